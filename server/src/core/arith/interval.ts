@@ -1,0 +1,146 @@
+// The rounding model of ../shared/domain/rounding.md: every stated number stands for an interval,
+// and a relation is an error only when it fails for every choice of true values inside them.
+// Exact decimal arithmetic throughout; never JavaScript floats.
+import Decimal from 'decimal.js';
+import type { MoneyUnit, NumberToken, Operand } from '../types';
+
+Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+export const ZERO = new Decimal(0);
+export const HUNDRED = new Decimal(100);
+
+/** 0.5 × 10^−decimals: the half-width of the interval a number written with `decimals` digits stands for. */
+export function halfUlp(decimals: number): Decimal {
+  return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+}
+
+const MONEY_SCALE: Record<MoneyUnit, Decimal> = {
+  元: new Decimal('0.0001'),
+  万元: new Decimal(1),
+  亿元: new Decimal(10000),
+};
+
+export function isMoney(unit: string): unit is MoneyUnit {
+  return unit === '元' || unit === '万元' || unit === '亿元';
+}
+
+/** The unit a money token is read in: its written unit unless the model found a unit slip. */
+export function effectiveMoneyUnit(token: NumberToken): MoneyUnit | undefined {
+  if (token.readAs) return token.readAs;
+  return isMoney(token.unit) ? token.unit : undefined;
+}
+
+/**
+ * An operand from a token. Money is expressed in 万元 (the unit of the disclosure tables); other
+ * units keep their own value. Counts are exact (h = 0): `3702人` is not rounded.
+ */
+export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit): Operand {
+  const money = effectiveMoneyUnit(token) ?? (token.cell && token.unit === 'none' ? tableUnit : undefined);
+  const exact = token.unit === 'count';
+  const scale = money ? MONEY_SCALE[money] : new Decimal(1);
+  return {
+    token: token.id,
+    value: token.value.times(scale),
+    halfUlp: exact ? ZERO : halfUlp(token.decimals).times(scale),
+    label,
+    span: token.span,
+  };
+}
+
+/** A value that is exactly known (an implicit zero, a computed quantity). */
+export function exact(value: Decimal.Value, label: string): Operand {
+  return { value: new Decimal(value), halfUlp: ZERO, label };
+}
+
+export interface SumCheck {
+  ok: boolean;
+  sum: Decimal;
+  diff: Decimal;
+  tolerance: Decimal;
+}
+
+/** |T − Σ sᵢpᵢ| ≤ Σhᵢ + h_T (rounding.md §2). */
+export function checkSum(total: Operand, parts: Operand[], signs?: number[]): SumCheck {
+  let sum = ZERO;
+  let tolerance = total.halfUlp;
+  parts.forEach((p, i) => {
+    sum = (signs?.[i] ?? 1) < 0 ? sum.minus(p.value) : sum.plus(p.value);
+    tolerance = tolerance.plus(p.halfUlp);
+  });
+  const diff = total.value.minus(sum);
+  return { ok: diff.abs().lte(tolerance), sum, diff, tolerance };
+}
+
+/** Σ parts can reach at most the total: the lowest possible sum must not exceed the highest total. */
+export function checkPartialSum(total: Operand, parts: Operand[]): SumCheck {
+  const full = checkSum(total, parts);
+  return { ...full, ok: full.diff.gte(full.tolerance.neg()) };
+}
+
+export function checkEqual(a: Operand, b: Operand): { ok: boolean; diff: Decimal; tolerance: Decimal } {
+  const diff = a.value.minus(b.value);
+  const tolerance = a.halfUlp.plus(b.halfUlp);
+  return { ok: diff.abs().lte(tolerance), diff, tolerance };
+}
+
+/** part ≤ whole for some true values. */
+export function checkLe(part: Operand, whole: Operand): { ok: boolean; diff: Decimal } {
+  const diff = part.value.minus(whole.value);
+  return { ok: diff.lte(part.halfUlp.plus(whole.halfUlp)), diff };
+}
+
+export type RatioStatus = 'ok' | 'truncated' | 'error' | 'warning' | 'zero-base' | 'zero-base-template';
+
+export interface RatioCheck {
+  status: RatioStatus;
+  /** part / base × 100 from the published values (undefined for a zero base). */
+  point?: Decimal;
+  /** The point value rounded half-up to the stated decimals: the fix. */
+  rounded?: string;
+  /** Interval of ratios reachable from the input intervals, × 100. */
+  low?: Decimal;
+  high?: Decimal;
+  decimals: number;
+}
+
+export function roundTo(value: Decimal, decimals: number): string {
+  return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
+}
+
+/**
+ * Verdict for a stated percentage `stated` (with `decimals` digits) of part / base
+ * (rounding.md §3, in its order: OK, truncation, error, warning).
+ */
+export function checkRatio(part: Operand, base: Operand, stated: Decimal, decimals: number): RatioCheck {
+  if (base.value.isZero()) {
+    return { status: stated.isZero() ? 'zero-base-template' : 'zero-base', decimals };
+  }
+  const point = part.value.div(base.value).times(HUNDRED);
+  const rounded = roundTo(point, decimals);
+  if (new Decimal(rounded).eq(stated)) return { status: 'ok', point, rounded, decimals };
+  const aLow = Decimal.max(ZERO, part.value.abs().minus(part.halfUlp));
+  const aHigh = part.value.abs().plus(part.halfUlp);
+  const bLow = base.value.abs().minus(base.halfUlp);
+  const bHigh = base.value.abs().plus(base.halfUlp);
+  const low = aLow.div(bHigh).times(HUNDRED);
+  const high = bLow.lte(0) ? new Decimal(Infinity) : aHigh.div(bLow).times(HUNDRED);
+  const statedAbs = stated.abs();
+  const truncated = point.abs().toDecimalPlaces(decimals, Decimal.ROUND_DOWN);
+  if (truncated.eq(statedAbs) && point.isPositive() === !stated.isNegative()) {
+    return { status: 'truncated', point, rounded, low, high, decimals };
+  }
+  const h = halfUlp(decimals);
+  const disjoint = statedAbs.plus(h).lte(low) || statedAbs.minus(h).gt(high);
+  return { status: disjoint ? 'error' : 'warning', point, rounded, low, high, decimals };
+}
+
+/** Formats a computed value for an explanation, with as many decimals as it is meaningful to show. */
+export function show(value: Decimal, decimals = 2): string {
+  return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
+}
+
+/** Shows a ratio with two more digits than stated, so the reader sees why it rounds as it does. */
+export function showRatio(value: Decimal, statedDecimals: number): string {
+  return show(value, Math.min(statedDecimals + 2, 6));
+}
+

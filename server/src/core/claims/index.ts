@@ -1,0 +1,11 @@
+// Stage 3: the model → claims, the relations the report states. Rules verify claims; they never
+// look for relations in the text themselves.
+import type { Claim, DocumentModel } from '../types';
+import { ClaimSink } from './sink';
+import { tableClaims } from './tables';
+
+export function extractClaims(model: DocumentModel): Claim[] {
+  const sink = new ClaimSink();
+  tableClaims(model, sink);
+  return sink.claims;
+}

@@ -1,0 +1,10 @@
+// Public API of the lint core, shared by the CLI, the language server and the tests.
+export { lint, looksBinary, LintCancelled } from './lint';
+export { allRules, ruleById } from './rules';
+export { docsUrl } from './rules/rule';
+export { buildModel, lineIndexOf } from './model/document';
+export { scanNumbers, parseCell } from './numbers/scan';
+export { LineIndex } from './text/positions';
+export { localize } from './messages';
+export * from './types';
+export { applyEdits } from './fixes';

@@ -1,0 +1,229 @@
+// Stage 2: text → document model (lines, numbers, tables, sections, paragraphs, sentences).
+// Every later stage reads this model; nothing after it re-parses the text.
+import { scanNumbers, type ScannedNumber } from '../numbers/scan';
+import { LineIndex } from '../text/positions';
+import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence } from '../types';
+import { parseTables } from './tables';
+import { resolveUnitSlips } from './units';
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+function toToken(id: number, n: ScannedNumber): NumberToken {
+  return {
+    id,
+    span: { start: n.start, end: n.end },
+    unitSpan: n.unitStart !== undefined && n.unitEnd !== undefined ? { start: n.unitStart, end: n.unitEnd } : undefined,
+    raw: n.raw,
+    text: n.text,
+    value: n.value,
+    decimals: n.decimals,
+    unit: n.unit,
+    unitText: n.unitText,
+    formatIssue: n.formatIssue,
+  };
+}
+
+const CN_NUM = '一二三四五六七八九十';
+const HEADING_PATTERNS: Array<{ re: RegExp; level: number; short?: boolean }> = [
+  { re: /^#{1,6}\s*/, level: 0 },
+  { re: new RegExp(`^第[${CN_NUM}]+部分`), level: 1 },
+  { re: new RegExp(`^[${CN_NUM}]+[、.．]`), level: 2, short: true },
+  { re: new RegExp(`^[（(][${CN_NUM}]+[)）]`), level: 3, short: true },
+  { re: /^\d+[、.．](?!\d)/, level: 4, short: true },
+  { re: /^[（(]\d+[)）]/, level: 5, short: true },
+];
+
+/** A heading line: numbered or `#`, short, and not a sentence with amounts in it. */
+function headingLevel(text: string): number | undefined {
+  const t = text.replace(/\*\*/g, '').trim();
+  if (t === '' || t.length > 60) return undefined;
+  for (const p of HEADING_PATTERNS) {
+    const m = t.match(p.re);
+    if (!m) continue;
+    if (p.level === 0) return Math.min(6, (text.match(/^#+/)?.[0].length ?? 1));
+    if (p.short && (/[。；]./.test(t) || /\d+(\.\d+)?\s*(万元|元|%)/.test(t) || t.length > 40)) return undefined;
+    return p.level;
+  }
+  return undefined;
+}
+
+const SENTENCE_END = /[。！？!?]/;
+/** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
+const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
+
+export function buildModel(text: string): DocumentModel {
+  const lineIndex = new LineIndex(text);
+  const lines = splitLines(text);
+  const { tables, tableLines, cellNumbers } = parseTables(text, lines);
+
+  // Numbers: table cells come from the table parser, the rest from the prose lines.
+  const scanned: Array<{ n: ScannedNumber; cell?: NumberToken['cell'] }> = cellNumbers.map((c) => ({ n: c.scanned, cell: c.cell }));
+  for (const line of lines) {
+    if (tableLines.has(line.index) || line.text === '') continue;
+    for (const n of scanNumbers(line.text, line.start)) scanned.push({ n });
+  }
+  scanned.sort((a, b) => a.n.start - b.n.start);
+  const numbers = scanned.map((s, i) => {
+    const token = toToken(i, s.n);
+    if (s.cell) {
+      token.cell = s.cell;
+      tables[s.cell.table].rows[s.cell.row].cells[s.cell.col].number = i;
+    }
+    return token;
+  });
+
+  // Sections from heading lines; paragraphs from the remaining prose lines.
+  const sections: Section[] = [];
+  const open: Section[] = [];
+  const paragraphs: Paragraph[] = [];
+  let current: { start: number; end: number; lastText: string } | undefined;
+  const closeParagraph = () => {
+    if (!current) return;
+    paragraphs.push({ id: paragraphs.length, span: { start: current.start, end: current.end }, section: open.at(-1)?.id });
+    current = undefined;
+  };
+  for (const line of lines) {
+    if (tableLines.has(line.index)) {
+      closeParagraph();
+      continue;
+    }
+    const trimmed = line.text.trim();
+    if (trimmed === '') continue;
+    const level = headingLevel(trimmed);
+    if (level !== undefined && !(current && !PARAGRAPH_END.test(current.lastText) && current.lastText.length > 30)) {
+      closeParagraph();
+      while (open.length && open.at(-1)!.level >= level) {
+        open.pop();
+      }
+      const section: Section = {
+        id: sections.length,
+        title: trimmed.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim(),
+        level,
+        span: { start: line.start, end: text.length },
+        headingSpan: { start: line.start, end: line.end },
+        parent: open.at(-1)?.id,
+      };
+      sections.push(section);
+      open.push(section);
+      continue;
+    }
+    if (current && !PARAGRAPH_END.test(current.lastText) && current.lastText.length > 30) {
+      // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
+      current.end = line.end;
+      current.lastText = trimmed;
+      continue;
+    }
+    closeParagraph();
+    current = { start: line.start, end: line.end, lastText: trimmed };
+  }
+  closeParagraph();
+  // A section ends where the next heading of the same or a higher level starts.
+  for (let i = 0; i < sections.length; i++) {
+    for (let j = i + 1; j < sections.length; j++) {
+      if (sections[j].level <= sections[i].level) {
+        sections[i].span.end = sections[j].span.start;
+        break;
+      }
+    }
+  }
+
+  const sentences = splitSentences(text, paragraphs, numbers);
+  const model: DocumentModel = {
+    text,
+    lines,
+    numbers,
+    sections,
+    paragraphs,
+    sentences,
+    tables,
+    reportYear: findReportYear(text),
+    disabledLines: findDisabledLines(lines),
+  };
+  resolveUnitSlips(model);
+  Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });
+  return model;
+}
+
+export function lineIndexOf(model: DocumentModel): LineIndex {
+  return (model as unknown as { lineIndex: LineIndex }).lineIndex;
+}
+
+function splitSentences(text: string, paragraphs: Paragraph[], numbers: NumberToken[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let k = 0;
+  for (const p of paragraphs) {
+    let start = p.span.start;
+    // Skip leading whitespace so sentence spans start at text.
+    const push = (end: number) => {
+      while (start < end && /\s/.test(text.charAt(start))) start++;
+      if (end <= start) return;
+      const ids: number[] = [];
+      while (k < numbers.length && numbers[k].span.start < start) k++;
+      let j = k;
+      while (j < numbers.length && numbers[j].span.start < end) {
+        ids.push(numbers[j].id);
+        j++;
+      }
+      sentences.push({ id: sentences.length, span: { start, end }, text: text.slice(start, end), section: p.section, numbers: ids, paragraph: p.id });
+      start = end;
+    };
+    for (let i = p.span.start; i < p.span.end; i++) {
+      if (SENTENCE_END.test(text.charAt(i)) && !insideNumber(numbers, i)) push(i + 1);
+    }
+    push(p.span.end);
+  }
+  return sentences;
+}
+
+function insideNumber(numbers: NumberToken[], offset: number): boolean {
+  // Binary search for a token whose span contains offset (`412。87`).
+  let lo = 0;
+  let hi = numbers.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = numbers[mid].span;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function findReportYear(text: string): number | undefined {
+  const head = text.slice(0, 4000);
+  const m = head.match(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算/) ?? text.match(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算/);
+  if (m) return Number(m[1]);
+  const counts = new Map<string, number>();
+  for (const y of head.matchAll(/((?:19|20)\d\d)\s*年度/g)) counts.set(y[1], (counts.get(y[1]) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [y, c] of counts) if (!best || c > counts.get(best)!) best = y;
+  return best ? Number(best) : undefined;
+}
+
+/** `<!-- juesuan-lint-disable-next-line rule-a rule-b -->` disables the rules on the next non-blank line. */
+function findDisabledLines(lines: Line[]): Map<number, Set<string>> {
+  const map = new Map<number, Set<string>>();
+  for (const line of lines) {
+    const m = line.text.match(/<!--\s*juesuan-lint-disable-next-line\b([^>]*?)-->/);
+    if (!m) continue;
+    const ids = m[1].split(/[\s,]+/).filter(Boolean);
+    let target = line.index + 1;
+    while (target < lines.length && lines[target].text.trim() === '') target++;
+    const set = map.get(target) ?? new Set<string>();
+    if (ids.length === 0) set.add('*');
+    for (const id of ids) set.add(id);
+    map.set(target, set);
+  }
+  return map;
+}

@@ -1,0 +1,187 @@
+// Stage 1 of the pipeline: find every number in a text with its unit, precision and any
+// conversion damage (rounding.md §1, §6, §7). Works on prose and on table cells alike.
+import Decimal from 'decimal.js';
+import type { NumberFormatIssue, Unit } from '../types';
+
+export interface ScannedNumber {
+  start: number;
+  end: number;
+  unitStart?: number;
+  unitEnd?: number;
+  raw: string;
+  text: string;
+  value: Decimal;
+  decimals: number;
+  unit: Unit;
+  unitText: string;
+  formatIssue?: NumberFormatIssue;
+}
+
+const DIGIT = '0-9\uFF10-\uFF19';
+// Alternatives, longest and most specific first. Each captures the whole number body.
+const NUMBER_BODY = [
+  // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
+  `[${DIGIT}]{1,3}(?:[,，][${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+)?`,
+  // Space after the decimal point left by PDF conversion: `665. 39` (validated by its unit below).
+  `[${DIGIT}]+\\.[ \\u00A0\\u3000]+[${DIGIT}]+`,
+  // Ideographic full stop as decimal point: `412。87` (validated by its unit below).
+  `[${DIGIT}]+。[${DIGIT}]+`,
+  `[${DIGIT}]+(?:[.．][${DIGIT}]+)?`,
+].join('|');
+
+// Units, longest first. Money and rates are what rules check; counts and scores are kept so that
+// they are never mistaken for amounts.
+const UNIT_WORDS = [
+  '个百分点', '百分点', '亿元', '万元', '千元', '元', '%', '％', '‰',
+  '万份', '万人次', '万人', '人次', '批次', '台（套）', '台(套)',
+  '个', '人', '辆', '台', '套', '份', '家', '项', '次', '分', '名', '户', '件', '所', '条', '倍', '天', '本', '期', '场', '篇',
+  '年', '月', '日', '号', '季度',
+];
+const UNIT_PATTERN = UNIT_WORDS.map((u) => u.replace(/[()]/g, (c) => '\\' + c)).join('|');
+
+const NUMBER_RE = new RegExp(
+  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:([ \\u00A0\\u3000]?)(${UNIT_PATTERN}))?`,
+  'gu',
+);
+
+const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '天', '倍']);
+
+function unitOf(word: string | undefined): Unit {
+  switch (word) {
+    case undefined:
+      return 'none';
+    case '元':
+    case '万元':
+    case '亿元':
+      return word;
+    case '%':
+    case '％':
+      return '%';
+    case '个百分点':
+    case '百分点':
+      return '个百分点';
+    case '分':
+      return 'score';
+    case '年':
+      return 'year';
+    default:
+      return COUNT_UNITS.has(word) ? 'count' : 'none';
+  }
+}
+
+/** Full-width digits and point to ASCII, ASCII grouping commas removed. */
+function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
+  let issue: NumberFormatIssue | undefined;
+  let text = body;
+  if (/[\uFF10-\uFF19．，]/.test(text)) {
+    issue = 'fullwidth';
+    text = text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
+  }
+  if (/\.[ \u00A0\u3000]+/.test(text)) {
+    issue = 'space-after-point';
+    text = text.replace(/\.[ \u00A0\u3000]+/, '.');
+  } else if (text.includes('。')) {
+    issue = 'ideographic-point';
+    text = text.replace('。', '.');
+  }
+  text = text.replace(/,/g, '');
+  return { text, issue };
+}
+
+/** Per-person or per-unit values (元/人) are not amounts of the report's kind (rounding.md §6). */
+function isPerUnit(text: string, end: number): boolean {
+  const next = text.charAt(end);
+  return next === '/' || next === '／' || (next === '每');
+}
+
+/**
+ * Scans `text` (a whole document or one cell) and returns its numbers, offsets relative to `text`
+ * plus `base`.
+ */
+export function scanNumbers(text: string, base = 0): ScannedNumber[] {
+  const out: ScannedNumber[] = [];
+  NUMBER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMBER_RE.exec(text))) {
+    const [whole, sign, body, , unitWord] = m;
+    let unit = unitOf(unitWord);
+    const malformed = /\.[ \u00A0\u3000]|。/.test(body);
+    // A malformed point is only a decimal point when a rate or money unit follows; otherwise it is
+    // a list marker (`1. 因公出国`) or the end of a sentence (`0.65%。项目支出`).
+    if (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点')) {
+      const firstDigits = body.match(new RegExp(`^[${DIGIT}]+`))![0];
+      NUMBER_RE.lastIndex = m.index + sign.length + firstDigits.length;
+      pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
+      continue;
+    }
+    const unitStart = unitWord ? m.index + whole.length - unitWord.length : undefined;
+    const end = unitWord ? m.index + whole.length : m.index + sign.length + body.length;
+    if (unitWord && isPerUnit(text, end)) unit = 'none';
+    pushNumber(out, text, base, m.index, sign, body, unitWord, unitStart, unit);
+  }
+  return out;
+}
+
+function pushNumber(
+  out: ScannedNumber[],
+  text: string,
+  base: number,
+  index: number,
+  sign: string,
+  body: string,
+  unitWord: string | undefined,
+  unitStart: number | undefined,
+  unitOverride?: Unit,
+): void {
+  const { text: canon, issue } = canonical(body);
+  const negative = sign !== '' && !isRangeDash(text, index);
+  const start = negative ? index : index + sign.length;
+  const numeric = (negative ? '-' : '') + canon;
+  let value: Decimal;
+  try {
+    value = new Decimal(numeric);
+  } catch {
+    return;
+  }
+  const point = canon.indexOf('.');
+  const unit = unitOverride ?? unitOf(unitWord);
+  out.push({
+    start: base + start,
+    end: base + index + sign.length + body.length,
+    unitStart: unitStart === undefined ? undefined : base + unitStart,
+    unitEnd: unitStart === undefined || unitWord === undefined ? undefined : base + unitStart + unitWord.length,
+    raw: text.slice(start, index + sign.length + body.length),
+    text: numeric,
+    value,
+    decimals: point < 0 ? 0 : canon.length - point - 1,
+    unit: unit === 'year' && !isYear(canon) ? 'count' : unit,
+    unitText: unitWord ?? '',
+    formatIssue: issue,
+  });
+}
+
+/** `2022-2023`: the dash joins a range, it is not a minus sign. */
+function isRangeDash(text: string, index: number): boolean {
+  const prev = text.charAt(index - 1);
+  return /[0-9\uFF10-\uFF19年]/.test(prev);
+}
+
+function isYear(canon: string): boolean {
+  return /^(19|20)\d\d$/.test(canon);
+}
+
+/** Parses a whole table cell (`665.38`, `470万元`, `86%`, `≥95%`, `-`, blank). */
+export function parseCell(text: string): { empty: boolean; number?: ScannedNumber; dash: boolean } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { empty: true, dash: false };
+  if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return { empty: true, dash: true };
+  const offset = text.indexOf(trimmed);
+  const nums = scanNumbers(trimmed, offset);
+  if (nums.length !== 1) return { empty: false, dash: false };
+  const n = nums[0];
+  // The number must be the whole cell, but for a comparison sign before it or a unit after it.
+  const before = trimmed.slice(0, n.start - offset);
+  const after = trimmed.slice((n.unitEnd ?? n.end) - offset);
+  if (!/^[≥≤>＜<＞]?$/.test(before) || after.trim() !== '') return { empty: false, dash: false };
+  return { empty: false, number: n, dash: false };
+}

@@ -1,0 +1,45 @@
+import { l, type Rule } from './rule';
+
+const ISSUE_TEXT = {
+  'space-after-point': l('小数点后有空格', 'a space after the decimal point'),
+  'ideographic-point': l('用句号“。”作小数点', 'an ideographic full stop used as the decimal point'),
+  fullwidth: l('使用全角数字或符号', 'full-width digits or punctuation'),
+  'bad-grouping': l('千位分隔符位置错误', 'misplaced thousands separators'),
+  'space-in-digits': l('数字中间有空格', 'a space inside the digits'),
+} as const;
+
+/** Numbers damaged by PDF/Word conversion (`665. 39`, `412。87`, `１２３．４５`): rounding.md §7. */
+export const numberFormat: Rule = {
+  meta: {
+    id: 'number-format',
+    type: 'layout',
+    defaultSeverity: 'warning',
+    description: l('数字格式异常（转换残留的空格、句号小数点、全角数字）', 'Malformed number left by conversion (space or 。 in a number, full-width digits)'),
+    fixable: true,
+    messages: { malformed: l('数字“{raw}”格式异常：{issue}，应为“{fixed}”。', 'Malformed number "{raw}": {issue}; should be "{fixed}".') },
+  },
+  check(ctx) {
+    for (const n of ctx.model.numbers) {
+      if (!n.formatIssue) continue;
+      const issue = ISSUE_TEXT[n.formatIssue];
+      ctx.report({
+        messageId: 'malformed',
+        message: l(
+          `数字“${n.raw}”格式异常：${issue['zh-cn']}，应为“${n.text}”。`,
+          `Malformed number "${n.raw}": ${issue.en}; should be "${n.text}".`,
+        ),
+        explanation: l(`按 ${n.text} 读取并核对。`, `Read as ${n.text} for all checks.`),
+        span: n.span,
+        fixes: [
+          {
+            title: l(`规范为“${n.text}”`, `Normalise to "${n.text}"`),
+            edits: [{ span: n.span, newText: n.text }],
+            safe: true,
+            preferred: true,
+            kind: 'normalize-number',
+          },
+        ],
+      });
+    }
+  },
+};

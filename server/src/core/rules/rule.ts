@@ -1,0 +1,48 @@
+// What a rule is: metadata plus a pure check over the model and its claims.
+import type { LineIndex } from '../text/positions';
+import type { Claim, DocumentModel, Localized, RuleMeta, Severity, Span, Verdict } from '../types';
+
+export const DOCS_BASE = 'https://github.com/juesuan-lint/juesuan-lint/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+export interface FixDraft {
+  title: Localized;
+  edits: Array<{ span: Span; newText: string }>;
+  safe: boolean;
+  preferred?: boolean;
+  kind: string;
+}
+
+export interface ReportDraft {
+  messageId: string;
+  message: Localized;
+  explanation: Localized;
+  span: Span;
+  /** Defaults to the rule's default severity. */
+  severity?: Severity;
+  related?: Array<{ span: Span; message: Localized }>;
+  fixes?: FixDraft[];
+  claim?: number;
+}
+
+export interface RuleContext {
+  readonly model: DocumentModel;
+  readonly claims: readonly Claim[];
+  readonly lineIndex: LineIndex;
+  report(draft: ReportDraft): void;
+  /** Records that a claim was checked, with the arithmetic, whatever the outcome (hovers, coverage). */
+  verdict(claim: number, status: Verdict['status'], explanation: Localized): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Both languages of a message at once: `l('占比不符', 'share mismatch')`. */
+export function l(zh: string, en: string): Localized {
+  return { 'zh-cn': zh, en };
+}

@@ -1,0 +1,371 @@
+// Shared vocabulary of the lint pipeline. Nothing here may import vscode or any LSP package:
+// the CLI, the language server and the tests all use the core directly.
+import type Decimal from 'decimal.js';
+
+/** Half-open range of UTF-16 code-unit offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** LSP position: 0-based line, 0-based UTF-16 character. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Locale = 'zh-cn' | 'en';
+
+/** A user-visible text in both supported languages. */
+export interface Localized {
+  'zh-cn': string;
+  en: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Money units are converted to 元 via `scale`; rates and counts keep their own dimension. */
+export type MoneyUnit = '元' | '万元' | '亿元';
+export type Unit = MoneyUnit | '%' | '个百分点' | 'count' | 'score' | 'year' | 'none';
+
+/** What conversion damage a number had to be repaired from (rounding.md §7). */
+export type NumberFormatIssue =
+  | 'space-after-point' // `665. 39`
+  | 'ideographic-point' // `412。87`
+  | 'fullwidth' // `１２３．４５`
+  | 'bad-grouping' // `1,23,456.00`
+  | 'space-in-digits'; // `1 234.56`
+
+export interface NumberToken {
+  /** Index in DocumentModel.numbers. */
+  id: number;
+  /** The characters of the number itself (digits, separators, sign), without the unit. */
+  span: Span;
+  /** The unit characters, when a unit follows the number. */
+  unitSpan?: Span;
+  /** Source text of `span`. */
+  raw: string;
+  /** Canonical ASCII text of the value as written (`665.39`, `-3.5`). */
+  text: string;
+  value: Decimal;
+  /** Digits after the decimal point as written; precision h = 0.5 × 10^−decimals. */
+  decimals: number;
+  unit: Unit;
+  /** The raw unit word (`万元`, `个`, `人次`, `%` …). */
+  unitText: string;
+  formatIssue?: NumberFormatIssue;
+  /** Unit the number is read in when its written unit is a slip (`3373.17元` among 万元 siblings). */
+  readAs?: MoneyUnit;
+  /** Set when the number is a table cell. */
+  cell?: { table: number; row: number; col: number };
+}
+
+export interface Line {
+  index: number;
+  start: number;
+  /** End offset, excluding the line break. */
+  end: number;
+  text: string;
+}
+
+export interface Section {
+  id: number;
+  /** Heading text, trimmed. */
+  title: string;
+  /** 1 = 第X部分 / `#`, 2 = 一、, 3 = （一）, 4 = 1. / （1）. */
+  level: number;
+  span: Span;
+  /** Span of the heading line. */
+  headingSpan: Span;
+  parent?: number;
+}
+
+export interface Sentence {
+  id: number;
+  span: Span;
+  text: string;
+  /** Innermost section containing it. */
+  section?: number;
+  /** Numbers inside, in order (ids into DocumentModel.numbers). */
+  numbers: number[];
+  /** Set when the sentence is a table row's prose-like cell (never for ordinary rows). */
+  paragraph: number;
+}
+
+export interface TableCell {
+  row: number;
+  col: number;
+  span: Span;
+  text: string;
+  /** Parsed numeric value; blank, `-`, `—` cells are empty (zero). */
+  number?: number;
+  empty: boolean;
+}
+
+export type TableRowKind = 'header' | 'column-numbers' | 'total' | 'data' | 'note';
+
+export interface TableRow {
+  index: number;
+  kind: TableRowKind;
+  line: number;
+  span: Span;
+  cells: TableCell[];
+  /** Normalised subject code (功能分类 3/5/7 digits or 经济分类 3/5 digits) when present. */
+  code?: string;
+  /** Row label (科目名称 / 项目), spaces removed. */
+  label: string;
+}
+
+export interface TableColumn {
+  index: number;
+  /** Header labels from top to bottom (merged header cells propagated), spaces removed. */
+  headerPath: string[];
+  /** Number from the 栏次 row, when present. */
+  columnNumber?: string;
+}
+
+/** Standard disclosure table identity, identified by title (公开01表 … 公开11表). */
+export type StandardTableId =
+  | 'T01' | 'T02' | 'T03' | 'T04' | 'T05' | 'T06' | 'T07' | 'T08' | 'T09' | 'T10' | 'T11'
+  | 'performance' // 项目支出绩效自评表
+  | 'unknown';
+
+export interface Table {
+  id: number;
+  /** Title line text (e.g. 收入支出决算总表), if found. */
+  title?: string;
+  titleSpan?: Span;
+  /** Table code as written (公开01表 / 表一 / 附表1). */
+  code?: string;
+  kind: StandardTableId;
+  format: 'tsv' | 'markdown';
+  unit: MoneyUnit;
+  span: Span;
+  rows: TableRow[];
+  columns: TableColumn[];
+  /** 项目名称 of a 绩效自评表. */
+  projectName?: string;
+}
+
+export interface Paragraph {
+  id: number;
+  span: Span;
+  section?: number;
+}
+
+export interface DocumentModel {
+  text: string;
+  lines: Line[];
+  numbers: NumberToken[];
+  sections: Section[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tables: Table[];
+  /** Report year (2024 for a 2024年度部门决算), if found. */
+  reportYear?: number;
+  /** Spans disabled by `juesuan-lint-disable-next-line` comments, keyed by line → rule ids ('*' = all). */
+  disabledLines: Map<number, Set<string>>;
+}
+
+/** A number taking part in a relation. */
+export interface Operand {
+  /** Id of the token in DocumentModel.numbers (absent for derived or implicit zero operands). */
+  token?: number;
+  value: Decimal;
+  /** Half-width of the rounding interval (0.005 for 2 decimals; 0 for exact values). */
+  halfUlp: Decimal;
+  /** Human label (基本支出, 301 工资福利支出, 列 2 …). */
+  label: string;
+  span?: Span;
+}
+
+export type ClaimKind =
+  | 'sum' // total = Σ parts (prose 其中 list or table identity)
+  | 'rollup' // parent row = Σ child rows, by code prefix
+  | 'share' // stated% = part / base
+  | 'share-group' // the shares of one exhaustive list (to 100%)
+  | 'change' // year over year
+  | 'completion' // actual / budget
+  | 'points' // 个百分点 difference
+  | 'equal' // two statements of one quantity (cross-table, text-table)
+  | 'le' // part ≤ whole
+  | 'fact'; // the same fact stated twice
+
+export interface ClaimBase {
+  id: number;
+  kind: ClaimKind;
+  /** Where the relation is stated: prose sentence or table identity. */
+  origin: 'prose' | 'table' | 'cross-table' | 'text-table';
+  /** Identity id from ../shared/domain (T06.2, X11 …) or a prose pattern name. */
+  identity?: string;
+  /** Short description, shown in hovers and in the claims list. */
+  description: Localized;
+  /** Anchor span (the stated result, or the total). */
+  span: Span;
+  /** Soft relations (conventions, scopes that may differ) only warn. */
+  soft?: boolean;
+}
+
+export interface SumClaim extends ClaimBase {
+  kind: 'sum' | 'rollup';
+  total: Operand;
+  parts: Operand[];
+  /** Parts with signs (−1 for a 减少 in a decomposition of changes). */
+  signs?: number[];
+  /** False when the list may be partial: then only Σ parts ≤ total is checked. */
+  exhaustive: boolean;
+}
+
+export interface ShareClaim extends ClaimBase {
+  kind: 'share';
+  part: Operand;
+  base: Operand;
+  stated: Operand;
+  /** Share group id for group recomputation (shares of one list / one column). */
+  group?: number;
+}
+
+export interface ShareGroupClaim extends ClaimBase {
+  kind: 'share-group';
+  shares: number[]; // ShareClaim ids
+}
+
+export interface ChangeClaim extends ClaimBase {
+  kind: 'change';
+  direction: 'up' | 'down' | 'flat';
+  /** Token span of the direction word (增加/减少…), for direction fixes. */
+  directionSpan?: Span;
+  current?: Operand;
+  prior?: Operand;
+  delta?: Operand;
+  rate?: Operand;
+}
+
+export interface CompletionClaim extends ClaimBase {
+  kind: 'completion';
+  actual: Operand;
+  budget: Operand;
+  rate?: Operand;
+  /** 决算数大于/小于/等于预算数 as stated. */
+  comparison?: { word: 'gt' | 'lt' | 'eq'; span: Span };
+}
+
+export interface PointsClaim extends ClaimBase {
+  kind: 'points';
+  a: Operand;
+  b: Operand;
+  stated: Operand;
+}
+
+export interface EqualClaim extends ClaimBase {
+  kind: 'equal';
+  a: Operand;
+  b: Operand;
+}
+
+export interface LeClaim extends ClaimBase {
+  kind: 'le';
+  part: Operand;
+  whole: Operand;
+}
+
+export interface FactClaim extends ClaimBase {
+  kind: 'fact';
+  /** Normalised key (quantity name + kind + year). */
+  key: string;
+  a: Operand;
+  b: Operand;
+  /** True when the two wordings differ (scope may differ): warning only. */
+  looseMatch: boolean;
+}
+
+export type Claim =
+  | SumClaim
+  | ShareClaim
+  | ShareGroupClaim
+  | ChangeClaim
+  | CompletionClaim
+  | PointsClaim
+  | EqualClaim
+  | LeClaim
+  | FactClaim;
+
+export interface TextEdit {
+  span: Span;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: Localized;
+  edits: TextEdit[];
+  /** Safe for fix-all / --fix: mechanical, no judgement needed. */
+  safe: boolean;
+  /** The single obviously right fix of a finding. */
+  preferred?: boolean;
+  /** Fix kind, for grouping code actions: recompute-share, recompute-group, fix-total, fix-rate, normalize-number, fix-unit. */
+  kind: string;
+}
+
+export interface RelatedLocation {
+  span: Span;
+  range: Range;
+  message: Localized;
+}
+
+export interface Finding {
+  ruleId: string;
+  /** Key into the rule's messages (ESLint messageId). */
+  messageId: string;
+  severity: Severity;
+  message: Localized;
+  /** The arithmetic, e.g. `196.82 / 6,062.82 = 3.25%，而文中为 32%`. */
+  explanation: Localized;
+  span: Span;
+  range: Range;
+  related: RelatedLocation[];
+  fixes: Fix[];
+  /** Claim that failed, when the finding comes from a relation. */
+  claim?: number;
+}
+
+/** The result of checking one claim, kept for hovers and coverage even when it holds. */
+export interface Verdict {
+  claim: number;
+  ruleId: string;
+  status: 'ok' | Severity;
+  explanation: Localized;
+}
+
+export interface RuleMeta {
+  id: string;
+  type: 'problem' | 'suggestion' | 'layout';
+  defaultSeverity: Severity;
+  description: Localized;
+  fixable: boolean;
+  /** Message templates by id, for documentation and SARIF. */
+  messages: Record<string, Localized>;
+}
+
+export type RuleSetting = 'off' | Severity;
+
+export interface LintOptions {
+  /** Per-rule overrides. */
+  rules?: Record<string, RuleSetting>;
+  /** Abort cooperatively (checked between stages and rules). */
+  isCancelled?: () => boolean;
+}
+
+export interface LintResult {
+  model: DocumentModel;
+  claims: Claim[];
+  verdicts: Verdict[];
+  findings: Finding[];
+  /** Set when the input was refused (binary) or only partly analysed (too large). */
+  notice?: Localized;
+}
