@@ -182,6 +182,11 @@ export interface Operand {
   /** Human label (基本支出, 301 工资福利支出, 列 2 …). */
   label: string;
   span?: Span;
+  /** The number as written (canonical ASCII), for explanations. */
+  text?: string;
+  /** Digits after the point as written, and the factor from the written unit to `value`'s unit. */
+  decimals?: number;
+  scale?: Decimal;
 }
 
 export type ClaimKind =

@@ -44,7 +44,21 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     halfUlp: exact ? ZERO : halfUlp(token.decimals).times(scale),
     label,
     span: token.span,
+    text: token.text,
+    decimals: token.decimals,
+    scale,
   };
+}
+
+/** An operand as the report writes it (`665.38`), or the computed value with two decimals. */
+export function written(o: Operand): string {
+  return o.text ?? show(o.value, 2);
+}
+
+/** A computed value in the written unit and precision of `like` (for a replacement text). */
+export function inUnitOf(value: Decimal, like: Operand): string {
+  const scaled = like.scale ? value.div(like.scale) : value;
+  return scaled.toDecimalPlaces(like.decimals ?? 2, Decimal.ROUND_HALF_UP).toFixed(like.decimals ?? 2);
 }
 
 /** A value that is exactly known (an implicit zero, a computed quantity). */

@@ -1,0 +1,67 @@
+import { checkPartialSum, checkSum, inUnitOf, show } from '../arith/interval';
+import type { SumClaim } from '../types';
+import { diffText, sumExpression } from './explain';
+import { l, type Rule } from './rule';
+
+/**
+ * A stated total that its stated parts contradict beyond rounding: a prose 其中 list or a table
+ * row/column identity (rounding.md §2: |T − Σ| ≤ Σh + h_T).
+ */
+export const sumMismatch: Rule = {
+  meta: {
+    id: 'sum-mismatch',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: l('合计数与各分项之和不符（其中列表、表内行列关系）', 'A total differs from the sum of its parts (其中 lists, table identities)'),
+    fixable: true,
+    messages: {
+      mismatch: l('{total}与各分项之和不符', '{total} differs from the sum of its parts'),
+      partialExceeds: l('其中各项之和超过{total}', 'The listed parts exceed {total}'),
+    },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'sum') continue;
+      checkOne(ctx, claim);
+    }
+  },
+};
+
+function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
+  const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
+  const expr = sumExpression(claim.parts, claim.signs);
+  const sum = show(result.sum, Math.max(2, claim.total.decimals ?? 2));
+  const total = claim.total;
+  const diff = diffText(result.diff, result.tolerance);
+  const relation = claim.exhaustive ? '=' : '≥';
+  const explanation = l(
+    `${total.label} ${total.text ?? show(total.value)} ${result.ok ? relation : '≠'} ${expr.zh}${claim.parts.length > 1 ? ` = ${sum}` : ''}（${diff.zh}）`,
+    `${total.label} ${total.text ?? show(total.value)} ${result.ok ? relation : '≠'} ${expr.en}${claim.parts.length > 1 ? ` = ${sum}` : ''} (${diff.en})`,
+  );
+  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
+  if (result.ok) return;
+  const span = total.span ?? claim.span;
+  const fixes =
+    claim.exhaustive && total.span && total.token !== undefined
+      ? [
+          {
+            title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),
+            edits: [{ span: total.span, newText: inUnitOf(result.sum, total) }],
+            safe: false,
+            kind: 'fix-total',
+          },
+        ]
+      : [];
+  ctx.report({
+    messageId: claim.exhaustive ? 'mismatch' : 'partialExceeds',
+    message: claim.exhaustive
+      ? l(`${total.label}与各分项之和不符：${total.text ?? show(total.value)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${total.text ?? show(total.value)} ≠ ${sum}`)
+      : l(`其中各项之和 ${sum} 超过${total.label} ${total.text ?? show(total.value)}`, `The listed parts add up to ${sum}, more than ${total.label} ${total.text ?? show(total.value)}`),
+    explanation,
+    span,
+    severity: claim.soft ? 'warning' : undefined,
+    related: claim.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${p.text ?? show(p.value)}`, `part: ${p.label} ${p.text ?? show(p.value)}`) })),
+    fixes,
+    claim: claim.id,
+  });
+}
