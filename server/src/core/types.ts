@@ -105,6 +105,10 @@ export interface TableCell {
   /** Parsed numeric value; blank, `-`, `—` cells are empty (zero). */
   number?: number;
   empty: boolean;
+  /** A subject code that slid into this value cell from the neighbouring code cell (column shift); never an amount. */
+  shiftedCode?: string;
+  /** A non-empty value cell that is not a number (`12.3.4`, stray text): no amount can be read from it. */
+  unreadable?: boolean;
 }
 
 export type TableRowKind = 'header' | 'column-numbers' | 'total' | 'data' | 'note';
@@ -119,6 +123,26 @@ export interface TableRow {
   code?: string;
   /** Row label (科目名称 / 项目), spaces removed. */
   label: string;
+  /**
+   * The row read block by block (side-by-side blocks: 公开01/04 收入 | 支出, 公开06 three
+   * code/name/amount groups); absent for header rows.
+   */
+  entries?: Array<{
+    block: number;
+    /** Normalised code (3/5/7 digits), from a code cell, split 类/款/项 cells or a `2080505 名称` cell. */
+    code?: string;
+    /** True when the code was recovered from a column shift (the code cell is empty). */
+    codeRecovered?: boolean;
+    /** Label as written, spaces removed. */
+    label: string;
+    labelSpan?: Span;
+    /** 行次 as written. */
+    lineNumber?: string;
+    /** Value columns of this entry, left to right (normally the block's; a total written in an odd column moves). */
+    valueCols: number[];
+  }>;
+  /** A header row repeated after a page break (not part of the column headers). */
+  repeatedHeader?: boolean;
 }
 
 export interface TableColumn {
@@ -127,6 +151,10 @@ export interface TableColumn {
   headerPath: string[];
   /** Number from the 栏次 row, when present. */
   columnNumber?: string;
+  /** Side-by-side block the column belongs to (0 for single tables). */
+  block?: number;
+  /** What the column holds: a code (or one 类/款/项 part of it), a row label, a 行次, or values. */
+  role?: 'code' | 'code-part' | 'name' | 'line-number' | 'value';
 }
 
 /** Standard disclosure table identity, identified by title (公开01表 … 公开11表). */
@@ -150,6 +178,12 @@ export interface Table {
   columns: TableColumn[];
   /** 项目名称 of a 绩效自评表. */
   projectName?: string;
+  /** Notes under the table (`注：…`). */
+  notes?: Array<{ span: Span; text: string }>;
+  /** The table states it has no data (`注：…本表无数据`). */
+  noData?: boolean;
+  /** Row indexes where a continuation after a page break starts (merged into this table). */
+  continuations?: number[];
 }
 
 export interface Paragraph {
