@@ -7,4 +7,5 @@ export { scanNumbers, parseCell } from './numbers/scan';
 export { LineIndex } from './text/positions';
 export { localize } from './messages';
 export * from './types';
-export { applyEdits } from './fixes';
+export { applyEdits, fixAll, safeEdits, recomputeShare, recomputeShareGroup, shareFigures, shareGroups, shareFixes } from './fixes';
+export type { ShareFigure, ShareFixes, FixAllResult } from './fixes';
