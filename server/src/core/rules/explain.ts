@@ -1,7 +1,7 @@
 // Shared wording of the arithmetic in explanations, so every rule shows numbers the same way.
 import type Decimal from 'decimal.js';
-import { show, written } from '../arith/interval';
-import type { Operand } from '../types';
+import { show, written, type RatioCheck } from '../arith/interval';
+import type { Localized, Operand, Span } from '../types';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -17,4 +17,38 @@ export function diffText(diff: Decimal, tolerance: Decimal): { zh: string; en: s
     zh: `差 ${show(diff.abs(), 4).replace(/0+$/, '').replace(/\.$/, '')}，舍入容差 ±${show(tolerance, 4).replace(/0+$/, '').replace(/\.$/, '')}`,
     en: `difference ${show(diff.abs(), 4).replace(/0+$/, '').replace(/\.$/, '')}, rounding tolerance ±${show(tolerance, 4).replace(/0+$/, '').replace(/\.$/, '')}`,
   };
+}
+
+/** `208.88 / 665.38 = 31.3926% ≈ 31.39%，而文中为 32%` (with the reachable interval for a warning). */
+export function ratioExplanation(
+  inputs: { numerator: Operand; denominator: Operand; stated: Operand },
+  check: RatioCheck,
+): { zh: string; en: string } {
+  const n = written(inputs.numerator);
+  const d = written(inputs.denominator);
+  const stated = `${inputs.stated.text ?? show(inputs.stated.value)}%`;
+  if (!check.point) return { zh: `${n} / ${d}：分母为 0，比率不存在，而文中为 ${stated}`, en: `${n} / ${d}: the base is 0, no ratio exists, yet the text says ${stated}` };
+  const point = `${show(check.point, Math.min(check.decimals + 2, 6))}%`;
+  const rounded = `${check.rounded}%`;
+  const base = `${n} / ${d} = ${point} ≈ ${rounded}`;
+  if (check.status === 'ok') return { zh: `${base} ✓`, en: `${base} ✓` };
+  if (check.status === 'truncated') return { zh: `${base}，文中 ${stated} 为截断（未四舍五入）`, en: `${base}; ${stated} in the text is truncated, not rounded` };
+  const range = check.low && check.high && check.high.isFinite() ? `[${show(check.low, check.decimals + 2)}%, ${show(check.high, check.decimals + 2)}%]` : '';
+  if (check.status === 'warning') {
+    return {
+      zh: `${base}，而文中为 ${stated}（按各数的舍入区间可达 ${range}，仅在舍入误差内成立）`,
+      en: `${base}, but the text says ${stated} (reachable within the rounding intervals ${range} only)`,
+    };
+  }
+  return {
+    zh: `${base}，而文中为 ${stated}${range ? `（舍入区间 ${range} 内也不可能）` : ''}`,
+    en: `${base}, but the text says ${stated}${range ? ` (impossible even within the rounding intervals ${range})` : ''}`,
+  };
+}
+
+/** Related locations for the operands of a relation that stand in the text. */
+export function relatedOperands(...operands: Array<Operand | undefined>): Array<{ span: Span; message: Localized }> {
+  return operands
+    .filter((o): o is Operand => !!o?.span)
+    .map((o) => ({ span: o.span!, message: { 'zh-cn': `${o.label} ${written(o)}`, en: `${o.label} ${written(o)}` } }));
 }

@@ -1,11 +1,23 @@
 // The rule registry: one rule per file, in the order their findings are most useful to read.
+import { changeMismatch } from './change-mismatch';
+import { completionMismatch } from './completion-mismatch';
 import { numberFormat } from './number-format';
 import { partExceedsWhole } from './part-exceeds-whole';
+import { percentTotal } from './percent-total';
+import { percentTruncated } from './percent-truncated';
+import { shareMismatch } from './share-mismatch';
 import { sumMismatch } from './sum-mismatch';
+import { zeroBaseRate } from './zero-base-rate';
 import type { Rule } from './rule';
 
 export const allRules: Rule[] = [
   sumMismatch,
+  shareMismatch,
+  percentTotal,
+  percentTruncated,
+  changeMismatch,
+  completionMismatch,
+  zeroBaseRate,
   partExceedsWhole,
   numberFormat,
 ];

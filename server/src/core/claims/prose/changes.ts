@@ -1,0 +1,77 @@
+// Year-over-year claims (prose.md §3): current C, prior P, change Δ and rate r, any two or more of
+// them stated, with the direction word (增加/减少/持平).
+import { operand } from '../../arith/interval';
+import { l } from '../../rules/rule';
+import type { ChangeClaim } from '../../types';
+import type { ClaimSink } from '../sink';
+import type { SubjectIndex } from './subjects';
+import type { ProseAnalysis, ProseToken } from './tokens';
+import { directionOf } from './tokens';
+
+function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: ProseToken, previousEnd: number, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken | undefined {
+  const tokens = analysis.bySentence.get(first.sentence.id) ?? [];
+  // Named: `基本支出减少10.50万元` is about the 基本支出 stated before.
+  if (first.ownSubject && (first.role === 'delta' || first.role === 'change-rate')) {
+    const inSentence = tokens.slice(0, first.index).reverse().find((t) => t.role === 'amount' && t.subject === first.subject);
+    if (inSentence) return inSentence;
+    return subjects.find(first.subject, first.token.span.start, (t) => t.role === 'amount' && t.year === undefined);
+  }
+  const before = tokens.slice(0, first.index).reverse().find((t) => t.role === 'amount' && t.token.span.start >= previousEnd);
+  if (before) return before;
+  if (tokens.slice(0, first.index).some((t) => t.role === 'amount')) return undefined;
+  // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph.
+  const order = sentenceIndex.get(first.sentence.id)!;
+  const previousId = sentenceOrder[order - 1];
+  const previous = previousId === undefined ? undefined : analysis.bySentence.get(previousId);
+  if (previous?.length && previous[0].sentence.paragraph === first.sentence.paragraph) return previous.find((t) => t.role === 'amount');
+  return undefined;
+}
+
+export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink): void {
+  const sentenceOrder = [...analysis.bySentence.keys()];
+  const sentenceIndex = new Map(sentenceOrder.map((id, i) => [id, i]));
+  for (const [, tokens] of analysis.bySentence) {
+    let previousEnd = tokens[0]?.sentence.span.start ?? 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i];
+      if (first.role !== 'delta' && first.role !== 'change-rate') continue;
+      let delta: ProseToken | undefined;
+      let rate: ProseToken | undefined;
+      if (first.role === 'delta') {
+        delta = first;
+        const next = tokens[i + 1];
+        if (next?.role === 'change-rate') {
+          rate = next;
+          i++;
+        }
+      } else rate = first;
+      const prior = tokens.slice(0, first.index).reverse().find((t) => t.role === 'prior' && t.token.span.start >= previousEnd);
+      const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
+      previousEnd = (rate ?? delta)!.token.span.end;
+      const direction = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
+      const stated = [current, prior, delta, rate].filter(Boolean).length;
+      if (stated < 2) continue;
+      const label = current?.subject || first.subject || '本年数';
+      sink.add<ChangeClaim>({
+        kind: 'change',
+        origin: 'prose',
+        identity: 'prose.change',
+        description: l(`${label}与上年比较`, `${label} compared with the previous year`),
+        span: (rate ?? delta)!.token.span,
+        direction,
+        directionSpan: directionSpan(first),
+        current: current && operand(current.token, label),
+        prior: prior && operand(prior.token, '上年数'),
+        delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
+        rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
+      });
+    }
+  }
+}
+
+function directionSpan(t: ProseToken) {
+  const m = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅/.exec(t.lead);
+  if (!m) return undefined;
+  const start = t.token.span.start - t.lead.length + m.index;
+  return { start, end: start + m[0].length };
+}

@@ -1,0 +1,44 @@
+// Prose claims: the relations the 情况说明 states in words (prose.md §1–§7).
+import type { DocumentModel } from '../../types';
+import type { ClaimSink } from '../sink';
+import { changeClaims } from './changes';
+import { completionClaims } from './completion';
+import { findLists, type ProseList } from './lists';
+import { shareClaims } from './shares';
+import { SubjectIndex } from './subjects';
+import { sumClaims } from './sums';
+import { analyzeProse, type ProseAnalysis } from './tokens';
+
+export interface ProseFacts {
+  analysis: ProseAnalysis;
+  lists: ProseList[];
+  subjects: SubjectIndex;
+}
+
+export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
+  const analysis = analyzeProse(model);
+  const subjects = new SubjectIndex(analysis.tokens);
+  const lists = findLists(analysis, model.text, model.sentences, subjects);
+  sumClaims(lists, sink);
+  shareClaims({ analysis, lists, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
+  changeClaims(analysis, subjects, sink);
+  completionClaims(model, analysis, sink);
+  return { analysis, lists, subjects };
+}
+
+/**
+ * `2024年一般公共预算财政拨款支出66167.07万元,其中：` with its items in the following paragraphs:
+ * the total stays the base of unnamed shares until the next heading.
+ */
+function pendingTotals(model: DocumentModel, lists: ProseList[]) {
+  const pending = [];
+  for (const list of lists) {
+    const total = list.totals.get('amount');
+    if (!total || list.members.length > 0) continue;
+    const sentence = model.sentences[list.sentence];
+    if (model.text.slice(list.region.start, list.region.end).trim() !== '') continue;
+    const nextHeading = model.sections.find((s) => s.headingSpan.start > sentence.span.end);
+    pending.push({ total, from: sentence.span.end, until: nextHeading?.headingSpan.start ?? model.text.length });
+  }
+  return pending;
+}

@@ -1,0 +1,126 @@
+// Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
+// parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
+import type { Span } from '../../types';
+import { subjectsMatch, type SubjectIndex } from './subjects';
+import type { ProseAnalysis, ProseToken, Role } from './tokens';
+import { normalizeSubject } from './subjects';
+
+export interface ProseList {
+  id: number;
+  sentence: number;
+  trigger: Span;
+  triggerText: string;
+  /** Where the parts stand. */
+  region: Span;
+  parent?: number;
+  /** Totals by role (the amount total, the budget total, the count total). */
+  totals: Map<Role, ProseToken>;
+  /** Parts by role, nested lists excluded. */
+  parts: Map<Role, ProseToken[]>;
+  /** Every token in the region, nested lists included (for share part look-ups). */
+  members: ProseToken[];
+}
+
+const TRIGGER =
+  /其中[：:，,]?|主要包括[：:]?|包括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体情况|具体|构成)如下[：:]/g;
+const LIST_ROLES: Role[] = ['amount', 'budget', 'count'];
+
+export function findLists(analysis: ProseAnalysis, text: string, sentences: Array<{ id: number; span: Span; paragraph: number }>, subjects: SubjectIndex): ProseList[] {
+  const lists: ProseList[] = [];
+  let previous: { id: number; paragraph: number } | undefined;
+  for (const sentence of sentences) {
+    const tokens = analysis.bySentence.get(sentence.id) ?? [];
+    const sentenceText = text.slice(sentence.span.start, sentence.span.end);
+    const open: ProseList[] = [];
+    TRIGGER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TRIGGER.exec(sentenceText))) {
+      const start = sentence.span.start + m.index;
+      const end = start + m[0].length;
+      while (open.length && open.at(-1)!.region.end <= start) open.pop();
+      const parent = open.at(-1);
+      const regionEnd = parent ? nestedEnd(text, end, parent.region.end) : groupEnd(text, start, end, sentence.span.end);
+      const list: ProseList = {
+        id: lists.length,
+        sentence: sentence.id,
+        trigger: { start, end },
+        triggerText: m[0],
+        region: { start: end, end: regionEnd },
+        parent: parent?.id,
+        totals: new Map(),
+        parts: new Map(),
+        members: tokens.filter((t) => t.token.span.start >= end && t.token.span.start < regionEnd),
+      };
+      const scopeStart = parent ? parent.region.start : sentence.span.start;
+      for (const role of LIST_ROLES) {
+        const before = tokens.filter((t) => t.role === role && t.token.span.start >= scopeStart && t.token.span.end <= start && !insideClosedList(lists, t, list));
+        let total = before.at(-1);
+        if (!total && !parent) total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
+        if (total) list.totals.set(role, total);
+      }
+      if (parent) for (const [role, parts] of parent.parts) parent.parts.set(role, parts.filter((p) => p.token.span.start < end || p.token.span.start >= regionEnd));
+      for (const role of LIST_ROLES) {
+        const parts = list.members.filter((t) => t.role === role && (role !== 'count' || sameCountUnit(t, list.totals.get('count'))));
+        list.parts.set(role, parts);
+      }
+      lists.push(list);
+      open.push(list);
+    }
+    // Nested lists were removed from their parents when they were found; parts of lists found
+    // inside an earlier nested list are already excluded.
+    previous = sentence;
+  }
+  return lists;
+}
+
+function insideClosedList(lists: ProseList[], t: ProseToken, current: ProseList): boolean {
+  // A number inside an earlier nested list of the same parent is not a candidate total.
+  return lists.some((l) => l.parent !== undefined && l.parent === current.parent && l.region.start <= t.token.span.start && t.token.span.start < l.region.end);
+}
+
+/** A nested list ends at the next `；` (or the end of its parent). */
+function nestedEnd(text: string, from: number, parentEnd: number): number {
+  for (let i = from; i < parentEnd; i++) {
+    const c = text.charAt(i);
+    if (c === '；' || c === ';') return i;
+  }
+  return parentEnd;
+}
+
+/** A list ends at the end of the sentence, or at the bracket closing the one it opened in. */
+function groupEnd(text: string, triggerStart: number, from: number, sentenceEnd: number): number {
+  const open = text.lastIndexOf('（', triggerStart) > text.lastIndexOf('）', triggerStart) ? '）' : text.lastIndexOf('(', triggerStart) > text.lastIndexOf(')', triggerStart) ? ')' : undefined;
+  if (open) {
+    const close = text.indexOf(open, from);
+    if (close >= 0 && close < sentenceEnd) return close;
+  }
+  return sentenceEnd;
+}
+
+function sameCountUnit(t: ProseToken, total: ProseToken | undefined): boolean {
+  return !total || t.token.unitText === total.token.unitText;
+}
+
+/**
+ * A list without a total in its own sentence: `…100%。其中：一般公共预算…` takes the first number of
+ * the previous sentence; `…支出主要用于以下方面：` names its total, found by name elsewhere.
+ */
+function fallbackTotal(
+  analysis: ProseAnalysis,
+  previous: { id: number; paragraph: number } | undefined,
+  sentence: { id: number; paragraph: number },
+  role: Role,
+  wordsBefore: string,
+  subjects: SubjectIndex,
+  offset: number,
+): ProseToken | undefined {
+  const named = normalizeSubject(wordsBefore.replace(/主要用于|主要体现在|用于/g, ''));
+  if (named && role === 'amount') {
+    const found = subjects.find(named, offset, (t) => t.role === 'amount');
+    if (found && subjectsMatch(found.subject, named)) return found;
+  }
+  if (previous && previous.paragraph === sentence.paragraph) {
+    return (analysis.bySentence.get(previous.id) ?? []).find((t) => t.role === role);
+  }
+  return undefined;
+}

@@ -1,0 +1,124 @@
+// 占X% claims (prose.md §2): the part is the number the share follows, the base is the quantity
+// named after 占 (占本年支出合计的) or, unnamed, the total of the list or sentence the part is in.
+import { operand } from '../../arith/interval';
+import { l } from '../../rules/rule';
+import type { ShareClaim, Span } from '../../types';
+import type { ClaimSink } from '../sink';
+import type { ProseList } from './lists';
+import { normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
+import type { ProseAnalysis, ProseToken } from './tokens';
+
+export interface ShareContext {
+  analysis: ProseAnalysis;
+  lists: ProseList[];
+  subjects: SubjectIndex;
+  /** Totals a list opened at the end of an earlier sentence (`…66167.07万元，其中：`), by paragraph range. */
+  pending: Array<{ total: ProseToken; from: number; until: number }>;
+  text: string;
+}
+
+const COUNT_BASE = /数$|总数|个数|人数|次数|批次/;
+
+/** The words between 占 and the number: `占本年支出合计的` → 本年支出合计. */
+function baseWords(lead: string): string {
+  const at = lead.lastIndexOf('占');
+  if (at < 0) return '';
+  return lead.slice(at + 1).replace(/比例|比重|的|为|达|^比/g, '');
+}
+
+/** The innermost list whose region holds the token. */
+function listOf(lists: ProseList[], token: ProseToken): ProseList | undefined {
+  let best: ProseList | undefined;
+  for (const list of lists) {
+    if (list.sentence !== token.sentence.id) continue;
+    const at = token.token.span.start;
+    if (at >= list.region.start && at < list.region.end && (!best || list.region.start >= best.region.start)) best = list;
+  }
+  return best;
+}
+
+function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: boolean, text: string): ProseToken | undefined {
+  for (let i = share.index - 1; i >= 0; i--) {
+    const t = sentenceTokens[i];
+    // The part stands in the same list item: no `；` between it and the share.
+    if (/[；;]/.test(text.slice(t.token.span.end, share.token.span.start))) return undefined;
+    if (wantCount ? t.role === 'count' : t.role === 'amount') return t;
+  }
+  return undefined;
+}
+
+/** `2024年度“三公”经费支出决算中，…占0%；…占100%`: the opening clause names the base. */
+function frameSubject(ctx: ShareContext, share: ProseToken): string {
+  const sentence = share.sentence;
+  const first = ctx.text.slice(sentence.span.start, sentence.span.end).split(/[，,：:]/)[0];
+  const tokens = ctx.analysis.bySentence.get(sentence.id) ?? [];
+  if (tokens.some((t) => t.token.span.start < sentence.span.start + first.length)) return '';
+  return normalizeSubject(first);
+}
+
+function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean): { base: ProseToken; group: string } | undefined {
+  const role = wantCount ? 'count' : 'amount';
+  const list = listOf(ctx.lists, part);
+  const listTotal = list?.totals.get(role);
+  if (named) {
+    if (listTotal && subjectsMatch(listTotal.subject, named)) return { base: listTotal, group: `list${list!.id}` };
+    // Look for the named base outside the list: the nearest statement of that quantity.
+    const found = wantCount ? undefined : ctx.subjects.find(named, part.token.span.start, (t) => t.role === 'amount' && t !== part);
+    return found ? { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` } : undefined;
+  }
+  if (listTotal && listTotal !== part) return { base: listTotal, group: `list${list!.id}` };
+  const frame = frameSubject(ctx, share);
+  if (frame && !wantCount) {
+    const found = ctx.subjects.find(frame, share.sentence.span.start, (t) => t.role === 'amount' && t.sentence.id !== share.sentence.id);
+    if (found) return { base: found, group: `frame${share.sentence.id}` };
+  }
+  const at = share.token.span.start;
+  const pending = ctx.pending.find((p) => p.from <= at && at < p.until);
+  if (pending && pending.total !== part && !wantCount) return { base: pending.total, group: `pending${pending.total.token.id}` };
+  const head = (ctx.analysis.bySentence.get(share.sentence.id) ?? []).find((t) => t.role === role);
+  if (head && head !== part) return { base: head, group: `sentence${share.sentence.id}` };
+  return undefined;
+}
+
+export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
+  const groups = new Map<string, ShareClaim[]>();
+  for (const share of ctx.analysis.tokens) {
+    if (share.role !== 'share') continue;
+    const named = normalizeSubject(baseWords(share.lead)) || baseWords(share.lead);
+    const wantCount = COUNT_BASE.test(named);
+    const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
+    const part = findPart(sentenceTokens, share, wantCount, ctx.text);
+    if (!part) continue;
+    const resolved = resolveBase(ctx, share, part, named, wantCount);
+    if (!resolved || resolved.base === part && !named) continue;
+    const { base } = resolved;
+    const partLabel = part.subject || '该项';
+    const baseLabel = base.subject || '总数';
+    const claim = sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'prose',
+      identity: 'prose.share',
+      description: l(`${partLabel}占${baseLabel}的比重`, `share of ${partLabel} in ${baseLabel}`),
+      span: share.token.span,
+      part: operand(part.token, partLabel),
+      base: operand(base.token, baseLabel),
+      stated: operand(share.token, '占比'),
+    });
+    const list = groups.get(resolved.group) ?? [];
+    list.push(claim);
+    groups.set(resolved.group, list);
+  }
+  for (const shares of groups.values()) {
+    if (shares.length < 2) continue;
+    const span: Span = { start: shares[0].span.start, end: shares.at(-1)!.span.end };
+    const group = sink.add({
+      kind: 'share-group',
+      origin: 'prose',
+      identity: 'prose.share-group',
+      description: l(`同一列表的 ${shares.length} 个占比`, `${shares.length} shares of one list`),
+      span,
+      shares: shares.map((s) => s.id),
+    });
+    for (const s of shares) s.group = group.id;
+  }
+}

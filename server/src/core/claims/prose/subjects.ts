@@ -1,0 +1,91 @@
+// Quantity names: normalisation and look-up, so that `占本年支出合计的` finds `本年支出合计665.38万元`
+// and `基本支出减少10.50万元` finds the `基本支出3373.17万元` stated a sentence earlier.
+import type { ProseToken, Role } from './tokens';
+
+/** Words that name no particular quantity on their own. */
+const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '经费', '合计', '总计', '其中', '共计', '决算', '预算', '数', '总额', '小计', '全部', '项目', '本单位', '本部门']);
+
+/** Normalises the words before a number to a quantity name ('' if they name none). */
+export function normalizeSubject(words: string): string {
+  let s = words
+    .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
+    .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+/, '')
+    .replace(/(?:19|20)\d\d年度?|本年度?|全年|当年|上年度?|年度/g, '')
+    .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止)[：:，,]?/g, '');
+  // Trailing fillers, repeatedly: 为, 的, 共计, 决算数, 预算数 …
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    s = s
+      .replace(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|中)$/, '')
+      .replace(/(?:支出)?(?:决算|预算)数?$/, '')
+      .replace(/(?:年初|调整后)$/, '')
+      .replace(/安排$/, '')
+      .replace(/(经费|费)支出$/, '$1');
+    if (s === before) break;
+  }
+  s = s.replace(/^(?:支出|收入)?(?:决算|预算)数?为?/, '');
+  return GENERIC.has(s) ? '' : s;
+}
+
+/** Names match when equal, or when the longer one ends with the shorter (`本年收入合计` ~ `收入合计`). */
+export function subjectsMatch(a: string, b: string): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.endsWith(short);
+}
+
+/** Prose tokens indexed by subject and by every subject suffix of 4+ characters, in document order. */
+export class SubjectIndex {
+  private readonly bySuffix = new Map<string, ProseToken[]>();
+
+  constructor(tokens: ProseToken[], roles: Role[] = ['amount']) {
+    for (const t of tokens) {
+      if (!t.subject || !roles.includes(t.role)) continue;
+      const s = t.subject;
+      for (let i = 0; i <= s.length - 4 || i === 0; i++) {
+        const suffix = s.slice(i);
+        const list = this.bySuffix.get(suffix);
+        if (list) list.push(t);
+        else this.bySuffix.set(suffix, [t]);
+        if (s.length < 4) break;
+      }
+    }
+  }
+
+  /**
+   * The statement of `subject` nearest before `offset` (else the first after it), matching by
+   * name as `subjectsMatch` does.
+   */
+  find(subject: string, offset: number, accept: (t: ProseToken) => boolean = () => true): ProseToken | undefined {
+    if (!subject) return undefined;
+    let before: ProseToken | undefined;
+    let after: ProseToken | undefined;
+    const consider = (list: ProseToken[] | undefined, exactOnly: string | undefined) => {
+      if (!list) return;
+      const ok = (t: ProseToken) => (exactOnly === undefined || t.subject === exactOnly) && subjectsMatch(t.subject, subject) && accept(t);
+      // Lists are in document order: binary search for the first statement at or after `offset`.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].token.span.start < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo - 1; i >= 0; i--) {
+        if (!ok(list[i])) continue;
+        if (!before || list[i].token.span.start > before.token.span.start) before = list[i];
+        break;
+      }
+      for (let i = lo; i < list.length; i++) {
+        if (list[i].token.span.start === offset || !ok(list[i])) continue;
+        if (!after || list[i].token.span.start < after.token.span.start) after = list[i];
+        break;
+      }
+    };
+    // Statements whose name ends with `subject`, and statements whose name is a suffix of it.
+    consider(this.bySuffix.get(subject), undefined);
+    for (let i = 1; i <= subject.length - 4; i++) consider(this.bySuffix.get(subject.slice(i)), subject.slice(i));
+    return before ?? after;
+  }
+}

@@ -1,0 +1,98 @@
+// Sum claims from 其中 lists: exhaustive lists state total = Σ parts, partial ones Σ parts ≤ total,
+// a single part only part ≤ total.
+import Decimal from 'decimal.js';
+import { HUNDRED, halfUlp, operand } from '../../arith/interval';
+import { l } from '../../rules/rule';
+import type { ClaimSink } from '../sink';
+import type { ProseList } from './lists';
+import type { ProseToken } from './tokens';
+
+/** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
+const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
+  // 支出合计 → 基本 / 项目 / 上缴上级 / 经营 / 对附属单位补助
+  { members: [/基本支出/, /项目支出/, /上缴上级/, /经营支出/, /对附属单位补助/], required: [0, 1] },
+  // 基本支出 → 人员经费 / 公用经费
+  { members: [/人员经费/, /公用经费/], required: [0, 1] },
+  // 基本支出 by 经济分类
+  { members: [/工资福利/, /商品和服务/, /对个人和家庭/, /资本性支出/, /债务利息/, /其他支出/], required: [0, 1] },
+  // 政府采购 → 货物 / 工程 / 服务
+  { members: [/货物/, /工程/, /服务/], required: [0, 2] },
+  // 三公 → 出国 / 公务用车 / 公务接待
+  { members: [/出国|出境/, /公务用车/, /公务接待|接待费/], required: [0, 1, 2] },
+  // 公务用车 → 购置 / 运行维护
+  { members: [/购置/, /运行|运维/], required: [0, 1] },
+  // 财政拨款 → three funds
+  { members: [/一般公共预算/, /政府性基金/, /国有资本经营/], required: [0, 1, 2] },
+  // 收入 by source
+  { members: [/财政拨款/, /上级补助/, /事业收入/, /经营收入/, /附属单位上缴/, /其他收入/, /非财政拨款结余/, /结转和?结余/], required: [0, 2, 5] },
+];
+
+function coversFamily(subjects: string[]): boolean {
+  return FAMILIES.some((f) => {
+    const hits = subjects.map((s) => f.members.findIndex((m) => m.test(s)));
+    return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r));
+  });
+}
+
+/** `项目4个，…包括A、B、C、D`: as many parts as the stated count. */
+function countMatches(list: ProseList, parts: ProseToken[]): boolean {
+  const count = list.totals.get('count');
+  return count !== undefined && count.token.decimals === 0 && count.token.value.eq(parts.length);
+}
+
+/** Stated shares of the parts adding up to 100% mean the list is complete. */
+function sharesAddToHundred(list: ProseList): boolean {
+  const shares = list.members.filter((t) => t.role === 'share');
+  if (shares.length < 2) return false;
+  let sum = new Decimal(0);
+  let tolerance = new Decimal(0);
+  for (const s of shares) {
+    sum = sum.plus(s.token.value);
+    tolerance = tolerance.plus(halfUlp(s.token.decimals));
+  }
+  return sum.minus(HUNDRED).abs().lte(tolerance);
+}
+
+export function isExhaustive(list: ProseList, parts: ProseToken[]): boolean {
+  if (/分别/.test(list.triggerText)) return true;
+  if (coversFamily(parts.map((p) => p.subject || p.lead))) return true;
+  if (countMatches(list, parts)) return true;
+  return sharesAddToHundred(list);
+}
+
+export function sumClaims(lists: ProseList[], sink: ClaimSink): void {
+  for (const list of lists) {
+    for (const [role, parts] of list.parts) {
+      const total = list.totals.get(role);
+      if (!total || parts.length === 0 || parts.includes(total)) continue;
+      const label = total.subject || total.lead.replace(/[，,：:\s]/g, '') || '合计';
+      const totalOperand = operand(total.token, label);
+      const partOperands = parts.map((p) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, '')));
+      if (parts.length === 1) {
+        sink.add({
+          kind: 'le',
+          origin: 'prose',
+          identity: 'prose.part',
+          description: l(`其中项不大于总数：${partOperands[0].label} ≤ ${label}`, `A part is at most its whole: ${partOperands[0].label} ≤ ${label}`),
+          span: parts[0].token.span,
+          part: partOperands[0],
+          whole: totalOperand,
+        });
+        continue;
+      }
+      const exhaustive = isExhaustive(list, parts);
+      sink.add({
+        kind: 'sum',
+        origin: 'prose',
+        identity: exhaustive ? 'prose.list' : 'prose.partial-list',
+        description: exhaustive
+          ? l(`${label} = 其中各项之和`, `${label} = the sum of its listed parts`)
+          : l(`其中各项之和不超过${label}`, `The listed parts do not exceed ${label}`),
+        span: total.token.span,
+        total: totalOperand,
+        parts: partOperands,
+        exhaustive,
+      });
+    }
+  }
+}

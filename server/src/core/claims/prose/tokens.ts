@@ -1,0 +1,174 @@
+// What each number in the prose is: its role (amount, budget, change, share …), the words that lead
+// to it, and the quantity it is about (its subject). Every prose claim is built from this.
+import type { DocumentModel, NumberToken, Sentence } from '../../types';
+import { normalizeSubject } from './subjects';
+
+export type Role =
+  | 'amount' // a stated quantity (决算, 合计, 实际支出 …)
+  | 'budget' // 预算数, 年初预算
+  | 'delta' // 比上年增加/减少 Δ
+  | 'budget-delta' // 比预算减少 Δ (not year over year)
+  | 'prior' // 上年的 X, 同比2023年 X
+  | 'share' // 占 X%
+  | 'change-rate' // 增长/下降 X%
+  | 'completion-rate' // 完成预算的 X%, 执行率
+  | 'percent' // any other percentage
+  | 'points' // X个百分点
+  | 'count'
+  | 'score'
+  | 'other';
+
+export type Direction = 'up' | 'down' | 'flat';
+
+export interface ProseToken {
+  token: NumberToken;
+  sentence: Sentence;
+  /** Position among the analysed tokens of its sentence. */
+  index: number;
+  role: Role;
+  /** Raw words before the number back to the previous number or clause break. */
+  lead: string;
+  /** Normalised quantity name ('' when the words name none). */
+  subject: string;
+  /** True when the subject comes from the token's own words, not inherited. */
+  ownSubject: boolean;
+  direction?: Direction;
+  /** An explicit year in the words before the number (2023年 …). */
+  year?: number;
+}
+
+export interface ProseAnalysis {
+  tokens: ProseToken[];
+  bySentence: Map<number, ProseToken[]>;
+  byToken: Map<number, ProseToken>;
+}
+
+const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
+const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
+const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
+const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
+const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|比(?:19|20)\d\d\s*年|较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年/;
+
+/** 增加（减少）: the bracketed alternative of a template is not what the sentence says. */
+function stripTemplateAlternatives(text: string): string {
+  return text.replace(/[（(](增加|减少|增长|下降|上升|降低|提高|增幅|降幅)[)）]/g, '');
+}
+
+export function directionOf(words: string): Direction | undefined {
+  const w = stripTemplateAlternatives(words);
+  const up = UP.exec(w);
+  const down = DOWN.exec(w);
+  if (up && down) return up.index > down.index ? 'up' : 'down';
+  if (up) return 'up';
+  if (down) return 'down';
+  if (FLAT.test(w)) return 'flat';
+  return undefined;
+}
+
+/** `年初预算为`, `预算安排`: the words name a budget, and no 决算 word follows the last 预算. */
+function isBudgetWords(words: string): boolean {
+  const w = words.replace(/一般公共预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
+  const last = Math.max(w.lastIndexOf('预算'), w.lastIndexOf('计划数'), w.lastIndexOf('安排'));
+  return last >= 0 && !/决算|执行|实际|完成|支出数?为/.test(w.slice(last));
+}
+
+function roleOf(token: NumberToken, lead: string): Role {
+  const w = stripTemplateAlternatives(lead);
+  switch (token.unit) {
+    case '%':
+      if (/占|比重|比例/.test(w)) return 'share';
+      if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算/.test(w)) return 'completion-rate';
+      if (UP.test(w) || DOWN.test(w) || /增速|同比/.test(w)) return 'change-rate';
+      return 'percent';
+    case '个百分点':
+      return 'points';
+    case 'count':
+      return 'count';
+    case 'score':
+      return 'score';
+    case '元':
+    case '万元':
+    case '亿元':
+      if (UP.test(w) || DOWN.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
+      if (/上年|去年|上一年|同期/.test(w) || (COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      if (isBudgetWords(w)) return 'budget';
+      return 'amount';
+    default:
+      return 'other';
+  }
+}
+
+/** The subject words of a change: what stands before 比上年/同比 or the direction word. */
+function subjectWords(lead: string, role: Role): string {
+  let w = lead;
+  if (role === 'delta' || role === 'change-rate' || role === 'prior') {
+    const cut = w.search(COMPARISON);
+    if (cut >= 0) w = w.slice(0, cut);
+    const dir = w.search(new RegExp(`${UP.source}|${DOWN.source}`));
+    if (dir >= 0) w = w.slice(0, dir);
+  }
+  if (role === 'share') w = w.replace(/占.*$/, '');
+  if (role === 'completion-rate') w = w.replace(/(完成|执行率|支出率|完成率|为预算).*$/, '');
+  return w;
+}
+
+export function analyzeProse(model: DocumentModel): ProseAnalysis {
+  const tokens: ProseToken[] = [];
+  const bySentence = new Map<number, ProseToken[]>();
+  const byToken = new Map<number, ProseToken>();
+  const text = model.text;
+  for (const sentence of model.sentences) {
+    const list: ProseToken[] = [];
+    let boundary = sentence.span.start;
+    let inherited = '';
+    for (const id of sentence.numbers) {
+      const token = model.numbers[id];
+      // Years, dates, list markers and codes do not end the words leading to the next number.
+      if (token.unit === 'year' || token.unit === 'none' || ['月', '日', '号', '季度'].includes(token.unitText)) continue;
+      let start = token.span.start;
+      while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
+      const lead = text.slice(start, token.span.start);
+      const role = roleOf(token, lead);
+      const own = normalizeSubject(subjectWords(lead, role));
+      const yearMatch = lead.match(/((?:19|20)\d\d)\s*年/);
+      const pt: ProseToken = {
+        token,
+        sentence,
+        index: list.length,
+        role,
+        lead,
+        subject: own || inherited,
+        ownSubject: own !== '',
+        direction: role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) : undefined,
+        year: yearMatch ? Number(yearMatch[1]) : undefined,
+      };
+      if (own && (role === 'amount' || role === 'budget')) inherited = own;
+      list.push(pt);
+      tokens.push(pt);
+      byToken.set(token.id, pt);
+      boundary = token.unitSpan?.end ?? token.span.end;
+    }
+    bySentence.set(sentence.id, list);
+  }
+  inheritFromTitleSentences(model, bySentence);
+  return { tokens, bySentence, byToken };
+}
+
+/**
+ * `（1）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为5.46万元…`:
+ * a short sentence without numbers names what the next sentence's numbers are about.
+ */
+function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number, ProseToken[]>): void {
+  for (let i = 1; i < model.sentences.length; i++) {
+    const sentence = model.sentences[i];
+    const previous = model.sentences[i - 1];
+    if (previous.paragraph !== sentence.paragraph) continue;
+    const prevTokens = bySentence.get(previous.id) ?? [];
+    if (prevTokens.length > 0 || previous.text.length > 80) continue;
+    const title = normalizeSubject(previous.text.replace(/[。.]$/, ''));
+    if (!title) continue;
+    for (const t of bySentence.get(sentence.id) ?? []) {
+      if (!t.ownSubject) t.subject = title;
+    }
+  }
+}

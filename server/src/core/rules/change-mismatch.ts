@@ -1,0 +1,105 @@
+import { checkEqual, inUnitOf, show, written } from '../arith/interval';
+import type { ChangeClaim } from '../types';
+import { diffText, ratioExplanation, relatedOperands } from './explain';
+import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
+import { l, type Rule, type RuleContext } from './rule';
+
+/**
+ * Year over year (prose.md §3): Δ = |C − P|, the direction word agrees with the sign of C − P,
+ * r = Δ / P; 持平 means Δ = 0. Zero priors are the zero-base-rate rule's.
+ */
+export const changeMismatch: Rule = {
+  meta: {
+    id: 'change-mismatch',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: l('同比增减额、增减率或增减方向与数据不符', 'A year-over-year change, rate or direction contradicts the figures'),
+    fixable: true,
+    messages: {
+      rate: l('增减率不符：{delta} / {prior} = {computed}%，文中为 {stated}%', 'Change rate mismatch: {delta} / {prior} = {computed}%, the text says {stated}%'),
+      delta: l('增减额不符：{current} − {prior} = {computed}，文中为 {stated}', 'Change mismatch: {current} − {prior} = {computed}, the text says {stated}'),
+      direction: l('增减方向与数据相反', 'The direction word contradicts the figures'),
+      flat: l('文中称“持平”，但数据有变化', 'The text says unchanged, but the figures differ'),
+    },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims) if (claim.kind === 'change') checkChange(ctx, claim);
+  },
+};
+
+function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
+  const { current, prior, delta } = claim;
+  let failed = false;
+  // Δ against C − P when all three are stated.
+  if (current && prior && delta) {
+    const actual = { value: current.value.minus(prior.value).abs(), halfUlp: current.halfUlp.plus(prior.halfUlp), label: '|C − P|' };
+    const eq = checkEqual(delta, actual);
+    const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(2, delta.decimals ?? 2))}`;
+    const d = diffText(eq.diff, eq.tolerance);
+    const exp = l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(delta)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(delta)} (${d.en})`}`);
+    if (!eq.ok) {
+      failed = true;
+      ctx.verdict(claim.id, 'error', exp);
+      ctx.report({
+        messageId: 'delta',
+        message: l(`增减额不符：${written(current)} − ${written(prior)} = ${inUnitOf(actual.value, delta)}，文中为 ${written(delta)}`, `Change mismatch: ${written(current)} − ${written(prior)} = ${inUnitOf(actual.value, delta)}, the text says ${written(delta)}`),
+        explanation: exp,
+        span: delta.span ?? claim.span,
+        related: relatedOperands(current, prior),
+        fixes: delta.span ? [{ title: l(`改为 ${inUnitOf(actual.value, delta)}`, `Change to ${inUnitOf(actual.value, delta)}`), edits: [{ span: delta.span, newText: inUnitOf(actual.value, delta) }], safe: false, kind: 'fix-total' }] : [],
+        claim: claim.id,
+      });
+    }
+  }
+  // Direction word against the sign of C − P.
+  if (current && prior && claim.direction !== 'flat') {
+    const diff = current.value.minus(prior.value);
+    const tolerance = current.halfUlp.plus(prior.halfUlp);
+    const wrong = claim.direction === 'up' ? diff.lt(tolerance.neg()) : diff.gt(tolerance);
+    if (wrong) {
+      failed = true;
+      const word = claim.direction === 'up' ? '增加' : '减少';
+      const right = claim.direction === 'up' ? '减少' : '增加';
+      const exp = l(`${written(current)} − ${written(prior)} = ${show(diff)}，应为“${right}”，文中为“${word}”`, `${written(current)} − ${written(prior)} = ${show(diff)}: a ${claim.direction === 'up' ? 'decrease' : 'increase'}, the text says the opposite`);
+      ctx.verdict(claim.id, 'error', exp);
+      ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：本年 ${written(current)}，上年 ${written(prior)}`, `The direction contradicts the figures: ${written(current)} this year, ${written(prior)} last year`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), claim: claim.id });
+    }
+  }
+  if (claim.direction === 'flat') {
+    const nonZero = [delta, claim.rate].find((o) => o && o.value.abs().gt(o.halfUlp));
+    if (nonZero) {
+      failed = true;
+      const exp = l(`“持平”意味着变动为 0，而文中为 ${written(nonZero)}`, `"unchanged" means a change of 0, but the text says ${written(nonZero)}`);
+      ctx.verdict(claim.id, 'error', exp);
+      ctx.report({ messageId: 'flat', message: l(`文中称“持平”，但变动为 ${written(nonZero)}`, `The text says unchanged, but the change is ${written(nonZero)}`), explanation: exp, span: nonZero.span ?? claim.span, claim: claim.id });
+    }
+  }
+  const inputs = ratioInputs(claim);
+  if (!inputs || inputs.denominator.value.lte(0)) {
+    if (!failed && current && (prior || delta)) ctx.verdict(claim.id, 'ok', l('增减额与方向 ✓', 'change and direction ✓'));
+    return;
+  }
+  const check = checkClaimRatio(inputs);
+  const text = ratioExplanation(inputs, check);
+  const base = changeBase(claim);
+  const note = base.derived ? l(`（上年数 = ${written(current!)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta!)} = ${show(base.prior!.value)}）`, ` (previous year = ${written(current!)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta!)} = ${show(base.prior!.value)})`) : l('', '');
+  const exp = l(`增减率 = ${text.zh}${note['zh-cn']}`, `rate = ${text.en}${note.en}`);
+  if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base' || check.status === 'zero-base-template') {
+    if (!failed) ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', exp);
+    return;
+  }
+  const severity = check.status === 'error' ? 'error' : 'warning';
+  ctx.verdict(claim.id, severity, exp);
+  const rate = claim.rate!;
+  ctx.report({
+    messageId: 'rate',
+    message: l(`增减率不符：${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%，文中为 ${written(rate)}%`, `Change rate mismatch: ${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%, the text says ${written(rate)}%`),
+    explanation: exp,
+    span: rate.span ?? claim.span,
+    severity,
+    related: relatedOperands(current, prior, delta),
+    fixes: rate.span ? [{ title: l(`改为 ${check.rounded}%`, `Change to ${check.rounded}%`), edits: [{ span: rate.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'fix-rate' }] : [],
+    claim: claim.id,
+  });
+}
+

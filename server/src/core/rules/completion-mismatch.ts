@@ -1,0 +1,66 @@
+import { written } from '../arith/interval';
+import type { CompletionClaim } from '../types';
+import { ratioExplanation, relatedOperands } from './explain';
+import { checkClaimRatio, ratioInputs } from './ratios';
+import { l, type Rule, type RuleContext } from './rule';
+
+/**
+ * Budget completion (prose.md §4): X = 决算 / 预算 × 100, and 决算数大于/小于/等于预算数 must agree
+ * with the amounts. Zero budgets are the zero-base-rate rule's.
+ */
+export const completionMismatch: Rule = {
+  meta: {
+    id: 'completion-mismatch',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: l('预算完成率（执行率）与决算数/预算数不符', 'A budget completion rate differs from actual / budget'),
+    fixable: true,
+    messages: {
+      rate: l('完成率不符：{actual} / {budget} = {computed}%，文中为 {stated}%', 'Completion rate mismatch: {actual} / {budget} = {computed}%, the text says {stated}%'),
+      comparison: l('“决算数{word}预算数”与数据不符', '"actual {word} budget" contradicts the figures'),
+    },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims) if (claim.kind === 'completion') checkCompletion(ctx, claim);
+  },
+};
+
+const WORDS = { gt: ['大于', 'greater than'], lt: ['小于', 'less than'], eq: ['等于', 'equal to'] } as const;
+
+function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
+  const { actual, budget } = claim;
+  if (claim.comparison) {
+    const diff = actual.value.minus(budget.value);
+    const tolerance = actual.halfUlp.plus(budget.halfUlp);
+    const truth = diff.gt(tolerance) ? 'gt' : diff.lt(tolerance.neg()) ? 'lt' : 'eq';
+    const word = claim.comparison.word;
+    const fits = word === truth || (word !== 'eq' && truth === 'eq' && !diff.isZero() && (word === 'gt') === diff.isPositive());
+    if (!fits) {
+      const exp = l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[truth][0]}预算数，文中称${WORDS[word][0]}`, `actual ${written(actual)}, budget ${written(budget)}: actual is ${WORDS[truth][1]} budget, the text says ${WORDS[word][1]}`);
+      ctx.verdict(claim.id, 'error', exp);
+      ctx.report({ messageId: 'comparison', message: l(`“决算数${WORDS[word][0]}预算数”与数据不符（${written(actual)} 对 ${written(budget)}）`, `"actual ${WORDS[word][1]} budget" contradicts the figures (${written(actual)} vs ${written(budget)})`), explanation: exp, span: claim.comparison.span, related: relatedOperands(actual, budget), claim: claim.id });
+    }
+  }
+  const inputs = ratioInputs(claim);
+  if (!inputs || budget.value.isZero()) return;
+  const check = checkClaimRatio(inputs);
+  const text = ratioExplanation(inputs, check);
+  const exp = l(`完成率 = ${text.zh}`, `completion = ${text.en}`);
+  if (check.status === 'ok' || check.status === 'truncated') {
+    ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', exp);
+    return;
+  }
+  const severity = check.status === 'error' ? 'error' : 'warning';
+  ctx.verdict(claim.id, severity, exp);
+  const rate = claim.rate!;
+  ctx.report({
+    messageId: 'rate',
+    message: l(`完成率不符：${written(actual)} / ${written(budget)} = ${check.rounded}%，文中为 ${written(rate)}%`, `Completion rate mismatch: ${written(actual)} / ${written(budget)} = ${check.rounded}%, the text says ${written(rate)}%`),
+    explanation: exp,
+    span: rate.span ?? claim.span,
+    severity,
+    related: relatedOperands(actual, budget),
+    fixes: rate.span ? [{ title: l(`改为 ${check.rounded}%`, `Change to ${check.rounded}%`), edits: [{ span: rate.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'fix-rate' }] : [],
+    claim: claim.id,
+  });
+}

@@ -1,0 +1,51 @@
+import Decimal from 'decimal.js';
+import { checkSum, halfUlp, show, written } from '../arith/interval';
+import type { ShareClaim } from '../types';
+import { checkClaimRatio, ratioInputs } from './ratios';
+import { l, type Rule } from './rule';
+
+/**
+ * The shares of a complete list (its parts add up to the base) must add up to 100%, within
+ * n × ½ unit of their last digit (rounding.md §5). Only when each share passes on its own: a wrong
+ * share is share-mismatch's finding already.
+ */
+export const percentTotal: Rule = {
+  meta: {
+    id: 'percent-total',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    description: l('完整列表的各项占比合计不等于 100%', "A complete list's shares do not add up to 100%"),
+    fixable: false,
+    messages: { total: l('各项占比合计 {sum}%，不等于 100%', 'The shares add up to {sum}%, not 100%') },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'share-group') continue;
+      const shares = claim.shares.map((id) => ctx.claims[id] as ShareClaim);
+      const base = shares[0].base;
+      if (shares.some((s) => s.base.token !== base.token)) continue;
+      // Complete only when the parts add up to the base.
+      if (!checkSum(base, shares.map((s) => s.part)).ok) continue;
+      if (shares.some((s) => ['error', 'warning', 'zero-base'].includes(checkClaimRatio(ratioInputs(s)!).status))) continue;
+      let sum = new Decimal(0);
+      let tolerance = new Decimal(0);
+      for (const s of shares) {
+        sum = sum.plus(s.stated.value);
+        tolerance = tolerance.plus(halfUlp(s.stated.decimals ?? 0));
+      }
+      const ok = sum.minus(100).abs().lte(tolerance);
+      const list = shares.map((s) => `${written(s.stated)}%`).join(' + ');
+      const exp = l(`${list} = ${show(sum, 2)}%${ok ? ' ✓' : `，与 100% 相差 ${show(sum.minus(100).abs(), 2)}（容差 ±${show(tolerance, 3)}）`}`, `${list} = ${show(sum, 2)}%${ok ? ' ✓' : `, ${show(sum.minus(100).abs(), 2)} away from 100% (tolerance ±${show(tolerance, 3)})`}`);
+      ctx.verdict(claim.id, ok ? 'ok' : 'warning', exp);
+      if (ok) continue;
+      ctx.report({
+        messageId: 'total',
+        message: l(`各项占比合计 ${show(sum, 2)}%，不等于 100%`, `The shares add up to ${show(sum, 2)}%, not 100%`),
+        explanation: exp,
+        span: shares[0].stated.span ?? claim.span,
+        related: shares.slice(1).filter((s) => s.stated.span).map((s) => ({ span: s.stated.span!, message: l(`占比 ${written(s.stated)}%`, `share ${written(s.stated)}%`) })),
+        claim: claim.id,
+      });
+    }
+  },
+};

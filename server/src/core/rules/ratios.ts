@@ -1,0 +1,49 @@
+// The ratio each rate claim states, with its inputs as intervals: shared by the rules that check
+// shares, changes, completion rates, truncation and zero bases.
+import { checkRatio, exact, type RatioCheck } from '../arith/interval';
+import type { ChangeClaim, Claim, CompletionClaim, Operand, ShareClaim } from '../types';
+
+export interface RatioInputs {
+  numerator: Operand;
+  denominator: Operand;
+  stated: Operand;
+  /** The denominator was derived (P = C ∓ Δ), not stated. */
+  derived: boolean;
+}
+
+/** Δ and P of a change claim, from whichever of C, P, Δ are stated (rounding.md §2–§3). */
+export function changeBase(claim: ChangeClaim): { delta?: Operand; prior?: Operand; derived: boolean } {
+  const { current, prior, delta, direction } = claim;
+  if (prior) {
+    const d = delta ?? (current ? { value: current.value.minus(prior.value).abs(), halfUlp: current.halfUlp.plus(prior.halfUlp), label: '变动额' } : undefined);
+    return { delta: d, prior, derived: false };
+  }
+  if (current && delta) {
+    const value = direction === 'down' ? current.value.plus(delta.value) : current.value.minus(delta.value);
+    return { delta, prior: { value, halfUlp: current.halfUlp.plus(delta.halfUlp), label: '上年数' }, derived: true };
+  }
+  if (current && direction === 'flat') return { delta: exact(0, '变动额'), prior: current, derived: true };
+  return { delta, derived: false };
+}
+
+export function ratioInputs(claim: Claim): RatioInputs | undefined {
+  switch (claim.kind) {
+    case 'share':
+      return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false };
+    case 'completion':
+      return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false } : undefined;
+    case 'change': {
+      if (!claim.rate) return undefined;
+      const { delta, prior, derived } = changeBase(claim);
+      if (!delta || !prior) return undefined;
+      return { numerator: delta, denominator: prior, stated: claim.rate, derived };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
+  const stated = inputs.stated;
+  return checkRatio(inputs.numerator, inputs.denominator, stated.value.abs(), stated.decimals ?? 0);
+}

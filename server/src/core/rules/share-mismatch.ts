@@ -1,0 +1,103 @@
+import Decimal from 'decimal.js';
+import { largestRemainder } from '../arith/apportion';
+import { written } from '../arith/interval';
+import type { Claim, ShareClaim, ShareGroupClaim } from '../types';
+import { ratioExplanation, relatedOperands } from './explain';
+import { checkClaimRatio, ratioInputs } from './ratios';
+import { l, type Rule, type RuleContext } from './rule';
+
+/**
+ * 占X% that the part and base contradict (rounding.md §3): outside the interval the rounded
+ * inputs allow → error; only the point value differs → warning. A list rounded by largest
+ * remainder to add up to 100% (尾差调整, §5) is accepted with an info note.
+ */
+export const shareMismatch: Rule = {
+  meta: {
+    id: 'share-mismatch',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: l('占比与分子/分母计算结果不符', 'A stated share differs from part / base'),
+    fixable: true,
+    messages: {
+      mismatch: l('占比不符：{part} / {base} = {computed}%，文中为 {stated}%', 'Share mismatch: {part} / {base} = {computed}%, the text says {stated}%'),
+      zeroBase: l('{base}为 0，占比不存在', '{base} is 0, no share exists'),
+      tailAdjusted: l('占比经尾差调整：{computed}% 调为 {stated}% 以使合计为 100%', 'Share adjusted for rounding tails: {computed}% written as {stated}% so the list sums to 100%'),
+    },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'share') continue;
+      checkShare(ctx, claim);
+    }
+  },
+};
+
+function checkShare(ctx: RuleContext, claim: ShareClaim): void {
+  const inputs = ratioInputs(claim)!;
+  const check = checkClaimRatio(inputs);
+  const explanation = ratioExplanation(inputs, check);
+  const exp = l(explanation.zh, explanation.en);
+  if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base-template') {
+    ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', exp);
+    return;
+  }
+  const related = relatedOperands(claim.part, claim.base);
+  const stated = `${written(claim.stated)}%`;
+  if (check.status === 'zero-base') {
+    ctx.verdict(claim.id, 'error', exp);
+    ctx.report({
+      messageId: 'zeroBase',
+      message: l(`${claim.base.label}为 0，不存在占比 ${stated}`, `${claim.base.label} is 0, so there is no share ${stated}`),
+      explanation: exp,
+      span: claim.stated.span ?? claim.span,
+      related,
+      claim: claim.id,
+    });
+    return;
+  }
+  if (isTailAdjusted(ctx.claims, claim)) {
+    const note = l(`${explanation.zh}；该组占比按最大余数法调整尾差，使合计为 100%`, `${explanation.en}; the list was rounded by largest remainder to add up to 100%`);
+    ctx.verdict(claim.id, 'info', note);
+    ctx.report({
+      messageId: 'tailAdjusted',
+      message: l(`占比经尾差调整：${check.rounded}% 写作 ${stated}，使该组合计为 100%`, `Share adjusted for rounding tails: ${check.rounded}% written as ${stated} so the list adds up to 100%`),
+      explanation: note,
+      span: claim.stated.span ?? claim.span,
+      severity: 'info',
+      related,
+      claim: claim.id,
+    });
+    return;
+  }
+  const severity = check.status === 'error' ? 'error' : 'warning';
+  ctx.verdict(claim.id, severity, exp);
+  ctx.report({
+    messageId: 'mismatch',
+    message: l(
+      `占比不符：${claim.part.label} ${written(claim.part)} / ${claim.base.label} ${written(claim.base)} = ${check.rounded}%，文中为 ${stated}`,
+      `Share mismatch: ${claim.part.label} ${written(claim.part)} / ${claim.base.label} ${written(claim.base)} = ${check.rounded}%, the text says ${stated}`,
+    ),
+    explanation: exp,
+    span: claim.stated.span ?? claim.span,
+    severity,
+    related,
+    fixes: claim.stated.span
+      ? [{ title: l(`重新计算百分比：改为 ${check.rounded}%`, `Recompute percentage: ${check.rounded}%`), edits: [{ span: claim.stated.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'recompute-share' }]
+      : [],
+    claim: claim.id,
+  });
+}
+
+/** The share's group is exactly the largest-remainder rounding of its exact shares, summing to 100. */
+export function isTailAdjusted(claims: readonly Claim[], claim: ShareClaim): boolean {
+  if (claim.group === undefined) return false;
+  const group = claims[claim.group] as ShareGroupClaim;
+  const shares = group.shares.map((id) => claims[id] as ShareClaim);
+  const decimals = claim.stated.decimals ?? 0;
+  if (shares.some((s) => (s.stated.decimals ?? 0) !== decimals || !s.base.value.eq(claim.base.value) || s.base.value.isZero())) return false;
+  const stated = shares.map((s) => s.stated.value);
+  if (!stated.reduce((a, b) => a.plus(b), new Decimal(0)).eq(100)) return false;
+  const exact = shares.map((s) => s.part.value.div(s.base.value).times(100));
+  const apportioned = largestRemainder(exact, decimals);
+  return apportioned.every((v, i) => v.eq(stated[i]));
+}
