@@ -14,6 +14,8 @@ const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   { in: 'client/src/preview/webview.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // The client's pure modules (preview rendering, export formats) for unit tests; not shipped.
+  { in: 'client/src/lib.ts', out: 'dist/client-lib.js', platform: 'node' },
 ];
 
 const common = { bundle: true, sourcemap: !production, minify: production, target: 'node20', logLevel: 'warning' };
