@@ -36,7 +36,8 @@ export function effectiveMoneyUnit(token: NumberToken): MoneyUnit | undefined {
  */
 export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit): Operand {
   const money = effectiveMoneyUnit(token) ?? (token.cell && token.unit === 'none' ? tableUnit : undefined);
-  const exact = token.unit === 'count';
+  // Counts are exact, and so is a zero written without decimals (`0万元`: nothing was spent).
+  const exact = token.unit === 'count' || (token.value.isZero() && token.decimals === 0);
   const scale = money ? MONEY_SCALE[money] : new Decimal(1);
   return {
     token: token.id,

@@ -200,15 +200,16 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
   return false;
 }
 
+/** The year most often named as `X年度部门决算` (the first on a tie), else the most frequent `X年度`. */
 function findReportYear(text: string): number | undefined {
-  const head = text.slice(0, 4000);
-  const m = head.match(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算/) ?? text.match(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算/);
-  if (m) return Number(m[1]);
-  const counts = new Map<string, number>();
-  for (const y of head.matchAll(/((?:19|20)\d\d)\s*年度/g)) counts.set(y[1], (counts.get(y[1]) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [y, c] of counts) if (!best || c > counts.get(best)!) best = y;
-  return best ? Number(best) : undefined;
+  const mostFrequent = (re: RegExp): number | undefined => {
+    const counts = new Map<string, number>();
+    for (const m of text.slice(0, 200000).matchAll(re)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    let best: string | undefined;
+    for (const [y, c] of counts) if (!best || c > counts.get(best)!) best = y;
+    return best ? Number(best) : undefined;
+  };
+  return mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数)/g) ?? mostFrequent(/((?:19|20)\d\d)\s*年度/g);
 }
 
 /** `<!-- juesuan-lint-disable-next-line rule-a rule-b -->` disables the rules on the next non-blank line. */

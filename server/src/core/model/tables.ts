@@ -1,7 +1,11 @@
 // Tables in the text: tab-separated blocks pasted from Excel and Markdown pipe tables, with the
-// title, table code and unit line found above them (tables.md §0).
+// title, table code and unit line found above them (tables.md §0). The parser reads each row block
+// by block (side-by-side tables), normalises subject codes, keeps 行次/栏次 integers out of the
+// amounts, merges page-break continuations and flags codes that slid into amount cells.
 import { parseCell, type ScannedNumber } from '../numbers/scan';
-import type { Line, MoneyUnit, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
+import type { Line, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
+
+export type TableEntry = NonNullable<TableRow['entries']>[number];
 
 export interface ParsedTables {
   tables: Table[];
@@ -10,13 +14,35 @@ export interface ParsedTables {
   cellNumbers: Array<{ scanned: ScannedNumber; cell: { table: number; row: number; col: number } }>;
 }
 
-const MD_ROW = /^\s*\|.*\|\s*$/;
+/** 3/5/7-digit 功能分类 or 3/5-digit 经济分类 code. */
+export const CODE_RE = /^(\d{3}|\d{5}|\d{7})$/;
+/** `2080505 机关事业单位基本养老保险缴费支出`: code and name in one cell (not `2024年`, `100万元`). */
+const CODE_NAME_RE = /^(\d{3}|\d{5}|\d{7})(?:[\s\u3000]+|(?=[\u4e00-\u9fff（(]))(?![年月日万元个人项次])(\S.*)$/;
+const TOTAL_LABEL = /^(合计|总计|小计|本年收入合计|本年支出合计)$/;
+/** 经济分类 类 codes and their names, for recognising a code that slid into an amount cell. */
+export const ECONOMIC_CLASSES: Record<string, string> = {
+  '301': '工资福利支出',
+  '302': '商品和服务支出',
+  '303': '对个人和家庭的补助',
+  '307': '债务利息及费用支出',
+  '309': '资本性支出（基本建设）',
+  '310': '资本性支出',
+  '311': '对企业补助（基本建设）',
+  '312': '对企业补助',
+  '313': '对社会保障基金补助',
+  '399': '其他支出',
+};
+
 const MD_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-/** One line with two tabs, or consecutive lines with tabs, make a TSV block (a lone tab is no table). */
-function tabCount(line: Line): number {
+function hasPipe(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 124 && (i === 0 || text.charAt(i - 1) !== '\\')) return true;
+  return false;
+}
+
+function tabCount(text: string): number {
   let n = 0;
-  for (let i = 0; i < line.text.length; i++) if (line.text.charCodeAt(i) === 9) n++;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 9) n++;
   return n;
 }
 
@@ -26,21 +52,24 @@ interface Block {
   last: number;
 }
 
+/** TSV: consecutive lines with tabs (one line needs two tabs); Markdown: a header row, a delimiter row, then rows with pipes. */
 function findBlocks(lines: Line[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (MD_ROW.test(lines[i].text) && i + 1 < lines.length && MD_DELIMITER.test(lines[i + 1].text)) {
+    const text = lines[i].text;
+    if (hasPipe(text) && i + 1 < lines.length && MD_DELIMITER.test(lines[i + 1].text) && lines[i + 1].text.includes('-')) {
       let j = i + 2;
-      while (j < lines.length && MD_ROW.test(lines[j].text)) j++;
+      // Rows missing their leading or trailing pipe still belong to the table.
+      while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
       blocks.push({ format: 'markdown', first: i, last: j - 1 });
       i = j;
       continue;
     }
-    if (tabCount(lines[i]) > 0) {
+    if (tabCount(text) > 0) {
       let j = i + 1;
-      while (j < lines.length && tabCount(lines[j]) > 0) j++;
-      if (j - i > 1 || tabCount(lines[i]) > 1) {
+      while (j < lines.length && tabCount(lines[j].text) > 0) j++;
+      if (j - i > 1 || tabCount(text) > 1) {
         blocks.push({ format: 'tsv', first: i, last: j - 1 });
         i = j;
         continue;
@@ -51,180 +80,531 @@ function findBlocks(lines: Line[]): Block[] {
   return blocks;
 }
 
-function splitCells(line: Line, format: 'tsv' | 'markdown'): Array<{ start: number; end: number; text: string }> {
-  const cells: Array<{ start: number; end: number; text: string }> = [];
+interface RawCell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function splitCells(line: Line, format: 'tsv' | 'markdown'): RawCell[] {
+  const cells: RawCell[] = [];
   const text = line.text;
   if (format === 'tsv') {
     let start = 0;
     for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text.charAt(i) === '\t') {
+      if (i === text.length || text.charCodeAt(i) === 9) {
         cells.push({ start: line.start + start, end: line.start + i, text: text.slice(start, i) });
         start = i + 1;
       }
     }
     return cells;
   }
-  // Markdown: cells between pipes, trimmed; escaped pipes stay in the cell.
-  let inner = text;
-  let offset = 0;
-  const lead = inner.match(/^\s*\|/);
-  if (lead) {
-    offset = lead[0].length;
-    inner = inner.slice(offset);
-  }
-  inner = inner.replace(/\|\s*$/, '');
-  let start = 0;
-  for (let i = 0; i <= inner.length; i++) {
-    if (i === inner.length || (inner.charAt(i) === '|' && inner.charAt(i - 1) !== '\\')) {
-      const raw = inner.slice(start, i);
+  // Markdown: cells between unescaped pipes, trimmed; a missing leading or trailing pipe is tolerated.
+  let from = 0;
+  let to = text.length;
+  const lead = /^\s*\|/.exec(text);
+  if (lead) from = lead[0].length;
+  const trail = /(?<!\\)\|\s*$/.exec(text);
+  if (trail && trail.index >= from) to = trail.index;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || (text.charCodeAt(i) === 124 && text.charAt(i - 1) !== '\\')) {
+      const raw = text.slice(start, i);
       const lt = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
-      cells.push({ start: line.start + offset + start + lt, end: line.start + offset + start + lt + trimmed.length, text: trimmed });
+      cells.push({ start: line.start + start + lt, end: line.start + start + lt + trimmed.length, text: trimmed });
       start = i + 1;
     }
   }
   return cells;
 }
 
-const TITLE_CODE = /(公开\s*\d{1,2}\s*表|附表\s*\d+|表\s*[一二三四五六七八九十\d]+|部门公开表\s*\d+)/;
+const TITLE_CODE = /(公开\s*\d{1,2}\s*表|部门公开表\s*\d+|公开表\s*\d+|附表\s*\d+|表\s*[一二三四五六七八九十\d]+)/;
 
-/** Standard tables by title words; the code (公开NN表) wins when present. */
+/** Standard tables by title words; the code (公开NN表 / 部门公开表N) wins when present. */
 export function identifyTable(title: string | undefined, code: string | undefined): StandardTableId {
-  const c = code?.match(/公开\s*(\d{1,2})\s*表/);
+  const c = code?.replace(/\s/g, '').match(/公开(\d{1,2})表|公开表(\d{1,2})$/);
   if (c) {
-    const n = Number(c[1]);
+    const n = Number(c[1] ?? c[2]);
     if (n >= 1 && n <= 11) return `T${String(n).padStart(2, '0')}` as StandardTableId;
   }
   const t = (title ?? '').replace(/\s/g, '');
-  if (/绩效自评表/.test(t)) return 'performance';
+  if (/绩效自评表|绩效自评情况表/.test(t)) return 'performance';
   if (/财政拨款收入支出决算总表/.test(t)) return 'T04';
   if (/收入支出决算总表/.test(t)) return 'T01';
   if (/收入决算表/.test(t)) return 'T02';
   if (/一般公共预算财政拨款基本支出决算表/.test(t)) return 'T06';
+  if (/三公/.test(t)) return 'T09';
   if (/一般公共预算财政拨款支出决算表/.test(t)) return 'T05';
-  if (/支出决算表/.test(t) && !/基金|国有资本|三公/.test(t)) return 'T03';
   if (/政府性基金/.test(t)) return 'T07';
   if (/国有资本经营/.test(t)) return 'T08';
-  if (/三公/.test(t)) return 'T09';
+  if (/支出决算表/.test(t)) return 'T03';
   if (/机关运行经费/.test(t)) return 'T10';
   if (/政府采购/.test(t)) return 'T11';
   return 'unknown';
 }
 
 function unitFrom(text: string): MoneyUnit | undefined {
-  const m = text.match(/单位\s*[:：]\s*(亿元|万元|元)/);
+  const m = text.match(/单位\s*[:：]\s*(亿元|万元|元)/) ?? text.match(/[（(]\s*(亿元|万元|元)\s*[)）]/);
   return m ? (m[1] as MoneyUnit) : undefined;
 }
 
-export function parseTables(_text: string, lines: Line[]): ParsedTables {
-  const tables: Table[] = [];
-  const tableLines = new Set<number>();
-  const cellNumbers: ParsedTables['cellNumbers'] = [];
-  for (const block of findBlocks(lines)) {
-    // Title, code and unit: up to six non-blank, non-table lines above the block.
-    let title: string | undefined;
-    let titleSpan: Table['titleSpan'];
-    let code: string | undefined;
-    let unit: MoneyUnit | undefined;
-    let seen = 0;
-    for (let i = block.first - 1; i >= 0 && seen < 6; i--) {
-      const t = lines[i].text.trim();
-      if (t === '') continue;
-      if (tableLines.has(i)) break;
-      seen++;
-      if (t.length > 60 || /[。]$/.test(t)) break;
-      unit ??= unitFrom(t);
-      const codeMatch = t.match(TITLE_CODE);
-      if (codeMatch && !code) code = codeMatch[0].replace(/\s/g, '');
-      if (!title && /表$/.test(t.replace(/[（(][^)）]*[)）]$/, '')) && !/^公开\s*\d/.test(t) && !/^附表\s*\d+$/.test(t)) {
-        title = t.replace(TITLE_CODE, '').replace(/^[：:\s]+/, '').trim() || t;
-        titleSpan = { start: lines[i].start, end: lines[i].end };
-      }
-      if (title && code) break;
+interface Meta {
+  title?: string;
+  titleSpan?: Span;
+  code?: string;
+  unit?: MoneyUnit;
+}
+
+/** Title, code and unit: up to six non-blank, non-table lines above the block. */
+function findMeta(lines: Line[], first: number, tableLines: Set<number>): Meta {
+  const meta: Meta = {};
+  let seen = 0;
+  for (let i = first - 1; i >= 0 && seen < 6; i--) {
+    const raw = lines[i].text.replace(/^\s*#+\s*/, '').replace(/\*\*/g, '');
+    const t = raw.trim();
+    if (t === '') continue;
+    if (tableLines.has(i)) break;
+    seen++;
+    if (t.length > 60 || /[。]$/.test(t)) break;
+    meta.unit ??= unitFrom(t);
+    const bare = t.replace(/(金额)?单位\s*[:：].*$/, '').trim();
+    const codeMatch = bare.match(TITLE_CODE);
+    if (codeMatch && !meta.code) meta.code = codeMatch[0].replace(/\s/g, '');
+    const titleText = bare.replace(TITLE_CODE, '').replace(/^[：:\s]+/, '').trim();
+    if (!meta.title && /表$/.test(titleText.replace(/[（(][^)）]*[)）]$/, '')) && titleText.length > 1) {
+      meta.title = titleText;
+      const at = lines[i].text.indexOf(titleText);
+      meta.titleSpan = at >= 0 ? { start: lines[i].start + at, end: lines[i].start + at + titleText.length } : { start: lines[i].start, end: lines[i].end };
+    } else if (!meta.title && seen === 1 && /[:：]$/.test(t) && t.length <= 20) {
+      // `相关统计数：` above a sub-table.
+      meta.title = t.replace(/[:：]$/, '');
+      meta.titleSpan = { start: lines[i].start, end: lines[i].end };
+      break;
     }
-    const kind = identifyTable(title, code);
-    const tableId = tables.length;
+    if (meta.title && meta.code) break;
+  }
+  return meta;
+}
+
+/** Lines between two blocks that a page break leaves: blanks and page numbers. */
+function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let i = from; i < to; i++) {
+    const t = lines[i].text.trim();
+    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^第\s*\d+\s*页/.test(t)) return false;
+  }
+  return true;
+}
+
+const norm = (s: string) => s.replace(/[\s\u3000]|\*\*/g, '');
+
+interface Work {
+  table: Table;
+  /** Parsed number of every cell, parallel to rows/cells. */
+  scanned: Array<Array<ScannedNumber | undefined>>;
+  lastLine: number;
+}
+
+export function parseTables(_text: string, lines: Line[]): ParsedTables {
+  const works: Work[] = [];
+  const tableLines = new Set<number>();
+  for (const block of findBlocks(lines)) {
+    const meta = findMeta(lines, block.first, tableLines);
+    const prev = works.at(-1);
     const rows: TableRow[] = [];
+    const scanned: Work['scanned'] = [];
     for (let li = block.first; li <= block.last; li++) {
       const line = lines[li];
-      if (block.format === 'markdown' && MD_DELIMITER.test(line.text)) {
-        tableLines.add(li);
-        continue;
-      }
       tableLines.add(li);
-      unit ??= unitFrom(line.text);
+      if (block.format === 'markdown' && li === block.first + 1) continue; // the delimiter row
       const raw = splitCells(line, block.format);
+      const rowScans: Array<ScannedNumber | undefined> = [];
       const cells: TableCell[] = raw.map((c, col) => {
-        const parsed = parseCell(c.text);
-        if (parsed.number) {
-          const n = parsed.number;
-          cellNumbers.push({
-            scanned: {
-              ...n,
-              start: n.start + c.start,
-              end: n.end + c.start,
-              unitStart: n.unitStart === undefined ? undefined : n.unitStart + c.start,
-              unitEnd: n.unitEnd === undefined ? undefined : n.unitEnd + c.start,
-            },
-            cell: { table: tableId, row: rows.length, col },
-          });
-        }
+        const parsed = parseCell(c.text.replace(/\*\*/g, (m) => ' '.repeat(m.length)));
+        rowScans.push(parsed.number ? shift(parsed.number, c.start) : undefined);
         return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: parsed.empty };
       });
       rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells, label: '' });
+      scanned.push(rowScans);
     }
-    classifyRows(rows, block.format);
-    tables.push({
-      id: tableId,
-      title,
-      titleSpan,
-      code,
-      kind,
+    if (prev && !meta.title && !meta.code && onlyPageBreak(lines, prev.lastLine + 1, block.first) && continues(prev.table, rows)) {
+      // A page break: the rows (after a repeated header) continue the previous table.
+      const t = prev.table;
+      (t.continuations ??= []).push(t.rows.length);
+      for (const r of rows) {
+        r.index = t.rows.length;
+        for (const c of r.cells) c.row = r.index;
+        t.rows.push(r);
+      }
+      prev.scanned.push(...scanned);
+      prev.lastLine = block.last;
+      t.span.end = lines[block.last].end;
+      continue;
+    }
+    const id = works.length;
+    const table: Table = {
+      id,
+      title: meta.title,
+      titleSpan: meta.titleSpan,
+      code: meta.code,
+      kind: identifyTable(meta.title, meta.code),
       format: block.format,
-      unit: unit ?? '万元',
+      unit: meta.unit ?? '万元',
       span: { start: lines[block.first].start, end: lines[block.last].end },
       rows,
-      columns: buildColumns(rows),
-    });
+      columns: [],
+    };
+    if (!meta.unit) {
+      const headerUnit = rows.slice(0, 4).flatMap((r) => r.cells).map((c) => unitFrom(c.text)).find((u) => u);
+      if (headerUnit) table.unit = headerUnit;
+    }
+    works.push({ table, scanned, lastLine: block.last });
   }
-  return { tables, tableLines, cellNumbers };
+
+  const cellNumbers: ParsedTables['cellNumbers'] = [];
+  for (const w of works) {
+    analyse(w);
+    attachNotes(w, lines);
+    for (const row of w.table.rows) {
+      if (row.kind === 'header' || row.kind === 'column-numbers') continue;
+      for (const cell of row.cells) {
+        const n = w.scanned[row.index][cell.col];
+        const role = w.table.columns[cell.col]?.role;
+        if (!n || cell.shiftedCode || role === 'code' || role === 'code-part' || role === 'line-number') continue;
+        if (role === 'name' && w.table.kind !== 'performance' && w.table.kind !== 'unknown') continue;
+        cellNumbers.push({ scanned: n, cell: { table: w.table.id, row: row.index, col: cell.col } });
+      }
+    }
+  }
+  return { tables: works.map((w) => w.table), tableLines, cellNumbers };
 }
 
-function classifyRows(rows: TableRow[], format: 'tsv' | 'markdown'): void {
-  let dataStarted = false;
-  for (const row of rows) {
-    const texts = row.cells.map((c) => c.text.replace(/\s/g, ''));
-    const codeCell = texts.find((t) => /^\d{3}(\d{2}){0,2}$/.test(t));
-    row.code = codeCell;
-    row.label = texts.find((t) => t !== '' && !/^[\d.,%-]+$/.test(t)) ?? '';
+function shift(n: ScannedNumber, by: number): ScannedNumber {
+  return {
+    ...n,
+    start: n.start + by,
+    end: n.end + by,
+    unitStart: n.unitStart === undefined ? undefined : n.unitStart + by,
+    unitEnd: n.unitEnd === undefined ? undefined : n.unitEnd + by,
+  };
+}
+
+/** A block continues a table when it repeats one of its header rows, or goes on with coded rows of the same width. */
+function continues(prev: Table, rows: TableRow[]): boolean {
+  if (rows.length === 0) return false;
+  const key = (r: TableRow) => r.cells.map((c) => norm(c.text)).join('\t').replace(/\t+$/, '');
+  const headers = new Set(prev.rows.slice(0, 4).map(key));
+  if (headers.has(key(rows[0]))) return true;
+  const first = norm(rows[0].cells[0]?.text ?? '');
+  const width = Math.max(0, ...prev.rows.map((r) => r.cells.length));
+  return prev.rows.some((r) => r.code !== undefined) && CODE_RE.test(first) && rows[0].cells.length === width;
+}
+
+function isColumnNumbers(texts: string[]): boolean {
+  if (texts.includes('栏次')) return true;
+  const nonEmpty = texts.filter((t) => t !== '');
+  if (nonEmpty.length < 2) return false;
+  return nonEmpty.every((t, i) => t === String(i + 1));
+}
+
+/**
+ * Header labels of one row with merged cells propagated: an empty cell continues the label on its
+ * left when that label spans both columns in the row above too (the top row always merges right).
+ */
+function propagate(row: TableRow, above: string[] | undefined, width: number): string[] {
+  const out: string[] = [];
+  let leftLabel = '';
+  let leftCol = -1;
+  for (let col = 0; col < width; col++) {
+    const own = norm(row.cells[col]?.text ?? '');
+    if (own !== '') {
+      out.push(own);
+      leftLabel = own;
+      leftCol = col;
+    } else if (leftCol >= 0 && (!above || above[leftCol] === above[col])) {
+      out.push(leftLabel);
+    } else {
+      out.push('');
+    }
+  }
+  return out;
+}
+
+/** A lower header row only refines merged cells of the row above (`项目` over 代码 | 名称). */
+function refinesMerged(row: TableRow, above: string[]): boolean {
+  return row.cells.every((c, col) => {
+    if (norm(c.text) === '') return true;
+    const label = above[col];
+    return label !== undefined && label !== '' && (above[col - 1] === label || above[col + 1] === label);
+  });
+}
+
+function classify(table: Table, scanned: Work['scanned']): void {
+  const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+  const segmentStarts = new Set([0, ...(table.continuations ?? [])]);
+  let head = true;
+  let firstSegment = true;
+  let above: string[] | undefined;
+  for (const row of table.rows) {
+    if (segmentStarts.has(row.index)) {
+      head = true;
+      firstSegment = row.index === 0;
+      above = undefined;
+    }
+    const texts = row.cells.map((c) => norm(c.text));
+    const firstText = texts.find((t) => t !== '') ?? '';
+    const hasNumber = scanned[row.index].some((n) => n !== undefined);
+    const lead = texts.slice(0, 2).find((t) => t !== '') ?? '';
     let kind: TableRowKind = 'data';
-    if (texts.some((t) => t === '栏次') || (texts.filter((t) => /^\d{1,2}$/.test(t)).length >= 3 && texts.every((t) => t === '' || /^\d{1,2}$/.test(t)))) kind = 'column-numbers';
-    else if (/^(合计|总计)$/.test(texts.slice(0, 2).find((t) => t !== '') ?? '')) kind = 'total';
-    else if (!dataStarted && row.cells.every((c) => c.number === undefined && (c.empty || !/\d/.test(c.text) || c.text.replace(/\s/g, '').length > 0)) && !codeCell && (format === 'markdown' ? row.index === 0 : true) && row.cells.filter((c) => !c.empty).every((c) => !/^[\d.]+$/.test(c.text.trim()))) kind = 'header';
-    if (kind === 'data' || kind === 'total') dataStarted = true;
+    if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts.filter((t) => t !== '').length === 1) kind = 'note';
+    else if (head && isColumnNumbers(texts)) kind = 'column-numbers';
+    else if (
+      head &&
+      firstText !== '' &&
+      ((table.format === 'markdown' && segmentStarts.has(row.index)) ||
+        (!hasNumber && !texts.some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) : !/^(合计|总计)$/.test(lead))))
+    ) {
+      kind = 'header';
+    } else if (/^(合计|总计)$/.test(lead)) kind = 'total';
+    if (kind === 'header') {
+      above = propagate(row, above, width);
+      if (!firstSegment) row.repeatedHeader = true;
+    }
+    if (kind === 'data' || kind === 'total') head = false;
     row.kind = kind;
   }
 }
 
-function buildColumns(rows: TableRow[]): TableColumn[] {
+function buildColumns(table: Table): TableColumn[] {
+  const rows = table.rows;
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const labels: string[][] = [];
+  for (const row of rows) if (row.kind === 'header' && !row.repeatedHeader) labels.push(propagate(row, labels.at(-1), width));
+  const numbersRow = rows.find((r) => r.kind === 'column-numbers');
   const columns: TableColumn[] = [];
   for (let col = 0; col < width; col++) {
     const headerPath: string[] = [];
-    let columnNumber: string | undefined;
-    for (const row of rows) {
-      if (row.kind === 'header') {
-        // Merged header cells: an empty header cell takes the label to its left.
-        let c = col;
-        while (c > 0 && (row.cells[c]?.text.trim() ?? '') === '') c--;
-        const label = row.cells[c]?.text.replace(/\s/g, '') ?? '';
-        if (label && headerPath.at(-1) !== label) headerPath.push(label);
-      } else if (row.kind === 'column-numbers') {
-        const t = row.cells[col]?.text.trim();
-        if (t && /^\d+$/.test(t)) columnNumber = t;
-      }
-    }
-    columns.push({ index: col, headerPath, columnNumber });
+    for (const out of labels) if (out[col] && headerPath.at(-1) !== out[col]) headerPath.push(out[col]);
+    const n = numbersRow?.cells[col]?.text.trim();
+    columns.push({ index: col, headerPath, columnNumber: n && /^\d+$/.test(n) ? n : undefined });
   }
   return columns;
+}
+
+const BLOCK_START = /^(项目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;
+
+/** Most non-empty body cells of a column are codes (or `code name`). */
+function mostlyCodes(table: Table, col: number): boolean {
+  let codes = 0;
+  let other = 0;
+  for (const r of table.rows) {
+    if (r.kind !== 'data') continue;
+    const t = norm(r.cells[col]?.text ?? '');
+    if (t === '') continue;
+    if (CODE_RE.test(t) || CODE_NAME_RE.test(r.cells[col].text.trim())) codes++;
+    else other++;
+  }
+  return codes >= 2 && codes >= other;
+}
+
+function assignRoles(table: Table): void {
+  const cols = table.columns;
+  const bottom = (c: number) => cols[c].headerPath.at(-1) ?? '';
+  let block = 0;
+  let hasName = false;
+  for (let c = 0; c < cols.length; c++) {
+    const b = bottom(c);
+    if (c > 0 && BLOCK_START.test(b) && !BLOCK_START.test(bottom(c - 1)) && !/^(款|项)$/.test(b)) {
+      block++;
+      hasName = false;
+    }
+    cols[c].block = block;
+    let role: NonNullable<TableColumn['role']>;
+    if (/行次/.test(b)) role = 'line-number';
+    else if (/^(类|款|项)$/.test(b)) role = 'code-part';
+    else if (/代码|编码/.test(b)) role = 'code';
+    else if ((b === '' || /项目|科目/.test(b)) && !hasName && mostlyCodes(table, c) && table.kind !== 'performance') role = 'code';
+    else if (!hasName && (/名称|^项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === blockStart(cols, c)))) role = 'name';
+    else role = 'value';
+    if (role === 'name') hasName = true;
+    cols[c].role = role;
+  }
+}
+
+function blockStart(cols: TableColumn[], c: number): number {
+  let s = c;
+  while (s > 0 && cols[s - 1].block === cols[c].block) s--;
+  return s;
+}
+
+function analyse(w: Work): void {
+  const { table, scanned } = w;
+  classify(table, scanned);
+  table.columns = buildColumns(table);
+  assignRoles(table);
+  readEntries(table, scanned);
+  findShiftedCodes(table);
+  for (const row of table.rows) {
+    if (!row.entries) {
+      row.label = row.cells.map((c) => norm(c.text)).find((t) => t !== '' && !/^[\d.,%-]+$/.test(t)) ?? '';
+      continue;
+    }
+    row.code = row.entries.find((e) => e.code && !e.codeRecovered)?.code;
+    row.label = row.entries.find((e) => e.label !== '')?.label ?? '';
+    for (const e of row.entries) {
+      for (const col of e.valueCols) {
+        const cell = row.cells[col];
+        if (cell && !cell.empty && !cell.shiftedCode && scanned[row.index][col] === undefined) cell.unreadable = true;
+      }
+    }
+  }
+  if (table.kind === 'performance') {
+    const nameRow = table.rows.find((r) => norm(r.cells.find((c) => norm(c.text) !== '')?.text ?? '') === '项目名称');
+    if (nameRow) {
+      const cells = nameRow.cells.filter((c) => norm(c.text) !== '');
+      table.projectName = cells[1]?.text.trim();
+    }
+  }
+}
+
+function readEntries(table: Table, scanned: Work['scanned']): void {
+  const cols = table.columns;
+  const blocks = new Map<number, TableColumn[]>();
+  for (const c of cols) {
+    const list = blocks.get(c.block ?? 0) ?? [];
+    list.push(c);
+    blocks.set(c.block ?? 0, list);
+  }
+  // Split 类/款/项 codes: child rows may leave the parent parts blank.
+  const carried = new Map<number, { lei?: string; kuan?: string }>();
+  for (const row of table.rows) {
+    if (row.kind !== 'data' && row.kind !== 'total') continue;
+    const entries: TableEntry[] = [];
+    let pending: TableEntry | undefined;
+    for (const [b, bcols] of blocks) {
+      const text = (c: TableColumn | undefined) => (c ? (row.cells[c.index]?.text ?? '').trim() : '');
+      const codeCol = bcols.find((c) => c.role === 'code');
+      const parts = bcols.filter((c) => c.role === 'code-part');
+      const nameCol = bcols.find((c) => c.role === 'name');
+      const lineCol = bcols.find((c) => c.role === 'line-number');
+      const valueCols = bcols.filter((c) => c.role === 'value').map((c) => c.index);
+      let code: string | undefined;
+      let label = norm(text(nameCol));
+      let labelSpan = nameCol && label ? row.cells[nameCol.index]?.span : undefined;
+      const codeText = norm(text(codeCol));
+      if (CODE_RE.test(codeText)) code = codeText;
+      else if (codeText !== '') {
+        const m = CODE_NAME_RE.exec(text(codeCol));
+        if (m) {
+          code = m[1];
+          if (!label) {
+            label = norm(m[2]);
+            labelSpan = row.cells[codeCol!.index].span;
+          }
+        } else if (!label) {
+          // 合计 / 人员经费合计 written in the code column.
+          label = codeText;
+          labelSpan = row.cells[codeCol!.index].span;
+        }
+      }
+      if (!code && parts.length > 0) code = splitCode(parts.map((c) => norm(text(c))), carried, b);
+      if (!code && label) {
+        const m = CODE_NAME_RE.exec(text(nameCol));
+        if (m) {
+          code = m[1];
+          label = norm(m[2]);
+        }
+      }
+      const lineNumber = norm(text(lineCol)) || undefined;
+      const hasValue = valueCols.some((c) => row.cells[c] && !row.cells[c].empty);
+      if (!code && !label && !lineNumber) {
+        // A total written in an odd column (`公用经费合计\t\t\t\t\t4.72`): the value belongs to the labelled entry on its left.
+        if (hasValue && pending) {
+          pending.valueCols = valueCols;
+          pending = undefined;
+        } else if (hasValue) {
+          entries.push({ block: b, label: '', valueCols });
+        }
+        continue;
+      }
+      const entry: TableEntry = { block: b, code, label, labelSpan, lineNumber, valueCols };
+      entries.push(entry);
+      pending = label && !hasValue && valueCols.length === 1 ? entry : undefined;
+    }
+    row.entries = entries;
+  }
+  // Rows of tables without any code/name column (公开09) still get one entry with all their values.
+  void scanned;
+}
+
+function splitCode(parts: string[], carried: Map<number, { lei?: string; kuan?: string }>, block: number): string | undefined {
+  const state = carried.get(block) ?? {};
+  carried.set(block, state);
+  const [lei, kuan, xiang] = parts;
+  const two = (s: string | undefined) => (s && /^\d{1,2}$/.test(s) ? s.padStart(2, '0') : undefined);
+  if (lei && /^\d{3}$/.test(lei)) {
+    state.lei = lei;
+    state.kuan = undefined;
+  } else if (lei) return undefined;
+  const k = two(kuan);
+  const x = two(xiang);
+  if (!lei && !k && !x) return undefined;
+  if (!state.lei) return undefined;
+  if (k) state.kuan = k;
+  if (!k && !x) return state.lei;
+  if (!x) return state.lei + k;
+  const kk = k ?? state.kuan;
+  return kk ? state.lei + kk + x : undefined;
+}
+
+/**
+ * Column shift (tables.md §0, xining `:287`): an integer in an amount cell that is a known 经济分类
+ * code, in a row where a labelled block has lost its code. The integer is the missing code.
+ */
+function findShiftedCodes(table: Table): void {
+  const known = new Set(Object.keys(ECONOMIC_CLASSES));
+  for (const row of table.rows) {
+    for (const e of row.entries ?? []) if (e.code) {
+      known.add(e.code);
+      known.add(e.code.slice(0, 3));
+    }
+  }
+  const hasCodes = table.columns.some((c) => c.role === 'code' || c.role === 'code-part');
+  if (!hasCodes) return;
+  for (const row of table.rows) {
+    const entries = row.entries ?? [];
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (e.code || !e.label || /合计|总计|小计/.test(e.label)) continue;
+      // Candidates: the entry's own value cells, then those of the block on its left.
+      const candidates = [e, entries[i - 1]].filter((x): x is TableEntry => x !== undefined && (x === e || x.block === e.block - 1));
+      for (const c of candidates) {
+        const col = c.valueCols.find((vc) => /^\d{3}$|^\d{5}$/.test(norm(row.cells[vc]?.text ?? '')) && known.has(norm(row.cells[vc].text)));
+        if (col === undefined) continue;
+        const cell = row.cells[col];
+        cell.shiftedCode = norm(cell.text);
+        e.code = cell.shiftedCode;
+        e.codeRecovered = true;
+        break;
+      }
+    }
+  }
+}
+
+function attachNotes(w: Work, lines: Line[]): void {
+  const table = w.table;
+  const notes: Array<{ span: Span; text: string }> = [];
+  for (const row of table.rows) if (row.kind === 'note') notes.push({ span: row.span, text: row.cells.map((c) => c.text).join('').trim() });
+  let i = w.lastLine + 1;
+  while (i < lines.length && lines[i].text.trim() === '') i++;
+  while (i < lines.length && /^\s*(注|说明|备注)\d*[:：]/.test(lines[i].text)) {
+    notes.push({ span: { start: lines[i].start, end: lines[i].end }, text: lines[i].text.trim() });
+    i++;
+    while (i < lines.length && lines[i].text.trim() === '' && i + 1 < lines.length && /^\s*(注|说明|备注)\d*[:：]/.test(lines[i + 1].text)) i++;
+  }
+  if (notes.length) {
+    table.notes = notes;
+    table.noData = notes.some((n) => /无数据|本表为空|空表|无相关数据/.test(n.text));
+  }
 }

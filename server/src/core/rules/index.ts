@@ -7,6 +7,8 @@ import { percentTotal } from './percent-total';
 import { percentTruncated } from './percent-truncated';
 import { shareMismatch } from './share-mismatch';
 import { sumMismatch } from './sum-mismatch';
+import { unitMismatch } from './unit-mismatch';
+import { yearMismatch } from './year-mismatch';
 import { zeroBaseRate } from './zero-base-rate';
 import type { Rule } from './rule';
 
@@ -19,7 +21,9 @@ export const allRules: Rule[] = [
   completionMismatch,
   zeroBaseRate,
   partExceedsWhole,
+  unitMismatch,
   numberFormat,
+  yearMismatch,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -30,7 +30,7 @@ export const sumMismatch: Rule = {
 function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const expr = sumExpression(claim.parts, claim.signs);
-  const sum = show(result.sum, Math.max(2, claim.total.decimals ?? 2));
+  const sum = show(result.sum, Math.max(claim.total.decimals ?? 2, ...claim.parts.map((p) => p.decimals ?? 2)));
   const total = claim.total;
   const diff = diffText(result.diff, result.tolerance);
   const relation = claim.exhaustive ? '=' : '≥';

@@ -49,8 +49,9 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
       previousEnd = (rate ?? delta)!.token.span.end;
       const direction = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
-      const stated = [current, prior, delta, rate].filter(Boolean).length;
-      if (stated < 2) continue;
+      // Only what can be checked: a rate with its inputs, Δ against C − P, or a rate on a zero amount.
+      const checkable = (rate && (delta || prior || current)) || (current && prior);
+      if (!checkable) continue;
       const label = current?.subject || first.subject || '本年数';
       sink.add<ChangeClaim>({
         kind: 'change',

@@ -17,7 +17,7 @@ export function normalizeSubject(words: string): string {
     const before = s;
     s = s
       .replace(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|中)$/, '')
-      .replace(/(?:支出)?(?:决算|预算)数?$/, '')
+      .replace(/(?:决算|预算)数?$/, '')
       .replace(/(?:年初|调整后)$/, '')
       .replace(/安排$/, '')
       .replace(/(经费|费)支出$/, '$1');

@@ -72,8 +72,12 @@ function isBudgetWords(words: string): boolean {
   return last >= 0 && !/决算|执行|实际|完成|支出数?为/.test(w.slice(last));
 }
 
-function roleOf(token: NumberToken, lead: string): Role {
+/** `单价100万元(含)以上设备`, `单位价值50万元以上`: a threshold, not an amount. */
+const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
+
+function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
+  if (THRESHOLD_AFTER.test(after) || /单价|单位价值|标准为?$/.test(w)) return 'other';
   switch (token.unit) {
     case '%':
       if (/占|比重|比例/.test(w)) return 'share';
@@ -128,7 +132,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       let start = token.span.start;
       while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
       const lead = text.slice(start, token.span.start);
-      const role = roleOf(token, lead);
+      const role = roleOf(token, lead, text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8));
       const own = normalizeSubject(subjectWords(lead, role));
       const yearMatch = lead.match(/((?:19|20)\d\d)\s*年/);
       const pt: ProseToken = {

@@ -1,0 +1,43 @@
+import { l, type Rule } from './rule';
+
+/**
+ * A year other than the report year where the report year is meant: `截至2023年12月31日` in a 2024
+ * report, a `2023年度部门决算` title, a `2023年度…支出合计` figure stated as this year's. Years of
+ * comparisons (比2023年) and of things collected ahead (2025年度居民参保率) are legitimate.
+ */
+export const yearMismatch: Rule = {
+  meta: {
+    id: 'year-mismatch',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    description: l('年份与报告年度不符', 'A year other than the report year where the report year is meant'),
+    fixable: true,
+    messages: { year: l('{year}年与报告年度{reportYear}年不符', '{year} differs from the report year {reportYear}') },
+  },
+  check(ctx) {
+    const reportYear = ctx.model.reportYear;
+    if (!reportYear) return;
+    const text = ctx.model.text;
+    for (const n of ctx.model.numbers) {
+      if (n.unit !== 'year' || n.cell) continue;
+      const year = n.value.toNumber();
+      if (year === reportYear) continue;
+      const before = text.slice(Math.max(0, n.span.start - 6), n.span.start);
+      const after = text.slice(n.unitSpan?.end ?? n.span.end, (n.unitSpan?.end ?? n.span.end) + 12);
+      let why: { 'zh-cn': string; en: string } | undefined;
+      if (/(截至|截止|至)\s*$/.test(before) && /^\s*12\s*月\s*31\s*日/.test(after)) {
+        why = l(`年末时点应为${reportYear}年12月31日`, `the year-end date should be 31 December ${reportYear}`);
+      } else if (/^\s*度?\s*(?:部门|单位)?\s*决算(?!数)/.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
+        why = l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`);
+      }
+      if (!why) continue;
+      ctx.report({
+        messageId: 'year',
+        message: l(`${year}年与报告年度${reportYear}年不符`, `${year} differs from the report year ${reportYear}`),
+        explanation: l(`${why['zh-cn']}；文中为${year}年。`, `${why.en}; the text says ${year}.`),
+        span: n.span,
+        fixes: [{ title: l(`改为${reportYear}`, `Change to ${reportYear}`), edits: [{ span: n.span, newText: String(reportYear) }], safe: false, preferred: true, kind: 'fix-year' }],
+      });
+    }
+  },
+};
