@@ -1,6 +1,7 @@
 // The rule registry: one rule per file, in the order their findings are most useful to read.
 import { changeMismatch } from './change-mismatch';
 import { completionMismatch } from './completion-mismatch';
+import { factConflict } from './fact-conflict';
 import { numberFormat } from './number-format';
 import { partExceedsWhole } from './part-exceeds-whole';
 import { percentTotal } from './percent-total';
@@ -20,6 +21,7 @@ export const allRules: Rule[] = [
   changeMismatch,
   completionMismatch,
   zeroBaseRate,
+  factConflict,
   partExceedsWhole,
   unitMismatch,
   numberFormat,

@@ -3,6 +3,7 @@ import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { changeClaims } from './changes';
 import { completionClaims } from './completion';
+import { factClaims } from './facts';
 import { findLists, type ProseList } from './lists';
 import { shareClaims } from './shares';
 import { SubjectIndex } from './subjects';
@@ -23,6 +24,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   shareClaims({ analysis, lists, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   changeClaims(analysis, subjects, sink);
   completionClaims(model, analysis, sink);
+  factClaims(analysis, lists, sink);
   return { analysis, lists, subjects };
 }
 

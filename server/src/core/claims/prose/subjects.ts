@@ -10,7 +10,7 @@ export function normalizeSubject(words: string): string {
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+/, '')
-    .replace(/(?:19|20)\d\d年度?|本年度?|全年|当年|上年度?|年度/g, '')
+    .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止)[：:，,]?/g, '');
   // Trailing fillers, repeatedly: 为, 的, 共计, 决算数, 预算数 …
   for (let i = 0; i < 4; i++) {

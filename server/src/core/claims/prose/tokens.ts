@@ -102,10 +102,14 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   }
 }
 
-/** The subject words of a change: what stands before 比上年/同比 or the direction word. */
+/** Words that introduce a reason: what follows them is the subject (`…的主要原因是2024年在京…`). */
+const REASON_PREFIX = /^.*(?:原因(?:是|为|体现在|在于|主要是)?|主要是|主要体现在|体现在)[：:]?/;
+
+/** The subject words of a number: for a change, what stands before 比上年/同比 or the direction word. */
 function subjectWords(lead: string, role: Role): string {
   let w = lead;
   if (role === 'delta' || role === 'change-rate' || role === 'prior') {
+    w = w.replace(REASON_PREFIX, '');
     const cut = w.search(COMPARISON);
     if (cut >= 0) w = w.slice(0, cut);
     const dir = w.search(new RegExp(`${UP.source}|${DOWN.source}`));
@@ -134,7 +138,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const lead = text.slice(start, token.span.start);
       const role = roleOf(token, lead, text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8));
       const own = normalizeSubject(subjectWords(lead, role));
-      const yearMatch = lead.match(/((?:19|20)\d\d)\s*年/);
+      // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
+      const yearMatch = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/);
+      const year = yearMatch && Number(yearMatch[1]) !== model.reportYear ? Number(yearMatch[1]) : undefined;
       const pt: ProseToken = {
         token,
         sentence,
@@ -144,7 +150,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         subject: own || inherited,
         ownSubject: own !== '',
         direction: role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) : undefined,
-        year: yearMatch ? Number(yearMatch[1]) : undefined,
+        year,
       };
       if (own && (role === 'amount' || role === 'budget')) inherited = own;
       list.push(pt);

@@ -1,0 +1,100 @@
+// The same fact stated twice (prose.md §7): statements keyed by (quantity, role, year, scope);
+// every restatement must carry the same value. Equal names give a certain conflict; names where
+// one only ends with the other (在京中央单位… / 中央单位…) may differ in scope, so they only warn.
+import { operand } from '../../arith/interval';
+import { l } from '../../rules/rule';
+import type { FactClaim } from '../../types';
+import type { ClaimSink } from '../sink';
+import type { ProseList } from './lists';
+import type { ProseAnalysis, ProseToken, Role } from './tokens';
+
+const FACT_ROLES: Role[] = ['amount', 'budget', 'delta'];
+/**
+ * A loose match may only differ by a short qualifier such as 在京: words that name a narrower
+ * scope (a sub-unit, a fund, a category) make it another quantity.
+ */
+function qualifierOnly(extra: string): boolean {
+  return extra.length <= 3 && !/本级|二级|中心|单位|局|所属|下属|机关|其中|部分|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总/.test(extra);
+}
+
+/** The name used to match statements: without the reasons that introduce it and generic endings. */
+export function factKey(subject: string): string {
+  return subject
+    .replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '')
+    .replace(/(?:19|20)\d\d/g, '')
+    .replace(/(?:支出|资金|经费|费用|金额)$/, '');
+}
+
+interface Statement {
+  token: ProseToken;
+  key: string;
+  group: string;
+}
+
+export function factClaims(analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
+  // A list part is scoped by its list's total: 本年支出合计's 基本支出 is not necessarily the
+  // 一般公共预算财政拨款支出's 基本支出.
+  const scopeOf = new Map<ProseToken, string>();
+  for (const list of lists) {
+    const total = list.totals.get('amount') ?? list.totals.get('budget');
+    for (const m of list.members) scopeOf.set(m, total?.subject ?? `list${list.id}`);
+  }
+  const byGroup = new Map<string, Statement[]>();
+  for (const t of analysis.tokens) {
+    if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
+    const key = factKey(t.subject);
+    if (key.length < 4) continue;
+    const group = `${t.role}|${t.year ?? ''}|${scopeOf.get(t) ?? ''}`;
+    const list = byGroup.get(group) ?? [];
+    list.push({ token: t, key, group });
+    byGroup.set(group, list);
+  }
+  for (const statements of byGroup.values()) {
+    // Index by key suffixes so that loose matches are found without comparing every pair.
+    const firstByKey = new Map<string, Statement>();
+    const longerKeys = new Map<string, Array<[string, Statement]>>();
+    for (const s of statements) {
+      const same = firstByKey.get(s.key);
+      if (same) {
+        emit(sink, same, s, false);
+        continue;
+      }
+      let loose: Statement | undefined;
+      for (let i = 1; i <= s.key.length - 4 && !loose; i++) {
+        const other = firstByKey.get(s.key.slice(i));
+        if (other && qualifierOnly(s.key.slice(0, i))) loose = other;
+      }
+      // The earlier name may be the longer one: it then ends with this key after a short qualifier.
+      for (let q = 1; q <= 3 && !loose; q++) {
+        for (const [key, other] of longerKeys.get(s.key) ?? []) {
+          if (key.length - s.key.length === q && qualifierOnly(key.slice(0, q))) loose = other;
+        }
+      }
+      if (loose) emit(sink, loose, s, true);
+      firstByKey.set(s.key, s);
+      for (let q = 1; q <= 3 && q < s.key.length - 3; q++) {
+        const shorter = s.key.slice(q);
+        const entries = longerKeys.get(shorter) ?? [];
+        entries.push([s.key, s]);
+        longerKeys.set(shorter, entries);
+      }
+    }
+  }
+}
+
+function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean): void {
+  const a = first.token;
+  const b = second.token;
+  const role = { amount: '', budget: '预算', delta: '变动额' }[a.role as 'amount' | 'budget' | 'delta'];
+  sink.add<FactClaim>({
+    kind: 'fact',
+    origin: 'prose',
+    identity: 'prose.fact',
+    description: l(`同一数据两处表述：${a.subject}${role}`, `the same figure stated twice: ${a.subject}`),
+    span: b.token.span,
+    key: `${first.group}|${first.key}`,
+    a: operand(a.token, a.subject),
+    b: operand(b.token, b.subject),
+    looseMatch,
+  });
+}

@@ -1,0 +1,41 @@
+import { checkEqual, written } from '../arith/interval';
+import { diffText } from './explain';
+import { l, type Rule } from './rule';
+
+/**
+ * The same fact stated twice with two values (prose.md §7). Same name → error; names that may
+ * differ in scope (one only ends with the other) → warning.
+ */
+export const factConflict: Rule = {
+  meta: {
+    id: 'fact-conflict',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: l('同一数据在不同位置的表述不一致', 'The same figure is stated with different values'),
+    fixable: false,
+    messages: { conflict: l('{name}前后不一致：{a} 与 {b}', '{name} is stated as {a} and as {b}') },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'fact') continue;
+      const eq = checkEqual(claim.a, claim.b);
+      const d = diffText(eq.diff, eq.tolerance);
+      const exp = l(
+        `${claim.a.label} ${written(claim.a)} 与 ${claim.b.label} ${written(claim.b)}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
+        `${claim.a.label} ${written(claim.a)} and ${claim.b.label} ${written(claim.b)}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,
+      );
+      const severity = claim.looseMatch || claim.soft ? 'warning' : 'error';
+      ctx.verdict(claim.id, eq.ok ? 'ok' : severity, exp);
+      if (eq.ok) continue;
+      ctx.report({
+        messageId: 'conflict',
+        message: l(`${claim.b.label}前后不一致：此处为 ${written(claim.b)}，别处为 ${written(claim.a)}`, `${claim.b.label} is ${written(claim.b)} here but ${written(claim.a)} elsewhere`),
+        explanation: exp,
+        span: claim.b.span ?? claim.span,
+        severity,
+        related: claim.a.span ? [{ span: claim.a.span, message: l(`另一处：${claim.a.label} ${written(claim.a)}`, `elsewhere: ${claim.a.label} ${written(claim.a)}`) }] : [],
+        claim: claim.id,
+      });
+    }
+  },
+};
