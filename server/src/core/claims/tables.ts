@@ -1,8 +1,23 @@
-// Relations stated by the disclosure tables: row/column identities, roll-ups by code, and
-// identities between tables (tables.md §1–§11).
+// Relations stated by the disclosure tables (tables.md §1–§11): roll-ups by code, row and column
+// identities inside each table, identities between tables, and the 绩效自评表 execution rates.
 import type { DocumentModel } from '../types';
 import type { ClaimSink } from './sink';
+import { crossTableClaims } from './tables/cross';
+import { identityClaims } from './tables/identities';
+import { performanceClaims } from './tables/performance';
+import { rollupClaims } from './tables/rollups';
 
-export function tableClaims(_model: DocumentModel, _sink: ClaimSink): void {
-  // Filled in by the table-identities work (tables.md).
+export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
+export { performanceTables, type PerformanceTableInfo } from './tables/performance';
+
+export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
+  for (const table of model.tables) {
+    if (table.kind === 'performance') {
+      performanceClaims(model, table, sink);
+      continue;
+    }
+    rollupClaims(model, table, sink);
+    identityClaims(model, table, sink);
+  }
+  crossTableClaims(model, sink);
 }

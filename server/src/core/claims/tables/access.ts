@@ -1,0 +1,152 @@
+// Reading the parsed tables for the identities: cells as operands, rows by code or label, columns by
+// header words. Shared by the table, cross-table and performance claims and by findTableValue.
+import Decimal from 'decimal.js';
+import { operand, ZERO } from '../../arith/interval';
+import type { TableEntry } from '../../model/tables';
+import type { DocumentModel, Operand, StandardTableId, Table, TableRow } from '../../types';
+
+export const TABLE_NAMES: Record<string, string> = {
+  T01: '公开01表',
+  T02: '公开02表',
+  T03: '公开03表',
+  T04: '公开04表',
+  T05: '公开05表',
+  T06: '公开06表',
+  T07: '公开07表',
+  T08: '公开08表',
+  T09: '公开09表',
+  T10: '公开10表',
+  T11: '公开11表',
+  performance: '绩效自评表',
+};
+
+/** Row label for matching: spaces, ordinals (一、 (一) 1.) and 其中： removed. */
+export function normLabel(label: string): string {
+  return label
+    .replace(/[\s\u3000]|\*\*/g, '')
+    .replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]?/, '')
+    .replace(/^[（(]\d+[)）]|^\d+[.、．]/, '')
+    .replace(/^其中[:：]/, '')
+    .replace(/[（(](类|款|项)[)）]$/, '');
+}
+
+/** A row entry with its row: what the identities address. */
+export interface Item {
+  row: TableRow;
+  entry: TableEntry;
+}
+
+/** Code + label of an entry: `2101501 行政运行`, `本年收入合计`. */
+export function itemName(item: Item): string {
+  const { code, label } = item.entry;
+  return [code, label].filter(Boolean).join(' ') || (item.entry.lineNumber ? `行次${item.entry.lineNumber}` : `第${item.row.line + 1}行`);
+}
+
+const GENERIC = /^(合计|小计|金额|决算数|本年|项目)$/;
+
+/** Column label for operands: the bottom header, with its parent when the bottom is generic (本年支出 小计). */
+export function columnLabel(table: Table, col: number): string {
+  const path = table.columns[col]?.headerPath ?? [];
+  const number = table.columns[col]?.columnNumber;
+  if (table.kind === 'T09' && number) {
+    const half = Number(number) <= 6 ? '预算数' : '决算数';
+    return `${half} ${path.at(-1) ?? ''}（栏${number}）`;
+  }
+  const bottom = path.at(-1);
+  if (!bottom) return number ? `栏${number}` : `列${col + 1}`;
+  if (GENERIC.test(bottom) && path.length > 1) return `${path.at(-2)} ${bottom}`;
+  return bottom;
+}
+
+export function tableName(table: Table): string {
+  return table.code ?? TABLE_NAMES[table.kind] ?? table.title ?? `表${table.id + 1}`;
+}
+
+/**
+ * The cell as an operand in 万元 (the table's unit applies). Blank, `-`, `—` cells are exactly 0.
+ * Undefined when the cell cannot be an amount: a shifted code or unreadable text.
+ */
+export function cellOperand(model: DocumentModel, table: Table, row: TableRow, col: number, label: string): Operand | undefined {
+  const cell = row.cells[col];
+  if (!cell) return { value: ZERO, halfUlp: ZERO, label, span: { start: row.span.end, end: row.span.end } };
+  if (cell.shiftedCode || cell.unreadable) return undefined;
+  if (cell.number !== undefined) {
+    const token = model.numbers[cell.number];
+    if (token.unit === '%' || token.unit === 'count' || token.unit === 'score' || token.unit === 'year') return undefined;
+    return operand(token, label, table.unit);
+  }
+  return { value: ZERO, halfUlp: ZERO, label, span: cell.span };
+}
+
+/** A blank cell (implicit zero): no token. */
+export function isBlank(o: Operand): boolean {
+  return o.token === undefined && o.value.isZero();
+}
+
+/** A computed operand (Σ of cells in another table): value and tolerance add up, no token. */
+export function derivedSum(parts: Operand[], label: string): Operand {
+  let value = ZERO;
+  let half = ZERO;
+  for (const p of parts) {
+    value = value.plus(p.value);
+    half = half.plus(p.halfUlp);
+  }
+  const first = parts.find((p) => !isBlank(p))?.span ?? parts[0]?.span;
+  return { value, halfUlp: half, label, span: first, text: value.toFixed(2) };
+}
+
+export function exactZero(label: string, span?: Operand['span']): Operand {
+  return { value: new Decimal(0), halfUlp: ZERO, label, span };
+}
+
+/** Entries of a table, in reading order (row by row, block by block). */
+export function items(table: Table): Item[] {
+  const out: Item[] = [];
+  for (const row of table.rows) {
+    if (row.kind !== 'data' && row.kind !== 'total') continue;
+    for (const entry of row.entries ?? []) out.push({ row, entry });
+  }
+  return out;
+}
+
+/** Rows by normalised code (first occurrence wins). */
+export function indexByCode(list: Item[]): Map<string, Item> {
+  const map = new Map<string, Item>();
+  for (const it of list) if (it.entry.code && !map.has(it.entry.code)) map.set(it.entry.code, it);
+  return map;
+}
+
+export function findItem(list: Item[], label: RegExp, block?: number): Item | undefined {
+  return list.find((it) => (block === undefined || it.entry.block === block) && label.test(normLabel(it.entry.label)));
+}
+
+/** The grand-total row (合计 / 总计) of a single-block table. */
+export function totalItem(list: Item[]): Item | undefined {
+  return list.find((it) => !it.entry.code && /^(合计|总计)$/.test(normLabel(it.entry.label)));
+}
+
+/** The value column of a block whose header matches, or undefined. */
+export function findColumn(table: Table, header: RegExp, block?: number): number | undefined {
+  return table.columns.find((c) => c.role === 'value' && (block === undefined || c.block === block) && header.test(c.headerPath.join('/')))?.index;
+}
+
+export function valueColumns(table: Table, block?: number): number[] {
+  return table.columns.filter((c) => c.role === 'value' && (block === undefined || c.block === block)).map((c) => c.index);
+}
+
+/** First table of each kind. */
+export function tablesByKind(model: DocumentModel): Map<StandardTableId, Table> {
+  const map = new Map<StandardTableId, Table>();
+  for (const t of model.tables) if (!map.has(t.kind)) map.set(t.kind, t);
+  return map;
+}
+
+/** Operand for an item's value in column `col` (the entry's own value column when it moved). */
+export function itemOperand(model: DocumentModel, table: Table, item: Item, col: number, prefix = ''): Operand | undefined {
+  const blockCols = valueColumns(table, item.entry.block);
+  const k = blockCols.indexOf(col);
+  const actual = k >= 0 && item.entry.valueCols[k] !== undefined ? item.entry.valueCols[k] : col;
+  // A block with one value column (01, 04 收入, 06, 10, 11) needs no column in the label.
+  const label = blockCols.length === 1 ? `${prefix}${itemName(item)}` : `${prefix}${itemName(item)} · ${columnLabel(table, col)}`;
+  return cellOperand(model, table, item.row, actual, label);
+}

@@ -1,0 +1,313 @@
+// Identities between tables (tables.md §11, X1–X15): the same quantity in two tables, or a subset
+// (05 ⊂ 03, 06 基本支出 ⊂ 09/10) that cannot exceed its superset.
+import type { DocumentModel, Localized, Operand, StandardTableId, Table } from '../../types';
+import type { ClaimSink } from '../sink';
+import {
+  cellOperand,
+  columnLabel,
+  derivedSum,
+  exactZero,
+  findColumn,
+  findItem,
+  indexByCode,
+  itemName,
+  itemOperand,
+  items,
+  normLabel,
+  tableName,
+  tablesByKind,
+  totalItem,
+  valueColumns,
+  type Item,
+} from './access';
+import { emitPair } from './emit';
+import { entryValue, t09Columns } from './identities';
+
+const l = (zh: string, en: string): Localized => ({ 'zh-cn': zh, en });
+
+/** 支出功能分类 类 names → codes (for 01/04, which name the 类 without codes). */
+const FUNCTION_CLASSES: Record<string, string> = {
+  一般公共服务支出: '201',
+  外交支出: '202',
+  国防支出: '203',
+  公共安全支出: '204',
+  教育支出: '205',
+  科学技术支出: '206',
+  文化旅游体育与传媒支出: '207',
+  社会保障和就业支出: '208',
+  社会保险基金支出: '209',
+  卫生健康支出: '210',
+  节能环保支出: '211',
+  城乡社区支出: '212',
+  农林水支出: '213',
+  交通运输支出: '214',
+  资源勘探工业信息等支出: '215',
+  商业服务业等支出: '216',
+  金融支出: '217',
+  援助其他地区支出: '219',
+  自然资源海洋气象等支出: '220',
+  住房保障支出: '221',
+  粮油物资储备支出: '222',
+  国有资本经营预算支出: '223',
+  灾害防治及应急管理支出: '224',
+  预备费: '227',
+  其他支出: '229',
+  转移性支出: '230',
+  债务还本支出: '231',
+  债务付息支出: '232',
+  债务发行费用支出: '233',
+  抗疫特别国债安排的支出: '234',
+};
+
+const FUND = {
+  general: /一般公共预算/,
+  gov: /政府性基金/,
+  soe: /国有资本经营/,
+};
+
+/** One table read for cross-table use: its items, codes and the operand of an item in a column. */
+class View {
+  readonly list: Item[];
+  readonly byCode: Map<string, Item>;
+  readonly name: string;
+  constructor(
+    readonly model: DocumentModel,
+    readonly table: Table,
+  ) {
+    this.list = items(table);
+    this.byCode = indexByCode(this.list);
+    this.name = tableName(table);
+  }
+  col(header: RegExp, block?: number): number | undefined {
+    return findColumn(this.table, header, block);
+  }
+  first(block: number): number | undefined {
+    return valueColumns(this.table, block)[0];
+  }
+  op(it: Item | undefined, col: number | undefined): Operand | undefined {
+    if (col === undefined) return undefined;
+    // A table that says it has no data (or lacks the row) states zero for it.
+    if (!it) return this.table.noData || this.isEmpty() ? exactZero(`${this.name} 无数据`, this.table.titleSpan ?? this.table.span) : undefined;
+    return itemOperand(this.model, this.table, it, col, `${this.name} `);
+  }
+  /** Single-value entry (06, 10). */
+  value(it: Item | undefined): Operand | undefined {
+    return it ? entryValue(this.model, this.table, it, `${this.name} `) : undefined;
+  }
+  find(re: RegExp, block?: number): Item | undefined {
+    return findItem(this.list, re, block);
+  }
+  total(): Item | undefined {
+    return totalItem(this.list);
+  }
+  isEmpty(): boolean {
+    return this.list.every((it) => it.entry.valueCols.every((c) => it.row.cells[c]?.empty !== false));
+  }
+}
+
+function pair(sink: ClaimSink, kind: 'equal' | 'le', identity: string, description: Localized, a: Operand | undefined, b: Operand | undefined, soft = false): void {
+  emitPair(sink, { kind, origin: 'cross-table', identity, description, a, b, soft });
+}
+
+export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
+  const kinds = tablesByKind(model);
+  const view = (k: StandardTableId) => {
+    const t = kinds.get(k);
+    return t ? new View(model, t) : undefined;
+  };
+  const v01 = view('T01');
+  const v02 = view('T02');
+  const v03 = view('T03');
+  const v04 = view('T04');
+  const v05 = view('T05');
+  const v06 = view('T06');
+  const v07 = view('T07');
+  const v08 = view('T08');
+  const v09 = view('T09');
+  const v10 = view('T10');
+
+  // 01 and 04 income rows by source.
+  const incomeRows = (v: View) => {
+    const total = v.find(/^本年收入合计$/, 0);
+    return v.list.filter((it) => it.entry.block === 0 && it.entry.label !== '' && (!total || it.row.index < total.row.index));
+  };
+  const bySource = (v: View, re: RegExp) => incomeRows(v).find((it) => re.test(it.entry.label));
+
+  if (v01 && v04) {
+    for (const [key, re] of Object.entries(FUND)) {
+      const a = bySource(v01, re);
+      const b = bySource(v04, re);
+      if (a && b) pair(sink, 'equal', 'X1', l(`${normLabel(a.entry.label)}：公开01表 = 公开04表`, `${normLabel(a.entry.label)}: table 01 = table 04 (${key})`), v01.op(a, v01.first(0)), v04.op(b, v04.first(0)));
+    }
+    // X10: 财政拨款 carry-over (04) is part of all carry-over (01).
+    const open04 = v04.find(/^年初财政拨款结转和结余/, 0);
+    const open01 = v01.find(/^年初结转和结余/, 0);
+    if (open04 && open01) pair(sink, 'le', 'X10', l('公开04表 年初财政拨款结转和结余 ≤ 公开01表 年初结转和结余', '财政拨款 opening balance (04) ≤ all opening balances (01)'), v04.op(open04, v04.first(0)), v01.op(open01, v01.first(0)));
+    const close04 = v04.find(/^年末财政拨款结转和结余/, 1);
+    const close01 = v01.find(/^年末结转和结余/, 1);
+    if (close04 && close01) pair(sink, 'le', 'X10', l('公开04表 年末财政拨款结转和结余 ≤ 公开01表 年末结转和结余', '财政拨款 closing balance (04) ≤ all closing balances (01)'), v04.op(close04, v04.col(/合计/, 1) ?? v04.first(1)), v01.op(close01, v01.first(1)));
+  }
+
+  if (v01 && v02) {
+    const total02 = v02.total();
+    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(v01.find(/^本年收入合计$/, 0), v01.first(0)), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
+    // X3: the non-财政拨款 sources, one by one.
+    const sources: Array<[RegExp, RegExp]> = [
+      [/上级补助收入/, /上级补助/],
+      [/事业收入/, /事业收入/],
+      [/经营收入/, /经营收入/],
+      [/附属单位上缴收入/, /附属单位/],
+      [/其他收入/, /其他收入/],
+    ];
+    for (const [rowRe, colRe] of sources) {
+      const row = bySource(v01, rowRe);
+      const col = v02.col(colRe);
+      if (row && col !== undefined) pair(sink, 'equal', 'X3', l(`${normLabel(row.entry.label)}：公开01表 = 公开02表 合计`, `${normLabel(row.entry.label)}: table 01 = table 02 total`), v01.op(row, v01.first(0)), v02.op(total02, col));
+    }
+    if (!v04) {
+      const fiscal = Object.values(FUND).map((re) => bySource(v01, re)).filter((x): x is Item => !!x).map((it) => v01.op(it, v01.first(0)));
+      if (fiscal.length && fiscal.every((x) => x)) pair(sink, 'equal', 'X3', l('财政拨款收入：公开01表 行1–3 = 公开02表 合计', '财政拨款 income: table 01 rows 1–3 = table 02 total'), derivedSum(fiscal as Operand[], '公开01表 财政拨款收入（行1–3）'), v02.op(total02, v02.col(/财政拨款/)));
+    }
+  }
+  if (v02 && v04) {
+    pair(sink, 'equal', 'X3', l('财政拨款收入：公开02表 合计 = 公开04表 本年收入合计', '财政拨款 income: table 02 total = table 04 本年收入合计'), v02.op(v02.total(), v02.col(/财政拨款/)), v04.op(v04.find(/^本年收入合计$/, 0), v04.first(0)));
+  }
+
+  if (v01 && v03) {
+    pair(sink, 'equal', 'X4', l('本年支出合计：公开01表 = 公开03表', '本年支出合计: table 01 = table 03'), v01.op(v01.find(/^本年支出合计$/, 1), v01.first(1)), v03.op(v03.total(), v03.col(/本年支出合计|^合计$/)));
+    classPairs(sink, 'X5', v01, 1, v01.first(1), v03, v03.col(/本年支出合计|^合计$/));
+  }
+
+  if (v04 && v05) {
+    const general = v04.col(FUND.general, 1);
+    const sub05 = v05.col(/小计|合计/);
+    pair(sink, 'equal', 'X6', l('一般公共预算财政拨款支出合计：公开04表 = 公开05表', '一般公共预算 expenditure total: table 04 = table 05'), v04.op(v04.find(/^本年支出合计$/, 1), general), v05.op(v05.total(), sub05));
+    classPairs(sink, 'X6', v04, 1, general, v05, sub05);
+  }
+
+  for (const [v, fund, id] of [
+    [v07, FUND.gov, 'X7'],
+    [v08, FUND.soe, 'X8'],
+  ] as const) {
+    if (!v04 || !v) continue;
+    const fundCol = v04.col(fund, 1);
+    const total = v.total();
+    const what = normLabel(v.table.title ?? v.name);
+    const opening = v04.find(/^年初财政拨款结转和结余/, 0);
+    const grandIn = v04.find(/^总计$/, 0);
+    const openSub = v04.list.find((it) => it.entry.block === 0 && opening && it.row.index > opening.row.index && (!grandIn || it.row.index < grandIn.row.index) && fund.test(it.entry.label));
+    pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.find(/^本年支出合计$/, 1), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));
+    pair(sink, 'equal', id, l(`${what}：本年收入 公开04表 = ${v.name}`, `${what}: income, table 04 = ${v.name}`), v04.op(bySource(v04, fund), v04.first(0)), v.op(total, v.col(/本年收入/)));
+    pair(sink, 'equal', id, l(`${what}：年初结转和结余 公开04表 = ${v.name}`, `${what}: opening balance, table 04 = ${v.name}`), v04.op(openSub, v04.first(0)), v.op(total, v.col(/年初/)));
+    pair(sink, 'equal', id, l(`${what}：年末结转和结余 公开04表 = ${v.name}`, `${what}: closing balance, table 04 = ${v.name}`), v04.op(v04.find(/^年末财政拨款结转和结余/, 1), fundCol), v.op(total, v.col(/年末/)));
+  }
+
+  if (v03 && v05) {
+    // X9: 05 (一般公共预算) is part of 03 (all funds), code by code and column by column.
+    const columns: Array<[RegExp, RegExp]> = [
+      [/本年支出合计|^合计$/, /小计|合计/],
+      [/基本支出/, /基本支出/],
+      [/项目支出/, /项目支出/],
+    ];
+    const rows05: Array<[Item, Item | undefined]> = [];
+    const t05 = v05.total();
+    if (t05) rows05.push([t05, v03.total()]);
+    for (const [code, it] of v05.byCode) rows05.push([it, v03.byCode.get(code)]);
+    for (const [re03, re05] of columns) {
+      const c03 = v03.col(re03);
+      const c05 = v05.col(re05);
+      if (c03 === undefined || c05 === undefined) continue;
+      for (const [it05, it03] of rows05) {
+        const a = v05.op(it05, c05);
+        const b = it03 ? v03.op(it03, c03) : exactZero(`${v03.name} 无 ${itemName(it05)} 行`, v03.table.titleSpan ?? v03.table.span);
+        pair(sink, 'le', 'X9', l(`${itemName(it05)}：公开05表 ≤ 公开03表（一般公共预算是全部资金的一部分）`, `${itemName(it05)}: table 05 ≤ table 03 (general budget is part of all funds)`), a, b);
+      }
+    }
+  }
+
+  if (v05 && v06) {
+    const staff = v06.find(/^人员经费(合计)?$/);
+    const office = v06.find(/^公用经费(合计)?$/);
+    const parts = [v06.value(staff), v06.value(office)];
+    if (staff && office && parts.every((p) => p)) {
+      pair(sink, 'equal', 'X11', l('基本支出：公开05表 合计 = 公开06表 人员经费合计 + 公用经费合计', '基本支出: table 05 total = table 06 人员经费 + 公用经费'), v05.op(v05.total(), v05.col(/基本支出/)), derivedSum(parts as Operand[], '公开06表 人员经费合计 + 公用经费合计'));
+    }
+    // X15 (soft): the 05 基本支出 of a 项 is conventionally paid through one 06 economic code.
+    const basic = v05.col(/基本支出/);
+    const links: Array<[string[], string]> = [
+      [['2080505'], '30108'],
+      [['2080506'], '30109'],
+      [['2101101', '2101102'], '30110'],
+      [['2101103'], '30111'],
+      [['2210201'], '30113'],
+    ];
+    for (const [codes, econ] of links) {
+      const fn = codes.map((c) => v05.byCode.get(c)).filter((x): x is Item => !!x);
+      const e = v06.byCode.get(econ);
+      if (fn.length === 0 || !e || basic === undefined) continue;
+      const ops = fn.map((it) => v05.op(it, basic));
+      if (!ops.every((o) => o)) continue;
+      const a = ops.length === 1 ? ops[0] : derivedSum(ops as Operand[], `${v05.name} ${codes.join(' + ')} · 基本支出`);
+      pair(sink, 'equal', 'X15', l(`${codes.join(' + ')} 基本支出（公开05表）= ${itemName(e)}（公开06表，按惯例对应）`, `${codes.join(' + ')} basic expenditure (table 05) = ${itemName(e)} (table 06, conventional mapping)`), a, v06.value(e), true);
+    }
+  }
+
+  if (v06 && v09) {
+    const cols = t09Columns(v09.table);
+    const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
+    const links: Array<[string, number]> = [
+      ['30212', 8],
+      ['31013', 10],
+      ['30231', 11],
+      ['30217', 12],
+    ];
+    for (const [code, n] of links) {
+      const e = v06.byCode.get(code);
+      const col = cols.get(n);
+      if (!e || !row || col === undefined) continue;
+      pair(sink, 'le', 'X12', l(`${itemName(e)}：公开06表（基本支出）≤ 公开09表 决算数`, `${itemName(e)}: table 06 (basic expenditure) ≤ table 09 actual`), v06.value(e), cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`));
+    }
+  }
+
+  if (v06 && v10) {
+    // X13: 机关运行经费 (10) is part of the 06 公用经费.
+    for (const [code, it] of v10.byCode) {
+      const e = v06.byCode.get(code);
+      if (e && e.entry.valueCols.some((c) => e.row.cells[c]?.shiftedCode)) continue;
+      const b = e ? v06.value(e) : exactZero(`${v06.name} 无 ${code} 行`, v06.table.titleSpan ?? v06.table.span);
+      pair(sink, 'le', 'X13', l(`${itemName(it)}：公开10表 ≤ 公开06表`, `${itemName(it)}: table 10 ≤ table 06`), v10.value(it), b);
+    }
+    const office = v06.find(/^公用经费(合计)?$/);
+    if (office) pair(sink, 'le', 'X13', l('机关运行经费合计（公开10表）≤ 公用经费合计（公开06表）', '机关运行经费 total (table 10) ≤ 公用经费 total (table 06)'), v10.value(v10.total()), v06.value(office));
+  }
+
+  if (v09 && v10) {
+    const cols = t09Columns(v09.table);
+    const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
+    const col = cols.get(11);
+    const it = v10.byCode.get('30231');
+    if (row && col !== undefined && it) {
+      pair(sink, 'le', 'X14', l('公务用车运行维护费：公开10表 ≤ 公开09表 决算数', '公务用车运行维护费: table 10 ≤ table 09 actual'), v10.value(it), cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`));
+    }
+  }
+}
+
+/** 类 rows of a two-sided table (01/04, named) against the 3-digit rows of a coded table (03/05). */
+function classPairs(sink: ClaimSink, identity: string, named: View, block: number, namedCol: number | undefined, coded: View, codedCol: number | undefined): void {
+  if (namedCol === undefined || codedCol === undefined) return;
+  const total = named.find(/^本年支出合计$/, block);
+  const seen = new Set<string>();
+  for (const it of named.list) {
+    if (it.entry.block !== block || it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
+    const name = normLabel(it.entry.label);
+    const match = [...coded.byCode.values()].find((c) => c.entry.code!.length === 3 && normLabel(c.entry.label) === name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
+    if (match) seen.add(match.entry.code!);
+    const b = match ? coded.op(match, codedCol) : exactZero(`${coded.name} 无“${name}”类`, coded.table.titleSpan ?? coded.table.span);
+    pair(sink, 'equal', identity, l(`${name}：${named.name} = ${coded.name}`, `${name}: ${named.name} = ${coded.name}`), named.op(it, namedCol), b);
+  }
+  // A 类 in the coded table that the named table leaves out.
+  for (const [code, it] of coded.byCode) {
+    if (code.length !== 3 || seen.has(code)) continue;
+    pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), exactZero(`${named.name} 无“${normLabel(it.entry.label)}”行`, named.table.titleSpan ?? named.table.span), coded.op(it, codedCol));
+  }
+}

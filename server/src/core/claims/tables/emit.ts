@@ -1,0 +1,67 @@
+// Turning operands into claims: blank parts drop out (they are exact zeros), a relation whose cells
+// are all blank says nothing, and a cell that cannot be read as an amount voids the relation.
+import type { Localized, Operand, Span } from '../../types';
+import type { ClaimSink } from '../sink';
+import { isBlank } from './access';
+
+export interface SumDraft {
+  kind: 'sum' | 'rollup';
+  identity: string;
+  description: Localized;
+  total: Operand | undefined;
+  parts: Array<Operand | undefined>;
+  signs?: number[];
+  /** Where to anchor the claim when the total cell is blank (the row label). */
+  anchor?: Span;
+  soft?: boolean;
+}
+
+export function emitSum(sink: ClaimSink, d: SumDraft): void {
+  if (!d.total || d.parts.some((p) => p === undefined)) return;
+  const parts: Operand[] = [];
+  const signs: number[] = [];
+  d.parts.forEach((p, i) => {
+    if (isBlank(p!)) return;
+    parts.push(p!);
+    signs.push(d.signs?.[i] ?? 1);
+  });
+  let total = d.total;
+  if (isBlank(total) && parts.length === 0) return;
+  if (isBlank(total) && d.anchor) total = { ...total, span: d.anchor };
+  sink.add({
+    kind: d.kind,
+    origin: 'table',
+    identity: d.identity,
+    description: d.description,
+    span: total.span ?? d.anchor ?? { start: 0, end: 0 },
+    total,
+    parts,
+    signs: signs.some((s) => s < 0) ? signs : undefined,
+    exhaustive: true,
+    soft: d.soft,
+  });
+}
+
+export interface PairDraft {
+  kind: 'equal' | 'le';
+  origin: 'table' | 'cross-table';
+  identity: string;
+  description: Localized;
+  /** equal: a = b; le: a ≤ b. */
+  a: Operand | undefined;
+  b: Operand | undefined;
+  soft?: boolean;
+}
+
+export function emitPair(sink: ClaimSink, d: PairDraft): void {
+  if (!d.a || !d.b) return;
+  if (isBlank(d.a) && isBlank(d.b)) return;
+  // part ≤ whole with a blank part holds for every non-negative whole: nothing to check.
+  if (d.kind === 'le' && isBlank(d.a)) return;
+  const span = (d.kind === 'le' ? d.a.span : (isBlank(d.b) ? d.a.span : d.b.span)) ?? d.a.span ?? d.b.span ?? { start: 0, end: 0 };
+  if (d.kind === 'equal') {
+    sink.add({ kind: 'equal', origin: d.origin, identity: d.identity, description: d.description, span, a: d.a, b: d.b, soft: d.soft });
+  } else {
+    sink.add({ kind: 'le', origin: d.origin, identity: d.identity, description: d.description, span, part: d.a, whole: d.b, soft: d.soft });
+  }
+}

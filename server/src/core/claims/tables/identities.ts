@@ -1,0 +1,347 @@
+// Row and column identities inside one table (tables.md §1–§10): per-row column sums (T02.1,
+// T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
+// 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
+import type { DocumentModel, Localized, Operand, Table } from '../../types';
+import type { ClaimSink } from '../sink';
+import {
+  cellOperand,
+  columnLabel,
+  findColumn,
+  findItem,
+  indexByCode,
+  itemName,
+  itemOperand,
+  items,
+  normLabel,
+  valueColumns,
+  type Item,
+} from './access';
+import { emitPair, emitSum } from './emit';
+
+const l = (zh: string, en: string): Localized => ({ 'zh-cn': zh, en });
+
+export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  switch (table.kind) {
+    case 'T01':
+      return t01(model, table, sink);
+    case 'T02':
+      return rowSums(model, table, sink, 'T02.1', /本年收入合计|^合计$/, undefined);
+    case 'T03':
+      return rowSums(model, table, sink, 'T03.1', /本年支出合计|^合计$/, undefined);
+    case 'T04':
+      return t04(model, table, sink);
+    case 'T05':
+      return rowSums(model, table, sink, 'T05.1', /小计|合计/, [/基本支出/, /项目支出/]);
+    case 'T06':
+      return t06(model, table, sink);
+    case 'T07':
+    case 'T08':
+      return t07(model, table, sink);
+    case 'T09':
+      return t09(model, table, sink);
+    case 'T11':
+      return t11(model, table, sink);
+    default:
+      return;
+  }
+}
+
+/** Per row: total column = Σ part columns (all other value columns when `parts` is undefined). */
+function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: string, totalHeader: RegExp, parts: RegExp[] | undefined): void {
+  const totalCol = findColumn(table, totalHeader, 0);
+  if (totalCol === undefined) return;
+  const partCols = parts
+    ? parts.map((re) => findColumn(table, re, 0)).filter((c): c is number => c !== undefined && c !== totalCol)
+    : valueColumns(table, 0).filter((c) => c !== totalCol);
+  if (partCols.length === 0) return;
+  const names = partCols.map((c) => columnLabel(table, c)).join(' + ');
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    emitSum(sink, {
+      kind: 'sum',
+      identity,
+      description: l(`${itemName(it)}：${columnLabel(table, totalCol)} = ${names}`, `${itemName(it)}: ${columnLabel(table, totalCol)} = ${names}`),
+      total: itemOperand(model, table, it, totalCol),
+      parts: partCols.map((c) => itemOperand(model, table, it, c)),
+      anchor: it.entry.labelSpan,
+    });
+  }
+}
+
+/** Items of a block between two rows (exclusive), labelled or numbered. */
+function between(list: Item[], block: number, after: Item | undefined, before: Item | undefined): Item[] {
+  const from = after ? after.row.index : -1;
+  const to = before ? before.row.index : Infinity;
+  return list.filter((it) => it.entry.block === block && it.row.index > from && it.row.index < to && (it.entry.label !== '' || it.entry.lineNumber !== undefined));
+}
+
+function sumOf(model: DocumentModel, table: Table, sink: ClaimSink, identity: string, total: Item | undefined, parts: Item[], col: number | undefined, what: Localized, signs?: number[]): void {
+  if (!total || col === undefined || parts.length === 0) return;
+  emitSum(sink, {
+    kind: 'sum',
+    identity,
+    description: what,
+    total: itemOperand(model, table, total, col),
+    parts: parts.map((p) => itemOperand(model, table, p, col)),
+    signs,
+    anchor: total.entry.labelSpan,
+  });
+}
+
+function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const list = items(table);
+  const inCol = valueColumns(table, 0)[0];
+  const outCol = valueColumns(table, 1)[0];
+  const incomeTotal = findItem(list, /^本年收入合计$/, 0);
+  const spendTotal = findItem(list, /^本年支出合计$/, 1);
+  const grandIn = findItem(list, /^总计$/, 0);
+  const grandOut = findItem(list, /^总计$/, 1);
+  const sources = between(list, 0, undefined, incomeTotal).filter((it) => it.entry.label !== '');
+  const classes = between(list, 1, undefined, spendTotal).filter((it) => it.entry.label !== '');
+  sumOf(model, table, sink, 'T01.1', incomeTotal, sources, inCol, l('本年收入合计 = 各项收入（行1–8）之和', '本年收入合计 = the income rows 1–8'));
+  sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows'));
+  const inExtra = [incomeTotal, findItem(list, /使用非财政拨款结余/, 0), findItem(list, /^年初结转和结余/, 0)].filter((x): x is Item => !!x);
+  const outExtra = [spendTotal, findItem(list, /^结余分配/, 1), findItem(list, /^年末结转和结余/, 1)].filter((x): x is Item => !!x);
+  sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余'));
+  sumOf(model, table, sink, 'T01.4', grandOut, outExtra, outCol, l('总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', '总计 (expenditure) = 本年支出合计 + 结余分配 + 年末结转和结余'));
+  if (grandIn && grandOut && inCol !== undefined && outCol !== undefined) {
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'T01.5',
+      description: l('收入总计 = 支出总计', 'total income = total expenditure (总计)'),
+      total: itemOperand(model, table, grandOut, outCol, '支出 '),
+      parts: [itemOperand(model, table, grandIn, inCol, '收入 ')],
+      anchor: grandOut.entry.labelSpan,
+    });
+  }
+}
+
+const FUNDS = [
+  { re: /一般公共预算/, zh: '一般公共预算', en: 'general budget' },
+  { re: /政府性基金/, zh: '政府性基金', en: 'government funds' },
+  { re: /国有资本经营/, zh: '国有资本经营', en: 'state capital' },
+];
+
+function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const list = items(table);
+  const inCol = valueColumns(table, 0)[0];
+  const outCols = valueColumns(table, 1);
+  const totalCol = findColumn(table, /合计/, 1) ?? outCols[0];
+  const fundCols = FUNDS.map((f) => findColumn(table, f.re, 1));
+  const incomeTotal = findItem(list, /^本年收入合计$/, 0);
+  const spendTotal = findItem(list, /^本年支出合计$/, 1);
+  const grandIn = findItem(list, /^总计$/, 0);
+  const grandOut = findItem(list, /^总计$/, 1);
+  const opening = findItem(list, /^年初财政拨款结转和结余/, 0);
+  const closing = findItem(list, /^年末财政拨款结转和结余/, 1);
+  const sources = between(list, 0, undefined, incomeTotal).filter((it) => it.entry.label !== '');
+  const classes = between(list, 1, undefined, spendTotal).filter((it) => it.entry.label !== '');
+  const openingSubs = between(list, 0, opening, grandIn);
+  const closingSubs = between(list, 1, closing, grandOut);
+  sumOf(model, table, sink, 'T04.1', incomeTotal, sources, inCol, l('本年收入合计 = 三项财政拨款收入之和', '本年收入合计 = the three 财政拨款 incomes'));
+  if (opening) sumOf(model, table, sink, 'T04.2', opening, openingSubs, inCol, l('年初财政拨款结转和结余 = 分资金来源之和', '年初财政拨款结转和结余 = its rows by fund'));
+  sumOf(model, table, sink, 'T04.3', grandIn, [incomeTotal, opening].filter((x): x is Item => !!x), inCol, l('总计（收入）= 本年收入合计 + 年初财政拨款结转和结余', '总计 (income) = 本年收入合计 + 年初财政拨款结转和结余'));
+  for (const col of outCols) {
+    const c = columnLabel(table, col);
+    if (closing) sumOf(model, table, sink, 'T04.2', closing, closingSubs, col, l(`年末财政拨款结转和结余 = 分资金来源之和（${c}）`, `年末财政拨款结转和结余 = its rows by fund (${c})`));
+    sumOf(model, table, sink, 'T04.5', spendTotal, classes, col, l(`本年支出合计 = 各类支出之和（${c}）`, `本年支出合计 = the 类 rows (${c})`));
+    sumOf(model, table, sink, 'T04.6', grandOut, [spendTotal, closing].filter((x): x is Item => !!x), col, l(`总计（支出）= 本年支出合计 + 年末财政拨款结转和结余（${c}）`, `总计 (expenditure) = 本年支出合计 + 年末财政拨款结转和结余 (${c})`));
+  }
+  // T04.4: per expenditure row, 合计 = the three funds.
+  const parts = fundCols.filter((c): c is number => c !== undefined && c !== totalCol);
+  if (totalCol !== undefined && parts.length > 0) {
+    for (const it of list) {
+      if (it.entry.block !== 1) continue;
+      emitSum(sink, {
+        kind: 'sum',
+        identity: 'T04.4',
+        description: l(`${itemName(it)}：合计 = 一般公共预算 + 政府性基金 + 国有资本经营`, `${itemName(it)}: 合计 = the three funds`),
+        total: itemOperand(model, table, it, totalCol),
+        parts: parts.map((c) => itemOperand(model, table, it, c)),
+        anchor: it.entry.labelSpan,
+      });
+    }
+  }
+  if (grandIn && grandOut && inCol !== undefined && totalCol !== undefined) {
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'T04.7',
+      description: l('收入总计 = 支出总计', 'total income = total expenditure (总计)'),
+      total: itemOperand(model, table, grandOut, totalCol, '支出 '),
+      parts: [itemOperand(model, table, grandIn, inCol, '收入 ')],
+      anchor: grandOut.entry.labelSpan,
+    });
+  }
+  // T04.8: per fund, 年初 + 本年收入 = 本年支出 + 年末.
+  FUNDS.forEach((fund, i) => {
+    const col = fundCols[i];
+    if (col === undefined || !spendTotal || inCol === undefined) return;
+    const source = sources.find((s) => fund.re.test(s.entry.label));
+    const open = openingSubs.find((s) => fund.re.test(s.entry.label));
+    const parts2: Array<Operand | undefined> = [];
+    const signs: number[] = [];
+    if (open) {
+      parts2.push(itemOperand(model, table, open, inCol, '年初 '));
+      signs.push(1);
+    }
+    if (source) {
+      parts2.push(itemOperand(model, table, source, inCol, '收入 '));
+      signs.push(1);
+    }
+    if (closing) {
+      parts2.push(itemOperand(model, table, closing, col));
+      signs.push(-1);
+    }
+    if (!source) return;
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'T04.8',
+      description: l(`${fund.zh}：年初结转 + 本年收入 − 年末结转 = 本年支出`, `${fund.en}: opening + income − closing = expenditure`),
+      total: itemOperand(model, table, spendTotal, col),
+      parts: parts2,
+      signs,
+      anchor: spendTotal.entry.labelSpan,
+    });
+  });
+}
+
+function t06(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const list = items(table);
+  const byCode = indexByCode(list);
+  const groups = [
+    { identity: 'T06.4', total: /^人员经费(合计)?$/, codes: ['301', '303'], zh: '人员经费合计 = 301 + 303', en: '人员经费合计 = 301 + 303' },
+    { identity: 'T06.5', total: /^公用经费(合计)?$/, codes: ['302', '307', '309', '310', '312', '399'], zh: '公用经费合计 = 302 + 307 + 309 + 310 + 312 + 399', en: '公用经费合计 = 302 + 307 + 309 + 310 + 312 + 399' },
+  ];
+  for (const g of groups) {
+    const total = findItem(list, g.total);
+    if (!total) continue;
+    const parts = g.codes.map((c) => byCode.get(c)).filter((x): x is Item => !!x);
+    if (parts.length === 0) continue;
+    emitSum(sink, {
+      kind: 'sum',
+      identity: g.identity,
+      description: l(g.zh, g.en),
+      total: entryValue(model, table, total),
+      parts: parts.map((p) => entryValue(model, table, p)),
+      anchor: total.entry.labelSpan,
+    });
+  }
+}
+
+/** The single value of an entry in a one-value-column block (公开06, 10), labelled without the column. */
+export function entryValue(model: DocumentModel, table: Table, it: Item, prefix = ''): Operand | undefined {
+  const col = it.entry.valueCols[0];
+  if (col === undefined) return undefined;
+  return cellOperand(model, table, it.row, col, `${prefix}${itemName(it)}`);
+}
+
+function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const cols = {
+    opening: findColumn(table, /年初/, 0),
+    income: findColumn(table, /本年收入/, 0),
+    spend: findColumn(table, /本年支出.*(小计|合计)|本年支出$/, 0),
+    basic: findColumn(table, /基本支出/, 0),
+    project: findColumn(table, /项目支出/, 0),
+    closing: findColumn(table, /年末/, 0),
+  };
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    const op = (c: number | undefined) => (c === undefined ? undefined : itemOperand(model, table, it, c));
+    if (cols.spend !== undefined && cols.basic !== undefined && cols.project !== undefined) {
+      emitSum(sink, {
+        kind: 'sum',
+        identity: 'T07.1',
+        description: l(`${itemName(it)}：本年支出小计 = 基本支出 + 项目支出`, `${itemName(it)}: 本年支出 小计 = 基本支出 + 项目支出`),
+        total: op(cols.spend),
+        parts: [op(cols.basic), op(cols.project)],
+        anchor: it.entry.labelSpan,
+      });
+    }
+    if (cols.closing !== undefined && cols.opening !== undefined && cols.income !== undefined && cols.spend !== undefined) {
+      emitSum(sink, {
+        kind: 'sum',
+        identity: 'T07.2',
+        description: l(`${itemName(it)}：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, `${itemName(it)}: closing = opening + income − expenditure`),
+        total: op(cols.closing),
+        parts: [op(cols.opening), op(cols.income), op(cols.spend)],
+        signs: [1, 1, -1],
+        anchor: it.entry.labelSpan,
+      });
+    }
+  }
+}
+
+/** 公开09 columns by 栏次 (1–6 预算数, 7–12 决算数), else the value columns in order. */
+export function t09Columns(table: Table): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const c of table.columns) if (c.columnNumber) map.set(Number(c.columnNumber), c.index);
+  if (map.size === 0) valueColumns(table).forEach((c, i) => map.set(i + 1, c));
+  return map;
+}
+
+function t09(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const cols = t09Columns(table);
+  const rows = table.rows.filter((r) => r.kind === 'data' || r.kind === 'total');
+  const op = (row: (typeof rows)[number], n: number) => {
+    const c = cols.get(n);
+    return c === undefined ? undefined : cellOperand(model, table, row, c, columnLabel(table, c));
+  };
+  for (const row of rows) {
+    for (const base of [0, 6]) {
+      const half = base === 0 ? l('预算数', 'budget') : l('决算数', 'actual');
+      if (cols.has(base + 1) && cols.has(base + 6)) {
+        emitSum(sink, {
+          kind: 'sum',
+          identity: 'T09.1',
+          description: l(`“三公”经费${half['zh-cn']}：合计 = 因公出国（境）费用 + 公务用车购置及运行维护费 + 公务接待费`, `三公 ${half.en}: total = overseas trips + vehicles + hospitality`),
+          total: op(row, base + 1),
+          parts: [op(row, base + 2), op(row, base + 3), op(row, base + 6)],
+        });
+      }
+      if (cols.has(base + 3) && cols.has(base + 5)) {
+        emitSum(sink, {
+          kind: 'sum',
+          identity: 'T09.2',
+          description: l(`“三公”经费${half['zh-cn']}：公务用车购置及运行维护费 = 购置费 + 运行维护费`, `三公 ${half.en}: vehicles = purchase + operation`),
+          total: op(row, base + 3),
+          parts: [op(row, base + 4), op(row, base + 5)],
+        });
+      }
+    }
+  }
+}
+
+function t11(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const list = items(table);
+  const col = valueColumns(table, 0)[0];
+  if (col === undefined) return;
+  const byLine = (n: string) => list.find((it) => it.entry.lineNumber === n);
+  const find = (re: RegExp, line: string) => list.find((it) => re.test(normLabel(it.entry.label))) ?? byLine(line);
+  const total = find(/政府采购支出合计|^合计$/, '1');
+  const goods = find(/货物/, '2');
+  const works = find(/工程/, '3');
+  const services = find(/服务/, '4');
+  const sme = find(/中小企业/, '5');
+  const micro = find(/小微企业/, '6');
+  const op = (it: Item | undefined) => (it ? itemOperand(model, table, it, col) : undefined);
+  if (total && (goods || works || services)) {
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'T11.1',
+      description: l('政府采购支出合计 = 货物 + 工程 + 服务', '政府采购 total = goods + works + services'),
+      total: op(total),
+      parts: [goods, works, services].filter((x) => x).map(op),
+      anchor: total.entry.labelSpan,
+    });
+  }
+  emitPair(sink, { kind: 'le', origin: 'table', identity: 'T11.2', description: l('授予小微企业合同金额 ≤ 授予中小企业合同金额', 'contracts to micro/small firms ≤ contracts to SMEs'), a: op(micro), b: op(sme) });
+  emitPair(sink, {
+    kind: 'le',
+    origin: 'table',
+    identity: 'T11.3',
+    description: l('授予中小企业合同金额 ≤ 政府采购支出合计（合同金额可跨年，仅提示）', 'contracts to SMEs ≤ 政府采购 total (contracts may span years: warning only)'),
+    a: op(sme),
+    b: op(total),
+    soft: true,
+  });
+}

@@ -1,0 +1,87 @@
+// Finding one table cell by what a sentence names (table, row code or label, column words): the
+// entry point for text ↔ table checks.
+import type { DocumentModel, Span, StandardTableId } from '../../types';
+import { items, normLabel, type Item } from './access';
+
+export interface TableValueQuery {
+  /** Table kind(s) to search, in order. */
+  kind: StandardTableId | StandardTableId[];
+  /** Normalised row code (`2101501`, `30231`). */
+  code?: string;
+  /** Row label: a string matches the normalised label exactly (else as a substring), a RegExp is tested on it. */
+  label?: string | RegExp;
+  /** Words that must all occur in the column's header path (`['基本支出']`), or a 栏次 number (`'11'`). */
+  column?: string[] | string;
+  /** Side-by-side block (01/04: 0 = 收入, 1 = 支出). */
+  block?: number;
+}
+
+export interface TableValue {
+  table: number;
+  row: number;
+  col: number;
+  /** Token id of the cell's number; undefined for a blank cell (zero). */
+  token?: number;
+  span: Span;
+  /** Blank, `-` or `—`: the table states zero. */
+  empty: boolean;
+  /** Row and column, e.g. `2101501 行政运行 · 本年支出合计`. */
+  label: string;
+}
+
+function labelMatches(item: Item, label: string | RegExp | undefined, exact: boolean): boolean {
+  if (label === undefined) return true;
+  const name = normLabel(item.entry.label);
+  if (label instanceof RegExp) return label.test(name);
+  const wanted = normLabel(label);
+  return exact ? name === wanted : name.includes(wanted);
+}
+
+/** The cell the query names, or undefined. Cells that are shifted codes or unreadable text are never returned. */
+export function findTableValue(model: DocumentModel, query: TableValueQuery): TableValue | undefined {
+  const kinds = Array.isArray(query.kind) ? query.kind : [query.kind];
+  for (const kind of kinds) {
+    for (const table of model.tables) {
+      if (table.kind !== kind) continue;
+      const list = items(table).filter((it) => query.block === undefined || it.entry.block === query.block);
+      const candidates = (exact: boolean) =>
+        list.filter((it) => (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, exact));
+      let found = candidates(true);
+      if (found.length === 0 && typeof query.label === 'string') found = candidates(false);
+      // Tables without row labels (公开09): the first data row.
+      if (found.length === 0 && query.code === undefined && query.label === undefined) {
+        const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
+        if (row) found = [{ row, entry: { block: 0, label: '', valueCols: table.columns.filter((c) => c.role === 'value').map((c) => c.index) } }];
+      }
+      for (const it of found) {
+        const blockCols = table.columns.filter((c) => c.role === 'value' && (c.block ?? 0) === it.entry.block).map((c) => c.index);
+        let col: number | undefined;
+        if (query.column === undefined) col = it.entry.valueCols[0];
+        else {
+          const k = blockCols.findIndex((c) => {
+            const column = table.columns[c];
+            if (typeof query.column === 'string') return column.columnNumber === query.column;
+            const path = column.headerPath.join('/');
+            return query.column!.every((w) => path.includes(w));
+          });
+          col = k < 0 ? undefined : (it.entry.valueCols[k] ?? blockCols[k]);
+        }
+        if (col === undefined) continue;
+        const cell = it.row.cells[col];
+        if (cell?.shiftedCode || cell?.unreadable) continue;
+        const header = table.columns[col]?.headerPath.at(-1);
+        const name = [it.entry.code, it.entry.label].filter(Boolean).join(' ');
+        return {
+          table: table.id,
+          row: it.row.index,
+          col,
+          token: cell?.number,
+          span: cell ? cell.span : { start: it.row.span.end, end: it.row.span.end },
+          empty: cell ? cell.empty : true,
+          label: [name, header].filter(Boolean).join(' · '),
+        };
+      }
+    }
+  }
+  return undefined;
+}

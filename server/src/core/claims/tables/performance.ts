@@ -1,0 +1,177 @@
+// 项目支出绩效自评表 (xining `:527-571`): a form more than a table. Its cells are found by their
+// labels (年初预算数 … 得分, 年度资金总额, 总分) rather than by column headers, because the PDF
+// conversion shifts the header row against the data rows.
+import Decimal from 'decimal.js';
+import { operand, ZERO } from '../../arith/interval';
+import type { DocumentModel, Localized, Operand, Table, TableRow } from '../../types';
+import type { ClaimSink } from '../sink';
+import { emitPair, emitSum } from './emit';
+
+const l = (zh: string, en: string): Localized => ({ 'zh-cn': zh, en });
+const norm = (s: string) => s.replace(/[\s\u3000]|\*\*/g, '');
+
+/** Token ids of one 绩效自评表's key cells (undefined when blank or absent). */
+export interface PerformanceTableInfo {
+  table: number;
+  projectName?: string;
+  /** 年度资金总额 row. */
+  initialBudget?: number;
+  annualBudget?: number;
+  executed?: number;
+  executionRate?: number;
+  /** 资金 分值 (weight of the execution-rate score) and its 得分. */
+  fundWeight?: number;
+  fundScore?: number;
+  /** 总分 row: 分值 (usually 100) and 得分. */
+  totalWeight?: number;
+  totalScore?: number;
+  /** Indicator rows (绩效指标): 分值 and 得分 token ids. */
+  indicators: Array<{ row: number; label: string; weight?: number; score?: number }>;
+}
+
+interface FundRow {
+  row: TableRow;
+  label: string;
+  cols: Record<'initialBudget' | 'annualBudget' | 'executed' | 'weight' | 'rate' | 'score', number | undefined>;
+}
+
+const FUND_HEADERS: Array<[keyof FundRow['cols'], RegExp]> = [
+  ['initialBudget', /^年初预算数/],
+  ['annualBudget', /^全年预算数/],
+  ['executed', /^全年执行数/],
+  ['weight', /^分值$/],
+  ['rate', /^执行率/],
+  ['score', /^得分$/],
+];
+
+function tokenAt(row: TableRow, col: number | undefined): number | undefined {
+  return col === undefined ? undefined : row.cells[col]?.number;
+}
+
+/** The 资金 rows, their columns aligned to the header by offset from each row's label cell. */
+function fundRows(table: Table): FundRow[] {
+  const header = table.rows.find((r) => r.cells.some((c) => /^年初预算数/.test(norm(c.text))) && r.cells.some((c) => /执行数/.test(norm(c.text))));
+  if (!header) return [];
+  const labels = header.cells.filter((c) => norm(c.text) !== '');
+  const firstLabel = labels.find((c) => FUND_HEADERS.some(([, re]) => re.test(norm(c.text))));
+  if (!firstLabel) return [];
+  const out: FundRow[] = [];
+  for (const row of table.rows.slice(header.index + 1)) {
+    const labelCell = row.cells.find((c) => /年度资金总额|当年财政拨款|上年结转|其他资金/.test(norm(c.text)));
+    if (!labelCell) {
+      if (out.length) break;
+      continue;
+    }
+    const offset = labelCell.col + 1 - firstLabel.col;
+    const cols = {} as FundRow['cols'];
+    for (const [key, re] of FUND_HEADERS) {
+      const h = labels.find((c) => re.test(norm(c.text)));
+      cols[key] = h ? h.col + offset : undefined;
+    }
+    out.push({ row, label: norm(labelCell.text).replace(/^其中[:：]/, ''), cols });
+  }
+  return out;
+}
+
+export function performanceInfo(table: Table): PerformanceTableInfo {
+  const info: PerformanceTableInfo = { table: table.id, projectName: table.projectName, indicators: [] };
+  const main = fundRows(table).find((f) => /年度资金总额/.test(f.label)) ?? fundRows(table)[0];
+  if (main) {
+    info.initialBudget = tokenAt(main.row, main.cols.initialBudget);
+    info.annualBudget = tokenAt(main.row, main.cols.annualBudget);
+    info.executed = tokenAt(main.row, main.cols.executed);
+    info.executionRate = tokenAt(main.row, main.cols.rate);
+    info.fundWeight = tokenAt(main.row, main.cols.weight);
+    info.fundScore = tokenAt(main.row, main.cols.score);
+  }
+  const indicatorHeader = table.rows.find((r) => r.cells.some((c) => /一级指标/.test(norm(c.text))));
+  const weightCol = indicatorHeader?.cells.find((c) => norm(c.text) === '分值')?.col;
+  const scoreCol = indicatorHeader?.cells.find((c) => norm(c.text) === '得分')?.col;
+  const nameCol = indicatorHeader?.cells.find((c) => norm(c.text) === '三级指标')?.col;
+  for (const row of table.rows) {
+    const texts = row.cells.map((c) => norm(c.text));
+    const totalAt = texts.findIndex((t) => t === '总分' || t === '总计' || t === '合计');
+    if (indicatorHeader && row.index > indicatorHeader.index && totalAt >= 0) {
+      // 总分 row: its numbers in order are 分值 then 得分 (the row is often shifted one cell).
+      const nums = row.cells.slice(totalAt + 1).filter((c) => c.number !== undefined).map((c) => c.number!);
+      if (nums.length >= 2) [info.totalWeight, info.totalScore] = nums;
+      else if (nums.length === 1) info.totalScore = nums[0];
+      continue;
+    }
+    if (indicatorHeader && row.index > indicatorHeader.index && weightCol !== undefined && scoreCol !== undefined) {
+      const label = (nameCol !== undefined ? texts[nameCol] : undefined) || texts.find((t) => t !== '') || '';
+      const weight = tokenAt(row, weightCol);
+      if (weight !== undefined) info.indicators.push({ row: row.index, label, weight, score: tokenAt(row, scoreCol) });
+    }
+  }
+  return info;
+}
+
+/** Every 绩效自评表 of the document with the token ids of its key cells. */
+export function performanceTables(model: DocumentModel): PerformanceTableInfo[] {
+  return model.tables.filter((t) => t.kind === 'performance').map(performanceInfo);
+}
+
+/** Scores are stated exactly (9.5 分 is not a rounded amount). */
+function score(model: DocumentModel, id: number | undefined, label: string): Operand | undefined {
+  if (id === undefined) return undefined;
+  return { ...operand(model.numbers[id], label), halfUlp: ZERO };
+}
+
+export function performanceClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const name = table.projectName ? `“${table.projectName}”` : '';
+  for (const f of fundRows(table)) {
+    const executed = tokenAt(f.row, f.cols.executed);
+    const budget = tokenAt(f.row, f.cols.annualBudget);
+    const rate = tokenAt(f.row, f.cols.rate);
+    if (executed === undefined || budget === undefined || rate === undefined || model.numbers[rate].unit !== '%') continue;
+    const money = (id: number, what: string) => operand(model.numbers[id], `${name}${f.label} ${what}`, table.unit);
+    const stated = operand(model.numbers[rate], `${name}${f.label} 执行率`);
+    sink.add({
+      kind: 'completion',
+      origin: 'table',
+      identity: 'PT.1',
+      description: l(`${name}${f.label}：执行率 = 全年执行数 / 全年预算数`, `${name}${f.label}: execution rate = executed / full-year budget`),
+      span: stated.span!,
+      actual: money(executed, '全年执行数'),
+      budget: money(budget, '全年预算数'),
+      rate: stated,
+    });
+  }
+  const info = performanceInfo(table);
+  const weights = info.indicators.map((i) => score(model, i.weight, `${i.label} 分值`));
+  const fundWeight = score(model, info.fundWeight, '预算执行率 分值');
+  if (info.totalWeight !== undefined && fundWeight && weights.length) {
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'PT.2',
+      description: l(`${name}总分分值 = 各指标分值 + 预算执行率分值`, `${name}total weight = indicator weights + execution-rate weight`),
+      total: score(model, info.totalWeight, '总分 分值'),
+      parts: [fundWeight, ...weights],
+    });
+  }
+  for (const i of info.indicators) {
+    emitPair(sink, { kind: 'le', origin: 'table', identity: 'PT.3', description: l(`${name}${i.label}：得分 ≤ 分值`, `${name}${i.label}: score ≤ weight`), a: score(model, i.score, `${i.label} 得分`), b: score(model, i.weight, `${i.label} 分值`) });
+  }
+  // PT.4 (soft): 总分 = Σ 指标得分 + 执行率得分; a blank 执行率得分 is scored as 分值 × 执行率, which
+  // scoring rules do differently (rounded, capped), hence a warning at most.
+  const scores = info.indicators.map((i) => (i.score === undefined ? undefined : score(model, i.score, `${i.label} 得分`)));
+  if (info.totalScore === undefined || scores.length === 0 || scores.some((s) => !s)) return;
+  let fundScore = score(model, info.fundScore, '预算执行率 得分');
+  if (!fundScore && info.fundWeight !== undefined && info.executed !== undefined && info.annualBudget !== undefined) {
+    const budget = model.numbers[info.annualBudget].value;
+    if (budget.isZero()) return;
+    const ratio = Decimal.min(1, model.numbers[info.executed].value.div(budget));
+    const value = model.numbers[info.fundWeight].value.times(ratio);
+    fundScore = { value, halfUlp: new Decimal('0.05'), label: '预算执行率 得分（分值 × 执行率）', text: value.toFixed(2) };
+  }
+  if (!fundScore) return;
+  emitSum(sink, {
+    kind: 'sum',
+    identity: 'PT.4',
+    description: l(`${name}总分得分 = 各指标得分 + 预算执行率得分`, `${name}total score = indicator scores + execution-rate score`),
+    total: score(model, info.totalScore, '总分 得分'),
+    parts: [fundScore, ...(scores as Operand[])],
+    soft: true,
+  });
+}

@@ -1,0 +1,84 @@
+// Roll-ups by subject code (tables.md T02.2–4, T03.2, T05.2, T06.1–3, T07.3, T10.1–2): a parent
+// row is the sum of its child rows in every value column; 合计 is the sum of the 类 rows.
+import type { DocumentModel, Table } from '../../types';
+import type { ClaimSink } from '../sink';
+import { columnLabel, indexByCode, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
+import { emitSum } from './emit';
+
+function identityOf(table: Table, parent: string | undefined): string {
+  switch (table.kind) {
+    case 'T02':
+      return !parent ? 'T02.2' : parent.length === 3 ? 'T02.3' : 'T02.4';
+    case 'T03':
+      return 'T03.2';
+    case 'T05':
+      return 'T05.2';
+    case 'T07':
+    case 'T08':
+      return 'T07.3';
+    case 'T06':
+      return parent === '301' ? 'T06.1' : parent === '302' ? 'T06.2' : 'T06.3';
+    case 'T10':
+      return !parent ? 'T10.1' : 'T10.2';
+    default:
+      return parent ? 'rollup.code' : 'rollup.total';
+  }
+}
+
+export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  if (table.kind === 'performance' || table.kind === 'T01' || table.kind === 'T04' || table.kind === 'T09' || table.kind === 'T11') return;
+  const list = items(table);
+  const byCode = indexByCode(list);
+  if (byCode.size === 0) return;
+  // Children by parent code, in one pass: 2080505 → 20805 → 208; 30101 → 301.
+  const children = new Map<string, Item[]>();
+  const classes: Item[] = [];
+  for (const [code, it] of byCode) {
+    if (code.length === 3) classes.push(it);
+    else {
+      const parent = code.slice(0, code.length - 2);
+      const list2 = children.get(parent) ?? [];
+      list2.push(it);
+      children.set(parent, list2);
+    }
+  }
+  for (const [parentCode, kids] of children) {
+    const parent = byCode.get(parentCode);
+    if (!parent) continue;
+    emitRollup(model, table, sink, parent, kids, `${parentCode}${'x'.repeat(kids[0].entry.code!.length - parentCode.length)}`, identityOf(table, parentCode));
+  }
+  const total = totalItem(list);
+  if (total && classes.length > 0) emitRollup(model, table, sink, total, classes, '类', identityOf(table, undefined));
+}
+
+function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent: Item, kids: Item[], pattern: string, identity: string): void {
+  const cols = valueColumns(table, parent.entry.block);
+  const single = cols.length === 1;
+  cols.forEach((col, k) => {
+    const column = single ? '' : `（${columnLabel(table, col)}）`;
+    const columnEn = single ? '' : ` (${columnLabel(table, col)})`;
+    const total = itemOperand(model, table, parent, col);
+    // A code that slid into a child's amount cell is not an amount (table-format reports it).
+    const parts = kids
+      .filter((kid) => !kid.row.cells[kidCol(table, kid, k) ?? -1]?.shiftedCode)
+      .map((kid) => {
+        const c = kidCol(table, kid, k);
+        return c === undefined ? undefined : itemOperand(model, table, kid, valueColumns(table, kid.entry.block)[k]);
+      });
+    emitSum(sink, {
+      kind: 'rollup',
+      identity,
+      description: {
+        'zh-cn': `${itemName(parent)} = Σ ${pattern}${column}`,
+        en: `${itemName(parent)} = Σ ${pattern === '类' ? '类 rows' : pattern}${columnEn}`,
+      },
+      total: total && single ? { ...total, label: total.label.replace(/ · [^·]*$/, '') } : total,
+      parts: single ? parts.map((p) => (p ? { ...p, label: p.label.replace(/ · [^·]*$/, '') } : p)) : parts,
+      anchor: parent.entry.labelSpan,
+    });
+  });
+}
+
+function kidCol(table: Table, kid: Item, k: number): number | undefined {
+  return kid.entry.valueCols[k] ?? valueColumns(table, kid.entry.block)[k];
+}

@@ -1,0 +1,76 @@
+import { checkEqual, checkLe, show, written } from '../arith/interval';
+import type { EqualClaim, LeClaim, Operand } from '../types';
+import { l, type Rule, type RuleContext } from './rule';
+
+function trim(value: Operand['value']): string {
+  return show(value.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/**
+ * The same quantity in two disclosure tables (01↔02/03/04, 04↔05/07/08, 05↔06), or a subset that
+ * exceeds its superset (05 ≤ 03, 06 ≤ 09, 10 ≤ 06): tables.md §11, X1–X15. Conventions (X15) only warn.
+ */
+export const crossTableMismatch: Rule = {
+  meta: {
+    id: 'cross-table-mismatch',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: l('不同报表之间应相等（或不超过）的数不符', 'Two disclosure tables disagree on a quantity they share'),
+    fixable: false,
+    messages: {
+      mismatch: l('{a}与{b}不一致', '{a} and {b} disagree'),
+      exceeds: l('{part}大于{whole}', '{part} exceeds {whole}'),
+    },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims) {
+      if (claim.origin !== 'cross-table') continue;
+      if (claim.kind === 'equal') checkEqualClaim(ctx, claim);
+      else if (claim.kind === 'le') checkLeClaim(ctx, claim);
+    }
+  },
+};
+
+function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
+  const { a, b } = claim;
+  const result = checkEqual(a, b);
+  const explanation = l(
+    `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)}（差 ${trim(result.diff)}，容差 ${trim(result.tolerance)}）`,
+    `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)} (difference ${trim(result.diff)}, tolerance ${trim(result.tolerance)})`,
+  );
+  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
+  if (result.ok) return;
+  const [here, there] = claim.span.start === a.span?.start ? [a, b] : [b, a];
+  ctx.report({
+    messageId: 'mismatch',
+    message: l(
+      `${here.label} ${written(here)} 与 ${there.label} ${written(there)} 不一致${claim.soft ? '（按惯例应相等）' : ''}`,
+      `${here.label} ${written(here)} disagrees with ${there.label} ${written(there)}${claim.soft ? ' (equal by convention)' : ''}`,
+    ),
+    explanation,
+    span: here.span ?? claim.span,
+    severity: claim.soft ? 'warning' : undefined,
+    related: there.span ? [{ span: there.span, message: l(`另一表：${there.label} ${written(there)}`, `other table: ${there.label} ${written(there)}`) }] : [],
+    claim: claim.id,
+  });
+}
+
+function checkLeClaim(ctx: RuleContext, claim: LeClaim): void {
+  const { part, whole } = claim;
+  const result = checkLe(part, whole);
+  const explanation = l(
+    `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : `（超出 ${trim(result.diff)}）`}`,
+    `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : ` (by ${trim(result.diff)})`}`,
+  );
+  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
+  if (result.ok) return;
+  ctx.report({
+    messageId: 'exceeds',
+    message: l(`${part.label} ${written(part)} 大于 ${whole.label} ${written(whole)}`, `${part.label} ${written(part)} exceeds ${whole.label} ${written(whole)}`),
+    explanation,
+    span: part.span ?? claim.span,
+    severity: claim.soft ? 'warning' : undefined,
+    related: whole.span ? [{ span: whole.span, message: l(`总数：${whole.label} ${written(whole)}`, `whole: ${whole.label} ${written(whole)}`) }] : [],
+    claim: claim.id,
+  });
+}

@@ -1,0 +1,93 @@
+import { checkEqual, checkSum, inUnitOf, show, written } from '../arith/interval';
+import type { Claim, Operand, SumClaim } from '../types';
+import { l, type Rule, type RuleContext } from './rule';
+
+/** `0.0550` → `0.055`: tolerances and differences without trailing zeros. */
+function trim(value: Operand['value']): string {
+  return show(value.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** `Σ 301xx` / `Σ 类`, as the claim's description names the children. */
+function childPattern(claim: SumClaim): string {
+  return /= (Σ [^（(\s]+)/.exec(claim.description['zh-cn'])?.[1] ?? 'Σ';
+}
+
+/** Tokens that another table confirms: both sides of a cross-table equality that holds. */
+function confirmedTokens(claims: readonly Claim[]): Set<number> {
+  const ok = new Set<number>();
+  for (const c of claims) {
+    if (c.kind !== 'equal' || c.origin !== 'cross-table' || !checkEqual(c.a, c.b).ok) continue;
+    if (c.a.token !== undefined) ok.add(c.a.token);
+    if (c.b.token !== undefined) ok.add(c.b.token);
+  }
+  return ok;
+}
+
+/**
+ * A parent row that is not the sum of its child rows (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, 301 = Σ
+ * 301xx), beyond what rounding each stated cell explains (rounding.md §2).
+ */
+export const rollupMismatch: Rule = {
+  meta: {
+    id: 'rollup-mismatch',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: l('上级科目与其下级科目之和不符（按科目代码汇总）', 'A parent row differs from the sum of its child rows (by subject code)'),
+    fixable: true,
+    messages: { mismatch: l('{parent}与下级科目之和不符', '{parent} differs from the sum of its child rows') },
+  },
+  check(ctx) {
+    let confirmed: Set<number> | undefined;
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'rollup') continue;
+      confirmed ??= confirmedTokens(ctx.claims);
+      checkOne(ctx, claim, confirmed);
+    }
+  },
+};
+
+function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): void {
+  const { total, parts } = claim;
+  const result = checkSum(total, parts);
+  const decimals = Math.max(2, total.decimals ?? 2);
+  const sum = show(result.sum, decimals);
+  const pattern = childPattern(claim);
+  const terms = parts.length <= 6 && parts.length > 1 ? `（${parts.map(written).join(' + ')}）` : '';
+  const termsEn = terms ? ` (${parts.map(written).join(' + ')})` : '';
+  const relation = result.ok ? '=' : '≠';
+  const explanation = l(
+    `${total.label} ${written(total)} ${relation} ${pattern} ${parts.length} 项${terms} = ${sum}（差 ${trim(result.diff)}，容差 ${trim(result.tolerance)}）`,
+    `${total.label} ${written(total)} ${relation} ${pattern}, ${parts.length} rows${termsEn} = ${sum} (difference ${trim(result.diff)}, tolerance ${trim(result.tolerance)})`,
+  );
+  const status = result.ok ? 'ok' : claim.soft ? 'warning' : 'error';
+  ctx.verdict(claim.id, status, explanation);
+  if (result.ok) return;
+  const fixes = [];
+  if (total.token !== undefined && total.span) {
+    const value = inUnitOf(result.sum, total);
+    // Which number is wrong is a judgement; prefer the total only when other tables vouch for every part.
+    const partsConfirmed = parts.every((p) => p.token !== undefined && confirmed.has(p.token));
+    fixes.push({
+      title: l(`将 ${total.label} 改为下级科目之和 ${value}`, `Set ${total.label} to the sum of its child rows, ${value}`),
+      edits: [{ span: total.span, newText: value }],
+      safe: false,
+      preferred: partsConfirmed && !confirmed.has(total.token) ? true : undefined,
+      kind: 'fix-total',
+    });
+  }
+  ctx.report({
+    messageId: 'mismatch',
+    message: l(
+      `${total.label} ${written(total)} 与下级科目之和 ${sum} 不符`,
+      `${total.label} ${written(total)} differs from the sum of its child rows, ${sum}`,
+    ),
+    explanation,
+    span: total.span ?? claim.span,
+    severity: claim.soft ? 'warning' : undefined,
+    related: parts
+      .filter((p) => p.span)
+      .map((p) => ({ span: p.span!, message: l(`下级科目：${p.label} ${written(p)}`, `child row: ${p.label} ${written(p)}`) })),
+    fixes,
+    claim: claim.id,
+  });
+}
