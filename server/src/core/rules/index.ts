@@ -2,12 +2,15 @@
 import { changeMismatch } from './change-mismatch';
 import { completionMismatch } from './completion-mismatch';
 import { factConflict } from './fact-conflict';
+import { crossTableMismatch } from './cross-table-mismatch';
 import { numberFormat } from './number-format';
 import { partExceedsWhole } from './part-exceeds-whole';
+import { rollupMismatch } from './rollup-mismatch';
 import { percentTotal } from './percent-total';
 import { percentTruncated } from './percent-truncated';
 import { shareMismatch } from './share-mismatch';
 import { sumMismatch } from './sum-mismatch';
+import { tableFormat } from './table-format';
 import { unitMismatch } from './unit-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { zeroBaseRate } from './zero-base-rate';
@@ -15,6 +18,8 @@ import type { Rule } from './rule';
 
 export const allRules: Rule[] = [
   sumMismatch,
+  rollupMismatch,
+  crossTableMismatch,
   shareMismatch,
   percentTotal,
   percentTruncated,
@@ -25,6 +30,7 @@ export const allRules: Rule[] = [
   partExceedsWhole,
   unitMismatch,
   numberFormat,
+  tableFormat,
   yearMismatch,
 ];
 
