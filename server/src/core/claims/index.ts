@@ -4,10 +4,12 @@ import type { Claim, DocumentModel } from '../types';
 import { ClaimSink } from './sink';
 import { proseClaims } from './prose';
 import { tableClaims } from './tables';
+import { textTableClaims } from './text-table';
 
 export function extractClaims(model: DocumentModel): Claim[] {
   const sink = new ClaimSink();
-  proseClaims(model, sink);
+  const prose = proseClaims(model, sink);
   tableClaims(model, sink);
+  textTableClaims(model, prose, sink);
   return sink.claims;
 }

@@ -9,6 +9,7 @@ const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '
 export function normalizeSubject(words: string): string {
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
+    .replace(/^[、，,；;：:]+/, '')
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+/, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止)[：:，,]?/g, '');

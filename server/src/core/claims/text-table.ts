@@ -1,0 +1,196 @@
+// Prose ↔ table (prose.md §8): an amount the 情况说明 states about a table quantity must equal the
+// cell. Each prose statement is mapped to the cell its words name; the 绩效 prose to the 自评表 of
+// the project its section is about.
+import { exact, operand, ZERO } from '../arith/interval';
+import { l } from '../rules/rule';
+import type { DocumentModel, EqualClaim, FactClaim, Operand, StandardTableId } from '../types';
+import type { ProseFacts } from './prose';
+import type { ProseToken } from './prose/tokens';
+import type { ClaimSink } from './sink';
+import { findTableValue, performanceTables, type TableValueQuery } from './tables';
+import { TABLE_NAMES } from './tables/access';
+
+type Scope = 'general' | 'all';
+
+interface Mapping {
+  subject: RegExp;
+  roles: Array<ProseToken['role']>;
+  queries: (match: RegExpMatchArray, scope: Scope, pt: ProseToken) => TableValueQuery[];
+}
+
+/** Columns of 公开09表 by quantity: [预算数, 决算数] 栏次. */
+const SANGONG: Array<[RegExp, [string, string]]> = [
+  [/三公/, ['1', '7']],
+  [/因公出国|出国（境）|出国\(境\)/, ['2', '8']],
+  [/公务用车购置及运行/, ['3', '9']],
+  [/公务用车运行维护|公务用车运行费/, ['5', '11']],
+  [/公务用车购置/, ['4', '10']],
+  [/公务接待/, ['6', '12']],
+];
+
+const MAPPINGS: Mapping[] = [
+  { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
+  { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
+  { subject: /^财政拨款(?:收入、?支出|收、?支)总计$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: '总计', block: 0 }] },
+  { subject: /^(?:收入、?支出|收、?支)总计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '总计', block: 0 }] },
+  { subject: /一般公共预算财政拨款基本支出$/, roles: ['amount'], queries: () => [{ kind: 'T05', label: '合计', column: ['基本支出'] }] },
+  { subject: /一般公共预算财政拨款支出$/, roles: ['amount'], queries: () => [{ kind: 'T05', label: '合计', column: '1' }] },
+  {
+    subject: /^(基本支出|项目支出)$/,
+    roles: ['amount'],
+    queries: (m, scope) => [scope === 'general' ? { kind: 'T05', label: '合计', column: [m[1]] } : { kind: 'T03', label: '合计', column: [m[1]] }],
+  },
+  { subject: /^人员经费$/, roles: ['amount'], queries: () => [{ kind: 'T06', label: '人员经费合计' }] },
+  { subject: /^公用经费$/, roles: ['amount'], queries: () => [{ kind: 'T06', label: '公用经费合计' }] },
+  // 类 and 项 by name: `社会保障和就业支出（类）`, `…（款）机关事业单位基本养老保险缴费支出（项）`.
+  {
+    subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*(\d{3})?\s*类[)）]$/,
+    roles: ['amount'],
+    queries: (m, scope) => [{ kind: scope === 'general' ? 'T05' : 'T03', label: m[1], column: '1' }],
+  },
+  {
+    subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
+    roles: ['amount'],
+    queries: (m, scope) => [{ kind: scope === 'general' ? 'T05' : 'T03', label: m[1], column: '1' }],
+  },
+  { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }] },
+  { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }] },
+  { subject: /中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }] },
+  { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购支出合计/ }] },
+  { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /货物/ }] },
+  { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /工程/ }] },
+  { subject: /政府采购服务/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /服务/ }] },
+  {
+    subject: /三公|因公出国|公务用车|公务接待/,
+    roles: ['amount', 'budget'],
+    queries: (_m, _scope, pt) => {
+      const entry = SANGONG.find(([re]) => re.test(pt.subject));
+      return entry ? [{ kind: 'T09', column: entry[1][pt.role === 'budget' ? 0 : 1] }] : [];
+    },
+  },
+];
+
+/** The 一般公共预算 subset or all funds: from the list total, else from the section headings. */
+function scopeOf(model: DocumentModel, facts: ProseFacts, pt: ProseToken): Scope {
+  const list = facts.lists.find((li) => li.members.includes(pt));
+  const total = list?.totals.get('amount');
+  if (total) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
+  for (let s = pt.sentence.section; s !== undefined; s = model.sections[s].parent) {
+    if (/一般公共预算|财政拨款支出/.test(model.sections[s].title)) return 'general';
+  }
+  return 'all';
+}
+
+function tableOperand(model: DocumentModel, tableId: number, token: number | undefined, label: string, span: { start: number; end: number }): Operand {
+  const table = model.tables[tableId];
+  return token === undefined ? { ...exact(0, label), span } : operand(model.numbers[token], label, table.unit);
+}
+
+function tableName(model: DocumentModel, tableId: number): string {
+  const table = model.tables[tableId];
+  return TABLE_NAMES[table.kind] ?? table.title ?? '表';
+}
+
+export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  if (model.tables.length === 0) return;
+  const seen = new Set<string>();
+  for (const pt of facts.analysis.tokens) {
+    if (!pt.subject || pt.year !== undefined) continue;
+    for (const mapping of MAPPINGS) {
+      if (!mapping.roles.includes(pt.role)) continue;
+      const m = pt.subject.match(mapping.subject);
+      if (!m) continue;
+      const scope = scopeOf(model, facts, pt);
+      for (const query of mapping.queries(m, scope, pt)) {
+        const value = findTableValue(model, query);
+        if (!value) continue;
+        const key = `${pt.token.id}:${value.table}:${value.row}:${value.col}`;
+        if (seen.has(key)) break;
+        seen.add(key);
+        const name = tableName(model, value.table);
+        const what = pt.role === 'budget' ? '预算数' : '';
+        sink.add<EqualClaim>({
+          kind: 'equal',
+          origin: 'text-table',
+          identity: `text-table.${(query.kind as StandardTableId | StandardTableId[]).toString()}`,
+          description: l(`文中“${pt.subject}”${what}与${name}“${value.label}”一致`, `"${pt.subject}"${pt.role === 'budget' ? ' (budget)' : ''} in the text equals ${name} "${value.label}"`),
+          span: pt.token.span,
+          a: operand(pt.token, `文中${pt.subject}${what}`),
+          b: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
+        });
+        break;
+      }
+      break;
+    }
+  }
+  performanceProse(model, facts, sink);
+}
+
+/** Character-bigram Dice similarity: project names are restated with small variations. */
+function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let common = 0;
+  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
+  const total = Math.max(1, a.length - 1 + b.length - 1);
+  return (2 * common) / total;
+}
+
+/**
+ * `1. 公务员医疗补助项目绩效自评情况：…全年预算数为470万元，实际支出402.51万元，完成年度预算的85.64%…
+ * 项目自评得分93.5分` against the 自评表 of that project.
+ */
+function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  for (const info of performanceTables(model)) {
+    if (!info.projectName) continue;
+    const name = info.projectName.replace(/项目$/, '');
+    let best: { section: number; score: number } | undefined;
+    for (const section of model.sections) {
+      if (!/绩效|自评/.test(section.title)) continue;
+      const title = section.title.replace(/^[\d一二三四五六七八九十（）().、．\s]+/, '').replace(/(项目)?(绩效)?(自评)?(情况|结果)?[：:]?$/, '');
+      const score = similarity(title, name);
+      if (score >= 0.6 && (!best || score > best.score)) best = { section: section.id, score };
+    }
+    if (!best) continue;
+    const span = model.sections[best.section].span;
+    const tokens = facts.analysis.tokens.filter((t) => t.token.span.start >= span.start && t.token.span.start < span.end && t.token.cell === undefined);
+    const pick = (role: ProseToken['role'], words?: RegExp) => tokens.find((t) => t.role === role && (!words || words.test(t.lead)));
+    const pairs: Array<[ProseToken | undefined, number | undefined, string]> = [
+      [pick('budget', /全年预算|预算数/), info.annualBudget, '全年预算数'],
+      [pick('amount', /实际支出|执行数|支出/), info.executed, '全年执行数'],
+      [pick('completion-rate'), info.executionRate, '执行率'],
+    ];
+    for (const [pt, cell, label] of pairs) {
+      if (!pt || cell === undefined) continue;
+      sink.add<EqualClaim>({
+        kind: 'equal',
+        origin: 'text-table',
+        identity: 'text-table.performance',
+        description: l(`文中“${info.projectName}”${label}与绩效自评表一致`, `${label} of "${info.projectName}" in the text equals the 自评表`),
+        span: pt.token.span,
+        a: operand(pt.token, `文中${label}`),
+        b: operand(model.numbers[cell], `绩效自评表 ${label}`),
+      });
+    }
+    const score = pick('score', /得分/);
+    if (score && info.totalScore !== undefined) {
+      const table = model.numbers[info.totalScore];
+      sink.add<FactClaim>({
+        kind: 'fact',
+        origin: 'text-table',
+        identity: 'text-table.score',
+        description: l(`“${info.projectName}”自评得分两处表述`, `self-assessment score of "${info.projectName}" stated twice`),
+        span: score.token.span,
+        key: `score|${info.projectName}`,
+        a: { ...operand(table, '绩效自评表 总分'), halfUlp: ZERO },
+        b: { ...operand(score.token, '文中自评得分'), halfUlp: ZERO },
+        looseMatch: false,
+      });
+    }
+  }
+}

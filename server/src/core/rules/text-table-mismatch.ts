@@ -1,0 +1,42 @@
+import { checkEqual, written } from '../arith/interval';
+import { diffText } from './explain';
+import { l, type Rule } from './rule';
+
+/**
+ * A prose amount naming a table quantity that differs from the cell (prose.md §8): 本年支出合计,
+ * 基本支出, 类 and 项 figures, 人员经费, 三公, 机关运行经费, 政府采购, the 绩效自评表 figures.
+ */
+export const textTableMismatch: Rule = {
+  meta: {
+    id: 'text-table-mismatch',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: l('情况说明中的数字与报表单元格不一致', 'A figure in the text differs from the table cell it restates'),
+    fixable: true,
+    messages: { mismatch: l('文中{name} {text} 与{table} {cell} 不一致', '{name} {text} in the text differs from {table} {cell}') },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'equal' || claim.origin !== 'text-table') continue;
+      const eq = checkEqual(claim.a, claim.b);
+      const d = diffText(eq.diff, eq.tolerance);
+      const exp = l(
+        `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : `（${d.zh}）`}`,
+        `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : ` (${d.en})`}`,
+      );
+      const severity = claim.soft ? 'warning' : 'error';
+      ctx.verdict(claim.id, eq.ok ? 'ok' : severity, exp);
+      if (eq.ok) continue;
+      ctx.report({
+        messageId: 'mismatch',
+        message: l(`${claim.a.label} ${written(claim.a)} 与${claim.b.label} ${written(claim.b)} 不一致`, `${claim.a.label} ${written(claim.a)} differs from ${claim.b.label} ${written(claim.b)}`),
+        explanation: exp,
+        span: claim.a.span ?? claim.span,
+        severity,
+        related: claim.b.span ? [{ span: claim.b.span, message: l(`表中：${claim.b.label} ${written(claim.b)}`, `table: ${claim.b.label} ${written(claim.b)}`) }] : [],
+        fixes: claim.a.span && claim.b.text ? [{ title: l(`改为表中数 ${claim.b.text}`, `Use the table's ${claim.b.text}`), edits: [{ span: claim.a.span, newText: claim.b.text }], safe: false, kind: 'fix-total' }] : [],
+        claim: claim.id,
+      });
+    }
+  },
+};
