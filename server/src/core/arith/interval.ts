@@ -10,8 +10,10 @@ export const ZERO = new Decimal(0);
 export const HUNDRED = new Decimal(100);
 
 /** 0.5 × 10^−decimals: the half-width of the interval a number written with `decimals` digits stands for. */
+const HALF_ULPS = Array.from({ length: 12 }, (_, k) => new Decimal(`5e-${k + 1}`));
+
 export function halfUlp(decimals: number): Decimal {
-  return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+  return HALF_ULPS[decimals] ?? new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
 }
 
 const MONEY_SCALE: Record<MoneyUnit, Decimal> = {
