@@ -48,20 +48,38 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     label,
     span: token.span,
     text: token.text,
+    raw: token.raw,
+    unit: money && money !== '万元' ? money : undefined,
     decimals: token.decimals,
     scale,
   };
 }
 
-/** An operand as the report writes it (`665.38`), or the computed value with two decimals. */
+/** An operand as the report writes it (`665.38`, `1.25亿元`), or the computed value with two decimals. */
 export function written(o: Operand): string {
-  return o.text ?? show(o.value, 2);
+  return (o.text ?? show(o.value, 2)) + (o.unit ?? '');
 }
 
-/** A computed value in the written unit and precision of `like` (for a replacement text). */
+/** Groups the integer digits by thousands: 66113.07 → 66,113.07. */
+function group(text: string): string {
+  const [int, frac] = text.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/**
+ * A computed value in the written unit and precision of `like`, grouped by thousands when `like`
+ * was (for a replacement text that reads like its neighbours).
+ */
 export function inUnitOf(value: Decimal, like: Operand): string {
   const scaled = like.scale ? value.div(like.scale) : value;
-  return scaled.toDecimalPlaces(like.decimals ?? 2, Decimal.ROUND_HALF_UP).toFixed(like.decimals ?? 2);
+  const text = scaled.toDecimalPlaces(like.decimals ?? 2, Decimal.ROUND_HALF_UP).toFixed(like.decimals ?? 2);
+  return like.raw?.includes(',') ? group(text) : text;
+}
+
+/** A computed amount in 万元, with the unit shown when the relation mixes units. */
+export function computed(value: Decimal, decimals: number, operands: Operand[]): string {
+  return show(value, decimals) + (operands.some((o) => o.unit) ? '万元' : '');
 }
 
 /** A value that is exactly known (an implicit zero, a computed quantity). */

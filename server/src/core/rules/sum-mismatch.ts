@@ -1,4 +1,4 @@
-import { checkPartialSum, checkSum, inUnitOf, show } from '../arith/interval';
+import { checkPartialSum, checkSum, computed, inUnitOf, written } from '../arith/interval';
 import type { SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { l, type Rule } from './rule';
@@ -30,13 +30,13 @@ export const sumMismatch: Rule = {
 function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const expr = sumExpression(claim.parts, claim.signs);
-  const sum = show(result.sum, Math.max(claim.total.decimals ?? 2, ...claim.parts.map((p) => p.decimals ?? 2)));
+  const sum = computed(result.sum, Math.max(claim.total.decimals ?? 2, ...claim.parts.map((p) => p.decimals ?? 2)), [claim.total, ...claim.parts]);
   const total = claim.total;
   const diff = diffText(result.diff, result.tolerance);
   const relation = claim.exhaustive ? '=' : '≥';
   const explanation = l(
-    `${total.label} ${total.text ?? show(total.value)} ${result.ok ? relation : '≠'} ${expr.zh}${claim.parts.length > 1 ? ` = ${sum}` : ''}（${diff.zh}）`,
-    `${total.label} ${total.text ?? show(total.value)} ${result.ok ? relation : '≠'} ${expr.en}${claim.parts.length > 1 ? ` = ${sum}` : ''} (${diff.en})`,
+    `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.zh}${claim.parts.length > 1 ? ` = ${sum}` : ''}（${diff.zh}）`,
+    `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.en}${claim.parts.length > 1 ? ` = ${sum}` : ''} (${diff.en})`,
   );
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
   if (result.ok) return;
@@ -55,12 +55,12 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   ctx.report({
     messageId: claim.exhaustive ? 'mismatch' : 'partialExceeds',
     message: claim.exhaustive
-      ? l(`${total.label}与各分项之和不符：${total.text ?? show(total.value)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${total.text ?? show(total.value)} ≠ ${sum}`)
-      : l(`其中各项之和 ${sum} 超过${total.label} ${total.text ?? show(total.value)}`, `The listed parts add up to ${sum}, more than ${total.label} ${total.text ?? show(total.value)}`),
+      ? l(`${total.label}与各分项之和不符：${written(total)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${written(total)} ≠ ${sum}`)
+      : l(`其中各项之和 ${sum} 超过${total.label} ${written(total)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total)}`),
     explanation,
     span,
     severity: claim.soft ? 'warning' : undefined,
-    related: claim.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${p.text ?? show(p.value)}`, `part: ${p.label} ${p.text ?? show(p.value)}`) })),
+    related: claim.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${written(p)}`, `part: ${p.label} ${written(p)}`) })),
     fixes,
     claim: claim.id,
   });
