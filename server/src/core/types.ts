@@ -220,7 +220,7 @@ export interface Operand {
   text?: string;
   /** The source characters (`66,167.07`), so a replacement keeps the writer's grouping. */
   raw?: string;
-  /** The written money unit when it is not 万元 (`亿元`, `元`): explanations then show units. */
+  /** The written unit when it is not 万元 (`亿元`, `元`, `%`): explanations then show it. */
   unit?: string;
   /** Digits after the point as written, and the factor from the written unit to `value`'s unit. */
   decimals?: number;

@@ -49,7 +49,7 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     span: token.span,
     text: token.text,
     raw: token.raw,
-    unit: money && money !== '万元' ? money : undefined,
+    unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : undefined,
     decimals: token.decimals,
     scale,
   };

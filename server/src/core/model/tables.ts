@@ -197,7 +197,8 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   return true;
 }
 
-const norm = (s: string) => s.replace(/[\s\u3000]|\*\*/g, '');
+const NORM_RE = /[\s\u3000]|\*\*/g;
+const norm = (s: string) => (s === '' ? s : s.replace(NORM_RE, ''));
 
 interface Work {
   table: Table;
@@ -221,7 +222,12 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
       const raw = splitCells(line, block.format);
       const rowScans: Array<ScannedNumber | undefined> = [];
       const cells: TableCell[] = raw.map((c, col) => {
-        const parsed = parseCell(c.text.replace(/\*\*/g, (m) => ' '.repeat(m.length)));
+        // Most cells of these tables are blank: skip the number scanner for them.
+        if (c.text === '' || (c.text.charCodeAt(0) <= 32 && c.text.trim() === '')) {
+          rowScans.push(undefined);
+          return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: true };
+        }
+        const parsed = parseCell(c.text.includes('**') ? c.text.replace(/\*\*/g, '  ') : c.text);
         rowScans.push(parsed.number ? shift(parsed.number, c.start) : undefined);
         return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: parsed.empty };
       });
@@ -508,7 +514,15 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
           labelSpan = row.cells[codeCol!.index].span;
         }
       }
-      if (!code && parts.length > 0) code = splitCode(parts.map((c) => norm(text(c))), carried, b);
+      if (!code && parts.length > 0) {
+        const texts = parts.map((c) => norm(text(c)));
+        const word = texts.findIndex((t) => t !== '' && !/^\d+$/.test(t));
+        if (word >= 0 && !label) {
+          // 合计 written across the 类/款/项 cells.
+          label = texts[word];
+          labelSpan = row.cells[parts[word].index].span;
+        } else code = splitCode(texts, carried, b);
+      }
       if (!code && label) {
         const m = CODE_NAME_RE.exec(text(nameCol));
         if (m) {

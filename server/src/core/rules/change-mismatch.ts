@@ -93,7 +93,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   const rate = claim.rate!;
   ctx.report({
     messageId: 'rate',
-    message: l(`增减率不符：${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%，文中为 ${written(rate)}%`, `Change rate mismatch: ${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%, the text says ${written(rate)}%`),
+    message: l(`增减率不符：${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%，文中为 ${written(rate)}`, `Change rate mismatch: ${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%, the text says ${written(rate)}`),
     explanation: exp,
     span: rate.span ?? claim.span,
     severity,

@@ -55,7 +55,7 @@ function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
   const rate = claim.rate!;
   ctx.report({
     messageId: 'rate',
-    message: l(`完成率不符：${written(actual)} / ${written(budget)} = ${check.rounded}%，文中为 ${written(rate)}%`, `Completion rate mismatch: ${written(actual)} / ${written(budget)} = ${check.rounded}%, the text says ${written(rate)}%`),
+    message: l(`完成率不符：${written(actual)} / ${written(budget)} = ${check.rounded}%，文中为 ${written(rate)}`, `Completion rate mismatch: ${written(actual)} / ${written(budget)} = ${check.rounded}%, the text says ${written(rate)}`),
     explanation: exp,
     span: rate.span ?? claim.span,
     severity,

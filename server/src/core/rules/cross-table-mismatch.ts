@@ -1,9 +1,16 @@
 import { checkEqual, checkLe, show, written } from '../arith/interval';
+import Decimal from 'decimal.js';
 import type { EqualClaim, LeClaim, Operand } from '../types';
 import { l, type Rule, type RuleContext } from './rule';
 
-function trim(value: Operand['value']): string {
-  return show(value.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
+/**
+ * A difference in the written unit of both operands (tables in 元 show 元), without trailing zeros
+ * (`0.055`); in 万元 when the two tables use different units.
+ */
+function trim(value: Operand['value'], a: Operand, b: Operand): string {
+  const same = (a.scale ?? ONE).eq(b.scale ?? ONE);
+  const v = same && a.scale ? value.div(a.scale) : value;
+  return show(v.abs(), 4).replace(/0+$/, '').replace(/\.$/, '') + (same ? '' : ' 万元');
 }
 
 /**
@@ -31,12 +38,14 @@ export const crossTableMismatch: Rule = {
   },
 };
 
+const ONE = new Decimal(1);
+
 function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
   const { a, b } = claim;
   const result = checkEqual(a, b);
   const explanation = l(
-    `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)}（差 ${trim(result.diff)}，容差 ${trim(result.tolerance)}）`,
-    `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)} (difference ${trim(result.diff)}, tolerance ${trim(result.tolerance)})`,
+    `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)}（差 ${trim(result.diff, a, b)}，容差 ${trim(result.tolerance, a, b)}）`,
+    `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)} (difference ${trim(result.diff, a, b)}, tolerance ${trim(result.tolerance, a, b)})`,
   );
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
   if (result.ok) return;
@@ -59,8 +68,8 @@ function checkLeClaim(ctx: RuleContext, claim: LeClaim): void {
   const { part, whole } = claim;
   const result = checkLe(part, whole);
   const explanation = l(
-    `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : `（超出 ${trim(result.diff)}）`}`,
-    `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : ` (by ${trim(result.diff)})`}`,
+    `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : `（超出 ${trim(result.diff, part, whole)}）`}`,
+    `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : ` (by ${trim(result.diff, part, whole)})`}`,
   );
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
   if (result.ok) return;

@@ -10,6 +10,7 @@ import { percentTotal } from './percent-total';
 import { percentTruncated } from './percent-truncated';
 import { shareMismatch } from './share-mismatch';
 import { sumMismatch } from './sum-mismatch';
+import { textTableMismatch } from './text-table-mismatch';
 import { tableFormat } from './table-format';
 import { unitMismatch } from './unit-mismatch';
 import { yearMismatch } from './year-mismatch';
@@ -26,6 +27,7 @@ export const allRules: Rule[] = [
   changeMismatch,
   completionMismatch,
   zeroBaseRate,
+  textTableMismatch,
   factConflict,
   partExceedsWhole,
   unitMismatch,

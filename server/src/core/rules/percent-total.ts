@@ -34,7 +34,7 @@ export const percentTotal: Rule = {
         tolerance = tolerance.plus(halfUlp(s.stated.decimals ?? 0));
       }
       const ok = sum.minus(100).abs().lte(tolerance);
-      const list = shares.map((s) => `${written(s.stated)}%`).join(' + ');
+      const list = shares.map((s) => `${written(s.stated)}`).join(' + ');
       const exp = l(`${list} = ${show(sum, 2)}%${ok ? ' ✓' : `，与 100% 相差 ${show(sum.minus(100).abs(), 2)}（容差 ±${show(tolerance, 3)}）`}`, `${list} = ${show(sum, 2)}%${ok ? ' ✓' : `, ${show(sum.minus(100).abs(), 2)} away from 100% (tolerance ±${show(tolerance, 3)})`}`);
       ctx.verdict(claim.id, ok ? 'ok' : 'warning', exp);
       if (ok) continue;
@@ -43,7 +43,7 @@ export const percentTotal: Rule = {
         message: l(`各项占比合计 ${show(sum, 2)}%，不等于 100%`, `The shares add up to ${show(sum, 2)}%, not 100%`),
         explanation: exp,
         span: shares[0].stated.span ?? claim.span,
-        related: shares.slice(1).filter((s) => s.stated.span).map((s) => ({ span: s.stated.span!, message: l(`占比 ${written(s.stated)}%`, `share ${written(s.stated)}%`) })),
+        related: shares.slice(1).filter((s) => s.stated.span).map((s) => ({ span: s.stated.span!, message: l(`占比 ${written(s.stated)}`, `share ${written(s.stated)}`) })),
         claim: claim.id,
       });
     }

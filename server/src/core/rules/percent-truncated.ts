@@ -34,10 +34,10 @@ export const percentTruncated: Rule = {
       const times = entry.spans.length > 1 ? l(`（全文 ${entry.spans.length} 处）`, ` (${entry.spans.length} places)`) : l('', '');
       ctx.report({
         messageId: 'truncated',
-        message: l(`${stated}% 为截断值，四舍五入应为 ${entry.rounded}%${times['zh-cn']}`, `${stated}% is truncated; rounded it is ${entry.rounded}%${times.en}`),
+        message: l(`${stated} 为截断值，四舍五入应为 ${entry.rounded}%${times['zh-cn']}`, `${stated} is truncated; rounded it is ${entry.rounded}%${times.en}`),
         explanation: l(entry.explanation.zh, entry.explanation.en),
         span: entry.spans[0],
-        related: entry.spans.slice(1).map((span) => ({ span, message: l(`同一截断值 ${stated}%`, `the same truncated value ${stated}%`) })),
+        related: entry.spans.slice(1).map((span) => ({ span, message: l(`同一截断值 ${stated}`, `the same truncated value ${stated}`) })),
         fixes: [{ title: l(`四舍五入为 ${entry.rounded}%（${entry.spans.length} 处）`, `Round to ${entry.rounded}% (${entry.spans.length} places)`), edits: entry.spans.map((span) => ({ span, newText: entry.rounded })), safe: false, preferred: true, kind: 'fix-rate' }],
         claim: entry.claim,
       });

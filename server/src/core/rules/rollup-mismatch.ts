@@ -3,8 +3,10 @@ import type { Claim, Operand, SumClaim } from '../types';
 import { l, type Rule, type RuleContext } from './rule';
 
 /** `0.0550` → `0.055`: tolerances and differences without trailing zeros. */
-function trim(value: Operand['value']): string {
-  return show(value.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
+/** A value in the written unit of `like` (a table in 元 shows 元), without trailing zeros: `0.055`. */
+function trim(value: Operand['value'], like: Operand): string {
+  const v = like.scale ? value.div(like.scale) : value;
+  return show(v.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 /** `Σ 301xx` / `Σ 类`, as the claim's description names the children. */
@@ -49,15 +51,14 @@ export const rollupMismatch: Rule = {
 function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): void {
   const { total, parts } = claim;
   const result = checkSum(total, parts);
-  const decimals = Math.max(2, total.decimals ?? 2);
-  const sum = show(result.sum, decimals);
+  const sum = inUnitOf(result.sum, total);
   const pattern = childPattern(claim);
   const terms = parts.length <= 6 && parts.length > 1 ? `（${parts.map(written).join(' + ')}）` : '';
   const termsEn = terms ? ` (${parts.map(written).join(' + ')})` : '';
   const relation = result.ok ? '=' : '≠';
   const explanation = l(
-    `${total.label} ${written(total)} ${relation} ${pattern} ${parts.length} 项${terms} = ${sum}（差 ${trim(result.diff)}，容差 ${trim(result.tolerance)}）`,
-    `${total.label} ${written(total)} ${relation} ${pattern}, ${parts.length} rows${termsEn} = ${sum} (difference ${trim(result.diff)}, tolerance ${trim(result.tolerance)})`,
+    `${total.label} ${written(total)} ${relation} ${pattern} ${parts.length} 项${terms} = ${sum}（差 ${trim(result.diff, total)}，容差 ${trim(result.tolerance, total)}）`,
+    `${total.label} ${written(total)} ${relation} ${pattern}, ${parts.length} rows${termsEn} = ${sum} (difference ${trim(result.diff, total)}, tolerance ${trim(result.tolerance, total)})`,
   );
   const status = result.ok ? 'ok' : claim.soft ? 'warning' : 'error';
   ctx.verdict(claim.id, status, explanation);

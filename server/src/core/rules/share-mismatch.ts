@@ -42,7 +42,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     return;
   }
   const related = relatedOperands(claim.part, claim.base);
-  const stated = `${written(claim.stated)}%`;
+  const stated = `${written(claim.stated)}`;
   if (check.status === 'zero-base') {
     ctx.verdict(claim.id, 'error', exp);
     ctx.report({

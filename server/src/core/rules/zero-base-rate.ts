@@ -30,13 +30,13 @@ export const zeroBaseRate: Rule = {
       if (!zeroBase) continue;
       const what = claim.kind === 'change' ? l('上年数', 'the previous year') : l('预算数', 'the budget');
       if (rate.value.isZero()) {
-        const exp = l(`${what['zh-cn']}为 0，0 / 0 不存在，文中“${written(rate)}%”为模板残留`, `${what.en} is 0: 0 / 0 does not exist; "${written(rate)}%" is template residue`);
+        const exp = l(`${what['zh-cn']}为 0，0 / 0 不存在，文中“${written(rate)}”为模板残留`, `${what.en} is 0: 0 / 0 does not exist; "${written(rate)}" is template residue`);
         ctx.verdict(claim.id, 'info', exp);
-        ctx.report({ messageId: 'template', message: l(`${what['zh-cn']}为 0，比率“${written(rate)}%”无意义（模板残留）`, `${what.en} is 0: the rate "${written(rate)}%" is meaningless (template residue)`), explanation: exp, span: rate.span ?? claim.span, severity: 'info', claim: claim.id });
+        ctx.report({ messageId: 'template', message: l(`${what['zh-cn']}为 0，比率“${written(rate)}”无意义（模板残留）`, `${what.en} is 0: the rate "${written(rate)}" is meaningless (template residue)`), explanation: exp, span: rate.span ?? claim.span, severity: 'info', claim: claim.id });
       } else {
-        const exp = l(`${what['zh-cn']}为 0，任何非零比率都不成立，文中为 ${written(rate)}%`, `${what.en} is 0: no non-zero rate exists, the text says ${written(rate)}%`);
+        const exp = l(`${what['zh-cn']}为 0，任何非零比率都不成立，文中为 ${written(rate)}`, `${what.en} is 0: no non-zero rate exists, the text says ${written(rate)}`);
         ctx.verdict(claim.id, 'error', exp);
-        ctx.report({ messageId: 'nonZero', message: l(`${what['zh-cn']}为 0，却写有比率 ${written(rate)}%`, `${what.en} is 0, yet a rate of ${written(rate)}% is stated`), explanation: exp, span: rate.span ?? claim.span, claim: claim.id });
+        ctx.report({ messageId: 'nonZero', message: l(`${what['zh-cn']}为 0，却写有比率 ${written(rate)}`, `${what.en} is 0, yet a rate of ${written(rate)} is stated`), explanation: exp, span: rate.span ?? claim.span, claim: claim.id });
       }
     }
   },

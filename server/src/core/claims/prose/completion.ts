@@ -2,13 +2,15 @@
 // 决算数大于/小于预算数 wording that must agree with X.
 import { operand } from '../../arith/interval';
 import { l } from '../../rules/rule';
-import type { CompletionClaim, DocumentModel } from '../../types';
+import type { CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
 export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+  const full: Array<{ claim: CompletionClaim; subject: string }> = [];
+  const rateOnly: Array<{ actual: ProseToken; rate: ProseToken }> = [];
   let paragraph = -1;
   let last: CompletionClaim | undefined;
   for (const sentence of model.sentences) {
@@ -27,6 +29,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       } else if (t.role === 'amount') {
         actual = t;
       } else if (t.role === 'completion-rate') {
+        if (!budget && actual) rateOnly.push({ actual, rate: t });
         if (budget && actual) {
           const label = budget.subject || actual.subject || '支出';
           last = sink.add<CompletionClaim>({
@@ -39,6 +42,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             budget: operand(budget.token, '预算数'),
             rate: operand(t.token, '完成率'),
           });
+          full.push({ claim: last, subject: label });
         }
         budget = undefined;
         actual = undefined;
@@ -54,5 +58,34 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       }
     }
   }
+  sameRatioTwice(full, rateOnly, sink);
 }
 
+/** 三公 is the sum of its three parts: a part's completion may restate the whole's. */
+const SANGONG_FAMILY = /三公|因公出国|公务用车|公务接待/;
+
+/**
+ * `三公…预算0.80万元，支出决算0.79万元，完成年初预算的99.00%` and later `公务接待费支出0.79万元，完成年初
+ * 预算的98.75%` (qinzhou :162/:186): the same actual with a rate stated without its budget restates
+ * the same ratio, so the two rates must agree. Certain within one family (三公 and its parts or the
+ * same quantity); otherwise the equal actuals may be a coincidence, so only a warning.
+ */
+function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>, rateOnly: Array<{ actual: ProseToken; rate: ProseToken }>, sink: ClaimSink): void {
+  for (const r of rateOnly) {
+    if (r.actual.token.value.isZero()) continue;
+    const match = full.find((f) => f.claim.actual.value.eq(r.actual.token.value) && f.claim.actual.text === r.actual.token.text && f.claim.rate);
+    if (!match) continue;
+    const related = match.subject === r.actual.subject || (SANGONG_FAMILY.test(match.subject) && SANGONG_FAMILY.test(r.actual.subject));
+    sink.add<FactClaim>({
+      kind: 'fact',
+      origin: 'prose',
+      identity: 'prose.same-ratio',
+      description: l(`同一决算数 ${r.actual.token.text} 的完成率两处表述`, `the completion rate of the same actual ${r.actual.token.text} stated twice`),
+      span: r.rate.token.span,
+      key: `completion|${r.actual.token.text}`,
+      a: { ...match.claim.rate!, label: `${match.subject}完成率` },
+      b: operand(r.rate.token, `${r.actual.subject || '该项'}完成率`),
+      looseMatch: !related,
+    });
+  }
+}

@@ -30,25 +30,29 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
   const list = items(table);
   const byCode = indexByCode(list);
   if (byCode.size === 0) return;
-  // Children by parent code, in one pass: 2080505 → 20805 → 208; 30101 → 301.
+  // Children by their nearest stated ancestor, in one pass: 2080505 → 20805 → 208, 30101 → 301; a
+  // 项 whose 款 row is missing counts under its 类, a row without any ancestor under 合计.
   const children = new Map<string, Item[]>();
-  const classes: Item[] = [];
+  const top: Item[] = [];
   for (const [code, it] of byCode) {
-    if (code.length === 3) classes.push(it);
-    else {
-      const parent = code.slice(0, code.length - 2);
-      const list2 = children.get(parent) ?? [];
-      list2.push(it);
-      children.set(parent, list2);
+    let parent: string | undefined;
+    for (let len = code.length - 2; len >= 3 && !parent; len -= 2) if (byCode.has(code.slice(0, len))) parent = code.slice(0, len);
+    if (!parent) {
+      top.push(it);
+      continue;
     }
+    const list2 = children.get(parent) ?? [];
+    list2.push(it);
+    children.set(parent, list2);
   }
   for (const [parentCode, kids] of children) {
     const parent = byCode.get(parentCode);
     if (!parent) continue;
-    emitRollup(model, table, sink, parent, kids, `${parentCode}${'x'.repeat(kids[0].entry.code!.length - parentCode.length)}`, identityOf(table, parentCode));
+    const width = Math.min(...kids.map((k) => k.entry.code!.length));
+    emitRollup(model, table, sink, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
   }
   const total = totalItem(list);
-  if (total && classes.length > 0) emitRollup(model, table, sink, total, classes, '类', identityOf(table, undefined));
+  if (total && top.length > 0) emitRollup(model, table, sink, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
 }
 
 function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent: Item, kids: Item[], pattern: string, identity: string): void {
