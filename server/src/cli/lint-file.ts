@@ -1,7 +1,7 @@
 // Linting one file or stdin text, shared by the main thread and the worker threads. The result is
 // plain data (structured-clone safe) so workers can post it back.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { lint, looksBinary, type Finding, type Localized, type RuleSetting } from '../core';
+import { lint, LintCancelled, looksBinary, type Finding, type LintOptions, type Localized, type RuleSetting } from '../core';
 import { decode, encode, type Encoding } from './encoding';
 import { fixText } from './fix';
 
@@ -13,6 +13,8 @@ export interface LintJob {
   filePath: string;
   rules: Record<string, RuleSetting>;
   fix: boolean;
+  /** Time limit for checking the file (ms). */
+  timeoutMs?: number;
 }
 
 export interface FileResult {
@@ -40,11 +42,24 @@ export function lintBytes(filePath: string, bytes: Uint8Array, job: Omit<LintJob
   if (looksBinary(text)) {
     return { ...base, notices: [l('内容不是文本（疑似二进制文件），未检查。', 'The content is not text (looks binary); not checked.')] };
   }
-  if (!job.fix) {
-    const result = lint(text, { rules: job.rules });
+  // Cooperative time limit (checked by the engine between stages); workers also have a hard one.
+  const deadline = Date.now() + (job.timeoutMs ?? 120_000);
+  const options: LintOptions = { rules: job.rules, isCancelled: () => Date.now() > deadline };
+  try {
+    return lintDecoded(base, text, job.fix, options);
+  } catch (e) {
+    if (!(e instanceof LintCancelled)) throw e;
+    const s = Math.round((job.timeoutMs ?? 120_000) / 1000);
+    return { ...base, notices: [l(`检查超时（超过 ${s} 秒），已中止，未报告结果。`, `Checking timed out (over ${s} s) and was stopped; no results reported.`)] };
+  }
+}
+
+function lintDecoded(base: FileResult, text: string, fix: boolean, options: LintOptions): FileResult & { fixedText?: string } {
+  if (!fix) {
+    const result = lint(text, options);
     return { ...base, text, findings: result.findings, notices: result.notice ? [result.notice] : [] };
   }
-  const outcome = fixText(text, { rules: job.rules });
+  const outcome = fixText(text, options);
   const notices = outcome.result.notice ? [outcome.result.notice] : [];
   const changed = outcome.text !== text;
   return {

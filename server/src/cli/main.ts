@@ -1,6 +1,6 @@
 // `juesuan-lint` command line: resolve inputs, lint (in worker threads when there are many files),
 // print in the chosen format, exit 0 (clean) / 1 (findings) / 2 (usage or I/O error).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { allRules, type Locale } from '../core';
 import { createConfigLoader, mergeSettings, type Settings } from '../config';
@@ -11,7 +11,7 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { lintBytes, MAX_FILE_BYTES, type FileResult } from './lint-file';
-import { lintInPool, lintSequential, POOL_THRESHOLD } from './pool';
+import { fileTimeoutMs, lintInPool, lintSequential, POOL_THRESHOLD } from './pool';
 
 const FORMATTERS: Record<CliOptions['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
 
@@ -22,6 +22,17 @@ function packageInfo(): { version: string; informationUri: string } {
     return { version: pkg.version, informationUri: repo.replace(/^git\+/, '').replace(/\.git$/, '') || 'https://github.com/juesuan-lint/juesuan-lint' };
   } catch {
     return { version: '0.0.0', informationUri: 'https://github.com/juesuan-lint/juesuan-lint' };
+  }
+}
+
+/** Files up to this size are linted in the main thread when there are few of them. */
+const IN_PROCESS_MAX_BYTES = 1024 * 1024;
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -98,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     } catch (e) {
       return fail((e as Error).message);
     }
-    const { fixedText, ...result } = lintBytes(name, bytes, { rules: settings.rules, fix: opts.fix });
+    const { fixedText, ...result } = lintBytes(name, bytes, { rules: settings.rules, fix: opts.fix, timeoutMs: fileTimeoutMs() });
     if (opts.fix) fixedStdin = fixedText ?? result.text ?? bytes.toString('utf8');
     results = [result];
   } else {
@@ -109,9 +120,11 @@ export async function run(argv: string[]): Promise<number> {
       if (e instanceof UsageError) return fail(e.message);
       throw e;
     }
-    const jobs = files.map((filePath) => ({ filePath, rules: settingsFor(filePath).rules, fix: opts.fix }));
+    const jobs = files.map((filePath) => ({ filePath, rules: settingsFor(filePath).rules, fix: opts.fix, timeoutMs: fileTimeoutMs() }));
     locale = opts.locale ?? (files.length > 0 ? settingsFor(files[0]).locale : undefined) ?? settingsFor(join(cwd, 'x')).locale ?? 'zh-cn';
-    results = jobs.length >= POOL_THRESHOLD ? await lintInPool(jobs) : lintSequential(jobs);
+    // Large files also go to a worker: only a worker can be stopped if a file takes too long.
+    const useWorkers = jobs.length >= POOL_THRESHOLD || files.some((f) => sizeOf(f) > IN_PROCESS_MAX_BYTES);
+    results = useWorkers ? await lintInPool(jobs) : lintSequential(jobs);
   }
 
   let status: number = 0;
@@ -160,3 +173,8 @@ if (require.main === module) {
     },
   );
 }
+
+// For tests: the pieces worth checking without spawning a process.
+export { compileGlob, expandBraces, globToRegExp } from './glob';
+export { decode, encodeGb18030 } from './encoding';
+export { formatJson } from './formatters/json';
