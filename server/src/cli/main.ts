@@ -178,3 +178,4 @@ if (require.main === module) {
 export { compileGlob, expandBraces, globToRegExp } from './glob';
 export { decode, encodeGb18030 } from './encoding';
 export { formatJson } from './formatters/json';
+export { parseConfig, mergeSettings, loadConfigFor, createConfigLoader, parseRuleSetting } from '../config';
