@@ -44,7 +44,15 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
           rate = next;
           i++;
         }
-      } else rate = first;
+      } else {
+        rate = first;
+        // `比上年增长15.20%，增加123.45万元`: the rate may come first.
+        const next = tokens[i + 1];
+        if (next?.role === 'delta' && !/[；;。]/.test(next.lead)) {
+          delta = next;
+          i++;
+        }
+      }
       const prior = tokens.slice(0, first.index).reverse().find((t) => t.role === 'prior' && t.token.span.start >= previousEnd);
       const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
       previousEnd = (rate ?? delta)!.token.span.end;

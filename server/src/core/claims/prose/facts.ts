@@ -3,7 +3,7 @@
 // one only ends with the other (在京中央单位… / 中央单位…) may differ in scope, so they only warn.
 import { operand } from '../../arith/interval';
 import { l } from '../../rules/rule';
-import type { FactClaim } from '../../types';
+import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
@@ -31,7 +31,18 @@ interface Statement {
   group: string;
 }
 
-export function factClaims(analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
+/**
+ * Statements under an enumerated item heading (`1. 公务员医疗补助项目…`, `（1）…`) describe that item:
+ * `项目全年预算数` of two projects are two quantities.
+ */
+function itemScope(model: DocumentModel, t: ProseToken): string {
+  for (let s = t.sentence.section; s !== undefined; s = model.sections[s].parent) {
+    if (model.sections[s].level >= 4) return `item${s}`;
+  }
+  return '';
+}
+
+export function factClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
   // A list part is scoped by its list's total: 本年支出合计's 基本支出 is not necessarily the
   // 一般公共预算财政拨款支出's 基本支出.
   const scopeOf = new Map<ProseToken, string>();
@@ -44,7 +55,7 @@ export function factClaims(analysis: ProseAnalysis, lists: ProseList[], sink: Cl
     if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
     const key = factKey(t.subject);
     if (key.length < 4) continue;
-    const group = `${t.role}|${t.year ?? ''}|${scopeOf.get(t) ?? ''}`;
+    const group = `${t.role}|${t.year ?? ''}|${scopeOf.get(t) ?? ''}|${itemScope(model, t)}`;
     const list = byGroup.get(group) ?? [];
     list.push({ token: t, key, group });
     byGroup.set(group, list);

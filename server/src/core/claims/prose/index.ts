@@ -24,7 +24,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   shareClaims({ analysis, lists, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   changeClaims(analysis, subjects, sink);
   completionClaims(model, analysis, sink);
-  factClaims(analysis, lists, sink);
+  factClaims(model, analysis, lists, sink);
   return { analysis, lists, subjects };
 }
 

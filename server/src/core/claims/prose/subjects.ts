@@ -13,15 +13,19 @@ export function normalizeSubject(words: string): string {
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+/, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止)[：:，,]?/g, '');
-  // Trailing fillers, repeatedly: 为, 的, 共计, 决算数, 预算数 …
+  // Trailing fillers, repeatedly, but never down to a name that says nothing (本年支出合计 stays).
+  const strip = (re: RegExp, by = '') => {
+    const next = s.replace(re, by);
+    if (next !== s && !GENERIC.has(next) && next.length >= 2) s = next;
+  };
   for (let i = 0; i < 4; i++) {
     const before = s;
-    s = s
-      .replace(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|中)$/, '')
-      .replace(/(?:决算|预算)数?$/, '')
-      .replace(/(?:年初|调整后)$/, '')
-      .replace(/安排$/, '')
-      .replace(/(经费|费)支出$/, '$1');
+    strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|中)$/);
+    strip(/(?:决算|预算)数?$/);
+    strip(/(?:年初|调整后)$/);
+    strip(/安排$/);
+    strip(/(经费|费)支出$/, '$1');
+    strip(/(经费|费)(?:支出)?合计$/, '$1');
     if (s === before) break;
   }
   s = s.replace(/^(?:支出|收入)?(?:决算|预算)数?为?/, '');

@@ -136,11 +136,21 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       let start = token.span.start;
       while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
       const lead = text.slice(start, token.span.start);
-      const role = roleOf(token, lead, text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8));
+      const after = text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8);
+      let role = roleOf(token, lead, after);
+      // `完成年初预算751.54万元的88.54%`, `占支出总额665.38万元的31.39%`: the words that give a rate its
+      // role may stand before the amount inside the same clause.
+      if (role === 'percent') {
+        let clauseStart = start;
+        while (clauseStart > sentence.span.start && !CLAUSE_BREAK.test(text.charAt(clauseStart - 1))) clauseStart--;
+        if (clauseStart < start) role = roleOf(token, text.slice(clauseStart, token.span.start), after);
+      }
       const own = normalizeSubject(subjectWords(lead, role));
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       const yearMatch = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/);
       const year = yearMatch && Number(yearMatch[1]) !== model.reportYear ? Number(yearMatch[1]) : undefined;
+      // `2023年决算数为X万元` in a 2024 report states last year's figure.
+      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1) role = 'prior';
       const pt: ProseToken = {
         token,
         sentence,

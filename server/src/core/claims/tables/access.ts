@@ -20,8 +20,21 @@ export const TABLE_NAMES: Record<string, string> = {
   performance: '绩效自评表',
 };
 
+const normalised = new Map<string, string>();
+
 /** Row label for matching: spaces, ordinals (一、 (一) 1.) and 其中： removed. */
 export function normLabel(label: string): string {
+  let out = normalised.get(label);
+  if (out === undefined) {
+    out = normalise(label);
+    // Labels repeat across tables and reports; the cache stays small (one entry per distinct label).
+    if (normalised.size > 10000) normalised.clear();
+    normalised.set(label, out);
+  }
+  return out;
+}
+
+function normalise(label: string): string {
   return label
     .replace(/[\s\u3000]|\*\*/g, '')
     .replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]?/, '')
@@ -130,8 +143,18 @@ export function findColumn(table: Table, header: RegExp, block?: number): number
   return table.columns.find((c) => c.role === 'value' && (block === undefined || c.block === block) && header.test(c.headerPath.join('/')))?.index;
 }
 
+const blockColumns = new WeakMap<Table, Map<number | undefined, number[]>>();
+
+/** Value columns of a block (or of the table), cached per table: operands ask for them per cell. */
 export function valueColumns(table: Table, block?: number): number[] {
-  return table.columns.filter((c) => c.role === 'value' && (block === undefined || c.block === block)).map((c) => c.index);
+  let byBlock = blockColumns.get(table);
+  if (!byBlock) blockColumns.set(table, (byBlock = new Map()));
+  let cols = byBlock.get(block);
+  if (!cols) {
+    cols = table.columns.filter((c) => c.role === 'value' && (block === undefined || c.block === block)).map((c) => c.index);
+    byBlock.set(block, cols);
+  }
+  return cols;
 }
 
 /** First table of each kind. */
@@ -139,6 +162,14 @@ export function tablesByKind(model: DocumentModel): Map<StandardTableId, Table> 
   const map = new Map<StandardTableId, Table>();
   for (const t of model.tables) if (!map.has(t.kind)) map.set(t.kind, t);
   return map;
+}
+
+/** True when the item's cell in column `col` is blank (a cheap test before building operands). */
+export function blankAt(table: Table, item: Item, col: number): boolean {
+  const k = valueColumns(table, item.entry.block).indexOf(col);
+  const actual = k >= 0 && item.entry.valueCols[k] !== undefined ? item.entry.valueCols[k] : col;
+  const cell = item.row.cells[actual];
+  return !cell || cell.empty;
 }
 
 /** Operand for an item's value in column `col` (the entry's own value column when it moved). */

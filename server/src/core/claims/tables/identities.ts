@@ -4,6 +4,7 @@
 import type { DocumentModel, Localized, Operand, Table } from '../../types';
 import type { ClaimSink } from '../sink';
 import {
+  blankAt,
   cellOperand,
   columnLabel,
   findColumn,
@@ -56,7 +57,7 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
   if (partCols.length === 0) return;
   const names = partCols.map((c) => columnLabel(table, c)).join(' + ');
   for (const it of items(table)) {
-    if (it.entry.block !== 0) continue;
+    if (it.entry.block !== 0 || (blankAt(table, it, totalCol) && partCols.every((c) => blankAt(table, it, c)))) continue;
     emitSum(sink, {
       kind: 'sum',
       identity,

@@ -2,7 +2,7 @@
 // row is the sum of its child rows in every value column; 合计 is the sum of the 类 rows.
 import type { DocumentModel, Table } from '../../types';
 import type { ClaimSink } from '../sink';
-import { columnLabel, indexByCode, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
+import { blankAt, columnLabel, indexByCode, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
 import { emitSum } from './emit';
 
 function identityOf(table: Table, parent: string | undefined): string {
@@ -59,6 +59,7 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent:
   const cols = valueColumns(table, parent.entry.block);
   const single = cols.length === 1;
   cols.forEach((col, k) => {
+    if (blankAt(table, parent, col) && kids.every((kid) => blankAt(table, kid, valueColumns(table, kid.entry.block)[k]))) return;
     const column = single ? '' : `（${columnLabel(table, col)}）`;
     const columnEn = single ? '' : ` (${columnLabel(table, col)})`;
     const total = itemOperand(model, table, parent, col);
