@@ -31,7 +31,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       } else if (t.role === 'completion-rate') {
         if (!budget && actual) rateOnly.push({ actual, rate: t });
         if (budget && actual) {
-          const label = budget.subject || actual.subject || '支出';
+          const label = actual.subject || budget.subject || '支出';
           last = sink.add<CompletionClaim>({
             kind: 'completion',
             origin: 'prose',

@@ -55,7 +55,8 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
       for (const role of LIST_ROLES) {
         const before = tokens.filter((t) => t.role === role && t.token.span.start >= scopeStart && t.token.span.end <= start && !insideClosedList(lists, t, list));
         let total = before.at(-1);
-        if (!total && !parent) total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
+        // `A和B分别为x和y` names the parts, not their total.
+        if (!total && !parent && !/分别/.test(m[0])) total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
         if (total) list.totals.set(role, total);
       }
       if (parent) for (const [role, parts] of parent.parts) parent.parts.set(role, parts.filter((p) => p.token.span.start < end || p.token.span.start >= regionEnd));

@@ -58,6 +58,9 @@ function frameSubject(ctx: ShareContext, share: ProseToken): string {
 
 function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean): { base: ProseToken; group: string } | undefined {
   const role = wantCount ? 'count' : 'amount';
+  // `占支出总额1234.56万元的48.60%`: the base stands right before the share.
+  const previous = (ctx.analysis.bySentence.get(share.sentence.id) ?? [])[share.index - 1];
+  if (previous?.role === 'share-base') return { base: previous, group: `inline${previous.token.id}` };
   const list = listOf(ctx.lists, part);
   const listTotal = list?.totals.get(role);
   if (named) {

@@ -3,7 +3,7 @@
 import type { ProseToken, Role } from './tokens';
 
 /** Words that name no particular quantity on their own. */
-const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '经费', '合计', '总计', '其中', '共计', '决算', '预算', '数', '总额', '小计', '全部', '项目', '本单位', '本部门']);
+const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '经费', '合计', '总计', '其中', '共计', '决算', '预算', '数', '总额', '小计', '全部', '项目', '本单位', '本部门', '年初', '调整后', '全年']);
 
 /** Normalises the words before a number to a quantity name ('' if they name none). */
 export function normalizeSubject(words: string): string {
@@ -12,7 +12,7 @@ export function normalizeSubject(words: string): string {
     .replace(/^[、，,；;：:]+/, '')
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+/, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
-    .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止)[：:，,]?/g, '');
+    .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占)[：:，,]?/g, '');
   // Trailing fillers, repeatedly, but never down to a name that says nothing (本年支出合计 stays).
   const strip = (re: RegExp, by = '') => {
     const next = s.replace(re, by);

@@ -10,6 +10,7 @@ export type Role =
   | 'budget-delta' // 比预算减少 Δ (not year over year)
   | 'prior' // 上年的 X, 同比2023年 X
   | 'share' // 占 X%
+  | 'share-base' // 占支出总额 X万元 的 y%: the base written inline
   | 'change-rate' // 增长/下降 X%
   | 'completion-rate' // 完成预算的 X%, 执行率
   | 'percent' // any other percentage
@@ -93,6 +94,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '元':
     case '万元':
     case '亿元':
+      if (/占/.test(w) && /^\s*的?\s*[0-9０-９]/.test(after)) return 'share-base';
       if (UP.test(w) || DOWN.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       if (/上年|去年|上一年|同期/.test(w) || (COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       if (isBudgetWords(w)) return 'budget';
@@ -171,7 +173,29 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     bySentence.set(sentence.id, list);
   }
   inheritFromTitleSentences(model, bySentence);
+  nameRespectively(bySentence);
   return { tokens, bySentence, byToken };
+}
+
+/**
+ * `基本支出和项目支出分别为600.00万元和634.56万元`: the names before 分别 belong, in order, to the
+ * amounts after it.
+ */
+function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    if (tokens.length < 2) continue;
+    const sentence = tokens[0].sentence;
+    const m = /([^，,。；;：:]+?)分别(?:为|是|达到?)/.exec(sentence.text);
+    if (!m) continue;
+    const names = m[1].split(/和|、|及|与|以及/).map((n) => normalizeSubject(n)).filter(Boolean);
+    const after = sentence.span.start + m.index + m[0].length;
+    const amounts = tokens.filter((t) => t.token.span.start >= after && (t.role === 'amount' || t.role === 'budget'));
+    if (names.length < 2 || names.length !== amounts.length) continue;
+    amounts.forEach((t, i) => {
+      t.subject = names[i];
+      t.ownSubject = true;
+    });
+  }
 }
 
 /**
