@@ -10,7 +10,7 @@ import { l, type Rule, type RuleContext } from './rule';
 function trim(value: Operand['value'], a: Operand, b: Operand): string {
   const same = (a.scale ?? ONE).eq(b.scale ?? ONE);
   const v = same && a.scale ? value.div(a.scale) : value;
-  return show(v.abs(), 4).replace(/0+$/, '').replace(/\.$/, '') + (same ? '' : ' 万元');
+  return show(v.abs(), 4).replace(/0+$/, '').replace(/\.$/, '') + (same ? (a.unit ?? '') : '万元');
 }
 
 /**

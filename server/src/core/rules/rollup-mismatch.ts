@@ -6,7 +6,7 @@ import { l, type Rule, type RuleContext } from './rule';
 /** A value in the written unit of `like` (a table in 元 shows 元), without trailing zeros: `0.055`. */
 function trim(value: Operand['value'], like: Operand): string {
   const v = like.scale ? value.div(like.scale) : value;
-  return show(v.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
+  return show(v.abs(), 4).replace(/0+$/, '').replace(/\.$/, '') + (like.unit ?? '');
 }
 
 /** `Σ 301xx` / `Σ 类`, as the claim's description names the children. */
@@ -51,7 +51,7 @@ export const rollupMismatch: Rule = {
 function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): void {
   const { total, parts } = claim;
   const result = checkSum(total, parts);
-  const sum = inUnitOf(result.sum, total);
+  const sum = inUnitOf(result.sum, total) + (total.unit ?? '');
   const pattern = childPattern(claim);
   const terms = parts.length <= 6 && parts.length > 1 ? `（${parts.map(written).join(' + ')}）` : '';
   const termsEn = terms ? ` (${parts.map(written).join(' + ')})` : '';

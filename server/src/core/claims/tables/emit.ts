@@ -58,7 +58,10 @@ export function emitPair(sink: ClaimSink, d: PairDraft): void {
   if (isBlank(d.a) && isBlank(d.b)) return;
   // part ≤ whole with a blank part holds for every non-negative whole: nothing to check.
   if (d.kind === 'le' && isBlank(d.a)) return;
-  const span = (d.kind === 'le' ? d.a.span : (isBlank(d.b) ? d.a.span : d.b.span)) ?? d.a.span ?? d.b.span ?? { start: 0, end: 0 };
+  // Anchor: the part of an inequality; for an equality the later table's cell, unless that side is
+  // blank or computed (X11: 06 人员 + 公用), then the stated cell of the first.
+  const bStated = d.b.token !== undefined;
+  const span = (d.kind === 'le' ? d.a.span : bStated ? d.b.span : d.a.span) ?? d.a.span ?? d.b.span ?? { start: 0, end: 0 };
   if (d.kind === 'equal') {
     sink.add({ kind: 'equal', origin: d.origin, identity: d.identity, description: d.description, span, a: d.a, b: d.b, soft: d.soft });
   } else {
