@@ -146,7 +146,7 @@ const ECON_303 = [['30302', '退休费'], ['30305', '生活补助'], ['30309', '
 const ECON_OTHER = [['307', '债务利息及费用支出'], ['30701', '国内债务付息'], ['310', '资本性支出'], ['31002', '办公设备购置'], ['31013', '公务用车购置'], ['399', '其他支出'], ['39999', '其他支出']];
 
 const SYN_WORDS = ['社区', '基层', '综合', '信息', '安全', '应急', '公共', '保障', '治理', '规划', '监测', '培训', '宣传', '档案', '法治', '标准', '质量', '资源', '生态', '服务'];
-const SYN_ITEMS = ['专项业务', '一般行政管理事务', '事业运行', '项目管理', '能力建设', '运行维护', '专项补助', '其他支出'];
+const SYN_ITEMS = ['行政运行', '专项业务', '一般行政管理事务', '事业运行', '项目管理', '能力建设', '运行维护', '专项补助', '其他支出'];
 const REASONS_UP = ['人员变动', '基数调整', '追加年中项目资金', '政策性增资'];
 const REASONS_DOWN = ['厉行节约，压减一般性支出', '项目按进度支付，部分资金收回', '基数调整', '人员减少'];
 
@@ -222,8 +222,12 @@ function buildData(rng, extraItems) {
       kuanCode = `${leiCode}${String(10 + Math.floor(slot++ / synLei.length)).padStart(2, '0')}`;
       if (Number(kuanCode.slice(3)) > 98) throw new Error('size too large for the synthetic code space');
     } while (tree.get(leiCode)?.kuan.has(kuanCode));
-    const kuanName = `${SYN_WORDS[k % SYN_WORDS.length]}${SYN_WORDS[(k * 7 + 3) % SYN_WORDS.length]}事务`;
-    const n = Math.min(extraItems - made, rng.int(3, 9));
+    // Unique names (a repeated name with another value would be a real fact conflict).
+    const w = SYN_WORDS.length;
+    const a = k % w;
+    const b = Math.floor(k / w);
+    const kuanName = `${SYN_WORDS[a]}${SYN_WORDS[(a + (b % w) + 1) % w]}${b >= w ? SYN_WORDS[Math.floor(b / w) % w] : ''}事务`;
+    const n = Math.min(extraItems - made, rng.int(3, SYN_ITEMS.length));
     for (let j = 0; j < n; j++) {
       const kind = j === 0 ? 'run' : 'project';
       const name = `${kuanName.replace('事务', '')}${SYN_ITEMS[j % SYN_ITEMS.length]}`;

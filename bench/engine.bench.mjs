@@ -1,0 +1,103 @@
+// Engine and CLI throughput. Prints ms per lint (median after warm-up), ms per MB (linear growth
+// shows as a flat column) and the ratio against reading the file plus one regex pass over it.
+// Targets: 60 KB ≤ 5 ms, 1 MB ≤ 100 ms per lint; CLI over 1,000 × 30 KB reports ≤ 10 s wall.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { generateReport } from '../test/support/generate-report.mjs';
+
+const require = createRequire(import.meta.url);
+const core = require('../dist/core.js');
+const corpusDir = '/work/shared/corpus';
+const work = mkdtempSync(join(tmpdir(), 'juesuan-bench-'));
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/**
+ * Times `fn` after `warmup` runs: up to `runs` samples, stopping early once `budgetMs` is spent
+ * (a slow engine must not make the bench run for hours; the sample count is printed).
+ */
+async function measure(fn, { warmup, runs, budgetMs }) {
+  const start = performance.now();
+  for (let i = 0; i < warmup && performance.now() - start < budgetMs / 2; i++) await fn();
+  const samples = [];
+  const t0 = performance.now();
+  while (samples.length < runs && (samples.length === 0 || performance.now() - t0 < budgetMs)) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return { ms: median(samples), n: samples.length };
+}
+
+const NUMBER = /\d+(?:\.\d+)?/g;
+async function baseline(path) {
+  const text = await readFile(path, 'utf8');
+  let n = 0;
+  for (const _ of text.matchAll(NUMBER)) n++;
+  return n;
+}
+
+const inputs = [];
+for (const f of readdirSync(corpusDir).sort()) inputs.push({ name: `corpus/${f}`, path: join(corpusDir, f) });
+for (const [label, size] of [['generated 60 KB', 60_000], ['generated 1 MB', 1_000_000], ['generated 3 MB', 3_000_000]]) {
+  const path = join(work, `${size}.txt`);
+  writeFileSync(path, generateReport({ seed: 7, size }).text);
+  inputs.push({ name: label, path, target: size === 60_000 ? 5 : size === 1_000_000 ? 100 : undefined });
+}
+
+const rows = [];
+for (const input of inputs) {
+  const text = readFileSync(input.path, 'utf8');
+  const mb = Buffer.byteLength(text) / 1e6;
+  const big = mb > 0.5;
+  const lint = await measure(() => core.lint(text), { warmup: big ? 1 : 10, runs: big ? 5 : 31, budgetMs: big ? 60_000 : 5_000 });
+  const base = await measure(() => baseline(input.path), { warmup: 5, runs: big ? 11 : 31, budgetMs: 5_000 });
+  rows.push({
+    input: input.name,
+    KB: (mb * 1000).toFixed(0),
+    'ms/lint': lint.ms.toFixed(2),
+    n: lint.n,
+    'ms/MB': (lint.ms / mb).toFixed(1),
+    'read+regex ms': base.ms.toFixed(2),
+    ratio: `${(lint.ms / base.ms).toFixed(0)}×`,
+    target: input.target === undefined ? '' : `${lint.ms <= input.target ? '✓' : '✗'} ≤ ${input.target} ms`,
+  });
+}
+
+// CLI over a directory of 1,000 × 30 KB reports: 50 distinct generated reports, each copied 20 times.
+const dir = join(work, 'reports');
+spawnSync('mkdir', ['-p', dir]);
+for (let seed = 1; seed <= 50; seed++) {
+  const first = join(dir, `r${String(seed).padStart(4, '0')}.txt`);
+  writeFileSync(first, generateReport({ seed, size: 30_000 }).text);
+  for (let copy = 1; copy < 20; copy++) copyFileSync(first, join(dir, `r${String(seed + 50 * copy).padStart(4, '0')}.txt`));
+}
+const cli = new URL('../bin/juesuan-lint.js', import.meta.url).pathname;
+const t = performance.now();
+const r = spawnSync(process.execPath, [cli, dir, '--format', 'json', '--output-file', join(work, 'out.json')], { encoding: 'utf8', timeout: 600_000 });
+const wall = performance.now() - t;
+const files = JSON.parse(readFileSync(join(work, 'out.json'), 'utf8')).length;
+rows.push({
+  input: `CLI ${files} × 30 KB (${availableParallelism()} cores)`,
+  KB: String(files * 30),
+  'ms/lint': (wall / files).toFixed(2),
+  n: 1,
+  'ms/MB': (wall / (files * 0.03)).toFixed(1),
+  'read+regex ms': '',
+  ratio: '',
+  target: `${wall <= 10_000 ? '✓' : '✗'} ${(wall / 1000).toFixed(1)} s wall ≤ 10 s (exit ${r.status})`,
+});
+console.table(rows);
+rmSync(work, { recursive: true, force: true });
+if (r.status !== 0 && r.status !== 1) {
+  console.error(r.stderr);
+  process.exit(1);
+}
