@@ -65,6 +65,12 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
       ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：本年 ${written(current)}，上年 ${written(prior)}`, `The direction contradicts the figures: ${written(current)} this year, ${written(prior)} last year`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), claim: claim.id });
     }
   }
+  if (claim.direction === 'flat' && current && prior && !checkEqual(current, prior).ok) {
+    failed = true;
+    const exp = l(`“持平”意味着本年数等于上年数，而 ${written(current)} − ${written(prior)} = ${show(current.value.minus(prior.value))}`, `"unchanged" means this year equals last year, but ${written(current)} − ${written(prior)} = ${show(current.value.minus(prior.value))}`);
+    ctx.verdict(claim.id, 'error', exp);
+    ctx.report({ messageId: 'flat', message: l(`文中称“持平”，但本年 ${written(current)} 与上年 ${written(prior)} 不同`, `The text says unchanged, but ${written(current)} this year differs from ${written(prior)} last year`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), claim: claim.id });
+  }
   if (claim.direction === 'flat') {
     const nonZero = [delta, claim.rate].find((o) => o && o.value.abs().gt(o.halfUlp));
     if (nonZero) {

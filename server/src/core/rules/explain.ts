@@ -1,5 +1,5 @@
 // Shared wording of the arithmetic in explanations, so every rule shows numbers the same way.
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import { show, written, type RatioCheck } from '../arith/interval';
 import type { Localized, Operand, Span } from '../types';
 
@@ -28,7 +28,7 @@ export function ratioExplanation(
   const d = written(inputs.denominator);
   const stated = `${inputs.stated.text ?? show(inputs.stated.value)}%`;
   if (!check.point) return { zh: `${n} / ${d}：分母为 0，比率不存在，而文中为 ${stated}`, en: `${n} / ${d}: the base is 0, no ratio exists, yet the text says ${stated}` };
-  const point = `${show(check.point, Math.min(check.decimals + 2, 6))}%`;
+  const point = `${showPoint(check.point, check.decimals)}%`;
   const rounded = `${check.rounded}%`;
   const base = `${n} / ${d} = ${point} ≈ ${rounded}`;
   if (check.status === 'ok') return { zh: `${base} ✓`, en: `${base} ✓` };
@@ -51,4 +51,17 @@ export function relatedOperands(...operands: Array<Operand | undefined>): Array<
   return operands
     .filter((o): o is Operand => !!o?.span)
     .map((o) => ({ span: o.span!, message: { 'zh-cn': `${o.label} ${written(o)}`, en: `${o.label} ${written(o)}` } }));
+}
+
+/**
+ * The exact ratio with two more digits than stated, or more when fewer would round it across the
+ * stated precision (97.9981 is shown as 97.998, not 98.00, next to a truncated 97).
+ */
+function showPoint(point: Decimal, decimals: number): string {
+  const truncated = point.toDecimalPlaces(decimals, Decimal.ROUND_DOWN);
+  for (let digits = decimals + 2; digits < decimals + 8; digits++) {
+    const shown = point.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+    if (shown.toDecimalPlaces(decimals, Decimal.ROUND_DOWN).eq(truncated)) return shown.toFixed(digits);
+  }
+  return point.toFixed(decimals + 8);
 }

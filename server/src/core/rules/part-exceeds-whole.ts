@@ -1,4 +1,4 @@
-import { checkLe, show } from '../arith/interval';
+import { checkLe, show, written } from '../arith/interval';
 import { l, type Rule } from './rule';
 
 /** A 其中 part (or a sub-unit) larger than its whole, beyond rounding. */
@@ -16,8 +16,8 @@ export const partExceedsWhole: Rule = {
       if (claim.kind !== 'le' || claim.origin === 'cross-table') continue;
       const { part, whole } = claim;
       const result = checkLe(part, whole);
-      const p = part.text ?? show(part.value);
-      const w = whole.text ?? show(whole.value);
+      const p = written(part);
+      const w = written(whole);
       const explanation = l(
         `${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : `（超出 ${show(result.diff)}）`}`,
         `${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : ` (by ${show(result.diff)})`}`,

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import { checkSum, halfUlp, show, written } from '../arith/interval';
 import type { ShareClaim } from '../types';
+import { ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, ratioInputs } from './ratios';
+import { isTailAdjusted } from './share-mismatch';
 import { l, type Rule } from './rule';
 
 /**
@@ -16,12 +18,32 @@ export const percentTotal: Rule = {
     defaultSeverity: 'warning',
     description: l('完整列表的各项占比合计不等于 100%', "A complete list's shares do not add up to 100%"),
     fixable: false,
-    messages: { total: l('各项占比合计 {sum}%，不等于 100%', 'The shares add up to {sum}%, not 100%') },
+    messages: {
+      total: l('各项占比合计 {sum}%，不等于 100%', 'The shares add up to {sum}%, not 100%'),
+      tailAdjusted: l('占比经尾差调整：{computed}% 写作 {stated}%，使该组合计为 100%', 'Share adjusted for rounding tails: {computed}% written as {stated}% so the list adds up to 100%'),
+    },
   },
   check(ctx) {
     for (const claim of ctx.claims) {
       if (claim.kind !== 'share-group') continue;
       const shares = claim.shares.map((id) => ctx.claims[id] as ShareClaim);
+      // A list rounded by largest remainder (尾差调整): correct, but worth a note on each adjusted share.
+      const adjusted = shares.filter((s) => isTailAdjusted(ctx.claims, s) && checkClaimRatio(ratioInputs(s)!).status !== 'ok');
+      for (const s of adjusted) {
+        const check = checkClaimRatio(ratioInputs(s)!);
+        const exp = l(`${ratioExplanation(ratioInputs(s)!, check).zh}；该组占比按最大余数法调整尾差，合计为 100%`, `${ratioExplanation(ratioInputs(s)!, check).en}; the list was rounded by largest remainder to add up to 100%`);
+        ctx.verdict(claim.id, 'info', exp);
+        ctx.report({
+          messageId: 'tailAdjusted',
+          message: l(`占比经尾差调整：${check.rounded}% 写作 ${written(s.stated)}，使该组合计为 100%`, `Share adjusted for rounding tails: ${check.rounded}% written as ${written(s.stated)} so the list adds up to 100%`),
+          explanation: exp,
+          span: s.stated.span ?? claim.span,
+          severity: 'info',
+          related: relatedOperands(s.part, s.base),
+          claim: claim.id,
+        });
+      }
+      if (adjusted.length) continue;
       const base = shares[0].base;
       if (shares.some((s) => s.base.token !== base.token)) continue;
       // Complete only when the parts add up to the base.

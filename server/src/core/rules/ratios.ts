@@ -15,7 +15,8 @@ export interface RatioInputs {
 export function changeBase(claim: ChangeClaim): { delta?: Operand; prior?: Operand; derived: boolean } {
   const { current, prior, delta, direction } = claim;
   if (prior) {
-    const d = delta ?? (current ? { value: current.value.minus(prior.value).abs(), halfUlp: current.halfUlp.plus(prior.halfUlp), label: '变动额' } : undefined);
+    // With C and P stated the rate is checked against the figures; a wrong Δ is its own finding.
+    const d = current ? { value: current.value.minus(prior.value).abs(), halfUlp: current.halfUlp.plus(prior.halfUlp), label: '变动额' } : delta;
     return { delta: d, prior, derived: false };
   }
   if (current && delta) {

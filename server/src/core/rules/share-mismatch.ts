@@ -9,7 +9,7 @@ import { l, type Rule, type RuleContext } from './rule';
 /**
  * 占X% that the part and base contradict (rounding.md §3): outside the interval the rounded
  * inputs allow → error; only the point value differs → warning. A list rounded by largest
- * remainder to add up to 100% (尾差调整, §5) is accepted with an info note.
+ * remainder to add up to 100% (尾差调整, §5) is accepted; percent-total notes it.
  */
 export const shareMismatch: Rule = {
   meta: {
@@ -21,7 +21,6 @@ export const shareMismatch: Rule = {
     messages: {
       mismatch: l('占比不符：{part} / {base} = {computed}%，文中为 {stated}%', 'Share mismatch: {part} / {base} = {computed}%, the text says {stated}%'),
       zeroBase: l('{base}为 0，占比不存在', '{base} is 0, no share exists'),
-      tailAdjusted: l('占比经尾差调整：{computed}% 调为 {stated}% 以使合计为 100%', 'Share adjusted for rounding tails: {computed}% written as {stated}% so the list sums to 100%'),
     },
   },
   check(ctx) {
@@ -56,17 +55,8 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     return;
   }
   if (isTailAdjusted(ctx.claims, claim)) {
-    const note = l(`${explanation.zh}；该组占比按最大余数法调整尾差，使合计为 100%`, `${explanation.en}; the list was rounded by largest remainder to add up to 100%`);
-    ctx.verdict(claim.id, 'info', note);
-    ctx.report({
-      messageId: 'tailAdjusted',
-      message: l(`占比经尾差调整：${check.rounded}% 写作 ${stated}，使该组合计为 100%`, `Share adjusted for rounding tails: ${check.rounded}% written as ${stated} so the list adds up to 100%`),
-      explanation: note,
-      span: claim.stated.span ?? claim.span,
-      severity: 'info',
-      related,
-      claim: claim.id,
-    });
+    // 尾差调整 (rounding.md §5): accepted here; percent-total notes the adjustment.
+    ctx.verdict(claim.id, 'info', l(`${explanation.zh}；该组占比按最大余数法调整尾差，使合计为 100%`, `${explanation.en}; the list was rounded by largest remainder to add up to 100%`));
     return;
   }
   const severity = check.status === 'error' ? 'error' : 'warning';

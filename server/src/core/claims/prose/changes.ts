@@ -27,11 +27,14 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   return undefined;
 }
 
-export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink): void {
+const FLAT_AFTER = /^[^，,；;。]*?(持平|无变化|无增减|没有变化|一致)/;
+
+export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string): void {
   const sentenceOrder = [...analysis.bySentence.keys()];
   const sentenceIndex = new Map(sentenceOrder.map((id, i) => [id, i]));
   for (const [, tokens] of analysis.bySentence) {
     let previousEnd = tokens[0]?.sentence.span.start ?? 0;
+    const usedPriors = new Set<ProseToken>();
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       if (first.role !== 'delta' && first.role !== 'change-rate') continue;
@@ -54,6 +57,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         }
       }
       const prior = tokens.slice(0, first.index).reverse().find((t) => t.role === 'prior' && t.token.span.start >= previousEnd);
+      if (prior) usedPriors.add(prior);
       const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
       previousEnd = (rate ?? delta)!.token.span.end;
       const direction = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
@@ -73,6 +77,28 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         prior: prior && operand(prior.token, '上年数'),
         delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
         rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
+      });
+    }
+    // `与上年的1.83万元持平`: a prior followed by 持平 states C = P.
+    for (const prior of tokens) {
+      if (prior.role !== 'prior' || usedPriors.has(prior)) continue;
+      const end = prior.token.unitSpan?.end ?? prior.token.span.end;
+      const m = FLAT_AFTER.exec(text.slice(end, end + 30));
+      if (!m) continue;
+      const current = tokens.slice(0, prior.index).reverse().find((t) => t.role === 'amount');
+      if (!current) continue;
+      const start = end + m.index + m[0].length - m[1].length;
+      const label = current.subject || '本年数';
+      sink.add<ChangeClaim>({
+        kind: 'change',
+        origin: 'prose',
+        identity: 'prose.change',
+        description: l(`${label}与上年持平`, `${label} unchanged from the previous year`),
+        span: { start, end: start + m[1].length },
+        direction: 'flat',
+        directionSpan: { start, end: start + m[1].length },
+        current: operand(current.token, label),
+        prior: operand(prior.token, '上年数'),
       });
     }
   }

@@ -22,7 +22,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const lists = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink);
   shareClaims({ analysis, lists, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
-  changeClaims(analysis, subjects, sink);
+  changeClaims(analysis, subjects, sink, model.text);
   completionClaims(model, analysis, sink);
   factClaims(model, analysis, lists, sink);
   return { analysis, lists, subjects };

@@ -1,6 +1,6 @@
 // 占X% claims (prose.md §2): the part is the number the share follows, the base is the quantity
 // named after 占 (占本年支出合计的) or, unnamed, the total of the list or sentence the part is in.
-import { operand } from '../../arith/interval';
+import { exact, operand } from '../../arith/interval';
 import { l } from '../../rules/rule';
 import type { ShareClaim, Span } from '../../types';
 import type { ClaimSink } from '../sink';
@@ -37,9 +37,11 @@ function listOf(lists: ProseList[], token: ProseToken): ProseList | undefined {
   return best;
 }
 
-function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: boolean, text: string): ProseToken | undefined {
+function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: boolean, text: string, regionStart: number): ProseToken | undefined {
   for (let i = share.index - 1; i >= 0; i--) {
     const t = sentenceTokens[i];
+    // A share inside a 其中 list is about an item of that list, never about the total before it.
+    if (t.token.span.start < regionStart) return undefined;
     // The part stands in the same list item: no `；` between it and the share.
     if (/[；;]/.test(text.slice(t.token.span.end, share.token.span.start))) return undefined;
     if (wantCount ? t.role === 'count' : t.role === 'amount') return t;
@@ -64,7 +66,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   const list = listOf(ctx.lists, part);
   const listTotal = list?.totals.get(role);
   if (named) {
-    if (listTotal && subjectsMatch(listTotal.subject, named)) return { base: listTotal, group: `list${list!.id}` };
+    // A count share's base is the list's count (`共对22个项目…其中：…21个，占项目总数比例95.45%`).
+    if (listTotal && (wantCount || subjectsMatch(listTotal.subject, named))) return { base: listTotal, group: `list${list!.id}` };
     // Look for the named base outside the list: the nearest statement of that quantity.
     const found = wantCount ? undefined : ctx.subjects.find(named, part.token.span.start, (t) => t.role === 'amount' && t !== part);
     return found ? { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` } : undefined;
@@ -87,11 +90,26 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
   const groups = new Map<string, ShareClaim[]>();
   for (const share of ctx.analysis.tokens) {
     if (share.role !== 'share') continue;
-    const named = normalizeSubject(baseWords(share.lead)) || baseWords(share.lead);
+    const words = baseWords(share.lead).replace(/\s/g, '');
+    const named = normalizeSubject(words) || words;
     const wantCount = COUNT_BASE.test(named);
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
-    const part = findPart(sentenceTokens, share, wantCount, ctx.text);
-    if (!part) continue;
+    const part = findPart(sentenceTokens, share, wantCount, ctx.text, listOf(ctx.lists, share)?.region.start ?? share.sentence.span.start);
+    if (!part) {
+      // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
+      if (listOf(ctx.lists, share)) {
+        sink.add({
+          kind: 'le',
+          origin: 'prose',
+          identity: 'prose.share-of-whole',
+          description: l('其中项占比不超过 100%', 'A part is at most 100% of its whole'),
+          span: share.token.span,
+          part: operand(share.token, '占比'),
+          whole: { ...exact(100, '总数'), text: '100', unit: '%' },
+        });
+      }
+      continue;
+    }
     const resolved = resolveBase(ctx, share, part, named, wantCount);
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;

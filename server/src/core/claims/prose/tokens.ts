@@ -82,7 +82,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   switch (token.unit) {
     case '%':
       if (/占|比重|比例/.test(w)) return 'share';
-      if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算/.test(w)) return 'completion-rate';
+      if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
       if (UP.test(w) || DOWN.test(w) || /增速|同比/.test(w)) return 'change-rate';
       return 'percent';
     case '个百分点':
