@@ -30,7 +30,9 @@ export const sumMismatch: Rule = {
 function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const expr = sumExpression(claim.parts, claim.signs);
-  const sum = computed(result.sum, Math.max(claim.total.decimals ?? 2, ...claim.parts.map((p) => p.decimals ?? 2)), [claim.total, ...claim.parts]);
+  // Reduce, not spread: a table row of a 1 MB line has more parts than the stack has room for.
+  const decimals = claim.parts.reduce((d, p) => Math.max(d, p.decimals ?? 2), claim.total.decimals ?? 2);
+  const sum = computed(result.sum, decimals, [claim.total, ...claim.parts]);
   const total = claim.total;
   const diff = diffText(result.diff, result.tolerance);
   const relation = claim.exhaustive ? '=' : '≥';
