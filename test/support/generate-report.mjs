@@ -469,7 +469,7 @@ function yoy(b, current, prior, category = 'yoy-rate') {
   const p = wan(prior);
   const delta = c.minus(p);
   if (delta.isZero()) return b.add('与上年持平');
-  b.add(`比上年${delta.gt(0) ? '增加' : '减少'}`, fmt(delta.abs()), '万元');
+  b.add(`比上年${delta.gt(0) ? '增加' : '减少'}`).mark('yoy-delta', fmt(delta.abs())).add('万元');
   if (p.isZero()) return b;
   return b.add(`，${delta.gt(0) ? '增长' : '下降'}`).mark(category, pct(ratio(delta.abs(), p)), { base: fmt(p) }).add('%');
 }
@@ -478,7 +478,7 @@ function yoy(b, current, prior, category = 'yoy-rate') {
 function completion(b, rng, actual, budget) {
   const a = wan(actual);
   const bud = wan(budget);
-  b.add('年初预算为', fmt(bud), '万元，支出决算为', fmt(a), '万元');
+  b.add('年初预算为').mark('completion-budget', fmt(bud)).add('万元，支出决算为', fmt(a), '万元');
   if (bud.isZero()) return b.add('。');
   const rate = ratio(a, bud);
   b.add('，完成年初预算的').mark('completion-rate', pct(rate)).add('%。');
