@@ -10,8 +10,12 @@ import { rollupClaims } from './tables/rollups';
 export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
 export { performanceTables, type PerformanceTableInfo } from './tables/performance';
 
+/** Disclosure tables have a dozen columns; a row of thousands of cells is pasted data, not an identity. */
+const MAX_COLUMNS = 64;
+
 export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
   for (const table of model.tables) {
+    if (table.columns.length > MAX_COLUMNS) continue;
     if (table.kind === 'performance') {
       performanceClaims(model, table, sink);
       continue;

@@ -303,8 +303,15 @@ function continues(prev: Table, rows: TableRow[]): boolean {
   const headers = new Set(prev.rows.slice(0, 4).map(key));
   if (headers.has(key(rows[0]))) return true;
   const first = norm(rows[0].cells[0]?.text ?? '');
-  const width = Math.max(0, ...prev.rows.map((r) => r.cells.length));
+  const width = tableWidth(prev.rows);
   return prev.rows.some((r) => r.code !== undefined) && CODE_RE.test(first) && rows[0].cells.length === width;
+}
+
+/** Widest row (a loop: a spread over 10⁵ rows overflows the stack). */
+function tableWidth(rows: TableRow[]): number {
+  let width = 0;
+  for (const r of rows) if (r.cells.length > width) width = r.cells.length;
+  return width;
 }
 
 function isColumnNumbers(texts: string[]): boolean {
@@ -347,7 +354,7 @@ function refinesMerged(row: TableRow, above: string[]): boolean {
 }
 
 function classify(table: Table, scanned: Work['scanned']): void {
-  const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+  const width = tableWidth(table.rows);
   const segmentStarts = new Set([0, ...(table.continuations ?? [])]);
   let head = true;
   let firstSegment = true;
@@ -384,7 +391,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
 
 function buildColumns(table: Table): TableColumn[] {
   const rows = table.rows;
-  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const width = tableWidth(rows);
   const labels: string[][] = [];
   for (const row of rows) if (row.kind === 'header' && !row.repeatedHeader) labels.push(propagate(row, labels.at(-1), width));
   const numbersRow = rows.find((r) => r.kind === 'column-numbers');
@@ -418,11 +425,13 @@ function assignRoles(table: Table): void {
   const cols = table.columns;
   const bottom = (c: number) => cols[c].headerPath.at(-1) ?? '';
   let block = 0;
+  let start = 0;
   let hasName = false;
   for (let c = 0; c < cols.length; c++) {
     const b = bottom(c);
     if (c > 0 && BLOCK_START.test(b) && !BLOCK_START.test(bottom(c - 1)) && !/^(款|项)$/.test(b)) {
       block++;
+      start = c;
       hasName = false;
     }
     cols[c].block = block;
@@ -430,18 +439,12 @@ function assignRoles(table: Table): void {
     if (/行次/.test(b)) role = 'line-number';
     else if (/^(类|款|项)$/.test(b)) role = 'code-part';
     else if (/代码|编码/.test(b)) role = 'code';
-    else if ((b === '' || /项目|科目/.test(b)) && !hasName && mostlyCodes(table, c) && table.kind !== 'performance') role = 'code';
-    else if (!hasName && (/名称|^项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === blockStart(cols, c)))) role = 'name';
+    else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
+    else if (!hasName && (/名称|^项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start))) role = 'name';
     else role = 'value';
     if (role === 'name') hasName = true;
     cols[c].role = role;
   }
-}
-
-function blockStart(cols: TableColumn[], c: number): number {
-  let s = c;
-  while (s > 0 && cols[s - 1].block === cols[c].block) s--;
-  return s;
 }
 
 function analyse(w: Work): void {

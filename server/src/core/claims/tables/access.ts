@@ -160,24 +160,46 @@ export function valueColumns(table: Table, block?: number): number[] {
 /** First table of each kind. */
 export function tablesByKind(model: DocumentModel): Map<StandardTableId, Table> {
   const map = new Map<StandardTableId, Table>();
-  for (const t of model.tables) if (!map.has(t.kind)) map.set(t.kind, t);
+  for (const t of model.tables) if (!map.has(t.kind) && t.columns.length <= 64) map.set(t.kind, t);
   return map;
+}
+
+const positions = new WeakMap<Table, Map<number, number>>();
+
+/** Position of a value column within its block (cached: a table may have thousands of columns). */
+function positionInBlock(table: Table, col: number): number {
+  let map = positions.get(table);
+  if (!map) {
+    map = new Map();
+    const seen = new Map<number | undefined, number>();
+    for (const c of table.columns) {
+      if (c.role !== 'value') continue;
+      const k = seen.get(c.block) ?? 0;
+      map.set(c.index, k);
+      seen.set(c.block, k + 1);
+    }
+    positions.set(table, map);
+  }
+  return map.get(col) ?? -1;
+}
+
+/** The cell an item holds for column `col`: its own value column at the same position when it moved. */
+function actualColumn(table: Table, item: Item, col: number): number {
+  const k = positionInBlock(table, col);
+  return k >= 0 && item.entry.valueCols[k] !== undefined ? item.entry.valueCols[k] : col;
 }
 
 /** True when the item's cell in column `col` is blank (a cheap test before building operands). */
 export function blankAt(table: Table, item: Item, col: number): boolean {
-  const k = valueColumns(table, item.entry.block).indexOf(col);
-  const actual = k >= 0 && item.entry.valueCols[k] !== undefined ? item.entry.valueCols[k] : col;
+  const actual = actualColumn(table, item, col);
   const cell = item.row.cells[actual];
   return !cell || cell.empty;
 }
 
 /** Operand for an item's value in column `col` (the entry's own value column when it moved). */
 export function itemOperand(model: DocumentModel, table: Table, item: Item, col: number, prefix = ''): Operand | undefined {
-  const blockCols = valueColumns(table, item.entry.block);
-  const k = blockCols.indexOf(col);
-  const actual = k >= 0 && item.entry.valueCols[k] !== undefined ? item.entry.valueCols[k] : col;
+  const actual = actualColumn(table, item, col);
   // A block with one value column (01, 04 收入, 06, 10, 11) needs no column in the label.
-  const label = blockCols.length === 1 ? `${prefix}${itemName(item)}` : `${prefix}${itemName(item)} · ${columnLabel(table, col)}`;
+  const label = valueColumns(table, item.entry.block).length === 1 ? `${prefix}${itemName(item)}` : `${prefix}${itemName(item)} · ${columnLabel(table, col)}`;
   return cellOperand(model, table, item.row, actual, label);
 }

@@ -55,7 +55,7 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
     ? parts.map((re) => findColumn(table, re, 0)).filter((c): c is number => c !== undefined && c !== totalCol)
     : valueColumns(table, 0).filter((c) => c !== totalCol);
   if (partCols.length === 0) return;
-  const names = partCols.map((c) => columnLabel(table, c)).join(' + ');
+  const names = partCols.length <= 8 ? partCols.map((c) => columnLabel(table, c)).join(' + ') : `Σ ${partCols.length} 列`;
   for (const it of items(table)) {
     if (it.entry.block !== 0 || (blankAt(table, it, totalCol) && partCols.every((c) => blankAt(table, it, c)))) continue;
     emitSum(sink, {

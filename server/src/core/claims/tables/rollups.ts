@@ -48,7 +48,7 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
   for (const [parentCode, kids] of children) {
     const parent = byCode.get(parentCode);
     if (!parent) continue;
-    const width = Math.min(...kids.map((k) => k.entry.code!.length));
+    const width = kids.reduce((w, k) => Math.min(w, k.entry.code!.length), 7);
     emitRollup(model, table, sink, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
   }
   const total = totalItem(list);
