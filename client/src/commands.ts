@@ -78,23 +78,36 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string): 
   return actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
 }
 
+/** Titles the server gives recompute fixes, for servers that do not mark them by kind (see recomputeEdits). */
+const RECOMPUTE_TITLE = /^(重新计算(本组全部)?百分比|Recompute (all )?percentages?\b)/;
+
+function isRecompute(action: vscode.CodeAction): 'group' | 'share' | undefined {
+  const kind = action.kind?.value ?? '';
+  if (kind.endsWith('.recompute-group')) return 'group';
+  if (kind.endsWith('.recompute-share')) return 'share';
+  if (!RECOMPUTE_TITLE.test(action.title)) return undefined;
+  return /本组|all percentages/.test(action.title) ? 'group' : 'share';
+}
+
 /** Edits of every recompute-share / recompute-group fix in the document, conflict-free. */
-async function recomputeEdits(c: CommandContext, document: vscode.TextDocument): Promise<PlainEdit[]> {
+async function recomputeEdits(document: vscode.TextDocument): Promise<PlainEdit[]> {
+  const range = fullRange(document);
   // Preferred: one source action from the server covering the whole document.
-  const source = (await codeActions(document.uri, fullRange(document), RECOMPUTE_KIND)).filter((a) => a.kind?.value === RECOMPUTE_KIND);
+  const source = (await codeActions(document.uri, range, RECOMPUTE_KIND)).filter((a) => a.kind?.value === RECOMPUTE_KIND);
   if (source.length > 0) return mergeEdits(source.flatMap((a) => codeActionEdits(a, document.uri)));
-  // Otherwise: the quick fixes of every finding, keeping those whose kind names a recompute fix
-  // (quickfix.juesuan-lint.recompute-group / …recompute-share); group fixes first so they win overlaps.
-  const diagnostics = await c.host.diagnostics(document.uri);
-  const found: vscode.CodeAction[] = [];
-  for (const d of diagnostics) found.push(...(await codeActions(document.uri, d.range, vscode.CodeActionKind.QuickFix.value)));
-  const kindOf = (a: vscode.CodeAction) => a.kind?.value ?? '';
-  const groups = found.filter((a) => kindOf(a).endsWith('recompute-group'));
-  const singles = found.filter((a) => kindOf(a).endsWith('recompute-share'));
+  // Otherwise the quick fixes of every finding in the document (VS Code passes all diagnostics that
+  // intersect the range), keeping the recompute ones; list-wide fixes first so they win overlaps.
+  const quickFixes = await codeActions(document.uri, range, vscode.CodeActionKind.QuickFix.value);
+  const groups = quickFixes.filter((a) => isRecompute(a) === 'group');
+  const singles = quickFixes.filter((a) => isRecompute(a) === 'share');
   return mergeEdits([...groups, ...singles].flatMap((a) => codeActionEdits(a, document.uri)));
 }
 
-async function applyAndReport(document: vscode.TextDocument, edits: PlainEdit[], none: string): Promise<void> {
+async function applyAndReport(document: vscode.TextDocument, version: number, edits: PlainEdit[], none: string): Promise<void> {
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage(t('juesuan-lint: the edits could not be applied (the document changed meanwhile?).'));
+    return;
+  }
   if (edits.length === 0) {
     void vscode.window.showInformationMessage(none);
     return;
@@ -109,8 +122,9 @@ async function recomputePercentages(c: CommandContext): Promise<void> {
   if (!document) return;
   if (!c.host.enabled()) return notifyDisabled();
   if (!(await lintWithProgress(c, document))) return;
-  const edits = await recomputeEdits(c, document);
-  await applyAndReport(document, edits, t('juesuan-lint: every percentage already matches its amounts.'));
+  const version = document.version;
+  const edits = await recomputeEdits(document);
+  await applyAndReport(document, version, edits, t('juesuan-lint: every percentage already matches its amounts.'));
 }
 
 async function fixAll(c: CommandContext): Promise<void> {
@@ -118,9 +132,10 @@ async function fixAll(c: CommandContext): Promise<void> {
   if (!document) return;
   if (!c.host.enabled()) return notifyDisabled();
   if (!(await lintWithProgress(c, document))) return;
+  const version = document.version;
   const actions = (await codeActions(document.uri, fullRange(document), FIX_ALL_KIND)).filter((a) => a.kind?.value === FIX_ALL_KIND);
   const edits = mergeEdits(actions.flatMap((a) => codeActionEdits(a, document.uri)));
-  await applyAndReport(document, edits, t('juesuan-lint: nothing to fix automatically.'));
+  await applyAndReport(document, version, edits, t('juesuan-lint: nothing to fix automatically.'));
 }
 
 async function openPreview(c: CommandContext): Promise<void> {
@@ -158,7 +173,7 @@ async function exportFindings(c: CommandContext): Promise<void> {
   });
   if (!target) return;
   const helpUris = new Map<string, string>();
-  for (const d of await c.host.diagnostics(document.uri)) {
+  for (const d of c.host.diagnostics(document.uri)) {
     if (typeof d.code === 'object' && d.code) helpUris.set(String(d.code.value), d.code.target.toString());
   }
   const locale = uiLocale();

@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     clientHost.onSummary((s) => {
+      preview.resultPublished(s.uri);
       if (vscode.window.activeTextEditor?.document.uri.toString() !== s.uri) return;
       updateContext(vscode.window.activeTextEditor);
       status.schedule(0);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ReportGate } from './gate';
 import { t } from './l10n';
-import { DOCUMENT_MODEL_REQUEST, SUMMARY_NOTIFICATION, type DocumentModelView, type Summary, type SummaryParams } from './protocol';
+import { DIAGNOSTIC_SOURCE, DOCUMENT_MODEL_REQUEST, SUMMARY_NOTIFICATION, type DocumentModelView, type Summary, type SummaryParams } from './protocol';
 
 type Lsp = typeof import('./lsp');
 
@@ -94,10 +94,9 @@ export class ClientHost implements vscode.Disposable {
     return (await this.documentModel(document))?.summary;
   }
 
-  /** The client's diagnostics for a document (exactly the server's, whatever other extensions report). */
-  async diagnostics(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
-    const client = await this.starting;
-    return client?.diagnostics?.get(uri) ?? [];
+  /** The server's diagnostics for a document (pushed or pulled: both carry our source). */
+  diagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+    return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
   }
 
   dispose(): void {

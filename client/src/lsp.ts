@@ -41,7 +41,7 @@ export function createClient(
       didChange: async (event, next) => {
         if (known(event.document)) return next(event);
         // A plain-text buffer that just became a report (a pasted report in an untitled file).
-        if (gate.accepts(event.document)) await sendOpen(client, gate, event.document);
+        if (gate.accepts(event.document)) await sendOpen(client, event.document);
       },
       didSave: async (document, next) => {
         if (known(document)) await next(document);
@@ -70,17 +70,17 @@ export function createClient(
   return client;
 }
 
-/** Sends didOpen for a document the server does not have yet. */
-async function sendOpen(client: LanguageClient, gate: ReportGate, document: vscode.TextDocument): Promise<void> {
-  gate.synced.add(document.uri.toString());
-  await client.sendNotification(
-    DidOpenTextDocumentNotification.type,
-    client.code2ProtocolConverter.asOpenTextDocumentParams(document),
-  );
+/**
+ * Opens a document in the server through the client's own didOpen feature (not a bare notification),
+ * so that the feature's bookkeeping runs: the document counts as synced and its diagnostics are pulled.
+ * The didOpen middleware above still asks the gate, which must accept the document by now.
+ */
+async function sendOpen(client: LanguageClient, document: vscode.TextDocument): Promise<void> {
+  await client.getFeature(DidOpenTextDocumentNotification.method).getProvider(document)?.send(document);
 }
 
 /** Opens a document in the server although the gate refused it: the user asked to lint it. */
 export async function openInServer(client: LanguageClient, gate: ReportGate, document: vscode.TextDocument): Promise<void> {
   gate.force(document);
-  if (!gate.synced.has(document.uri.toString())) await sendOpen(client, gate, document);
+  if (!gate.synced.has(document.uri.toString())) await sendOpen(client, document);
 }

@@ -80,6 +80,11 @@ export class PreviewController implements vscode.Disposable {
     return this.panel ? this.uri : undefined;
   }
 
+  /** The server published a new result for a document. */
+  resultPublished(uri: string): void {
+    if (this.uri?.toString() === uri) this.schedule(50);
+  }
+
   show(document: vscode.TextDocument): void {
     if (this.panel) {
       this.panel.reveal(undefined, true);
