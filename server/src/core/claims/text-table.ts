@@ -44,7 +44,7 @@ const MAPPINGS: Mapping[] = [
   { subject: /^公用经费$/, roles: ['amount'], queries: () => [{ kind: 'T06', label: '公用经费合计' }] },
   // 类 and 项 by name: `社会保障和就业支出（类）`, `…（款）机关事业单位基本养老保险缴费支出（项）`.
   {
-    subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*(\d{3})?\s*类[)）]$/,
+    subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*(\d{3})?\s*类[)）](?:支出)?$/,
     roles: ['amount'],
     queries: (m, scope) => [{ kind: scope === 'general' ? 'T05' : 'T03', label: m[1], column: '1' }],
   },

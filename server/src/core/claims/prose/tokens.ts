@@ -130,7 +130,11 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   for (const sentence of model.sentences) {
     const list: ProseToken[] = [];
     let boundary = sentence.span.start;
-    let inherited = '';
+    // `1.一般公共服务（类）人大事务（款）行政运行（项）：年初预算为…`: an opening clause without numbers
+    // names what the sentence's numbers are about until a number names its own subject.
+    const opening = sentence.text.split(/[：:，,；;]/)[0];
+    const firstNumber = sentence.numbers.length ? model.numbers[sentence.numbers[0]].span.start - sentence.span.start : sentence.text.length;
+    let inherited = opening.length < sentence.text.length && opening.length <= firstNumber ? normalizeSubject(opening) : '';
     for (const id of sentence.numbers) {
       const token = model.numbers[id];
       // Years, dates, list markers and codes do not end the words leading to the next number.
