@@ -4,6 +4,7 @@ import type { ClaimSink } from '../sink';
 import { changeClaims } from './changes';
 import { completionClaims } from './completion';
 import { factClaims } from './facts';
+import { itemListClaims } from './item-lists';
 import { findLists, type ProseList } from './lists';
 import { shareClaims } from './shares';
 import { SubjectIndex } from './subjects';
@@ -21,6 +22,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const subjects = new SubjectIndex(analysis.tokens);
   const lists = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink);
+  itemListClaims(model, analysis, lists, sink);
   shareClaims({ analysis, lists, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   changeClaims(analysis, subjects, sink, model.text);
   completionClaims(model, analysis, sink);

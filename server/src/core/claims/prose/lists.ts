@@ -22,11 +22,12 @@ export interface ProseList {
 }
 
 const TRIGGER =
-  /其中[：:，,]?|主要包括[：:]?|包括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体情况|具体|构成)如下[：:]/g;
+  /其中[：:，,]?|主要包括[：:]?|包括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]/g;
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count'];
 
 export function findLists(analysis: ProseAnalysis, text: string, sentences: Array<{ id: number; span: Span; paragraph: number }>, subjects: SubjectIndex): ProseList[] {
   const lists: ProseList[] = [];
+  // The last sentence of the paragraph that had numbers (`…88.54%。决算数小于…结转。其中：`).
   let previous: { id: number; paragraph: number } | undefined;
   for (const sentence of sentences) {
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
@@ -69,7 +70,7 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
     }
     // Nested lists were removed from their parents when they were found; parts of lists found
     // inside an earlier nested list are already excluded.
-    previous = sentence;
+    if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
   return lists;
 }
@@ -121,7 +122,11 @@ function fallbackTotal(
     if (found && subjectsMatch(found.subject, named)) return found;
   }
   if (previous && previous.paragraph === sentence.paragraph) {
-    return (analysis.bySentence.get(previous.id) ?? []).find((t) => t.role === role);
+    // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
+    // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.
+    const tokens = analysis.bySentence.get(previous.id) ?? [];
+    const opening = tokens[0]?.sentence.text.split(/[，,；;：:]/)[0].length ?? 0;
+    if (tokens.length && tokens[0].token.span.start - tokens[0].sentence.span.start < opening) return tokens.find((t) => t.role === role);
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
   { members: [/财政拨款/, /上级补助/, /事业收入/, /经营收入/, /附属单位上缴/, /其他收入/, /非财政拨款结余/, /结转和?结余/], required: [0, 2, 5] },
 ];
 
-function coversFamily(subjects: string[]): boolean {
+export function coversFamily(subjects: string[]): boolean {
   return FAMILIES.some((f) => {
     const hits = subjects.map((s) => f.members.findIndex((m) => m.test(s)));
     return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r));

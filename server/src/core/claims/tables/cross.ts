@@ -21,7 +21,7 @@ import {
   type Item,
 } from './access';
 import { emitPair } from './emit';
-import { entryValue, t09Columns } from './identities';
+import { entryValue, sides, t09Columns } from './identities';
 
 const l = (zh: string, en: string): Localized => ({ 'zh-cn': zh, en });
 
@@ -97,6 +97,26 @@ class View {
   find(re: RegExp, block?: number): Item | undefined {
     return findItem(this.list, re, block);
   }
+  /** 01/04: the income and expenditure sides (side by side or stacked). */
+  get sides(): ReturnType<typeof sides> {
+    return (this.cachedSides ??= sides(this.table));
+  }
+  private cachedSides?: ReturnType<typeof sides>;
+  inc(re: RegExp): Item | undefined {
+    return findItem(this.sides.income, re);
+  }
+  out(re: RegExp): Item | undefined {
+    return findItem(this.sides.spend, re);
+  }
+  get inCol(): number | undefined {
+    return this.sides.inCol;
+  }
+  get outCol(): number | undefined {
+    return this.sides.outCols[0];
+  }
+  get spendBlock(): number {
+    return this.sides.spend[0]?.entry.block ?? 1;
+  }
   total(): Item | undefined {
     return totalItem(this.list);
   }
@@ -128,8 +148,8 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   // 01 and 04 income rows by source.
   const incomeRows = (v: View) => {
-    const total = v.find(/^本年收入合计$/, 0);
-    return v.list.filter((it) => it.entry.block === 0 && it.entry.label !== '' && (!total || it.row.index < total.row.index));
+    const total = v.inc(/^本年收入合计$/);
+    return v.sides.income.filter((it) => it.entry.label !== '' && (!total || it.row.index < total.row.index));
   };
   const bySource = (v: View, re: RegExp) => incomeRows(v).find((it) => re.test(it.entry.label));
 
@@ -137,20 +157,20 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     for (const [key, re] of Object.entries(FUND)) {
       const a = bySource(v01, re);
       const b = bySource(v04, re);
-      if (a && b) pair(sink, 'equal', 'X1', l(`${normLabel(a.entry.label)}：公开01表 = 公开04表`, `${normLabel(a.entry.label)}: table 01 = table 04 (${key})`), v01.op(a, v01.first(0)), v04.op(b, v04.first(0)));
+      if (a && b) pair(sink, 'equal', 'X1', l(`${normLabel(a.entry.label)}：公开01表 = 公开04表`, `${normLabel(a.entry.label)}: table 01 = table 04 (${key})`), v01.op(a, v01.inCol), v04.op(b, v04.inCol));
     }
     // X10: 财政拨款 carry-over (04) is part of all carry-over (01).
-    const open04 = v04.find(/^年初财政拨款结转和结余/, 0);
-    const open01 = v01.find(/^年初结转和结余/, 0);
-    if (open04 && open01) pair(sink, 'le', 'X10', l('公开04表 年初财政拨款结转和结余 ≤ 公开01表 年初结转和结余', '财政拨款 opening balance (04) ≤ all opening balances (01)'), v04.op(open04, v04.first(0)), v01.op(open01, v01.first(0)));
-    const close04 = v04.find(/^年末财政拨款结转和结余/, 1);
-    const close01 = v01.find(/^年末结转和结余/, 1);
-    if (close04 && close01) pair(sink, 'le', 'X10', l('公开04表 年末财政拨款结转和结余 ≤ 公开01表 年末结转和结余', '财政拨款 closing balance (04) ≤ all closing balances (01)'), v04.op(close04, v04.col(/合计/, 1) ?? v04.first(1)), v01.op(close01, v01.first(1)));
+    const open04 = v04.inc(/^年初财政拨款结转和结余/);
+    const open01 = v01.inc(/^年初结转和结余/);
+    if (open04 && open01) pair(sink, 'le', 'X10', l('公开04表 年初财政拨款结转和结余 ≤ 公开01表 年初结转和结余', '财政拨款 opening balance (04) ≤ all opening balances (01)'), v04.op(open04, v04.inCol), v01.op(open01, v01.inCol));
+    const close04 = v04.out(/^年末财政拨款结转和结余/);
+    const close01 = v01.out(/^年末结转和结余/);
+    if (close04 && close01) pair(sink, 'le', 'X10', l('公开04表 年末财政拨款结转和结余 ≤ 公开01表 年末结转和结余', '财政拨款 closing balance (04) ≤ all closing balances (01)'), v04.op(close04, v04.col(/合计/, v04.spendBlock) ?? v04.outCol), v01.op(close01, v01.outCol));
   }
 
   if (v01 && v02) {
     const total02 = v02.total();
-    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(v01.find(/^本年收入合计$/, 0), v01.first(0)), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
+    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(v01.inc(/^本年收入合计$/), v01.inCol), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
     // X3: the non-财政拨款 sources, one by one.
     const sources: Array<[RegExp, RegExp]> = [
       [/上级补助收入/, /上级补助/],
@@ -162,27 +182,27 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     for (const [rowRe, colRe] of sources) {
       const row = bySource(v01, rowRe);
       const col = v02.col(colRe);
-      if (row && col !== undefined) pair(sink, 'equal', 'X3', l(`${normLabel(row.entry.label)}：公开01表 = 公开02表 合计`, `${normLabel(row.entry.label)}: table 01 = table 02 total`), v01.op(row, v01.first(0)), v02.op(total02, col));
+      if (row && col !== undefined) pair(sink, 'equal', 'X3', l(`${normLabel(row.entry.label)}：公开01表 = 公开02表 合计`, `${normLabel(row.entry.label)}: table 01 = table 02 total`), v01.op(row, v01.inCol), v02.op(total02, col));
     }
     if (!v04) {
-      const fiscal = Object.values(FUND).map((re) => bySource(v01, re)).filter((x): x is Item => !!x).map((it) => v01.op(it, v01.first(0)));
+      const fiscal = Object.values(FUND).map((re) => bySource(v01, re)).filter((x): x is Item => !!x).map((it) => v01.op(it, v01.inCol));
       if (fiscal.length && fiscal.every((x) => x)) pair(sink, 'equal', 'X3', l('财政拨款收入：公开01表 行1–3 = 公开02表 合计', '财政拨款 income: table 01 rows 1–3 = table 02 total'), derivedSum(fiscal as Operand[], '公开01表 财政拨款收入（行1–3）'), v02.op(total02, v02.col(/财政拨款/)));
     }
   }
   if (v02 && v04) {
-    pair(sink, 'equal', 'X3', l('财政拨款收入：公开02表 合计 = 公开04表 本年收入合计', '财政拨款 income: table 02 total = table 04 本年收入合计'), v02.op(v02.total(), v02.col(/财政拨款/)), v04.op(v04.find(/^本年收入合计$/, 0), v04.first(0)));
+    pair(sink, 'equal', 'X3', l('财政拨款收入：公开02表 合计 = 公开04表 本年收入合计', '财政拨款 income: table 02 total = table 04 本年收入合计'), v02.op(v02.total(), v02.col(/财政拨款/)), v04.op(v04.inc(/^本年收入合计$/), v04.inCol));
   }
 
   if (v01 && v03) {
-    pair(sink, 'equal', 'X4', l('本年支出合计：公开01表 = 公开03表', '本年支出合计: table 01 = table 03'), v01.op(v01.find(/^本年支出合计$/, 1), v01.first(1)), v03.op(v03.total(), v03.col(/本年支出合计|^合计$/)));
-    classPairs(sink, 'X5', v01, 1, v01.first(1), v03, v03.col(/本年支出合计|^合计$/));
+    pair(sink, 'equal', 'X4', l('本年支出合计：公开01表 = 公开03表', '本年支出合计: table 01 = table 03'), v01.op(v01.out(/^本年支出合计$/), v01.outCol), v03.op(v03.total(), v03.col(/本年支出合计|^合计$/)));
+    classPairs(sink, 'X5', v01, v01.outCol, v03, v03.col(/本年支出合计|^合计$/));
   }
 
   if (v04 && v05) {
-    const general = v04.col(FUND.general, 1);
+    const general = v04.col(FUND.general, v04.spendBlock);
     const sub05 = v05.col(/小计|合计/);
-    pair(sink, 'equal', 'X6', l('一般公共预算财政拨款支出合计：公开04表 = 公开05表', '一般公共预算 expenditure total: table 04 = table 05'), v04.op(v04.find(/^本年支出合计$/, 1), general), v05.op(v05.total(), sub05));
-    classPairs(sink, 'X6', v04, 1, general, v05, sub05);
+    pair(sink, 'equal', 'X6', l('一般公共预算财政拨款支出合计：公开04表 = 公开05表', '一般公共预算 expenditure total: table 04 = table 05'), v04.op(v04.out(/^本年支出合计$/), general), v05.op(v05.total(), sub05));
+    classPairs(sink, 'X6', v04, general, v05, sub05);
   }
 
   for (const [v, fund, id] of [
@@ -190,16 +210,16 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     [v08, FUND.soe, 'X8'],
   ] as const) {
     if (!v04 || !v) continue;
-    const fundCol = v04.col(fund, 1);
+    const fundCol = v04.col(fund, v04.spendBlock);
     const total = v.total();
     const what = normLabel(v.table.title ?? v.name);
-    const opening = v04.find(/^年初财政拨款结转和结余/, 0);
-    const grandIn = v04.find(/^总计$/, 0);
-    const openSub = v04.list.find((it) => it.entry.block === 0 && opening && it.row.index > opening.row.index && (!grandIn || it.row.index < grandIn.row.index) && fund.test(it.entry.label));
-    pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.find(/^本年支出合计$/, 1), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));
-    pair(sink, 'equal', id, l(`${what}：本年收入 公开04表 = ${v.name}`, `${what}: income, table 04 = ${v.name}`), v04.op(bySource(v04, fund), v04.first(0)), v.op(total, v.col(/本年收入/)));
-    pair(sink, 'equal', id, l(`${what}：年初结转和结余 公开04表 = ${v.name}`, `${what}: opening balance, table 04 = ${v.name}`), v04.op(openSub, v04.first(0)), v.op(total, v.col(/年初/)));
-    pair(sink, 'equal', id, l(`${what}：年末结转和结余 公开04表 = ${v.name}`, `${what}: closing balance, table 04 = ${v.name}`), v04.op(v04.find(/^年末财政拨款结转和结余/, 1), fundCol), v.op(total, v.col(/年末/)));
+    const opening = v04.inc(/^年初财政拨款结转和结余/);
+    const grandIn = v04.inc(/^总计$/);
+    const openSub = v04.sides.income.find((it) => opening && it.row.index > opening.row.index && (!grandIn || it.row.index < grandIn.row.index) && fund.test(it.entry.label));
+    pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.out(/^本年支出合计$/), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));
+    pair(sink, 'equal', id, l(`${what}：本年收入 公开04表 = ${v.name}`, `${what}: income, table 04 = ${v.name}`), v04.op(bySource(v04, fund), v04.inCol), v.op(total, v.col(/本年收入/)));
+    pair(sink, 'equal', id, l(`${what}：年初结转和结余 公开04表 = ${v.name}`, `${what}: opening balance, table 04 = ${v.name}`), v04.op(openSub, v04.inCol), v.op(total, v.col(/年初/)));
+    pair(sink, 'equal', id, l(`${what}：年末结转和结余 公开04表 = ${v.name}`, `${what}: closing balance, table 04 = ${v.name}`), v04.op(v04.out(/^年末财政拨款结转和结余/), fundCol), v.op(total, v.col(/年末/)));
   }
 
   if (v03 && v05) {
@@ -293,12 +313,12 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 }
 
 /** 类 rows of a two-sided table (01/04, named) against the 3-digit rows of a coded table (03/05). */
-function classPairs(sink: ClaimSink, identity: string, named: View, block: number, namedCol: number | undefined, coded: View, codedCol: number | undefined): void {
+function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: number | undefined, coded: View, codedCol: number | undefined): void {
   if (namedCol === undefined || codedCol === undefined) return;
-  const total = named.find(/^本年支出合计$/, block);
+  const total = named.out(/^本年支出合计$/);
   const seen = new Set<string>();
-  for (const it of named.list) {
-    if (it.entry.block !== block || it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
+  for (const it of named.sides.spend) {
+    if (it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
     const name = normLabel(it.entry.label);
     const match = [...coded.byCode.values()].find((c) => c.entry.code!.length === 3 && normLabel(c.entry.label) === name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
     if (match) seen.add(match.entry.code!);

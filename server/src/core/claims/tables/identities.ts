@@ -69,11 +69,26 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
   }
 }
 
-/** Items of a block between two rows (exclusive), labelled or numbered. */
-function between(list: Item[], block: number, after: Item | undefined, before: Item | undefined): Item[] {
+/** Items of a side between two rows (exclusive), labelled or numbered. */
+function between(list: Item[], after: Item | undefined, before: Item | undefined): Item[] {
   const from = after ? after.row.index : -1;
   const to = before ? before.row.index : Infinity;
-  return list.filter((it) => it.entry.block === block && it.row.index > from && it.row.index < to && (it.entry.label !== '' || it.entry.lineNumber !== undefined));
+  return list.filter((it) => it.row.index > from && it.row.index < to && (it.entry.label !== '' || it.entry.lineNumber !== undefined));
+}
+
+/**
+ * The income and expenditure sides of 01/04: two side-by-side blocks, or one block with the
+ * expenditure rows stacked below the income 总计.
+ */
+export function sides(table: Table): { income: Item[]; spend: Item[]; inCol?: number; outCols: number[] } {
+  const list = items(table);
+  const twoBlocks = table.columns.some((c) => (c.block ?? 0) === 1);
+  if (twoBlocks) {
+    return { income: list.filter((it) => it.entry.block === 0), spend: list.filter((it) => it.entry.block === 1), inCol: valueColumns(table, 0)[0], outCols: valueColumns(table, 1) };
+  }
+  const firstTotal = list.findIndex((it) => /^总计$/.test(normLabel(it.entry.label)));
+  const cut = firstTotal < 0 ? list.length : firstTotal + 1;
+  return { income: list.slice(0, cut), spend: list.slice(cut), inCol: valueColumns(table, 0)[0], outCols: valueColumns(table, 0) };
 }
 
 function sumOf(model: DocumentModel, table: Table, sink: ClaimSink, identity: string, total: Item | undefined, parts: Item[], col: number | undefined, what: Localized, signs?: number[]): void {
@@ -90,19 +105,18 @@ function sumOf(model: DocumentModel, table: Table, sink: ClaimSink, identity: st
 }
 
 function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const list = items(table);
-  const inCol = valueColumns(table, 0)[0];
-  const outCol = valueColumns(table, 1)[0];
-  const incomeTotal = findItem(list, /^本年收入合计$/, 0);
-  const spendTotal = findItem(list, /^本年支出合计$/, 1);
-  const grandIn = findItem(list, /^总计$/, 0);
-  const grandOut = findItem(list, /^总计$/, 1);
-  const sources = between(list, 0, undefined, incomeTotal).filter((it) => it.entry.label !== '');
-  const classes = between(list, 1, undefined, spendTotal).filter((it) => it.entry.label !== '');
+  const { income, spend, inCol, outCols } = sides(table);
+  const outCol = outCols[0];
+  const incomeTotal = findItem(income, /^本年收入合计$/);
+  const spendTotal = findItem(spend, /^本年支出合计$/);
+  const grandIn = findItem(income, /^总计$/);
+  const grandOut = findItem(spend, /^总计$/);
+  const sources = between(income, undefined, incomeTotal).filter((it) => it.entry.label !== '');
+  const classes = between(spend, undefined, spendTotal).filter((it) => it.entry.label !== '');
   sumOf(model, table, sink, 'T01.1', incomeTotal, sources, inCol, l('本年收入合计 = 各项收入（行1–8）之和', '本年收入合计 = the income rows 1–8'));
   sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows'));
-  const inExtra = [incomeTotal, findItem(list, /使用非财政拨款结余/, 0), findItem(list, /^年初结转和结余/, 0)].filter((x): x is Item => !!x);
-  const outExtra = [spendTotal, findItem(list, /^结余分配/, 1), findItem(list, /^年末结转和结余/, 1)].filter((x): x is Item => !!x);
+  const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余/), findItem(income, /^年初结转和结余/)].filter((x): x is Item => !!x);
+  const outExtra = [spendTotal, findItem(spend, /^结余分配/), findItem(spend, /^年末结转和结余/)].filter((x): x is Item => !!x);
   sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余'));
   sumOf(model, table, sink, 'T01.4', grandOut, outExtra, outCol, l('总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', '总计 (expenditure) = 本年支出合计 + 结余分配 + 年末结转和结余'));
   if (grandIn && grandOut && inCol !== undefined && outCol !== undefined) {
@@ -124,21 +138,20 @@ const FUNDS = [
 ];
 
 function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const list = items(table);
-  const inCol = valueColumns(table, 0)[0];
-  const outCols = valueColumns(table, 1);
-  const totalCol = findColumn(table, /合计/, 1) ?? outCols[0];
-  const fundCols = FUNDS.map((f) => findColumn(table, f.re, 1));
-  const incomeTotal = findItem(list, /^本年收入合计$/, 0);
-  const spendTotal = findItem(list, /^本年支出合计$/, 1);
-  const grandIn = findItem(list, /^总计$/, 0);
-  const grandOut = findItem(list, /^总计$/, 1);
-  const opening = findItem(list, /^年初财政拨款结转和结余/, 0);
-  const closing = findItem(list, /^年末财政拨款结转和结余/, 1);
-  const sources = between(list, 0, undefined, incomeTotal).filter((it) => it.entry.label !== '');
-  const classes = between(list, 1, undefined, spendTotal).filter((it) => it.entry.label !== '');
-  const openingSubs = between(list, 0, opening, grandIn);
-  const closingSubs = between(list, 1, closing, grandOut);
+  const { income, spend, inCol, outCols } = sides(table);
+  const spendBlock = spend[0]?.entry.block ?? 1;
+  const totalCol = findColumn(table, /合计/, spendBlock) ?? outCols[0];
+  const fundCols = FUNDS.map((f) => findColumn(table, f.re, spendBlock));
+  const incomeTotal = findItem(income, /^本年收入合计$/);
+  const spendTotal = findItem(spend, /^本年支出合计$/);
+  const grandIn = findItem(income, /^总计$/);
+  const grandOut = findItem(spend, /^总计$/);
+  const opening = findItem(income, /^年初财政拨款结转和结余/);
+  const closing = findItem(spend, /^年末财政拨款结转和结余/);
+  const sources = between(income, undefined, incomeTotal).filter((it) => it.entry.label !== '');
+  const classes = between(spend, undefined, spendTotal).filter((it) => it.entry.label !== '');
+  const openingSubs = between(income, opening, grandIn);
+  const closingSubs = between(spend, closing, grandOut);
   sumOf(model, table, sink, 'T04.1', incomeTotal, sources, inCol, l('本年收入合计 = 三项财政拨款收入之和', '本年收入合计 = the three 财政拨款 incomes'));
   if (opening) sumOf(model, table, sink, 'T04.2', opening, openingSubs, inCol, l('年初财政拨款结转和结余 = 分资金来源之和', '年初财政拨款结转和结余 = its rows by fund'));
   sumOf(model, table, sink, 'T04.3', grandIn, [incomeTotal, opening].filter((x): x is Item => !!x), inCol, l('总计（收入）= 本年收入合计 + 年初财政拨款结转和结余', '总计 (income) = 本年收入合计 + 年初财政拨款结转和结余'));
@@ -151,8 +164,7 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
   // T04.4: per expenditure row, 合计 = the three funds.
   const parts = fundCols.filter((c): c is number => c !== undefined && c !== totalCol);
   if (totalCol !== undefined && parts.length > 0) {
-    for (const it of list) {
-      if (it.entry.block !== 1) continue;
+    for (const it of spend) {
       emitSum(sink, {
         kind: 'sum',
         identity: 'T04.4',

@@ -1,0 +1,67 @@
+// Lists whose items are paragraphs: `收入具体情况如下：` / `…其中：` closing a sentence, then
+// `1.财政拨款收入1381.69万元…`, `2.事业收入0.00万元…` (prose.md §1, qinzhou :82–:96, xining :433–:461).
+import { operand } from '../../arith/interval';
+import { l } from '../../rules/rule';
+import type { DocumentModel, SumClaim } from '../../types';
+import type { ClaimSink } from '../sink';
+import type { ProseList } from './lists';
+import { coversFamily } from './sums';
+import type { ProseAnalysis, ProseToken, Role } from './tokens';
+
+/** Enumeration styles: items of one list share the style of the first (`（1）`… is not `2、`). */
+const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/];
+/** Items named by 类 or 项 (`社会保障和就业支出（类）`, `行政运行（项）`). */
+const CLASSIFIED = /[（(]\s*\d*\s*[类款项]\s*[)）]/;
+const MAX_ITEMS = 60;
+
+export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
+  for (const list of lists) {
+    if (list.members.length > 0 || model.text.slice(list.region.start, list.region.end).trim() !== '') continue;
+    if (list.totals.size === 0) continue;
+    const sentence = model.sentences[list.sentence];
+    const level = sentence.section === undefined ? 0 : model.sections[sentence.section].level;
+    const parts = new Map<Role, ProseToken[]>();
+    let items = 0;
+    let style: RegExp | undefined;
+    for (let p = sentence.paragraph + 1; p < model.paragraphs.length && items < MAX_ITEMS; p++) {
+      const paragraph = model.paragraphs[p];
+      // A heading at the list's level or above ends it; deeper headings (1. 社会保障和就业支出（类）) group items.
+      const between = model.sections.filter((s) => s.headingSpan.start >= model.paragraphs[p - 1].span.end && s.headingSpan.start < paragraph.span.start);
+      if (between.some((s) => s.level <= level)) break;
+      const text = model.text.slice(paragraph.span.start, paragraph.span.end).replace(/^[\s*#>-]+/, '');
+      style ??= ITEM_STYLES.find((re) => re.test(text));
+      if (!style?.test(text)) break;
+      items++;
+      const tokens = analysis.tokens.filter((t) => t.sentence.paragraph === p);
+      for (const role of ['amount', 'budget'] as Role[]) {
+        const first = tokens.find((t) => t.role === role);
+        if (!first) continue;
+        const list = parts.get(role) ?? [];
+        list.push(first);
+        parts.set(role, list);
+      }
+    }
+    for (const [role, items] of parts) {
+      const total = list.totals.get(role);
+      if (!total || items.length < 2) continue;
+      const subjects = items.map((t) => t.subject || t.lead);
+      const family = coversFamily(subjects);
+      const classified = subjects.every((s) => CLASSIFIED.test(s));
+      // 类/项 enumerations are complete by convention for the amounts spent; a budget list may
+      // leave out 项 without spending, so budgets only check Σ ≤ total.
+      const exhaustive = family || (classified && role === 'amount');
+      const label = total.subject || '合计';
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.item-list',
+        description: exhaustive ? l(`${label} = 以下各项之和`, `${label} = the sum of the items below`) : l(`以下各项之和不超过${label}`, `The items below do not exceed ${label}`),
+        span: total.token.span,
+        total: operand(total.token, label),
+        parts: items.map((t) => operand(t.token, t.subject || t.lead.replace(/[，,：:\s]/g, ''))),
+        exhaustive,
+        soft: exhaustive && !family,
+      });
+    }
+  }
+}
