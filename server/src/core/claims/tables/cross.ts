@@ -81,9 +81,6 @@ class View {
   col(header: RegExp, block?: number): number | undefined {
     return findColumn(this.table, header, block);
   }
-  first(block: number): number | undefined {
-    return valueColumns(this.table, block)[0];
-  }
   op(it: Item | undefined, col: number | undefined): Operand | undefined {
     if (col === undefined) return undefined;
     // A table that says it has no data (or lacks the row) states zero for it.
