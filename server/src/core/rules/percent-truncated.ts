@@ -2,6 +2,7 @@ import { written } from '../arith/interval';
 import type { Span } from '../types';
 import { ratioExplanation } from './explain';
 import { checkClaimRatio, ratioInputs } from './ratios';
+import { isTailAdjusted } from './share-mismatch';
 import { l, type Rule } from './rule';
 
 /**
@@ -23,7 +24,8 @@ export const percentTruncated: Rule = {
       const inputs = ratioInputs(claim);
       if (!inputs?.stated.span) continue;
       const check = checkClaimRatio(inputs);
-      if (check.status !== 'truncated') continue;
+      // A largest-remainder list rounds some shares down: that is 尾差, percent-total's note.
+      if (check.status !== 'truncated' || (claim.kind === 'share' && isTailAdjusted(ctx.claims, claim))) continue;
       const key = `${written(inputs.stated)}→${check.rounded}`;
       const entry = byValue.get(key);
       if (entry) entry.spans.push(inputs.stated.span);

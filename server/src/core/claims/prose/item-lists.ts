@@ -12,9 +12,35 @@ import type { ProseAnalysis, ProseToken, Role } from './tokens';
 const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/];
 /** Items named by 类 or 项 (`社会保障和就业支出（类）`, `行政运行（项）`). */
 const CLASSIFIED = /[（(]\s*\d*\s*[类款项]\s*[)）]/;
-const MAX_ITEMS = 60;
+
+/** For each paragraph, the highest level (smallest number) of the headings just before it. */
+function headingLevelsBefore(model: DocumentModel): number[] {
+  const levels = new Array<number>(model.paragraphs.length).fill(Infinity);
+  let s = 0;
+  for (let p = 0; p < model.paragraphs.length; p++) {
+    const start = model.paragraphs[p].span.start;
+    while (s < model.sections.length && model.sections[s].headingSpan.start < start) {
+      if (p > 0 && model.sections[s].headingSpan.start >= model.paragraphs[p - 1].span.end) levels[p] = Math.min(levels[p], model.sections[s].level);
+      s++;
+    }
+  }
+  return levels;
+}
+
+/** Tokens by paragraph, for the items' first amounts. */
+function tokensByParagraph(analysis: ProseAnalysis): Map<number, ProseToken[]> {
+  const map = new Map<number, ProseToken[]>();
+  for (const t of analysis.tokens) {
+    const list = map.get(t.sentence.paragraph);
+    if (list) list.push(t);
+    else map.set(t.sentence.paragraph, [t]);
+  }
+  return map;
+}
 
 export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
+  let levelsBefore: number[] | undefined;
+  let byParagraph: Map<number, ProseToken[]> | undefined;
   for (const list of lists) {
     if (list.members.length > 0 || model.text.slice(list.region.start, list.region.end).trim() !== '') continue;
     if (list.totals.size === 0) continue;
@@ -23,16 +49,17 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     const parts = new Map<Role, ProseToken[]>();
     let items = 0;
     let style: RegExp | undefined;
-    for (let p = sentence.paragraph + 1; p < model.paragraphs.length && items < MAX_ITEMS; p++) {
+    levelsBefore ??= headingLevelsBefore(model);
+    byParagraph ??= tokensByParagraph(analysis);
+    for (let p = sentence.paragraph + 1; p < model.paragraphs.length; p++) {
       const paragraph = model.paragraphs[p];
       // A heading at the list's level or above ends it; deeper headings (1. 社会保障和就业支出（类）) group items.
-      const between = model.sections.filter((s) => s.headingSpan.start >= model.paragraphs[p - 1].span.end && s.headingSpan.start < paragraph.span.start);
-      if (between.some((s) => s.level <= level)) break;
+      if (levelsBefore[p] <= level) break;
       const text = model.text.slice(paragraph.span.start, paragraph.span.end).replace(/^[\s*#>-]+/, '');
       style ??= ITEM_STYLES.find((re) => re.test(text));
       if (!style?.test(text)) break;
       items++;
-      const tokens = analysis.tokens.filter((t) => t.sentence.paragraph === p);
+      const tokens = byParagraph.get(p) ?? [];
       for (const role of ['amount', 'budget'] as Role[]) {
         const first = tokens.find((t) => t.role === role);
         if (!first) continue;

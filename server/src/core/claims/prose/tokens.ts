@@ -69,7 +69,10 @@ export function directionOf(words: string): Direction | undefined {
 /** `年初预算为`, `预算安排`: the words name a budget, and no 决算 word follows the last 预算. */
 function isBudgetWords(words: string): boolean {
   const w = words.replace(/一般公共预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
-  const last = Math.max(w.lastIndexOf('预算'), w.lastIndexOf('计划数'), w.lastIndexOf('安排'));
+  // 安排 alone is a budget word only right before the number (`预算安排0.80万元`), not in a name
+  // such as 抗疫特别国债安排的支出.
+  if (/安排(?:资金)?为?$/.test(w)) return true;
+  const last = Math.max(w.lastIndexOf('预算'), w.lastIndexOf('计划数'));
   return last >= 0 && !/决算|执行|实际|完成|支出数?为/.test(w.slice(last));
 }
 
