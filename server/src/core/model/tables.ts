@@ -197,6 +197,7 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   return true;
 }
 
+const MAYBE_NUMBER = /^[\s\u3000]*[\d\uFF10-\uFF19.．+\-－−—–─≥≤<>＜＞/／]/;
 const NORM_RE = /[\s\u3000]|\*\*/g;
 const norm = (s: string) => (s === '' ? s : s.replace(NORM_RE, ''));
 
@@ -227,7 +228,13 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
           rowScans.push(undefined);
           return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: true };
         }
-        const parsed = parseCell(c.text.includes('**') ? c.text.replace(/\*\*/g, '  ') : c.text);
+        // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
+        const t = c.text.includes('**') ? c.text.replace(/\*\*/g, '  ') : c.text;
+        if (!MAYBE_NUMBER.test(t)) {
+          rowScans.push(undefined);
+          return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: false };
+        }
+        const parsed = parseCell(t);
         rowScans.push(parsed.number ? shift(parsed.number, c.start) : undefined);
         return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: parsed.empty };
       });
