@@ -21,10 +21,13 @@ export function fileUri(path) {
  * @param {string[]} [options.args] transport arguments
  */
 export async function startClient({ settings = {}, pull = false, args = ['--stdio'], env = {}, documentChanges = false } = {}) {
-  const child = spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const ipc = args.includes('--node-ipc');
+  const child = spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const conn = ipc
+    ? rpc.createMessageConnection(new rpc.IPCMessageReader(child), new rpc.IPCMessageWriter(child))
+    : rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const published = []; // every publishDiagnostics, in order
   const notifications = []; // every other notification {method, params}
   const logs = [];

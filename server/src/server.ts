@@ -16,5 +16,6 @@ if (!isMainThread && parentPort) {
   startServer(connection, {
     workerScript: process.env.JUESUAN_LINT_NO_WORKER ? undefined : __filename,
     version,
+    lintTimeoutMs: Number(process.env.JUESUAN_LINT_TIMEOUT_MS) || undefined,
   });
 }

@@ -1,10 +1,13 @@
-// One lint of one document version, reduced to plain data (it crosses the worker boundary by
-// structured clone, so no Decimal and no class instances): everything diagnostics, hovers, code
-// actions, symbols and the table preview need.
+// One lint of one document version, reduced to plain data: everything diagnostics, hovers, code
+// actions, symbols and the table preview need. It crosses the worker boundary, so it holds no Decimal
+// and no class instances. What diagnostics need travels as objects; the bulky detail for hovers, the
+// outline and the table preview travels as one JSON string (cheap to pass) and is parsed in the server
+// thread only when first used, so a large report never blocks the server thread on deserialisation.
+// Detail positions are spans only: ranges are computed from the text snapshot when needed.
 import { shareFixes } from '../core/fixes';
 import { lint } from '../core/lint';
 import { lineIndexOf } from '../core/model/document';
-import type { Claim, Finding, Fix, LintResult, Localized, Operand, Range, RuleSetting, Span, Verdict } from '../core/types';
+import type { Claim, Finding, Fix, LintResult, Localized, Operand, RuleSetting, Span, Verdict } from '../core/types';
 import type { Status, Summary } from './protocol';
 
 export interface TokenView {
@@ -12,7 +15,6 @@ export interface TokenView {
   raw: string;
   unitText: string;
   span: Span;
-  range: Range;
   /** Operand label of the first relation using it. */
   label: string;
   claims: number[];
@@ -24,7 +26,6 @@ export interface ClaimView {
   kind: string;
   description: Localized;
   span: Span;
-  range: Range;
   tokens: number[];
   /** Member share claims of a share-group claim. */
   shares?: number[];
@@ -33,12 +34,12 @@ export interface ClaimView {
 }
 
 export interface CellView {
-  text: string;
   span: Span;
-  range: Range;
   token?: number;
-  findingIds: number[];
-  status: Status;
+  /** Omitted when empty. */
+  findingIds?: number[];
+  /** Omitted when 'unchecked'. */
+  status?: Status;
 }
 
 export interface TableView {
@@ -48,10 +49,9 @@ export interface TableView {
   kind: string;
   unit: string;
   span: Span;
-  range: Range;
-  titleRange?: Range;
+  titleSpan?: Span;
   columns: Array<{ headerPath: string[]; columnNumber?: string }>;
-  rows: Array<{ kind: string; code?: string; label: string; range: Range; cells: CellView[] }>;
+  rows: Array<{ kind: string; code?: string; label: string; span: Span; cells: CellView[] }>;
 }
 
 export interface SectionView {
@@ -60,22 +60,48 @@ export interface SectionView {
   level: number;
   parent?: number;
   span: Span;
-  range: Range;
-  headingRange: Range;
+  headingSpan: Span;
 }
 
-export interface Analysis {
-  uri: string;
-  version: number;
-  notice?: Localized;
-  findings: Finding[];
+export interface Detail {
   claims: ClaimView[];
   /** Tokens taking part in a relation or sitting in a table cell, sorted by offset. */
   tokens: TokenView[];
   tables: TableView[];
   sections: SectionView[];
-  shareFixes: { single: Array<[number, Fix]>; groups: Array<{ shares: number[]; recompute?: Fix; largestRemainder?: Fix }> };
+}
+
+export interface ShareFixView {
+  single: Array<[number, Fix]>;
+  /** Per list: its share claims, the share-group claims naming it, and the two recomputations. */
+  groups: Array<{ shares: number[]; groupClaims: number[]; recompute?: Fix; largestRemainder?: Fix }>;
+}
+
+/** The form that crosses the worker boundary. */
+export interface WireAnalysis {
+  uri: string;
+  version: number;
+  notice?: Localized;
+  findings: Finding[];
+  shareFixes: ShareFixView;
   summary: Summary;
+  detailJson: string;
+}
+
+export interface Analysis extends Omit<WireAnalysis, 'detailJson'> {
+  /** Parsed on first use, then kept. */
+  detail(): Detail;
+}
+
+export function fromWire(wire: WireAnalysis): Analysis {
+  const { detailJson, ...head } = wire;
+  let detail: Detail | undefined;
+  return { ...head, detail: () => (detail ??= JSON.parse(detailJson) as Detail) };
+}
+
+export function emptyAnalysis(uri: string, version: number): Analysis {
+  const detail: Detail = { claims: [], tokens: [], tables: [], sections: [] };
+  return { uri, version, findings: [], shareFixes: { single: [], groups: [] }, summary: { checked: 0, errors: 0, warnings: 0, infos: 0 }, detail: () => detail };
 }
 
 export interface LintJob {
@@ -105,15 +131,14 @@ export function claimOperands(claim: Claim): Operand[] {
   return out;
 }
 
-export function analyze(job: LintJob, isCancelled?: () => boolean): Analysis {
+export function analyze(job: LintJob, isCancelled?: () => boolean): WireAnalysis {
   const result = lint(job.text, { rules: job.rules, isCancelled });
   return toAnalysis(job, result);
 }
 
-export function toAnalysis(job: Pick<LintJob, 'uri' | 'version'>, result: LintResult): Analysis {
+export function toAnalysis(job: Pick<LintJob, 'uri' | 'version'>, result: LintResult): WireAnalysis {
   const { model, claims, verdicts, findings } = result;
   const lineIndex = lineIndexOf(model);
-  const range = (s: Span) => lineIndex.range(s);
 
   const verdictsByClaim = new Map<number, ClaimView['verdicts']>();
   for (const v of verdicts) {
@@ -128,7 +153,7 @@ export function toAnalysis(job: Pick<LintJob, 'uri' | 'version'>, result: LintRe
     if (!n) return undefined;
     let t = tokens.get(id);
     if (!t) {
-      t = { id, raw: n.raw, unitText: n.unitText, span: n.span, range: range(n.span), label, claims: [], cell: n.cell };
+      t = { id, raw: n.raw, unitText: n.unitText, span: n.span, label, claims: [], cell: n.cell };
       tokens.set(id, t);
     } else if (!t.label) t.label = label;
     return t;
@@ -150,7 +175,6 @@ export function toAnalysis(job: Pick<LintJob, 'uri' | 'version'>, result: LintRe
       kind: c.kind,
       description: c.description,
       span: c.span,
-      range: range(c.span),
       tokens: ids,
       shares: c.kind === 'share-group' ? c.shares : undefined,
       verdicts: vs,
@@ -179,14 +203,13 @@ export function toAnalysis(job: Pick<LintJob, 'uri' | 'version'>, result: LintRe
     kind: t.kind,
     unit: t.unit,
     span: t.span,
-    range: range(t.span),
-    titleRange: t.titleSpan && range(t.titleSpan),
+    titleSpan: t.titleSpan,
     columns: t.columns.map((c) => ({ headerPath: c.headerPath, columnNumber: c.columnNumber })),
     rows: t.rows.map((row) => ({
       kind: row.kind,
       code: row.code,
       label: row.label,
-      range: range(row.span),
+      span: row.span,
       cells: row.cells.map((cell) => {
         const token = cell.number === undefined ? undefined : tokenView(cell.number, '');
         const findingIds = (findingsByLine.get(row.line) ?? []).filter((i) => {
@@ -196,27 +219,41 @@ export function toAnalysis(job: Pick<LintJob, 'uri' | 'version'>, result: LintRe
         let status: Status = 'unchecked';
         for (const c of token?.claims ?? []) status = worst(status, claimViews[c].status);
         for (const i of findingIds) status = worst(status, findings[i].severity);
-        return { text: cell.text, span: cell.span, range: range(cell.span), token: token?.id, findingIds: [...new Set(findingIds)], status };
+        const view: CellView = { span: cell.span };
+        if (token) view.token = token.id;
+        if (findingIds.length) view.findingIds = [...new Set(findingIds)];
+        if (status !== 'unchecked') view.status = status;
+        return view;
       }),
     })),
   }));
 
   const fixes = shareFixes(model, claims, lineIndex);
+  const key = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
+  const detail: Detail = {
+    claims: claimViews,
+    tokens: [...tokens.values()].sort((a, b) => a.span.start - b.span.start),
+    tables,
+    sections: model.sections.map((s) => ({ id: s.id, title: s.title, level: s.level, parent: s.parent, span: s.span, headingSpan: s.headingSpan })),
+  };
   return {
     uri: job.uri,
     version: job.version,
     notice: result.notice,
     findings,
-    claims: claimViews,
-    tokens: [...tokens.values()].sort((a, b) => a.span.start - b.span.start),
-    tables,
-    sections: model.sections.map((s) => ({ id: s.id, title: s.title, level: s.level, parent: s.parent, span: s.span, range: range(s.span), headingRange: range(s.headingSpan) })),
-    shareFixes: { single: [...fixes.single], groups: fixes.groups },
+    shareFixes: {
+      single: [...fixes.single],
+      groups: fixes.groups.map((g) => ({
+        ...g,
+        groupClaims: claims.filter((c) => c.kind === 'share-group' && key(c.shares) === key(g.shares)).map((c) => c.id),
+      })),
+    },
     summary: {
       checked: claimViews.filter((c) => c.verdicts.length > 0).length,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
     },
+    detailJson: JSON.stringify(detail),
   };
 }

@@ -58,26 +58,17 @@ function signature(edits: Array<{ span: Span; newText: string }>): string {
 
 /** The recompute-percentage fixes that apply to a finding: its share, and the lists it belongs to. */
 function shareFixesFor(analysis: Analysis, finding: Finding): Fix[] {
-  if (finding.claim === undefined) return [];
-  const claim = analysis.claims[finding.claim];
-  if (!claim) return [];
+  const claim = finding.claim;
+  if (claim === undefined) return [];
   const out: Fix[] = [];
-  if (claim.kind === 'share') {
-    const single = analysis.shareFixes.single.find(([id]) => id === claim.id)?.[1];
-    if (single) out.push({ ...single, preferred: finding.ruleId === 'share-mismatch' && finding.severity === 'error' && !finding.fixes.some((f) => f.preferred) });
-  }
-  const members = claim.kind === 'share-group' ? claim.shares ?? [] : [claim.id];
+  const single = analysis.shareFixes.single.find(([id]) => id === claim)?.[1];
+  if (single) out.push({ ...single, preferred: finding.ruleId === 'share-mismatch' && finding.severity === 'error' && !finding.fixes.some((f) => f.preferred) });
   for (const g of analysis.shareFixes.groups) {
-    const matches = claim.kind === 'share-group' ? signatureOf(g.shares) === signatureOf(members) : g.shares.includes(claim.id);
-    if (!matches) continue;
+    if (!g.shares.includes(claim) && !g.groupClaims.includes(claim)) continue;
     if (g.recompute) out.push(g.recompute);
     if (g.largestRemainder) out.push(g.largestRemainder);
   }
   return out;
-}
-
-function signatureOf(ids: number[]): string {
-  return [...ids].sort((a, b) => a - b).join(',');
 }
 
 export function quickFixes(analysis: Analysis, params: CodeActionParams, target: EditTarget, locale: Locale): CodeAction[] {

@@ -1,47 +1,52 @@
 // The `juesuanLint/documentModel` answer: the analysis localized for the client's table preview.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize } from '../core/messages';
-import type { Locale } from '../core/types';
+import type { Locale, Span } from '../core/types';
 import type { Analysis } from './analysis';
 import type { DocumentModelResult } from './protocol';
 
-export function documentModelResult(analysis: Analysis, locale: Locale): DocumentModelResult {
-  const tokenById = new Map(analysis.tokens.map((t) => [t.id, t]));
+/** `doc` is the text the analysis was computed from. */
+export function documentModelResult(analysis: Analysis, doc: TextDocument, locale: Locale): DocumentModelResult {
+  const detail = analysis.detail();
+  const text = doc.getText();
+  const range = (s: Span) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
+  const tokenById = new Map(detail.tokens.map((t) => [t.id, t]));
   return {
     version: analysis.version,
     locale,
-    tables: analysis.tables.map((t) => ({
+    tables: detail.tables.map((t) => ({
       id: t.id,
       title: t.title,
       code: t.code,
       kind: t.kind,
       unit: t.unit,
-      range: t.range,
+      range: range(t.span),
       rows: t.rows.map((r) => ({
         kind: r.kind,
         code: r.code,
         label: r.label,
-        range: r.range,
+        range: range(r.span),
         cells: r.cells.map((c, col) => ({
-          text: c.text,
-          range: c.range,
+          text: text.slice(c.span.start, c.span.end),
+          range: range(c.span),
           headerPath: t.columns[col]?.headerPath ?? [],
           columnNumber: t.columns[col]?.columnNumber,
           token: c.token,
-          findingIds: c.findingIds,
-          status: c.status,
+          findingIds: c.findingIds ?? [],
+          status: c.status ?? 'unchecked',
         })),
       })),
     })),
-    claims: analysis.claims.map((c) => ({
+    claims: detail.claims.map((c) => ({
       id: c.id,
       kind: c.kind,
       description: localize(c.description, locale),
       status: c.status,
       explanation: c.verdicts.map((v) => localize(v.explanation, locale)).join('\n'),
-      range: c.range,
+      range: range(c.span),
       tokens: c.tokens.flatMap((id) => {
         const t = tokenById.get(id);
-        return t ? [{ id, text: t.raw, label: t.label, range: t.range }] : [];
+        return t ? [{ id, text: t.raw, label: t.label, range: range(t.span) }] : [];
       }),
     })),
     findings: analysis.findings.map((f, id) => ({

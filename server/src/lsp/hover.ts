@@ -1,7 +1,8 @@
 // Hover: the relations a number takes part in (with the exact arithmetic), and where a table cell sits.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize } from '../core/messages';
-import type { Locale } from '../core/types';
-import type { Analysis, ClaimView, TableView, TokenView } from './analysis';
+import type { Locale, Range, Span } from '../core/types';
+import type { ClaimView, Detail, TableView, TokenView } from './analysis';
 
 /** Escapes Markdown punctuation in report text (labels may contain `*`, `_`, `[`, `|` …). */
 export function md(text: string): string {
@@ -29,10 +30,13 @@ export function tokenAt(tokens: TokenView[], offset: number): TokenView | undefi
   return undefined;
 }
 
-export function cellAt(analysis: Analysis, offset: number): { table: TableView; row: TableView['rows'][number]; col: number } | undefined {
-  for (const table of analysis.tables) {
+type Row = TableView['rows'][number];
+
+export function cellAt(detail: Detail, offset: number): { table: TableView; row: Row; col: number } | undefined {
+  for (const table of detail.tables) {
     if (offset < table.span.start || offset > table.span.end) continue;
     for (const row of table.rows) {
+      if (offset < row.span.start || offset > row.span.end) continue;
       const col = row.cells.findIndex((c) => offset >= c.span.start && offset <= c.span.end);
       if (col >= 0) return { table, row, col };
     }
@@ -51,30 +55,30 @@ function claimSection(claim: ClaimView, locale: Locale): string {
   return lines.join('  \n');
 }
 
-function cellSection(table: TableView, row: TableView['rows'][number], col: number, locale: Locale): string {
+function cellSection(table: TableView, row: Row, col: number, line: number, locale: Locale): string {
   const en = locale === 'en';
   const name = [table.code, table.title].filter(Boolean).join(' ') || (en ? `table ${table.id + 1}` : `表 ${table.id + 1}`);
   const column = table.columns[col];
   const header = column?.headerPath.length ? column.headerPath.join(' › ') : en ? `column ${col + 1}` : `第 ${col + 1} 列`;
   const columnNumber = column?.columnNumber ? (en ? ` (col. ${column.columnNumber})` : `（栏次 ${column.columnNumber}）`) : '';
-  const rowName = [row.code, row.label].filter(Boolean).join(' ') || (en ? `row ${row.range.start.line + 1}` : `第 ${row.range.start.line + 1} 行`);
+  const rowName = [row.code, row.label].filter(Boolean).join(' ') || (en ? `row ${line + 1}` : `第 ${line + 1} 行`);
   return [`**${md(name)}**（${md(table.unit)}）`, `${en ? 'Row' : '行'}：${md(rowName)}`, `${en ? 'Column' : '列'}：${md(header)}${md(columnNumber)}`].join('  \n');
 }
 
-/** Markdown for the hover at `offset`, or undefined when nothing there takes part in a relation or a table. */
-export function hoverMarkdown(analysis: Analysis, offset: number, locale: Locale): { markdown: string; range: TokenView['range'] } | undefined {
-  const token = tokenAt(analysis.tokens, offset);
-  const cell = cellAt(analysis, offset);
+/** Markdown for the hover at `offset` of `doc` (the analysed text), or undefined when nothing there is checked or tabulated. */
+export function hoverMarkdown(detail: Detail, doc: TextDocument, offset: number, locale: Locale): { markdown: string; range: Range } | undefined {
+  const token = tokenAt(detail.tokens, offset);
+  const cell = cellAt(detail, offset);
   if (!token && !cell) return undefined;
   const parts: string[] = [];
   if (token) {
     const label = token.label ? ` · ${md(token.label)}` : '';
     parts.push(`\`${token.raw.replace(/`/g, '')}\`${md(token.unitText)}${label}`);
   }
-  if (cell) parts.push(cellSection(cell.table, cell.row, cell.col, locale));
-  const claims = token?.claims.map((id) => analysis.claims[id]).filter(Boolean) ?? [];
+  if (cell) parts.push(cellSection(cell.table, cell.row, cell.col, doc.positionAt(cell.row.span.start).line, locale));
+  const claims = token?.claims.map((id) => detail.claims[id]).filter(Boolean) ?? [];
   if (claims.length) parts.push(claims.map((c) => claimSection(c, locale)).join('\n\n'));
   else if (token) parts.push(locale === 'en' ? '_Not part of any checked relation._' : '_未参与任何核对关系。_');
-  const range = token?.range ?? cell!.row.cells[cell!.col].range;
-  return { markdown: parts.join('\n\n---\n\n'), range };
+  const span: Span = token?.span ?? cell!.row.cells[cell!.col].span;
+  return { markdown: parts.join('\n\n---\n\n'), range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) } };
 }

@@ -5,13 +5,13 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import { fixAll, type FixAllResult } from '../core/fixes';
 import { lint, LintCancelled } from '../core/lint';
 import type { RuleSetting } from '../core/types';
-import { analyze, type Analysis, type LintJob } from './analysis';
+import { analyze, fromWire, type Analysis, type LintJob, type WireAnalysis } from './analysis';
 
 type Request =
   | { id: number; type: 'lint'; job: LintJob; cancel: SharedArrayBuffer }
   | { id: number; type: 'fixAll'; text: string; rules: Record<string, RuleSetting> };
 
-type Response = { id: number; ok: true; value: Analysis | FixAllResult } | { id: number; ok: false; cancelled: boolean; error?: string };
+type Response = { id: number; ok: true; value: WireAnalysis | FixAllResult } | { id: number; ok: false; cancelled: boolean; error?: string };
 
 export class Cancelled extends Error {
   constructor() {
@@ -19,7 +19,7 @@ export class Cancelled extends Error {
   }
 }
 
-function execute(req: Request): Analysis | FixAllResult {
+function execute(req: Request): WireAnalysis | FixAllResult {
   if (req.type === 'fixAll') return fixAll(req.text, lint, { rules: req.rules });
   const flag = new Int32Array(req.cancel);
   return analyze(req.job, () => Atomics.load(flag, 0) === 1);
@@ -70,7 +70,7 @@ export class LintPool {
     for (const t of this.queue.filter((t) => t.uri === job.uri)) this.drop(t);
     let task!: Task;
     const promise = new Promise<Analysis>((resolve, reject) => {
-      task = { req, uri: job.uri, resolve: resolve as (v: unknown) => void, reject };
+      task = { req, uri: job.uri, resolve: (wire) => resolve(fromWire(wire as WireAnalysis)), reject };
     });
     this.queue.push(task);
     this.pump();

@@ -5,6 +5,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConfigLoader } from '../config';
 import { localize } from '../core/messages';
 import type { Locale } from '../core/types';
-import type { Analysis } from './analysis';
+import { emptyAnalysis, type Analysis } from './analysis';
 import { fixAllAction, quickFixes, wantsKind, type EditTarget } from './codeActions';
 import { diagnosticsOf, noticeText } from './diagnostics';
 import { documentModelResult } from './documentModel';
@@ -48,13 +50,15 @@ export interface ServerOptions {
   /** Script to run lints in a worker thread (the server bundle); undefined = lint in the server thread. */
   workerScript?: string;
   version?: string;
+  /** A lint running longer is abandoned (the worker is restarted); default 60 s. */
+  lintTimeoutMs?: number;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const loader = createConfigLoader();
   const log = (message: string) => connection.console.log(message);
-  const pool = new LintPool({ workerScript: options.workerScript, log });
+  const pool = new LintPool({ workerScript: options.workerScript, log, timeoutMs: options.lintTimeoutMs });
   const states = new Map<string, DocState>();
   const settingsCache = new Map<string, Promise<DocumentSettings>>();
   const shownProblems = new Set<string>();
@@ -63,6 +67,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pushedSettings: unknown; // didChangeConfiguration payload, for clients without workspace/configuration
   /** Bumped by every configuration change: results of an older generation are outdated. */
   let generation = 0;
+
+  /** window/showMessage: a notification, so nothing waits for the user to dismiss it. */
+  function show(type: MessageType, message: string): void {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  }
 
   /** Runs a handler; an exception is logged and answered with `fallback` instead of taking the server down. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
@@ -105,7 +114,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const text = `juesuan-lint: ${source}: ${localize(problem.message, settings.locale)}`;
           if (shownProblems.has(text)) continue;
           shownProblems.add(text);
-          void connection.window.showWarningMessage(text);
+          show(MessageType.Warning, text);
         }
         return settings;
       })();
@@ -170,11 +179,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       connection.console.error(`lint of ${uri}@${version} failed: ${error.stack ?? error.message}`);
       st.failed = { version, generation: gen, error };
       for (const w of st.waiters.splice(0).filter((w) => w.version <= version)) w.reject(error);
+      failed(st, uri, version, settings);
     }
-  }
-
-  function emptyAnalysis(uri: string, version: number): Analysis {
-    return { uri, version, findings: [], claims: [], tokens: [], tables: [], sections: [], shareFixes: { single: [], groups: [] }, summary: { checked: 0, errors: 0, warnings: 0, infos: 0 } };
   }
 
   /** Publishes a result if it is still for the current version and configuration; stale results are dropped. */
@@ -189,11 +195,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!caps.pull) {
       connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis, snapshot, settings.locale, log) });
     }
-    if (notice && st.notice !== notice) void connection.window.showInformationMessage(`juesuan-lint: ${notice}`);
+    if (notice && st.notice !== notice) show(MessageType.Info, `juesuan-lint: ${notice}`);
     st.notice = notice;
     const summary: SummaryParams = { uri, version: analysis.version, ...analysis.summary, notice };
     void connection.sendNotification(SUMMARY_METHOD, summary);
     settle(st, analysis);
+  }
+
+  /** A lint that failed or timed out: old diagnostics no longer fit the text, so clear them and say why. */
+  function failed(st: DocState, uri: string, version: number, settings: DocumentSettings): void {
+    if (documents.get(uri)?.version !== version || states.get(uri) !== st) return;
+    const notice = localize(
+      { 'zh-cn': '本文档检查失败或超时，未显示结果（详见输出日志）。', en: 'Checking this document failed or timed out; no results shown (see the output log).' },
+      settings.locale,
+    );
+    if (!caps.pull) connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    if (st.notice !== notice) show(MessageType.Warning, `juesuan-lint: ${notice}`);
+    st.notice = notice;
+    const summary: SummaryParams = { uri, version, checked: 0, errors: 0, warnings: 0, infos: 0, notice };
+    void connection.sendNotification(SUMMARY_METHOD, summary);
   }
 
   function settle(st: DocState, analysis: Analysis): void {
@@ -305,7 +325,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // Answer from the latest result without waiting: hovers must stay fast while the user types.
       if (!st?.analysis || !st.snapshot || !doc) return null;
       const settings = await settingsFor(uri);
-      const found = hoverMarkdown(st.analysis, st.snapshot.offsetAt(params.position), settings.locale);
+      const found = hoverMarkdown(st.analysis.detail(), st.snapshot, st.snapshot.offsetAt(params.position), settings.locale);
       if (!found) return null;
       // An older result still applies where the hovered characters did not change.
       if (st.snapshot.version !== doc.version && doc.getText(found.range) !== st.snapshot.getText(found.range)) return null;
@@ -340,7 +360,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentSymbol(
     guard('textDocument/documentSymbol', [], async (params, token) => {
       const analysis = await analysisFor(params.textDocument.uri, token);
-      return analysis ? documentSymbols(analysis) : [];
+      const snapshot = states.get(params.textDocument.uri)?.snapshot;
+      return analysis && snapshot?.version === analysis.version ? documentSymbols(analysis.detail(), snapshot) : [];
     }),
   );
 
@@ -348,9 +369,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     DOCUMENT_MODEL_METHOD,
     guard(DOCUMENT_MODEL_METHOD, null, async (params: DocumentModelParams, token) => {
       const analysis = await analysisFor(params.uri, token);
-      if (!analysis) return null;
+      const snapshot = states.get(params.uri)?.snapshot;
+      if (!analysis || snapshot?.version !== analysis.version) return null;
       const settings = await settingsFor(params.uri);
-      return documentModelResult(analysis, settings.locale);
+      return documentModelResult(analysis, snapshot, settings.locale);
     }),
   );
 
