@@ -13,6 +13,8 @@ const entries = [
   { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js', platform: 'node' },
   { in: 'server/src/server.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
+  // The language client, loaded by the extension only when a report is opened (keeps activation cheap).
+  { in: 'client/src/lsp.ts', out: 'dist/client-lsp.js', platform: 'node', external: ['vscode'] },
   { in: 'client/src/preview/webview.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // The client's pure modules (preview rendering, export formats) for unit tests; not shipped.
   { in: 'client/src/lib.ts', out: 'dist/client-lib.js', platform: 'node' },

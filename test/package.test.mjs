@@ -17,7 +17,7 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
-  /^extension\/dist\/(extension|server|webview)\.js$/,
+  /^extension\/dist\/(extension|client-lsp|server|webview)\.js$/,
   /^extension\/syntaxes\/juesuan\.tmLanguage\.json$/,
   /^extension\/language-configuration\.json$/,
   /^extension\/package\.nls(\.zh-cn)?\.json$/,
@@ -29,6 +29,7 @@ const ALLOWED = [
 const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
+  'extension/dist/client-lsp.js',
   'extension/dist/server.js',
   'extension/dist/webview.js',
   'extension/syntaxes/juesuan.tmLanguage.json',

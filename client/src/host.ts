@@ -44,7 +44,9 @@ export class ClientHost implements vscode.Disposable {
 
   private async doStart(): Promise<LanguageClient> {
     const t0 = performance.now();
-    this.lsp ??= await import('./lsp');
+    // A separate bundle, required at run time: vscode-languageclient is most of the extension's code,
+    // and parsing it on every activation (any plain-text file) would cost ~25 ms.
+    this.lsp ??= require(this.context.asAbsolutePath('dist/client-lsp.js')) as Lsp;
     const client = this.lsp.createClient(this.context, this.gate, this.output);
     client.onNotification(SUMMARY_NOTIFICATION, (params: SummaryParams) => {
       this.summaries.set(params.uri, params);

@@ -31,7 +31,6 @@ export function createClient(
     documentSelector: [{ language: LANGUAGE_ID }, { language: 'plaintext' }, { language: 'markdown' }],
     outputChannel: output,
     synchronize: { configurationSection: 'juesuanLint' },
-    diagnosticCollectionName: 'juesuan-lint',
     middleware: {
       didOpen: async (document, next) => {
         if (!gate.accepts(document)) return;
