@@ -22,10 +22,6 @@ export function activate(context: vscode.ExtensionContext): void {
   const clientHost = host;
 
   const isReport = (document: vscode.TextDocument) => gate.accepts(document);
-  const startFor = (document: vscode.TextDocument) => {
-    if (!clientHost.started && clientHost.enabled() && isReport(document)) void clientHost.start();
-  };
-
   const preview = new PreviewController(context, {
     isReport,
     getModel: async (uri) => {
@@ -44,7 +40,16 @@ export function activate(context: vscode.ExtensionContext): void {
     if (!clientHost.started || !isReport(document)) return undefined;
     // Only what the server published: asking for a model on every editor switch would re-send whole tables.
     return clientHost.summaryOf(document.uri);
+  }, (document) => {
+    if (!clientHost.started || !isReport(document)) return false;
+    return (clientHost.summaryOf(document.uri)?.version ?? -1) < document.version;
   });
+
+  const startFor = (document: vscode.TextDocument) => {
+    if (clientHost.started || !clientHost.enabled() || !isReport(document)) return;
+    void clientHost.start();
+    if (document === vscode.window.activeTextEditor?.document) status.busy();
+  };
 
   const updateContext = (editor: vscode.TextEditor | undefined) => {
     void vscode.commands.executeCommand('setContext', REPORT_CONTEXT_KEY, !!editor && isReport(editor.document));

@@ -16,9 +16,13 @@ export class StatusController implements vscode.Disposable {
   private timer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private busyTimer?: ReturnType<typeof setTimeout>;
+
   constructor(
     /** Summary of the active report, undefined when the active editor is not one. */
     private readonly summarize: (document: vscode.TextDocument) => Promise<Summary | undefined>,
+    /** True while the server has not yet published a result for the document's current version. */
+    private readonly pending: (document: vscode.TextDocument) => boolean,
   ) {
     this.item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 50);
     this.item.name = t('juesuan-lint status');
@@ -26,6 +30,14 @@ export class StatusController implements vscode.Disposable {
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      // A lint still running a second after an edit shows a spinner until its result arrives.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document !== vscode.window.activeTextEditor?.document || e.contentChanges.length === 0) return;
+        if (this.busyTimer) clearTimeout(this.busyTimer);
+        this.busyTimer = setTimeout(() => {
+          if (e.document === vscode.window.activeTextEditor?.document && this.pending(e.document)) this.busy();
+        }, 1000);
+      }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active && e.uris.some((u) => u.toString() === active)) this.schedule(100);
@@ -48,7 +60,8 @@ export class StatusController implements vscode.Disposable {
     const summary = document ? await this.summarize(document).catch(() => undefined) : undefined;
     if (document !== vscode.window.activeTextEditor?.document) return;
     if (!summary) {
-      this.item.hide();
+      if (document && this.pending(document)) this.busy();
+      else this.item.hide();
       return;
     }
     const icon = summary.errors > 0 ? '$(error)' : summary.warnings > 0 ? '$(warning)' : '$(check)';
@@ -73,6 +86,7 @@ export class StatusController implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.busyTimer) clearTimeout(this.busyTimer);
     this.disposables.forEach((d) => d.dispose());
   }
 }
