@@ -1,6 +1,8 @@
 // Identities between tables (tables.md §11, X1–X15): the same quantity in two tables, or a subset
 // (05 ⊂ 03, 06 基本支出 ⊂ 09/10) that cannot exceed its superset.
+import Decimal from 'decimal.js';
 import type { DocumentModel, Localized, Operand, StandardTableId, Table } from '../../types';
+import { operand, ZERO } from '../../arith/interval';
 import type { ClaimSink } from '../sink';
 import {
   cellOperand,
@@ -298,6 +300,8 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     if (office) pair(sink, 'le', 'X13', l('机关运行经费合计（公开10表）≤ 公用经费合计（公开06表）', '机关运行经费 total (table 10) ≤ 公用经费 total (table 06)'), v10.value(v10.total()), v06.value(office));
   }
 
+  if (v09) statisticsClaims(model, v09, sink);
+
   if (v09 && v10) {
     const cols = t09Columns(v09.table);
     const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
@@ -326,5 +330,42 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
   for (const [code, it] of coded.byCode) {
     if (code.length !== 3 || seen.has(code)) continue;
     pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), exactZero(`${named.name} 无“${normLabel(it.entry.label)}”行`, named.table.titleSpan ?? named.table.span), coded.op(it, codedCol));
+  }
+}
+
+/**
+ * T09.3 (soft): the 相关统计数 under 公开09 agree with its money: spending on trips, car purchases or
+ * hospitality needs at least one 团组 / 辆 / 批次, and none of them without spending; car running
+ * costs need a car (保有量 ≥ 1).
+ */
+function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): void {
+  const stats = model.tables.find((t) => t.id > v09.table.id && t.kind === 'unknown' && items(t).some((it) => /团组数|保有量|购置数|接待批次/.test(it.entry.label)));
+  const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
+  if (!stats || !row) return;
+  const cols = t09Columns(v09.table);
+  const list = items(stats);
+  const links: Array<{ money: number; count: RegExp; both: boolean; zh: string; en: string }> = [
+    { money: 8, count: /团组数/, both: true, zh: '因公出国（境）费用与团组数', en: 'overseas trips: spending and groups' },
+    { money: 10, count: /购置数/, both: true, zh: '公务用车购置费与购置数', en: 'car purchases: spending and cars bought' },
+    { money: 11, count: /保有量/, both: false, zh: '公务用车运行维护费与保有量', en: 'car running costs and cars held' },
+    { money: 12, count: /接待批次/, both: true, zh: '公务接待费与接待批次', en: 'hospitality: spending and receptions' },
+  ];
+  for (const link of links) {
+    const col = cols.get(link.money);
+    const it = list.find((x) => link.count.test(x.entry.label));
+    if (col === undefined || !it) continue;
+    const money = cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`);
+    const cell = it.row.cells[it.entry.valueCols[0] ?? -1];
+    if (!money || !cell || cell.unreadable) continue;
+    const label = `${normLabel(it.entry.label)}`;
+    // Counts are exact.
+    const count: Operand =
+      cell.number !== undefined ? { ...operand(model.numbers[cell.number], label), halfUlp: ZERO } : { ...exactZero(label, it.entry.labelSpan ?? cell.span), text: '0' };
+    const description = l(`${link.zh}一致（“三公”经费表与相关统计数）`, `${link.en} agree (table 09 and its statistics)`);
+    if (money.value.gt(money.halfUlp)) {
+      pair(sink, 'le', 'T09.3', description, { value: new Decimal(1), halfUlp: ZERO, label: `${money.label} ${money.text ?? ''} > 0 所需的最少数量`, span: money.span, text: '1' }, count, true);
+    } else if (link.both && count.value.gt(0)) {
+      pair(sink, 'le', 'T09.3', description, count, { ...money, label: `${money.label}（无支出时应为 0）` }, true);
+    }
   }
 }
