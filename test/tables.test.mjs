@@ -146,7 +146,7 @@ test('xining: the identities hold except the column shift', () => {
   assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line + 1, xiningFull.slice(f.span.start, f.span.end)]), [['table-format', 287, '399']]);
   const tableClaims = result.claims.filter((c) => c.origin === 'table' || c.origin === 'cross-table');
   const ids = new Set(tableClaims.map((c) => c.identity));
-  for (const id of ['T01.1', 'T01.5', 'T02.1', 'T02.3', 'T02.4', 'T03.1', 'T03.2', 'T04.1', 'T04.4', 'T04.8', 'T05.1', 'T06.1', 'T06.2', 'T06.4', 'T06.5', 'T09.1', 'T09.2', 'T10.1', 'T10.2', 'T11.1', 'T11.2', 'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X9', 'X11', 'X12', 'X13', 'X14', 'X15', 'PT.1']) {
+  for (const id of ['T01.1', 'T01.5', 'T02.1', 'T02.3', 'T02.4', 'T03.1', 'T03.2', 'T04.1', 'T04.4', 'T04.8', 'T05.1', 'T06.1', 'T06.2', 'T06.4', 'T06.5', 'T09.1', 'T09.2', 'T09.3', 'T10.1', 'T10.2', 'T11.1', 'T11.2', 'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X9', 'X11', 'X12', 'X13', 'X14', 'X15', 'PT.1']) {
     assert.ok(ids.has(id), `identity ${id} is checked`);
   }
   // Every table claim got a verdict; only the soft 总分 check of the 绩效自评表 warns.
