@@ -59,8 +59,18 @@ function headingLevel(text: string): number | undefined {
 }
 
 const SENTENCE_END = /[。！？!?]/;
+/** A line holding only a page number (`3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`). */
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
 const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
+
+/**
+ * A prose line that stops without closing punctuation continues on the next line (a PDF wrap or page
+ * break). Short lines without a comma are titles, which stand alone.
+ */
+function continues(lastLine: string): boolean {
+  return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]/.test(lastLine));
+}
 
 export function buildModel(text: string): DocumentModel {
   const lineIndex = new LineIndex(text);
@@ -69,9 +79,18 @@ export function buildModel(text: string): DocumentModel {
 
   // Numbers: table cells come from the table parser, the rest from the prose lines.
   const scanned: Array<{ n: ScannedNumber; cell?: NumberToken['cell'] }> = cellNumbers.map((c) => ({ n: c.scanned, cell: c.cell }));
-  for (const line of lines) {
-    if (tableLines.has(line.index) || line.text === '') continue;
-    for (const n of scanNumbers(line.text, line.start)) scanned.push({ n });
+  // Prose is scanned in runs of consecutive lines, so that a PDF line wrap inside a number or its
+  // unit (`465.` / `50万元`, `万` / `元`) is still one number.
+  for (let i = 0; i < lines.length; ) {
+    if (tableLines.has(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < lines.length && !tableLines.has(j + 1)) j++;
+    const start = lines[i].start;
+    for (const n of scanNumbers(text.slice(start, lines[j].end), start)) scanned.push({ n });
+    i = j + 1;
   }
   scanned.sort((a, b) => a.n.start - b.n.start);
   const numbers = scanned.map((s, i) => {
@@ -100,8 +119,10 @@ export function buildModel(text: string): DocumentModel {
     }
     const trimmed = line.text.trim();
     if (trimmed === '') continue;
+    // A page number inside an unfinished sentence is where the PDF page broke it: skip the line.
+    if (current && PAGE_NUMBER.test(trimmed) && !PARAGRAPH_END.test(current.lastText)) continue;
     const level = headingLevel(trimmed);
-    if (level !== undefined && !(current && !PARAGRAPH_END.test(current.lastText) && current.lastText.length > 30)) {
+    if (level !== undefined && !(current && continues(current.lastText))) {
       closeParagraph();
       while (open.length && open.at(-1)!.level >= level) {
         open.pop();
@@ -118,7 +139,7 @@ export function buildModel(text: string): DocumentModel {
       open.push(section);
       continue;
     }
-    if (current && !PARAGRAPH_END.test(current.lastText) && current.lastText.length > 30) {
+    if (current && continues(current.lastText)) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;

@@ -18,19 +18,31 @@ function siblingGroups(model: DocumentModel): NumberToken[][] {
   return groups;
 }
 
+/** Per-person or per-unit values (人均116.18元, 单价, 标准) are 元 by nature (rounding.md §6). */
+const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6}$/;
+
 export function resolveUnitSlips(model: DocumentModel): void {
   const wanTexts = new Set<string>();
   for (const n of model.numbers) if (n.unit === '万元' && !n.value.isZero()) wanTexts.add(n.text);
   for (const group of siblingGroups(model)) {
     const wan = group.filter((n) => n.unit === '万元' && !n.value.isZero());
     for (const n of group) {
-      if (n.unit !== '元' || n.value.isZero()) continue;
-      // The same digits stated in 万元 elsewhere, or a 2-decimal figure far too small to be a real
-      // 元 amount beside 万元 siblings (a real 元 amount is 10⁴ times larger).
+      if ((n.unit !== '元' && n.unit !== '亿元') || n.value.isZero()) continue;
+      if (PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start))) continue;
       const sameDigits = wanTexts.has(n.text);
-      const tooSmall = wan.length > 0 && n.decimals === 2 && n.value.lt(100000) &&
-        wan.some((w) => n.value.div(w.value).abs().gte(0.001) && n.value.div(w.value).abs().lte(1000));
-      if (sameDigits || tooSmall) n.readAs = '万元';
+      if (n.unit === '元') {
+        // A 2-decimal figure far too small to be a real 元 amount beside 万元 siblings (a real 元
+        // amount is 10⁴ times larger).
+        const tooSmall = wan.length > 0 && n.decimals === 2 && n.value.lt(100000) &&
+          wan.some((w) => n.value.div(w.value).abs().gte(0.001) && n.value.div(w.value).abs().lte(1000));
+        if (sameDigits || tooSmall) n.readAs = '万元';
+      } else {
+        // `本年支出合计665.38亿元，其中：基本支出208.88万元…`: digits of the size of a total of its 万元
+        // siblings, but 10⁴ times their sum once read in 亿元.
+        const largest = wan.reduce((m, w) => (w.value.abs().gt(m) ? w.value.abs() : m), n.value.times(0));
+        const tooLarge = wan.length > 0 && !largest.isZero() && n.value.div(largest).gte(1) && n.value.div(largest).lte(20);
+        if (sameDigits || tooLarge) n.readAs = '万元';
+      }
     }
   }
 }

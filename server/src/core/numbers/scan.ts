@@ -24,6 +24,8 @@ const NUMBER_BODY = [
   `[${DIGIT}]{1,3}(?:[,，][${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+)?`,
   // Space after the decimal point left by PDF conversion: `665. 39` (validated by its unit below).
   `[${DIGIT}]+\\.[ \\u00A0\\u3000]+[${DIGIT}]+`,
+  // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below).
+  `[${DIGIT}]+\\.\\r?\\n[${DIGIT}]+`,
   // Ideographic full stop as decimal point: `412。87` (validated by its unit below).
   `[${DIGIT}]+。[${DIGIT}]+`,
   `[${DIGIT}]+(?:[.．][${DIGIT}]+)?`,
@@ -37,10 +39,13 @@ const UNIT_WORDS = [
   '个', '人', '辆', '台', '套', '份', '家', '项', '次', '分', '名', '户', '件', '所', '条', '倍', '天', '本', '期', '场', '篇',
   '年', '月', '日', '号', '季度',
 ];
-const UNIT_PATTERN = UNIT_WORDS.map((u) => u.replace(/[()]/g, (c) => '\\' + c)).join('|');
+// A PDF line wrap may split a unit (`万` / `元`): multi-character money and rate units allow one.
+const UNIT_PATTERN = UNIT_WORDS.map((u) =>
+  /^(亿元|万元|千元|个百分点|百分点)$/.test(u) ? [...u].join('(?:\\r?\\n)?') : u.replace(/[()]/g, (c) => '\\' + c),
+).join('|');
 
 const NUMBER_RE = new RegExp(
-  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:([ \\u00A0\\u3000]?)(${UNIT_PATTERN}))?`,
+  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*|[ \\u00A0\\u3000]?)(${UNIT_PATTERN}))?`,
   'gu',
 );
 
@@ -77,9 +82,9 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'fullwidth';
     text = text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
   }
-  if (/\.[ \u00A0\u3000]+/.test(text)) {
+  if (/\.[ \u00A0\u3000\r\n]+/.test(text)) {
     issue = 'space-after-point';
-    text = text.replace(/\.[ \u00A0\u3000]+/, '.');
+    text = text.replace(/\.[ \u00A0\u3000\r\n]+/, '.');
   } else if (text.includes('。')) {
     issue = 'ideographic-point';
     text = text.replace('。', '.');
@@ -103,9 +108,10 @@ export function scanNumbers(text: string, base = 0): ScannedNumber[] {
   NUMBER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER_RE.exec(text))) {
-    const [whole, sign, body, , unitWord] = m;
+    const [whole, sign, body, , rawUnit] = m;
+    const unitWord = rawUnit?.replace(/\r?\n/g, '');
     let unit = unitOf(unitWord);
-    const malformed = /\.[ \u00A0\u3000]|。/.test(body);
+    const malformed = /\.[ \u00A0\u3000\r\n]|。/.test(body);
     // A malformed point is only a decimal point when a rate or money unit follows; otherwise it is
     // a list marker (`1. 因公出国`) or the end of a sentence (`0.65%。项目支出`).
     if (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点')) {
@@ -114,10 +120,10 @@ export function scanNumbers(text: string, base = 0): ScannedNumber[] {
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
       continue;
     }
-    const unitStart = unitWord ? m.index + whole.length - unitWord.length : undefined;
+    const unitStart = rawUnit ? m.index + whole.length - rawUnit.length : undefined;
     const end = unitWord ? m.index + whole.length : m.index + sign.length + body.length;
     if (unitWord && isPerUnit(text, end)) unit = 'none';
-    pushNumber(out, text, base, m.index, sign, body, unitWord, unitStart, unit);
+    pushNumber(out, text, base, m.index, sign, body, unitWord, unitStart, unit, rawUnit?.length);
   }
   return out;
 }
@@ -132,6 +138,7 @@ function pushNumber(
   unitWord: string | undefined,
   unitStart: number | undefined,
   unitOverride?: Unit,
+  unitLength = unitWord?.length,
 ): void {
   const { text: canon, issue } = canonical(body);
   const negative = sign !== '' && !isRangeDash(text, index);
@@ -149,7 +156,7 @@ function pushNumber(
     start: base + start,
     end: base + index + sign.length + body.length,
     unitStart: unitStart === undefined ? undefined : base + unitStart,
-    unitEnd: unitStart === undefined || unitWord === undefined ? undefined : base + unitStart + unitWord.length,
+    unitEnd: unitStart === undefined || unitLength === undefined ? undefined : base + unitStart + unitLength,
     raw: text.slice(start, index + sign.length + body.length),
     text: numeric,
     value,

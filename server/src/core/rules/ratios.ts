@@ -44,7 +44,12 @@ export function ratioInputs(claim: Claim): RatioInputs | undefined {
   }
 }
 
+/**
+ * Rates are compared by magnitude: the direction (增长 −10.27% for a decrease, 减少 for a fall) is
+ * change-mismatch's direction check, not the ratio's.
+ */
 export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
   const stated = inputs.stated;
-  return checkRatio(inputs.numerator, inputs.denominator, stated.value.abs(), stated.decimals ?? 0);
+  const numerator = inputs.numerator.value.isNegative() ? { ...inputs.numerator, value: inputs.numerator.value.abs() } : inputs.numerator;
+  return checkRatio(numerator, inputs.denominator, stated.value.abs(), stated.decimals ?? 0);
 }

@@ -2,8 +2,9 @@ import { l, type Rule } from './rule';
 
 /**
  * `基本支出3373.17元` where 万元 is meant (rounding.md §6): the model reads such a number in 万元
- * (its digits stand in 万元 elsewhere, or it is far too small for a 元 amount beside its 万元
- * siblings), every relation is checked with that reading, and this rule reports the slip.
+ * (its digits stand in 万元 elsewhere, or it is far too small for a 元 amount / far too large for a
+ * 亿元 amount beside its 万元 siblings), every relation is checked with that reading, and this rule
+ * reports the slip. The fix is safe only when the same digits stand in 万元 elsewhere.
  */
 export const unitMismatch: Rule = {
   meta: {
@@ -20,14 +21,16 @@ export const unitMismatch: Rule = {
       const elsewhere = ctx.model.numbers.length < 200000 ? ctx.model.numbers.filter((m) => m !== n && m.unit === n.readAs && m.text === n.text) : [];
       const why = elsewhere.length
         ? l(`同一数字在别处以${n.readAs}出现`, `the same digits appear in ${n.readAs} elsewhere`)
-        : l(`同句/同行的其他金额均以${n.readAs}计，${n.text}${n.unitText}（${n.value.div(10000).toString()}${n.readAs}）不合常理`, `its sibling amounts are in ${n.readAs}; ${n.text}${n.unitText} would be only ${n.value.div(10000).toString()} ${n.readAs}`);
+        : n.unit === '元'
+          ? l(`同句/同行的其他金额均以${n.readAs}计，${n.text}${n.unitText}（${n.value.div(10000).toString()}${n.readAs}）不合常理`, `its sibling amounts are in ${n.readAs}; ${n.text}${n.unitText} would be only ${n.value.div(10000).toString()} ${n.readAs}`)
+          : l(`同句/同行的其他金额均以${n.readAs}计，${n.text}${n.unitText}（${n.value.times(10000).toString()}${n.readAs}）是它们的上万倍`, `its sibling amounts are in ${n.readAs}; ${n.text}${n.unitText} would be ${n.value.times(10000).toString()} ${n.readAs}, ten thousand times their size`);
       ctx.report({
         messageId: 'slip',
         message: l(`“${n.raw}${n.unitText}”的单位应为${n.readAs}`, `The unit of "${n.raw}${n.unitText}" should be ${n.readAs}`),
         explanation: l(`${why['zh-cn']}；其余核对按 ${n.text}${n.readAs} 进行。`, `${why.en}; all checks read it as ${n.text} ${n.readAs}.`),
         span: { start: n.span.start, end: n.unitSpan.end },
         related: elsewhere.slice(0, 3).map((m) => ({ span: m.span, message: l(`${m.text}${m.unitText}`, `${m.text} ${m.unitText}`) })),
-        fixes: [{ title: l(`单位改为${n.readAs}`, `Change the unit to ${n.readAs}`), edits: [{ span: n.unitSpan, newText: n.readAs }], safe: true, preferred: true, kind: 'fix-unit' }],
+        fixes: [{ title: l(`单位改为${n.readAs}`, `Change the unit to ${n.readAs}`), edits: [{ span: n.unitSpan, newText: n.readAs }], safe: elsewhere.length > 0, preferred: true, kind: 'fix-unit' }],
       });
     }
   },

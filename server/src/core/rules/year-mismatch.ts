@@ -1,3 +1,4 @@
+import type { Sentence } from '../types';
 import { l, type Rule } from './rule';
 
 /**
@@ -25,10 +26,15 @@ export const yearMismatch: Rule = {
       const before = text.slice(Math.max(0, n.span.start - 6), n.span.start);
       const after = text.slice(n.unitSpan?.end ?? n.span.end, (n.unitSpan?.end ?? n.span.end) + 12);
       let why: { 'zh-cn': string; en: string } | undefined;
-      if (/(截至|截止|至)\s*$/.test(before) && /^\s*12\s*月\s*31\s*日/.test(after)) {
+      const sentence = sentenceAt(ctx.model.sentences, n.span.start);
+      const opensSentence = sentence !== undefined && text.slice(sentence.span.start, n.span.start).replace(/[\s*#>\-\d.、（）()一二三四五六七八九十]/g, '') === '';
+      if (/(截至|截止|至)\s*$/.test(before) && /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/.test(after)) {
         why = l(`年末时点应为${reportYear}年12月31日`, `the year-end date should be 31 December ${reportYear}`);
       } else if (/^\s*度?\s*(?:部门|单位)?\s*决算(?!数)/.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
         why = l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`);
+      } else if (opensSentence && sentence && /比上年|较上年|与上年|同比/.test(sentence.text) && !/上年|同比/.test(text.slice(sentence.span.start, n.span.start))) {
+        // `2023年度收入、支出总计665.39万元，比上年…`: a figure compared with 上年 is this year's.
+        why = l(`与上年比较的是本年度（${reportYear}年）的数`, `a figure compared with the previous year is the report year's (${reportYear})`);
       }
       if (!why) continue;
       ctx.report({
@@ -41,3 +47,15 @@ export const yearMismatch: Rule = {
     }
   },
 };
+
+function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < sentences[mid].span.start) hi = mid - 1;
+    else if (offset >= sentences[mid].span.end) lo = mid + 1;
+    else return sentences[mid];
+  }
+  return undefined;
+}

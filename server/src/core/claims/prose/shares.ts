@@ -69,7 +69,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // A count share's base is the list's count (`共对22个项目…其中：…21个，占项目总数比例95.45%`).
     if (listTotal && (wantCount || subjectsMatch(listTotal.subject, named))) return { base: listTotal, group: `list${list!.id}` };
     // Look for the named base outside the list: the nearest statement of that quantity.
-    const found = wantCount ? undefined : ctx.subjects.find(named, part.token.span.start, (t) => t.role === 'amount' && t !== part);
+    const accept = (t: ProseToken) => t.role === 'amount' && t !== part;
+    // `占…支出总额的` names a total introduced as `…支出X万元` just as well.
+    const bare = named.replace(/(?:总额|总数|总和|合计|总计)$/, '');
+    const found = wantCount ? undefined : ctx.subjects.find(named, part.token.span.start, accept) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, accept) : undefined);
     return found ? { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` } : undefined;
   }
   if (listTotal && listTotal !== part) return { base: listTotal, group: `list${list!.id}` };

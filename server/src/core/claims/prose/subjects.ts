@@ -11,7 +11,7 @@ const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|�
 export function normalizeSubject(words: string): string {
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
-    .replace(/^[、，,；;：:]+/, '')
+    .replace(/^[、，,；;：:>#+*-]+/, '')
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+/, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占)[：:，,]?/g, '');
@@ -22,7 +22,7 @@ export function normalizeSubject(words: string): string {
   };
   for (let i = 0; i < 4; i++) {
     const before = s;
-    strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|中)$/);
+    strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|中|分别)$/);
     strip(/(?:决算|预算)数?$/);
     strip(/(?:年初|调整后)$/);
     strip(/安排$/);

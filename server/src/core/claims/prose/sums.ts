@@ -62,8 +62,11 @@ export function isExhaustive(list: ProseList, parts: ProseToken[]): boolean {
 
 export function sumClaims(lists: ProseList[], sink: ClaimSink): void {
   for (const list of lists) {
-    for (const [role, parts] of list.parts) {
-      const total = list.totals.get(role);
+    for (const [role, listed] of list.parts) {
+      // `A、B分别为x、y，合计z`: the total follows its parts.
+      const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
+      const parts = after > 0 ? listed.slice(0, after) : listed;
+      const total = after > 0 ? listed[after] : list.totals.get(role);
       if (!total || parts.length === 0 || parts.includes(total)) continue;
       const label = total.subject || total.lead.replace(/[，,：:\s]/g, '') || '合计';
       const totalOperand = operand(total.token, label);

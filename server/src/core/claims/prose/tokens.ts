@@ -144,7 +144,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (token.unit === 'year' || token.unit === 'none' || ['月', '日', '号', '季度'].includes(token.unitText)) continue;
       let start = token.span.start;
       while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
-      const lead = text.slice(start, token.span.start);
+      // Whitespace is dropped from the words: PDF text wraps lines inside words (`下` / `降`).
+      const lead = text.slice(start, token.span.start).replace(/\s+/g, '');
       const after = text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8);
       let role = roleOf(token, lead, after);
       // `完成年初预算751.54万元的88.54%`, `占支出总额665.38万元的31.39%`: the words that give a rate its
@@ -152,7 +153,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (role === 'percent') {
         let clauseStart = start;
         while (clauseStart > sentence.span.start && !CLAUSE_BREAK.test(text.charAt(clauseStart - 1))) clauseStart--;
-        if (clauseStart < start) role = roleOf(token, text.slice(clauseStart, token.span.start), after);
+        if (clauseStart < start) role = roleOf(token, text.slice(clauseStart, token.span.start).replace(/\s+/g, ''), after);
       }
       const own = normalizeSubject(subjectWords(lead, role));
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
@@ -196,7 +197,14 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
     if (!m) continue;
     const names = m[1].split(/和|、|及|与|以及/).map((n) => normalizeSubject(n)).filter(Boolean);
     const after = sentence.span.start + m.index + m[0].length;
-    const amounts = tokens.filter((t) => t.token.span.start >= after && (t.role === 'amount' || t.role === 'budget'));
+    const following = tokens.filter((t) => t.token.span.start >= after && (t.role === 'amount' || t.role === 'budget'));
+    // `…分别为x、y，合计z`: z is their total, not a third value.
+    const totalAt = following.findIndex((t) => /合计|共计|总计/.test(t.lead));
+    const amounts = totalAt < 0 ? following : following.slice(0, totalAt);
+    if (totalAt >= 0) {
+      following[totalAt].subject = '';
+      following[totalAt].ownSubject = false;
+    }
     if (names.length < 2 || names.length !== amounts.length) continue;
     amounts.forEach((t, i) => {
       t.subject = names[i];

@@ -112,13 +112,21 @@ export function exactZero(label: string, span?: Operand['span']): Operand {
   return { value: new Decimal(0), halfUlp: ZERO, label, span };
 }
 
-/** Entries of a table, in reading order (row by row, block by block). */
+const itemCache = new WeakMap<Table, Item[]>();
+
+/**
+ * Entries of a table, in reading order (row by row, block by block); cached, because text ↔ table
+ * look-ups ask for them once per prose number. Callers must not mutate the array.
+ */
 export function items(table: Table): Item[] {
+  const cached = itemCache.get(table);
+  if (cached) return cached;
   const out: Item[] = [];
   for (const row of table.rows) {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
     for (const entry of row.entries ?? []) out.push({ row, entry });
   }
+  itemCache.set(table, out);
   return out;
 }
 

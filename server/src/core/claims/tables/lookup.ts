@@ -1,6 +1,6 @@
 // Finding one table cell by what a sentence names (table, row code or label, column words): the
 // entry point for text ↔ table checks.
-import type { DocumentModel, Span, StandardTableId } from '../../types';
+import type { DocumentModel, Span, StandardTableId, Table } from '../../types';
 import { items, normLabel, type Item } from './access';
 
 export interface TableValueQuery {
@@ -29,12 +29,40 @@ export interface TableValue {
   label: string;
 }
 
+const normalized = new WeakMap<Item, string>();
+
 function labelMatches(item: Item, label: string | RegExp | undefined, exact: boolean): boolean {
   if (label === undefined) return true;
-  const name = normLabel(item.entry.label);
+  let name = normalized.get(item);
+  if (name === undefined) {
+    name = normLabel(item.entry.label);
+    normalized.set(item, name);
+  }
   if (label instanceof RegExp) return label.test(name);
   const wanted = normLabel(label);
   return exact ? name === wanted : name.includes(wanted);
+}
+
+const byLabel = new WeakMap<Table, Map<string, Item[]>>();
+
+/** Entries of a table by normalised label, built once per table: exact look-ups are O(1). */
+function labelIndex(table: Table): Map<string, Item[]> {
+  let index = byLabel.get(table);
+  if (!index) {
+    index = new Map();
+    for (const it of items(table)) {
+      let name = normalized.get(it);
+      if (name === undefined) {
+        name = normLabel(it.entry.label);
+        normalized.set(it, name);
+      }
+      const list = index.get(name);
+      if (list) list.push(it);
+      else index.set(name, [it]);
+    }
+    byLabel.set(table, index);
+  }
+  return index;
 }
 
 /** The cell the query names, or undefined. Cells that are shifted codes or unreadable text are never returned. */
@@ -43,9 +71,11 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
   for (const kind of kinds) {
     for (const table of model.tables) {
       if (table.kind !== kind) continue;
-      const list = items(table).filter((it) => query.block === undefined || it.entry.block === query.block);
+      const inBlock = (it: Item) => query.block === undefined || it.entry.block === query.block;
       const candidates = (exact: boolean) =>
-        list.filter((it) => (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, exact));
+        (exact && typeof query.label === 'string' ? labelIndex(table).get(normLabel(query.label)) ?? [] : items(table)).filter(
+          (it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, exact),
+        );
       let found = candidates(true);
       if (found.length === 0 && typeof query.label === 'string') found = candidates(false);
       // Tables without row labels (公开09): the first data row.
