@@ -60,7 +60,7 @@ function headingLevel(text: string): number | undefined {
 
 const SENTENCE_END = /[。！？!?]/;
 /** A line holding only a page number (`3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`). */
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
 const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
 

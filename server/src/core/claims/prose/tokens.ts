@@ -1,6 +1,7 @@
 // What each number in the prose is: its role (amount, budget, change, share …), the words that lead
 // to it, and the quantity it is about (its subject). Every prose claim is built from this.
 import type { DocumentModel, NumberToken, Sentence } from '../../types';
+import { PAGE_NUMBER } from '../../model/document';
 import { normalizeSubject } from './subjects';
 
 export type Role =
@@ -125,6 +126,15 @@ function subjectWords(lead: string, role: Role): string {
   return w;
 }
 
+/**
+ * The words as written, without what PDF extraction put into them: line wraps (`下` / `降`) and
+ * page-number lines (`项目` / `— 3 —` / `支出`).
+ */
+function compactWords(raw: string): string {
+  const words = raw.includes('\n') ? raw.split(/\r?\n/).filter((line) => !PAGE_NUMBER.test(line.trim())).join('') : raw;
+  return words.replace(/\s+/g, '');
+}
+
 export function analyzeProse(model: DocumentModel): ProseAnalysis {
   const tokens: ProseToken[] = [];
   const bySentence = new Map<number, ProseToken[]>();
@@ -144,8 +154,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (token.unit === 'year' || token.unit === 'none' || ['月', '日', '号', '季度'].includes(token.unitText)) continue;
       let start = token.span.start;
       while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
-      // Whitespace is dropped from the words: PDF text wraps lines inside words (`下` / `降`).
-      const lead = text.slice(start, token.span.start).replace(/\s+/g, '');
+      const lead = compactWords(text.slice(start, token.span.start));
       const after = text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8);
       let role = roleOf(token, lead, after);
       // `完成年初预算751.54万元的88.54%`, `占支出总额665.38万元的31.39%`: the words that give a rate its
@@ -153,7 +162,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (role === 'percent') {
         let clauseStart = start;
         while (clauseStart > sentence.span.start && !CLAUSE_BREAK.test(text.charAt(clauseStart - 1))) clauseStart--;
-        if (clauseStart < start) role = roleOf(token, text.slice(clauseStart, token.span.start).replace(/\s+/g, ''), after);
+        if (clauseStart < start) role = roleOf(token, compactWords(text.slice(clauseStart, token.span.start)), after);
       }
       const own = normalizeSubject(subjectWords(lead, role));
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
