@@ -61,7 +61,7 @@ async function codeServer() {
     codeServerDir: CODE_SERVER_DIR, extensionDevelopmentPath: REPO, extensionTestsPath: SUITE,
     files: workspaceFiles(), outDir: path.join(REPO, 'test-results/suite'),
   });
-  // The extension host's console reaches the page twice: plain, and styled ("%c INFO color: …"); keep the plain copy.
+  // The extension host's console reaches the page twice, plain and styled ("%c INFO …"): keep the plain copy.
   const lines = result.output.filter((l) => !l.startsWith('%c')).flatMap((l) => l.split('\n'));
   console.log(lines.filter((l) => /^(ok|not ok) - |^\s{2}|^\d+ passed, \d+ failed|extension tests did not finish/.test(l)).join('\n'));
   console.log(`code-server extension host: exit ${result.code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -33,6 +33,9 @@ const USER_SETTINGS = {
   'workbench.colorTheme': 'Default Light Modern',
 };
 
+/** A delay that does not keep the process alive on its own (used in races against a slow close). */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
 export function codeServerBin(dir) {
   return path.join(dir, 'node_modules/.bin/code-server');
 }
@@ -111,16 +114,16 @@ export async function startWorkbench({ codeServerDir, vsix, files, settings = {}
     run, port, dirs, workspace: dirs.ws, page: undefined,
     serverLog: () => fs.readFileSync(`${run}/code-server.log`, 'utf8'),
     async close() {
-      if (browser) await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => {});
+      if (browser) await Promise.race([browser.close(), sleep(10_000)]).catch(() => {});
       if (server.exitCode === null && server.signalCode === null) {
         const exited = new Promise((r) => server.once('exit', r));
         try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        await Promise.race([exited, sleep(5_000)]);
         killServer();
       }
       process.removeListener('exit', killServer);
       // The language server may outlive the extension host by a moment; kill whatever still mentions the run dir.
-      for (let i = 0; i < 20 && processesMentioning(run).length; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 20 && processesMentioning(run).length; i++) await sleep(100);
       for (const line of processesMentioning(run)) { try { process.kill(Number(line.split(' ')[0]), 'SIGKILL'); } catch { /* gone */ } }
       fs.closeSync(serverLog);
       fs.rmSync(run, { recursive: true, force: true });
@@ -135,6 +138,7 @@ export async function startWorkbench({ codeServerDir, vsix, files, settings = {}
       viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     const page = browser.pages()[0] ?? await browser.newPage();
     wb.page = page;
+    page.setDefaultTimeout(15_000);
     if (beforeLoad) await beforeLoad(page);
     // Remote resources (the extension under development, its tests) are vscode-remote URIs of this server.
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
@@ -262,7 +266,7 @@ function actions(page, { outDir, log, workspace }) {
     },
     /** Opens the Problems panel and waits until a row matches `text` (string or RegExp); false if none did within `ms`. */
     async waitForProblem(text, ms) {
-      await self.problems();
+      await self.clearProblemsFilter();
       return page.locator('.markers-panel .monaco-list-row').filter({ hasText: text }).first()
         .waitFor({ timeout: ms }).then(() => true, () => false);
     },
@@ -278,7 +282,9 @@ function actions(page, { outDir, log, workspace }) {
       return { errors, warnings, infos };
     },
     async dismissNotifications() {
-      for (const close of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) await close.click().catch(() => {});
+      if (await page.locator('.notifications-toasts .notification-toast').count() === 0) return;
+      await self.runCommand('Notifications: Clear All Notifications');
+      await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
     },
     /** Focuses the editor tab of `name` (commands act on the active text editor, not on a focused webview). */
     async focusEditor(name) {
@@ -380,7 +386,9 @@ export async function runExtensionTests({ codeServerDir, extensionDevelopmentPat
     },
   });
   try {
-    const code = await Promise.race([finished, new Promise((resolve) => setTimeout(() => resolve('timeout'), timeout))]);
+    let timer;
+    const code = await Promise.race([finished, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeout); })]);
+    clearTimeout(timer);
     if (code === 'timeout') {
       await wb.screenshot('extension-tests-timeout').catch(() => {});
       return { code: 1, output: [...output, `extension tests did not finish within ${timeout / 1000} s`], serverLog: wb.serverLog() };

@@ -7,43 +7,20 @@
 // /usr/bin/chromium: without chromium it is skipped locally and fails under CI.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM, codeServerBin, processesMentioning, startWorkbench } from './workbench.mjs';
+import { processesMentioning, startWorkbench } from './workbench.mjs';
 import { REPO, SLIPS, corpusText, findingAt, slipOffset, slipText, workspaceFiles } from './reports.mjs';
+import { CODE_SERVER_DIR, ensureCodeServer, makeLog, run, workbenchDescribe } from './setup.mjs';
 
 const require = createRequire(import.meta.url);
-const CODE_SERVER_DIR = path.join(REPO, '.cache/code-server');
 const OUT = path.join(REPO, 'test-results/e2e');
 const VSIX = path.join(REPO, 'juesuan-lint.vsix');
 const DIAGNOSTICS_TIMEOUT = 30_000;
-const t0 = Date.now();
-const log = (what) => console.log(`# e2e ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
+const log = makeLog('e2e');
 
-function missingPrerequisite() {
-  if (!fs.existsSync(CHROMIUM)) return `chromium not found at ${CHROMIUM} (apt-get install chromium fonts-wqy-zenhei)`;
-  return undefined;
-}
-
-const missing = missingPrerequisite();
-if (missing && !process.env.CI) {
-  test('VS Code workbench end-to-end', (t) => t.skip(`skipped: ${missing}`));
-} else if (missing) {
-  test('VS Code workbench end-to-end', () => assert.fail(`CI must run the workbench tests, but ${missing}; .ci/run installs it`));
-} else {
-  describe('VS Code workbench (code-server + chromium)', { timeout: 600_000 }, workbenchSuite);
-}
-
-/** Runs a command line; throws with its output when it fails. */
-function run(cmd, args, what) {
-  const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`.slice(-6000));
-  log(`${what} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return r.stdout;
-}
+workbenchDescribe({ describe, test }, 'VS Code workbench (code-server + chromium)', workbenchSuite);
 
 /** The palette label of a contributed command, in the workbench's language (English: code-server has no language packs). */
 function commandLabel(id) {
@@ -73,10 +50,8 @@ function workbenchSuite() {
   let runDir;
 
   before(async () => {
-    if (!fs.existsSync(path.join(CODE_SERVER_DIR, '.installed')) || !fs.existsSync(codeServerBin(CODE_SERVER_DIR))) {
-      run('bash', ['scripts/install-code-server.sh', CODE_SERVER_DIR], 'installing code-server');
-    }
-    run('npm', ['run', 'package'], 'npm run package');
+    ensureCodeServer(log);
+    run('npm', ['run', 'package'], 'npm run package', log);
     core(); // load the core built with the package, the one the packaged server uses
     fs.rmSync(OUT, { recursive: true, force: true });
     wb = await startWorkbench({
@@ -218,7 +193,9 @@ function workbenchSuite() {
     const name = SLIPS.table.file;
     const { findings } = lint(slipText(SLIPS.table));
     await openAndWaitForDiagnostics(name);
+    log('lint: diagnostics');
     const text = await wb.runCommandForNotification(commandLabel('juesuanLint.lint'), /项关系已核对/);
+    log(`lint: ${text}`);
     const errors = findings.filter((f) => f.severity === 'error').length;
     assert.match(text, new RegExp(`${errors} 处错误`), `the summary "${text}" does not report the ${errors} errors the core finds`);
     await wb.screenshot('05-lint');
@@ -249,6 +226,11 @@ function workbenchSuite() {
   }));
 
   test('hover in the editor beside the preview (README screenshot)', () => step('readme', async () => {
+    // What the README shows: the report, the hover on the slipped cell, the preview; no panel or side bar.
+    await wb.dismissNotifications();
+    await wb.runCommand('View: Hide Panel');
+    await wb.runCommand('View: Close Primary Side Bar');
+    await wb.page.keyboard.press('Escape');
     const hover = await wb.hoverAtCursor();
     assert.match(hover, /sum-mismatch|rollup-mismatch|cross-table-mismatch/, `no table finding in the hover over the slipped cell:\n${hover}`);
     await wb.screenshot('workbench');
@@ -274,6 +256,7 @@ function workbenchSuite() {
     const before = servers();
     assert.equal(before.length, 1, `expected one language server process, found: ${before.join(', ')}`);
     const said = await wb.runCommandForNotification(commandLabel('juesuanLint.restartServer'), /juesuan-lint:/, 30_000);
+    log(`restart: ${said}`);
     assert.match(said, /语言服务器已重启/);
     const after = servers();
     assert.equal(after.length, 1, `expected one language server process after the restart, found: ${after.join(', ')}`);
