@@ -321,3 +321,19 @@ test('many files go through the worker pool and come back in sorted order; --out
     assert.equal(f.messages.filter((m) => m.ruleId === 'number-format').length, expected);
   }
 });
+
+test('--fix picks whole safe fixes only, never half of a fix that overlaps another', () => {
+  const edit = (start, end, newText) => ({ span: { start, end }, range: null, newText });
+  const finding = (...fixes) => ({ fixes });
+  const fix = (safe, preferred, ...edits) => ({ title: { 'zh-cn': '', en: '' }, safe, preferred, kind: 'fix-total', edits });
+  const picked = cli.nonOverlappingEdits([
+    finding(fix(true, true, edit(0, 3, 'a'), edit(10, 12, 'b'))),
+    finding(fix(true, true, edit(11, 14, 'c'), edit(20, 21, 'd'))), // overlaps the first fix: waits for the next pass
+    finding(fix(false, true, edit(30, 31, 'unsafe')), fix(true, false, edit(30, 31, 'safe'))),
+    finding(fix(false, true, edit(40, 41, 'never'))),
+    finding(fix(true, false, edit(50, 50, 'x'))),
+    finding(fix(true, false, edit(50, 50, 'y'))), // second insertion at one point: order would be arbitrary
+  ]);
+  assert.deepEqual(picked.map((e) => e.newText), ['a', 'b', 'safe', 'x']);
+  assert.equal(cli.autoFix(finding(fix(false, true, edit(0, 1, 'z')))), undefined);
+});

@@ -75,13 +75,18 @@ function ratio(a, b) {
   return a.div(b).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** Shares of an exhaustive list (published values), adjusted by largest remainder if they miss 100. */
-export function shares(values) {
-  const total = values.reduce((a, b) => a.plus(b), new D(0));
-  if (total.isZero()) return values.map(() => new D(0));
-  const rounded = values.map((v) => ratio(v, total));
-  if (rounded.reduce((a, b) => a.plus(b), new D(0)).eq(100)) return rounded;
-  const exact = values.map((v) => v.div(total).times(100));
+/**
+ * Shares of an exhaustive list against the stated base (the published total). When the published
+ * parts add up to the base exactly and the rounded shares miss 100, authors apply the largest-
+ * remainder adjustment (尾差调整); when the parts themselves carry a rounding tail, the shares are
+ * left as rounded (adjusting them would make a share wrong).
+ */
+export function shares(values, base = values.reduce((a, b) => a.plus(b), new D(0))) {
+  if (base.isZero()) return values.map(() => new D(0));
+  const rounded = values.map((v) => ratio(v, base));
+  const sum = values.reduce((a, b) => a.plus(b), new D(0));
+  if (rounded.reduce((a, b) => a.plus(b), new D(0)).eq(100) || !sum.eq(base)) return rounded;
+  const exact = values.map((v) => v.div(base).times(100));
   const floors = exact.map((e) => e.toDecimalPlaces(2, Decimal.ROUND_DOWN));
   let missing = new D(100).minus(floors.reduce((a, b) => a.plus(b), new D(0))).times(100).toNumber();
   const order = exact.map((e, i) => [e.minus(floors[i]), i]).sort((x, y) => y[0].cmp(x[0]) || x[1] - y[1]);
@@ -489,9 +494,9 @@ function completion(b, rng, actual, budget) {
 }
 
 /** `A万元，其中：名1B万元，占x%；名2C万元，占y%` with shares of the published values. */
-function breakdown(b, parts, { withShares = true, sep = '；', category = 'list-part' } = {}) {
+function breakdown(b, parts, { withShares = true, sep = '；', category = 'list-part', base } = {}) {
   const values = parts.map(([, fen]) => wan(fen));
-  const sh = withShares ? shares(values) : [];
+  const sh = withShares ? shares(values, base) : [];
   parts.forEach(([name], i) => {
     if (i > 0) b.add(sep);
     b.add(name).mark(category, fmt(values[i])).add('万元');
@@ -512,7 +517,7 @@ function renderProse(b, rng, data, md, year) {
   b.para(`本年收入合计${T}万元，其中：财政拨款收入${T}万元，占100%。`);
   h(2, '三、支出决算情况说明');
   b.add(`本年支出合计${T}万元，其中：`);
-  breakdown(b, [['基本支出', totals.basic], ['项目支出', totals.project]]).para('。');
+  breakdown(b, [['基本支出', totals.basic], ['项目支出', totals.project]], { base: wan(totals.total) }).para('。');
   h(2, '四、财政拨款收入支出决算总体情况说明');
   b.add(`${year}年度财政拨款收入、支出总计${T}万元，`);
   yoy(b, totals.total, totals.prior).para('。');
@@ -523,7 +528,7 @@ function renderProse(b, rng, data, md, year) {
   yoy(b, totals.total, totals.prior).para('。');
   h(3, '（二）一般公共预算财政拨款支出结构情况');
   b.add(`${year}年度一般公共预算财政拨款支出${T}万元，主要用于以下方面：`);
-  breakdown(b, classes.map((c) => [`${c.name}（类）`, c.total])).para('。');
+  breakdown(b, classes.map((c) => [`${c.name}（类）`, c.total]), { base: wan(totals.total) }).para('。');
   h(3, '（三）一般公共预算财政拨款支出决算具体情况');
   b.add(`${year}年度一般公共预算财政拨款支出`);
   completion(b, rng, totals.total, totals.budget).para('其中：');
@@ -572,7 +577,7 @@ function renderProse(b, rng, data, md, year) {
   h(3, '（二）“三公”经费支出具体执行情况说明');
   if (sgActual > 0) {
     b.add(`${year}年度“三公”经费支出决算中，`);
-    breakdown(b, parts.map(([name, v]) => [`${name}支出决算`, v.actual])).para('。');
+    breakdown(b, parts.map(([name, v]) => [`${name}支出决算`, v.actual]), { base: wan(sgActual) }).para('。');
   }
   b.para(`1. 因公出国（境）费用支出0万元。全年使用财政拨款安排因公出国（境）团组0个，0人次。`);
   b.para(`2. 公务用车购置及运行维护费支出${fmt(wan(sg.car.actual))}万元。其中：公务用车购置支出0万元，购置公务用车0辆；公务用车运行维护费支出${fmt(wan(sg.car.actual))}万元，公务用车保有量为${data.cars}辆。`);

@@ -18,7 +18,10 @@ export function nonOverlappingEdits(findings: Finding[]): Fix['edits'] {
   for (const f of findings) {
     const fix = autoFix(f);
     if (!fix) continue;
-    const clash = fix.edits.some((e) => taken.some((t) => e.span.start < t.span.end && t.span.start < e.span.end || (e.span.start === e.span.end && e.span.start === t.span.start)));
+    const clash = fix.edits.some((e) =>
+      // Overlapping ranges, or two insertions at one point (their order would be arbitrary).
+      taken.some((t) => (e.span.start < t.span.end && t.span.start < e.span.end) || (e.span.start === t.span.start && (e.span.start === e.span.end || t.span.start === t.span.end))),
+    );
     if (!clash) taken.push(...fix.edits);
   }
   return taken;

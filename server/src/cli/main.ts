@@ -156,8 +156,11 @@ export async function run(argv: string[]): Promise<number> {
     } catch (e) {
       return fail(`cannot write ${opts.outputFile}: ${(e as Error).message}`);
     }
-  } else if (fixedStdin === undefined || countFindings(results).errors + countFindings(results).warnings + countFindings(results).infos > 0 || opts.format !== 'stylish') {
-    stream.write(report);
+  } else {
+    // After --stdin --fix, a clean stylish report would only add noise next to the fixed text.
+    const c = countFindings(results);
+    const nothingLeft = c.errors + c.warnings + c.infos + c.notices === 0;
+    if (fixedStdin === undefined || opts.format !== 'stylish' || !nothingLeft) stream.write(report);
   }
   return status === 2 ? 2 : exitCodeFor(results, opts.maxWarnings);
 }
@@ -179,3 +182,4 @@ export { compileGlob, expandBraces, globToRegExp } from './glob';
 export { decode, encodeGb18030 } from './encoding';
 export { formatJson } from './formatters/json';
 export { parseConfig, mergeSettings, loadConfigFor, createConfigLoader, parseRuleSetting } from '../config';
+export { autoFix, nonOverlappingEdits } from './fix';
