@@ -75,14 +75,22 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
           claim: draft.claim,
         });
       },
-      verdict(claim: number, status: Verdict['status'], explanation: Localized) {
-        verdicts.push({ claim, ruleId: rule.meta.id, status, explanation });
+      verdict(claim: number, status: Verdict['status'], explanation: Localized | (() => Localized)) {
+        verdicts.push(typeof explanation === 'function' ? lazyVerdict(claim, rule.meta.id, status, explanation) : { claim, ruleId: rule.meta.id, status, explanation });
       },
     };
     rule.check(context);
     if (cancelled()) throw new LintCancelled();
   }
   return { model, claims, verdicts, findings: finalize(findings, model), notice: undefined };
+}
+
+/** A verdict whose explanation is computed on first read (an enumerable getter, so it serialises). */
+function lazyVerdict(claim: number, ruleId: string, status: Verdict['status'], explain: () => Localized): Verdict {
+  let cached: Localized | undefined;
+  const verdict = { claim, ruleId, status } as Verdict;
+  Object.defineProperty(verdict, 'explanation', { enumerable: true, get: () => (cached ??= explain()) });
+  return verdict;
 }
 
 function minSeverity(a: Severity, b: Severity): Severity {

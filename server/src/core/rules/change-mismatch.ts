@@ -86,14 +86,17 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
     return;
   }
   const check = checkClaimRatio(inputs);
-  const text = ratioExplanation(inputs, check);
-  const base = changeBase(claim);
-  const note = base.derived ? l(`（上年数 = ${written(current!)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta!)} = ${show(base.prior!.value)}）`, ` (previous year = ${written(current!)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta!)} = ${show(base.prior!.value)})`) : l('', '');
-  const exp = l(`增减率 = ${text.zh}${note['zh-cn']}`, `rate = ${text.en}${note.en}`);
+  const explain = () => {
+    const text = ratioExplanation(inputs, check);
+    const base = changeBase(claim);
+    const note = base.derived ? l(`（上年数 = ${written(current!)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta!)} = ${show(base.prior!.value)}）`, ` (previous year = ${written(current!)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta!)} = ${show(base.prior!.value)})`) : l('', '');
+    return l(`增减率 = ${text.zh}${note['zh-cn']}`, `rate = ${text.en}${note.en}`);
+  };
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base' || check.status === 'zero-base-template') {
-    if (!failed) ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', exp);
+    if (!failed) ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', explain);
     return;
   }
+  const exp = explain();
   const severity = check.status === 'error' ? 'error' : 'warning';
   ctx.verdict(claim.id, severity, exp);
   const rate = claim.rate!;

@@ -44,12 +44,15 @@ function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
   const inputs = ratioInputs(claim);
   if (!inputs || budget.value.isZero()) return;
   const check = checkClaimRatio(inputs);
-  const text = ratioExplanation(inputs, check);
-  const exp = l(`完成率 = ${text.zh}`, `completion = ${text.en}`);
+  const explain = () => {
+    const text = ratioExplanation(inputs, check);
+    return l(`完成率 = ${text.zh}`, `completion = ${text.en}`);
+  };
   if (check.status === 'ok' || check.status === 'truncated') {
-    ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', exp);
+    ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', explain);
     return;
   }
+  const exp = explain();
   const severity = check.status === 'error' ? 'error' : 'warning';
   ctx.verdict(claim.id, severity, exp);
   const rate = claim.rate!;

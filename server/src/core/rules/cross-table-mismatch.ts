@@ -43,12 +43,14 @@ const ONE = new Decimal(1);
 function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
   const { a, b } = claim;
   const result = checkEqual(a, b);
-  const explanation = l(
+  const explain = () =>
+    l(
     `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)}（差 ${trim(result.diff, a, b)}，容差 ${trim(result.tolerance, a, b)}）`,
     `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)} (difference ${trim(result.diff, a, b)}, tolerance ${trim(result.tolerance, a, b)})`,
-  );
-  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
+    );
+  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
+  const explanation = explain();
   const [here, there] = claim.span.start === a.span?.start ? [a, b] : [b, a];
   ctx.report({
     messageId: 'mismatch',
@@ -67,12 +69,14 @@ function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
 function checkLeClaim(ctx: RuleContext, claim: LeClaim): void {
   const { part, whole } = claim;
   const result = checkLe(part, whole);
-  const explanation = l(
+  const explain = () =>
+    l(
     `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : `（超出 ${trim(result.diff, part, whole)}）`}`,
     `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : ` (by ${trim(result.diff, part, whole)})`}`,
-  );
-  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
+    );
+  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
+  const explanation = explain();
   ctx.report({
     messageId: 'exceeds',
     message: l(`${part.label} ${written(part)} 大于 ${whole.label} ${written(whole)}`, `${part.label} ${written(part)} exceeds ${whole.label} ${written(whole)}`),

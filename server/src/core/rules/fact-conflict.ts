@@ -20,13 +20,15 @@ export const factConflict: Rule = {
       if (claim.kind !== 'fact') continue;
       const eq = checkEqual(claim.a, claim.b);
       const d = diffText(eq.diff, eq.tolerance);
-      const exp = l(
+      const explain = () =>
+        l(
         `${claim.a.label} ${written(claim.a)} 与 ${claim.b.label} ${written(claim.b)}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
         `${claim.a.label} ${written(claim.a)} and ${claim.b.label} ${written(claim.b)}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,
-      );
+        );
       const severity = claim.looseMatch || claim.soft ? 'warning' : 'error';
-      ctx.verdict(claim.id, eq.ok ? 'ok' : severity, exp);
+      ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
       if (eq.ok) continue;
+      const exp = explain();
       ctx.report({
         messageId: 'conflict',
         message: l(`${claim.b.label}前后不一致：此处为 ${written(claim.b)}，别处为 ${written(claim.a)}`, `${claim.b.label} is ${written(claim.b)} here but ${written(claim.a)} elsewhere`),

@@ -18,12 +18,14 @@ export const partExceedsWhole: Rule = {
       const result = checkLe(part, whole);
       const p = written(part);
       const w = written(whole);
-      const explanation = l(
+      const explain = () =>
+        l(
         `${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : `（超出 ${show(result.diff)}）`}`,
         `${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : ` (by ${show(result.diff)})`}`,
-      );
-      ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
+        );
+      ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
       if (result.ok) continue;
+      const explanation = explain();
       ctx.report({
         messageId: 'exceeds',
         message: l(`${part.label} ${p} 大于${whole.label} ${w}`, `${part.label} ${p} exceeds ${whole.label} ${w}`),

@@ -51,18 +51,22 @@ export const rollupMismatch: Rule = {
 function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): void {
   const { total, parts } = claim;
   const result = checkSum(total, parts);
-  const sum = inUnitOf(result.sum, total) + (total.unit ?? '');
-  const pattern = childPattern(claim);
-  const terms = parts.length <= 6 && parts.length > 1 ? `（${parts.map(written).join(' + ')}）` : '';
-  const termsEn = terms ? ` (${parts.map(written).join(' + ')})` : '';
-  const relation = result.ok ? '=' : '≠';
-  const explanation = l(
+  const explain = () => {
+    const sum = inUnitOf(result.sum, total) + (total.unit ?? '');
+    const pattern = childPattern(claim);
+    const terms = parts.length <= 6 && parts.length > 1 ? `（${parts.map(written).join(' + ')}）` : '';
+    const termsEn = terms ? ` (${parts.map(written).join(' + ')})` : '';
+    const relation = result.ok ? '=' : '≠';
+    return l(
     `${total.label} ${written(total)} ${relation} ${pattern} ${parts.length} 项${terms} = ${sum}（差 ${trim(result.diff, total)}，容差 ${trim(result.tolerance, total)}）`,
     `${total.label} ${written(total)} ${relation} ${pattern}, ${parts.length} rows${termsEn} = ${sum} (difference ${trim(result.diff, total)}, tolerance ${trim(result.tolerance, total)})`,
-  );
+    );
+  };
   const status = result.ok ? 'ok' : claim.soft ? 'warning' : 'error';
-  ctx.verdict(claim.id, status, explanation);
+  ctx.verdict(claim.id, status, explain);
   if (result.ok) return;
+  const explanation = explain();
+  const sum = inUnitOf(result.sum, total) + (total.unit ?? '');
   const fixes = [];
   if (total.token !== undefined && total.span) {
     const value = inUnitOf(result.sum, total);

@@ -33,8 +33,12 @@ export interface RuleContext {
   readonly claims: readonly Claim[];
   readonly lineIndex: LineIndex;
   report(draft: ReportDraft): void;
-  /** Records that a claim was checked, with the arithmetic, whatever the outcome (hovers, coverage). */
-  verdict(claim: number, status: Verdict['status'], explanation: Localized): void;
+  /**
+   * Records that a claim was checked, with the arithmetic, whatever the outcome (hovers, coverage).
+   * The explanation may be given as a function: it is then built only when someone reads it, which
+   * keeps the thousands of relations that hold from costing string formatting on every lint.
+   */
+  verdict(claim: number, status: Verdict['status'], explanation: Localized | (() => Localized)): void;
 }
 
 export interface Rule {

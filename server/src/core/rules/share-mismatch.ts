@@ -34,12 +34,15 @@ export const shareMismatch: Rule = {
 function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   const inputs = ratioInputs(claim)!;
   const check = checkClaimRatio(inputs);
-  const explanation = ratioExplanation(inputs, check);
-  const exp = l(explanation.zh, explanation.en);
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base-template') {
-    ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', exp);
+    ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', () => {
+      const e = ratioExplanation(inputs, check);
+      return l(e.zh, e.en);
+    });
     return;
   }
+  const explanation = ratioExplanation(inputs, check);
+  const exp = l(explanation.zh, explanation.en);
   const related = relatedOperands(claim.part, claim.base);
   const stated = `${written(claim.stated)}`;
   if (check.status === 'zero-base') {

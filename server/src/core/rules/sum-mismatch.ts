@@ -29,19 +29,23 @@ export const sumMismatch: Rule = {
 
 function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
-  const expr = sumExpression(claim.parts, claim.signs);
-  // Reduce, not spread: a table row of a 1 MB line has more parts than the stack has room for.
-  const decimals = claim.parts.reduce((d, p) => Math.max(d, p.decimals ?? 2), claim.total.decimals ?? 2);
-  const sum = computed(result.sum, decimals, [claim.total, ...claim.parts]);
   const total = claim.total;
-  const diff = diffText(result.diff, result.tolerance);
   const relation = claim.exhaustive ? '=' : '≥';
-  const explanation = l(
-    `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.zh}${claim.parts.length > 1 ? ` = ${sum}` : ''}（${diff.zh}）`,
-    `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.en}${claim.parts.length > 1 ? ` = ${sum}` : ''} (${diff.en})`,
-  );
-  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explanation);
+  // Reduce, not spread: a table row of a 1 MB line has more parts than the stack has room for.
+  const sumText = () => computed(result.sum, claim.parts.reduce((d, p) => Math.max(d, p.decimals ?? 2), total.decimals ?? 2), [total, ...claim.parts]);
+  const explain = () => {
+    const expr = sumExpression(claim.parts, claim.signs);
+    const diff = diffText(result.diff, result.tolerance);
+    const sum = claim.parts.length > 1 ? ` = ${sumText()}` : '';
+    return l(
+      `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.zh}${sum}（${diff.zh}）`,
+      `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.en}${sum} (${diff.en})`,
+    );
+  };
+  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
+  const sum = sumText();
+  const explanation = explain();
   const span = total.span ?? claim.span;
   const fixes =
     claim.exhaustive && total.span && total.token !== undefined

@@ -20,13 +20,15 @@ export const textTableMismatch: Rule = {
       if (claim.kind !== 'equal' || claim.origin !== 'text-table') continue;
       const eq = checkEqual(claim.a, claim.b);
       const d = diffText(eq.diff, eq.tolerance);
-      const exp = l(
+      const explain = () =>
+        l(
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : `（${d.zh}）`}`,
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : ` (${d.en})`}`,
-      );
+        );
       const severity = claim.soft ? 'warning' : 'error';
-      ctx.verdict(claim.id, eq.ok ? 'ok' : severity, exp);
+      ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
       if (eq.ok) continue;
+      const exp = explain();
       ctx.report({
         messageId: 'mismatch',
         message: l(`${claim.a.label} ${written(claim.a)} 与${claim.b.label} ${written(claim.b)} 不一致`, `${claim.a.label} ${written(claim.a)} differs from ${claim.b.label} ${written(claim.b)}`),
