@@ -93,7 +93,10 @@ export function buildModel(text: string): DocumentModel {
     i = j + 1;
   }
   scanned.sort((a, b) => a.n.start - b.n.start);
-  const numbers = scanned.map((s, i) => {
+  // Markdown comments (`<!-- … -->`, disable directives, authors' notes) are not report text.
+  const comments = commentSpans(text);
+  const kept = comments.length ? scanned.filter((s) => !insideAny(comments, s.n.start)) : scanned;
+  const numbers = kept.map((s, i) => {
     const token = toToken(i, s.n);
     if (s.cell) {
       token.cell = s.cell;
@@ -117,6 +120,7 @@ export function buildModel(text: string): DocumentModel {
       closeParagraph();
       continue;
     }
+    if (comments.length && insideAny(comments, line.start) && insideAny(comments, Math.max(line.start, line.end - 1))) continue;
     const trimmed = line.text.trim();
     if (trimmed === '') continue;
     // A page number inside an unfinished sentence is where the PDF page broke it: skip the line.
@@ -174,6 +178,25 @@ export function buildModel(text: string): DocumentModel {
   resolveUnitSlips(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });
   return model;
+}
+
+function commentSpans(text: string): Array<{ start: number; end: number }> {
+  if (!text.includes('<!--')) return [];
+  const spans = [];
+  for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  return spans;
+}
+
+function insideAny(spans: Array<{ start: number; end: number }>, offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid].start) hi = mid - 1;
+    else if (offset >= spans[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 export function lineIndexOf(model: DocumentModel): LineIndex {

@@ -19,6 +19,12 @@ export function diffText(diff: Decimal, tolerance: Decimal): { zh: string; en: s
   };
 }
 
+/** `208.88 / 665.38 = 31.3926% ≈ 31.39%`: the computation alone. */
+export function ratioComputation(inputs: { numerator: Operand; denominator: Operand }, check: RatioCheck): string {
+  if (!check.point) return `${written(inputs.numerator)} / ${written(inputs.denominator)}`;
+  return `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${showPoint(check.point, check.decimals)}% ≈ ${check.rounded}%`;
+}
+
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%，而文中为 32%` (with the reachable interval for a warning). */
 export function ratioExplanation(
   inputs: { numerator: Operand; denominator: Operand; stated: Operand },
@@ -28,9 +34,7 @@ export function ratioExplanation(
   const d = written(inputs.denominator);
   const stated = `${inputs.stated.text ?? show(inputs.stated.value)}%`;
   if (!check.point) return { zh: `${n} / ${d}：分母为 0，比率不存在，而文中为 ${stated}`, en: `${n} / ${d}: the base is 0, no ratio exists, yet the text says ${stated}` };
-  const point = `${showPoint(check.point, check.decimals)}%`;
-  const rounded = `${check.rounded}%`;
-  const base = `${n} / ${d} = ${point} ≈ ${rounded}`;
+  const base = ratioComputation(inputs, check);
   if (check.status === 'ok') return { zh: `${base} ✓`, en: `${base} ✓` };
   if (check.status === 'truncated') return { zh: `${base}，文中 ${stated} 为截断（未四舍五入）`, en: `${base}; ${stated} in the text is truncated, not rounded` };
   const range = check.low && check.high && check.high.isFinite() ? `[${show(check.low, check.decimals + 2)}%, ${show(check.high, check.decimals + 2)}%]` : '';

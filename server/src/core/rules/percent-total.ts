@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { checkSum, halfUlp, show, written } from '../arith/interval';
 import type { ShareClaim } from '../types';
-import { ratioExplanation, relatedOperands } from './explain';
+import { ratioComputation, relatedOperands } from './explain';
 import { checkClaimRatio, ratioInputs } from './ratios';
 import { isTailAdjusted } from './share-mismatch';
 import { l, type Rule } from './rule';
@@ -31,7 +31,8 @@ export const percentTotal: Rule = {
       const adjusted = shares.filter((s) => isTailAdjusted(ctx.claims, s) && checkClaimRatio(ratioInputs(s)!).status !== 'ok');
       for (const s of adjusted) {
         const check = checkClaimRatio(ratioInputs(s)!);
-        const exp = l(`${ratioExplanation(ratioInputs(s)!, check).zh}；该组占比按最大余数法调整尾差，合计为 100%`, `${ratioExplanation(ratioInputs(s)!, check).en}; the list was rounded by largest remainder to add up to 100%`);
+        const computation = ratioComputation(ratioInputs(s)!, check);
+        const exp = l(`${computation}，文中 ${written(s.stated)}：该组占比按最大余数法调整尾差，合计为 100%`, `${computation}, the text says ${written(s.stated)}: the list was rounded by largest remainder to add up to 100%`);
         ctx.verdict(claim.id, 'info', exp);
         ctx.report({
           messageId: 'tailAdjusted',

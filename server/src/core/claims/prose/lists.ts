@@ -40,7 +40,7 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
       const end = start + m[0].length;
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
       const parent = open.at(-1);
-      const regionEnd = parent ? nestedEnd(text, end, parent.region.end) : groupEnd(text, start, end, sentence.span.end);
+      const regionEnd = parent ? nestedEnd(text, end, parent.region.end) : groupEnd(text, sentence.span.start, start, end, sentence.span.end);
       const list: ProseList = {
         id: lists.length,
         sentence: sentence.id,
@@ -90,11 +90,14 @@ function nestedEnd(text: string, from: number, parentEnd: number): number {
 }
 
 /** A list ends at the end of the sentence, or at the bracket closing the one it opened in. */
-function groupEnd(text: string, triggerStart: number, from: number, sentenceEnd: number): number {
-  const open = text.lastIndexOf('（', triggerStart) > text.lastIndexOf('）', triggerStart) ? '）' : text.lastIndexOf('(', triggerStart) > text.lastIndexOf(')', triggerStart) ? ')' : undefined;
-  if (open) {
-    const close = text.indexOf(open, from);
-    if (close >= 0 && close < sentenceEnd) return close;
+function groupEnd(text: string, sentenceStart: number, triggerStart: number, from: number, sentenceEnd: number): number {
+  // Only the sentence before the trigger can hold the opening bracket (searching further back made
+  // every list cost the length of the document).
+  const before = text.slice(sentenceStart, triggerStart);
+  const close = before.lastIndexOf('（') > before.lastIndexOf('）') ? '）' : before.lastIndexOf('(') > before.lastIndexOf(')') ? ')' : undefined;
+  if (close) {
+    const at = text.indexOf(close, from);
+    if (at >= 0 && at < sentenceEnd) return at;
   }
   return sentenceEnd;
 }
