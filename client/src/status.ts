@@ -57,10 +57,12 @@ export class StatusController implements vscode.Disposable {
 
   private async update(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
-    const summary = document ? await this.summarize(document).catch(() => undefined) : undefined;
+    // No text editor (the preview or another panel has focus): keep showing the last report's state.
+    if (!document) return;
+    const summary = await this.summarize(document).catch(() => undefined);
     if (document !== vscode.window.activeTextEditor?.document) return;
     if (!summary) {
-      if (document && this.pending(document)) this.busy();
+      if (this.pending(document)) this.busy();
       else this.item.hide();
       return;
     }
