@@ -8,7 +8,7 @@ const { renderPreview, escapeHtml, cellId } = createRequire(import.meta.url)('..
 const strings = {
   tablesTab: '表格', claimsTab: '文字表述', unit: '单位：', emptyTable: '（空表）', noTables: '没有表格',
   noClaims: '没有表述', findingsInTable: '本表 {0} 处问题', statusOk: '成立', statusError: '错误',
-  statusWarning: '警告', statusInfo: '提示', stale: '正在更新…',
+  statusWarning: '警告', statusInfo: '提示',
 };
 const options = { strings, locale: 'zh-cn', activeTab: 'tables' };
 const range = (line, start, end) => ({ start: { line, character: start }, end: { line, character: end } });

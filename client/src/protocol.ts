@@ -122,5 +122,4 @@ export interface PreviewStrings {
   statusError: string;
   statusWarning: string;
   statusInfo: string;
-  stale: string;
 }

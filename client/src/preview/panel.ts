@@ -44,7 +44,6 @@ export function previewStrings(): PreviewStrings {
     statusError: t('error'),
     statusWarning: t('warning'),
     statusInfo: t('note'),
-    stale: t('Updating…'),
   };
 }
 
