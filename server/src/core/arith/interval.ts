@@ -8,6 +8,7 @@ Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
 export const ZERO = new Decimal(0);
 export const HUNDRED = new Decimal(100);
+const ONE = new Decimal(1);
 
 /** 0.5 × 10^−decimals: the half-width of the interval a number written with `decimals` digits stands for. */
 const HALF_ULPS = Array.from({ length: 12 }, (_, k) => new Decimal(`5e-${k + 1}`));
@@ -36,23 +37,31 @@ export function effectiveMoneyUnit(token: NumberToken): MoneyUnit | undefined {
  * An operand from a token. Money is expressed in 万元 (the unit of the disclosure tables); other
  * units keep their own value. Counts are exact (h = 0): `3702人` is not rounded.
  */
+const operandCache = new WeakMap<NumberToken, Omit<Operand, 'label'>>();
+
 export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit): Operand {
-  const money = effectiveMoneyUnit(token) ?? (token.cell && token.unit === 'none' ? tableUnit : undefined);
-  // Counts are exact, and so is a zero written without decimals (`0万元`: nothing was spent).
-  const exact = token.unit === 'count' || (token.value.isZero() && token.decimals === 0);
-  const scale = money ? MONEY_SCALE[money] : new Decimal(1);
-  return {
-    token: token.id,
-    value: token.value.times(scale),
-    halfUlp: exact ? ZERO : halfUlp(token.decimals).times(scale),
-    label,
-    span: token.span,
-    text: token.text,
-    raw: token.raw,
-    unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : undefined,
-    decimals: token.decimals,
-    scale,
-  };
+  // A token reads the same in every relation it takes part in (a table cell's unit is its table's):
+  // its decimals are built once, each relation only adds its label.
+  let base = operandCache.get(token);
+  if (!base) {
+    const money = effectiveMoneyUnit(token) ?? (token.cell && token.unit === 'none' ? tableUnit : undefined);
+    // Counts are exact, and so is a zero written without decimals (`0万元`: nothing was spent).
+    const exact = token.unit === 'count' || (token.value.isZero() && token.decimals === 0);
+    const scale = money ? MONEY_SCALE[money] : ONE;
+    base = {
+      token: token.id,
+      value: money === '万元' || !money ? token.value : token.value.times(scale),
+      halfUlp: exact ? ZERO : money && money !== '万元' ? halfUlp(token.decimals).times(scale) : halfUlp(token.decimals),
+      span: token.span,
+      text: token.text,
+      raw: token.raw,
+      unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : undefined,
+      decimals: token.decimals,
+      scale,
+    };
+    operandCache.set(token, base);
+  }
+  return { ...base, label };
 }
 
 /** An operand as the report writes it (`665.38`, `1.25亿元`), or the computed value with two decimals. */

@@ -2,7 +2,8 @@
 // Every later stage reads this model; nothing after it re-parses the text.
 import { scanNumbers, type ScannedNumber } from '../numbers/scan';
 import { LineIndex } from '../text/positions';
-import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence } from '../types';
+import Decimal from 'decimal.js';
+import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
 import { parseTables } from './tables';
 import { resolveUnitSlips } from './units';
 
@@ -19,19 +20,42 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-function toToken(id: number, n: ScannedNumber): NumberToken {
-  return {
-    id,
-    span: { start: n.start, end: n.end },
-    unitSpan: n.unitStart !== undefined && n.unitEnd !== undefined ? { start: n.unitStart, end: n.unitEnd } : undefined,
-    raw: n.raw,
-    text: n.text,
-    value: n.value,
-    decimals: n.decimals,
-    unit: n.unit,
-    unitText: n.unitText,
-    formatIssue: n.formatIssue,
-  };
+/**
+ * A number of the model. Its decimal value is built on first use: most numbers (years, codes, 行次,
+ * list markers) never take part in arithmetic.
+ */
+class Token implements NumberToken {
+  private decimal?: Decimal;
+  readonly span: Span;
+  readonly unitSpan?: Span;
+  readonly raw: string;
+  readonly text: string;
+  readonly decimals: number;
+  readonly unit: NumberToken['unit'];
+  readonly unitText: string;
+  readonly formatIssue?: NumberToken['formatIssue'];
+  readAs?: NumberToken['readAs'];
+  cell?: NumberToken['cell'];
+
+  constructor(readonly id: number, n: ScannedNumber) {
+    this.span = { start: n.start, end: n.end };
+    this.unitSpan = n.unitStart !== undefined && n.unitEnd !== undefined ? { start: n.unitStart, end: n.unitEnd } : undefined;
+    this.raw = n.raw;
+    this.text = n.text;
+    this.decimals = n.decimals;
+    this.unit = n.unit;
+    this.unitText = n.unitText;
+    this.formatIssue = n.formatIssue;
+  }
+
+  get value(): Decimal {
+    return (this.decimal ??= new Decimal(this.text));
+  }
+
+  /** Plain data for JSON and structured clone (the value as its text). */
+  toJSON(): object {
+    return { id: this.id, span: this.span, unitSpan: this.unitSpan, raw: this.raw, text: this.text, value: this.text, decimals: this.decimals, unit: this.unit, unitText: this.unitText, formatIssue: this.formatIssue, readAs: this.readAs, cell: this.cell };
+  }
 }
 
 const CN_NUM = '一二三四五六七八九十';
@@ -97,7 +121,7 @@ export function buildModel(text: string): DocumentModel {
   const comments = commentSpans(text);
   const kept = comments.length ? scanned.filter((s) => !insideAny(comments, s.n.start)) : scanned;
   const numbers = kept.map((s, i) => {
-    const token = toToken(i, s.n);
+    const token = new Token(i, s.n);
     if (s.cell) {
       token.cell = s.cell;
       tables[s.cell.table].rows[s.cell.row].cells[s.cell.col].number = i;

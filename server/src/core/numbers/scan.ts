@@ -1,6 +1,5 @@
 // Stage 1 of the pipeline: find every number in a text with its unit, precision and any
 // conversion damage (rounding.md §1, §6, §7). Works on prose and on table cells alike.
-import Decimal from 'decimal.js';
 import type { NumberFormatIssue, Unit } from '../types';
 
 export interface ScannedNumber {
@@ -10,7 +9,6 @@ export interface ScannedNumber {
   unitEnd?: number;
   raw: string;
   text: string;
-  value: Decimal;
   decimals: number;
   unit: Unit;
   unitText: string;
@@ -74,8 +72,11 @@ function unitOf(word: string | undefined): Unit {
   }
 }
 
+const PLAIN = /^[0-9]+(?:\.[0-9]+)?$/;
+
 /** Full-width digits and point to ASCII, ASCII grouping commas removed. */
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
+  if (PLAIN.test(body)) return { text: body };
   let issue: NumberFormatIssue | undefined;
   let text = body;
   if (/[\uFF10-\uFF19．，]/.test(text)) {
@@ -144,12 +145,6 @@ function pushNumber(
   const negative = sign !== '' && !isRangeDash(text, index);
   const start = negative ? index : index + sign.length;
   const numeric = (negative ? '-' : '') + canon;
-  let value: Decimal;
-  try {
-    value = new Decimal(numeric);
-  } catch {
-    return;
-  }
   const point = canon.indexOf('.');
   const unit = unitOverride ?? unitOf(unitWord);
   out.push({
@@ -159,7 +154,6 @@ function pushNumber(
     unitEnd: unitStart === undefined || unitLength === undefined ? undefined : base + unitStart + unitLength,
     raw: text.slice(start, index + sign.length + body.length),
     text: numeric,
-    value,
     decimals: point < 0 ? 0 : canon.length - point - 1,
     unit: unit === 'year' && !isYear(canon) ? 'count' : unit,
     unitText: unitWord ?? '',
@@ -183,6 +177,15 @@ export function parseCell(text: string): { empty: boolean; number?: ScannedNumbe
   if (trimmed === '') return { empty: true, dash: false };
   if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return { empty: true, dash: true };
   const offset = text.indexOf(trimmed);
+  // Most cells are a plain amount: no need for the full scanner.
+  if (PLAIN.test(trimmed)) {
+    const point = trimmed.indexOf('.');
+    return {
+      empty: false,
+      dash: false,
+      number: { start: offset, end: offset + trimmed.length, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '' },
+    };
+  }
   const nums = scanNumbers(trimmed, offset);
   if (nums.length !== 1) return { empty: false, dash: false };
   const n = nums[0];
