@@ -234,8 +234,8 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
           rowScans.push(undefined);
           return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: false };
         }
-        const parsed = parseCell(t);
-        rowScans.push(parsed.number ? shift(parsed.number, c.start) : undefined);
+        const parsed = parseCell(t, c.start);
+        rowScans.push(parsed.number);
         return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: parsed.empty };
       });
       rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells, label: '' });
@@ -293,15 +293,6 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
   return { tables: works.map((w) => w.table), tableLines, cellNumbers };
 }
 
-function shift(n: ScannedNumber, by: number): ScannedNumber {
-  return {
-    ...n,
-    start: n.start + by,
-    end: n.end + by,
-    unitStart: n.unitStart === undefined ? undefined : n.unitStart + by,
-    unitEnd: n.unitEnd === undefined ? undefined : n.unitEnd + by,
-  };
-}
 
 /** A block continues a table when it repeats one of its header rows, or goes on with coded rows of the same width. */
 function continues(prev: Table, rows: TableRow[]): boolean {

@@ -171,8 +171,11 @@ function isYear(canon: string): boolean {
   return /^(19|20)\d\d$/.test(canon);
 }
 
-/** Parses a whole table cell (`665.38`, `470万元`, `86%`, `≥95%`, `-`, blank). */
-export function parseCell(text: string): { empty: boolean; number?: ScannedNumber; dash: boolean } {
+/**
+ * Parses a whole table cell (`665.38`, `470万元`, `86%`, `≥95%`, `-`, blank); offsets are relative to
+ * the cell plus `base`.
+ */
+export function parseCell(text: string, base = 0): { empty: boolean; number?: ScannedNumber; dash: boolean } {
   const trimmed = text.trim();
   if (trimmed === '') return { empty: true, dash: false };
   if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return { empty: true, dash: true };
@@ -183,15 +186,15 @@ export function parseCell(text: string): { empty: boolean; number?: ScannedNumbe
     return {
       empty: false,
       dash: false,
-      number: { start: offset, end: offset + trimmed.length, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '' },
+      number: { start: base + offset, end: base + offset + trimmed.length, unitStart: undefined, unitEnd: undefined, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '', formatIssue: undefined },
     };
   }
-  const nums = scanNumbers(trimmed, offset);
+  const nums = scanNumbers(trimmed, base + offset);
   if (nums.length !== 1) return { empty: false, dash: false };
   const n = nums[0];
   // The number must be the whole cell, but for a comparison sign before it or a unit after it.
-  const before = trimmed.slice(0, n.start - offset);
-  const after = trimmed.slice((n.unitEnd ?? n.end) - offset);
+  const before = trimmed.slice(0, n.start - base - offset);
+  const after = trimmed.slice((n.unitEnd ?? n.end) - base - offset);
   if (!/^[≥≤>＜<＞]?$/.test(before) || after.trim() !== '') return { empty: false, dash: false };
   return { empty: false, number: n, dash: false };
 }
