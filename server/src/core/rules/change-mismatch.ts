@@ -1,6 +1,6 @@
 import { checkEqual, inUnitOf, show, written } from '../arith/interval';
 import type { ChangeClaim } from '../types';
-import { diffText, ratioExplanation, relatedOperands } from './explain';
+import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
 
@@ -96,19 +96,6 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
     if (!failed) ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', explain);
     return;
   }
-  const exp = explain();
-  const severity = check.status === 'error' ? 'error' : 'warning';
-  ctx.verdict(claim.id, severity, exp);
-  const rate = claim.rate!;
-  ctx.report({
-    messageId: 'rate',
-    message: l(`增减率不符：${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%，文中为 ${written(rate)}`, `Change rate mismatch: ${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%, the text says ${written(rate)}`),
-    explanation: exp,
-    span: rate.span ?? claim.span,
-    severity,
-    related: relatedOperands(current, prior, delta),
-    fixes: rate.span ? [{ title: l(`改为 ${check.rounded}%`, `Change to ${check.rounded}%`), edits: [{ span: rate.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'fix-rate' }] : [],
-    claim: claim.id,
-  });
+  reportRate(ctx, claim, inputs, check, l('增减率', 'Change rate'), explain(), [current, prior, delta]);
 }
 

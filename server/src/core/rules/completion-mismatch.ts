@@ -1,6 +1,6 @@
 import { written } from '../arith/interval';
 import type { CompletionClaim } from '../types';
-import { ratioExplanation, relatedOperands } from './explain';
+import { ratioExplanation, relatedOperands, reportRate } from './explain';
 import { checkClaimRatio, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
 
@@ -52,18 +52,5 @@ function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
     ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', explain);
     return;
   }
-  const exp = explain();
-  const severity = check.status === 'error' ? 'error' : 'warning';
-  ctx.verdict(claim.id, severity, exp);
-  const rate = claim.rate!;
-  ctx.report({
-    messageId: 'rate',
-    message: l(`完成率不符：${written(actual)} / ${written(budget)} = ${check.rounded}%，文中为 ${written(rate)}`, `Completion rate mismatch: ${written(actual)} / ${written(budget)} = ${check.rounded}%, the text says ${written(rate)}`),
-    explanation: exp,
-    span: rate.span ?? claim.span,
-    severity,
-    related: relatedOperands(actual, budget),
-    fixes: rate.span ? [{ title: l(`改为 ${check.rounded}%`, `Change to ${check.rounded}%`), edits: [{ span: rate.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'fix-rate' }] : [],
-    claim: claim.id,
-  });
+  reportRate(ctx, claim, inputs, check, l('完成率', 'Completion rate'), explain(), [actual, budget]);
 }

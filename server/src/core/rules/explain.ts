@@ -1,7 +1,8 @@
 // Shared wording of the arithmetic in explanations, so every rule shows numbers the same way.
 import Decimal from 'decimal.js';
 import { show, written, type RatioCheck } from '../arith/interval';
-import type { Localized, Operand, Span } from '../types';
+import type { Claim, Localized, Operand, Span } from '../types';
+import type { RuleContext } from './rule';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -68,4 +69,38 @@ function showPoint(point: Decimal, decimals: number): string {
     if (shown.toDecimalPlaces(decimals, Decimal.ROUND_DOWN).eq(truncated)) return shown.toFixed(digits);
   }
   return point.toFixed(decimals + 8);
+}
+
+/**
+ * A stated rate that its inputs contradict (change and completion rates): the message names the
+ * computation, the fix replaces the rate with the rounded value.
+ */
+export function reportRate(
+  ctx: RuleContext,
+  claim: Claim,
+  inputs: { numerator: Operand; denominator: Operand; stated: Operand },
+  check: RatioCheck,
+  what: Localized,
+  explanation: Localized,
+  related: Array<Operand | undefined>,
+): void {
+  const severity = check.status === 'error' ? 'error' : 'warning';
+  ctx.verdict(claim.id, severity, explanation);
+  const rate = inputs.stated;
+  const computation = `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%`;
+  ctx.report({
+    messageId: 'rate',
+    message: {
+      'zh-cn': `${what['zh-cn']}不符：${computation}，文中为 ${written(rate)}`,
+      en: `${what.en} mismatch: ${computation}, the text says ${written(rate)}`,
+    },
+    explanation,
+    span: rate.span ?? claim.span,
+    severity,
+    related: relatedOperands(...related),
+    fixes: rate.span
+      ? [{ title: { 'zh-cn': `改为 ${check.rounded}%`, en: `Change to ${check.rounded}%` }, edits: [{ span: rate.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'fix-rate' }]
+      : [],
+    claim: claim.id,
+  });
 }
