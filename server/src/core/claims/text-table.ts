@@ -72,7 +72,7 @@ const MAPPINGS: Mapping[] = [
 
 /** The 一般公共预算 subset or all funds: from the list total, else from the section headings. */
 function scopeOf(model: DocumentModel, facts: ProseFacts, pt: ProseToken): Scope {
-  const list = facts.lists.find((li) => li.members.includes(pt));
+  const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
   if (total) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
   for (let s = pt.sentence.section; s !== undefined; s = model.sections[s].parent) {

@@ -5,15 +5,16 @@ import { changeClaims } from './changes';
 import { completionClaims } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
-import { findLists, type ProseList } from './lists';
+import { findLists, listsByToken, type ProseList } from './lists';
 import { shareClaims } from './shares';
 import { SubjectIndex } from './subjects';
 import { sumClaims } from './sums';
-import { analyzeProse, type ProseAnalysis } from './tokens';
+import { analyzeProse, type ProseAnalysis, type ProseToken } from './tokens';
 
 export interface ProseFacts {
   analysis: ProseAnalysis;
   lists: ProseList[];
+  listOf: Map<ProseToken, ProseList>;
   subjects: SubjectIndex;
 }
 
@@ -23,11 +24,12 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const lists = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink);
   itemListClaims(model, analysis, lists, sink);
-  shareClaims({ analysis, lists, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
+  const listOf = listsByToken(analysis, lists);
+  shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   changeClaims(analysis, subjects, sink, model.text);
   completionClaims(model, analysis, sink);
   factClaims(model, analysis, lists, sink);
-  return { analysis, lists, subjects };
+  return { analysis, lists, listOf, subjects };
 }
 
 /**
@@ -41,8 +43,20 @@ function pendingTotals(model: DocumentModel, lists: ProseList[]) {
     if (!total || list.members.length > 0) continue;
     const sentence = model.sentences[list.sentence];
     if (model.text.slice(list.region.start, list.region.end).trim() !== '') continue;
-    const nextHeading = model.sections.find((s) => s.headingSpan.start > sentence.span.end);
+    const nextHeading = firstSectionAfter(model, sentence.span.end);
     pending.push({ total, from: sentence.span.end, until: nextHeading?.headingSpan.start ?? model.text.length });
   }
   return pending;
+}
+
+/** The first section whose heading starts after `offset` (sections are in document order). */
+function firstSectionAfter(model: DocumentModel, offset: number) {
+  let lo = 0;
+  let hi = model.sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (model.sections[mid].headingSpan.start > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return model.sections[lo];
 }

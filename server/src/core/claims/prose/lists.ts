@@ -33,6 +33,7 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     const sentenceText = text.slice(sentence.span.start, sentence.span.end);
     const open: ProseList[] = [];
+    const inSentence: ProseList[] = [];
     TRIGGER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = TRIGGER.exec(sentenceText))) {
@@ -54,7 +55,7 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
       };
       const scopeStart = parent ? parent.region.start : sentence.span.start;
       for (const role of LIST_ROLES) {
-        const before = tokens.filter((t) => t.role === role && t.token.span.start >= scopeStart && t.token.span.end <= start && !insideClosedList(lists, t, list));
+        const before = tokens.filter((t) => t.role === role && t.token.span.start >= scopeStart && t.token.span.end <= start && !insideClosedList(inSentence, t, list));
         let total = before.at(-1);
         // `A和B分别为x和y` names the parts, not their total.
         if (!total && !parent && !/分别/.test(m[0])) total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
@@ -67,6 +68,7 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
       }
       lists.push(list);
       open.push(list);
+      inSentence.push(list);
     }
     // Nested lists were removed from their parents when they were found; parts of lists found
     // inside an earlier nested list are already excluded.
@@ -132,4 +134,18 @@ function fallbackTotal(
     if (tokens.length && tokens[0].token.span.start - tokens[0].sentence.span.start < opening) return tokens.find((t) => t.role === role);
   }
   return undefined;
+}
+
+/** The innermost list holding each token (the list whose region contains it). */
+export function listsByToken(analysis: ProseAnalysis, lists: ProseList[]): Map<ProseToken, ProseList> {
+  const map = new Map<ProseToken, ProseList>();
+  for (const list of lists) {
+    for (const t of analysis.bySentence.get(list.sentence) ?? []) {
+      const at = t.token.span.start;
+      if (at < list.region.start || at >= list.region.end) continue;
+      const best = map.get(t);
+      if (!best || list.region.start >= best.region.start) map.set(t, list);
+    }
+  }
+  return map;
 }

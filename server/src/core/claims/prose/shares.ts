@@ -11,6 +11,8 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 export interface ShareContext {
   analysis: ProseAnalysis;
   lists: ProseList[];
+  /** The innermost list holding each token. */
+  listOf: Map<ProseToken, ProseList>;
   subjects: SubjectIndex;
   /** Totals a list opened at the end of an earlier sentence (`…66167.07万元，其中：`), by paragraph range. */
   pending: Array<{ total: ProseToken; from: number; until: number }>;
@@ -24,17 +26,6 @@ function baseWords(lead: string): string {
   const at = lead.lastIndexOf('占');
   if (at < 0) return '';
   return lead.slice(at + 1).replace(/比例|比重|的|为|达|^比/g, '');
-}
-
-/** The innermost list whose region holds the token. */
-function listOf(lists: ProseList[], token: ProseToken): ProseList | undefined {
-  let best: ProseList | undefined;
-  for (const list of lists) {
-    if (list.sentence !== token.sentence.id) continue;
-    const at = token.token.span.start;
-    if (at >= list.region.start && at < list.region.end && (!best || list.region.start >= best.region.start)) best = list;
-  }
-  return best;
 }
 
 function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: boolean, text: string, regionStart: number): ProseToken | undefined {
@@ -63,7 +54,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   // `占支出总额1234.56万元的48.60%`: the base stands right before the share.
   const previous = (ctx.analysis.bySentence.get(share.sentence.id) ?? [])[share.index - 1];
   if (previous?.role === 'share-base') return { base: previous, group: `inline${previous.token.id}` };
-  const list = listOf(ctx.lists, part);
+  const list = ctx.listOf.get(part);
   const listTotal = list?.totals.get(role);
   if (named) {
     // A count share's base is the list's count (`共对22个项目…其中：…21个，占项目总数比例95.45%`).
@@ -97,10 +88,10 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
     const named = normalizeSubject(words) || words;
     const wantCount = COUNT_BASE.test(named);
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
-    const part = findPart(sentenceTokens, share, wantCount, ctx.text, listOf(ctx.lists, share)?.region.start ?? share.sentence.span.start);
+    const part = findPart(sentenceTokens, share, wantCount, ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start);
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
-      if (listOf(ctx.lists, share)) {
+      if (ctx.listOf.has(share)) {
         sink.add({
           kind: 'le',
           origin: 'prose',
