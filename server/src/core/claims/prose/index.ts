@@ -24,7 +24,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const lists = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink);
   itemListClaims(model, analysis, lists, sink);
-  const listOf = listsByToken(analysis, lists);
+  const listOf = listsByToken(lists);
   shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   changeClaims(analysis, subjects, sink, model.text);
   completionClaims(model, analysis, sink);

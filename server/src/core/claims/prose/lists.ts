@@ -25,6 +25,18 @@ const TRIGGER =
   /其中[：:，,]?|主要包括[：:]?|包括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]/g;
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count'];
 
+/** Index of the first token starting at or after `offset` (tokens are in document order). */
+function firstAtOrAfter(tokens: ProseToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].token.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function findLists(analysis: ProseAnalysis, text: string, sentences: Array<{ id: number; span: Span; paragraph: number }>, subjects: SubjectIndex): ProseList[] {
   const lists: ProseList[] = [];
   // The last sentence of the paragraph that had numbers (`…88.54%。决算数小于…结转。其中：`).
@@ -34,6 +46,8 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
     const sentenceText = text.slice(sentence.span.start, sentence.span.end);
     const open: ProseList[] = [];
     const inSentence: ProseList[] = [];
+    // Where the previous list under the same parent ended: a nested list's total stands after it.
+    const lastChildEnd = new Map<number | undefined, number>();
     TRIGGER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = TRIGGER.exec(sentenceText))) {
@@ -42,6 +56,8 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
       const parent = open.at(-1);
       const regionEnd = parent ? nestedEnd(text, end, parent.region.end) : groupEnd(text, sentence.span.start, start, end, sentence.span.end);
+      const first = firstAtOrAfter(tokens, end);
+      const last = firstAtOrAfter(tokens, regionEnd);
       const list: ProseList = {
         id: lists.length,
         sentence: sentence.id,
@@ -51,35 +67,36 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
         parent: parent?.id,
         totals: new Map(),
         parts: new Map(),
-        members: tokens.filter((t) => t.token.span.start >= end && t.token.span.start < regionEnd),
+        members: tokens.slice(first, last),
       };
-      const scopeStart = parent ? parent.region.start : sentence.span.start;
+      const scopeStart = Math.max(parent ? parent.region.start : sentence.span.start, lastChildEnd.get(parent?.id) ?? 0);
+      const scopeFirst = firstAtOrAfter(tokens, scopeStart);
+      const triggerAt = firstAtOrAfter(tokens, start);
       for (const role of LIST_ROLES) {
-        const before = tokens.filter((t) => t.role === role && t.token.span.start >= scopeStart && t.token.span.end <= start && !insideClosedList(inSentence, t, list));
-        let total = before.at(-1);
+        let total: ProseToken | undefined;
+        for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = tokens[i];
         // `A和B分别为x和y` names the parts, not their total.
         if (!total && !parent && !/分别/.test(m[0])) total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
         if (total) list.totals.set(role, total);
       }
-      if (parent) for (const [role, parts] of parent.parts) parent.parts.set(role, parts.filter((p) => p.token.span.start < end || p.token.span.start >= regionEnd));
-      for (const role of LIST_ROLES) {
-        const parts = list.members.filter((t) => t.role === role && (role !== 'count' || sameCountUnit(t, list.totals.get('count'))));
-        list.parts.set(role, parts);
-      }
+      lastChildEnd.set(parent?.id, regionEnd);
       lists.push(list);
       open.push(list);
       inSentence.push(list);
     }
-    // Nested lists were removed from their parents when they were found; parts of lists found
-    // inside an earlier nested list are already excluded.
+    // Parts: the members a list holds directly, not through a list nested in it. Lists are in
+    // order of their triggers, so a nested list comes after its parent and overrides it.
+    const innermost = new Map<ProseToken, ProseList>();
+    for (const list of inSentence) for (const t of list.members) innermost.set(t, list);
+    for (const list of inSentence) {
+      for (const role of LIST_ROLES) {
+        const total = list.totals.get('count');
+        list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && t.role === role && (role !== 'count' || sameCountUnit(t, total))));
+      }
+    }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
   return lists;
-}
-
-function insideClosedList(lists: ProseList[], t: ProseToken, current: ProseList): boolean {
-  // A number inside an earlier nested list of the same parent is not a candidate total.
-  return lists.some((l) => l.parent !== undefined && l.parent === current.parent && l.region.start <= t.token.span.start && t.token.span.start < l.region.end);
 }
 
 /** A nested list ends at the next `；` (or the end of its parent). */
@@ -137,15 +154,9 @@ function fallbackTotal(
 }
 
 /** The innermost list holding each token (the list whose region contains it). */
-export function listsByToken(analysis: ProseAnalysis, lists: ProseList[]): Map<ProseToken, ProseList> {
+export function listsByToken(lists: ProseList[]): Map<ProseToken, ProseList> {
+  // Lists are in order of their triggers: a nested list comes after its parent and overrides it.
   const map = new Map<ProseToken, ProseList>();
-  for (const list of lists) {
-    for (const t of analysis.bySentence.get(list.sentence) ?? []) {
-      const at = t.token.span.start;
-      if (at < list.region.start || at >= list.region.end) continue;
-      const best = map.get(t);
-      if (!best || list.region.start >= best.region.start) map.set(t, list);
-    }
-  }
+  for (const list of lists) for (const t of list.members) map.set(t, list);
   return map;
 }
