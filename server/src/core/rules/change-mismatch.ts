@@ -1,5 +1,5 @@
 import { checkEqual, inUnitOf, show, written } from '../arith/interval';
-import type { ChangeClaim } from '../types';
+import type { ChangeClaim, PointsClaim } from '../types';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
@@ -20,12 +20,40 @@ export const changeMismatch: Rule = {
       delta: l('增减额不符：{current} − {prior} = {computed}，文中为 {stated}', 'Change mismatch: {current} − {prior} = {computed}, the text says {stated}'),
       direction: l('增减方向与数据相反', 'The direction word contradicts the figures'),
       flat: l('文中称“持平”，但数据有变化', 'The text says unchanged, but the figures differ'),
+      points: l('百分点差不符', 'Percentage-point difference mismatch'),
     },
   },
   check(ctx) {
-    for (const claim of ctx.claims) if (claim.kind === 'change') checkChange(ctx, claim);
+    for (const claim of ctx.claims) {
+      if (claim.kind === 'change') checkChange(ctx, claim);
+      else if (claim.kind === 'points') checkPoints(ctx, claim);
+    }
   },
 };
+
+/** 个百分点: |B − A| must equal the stated difference (a difference of rates, not a ratio). */
+function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
+  const { a, b, stated } = claim;
+  const difference = { value: a.value.minus(b.value).abs(), halfUlp: a.halfUlp.plus(b.halfUlp), label: '|B − A|' };
+  const eq = checkEqual(stated, difference);
+  const explain = () => {
+    const d = diffText(eq.diff, eq.tolerance);
+    const expr = `|${written(a)} − ${written(b)}| = ${show(difference.value, Math.max(a.decimals ?? 2, b.decimals ?? 2))}个百分点`;
+    return l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(stated)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(stated)} (${d.en})`}`);
+  };
+  ctx.verdict(claim.id, eq.ok ? 'ok' : 'error', explain);
+  if (eq.ok) return;
+  const right = show(difference.value, stated.decimals ?? 2);
+  ctx.report({
+    messageId: 'points',
+    message: l(`百分点差不符：${written(a)} 与 ${written(b)} 相差 ${right} 个百分点，文中为 ${written(stated)}`, `Percentage-point difference mismatch: ${written(a)} and ${written(b)} differ by ${right} points, the text says ${written(stated)}`),
+    explanation: explain(),
+    span: stated.span ?? claim.span,
+    related: relatedOperands(a, b),
+    fixes: stated.span ? [{ title: l(`改为 ${right}`, `Change to ${right}`), edits: [{ span: stated.span, newText: right }], safe: false, preferred: true, kind: 'fix-rate' }] : [],
+    claim: claim.id,
+  });
+}
 
 function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   const { current, prior, delta } = claim;

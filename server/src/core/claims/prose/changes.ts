@@ -2,7 +2,7 @@
 // them stated, with the direction word (增加/减少/持平).
 import { operand } from '../../arith/interval';
 import { l } from '../../rules/rule';
-import type { ChangeClaim } from '../../types';
+import type { ChangeClaim, PointsClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
@@ -109,4 +109,31 @@ function directionSpan(t: ProseToken) {
   if (!m) return undefined;
   const start = t.token.span.start - t.lead.length + m.index;
   return { start, end: start + m[0].length };
+}
+
+/**
+ * `由上年的45.20%提高到48.60%，提高3.40个百分点` (prose.md §5): a difference of two rates, never a ratio.
+ * Only checkable when both rates are stated in the sentence.
+ */
+export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) {
+    for (const points of tokens) {
+      if (points.role !== 'points') continue;
+      const rates = tokens.filter((t) => t.token.unit === '%' && t.index < points.index);
+      if (rates.length < 2) continue;
+      const prior = [...rates].reverse().find((t) => /上年|去年|由|从|同期/.test(t.lead));
+      const current = [...rates].reverse().find((t) => t !== prior);
+      if (!prior || !current) continue;
+      sink.add<PointsClaim>({
+        kind: 'points',
+        origin: 'prose',
+        identity: 'prose.points',
+        description: l('两个比率之差（个百分点）', 'difference of two rates (percentage points)'),
+        span: points.token.span,
+        a: operand(current.token, '本年比率'),
+        b: operand(prior.token, '上年比率'),
+        stated: operand(points.token, '百分点差'),
+      });
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // Prose claims: the relations the 情况说明 states in words (prose.md §1–§7).
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
-import { changeClaims } from './changes';
+import { changeClaims, pointsClaims } from './changes';
 import { completionClaims } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
@@ -27,6 +27,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const listOf = listsByToken(lists);
   shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   changeClaims(analysis, subjects, sink, model.text);
+  pointsClaims(analysis, sink);
   completionClaims(model, analysis, sink);
   factClaims(model, analysis, lists, sink);
   return { analysis, lists, listOf, subjects };
