@@ -145,6 +145,8 @@ function pushNumber(
   const negative = sign !== '' && !isRangeDash(text, index);
   const start = negative ? index : index + sign.length;
   const numeric = (negative ? '-' : '') + canon;
+  // No amount of a report has 25 digits: such a run is an identifier or garbage, not a number.
+  if (canon.length > 24) return;
   const point = canon.indexOf('.');
   const unit = unitOverride ?? unitOf(unitWord);
   out.push({

@@ -5,6 +5,7 @@ import type { ProseToken, Role } from './tokens';
 /** Words that name no particular quantity on their own. */
 const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '经费', '合计', '总计', '其中', '共计', '决算', '预算', '数', '总额', '小计', '全部', '项目', '本单位', '本部门', '年初', '调整后', '全年']);
 
+const MAX_NAME = 40;
 const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|安排|实际|执行|完成/g;
 
 /** Normalises the words before a number to a quantity name ('' if they name none). */
@@ -32,7 +33,10 @@ export function normalizeSubject(words: string): string {
   }
   s = s.replace(/^(?:支出|收入)?(?:决算|预算)数?为?/, '');
   // A name made only of budget/actual words (年初预算, 支出决算数) names nothing in particular.
-  return GENERIC.has(s) || s.replace(BUDGET_WORDS, '') === '' ? '' : s;
+  if (GENERIC.has(s) || s.replace(BUDGET_WORDS, '') === '') return '';
+  // Names match by their endings; a longer run of words is a sentence, not a name, and indexing all
+  // its suffixes would cost its length squared.
+  return s.length > MAX_NAME ? s.slice(-MAX_NAME) : s;
 }
 
 /** Names match when equal, or when the longer one ends with the shorter (`本年收入合计` ~ `收入合计`). */
