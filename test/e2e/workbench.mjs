@@ -113,6 +113,27 @@ export async function startWorkbench({ codeServerDir, vsix, files, settings = {}
   const wb = {
     run, port, dirs, workspace: dirs.ws, page: undefined,
     serverLog: () => fs.readFileSync(`${run}/code-server.log`, 'utf8'),
+    /**
+     * The logs whose path mentions `name` (each extension's output channels are logged under its id): their
+     * first error lines, where the cause usually is, else their last lines.
+     */
+    extensionLog(name, lines = 15) {
+      const found = [];
+      const walk = (dir) => {
+        for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+          const p = path.join(dir, entry.name);
+          if (entry.isDirectory()) walk(p);
+          else if (p.includes(name)) found.push(p);
+        }
+      };
+      walk(`${dirs.ud}/logs`);
+      const excerpt = (text) => {
+        const all = text.trimEnd().split('\n');
+        const errors = all.filter((l) => l.includes('[error]'));
+        return (errors.length ? errors.slice(0, lines) : all.slice(-lines)).join('\n');
+      };
+      return found.map((f) => `${path.basename(f)}:\n${excerpt(fs.readFileSync(f, 'utf8'))}`).join('\n') || `(no log mentions ${name})`;
+    },
     async close() {
       if (browser) await Promise.race([browser.close(), sleep(10_000)]).catch(() => {});
       if (server.exitCode === null && server.signalCode === null) {
@@ -280,6 +301,10 @@ function actions(page, { outDir, log, workspace }) {
       const text = await page.locator('#status\\.problems').innerText();
       const [errors = 0, warnings = 0, infos = 0] = (text.match(/\d+/g) ?? []).map(Number);
       return { errors, warnings, infos };
+    },
+    async notificationTexts() {
+      const texts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+      return texts.map((t) => t.replace(/\s+/g, ' ')).join('\n') || '(none)';
     },
     async dismissNotifications() {
       if (await page.locator('.notifications-toasts .notification-toast').count() === 0) return;
