@@ -1,0 +1,48 @@
+// Bad input never crashes or hangs the engine: binary, empty, stray Unicode, pathological runs of
+// brackets, digits, triggers and pipes, a 1 MB single line. The timeouts only catch hangs (a
+// quadratic blow-up on these inputs takes minutes); speed is measured in bench/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const core = require('../dist/core.js');
+
+const cases = {
+  empty: '',
+  whitespace: '   \n\n\t\t\n\r\n',
+  binary: 'PK\u0003\u0004\u0000\u0000'.repeat(200),
+  'lone surrogates and controls': '\ud800本年支出合计665.38万元\udfff，其中：\u202e基本支出\u200b208.88万元\ufeff、项目支出456.50万元。',
+  emoji: '本年支出合计😀665.38万元，其中：基本支出208.88万元，项目支出456.50万元。',
+  'unbalanced pipes': '|||\n|-|\n|'.repeat(2000),
+  'tab runs': '\t\t\t\n'.repeat(20000),
+  'open brackets': '（'.repeat(100000) + '其中：1万元',
+  'huge digit run': '9'.repeat(100000) + '万元，其中：' + '1'.repeat(5000) + '万元、2万元。',
+  'one long name': '支出'.repeat(200000) + '1万元',
+  '1 MB single line of 其中 lists': '本年支出合计665.38万元，其中：基本支出208.88万元，占32%；'.repeat(28000),
+  'ragged table': '公开05表\n单位：万元\n' + Array.from({ length: 3000 }, (_, i) => '\t'.repeat(i % 70) + `${200 + (i % 9)}\t名称\t${i}.5`).join('\n'),
+};
+
+for (const [name, text] of Object.entries(cases)) {
+  test(`lint survives: ${name}`, { timeout: 60_000 }, () => {
+    const result = core.lint(text);
+    assert.ok(Array.isArray(result.findings));
+    for (const f of result.findings) {
+      assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length, `${f.ruleId} span inside the text`);
+    }
+  });
+}
+
+test('binary content is refused with a notice, not linted', () => {
+  const result = core.lint('PK\u0003\u0004\u0000\u0000'.repeat(200));
+  assert.equal(result.findings.length, 0);
+  assert.match(result.notice['zh-cn'], /二进制/);
+  assert.match(result.notice.en, /binary/);
+});
+
+test('the 1 MB line of wrong shares is checked, one finding per share', { timeout: 60_000 }, () => {
+  const text = '本年支出合计665.38万元，其中：基本支出208.88万元，占32%；'.repeat(1000);
+  const shares = core.lint(text).findings.filter((f) => f.ruleId === 'share-mismatch');
+  assert.equal(shares.length, 1000);
+  assert.equal(text.slice(shares[0].span.start, shares[0].span.end), '32');
+});
