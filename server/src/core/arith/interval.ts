@@ -61,7 +61,8 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     };
     operandCache.set(token, base);
   }
-  return { ...base, label };
+  // A literal with a fixed shape, not a spread: this runs for every operand of every relation.
+  return { token: base.token, value: base.value, halfUlp: base.halfUlp, label, span: base.span, text: base.text, raw: base.raw, unit: base.unit, decimals: base.decimals, scale: base.scale };
 }
 
 /** An operand as the report writes it (`665.38`, `1.25亿元`), or the computed value with two decimals. */

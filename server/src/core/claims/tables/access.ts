@@ -50,9 +50,16 @@ export interface Item {
 }
 
 /** Code + label of an entry: `2101501 行政运行`, `本年收入合计`. */
+const names = new WeakMap<TableEntry, string>();
+
 export function itemName(item: Item): string {
-  const { code, label } = item.entry;
-  return [code, label].filter(Boolean).join(' ') || (item.entry.lineNumber ? `行次${item.entry.lineNumber}` : `第${item.row.line + 1}行`);
+  let name = names.get(item.entry);
+  if (name === undefined) {
+    const { code, label } = item.entry;
+    name = [code, label].filter(Boolean).join(' ') || (item.entry.lineNumber ? `行次${item.entry.lineNumber}` : `第${item.row.line + 1}行`);
+    names.set(item.entry, name);
+  }
+  return name;
 }
 
 const GENERIC = /^(合计|小计|金额|决算数|本年|项目)$/;
