@@ -15,6 +15,9 @@ playwright=1.65.1
 stamp="code-server@$version playwright-core@$playwright node@$(node -p 'process.versions.modules')"
 
 mkdir -p "$dir" && dir=$(cd "$dir" && pwd)
+# Test files may start in parallel: one installs, the others wait and then find it installed.
+exec 9>"$dir.lock"
+flock 9
 if [ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$stamp" ] && [ -x "$dir/node_modules/.bin/code-server" ]; then
   echo "code-server $version already installed in $dir"
   exit 0

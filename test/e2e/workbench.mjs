@@ -107,7 +107,17 @@ export async function startWorkbench({ codeServerDir, vsix, files, settings = {}
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', dirs.ws],
   { env, detached: true, stdio: ['ignore', serverLog, serverLog] });
   const killServer = () => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ } };
-  process.once('exit', killServer);
+  // If the test process ends without close() (a crash, the runner's timeout, Ctrl+C), still stop everything
+  // that runs from the run dir (code-server's group, the language server, chromium) and remove the dir.
+  const emergencyStop = () => {
+    killServer();
+    for (const line of processesMentioning(run)) { try { process.kill(Number(line.split(' ')[0]), 'SIGKILL'); } catch { /* gone */ } }
+    fs.rmSync(run, { recursive: true, force: true });
+  };
+  const onSignal = (signal) => { emergencyStop(); process.exit(signal === 'SIGINT' ? 130 : 143); };
+  process.once('exit', emergencyStop);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   let browser;
   const wb = {
@@ -142,7 +152,9 @@ export async function startWorkbench({ codeServerDir, vsix, files, settings = {}
         await Promise.race([exited, sleep(5_000)]);
         killServer();
       }
-      process.removeListener('exit', killServer);
+      process.removeListener('exit', emergencyStop);
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       // The language server may outlive the extension host by a moment; kill whatever still mentions the run dir.
       for (let i = 0; i < 20 && processesMentioning(run).length; i++) await sleep(100);
       for (const line of processesMentioning(run)) { try { process.kill(Number(line.split(' ')[0]), 'SIGKILL'); } catch { /* gone */ } }
