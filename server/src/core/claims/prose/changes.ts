@@ -14,7 +14,13 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   if (first.ownSubject && (first.role === 'delta' || first.role === 'change-rate')) {
     const inSentence = tokens.slice(0, first.index).reverse().find((t) => t.role === 'amount' && t.subject === first.subject);
     if (inSentence) return inSentence;
-    return subjects.find(first.subject, first.token.span.start, (t) => t.role === 'amount' && t.year === undefined);
+    const accept = (t: ProseToken) => t.role === 'amount' && t.year === undefined;
+    // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
+    const found = subjects.find(first.subject, first.token.span.start, accept);
+    if (found || !first.subject.includes('、')) return found;
+    const joined = first.subject.split('、');
+    const suffix = joined.at(-1)!.replace(/^(收入|支出)/, '');
+    return joined.map((head) => subjects.find(head.endsWith(suffix) ? head : head + suffix, first.token.span.start, accept)).find(Boolean);
   }
   const before = tokens.slice(0, first.index).reverse().find((t) => t.role === 'amount' && t.token.span.start >= previousEnd);
   if (before) return before;

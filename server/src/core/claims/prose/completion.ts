@@ -13,11 +13,15 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   const rateOnly: Array<{ actual: ProseToken; rate: ProseToken }> = [];
   let paragraph = -1;
   let last: CompletionClaim | undefined;
+  // The first amount of the paragraph's previous sentence with numbers: `…支出3480.23万元，…。年初预算为
+  // 3200.00万元，完成年初预算的108.76%` completes the amount stated just before.
+  let previousHead: ProseToken | undefined;
   for (const sentence of model.sentences) {
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       last = undefined;
+      previousHead = undefined;
     }
     let budget: ProseToken | undefined;
     let actual: ProseToken | undefined;
@@ -30,6 +34,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         actual = t;
       } else if (t.role === 'completion-rate') {
         if (!budget && actual) rateOnly.push({ actual, rate: t });
+        if (budget && !actual && previousHead && !tokens.some((x) => x.role === 'amount' && x.index < t.index)) actual = previousHead;
         if (budget && actual) {
           const label = actual.subject || budget.subject || '支出';
           last = sink.add<CompletionClaim>({
@@ -48,6 +53,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         actual = undefined;
       }
     }
+    previousHead = tokens.find((x) => x.role === 'amount') ?? previousHead;
     if (last && !last.comparison) {
       const words = sentence.text;
       const m = COMPARISON.exec(words);

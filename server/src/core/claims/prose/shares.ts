@@ -46,7 +46,7 @@ function frameSubject(ctx: ShareContext, share: ProseToken): string {
   const first = ctx.text.slice(sentence.span.start, sentence.span.end).split(/[，,：:]/)[0];
   const tokens = ctx.analysis.bySentence.get(sentence.id) ?? [];
   if (tokens.some((t) => t.token.span.start < sentence.span.start + first.length)) return '';
-  return normalizeSubject(first);
+  return normalizeSubject(first.replace(/(?:主要)?用于.*$|(?:主要)?(?:体现|包括)在?.*$/, ''));
 }
 
 function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean): { base: ProseToken; group: string } | undefined {
@@ -75,8 +75,14 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   const at = share.token.span.start;
   const pending = ctx.pending.find((p) => p.from <= at && at < p.until);
   if (pending && pending.total !== part && !wantCount) return { base: pending.total, group: `pending${pending.total.token.id}` };
-  const head = (ctx.analysis.bySentence.get(share.sentence.id) ?? []).find((t) => t.role === role);
-  if (head && head !== part) return { base: head, group: `sentence${share.sentence.id}` };
+  // The first amount of the sentence is its total only when no share of its own follows it
+  // (`教育支出（类）3000万元，占86.20%；…` opens with a part, not a total).
+  const tokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
+  const head = tokens.find((t) => t.role === role);
+  if (head && head !== part) {
+    const next = tokens[head.index + 1];
+    if (next?.role !== 'share') return { base: head, group: `sentence${share.sentence.id}` };
+  }
   return undefined;
 }
 
