@@ -54,7 +54,7 @@ test('initialize announces incremental sync, hovers, code actions, symbols; pull
   assert.equal(caps.textDocumentSync.change, 2);
   assert.equal(caps.hoverProvider, true);
   assert.ok(caps.documentSymbolProvider);
-  assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.juesuan-lint']);
+  assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.juesuan-lint', 'source.recomputePercentages.juesuan-lint']);
   assert.equal(caps.diagnosticProvider, undefined);
   assert.equal(push.initializeResult.serverInfo.name, 'juesuan-lint');
   const pull = await client({ pull: true });
@@ -314,6 +314,25 @@ test('edits: incremental sync, closing clears, stale versions are never publishe
   c.close(uri);
   const cleared = await c.diagnostics(uri, { after: before });
   assert.deepEqual(cleared.diagnostics, []);
+});
+
+test('recompute all percentages of the document: one source action, lists first, each edit only its number', async () => {
+  const c = await client();
+  const uri = memUri('recompute-all.txt');
+  const text = SHARE_TEXT + GROUP_TEXT;
+  c.open(uri, text);
+  await c.diagnostics(uri);
+  const range = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
+  const [action, ...rest] = await c.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.recomputePercentages.juesuan-lint'] } });
+  assert.equal(rest.length, 0);
+  assert.equal(action.kind, 'source.recomputePercentages.juesuan-lint');
+  const fixed = applyTextEdits(text, editsOf(action.edit, uri));
+  assert.deepEqual(fixed.match(/占[\d.]+%/g), ['占31%', '占68.61%', '占0.55%', '占98.71%', '占0.73%']);
+  for (const e of editsOf(action.edit, uri)) assert.match(text.split('\n')[e.range.start.line].slice(e.range.start.character, e.range.end.character), /^\d+(\.\d+)?$/);
+  // Nothing left to recompute afterwards.
+  c.change(uri, 2, [{ text: fixed }]);
+  await c.diagnostics(uri, { version: 2 });
+  assert.deepEqual(await c.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.recomputePercentages.juesuan-lint'] } }), []);
 });
 
 test('fix-all: every safe fix at once, nothing left the second time', async () => {

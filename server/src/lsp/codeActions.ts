@@ -5,7 +5,7 @@ import { localize } from '../core/messages';
 import type { Finding, Fix, Locale, Span } from '../core/types';
 import type { Analysis } from './analysis';
 import { toDiagnostic } from './diagnostics';
-import { FIX_ALL_KIND, SOURCE, type DiagnosticData } from './protocol';
+import { FIX_ALL_KIND, RECOMPUTE_KIND, SOURCE, type DiagnosticData } from './protocol';
 
 export interface EditTarget {
   uri: string;
@@ -107,6 +107,33 @@ export function fixAllAction(doc: TextDocument, edits: Array<{ span: Span; newTe
     edit: workspaceEdit(
       target,
       edits.map((e) => ({ range: { start: doc.positionAt(e.span.start), end: doc.positionAt(e.span.end) }, newText: e.newText })),
+    ),
+  };
+}
+
+/**
+ * Every share of the document recomputed from its part and base ("重新计算本文档全部百分比"): the
+ * recomputation of each list, then of each share outside those lists; edits never overlap.
+ */
+export function recomputeAllAction(analysis: Analysis, target: EditTarget, locale: Locale): CodeAction | undefined {
+  const edits: Fix['edits'] = [];
+  const taken = new Set<number>();
+  const add = (fix: Fix | undefined) => {
+    if (!fix || fix.edits.some((e) => taken.has(e.span.start))) return;
+    for (const e of fix.edits) {
+      taken.add(e.span.start);
+      edits.push(e);
+    }
+  };
+  for (const g of analysis.shareFixes.groups) add(g.recompute);
+  for (const [, fix] of analysis.shareFixes.single) add(fix);
+  if (edits.length === 0) return undefined;
+  return {
+    title: locale === 'en' ? `Recompute all percentages in the document (${edits.length})` : `重新计算本文档全部百分比（${edits.length} 处）`,
+    kind: RECOMPUTE_KIND,
+    edit: workspaceEdit(
+      target,
+      edits.sort((a, b) => a.span.start - b.span.start).map((e) => ({ range: e.range, newText: e.newText })),
     ),
   };
 }

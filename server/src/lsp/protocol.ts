@@ -36,6 +36,8 @@ import type { Range } from '../core/types';
 export const DOCUMENT_MODEL_METHOD = 'juesuanLint/documentModel';
 export const SUMMARY_METHOD = 'juesuanLint/summary';
 export const FIX_ALL_KIND = 'source.fixAll.juesuan-lint';
+/** One source action recomputing every share of the document (lists first, then single shares). */
+export const RECOMPUTE_KIND = 'source.recomputePercentages.juesuan-lint';
 export const SOURCE = 'juesuan-lint';
 export const SETTINGS_SECTION = 'juesuanLint';
 

@@ -19,12 +19,12 @@ import { createConfigLoader } from '../config';
 import { localize } from '../core/messages';
 import type { Locale } from '../core/types';
 import { emptyAnalysis, type Analysis } from './analysis';
-import { fixAllAction, quickFixes, wantsKind, type EditTarget } from './codeActions';
+import { fixAllAction, quickFixes, recomputeAllAction, wantsKind, type EditTarget } from './codeActions';
 import { diagnosticsOf, noticeText } from './diagnostics';
 import { documentModelResult } from './documentModel';
 import { hoverMarkdown } from './hover';
 import { Cancelled, LintPool } from './lintPool';
-import { DOCUMENT_MODEL_METHOD, FIX_ALL_KIND, SETTINGS_SECTION, SUMMARY_METHOD, type DocumentModelParams, type SummaryParams } from './protocol';
+import { DOCUMENT_MODEL_METHOD, FIX_ALL_KIND, RECOMPUTE_KIND, SETTINGS_SECTION, SUMMARY_METHOD, type DocumentModelParams, type SummaryParams } from './protocol';
 import { localeFromClient, resolveSettings, type DocumentSettings } from './settings';
 import { documentSymbols } from './symbols';
 
@@ -258,7 +258,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         documentSymbolProvider: { label: 'juesuan-lint' },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RECOMPUTE_KIND], resolveProvider: false },
         diagnosticProvider: caps.pull ? { identifier: 'juesuan-lint', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'juesuan-lint', version: options.version },
@@ -345,6 +345,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const settings = await settingsFor(uri);
       const only = params.context.only;
       const actions = wantsKind(only, CodeActionKind.QuickFix) ? quickFixes(analysis, params, editTarget(uri, version), settings.locale) : [];
+      // Recomputing every share is a source action asked for by kind (the client's command).
+      if (only && wantsKind(only, RECOMPUTE_KIND)) {
+        const action = recomputeAllAction(analysis, editTarget(uri, version), settings.locale);
+        if (action) actions.push(action);
+      }
       // Fix-all is computed only when asked for by kind (it re-lints until nothing safe is left).
       if (only && wantsKind(only, FIX_ALL_KIND) && analysis.findings.some((f) => f.fixes.some((x) => x.safe))) {
         const result = await pool.fixAll(st.snapshot.getText(), settings.rules);
