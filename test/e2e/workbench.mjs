@@ -208,11 +208,17 @@ function actions(page, { outDir, log, workspace }) {
       await page.locator(`.tabs-container .tab.active`).filter({ hasText: name }).waitFor({ timeout: 15_000 });
       await page.locator(`${editor} .view-lines`).waitFor({ timeout: 15_000 });
     },
-    async waitForSquiggles(ms = 30_000) {
-      await page.locator(squiggles).first().waitFor({ timeout: ms });
-    },
-    squiggleCount() {
-      return page.locator(squiggles).count();
+    /** Waits for a squiggle under the cursor (the decoration box that contains the cursor's middle). */
+    async waitForSquiggleAtCursor(ms = 10_000) {
+      const end = Date.now() + ms;
+      while (Date.now() < end) {
+        const cursor = await page.locator(`${editor} .cursor`).first().boundingBox();
+        const boxes = await page.locator(squiggles).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+        if (cursor && boxes.some((b) => cursor.x >= b.x - 1 && cursor.x <= b.x + b.width + 1
+          && cursor.y + cursor.height / 2 >= b.y && cursor.y + cursor.height / 2 <= b.y + b.height)) return true;
+        await page.waitForTimeout(200);
+      }
+      return false;
     },
     /** Runs a command from the palette (F1), by the label the palette shows. */
     async runCommand(label) {

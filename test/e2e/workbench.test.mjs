@@ -107,9 +107,8 @@ function workbenchSuite() {
   /** Moves the cursor into `finding` and checks the squiggle under it. */
   async function goToFinding(finding) {
     await wb.goTo({ line: finding.range.start.line, character: finding.range.start.character + 1 });
-    await wb.waitForSquiggles(10_000).catch(() => {
-      throw new Error(`no squiggle is drawn around line ${finding.range.start.line + 1} for ${finding.ruleId}`);
-    });
+    assert.ok(await wb.waitForSquiggleAtCursor(),
+      `no squiggle under ${finding.ruleId} at line ${finding.range.start.line + 1}, character ${finding.range.start.character + 1}`);
   }
 
   test('a published report: findings appear in Problems with rule ids, Chinese messages and positions', () => step('problems', async () => {
