@@ -2,6 +2,7 @@
 // Every later stage reads this model; nothing after it re-parses the text.
 import { scanNumbers, type ScannedNumber } from '../numbers/scan';
 import { LineIndex } from '../text/positions';
+import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
 import { parseTables } from './tables';
@@ -211,16 +212,8 @@ function commentSpans(text: string): Array<{ start: number; end: number }> {
   return spans;
 }
 
-function insideAny(spans: Array<{ start: number; end: number }>, offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < spans[mid].start) hi = mid - 1;
-    else if (offset >= spans[mid].end) lo = mid + 1;
-    else return true;
-  }
-  return false;
+function insideAny(spans: Span[], offset: number): boolean {
+  return containing(spans, (s) => s, offset) !== undefined;
 }
 
 export function lineIndexOf(model: DocumentModel): LineIndex {
@@ -255,17 +248,8 @@ function splitSentences(text: string, paragraphs: Paragraph[], numbers: NumberTo
 }
 
 function insideNumber(numbers: NumberToken[], offset: number): boolean {
-  // Binary search for a token whose span contains offset (`412。87`).
-  let lo = 0;
-  let hi = numbers.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = numbers[mid].span;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  // `412。87`: the 。 is a decimal point, not the end of the sentence.
+  return containing(numbers, (n) => n.span, offset) !== undefined;
 }
 
 /** The year most often named as `X年度部门决算` (the first on a tie), else the most frequent `X年度`. */

@@ -1,4 +1,4 @@
-import type { Sentence } from '../types';
+import { containing } from '../text/search';
 import { l, type Rule } from './rule';
 
 /**
@@ -26,7 +26,7 @@ export const yearMismatch: Rule = {
       const before = text.slice(Math.max(0, n.span.start - 6), n.span.start);
       const after = text.slice(n.unitSpan?.end ?? n.span.end, (n.unitSpan?.end ?? n.span.end) + 12);
       let why: { 'zh-cn': string; en: string } | undefined;
-      const sentence = sentenceAt(ctx.model.sentences, n.span.start);
+      const sentence = containing(ctx.model.sentences, (x) => x.span, n.span.start);
       const opensSentence = sentence !== undefined && text.slice(sentence.span.start, n.span.start).replace(/[\s*#>\-\d.、（）()一二三四五六七八九十]/g, '') === '';
       if (/(截至|截止|至)\s*$/.test(before) && /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/.test(after)) {
         why = l(`年末时点应为${reportYear}年12月31日`, `the year-end date should be 31 December ${reportYear}`);
@@ -47,15 +47,3 @@ export const yearMismatch: Rule = {
     }
   },
 };
-
-function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < sentences[mid].span.start) hi = mid - 1;
-    else if (offset >= sentences[mid].span.end) lo = mid + 1;
-    else return sentences[mid];
-  }
-  return undefined;
-}

@@ -1,4 +1,5 @@
 // Prose claims: the relations the 情况说明 states in words (prose.md §1–§7).
+import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { changeClaims, pointsClaims } from './changes';
@@ -44,20 +45,8 @@ function pendingTotals(model: DocumentModel, lists: ProseList[]) {
     if (!total || list.members.length > 0) continue;
     const sentence = model.sentences[list.sentence];
     if (model.text.slice(list.region.start, list.region.end).trim() !== '') continue;
-    const nextHeading = firstSectionAfter(model, sentence.span.end);
+    const nextHeading = model.sections[lowerBound(model.sections, (s) => s.headingSpan.start, sentence.span.end + 1)];
     pending.push({ total, from: sentence.span.end, until: nextHeading?.headingSpan.start ?? model.text.length });
   }
   return pending;
-}
-
-/** The first section whose heading starts after `offset` (sections are in document order). */
-function firstSectionAfter(model: DocumentModel, offset: number) {
-  let lo = 0;
-  let hi = model.sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (model.sections[mid].headingSpan.start > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return model.sections[lo];
 }

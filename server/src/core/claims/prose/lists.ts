@@ -1,5 +1,6 @@
 // Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
 // parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
+import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
@@ -25,16 +26,9 @@ const TRIGGER =
   /其中[：:，,]?|主要包括[：:]?|包括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]/g;
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count'];
 
-/** Index of the first token starting at or after `offset` (tokens are in document order). */
+/** Index of the first token starting at or after `offset`. */
 function firstAtOrAfter(tokens: ProseToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].token.span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(tokens, (t) => t.token.span.start, offset);
 }
 
 export function findLists(analysis: ProseAnalysis, text: string, sentences: Array<{ id: number; span: Span; paragraph: number }>, subjects: SubjectIndex): ProseList[] {

@@ -1,5 +1,6 @@
 // Quantity names: normalisation and look-up, so that `占本年支出合计的` finds `本年支出合计665.38万元`
 // and `基本支出减少10.50万元` finds the `基本支出3373.17万元` stated a sentence earlier.
+import { lowerBound } from '../../text/search';
 import type { ProseToken, Role } from './tokens';
 
 /** Words that name no particular quantity on their own. */
@@ -76,14 +77,8 @@ export class SubjectIndex {
     const consider = (list: ProseToken[] | undefined, exactOnly: string | undefined) => {
       if (!list) return;
       const ok = (t: ProseToken) => (exactOnly === undefined || t.subject === exactOnly) && subjectsMatch(t.subject, subject) && accept(t);
-      // Lists are in document order: binary search for the first statement at or after `offset`.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].token.span.start < offset) lo = mid + 1;
-        else hi = mid;
-      }
+      // Lists are in document order: the first statement at or after `offset`.
+      const lo = lowerBound(list, (t) => t.token.span.start, offset);
       for (let i = lo - 1; i >= 0; i--) {
         if (!ok(list[i])) continue;
         if (!before || list[i].token.span.start > before.token.span.start) before = list[i];
