@@ -237,7 +237,8 @@ export type ClaimKind =
   | 'points' // 个百分点 difference
   | 'equal' // two statements of one quantity (cross-table, text-table)
   | 'le' // part ≤ whole
-  | 'fact'; // the same fact stated twice
+  | 'fact' // the same fact stated twice
+  | 'reason'; // a change explained by another quantity's change, stated elsewhere with a direction
 
 export interface ClaimBase {
   id: number;
@@ -327,6 +328,16 @@ export interface FactClaim extends ClaimBase {
   looseMatch: boolean;
 }
 
+/** `…减少，主要原因是“三公”经费支出减少` while 三公 is said elsewhere to have increased. */
+export interface ReasonClaim extends ClaimBase {
+  kind: 'reason';
+  subject: string;
+  /** The direction the reason gives, and where. */
+  direction: 'up' | 'down';
+  /** The change claim that states the subject's direction. */
+  stated: { claim: number; direction: 'up' | 'down' | 'flat'; span: Span };
+}
+
 export type Claim =
   | SumClaim
   | ShareClaim
@@ -336,7 +347,8 @@ export type Claim =
   | PointsClaim
   | EqualClaim
   | LeClaim
-  | FactClaim;
+  | FactClaim
+  | ReasonClaim;
 
 export interface TextEdit {
   span: Span;

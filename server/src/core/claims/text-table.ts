@@ -124,6 +124,39 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     }
   }
   performanceProse(model, facts, sink);
+  executionsWithinProjects(model, sink);
+}
+
+/**
+ * The 自评表 of the department's projects report what each spent; together they cannot exceed the
+ * 项目支出 of 公开03表 (xining: 402.51 + 79.36 = 481.87 > 456.50). Soft: a 绩效 scope (other funds,
+ * carried-over money) may differ from the year's 项目支出.
+ */
+function executionsWithinProjects(model: DocumentModel, sink: ClaimSink): void {
+  const executed = performanceTables(model)
+    .map((info) => info.executed)
+    .filter((id): id is number => id !== undefined)
+    .map((id) => operand(model.numbers[id], '绩效自评表 全年执行数'));
+  if (executed.length < 2) return;
+  const projects = findTableValue(model, { kind: ['T03', 'T05'], label: '合计', column: ['项目支出'] });
+  if (!projects?.token) return;
+  const whole = operand(model.numbers[projects.token], `${tableName(model, projects.table)} 项目支出合计`, model.tables[projects.table].unit);
+  let value = executed[0].value;
+  let halfUlp = executed[0].halfUlp;
+  for (const e of executed.slice(1)) {
+    value = value.plus(e.value);
+    halfUlp = halfUlp.plus(e.halfUlp);
+  }
+  sink.add({
+    kind: 'le',
+    origin: 'text-table',
+    identity: 'performance.executions',
+    description: l('各项目自评执行数之和不超过项目支出', 'the projects’ executions do not exceed 项目支出'),
+    span: executed[0].span!,
+    part: { value, halfUlp, label: `${executed.length} 个项目执行数之和`, span: executed[0].span, text: value.toFixed(2) },
+    whole,
+    soft: true,
+  });
 }
 
 /** Character-bigram Dice similarity: project names are restated with small variations. */

@@ -1,5 +1,5 @@
 import { checkEqual, inUnitOf, show, written } from '../arith/interval';
-import type { ChangeClaim, PointsClaim } from '../types';
+import type { ChangeClaim, PointsClaim, ReasonClaim } from '../types';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
@@ -21,15 +21,37 @@ export const changeMismatch: Rule = {
       direction: l('增减方向与数据相反', 'The direction word contradicts the figures'),
       flat: l('文中称“持平”，但数据有变化', 'The text says unchanged, but the figures differ'),
       points: l('百分点差不符', 'Percentage-point difference mismatch'),
+      reason: l('原因中的增减方向与别处不符', 'A reason’s direction contradicts the report'),
     },
   },
   check(ctx) {
     for (const claim of ctx.claims) {
       if (claim.kind === 'change') checkChange(ctx, claim);
       else if (claim.kind === 'points') checkPoints(ctx, claim);
+      else if (claim.kind === 'reason') checkReason(ctx, claim);
     }
   },
 };
+
+/** A reason whose direction contradicts what the report states about that quantity: a note (info). */
+function checkReason(ctx: RuleContext, claim: ReasonClaim): void {
+  const word = (d: string) => (d === 'up' ? '增加' : d === 'down' ? '减少' : '持平');
+  const wordEn = (d: string) => (d === 'up' ? 'an increase' : d === 'down' ? 'a decrease' : 'no change');
+  const exp = l(
+    `原因称“${claim.subject}”${word(claim.direction)}，而报告另处称其比上年${word(claim.stated.direction)}`,
+    `the reason gives ${wordEn(claim.direction)} of "${claim.subject}", but the report states ${wordEn(claim.stated.direction)} elsewhere`,
+  );
+  ctx.verdict(claim.id, 'info', exp);
+  ctx.report({
+    messageId: 'reason',
+    message: l(`原因与别处不符：“${claim.subject}”在别处为${word(claim.stated.direction)}`, `The reason contradicts the report: "${claim.subject}" shows ${wordEn(claim.stated.direction)} elsewhere`),
+    explanation: exp,
+    span: claim.span,
+    severity: 'info',
+    related: [{ span: claim.stated.span, message: l(`“${claim.subject}”的增减`, `the change of "${claim.subject}"`) }],
+    claim: claim.id,
+  });
+}
 
 /** 个百分点: |B − A| must equal the stated difference (a difference of rates, not a ratio). */
 function checkPoints(ctx: RuleContext, claim: PointsClaim): void {

@@ -2,7 +2,8 @@
 // them stated, with the direction word (增加/减少/持平).
 import { operand } from '../../arith/interval';
 import { l } from '../../rules/rule';
-import type { ChangeClaim, PointsClaim } from '../../types';
+import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim } from '../../types';
+import { normalizeSubject } from './subjects';
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
@@ -35,7 +36,11 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
 
 const FLAT_AFTER = /^[^，,；;。]*?(持平|无变化|无增减|没有变化|一致)/;
 
-export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string): void {
+/** The change claims made, each with the quantity it is about. */
+export type MadeChange = { claim: ChangeClaim; subject: string };
+
+export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string): MadeChange[] {
+  const made: MadeChange[] = [];
   const sentenceOrder = [...analysis.bySentence.keys()];
   const sentenceIndex = new Map(sentenceOrder.map((id, i) => [id, i]));
   for (const [, tokens] of analysis.bySentence) {
@@ -71,7 +76,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       const checkable = (rate && (delta || prior || current)) || (current && prior);
       if (!checkable) continue;
       const label = current?.subject || first.subject || '本年数';
-      sink.add<ChangeClaim>({
+      made.push(withSubject(label, sink.add<ChangeClaim>({
         kind: 'change',
         origin: 'prose',
         identity: 'prose.change',
@@ -83,7 +88,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         prior: prior && operand(prior.token, '上年数'),
         delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
         rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
-      });
+      })));
     }
     // `与上年的1.83万元持平`: a prior followed by 持平 states C = P.
     for (const prior of tokens) {
@@ -95,7 +100,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (!current) continue;
       const start = end + m.index + m[0].length - m[1].length;
       const label = current.subject || '本年数';
-      sink.add<ChangeClaim>({
+      made.push(withSubject(label, sink.add<ChangeClaim>({
         kind: 'change',
         origin: 'prose',
         identity: 'prose.change',
@@ -105,9 +110,14 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         directionSpan: { start, end: start + m[1].length },
         current: operand(current.token, label),
         prior: operand(prior.token, '上年数'),
-      });
+      })));
     }
   }
+  return made;
+}
+
+function withSubject(subject: string, claim: ChangeClaim): MadeChange {
+  return { claim, subject };
 }
 
 function directionSpan(t: ProseToken) {
@@ -139,6 +149,42 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         a: operand(current.token, '本年比率'),
         b: operand(prior.token, '上年比率'),
         stated: operand(points.token, '百分点差'),
+      });
+    }
+  }
+}
+
+const REASON = /原因(?:主要)?(?:是|为|在于)?[：:]?\s*(?:由于)?([^，。；,;：:]{2,24}?)(增加|减少|增长|下降|上升|降低|提高)/g;
+
+/**
+ * `机关运行经费…减少…，主要原因是“三公”经费支出减少` (xining :497) while `“三公”经费支出…比上年增加`
+ * (:493): a reason naming a quantity whose own change is stated with the opposite direction.
+ */
+export function reasonClaims(model: DocumentModel, changes: MadeChange[], sink: ClaimSink): void {
+  const bySubject = new Map<string, ChangeClaim>();
+  for (const { claim, subject } of changes) {
+    if (subject && claim.direction !== 'flat' && !bySubject.has(subject)) bySubject.set(subject, claim);
+  }
+  if (bySubject.size === 0) return;
+  for (const sentence of model.sentences) {
+    if (!sentence.text.includes('原因')) continue;
+    REASON.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = REASON.exec(sentence.text))) {
+      const subject = normalizeSubject(m[1]);
+      const stated = subject ? bySubject.get(subject) : undefined;
+      const direction = directionOf(m[2]);
+      if (!stated || !direction || direction === 'flat' || stated.direction === direction) continue;
+      const start = sentence.span.start + m.index + m[0].length - m[2].length;
+      sink.add<ReasonClaim>({
+        kind: 'reason',
+        origin: 'prose',
+        identity: 'prose.reason-direction',
+        description: l(`原因中“${subject}”的增减方向`, `the direction of "${subject}" given as a reason`),
+        span: { start, end: start + m[2].length },
+        subject,
+        direction,
+        stated: { claim: stated.id, direction: stated.direction, span: stated.directionSpan ?? stated.span },
       });
     }
   }

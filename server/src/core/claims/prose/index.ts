@@ -2,7 +2,7 @@
 import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
-import { changeClaims, pointsClaims } from './changes';
+import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { completionClaims } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
@@ -27,7 +27,8 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   itemListClaims(model, analysis, lists, sink);
   const listOf = listsByToken(lists);
   shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
-  changeClaims(analysis, subjects, sink, model.text);
+  const changes = changeClaims(analysis, subjects, sink, model.text);
+  reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   completionClaims(model, analysis, sink);
   factClaims(model, analysis, lists, sink);
