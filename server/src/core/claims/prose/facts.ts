@@ -19,16 +19,18 @@ function qualifierOnly(extra: string): boolean {
 
 /** The name used to match statements: without the reasons that introduce it and generic endings. */
 export function factKey(subject: string): string {
-  return subject
-    .replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '')
-    .replace(/(?:19|20)\d\d/g, '')
-    .replace(/(?:支出|资金|经费|费用|金额)$/, '');
+  const name = subject.replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '').replace(/(?:19|20)\d\d/g, '');
+  // A generic ending goes only when enough of the name is left (人员经费 stays 人员经费).
+  const bare = name.replace(/(?:支出|资金|经费|费用|金额)$/, '');
+  return bare.length >= 4 ? bare : name;
 }
 
 interface Statement {
   token: ProseToken;
   key: string;
   group: string;
+  /** The list the statement is a part of: parts of one list are distinct items, never restatements. */
+  list?: number;
 }
 
 /**
@@ -42,13 +44,26 @@ function itemScope(model: DocumentModel, t: ProseToken): string {
   return '';
 }
 
+/**
+ * The scope a list's total gives its parts, by the total's name without fund words: 人员经费 of
+ * `一般公共预算财政拨款基本支出` and of `基本支出` are one quantity, 基本支出 of `本年支出合计` (all funds)
+ * and of `一般公共预算财政拨款支出` are two.
+ */
+function scopeName(total: string): string {
+  return total.replace(/一般公共预算|财政拨款/g, '') || total;
+}
+
 export function factClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
   // A list part is scoped by its list's total: 本年支出合计's 基本支出 is not necessarily the
   // 一般公共预算财政拨款支出's 基本支出.
   const scopeOf = new Map<ProseToken, string>();
+  const listOf = new Map<ProseToken, number>();
   for (const list of lists) {
     const total = list.totals.get('amount') ?? list.totals.get('budget');
-    for (const m of list.members) scopeOf.set(m, total?.subject ?? `list${list.id}`);
+    for (const m of list.members) {
+      scopeOf.set(m, total ? scopeName(total.subject) : `list${list.id}`);
+      listOf.set(m, list.id);
+    }
   }
   const byGroup = new Map<string, Statement[]>();
   for (const t of analysis.tokens) {
@@ -57,7 +72,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, lists:
     if (key.length < 4) continue;
     const group = `${t.role}|${t.year ?? ''}|${scopeOf.get(t) ?? ''}|${itemScope(model, t)}`;
     const list = byGroup.get(group) ?? [];
-    list.push({ token: t, key, group });
+    list.push({ token: t, key, group, list: listOf.get(t) });
     byGroup.set(group, list);
   }
   for (const statements of byGroup.values()) {
@@ -67,7 +82,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, lists:
     for (const s of statements) {
       const same = firstByKey.get(s.key);
       if (same) {
-        emit(sink, same, s, false);
+        // `21个项目…涉及资金1056.42万元；1个项目…涉及资金2709.52万元`: items of one list.
+        if (same.list === undefined || same.list !== s.list) emit(sink, same, s, false);
         continue;
       }
       let loose: Statement | undefined;
@@ -81,7 +97,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, lists:
           if (key.length - s.key.length === q && qualifierOnly(key.slice(0, q))) loose = other;
         }
       }
-      if (loose) emit(sink, loose, s, true);
+      if (loose && (loose.list === undefined || loose.list !== s.list)) emit(sink, loose, s, true);
       firstByKey.set(s.key, s);
       for (let q = 1; q <= 3 && q < s.key.length - 3; q++) {
         const shorter = s.key.slice(q);
