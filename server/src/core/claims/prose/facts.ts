@@ -44,6 +44,21 @@ function itemScope(model: DocumentModel, t: ProseToken): string {
   return '';
 }
 
+/** The standard breakdowns, whose figures exist for every fund scope. */
+const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$/;
+
+/**
+ * Sections about 一般公共预算财政拨款 speak of that fund only; the 收入/支出决算 sections of all funds.
+ * A 基本支出 of each may differ when the department has other income.
+ */
+function fundScope(model: DocumentModel, t: ProseToken, key: string): string {
+  if (!BREAKDOWN.test(key)) return '';
+  for (let s = t.sentence.section; s !== undefined; s = model.sections[s].parent) {
+    if (/一般公共预算|财政拨款/.test(model.sections[s].title)) return 'fund';
+  }
+  return '';
+}
+
 /**
  * The scope a list's total gives its parts, by the total's name without fund words: 人员经费 of
  * `一般公共预算财政拨款基本支出` and of `基本支出` are one quantity, 基本支出 of `本年支出合计` (all funds)
@@ -70,7 +85,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, lists:
     if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
     const key = factKey(t.subject);
     if (key.length < 4) continue;
-    const group = `${t.role}|${t.year ?? ''}|${scopeOf.get(t) ?? ''}|${itemScope(model, t)}`;
+    const group = `${t.role}|${t.year ?? ''}|${scopeOf.get(t) ?? ''}|${itemScope(model, t)}|${fundScope(model, t, key)}`;
     const list = byGroup.get(group) ?? [];
     list.push({ token: t, key, group, list: listOf.get(t) });
     byGroup.set(group, list);
