@@ -78,29 +78,16 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string): 
   return actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
 }
 
-/** Titles the server gives recompute fixes, for servers that do not mark them by kind (see recomputeEdits). */
-const RECOMPUTE_TITLE = /^(重新计算(本组全部)?百分比|Recompute (all )?percentages?\b)/;
-
-function isRecompute(action: vscode.CodeAction): 'group' | 'share' | undefined {
-  const kind = action.kind?.value ?? '';
-  if (kind.endsWith('.recompute-group')) return 'group';
-  if (kind.endsWith('.recompute-share')) return 'share';
-  if (!RECOMPUTE_TITLE.test(action.title)) return undefined;
-  return /本组|all percentages/.test(action.title) ? 'group' : 'share';
+/** Edits of every percentage of the document, recomputed by the server's source action. */
+async function recomputeEdits(document: vscode.TextDocument): Promise<PlainEdit[]> {
+  const actions = (await codeActions(document.uri, fullRange(document), RECOMPUTE_KIND)).filter((a) => a.kind?.value === RECOMPUTE_KIND);
+  return mergeEdits(actions.flatMap((a) => codeActionEdits(a, document.uri)));
 }
 
-/** Edits of every recompute-share / recompute-group fix in the document, conflict-free. */
-async function recomputeEdits(document: vscode.TextDocument): Promise<PlainEdit[]> {
-  const range = fullRange(document);
-  // Preferred: one source action from the server covering the whole document.
-  const source = (await codeActions(document.uri, range, RECOMPUTE_KIND)).filter((a) => a.kind?.value === RECOMPUTE_KIND);
-  if (source.length > 0) return mergeEdits(source.flatMap((a) => codeActionEdits(a, document.uri)));
-  // Otherwise the quick fixes of every finding in the document (VS Code passes all diagnostics that
-  // intersect the range), keeping the recompute ones; list-wide fixes first so they win overlaps.
-  const quickFixes = await codeActions(document.uri, range, vscode.CodeActionKind.QuickFix.value);
-  const groups = quickFixes.filter((a) => isRecompute(a) === 'group');
-  const singles = quickFixes.filter((a) => isRecompute(a) === 'share');
-  return mergeEdits([...groups, ...singles].flatMap((a) => codeActionEdits(a, document.uri)));
+/** Edits of the server's fix-all source action. */
+async function fixAllEdits(document: vscode.TextDocument): Promise<PlainEdit[]> {
+  const actions = (await codeActions(document.uri, fullRange(document), FIX_ALL_KIND)).filter((a) => a.kind?.value === FIX_ALL_KIND);
+  return mergeEdits(actions.flatMap((a) => codeActionEdits(a, document.uri)));
 }
 
 async function applyAndReport(document: vscode.TextDocument, version: number, edits: PlainEdit[], none: string): Promise<void> {
@@ -117,26 +104,18 @@ async function applyAndReport(document: vscode.TextDocument, version: number, ed
   else void vscode.window.showErrorMessage(t('juesuan-lint: the edits could not be applied (the document changed meanwhile?).'));
 }
 
-async function recomputePercentages(c: CommandContext): Promise<void> {
+/** Lints the target report, then applies the edits `collect` gathers from the server. */
+async function applyServerEdits(c: CommandContext, collect: (d: vscode.TextDocument) => Promise<PlainEdit[]>, none: string): Promise<void> {
   const document = targetDocument(c.gate);
   if (!document) return;
   if (!c.host.enabled()) return notifyDisabled();
   if (!(await lintWithProgress(c, document))) return;
   const version = document.version;
-  const edits = await recomputeEdits(document);
-  await applyAndReport(document, version, edits, t('juesuan-lint: every percentage already matches its amounts.'));
+  await applyAndReport(document, version, await collect(document), none);
 }
 
-async function fixAll(c: CommandContext): Promise<void> {
-  const document = targetDocument(c.gate);
-  if (!document) return;
-  if (!c.host.enabled()) return notifyDisabled();
-  if (!(await lintWithProgress(c, document))) return;
-  const version = document.version;
-  const actions = (await codeActions(document.uri, fullRange(document), FIX_ALL_KIND)).filter((a) => a.kind?.value === FIX_ALL_KIND);
-  const edits = mergeEdits(actions.flatMap((a) => codeActionEdits(a, document.uri)));
-  await applyAndReport(document, version, edits, t('juesuan-lint: nothing to fix automatically.'));
-}
+const recomputePercentages = (c: CommandContext) => applyServerEdits(c, recomputeEdits, t('juesuan-lint: every percentage already matches its amounts.'));
+const fixAll = (c: CommandContext) => applyServerEdits(c, fixAllEdits, t('juesuan-lint: nothing to fix automatically.'));
 
 async function openPreview(c: CommandContext): Promise<void> {
   const document = targetDocument(c.gate);
