@@ -112,7 +112,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
       const right = claim.direction === 'up' ? '减少' : '增加';
       const exp = l(`${written(current)} − ${written(prior)} = ${show(diff)}，应为“${right}”，文中为“${word}”`, `${written(current)} − ${written(prior)} = ${show(diff)}: a ${claim.direction === 'up' ? 'decrease' : 'increase'}, the text says the opposite`);
       ctx.verdict(claim.id, 'error', exp);
-      ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：本年 ${written(current)}，上年 ${written(prior)}`, `The direction contradicts the figures: ${written(current)} this year, ${written(prior)} last year`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), claim: claim.id });
+      ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：${current.label} ${written(current)}，${prior.label} ${written(prior)}`, `The direction contradicts the figures: ${current.label} ${written(current)}, ${prior.label} ${written(prior)}`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), claim: claim.id });
     }
   }
   if (claim.direction === 'flat' && current && prior && !checkEqual(current, prior).ok) {

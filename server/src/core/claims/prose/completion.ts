@@ -2,7 +2,7 @@
 // 决算数大于/小于预算数 wording that must agree with X.
 import { operand } from '../../arith/interval';
 import { l } from '../../rules/rule';
-import type { CompletionClaim, DocumentModel, FactClaim } from '../../types';
+import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
@@ -32,6 +32,19 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         budget = t;
       } else if (t.role === 'amount') {
         actual = t;
+      } else if (t.role === 'budget-delta' && budget && actual && t.direction && t.direction !== 'flat') {
+        // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit.
+        sink.add<ChangeClaim>({
+          kind: 'change',
+          origin: 'prose',
+          identity: 'prose.budget-difference',
+          description: l(`${actual.subject || budget.subject || '决算数'}与预算比较`, `${actual.subject || budget.subject || 'actual'} compared with the budget`),
+          span: t.token.span,
+          direction: t.direction,
+          current: operand(actual.token, '决算数'),
+          prior: operand(budget.token, '预算数'),
+          delta: operand(t.token, t.direction === 'down' ? '比预算减少' : '比预算增加'),
+        });
       } else if (t.role === 'completion-rate') {
         if (!budget && actual) rateOnly.push({ actual, rate: t });
         if (budget && !actual && previousHead && !tokens.some((x) => x.role === 'amount' && x.index < t.index)) actual = previousHead;
