@@ -23,6 +23,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
   { members: [/购置/, /运行|运维/], required: [0, 1] },
   // 财政拨款 → three funds
   { members: [/一般公共预算/, /政府性基金/, /国有资本经营/], required: [0, 1, 2] },
+  // 收入/支出总计 → 本年合计 + 结余 + 结转和结余 (公开01表's 总计 rows)
+  { members: [/(?:收入|支出)合计/, /非财政拨款结余|结余分配/, /(?:年初|年末)结转和?结余/], required: [0, 2] },
   // 收入 by source
   { members: [/财政拨款/, /上级补助/, /事业收入/, /经营收入/, /附属单位上缴/, /其他收入/, /非财政拨款结余/, /结转和?结余/], required: [0, 2, 5] },
 ];
