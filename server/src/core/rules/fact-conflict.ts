@@ -19,12 +19,13 @@ export const factConflict: Rule = {
     for (const claim of ctx.claims) {
       if (claim.kind !== 'fact') continue;
       const eq = checkEqual(claim.a, claim.b);
-      const d = diffText(eq.diff, eq.tolerance);
-      const explain = () =>
-        l(
+      const explain = () => {
+        const d = diffText(eq.diff, eq.tolerance);
+        return l(
         `${claim.a.label} ${written(claim.a)} 与 ${claim.b.label} ${written(claim.b)}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
         `${claim.a.label} ${written(claim.a)} and ${claim.b.label} ${written(claim.b)}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,
         );
+      };
       const severity = claim.looseMatch || claim.soft ? 'warning' : 'error';
       ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
       if (eq.ok) continue;

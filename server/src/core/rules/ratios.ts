@@ -27,7 +27,22 @@ export function changeBase(claim: ChangeClaim): { delta?: Operand; prior?: Opera
   return { delta, derived: false };
 }
 
+const inputsOf = new WeakMap<Claim, RatioInputs | null>();
+
+/**
+ * The ratio a claim states. Cached per claim, so the rules that look at one rate (share, change,
+ * completion, truncation, totals, zero bases) compute it once.
+ */
 export function ratioInputs(claim: Claim): RatioInputs | undefined {
+  let inputs = inputsOf.get(claim);
+  if (inputs === undefined) {
+    inputs = computeInputs(claim) ?? null;
+    inputsOf.set(claim, inputs);
+  }
+  return inputs ?? undefined;
+}
+
+function computeInputs(claim: Claim): RatioInputs | undefined {
   switch (claim.kind) {
     case 'share':
       return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false };
@@ -48,7 +63,17 @@ export function ratioInputs(claim: Claim): RatioInputs | undefined {
  * Rates are compared by magnitude: the direction (增长 −10.27% for a decrease, 减少 for a fall) is
  * change-mismatch's direction check, not the ratio's.
  */
+const checked = new WeakMap<RatioInputs, RatioCheck>();
+
 export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
+  const cached = checked.get(inputs);
+  if (cached) return cached;
+  const check = computeRatio(inputs);
+  checked.set(inputs, check);
+  return check;
+}
+
+function computeRatio(inputs: RatioInputs): RatioCheck {
   const stated = inputs.stated;
   const numerator = inputs.numerator.value.isNegative() ? { ...inputs.numerator, value: inputs.numerator.value.abs() } : inputs.numerator;
   return checkRatio(numerator, inputs.denominator, stated.value.abs(), stated.decimals ?? 0);

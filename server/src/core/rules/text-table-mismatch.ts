@@ -19,12 +19,13 @@ export const textTableMismatch: Rule = {
     for (const claim of ctx.claims) {
       if (claim.kind !== 'equal' || claim.origin !== 'text-table') continue;
       const eq = checkEqual(claim.a, claim.b);
-      const d = diffText(eq.diff, eq.tolerance);
-      const explain = () =>
-        l(
+      const explain = () => {
+        const d = diffText(eq.diff, eq.tolerance);
+        return l(
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : `（${d.zh}）`}`,
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : ` (${d.en})`}`,
         );
+      };
       const severity = claim.soft ? 'warning' : 'error';
       ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
       if (eq.ok) continue;
