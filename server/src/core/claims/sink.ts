@@ -6,8 +6,10 @@ type Draft<C> = C extends Claim ? Omit<C, 'id'> : never;
 export class ClaimSink {
   readonly claims: Claim[] = [];
 
+  /** Numbers a fresh draft in place (callers pass literals; copying each one was a hot spot). */
   add<C extends Claim>(draft: Draft<C>): C {
-    const claim = { ...draft, id: this.claims.length } as unknown as C;
+    const claim = draft as unknown as C;
+    claim.id = this.claims.length;
     this.claims.push(claim);
     return claim;
   }
