@@ -20,6 +20,7 @@ const cases = {
   'huge digit run': '9'.repeat(100000) + '万元，其中：' + '1'.repeat(5000) + '万元、2万元。',
   'one long name': '支出'.repeat(200000) + '1万元',
   '1 MB single line of 其中 lists': '本年支出合计665.38万元，其中：基本支出208.88万元，占32%；'.repeat(28000),
+  '1 MB single line of shares and rates': '收入、支出总计665. 39万元，占32%，增长5.5%；'.repeat(30000),
   'ragged table': '公开05表\n单位：万元\n' + Array.from({ length: 3000 }, (_, i) => '\t'.repeat(i % 70) + `${200 + (i % 9)}\t名称\t${i}.5`).join('\n'),
 };
 

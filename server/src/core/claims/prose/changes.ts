@@ -9,11 +9,17 @@ import type { SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 import { directionOf } from './tokens';
 
+/** The nearest token before `index` (and not before `from`) that `accept`s, walking back. */
+function lastBefore(tokens: ProseToken[], index: number, from: number, accept: (t: ProseToken) => boolean): ProseToken | undefined {
+  for (let i = index - 1; i >= 0 && tokens[i].token.span.start >= from; i--) if (accept(tokens[i])) return tokens[i];
+  return undefined;
+}
+
 function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: ProseToken, previousEnd: number, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken | undefined {
   const tokens = analysis.bySentence.get(first.sentence.id) ?? [];
   // Named: `基本支出减少10.50万元` is about the 基本支出 stated before.
   if (first.ownSubject && (first.role === 'delta' || first.role === 'change-rate')) {
-    const inSentence = tokens.slice(0, first.index).reverse().find((t) => t.role === 'amount' && t.subject === first.subject);
+    const inSentence = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && t.subject === first.subject);
     if (inSentence) return inSentence;
     const accept = (t: ProseToken) => t.role === 'amount' && t.year === undefined;
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
@@ -23,9 +29,10 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const suffix = joined.at(-1)!.replace(/^(收入|支出)/, '');
     return joined.map((head) => subjects.find(head.endsWith(suffix) ? head : head + suffix, first.token.span.start, accept)).find(Boolean);
   }
-  const before = tokens.slice(0, first.index).reverse().find((t) => t.role === 'amount' && t.token.span.start >= previousEnd);
+  const before = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount');
   if (before) return before;
-  if (tokens.slice(0, first.index).some((t) => t.role === 'amount')) return undefined;
+  // An amount earlier in the sentence, before the previous change: not this change's subject.
+  if (tokens.findIndex((t) => t.role === 'amount') < first.index && tokens.some((t) => t.role === 'amount')) return undefined;
   // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph.
   const order = sentenceIndex.get(first.sentence.id)!;
   const previousId = sentenceOrder[order - 1];
@@ -67,7 +74,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
           i++;
         }
       }
-      const prior = tokens.slice(0, first.index).reverse().find((t) => t.role === 'prior' && t.token.span.start >= previousEnd);
+      const prior = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
       if (prior) usedPriors.add(prior);
       const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
       previousEnd = (rate ?? delta)!.token.span.end;

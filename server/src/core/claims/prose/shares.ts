@@ -41,9 +41,22 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: bo
 }
 
 /** `2024年度“三公”经费支出决算中，…占0%；…占100%`: the opening clause names the base. */
+const frames = new WeakMap<object, string>();
+
 function frameSubject(ctx: ShareContext, share: ProseToken): string {
+  // Once per sentence: a sentence of thousands of shares must not be split thousands of times.
+  let frame = frames.get(share.sentence);
+  if (frame === undefined) {
+    frame = computeFrame(ctx, share);
+    frames.set(share.sentence, frame);
+  }
+  return frame;
+}
+
+function computeFrame(ctx: ShareContext, share: ProseToken): string {
   const sentence = share.sentence;
-  const first = ctx.text.slice(sentence.span.start, sentence.span.end).split(/[，,：:]/)[0];
+  const cut = sentence.text.search(/[，,：:]/);
+  const first = cut < 0 ? sentence.text : sentence.text.slice(0, cut);
   const tokens = ctx.analysis.bySentence.get(sentence.id) ?? [];
   if (tokens.some((t) => t.token.span.start < sentence.span.start + first.length)) return '';
   return normalizeSubject(first.replace(/(?:主要)?用于.*$|(?:主要)?(?:体现|包括)在?.*$/, ''));
