@@ -21,6 +21,11 @@ const cases = {
   'one long name': '支出'.repeat(200000) + '1万元',
   '1 MB single line of 其中 lists': '本年支出合计665.38万元，其中：基本支出208.88万元，占32%；'.repeat(28000),
   '1 MB single line of shares and rates': '收入、支出总计665. 39万元，占32%，增长5.5%；'.repeat(30000),
+  'shares without amounts': '占12%，'.repeat(40000),
+  'rates without clause breaks': '增长5%、'.repeat(40000),
+  '分别为 lists in one sentence': 'A和B分别为1万元和2万元，'.repeat(20000),
+  'numbers without any clause break': '基本支出1万元项目支出2万元占3%增长4%'.repeat(20000),
+  'many share groups in one sentence': '其中：A1万元，占10%；B9万元，占90%；'.repeat(20000),
   'ragged table': '公开05表\n单位：万元\n' + Array.from({ length: 3000 }, (_, i) => '\t'.repeat(i % 70) + `${200 + (i % 9)}\t名称\t${i}.5`).join('\n'),
 };
 

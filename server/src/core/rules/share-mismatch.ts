@@ -81,13 +81,26 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   });
 }
 
+const tailAdjusted = new WeakMap<ShareGroupClaim, boolean>();
+
 /** The share's group is exactly the largest-remainder rounding of its exact shares, summing to 100. */
 export function isTailAdjusted(claims: readonly Claim[], claim: ShareClaim): boolean {
   if (claim.group === undefined) return false;
   const group = claims[claim.group] as ShareGroupClaim;
+  // Once per group: every share of the group asks.
+  let adjusted = tailAdjusted.get(group);
+  if (adjusted === undefined) {
+    adjusted = groupIsTailAdjusted(claims, group);
+    tailAdjusted.set(group, adjusted);
+  }
+  return adjusted;
+}
+
+function groupIsTailAdjusted(claims: readonly Claim[], group: ShareGroupClaim): boolean {
   const shares = group.shares.map((id) => claims[id] as ShareClaim);
-  const decimals = claim.stated.decimals ?? 0;
-  if (shares.some((s) => (s.stated.decimals ?? 0) !== decimals || !s.base.value.eq(claim.base.value) || s.base.value.isZero())) return false;
+  const decimals = shares[0].stated.decimals ?? 0;
+  const base = shares[0].base.value;
+  if (shares.some((s) => (s.stated.decimals ?? 0) !== decimals || !s.base.value.eq(base) || s.base.value.isZero())) return false;
   const stated = shares.map((s) => s.stated.value);
   if (!stated.reduce((a, b) => a.plus(b), new Decimal(0)).eq(100)) return false;
   const exact = shares.map((s) => s.part.value.div(s.base.value).times(100));

@@ -9,6 +9,19 @@ import type { SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 import { directionOf } from './tokens';
 
+const firstAmounts = new WeakMap<ProseToken[], number>();
+
+/** Index of the sentence's first amount (Infinity if none), computed once per sentence. */
+function firstAmountIndex(tokens: ProseToken[]): number {
+  let index = firstAmounts.get(tokens);
+  if (index === undefined) {
+    const i = tokens.findIndex((t) => t.role === 'amount');
+    index = i < 0 ? Infinity : i;
+    firstAmounts.set(tokens, index);
+  }
+  return index;
+}
+
 /** The nearest token before `index` (and not before `from`) that `accept`s, walking back. */
 function lastBefore(tokens: ProseToken[], index: number, from: number, accept: (t: ProseToken) => boolean): ProseToken | undefined {
   for (let i = index - 1; i >= 0 && tokens[i].token.span.start >= from; i--) if (accept(tokens[i])) return tokens[i];
@@ -32,7 +45,7 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   const before = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount');
   if (before) return before;
   // An amount earlier in the sentence, before the previous change: not this change's subject.
-  if (tokens.findIndex((t) => t.role === 'amount') < first.index && tokens.some((t) => t.role === 'amount')) return undefined;
+  if (firstAmountIndex(tokens) < first.index) return undefined;
   // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph.
   const order = sentenceIndex.get(first.sentence.id)!;
   const previousId = sentenceOrder[order - 1];
@@ -142,7 +155,9 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
     for (const points of tokens) {
       if (points.role !== 'points') continue;
-      const rates = tokens.filter((t) => t.token.unit === '%' && t.index < points.index);
+      // The rates just before the points (a handful at most: never a scan of the whole sentence).
+      const rates: ProseToken[] = [];
+      for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
       if (rates.length < 2) continue;
       const prior = [...rates].reverse().find((t) => /上年|去年|由|从|同期/.test(t.lead));
       const current = [...rates].reverse().find((t) => t !== prior);

@@ -25,6 +25,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     }
     let budget: ProseToken | undefined;
     let actual: ProseToken | undefined;
+    let amountSeen = false;
     for (const t of tokens) {
       if (t.role === 'budget') {
         // `决算数为A，为年初预算B的X%`: an actual before the first budget still pairs with it.
@@ -32,6 +33,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         budget = t;
       } else if (t.role === 'amount') {
         actual = t;
+        amountSeen = true;
       } else if (t.role === 'budget-delta' && budget && actual && t.direction && t.direction !== 'flat') {
         // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit.
         sink.add<ChangeClaim>({
@@ -47,7 +49,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         });
       } else if (t.role === 'completion-rate') {
         if (!budget && actual) rateOnly.push({ actual, rate: t });
-        if (budget && !actual && previousHead && !tokens.some((x) => x.role === 'amount' && x.index < t.index)) actual = previousHead;
+        if (budget && !actual && previousHead && !amountSeen) actual = previousHead;
         if (budget && actual) {
           const label = actual.subject || budget.subject || '支出';
           last = sink.add<CompletionClaim>({

@@ -42,14 +42,16 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
     const inSentence: ProseList[] = [];
     // Where the previous list under the same parent ended: a nested list's total stands after it.
     const lastChildEnd = new Map<number | undefined, number>();
-    TRIGGER.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TRIGGER.exec(sentenceText))) {
-      const start = sentence.span.start + m.index;
+    const triggers = [...sentenceText.matchAll(TRIGGER)];
+    for (let k = 0; k < triggers.length; k++) {
+      const m = triggers[k];
+      const start = sentence.span.start + m.index!;
       const end = start + m[0].length;
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
       const parent = open.at(-1);
-      const regionEnd = parent ? nestedEnd(text, end, parent.region.end) : groupEnd(text, sentence.span.start, start, end, sentence.span.end);
+      // A nested list ends at its `；`, and at the latest where the next list starts.
+      const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
+      const regionEnd = parent ? nestedEnd(text, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, sentence.span.start, start, end, sentence.span.end);
       const first = firstAtOrAfter(tokens, end);
       const last = firstAtOrAfter(tokens, regionEnd);
       const list: ProseList = {

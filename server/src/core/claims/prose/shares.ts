@@ -29,12 +29,15 @@ function baseWords(lead: string): string {
 }
 
 function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: boolean, text: string, regionStart: number): ProseToken | undefined {
-  for (let i = share.index - 1; i >= 0; i--) {
+  let gapEnd = share.token.span.start;
+  // A part stands within a few numbers of its share (占X%，占Y% may follow it); never a long walk.
+  for (let i = share.index - 1; i >= 0 && i >= share.index - 8; i--) {
     const t = sentenceTokens[i];
     // A share inside a 其中 list is about an item of that list, never about the total before it.
     if (t.token.span.start < regionStart) return undefined;
-    // The part stands in the same list item: no `；` between it and the share.
-    if (/[；;]/.test(text.slice(t.token.span.end, share.token.span.start))) return undefined;
+    // The part stands in the same list item: no `；` between it and the share (checked gap by gap).
+    if (/[；;]/.test(text.slice(t.token.span.end, gapEnd))) return undefined;
+    gapEnd = t.token.span.start;
     if (wantCount ? t.role === 'count' : t.role === 'amount') return t;
   }
   return undefined;

@@ -202,10 +202,16 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
   for (const tokens of bySentence.values()) {
     if (tokens.length < 2) continue;
     const sentence = tokens[0].sentence;
-    const m = /([^，,。；;：:]+?)分别(?:为|是|达到?)/.exec(sentence.text);
-    if (!m) continue;
+    const at = sentence.text.search(/分别(?:为|是|达)/);
+    if (at < 0) continue;
+    // The names stand in the clause before 分别 (searched back by hand: a lazy regex over a long
+    // sentence without clause breaks is quadratic).
+    let from = at;
+    while (from > 0 && !/[，,。；;：:]/.test(sentence.text.charAt(from - 1))) from--;
+    const m = { index: from, 0: sentence.text.slice(from, at + 3), 1: sentence.text.slice(from, at) };
+    if (m[1] === '') continue;
     const names = m[1].split(/和|、|及|与|以及/).map((n) => normalizeSubject(n)).filter(Boolean);
-    const after = sentence.span.start + m.index + m[0].length;
+    const after = sentence.span.start + at + (sentence.text.charAt(at + 2) === '达' && sentence.text.charAt(at + 3) === '到' ? 4 : 3);
     const following = tokens.filter((t) => t.token.span.start >= after && (t.role === 'amount' || t.role === 'budget'));
     // `…分别为x、y，合计z`: z is their total, not a third value.
     const totalAt = following.findIndex((t) => /合计|共计|总计/.test(t.lead));
