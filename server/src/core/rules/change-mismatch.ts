@@ -139,7 +139,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   const explain = () => {
     const text = ratioExplanation(inputs, check);
     const base = changeBase(claim);
-    const note = base.derived ? l(`（上年数 = ${written(current!)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta!)} = ${show(base.prior!.value)}）`, ` (previous year = ${written(current!)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta!)} = ${show(base.prior!.value)})`) : l('', '');
+    const note = base.derived && current && delta ? l(`（上年数 = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)}）`, ` (previous year = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)})`) : l('', '');
     return l(`增减率 = ${text.zh}${note['zh-cn']}`, `rate = ${text.en}${note.en}`);
   };
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base' || check.status === 'zero-base-template') {
