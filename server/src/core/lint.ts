@@ -85,12 +85,31 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { model, claims, verdicts, findings: finalize(findings, model), notice: undefined };
 }
 
-/** A verdict whose explanation is computed on first read (an enumerable getter, so it serialises). */
+/**
+ * A verdict whose explanation is computed on first read. A class with a prototype getter (not a
+ * property defined per object, which was slow); toJSON keeps it serialisable.
+ */
+class LazyVerdict implements Verdict {
+  private cached?: Localized;
+
+  constructor(
+    readonly claim: number,
+    readonly ruleId: string,
+    readonly status: Verdict['status'],
+    private readonly explain: () => Localized,
+  ) {}
+
+  get explanation(): Localized {
+    return (this.cached ??= this.explain());
+  }
+
+  toJSON(): Verdict {
+    return { claim: this.claim, ruleId: this.ruleId, status: this.status, explanation: this.explanation };
+  }
+}
+
 function lazyVerdict(claim: number, ruleId: string, status: Verdict['status'], explain: () => Localized): Verdict {
-  let cached: Localized | undefined;
-  const verdict = { claim, ruleId, status } as Verdict;
-  Object.defineProperty(verdict, 'explanation', { enumerable: true, get: () => (cached ??= explain()) });
-  return verdict;
+  return new LazyVerdict(claim, ruleId, status, explain);
 }
 
 function minSeverity(a: Severity, b: Severity): Severity {
