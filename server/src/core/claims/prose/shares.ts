@@ -25,7 +25,7 @@ const COUNT_BASE = /数$|总数|个数|人数|次数|批次/;
 function baseWords(lead: string): string {
   const at = lead.lastIndexOf('占');
   if (at < 0) return '';
-  return lead.slice(at + 1).replace(/比例|比重|的|为|达|^比/g, '');
+  return lead.slice(at + 1).replace(/比例|比重|分别|的|为|达|^比/g, '');
 }
 
 function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: boolean, text: string, regionStart: number): ProseToken | undefined {
@@ -102,15 +102,43 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   return undefined;
 }
 
+/** Words that only join the rates of a `分别` run: `31.39%、68.61%`, `32.39%和68.61%`. */
+const RUN_JOINER = /^[、和及与，,\s]*$/;
+
+/**
+ * `基本支出208.88万元、项目支出456.50万元，占比分别为31.39%、68.61%`: the rates after 分别 belong, in
+ * order, to the amounts just before them. Returns the parts by share token (undefined: the run has
+ * fewer amounts than rates, so no share of it can be paired).
+ */
+function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken; lead: string }> {
+  const parts = new Map<ProseToken, { part?: ProseToken; lead: string }>();
+  for (const tokens of ctx.analysis.bySentence.values()) {
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i];
+      if (first.token.unit !== '%' || parts.has(first) || !/分别/.test(first.lead)) continue;
+      const run = [first];
+      while (i + run.length < tokens.length && tokens[i + run.length].token.unit === '%' && RUN_JOINER.test(tokens[i + run.length].lead)) run.push(tokens[i + run.length]);
+      const amounts: ProseToken[] = [];
+      for (let j = i - 1; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount') amounts.unshift(tokens[j]);
+      // The base words stand before the first rate of the run (`分别占本年支出合计的`).
+      run.forEach((share, k) => parts.set(share, { part: amounts.length === run.length ? amounts[k] : undefined, lead: first.lead }));
+    }
+  }
+  return parts;
+}
+
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
   const groups = new Map<string, ShareClaim[]>();
+  const respective = respectiveParts(ctx);
   for (const share of ctx.analysis.tokens) {
-    if (share.role !== 'share') continue;
-    const words = baseWords(share.lead).replace(/\s/g, '');
+    const run = respective.get(share);
+    if (share.role !== 'share' && !run) continue;
+    const words = baseWords(run?.lead ?? share.lead).replace(/\s/g, '');
     const named = normalizeSubject(words) || words;
     const wantCount = COUNT_BASE.test(named);
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
-    const part = findPart(sentenceTokens, share, wantCount, ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start);
+    if (run && !run.part) continue;
+    const part = run?.part ?? findPart(sentenceTokens, share, wantCount, ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start);
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {
