@@ -3,7 +3,7 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docsUrl, localize, type Finding, type Range, type Severity } from '../../core';
-import { type FormatContext, type Formatter } from './common';
+import { type Formatter } from './common';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const ROOT = '%SRCROOT%';

@@ -2,7 +2,7 @@
 // finding with the arithmetic indented below it, and a summary line.
 import { relative } from 'node:path';
 import { localize, type Finding, type Severity } from '../../core';
-import { countFindings, tr, type FormatContext, type Formatter } from './common';
+import { countFindings, tr, type Formatter } from './common';
 
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, underline: 4, bold: 1, green: 32 } as const;
 type Style = keyof typeof CODES;

@@ -18,7 +18,6 @@ export interface ParsedTables {
 export const CODE_RE = /^(\d{3}|\d{5}|\d{7})$/;
 /** `2080505 机关事业单位基本养老保险缴费支出`: code and name in one cell (not `2024年`, `100万元`). */
 const CODE_NAME_RE = /^(\d{3}|\d{5}|\d{7})(?:[\s\u3000]+|(?=[\u4e00-\u9fff（(]))(?![年月日万元个人项次])(\S.*)$/;
-const TOTAL_LABEL = /^(合计|总计|小计|本年收入合计|本年支出合计)$/;
 /** 经济分类 类 codes and their names, for recognising a code that slid into an amount cell. */
 export const ECONOMIC_CLASSES: Record<string, string> = {
   '301': '工资福利支出',

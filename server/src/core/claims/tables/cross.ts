@@ -19,7 +19,6 @@ import {
   tableName,
   tablesByKind,
   totalItem,
-  valueColumns,
   type Item,
 } from './access';
 import { emitPair } from './emit';
