@@ -76,7 +76,11 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       const classified = subjects.every((s) => CLASSIFIED.test(s));
       // 类/项 enumerations are complete by convention for the amounts spent; a budget list may
       // leave out 项 without spending, so budgets only check Σ ≤ total.
-      const exhaustive = family || (classified && role === 'amount');
+      // A 类/项 enumeration that covers less than half of its total only lists the main items.
+      const totalOperand = operand(total.token, total.subject || '合计');
+      const partOperands = items.map((t) => operand(t.token, t.subject || t.lead.replace(/[，,：:\s]/g, '')));
+      const covered = partOperands.reduce((sum, p) => sum.plus(p.value), totalOperand.value.times(0)).gte(totalOperand.value.div(2));
+      const exhaustive = family || (classified && role === 'amount' && covered);
       const label = total.subject || '合计';
       sink.add<SumClaim>({
         kind: 'sum',
@@ -84,8 +88,8 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
         identity: 'prose.item-list',
         description: exhaustive ? l(`${label} = 以下各项之和`, `${label} = the sum of the items below`) : l(`以下各项之和不超过${label}`, `The items below do not exceed ${label}`),
         span: total.token.span,
-        total: operand(total.token, label),
-        parts: items.map((t) => operand(t.token, t.subject || t.lead.replace(/[，,：:\s]/g, ''))),
+        total: { ...totalOperand, label },
+        parts: partOperands,
         exhaustive,
         soft: exhaustive && !family,
       });
