@@ -28,13 +28,23 @@ const SANGONG: Array<[RegExp, [string, string]]> = [
   [/公务接待/, ['6', '12']],
 ];
 
+/**
+ * The spending column of a row: 公开05表's 本年支出 小计 for the 一般公共预算 scope, 公开03表's 本年支出合计
+ * for all funds, found by header words (templates differ in which column comes first).
+ */
+function spending(scope: Scope, label: string): TableValueQuery[] {
+  return scope === 'general'
+    ? [{ kind: 'T05', label, column: ['本年支出', '小计'] }, { kind: 'T05', label, column: ['小计'] }, { kind: 'T05', label, column: ['支出合计'] }]
+    : [{ kind: 'T03', label, column: ['本年支出合计'] }, { kind: 'T03', label, column: ['支出合计'] }];
+}
+
 const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
   { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
   { subject: /^财政拨款(?:收入、?支出|收、?支)总计$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: '总计', block: 0 }] },
   { subject: /^(?:收入、?支出|收、?支)总计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '总计', block: 0 }] },
   { subject: /一般公共预算财政拨款基本支出$/, roles: ['amount'], queries: () => [{ kind: 'T05', label: '合计', column: ['基本支出'] }] },
-  { subject: /一般公共预算财政拨款支出$/, roles: ['amount'], queries: () => [{ kind: 'T05', label: '合计', column: '1' }] },
+  { subject: /一般公共预算财政拨款支出$/, roles: ['amount'], queries: () => spending('general', '合计') },
   {
     subject: /^(基本支出|项目支出)$/,
     roles: ['amount'],
@@ -46,12 +56,12 @@ const MAPPINGS: Mapping[] = [
   {
     subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*(\d{3})?\s*类[)）](?:支出)?$/,
     roles: ['amount'],
-    queries: (m, scope) => [{ kind: scope === 'general' ? 'T05' : 'T03', label: m[1], column: '1' }],
+    queries: (m, scope) => spending(scope, m[1]),
   },
   {
     subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
     roles: ['amount'],
-    queries: (m, scope) => [{ kind: scope === 'general' ? 'T05' : 'T03', label: m[1], column: '1' }],
+    queries: (m, scope) => spending(scope, m[1]),
   },
   { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }] },
   { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }] },
