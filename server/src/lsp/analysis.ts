@@ -1,8 +1,9 @@
 // One lint of one document version, reduced to plain data: everything diagnostics, hovers, code
 // actions, symbols and the table preview need. It crosses the worker boundary, so it holds no Decimal
-// and no class instances. What diagnostics need travels as objects; the bulky detail for hovers, the
-// outline and the table preview travels as one JSON string (cheap to pass) and is parsed in the server
-// thread only when first used, so a large report never blocks the server thread on deserialisation.
+// and no class instances. What diagnostics need (the head) travels first, as objects, so diagnostics
+// are published without waiting for the rest; the bulky detail for hovers, the outline and the table
+// preview follows as one JSON string (cheap to pass) and is parsed in the server thread only when
+// first used, so a large report never blocks the server thread on deserialisation.
 // Detail positions are spans only: ranges are computed from the text snapshot when needed.
 import { shareFixes } from '../core/fixes';
 import { lint } from '../core/lint';
@@ -77,31 +78,32 @@ export interface ShareFixView {
   groups: Array<{ shares: number[]; groupClaims: number[]; recompute?: Fix; largestRemainder?: Fix }>;
 }
 
-/** The form that crosses the worker boundary. */
-export interface WireAnalysis {
+/**
+ * What diagnostics and code actions need: it crosses the worker boundary first, so diagnostics are
+ * published without waiting for the detail.
+ */
+export interface WireHead {
   uri: string;
   version: number;
   notice?: Localized;
   findings: Finding[];
   shareFixes: ShareFixView;
   summary: Summary;
-  detailJson: string;
 }
 
-export interface Analysis extends Omit<WireAnalysis, 'detailJson'> {
-  /** Parsed on first use, then kept. */
-  detail(): Detail;
+export interface Analysis extends WireHead {
+  /** The detail for hovers, the outline and the preview: sent after the head, parsed on first use. */
+  detail(): Promise<Detail>;
 }
 
-export function fromWire(wire: WireAnalysis): Analysis {
-  const { detailJson, ...head } = wire;
-  let detail: Detail | undefined;
-  return { ...head, detail: () => (detail ??= JSON.parse(detailJson) as Detail) };
+export function fromWire(head: WireHead, detailJson: Promise<string>): Analysis {
+  let detail: Promise<Detail> | undefined;
+  return { ...head, detail: () => (detail ??= detailJson.then((json) => JSON.parse(json) as Detail)) };
 }
 
 export function emptyAnalysis(uri: string, version: number): Analysis {
   const detail: Detail = { claims: [], tokens: [], tables: [], sections: [] };
-  return { uri, version, findings: [], shareFixes: { single: [], groups: [] }, summary: { checked: 0, errors: 0, warnings: 0, infos: 0 }, detail: () => detail };
+  return { uri, version, findings: [], shareFixes: { single: [], groups: [] }, summary: { checked: 0, errors: 0, warnings: 0, infos: 0 }, detail: () => Promise.resolve(detail) };
 }
 
 export interface LintJob {
@@ -131,14 +133,43 @@ export function claimOperands(claim: Claim): Operand[] {
   return out;
 }
 
-export function analyze(job: LintJob, isCancelled?: () => boolean): WireAnalysis {
+/** Lints a job: the head at once, the detail (as JSON) when asked for. */
+export function analyze(job: LintJob, isCancelled?: () => boolean): { head: WireHead; detailJson: () => string } {
   const result = lint(job.text, { rules: job.rules, isCancelled });
-  return toAnalysis(job, result);
+  return { head: toHead(job, result), detailJson: () => JSON.stringify(toDetail(result)) };
 }
 
-export function toAnalysis(job: Pick<LintJob, 'uri' | 'version'>, result: LintResult): WireAnalysis {
+export function toHead(job: Pick<LintJob, 'uri' | 'version'>, result: LintResult): WireHead {
   const { model, claims, verdicts, findings } = result;
-  const lineIndex = lineIndexOf(model);
+  const fixes = shareFixes(model, claims, lineIndexOf(model));
+  const key = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
+  const groupClaims = new Map<string, number[]>();
+  for (const c of claims) {
+    if (c.kind !== 'share-group') continue;
+    const ids = groupClaims.get(key(c.shares)) ?? [];
+    ids.push(c.id);
+    groupClaims.set(key(c.shares), ids);
+  }
+  return {
+    uri: job.uri,
+    version: job.version,
+    notice: result.notice,
+    findings,
+    shareFixes: {
+      single: [...fixes.single],
+      groups: fixes.groups.map((g) => ({ ...g, groupClaims: groupClaims.get(key(g.shares)) ?? [] })),
+    },
+    summary: {
+      checked: new Set(verdicts.map((v) => v.claim)).size,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      infos: findings.filter((f) => f.severity === 'info').length,
+    },
+  };
+}
+
+export function toDetail(result: LintResult): Detail {
+  const { model, claims, verdicts, findings } = result;
 
   const verdictsByClaim = new Map<number, ClaimView['verdicts']>();
   for (const v of verdicts) {
@@ -228,32 +259,10 @@ export function toAnalysis(job: Pick<LintJob, 'uri' | 'version'>, result: LintRe
     })),
   }));
 
-  const fixes = shareFixes(model, claims, lineIndex);
-  const key = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
-  const detail: Detail = {
+  return {
     claims: claimViews,
     tokens: [...tokens.values()].sort((a, b) => a.span.start - b.span.start),
     tables,
     sections: model.sections.map((s) => ({ id: s.id, title: s.title, level: s.level, parent: s.parent, span: s.span, headingSpan: s.headingSpan })),
-  };
-  return {
-    uri: job.uri,
-    version: job.version,
-    notice: result.notice,
-    findings,
-    shareFixes: {
-      single: [...fixes.single],
-      groups: fixes.groups.map((g) => ({
-        ...g,
-        groupClaims: claims.filter((c) => c.kind === 'share-group' && key(c.shares) === key(g.shares)).map((c) => c.id),
-      })),
-    },
-    summary: {
-      checked: claimViews.filter((c) => c.verdicts.length > 0).length,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      infos: findings.filter((f) => f.severity === 'info').length,
-    },
-    detailJson: JSON.stringify(detail),
   };
 }

@@ -6,8 +6,8 @@ import type { Analysis } from './analysis';
 import type { DocumentModelResult } from './protocol';
 
 /** `doc` is the text the analysis was computed from. */
-export function documentModelResult(analysis: Analysis, doc: TextDocument, locale: Locale): DocumentModelResult {
-  const detail = analysis.detail();
+export async function documentModelResult(analysis: Analysis, doc: TextDocument, locale: Locale): Promise<DocumentModelResult> {
+  const detail = await analysis.detail();
   const text = doc.getText();
   const range = (s: Span) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
   const tokenById = new Map(detail.tokens.map((t) => [t.id, t]));

@@ -5,13 +5,18 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import { fixAll, type FixAllResult } from '../core/fixes';
 import { lint, LintCancelled } from '../core/lint';
 import type { RuleSetting } from '../core/types';
-import { analyze, fromWire, type Analysis, type LintJob, type WireAnalysis } from './analysis';
+import { analyze, fromWire, type Analysis, type LintJob, type WireHead } from './analysis';
 
 type Request =
   | { id: number; type: 'lint'; job: LintJob; cancel: SharedArrayBuffer }
   | { id: number; type: 'fixAll'; text: string; rules: Record<string, RuleSetting> };
 
-type Response = { id: number; ok: true; value: WireAnalysis | FixAllResult } | { id: number; ok: false; cancelled: boolean; error?: string };
+/** A lint answers twice: its head (diagnostics, fixes) at once, then its detail (hovers, preview). */
+type Response =
+  | { id: number; ok: true; value: WireHead | FixAllResult }
+  | { id: number; ok: false; cancelled: boolean; error?: string }
+  | { id: number; detailJson: string }
+  | { id: number; detailError: string };
 
 export class Cancelled extends Error {
   constructor() {
@@ -19,24 +24,33 @@ export class Cancelled extends Error {
   }
 }
 
-function execute(req: Request): WireAnalysis | FixAllResult {
-  if (req.type === 'fixAll') return fixAll(req.text, lint, { rules: req.rules });
-  const flag = new Int32Array(req.cancel);
-  return analyze(req.job, () => Atomics.load(flag, 0) === 1);
-}
-
-function respond(req: Request): Response {
+/** Answers a request through `post`: a lint posts its head, then its detail. */
+function respond(req: Request, post: (res: Response) => void): void {
+  let detailJson: (() => string) | undefined;
   try {
-    return { id: req.id, ok: true, value: execute(req) };
+    if (req.type === 'fixAll') {
+      post({ id: req.id, ok: true, value: fixAll(req.text, lint, { rules: req.rules }) });
+      return;
+    }
+    const flag = new Int32Array(req.cancel);
+    const analysis = analyze(req.job, () => Atomics.load(flag, 0) === 1);
+    detailJson = analysis.detailJson;
+    post({ id: req.id, ok: true, value: analysis.head });
   } catch (e) {
-    if (e instanceof LintCancelled) return { id: req.id, ok: false, cancelled: true };
-    return { id: req.id, ok: false, cancelled: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    if (e instanceof LintCancelled) post({ id: req.id, ok: false, cancelled: true });
+    else post({ id: req.id, ok: false, cancelled: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    return;
+  }
+  try {
+    post({ id: req.id, detailJson: detailJson() });
+  } catch (e) {
+    post({ id: req.id, detailError: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
 }
 
 /** The worker side: answers requests one at a time. */
 export function runWorker(port: MessagePort): void {
-  port.on('message', (req: Request) => port.postMessage(respond(req)));
+  port.on('message', (req: Request) => respond(req, (res) => port.postMessage(res)));
 }
 
 interface Task {
@@ -59,6 +73,8 @@ export class LintPool {
   private queue: Task[] = [];
   private current?: { task: Task; timer: NodeJS.Timeout };
   private nextId = 1;
+  /** Details still to come, by request id. */
+  private details = new Map<number, { resolve(json: string): void; reject(error: Error): void }>();
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -68,9 +84,20 @@ export class LintPool {
     const req: Request = { id: this.nextId++, type: 'lint', job, cancel };
     // A queued lint of the same document is superseded before it starts.
     for (const t of this.queue.filter((t) => t.uri === job.uri)) this.drop(t);
+    const detail = new Promise<string>((resolve, reject) => this.details.set(req.id, { resolve, reject }));
+    // Nobody may ever read the detail of a superseded lint: an unread rejection is not an error.
+    detail.catch(() => undefined);
     let task!: Task;
     const promise = new Promise<Analysis>((resolve, reject) => {
-      task = { req, uri: job.uri, resolve: (wire) => resolve(fromWire(wire as WireAnalysis)), reject };
+      task = {
+        req,
+        uri: job.uri,
+        resolve: (head) => resolve(fromWire(head as WireHead, detail)),
+        reject: (e) => {
+          this.failDetail(req.id, e);
+          reject(e);
+        },
+      };
     });
     this.queue.push(task);
     this.pump();
@@ -90,7 +117,27 @@ export class LintPool {
     });
   }
 
+  private failDetail(id: number, error: Error): void {
+    this.details.get(id)?.reject(error);
+    this.details.delete(id);
+  }
+
+  /** A message from the worker (or the in-thread runner): a detail, or the settling of the current task. */
+  private receive(res: Response): void {
+    if ('detailJson' in res) {
+      this.details.get(res.id)?.resolve(res.detailJson);
+      this.details.delete(res.id);
+      return;
+    }
+    if ('detailError' in res) {
+      this.failDetail(res.id, new Error(res.detailError));
+      return;
+    }
+    this.settle(res);
+  }
+
   dispose(): void {
+    for (const id of [...this.details.keys()]) this.failDetail(id, new Cancelled());
     for (const t of this.queue) t.reject(new Cancelled());
     this.queue = [];
     if (this.current) {
@@ -118,10 +165,10 @@ export class LintPool {
       return;
     }
     // No worker: run here, after the current event-loop turn so requests queued meanwhile are served.
-    setImmediate(() => this.settle(respond(task.req)));
+    setImmediate(() => respond(task.req, (res) => this.receive(res)));
   }
 
-  private settle(res: Response): void {
+  private settle(res: Extract<Response, { ok: boolean }>): void {
     if (!this.current || this.current.task.req.id !== res.id) return;
     const { task, timer } = this.current;
     clearTimeout(timer);
@@ -136,7 +183,7 @@ export class LintPool {
     if (this.worker || !this.options.workerScript) return this.worker;
     try {
       const worker = new Worker(this.options.workerScript, { workerData: { role: 'juesuan-lint-worker' } });
-      worker.on('message', (res: Response) => this.settle(res));
+      worker.on('message', (res: Response) => this.receive(res));
       worker.on('error', (e) => this.restart(`lint worker failed: ${e.stack ?? e.message}`));
       worker.on('exit', (code) => {
         if (this.worker === worker) this.restart(`lint worker exited with code ${code}`);
@@ -153,6 +200,8 @@ export class LintPool {
   /** Ends a failed or hung worker; its task fails, the queue continues on a fresh worker. */
   private restart(reason: string): void {
     this.options.log(reason);
+    // Details the old worker owed will never come.
+    for (const id of [...this.details.keys()]) this.failDetail(id, new Error(reason));
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();

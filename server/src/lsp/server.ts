@@ -325,7 +325,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // Answer from the latest result without waiting: hovers must stay fast while the user types.
       if (!st?.analysis || !st.snapshot || !doc) return null;
       const settings = await settingsFor(uri);
-      const found = hoverMarkdown(st.analysis.detail(), st.snapshot, st.snapshot.offsetAt(params.position), settings.locale);
+      const found = hoverMarkdown(await st.analysis.detail(), st.snapshot, st.snapshot.offsetAt(params.position), settings.locale);
       if (!found) return null;
       // An older result still applies where the hovered characters did not change.
       if (st.snapshot.version !== doc.version && doc.getText(found.range) !== st.snapshot.getText(found.range)) return null;
@@ -366,7 +366,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('textDocument/documentSymbol', [], async (params, token) => {
       const analysis = await analysisFor(params.textDocument.uri, token);
       const snapshot = states.get(params.textDocument.uri)?.snapshot;
-      return analysis && snapshot?.version === analysis.version ? documentSymbols(analysis.detail(), snapshot) : [];
+      return analysis && snapshot?.version === analysis.version ? documentSymbols(await analysis.detail(), snapshot) : [];
     }),
   );
 
