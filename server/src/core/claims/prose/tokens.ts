@@ -108,6 +108,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   }
 }
 
+const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}`);
+
 /** Words that introduce a reason: what follows them is the subject (`…的主要原因是2024年在京…`). */
 const REASON_PREFIX = /^.*(?:原因(?:是|为|体现在|在于|主要是)?|主要是|主要体现在|体现在)[：:]?/;
 
@@ -118,7 +120,7 @@ function subjectWords(lead: string, role: Role): string {
     w = w.replace(REASON_PREFIX, '');
     const cut = w.search(COMPARISON);
     if (cut >= 0) w = w.slice(0, cut);
-    const dir = w.search(new RegExp(`${UP.source}|${DOWN.source}`));
+    const dir = w.search(DIRECTION);
     if (dir >= 0) w = w.slice(0, dir);
   }
   if (role === 'share') w = w.replace(/占.*$/, '');
