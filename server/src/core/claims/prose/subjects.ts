@@ -9,8 +9,21 @@ const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '
 const MAX_NAME = 40;
 const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|安排|实际|执行|完成/g;
 
-/** Normalises the words before a number to a quantity name ('' if they name none). */
+const normalized = new Map<string, string>();
+
+/** Normalises the words before a number to a quantity name ('' if they name none); memoised, as
+ * reports repeat the same words (占, 比上年增加, 支出决算为) hundreds of times. */
 export function normalizeSubject(words: string): string {
+  let name = normalized.get(words);
+  if (name === undefined) {
+    name = normalize(words);
+    if (normalized.size > 20000) normalized.clear();
+    normalized.set(words, name);
+  }
+  return name;
+}
+
+function normalize(words: string): string {
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
     .replace(/^[、，,；;：:>#+*-]+/, '')
