@@ -64,8 +64,22 @@ export function itemName(item: Item): string {
 
 const GENERIC = /^(合计|小计|金额|决算数|本年|项目)$/;
 
-/** Column label for operands: the bottom header, with its parent when the bottom is generic (本年支出 小计). */
+const columnLabels = new WeakMap<Table, string[]>();
+
+/**
+ * Column label for operands: the bottom header, with its parent when the bottom is generic (本年支出
+ * 小计). Cached per table: every cell operand of the column asks for it.
+ */
 export function columnLabel(table: Table, col: number): string {
+  let labels = columnLabels.get(table);
+  if (!labels) {
+    labels = [];
+    columnLabels.set(table, labels);
+  }
+  return (labels[col] ??= computeColumnLabel(table, col));
+}
+
+function computeColumnLabel(table: Table, col: number): string {
   const path = table.columns[col]?.headerPath ?? [];
   const number = table.columns[col]?.columnNumber;
   if (table.kind === 'T09' && number) {
