@@ -11,6 +11,14 @@ const require = createRequire(import.meta.url);
 const core = require('../dist/core.js');
 const root = new URL('./fixtures/', import.meta.url).pathname;
 
+test('every registered rule has a doc and fixture cases', () => {
+  for (const rule of core.allRules) {
+    const id = rule.meta.id;
+    assert.ok(existsSync(new URL(`../docs/rules/${id}.md`, import.meta.url)), `docs/rules/${id}.md missing`);
+    assert.ok(existsSync(join(root, id)) && readdirSync(join(root, id)).some((f) => f.endsWith('.json')), `test/fixtures/${id}/ has no cases`);
+  }
+});
+
 for (const ruleId of readdirSync(root)) {
   const dir = join(root, ruleId);
   const rule = core.ruleById(ruleId);
