@@ -2,6 +2,7 @@
 // plain data (structured-clone safe) so workers can post it back.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { lint, LintCancelled, looksBinary, type Finding, type LintOptions, type Localized, type RuleSetting } from '../core';
+import { l } from '../core/messages';
 import { decode, encode, type Encoding } from './encoding';
 import { fixText } from './fix';
 
@@ -29,10 +30,6 @@ export interface FileResult {
   fixed?: { applied: number; passes: number; written: boolean };
   /** I/O failure: the run exits with status 2. */
   ioError?: string;
-}
-
-function l(zh: string, en: string): Localized {
-  return { 'zh-cn': zh, en };
 }
 
 export function lintBytes(filePath: string, bytes: Uint8Array, job: Omit<LintJob, 'filePath'>): FileResult & { fixedText?: string } {

@@ -2,7 +2,7 @@
 // cell. Each prose statement is mapped to the cell its words name; the 绩效 prose to the 自评表 of
 // the project its section is about.
 import { exact, operand, ZERO } from '../arith/interval';
-import { l } from '../rules/rule';
+import { l } from '../messages';
 import type { DocumentModel, EqualClaim, FactClaim, Operand, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
 import type { ProseToken } from './prose/tokens';

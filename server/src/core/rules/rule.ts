@@ -46,7 +46,5 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-/** Both languages of a message at once: `l('占比不符', 'share mismatch')`. */
-export function l(zh: string, en: string): Localized {
-  return { 'zh-cn': zh, en };
-}
+/** Rules write their messages with `l` (shared with the claims, which describe relations in both languages). */
+export { l } from '../messages';

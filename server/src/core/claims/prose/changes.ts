@@ -1,7 +1,7 @@
 // Year-over-year claims (prose.md §3): current C, prior P, change Δ and rate r, any two or more of
 // them stated, with the direction word (增加/减少/持平).
 import { operand } from '../../arith/interval';
-import { l } from '../../rules/rule';
+import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim } from '../../types';
 import { normalizeSubject } from './subjects';
 import type { ClaimSink } from '../sink';

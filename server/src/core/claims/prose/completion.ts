@@ -1,7 +1,7 @@
 // Budget completion claims (prose.md §4): 年初预算为B，支出决算为A，完成年初预算的X%, and the
 // 决算数大于/小于预算数 wording that must agree with X.
 import { operand } from '../../arith/interval';
-import { l } from '../../rules/rule';
+import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';

@@ -2,7 +2,7 @@
 // every restatement must carry the same value. Equal names give a certain conflict; names where
 // one only ends with the other (在京中央单位… / 中央单位…) may differ in scope, so they only warn.
 import { operand } from '../../arith/interval';
-import { l } from '../../rules/rule';
+import { l } from '../../messages';
 import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';

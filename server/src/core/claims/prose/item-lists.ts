@@ -1,7 +1,7 @@
 // Lists whose items are paragraphs: `收入具体情况如下：` / `…其中：` closing a sentence, then
 // `1.财政拨款收入1381.69万元…`, `2.事业收入0.00万元…` (prose.md §1, qinzhou :82–:96, xining :433–:461).
 import { operand } from '../../arith/interval';
-import { l } from '../../rules/rule';
+import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';

@@ -1,7 +1,7 @@
 // 占X% claims (prose.md §2): the part is the number the share follows, the base is the quantity
 // named after 占 (占本年支出合计的) or, unnamed, the total of the list or sentence the part is in.
 import { exact, operand } from '../../arith/interval';
-import { l } from '../../rules/rule';
+import { l } from '../../messages';
 import type { ShareClaim, Span } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';

@@ -2,7 +2,7 @@
 // a single part only part ≤ total.
 import Decimal from 'decimal.js';
 import { HUNDRED, halfUlp, operand } from '../../arith/interval';
-import { l } from '../../rules/rule';
+import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import type { ProseToken } from './tokens';

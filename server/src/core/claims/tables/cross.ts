@@ -3,6 +3,7 @@
 import Decimal from 'decimal.js';
 import type { DocumentModel, Localized, Operand, StandardTableId, Table } from '../../types';
 import { operand, ZERO } from '../../arith/interval';
+import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import {
   cellOperand,
@@ -24,7 +25,6 @@ import {
 import { emitPair } from './emit';
 import { entryValue, sides, t09Columns } from './identities';
 
-const l = (zh: string, en: string): Localized => ({ 'zh-cn': zh, en });
 
 /** 支出功能分类 类 names → codes (for 01/04, which name the 类 without codes). */
 const FUNCTION_CLASSES: Record<string, string> = {

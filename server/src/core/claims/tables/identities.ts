@@ -2,6 +2,7 @@
 // T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
 // 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
 import type { DocumentModel, Localized, Operand, Table } from '../../types';
+import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import {
   blankAt,
@@ -19,7 +20,6 @@ import {
 } from './access';
 import { emitPair, emitSum } from './emit';
 
-const l = (zh: string, en: string): Localized => ({ 'zh-cn': zh, en });
 
 export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
   switch (table.kind) {

@@ -3,11 +3,11 @@
 // conversion shifts the header row against the data rows.
 import Decimal from 'decimal.js';
 import { operand, ZERO } from '../../arith/interval';
-import type { DocumentModel, Localized, Operand, Table, TableRow } from '../../types';
+import type { DocumentModel, Operand, Table, TableRow } from '../../types';
+import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import { emitPair, emitSum } from './emit';
 
-const l = (zh: string, en: string): Localized => ({ 'zh-cn': zh, en });
 const norm = (s: string) => s.replace(/[\s\u3000]|\*\*/g, '');
 
 /** Token ids of one 绩效自评表's key cells (undefined when blank or absent). */
