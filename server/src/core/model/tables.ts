@@ -198,7 +198,8 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
 
 const MAYBE_NUMBER = /^[\s\u3000]*[\d\uFF10-\uFF19.．+\-－−—–─≥≤<>＜＞/／]/;
 const NORM_RE = /[\s\u3000]|\*\*/g;
-const norm = (s: string) => (s === '' ? s : s.replace(NORM_RE, ''));
+/** A cell or label without spaces and Markdown bold (PDF breaks labels: `公务用车购 置费`). */
+export const norm = (s: string) => (s === '' ? s : s.replace(NORM_RE, ''));
 
 interface Work {
   table: Table;

@@ -1,5 +1,6 @@
 // Quantity names: normalisation and look-up, so that `占本年支出合计的` finds `本年支出合计665.38万元`
 // and `基本支出减少10.50万元` finds the `基本支出3373.17万元` stated a sentence earlier.
+import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
 import type { ProseToken, Role } from './tokens';
 
@@ -9,19 +10,9 @@ const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '
 const MAX_NAME = 40;
 const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|安排|实际|执行|完成/g;
 
-const normalized = new Map<string, string>();
-
 /** Normalises the words before a number to a quantity name ('' if they name none); memoised, as
  * reports repeat the same words (占, 比上年增加, 支出决算为) hundreds of times. */
-export function normalizeSubject(words: string): string {
-  let name = normalized.get(words);
-  if (name === undefined) {
-    name = normalize(words);
-    if (normalized.size > 20000) normalized.clear();
-    normalized.set(words, name);
-  }
-  return name;
-}
+export const normalizeSubject = memoizeString(normalize);
 
 function normalize(words: string): string {
   let s = words

@@ -3,6 +3,7 @@
 import Decimal from 'decimal.js';
 import { operand, ZERO } from '../../arith/interval';
 import type { TableEntry } from '../../model/tables';
+import { memoizeString } from '../../text/memo';
 import type { DocumentModel, Operand, StandardTableId, Table, TableRow } from '../../types';
 
 export const TABLE_NAMES: Record<string, string> = {
@@ -20,19 +21,8 @@ export const TABLE_NAMES: Record<string, string> = {
   performance: '绩效自评表',
 };
 
-const normalised = new Map<string, string>();
-
-/** Row label for matching: spaces, ordinals (一、 (一) 1.) and 其中： removed. */
-export function normLabel(label: string): string {
-  let out = normalised.get(label);
-  if (out === undefined) {
-    out = normalise(label);
-    // Labels repeat across tables and reports; the cache stays small (one entry per distinct label).
-    if (normalised.size > 10000) normalised.clear();
-    normalised.set(label, out);
-  }
-  return out;
-}
+/** Row label for matching: spaces, ordinals (一、 (一) 1.) and 其中： removed (memoised: labels repeat). */
+export const normLabel = memoizeString(normalise, 10000);
 
 function normalise(label: string): string {
   return label

@@ -29,15 +29,9 @@ export interface TableValue {
   label: string;
 }
 
-const normalized = new WeakMap<Item, string>();
-
 function labelMatches(item: Item, label: string | RegExp | undefined, exact: boolean): boolean {
   if (label === undefined) return true;
-  let name = normalized.get(item);
-  if (name === undefined) {
-    name = normLabel(item.entry.label);
-    normalized.set(item, name);
-  }
+  const name = normLabel(item.entry.label);
   if (label instanceof RegExp) return label.test(name);
   const wanted = normLabel(label);
   return exact ? name === wanted : name.includes(wanted);
@@ -51,11 +45,7 @@ function labelIndex(table: Table): Map<string, Item[]> {
   if (!index) {
     index = new Map();
     for (const it of items(table)) {
-      let name = normalized.get(it);
-      if (name === undefined) {
-        name = normLabel(it.entry.label);
-        normalized.set(it, name);
-      }
+      const name = normLabel(it.entry.label);
       const list = index.get(name);
       if (list) list.push(it);
       else index.set(name, [it]);

@@ -5,10 +5,10 @@ import Decimal from 'decimal.js';
 import { operand, ZERO } from '../../arith/interval';
 import type { DocumentModel, Operand, Table, TableRow } from '../../types';
 import { l } from '../../messages';
+import { norm } from '../../model/tables';
 import type { ClaimSink } from '../sink';
 import { emitPair, emitSum } from './emit';
 
-const norm = (s: string) => s.replace(/[\s\u3000]|\*\*/g, '');
 
 /** Token ids of one 绩效自评表's key cells (undefined when blank or absent). */
 export interface PerformanceTableInfo {
