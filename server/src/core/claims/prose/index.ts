@@ -6,7 +6,7 @@ import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { completionClaims } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
-import { findLists, listsByToken, type ProseList } from './lists';
+import { findLists, type ProseList } from './lists';
 import { shareClaims } from './shares';
 import { SubjectIndex } from './subjects';
 import { sumClaims } from './sums';
@@ -22,10 +22,9 @@ export interface ProseFacts {
 export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const analysis = analyzeProse(model);
   const subjects = new SubjectIndex(analysis.tokens);
-  const lists = findLists(analysis, model.text, model.sentences, subjects);
+  const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink);
   itemListClaims(model, analysis, lists, sink);
-  const listOf = listsByToken(lists);
   shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text);
   reasonClaims(model, changes, sink);

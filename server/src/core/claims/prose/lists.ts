@@ -31,8 +31,18 @@ function firstAtOrAfter(tokens: ProseToken[], offset: number): number {
   return lowerBound(tokens, (t) => t.token.span.start, offset);
 }
 
-export function findLists(analysis: ProseAnalysis, text: string, sentences: Array<{ id: number; span: Span; paragraph: number }>, subjects: SubjectIndex): ProseList[] {
+/**
+ * The lists of the prose, and the innermost list holding each token (lists are found in order of
+ * their triggers, so a nested list comes after its parent and overrides it).
+ */
+export function findLists(
+  analysis: ProseAnalysis,
+  text: string,
+  sentences: Array<{ id: number; span: Span; paragraph: number }>,
+  subjects: SubjectIndex,
+): { lists: ProseList[]; listOf: Map<ProseToken, ProseList> } {
   const lists: ProseList[] = [];
+  const innermost = new Map<ProseToken, ProseList>();
   // The last sentence of the paragraph that had numbers (`…88.54%。决算数小于…结转。其中：`).
   let previous: { id: number; paragraph: number } | undefined;
   for (const sentence of sentences) {
@@ -82,7 +92,6 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
     }
     // Parts: the members a list holds directly, not through a list nested in it. Lists are in
     // order of their triggers, so a nested list comes after its parent and overrides it.
-    const innermost = new Map<ProseToken, ProseList>();
     for (const list of inSentence) for (const t of list.members) innermost.set(t, list);
     for (const list of inSentence) {
       for (const role of LIST_ROLES) {
@@ -92,7 +101,7 @@ export function findLists(analysis: ProseAnalysis, text: string, sentences: Arra
     }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
-  return lists;
+  return { lists, listOf: innermost };
 }
 
 /** A nested list ends at the next `；` (or the end of its parent). */
@@ -147,12 +156,4 @@ function fallbackTotal(
     if (tokens.length && tokens[0].token.span.start - tokens[0].sentence.span.start < opening) return tokens.find((t) => t.role === role);
   }
   return undefined;
-}
-
-/** The innermost list holding each token (the list whose region contains it). */
-export function listsByToken(lists: ProseList[]): Map<ProseToken, ProseList> {
-  // Lists are in order of their triggers: a nested list comes after its parent and overrides it.
-  const map = new Map<ProseToken, ProseList>();
-  for (const list of lists) for (const t of list.members) map.set(t, list);
-  return map;
 }
