@@ -68,26 +68,23 @@ function scopeName(total: string): string {
   return total.replace(/一般公共预算|财政拨款/g, '') || total;
 }
 
-export function factClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
-  // A list part is scoped by its list's total: 本年支出合计's 基本支出 is not necessarily the
-  // 一般公共预算财政拨款支出's 基本支出.
-  const scopeOf = new Map<ProseToken, string>();
-  const listOf = new Map<ProseToken, number>();
-  for (const list of lists) {
-    const total = list.totals.get('amount') ?? list.totals.get('budget');
-    for (const m of list.members) {
-      scopeOf.set(m, total ? scopeName(total.subject) : `list${list.id}`);
-      listOf.set(m, list.id);
-    }
-  }
+/** A list part is scoped by its list's total: 本年支出合计's 基本支出 is not necessarily the 一般公共预算财政拨款支出's. */
+function listScope(list: ProseList | undefined): string {
+  if (!list) return '';
+  const total = list.totals.get('amount') ?? list.totals.get('budget');
+  return total ? scopeName(total.subject) : `list${list.id}`;
+}
+
+export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
   const byGroup = new Map<string, Statement[]>();
   for (const t of analysis.tokens) {
     if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
     const key = factKey(t.subject);
     if (key.length < 4) continue;
-    const group = `${t.role}|${t.year ?? ''}|${scopeOf.get(t) ?? ''}|${itemScope(model, t)}|${fundScope(model, t, key)}`;
+    const inList = listOf.get(t);
+    const group = `${t.role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t)}|${fundScope(model, t, key)}`;
     const list = byGroup.get(group) ?? [];
-    list.push({ token: t, key, group, list: listOf.get(t) });
+    list.push({ token: t, key, group, list: inList?.id });
     byGroup.set(group, list);
   }
   for (const statements of byGroup.values()) {

@@ -30,7 +30,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   completionClaims(model, analysis, sink);
-  factClaims(model, analysis, lists, sink);
+  factClaims(model, analysis, listOf, sink);
   return { analysis, lists, listOf, subjects };
 }
 
