@@ -6,7 +6,7 @@ import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { completionClaims } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
-import { findLists, type ProseList } from './lists';
+import { endsSentence, findLists, type ProseList } from './lists';
 import { shareClaims } from './shares';
 import { SubjectIndex } from './subjects';
 import { sumClaims } from './sums';
@@ -42,9 +42,8 @@ function pendingTotals(model: DocumentModel, lists: ProseList[]) {
   const pending = [];
   for (const list of lists) {
     const total = list.totals.get('amount');
-    if (!total || list.members.length > 0) continue;
+    if (!total || !endsSentence(list, model.text)) continue;
     const sentence = model.sentences[list.sentence];
-    if (model.text.slice(list.region.start, list.region.end).trim() !== '') continue;
     const nextHeading = model.sections[lowerBound(model.sections, (s) => s.headingSpan.start, sentence.span.end + 1)];
     pending.push({ total, from: sentence.span.end, until: nextHeading?.headingSpan.start ?? model.text.length });
   }

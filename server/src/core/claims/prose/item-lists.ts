@@ -4,7 +4,7 @@ import { operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import type { ProseList } from './lists';
+import { endsSentence, type ProseList } from './lists';
 import { coversFamily } from './sums';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 
@@ -42,7 +42,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
   let levelsBefore: number[] | undefined;
   let byParagraph: Map<number, ProseToken[]> | undefined;
   for (const list of lists) {
-    if (list.members.length > 0 || model.text.slice(list.region.start, list.region.end).trim() !== '') continue;
+    if (!endsSentence(list, model.text)) continue;
     if (list.totals.size === 0) continue;
     const sentence = model.sentences[list.sentence];
     const level = sentence.section === undefined ? 0 : model.sections[sentence.section].level;

@@ -157,3 +157,8 @@ function fallbackTotal(
   }
   return undefined;
 }
+
+/** A list that closes its sentence (`…66167.07万元,其中：`): its items, if any, follow in later sentences. */
+export function endsSentence(list: ProseList, text: string): boolean {
+  return list.members.length === 0 && text.slice(list.region.start, list.region.end).trim() === '';
+}
