@@ -1,6 +1,7 @@
 // Shared vocabulary of the lint pipeline. Nothing here may import vscode or any LSP package:
 // the CLI, the language server and the tests all use the core directly.
 import type Decimal from 'decimal.js';
+import type { Operand } from './arith/operand';
 
 /** Half-open range of UTF-16 code-unit offsets into the document text. */
 export interface Span {
@@ -53,6 +54,8 @@ export interface NumberToken {
   /** Canonical ASCII text of the value as written (`665.39`, `-3.5`). */
   text: string;
   value: Decimal;
+  /** The value is 0 (no digit 1–9 in `text`): known without building the Decimal. */
+  zero: boolean;
   /** Digits after the decimal point as written; precision h = 0.5 × 10^−decimals. */
   decimals: number;
   unit: Unit;
@@ -206,26 +209,8 @@ export interface DocumentModel {
   disabledLines: Map<number, Set<string>>;
 }
 
-/** A number taking part in a relation. */
-export interface Operand {
-  /** Id of the token in DocumentModel.numbers (absent for derived or implicit zero operands). */
-  token?: number;
-  value: Decimal;
-  /** Half-width of the rounding interval (0.005 for 2 decimals; 0 for exact values). */
-  halfUlp: Decimal;
-  /** Human label (基本支出, 301 工资福利支出, 列 2 …). */
-  label: string;
-  span?: Span;
-  /** The number as written (canonical ASCII), for explanations. */
-  text?: string;
-  /** The source characters (`66,167.07`), so a replacement keeps the writer's grouping. */
-  raw?: string;
-  /** The written unit when it is not 万元 (`亿元`, `元`, `%`): explanations then show it. */
-  unit?: string;
-  /** Digits after the point as written, and the factor from the written unit to `value`'s unit. */
-  decimals?: number;
-  scale?: Decimal;
-}
+/** A number taking part in a relation (a class: its decimals are built on first read). */
+export type { Operand };
 
 export type ClaimKind =
   | 'sum' // total = Σ parts (prose 其中 list or table identity)

@@ -2,7 +2,8 @@
 // and a relation is an error only when it fails for every choice of true values inside them.
 // Exact decimal arithmetic throughout; never JavaScript floats.
 import Decimal from 'decimal.js';
-import type { MoneyUnit, NumberToken, Operand } from '../types';
+import type { MoneyUnit, NumberToken, Span } from '../types';
+import { addFixed, decimalOfFixed, FIXED_DIGITS, fixedHalfOf, fixedOf, Operand, type OperandInit } from './operand';
 
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -37,21 +38,29 @@ export function effectiveMoneyUnit(token: NumberToken): MoneyUnit | undefined {
  * An operand from a token. Money is expressed in 万元 (the unit of the disclosure tables); other
  * units keep their own value. Counts are exact (h = 0): `3702人` is not rounded.
  */
-const operandCache = new WeakMap<NumberToken, Omit<Operand, 'label'>>();
+const operandCache = new WeakMap<NumberToken, OperandInit>();
+const MONEY_SHIFT: Record<MoneyUnit, number> = { 元: -4, 万元: 0, 亿元: 4 };
 
 export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit): Operand {
   // A token reads the same in every relation it takes part in (a table cell's unit is its table's):
-  // its decimals are built once, each relation only adds its label.
+  // its fixed-point form is built once, each relation only adds its label.
   let base = operandCache.get(token);
   if (!base) {
     const money = effectiveMoneyUnit(token) ?? (token.cell && token.unit === 'none' ? tableUnit : undefined);
+    const shift = money ? MONEY_SHIFT[money] : 0;
+    const fixed = fixedOf(token.text, token.decimals, shift);
     // Counts are exact, and so is a zero written without decimals (`0万元`: nothing was spent).
-    const exact = token.unit === 'count' || (token.value.isZero() && token.decimals === 0);
+    const exact = token.unit === 'count' || (fixed === 0 && token.decimals === 0) || (fixed === undefined && token.value.isZero() && token.decimals === 0);
+    const fixedHalf = exact ? 0 : fixedHalfOf(token.decimals, shift);
     const scale = money ? MONEY_SCALE[money] : ONE;
+    const fast = fixed !== undefined && fixedHalf !== undefined;
     base = {
       token: token.id,
-      value: money === '万元' || !money ? token.value : token.value.times(scale),
-      halfUlp: exact ? ZERO : money && money !== '万元' ? halfUlp(token.decimals).times(scale) : halfUlp(token.decimals),
+      fixed,
+      fixedHalf,
+      value: fast ? undefined : money === '万元' || !money ? token.value : token.value.times(scale),
+      halfUlp: fast ? undefined : exact ? ZERO : money && money !== '万元' ? halfUlp(token.decimals).times(scale) : halfUlp(token.decimals),
+      label: '',
       span: token.span,
       text: token.text,
       raw: token.raw,
@@ -61,8 +70,9 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     };
     operandCache.set(token, base);
   }
-  // A literal with a fixed shape, not a spread: this runs for every operand of every relation.
-  return { token: base.token, value: base.value, halfUlp: base.halfUlp, label, span: base.span, text: base.text, raw: base.raw, unit: base.unit, decimals: base.decimals, scale: base.scale };
+  const o = new Operand(base);
+  o.label = label;
+  return o;
 }
 
 /** An operand as the report writes it (`665.38`, `1.25亿元`), or the computed value with two decimals. */
@@ -93,45 +103,125 @@ export function computed(value: Decimal, decimals: number, operands: Operand[]):
 }
 
 /** A value that is exactly known (an implicit zero, a computed quantity). */
-export function exact(value: Decimal.Value, label: string): Operand {
-  return { value: new Decimal(value), halfUlp: ZERO, label };
+export function exact(value: Decimal.Value, label: string, span?: Span): Operand {
+  const fixed = typeof value === 'number' && Number.isSafeInteger(value) ? fixedOf(String(value), 0) : undefined;
+  return new Operand({ value: fixed === undefined ? new Decimal(value) : undefined, halfUlp: ZERO, fixed, fixedHalf: 0, label, span });
 }
 
+/** Σ of operands as one derived operand (a sum of cells in another table): values and tolerances add up. */
+export function sumOperand(parts: Operand[], label: string, span?: Span): Operand {
+  let fixed: number | undefined = 0;
+  let fixedHalf: number | undefined = 0;
+  for (const p of parts) {
+    if (fixed === undefined || fixedHalf === undefined || p.fixed === undefined || p.fixedHalf === undefined) {
+      fixed = fixedHalf = undefined;
+      break;
+    }
+    fixed = addFixed(fixed, p.fixed);
+    fixedHalf = fixedHalf === undefined ? undefined : addFixed(fixedHalf, p.fixedHalf);
+  }
+  if (fixed !== undefined && fixedHalf !== undefined) {
+    return new Operand({ fixed, fixedHalf, label, span, text: decimalOfFixed(fixed).toFixed(2) });
+  }
+  let value = ZERO;
+  let half = ZERO;
+  for (const p of parts) {
+    value = value.plus(p.value);
+    half = half.plus(p.halfUlp);
+  }
+  return new Operand({ value, halfUlp: half, label, span, text: value.toFixed(2) });
+}
+
+/** Compares two values (not their intervals), in fixed point when both have that form. */
+export function compareValues(a: Operand, b: Operand): number {
+  if (a.fixed !== undefined && b.fixed !== undefined) return Math.sign(a.fixed - b.fixed);
+  return a.value.comparedTo(b.value);
+}
+
+/** The result of a sum or equality check; the Decimals are computed when an explanation reads them. */
 export interface SumCheck {
-  ok: boolean;
-  sum: Decimal;
-  diff: Decimal;
-  tolerance: Decimal;
+  readonly ok: boolean;
+  readonly sum: Decimal;
+  readonly diff: Decimal;
+  readonly tolerance: Decimal;
 }
 
-/** |T − Σ sᵢpᵢ| ≤ Σhᵢ + h_T (rounding.md §2). */
-export function checkSum(total: Operand, parts: Operand[], signs?: number[]): SumCheck {
+/** Σ sᵢpᵢ and Σhᵢ + h_T in fixed point, or undefined when an operand has no fixed form or it overflows. */
+function fixedSum(total: Operand, parts: Operand[], signs?: number[]): { sum: number; tolerance: number } | undefined {
+  if (total.fixedHalf === undefined) return undefined;
+  let sum: number | undefined = 0;
+  let tolerance: number | undefined = total.fixedHalf;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.fixed === undefined || p.fixedHalf === undefined) return undefined;
+    sum = addFixed(sum, (signs?.[i] ?? 1) < 0 ? -p.fixed : p.fixed);
+    tolerance = addFixed(tolerance, p.fixedHalf);
+    if (sum === undefined || tolerance === undefined) return undefined;
+  }
+  return { sum, tolerance };
+}
+
+/** A check decided in fixed point: its Decimals follow from the exact integers on demand. */
+class FixedCheck implements SumCheck {
+  constructor(
+    readonly ok: boolean,
+    private readonly fixedSum: number,
+    private readonly fixedDiff: number,
+    private readonly fixedTolerance: number,
+  ) {}
+  get sum(): Decimal {
+    return decimalOfFixed(this.fixedSum);
+  }
+  get diff(): Decimal {
+    return decimalOfFixed(this.fixedDiff);
+  }
+  get tolerance(): Decimal {
+    return decimalOfFixed(this.fixedTolerance);
+  }
+}
+
+/** |T − Σ sᵢpᵢ| ≤ Σhᵢ + h_T (rounding.md §2); `partial`: Σ parts can reach at most the total. */
+function sumCheck(total: Operand, parts: Operand[], signs: number[] | undefined, partial: boolean): SumCheck {
+  const fast = total.fixed === undefined ? undefined : fixedSum(total, parts, signs);
+  const diff = fast && addFixed(total.fixed!, -fast.sum);
+  if (fast && diff !== undefined) {
+    const ok = partial ? diff >= -fast.tolerance : Math.abs(diff) <= fast.tolerance;
+    return new FixedCheck(ok, fast.sum, diff, fast.tolerance);
+  }
   let sum = ZERO;
   let tolerance = total.halfUlp;
   parts.forEach((p, i) => {
     sum = (signs?.[i] ?? 1) < 0 ? sum.minus(p.value) : sum.plus(p.value);
     tolerance = tolerance.plus(p.halfUlp);
   });
-  const diff = total.value.minus(sum);
-  return { ok: diff.abs().lte(tolerance), sum, diff, tolerance };
+  const d = total.value.minus(sum);
+  return { ok: partial ? d.gte(tolerance.neg()) : d.abs().lte(tolerance), sum, diff: d, tolerance };
+}
+
+/** |T − Σ sᵢpᵢ| ≤ Σhᵢ + h_T (rounding.md §2). */
+export function checkSum(total: Operand, parts: Operand[], signs?: number[]): SumCheck {
+  return sumCheck(total, parts, signs, false);
 }
 
 /** Σ parts can reach at most the total: the lowest possible sum must not exceed the highest total. */
 export function checkPartialSum(total: Operand, parts: Operand[]): SumCheck {
-  const full = checkSum(total, parts);
-  return { ...full, ok: full.diff.gte(full.tolerance.neg()) };
+  return sumCheck(total, parts, undefined, true);
 }
 
 export function checkEqual(a: Operand, b: Operand): { ok: boolean; diff: Decimal; tolerance: Decimal } {
-  const diff = a.value.minus(b.value);
-  const tolerance = a.halfUlp.plus(b.halfUlp);
-  return { ok: diff.abs().lte(tolerance), diff, tolerance };
+  return checkSum(a, [b]);
 }
 
 /** part ≤ whole for some true values. */
 export function checkLe(part: Operand, whole: Operand): { ok: boolean; diff: Decimal } {
-  const diff = part.value.minus(whole.value);
-  return { ok: diff.lte(part.halfUlp.plus(whole.halfUlp)), diff };
+  // part ≤ whole + tolerance ⇔ whole − part ≥ −tolerance: a partial sum of one part.
+  const check = checkPartialSum(whole, [part]);
+  return {
+    ok: check.ok,
+    get diff() {
+      return check.diff.neg();
+    },
+  };
 }
 
 export type RatioStatus = 'ok' | 'truncated' | 'error' | 'warning' | 'zero-base' | 'zero-base-template';
@@ -152,11 +242,38 @@ export function roundTo(value: Decimal, decimals: number): string {
   return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
 }
 
+const BIG_10 = Array.from({ length: 9 }, (_, k) => 10n ** BigInt(k));
+
 /**
- * Verdict for a stated percentage `stated` (with `decimals` digits) of part / base
+ * The fast path of the usual verdict, in integers: |stated| (d decimals) is part / base × 100
+ * rounded half-up, i.e. (2s − 1)·B ≤ 200·P·10^d < (2s + 1)·B with s = |stated| × 10^d. BigInt,
+ * because the products outgrow the safe integers. Undefined-safe: false sends the check to Decimals.
+ */
+function roundsTo(part: Operand, base: Operand, stated: Operand, d: number): boolean {
+  if (part.fixed === undefined || base.fixed === undefined || stated.fixed === undefined || d > FIXED_DIGITS) return false;
+  if (part.fixed < 0 || base.fixed <= 0) return false;
+  const s = BigInt(Math.abs(stated.fixed) / 10 ** (FIXED_DIGITS - d));
+  const b = BigInt(base.fixed);
+  const scaled = 200n * BigInt(part.fixed) * BIG_10[d];
+  return (2n * s - 1n) * b <= scaled && scaled < (2n * s + 1n) * b;
+}
+
+/** The text of |fixed| with `d` decimals (a stated figure, as the fix would write it). */
+function statedText(fixed: number, d: number): string {
+  const digits = String(Math.abs(fixed) / 10 ** (FIXED_DIGITS - d)).padStart(d + 1, '0');
+  return d === 0 ? digits : `${digits.slice(0, -d)}.${digits.slice(-d)}`;
+}
+
+/**
+ * Verdict for a stated percentage (its magnitude, with its written decimals) of part / base
  * (rounding.md §3, in its order: OK, truncation, error, warning).
  */
-export function checkRatio(part: Operand, base: Operand, stated: Decimal, decimals: number): RatioCheck {
+export function checkRatio(part: Operand, base: Operand, statedOperand: Operand): RatioCheck {
+  const decimals = statedOperand.decimals ?? 0;
+  if (roundsTo(part, base, statedOperand, decimals)) {
+    return { status: 'ok', rounded: statedText(statedOperand.fixed!, decimals), decimals, get point() { return part.value.div(base.value).times(HUNDRED); } };
+  }
+  const stated = statedOperand.value.abs();
   if (base.value.isZero()) {
     return { status: stated.isZero() ? 'zero-base-template' : 'zero-base', decimals };
   }

@@ -1,7 +1,8 @@
 // Prose ↔ table (prose.md §8): an amount the 情况说明 states about a table quantity must equal the
 // cell. Each prose statement is mapped to the cell its words name; the 绩效 prose to the 自评表 of
 // the project its section is about.
-import { exact, operand, ZERO } from '../arith/interval';
+import { exact, operand } from '../arith/interval';
+import { asExact } from '../arith/operand';
 import { l } from '../messages';
 import type { DocumentModel, EqualClaim, FactClaim, Operand, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
@@ -93,7 +94,7 @@ function scopeOf(model: DocumentModel, facts: ProseFacts, pt: ProseToken): Scope
 
 function tableOperand(model: DocumentModel, tableId: number, token: number | undefined, label: string, span: { start: number; end: number }): Operand {
   const table = model.tables[tableId];
-  return token === undefined ? { ...exact(0, label), span } : operand(model.numbers[token], label, table.unit);
+  return token === undefined ? exact(0, label, span) : operand(model.numbers[token], label, table.unit);
 }
 
 function tableName(model: DocumentModel, tableId: number): string {
@@ -230,8 +231,8 @@ function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSi
         description: l(`“${info.projectName}”自评得分两处表述`, `self-assessment score of "${info.projectName}" stated twice`),
         span: score.token.span,
         key: `score|${info.projectName}`,
-        a: { ...operand(table, '绩效自评表 总分'), halfUlp: ZERO },
-        b: { ...operand(score.token, '文中自评得分'), halfUlp: ZERO },
+        a: asExact(operand(table, '绩效自评表 总分')),
+        b: asExact(operand(score.token, '文中自评得分')),
         looseMatch: false,
       });
     }

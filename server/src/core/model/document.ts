@@ -32,6 +32,7 @@ class Token implements NumberToken {
   readonly raw: string;
   readonly text: string;
   readonly decimals: number;
+  readonly zero: boolean;
   readonly unit: NumberToken['unit'];
   readonly unitText: string;
   readonly formatIssue?: NumberToken['formatIssue'];
@@ -44,6 +45,7 @@ class Token implements NumberToken {
     this.raw = n.raw;
     this.text = n.text;
     this.decimals = n.decimals;
+    this.zero = !/[1-9]/.test(n.text);
     this.unit = n.unit;
     this.unitText = n.unitText;
     this.formatIssue = n.formatIssue;

@@ -23,11 +23,11 @@ const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单�
 
 export function resolveUnitSlips(model: DocumentModel): void {
   const wanTexts = new Set<string>();
-  for (const n of model.numbers) if (n.unit === '万元' && !n.value.isZero()) wanTexts.add(n.text);
+  for (const n of model.numbers) if (n.unit === '万元' && !n.zero) wanTexts.add(n.text);
   for (const group of siblingGroups(model)) {
-    const wan = group.filter((n) => n.unit === '万元' && !n.value.isZero());
+    const wan = group.filter((n) => n.unit === '万元' && !n.zero);
     for (const n of group) {
-      if ((n.unit !== '元' && n.unit !== '亿元') || n.value.isZero()) continue;
+      if ((n.unit !== '元' && n.unit !== '亿元') || n.zero) continue;
       if (PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start))) continue;
       const sameDigits = wanTexts.has(n.text);
       if (n.unit === '元') {

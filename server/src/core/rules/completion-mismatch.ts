@@ -1,4 +1,5 @@
 import { written } from '../arith/interval';
+import { isZero } from '../arith/operand';
 import type { CompletionClaim } from '../types';
 import { ratioExplanation, relatedOperands, reportRate } from './explain';
 import { checkClaimRatio, ratioInputs } from './ratios';
@@ -42,7 +43,7 @@ function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
     }
   }
   const inputs = ratioInputs(claim);
-  if (!inputs || budget.value.isZero()) return;
+  if (!inputs || isZero(budget)) return;
   const check = checkClaimRatio(inputs);
   const explain = () => {
     const text = ratioExplanation(inputs, check);

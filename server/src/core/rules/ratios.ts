@@ -1,6 +1,7 @@
 // The ratio each rate claim states, with its inputs as intervals: shared by the rules that check
 // shares, changes, completion rates, truncation and zero bases.
 import { checkRatio, exact, type RatioCheck } from '../arith/interval';
+import { magnitude } from '../arith/operand';
 import type { ChangeClaim, Claim, CompletionClaim, Operand, ShareClaim } from '../types';
 
 export interface RatioInputs {
@@ -74,7 +75,5 @@ export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
 }
 
 function computeRatio(inputs: RatioInputs): RatioCheck {
-  const stated = inputs.stated;
-  const numerator = inputs.numerator.value.isNegative() ? { ...inputs.numerator, value: inputs.numerator.value.abs() } : inputs.numerator;
-  return checkRatio(numerator, inputs.denominator, stated.value.abs(), stated.decimals ?? 0);
+  return checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated);
 }

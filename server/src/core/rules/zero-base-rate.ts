@@ -1,4 +1,5 @@
 import { written } from '../arith/interval';
+import { isZero } from '../arith/operand';
 import { ratioInputs } from './ratios';
 import { l, type Rule } from './rule';
 
@@ -23,13 +24,13 @@ export const zeroBaseRate: Rule = {
       if (claim.kind !== 'change' && claim.kind !== 'completion') continue;
       const inputs = ratioInputs(claim);
       // `事业收入0.00万元…同比增长0%`: nothing changed from a prior that must then be 0 as well.
-      const zeroCurrent = claim.kind === 'change' && !inputs && claim.rate && claim.current?.value.isZero() && !claim.delta && !claim.prior;
+      const zeroCurrent = claim.kind === 'change' && !inputs && claim.rate && claim.current && isZero(claim.current) && !claim.delta && !claim.prior;
       const rate = claim.rate;
       if (!rate) continue;
-      const zeroBase = zeroCurrent || (inputs !== undefined && inputs.denominator.value.isZero());
+      const zeroBase = zeroCurrent || (inputs !== undefined && isZero(inputs.denominator));
       if (!zeroBase) continue;
       const what = claim.kind === 'change' ? l('上年数', 'the previous year') : l('预算数', 'the budget');
-      if (rate.value.isZero()) {
+      if (isZero(rate)) {
         const exp = l(`${what['zh-cn']}为 0，0 / 0 不存在，文中“${written(rate)}”为模板残留`, `${what.en} is 0: 0 / 0 does not exist; "${written(rate)}" is template residue`);
         ctx.verdict(claim.id, 'info', exp);
         ctx.report({ messageId: 'template', message: l(`${what['zh-cn']}为 0，比率“${written(rate)}”无意义（模板残留）`, `${what.en} is 0: the rate "${written(rate)}" is meaningless (template residue)`), explanation: exp, span: rate.span ?? claim.span, severity: 'info', claim: claim.id });

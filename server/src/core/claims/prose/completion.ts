@@ -1,6 +1,7 @@
 // Budget completion claims (prose.md §4): 年初预算为B，支出决算为A，完成年初预算的X%, and the
 // 决算数大于/小于预算数 wording that must agree with X.
 import { operand } from '../../arith/interval';
+import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
@@ -93,7 +94,7 @@ const SANGONG_FAMILY = /三公|因公出国|公务用车|公务接待/;
  */
 function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>, rateOnly: Array<{ actual: ProseToken; rate: ProseToken }>, sink: ClaimSink): void {
   for (const r of rateOnly) {
-    if (r.actual.token.value.isZero()) continue;
+    if (r.actual.token.zero) continue;
     const match = full.find((f) => f.claim.actual.value.eq(r.actual.token.value) && f.claim.actual.text === r.actual.token.text && f.claim.rate);
     if (!match) continue;
     const related = match.subject === r.actual.subject || (SANGONG_FAMILY.test(match.subject) && SANGONG_FAMILY.test(r.actual.subject));
@@ -104,7 +105,7 @@ function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>
       description: l(`同一决算数 ${r.actual.token.text} 的完成率两处表述`, `the completion rate of the same actual ${r.actual.token.text} stated twice`),
       span: r.rate.token.span,
       key: `completion|${r.actual.token.text}`,
-      a: { ...match.claim.rate!, label: `${match.subject}完成率` },
+      a: withChanges(match.claim.rate!, { label: `${match.subject}完成率` }),
       b: operand(r.rate.token, `${r.actual.subject || '该项'}完成率`),
       looseMatch: !related,
     });

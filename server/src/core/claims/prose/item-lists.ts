@@ -1,6 +1,7 @@
 // Lists whose items are paragraphs: `收入具体情况如下：` / `…其中：` closing a sentence, then
 // `1.财政拨款收入1381.69万元…`, `2.事业收入0.00万元…` (prose.md §1, qinzhou :82–:96, xining :433–:461).
-import { operand } from '../../arith/interval';
+import { compareValues, operand, sumOperand } from '../../arith/interval';
+import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
@@ -79,8 +80,9 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       // A 类/项 enumeration that covers less than half of its total only lists the main items.
       const totalOperand = operand(total.token, total.subject || '合计');
       const partOperands = items.map((t) => operand(t.token, t.subject || t.lead.replace(/[，,：:\s]/g, '')));
-      const covered = partOperands.reduce((sum, p) => sum.plus(p.value), totalOperand.value.times(0)).gte(totalOperand.value.div(2));
-      const exhaustive = family || (classified && role === 'amount' && covered);
+      const listed = sumOperand(partOperands, '');
+      const covered = () => compareValues(sumOperand([listed, listed], ''), totalOperand) >= 0; // 2·Σ ≥ total
+      const exhaustive = family || (classified && role === 'amount' && covered());
       const label = total.subject || '合计';
       sink.add<SumClaim>({
         kind: 'sum',
@@ -88,7 +90,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
         identity: 'prose.item-list',
         description: exhaustive ? l(`${label} = 以下各项之和`, `${label} = the sum of the items below`) : l(`以下各项之和不超过${label}`, `The items below do not exceed ${label}`),
         span: total.token.span,
-        total: { ...totalOperand, label },
+        total: withChanges(totalOperand, { label }),
         parts: partOperands,
         exhaustive,
         soft: exhaustive && !family,

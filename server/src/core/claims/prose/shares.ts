@@ -1,6 +1,7 @@
 // 占X% claims (prose.md §2): the part is the number the share follows, the base is the quantity
 // named after 占 (占本年支出合计的) or, unnamed, the total of the list or sentence the part is in.
 import { exact, operand } from '../../arith/interval';
+import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ShareClaim, Span } from '../../types';
 import type { ClaimSink } from '../sink';
@@ -149,7 +150,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
           description: l('其中项占比不超过 100%', 'A part is at most 100% of its whole'),
           span: share.token.span,
           part: operand(share.token, '占比'),
-          whole: { ...exact(100, '总数'), text: '100', unit: '%' },
+          whole: withChanges(exact(100, '总数'), { text: '100', unit: '%' }),
         });
       }
       continue;

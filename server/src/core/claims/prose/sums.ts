@@ -1,7 +1,6 @@
 // Sum claims from 其中 lists: exhaustive lists state total = Σ parts, partial ones Σ parts ≤ total,
 // a single part only part ≤ total.
-import Decimal from 'decimal.js';
-import { HUNDRED, halfUlp, operand } from '../../arith/interval';
+import { checkSum, exact, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
@@ -39,20 +38,14 @@ export function coversFamily(subjects: string[]): boolean {
 /** `项目4个，…包括A、B、C、D`: as many parts as the stated count. */
 function countMatches(list: ProseList, parts: ProseToken[]): boolean {
   const count = list.totals.get('count');
-  return count !== undefined && count.token.decimals === 0 && count.token.value.eq(parts.length);
+  return count !== undefined && count.token.decimals === 0 && Number(count.token.text) === parts.length;
 }
 
 /** Stated shares of the parts adding up to 100% mean the list is complete. */
 function sharesAddToHundred(list: ProseList): boolean {
   const shares = list.members.filter((t) => t.role === 'share');
   if (shares.length < 2) return false;
-  let sum = new Decimal(0);
-  let tolerance = new Decimal(0);
-  for (const s of shares) {
-    sum = sum.plus(s.token.value);
-    tolerance = tolerance.plus(halfUlp(s.token.decimals));
-  }
-  return sum.minus(HUNDRED).abs().lte(tolerance);
+  return checkSum(exact(100, '100%'), shares.map((s) => operand(s.token, s.subject))).ok;
 }
 
 export function isExhaustive(list: ProseList, parts: ProseToken[]): boolean {

@@ -1,7 +1,7 @@
 // Reading the parsed tables for the identities: cells as operands, rows by code or label, columns by
 // header words. Shared by the table, cross-table and performance claims and by findTableValue.
-import Decimal from 'decimal.js';
-import { operand, ZERO } from '../../arith/interval';
+import { exact, operand, sumOperand } from '../../arith/interval';
+import { isZero } from '../../arith/operand';
 import type { TableEntry } from '../../model/tables';
 import { memoizeString } from '../../text/memo';
 import type { DocumentModel, Operand, StandardTableId, Table, TableRow } from '../../types';
@@ -92,35 +92,24 @@ export function tableName(table: Table): string {
  */
 export function cellOperand(model: DocumentModel, table: Table, row: TableRow, col: number, label: string): Operand | undefined {
   const cell = row.cells[col];
-  if (!cell) return { value: ZERO, halfUlp: ZERO, label, span: { start: row.span.end, end: row.span.end } };
+  if (!cell) return exact(0, label, { start: row.span.end, end: row.span.end });
   if (cell.shiftedCode || cell.unreadable) return undefined;
   if (cell.number !== undefined) {
     const token = model.numbers[cell.number];
     if (token.unit === '%' || token.unit === 'count' || token.unit === 'score' || token.unit === 'year') return undefined;
     return operand(token, label, table.unit);
   }
-  return { value: ZERO, halfUlp: ZERO, label, span: cell.span };
+  return exact(0, label, cell.span);
 }
 
 /** A blank cell (implicit zero): no token. */
 export function isBlank(o: Operand): boolean {
-  return o.token === undefined && o.value.isZero();
+  return o.token === undefined && isZero(o);
 }
 
 /** A computed operand (Σ of cells in another table): value and tolerance add up, no token. */
 export function derivedSum(parts: Operand[], label: string): Operand {
-  let value = ZERO;
-  let half = ZERO;
-  for (const p of parts) {
-    value = value.plus(p.value);
-    half = half.plus(p.halfUlp);
-  }
-  const first = parts.find((p) => !isBlank(p))?.span ?? parts[0]?.span;
-  return { value, halfUlp: half, label, span: first, text: value.toFixed(2) };
-}
-
-export function exactZero(label: string, span?: Operand['span']): Operand {
-  return { value: new Decimal(0), halfUlp: ZERO, label, span };
+  return sumOperand(parts, label, parts.find((p) => !isBlank(p))?.span ?? parts[0]?.span);
 }
 
 const itemCache = new WeakMap<Table, Item[]>();
@@ -216,9 +205,9 @@ export function blankAt(table: Table, item: Item, col: number): boolean {
 }
 
 /** Operand for an item's value in column `col` (the entry's own value column when it moved). */
-export function itemOperand(model: DocumentModel, table: Table, item: Item, col: number, prefix = ''): Operand | undefined {
+export function itemOperand(model: DocumentModel, table: Table, item: Item, col: number, prefix = '', withColumn?: boolean): Operand | undefined {
   const actual = actualColumn(table, item, col);
   // A block with one value column (01, 04 收入, 06, 10, 11) needs no column in the label.
-  const label = valueColumns(table, item.entry.block).length === 1 ? `${prefix}${itemName(item)}` : `${prefix}${itemName(item)} · ${columnLabel(table, col)}`;
+  const label = (withColumn ?? valueColumns(table, item.entry.block).length !== 1) ? `${prefix}${itemName(item)} · ${columnLabel(table, col)}` : `${prefix}${itemName(item)}`;
   return cellOperand(model, table, item.row, actual, label);
 }

@@ -1,15 +1,14 @@
 // Identities between tables (tables.md §11, X1–X15): the same quantity in two tables, or a subset
 // (05 ⊂ 03, 06 基本支出 ⊂ 09/10) that cannot exceed its superset.
-import Decimal from 'decimal.js';
 import type { DocumentModel, Localized, Operand, StandardTableId, Table } from '../../types';
-import { operand, ZERO } from '../../arith/interval';
+import { exact, operand } from '../../arith/interval';
+import { asExact, withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import {
   cellOperand,
   columnLabel,
   derivedSum,
-  exactZero,
   findColumn,
   findItem,
   indexByCode,
@@ -85,7 +84,7 @@ class View {
   op(it: Item | undefined, col: number | undefined): Operand | undefined {
     if (col === undefined) return undefined;
     // A table that says it has no data (or lacks the row) states zero for it.
-    if (!it) return this.table.noData || this.isEmpty() ? exactZero(`${this.name} 无数据`, this.table.titleSpan ?? this.table.span) : undefined;
+    if (!it) return this.table.noData || this.isEmpty() ? exact(0, `${this.name} 无数据`, this.table.titleSpan ?? this.table.span) : undefined;
     return itemOperand(this.model, this.table, it, col, `${this.name} `);
   }
   /** Single-value entry (06, 10). */
@@ -237,7 +236,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
       if (c03 === undefined || c05 === undefined) continue;
       for (const [it05, it03] of rows05) {
         const a = v05.op(it05, c05);
-        const b = it03 ? v03.op(it03, c03) : exactZero(`${v03.name} 无 ${itemName(it05)} 行`, v03.table.titleSpan ?? v03.table.span);
+        const b = it03 ? v03.op(it03, c03) : exact(0, `${v03.name} 无 ${itemName(it05)} 行`, v03.table.titleSpan ?? v03.table.span);
         pair(sink, 'le', 'X9', l(`${itemName(it05)}：公开05表 ≤ 公开03表（一般公共预算是全部资金的一部分）`, `${itemName(it05)}: table 05 ≤ table 03 (general budget is part of all funds)`), a, b);
       }
     }
@@ -292,7 +291,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     for (const [code, it] of v10.byCode) {
       const e = v06.byCode.get(code);
       if (e && e.entry.valueCols.some((c) => e.row.cells[c]?.shiftedCode)) continue;
-      const b = e ? v06.value(e) : exactZero(`${v06.name} 无 ${code} 行`, v06.table.titleSpan ?? v06.table.span);
+      const b = e ? v06.value(e) : exact(0, `${v06.name} 无 ${code} 行`, v06.table.titleSpan ?? v06.table.span);
       pair(sink, 'le', 'X13', l(`${itemName(it)}：公开10表 ≤ 公开06表`, `${itemName(it)}: table 10 ≤ table 06`), v10.value(it), b);
     }
     const office = v06.find(/^公用经费(合计)?$/);
@@ -322,13 +321,13 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
     const name = normLabel(it.entry.label);
     const match = [...coded.byCode.values()].find((c) => c.entry.code!.length === 3 && normLabel(c.entry.label) === name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
     if (match) seen.add(match.entry.code!);
-    const b = match ? coded.op(match, codedCol) : exactZero(`${coded.name} 无“${name}”类`, coded.table.titleSpan ?? coded.table.span);
+    const b = match ? coded.op(match, codedCol) : exact(0, `${coded.name} 无“${name}”类`, coded.table.titleSpan ?? coded.table.span);
     pair(sink, 'equal', identity, l(`${name}：${named.name} = ${coded.name}`, `${name}: ${named.name} = ${coded.name}`), named.op(it, namedCol), b);
   }
   // A 类 in the coded table that the named table leaves out.
   for (const [code, it] of coded.byCode) {
     if (code.length !== 3 || seen.has(code)) continue;
-    pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), exactZero(`${named.name} 无“${normLabel(it.entry.label)}”行`, named.table.titleSpan ?? named.table.span), coded.op(it, codedCol));
+    pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), exact(0, `${named.name} 无“${normLabel(it.entry.label)}”行`, named.table.titleSpan ?? named.table.span), coded.op(it, codedCol));
   }
 }
 
@@ -359,12 +358,12 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
     const label = `${normLabel(it.entry.label)}`;
     // Counts are exact.
     const count: Operand =
-      cell.number !== undefined ? { ...operand(model.numbers[cell.number], label), halfUlp: ZERO } : { ...exactZero(label, it.entry.labelSpan ?? cell.span), text: '0' };
+      cell.number !== undefined ? asExact(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' });
     const description = l(`${link.zh}一致（“三公”经费表与相关统计数）`, `${link.en} agree (table 09 and its statistics)`);
     if (money.value.gt(money.halfUlp)) {
-      pair(sink, 'le', 'T09.3', description, { value: new Decimal(1), halfUlp: ZERO, label: `${money.label} ${money.text ?? ''} > 0 所需的最少数量`, span: money.span, text: '1' }, count, true);
+      pair(sink, 'le', 'T09.3', description, withChanges(exact(1, `${money.label} ${money.text ?? ''} > 0 所需的最少数量`, money.span), { text: '1' }), count, true);
     } else if (link.both && count.value.gt(0)) {
-      pair(sink, 'le', 'T09.3', description, count, { ...money, label: `${money.label}（无支出时应为 0）` }, true);
+      pair(sink, 'le', 'T09.3', description, count, withChanges(money, { label: `${money.label}（无支出时应为 0）` }), true);
     }
   }
 }

@@ -1,5 +1,6 @@
 // Turning operands into claims: blank parts drop out (they are exact zeros), a relation whose cells
 // are all blank says nothing, and a cell that cannot be read as an amount voids the relation.
+import { withChanges } from '../../arith/operand';
 import type { Localized, Operand, Span } from '../../types';
 import type { ClaimSink } from '../sink';
 import { isBlank } from './access';
@@ -27,7 +28,7 @@ export function emitSum(sink: ClaimSink, d: SumDraft): void {
   });
   let total = d.total;
   if (isBlank(total) && parts.length === 0) return;
-  if (isBlank(total) && d.anchor) total = { ...total, span: d.anchor };
+  if (isBlank(total) && d.anchor) total = withChanges(total, { span: d.anchor });
   sink.add({
     kind: d.kind,
     origin: 'table',

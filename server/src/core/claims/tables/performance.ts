@@ -2,7 +2,8 @@
 // labels (年初预算数 … 得分, 年度资金总额, 总分) rather than by column headers, because the PDF
 // conversion shifts the header row against the data rows.
 import Decimal from 'decimal.js';
-import { operand, ZERO } from '../../arith/interval';
+import { operand } from '../../arith/interval';
+import { asExact } from '../../arith/operand';
 import type { DocumentModel, Operand, Table, TableRow } from '../../types';
 import { l } from '../../messages';
 import { norm } from '../../model/tables';
@@ -115,7 +116,7 @@ export function performanceTables(model: DocumentModel): PerformanceTableInfo[] 
 /** Scores are stated exactly (9.5 分 is not a rounded amount). */
 function score(model: DocumentModel, id: number | undefined, label: string): Operand | undefined {
   if (id === undefined) return undefined;
-  return { ...operand(model.numbers[id], label), halfUlp: ZERO };
+  return asExact(operand(model.numbers[id], label));
 }
 
 export function performanceClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {

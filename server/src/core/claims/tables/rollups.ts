@@ -62,13 +62,14 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent:
     if (blankAt(table, parent, col) && kids.every((kid) => blankAt(table, kid, valueColumns(table, kid.entry.block)[k]))) return;
     const column = single ? '' : `（${columnLabel(table, col)}）`;
     const columnEn = single ? '' : ` (${columnLabel(table, col)})`;
-    const total = itemOperand(model, table, parent, col);
+    // A roll-up over one value column names no column in its labels.
+    const total = itemOperand(model, table, parent, col, '', single ? false : undefined);
     // A code that slid into a child's amount cell is not an amount (table-format reports it).
     const parts = kids
       .filter((kid) => !kid.row.cells[kidCol(table, kid, k) ?? -1]?.shiftedCode)
       .map((kid) => {
         const c = kidCol(table, kid, k);
-        return c === undefined ? undefined : itemOperand(model, table, kid, valueColumns(table, kid.entry.block)[k]);
+        return c === undefined ? undefined : itemOperand(model, table, kid, valueColumns(table, kid.entry.block)[k], '', single ? false : undefined);
       });
     emitSum(sink, {
       kind: 'rollup',
@@ -77,8 +78,8 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent:
         'zh-cn': `${itemName(parent)} = Σ ${pattern}${column}`,
         en: `${itemName(parent)} = Σ ${pattern === '类' ? '类 rows' : pattern}${columnEn}`,
       },
-      total: total && single ? { ...total, label: total.label.replace(/ · [^·]*$/, '') } : total,
-      parts: single ? parts.map((p) => (p ? { ...p, label: p.label.replace(/ · [^·]*$/, '') } : p)) : parts,
+      total,
+      parts,
       anchor: parent.entry.labelSpan,
     });
   });
