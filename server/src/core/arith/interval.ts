@@ -3,7 +3,7 @@
 // Exact decimal arithmetic throughout; never JavaScript floats.
 import Decimal from 'decimal.js';
 import type { MoneyUnit, NumberToken, Span } from '../types';
-import { addFixed, decimalOfFixed, FIXED_DIGITS, fixedHalfOf, fixedOf, Operand, type OperandInit } from './operand';
+import { addFixed, decimalOfFixed, FIXED_DIGITS, fixedHalfOf, fixedOf, Operand } from './operand';
 
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -38,13 +38,12 @@ export function effectiveMoneyUnit(token: NumberToken): MoneyUnit | undefined {
  * An operand from a token. Money is expressed in 万元 (the unit of the disclosure tables); other
  * units keep their own value. Counts are exact (h = 0): `3702人` is not rounded.
  */
-const operandCache = new WeakMap<NumberToken, OperandInit>();
 const MONEY_SHIFT: Record<MoneyUnit, number> = { 元: -4, 万元: 0, 亿元: 4 };
 
 export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit): Operand {
   // A token reads the same in every relation it takes part in (a table cell's unit is its table's):
   // its fixed-point form is built once, each relation only adds its label.
-  let base = operandCache.get(token);
+  let base = token.operandFields;
   if (!base) {
     const money = effectiveMoneyUnit(token) ?? (token.cell && token.unit === 'none' ? tableUnit : undefined);
     const shift = money ? MONEY_SHIFT[money] : 0;
@@ -68,7 +67,7 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
       decimals: token.decimals,
       scale,
     };
-    operandCache.set(token, base);
+    token.operandFields = base;
   }
   const o = new Operand(base);
   o.label = label;

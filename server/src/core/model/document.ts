@@ -38,6 +38,7 @@ class Token implements NumberToken {
   readonly formatIssue?: NumberToken['formatIssue'];
   readAs?: NumberToken['readAs'];
   cell?: NumberToken['cell'];
+  operandFields?: NumberToken['operandFields'];
 
   constructor(readonly id: number, n: ScannedNumber) {
     this.span = { start: n.start, end: n.end };

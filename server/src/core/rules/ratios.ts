@@ -35,6 +35,7 @@ const inputsOf = new WeakMap<Claim, RatioInputs | null>();
  * completion, truncation, totals, zero bases) compute it once.
  */
 export function ratioInputs(claim: Claim): RatioInputs | undefined {
+  if (claim.kind !== 'share' && claim.kind !== 'completion' && claim.kind !== 'change') return undefined;
   let inputs = inputsOf.get(claim);
   if (inputs === undefined) {
     inputs = computeInputs(claim) ?? null;
