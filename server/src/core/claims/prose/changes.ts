@@ -54,7 +54,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   return undefined;
 }
 
-const FLAT_AFTER = /^[^，,；;。]*?(持平|无变化|无增减|没有变化|一致)/;
+// `与上年的1.83万元持平`, and `上年为2.60万元，与上年持平` (the comparison in the next clause).
+const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上年|同比)[^，,；;。]{0,4}?)(持平|无变化|无增减|没有变化|一致)/;
 
 /** The change claims made, each with the quantity it is about. */
 export type MadeChange = { claim: ChangeClaim; subject: string };
@@ -91,7 +92,10 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (prior) usedPriors.add(prior);
       const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
       previousEnd = (rate ?? delta)!.token.span.end;
-      const direction = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
+      const worded = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
+      // `增长-3.23%`, `增加-5.36万元`, `增减额-23.40万元`: a negative change says the opposite of its word.
+      const signed = delta ?? rate!;
+      const direction = signed.token.value.isNegative() && worded !== 'flat' ? (worded === 'up' ? 'down' : 'up') : worded;
       // Only what can be checked: a rate with its inputs, Δ against C − P, or a rate on a zero amount.
       const checkable = (rate && (delta || prior || current)) || (current && prior);
       if (!checkable) continue;

@@ -52,6 +52,16 @@ export function subjectsMatch(a: string, b: string): boolean {
   return short.length >= 4 && long.endsWith(short);
 }
 
+/**
+ * `全年支出`, `总支出`, `支出总额`, `本年支出合计`: the department's whole spending (or income) of the
+ * year, however worded; undefined for any narrower name. 总计 is not among the words: 支出总计 also
+ * holds the 年末结转和结余, so it is a different quantity from 支出合计.
+ */
+export function grandTotalKind(name: string): '支出' | '收入' | undefined {
+  const core = name.replace(/[\s的]|全年|本年度?|当年|年度|全部|本部门|部门|本单位|单位|总额|合计|总|决算数?/g, '');
+  return core === '支出' || core === '收入' ? core : undefined;
+}
+
 /** Prose tokens indexed by subject and by every subject suffix of 4+ characters, in document order. */
 export class SubjectIndex {
   private readonly bySuffix = new Map<string, ProseToken[]>();

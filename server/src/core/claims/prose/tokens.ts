@@ -49,6 +49,8 @@ const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
 const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
 const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
 const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
+/** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
+const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|比(?:19|20)\d\d\s*年|较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年/;
 
 /** 增加（减少）: the bracketed alternative of a template is not what the sentence says. */
@@ -87,7 +89,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '%':
       if (/占|比重|比例/.test(w)) return 'share';
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
-      if (UP.test(w) || DOWN.test(w) || /增速|同比/.test(w)) return 'change-rate';
+      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || /增速|同比/.test(w)) return 'change-rate';
       return 'percent';
     case '个百分点':
       return 'points';
@@ -99,7 +101,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '万元':
     case '亿元':
       if (/占/.test(w) && /^\s*的?\s*[0-9０-９]/.test(after)) return 'share-base';
-      if (UP.test(w) || DOWN.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
+      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       if (/上年|去年|上一年|同期/.test(w) || (COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       if (isBudgetWords(w)) return 'budget';
       return 'amount';
@@ -108,7 +110,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   }
 }
 
-const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}`);
+const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}|${NEUTRAL_CHANGE.source}`);
 
 /** Words that introduce a reason: what follows them is the subject (`…的主要原因是2024年在京…`). */
 const REASON_PREFIX = /^.*(?:原因(?:是|为|体现在|在于|主要是)?|主要是|主要体现在|体现在)[：:]?/;
