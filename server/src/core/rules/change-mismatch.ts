@@ -141,7 +141,9 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   const explain = () => {
     const text = ratioExplanation(inputs, check);
     const base = changeBase(claim);
-    const note = base.derived && current && delta ? l(`（上年数 = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)}）`, ` (previous year = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)})`) : l('', '');
+    const onBudget = claim.identity === 'prose.budget-difference';
+    const [baseZh, baseEn] = onBudget ? ['预算数', 'budget'] : ['上年数', 'previous year'];
+    const note = base.derived && current && delta ? l(`（${baseZh} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)}）`, ` (${baseEn} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)})`) : l('', '');
     return l(`增减率 = ${text.zh}${note['zh-cn']}`, `rate = ${text.en}${note.en}`);
   };
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base' || check.status === 'zero-base-template') {

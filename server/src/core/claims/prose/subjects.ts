@@ -14,7 +14,12 @@ const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|�
  * reports repeat the same words (占, 比上年增加, 支出决算为) hundreds of times. */
 export const normalizeSubject = memoizeString(normalize);
 
+/** 本年收入 / 本年支出 (公开01表's rows) are the year's 收入合计 / 支出合计. */
+const YEAR_TOTAL = /^(?:\d{4}年度?)?(?:本年度?|当年)(收入|支出)(?:决算)?数?(?:为|是|共计|合计为)?$/;
+
 function normalize(words: string): string {
+  const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
+  if (yearTotal) return `${yearTotal[1]}合计`;
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
     .replace(/^[、，,；;：:>#+*-]+/, '')
@@ -42,6 +47,17 @@ function normalize(words: string): string {
   // Names match by their endings; a longer run of words is a sentence, not a name, and indexing all
   // its suffixes would cost its length squared.
   return s.length > MAX_NAME ? s.slice(-MAX_NAME) : s;
+}
+
+/**
+ * The names of `A、B和C分别…`: joined by 、 and a last 和/与/以及; 及 joins two names only when nothing
+ * else does (公务用车购置及运行维护费 is one name).
+ */
+export function splitJoinedNames(clause: string): string[] {
+  const items = clause.split('、');
+  const last = items.pop()!.split(/以及|和|与/);
+  const names = [...items, ...last];
+  return names.length > 1 ? names : clause.split('及');
 }
 
 /** Names match when equal, or when the longer one ends with the shorter (`本年收入合计` ~ `收入合计`). */
