@@ -8,6 +8,7 @@ import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 import { directionOf } from './tokens';
+import { budgetRate } from './completion';
 
 const firstAmounts = new WeakMap<ProseToken[], number>();
 
@@ -84,7 +85,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       const first = tokens[i];
       if (first.role !== 'delta' && first.role !== 'change-rate') continue;
       // `比年初预算减少50.00万元，下降4%`: a rate on the budget, completion.ts's claim.
-      if (first.role === 'change-rate' && tokens[i - 1]?.role === 'budget-delta') continue;
+      if (first.role === 'change-rate' && tokens[i - 1] && budgetRate(tokens, tokens[i - 1]) === first) continue;
       let delta: ProseToken | undefined;
       let rate: ProseToken | undefined;
       if (first.role === 'delta') {

@@ -4,7 +4,7 @@ import { operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import type { ProseAnalysis, ProseToken } from './tokens';
+import { comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
@@ -88,7 +88,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
 /** The rate right after a difference from the budget (`比年初预算减少50.00万元，下降4%`). */
 export function budgetRate(tokens: ProseToken[], delta: ProseToken): ProseToken | undefined {
   const next = tokens[delta.index + 1];
-  return next?.role === 'change-rate' ? next : undefined;
+  return delta.role === 'budget-delta' && next?.role === 'change-rate' && !comparesWithLastYear(next.lead) ? next : undefined;
 }
 
 /** 三公 is the sum of its three parts: a part's completion may restate the whole's. */

@@ -53,6 +53,11 @@ const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|比(?:19|20)\d\d\s*年|较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年/;
 
+/** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
+export function comparesWithLastYear(words: string): boolean {
+  return COMPARISON.test(words);
+}
+
 /** 增加（减少）: the bracketed alternative of a template is not what the sentence says. */
 function stripTemplateAlternatives(text: string): string {
   return text.replace(/[（(](增加|减少|增长|下降|上升|降低|提高|增幅|降幅)[)）]/g, '');
