@@ -83,20 +83,22 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   // Δ against C − P when all three are stated.
   if (current && prior && delta) {
     const actual = { value: current.value.minus(prior.value).abs(), halfUlp: current.halfUlp.plus(prior.halfUlp), label: '|C − P|' };
-    const eq = checkEqual(delta, actual);
+    // Compared by size: the sign of a stated Δ (`增减额-23.40`) is the direction check's.
+    const eq = checkEqual(delta.value.isNegative() ? { ...delta, value: delta.value.abs() } : delta, actual);
     const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(2, delta.decimals ?? 2))}`;
     const d = diffText(eq.diff, eq.tolerance);
     const exp = l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(delta)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(delta)} (${d.en})`}`);
     if (!eq.ok) {
       failed = true;
+      const right = inUnitOf(delta.value.isNegative() ? actual.value.neg() : actual.value, delta);
       ctx.verdict(claim.id, 'error', exp);
       ctx.report({
         messageId: 'delta',
-        message: l(`增减额不符：${written(current)} − ${written(prior)} = ${inUnitOf(actual.value, delta)}，文中为 ${written(delta)}`, `Change mismatch: ${written(current)} − ${written(prior)} = ${inUnitOf(actual.value, delta)}, the text says ${written(delta)}`),
+        message: l(`增减额不符：${written(current)} − ${written(prior)} = ${right}，文中为 ${written(delta)}`, `Change mismatch: ${written(current)} − ${written(prior)} = ${right}, the text says ${written(delta)}`),
         explanation: exp,
         span: delta.span ?? claim.span,
         related: relatedOperands(current, prior),
-        fixes: delta.span ? [{ title: l(`改为 ${inUnitOf(actual.value, delta)}`, `Change to ${inUnitOf(actual.value, delta)}`), edits: [{ span: delta.span, newText: inUnitOf(actual.value, delta) }], safe: false, kind: 'fix-total' }] : [],
+        fixes: delta.span ? [{ title: l(`改为 ${right}`, `Change to ${right}`), edits: [{ span: delta.span, newText: right }], safe: false, kind: 'fix-total' }] : [],
         claim: claim.id,
       });
     }
@@ -139,7 +141,9 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   const explain = () => {
     const text = ratioExplanation(inputs, check);
     const base = changeBase(claim);
-    const note = base.derived && current && delta ? l(`（上年数 = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)}）`, ` (previous year = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)})`) : l('', '');
+    const onBudget = claim.identity === 'prose.budget-difference';
+    const [baseZh, baseEn] = onBudget ? ['预算数', 'budget'] : ['上年数', 'previous year'];
+    const note = base.derived && current && delta ? l(`（${baseZh} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)}）`, ` (${baseEn} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)})`) : l('', '');
     return l(`增减率 = ${text.zh}${note['zh-cn']}`, `rate = ${text.en}${note.en}`);
   };
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base' || check.status === 'zero-base-template') {

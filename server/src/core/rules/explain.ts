@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { show, written, type RatioCheck } from '../arith/interval';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { RuleContext } from './rule';
+import { writtenRounded } from './ratios';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -87,6 +88,8 @@ export function reportRate(
   const severity = check.status === 'error' ? 'error' : 'warning';
   ctx.verdict(claim.id, severity, explanation);
   const rate = inputs.stated;
+  // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
+  const right = writtenRounded(rate, check);
   const computation = `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%`;
   ctx.report({
     messageId: 'rate',
@@ -99,7 +102,7 @@ export function reportRate(
     severity,
     related: relatedOperands(...related),
     fixes: rate.span
-      ? [{ title: { 'zh-cn': `改为 ${check.rounded}%`, en: `Change to ${check.rounded}%` }, edits: [{ span: rate.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'fix-rate' }]
+      ? [{ title: { 'zh-cn': `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }]
       : [],
     claim: claim.id,
   });

@@ -1,7 +1,7 @@
 import { written } from '../arith/interval';
 import type { Span } from '../types';
 import { ratioExplanation } from './explain';
-import { checkClaimRatio, ratioInputs } from './ratios';
+import { checkClaimRatio, ratioInputs, writtenRounded } from './ratios';
 import { isTailAdjusted } from './share-mismatch';
 import { l, type Rule } from './rule';
 
@@ -26,10 +26,11 @@ export const percentTruncated: Rule = {
       const check = checkClaimRatio(inputs);
       // A largest-remainder list rounds some shares down: that is 尾差, percent-total's note.
       if (check.status !== 'truncated' || (claim.kind === 'share' && isTailAdjusted(ctx.claims, claim))) continue;
-      const key = `${written(inputs.stated)}→${check.rounded}`;
+      const rounded = writtenRounded(inputs.stated, check)!;
+      const key = `${written(inputs.stated)}→${rounded}`;
       const entry = byValue.get(key);
       if (entry) entry.spans.push(inputs.stated.span);
-      else byValue.set(key, { spans: [inputs.stated.span], rounded: check.rounded!, explanation: ratioExplanation(inputs, check), claim: claim.id });
+      else byValue.set(key, { spans: [inputs.stated.span], rounded, explanation: ratioExplanation(inputs, check), claim: claim.id });
     }
     for (const [key, entry] of byValue) {
       const stated = key.split('→')[0];

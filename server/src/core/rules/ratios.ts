@@ -21,7 +21,9 @@ export function changeBase(claim: ChangeClaim): { delta?: Operand; prior?: Opera
     return { delta: d, prior, derived: false };
   }
   if (current && delta) {
-    const value = direction === 'down' ? current.value.plus(delta.value) : current.value.minus(delta.value);
+    // The direction already carries the sign of a negative Δ (`增加-5.36万元` is a decrease of 5.36).
+    const size = delta.value.abs();
+    const value = direction === 'down' ? current.value.plus(size) : current.value.minus(size);
     return { delta, prior: { value, halfUlp: current.halfUlp.plus(delta.halfUlp), label: '上年数' }, derived: true };
   }
   if (current && direction === 'flat') return { delta: exact(0, '变动额'), prior: current, derived: true };
@@ -77,4 +79,10 @@ export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
 
 function computeRatio(inputs: RatioInputs): RatioCheck {
   return checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated);
+}
+
+/** The recomputed rate as it should be written: with the minus sign of a rate written negative (`增长-3.32%`). */
+export function writtenRounded(stated: Operand, check: RatioCheck): string | undefined {
+  const r = check.rounded;
+  return r !== undefined && stated.value.isNegative() && !r.startsWith('-') ? `-${r}` : r;
 }

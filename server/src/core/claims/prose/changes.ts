@@ -3,11 +3,12 @@
 import { operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim } from '../../types';
-import { normalizeSubject } from './subjects';
+import { normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 import { directionOf } from './tokens';
+import { budgetRate } from './completion';
 
 const firstAmounts = new WeakMap<ProseToken[], number>();
 
@@ -54,7 +55,21 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   return undefined;
 }
 
-const FLAT_AFTER = /^[^，,；;。]*?(持平|无变化|无增减|没有变化|一致)/;
+// `与上年的1.83万元持平`, and `上年为2.60万元，与上年持平` (the comparison in the next clause).
+/**
+ * `2023年度本年支出合计800.00万元。2024年度本年支出合计750.00万元，同比下降6.25%。`: last year's figure of
+ * the same quantity, stated as the last number of the previous sentence of the paragraph.
+ */
+function priorInPreviousSentence(analysis: ProseAnalysis, first: ProseToken, current: ProseToken, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken | undefined {
+  if (current.sentence.id !== first.sentence.id || !current.subject) return undefined;
+  const previousId = sentenceOrder[sentenceIndex.get(first.sentence.id)! - 1];
+  const previous = previousId === undefined ? undefined : analysis.bySentence.get(previousId);
+  const last = previous?.at(-1);
+  if (!last || last.role !== 'prior' || last.sentence.paragraph !== first.sentence.paragraph) return undefined;
+  return subjectsMatch(last.subject, current.subject) ? last : undefined;
+}
+
+const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上年|同比)[^，,；;。]{0,4}?)(持平|无变化|无增减|没有变化|一致)/;
 
 /** The change claims made, each with the quantity it is about. */
 export type MadeChange = { claim: ChangeClaim; subject: string };
@@ -69,6 +84,8 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       if (first.role !== 'delta' && first.role !== 'change-rate') continue;
+      // `比年初预算减少50.00万元，下降4%`: a rate on the budget, completion.ts's claim.
+      if (first.role === 'change-rate' && tokens[i - 1] && budgetRate(tokens, tokens[i - 1]) === first) continue;
       let delta: ProseToken | undefined;
       let rate: ProseToken | undefined;
       if (first.role === 'delta') {
@@ -87,11 +104,14 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
           i++;
         }
       }
-      const prior = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
-      if (prior) usedPriors.add(prior);
       const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
+      const prior = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ?? (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder));
+      if (prior) usedPriors.add(prior);
       previousEnd = (rate ?? delta)!.token.span.end;
-      const direction = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
+      const worded = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
+      // `增长-3.23%`, `增加-5.36万元`, `增减额-23.40万元`: a negative change says the opposite of its word.
+      const signed = delta ?? rate!;
+      const direction = signed.token.value.isNegative() && worded !== 'flat' ? (worded === 'up' ? 'down' : 'up') : worded;
       // Only what can be checked: a rate with its inputs, Δ against C − P, or a rate on a zero amount.
       const checkable = (rate && (delta || prior || current)) || (current && prior);
       if (!checkable) continue;

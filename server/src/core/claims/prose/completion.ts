@@ -5,7 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import type { ProseAnalysis, ProseToken } from './tokens';
+import { comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
@@ -35,18 +35,21 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       } else if (t.role === 'amount') {
         actual = t;
         amountSeen = true;
-      } else if (t.role === 'budget-delta' && budget && actual && t.direction && t.direction !== 'flat') {
-        // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit.
+      } else if (t.role === 'budget-delta' && actual && t.direction && t.direction !== 'flat' && (budget || budgetRate(tokens, t))) {
+        // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit;
+        // `比年初预算增加2.00万元，增长20%`: the rate is C / the budget (stated, or B ∓ C).
+        const rate = budgetRate(tokens, t);
         sink.add<ChangeClaim>({
           kind: 'change',
           origin: 'prose',
           identity: 'prose.budget-difference',
-          description: l(`${actual.subject || budget.subject || '决算数'}与预算比较`, `${actual.subject || budget.subject || 'actual'} compared with the budget`),
+          description: l(`${actual.subject || budget?.subject || '决算数'}与预算比较`, `${actual.subject || budget?.subject || 'actual'} compared with the budget`),
           span: t.token.span,
           direction: t.direction,
           current: operand(actual.token, '决算数'),
-          prior: operand(budget.token, '预算数'),
+          prior: budget && operand(budget.token, '预算数'),
           delta: operand(t.token, t.direction === 'down' ? '比预算减少' : '比预算增加'),
+          rate: rate && operand(rate.token, t.direction === 'down' ? '比预算下降' : '比预算增长'),
         });
       } else if (t.role === 'completion-rate') {
         if (!budget && actual) rateOnly.push({ actual, rate: t });
@@ -81,6 +84,12 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     }
   }
   sameRatioTwice(full, rateOnly, sink);
+}
+
+/** The rate right after a difference from the budget (`比年初预算减少50.00万元，下降4%`). */
+export function budgetRate(tokens: ProseToken[], delta: ProseToken): ProseToken | undefined {
+  const next = tokens[delta.index + 1];
+  return delta.role === 'budget-delta' && next?.role === 'change-rate' && !comparesWithLastYear(next.lead) ? next : undefined;
 }
 
 /** 三公 is the sum of its three parts: a part's completion may restate the whole's. */

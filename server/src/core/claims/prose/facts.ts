@@ -65,6 +65,8 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string): string {
  * and of `一般公共预算财政拨款支出` are two.
  */
 function scopeName(total: string): string {
+  // 收入总计 (公开01表) and 财政拨款收入总计 (公开04表) are two tables: their 年初结转和结余 differ.
+  if (/总计$/.test(total)) return total;
   return total.replace(/一般公共预算|财政拨款/g, '') || total;
 }
 

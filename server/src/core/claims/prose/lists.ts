@@ -61,7 +61,7 @@ export function findLists(
       const parent = open.at(-1);
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
-      const regionEnd = parent ? nestedEnd(text, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, sentence.span.start, start, end, sentence.span.end);
+      const regionEnd = parent ? nestedEnd(text, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, sentence.span.start, start, end, sentence.span.end);
       const first = firstAtOrAfter(tokens, end);
       const last = firstAtOrAfter(tokens, regionEnd);
       const list: ProseList = {
@@ -104,13 +104,18 @@ export function findLists(
   return { lists, listOf: innermost };
 }
 
-/** A nested list ends at the next `；` (or the end of its parent). */
-function nestedEnd(text: string, from: number, parentEnd: number): number {
-  for (let i = from; i < parentEnd; i++) {
+/**
+ * A nested list ends at the next `；` (or the end of its parent); one opened inside a bracket
+ * (`基本支出400万元（其中：人员经费350万元，公用经费50万元），项目支出600万元`) ends where the bracket closes.
+ */
+function nestedEnd(text: string, parentStart: number, triggerStart: number, from: number, parentEnd: number): number {
+  const close = groupEnd(text, parentStart, triggerStart, from, parentEnd);
+  const end = close < parentEnd ? close : parentEnd;
+  for (let i = from; i < end; i++) {
     const c = text.charAt(i);
     if (c === '；' || c === ';') return i;
   }
-  return parentEnd;
+  return end;
 }
 
 /** A list ends at the end of the sentence, or at the bracket closing the one it opened in. */

@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { ShareClaim, Span } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
-import { normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
+import { grandTotalKind, normalizeSubject, splitJoinedNames, subjectsMatch, type SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 export interface ShareContext {
@@ -29,7 +29,10 @@ function baseWords(lead: string): string {
   return lead.slice(at + 1).replace(/比例|比重|分别|的|为|达|^比/g, '');
 }
 
-function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: boolean, text: string, regionStart: number): ProseToken | undefined {
+/** The part a share is of: an amount, a count (`占项目总数的`), or either when the base is not named (`优的项目12个，占80%`). */
+type PartKind = 'amount' | 'count' | 'either';
+
+function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKind, text: string, regionStart: number): ProseToken | undefined {
   let gapEnd = share.token.span.start;
   // A part stands within a few numbers of its share (占X%，占Y% may follow it); never a long walk.
   for (let i = share.index - 1; i >= 0 && i >= share.index - 8; i--) {
@@ -39,7 +42,7 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, wantCount: bo
     // The part stands in the same list item: no `；` between it and the share (checked gap by gap).
     if (/[；;]/.test(text.slice(t.token.span.end, gapEnd))) return undefined;
     gapEnd = t.token.span.start;
-    if (wantCount ? t.role === 'count' : t.role === 'amount') return t;
+    if (t.role === want || (want === 'either' && (t.role === 'amount' || t.role === 'count'))) return t;
   }
   return undefined;
 }
@@ -81,9 +84,18 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // `占…支出总额的` names a total introduced as `…支出X万元` just as well.
     const bare = named.replace(/(?:总额|总数|总和|合计|总计)$/, '');
     const found = wantCount ? undefined : ctx.subjects.find(named, part.token.span.start, accept) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, accept) : undefined);
-    return found ? { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` } : undefined;
+    if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
+    // `占全年支出的`, `占总支出的`: the year's whole spending, named as the list's total (本年支出合计) or,
+    // outside a list, as the nearest 支出合计 before it.
+    const kind = wantCount ? undefined : grandTotalKind(named);
+    if (!kind) return undefined;
+    if (listTotal && grandTotalKind(listTotal.subject) === kind) return { base: listTotal, group: `list${list!.id}` };
+    const total = ctx.subjects.find(`${kind}合计`, part.token.span.start, (t) => accept(t) && grandTotalKind(t.subject) === kind && t.token.span.start < part.token.span.start);
+    return total ? { base: total, group: `named:${total.token.id}:${share.sentence.paragraph}` } : undefined;
   }
-  if (listTotal && listTotal !== part) return { base: listTotal, group: `list${list!.id}` };
+  // An unnamed count share is of the list's count in the same unit (`共15个项目，其中：优的项目12个，占80%`).
+  if (listTotal && listTotal !== part && (!wantCount || listTotal.token.unitText === part.token.unitText)) return { base: listTotal, group: `list${list!.id}` };
+  if (wantCount) return undefined;
   const frame = frameSubject(ctx, share);
   if (frame && !wantCount) {
     const found = ctx.subjects.find(frame, share.sentence.span.start, (t) => t.role === 'amount' && t.sentence.id !== share.sentence.id);
@@ -119,13 +131,27 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
       if (first.token.unit !== '%' || parts.has(first) || !/分别/.test(first.lead)) continue;
       const run = [first];
       while (i + run.length < tokens.length && tokens[i + run.length].token.unit === '%' && RUN_JOINER.test(tokens[i + run.length].lead)) run.push(tokens[i + run.length]);
-      const amounts: ProseToken[] = [];
+      let amounts: ProseToken[] = [];
       for (let j = i - 1; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount') amounts.unshift(tokens[j]);
+      // `因公出国（境）费、公务用车购置及运行维护费、公务接待费分别占“三公”经费的0%、65.99%、34.01%`: no
+      // amounts in the sentence, the names before 分别 find the ones stated earlier.
+      if (amounts.length < run.length && i === 0) amounts = namedParts(ctx, first, run.length) ?? amounts;
       // The base words stand before the first rate of the run (`分别占本年支出合计的`).
       run.forEach((share, k) => parts.set(share, { part: amounts.length === run.length ? amounts[k] : undefined, lead: first.lead }));
     }
   }
   return parts;
+}
+
+/** The amounts the names before 分别 refer to, each stated earlier in the paragraph; undefined unless all are found. */
+function namedParts(ctx: ShareContext, first: ProseToken, count: number): ProseToken[] | undefined {
+  const sentence = first.sentence;
+  const at = sentence.text.indexOf('分别');
+  if (at <= 0) return undefined;
+  const names = splitJoinedNames(sentence.text.slice(0, at).split(/[，,：:]/).at(-1)!).map((n) => normalizeSubject(n));
+  if (names.length !== count || names.some((n) => !n)) return undefined;
+  const found = names.map((n) => ctx.subjects.find(n, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start && t.sentence.paragraph === sentence.paragraph));
+  return found.every(Boolean) && new Set(found).size === count ? (found as ProseToken[]) : undefined;
 }
 
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
@@ -136,10 +162,9 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
     if (share.role !== 'share' && !run) continue;
     const words = baseWords(run?.lead ?? share.lead).replace(/\s/g, '');
     const named = normalizeSubject(words) || words;
-    const wantCount = COUNT_BASE.test(named);
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
     if (run && !run.part) continue;
-    const part = run?.part ?? findPart(sentenceTokens, share, wantCount, ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start);
+    const part = run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : 'either', ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start);
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {
@@ -155,6 +180,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
       }
       continue;
     }
+    const wantCount = part.role === 'count';
     const resolved = resolveBase(ctx, share, part, named, wantCount);
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;

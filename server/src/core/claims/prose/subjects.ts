@@ -14,7 +14,12 @@ const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|�
  * reports repeat the same words (占, 比上年增加, 支出决算为) hundreds of times. */
 export const normalizeSubject = memoizeString(normalize);
 
+/** 本年收入 / 本年支出 (公开01表's rows) are the year's 收入合计 / 支出合计. */
+const YEAR_TOTAL = /^(?:\d{4}年度?)?(?:本年度?|当年)(收入|支出)(?:决算)?数?(?:为|是|共计|合计为)?$/;
+
 function normalize(words: string): string {
+  const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
+  if (yearTotal) return `${yearTotal[1]}合计`;
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
     .replace(/^[、，,；;：:>#+*-]+/, '')
@@ -44,12 +49,33 @@ function normalize(words: string): string {
   return s.length > MAX_NAME ? s.slice(-MAX_NAME) : s;
 }
 
+/**
+ * The names of `A、B和C分别…`: joined by 、 and a last 和/与/以及; 及 joins two names only when nothing
+ * else does (公务用车购置及运行维护费 is one name).
+ */
+export function splitJoinedNames(clause: string): string[] {
+  const items = clause.split('、');
+  const last = items.pop()!.split(/以及|和|与/);
+  const names = [...items, ...last];
+  return names.length > 1 ? names : clause.split('及');
+}
+
 /** Names match when equal, or when the longer one ends with the shorter (`本年收入合计` ~ `收入合计`). */
 export function subjectsMatch(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   return short.length >= 4 && long.endsWith(short);
+}
+
+/**
+ * `全年支出`, `总支出`, `支出总额`, `本年支出合计`: the department's whole spending (or income) of the
+ * year, however worded; undefined for any narrower name. 总计 is not among the words: 支出总计 also
+ * holds the 年末结转和结余, so it is a different quantity from 支出合计.
+ */
+export function grandTotalKind(name: string): '支出' | '收入' | undefined {
+  const core = name.replace(/[\s的]|全年|本年度?|当年|年度|全部|本部门|部门|本单位|单位|总额|合计|总|决算数?/g, '');
+  return core === '支出' || core === '收入' ? core : undefined;
 }
 
 /** Prose tokens indexed by subject and by every subject suffix of 4+ characters, in document order. */

@@ -2,7 +2,7 @@
 // to it, and the quantity it is about (its subject). Every prose claim is built from this.
 import type { DocumentModel, NumberToken, Sentence } from '../../types';
 import { PAGE_NUMBER } from '../../model/document';
-import { normalizeSubject } from './subjects';
+import { normalizeSubject, splitJoinedNames } from './subjects';
 
 export type Role =
   | 'amount' // a stated quantity (决算, 合计, 实际支出 …)
@@ -49,7 +49,14 @@ const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
 const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
 const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
 const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
+/** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
+const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|比(?:19|20)\d\d\s*年|较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年/;
+
+/** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
+export function comparesWithLastYear(words: string): boolean {
+  return COMPARISON.test(words);
+}
 
 /** 增加（减少）: the bracketed alternative of a template is not what the sentence says. */
 function stripTemplateAlternatives(text: string): string {
@@ -87,7 +94,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '%':
       if (/占|比重|比例/.test(w)) return 'share';
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
-      if (UP.test(w) || DOWN.test(w) || /增速|同比/.test(w)) return 'change-rate';
+      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || /增速|同比/.test(w)) return 'change-rate';
       return 'percent';
     case '个百分点':
       return 'points';
@@ -99,8 +106,9 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '万元':
     case '亿元':
       if (/占/.test(w) && /^\s*的?\s*[0-9０-９]/.test(after)) return 'share-base';
-      if (UP.test(w) || DOWN.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
-      if (/上年|去年|上一年|同期/.test(w) || (COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
+      // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
+      if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       if (isBudgetWords(w)) return 'budget';
       return 'amount';
     default:
@@ -108,7 +116,14 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   }
 }
 
-const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}`);
+/** The clause before a Δ compares with the budget: `与年初预算X万元相比，`, `比年初预算，`. */
+const BUDGET_COMPARISON_BEFORE = /(?:与|比|较|同)[^，,。；;：:]*(?:预算|计划)[^，,。；;：:]*(?:相比|比较)[，,]$/;
+
+function isMoney(token: NumberToken): boolean {
+  return token.unit === '元' || token.unit === '万元' || token.unit === '亿元';
+}
+
+const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}|${NEUTRAL_CHANGE.source}`);
 
 /** Words that introduce a reason: what follows them is the subject (`…的主要原因是2024年在京…`). */
 const REASON_PREFIX = /^.*(?:原因(?:是|为|体现在|在于|主要是)?|主要是|主要体现在|体现在)[：:]?/;
@@ -166,6 +181,18 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         while (clauseStart > sentence.span.start && !CLAUSE_BREAK.test(text.charAt(clauseStart - 1))) clauseStart--;
         if (clauseStart < start) role = roleOf(token, compactWords(text.slice(clauseStart, token.span.start)), after);
       }
+      // `与年初预算1250.00万元相比，减少50.00万元`: the comparison stands in the clause before the Δ.
+      if (role === 'delta' && !COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
+      const previous = list.at(-1);
+      // `1.52亿元（15200.00万元）`: the bracketed number restates the one before it in another unit.
+      if (previous && /^[（(]$/.test(lead) && isMoney(token) && isMoney(previous.token) && previous.role === role) {
+        const pt: ProseToken = { ...previous, token, index: list.length, lead };
+        list.push(pt);
+        tokens.push(pt);
+        byToken.set(token.id, pt);
+        boundary = token.unitSpan?.end ?? token.span.end;
+        continue;
+      }
       const own = normalizeSubject(subjectWords(lead, role));
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       const yearMatch = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/);
@@ -212,7 +239,7 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
     while (from > 0 && !/[，,。；;：:]/.test(sentence.text.charAt(from - 1))) from--;
     const m = { index: from, 0: sentence.text.slice(from, at + 3), 1: sentence.text.slice(from, at) };
     if (m[1] === '') continue;
-    const names = m[1].split(/和|、|及|与|以及/).map((n) => normalizeSubject(n)).filter(Boolean);
+    const names = splitJoinedNames(m[1]).map((n) => normalizeSubject(n)).filter(Boolean);
     const after = sentence.span.start + at + (sentence.text.charAt(at + 2) === '达' && sentence.text.charAt(at + 3) === '到' ? 4 : 3);
     const following = tokens.filter((t) => t.token.span.start >= after && (t.role === 'amount' || t.role === 'budget'));
     // `…分别为x、y，合计z`: z is their total, not a third value.
