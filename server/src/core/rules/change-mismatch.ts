@@ -1,4 +1,5 @@
 import { checkEqual, inUnitOf, show, written } from '../arith/interval';
+import { magnitude } from '../arith/operand';
 import type { ChangeClaim, PointsClaim, ReasonClaim } from '../types';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
@@ -84,7 +85,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   if (current && prior && delta) {
     const actual = { value: current.value.minus(prior.value).abs(), halfUlp: current.halfUlp.plus(prior.halfUlp), label: '|C − P|' };
     // Compared by size: the sign of a stated Δ (`增减额-23.40`) is the direction check's.
-    const eq = checkEqual(delta.value.isNegative() ? { ...delta, value: delta.value.abs() } : delta, actual);
+    const eq = checkEqual(magnitude(delta), actual);
     const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(2, delta.decimals ?? 2))}`;
     const d = diffText(eq.diff, eq.tolerance);
     const exp = l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(delta)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(delta)} (${d.en})`}`);
