@@ -1,7 +1,7 @@
 // Shared vocabulary of the lint pipeline. Nothing here may import vscode or any LSP package:
 // the CLI, the language server and the tests all use the core directly.
 import type Decimal from 'decimal.js';
-import type { Operand, OperandInit } from './arith/operand';
+import type { Operand, OperandFields } from './arith/operand';
 
 /** Half-open range of UTF-16 code-unit offsets into the document text. */
 export interface Span {
@@ -67,7 +67,7 @@ export interface NumberToken {
   /** Set when the number is a table cell. */
   cell?: { table: number; row: number; col: number };
   /** Its operand fields, built by the first relation that reads it (arith/interval `operand`). */
-  operandFields?: OperandInit;
+  operandFields?: OperandFields;
 }
 
 export interface Line {

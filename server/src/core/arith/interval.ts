@@ -59,8 +59,6 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
       fixedHalf,
       value: fast ? undefined : money === '万元' || !money ? token.value : token.value.times(scale),
       halfUlp: fast ? undefined : exact ? ZERO : money && money !== '万元' ? halfUlp(token.decimals).times(scale) : halfUlp(token.decimals),
-      label: '',
-      span: token.span,
       text: token.text,
       raw: token.raw,
       unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : undefined,
@@ -69,9 +67,7 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     };
     token.operandFields = base;
   }
-  const o = new Operand(base);
-  o.label = label;
-  return o;
+  return new Operand(base, label, token.span);
 }
 
 /** An operand as the report writes it (`665.38`, `1.25亿元`), or the computed value with two decimals. */
@@ -104,31 +100,32 @@ export function computed(value: Decimal, decimals: number, operands: Operand[]):
 /** A value that is exactly known (an implicit zero, a computed quantity). */
 export function exact(value: Decimal.Value, label: string, span?: Span): Operand {
   const fixed = typeof value === 'number' && Number.isSafeInteger(value) ? fixedOf(String(value), 0) : undefined;
-  return new Operand({ value: fixed === undefined ? new Decimal(value) : undefined, halfUlp: ZERO, fixed, fixedHalf: 0, label, span });
+  return new Operand({ value: fixed === undefined ? new Decimal(value) : undefined, halfUlp: ZERO, fixed, fixedHalf: 0 }, label, span);
 }
 
-/** Σ of operands as one derived operand (a sum of cells in another table): values and tolerances add up. */
-export function sumOperand(parts: Operand[], label: string, span?: Span): Operand {
+/**
+ * Σ sᵢ·partᵢ as one derived operand (a sum of cells in another table, C − P): values add with their
+ * signs, tolerances add up.
+ */
+export function sumOperand(parts: Operand[], label: string, span?: Span, signs?: number[]): Operand {
   let fixed: number | undefined = 0;
   let fixedHalf: number | undefined = 0;
-  for (const p of parts) {
-    if (fixed === undefined || fixedHalf === undefined || p.fixed === undefined || p.fixedHalf === undefined) {
-      fixed = fixedHalf = undefined;
-      break;
+  for (let i = 0; i < parts.length && fixed !== undefined && fixedHalf !== undefined; i++) {
+    const p = parts[i];
+    if (p.fixed === undefined || p.fixedHalf === undefined) fixed = undefined;
+    else {
+      fixed = addFixed(fixed, (signs?.[i] ?? 1) < 0 ? -p.fixed : p.fixed);
+      fixedHalf = addFixed(fixedHalf, p.fixedHalf);
     }
-    fixed = addFixed(fixed, p.fixed);
-    fixedHalf = fixedHalf === undefined ? undefined : addFixed(fixedHalf, p.fixedHalf);
   }
-  if (fixed !== undefined && fixedHalf !== undefined) {
-    return new Operand({ fixed, fixedHalf, label, span, text: decimalOfFixed(fixed).toFixed(2) });
-  }
+  if (fixed !== undefined && fixedHalf !== undefined) return new Operand({ fixed, fixedHalf }, label, span);
   let value = ZERO;
   let half = ZERO;
-  for (const p of parts) {
-    value = value.plus(p.value);
+  parts.forEach((p, i) => {
+    value = (signs?.[i] ?? 1) < 0 ? value.minus(p.value) : value.plus(p.value);
     half = half.plus(p.halfUlp);
-  }
-  return new Operand({ value, halfUlp: half, label, span, text: value.toFixed(2) });
+  });
+  return new Operand({ value, halfUlp: half }, label, span);
 }
 
 /** Compares two values (not their intervals), in fixed point when both have that form. */

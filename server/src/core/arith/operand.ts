@@ -44,15 +44,17 @@ export function addFixed(a: number, b: number): number | undefined {
   return Number.isSafeInteger(s) ? s : undefined;
 }
 
-/** The fields an operand is made of; `value`/`halfUlp` or `fixed`/`fixedHalf` (or both). */
-export interface OperandInit {
+/**
+ * What an operand reads of its number: shared by every relation the number takes part in (a token's
+ * fields are built once). `value`/`halfUlp` or `fixed`/`fixedHalf` (or both); the Decimals are
+ * filled in from the fixed-point form on first read.
+ */
+export interface OperandFields {
   token?: number;
   value?: Decimal;
   halfUlp?: Decimal;
   fixed?: number;
   fixedHalf?: number;
-  label: string;
-  span?: Span;
   text?: string;
   raw?: string;
   unit?: string;
@@ -60,87 +62,99 @@ export interface OperandInit {
   scale?: Decimal;
 }
 
+export interface OperandInit extends OperandFields {
+  label: string;
+  span?: Span;
+}
+
 /**
- * A number taking part in a relation. A class, not a plain object, so that `value` and `halfUlp`
- * can be built on first read; the type checker then also rejects `{ ...operand }`, which would
- * drop them: use `withChanges`.
+ * A number taking part in a relation: its shared fields, plus the label and span this relation
+ * gives it. A class, not a plain object, so that the Decimals can be built on first read; the type
+ * checker then also rejects `{ ...operand }`, which would drop them: use `withChanges`.
  */
 export class Operand {
-  /** Id of the token in DocumentModel.numbers (absent for derived or implicit zero operands). */
-  token?: number;
+  readonly fields: OperandFields;
   /** Human label (基本支出, 301 工资福利支出, 列 2 …). */
   label: string;
   span?: Span;
-  /** The number as written (canonical ASCII), for explanations. */
-  text?: string;
-  /** The source characters (`66,167.07`), so a replacement keeps the writer's grouping. */
-  raw?: string;
-  /** The written unit when it is not 万元 (`亿元`, `元`, `%`): explanations then show it. */
-  unit?: string;
-  /** Digits after the point as written, and the factor from the written unit to `value`'s unit. */
-  decimals?: number;
-  scale?: Decimal;
-  /** value × 10⁸ and halfUlp × 10⁸ as exact safe integers, when both fit: the checks' fast path. */
-  fixed?: number;
-  fixedHalf?: number;
-  /** Caches of the Decimals (built from the fixed-point form on first read). */
-  decimalValue?: Decimal;
-  decimalHalfUlp?: Decimal;
 
-  constructor(init: OperandInit) {
-    this.token = init.token;
-    this.label = init.label;
-    this.span = init.span;
-    this.text = init.text;
-    this.raw = init.raw;
-    this.unit = init.unit;
-    this.decimals = init.decimals;
-    this.scale = init.scale;
-    const fast = init.fixed !== undefined && init.fixedHalf !== undefined;
-    this.fixed = fast ? init.fixed : undefined;
-    this.fixedHalf = fast ? init.fixedHalf : undefined;
-    this.decimalValue = init.value;
-    this.decimalHalfUlp = init.halfUlp;
-    if (!fast && (!init.value || !init.halfUlp)) throw new Error('an operand needs a value and its half-width');
+  constructor(fields: OperandFields, label: string, span?: Span) {
+    const fast = fields.fixed !== undefined && fields.fixedHalf !== undefined;
+    if (!fast && (!fields.value || !fields.halfUlp)) throw new Error('an operand needs a value and its half-width');
+    this.fields = fields;
+    this.label = label;
+    this.span = span;
+  }
+
+  /** Id of the token in DocumentModel.numbers (absent for derived or implicit zero operands). */
+  get token(): number | undefined {
+    return this.fields.token;
   }
 
   get value(): Decimal {
-    return (this.decimalValue ??= decimalOfFixed(this.fixed!));
+    return (this.fields.value ??= decimalOfFixed(this.fields.fixed!));
   }
 
   /** Half-width of the rounding interval (0.005 for 2 decimals; 0 for exact values). */
   get halfUlp(): Decimal {
-    return (this.decimalHalfUlp ??= decimalOfFixed(this.fixedHalf!));
+    return (this.fields.halfUlp ??= decimalOfFixed(this.fields.fixedHalf!));
   }
+
+  /** value × 10⁸ and halfUlp × 10⁸ as exact safe integers, when both fit: the checks' fast path. */
+  get fixed(): number | undefined {
+    return this.fields.fixedHalf === undefined ? undefined : this.fields.fixed;
+  }
+
+  get fixedHalf(): number | undefined {
+    return this.fields.fixed === undefined ? undefined : this.fields.fixedHalf;
+  }
+
+  /** The number as written (canonical ASCII), for explanations. */
+  get text(): string | undefined {
+    return this.fields.text;
+  }
+
+  /** The source characters (`66,167.07`), so a replacement keeps the writer's grouping. */
+  get raw(): string | undefined {
+    return this.fields.raw;
+  }
+
+  /** The written unit when it is not 万元 (`亿元`, `元`, `%`): explanations then show it. */
+  get unit(): string | undefined {
+    return this.fields.unit;
+  }
+
+  /** Digits after the point as written, and the factor from the written unit to `value`'s unit. */
+  get decimals(): number | undefined {
+    return this.fields.decimals;
+  }
+
+  get scale(): Decimal | undefined {
+    return this.fields.scale;
+  }
+}
+
+/** A new operand from its fields, label and span in one object. */
+export function makeOperand(init: OperandInit): Operand {
+  const { label, span, ...fields } = init;
+  return new Operand(fields, label, span);
 }
 
 /** A copy of `o` with some fields changed (a new label, span, or an exact half-width). */
 export function withChanges(o: Operand, changes: Partial<OperandInit>): Operand {
-  const init: OperandInit = {
-    token: o.token,
-    label: o.label,
-    span: o.span,
-    text: o.text,
-    raw: o.raw,
-    unit: o.unit,
-    decimals: o.decimals,
-    scale: o.scale,
-    fixed: o.fixed,
-    fixedHalf: o.fixedHalf,
-    value: o.decimalValue,
-    halfUlp: o.decimalHalfUlp,
-    ...changes,
-  };
+  const { label = o.label, span = o.span, ...fieldChanges } = changes;
+  if (Object.keys(fieldChanges).length === 0) return new Operand(o.fields, label, span);
+  const fields: OperandFields = { ...o.fields, ...fieldChanges };
   // A new value or half-width invalidates the other form of it.
-  if (changes.value) init.fixed = changes.fixed;
-  if (changes.halfUlp) init.fixedHalf = changes.fixedHalf;
-  if ('fixed' in changes && !changes.value) init.value = undefined;
-  if ('fixedHalf' in changes && !changes.halfUlp) init.halfUlp = undefined;
-  if (init.fixed === undefined || init.fixedHalf === undefined) {
-    init.value ??= o.value;
-    init.halfUlp ??= o.halfUlp;
+  if (fieldChanges.value) fields.fixed = fieldChanges.fixed;
+  if (fieldChanges.halfUlp) fields.fixedHalf = fieldChanges.fixedHalf;
+  if ('fixed' in fieldChanges && !fieldChanges.value) fields.value = undefined;
+  if ('fixedHalf' in fieldChanges && !fieldChanges.halfUlp) fields.halfUlp = undefined;
+  if (fields.fixed === undefined || fields.fixedHalf === undefined) {
+    fields.value ??= o.value;
+    fields.halfUlp ??= o.halfUlp;
   }
-  return new Operand(init);
+  return new Operand(fields, label, span);
 }
 
 /** o = 0, read from the fixed-point form when there is one. */

@@ -1,7 +1,7 @@
 // Prose ↔ table (prose.md §8): an amount the 情况说明 states about a table quantity must equal the
 // cell. Each prose statement is mapped to the cell its words name; the 绩效 prose to the 自评表 of
 // the project its section is about.
-import { exact, operand } from '../arith/interval';
+import { exact, operand, sumOperand } from '../arith/interval';
 import { asExact } from '../arith/operand';
 import { l } from '../messages';
 import type { DocumentModel, EqualClaim, FactClaim, Operand, StandardTableId } from '../types';
@@ -152,19 +152,13 @@ function executionsWithinProjects(model: DocumentModel, sink: ClaimSink): void {
   const projects = findTableValue(model, { kind: ['T03', 'T05'], label: '合计', column: ['项目支出'] });
   if (!projects?.token) return;
   const whole = operand(model.numbers[projects.token], `${tableName(model, projects.table)} 项目支出合计`, model.tables[projects.table].unit);
-  let value = executed[0].value;
-  let halfUlp = executed[0].halfUlp;
-  for (const e of executed.slice(1)) {
-    value = value.plus(e.value);
-    halfUlp = halfUlp.plus(e.halfUlp);
-  }
   sink.add({
     kind: 'le',
     origin: 'text-table',
     identity: 'performance.executions',
     description: l('各项目自评执行数之和不超过项目支出', 'the projects’ executions do not exceed 项目支出'),
     span: executed[0].span!,
-    part: { value, halfUlp, label: `${executed.length} 个项目执行数之和`, span: executed[0].span, text: value.toFixed(2) },
+    part: sumOperand(executed, `${executed.length} 个项目执行数之和`, executed[0].span),
     whole,
     soft: true,
   });

@@ -1,4 +1,4 @@
-import { checkEqual, inUnitOf, show, written } from '../arith/interval';
+import { checkEqual, inUnitOf, show, sumOperand, written } from '../arith/interval';
 import { magnitude } from '../arith/operand';
 import type { ChangeClaim, PointsClaim, ReasonClaim } from '../types';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
@@ -57,7 +57,7 @@ function checkReason(ctx: RuleContext, claim: ReasonClaim): void {
 /** 个百分点: |B − A| must equal the stated difference (a difference of rates, not a ratio). */
 function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
   const { a, b, stated } = claim;
-  const difference = { value: a.value.minus(b.value).abs(), halfUlp: a.halfUlp.plus(b.halfUlp), label: '|B − A|' };
+  const difference = magnitude(sumOperand([a, b], '|B − A|', undefined, [1, -1]));
   const eq = checkEqual(stated, difference);
   const explain = () => {
     const d = diffText(eq.diff, eq.tolerance);
@@ -83,7 +83,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   let failed = false;
   // Δ against C − P when all three are stated.
   if (current && prior && delta) {
-    const actual = { value: current.value.minus(prior.value).abs(), halfUlp: current.halfUlp.plus(prior.halfUlp), label: '|C − P|' };
+    const actual = magnitude(sumOperand([current, prior], '|C − P|', undefined, [1, -1]));
     // Compared by size: the sign of a stated Δ (`增减额-23.40`) is the direction check's.
     const eq = checkEqual(magnitude(delta), actual);
     const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(2, delta.decimals ?? 2))}`;

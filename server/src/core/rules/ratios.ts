@@ -1,6 +1,6 @@
 // The ratio each rate claim states, with its inputs as intervals: shared by the rules that check
 // shares, changes, completion rates, truncation and zero bases.
-import { checkRatio, exact, type RatioCheck } from '../arith/interval';
+import { checkRatio, exact, sumOperand, type RatioCheck } from '../arith/interval';
 import { magnitude } from '../arith/operand';
 import type { ChangeClaim, Claim, CompletionClaim, Operand, ShareClaim } from '../types';
 
@@ -17,14 +17,12 @@ export function changeBase(claim: ChangeClaim): { delta?: Operand; prior?: Opera
   const { current, prior, delta, direction } = claim;
   if (prior) {
     // With C and P stated the rate is checked against the figures; a wrong Δ is its own finding.
-    const d = current ? { value: current.value.minus(prior.value).abs(), halfUlp: current.halfUlp.plus(prior.halfUlp), label: '变动额' } : delta;
+    const d = current ? magnitude(sumOperand([current, prior], '变动额', undefined, [1, -1])) : delta;
     return { delta: d, prior, derived: false };
   }
   if (current && delta) {
     // The direction already carries the sign of a negative Δ (`增加-5.36万元` is a decrease of 5.36).
-    const size = delta.value.abs();
-    const value = direction === 'down' ? current.value.plus(size) : current.value.minus(size);
-    return { delta, prior: { value, halfUlp: current.halfUlp.plus(delta.halfUlp), label: '上年数' }, derived: true };
+    return { delta, prior: sumOperand([current, magnitude(delta)], '上年数', undefined, [1, direction === 'down' ? 1 : -1]), derived: true };
   }
   if (current && direction === 'flat') return { delta: exact(0, '变动额'), prior: current, derived: true };
   return { delta, derived: false };

@@ -3,7 +3,7 @@
 // conversion shifts the header row against the data rows.
 import Decimal from 'decimal.js';
 import { operand } from '../../arith/interval';
-import { asExact } from '../../arith/operand';
+import { asExact, makeOperand } from '../../arith/operand';
 import type { DocumentModel, Operand, Table, TableRow } from '../../types';
 import { l } from '../../messages';
 import { norm } from '../../model/tables';
@@ -164,7 +164,7 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
     if (budget.isZero()) return;
     const ratio = Decimal.min(1, model.numbers[info.executed].value.div(budget));
     const value = model.numbers[info.fundWeight].value.times(ratio);
-    fundScore = { value, halfUlp: new Decimal('0.05'), label: '预算执行率 得分（分值 × 执行率）', text: value.toFixed(2) };
+    fundScore = makeOperand({ value, halfUlp: new Decimal('0.05'), label: '预算执行率 得分（分值 × 执行率）', text: value.toFixed(2) });
   }
   if (!fundScore) return;
   emitSum(sink, {
