@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { LINT_YOUNG_GENERATION_MB } from '../core/lint';
 import { lintFile, type FileResult, type LintJob } from './lint-file';
 import type { WorkerRequest, WorkerResponse } from './worker';
 
@@ -51,7 +52,7 @@ export function lintInPool(jobs: LintJob[], workerCount = Math.min(availablePara
       resolve(results);
     };
     const start = () => {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: LINT_YOUNG_GENERATION_MB } });
       workers.push(worker);
       let current = -1;
       let timer: NodeJS.Timeout | undefined;

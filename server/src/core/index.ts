@@ -1,5 +1,5 @@
 // Public API of the lint core, shared by the CLI, the language server and the tests.
-export { lint, looksBinary, LintCancelled } from './lint';
+export { lint, looksBinary, LintCancelled, LINT_YOUNG_GENERATION_MB } from './lint';
 export { allRules, ruleById } from './rules';
 export { docsUrl } from './rules/rule';
 export { buildModel, lineIndexOf } from './model/document';
