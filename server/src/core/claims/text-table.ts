@@ -102,15 +102,35 @@ function tableName(model: DocumentModel, tableId: number): string {
   return TABLE_NAMES[table.kind] ?? table.title ?? '表';
 }
 
-export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
-  if (model.tables.length === 0) return;
-  const seen = new Set<string>();
-  for (const pt of facts.analysis.tokens) {
-    if (!pt.subject || pt.year !== undefined) continue;
+/** The first mapping for a role and subject, with its match (subjects repeat: memoised per lint). */
+function mappingFinder(): (pt: ProseToken) => [Mapping, RegExpMatchArray] | undefined {
+  const found = new Map<string, [Mapping, RegExpMatchArray] | undefined>();
+  return (pt) => {
+    const key = `${pt.role}|${pt.subject}`;
+    if (found.has(key)) return found.get(key);
+    let result: [Mapping, RegExpMatchArray] | undefined;
     for (const mapping of MAPPINGS) {
       if (!mapping.roles.includes(pt.role)) continue;
       const m = pt.subject.match(mapping.subject);
-      if (!m) continue;
+      if (m) {
+        result = [mapping, m];
+        break;
+      }
+    }
+    found.set(key, result);
+    return result;
+  };
+}
+
+export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  if (model.tables.length === 0) return;
+  const seen = new Set<string>();
+  const mappingOf = mappingFinder();
+  for (const pt of facts.analysis.tokens) {
+    if (!pt.subject || pt.year !== undefined) continue;
+    const found = mappingOf(pt);
+    if (found) {
+      const [mapping, m] = found;
       const scope = scopeOf(model, facts, pt);
       for (const query of mapping.queries(m, scope, pt)) {
         const value = findTableValue(model, query);
@@ -131,7 +151,6 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         });
         break;
       }
-      break;
     }
   }
   performanceProse(model, facts, sink);
