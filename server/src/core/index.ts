@@ -9,3 +9,6 @@ export { localize } from './messages';
 export * from './types';
 export { applyEdits, fixAll, safeEdits, recomputeShare, recomputeShareGroup, shareFigures, shareGroups, shareFixes } from './fixes';
 export type { ShareFigure, ShareFixes, FixAllResult } from './fixes';
+// The interval arithmetic, for tests and tools that check a relation by hand.
+export * as arith from './arith/interval';
+export { Operand, makeOperand, withChanges } from './arith/operand';
