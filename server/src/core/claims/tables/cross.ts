@@ -7,7 +7,6 @@ import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import {
   cellOperand,
-  columnLabel,
   derivedSum,
   findColumn,
   findItem,
@@ -22,7 +21,8 @@ import {
   type Item,
 } from './access';
 import { emitPair } from './emit';
-import { entryValue, sides, t09Columns } from './identities';
+import { entryValue, sides } from './identities';
+import { sangongRecords } from './sangong';
 
 
 /** 支出功能分类 类 names → codes (for 01/04, which name the 类 without codes). */
@@ -269,9 +269,13 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     }
   }
 
+  // 公开09 cells by 栏次 number, of its first record (the department, or the 合计 row of its units).
+  const sangong = (n: number) => {
+    const cell = v09 && sangongRecords(v09.table)[0]?.get(n);
+    return cell && v09 ? cellOperand(model, v09.table, cell.row, cell.col, `${v09.name} ${cell.label}`) : undefined;
+  };
+
   if (v06 && v09) {
-    const cols = t09Columns(v09.table);
-    const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
     const links: Array<[string, number]> = [
       ['30212', 8],
       ['31013', 10],
@@ -280,9 +284,9 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     ];
     for (const [code, n] of links) {
       const e = v06.byCode.get(code);
-      const col = cols.get(n);
-      if (!e || !row || col === undefined) continue;
-      pair(sink, 'le', 'X12', l(`${itemName(e)}：公开06表（基本支出）≤ 公开09表 决算数`, `${itemName(e)}: table 06 (basic expenditure) ≤ table 09 actual`), v06.value(e), cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`));
+      const cell = sangong(n);
+      if (!e || !cell) continue;
+      pair(sink, 'le', 'X12', l(`${itemName(e)}：公开06表（基本支出）≤ 公开09表 决算数`, `${itemName(e)}: table 06 (basic expenditure) ≤ table 09 actual`), v06.value(e), cell);
     }
   }
 
@@ -301,13 +305,9 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
   if (v09) statisticsClaims(model, v09, sink);
 
   if (v09 && v10) {
-    const cols = t09Columns(v09.table);
-    const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
-    const col = cols.get(11);
     const it = v10.byCode.get('30231');
-    if (row && col !== undefined && it) {
-      pair(sink, 'le', 'X14', l('公务用车运行维护费：公开10表 ≤ 公开09表 决算数', '公务用车运行维护费: table 10 ≤ table 09 actual'), v10.value(it), cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`));
-    }
+    const cell = sangong(11);
+    if (cell && it) pair(sink, 'le', 'X14', l('公务用车运行维护费：公开10表 ≤ 公开09表 决算数', '公务用车运行维护费: table 10 ≤ table 09 actual'), v10.value(it), cell);
   }
 }
 
@@ -338,9 +338,8 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
  */
 function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): void {
   const stats = model.tables.find((t) => t.id > v09.table.id && t.kind === 'unknown' && items(t).some((it) => /团组数|保有量|购置数|接待批次/.test(it.entry.label)));
-  const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
-  if (!stats || !row) return;
-  const cols = t09Columns(v09.table);
+  const record = sangongRecords(v09.table)[0];
+  if (!stats || !record) return;
   const list = items(stats);
   const links: Array<{ money: number; count: RegExp; both: boolean; zh: string; en: string }> = [
     { money: 8, count: /团组数/, both: true, zh: '因公出国（境）费用与团组数', en: 'overseas trips: spending and groups' },
@@ -349,10 +348,10 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
     { money: 12, count: /接待批次/, both: true, zh: '公务接待费与接待批次', en: 'hospitality: spending and receptions' },
   ];
   for (const link of links) {
-    const col = cols.get(link.money);
+    const at = record.get(link.money);
     const it = list.find((x) => link.count.test(x.entry.label));
-    if (col === undefined || !it) continue;
-    const money = cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`);
+    if (!at || !it) continue;
+    const money = cellOperand(model, v09.table, at.row, at.col, `${v09.name} ${at.label}`);
     const cell = it.row.cells[it.entry.valueCols[0] ?? -1];
     if (!money || !cell || cell.unreadable) continue;
     const label = `${normLabel(it.entry.label)}`;

@@ -19,6 +19,7 @@ import {
   type Item,
 } from './access';
 import { emitPair, emitSum } from './emit';
+import { sangongRecords } from './sangong';
 
 
 export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
@@ -284,40 +285,30 @@ function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
   }
 }
 
-/** 公开09 columns by 栏次 (1–6 预算数, 7–12 决算数), else the value columns in order. */
-export function t09Columns(table: Table): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const c of table.columns) if (c.columnNumber) map.set(Number(c.columnNumber), c.index);
-  if (map.size === 0) valueColumns(table).forEach((c, i) => map.set(i + 1, c));
-  return map;
-}
-
 function t09(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const cols = t09Columns(table);
-  const rows = table.rows.filter((r) => r.kind === 'data' || r.kind === 'total');
-  const op = (row: (typeof rows)[number], n: number) => {
-    const c = cols.get(n);
-    return c === undefined ? undefined : cellOperand(model, table, row, c, columnLabel(table, c));
-  };
-  for (const row of rows) {
+  for (const record of sangongRecords(table)) {
+    const op = (n: number) => {
+      const cell = record.get(n);
+      return cell === undefined ? undefined : cellOperand(model, table, cell.row, cell.col, cell.label);
+    };
     for (const base of [0, 6]) {
       const half = base === 0 ? l('预算数', 'budget') : l('决算数', 'actual');
-      if (cols.has(base + 1) && cols.has(base + 6)) {
+      if (record.has(base + 1) && record.has(base + 6)) {
         emitSum(sink, {
           kind: 'sum',
           identity: 'T09.1',
           description: l(`“三公”经费${half['zh-cn']}：合计 = 因公出国（境）费用 + 公务用车购置及运行维护费 + 公务接待费`, `三公 ${half.en}: total = overseas trips + vehicles + hospitality`),
-          total: op(row, base + 1),
-          parts: [op(row, base + 2), op(row, base + 3), op(row, base + 6)],
+          total: op(base + 1),
+          parts: [op(base + 2), op(base + 3), op(base + 6)],
         });
       }
-      if (cols.has(base + 3) && cols.has(base + 5)) {
+      if (record.has(base + 3) && record.has(base + 5)) {
         emitSum(sink, {
           kind: 'sum',
           identity: 'T09.2',
           description: l(`“三公”经费${half['zh-cn']}：公务用车购置及运行维护费 = 购置费 + 运行维护费`, `三公 ${half.en}: vehicles = purchase + operation`),
-          total: op(row, base + 3),
-          parts: [op(row, base + 4), op(row, base + 5)],
+          total: op(base + 3),
+          parts: [op(base + 4), op(base + 5)],
         });
       }
     }
