@@ -21,7 +21,7 @@ import {
   type Item,
 } from './access';
 import { emitPair } from './emit';
-import { entryValue, sides } from './identities';
+import { entryValue, GRAND_IN, INCOME_TOTAL, partsOf, sides, SPEND_TOTAL } from './identities';
 import { sangongRecords } from './sangong';
 
 
@@ -145,8 +145,8 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   // 01 and 04 income rows by source.
   const incomeRows = (v: View) => {
-    const total = v.inc(/^本年收入合计$/);
-    return v.sides.income.filter((it) => it.entry.label !== '' && (!total || it.row.index < total.row.index));
+    const total = v.inc(INCOME_TOTAL);
+    return total ? partsOf(v.sides.income, total) : v.sides.income.filter((it) => it.entry.label !== '');
   };
   const bySource = (v: View, re: RegExp) => incomeRows(v).find((it) => re.test(it.entry.label));
 
@@ -167,7 +167,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   if (v01 && v02) {
     const total02 = v02.total();
-    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(v01.inc(/^本年收入合计$/), v01.inCol), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
+    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(v01.inc(INCOME_TOTAL), v01.inCol), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
     // X3: the non-财政拨款 sources, one by one.
     const sources: Array<[RegExp, RegExp]> = [
       [/上级补助收入/, /上级补助/],
@@ -187,18 +187,18 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     }
   }
   if (v02 && v04) {
-    pair(sink, 'equal', 'X3', l('财政拨款收入：公开02表 合计 = 公开04表 本年收入合计', '财政拨款 income: table 02 total = table 04 本年收入合计'), v02.op(v02.total(), v02.col(/财政拨款/)), v04.op(v04.inc(/^本年收入合计$/), v04.inCol));
+    pair(sink, 'equal', 'X3', l('财政拨款收入：公开02表 合计 = 公开04表 本年收入合计', '财政拨款 income: table 02 total = table 04 本年收入合计'), v02.op(v02.total(), v02.col(/财政拨款/)), v04.op(v04.inc(INCOME_TOTAL), v04.inCol));
   }
 
   if (v01 && v03) {
-    pair(sink, 'equal', 'X4', l('本年支出合计：公开01表 = 公开03表', '本年支出合计: table 01 = table 03'), v01.op(v01.out(/^本年支出合计$/), v01.outCol), v03.op(v03.total(), v03.col(/本年支出合计|^合计$/)));
+    pair(sink, 'equal', 'X4', l('本年支出合计：公开01表 = 公开03表', '本年支出合计: table 01 = table 03'), v01.op(v01.out(SPEND_TOTAL), v01.outCol), v03.op(v03.total(), v03.col(/本年支出合计|^合计$/)));
     classPairs(sink, 'X5', v01, v01.outCol, v03, v03.col(/本年支出合计|^合计$/));
   }
 
   if (v04 && v05) {
     const general = v04.col(FUND.general, v04.spendBlock);
     const sub05 = v05.col(/小计|合计/);
-    pair(sink, 'equal', 'X6', l('一般公共预算财政拨款支出合计：公开04表 = 公开05表', '一般公共预算 expenditure total: table 04 = table 05'), v04.op(v04.out(/^本年支出合计$/), general), v05.op(v05.total(), sub05));
+    pair(sink, 'equal', 'X6', l('一般公共预算财政拨款支出合计：公开04表 = 公开05表', '一般公共预算 expenditure total: table 04 = table 05'), v04.op(v04.out(SPEND_TOTAL), general), v05.op(v05.total(), sub05));
     classPairs(sink, 'X6', v04, general, v05, sub05);
   }
 
@@ -211,9 +211,9 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     const total = v.total();
     const what = normLabel(v.table.title ?? v.name);
     const opening = v04.inc(/^年初财政拨款结转和结余/);
-    const grandIn = v04.inc(/^总计$/);
+    const grandIn = v04.inc(GRAND_IN);
     const openSub = v04.sides.income.find((it) => opening && it.row.index > opening.row.index && (!grandIn || it.row.index < grandIn.row.index) && fund.test(it.entry.label));
-    pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.out(/^本年支出合计$/), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));
+    pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.out(SPEND_TOTAL), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));
     pair(sink, 'equal', id, l(`${what}：本年收入 公开04表 = ${v.name}`, `${what}: income, table 04 = ${v.name}`), v04.op(bySource(v04, fund), v04.inCol), v.op(total, v.col(/本年收入/)));
     pair(sink, 'equal', id, l(`${what}：年初结转和结余 公开04表 = ${v.name}`, `${what}: opening balance, table 04 = ${v.name}`), v04.op(openSub, v04.inCol), v.op(total, v.col(/年初/)));
     pair(sink, 'equal', id, l(`${what}：年末结转和结余 公开04表 = ${v.name}`, `${what}: closing balance, table 04 = ${v.name}`), v04.op(v04.out(/^年末财政拨款结转和结余/), fundCol), v.op(total, v.col(/年末/)));
@@ -314,7 +314,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 /** 类 rows of a two-sided table (01/04, named) against the 3-digit rows of a coded table (03/05). */
 function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: number | undefined, coded: View, codedCol: number | undefined): void {
   if (namedCol === undefined || codedCol === undefined) return;
-  const total = named.out(/^本年支出合计$/);
+  const total = named.out(SPEND_TOTAL);
   const seen = new Set<string>();
   for (const it of named.sides.spend) {
     if (it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
