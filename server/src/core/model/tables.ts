@@ -83,6 +83,19 @@ interface RawCell {
   start: number;
   end: number;
   text: string;
+  /** Leading full-width spaces (two ASCII spaces count as one) before the text, Markdown trimming aside. */
+  indent: number;
+}
+
+function indentOf(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3000) n += 2;
+    else if (c === 32 || c === 0xa0) n += 1;
+    else break;
+  }
+  return n >> 1;
 }
 
 function splitCells(line: Line, format: 'tsv' | 'markdown'): RawCell[] {
@@ -92,7 +105,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown'): RawCell[] {
     let start = 0;
     for (let i = 0; i <= text.length; i++) {
       if (i === text.length || text.charCodeAt(i) === 9) {
-        cells.push({ start: line.start + start, end: line.start + i, text: text.slice(start, i) });
+        const cellText = text.slice(start, i);
+        cells.push({ start: line.start + start, end: line.start + i, text: cellText, indent: indentOf(cellText) });
         start = i + 1;
       }
     }
@@ -111,7 +125,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown'): RawCell[] {
       const raw = text.slice(start, i);
       const lt = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
-      cells.push({ start: line.start + start + lt, end: line.start + start + lt + trimmed.length, text: trimmed });
+      // Markdown pads cells with one ASCII space: only full-width spaces indent there.
+      cells.push({ start: line.start + start + lt, end: line.start + start + lt + trimmed.length, text: trimmed, indent: indentOf(raw.replace(/^ +/, '')) });
       start = i + 1;
     }
   }
@@ -255,7 +270,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
         const t = c.text.includes('**') ? c.text.replace(/\*\*/g, '  ') : c.text;
         if (!MAYBE_NUMBER.test(t)) {
           rowScans.push(undefined);
-          return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: false };
+          return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: false, indent: c.indent || undefined };
         }
         const parsed = parseCell(t, c.start);
         rowScans.push(parsed.number);
