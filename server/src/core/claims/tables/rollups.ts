@@ -77,15 +77,16 @@ function labelRollups(model: DocumentModel, table: Table, list: Item[], sink: Cl
   const rows = list.filter((it) => it !== total && it.entry.block === 0 && it.entry.label !== '');
   if (rows.length < 2 || rows.some((it) => it.entry.code || /^其中/.test(it.entry.label))) return;
   const level = levels(rows);
-  if (!level || new Set(level).size < 2 || level[0] !== Math.min(...level)) return;
+  if (!level || new Set(level).size < 2 || level.some((x) => x < level[0])) return;
   const children = new Map<Item, Item[]>();
   const top: Item[] = [];
   const stack: Array<{ it: Item; level: number }> = [];
   rows.forEach((it, i) => {
     while (stack.length && stack[stack.length - 1].level >= level[i]) stack.pop();
     const parent = stack.at(-1)?.it;
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), it]);
-    else top.push(it);
+    if (!parent) top.push(it);
+    else if (children.has(parent)) children.get(parent)!.push(it);
+    else children.set(parent, [it]);
     stack.push({ it, level: level[i] });
   });
   for (const [parent, kids] of children) emitRollup(model, table, sink, parent, kids, '下级科目', identityOf(table, 'label'));

@@ -50,8 +50,9 @@ interface ColumnSlot {
 function columnSlots(table: Table): ColumnSlot[] {
   const cols = valueColumns(table);
   const numbers = cols.map((c) => Number(table.columns[c].columnNumber ?? NaN));
-  const maxNumber = Math.max(0, ...numbers.filter((n) => n >= 1 && n <= 12));
-  const numbered = numbers.filter((n) => n >= 1 && n <= 12).length;
+  const template = numbers.filter((n) => n >= 1 && n <= 12);
+  const maxNumber = template.reduce((m, n) => Math.max(m, n), 0);
+  const numbered = template.length;
   const slots: ColumnSlot[] = [];
   if (numbered >= 6) {
     // The 栏次 row: 1–12 is the template's numbering; 1–6 alone leaves the half to the words.
@@ -121,6 +122,9 @@ export function sangongRecords(table: Table): SangongRecord[] {
       }
       if (record.size) records.push(record);
     }
+    // A department with units: its 合计 row is the department's record, wherever it stands.
+    const total = records.findIndex((r) => [...r.values()].some((c) => c.row.kind === 'total'));
+    if (total > 0) records.unshift(...records.splice(total, 1));
   }
   cache.set(table, records);
   return records;
