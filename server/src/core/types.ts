@@ -114,6 +114,8 @@ export interface TableCell {
   shiftedCode?: string;
   /** A non-empty value cell that is not a number (`12.3.4`, stray text): no amount can be read from it. */
   unreadable?: boolean;
+  /** Leading indentation of a text cell, in full-width spaces (two ASCII spaces count as one). */
+  indent?: number;
 }
 
 export type TableRowKind = 'header' | 'column-numbers' | 'total' | 'data' | 'note';

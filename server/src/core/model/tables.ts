@@ -83,6 +83,19 @@ interface RawCell {
   start: number;
   end: number;
   text: string;
+  /** Leading full-width spaces (two ASCII spaces count as one) before the text, Markdown trimming aside. */
+  indent: number;
+}
+
+function indentOf(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3000) n += 2;
+    else if (c === 32 || c === 0xa0) n += 1;
+    else break;
+  }
+  return n >> 1;
 }
 
 function splitCells(line: Line, format: 'tsv' | 'markdown'): RawCell[] {
@@ -92,7 +105,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown'): RawCell[] {
     let start = 0;
     for (let i = 0; i <= text.length; i++) {
       if (i === text.length || text.charCodeAt(i) === 9) {
-        cells.push({ start: line.start + start, end: line.start + i, text: text.slice(start, i) });
+        const cellText = text.slice(start, i);
+        cells.push({ start: line.start + start, end: line.start + i, text: cellText, indent: indentOf(cellText) });
         start = i + 1;
       }
     }
@@ -111,7 +125,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown'): RawCell[] {
       const raw = text.slice(start, i);
       const lt = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
-      cells.push({ start: line.start + start + lt, end: line.start + start + lt + trimmed.length, text: trimmed });
+      // Markdown pads cells with one ASCII space: only full-width spaces indent there.
+      cells.push({ start: line.start + start + lt, end: line.start + start + lt + trimmed.length, text: trimmed, indent: indentOf(raw.replace(/^ +/, '')) });
       start = i + 1;
     }
   }
@@ -196,6 +211,8 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   return true;
 }
 
+const isSpaceCode = (code: number) => code <= 32 || code === 0xa0 || code === 0x3000;
+
 const MAYBE_NUMBER = /^[\s\u3000]*[\d\uFF10-\uFF19.．+\-－−—–─≥≤<>＜＞/／]/;
 const NORM_RE = /[\s\u3000]|\*\*/g;
 /** A cell or label without spaces and Markdown bold (PDF breaks labels: `公务用车购 置费`). */
@@ -208,10 +225,30 @@ interface Work {
   lastLine: number;
 }
 
+const META_CELL = [
+  new RegExp(`^${TITLE_CODE.source}$`),
+  /^[^\d]{2,40}表([（(][^)）]*[)）])?$/,
+  /^(金额)?单位\s*[:：]\s*(亿元|万元|元)$/,
+  /^(编制|填报)?(部门|单位)(名称)?\s*[:：]/,
+  /^[（(]?\d{4}\s*年度?[)）]?$/,
+];
+
+/**
+ * A sheet pasted from Excel carries its title, code and unit as rows of the block
+ * (`收入决算表\t\t\t公开02表`, `部门：…\t\t金额单位：元`): lines whose few cells are all such words.
+ */
+function isMetaLine(text: string): boolean {
+  const cells = text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  if (cells.length === 0 || cells.length > 3) return false;
+  return cells.every((c) => META_CELL.some((re) => re.test(c.replace(/\*\*/g, '')))) && cells.some((c) => !META_CELL[3].test(c));
+}
+
 export function parseTables(_text: string, lines: Line[]): ParsedTables {
   const works: Work[] = [];
   const tableLines = new Set<number>();
   for (const block of findBlocks(lines)) {
+    // Title rows inside a pasted sheet are read as the lines above the table.
+    if (block.format === 'tsv') while (block.first < block.last && isMetaLine(lines[block.first].text)) block.first++;
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
     const rows: TableRow[] = [];
@@ -223,8 +260,9 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
       const raw = splitCells(line, block.format);
       const rowScans: Array<ScannedNumber | undefined> = [];
       const cells: TableCell[] = raw.map((c, col) => {
-        // Most cells of these tables are blank: skip the number scanner for them.
-        if (c.text === '' || (c.text.charCodeAt(0) <= 32 && c.text.trim() === '')) {
+        // Most cells of these tables are blank: skip the number scanner for them. A cell holding only
+        // a full-width or no-break space (Excel, Word) is blank too.
+        if (c.text === '' || (isSpaceCode(c.text.charCodeAt(0)) && c.text.trim() === '')) {
           rowScans.push(undefined);
           return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: true };
         }
@@ -232,7 +270,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
         const t = c.text.includes('**') ? c.text.replace(/\*\*/g, '  ') : c.text;
         if (!MAYBE_NUMBER.test(t)) {
           rowScans.push(undefined);
-          return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: false };
+          return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: false, indent: c.indent || undefined };
         }
         const parsed = parseCell(t, c.start);
         rowScans.push(parsed.number);
@@ -351,6 +389,16 @@ function refinesMerged(row: TableRow, above: string[]): boolean {
   });
 }
 
+/**
+ * Word cells after the first: a header that starts with 合计 (三公 `合计 | 因公出国（境）费 | …`)
+ * names its columns, while a total row without numbers has blanks or dashes there.
+ */
+function labelsAfterLead(texts: string[]): number {
+  let n = 0;
+  for (let i = 1; i < texts.length; i++) if (/[\u4e00-\u9fff]/.test(texts[i]) && !/^(合计|总计)$/.test(texts[i])) n++;
+  return n;
+}
+
 function classify(table: Table, scanned: Work['scanned']): void {
   const width = tableWidth(table.rows);
   const segmentStarts = new Set([0, ...(table.continuations ?? [])]);
@@ -374,7 +422,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
       head &&
       firstText !== '' &&
       ((table.format === 'markdown' && segmentStarts.has(row.index)) ||
-        (!hasNumber && !texts.some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) : !/^(合计|总计)$/.test(lead))))
+        (!hasNumber && !texts.some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts) >= 2)))
     ) {
       kind = 'header';
     } else if (/^(合计|总计)$/.test(lead)) kind = 'total';

@@ -7,7 +7,6 @@ import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import {
   cellOperand,
-  columnLabel,
   derivedSum,
   findColumn,
   findItem,
@@ -22,7 +21,8 @@ import {
   type Item,
 } from './access';
 import { emitPair } from './emit';
-import { entryValue, sides, t09Columns } from './identities';
+import { entryValue, GRAND_IN, INCOME_TOTAL, partsOf, sides, SPEND_TOTAL } from './identities';
+import { sangongRecords } from './sangong';
 
 
 /** 支出功能分类 类 names → codes (for 01/04, which name the 类 without codes). */
@@ -145,8 +145,8 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   // 01 and 04 income rows by source.
   const incomeRows = (v: View) => {
-    const total = v.inc(/^本年收入合计$/);
-    return v.sides.income.filter((it) => it.entry.label !== '' && (!total || it.row.index < total.row.index));
+    const total = v.inc(INCOME_TOTAL);
+    return total ? partsOf(v.sides.income, total) : v.sides.income.filter((it) => it.entry.label !== '');
   };
   const bySource = (v: View, re: RegExp) => incomeRows(v).find((it) => re.test(it.entry.label));
 
@@ -167,7 +167,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   if (v01 && v02) {
     const total02 = v02.total();
-    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(v01.inc(/^本年收入合计$/), v01.inCol), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
+    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(v01.inc(INCOME_TOTAL), v01.inCol), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
     // X3: the non-财政拨款 sources, one by one.
     const sources: Array<[RegExp, RegExp]> = [
       [/上级补助收入/, /上级补助/],
@@ -187,18 +187,18 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     }
   }
   if (v02 && v04) {
-    pair(sink, 'equal', 'X3', l('财政拨款收入：公开02表 合计 = 公开04表 本年收入合计', '财政拨款 income: table 02 total = table 04 本年收入合计'), v02.op(v02.total(), v02.col(/财政拨款/)), v04.op(v04.inc(/^本年收入合计$/), v04.inCol));
+    pair(sink, 'equal', 'X3', l('财政拨款收入：公开02表 合计 = 公开04表 本年收入合计', '财政拨款 income: table 02 total = table 04 本年收入合计'), v02.op(v02.total(), v02.col(/财政拨款/)), v04.op(v04.inc(INCOME_TOTAL), v04.inCol));
   }
 
   if (v01 && v03) {
-    pair(sink, 'equal', 'X4', l('本年支出合计：公开01表 = 公开03表', '本年支出合计: table 01 = table 03'), v01.op(v01.out(/^本年支出合计$/), v01.outCol), v03.op(v03.total(), v03.col(/本年支出合计|^合计$/)));
+    pair(sink, 'equal', 'X4', l('本年支出合计：公开01表 = 公开03表', '本年支出合计: table 01 = table 03'), v01.op(v01.out(SPEND_TOTAL), v01.outCol), v03.op(v03.total(), v03.col(/本年支出合计|^合计$/)));
     classPairs(sink, 'X5', v01, v01.outCol, v03, v03.col(/本年支出合计|^合计$/));
   }
 
   if (v04 && v05) {
     const general = v04.col(FUND.general, v04.spendBlock);
     const sub05 = v05.col(/小计|合计/);
-    pair(sink, 'equal', 'X6', l('一般公共预算财政拨款支出合计：公开04表 = 公开05表', '一般公共预算 expenditure total: table 04 = table 05'), v04.op(v04.out(/^本年支出合计$/), general), v05.op(v05.total(), sub05));
+    pair(sink, 'equal', 'X6', l('一般公共预算财政拨款支出合计：公开04表 = 公开05表', '一般公共预算 expenditure total: table 04 = table 05'), v04.op(v04.out(SPEND_TOTAL), general), v05.op(v05.total(), sub05));
     classPairs(sink, 'X6', v04, general, v05, sub05);
   }
 
@@ -211,9 +211,9 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     const total = v.total();
     const what = normLabel(v.table.title ?? v.name);
     const opening = v04.inc(/^年初财政拨款结转和结余/);
-    const grandIn = v04.inc(/^总计$/);
+    const grandIn = v04.inc(GRAND_IN);
     const openSub = v04.sides.income.find((it) => opening && it.row.index > opening.row.index && (!grandIn || it.row.index < grandIn.row.index) && fund.test(it.entry.label));
-    pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.out(/^本年支出合计$/), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));
+    pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.out(SPEND_TOTAL), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));
     pair(sink, 'equal', id, l(`${what}：本年收入 公开04表 = ${v.name}`, `${what}: income, table 04 = ${v.name}`), v04.op(bySource(v04, fund), v04.inCol), v.op(total, v.col(/本年收入/)));
     pair(sink, 'equal', id, l(`${what}：年初结转和结余 公开04表 = ${v.name}`, `${what}: opening balance, table 04 = ${v.name}`), v04.op(openSub, v04.inCol), v.op(total, v.col(/年初/)));
     pair(sink, 'equal', id, l(`${what}：年末结转和结余 公开04表 = ${v.name}`, `${what}: closing balance, table 04 = ${v.name}`), v04.op(v04.out(/^年末财政拨款结转和结余/), fundCol), v.op(total, v.col(/年末/)));
@@ -269,9 +269,13 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     }
   }
 
+  // 公开09 cells by 栏次 number, of its first record (the department, or the 合计 row of its units).
+  const sangong = (n: number) => {
+    const cell = v09 && sangongRecords(v09.table)[0]?.get(n);
+    return cell && v09 ? cellOperand(model, v09.table, cell.row, cell.col, `${v09.name} ${cell.label}`) : undefined;
+  };
+
   if (v06 && v09) {
-    const cols = t09Columns(v09.table);
-    const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
     const links: Array<[string, number]> = [
       ['30212', 8],
       ['31013', 10],
@@ -280,9 +284,9 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     ];
     for (const [code, n] of links) {
       const e = v06.byCode.get(code);
-      const col = cols.get(n);
-      if (!e || !row || col === undefined) continue;
-      pair(sink, 'le', 'X12', l(`${itemName(e)}：公开06表（基本支出）≤ 公开09表 决算数`, `${itemName(e)}: table 06 (basic expenditure) ≤ table 09 actual`), v06.value(e), cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`));
+      const cell = sangong(n);
+      if (!e || !cell) continue;
+      pair(sink, 'le', 'X12', l(`${itemName(e)}：公开06表（基本支出）≤ 公开09表 决算数`, `${itemName(e)}: table 06 (basic expenditure) ≤ table 09 actual`), v06.value(e), cell);
     }
   }
 
@@ -301,20 +305,16 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
   if (v09) statisticsClaims(model, v09, sink);
 
   if (v09 && v10) {
-    const cols = t09Columns(v09.table);
-    const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
-    const col = cols.get(11);
     const it = v10.byCode.get('30231');
-    if (row && col !== undefined && it) {
-      pair(sink, 'le', 'X14', l('公务用车运行维护费：公开10表 ≤ 公开09表 决算数', '公务用车运行维护费: table 10 ≤ table 09 actual'), v10.value(it), cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`));
-    }
+    const cell = sangong(11);
+    if (cell && it) pair(sink, 'le', 'X14', l('公务用车运行维护费：公开10表 ≤ 公开09表 决算数', '公务用车运行维护费: table 10 ≤ table 09 actual'), v10.value(it), cell);
   }
 }
 
 /** 类 rows of a two-sided table (01/04, named) against the 3-digit rows of a coded table (03/05). */
 function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: number | undefined, coded: View, codedCol: number | undefined): void {
   if (namedCol === undefined || codedCol === undefined) return;
-  const total = named.out(/^本年支出合计$/);
+  const total = named.out(SPEND_TOTAL);
   const seen = new Set<string>();
   for (const it of named.sides.spend) {
     if (it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
@@ -338,9 +338,8 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
  */
 function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): void {
   const stats = model.tables.find((t) => t.id > v09.table.id && t.kind === 'unknown' && items(t).some((it) => /团组数|保有量|购置数|接待批次/.test(it.entry.label)));
-  const row = v09.table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
-  if (!stats || !row) return;
-  const cols = t09Columns(v09.table);
+  const record = sangongRecords(v09.table)[0];
+  if (!stats || !record) return;
   const list = items(stats);
   const links: Array<{ money: number; count: RegExp; both: boolean; zh: string; en: string }> = [
     { money: 8, count: /团组数/, both: true, zh: '因公出国（境）费用与团组数', en: 'overseas trips: spending and groups' },
@@ -349,10 +348,10 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
     { money: 12, count: /接待批次/, both: true, zh: '公务接待费与接待批次', en: 'hospitality: spending and receptions' },
   ];
   for (const link of links) {
-    const col = cols.get(link.money);
+    const at = record.get(link.money);
     const it = list.find((x) => link.count.test(x.entry.label));
-    if (col === undefined || !it) continue;
-    const money = cellOperand(model, v09.table, row, col, `${v09.name} ${columnLabel(v09.table, col)}`);
+    if (!at || !it) continue;
+    const money = cellOperand(model, v09.table, at.row, at.col, `${v09.name} ${at.label}`);
     const cell = it.row.cells[it.entry.valueCols[0] ?? -1];
     if (!money || !cell || cell.unreadable) continue;
     const label = `${normLabel(it.entry.label)}`;

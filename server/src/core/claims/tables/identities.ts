@@ -19,6 +19,7 @@ import {
   type Item,
 } from './access';
 import { emitPair, emitSum } from './emit';
+import { sangongRecords } from './sangong';
 
 
 export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
@@ -76,19 +77,62 @@ function between(list: Item[], after: Item | undefined, before: Item | undefined
   return list.filter((it) => it.row.index > from && it.row.index < to && (it.entry.label !== '' || it.entry.lineNumber !== undefined));
 }
 
+/** Row labels of the two-sided tables; stacked layouts write `一、本年收入` … `收入总计`. */
+export const INCOME_TOTAL = /^本年收入(合计)?$/;
+export const SPEND_TOTAL = /^本年支出(合计)?$/;
+export const GRAND_IN = /^(收入)?总计$/;
+export const GRAND_OUT = /^(支出)?总计$/;
+
+export interface Sides {
+  income: Item[];
+  spend: Item[];
+  /** The income value column (the first of the income side). */
+  inCol?: number;
+  /** Income value columns: one side by side; every value column when the sides are stacked. */
+  inCols: number[];
+  outCols: number[];
+  /** One block: the expenditure rows below the income 总计, in the same columns. */
+  stacked: boolean;
+}
+
 /**
  * The income and expenditure sides of 01/04: two side-by-side blocks, or one block with the
  * expenditure rows stacked below the income 总计.
  */
-export function sides(table: Table): { income: Item[]; spend: Item[]; inCol?: number; outCols: number[] } {
+export function sides(table: Table): Sides {
   const list = items(table);
   const twoBlocks = table.columns.some((c) => (c.block ?? 0) === 1);
   if (twoBlocks) {
-    return { income: list.filter((it) => it.entry.block === 0), spend: list.filter((it) => it.entry.block === 1), inCol: valueColumns(table, 0)[0], outCols: valueColumns(table, 1) };
+    const inCol = valueColumns(table, 0)[0];
+    return { income: list.filter((it) => it.entry.block === 0), spend: list.filter((it) => it.entry.block === 1), inCol, inCols: inCol === undefined ? [] : [inCol], outCols: valueColumns(table, 1), stacked: false };
   }
-  const firstTotal = list.findIndex((it) => /^总计$/.test(normLabel(it.entry.label)));
+  const firstTotal = list.findIndex((it) => GRAND_IN.test(normLabel(it.entry.label)));
   const cut = firstTotal < 0 ? list.length : firstTotal + 1;
-  return { income: list.slice(0, cut), spend: list.slice(cut), inCol: valueColumns(table, 0)[0], outCols: valueColumns(table, 0) };
+  const cols = valueColumns(table, 0);
+  return { income: list.slice(0, cut), spend: list.slice(cut), inCol: cols[0], inCols: cols, outCols: cols, stacked: true };
+}
+
+const SUB_ORDINAL = /^([（(][一二三四五六七八九十\d]+[)）]|其中[:：]?|\d+[.、．])/;
+
+/**
+ * The rows a subtotal adds up: the labelled rows above it on its side, or, when it heads its parts
+ * (`一、本年收入` over `（一）一般公共预算财政拨款` …), the sub-numbered rows below it.
+ */
+export function partsOf(side: Item[], total: Item | undefined): Item[] {
+  if (!total) return [];
+  const above = between(side, undefined, total).filter((it) => it.entry.label !== '');
+  if (above.length) return above;
+  const out: Item[] = [];
+  for (let i = side.indexOf(total) + 1; i < side.length && SUB_ORDINAL.test(side[i].entry.label); i++) out.push(side[i]);
+  return out;
+}
+
+/** The by-fund rows right under a 结转和结余 row (行29–31 / 61–63). */
+function fundRows(side: Item[], head: Item | undefined): Item[] {
+  if (!head) return [];
+  const out: Item[] = [];
+  for (let i = side.indexOf(head) + 1; i < side.length && FUNDS.some((f) => f.re.test(side[i].entry.label)); i++) out.push(side[i]);
+  return out;
 }
 
 function sumOf(model: DocumentModel, table: Table, sink: ClaimSink, identity: string, total: Item | undefined, parts: Item[], col: number | undefined, what: Localized, signs?: number[]): void {
@@ -107,12 +151,12 @@ function sumOf(model: DocumentModel, table: Table, sink: ClaimSink, identity: st
 function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const { income, spend, inCol, outCols } = sides(table);
   const outCol = outCols[0];
-  const incomeTotal = findItem(income, /^本年收入合计$/);
-  const spendTotal = findItem(spend, /^本年支出合计$/);
-  const grandIn = findItem(income, /^总计$/);
-  const grandOut = findItem(spend, /^总计$/);
-  const sources = between(income, undefined, incomeTotal).filter((it) => it.entry.label !== '');
-  const classes = between(spend, undefined, spendTotal).filter((it) => it.entry.label !== '');
+  const incomeTotal = findItem(income, INCOME_TOTAL);
+  const spendTotal = findItem(spend, SPEND_TOTAL);
+  const grandIn = findItem(income, GRAND_IN);
+  const grandOut = findItem(spend, GRAND_OUT);
+  const sources = partsOf(income, incomeTotal);
+  const classes = partsOf(spend, spendTotal);
   sumOf(model, table, sink, 'T01.1', incomeTotal, sources, inCol, l('本年收入合计 = 各项收入（行1–8）之和', '本年收入合计 = the income rows 1–8'));
   sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows'));
   const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余/), findItem(income, /^年初结转和结余/)].filter((x): x is Item => !!x);
@@ -138,33 +182,39 @@ const FUNDS = [
 ];
 
 function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const { income, spend, inCol, outCols } = sides(table);
+  const { income, spend, inCol, inCols, outCols, stacked } = sides(table);
   const spendBlock = spend[0]?.entry.block ?? 1;
   const totalCol = findColumn(table, /合计/, spendBlock) ?? outCols[0];
   const fundCols = FUNDS.map((f) => findColumn(table, f.re, spendBlock));
-  const incomeTotal = findItem(income, /^本年收入合计$/);
-  const spendTotal = findItem(spend, /^本年支出合计$/);
-  const grandIn = findItem(income, /^总计$/);
-  const grandOut = findItem(spend, /^总计$/);
+  const incomeTotal = findItem(income, INCOME_TOTAL);
+  const spendTotal = findItem(spend, SPEND_TOTAL);
+  const grandIn = findItem(income, GRAND_IN);
+  const grandOut = findItem(spend, GRAND_OUT);
   const opening = findItem(income, /^年初财政拨款结转和结余/);
   const closing = findItem(spend, /^年末财政拨款结转和结余/);
-  const sources = between(income, undefined, incomeTotal).filter((it) => it.entry.label !== '');
-  const classes = between(spend, undefined, spendTotal).filter((it) => it.entry.label !== '');
-  const openingSubs = between(income, opening, grandIn);
-  const closingSubs = between(spend, closing, grandOut);
-  sumOf(model, table, sink, 'T04.1', incomeTotal, sources, inCol, l('本年收入合计 = 三项财政拨款收入之和', '本年收入合计 = the three 财政拨款 incomes'));
-  if (opening) sumOf(model, table, sink, 'T04.2', opening, openingSubs, inCol, l('年初财政拨款结转和结余 = 分资金来源之和', '年初财政拨款结转和结余 = its rows by fund'));
-  sumOf(model, table, sink, 'T04.3', grandIn, [incomeTotal, opening].filter((x): x is Item => !!x), inCol, l('总计（收入）= 本年收入合计 + 年初财政拨款结转和结余', '总计 (income) = 本年收入合计 + 年初财政拨款结转和结余'));
+  const sources = partsOf(income, incomeTotal);
+  const classes = partsOf(spend, spendTotal);
+  const openingSubs = fundRows(income, opening);
+  const closingSubs = fundRows(spend, closing);
+  for (const col of inCols) {
+    // Stacked sides carry every fund column on the income rows too.
+    const c = inCols.length > 1 ? columnLabel(table, col) : undefined;
+    const zh = (s: string) => (c ? `${s}（${c}）` : s);
+    const en = (s: string) => (c ? `${s} (${c})` : s);
+    sumOf(model, table, sink, 'T04.1', incomeTotal, sources, col, l(zh('本年收入合计 = 三项财政拨款收入之和'), en('本年收入合计 = the three 财政拨款 incomes')));
+    if (opening) sumOf(model, table, sink, 'T04.2', opening, openingSubs, col, l(zh('年初财政拨款结转和结余 = 分资金来源之和'), en('年初财政拨款结转和结余 = its rows by fund')));
+    sumOf(model, table, sink, 'T04.3', grandIn, [incomeTotal, opening].filter((x): x is Item => !!x), col, l(zh('总计（收入）= 本年收入合计 + 年初财政拨款结转和结余'), en('总计 (income) = 本年收入合计 + 年初财政拨款结转和结余')));
+  }
   for (const col of outCols) {
     const c = columnLabel(table, col);
     if (closing) sumOf(model, table, sink, 'T04.2', closing, closingSubs, col, l(`年末财政拨款结转和结余 = 分资金来源之和（${c}）`, `年末财政拨款结转和结余 = its rows by fund (${c})`));
     sumOf(model, table, sink, 'T04.5', spendTotal, classes, col, l(`本年支出合计 = 各类支出之和（${c}）`, `本年支出合计 = the 类 rows (${c})`));
     sumOf(model, table, sink, 'T04.6', grandOut, [spendTotal, closing].filter((x): x is Item => !!x), col, l(`总计（支出）= 本年支出合计 + 年末财政拨款结转和结余（${c}）`, `总计 (expenditure) = 本年支出合计 + 年末财政拨款结转和结余 (${c})`));
   }
-  // T04.4: per expenditure row, 合计 = the three funds.
+  // T04.4: per row, 合计 = the three funds (the expenditure rows; every row when stacked).
   const parts = fundCols.filter((c): c is number => c !== undefined && c !== totalCol);
   if (totalCol !== undefined && parts.length > 0) {
-    for (const it of spend) {
+    for (const it of stacked ? [...income, ...spend] : spend) {
       emitSum(sink, {
         kind: 'sum',
         identity: 'T04.4',
@@ -175,30 +225,37 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
       });
     }
   }
-  if (grandIn && grandOut && inCol !== undefined && totalCol !== undefined) {
-    emitSum(sink, {
-      kind: 'sum',
-      identity: 'T04.7',
-      description: l('收入总计 = 支出总计', 'total income = total expenditure (总计)'),
-      total: itemOperand(model, table, grandOut, totalCol, '支出 '),
-      parts: [itemOperand(model, table, grandIn, inCol, '收入 ')],
-      anchor: grandOut.entry.labelSpan,
-    });
+  if (grandIn && grandOut) {
+    // T04.7: income 总计 = expenditure 总计 (column by column when stacked).
+    const pairs: Array<[number | undefined, number | undefined]> = stacked ? outCols.map((c) => [c, c]) : [[inCol, totalCol]];
+    for (const [a, b] of pairs) {
+      if (a === undefined || b === undefined) continue;
+      emitSum(sink, {
+        kind: 'sum',
+        identity: 'T04.7',
+        description: l('收入总计 = 支出总计', 'total income = total expenditure (总计)'),
+        total: itemOperand(model, table, grandOut, b, '支出 '),
+        parts: [itemOperand(model, table, grandIn, a, '收入 ')],
+        anchor: grandOut.entry.labelSpan,
+      });
+    }
   }
   // T04.8: per fund, 年初 + 本年收入 = 本年支出 + 年末.
   FUNDS.forEach((fund, i) => {
     const col = fundCols[i];
     if (col === undefined || !spendTotal || inCol === undefined) return;
-    const source = sources.find((s) => fund.re.test(s.entry.label));
-    const open = openingSubs.find((s) => fund.re.test(s.entry.label));
+    // Side by side the fund is a row of the income side; stacked it is the fund's column.
+    const source = stacked ? incomeTotal : sources.find((s) => fund.re.test(s.entry.label));
+    const open = stacked ? opening : openingSubs.find((s) => fund.re.test(s.entry.label));
+    const at = stacked ? col : inCol;
     const parts2: Array<Operand | undefined> = [];
     const signs: number[] = [];
     if (open) {
-      parts2.push(itemOperand(model, table, open, inCol, '年初 '));
+      parts2.push(itemOperand(model, table, open, at, '年初 '));
       signs.push(1);
     }
     if (source) {
-      parts2.push(itemOperand(model, table, source, inCol, '收入 '));
+      parts2.push(itemOperand(model, table, source, at, '收入 '));
       signs.push(1);
     }
     if (closing) {
@@ -284,40 +341,30 @@ function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
   }
 }
 
-/** 公开09 columns by 栏次 (1–6 预算数, 7–12 决算数), else the value columns in order. */
-export function t09Columns(table: Table): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const c of table.columns) if (c.columnNumber) map.set(Number(c.columnNumber), c.index);
-  if (map.size === 0) valueColumns(table).forEach((c, i) => map.set(i + 1, c));
-  return map;
-}
-
 function t09(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const cols = t09Columns(table);
-  const rows = table.rows.filter((r) => r.kind === 'data' || r.kind === 'total');
-  const op = (row: (typeof rows)[number], n: number) => {
-    const c = cols.get(n);
-    return c === undefined ? undefined : cellOperand(model, table, row, c, columnLabel(table, c));
-  };
-  for (const row of rows) {
+  for (const record of sangongRecords(table)) {
+    const op = (n: number) => {
+      const cell = record.get(n);
+      return cell === undefined ? undefined : cellOperand(model, table, cell.row, cell.col, cell.label);
+    };
     for (const base of [0, 6]) {
       const half = base === 0 ? l('预算数', 'budget') : l('决算数', 'actual');
-      if (cols.has(base + 1) && cols.has(base + 6)) {
+      if (record.has(base + 1) && record.has(base + 6)) {
         emitSum(sink, {
           kind: 'sum',
           identity: 'T09.1',
           description: l(`“三公”经费${half['zh-cn']}：合计 = 因公出国（境）费用 + 公务用车购置及运行维护费 + 公务接待费`, `三公 ${half.en}: total = overseas trips + vehicles + hospitality`),
-          total: op(row, base + 1),
-          parts: [op(row, base + 2), op(row, base + 3), op(row, base + 6)],
+          total: op(base + 1),
+          parts: [op(base + 2), op(base + 3), op(base + 6)],
         });
       }
-      if (cols.has(base + 3) && cols.has(base + 5)) {
+      if (record.has(base + 3) && record.has(base + 5)) {
         emitSum(sink, {
           kind: 'sum',
           identity: 'T09.2',
           description: l(`“三公”经费${half['zh-cn']}：公务用车购置及运行维护费 = 购置费 + 运行维护费`, `三公 ${half.en}: vehicles = purchase + operation`),
-          total: op(row, base + 3),
-          parts: [op(row, base + 4), op(row, base + 5)],
+          total: op(base + 3),
+          parts: [op(base + 4), op(base + 5)],
         });
       }
     }

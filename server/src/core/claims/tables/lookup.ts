@@ -2,6 +2,7 @@
 // entry point for text ↔ table checks.
 import type { DocumentModel, Span, StandardTableId, Table } from '../../types';
 import { items, normLabel, type Item } from './access';
+import { sangongRecords } from './sangong';
 
 export interface TableValueQuery {
   /** Table kind(s) to search, in order. */
@@ -61,6 +62,14 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
   for (const kind of kinds) {
     for (const table of model.tables) {
       if (table.kind !== kind) continue;
+      if (kind === 'T09' && typeof query.column === 'string' && query.code === undefined && query.label === undefined) {
+        // 公开09 by 栏次 number, whatever its layout (transposed, header words only, 决算数 only).
+        const cell = sangongRecords(table)[0]?.get(Number(query.column));
+        if (!cell) continue;
+        const c = cell.row.cells[cell.col];
+        if (c?.shiftedCode || c?.unreadable) continue;
+        return { table: table.id, row: cell.row.index, col: cell.col, token: c?.number, span: c ? c.span : { start: cell.row.span.end, end: cell.row.span.end }, empty: c ? c.empty : true, label: cell.label };
+      }
       const inBlock = (it: Item) => query.block === undefined || it.entry.block === query.block;
       const candidates = (exact: boolean) =>
         (exact && typeof query.label === 'string' ? labelIndex(table).get(normLabel(query.label)) ?? [] : items(table)).filter(

@@ -38,10 +38,11 @@ interface FundRow {
 
 const FUND_HEADERS: Array<[keyof FundRow['cols'], RegExp]> = [
   ['initialBudget', /^年初预算数/],
-  ['annualBudget', /^全年预算数/],
-  ['executed', /^全年执行数/],
+  ['annualBudget', /^(全年|调整后)预算数/],
+  ['executed', /^(全年)?(实际)?执行数/],
   ['weight', /^分值$/],
-  ['rate', /^执行率/],
+  // 执行率（B/A） / 预算执行率 / 资金执行率.
+  ['rate', /^(预算|资金)?执行率/],
   ['score', /^得分$/],
 ];
 

@@ -29,7 +29,7 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
   if (table.kind === 'performance' || table.kind === 'T01' || table.kind === 'T04' || table.kind === 'T09' || table.kind === 'T11') return;
   const list = items(table);
   const byCode = indexByCode(list);
-  if (byCode.size === 0) return;
+  if (byCode.size === 0) return labelRollups(model, table, list, sink);
   // Children by their nearest stated ancestor, in one pass: 2080505 → 20805 → 208, 30101 → 301; a
   // 项 whose 款 row is missing counts under its 类, a row without any ancestor under 合计.
   const children = new Map<string, Item[]>();
@@ -53,6 +53,44 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
   }
   const total = totalItem(list);
   if (total && top.length > 0) emitRollup(model, table, sink, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
+}
+
+/** Tables whose rows are 功能分类 subjects: their nesting is exhaustive (a 类 is the sum of its 款). */
+const SUBJECT_TABLES = new Set(['T02', 'T03', 'T05', 'T07', 'T08']);
+
+/** Level of a row without a code: its （类）/（款）/（项） suffix, else the indentation of its label. */
+function levels(list: Item[]): number[] | undefined {
+  const suffixes = list.map((it) => /[（(](类|款|项)[)）]$/.exec(it.entry.label)?.[1]);
+  if (suffixes.every((s) => s)) return suffixes.map((s) => '类款项'.indexOf(s!));
+  return list.map((it) => it.row.cells.find((c) => c.span.start === it.entry.labelSpan?.start)?.indent ?? 0);
+}
+
+/**
+ * Tables that name their subjects without codes nest them by indentation (`　行政运行` under
+ * `　政府办公厅（室）及相关机构事务`) or by （类）/（款）/（项）: a row is the sum of the rows nested
+ * right under it. Only when the nesting is unambiguous: two levels at least, the first row on the
+ * top level, and no 其中 row (其中 parts need not be exhaustive).
+ */
+function labelRollups(model: DocumentModel, table: Table, list: Item[], sink: ClaimSink): void {
+  if (!SUBJECT_TABLES.has(table.kind)) return;
+  const total = totalItem(list);
+  const rows = list.filter((it) => it !== total && it.entry.block === 0 && it.entry.label !== '');
+  if (rows.length < 2 || rows.some((it) => it.entry.code || /^其中/.test(it.entry.label))) return;
+  const level = levels(rows);
+  if (!level || new Set(level).size < 2 || level.some((x) => x < level[0])) return;
+  const children = new Map<Item, Item[]>();
+  const top: Item[] = [];
+  const stack: Array<{ it: Item; level: number }> = [];
+  rows.forEach((it, i) => {
+    while (stack.length && stack[stack.length - 1].level >= level[i]) stack.pop();
+    const parent = stack.at(-1)?.it;
+    if (!parent) top.push(it);
+    else if (children.has(parent)) children.get(parent)!.push(it);
+    else children.set(parent, [it]);
+    stack.push({ it, level: level[i] });
+  });
+  for (const [parent, kids] of children) emitRollup(model, table, sink, parent, kids, '下级科目', identityOf(table, 'label'));
+  if (total && top.length > 0) emitRollup(model, table, sink, total, top, '一级科目', identityOf(table, undefined));
 }
 
 function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent: Item, kids: Item[], pattern: string, identity: string): void {

@@ -1,0 +1,131 @@
+// 公开09表 cells by what they hold, numbered like the template's 栏次: 1–6 预算数, 7–12 决算数, each
+// 合计 | 因公出国（境）费用 | 公务用车购置及运行维护费 小计 | 购置费 | 运行维护费 | 公务接待费. Reports
+// lay the table out as one row of 12 columns (with or without a 栏次 row), one row of the 6 决算数
+// columns, or transposed: rows 预算数 / 决算数 over 6 columns. The identities (T09.1–3, X12, X14)
+// and the prose look-ups address the cells by these numbers, whatever the layout.
+import type { Table, TableRow } from '../../types';
+import { columnLabel, valueColumns } from './access';
+
+export interface SangongCell {
+  row: TableRow;
+  col: number;
+  /** `决算数 公务接待费`, for operand labels. */
+  label: string;
+}
+
+/** One department or unit: 栏次 number (1–12) → its cell. */
+export type SangongRecord = Map<number, SangongCell>;
+
+/** Quantity (1–6) a column's header names; the sub-columns of 公务用车 name 小计 / 购置费 / 运行维护费. */
+function quantity(path: string[]): number | undefined {
+  const bottom = path.at(-1) ?? '';
+  const parent = path.at(-2) ?? '';
+  if (/出国/.test(bottom)) return 2;
+  if (/接待/.test(bottom)) return 6;
+  if (/购置及运行|购置和运行/.test(bottom)) return 3;
+  if (/小计/.test(bottom) && /公务用车/.test(parent)) return 3;
+  if (/运行/.test(bottom)) return 5;
+  if (/购置/.test(bottom)) return 4;
+  if (/合计|总计|小计|三公/.test(bottom)) return 1;
+  return undefined;
+}
+
+/** 0 for 预算数, 6 for 决算数, from header or row words. */
+function halfOf(text: string): 0 | 6 | undefined {
+  if (/预算/.test(text)) return 0;
+  if (/决算|实际/.test(text)) return 6;
+  return undefined;
+}
+
+const HALF_NAME = ['预算数', '决算数'];
+
+interface ColumnSlot {
+  col: number;
+  quantity: number;
+  half?: 0 | 6;
+  /** The 栏次 numbers 1–12 of the template: keep its labels. */
+  templateNumber?: boolean;
+}
+
+function columnSlots(table: Table): ColumnSlot[] {
+  const cols = valueColumns(table);
+  const numbers = cols.map((c) => Number(table.columns[c].columnNumber ?? NaN));
+  const template = numbers.filter((n) => n >= 1 && n <= 12);
+  const maxNumber = template.reduce((m, n) => Math.max(m, n), 0);
+  const numbered = template.length;
+  const slots: ColumnSlot[] = [];
+  if (numbered >= 6) {
+    // The 栏次 row: 1–12 is the template's numbering; 1–6 alone leaves the half to the words.
+    cols.forEach((col, i) => {
+      const n = numbers[i];
+      if (!(n >= 1 && n <= 12)) return;
+      if (maxNumber > 6) slots.push({ col, quantity: n > 6 ? n - 6 : n, half: n > 6 ? 6 : 0, templateNumber: true });
+      else slots.push({ col, quantity: n, half: halfOf(table.columns[col].headerPath.join('/')) });
+    });
+    return slots;
+  }
+  for (const col of cols) {
+    const path = table.columns[col].headerPath;
+    const q = quantity(path);
+    if (q !== undefined) slots.push({ col, quantity: q, half: halfOf(path.join('/')) });
+  }
+  // Header words that name nothing: the template's order (12 columns, or the 6 of one half).
+  if (slots.length < 2 && (cols.length === 12 || cols.length === 6)) {
+    return cols.map((col, i) => ({ col, quantity: (i % 6) + 1, half: cols.length === 12 ? (i < 6 ? 0 : 6) : undefined }));
+  }
+  // The same quantity twice without 预算数/决算数 words: the template puts 预算数 first.
+  const seen = new Set<number>();
+  for (const s of slots) {
+    if (s.half !== undefined) continue;
+    if (seen.has(s.quantity)) {
+      s.half = 6;
+      const first = slots.find((o) => o !== s && o.quantity === s.quantity && o.half === undefined);
+      if (first) first.half = 0;
+    }
+    seen.add(s.quantity);
+  }
+  return slots;
+}
+
+const cache = new WeakMap<Table, SangongRecord[]>();
+
+/** The records of a 公开09表 (usually one), each mapping 栏次 numbers to cells. */
+export function sangongRecords(table: Table): SangongRecord[] {
+  const cached = cache.get(table);
+  if (cached) return cached;
+  const slots = columnSlots(table);
+  const rows = table.rows.filter((r) => r.kind === 'data' || r.kind === 'total');
+  const records: SangongRecord[] = [];
+  const label = (s: ColumnSlot, half: 0 | 6) =>
+    s.templateNumber ? columnLabel(table, s.col) : `${HALF_NAME[half / 6]} ${table.columns[s.col].headerPath.at(-1) ?? ''}`.trim();
+  const rowHalves = rows.map((r) => halfOf(r.label));
+  if (rowHalves.some((h) => h !== undefined)) {
+    // Transposed: a row per half; a half seen again starts the next unit.
+    let record: SangongRecord = new Map();
+    rows.forEach((row, i) => {
+      const half = rowHalves[i];
+      if (half === undefined) return;
+      if ([...record.keys()].some((n) => (n > 6 ? 6 : 0) === half)) {
+        records.push(record);
+        record = new Map();
+      }
+      for (const s of slots) if (s.half === undefined || s.half === half) record.set(half + s.quantity, { row, col: s.col, label: label(s, half) });
+    });
+    if (record.size) records.push(record);
+  } else {
+    // One row per unit; columns without a half are the 决算数 (the table is a 决算表; 预算数 is the optional half).
+    for (const row of rows) {
+      const record: SangongRecord = new Map();
+      for (const s of slots) {
+        const half = s.half ?? 6;
+        record.set(half + s.quantity, { row, col: s.col, label: label(s, half) });
+      }
+      if (record.size) records.push(record);
+    }
+    // A department with units: its 合计 row is the department's record, wherever it stands.
+    const total = records.findIndex((r) => [...r.values()].some((c) => c.row.kind === 'total'));
+    if (total > 0) records.unshift(...records.splice(total, 1));
+  }
+  cache.set(table, records);
+  return records;
+}
