@@ -399,6 +399,15 @@ function labelsAfterLead(texts: string[]): number {
   return n;
 }
 
+/** The first non-blank normalised text among a row's first `limit` cells. */
+function firstWords(row: TableRow, limit: number): string {
+  for (let i = 0; i < limit && i < row.cells.length; i++) {
+    const t = norm(row.cells[i].text);
+    if (t !== '') return t;
+  }
+  return '';
+}
+
 function classify(table: Table, scanned: Work['scanned']): void {
   const width = tableWidth(table.rows);
   const segmentStarts = new Set([0, ...(table.continuations ?? [])]);
@@ -411,18 +420,20 @@ function classify(table: Table, scanned: Work['scanned']): void {
       firstSegment = row.index === 0;
       above = undefined;
     }
-    const texts = row.cells.map((c) => norm(c.text));
-    const firstText = texts.find((t) => t !== '') ?? '';
+    // Body rows only need their first words; the header tests read every cell (normalised once).
+    let all: string[] | undefined;
+    const texts = () => (all ??= row.cells.map((c) => norm(c.text)));
+    const firstText = firstWords(row, row.cells.length);
     const hasNumber = scanned[row.index].some((n) => n !== undefined);
-    const lead = texts.slice(0, 2).find((t) => t !== '') ?? '';
+    const lead = firstWords(row, 2);
     let kind: TableRowKind = 'data';
-    if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts.filter((t) => t !== '').length === 1) kind = 'note';
-    else if (head && isColumnNumbers(texts)) kind = 'column-numbers';
+    if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts().filter((t) => t !== '').length === 1) kind = 'note';
+    else if (head && isColumnNumbers(texts())) kind = 'column-numbers';
     else if (
       head &&
       firstText !== '' &&
       ((table.format === 'markdown' && segmentStarts.has(row.index)) ||
-        (!hasNumber && !texts.some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts) >= 2)))
+        (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
     ) {
       kind = 'header';
     } else if (/^(合计|总计)$/.test(lead)) kind = 'total';
@@ -531,19 +542,23 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
     list.push(c);
     blocks.set(c.block ?? 0, list);
   }
+  // The columns of each block by role, once per table (rows share the value-column list; nothing mutates it).
+  const layouts = [...blocks].map(([b, bcols]) => ({
+    b,
+    codeCol: bcols.find((c) => c.role === 'code'),
+    parts: bcols.filter((c) => c.role === 'code-part'),
+    nameCol: bcols.find((c) => c.role === 'name'),
+    lineCol: bcols.find((c) => c.role === 'line-number'),
+    valueCols: bcols.filter((c) => c.role === 'value').map((c) => c.index),
+  }));
   // Split 类/款/项 codes: child rows may leave the parent parts blank.
   const carried = new Map<number, { lei?: string; kuan?: string }>();
   for (const row of table.rows) {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
     const entries: TableEntry[] = [];
     let pending: TableEntry | undefined;
-    for (const [b, bcols] of blocks) {
-      const text = (c: TableColumn | undefined) => (c ? (row.cells[c.index]?.text ?? '').trim() : '');
-      const codeCol = bcols.find((c) => c.role === 'code');
-      const parts = bcols.filter((c) => c.role === 'code-part');
-      const nameCol = bcols.find((c) => c.role === 'name');
-      const lineCol = bcols.find((c) => c.role === 'line-number');
-      const valueCols = bcols.filter((c) => c.role === 'value').map((c) => c.index);
+    const text = (c: TableColumn | undefined) => (c ? (row.cells[c.index]?.text ?? '').trim() : '');
+    for (const { b, codeCol, parts, nameCol, lineCol, valueCols } of layouts) {
       let code: string | undefined;
       let label = norm(text(nameCol));
       let labelSpan = nameCol && label ? row.cells[nameCol.index]?.span : undefined;
