@@ -243,6 +243,15 @@ function isMetaLine(text: string): boolean {
   return cells.every((c) => META_CELL.some((re) => re.test(c.replace(/\*\*/g, '')))) && cells.some((c) => !META_CELL[3].test(c));
 }
 
+/**
+ * A cell with every field present from the start: tables hold most of a report's objects, and one
+ * shape for all of them (not one per kind of cell, changed again when a number is attached) keeps the
+ * code that reads them fast.
+ */
+function newCell(row: number, col: number, raw: RawCell, empty: boolean, indent?: number): TableCell {
+  return { row, col, span: { start: raw.start, end: raw.end }, text: raw.text, number: undefined, empty, shiftedCode: undefined, unreadable: undefined, indent };
+}
+
 export function parseTables(_text: string, lines: Line[]): ParsedTables {
   const works: Work[] = [];
   const tableLines = new Set<number>();
@@ -264,17 +273,17 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
         // a full-width or no-break space (Excel, Word) is blank too.
         if (c.text === '' || (isSpaceCode(c.text.charCodeAt(0)) && c.text.trim() === '')) {
           rowScans.push(undefined);
-          return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: true };
+          return newCell(rows.length, col, c, true);
         }
         // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
         const t = c.text.includes('**') ? c.text.replace(/\*\*/g, '  ') : c.text;
         if (!MAYBE_NUMBER.test(t)) {
           rowScans.push(undefined);
-          return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: false, indent: c.indent || undefined };
+          return newCell(rows.length, col, c, false, c.indent || undefined);
         }
         const parsed = parseCell(t, c.start);
         rowScans.push(parsed.number);
-        return { row: rows.length, col, span: { start: c.start, end: c.end }, text: c.text, empty: parsed.empty };
+        return newCell(rows.length, col, c, parsed.empty);
       });
       rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells, label: '' });
       scanned.push(rowScans);
