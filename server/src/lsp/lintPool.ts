@@ -31,6 +31,11 @@ export class Cancelled extends Error {
 
 /** How long a detail is built before requests that came meanwhile (a newer lint) go first. */
 const SLICE_MS = 2;
+/**
+ * Details nobody asked for yet wait until no lint came for this long: an edit right after a lint (no
+ * debounce, or a slow lint) is linted without a detail being built, and collected, beside it.
+ */
+const IDLE_MS = 50;
 /** Details owed at most before the oldest is finished ahead of the next lint (each keeps a whole lint result alive). */
 const MAX_OWED = 4;
 
@@ -38,13 +43,14 @@ const errorText = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) :
 
 /**
  * The lint side (the worker thread, or the server thread when there is none): answers requests in
- * order. A lint posts its head at once and owes its detail, which is built in slices between requests,
+ * order. A lint posts its head at once and owes its detail, which is built in slices once lints pause,
  * so a detail never holds up the next lint's diagnostics; a detail somebody waits for is finished at once.
  */
 class Linter {
   /** Details still to build, oldest first. */
   private owed = new Map<number, DetailSteps>();
   private slicing = false;
+  private lastLint = -Infinity;
 
   constructor(private readonly post: (res: Response) => void) {}
 
@@ -80,24 +86,27 @@ class Linter {
       const { head, detail } = analyze(req.job, () => Atomics.load(flag, 0) === 1);
       this.post({ id: req.id, ok: true, value: head });
       this.owed.set(req.id, detail);
-      this.slice();
     } catch (e) {
       if (e instanceof LintCancelled) this.post({ id: req.id, ok: false, cancelled: true });
       else this.post({ id: req.id, ok: false, cancelled: false, error: errorText(e) });
     }
+    this.lastLint = performance.now();
+    this.slice();
   }
 
-  /** Builds the oldest owed detail for a while in a later turn of the event loop, after requests that came meanwhile. */
+  /** Builds the oldest owed detail for a while once lints pause, in a later turn of the event loop (after requests that came meanwhile). */
   private slice(): void {
     if (this.slicing || this.owed.size === 0) return;
     this.slicing = true;
-    setImmediate(() => {
+    const go = () => {
       this.slicing = false;
       const oldest = this.owed.entries().next().value;
-      if (!oldest) return;
-      this.build(oldest[0], oldest[1], performance.now() + SLICE_MS);
+      if (oldest && performance.now() - this.lastLint >= IDLE_MS) this.build(oldest[0], oldest[1], performance.now() + SLICE_MS);
       this.slice();
-    });
+    };
+    const pause = IDLE_MS - (performance.now() - this.lastLint);
+    if (pause > 0) setTimeout(go, pause);
+    else setImmediate(go);
   }
 
   /** Steps a detail until it is done (then posts it) or the deadline has passed. */
