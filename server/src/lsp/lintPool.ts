@@ -36,8 +36,8 @@ const SLICE_MS = 2;
  * debounce, or a slow lint) is linted without a detail being built, and collected, beside it.
  */
 const IDLE_MS = 50;
-/** Details owed at most before the oldest is finished ahead of the next lint (each keeps a whole lint result alive). */
-const MAX_OWED = 4;
+/** Details of one document owed at most before the oldest is finished ahead of its next lint (each keeps a whole lint result alive). */
+const MAX_OWED = 2;
 
 const errorText = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
@@ -48,7 +48,7 @@ const errorText = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) :
  */
 class Linter {
   /** Details still to build, oldest first. */
-  private owed = new Map<number, DetailSteps>();
+  private owed = new Map<number, { uri: string; steps: DetailSteps }>();
   private slicing = false;
   private lastLint = -Infinity;
 
@@ -56,11 +56,9 @@ class Linter {
 
   handle(req: Request): void {
     switch (req.type) {
-      case 'want': {
-        const steps = this.owed.get(req.id);
-        if (steps) this.build(req.id, steps, Infinity);
+      case 'want':
+        this.build(req.id, Infinity);
         return;
-      }
       case 'drop':
         this.owed.delete(req.id);
         return;
@@ -77,15 +75,19 @@ class Linter {
   }
 
   private lint(req: Extract<Request, { type: 'lint' }>): void {
-    while (this.owed.size >= MAX_OWED) {
-      const [id, steps] = this.owed.entries().next().value as [number, DetailSteps];
-      this.build(id, steps, Infinity);
+    // Another document's detail will be read (nothing supersedes it), and so is finished first as
+    // before, which keeps memory as it was when many documents are linted in a row. Only the
+    // detail of an older version of this document, likely dropped soon, waits.
+    let sameDocument = 0;
+    for (const [id, { uri }] of [...this.owed].reverse()) {
+      if (uri === req.job.uri && ++sameDocument < MAX_OWED) continue;
+      this.build(id, Infinity);
     }
     const flag = new Int32Array(req.cancel);
     try {
       const { head, detail } = analyze(req.job, () => Atomics.load(flag, 0) === 1);
       this.post({ id: req.id, ok: true, value: head });
-      this.owed.set(req.id, detail);
+      this.owed.set(req.id, { uri: req.job.uri, steps: detail });
     } catch (e) {
       if (e instanceof LintCancelled) this.post({ id: req.id, ok: false, cancelled: true });
       else this.post({ id: req.id, ok: false, cancelled: false, error: errorText(e) });
@@ -100,8 +102,8 @@ class Linter {
     this.slicing = true;
     const go = () => {
       this.slicing = false;
-      const oldest = this.owed.entries().next().value;
-      if (oldest && performance.now() - this.lastLint >= IDLE_MS) this.build(oldest[0], oldest[1], performance.now() + SLICE_MS);
+      const oldest = this.owed.keys().next();
+      if (!oldest.done && performance.now() - this.lastLint >= IDLE_MS) this.build(oldest.value, performance.now() + SLICE_MS);
       this.slice();
     };
     const pause = IDLE_MS - (performance.now() - this.lastLint);
@@ -109,8 +111,10 @@ class Linter {
     else setImmediate(go);
   }
 
-  /** Steps a detail until it is done (then posts it) or the deadline has passed. */
-  private build(id: number, steps: DetailSteps, deadline: number): void {
+  /** Steps an owed detail until it is done (then posts it) or the deadline has passed. */
+  private build(id: number, deadline: number): void {
+    const steps = this.owed.get(id)?.steps;
+    if (!steps) return;
     try {
       for (;;) {
         const step = steps.next();
