@@ -316,6 +316,39 @@ test('edits: incremental sync, closing clears, stale versions are never publishe
   assert.deepEqual(cleared.diagnostics, []);
 });
 
+for (const [where, env] of [['the worker', {}], ['the server thread', { JUESUAN_LINT_NO_WORKER: '1' }]]) {
+  test(`details after a burst of edits (${where}): hovers, outline and preview answer for the latest version`, async () => {
+    // Every lint's detail (hovers, symbols, preview) is built after its head or dropped when superseded
+    // before anybody asked: whatever was dropped, the current version's detail must still come.
+    const c = await client({ settings: { juesuanLint: { debounceMs: 0 } }, env });
+    const uri = memUri(`burst-${env.JUESUAN_LINT_NO_WORKER ? 'thread' : 'worker'}.txt`);
+    let text = `${SHARE_TEXT}${xining.text}`;
+    c.open(uri, text);
+    await c.diagnostics(uri, { version: 1 });
+    const hover = () => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '208.88') });
+    assert.match((await hover()).contents.value, /208\.88 \/ 665\.38/);
+    for (let v = 2; v <= 30; v++) {
+      const pos = { line: 0, character: 0 };
+      c.change(uri, v, [{ range: { start: pos, end: pos }, text: '1' }]);
+      text = `1${text}`;
+      // Sometimes a result arrives (and replaces the one before), sometimes the next edit comes first.
+      if (v % 5 === 0) await c.diagnostics(uri, { version: v });
+      if (v % 10 === 0) await hover();
+    }
+    await c.diagnostics(uri, { version: 30 });
+    const h = await hover();
+    assert.match(h.contents.value, /208\.88 \/ 665\.38/);
+    assert.deepEqual(h.range.start, positionOf(text, '208.88'));
+    const model = await c.request('juesuanLint/documentModel', { uri });
+    assert.equal(model.version, 30);
+    const claim = model.claims.find((cl) => cl.tokens.some((t) => t.text === '208.88'));
+    for (const t of claim.tokens) assert.equal(text.split('\n')[t.range.start.line].slice(t.range.start.character, t.range.end.character), t.text);
+    const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.some((s) => s.name === '第二部分 2024年度部门决算公开报表'), JSON.stringify(symbols.map((s) => s.name)));
+    assert.deepEqual(c.logs.filter((m) => /failed|uncaught|unhandled/.test(m)), []);
+  });
+}
+
 test('recompute all percentages of the document: one source action, lists first, each edit only its number', async () => {
   const c = await client();
   const uri = memUri('recompute-all.txt');

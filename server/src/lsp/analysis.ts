@@ -1,9 +1,9 @@
 // One lint of one document version, reduced to plain data: everything diagnostics, hovers, code
 // actions, symbols and the table preview need. It crosses the worker boundary, so it holds no Decimal
 // and no class instances. What diagnostics need (the head) travels first, as objects, so diagnostics
-// are published without waiting for the rest; the bulky detail for hovers, the outline and the table
-// preview follows as one JSON string (cheap to pass) and is parsed in the server thread only when
-// first used, so a large report never blocks the server thread on deserialisation.
+// are published without waiting for the rest. The bulky detail for hovers, the outline and the table
+// preview is built afterwards a slice at a time (see detailJson), so it never holds up the next lint,
+// and travels as one JSON string (cheap to pass), parsed in the server thread only when first used.
 // Detail positions are spans only: ranges are computed from the text snapshot when needed.
 import { shareFixes } from '../core/fixes';
 import { lint } from '../core/lint';
@@ -92,18 +92,47 @@ export interface WireHead {
 }
 
 export interface Analysis extends WireHead {
-  /** The detail for hovers, the outline and the preview: sent after the head, parsed on first use. */
+  /** The detail for hovers, the outline and the preview: built after the head (at once when asked for), parsed on first use. */
   detail(): Promise<Detail>;
+  /** Says the analysis is superseded: a detail nobody asked for yet need not be built. */
+  release(): void;
 }
 
-export function fromWire(head: WireHead, detailJson: Promise<string>): Analysis {
+/** Where a head's detail comes from: `want` asks for it now, `drop` says it will never be read. */
+export interface DetailSource {
+  json: Promise<string>;
+  want(): void;
+  drop(): void;
+}
+
+export function fromWire(head: WireHead, source: DetailSource): Analysis {
   let detail: Promise<Detail> | undefined;
-  return { ...head, detail: () => (detail ??= detailJson.then((json) => JSON.parse(json) as Detail)) };
+  return {
+    ...head,
+    detail: () => {
+      if (!detail) {
+        source.want();
+        detail = source.json.then((json) => JSON.parse(json) as Detail);
+      }
+      return detail;
+    },
+    release: () => {
+      if (!detail) source.drop();
+    },
+  };
 }
 
 export function emptyAnalysis(uri: string, version: number): Analysis {
   const detail: Detail = { claims: [], tokens: [], tables: [], sections: [] };
-  return { uri, version, findings: [], shareFixes: { single: [], groups: [] }, summary: { checked: 0, errors: 0, warnings: 0, infos: 0 }, detail: () => Promise.resolve(detail) };
+  return {
+    uri,
+    version,
+    findings: [],
+    shareFixes: { single: [], groups: [] },
+    summary: { checked: 0, errors: 0, warnings: 0, infos: 0 },
+    detail: () => Promise.resolve(detail),
+    release: () => undefined,
+  };
 }
 
 export interface LintJob {
@@ -133,10 +162,10 @@ export function claimOperands(claim: Claim): Operand[] {
   return out;
 }
 
-/** Lints a job: the head at once, the detail (as JSON) when asked for. */
-export function analyze(job: LintJob, isCancelled?: () => boolean): { head: WireHead; detailJson: () => string } {
+/** Lints a job: the head at once, the detail (as JSON) built by stepping `detail` to its end. */
+export function analyze(job: LintJob, isCancelled?: () => boolean): { head: WireHead; detail: DetailSteps } {
   const result = lint(job.text, { rules: job.rules, isCancelled });
-  return { head: toHead(job, result), detailJson: () => JSON.stringify(toDetail(result)) };
+  return { head: toHead(job, result), detail: detailJson(result) };
 }
 
 export function toHead(job: Pick<LintJob, 'uri' | 'version'>, result: LintResult): WireHead {
@@ -168,8 +197,22 @@ export function toHead(job: Pick<LintJob, 'uri' | 'version'>, result: LintResult
   };
 }
 
-export function toDetail(result: LintResult): Detail {
+/** Builds a detail step by step: it pauses (yields) between small pieces of work and returns the JSON. */
+export type DetailSteps = Generator<void, string, void>;
+
+/** Items (claims, rows, tokens) built or serialised between two pauses of detailJson. */
+const STEP = 64;
+
+/**
+ * The detail of a lint as JSON, built in small steps so whoever drives it can let a lint go first
+ * between two steps. Claim and table views are serialised as soon as they are final; token views
+ * collect the claims using them, so they are serialised last.
+ */
+export function* detailJson(result: LintResult): DetailSteps {
   const { model, claims, verdicts, findings } = result;
+  let work = 0;
+  /** True every STEP items: the caller pauses there. */
+  const due = () => ++work % STEP === 0;
 
   const verdictsByClaim = new Map<number, ClaimView['verdicts']>();
   for (const v of verdicts) {
@@ -190,7 +233,9 @@ export function toDetail(result: LintResult): Detail {
     return t;
   };
 
-  const claimViews: ClaimView[] = claims.map((c) => {
+  const claimViews: ClaimView[] = [];
+  const claimJson: string[] = [];
+  for (const c of claims) {
     const ids: number[] = [];
     for (const op of claimOperands(c)) {
       if (op.token === undefined) continue;
@@ -201,7 +246,7 @@ export function toDetail(result: LintResult): Detail {
       }
     }
     const vs = verdictsByClaim.get(c.id) ?? [];
-    return {
+    const view: ClaimView = {
       id: c.id,
       kind: c.kind,
       description: c.description,
@@ -211,7 +256,10 @@ export function toDetail(result: LintResult): Detail {
       verdicts: vs,
       status: vs.reduce<Status>((s, v) => worst(s, v.status), vs.length ? 'ok' : 'unchecked'),
     };
-  });
+    claimViews.push(view);
+    claimJson.push(JSON.stringify(view));
+    if (due()) yield;
+  }
 
   // Findings by line, to mark the table cells they touch.
   const findingsByLine = new Map<number, number[]>();
@@ -227,42 +275,54 @@ export function toDetail(result: LintResult): Detail {
   });
   const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-  const tables: TableView[] = model.tables.map((t) => ({
-    id: t.id,
-    title: t.title,
-    code: t.code,
-    kind: t.kind,
-    unit: t.unit,
-    span: t.span,
-    titleSpan: t.titleSpan,
-    columns: t.columns.map((c) => ({ headerPath: c.headerPath, columnNumber: c.columnNumber })),
-    rows: t.rows.map((row) => ({
-      kind: row.kind,
-      code: row.code,
-      label: row.label,
-      span: row.span,
-      cells: row.cells.map((cell) => {
-        const token = cell.number === undefined ? undefined : tokenView(cell.number, '');
-        const findingIds = (findingsByLine.get(row.line) ?? []).filter((i) => {
-          const f = findings[i];
-          return [f.span, ...f.related.map((r) => r.span)].some((s) => overlaps(s, cell.span));
-        });
-        let status: Status = 'unchecked';
-        for (const c of token?.claims ?? []) status = worst(status, claimViews[c].status);
-        for (const i of findingIds) status = worst(status, findings[i].severity);
-        const view: CellView = { span: cell.span };
-        if (token) view.token = token.id;
-        if (findingIds.length) view.findingIds = [...new Set(findingIds)];
-        if (status !== 'unchecked') view.status = status;
-        return view;
-      }),
-    })),
-  }));
+  const tableJson: string[] = [];
+  for (const t of model.tables) {
+    const rows: TableView['rows'] = [];
+    for (const row of t.rows) {
+      rows.push({
+        kind: row.kind,
+        code: row.code,
+        label: row.label,
+        span: row.span,
+        cells: row.cells.map((cell) => {
+          const token = cell.number === undefined ? undefined : tokenView(cell.number, '');
+          const findingIds = (findingsByLine.get(row.line) ?? []).filter((i) => {
+            const f = findings[i];
+            return [f.span, ...f.related.map((r) => r.span)].some((s) => overlaps(s, cell.span));
+          });
+          let status: Status = 'unchecked';
+          for (const c of token?.claims ?? []) status = worst(status, claimViews[c].status);
+          for (const i of findingIds) status = worst(status, findings[i].severity);
+          const view: CellView = { span: cell.span };
+          if (token) view.token = token.id;
+          if (findingIds.length) view.findingIds = [...new Set(findingIds)];
+          if (status !== 'unchecked') view.status = status;
+          return view;
+        }),
+      });
+      if (due()) yield;
+    }
+    const view: TableView = {
+      id: t.id,
+      title: t.title,
+      code: t.code,
+      kind: t.kind,
+      unit: t.unit,
+      span: t.span,
+      titleSpan: t.titleSpan,
+      columns: t.columns.map((c) => ({ headerPath: c.headerPath, columnNumber: c.columnNumber })),
+      rows,
+    };
+    tableJson.push(JSON.stringify(view));
+    yield;
+  }
 
-  return {
-    claims: claimViews,
-    tokens: [...tokens.values()].sort((a, b) => a.span.start - b.span.start),
-    tables,
-    sections: model.sections.map((s) => ({ id: s.id, title: s.title, level: s.level, parent: s.parent, span: s.span, headingSpan: s.headingSpan })),
-  };
+  const tokenJson: string[] = [];
+  for (const t of [...tokens.values()].sort((a, b) => a.span.start - b.span.start)) {
+    tokenJson.push(JSON.stringify(t));
+    if (due()) yield;
+  }
+  const sections: SectionView[] = model.sections.map((s) => ({ id: s.id, title: s.title, level: s.level, parent: s.parent, span: s.span, headingSpan: s.headingSpan }));
+  return `{"claims":[${claimJson.join(',')}],"tokens":[${tokenJson.join(',')}],"tables":[${tableJson.join(',')}],"sections":${JSON.stringify(sections)}}`;
 }
+

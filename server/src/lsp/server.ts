@@ -14,6 +14,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConfigLoader } from '../config';
 import { localize } from '../core/messages';
@@ -35,7 +36,8 @@ interface Waiter {
 }
 
 interface DocState {
-  timer?: NodeJS.Timeout;
+  /** Stops the debounce wait before the next lint. */
+  stopTimer?: () => void;
   running?: { version: number; generation: number; cancel(): void };
   analysis?: Analysis;
   /** The text the analysis was computed from (documents are updated in place, so keep our own). */
@@ -52,6 +54,16 @@ export interface ServerOptions {
   version?: string;
   /** A lint running longer is abandoned (the worker is restarted); default 60 s. */
   lintTimeoutMs?: number;
+}
+
+/** Calls `fn` after `ms`; returns how to stop it. No wait is the next turn of the event loop (a 0 ms timer waits 1 ms). */
+function after(ms: number, fn: () => void): () => void {
+  if (ms <= 0) {
+    const immediate = setImmediate(fn);
+    return () => clearImmediate(immediate);
+  }
+  const timer = setTimeout(fn, ms);
+  return () => clearTimeout(timer);
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -138,11 +150,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       st.running.cancel();
       st.running = undefined;
     }
-    clearTimeout(st.timer);
+    st.stopTimer?.();
+    const editedAt = performance.now();
     void settingsFor(uri).then((settings) => {
       if (!documents.get(uri) || states.get(uri) !== st) return;
-      clearTimeout(st.timer);
-      st.timer = setTimeout(() => void run(uri), immediate ? 0 : settings.debounceMs);
+      st.stopTimer?.();
+      // The pause in typing counts from the edit, not from when the settings were at hand.
+      st.stopTimer = after(immediate ? 0 : settings.debounceMs - (performance.now() - editedAt), () => void run(uri));
     });
   }
 
@@ -150,8 +164,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const st = states.get(uri);
     const doc = documents.get(uri);
     if (!st || !doc) return;
-    clearTimeout(st.timer);
-    st.timer = undefined;
+    st.stopTimer?.();
+    st.stopTimer = undefined;
     const gen = generation;
     const version = doc.version;
     if (st.analysis?.version === version && st.generation === gen) return settle(st, st.analysis);
@@ -186,7 +200,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Publishes a result if it is still for the current version and configuration; stale results are dropped. */
   function accept(st: DocState, uri: string, analysis: Analysis, snapshot: TextDocument, gen: number, settings: DocumentSettings): void {
     const doc = documents.get(uri);
-    if (!doc || doc.version !== analysis.version || gen !== generation || states.get(uri) !== st) return;
+    if (!doc || doc.version !== analysis.version || gen !== generation || states.get(uri) !== st) {
+      analysis.release();
+      return;
+    }
+    if (st.analysis !== analysis) st.analysis?.release();
     st.analysis = analysis;
     st.snapshot = snapshot;
     st.generation = gen;
@@ -290,8 +308,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((e) => {
     const st = states.get(e.document.uri);
     if (st) {
-      clearTimeout(st.timer);
+      st.stopTimer?.();
       st.running?.cancel();
+      st.analysis?.release();
       for (const w of st.waiters) w.reject(new Cancelled());
       states.delete(e.document.uri);
     }
