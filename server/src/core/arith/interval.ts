@@ -3,7 +3,7 @@
 // Exact decimal arithmetic throughout; never JavaScript floats.
 import Decimal from 'decimal.js';
 import type { MoneyUnit, NumberToken, Span } from '../types';
-import { addFixed, decimalOfFixed, FIXED_DIGITS, fixedHalfOf, fixedOf, Operand } from './operand';
+import { addFixed, decimalOfFixed, FIXED_DIGITS, fixedHalfOf, fixedOf, Operand, type OperandFields } from './operand';
 
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -97,8 +97,12 @@ export function computed(value: Decimal, decimals: number, operands: Operand[]):
   return show(value, decimals) + (operands.some((o) => o.unit) ? '万元' : '');
 }
 
+const ZERO_FIELDS: OperandFields = { value: ZERO, halfUlp: ZERO, fixed: 0, fixedHalf: 0 };
+
 /** A value that is exactly known (an implicit zero, a computed quantity). */
 export function exact(value: Decimal.Value, label: string, span?: Span): Operand {
+  // Blank cells are exact zeros: one set of fields serves them all.
+  if (value === 0) return new Operand(ZERO_FIELDS, label, span);
   const fixed = typeof value === 'number' && Number.isSafeInteger(value) ? fixedOf(String(value), 0) : undefined;
   return new Operand({ value: fixed === undefined ? new Decimal(value) : undefined, halfUlp: ZERO, fixed, fixedHalf: 0 }, label, span);
 }
@@ -177,13 +181,14 @@ class FixedCheck implements SumCheck {
 }
 
 /** |T − Σ sᵢpᵢ| ≤ Σhᵢ + h_T (rounding.md §2); `partial`: Σ parts can reach at most the total. */
-function sumCheck(total: Operand, parts: Operand[], signs: number[] | undefined, partial: boolean): SumCheck {
+type SumRelation = 'equal' | 'at-least' | 'at-most';
+
+/** d = T − Σ sᵢpᵢ against t = Σhᵢ + h_T: T = Σ when |d| ≤ t, T ≥ Σ when d ≥ −t, T ≤ Σ when d ≤ t. */
+function sumCheck(total: Operand, parts: Operand[], signs: number[] | undefined, relation: SumRelation): SumCheck {
+  const holds = (d: number, t: number) => (relation === 'equal' ? Math.abs(d) <= t : relation === 'at-least' ? d >= -t : d <= t);
   const fast = total.fixed === undefined ? undefined : fixedSum(total, parts, signs);
   const diff = fast && addFixed(total.fixed!, -fast.sum);
-  if (fast && diff !== undefined) {
-    const ok = partial ? diff >= -fast.tolerance : Math.abs(diff) <= fast.tolerance;
-    return new FixedCheck(ok, fast.sum, diff, fast.tolerance);
-  }
+  if (fast && diff !== undefined) return new FixedCheck(holds(diff, fast.tolerance), fast.sum, diff, fast.tolerance);
   let sum = ZERO;
   let tolerance = total.halfUlp;
   parts.forEach((p, i) => {
@@ -191,33 +196,27 @@ function sumCheck(total: Operand, parts: Operand[], signs: number[] | undefined,
     tolerance = tolerance.plus(p.halfUlp);
   });
   const d = total.value.minus(sum);
-  return { ok: partial ? d.gte(tolerance.neg()) : d.abs().lte(tolerance), sum, diff: d, tolerance };
+  const ok = relation === 'equal' ? d.abs().lte(tolerance) : relation === 'at-least' ? d.gte(tolerance.neg()) : d.lte(tolerance);
+  return { ok, sum, diff: d, tolerance };
 }
 
 /** |T − Σ sᵢpᵢ| ≤ Σhᵢ + h_T (rounding.md §2). */
 export function checkSum(total: Operand, parts: Operand[], signs?: number[]): SumCheck {
-  return sumCheck(total, parts, signs, false);
+  return sumCheck(total, parts, signs, 'equal');
 }
 
 /** Σ parts can reach at most the total: the lowest possible sum must not exceed the highest total. */
 export function checkPartialSum(total: Operand, parts: Operand[]): SumCheck {
-  return sumCheck(total, parts, undefined, true);
+  return sumCheck(total, parts, undefined, 'at-least');
 }
 
 export function checkEqual(a: Operand, b: Operand): { ok: boolean; diff: Decimal; tolerance: Decimal } {
   return checkSum(a, [b]);
 }
 
-/** part ≤ whole for some true values. */
+/** part ≤ whole for some true values; `diff` is part − whole. */
 export function checkLe(part: Operand, whole: Operand): { ok: boolean; diff: Decimal } {
-  // part ≤ whole + tolerance ⇔ whole − part ≥ −tolerance: a partial sum of one part.
-  const check = checkPartialSum(whole, [part]);
-  return {
-    ok: check.ok,
-    get diff() {
-      return check.diff.neg();
-    },
-  };
+  return sumCheck(part, [whole], undefined, 'at-most');
 }
 
 export type RatioStatus = 'ok' | 'truncated' | 'error' | 'warning' | 'zero-base' | 'zero-base-template';
