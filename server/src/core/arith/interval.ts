@@ -49,7 +49,7 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     const shift = money ? MONEY_SHIFT[money] : 0;
     const fixed = fixedOf(token.text, token.decimals, shift);
     // Counts are exact, and so is a zero written without decimals (`0万元`: nothing was spent).
-    const exact = token.unit === 'count' || (fixed === 0 && token.decimals === 0) || (fixed === undefined && token.value.isZero() && token.decimals === 0);
+    const exact = token.unit === 'count' || (token.zero && token.decimals === 0);
     const fixedHalf = exact ? 0 : fixedHalfOf(token.decimals, shift);
     const scale = money ? MONEY_SCALE[money] : ONE;
     const fast = fixed !== undefined && fixedHalf !== undefined;
@@ -112,24 +112,10 @@ export function exact(value: Decimal.Value, label: string, span?: Span): Operand
  * signs, tolerances add up.
  */
 export function sumOperand(parts: Operand[], label: string, span?: Span, signs?: number[]): Operand {
-  let fixed: number | undefined = 0;
-  let fixedHalf: number | undefined = 0;
-  for (let i = 0; i < parts.length && fixed !== undefined && fixedHalf !== undefined; i++) {
-    const p = parts[i];
-    if (p.fixed === undefined || p.fixedHalf === undefined) fixed = undefined;
-    else {
-      fixed = addFixed(fixed, (signs?.[i] ?? 1) < 0 ? -p.fixed : p.fixed);
-      fixedHalf = addFixed(fixedHalf, p.fixedHalf);
-    }
-  }
-  if (fixed !== undefined && fixedHalf !== undefined) return new Operand({ fixed, fixedHalf }, label, span);
-  let value = ZERO;
-  let half = ZERO;
-  parts.forEach((p, i) => {
-    value = (signs?.[i] ?? 1) < 0 ? value.minus(p.value) : value.plus(p.value);
-    half = half.plus(p.halfUlp);
-  });
-  return new Operand({ value, halfUlp: half }, label, span);
+  const fast = fixedSum(parts, signs, 0);
+  if (fast) return new Operand({ fixed: fast.sum, fixedHalf: fast.tolerance }, label, span);
+  const { sum, tolerance } = decimalSum(parts, signs, ZERO);
+  return new Operand({ value: sum, halfUlp: tolerance }, label, span);
 }
 
 /** Compares two values (not their intervals), in fixed point when both have that form. */
@@ -146,11 +132,10 @@ export interface SumCheck {
   readonly tolerance: Decimal;
 }
 
-/** Σ sᵢpᵢ and Σhᵢ + h_T in fixed point, or undefined when an operand has no fixed form or it overflows. */
-function fixedSum(total: Operand, parts: Operand[], signs?: number[]): { sum: number; tolerance: number } | undefined {
-  if (total.fixedHalf === undefined) return undefined;
+/** Σ sᵢpᵢ and `half` + Σhᵢ in fixed point, or undefined when an operand has no fixed form or it overflows. */
+function fixedSum(parts: Operand[], signs: number[] | undefined, half: number): { sum: number; tolerance: number } | undefined {
   let sum: number | undefined = 0;
-  let tolerance: number | undefined = total.fixedHalf;
+  let tolerance: number | undefined = half;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.fixed === undefined || p.fixedHalf === undefined) return undefined;
@@ -158,6 +143,17 @@ function fixedSum(total: Operand, parts: Operand[], signs?: number[]): { sum: nu
     tolerance = addFixed(tolerance, p.fixedHalf);
     if (sum === undefined || tolerance === undefined) return undefined;
   }
+  return { sum, tolerance };
+}
+
+/** The same in Decimals. */
+function decimalSum(parts: Operand[], signs: number[] | undefined, half: Decimal): { sum: Decimal; tolerance: Decimal } {
+  let sum = ZERO;
+  let tolerance = half;
+  parts.forEach((p, i) => {
+    sum = (signs?.[i] ?? 1) < 0 ? sum.minus(p.value) : sum.plus(p.value);
+    tolerance = tolerance.plus(p.halfUlp);
+  });
   return { sum, tolerance };
 }
 
@@ -186,15 +182,10 @@ type SumRelation = 'equal' | 'at-least' | 'at-most';
 /** d = T − Σ sᵢpᵢ against t = Σhᵢ + h_T: T = Σ when |d| ≤ t, T ≥ Σ when d ≥ −t, T ≤ Σ when d ≤ t. */
 function sumCheck(total: Operand, parts: Operand[], signs: number[] | undefined, relation: SumRelation): SumCheck {
   const holds = (d: number, t: number) => (relation === 'equal' ? Math.abs(d) <= t : relation === 'at-least' ? d >= -t : d <= t);
-  const fast = total.fixed === undefined ? undefined : fixedSum(total, parts, signs);
+  const fast = total.fixed === undefined ? undefined : fixedSum(parts, signs, total.fixedHalf!);
   const diff = fast && addFixed(total.fixed!, -fast.sum);
   if (fast && diff !== undefined) return new FixedCheck(holds(diff, fast.tolerance), fast.sum, diff, fast.tolerance);
-  let sum = ZERO;
-  let tolerance = total.halfUlp;
-  parts.forEach((p, i) => {
-    sum = (signs?.[i] ?? 1) < 0 ? sum.minus(p.value) : sum.plus(p.value);
-    tolerance = tolerance.plus(p.halfUlp);
-  });
+  const { sum, tolerance } = decimalSum(parts, signs, total.halfUlp);
   const d = total.value.minus(sum);
   const ok = relation === 'equal' ? d.abs().lte(tolerance) : relation === 'at-least' ? d.gte(tolerance.neg()) : d.lte(tolerance);
   return { ok, sum, diff: d, tolerance };
