@@ -11,12 +11,13 @@ import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { TABLE_NAMES } from './tables/access';
 
-type Scope = 'general' | 'all';
+/** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
+type Scope = 'general' | 'all' | 'other';
 
 interface Mapping {
   subject: RegExp;
   roles: Array<ProseToken['role']>;
-  queries: (match: RegExpMatchArray, scope: Scope, pt: ProseToken) => TableValueQuery[];
+  queries: (match: RegExpMatchArray, scope: Scope, pt: ProseToken, basicAllIsGeneral: () => boolean) => TableValueQuery[];
 }
 
 /** Columns of 公开09表 by quantity: [预算数, 决算数] 栏次. */
@@ -51,8 +52,16 @@ const MAPPINGS: Mapping[] = [
     roles: ['amount'],
     queries: (m, scope) => [scope === 'general' ? { kind: 'T05', label: '合计', column: [m[1]] } : { kind: 'T03', label: '合计', column: [m[1]] }],
   },
-  { subject: /^人员经费$/, roles: ['amount'], queries: () => [{ kind: 'T06', label: '人员经费合计' }] },
-  { subject: /^公用经费$/, roles: ['amount'], queries: () => [{ kind: 'T06', label: '公用经费合计' }] },
+  // 公开06表 is the 一般公共预算 基本支出: the 人员经费 of all funds' 基本支出 restates it only when the two are one.
+  { subject: /^(人员经费|公用经费)$/, roles: ['amount'], queries: (m, scope, _pt, basicAllIsGeneral) => (scope === 'general' || basicAllIsGeneral() ? [{ kind: 'T06', label: `${m[1]}合计` }] : []) },
+  // Income by source and the other spending columns of all funds: 公开01表 rows, 公开02/03表 合计.
+  {
+    subject: /^(上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入)$/,
+    roles: ['amount'],
+    queries: (m, scope) => (scope === 'all' ? [{ kind: 'T01', label: m[1], block: 0 }, { kind: 'T02', label: '合计', column: [m[1]] }] : []),
+  },
+  { subject: /^财政拨款收入$/, roles: ['amount'], queries: () => [{ kind: 'T02', label: '合计', column: ['财政拨款收入'] }, { kind: 'T04', label: '本年收入合计', block: 0 }] },
+  { subject: /^(上缴上级支出|经营支出|对附属单位补助支出)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T03', label: '合计', column: [m[1]] }] : []) },
   // 类 and 项 by name: `社会保障和就业支出（类）`, `…（款）机关事业单位基本养老保险缴费支出（项）`.
   {
     subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*(\d{3})?\s*类[)）](?:支出)?$/,
@@ -83,14 +92,23 @@ const MAPPINGS: Mapping[] = [
 
 /** The 一般公共预算 subset or all funds: from the list total, else from the section headings. */
 function scopeOf(model: DocumentModel, facts: ProseFacts, pt: ProseToken): Scope {
+  for (let s = pt.sentence.section; s !== undefined; s = model.sections[s].parent) {
+    if (/政府性基金|国有资本经营/.test(model.sections[s].title)) return 'other';
+  }
   const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
+  // The parts of one unit's total (厅本级本年支出合计…，其中：) are not the department's tables.
+  if (total && UNIT_SCOPE.test(total.subject)) return 'other';
+  // …or of a sentence about one unit (`其中，厅本级本年支出合计…，其中：基本支出…；项目支出…`).
+  if ((facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.index < pt.index && t.role === 'amount' && UNIT_SCOPE.test(t.subject))) return 'other';
   if (total) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
   for (let s = pt.sentence.section; s !== undefined; s = model.sections[s].parent) {
     if (/一般公共预算|财政拨款支出/.test(model.sections[s].title)) return 'general';
   }
   return 'all';
 }
+
+const UNIT_SCOPE = /本级|二级|所属|下属/;
 
 function tableOperand(model: DocumentModel, tableId: number, token: number | undefined, label: string, span: { start: number; end: number }): Operand {
   const table = model.tables[tableId];
@@ -126,13 +144,17 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   if (model.tables.length === 0) return;
   const seen = new Set<string>();
   const mappingOf = mappingFinder();
+  let basicEqual: boolean | undefined;
+  const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
     if (!pt.subject || pt.year !== undefined) continue;
     const found = mappingOf(pt);
     if (found) {
       const [mapping, m] = found;
       const scope = scopeOf(model, facts, pt);
-      for (const query of mapping.queries(m, scope, pt)) {
+      // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's.
+      if (scope === 'other') continue;
+      for (const query of mapping.queries(m, scope, pt, basicAllIsGeneral)) {
         const value = findTableValue(model, query);
         if (!value) continue;
         const key = `${pt.token.id}:${value.table}:${value.row}:${value.col}`;
@@ -155,6 +177,15 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   }
   performanceProse(model, facts, sink);
   executionsWithinProjects(model, sink);
+}
+
+/** Two table cells hold the same figure (both stated, same unit, equal values). */
+function sameCell(model: DocumentModel, a: TableValueQuery, b: TableValueQuery): boolean {
+  const x = findTableValue(model, a);
+  const y = findTableValue(model, b);
+  if (x?.token === undefined || y?.token === undefined) return false;
+  const [nx, ny] = [model.numbers[x.token], model.numbers[y.token]];
+  return model.tables[x.table].unit === model.tables[y.table].unit && nx.value.eq(ny.value);
 }
 
 /**

@@ -37,12 +37,20 @@ interface Statement {
  * Statements under an enumerated item heading (`1. 公务员医疗补助项目…`, `（1）…`) describe that item:
  * `项目全年预算数` of two projects are two quantities.
  */
-function itemScope(model: DocumentModel, t: ProseToken): string {
+function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   for (let s = t.sentence.section; s !== undefined; s = model.sections[s].parent) {
     if (model.sections[s].level >= 4) return `item${s}`;
   }
+  // A generic per-item figure (项目全年预算数, 项目执行数) in an enumerated paragraph that is too long
+  // to be a heading (`1.“XX”项目绩效自评综述：项目全年预算数为…`) belongs to that paragraph's item.
+  if (PER_ITEM.test(key)) {
+    const p = model.paragraphs[t.sentence.paragraph];
+    if (p && ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8))) return `para${p.id}`;
+  }
   return '';
 }
+const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
+const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）])/;
 
 /** The standard breakdowns, whose figures exist for every fund scope. */
 const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$/;
@@ -84,7 +92,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const key = factKey(t.subject);
     if (key.length < 4) continue;
     const inList = listOf.get(t);
-    const group = `${t.role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t)}|${fundScope(model, t, key)}`;
+    const group = `${t.role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t, key)}|${fundScope(model, t, key)}`;
     const list = byGroup.get(group) ?? [];
     list.push({ token: t, key, group, list: inList?.id });
     byGroup.set(group, list);

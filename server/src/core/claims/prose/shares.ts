@@ -20,6 +20,9 @@ export interface ShareContext {
   text: string;
 }
 
+/** Words naming who states a figure, not which part of it. */
+const OWNER = /^(?:本部门|本单位|本局|本院|本校|本厅|本委|全局|全院|全校|部门|单位)/;
+
 const COUNT_BASE = /数$|总数|个数|人数|次数|批次/;
 
 /** The words between 占 and the number: `占本年支出合计的` → 本年支出合计. */
@@ -80,10 +83,13 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // A count share's base is the list's count (`共对22个项目…其中：…21个，占项目总数比例95.45%`).
     if (listTotal && (wantCount || subjectsMatch(listTotal.subject, named))) return { base: listTotal, group: `list${list!.id}` };
     // Look for the named base outside the list: the nearest statement of that quantity.
-    const accept = (t: ProseToken) => t.role === 'amount' && t !== part;
     // `占…支出总额的` names a total introduced as `…支出X万元` just as well.
     const bare = named.replace(/(?:总额|总数|总和|合计|总计)$/, '');
-    const found = wantCount ? undefined : ctx.subjects.find(named, part.token.span.start, accept) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, accept) : undefined);
+    // A longer name is a narrower quantity (三公经费财政拨款支出 is not 财政拨款支出): besides the owner
+    // (本部门政府采购支出总额), a short qualifier at most.
+    const accept = (t: ProseToken) => t.role === 'amount' && t !== part;
+    const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || t.subject.slice(0, -name.length).replace(OWNER, '').length <= 2);
+    const found = wantCount ? undefined : ctx.subjects.find(named, part.token.span.start, closeTo(named)) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined);
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // `占全年支出的`, `占总支出的`: the year's whole spending, named as the list's total (本年支出合计) or,
     // outside a list, as the nearest 支出合计 before it.

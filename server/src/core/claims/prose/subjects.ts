@@ -65,8 +65,14 @@ export function subjectsMatch(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.endsWith(short);
+  return short.length >= 4 && long.endsWith(short) && !SCOPE_WORDS.test(long.slice(0, long.length - short.length));
 }
+
+/**
+ * Words that narrow a quantity to one fund or unit: 一般公共预算财政拨款支出 is a part of 财政拨款支出, and
+ * 一般公共预算项目支出 of 项目支出 (all funds), never the same figure.
+ */
+const SCOPE_WORDS = /一般公共预算|政府性基金|国有资本经营|财政拨款|本级|二级|所属|下属|非财政/;
 
 /**
  * `全年支出`, `总支出`, `支出总额`, `本年支出合计`: the department's whole spending (or income) of the
