@@ -81,7 +81,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   const listTotal = list?.totals.get(role);
   if (named) {
     // A count share's base is the list's count (`共对22个项目…其中：…21个，占项目总数比例95.45%`).
-    if (listTotal && (wantCount || subjectsMatch(listTotal.subject, named))) return { base: listTotal, group: `list${list!.id}` };
+    // Inside its list, a base may shorten the list's total (`一般公共预算财政拨款基本支出…，其中：人员经费…，
+    // 占基本支出的88.24%`): the list scopes the name. A base naming more than the total is another quantity.
+    const shortens = listTotal !== undefined && named.length >= 4 && listTotal.subject.endsWith(named);
+    if (listTotal && (wantCount || shortens || subjectsMatch(listTotal.subject, named))) return { base: listTotal, group: `list${list!.id}` };
     // Look for the named base outside the list: the nearest statement of that quantity.
     // `占…支出总额的` names a total introduced as `…支出X万元` just as well.
     const bare = named.replace(/(?:总额|总数|总和|合计|总计)$/, '');
