@@ -1,8 +1,8 @@
 // Engine and CLI throughput. Prints ms per lint (median after warm-up), ms per MB (linear growth
 // shows as a flat column) and the ratio against reading the file plus one regex pass over it.
 // Targets: 60 KB ≤ 5 ms, 1 MB ≤ 100 ms per lint; CLI over 1,000 × 30 KB reports ≤ 10 s wall.
-// Each input is timed twice: in this process (Node's default heap) and in a worker thread set up as
-// the CLI pool and the language server set up theirs (core.LINT_YOUNG_GENERATION_MB).
+// Each input is timed twice: in this process (Node's default heap; the target column judges this
+// one) and in a worker thread set up as the CLI pool sets up its workers (core.LINT_YOUNG_GENERATION_MB).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -103,7 +103,7 @@ for (const input of inputs) {
     'ms/MB': (lint.ms / mb).toFixed(1),
     'read+regex ms': base.ms.toFixed(2),
     ratio: `${(lint.ms / base.ms).toFixed(0)}×`,
-    target: input.target === undefined ? '' : `${Math.min(lint.ms, inWorker.ms) <= input.target ? '✓' : '✗'} ≤ ${input.target} ms`,
+    target: input.target === undefined ? '' : `${lint.ms <= input.target ? '✓' : '✗'} ≤ ${input.target} ms`,
   });
 }
 
