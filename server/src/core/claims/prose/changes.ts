@@ -69,6 +69,71 @@ function priorInPreviousSentence(analysis: ProseAnalysis, first: ProseToken, cur
   return subjectsMatch(last.subject, current.subject) ? last : undefined;
 }
 
+/** What a sentence states of one change: the token that starts it, and whichever of C, P, Δ, r it gives. */
+interface StatedChange {
+  first: ProseToken;
+  current?: ProseToken;
+  prior?: ProseToken;
+  delta?: ProseToken;
+  rate?: ProseToken;
+}
+
+function changeClaim(sink: ClaimSink, { first, current, prior, delta, rate }: StatedChange): MadeChange | undefined {
+  const worded = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
+  // `增长-3.23%`, `增加-5.36万元`, `增减额-23.40万元`: a negative change says the opposite of its word.
+  const signed = delta ?? rate!;
+  const direction = signed.token.value.isNegative() && worded !== 'flat' ? (worded === 'up' ? 'down' : 'up') : worded;
+  // Only what can be checked: a rate with its inputs, Δ against C − P, or a rate on a zero amount.
+  const checkable = (rate && (delta || prior || current)) || (current && prior);
+  if (!checkable) return undefined;
+  const label = current?.subject || first.subject || '本年数';
+  return withSubject(label, sink.add<ChangeClaim>({
+    kind: 'change',
+    origin: 'prose',
+    identity: 'prose.change',
+    description: l(`${label}与上年比较`, `${label} compared with the previous year`),
+    span: (rate ?? delta)!.token.span,
+    direction,
+    directionSpan: directionSpan(first),
+    current: current && operand(current.token, label),
+    prior: prior && operand(prior.token, '上年数'),
+    delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
+    rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
+  }));
+}
+
+/** The change tokens of one `分别` run: the first has 分别 before it, the others only a 、/和 (tokens.ts gives them its role). */
+function runFrom(tokens: ProseToken[], i: number): ProseToken[] {
+  const run = [tokens[i]];
+  while (i + run.length < tokens.length && tokens[i + run.length].role === tokens[i].role && tokens[i + run.length].continuesRun) run.push(tokens[i + run.length]);
+  return run;
+}
+
+/**
+ * `人员经费420.00万元、公用经费80.00万元，比上年的400.00万元、70.00万元分别增加20.00万元和10.00万元，分别增长
+ * 5.00%和14.29%`: the k-th change of each run belongs to the k-th amount (and prior) before it. Undefined
+ * when tokens[i] starts no such run; a run whose amounts cannot all be paired makes no claim (`changes`
+ * is empty) rather than a wrong one.
+ */
+function respectiveRun(tokens: ProseToken[], i: number, from: number): { changes: StatedChange[]; last: number } | undefined {
+  if (!/分别/.test(tokens[i].lead)) return undefined;
+  const first = runFrom(tokens, i);
+  if (first.length < 2) return undefined;
+  const next = tokens[i + first.length];
+  const other = next && next.role !== first[0].role && (next.role === 'delta' || next.role === 'change-rate') ? runFrom(tokens, i + first.length) : [];
+  const second = other.length === first.length ? other : [];
+  const last = i + first.length + second.length - 1;
+  const before = (role: ProseToken['role']) => tokens.slice(0, i).filter((t) => t.role === role && t.token.span.start >= from).slice(-first.length);
+  const currents = before('amount');
+  const priors = before('prior');
+  if (currents.length !== first.length) return { changes: [], last };
+  const [deltas, rates] = first[0].role === 'delta' ? [first, second] : [second, first];
+  return {
+    last,
+    changes: first.map((t, k) => ({ first: t, current: currents[k], prior: priors.length === first.length ? priors[k] : undefined, delta: deltas[k], rate: rates[k] })),
+  };
+}
+
 const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上年|同比)[^，,；;。]{0,4}?)(持平|无变化|无增减|没有变化|一致)/;
 
 /** The change claims made, each with the quantity it is about. */
@@ -86,6 +151,17 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (first.role !== 'delta' && first.role !== 'change-rate') continue;
       // `比年初预算减少50.00万元，下降4%`: a rate on the budget, completion.ts's claim.
       if (first.role === 'change-rate' && tokens[i - 1] && budgetRate(tokens, tokens[i - 1]) === first) continue;
+      const respective = respectiveRun(tokens, i, previousEnd);
+      if (respective) {
+        for (const c of respective.changes) {
+          if (c.prior) usedPriors.add(c.prior);
+          const claim = changeClaim(sink, c);
+          if (claim) made.push(claim);
+        }
+        i = respective.last;
+        previousEnd = tokens[i].token.span.end;
+        continue;
+      }
       let delta: ProseToken | undefined;
       let rate: ProseToken | undefined;
       if (first.role === 'delta') {
@@ -108,27 +184,8 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       const prior = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ?? (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder));
       if (prior) usedPriors.add(prior);
       previousEnd = (rate ?? delta)!.token.span.end;
-      const worded = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
-      // `增长-3.23%`, `增加-5.36万元`, `增减额-23.40万元`: a negative change says the opposite of its word.
-      const signed = delta ?? rate!;
-      const direction = signed.token.value.isNegative() && worded !== 'flat' ? (worded === 'up' ? 'down' : 'up') : worded;
-      // Only what can be checked: a rate with its inputs, Δ against C − P, or a rate on a zero amount.
-      const checkable = (rate && (delta || prior || current)) || (current && prior);
-      if (!checkable) continue;
-      const label = current?.subject || first.subject || '本年数';
-      made.push(withSubject(label, sink.add<ChangeClaim>({
-        kind: 'change',
-        origin: 'prose',
-        identity: 'prose.change',
-        description: l(`${label}与上年比较`, `${label} compared with the previous year`),
-        span: (rate ?? delta)!.token.span,
-        direction,
-        directionSpan: directionSpan(first),
-        current: current && operand(current.token, label),
-        prior: prior && operand(prior.token, '上年数'),
-        delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
-        rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
-      })));
+      const claim = changeClaim(sink, { first, current, prior, delta, rate });
+      if (claim) made.push(claim);
     }
     // `与上年的1.83万元持平`: a prior followed by 持平 states C = P.
     for (const prior of tokens) {

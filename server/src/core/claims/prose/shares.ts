@@ -137,7 +137,8 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
   for (const tokens of ctx.analysis.bySentence.values()) {
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
-      if (first.token.unit !== '%' || parts.has(first) || !/分别/.test(first.lead)) continue;
+      // `分别增长5.00%和14.29%` is a run of changes (changes.ts), not of shares.
+      if ((first.role !== 'share' && first.role !== 'percent') || parts.has(first) || !/分别/.test(first.lead)) continue;
       const run = [first];
       while (i + run.length < tokens.length && tokens[i + run.length].token.unit === '%' && RUN_JOINER.test(tokens[i + run.length].lead)) run.push(tokens[i + run.length]);
       let amounts: ProseToken[] = [];

@@ -37,6 +37,8 @@ export interface ProseToken {
   direction?: Direction;
   /** An explicit year in the words before the number (2023年 …). */
   year?: number;
+  /** Joined to the previous number by 、/和 only (`比上年的400.00万元、70.00万元`): it continues that number's run. */
+  continuesRun?: boolean;
 }
 
 export interface ProseAnalysis {
@@ -46,6 +48,9 @@ export interface ProseAnalysis {
 }
 
 const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
+/** Words that only join two numbers of a run. */
+const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
+const RUN_ROLES = new Set<Role>(['prior', 'delta', 'change-rate', 'budget-delta']);
 const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
 const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
 const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
@@ -193,6 +198,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         boundary = token.unitSpan?.end ?? token.span.end;
         continue;
       }
+      // `比上年的400.00万元、70.00万元`, `分别增长5.00%和14.29%`: a number joined to the previous one by 、 or
+      // 和 alone is the next of a run of priors or changes, in the same role and direction.
+      const continuesRun = previous !== undefined && RUN_JOINER.test(lead) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
+      if (continuesRun) role = previous.role;
       const own = normalizeSubject(subjectWords(lead, role));
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       const yearMatch = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/);
@@ -207,8 +216,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         lead,
         subject: own || inherited,
         ownSubject: own !== '',
-        direction: role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) : undefined,
+        direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) : undefined,
         year,
+        continuesRun,
       };
       if (own && (role === 'amount' || role === 'budget')) inherited = own;
       list.push(pt);
