@@ -277,7 +277,8 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
     const previous = model.sentences[i - 1];
     if (previous.paragraph !== sentence.paragraph) continue;
     const prevTokens = bySentence.get(previous.id) ?? [];
-    if (prevTokens.length > 0 || previous.text.length > 80) continue;
+    // A reason (`主要原因是项目减少。`) explains the sentence before it; it names nothing after it.
+    if (prevTokens.length > 0 || previous.text.length > 80 || /原因|由于|因为|主要是|用于/.test(previous.text)) continue;
     const title = normalizeSubject(previous.text.replace(/[。.]$/, ''));
     if (!title) continue;
     for (const t of bySentence.get(sentence.id) ?? []) {
