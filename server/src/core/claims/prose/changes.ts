@@ -3,7 +3,7 @@
 import { operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim } from '../../types';
-import { normalizeSubject, subjectsMatch } from './subjects';
+import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
@@ -115,7 +115,7 @@ function runFrom(tokens: ProseToken[], i: number): ProseToken[] {
  * when tokens[i] starts no such run; a run whose amounts cannot all be paired makes no claim (`changes`
  * is empty) rather than a wrong one.
  */
-function respectiveRun(tokens: ProseToken[], i: number, from: number): { changes: StatedChange[]; last: number } | undefined {
+function respectiveRun(tokens: ProseToken[], i: number, from: number, subjects: SubjectIndex): { changes: StatedChange[]; last: number } | undefined {
   if (!/分别/.test(tokens[i].lead)) return undefined;
   const first = runFrom(tokens, i);
   if (first.length < 2) return undefined;
@@ -124,7 +124,9 @@ function respectiveRun(tokens: ProseToken[], i: number, from: number): { changes
   const second = other.length === first.length ? other : [];
   const last = i + first.length + second.length - 1;
   const before = (role: ProseToken['role']) => tokens.slice(0, i).filter((t) => t.role === role && t.token.span.start >= from).slice(-first.length);
-  const currents = before('amount');
+  const inSentence = before('amount');
+  // `与上年相比，财政拨款收入、其他收入分别减少…`: the amounts were stated in an earlier sentence.
+  const currents = inSentence.length === first.length ? inSentence : i === 0 || inSentence.length === 0 ? namedBeforeRespectively(subjects, tokens[i], first.length) ?? [] : [];
   const priors = before('prior');
   if (currents.length !== first.length) return { changes: [], last };
   const [deltas, rates] = first[0].role === 'delta' ? [first, second] : [second, first];
@@ -151,7 +153,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (first.role !== 'delta' && first.role !== 'change-rate') continue;
       // `比年初预算减少50.00万元，下降4%`: a rate on the budget, completion.ts's claim.
       if (first.role === 'change-rate' && tokens[i - 1] && budgetRate(tokens, tokens[i - 1]) === first) continue;
-      const respective = respectiveRun(tokens, i, previousEnd);
+      const respective = respectiveRun(tokens, i, previousEnd, subjects);
       if (respective) {
         for (const c of respective.changes) {
           if (c.prior) usedPriors.add(c.prior);

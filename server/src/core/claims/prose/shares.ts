@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { ShareClaim, Span } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
-import { grandTotalKind, normalizeSubject, splitJoinedNames, subjectsMatch, type SubjectIndex } from './subjects';
+import { grandTotalKind, namedBeforeRespectively, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 export interface ShareContext {
@@ -145,23 +145,12 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
       for (let j = i - 1; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount') amounts.unshift(tokens[j]);
       // `因公出国（境）费、公务用车购置及运行维护费、公务接待费分别占“三公”经费的0%、65.99%、34.01%`: no
       // amounts in the sentence, the names before 分别 find the ones stated earlier.
-      if (amounts.length < run.length && i === 0) amounts = namedParts(ctx, first, run.length) ?? amounts;
+      if (amounts.length < run.length && i === 0) amounts = namedBeforeRespectively(ctx.subjects, first, run.length) ?? amounts;
       // The base words stand before the first rate of the run (`分别占本年支出合计的`).
       run.forEach((share, k) => parts.set(share, { part: amounts.length === run.length ? amounts[k] : undefined, lead: first.lead }));
     }
   }
   return parts;
-}
-
-/** The amounts the names before 分别 refer to, each stated earlier in the paragraph; undefined unless all are found. */
-function namedParts(ctx: ShareContext, first: ProseToken, count: number): ProseToken[] | undefined {
-  const sentence = first.sentence;
-  const at = sentence.text.indexOf('分别');
-  if (at <= 0) return undefined;
-  const names = splitJoinedNames(sentence.text.slice(0, at).split(/[，,：:]/).at(-1)!).map((n) => normalizeSubject(n));
-  if (names.length !== count || names.some((n) => !n)) return undefined;
-  const found = names.map((n) => ctx.subjects.find(n, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start && t.sentence.paragraph === sentence.paragraph));
-  return found.every(Boolean) && new Set(found).size === count ? (found as ProseToken[]) : undefined;
 }
 
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {

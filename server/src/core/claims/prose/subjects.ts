@@ -132,3 +132,17 @@ export class SubjectIndex {
     return before ?? after;
   }
 }
+
+/**
+ * `A、B和C分别占…` / `与上年相比，A、B分别减少…` with no amounts in the sentence: the amounts the names
+ * before 分别 refer to, each stated earlier in the paragraph; undefined unless all `count` are found.
+ */
+export function namedBeforeRespectively(subjects: SubjectIndex, first: ProseToken, count: number): ProseToken[] | undefined {
+  const sentence = first.sentence;
+  const at = sentence.text.indexOf('分别');
+  if (at <= 0) return undefined;
+  const names = splitJoinedNames(sentence.text.slice(0, at).split(/[，,：:]/).at(-1)!).map((n) => normalizeSubject(n));
+  if (names.length !== count || names.some((n) => !n)) return undefined;
+  const found = names.map((n) => subjects.find(n, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start && t.sentence.paragraph === sentence.paragraph));
+  return found.every(Boolean) && new Set(found).size === count ? (found as ProseToken[]) : undefined;
+}
