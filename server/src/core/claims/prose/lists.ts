@@ -59,6 +59,9 @@ export function findLists(
       const end = start + m[0].length;
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
       const parent = open.at(-1);
+      // `其中基本支出、项目支出分别为x、y`: a 分别为 right after its parent's trigger (no number between them)
+      // names the parent's parts; it opens no list of its own.
+      if (parent && /分别/.test(m[0]) && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
       const regionEnd = parent ? nestedEnd(text, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, sentence.span.start, start, end, sentence.span.end);
