@@ -87,7 +87,9 @@ function findBlocks(lines) {
 /** A body row: an amount somewhere, or a code / 合计 first. */
 function isBody(cells) {
   const first = cells.find((c) => c.trim() !== '')?.trim() ?? '';
-  return cells.some((c) => DECIMAL.test(c)) || CODE.test(first) || /^(合计|总计)$/.test(first);
+  // 合计 opens a body row, unless other labels follow it (三公: `合计 | 因公出国（境）费用 | …` is a header).
+  const total = /^(合计|总计)$/.test(first) && cells.filter((c) => /[\u4e00-\u9fff]/.test(c)).length === 1;
+  return cells.some((c) => DECIMAL.test(c)) || CODE.test(first) || total;
 }
 
 /** Columns whose body cells are mostly codes: left-aligned like text. */
@@ -235,8 +237,11 @@ function layoutTable(rows, rnd, pageNumber) {
   return { lines: out, total, info: { rows: cells.length, bodyRows: body.length, pages, wrapped: lines.filter((g) => g.length > 1).length } };
 }
 
-/** Converts every table of `text`; `seed` varies widths, gaps, margins and page lengths. */
-export function toLayout(text, { seed = 1 } = {}) {
+/**
+ * Converts every table of `text` (or those whose rows `keep` accepts); `seed` varies widths, gaps,
+ * margins and page lengths.
+ */
+export function toLayout(text, { seed = 1, keep = () => true } = {}) {
   const rnd = mulberry32(seed * 7919 + 17);
   const lines = text.split('\n');
   const out = [];
@@ -244,6 +249,7 @@ export function toLayout(text, { seed = 1 } = {}) {
   let next = 0;
   let page = 3;
   for (const block of findBlocks(lines)) {
+    if (!keep(block.rows)) continue;
     const before = lines.slice(next, block.first);
     const { lines: layout, total, info } = layoutTable(block.rows, rnd, page);
     page += info.pages;

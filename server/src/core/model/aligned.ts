@@ -184,6 +184,15 @@ interface Column {
   right: number;
 }
 
+/** Columns a..b that a header label is placed over, and how far its centre is off theirs. */
+interface Span {
+  a: number;
+  b: number;
+  score: number;
+}
+
+const contains = (x: Span, y: Span) => x.a <= y.a && y.b <= x.b;
+
 /** UTF-16 offset of display column x in a line (its end when the line is shorter). */
 function offsetAt(text: string, x: number): number {
   let w = 0;
@@ -306,20 +315,34 @@ function readSegment(
   // Header lines, bottom up: a label clear of every column opens a blank column; the rest go to the
   // span of columns they are centred over.
   const textHeaders = headerLines.filter((i) => !isColumnNumbers(at(i).tokens)).reverse();
-  for (const i of textHeaders) {
-    for (const t of at(i).tokens) {
+  for (let h = 0; h < textHeaders.length; h++) {
+    for (const t of at(textHeaders[h]).tokens) {
       if (columns.some((c) => c.left < t.right && t.left < c.right)) continue;
+      // A label with labels under it is merged over them, not a column of its own.
+      if (textHeaders.slice(0, h).some((below) => at(below).tokens.some((u) => u.left < t.right && t.left < u.right))) continue;
       const leftNeighbour = columns.filter((c) => c.right <= t.left).at(-1);
       const rightNeighbour = columns.find((c) => c.left >= t.right);
       if ((leftNeighbour && t.left - leftNeighbour.right < 2) || (rightNeighbour && rightNeighbour.left - t.right < 2)) continue;
+      // A narrow column's own header may stand clear of its content (`行次` over `1`…`31`): a blank
+      // column opens only between columns that have labels of their own.
+      const labelledBy = (c: Column) => textHeaders.some((h) => at(h).tokens.some((u) => u !== t && c.left < u.right && u.left < c.right));
+      if ((leftNeighbour && !labelledBy(leftNeighbour)) || (rightNeighbour && !labelledBy(rightNeighbour))) continue;
       columns.splice(rightNeighbour ? columns.indexOf(rightNeighbour) : columns.length, 0, { left: t.left, right: t.right });
     }
   }
   const n = columns.length;
   const colOf = (t: Token) => columns.findIndex((c) => c.left <= t.left && t.right <= c.right);
-  const cellLeft = (a: number) => (a === 0 ? columns[0].left : (columns[a - 1].right + columns[a].left) / 2);
-  const cellRight = (b: number) => (b === n - 1 ? columns[b].right : (columns[b].right + columns[b + 1].left) / 2);
+  // The outer cells reach the table's margins (a right-aligned first column starts left of its numbers).
+  let margin = columns[0].left;
+  let edge = columns[n - 1].right;
+  for (const i of [...headerLines, ...body]) for (const t of at(i).tokens) {
+    margin = Math.min(margin, t.left);
+    edge = Math.max(edge, t.right);
+  }
+  const cellLeft = (a: number) => (a === 0 ? margin : (columns[a - 1].right + columns[a].left) / 2);
+  const cellRight = (b: number) => (b === n - 1 ? edge : (columns[b].right + columns[b + 1].left) / 2);
   const headerCells = new Map<number, Array<Token | undefined>>();
+  const top = new Set([headerLines[0], ...repeated.map((g) => g[0])]);
   for (const i of [...headerLines, ...repeated.flat()]) {
     const tokens = at(i).tokens;
     const overlaps = tokens.map((t) => {
@@ -348,28 +371,33 @@ function readSegment(
         bMin = g < 0 ? n - 1 : Math.max(0, g - 1);
       }
       if (lo > aMax || hi < bMin) return { refused: `header labels overlap one column (line ${i + 1})` };
-      let best: { a: number; b: number; score: number } | undefined;
-      let tie = false;
       const centre = (t.left + t.right) / 2;
-      for (let a = lo; a <= aMax; a++) {
-        for (let b = Math.max(a, bMin); b <= hi; b++) {
-          if (numbersRow && a !== b) continue;
-          const score = Math.abs((cellLeft(a) + cellRight(b)) / 2 - centre);
-          if (!best || score < best.score - 0.5) {
-            best = { a, b, score };
-            tie = false;
-          } else if (score <= best.score + 0.5) {
-            // Equally centred: the wider span holds the narrower (a merged label over its middle column) — keep the wider.
-            const contains = (x: { a: number; b: number }, y: { a: number; b: number }) => x.a <= y.a && y.b <= x.b;
-            if (contains({ a, b }, best)) best = { a, b, score: Math.min(score, best.score) };
-            else if (!contains(best, { a, b })) tie = true;
+      const fits = (x: Span) => x.score <= 3 + (cellRight(x.b) - cellLeft(x.a)) / 4 || (o.length === 1 && x.a === o[0] && x.b === o[0]);
+      const search = (aFrom: number, aTo: number) => {
+        let best: Span | undefined;
+        let tie = false;
+        for (let a = aFrom; a <= aTo; a++) {
+          for (let b = Math.max(a, bMin); b <= hi; b++) {
+            if (numbersRow && a !== b) continue;
+            const score = Math.abs((cellLeft(a) + cellRight(b)) / 2 - centre);
+            if (!best || score < best.score - 0.5) {
+              best = { a, b, score };
+              tie = false;
+            } else if (score <= best.score + 0.5) {
+              // Equally centred: the wider span holds the narrower (a merged label over its middle column) — keep the wider.
+              if (contains({ a, b, score }, best)) best = { a, b, score: Math.min(score, best.score) };
+              else if (!contains(best, { a, b, score })) tie = true;
+            }
           }
         }
-      }
-      if (!best || tie) return { refused: `a header label between two spans (line ${i + 1})` };
-      if (best.score > 3 + (cellRight(best.b) - cellLeft(best.a)) / 4 && !(o.length === 1 && best.a === o[0] && best.b === o[0])) {
-        return { refused: `a header label centred over no span (line ${i + 1})` };
-      }
+        return tie ? undefined : best;
+      };
+      // The top line of a header merges to the right from where the previous label ended (as the
+      // TSV tables read): only its right end is in question, unless that reading centres badly.
+      let best = top.has(i) ? search(lo, lo) : undefined;
+      if (!best || !fits(best)) best = search(lo, aMax);
+      if (!best) return { refused: `a header label between two spans (line ${i + 1})` };
+      if (!fits(best)) return { refused: `a header label centred over no span (line ${i + 1})` };
       lastB = best.b;
       cells[best.a] = t;
     }
@@ -381,7 +409,7 @@ function readSegment(
   for (const cells of headerCells.values()) cells.forEach((t, c) => (labelled[c] ||= t !== undefined));
   for (const i of body) {
     for (const t of at(i).tokens) {
-      if (t.numeric && !labelled[columns.indexOf(bodyColumns[runOf[t.left]])]) return { refused: `a column of numbers without a header (line ${i + 1})` };
+      if (t.numeric && !labelled[columns.indexOf(bodyColumns[runOf[t.left]])]) return { refused: `a column of numbers without a header (line ${i + 1}, column ${t.left + 1})` };
     }
   }
   const labelsOf = (group: number[]) => columns.map((_, c) => group.map((i) => key(headerCells.get(i)![c]?.text ?? '')).join('/')).join('\t');
