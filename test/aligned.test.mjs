@@ -107,6 +107,7 @@ test('generated reports: a slipped cell gives the same findings in the TSV origi
       if (expected.some((e) => /^(rollup|sum|cross-table|text-table)-mismatch/.test(e))) caught++;
     }
   }
+  console.log(`slips caught in both layouts: ${caught} of ${total}`);
   assert.ok(caught >= total * 0.8, `slips caught: ${caught} of ${total}`);
 });
 
