@@ -130,4 +130,8 @@ test('a number between two columns, or a page whose columns moved, drops the tab
   // The second page shifted by four columns: its amounts stand under no header of the first.
   const moved = [...body.slice(0, 2), '', '- 2 -', '', '\f' + header.trimEnd(), ...body.slice(2).map((l) => '    ' + l)];
   assert.equal(read(title + header + moved.join('\n')), 0);
+  // A label wrapped above its amounts: the code and the amounts would land in two rows.
+  const split = [...body.slice(0, 2), '  2010101    行政运', '             行                       4.00        4.00', body[3]];
+  assert.equal(read(title + header + split.join('\n')), 0);
+  assert.deepEqual(core.lint(title + header + split.join('\n')).findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId), []);
 });

@@ -310,6 +310,21 @@ function readSegment(
       if (t.numeric && !t.decimal && r && !CODE.test(t.text) && (t.right < r.min - 1 || t.right > r.max + 1)) return { refused: `a number between columns (line ${i + 1})` };
     }
   }
+  // A row whose label wrapped above its amounts (`2080505  机关事业单位…` / `…缴费支出  5.50`) would
+  // split into a coded row without amounts and amounts without a code: refuse, a roll-up would fail.
+  for (let k = 1; k < body.length; k++) {
+    if (body[k] !== body[k - 1] + 1) continue;
+    const upper = at(body[k - 1]).tokens;
+    const lower = at(body[k]).tokens;
+    if (
+      upper.some((t) => CODE.test(t.text)) &&
+      !upper.some((t) => t.decimal) &&
+      lower.some((t) => t.decimal) &&
+      !lower.some((t) => CODE.test(t.text) || /合计|总计|小计/.test(t.text))
+    ) {
+      return { refused: `a coded row without amounts above amounts without a code (line ${body[k] + 1})` };
+    }
+  }
   const bodyColumns = columns.slice();
 
   // Header lines, bottom up: a label clear of every column opens a blank column; the rest go to the
