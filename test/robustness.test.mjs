@@ -27,7 +27,24 @@ const cases = {
   'numbers without any clause break': '基本支出1万元项目支出2万元占3%增长4%'.repeat(20000),
   'many share groups in one sentence': '其中：A1万元，占10%；B9万元，占90%；'.repeat(20000),
   'ragged table': '公开05表\n单位：万元\n' + Array.from({ length: 3000 }, (_, i) => '\t'.repeat(i % 70) + `${200 + (i % 9)}\t名称\t${i}.5`).join('\n'),
+  '1 MB of space-aligned rows under a table title': alignedRows(24000),
+  '1 MB single line of space-separated numbers': '公开03表\n单位：万元\n' + '1.23  '.repeat(180000),
+  'space-separated numbers, ragged': '公开03表\n单位：万元\n' + Array.from({ length: 20000 }, (_, i) => ' '.repeat(i % 90) + `${i}.5  ${i % 7}  ${i}`).join('\n'),
 };
+
+/** A space-aligned table (pdftotext -layout) of n coded rows: header, codes, names, two right-aligned amount columns. */
+function alignedRows(n) {
+  const right = (s, w) => ' '.repeat(w - s.length) + s;
+  const rows = Array.from({ length: n }, (_, i) => `  ${String(2010101 + (i % 8000)).padEnd(11)}名称${String(i % 97).padEnd(6)}${right(`${i}.50`, 19)}${right(`${i % 1000}.25`, 16)}`);
+  return '支出决算表\n公开03表\n单位：万元\n  科目代码   科目名称         本年支出合计    基本支出\n' + rows.join('\n');
+}
+
+test('the 1 MB space-aligned table is read as a table, not prose', { timeout: 60_000 }, () => {
+  const model = core.buildModel(alignedRows(24000));
+  assert.equal(model.tables.length, 1);
+  assert.equal(model.tables[0].format, 'aligned');
+  assert.equal(model.tables[0].rows.length, 24001);
+});
 
 for (const [name, text] of Object.entries(cases)) {
   test(`lint survives: ${name}`, { timeout: 60_000 }, () => {

@@ -178,7 +178,8 @@ export interface Table {
   /** Table code as written (公开01表 / 表一 / 附表1). */
   code?: string;
   kind: StandardTableId;
-  format: 'tsv' | 'markdown';
+  /** `aligned`: columns laid out with spaces (pdftotext -layout). */
+  format: 'tsv' | 'markdown' | 'aligned';
   unit: MoneyUnit;
   span: Span;
   rows: TableRow[];

@@ -3,6 +3,7 @@
 // by block (side-by-side tables), normalises subject codes, keeps 行次/栏次 integers out of the
 // amounts, merges page-break continuations and flags codes that slid into amount cells.
 import { parseCell, type ScannedNumber } from '../numbers/scan';
+import { findAlignedBlocks, readAligned } from './aligned';
 import type { Line, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
@@ -12,6 +13,8 @@ export interface ParsedTables {
   /** Line indexes that belong to tables (their rows; not titles). */
   tableLines: Set<number>;
   cellNumbers: Array<{ scanned: ScannedNumber; cell: { table: number; row: number; col: number } }>;
+  /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
+  refused: Array<{ first: number; last: number; reason: string }>;
 }
 
 /** 3/5/7-digit 功能分类 or 3/5-digit 经济分类 code. */
@@ -46,7 +49,7 @@ function tabCount(text: string): number {
 }
 
 interface Block {
-  format: 'tsv' | 'markdown';
+  format: Table['format'];
   first: number;
   last: number;
 }
@@ -76,7 +79,16 @@ function findBlocks(lines: Line[]): Block[] {
     }
     i++;
   }
-  return blocks;
+  // Space-aligned tables (pdftotext -layout) among the remaining lines.
+  if (blocks.length === 0) return alignedBlocks(lines, () => true);
+  const taken = new Uint8Array(lines.length);
+  for (const b of blocks) taken.fill(1, b.first, b.last + 1);
+  const aligned = alignedBlocks(lines, (i) => taken[i] === 0);
+  return aligned.length === 0 ? blocks : [...blocks, ...aligned].sort((a, b) => a.first - b.first);
+}
+
+function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
+  return findAlignedBlocks(lines, free).map((b) => ({ format: 'aligned' as const, first: b.first, last: b.last }));
 }
 
 interface RawCell {
@@ -98,7 +110,7 @@ function indentOf(raw: string): number {
   return n >> 1;
 }
 
-function splitCells(line: Line, format: 'tsv' | 'markdown'): RawCell[] {
+function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): RawCell[] {
   const cells: RawCell[] = [];
   const text = line.text;
   if (format === 'tsv') {
@@ -255,18 +267,35 @@ function newCell(row: number, col: number, raw: RawCell, empty: boolean, indent?
 export function parseTables(_text: string, lines: Line[]): ParsedTables {
   const works: Work[] = [];
   const tableLines = new Set<number>();
+  const refused: ParsedTables['refused'] = [];
   for (const block of findBlocks(lines)) {
     // Title rows inside a pasted sheet are read as the lines above the table.
     if (block.format === 'tsv') while (block.first < block.last && isMetaLine(lines[block.first].text)) block.first++;
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
+    let lineCells: Array<{ line: number; cells: RawCell[] }>;
+    if (block.format === 'aligned') {
+      // Space-aligned lines are a table only under a title, code or unit line (or they are prose).
+      if (!meta.title && !meta.code && !meta.unit) continue;
+      for (let li = block.first; li <= block.last; li++) tableLines.add(li);
+      const read = readAligned(lines, block.first, block.last);
+      if ('refused' in read) {
+        refused.push({ first: block.first, last: block.last, reason: read.refused });
+        continue;
+      }
+      lineCells = read.rows;
+    } else {
+      lineCells = [];
+      for (let li = block.first; li <= block.last; li++) {
+        tableLines.add(li);
+        if (block.format === 'markdown' && li === block.first + 1) continue; // the delimiter row
+        lineCells.push({ line: li, cells: splitCells(lines[li], block.format) });
+      }
+    }
     const rows: TableRow[] = [];
     const scanned: Work['scanned'] = [];
-    for (let li = block.first; li <= block.last; li++) {
+    for (const { line: li, cells: raw } of lineCells) {
       const line = lines[li];
-      tableLines.add(li);
-      if (block.format === 'markdown' && li === block.first + 1) continue; // the delimiter row
-      const raw = splitCells(line, block.format);
       const rowScans: Array<ScannedNumber | undefined> = [];
       const cells: TableCell[] = raw.map((c, col) => {
         // Most cells of these tables are blank: skip the number scanner for them. A cell holding only
@@ -337,7 +366,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
       }
     }
   }
-  return { tables: works.map((w) => w.table), tableLines, cellNumbers };
+  return { tables: works.map((w) => w.table), tableLines, cellNumbers, refused };
 }
 
 

@@ -1,0 +1,486 @@
+// Tables laid out with spaces, as `pdftotext -layout` converts a PDF: labels left-aligned, amounts
+// right-aligned, blank cells as gaps, headers centred over their cells (merged ones over their span),
+// long labels wrapped onto the next line, page breaks with a page number and a repeated header.
+//
+// The columns are the runs of display positions that the body rows' tokens cover (CJK characters are
+// two columns wide); headers are then placed by overlap and centring. The reader refuses rather than
+// guesses: two tokens of a row in one column, amounts of one column with different right edges, a
+// lone number in a column of its own, a header that fits no column — any of these drops the table,
+// because a cell read into the wrong column is a false error downstream.
+import type { Line } from '../types';
+import { unitWidth } from '../text/width';
+
+export interface AlignedCell {
+  start: number;
+  end: number;
+  text: string;
+  indent: number;
+}
+
+export interface AlignedRow {
+  line: number;
+  cells: AlignedCell[];
+}
+
+export type AlignedResult = { rows: AlignedRow[] } | { refused: string };
+
+/** Lines wider than this (display columns) or with more tokens are not table rows: work stays bounded. */
+const MAX_WIDTH = 600;
+const MAX_TOKENS = 48;
+const MAX_HEADER_LINES = 8;
+
+interface Token {
+  /** UTF-16 offsets inside the line. */
+  start: number;
+  end: number;
+  /** Display columns [left, right). */
+  left: number;
+  right: number;
+  text: string;
+  numeric: boolean;
+  /** An amount with decimals: right-aligned in its column. */
+  decimal: boolean;
+}
+
+const NUMERIC = /^[-−+]?\d[\d,，]*(?:[.．。] ?\d+)?%?$/;
+const DECIMAL = /[.．。] ?\d+%?$/;
+const CODE = /^(\d{3}|\d{5}|\d{7})$/;
+const PAGE = /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页/;
+const META = /公开\s*\d{1,2}\s*表|部门公开表|(金额)?单位\s*[:：]|^(编制|填报)?(部门|单位)(名称)?\s*[:：]|^(注|说明|备注)\d*[:：]/;
+
+const isSpace = (c: number) => c === 32 || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 9;
+const spaceWidth = (c: number) => (c === 0x3000 ? 2 : c === 0x0c ? 0 : 1);
+
+/** Tokens separated by runs of 2+ display columns of space (a single space stays inside: `1. 政府采购`). */
+function tokenize(text: string): Token[] | undefined {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let x = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      x += spaceWidth(c);
+      i++;
+      continue;
+    }
+    const start = i;
+    const left = x;
+    let end = i;
+    let right = x;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (isSpace(d)) {
+        let j = i;
+        let w = 0;
+        while (j < n && isSpace(text.charCodeAt(j))) w += spaceWidth(text.charCodeAt(j++));
+        x = right + w;
+        i = j;
+        if (w >= 2 || j === n) break;
+        continue;
+      }
+      x += unitWidth(d, i + 1 < n ? text.charCodeAt(i + 1) : 0);
+      i++;
+      end = i;
+      right = x;
+    }
+    if (right > MAX_WIDTH || tokens.length >= MAX_TOKENS) return undefined;
+    const t = text.slice(start, end);
+    const numeric = NUMERIC.test(t);
+    tokens.push({ start, end, left, right, text: t, numeric, decimal: numeric && DECIMAL.test(t) });
+  }
+  return tokens;
+}
+
+type Kind = 'blank' | 'page' | 'meta' | 'prose' | 'row' | 'text';
+
+interface Scan {
+  kind: Kind;
+  tokens: Token[];
+}
+
+function scanLine(text: string): Scan {
+  const t = text.trim();
+  if (t === '') return { kind: 'blank', tokens: [] };
+  if (PAGE.test(t)) return { kind: 'page', tokens: [] };
+  if (META.test(t) || /表$/.test(t.replace(/[（(][^)）]*[)）]$/, ''))) return { kind: 'meta', tokens: [] };
+  if (text.includes('\t') || text.includes('|')) return { kind: 'prose', tokens: [] };
+  const tokens = tokenize(text);
+  if (!tokens || tokens.some((k) => k.text.includes('。') || k.text.length > 50)) return { kind: 'prose', tokens: [] };
+  if (tokens.length >= 2 && tokens.some((k) => k.numeric)) return { kind: 'row', tokens };
+  return { kind: 'text', tokens };
+}
+
+/** Key of a line for recognising a header repeated after a page break. */
+const key = (text: string) => text.replace(/[\s\u3000\f]/g, '');
+
+/** `栏次 1 2 3` or a bare `1 2 3 … n` row: numbers the columns, part of the header. */
+function isColumnNumbers(tokens: Token[]): boolean {
+  if (tokens.some((k) => k.text === '栏次')) return true;
+  return tokens.length >= 2 && tokens.every((k, i) => k.text === String(i + 1));
+}
+
+/**
+ * Candidate blocks: a row line (2+ tokens, one a number), the text lines just above it (headers),
+ * and the row, text, page-break and repeated-header lines after it. `free(i)` says whether line i is
+ * outside the TSV and Markdown tables. Linear: each line is scanned once, look-aheads are bounded.
+ */
+export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): Array<{ first: number; last: number }> {
+  const blocks: Array<{ first: number; last: number }> = [];
+  const scans = new Map<number, Scan>();
+  const scan = (i: number) => {
+    let s = scans.get(i);
+    if (!s) {
+      s = free(i) ? scanLine(lines[i].text) : { kind: 'prose', tokens: [] };
+      scans.set(i, s);
+    }
+    return s;
+  };
+  let floor = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (scan(i).kind !== 'row') {
+      if (i > 0) scans.delete(i - 1);
+      continue;
+    }
+    let first = i;
+    while (first > floor && i - first < MAX_HEADER_LINES && scan(first - 1).kind === 'text') first--;
+    const headers = new Set<string>();
+    for (let h = first; h < i; h++) headers.add(key(lines[h].text));
+    let last = i;
+    let lastRow = i;
+    let j = i + 1;
+    while (j < lines.length) {
+      const k = scan(j).kind;
+      if (k === 'row' || k === 'text') {
+        // Text right after a row: a wrapped label or a header repeated after a page break.
+        if (k === 'text' && j > lastRow + 1 && !headers.has(key(lines[j].text))) break;
+        if (k === 'row' || headers.has(key(lines[j].text)) || j === lastRow + 1) last = j;
+        if (k === 'row') lastRow = j;
+        j++;
+        continue;
+      }
+      if (k !== 'blank' && k !== 'page') break;
+      let m = j;
+      while (m < lines.length && m - j < 8 && (scan(m).kind === 'blank' || scan(m).kind === 'page')) m++;
+      if (m < lines.length && (scan(m).kind === 'row' || headers.has(key(lines[m].text)))) {
+        if (scan(m).kind === 'text') lastRow = m;
+        j = m;
+        continue;
+      }
+      break;
+    }
+    // A trailing text line belongs only as the wrap of the last row.
+    if (last > lastRow + 1) last = lastRow + 1;
+    blocks.push({ first, last });
+    floor = last + 1;
+    i = last;
+    scans.clear();
+  }
+  return blocks;
+}
+
+interface Column {
+  left: number;
+  right: number;
+}
+
+/** Columns a..b that a header label is placed over, and how far its centre is off theirs. */
+interface Span {
+  a: number;
+  b: number;
+  score: number;
+}
+
+const contains = (x: Span, y: Span) => x.a <= y.a && y.b <= x.b;
+
+/** UTF-16 offset of display column x in a line (its end when the line is shorter). */
+function offsetAt(text: string, x: number): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (w >= x) return i;
+    const c = text.charCodeAt(i);
+    w += isSpace(c) ? spaceWidth(c) : unitWidth(c, i + 1 < text.length ? text.charCodeAt(i + 1) : 0);
+  }
+  return text.length;
+}
+
+/**
+ * Reads a block into rows of cells, one per column; refuses when any cell's column is in doubt. A
+ * header repeated after a page break starts a segment that is read on its own (a new page may shift
+ * the columns) and must come out with the same columns under the same labels.
+ */
+export function readAligned(lines: Line[], first: number, last: number): AlignedResult {
+  const scans: Scan[] = [];
+  for (let i = first; i <= last; i++) scans.push(scanLine(lines[i].text));
+  const at = (i: number) => scans[i - first];
+
+  // The header: lines above the first row that is not a 栏次 row.
+  let bodyStart = first;
+  while (bodyStart <= last && (at(bodyStart).kind === 'text' || (at(bodyStart).kind === 'row' && isColumnNumbers(at(bodyStart).tokens)))) bodyStart++;
+  if (bodyStart > last || bodyStart - first > MAX_HEADER_LINES) return { refused: 'no body rows' };
+  const headerKeys = new Set<string>();
+  for (let i = first; i < bodyStart; i++) headerKeys.add(key(lines[i].text));
+  const segments: Array<{ header: number[]; from: number; to: number }> = [{ header: range(first, bodyStart - 1), from: bodyStart, to: last }];
+  for (let i = bodyStart; i <= last; i++) {
+    if (!headerKeys.has(key(lines[i].text))) continue;
+    const header: number[] = [];
+    let j = i;
+    while (j <= last && (headerKeys.has(key(lines[j].text)) || at(j).kind === 'blank' || at(j).kind === 'page')) {
+      if (at(j).kind !== 'blank' && at(j).kind !== 'page') header.push(j);
+      j++;
+    }
+    segments.at(-1)!.to = i - 1;
+    segments.push({ header, from: j, to: last });
+    i = j - 1;
+  }
+  // One reading of all pages (a column is a column on every page); each repeated header must land on
+  // the columns the first one labels, or the page moved its columns.
+  const read = readSegment(lines, at, segments[0].header, segments.map((g) => [g.from, g.to] as const), segments.slice(1).map((g) => g.header));
+  return 'refused' in read ? read : { rows: read.rows };
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}
+
+function readSegment(
+  lines: Line[],
+  at: (i: number) => Scan,
+  headerLines: number[],
+  parts: ReadonlyArray<readonly [number, number]>,
+  repeated: number[][],
+): { rows: AlignedRow[] } | { refused: string } {
+  // Body rows and where each wrapped label continues.
+  const body: number[] = [];
+  const wraps: number[] = [];
+  const bodyStart = parts[0][0];
+  const last = parts.at(-1)![1];
+  const lineList = parts.flatMap(([from, to]) => range(from, to));
+  for (const i of lineList) {
+    const s = at(i);
+    if (s.kind === 'blank' || s.kind === 'page') continue;
+    if (s.kind === 'row' || (s.kind === 'text' && s.tokens.length >= 2)) body.push(i);
+    else if (s.kind === 'text') wraps.push(i);
+    else return { refused: 'foreign line inside the table' };
+  }
+  if (body.length === 0) return { refused: 'no body rows' };
+
+  // Columns: the runs of display positions covered by body tokens.
+  let width = 0;
+  for (const i of body) for (const t of at(i).tokens) width = Math.max(width, t.right);
+  const covered = new Uint8Array(width + 1);
+  for (const i of body) for (const t of at(i).tokens) covered.fill(1, t.left, t.right);
+  const columns: Column[] = [];
+  const runOf = new Int32Array(width + 1).fill(-1);
+  for (let x = 0; x < width; x++) {
+    if (!covered[x]) continue;
+    if (x === 0 || !covered[x - 1]) columns.push({ left: x, right: x });
+    columns[columns.length - 1].right = x + 1;
+    runOf[x] = columns.length - 1;
+  }
+  if (columns.length < 2) return { refused: 'fewer than two columns' };
+
+  // Every body token in its run; one token per column and row; amounts of a column share a right edge.
+  const decimalsRight: Array<{ min: number; max: number } | undefined> = [];
+  const count = new Array<number>(columns.length).fill(0);
+  for (const i of body) {
+    const seen = new Set<number>();
+    for (const t of at(i).tokens) {
+      const c = runOf[t.left];
+      if (seen.has(c)) return { refused: `two cells in one column (line ${i + 1})` };
+      seen.add(c);
+      count[c]++;
+      if (t.decimal) {
+        const r = (decimalsRight[c] ??= { min: t.right, max: t.right });
+        r.min = Math.min(r.min, t.right);
+        r.max = Math.max(r.max, t.right);
+      }
+    }
+  }
+  for (let c = 0; c < columns.length; c++) {
+    const r = decimalsRight[c];
+    if (r && r.max - r.min > 1) return { refused: `amounts of one column not right-aligned (columns merged?)` };
+  }
+  for (const i of body) {
+    for (const t of at(i).tokens) {
+      const c = runOf[t.left];
+      const r = decimalsRight[c];
+      if (t.numeric && !t.decimal && r && !CODE.test(t.text) && (t.right < r.min - 1 || t.right > r.max + 1)) return { refused: `a number between columns (line ${i + 1})` };
+    }
+  }
+  // A row whose label wrapped above its amounts (`2080505  机关事业单位…` / `…缴费支出  5.50`) would
+  // split into a coded row without amounts and amounts without a code: refuse, a roll-up would fail.
+  for (let k = 1; k < body.length; k++) {
+    if (body[k] !== body[k - 1] + 1) continue;
+    const upper = at(body[k - 1]).tokens;
+    const lower = at(body[k]).tokens;
+    if (
+      upper.some((t) => CODE.test(t.text)) &&
+      !upper.some((t) => t.decimal) &&
+      lower.some((t) => t.decimal) &&
+      !lower.some((t) => CODE.test(t.text) || /合计|总计|小计/.test(t.text))
+    ) {
+      return { refused: `a coded row without amounts above amounts without a code (line ${body[k] + 1})` };
+    }
+  }
+  const bodyColumns = columns.slice();
+
+  // Header lines, bottom up: a label clear of every column opens a blank column; the rest go to the
+  // span of columns they are centred over.
+  const textHeaders = headerLines.filter((i) => !isColumnNumbers(at(i).tokens)).reverse();
+  for (let h = 0; h < textHeaders.length; h++) {
+    for (const t of at(textHeaders[h]).tokens) {
+      if (columns.some((c) => c.left < t.right && t.left < c.right)) continue;
+      // A label with labels under it is merged over them, not a column of its own.
+      if (textHeaders.slice(0, h).some((below) => at(below).tokens.some((u) => u.left < t.right && t.left < u.right))) continue;
+      const leftNeighbour = columns.filter((c) => c.right <= t.left).at(-1);
+      const rightNeighbour = columns.find((c) => c.left >= t.right);
+      if ((leftNeighbour && t.left - leftNeighbour.right < 2) || (rightNeighbour && rightNeighbour.left - t.right < 2)) continue;
+      // A narrow column's own header may stand clear of its content (`行次` over `1`…`31`): a blank
+      // column opens only between columns that have labels of their own.
+      const labelledBy = (c: Column) => textHeaders.some((h) => at(h).tokens.some((u) => u !== t && c.left < u.right && u.left < c.right));
+      if ((leftNeighbour && !labelledBy(leftNeighbour)) || (rightNeighbour && !labelledBy(rightNeighbour))) continue;
+      columns.splice(rightNeighbour ? columns.indexOf(rightNeighbour) : columns.length, 0, { left: t.left, right: t.right });
+    }
+  }
+  const n = columns.length;
+  const colOf = (t: Token) => columns.findIndex((c) => c.left <= t.left && t.right <= c.right);
+  // The outer cells reach the table's margins (a right-aligned first column starts left of its numbers).
+  let margin = columns[0].left;
+  let edge = columns[n - 1].right;
+  for (const i of [...headerLines, ...body]) for (const t of at(i).tokens) {
+    margin = Math.min(margin, t.left);
+    edge = Math.max(edge, t.right);
+  }
+  const cellLeft = (a: number) => (a === 0 ? margin : (columns[a - 1].right + columns[a].left) / 2);
+  const cellRight = (b: number) => (b === n - 1 ? edge : (columns[b].right + columns[b + 1].left) / 2);
+  const headerCells = new Map<number, Array<Token | undefined>>();
+  const top = new Set([headerLines[0], ...repeated.map((g) => g[0])]);
+  for (const i of [...headerLines, ...repeated.flat()]) {
+    const tokens = at(i).tokens;
+    const overlaps = tokens.map((t) => {
+      const o: number[] = [];
+      for (let c = 0; c < n; c++) if (columns[c].left < t.right && t.left < columns[c].right) o.push(c);
+      return o;
+    });
+    const numbersRow = isColumnNumbers(tokens);
+    const cells = new Array<Token | undefined>(n).fill(undefined);
+    let lastB = -1;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      const o = overlaps[k];
+      const lo = Math.max(lastB + 1, k > 0 && overlaps[k - 1].length ? overlaps[k - 1].at(-1)! + 1 : 0);
+      const hi = k + 1 < tokens.length && overlaps[k + 1].length ? overlaps[k + 1][0] - 1 : n - 1;
+      // The spans that may hold the label: those holding every column it overlaps, or (in a gutter)
+      // one of the two columns beside it.
+      let aMax: number;
+      let bMin: number;
+      if (o.length > 0) {
+        aMax = o[0];
+        bMin = o.at(-1)!;
+      } else {
+        const g = columns.findIndex((c) => c.left >= t.right);
+        aMax = g < 0 ? n - 1 : g;
+        bMin = g < 0 ? n - 1 : Math.max(0, g - 1);
+      }
+      if (lo > aMax || hi < bMin) return { refused: `header labels overlap one column (line ${i + 1})` };
+      const centre = (t.left + t.right) / 2;
+      const fits = (x: Span) => x.score <= 3 + (cellRight(x.b) - cellLeft(x.a)) / 4 || (o.length === 1 && x.a === o[0] && x.b === o[0]);
+      const search = (aFrom: number, aTo: number) => {
+        let best: Span | undefined;
+        let tie = false;
+        for (let a = aFrom; a <= aTo; a++) {
+          for (let b = Math.max(a, bMin); b <= hi; b++) {
+            if (numbersRow && a !== b) continue;
+            const score = Math.abs((cellLeft(a) + cellRight(b)) / 2 - centre);
+            if (!best || score < best.score - 0.5) {
+              best = { a, b, score };
+              tie = false;
+            } else if (score <= best.score + 0.5) {
+              // Equally centred: the wider span holds the narrower (a merged label over its middle column) — keep the wider.
+              if (contains({ a, b, score }, best)) best = { a, b, score: Math.min(score, best.score) };
+              else if (!contains(best, { a, b, score })) tie = true;
+            }
+          }
+        }
+        return tie ? undefined : best;
+      };
+      // The top line of a header merges to the right from where the previous label ended (as the
+      // TSV tables read): only its right end is in question, unless that reading centres badly.
+      let best = top.has(i) ? search(lo, lo) : undefined;
+      if (!best || !fits(best)) best = search(lo, aMax);
+      if (!best) return { refused: `a header label between two spans (line ${i + 1})` };
+      if (!fits(best)) return { refused: `a header label centred over no span (line ${i + 1})` };
+      lastB = best.b;
+      cells[best.a] = t;
+    }
+    headerCells.set(i, cells);
+  }
+  // A column of numbers needs a label or a column number above it: else it is a number that fell
+  // between columns, or a page whose columns moved.
+  const labelled = new Array<boolean>(n).fill(false);
+  for (const cells of headerCells.values()) cells.forEach((t, c) => (labelled[c] ||= t !== undefined));
+  for (const i of body) {
+    for (const t of at(i).tokens) {
+      if (t.numeric && !labelled[columns.indexOf(bodyColumns[runOf[t.left]])]) return { refused: `a column of numbers without a header (line ${i + 1}, column ${t.left + 1})` };
+    }
+  }
+  const labelsOf = (group: number[]) => columns.map((_, c) => group.map((i) => key(headerCells.get(i)![c]?.text ?? '')).join('/')).join('\t');
+  const labels = labelsOf(headerLines);
+  for (const group of repeated) if (labelsOf(group) !== labels) return { refused: `a page with other columns (line ${group[0] + 1})` };
+
+  // Rows: header cells, then body cells by column, with wrapped labels joined to the row above.
+  const blankAt = (i: number, c: number): AlignedCell => {
+    const line = lines[i];
+    const o = line.start + offsetAt(line.text, columns[c].left);
+    return { start: o, end: o, text: '', indent: 0 };
+  };
+  const cellOf = (i: number, t: Token, c: number, indent: boolean): AlignedCell => ({
+    start: lines[i].start + t.start,
+    end: lines[i].start + t.end,
+    text: t.text,
+    indent: indent && !t.numeric ? (t.left - columns[c].left) >> 1 : 0,
+  });
+  const labelLeft = new Array<number>(n).fill(Infinity);
+  for (const i of body) for (const t of at(i).tokens) if (!t.numeric) labelLeft[colOf(t)] = Math.min(labelLeft[colOf(t)], t.left);
+  const rows: AlignedRow[] = [];
+  for (const i of headerLines) {
+    const cells = headerCells.get(i)!;
+    rows.push({ line: i, cells: cells.map((t, c) => (t ? cellOf(i, t, c, false) : blankAt(i, c))) });
+  }
+  const bodySet = new Set(body);
+  const wrapSet = new Set(wraps);
+  let open: AlignedRow | undefined;
+  for (let i = bodyStart; i <= last; i++) {
+    if (bodySet.has(i)) {
+      const cells = columns.map((_, c) => blankAt(i, c));
+      for (const t of at(i).tokens) {
+        const c = colOf(t);
+        const cell = cellOf(i, t, c, true);
+        if (!t.numeric && labelLeft[c] !== Infinity) cell.indent = (t.left - labelLeft[c]) >> 1;
+        cells[c] = cell;
+      }
+      open = { line: i, cells };
+      rows.push(open);
+      continue;
+    }
+    if (wrapSet.has(i) && open) {
+      const t = at(i).tokens[0];
+      // A wrapped label may run past its column's body extent, never into a neighbour's.
+      const touched = columns.map((col, c) => (col.left < t.right && t.left < col.right ? c : -1)).filter((c) => c >= 0);
+      const c = touched.length === 1 ? touched[0] : -1;
+      const above = c >= 0 ? open.cells[c] : undefined;
+      if (above && above.text !== '' && !NUMERIC.test(above.text) && !t.numeric) {
+        above.text += t.text;
+        above.end = lines[i].start + t.end;
+        continue;
+      }
+    }
+    // Blank lines, page numbers and repeated headers end the wrap of the row above; a stray label is
+    // no row (a label with no amounts checks nothing, and a label read as a row could be 合计).
+    open = undefined;
+  }
+  return { rows };
+}

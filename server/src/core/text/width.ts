@@ -1,0 +1,26 @@
+// Display width on the character grid that `pdftotext -layout` and terminals use: East Asian wide
+// and full-width characters take two columns, the rest one; a form feed (page break) takes none.
+
+/** Width of one UTF-16 code unit: a high surrogate carries the width of its pair, a low one none. */
+export function unitWidth(code: number, next: number): number {
+  if (code === 0x0c) return 0;
+  if (code >= 0xdc00 && code <= 0xdfff) return 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+    return point >= 0x20000 ? 2 : 1;
+  }
+  if (code < 0x1100) return 1;
+  return (code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+    ? 2
+    : 1;
+}
