@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
 import { applyTextEdits, corpusDir, editsOf, fileUri, positionOf, startClient } from './server-support.mjs';
 
 const require = createRequire(import.meta.url);
@@ -348,6 +349,28 @@ for (const [where, env] of [['the worker', {}], ['the server thread', { JUESUAN_
     assert.deepEqual(c.logs.filter((m) => /failed|uncaught|unhandled/.test(m)), []);
   });
 }
+
+test('debounce: a lint may start before the pause in typing ends, but its diagnostics never come earlier', async () => {
+  const debounceMs = 150;
+  const c = await client({ settings: { juesuanLint: { debounceMs } } });
+  const uri = memUri('debounce.txt');
+  c.open(uri, xining.text);
+  await c.diagnostics(uri, { version: 1 });
+  let text = xining.text;
+  for (let v = 2; v <= 7; v++) {
+    const seen = c.published.length;
+    // Insert or delete one character at the start of the first line, as typing would.
+    const insert = v % 2 === 0;
+    c.change(uri, v, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: insert ? 0 : 1 } }, text: insert ? '１' : '' }]);
+    const t0 = performance.now();
+    text = insert ? `１${text}` : text.slice(1);
+    const p = await c.diagnostics(uri, { version: v, after: seen });
+    const waited = performance.now() - t0;
+    // Timers may fire up to a millisecond early; the result is for exactly this version.
+    assert.ok(waited >= debounceMs - 2, `diagnostics of version ${v} came ${waited.toFixed(1)} ms after the edit, before the ${debounceMs} ms pause ended`);
+    assert.deepEqual(p.diagnostics.map(pick), expectedDiagnostics(text));
+  }
+});
 
 test('recompute all percentages of the document: one source action, lists first, each edit only its number', async () => {
   const c = await client();

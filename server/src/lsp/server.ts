@@ -46,6 +46,8 @@ interface DocState {
   failed?: { version: number; generation: number; error: Error };
   waiters: Waiter[];
   notice?: string;
+  /** Recent lint time of this document (moving average, ms): how early a lint starts before the pause ends. */
+  lintMs?: number;
 }
 
 export interface ServerOptions {
@@ -55,6 +57,17 @@ export interface ServerOptions {
   /** A lint running longer is abandoned (the worker is restarted); default 60 s. */
   lintTimeoutMs?: number;
 }
+
+/**
+ * How long before the end of the debounce wait a lint starts: its expected time plus a margin, so
+ * that its result is there when the pause in typing is long enough (it is published then, not
+ * earlier). A lint started early is cancelled like any other by the next edit.
+ */
+function leadTime(st: DocState, debounceMs: number): number {
+  return st.lintMs === undefined ? 0 : Math.min(debounceMs, st.lintMs * 1.25 + 5);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Calls `fn` after `ms`; returns how to stop it. No wait is the next turn of the event loop (a 0 ms timer waits 1 ms). */
 function after(ms: number, fn: () => void): () => void {
@@ -156,11 +169,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!documents.get(uri) || states.get(uri) !== st) return;
       st.stopTimer?.();
       // The pause in typing counts from the edit, not from when the settings were at hand.
-      st.stopTimer = after(immediate ? 0 : settings.debounceMs - (performance.now() - editedAt), () => void run(uri));
+      const due = editedAt + (immediate ? 0 : settings.debounceMs);
+      st.stopTimer = after(due - leadTime(st, immediate ? 0 : settings.debounceMs) - performance.now(), () => void run(uri, due));
     });
   }
 
-  async function run(uri: string): Promise<void> {
+  /** Lints the current version; its diagnostics are published at `publishAt` (the end of the debounce wait) at the earliest. */
+  async function run(uri: string, publishAt = 0): Promise<void> {
     const st = states.get(uri);
     const doc = documents.get(uri);
     if (!st || !doc) return;
@@ -179,11 +194,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       accept(st, uri, emptyAnalysis(uri, version), snapshot, gen, settings);
       return;
     }
+    const startedAt = performance.now();
     const handle = pool.lint({ uri, version, text, rules: settings.rules });
     const running = { version, generation: gen, cancel: handle.cancel };
     st.running = running;
     try {
       const analysis = await handle.promise;
+      const took = performance.now() - startedAt;
+      st.lintMs = st.lintMs === undefined ? took : 0.7 * st.lintMs + 0.3 * took;
+      // Started before the pause in typing ended: hold the result until it has (an edit meanwhile makes it stale).
+      const early = publishAt - performance.now();
+      if (early >= 1) await sleep(early);
       if (st.running === running) st.running = undefined;
       accept(st, uri, analysis, snapshot, gen, settings);
     } catch (e) {
