@@ -84,19 +84,31 @@ export function grandTotalKind(name: string): '支出' | '收入' | undefined {
   return core === '支出' || core === '收入' ? core : undefined;
 }
 
-/** Prose tokens indexed by subject and by every subject suffix of 4+ characters, in document order. */
+/**
+ * Prose tokens by subject, and each distinct subject under every suffix of 4+ characters. Reports
+ * repeat a few hundred names over thousands of numbers, so the suffixes are cut once per name.
+ */
 export class SubjectIndex {
-  private readonly bySuffix = new Map<string, ProseToken[]>();
+  /** Statements of each subject, in document order. */
+  private readonly bySubject = new Map<string, ProseToken[]>();
+  /** Subjects ending with a suffix, by that suffix. */
+  private readonly bySuffix = new Map<string, string[]>();
 
   constructor(tokens: ProseToken[], roles: Role[] = ['amount']) {
     for (const t of tokens) {
       if (!t.subject || !roles.includes(t.role)) continue;
       const s = t.subject;
+      const same = this.bySubject.get(s);
+      if (same) {
+        same.push(t);
+        continue;
+      }
+      this.bySubject.set(s, [t]);
       for (let i = 0; i <= s.length - 4 || i === 0; i++) {
         const suffix = s.slice(i);
-        const list = this.bySuffix.get(suffix);
-        if (list) list.push(t);
-        else this.bySuffix.set(suffix, [t]);
+        const names = this.bySuffix.get(suffix);
+        if (names) names.push(s);
+        else this.bySuffix.set(suffix, [s]);
         if (s.length < 4) break;
       }
     }
@@ -110,25 +122,25 @@ export class SubjectIndex {
     if (!subject) return undefined;
     let before: ProseToken | undefined;
     let after: ProseToken | undefined;
-    const consider = (list: ProseToken[] | undefined, exactOnly: string | undefined) => {
-      if (!list) return;
-      const ok = (t: ProseToken) => (exactOnly === undefined || t.subject === exactOnly) && subjectsMatch(t.subject, subject) && accept(t);
+    const consider = (name: string) => {
+      if (!subjectsMatch(name, subject)) return;
+      const list = this.bySubject.get(name)!;
       // Lists are in document order: the first statement at or after `offset`.
       const lo = lowerBound(list, (t) => t.token.span.start, offset);
       for (let i = lo - 1; i >= 0; i--) {
-        if (!ok(list[i])) continue;
+        if (!accept(list[i])) continue;
         if (!before || list[i].token.span.start > before.token.span.start) before = list[i];
         break;
       }
       for (let i = lo; i < list.length; i++) {
-        if (list[i].token.span.start === offset || !ok(list[i])) continue;
+        if (list[i].token.span.start === offset || !accept(list[i])) continue;
         if (!after || list[i].token.span.start < after.token.span.start) after = list[i];
         break;
       }
     };
-    // Statements whose name ends with `subject`, and statements whose name is a suffix of it.
-    consider(this.bySuffix.get(subject), undefined);
-    for (let i = 1; i <= subject.length - 4; i++) consider(this.bySuffix.get(subject.slice(i)), subject.slice(i));
+    // Names that end with `subject`, and names that are a suffix of it.
+    for (const name of this.bySuffix.get(subject) ?? []) consider(name);
+    for (let i = 1; i <= subject.length - 4; i++) if (this.bySubject.has(subject.slice(i))) consider(subject.slice(i));
     return before ?? after;
   }
 }
