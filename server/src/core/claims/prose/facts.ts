@@ -3,6 +3,7 @@
 // one only ends with the other (在京中央单位… / 中央单位…) may differ in scope, so they only warn.
 import { operand } from '../../arith/interval';
 import { l } from '../../messages';
+import { memoizeString } from '../../text/memo';
 import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
@@ -17,8 +18,10 @@ function qualifierOnly(extra: string): boolean {
   return extra.length <= 3 && !/本级|二级|中心|单位|局|所属|下属|机关|其中|部分|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总/.test(extra);
 }
 
-/** The name used to match statements: without the reasons that introduce it and generic endings. */
-export function factKey(subject: string): string {
+/** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
+export const factKey = memoizeString(keyOf);
+
+function keyOf(subject: string): string {
   const name = subject.replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '').replace(/(?:19|20)\d\d/g, '');
   // A generic ending goes only when enough of the name is left (人员经费 stays 人员经费).
   const bare = name.replace(/(?:支出|资金|经费|费用|金额)$/, '');
@@ -59,12 +62,20 @@ const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用�
  * Sections about 一般公共预算财政拨款 speak of that fund only; the 收入/支出决算 sections of all funds.
  * A 基本支出 of each may differ when the department has other income.
  */
-function fundScope(model: DocumentModel, t: ProseToken, key: string): string {
-  if (!BREAKDOWN.test(key)) return '';
-  for (let s = t.sentence.section; s !== undefined; s = model.sections[s].parent) {
-    if (/一般公共预算|财政拨款/.test(model.sections[s].title)) return 'fund';
+function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSections: Map<number, boolean>): string {
+  if (!BREAKDOWN.test(key) || t.sentence.section === undefined) return '';
+  return inFundSection(model, t.sentence.section, fundSections) ? 'fund' : '';
+}
+
+/** A section about one fund, or nested in one (memoised per section: every statement in it asks). */
+function inFundSection(model: DocumentModel, section: number, memo: Map<number, boolean>): boolean {
+  let fund = memo.get(section);
+  if (fund === undefined) {
+    const { title, parent } = model.sections[section];
+    fund = /一般公共预算|财政拨款/.test(title) || (parent !== undefined && inFundSection(model, parent, memo));
+    memo.set(section, fund);
   }
-  return '';
+  return fund;
 }
 
 /**
@@ -87,12 +98,13 @@ function listScope(list: ProseList | undefined): string {
 
 export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
   const byGroup = new Map<string, Statement[]>();
+  const fundSections = new Map<number, boolean>();
   for (const t of analysis.tokens) {
     if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
     const key = factKey(t.subject);
     if (key.length < 4) continue;
     const inList = listOf.get(t);
-    const group = `${t.role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t, key)}|${fundScope(model, t, key)}`;
+    const group = `${t.role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}`;
     const list = byGroup.get(group) ?? [];
     list.push({ token: t, key, group, list: inList?.id });
     byGroup.set(group, list);
