@@ -69,6 +69,16 @@ function priorInPreviousSentence(analysis: ProseAnalysis, first: ProseToken, cur
   return subjectsMatch(last.subject, current.subject) ? last : undefined;
 }
 
+/**
+ * `比上年增长25%，上年为3.00万元` / `增加1.00万元（上年为3.00万元）`: last year's figure given right after
+ * the change, about the same quantity (its own name, if any, must be the current amount's).
+ */
+function priorRightAfter(next: ProseToken | undefined, current: ProseToken | undefined): ProseToken | undefined {
+  if (next?.role !== 'prior') return undefined;
+  if (next.ownSubject && next.subject && current?.subject && !subjectsMatch(next.subject, current.subject)) return undefined;
+  return next;
+}
+
 /** What a sentence states of one change: the token that starts it, and whichever of C, P, Δ, r it gives. */
 interface StatedChange {
   first: ProseToken;
@@ -183,9 +193,12 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         }
       }
       const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
-      const prior = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ?? (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder));
+      const prior =
+        lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ??
+        (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
+        priorRightAfter(tokens[i + 1], current);
       if (prior) usedPriors.add(prior);
-      previousEnd = (rate ?? delta)!.token.span.end;
+      previousEnd = Math.max((rate ?? delta)!.token.span.end, prior?.token.span.end ?? 0);
       const claim = changeClaim(sink, { first, current, prior, delta, rate });
       if (claim) made.push(claim);
     }

@@ -24,6 +24,8 @@ function normalize(words: string): string {
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
     .replace(/^[、，,；;：:>#+*-]+/, '')
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+/, '')
+    // `（上年为3.00万元）`: an opening bracket is no part of a name.
+    .replace(/^[（(]/, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占)[：:，,]?/g, '');
   // Trailing fillers, repeatedly, but never down to a name that says nothing (本年支出合计 stays).
