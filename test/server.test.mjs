@@ -422,7 +422,10 @@ test('pull diagnostics: full, then unchanged, then new after an edit; nothing pu
   assert.deepEqual(first.items.map(pick), expectedDiagnostics(SHARE_TEXT));
   assert.equal((await pull(first.resultId)).kind, 'unchanged');
   c.change(uri, 2, [{ range: { start: positionOf(SHARE_TEXT, '32'), end: { line: 0, character: positionOf(SHARE_TEXT, '32').character + 2 } }, text: '31' }]);
+  const edited = performance.now();
   const second = await pull(first.resultId);
+  // Pulled at once after the edit, answered only after the pause in typing (200 ms by default).
+  assert.ok(performance.now() - edited >= 198, `pulled diagnostics came ${(performance.now() - edited).toFixed(0)} ms after the edit`);
   assert.equal(second.kind, 'full');
   assert.deepEqual(second.items.map(pick), expectedDiagnostics(SHARE_TEXT.replace('占32%', '占31%')));
   assert.equal(c.published.filter((p) => p.uri === uri && p.diagnostics.length > 0).length, 0);

@@ -46,6 +46,8 @@ interface DocState {
   failed?: { version: number; generation: number; error: Error };
   waiters: Waiter[];
   notice?: string;
+  /** An edit is waiting for the pause in typing (set at once, before the debounce timer is). */
+  pausePending?: boolean;
   /** Recent lint time of this document (moving average, ms): how early a lint starts before the pause ends. */
   lintMs?: number;
 }
@@ -164,6 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       st.running = undefined;
     }
     st.stopTimer?.();
+    st.pausePending = !immediate;
     const editedAt = performance.now();
     void settingsFor(uri).then((settings) => {
       if (!documents.get(uri) || states.get(uri) !== st) return;
@@ -181,6 +184,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!st || !doc) return;
     st.stopTimer?.();
     st.stopTimer = undefined;
+    st.pausePending = false;
     const gen = generation;
     const version = doc.version;
     if (st.analysis?.version === version && st.generation === gen) return settle(st, st.analysis);
@@ -261,8 +265,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const w of ready) w.resolve(analysis);
   }
 
-  /** The analysis of the document's current version (or a newer one), linting now if needed. */
-  function analysisFor(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
+  /**
+   * The analysis of the document's current version (or a newer one), linting now if needed; with
+   * `afterPause`, a lint waiting for the pause in typing is not started early (pulled diagnostics).
+   */
+  function analysisFor(uri: string, token?: CancellationToken, afterPause = false): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
     if (!doc) return Promise.resolve(undefined);
     const st = stateOf(uri);
@@ -275,6 +282,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         st.waiters = st.waiters.filter((w) => w !== waiter);
         reject(new Cancelled());
       });
+      if (afterPause && st.pausePending) return;
       if (!st.running || st.running.version !== doc.version || st.running.generation !== generation) void run(uri);
     });
   }
@@ -343,7 +351,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = params.textDocument.uri;
       let analysis: Analysis | undefined;
       try {
-        analysis = await analysisFor(uri, token);
+        // Pulled after every keystroke: the lint still waits for the pause in typing, as pushed ones do.
+        analysis = await analysisFor(uri, token, true);
       } catch (e) {
         if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', { retriggerRequest: true });
         throw e;
