@@ -39,7 +39,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
     const found = subjects.find(first.subject, first.token.span.start, accept);
     if (found || !first.subject.includes('、')) return found;
-    const joined = first.subject.split('、');
+    // `收、支总计` abbreviates `收入、支出总计`.
+    const joined = first.subject.split('、').map((head) => head.replace(/^收(?!入)/, '收入').replace(/^支(?!出)/, '支出'));
     const suffix = joined.at(-1)!.replace(/^(收入|支出)/, '');
     return joined.map((head) => subjects.find(head.endsWith(suffix) ? head : head + suffix, first.token.span.start, accept)).find(Boolean);
   }
