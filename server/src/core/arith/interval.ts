@@ -72,7 +72,7 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
 
 /** An operand as the report writes it (`665.38`, `1.25亿元`), or the computed value with two decimals. */
 export function written(o: Operand): string {
-  return (o.text ?? show(o.value, 2)) + (o.unit ?? '');
+  return (o.text ?? show(o.scale && o.unit ? o.value.div(o.scale) : o.value, 2)) + (o.unit ?? '');
 }
 
 /** Groups the integer digits by thousands: 66113.07 → 66,113.07. */
@@ -112,10 +112,13 @@ export function exact(value: Decimal.Value, label: string, span?: Span): Operand
  * signs, tolerances add up.
  */
 export function sumOperand(parts: Operand[], label: string, span?: Span, signs?: number[]): Operand {
+  // Parts all written in 元 (or 亿元) give a sum that is shown in that unit too (3200元 + 800元 = 4000.00元).
+  const unit = parts[0]?.unit === '元' || parts[0]?.unit === '亿元' ? parts[0].unit : undefined;
+  const inUnit = unit && parts.every((p) => p.unit === unit) ? { unit, scale: parts[0].scale } : undefined;
   const fast = fixedSum(parts, signs, 0);
-  if (fast) return new Operand({ fixed: fast.sum, fixedHalf: fast.tolerance }, label, span);
+  if (fast) return new Operand({ fixed: fast.sum, fixedHalf: fast.tolerance, ...inUnit }, label, span);
   const { sum, tolerance } = decimalSum(parts, signs, ZERO);
-  return new Operand({ value: sum, halfUlp: tolerance }, label, span);
+  return new Operand({ value: sum, halfUlp: tolerance, ...inUnit }, label, span);
 }
 
 /** Compares two values (not their intervals), in fixed point when both have that form. */

@@ -144,7 +144,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
     const base = changeBase(claim);
     const onBudget = claim.identity === 'prose.budget-difference';
     const [baseZh, baseEn] = onBudget ? ['预算数', 'budget'] : ['上年数', 'previous year'];
-    const note = base.derived && current && delta ? l(`（${baseZh} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)}）`, ` (${baseEn} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${show(base.prior!.value)})`) : l('', '');
+    const note = base.derived && current && delta ? l(`（${baseZh} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${written(base.prior!)}）`, ` (${baseEn} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${written(base.prior!)})`) : l('', '');
     return l(`增减率 = ${text.zh}${note['zh-cn']}`, `rate = ${text.en}${note.en}`);
   };
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base' || check.status === 'zero-base-template') {
