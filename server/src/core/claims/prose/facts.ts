@@ -1,7 +1,7 @@
 // The same fact stated twice (prose.md §7): statements keyed by (quantity, role, year, scope);
 // every restatement must carry the same value. Equal names give a certain conflict; names where
 // one only ends with the other (在京中央单位… / 中央单位…) may differ in scope, so they only warn.
-import { operand } from '../../arith/interval';
+import { compareValues, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import type { DocumentModel, FactClaim } from '../../types';
@@ -26,6 +26,12 @@ function keyOf(subject: string): string {
   // A generic ending goes only when enough of the name is left (人员经费 stays 人员经费).
   const bare = name.replace(/(?:支出|资金|经费|费用|金额)$/, '');
   return bare.length >= 4 ? bare : name;
+}
+
+/** A statement with the fund its words or section name ('' for none). */
+interface ScopedStatement {
+  statement: Statement;
+  fund: string;
 }
 
 interface Statement {
@@ -99,6 +105,10 @@ function listScope(list: ProseList | undefined): string {
 export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
   const byGroup = new Map<string, Statement[]>();
   const fundSections = new Map<number, boolean>();
+  // The same statements by name alone (role, year, item): parts of lists, and statements in no list.
+  const listed = new Map<string, ScopedStatement[]>();
+  const alone = new Map<string, ScopedStatement[]>();
+  const sectionFunds = new Map<number, string>();
   for (const t of analysis.tokens) {
     if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
     const key = factKey(t.subject);
@@ -106,9 +116,19 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const inList = listOf.get(t);
     const group = `${t.role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}`;
     const list = byGroup.get(group) ?? [];
-    list.push({ token: t, key, group, list: inList?.id });
+    const statement: Statement = { token: t, key, group, list: inList?.id };
+    list.push(statement);
     byGroup.set(group, list);
+    const whole = `${t.role}|${t.year ?? ''}|${itemScope(model, t, key)}|${key}`;
+    const byKey = inList ? listed : alone;
+    // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
+    if (!t.ownSubject) continue;
+    if (!byKey.has(whole)) byKey.set(whole, []);
+    const total = inList && (inList.totals.get('amount') ?? inList.totals.get('budget'));
+    // A part's fund is the one its list's total names.
+    byKey.get(whole)!.push({ statement, fund: inList ? (total ? fundOf(model, total, sectionFunds) : '') : fundOf(model, t, sectionFunds) });
   }
+  restatedListParts(listed, alone, sink);
   for (const statements of byGroup.values()) {
     // Index by key suffixes so that loose matches are found without comparing every pair.
     const firstByKey = new Map<string, Statement>();
@@ -143,7 +163,54 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   }
 }
 
-function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean): void {
+const FUND = /一般公共预算|政府性基金|国有资本经营|财政拨款/;
+
+/**
+ * The fund a statement's own sentence (up to it) or, failing that, its nearest section names
+ * (`一般公共预算财政拨款基本支出` → 一般公共预算), '' for none.
+ */
+function fundOf(model: DocumentModel, t: ProseToken, memo: Map<number, string>): string {
+  const own = fundIn(t.sentence.text.slice(0, t.token.span.end - t.sentence.span.start));
+  if (own || t.sentence.section === undefined) return own;
+  return sectionFund(model, t.sentence.section, memo);
+}
+
+function sectionFund(model: DocumentModel, section: number, memo: Map<number, string>): string {
+  let fund = memo.get(section);
+  if (fund === undefined) {
+    const { title, parent } = model.sections[section];
+    fund = fundIn(title) || (parent === undefined ? '' : sectionFund(model, parent, memo));
+    memo.set(section, fund);
+  }
+  return fund;
+}
+
+/** The first fund word in `text`: 一般公共预算财政拨款 is 一般公共预算, 财政拨款 alone all fiscal funds. */
+function fundIn(text: string): string {
+  return FUND.exec(text)?.[0] ?? '';
+}
+
+/**
+ * `…基本支出500.00万元，其中：人员经费450.00万元…` and elsewhere `人员经费为455.00万元`: a part of a list
+ * restated on its own. The list gives the part a scope the lone statement does not name, so the
+ * pair is only compared when every list states the part alike (one value) and the lone statement's
+ * words or section name the same fund as the list's total (政府性基金's 年末结转和结余 is not the
+ * department's); and then it only warns.
+ */
+function restatedListParts(listed: Map<string, ScopedStatement[]>, alone: Map<string, ScopedStatement[]>, sink: ClaimSink): void {
+  for (const [whole, lone] of alone) {
+    const parts = listed.get(whole);
+    if (!parts) continue;
+    const first = parts[0];
+    const value = operand(first.statement.token.token, '');
+    if (parts.some((p) => compareValues(operand(p.statement.token.token, ''), value) !== 0)) continue;
+    // The first lone statement that differs (one finding names the conflict; the others repeat it).
+    const other = lone.find((o) => parts.every((p) => p.fund === o.fund) && compareValues(operand(o.statement.token.token, ''), value) !== 0);
+    if (other) emit(sink, first.statement, other.statement, false, true);
+  }
+}
+
+function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean, soft = false): void {
   const a = first.token;
   const b = second.token;
   const role = { amount: '', budget: '预算', delta: '变动额' }[a.role as 'amount' | 'budget' | 'delta'];
@@ -157,5 +224,6 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
     a: operand(a.token, a.subject),
     b: operand(b.token, b.subject),
     looseMatch,
+    soft,
   });
 }
