@@ -32,12 +32,13 @@ const SANGONG: Array<[RegExp, [string, string]]> = [
 
 /**
  * The spending column of a row: 公开05表's 本年支出 小计 for the 一般公共预算 scope, 公开03表's 本年支出合计
- * for all funds, found by header words (templates differ in which column comes first).
+ * for all funds, found by header words (templates differ in which column comes first, and some head
+ * it only 合计).
  */
 function spending(scope: Scope, label: string): TableValueQuery[] {
   return scope === 'general'
-    ? [{ kind: 'T05', label, column: ['本年支出', '小计'] }, { kind: 'T05', label, column: ['小计'] }, { kind: 'T05', label, column: ['支出合计'] }]
-    : [{ kind: 'T03', label, column: ['本年支出合计'] }, { kind: 'T03', label, column: ['支出合计'] }];
+    ? [{ kind: 'T05', label, column: ['本年支出', '小计'] }, { kind: 'T05', label, column: ['小计'] }, { kind: 'T05', label, column: ['支出合计'] }, { kind: 'T05', label, column: ['合计'] }]
+    : [{ kind: 'T03', label, column: ['本年支出合计'] }, { kind: 'T03', label, column: ['支出合计'] }, { kind: 'T03', label, column: ['合计'] }];
 }
 
 const MAPPINGS: Mapping[] = [
