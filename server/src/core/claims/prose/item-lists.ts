@@ -77,11 +77,12 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       const classified = subjects.every((s) => CLASSIFIED.test(s));
       // 类/项 enumerations are complete by convention for the amounts spent; a budget list may
       // leave out 项 without spending, so budgets only check Σ ≤ total.
-      // A 类/项 enumeration that covers less than half of its total only lists the main items.
+      // A 类/项 enumeration that leaves out more than a tenth of its total only lists the main items
+      // (`其中：` and the two largest 项); a slip in one item's digits rarely moves the sum that far.
       const totalOperand = operand(total.token, total.subject || '合计');
       const partOperands = items.map((t) => operand(t.token, t.subject || t.lead.replace(/[，,：:\s]/g, '')));
       const listed = sumOperand(partOperands, '');
-      const covered = () => compareValues(sumOperand([listed, listed], ''), totalOperand) >= 0; // 2·Σ ≥ total
+      const covered = () => compareValues(sumOperand(new Array(10).fill(listed), ''), sumOperand(new Array(9).fill(totalOperand), '')) >= 0; // 10·Σ ≥ 9·total
       const exhaustive = family || (classified && role === 'amount' && covered());
       const label = total.subject || '合计';
       sink.add<SumClaim>({

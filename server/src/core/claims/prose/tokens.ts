@@ -157,6 +157,11 @@ function compactWords(raw: string): string {
   return words.replace(/\s+/g, '');
 }
 
+/** Years, dates, list markers and codes: numbers that state no quantity. */
+function isMarkerOrDate(token: NumberToken): boolean {
+  return token.unit === 'year' || token.unit === 'none' || ['月', '日', '号', '季度'].includes(token.unitText);
+}
+
 export function analyzeProse(model: DocumentModel): ProseAnalysis {
   const tokens: ProseToken[] = [];
   const bySentence = new Map<number, ProseToken[]>();
@@ -168,12 +173,15 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // `1.一般公共服务（类）人大事务（款）行政运行（项）：年初预算为…`: an opening clause without numbers
     // names what the sentence's numbers are about until a number names its own subject.
     const opening = sentence.text.split(/[：:，,；;]/)[0];
-    const firstNumber = sentence.numbers.length ? model.numbers[sentence.numbers[0]].span.start - sentence.span.start : sentence.text.length;
+    // (The list marker `1.` does not count; a year does: `2024年本单位履行…职能，…合计86.26万元` opens with
+    // a description, not a name.)
+    const first = sentence.numbers.find((id) => model.numbers[id].unit !== 'none');
+    const firstNumber = first !== undefined ? model.numbers[first].span.start - sentence.span.start : sentence.text.length;
     let inherited = opening.length < sentence.text.length && opening.length <= firstNumber ? normalizeSubject(opening) : '';
     for (const id of sentence.numbers) {
       const token = model.numbers[id];
       // Years, dates, list markers and codes do not end the words leading to the next number.
-      if (token.unit === 'year' || token.unit === 'none' || ['月', '日', '号', '季度'].includes(token.unitText)) continue;
+      if (isMarkerOrDate(token)) continue;
       let start = token.span.start;
       while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
       const lead = compactWords(text.slice(start, token.span.start));
