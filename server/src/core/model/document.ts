@@ -200,9 +200,11 @@ export function buildModel(text: string): DocumentModel {
     paragraphs,
     sentences,
     tables,
-    reportYear: findReportYear(text),
+    reportYear: undefined,
     disabledLines: findDisabledLines(lines),
   };
+  model.reportYear = findReportYear(text);
+  model.department = model.reportYear === undefined ? undefined : findDepartment(text, model.reportYear);
   resolveUnitSlips(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });
   return model;
@@ -265,6 +267,25 @@ function findReportYear(text: string): number | undefined {
     return best ? Number(best) : undefined;
   };
   return mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数)/g) ?? mostFrequent(/((?:19|20)\d\d)\s*年度/g);
+}
+
+/** Name endings of government departments and units. */
+const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|所|馆|部|会|队|处|校|园|室|社|台|团|署|库)$/;
+
+/**
+ * The department's name, as it stands right before the report year (`钦州市医疗保障局 2024 年度部门决算`,
+ * `西宁市城中区医疗保障局⏎2024年度部门决算`, `钦州市医疗保障局 2024 年度政府采购支出总额…`): the most frequent
+ * such name (at least three characters, a department's ending) at a line start or after punctuation.
+ */
+function findDepartment(text: string, year: number): string | undefined {
+  const counts = new Map<string, number>();
+  const re = new RegExp(String.raw`(?:^|[\n。；;，,：:#>*\s])([\u4e00-\u9fff]{3,30})\s*${year}\s*年度`, 'g');
+  for (const m of text.slice(0, 200000).matchAll(re)) {
+    if (DEPARTMENT_END.test(m[1])) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [name, c] of counts) if (!best || c > counts.get(best)!) best = name;
+  return best;
 }
 
 /** `<!-- juesuan-lint-disable-next-line rule-a rule-b -->` disables the rules on the next non-blank line. */

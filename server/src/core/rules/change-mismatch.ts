@@ -104,6 +104,26 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
       });
     }
   }
+  // An increase larger than this year's amount: last year's would have been negative.
+  if (current && delta && !prior && claim.direction === 'up') {
+    const excess = sumOperand([magnitude(delta), current], 'Δ − C', undefined, [1, -1]);
+    if (excess.value.gt(excess.halfUlp)) {
+      failed = true;
+      const exp = l(
+        `上年数 = ${written(current)} − ${written(delta)} = ${show(excess.value.neg())} < 0：增加额大于本年数，上年数不可能为负`,
+        `previous year = ${written(current)} − ${written(delta)} = ${show(excess.value.neg())} < 0: the increase exceeds this year's amount, and last year's cannot be negative`,
+      );
+      ctx.verdict(claim.id, 'error', exp);
+      ctx.report({
+        messageId: 'delta',
+        message: l(`增减额不符：增加 ${written(delta)} 大于本年数 ${written(current)}`, `Change mismatch: the increase ${written(delta)} exceeds this year's ${written(current)}`),
+        explanation: exp,
+        span: delta.span ?? claim.span,
+        related: relatedOperands(current),
+        claim: claim.id,
+      });
+    }
+  }
   // Direction word against the sign of C − P.
   if (current && prior && claim.direction !== 'flat') {
     const diff = current.value.minus(prior.value);

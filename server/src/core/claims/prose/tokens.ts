@@ -157,6 +157,14 @@ function compactWords(raw: string): string {
   return words.replace(/\s+/g, '');
 }
 
+/**
+ * `钦州市医疗保障局 2024 年度政府采购支出总额`: the department's own 政府采购支出总额, the same quantity as
+ * the 政府采购支出总额 named elsewhere (a sub-unit's name, or 本级 after the department's, stays).
+ */
+function withoutDepartment(subject: string, department: string | undefined): string {
+  return department && subject.length >= department.length + 4 && subject.startsWith(department) ? subject.slice(department.length) : subject;
+}
+
 /** Years, dates, list markers and codes: numbers that state no quantity. */
 function isMarkerOrDate(token: NumberToken): boolean {
   return token.unit === 'year' || token.unit === 'none' || ['月', '日', '号', '季度'].includes(token.unitText);
@@ -210,7 +218,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // 和 alone is the next of a run of priors or changes, in the same role and direction.
       const continuesRun = previous !== undefined && RUN_JOINER.test(lead) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
       if (continuesRun) role = previous.role;
-      const own = normalizeSubject(subjectWords(lead, role));
+      const own = withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department);
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       const yearMatch = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/);
       const year = yearMatch && Number(yearMatch[1]) !== model.reportYear ? Number(yearMatch[1]) : undefined;
