@@ -97,7 +97,24 @@ const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
  * break). Short lines without a comma are titles, which stand alone.
  */
 function continues(lastLine: string): boolean {
-  return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]/.test(lastLine));
+  // A sentence ending inside the line (`…职业年金。年初预算为`) makes it prose, not a title.
+  return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || unclosed(lastLine));
+}
+
+/**
+ * A line that opens a quote or bracket it does not close is cut off, however short: narrow PDF pages
+ * wrap `“一般公共服务（类）宣传事务（款）一般行政管理事` / `务（项）”100.96万元，…` at 24 characters.
+ */
+function unclosed(line: string): boolean {
+  let quotes = 0;
+  let brackets = 0;
+  for (const ch of line) {
+    if (ch === '“') quotes++;
+    else if (ch === '”') quotes = Math.max(0, quotes - 1);
+    else if (ch === '（' || ch === '(') brackets++;
+    else if (ch === '）' || ch === ')') brackets = Math.max(0, brackets - 1);
+  }
+  return quotes > 0 || brackets > 0;
 }
 
 export function buildModel(text: string): DocumentModel {
