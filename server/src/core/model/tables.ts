@@ -699,6 +699,12 @@ function splitCode(parts: string[], carried: Map<number, { lei?: string; kuan?: 
   carried.set(block, state);
   const [lei, kuan, xiang] = parts;
   const two = (s: string | undefined) => (s && /^\d{1,2}$/.test(s) ? s.padStart(2, '0') : undefined);
+  // The whole code in the 类 cell, the 款 and 项 cells blank (`2080501 | | | 行政单位离退休`).
+  if (lei && /^(\d{5}|\d{7})$/.test(lei) && !kuan && !xiang) {
+    state.lei = lei.slice(0, 3);
+    state.kuan = lei.slice(3, 5);
+    return lei;
+  }
   if (lei && /^\d{3}$/.test(lei)) {
     state.lei = lei;
     state.kuan = undefined;
