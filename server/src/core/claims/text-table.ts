@@ -35,10 +35,17 @@ const SANGONG: Array<[RegExp, [string, string]]> = [
  * for all funds, found by header words (templates differ in which column comes first, and some head
  * it only 合计).
  */
-function spending(scope: Scope, label: string): TableValueQuery[] {
-  return scope === 'general'
-    ? [{ kind: 'T05', label, column: ['本年支出', '小计'] }, { kind: 'T05', label, column: ['小计'] }, { kind: 'T05', label, column: ['支出合计'] }, { kind: 'T05', label, column: ['合计'] }]
+function spending(scope: Scope, label: string, unique?: TableValueQuery['unique']): TableValueQuery[] {
+  const queries: TableValueQuery[] = scope === 'general'
+    ? [
+        { kind: 'T05', label, column: ['本年支出', '小计'] },
+        { kind: 'T05', label, column: ['小计'] },
+        { kind: 'T05', label, column: ['支出合计'] },
+        // The short template: `科目名称 | 合计 | 基本支出 | 项目支出`.
+        { kind: 'T05', label, column: ['合计'] },
+      ]
     : [{ kind: 'T03', label, column: ['本年支出合计'] }, { kind: 'T03', label, column: ['支出合计'] }, { kind: 'T03', label, column: ['合计'] }];
+  return unique ? queries.map((q) => ({ ...q, unique })) : queries;
 }
 
 const MAPPINGS: Mapping[] = [
@@ -69,10 +76,12 @@ const MAPPINGS: Mapping[] = [
     roles: ['amount'],
     queries: (m, scope) => spending(scope, m[1]),
   },
+  // A 项 name picks its 项 row (7-digit code) only exactly, and a name many 款 share (一般行政管理事务) only
+  // with its 款 named: a PDF wrap that cut the name (`其他` / `市场监督管理事务（项）`) must not pick the 款.
   {
-    subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
+    subject: /(?:([^（()）]+?)[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
     roles: ['amount'],
-    queries: (m, scope) => spending(scope, m[1]),
+    queries: (m, scope) => spending(scope, m[2], { parent: m[1], codeLength: 7 }),
   },
   { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }] },
   { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }] },

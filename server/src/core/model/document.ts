@@ -81,12 +81,17 @@ function headingLevel(text: string): number | undefined {
     if (!m) continue;
     if (p.level === 0) return Math.min(6, (text.match(/^#+/)?.[0].length ?? 1));
     if (p.short && (/[。；]./.test(t) || /\d+(\.\d+)?\s*(万元|元|%)/.test(t) || t.length > 40)) return undefined;
+    // `3、一般公共服务支出（类）组织事务（款）一般行政管理` / `事务（项）74.33万元…`: an item whose 类/款/项 name
+    // the PDF wrapped, not a title.
+    if (p.level >= 4 && CLASS_PATH_CUT.test(t)) return undefined;
     return p.level;
   }
   return undefined;
 }
 
 const SENTENCE_END = /[。！？!?]/;
+/** A 类/款 name path that has not reached its 项 nor any punctuation: the line was wrapped. */
+const CLASS_PATH_CUT = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]*$/;
 /** A line holding only a page number (`3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`). */
 export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
@@ -97,7 +102,25 @@ const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
  * break). Short lines without a comma are titles, which stand alone.
  */
 function continues(lastLine: string): boolean {
-  return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]/.test(lastLine));
+  // A sentence ending inside the line (`…职业年金。年初预算为`) makes it prose, not a title.
+  if (CLASS_PATH_CUT.test(lastLine.replace(/^\s*(?:\d+[、.．]|[（(]\d+[)）])/, ''))) return true;
+  return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || unclosed(lastLine));
+}
+
+/**
+ * A line that opens a quote or bracket it does not close is cut off, however short: narrow PDF pages
+ * wrap `“一般公共服务（类）宣传事务（款）一般行政管理事` / `务（项）”100.96万元，…` at 24 characters.
+ */
+function unclosed(line: string): boolean {
+  let quotes = 0;
+  let brackets = 0;
+  for (const ch of line) {
+    if (ch === '“') quotes++;
+    else if (ch === '”') quotes = Math.max(0, quotes - 1);
+    else if (ch === '（' || ch === '(') brackets++;
+    else if (ch === '）' || ch === ')') brackets = Math.max(0, brackets - 1);
+  }
+  return quotes > 0 || brackets > 0;
 }
 
 export function buildModel(text: string): DocumentModel {

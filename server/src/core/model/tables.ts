@@ -437,6 +437,22 @@ function labelsAfterLead(texts: string[]): number {
   return n;
 }
 
+/**
+ * Words that only name what a column holds: the last header row of 公开02/03 (`决算数` under every
+ * column), of 公开09 (`预算数 | 决算数`) and of 公开07/08 (`合计 | | 合计 | 基本支出 | 项目支出`). Such a row
+ * under the header is more header, whatever the merged cells above it.
+ */
+const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|本年|上年|基本支出|项目支出|类|款|项|行次|栏次)$/;
+function onlyColumnWords(texts: string[]): boolean {
+  let words = 0;
+  for (const t of texts) {
+    if (t === '') continue;
+    if (!COLUMN_WORD.test(t)) return false;
+    words++;
+  }
+  return words >= 2;
+}
+
 /** The first non-blank normalised text among a row's first `limit` cells. */
 function firstWords(row: TableRow, limit: number): string {
   for (let i = 0; i < limit && i < row.cells.length; i++) {
@@ -471,7 +487,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
       head &&
       firstText !== '' &&
       ((table.format === 'markdown' && segmentStarts.has(row.index)) ||
-        (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
+        (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) || onlyColumnWords(texts()) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
     ) {
       kind = 'header';
     } else if (/^(合计|总计)$/.test(lead)) kind = 'total';
@@ -547,6 +563,7 @@ function analyse(w: Work): void {
   classify(table, scanned);
   table.columns = buildColumns(table);
   assignRoles(table);
+  restoreCollapsedCodeCells(table, scanned);
   readEntries(table, scanned);
   findShiftedCodes(table);
   for (const row of table.rows) {
@@ -569,6 +586,29 @@ function analyse(w: Work): void {
       const cells = nameRow.cells.filter((c) => norm(c.text) !== '');
       table.projectName = cells[1]?.text.trim();
     }
+  }
+}
+
+/**
+ * PDF table extractors drop the blank 款/项 cells of the rows of a table continued on the next page:
+ * `2110105 | 环境保护法规 | 7.50 | …` under `类 | 款 | 项 | 科目名称 | 本年收入合计 | …`. Read by position, such a
+ * row's amounts would land under the columns two places to their right's headers. A row exactly the
+ * spare code columns short, with a code first and a name second, gets its blank cells back.
+ */
+function restoreCollapsedCodeCells(table: Table, scanned: Work['scanned']): void {
+  const cols = table.columns;
+  let k = 0;
+  while (k < cols.length && (cols[k].role === 'code' || cols[k].role === 'code-part')) k++;
+  if (k < 2 || cols[k]?.role !== 'name') return;
+  const short = cols.length - (k - 1);
+  for (const row of table.rows) {
+    if (row.kind !== 'data' || row.cells.length !== short) continue;
+    if (!CODE_RE.test(norm(row.cells[0].text)) || norm(row.cells[1].text) === '' || scanned[row.index][1] !== undefined) continue;
+    const at = row.cells[0].span.end;
+    const blanks = Array.from({ length: k - 1 }, () => newCell(row.index, 0, { start: at, end: at, text: '', indent: 0 }, true));
+    row.cells.splice(1, 0, ...blanks);
+    for (let i = 0; i < row.cells.length; i++) row.cells[i].col = i;
+    scanned[row.index].splice(1, 0, ...blanks.map(() => undefined));
   }
 }
 
@@ -659,6 +699,12 @@ function splitCode(parts: string[], carried: Map<number, { lei?: string; kuan?: 
   carried.set(block, state);
   const [lei, kuan, xiang] = parts;
   const two = (s: string | undefined) => (s && /^\d{1,2}$/.test(s) ? s.padStart(2, '0') : undefined);
+  // The whole code in the 类 cell, the 款 and 项 cells blank (`2080501 | | | 行政单位离退休`).
+  if (lei && /^(\d{5}|\d{7})$/.test(lei) && !kuan && !xiang) {
+    state.lei = lei.slice(0, 3);
+    state.kuan = lei.slice(3, 5);
+    return lei;
+  }
   if (lei && /^\d{3}$/.test(lei)) {
     state.lei = lei;
     state.kuan = undefined;

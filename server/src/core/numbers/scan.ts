@@ -40,7 +40,9 @@ const UNIT_WORDS = [
 // A PDF line wrap may split a unit (`万` / `元`): multi-character money and rate units allow one.
 const UNIT_PATTERN = UNIT_WORDS.map((u) =>
   /^(亿元|万元|千元|个百分点|百分点)$/.test(u) ? [...u].join('(?:\\r?\\n)?') : u.replace(/[()]/g, (c) => '\\' + c),
-).join('|');
+).join('|') +
+  // `国内公务接待支出0.40万（含…）`: 万 alone, before no other word (万平方米, 万余), is 万元 written short.
+  '|万(?![\\u4e00-\\u9fff])';
 
 const NUMBER_RE = new RegExp(
   `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*|[ \\u00A0\\u3000]?)(${UNIT_PATTERN}))?`,
@@ -57,6 +59,8 @@ function unitOf(word: string | undefined): Unit {
     case '万元':
     case '亿元':
       return word;
+    case '万':
+      return '万元';
     case '%':
     case '％':
       return '%';

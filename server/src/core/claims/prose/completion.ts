@@ -94,6 +94,8 @@ export function budgetRate(tokens: ProseToken[], delta: ProseToken): ProseToken 
 
 /** 三公 is the sum of its three parts: a part's completion may restate the whole's. */
 const SANGONG_FAMILY = /三公|因公出国|公务用车|公务接待/;
+/** 因公出国（境）费, 公务用车…, 公务接待费: one of the three parts, not 三公 as a whole. */
+const isSangongPart = (subject: string) => /因公出国|公务用车|公务接待/.test(subject) && !/三公/.test(subject);
 
 /**
  * `三公…预算0.80万元，支出决算0.79万元，完成年初预算的99.00%` and later `公务接待费支出0.79万元，完成年初
@@ -106,6 +108,10 @@ function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>
     if (r.actual.token.zero) continue;
     const match = full.find((f) => f.claim.actual.value.eq(r.actual.token.value) && f.claim.actual.text === r.actual.token.text && f.claim.rate);
     if (!match) continue;
+    // A part whose actual equals the whole's (the other parts spent nothing) has its own budget, which
+    // the other parts' budgets make smaller: `三公 21.00 → 16.95, 80.71%` and `公务用车 16.95, 82.68%` (its
+    // budget 20.50 stated only in the table) both hold. Only the same quantity restates the ratio.
+    if (isSangongPart(match.subject) !== isSangongPart(r.actual.subject)) continue;
     const related = match.subject === r.actual.subject || (SANGONG_FAMILY.test(match.subject) && SANGONG_FAMILY.test(r.actual.subject));
     sink.add<FactClaim>({
       kind: 'fact',

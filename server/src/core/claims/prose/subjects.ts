@@ -14,12 +14,15 @@ const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|�
  * reports repeat the same words (占, 比上年增加, 支出决算为) hundreds of times. */
 export const normalizeSubject = memoizeString(normalize);
 
-/** 本年收入 / 本年支出 (公开01表's rows) are the year's 收入合计 / 支出合计. */
-const YEAR_TOTAL = /^(?:\d{4}年度?)?(?:本年度?|当年)(收入|支出)(?:决算)?数?(?:为|是|共计|合计为)?$/;
+/**
+ * 本年收入 / 本年支出 (公开01表's rows) are the year's 收入合计 / 支出合计. `当年支出决算为` is not: item
+ * paragraphs say `年初预算为215.00万元，当年支出决算为213.10万元` of the item's own spending.
+ */
+const YEAR_TOTAL = /^(?:\d{4}年度?)?(?:本年度?(收入|支出)(?:决算)?|当年(收入|支出))数?(?:为|是|共计|合计为)?$/;
 
 function normalize(words: string): string {
   const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
-  if (yearTotal) return `${yearTotal[1]}合计`;
+  if (yearTotal) return `${yearTotal[1] ?? yearTotal[2]}合计`;
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
     .replace(/^[、，,；;：:>#+*-]+/, '')

@@ -294,8 +294,13 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
     if (previous.paragraph !== sentence.paragraph) continue;
     const prevTokens = bySentence.get(previous.id) ?? [];
     // A reason (`主要原因是项目减少。`) explains the sentence before it; it names nothing after it.
-    if (prevTokens.length > 0 || previous.text.length > 80 || /原因|由于|因为|主要是|用于/.test(previous.text)) continue;
-    const title = normalizeSubject(previous.text.replace(/[。.]$/, ''));
+    if (prevTokens.length > 0) continue;
+    // `1.社会保障和就业支出（类）…（款）行政单位离退休（项），主要用于支付退休人员补贴。` / `年初预算为51.50万元，
+    // 支出决算为51.98万元。`: the item named before its purpose is what the next sentence's figures are of.
+    const opening = previous.text.split(/[，,：:]/)[0];
+    const itemName = opening.length < previous.text.length && /[（(]项[)）]["”]?$/.test(opening.trim()) ? opening : undefined;
+    if (!itemName && (previous.text.length > 80 || /原因|由于|因为|主要是|用于/.test(previous.text))) continue;
+    const title = normalizeSubject(itemName ?? previous.text.replace(/[。.]$/, ''));
     if (!title) continue;
     for (const t of bySentence.get(sentence.id) ?? []) {
       if (!t.ownSubject) t.subject = title;

@@ -15,6 +15,11 @@ export interface TableValueQuery {
   column?: string[] | string;
   /** Side-by-side block (01/04: 0 = 收入, 1 = 支出). */
   block?: number;
+  /**
+   * A name that must pick one row: only an exact label, and when several rows carry it (一般行政管理事务
+   * under every 款) only the one under the `parent` 款 row of that name; otherwise nothing.
+   */
+  unique?: { parent?: string; codeLength?: number };
 }
 
 export interface TableValue {
@@ -76,7 +81,12 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
           (it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, exact),
         );
       let found = candidates(true);
-      if (found.length === 0 && typeof query.label === 'string') found = candidates(false);
+      if (query.unique) {
+        const { codeLength } = query.unique;
+        if (codeLength !== undefined) found = found.filter((it) => it.entry.code?.length === codeLength);
+        found = uniqueRow(table, found, query.unique.parent);
+        if (found.length === 0) continue;
+      } else if (found.length === 0 && typeof query.label === 'string') found = candidates(false);
       // Tables without row labels (公开09): the first data row.
       if (found.length === 0 && query.code === undefined && query.label === undefined) {
         const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
@@ -113,4 +123,16 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
     }
   }
   return undefined;
+}
+
+/**
+ * The one row a name picks: several rows of that name are told apart by their 款 (the row of the parent
+ * name whose code starts theirs); a name that still picks more than one row picks none.
+ */
+function uniqueRow(table: Table, found: Item[], parent: string | undefined): Item[] {
+  if (found.length <= 1) return found;
+  if (parent === undefined) return [];
+  const parents = (labelIndex(table).get(normLabel(parent)) ?? []).map((it) => it.entry.code).filter((c): c is string => c !== undefined);
+  const under = found.filter((it) => it.entry.code !== undefined && parents.some((p) => p.length < it.entry.code!.length && it.entry.code!.startsWith(p)));
+  return under.length === 1 ? under : [];
 }

@@ -17,7 +17,9 @@ export interface SangongCell {
 export type SangongRecord = Map<number, SangongCell>;
 
 /** Quantity (1–6) a column's header names; the sub-columns of 公务用车 name 小计 / 购置费 / 运行维护费. */
-function quantity(path: string[]): number | undefined {
+function quantity(fullPath: string[]): number | undefined {
+  // `合计 / 预算数`: the half words of the lowest header row say which half, not which quantity.
+  const path = fullPath.filter((w) => !HALF_WORD.test(w));
   const bottom = path.at(-1) ?? '';
   const parent = path.at(-2) ?? '';
   if (/出国/.test(bottom)) return 2;
@@ -38,6 +40,7 @@ function halfOf(text: string): 0 | 6 | undefined {
 }
 
 const HALF_NAME = ['预算数', '决算数'];
+const HALF_WORD = /^(?:年初|全年|调整后?)?(?:预算|决算)数?$/;
 
 interface ColumnSlot {
   col: number;
