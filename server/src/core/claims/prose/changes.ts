@@ -94,8 +94,9 @@ function changeClaim(sink: ClaimSink, { first, current, prior, delta, rate }: St
   // `增长-3.23%`, `增加-5.36万元`, `增减额-23.40万元`: a negative change says the opposite of its word.
   const signed = delta ?? rate!;
   const direction = signed.token.value.isNegative() && worded !== 'flat' ? (worded === 'up' ? 'down' : 'up') : worded;
-  // Only what can be checked: a rate with its inputs, Δ against C − P, or a rate on a zero amount.
-  const checkable = (rate && (delta || prior || current)) || (current && prior);
+  // Only what can be checked: a rate with its inputs, Δ against C − P, a rate on a zero amount, or an
+  // increase against this year's amount (it cannot exceed it).
+  const checkable = (rate && (delta || prior || current)) || (current && prior) || (current && delta && direction === 'up');
   if (!checkable) return undefined;
   const label = current?.subject || first.subject || '本年数';
   return withSubject(label, sink.add<ChangeClaim>({
