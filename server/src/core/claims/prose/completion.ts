@@ -1,6 +1,6 @@
 // Budget completion claims (prose.md §4): 年初预算为B，支出决算为A，完成年初预算的X%, and the
 // 决算数大于/小于预算数 wording that must agree with X.
-import { operand } from '../../arith/interval';
+import { operand, sumOperand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
@@ -110,8 +110,15 @@ function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>
     if (!match) continue;
     // A part whose actual equals the whole's (the other parts spent nothing) has its own budget, which
     // the other parts' budgets make smaller: `三公 21.00 → 16.95, 80.71%` and `公务用车 16.95, 82.68%` (its
-    // budget 20.50 stated only in the table) both hold. Only the same quantity restates the ratio.
-    if (isSangongPart(match.subject) !== isSangongPart(r.actual.subject)) continue;
+    // budget 20.50 stated only in the table) both hold. The part's rate can only be the higher one: a
+    // lower one (qinzhou's 公务接待费 98.75% under the 三公's 99.00%) leaves the same budget as the only
+    // way out, and then the two rates state one ratio.
+    if (isSangongPart(match.subject) !== isSangongPart(r.actual.subject)) {
+      const rate = operand(r.rate.token, '');
+      const [part, whole] = isSangongPart(r.actual.subject) ? [rate, match.claim.rate!] : [match.claim.rate!, rate];
+      const wholeAbove = sumOperand([whole, part], '', undefined, [1, -1]);
+      if (!wholeAbove.value.gt(wholeAbove.halfUlp)) continue;
+    }
     const related = match.subject === r.actual.subject || (SANGONG_FAMILY.test(match.subject) && SANGONG_FAMILY.test(r.actual.subject));
     sink.add<FactClaim>({
       kind: 'fact',
