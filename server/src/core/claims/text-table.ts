@@ -53,6 +53,9 @@ const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
   { subject: /^财政拨款(?:收入、?支出|收、?支)总计$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: '总计', block: 0 }] },
   { subject: /^(?:收入、?支出|收、?支)总计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '总计', block: 0 }] },
+  // 收入总计 / 支出总计 alone: 公开01表's, unless a 财政拨款 section means 公开04表's.
+  { subject: /^收入总计$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: '总计', block: 0 }] : []) },
+  { subject: /^支出总计$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: '总计', block: 1 }] : []) },
   { subject: /一般公共预算财政拨款基本支出$/, roles: ['amount'], queries: () => [{ kind: 'T05', label: '合计', column: ['基本支出'] }] },
   { subject: /一般公共预算财政拨款支出$/, roles: ['amount'], queries: () => spending('general', '合计') },
   {
