@@ -202,6 +202,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // 和 alone is the next of a run of priors or changes, in the same role and direction.
       const continuesRun = previous !== undefined && RUN_JOINER.test(lead) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
       if (continuesRun) role = previous.role;
+      // `比2025年预算增加115,649万元` in a 2026 budget: last year's budget, a change over the year, not a
+      // difference between this year's budget and actual.
+      if (role === 'budget-delta') {
+        const compared = /(?:比|较|与)((?:19|20)\d\d)年度?(?:年初)?(?:预算|计划)/.exec(lead);
+        if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
+      }
       const own = normalizeSubject(subjectWords(lead, role));
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       const yearMatch = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/);
