@@ -274,6 +274,17 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
 }
 
 /**
+ * The item a sentence without figures names by its 项: `X（项），主要用于…` (the clause before the purpose),
+ * or, when `whole`, a sentence that is only `X（项）。`.
+ */
+function namedItem(text: string, whole = false): string | undefined {
+  const opening = text.split(/[，,：:]/)[0];
+  if (opening.length < text.length && /[（(]项[)）]["”]?$/.test(opening.trim())) return opening;
+  if (whole && /[（(]项[)）]["”]?[。.]?$/.test(text.trim()) && text.length <= 80) return text.trim().replace(/[。.]$/, '');
+  return undefined;
+}
+
+/**
  * `（1）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为5.46万元…`:
  * a short sentence without numbers names what the next sentence's numbers are about.
  */
@@ -287,8 +298,13 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
     if (prevTokens.length > 0) continue;
     // `1.社会保障和就业支出（类）…（款）行政单位离退休（项），主要用于支付退休人员补贴。` / `年初预算为51.50万元，
     // 支出决算为51.98万元。`: the item named before its purpose is what the next sentence's figures are of.
-    const opening = previous.text.split(/[，,：:]/)[0];
-    const itemName = opening.length < previous.text.length && /[（(]项[)）]["”]?$/.test(opening.trim()) ? opening : undefined;
+    let itemName = namedItem(previous.text);
+    // `…群众文化（项）。` / `主要用于：区文化馆日常运转。` / `年初预算为…`: a purpose between the item and its
+    // figures, in the same paragraph and without figures of its own, does not break the naming.
+    if (!itemName && /^主要用于|^用于/.test(previous.text) && i >= 2) {
+      const before = model.sentences[i - 2];
+      if (before.paragraph === sentence.paragraph && (bySentence.get(before.id) ?? []).length === 0) itemName = namedItem(before.text, true);
+    }
     if (!itemName && (previous.text.length > 80 || /原因|由于|因为|主要是|用于/.test(previous.text))) continue;
     const title = normalizeSubject(itemName ?? previous.text.replace(/[。.]$/, ''));
     if (!title) continue;
