@@ -294,8 +294,16 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
     const previous = model.sentences[i - 1];
     if (previous.paragraph !== sentence.paragraph) continue;
     const prevTokens = bySentence.get(previous.id) ?? [];
-    // A reason (`主要原因是项目减少。`) explains the sentence before it; it names nothing after it.
-    if (prevTokens.length > 0) continue;
+    // `“…（款）职业年金缴费支出（项）”257.14万元，主要用于：…。` / `年初预算为274.82万元，支出决算为245.53万元`: the
+    // item whose amount opens the paragraph is what the next sentence's budget and actual are of.
+    if (prevTokens.length > 0) {
+      const head = prevTokens[0];
+      if (previous.span.start === model.paragraphs[previous.paragraph]?.span.start && head.role === 'amount' && head.ownSubject && /[（(]项[)）]$/.test(head.subject)) {
+        const tokens = bySentence.get(sentence.id) ?? [];
+        if (tokens.some((t) => t.role === 'budget') && tokens.every((t) => !t.ownSubject)) for (const t of tokens) t.subject = head.subject;
+      }
+      continue;
+    }
     // `1.社会保障和就业支出（类）…（款）行政单位离退休（项），主要用于支付退休人员补贴。` / `年初预算为51.50万元，
     // 支出决算为51.98万元。`: the item named before its purpose is what the next sentence's figures are of.
     let itemName = namedItem(previous.text);
