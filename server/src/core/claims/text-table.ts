@@ -48,6 +48,14 @@ function spending(scope: Scope, label: string, unique?: TableValueQuery['unique'
   return unique ? queries.map((q) => ({ ...q, unique })) : queries;
 }
 
+// A 项 name picks its 项 row (7-digit code) only exactly, and a name many 款 share (一般行政管理事务) only
+// with its 款 named: a PDF wrap that cut the name (`其他` / `市场监督管理事务（项）`) must not pick the 款.
+const ITEM_MAPPING: Mapping = {
+  subject: /(?:([^（()）]+?)[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
+  roles: ['amount'],
+  queries: (m, scope) => spending(scope, m[2], { parent: m[1], codeLength: 7 }),
+};
+
 const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
   { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
@@ -79,13 +87,7 @@ const MAPPINGS: Mapping[] = [
     roles: ['amount'],
     queries: (m, scope) => spending(scope, m[1]),
   },
-  // A 项 name picks its 项 row (7-digit code) only exactly, and a name many 款 share (一般行政管理事务) only
-  // with its 款 named: a PDF wrap that cut the name (`其他` / `市场监督管理事务（项）`) must not pick the 款.
-  {
-    subject: /(?:([^（()）]+?)[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
-    roles: ['amount'],
-    queries: (m, scope) => spending(scope, m[2], { parent: m[1], codeLength: 7 }),
-  },
+  ITEM_MAPPING,
   { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }] },
   { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }] },
   { subject: /中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }] },
@@ -122,6 +124,11 @@ function scopeOf(model: DocumentModel, facts: ProseFacts, pt: ProseToken): Scope
 }
 
 const UNIT_SCOPE = /本级|二级|所属|下属/;
+
+function inGovernmentFundSection(model: DocumentModel, pt: ProseToken): boolean {
+  for (let s = pt.sentence.section; s !== undefined; s = model.sections[s].parent) if (/政府性基金/.test(model.sections[s].title)) return true;
+  return false;
+}
 
 function tableOperand(model: DocumentModel, tableId: number, token: number | undefined, label: string, span: { start: number; end: number }): Operand {
   const table = model.tables[tableId];
@@ -165,9 +172,14 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     if (found) {
       const [mapping, m] = found;
       const scope = scopeOf(model, facts, pt);
-      // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's.
-      if (scope === 'other') continue;
-      for (const query of mapping.queries(m, scope, pt, basicAllIsGeneral)) {
+      // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
+      // named there is looked up, in 公开07表's 本年支出.
+      let queries: TableValueQuery[];
+      if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral);
+      else if (mapping === ITEM_MAPPING && inGovernmentFundSection(model, pt)) {
+        queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
+      } else continue;
+      for (const query of queries) {
         const value = findTableValue(model, query);
         if (!value) continue;
         const key = `${pt.token.id}:${value.table}:${value.row}:${value.col}`;

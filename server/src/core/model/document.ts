@@ -280,7 +280,7 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
   return containing(numbers, (n) => n.span, offset) !== undefined;
 }
 
-/** The year most often named as `X年度部门决算` (the first on a tie), else the most frequent `X年度`. */
+/** The year most often named as `X年度部门决算` (the first on a tie), else as `X年部门预算`, else the most frequent `X年度`. */
 function findReportYear(text: string): number | undefined {
   const mostFrequent = (re: RegExp): number | undefined => {
     const counts = new Map<string, number>();
@@ -289,7 +289,12 @@ function findReportYear(text: string): number | undefined {
     for (const [y, c] of counts) if (!best || c > counts.get(best)!) best = y;
     return best ? Number(best) : undefined;
   };
-  return mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数)/g) ?? mostFrequent(/((?:19|20)\d\d)\s*年度/g);
+  return (
+    mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数)/g) ??
+    // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
+    mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g) ??
+    mostFrequent(/((?:19|20)\d\d)\s*年度/g)
+  );
 }
 
 /** Name endings of government departments and units. */

@@ -218,6 +218,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // 和 alone is the next of a run of priors or changes, in the same role and direction.
       const continuesRun = previous !== undefined && RUN_JOINER.test(lead) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
       if (continuesRun) role = previous.role;
+      // `比2025年预算增加115,649万元` in a 2026 budget: last year's budget, a change over the year, not a
+      // difference between this year's budget and actual.
+      if (role === 'budget-delta') {
+        const compared = /(?:比|较|与)((?:19|20)\d\d)年度?(?:年初)?(?:预算|计划)/.exec(lead);
+        if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
+      }
       const own = withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department);
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       const yearMatch = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/);
@@ -284,6 +290,17 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
 }
 
 /**
+ * The item a sentence without figures names by its 项: `X（项），主要用于…` (the clause before the purpose),
+ * or, when `whole`, a sentence that is only `X（项）。`.
+ */
+function namedItem(text: string, whole = false): string | undefined {
+  const opening = text.split(/[，,：:]/)[0];
+  if (opening.length < text.length && /[（(]项[)）]["”]?$/.test(opening.trim())) return opening;
+  if (whole && /[（(]项[)）]["”]?[。.]?$/.test(text.trim()) && text.length <= 80) return text.trim().replace(/[。.]$/, '');
+  return undefined;
+}
+
+/**
  * `（1）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为5.46万元…`:
  * a short sentence without numbers names what the next sentence's numbers are about.
  */
@@ -293,12 +310,25 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
     const previous = model.sentences[i - 1];
     if (previous.paragraph !== sentence.paragraph) continue;
     const prevTokens = bySentence.get(previous.id) ?? [];
-    // A reason (`主要原因是项目减少。`) explains the sentence before it; it names nothing after it.
-    if (prevTokens.length > 0) continue;
+    // `“…（款）职业年金缴费支出（项）”257.14万元，主要用于：…。` / `年初预算为274.82万元，支出决算为245.53万元`: the
+    // item whose amount opens the paragraph is what the next sentence's budget and actual are of.
+    if (prevTokens.length > 0) {
+      const head = prevTokens[0];
+      if (previous.span.start === model.paragraphs[previous.paragraph]?.span.start && head.role === 'amount' && head.ownSubject && /[（(]项[)）]$/.test(head.subject)) {
+        const tokens = bySentence.get(sentence.id) ?? [];
+        if (tokens.some((t) => t.role === 'budget') && tokens.every((t) => !t.ownSubject)) for (const t of tokens) t.subject = head.subject;
+      }
+      continue;
+    }
     // `1.社会保障和就业支出（类）…（款）行政单位离退休（项），主要用于支付退休人员补贴。` / `年初预算为51.50万元，
     // 支出决算为51.98万元。`: the item named before its purpose is what the next sentence's figures are of.
-    const opening = previous.text.split(/[，,：:]/)[0];
-    const itemName = opening.length < previous.text.length && /[（(]项[)）]["”]?$/.test(opening.trim()) ? opening : undefined;
+    let itemName = namedItem(previous.text);
+    // `…群众文化（项）。` / `主要用于：区文化馆日常运转。` / `年初预算为…`: a purpose between the item and its
+    // figures, in the same paragraph and without figures of its own, does not break the naming.
+    if (!itemName && /^主要用于|^用于/.test(previous.text) && i >= 2) {
+      const before = model.sentences[i - 2];
+      if (before.paragraph === sentence.paragraph && (bySentence.get(before.id) ?? []).length === 0) itemName = namedItem(before.text, true);
+    }
     if (!itemName && (previous.text.length > 80 || /原因|由于|因为|主要是|用于/.test(previous.text))) continue;
     const title = normalizeSubject(itemName ?? previous.text.replace(/[。.]$/, ''));
     if (!title) continue;

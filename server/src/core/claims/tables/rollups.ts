@@ -45,18 +45,34 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
     list2.push(it);
     children.set(parent, list2);
   }
+  const cut = cutOff(table, list, children);
   for (const [parentCode, kids] of children) {
     const parent = byCode.get(parentCode);
     if (!parent) continue;
+    if (cut?.startsWith(parentCode)) continue;
     const width = kids.reduce((w, k) => Math.min(w, k.entry.code!.length), 7);
     emitRollup(model, table, sink, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
   }
   const total = totalItem(list);
-  if (total && top.length > 0) emitRollup(model, table, sink, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
+  if (total && top.length > 0 && !cut) emitRollup(model, table, sink, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
 }
 
 /** Tables whose rows are 功能分类 subjects: their nesting is exhaustive (a 类 is the sum of its 款). */
 const SUBJECT_TABLES = new Set(['T02', 'T03', 'T05', 'T07', 'T08']);
+
+/**
+ * A 功能分类 table that ends on a 类 or 款 row without the rows under it, while its other rows of that
+ * level have theirs, was cut off (a scanned or missing page): the code of that last row. Its ancestors
+ * and 合计 would be compared with an incomplete list of parts, so they are not.
+ */
+function cutOff(table: Table, list: Item[], children: Map<string, Item[]>): string | undefined {
+  if (!SUBJECT_TABLES.has(table.kind)) return undefined;
+  let last: string | undefined;
+  for (const it of list) if (it.entry.code) last = it.entry.code;
+  if (!last || last.length >= 7 || children.has(last)) return undefined;
+  for (const parent of children.keys()) if (parent.length === last.length) return last;
+  return undefined;
+}
 
 /** Level of a row without a code: its （类）/（款）/（项） suffix, else the indentation of its label. */
 function levels(list: Item[]): number[] | undefined {

@@ -100,7 +100,7 @@ export function sangongRecords(table: Table): SangongRecord[] {
   const rows = table.rows.filter((r) => r.kind === 'data' || r.kind === 'total');
   const records: SangongRecord[] = [];
   const label = (s: ColumnSlot, half: 0 | 6) =>
-    s.templateNumber ? columnLabel(table, s.col) : `${HALF_NAME[half / 6]} ${table.columns[s.col].headerPath.at(-1) ?? ''}`.trim();
+    s.templateNumber ? columnLabel(table, s.col) : `${HALF_NAME[half / 6]} ${table.columns[s.col].headerPath.filter((w) => !HALF_WORD.test(w)).at(-1) ?? ''}`.trim();
   const rowHalves = rows.map((r) => halfOf(r.label));
   if (rowHalves.some((h) => h !== undefined)) {
     // Transposed: a row per half; a half seen again starts the next unit.
