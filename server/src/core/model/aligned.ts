@@ -104,7 +104,8 @@ function scanLine(text: string): Scan {
   if (t === '') return { kind: 'blank', tokens: [] };
   if (PAGE.test(t)) return { kind: 'page', tokens: [] };
   if (META.test(t) || /表$/.test(t.replace(/[（(][^)）]*[)）]$/, ''))) return { kind: 'meta', tokens: [] };
-  if (text.includes('\t') || text.includes('|')) return { kind: 'prose', tokens: [] };
+  // A 。 lands in some token: prose, known before tokenizing the line (most free lines are prose).
+  if (text.includes('\t') || text.includes('|') || text.includes('。')) return { kind: 'prose', tokens: [] };
   const tokens = tokenize(text);
   if (!tokens || tokens.some((k) => k.text.includes('。') || k.text.length > 50)) return { kind: 'prose', tokens: [] };
   if (tokens.length >= 2 && tokens.some((k) => k.numeric)) return { kind: 'row', tokens };

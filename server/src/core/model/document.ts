@@ -106,7 +106,7 @@ export function buildModel(text: string): DocumentModel {
   const { tables, tableLines, cellNumbers } = parseTables(text, lines);
 
   // Numbers: table cells come from the table parser, the rest from the prose lines.
-  const scanned: Array<{ n: ScannedNumber; cell?: NumberToken['cell'] }> = cellNumbers.map((c) => ({ n: c.scanned, cell: c.cell }));
+  const scanned = cellNumbers;
   // Prose is scanned in runs of consecutive lines, so that a PDF line wrap inside a number or its
   // unit (`465.` / `50万元`, `万` / `元`) is still one number.
   for (let i = 0; i < lines.length; ) {

@@ -12,7 +12,8 @@ export interface ParsedTables {
   tables: Table[];
   /** Line indexes that belong to tables (their rows; not titles). */
   tableLines: Set<number>;
-  cellNumbers: Array<{ scanned: ScannedNumber; cell: { table: number; row: number; col: number } }>;
+  /** The numbers of the cells, in document order (the model adds the prose numbers to this array). */
+  cellNumbers: Array<{ n: ScannedNumber; cell?: { table: number; row: number; col: number } }>;
   /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
   refused: Array<{ first: number; last: number; reason: string }>;
 }
@@ -92,8 +93,8 @@ function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
 }
 
 interface RawCell {
-  start: number;
-  end: number;
+  /** Offsets in the text; the cell keeps this object as its span. */
+  span: Span;
   text: string;
   /** Leading full-width spaces (two ASCII spaces count as one) before the text, Markdown trimming aside. */
   indent: number;
@@ -118,7 +119,7 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): RawCell
     for (let i = 0; i <= text.length; i++) {
       if (i === text.length || text.charCodeAt(i) === 9) {
         const cellText = text.slice(start, i);
-        cells.push({ start: line.start + start, end: line.start + i, text: cellText, indent: indentOf(cellText) });
+        cells.push({ span: { start: line.start + start, end: line.start + i }, text: cellText, indent: indentOf(cellText) });
         start = i + 1;
       }
     }
@@ -138,7 +139,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): RawCell
       const lt = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       // Markdown pads cells with one ASCII space: only full-width spaces indent there.
-      cells.push({ start: line.start + start + lt, end: line.start + start + lt + trimmed.length, text: trimmed, indent: indentOf(raw.replace(/^ +/, '')) });
+      const at = line.start + start + lt;
+      cells.push({ span: { start: at, end: at + trimmed.length }, text: trimmed, indent: indentOf(raw.replace(/^ +/, '')) });
       start = i + 1;
     }
   }
@@ -228,7 +230,19 @@ const isSpaceCode = (code: number) => code <= 32 || code === 0xa0 || code === 0x
 const MAYBE_NUMBER = /^[\s\u3000]*[\d\uFF10-\uFF19.．+\-－−—–─≥≤<>＜＞/／]/;
 const NORM_RE = /[\s\u3000]|\*\*/g;
 /** A cell or label without spaces and Markdown bold (PDF breaks labels: `公务用车购 置费`). */
-export const norm = (s: string) => (s === '' ? s : s.replace(NORM_RE, ''));
+export const norm = (s: string) => (hasNormChars(s) ? s.replace(NORM_RE, '') : s);
+
+/** Whether `s` holds a character NORM_RE removes (JavaScript's \s, or `**`): most cells hold none. */
+function hasNormChars(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 ? (c >= 9 && c <= 13) || c === 32 || (c === 42 && s.charCodeAt(i + 1) === 42) : isUnicodeSpace(c)) return true;
+  }
+  return false;
+}
+
+const isUnicodeSpace = (c: number) =>
+  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 interface Work {
   table: Table;
@@ -261,7 +275,27 @@ function isMetaLine(text: string): boolean {
  * code that reads them fast.
  */
 function newCell(row: number, col: number, raw: RawCell, empty: boolean, indent?: number): TableCell {
-  return { row, col, span: { start: raw.start, end: raw.end }, text: raw.text, number: undefined, empty, shiftedCode: undefined, unreadable: undefined, indent };
+  return { row, col, span: raw.span, text: raw.text, number: undefined, empty, shiftedCode: undefined, unreadable: undefined, indent };
+}
+
+/** A cell of a table row, its number scanned when it may hold one (`scans[col]`). */
+function readCell(row: number, col: number, raw: RawCell, scans: Array<ScannedNumber | undefined>): TableCell {
+  const text = raw.text;
+  // Most cells of these tables are blank: skip the number scanner for them. A cell holding only
+  // a full-width or no-break space (Excel, Word) is blank too.
+  if (text === '' || (isSpaceCode(text.charCodeAt(0)) && text.trim() === '')) {
+    scans.push(undefined);
+    return newCell(row, col, raw, true);
+  }
+  // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
+  const t = text.includes('**') ? text.replace(/\*\*/g, '  ') : text;
+  if (!MAYBE_NUMBER.test(t)) {
+    scans.push(undefined);
+    return newCell(row, col, raw, false, raw.indent || undefined);
+  }
+  const parsed = parseCell(t, raw.span.start);
+  scans.push(parsed.number);
+  return newCell(row, col, raw, parsed.empty);
 }
 
 export function parseTables(_text: string, lines: Line[]): ParsedTables {
@@ -283,7 +317,8 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
         refused.push({ first: block.first, last: block.last, reason: read.refused });
         continue;
       }
-      lineCells = read.rows;
+      // Aligned cells carry their offsets flat; table cells keep one span object.
+      lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ span: { start: c.start, end: c.end }, text: c.text, indent: c.indent })) }));
     } else {
       lineCells = [];
       for (let li = block.first; li <= block.last; li++) {
@@ -297,23 +332,8 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
     for (const { line: li, cells: raw } of lineCells) {
       const line = lines[li];
       const rowScans: Array<ScannedNumber | undefined> = [];
-      const cells: TableCell[] = raw.map((c, col) => {
-        // Most cells of these tables are blank: skip the number scanner for them. A cell holding only
-        // a full-width or no-break space (Excel, Word) is blank too.
-        if (c.text === '' || (isSpaceCode(c.text.charCodeAt(0)) && c.text.trim() === '')) {
-          rowScans.push(undefined);
-          return newCell(rows.length, col, c, true);
-        }
-        // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
-        const t = c.text.includes('**') ? c.text.replace(/\*\*/g, '  ') : c.text;
-        if (!MAYBE_NUMBER.test(t)) {
-          rowScans.push(undefined);
-          return newCell(rows.length, col, c, false, c.indent || undefined);
-        }
-        const parsed = parseCell(t, c.start);
-        rowScans.push(parsed.number);
-        return newCell(rows.length, col, c, parsed.empty);
-      });
+      const cells: TableCell[] = [];
+      for (let col = 0; col < raw.length; col++) cells.push(readCell(rows.length, col, raw[col], rowScans));
       rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells, label: '' });
       scanned.push(rowScans);
     }
@@ -362,7 +382,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
         const role = w.table.columns[cell.col]?.role;
         if (!n || cell.shiftedCode || role === 'code' || role === 'code-part' || role === 'line-number') continue;
         if (role === 'name' && w.table.kind !== 'performance' && w.table.kind !== 'unknown') continue;
-        cellNumbers.push({ scanned: n, cell: { table: w.table.id, row: row.index, col: cell.col } });
+        cellNumbers.push({ n, cell: { table: w.table.id, row: row.index, col: cell.col } });
       }
     }
   }
@@ -679,15 +699,11 @@ function splitCode(parts: string[], carried: Map<number, { lei?: string; kuan?: 
  * code, in a row where a labelled block has lost its code. The integer is the missing code.
  */
 function findShiftedCodes(table: Table): void {
-  const known = new Set(Object.keys(ECONOMIC_CLASSES));
-  for (const row of table.rows) {
-    for (const e of row.entries ?? []) if (e.code) {
-      known.add(e.code);
-      known.add(e.code.slice(0, 3));
-    }
-  }
   const hasCodes = table.columns.some((c) => c.role === 'code' || c.role === 'code-part');
   if (!hasCodes) return;
+  // The codes a shifted integer may be: built on the first candidate (most tables have none).
+  let codes: Set<string> | undefined;
+  const known = (code: string) => (codes ??= knownCodes(table)).has(code);
   for (const row of table.rows) {
     const entries = row.entries ?? [];
     for (let i = 0; i < entries.length; i++) {
@@ -696,7 +712,7 @@ function findShiftedCodes(table: Table): void {
       // Candidates: the entry's own value cells, then those of the block on its left.
       const candidates = [e, entries[i - 1]].filter((x): x is TableEntry => x !== undefined && (x === e || x.block === e.block - 1));
       for (const c of candidates) {
-        const col = c.valueCols.find((vc) => /^\d{3}$|^\d{5}$/.test(norm(row.cells[vc]?.text ?? '')) && known.has(norm(row.cells[vc].text)));
+        const col = c.valueCols.find((vc) => /^\d{3}$|^\d{5}$/.test(norm(row.cells[vc]?.text ?? '')) && known(norm(row.cells[vc].text)));
         if (col === undefined) continue;
         const cell = row.cells[col];
         cell.shiftedCode = norm(cell.text);
@@ -706,6 +722,18 @@ function findShiftedCodes(table: Table): void {
       }
     }
   }
+}
+
+/** 经济分类 类 codes and every code (and its 类) the table's rows state. */
+function knownCodes(table: Table): Set<string> {
+  const known = new Set(Object.keys(ECONOMIC_CLASSES));
+  for (const row of table.rows) {
+    for (const e of row.entries ?? []) if (e.code) {
+      known.add(e.code);
+      known.add(e.code.slice(0, 3));
+    }
+  }
+  return known;
 }
 
 function attachNotes(w: Work, lines: Line[]): void {
