@@ -315,11 +315,18 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: number | undefined, coded: View, codedCol: number | undefined): void {
   if (namedCol === undefined || codedCol === undefined) return;
   const total = named.out(SPEND_TOTAL);
+  // The coded table's 类 rows by name (the first of a name), for one look-up per named row.
+  const classByName = new Map<string, Item>();
+  for (const c of coded.byCode.values()) {
+    if (c.entry.code!.length !== 3) continue;
+    const name = normLabel(c.entry.label);
+    if (!classByName.has(name)) classByName.set(name, c);
+  }
   const seen = new Set<string>();
   for (const it of named.sides.spend) {
     if (it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
     const name = normLabel(it.entry.label);
-    const match = [...coded.byCode.values()].find((c) => c.entry.code!.length === 3 && normLabel(c.entry.label) === name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
+    const match = classByName.get(name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
     if (match) seen.add(match.entry.code!);
     const b = match ? coded.op(match, codedCol) : exact(0, `${coded.name} 无“${name}”类`, coded.table.titleSpan ?? coded.table.span);
     pair(sink, 'equal', identity, l(`${name}：${named.name} = ${coded.name}`, `${name}: ${named.name} = ${coded.name}`), named.op(it, namedCol), b);

@@ -15,6 +15,7 @@ import {
   itemOperand,
   items,
   normLabel,
+  partOperands,
   valueColumns,
   type Item,
 } from './access';
@@ -64,7 +65,7 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
       identity,
       description: l(`${itemName(it)}：${columnLabel(table, totalCol)} = ${names}`, `${itemName(it)}: ${columnLabel(table, totalCol)} = ${names}`),
       total: itemOperand(model, table, it, totalCol),
-      parts: partCols.map((c) => itemOperand(model, table, it, c)),
+      parts: partOperands(model, table, it, partCols),
       anchor: it.entry.labelSpan,
     });
   }
@@ -220,7 +221,7 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
         identity: 'T04.4',
         description: l(`${itemName(it)}：合计 = 一般公共预算 + 政府性基金 + 国有资本经营`, `${itemName(it)}: 合计 = the three funds`),
         total: itemOperand(model, table, it, totalCol),
-        parts: parts.map((c) => itemOperand(model, table, it, c)),
+        parts: partOperands(model, table, it, parts),
         anchor: it.entry.labelSpan,
       });
     }
