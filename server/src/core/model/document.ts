@@ -1,6 +1,7 @@
 // Stage 2: text → document model (lines, numbers, tables, sections, paragraphs, sentences).
 // Every later stage reads this model; nothing after it re-parses the text.
 import { scanNumbers, type ScannedNumber } from '../numbers/scan';
+import { isWhiteSpace } from '../text/chars';
 import { LineIndex } from '../text/positions';
 import { containing } from '../text/search';
 import Decimal from 'decimal.js';
@@ -86,7 +87,8 @@ function headingLevel(text: string): number | undefined {
   return undefined;
 }
 
-const SENTENCE_END = /[。！？!?]/;
+/** 。！？!? end a sentence (tested per character: by code, not by regex). */
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 /** A line holding only a page number (`3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`). */
 export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
@@ -230,7 +232,7 @@ function splitSentences(text: string, paragraphs: Paragraph[], numbers: NumberTo
     let start = p.span.start;
     // Skip leading whitespace so sentence spans start at text.
     const push = (end: number) => {
-      while (start < end && /\s/.test(text.charAt(start))) start++;
+      while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
       if (end <= start) return;
       const ids: number[] = [];
       while (k < numbers.length && numbers[k].span.start < start) k++;
@@ -243,7 +245,7 @@ function splitSentences(text: string, paragraphs: Paragraph[], numbers: NumberTo
       start = end;
     };
     for (let i = p.span.start; i < p.span.end; i++) {
-      if (SENTENCE_END.test(text.charAt(i)) && !insideNumber(numbers, i)) push(i + 1);
+      if (isSentenceEnd(text.charCodeAt(i)) && !insideNumber(numbers, i)) push(i + 1);
     }
     push(p.span.end);
   }

@@ -3,6 +3,7 @@
 // by block (side-by-side tables), normalises subject codes, keeps 行次/栏次 integers out of the
 // amounts, merges page-break continuations and flags codes that slid into amount cells.
 import { parseCell, type ScannedNumber } from '../numbers/scan';
+import { isWhiteSpace } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
 import type { Line, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
@@ -236,13 +237,10 @@ export const norm = (s: string) => (hasNormChars(s) ? s.replace(NORM_RE, '') : s
 function hasNormChars(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x80 ? (c >= 9 && c <= 13) || c === 32 || (c === 42 && s.charCodeAt(i + 1) === 42) : isUnicodeSpace(c)) return true;
+    if (isWhiteSpace(c) || (c === 42 && s.charCodeAt(i + 1) === 42)) return true;
   }
   return false;
 }
-
-const isUnicodeSpace = (c: number) =>
-  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 interface Work {
   table: Table;
