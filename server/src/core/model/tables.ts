@@ -39,16 +39,14 @@ export const ECONOMIC_CLASSES: Record<string, string> = {
 
 const MD_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
+/** An unescaped pipe (indexOf: every line of the text is tested). */
 function hasPipe(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 124 && (i === 0 || text.charAt(i - 1) !== '\\')) return true;
+  for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) if (i === 0 || text.charCodeAt(i - 1) !== 92) return true;
   return false;
 }
 
-function tabCount(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 9) n++;
-  return n;
-}
+const hasTab = (text: string) => text.includes('\t');
+const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) > 0;
 
 interface Block {
   format: Table['format'];
@@ -70,10 +68,10 @@ function findBlocks(lines: Line[]): Block[] {
       i = j;
       continue;
     }
-    if (tabCount(text) > 0) {
+    if (hasTab(text)) {
       let j = i + 1;
-      while (j < lines.length && tabCount(lines[j].text) > 0) j++;
-      if (j - i > 1 || tabCount(text) > 1) {
+      while (j < lines.length && hasTab(lines[j].text)) j++;
+      if (j - i > 1 || hasTwoTabs(text)) {
         blocks.push({ format: 'tsv', first: i, last: j - 1 });
         i = j;
         continue;
@@ -116,15 +114,14 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): RawCell
   const cells: RawCell[] = [];
   const text = line.text;
   if (format === 'tsv') {
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text.charCodeAt(i) === 9) {
-        const cellText = text.slice(start, i);
-        cells.push({ span: { start: line.start + start, end: line.start + i }, text: cellText, indent: indentOf(cellText) });
-        start = i + 1;
-      }
+    for (let start = 0; ; ) {
+      const tab = text.indexOf('\t', start);
+      const end = tab < 0 ? text.length : tab;
+      const cellText = text.slice(start, end);
+      cells.push({ span: { start: line.start + start, end: line.start + end }, text: cellText, indent: indentOf(cellText) });
+      if (tab < 0) return cells;
+      start = tab + 1;
     }
-    return cells;
   }
   // Markdown: cells between unescaped pipes, trimmed; a missing leading or trailing pipe is tolerated.
   let from = 0;
@@ -228,7 +225,24 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
 
 const isSpaceCode = (code: number) => code <= 32 || code === 0xa0 || code === 0x3000;
 
-const MAYBE_NUMBER = /^[\s\u3000]*[\d\uFF10-\uFF19.．+\-－−—–─≥≤<>＜＞/／]/;
+/**
+ * A number cell starts (after spaces and `**`) with a digit, a point, a sign, a dash or a comparison:
+ * `[\d\uFF10-\uFF19.．+\-－−—–─≥≤<>＜＞/／]`, tested by code (every non-blank cell is tested).
+ */
+function maybeNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isWhiteSpace(c)) continue;
+    if (c === 42 && text.charCodeAt(i + 1) === 42) {
+      i++;
+      continue;
+    }
+    return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || NUMBER_START.has(c);
+  }
+  return false;
+}
+
+const NUMBER_START = new Set([...'.．+-－−—–─≥≤<>＜＞/／'].map((ch) => ch.charCodeAt(0)));
 const NORM_RE = /[\s\u3000]|\*\*/g;
 /** A cell or label without spaces and Markdown bold (PDF breaks labels: `公务用车购 置费`). */
 export const norm = (s: string) => (hasNormChars(s) ? s.replace(NORM_RE, '') : s);
@@ -286,12 +300,11 @@ function readCell(row: number, col: number, raw: RawCell, scans: Array<ScannedNu
     return newCell(row, col, raw, true);
   }
   // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
-  const t = text.includes('**') ? text.replace(/\*\*/g, '  ') : text;
-  if (!MAYBE_NUMBER.test(t)) {
+  if (!maybeNumber(text)) {
     scans.push(undefined);
     return newCell(row, col, raw, false, raw.indent || undefined);
   }
-  const parsed = parseCell(t, raw.span.start);
+  const parsed = parseCell(text.includes('**') ? text.replace(/\*\*/g, '  ') : text, raw.span.start);
   scans.push(parsed.number);
   return newCell(row, col, raw, parsed.empty);
 }
@@ -613,7 +626,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
     const entries: TableEntry[] = [];
     let pending: TableEntry | undefined;
-    const text = (c: TableColumn | undefined) => (c ? (row.cells[c.index]?.text ?? '').trim() : '');
+    const text = (c: TableColumn | undefined) => cellText(row, c);
     for (const { b, codeCol, parts, nameCol, lineCol, valueCols } of layouts) {
       let code: string | undefined;
       let label = norm(text(nameCol));
@@ -651,7 +664,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
         }
       }
       const lineNumber = norm(text(lineCol)) || undefined;
-      const hasValue = valueCols.some((c) => row.cells[c] && !row.cells[c].empty);
+      const hasValue = anyValue(row, valueCols);
       if (!code && !label && !lineNumber) {
         // A total written in an odd column (`公用经费合计\t\t\t\t\t4.72`): the value belongs to the labelled entry on its left.
         if (hasValue && pending) {
@@ -670,6 +683,22 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
   }
   // Rows of tables without any code/name column (公开09) still get one entry with all their values.
   void scanned;
+}
+
+/** The trimmed text of a row's cell in column `c` ('' without the column or the cell). */
+function cellText(row: TableRow, c: TableColumn | undefined): string {
+  if (!c) return '';
+  const cell = row.cells[c.index];
+  return cell ? cell.text.trim() : '';
+}
+
+/** Whether any of the columns holds a value (a non-empty cell) in the row. */
+function anyValue(row: TableRow, cols: number[]): boolean {
+  for (const c of cols) {
+    const cell = row.cells[c];
+    if (cell && !cell.empty) return true;
+  }
+  return false;
 }
 
 function splitCode(parts: string[], carried: Map<number, { lei?: string; kuan?: string }>, block: number): string | undefined {
