@@ -39,6 +39,13 @@ export interface Item {
   entry: TableEntry;
   /** itemName, once asked for: every operand of the row is labelled with it. */
   name?: string;
+  /** normLabel of the entry's label, once asked for: look-ups test it again and again. */
+  normalized?: string;
+}
+
+/** The entry's label as look-ups match it (normLabel), normalised once per item. */
+export function itemLabel(item: Item): string {
+  return (item.normalized ??= normLabel(item.entry.label));
 }
 
 /** Code + label of an entry: `2101501 行政运行`, `本年收入合计`. */
@@ -139,7 +146,7 @@ export function items(table: Table): Item[] {
   const out: Item[] = [];
   for (const row of table.rows) {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
-    for (const entry of row.entries ?? []) out.push({ row, entry, name: undefined });
+    for (const entry of row.entries ?? []) out.push({ row, entry, name: undefined, normalized: undefined });
   }
   return (index.items = out);
 }
@@ -152,12 +159,12 @@ export function indexByCode(list: Item[]): Map<string, Item> {
 }
 
 export function findItem(list: Item[], label: RegExp, block?: number): Item | undefined {
-  return list.find((it) => (block === undefined || it.entry.block === block) && label.test(normLabel(it.entry.label)));
+  return list.find((it) => (block === undefined || it.entry.block === block) && label.test(itemLabel(it)));
 }
 
 /** The grand-total row (合计 / 总计) of a single-block table. */
 export function totalItem(list: Item[]): Item | undefined {
-  return list.find((it) => !it.entry.code && /^(合计|总计)$/.test(normLabel(it.entry.label)));
+  return list.find((it) => !it.entry.code && /^(合计|总计)$/.test(itemLabel(it)));
 }
 
 /** The value column of a block whose header matches, or undefined. */

@@ -11,10 +11,10 @@ import {
   findColumn,
   findItem,
   indexByCode,
+  itemLabel,
   itemName,
   itemOperand,
   items,
-  normLabel,
   partOperands,
   valueColumns,
   type Item,
@@ -107,7 +107,7 @@ export function sides(table: Table): Sides {
     const inCol = valueColumns(table, 0)[0];
     return { income: list.filter((it) => it.entry.block === 0), spend: list.filter((it) => it.entry.block === 1), inCol, inCols: inCol === undefined ? [] : [inCol], outCols: valueColumns(table, 1), stacked: false };
   }
-  const firstTotal = list.findIndex((it) => GRAND_IN.test(normLabel(it.entry.label)));
+  const firstTotal = list.findIndex((it) => GRAND_IN.test(itemLabel(it)));
   const cut = firstTotal < 0 ? list.length : firstTotal + 1;
   const cols = valueColumns(table, 0);
   return { income: list.slice(0, cut), spend: list.slice(cut), inCol: cols[0], inCols: cols, outCols: cols, stacked: true };
@@ -377,7 +377,7 @@ function t11(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const col = valueColumns(table, 0)[0];
   if (col === undefined) return;
   const byLine = (n: string) => list.find((it) => it.entry.lineNumber === n);
-  const find = (re: RegExp, line: string) => list.find((it) => re.test(normLabel(it.entry.label))) ?? byLine(line);
+  const find = (re: RegExp, line: string) => list.find((it) => re.test(itemLabel(it))) ?? byLine(line);
   const total = find(/政府采购支出合计|^合计$/, '1');
   const goods = find(/货物/, '2');
   const works = find(/工程/, '3');

@@ -1,7 +1,7 @@
 // Finding one table cell by what a sentence names (table, row code or label, column words): the
 // entry point for text ↔ table checks.
 import type { DocumentModel, Span, StandardTableId, Table } from '../../types';
-import { headerText, items, normLabel, valueColumns, type Item } from './access';
+import { headerText, itemLabel, items, normLabel, valueColumns, type Item } from './access';
 import { sangongRecords } from './sangong';
 
 export interface TableValueQuery {
@@ -32,7 +32,7 @@ export interface TableValue {
 
 function labelMatches(item: Item, label: string | RegExp | undefined, exact: boolean): boolean {
   if (label === undefined) return true;
-  const name = normLabel(item.entry.label);
+  const name = itemLabel(item);
   if (label instanceof RegExp) return label.test(name);
   const wanted = normLabel(label);
   return exact ? name === wanted : name.includes(wanted);
@@ -46,7 +46,7 @@ function labelIndex(table: Table): Map<string, Item[]> {
   if (!index) {
     index = new Map();
     for (const it of items(table)) {
-      const name = normLabel(it.entry.label);
+      const name = itemLabel(it);
       const list = index.get(name);
       if (list) list.push(it);
       else index.set(name, [it]);
