@@ -112,12 +112,12 @@ export function buildModel(text: string): DocumentModel {
   // Prose is scanned in runs of consecutive lines, so that a PDF line wrap inside a number or its
   // unit (`465.` / `50万元`, `万` / `元`) is still one number.
   for (let i = 0; i < lines.length; ) {
-    if (tableLines.has(i)) {
+    if (tableLines[i] === 1) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < lines.length && !tableLines.has(j + 1)) j++;
+    while (j + 1 < lines.length && tableLines[j + 1] === 0) j++;
     const start = lines[i].start;
     for (const n of scanNumbers(text.slice(start, lines[j].end), start)) scanned.push({ n });
     i = j + 1;
@@ -146,7 +146,7 @@ export function buildModel(text: string): DocumentModel {
     current = undefined;
   };
   for (const line of lines) {
-    if (tableLines.has(line.index)) {
+    if (tableLines[line.index] === 1) {
       closeParagraph();
       continue;
     }

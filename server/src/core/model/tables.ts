@@ -11,8 +11,8 @@ export type TableEntry = NonNullable<TableRow['entries']>[number];
 
 export interface ParsedTables {
   tables: Table[];
-  /** Line indexes that belong to tables (their rows; not titles). */
-  tableLines: Set<number>;
+  /** 1 for the lines that belong to tables (their rows; not titles), by line index. */
+  tableLines: Uint8Array;
   /** The numbers of the cells, in document order (the model adds the prose numbers to this array). */
   cellNumbers: Array<{ n: ScannedNumber; cell?: { table: number; row: number; col: number } }>;
   /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
@@ -183,14 +183,14 @@ interface Meta {
 }
 
 /** Title, code and unit: up to six non-blank, non-table lines above the block. */
-function findMeta(lines: Line[], first: number, tableLines: Set<number>): Meta {
+function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
   const meta: Meta = {};
   let seen = 0;
   for (let i = first - 1; i >= 0 && seen < 6; i--) {
     const raw = lines[i].text.replace(/^\s*#+\s*/, '').replace(/\*\*/g, '');
     const t = raw.trim();
     if (t === '') continue;
-    if (tableLines.has(i)) break;
+    if (tableLines[i] === 1) break;
     seen++;
     if (t.length > 60 || /[。]$/.test(t)) break;
     meta.unit ??= unitFrom(t);
@@ -311,7 +311,7 @@ function readCell(row: number, col: number, raw: RawCell, scans: Array<ScannedNu
 
 export function parseTables(_text: string, lines: Line[]): ParsedTables {
   const works: Work[] = [];
-  const tableLines = new Set<number>();
+  const tableLines = new Uint8Array(lines.length);
   const refused: ParsedTables['refused'] = [];
   for (const block of findBlocks(lines)) {
     // Title rows inside a pasted sheet are read as the lines above the table.
@@ -322,7 +322,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
     if (block.format === 'aligned') {
       // Space-aligned lines are a table only under a title, code or unit line (or they are prose).
       if (!meta.title && !meta.code && !meta.unit) continue;
-      for (let li = block.first; li <= block.last; li++) tableLines.add(li);
+      tableLines.fill(1, block.first, block.last + 1);
       const read = readAligned(lines, block.first, block.last);
       if ('refused' in read) {
         refused.push({ first: block.first, last: block.last, reason: read.refused });
@@ -333,7 +333,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
     } else {
       lineCells = [];
       for (let li = block.first; li <= block.last; li++) {
-        tableLines.add(li);
+        tableLines[li] = 1;
         if (block.format === 'markdown' && li === block.first + 1) continue; // the delimiter row
         lineCells.push({ line: li, cells: splitCells(lines[li], block.format) });
       }
