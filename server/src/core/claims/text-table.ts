@@ -142,21 +142,25 @@ function tableName(model: DocumentModel, tableId: number): string {
 
 /** The first mapping for a role and subject, with its match (subjects repeat: memoised per lint). */
 function mappingFinder(): (pt: ProseToken) => [Mapping, RegExpMatchArray] | undefined {
-  const found = new Map<string, [Mapping, RegExpMatchArray] | undefined>();
+  // By role, then by the subject string itself (no key string built per token); null: no mapping.
+  const found = new Map<ProseToken['role'], Map<string, [Mapping, RegExpMatchArray] | null>>();
   return (pt) => {
-    const key = `${pt.role}|${pt.subject}`;
-    if (found.has(key)) return found.get(key);
-    let result: [Mapping, RegExpMatchArray] | undefined;
-    for (const mapping of MAPPINGS) {
-      if (!mapping.roles.includes(pt.role)) continue;
-      const m = pt.subject.match(mapping.subject);
-      if (m) {
-        result = [mapping, m];
-        break;
+    let bySubject = found.get(pt.role);
+    if (!bySubject) found.set(pt.role, (bySubject = new Map()));
+    let result = bySubject.get(pt.subject);
+    if (result === undefined) {
+      result = null;
+      for (const mapping of MAPPINGS) {
+        if (!mapping.roles.includes(pt.role)) continue;
+        const m = pt.subject.match(mapping.subject);
+        if (m) {
+          result = [mapping, m];
+          break;
+        }
       }
+      bySubject.set(pt.subject, result);
     }
-    found.set(key, result);
-    return result;
+    return result ?? undefined;
   };
 }
 

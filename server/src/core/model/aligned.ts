@@ -99,14 +99,21 @@ interface Scan {
   tokens: Token[];
 }
 
+/** Scans without tokens, shared (read only): most lines of a text are one of these. */
+const BLANK_LINE: Scan = Object.freeze({ kind: 'blank', tokens: Object.freeze([]) as unknown as Token[] });
+const PAGE_LINE: Scan = Object.freeze({ kind: 'page', tokens: BLANK_LINE.tokens });
+const META_LINE: Scan = Object.freeze({ kind: 'meta', tokens: BLANK_LINE.tokens });
+const PROSE_LINE: Scan = Object.freeze({ kind: 'prose', tokens: BLANK_LINE.tokens });
+
 function scanLine(text: string): Scan {
   const t = text.trim();
-  if (t === '') return { kind: 'blank', tokens: [] };
-  if (PAGE.test(t)) return { kind: 'page', tokens: [] };
-  if (META.test(t) || /表$/.test(t.replace(/[（(][^)）]*[)）]$/, ''))) return { kind: 'meta', tokens: [] };
-  if (text.includes('\t') || text.includes('|')) return { kind: 'prose', tokens: [] };
+  if (t === '') return BLANK_LINE;
+  if (PAGE.test(t)) return PAGE_LINE;
+  if (META.test(t) || /表$/.test(t.replace(/[（(][^)）]*[)）]$/, ''))) return META_LINE;
+  // A 。 lands in some token: prose, known before tokenizing the line (most free lines are prose).
+  if (text.includes('\t') || text.includes('|') || text.includes('。')) return PROSE_LINE;
   const tokens = tokenize(text);
-  if (!tokens || tokens.some((k) => k.text.includes('。') || k.text.length > 50)) return { kind: 'prose', tokens: [] };
+  if (!tokens || tokens.some((k) => k.text.includes('。') || k.text.length > 50)) return PROSE_LINE;
   if (tokens.length >= 2 && tokens.some((k) => k.numeric)) return { kind: 'row', tokens };
   return { kind: 'text', tokens };
 }
@@ -131,7 +138,7 @@ export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): 
   const scan = (i: number) => {
     let s = scans.get(i);
     if (!s) {
-      s = free(i) ? scanLine(lines[i].text) : { kind: 'prose', tokens: [] };
+      s = free(i) ? scanLine(lines[i].text) : PROSE_LINE;
       scans.set(i, s);
     }
     return s;

@@ -1,6 +1,7 @@
 // Stage 2: text → document model (lines, numbers, tables, sections, paragraphs, sentences).
 // Every later stage reads this model; nothing after it re-parses the text.
 import { scanNumbers, type ScannedNumber } from '../numbers/scan';
+import { isWhiteSpace } from '../text/chars';
 import { LineIndex } from '../text/positions';
 import { containing } from '../text/search';
 import Decimal from 'decimal.js';
@@ -89,9 +90,10 @@ function headingLevel(text: string): number | undefined {
   return undefined;
 }
 
-const SENTENCE_END = /[。！？!?]/;
 /** A 类/款 name path that has not reached its 项 nor any punctuation: the line was wrapped. */
 const CLASS_PATH_CUT = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]*$/;
+/** 。！？!? end a sentence (tested per character: by code, not by regex). */
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 /** A line holding only a page number (`3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`). */
 export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
@@ -129,16 +131,16 @@ export function buildModel(text: string): DocumentModel {
   const { tables, tableLines, cellNumbers } = parseTables(text, lines);
 
   // Numbers: table cells come from the table parser, the rest from the prose lines.
-  const scanned: Array<{ n: ScannedNumber; cell?: NumberToken['cell'] }> = cellNumbers.map((c) => ({ n: c.scanned, cell: c.cell }));
+  const scanned = cellNumbers;
   // Prose is scanned in runs of consecutive lines, so that a PDF line wrap inside a number or its
   // unit (`465.` / `50万元`, `万` / `元`) is still one number.
   for (let i = 0; i < lines.length; ) {
-    if (tableLines.has(i)) {
+    if (tableLines[i] === 1) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < lines.length && !tableLines.has(j + 1)) j++;
+    while (j + 1 < lines.length && tableLines[j + 1] === 0) j++;
     const start = lines[i].start;
     for (const n of scanNumbers(text.slice(start, lines[j].end), start)) scanned.push({ n });
     i = j + 1;
@@ -167,7 +169,7 @@ export function buildModel(text: string): DocumentModel {
     current = undefined;
   };
   for (const line of lines) {
-    if (tableLines.has(line.index)) {
+    if (tableLines[line.index] === 1) {
       closeParagraph();
       continue;
     }
@@ -255,7 +257,7 @@ function splitSentences(text: string, paragraphs: Paragraph[], numbers: NumberTo
     let start = p.span.start;
     // Skip leading whitespace so sentence spans start at text.
     const push = (end: number) => {
-      while (start < end && /\s/.test(text.charAt(start))) start++;
+      while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
       if (end <= start) return;
       const ids: number[] = [];
       while (k < numbers.length && numbers[k].span.start < start) k++;
@@ -268,7 +270,7 @@ function splitSentences(text: string, paragraphs: Paragraph[], numbers: NumberTo
       start = end;
     };
     for (let i = p.span.start; i < p.span.end; i++) {
-      if (SENTENCE_END.test(text.charAt(i)) && !insideNumber(numbers, i)) push(i + 1);
+      if (isSentenceEnd(text.charCodeAt(i)) && !insideNumber(numbers, i)) push(i + 1);
     }
     push(p.span.end);
   }

@@ -3,6 +3,7 @@
 // by block (side-by-side tables), normalises subject codes, keeps 行次/栏次 integers out of the
 // amounts, merges page-break continuations and flags codes that slid into amount cells.
 import { parseCell, type ScannedNumber } from '../numbers/scan';
+import { isWhiteSpace } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
 import type { Line, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
@@ -10,9 +11,10 @@ export type TableEntry = NonNullable<TableRow['entries']>[number];
 
 export interface ParsedTables {
   tables: Table[];
-  /** Line indexes that belong to tables (their rows; not titles). */
-  tableLines: Set<number>;
-  cellNumbers: Array<{ scanned: ScannedNumber; cell: { table: number; row: number; col: number } }>;
+  /** 1 for the lines that belong to tables (their rows; not titles), by line index. */
+  tableLines: Uint8Array;
+  /** The numbers of the cells, in document order (the model adds the prose numbers to this array). */
+  cellNumbers: Array<{ n: ScannedNumber; cell?: { table: number; row: number; col: number } }>;
   /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
   refused: Array<{ first: number; last: number; reason: string }>;
 }
@@ -37,16 +39,14 @@ export const ECONOMIC_CLASSES: Record<string, string> = {
 
 const MD_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
+/** An unescaped pipe (indexOf: every line of the text is tested). */
 function hasPipe(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 124 && (i === 0 || text.charAt(i - 1) !== '\\')) return true;
+  for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) if (i === 0 || text.charCodeAt(i - 1) !== 92) return true;
   return false;
 }
 
-function tabCount(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 9) n++;
-  return n;
-}
+const hasTab = (text: string) => text.includes('\t');
+const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) > 0;
 
 interface Block {
   format: Table['format'];
@@ -68,10 +68,10 @@ function findBlocks(lines: Line[]): Block[] {
       i = j;
       continue;
     }
-    if (tabCount(text) > 0) {
+    if (hasTab(text)) {
       let j = i + 1;
-      while (j < lines.length && tabCount(lines[j].text) > 0) j++;
-      if (j - i > 1 || tabCount(text) > 1) {
+      while (j < lines.length && hasTab(lines[j].text)) j++;
+      if (j - i > 1 || hasTwoTabs(text)) {
         blocks.push({ format: 'tsv', first: i, last: j - 1 });
         i = j;
         continue;
@@ -92,8 +92,8 @@ function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
 }
 
 interface RawCell {
-  start: number;
-  end: number;
+  /** Offsets in the text; the cell keeps this object as its span. */
+  span: Span;
   text: string;
   /** Leading full-width spaces (two ASCII spaces count as one) before the text, Markdown trimming aside. */
   indent: number;
@@ -114,15 +114,14 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): RawCell
   const cells: RawCell[] = [];
   const text = line.text;
   if (format === 'tsv') {
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text.charCodeAt(i) === 9) {
-        const cellText = text.slice(start, i);
-        cells.push({ start: line.start + start, end: line.start + i, text: cellText, indent: indentOf(cellText) });
-        start = i + 1;
-      }
+    for (let start = 0; ; ) {
+      const tab = text.indexOf('\t', start);
+      const end = tab < 0 ? text.length : tab;
+      const cellText = text.slice(start, end);
+      cells.push({ span: { start: line.start + start, end: line.start + end }, text: cellText, indent: indentOf(cellText) });
+      if (tab < 0) return cells;
+      start = tab + 1;
     }
-    return cells;
   }
   // Markdown: cells between unescaped pipes, trimmed; a missing leading or trailing pipe is tolerated.
   let from = 0;
@@ -138,7 +137,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): RawCell
       const lt = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       // Markdown pads cells with one ASCII space: only full-width spaces indent there.
-      cells.push({ start: line.start + start + lt, end: line.start + start + lt + trimmed.length, text: trimmed, indent: indentOf(raw.replace(/^ +/, '')) });
+      const at = line.start + start + lt;
+      cells.push({ span: { start: at, end: at + trimmed.length }, text: trimmed, indent: indentOf(raw.replace(/^ +/, '')) });
       start = i + 1;
     }
   }
@@ -183,14 +183,14 @@ interface Meta {
 }
 
 /** Title, code and unit: up to six non-blank, non-table lines above the block. */
-function findMeta(lines: Line[], first: number, tableLines: Set<number>): Meta {
+function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
   const meta: Meta = {};
   let seen = 0;
   for (let i = first - 1; i >= 0 && seen < 6; i--) {
     const raw = lines[i].text.replace(/^\s*#+\s*/, '').replace(/\*\*/g, '');
     const t = raw.trim();
     if (t === '') continue;
-    if (tableLines.has(i)) break;
+    if (tableLines[i] === 1) break;
     seen++;
     if (t.length > 60 || /[。]$/.test(t)) break;
     meta.unit ??= unitFrom(t);
@@ -225,10 +225,36 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
 
 const isSpaceCode = (code: number) => code <= 32 || code === 0xa0 || code === 0x3000;
 
-const MAYBE_NUMBER = /^[\s\u3000]*[\d\uFF10-\uFF19.．+\-－−—–─≥≤<>＜＞/／]/;
+/**
+ * A number cell starts (after spaces and `**`) with a digit, a point, a sign, a dash or a comparison:
+ * `[\d\uFF10-\uFF19.．+\-－−—–─≥≤<>＜＞/／]`, tested by code (every non-blank cell is tested).
+ */
+function maybeNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isWhiteSpace(c)) continue;
+    if (c === 42 && text.charCodeAt(i + 1) === 42) {
+      i++;
+      continue;
+    }
+    return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || NUMBER_START.has(c);
+  }
+  return false;
+}
+
+const NUMBER_START = new Set([...'.．+-－−—–─≥≤<>＜＞/／'].map((ch) => ch.charCodeAt(0)));
 const NORM_RE = /[\s\u3000]|\*\*/g;
 /** A cell or label without spaces and Markdown bold (PDF breaks labels: `公务用车购 置费`). */
-export const norm = (s: string) => (s === '' ? s : s.replace(NORM_RE, ''));
+export const norm = (s: string) => (hasNormChars(s) ? s.replace(NORM_RE, '') : s);
+
+/** Whether `s` holds a character NORM_RE removes (JavaScript's \s, or `**`): most cells hold none. */
+function hasNormChars(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isWhiteSpace(c) || (c === 42 && s.charCodeAt(i + 1) === 42)) return true;
+  }
+  return false;
+}
 
 interface Work {
   table: Table;
@@ -261,12 +287,31 @@ function isMetaLine(text: string): boolean {
  * code that reads them fast.
  */
 function newCell(row: number, col: number, raw: RawCell, empty: boolean, indent?: number): TableCell {
-  return { row, col, span: { start: raw.start, end: raw.end }, text: raw.text, number: undefined, empty, shiftedCode: undefined, unreadable: undefined, indent };
+  return { row, col, span: raw.span, text: raw.text, number: undefined, empty, shiftedCode: undefined, unreadable: undefined, indent };
+}
+
+/** A cell of a table row, its number scanned when it may hold one (`scans[col]`). */
+function readCell(row: number, col: number, raw: RawCell, scans: Array<ScannedNumber | undefined>): TableCell {
+  const text = raw.text;
+  // Most cells of these tables are blank: skip the number scanner for them. A cell holding only
+  // a full-width or no-break space (Excel, Word) is blank too.
+  if (text === '' || (isSpaceCode(text.charCodeAt(0)) && text.trim() === '')) {
+    scans.push(undefined);
+    return newCell(row, col, raw, true);
+  }
+  // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
+  if (!maybeNumber(text)) {
+    scans.push(undefined);
+    return newCell(row, col, raw, false, raw.indent || undefined);
+  }
+  const parsed = parseCell(text.includes('**') ? text.replace(/\*\*/g, '  ') : text, raw.span.start);
+  scans.push(parsed.number);
+  return newCell(row, col, raw, parsed.empty);
 }
 
 export function parseTables(_text: string, lines: Line[]): ParsedTables {
   const works: Work[] = [];
-  const tableLines = new Set<number>();
+  const tableLines = new Uint8Array(lines.length);
   const refused: ParsedTables['refused'] = [];
   for (const block of findBlocks(lines)) {
     // Title rows inside a pasted sheet are read as the lines above the table.
@@ -277,17 +322,18 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
     if (block.format === 'aligned') {
       // Space-aligned lines are a table only under a title, code or unit line (or they are prose).
       if (!meta.title && !meta.code && !meta.unit) continue;
-      for (let li = block.first; li <= block.last; li++) tableLines.add(li);
+      tableLines.fill(1, block.first, block.last + 1);
       const read = readAligned(lines, block.first, block.last);
       if ('refused' in read) {
         refused.push({ first: block.first, last: block.last, reason: read.refused });
         continue;
       }
-      lineCells = read.rows;
+      // Aligned cells carry their offsets flat; table cells keep one span object.
+      lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ span: { start: c.start, end: c.end }, text: c.text, indent: c.indent })) }));
     } else {
       lineCells = [];
       for (let li = block.first; li <= block.last; li++) {
-        tableLines.add(li);
+        tableLines[li] = 1;
         if (block.format === 'markdown' && li === block.first + 1) continue; // the delimiter row
         lineCells.push({ line: li, cells: splitCells(lines[li], block.format) });
       }
@@ -297,23 +343,8 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
     for (const { line: li, cells: raw } of lineCells) {
       const line = lines[li];
       const rowScans: Array<ScannedNumber | undefined> = [];
-      const cells: TableCell[] = raw.map((c, col) => {
-        // Most cells of these tables are blank: skip the number scanner for them. A cell holding only
-        // a full-width or no-break space (Excel, Word) is blank too.
-        if (c.text === '' || (isSpaceCode(c.text.charCodeAt(0)) && c.text.trim() === '')) {
-          rowScans.push(undefined);
-          return newCell(rows.length, col, c, true);
-        }
-        // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
-        const t = c.text.includes('**') ? c.text.replace(/\*\*/g, '  ') : c.text;
-        if (!MAYBE_NUMBER.test(t)) {
-          rowScans.push(undefined);
-          return newCell(rows.length, col, c, false, c.indent || undefined);
-        }
-        const parsed = parseCell(t, c.start);
-        rowScans.push(parsed.number);
-        return newCell(rows.length, col, c, parsed.empty);
-      });
+      const cells: TableCell[] = [];
+      for (let col = 0; col < raw.length; col++) cells.push(readCell(rows.length, col, raw[col], rowScans));
       rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells, label: '' });
       scanned.push(rowScans);
     }
@@ -362,7 +393,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
         const role = w.table.columns[cell.col]?.role;
         if (!n || cell.shiftedCode || role === 'code' || role === 'code-part' || role === 'line-number') continue;
         if (role === 'name' && w.table.kind !== 'performance' && w.table.kind !== 'unknown') continue;
-        cellNumbers.push({ scanned: n, cell: { table: w.table.id, row: row.index, col: cell.col } });
+        cellNumbers.push({ n, cell: { table: w.table.id, row: row.index, col: cell.col } });
       }
     }
   }
@@ -605,7 +636,7 @@ function restoreCollapsedCodeCells(table: Table, scanned: Work['scanned']): void
     if (row.kind !== 'data' || row.cells.length !== short) continue;
     if (!CODE_RE.test(norm(row.cells[0].text)) || norm(row.cells[1].text) === '' || scanned[row.index][1] !== undefined) continue;
     const at = row.cells[0].span.end;
-    const blanks = Array.from({ length: k - 1 }, () => newCell(row.index, 0, { start: at, end: at, text: '', indent: 0 }, true));
+    const blanks = Array.from({ length: k - 1 }, () => newCell(row.index, 0, { span: { start: at, end: at }, text: '', indent: 0 }, true));
     row.cells.splice(1, 0, ...blanks);
     for (let i = 0; i < row.cells.length; i++) row.cells[i].col = i;
     scanned[row.index].splice(1, 0, ...blanks.map(() => undefined));
@@ -635,7 +666,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
     const entries: TableEntry[] = [];
     let pending: TableEntry | undefined;
-    const text = (c: TableColumn | undefined) => (c ? (row.cells[c.index]?.text ?? '').trim() : '');
+    const text = (c: TableColumn | undefined) => cellText(row, c);
     for (const { b, codeCol, parts, nameCol, lineCol, valueCols } of layouts) {
       let code: string | undefined;
       let label = norm(text(nameCol));
@@ -673,7 +704,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
         }
       }
       const lineNumber = norm(text(lineCol)) || undefined;
-      const hasValue = valueCols.some((c) => row.cells[c] && !row.cells[c].empty);
+      const hasValue = anyValue(row, valueCols);
       if (!code && !label && !lineNumber) {
         // A total written in an odd column (`公用经费合计\t\t\t\t\t4.72`): the value belongs to the labelled entry on its left.
         if (hasValue && pending) {
@@ -692,6 +723,22 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
   }
   // Rows of tables without any code/name column (公开09) still get one entry with all their values.
   void scanned;
+}
+
+/** The trimmed text of a row's cell in column `c` ('' without the column or the cell). */
+function cellText(row: TableRow, c: TableColumn | undefined): string {
+  if (!c) return '';
+  const cell = row.cells[c.index];
+  return cell ? cell.text.trim() : '';
+}
+
+/** Whether any of the columns holds a value (a non-empty cell) in the row. */
+function anyValue(row: TableRow, cols: number[]): boolean {
+  for (const c of cols) {
+    const cell = row.cells[c];
+    if (cell && !cell.empty) return true;
+  }
+  return false;
 }
 
 function splitCode(parts: string[], carried: Map<number, { lei?: string; kuan?: string }>, block: number): string | undefined {
@@ -725,15 +772,11 @@ function splitCode(parts: string[], carried: Map<number, { lei?: string; kuan?: 
  * code, in a row where a labelled block has lost its code. The integer is the missing code.
  */
 function findShiftedCodes(table: Table): void {
-  const known = new Set(Object.keys(ECONOMIC_CLASSES));
-  for (const row of table.rows) {
-    for (const e of row.entries ?? []) if (e.code) {
-      known.add(e.code);
-      known.add(e.code.slice(0, 3));
-    }
-  }
   const hasCodes = table.columns.some((c) => c.role === 'code' || c.role === 'code-part');
   if (!hasCodes) return;
+  // The codes a shifted integer may be: built on the first candidate (most tables have none).
+  let codes: Set<string> | undefined;
+  const known = (code: string) => (codes ??= knownCodes(table)).has(code);
   for (const row of table.rows) {
     const entries = row.entries ?? [];
     for (let i = 0; i < entries.length; i++) {
@@ -742,7 +785,7 @@ function findShiftedCodes(table: Table): void {
       // Candidates: the entry's own value cells, then those of the block on its left.
       const candidates = [e, entries[i - 1]].filter((x): x is TableEntry => x !== undefined && (x === e || x.block === e.block - 1));
       for (const c of candidates) {
-        const col = c.valueCols.find((vc) => /^\d{3}$|^\d{5}$/.test(norm(row.cells[vc]?.text ?? '')) && known.has(norm(row.cells[vc].text)));
+        const col = c.valueCols.find((vc) => /^\d{3}$|^\d{5}$/.test(norm(row.cells[vc]?.text ?? '')) && known(norm(row.cells[vc].text)));
         if (col === undefined) continue;
         const cell = row.cells[col];
         cell.shiftedCode = norm(cell.text);
@@ -752,6 +795,18 @@ function findShiftedCodes(table: Table): void {
       }
     }
   }
+}
+
+/** 经济分类 类 codes and every code (and its 类) the table's rows state. */
+function knownCodes(table: Table): Set<string> {
+  const known = new Set(Object.keys(ECONOMIC_CLASSES));
+  for (const row of table.rows) {
+    for (const e of row.entries ?? []) if (e.code) {
+      known.add(e.code);
+      known.add(e.code.slice(0, 3));
+    }
+  }
+  return known;
 }
 
 function attachNotes(w: Work, lines: Line[]): void {

@@ -3,16 +3,26 @@
 // rule reports the slip.
 import type { DocumentModel, NumberToken } from '../types';
 
-/** Groups of numbers that are siblings: the numbers of one sentence, or of one table row. */
+/** A number that may be a unit slip: a non-zero amount written in 元 or 亿元. */
+const mayBeSlip = (n: NumberToken) => (n.unit === '元' || n.unit === '亿元') && !n.zero;
+
+/**
+ * Groups of numbers that are siblings: the numbers of one sentence, or of one table row. Only the
+ * groups holding a possible slip are built (most rows and sentences hold none).
+ */
 function siblingGroups(model: DocumentModel): NumberToken[][] {
-  const groups: NumberToken[][] = model.sentences.map((s) => s.numbers.map((id) => model.numbers[id]));
+  const groups: NumberToken[][] = [];
+  for (const s of model.sentences) {
+    if (s.numbers.some((id) => mayBeSlip(model.numbers[id]))) groups.push(s.numbers.map((id) => model.numbers[id]));
+  }
   for (const table of model.tables) {
     for (const row of table.rows) {
+      if (!row.cells.some((c) => c.number !== undefined && mayBeSlip(model.numbers[c.number]))) continue;
       const tokens: NumberToken[] = [];
       for (const cell of row.cells) {
         if (cell.number !== undefined) tokens.push(model.numbers[cell.number]);
       }
-      if (tokens.length) groups.push(tokens);
+      groups.push(tokens);
     }
   }
   return groups;
@@ -27,7 +37,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
   for (const group of siblingGroups(model)) {
     const wan = group.filter((n) => n.unit === '万元' && !n.zero);
     for (const n of group) {
-      if ((n.unit !== '元' && n.unit !== '亿元') || n.zero) continue;
+      if (!mayBeSlip(n)) continue;
       if (PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start))) continue;
       const sameDigits = wanTexts.has(n.text);
       if (n.unit === '元') {

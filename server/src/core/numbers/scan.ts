@@ -184,9 +184,8 @@ function isYear(canon: string): boolean {
 export function parseCell(text: string, base = 0): { empty: boolean; number?: ScannedNumber; dash: boolean } {
   const trimmed = text.trim();
   if (trimmed === '') return { empty: true, dash: false };
-  if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return { empty: true, dash: true };
-  const offset = text.indexOf(trimmed);
-  // Most cells are a plain amount: no need for the full scanner.
+  const offset = trimmed.length === text.length ? 0 : text.indexOf(trimmed);
+  // Most cells are a plain amount: no need for the full scanner (nor the dash tests: a plain amount is none).
   if (PLAIN.test(trimmed)) {
     const point = trimmed.indexOf('.');
     return {
@@ -195,6 +194,7 @@ export function parseCell(text: string, base = 0): { empty: boolean; number?: Sc
       number: { start: base + offset, end: base + offset + trimmed.length, unitStart: undefined, unitEnd: undefined, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '', formatIssue: undefined },
     };
   }
+  if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return { empty: true, dash: true };
   const nums = scanNumbers(trimmed, base + offset);
   if (nums.length !== 1) return { empty: false, dash: false };
   const n = nums[0];

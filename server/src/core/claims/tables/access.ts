@@ -37,36 +37,60 @@ function normalise(label: string): string {
 export interface Item {
   row: TableRow;
   entry: TableEntry;
+  /** itemName, once asked for: every operand of the row is labelled with it. */
+  name?: string;
+  /** normLabel of the entry's label, once asked for: look-ups test it again and again. */
+  normalized?: string;
+}
+
+/** The entry's label as look-ups match it (normLabel), normalised once per item. */
+export function itemLabel(item: Item): string {
+  return (item.normalized ??= normLabel(item.entry.label));
 }
 
 /** Code + label of an entry: `2101501 行政运行`, `本年收入合计`. */
-const names = new WeakMap<TableEntry, string>();
-
 export function itemName(item: Item): string {
-  let name = names.get(item.entry);
-  if (name === undefined) {
-    const { code, label } = item.entry;
-    name = [code, label].filter(Boolean).join(' ') || (item.entry.lineNumber ? `行次${item.entry.lineNumber}` : `第${item.row.line + 1}行`);
-    names.set(item.entry, name);
+  if (item.name === undefined) {
+    const { code, label, lineNumber } = item.entry;
+    const name = code && label ? `${code} ${label}` : code || label;
+    item.name = name || (lineNumber ? `行次${lineNumber}` : `第${item.row.line + 1}行`);
   }
-  return name;
+  return item.name;
+}
+
+/**
+ * What the identities read of a table over and over, built once per table: its items, the value
+ * columns of each block, each value column's position in its block, and the column labels.
+ */
+interface TableIndex {
+  items?: Item[];
+  valueColumns: Map<number | undefined, number[]>;
+  /** Position of each value column within its block; −1 for other columns. */
+  positions?: Int32Array;
+  columnLabels: string[];
+  /** Each column's header path joined by `/`, the text header patterns are tested on. */
+  headerTexts: string[];
+}
+
+const indexes = new WeakMap<Table, TableIndex>();
+
+function indexOf(table: Table): TableIndex {
+  let index = indexes.get(table);
+  if (!index) {
+    index = { items: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [] };
+    indexes.set(table, index);
+  }
+  return index;
 }
 
 const GENERIC = /^(合计|小计|金额|决算数|本年|项目)$/;
-
-const columnLabels = new WeakMap<Table, string[]>();
 
 /**
  * Column label for operands: the bottom header, with its parent when the bottom is generic (本年支出
  * 小计). Cached per table: every cell operand of the column asks for it.
  */
 export function columnLabel(table: Table, col: number): string {
-  let labels = columnLabels.get(table);
-  if (!labels) {
-    labels = [];
-    columnLabels.set(table, labels);
-  }
-  return (labels[col] ??= computeColumnLabel(table, col));
+  return (indexOf(table).columnLabels[col] ??= computeColumnLabel(table, col));
 }
 
 function computeColumnLabel(table: Table, col: number): string {
@@ -112,22 +136,19 @@ export function derivedSum(parts: Operand[], label: string): Operand {
   return sumOperand(parts, label, parts.find((p) => !isBlank(p))?.span ?? parts[0]?.span);
 }
 
-const itemCache = new WeakMap<Table, Item[]>();
-
 /**
  * Entries of a table, in reading order (row by row, block by block); cached, because text ↔ table
  * look-ups ask for them once per prose number. Callers must not mutate the array.
  */
 export function items(table: Table): Item[] {
-  const cached = itemCache.get(table);
-  if (cached) return cached;
+  const index = indexOf(table);
+  if (index.items) return index.items;
   const out: Item[] = [];
   for (const row of table.rows) {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
-    for (const entry of row.entries ?? []) out.push({ row, entry });
+    for (const entry of row.entries ?? []) out.push({ row, entry, name: undefined, normalized: undefined });
   }
-  itemCache.set(table, out);
-  return out;
+  return (index.items = out);
 }
 
 /** Rows by normalised code (first occurrence wins). */
@@ -138,25 +159,27 @@ export function indexByCode(list: Item[]): Map<string, Item> {
 }
 
 export function findItem(list: Item[], label: RegExp, block?: number): Item | undefined {
-  return list.find((it) => (block === undefined || it.entry.block === block) && label.test(normLabel(it.entry.label)));
+  return list.find((it) => (block === undefined || it.entry.block === block) && label.test(itemLabel(it)));
 }
 
 /** The grand-total row (合计 / 总计) of a single-block table. */
 export function totalItem(list: Item[]): Item | undefined {
-  return list.find((it) => !it.entry.code && /^(合计|总计)$/.test(normLabel(it.entry.label)));
+  return list.find((it) => !it.entry.code && /^(合计|总计)$/.test(itemLabel(it)));
 }
 
 /** The value column of a block whose header matches, or undefined. */
 export function findColumn(table: Table, header: RegExp, block?: number): number | undefined {
-  return table.columns.find((c) => c.role === 'value' && (block === undefined || c.block === block) && header.test(c.headerPath.join('/')))?.index;
+  return table.columns.find((c) => c.role === 'value' && (block === undefined || c.block === block) && header.test(headerText(table, c.index)))?.index;
 }
 
-const blockColumns = new WeakMap<Table, Map<number | undefined, number[]>>();
+/** The header path of a column as one text (`本年支出/基本支出`), joined once per table. */
+export function headerText(table: Table, col: number): string {
+  return (indexOf(table).headerTexts[col] ??= table.columns[col].headerPath.join('/'));
+}
 
 /** Value columns of a block (or of the table), cached per table: operands ask for them per cell. */
 export function valueColumns(table: Table, block?: number): number[] {
-  let byBlock = blockColumns.get(table);
-  if (!byBlock) blockColumns.set(table, (byBlock = new Map()));
+  const byBlock = indexOf(table).valueColumns;
   let cols = byBlock.get(block);
   if (!cols) {
     cols = table.columns.filter((c) => c.role === 'value' && (block === undefined || c.block === block)).map((c) => c.index);
@@ -172,23 +195,21 @@ export function tablesByKind(model: DocumentModel): Map<StandardTableId, Table> 
   return map;
 }
 
-const positions = new WeakMap<Table, Map<number, number>>();
-
 /** Position of a value column within its block (cached: a table may have thousands of columns). */
 function positionInBlock(table: Table, col: number): number {
-  let map = positions.get(table);
-  if (!map) {
-    map = new Map();
+  const index = indexOf(table);
+  let positions = index.positions;
+  if (!positions) {
+    positions = index.positions = new Int32Array(table.columns.length).fill(-1);
     const seen = new Map<number | undefined, number>();
     for (const c of table.columns) {
       if (c.role !== 'value') continue;
       const k = seen.get(c.block) ?? 0;
-      map.set(c.index, k);
+      positions[c.index] = k;
       seen.set(c.block, k + 1);
     }
-    positions.set(table, map);
   }
-  return map.get(col) ?? -1;
+  return col >= 0 && col < positions.length ? positions[col] : -1;
 }
 
 /** The cell an item holds for column `col`: its own value column at the same position when it moved. */
@@ -204,10 +225,29 @@ export function blankAt(table: Table, item: Item, col: number): boolean {
   return !cell || cell.empty;
 }
 
+/**
+ * True when the item's operand for column `col` would be a blank (an exact zero without a token),
+ * which a sum drops: sums test this before building an operand and its label.
+ */
+export function blankOperandAt(table: Table, item: Item, col: number): boolean {
+  const cell = item.row.cells[actualColumn(table, item, col)];
+  return !cell || (cell.number === undefined && !cell.shiftedCode && !cell.unreadable);
+}
+
 /** Operand for an item's value in column `col` (the entry's own value column when it moved). */
 export function itemOperand(model: DocumentModel, table: Table, item: Item, col: number, prefix = '', withColumn?: boolean): Operand | undefined {
   const actual = actualColumn(table, item, col);
   // A block with one value column (01, 04 收入, 06, 10, 11) needs no column in the label.
   const label = (withColumn ?? valueColumns(table, item.entry.block).length !== 1) ? `${prefix}${itemName(item)} · ${columnLabel(table, col)}` : `${prefix}${itemName(item)}`;
   return cellOperand(model, table, item.row, actual, label);
+}
+
+/**
+ * The operands of a sum's parts: the item's cells in `cols`, blanks left out (emitSum drops them
+ * anyway; most cells of a row are blank, and their operands and labels would be thrown away).
+ */
+export function partOperands(model: DocumentModel, table: Table, item: Item, cols: number[]): Array<Operand | undefined> {
+  const parts: Array<Operand | undefined> = [];
+  for (const col of cols) if (!blankOperandAt(table, item, col)) parts.push(itemOperand(model, table, item, col));
+  return parts;
 }

@@ -13,6 +13,7 @@ import {
   indexByCode,
   itemName,
   itemOperand,
+  itemLabel,
   items,
   normLabel,
   tableName,
@@ -154,7 +155,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     for (const [key, re] of Object.entries(FUND)) {
       const a = bySource(v01, re);
       const b = bySource(v04, re);
-      if (a && b) pair(sink, 'equal', 'X1', l(`${normLabel(a.entry.label)}：公开01表 = 公开04表`, `${normLabel(a.entry.label)}: table 01 = table 04 (${key})`), v01.op(a, v01.inCol), v04.op(b, v04.inCol));
+      if (a && b) pair(sink, 'equal', 'X1', l(`${itemLabel(a)}：公开01表 = 公开04表`, `${itemLabel(a)}: table 01 = table 04 (${key})`), v01.op(a, v01.inCol), v04.op(b, v04.inCol));
     }
     // X10: 财政拨款 carry-over (04) is part of all carry-over (01).
     const open04 = v04.inc(/^年初财政拨款结转和结余/);
@@ -179,7 +180,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     for (const [rowRe, colRe] of sources) {
       const row = bySource(v01, rowRe);
       const col = v02.col(colRe);
-      if (row && col !== undefined) pair(sink, 'equal', 'X3', l(`${normLabel(row.entry.label)}：公开01表 = 公开02表 合计`, `${normLabel(row.entry.label)}: table 01 = table 02 total`), v01.op(row, v01.inCol), v02.op(total02, col));
+      if (row && col !== undefined) pair(sink, 'equal', 'X3', l(`${itemLabel(row)}：公开01表 = 公开02表 合计`, `${itemLabel(row)}: table 01 = table 02 total`), v01.op(row, v01.inCol), v02.op(total02, col));
     }
     if (!v04) {
       const fiscal = Object.values(FUND).map((re) => bySource(v01, re)).filter((x): x is Item => !!x).map((it) => v01.op(it, v01.inCol));
@@ -315,11 +316,18 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: number | undefined, coded: View, codedCol: number | undefined): void {
   if (namedCol === undefined || codedCol === undefined) return;
   const total = named.out(SPEND_TOTAL);
+  // The coded table's 类 rows by name (the first of a name), for one look-up per named row.
+  const classByName = new Map<string, Item>();
+  for (const c of coded.byCode.values()) {
+    if (c.entry.code!.length !== 3) continue;
+    const name = itemLabel(c);
+    if (!classByName.has(name)) classByName.set(name, c);
+  }
   const seen = new Set<string>();
   for (const it of named.sides.spend) {
     if (it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
-    const name = normLabel(it.entry.label);
-    const match = [...coded.byCode.values()].find((c) => c.entry.code!.length === 3 && normLabel(c.entry.label) === name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
+    const name = itemLabel(it);
+    const match = classByName.get(name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
     if (match) seen.add(match.entry.code!);
     const b = match ? coded.op(match, codedCol) : exact(0, `${coded.name} 无“${name}”类`, coded.table.titleSpan ?? coded.table.span);
     pair(sink, 'equal', identity, l(`${name}：${named.name} = ${coded.name}`, `${name}: ${named.name} = ${coded.name}`), named.op(it, namedCol), b);
@@ -327,7 +335,7 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
   // A 类 in the coded table that the named table leaves out.
   for (const [code, it] of coded.byCode) {
     if (code.length !== 3 || seen.has(code)) continue;
-    pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), exact(0, `${named.name} 无“${normLabel(it.entry.label)}”行`, named.table.titleSpan ?? named.table.span), coded.op(it, codedCol));
+    pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), exact(0, `${named.name} 无“${itemLabel(it)}”行`, named.table.titleSpan ?? named.table.span), coded.op(it, codedCol));
   }
 }
 
@@ -354,7 +362,7 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
     const money = cellOperand(model, v09.table, at.row, at.col, `${v09.name} ${at.label}`);
     const cell = it.row.cells[it.entry.valueCols[0] ?? -1];
     if (!money || !cell || cell.unreadable) continue;
-    const label = `${normLabel(it.entry.label)}`;
+    const label = `${itemLabel(it)}`;
     // Counts are exact.
     const count: Operand =
       cell.number !== undefined ? asExact(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' });

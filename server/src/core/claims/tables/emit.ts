@@ -20,12 +20,14 @@ export interface SumDraft {
 export function emitSum(sink: ClaimSink, d: SumDraft): void {
   if (!d.total || d.parts.some((p) => p === undefined)) return;
   const parts: Operand[] = [];
-  const signs: number[] = [];
-  d.parts.forEach((p, i) => {
-    if (isBlank(p!)) return;
-    parts.push(p!);
-    signs.push(d.signs?.[i] ?? 1);
-  });
+  // Signs are kept only when some part is subtracted (most sums have none).
+  const signs: number[] | undefined = d.signs && d.signs.some((s) => s < 0) ? [] : undefined;
+  for (let i = 0; i < d.parts.length; i++) {
+    const p = d.parts[i]!;
+    if (isBlank(p)) continue;
+    parts.push(p);
+    signs?.push(d.signs![i] ?? 1);
+  }
   let total = d.total;
   if (isBlank(total) && parts.length === 0) return;
   if (isBlank(total) && d.anchor) total = withChanges(total, { span: d.anchor });
@@ -37,7 +39,7 @@ export function emitSum(sink: ClaimSink, d: SumDraft): void {
     span: total.span ?? d.anchor ?? { start: 0, end: 0 },
     total,
     parts,
-    signs: signs.some((s) => s < 0) ? signs : undefined,
+    signs: signs?.some((s) => s < 0) ? signs : undefined,
     exhaustive: true,
     soft: d.soft,
   });

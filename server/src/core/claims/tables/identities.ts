@@ -11,10 +11,11 @@ import {
   findColumn,
   findItem,
   indexByCode,
+  itemLabel,
   itemName,
   itemOperand,
   items,
-  normLabel,
+  partOperands,
   valueColumns,
   type Item,
 } from './access';
@@ -64,7 +65,7 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
       identity,
       description: l(`${itemName(it)}：${columnLabel(table, totalCol)} = ${names}`, `${itemName(it)}: ${columnLabel(table, totalCol)} = ${names}`),
       total: itemOperand(model, table, it, totalCol),
-      parts: partCols.map((c) => itemOperand(model, table, it, c)),
+      parts: partOperands(model, table, it, partCols),
       anchor: it.entry.labelSpan,
     });
   }
@@ -106,7 +107,7 @@ export function sides(table: Table): Sides {
     const inCol = valueColumns(table, 0)[0];
     return { income: list.filter((it) => it.entry.block === 0), spend: list.filter((it) => it.entry.block === 1), inCol, inCols: inCol === undefined ? [] : [inCol], outCols: valueColumns(table, 1), stacked: false };
   }
-  const firstTotal = list.findIndex((it) => GRAND_IN.test(normLabel(it.entry.label)));
+  const firstTotal = list.findIndex((it) => GRAND_IN.test(itemLabel(it)));
   const cut = firstTotal < 0 ? list.length : firstTotal + 1;
   const cols = valueColumns(table, 0);
   return { income: list.slice(0, cut), spend: list.slice(cut), inCol: cols[0], inCols: cols, outCols: cols, stacked: true };
@@ -220,7 +221,7 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
         identity: 'T04.4',
         description: l(`${itemName(it)}：合计 = 一般公共预算 + 政府性基金 + 国有资本经营`, `${itemName(it)}: 合计 = the three funds`),
         total: itemOperand(model, table, it, totalCol),
-        parts: parts.map((c) => itemOperand(model, table, it, c)),
+        parts: partOperands(model, table, it, parts),
         anchor: it.entry.labelSpan,
       });
     }
@@ -376,7 +377,7 @@ function t11(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const col = valueColumns(table, 0)[0];
   if (col === undefined) return;
   const byLine = (n: string) => list.find((it) => it.entry.lineNumber === n);
-  const find = (re: RegExp, line: string) => list.find((it) => re.test(normLabel(it.entry.label))) ?? byLine(line);
+  const find = (re: RegExp, line: string) => list.find((it) => re.test(itemLabel(it))) ?? byLine(line);
   const total = find(/政府采购支出合计|^合计$/, '1');
   const goods = find(/货物/, '2');
   const works = find(/工程/, '3');

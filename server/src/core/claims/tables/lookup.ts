@@ -1,7 +1,7 @@
 // Finding one table cell by what a sentence names (table, row code or label, column words): the
 // entry point for text ↔ table checks.
 import type { DocumentModel, Span, StandardTableId, Table } from '../../types';
-import { items, normLabel, type Item } from './access';
+import { headerText, itemLabel, items, normLabel, valueColumns, type Item } from './access';
 import { sangongRecords } from './sangong';
 
 export interface TableValueQuery {
@@ -37,7 +37,7 @@ export interface TableValue {
 
 function labelMatches(item: Item, label: string | RegExp | undefined, exact: boolean): boolean {
   if (label === undefined) return true;
-  const name = normLabel(item.entry.label);
+  const name = itemLabel(item);
   if (label instanceof RegExp) return label.test(name);
   const wanted = normLabel(label);
   return exact ? name === wanted : name.includes(wanted);
@@ -51,7 +51,7 @@ function labelIndex(table: Table): Map<string, Item[]> {
   if (!index) {
     index = new Map();
     for (const it of items(table)) {
-      const name = normLabel(it.entry.label);
+      const name = itemLabel(it);
       const list = index.get(name);
       if (list) list.push(it);
       else index.set(name, [it]);
@@ -93,14 +93,14 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
         if (row) found = [{ row, entry: { block: 0, label: '', valueCols: table.columns.filter((c) => c.role === 'value').map((c) => c.index) } }];
       }
       for (const it of found) {
-        const blockCols = table.columns.filter((c) => c.role === 'value' && (c.block ?? 0) === it.entry.block).map((c) => c.index);
+        // Every column has its block (assignRoles), so these are the value columns of the entry's block.
+        const blockCols = valueColumns(table, it.entry.block);
         let col: number | undefined;
         if (query.column === undefined) col = it.entry.valueCols[0];
         else {
           const k = blockCols.findIndex((c) => {
-            const column = table.columns[c];
-            if (typeof query.column === 'string') return column.columnNumber === query.column;
-            const path = column.headerPath.join('/');
+            if (typeof query.column === 'string') return table.columns[c].columnNumber === query.column;
+            const path = headerText(table, c);
             return query.column!.every((w) => path.includes(w));
           });
           col = k < 0 ? undefined : (it.entry.valueCols[k] ?? blockCols[k]);

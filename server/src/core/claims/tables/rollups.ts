@@ -1,8 +1,8 @@
 // Roll-ups by subject code (tables.md T02.2–4, T03.2, T05.2, T06.1–3, T07.3, T10.1–2): a parent
 // row is the sum of its child rows in every value column; 合计 is the sum of the 类 rows.
-import type { DocumentModel, Table } from '../../types';
+import type { DocumentModel, Operand, Table } from '../../types';
 import type { ClaimSink } from '../sink';
-import { blankAt, columnLabel, indexByCode, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
+import { blankAt, blankOperandAt, columnLabel, indexByCode, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
 import { emitSum } from './emit';
 
 function identityOf(table: Table, parent: string | undefined): string {
@@ -118,13 +118,19 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent:
     const columnEn = single ? '' : ` (${columnLabel(table, col)})`;
     // A roll-up over one value column names no column in its labels.
     const total = itemOperand(model, table, parent, col, '', single ? false : undefined);
-    // A code that slid into a child's amount cell is not an amount (table-format reports it).
-    const parts = kids
-      .filter((kid) => !kid.row.cells[kidCol(table, kid, k) ?? -1]?.shiftedCode)
-      .map((kid) => {
-        const c = kidCol(table, kid, k);
-        return c === undefined ? undefined : itemOperand(model, table, kid, valueColumns(table, kid.entry.block)[k], '', single ? false : undefined);
-      });
+    const parts: Array<Operand | undefined> = [];
+    for (const kid of kids) {
+      const c = kidCol(table, kid, k);
+      if (c === undefined) {
+        parts.push(undefined);
+        continue;
+      }
+      // A code that slid into a child's amount cell is not an amount (table-format reports it).
+      if (kid.row.cells[c]?.shiftedCode) continue;
+      const at = valueColumns(table, kid.entry.block)[k];
+      // A blank part is dropped by emitSum: no operand (and label) for it.
+      if (!blankOperandAt(table, kid, at)) parts.push(itemOperand(model, table, kid, at, '', single ? false : undefined));
+    }
     emitSum(sink, {
       kind: 'rollup',
       identity,

@@ -1,0 +1,7 @@
+// Character classes tested by code unit: per-character regex tests are a hot spot on whole texts.
+
+/** Exactly the characters of JavaScript's `\s` (WhiteSpace and LineTerminator). */
+export function isWhiteSpace(c: number): boolean {
+  if (c < 0x80) return (c >= 9 && c <= 13) || c === 32;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
