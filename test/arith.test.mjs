@@ -70,6 +70,7 @@ test('sums, partial sums, equalities and ≤ agree between fixed point and Decim
     const a = parts[0];
     assert.equal(arith.checkEqual(total.fast, a.fast).ok, arith.checkEqual(total.slow, a.slow).ok, `checkEqual #${i}`);
     assert.equal(arith.checkLe(a.fast, total.fast).ok, arith.checkLe(a.slow, total.slow).ok, `checkLe #${i}`);
+    assert.equal(arith.compareBeyondRounding(a.fast, total.fast), arith.compareBeyondRounding(a.slow, total.slow), `compareBeyondRounding #${i}`);
     same(arith.checkLe(a.fast, total.fast).diff, arith.checkLe(a.slow, total.slow).diff, `checkLe diff #${i}`);
     const derived = arith.sumOperand(parts.map((p) => p.fast), 'Σ', undefined, signs);
     assert.ok(derived.fixed !== undefined);

@@ -121,6 +121,21 @@ export function sumOperand(parts: Operand[], label: string, span?: Span, signs?:
   return new Operand({ value: sum, halfUlp: tolerance, ...inUnit }, label, span);
 }
 
+/**
+ * The sign of a − b where their intervals do not meet (0 where rounding may make them equal), in
+ * fixed point when both have that form.
+ */
+export function compareBeyondRounding(a: Operand, b: Operand): number {
+  if (a.fixed !== undefined && b.fixed !== undefined && a.fixedHalf !== undefined && b.fixedHalf !== undefined) {
+    const diff = a.fixed - b.fixed;
+    const tolerance = a.fixedHalf + b.fixedHalf;
+    if (Number.isSafeInteger(diff) && Number.isSafeInteger(tolerance)) return diff > tolerance ? 1 : diff < -tolerance ? -1 : 0;
+  }
+  const diff = a.value.minus(b.value);
+  const tolerance = a.halfUlp.plus(b.halfUlp);
+  return diff.gt(tolerance) ? 1 : diff.lt(tolerance.neg()) ? -1 : 0;
+}
+
 /** Compares two values (not their intervals), in fixed point when both have that form. */
 export function compareValues(a: Operand, b: Operand): number {
   if (a.fixed !== undefined && b.fixed !== undefined) return Math.sign(a.fixed - b.fixed);

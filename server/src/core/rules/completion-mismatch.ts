@@ -1,4 +1,4 @@
-import { written } from '../arith/interval';
+import { compareBeyondRounding, compareValues, written } from '../arith/interval';
 import { isZero } from '../arith/operand';
 import type { CompletionClaim } from '../types';
 import { ratioExplanation, relatedOperands, reportRate } from './explain';
@@ -31,11 +31,12 @@ const WORDS = { gt: ['大于', 'greater than'], lt: ['小于', 'less than'], eq:
 function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
   const { actual, budget } = claim;
   if (claim.comparison) {
-    const diff = actual.value.minus(budget.value);
-    const tolerance = actual.halfUlp.plus(budget.halfUlp);
-    const truth = diff.gt(tolerance) ? 'gt' : diff.lt(tolerance.neg()) ? 'lt' : 'eq';
+    const beyond = compareBeyondRounding(actual, budget);
+    const truth = beyond > 0 ? 'gt' : beyond < 0 ? 'lt' : 'eq';
     const word = claim.comparison.word;
-    const fits = word === truth || (word !== 'eq' && truth === 'eq' && !diff.isZero() && (word === 'gt') === diff.isPositive());
+    // Within rounding, a 大于/小于 that agrees with the stated figures' own order also fits.
+    const order = compareValues(actual, budget);
+    const fits = word === truth || (word !== 'eq' && truth === 'eq' && order !== 0 && (word === 'gt') === order > 0);
     if (!fits) {
       const exp = l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[truth][0]}预算数，文中称${WORDS[word][0]}`, `actual ${written(actual)}, budget ${written(budget)}: actual is ${WORDS[truth][1]} budget, the text says ${WORDS[word][1]}`);
       ctx.verdict(claim.id, 'error', exp);

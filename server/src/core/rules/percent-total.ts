@@ -28,7 +28,8 @@ export const percentTotal: Rule = {
       if (claim.kind !== 'share-group') continue;
       const shares = claim.shares.map((id) => ctx.claims[id] as ShareClaim);
       // A list rounded by largest remainder (尾差调整): correct, but worth a note on each adjusted share.
-      const adjusted = shares.filter((s) => isTailAdjusted(ctx.claims, s) && checkClaimRatio(ratioInputs(s)!).status !== 'ok');
+      // (The cheap, cached ratio check first: most groups have no share off its plain rounding.)
+      const adjusted = shares.filter((s) => checkClaimRatio(ratioInputs(s)!).status !== 'ok' && isTailAdjusted(ctx.claims, s));
       for (const s of adjusted) {
         const check = checkClaimRatio(ratioInputs(s)!);
         const computation = ratioComputation(ratioInputs(s)!, check);
