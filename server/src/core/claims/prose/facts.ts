@@ -28,10 +28,10 @@ function keyOf(subject: string): string {
   return bare.length >= 4 ? bare : name;
 }
 
-/** A statement with the fund its words or section name ('' for none). */
+/** A statement, and the statement whose words or section name its fund (itself, or its list's total). */
 interface ScopedStatement {
   statement: Statement;
-  fund: string;
+  fundOf: ProseToken | undefined;
 }
 
 interface Statement {
@@ -108,7 +108,6 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   // The same statements by name alone (role, year, item): parts of lists, and statements in no list.
   const listed = new Map<string, ScopedStatement[]>();
   const alone = new Map<string, ScopedStatement[]>();
-  const sectionFunds = new Map<number, string>();
   for (const t of analysis.tokens) {
     if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
     const key = factKey(t.subject);
@@ -119,16 +118,17 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const statement: Statement = { token: t, key, group, list: inList?.id };
     list.push(statement);
     byGroup.set(group, list);
-    const whole = `${t.role}|${t.year ?? ''}|${itemScope(model, t, key)}|${key}`;
-    const byKey = inList ? listed : alone;
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
-    if (!byKey.has(whole)) byKey.set(whole, []);
-    const total = inList && (inList.totals.get('amount') ?? inList.totals.get('budget'));
-    // A part's fund is the one its list's total names.
-    byKey.get(whole)!.push({ statement, fund: inList ? (total ? fundOf(model, total, sectionFunds) : '') : fundOf(model, t, sectionFunds) });
+    const whole = `${t.role}|${t.year ?? ''}|${itemScope(model, t, key)}|${key}`;
+    const byKey = inList ? listed : alone;
+    const same = byKey.get(whole);
+    // A part's fund is the one its list's total names (looked up only for names stated both ways).
+    const scoped = { statement, fundOf: inList ? inList.totals.get('amount') ?? inList.totals.get('budget') : t };
+    if (same) same.push(scoped);
+    else byKey.set(whole, [scoped]);
   }
-  restatedListParts(listed, alone, sink);
+  restatedListParts(model, listed, alone, sink);
   for (const statements of byGroup.values()) {
     // Index by key suffixes so that loose matches are found without comparing every pair.
     const firstByKey = new Map<string, Statement>();
@@ -169,8 +169,9 @@ const FUND = /一般公共预算|政府性基金|国有资本经营|财政拨款
  * The fund a statement's own sentence (up to it) or, failing that, its nearest section names
  * (`一般公共预算财政拨款基本支出` → 一般公共预算), '' for none.
  */
-function fundOf(model: DocumentModel, t: ProseToken, memo: Map<number, string>): string {
-  const own = fundIn(t.sentence.text.slice(0, t.token.span.end - t.sentence.span.start));
+function fundOf(model: DocumentModel, t: ProseToken | undefined, memo: Map<number, string>): string {
+  if (!t) return '';
+  const own = fundIn(model.text.slice(t.sentence.span.start, t.token.span.end));
   if (own || t.sentence.section === undefined) return own;
   return sectionFund(model, t.sentence.section, memo);
 }
@@ -197,7 +198,9 @@ function fundIn(text: string): string {
  * words or section name the same fund as the list's total (政府性基金's 年末结转和结余 is not the
  * department's); and then it only warns.
  */
-function restatedListParts(listed: Map<string, ScopedStatement[]>, alone: Map<string, ScopedStatement[]>, sink: ClaimSink): void {
+function restatedListParts(model: DocumentModel, listed: Map<string, ScopedStatement[]>, alone: Map<string, ScopedStatement[]>, sink: ClaimSink): void {
+  const sectionFunds = new Map<number, string>();
+  const fund = (s: ScopedStatement) => fundOf(model, s.fundOf, sectionFunds);
   for (const [whole, lone] of alone) {
     const parts = listed.get(whole);
     if (!parts) continue;
@@ -205,7 +208,8 @@ function restatedListParts(listed: Map<string, ScopedStatement[]>, alone: Map<st
     const value = operand(first.statement.token.token, '');
     if (parts.some((p) => compareValues(operand(p.statement.token.token, ''), value) !== 0)) continue;
     // The first lone statement that differs (one finding names the conflict; the others repeat it).
-    const other = lone.find((o) => parts.every((p) => p.fund === o.fund) && compareValues(operand(o.statement.token.token, ''), value) !== 0);
+    const funds = parts.map(fund);
+    const other = lone.find((o) => compareValues(operand(o.statement.token.token, ''), value) !== 0 && funds.every((f) => f === fund(o)));
     if (other) emit(sink, first.statement, other.statement, false, true);
   }
 }
