@@ -68,20 +68,24 @@ const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用�
  * Sections about 一般公共预算财政拨款 speak of that fund only; the 收入/支出决算 sections of all funds.
  * A 基本支出 of each may differ when the department has other income.
  */
-function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSections: Map<number, boolean>): string {
+function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSections: Map<number, string>): string {
   if (!BREAKDOWN.test(key) || t.sentence.section === undefined) return '';
-  return inFundSection(model, t.sentence.section, fundSections) ? 'fund' : '';
+  return sectionWord(model, t.sentence.section, FISCAL, fundSections) ? 'fund' : '';
 }
+const FISCAL = /一般公共预算|财政拨款/;
 
-/** A section about one fund, or nested in one (memoised per section: every statement in it asks). */
-function inFundSection(model: DocumentModel, section: number, memo: Map<number, boolean>): boolean {
-  let fund = memo.get(section);
-  if (fund === undefined) {
+/**
+ * The first match of `re` in the title of `section` or of the nearest section around it that has
+ * one, '' for none (memoised per section: every statement in it asks).
+ */
+function sectionWord(model: DocumentModel, section: number, re: RegExp, memo: Map<number, string>): string {
+  let word = memo.get(section);
+  if (word === undefined) {
     const { title, parent } = model.sections[section];
-    fund = /一般公共预算|财政拨款/.test(title) || (parent !== undefined && inFundSection(model, parent, memo));
-    memo.set(section, fund);
+    word = re.exec(title)?.[0] ?? (parent === undefined ? '' : sectionWord(model, parent, re, memo));
+    memo.set(section, word);
   }
-  return fund;
+  return word;
 }
 
 /**
@@ -104,7 +108,7 @@ function listScope(list: ProseList | undefined): string {
 
 export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
   const byGroup = new Map<string, Statement[]>();
-  const fundSections = new Map<number, boolean>();
+  const fundSections = new Map<number, string>();
   // The same statements by name alone (role, year, item): parts of lists, and statements in no list.
   const listed = new Map<string, ScopedStatement[]>();
   const alone = new Map<string, ScopedStatement[]>();
@@ -171,24 +175,10 @@ const FUND = /一般公共预算|政府性基金|国有资本经营|财政拨款
  */
 function fundOf(model: DocumentModel, t: ProseToken | undefined, memo: Map<number, string>): string {
   if (!t) return '';
-  const own = fundIn(model.text.slice(t.sentence.span.start, t.token.span.end));
-  if (own || t.sentence.section === undefined) return own;
-  return sectionFund(model, t.sentence.section, memo);
-}
-
-function sectionFund(model: DocumentModel, section: number, memo: Map<number, string>): string {
-  let fund = memo.get(section);
-  if (fund === undefined) {
-    const { title, parent } = model.sections[section];
-    fund = fundIn(title) || (parent === undefined ? '' : sectionFund(model, parent, memo));
-    memo.set(section, fund);
-  }
-  return fund;
-}
-
-/** The first fund word in `text`: 一般公共预算财政拨款 is 一般公共预算, 财政拨款 alone all fiscal funds. */
-function fundIn(text: string): string {
-  return FUND.exec(text)?.[0] ?? '';
+  // The first fund word: 一般公共预算财政拨款 is 一般公共预算, 财政拨款 alone all fiscal funds.
+  const own = FUND.exec(model.text.slice(t.sentence.span.start, t.token.span.end))?.[0];
+  if (own || t.sentence.section === undefined) return own ?? '';
+  return sectionWord(model, t.sentence.section, FUND, memo);
 }
 
 /**
