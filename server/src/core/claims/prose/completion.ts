@@ -1,6 +1,6 @@
 // Budget completion claims (prose.md §4): 年初预算为B，支出决算为A，完成年初预算的X%, and the
 // 决算数大于/小于预算数 wording that must agree with X.
-import { operand, sumOperand } from '../../arith/interval';
+import { compareBeyondRounding, operand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
@@ -116,8 +116,7 @@ function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>
     if (isSangongPart(match.subject) !== isSangongPart(r.actual.subject)) {
       const rate = operand(r.rate.token, '');
       const [part, whole] = isSangongPart(r.actual.subject) ? [rate, match.claim.rate!] : [match.claim.rate!, rate];
-      const wholeAbove = sumOperand([whole, part], '', undefined, [1, -1]);
-      if (!wholeAbove.value.gt(wholeAbove.halfUlp)) continue;
+      if (compareBeyondRounding(whole, part) <= 0) continue;
     }
     const related = match.subject === r.actual.subject || (SANGONG_FAMILY.test(match.subject) && SANGONG_FAMILY.test(r.actual.subject));
     sink.add<FactClaim>({
