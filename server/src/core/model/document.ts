@@ -217,6 +217,7 @@ export function buildModel(text: string): DocumentModel {
   }
 
   const sentences = splitSentences(text, paragraphs, numbers);
+  const reportYear = findReportYear(text);
   const model: DocumentModel = {
     text,
     lines,
@@ -225,11 +226,10 @@ export function buildModel(text: string): DocumentModel {
     paragraphs,
     sentences,
     tables,
-    reportYear: undefined,
+    reportYear,
+    department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
     disabledLines: findDisabledLines(lines),
   };
-  model.reportYear = findReportYear(text);
-  model.department = model.reportYear === undefined ? undefined : findDepartment(text, model.reportYear);
   resolveUnitSlips(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });
   return model;
@@ -285,10 +285,7 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
 /** The year most often named as `X年度部门决算` (the first on a tie), else as `X年部门预算`, else the most frequent `X年度`. */
 function findReportYear(text: string): number | undefined {
   const mostFrequent = (re: RegExp): number | undefined => {
-    const counts = new Map<string, number>();
-    for (const m of text.slice(0, 200000).matchAll(re)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-    let best: string | undefined;
-    for (const [y, c] of counts) if (!best || c > counts.get(best)!) best = y;
+    const best = mostCommon(text, re, () => true);
     return best ? Number(best) : undefined;
   };
   return (
@@ -308,13 +305,16 @@ const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|�
  * such name (at least three characters, a department's ending) at a line start or after punctuation.
  */
 function findDepartment(text: string, year: number): string | undefined {
-  const counts = new Map<string, number>();
   const re = new RegExp(String.raw`(?:^|[\n。；;，,：:#>*\s])([\u4e00-\u9fff]{3,30})\s*${year}\s*年度`, 'g');
-  for (const m of text.slice(0, 200000).matchAll(re)) {
-    if (DEPARTMENT_END.test(m[1])) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  }
+  return mostCommon(text, re, (name) => DEPARTMENT_END.test(name));
+}
+
+/** The most frequent first group of `re` (global) in the first 200,000 characters that `keep` accepts; the first on a tie. */
+function mostCommon(text: string, re: RegExp, keep: (value: string) => boolean): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of text.slice(0, 200000).matchAll(re)) if (keep(m[1])) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   let best: string | undefined;
-  for (const [name, c] of counts) if (!best || c > counts.get(best)!) best = name;
+  for (const [value, c] of counts) if (!best || c > counts.get(best)!) best = value;
   return best;
 }
 
