@@ -1,5 +1,5 @@
 import { ECONOMIC_CLASSES } from '../model/tables';
-import type { Table, TableRow } from '../types';
+import type { Table, TableCell, TableRow } from '../types';
 import { l, type Rule } from './rule';
 
 const STANDARD = /^T\d\d$/;
@@ -8,6 +8,25 @@ function entryName(row: TableRow, col: number): string {
   const e = row.entries?.find((x) => x.valueCols.includes(col));
   return e ? [e.code, e.label].filter(Boolean).join(' ') : `第${row.line + 1}行`;
 }
+
+/**
+ * The unreadable amount cells of `row` when every one of them is a column name of the table (a header
+ * line merged into the 合计 row by PDF conversion: `合计⇥⇥⇥105.00⇥合计⇥基本支出⇥项目支出`): one cause,
+ * reported once. Undefined when the row has none or any other unreadable text.
+ */
+function headerWordCells(table: Table, row: TableRow): TableCell[] | undefined {
+  const cells = row.cells.filter((c) => c.unreadable);
+  if (cells.length === 0) return undefined;
+  const headerWords = new Set(table.columns.flatMap((c) => c.headerPath));
+  const isHeaderWord = (c: TableCell) => {
+    const word = c.text.replace(/\s|\*\*/g, '');
+    return headerWords.has(word) || HEADER_WORD.test(word);
+  };
+  return cells.every(isHeaderWord) ? cells : undefined;
+}
+
+/** Column names of the standard tables, for a header line whose words are missing from the parsed header. */
+const HEADER_WORD = /^(?:合计|小计|总计|基本支出|项目支出|人员经费|公用经费|预算数|决算数|年初预算数|全年预算数|全年决算数|本年收入|本年支出|年初结转和结余|年末结转和结余|上缴上级支出|经营支出|对附属单位补助支出)$/;
 
 /**
  * Layout damage in the tables that would otherwise be read as amounts: a subject code shifted into
@@ -23,14 +42,17 @@ export const tableFormat: Rule = {
     messages: {
       shiftedCode: l('科目代码“{code}”错位到“{row}”的金额栏', 'Subject code "{code}" shifted into the amount cell of "{row}"'),
       unreadable: l('金额栏“{text}”无法读作金额', 'Amount cell "{text}" cannot be read as an amount'),
+      headerInRow: l('“{row}”行的金额栏是表头文字“{words}”', 'The amount cells of row "{row}" hold header words "{words}"'),
     },
   },
   check(ctx) {
     for (const table of ctx.model.tables) {
       for (const row of table.rows) {
+        const headerWords = STANDARD.test(table.kind) ? headerWordCells(table, row) : undefined;
+        if (headerWords) reportHeaderWords(row, headerWords);
         for (const cell of row.cells) {
           if (cell.shiftedCode) reportShift(table, row, cell.col);
-          else if (cell.unreadable && STANDARD.test(table.kind)) {
+          else if (cell.unreadable && !headerWords && STANDARD.test(table.kind)) {
             const text = cell.text.trim();
             ctx.report({
               messageId: 'unreadable',
@@ -44,6 +66,20 @@ export const tableFormat: Rule = {
           }
         }
       }
+    }
+
+    function reportHeaderWords(row: TableRow, cells: TableCell[]): void {
+      const words = cells.map((c) => c.text.trim()).join('、');
+      const name = entryName(row, cells[0].col);
+      ctx.report({
+        messageId: 'headerInRow',
+        message: l(`“${name}”行的金额栏是表头文字“${words}”`, `The amount cells of row "${name}" hold header words "${words}"`),
+        explanation: l(
+          `这些文字是本表的列名，应在表头中；表头的一行可能在转换或粘贴时并入了“${name}”行，该行这些栏的金额缺失。涉及这些单元格的表内和表间关系均未核对。`,
+          `These words are the table's column names and belong in the header; a header line was probably merged into row "${name}" when the table was converted or pasted, and the row's amounts in these cells are missing. The relations these cells take part in were not checked.`,
+        ),
+        span: { start: cells[0].span.start, end: cells.at(-1)!.span.end },
+      });
     }
 
     function reportShift(table: Table, row: TableRow, col: number): void {
