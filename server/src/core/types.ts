@@ -64,6 +64,8 @@ export interface NumberToken {
   formatIssue?: NumberFormatIssue;
   /** Unit the number is read in when its written unit is a slip (`3373.17元` among 万元 siblings). */
   readAs?: MoneyUnit;
+  /** A share written without its % sign (`占 76.23;` among `占 X%` siblings): read with unit %. */
+  missingPercent?: true;
   /** Set when the number is a table cell. */
   cell?: { table: number; row: number; col: number };
   /** Its operand fields, built by the first relation that reads it (arith/interval `operand`). */

@@ -7,7 +7,7 @@ import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
 import { parseTables } from './tables';
-import { resolveUnitSlips } from './units';
+import { resolveMissingPercents, resolveUnitSlips } from './units';
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -34,7 +34,8 @@ class Token implements NumberToken {
   readonly text: string;
   readonly decimals: number;
   readonly zero: boolean;
-  readonly unit: NumberToken['unit'];
+  unit: NumberToken['unit'];
+  missingPercent?: true;
   readonly unitText: string;
   readonly formatIssue?: NumberToken['formatIssue'];
   readAs?: NumberToken['readAs'];
@@ -59,7 +60,7 @@ class Token implements NumberToken {
 
   /** Plain data for JSON and structured clone (the value as its text). */
   toJSON(): object {
-    return { id: this.id, span: this.span, unitSpan: this.unitSpan, raw: this.raw, text: this.text, value: this.text, decimals: this.decimals, unit: this.unit, unitText: this.unitText, formatIssue: this.formatIssue, readAs: this.readAs, cell: this.cell };
+    return { id: this.id, span: this.span, unitSpan: this.unitSpan, raw: this.raw, text: this.text, value: this.text, decimals: this.decimals, unit: this.unit, unitText: this.unitText, formatIssue: this.formatIssue, readAs: this.readAs, missingPercent: this.missingPercent, cell: this.cell };
   }
 }
 
@@ -231,6 +232,7 @@ export function buildModel(text: string): DocumentModel {
     disabledLines: findDisabledLines(lines),
   };
   resolveUnitSlips(model);
+  resolveMissingPercents(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });
   return model;
 }

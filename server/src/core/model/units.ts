@@ -1,6 +1,7 @@
 // Unit slips (rounding.md §6): `基本支出3373.17元` among 万元 siblings is 3373.17万元 mistyped.
 // The model records the reading (`readAs`) so every relation is checked with it; the unit-mismatch
-// rule reports the slip.
+// rule reports the slip. A share written without its % sign (`占 76.23;` among `占 X%` siblings) is
+// read as a percentage the same way.
 import type { DocumentModel, NumberToken } from '../types';
 
 /** A number that may be a unit slip: a non-zero amount written in 元 or 亿元. */
@@ -55,4 +56,40 @@ export function resolveUnitSlips(model: DocumentModel): void {
       }
     }
   }
+}
+
+/** `占 76.23`, `占比为76.23`, `占一般公共预算财政拨款支出的76.23`: the words of a share right before a number. */
+const SHARE_LEAD = /占(?:[^，,。；;：:0-9０-９%％]{0,30}?(?:的|比重|比例))?(?:比重|比例|比)?(?:为|是|达)?\s*$/;
+/** What may follow a share with a missing % sign: a clause break or the end of the text. */
+const CLAUSE_END = /^\s*(?:[，,。；;、）)]|$)/;
+
+/**
+ * A share whose % sign was dropped: a bare decimal number of at most 100 right after 占, in a
+ * paragraph that states its other shares with %. Read as a percentage (unit-mismatch reports the
+ * missing sign); a bare number anywhere else stays unitless.
+ */
+export function resolveMissingPercents(model: DocumentModel): void {
+  const withShares = new Set<number>();
+  const candidates: Array<{ token: NumberToken; paragraph: number }> = [];
+  for (const s of model.sentences) {
+    for (const id of s.numbers) {
+      const n = model.numbers[id];
+      if (n.cell) continue;
+      if (n.unit === '%' && SHARE_LEAD.test(leadBefore(model.text, n.span.start))) withShares.add(s.paragraph);
+      else if (n.unit === 'none' && n.decimals > 0 && !n.formatIssue && n.value.lte(100) && n.value.gte(0)) candidates.push({ token: n, paragraph: s.paragraph });
+    }
+  }
+  for (const { token, paragraph } of candidates) {
+    if (!withShares.has(paragraph)) continue;
+    if (!SHARE_LEAD.test(leadBefore(model.text, token.span.start)) || !CLAUSE_END.test(model.text.slice(token.span.end, token.span.end + 4))) continue;
+    token.unit = '%';
+    token.missingPercent = true;
+  }
+}
+
+/** The words before `offset` back to the previous clause break (at most 40 characters). */
+function leadBefore(text: string, offset: number): string {
+  const words = text.slice(Math.max(0, offset - 40), offset);
+  const cut = Math.max(words.lastIndexOf('，'), words.lastIndexOf(','), words.lastIndexOf('；'), words.lastIndexOf(';'), words.lastIndexOf('。'));
+  return words.slice(cut + 1);
 }

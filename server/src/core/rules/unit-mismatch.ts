@@ -1,6 +1,8 @@
 import { l, type Rule } from './rule';
 
 /**
+ * Also a share whose % sign was dropped (`占 76.23;` among `占 X%` siblings), read as a percentage.
+ *
  * `基本支出3373.17元` where 万元 is meant (rounding.md §6): the model reads such a number in 万元
  * (its digits stand in 万元 elsewhere, or it is far too small for a 元 amount / far too large for a
  * 亿元 amount beside its 万元 siblings), every relation is checked with that reading, and this rule
@@ -11,12 +13,28 @@ export const unitMismatch: Rule = {
     id: 'unit-mismatch',
     type: 'problem',
     defaultSeverity: 'warning',
-    description: l('金额单位与上下文不一致（如万元写成元）', 'A money unit inconsistent with its context (元 where 万元 is meant)'),
+    description: l('单位与上下文不一致（如万元写成元、占比缺少百分号）', 'A unit inconsistent with its context (元 where 万元 is meant, a share without its % sign)'),
     fixable: true,
-    messages: { slip: l('“{raw}{unit}”的单位应为{expected}', 'The unit of "{raw}{unit}" should be {expected}') },
+    messages: {
+      slip: l('“{raw}{unit}”的单位应为{expected}', 'The unit of "{raw}{unit}" should be {expected}'),
+      missingPercent: l('占比“{raw}”缺少百分号', 'The share "{raw}" lacks its % sign'),
+    },
   },
   check(ctx) {
     for (const n of ctx.model.numbers) {
+      if (n.missingPercent) {
+        ctx.report({
+          messageId: 'missingPercent',
+          message: l(`占比“${n.raw}”缺少百分号`, `The share "${n.raw}" lacks its % sign`),
+          explanation: l(
+            `“占”后的 ${n.raw} 没有单位，而同段其他占比都写作百分数；按 ${n.text}% 核对。`,
+            `${n.raw} after 占 has no unit while the paragraph's other shares are percentages; it is checked as ${n.text}%.`,
+          ),
+          span: n.span,
+          fixes: [{ title: l('补上百分号', 'Add the % sign'), edits: [{ span: { start: n.span.end, end: n.span.end }, newText: '%' }], safe: true, preferred: true, kind: 'fix-unit' }],
+        });
+        continue;
+      }
       if (!n.readAs || !n.unitSpan) continue;
       const elsewhere = ctx.model.numbers.length < 200000 ? ctx.model.numbers.filter((m) => m !== n && m.unit === n.readAs && m.text === n.text) : [];
       const why = elsewhere.length
