@@ -110,3 +110,19 @@ test('numbers too large or too precise for the fixed-point form take the Decimal
   // A 元 amount with four decimals has no fixed-point half-width in 万元.
   assert.deepEqual(lint('本年支出合计1.0000万元，其中：基本支出5000.0000元，项目支出0.5000万元。'), []);
 });
+
+test('a figure stated twice: half-open rounding intervals that only touch still conflict', () => {
+  const stated = (text, token) => {
+    const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+    return makeOperand({ label: text, token, value: new Decimal(text), halfUlp: arith.halfUlp(decimals), text, decimals });
+  };
+  assert.equal(arith.checkRestated(stated('269.85', 1), stated('269.86', 2)).ok, false, '269.85 vs 269.86');
+  assert.equal(arith.checkRestated(stated('269.86', 1), stated('269.86', 2)).ok, true, 'the same figure');
+  assert.equal(arith.checkRestated(stated('269.9', 1), stated('269.86', 2)).ok, true, '269.86 rounds to 269.9');
+  assert.equal(arith.checkRestated(stated('269.9', 1), stated('269.95', 2)).ok, true, '[269.945, 269.95) rounds to both');
+  assert.equal(arith.checkRestated(stated('270', 1), stated('269.5', 2)).ok, true, '269.5 rounds half-up to 270');
+  assert.equal(arith.checkRestated(stated('270', 1), stated('269.49', 2)).ok, false, '269.49 rounds to 269');
+  // A derived operand (no token: a sum of rounded parts) keeps the closed test.
+  assert.equal(arith.checkRestated(stated('269.85', undefined), stated('269.86', 2)).ok, true, 'derived');
+  assert.equal(arith.checkEqual(stated('269.85', 1), stated('269.86', 2)).ok, true, 'checkEqual stays closed');
+});

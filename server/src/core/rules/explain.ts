@@ -14,6 +14,18 @@ export function sumExpression(parts: Operand[], signs?: number[]): { zh: string;
   return { zh: text, en: text };
 }
 
+/** diffText for one figure stated twice (checkRestated): intervals that only touch still conflict. */
+export function restatedDiffText(diff: Decimal, tolerance: Decimal): { zh: string; en: string } {
+  if (!diff.isZero() && diff.abs().eq(tolerance)) {
+    const d = show(diff.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
+    return {
+      zh: `差 ${d}；同一数据四舍五入到同一位只能得到同一个数`,
+      en: `difference ${d}; one figure rounded to the same digit cannot give two values`,
+    };
+  }
+  return diffText(diff, tolerance);
+}
+
 export function diffText(diff: Decimal, tolerance: Decimal): { zh: string; en: string } {
   return {
     zh: `差 ${show(diff.abs(), 4).replace(/0+$/, '').replace(/\.$/, '')}，舍入容差 ±${show(tolerance, 4).replace(/0+$/, '').replace(/\.$/, '')}`,

@@ -1,5 +1,5 @@
-import { checkEqual, written } from '../arith/interval';
-import { diffText } from './explain';
+import { checkRestated, written } from '../arith/interval';
+import { restatedDiffText } from './explain';
 import { l, type Rule } from './rule';
 
 /**
@@ -18,9 +18,9 @@ export const factConflict: Rule = {
   check(ctx) {
     for (const claim of ctx.claims) {
       if (claim.kind !== 'fact') continue;
-      const eq = checkEqual(claim.a, claim.b);
+      const eq = checkRestated(claim.a, claim.b);
       const explain = () => {
-        const d = diffText(eq.diff, eq.tolerance);
+        const d = restatedDiffText(eq.diff, eq.tolerance);
         return l(
         `${claim.a.label} ${written(claim.a)} 与 ${claim.b.label} ${written(claim.b)}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
         `${claim.a.label} ${written(claim.a)} and ${claim.b.label} ${written(claim.b)}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,

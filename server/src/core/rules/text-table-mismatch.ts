@@ -1,5 +1,5 @@
-import { checkEqual, written } from '../arith/interval';
-import { diffText } from './explain';
+import { checkRestated, written } from '../arith/interval';
+import { restatedDiffText } from './explain';
 import { l, type Rule } from './rule';
 
 /**
@@ -18,9 +18,9 @@ export const textTableMismatch: Rule = {
   check(ctx) {
     for (const claim of ctx.claims) {
       if (claim.kind !== 'equal' || claim.origin !== 'text-table') continue;
-      const eq = checkEqual(claim.a, claim.b);
+      const eq = checkRestated(claim.a, claim.b);
       const explain = () => {
-        const d = diffText(eq.diff, eq.tolerance);
+        const d = restatedDiffText(eq.diff, eq.tolerance);
         return l(
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : `（${d.zh}）`}`,
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : ` (${d.en})`}`,
