@@ -227,12 +227,15 @@ export function checkEqual(a: Operand, b: Operand): { ok: boolean; diff: Decimal
  * One quantity stated twice (a restatement in the text, a figure quoted from a table). Both stand for
  * the same true value rounded half-up, i.e. for [x − h, x + h) (rounding.md §1): two different
  * 2-decimal figures can never both be right, so 269.85 and 269.86 conflict although their closed
- * intervals touch. A derived operand (a sum, a converted unit) keeps the closed test of checkEqual.
+ * intervals touch. `touching` marks that case: one unit in the last place, which is also what a 尾差
+ * between two tables looks like when the text follows the other table, so rules report it milder. A
+ * derived operand (a sum, a converted unit) keeps the closed test of checkEqual.
  */
-export function checkRestated(a: Operand, b: Operand): { ok: boolean; diff: Decimal; tolerance: Decimal } {
+export function checkRestated(a: Operand, b: Operand): { ok: boolean; touching: boolean; diff: Decimal; tolerance: Decimal } {
   const eq = checkEqual(a, b);
-  if (!eq.ok || a.token === undefined || b.token === undefined || eq.diff.isZero()) return eq;
-  return { ok: eq.diff.abs().lt(eq.tolerance), diff: eq.diff, tolerance: eq.tolerance };
+  if (!eq.ok || a.token === undefined || b.token === undefined || eq.diff.isZero()) return { ok: eq.ok, touching: false, diff: eq.diff, tolerance: eq.tolerance };
+  const ok = eq.diff.abs().lt(eq.tolerance);
+  return { ok, touching: !ok, diff: eq.diff, tolerance: eq.tolerance };
 }
 
 /** part ≤ whole for some true values; `diff` is part − whole. */

@@ -19,8 +19,8 @@ export function restatedDiffText(diff: Decimal, tolerance: Decimal): { zh: strin
   if (!diff.isZero() && diff.abs().eq(tolerance)) {
     const d = show(diff.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
     return {
-      zh: `差 ${d}；同一数据四舍五入到同一位只能得到同一个数`,
-      en: `difference ${d}; one figure rounded to the same digit cannot give two values`,
+      zh: `差 ${d}；同一数据四舍五入到同一位只能得到同一个数，除非其中一处是由已舍入的数相加得来（尾差）`,
+      en: `difference ${d}; one figure rounded to the same digit cannot give two values, unless one of them was added up from rounded figures (a rounding residue)`,
     };
   }
   return diffText(diff, tolerance);

@@ -26,7 +26,7 @@ export const factConflict: Rule = {
         `${claim.a.label} ${written(claim.a)} and ${claim.b.label} ${written(claim.b)}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,
         );
       };
-      const severity = claim.looseMatch || claim.soft ? 'warning' : 'error';
+      const severity = claim.looseMatch || claim.soft || eq.touching ? 'warning' : 'error';
       ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
       if (eq.ok) continue;
       const exp = explain();

@@ -26,7 +26,7 @@ export const textTableMismatch: Rule = {
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : ` (${d.en})`}`,
         );
       };
-      const severity = claim.soft ? 'warning' : 'error';
+      const severity = claim.soft || eq.touching ? 'warning' : 'error';
       ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
       if (eq.ok) continue;
       const exp = explain();
