@@ -98,6 +98,8 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   return { text, issue };
 }
 
+const LIST_MARKER_YEAR = new RegExp(`^[${DIGIT}]{1,2}[.．](?:19|20|１９|２０)[${DIGIT}]{2}$`);
+
 /** Per-person or per-unit values (元/人) are not amounts of the report's kind (rounding.md §6). */
 function isPerUnit(text: string, end: number): boolean {
   const next = text.charAt(end);
@@ -119,10 +121,18 @@ export function scanNumbers(text: string, base = 0): ScannedNumber[] {
     const malformed = /\.[ \u00A0\u3000\r\n]|。/.test(body);
     // A malformed point is only a decimal point when a rate or money unit follows; otherwise it is
     // a list marker (`1. 因公出国`) or the end of a sentence (`0.65%。项目支出`).
-    if (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点')) {
+    // `4．2026年部门预算总表`, `3.2025年度…`: an item number before a year, not the decimal 4.2026 in years.
+    const markerBeforeYear = unit === 'year' && LIST_MARKER_YEAR.test(body);
+    if (markerBeforeYear || (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
       const firstDigits = body.match(new RegExp(`^[${DIGIT}]+`))![0];
       NUMBER_RE.lastIndex = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
+      if (markerBeforeYear) {
+        // The year itself (after the point, which the look-behind would otherwise hide).
+        const yearAt = m.index + sign.length + firstDigits.length + 1;
+        pushNumber(out, text, base, yearAt, '', body.slice(firstDigits.length + 1), unitWord, m.index + whole.length - rawUnit!.length, unit, rawUnit!.length);
+        NUMBER_RE.lastIndex = m.index + whole.length;
+      }
       continue;
     }
     const unitStart = rawUnit ? m.index + whole.length - rawUnit.length : undefined;
