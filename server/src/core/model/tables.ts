@@ -521,7 +521,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
         (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) || onlyColumnWords(texts()) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
     ) {
       kind = 'header';
-    } else if (/^(合计|总计)$/.test(lead)) kind = 'total';
+    } else if (/^(合计|总计)$/.test(lead) || (lead === '类' && codeHeaderBeforeTotal(texts()))) kind = 'total';
     if (kind === 'header') {
       above = propagate(row, above, width);
       if (!firstSegment) row.repeatedHeader = true;
@@ -531,11 +531,33 @@ function classify(table: Table, scanned: Work['scanned']): void {
   }
 }
 
+/**
+ * `类 | 款 | 项 | 合计 | 2,940.05 | …`: a total row whose first cells are the header's 类/款/项 (a PDF
+ * template prints them on the 合计 line). The words by column, up to the 合计 cell; undefined otherwise.
+ */
+function codeHeaderBeforeTotal(texts: string[]): string[] | undefined {
+  const words: string[] = [];
+  for (const t of texts) {
+    if (t === '') {
+      words.push('');
+      continue;
+    }
+    if (/^(合计|总计)$/.test(t)) return words.filter(Boolean).join('') === '类款项' ? words : undefined;
+    if (!/^(类|款|项)$/.test(t)) return undefined;
+    words.push(t);
+  }
+  return undefined;
+}
+
 function buildColumns(table: Table): TableColumn[] {
   const rows = table.rows;
   const width = tableWidth(rows);
   const labels: string[][] = [];
   for (const row of rows) if (row.kind === 'header' && !row.repeatedHeader) labels.push(propagate(row, labels.at(-1), width));
+  // The header's last line printed in the 合计 row (`类 | 款 | 项 | 合计 | 2,940.05 | …`): its 类/款/项 name the code columns.
+  const total = rows.find((r) => r.kind === 'total');
+  const codeWords = total && codeHeaderBeforeTotal(total.cells.map((c) => norm(c.text)));
+  if (codeWords) labels.push(Array.from({ length: width }, (_, col) => (col < codeWords.length ? codeWords[col] : '')));
   const numbersRow = rows.find((r) => r.kind === 'column-numbers');
   const columns: TableColumn[] = [];
   for (let col = 0; col < width; col++) {
