@@ -80,6 +80,19 @@ function priorRightAfter(next: ProseToken | undefined, current: ProseToken | und
   return next;
 }
 
+/**
+ * `2023年度支出决算为77.99万元，2024年度支出决算为91.97万元，比上年增长17.66%`: last year's figure stated
+ * first, as an amount dated the year before the current one. Only when both years are written and the
+ * names (if any) match, so that an unrelated earlier amount is never taken for the prior.
+ */
+function priorByYear(tokens: ProseToken[], current: ProseToken | undefined, from: number): ProseToken | undefined {
+  if (current?.year === undefined || current.sentence !== tokens[0]?.sentence) return undefined;
+  const prior = lastBefore(tokens, current.index, from, (t) => t.role === 'amount' && t.year !== undefined);
+  if (prior?.year !== current.year - 1 || prior.token.unit !== current.token.unit) return undefined;
+  if (prior.subject && current.subject && prior.ownSubject && current.ownSubject && !subjectsMatch(prior.subject, current.subject)) return undefined;
+  return prior;
+}
+
 /** What a sentence states of one change: the token that starts it, and whichever of C, P, Δ, r it gives. */
 interface StatedChange {
   first: ProseToken;
@@ -198,7 +211,8 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       const prior =
         lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
-        priorRightAfter(tokens[i + 1], current);
+        priorRightAfter(tokens[i + 1], current) ??
+        priorByYear(tokens, current, previousEnd);
       if (prior) usedPriors.add(prior);
       previousEnd = Math.max((rate ?? delta)!.token.span.end, prior?.token.span.end ?? 0);
       const claim = changeClaim(sink, { first, current, prior, delta, rate });
