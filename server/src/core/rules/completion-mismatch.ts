@@ -41,6 +41,8 @@ function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
       const exp = l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[truth][0]}预算数，文中称${WORDS[word][0]}`, `actual ${written(actual)}, budget ${written(budget)}: actual is ${WORDS[truth][1]} budget, the text says ${WORDS[word][1]}`);
       ctx.verdict(claim.id, 'error', exp);
       ctx.report({ messageId: 'comparison', message: l(`“决算数${WORDS[word][0]}预算数”与数据不符（${written(actual)} 对 ${written(budget)}）`, `"actual ${WORDS[word][1]} budget" contradicts the figures (${written(actual)} vs ${written(budget)})`), explanation: exp, span: claim.comparison.span, related: relatedOperands(actual, budget), claim: claim.id });
+    } else if (!claim.rate) {
+      ctx.verdict(claim.id, 'ok', () => l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[word][0]}预算数 ✓`, `actual ${written(actual)}, budget ${written(budget)}: actual ${WORDS[word][1]} budget ✓`));
     }
   }
   const inputs = ratioInputs(claim);

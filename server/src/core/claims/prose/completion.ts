@@ -17,12 +17,16 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   // The first amount of the paragraph's previous sentence with numbers: `…支出3480.23万元，…。年初预算为
   // 3200.00万元，完成年初预算的108.76%` completes the amount stated just before.
   let previousHead: ProseToken | undefined;
+  // A budget and an actual stated with no rate (`年初预算为1560.05万元，支出决算为1511.89万元。`): the
+  // 决算数大于预算数 of this or the next sentence compares them.
+  let unrated: { budget: ProseToken; actual: ProseToken } | undefined;
   for (const sentence of model.sentences) {
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       last = undefined;
       previousHead = undefined;
+      unrated = undefined;
     }
     let budget: ProseToken | undefined;
     let actual: ProseToken | undefined;
@@ -73,13 +77,34 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       }
     }
     previousHead = tokens.find((x) => x.role === 'amount') ?? previousHead;
-    if (last && !last.comparison) {
-      const words = sentence.text;
-      const m = COMPARISON.exec(words);
+    if (budget && actual) {
+      unrated = { budget, actual };
+      last = undefined;
+    } else if (tokens.length > 0) {
+      unrated = undefined;
+    }
+    if ((last && !last.comparison) || unrated) {
+      const m = COMPARISON.exec(sentence.text);
       if (m) {
         const word = /大于|高于|超过|多于/.test(m[1]) ? 'gt' : /小于|低于|少于/.test(m[1]) ? 'lt' : 'eq';
         const start = sentence.span.start + m.index;
-        last.comparison = { word, span: { start, end: start + m[0].length } };
+        const comparison = { word, span: { start, end: start + m[0].length } } as const;
+        if (unrated) {
+          const label = unrated.actual.subject || unrated.budget.subject || '支出';
+          sink.add<CompletionClaim>({
+            kind: 'completion',
+            origin: 'prose',
+            identity: 'prose.budget-comparison',
+            description: l(`${label}决算数与预算数比较`, `${label}: actual compared with the budget`),
+            span: comparison.span,
+            actual: operand(unrated.actual.token, '决算数'),
+            budget: operand(unrated.budget.token, '预算数'),
+            comparison,
+          });
+          unrated = undefined;
+        } else if (last) {
+          last.comparison = comparison;
+        }
       }
     }
   }
