@@ -60,31 +60,48 @@ export function resolveUnitSlips(model: DocumentModel): void {
 
 /** `占 76.23`, `占比为76.23`, `占一般公共预算财政拨款支出的76.23`: the words of a share right before a number. */
 const SHARE_LEAD = /占(?:[^，,。；;：:0-9０-９%％]{0,30}?(?:的|比重|比例))?(?:比重|比例|比)?(?:为|是|达)?\s*$/;
+/** `增加1193.20万元，增长13.95。`: a rate word right before a number. */
+const RATE_LEAD = /(?:增长|下降|增幅|降幅|上升|降低)(?:率|幅度)?(?:为|了|达)?\s*$/;
 /** What may follow a share with a missing % sign: a clause break or the end of the text. */
 const CLAUSE_END = /^\s*(?:[，,。；;、）)]|$)/;
 
 /**
- * A share whose % sign was dropped: a bare decimal number of at most 100 right after 占, in a
- * paragraph that states its other shares with %. Read as a percentage (unit-mismatch reports the
+ * A rate whose % sign was dropped: a bare decimal number right before a clause break, after 占 in a
+ * paragraph that states its other shares with % (at most 100), or after 增长/下降 in a clause right
+ * after a money change (`增加1193.20万元，增长13.95。`). Read as a percentage (unit-mismatch reports the
  * missing sign); a bare number anywhere else stays unitless.
  */
 export function resolveMissingPercents(model: DocumentModel): void {
   const withShares = new Set<number>();
-  const candidates: Array<{ token: NumberToken; paragraph: number }> = [];
+  const candidates: Array<{ token: NumberToken; paragraph: number; previous?: NumberToken }> = [];
   for (const s of model.sentences) {
+    let previous: NumberToken | undefined;
     for (const id of s.numbers) {
       const n = model.numbers[id];
       if (n.cell) continue;
       if (n.unit === '%' && SHARE_LEAD.test(leadBefore(model.text, n.span.start))) withShares.add(s.paragraph);
-      else if (n.unit === 'none' && n.decimals > 0 && !n.formatIssue && n.value.lte(100) && n.value.gte(0)) candidates.push({ token: n, paragraph: s.paragraph });
+      else if (n.unit === 'none' && n.decimals > 0 && !n.formatIssue && !n.value.isNegative()) candidates.push({ token: n, paragraph: s.paragraph, previous });
+      previous = n;
     }
   }
-  for (const { token, paragraph } of candidates) {
-    if (!withShares.has(paragraph)) continue;
-    if (!SHARE_LEAD.test(leadBefore(model.text, token.span.start)) || !CLAUSE_END.test(model.text.slice(token.span.end, token.span.end + 4))) continue;
+  for (const { token, paragraph, previous } of candidates) {
+    if (!CLAUSE_END.test(model.text.slice(token.span.end, token.span.end + 4))) continue;
+    const lead = leadBefore(model.text, token.span.start);
+    const share = withShares.has(paragraph) && token.value.lte(100) && SHARE_LEAD.test(lead);
+    const rate = RATE_LEAD.test(lead) && previous !== undefined && isMoney(previous) && afterMoneyChange(model.text, previous, token);
+    if (!share && !rate) continue;
     token.unit = '%';
     token.missingPercent = true;
   }
+}
+
+const isMoney = (n: NumberToken) => n.unit === '元' || n.unit === '万元' || n.unit === '亿元';
+
+/** `增加1193.20万元，增长13.95`: the money number before is a change, and only a comma separates the two clauses. */
+function afterMoneyChange(text: string, money: NumberToken, rate: NumberToken): boolean {
+  const between = text.slice(money.unitSpan?.end ?? money.span.end, rate.span.start);
+  const before = text.slice(Math.max(0, money.span.start - 8), money.span.start);
+  return /^\s*[，,]/.test(between) && /增加|减少|增长|下降|增支|减支|上升|降低/.test(before);
 }
 
 /** The words before `offset` back to the previous clause break (at most 40 characters). */

@@ -17,7 +17,7 @@ export const unitMismatch: Rule = {
     fixable: true,
     messages: {
       slip: l('“{raw}{unit}”的单位应为{expected}', 'The unit of "{raw}{unit}" should be {expected}'),
-      missingPercent: l('占比“{raw}”缺少百分号', 'The share "{raw}" lacks its % sign'),
+      missingPercent: l('比率“{raw}”缺少百分号', 'The rate "{raw}" lacks its % sign'),
     },
   },
   check(ctx) {
@@ -25,10 +25,10 @@ export const unitMismatch: Rule = {
       if (n.missingPercent) {
         ctx.report({
           messageId: 'missingPercent',
-          message: l(`占比“${n.raw}”缺少百分号`, `The share "${n.raw}" lacks its % sign`),
+          message: l(`比率“${n.raw}”缺少百分号`, `The rate "${n.raw}" lacks its % sign`),
           explanation: l(
-            `“占”后的 ${n.raw} 没有单位，而同段其他占比都写作百分数；按 ${n.text}% 核对。`,
-            `${n.raw} after 占 has no unit while the paragraph's other shares are percentages; it is checked as ${n.text}%.`,
+            `${n.raw} 没有单位，而它按文意是比率（“占”“增长”“下降”之后）；按 ${n.text}% 核对。`,
+            `${n.raw} has no unit, but the words make it a rate (after 占, 增长 or 下降); it is checked as ${n.text}%.`,
           ),
           span: n.span,
           fixes: [{ title: l('补上百分号', 'Add the % sign'), edits: [{ span: { start: n.span.end, end: n.span.end }, newText: '%' }], safe: true, preferred: true, kind: 'fix-unit' }],
