@@ -5,7 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import { comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
+import { budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
@@ -20,6 +20,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   // A budget and an actual stated with no rate (`年初预算为1560.05万元，支出决算为1511.89万元。`): the
   // 决算数大于预算数 of this or the next sentence compares them.
   let unrated: { budget: ProseToken; actual: ProseToken } | undefined;
+  // The last sentence with budgets stated budgets of two kinds (年初 and 全年).
+  let twoBudgets = false;
   for (const sentence of model.sentences) {
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     if (sentence.paragraph !== paragraph) {
@@ -27,11 +29,14 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       last = undefined;
       previousHead = undefined;
       unrated = undefined;
+      twoBudgets = false;
     }
     let budget: ProseToken | undefined;
     let actual: ProseToken | undefined;
     let amountSeen = false;
+    const budgets: ProseToken[] = [];
     for (const t of tokens) {
+      if (t.role === 'budget') budgets.push(t);
       if (t.role === 'budget') {
         // `决算数为A，为年初预算B的X%`: an actual before the first budget still pairs with it.
         if (budget) actual = undefined;
@@ -56,6 +61,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           rate: rate && operand(rate.token, t.direction === 'down' ? '比预算下降' : '比预算增长'),
         });
       } else if (t.role === 'completion-rate') {
+        // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
+        const named = budgetKind(t.lead);
+        if (named && budget && budgetKind(budget.lead) !== named) budget = budgets.findLast((b) => budgetKind(b.lead) === named) ?? budget;
         if (!budget && actual) rateOnly.push({ actual, rate: t });
         if (budget && !actual && previousHead && !amountSeen) actual = previousHead;
         if (budget && actual) {
@@ -83,9 +91,11 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     } else if (tokens.length > 0) {
       unrated = undefined;
     }
+    if (budgets.length > 0) twoBudgets = new Set(budgets.map((b) => budgetKind(b.lead))).size > 1;
     if ((last && !last.comparison) || unrated) {
       const m = COMPARISON.exec(sentence.text);
-      if (m) {
+      // With 年初 and 全年 budgets both stated, a bare 预算数 may mean either: not checked.
+      if (m && !(twoBudgets && !budgetKind(m[0]))) {
         const word = /大于|高于|超过|多于/.test(m[1]) ? 'gt' : /小于|低于|少于/.test(m[1]) ? 'lt' : 'eq';
         const start = sentence.span.start + m.index;
         const comparison = { word, span: { start, end: start + m[0].length } } as const;

@@ -8,6 +8,7 @@ import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
+import { budgetKind } from './tokens';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta'];
 /**
@@ -117,14 +118,16 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const key = factKey(t.subject);
     if (key.length < 4) continue;
     const inList = listOf.get(t);
-    const group = `${t.role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}`;
+    // 年初预算 and 全年预算 are two figures of one quantity.
+    const role = t.role === 'budget' ? `budget:${budgetKind(t.lead)}` : t.role;
+    const group = `${role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };
     list.push(statement);
     byGroup.set(group, list);
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
-    const whole = `${t.role}|${t.year ?? ''}|${itemScope(model, t, key)}|${key}`;
+    const whole = `${role}|${t.year ?? ''}|${itemScope(model, t, key)}|${key}`;
     const byKey = inList ? listed : alone;
     const same = byKey.get(whole);
     // A part's fund is the one its list's total names (looked up only for names stated both ways).

@@ -7,7 +7,7 @@ import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, type ProseList } from './lists';
 import { coversFamily } from './sums';
-import type { ProseAnalysis, ProseToken, Role } from './tokens';
+import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 
 /** Enumeration styles: items of one list share the style of the first (`（1）`… is not `2、`). */
 const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/];
@@ -37,6 +37,18 @@ function tokensByParagraph(analysis: ProseAnalysis): Map<number, ProseToken[]> {
     else map.set(t.sentence.paragraph, [t]);
   }
   return map;
+}
+
+/**
+ * `年初预算为0万元，全年预算为321.02万元…其中：` over items stating 全年预算: the total is the budget of
+ * the kind the items state, from the total's sentence; undefined when that sentence has none.
+ */
+function budgetOfItemsKind(analysis: ProseAnalysis, total: ProseToken | undefined, items: ProseToken[]): ProseToken | undefined {
+  if (!total) return undefined;
+  const kind = budgetKind(items[0].lead);
+  if (!kind || items.some((t) => budgetKind(t.lead) !== kind)) return total;
+  if (budgetKind(total.lead) === kind || budgetKind(total.lead) === '') return total;
+  return analysis.bySentence.get(total.sentence.id)?.find((t) => t.role === 'budget' && budgetKind(t.lead) === kind);
 }
 
 export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
@@ -70,7 +82,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       }
     }
     for (const [role, items] of parts) {
-      const total = list.totals.get(role);
+      const total = role === 'budget' ? budgetOfItemsKind(analysis, list.totals.get(role), items) : list.totals.get(role);
       if (!total || items.length < 2) continue;
       const subjects = items.map((t) => t.subject || t.lead);
       const family = coversFamily(subjects);

@@ -79,6 +79,17 @@ export function directionOf(words: string): Direction | undefined {
   return undefined;
 }
 
+/**
+ * Which budget the words name: the 年初 (initial) one, the 全年 / 调整后 (adjusted) one, or '' when they
+ * do not say. A sentence may state both (`年初预算为0万元，全年预算为321.02万元`): two different figures.
+ */
+export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
+  const initial = words.lastIndexOf('年初');
+  const adjusted = Math.max(words.lastIndexOf('全年预算'), words.lastIndexOf('调整后'), words.lastIndexOf('调整预算'));
+  if (initial < 0 && adjusted < 0) return '';
+  return initial > adjusted ? 'initial' : 'adjusted';
+}
+
 /** `年初预算为`, `预算安排`: the words name a budget, and no 决算 word follows the last 预算. */
 function isBudgetWords(words: string): boolean {
   const w = words.replace(/一般公共预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
