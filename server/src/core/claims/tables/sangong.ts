@@ -22,6 +22,8 @@ function quantity(fullPath: string[]): number | undefined {
   const path = fullPath.filter((w) => !HALF_WORD.test(w));
   const bottom = path.at(-1) ?? '';
   const parent = path.at(-2) ?? '';
+  // `“三公”经费和机关运行经费预算表`: the 机关运行经费 column beside the six is no 运行费.
+  if (path.some((w) => w.includes('机关运行'))) return undefined;
   if (/出国/.test(bottom)) return 2;
   if (/接待/.test(bottom)) return 6;
   if (/购置及运行|购置和运行/.test(bottom)) return 3;
