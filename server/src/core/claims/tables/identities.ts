@@ -28,9 +28,9 @@ export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSi
     case 'T01':
       return t01(model, table, sink);
     case 'T02':
-      return rowSums(model, table, sink, 'T02.1', /本年收入合计|^合计$/, undefined);
+      return rowSums(model, table, sink, 'T02.1', /本年收入合计|(?:^|\/)(?:本年收入)?合计$/, undefined);
     case 'T03':
-      return rowSums(model, table, sink, 'T03.1', /本年支出合计|^合计$/, undefined);
+      return rowSums(model, table, sink, 'T03.1', /本年支出合计|(?:^|\/)(?:本年支出)?合计$/, undefined);
     case 'T04':
       return t04(model, table, sink);
     case 'T05':
