@@ -198,7 +198,13 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
     const codeMatch = bare.match(TITLE_CODE);
     if (codeMatch && !meta.code) meta.code = codeMatch[0].replace(/\s/g, '');
     const titleText = bare.replace(TITLE_CODE, '').replace(/^[：:\s]+/, '').trim();
-    if (!meta.title && /表$/.test(titleText.replace(/[（(][^)）]*[)）]$/, '')) && titleText.length > 1) {
+    // `收入支出决算总` / `表`: a title wrapped by PDF conversion; its head is the line above.
+    const head = !meta.title && /^[\u4e00-\u9fff]{0,3}表$/.test(titleText) && i > 0 ? lines[i - 1].text.trim() : '';
+    if (head && head.length <= 40 && /[\u4e00-\u9fff]$/.test(head) && !/[。：:]/.test(head) && tableLines[i - 1] !== 1) {
+      meta.title = head + titleText;
+      meta.titleSpan = { start: lines[i - 1].start + lines[i - 1].text.indexOf(head), end: lines[i].end };
+      i--;
+    } else if (!meta.title && /表$/.test(titleText.replace(/[（(][^)）]*[)）]$/, '')) && titleText.length > 1) {
       meta.title = titleText;
       const at = lines[i].text.indexOf(titleText);
       meta.titleSpan = at >= 0 ? { start: lines[i].start + at, end: lines[i].start + at + titleText.length } : { start: lines[i].start, end: lines[i].end };
