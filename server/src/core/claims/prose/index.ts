@@ -6,6 +6,7 @@ import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { completionClaims } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
+import { procurementClaims } from './procurement';
 import { endsSentence, findLists, type ProseList } from './lists';
 import { shareClaims } from './shares';
 import { SubjectIndex } from './subjects';
@@ -31,6 +32,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   pointsClaims(analysis, sink);
   completionClaims(model, analysis, sink);
   factClaims(model, analysis, listOf, sink);
+  procurementClaims(model, analysis, sink);
   return { analysis, lists, listOf, subjects };
 }
 

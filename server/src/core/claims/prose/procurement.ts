@@ -1,0 +1,58 @@
+// 政府采购 and the contracts won by 中小企业 (small and medium enterprises). The Shanghai template states
+// them in two places: `在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额X万元` and
+// `在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额Y万元`. Together they are the SME share of all
+// procurement: X + Y cannot exceed the year's 政府采购金额 (a template figure copied into the second slot
+// breaks it).
+import { operand, sumOperand } from '../../arith/interval';
+import { l } from '../../messages';
+import type { DocumentModel, LeClaim } from '../../types';
+import type { ClaimSink } from '../sink';
+import type { ProseAnalysis, ProseToken } from './tokens';
+
+/** The year's procurement total: `政府采购金额（以合同签订为准）为`, `政府采购支出总额`. */
+const TOTAL = /政府采购(?:支出)?(?:总)?(?:金额|总额)/;
+/** Words of a reserved-project or SME figure, never the total. */
+const NOT_TOTAL = /预留|中小|小微|货物|工程|服务|预算/;
+/** `由中小企业供应商中标或成交的，采购金额`: an SME award (小微 awards are a part of it, not added). */
+const SME_AWARD = /由中小企业(?:供应商)?中标或成交的?[，,]?\s*(?:采购)?金额(?:为)?\s*$/;
+
+export function procurementClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+  let total: ProseToken | undefined;
+  let reserved: ProseToken | undefined;
+  let other: ProseToken | undefined;
+  for (const t of analysis.tokens) {
+    if (t.role !== 'amount' && t.role !== 'budget') continue;
+    if (t.role === 'amount' && TOTAL.test(t.lead) && !NOT_TOTAL.test(t.lead)) {
+      total = t;
+      reserved = other = undefined;
+      continue;
+    }
+    if (!total || t.role !== 'amount' || t.sentence.section !== total.sentence.section) continue;
+    // The clause that says which projects: back to the previous `；` or `。`.
+    const clause = clauseBefore(model.text, t.token.span.start);
+    if (!SME_AWARD.test(clause)) continue;
+    if (/面向中小企业预留/.test(clause)) reserved = t;
+    else if (/其他(?:政府)?采购项目/.test(clause)) other = t;
+    if (reserved && other) {
+      sink.add<LeClaim>({
+        kind: 'le',
+        origin: 'prose',
+        identity: 'prose.procurement-sme',
+        description: l('中小企业中标金额（预留项目 + 其他项目）不超过政府采购金额', 'SME awards (reserved + other projects) do not exceed total procurement'),
+        span: other.token.span,
+        part: sumOperand([operand(reserved.token, '预留项目'), operand(other.token, '其他项目')], `中小企业中标金额（预留项目 ${reserved.token.raw} + 其他项目 ${other.token.raw}）`, other.token.span),
+        whole: operand(total.token, '政府采购金额'),
+        // Both figures count contracts, but reports date them differently (签订 vs 中标): a warning.
+        soft: true,
+      });
+      total = reserved = other = undefined;
+    }
+  }
+}
+
+function clauseBefore(text: string, offset: number): string {
+  const from = Math.max(0, offset - 80);
+  const words = text.slice(from, offset);
+  const cut = Math.max(words.lastIndexOf('；'), words.lastIndexOf(';'), words.lastIndexOf('。'));
+  return words.slice(cut + 1);
+}
