@@ -51,7 +51,14 @@ function normalize(words: string): string {
   if (GENERIC.has(s) || s.replace(BUDGET_WORDS, '') === '') return '';
   // Names match by their endings; a longer run of words is a sentence, not a name, and indexing all
   // its suffixes would cost its length squared.
-  return s.length > MAX_NAME ? s.slice(-MAX_NAME) : s;
+  return s.length > MAX_NAME ? lastWords(s) : s;
+}
+
+/** The last MAX_NAME characters of a long name, cut after a `（类）` / `（款）` bracket when one is near. */
+function lastWords(s: string): string {
+  const from = s.length - MAX_NAME;
+  const bracket = s.slice(from).search(/[)）]/);
+  return bracket >= 0 && bracket < MAX_NAME - 4 ? s.slice(from + bracket + 1) : s.slice(from);
 }
 
 /**
