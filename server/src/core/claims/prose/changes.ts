@@ -46,14 +46,43 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   }
   const before = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount');
   if (before) return before;
+  // `其中：公务接待费支出决算比上年的0.03万元，增加0.34万元`, `因公出国（境）费支出决算与上年相比，减少2.00万元`:
+  // a part of the paragraph's quantity, named in the clause; its own amount, never the paragraph's head.
+  const named = namedInClause(tokens, first, previousEnd);
+  const found = named ? subjects.find(named, first.token.span.start, (t) => t.role === 'amount' && t.year === undefined) : undefined;
+  if (found) return found;
   // An amount earlier in the sentence, before the previous change: not this change's subject.
   if (firstAmountIndex(tokens) < first.index) return undefined;
-  // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph.
+  // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph (when the
+  // clause names a quantity, only if it is that one).
   const order = sentenceIndex.get(first.sentence.id)!;
   const previousId = sentenceOrder[order - 1];
   const previous = previousId === undefined ? undefined : analysis.bySentence.get(previousId);
-  if (previous?.length && previous[0].sentence.paragraph === first.sentence.paragraph) return previous.find((t) => t.role === 'amount');
-  return undefined;
+  if (!previous?.length || previous[0].sentence.paragraph !== first.sentence.paragraph) return undefined;
+  const head = previous.find((t) => t.role === 'amount');
+  return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
+}
+
+/** A name without the 为 / 的 that may trail it (`上年支出合计为` names 支出合计). */
+const bareName = (name: string) => name.replace(/[为的是]+$/, '');
+
+/** Words that compare with last year, ending the name of the quantity before them. */
+const COMPARED_WITH_LAST_YEAR = /与上年(?:度)?(?:相比|比较)|比上年|较上年|同比|与(?:19|20)\d\d年度?(?:相比|比较)|比(?:19|20)\d\d年度?|较(?:19|20)\d\d年度?/;
+
+/**
+ * The quantity a change's own clause names when no amount stands before it: the name of the prior just
+ * before it (`公务接待费支出决算比上年的0.03万元，`), else the words before 与上年相比 / 比上年 since the last
+ * `；` or `：`. '' when the clause names none (`。同比增加179.11万元` is about the sentence before).
+ */
+function namedInClause(tokens: ProseToken[], first: ProseToken, previousEnd: number): string {
+  const prior = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
+  if (prior) return prior.ownSubject ? prior.subject : '';
+  const sentence = first.sentence;
+  const upTo = first.token.span.start - sentence.span.start;
+  const from = Math.max(previousEnd - sentence.span.start, 0, ...['；', ';', '：', ':'].map((c) => sentence.text.lastIndexOf(c, upTo - 1) + 1));
+  const clause = sentence.text.slice(from, upTo);
+  const compared = COMPARED_WITH_LAST_YEAR.exec(clause);
+  return compared && compared.index > 0 ? normalizeSubject(clause.slice(0, compared.index)) : '';
 }
 
 // `与上年的1.83万元持平`, and `上年为2.60万元，与上年持平` (the comparison in the next clause).
