@@ -19,7 +19,8 @@ const DIGIT = '0-9\uFF10-\uFF19';
 // Alternatives, longest and most specific first. Each captures the whole number body.
 const NUMBER_BODY = [
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
-  `[${DIGIT}]{1,3}(?:[,，][${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+)?`,
+  // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,035。27`.)
+  `[${DIGIT}]{1,3}(?:[,，][${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
   // Space after the decimal point left by PDF conversion: `665. 39` (validated by its unit below).
   `[${DIGIT}]+\\.[ \\u00A0\\u3000]+[${DIGIT}]+`,
   // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below).
@@ -98,6 +99,8 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   return { text, issue };
 }
 
+/** The integer part of a number body, with its thousands separators. */
+const LEADING_INTEGER = new RegExp(`^[${DIGIT}]+(?:[,，][${DIGIT}]{3})*`);
 const LIST_MARKER_YEAR = new RegExp(`^[${DIGIT}]{1,2}[.．](?:19|20|１９|２０)[${DIGIT}]{2}$`);
 
 /** Per-person or per-unit values (元/人) are not amounts of the report's kind (rounding.md §6). */
@@ -124,7 +127,7 @@ export function scanNumbers(text: string, base = 0): ScannedNumber[] {
     // `4．2026年部门预算总表`, `3.2025年度…`: an item number before a year, not the decimal 4.2026 in years.
     const markerBeforeYear = unit === 'year' && LIST_MARKER_YEAR.test(body);
     if (markerBeforeYear || (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
-      const firstDigits = body.match(new RegExp(`^[${DIGIT}]+`))![0];
+      const firstDigits = body.match(LEADING_INTEGER)![0];
       NUMBER_RE.lastIndex = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
       if (markerBeforeYear) {

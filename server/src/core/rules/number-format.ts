@@ -1,3 +1,4 @@
+import type { NumberFormatIssue } from '../types';
 import { l, type Rule } from './rule';
 
 const ISSUE_TEXT = {
@@ -22,18 +23,19 @@ export const numberFormat: Rule = {
     for (const n of ctx.model.numbers) {
       if (!n.formatIssue) continue;
       const issue = ISSUE_TEXT[n.formatIssue];
+      const fixed = repaired(n.raw, n.formatIssue, n.text);
       ctx.report({
         messageId: 'malformed',
         message: l(
-          `数字“${n.raw}”格式异常：${issue['zh-cn']}，应为“${n.text}”。`,
-          `Malformed number "${n.raw}": ${issue.en}; should be "${n.text}".`,
+          `数字“${n.raw}”格式异常：${issue['zh-cn']}，应为“${fixed}”。`,
+          `Malformed number "${n.raw}": ${issue.en}; should be "${fixed}".`,
         ),
         explanation: l(`按 ${n.text} 读取并核对。`, `Read as ${n.text} for all checks.`),
         span: n.span,
         fixes: [
           {
-            title: l(`规范为“${n.text}”`, `Normalise to "${n.text}"`),
-            edits: [{ span: n.span, newText: n.text }],
+            title: l(`规范为“${fixed}”`, `Normalise to "${fixed}"`),
+            edits: [{ span: n.span, newText: fixed }],
             safe: true,
             preferred: true,
             kind: 'normalize-number',
@@ -43,3 +45,19 @@ export const numberFormat: Rule = {
     }
   },
 };
+
+/**
+ * The number as written with only its damage repaired: full-width characters made ASCII, the decimal
+ * point restored; a correct thousands grouping is kept (`4,396. 05` → `4,396.05`). A wrong grouping or
+ * a space among the digits leaves no grouping worth keeping: the plain value.
+ */
+function repaired(raw: string, issue: NumberFormatIssue, plain: string): string {
+  if (issue === 'bad-grouping' || issue === 'space-in-digits') return plain;
+  return raw
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/，/g, ',')
+    .replace(/[－−]/g, '-')
+    .replace(/\.[ \u00A0\u3000\r\n]+/, '.')
+    .replace('。', '.');
+}
