@@ -17,7 +17,7 @@ type Scope = 'general' | 'all' | 'other';
 interface Mapping {
   subject: RegExp;
   roles: Array<ProseToken['role']>;
-  queries: (match: RegExpMatchArray, scope: Scope, pt: ProseToken, basicAllIsGeneral: () => boolean) => TableValueQuery[];
+  queries: (match: RegExpMatchArray, scope: Scope, pt: ProseToken, basicAllIsGeneral: () => boolean, listTotal: ProseToken | undefined) => TableValueQuery[];
 }
 
 /** Columns of 公开09表 by quantity: [预算数, 决算数] 栏次. */
@@ -73,6 +73,14 @@ const MAPPINGS: Mapping[] = [
   },
   // 公开06表 is the 一般公共预算 基本支出: the 人员经费 of all funds' 基本支出 restates it only when the two are one.
   { subject: /^(人员经费|公用经费)$/, roles: ['amount'], queries: (m, scope, _pt, basicAllIsGeneral) => (scope === 'general' || basicAllIsGeneral() ? [{ kind: 'T06', label: `${m[1]}合计` }] : []) },
+  // 基本支出's economic classes (公开06表 301, 302, 303, 310): only as parts of a 基本支出 list (项目支出 has
+  // its own 商品和服务支出), of the 一般公共预算 or of all funds when the two 基本支出 are one.
+  {
+    subject: /^(工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出)$/,
+    roles: ['amount'],
+    queries: (m, scope, _pt, basicAllIsGeneral, listTotal) =>
+      listTotal && /基本支出$/.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: m[1].replace(/^对个人和家庭的?补助(?:支出)?$/, '对个人和家庭的补助') }] : [],
+  },
   // Income by source and the other spending columns of all funds: 公开01表 rows, 公开02/03表 合计.
   {
     subject: /^(上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入)$/,
@@ -179,7 +187,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
       // named there is looked up, in 公开07表's 本年支出.
       let queries: TableValueQuery[];
-      if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral);
+      if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, facts.listOf.get(pt)?.totals.get('amount'));
       else if (mapping === ITEM_MAPPING && inGovernmentFundSection(model, pt)) {
         queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
       } else continue;
