@@ -92,7 +92,7 @@ export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
 
 /** `年初预算为`, `预算安排`: the words name a budget, and no 决算 word follows the last 预算. */
 function isBudgetWords(words: string): boolean {
-  const w = words.replace(/一般公共预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
+  const w = words.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
   // 安排 alone is a budget word only right before the number (`预算安排0.80万元`), not in a name
   // such as 抗疫特别国债安排的支出.
   if (/安排(?:资金)?为?$/.test(w)) return true;
