@@ -138,11 +138,15 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       // `分别增长5.00%和14.29%` is a run of changes (changes.ts), not of shares.
-      if ((first.role !== 'share' && first.role !== 'percent') || parts.has(first) || !/分别/.test(first.lead)) continue;
+      if ((first.role !== 'share' && first.role !== 'percent') || parts.has(first)) continue;
       const run = [first];
       while (i + run.length < tokens.length && tokens[i + run.length].token.unit === '%' && RUN_JOINER.test(tokens[i + run.length].lead)) run.push(tokens[i + run.length]);
       let amounts: ProseToken[] = [];
       for (let j = i - 1; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount') amounts.unshift(tokens[j]);
+      // `A、B分别为2666.3亿元和30400.7亿元，占全国的8.1%和91.9%`: 分别 before the amounts pairs both runs, when
+      // the amounts stand right before the rates.
+      const respectiveAmounts = run.length > 1 && amounts.length === run.length && /分别/.test(amounts[0].lead) && amounts[0].index === i - run.length;
+      if (!/分别/.test(first.lead) && !respectiveAmounts) continue;
       // `因公出国（境）费、公务用车购置及运行维护费、公务接待费分别占“三公”经费的0%、65.99%、34.01%`: no
       // amounts in the sentence, the names before 分别 find the ones stated earlier.
       if (amounts.length < run.length && i === 0) amounts = namedBeforeRespectively(ctx.subjects, first, run.length) ?? amounts;
