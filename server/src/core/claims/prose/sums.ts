@@ -62,8 +62,8 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink): void {
     for (const [role, listed] of list.parts) {
       // `A、B分别为x、y，合计z`: the total follows its parts.
       const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
-      const parts = after > 0 ? listed.slice(0, after) : listed;
       const total = after > 0 ? listed[after] : list.totals.get(role);
+      const parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
       if (!total || parts.length === 0 || parts.includes(total)) continue;
       const label = total.subject || total.lead.replace(/[，,：:\s]/g, '') || '合计';
       const totalOperand = operand(total.token, label);
@@ -95,4 +95,23 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink): void {
       });
     }
   }
+}
+
+/**
+ * `实际正式教职工62人，其中副高级职称4人，…中级工1人，退休职工28人`: a head count's list runs on into a
+ * sibling group (retired staff are not part of the serving staff). When the leading counts add up to the
+ * total exactly and the next item names such a group (退休, 编外, 聘用 …), the list ends there; a
+ * forgotten 工勤 item of the staff itself is still a slip. Amounts never get this reading.
+ */
+const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借调|返聘|外聘|临时/;
+
+function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[] {
+  const target = total.token.value;
+  let sum = target.minus(target);
+  for (let k = 0; k < parts.length - 1; k++) {
+    sum = sum.plus(parts[k].token.value);
+    if (sum.gt(target)) return parts;
+    if (k >= 1 && sum.eq(target) && OUTSIDE_STAFF.test(parts[k + 1].subject || parts[k + 1].lead)) return parts.slice(0, k + 1);
+  }
+  return parts;
 }
