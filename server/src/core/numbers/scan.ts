@@ -46,7 +46,8 @@ const UNIT_PATTERN = UNIT_WORDS.map((u) =>
   '|万(?![\\u4e00-\\u9fff])';
 
 const NUMBER_RE = new RegExp(
-  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*|[ \\u00A0\\u3000]?)(${UNIT_PATTERN}))?`,
+  // A PDF line wrap may also fall between a number and its money or rate unit (`275,373.54` / `元`).
+  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*|[ \\u00A0\\u3000]?|\\r?\\n(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
   'gu',
 );
 

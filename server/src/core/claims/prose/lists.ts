@@ -58,6 +58,15 @@ export function findLists(
       const start = sentence.span.start + m.index!;
       const end = start + m[0].length;
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
+      // `收入包括：…、上年结转结余X元；支出包括：…`: a trigger after `；` with a name of its own and no number
+      // since starts a sibling list; the open lists end at that `；`.
+      const clauseStart = Math.max(sentenceText.lastIndexOf('；', m.index! - 1), sentenceText.lastIndexOf(';', m.index! - 1)) + 1;
+      const ownWords = sentenceText.slice(clauseStart, m.index!);
+      const sibling = clauseStart > 0 && /[\u4e00-\u9fff]{2}/.test(ownWords.replace(/其中|主要|具体|另外|此外/g, '')) && firstAtOrAfter(tokens, sentence.span.start + clauseStart) === firstAtOrAfter(tokens, start);
+      if (sibling) {
+        for (const list of open) if (list.region.end > sentence.span.start + clauseStart - 1) list.region.end = sentence.span.start + clauseStart - 1;
+        open.length = 0;
+      }
       const parent = open.at(-1);
       // `其中基本支出、项目支出分别为x、y`: a 分别为 right after its parent's trigger (no number between them)
       // names the parent's parts; it opens no list of its own.
@@ -78,7 +87,7 @@ export function findLists(
         parts: new Map(),
         members: tokens.slice(first, last),
       };
-      const scopeStart = Math.max(parent ? parent.region.start : sentence.span.start, lastChildEnd.get(parent?.id) ?? 0);
+      const scopeStart = sibling ? sentence.span.start + clauseStart : Math.max(parent ? parent.region.start : sentence.span.start, lastChildEnd.get(parent?.id) ?? 0);
       const scopeFirst = firstAtOrAfter(tokens, scopeStart);
       const triggerAt = firstAtOrAfter(tokens, start);
       for (const role of LIST_ROLES) {
