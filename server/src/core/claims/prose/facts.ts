@@ -4,9 +4,10 @@
 import { compareValues, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
+import { lowerBound } from '../../text/search';
 import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import type { ProseList } from './lists';
+import { endsSentence, type ProseList } from './lists';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
 
@@ -107,7 +108,28 @@ function listScope(list: ProseList | undefined): string {
   return total ? scopeName(total.subject) : `list${list.id}`;
 }
 
-export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
+/**
+ * `1. 基本支出预算…其中:` with its items in the sentences after it, and `2. 项目支出…其中:` with its own: a
+ * statement in no list, after such a list that closes its sentence and before the next one or a heading,
+ * is that list's part (项目支出's 商品和服务支出 is not 基本支出's).
+ */
+function openListScope(model: DocumentModel, lists: ProseList[]): (t: ProseToken) => string {
+  const open = lists.filter((list) => endsSentence(list, model.text));
+  if (open.length === 0) return () => '';
+  return (t) => {
+    const i = lowerBound(open, (list) => list.region.start, t.token.span.start) - 1;
+    if (i < 0) return '';
+    const list = open[i];
+    if (model.sentences[list.sentence].section !== t.sentence.section) return '';
+    // Only 基本支出 and 项目支出 share their items' names (商品和服务支出, 工资福利支出); other open lists
+    // (`具体情况如下：` and the 三公 parts restated under it) keep comparing with the rest of the report.
+    const total = list.totals.get('amount') ?? list.totals.get('budget');
+    return total && /(?:基本|项目)支出(?:预算)?$/.test(total.subject) ? listScope(list) : '';
+  };
+}
+
+export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, lists: ProseList[], sink: ClaimSink): void {
+  const openScope = openListScope(model, lists);
   const byGroup = new Map<string, Statement[]>();
   const fundSections = new Map<number, string>();
   // The same statements by name alone (role, year, item): parts of lists, and statements in no list.
@@ -120,7 +142,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const inList = listOf.get(t);
     // 年初预算 and 全年预算 are two figures of one quantity.
     const role = t.role === 'budget' ? `budget:${budgetKind(t.lead)}` : t.role;
-    const group = `${role}|${t.year ?? ''}|${listScope(inList)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}`;
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };
     list.push(statement);

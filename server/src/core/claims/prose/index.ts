@@ -31,7 +31,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   completionClaims(model, analysis, sink);
-  factClaims(model, analysis, listOf, sink);
+  factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
   return { analysis, lists, listOf, subjects };
 }
