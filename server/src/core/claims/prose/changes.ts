@@ -35,7 +35,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   if (first.ownSubject && (first.role === 'delta' || first.role === 'change-rate')) {
     const inSentence = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && t.subject === first.subject);
     if (inSentence) return inSentence;
-    const accept = (t: ProseToken) => t.role === 'amount' && t.year === undefined;
+    // `2022年“三公”经费决算数相较于上年增加…`: a dated change is about that year's amount.
+    const accept = (t: ProseToken) => t.role === 'amount' && t.year === first.year;
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
     const found = subjects.find(first.subject, first.token.span.start, accept);
     if (found || !first.subject.includes('、')) return found;
@@ -114,8 +115,11 @@ function priorRightAfter(next: ProseToken | undefined, current: ProseToken | und
  * first, as an amount dated the year before the current one. Only when both years are written and the
  * names (if any) match, so that an unrelated earlier amount is never taken for the prior.
  */
-function priorByYear(tokens: ProseToken[], current: ProseToken | undefined, from: number): ProseToken | undefined {
-  if (current?.year === undefined || current.sentence !== tokens[0]?.sentence) return undefined;
+function priorByYear(tokens: ProseToken[], current: ProseToken | undefined, from: number, subjects: SubjectIndex): ProseToken | undefined {
+  if (current?.year === undefined) return undefined;
+  const year = current.year;
+  // Stated in an earlier sentence (`2021年的三公经费决算数合计为807.95万，其中：…`): found by name and year.
+  if (current.sentence !== tokens[0]?.sentence) return current.subject ? subjects.find(current.subject, current.token.span.start, (t) => t.role === 'amount' && t.year === year - 1) : undefined;
   const prior = lastBefore(tokens, current.index, from, (t) => t.role === 'amount' && t.year !== undefined);
   if (prior?.year !== current.year - 1 || prior.token.unit !== current.token.unit) return undefined;
   if (prior.subject && current.subject && prior.ownSubject && current.ownSubject && !subjectsMatch(prior.subject, current.subject)) return undefined;
@@ -241,7 +245,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
         priorRightAfter(tokens[i + 1], current) ??
-        priorByYear(tokens, current, previousEnd);
+        priorByYear(tokens, current, previousEnd, subjects);
       if (prior) usedPriors.add(prior);
       previousEnd = Math.max((rate ?? delta)!.token.span.end, prior?.token.span.end ?? 0);
       const claim = changeClaim(sink, { first, current, prior, delta, rate });

@@ -56,7 +56,7 @@ const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
 const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
-const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|比(?:19|20)\d\d\s*年|较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年/;
+const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|相较于?上年|相比上年|较之上年|比(?:19|20)\d\d\s*年|较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年|相较于?(?:19|20)\d\d\s*年/;
 
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
 export function comparesWithLastYear(words: string): boolean {
