@@ -337,3 +337,16 @@ test('--fix picks whole safe fixes only, never half of a fix that overlaps anoth
   assert.deepEqual(picked.map((e) => e.newText), ['a', 'b', 'safe', 'x']);
   assert.equal(cli.autoFix(finding(fix(false, true, edit(0, 1, 'z')))), undefined);
 });
+
+test('json: an info note is ESLint severity 1 with level "info", counted in infoCount', () => {
+  const dir = tempDir();
+  // 0.63% for 423.38 / 66590.45 = 0.6358%: truncated, an info note (percent-truncated).
+  writeFileSync(join(dir, 'r.txt'), '2024年度收入总计66590.45万元，比上年增加423.38万元，增长0.63%。\n');
+  const file = jsonOf(run(['--format', 'json', 'r.txt'], { cwd: dir }))[0];
+  const note = file.messages.find((m) => m.ruleId === 'percent-truncated');
+  assert.ok(note, 'the truncated rate is reported');
+  assert.equal(note.severity, 1);
+  assert.equal(note.level, 'info');
+  assert.equal(file.infoCount, 1);
+  assert.ok(file.messages.every((m) => m.ruleId === null || ['info', 'warning', 'error'].includes(m.level)));
+});

@@ -31,6 +31,8 @@ function message(f: Finding, text: string, ctx: FormatContext) {
   return {
     ruleId: f.ruleId,
     severity: eslintSeverity(f),
+    // ESLint has no level below warning: an info note is severity 1, and `level` tells it apart.
+    level: f.severity,
     message: localize(f.message, ctx.locale),
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
@@ -55,6 +57,7 @@ export const formatJson: Formatter = (results, ctx) => {
       errorCount: messages.filter((m) => m.severity === 2).length,
       fatalErrorCount: 0,
       warningCount: messages.filter((m) => m.severity === 1).length,
+      infoCount: r.findings.filter((f) => f.severity === 'info').length,
       fixableErrorCount: fixable(2),
       fixableWarningCount: fixable(1),
       // Like ESLint: the fixed text as `output` after --fix, else the source when there is something to show.
