@@ -97,6 +97,18 @@ export function findLists(
         if (!total && !parent && !/分别/.test(m[0])) total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
         if (total) list.totals.set(role, total);
       }
+      // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
+      // last year's figures, whatever their own words say.
+      const head = tokens[triggerAt - 1];
+      if (!list.totals.has('amount') && head && head.index >= scopeFirst && head.role === 'prior' && head.ownSubject && head.year !== undefined) {
+        list.totals.set('prior', head);
+        for (const t of list.members) {
+          if (t.role === 'amount' && t.year === undefined) {
+            t.role = 'prior';
+            t.year = head.year;
+          }
+        }
+      }
       lastChildEnd.set(parent?.id, regionEnd);
       lists.push(list);
       open.push(list);
@@ -106,7 +118,7 @@ export function findLists(
     // order of their triggers, so a nested list comes after its parent and overrides it.
     for (const list of inSentence) for (const t of list.members) innermost.set(t, list);
     for (const list of inSentence) {
-      for (const role of LIST_ROLES) {
+      for (const role of [...LIST_ROLES, 'prior'] as Role[]) {
         const total = list.totals.get('count');
         list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && t.role === role && (role !== 'count' || sameCountUnit(t, total))));
       }
