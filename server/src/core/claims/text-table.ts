@@ -4,7 +4,7 @@
 import { exact, operand, sumOperand } from '../arith/interval';
 import { asExact } from '../arith/operand';
 import { l } from '../messages';
-import type { DocumentModel, EqualClaim, FactClaim, Operand, StandardTableId } from '../types';
+import type { DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
 import type { ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
@@ -214,6 +214,47 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   }
   performanceProse(model, facts, sink);
   executionsWithinProjects(model, sink);
+  sharesOfTableTotals(model, facts, sink);
+}
+
+/**
+ * Bases the prose names but never states, by name: the department's spending and its 基本/项目支出 — of
+ * the 一般公共预算 (公开05表) when the name says so, of all 财政拨款 (公开04表, spending only), else of all
+ * funds (公开01/03表).
+ */
+function tableBase(named: string): TableValueQuery[] {
+  const fund = /一般公共预算/.test(named) ? 'general' : /财政拨款/.test(named) ? 'fiscal' : 'all';
+  const core = named.replace(/一般公共预算|财政拨款|本年度?|全年|部门|总额|总数|合计|决算数?/g, '');
+  if (core === '支出') {
+    if (fund === 'general') return spending('general', '合计');
+    if (fund === 'fiscal') return [{ kind: 'T04', label: '本年支出合计', block: 1 }];
+    return [{ kind: 'T01', label: '本年支出合计', block: 1 }, ...spending('all', '合计')];
+  }
+  if ((core !== '基本支出' && core !== '项目支出') || fund === 'fiscal') return [];
+  return [{ kind: fund === 'general' ? 'T05' : 'T03', label: '合计', column: [core] }];
+}
+
+/** `共涉及资金300.00万元，占一般公共预算项目支出总额的85.00%`: a share of a total only the tables state. */
+function sharesOfTableTotals(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  for (const { share, part, named } of facts.unresolvedShares) {
+    for (const query of tableBase(named)) {
+      const value = findTableValue(model, query);
+      if (value?.token === undefined) continue;
+      const name = tableName(model, value.table);
+      const partLabel = part.subject || part.lead.replace(/[，,、；;：:\s]/g, '') || '该项';
+      sink.add<ShareClaim>({
+        kind: 'share',
+        origin: 'text-table',
+        identity: 'text-table.share',
+        description: l(`${partLabel}占${name}“${value.label}”的比重`, `share of ${partLabel} in ${name} "${value.label}"`),
+        span: share.token.span,
+        part: operand(part.token, partLabel),
+        base: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
+        stated: operand(share.token, '占比'),
+      });
+      break;
+    }
+  }
 }
 
 /** Two table cells hold the same figure (both stated, same unit, equal values). */

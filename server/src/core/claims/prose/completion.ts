@@ -63,7 +63,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       } else if (t.role === 'completion-rate') {
         // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
         const named = budgetKind(t.lead);
-        if (named && budget && budgetKind(budget.lead) !== named) budget = budgets.findLast((b) => budgetKind(b.lead) === named) ?? budget;
+        if (named && budget && budgetKind(budget.lead) !== named) budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named) ?? budget;
         if (!budget && actual) rateOnly.push({ actual, rate: t });
         if (budget && !actual && previousHead && !amountSeen) actual = previousHead;
         if (budget && actual) {

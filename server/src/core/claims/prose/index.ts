@@ -8,7 +8,7 @@ import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
 import { procurementClaims } from './procurement';
 import { endsSentence, findLists, type ProseList } from './lists';
-import { shareClaims } from './shares';
+import { shareClaims, type UnresolvedShare } from './shares';
 import { SubjectIndex } from './subjects';
 import { sumClaims } from './sums';
 import { analyzeProse, type ProseAnalysis, type ProseToken } from './tokens';
@@ -18,6 +18,8 @@ export interface ProseFacts {
   lists: ProseList[];
   listOf: Map<ProseToken, ProseList>;
   subjects: SubjectIndex;
+  /** Shares whose named base the prose never states: text-table looks for it in the tables. */
+  unresolvedShares: UnresolvedShare[];
 }
 
 export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
@@ -26,14 +28,14 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink);
   itemListClaims(model, analysis, lists, sink);
-  shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
+  const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   completionClaims(model, analysis, sink);
   factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
-  return { analysis, lists, listOf, subjects };
+  return { analysis, lists, listOf, subjects, unresolvedShares };
 }
 
 /**

@@ -157,7 +157,15 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
   return parts;
 }
 
-export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
+/** A share whose named base the prose never states (`占一般公共预算项目支出总额的85%`): a table may. */
+export interface UnresolvedShare {
+  share: ProseToken;
+  part: ProseToken;
+  named: string;
+}
+
+export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
+  const unresolved: UnresolvedShare[] = [];
   const groups = new Map<string, ShareClaim[]>();
   const respective = respectiveParts(ctx);
   for (const share of ctx.analysis.tokens) {
@@ -185,6 +193,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
     }
     const wantCount = part.role === 'count';
     const resolved = resolveBase(ctx, share, part, named, wantCount);
+    if (!resolved && named && !wantCount) unresolved.push({ share, part, named });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
     const partLabel = part.subject || '该项';
@@ -216,4 +225,5 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): void {
     });
     for (const s of shares) s.group = group.id;
   }
+  return unresolved;
 }
