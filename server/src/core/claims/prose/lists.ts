@@ -118,14 +118,36 @@ export function findLists(
     // order of their triggers, so a nested list comes after its parent and overrides it.
     for (const list of inSentence) for (const t of list.members) innermost.set(t, list);
     for (const list of inSentence) {
+      const bracketed = inBrackets(text, list.region, list.members);
       for (const role of [...LIST_ROLES, 'prior'] as Role[]) {
         const total = list.totals.get('count');
-        list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && t.role === role && (role !== 'count' || sameCountUnit(t, total))));
+        list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || sameCountUnit(t, total))));
       }
     }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
   return { lists, listOf: innermost };
+}
+
+/**
+ * Members inside a bracket opened within the list (`公务用车购置及运行维护费21万元（公务用车购置费0万元、
+ * 公务用车运行维护费21万元）`): the breakdown of the part before the bracket, not parts of the list.
+ */
+function inBrackets(text: string, region: Span, members: ProseToken[]): Set<ProseToken> {
+  const out = new Set<ProseToken>();
+  if (members.length === 0) return out;
+  let depth = 0;
+  let m = 0;
+  for (let i = region.start; i < region.end && m < members.length; i++) {
+    while (m < members.length && members[m].token.span.start === i) {
+      if (depth > 0) out.add(members[m]);
+      m++;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
+  }
+  return out;
 }
 
 /**

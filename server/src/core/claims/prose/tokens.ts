@@ -56,7 +56,7 @@ const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
 const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
-const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|相较于?上年|相比上年|较之上年|比(?:19|20)\d\d\s*年|较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年|相较于?(?:19|20)\d\d\s*年/;
+const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|相较于?上年|相比上年|较之上年|比(?:19|20)\d\d\s*年|(?<!比)较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年|相较于?(?:19|20)\d\d\s*年/;
 
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
 export function comparesWithLastYear(words: string): boolean {
@@ -109,6 +109,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   switch (token.unit) {
     case '%':
       if (/占|比重|比例/.test(w)) return 'share';
+      // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
+      if (/年均|平均每年|平均增长/.test(w)) return 'percent';
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
       if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || /增速|同比/.test(w)) return 'change-rate';
       return 'percent';
@@ -122,6 +124,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '万元':
     case '亿元':
       if (/占/.test(w) && /^\s*的?\s*[0-9０-９]/.test(after)) return 'share-base';
+      // `从2015年的2007万元上升到2020年的2468万元`: the level reached, not the size of the change.
+      if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
       if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
