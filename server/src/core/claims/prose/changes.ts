@@ -60,7 +60,9 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   const previousId = sentenceOrder[order - 1];
   const previous = previousId === undefined ? undefined : analysis.bySentence.get(previousId);
   if (!previous?.length || previous[0].sentence.paragraph !== first.sentence.paragraph) return undefined;
-  const head = previous.find((t) => t.role === 'amount');
+  // `…预算为14.01万元，其中：…。与2023年预算相比增长16.75%`: a budget compared with last year's budget.
+  const role = /(?:与|比|较)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?预算/.test(first.lead) ? 'budget' : 'amount';
+  const head = previous.find((t) => t.role === role);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }
 
@@ -235,7 +237,8 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         rate = first;
         // `比上年增长15.20%，增加123.45万元`: the rate may come first.
         const next = tokens[i + 1];
-        if (next?.role === 'delta' && !/[；;。]/.test(next.lead)) {
+        // (Not `…增长16.75%，其中因公出国(境)费增加0万元`: a Δ naming another quantity is that one's.)
+        if (next?.role === 'delta' && !/[；;。]/.test(next.lead) && !(next.ownSubject && !subjectsMatch(next.subject, first.subject))) {
           delta = next;
           i++;
         }
