@@ -64,6 +64,7 @@ export function itemName(item: Item): string {
  */
 interface TableIndex {
   items?: Item[];
+  byCode?: Map<string, Item>;
   valueColumns: Map<number | undefined, number[]>;
   /** Position of each value column within its block; −1 for other columns. */
   positions?: Int32Array;
@@ -77,7 +78,7 @@ const indexes = new WeakMap<Table, TableIndex>();
 function indexOf(table: Table): TableIndex {
   let index = indexes.get(table);
   if (!index) {
-    index = { items: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [] };
+    index = { items: undefined, byCode: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [] };
     indexes.set(table, index);
   }
   return index;
@@ -151,11 +152,13 @@ export function items(table: Table): Item[] {
   return (index.items = out);
 }
 
-/** Rows by normalised code (first occurrence wins). */
-export function indexByCode(list: Item[]): Map<string, Item> {
+/** Rows of a table by normalised code (first occurrence wins); built once per table, callers must not mutate it. */
+export function indexByCode(table: Table): Map<string, Item> {
+  const index = indexOf(table);
+  if (index.byCode) return index.byCode;
   const map = new Map<string, Item>();
-  for (const it of list) if (it.entry.code && !map.has(it.entry.code)) map.set(it.entry.code, it);
-  return map;
+  for (const it of items(table)) if (it.entry.code && !map.has(it.entry.code)) map.set(it.entry.code, it);
+  return (index.byCode = map);
 }
 
 export function findItem(list: Item[], label: RegExp, block?: number): Item | undefined {
