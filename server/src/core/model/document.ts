@@ -287,7 +287,7 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
 /** The year most often named as `X年度部门决算` (the first on a tie), else as `X年部门预算`, else the most frequent `X年度`. */
 function findReportYear(text: string): number | undefined {
   const mostFrequent = (re: RegExp): number | undefined => {
-    const best = mostCommon(text, re, () => true);
+    const best = mostCommon(firstGroups(text, re));
     return best ? Number(best) : undefined;
   };
   return (
@@ -300,6 +300,9 @@ function findReportYear(text: string): number | undefined {
 
 /** Name endings of government departments and units. */
 const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|所|馆|部|会|队|处|校|园|室|社|台|团|署|库)$/;
+/** What may stand right before a department's name: a line start, punctuation or a space. */
+const BEFORE_NAME = /[\n。；;，,：:#>*\s]/;
+const SPACE = /\s/;
 
 /**
  * The department's name, as it stands right before the report year (`钦州市医疗保障局 2024 年度部门决算`,
@@ -307,14 +310,48 @@ const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|�
  * such name (at least three characters, a department's ending) at a line start or after punctuation.
  */
 function findDepartment(text: string, year: number): string | undefined {
-  const re = new RegExp(String.raw`(?:^|[\n。；;，,：:#>*\s])([\u4e00-\u9fff]{3,30})\s*${year}\s*年度`, 'g');
-  return mostCommon(text, re, (name) => DEPARTMENT_END.test(name));
+  return mostCommon(departmentNames(text, year));
 }
 
-/** The most frequent first group of `re` (global) in the first 200,000 characters that `keep` accepts; the first on a tie. */
-function mostCommon(text: string, re: RegExp, keep: (value: string) => boolean): string | undefined {
+/**
+ * The matches of /(?:^|[\n。；;，,：:#>*\s])([\u4e00-\u9fff]{3,30})\s*YEAR\s*年度/g that end with a
+ * department's name, found from each `YEAR年度` backwards: the regex itself tried every space and
+ * punctuation mark of the text with up to 30 backtracking steps each. The name before a year is the
+ * whole run of 汉字 there (what precedes a run is no 汉字), so it matches when that run has 3 to 30
+ * characters after a line start, punctuation or space; like the regex's, matches do not overlap.
+ */
+function* departmentNames(text: string, year: number): Generator<string> {
+  const head = text.slice(0, HEAD);
+  let end = 0;
+  for (const m of head.matchAll(new RegExp(String.raw`${year}\s*年度`, 'g'))) {
+    let i = m.index;
+    while (i > 0 && SPACE.test(head[i - 1])) i--;
+    const nameEnd = i;
+    while (i > 0 && isHan(head.charCodeAt(i - 1))) i--;
+    if (nameEnd - i < 3 || nameEnd - i > 30) continue;
+    const start = i === 0 ? 0 : i - 1;
+    if (i > 0 && !BEFORE_NAME.test(head[i - 1])) continue;
+    if (start < end) continue;
+    end = m.index + m[0].length;
+    const name = head.slice(i, nameEnd);
+    if (DEPARTMENT_END.test(name)) yield name;
+  }
+}
+
+const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+
+/** Only the first 200,000 characters are searched for the report's year and department. */
+const HEAD = 200000;
+
+/** The first group of each match of `re` (global) in the first 200,000 characters. */
+function* firstGroups(text: string, re: RegExp): Generator<string> {
+  for (const m of text.slice(0, HEAD).matchAll(re)) yield m[1];
+}
+
+/** The most frequent of `values`; the first on a tie. */
+function mostCommon(values: Iterable<string>): string | undefined {
   const counts = new Map<string, number>();
-  for (const m of text.slice(0, 200000).matchAll(re)) if (keep(m[1])) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: string | undefined;
   for (const [value, c] of counts) if (!best || c > counts.get(best)!) best = value;
   return best;

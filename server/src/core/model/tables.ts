@@ -91,12 +91,15 @@ function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
   return findAlignedBlocks(lines, free).map((b) => ({ format: 'aligned' as const, first: b.first, last: b.last }));
 }
 
-interface RawCell {
-  /** Offsets in the text; the cell keeps this object as its span. */
-  span: Span;
-  text: string;
-  /** Leading full-width spaces (two ASCII spaces count as one) before the text, Markdown trimming aside. */
-  indent: number;
+/**
+ * A cell as split from its line, every field present from the start: tables hold most of a report's
+ * objects, and one shape for all of them (not one per kind of cell, changed again when a number is
+ * attached) keeps the code that reads them fast. Split cells are the table's cells (no draft copied
+ * into them): readCell sets `row` and `empty` and keeps `indent`, the raw indentation until then,
+ * only for text cells.
+ */
+function newCell(col: number, start: number, end: number, text: string, indent: number): TableCell {
+  return { row: 0, col, span: { start, end }, text, number: undefined, empty: false, shiftedCode: undefined, unreadable: undefined, indent };
 }
 
 function indentOf(raw: string): number {
@@ -110,15 +113,15 @@ function indentOf(raw: string): number {
   return n >> 1;
 }
 
-function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): RawCell[] {
-  const cells: RawCell[] = [];
+function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCell[] {
+  const cells: TableCell[] = [];
   const text = line.text;
   if (format === 'tsv') {
     for (let start = 0; ; ) {
       const tab = text.indexOf('\t', start);
       const end = tab < 0 ? text.length : tab;
       const cellText = text.slice(start, end);
-      cells.push({ span: { start: line.start + start, end: line.start + end }, text: cellText, indent: indentOf(cellText) });
+      cells.push(newCell(cells.length, line.start + start, line.start + end, cellText, indentOf(cellText)));
       if (tab < 0) return cells;
       start = tab + 1;
     }
@@ -138,7 +141,7 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): RawCell
       const trimmed = raw.trim();
       // Markdown pads cells with one ASCII space: only full-width spaces indent there.
       const at = line.start + start + lt;
-      cells.push({ span: { start: at, end: at + trimmed.length }, text: trimmed, indent: indentOf(raw.replace(/^ +/, '')) });
+      cells.push(newCell(cells.length, at, at + trimmed.length, trimmed, indentOf(raw.replace(/^ +/, ''))));
       start = i + 1;
     }
   }
@@ -287,32 +290,30 @@ function isMetaLine(text: string): boolean {
   return cells.every((c) => META_CELL.some((re) => re.test(c.replace(/\*\*/g, '')))) && cells.some((c) => !META_CELL[3].test(c));
 }
 
-/**
- * A cell with every field present from the start: tables hold most of a report's objects, and one
- * shape for all of them (not one per kind of cell, changed again when a number is attached) keeps the
- * code that reads them fast.
- */
-function newCell(row: number, col: number, raw: RawCell, empty: boolean, indent?: number): TableCell {
-  return { row, col, span: raw.span, text: raw.text, number: undefined, empty, shiftedCode: undefined, unreadable: undefined, indent };
-}
-
-/** A cell of a table row, its number scanned when it may hold one (`scans[col]`). */
-function readCell(row: number, col: number, raw: RawCell, scans: Array<ScannedNumber | undefined>): TableCell {
-  const text = raw.text;
+/** Completes a split cell of row `row`: blank or not, its number scanned when it may hold one (`scans[col]`). */
+function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | undefined>): TableCell {
+  const text = cell.text;
+  cell.row = row;
+  // Only text cells keep their indentation.
+  const indent = cell.indent;
+  cell.indent = undefined;
   // Most cells of these tables are blank: skip the number scanner for them. A cell holding only
   // a full-width or no-break space (Excel, Word) is blank too.
   if (text === '' || (isSpaceCode(text.charCodeAt(0)) && text.trim() === '')) {
     scans.push(undefined);
-    return newCell(row, col, raw, true);
+    cell.empty = true;
+    return cell;
   }
   // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
   if (!maybeNumber(text)) {
     scans.push(undefined);
-    return newCell(row, col, raw, false, raw.indent || undefined);
+    cell.indent = indent || undefined;
+    return cell;
   }
-  const parsed = parseCell(text.includes('**') ? text.replace(/\*\*/g, '  ') : text, raw.span.start);
+  const parsed = parseCell(text.includes('**') ? text.replace(/\*\*/g, '  ') : text, cell.span.start);
   scans.push(parsed.number);
-  return newCell(row, col, raw, parsed.empty);
+  cell.empty = parsed.empty;
+  return cell;
 }
 
 export function parseTables(_text: string, lines: Line[]): ParsedTables {
@@ -324,7 +325,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
     if (block.format === 'tsv') while (block.first < block.last && isMetaLine(lines[block.first].text)) block.first++;
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
-    let lineCells: Array<{ line: number; cells: RawCell[] }>;
+    let lineCells: Array<{ line: number; cells: TableCell[] }>;
     if (block.format === 'aligned') {
       // Space-aligned lines are a table only under a title, code or unit line (or they are prose).
       if (!meta.title && !meta.code && !meta.unit) continue;
@@ -334,8 +335,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
         refused.push({ first: block.first, last: block.last, reason: read.refused });
         continue;
       }
-      // Aligned cells carry their offsets flat; table cells keep one span object.
-      lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ span: { start: c.start, end: c.end }, text: c.text, indent: c.indent })) }));
+      lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
     } else {
       lineCells = [];
       for (let li = block.first; li <= block.last; li++) {
@@ -349,9 +349,8 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
     for (const { line: li, cells: raw } of lineCells) {
       const line = lines[li];
       const rowScans: Array<ScannedNumber | undefined> = [];
-      const cells: TableCell[] = [];
-      for (let col = 0; col < raw.length; col++) cells.push(readCell(rows.length, col, raw[col], rowScans));
-      rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells, label: '' });
+      for (const cell of raw) readCell(rows.length, cell, rowScans);
+      rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells: raw, label: '' });
       scanned.push(rowScans);
     }
     if (prev && !meta.title && !meta.code && onlyPageBreak(lines, prev.lastLine + 1, block.first) && continues(prev.table, rows)) {
@@ -664,7 +663,13 @@ function restoreCollapsedCodeCells(table: Table, scanned: Work['scanned']): void
     if (row.kind !== 'data' || row.cells.length !== short) continue;
     if (!CODE_RE.test(norm(row.cells[0].text)) || norm(row.cells[1].text) === '' || scanned[row.index][1] !== undefined) continue;
     const at = row.cells[0].span.end;
-    const blanks = Array.from({ length: k - 1 }, () => newCell(row.index, 0, { span: { start: at, end: at }, text: '', indent: 0 }, true));
+    const blanks = Array.from({ length: k - 1 }, () => {
+      const blank = newCell(0, at, at, '', 0);
+      blank.row = row.index;
+      blank.empty = true;
+      blank.indent = undefined;
+      return blank;
+    });
     row.cells.splice(1, 0, ...blanks);
     for (let i = 0; i < row.cells.length; i++) row.cells[i].col = i;
     scanned[row.index].splice(1, 0, ...blanks.map(() => undefined));

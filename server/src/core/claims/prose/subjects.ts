@@ -97,33 +97,34 @@ export function grandTotalKind(name: string): '支出' | '收入' | undefined {
 }
 
 /**
- * Prose tokens by subject, and each distinct subject under every suffix of 4+ characters. Reports
- * repeat a few hundred names over thousands of numbers, so the suffixes are cut once per name.
+ * Prose tokens by subject. The names ending with a queried subject are found on first query and
+ * kept: `find` is asked about a handful of subjects per report, while cutting every suffix of every
+ * distinct name up front cost more than all the look-ups together.
  */
 export class SubjectIndex {
-  /** Statements of each subject, in document order. */
+  /** Statements of each subject, in document order (and the distinct names in first-seen order). */
   private readonly bySubject = new Map<string, ProseToken[]>();
-  /** Subjects ending with a suffix, by that suffix. */
-  private readonly bySuffix = new Map<string, string[]>();
+  /** Names ending with a queried subject (the subject itself included), by that subject. */
+  private readonly endingWith = new Map<string, string[]>();
 
   constructor(tokens: ProseToken[], roles: Role[] = ['amount']) {
     for (const t of tokens) {
       if (!t.subject || !roles.includes(t.role)) continue;
-      const s = t.subject;
-      const same = this.bySubject.get(s);
-      if (same) {
-        same.push(t);
-        continue;
-      }
-      this.bySubject.set(s, [t]);
-      for (let i = 0; i <= s.length - 4 || i === 0; i++) {
-        const suffix = s.slice(i);
-        const names = this.bySuffix.get(suffix);
-        if (names) names.push(s);
-        else this.bySuffix.set(suffix, [s]);
-        if (s.length < 4) break;
-      }
+      const same = this.bySubject.get(t.subject);
+      if (same) same.push(t);
+      else this.bySubject.set(t.subject, [t]);
     }
+  }
+
+  /** The names equal to `subject` or, when it has 4+ characters, ending with it; in first-seen order. */
+  private namesEndingWith(subject: string): string[] {
+    let names = this.endingWith.get(subject);
+    if (!names) {
+      names = [];
+      for (const name of this.bySubject.keys()) if (name === subject || (subject.length >= 4 && name.endsWith(subject))) names.push(name);
+      this.endingWith.set(subject, names);
+    }
+    return names;
   }
 
   /**
@@ -151,7 +152,7 @@ export class SubjectIndex {
       }
     };
     // Names that end with `subject`, and names that are a suffix of it.
-    for (const name of this.bySuffix.get(subject) ?? []) consider(name);
+    for (const name of this.namesEndingWith(subject)) consider(name);
     for (let i = 1; i <= subject.length - 4; i++) if (this.bySubject.has(subject.slice(i))) consider(subject.slice(i));
     return before ?? after;
   }

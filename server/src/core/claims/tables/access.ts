@@ -41,6 +41,8 @@ export interface Item {
   name?: string;
   /** normLabel of the entry's label, once asked for: look-ups test it again and again. */
   normalized?: string;
+  /** Operand labels by column (`2101501 行政运行 · 本年支出合计`), once asked for: sums and roll-ups name a cell again and again. */
+  labels?: string[];
 }
 
 /** The entry's label as look-ups match it (normLabel), normalised once per item. */
@@ -64,6 +66,7 @@ export function itemName(item: Item): string {
  */
 interface TableIndex {
   items?: Item[];
+  byCode?: Map<string, Item>;
   valueColumns: Map<number | undefined, number[]>;
   /** Position of each value column within its block; −1 for other columns. */
   positions?: Int32Array;
@@ -77,7 +80,7 @@ const indexes = new WeakMap<Table, TableIndex>();
 function indexOf(table: Table): TableIndex {
   let index = indexes.get(table);
   if (!index) {
-    index = { items: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [] };
+    index = { items: undefined, byCode: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [] };
     indexes.set(table, index);
   }
   return index;
@@ -146,16 +149,18 @@ export function items(table: Table): Item[] {
   const out: Item[] = [];
   for (const row of table.rows) {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
-    for (const entry of row.entries ?? []) out.push({ row, entry, name: undefined, normalized: undefined });
+    for (const entry of row.entries ?? []) out.push({ row, entry, name: undefined, normalized: undefined, labels: undefined });
   }
   return (index.items = out);
 }
 
-/** Rows by normalised code (first occurrence wins). */
-export function indexByCode(list: Item[]): Map<string, Item> {
+/** Rows of a table by normalised code (first occurrence wins); built once per table, callers must not mutate it. */
+export function indexByCode(table: Table): Map<string, Item> {
+  const index = indexOf(table);
+  if (index.byCode) return index.byCode;
   const map = new Map<string, Item>();
-  for (const it of list) if (it.entry.code && !map.has(it.entry.code)) map.set(it.entry.code, it);
-  return map;
+  for (const it of items(table)) if (it.entry.code && !map.has(it.entry.code)) map.set(it.entry.code, it);
+  return (index.byCode = map);
 }
 
 export function findItem(list: Item[], label: RegExp, block?: number): Item | undefined {
@@ -238,8 +243,13 @@ export function blankOperandAt(table: Table, item: Item, col: number): boolean {
 export function itemOperand(model: DocumentModel, table: Table, item: Item, col: number, prefix = '', withColumn?: boolean): Operand | undefined {
   const actual = actualColumn(table, item, col);
   // A block with one value column (01, 04 收入, 06, 10, 11) needs no column in the label.
-  const label = (withColumn ?? valueColumns(table, item.entry.block).length !== 1) ? `${prefix}${itemName(item)} · ${columnLabel(table, col)}` : `${prefix}${itemName(item)}`;
+  const label = !(withColumn ?? valueColumns(table, item.entry.block).length !== 1) ? `${prefix}${itemName(item)}` : `${prefix}${cellLabel(table, item, col)}`;
   return cellOperand(model, table, item.row, actual, label);
+}
+
+/** Item name and column label: `2101501 行政运行 · 本年支出合计`. */
+function cellLabel(table: Table, item: Item, col: number): string {
+  return ((item.labels ??= [])[col] ??= `${itemName(item)} · ${columnLabel(table, col)}`);
 }
 
 /**

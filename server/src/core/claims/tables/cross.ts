@@ -76,7 +76,7 @@ class View {
     readonly table: Table,
   ) {
     this.list = items(table);
-    this.byCode = indexByCode(this.list);
+    this.byCode = indexByCode(table);
     this.name = tableName(table);
   }
   col(header: RegExp, block?: number): number | undefined {

@@ -278,7 +278,7 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
 
 function t06(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const list = items(table);
-  const byCode = indexByCode(list);
+  const byCode = indexByCode(table);
   const groups = [
     { identity: 'T06.4', total: /^人员经费(合计)?$/, codes: ['301', '303'], zh: '人员经费合计 = 301 + 303', en: '人员经费合计 = 301 + 303' },
     { identity: 'T06.5', total: /^公用经费(合计)?$/, codes: ['302', '307', '309', '310', '312', '399'], zh: '公用经费合计 = 302 + 307 + 309 + 310 + 312 + 399', en: '公用经费合计 = 302 + 307 + 309 + 310 + 312 + 399' },

@@ -28,7 +28,7 @@ function identityOf(table: Table, parent: string | undefined): string {
 export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
   if (table.kind === 'performance' || table.kind === 'T01' || table.kind === 'T04' || table.kind === 'T09' || table.kind === 'T11') return;
   const list = items(table);
-  const byCode = indexByCode(list);
+  const byCode = indexByCode(table);
   if (byCode.size === 0) return labelRollups(model, table, list, sink);
   // Children by their nearest stated ancestor, in one pass: 2080505 → 20805 → 208, 30101 → 301; a
   // 项 whose 款 row is missing counts under its 类, a row without any ancestor under 合计.
