@@ -1,11 +1,11 @@
 // Budget completion claims (prose.md §4): 年初预算为B，支出决算为A，完成年初预算的X%, and the
 // 决算数大于/小于预算数 wording that must agree with X.
-import { compareBeyondRounding, operand } from '../../arith/interval';
+import { compareBeyondRounding, operand, sumOperand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import { budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
+import { BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
@@ -64,7 +64,20 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
         const named = budgetKind(t.lead);
         if (named && budget && budgetKind(budget.lead) !== named) budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named) ?? budget;
-        if (!budget && actual) rateOnly.push({ actual, rate: t });
+        // `支出1741.75万元，完成年初预算的100%，决算数大于预算数55.93万元`: the budget is the actual ∓ the gap.
+        const gap = !budget && actual ? tokens.find((x) => x.role === 'budget-delta' && x.direction && x.direction !== 'flat' && BUDGET_GAP.test(x.lead)) : undefined;
+        if (gap && actual) {
+          sink.add<CompletionClaim>({
+            kind: 'completion',
+            origin: 'prose',
+            identity: 'prose.completion-gap',
+            description: l(`${actual.subject || '支出'}预算完成率（预算数 = 决算数 ${gap.direction === 'up' ? '−' : '+'} 差额）`, `budget completion of ${actual.subject || 'spending'} (budget = actual ${gap.direction === 'up' ? '−' : '+'} gap)`),
+            span: t.token.span,
+            actual: operand(actual.token, '决算数'),
+            budget: sumOperand([operand(actual.token, '决算数'), operand(gap.token, '差额')], '预算数', gap.token.span, [1, gap.direction === 'up' ? -1 : 1]),
+            rate: operand(t.token, '完成率'),
+          });
+        } else if (!budget && actual) rateOnly.push({ actual, rate: t });
         if (budget && !actual && previousHead && !amountSeen) actual = previousHead;
         if (budget && actual) {
           const label = actual.subject || budget.subject || '支出';

@@ -90,6 +90,15 @@ export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
   return initial > adjusted ? 'initial' : 'adjusted';
 }
 
+/** `决算数大于预算数`, `决算比年初预算超出`: words before the gap between the actual and its budget. */
+export const BUDGET_GAP = /决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)(?:年初|全年|调整后)?预算数?$/;
+
+/** 大于 / 小于 in a BUDGET_GAP: the actual is above or below the budget. */
+function gapDirection(words: string): Direction | undefined {
+  if (!BUDGET_GAP.test(words)) return undefined;
+  return /小于|低于|少于/.test(words) ? 'down' : 'up';
+}
+
 /** `年初预算为`, `预算安排`: the words name a budget, and no 决算 word follows the last 预算. */
 function isBudgetWords(words: string): boolean {
   const w = words.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
@@ -124,6 +133,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '万元':
     case '亿元':
       if (/占/.test(w) && /^\s*的?\s*[0-9０-９]/.test(after)) return 'share-base';
+      // `决算数大于预算数55.93万元`: the gap between the actual and the budget, not a budget.
+      if (BUDGET_GAP.test(w)) return 'budget-delta';
       // `年初预算为2.95万元，差值为0.9万元`: a difference without a direction, no quantity of the list.
       if (/(?:差值|差额|相差)(?:为|是|达)?$/.test(w)) return 'other';
       // `从2015年的2007万元上升到2020年的2468万元`: the level reached, not the size of the change.
@@ -255,7 +266,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         lead,
         subject: own || inherited,
         ownSubject: own !== '',
-        direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) : undefined,
+        direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
         continuesRun,
       };
