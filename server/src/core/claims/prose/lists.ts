@@ -94,7 +94,11 @@ export function findLists(
         let total: ProseToken | undefined;
         for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = tokens[i];
         // `A和B分别为x和y` names the parts, not their total.
-        if (!total && !parent && !/分别/.test(m[0])) total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
+        if (!total && !parent && !/分别/.test(m[0])) {
+          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
+          // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
+          if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
+        }
         if (total) list.totals.set(role, total);
       }
       // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
