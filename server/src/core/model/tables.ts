@@ -414,7 +414,12 @@ function continues(prev: Table, rows: TableRow[]): boolean {
   if (headers.has(key(rows[0]))) return true;
   const first = norm(rows[0].cells[0]?.text ?? '');
   const width = tableWidth(prev.rows);
-  return prev.rows.some((r) => r.code !== undefined) && CODE_RE.test(first) && rows[0].cells.length === width;
+  // (Trailing blank cells may be cut: one fewer still counts.)
+  if (rows[0].cells.length !== width && rows[0].cells.length !== width - 1) return false;
+  // (Rows get their codes later, in analyse: look at the first cells themselves.)
+  if (CODE_RE.test(first) && prev.rows.some((r) => CODE_RE.test(norm(r.cells[0]?.text ?? '')))) return true;
+  // A row of the same width holding figures (`| | 15 | | 十五、商业服务业等支出 | 46 | 0.00 |`): more rows, not a header.
+  return rows[0].cells.some((c) => /\d/.test(c.text)) && !rows[0].cells.some((c) => /^(?:项目|科目|栏次|行次|金额|合计)/.test(norm(c.text)));
 }
 
 /** Widest row (a loop: a spread over 10⁵ rows overflows the stack). */
@@ -522,7 +527,8 @@ function classify(table: Table, scanned: Work['scanned']): void {
     else if (
       head &&
       firstText !== '' &&
-      ((table.format === 'markdown' && segmentStarts.has(row.index)) ||
+      // (A Markdown table continued after a page break may open with a data row under its `| --- |`.)
+      ((table.format === 'markdown' && segmentStarts.has(row.index) && (row.index === 0 || !hasNumber)) ||
         (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) || onlyColumnWords(texts()) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
     ) {
       kind = 'header';
