@@ -70,6 +70,17 @@ const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）])/;
 
+/**
+ * `开展了绩效自评，涉及资金361.24万元…其中：对…开展了部门评价，涉及资金136.95万元`: the money of each kind of
+ * evaluation is another figure; the kind is the last one named before the amount in its sentence.
+ */
+function evaluationScope(model: DocumentModel, t: ProseToken, key: string): string {
+  if (!/资金/.test(key)) return '';
+  const before = model.text.slice(t.sentence.span.start, t.token.span.start);
+  const kinds = before.match(/自评|部门评价|重点评价|财政评价|整体评价|第三方评价/g);
+  return kinds ? kinds[kinds.length - 1] : '';
+}
+
 /** The standard breakdowns, whose figures exist for every fund scope. */
 const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$/;
 
@@ -149,14 +160,14 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const inList = listOf.get(t);
     // 年初预算 and 全年预算 are two figures of one quantity.
     const role = t.role === 'budget' ? `budget:${budgetKind(t.lead)}` : t.role;
-    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}`;
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}|${evaluationScope(model, t, key)}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };
     list.push(statement);
     byGroup.set(group, list);
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
-    const whole = `${role}|${t.year ?? ''}|${itemScope(model, t, key)}|${key}`;
+    const whole = `${role}|${t.year ?? ''}|${itemScope(model, t, key)}|${evaluationScope(model, t, key)}|${key}`;
     const byKey = inList ? listed : alone;
     const same = byKey.get(whole);
     // A part's fund is the one its list's total names (looked up only for names stated both ways).
