@@ -82,7 +82,8 @@ function headingLevel(text: string): number | undefined {
     const m = t.match(p.re);
     if (!m) continue;
     if (p.level === 0) return Math.min(6, (text.match(/^#+/)?.[0].length ?? 1));
-    if (p.short && (/[。；]./.test(t) || /\d+(\.\d+)?\s*(万元|元|%)/.test(t) || t.length > 40)) return undefined;
+    // (`9.住房公积金(项)：年初预算为47.` / `68万元…`: a figure stated and wrapped, not a title.)
+    if (p.short && (/[。；]./.test(t) || /\d+(\.\d+)?\s*(万元|元|%)/.test(t) || /(?:为|是|达)\s*[\d０-９]/.test(t) || t.length > 40)) return undefined;
     // `3、一般公共服务支出（类）组织事务（款）一般行政管理` / `事务（项）74.33万元…`: an item whose 类/款/项 name
     // the PDF wrapped, not a title.
     if (p.level >= 4 && CLASS_PATH_CUT.test(t)) return undefined;
