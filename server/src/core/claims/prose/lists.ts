@@ -95,7 +95,9 @@ export function findLists(
         for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = tokens[i];
         // `A和B分别为x和y` names the parts, not their total.
         if (!total && !parent && !/分别/.test(m[0])) {
-          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start), subjects, start);
+          // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
+          const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
+          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start) + nameEnd, subjects, start);
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
         }
