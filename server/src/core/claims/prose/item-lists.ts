@@ -7,6 +7,7 @@ import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, type ProseList } from './lists';
 import { coversFamily } from './sums';
+import { subjectsMatch } from './subjects';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 
 /** Enumeration styles: items of one list share the style of the first (`（1）`… is not `2、`). */
@@ -84,6 +85,9 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     for (const [role, items] of parts) {
       const total = role === 'budget' ? budgetOfItemsKind(analysis, list.totals.get(role), items) : list.totals.get(role);
       if (!total || items.length < 2) continue;
+      // A total is none of its own items (`…公务接待费支出决算2.59万元，占9.90%。具体情况如下：1.因公出国…3.公务接待费…`
+      // after a wrap split the paragraph: 2.59 is the last part of the sentence before, not the list's total).
+      if (total.subject && items.some((t) => subjectsMatch(t.subject, total.subject))) continue;
       const subjects = items.map((t) => t.subject || t.lead);
       const family = coversFamily(subjects);
       const classified = subjects.every((s) => CLASSIFIED.test(s));
