@@ -87,6 +87,8 @@ function headingLevel(text: string): number | undefined {
     // `3、一般公共服务支出（类）组织事务（款）一般行政管理` / `事务（项）74.33万元…`: an item whose 类/款/项 name
     // the PDF wrapped, not a title.
     if (p.level >= 4 && CLASS_PATH_CUT.test(t)) return undefined;
+    // `1、…行政运行（项）年初预` / `算为…`: words after the 项 name go on into the item's sentence.
+    if (p.level >= 4 && /[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]/.test(t)) return undefined;
     return p.level;
   }
   return undefined;
@@ -102,12 +104,22 @@ export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|�
 const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
 
 /**
+ * `…主要包括：基本工资；` / `公用经费25.15万元…`: a line ending with ；goes on into the next one unless that
+ * one opens an item of its own (`（2）`, `2.`, `二、`): a ；ends a clause, not a paragraph.
+ */
+function continuesAfterSemicolon(lastLine: string, next: string): boolean {
+  return /[；;]$/.test(lastLine) && !/^(?:\d+[、.．)）]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|[-*+>#|]|第)/.test(next);
+}
+
+/**
  * A prose line that stops without closing punctuation continues on the next line (a PDF wrap or page
  * break). Short lines without a comma are titles, which stand alone.
  */
 function continues(lastLine: string): boolean {
   // A sentence ending inside the line (`…职业年金。年初预算为`) makes it prose, not a title.
   if (CLASS_PATH_CUT.test(lastLine.replace(/^\s*(?:\d+[、.．]|[（(]\d+[)）])/, ''))) return true;
+  // `…占8.52%；卫生健康支出（类）` / `20.43万元…`: a sentence that stops at a 类/款/项 name was wrapped.
+  if (/[（(]\s*\d*\s*[类款项]\s*[)）]$/.test(lastLine) && /[，,；;。：:]/.test(lastLine)) return true;
   return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || unclosed(lastLine));
 }
 
@@ -198,7 +210,7 @@ export function buildModel(text: string): DocumentModel {
       open.push(section);
       continue;
     }
-    if (current && continues(current.lastText)) {
+    if (current && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;
