@@ -23,8 +23,10 @@ const NUMBER_BODY = [
   `[${DIGIT}]{1,3}(?:[,，][${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
   // Space after the decimal point left by PDF conversion: `665. 39` (validated by its unit below).
   `[${DIGIT}]+\\.[ \\u00A0\\u3000]+[${DIGIT}]+`,
-  // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below).
+  // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below), or before it
+  // (`10935` / `.32万元`).
   `[${DIGIT}]+\\.\\r?\\n[${DIGIT}]+`,
+  `[${DIGIT}]+\\r?\\n\\.[${DIGIT}]+`,
   // Ideographic full stop as decimal point: `412。87` (validated by its unit below).
   `[${DIGIT}]+。[${DIGIT}]+`,
   `[${DIGIT}]+(?:[.．][${DIGIT}]+)?`,
@@ -98,7 +100,8 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'ideographic-point';
     text = text.replace('。', '.');
   }
-  text = text.replace(/,/g, '');
+  // A line wrap before the point is layout, like one after it.
+  text = text.replace(/\r?\n(?=\.)/, '').replace(/,/g, '');
   return { text, issue };
 }
 
@@ -124,7 +127,7 @@ export function scanNumbers(text: string, base = 0): ScannedNumber[] {
     const [whole, sign, body, , rawUnit] = m;
     const unitWord = rawUnit?.replace(/\r?\n/g, '');
     let unit = unitOf(unitWord);
-    const malformed = /\.[ \u00A0\u3000\r\n]|。/.test(body);
+    const malformed = /\.[ \u00A0\u3000\r\n]|\n\.|。/.test(body);
     // A malformed point is only a decimal point when a rate or money unit follows; otherwise it is
     // a list marker (`1. 因公出国`) or the end of a sentence (`0.65%。项目支出`).
     // `4．2026年部门预算总表`, `3.2025年度…`: an item number before a year, not the decimal 4.2026 in years.
