@@ -243,7 +243,33 @@ export function readAligned(lines: Line[], first: number, last: number): Aligned
   // One reading of all pages (a column is a column on every page); each repeated header must land on
   // the columns the first one labels, or the page moved its columns.
   const read = readSegment(lines, at, segments[0].header, segments.map((g) => [g.from, g.to] as const), segments.slice(1).map((g) => g.header));
-  return 'refused' in read ? read : { rows: read.rows };
+  if (!('refused' in read)) return { rows: read.rows };
+  return (segments.length === 1 && readPageByPage(lines, at, segments[0].header, bodyStart, last)) || read;
+}
+
+/**
+ * A table whose later pages moved their columns and did not repeat the header: the first page read
+ * with its header; a later page only when every row has one token per column (a 合计 row may span the
+ * code and name columns), taken in order. Anything else stays refused.
+ */
+function readPageByPage(lines: Line[], at: (i: number) => Scan, header: number[], bodyStart: number, last: number): { rows: AlignedRow[] } | undefined {
+  const breaks: number[] = [];
+  for (let i = bodyStart; i <= last; i++) if (at(i).kind === 'page') breaks.push(i);
+  if (breaks.length === 0) return undefined;
+  const first = readSegment(lines, at, header, [[bodyStart, breaks[0] - 1]], []);
+  if ('refused' in first) return undefined;
+  const width = Math.max(...first.rows.map((r) => r.cells.length));
+  const rows = first.rows.slice();
+  for (let i = breaks[0] + 1; i <= last; i++) {
+    const scan = at(i);
+    if (scan.kind === 'blank' || scan.kind === 'page') continue;
+    if (scan.kind !== 'row') return undefined;
+    const cells = scan.tokens.map((t) => ({ start: lines[i].start + t.start, end: lines[i].start + t.end, text: t.text, indent: 0 }));
+    if (cells.length === width - 1 && /^(?:合计|总计)$/.test(cells[0].text)) cells.splice(1, 0, { start: cells[0].end, end: cells[0].end, text: '', indent: 0 });
+    if (cells.length !== width) return undefined;
+    rows.push({ line: i, cells });
+  }
+  return { rows };
 }
 
 function range(from: number, to: number): number[] {
