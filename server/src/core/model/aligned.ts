@@ -259,6 +259,12 @@ function readPageByPage(lines: Line[], at: (i: number) => Scan, header: number[]
   const first = readSegment(lines, at, header, [[bodyStart, breaks[0] - 1]], []);
   if ('refused' in first) return undefined;
   const width = Math.max(...first.rows.map((r) => r.cells.length));
+  // What each column holds on the first page (figures or words): a token taken in order must match.
+  const figures = (text: string) => /^[-−－]?[\d,，]+(?:\.\d+)?$/.test(text);
+  const numericColumn = Array.from({ length: width }, (_, c) => {
+    const filled = first.rows.map((r) => r.cells[c]?.text ?? '').filter((t) => t !== '');
+    return filled.length > 0 && filled.filter(figures).length * 2 > filled.length;
+  });
   const rows = first.rows.slice();
   for (let i = breaks[0] + 1; i <= last; i++) {
     const scan = at(i);
@@ -266,7 +272,7 @@ function readPageByPage(lines: Line[], at: (i: number) => Scan, header: number[]
     if (scan.kind !== 'row') return undefined;
     const cells = scan.tokens.map((t) => ({ start: lines[i].start + t.start, end: lines[i].start + t.end, text: t.text, indent: 0 }));
     if (cells.length === width - 1 && /^(?:合计|总计)$/.test(cells[0].text)) cells.splice(1, 0, { start: cells[0].end, end: cells[0].end, text: '', indent: 0 });
-    if (cells.length !== width) return undefined;
+    if (cells.length !== width || cells.some((cell, c) => cell.text !== '' && !/^(?:合计|总计)$/.test(cell.text) && figures(cell.text) !== numericColumn[c])) return undefined;
     rows.push({ line: i, cells });
   }
   return { rows };
