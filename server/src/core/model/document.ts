@@ -87,6 +87,8 @@ function headingLevel(text: string): number | undefined {
     // `3、一般公共服务支出（类）组织事务（款）一般行政管理` / `事务（项）74.33万元…`: an item whose 类/款/项 name
     // the PDF wrapped, not a title.
     if (p.level >= 4 && CLASS_PATH_CUT.test(t)) return undefined;
+    // `（7）…职业年金缴费支出（` / `项）。年初预算为…`: a line that stops inside a bracket was wrapped.
+    if (p.short && /[（(]$/.test(t)) return undefined;
     // `1、…行政运行（项）年初预` / `算为…`: words after the 项 name go on into the item's sentence.
     if (p.level >= 4 && /[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]/.test(t)) return undefined;
     return p.level;

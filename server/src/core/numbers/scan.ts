@@ -49,7 +49,7 @@ const UNIT_PATTERN = UNIT_WORDS.map((u) =>
 
 const NUMBER_RE = new RegExp(
   // A PDF line wrap may also fall between a number and its money or rate unit (`275,373.54` / `元`).
-  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*|[ \\u00A0\\u3000]?|\\r?\\n(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
+  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*|[ \\u00A0\\u3000]?|\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
   'gu',
 );
 
