@@ -20,7 +20,7 @@ const DIGIT = '0-9\uFF10-\uFF19';
 const NUMBER_BODY = [
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
   // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,035。27`.)
-  `[${DIGIT}]{1,3}(?:[,，][${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
+  `[${DIGIT}]{1,3}(?:(?:\\r?\\n)?,[${DIGIT}]{3}|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
   // Space after the decimal point left by PDF conversion: `665. 39` (validated by its unit below).
   `[${DIGIT}]+\\.[ \\u00A0\\u3000]+[${DIGIT}]+`,
   // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below), or before it
@@ -100,8 +100,8 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'ideographic-point';
     text = text.replace('。', '.');
   }
-  // A line wrap before the point is layout, like one after it.
-  text = text.replace(/\r?\n(?=\.)/, '').replace(/,/g, '');
+  // A line wrap before the point or a thousands comma is layout, like one after the point.
+  text = text.replace(/\r?\n(?=[.,])/g, '').replace(/,/g, '');
   return { text, issue };
 }
 
