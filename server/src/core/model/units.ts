@@ -2,6 +2,8 @@
 // The model records the reading (`readAs`) so every relation is checked with it; the unit-mismatch
 // rule reports the slip. A share written without its % sign (`占 76.23;` among `占 X%` siblings) is
 // read as a percentage the same way.
+import { isMoney } from '../arith/interval';
+import { clauseBefore } from '../text/clauses';
 import type { DocumentModel, NumberToken } from '../types';
 
 /** A number that may be a unit slip: a non-zero amount written in 元 or 亿元. */
@@ -88,14 +90,12 @@ export function resolveMissingPercents(model: DocumentModel): void {
     if (!CLAUSE_END.test(model.text.slice(token.span.end, token.span.end + 4))) continue;
     const lead = leadBefore(model.text, token.span.start);
     const share = withShares.has(paragraph) && token.value.lte(100) && SHARE_LEAD.test(lead);
-    const rate = RATE_LEAD.test(lead) && previous !== undefined && isMoney(previous) && afterMoneyChange(model.text, previous, token);
+    const rate = RATE_LEAD.test(lead) && previous !== undefined && isMoney(previous.unit) && afterMoneyChange(model.text, previous, token);
     if (!share && !rate) continue;
     token.unit = '%';
     token.missingPercent = true;
   }
 }
-
-const isMoney = (n: NumberToken) => n.unit === '元' || n.unit === '万元' || n.unit === '亿元';
 
 /** `增加1193.20万元，增长13.95`: the money number before is a change, and only a comma separates the two clauses. */
 function afterMoneyChange(text: string, money: NumberToken, rate: NumberToken): boolean {
@@ -104,9 +104,5 @@ function afterMoneyChange(text: string, money: NumberToken, rate: NumberToken): 
   return /^\s*[，,]/.test(between) && /增加|减少|增长|下降|增支|减支|上升|降低/.test(before);
 }
 
-/** The words before `offset` back to the previous clause break (at most 40 characters). */
-function leadBefore(text: string, offset: number): string {
-  const words = text.slice(Math.max(0, offset - 40), offset);
-  const cut = Math.max(words.lastIndexOf('，'), words.lastIndexOf(','), words.lastIndexOf('；'), words.lastIndexOf(';'), words.lastIndexOf('。'));
-  return words.slice(cut + 1);
-}
+/** The words before `offset` back to the previous clause break, comma included (at most 40 characters). */
+const leadBefore = (text: string, offset: number) => clauseBefore(text, offset, 40, '，,；;。');

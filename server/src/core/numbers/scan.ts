@@ -83,13 +83,18 @@ function unitOf(word: string | undefined): Unit {
 const PLAIN = /^[0-9]+(?:\.[0-9]+)?$/;
 
 /** Full-width digits and point to ASCII, ASCII grouping commas removed. */
+/** Full-width digits, point and comma in their ASCII forms. */
+export function asciiForms(text: string): string {
+  return text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
+}
+
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   if (PLAIN.test(body)) return { text: body };
   let issue: NumberFormatIssue | undefined;
   let text = body;
   if (/[\uFF10-\uFF19．，]/.test(text)) {
     issue = 'fullwidth';
-    text = text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
+    text = asciiForms(text);
   }
   if (/\.[ \u00A0\u3000\r\n]+/.test(text)) {
     // A line wrap after the point (`665.` / `39万元`) is the layout of converted text, like a wrap inside a

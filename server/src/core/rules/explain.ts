@@ -14,10 +14,15 @@ export function sumExpression(parts: Operand[], signs?: number[]): { zh: string;
   return { zh: text, en: text };
 }
 
+/** A difference or tolerance to 4 decimals without trailing zeros (`0.01`, `2`). */
+function shortDecimal(value: Decimal): string {
+  return show(value, 4).replace(/0+$/, '').replace(/\.$/, '');
+}
+
 /** diffText for one figure stated twice (checkRestated): intervals that only touch still conflict. */
 export function restatedDiffText(diff: Decimal, tolerance: Decimal): { zh: string; en: string } {
   if (!diff.isZero() && diff.abs().eq(tolerance)) {
-    const d = show(diff.abs(), 4).replace(/0+$/, '').replace(/\.$/, '');
+    const d = shortDecimal(diff.abs());
     return {
       zh: `差 ${d}；同一数据四舍五入到同一位只能得到同一个数，除非其中一处是由已舍入的数相加得来（尾差）`,
       en: `difference ${d}; one figure rounded to the same digit cannot give two values, unless one of them was added up from rounded figures (a rounding residue)`,
@@ -28,8 +33,8 @@ export function restatedDiffText(diff: Decimal, tolerance: Decimal): { zh: strin
 
 export function diffText(diff: Decimal, tolerance: Decimal): { zh: string; en: string } {
   return {
-    zh: `差 ${show(diff.abs(), 4).replace(/0+$/, '').replace(/\.$/, '')}，舍入容差 ±${show(tolerance, 4).replace(/0+$/, '').replace(/\.$/, '')}`,
-    en: `difference ${show(diff.abs(), 4).replace(/0+$/, '').replace(/\.$/, '')}, rounding tolerance ±${show(tolerance, 4).replace(/0+$/, '').replace(/\.$/, '')}`,
+    zh: `差 ${shortDecimal(diff.abs())}，舍入容差 ±${shortDecimal(tolerance)}`,
+    en: `difference ${shortDecimal(diff.abs())}, rounding tolerance ±${shortDecimal(tolerance)}`,
   };
 }
 

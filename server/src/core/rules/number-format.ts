@@ -1,3 +1,4 @@
+import { asciiForms } from '../numbers/scan';
 import type { NumberFormatIssue } from '../types';
 import { l, type Rule } from './rule';
 
@@ -53,10 +54,7 @@ export const numberFormat: Rule = {
  */
 function repaired(raw: string, issue: NumberFormatIssue, plain: string): string {
   if (issue === 'bad-grouping' || issue === 'space-in-digits') return plain;
-  return raw
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/．/g, '.')
-    .replace(/，/g, ',')
+  return asciiForms(raw)
     .replace(/[－−]/g, '-')
     .replace(/\.[ \u00A0\u3000\r\n]+/, '.')
     .replace('。', '.');

@@ -36,8 +36,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     let amountSeen = false;
     const budgets: ProseToken[] = [];
     for (const t of tokens) {
-      if (t.role === 'budget') budgets.push(t);
       if (t.role === 'budget') {
+        budgets.push(t);
         // `决算数为A，为年初预算B的X%`: an actual before the first budget still pairs with it.
         if (budget) actual = undefined;
         budget = t;

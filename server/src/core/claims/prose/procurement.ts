@@ -6,6 +6,7 @@
 import { operand, sumOperand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { DocumentModel, LeClaim } from '../../types';
+import { clauseBefore } from '../../text/clauses';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
@@ -29,7 +30,7 @@ export function procurementClaims(model: DocumentModel, analysis: ProseAnalysis,
     }
     if (!total || t.role !== 'amount' || t.sentence.section !== total.sentence.section) continue;
     // The clause that says which projects: back to the previous `；` or `。`.
-    const clause = clauseBefore(model.text, t.token.span.start);
+    const clause = clauseBefore(model.text, t.token.span.start, 80, '；;。');
     if (!SME_AWARD.test(clause)) continue;
     if (/面向中小企业预留/.test(clause)) reserved = t;
     else if (/其他(?:政府)?采购项目/.test(clause)) other = t;
@@ -48,11 +49,4 @@ export function procurementClaims(model: DocumentModel, analysis: ProseAnalysis,
       total = reserved = other = undefined;
     }
   }
-}
-
-function clauseBefore(text: string, offset: number): string {
-  const from = Math.max(0, offset - 80);
-  const words = text.slice(from, offset);
-  const cut = Math.max(words.lastIndexOf('；'), words.lastIndexOf(';'), words.lastIndexOf('。'));
-  return words.slice(cut + 1);
 }

@@ -1,6 +1,6 @@
 // Sum claims from 其中 lists: exhaustive lists state total = Σ parts, partial ones Σ parts ≤ total,
 // a single part only part ≤ total.
-import { checkSum, exact, operand } from '../../arith/interval';
+import { checkSum, exact, operand, ZERO } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
@@ -97,17 +97,18 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink): void {
   }
 }
 
+/** Groups beside the serving staff: 退休, 编外, 聘用 … */
+const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借调|返聘|外聘|临时/;
+
 /**
  * `实际正式教职工62人，其中副高级职称4人，…中级工1人，退休职工28人`: a head count's list runs on into a
  * sibling group (retired staff are not part of the serving staff). When the leading counts add up to the
  * total exactly and the next item names such a group (退休, 编外, 聘用 …), the list ends there; a
  * forgotten 工勤 item of the staff itself is still a slip. Amounts never get this reading.
  */
-const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借调|返聘|外聘|临时/;
-
 function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[] {
   const target = total.token.value;
-  let sum = target.minus(target);
+  let sum = ZERO;
   for (let k = 0; k < parts.length - 1; k++) {
     sum = sum.plus(parts[k].token.value);
     if (sum.gt(target)) return parts;

@@ -1,5 +1,6 @@
 // What each number in the prose is: its role (amount, budget, change, share …), the words that lead
 // to it, and the quantity it is about (its subject). Every prose claim is built from this.
+import { isMoney } from '../../arith/interval';
 import type { DocumentModel, NumberToken, Sentence } from '../../types';
 import { PAGE_NUMBER } from '../../model/document';
 import { normalizeSubject, splitJoinedNames } from './subjects';
@@ -152,10 +153,6 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
 /** The clause before a Δ compares with the budget: `与年初预算X万元相比，`, `比年初预算，`. */
 const BUDGET_COMPARISON_BEFORE = /(?:与|比|较|同)[^，,。；;：:]*(?:预算|计划)[^，,。；;：:]*(?:相比|比较)[，,]$/;
 
-function isMoney(token: NumberToken): boolean {
-  return token.unit === '元' || token.unit === '万元' || token.unit === '亿元';
-}
-
 const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}|${NEUTRAL_CHANGE.source}`);
 
 /** Words that introduce a reason: what follows them is the subject (`…的主要原因是2024年在京…`). */
@@ -234,7 +231,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (role === 'delta' && !COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
       const previous = list.at(-1);
       // `1.52亿元（15200.00万元）`: the bracketed number restates the one before it in another unit.
-      if (previous && /^[（(]$/.test(lead) && isMoney(token) && isMoney(previous.token) && previous.role === role) {
+      if (previous && /^[（(]$/.test(lead) && isMoney(token.unit) && isMoney(previous.token.unit) && previous.role === role) {
         const pt: ProseToken = { ...previous, token, index: list.length, lead };
         list.push(pt);
         tokens.push(pt);
