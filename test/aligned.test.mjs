@@ -135,3 +135,111 @@ test('a number between two columns, or a page whose columns moved, drops the tab
   assert.equal(read(title + header + split.join('\n')), 0);
   assert.deepEqual(core.lint(title + header + split.join('\n')).findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId), []);
 });
+
+/** One `pdftotext -layout` line: each cell padded to its display width (CJK two columns), amounts right-aligned. */
+function layoutLine(cells, widths) {
+  const width = (s) => [...s].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uff60“”]/.test(ch) ? 2 : 1), 0);
+  return cells
+    .map((text, i) => {
+      const pad = ' '.repeat(Math.max(0, widths[i] - width(text)));
+      return /^[\d,.]+$/.test(text) && !/^\d{3,7}$/.test(text) ? pad + text : text + pad;
+    })
+    .join('  ')
+    .trimEnd();
+}
+
+const T03_HEADER = ['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'];
+const T03_ROWS = [
+  ['合计', '', '20.00', '9.00', '11.00'],
+  ['201', '一般公共服务支出', '10.00', '4.00', '6.00'],
+  ['20101', '人大事务', '10.00', '4.00', '6.00'],
+  ['2010101', '行政运行', '4.00', '4.00', ''],
+  ['2010102', '一般行政管理事务', '6.00', '', '6.00'],
+  ['208', '社会保障和就业支出', '10.00', '5.00', '5.00'],
+  ['20805', '行政事业单位养老支出', '10.00', '5.00', '5.00'],
+  ['2080505', '机关事业单位基本养老保险缴费支出', '10.00', '5.00', '5.00'],
+];
+const alignedKinds = (text) => core.buildModel(text).tables.filter((t) => t.format === 'aligned').map((t) => t.kind);
+const ruleFindings = (text) => core.lint(text).findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}:${text.slice(f.span.start, f.span.end)}`);
+
+test('pages that repeat the header but lay out their columns anew are each read under their own header', () => {
+  const page = (rows, widths) => [layoutLine(T03_HEADER, widths), ...rows.map((r) => layoutLine(r, widths))];
+  const text = ['支出决算表', '公开03表', '单位：万元', '', ...page(T03_ROWS.slice(0, 5), [10, 18, 14, 10, 10]), '', '— 2 —', '', ...page(T03_ROWS.slice(5), [10, 34, 12, 8, 8])].join('\n');
+  assert.deepEqual(alignedKinds(text), ['T03']);
+  assert.deepEqual(ruleFindings(text), []);
+  // A slip on the second page is found in its own row and column.
+  const slipped = text.replace(/(机关事业单位基本养老保险缴费支出\s+)10\.00/, '$113.00');
+  assert.deepEqual(ruleFindings(slipped), ['rollup-mismatch:10.00', 'sum-mismatch:13.00']);
+});
+
+test('a later page without a header, with blank cells and without the trailing blank columns, is read by its own columns', () => {
+  const header = ['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出', '经营支出'];
+  const first = [layoutLine(header, [10, 18, 14, 10, 10, 10]), ...T03_ROWS.slice(0, 5).map((r) => layoutLine(r, [10, 18, 14, 10, 10, 10]))];
+  const page = (rows) => rows.map((r) => layoutLine(r, [8, 34, 10, 8, 8]));
+  const second = page([
+    ['208', '社会保障和就业支出', '10.00', '5.00', '5.00'],
+    ['20805', '行政事业单位养老支出', '10.00', '5.00', '5.00'],
+    ['2080505', '机关事业单位基本养老保险缴费支出', '6.00', '5.00', '1.00'],
+    ['2080506', '机关事业单位职业年金缴费支出', '4.00', '', '4.00'],
+  ]);
+  const report = (lines) => ['支出决算表', '公开03表', '单位：万元', '', ...first, '', '— 2 —', '', ...lines].join('\n');
+  const text = report(second);
+  assert.deepEqual(alignedKinds(text), ['T03']);
+  assert.deepEqual(ruleFindings(text), []);
+  const row = core.buildModel(text).tables[0].rows.find((r) => r.code === '2080506');
+  assert.deepEqual(row.cells.map((c) => c.text), ['2080506', '机关事业单位职业年金缴费支出', '4.00', '', '4.00', '']);
+  assert.deepEqual(ruleFindings(text.replace(/(职业年金缴费支出\s+)4\.00/, '$13.00')), ['rollup-mismatch:10.00', 'sum-mismatch:3.00']);
+  // A page whose 基本支出 is blank in every row: which column its second amounts belong to is in doubt.
+  const doubtful = page([
+    ['208', '社会保障和就业支出', '10.00', '', '10.00'],
+    ['20805', '行政事业单位养老支出', '10.00', '', '10.00'],
+    ['2080505', '机关事业单位基本养老保险缴费支出', '10.00', '', '10.00'],
+  ]);
+  assert.deepEqual(alignedKinds(report(doubtful)), []);
+});
+
+test('a 栏次 row written at the left of right-aligned amount columns does not drop the table', () => {
+  const widths = [10, 18, 14, 10, 10];
+  const numbers = '栏次' + ' '.repeat(28 + 2 * 2) + ['1', '2', '3'].map((n, i) => n.padEnd([14, 10, 10][i])).join('  ');
+  const rows = [['合计', '', '10.00', '4.00', '6.00'], ...T03_ROWS.slice(1, 5)];
+  const text = ['支出决算表', '公开03表', '单位：万元', '', layoutLine(T03_HEADER, widths), numbers.trimEnd(), ...rows.map((r) => layoutLine(r, widths))].join('\n');
+  assert.deepEqual(alignedKinds(text), ['T03']);
+  assert.deepEqual(ruleFindings(text.replace(/(行政运行\s+)4\.00/, '$15.00')), ['rollup-mismatch:10.00', 'sum-mismatch:5.00']);
+});
+
+test('a total label standing over the code and name columns (人员经费合计) is its row label, not a merged column', () => {
+  const widths = [8, 24, 8, 8, 20, 8];
+  const header = layoutLine(['科目代码', '科目名称', '金额', '科目代码', '科目名称', '金额'], widths);
+  const rows = [
+    ['301', '工资福利支出', '12.00', '302', '商品和服务支出', '3.00'],
+    ['30101', '基本工资', '7.00', '30201', '办公费', '1.00'],
+    ['30102', '津贴补贴', '5.00', '30211', '差旅费', '2.00'],
+  ].map((r) => layoutLine(r, widths));
+  const total = '人员经费合计' + ' '.repeat(8 + 2 + 24 + 2 - 12 + 8 - 5) + '12.00' + '  ' + '公用经费合计' + ' '.repeat(8 + 2 + 20 + 2 - 12 + 8 - 4) + '3.00';
+  const text = ['一般公共预算财政拨款基本支出决算表', '公开06表', '单位：万元', '', header, ...rows, total].join('\n');
+  assert.deepEqual(alignedKinds(text), ['T06']);
+  assert.deepEqual(ruleFindings(text), []);
+  assert.deepEqual(ruleFindings(text.replace(/(津贴补贴\s+)5\.00/, '$16.00')), ['rollup-mismatch:12.00']);
+});
+
+test('“三公” headers written at the left of their spans, with full-width quotes, label their six columns each', () => {
+  const widths = [6, 18, 4, 14, 18, 10];
+  const twice = (cells, w) => layoutLine([...cells, ...cells], [...w, ...w]);
+  const merged = [6, 18, 4 + 14 + 18 + 4, 10];
+  const top = layoutLine(['“三公”经费预算数', '“三公”经费决算数'], [widths.reduce((a, b) => a + b + 2, 0) - 2, 20]);
+  const text = [
+    '财政拨款“三公”经费支出决算表',
+    '公开09表',
+    '单位：万元',
+    '',
+    top,
+    twice(['合计', '因公出国（境）费用', '公务用车购置及运行维护费', '公务接待费'], merged),
+    twice(['', '', '小计', '公务用车购置费', '公务用车运行维护费', ''], widths),
+    twice(['3.00', '0.00', '2.00', '0.50', '1.50', '1.00'], widths),
+  ].join('\n');
+  const table = core.buildModel(text).tables.find((t) => t.format === 'aligned');
+  assert.equal(table?.kind, 'T09');
+  assert.deepEqual(table.columns.map((c) => c.headerPath[0]), [...Array(6).fill('“三公”经费预算数'), ...Array(6).fill('“三公”经费决算数')]);
+  assert.deepEqual(ruleFindings(text), []);
+  assert.deepEqual(ruleFindings(text.replace('1.50        1.00', '1.60        1.00')), ['sum-mismatch:2.00']);
+});

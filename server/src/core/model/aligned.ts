@@ -45,6 +45,7 @@ interface Token {
 const NUMERIC = /^[-−+]?\d[\d,，]*(?:[.．。] ?\d+)?%?$/;
 const DECIMAL = /[.．。] ?\d+%?$/;
 const CODE = /^(\d{3}|\d{5}|\d{7})$/;
+const TOTAL_LABEL = /(?:合计|总计|小计)$/;
 const PAGE = /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页/;
 const META = /公开\s*\d{1,2}\s*表|部门公开表|(金额)?单位\s*[:：]|^(编制|填报)?(部门|单位)(名称)?\s*[:：]|^(注|说明|备注)\d*[:：]/;
 
@@ -244,13 +245,52 @@ export function readAligned(lines: Line[], first: number, last: number): Aligned
   // the columns the first one labels, or the page moved its columns.
   const read = readSegment(lines, at, segments[0].header, segments.map((g) => [g.from, g.to] as const), segments.slice(1).map((g) => g.header));
   if (!('refused' in read)) return { rows: read.rows };
-  return (segments.length === 1 && readPageByPage(lines, at, segments[0].header, bodyStart, last)) || read;
+  if (segments.length > 1) return readSegments(lines, at, segments) ?? read;
+  return readPageByPage(lines, at, segments[0].header, bodyStart, last) ?? read;
+}
+
+/**
+ * Pages that repeat the header but moved their columns (each page laid out on its own): every page
+ * read with its own header, kept only when all have the same number of columns and each repeated
+ * header line puts the same labels over them as the first page's line of that text.
+ */
+function readSegments(lines: Line[], at: (i: number) => Scan, segments: Array<{ header: number[]; from: number; to: number }>): { rows: AlignedRow[] } | undefined {
+  const labels = new Map<string, string>();
+  const rows: AlignedRow[] = [];
+  let width = -1;
+  for (const [s, g] of segments.entries()) {
+    const read = readSegment(lines, at, g.header, [[g.from, g.to]], []);
+    if ('refused' in read) return undefined;
+    const header = new Set(g.header);
+    for (const row of read.rows) {
+      if (width < 0) width = row.cells.length;
+      if (row.cells.length !== width) return undefined;
+      if (!header.has(row.line)) {
+        rows.push(row);
+        continue;
+      }
+      if (at(row.line).kind === 'row' && isColumnNumbers(at(row.line).tokens)) {
+        if (s === 0) rows.push(row);
+        continue;
+      }
+      const lineKey = key(lines[row.line].text);
+      const rowLabels = row.cells.map((c) => key(c.text)).join('\t');
+      if (s === 0) {
+        labels.set(lineKey, rowLabels);
+        rows.push(row);
+      } else if (labels.get(lineKey) !== rowLabels) return undefined;
+    }
+  }
+  return { rows };
 }
 
 /**
  * A table whose later pages moved their columns and did not repeat the header: the first page read
- * with its header; a later page only when every row has one token per column (a 合计 row may span the
- * code and name columns), taken in order. Anything else stays refused.
+ * with its header; each later page either with one token per column in every row (a 合计 row may span
+ * the code and name columns), taken in order, or by the runs of display positions its own tokens
+ * cover, when there are exactly as many as the first page has columns (rows with blank cells). Every
+ * cell must hold what its column holds on the first page (figures or words). Anything else stays
+ * refused.
  */
 function readPageByPage(lines: Line[], at: (i: number) => Scan, header: number[], bodyStart: number, last: number): { rows: AlignedRow[] } | undefined {
   const breaks: number[] = [];
@@ -259,23 +299,90 @@ function readPageByPage(lines: Line[], at: (i: number) => Scan, header: number[]
   const first = readSegment(lines, at, header, [[bodyStart, breaks[0] - 1]], []);
   if ('refused' in first) return undefined;
   const width = Math.max(...first.rows.map((r) => r.cells.length));
-  // What each column holds on the first page (figures or words): a token taken in order must match.
-  const figures = (text: string) => /^[-−－]?[\d,，]+(?:\.\d+)?$/.test(text);
   const numericColumn = Array.from({ length: width }, (_, c) => {
     const filled = first.rows.map((r) => r.cells[c]?.text ?? '').filter((t) => t !== '');
-    return filled.length > 0 && filled.filter(figures).length * 2 > filled.length;
+    return filled.length > 0 && filled.filter(isFigure).length * 2 > filled.length;
   });
+  // Columns that hold nothing in the first page's body (上缴上级支出 … of most 公开03): a later page
+  // may leave the trailing ones out altogether.
+  let filledWidth = width;
+  while (filledWidth > 1 && first.rows.every((r) => header.includes(r.line) || (r.cells[filledWidth - 1]?.text ?? '') === '')) filledWidth--;
+  const fitsColumns = (cells: AlignedCell[]) =>
+    cells.length === width && cells.every((cell, c) => cell.text === '' || TOTAL.test(cell.text) || isFigure(cell.text) === numericColumn[c]);
   const rows = first.rows.slice();
-  for (let i = breaks[0] + 1; i <= last; i++) {
-    const scan = at(i);
-    if (scan.kind === 'blank' || scan.kind === 'page') continue;
-    if (scan.kind !== 'row') return undefined;
-    const cells = scan.tokens.map((t) => ({ start: lines[i].start + t.start, end: lines[i].start + t.end, text: t.text, indent: 0 }));
-    if (cells.length === width - 1 && /^(?:合计|总计)$/.test(cells[0].text)) cells.splice(1, 0, { start: cells[0].end, end: cells[0].end, text: '', indent: 0 });
-    if (cells.length !== width || cells.some((cell, c) => cell.text !== '' && !/^(?:合计|总计)$/.test(cell.text) && figures(cell.text) !== numericColumn[c])) return undefined;
-    rows.push({ line: i, cells });
+  for (let from = breaks[0] + 1; from <= last; ) {
+    let to = from;
+    while (to < last && at(to + 1).kind !== 'page') to++;
+    const page = pageInOrder(lines, at, from, to, width) ?? pageByRuns(lines, at, from, to, filledWidth, width);
+    if (!page || !page.every((r) => fitsColumns(r.cells))) return undefined;
+    rows.push(...page);
+    from = to + 2;
   }
   return { rows };
+}
+
+const TOTAL = /^(?:合计|总计)$/;
+const isFigure = (text: string) => /^[-−－]?[\d,，]+(?:\.\d+)?$/.test(text);
+const cellAt = (line: Line, t: Token): AlignedCell => ({ start: line.start + t.start, end: line.start + t.end, text: t.text, indent: 0 });
+
+/** A page's rows when each has one token per column (a 合计 may stand over the code and name columns). */
+function pageInOrder(lines: Line[], at: (i: number) => Scan, from: number, to: number, width: number): AlignedRow[] | undefined {
+  const rows: AlignedRow[] = [];
+  for (let i = from; i <= to; i++) {
+    const scan = at(i);
+    if (scan.kind === 'blank') continue;
+    if (scan.kind !== 'row') return undefined;
+    const cells = scan.tokens.map((t) => cellAt(lines[i], t));
+    if (cells.length === width - 1 && TOTAL.test(cells[0].text)) cells.splice(1, 0, { start: cells[0].end, end: cells[0].end, text: '', indent: 0 });
+    if (cells.length !== width) return undefined;
+    rows.push({ line: i, cells });
+  }
+  return rows;
+}
+
+/**
+ * A page's rows by the runs its tokens cover: one token per run and row, `width` runs, or fewer when
+ * the missing ones are all trailing columns blank on the first page (`filledWidth` and after).
+ */
+function pageByRuns(lines: Line[], at: (i: number) => Scan, from: number, to: number, filledWidth: number, width: number): AlignedRow[] | undefined {
+  const body: number[] = [];
+  let right = 0;
+  for (let i = from; i <= to; i++) {
+    const scan = at(i);
+    if (scan.kind === 'blank') continue;
+    if (scan.kind !== 'row') return undefined;
+    body.push(i);
+    for (const t of scan.tokens) right = Math.max(right, t.right);
+  }
+  const covered = new Uint8Array(right + 1);
+  for (const i of body) for (const t of at(i).tokens) covered.fill(1, t.left, t.right);
+  const runOf = new Int32Array(right + 1).fill(-1);
+  const lefts: number[] = [];
+  for (let x = 0; x < right; x++) {
+    if (!covered[x]) continue;
+    if (x === 0 || !covered[x - 1]) lefts.push(x);
+    runOf[x] = lefts.length - 1;
+  }
+  if (lefts.length < filledWidth || lefts.length > width) return undefined;
+  const rows: AlignedRow[] = [];
+  for (const i of body) {
+    const line = lines[i];
+    const cells = new Array<AlignedCell | undefined>(width).fill(undefined);
+    for (const t of at(i).tokens) {
+      const c = runOf[t.left];
+      if (cells[c]) return undefined;
+      cells[c] = cellAt(line, t);
+    }
+    rows.push({
+      line: i,
+      cells: cells.map((cell, c) => {
+        if (cell) return cell;
+        const o = line.start + (c < lefts.length ? offsetAt(line.text, lefts[c]) : line.text.length);
+        return { start: o, end: o, text: '', indent: 0 };
+      }),
+    });
+  }
+  return rows;
 }
 
 function range(from: number, to: number): number[] {
@@ -306,11 +413,17 @@ function readSegment(
   }
   if (body.length === 0) return { refused: 'no body rows' };
 
-  // Columns: the runs of display positions covered by body tokens.
+  // Columns: the runs of display positions covered by body tokens. A total's label (合计, 人员经费合计)
+  // may stand over the code and name columns: it makes a column of its own only where it overlaps no
+  // other token, and belongs to the first column it overlaps.
   let width = 0;
   for (const i of body) for (const t of at(i).tokens) width = Math.max(width, t.right);
   const covered = new Uint8Array(width + 1);
-  for (const i of body) for (const t of at(i).tokens) covered.fill(1, t.left, t.right);
+  const spanning = (t: Token) => !t.numeric && TOTAL_LABEL.test(t.text);
+  for (const i of body) for (const t of at(i).tokens) if (!spanning(t)) covered.fill(1, t.left, t.right);
+  for (const i of body) {
+    for (const t of at(i).tokens) if (spanning(t) && covered.subarray(t.left, t.right).indexOf(1) < 0) covered.fill(1, t.left, t.right);
+  }
   const columns: Column[] = [];
   const runOf = new Int32Array(width + 1).fill(-1);
   for (let x = 0; x < width; x++) {
@@ -320,17 +433,20 @@ function readSegment(
     runOf[x] = columns.length - 1;
   }
   if (columns.length < 2) return { refused: 'fewer than two columns' };
+  const runAt = (t: Token) => {
+    for (let x = t.left; x < t.right; x++) if (runOf[x] >= 0) return runOf[x];
+    return -1;
+  };
 
   // Every body token in its run; one token per column and row; amounts of a column share a right edge.
   const decimalsRight: Array<{ min: number; max: number } | undefined> = [];
-  const count = new Array<number>(columns.length).fill(0);
   for (const i of body) {
-    const seen = new Set<number>();
+    const seen = new Map<number, Token>();
     for (const t of at(i).tokens) {
-      const c = runOf[t.left];
-      if (seen.has(c)) return { refused: `two cells in one column (line ${i + 1})` };
-      seen.add(c);
-      count[c]++;
+      const c = runAt(t);
+      const other = seen.get(c);
+      if (other) return { refused: `two cells in one column (line ${i + 1}: “${other.text}” “${t.text}”)` };
+      seen.set(c, t);
       if (t.decimal) {
         const r = (decimalsRight[c] ??= { min: t.right, max: t.right });
         r.min = Math.min(r.min, t.right);
@@ -344,7 +460,7 @@ function readSegment(
   }
   for (const i of body) {
     for (const t of at(i).tokens) {
-      const c = runOf[t.left];
+      const c = runAt(t);
       const r = decimalsRight[c];
       if (t.numeric && !t.decimal && r && !CODE.test(t.text) && (t.right < r.min - 1 || t.right > r.max + 1)) return { refused: `a number between columns (line ${i + 1})` };
     }
@@ -385,7 +501,7 @@ function readSegment(
     }
   }
   const n = columns.length;
-  const colOf = (t: Token) => columns.findIndex((c) => c.left <= t.left && t.right <= c.right);
+  const colOf = (t: Token) => columns.findIndex((c) => c.left < t.right && t.left < c.right);
   // The outer cells reach the table's margins (a right-aligned first column starts left of its numbers).
   let margin = columns[0].left;
   let edge = columns[n - 1].right;
@@ -397,7 +513,10 @@ function readSegment(
   const cellRight = (b: number) => (b === n - 1 ? edge : (columns[b].right + columns[b + 1].left) / 2);
   const headerCells = new Map<number, Array<Token | undefined>>();
   const top = new Set([headerLines[0], ...repeated.map((g) => g[0])]);
-  for (const i of [...headerLines, ...repeated.flat()]) {
+  // A 栏次 row only numbers the columns. One whose numbers fit no span (written at the left of
+  // right-aligned amount columns) numbers them in order when it has a token for every column, and is
+  // left out otherwise, rather than refusing the table.
+  placing: for (const i of [...headerLines, ...repeated.flat()]) {
     const tokens = at(i).tokens;
     const overlaps = tokens.map((t) => {
       const o: number[] = [];
@@ -424,7 +543,13 @@ function readSegment(
         aMax = g < 0 ? n - 1 : g;
         bMin = g < 0 ? n - 1 : Math.max(0, g - 1);
       }
-      if (lo > aMax || hi < bMin) return { refused: `header labels overlap one column (line ${i + 1})` };
+      if (lo > aMax || hi < bMin) {
+        if (numbersRow) {
+          if (tokens.length === n) headerCells.set(i, tokens.slice());
+          continue placing;
+        }
+        return { refused: `header labels overlap one column (line ${i + 1})` };
+      }
       const centre = (t.left + t.right) / 2;
       const fits = (x: Span) => x.score <= 3 + (cellRight(x.b) - cellLeft(x.a)) / 4 || (o.length === 1 && x.a === o[0] && x.b === o[0]);
       const search = (aFrom: number, aTo: number) => {
@@ -448,10 +573,27 @@ function readSegment(
       };
       // The top line of a header merges to the right from where the previous label ended (as the
       // TSV tables read): only its right end is in question, unless that reading centres badly.
-      let best = top.has(i) ? search(lo, lo) : undefined;
+      // Labels written at the left of their spans (`“三公”经费预算数` over six columns, `…决算数` over the
+      // next six) span from the column they start at to the one before the next label's.
+      const startsAt = (u: Token) => columns.findIndex((c, a) => u.left >= cellLeft(a) - 1 && u.left <= c.left + 1);
+      const nextStart = k + 1 < tokens.length ? startsAt(tokens[k + 1]) : n;
+      let best = top.has(i) && tokens.length >= 2 && startsAt(t) === lo && nextStart > lo ? { a: lo, b: nextStart - 1, score: 0 } : undefined;
+      if (!best && top.has(i)) best = search(lo, lo);
       if (!best || !fits(best)) best = search(lo, aMax);
-      if (!best) return { refused: `a header label between two spans (line ${i + 1})` };
-      if (!fits(best)) return { refused: `a header label centred over no span (line ${i + 1})` };
+      if (!best) {
+        if (numbersRow) {
+          if (tokens.length === n) headerCells.set(i, tokens.slice());
+          continue placing;
+        }
+        return { refused: `a header label between two spans (line ${i + 1}: “${t.text}”)` };
+      }
+      if (!fits(best)) {
+        if (numbersRow) {
+          if (tokens.length === n) headerCells.set(i, tokens.slice());
+          continue placing;
+        }
+        return { refused: `a header label centred over no span (line ${i + 1}: “${t.text}”)` };
+      }
       lastB = best.b;
       cells[best.a] = t;
     }
@@ -466,7 +608,7 @@ function readSegment(
       if (t.numeric && !labelled[columns.indexOf(bodyColumns[runOf[t.left]])]) return { refused: `a column of numbers without a header (line ${i + 1}, column ${t.left + 1})` };
     }
   }
-  const labelsOf = (group: number[]) => columns.map((_, c) => group.map((i) => key(headerCells.get(i)![c]?.text ?? '')).join('/')).join('\t');
+  const labelsOf = (group: number[]) => columns.map((_, c) => group.map((i) => key(headerCells.get(i)?.[c]?.text ?? '')).join('/')).join('\t');
   const labels = labelsOf(headerLines);
   for (const group of repeated) if (labelsOf(group) !== labels) return { refused: `a page with other columns (line ${group[0] + 1})` };
 
@@ -486,7 +628,8 @@ function readSegment(
   for (const i of body) for (const t of at(i).tokens) if (!t.numeric) labelLeft[colOf(t)] = Math.min(labelLeft[colOf(t)], t.left);
   const rows: AlignedRow[] = [];
   for (const i of headerLines) {
-    const cells = headerCells.get(i)!;
+    const cells = headerCells.get(i);
+    if (!cells) continue;
     rows.push({ line: i, cells: cells.map((t, c) => (t ? cellOf(i, t, c, false) : blankAt(i, c))) });
   }
   const bodySet = new Set(body);

@@ -10,6 +10,9 @@ export function unitWidth(code: number, next: number): number {
     return point >= 0x20000 ? 2 : 1;
   }
   if (code < 0x1100) return 1;
+  // Curly quotes and the ellipsis are East Asian ambiguous: a Chinese font sets them full width
+  // (`“三公”经费` takes the space of six characters on the page).
+  if (code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x2026) return 2;
   return (code <= 0x115f) ||
     (code >= 0x2e80 && code <= 0x303e) ||
     (code >= 0x3041 && code <= 0x33ff) ||
