@@ -216,6 +216,16 @@ export interface DocumentModel {
   department?: string;
   /** Spans disabled by `juesuan-lint-disable-next-line` comments, keyed by line → rule ids ('*' = all). */
   disabledLines: Map<number, Set<string>>;
+  /** Space-aligned tables left unread because a cell's column was in doubt: nothing in them is checked. */
+  unreadTables: UnreadTable[];
+}
+
+export interface UnreadTable {
+  /** The table's first line (its header), trimmed. */
+  span: Span;
+  /** Its last line index (0-based). */
+  lastLine: number;
+  reason: Localized;
 }
 
 /** A number taking part in a relation (a class: its decimals are built on first read). */

@@ -7,7 +7,8 @@
 // guesses: two tokens of a row in one column, amounts of one column with different right edges, a
 // lone number in a column of its own, a header that fits no column — any of these drops the table,
 // because a cell read into the wrong column is a false error downstream.
-import type { Line } from '../types';
+import type { Line, Localized } from '../types';
+import { l } from '../messages';
 import { unitWidth } from '../text/width';
 
 export interface AlignedCell {
@@ -22,7 +23,7 @@ export interface AlignedRow {
   cells: AlignedCell[];
 }
 
-export type AlignedResult = { rows: AlignedRow[] } | { refused: string };
+export type AlignedResult = { rows: AlignedRow[] } | { refused: Localized };
 
 /** Lines wider than this (display columns) or with more tokens are not table rows: work stays bounded. */
 const MAX_WIDTH = 600;
@@ -225,7 +226,7 @@ export function readAligned(lines: Line[], first: number, last: number): Aligned
   // The header: lines above the first row that is not a 栏次 row.
   let bodyStart = first;
   while (bodyStart <= last && (at(bodyStart).kind === 'text' || (at(bodyStart).kind === 'row' && isColumnNumbers(at(bodyStart).tokens)))) bodyStart++;
-  if (bodyStart > last || bodyStart - first > MAX_HEADER_LINES) return { refused: 'no body rows' };
+  if (bodyStart > last || bodyStart - first > MAX_HEADER_LINES) return { refused: l('没有数据行', 'no body rows') };
   const headerKeys = new Set<string>();
   for (let i = first; i < bodyStart; i++) headerKeys.add(key(lines[i].text));
   const segments: Array<{ header: number[]; from: number; to: number }> = [{ header: range(first, bodyStart - 1), from: bodyStart, to: last }];
@@ -397,7 +398,7 @@ function readSegment(
   headerLines: number[],
   parts: ReadonlyArray<readonly [number, number]>,
   repeated: number[][],
-): { rows: AlignedRow[] } | { refused: string } {
+): { rows: AlignedRow[] } | { refused: Localized } {
   // Body rows and where each wrapped label continues.
   const body: number[] = [];
   const wraps: number[] = [];
@@ -409,9 +410,9 @@ function readSegment(
     if (s.kind === 'blank' || s.kind === 'page') continue;
     if (s.kind === 'row' || (s.kind === 'text' && s.tokens.length >= 2)) body.push(i);
     else if (s.kind === 'text') wraps.push(i);
-    else return { refused: 'foreign line inside the table' };
+    else return { refused: l('表内夹有非表格行', 'a line inside the table that is no table row') };
   }
-  if (body.length === 0) return { refused: 'no body rows' };
+  if (body.length === 0) return { refused: l('没有数据行', 'no body rows') };
 
   // Columns: the runs of display positions covered by body tokens. A total's label (合计, 人员经费合计)
   // may stand over the code and name columns: it makes a column of its own only where it overlaps no
@@ -432,7 +433,7 @@ function readSegment(
     columns[columns.length - 1].right = x + 1;
     runOf[x] = columns.length - 1;
   }
-  if (columns.length < 2) return { refused: 'fewer than two columns' };
+  if (columns.length < 2) return { refused: l('不足两栏', 'fewer than two columns') };
   const runAt = (t: Token) => {
     for (let x = t.left; x < t.right; x++) if (runOf[x] >= 0) return runOf[x];
     return -1;
@@ -445,7 +446,7 @@ function readSegment(
     for (const t of at(i).tokens) {
       const c = runAt(t);
       const other = seen.get(c);
-      if (other) return { refused: `two cells in one column (line ${i + 1}: “${other.text}” “${t.text}”)` };
+      if (other) return { refused: l(`第${i + 1}行的“${other.text}”和“${t.text}”落在同一栏`, `two cells in one column (line ${i + 1}: “${other.text}” “${t.text}”)`) };
       seen.set(c, t);
       if (t.decimal) {
         const r = (decimalsRight[c] ??= { min: t.right, max: t.right });
@@ -456,13 +457,13 @@ function readSegment(
   }
   for (let c = 0; c < columns.length; c++) {
     const r = decimalsRight[c];
-    if (r && r.max - r.min > 1) return { refused: `amounts of one column not right-aligned (columns merged?)` };
+    if (r && r.max - r.min > 1) return { refused: l('同一栏的金额没有右对齐（可能有两栏并在一起）', 'amounts of one column not right-aligned (columns merged?)') };
   }
   for (const i of body) {
     for (const t of at(i).tokens) {
       const c = runAt(t);
       const r = decimalsRight[c];
-      if (t.numeric && !t.decimal && r && !CODE.test(t.text) && (t.right < r.min - 1 || t.right > r.max + 1)) return { refused: `a number between columns (line ${i + 1})` };
+      if (t.numeric && !t.decimal && r && !CODE.test(t.text) && (t.right < r.min - 1 || t.right > r.max + 1)) return { refused: l(`第${i + 1}行有数字落在两栏之间`, `a number between columns (line ${i + 1})`) };
     }
   }
   // A row whose label wrapped above its amounts (`2080505  机关事业单位…` / `…缴费支出  5.50`) would
@@ -477,7 +478,7 @@ function readSegment(
       lower.some((t) => t.decimal) &&
       !lower.some((t) => CODE.test(t.text) || /合计|总计|小计/.test(t.text))
     ) {
-      return { refused: `a coded row without amounts above amounts without a code (line ${body[k] + 1})` };
+      return { refused: l(`第${body[k] + 1}行的金额与上一行的科目代码分在两行`, `a coded row without amounts above amounts without a code (line ${body[k] + 1})`) };
     }
   }
   const bodyColumns = columns.slice();
@@ -548,7 +549,7 @@ function readSegment(
           if (tokens.length === n) headerCells.set(i, tokens.slice());
           continue placing;
         }
-        return { refused: `header labels overlap one column (line ${i + 1})` };
+        return { refused: l(`第${i + 1}行表头的两个栏名压在同一栏上`, `header labels overlap one column (line ${i + 1})`) };
       }
       const centre = (t.left + t.right) / 2;
       const fits = (x: Span) => x.score <= 3 + (cellRight(x.b) - cellLeft(x.a)) / 4 || (o.length === 1 && x.a === o[0] && x.b === o[0]);
@@ -585,14 +586,14 @@ function readSegment(
           if (tokens.length === n) headerCells.set(i, tokens.slice());
           continue placing;
         }
-        return { refused: `a header label between two spans (line ${i + 1}: “${t.text}”)` };
+        return { refused: l(`第${i + 1}行表头“${t.text}”无法确定属于哪一栏`, `a header label between two spans (line ${i + 1}: “${t.text}”)`) };
       }
       if (!fits(best)) {
         if (numbersRow) {
           if (tokens.length === n) headerCells.set(i, tokens.slice());
           continue placing;
         }
-        return { refused: `a header label centred over no span (line ${i + 1}: “${t.text}”)` };
+        return { refused: l(`第${i + 1}行表头“${t.text}”没有对准任何一栏`, `a header label centred over no span (line ${i + 1}: “${t.text}”)`) };
       }
       lastB = best.b;
       cells[best.a] = t;
@@ -605,12 +606,12 @@ function readSegment(
   for (const cells of headerCells.values()) cells.forEach((t, c) => (labelled[c] ||= t !== undefined));
   for (const i of body) {
     for (const t of at(i).tokens) {
-      if (t.numeric && !labelled[columns.indexOf(bodyColumns[runOf[t.left]])]) return { refused: `a column of numbers without a header (line ${i + 1}, column ${t.left + 1})` };
+      if (t.numeric && !labelled[columns.indexOf(bodyColumns[runOf[t.left]])]) return { refused: l(`第${i + 1}行第${t.left + 1}列的数字上方没有栏名`, `a column of numbers without a header (line ${i + 1}, column ${t.left + 1})`) };
     }
   }
   const labelsOf = (group: number[]) => columns.map((_, c) => group.map((i) => key(headerCells.get(i)?.[c]?.text ?? '')).join('/')).join('\t');
   const labels = labelsOf(headerLines);
-  for (const group of repeated) if (labelsOf(group) !== labels) return { refused: `a page with other columns (line ${group[0] + 1})` };
+  for (const group of repeated) if (labelsOf(group) !== labels) return { refused: l(`第${group[0] + 1}行起的一页分栏与首页不同`, `a page with other columns (line ${group[0] + 1})`) };
 
   // Rows: header cells, then body cells by column, with wrapped labels joined to the row above.
   const blankAt = (i: number, c: number): AlignedCell => {

@@ -144,7 +144,7 @@ function unclosed(line: string): boolean {
 export function buildModel(text: string): DocumentModel {
   const lineIndex = new LineIndex(text);
   const lines = splitLines(text);
-  const { tables, tableLines, cellNumbers } = parseTables(text, lines);
+  const { tables, tableLines, cellNumbers, refused } = parseTables(text, lines);
 
   // Numbers: table cells come from the table parser, the rest from the prose lines.
   const scanned = cellNumbers;
@@ -245,6 +245,7 @@ export function buildModel(text: string): DocumentModel {
     reportYear,
     department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
     disabledLines: findDisabledLines(lines),
+    unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason })),
   };
   resolveUnitSlips(model);
   resolveMissingPercents(model);
@@ -387,4 +388,10 @@ function findDisabledLines(lines: Line[]): Map<number, Set<string>> {
     map.set(target, set);
   }
   return map;
+}
+
+/** A line's span without its leading and trailing white space (a finding on a line marks its text). */
+function trimmedSpan(line: Line): Span {
+  const lead = line.text.length - line.text.trimStart().length;
+  return { start: line.start + lead, end: line.start + line.text.trimEnd().length };
 }

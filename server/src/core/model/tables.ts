@@ -5,7 +5,7 @@
 import { parseCell, type ScannedNumber } from '../numbers/scan';
 import { isWhiteSpace } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
-import type { Line, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
+import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
 
@@ -16,7 +16,7 @@ export interface ParsedTables {
   /** The numbers of the cells, in document order (the model adds the prose numbers to this array). */
   cellNumbers: Array<{ n: ScannedNumber; cell?: { table: number; row: number; col: number } }>;
   /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
-  refused: Array<{ first: number; last: number; reason: string }>;
+  refused: Array<{ first: number; last: number; reason: Localized }>;
 }
 
 /** 3/5/7-digit 功能分类 or 3/5-digit 经济分类 code. */

@@ -43,9 +43,25 @@ export const tableFormat: Rule = {
       shiftedCode: l('科目代码“{code}”错位到“{row}”的金额栏', 'Subject code "{code}" shifted into the amount cell of "{row}"'),
       unreadable: l('金额栏“{text}”无法读作金额', 'Amount cell "{text}" cannot be read as an amount'),
       headerInRow: l('“{row}”行的金额栏是表头文字“{words}”', 'The amount cells of row "{row}" hold header words "{words}"'),
+      unread: l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked'),
     },
   },
   check(ctx) {
+    // A space-aligned table the reader refused: say so, or a clean result would claim it was checked.
+    for (const unread of ctx.model.unreadTables) {
+      const first = ctx.lineIndex.positionAt(unread.span.start).line + 1;
+      const last = unread.lastLine + 1;
+      ctx.report({
+        messageId: 'unread',
+        severity: 'info',
+        message: l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked'),
+        explanation: l(
+          `第${first}–${last}行按空格对齐的表格中，有单元格无法确定所在的栏：${unread.reason['zh-cn']}。为免把数字读进错误的栏而误报，本表未参与表内和表间核对。可改用制表符分隔或 Markdown 表格。`,
+          `In the space-aligned table on lines ${first}–${last}, the column of some cell is in doubt: ${unread.reason.en}. Rather than read a figure into the wrong column, the table was left out of the in-table and cross-table checks. Tab-separated or Markdown tables can be read.`,
+        ),
+        span: unread.span,
+      });
+    }
     for (const table of ctx.model.tables) {
       for (const row of table.rows) {
         const headerWords = STANDARD.test(table.kind) ? headerWordCells(table, row) : undefined;
