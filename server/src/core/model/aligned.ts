@@ -575,8 +575,9 @@ function readSegment(
       // The top line of a header merges to the right from where the previous label ended (as the
       // TSV tables read): only its right end is in question, unless that reading centres badly.
       // Labels written at the left of their spans (`“三公”经费预算数` over six columns, `…决算数` over the
-      // next six) span from the column they start at to the one before the next label's.
-      const startsAt = (u: Token) => columns.findIndex((c, a) => u.left >= cellLeft(a) - 1 && u.left <= c.left + 1);
+      // next six) span from the column they start at (in the gap before it, or at its left edge) to the
+      // one before the next label's.
+      const startsAt = (u: Token) => columns.findIndex((c, a) => u.left >= (a > 0 ? columns[a - 1].right : 0) && u.left <= c.left + 1);
       const nextStart = k + 1 < tokens.length ? startsAt(tokens[k + 1]) : n;
       let best = top.has(i) && tokens.length >= 2 && startsAt(t) === lo && nextStart > lo ? { a: lo, b: nextStart - 1, score: 0 } : undefined;
       if (!best && top.has(i)) best = search(lo, lo);

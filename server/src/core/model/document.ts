@@ -89,8 +89,9 @@ function headingLevel(text: string): number | undefined {
     if (p.level >= 4 && CLASS_PATH_CUT.test(t)) return undefined;
     // `（7）…职业年金缴费支出（` / `项）。年初预算为…`: a line that stops inside a bracket was wrapped.
     if (p.short && /[（(]$/.test(t)) return undefined;
-    // `1、…行政运行（项）年初预` / `算为…`: words after the 项 name go on into the item's sentence.
-    if (p.level >= 4 && /[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]/.test(t)) return undefined;
+    // `1、…行政运行（项）年初预` / `算为…`, `6.…行政运行（项）：年初` / `预算为…`: words after the 项 name (or
+    // after a 类/款/项 name and its colon) go on into the item's sentence.
+    if (p.level >= 4 && /[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]|[（(]\s*[类款项]\s*[)）]\s*[：:]\s*[\u4e00-\u9fff]/.test(t)) return undefined;
     return p.level;
   }
   return undefined;
