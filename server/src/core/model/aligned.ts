@@ -46,7 +46,12 @@ interface Token {
 const NUMERIC = /^[-−+]?\d[\d,，]*(?:[.．。] ?\d+)?%?$/;
 const DECIMAL = /[.．。] ?\d+%?$/;
 const CODE = /^(\d{3}|\d{5}|\d{7})$/;
+/** A total's label (合计, 人员经费合计), which may stand over the code and name columns. */
 const TOTAL_LABEL = /(?:合计|总计|小计)$/;
+/** A cell holding only 合计 or 总计. */
+const TOTAL = /^(?:合计|总计)$/;
+/** Figures only: what an amount or 行次 column holds. */
+const isFigure = (text: string) => /^[-−－]?[\d,，]+(?:\.\d+)?$/.test(text);
 const PAGE = /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页/;
 const META = /公开\s*\d{1,2}\s*表|部门公开表|(金额)?单位\s*[:：]|^(编制|填报)?(部门|单位)(名称)?\s*[:：]|^(注|说明|备注)\d*[:：]/;
 
@@ -322,8 +327,6 @@ function readPageByPage(lines: Line[], at: (i: number) => Scan, header: number[]
   return { rows };
 }
 
-const TOTAL = /^(?:合计|总计)$/;
-const isFigure = (text: string) => /^[-−－]?[\d,，]+(?:\.\d+)?$/.test(text);
 const cellAt = (line: Line, t: Token): AlignedCell => ({ start: line.start + t.start, end: line.start + t.end, text: t.text, indent: 0 });
 
 /** A page's rows when each has one token per column (a 合计 may stand over the code and name columns). */
@@ -357,14 +360,8 @@ function pageByRuns(lines: Line[], at: (i: number) => Scan, from: number, to: nu
   }
   const covered = new Uint8Array(right + 1);
   for (const i of body) for (const t of at(i).tokens) covered.fill(1, t.left, t.right);
-  const runOf = new Int32Array(right + 1).fill(-1);
-  const lefts: number[] = [];
-  for (let x = 0; x < right; x++) {
-    if (!covered[x]) continue;
-    if (x === 0 || !covered[x - 1]) lefts.push(x);
-    runOf[x] = lefts.length - 1;
-  }
-  if (lefts.length < filledWidth || lefts.length > width) return undefined;
+  const { columns, runOf } = runsOf(covered);
+  if (columns.length < filledWidth || columns.length > width) return undefined;
   const rows: AlignedRow[] = [];
   for (const i of body) {
     const line = lines[i];
@@ -378,12 +375,25 @@ function pageByRuns(lines: Line[], at: (i: number) => Scan, from: number, to: nu
       line: i,
       cells: cells.map((cell, c) => {
         if (cell) return cell;
-        const o = line.start + (c < lefts.length ? offsetAt(line.text, lefts[c]) : line.text.length);
+        const o = line.start + (c < columns.length ? offsetAt(line.text, columns[c].left) : line.text.length);
         return { start: o, end: o, text: '', indent: 0 };
       }),
     });
   }
   return rows;
+}
+
+/** The runs of covered display positions (the columns), and the run each position is in (-1 in a gap). */
+function runsOf(covered: Uint8Array): { columns: Column[]; runOf: Int32Array } {
+  const columns: Column[] = [];
+  const runOf = new Int32Array(covered.length).fill(-1);
+  for (let x = 0; x < covered.length; x++) {
+    if (!covered[x]) continue;
+    if (x === 0 || !covered[x - 1]) columns.push({ left: x, right: x });
+    columns[columns.length - 1].right = x + 1;
+    runOf[x] = columns.length - 1;
+  }
+  return { columns, runOf };
 }
 
 function range(from: number, to: number): number[] {
@@ -425,14 +435,7 @@ function readSegment(
   for (const i of body) {
     for (const t of at(i).tokens) if (spanning(t) && covered.subarray(t.left, t.right).indexOf(1) < 0) covered.fill(1, t.left, t.right);
   }
-  const columns: Column[] = [];
-  const runOf = new Int32Array(width + 1).fill(-1);
-  for (let x = 0; x < width; x++) {
-    if (!covered[x]) continue;
-    if (x === 0 || !covered[x - 1]) columns.push({ left: x, right: x });
-    columns[columns.length - 1].right = x + 1;
-    runOf[x] = columns.length - 1;
-  }
+  const { columns, runOf } = runsOf(covered);
   if (columns.length < 2) return { refused: l('不足两栏', 'fewer than two columns') };
   const runAt = (t: Token) => {
     for (let x = t.left; x < t.right; x++) if (runOf[x] >= 0) return runOf[x];
@@ -514,10 +517,11 @@ function readSegment(
   const cellRight = (b: number) => (b === n - 1 ? edge : (columns[b].right + columns[b + 1].left) / 2);
   const headerCells = new Map<number, Array<Token | undefined>>();
   const top = new Set([headerLines[0], ...repeated.map((g) => g[0])]);
-  // A 栏次 row only numbers the columns. One whose numbers fit no span (written at the left of
-  // right-aligned amount columns) numbers them in order when it has a token for every column, and is
-  // left out otherwise, rather than refusing the table.
-  placing: for (const i of [...headerLines, ...repeated.flat()]) {
+  // A label written at the left of its span starts the column in whose gap (after the previous
+  // column's content) or at whose left edge it stands.
+  const startsAt = (u: Token) => columns.findIndex((c, a) => u.left >= (a > 0 ? columns[a - 1].right : 0) && u.left <= c.left + 1);
+  /** The columns each label of header line i stands over (at its first column), or why none fits. */
+  const placeLabels = (i: number): Array<Token | undefined> | Localized => {
     const tokens = at(i).tokens;
     const overlaps = tokens.map((t) => {
       const o: number[] = [];
@@ -544,13 +548,7 @@ function readSegment(
         aMax = g < 0 ? n - 1 : g;
         bMin = g < 0 ? n - 1 : Math.max(0, g - 1);
       }
-      if (lo > aMax || hi < bMin) {
-        if (numbersRow) {
-          if (tokens.length === n) headerCells.set(i, tokens.slice());
-          continue placing;
-        }
-        return { refused: l(`第${i + 1}行表头的两个栏名压在同一栏上`, `header labels overlap one column (line ${i + 1})`) };
-      }
+      if (lo > aMax || hi < bMin) return l(`第${i + 1}行表头的两个栏名压在同一栏上`, `header labels overlap one column (line ${i + 1})`);
       const centre = (t.left + t.right) / 2;
       const fits = (x: Span) => x.score <= 3 + (cellRight(x.b) - cellLeft(x.a)) / 4 || (o.length === 1 && x.a === o[0] && x.b === o[0]);
       const search = (aFrom: number, aTo: number) => {
@@ -573,33 +571,35 @@ function readSegment(
         return tie ? undefined : best;
       };
       // The top line of a header merges to the right from where the previous label ended (as the
-      // TSV tables read): only its right end is in question, unless that reading centres badly.
-      // Labels written at the left of their spans (`“三公”经费预算数` over six columns, `…决算数` over the
-      // next six) span from the column they start at (in the gap before it, or at its left edge) to the
-      // one before the next label's.
-      const startsAt = (u: Token) => columns.findIndex((c, a) => u.left >= (a > 0 ? columns[a - 1].right : 0) && u.left <= c.left + 1);
-      const nextStart = k + 1 < tokens.length ? startsAt(tokens[k + 1]) : n;
-      let best = top.has(i) && tokens.length >= 2 && startsAt(t) === lo && nextStart > lo ? { a: lo, b: nextStart - 1, score: 0 } : undefined;
+      // TSV tables read): only its right end is in question, unless that reading centres badly. Labels
+      // written at the left of their spans (`“三公”经费预算数` over six columns, `…决算数` over the next
+      // six) span from the column they start at to the one before the next label's.
+      let best: Span | undefined;
+      if (top.has(i) && tokens.length >= 2 && startsAt(t) === lo) {
+        const next = k + 1 < tokens.length ? startsAt(tokens[k + 1]) : n;
+        if (next > lo) best = { a: lo, b: next - 1, score: 0 };
+      }
       if (!best && top.has(i)) best = search(lo, lo);
       if (!best || !fits(best)) best = search(lo, aMax);
-      if (!best) {
-        if (numbersRow) {
-          if (tokens.length === n) headerCells.set(i, tokens.slice());
-          continue placing;
-        }
-        return { refused: l(`第${i + 1}行表头“${t.text}”无法确定属于哪一栏`, `a header label between two spans (line ${i + 1}: “${t.text}”)`) };
-      }
-      if (!fits(best)) {
-        if (numbersRow) {
-          if (tokens.length === n) headerCells.set(i, tokens.slice());
-          continue placing;
-        }
-        return { refused: l(`第${i + 1}行表头“${t.text}”没有对准任何一栏`, `a header label centred over no span (line ${i + 1}: “${t.text}”)`) };
-      }
+      if (!best) return l(`第${i + 1}行表头“${t.text}”无法确定属于哪一栏`, `a header label between two spans (line ${i + 1}: “${t.text}”)`);
+      if (!fits(best)) return l(`第${i + 1}行表头“${t.text}”没有对准任何一栏`, `a header label centred over no span (line ${i + 1}: “${t.text}”)`);
       lastB = best.b;
       cells[best.a] = t;
     }
-    headerCells.set(i, cells);
+    return cells;
+  };
+  for (const i of [...headerLines, ...repeated.flat()]) {
+    const placed = placeLabels(i);
+    if (Array.isArray(placed)) {
+      headerCells.set(i, placed);
+      continue;
+    }
+    // A 栏次 row only numbers the columns. One whose numbers fit no span (written at the left of
+    // right-aligned amount columns) numbers them in order when it has a token for every column, and is
+    // left out otherwise, rather than refusing the table.
+    const tokens = at(i).tokens;
+    if (!isColumnNumbers(tokens)) return { refused: placed };
+    if (tokens.length === n) headerCells.set(i, tokens.slice());
   }
   // A column of numbers needs a label or a column number above it: else it is a number that fell
   // between columns, or a page whose columns moved.

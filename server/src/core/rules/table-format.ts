@@ -3,6 +3,7 @@ import type { Table, TableCell, TableRow } from '../types';
 import { l, type Rule } from './rule';
 
 const STANDARD = /^T\d\d$/;
+const UNREAD = l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked');
 
 function entryName(row: TableRow, col: number): string {
   const e = row.entries?.find((x) => x.valueCols.includes(col));
@@ -43,7 +44,7 @@ export const tableFormat: Rule = {
       shiftedCode: l('科目代码“{code}”错位到“{row}”的金额栏', 'Subject code "{code}" shifted into the amount cell of "{row}"'),
       unreadable: l('金额栏“{text}”无法读作金额', 'Amount cell "{text}" cannot be read as an amount'),
       headerInRow: l('“{row}”行的金额栏是表头文字“{words}”', 'The amount cells of row "{row}" hold header words "{words}"'),
-      unread: l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked'),
+      unread: UNREAD,
     },
   },
   check(ctx) {
@@ -54,7 +55,7 @@ export const tableFormat: Rule = {
       ctx.report({
         messageId: 'unread',
         severity: 'info',
-        message: l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked'),
+        message: UNREAD,
         explanation: l(
           `第${first}–${last}行按空格对齐的表格中，有单元格无法确定所在的栏：${unread.reason['zh-cn']}。为免把数字读进错误的栏而误报，本表未参与表内和表间核对。可改用制表符分隔或 Markdown 表格。`,
           `In the space-aligned table on lines ${first}–${last}, the column of some cell is in doubt: ${unread.reason.en}. Rather than read a figure into the wrong column, the table was left out of the in-table and cross-table checks. Tab-separated or Markdown tables can be read.`,
