@@ -82,12 +82,12 @@ function unitOf(word: string | undefined): Unit {
 
 const PLAIN = /^[0-9]+(?:\.[0-9]+)?$/;
 
-/** Full-width digits and point to ASCII, ASCII grouping commas removed. */
 /** Full-width digits, point and comma in their ASCII forms. */
 export function asciiForms(text: string): string {
   return text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
 }
 
+/** Full-width digits and point to ASCII, ASCII grouping commas removed. */
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   if (PLAIN.test(body)) return { text: body };
   let issue: NumberFormatIssue | undefined;
