@@ -3,7 +3,7 @@
 // work). Build first; compare two snapshots with --diff.
 //   node scripts/snapshot.mjs [checkout] out.json      (checkout defaults to this one)
 //   node scripts/snapshot.mjs --diff before.json after.json
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
@@ -48,7 +48,7 @@ function walk(dir) {
     else if (/\.(txt|md)$/.test(name)) inputs[p.replace(checkout, '.')] = readFileSync(p, 'utf8');
   }
 }
-walk(join(checkout, '../shared/corpus'));
+walk(realpathSync(join(checkout, '../shared/corpus'))); // (one key whichever checkout: shared/ may be a link)
 walk(join(checkout, 'test'));
 walk(join(checkout, 'examples'));
 for (let seed = 1; seed <= 40; seed++) inputs[`gen:${seed}`] = generateReport({ seed, size: 20000 + seed * 1000 }).text;

@@ -123,8 +123,11 @@ function continues(lastLine: string): boolean {
   if (CLASS_PATH_CUT.test(lastLine.replace(/^\s*(?:\d+[、.．]|[（(]\d+[)）])/, ''))) return true;
   // `…占8.52%；卫生健康支出（类）` / `20.43万元…`: a sentence that stops at a 类/款/项 name was wrapped.
   if (/[（(]\s*\d*\s*[类款项]\s*[)）]$/.test(lastLine) && /[，,；;。：:]/.test(lastLine)) return true;
-  return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || unclosed(lastLine));
+  // (A line stating an amount or a rate is prose, however short: `府采购货物支出 18.29 万元、政府采购工程支出 0.00`.)
+  return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || STATED_FIGURE.test(lastLine) || unclosed(lastLine));
 }
+
+const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
 
 /**
  * A line that opens a quote or bracket it does not close is cut off, however short: narrow PDF pages

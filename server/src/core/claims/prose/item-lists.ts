@@ -52,6 +52,38 @@ function budgetOfItemsKind(analysis: ProseAnalysis, total: ProseToken | undefine
   return analysis.bySentence.get(total.sentence.id)?.find((t) => t.role === 'budget' && budgetKind(t.lead) === kind);
 }
 
+const CN_DIGITS = '一二三四五六七八九';
+
+/** The number of an enumeration mark (`（3）` 3, `十二、` 12), undefined when it has none. */
+function ordinalOf(mark: string): number | undefined {
+  const digits = /\d+/.exec(mark);
+  if (digits) return Number(digits[0]);
+  const cn = /([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)/.exec(mark.replace(/[^一二三四五六七八九十]/g, ''));
+  if (!cn || cn[0] === '') return undefined;
+  const [, tens, ten, ones] = cn;
+  if (!ten) return CN_DIGITS.indexOf(tens) + 1;
+  return (tens ? CN_DIGITS.indexOf(tens) + 1 : 1) * 10 + (ones ? CN_DIGITS.indexOf(ones) + 1 : 0);
+}
+
+/**
+ * The items of a paragraph, as their tokens: `（1）工资福利支出313.35万元（…）；（2）商品和服务支出44.35万元…`
+ * written on after the line that closed with `其中：` holds several. An inline mark counts only after
+ * a clause end and when it goes on counting (（2） after （1）), so a figure such as `2.` in the text is
+ * not taken for one.
+ */
+function inlineItems(text: string, style: RegExp, start: number, tokens: ProseToken[]): ProseToken[][] {
+  let next = (ordinalOf(style.exec(text)![0]) ?? 0) + 1;
+  const starts = [start];
+  const mark = new RegExp(`[；;。]\\s*(${style.source.slice(1)})`, 'g');
+  for (const m of text.matchAll(mark)) {
+    if (ordinalOf(m[1]) !== next) continue;
+    next++;
+    starts.push(start + m.index + m[0].length - m[1].length);
+  }
+  if (starts.length === 1) return [tokens];
+  return starts.map((from, k) => tokens.filter((t) => t.token.span.start >= from && (k + 1 === starts.length || t.token.span.start < starts[k + 1])));
+}
+
 export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
   let levelsBefore: number[] | undefined;
   let byParagraph: Map<number, ProseToken[]> | undefined;
@@ -69,17 +101,19 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       const paragraph = model.paragraphs[p];
       // A heading at the list's level or above ends it; deeper headings (1. 社会保障和就业支出（类）) group items.
       if (levelsBefore[p] <= level) break;
-      const text = model.text.slice(paragraph.span.start, paragraph.span.end).replace(/^[\s*#>-]+/, '');
+      const raw = model.text.slice(paragraph.span.start, paragraph.span.end);
+      const text = raw.replace(/^[\s*#>-]+/, '');
       style ??= ITEM_STYLES.find((re) => re.test(text));
       if (!style?.test(text)) break;
-      items++;
-      const tokens = byParagraph.get(p) ?? [];
-      for (const role of ['amount', 'budget'] as Role[]) {
-        const first = tokens.find((t) => t.role === role);
-        if (!first) continue;
-        const list = parts.get(role) ?? [];
-        list.push(first);
-        parts.set(role, list);
+      for (const tokens of inlineItems(text, style, paragraph.span.start + raw.length - text.length, byParagraph.get(p) ?? [])) {
+        items++;
+        for (const role of ['amount', 'budget'] as Role[]) {
+          const first = tokens.find((t) => t.role === role);
+          if (!first) continue;
+          const list = parts.get(role) ?? [];
+          list.push(first);
+          parts.set(role, list);
+        }
       }
     }
     for (const [role, items] of parts) {
