@@ -127,6 +127,11 @@ function continues(lastLine: string): boolean {
   return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || STATED_FIGURE.test(lastLine) || unclosed(lastLine));
 }
 
+/**
+ * `…支出3232.64万元，占…100.00%。` / `比2023年度增加614.68万元，增长23.48%。`: a sentence that opens by comparing
+ * with last year has no subject of its own; it goes on the paragraph before, whatever ended that line.
+ */
+const SUBJECTLESS_COMPARISON = /^(?:(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年)|同比)/;
 const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
 
 /**
@@ -216,7 +221,7 @@ export function buildModel(text: string): DocumentModel {
       open.push(section);
       continue;
     }
-    if (current && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed))) {
+    if (current && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed) || SUBJECTLESS_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;
