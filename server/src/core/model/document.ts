@@ -91,12 +91,15 @@ function headingLevel(text: string): number | undefined {
     if (p.short && /[（(]$/.test(t)) return undefined;
     // `1、…行政运行（项）年初预` / `算为…`, `6.…行政运行（项）：年初` / `预算为…`: words after the 项 name (or
     // after a 类/款/项 name and its colon) go on into the item's sentence.
-    if (p.level >= 4 && /[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]|[（(]\s*[类款项]\s*[)）]\s*[：:]\s*[\u4e00-\u9fff]/.test(t)) return undefined;
+    // A line that stops at its 项 name and colon (`7.…标准(项)：` / `年初预算为…`) is such an item too.
+    if (p.level >= 4 && (/[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]|[（(]\s*[类款项]\s*[)）]\s*[：:]\s*[\u4e00-\u9fff]/.test(t) || ITEM_NAME_THEN_COLON.test(t))) return undefined;
     return p.level;
   }
   return undefined;
 }
 
+/** An enumerated 项 whose statement starts on the next line: `7.节能环保支出(类)…标准(项)：`. */
+const ITEM_NAME_THEN_COLON = /^\s*(?:\d+[、.．]|[（(]\d+[)）]).*[（(]\s*\d*\s*项\s*[)）]\s*[：:]$/;
 /** A 类/款 name path that has not reached its 项 nor any punctuation: the line was wrapped. */
 const CLASS_PATH_CUT = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]*$/;
 /** 。！？!? end a sentence (tested per character: by code, not by regex). */
@@ -123,6 +126,7 @@ function continues(lastLine: string): boolean {
   if (CLASS_PATH_CUT.test(lastLine.replace(/^\s*(?:\d+[、.．]|[（(]\d+[)）])/, ''))) return true;
   // `…占8.52%；卫生健康支出（类）` / `20.43万元…`: a sentence that stops at a 类/款/项 name was wrapped.
   if (/[（(]\s*\d*\s*[类款项]\s*[)）]$/.test(lastLine) && /[，,；;。：:]/.test(lastLine)) return true;
+  if (ITEM_NAME_THEN_COLON.test(lastLine)) return true;
   // (A line stating an amount or a rate is prose, however short: `府采购货物支出 18.29 万元、政府采购工程支出 0.00`.)
   return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || STATED_FIGURE.test(lastLine) || unclosed(lastLine));
 }
