@@ -87,8 +87,9 @@ function headingLevel(text: string): number | undefined {
     // `3、一般公共服务支出（类）组织事务（款）一般行政管理` / `事务（项）74.33万元…`: an item whose 类/款/项 name
     // the PDF wrapped, not a title.
     if (p.level >= 4 && CLASS_PATH_CUT.test(t)) return undefined;
-    // `（7）…职业年金缴费支出（` / `项）。年初预算为…`: a line that stops inside a bracket was wrapped.
-    if (p.short && /[（(]$/.test(t)) return undefined;
+    // `（7）…职业年金缴费支出（` / `项）。年初预算为…`, `9.…行政单位医疗(项` / `)：年初预算为…`: a line that stops
+    // inside a bracket or quote was wrapped.
+    if (p.short && unclosed(t)) return undefined;
     // `1、…行政运行（项）年初预` / `算为…`, `6.…行政运行（项）：年初` / `预算为…`: words after the 项 name (or
     // after a 类/款/项 name and its colon) go on into the item's sentence.
     // A line that stops at its 项 name and colon (`7.…标准(项)：` / `年初预算为…`) is such an item too.
