@@ -2,6 +2,7 @@
 // Every later stage reads this model; nothing after it re-parses the text.
 import { scanNumbers, type ScannedNumber } from '../numbers/scan';
 import { isWhiteSpace } from '../text/chars';
+import { OPENS_WITH_LAST_YEAR_COMPARISON } from '../text/comparison';
 import { LineIndex } from '../text/positions';
 import { containing } from '../text/search';
 import Decimal from 'decimal.js';
@@ -132,11 +133,6 @@ function continues(lastLine: string): boolean {
   return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || STATED_FIGURE.test(lastLine) || unclosed(lastLine));
 }
 
-/**
- * `…支出3232.64万元，占…100.00%。` / `比2023年度增加614.68万元，增长23.48%。`: a sentence that opens by comparing
- * with last year has no subject of its own; it goes on the paragraph before, whatever ended that line.
- */
-const SUBJECTLESS_COMPARISON = /^(?:(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年)|同比)/;
 const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
 
 /**
@@ -226,7 +222,9 @@ export function buildModel(text: string): DocumentModel {
       open.push(section);
       continue;
     }
-    if (current && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed) || SUBJECTLESS_COMPARISON.test(trimmed))) {
+    // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
+    // subject of its own: it goes on the paragraph before, whatever ended that line.)
+    if (current && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;

@@ -1,6 +1,7 @@
 // Year-over-year claims (prose.md §3): current C, prior P, change Δ and rate r, any two or more of
 // them stated, with the direction word (增加/减少/持平).
 import { operand } from '../../arith/interval';
+import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim } from '../../types';
 import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subjects';
@@ -69,9 +70,6 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
 /** A name without the 为 / 的 that may trail it (`上年支出合计为` names 支出合计). */
 const bareName = (name: string) => name.replace(/[为的是]+$/, '');
 
-/** Words that compare with last year, ending the name of the quantity before them. */
-const COMPARED_WITH_LAST_YEAR = /与上年(?:度)?(?:相比|比较)|比上年|较上年|同比|与(?:19|20)\d\d年度?(?:相比|比较)|比(?:19|20)\d\d年度?|较(?:19|20)\d\d年度?/;
-
 /**
  * The quantity a change's own clause names when no amount stands before it: the name of the prior just
  * before it (`公务接待费支出决算比上年的0.03万元，`), else the words before 与上年相比 / 比上年 since the last
@@ -84,7 +82,7 @@ function namedInClause(tokens: ProseToken[], first: ProseToken, previousEnd: num
   const upTo = first.token.span.start - sentence.span.start;
   const from = Math.max(previousEnd - sentence.span.start, 0, ...['；', ';', '：', ':'].map((c) => sentence.text.lastIndexOf(c, upTo - 1) + 1));
   const clause = sentence.text.slice(from, upTo);
-  const compared = COMPARED_WITH_LAST_YEAR.exec(clause);
+  const compared = LAST_YEAR_COMPARISON.exec(clause);
   return compared && compared.index > 0 ? normalizeSubject(clause.slice(0, compared.index)) : '';
 }
 

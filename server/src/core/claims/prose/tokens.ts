@@ -1,5 +1,6 @@
 // What each number in the prose is: its role (amount, budget, change, share …), the words that lead
 // to it, and the quantity it is about (its subject). Every prose claim is built from this.
+import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { isMoney } from '../../arith/interval';
 import type { DocumentModel, NumberToken, Sentence } from '../../types';
 import { PAGE_NUMBER } from '../../model/document';
@@ -57,11 +58,10 @@ const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
 const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
-const COMPARISON = /比上年|比上一年|较上年|与上年|同比|上年同期|相较于?上年|相比上年|较之上年|比(?:19|20)\d\d\s*年|(?<!比)较(?:19|20)\d\d\s*年|与(?:19|20)\d\d\s*年|相较于?(?:19|20)\d\d\s*年/;
 
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
 export function comparesWithLastYear(words: string): boolean {
-  return COMPARISON.test(words);
+  return LAST_YEAR_COMPARISON.test(words);
 }
 
 /** 增加（减少）: the bracketed alternative of a template is not what the sentence says. */
@@ -142,7 +142,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
       if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
-      if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       if (isBudgetWords(w)) return 'budget';
       return 'amount';
     default:
@@ -163,7 +163,7 @@ function subjectWords(lead: string, role: Role): string {
   let w = lead;
   if (role === 'delta' || role === 'change-rate' || role === 'prior') {
     w = w.replace(REASON_PREFIX, '');
-    const cut = w.search(COMPARISON);
+    const cut = w.search(LAST_YEAR_COMPARISON);
     if (cut >= 0) w = w.slice(0, cut);
     const dir = w.search(DIRECTION);
     if (dir >= 0) w = w.slice(0, dir);
@@ -228,7 +228,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         if (clauseStart < start) role = roleOf(token, compactWords(text.slice(clauseStart, token.span.start)), after);
       }
       // `与年初预算1250.00万元相比，减少50.00万元`: the comparison stands in the clause before the Δ.
-      if (role === 'delta' && !COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
+      if (role === 'delta' && !LAST_YEAR_COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
       const previous = list.at(-1);
       // `1.52亿元（15200.00万元）`: the bracketed number restates the one before it in another unit.
       if (previous && /^[（(]$/.test(lead) && isMoney(token.unit) && isMoney(previous.token.unit) && previous.role === role) {
