@@ -481,9 +481,10 @@ function labelsAfterLead(texts: string[]): number {
 /**
  * Words that only name what a column holds: the last header row of 公开02/03 (`决算数` under every
  * column), of 公开09 (`预算数 | 决算数`) and of 公开07/08 (`合计 | | 合计 | 基本支出 | 项目支出`). Such a row
- * under the header is more header, whatever the merged cells above it.
+ * under the header is more header, whatever the merged cells above it. (table-format tests data rows
+ * against the same words.)
  */
-const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|本年|上年|基本支出|项目支出|类|款|项|行次|栏次|项目|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)|本年(?:收入|支出)(?:合计)?|上缴上级支出|经营支出|对附属单位补助支出|(?:年初|年末)结转和结余)$/;
+export const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|总计|人员经费|公用经费|本年|上年|基本支出|项目支出|类|款|项|行次|栏次|项目|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)|本年(?:收入|支出)(?:合计)?|上缴上级支出|经营支出|对附属单位补助支出|(?:年初|年末)结转和结余)$/;
 function onlyColumnWords(texts: string[]): boolean {
   let words = 0;
   for (const t of texts) {

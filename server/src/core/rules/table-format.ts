@@ -1,4 +1,4 @@
-import { ECONOMIC_CLASSES } from '../model/tables';
+import { COLUMN_WORD, ECONOMIC_CLASSES } from '../model/tables';
 import type { Table, TableCell, TableRow } from '../types';
 import { l, type Rule } from './rule';
 
@@ -21,13 +21,10 @@ function headerWordCells(table: Table, row: TableRow): TableCell[] | undefined {
   const headerWords = new Set(table.columns.flatMap((c) => c.headerPath));
   const isHeaderWord = (c: TableCell) => {
     const word = c.text.replace(/\s|\*\*/g, '');
-    return headerWords.has(word) || HEADER_WORD.test(word);
+    return headerWords.has(word) || COLUMN_WORD.test(word);
   };
   return cells.every(isHeaderWord) ? cells : undefined;
 }
-
-/** Column names of the standard tables, for a header line whose words are missing from the parsed header. */
-const HEADER_WORD = /^(?:合计|小计|总计|基本支出|项目支出|人员经费|公用经费|预算数|决算数|年初预算数|全年预算数|全年决算数|本年收入|本年支出|年初结转和结余|年末结转和结余|上缴上级支出|经营支出|对附属单位补助支出|项目|行次|金额|栏次|科目名称)$/;
 
 /**
  * Layout damage in the tables that would otherwise be read as amounts: a subject code shifted into
