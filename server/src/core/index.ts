@@ -5,6 +5,7 @@ export { docsUrl } from './rules/rule';
 export { buildModel, lineIndexOf } from './model/document';
 export { scanNumbers, parseCell } from './numbers/scan';
 export { LineIndex } from './text/positions';
+export { normalizeScript } from './text/script';
 export { localize } from './messages';
 export * from './types';
 export { applyEdits, fixAll, safeEdits, recomputeShare, recomputeShareGroup, shareFigures, shareGroups, shareFixes } from './fixes';

@@ -2,8 +2,9 @@
 import { extractClaims } from './claims';
 import { buildModel, lineIndexOf } from './model/document';
 import { allRules } from './rules';
+import { normalizeScript } from './text/script';
 import type { FixDraft, ReportDraft, RuleContext } from './rules/rule';
-import type { Claim, DocumentModel, Finding, LintOptions, LintResult, Localized, Severity, Verdict } from './types';
+import type { Claim, DocumentModel, Finding, LintOptions, LintResult, Localized, Severity, Span, Verdict } from './types';
 
 export class LintCancelled extends Error {
   constructor() {
@@ -45,7 +46,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     };
   }
   const cancelled = options.isCancelled ?? (() => false);
-  const model = buildModel(text);
+  // Traditional script and pinyin glosses read as simplified text; findings point back into `text`.
+  const { text: normalized, toSource } = normalizeScript(text);
+  const model = buildModel(normalized);
+  const source = (span: Span): Span => ({ start: toSource(span.start), end: toSource(span.end) });
   if (cancelled()) throw new LintCancelled();
   const claims = extractClaims(model);
   if (cancelled()) throw new LintCancelled();
@@ -71,15 +75,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
           severity,
           message: draft.message,
           explanation: draft.explanation,
-          span: draft.span,
-          range: lineIndex.range(draft.span),
-          related: (draft.related ?? []).map((r) => ({ span: r.span, range: lineIndex.range(r.span), message: r.message })),
+          span: source(draft.span),
+          range: lineIndex.range(source(draft.span)),
+          related: (draft.related ?? []).map((r) => ({ span: source(r.span), range: lineIndex.range(source(r.span)), message: r.message })),
           fixes: (draft.fixes ?? []).map((f: FixDraft) => ({
             title: f.title,
             safe: f.safe,
             preferred: f.preferred,
             kind: f.kind,
-            edits: f.edits.map((e) => ({ span: e.span, range: lineIndex.range(e.span), newText: e.newText })),
+            edits: f.edits.map((e) => ({ span: source(e.span), range: lineIndex.range(source(e.span)), newText: e.newText })),
           })),
           claim: draft.claim,
         });

@@ -46,7 +46,9 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const suffix = joined.at(-1)!.replace(/^(收入|支出)/, '');
     return joined.map((head) => subjects.find(head.endsWith(suffix) ? head : head + suffix, first.token.span.start, accept)).find(Boolean);
   }
-  const before = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount');
+  // (`公务用车购置及运行费42.68亿元（包括购置费9.26亿元、运行费33.42亿元），减少3.11亿元`: the amounts of a
+  // bracket closed before the change break the current one down; they are not what changed.)
+  const before = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && !closedBetween(first.sentence, t, first));
   if (before) return before;
   // `其中：公务接待费支出决算比上年的0.03万元，增加0.34万元`, `因公出国（境）费支出决算与上年相比，减少2.00万元`:
   // a part of the paragraph's quantity, named in the clause; its own amount, never the paragraph's head.
@@ -65,6 +67,17 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   const role = /(?:与|比|较)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?预算/.test(first.lead) ? 'budget' : 'amount';
   const head = previous.find((t) => t.role === role);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
+}
+
+/** True when a bracket open at `inner` closes before `outer`: `inner` stands in a parenthesis `outer` is outside of. */
+function closedBetween(sentence: ProseToken['sentence'], inner: ProseToken, outer: ProseToken): boolean {
+  const between = sentence.text.slice(inner.token.span.end - sentence.span.start, outer.token.span.start - sentence.span.start);
+  let depth = 0;
+  for (const ch of between) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && --depth < 0) return true;
+  }
+  return false;
 }
 
 /** A name without the 为 / 的 that may trail it (`上年支出合计为` names 支出合计). */

@@ -52,10 +52,11 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   for (let s = t.sentence.section; s !== undefined; s = model.sections[s].parent) {
     if (model.sections[s].level >= 4 || OWN_ACCOUNTS.test(model.sections[s].title.replace(HEADING_MARK, ''))) return `item${s}`;
   }
+  const p = model.paragraphs[t.sentence.paragraph];
+  if (p && OWN_ACCOUNTS_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) return `para${p.id}`;
   // A generic per-item figure (项目全年预算数, 项目执行数) in an enumerated paragraph that is too long
   // to be a heading (`1.“XX”项目绩效自评综述：项目全年预算数为…`) belongs to that paragraph's item.
   if (PER_ITEM.test(key)) {
-    const p = model.paragraphs[t.sentence.paragraph];
     if (p && ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8))) return `para${p.id}`;
   }
   return '';
@@ -65,7 +66,10 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
  * `（三）所属事业单位`): its sections each keep their own accounts, and the same words (收入总量, 本年收入)
  * name a different figure in each.
  */
-const OWN_ACCOUNTS = /^(?:一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|[^，,。；;：:\s]{2,20}(?:基金|单位|中心|学校|医院|幼儿园|站|所|队|馆))$/;
+const FUND_OR_BODY = '(?:一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|[^，,。；;：:\\s]{2,20}(?:基金|单位|中心|学校|医院|幼儿园|站|所|队|馆))';
+const OWN_ACCOUNTS = new RegExp(`^${FUND_OR_BODY}$`);
+/** `（一）企业职工基本养老保险基金。本年收入18300亿元…`: an enumerated paragraph that opens with such a name, as its heading. */
+const OWN_ACCOUNTS_PARAGRAPH = new RegExp(`^\\s*(?:[（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[、．.](?!\\d))\\s*${FUND_OR_BODY}[。：:]`);
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）])/;

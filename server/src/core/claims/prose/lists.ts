@@ -3,7 +3,8 @@
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
-import type { ProseAnalysis, ProseToken, Role } from './tokens';
+import { directionOf, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { normalizeSubject } from './subjects';
 
 export interface ProseList {
@@ -127,7 +128,7 @@ export function findLists(
       const bracketed = inBrackets(text, list.region, list.members);
       for (const role of [...LIST_ROLES, 'prior'] as Role[]) {
         const total = list.totals.get('count');
-        list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || sameCountUnit(t, total))));
+        list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total))));
       }
     }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
@@ -183,8 +184,20 @@ function groupEnd(text: string, sentenceStart: number, triggerStart: number, fro
   return sentenceEnd;
 }
 
-function sameCountUnit(t: ProseToken, total: ProseToken | undefined): boolean {
-  return !total || t.token.unitText === total.token.unitText;
+/**
+ * A count is a part of a count list when it counts the same things as the total (`个` and then 部门, not
+ * 项目), names its group (`有81个部门…；有99个部门…` are overlapping selections, not groups) and states a
+ * number, not a change (`比上年增加21个项目`).
+ */
+function countPart(text: string, t: ProseToken, total: ProseToken | undefined): boolean {
+  if (directionOf(t.lead) !== undefined || LAST_YEAR_COMPARISON.test(t.lead)) return false;
+  if (t.subject.replace(/^(?:其中)?共?有/, '') === '') return false;
+  if (!total) return true;
+  if (t.token.unitText !== total.token.unitText) return false;
+  const counted = (n: ProseToken) => /^[\u4e00-\u9fff]{0,4}/.exec(text.slice(n.token.unitSpan?.end ?? n.token.span.end))![0];
+  const own = counted(t).slice(0, 2);
+  const whole = counted(total);
+  return own === '' || whole === '' || whole.includes(own) || own.includes(whole.slice(0, 2));
 }
 
 /**

@@ -59,6 +59,9 @@ const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 
+/** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
+const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d\d)\s*年/;
+
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
 export function comparesWithLastYear(words: string): boolean {
   return LAST_YEAR_COMPARISON.test(words);
@@ -211,6 +214,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     const first = sentence.numbers.find((id) => model.numbers[id].unit !== 'none');
     const firstNumber = first !== undefined ? model.numbers[first].span.start - sentence.span.start : sentence.text.length;
     let inherited = opening.length < sentence.text.length && opening.length <= firstNumber ? normalizeSubject(opening) : '';
+    // `2010年审计署“三公经费”财政拨款预算中，因公出国（境）费617万元，公务用车购置及运行费1229.65万元…`: a sentence
+    // that opens with a year dates every figure in it that names no year of its own.
+    const dated = OPENING_YEAR.exec(sentence.text);
+    const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : undefined;
     for (const id of sentence.numbers) {
       const token = model.numbers[id];
       // Years, dates, list markers and codes do not end the words leading to the next number.
@@ -251,8 +258,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       }
       const own = withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department);
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
-      const yearMatch = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/);
-      const year = yearMatch && Number(yearMatch[1]) !== model.reportYear ? Number(yearMatch[1]) : undefined;
+      const stated = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? sentenceYear;
+      const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1) role = 'prior';
       const pt: ProseToken = {

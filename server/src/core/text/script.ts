@@ -1,0 +1,93 @@
+// Stage 0 of the pipeline: the text the later stages read. Real reports copied from web mirrors come in
+// traditional script (`一般公共預算財政撥款支出`) and with pinyin glosses after characters (`預(yù)算`,
+// `經(jīng)營`); every word pattern of the engine is simplified and unglossed. The normalised text keeps
+// every line's length and place, so line numbers never change: traditional characters are replaced one
+// for one (OpenCC's table, which maps characters, not words, to the same length), and a gloss is taken
+// out with its line padded by as many spaces at its end. Only the columns after a gloss move, and
+// `toSource` maps them back.
+import { Converter } from 'opencc-js/t2cn';
+
+export interface NormalizedText {
+  text: string;
+  /** The offset in the source text of an offset in `text` (identity when no gloss was taken out). */
+  toSource(offset: number): number;
+}
+
+/**
+ * Characters written only in traditional script that every report uses (预算, 决算, 经费, 万元, 项目 …):
+ * a text without any of them is left alone (converting costs about as much as the lint).
+ */
+const TRADITIONAL = /[預決經費萬項資財撥務與為數額購維護機關計劃實際報類結轉餘較減長]/;
+
+/** `(yù)`, `（jīng）` after a character: a pinyin gloss, recognised by its tone mark. */
+const GLOSS = /(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]/g;
+
+let toSimplified: ((text: string) => string) | undefined;
+
+const identity = (offset: number) => offset;
+
+export function normalizeScript(source: string): NormalizedText {
+  let text = source;
+  if (TRADITIONAL.test(text)) {
+    toSimplified ??= Converter({ from: 't', to: 'cn' });
+    text = simplifiedPerLine(text, toSimplified);
+  }
+  // (search, not test: test would move the global pattern's lastIndex, where matchAll then starts.)
+  if (text.search(GLOSS) < 0) return { text, toSource: identity };
+  return withoutGlosses(text);
+}
+
+/** Converts line by line, keeping any line whose length the converter would change (none known). */
+function simplifiedPerLine(text: string, convert: (text: string) => string): string {
+  const whole = convert(text);
+  if (whole.length === text.length) return whole;
+  return text
+    .split('\n')
+    .map((line) => {
+      const converted = convert(line);
+      return converted.length === line.length ? converted : line;
+    })
+    .join('\n');
+}
+
+/**
+ * Takes the glosses out, padding each line at its end (before `\r`, if any) so that it keeps its length.
+ * `removedBefore[k]` is how many source characters were taken out before the k-th kept one on its line.
+ */
+function withoutGlosses(text: string): NormalizedText {
+  // Per gloss: its position in the normalised text and how many characters it had (in text order).
+  const at: number[] = [];
+  const widths: number[] = [];
+  let out = '';
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const line = text.slice(lineStart, contentEnd);
+    let kept = '';
+    let last = 0;
+    for (const m of line.matchAll(GLOSS)) {
+      kept += line.slice(last, m.index);
+      at.push(lineStart + kept.length);
+      widths.push(m[0].length);
+      last = m.index + m[0].length;
+    }
+    kept += line.slice(last);
+    out += kept + ' '.repeat(line.length - kept.length) + text.slice(contentEnd, Math.min(lineEnd + 1, text.length));
+    lineStart = lineEnd + 1;
+  }
+  const toSource = (offset: number) => {
+    // Glosses taken out of the same line before this offset (a binary search would do for long texts;
+    // lines are short and glossed texts are small web pages).
+    let shift = 0;
+    const lineStartOf = text.lastIndexOf('\n', offset - 1) + 1;
+    for (let k = 0; k < at.length && at[k] <= offset; k++) if (at[k] >= lineStartOf) shift += widths[k];
+    // (An offset in the padding maps to the end of its line's content, before any `\r`.)
+    let contentEnd = text.indexOf('\n', offset);
+    if (contentEnd < 0) contentEnd = text.length;
+    else if (contentEnd > 0 && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    return Math.min(offset + shift, contentEnd);
+  };
+  return { text: out, toSource };
+}

@@ -1,0 +1,49 @@
+// Stage 0: traditional script and pinyin glosses (web mirrors of reports) read as simplified text, with
+// every line keeping its length so that findings point back into the source.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { normalizeScript, lint } = require('../dist/core.js');
+
+test('simplified text without glosses is returned as it is', () => {
+  const text = '本年收入合计100.00万元，其中：财政拨款收入100.00万元。\n';
+  const n = normalizeScript(text);
+  assert.equal(n.text, text);
+  assert.equal(n.toSource(10), 10);
+});
+
+test('traditional script becomes simplified, character for character', () => {
+  const text = '一般公共預算財政撥款支出與上年相比減少53.70萬元；決算數大於預算數。經營收入0萬元，佔0%。';
+  const n = normalizeScript(text);
+  assert.equal(n.text, '一般公共预算财政拨款支出与上年相比减少53.70万元；决算数大于预算数。经营收入0万元，占0%。');
+  assert.equal(n.text.length, text.length);
+  assert.equal(n.toSource(20), 20);
+});
+
+test('pinyin glosses are taken out, each line padded to its length, offsets mapped back', () => {
+  const text = '事业(yè)收入60.00万元，经（jīng）营收入0万元。\r\n第二行预(yù)算5.00万元\n';
+  const n = normalizeScript(text);
+  const lines = n.text.split('\n');
+  assert.equal(lines[0], '事业收入60.00万元，经营收入0万元。          \r');
+  assert.equal(lines[1], '第二行预算5.00万元    ');
+  assert.equal(n.text.length, text.length);
+  // 60.00 stands at 4 in the normalised text, at 8 in the source; 0万元 after the second gloss.
+  assert.equal(n.toSource(4), text.indexOf('60.00'));
+  assert.equal(n.toSource(n.text.indexOf('0万元。')), text.indexOf('0万元。'));
+  // Second line: its own glosses only.
+  const second = n.text.indexOf('5.00');
+  assert.equal(n.toSource(second), text.indexOf('5.00'));
+  // An offset in the padding maps to the end of its line's content.
+  assert.equal(n.toSource(n.text.indexOf('\r') - 1), text.indexOf('\r'));
+});
+
+test('a finding on a glossed traditional line points at the source characters', () => {
+  const text = '2023年度，本單位一般公共預(yù)算財政撥款支出總計842.10萬元，與上年相比減少40.20萬元，降低5.56%。\n';
+  const [finding] = lint(text).findings.filter((f) => f.ruleId === 'change-mismatch');
+  assert.ok(finding, 'the rate is checked');
+  assert.equal(text.slice(finding.span.start, finding.span.end), '5.56');
+  assert.equal(finding.range.start.character, text.indexOf('5.56'));
+  for (const fix of finding.fixes) for (const e of fix.edits) assert.equal(text.slice(e.span.start, e.span.end), '5.56');
+});
