@@ -49,8 +49,9 @@ const UNIT_PATTERN = UNIT_WORDS.map((u) =>
 
 const NUMBER_RE = new RegExp(
   // A PDF line wrap may also fall between a number and its money or rate unit (`275,373.54` / `元`,
-  // `0.00 ` / `万元` with the space pdftotext leaves before the break).
-  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
+  // `0.00 ` / `万元` with the space pdftotext leaves before the break). A bold number may stand apart from
+  // its unit too (`**7254.86** 万元`).
+  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
   'gu',
 );
 

@@ -182,7 +182,8 @@ function subjectWords(lead: string, role: Role): string {
  */
 function compactWords(raw: string): string {
   const words = raw.includes('\n') ? raw.split(/\r?\n/).filter((line) => !PAGE_NUMBER.test(line.trim())).join('') : raw;
-  return words.replace(/\s+/g, '');
+  // (Markdown bold carries no words: `占**70.00**%` is 占.)
+  return words.replace(/\s+|\*\*/g, '');
 }
 
 /**
