@@ -113,6 +113,14 @@ function indentOf(raw: string): number {
   return n >> 1;
 }
 
+/**
+ * `<br>` in a Markdown cell (a converter's line break inside a cell) as a line break padded to the tag's
+ * length: offsets stay, labels read as one word (norm drops the break), header rows split at it.
+ */
+function lineBreaksOf(cell: string): string {
+  return cell.includes('<') ? cell.replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1)) : cell;
+}
+
 function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCell[] {
   const cells: TableCell[] = [];
   const text = line.text;
@@ -136,7 +144,7 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCe
   let start = from;
   for (let i = from; i <= to; i++) {
     if (i === to || (text.charCodeAt(i) === 124 && text.charAt(i - 1) !== '\\')) {
-      const raw = text.slice(start, i);
+      const raw = lineBreaksOf(text.slice(start, i));
       const lt = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       // Markdown pads cells with one ASCII space: only full-width spaces indent there.
@@ -441,11 +449,15 @@ function isColumnNumbers(texts: string[]): boolean {
  * left when that label spans both columns in the row above too (the top row always merges right).
  */
 function propagate(row: TableRow, above: string[] | undefined, width: number): string[] {
+  return propagateLabels(row.cells.map((c) => norm(c.text)), above, width);
+}
+
+function propagateLabels(labels: string[], above: string[] | undefined, width: number): string[] {
   const out: string[] = [];
   let leftLabel = '';
   let leftCol = -1;
   for (let col = 0; col < width; col++) {
-    const own = norm(row.cells[col]?.text ?? '');
+    const own = labels[col] ?? '';
     if (own !== '') {
       out.push(own);
       leftLabel = own;
@@ -523,6 +535,12 @@ function classify(table: Table, scanned: Work['scanned']): void {
     const hasNumber = scanned[row.index].some((n) => n !== undefined);
     const lead = firstWords(row, 2);
     let kind: TableRowKind = 'data';
+    // A blank first row (a converter's empty Markdown header `|  |  |  |` over the real one) is part of the
+    // header: the header goes on below. (A blank row under the header is a row of zeros.)
+    if (segmentStarts.has(row.index) && firstText === '' && row.cells.every((c) => c.empty)) {
+      row.kind = 'header';
+      continue;
+    }
     if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts().filter((t) => t !== '').length === 1) kind = 'note';
     else if (head && isColumnNumbers(texts())) kind = 'column-numbers';
     else if (
@@ -565,7 +583,10 @@ function buildColumns(table: Table): TableColumn[] {
   const rows = table.rows;
   const width = tableWidth(rows);
   const labels: string[][] = [];
-  for (const row of rows) if (row.kind === 'header' && !row.repeatedHeader) labels.push(propagate(row, labels.at(-1), width));
+  for (const row of rows) {
+    if (row.kind !== 'header' || row.repeatedHeader) continue;
+    for (const layer of headerLayers(row)) labels.push(propagateLabels(layer, labels.at(-1), width));
+  }
   // The header's last line printed in the 合计 row (`类 | 款 | 项 | 合计 | 2,940.05 | …`): its 类/款/项 name the code columns.
   const total = rows.find((r) => r.kind === 'total');
   const codeWords = total && codeHeaderBeforeTotal(total.cells.map((c) => norm(c.text)));
@@ -579,6 +600,18 @@ function buildColumns(table: Table): TableColumn[] {
     columns.push({ index: col, headerPath, columnNumber: n && /^\d+$/.test(n) ? n : undefined });
   }
   return columns;
+}
+
+/**
+ * The label rows a header row stands for: itself, or, when a converter merged stacked header cells with
+ * `<br>` (`收入<br>项目 | 行次 | 金额 | 支出<br>项目 | …`), one row per line of its cells, from the top: a cell
+ * with fewer lines spans the rows below it (行次), a parent repeated over its children merges with them.
+ */
+function headerLayers(row: TableRow): string[][] {
+  if (!row.cells.some((c) => c.text.includes('\n'))) return [row.cells.map((c) => norm(c.text))];
+  const lines = row.cells.map((c) => c.text.split('\n').map(norm).filter((t) => t !== ''));
+  const depth = Math.max(...lines.map((l) => l.length));
+  return Array.from({ length: depth }, (_, k) => lines.map((l) => l[k] ?? ''));
 }
 
 const BLOCK_START = /^(项目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;

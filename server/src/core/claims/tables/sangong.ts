@@ -72,11 +72,13 @@ function columnSlots(table: Table): ColumnSlot[] {
     });
     return slots;
   }
-  for (const col of cols) {
+  cols.forEach((col, i) => {
     const path = table.columns[col].headerPath;
-    const q = quantity(path);
+    let q = quantity(path);
+    // A 小计 without its parent right before 购置费 (`预算数 | 小计 | 公务用车购置费 | …`) is the 公务用车 subtotal.
+    if (q === 1 && path.at(-1) === '小计' && i + 1 < cols.length && quantity(table.columns[cols[i + 1]].headerPath) === 4) q = 3;
     if (q !== undefined) slots.push({ col, quantity: q, half: halfOf(path.join('/')) });
-  }
+  });
   // Header words that name nothing: the template's order (12 columns, or the 6 of one half).
   if (slots.length < 2 && (cols.length === 12 || cols.length === 6)) {
     return cols.map((col, i) => ({ col, quantity: (i % 6) + 1, half: cols.length === 12 ? (i < 6 ? 0 : 6) : undefined }));
