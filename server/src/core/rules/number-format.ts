@@ -10,6 +10,9 @@ const ISSUE_TEXT = {
   'space-in-digits': l('数字中间有空格', 'a space inside the digits'),
 } as const;
 
+/** From this many full-width numbers on, one finding names them all. */
+const FULLWIDTH_GROUP = 5;
+
 /** Numbers damaged by PDF/Word conversion (`665. 39`, `412。87`, `１２３．４５`): rounding.md §7. */
 export const numberFormat: Rule = {
   meta: {
@@ -18,11 +21,36 @@ export const numberFormat: Rule = {
     defaultSeverity: 'warning',
     description: l('数字格式异常（转换残留的空格、句号小数点、全角数字）', 'Malformed number left by conversion (space or 。 in a number, full-width digits)'),
     fixable: true,
-    messages: { malformed: l('数字“{raw}”格式异常：{issue}，应为“{fixed}”。', 'Malformed number "{raw}": {issue}; should be "{fixed}".') },
+    messages: {
+      malformed: l('数字“{raw}”格式异常：{issue}，应为“{fixed}”。', 'Malformed number "{raw}": {issue}; should be "{fixed}".'),
+      fullwidthThroughout: l('全文 {count} 个数字使用全角数字或符号（如“{raw}”）', '{count} numbers use full-width digits or punctuation (such as "{raw}")'),
+    },
   },
   check(ctx) {
+    // Full-width digits all through a document (a Word style, not conversion damage) are one finding
+    // with one fix for all of them, not one warning per cell (hundreds in a pasted table).
+    const fullwidth = ctx.model.numbers.filter((n) => n.formatIssue === 'fullwidth');
+    if (fullwidth.length >= FULLWIDTH_GROUP) {
+      const [first, ...others] = fullwidth;
+      ctx.report({
+        messageId: 'fullwidthThroughout',
+        message: l(`全文 ${fullwidth.length} 个数字使用全角数字或符号（如“${first.raw}”）`, `${fullwidth.length} numbers use full-width digits or punctuation (such as "${first.raw}")`),
+        explanation: l('均按半角数字读取并核对；可一次全部规范为半角。', 'All are read as ASCII digits for the checks; they can be normalised in one go.'),
+        span: first.span,
+        related: others.slice(0, 20).map((n) => ({ span: n.span, message: l(`全角数字“${n.raw}”`, `full-width "${n.raw}"`) })),
+        fixes: [
+          {
+            title: l(`全部 ${fullwidth.length} 处规范为半角数字`, `Normalise all ${fullwidth.length} to ASCII digits`),
+            edits: fullwidth.map((n) => ({ span: n.span, newText: repaired(n.raw, 'fullwidth', n.text) })),
+            safe: true,
+            preferred: true,
+            kind: 'normalize-number',
+          },
+        ],
+      });
+    }
     for (const n of ctx.model.numbers) {
-      if (!n.formatIssue) continue;
+      if (!n.formatIssue || (n.formatIssue === 'fullwidth' && fullwidth.length >= FULLWIDTH_GROUP)) continue;
       const issue = ISSUE_TEXT[n.formatIssue];
       const fixed = repaired(n.raw, n.formatIssue, n.text);
       ctx.report({
