@@ -22,7 +22,7 @@ export interface ParsedTables {
 /** 3/5/7-digit 功能分类 or 3/5-digit 经济分类 code. */
 export const CODE_RE = /^(\d{3}|\d{5}|\d{7})$/;
 /** `2080505 机关事业单位基本养老保险缴费支出`: code and name in one cell (not `2024年`, `100万元`). */
-const CODE_NAME_RE = /^(\d{3}|\d{5}|\d{7})(?:[\s\u3000]+|(?=[\u4e00-\u9fff（(]))(?![年月日万元个人项次])(\S.*)$/;
+const CODE_NAME_RE = /^(\d{3}|\d{5}|\d{7})(?:[\s\u3000]+|(?=[\u4e00-\u9fff（(]))(?!(?:万元|亿元|千元|人次|批次|万人|[年月日万元个人项次])(?![\u4e00-\u9fff]))(\S.*)$/;
 /** 经济分类 类 codes and their names, for recognising a code that slid into an amount cell. */
 export const ECONOMIC_CLASSES: Record<string, string> = {
   '301': '工资福利支出',
@@ -115,10 +115,12 @@ function indentOf(raw: string): number {
 
 /**
  * `<br>` in a Markdown cell (a converter's line break inside a cell) as a line break padded to the tag's
- * length: offsets stay, labels read as one word (norm drops the break), header rows split at it.
+ * length: offsets stay, labels read as one word (norm drops the break), header rows split at it. `&nbsp;`
+ * is a space (a cell holding only it is blank).
  */
 function lineBreaksOf(cell: string): string {
-  return cell.includes('<') ? cell.replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1)) : cell;
+  if (!cell.includes('<') && !cell.includes('&')) return cell;
+  return cell.replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1)).replace(/&nbsp;/gi, '      ');
 }
 
 function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCell[] {
@@ -259,7 +261,7 @@ function maybeNumber(text: string): boolean {
   return false;
 }
 
-const NUMBER_START = new Set([...'.．+-－−—–─≥≤<>＜＞/／'].map((ch) => ch.charCodeAt(0)));
+const NUMBER_START = new Set([...'.．+-－−—–─≥≤<>＜＞/／（('].map((ch) => ch.charCodeAt(0)));
 const NORM_RE = /[\s\u3000]|\*\*/g;
 /** A cell or label without spaces and Markdown bold (PDF breaks labels: `公务用车购 置费`). */
 export const norm = (s: string) => (hasNormChars(s) ? s.replace(NORM_RE, '') : s);
@@ -299,6 +301,9 @@ function isMetaLine(text: string): boolean {
 }
 
 /** Completes a split cell of row `row`: blank or not, its number scanned when it may hold one (`scans[col]`). */
+/** A 3/5/7-digit subject code followed by a name of more than a count unit. */
+const CODE_THEN_NAME = /^\s*\d{3}(?:\d{2}){0,2}[\s\u3000]*(?!(?:人次|批次|万人|万份|个|人|辆|台|套|份|家|项|次|名|户|件|所|条|天|本|期|场|篇|年|元|万元)\s*$)[\u4e00-\u9fff]{2,}/;
+
 function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | undefined>): TableCell {
   const text = cell.text;
   cell.row = row;
@@ -312,8 +317,9 @@ function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | und
     cell.empty = true;
     return cell;
   }
-  // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned.
-  if (!maybeNumber(text)) {
+  // A number cell starts with a digit, a sign, a comparison or a dash; labels are not scanned, nor a
+  // subject code with its name (`20101人大事务`, `2010104 人大会议`: not a count of 人).
+  if (!maybeNumber(text) || CODE_THEN_NAME.test(text)) {
     scans.push(undefined);
     cell.indent = indent || undefined;
     return cell;

@@ -221,6 +221,13 @@ export function parseCell(text: string, base = 0): { empty: boolean; number?: Sc
     };
   }
   if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return { empty: true, dash: true };
+  // `（1.16）`: an accountant's negative. The number spans the brackets, so a fix replaces them too.
+  const bracketed = /^[（(]\s*([0-9０-９][^（()）]*)[)）]$/.exec(trimmed);
+  if (bracketed) {
+    const inner = parseCell(bracketed[1], base + offset + trimmed.indexOf(bracketed[1]));
+    if (!inner.number || inner.number.unit !== 'none' || inner.number.text.startsWith('-')) return { empty: false, dash: false };
+    return { empty: false, dash: false, number: { ...inner.number, start: base + offset, end: base + offset + trimmed.length, raw: trimmed, text: `-${inner.number.text}` } };
+  }
   const nums = scanNumbers(trimmed, base + offset);
   if (nums.length !== 1) return { empty: false, dash: false };
   const n = nums[0];
