@@ -319,7 +319,8 @@ function findReportYear(text: string): number | undefined {
     return best ? Number(best) : undefined;
   };
   return (
-    mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数)/g) ??
+    // (Not a year compared with: `与2023年度决算相比` twice must not outvote the title's 2024.)
+    mostFrequent(/(?<![与比较])((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数|相比|比较)/g) ??
     // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
     mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g) ??
     mostFrequent(/((?:19|20)\d\d)\s*年度/g)
