@@ -5,7 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import { BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
+import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
@@ -34,6 +34,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     let budget: ProseToken | undefined;
     let actual: ProseToken | undefined;
     let amountSeen = false;
+    let lastActual: ProseToken | undefined;
     const budgets: ProseToken[] = [];
     for (const t of tokens) {
       if (t.role === 'budget') {
@@ -43,6 +44,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         budget = t;
       } else if (t.role === 'amount') {
         actual = t;
+        lastActual = t;
         amountSeen = true;
       } else if (t.role === 'budget-delta' && actual && t.direction && t.direction !== 'flat' && (budget || budgetRate(tokens, t))) {
         // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit;
@@ -60,10 +62,28 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           delta: operand(t.token, t.direction === 'down' ? '比预算减少' : '比预算增加'),
           rate: rate && operand(rate.token, t.direction === 'down' ? '比预算下降' : '比预算增长'),
         });
+      } else if (t.role === 'change-rate' && BUDGET_EXCESS_RATE.test(t.lead) && actual && budget && !tokens.some((x) => x.role === 'budget-delta' && budgetRate(tokens, x) === t)) {
+        // `年初预算为6054.99万元，支出决算为8039.99万元，超年初预算32.78%`: (A − B) / B, no gap stated.
+        sink.add<ChangeClaim>({
+          kind: 'change',
+          origin: 'prose',
+          identity: 'prose.budget-excess',
+          description: l(`${actual.subject || budget.subject || '决算数'}超出预算的比例`, `how far ${actual.subject || budget.subject || 'the actual'} exceeds its budget`),
+          span: t.token.span,
+          direction: 'up',
+          current: operand(actual.token, '决算数'),
+          prior: operand(budget.token, '预算数'),
+          rate: operand(t.token, '超预算比例'),
+        });
       } else if (t.role === 'completion-rate') {
         // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
         const named = budgetKind(t.lead);
         if (named && budget && budgetKind(budget.lead) !== named) budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named) ?? budget;
+        // `…完成年初预算的84.89%，完成调整后预算的99.35%`: a second rate, on the other budget of the sentence.
+        if (!budget && named && lastActual && !actual) {
+          budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named);
+          if (budget) actual = lastActual;
+        }
         // `支出1741.75万元，完成年初预算的100%，决算数大于预算数55.93万元`: the budget is the actual ∓ the gap.
         const gap = !budget && actual ? tokens.find((x) => x.role === 'budget-delta' && x.direction && x.direction !== 'flat' && BUDGET_GAP.test(x.lead)) : undefined;
         if (gap && actual) {
@@ -136,8 +156,12 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
 
 /** The rate right after a difference from the budget (`比年初预算减少50.00万元，下降4%`). */
 export function budgetRate(tokens: ProseToken[], delta: ProseToken): ProseToken | undefined {
-  const next = tokens[delta.index + 1];
-  return delta.role === 'budget-delta' && next?.role === 'change-rate' && !comparesWithLastYear(next.lead) ? next : undefined;
+  if (delta.role !== 'budget-delta') return undefined;
+  // (`超出年初预算2577.39万元（年初预算7701.16万元），超支比例34.86%`: the budget may stand between them.)
+  let i = delta.index + 1;
+  while (tokens[i]?.role === 'budget') i++;
+  const next = tokens[i];
+  return next?.role === 'change-rate' && !comparesWithLastYear(next.lead) ? next : undefined;
 }
 
 /** 三公 is the sum of its three parts: a part's completion may restate the whole's. */

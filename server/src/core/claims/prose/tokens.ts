@@ -95,7 +95,10 @@ export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
 }
 
 /** `决算数大于预算数`, `决算比年初预算超出`: words before the gap between the actual and its budget. */
-export const BUDGET_GAP = /决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)(?:年初|全年|调整后)?预算数?$/;
+export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后)?预算数?$/;
+
+/** `超年初预算23.78%`, `超支比例34.86%`, `超支率`: how far the actual exceeds its budget, as a rate. */
+export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年|调整后)?预算数?(?:的|比例为?|幅度为?)?$|超支(?:比例|率|幅度)为?$/;
 
 /** 大于 / 小于 in a BUDGET_GAP: the actual is above or below the budget. */
 function gapDirection(words: string): Direction | undefined {
@@ -121,6 +124,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   if (THRESHOLD_AFTER.test(after) || /单价|单位价值|标准为?$/.test(w)) return 'other';
   switch (token.unit) {
     case '%':
+      if (BUDGET_EXCESS_RATE.test(w)) return 'change-rate';
       if (/占|比重|比例/.test(w)) return 'share';
       // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
