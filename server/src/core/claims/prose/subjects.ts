@@ -40,6 +40,8 @@ function normalize(words: string): string {
     const before = s;
     strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|中|分别)$/);
     strip(/(?:决算|预算)数?$/);
+    // `项目支出决算总额` is the 项目支出 spent (a `预算总额` is its budget, another figure).
+    strip(/决算总额$/);
     strip(/(?:年初|调整后)$/);
     strip(/安排$/);
     strip(/(经费|费)支出$/, '$1');
