@@ -27,7 +27,8 @@ export const normLabel = memoizeString(normalise, 10000);
 function normalise(label: string): string {
   return label
     .replace(/[\s\u3000]|\*\*/g, '')
-    .replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]?/, '')
+    // (An ordinal has its bracket or its 、: the 一 of 一般公共服务支出 is no ordinal.)
+    .replace(/^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])/, '')
     .replace(/^[（(]\d+[)）]|^\d+[.、．]/, '')
     .replace(/^其中[:：]/, '')
     .replace(/[（(](类|款|项)[)）]$/, '');

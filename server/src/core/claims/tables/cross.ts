@@ -323,12 +323,22 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
     const name = itemLabel(c);
     if (!classByName.has(name)) classByName.set(name, c);
   }
+  // A table that names its subjects without codes (indented names): its 类 rows by name, and a name it
+  // lacks proves nothing (a 类 cannot be told from a 款 of the same words).
+  const uncoded = classByName.size === 0;
+  if (uncoded) {
+    for (const c of items(coded.table)) {
+      const name = itemLabel(c);
+      if (name && !c.entry.code && !classByName.has(name)) classByName.set(name, c);
+    }
+  }
   const seen = new Set<string>();
   for (const it of named.sides.spend) {
     if (it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
     const name = itemLabel(it);
     const match = classByName.get(name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
-    if (match) seen.add(match.entry.code!);
+    if (!match && uncoded) continue;
+    if (match?.entry.code) seen.add(match.entry.code);
     const b = match ? coded.op(match, codedCol) : exact(0, `${coded.name} 无“${name}”类`, coded.table.titleSpan ?? coded.table.span);
     pair(sink, 'equal', identity, l(`${name}：${named.name} = ${coded.name}`, `${name}: ${named.name} = ${coded.name}`), named.op(it, namedCol), b);
   }
