@@ -502,7 +502,7 @@ function labelsAfterLead(texts: string[]): number {
  * under the header is more header, whatever the merged cells above it. (table-format tests data rows
  * against the same words.)
  */
-export const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|总计|人员经费|公用经费|本年|上年|基本支出|项目支出|类|款|项|行次|栏次|项目|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)|本年(?:收入|支出)(?:合计)?|上缴上级支出|经营支出|对附属单位补助支出|(?:年初|年末)结转和结余)$/;
+export const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|总计|人员经费|公用经费|本年|上年|基本支出|项目支出|类|款|项|行次|栏次|项目|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)(?:及|和|与)?(?:名称)?|本年(?:收入|支出)(?:合计)?|上缴上级支出|经营支出|对附属单位补助支出|(?:年初|年末)结转和结余)$/;
 function onlyColumnWords(texts: string[]): boolean {
   let words = 0;
   for (const t of texts) {
