@@ -52,6 +52,8 @@ interface Block {
   format: Table['format'];
   first: number;
   last: number;
+  /** Markdown rows without a header and delimiter of their own (a table's rows after a page break). */
+  headless?: boolean;
 }
 
 /** TSV: consecutive lines with tabs (one line needs two tabs); Markdown: a header row, a delimiter row, then rows with pipes. */
@@ -65,6 +67,16 @@ function findBlocks(lines: Line[]): Block[] {
       // Rows missing their leading or trailing pipe still belong to the table.
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
       blocks.push({ format: 'markdown', first: i, last: j - 1 });
+      i = j;
+      continue;
+    }
+    // `| 30103 | 奖金 | 10.00 | …` after a page break under a Markdown table: its rows go on without a
+    // header or delimiter of their own (parseTables joins them when they continue the table).
+    const previous = blocks.at(-1);
+    if (previous?.format === 'markdown' && text.trimStart().startsWith('|') && onlyPageBreak(lines, previous.last + 1, i)) {
+      let j = i + 1;
+      while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
+      blocks.push({ format: 'markdown', first: i, last: j - 1, headless: true });
       i = j;
       continue;
     }
@@ -354,7 +366,7 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
       lineCells = [];
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
-        if (block.format === 'markdown' && li === block.first + 1) continue; // the delimiter row
+        if (block.format === 'markdown' && !block.headless && li === block.first + 1) continue; // the delimiter row
         lineCells.push({ line: li, cells: splitCells(lines[li], block.format) });
       }
     }
