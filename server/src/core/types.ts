@@ -181,7 +181,7 @@ export interface Table {
   code?: string;
   kind: StandardTableId;
   /** `aligned`: columns laid out with spaces (pdftotext -layout). */
-  format: 'tsv' | 'markdown' | 'aligned';
+  format: 'tsv' | 'markdown' | 'aligned' | 'html';
   unit: MoneyUnit;
   span: Span;
   rows: TableRow[];

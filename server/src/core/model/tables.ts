@@ -3,8 +3,9 @@
 // by block (side-by-side tables), normalises subject codes, keeps 行次/栏次 integers out of the
 // amounts, merges page-break continuations and flags codes that slid into amount cells.
 import { parseCell, type ScannedNumber } from '../numbers/scan';
-import { isWhiteSpace } from '../text/chars';
+import { indentOf, isWhiteSpace } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
+import { closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
@@ -56,12 +57,23 @@ interface Block {
   headless?: boolean;
 }
 
-/** TSV: consecutive lines with tabs (one line needs two tabs); Markdown: a header row, a delimiter row, then rows with pipes. */
+/**
+ * TSV: consecutive lines with tabs (one line needs two tabs); Markdown: a header row, a delimiter row, then
+ * rows with pipes; HTML: `<table>` to `</table>`.
+ */
 function findBlocks(lines: Line[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const text = lines[i].text;
+    if (opensHtmlTable(text)) {
+      // Up to its </table> (or, unclosed, the end of its run of non-blank lines).
+      let j = i;
+      while (j < lines.length - 1 && !closesHtmlTable(lines[j].text) && (lines[j + 1].text.trim() !== '' || j - i < 1)) j++;
+      blocks.push({ format: 'html', first: i, last: j });
+      i = j + 1;
+      continue;
+    }
     if (hasPipe(text) && i + 1 < lines.length && MD_DELIMITER.test(lines[i + 1].text) && lines[i + 1].text.includes('-')) {
       let j = i + 2;
       // Rows missing their leading or trailing pipe still belong to the table.
@@ -112,17 +124,6 @@ function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
  */
 function newCell(col: number, start: number, end: number, text: string, indent: number): TableCell {
   return { row: 0, col, span: { start, end }, text, number: undefined, empty: false, shiftedCode: undefined, unreadable: undefined, indent };
-}
-
-function indentOf(raw: string): number {
-  let n = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x3000) n += 2;
-    else if (c === 32 || c === 0xa0) n += 1;
-    else break;
-  }
-  return n >> 1;
 }
 
 /**
@@ -342,7 +343,7 @@ function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | und
   return cell;
 }
 
-export function parseTables(_text: string, lines: Line[]): ParsedTables {
+export function parseTables(text: string, lines: Line[]): ParsedTables {
   const works: Work[] = [];
   const tableLines = new Uint8Array(lines.length);
   const refused: ParsedTables['refused'] = [];
@@ -362,6 +363,10 @@ export function parseTables(_text: string, lines: Line[]): ParsedTables {
         continue;
       }
       lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
+    } else if (block.format === 'html') {
+      tableLines.fill(1, block.first, block.last + 1);
+      lineCells = readHtmlTable(text, lines, block.first, block.last).map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
+      if (lineCells.length === 0) continue;
     } else {
       lineCells = [];
       for (let li = block.first; li <= block.last; li++) {
@@ -522,8 +527,10 @@ function onlyColumnWords(texts: string[]): boolean {
     if (!COLUMN_WORD.test(t)) return false;
     words++;
   }
-  return words >= 2;
+  // (One word alone only when it heads the code or name column, `科目编码及名称`: a lone 合计 is a total row.)
+  return words >= 2 || (words === 1 && NAME_COLUMN_WORD.test(texts.find((t) => t !== '')!));
 }
+const NAME_COLUMN_WORD = /^(?:(?:功能分类|经济分类)?科目|项目$)/;
 
 /** The first non-blank normalised text among a row's first `limit` cells. */
 function firstWords(row: TableRow, limit: number): string {
@@ -553,9 +560,10 @@ function classify(table: Table, scanned: Work['scanned']): void {
     const hasNumber = scanned[row.index].some((n) => n !== undefined);
     const lead = firstWords(row, 2);
     let kind: TableRowKind = 'data';
-    // A blank first row (a converter's empty Markdown header `|  |  |  |` over the real one) is part of the
-    // header: the header goes on below. (A blank row under the header is a row of zeros.)
-    if (segmentStarts.has(row.index) && firstText === '' && row.cells.every((c) => c.empty)) {
+    // A blank first row (a converter's empty Markdown header `|  |  |  |` over the real one), or a blank row
+    // between header rows (before a 栏次 row), is part of the header: the header goes on below. (A blank
+    // row under the header followed by data is a row of zeros.)
+    if (head && firstText === '' && row.cells.every((c) => c.empty) && (segmentStarts.has(row.index) || headerFollows(table, row.index, scanned))) {
       row.kind = 'header';
       continue;
     }
@@ -577,6 +585,14 @@ function classify(table: Table, scanned: Work['scanned']): void {
     if (kind === 'data' || kind === 'total') head = false;
     row.kind = kind;
   }
+}
+
+/** The row after `index` is a 栏次 row or words without numbers: more header. */
+function headerFollows(table: Table, index: number, scanned: Work['scanned']): boolean {
+  const next = table.rows[index + 1];
+  if (!next || next.kind === 'note' || scanned[next.index].some((n) => n !== undefined && !/^\d{1,2}$/.test(n.text))) return false;
+  const texts = next.cells.map((c) => norm(c.text));
+  return isColumnNumbers(texts) || (texts[0] !== '' && !texts.some((t) => CODE_RE.test(t)) && !/^(合计|总计)$/.test(texts[0]));
 }
 
 /**
@@ -603,7 +619,8 @@ function buildColumns(table: Table): TableColumn[] {
   const labels: string[][] = [];
   for (const row of rows) {
     if (row.kind !== 'header' || row.repeatedHeader) continue;
-    for (const layer of headerLayers(row)) labels.push(propagateLabels(layer, labels.at(-1), width));
+    // (A blank header row labels nothing, and would let the row below it spread over every column.)
+    for (const layer of headerLayers(row)) if (layer.some((t) => t !== '')) labels.push(propagateLabels(layer, labels.at(-1), width));
   }
   // The header's last line printed in the 合计 row (`类 | 款 | 项 | 合计 | 2,940.05 | …`): its 类/款/项 name the code columns.
   const total = rows.find((r) => r.kind === 'total');

@@ -5,3 +5,15 @@ export function isWhiteSpace(c: number): boolean {
   if (c < 0x80) return (c >= 9 && c <= 13) || c === 32;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** Leading indentation of a table cell in full-width spaces (U+3000 counts two, an ASCII or no-break space one). */
+export function indentOf(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3000) n += 2;
+    else if (c === 32 || c === 0xa0) n += 1;
+    else break;
+  }
+  return n >> 1;
+}
