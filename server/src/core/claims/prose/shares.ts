@@ -124,6 +124,17 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   return undefined;
 }
 
+/**
+ * `财政拨款收入占本年收入合计的91.56%` with no amount in its clause: the part is the quantity named before 占,
+ * as stated earlier (the same name, not a longer or shorter one).
+ */
+function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | undefined {
+  const at = share.lead.lastIndexOf('占');
+  const name = at > 0 ? normalizeSubject(share.lead.slice(0, at)) : '';
+  if (name.length < 4) return undefined;
+  return ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.token.span.start < share.token.span.start && normalizeSubject(t.subject) === name);
+}
+
 /** Words that only join the rates of a `分别` run: `31.39%、68.61%`, `32.39%和68.61%`. */
 const RUN_JOINER = /^[、和及与，,\s]*$/;
 
@@ -175,7 +186,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const named = normalizeSubject(words) || words;
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
     if (run && !run.part) continue;
-    const part = run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : 'either', ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start);
+    const part =
+      run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : 'either', ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {
