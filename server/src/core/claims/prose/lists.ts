@@ -21,6 +21,8 @@ export interface ProseList {
   parts: Map<Role, ProseToken[]>;
   /** Every token in the region, nested lists included (for share part look-ups). */
   members: ProseToken[];
+  /** `共41批次、205人次，其中：…`: the count totals in another unit than the count total, with their parts. */
+  otherCounts?: Array<{ total: ProseToken; parts: ProseToken[] }>;
 }
 
 const TRIGGER =
@@ -104,6 +106,12 @@ export function findLists(
         }
         if (total) list.totals.set(role, total);
       }
+      const count = list.totals.get('count');
+      if (count) {
+        // (The other unit's total stands right before the count total: `41批次、205人次`.)
+        const other = tokens[count.index - 1];
+        if (other && other.index >= scopeFirst && other.role === 'count' && other.token.unitText !== count.token.unitText && /^[、和及与]$/.test(count.lead)) list.otherCounts = [{ total: other, parts: [] }];
+      }
       // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
       // last year's figures, whatever their own words say.
       const head = tokens[triggerAt - 1];
@@ -130,6 +138,7 @@ export function findLists(
         const total = list.totals.get('count');
         list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total))));
       }
+      for (const other of list.otherCounts ?? []) other.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, other.total));
     }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
@@ -191,7 +200,7 @@ function groupEnd(text: string, sentenceStart: number, triggerStart: number, fro
  */
 function countPart(text: string, t: ProseToken, total: ProseToken | undefined): boolean {
   if (directionOf(t.lead) !== undefined || LAST_YEAR_COMPARISON.test(t.lead)) return false;
-  if (t.subject.replace(/^(?:其中)?共?有/, '') === '') return false;
+  if (/^(?:其中)?共?有$/.test(t.lead)) return false;
   if (!total) return true;
   if (t.token.unitText !== total.token.unitText) return false;
   const counted = (n: ProseToken) => /^[\u4e00-\u9fff]{0,4}/.exec(text.slice(n.token.unitSpan?.end ?? n.token.span.end))![0];

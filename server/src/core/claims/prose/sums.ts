@@ -4,7 +4,7 @@ import { checkSum, exact, operand, ZERO } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
-import type { ProseToken } from './tokens';
+import type { ProseToken, Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
 const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
@@ -18,6 +18,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
   { members: [/货物/, /工程/, /服务/], required: [0, 2] },
   // 三公 → 出国 / 公务用车 / 公务接待
   { members: [/出国|出境/, /公务用车/, /公务接待|接待费/], required: [0, 1, 2] },
+  // 公务接待 → 国内 / 外事 (批次, 人次, 金额)
+  { members: [/国内/, /外事|国外|境外/], required: [0, 1] },
   // 公务用车 → 购置 / 运行维护
   { members: [/购置/, /运行|运维/], required: [0, 1] },
   // 车辆 by use (国有资产占用情况): 其他用车 takes what the named uses do not
@@ -59,42 +61,46 @@ export function isExhaustive(list: ProseList, parts: ProseToken[]): boolean {
 
 export function sumClaims(lists: ProseList[], sink: ClaimSink): void {
   for (const list of lists) {
-    for (const [role, listed] of list.parts) {
-      // `A、B分别为x、y，合计z`: the total follows its parts.
-      const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
-      const total = after > 0 ? listed[after] : list.totals.get(role);
-      const parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
-      if (!total || parts.length === 0 || parts.includes(total)) continue;
-      const label = total.subject || total.lead.replace(/[，,：:\s]/g, '') || '合计';
-      const totalOperand = operand(total.token, label);
-      const partOperands = parts.map((p) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, '')));
-      if (parts.length === 1) {
-        sink.add({
-          kind: 'le',
-          origin: 'prose',
-          identity: 'prose.part',
-          description: l(`其中项不大于总数：${partOperands[0].label} ≤ ${label}`, `A part is at most its whole: ${partOperands[0].label} ≤ ${label}`),
-          span: parts[0].token.span,
-          part: partOperands[0],
-          whole: totalOperand,
-        });
-        continue;
-      }
-      const exhaustive = isExhaustive(list, parts);
-      sink.add({
-        kind: 'sum',
-        origin: 'prose',
-        identity: exhaustive ? 'prose.list' : 'prose.partial-list',
-        description: exhaustive
-          ? l(`${label} = 其中各项之和`, `${label} = the sum of its listed parts`)
-          : l(`其中各项之和不超过${label}`, `The listed parts do not exceed ${label}`),
-        span: total.token.span,
-        total: totalOperand,
-        parts: partOperands,
-        exhaustive,
-      });
-    }
+    for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink);
+    for (const other of list.otherCounts ?? []) listSum(list, 'count', other.total, other.parts, sink);
   }
+}
+
+/** The claim a list states about one total and its listed parts (total = Σ, Σ ≤ total, or part ≤ total). */
+function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink): void {
+  // `A、B分别为x、y，合计z`: the total follows its parts.
+  const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
+  const total = after > 0 ? listed[after] : stated;
+  const parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
+  if (!total || parts.length === 0 || parts.includes(total)) return;
+  const label = total.subject || total.lead.replace(/[，,：:\s]/g, '') || '合计';
+  const totalOperand = operand(total.token, label);
+  const partOperands = parts.map((p) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, '')));
+  if (parts.length === 1) {
+    sink.add({
+      kind: 'le',
+      origin: 'prose',
+      identity: 'prose.part',
+      description: l(`其中项不大于总数：${partOperands[0].label} ≤ ${label}`, `A part is at most its whole: ${partOperands[0].label} ≤ ${label}`),
+      span: parts[0].token.span,
+      part: partOperands[0],
+      whole: totalOperand,
+    });
+    return;
+  }
+  const exhaustive = isExhaustive(list, parts);
+  sink.add({
+    kind: 'sum',
+    origin: 'prose',
+    identity: exhaustive ? 'prose.list' : 'prose.partial-list',
+    description: exhaustive
+      ? l(`${label} = 其中各项之和`, `${label} = the sum of its listed parts`)
+      : l(`其中各项之和不超过${label}`, `The listed parts do not exceed ${label}`),
+    span: total.token.span,
+    total: totalOperand,
+    parts: partOperands,
+    exhaustive,
+  });
 }
 
 /** Groups beside the serving staff: 退休, 编外, 聘用 … */

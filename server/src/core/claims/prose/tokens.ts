@@ -273,7 +273,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         index: list.length,
         role,
         lead,
-        subject: own || inherited,
+        // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
+        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : inherited),
         ownSubject: own !== '',
         direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
