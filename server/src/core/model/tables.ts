@@ -176,6 +176,14 @@ const TITLE_CODE = /(公开\s*\d{1,2}\s*表|部门公开表\s*\d+|公开表\s*\d
 /** Standard tables by title words; the code (公开NN表 / 部门公开表N) wins when present. */
 export function identifyTable(title: string | undefined, code: string | undefined): StandardTableId {
   const c = code?.replace(/\s/g, '').match(/公开(\d{1,2})表|公开表(\d{1,2})$/);
+  // Regions number these three tables differently (三公 as 公开11表, 政府采购 as 公开09表): a table title
+  // that names one of them wins over the number.
+  const named = (title ?? '').replace(/\s/g, '');
+  if (c && /表$/.test(named)) {
+    if (/三公/.test(named)) return 'T09';
+    if (/政府采购/.test(named)) return 'T11';
+    if (/^[^，。]*机关运行经费[^，。]*表$/.test(named) && !/三公/.test(named)) return 'T10';
+  }
   if (c) {
     const n = Number(c[1] ?? c[2]);
     if (n >= 1 && n <= 11) return `T${String(n).padStart(2, '0')}` as StandardTableId;
