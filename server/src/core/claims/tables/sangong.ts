@@ -97,6 +97,40 @@ function columnSlots(table: Table): ColumnSlot[] {
   return slots;
 }
 
+/**
+ * Items as rows (`合计 | 1.因公出国（境）费 | 2.公务用车购置及运行维护费 | 其中：（1）公务用车购置费 | …`) under
+ * `预算数 | 决算数` columns, a county layout: one record, quantities from the row labels, halves from the
+ * columns. Undefined unless every value column names its half and three rows name a quantity.
+ */
+function itemsAsRows(table: Table, rows: TableRow[]): SangongRecord | undefined {
+  const cols = valueColumns(table);
+  const halves = cols.map((c) => halfOf(table.columns[c].headerPath.join('/')));
+  const quantities = rows.map((r) => quantity([r.label]));
+  if (cols.length === 0 || halves.some((h) => h === undefined) || quantities.filter((q) => q !== undefined).length < 3) return undefined;
+  const record: SangongRecord = new Map();
+  rows.forEach((row, i) => {
+    const q = quantities[i];
+    if (q === undefined) return;
+    cols.forEach((col, k) => {
+      const half = halves[k]!;
+      if (!record.has(half + q)) record.set(half + q, { row, col, label: `${HALF_NAME[half / 6]} ${row.label}` });
+    });
+  });
+  // A half that leaves both 公务用车 parts blank does not break the 公务用车 figure down (the 预算数 column
+  // often does not): no parts, rather than two zeros.
+  for (const half of [0, 6]) {
+    const blank = (n: number) => {
+      const c = record.get(half + n);
+      return !c || c.row.cells[c.col]?.empty !== false;
+    };
+    if (blank(4) && blank(5)) {
+      record.delete(half + 4);
+      record.delete(half + 5);
+    }
+  }
+  return record;
+}
+
 const cache = new WeakMap<Table, SangongRecord[]>();
 
 /** The records of a 公开09表 (usually one), each mapping 栏次 numbers to cells. */
@@ -109,7 +143,10 @@ export function sangongRecords(table: Table): SangongRecord[] {
   const label = (s: ColumnSlot, half: 0 | 6) =>
     s.templateNumber ? columnLabel(table, s.col) : `${HALF_NAME[half / 6]} ${table.columns[s.col].headerPath.filter((w) => !HALF_WORD.test(w)).at(-1) ?? ''}`.trim();
   const rowHalves = rows.map((r) => halfOf(r.label));
-  if (rowHalves.some((h) => h !== undefined)) {
+  const itemRows = slots.length === 0 ? itemsAsRows(table, rows) : undefined;
+  if (itemRows) {
+    records.push(itemRows);
+  } else if (rowHalves.some((h) => h !== undefined)) {
     // Transposed: a row per half; a half seen again starts the next unit.
     let record: SangongRecord = new Map();
     rows.forEach((row, i) => {
