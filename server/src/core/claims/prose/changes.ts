@@ -8,7 +8,7 @@ import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subj
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
 import { BUDGET_EXCESS_RATE, directionOf, type ProseAnalysis, type ProseToken } from './tokens';
-import { budgetRate } from './completion';
+import { ratesBudgetDelta } from './completion';
 
 const firstAmounts = new WeakMap<ProseToken[], number>();
 
@@ -223,7 +223,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (first.role !== 'delta' && first.role !== 'change-rate') continue;
       // `比年初预算减少50.00万元，下降4%`: a rate on the budget, completion.ts's claim.
       // (`超出年初预算2577.39万元（年初预算…），超支比例34.86%`, `超年初预算23.78%`: the same, over the budget.)
-      if (first.role === 'change-rate' && (BUDGET_EXCESS_RATE.test(first.lead) || tokens.slice(0, i).some((t) => budgetRate(tokens, t) === first))) continue;
+      if (first.role === 'change-rate' && (BUDGET_EXCESS_RATE.test(first.lead) || ratesBudgetDelta(tokens, first))) continue;
       const respective = respectiveRun(tokens, i, previousEnd, subjects);
       if (respective) {
         for (const c of respective.changes) {

@@ -62,7 +62,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           delta: operand(t.token, t.direction === 'down' ? '比预算减少' : '比预算增加'),
           rate: rate && operand(rate.token, t.direction === 'down' ? '比预算下降' : '比预算增长'),
         });
-      } else if (t.role === 'change-rate' && BUDGET_EXCESS_RATE.test(t.lead) && actual && budget && !tokens.some((x) => x.role === 'budget-delta' && budgetRate(tokens, x) === t)) {
+      } else if (t.role === 'change-rate' && BUDGET_EXCESS_RATE.test(t.lead) && actual && budget && !ratesBudgetDelta(tokens, t)) {
         // `年初预算为6054.99万元，支出决算为8039.99万元，超年初预算32.78%`: (A − B) / B, no gap stated.
         sink.add<ChangeClaim>({
           kind: 'change',
@@ -155,6 +155,13 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
 }
 
 /** The rate right after a difference from the budget (`比年初预算减少50.00万元，下降4%`). */
+/** True when `rate` is the rate of a difference from the budget stated before it (budgetRate's inverse, in constant time). */
+export function ratesBudgetDelta(tokens: ProseToken[], rate: ProseToken): boolean {
+  let i = rate.index - 1;
+  while (i >= 0 && tokens[i].role === 'budget') i--;
+  return i >= 0 && budgetRate(tokens, tokens[i]) === rate;
+}
+
 export function budgetRate(tokens: ProseToken[], delta: ProseToken): ProseToken | undefined {
   if (delta.role !== 'budget-delta') return undefined;
   // (`超出年初预算2577.39万元（年初预算7701.16万元），超支比例34.86%`: the budget may stand between them.)
