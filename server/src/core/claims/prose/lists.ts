@@ -56,6 +56,7 @@ export function findLists(
     // Where the previous list under the same parent ended: a nested list's total stands after it.
     const lastChildEnd = new Map<number | undefined, number>();
     const triggers = [...sentenceText.matchAll(TRIGGER)];
+    const scan = new SentenceScan(text, sentence.span.start);
     for (let k = 0; k < triggers.length; k++) {
       const m = triggers[k];
       const start = sentence.span.start + m.index!;
@@ -63,7 +64,7 @@ export function findLists(
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
       // `收入包括：…、上年结转结余X元；支出包括：…`: a trigger after `；` with a name of its own and no number
       // since starts a sibling list; the open lists end at that `；`.
-      const clauseStart = Math.max(sentenceText.lastIndexOf('；', m.index! - 1), sentenceText.lastIndexOf(';', m.index! - 1)) + 1;
+      const clauseStart = scan.lastSemicolonBefore(start) - sentence.span.start + 1;
       const ownWords = sentenceText.slice(clauseStart, m.index!);
       const sibling = clauseStart > 0 && /[\u4e00-\u9fff]{2}/.test(ownWords.replace(/其中|主要|具体|另外|此外/g, '')) && firstAtOrAfter(tokens, sentence.span.start + clauseStart) === firstAtOrAfter(tokens, start);
       if (sibling) {
@@ -76,7 +77,7 @@ export function findLists(
       if (parent && /分别/.test(m[0]) && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
-      const regionEnd = parent ? nestedEnd(text, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, sentence.span.start, start, end, sentence.span.end);
+      const regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(scan, sentence.span.start, start, end, sentence.span.end);
       const first = firstAtOrAfter(tokens, end);
       const last = firstAtOrAfter(tokens, regionEnd);
       const list: ProseList = {
@@ -170,8 +171,8 @@ function inBrackets(text: string, region: Span, members: ProseToken[]): Set<Pros
  * A nested list ends at the next `；` (or the end of its parent); one opened inside a bracket
  * (`基本支出400万元（其中：人员经费350万元，公用经费50万元），项目支出600万元`) ends where the bracket closes.
  */
-function nestedEnd(text: string, parentStart: number, triggerStart: number, from: number, parentEnd: number): number {
-  const close = groupEnd(text, parentStart, triggerStart, from, parentEnd);
+function nestedEnd(text: string, scan: SentenceScan, parentStart: number, triggerStart: number, from: number, parentEnd: number): number {
+  const close = groupEnd(scan, parentStart, triggerStart, from, parentEnd);
   const end = close < parentEnd ? close : parentEnd;
   for (let i = from; i < end; i++) {
     const c = text.charAt(i);
@@ -181,16 +182,71 @@ function nestedEnd(text: string, parentStart: number, triggerStart: number, from
 }
 
 /** A list ends at the end of the sentence, or at the bracket closing the one it opened in. */
-function groupEnd(text: string, sentenceStart: number, triggerStart: number, from: number, sentenceEnd: number): number {
-  // Only the sentence before the trigger can hold the opening bracket (searching further back made
-  // every list cost the length of the document).
-  const before = text.slice(sentenceStart, triggerStart);
-  const close = before.lastIndexOf('（') > before.lastIndexOf('）') ? '）' : before.lastIndexOf('(') > before.lastIndexOf(')') ? ')' : undefined;
+function groupEnd(scan: SentenceScan, sentenceStart: number, triggerStart: number, from: number, sentenceEnd: number): number {
+  const close = scan.openAt(sentenceStart, triggerStart);
   if (close) {
-    const at = text.indexOf(close, from);
-    if (at >= 0 && at < sentenceEnd) return at;
+    const at = scan.nextClose(close, from, sentenceEnd);
+    if (at >= 0) return at;
   }
   return sentenceEnd;
+}
+
+/**
+ * Brackets and `；` of one sentence, scanned once however many lists it opens (a slice and a search per
+ * list made a megabyte-long sentence of lists quadratic). Triggers come in text order, so the scan only
+ * moves on.
+ */
+class SentenceScan {
+  private scanned: number;
+  private lastSemicolon: number;
+  private lastOpen = { full: -1, ascii: -1 };
+  private lastClose = { full: -1, ascii: -1 };
+  /** Per closing character, the next one found and where the search for it started. */
+  private found = new Map<string, { from: number; at: number }>();
+
+  constructor(
+    private readonly text: string,
+    start: number,
+  ) {
+    this.scanned = start;
+    this.lastSemicolon = start - 1;
+  }
+
+  /** The last `；` or `;` before `offset` (start − 1 when none). */
+  lastSemicolonBefore(offset: number): number {
+    this.scanTo(offset);
+    return this.lastSemicolon;
+  }
+
+  /** The closing character of a bracket opened at or after `origin` and still open at `offset`. */
+  openAt(origin: number, offset: number): '）' | ')' | undefined {
+    this.scanTo(offset);
+    const open = (kind: 'full' | 'ascii') => this.lastOpen[kind] >= origin && this.lastOpen[kind] > this.lastClose[kind];
+    return open('full') ? '）' : open('ascii') ? ')' : undefined;
+  }
+
+  private scanTo(offset: number): void {
+    for (; this.scanned < offset; this.scanned++) {
+      const c = this.text.charCodeAt(this.scanned);
+      if (c === 0xff08) this.lastOpen.full = this.scanned;
+      else if (c === 0xff09) this.lastClose.full = this.scanned;
+      else if (c === 0x28) this.lastOpen.ascii = this.scanned;
+      else if (c === 0x29) this.lastClose.ascii = this.scanned;
+      else if (c === 0xff1b || c === 0x3b) this.lastSemicolon = this.scanned;
+    }
+  }
+
+  /** The first `close` at or after `from` and before `end`, or −1. */
+  nextClose(close: string, from: number, end: number): number {
+    const cached = this.found.get(close);
+    let at: number;
+    if (cached && cached.from <= from && (cached.at < 0 || cached.at >= from)) at = cached.at;
+    else {
+      at = this.text.indexOf(close, from);
+      this.found.set(close, { from, at });
+    }
+    return at >= 0 && at < end ? at : -1;
+  }
 }
 
 /**
