@@ -10,6 +10,7 @@
 import type { Line, Localized } from '../types';
 import { l } from '../messages';
 import { unitWidth } from '../text/width';
+import { TRAILING_BRACKET } from '../text/chars';
 
 export interface AlignedCell {
   start: number;
@@ -116,7 +117,7 @@ function scanLine(text: string): Scan {
   const t = text.trim();
   if (t === '') return BLANK_LINE;
   if (PAGE.test(t)) return PAGE_LINE;
-  if (META.test(t) || /表$/.test(t.replace(/[（(][^)）]*[)）]$/, ''))) return META_LINE;
+  if (META.test(t) || /表$/.test(t.replace(TRAILING_BRACKET, ''))) return META_LINE;
   // A 。 lands in some token: prose, known before tokenizing the line (most free lines are prose).
   if (text.includes('\t') || text.includes('|') || text.includes('。')) return PROSE_LINE;
   const tokens = tokenize(text);

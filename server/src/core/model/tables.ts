@@ -3,7 +3,7 @@
 // by block (side-by-side tables), normalises subject codes, keeps 行次/栏次 integers out of the
 // amounts, merges page-break continuations and flags codes that slid into amount cells.
 import { parseCell, type ScannedNumber } from '../numbers/scan';
-import { indentOf, isWhiteSpace } from '../text/chars';
+import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
 import { closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
@@ -238,7 +238,7 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
       meta.title = head + titleText;
       meta.titleSpan = { start: lines[i - 1].start + lines[i - 1].text.indexOf(head), end: lines[i].end };
       i--;
-    } else if (!meta.title && /表$/.test(titleText.replace(/[（(][^)）]*[)）]$/, '')) && titleText.length > 1) {
+    } else if (!meta.title && /表$/.test(titleText.replace(TRAILING_BRACKET, '')) && titleText.length > 1) {
       meta.title = titleText;
       const at = lines[i].text.indexOf(titleText);
       meta.titleSpan = at >= 0 ? { start: lines[i].start + at, end: lines[i].start + at + titleText.length } : { start: lines[i].start, end: lines[i].end };

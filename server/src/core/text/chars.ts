@@ -17,3 +17,6 @@ export function indentOf(raw: string): number {
   }
   return n >> 1;
 }
+
+/** A bracketed note ending a line (`（续）`, `（单位：万元）`): bounded, so that a line of open brackets stays linear. */
+export const TRAILING_BRACKET = /[（(][^()（）]{0,40}[)）]$/;

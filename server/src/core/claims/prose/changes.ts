@@ -92,8 +92,9 @@ function namedInClause(tokens: ProseToken[], first: ProseToken, previousEnd: num
   if (prior) return prior.ownSubject ? prior.subject : '';
   const sentence = first.sentence;
   const upTo = first.token.span.start - sentence.span.start;
-  const from = Math.max(previousEnd - sentence.span.start, 0, ...['；', ';', '：', ':'].map((c) => sentence.text.lastIndexOf(c, upTo - 1) + 1));
-  const clause = sentence.text.slice(from, upTo);
+  // (Searched back only to the previous change: a sentence of thousands of changes stays linear.)
+  const since = sentence.text.slice(Math.max(previousEnd - sentence.span.start, 0), upTo);
+  const clause = since.slice(Math.max(...['；', ';', '：', ':'].map((c) => since.lastIndexOf(c) + 1)));
   const compared = LAST_YEAR_COMPARISON.exec(clause);
   return compared && compared.index > 0 ? normalizeSubject(clause.slice(0, compared.index)) : '';
 }
