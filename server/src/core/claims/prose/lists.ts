@@ -27,7 +27,8 @@ export interface ProseList {
 
 const TRIGGER =
   /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]/g;
-const LIST_ROLES: Role[] = ['amount', 'budget', 'count'];
+// (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
+const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
 
 /** Index of the first token starting at or after `offset`. */
 function firstAtOrAfter(tokens: ProseToken[], offset: number): number {

@@ -74,6 +74,24 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   const parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   if (!total || parts.length === 0 || parts.includes(total)) return;
   const label = total.subject || total.lead.replace(/[，,：:\s]/g, '') || '合计';
+  // A change decomposed into its parts' changes: Σ ± part = total, each part signed by its direction
+  // against the total's. Only a complete breakdown (基本支出 + 项目支出, …) says anything: a few main
+  // contributors need not add up, and signed parts have no ≤.
+  if (role === 'delta') {
+    if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat') || !isExhaustive(list, parts)) return;
+    sink.add({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.change-parts',
+      description: l(`${label}增减额 = 其中各项增减额之和`, `the change of ${label} = the sum of its parts' changes`),
+      span: total.token.span,
+      total: operand(total.token, `${label}增减额`),
+      parts: parts.map((p) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, ''))),
+      signs: parts.map((p) => (p.direction === total.direction ? 1 : -1)),
+      exhaustive: true,
+    });
+    return;
+  }
   const totalOperand = operand(total.token, label);
   const partOperands = parts.map((p) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, '')));
   if (parts.length === 1) {
