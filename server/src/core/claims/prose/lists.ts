@@ -30,6 +30,20 @@ const TRIGGER =
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
 
+/** The token at `i` restates the one before it in brackets (tokens.ts gives it the same role and subject). */
+function restatesPrevious(tokens: ProseToken[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before !== undefined && /^[（(]/.test(tokens[i].lead) && before.role === tokens[i].role && before.subject === tokens[i].subject;
+}
+
+const UNIT_STEP: Record<string, number> = { 亿元: 4, 万元: 0, 元: -4 };
+
+/** Of two statements of one amount, the one written to the smaller step (in 万元: 亿元 × 10⁴, 元 × 10⁻⁴). */
+function finer(a: ProseToken, b: ProseToken): ProseToken {
+  const step = (t: ProseToken) => (UNIT_STEP[t.token.unit] ?? 0) - t.token.decimals;
+  return step(b) < step(a) ? b : a;
+}
+
 /** Index of the first token starting at or after `offset`. */
 function firstAtOrAfter(tokens: ProseToken[], offset: number): number {
   return lowerBound(tokens, (t) => t.token.span.start, offset);
@@ -97,7 +111,9 @@ export function findLists(
       const triggerAt = firstAtOrAfter(tokens, start);
       for (const role of LIST_ROLES) {
         let total: ProseToken | undefined;
-        for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = tokens[i];
+        // (`75,323.39万元（约7.53亿元），其中：`, `1.52亿元（15,200.00万元），其中：`: of a figure and its bracketed
+        // restatement, the total is the finer one.)
+        for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
         // `A和B分别为x和y` names the parts, not their total.
         if (!total && !parent && !/分别/.test(m[0])) {
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.

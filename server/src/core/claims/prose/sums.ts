@@ -18,6 +18,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
   { members: [/货物/, /工程/, /服务/], required: [0, 2] },
   // 三公 → 出国 / 公务用车 / 公务接待
   { members: [/出国|出境/, /公务用车/, /公务接待|接待费/], required: [0, 1, 2] },
+  // 资产总额 → 流动资产 / 非流动资产
+  { members: [/(?<!非)流动资产/, /非流动资产/], required: [0, 1] },
   // 公务接待 → 国内 / 外事 (批次, 人次, 金额)
   { members: [/国内/, /外事|国外|境外/], required: [0, 1] },
   // 公务用车 → 购置 / 运行维护
