@@ -60,7 +60,7 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
   const difference = magnitude(sumOperand([a, b], '|B − A|', undefined, [1, -1]));
   const eq = checkEqual(stated, difference);
   const explain = () => {
-    const d = diffText(eq.diff, eq.tolerance);
+    const d = diffText(eq.diff, eq.tolerance, [a, b, stated]);
     const expr = `|${written(a)} − ${written(b)}| = ${show(difference.value, Math.max(a.decimals ?? 2, b.decimals ?? 2))}个百分点`;
     return l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(stated)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(stated)} (${d.en})`}`);
   };
@@ -87,7 +87,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
     // Compared by size: the sign of a stated Δ (`增减额-23.40`) is the direction check's.
     const eq = checkEqual(magnitude(delta), actual);
     const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(2, delta.decimals ?? 2))}`;
-    const d = diffText(eq.diff, eq.tolerance);
+    const d = diffText(eq.diff, eq.tolerance, [current, prior, delta]);
     const exp = l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(delta)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(delta)} (${d.en})`}`);
     if (!eq.ok) {
       failed = true;

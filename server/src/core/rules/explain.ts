@@ -20,23 +20,42 @@ function shortDecimal(value: Decimal): string {
 }
 
 /** diffText for one figure stated twice (checkRestated): intervals that only touch still conflict. */
-export function restatedDiffText(diff: Decimal, tolerance: Decimal): { zh: string; en: string } {
+export function restatedDiffText(diff: Decimal, tolerance: Decimal, operands: Operand[] = []): { zh: string; en: string } {
   if (!diff.isZero() && diff.abs().eq(tolerance)) {
-    const d = shortDecimal(diff.abs());
+    const unit = displayUnit(operands);
+    const d = shortDecimal(diff.abs().div(unit.scale)) + unit.name;
     return {
       zh: `差 ${d}；同一数据四舍五入到同一位只能得到同一个数，除非其中一处是由已舍入的数相加得来（尾差）`,
       en: `difference ${d}; one figure rounded to the same digit cannot give two values, unless one of them was added up from rounded figures (a rounding residue)`,
     };
   }
-  return diffText(diff, tolerance);
+  return diffText(diff, tolerance, operands);
 }
 
-export function diffText(diff: Decimal, tolerance: Decimal): { zh: string; en: string } {
-  return {
-    zh: `差 ${shortDecimal(diff.abs())}，舍入容差 ±${shortDecimal(tolerance)}`,
-    en: `difference ${shortDecimal(diff.abs())}, rounding tolerance ±${shortDecimal(tolerance)}`,
-  };
+/**
+ * `差 100，舍入容差 ±0.015`. Differences are computed in 万元: when an operand is written in 元 or 亿元, the
+ * figures say so (`差 60023.39万元，舍入容差 ±50.005万元`), or they would read in the wrong unit.
+ */
+export function diffText(diff: Decimal, tolerance: Decimal, operands: Operand[] = []): { zh: string; en: string } {
+  const unit = displayUnit(operands);
+  const d = shortDecimal(diff.abs().div(unit.scale)) + unit.name;
+  const t = shortDecimal(tolerance.div(unit.scale)) + unit.name;
+  return { zh: `差 ${d}，舍入容差 ±${t}`, en: `difference ${d}, rounding tolerance ±${t}` };
 }
+
+/**
+ * The unit a difference is shown in (checks compute in 万元): the operands' own when they share 元 or 亿元
+ * (`差 297元`), 万元 named when they mix units, nothing when all are in 万元 (or are rates).
+ */
+function displayUnit(operands: Operand[]): { name: string; scale: Decimal } {
+  const units = new Set(operands.map((o) => (o.unit === '元' || o.unit === '亿元' ? o.unit : o.unit === undefined ? '万元' : 'other')));
+  if (units.size === 1 && units.has('元')) return { name: '元', scale: YUAN };
+  if (units.size === 1 && units.has('亿元')) return { name: '亿元', scale: YI };
+  return { name: units.has('元') || units.has('亿元') ? '万元' : '', scale: ONE };
+}
+const ONE = new Decimal(1);
+const YUAN = new Decimal('0.0001');
+const YI = new Decimal(10000);
 
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%`: the computation alone. */
 export function ratioComputation(inputs: { numerator: Operand; denominator: Operand }, check: RatioCheck): string {

@@ -20,7 +20,7 @@ export const factConflict: Rule = {
       if (claim.kind !== 'fact') continue;
       const eq = checkRestated(claim.a, claim.b);
       const explain = () => {
-        const d = restatedDiffText(eq.diff, eq.tolerance);
+        const d = restatedDiffText(eq.diff, eq.tolerance, [claim.a, claim.b]);
         return l(
         `${claim.a.label} ${written(claim.a)} 与 ${claim.b.label} ${written(claim.b)}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
         `${claim.a.label} ${written(claim.a)} and ${claim.b.label} ${written(claim.b)}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,

@@ -35,7 +35,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const sumText = () => computed(result.sum, claim.parts.reduce((d, p) => Math.max(d, p.decimals ?? 2), total.decimals ?? 2), [total, ...claim.parts]);
   const explain = () => {
     const expr = sumExpression(claim.parts, claim.signs);
-    const diff = diffText(result.diff, result.tolerance);
+    const diff = diffText(result.diff, result.tolerance, [total, ...claim.parts]);
     const sum = claim.parts.length > 1 ? ` = ${sumText()}` : '';
     return l(
       `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.zh}${sum}（${diff.zh}）`,

@@ -20,7 +20,7 @@ export const textTableMismatch: Rule = {
       if (claim.kind !== 'equal' || claim.origin !== 'text-table') continue;
       const eq = checkRestated(claim.a, claim.b);
       const explain = () => {
-        const d = restatedDiffText(eq.diff, eq.tolerance);
+        const d = restatedDiffText(eq.diff, eq.tolerance, [claim.a, claim.b]);
         return l(
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : `（${d.zh}）`}`,
         `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : ` (${d.en})`}`,
