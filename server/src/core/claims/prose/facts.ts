@@ -53,7 +53,8 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
     if (model.sections[s].level >= 4 || OWN_ACCOUNTS.test(model.sections[s].title.replace(HEADING_MARK, ''))) return `item${s}`;
   }
   const p = model.paragraphs[t.sentence.paragraph];
-  if (p && OWN_ACCOUNTS_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) return `para${p.id}`;
+  const opening = p && OWN_ACCOUNTS_PARAGRAPH.exec(model.text.slice(p.span.start, p.span.start + 40));
+  if (opening && !(opening[1] && model.department && opening[1].endsWith(model.department))) return `para${p.id}`;
   // A generic per-item figure (项目全年预算数, 项目执行数) in an enumerated paragraph that is too long
   // to be a heading (`1.“XX”项目绩效自评综述：项目全年预算数为…`) belongs to that paragraph's item.
   if (PER_ITEM.test(key)) {
@@ -66,10 +67,18 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
  * `（三）所属事业单位`): its sections each keep their own accounts, and the same words (收入总量, 本年收入)
  * name a different figure in each.
  */
-const FUND_OR_BODY = '(?:一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|[^，,。；;：:\\s]{2,20}(?:基金|单位|中心|学校|医院|幼儿园|站|所|队|馆))';
-const OWN_ACCOUNTS = new RegExp(`^${FUND_OR_BODY}$`);
-/** `（一）企业职工基本养老保险基金。本年收入18300亿元…`: an enumerated paragraph that opens with such a name, as its heading. */
-const OWN_ACCOUNTS_PARAGRAPH = new RegExp(`^\\s*(?:[（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[、．.](?!\\d))\\s*${FUND_OR_BODY}[。：:]`);
+const FUND_NAME = '(?:一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)(?:财政拨款)?';
+const BODY = '[^，,。；;：:\\s]{2,20}(?:基金|单位|中心|学校|中学|小学|医院|幼儿园|站|所|队|馆|本级|处|局)';
+const OWN_ACCOUNTS = new RegExp(`^(?:${FUND_NAME}|${BODY})$`);
+/**
+ * `（一）企业职工基本养老保险基金。本年收入18300亿元…`, `（四）失业保险基金收入8.00亿元…`, `（二）一般公共预算财政拨款：…`, and
+ * unnumbered `区公证处：…`, `职工基本医疗保险基金本年收支结余…`: a paragraph that opens with the name of a fund
+ * or a body keeps its own accounts, as under its own heading. (The department's own name opening a paragraph
+ * does not: its figures are the report's.)
+ */
+const OWN_ACCOUNTS_PARAGRAPH = new RegExp(
+  `^\\s*(?:(?:[（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[、．.](?!\\d))\\s*(?:${FUND_NAME}|${BODY})(?:[。：:，,]|收入|支出|(?:19|20)\\d\\d)|(${BODY})(?:[：:]|本年|年初|年末|收入|支出|(?:19|20)\\d\\d))`,
+);
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）])/;

@@ -30,6 +30,21 @@ const TRIGGER =
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
 
+/**
+ * The first `；` in a list's region after which the words name the other side of its total (支出 for a 收入
+ * total and the reverse, or a 结余 / 结转 balance) before any number: where the list ends. `total` is the words
+ * before the total (`2025年收入预算`), or its name when they say neither.
+ */
+function otherSideClause(text: string, region: Span, total: string): number | undefined {
+  // (The side is the last of 收入 / 支出 in the total's name: `收入预算` is a 收入, `支出决算` a 支出.)
+  const side = total.lastIndexOf('收入') > total.lastIndexOf('支出') ? /^[^\d０-９]{0,16}?(?:支出|结余|结转)/ : total.lastIndexOf('支出') >= 0 ? /^[^\d０-９]{0,16}?(?:收入|结余|结转)/ : undefined;
+  if (!side) return undefined;
+  for (let i = text.indexOf('；', region.start); i >= 0 && i < region.end; i = text.indexOf('；', i + 1)) {
+    if (side.test(text.slice(i + 1, i + 20))) return i;
+  }
+  return undefined;
+}
+
 /** The token at `i` restates the one before it in brackets (tokens.ts gives it the same role and subject). */
 function restatesPrevious(tokens: ProseToken[], i: number): boolean {
   const before = tokens[i - 1];
@@ -106,16 +121,19 @@ export function findLists(
         parts: new Map(),
         members: tokens.slice(first, last),
       };
-      const scopeStart = sibling ? sentence.span.start + clauseStart : Math.max(parent ? parent.region.start : sentence.span.start, lastChildEnd.get(parent?.id) ?? 0);
-      const scopeFirst = firstAtOrAfter(tokens, scopeStart);
       const triggerAt = firstAtOrAfter(tokens, start);
+      // `收入预算2,000.00万元，其中…、事业收入200.00万元；支出预算2,000.00万元，其中…`: a clause after `；` with a figure of
+      // its own before the trigger heads this list; the figures before that `；` belong to the earlier one.
+      const ownClause = !parent && !sibling && clauseStart > 0 && firstAtOrAfter(tokens, sentence.span.start + clauseStart) < triggerAt;
+      const scopeStart = sibling || ownClause ? sentence.span.start + clauseStart : Math.max(parent ? parent.region.start : sentence.span.start, lastChildEnd.get(parent?.id) ?? 0);
+      const scopeFirst = firstAtOrAfter(tokens, scopeStart);
       for (const role of LIST_ROLES) {
         let total: ProseToken | undefined;
         // (`75,323.39万元（约7.53亿元），其中：`, `1.52亿元（15,200.00万元），其中：`: of a figure and its bracketed
         // restatement, the total is the finer one.)
         for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
         // `A和B分别为x和y` names the parts, not their total.
-        if (!total && !parent && !/分别/.test(m[0])) {
+        if (!total && !parent && !ownClause && !/分别/.test(m[0])) {
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start) + nameEnd, subjects, start);
@@ -132,17 +150,27 @@ export function findLists(
       }
       // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
       // last year's figures, whatever their own words say.
-      const head = tokens[triggerAt - 1];
-      if (!list.totals.has('amount') && head && head.index >= scopeFirst && head.role === 'prior' && head.ownSubject && head.year !== undefined) {
-        list.totals.set('prior', head);
+      const lastBefore = tokens[triggerAt - 1];
+      if (!list.totals.has('amount') && lastBefore && lastBefore.index >= scopeFirst && lastBefore.role === 'prior' && lastBefore.ownSubject && lastBefore.year !== undefined) {
+        list.totals.set('prior', lastBefore);
         for (const t of list.members) {
           if (t.role === 'amount' && t.year === undefined) {
             t.role = 'prior';
-            t.year = head.year;
+            t.year = lastBefore.year;
           }
         }
       }
-      lastChildEnd.set(parent?.id, regionEnd);
+      // `基金收入300.00万元，其中：保险费收入290.00万元，利息收入10.00万元；基金支出280.00万元；本年收支结余…`: a `；` before
+      // the other side (支出 after a 收入 total, 收入 after a 支出 one, or a balance) ends a top-level list.
+      const head = list.totals.get('amount') ?? list.totals.get('budget');
+      if (!parent && head) {
+        const cut = otherSideClause(text, list.region, /收入|支出/.test(head.lead) ? head.lead : head.subject);
+        if (cut !== undefined) {
+          list.region.end = cut;
+          list.members = tokens.slice(first, firstAtOrAfter(tokens, cut));
+        }
+      }
+      lastChildEnd.set(parent?.id, list.region.end);
       lists.push(list);
       open.push(list);
       inSentence.push(list);

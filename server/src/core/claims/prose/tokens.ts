@@ -62,6 +62,15 @@ const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|�
 /** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
 const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d\d)\s*年/;
 
+/**
+ * `国有资本经营预算收入45.6亿元…；支出30.0亿元`: words naming the other side (支出 after a 收入, or the reverse)
+ * than the quantity the sentence named before: the figure is not that quantity's.
+ */
+function otherSide(lead: string, inherited: string): boolean {
+  const side = lead.lastIndexOf('收入') > lead.lastIndexOf('支出') ? '收入' : lead.includes('支出') ? '支出' : '';
+  return side !== '' && inherited !== '' && !inherited.includes(side) && /收入|支出/.test(inherited);
+}
+
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
 export function comparesWithLastYear(words: string): boolean {
   return LAST_YEAR_COMPARISON.test(words);
@@ -275,7 +284,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         role,
         lead,
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
-        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : inherited),
+        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : otherSide(lead, inherited) ? '' : inherited),
         ownSubject: own !== '',
         direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
