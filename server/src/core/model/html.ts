@@ -75,6 +75,6 @@ function plainText(content: string): string {
   return content
     .replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1))
     .replace(/<[^>]*>/g, (tag) => ' '.repeat(tag.length))
-    .replace(/&nbsp;/gi, '      ')
+    .replace(/&nbsp;|&#(?:160|32|12288|x[aA]0);/gi, (entity) => ' '.repeat(entity.length))
     .replace(/&(amp|lt|gt|quot);/gi, (entity, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name.toLowerCase()]! + ' '.repeat(entity.length - 1));
 }

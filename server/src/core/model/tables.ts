@@ -133,7 +133,7 @@ function newCell(col: number, start: number, end: number, text: string, indent: 
  */
 function lineBreaksOf(cell: string): string {
   if (!cell.includes('<') && !cell.includes('&')) return cell;
-  return cell.replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1)).replace(/&nbsp;/gi, '      ');
+  return cell.replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1)).replace(/&nbsp;|&#(?:160|32|12288|x[aA]0);/gi, (entity) => ' '.repeat(entity.length));
 }
 
 function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCell[] {
@@ -565,7 +565,8 @@ function classify(table: Table, scanned: Work['scanned']): void {
     let all: string[] | undefined;
     const texts = () => (all ??= row.cells.map((c) => norm(c.text)));
     const firstText = firstWords(row, row.cells.length);
-    const hasNumber = scanned[row.index].some((n) => n !== undefined);
+    // (A year is no amount: `项目 | 2024年` over its columns is header.)
+    const hasNumber = scanned[row.index].some((n) => n !== undefined && n.unit !== 'year');
     const lead = firstWords(row, 2);
     let kind: TableRowKind = 'data';
     // A blank first row (a converter's empty Markdown header `|  |  |  |` over the real one), or a blank row

@@ -19,8 +19,12 @@ export interface NormalizedText {
  */
 const TRADITIONAL = /[預決經費萬項資財撥務與為數額購維護機關計劃實際報類結轉餘較減長]/;
 
-/** `(yù)`, `（jīng）` after a character: a pinyin gloss, recognised by its tone mark. */
-const GLOSS = /(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]/g;
+/**
+ * `(yù)`, `（jīng）`, `(yu4)`, `(chū yù)`, `(de)` after a character: a pinyin gloss, recognised by its tone mark
+ * or tone number (one or more syllables), or one of the toneless particles.
+ */
+const SYLLABLE = '(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*|[a-zü]{1,6}[1-5])';
+const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?:${SYLLABLE}(?: ${SYLLABLE}){0,3}|de|le|men|zi)[)）]`, 'g');
 
 let toSimplified: ((text: string) => string) | undefined;
 
