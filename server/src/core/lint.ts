@@ -69,14 +69,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         if (setting) {
           severity = SEVERITY_RANK[severity] >= SEVERITY_RANK[rule.meta.defaultSeverity] ? setting : minSeverity(severity, setting);
         }
+        const span = source(draft.span);
         findings.push({
           ruleId: rule.meta.id,
           messageId: draft.messageId,
           severity,
           message: draft.message,
           explanation: draft.explanation,
-          span: source(draft.span),
-          range: lineIndex.range(source(draft.span)),
+          span,
+          range: lineIndex.range(span),
           related: (draft.related ?? []).map((r) => ({ span: source(r.span), range: lineIndex.range(source(r.span)), message: r.message })),
           fixes: (draft.fixes ?? []).map((f: FixDraft) => ({
             title: f.title,

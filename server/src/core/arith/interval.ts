@@ -18,7 +18,8 @@ export function halfUlp(decimals: number): Decimal {
   return HALF_ULPS[decimals] ?? new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
 }
 
-const MONEY_SCALE: Record<MoneyUnit, Decimal> = {
+/** How many 万元 one unit of each money unit is. */
+export const MONEY_SCALE: Record<MoneyUnit, Decimal> = {
   元: new Decimal('0.0001'),
   万元: new Decimal(1),
   亿元: new Decimal(10000),
@@ -38,7 +39,8 @@ export function effectiveMoneyUnit(token: NumberToken): MoneyUnit | undefined {
  * An operand from a token. Money is expressed in 万元 (the unit of the disclosure tables); other
  * units keep their own value. Counts are exact (h = 0): `3702人` is not rounded.
  */
-const MONEY_SHIFT: Record<MoneyUnit, number> = { 元: -4, 万元: 0, 亿元: 4 };
+/** The same as powers of ten. */
+export const MONEY_SHIFT: Record<MoneyUnit, number> = { 元: -4, 万元: 0, 亿元: 4 };
 
 export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit): Operand {
   // A token reads the same in every relation it takes part in (a table cell's unit is its table's):

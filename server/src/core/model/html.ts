@@ -67,14 +67,21 @@ export function readHtmlTable(text: string, lines: Line[], first: number, last: 
 }
 
 /**
+ * `<br>` in a cell as a line break and the space entities (`&nbsp;`, `&#160;`) as spaces, each padded to its
+ * length so that offsets stay: Markdown and HTML cells alike (a stacked header cell splits at the break).
+ */
+export function breaksAndSpaces(cell: string): string {
+  if (!cell.includes('<') && !cell.includes('&')) return cell;
+  return cell.replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1)).replace(/&nbsp;|&#(?:160|32|12288|x[aA]0);/gi, (entity) => ' '.repeat(entity.length));
+}
+
+/**
  * A cell's content with its markup blanked out, offsets kept: tags and `&nbsp;` become spaces, `<br>`
  * a line break (a stacked header splits there, as in Markdown cells), the other common entities one
  * character padded with spaces.
  */
 function plainText(content: string): string {
-  return content
-    .replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1))
+  return breaksAndSpaces(content)
     .replace(/<[^>]*>/g, (tag) => ' '.repeat(tag.length))
-    .replace(/&nbsp;|&#(?:160|32|12288|x[aA]0);/gi, (entity) => ' '.repeat(entity.length))
     .replace(/&(amp|lt|gt|quot);/gi, (entity, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name.toLowerCase()]! + ' '.repeat(entity.length - 1));
 }

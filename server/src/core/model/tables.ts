@@ -5,7 +5,7 @@
 import { parseCell, type ScannedNumber } from '../numbers/scan';
 import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
-import { closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
+import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
@@ -126,16 +126,6 @@ function newCell(col: number, start: number, end: number, text: string, indent: 
   return { row: 0, col, span: { start, end }, text, number: undefined, empty: false, shiftedCode: undefined, unreadable: undefined, indent };
 }
 
-/**
- * `<br>` in a Markdown cell (a converter's line break inside a cell) as a line break padded to the tag's
- * length: offsets stay, labels read as one word (norm drops the break), header rows split at it. `&nbsp;`
- * is a space (a cell holding only it is blank).
- */
-function lineBreaksOf(cell: string): string {
-  if (!cell.includes('<') && !cell.includes('&')) return cell;
-  return cell.replace(/<br\s*\/?>/gi, (tag) => '\n' + ' '.repeat(tag.length - 1)).replace(/&nbsp;|&#(?:160|32|12288|x[aA]0);/gi, (entity) => ' '.repeat(entity.length));
-}
-
 function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCell[] {
   const cells: TableCell[] = [];
   const text = line.text;
@@ -159,7 +149,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCe
   let start = from;
   for (let i = from; i <= to; i++) {
     if (i === to || (text.charCodeAt(i) === 124 && text.charAt(i - 1) !== '\\')) {
-      const raw = lineBreaksOf(text.slice(start, i));
+      // (`<br>` in a converter's cell: labels read as one word, since norm drops the break; `&nbsp;` alone is blank.)
+      const raw = breaksAndSpaces(text.slice(start, i));
       const lt = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       // Markdown pads cells with one ASCII space: only full-width spaces indent there.
@@ -321,10 +312,10 @@ function isMetaLine(text: string): boolean {
   return cells.every((c) => META_CELL.some((re) => re.test(c.replace(/\*\*/g, '')))) && cells.some((c) => !META_CELL[3].test(c));
 }
 
-/** Completes a split cell of row `row`: blank or not, its number scanned when it may hold one (`scans[col]`). */
 /** A 3/5/7-digit subject code followed by a name of more than a count unit. */
 const CODE_THEN_NAME = /^\s*\d{3}(?:\d{2}){0,2}[\s\u3000]*(?!(?:人次|批次|万人|万份|个|人|辆|台|套|份|家|项|次|名|户|件|所|条|天|本|期|场|篇|年|元|万元)\s*$)[\u4e00-\u9fff]{2,}/;
 
+/** Completes a split cell of row `row`: blank or not, its number scanned when it may hold one (`scans[col]`). */
 function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | undefined>): TableCell {
   const text = cell.text;
   cell.row = row;

@@ -1,6 +1,6 @@
 // Shared wording of the arithmetic in explanations, so every rule shows numbers the same way.
 import Decimal from 'decimal.js';
-import { show, written, type RatioCheck } from '../arith/interval';
+import { MONEY_SCALE, show, written, type RatioCheck } from '../arith/interval';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { RuleContext } from './rule';
 import { writtenRounded } from './ratios';
@@ -49,13 +49,9 @@ export function diffText(diff: Decimal, tolerance: Decimal, operands: Operand[] 
  */
 function displayUnit(operands: Operand[]): { name: string; scale: Decimal } {
   const units = new Set(operands.map((o) => (o.unit === '元' || o.unit === '亿元' ? o.unit : o.unit === undefined ? '万元' : 'other')));
-  if (units.size === 1 && units.has('元')) return { name: '元', scale: YUAN };
-  if (units.size === 1 && units.has('亿元')) return { name: '亿元', scale: YI };
-  return { name: units.has('元') || units.has('亿元') ? '万元' : '', scale: ONE };
+  for (const own of ['元', '亿元'] as const) if (units.size === 1 && units.has(own)) return { name: own, scale: MONEY_SCALE[own] };
+  return { name: units.has('元') || units.has('亿元') ? '万元' : '', scale: MONEY_SCALE['万元'] };
 }
-const ONE = new Decimal(1);
-const YUAN = new Decimal('0.0001');
-const YI = new Decimal(10000);
 
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%`: the computation alone. */
 export function ratioComputation(inputs: { numerator: Operand; denominator: Operand }, check: RatioCheck): string {

@@ -54,10 +54,7 @@ function simplifiedPerLine(text: string, convert: (text: string) => string): str
     .join('\n');
 }
 
-/**
- * Takes the glosses out, padding each line at its end (before `\r`, if any) so that it keeps its length.
- * `removedBefore[k]` is how many source characters were taken out before the k-th kept one on its line.
- */
+/** Takes the glosses out, padding each line at its end (before `\r`, if any) so that it keeps its length. */
 function withoutGlosses(text: string): NormalizedText {
   // Per gloss: its position in the normalised text and how many characters it had (in text order).
   const at: number[] = [];

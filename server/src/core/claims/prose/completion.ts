@@ -154,7 +154,6 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   sameRatioTwice(full, rateOnly, sink);
 }
 
-/** The rate right after a difference from the budget (`比年初预算减少50.00万元，下降4%`). */
 /** True when `rate` is the rate of a difference from the budget stated before it (budgetRate's inverse, in constant time). */
 export function ratesBudgetDelta(tokens: ProseToken[], rate: ProseToken): boolean {
   let i = rate.index - 1;
@@ -162,6 +161,7 @@ export function ratesBudgetDelta(tokens: ProseToken[], rate: ProseToken): boolea
   return i >= 0 && budgetRate(tokens, tokens[i]) === rate;
 }
 
+/** The rate right after a difference from the budget (`比年初预算减少50.00万元，下降4%`). */
 export function budgetRate(tokens: ProseToken[], delta: ProseToken): ProseToken | undefined {
   if (delta.role !== 'budget-delta') return undefined;
   // (`超出年初预算2577.39万元（年初预算7701.16万元），超支比例34.86%`: the budget may stand between them.)

@@ -1,5 +1,6 @@
 // Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
 // parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
+import { isMoney, MONEY_SHIFT } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
@@ -21,8 +22,8 @@ export interface ProseList {
   parts: Map<Role, ProseToken[]>;
   /** Every token in the region, nested lists included (for share part look-ups). */
   members: ProseToken[];
-  /** `共41批次、205人次，其中：…`: the count totals in another unit than the count total, with their parts. */
-  otherCounts?: Array<{ total: ProseToken; parts: ProseToken[] }>;
+  /** `共41批次、205人次，其中：…`: the count total in another unit than the count total, with its parts. */
+  otherCount?: { total: ProseToken; parts: ProseToken[] };
 }
 
 const TRIGGER =
@@ -51,11 +52,9 @@ function restatesPrevious(tokens: ProseToken[], i: number): boolean {
   return before !== undefined && /^[（(]/.test(tokens[i].lead) && before.role === tokens[i].role && before.subject === tokens[i].subject;
 }
 
-const UNIT_STEP: Record<string, number> = { 亿元: 4, 万元: 0, 元: -4 };
-
 /** Of two statements of one amount, the one written to the smaller step (in 万元: 亿元 × 10⁴, 元 × 10⁻⁴). */
 function finer(a: ProseToken, b: ProseToken): ProseToken {
-  const step = (t: ProseToken) => (UNIT_STEP[t.token.unit] ?? 0) - t.token.decimals;
+  const step = (t: ProseToken) => (isMoney(t.token.unit) ? MONEY_SHIFT[t.token.unit] : 0) - t.token.decimals;
   return step(b) < step(a) ? b : a;
 }
 
@@ -146,7 +145,7 @@ export function findLists(
       if (count) {
         // (The other unit's total stands right before the count total: `41批次、205人次`.)
         const other = tokens[count.index - 1];
-        if (other && other.index >= scopeFirst && other.role === 'count' && other.token.unitText !== count.token.unitText && /^[、和及与]$/.test(count.lead)) list.otherCounts = [{ total: other, parts: [] }];
+        if (other && other.index >= scopeFirst && other.role === 'count' && other.token.unitText !== count.token.unitText && /^[、和及与]$/.test(count.lead)) list.otherCount = { total: other, parts: [] };
       }
       // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
       // last year's figures, whatever their own words say.
@@ -184,7 +183,7 @@ export function findLists(
         const total = list.totals.get('count');
         list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total))));
       }
-      for (const other of list.otherCounts ?? []) other.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, other.total));
+      if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
     }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }

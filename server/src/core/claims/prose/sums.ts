@@ -64,7 +64,7 @@ export function isExhaustive(list: ProseList, parts: ProseToken[]): boolean {
 export function sumClaims(lists: ProseList[], sink: ClaimSink): void {
   for (const list of lists) {
     for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink);
-    for (const other of list.otherCounts ?? []) listSum(list, 'count', other.total, other.parts, sink);
+    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink);
   }
 }
 
@@ -88,14 +88,14 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
       description: l(`${label}增减额 = 其中各项增减额之和`, `the change of ${label} = the sum of its parts' changes`),
       span: total.token.span,
       total: operand(total.token, `${label}增减额`),
-      parts: parts.map((p) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, ''))),
+      parts: parts.map(partOperand),
       signs: parts.map((p) => (p.direction === total.direction ? 1 : -1)),
       exhaustive: true,
     });
     return;
   }
   const totalOperand = operand(total.token, label);
-  const partOperands = parts.map((p) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, '')));
+  const partOperands = parts.map(partOperand);
   if (parts.length === 1) {
     sink.add({
       kind: 'le',
@@ -122,6 +122,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     exhaustive,
   });
 }
+
+/** A part as an operand, labelled with its name (or its words when it has none). */
+const partOperand = (p: ProseToken) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, ''));
 
 /** Groups beside the serving staff: 退休, 编外, 聘用 … */
 const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借调|返聘|外聘|临时/;
