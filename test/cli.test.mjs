@@ -1,8 +1,8 @@
 // End-to-end tests of the juesuan-lint command line: spawn `node bin/juesuan-lint.js` on temp files.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,8 +20,15 @@ function run(args, { cwd, input, timeout = 120_000, env } = {}) {
   return r;
 }
 
+const tempDirs = [];
+after(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir() {
-  return mkdtempSync(join(tmpdir(), 'juesuan-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-cli-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 // Two malformed numbers (`665. 39`, PDF conversion damage) after a CJK prefix and an astral

@@ -2,7 +2,7 @@
 // build has no separate config bundle, so the CLI bundle re-exports it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -40,8 +40,9 @@ test('mergeSettings: later layers win per rule', () => {
   assert.deepEqual(mergeSettings(), { rules: {} });
 });
 
-test('loadConfigFor: nearest file walking up, none at all, caching loader', () => {
+test('loadConfigFor: nearest file walking up, none at all, caching loader', (t) => {
   const root = mkdtempSync(join(tmpdir(), 'juesuan-config-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'a', 'b', 'c'), { recursive: true });
   writeFileSync(join(root, '.juesuan-lint.json'), JSON.stringify({ rules: { 'number-format': 'error' } }));
   writeFileSync(join(root, 'a', 'b', '.juesuan-lint.json'), JSON.stringify({ rules: { 'number-format': 'off' } }));

@@ -2,9 +2,9 @@
 // cells, header paths, codes, row kinds, blocks, page-break continuations, column shifts, units, and
 // LSP ranges on CJK text. Also the helpers other checks use to find cells (findTableValue,
 // performanceTables), bundled from source because the core's public API does not export them.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -15,7 +15,9 @@ const core = require('../dist/core.js');
 const root = new URL('..', import.meta.url).pathname;
 const xiningFull = readFileSync(join(root, '../shared/corpus/xining-chengzhong-2024.txt'), 'utf8');
 
-const helpersFile = join(mkdtempSync(join(tmpdir(), 'juesuan-tables-')), 'tables.cjs');
+const helpersDir = mkdtempSync(join(tmpdir(), 'juesuan-tables-'));
+after(() => rmSync(helpersDir, { recursive: true, force: true }));
+const helpersFile = join(helpersDir, 'tables.cjs');
 buildSync({ entryPoints: [join(root, 'server/src/core/claims/tables.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: helpersFile, logLevel: 'error' });
 const helpers = require(helpersFile);
 
