@@ -5,6 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
+import { subjectsMatch } from './subjects';
 import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
@@ -98,7 +99,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             rate: operand(t.token, '完成率'),
           });
         } else if (!budget && actual) rateOnly.push({ actual, rate: t });
-        if (budget && !actual && previousHead && !amountSeen) actual = previousHead;
+        // (Not when the budget names another quantity: `其中：因公出国（境）费年初预算为4.00万元，完成…` after the
+        // 三公 total's sentence is the part's own budget, and its actual is not the total's.)
+        if (budget && !actual && previousHead && !amountSeen && !namesOther(budget, previousHead)) actual = previousHead;
         if (budget && actual) {
           const label = actual.subject || budget.subject || '支出';
           last = sink.add<CompletionClaim>({
@@ -152,6 +155,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     }
   }
   sameRatioTwice(full, rateOnly, sink);
+}
+
+function namesOther(budget: ProseToken, actual: ProseToken): boolean {
+  return budget.ownSubject && actual.subject !== '' && !subjectsMatch(budget.subject, actual.subject);
 }
 
 /** True when `rate` is the rate of a difference from the budget stated before it (budgetRate's inverse, in constant time). */

@@ -50,6 +50,9 @@ export interface ProseAnalysis {
 }
 
 const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
+
+/** `（2023年：`, `（上年：`: a bracket opening with the year a figure after its colon belongs to. */
+const BRACKET_DATING = /[（(]\s*(?:(?:19|20)\d\d年度?|上年度?|去年)\s*[：:]$/;
 /** Words that only join two numbers of a run. */
 const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
 const RUN_ROLES = new Set<Role>(['prior', 'delta', 'change-rate', 'budget-delta']);
@@ -149,7 +152,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '元':
     case '万元':
     case '亿元':
-      if (/占/.test(w) && /^\s*的?\s*[0-9０-９]/.test(after)) return 'share-base';
+      // (`占本年支出合计（3000.00万元）的60.00%`: the base may stand in brackets.)
+      if (/占/.test(w) && /^\s*[)）]?\s*的?\s*[0-9０-９]/.test(after)) return 'share-base';
       // `决算数大于预算数55.93万元`: the gap between the actual and the budget, not a budget.
       if (BUDGET_GAP.test(w)) return 'budget-delta';
       // `年初预算为2.95万元，差值为0.9万元`: a difference without a direction, no quantity of the list.
@@ -238,7 +242,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (isMarkerOrDate(token)) continue;
       let start = token.span.start;
       while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
-      const lead = compactWords(text.slice(start, token.span.start));
+      let lead = compactWords(text.slice(start, token.span.start));
+      // `项目支出1200.00万元（2023年：1000.00万元）`: a bracket dating the figure after its colon.
+      if (lead === '' && start > boundary) {
+        const dating = BRACKET_DATING.exec(text.slice(Math.max(boundary, start - 12), start));
+        if (dating) lead = compactWords(dating[0]);
+      }
       const after = text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8);
       let role = roleOf(token, lead, after);
       // `完成年初预算751.54万元的88.54%`, `占支出总额665.38万元的31.39%`: the words that give a rate its
