@@ -68,7 +68,7 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
  * name a different figure in each.
  */
 const FUND_NAME = '(?:一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)(?:财政拨款)?';
-const BODY = '[^，,。；;：:\\s]{2,20}(?:基金|单位|中心|学校|中学|小学|医院|幼儿园|站|所|队|馆|本级|处|局)';
+const BODY = '[^，,。；;：:\\s]{2,20}(?:基金|单位|中心|学校|学|院|园|站|所|队|馆|本级|处|局|社|会|室|办|厅|团|台|场)';
 const OWN_ACCOUNTS = new RegExp(`^(?:${FUND_NAME}|${BODY})$`);
 /**
  * `（一）企业职工基本养老保险基金。本年收入18300亿元…`, `（四）失业保险基金收入8.00亿元…`, `（二）一般公共预算财政拨款：…`, and

@@ -1,6 +1,6 @@
 // Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
 // parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
-import { isMoney, MONEY_SHIFT } from '../../arith/interval';
+import { checkSum, isMoney, MONEY_SHIFT, operand } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
@@ -44,6 +44,14 @@ function otherSideClause(text: string, region: Span, total: string): number | un
     if (side.test(text.slice(i + 1, i + 20))) return i;
   }
   return undefined;
+}
+
+/** `局本级政府采购支出` and `市食品检验所政府采购支出`: one quantity (a name of four characters or more) of two owners. */
+function sameQuantityOtherOwner(a: string, b: string): boolean {
+  if (a === b) return false;
+  let common = 0;
+  while (common < a.length && common < b.length && a.charAt(a.length - 1 - common) === b.charAt(b.length - 1 - common)) common++;
+  return common >= 4 && common < a.length && common < b.length;
 }
 
 /** The token at `i` restates the one before it in brackets (tokens.ts gives it the same role and subject). */
@@ -96,8 +104,18 @@ export function findLists(
       const clauseStart = scan.lastSemicolonBefore(start) - sentence.span.start + 1;
       const ownWords = sentenceText.slice(clauseStart, m.index!);
       const sibling = clauseStart > 0 && /[\u4e00-\u9fff]{2}/.test(ownWords.replace(/其中|主要|具体|另外|此外/g, '')) && firstAtOrAfter(tokens, sentence.span.start + clauseStart) === firstAtOrAfter(tokens, start);
-      if (sibling) {
-        for (const list of open) if (list.region.end > sentence.span.start + clauseStart - 1) list.region.end = sentence.span.start + clauseStart - 1;
+      // `局本级政府采购支出100.00万元，其中…；市食品检验所政府采购支出56.00万元，其中…`: a clause after `；` stating the
+      // open list's quantity for another owner is a parallel statement, not a part of the first.
+      const clauseFirst = clauseStart > 0 && open.length > 0 ? tokens[firstAtOrAfter(tokens, sentence.span.start + clauseStart)] : undefined;
+      const openTotal = open[0]?.totals.get('amount');
+      const parallel = clauseFirst !== undefined && clauseFirst.token.span.start < start && clauseFirst.role === 'amount' && openTotal !== undefined && sameQuantityOtherOwner(openTotal.subject, clauseFirst.subject);
+      if (sibling || parallel) {
+        const cut = sentence.span.start + clauseStart - 1;
+        for (const list of open) {
+          if (list.region.end <= cut) continue;
+          list.region.end = cut;
+          list.members = list.members.filter((t) => t.token.span.start < cut);
+        }
         open.length = 0;
       }
       const parent = open.at(-1);
@@ -181,13 +199,46 @@ export function findLists(
       const bracketed = inBrackets(text, list.region, list.members);
       for (const role of [...LIST_ROLES, 'prior'] as Role[]) {
         const total = list.totals.get('count');
-        list.parts.set(role, list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total))));
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total)));
+        list.parts.set(role, direct.filter((t, i) => !withinEarlierPart(t, direct.slice(0, i))));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
     }
+    for (const list of inSentence) if (list.parent === undefined) endAtExactPrefix(list, text, innermost);
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
   return { lists, listOf: innermost };
+}
+
+/** Parts that name a subset of another part: 小微企业 are 中小企业 (政府采购 sections state both). */
+const SUBSETS: Array<{ whole: RegExp; part: RegExp }> = [{ whole: /中小企业/, part: /小微企业/ }];
+
+function withinEarlierPart(t: ProseToken, earlier: ProseToken[]): boolean {
+  return SUBSETS.some((s) => s.part.test(t.subject) && earlier.some((e) => s.whole.test(e.subject) && !s.part.test(e.subject)));
+}
+
+/**
+ * `区文化和旅游局本级“三公”经费支出3.00万元，其中：公务用车运行维护费2.00万元，公务接待费1.00万元；区图书馆…1.50万元…`:
+ * when the amounts before a `；` already add up to the total, the figures after it are another statement
+ * (another unit's, or a figure outside the breakdown such as `；“三公”经费支出2.00万元`), not more parts. At
+ * least two parts must add up: one part equal to its total is no evidence, and two parts hitting the
+ * total by chance while a true part follows is too unlikely to weigh against the false alarm.
+ */
+function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseToken, ProseList>): void {
+  const total = list.totals.get('amount');
+  const parts = list.parts.get('amount') ?? [];
+  if (!total || parts.length < 3) return;
+  for (let at = text.indexOf('；', list.region.start); at >= 0 && at < list.region.end; at = text.indexOf('；', at + 1)) {
+    const before = parts.filter((t) => t.token.span.start < at);
+    if (before.length === parts.length) return;
+    if (before.length < 2) continue;
+    if (!checkSum(operand(total.token, ''), before.map((t) => operand(t.token, ''))).ok) continue;
+    list.region.end = at;
+    for (const t of list.members) if (t.token.span.start > at && innermost.get(t) === list) innermost.delete(t);
+    list.members = list.members.filter((t) => t.token.span.start < at);
+    for (const [role, ts] of list.parts) list.parts.set(role, ts.filter((t) => t.token.span.start < at));
+    return;
+  }
 }
 
 /**

@@ -102,6 +102,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const total = ctx.subjects.find(`${kind}合计`, part.token.span.start, (t) => accept(t) && grandTotalKind(t.subject) === kind && t.token.span.start < part.token.span.start);
     return total ? { base: total, group: `named:${total.token.id}:${share.sentence.paragraph}` } : undefined;
   }
+  // A member that is no part of its list (`…授予中小企业合同金额80.00万元，面向小微企业采购60.00万元，占比75%`, or in a
+  // bracket after its whole) may be a share of the list's total or of the figure it details: not checked.
+  if (list && !list.parts.get(part.role)?.includes(part)) return undefined;
   // An unnamed count share is of the list's count in the same unit (`共15个项目，其中：优的项目12个，占80%`).
   if (listTotal && listTotal !== part && (!wantCount || listTotal.token.unitText === part.token.unitText)) return { base: listTotal, group: `list${list!.id}` };
   if (wantCount) return undefined;
