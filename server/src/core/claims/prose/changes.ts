@@ -315,8 +315,10 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       const rates: ProseToken[] = [];
       for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
       if (rates.length < 2) continue;
-      const prior = [...rates].reverse().find((t) => /上年|去年|由|从|同期/.test(t.lead));
-      const current = [...rates].reverse().find((t) => t !== prior);
+      // Both are levels: `比上年增长3.4%` is a growth rate, not last year's level (`提高到48.60%` is a level).
+      const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$/.test(t.lead);
+      const prior = [...rates].reverse().find((t) => level(t) && /上年|去年|由|从|同期/.test(t.lead));
+      const current = [...rates].reverse().find((t) => t !== prior && level(t));
       if (!prior || !current) continue;
       sink.add<PointsClaim>({
         kind: 'points',
