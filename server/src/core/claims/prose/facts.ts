@@ -14,10 +14,11 @@ import { budgetKind } from './tokens';
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta'];
 /**
  * A loose match may only differ by a short qualifier such as 在京: words that name a narrower
- * scope (a sub-unit, a fund, a category) make it another quantity.
+ * scope (a sub-unit, a fund, a category) make it another quantity, and so do 涉及 / 覆盖 (the money
+ * an evaluation covers is a part of the fund's spending).
  */
 function qualifierOnly(extra: string): boolean {
-  return extra.length <= 3 && !/本级|二级|中心|单位|局|所属|下属|机关|其中|部分|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总/.test(extra);
+  return extra.length <= 3 && !/本级|二级|中心|单位|局|所属|下属|机关|其中|部分|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排/.test(extra);
 }
 
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
