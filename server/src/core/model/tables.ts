@@ -254,6 +254,26 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   return true;
 }
 
+/** A heading naming the expenditure side (`（二）支出`, `二、支出部分`). */
+const SPENDING_HEADING = /^[\s#*]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])?\s*支出(?:部分|项目|决算|情况)?[\s*]*$/;
+
+/**
+ * 公开01 / 04 printed as two blocks, the income first: only blank lines and a heading naming the
+ * expenditure side stand between them, and the first block has no expenditure rows yet.
+ */
+function spendingHalf(lines: Line[], prev: Work, to: number): boolean {
+  const t = prev.table;
+  if ((t.kind !== 'T01' && t.kind !== 'T04') || to - prev.lastLine > 5) return false;
+  let heading = false;
+  for (let i = prev.lastLine + 1; i < to; i++) {
+    const text = lines[i].text.trim();
+    if (text === '') continue;
+    if (heading || !SPENDING_HEADING.test(text)) return false;
+    heading = true;
+  }
+  return heading && !t.rows.some((r) => r.cells.some((c) => /支出合计|支出总计/.test(c.text)));
+}
+
 const isSpaceCode = (code: number) => code <= 32 || code === 0xa0 || code === 0x3000;
 
 /**
@@ -383,8 +403,10 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells: raw, label: '' });
       scanned.push(rowScans);
     }
-    if (prev && !meta.title && !meta.code && onlyPageBreak(lines, prev.lastLine + 1, block.first) && continues(prev.table, rows)) {
-      // A page break: the rows (after a repeated header) continue the previous table.
+    const between = prev && !meta.title && !meta.code && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || spendingHalf(lines, prev, block.first));
+    if (between && continues(prev.table, rows)) {
+      // A page break, or 01/04 printed as two blocks (`（一）收入` … `（二）支出`): the rows (after a repeated
+      // header) continue the previous table; stacked below the income 总计, they are its expenditure side.
       const t = prev.table;
       (t.continuations ??= []).push(t.rows.length);
       for (const r of rows) {
@@ -518,7 +540,7 @@ function labelsAfterLead(texts: string[]): number {
  * under the header is more header, whatever the merged cells above it. (table-format tests data rows
  * against the same words.)
  */
-export const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|总计|人员经费|公用经费|本年|上年|基本支出|项目支出|类|款|项|行次|栏次|项目|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)(?:及|和|与)?(?:名称)?|本年(?:收入|支出)(?:合计)?|上缴上级支出|经营支出|对附属单位补助支出|(?:年初|年末)结转和结余)$/;
+export const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|总计|人员经费|公用经费|本年|上年|基本支出|项目支出|类|款|项|行次|栏次|(?:收入|支出)?项目|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)(?:及|和|与)?(?:名称)?|本年(?:收入|支出)(?:合计)?|上缴上级支出|经营支出|对附属单位补助支出|(?:年初|年末)结转和结余)$/;
 function onlyColumnWords(texts: string[]): boolean {
   let words = 0;
   for (const t of texts) {
@@ -529,7 +551,7 @@ function onlyColumnWords(texts: string[]): boolean {
   // (One word alone only when it heads the code or name column, `科目编码及名称`: a lone 合计 is a total row.)
   return words >= 2 || (words === 1 && NAME_COLUMN_WORD.test(texts.find((t) => t !== '')!));
 }
-const NAME_COLUMN_WORD = /^(?:(?:功能分类|经济分类)?科目|项目$)/;
+const NAME_COLUMN_WORD = /^(?:(?:功能分类|经济分类)?科目|(?:收入|支出)?项目$)/;
 
 /** The first non-blank normalised text among a row's first `limit` cells. */
 function firstWords(row: TableRow, limit: number): string {
@@ -649,7 +671,7 @@ function headerLayers(row: TableRow): string[][] {
   return Array.from({ length: depth }, (_, k) => lines.map((l) => l[k] ?? ''));
 }
 
-const BLOCK_START = /^(项目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;
+const BLOCK_START = /^((?:收入|支出)?项目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;
 
 /** Most non-empty body cells of a column are codes (or `code name`). */
 function mostlyCodes(table: Table, col: number): boolean {
@@ -684,7 +706,7 @@ function assignRoles(table: Table): void {
     else if (/^(类|款|项)$/.test(b)) role = 'code-part';
     else if (/代码|编码/.test(b)) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
-    else if (!hasName && (/名称|^项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start))) role = 'name';
+    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start))) role = 'name';
     else role = 'value';
     if (role === 'name') hasName = true;
     cols[c].role = role;

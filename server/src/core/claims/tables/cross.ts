@@ -342,7 +342,9 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
     const b = match ? coded.op(match, codedCol) : exact(0, `${coded.name} 无“${name}”类`, coded.table.titleSpan ?? coded.table.span);
     pair(sink, 'equal', identity, l(`${name}：${named.name} = ${coded.name}`, `${name}: ${named.name} = ${coded.name}`), named.op(it, namedCol), b);
   }
-  // A 类 in the coded table that the named table leaves out.
+  // A 类 in the coded table that the named table leaves out (when it lists its 类 at all: a table that
+  // matched none has no expenditure side that was read, and its silence proves nothing).
+  if (seen.size === 0) return;
   for (const [code, it] of coded.byCode) {
     if (code.length !== 3 || seen.has(code)) continue;
     pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), exact(0, `${named.name} 无“${itemLabel(it)}”行`, named.table.titleSpan ?? named.table.span), coded.op(it, codedCol));

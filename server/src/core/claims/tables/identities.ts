@@ -79,8 +79,9 @@ function between(list: Item[], after: Item | undefined, before: Item | undefined
 }
 
 /** Row labels of the two-sided tables; stacked layouts write `一、本年收入` … `收入总计`. */
-export const INCOME_TOTAL = /^本年收入(合计)?$/;
-export const SPEND_TOTAL = /^本年支出(合计)?$/;
+// (公开04 also writes `财政拨款收入合计` / `本年财政拨款支出合计`.)
+export const INCOME_TOTAL = /^(?:本年|(?:本年)?财政拨款)收入(合计)?$/;
+export const SPEND_TOTAL = /^(?:本年|(?:本年)?财政拨款)支出(合计)?$/;
 export const GRAND_IN = /^(收入)?总计$/;
 export const GRAND_OUT = /^(支出)?总计$/;
 
@@ -162,8 +163,9 @@ function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
   sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows'));
   const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余/), findItem(income, /^年初结转和结余/)].filter((x): x is Item => !!x);
   const outExtra = [spendTotal, findItem(spend, /^结余分配/), findItem(spend, /^年末结转和结余/)].filter((x): x is Item => !!x);
-  sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余'));
-  sumOf(model, table, sink, 'T01.4', grandOut, outExtra, outCol, l('总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', '总计 (expenditure) = 本年支出合计 + 结余分配 + 年末结转和结余'));
+  // (Without this year's total row the carry-overs alone are no breakdown of 总计.)
+  if (incomeTotal) sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余'));
+  if (spendTotal) sumOf(model, table, sink, 'T01.4', grandOut, outExtra, outCol, l('总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', '总计 (expenditure) = 本年支出合计 + 结余分配 + 年末结转和结余'));
   if (grandIn && grandOut && inCol !== undefined && outCol !== undefined) {
     emitSum(sink, {
       kind: 'sum',
@@ -204,13 +206,13 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
     const en = (s: string) => (c ? `${s} (${c})` : s);
     sumOf(model, table, sink, 'T04.1', incomeTotal, sources, col, l(zh('本年收入合计 = 三项财政拨款收入之和'), en('本年收入合计 = the three 财政拨款 incomes')));
     if (opening) sumOf(model, table, sink, 'T04.2', opening, openingSubs, col, l(zh('年初财政拨款结转和结余 = 分资金来源之和'), en('年初财政拨款结转和结余 = its rows by fund')));
-    sumOf(model, table, sink, 'T04.3', grandIn, [incomeTotal, opening].filter((x): x is Item => !!x), col, l(zh('总计（收入）= 本年收入合计 + 年初财政拨款结转和结余'), en('总计 (income) = 本年收入合计 + 年初财政拨款结转和结余')));
+    if (incomeTotal) sumOf(model, table, sink, 'T04.3', grandIn, [incomeTotal, opening].filter((x): x is Item => !!x), col, l(zh('总计（收入）= 本年收入合计 + 年初财政拨款结转和结余'), en('总计 (income) = 本年收入合计 + 年初财政拨款结转和结余')));
   }
   for (const col of outCols) {
     const c = columnLabel(table, col);
     if (closing) sumOf(model, table, sink, 'T04.2', closing, closingSubs, col, l(`年末财政拨款结转和结余 = 分资金来源之和（${c}）`, `年末财政拨款结转和结余 = its rows by fund (${c})`));
     sumOf(model, table, sink, 'T04.5', spendTotal, classes, col, l(`本年支出合计 = 各类支出之和（${c}）`, `本年支出合计 = the 类 rows (${c})`));
-    sumOf(model, table, sink, 'T04.6', grandOut, [spendTotal, closing].filter((x): x is Item => !!x), col, l(`总计（支出）= 本年支出合计 + 年末财政拨款结转和结余（${c}）`, `总计 (expenditure) = 本年支出合计 + 年末财政拨款结转和结余 (${c})`));
+    if (spendTotal) sumOf(model, table, sink, 'T04.6', grandOut, [spendTotal, closing].filter((x): x is Item => !!x), col, l(`总计（支出）= 本年支出合计 + 年末财政拨款结转和结余（${c}）`, `总计 (expenditure) = 本年支出合计 + 年末财政拨款结转和结余 (${c})`));
   }
   // T04.4: per row, 合计 = the three funds (the expenditure rows; every row when stacked).
   const parts = fundCols.filter((c): c is number => c !== undefined && c !== totalCol);
