@@ -30,7 +30,10 @@ function normalize(words: string): string {
     // `（上年为3.00万元）`: an opening bracket is no part of a name.
     .replace(/^[（(]/, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
-    .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占)[：:，,]?/g, '');
+    .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占)[：:，,]?/g, '')
+    // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only
+    // `收入总计` is stated).
+    .replace(/收入?、支出?(?:决算)?总计/, '收入、支出总计');
   // Trailing fillers, repeatedly, but never down to a name that says nothing (本年支出合计 stays).
   const strip = (re: RegExp, by = '') => {
     const next = s.replace(re, by);
