@@ -47,11 +47,15 @@ const UNIT_PATTERN = UNIT_WORDS.map((u) =>
   // `国内公务接待支出0.40万（含…）`: 万 alone, before no other word (万平方米, 万余), is 万元 written short.
   '|万(?![\\u4e00-\\u9fff])';
 
+// Count units a wrap may separate from their number too (`机要通信用车2` / `辆`), but not words that open a
+// line on their own (人员经费, 项目, 个人, 家庭).
+const WRAPPED_COUNT = '辆|人次|批次|台(?!账)|个(?!人)|人(?![员大民力社事均])|项(?!目)|家(?!庭)|名|户|件';
+
 const NUMBER_RE = new RegExp(
-  // A PDF line wrap may also fall between a number and its money or rate unit (`275,373.54` / `元`,
+  // A PDF line wrap may also fall between a number and its money, rate or count unit (`275,373.54` / `元`,
   // `0.00 ` / `万元` with the space pdftotext leaves before the break). A bold number may stand apart from
   // its unit too (`**7254.86** 万元`).
-  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
+  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT}))(${UNIT_PATTERN}))?`,
   'gu',
 );
 

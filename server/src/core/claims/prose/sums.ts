@@ -25,7 +25,7 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
   // 公务用车 → 购置 / 运行维护
   { members: [/购置/, /运行|运维/], required: [0, 1] },
   // 车辆 by use (国有资产占用情况): 其他用车 takes what the named uses do not
-  { members: [/领导用车/, /负责人用车/, /机要通信/, /应急保障/, /执法执勤/, /特种专业技术/, /离退休干部/, /其他用车/], required: [4, 7] },
+  { members: [/其他用车/, /领导.*用车/, /负责人用车/, /机要通信/, /应急保障/, /执法执勤/, /特种专业技术/, /离退休干部/, /一般公务用车/], required: [0] },
   // 财政拨款 → three funds
   { members: [/一般公共预算/, /政府性基金/, /国有资本经营/], required: [0, 1, 2] },
   // 收入/支出总计 → 本年合计 + 结余 + 结转和结余 (公开01表's 总计 rows)
