@@ -40,7 +40,8 @@ export type NumberFormatIssue =
   | 'ideographic-point' // `412。87`
   | 'fullwidth' // `１２３．４５`
   | 'bad-grouping' // `1,23,456.00`
-  | 'space-in-digits'; // `1 234.56`
+  | 'space-in-digits' // `1 234.56`, `33802.5 3`
+  | 'double-point'; // `1857..82`
 
 export interface NumberToken {
   /** Index in DocumentModel.numbers. */

@@ -18,6 +18,9 @@ export interface ScannedNumber {
 const DIGIT = '0-9\uFF10-\uFF19';
 // Alternatives, longest and most specific first. Each captures the whole number body.
 const NUMBER_BODY = [
+  // A thousands grouping with a group of other than three digits before the decimals: `6,65.39` (damage,
+  // validated by its unit below; a correct grouping is read by the next alternative).
+  `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}]{1,2}|[${DIGIT}]{4,})(?:,[${DIGIT}]+)*[.．][${DIGIT}]+`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
   // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,035。27`.)
   `[${DIGIT}]{1,3}(?:(?:\\r?\\n)?,[${DIGIT}]{3}|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
@@ -29,6 +32,11 @@ const NUMBER_BODY = [
   `[${DIGIT}]+\\r?\\n\\.[${DIGIT}]+`,
   // Ideographic full stop as decimal point: `412。87` (validated by its unit below).
   `[${DIGIT}]+。[${DIGIT}]+`,
+  // A doubled point (`1857..82`), a space inside the decimals (`33802.5 3`) or spaces as thousands
+  // separators (`1 234.56`): conversion damage, validated by its unit below.
+  `[${DIGIT}]+\\.\\.[${DIGIT}]+`,
+  `[${DIGIT}]+[.．][${DIGIT}]+[ \\u00A0][${DIGIT}]{1,2}(?![${DIGIT}.．])`,
+  `[${DIGIT}]{1,3}(?:[ \\u00A0][${DIGIT}]{3})+(?:[.．][${DIGIT}]+)?(?![${DIGIT}])`,
   `[${DIGIT}]+(?:[.．][${DIGIT}]+)?`,
 ].join('|');
 
@@ -93,6 +101,9 @@ export function asciiForms(text: string): string {
   return text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
 }
 
+/** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
+const DAMAGED = new RegExp(`\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
+
 /** Full-width digits and point to ASCII, ASCII grouping commas removed. */
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   if (PLAIN.test(body)) return { text: body };
@@ -111,6 +122,15 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'ideographic-point';
     text = text.replace('。', '.');
   }
+  if (text.includes('..')) {
+    issue = 'double-point';
+    text = text.replace('..', '.');
+  }
+  if (/[0-9][ \u00A0]+[0-9]/.test(text)) {
+    issue = 'space-in-digits';
+    text = text.replace(/(?<=[0-9])[ \u00A0]+(?=[0-9])/g, '');
+  }
+  if (text.includes(',') && !/^[0-9]{1,3}(?:(?:\r?\n)?,[0-9]{3})+(?:\.[0-9]+)?$/.test(text)) issue = 'bad-grouping';
   // A line wrap before the point or a thousands comma is layout, like one after the point.
   text = text.replace(/\r?\n(?=[.,])/g, '').replace(/,/g, '');
   return { text, issue };
@@ -130,7 +150,7 @@ function isPerUnit(text: string, end: number): boolean {
  * Scans `text` (a whole document or one cell) and returns its numbers, offsets relative to `text`
  * plus `base`.
  */
-export function scanNumbers(text: string, base = 0): ScannedNumber[] {
+export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedNumber[] {
   const out: ScannedNumber[] = [];
   NUMBER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -138,7 +158,8 @@ export function scanNumbers(text: string, base = 0): ScannedNumber[] {
     const [whole, sign, body, , rawUnit] = m;
     const unitWord = rawUnit?.replace(/\r?\n/g, '');
     let unit = unitOf(unitWord);
-    const malformed = /\.[ \u00A0\u3000\r\n]|\n\.|。/.test(body);
+    // (A table cell that is nothing but the damaged number needs no unit to be read as one.)
+    const malformed = !(wholeCell && m.index === 0 && whole.length === text.length) && DAMAGED.test(body);
     // A malformed point is only a decimal point when a rate or money unit follows; otherwise it is
     // a list marker (`1. 因公出国`) or the end of a sentence (`0.65%。项目支出`).
     // `4．2026年部门预算总表`, `3.2025年度…`: an item number before a year, not the decimal 4.2026 in years.
@@ -232,7 +253,7 @@ export function parseCell(text: string, base = 0): { empty: boolean; number?: Sc
     if (!inner.number || inner.number.unit !== 'none' || inner.number.text.startsWith('-')) return { empty: false, dash: false };
     return { empty: false, dash: false, number: { ...inner.number, start: base + offset, end: base + offset + trimmed.length, raw: trimmed, text: `-${inner.number.text}` } };
   }
-  const nums = scanNumbers(trimmed, base + offset);
+  const nums = scanNumbers(trimmed, base + offset, true);
   if (nums.length !== 1) return { empty: false, dash: false };
   const n = nums[0];
   // The number must be the whole cell, but for a comparison sign before it or a unit after it.

@@ -8,6 +8,7 @@ const ISSUE_TEXT = {
   fullwidth: l('使用全角数字或符号', 'full-width digits or punctuation'),
   'bad-grouping': l('千位分隔符位置错误', 'misplaced thousands separators'),
   'space-in-digits': l('数字中间有空格', 'a space inside the digits'),
+  'double-point': l('小数点重复', 'a doubled decimal point'),
 } as const;
 
 /** From this many full-width numbers on, one finding names them all. */
@@ -81,7 +82,7 @@ export const numberFormat: Rule = {
  * a space among the digits leaves no grouping worth keeping: the plain value.
  */
 function repaired(raw: string, issue: NumberFormatIssue, plain: string): string {
-  if (issue === 'bad-grouping' || issue === 'space-in-digits') return plain;
+  if (issue === 'bad-grouping' || issue === 'space-in-digits' || issue === 'double-point') return plain;
   return asciiForms(raw)
     .replace(/[－−]/g, '-')
     .replace(/\.[ \u00A0\u3000\r\n]+/, '.')
