@@ -408,7 +408,8 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       // A page break, or 01/04 printed as two blocks (`（一）收入` … `（二）支出`): the rows (after a repeated
       // header) continue the previous table; stacked below the income 总计, they are its expenditure side.
       const t = prev.table;
-      (t.continuations ??= []).push(t.rows.length);
+      // (Cut off within its header, the table just goes on: no new segment with a header of its own.)
+      if (hasFigures(t.rows)) (t.continuations ??= []).push(t.rows.length);
       for (const r of rows) {
         r.index = t.rows.length;
         for (const c of r.cells) c.row = r.index;
@@ -468,10 +469,18 @@ function continues(prev: Table, rows: TableRow[]): boolean {
   const width = tableWidth(prev.rows);
   // (Trailing blank cells may be cut: one fewer still counts.)
   if (rows[0].cells.length !== width && rows[0].cells.length !== width - 1) return false;
+  // A table cut off after its header (a page footer under the header, or between its two header rows)
+  // continues with the rows of its width, header or figures.
+  if (!hasFigures(prev.rows)) return true;
   // (Rows get their codes later, in analyse: look at the first cells themselves.)
   if (CODE_RE.test(first) && prev.rows.some((r) => CODE_RE.test(norm(r.cells[0]?.text ?? '')))) return true;
   // A row of the same width holding figures (`| | 15 | | 十五、商业服务业等支出 | 46 | 0.00 |`): more rows, not a header.
   return rows[0].cells.some((c) => /\d/.test(c.text)) && !rows[0].cells.some((c) => /^(?:项目|科目|栏次|行次|金额|合计)/.test(norm(c.text)));
+}
+
+/** Some cell holds a digit (ASCII or full-width). */
+function hasFigures(rows: TableRow[]): boolean {
+  return rows.some((r) => r.cells.some((c) => /[0-9０-９]/.test(c.text)));
 }
 
 /** Widest row (a loop: a spread over 10⁵ rows overflows the stack). */

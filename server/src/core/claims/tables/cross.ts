@@ -119,7 +119,8 @@ class View {
     return totalItem(this.list);
   }
   isEmpty(): boolean {
-    return this.list.every((it) => it.entry.valueCols.every((c) => it.row.cells[c]?.empty !== false));
+    // (A table with no item rows at all was not read, which says nothing about its figures.)
+    return this.list.length > 0 && this.list.every((it) => it.entry.valueCols.every((c) => it.row.cells[c]?.empty !== false));
   }
 }
 
