@@ -254,6 +254,27 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   return true;
 }
 
+/** `续表`, `续上表`, `（续表）`, `公开05表（续）`: the previous table goes on. */
+const CONTINUED = /续表|续上表|[（(]续[)）]/;
+
+/**
+ * Only page-break lines and a `续表` line (naming the previous table's code, if any) stand between the
+ * previous table and this block: its title and unit line are the previous table's.
+ */
+function continuedTable(lines: Line[], prev: Work, to: number): boolean {
+  if (to - prev.lastLine > 6) return false;
+  let marked = false;
+  for (let i = prev.lastLine + 1; i < to; i++) {
+    const text = lines[i].text.trim();
+    if (text === '' || onlyPageBreak(lines, i, i + 1)) continue;
+    if (!CONTINUED.test(text) && !(marked && /^(?:金额)?单位[：:]/.test(text))) return false;
+    const code = /公开\s*(\d{1,2})\s*表/.exec(text)?.[1];
+    if (code && prev.table.code && Number(code) !== Number(/\d+/.exec(prev.table.code)?.[0])) return false;
+    marked = true;
+  }
+  return marked;
+}
+
 /** A heading naming the expenditure side (`（二）支出`, `二、支出部分`). */
 const SPENDING_HEADING = /^[\s#*]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])?\s*支出(?:部分|项目|决算|情况)?[\s*]*$/;
 
@@ -403,7 +424,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells: raw, label: '' });
       scanned.push(rowScans);
     }
-    const between = prev && !meta.title && !meta.code && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || spendingHalf(lines, prev, block.first));
+    const between = prev && ((!meta.title && !meta.code && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || spendingHalf(lines, prev, block.first))) || continuedTable(lines, prev, block.first));
     if (between && continues(prev.table, rows)) {
       // A page break, or 01/04 printed as two blocks (`（一）收入` … `（二）支出`): the rows (after a repeated
       // header) continue the previous table; stacked below the income 总计, they are its expenditure side.
