@@ -46,9 +46,19 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     };
   }
   const cancelled = options.isCancelled ?? (() => false);
-  // Traditional script and pinyin glosses read as simplified text; findings point back into `text`.
-  const { text: normalized, toSource } = normalizeScript(text);
+  // Traditional script, pinyin glosses, invisible characters and full-width digits read as plain simplified
+  // text; findings point back into `text`.
+  const { text: normalized, toSource, fullwidthDigits } = normalizeScript(text);
   const model = buildModel(normalized);
+  // Full-width digits were read as ASCII: the numbers written with them are still reported (number-format).
+  if (fullwidthDigits) {
+    for (const n of model.numbers) {
+      const written = text.slice(toSource(n.span.start), toSource(n.span.end));
+      if (!/[\uFF10-\uFF19]/.test(written)) continue;
+      n.formatIssue ??= 'fullwidth';
+      n.raw = written;
+    }
+  }
   const source = (span: Span): Span => ({ start: toSource(span.start), end: toSource(span.end) });
   if (cancelled()) throw new LintCancelled();
   const claims = extractClaims(model);

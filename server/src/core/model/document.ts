@@ -31,14 +31,15 @@ class Token implements NumberToken {
   private decimal?: Decimal;
   readonly span: Span;
   readonly unitSpan?: Span;
-  readonly raw: string;
+  raw: string;
   readonly text: string;
   readonly decimals: number;
   readonly zero: boolean;
   unit: NumberToken['unit'];
   missingPercent?: true;
   readonly unitText: string;
-  readonly formatIssue?: NumberToken['formatIssue'];
+  /** (Set after the model is built for digits stage 0 made ASCII, with `raw` as written: lint.ts.) */
+  formatIssue?: NumberToken['formatIssue'];
   readAs?: NumberToken['readAs'];
   cell?: NumberToken['cell'];
   operandFields?: NumberToken['operandFields'];

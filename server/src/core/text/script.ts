@@ -6,11 +6,14 @@
 // out with its line padded by as many spaces at its end. Only the columns after a gloss move, and
 // `toSource` maps them back.
 import { Converter } from 'opencc-js/t2cn';
+import { lowerBound } from './search';
 
 export interface NormalizedText {
   text: string;
   /** The offset in the source text of an offset in `text` (identity when no gloss was taken out). */
   toSource(offset: number): number;
+  /** Full-width digits were made ASCII (number-format reports them from the source). */
+  fullwidthDigits: boolean;
 }
 
 /**
@@ -26,6 +29,13 @@ const TRADITIONAL = /[預決經費萬項資財撥務與為數額購維護機關�
 const SYLLABLE = '(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*|[a-zü]{1,6}[1-5])';
 const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?:${SYLLABLE}(?: ${SYLLABLE}){0,3}|de|le|men|zi)[)）]`, 'g');
 
+/** Zero-width spaces and joiners, word joiners and BOMs: invisible, and they split words and numbers. */
+const INVISIBLE = '[\\u200B-\\u200D\\u2060\\uFEFF]';
+const REMOVED = new RegExp(`${GLOSS.source}|${INVISIBLE}`, 'g');
+
+/** Full-width digits (Word styles, web mirrors): ASCII one for one, so that every pattern of the engine reads them. */
+const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
+
 let toSimplified: ((text: string) => string) | undefined;
 
 const identity = (offset: number) => offset;
@@ -37,8 +47,10 @@ export function normalizeScript(source: string): NormalizedText {
     text = simplifiedPerLine(text, toSimplified);
   }
   // (search, not test: test would move the global pattern's lastIndex, where matchAll then starts.)
-  if (text.search(GLOSS) < 0) return { text, toSource: identity };
-  return withoutGlosses(text);
+  const fullwidthDigits = text.search(FULLWIDTH_DIGIT) >= 0;
+  if (fullwidthDigits) text = text.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits };
+  return { ...withoutRemoved(text), fullwidthDigits };
 }
 
 /** Converts line by line, keeping any line whose length the converter would change (none known). */
@@ -54,8 +66,11 @@ function simplifiedPerLine(text: string, convert: (text: string) => string): str
     .join('\n');
 }
 
-/** Takes the glosses out, padding each line at its end (before `\r`, if any) so that it keeps its length. */
-function withoutGlosses(text: string): NormalizedText {
+/**
+ * Takes the glosses and invisible characters out, padding each line at its end (before `\r`, if any) so
+ * that it keeps its length.
+ */
+function withoutRemoved(text: string): Omit<NormalizedText, 'fullwidthDigits'> {
   // Per gloss: its position in the normalised text and how many characters it had (in text order).
   const at: number[] = [];
   const widths: number[] = [];
@@ -68,7 +83,7 @@ function withoutGlosses(text: string): NormalizedText {
     const line = text.slice(lineStart, contentEnd);
     let kept = '';
     let last = 0;
-    for (const m of line.matchAll(GLOSS)) {
+    for (const m of line.matchAll(REMOVED)) {
       kept += line.slice(last, m.index);
       at.push(lineStart + kept.length);
       widths.push(m[0].length);
@@ -78,12 +93,13 @@ function withoutGlosses(text: string): NormalizedText {
     out += kept + ' '.repeat(line.length - kept.length) + text.slice(contentEnd, Math.min(lineEnd + 1, text.length));
     lineStart = lineEnd + 1;
   }
+  // Widths taken out before each removal, for the sum over a line's removals in two binary searches.
+  const before = [0];
+  for (const w of widths) before.push(before.at(-1)! + w);
   const toSource = (offset: number) => {
-    // Glosses taken out of the same line before this offset (a binary search would do for long texts;
-    // lines are short and glossed texts are small web pages).
-    let shift = 0;
+    // What was taken out of the same line before this offset.
     const lineStartOf = text.lastIndexOf('\n', offset - 1) + 1;
-    for (let k = 0; k < at.length && at[k] <= offset; k++) if (at[k] >= lineStartOf) shift += widths[k];
+    const shift = before[lowerBound(at, (x) => x, offset + 1)] - before[lowerBound(at, (x) => x, lineStartOf)];
     // (An offset in the padding maps to the end of its line's content, before any `\r`.)
     let contentEnd = text.indexOf('\n', offset);
     if (contentEnd < 0) contentEnd = text.length;
