@@ -488,8 +488,8 @@ function continues(prev: Table, rows: TableRow[]): boolean {
   if (headers.has(key(rows[0]))) return true;
   const first = norm(rows[0].cells[0]?.text ?? '');
   const width = tableWidth(prev.rows);
-  // (Trailing blank cells may be cut: one fewer still counts.)
-  if (rows[0].cells.length !== width && rows[0].cells.length !== width - 1) return false;
+  // (Trailing blank cells may be cut, or added by a trailing tab: one fewer or more still counts.)
+  if (Math.abs(rows[0].cells.length - width) > 1) return false;
   // A table cut off after its header (a page footer under the header, or between its two header rows)
   // continues with the rows of its width, header or figures.
   if (!hasFigures(prev.rows)) return true;
@@ -881,9 +881,32 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
     }
     row.entries = entries;
   }
+  joinWrappedNames(table);
   // Rows of tables without any code/name column (公开09) still get one entry with all their values.
   void scanned;
 }
+
+/**
+ * `20103 | 政府办公厅（室）及相关 | | |` over ` | 机构事务 | 300.00 | …`: a name wrapped by conversion with the
+ * figures on its second line. The coded entry moves to the second row (its figures), with the whole name.
+ */
+function joinWrappedNames(table: Table): void {
+  let previous: TableRow | undefined;
+  for (const row of table.rows) {
+    const above = previous;
+    previous = row;
+    if (!above?.entries || !row.entries || row.kind !== 'data' || row.index !== above.index + 1) continue;
+    for (let k = 0; k < row.entries.length; k++) {
+      const entry = row.entries[k];
+      const head: TableEntry | undefined = above.entries.find((e) => e.block === entry.block);
+      if (!head?.code || entry.code || !entry.label || !head.label || TOTAL_WORD.test(entry.label)) continue;
+      if (anyValue(above, head.valueCols) || !anyValue(row, entry.valueCols)) continue;
+      row.entries[k] = { ...entry, code: head.code, label: head.label + entry.label, labelSpan: head.labelSpan };
+      above.entries = above.entries.filter((e) => e !== head);
+    }
+  }
+}
+const TOTAL_WORD = /^(?:其中|合计|小计|总计)|合计$|小计$|总计$/;
 
 /** The trimmed text of a row's cell in column `c` ('' without the column or the cell). */
 function cellText(row: TableRow, c: TableColumn | undefined): string {
