@@ -137,6 +137,14 @@ function continues(lastLine: string): boolean {
 const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
 
 /**
+ * `…政府采购支出总额166.73` / `万元，其中：…`, `…三公经费支出预算为` / `47.32万元，…`: a wrap between a figure and
+ * its unit, or between the words that ask for a figure and the figure.
+ */
+function figureWrapped(lastLine: string, next: string): boolean {
+  return (/\d$/.test(lastLine) && /^(?:万元|亿元|元|%|％|个百分点)/.test(next)) || (/(?:为|是|达到?|共计|合计|总额|总计)$/.test(lastLine) && /^\d/.test(next) && STATED_FIGURE.test(next));
+}
+
+/**
  * A line that opens a quote or bracket it does not close is cut off, however short: narrow PDF pages
  * wrap `“一般公共服务（类）宣传事务（款）一般行政管理事` / `务（项）”100.96万元，…` at 24 characters.
  */
@@ -225,7 +233,7 @@ export function buildModel(text: string): DocumentModel {
     }
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
-    if (current && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
+    if (current && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;
