@@ -211,8 +211,9 @@ export function buildModel(text: string): DocumentModel {
     if (comments.length && insideAny(comments, line.start) && insideAny(comments, Math.max(line.start, line.end - 1))) continue;
     const trimmed = line.text.trim();
     if (trimmed === '') continue;
-    // A page number inside an unfinished sentence is where the PDF page broke it: skip the line.
-    if (current && PAGE_NUMBER.test(trimmed) && !PARAGRAPH_END.test(current.lastText)) continue;
+    // A page number is no prose: inside an unfinished sentence it is where the PDF page broke it, and
+    // between items of a list (`其中：` / `1. …` / `- 1 -` / `2. …`) it must not part them.
+    if (PAGE_NUMBER.test(trimmed)) continue;
     const level = headingLevel(trimmed);
     if (level !== undefined && !(current && continues(current.lastText))) {
       closeParagraph();
