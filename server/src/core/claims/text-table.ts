@@ -4,7 +4,7 @@
 import { exact, operand, sumOperand } from '../arith/interval';
 import { asExact } from '../arith/operand';
 import { l } from '../messages';
-import type { DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
+import type { CompletionClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
 import type { ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
@@ -215,6 +215,31 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   performanceProse(model, facts, sink);
   executionsWithinProjects(model, sink);
   sharesOfTableTotals(model, facts, sink);
+  completionsOfTableBudgets(model, facts, sink);
+}
+
+/**
+ * `“三公”经费财政拨款支出54.84万元，完成预算的91.91%` with the budget only in the 三公 table (预算数): the rate
+ * is the prose actual over the table's budget of the same item.
+ */
+function completionsOfTableBudgets(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  for (const { actual, rate } of facts.ratesWithoutBudget) {
+    if (actual.year !== undefined) continue;
+    const entry = SANGONG.find(([re]) => re.test(actual.subject));
+    const value = entry && findTableValue(model, { kind: 'T09', column: entry[1][0] });
+    if (value?.token === undefined) continue;
+    const name = tableName(model, value.table);
+    sink.add<CompletionClaim>({
+      kind: 'completion',
+      origin: 'text-table',
+      identity: 'text-table.completion',
+      description: l(`${actual.subject}预算完成率（预算数见${name}）`, `budget completion of ${actual.subject} (budget in ${name})`),
+      span: rate.token.span,
+      actual: operand(actual.token, '决算数'),
+      budget: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
+      rate: operand(rate.token, '完成率'),
+    });
+  }
 }
 
 /**

@@ -219,7 +219,8 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
     seen++;
     if (t.length > 60 || /[。]$/.test(t)) break;
     meta.unit ??= unitFrom(t);
-    const bare = t.replace(/(金额)?单位\s*[:：].*$/, '').trim();
+    // (`…决算表（单位：万元）`: the bracket the unit stood in goes with it.)
+    const bare = t.replace(/[（(]?\s*(金额)?单位\s*[:：].*$/, '').trim();
     const codeMatch = bare.match(TITLE_CODE);
     if (codeMatch && !meta.code) meta.code = codeMatch[0].replace(/\s/g, '');
     const titleText = bare.replace(TITLE_CODE, '').replace(/^[：:\s]+/, '').trim();

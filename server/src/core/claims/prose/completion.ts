@@ -10,7 +10,14 @@ import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type 
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
-export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+/** A completion rate stated with its actual but no budget in the prose (a table may state the budget). */
+export interface RateWithoutBudget {
+  actual: ProseToken;
+  rate: ProseToken;
+}
+
+/** Returns the rates whose budget the prose does not state and no other rate restates. */
+export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): RateWithoutBudget[] {
   const full: Array<{ claim: CompletionClaim; subject: string }> = [];
   const rateOnly: Array<{ actual: ProseToken; rate: ProseToken }> = [];
   let paragraph = -1;
@@ -154,7 +161,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       }
     }
   }
-  sameRatioTwice(full, rateOnly, sink);
+  return sameRatioTwice(full, rateOnly, sink);
 }
 
 function namesOther(budget: ProseToken, actual: ProseToken): boolean {
@@ -189,11 +196,15 @@ const isSangongPart = (subject: string) => /因公出国|公务用车|公务接�
  * the same ratio, so the two rates must agree. Certain within one family (三公 and its parts or the
  * same quantity); otherwise the equal actuals may be a coincidence, so only a warning.
  */
-function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>, rateOnly: Array<{ actual: ProseToken; rate: ProseToken }>, sink: ClaimSink): void {
+function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>, rateOnly: RateWithoutBudget[], sink: ClaimSink): RateWithoutBudget[] {
+  const alone: RateWithoutBudget[] = [];
   for (const r of rateOnly) {
     if (r.actual.token.zero) continue;
     const match = full.find((f) => f.claim.actual.value.eq(r.actual.token.value) && f.claim.actual.text === r.actual.token.text && f.claim.rate);
-    if (!match) continue;
+    if (!match) {
+      alone.push(r);
+      continue;
+    }
     // A part whose actual equals the whole's (the other parts spent nothing) has its own budget, which
     // the other parts' budgets make smaller: `三公 21.00 → 16.95, 80.71%` and `公务用车 16.95, 82.68%` (its
     // budget 20.50 stated only in the table) both hold. The part's rate can only be the higher one: a
@@ -217,4 +228,5 @@ function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>
       looseMatch: !related,
     });
   }
+  return alone;
 }

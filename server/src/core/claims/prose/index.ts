@@ -3,7 +3,7 @@ import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
-import { completionClaims } from './completion';
+import { completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
 import { procurementClaims } from './procurement';
@@ -20,6 +20,8 @@ export interface ProseFacts {
   subjects: SubjectIndex;
   /** Shares whose named base the prose never states: text-table looks for it in the tables. */
   unresolvedShares: UnresolvedShare[];
+  /** Completion rates whose budget the prose never states: text-table looks for it in the tables. */
+  ratesWithoutBudget: RateWithoutBudget[];
 }
 
 export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
@@ -32,10 +34,10 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const changes = changeClaims(analysis, subjects, sink, model.text);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
-  completionClaims(model, analysis, sink);
+  const ratesWithoutBudget = completionClaims(model, analysis, sink);
   factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
-  return { analysis, lists, listOf, subjects, unresolvedShares };
+  return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget };
 }
 
 /**

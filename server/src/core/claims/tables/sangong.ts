@@ -106,7 +106,9 @@ function itemsAsRows(table: Table, rows: TableRow[]): SangongRecord | undefined 
   const cols = valueColumns(table);
   const halves = cols.map((c) => halfOf(table.columns[c].headerPath.join('/')));
   const quantities = rows.map((r) => quantity([r.label]));
-  if (cols.length === 0 || halves.some((h) => h === undefined) || quantities.filter((q) => q !== undefined).length < 3) return undefined;
+  // (Three item rows, or the 三公 total alone under `预算数 | 决算数`.)
+  const read = quantities.filter((q) => q !== undefined);
+  if (cols.length === 0 || halves.some((h) => h === undefined) || (read.length < 3 && !(read.length === 1 && read[0] === 1))) return undefined;
   const record: SangongRecord = new Map();
   rows.forEach((row, i) => {
     const q = quantities[i];
