@@ -289,6 +289,8 @@ export interface ChangeClaim extends ClaimBase {
   direction: 'up' | 'down' | 'flat';
   /** Token span of the direction word (增加/减少…), for direction fixes. */
   directionSpan?: Span;
+  /** `增加1.67万元，下降0.15%`: the rate's own direction word, when it contradicts the amount's. */
+  rateWord?: { direction: 'up' | 'down'; span: Span };
   current?: Operand;
   prior?: Operand;
   delta?: Operand;

@@ -138,6 +138,22 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
       ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：${current.label} ${written(current)}，${prior.label} ${written(prior)}`, `The direction contradicts the figures: ${current.label} ${written(current)}, ${prior.label} ${written(prior)}`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), claim: claim.id });
     }
   }
+  // `比上年增加1.67万元，下降0.15%`: one change cannot go both ways (the rate may fit either reading).
+  if (claim.rateWord && !failed) {
+    failed = true;
+    const word = (d: string) => (d === 'up' ? '增加' : '减少');
+    const rateWord = (d: string) => (d === 'up' ? '增长' : '下降');
+    const exp = l(`同一变动的增减额为“${word(claim.direction)}”，增减率为“${rateWord(claim.rateWord.direction)}”，二者必有一处有误`, `the amount of the change says ${claim.direction === 'up' ? 'an increase' : 'a decrease'} and its rate the opposite: one of the two words is wrong`);
+    ctx.verdict(claim.id, 'error', exp);
+    ctx.report({
+      messageId: 'direction',
+      message: l(`增减方向自相矛盾：增减额为${word(claim.direction)}，增减率为${rateWord(claim.rateWord.direction)}`, `The direction contradicts itself: the amount ${claim.direction === 'up' ? 'increases' : 'decreases'}, the rate ${claim.rateWord.direction === 'up' ? 'increases' : 'decreases'}`),
+      explanation: exp,
+      span: claim.rateWord.span,
+      related: claim.directionSpan ? [{ span: claim.directionSpan, message: l('增减额的方向', 'the direction of the amount') }] : [],
+      claim: claim.id,
+    });
+  }
   if (claim.direction === 'flat' && current && prior && !checkEqual(current, prior).ok) {
     failed = true;
     const exp = l(`“持平”意味着本年数等于上年数，而 ${written(current)} − ${written(prior)} = ${show(current.value.minus(prior.value))}`, `"unchanged" means this year equals last year, but ${written(current)} − ${written(prior)} = ${show(current.value.minus(prior.value))}`);

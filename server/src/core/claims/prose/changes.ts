@@ -158,6 +158,10 @@ function changeClaim(sink: ClaimSink, { first, current, prior, delta, rate }: St
   const checkable = (rate && (delta || prior || current)) || (current && prior) || (current && delta && direction === 'up');
   if (!checkable) return undefined;
   const label = current?.subject || first.subject || '本年数';
+  // (Signs flip words: `增加-5.36万元，下降…` is consistent, so only unsigned figures are compared.)
+  const rateWord = delta && rate && !delta.token.value.isNegative() && !rate.token.value.isNegative() ? directionOf(rate.lead) : undefined;
+  const rateSpan = rateWord && directionSpan(rate!);
+  const contradicts = rateWord !== undefined && rateWord !== 'flat' && direction !== 'flat' && rateWord !== direction && rateSpan !== undefined;
   return withSubject(label, sink.add<ChangeClaim>({
     kind: 'change',
     origin: 'prose',
@@ -166,6 +170,7 @@ function changeClaim(sink: ClaimSink, { first, current, prior, delta, rate }: St
     span: (rate ?? delta)!.token.span,
     direction,
     directionSpan: directionSpan(first),
+    rateWord: contradicts ? { direction: rateWord, span: rateSpan } : undefined,
     current: current && operand(current.token, label),
     prior: prior && operand(prior.token, '上年数'),
     delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
