@@ -338,7 +338,7 @@ function findReportYear(text: string): number | undefined {
 }
 
 /** Name endings of government departments and units. */
-const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|所|馆|部|会|队|处|校|园|室|社|台|团|署|库)$/;
+const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|所|馆|部|会|队|处|校|学|园|室|社|台|团|署|库)$/;
 /** What may stand right before a department's name: a line start, punctuation or a space. */
 const BEFORE_NAME = /[\n。；;，,：:#>*\s]/;
 const SPACE = /\s/;
