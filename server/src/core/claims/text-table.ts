@@ -87,6 +87,9 @@ const MAPPINGS: Mapping[] = [
     roles: ['amount'],
     queries: (m, scope) => (scope === 'all' ? [{ kind: 'T01', label: m[1], block: 0 }, { kind: 'T02', label: '合计', column: [m[1]] }] : []),
   },
+  // 公开01表's carry-overs (all funds; a 财政拨款 section's are 公开04表's, named with 财政拨款).
+  { subject: /^(年初结转和结余)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T01', label: m[1], block: 0 }] : []) },
+  { subject: /^(年末结转和结余)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T01', label: m[1], block: 1 }] : []) },
   { subject: /^财政拨款收入$/, roles: ['amount'], queries: () => [{ kind: 'T02', label: '合计', column: ['财政拨款收入'] }, { kind: 'T04', label: '本年收入合计', block: 0 }] },
   { subject: /^(上缴上级支出|经营支出|对附属单位补助支出)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T03', label: '合计', column: [m[1]] }] : []) },
   // 类 and 项 by name: `社会保障和就业支出（类）`, `…（款）机关事业单位基本养老保险缴费支出（项）`.

@@ -153,7 +153,8 @@ export function findLists(
         if (!total && !parent && !ownClause && !/分别/.test(m[0])) {
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
-          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sentence.span.start, start) + nameEnd, subjects, start);
+          // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
+          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start);
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
         }
@@ -375,8 +376,11 @@ function fallbackTotal(
 ): ProseToken | undefined {
   const named = normalizeSubject(wordsBefore.replace(/主要用于|主要体现在|用于/g, ''));
   if (named && role === 'amount') {
-    const found = subjects.find(named, offset, (t) => t.role === 'amount');
-    if (found && subjectsMatch(found.subject, named)) return found;
+    // (`收入总计包括…` after `收入、支出决算总计X万元`: the two 总计 are one figure.)
+    for (const name of /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计'] : [named]) {
+      const found = subjects.find(name, offset, (t) => t.role === 'amount');
+      if (found && subjectsMatch(found.subject, name)) return found;
+    }
   }
   if (previous && previous.paragraph === sentence.paragraph) {
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
