@@ -488,16 +488,28 @@ function continues(prev: Table, rows: TableRow[]): boolean {
   const headers = new Set(prev.rows.slice(0, 4).map(key));
   if (headers.has(key(rows[0]))) return true;
   const first = norm(rows[0].cells[0]?.text ?? '');
-  const width = tableWidth(prev.rows);
-  // (Trailing blank cells may be cut, or added by a trailing tab: one fewer or more still counts.)
-  if (Math.abs(rows[0].cells.length - width) > 1) return false;
+  const codes = CODE_RE.test(first) && prev.rows.some((r) => CODE_RE.test(norm(r.cells[0]?.text ?? '')));
+  // (Trailing blank cells may be cut, or added by a trailing tab: one fewer or more still counts. Coded
+  // rows after a blank row may carry more trailing tabs: up to their last filled cell, they fit the table.)
+  if (Math.abs(rows[0].cells.length - tableWidth(prev.rows)) > 1) {
+    let filled = 0;
+    for (const r of prev.rows) filled = Math.max(filled, filledWidth(r));
+    return codes && filledWidth(rows[0]) <= filled;
+  }
   // A table cut off after its header (a page footer under the header, or between its two header rows)
   // continues with the rows of its width, header or figures.
   if (!hasFigures(prev.rows)) return true;
   // (Rows get their codes later, in analyse: look at the first cells themselves.)
-  if (CODE_RE.test(first) && prev.rows.some((r) => CODE_RE.test(norm(r.cells[0]?.text ?? '')))) return true;
+  if (codes) return true;
   // A row of the same width holding figures (`| | 15 | | 十五、商业服务业等支出 | 46 | 0.00 |`): more rows, not a header.
   return rows[0].cells.some((c) => /\d/.test(c.text)) && !rows[0].cells.some((c) => /^(?:项目|科目|栏次|行次|金额|合计)/.test(norm(c.text)));
+}
+
+/** Cells up to the last that is not blank. */
+function filledWidth(row: TableRow): number {
+  let n = row.cells.length;
+  while (n > 0 && row.cells[n - 1].text.trim() === '') n--;
+  return n;
 }
 
 /** Some cell holds a digit (ASCII or full-width). */

@@ -23,7 +23,7 @@ const NUMBER_BODY = [
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}]{1,2}|[${DIGIT}]{4,})(?:,[${DIGIT}]+)*[.．][${DIGIT}]+`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
   // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,035。27`.)
-  `[${DIGIT}]{1,3}(?:(?:\\r?\\n)?,(?:\\r?\\n)?[${DIGIT}]{3}|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
+  `[${DIGIT}]{1,3}(?:(?:\\r?\\n)?,(?:\\r?\\n)?[${DIGIT}](?:\\r?\\n)?[${DIGIT}](?:\\r?\\n)?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
   // Space after the decimal point left by PDF conversion: `665. 39` (validated by its unit below).
   `[${DIGIT}]+\\.[ \\u00A0\\u3000]+[${DIGIT}]+`,
   // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below), or before it
@@ -65,8 +65,9 @@ const WRAPPED_COUNT = '辆|人次|批次|台(?!账)|个(?!人)|人(?![员大民�
 const NUMBER_RE = new RegExp(
   // A PDF line wrap may also fall between a number and its money, rate or count unit (`275,373.54` / `元`,
   // `0.00 ` / `万元` with the space pdftotext leaves before the break). A bold number may stand apart from
-  // its unit too (`**7254.86** 万元`).
-  `(?<![${DIGIT}A-Za-z_.．])([-－−]?)(${NUMBER_BODY})(?:(\\*\\*[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT}))(${UNIT_PATTERN}))?`,
+  // its unit too (`**7254.86** 万元`). A number never starts right after a digit and a comma (`4,69` / `2.18`: the
+  // rest of a grouped number).
+  `(?<![${DIGIT}A-Za-z_.．])(?<![${DIGIT}],)([-－−]?)(${NUMBER_BODY})(?:(\\*\\*[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT}))(${UNIT_PATTERN}))?`,
   'gu',
 );
 
@@ -133,7 +134,7 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'space-in-digits';
     text = text.replace(/(?<=[0-9])[ \u00A0]+(?=[0-9])/g, '');
   }
-  if (text.includes(',') && !/^[0-9]{1,3}(?:(?:\r?\n)?,(?:\r?\n)?[0-9]{3})+(?:\.[0-9]+)?$/.test(text)) issue = 'bad-grouping';
+  if (text.includes(',') && !/^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(text.replace(/\r?\n/g, ''))) issue = 'bad-grouping';
   // A line wrap before or after the point or a thousands comma, or among the digits, is layout.
   text = text.replace(/\r?\n(?=[.,0-9])/g, '').replace(/,/g, '');
   return { text, issue };
