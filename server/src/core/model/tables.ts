@@ -82,10 +82,10 @@ function findBlocks(lines: Line[]): Block[] {
       i = j;
       continue;
     }
-    // `| 30103 | 奖金 | 10.00 | …` after a page break under a Markdown table: its rows go on without a
-    // header or delimiter of their own (parseTables joins them when they continue the table).
+    // `| 30103 | 奖金 | 10.00 | …` after a page break (or a `续表` line) under a Markdown table: its rows go on
+    // without a header or delimiter of their own (parseTables joins them when they continue the table).
     const previous = blocks.at(-1);
-    if (previous?.format === 'markdown' && text.trimStart().startsWith('|') && onlyPageBreak(lines, previous.last + 1, i)) {
+    if (previous?.format === 'markdown' && text.trimStart().startsWith('|') && (onlyPageBreak(lines, previous.last + 1, i) || continuedMarker(lines, previous.last + 1, i))) {
       let j = i + 1;
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
       blocks.push({ format: 'markdown', first: i, last: j - 1, headless: true });
@@ -263,17 +263,22 @@ const CONTINUED = /续表|续上表|[（(]续[)）]/;
  * previous table and this block: its title and unit line are the previous table's.
  */
 function continuedTable(lines: Line[], prev: Work, to: number): boolean {
-  if (to - prev.lastLine > 6) return false;
-  let marked = false;
-  for (let i = prev.lastLine + 1; i < to; i++) {
+  const marker = continuedMarker(lines, prev.lastLine + 1, to);
+  return marker !== undefined && !(marker.code && prev.table.code && marker.code !== Number(/\d+/.exec(prev.table.code)?.[0]));
+}
+
+/** Page-break lines and at least one `续表` line from `from` to `to`: the 公开NN表 number it names, if any. */
+function continuedMarker(lines: Line[], from: number, to: number): { code?: number } | undefined {
+  if (to - from > 5) return undefined;
+  let marker: { code?: number } | undefined;
+  for (let i = from; i < to; i++) {
     const text = lines[i].text.trim();
     if (text === '' || onlyPageBreak(lines, i, i + 1)) continue;
-    if (!CONTINUED.test(text) && !(marked && /^(?:金额)?单位[：:]/.test(text))) return false;
+    if (!CONTINUED.test(text) && !(marker && /^(?:金额)?单位[：:]/.test(text))) return undefined;
     const code = /公开\s*(\d{1,2})\s*表/.exec(text)?.[1];
-    if (code && prev.table.code && Number(code) !== Number(/\d+/.exec(prev.table.code)?.[0])) return false;
-    marked = true;
+    marker = { code: code === undefined ? marker?.code : Number(code) };
   }
-  return marked;
+  return marker;
 }
 
 /** A heading naming the expenditure side (`（二）支出`, `二、支出部分`). */
@@ -512,9 +517,9 @@ function filledWidth(row: TableRow): number {
   return n;
 }
 
-/** Some cell holds a digit (ASCII or full-width). */
+/** Some cell holds a digit (ASCII or full-width), 栏次 rows aside. */
 function hasFigures(rows: TableRow[]): boolean {
-  return rows.some((r) => r.cells.some((c) => /[0-9０-９]/.test(c.text)));
+  return rows.some((r) => r.cells.some((c) => /[0-9０-９]/.test(c.text)) && !isColumnNumbers(r.cells.map((c) => norm(c.text))));
 }
 
 /** Widest row (a loop: a spread over 10⁵ rows overflows the stack). */

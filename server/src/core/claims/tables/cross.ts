@@ -118,6 +118,13 @@ class View {
   total(): Item | undefined {
     return totalItem(this.list);
   }
+  /**
+   * Zero for a row this table lacks (its silence states none), as long as the table has item rows at all:
+   * a table whose rows were not read proves nothing.
+   */
+  lacks(what: string): Operand | undefined {
+    return this.list.length > 0 ? exact(0, `${this.name} 无${what}`, this.table.titleSpan ?? this.table.span) : undefined;
+  }
   isEmpty(): boolean {
     // (A table with no item rows at all was not read, which says nothing about its figures.)
     return this.list.length > 0 && this.list.every((it) => it.entry.valueCols.every((c) => it.row.cells[c]?.empty !== false));
@@ -238,7 +245,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
       if (c03 === undefined || c05 === undefined) continue;
       for (const [it05, it03] of rows05) {
         const a = v05.op(it05, c05);
-        const b = it03 ? v03.op(it03, c03) : exact(0, `${v03.name} 无 ${itemName(it05)} 行`, v03.table.titleSpan ?? v03.table.span);
+        const b = it03 ? v03.op(it03, c03) : v03.lacks(` ${itemName(it05)} 行`);
         pair(sink, 'le', 'X9', l(`${itemName(it05)}：公开05表 ≤ 公开03表（一般公共预算是全部资金的一部分）`, `${itemName(it05)}: table 05 ≤ table 03 (general budget is part of all funds)`), a, b);
       }
     }
@@ -297,7 +304,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     for (const [code, it] of v10.byCode) {
       const e = v06.byCode.get(code);
       if (e && e.entry.valueCols.some((c) => e.row.cells[c]?.shiftedCode)) continue;
-      const b = e ? v06.value(e) : exact(0, `${v06.name} 无 ${code} 行`, v06.table.titleSpan ?? v06.table.span);
+      const b = e ? v06.value(e) : v06.lacks(` ${code} 行`);
       pair(sink, 'le', 'X13', l(`${itemName(it)}：公开10表 ≤ 公开06表`, `${itemName(it)}: table 10 ≤ table 06`), v10.value(it), b);
     }
     const office = v06.find(/^公用经费(合计)?$/);
@@ -340,7 +347,7 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
     const match = classByName.get(name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
     if (!match && uncoded) continue;
     if (match?.entry.code) seen.add(match.entry.code);
-    const b = match ? coded.op(match, codedCol) : exact(0, `${coded.name} 无“${name}”类`, coded.table.titleSpan ?? coded.table.span);
+    const b = match ? coded.op(match, codedCol) : coded.lacks(`“${name}”类`);
     pair(sink, 'equal', identity, l(`${name}：${named.name} = ${coded.name}`, `${name}: ${named.name} = ${coded.name}`), named.op(it, namedCol), b);
   }
   // A 类 in the coded table that the named table leaves out (when it lists its 类 at all: a table that
@@ -348,7 +355,7 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
   if (seen.size === 0) return;
   for (const [code, it] of coded.byCode) {
     if (code.length !== 3 || seen.has(code)) continue;
-    pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), exact(0, `${named.name} 无“${itemLabel(it)}”行`, named.table.titleSpan ?? named.table.span), coded.op(it, codedCol));
+    pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), named.lacks(`“${itemLabel(it)}”行`), coded.op(it, codedCol));
   }
 }
 
