@@ -37,6 +37,7 @@ export type Unit = MoneyUnit | '%' | '个百分点' | 'count' | 'score' | 'year'
 /** What conversion damage a number had to be repaired from (rounding.md §7). */
 export type NumberFormatIssue =
   | 'space-after-point' // `665. 39`
+  | 'space-before-point' // `985 .54`
   | 'ideographic-point' // `412。87`
   | 'fullwidth' // `１２３．４５`
   | 'bad-grouping' // `1,23,456.00`

@@ -24,8 +24,10 @@ const NUMBER_BODY = [
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
   // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,035。27`.)
   `[${DIGIT}]{1,3}(?:(?:\\r?\\n)?,(?:\\r?\\n)?[${DIGIT}](?:\\r?\\n)?[${DIGIT}](?:\\r?\\n)?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
-  // Space after the decimal point left by PDF conversion: `665. 39` (validated by its unit below).
-  `[${DIGIT}]+\\.[ \\u00A0\\u3000]+[${DIGIT}]+`,
+  // Space after (or before) the decimal point left by PDF conversion: `665. 39`, `944． 66`, `985 ．54`
+  // (validated by its unit below).
+  `[${DIGIT}]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,
+  `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][${DIGIT}]+`,
   // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below), or before it
   // (`10935` / `.32万元`).
   `[${DIGIT}]+\\.\\r?\\n[${DIGIT}]+`,
@@ -106,7 +108,7 @@ export function asciiForms(text: string): string {
 }
 
 /** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
-const DAMAGED = new RegExp(`\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]\\r?\\n[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
+const DAMAGED = new RegExp(`\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]\\r?\\n[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
 
 /** Full-width digits and point to ASCII, ASCII grouping commas removed. */
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
@@ -116,6 +118,10 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   if (/[\uFF10-\uFF19．，]/.test(text)) {
     issue = 'fullwidth';
     text = asciiForms(text);
+  }
+  if (/[ \u00A0\u3000]+(?=\.)/.test(text)) {
+    issue = 'space-before-point';
+    text = text.replace(/[ \u00A0\u3000]+(?=\.)/, '');
   }
   if (/\.[ \u00A0\u3000\r\n]+/.test(text)) {
     // A line wrap after the point (`665.` / `39万元`) is the layout of converted text, like a wrap inside a

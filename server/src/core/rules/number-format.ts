@@ -4,6 +4,7 @@ import { l, type Rule } from './rule';
 
 const ISSUE_TEXT = {
   'space-after-point': l('小数点后有空格', 'a space after the decimal point'),
+  'space-before-point': l('小数点前有空格', 'a space before the decimal point'),
   'ideographic-point': l('用句号“。”作小数点', 'an ideographic full stop used as the decimal point'),
   fullwidth: l('使用全角数字或符号', 'full-width digits or punctuation'),
   'bad-grouping': l('千位分隔符位置错误', 'misplaced thousands separators'),
@@ -85,6 +86,6 @@ function repaired(raw: string, issue: NumberFormatIssue, plain: string): string 
   if (issue === 'bad-grouping' || issue === 'space-in-digits' || issue === 'double-point') return plain;
   return asciiForms(raw)
     .replace(/[－−]/g, '-')
-    .replace(/\.[ \u00A0\u3000\r\n]+/, '.')
+    .replace(/[ \u00A0\u3000]*\.[ \u00A0\u3000\r\n]+|[ \u00A0\u3000]+\./, '.')
     .replace('。', '.');
 }
