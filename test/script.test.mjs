@@ -67,3 +67,10 @@ test('a number written in full-width digits is reported as written and fixed in 
   assert.equal(text.slice(finding.span.start, finding.span.end), '１２３．４５');
   assert.equal(finding.fixes[0].edits[0].newText, '123.45');
 });
+
+test('a no-break space inside a number is taken out; one between words stays', () => {
+  const text = '年初预算为10\u00A04.93万元，单位\u00A0名称。\n';
+  const n = normalizeScript(text);
+  assert.equal(n.text, '年初预算为104.93万元，单位\u00A0名称。 \n');
+  assert.equal(n.toSource(n.text.indexOf('，')), text.indexOf('，'));
+});

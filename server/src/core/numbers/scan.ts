@@ -41,7 +41,7 @@ const NUMBER_BODY = [
   // separators (`1 234.56`): conversion damage, validated by its unit below.
   `[${DIGIT}]+\\.\\.[${DIGIT}]+`,
   `[${DIGIT}]+[.．][${DIGIT}]+[ \\u00A0][${DIGIT}]{1,2}(?![${DIGIT}.．])`,
-  `[${DIGIT}]{1,3}(?:[ \\u00A0][${DIGIT}]{3})+(?:[.．][${DIGIT}]+)?(?![${DIGIT}])`,
+  `[${DIGIT}]{1,3}(?:[ \\u00A0][${DIGIT}]{3})+(?:[.．][ \\u00A0\\u3000]?[${DIGIT}]+)?(?![${DIGIT}])`,
   `[${DIGIT}]+(?:[.．][${DIGIT}]+)?`,
 ].join('|');
 

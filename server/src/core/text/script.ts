@@ -29,8 +29,11 @@ const TRADITIONAL = /[預決經費萬項資財撥務與為數額購維護機關�
 const SYLLABLE = '(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*|[a-zü]{1,6}[1-5])';
 const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?:${SYLLABLE}(?: ${SYLLABLE}){0,3}|de|le|men|zi)[)）]`, 'g');
 
-/** Zero-width spaces and joiners, word joiners and BOMs: invisible, and they split words and numbers. */
-const INVISIBLE = '[\\u200B-\\u200D\\u2060\\uFEFF]';
+/**
+ * Zero-width spaces and joiners, word joiners and BOMs: invisible, and they split words and numbers; and a
+ * no-break or thin space inside a number (`10\u00A04.93`), which a reader cannot tell from no space at all.
+ */
+const INVISIBLE = '[\\u200B-\\u200D\\u2060\\uFEFF]|(?<=[0-9\\uFF10-\\uFF19.．])[\\u00A0\\u202F\\u2009](?=[0-9\\uFF10-\\uFF19.．])';
 const REMOVED = new RegExp(`${GLOSS.source}|${INVISIBLE}`, 'g');
 
 /** Full-width digits (Word styles, web mirrors): ASCII one for one, so that every pattern of the engine reads them. */
