@@ -493,7 +493,8 @@ function continues(prev: Table, rows: TableRow[]): boolean {
   const headers = new Set(prev.rows.slice(0, 4).map(key));
   if (headers.has(key(rows[0]))) return true;
   const first = norm(rows[0].cells[0]?.text ?? '');
-  const codes = CODE_RE.test(first) && prev.rows.some((r) => CODE_RE.test(norm(r.cells[0]?.text ?? '')));
+  // (A coded row goes on a table of coded rows, or one whose header heads a code column and has no rows yet.)
+  const codes = CODE_RE.test(first) && prev.rows.some((r) => CODE_RE.test(norm(r.cells[0]?.text ?? '')) || r.cells.some((c) => /编码|代码/.test(c.text)));
   // (Trailing blank cells may be cut, or added by a trailing tab: one fewer or more still counts. Coded
   // rows after a blank row may carry more trailing tabs: up to their last filled cell, they fit the table.)
   if (Math.abs(rows[0].cells.length - tableWidth(prev.rows)) > 1) {
