@@ -5,6 +5,7 @@
 import { parseCell, type ScannedNumber } from '../numbers/scan';
 import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
+import { findSpacedBlocks, readSpaced } from './spaced';
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
@@ -50,7 +51,8 @@ const hasTab = (text: string) => text.includes('\t');
 const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) > 0;
 
 interface Block {
-  format: Table['format'];
+  /** `spaced`: cells separated by single spaces (read by order, spaced.ts). */
+  format: Table['format'] | 'spaced';
   first: number;
   last: number;
   /** Markdown rows without a header and delimiter of their own (a table's rows after a page break). */
@@ -103,12 +105,14 @@ function findBlocks(lines: Line[]): Block[] {
     }
     i++;
   }
-  // Space-aligned tables (pdftotext -layout) among the remaining lines.
-  if (blocks.length === 0) return alignedBlocks(lines, () => true);
+  // Space-aligned tables (pdftotext -layout) among the remaining lines, then single-space ones.
   const taken = new Uint8Array(lines.length);
   for (const b of blocks) taken.fill(1, b.first, b.last + 1);
   const aligned = alignedBlocks(lines, (i) => taken[i] === 0);
-  return aligned.length === 0 ? blocks : [...blocks, ...aligned].sort((a, b) => a.first - b.first);
+  for (const b of aligned) taken.fill(1, b.first, b.last + 1);
+  const spaced = findSpacedBlocks(lines, (i) => taken[i] === 0, (word) => COLUMN_WORD.test(word)).map((b) => ({ format: 'spaced' as const, ...b }));
+  const found = [...blocks, ...aligned, ...spaced];
+  return aligned.length + spaced.length === 0 ? blocks : found.sort((a, b) => a.first - b.first);
 }
 
 function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
@@ -399,11 +403,11 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
     let lineCells: Array<{ line: number; cells: TableCell[] }>;
-    if (block.format === 'aligned') {
-      // Space-aligned lines are a table only under a title, code or unit line (or they are prose).
+    if (block.format === 'aligned' || block.format === 'spaced') {
+      // Space-separated lines are a table only under a title, code or unit line (or they are prose).
       if (!meta.title && !meta.code && !meta.unit) continue;
       tableLines.fill(1, block.first, block.last + 1);
-      const read = readAligned(lines, block.first, block.last);
+      const read = block.format === 'aligned' ? readAligned(lines, block.first, block.last) : readSpaced(lines, block.first, block.last);
       if ('refused' in read) {
         refused.push({ first: block.first, last: block.last, reason: read.refused });
         continue;
@@ -454,7 +458,8 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       titleSpan: meta.titleSpan,
       code: meta.code,
       kind: identifyTable(meta.title, meta.code),
-      format: block.format,
+      // (A single-space table is laid out with spaces too.)
+      format: block.format === 'spaced' ? 'aligned' : block.format,
       unit: meta.unit ?? '万元',
       span: { start: lines[block.first].start, end: lines[block.last].end },
       rows,
