@@ -313,8 +313,10 @@ export function checkRatio(part: Operand, base: Operand, statedOperand: Operand)
     return { status: 'truncated', point, rounded, low, high, decimals };
   }
   const h = halfUlp(decimals);
-  const disjoint = statedAbs.plus(h).lte(low) || statedAbs.minus(h).gt(high);
-  return { status: disjoint ? 'error' : 'warning', point, rounded, low, high, decimals };
+  // No true ratio reproduces p, by rounding ([p − h, p + h)) nor by truncation ([p, p + 2h)): an error.
+  const roundingMisses = statedAbs.plus(h).lte(low) || statedAbs.minus(h).gt(high);
+  const truncationMisses = statedAbs.plus(h).plus(h).lte(low) || statedAbs.gt(high);
+  return { status: roundingMisses && truncationMisses ? 'error' : 'warning', point, rounded, low, high, decimals };
 }
 
 /** Formats a computed value for an explanation, with as many decimals as it is meaningful to show. */
