@@ -214,6 +214,8 @@ export interface DocumentModel {
   tables: Table[];
   /** Report year (2024 for a 2024年度部门决算), if found. */
   reportYear?: number;
+  /** A 决算 report or a 部门预算 (named so in its title), if either. */
+  reportKind?: 'final-accounts' | 'budget';
   /** The reporting department as it names itself before the year (`钦州市医疗保障局 2024 年度…`), if found. */
   department?: string;
   /** Spans disabled by `juesuan-lint-disable-next-line` comments, keyed by line → rule ids ('*' = all). */

@@ -255,7 +255,7 @@ export function buildModel(text: string): DocumentModel {
   }
 
   const sentences = splitSentences(text, paragraphs, numbers);
-  const reportYear = findReportYear(text);
+  const { reportYear, reportKind } = findReport(text);
   const model: DocumentModel = {
     text,
     lines,
@@ -265,6 +265,7 @@ export function buildModel(text: string): DocumentModel {
     sentences,
     tables,
     reportYear,
+    reportKind,
     department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
     disabledLines: findDisabledLines(lines),
     unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason })),
@@ -322,19 +323,22 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
   return containing(numbers, (n) => n.span, offset) !== undefined;
 }
 
-/** The year most often named as `X年度部门决算` (the first on a tie), else as `X年部门预算`, else the most frequent `X年度`. */
-function findReportYear(text: string): number | undefined {
+/**
+ * The year most often named as `X年度部门决算` (the first on a tie), else as `X年部门预算` (a budget report), else
+ * the most frequent `X年度`.
+ */
+function findReport(text: string): { reportYear?: number; reportKind?: 'final-accounts' | 'budget' } {
   const mostFrequent = (re: RegExp): number | undefined => {
     const best = mostCommon(firstGroups(text, re));
     return best ? Number(best) : undefined;
   };
-  return (
-    // (Not a year compared with: `与2023年度决算相比` twice must not outvote the title's 2024.)
-    mostFrequent(/(?<![与比较])((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数|相比|比较)/g) ??
-    // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
-    mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g) ??
-    mostFrequent(/((?:19|20)\d\d)\s*年度/g)
-  );
+  // (Not a year compared with: `与2023年度决算相比` twice must not outvote the title's 2024.)
+  const finalAccounts = mostFrequent(/(?<![与比较])((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数|相比|比较)/g);
+  if (finalAccounts !== undefined) return { reportYear: finalAccounts, reportKind: 'final-accounts' };
+  // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
+  const budget = mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g);
+  if (budget !== undefined) return { reportYear: budget, reportKind: 'budget' };
+  return { reportYear: mostFrequent(/((?:19|20)\d\d)\s*年度/g) };
 }
 
 /** Name endings of government departments and units. */

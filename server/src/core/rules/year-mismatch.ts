@@ -29,11 +29,14 @@ export const yearMismatch: Rule = {
       const sentence = containing(ctx.model.sentences, (x) => x.span, n.span.start);
       const opensSentence = sentence !== undefined && text.slice(sentence.span.start, n.span.start).replace(/[\s*#>\-\d.、（）()一二三四五六七八九十]/g, '') === '';
       if (/(截至|截止|至)\s*$/.test(before) && /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/.test(after)) {
+        // A budget states its assets as of the end of the year before it.
+        if (ctx.model.reportKind === 'budget' && year === reportYear - 1) continue;
         why = l(`年末时点应为${reportYear}年12月31日`, `the year-end date should be 31 December ${reportYear}`);
-      } else if (/^\s*度?\s*(?:部门|单位)?\s*决算(?!数)/.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
+      } else if (/^\s*度?\s*(?:部门|单位)?\s*决算(?!数|\s*已)/.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
         why = l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`);
-      } else if (opensSentence && sentence && /比上年|较上年|与上年|同比/.test(sentence.text) && !/上年|同比/.test(text.slice(sentence.span.start, n.span.start))) {
-        // `2023年度收入、支出总计665.39万元，比上年…`: a figure compared with 上年 is this year's.
+      } else if (opensSentence && sentence && /比上年|较上年|与上年|同比/.test(sentence.text) && !/上年|同比/.test(text.slice(sentence.span.start, n.span.start)) && !sentence.text.includes(`${reportYear}年`)) {
+        // `2023年度收入、支出总计665.39万元，比上年…`: a figure compared with 上年 is this year's (unless the
+        // sentence names the report year for it: `2025年度参保缴费已于2024年9月启动，截至2024年12月31日…比上年`).
         why = l(`与上年比较的是本年度（${reportYear}年）的数`, `a figure compared with the previous year is the report year's (${reportYear})`);
       }
       if (!why) continue;
