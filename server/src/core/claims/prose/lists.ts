@@ -149,6 +149,9 @@ export function findLists(
         // (`75,323.39万元（约7.53亿元），其中：`, `1.52亿元（15,200.00万元），其中：`: of a figure and its bracketed
         // restatement, the total is the finer one.)
         for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
+        // `…收入分别为300.00亿元、50.00亿元和120.00亿元，支出分别为…`: the last figure of an earlier 分别 run is a part
+        // of that run, not the total of the next.
+        if (total && /分别/.test(m[0]) && inSentence.some((earlier) => /分别/.test(earlier.triggerText) && earlier.members.includes(total!))) total = undefined;
         // `A和B分别为x和y` names the parts, not their total.
         if (!total && !parent && !ownClause && !/分别/.test(m[0])) {
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
@@ -205,7 +208,15 @@ export function findLists(
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
     }
-    for (const list of inSentence) if (list.parent === undefined) endAtExactPrefix(list, text, innermost);
+    for (const list of [...inSentence]) {
+      if (list.parent !== undefined) continue;
+      const otherSide = endAtExactPrefix(list, text, innermost);
+      if (otherSide) {
+        otherSide.id = lists.length;
+        lists.push(otherSide);
+        for (const t of otherSide.members) if (!innermost.has(t)) innermost.set(t, otherSide);
+      }
+    }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
   return { lists, listOf: innermost };
@@ -225,21 +236,27 @@ function withinEarlierPart(t: ProseToken, earlier: ProseToken[]): boolean {
  * least two parts must add up: one part equal to its total is no evidence, and two parts hitting the
  * total by chance while a true part follows is too unlikely to weigh against the false alarm.
  */
-function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseToken, ProseList>): void {
+function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseToken, ProseList>): ProseList | undefined {
   const total = list.totals.get('amount');
   const parts = list.parts.get('amount') ?? [];
-  if (!total || parts.length < 3) return;
+  if (!total || parts.length < 3) return undefined;
   for (let at = text.indexOf('；', list.region.start); at >= 0 && at < list.region.end; at = text.indexOf('；', at + 1)) {
     const before = parts.filter((t) => t.token.span.start < at);
-    if (before.length === parts.length) return;
+    if (before.length === parts.length) return undefined;
     if (before.length < 2) continue;
     if (!checkSum(operand(total.token, ''), before.map((t) => operand(t.token, ''))).ok) continue;
+    const end = list.region.end;
+    const rest = list.members.filter((t) => t.token.span.start > at && innermost.get(t) === list);
     list.region.end = at;
-    for (const t of list.members) if (t.token.span.start > at && innermost.get(t) === list) innermost.delete(t);
+    for (const t of rest) innermost.delete(t);
     list.members = list.members.filter((t) => t.token.span.start < at);
     for (const [role, ts] of list.parts) list.parts.set(role, ts.filter((t) => t.token.span.start < at));
-    return;
+    // `收入、支出总计1200.00万元。其中：年初结转和结余…，本年收入合计…；本年支出合计…，年末结转和结余…`: a total of both
+    // sides breaks down twice, once per side.
+    if (!/收入、支出总计$/.test(total.subject)) return undefined;
+    return { ...list, region: { start: at + 1, end }, members: rest, parts: new Map([['amount', rest.filter((t) => t.role === 'amount')]]), otherCount: undefined };
   }
+  return undefined;
 }
 
 /**

@@ -282,7 +282,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       }
       const own = withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department);
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
-      const stated = lead.match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? sentenceYear;
+      // (Not a year inside a closed bracket: `年初结转和结余（即2023年末结转和结余）100.00万元` is this year's opening.)
+      const stated = lead.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? sentenceYear;
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1) role = 'prior';
