@@ -1,6 +1,7 @@
 // The ratio each rate claim states, with its inputs as intervals: shared by the rules that check
 // shares, changes, completion rates, truncation and zero bases.
-import { checkRatio, exact, sumOperand, type RatioCheck } from '../arith/interval';
+import Decimal from 'decimal.js';
+import { checkRatio, exact, halfUlp, HUNDRED, sumOperand, type RatioCheck } from '../arith/interval';
 import { magnitude } from '../arith/operand';
 import type { ChangeClaim, Claim, CompletionClaim, Operand, ShareClaim } from '../types';
 
@@ -10,6 +11,8 @@ export interface RatioInputs {
   stated: Operand;
   /** The denominator was derived (P = C ∓ Δ), not stated. */
   derived: boolean;
+  /** A change with C and P stated (and Δ, if it is): they bound the rate jointly (see jointBounds). */
+  change?: { current: Operand; prior: Operand; delta?: Operand };
 }
 
 /** Δ and P of a change claim, from whichever of C, P, Δ are stated (rounding.md §2–§3). */
@@ -54,7 +57,8 @@ function computeInputs(claim: Claim): RatioInputs | undefined {
       if (!claim.rate) return undefined;
       const { delta, prior, derived } = changeBase(claim);
       if (!delta || !prior) return undefined;
-      return { numerator: delta, denominator: prior, stated: claim.rate, derived };
+      const change = claim.current && claim.prior ? { current: claim.current, prior: claim.prior, delta: claim.delta } : undefined;
+      return { numerator: delta, denominator: prior, stated: claim.rate, derived, change };
     }
     default:
       return undefined;
@@ -76,7 +80,44 @@ export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
 }
 
 function computeRatio(inputs: RatioInputs): RatioCheck {
-  return checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated);
+  const check = checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated);
+  if (check.status !== 'warning' || !inputs.change) return check;
+  // Within the independent bounds of |C − P| and P, but the three figures bound it more tightly together.
+  const bounds = jointBounds(inputs.change);
+  if (!bounds) return check;
+  const low = Decimal.max(check.low ?? bounds.low, bounds.low);
+  const high = Decimal.min(check.high ?? bounds.high, bounds.high);
+  return { ...check, low, high, status: reachable(inputs.stated, check.decimals, low, high) ? 'warning' : 'error' };
+}
+
+/**
+ * The rate |C − P| / P with C and P each within their rounding, moved together (r = |C/P − 1| is monotonic in
+ * C/P), and, with Δ stated, Δ / P as well: `20.19万元，比上年24.31万元减少4.12万元，下降16.90%` allows only
+ * [16.927%, 16.968%], not the [16.903%, 16.992%] of |C − P| ± 2h over P ± h.
+ */
+function jointBounds({ current, prior, delta }: NonNullable<RatioInputs['change']>): { low: Decimal; high: Decimal } | undefined {
+  const c = current.value.abs();
+  const p = prior.value.abs();
+  const pLow = p.minus(prior.halfUlp);
+  if (pLow.lte(0) || c.eq(p)) return undefined;
+  const ratioLow = c.minus(current.halfUlp).div(p.plus(prior.halfUlp));
+  const ratioHigh = c.plus(current.halfUlp).div(pLow);
+  const one = new Decimal(1);
+  let low = (c.lt(p) ? one.minus(ratioHigh) : ratioLow.minus(one)).times(HUNDRED);
+  let high = (c.lt(p) ? one.minus(ratioLow) : ratioHigh.minus(one)).times(HUNDRED);
+  if (delta) {
+    const d = delta.value.abs();
+    low = Decimal.max(low, d.minus(delta.halfUlp).div(p.plus(prior.halfUlp)).times(HUNDRED));
+    high = Decimal.min(high, d.plus(delta.halfUlp).div(pLow).times(HUNDRED));
+  }
+  return { low: Decimal.max(low, 0), high };
+}
+
+/** A stated rate some true ratio in [low, high] reproduces, rounded ([p − h, p + h)) or cut ([p, p + 2h)). */
+function reachable(stated: Operand, decimals: number, low: Decimal, high: Decimal): boolean {
+  const s = stated.value.abs();
+  const h = halfUlp(decimals);
+  return s.minus(h).lte(high) && s.plus(h).plus(h).gt(low);
 }
 
 /** The recomputed rate as it should be written: with the minus sign of a rate written negative (`增长-3.32%`). */
