@@ -1,6 +1,6 @@
 // Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
 // parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
-import { checkSum, isMoney, MONEY_SHIFT, operand } from '../../arith/interval';
+import { isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
@@ -45,6 +45,9 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   }
   return undefined;
 }
+
+/** Lists per sentence up to which a clause for another owner is told apart (see findLists). */
+const MAX_PARALLEL_TRIGGERS = 64;
 
 /** `局本级政府采购支出` and `市食品检验所政府采购支出`: one quantity (a name of four characters or more) of two owners. */
 function sameQuantityOtherOwner(a: string, b: string): boolean {
@@ -106,7 +109,9 @@ export function findLists(
       const sibling = clauseStart > 0 && /[\u4e00-\u9fff]{2}/.test(ownWords.replace(/其中|主要|具体|另外|此外/g, '')) && firstAtOrAfter(tokens, sentence.span.start + clauseStart) === firstAtOrAfter(tokens, start);
       // `局本级政府采购支出100.00万元，其中…；市食品检验所政府采购支出56.00万元，其中…`: a clause after `；` stating the
       // open list's quantity for another owner is a parallel statement, not a part of the first.
-      const clauseFirst = clauseStart > 0 && open.length > 0 ? tokens[firstAtOrAfter(tokens, sentence.span.start + clauseStart)] : undefined;
+      // (Not in a sentence of very many lists: each parallel list spans to the sentence's end until the next one
+      // cuts it, which over thousands of clauses would be quadratic; they then nest, as they did before.)
+      const clauseFirst = clauseStart > 0 && open.length > 0 && triggers.length <= MAX_PARALLEL_TRIGGERS ? tokens[firstAtOrAfter(tokens, sentence.span.start + clauseStart)] : undefined;
       const openTotal = open[0]?.totals.get('amount');
       const parallel = clauseFirst !== undefined && clauseFirst.token.span.start < start && clauseFirst.role === 'amount' && openTotal !== undefined && sameQuantityOtherOwner(openTotal.subject, clauseFirst.subject);
       if (sibling || parallel) {
@@ -151,7 +156,11 @@ export function findLists(
         for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
         // `…收入分别为300.00亿元、50.00亿元和120.00亿元，支出分别为…`: the last figure of an earlier 分别 run is a part
         // of that run, not the total of the next.
-        if (total && /分别/.test(m[0]) && inSentence.some((earlier) => /分别/.test(earlier.triggerText) && earlier.members.includes(total!))) total = undefined;
+        if (total && /分别/.test(m[0])) {
+          let k = inSentence.length - 1;
+          while (k >= 0 && !/分别/.test(inSentence[k].triggerText)) k--;
+          if (k >= 0 && inSentence[k].members.includes(total)) total = undefined;
+        }
         // `A和B分别为x和y` names the parts, not their total.
         if (!total && !parent && !ownClause && !/分别/.test(m[0])) {
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
@@ -185,7 +194,9 @@ export function findLists(
       // the other side (支出 after a 收入 total, 收入 after a 支出 one, or a balance) ends a top-level list.
       const head = list.totals.get('amount') ?? list.totals.get('budget');
       if (!parent && head) {
-        const cut = otherSideClause(text, list.region, /收入|支出/.test(head.lead) ? head.lead : head.subject);
+        // (Up to the next trigger at most: a `；` after it is that list's to judge, and scanning on to the end of
+        // a sentence of many lists would be quadratic.)
+        const cut = otherSideClause(text, { start: list.region.start, end: Math.min(list.region.end, nextTrigger) }, /收入|支出/.test(head.lead) ? head.lead : head.subject);
         if (cut !== undefined) {
           list.region.end = cut;
           list.members = tokens.slice(first, firstAtOrAfter(tokens, cut));
@@ -204,7 +215,7 @@ export function findLists(
       for (const role of [...LIST_ROLES, 'prior'] as Role[]) {
         const total = list.totals.get('count');
         const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total)));
-        list.parts.set(role, direct.filter((t, i) => !withinEarlierPart(t, direct.slice(0, i))));
+        list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
     }
@@ -225,8 +236,14 @@ export function findLists(
 /** Parts that name a subset of another part: 小微企业 are 中小企业 (政府采购 sections state both). */
 const SUBSETS: Array<{ whole: RegExp; part: RegExp }> = [{ whole: /中小企业/, part: /小微企业/ }];
 
-function withinEarlierPart(t: ProseToken, earlier: ProseToken[]): boolean {
-  return SUBSETS.some((s) => s.part.test(t.subject) && earlier.some((e) => s.whole.test(e.subject) && !s.part.test(e.subject)));
+/** The parts without those that name a subset of an earlier part (one pass: wholes are remembered as they come). */
+function withoutSubsetParts(parts: ProseToken[]): ProseToken[] {
+  const seen = new Set<(typeof SUBSETS)[number]>();
+  return parts.filter((t) => {
+    const within = SUBSETS.some((s) => seen.has(s) && s.part.test(t.subject));
+    for (const s of SUBSETS) if (s.whole.test(t.subject) && !s.part.test(t.subject)) seen.add(s);
+    return !within;
+  });
 }
 
 /**
@@ -240,11 +257,19 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
   const total = list.totals.get('amount');
   const parts = list.parts.get('amount') ?? [];
   if (!total || parts.length < 3) return undefined;
+  // The parts before each `；` in turn, summed as the walk goes (a megabyte list of `；` stays linear).
+  const whole = operand(total.token, '');
+  let sum = ZERO;
+  let tolerance = whole.halfUlp;
+  let before = 0;
   for (let at = text.indexOf('；', list.region.start); at >= 0 && at < list.region.end; at = text.indexOf('；', at + 1)) {
-    const before = parts.filter((t) => t.token.span.start < at);
-    if (before.length === parts.length) return undefined;
-    if (before.length < 2) continue;
-    if (!checkSum(operand(total.token, ''), before.map((t) => operand(t.token, ''))).ok) continue;
+    for (; before < parts.length && parts[before].token.span.start < at; before++) {
+      const part = operand(parts[before].token, '');
+      sum = sum.plus(part.value);
+      tolerance = tolerance.plus(part.halfUlp);
+    }
+    if (before === parts.length) return undefined;
+    if (before < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
     const end = list.region.end;
     const rest = list.members.filter((t) => t.token.span.start > at && innermost.get(t) === list);
     list.region.end = at;
