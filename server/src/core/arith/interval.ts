@@ -50,8 +50,9 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     const money = effectiveMoneyUnit(token) ?? (token.cell && token.unit === 'none' ? tableUnit : undefined);
     const shift = money ? MONEY_SHIFT[money] : 0;
     const fixed = fixedOf(token.text, token.decimals, shift);
-    // Counts are exact, and so is a zero written without decimals (`0万元`: nothing was spent).
-    const exact = token.unit === 'count' || (token.zero && token.decimals === 0);
+    // Whole counts are exact (`12.50万人次` is rounded), and so is a zero written without decimals
+    // (`0万元`: nothing was spent).
+    const exact = (token.unit === 'count' || token.zero) && token.decimals === 0;
     const fixedHalf = exact ? 0 : fixedHalfOf(token.decimals, shift);
     const scale = money ? MONEY_SCALE[money] : ONE;
     const fast = fixed !== undefined && fixedHalf !== undefined;

@@ -178,6 +178,37 @@ function changeClaim(sink: ClaimSink, { first, current, prior, delta, rate }: St
   }));
 }
 
+const COUNT_DELTA = /(?:增加|增长|上升|提高|多|减少|下降|降低|少)了?$/;
+const COUNT_PRIOR = /(?:上年|去年|上一年|同期)(?:的|为)?$/;
+
+/**
+ * `门急诊12.50万人次，比上年增加1.20万人次，增长10.62%`, `比上年的15辆减少3辆`: a count's change. The count
+ * before it in the same unit is this year's (last year's when 上年 leads it), the rate right after it
+ * is the change's.
+ */
+function countChange(tokens: ProseToken[], i: number, from: number): StatedChange | undefined {
+  const delta = tokens[i];
+  const words = delta.lead.replace(/\s+/g, '');
+  if (!COUNT_DELTA.test(words) || !(LAST_YEAR_COMPARISON.test(words) || i > 0 && COUNT_PRIOR.test(tokens[i - 1].lead.replace(/\s+/g, '')))) return undefined;
+  const sameUnit = (t: ProseToken) => t.role === 'count' && t.token.unitText === delta.token.unitText;
+  let k = i - 1;
+  while (k >= 0 && tokens[k].token.span.start >= from && !sameUnit(tokens[k])) k--;
+  if (k < 0 || tokens[k].token.span.start < from) return undefined;
+  let prior: ProseToken | undefined;
+  if (COUNT_PRIOR.test(tokens[k].lead.replace(/\s+/g, ''))) {
+    prior = tokens[k];
+    k--;
+    while (k >= 0 && tokens[k].token.span.start >= from && !sameUnit(tokens[k])) k--;
+    if (k < 0 || tokens[k].token.span.start < from) return undefined;
+  }
+  const current = tokens[k];
+  const next = tokens[i + 1];
+  const rate = next?.role === 'change-rate' && !/[；;。]/.test(next.lead) ? next : undefined;
+  // (`比上年度少3辆`: 多/少 are directions too.)
+  const direction = directionOf(words) ?? (/少了?$/.test(words) ? 'down' : 'up');
+  return { first: { ...delta, direction }, current, prior, delta, rate };
+}
+
 /** The change tokens of one `分别` run: the first has 分别 before it, the others only a 、/和 (tokens.ts gives them its role). */
 function runFrom(tokens: ProseToken[], i: number): ProseToken[] {
   const run = [tokens[i]];
@@ -226,6 +257,15 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
     const usedPriors = new Set<ProseToken>();
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
+      if (first.role === 'count') {
+        const counted = countChange(tokens, i, previousEnd);
+        if (!counted) continue;
+        const claim = changeClaim(sink, counted);
+        if (claim) made.push(claim);
+        if (counted.rate) i++;
+        previousEnd = tokens[i].token.span.end;
+        continue;
+      }
       if (first.role !== 'delta' && first.role !== 'change-rate') continue;
       // `比年初预算减少50.00万元，下降4%`: a rate on the budget, completion.ts's claim.
       // (`超出年初预算2577.39万元（年初预算…），超支比例34.86%`, `超年初预算23.78%`: the same, over the budget.)
