@@ -119,6 +119,9 @@ function priorInPreviousSentence(analysis: ProseAnalysis, first: ProseToken, cur
  */
 function priorRightAfter(next: ProseToken | undefined, current: ProseToken | undefined): ProseToken | undefined {
   if (next?.role !== 'prior') return undefined;
+  // (`比2024年预算减少0.50万元，下降4.76%；比2024年决算数9.80万元增加…`: a prior that opens a comparison of its own
+  // is the next change's.)
+  if (/比|较|与|同/.test(next.lead)) return undefined;
   if (next.ownSubject && next.subject && current?.subject && !subjectsMatch(next.subject, current.subject)) return undefined;
   return next;
 }

@@ -160,6 +160,16 @@ function openListScope(model: DocumentModel, lists: ProseList[]): (t: ProseToken
   };
 }
 
+/**
+ * What a change is measured against: `比2024年执行数1350.00万元增加50.00万元` and `比2024年预算数1300.00万元增加
+ * 100.00万元` are two changes of one quantity, not one change stated twice.
+ */
+function comparedWith(analysis: ProseAnalysis, t: ProseToken): string {
+  const before = analysis.bySentence.get(t.sentence.id)?.[t.index - 1];
+  const words = before?.role === 'prior' ? before.lead : t.lead;
+  return /预算|计划/.test(words) ? 'budget' : '';
+}
+
 export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, lists: ProseList[], sink: ClaimSink): void {
   const openScope = openListScope(model, lists);
   const byGroup = new Map<string, Statement[]>();
@@ -173,7 +183,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (key.length < 4) continue;
     const inList = listOf.get(t);
     // 年初预算 and 全年预算 are two figures of one quantity.
-    const role = t.role === 'budget' ? `budget:${budgetKind(t.lead)}` : t.role;
+    const role = t.role === 'budget' ? `budget:${budgetKind(t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role;
     const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}|${evaluationScope(model, t, key)}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };
