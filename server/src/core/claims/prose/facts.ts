@@ -92,7 +92,12 @@ function evaluationScope(model: DocumentModel, t: ProseToken, key: string): stri
   if (!/资金/.test(key)) return '';
   const before = model.text.slice(t.sentence.span.start, t.token.span.start);
   const kinds = before.match(/自评|部门评价|重点评价|财政评价|整体评价|第三方评价/g);
-  return kinds ? kinds[kinds.length - 1] : '';
+  // `局本级对12个项目开展自评，涉及资金3000.00万元；市公路事业发展中心对8个项目…`: each body's evaluations, and
+  // each set of projects, cover their own money.
+  const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
+  const projects = /(\d+)个(?:一级|二级)?项目/.exec(clause)?.[1] ?? '';
+  const body = new RegExp(`^(?:${BODY})`).exec(clause)?.[0] ?? '';
+  return `${kinds ? kinds[kinds.length - 1] : ''}${projects}${body}`;
 }
 
 /** The standard breakdowns, whose figures exist for every fund scope. */
