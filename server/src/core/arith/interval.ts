@@ -52,7 +52,8 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     const fixed = fixedOf(token.text, token.decimals, shift);
     // Whole counts are exact (`12.50万人次` is rounded), and so is a zero written without decimals
     // (`0万元`: nothing was spent).
-    const exact = (token.unit === 'count' || token.zero) && token.decimals === 0;
+    // (`增长2倍` is a rate rounded to whole multiples, not a count.)
+    const exact = ((token.unit === 'count' && token.unitText !== '倍') || token.zero) && token.decimals === 0;
     const fixedHalf = exact ? 0 : fixedHalfOf(token.decimals, shift);
     const scale = money ? MONEY_SCALE[money] : ONE;
     const fast = fixed !== undefined && fixedHalf !== undefined;
@@ -64,7 +65,7 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
       halfUlp: fast ? undefined : exact ? ZERO : money && money !== '万元' ? halfUlp(token.decimals).times(scale) : halfUlp(token.decimals),
       text: token.text,
       raw: token.raw,
-      unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : undefined,
+      unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : token.unitText === '倍' ? '倍' : undefined,
       decimals: token.decimals,
       scale,
     };
@@ -271,12 +272,12 @@ const BIG_10 = Array.from({ length: 9 }, (_, k) => 10n ** BigInt(k));
  * rounded half-up, i.e. (2s − 1)·B ≤ 200·P·10^d < (2s + 1)·B with s = |stated| × 10^d. BigInt,
  * because the products outgrow the safe integers. Undefined-safe: false sends the check to Decimals.
  */
-function roundsTo(part: Operand, base: Operand, stated: Operand, d: number): boolean {
+function roundsTo(part: Operand, base: Operand, stated: Operand, d: number, per: bigint): boolean {
   if (part.fixed === undefined || base.fixed === undefined || stated.fixed === undefined || d > FIXED_DIGITS) return false;
   if (part.fixed < 0 || base.fixed <= 0) return false;
   const s = BigInt(Math.abs(stated.fixed) / 10 ** (FIXED_DIGITS - d));
   const b = BigInt(base.fixed);
-  const scaled = 200n * BigInt(part.fixed) * BIG_10[d];
+  const scaled = 2n * per * BigInt(part.fixed) * BIG_10[d];
   return (2n * s - 1n) * b <= scaled && scaled < (2n * s + 1n) * b;
 }
 
@@ -288,26 +289,27 @@ function statedText(fixed: number, d: number): string {
 
 /**
  * Verdict for a stated percentage (its magnitude, with its written decimals) of part / base
- * (rounding.md §3, in its order: OK, truncation, error, warning).
+ * (rounding.md §3, in its order: OK, truncation, error, warning). `per` is 100 for a percentage, 1 for
+ * a multiple (`增长1.5倍`).
  */
-export function checkRatio(part: Operand, base: Operand, statedOperand: Operand): RatioCheck {
+export function checkRatio(part: Operand, base: Operand, statedOperand: Operand, per: Decimal = HUNDRED): RatioCheck {
   const decimals = statedOperand.decimals ?? 0;
-  if (roundsTo(part, base, statedOperand, decimals)) {
-    return { status: 'ok', rounded: statedText(statedOperand.fixed!, decimals), decimals, get point() { return part.value.div(base.value).times(HUNDRED); } };
+  if (roundsTo(part, base, statedOperand, decimals, BigInt(per.toNumber()))) {
+    return { status: 'ok', rounded: statedText(statedOperand.fixed!, decimals), decimals, get point() { return part.value.div(base.value).times(per); } };
   }
   const stated = statedOperand.value.abs();
   if (base.value.isZero()) {
     return { status: stated.isZero() ? 'zero-base-template' : 'zero-base', decimals };
   }
-  const point = part.value.div(base.value).times(HUNDRED);
+  const point = part.value.div(base.value).times(per);
   const rounded = roundTo(point, decimals);
   if (new Decimal(rounded).eq(stated)) return { status: 'ok', point, rounded, decimals };
   const aLow = Decimal.max(ZERO, part.value.abs().minus(part.halfUlp));
   const aHigh = part.value.abs().plus(part.halfUlp);
   const bLow = base.value.abs().minus(base.halfUlp);
   const bHigh = base.value.abs().plus(base.halfUlp);
-  const low = aLow.div(bHigh).times(HUNDRED);
-  const high = bLow.lte(0) ? new Decimal(Infinity) : aHigh.div(bLow).times(HUNDRED);
+  const low = aLow.div(bHigh).times(per);
+  const high = bLow.lte(0) ? new Decimal(Infinity) : aHigh.div(bLow).times(per);
   const statedAbs = stated.abs();
   const truncated = point.abs().toDecimalPlaces(decimals, Decimal.ROUND_DOWN);
   if (truncated.eq(statedAbs) && point.isPositive() === !stated.isNegative()) {

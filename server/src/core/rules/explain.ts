@@ -54,24 +54,26 @@ function displayUnit(operands: Operand[]): { name: string; scale: Decimal } {
 }
 
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%`: the computation alone. */
-export function ratioComputation(inputs: { numerator: Operand; denominator: Operand }, check: RatioCheck): string {
+export function ratioComputation(inputs: { numerator: Operand; denominator: Operand; symbol?: string }, check: RatioCheck): string {
   if (!check.point) return `${written(inputs.numerator)} / ${written(inputs.denominator)}`;
-  return `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${showPoint(check.point, check.decimals)}% ≈ ${check.rounded}%`;
+  const unit = inputs.symbol ?? '%';
+  return `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${showPoint(check.point, check.decimals)}${unit} ≈ ${check.rounded}${unit}`;
 }
 
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%，而文中为 32%` (with the reachable interval for a warning). */
 export function ratioExplanation(
-  inputs: { numerator: Operand; denominator: Operand; stated: Operand },
+  inputs: { numerator: Operand; denominator: Operand; stated: Operand; symbol?: string },
   check: RatioCheck,
 ): { zh: string; en: string } {
   const n = written(inputs.numerator);
   const d = written(inputs.denominator);
-  const stated = `${inputs.stated.text ?? show(inputs.stated.value)}%`;
+  const unit = inputs.symbol ?? '%';
+  const stated = `${inputs.stated.text ?? show(inputs.stated.value)}${unit}`;
   if (!check.point) return { zh: `${n} / ${d}：分母为 0，比率不存在，而文中为 ${stated}`, en: `${n} / ${d}: the base is 0, no ratio exists, yet the text says ${stated}` };
   const base = ratioComputation(inputs, check);
   if (check.status === 'ok') return { zh: `${base} ✓`, en: `${base} ✓` };
   if (check.status === 'truncated') return { zh: `${base}，文中 ${stated} 为截断（未四舍五入）`, en: `${base}; ${stated} in the text is truncated, not rounded` };
-  const range = check.low && check.high && check.high.isFinite() ? `[${show(check.low, check.decimals + 2)}%, ${show(check.high, check.decimals + 2)}%]` : '';
+  const range = check.low && check.high && check.high.isFinite() ? `[${show(check.low, check.decimals + 2)}${unit}, ${show(check.high, check.decimals + 2)}${unit}]` : '';
   if (check.status === 'warning') {
     return {
       zh: `${base}，而文中为 ${stated}（按各数的舍入区间可达 ${range}，仅在舍入误差内成立）`,
@@ -111,7 +113,7 @@ function showPoint(point: Decimal, decimals: number): string {
 export function reportRate(
   ctx: RuleContext,
   claim: Claim,
-  inputs: { numerator: Operand; denominator: Operand; stated: Operand },
+  inputs: { numerator: Operand; denominator: Operand; stated: Operand; symbol?: string },
   check: RatioCheck,
   what: Localized,
   explanation: Localized,
@@ -122,7 +124,8 @@ export function reportRate(
   const rate = inputs.stated;
   // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
   const right = writtenRounded(rate, check);
-  const computation = `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}%`;
+  const unit = inputs.symbol ?? '%';
+  const computation = `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}${unit}`;
   ctx.report({
     messageId: 'rate',
     message: {
@@ -134,7 +137,7 @@ export function reportRate(
     severity,
     related: relatedOperands(...related),
     fixes: rate.span
-      ? [{ title: { 'zh-cn': `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }]
+      ? [{ title: { 'zh-cn': `改为 ${right}${unit}`, en: `Change to ${right}${unit}` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }]
       : [],
     claim: claim.id,
   });

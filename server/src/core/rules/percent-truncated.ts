@@ -22,7 +22,8 @@ export const percentTruncated: Rule = {
     const byValue = new Map<string, { spans: Span[]; rounded: string; explanation: { zh: string; en: string }; claim: number }>();
     for (const claim of ctx.claims) {
       const inputs = ratioInputs(claim);
-      if (!inputs?.stated.span) continue;
+      // (A multiple, `增长1.2倍` for 1.26, is a round figure by nature: not a percentage cut short.)
+      if (!inputs?.stated.span || inputs.symbol === '倍') continue;
       const check = checkClaimRatio(inputs);
       // A largest-remainder list rounds some shares down: that is 尾差, percent-total's note.
       if (check.status !== 'truncated' || (claim.kind === 'share' && isTailAdjusted(ctx.claims, claim))) continue;

@@ -2,6 +2,8 @@
 // shares, changes, completion rates, truncation and zero bases.
 import Decimal from 'decimal.js';
 import { checkRatio, exact, halfUlp, HUNDRED, sumOperand, type RatioCheck } from '../arith/interval';
+
+const ONE = new Decimal(1);
 import { magnitude } from '../arith/operand';
 import type { ChangeClaim, Claim, CompletionClaim, Operand, ShareClaim } from '../types';
 
@@ -11,6 +13,8 @@ export interface RatioInputs {
   stated: Operand;
   /** The denominator was derived (P = C ∓ Δ), not stated. */
   derived: boolean;
+  /** How the rate is written: a percentage, or a multiple (`增长1.5倍` is Δ / P = 1.5). */
+  symbol: '%' | '倍';
   /** A change with C and P stated (and Δ, if it is): they bound the rate jointly (see jointBounds). */
   change?: { current: Operand; prior: Operand; delta?: Operand };
 }
@@ -50,15 +54,15 @@ export function ratioInputs(claim: Claim): RatioInputs | undefined {
 function computeInputs(claim: Claim): RatioInputs | undefined {
   switch (claim.kind) {
     case 'share':
-      return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false };
+      return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '%' };
     case 'completion':
-      return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false } : undefined;
+      return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false, symbol: '%' } : undefined;
     case 'change': {
       if (!claim.rate) return undefined;
       const { delta, prior, derived } = changeBase(claim);
       if (!delta || !prior) return undefined;
       const change = claim.current && claim.prior ? { current: claim.current, prior: claim.prior, delta: claim.delta } : undefined;
-      return { numerator: delta, denominator: prior, stated: claim.rate, derived, change };
+      return { numerator: delta, denominator: prior, stated: claim.rate, derived, change, symbol: claim.rate.unit === '倍' ? '倍' : '%' };
     }
     default:
       return undefined;
@@ -80,10 +84,11 @@ export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
 }
 
 function computeRatio(inputs: RatioInputs): RatioCheck {
-  const check = checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated);
+  const per = inputs.symbol === '倍' ? ONE : HUNDRED;
+  const check = checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated, per);
   if (check.status !== 'warning' || !inputs.change) return check;
   // Within the independent bounds of |C − P| and P, but the three figures bound it more tightly together.
-  const bounds = jointBounds(inputs.change);
+  const bounds = jointBounds(inputs.change, per);
   if (!bounds) return check;
   const low = Decimal.max(check.low ?? bounds.low, bounds.low);
   const high = Decimal.min(check.high ?? bounds.high, bounds.high);
@@ -95,20 +100,19 @@ function computeRatio(inputs: RatioInputs): RatioCheck {
  * C/P), and, with Δ stated, Δ / P as well: `20.19万元，比上年24.31万元减少4.12万元，下降16.90%` allows only
  * [16.927%, 16.968%], not the [16.903%, 16.992%] of |C − P| ± 2h over P ± h.
  */
-function jointBounds({ current, prior, delta }: NonNullable<RatioInputs['change']>): { low: Decimal; high: Decimal } | undefined {
+function jointBounds({ current, prior, delta }: NonNullable<RatioInputs['change']>, per: Decimal): { low: Decimal; high: Decimal } | undefined {
   const c = current.value.abs();
   const p = prior.value.abs();
   const pLow = p.minus(prior.halfUlp);
   if (pLow.lte(0) || c.eq(p)) return undefined;
   const ratioLow = c.minus(current.halfUlp).div(p.plus(prior.halfUlp));
   const ratioHigh = c.plus(current.halfUlp).div(pLow);
-  const one = new Decimal(1);
-  let low = (c.lt(p) ? one.minus(ratioHigh) : ratioLow.minus(one)).times(HUNDRED);
-  let high = (c.lt(p) ? one.minus(ratioLow) : ratioHigh.minus(one)).times(HUNDRED);
+  let low = (c.lt(p) ? ONE.minus(ratioHigh) : ratioLow.minus(ONE)).times(per);
+  let high = (c.lt(p) ? ONE.minus(ratioLow) : ratioHigh.minus(ONE)).times(per);
   if (delta) {
     const d = delta.value.abs();
-    low = Decimal.max(low, d.minus(delta.halfUlp).div(p.plus(prior.halfUlp)).times(HUNDRED));
-    high = Decimal.min(high, d.plus(delta.halfUlp).div(pLow).times(HUNDRED));
+    low = Decimal.max(low, d.minus(delta.halfUlp).div(p.plus(prior.halfUlp)).times(per));
+    high = Decimal.min(high, d.plus(delta.halfUlp).div(pLow).times(per));
   }
   return { low: Decimal.max(low, 0), high };
 }

@@ -29,7 +29,8 @@ export const zeroBaseRate: Rule = {
       // `事业收入0.00万元…同比增长0%`: nothing changed from a prior that must then be 0 as well.
       const zeroCurrent = claim.kind === 'change' && !inputs && claim.rate && claim.current && isZero(claim.current) && !claim.delta && !claim.prior;
       const rate = claim.rate;
-      if (!rate) continue;
+      // (A multiple of nothing is no percentage: `增长2倍` on a zero prior is left alone.)
+      if (!rate || rate.unit === '倍') continue;
       const zeroBase = zeroCurrent || (inputs !== undefined && isZero(inputs.denominator));
       if (!zeroBase) continue;
       const what = claim.kind === 'change' ? l('上年数', 'the previous year') : l('预算数', 'the budget');

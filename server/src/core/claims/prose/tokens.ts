@@ -146,6 +146,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '个百分点':
       return 'points';
     case 'count':
+      // `比上年增加12.00万元，增长1.2倍`: a rate written as a multiple of last year's figure.
+      if (token.unitText === '倍' && /(?:增长|增加|提高|上升)了?$/.test(w)) return 'change-rate';
       return 'count';
     case 'score':
       return 'score';
