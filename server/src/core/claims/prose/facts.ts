@@ -12,6 +12,7 @@ import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta'];
+const ANOTHER_FIGURE = /执行|支出|使用|拨付|到位|下达|发放|兑付|结余|结转|支付|累计|实际/;
 /**
  * A loose match may only differ by a short qualifier such as 在京: words that name a narrower
  * scope (a sub-unit, a fund, a category) make it another quantity, and so do 涉及 / 覆盖 (the money
@@ -184,6 +185,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const alone = new Map<string, ScopedStatement[]>();
   for (const t of analysis.tokens) {
     if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
+    // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
+    if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
     const key = factKey(t.subject);
     if (key.length < 4) continue;
     const inList = listOf.get(t);

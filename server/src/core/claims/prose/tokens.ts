@@ -101,7 +101,7 @@ export function directionOf(words: string): Direction | undefined {
  */
 export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
   const initial = words.lastIndexOf('年初');
-  const adjusted = Math.max(words.lastIndexOf('全年预算'), words.lastIndexOf('调整后'), words.lastIndexOf('调整预算'));
+  const adjusted = Math.max(words.lastIndexOf('全年预算'), words.lastIndexOf('调整后'), words.lastIndexOf('调整预算'), words.search(/(?:调减|调增|调整|追加|追减)(?:至|为|到)$/));
   if (initial < 0 && adjusted < 0) return '';
   return initial > adjusted ? 'initial' : 'adjusted';
 }
@@ -124,6 +124,8 @@ function isBudgetWords(words: string): boolean {
   // 安排 alone is a budget word only right before the number (`预算安排0.80万元`), not in a name
   // such as 抗疫特别国债安排的支出.
   if (/安排(?:资金)?为?$/.test(w)) return true;
+  // `年初预算300万元，年中调减至250万元`: the budget as adjusted.
+  if (/(?:调减|调增|调整|追加|追减)(?:至|为|到|后为?)$/.test(w)) return true;
   const last = Math.max(w.lastIndexOf('预算'), w.lastIndexOf('计划数'));
   return last >= 0 && !/决算|执行|实际|完成|支出数?为/.test(w.slice(last));
 }
@@ -133,7 +135,8 @@ const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及
 
 function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
-  if (THRESHOLD_AFTER.test(after) || /单价|单位价值|标准为?$/.test(w)) return 'other';
+  // (`每人每月300元`, `人均2.5万元`: a rate per head or per month is no amount of the accounts.)
+  if (THRESHOLD_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均)[^，,；;。]{0,6}$/.test(w)) return 'other';
   switch (token.unit) {
     case '%':
       if (BUDGET_EXCESS_RATE.test(w)) return 'change-rate';
