@@ -12,7 +12,8 @@ import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta'];
-const ANOTHER_FIGURE = /执行|支出|使用|拨付|到位|下达|发放|兑付|结余|结转|支付|累计|实际/;
+// (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
+const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
 /**
  * A loose match may only differ by a short qualifier such as 在京: words that name a narrower
  * scope (a sub-unit, a fund, a category) make it another quantity, and so do 涉及 / 覆盖 (the money
