@@ -27,7 +27,7 @@ export interface ProseList {
 }
 
 const TRIGGER =
-  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]/g;
+  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?/g;
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
 
@@ -295,7 +295,8 @@ function inBrackets(text: string, region: Span, members: ProseToken[]): Set<Pros
   let m = 0;
   for (let i = region.start; i < region.end && m < members.length; i++) {
     while (m < members.length && members[m].token.span.start === i) {
-      if (depth > 0) out.add(members[m]);
+      // (`基本支出占56.91%（3678.53万元）`: a share's amount in brackets is the item's own figure.)
+      if (depth > 0 && !(m > 0 && members[m - 1].role === 'share' && /^[（(]$/.test(members[m].lead))) out.add(members[m]);
       m++;
     }
     const c = text.charCodeAt(i);

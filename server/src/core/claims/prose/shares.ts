@@ -36,6 +36,10 @@ function baseWords(lead: string): string {
 type PartKind = 'amount' | 'count' | 'either';
 
 function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKind, text: string, regionStart: number): ProseToken | undefined {
+  // `基本支出占56.91%（3678.53万元）`: the part in brackets right after its share.
+  const next = sentenceTokens[share.index + 1];
+  // (`基本支出占28.53%，为3159.42万元`: or in the clause right after it.)
+  if (next && /^(?:[（(]|为|是|金额为|计)$/.test(next.lead) && (next.role === want || (want === 'either' && next.role === 'amount'))) return next;
   let gapEnd = share.token.span.start;
   // A part stands within a few numbers of its share (占X%，占Y% may follow it); never a long walk.
   for (let i = share.index - 1; i >= 0 && i >= share.index - 8; i--) {
@@ -123,6 +127,11 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   if (head && head !== part) {
     const next = tokens[head.index + 1];
     if (next?.role !== 'share') return { base: head, group: `sentence${share.sentence.id}` };
+  }
+  // `本年支出合计21509.80万元。基本支出13429.41万元，占比62.43%；…`: a total stated alone just before.
+  const before = ctx.analysis.bySentence.get(share.sentence.id - 1);
+  if (head === part && before?.length === 1 && before[0].role === 'amount' && before[0].sentence.paragraph === share.sentence.paragraph && (grandTotalKind(before[0].subject) || /合计|总计|总额$/.test(before[0].subject))) {
+    return { base: before[0], group: `previous${before[0].token.id}` };
   }
   return undefined;
 }

@@ -62,6 +62,9 @@ const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 
+/** `从支出结构看`, `总体来看`, `从构成上看`, `就收入而言`: an opening clause that frames, not names. */
+const VIEWPOINT = /^(?:从|就|按|总体|整体|具体|分项|总的)[^，,；;。]{0,12}?(?:来?看|上看|而言|来说|分析)$/;
+
 /** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
 const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d\d)\s*年/;
 
@@ -236,7 +239,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // a description, not a name.)
     const first = sentence.numbers.find((id) => model.numbers[id].unit !== 'none');
     const firstNumber = first !== undefined ? model.numbers[first].span.start - sentence.span.start : sentence.text.length;
-    let inherited = opening.length < sentence.text.length && opening.length <= firstNumber ? normalizeSubject(opening) : '';
+    // (`从支出结构看，`, `总体来看，`: a point of view, not a name.)
+    let inherited = opening.length < sentence.text.length && opening.length <= firstNumber && !VIEWPOINT.test(opening.trim()) ? normalizeSubject(opening) : '';
     // `2010年审计署“三公经费”财政拨款预算中，因公出国（境）费617万元，公务用车购置及运行费1229.65万元…`: a sentence
     // that opens with a year dates every figure in it that names no year of its own.
     const dated = OPENING_YEAR.exec(sentence.text);
@@ -299,7 +303,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         role,
         lead,
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
-        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : otherSide(lead, inherited) ? '' : inherited),
+        // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
+        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : previous?.role === 'share' && /^(?:[（(]|为|是|金额为|计)$/.test(lead) ? previous.subject : otherSide(lead, inherited) ? '' : inherited),
         ownSubject: own !== '',
         direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
