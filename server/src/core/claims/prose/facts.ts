@@ -58,6 +58,9 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   const p = model.paragraphs[t.sentence.paragraph];
   const opening = p && OWN_ACCOUNTS_PARAGRAPH.exec(model.text.slice(p.span.start, p.span.start + 40));
   if (opening && !(opening[1] && model.department && opening[1].endsWith(model.department))) return `para${p.id}`;
+  // `甲项目资金来源为中央补助60万元…` / `乙项目…中央补助20万元`: a paragraph about one project keeps its own
+  // accounts (its 中央补助, 累计投入 are not the next project's).
+  if (p && PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) return `para${p.id}`;
   // A generic per-item figure (项目全年预算数, 项目执行数) in an enumerated paragraph that is too long
   // to be a heading (`1.“XX”项目绩效自评综述：项目全年预算数为…`) belongs to that paragraph's item.
   if (PER_ITEM.test(key)) {
@@ -84,6 +87,7 @@ const OWN_ACCOUNTS_PARAGRAPH = new RegExp(
 );
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
+const PROJECT_PARAGRAPH = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:[^，,。；;：:\d\s]{1,30}?项目|该项目)(?!支出|经费|资金合计)/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）])/;
 
 /**
