@@ -365,7 +365,8 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       if (rates.length < 2) continue;
       // Both are levels: `比上年增长3.4%` is a growth rate, not last year's level (`提高到48.60%` is a level).
       const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$/.test(t.lead);
-      const prior = [...rates].reverse().find((t) => level(t) && /上年|去年|由|从|同期/.test(t.lead));
+      // (`2023年为94.83%`, `比2023年度的86.74%`: a rate dated another year than the report's is last year's too.)
+      const prior = [...rates].reverse().find((t) => level(t) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined));
       const current = [...rates].reverse().find((t) => t !== prior && level(t));
       if (!prior || !current) continue;
       sink.add<PointsClaim>({

@@ -4,7 +4,7 @@ import { isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
-import { directionOf, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { directionOf, POSTFIX_TOTAL, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { normalizeSubject } from './subjects';
 
@@ -228,9 +228,43 @@ export function findLists(
         for (const t of otherSide.members) if (!innermost.has(t)) innermost.set(t, otherSide);
       }
     }
+    for (const list of postfixTotals(tokens, innermost, lists.length)) {
+      lists.push(list);
+      for (const t of list.members) innermost.set(t, list);
+    }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
   return { lists, listOf: innermost };
+}
+
+/**
+ * `人员经费666.40万元、公用经费96.04万元，合计762.44万元`: named amounts in a row, then their total. Only
+ * amounts in no other list, each naming itself, with nothing else between them.
+ */
+function postfixTotals(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+  const found: ProseList[] = [];
+  for (const total of tokens) {
+    if (total.role !== 'amount' || !POSTFIX_TOTAL.test(total.lead) || innermost.has(total)) continue;
+    const parts: ProseToken[] = [];
+    for (let i = total.index - 1; i >= 0; i--) {
+      const t = tokens[i];
+      if (t.role !== 'amount' || !t.ownSubject || innermost.has(t) || /[；;。]/.test(t.lead) || t.token.unit !== total.token.unit) break;
+      parts.unshift(t);
+    }
+    if (parts.length < 2) continue;
+    const start = total.token.span.start - total.lead.length;
+    found.push({
+      id: nextId + found.length,
+      sentence: total.sentence.id,
+      trigger: { start, end: total.token.span.start },
+      triggerText: total.lead,
+      region: { start: parts[0].token.span.start, end: start },
+      totals: new Map([['amount', total]]),
+      parts: new Map([['amount', parts]]),
+      members: parts,
+    });
+  }
+  return found;
 }
 
 /** Parts that name a subset of another part: 小微企业 are 中小企业 (政府采购 sections state both). */

@@ -62,6 +62,9 @@ const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 
+/** `人员经费666.40万元、公用经费96.04万元，合计762.44万元`: a total after its parts (it is not the last part's). */
+export const POSTFIX_TOTAL = /^(?:以上|[两二三四五六七八九十]项)?(?:合计|共计|总计)(?:为|是)?$/;
+
 /** `从支出结构看`, `总体来看`, `从构成上看`, `就收入而言`: an opening clause that frames, not names. */
 const VIEWPOINT = /^(?:从|就|按|总体|整体|具体|分项|总的)[^，,；;。]{0,12}?(?:来?看|上看|而言|来说|分析)$/;
 
@@ -304,7 +307,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         lead,
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
-        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : previous?.role === 'share' && /^(?:[（(]|为|是|金额为|计)$/.test(lead) ? previous.subject : otherSide(lead, inherited) ? '' : inherited),
+        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : previous?.role === 'share' && /^(?:[（(]|为|是|金额为|计)$/.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && previous?.role === 'amount' && previous.ownSubject) ? '' : inherited),
         ownSubject: own !== '',
         direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
