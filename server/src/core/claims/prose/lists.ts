@@ -296,7 +296,14 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
   let sum = ZERO;
   let tolerance = whole.halfUlp;
   let before = 0;
-  for (let at = text.indexOf('；', list.region.start); at >= 0 && at < list.region.end; at = text.indexOf('；', at + 1)) {
+  // (Also at a `，` after items joined by `、`: `其中：中央补助300万元、省级配套150万元、市级配套50万元，累计已拨付420万元`.)
+  const enumerated = text.slice(list.region.start, Math.min(list.region.end, parts.at(-1)!.token.span.start)).includes('、');
+  const nextCut = (from: number) => {
+    const semicolon = text.indexOf('；', from);
+    const comma = enumerated ? text.indexOf('，', from) : -1;
+    return semicolon < 0 ? comma : comma < 0 ? semicolon : Math.min(semicolon, comma);
+  };
+  for (let at = nextCut(list.region.start); at >= 0 && at < list.region.end; at = nextCut(at + 1)) {
     for (; before < parts.length && parts[before].token.span.start < at; before++) {
       const part = operand(parts[before].token, '');
       sum = sum.plus(part.value);
