@@ -31,6 +31,8 @@ export const yearMismatch: Rule = {
       if (/(截至|截止|至)\s*$/.test(before) && /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/.test(after)) {
         // A budget states its assets as of the end of the year before it.
         if (ctx.model.reportKind === 'budget' && year === reportYear - 1) continue;
+        // `截至2023年12月31日…；截至2024年12月31日…`: the two year-ends compared.
+        if (sentence && new RegExp(`截[至止]\\s*${reportYear}\\s*年`).test(sentence.text)) continue;
         why = l(`年末时点应为${reportYear}年12月31日`, `the year-end date should be 31 December ${reportYear}`);
       } else if (/^\s*度?\s*(?:部门|单位)?\s*决算(?!数|\s*已)/.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
         why = l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`);

@@ -68,6 +68,9 @@ export const POSTFIX_TOTAL = /^(?:以上|[两二三四五六七八九十]项)?(?
 /** `从支出结构看`, `总体来看`, `从构成上看`, `就收入而言`: an opening clause that frames, not names. */
 const VIEWPOINT = /^(?:从|就|按|总体|整体|具体|分项|总的)[^，,；;。]{0,12}?(?:来?看|上看|而言|来说|分析)$/;
 
+/** A date figures are stated at: `截至2023年12月31日`, `截止2024年末`. */
+const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|底)/g;
+
 /** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
 const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d\d)\s*年/;
 
@@ -248,6 +251,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // that opens with a year dates every figure in it that names no year of its own.
     const dated = OPENING_YEAR.exec(sentence.text);
     const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : undefined;
+    // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
+    const asOf = sentence.text.includes('截') ? [...sentence.text.matchAll(AS_OF)] : [];
+    let asOfIndex = -1;
     for (const id of sentence.numbers) {
       const token = model.numbers[id];
       // Years, dates, list markers and codes do not end the words leading to the next number.
@@ -295,7 +301,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const own = withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department);
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       // (Not a year inside a closed bracket: `年初结转和结余（即2023年末结转和结余）100.00万元` is this year's opening.)
-      const stated = lead.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? sentenceYear;
+      while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
+      const stated = lead.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1) role = 'prior';
