@@ -47,7 +47,7 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   }
   // (`公务用车购置及运行费42.68亿元（包括购置费9.26亿元、运行费33.42亿元），减少3.11亿元`: the amounts of a
   // bracket closed before the change break the current one down; they are not what changed.)
-  const before = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && !closedBetween(first.sentence, t, first));
+  const before = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && (!closedBetween(first.sentence, t, first) || aloneInBrackets(first.sentence, t)));
   if (before) return before;
   // `其中：公务接待费支出决算比上年的0.03万元，增加0.34万元`, `因公出国（境）费支出决算与上年相比，减少2.00万元`:
   // a part of the paragraph's quantity, named in the clause; its own amount, never the paragraph's head.
@@ -66,6 +66,18 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   const role = /(?:与|比|较)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?预算/.test(first.lead) ? 'budget' : 'amount';
   const head = previous.find((t) => t.role === role);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
+}
+
+/** `财政拨款收入比上年增加1525.31万元，增长27.51%，2024年度决算数为7073.93万元`: this year's figure right after its change. */
+function currentRightAfter(next: ProseToken | undefined, first: ProseToken): ProseToken | undefined {
+  if (next?.role !== 'amount' || !first.ownSubject || /[；;。]/.test(next.lead)) return undefined;
+  return /^(?:(?:19|20)\d\d年度?|本年度?)?(?:决算数?|决算金额|支出决算|收入决算)(?:为|是|达)?$/.test(next.lead.replace(/\s+/g, '')) ? next : undefined;
+}
+
+/** `本年收入合计（6866.69万元）减少了…`: the amount is all its bracket holds, the named quantity's own figure. */
+function aloneInBrackets(sentence: ProseToken['sentence'], t: ProseToken): boolean {
+  const end = (t.token.unitSpan?.end ?? t.token.span.end) - sentence.span.start;
+  return /[（(]$/.test(t.lead) && /^[）)]/.test(sentence.text.slice(end, end + 1));
 }
 
 /** True when a bracket open at `inner` closes before `outer`: `inner` stands in a parenthesis `outer` is outside of. */
@@ -303,7 +315,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
           i++;
         }
       }
-      const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder);
+      const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
       const prior =
         lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
@@ -362,9 +374,12 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // The rates just before the points (a handful at most: never a scan of the whole sentence).
       const rates: ProseToken[] = [];
       for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
+      // `…提高1.86个百分点，由55.15%变为56.91%`, `…降低4.61个百分点（上年为62.77%）`: the rates may follow it.
+      for (let i = points.index + 1; i < tokens.length && i <= points.index + 2 && tokens[i].token.unit === '%' && /由|从|变为|变成|上升到|提高到|下降到|降低到|上年|去年|同期/.test(tokens[i].lead); i++) rates.push(tokens[i]);
       if (rates.length < 2) continue;
       // Both are levels: `比上年增长3.4%` is a growth rate, not last year's level (`提高到48.60%` is a level).
-      const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$/.test(t.lead);
+      // (`（上年为62.77%）` after a change is a level too.)
+      const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$|(?:上年|去年|同期)(?:为|是)$/.test(t.lead);
       // (`2023年为94.83%`, `比2023年度的86.74%`: a rate dated another year than the report's is last year's too.)
       const prior = [...rates].reverse().find((t) => level(t) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined));
       const current = [...rates].reverse().find((t) => t !== prior && level(t));

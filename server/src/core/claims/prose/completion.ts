@@ -84,6 +84,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           rate: operand(t.token, '超预算比例'),
         });
       } else if (t.role === 'completion-rate') {
+        // `决算数为36.34万元，完成年初预算的85.34%（年初预算42.09万元）`: the budget in brackets after the rate.
+        const ahead = tokens[t.index + 1];
+        if (!budget && actual && ahead?.role === 'budget' && /^[（(]/.test(ahead.lead)) budget = ahead;
         // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
         const named = budgetKind(t.lead);
         if (named && budget && budgetKind(budget.lead) !== named) budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named) ?? budget;

@@ -27,7 +27,7 @@ function normalize(name: string): string {
   if (yearTotal) return `${yearTotal[1] ?? yearTotal[2]}合计`;
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
-    .replace(/^[、，,；;：:>#+*-]+/, '')
+    .replace(/^[、，,；;：:>#+*）)-]+/, '')
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+/, '')
     // `（上年为3.00万元）`: an opening bracket is no part of a name.
     .replace(/^[（(]/, '')

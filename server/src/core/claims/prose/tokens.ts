@@ -149,6 +149,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   switch (token.unit) {
     case '%':
       if (BUDGET_EXCESS_RATE.test(w)) return 'change-rate';
+      // (`决算数占年初预算数的113.29%`: a completion rate in the words of a share.)
+      if (/占(?:年初|全年|调整后)?预算(?:数|金额)?的?$/.test(w)) return 'completion-rate';
       if (/占|比重|比例/.test(w)) return 'share';
       // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
