@@ -8,7 +8,7 @@ import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
 import { parseTables } from './tables';
-import { resolveMissingPercents, resolveUnitSlips } from './units';
+import { resolveMissingPercents, resolveSharedUnits, resolveUnitSlips } from './units';
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -270,6 +270,7 @@ export function buildModel(text: string): DocumentModel {
     disabledLines: findDisabledLines(lines),
     unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason })),
   };
+  resolveSharedUnits(model);
   resolveUnitSlips(model);
   resolveMissingPercents(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });

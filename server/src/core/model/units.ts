@@ -106,3 +106,30 @@ function afterMoneyChange(text: string, money: NumberToken, rate: NumberToken): 
 
 /** The words before `offset` back to the previous clause break, comma included (at most 40 characters). */
 const leadBefore = (text: string, offset: number) => clauseBefore(text, offset, 40, '，,；;。');
+
+/**
+ * `人员经费、公用经费分别为5074.26、1622.90万元`, `分别增长12.5、13.6%`: numbers joined by 、 / 和 share the unit
+ * written once after the last of them.
+ */
+export function resolveSharedUnits(model: DocumentModel): void {
+  for (const s of model.sentences) {
+    let run: NumberToken[] = [];
+    for (const id of s.numbers) {
+      const n = model.numbers[id];
+      if (n.cell) continue;
+      const joined = run.length > 0 && /^\s*(?:、|和|及|与)\s*$/.test(model.text.slice(run.at(-1)!.span.end, n.span.start));
+      if (!joined) run = [];
+      if (n.unit === 'none' && !n.formatIssue) {
+        run.push(n);
+        continue;
+      }
+      if (run.length > 0 && joined && (isMoney(n.unit) || n.unit === '%')) {
+        for (const t of run) {
+          t.unit = n.unit;
+          t.unitText = n.unitText;
+        }
+      }
+      run = [];
+    }
+  }
+}
