@@ -87,6 +87,17 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // `决算数为36.34万元，完成年初预算的85.34%（年初预算42.09万元）`: the budget in brackets after the rate.
         const ahead = tokens[t.index + 1];
         if (!budget && actual && ahead?.role === 'budget' && /^[（(]/.test(ahead.lead)) budget = ahead;
+        // `决算数为年初预算数的87.89%（年初预算7135.50万元，决算6271.66万元）`, `完成年初预算的115.47%，其中年初预算…，
+        // 支出决算…`: both figures after the rate.
+        if (!budget && !actual) {
+          const later = tokens.slice(t.index + 1, t.index + 3);
+          const laterBudget = later.find((x) => x.role === 'budget');
+          const laterActual = later.find((x) => x.role === 'amount');
+          if (laterBudget && laterActual) {
+            budget = laterBudget;
+            actual = laterActual;
+          }
+        }
         // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
         const named = budgetKind(t.lead);
         if (named && budget && budgetKind(budget.lead) !== named) budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named) ?? budget;

@@ -228,13 +228,43 @@ export function findLists(
         for (const t of otherSide.members) if (!innermost.has(t)) innermost.set(t, otherSide);
       }
     }
-    for (const list of postfixTotals(tokens, innermost, lists.length)) {
+    for (const list of [...postfixTotals(tokens, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length)]) {
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
     }
     if (tokens.length > 0 || previous?.paragraph !== sentence.paragraph) previous = sentence;
   }
   return { lists, listOf: innermost };
+}
+
+/**
+ * `本年收入合计8785.78万元，由财政拨款收入7087.42万元、事业收入1010.77万元和其他收入687.59万元构成`: a total and
+ * the parts it is made of, joined by 、 / 和 / 及 and closed by 构成 / 组成.
+ */
+function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+  const found: ProseList[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const first = tokens[i];
+    const total = tokens[i - 1];
+    if (!/^由/.test(first.lead) || total.role !== 'amount' || innermost.has(total) || first.role !== 'amount') continue;
+    const parts = [first];
+    for (let k = i + 1; k < tokens.length && tokens[k].role === 'amount' && /^(?:、|和|及|以及)/.test(tokens[k].lead) && !innermost.has(tokens[k]); k++) parts.push(tokens[k]);
+    const last = parts.at(-1)!;
+    const end = last.token.unitSpan?.end ?? last.token.span.end;
+    if (parts.length < 2 || !/^(?:等)?(?:共同)?(?:构成|组成)/.test(text.slice(end, end + 6)) || parts.some((p) => p.token.unit !== total.token.unit || innermost.has(p))) continue;
+    const start = first.token.span.start - first.lead.length;
+    found.push({
+      id: nextId + found.length,
+      sentence: total.sentence.id,
+      trigger: { start, end: start + 1 },
+      triggerText: '由…构成',
+      region: { start, end },
+      totals: new Map([['amount', total]]),
+      parts: new Map([['amount', parts]]),
+      members: parts,
+    });
+  }
+  return found;
 }
 
 /**

@@ -56,7 +56,7 @@ function sharesAddToHundred(list: ProseList): boolean {
 
 export function isExhaustive(list: ProseList, parts: ProseToken[]): boolean {
   // (`分别为`, and a total after its parts: `A、B，合计T` says T is all of them.)
-  if (/分别/.test(list.triggerText) || POSTFIX_TOTAL.test(list.triggerText)) return true;
+  if (/分别|构成/.test(list.triggerText) || POSTFIX_TOTAL.test(list.triggerText)) return true;
   if (coversFamily(parts.map((p) => p.subject || p.lead))) return true;
   if (countMatches(list, parts)) return true;
   return sharesAddToHundred(list);
