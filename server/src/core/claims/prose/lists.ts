@@ -129,7 +129,12 @@ export function findLists(
       if (parent && /分别/.test(m[0]) && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
-      const regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(scan, sentence.span.start, start, end, sentence.span.end);
+      let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(scan, sentence.span.start, start, end, sentence.span.end);
+      // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
+      if (/分别/.test(m[0])) {
+        const semicolon = text.indexOf('；', end);
+        if (semicolon >= 0 && semicolon < regionEnd) regionEnd = semicolon;
+      }
       const first = firstAtOrAfter(tokens, end);
       const last = firstAtOrAfter(tokens, regionEnd);
       const list: ProseList = {
@@ -169,6 +174,13 @@ export function findLists(
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start);
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
+        }
+        // `“三公”经费中，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为…`: the frame names the whole.
+        if (!total && !parent && /分别/.test(m[0]) && role === 'amount') {
+          const frame = /^([^，,。；;：:]{2,24})中[，,]/.exec(sentenceText);
+          const named = frame ? normalizeSubject(frame[1]) : '';
+          const found = named ? subjects.find(named, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start) : undefined;
+          if (found && subjectsMatch(found.subject, named)) total = found;
         }
         if (total) list.totals.set(role, total);
       }
