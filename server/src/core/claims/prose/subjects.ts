@@ -92,7 +92,10 @@ export function subjectsMatch(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.endsWith(short) && !SCOPE_WORDS.test(long.slice(0, long.length - short.length));
+  if (short.length < 4 || !long.endsWith(short)) return false;
+  const prefix = long.slice(0, long.length - short.length);
+  // (The disclosed 三公经费 are the 财政拨款 ones: `财政拨款“三公”经费` and `“三公”经费` are one figure.)
+  return !SCOPE_WORDS.test(prefix) || (/^三公/.test(short) && /^(?:一般公共预算)?财政拨款$/.test(prefix));
 }
 
 /**
