@@ -46,6 +46,9 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   return undefined;
 }
 
+/** How far a list opened inside a bracket is followed through brackets nested in it. */
+const NESTED_BRACKET_WALK = 1000;
+
 /** Lists per sentence up to which a clause for another owner is told apart (see findLists). */
 const MAX_PARALLEL_TRIGGERS = 64;
 
@@ -129,7 +132,7 @@ export function findLists(
       if (parent && /分别/.test(m[0]) && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
-      let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(scan, sentence.span.start, start, end, sentence.span.end);
+      let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
       // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
       if (/分别/.test(m[0])) {
         const semicolon = text.indexOf('；', end);
@@ -394,7 +397,7 @@ function inBrackets(text: string, region: Span, members: ProseToken[]): Set<Pros
  * (`基本支出400万元（其中：人员经费350万元，公用经费50万元），项目支出600万元`) ends where the bracket closes.
  */
 function nestedEnd(text: string, scan: SentenceScan, parentStart: number, triggerStart: number, from: number, parentEnd: number): number {
-  const close = groupEnd(scan, parentStart, triggerStart, from, parentEnd);
+  const close = groupEnd(text, scan, parentStart, triggerStart, from, parentEnd);
   const end = close < parentEnd ? close : parentEnd;
   for (let i = from; i < end; i++) {
     const c = text.charAt(i);
@@ -404,9 +407,18 @@ function nestedEnd(text: string, scan: SentenceScan, parentStart: number, trigge
 }
 
 /** A list ends at the end of the sentence, or at the bracket closing the one it opened in. */
-function groupEnd(scan: SentenceScan, sentenceStart: number, triggerStart: number, from: number, sentenceEnd: number): number {
+function groupEnd(text: string, scan: SentenceScan, sentenceStart: number, triggerStart: number, from: number, sentenceEnd: number): number {
   const close = scan.openAt(sentenceStart, triggerStart);
   if (close) {
+    // (`（其中农林水支出（类）5924.65万元，…）`: brackets nested in the list close before the list's own. The walk is
+    // bounded, so a long sentence of lists stays linear; a longer bracket falls back to the next close.)
+    const open = close === '）' ? '（' : '(';
+    let depth = 0;
+    for (let i = from; i < Math.min(sentenceEnd, from + NESTED_BRACKET_WALK); i++) {
+      const c = text[i];
+      if (c === open) depth++;
+      else if (c === close && depth-- === 0) return i;
+    }
     const at = scan.nextClose(close, from, sentenceEnd);
     if (at >= 0) return at;
   }
