@@ -6,6 +6,7 @@ import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
+import { sangongCountClaims } from './sangong-counts';
 import { procurementClaims } from './procurement';
 import { endsSentence, findLists, type ProseList } from './lists';
 import { shareClaims, type UnresolvedShare } from './shares';
@@ -37,6 +38,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const ratesWithoutBudget = completionClaims(model, analysis, sink);
   factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
+  sangongCountClaims(analysis, sink);
   return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget };
 }
 
