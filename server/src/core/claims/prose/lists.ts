@@ -46,6 +46,12 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   return undefined;
 }
 
+/** The first `ch` in [from, end), or −1: a search that never runs past its region. */
+function indexWithin(text: string, ch: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text[i] === ch) return i;
+  return -1;
+}
+
 /** How far a list opened inside a bracket is followed through brackets nested in it. */
 const NESTED_BRACKET_WALK = 1000;
 
@@ -135,8 +141,8 @@ export function findLists(
       let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
       // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
       if (/分别/.test(m[0])) {
-        const semicolon = text.indexOf('；', end);
-        if (semicolon >= 0 && semicolon < regionEnd) regionEnd = semicolon;
+        const semicolon = indexWithin(text, '；', end, Math.min(regionEnd, nextTrigger));
+        if (semicolon >= 0) regionEnd = semicolon;
       }
       const first = firstAtOrAfter(tokens, end);
       const last = firstAtOrAfter(tokens, regionEnd);
@@ -344,11 +350,10 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
   // (Also at a `，` after items joined by `、`: `其中：中央补助300万元、省级配套150万元、市级配套50万元，累计已拨付420万元`.)
   const enumerated = text.slice(list.region.start, Math.min(list.region.end, parts.at(-1)!.token.span.start)).includes('、');
   const nextCut = (from: number) => {
-    const semicolon = text.indexOf('；', from);
-    const comma = enumerated ? text.indexOf('，', from) : -1;
-    return semicolon < 0 ? comma : comma < 0 ? semicolon : Math.min(semicolon, comma);
+    for (let i = from; i < list.region.end; i++) if (text[i] === '；' || (enumerated && text[i] === '，')) return i;
+    return -1;
   };
-  for (let at = nextCut(list.region.start); at >= 0 && at < list.region.end; at = nextCut(at + 1)) {
+  for (let at = nextCut(list.region.start); at >= 0; at = nextCut(at + 1)) {
     for (; before < parts.length && parts[before].token.span.start < at; before++) {
       const part = operand(parts[before].token, '');
       sum = sum.plus(part.value);
