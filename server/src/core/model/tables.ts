@@ -177,6 +177,9 @@ export function identifyTable(title: string | undefined, code: string | undefine
   if (c && /表$/.test(named)) {
     if (/三公/.test(named)) return 'T09';
     if (/政府采购/.test(named)) return 'T11';
+    // (Some regions number 三公 07, 政府性基金 08 and 国有资本经营 09.)
+    if (/政府性基金/.test(named) && !/总表/.test(named)) return 'T07';
+    if (/国有资本经营/.test(named) && !/总表/.test(named)) return 'T08';
     if (/^[^，。]*机关运行经费[^，。]*表$/.test(named) && !/三公/.test(named)) return 'T10';
   }
   if (c) {
@@ -400,6 +403,8 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
   for (const block of findBlocks(lines)) {
     // Title rows inside a pasted sheet are read as the lines above the table.
     if (block.format === 'tsv') while (block.first < block.last && isMetaLine(lines[block.first].text)) block.first++;
+    // (`公开01表\t\t\t金额单位：万元` alone between blank lines: the next table's code and unit, not a table.)
+    if (block.format === 'tsv' && block.first === block.last && isMetaLine(lines[block.first].text)) continue;
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
     let lineCells: Array<{ line: number; cells: TableCell[] }>;
