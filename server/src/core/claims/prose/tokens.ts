@@ -65,6 +65,13 @@ const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|�
 /** `人员经费666.40万元、公用经费96.04万元，合计762.44万元`: a total after its parts (it is not the last part's). */
 export const POSTFIX_TOTAL = /^(?:以上|[两二三四五六七八九十]项)?(?:合计|共计|总计)(?:为|是)?$/;
 
+/** The words from the previous clause break (not a colon) up to the colon at `colon`, 30 characters at most. */
+function clauseBeforeColon(text: string, colon: number, boundary: number): string {
+  let from = colon;
+  while (from > boundary && colon - from < 30 && !/[，,；;。！？!?\n]/.test(text.charAt(from - 1))) from--;
+  return text.slice(from, colon);
+}
+
 /** `从支出结构看`, `总体来看`, `从构成上看`, `就收入而言`: an opening clause that frames, not names. */
 const VIEWPOINT = /^(?:从|就|按|总体|整体|具体|分项|总的)[^，,；;。]{0,12}?(?:来?看|上看|而言|来说|分析)$/;
 
@@ -267,6 +274,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (lead === '' && start > boundary) {
         const dating = BRACKET_DATING.exec(text.slice(Math.max(boundary, start - 12), start));
         if (dating) lead = compactWords(dating[0]);
+        // `②差旅费：46.11万元；`, `年初预算为：300万元`: the words before the colon name the figure.
+        else if (/[：:]/.test(text.charAt(start - 1))) lead = compactWords(clauseBeforeColon(text, start - 1, boundary));
       }
       const after = text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8);
       let role = roleOf(token, lead, after);
