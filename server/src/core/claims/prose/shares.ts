@@ -78,9 +78,9 @@ function computeFrame(ctx: ShareContext, share: ProseToken): string {
 
 function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean): { base: ProseToken; group: string } | undefined {
   const role = wantCount ? 'count' : 'amount';
-  // `占支出总额1234.56万元的48.60%`: the base stands right before the share.
-  const previous = (ctx.analysis.bySentence.get(share.sentence.id) ?? [])[share.index - 1];
-  if (previous?.role === 'share-base') return { base: previous, group: `inline${previous.token.id}` };
+  // `占支出总额1234.56万元的48.60%`: the base stands right before the share (or its run: `…的93.56%和6.44%`).
+  const previous = inlineBase(ctx.analysis.bySentence.get(share.sentence.id) ?? [], share);
+  if (previous) return { base: previous, group: `inline${previous.token.id}` };
   const list = ctx.listOf.get(part);
   const listTotal = list?.totals.get(role);
   if (named) {
@@ -147,8 +147,16 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   return ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.token.span.start < share.token.span.start && normalizeSubject(t.subject) === name);
 }
 
+/** The base stated inline before a share, or before the first rate of the run the share continues. */
+function inlineBase(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
+  let k = share.index;
+  while (k > 0 && tokens[k - 1].token.unit === '%' && RUN_JOINER.test(tokens[k].lead)) k--;
+  return tokens[k - 1]?.role === 'share-base' ? tokens[k - 1] : undefined;
+}
+
 /** Words that only join the rates of a `分别` run: `31.39%、68.61%`, `32.39%和68.61%`. */
-const RUN_JOINER = /^[、和及与，,\s]*$/;
+// (`72.97%（按项目数）和78.99%（按金额）`: a short gloss may follow each rate.)
+const RUN_JOINER = /^(?:[（(][^（）()]{0,10}[)）])?[、和及与，,\s]*$/;
 
 /**
  * `基本支出208.88万元、项目支出456.50万元，占比分别为31.39%、68.61%`: the rates after 分别 belong, in
@@ -164,12 +172,15 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
       if ((first.role !== 'share' && first.role !== 'percent') || parts.has(first)) continue;
       const run = [first];
       while (i + run.length < tokens.length && tokens[i + run.length].token.unit === '%' && RUN_JOINER.test(tokens[i + run.length].lead)) run.push(tokens[i + run.length]);
+      // (`覆盖27个项目、3314.89万元，覆盖率分别为72.97%和78.99%`: a count and an amount may share a run.)
       let amounts: ProseToken[] = [];
-      for (let j = i - 1; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount') amounts.unshift(tokens[j]);
+      for (let j = i - 1; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount' || tokens[j].role === 'count') amounts.unshift(tokens[j]);
       // `A、B分别为2666.3亿元和30400.7亿元，占全国的8.1%和91.9%`: 分别 before the amounts pairs both runs, when
       // the amounts stand right before the rates.
       const respectiveAmounts = run.length > 1 && amounts.length === run.length && /分别/.test(amounts[0].lead) && amounts[0].index === i - run.length;
-      if (!/分别/.test(first.lead) && !respectiveAmounts) continue;
+      // (`分别占财政拨款收入9041.46万元的93.56%和6.44%`: 分别 leads the base stated inline.)
+      const inlineBase = tokens[i - 1]?.role === 'share-base' ? tokens[i - 1] : undefined;
+      if (!/分别/.test(first.lead) && !(inlineBase && /分别/.test(inlineBase.lead)) && !respectiveAmounts) continue;
       // `因公出国（境）费、公务用车购置及运行维护费、公务接待费分别占“三公”经费的0%、65.99%、34.01%`: no
       // amounts in the sentence, the names before 分别 find the ones stated earlier.
       if (amounts.length < run.length && i === 0) amounts = namedBeforeRespectively(ctx.subjects, first, run.length) ?? amounts;
@@ -199,7 +210,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
     if (run && !run.part) continue;
     const part =
-      run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : 'either', ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
+      run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineBase(sentenceTokens, share) ? 'amount' : 'either', ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {
