@@ -235,7 +235,7 @@ export function findLists(
       const bracketed = inBrackets(text, list.region, list.members);
       for (const role of [...LIST_ROLES, 'prior'] as Role[]) {
         const total = list.totals.get('count');
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total)));
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
@@ -249,7 +249,7 @@ export function findLists(
         for (const t of otherSide.members) if (!innermost.has(t)) innermost.set(t, otherSide);
       }
     }
-    for (const list of [...postfixTotals(tokens, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length)]) {
+    for (const list of [...postfixTotals(tokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length)]) {
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
     }
@@ -288,34 +288,77 @@ function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, P
   return found;
 }
 
+/** `…；以上两项为人员经费，合计557.48万元。`, `小计12.00万元`: a subtotal of the parts before it, not another part. */
+function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean {
+  if (/^小计/.test(t.lead)) return true;
+  if (!POSTFIX_TOTAL.test(t.lead)) return false;
+  const before = tokens[t.index - 1];
+  const words = text.slice(before ? before.token.unitSpan?.end ?? before.token.span.end : t.sentence.span.start, t.token.span.start);
+  return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
+}
+
+/** How many parts a total after its parts is looked for among, walking back. */
+const MAX_POSTFIX_PARTS = 12;
+
 /**
- * `人员经费666.40万元、公用经费96.04万元，合计762.44万元`: named amounts in a row, then their total. Only
- * amounts in no other list, each naming itself, with nothing else between them.
+ * `人员经费666.40万元、公用经费96.04万元，合计762.44万元`, `国内公务接待2.19万元，5批次…；国（境）外公务接待0.57万元，
+ * 2批次…；合计2.76万元`: named amounts before a total. Counts between them and amounts inside a bracket (a part's
+ * own breakdown) are passed over. The parts are the run back to the first that adds up to the total; when none
+ * does (a slip), those of the total's `；` clause, or all of them when that clause has fewer than two.
  */
-function postfixTotals(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+function postfixTotals(tokens: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
   const found: ProseList[] = [];
   for (const total of tokens) {
     if (total.role !== 'amount' || !POSTFIX_TOTAL.test(total.lead) || innermost.has(total)) continue;
     const parts: ProseToken[] = [];
-    for (let i = total.index - 1; i >= 0; i--) {
+    let depth = 0;
+    let at = total.token.span.start;
+    for (let i = total.index - 1; i >= 0 && parts.length < MAX_POSTFIX_PARTS; i--) {
       const t = tokens[i];
-      if (t.role !== 'amount' || !t.ownSubject || innermost.has(t) || /[；;。]/.test(t.lead) || t.token.unit !== total.token.unit) break;
+      // (Walking back, `）` opens a bracket and `（` closes it.)
+      for (let c = at - 1; c >= t.token.span.end; c--) {
+        const ch = text.charCodeAt(c);
+        if (ch === 0xff09 || ch === 0x29) depth++;
+        else if ((ch === 0xff08 || ch === 0x28) && depth > 0) depth--;
+      }
+      at = t.token.span.start;
+      if (t.role === 'count' || depth > 0) continue;
+      if (t.role !== 'amount' || !t.ownSubject || innermost.has(t) || t.token.unit !== total.token.unit) break;
       parts.unshift(t);
     }
-    if (parts.length < 2) continue;
+    const chosen = closingRun(parts, total, text);
+    if (chosen.length < 2) continue;
     const start = total.token.span.start - total.lead.length;
     found.push({
       id: nextId + found.length,
       sentence: total.sentence.id,
       trigger: { start, end: total.token.span.start },
       triggerText: total.lead,
-      region: { start: parts[0].token.span.start, end: start },
+      region: { start: chosen[0].token.span.start, end: start },
       totals: new Map([['amount', total]]),
-      parts: new Map([['amount', parts]]),
-      members: parts,
+      parts: new Map([['amount', chosen]]),
+      members: chosen,
     });
   }
   return found;
+}
+
+/** The parts of a total after them: the shortest run back from the total that adds up to it, else its clause's. */
+function closingRun(parts: ProseToken[], total: ProseToken, text: string): ProseToken[] {
+  const whole = operand(total.token, '');
+  let sum = ZERO;
+  let tolerance = whole.halfUlp;
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const part = operand(parts[k].token, '');
+    sum = sum.plus(part.value);
+    tolerance = tolerance.plus(part.halfUlp);
+    if (k <= parts.length - 2 && whole.value.minus(sum).abs().lte(tolerance)) return parts.slice(k);
+  }
+  // (Searched back to the first part only: a long sentence of totals stays linear.)
+  let clauseStart = -1;
+  for (let c = total.token.span.start - 1; parts.length > 0 && c > parts[0].token.span.start && clauseStart < 0; c--) if (text[c] === '；' || text[c] === ';') clauseStart = c;
+  const inClause = parts.filter((t) => t.token.span.start > clauseStart);
+  return inClause.length >= 2 ? inClause : parts;
 }
 
 /** Parts that name a subset of another part: 小微企业 are 中小企业 (政府采购 sections state both). */

@@ -255,6 +255,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     const first = sentence.numbers.find((id) => model.numbers[id].unit !== 'none');
     const firstNumber = first !== undefined ? model.numbers[first].span.start - sentence.span.start : sentence.text.length;
     // (`从支出结构看，`, `总体来看，`: a point of view, not a name.)
+    // Whether `inherited` is the name of an amount of the sentence (a total after its parts is not that part).
+    let inheritedFromPart = false;
     let inherited = opening.length < sentence.text.length && opening.length <= firstNumber && !VIEWPOINT.test(opening.trim()) ? normalizeSubject(opening) : '';
     // `2010年审计署“三公经费”财政拨款预算中，因公出国（境）费617万元，公务用车购置及运行费1229.65万元…`: a sentence
     // that opens with a year dates every figure in it that names no year of its own.
@@ -325,13 +327,16 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         lead,
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
-        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : previous?.role === 'share' && /^(?:[（(]|为|是|金额为|计)$/.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && previous?.role === 'amount' && previous.ownSubject) ? '' : inherited),
+        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : previous?.role === 'share' && /^(?:[（(]|为|是|金额为|计)$/.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
         ownSubject: own !== '',
         direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
         continuesRun,
       };
-      if (own && (role === 'amount' || role === 'budget')) inherited = own;
+      if (own && (role === 'amount' || role === 'budget')) {
+        inherited = own;
+        inheritedFromPart = true;
+      }
       list.push(pt);
       tokens.push(pt);
       byToken.set(token.id, pt);
