@@ -63,6 +63,9 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   if (p && PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) return `para${p.id}`;
   // A generic per-item figure (项目全年预算数, 项目执行数) in an enumerated paragraph that is too long
   // to be a heading (`1.“XX”项目绩效自评综述：项目全年预算数为…`) belongs to that paragraph's item.
+  // `①行政运行（项）：年初预算…` under one 类 and `②行政运行（项）：…` under another: an enumerated 项 paragraph is
+  // about its own 项, whose name other 类 reuse.
+  if (ITEM_NAME.test(key) && p && ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8))) return `para${p.id}`;
   if (PER_ITEM.test(key)) {
     if (p && ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8))) return `para${p.id}`;
   }
@@ -86,9 +89,10 @@ const OWN_ACCOUNTS_PARAGRAPH = new RegExp(
   `^\\s*(?:(?:[（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[、．.](?!\\d))\\s*(?:${FUND_NAME}|${BODY})(?:[。：:，,]|收入|支出|(?:19|20)\\d\\d)|(${BODY})(?:[：:]|本年|年初|年末|收入|支出|(?:19|20)\\d\\d))`,
 );
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
+const ITEM_NAME = /[（(]项[)）]$/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
 const PROJECT_PARAGRAPH = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:[^，,。；;：:\d\s]{1,30}?项目|该项目)(?!支出|经费|资金合计)/;
-const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）])/;
+const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）]|[①-⑳])/;
 
 /**
  * `开展了绩效自评，涉及资金361.24万元…其中：对…开展了部门评价，涉及资金136.95万元`: the money of each kind of
