@@ -147,6 +147,20 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   return ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.token.span.start < share.token.span.start && normalizeSubject(t.subject) === name);
 }
 
+/**
+ * `自评资金1252.27万元（项目支出2934.09万元，占42.68%）`, `纳入自评项目21个（全部项目28个，占75.00%）`: the bracket after
+ * a figure states the whole that figure is the share of.
+ */
+function bracketedWhole(tokens: ProseToken[], share: ProseToken, text: string): { part: ProseToken; base: ProseToken } | undefined {
+  const base = tokens[share.index - 1];
+  const part = tokens[share.index - 2];
+  if (!base || !part || !/^[（(]/.test(base.lead) || /[）)]/.test(text.slice(base.token.span.end, share.token.span.start))) return undefined;
+  const sameKind = base.role === 'count' ? part.role === 'count' && part.token.unitText === base.token.unitText : base.role === 'amount' && part.role === 'amount';
+  // (The bracket opens right after the part: nothing but its unit between them.)
+  const gap = text.slice(part.token.unitSpan?.end ?? part.token.span.end, base.token.span.start - base.lead.length);
+  return sameKind && /^\s*$/.test(gap) ? { part, base } : undefined;
+}
+
 /** The base stated inline before a share, or before the first rate of the run the share continues. */
 function inlineBase(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
   let k = share.index;
@@ -209,8 +223,9 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const named = normalizeSubject(words) || words;
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
     if (run && !run.part) continue;
+    const bracketed = run ? undefined : bracketedWhole(sentenceTokens, share, ctx.text);
     const part =
-      run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineBase(sentenceTokens, share) ? 'amount' : 'either', ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
+      bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineBase(sentenceTokens, share) ? 'amount' : 'either', ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {
@@ -227,7 +242,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
       continue;
     }
     const wantCount = part.role === 'count';
-    const resolved = resolveBase(ctx, share, part, named, wantCount);
+    const resolved = bracketed ? { base: bracketed.base, group: `bracket${bracketed.base.token.id}` } : resolveBase(ctx, share, part, named, wantCount);
     if (!resolved && named && !wantCount) unresolved.push({ share, part, named });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
