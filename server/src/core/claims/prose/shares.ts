@@ -177,8 +177,8 @@ const RUN_JOINER = /^(?:[（(][^（）()]{0,10}[)）])?[、和及与，,\s]*$/;
  * order, to the amounts just before them. Returns the parts by share token (undefined: the run has
  * fewer amounts than rates, so no share of it can be paired).
  */
-function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken; lead: string }> {
-  const parts = new Map<ProseToken, { part?: ProseToken; lead: string }>();
+function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken; base?: ProseToken; lead: string }> {
+  const parts = new Map<ProseToken, { part?: ProseToken; base?: ProseToken; lead: string }>();
   for (const tokens of ctx.analysis.bySentence.values()) {
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
@@ -187,19 +187,27 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
       const run = [first];
       while (i + run.length < tokens.length && tokens[i + run.length].token.unit === '%' && RUN_JOINER.test(tokens[i + run.length].lead)) run.push(tokens[i + run.length]);
       // (`覆盖27个项目、3314.89万元，覆盖率分别为72.97%和78.99%`: a count and an amount may share a run.)
+      // `分别占项目总数（33个）和项目资金总额（583.78万元）的69.7%和38.3%`: each base in brackets after its name.
+      let j = i - 1;
+      let bases: ProseToken[] = [];
+      while (j >= 0 && bases.length < run.length && /[（(]$/.test(tokens[j].lead) && (tokens[j].role === 'amount' || tokens[j].role === 'count')) bases.unshift(tokens[j--]);
+      if (bases.length !== run.length || !/分别/.test(bases[0].lead)) {
+        bases = [];
+        j = i - 1;
+      }
       let amounts: ProseToken[] = [];
-      for (let j = i - 1; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount' || tokens[j].role === 'count') amounts.unshift(tokens[j]);
+      for (; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount' || tokens[j].role === 'count') amounts.unshift(tokens[j]);
       // `A、B分别为2666.3亿元和30400.7亿元，占全国的8.1%和91.9%`: 分别 before the amounts pairs both runs, when
       // the amounts stand right before the rates.
       const respectiveAmounts = run.length > 1 && amounts.length === run.length && /分别/.test(amounts[0].lead) && amounts[0].index === i - run.length;
       // (`分别占财政拨款收入9041.46万元的93.56%和6.44%`: 分别 leads the base stated inline.)
       const inlineBase = tokens[i - 1]?.role === 'share-base' ? tokens[i - 1] : undefined;
-      if (!/分别/.test(first.lead) && !(inlineBase && /分别/.test(inlineBase.lead)) && !respectiveAmounts) continue;
+      if (!/分别/.test(first.lead) && !(inlineBase && /分别/.test(inlineBase.lead)) && bases.length === 0 && !respectiveAmounts) continue;
       // `因公出国（境）费、公务用车购置及运行维护费、公务接待费分别占“三公”经费的0%、65.99%、34.01%`: no
       // amounts in the sentence, the names before 分别 find the ones stated earlier.
       if (amounts.length < run.length && i === 0) amounts = namedBeforeRespectively(ctx.subjects, first, run.length) ?? amounts;
       // The base words stand before the first rate of the run (`分别占本年支出合计的`).
-      run.forEach((share, k) => parts.set(share, { part: amounts.length === run.length ? amounts[k] : undefined, lead: first.lead }));
+      run.forEach((share, k) => parts.set(share, { part: amounts.length === run.length ? amounts[k] : undefined, base: bases[k], lead: first.lead }));
     }
   }
   return parts;
@@ -242,7 +250,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
       continue;
     }
     const wantCount = part.role === 'count';
-    const resolved = bracketed ? { base: bracketed.base, group: `bracket${bracketed.base.token.id}` } : resolveBase(ctx, share, part, named, wantCount);
+    const given = bracketed?.base ?? run?.base;
+    const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, named, wantCount);
     if (!resolved && named && !wantCount) unresolved.push({ share, part, named });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;

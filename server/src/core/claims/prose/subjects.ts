@@ -28,6 +28,8 @@ function normalize(name: string): string {
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
     .replace(/^[、，,；;：:>#+*）)-]+/, '')
+    // (`…（33个）和项目资金总额（`: the joiner before a name is no part of it.)
+    .replace(/^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{3})/, '')
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[①-⑳])+/, '')
     // `（上年为3.00万元）`: an opening bracket is no part of a name.
     .replace(/^[（(]/, '')

@@ -73,7 +73,7 @@ function clauseBeforeColon(text: string, colon: number, boundary: number): strin
 }
 
 /** `从支出结构看`, `总体来看`, `从构成上看`, `就收入而言`: an opening clause that frames, not names. */
-const VIEWPOINT = /^(?:从|就|按|总体|整体|具体|分项|总的)[^，,；;。]{0,12}?(?:来?看|上看|而言|来说|分析)$/;
+const VIEWPOINT = /^(?:(?:从|就|按|总体|整体|具体|分项|总的)[^，,；;。]{0,12}?(?:来?看|上看|而言|来说|分析)|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|安排|部署|精神))$/;
 
 /** A date figures are stated at: `截至2023年12月31日`, `截止2024年末`. */
 const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|底)/g;
