@@ -95,6 +95,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     const parts = new Map<Role, ProseToken[]>();
     let items = 0;
     let style: RegExp | undefined;
+    let lastOrdinal: number | undefined;
     levelsBefore ??= headingLevelsBefore(model);
     byParagraph ??= tokensByParagraph(analysis);
     for (let p = sentence.paragraph + 1; p < model.paragraphs.length; p++) {
@@ -105,6 +106,11 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       const text = raw.replace(/^[\s*#>-]+/, '');
       style ??= ITEM_STYLES.find((re) => re.test(text));
       if (!style?.test(text)) break;
+      // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
+      // starts the items of another list.)
+      const ordinal = ordinalOf(style.exec(text)![0]);
+      if (ordinal !== undefined && lastOrdinal !== undefined && ordinal <= lastOrdinal) break;
+      lastOrdinal = ordinal;
       for (const tokens of inlineItems(text, style, paragraph.span.start + raw.length - text.length, byParagraph.get(p) ?? [])) {
         items++;
         for (const role of ['amount', 'budget'] as Role[]) {

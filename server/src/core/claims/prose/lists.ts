@@ -235,7 +235,9 @@ export function findLists(
       const bracketed = inBrackets(text, list.region, list.members);
       for (const role of [...LIST_ROLES, 'prior'] as Role[]) {
         const total = list.totals.get('count');
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t));
+        // (`从支出结构看，一般公共预算财政拨款支出1867.82万元，教育支出…`: the total restated among its parts is none of them.)
+        const own = list.totals.get(role);
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
