@@ -157,8 +157,8 @@ function bracketedWhole(tokens: ProseToken[], share: ProseToken, text: string): 
   if (!base || !part || !/^[（(]/.test(base.lead) || /[）)]/.test(text.slice(base.token.span.end, share.token.span.start))) return undefined;
   const sameKind = base.role === 'count' ? part.role === 'count' && part.token.unitText === base.token.unitText : base.role === 'amount' && part.role === 'amount';
   // (The bracket opens right after the part: nothing but its unit between them.)
-  const gap = text.slice(part.token.unitSpan?.end ?? part.token.span.end, base.token.span.start - base.lead.length);
-  return sameKind && /^\s*$/.test(gap) ? { part, base } : undefined;
+  const gap = text.slice(part.token.unitSpan?.end ?? part.token.span.end, base.token.span.start);
+  return sameKind && /^\s*[（(][^，,；;。（）()]*$/.test(gap) ? { part, base } : undefined;
 }
 
 /** The base stated inline before a share, or before the first rate of the run the share continues. */
