@@ -180,7 +180,7 @@ export function findLists(
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
-          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start);
+          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0]);
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
         }
@@ -561,6 +561,7 @@ function fallbackTotal(
   wordsBefore: string,
   subjects: SubjectIndex,
   offset: number,
+  trigger: string,
 ): ProseToken | undefined {
   const named = normalizeSubject(wordsBefore.replace(/主要用于|主要体现在|用于/g, ''));
   if (named && role === 'amount') {
@@ -570,7 +571,9 @@ function fallbackTotal(
       if (found && subjectsMatch(found.subject, name)) return found;
     }
   }
-  if (previous && previous.paragraph === sentence.paragraph) {
+  // (`“三公”经费支出24.42万元。` / `其中，因公出国（境）费…`: a line opening with the trigger goes on from the line before.)
+  const opensWithTrigger = wordsBefore.replace(/[\s*#>\-]/g, '') === '' && /[，,：:]$/.test(trigger);
+  if (previous && (previous.paragraph === sentence.paragraph || (opensWithTrigger && previous.paragraph === sentence.paragraph - 1))) {
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.
     const tokens = analysis.bySentence.get(previous.id) ?? [];

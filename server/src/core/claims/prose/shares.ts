@@ -103,6 +103,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const kind = wantCount ? undefined : grandTotalKind(named);
     if (!kind) return undefined;
     if (listTotal && grandTotalKind(listTotal.subject) === kind) return { base: listTotal, group: `list${list!.id}` };
+    // `一般公共预算财政拨款支出2562.41万元，卫生健康支出2260.41万元，占总支出88.21%`: the total the sentence opens with.
+    const opening = (ctx.analysis.bySentence.get(part.sentence.id) ?? []).find((t) => t.role === 'amount');
+    if (!list && opening && opening !== part && opening.token.span.start < part.token.span.start && opening.subject.endsWith(kind)) return { base: opening, group: `sentence${part.sentence.id}` };
     const total = ctx.subjects.find(`${kind}合计`, part.token.span.start, (t) => accept(t) && grandTotalKind(t.subject) === kind && t.token.span.start < part.token.span.start);
     return total ? { base: total, group: `named:${total.token.id}:${share.sentence.paragraph}` } : undefined;
   }
