@@ -251,7 +251,8 @@ export function findLists(
         for (const t of otherSide.members) if (!innermost.has(t)) innermost.set(t, otherSide);
       }
     }
-    for (const list of [...postfixTotals(tokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length)]) {
+    const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length)]) {
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
     }
@@ -299,6 +300,39 @@ function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean 
   return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
 }
 
+/**
+ * `本部门共有车辆16辆，机要通信用车11辆，执法执勤用车9辆，其他用车3辆`: the cars held and their kinds right after,
+ * without a 其中.
+ */
+function vehicleKinds(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+  const found: ProseList[] = [];
+  for (const total of tokens) {
+    if (total.role !== 'count' || total.token.unitText !== '辆' || innermost.has(total) || !/(?:共有|共计|合计|总计|共)[^，,；;。]{0,6}$/.test(total.lead)) continue;
+    const parts: ProseToken[] = [];
+    for (let k = total.index + 1; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.role !== 'count' || t.token.unitText !== '辆' || innermost.has(t) || !t.ownSubject || !/用车$/.test(t.subject)) break;
+      parts.push(t);
+    }
+    if (parts.length < 2) continue;
+    const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
+    found.push({
+      id: nextId + found.length,
+      sentence: total.sentence.id,
+      trigger: { start: total.token.span.start, end: total.token.span.start },
+      triggerText: '',
+      region: { start: parts[0].token.span.start, end },
+      totals: new Map([['count', total]]),
+      parts: new Map([['count', parts]]),
+      members: parts,
+    });
+  }
+  return found;
+}
+
+/** `合计接待17批次`, `共计出国3个团组`: a count total after its parts. */
+const POSTFIX_COUNT_TOTAL = /^(?:合计|共计|总计)(?:接待|出国|派出|组织)?(?:为|是)?$/;
+
 /** How many parts a total after its parts is looked for among, walking back. */
 const MAX_POSTFIX_PARTS = 12;
 
@@ -308,15 +342,22 @@ const MAX_POSTFIX_PARTS = 12;
  * own breakdown) are passed over. The parts are the run back to the first that adds up to the total; when none
  * does (a slip), those of the total's `；` clause, or all of them when that clause has fewer than two.
  */
-function postfixTotals(tokens: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
   const found: ProseList[] = [];
   for (const total of tokens) {
-    if (total.role !== 'amount' || !POSTFIX_TOTAL.test(total.lead) || innermost.has(total)) continue;
+    const role = total.role;
+    // `…；外事接待2批次、3人次。合计接待17批次、115人次`: counts too, the second total joined to the first.
+    const lastCountTotal = found.at(-1)?.totals.get('count');
+    const countTotal = role === 'count' && (POSTFIX_COUNT_TOTAL.test(total.lead) || (lastCountTotal !== undefined && tokens[total.index - 1] === lastCountTotal && /^[、和]$/.test(total.lead)));
+    if (!(role === 'amount' && POSTFIX_TOTAL.test(total.lead)) && !countTotal) continue;
+    if (innermost.has(total)) continue;
+    // A total that opens its sentence adds up the sentence before.
+    const sequence = total.index === 0 ? before : tokens.slice(0, total.index);
     const parts: ProseToken[] = [];
     let depth = 0;
     let at = total.token.span.start;
-    for (let i = total.index - 1; i >= 0 && parts.length < MAX_POSTFIX_PARTS; i--) {
-      const t = tokens[i];
+    for (let i = sequence.length - 1; i >= 0 && parts.length < MAX_POSTFIX_PARTS; i--) {
+      const t = sequence[i];
       // (Walking back, `）` opens a bracket and `（` closes it.)
       for (let c = at - 1; c >= t.token.span.end; c--) {
         const ch = text.charCodeAt(c);
@@ -324,7 +365,13 @@ function postfixTotals(tokens: ProseToken[], text: string, innermost: Map<ProseT
         else if ((ch === 0xff08 || ch === 0x28) && depth > 0) depth--;
       }
       at = t.token.span.start;
-      if (t.role === 'count' || depth > 0) continue;
+      if (depth > 0) continue;
+      if (role === 'count') {
+        // Counts of the same unit, whatever stands between them (the money of each kind, the other unit).
+        if (t.role === 'count' && t.token.unitText === total.token.unitText && t !== lastCountTotal) parts.unshift(t);
+        continue;
+      }
+      if (t.role === 'count') continue;
       if (t.role !== 'amount' || !t.ownSubject || innermost.has(t) || t.token.unit !== total.token.unit) break;
       parts.unshift(t);
     }
@@ -335,11 +382,13 @@ function postfixTotals(tokens: ProseToken[], text: string, innermost: Map<ProseT
       id: nextId + found.length,
       sentence: total.sentence.id,
       trigger: { start, end: total.token.span.start },
-      triggerText: total.lead,
+      // (Read as exhaustive by sums.ts: the total is all of them.)
+      triggerText: role === 'count' ? '合计' : total.lead,
       region: { start: chosen[0].token.span.start, end: start },
-      totals: new Map([['amount', total]]),
-      parts: new Map([['amount', chosen]]),
-      members: chosen,
+      totals: new Map([[role, total]]),
+      parts: new Map([[role, chosen]]),
+      // (Counts already in a 其中 list stay its members.)
+      members: chosen.filter((t) => !innermost.has(t)),
     });
   }
   return found;
