@@ -104,8 +104,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     if (!kind) return undefined;
     if (listTotal && grandTotalKind(listTotal.subject) === kind) return { base: listTotal, group: `list${list!.id}` };
     // `一般公共预算财政拨款支出2562.41万元，卫生健康支出2260.41万元，占总支出88.21%`: the total the sentence opens with.
-    const opening = (ctx.analysis.bySentence.get(part.sentence.id) ?? []).find((t) => t.role === 'amount');
-    if (!list && opening && opening !== part && opening.token.span.start < part.token.span.start && opening.subject.endsWith(kind)) return { base: opening, group: `sentence${part.sentence.id}` };
+    // (Not one with a share of its own: `一般公共预算财政拨款支出1829.19万元，占本年支出的77.1%；…` opens with a part.)
+    const sentenceTokens = ctx.analysis.bySentence.get(part.sentence.id) ?? [];
+    const opening = sentenceTokens.find((t) => t.role === 'amount');
+    if (!list && opening && sentenceTokens[opening.index + 1]?.role !== 'share' && opening !== part && opening.token.span.start < part.token.span.start && opening.subject.endsWith(kind)) return { base: opening, group: `sentence${part.sentence.id}` };
     const total = ctx.subjects.find(`${kind}合计`, part.token.span.start, (t) => accept(t) && grandTotalKind(t.subject) === kind && t.token.span.start < part.token.span.start);
     return total ? { base: total, group: `named:${total.token.id}:${share.sentence.paragraph}` } : undefined;
   }
