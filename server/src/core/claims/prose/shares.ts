@@ -20,6 +20,8 @@ export interface ShareContext {
   text: string;
 }
 
+const FISCAL_SPENDING = '一般公共预算财政拨款支出';
+
 /** Words naming who states a figure, not which part of it. */
 const OWNER = /^(?:本部门|本单位|本局|本院|本校|本厅|本委|全局|全院|全校|部门|单位)/;
 
@@ -132,6 +134,12 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   if (head && head !== part) {
     const next = tokens[head.index + 1];
     if (next?.role !== 'share') return { base: head, group: `sentence${share.sentence.id}` };
+  }
+  // `三、 教育支出（类）599.73万元，占17.98%。` under `一般公共预算财政拨款支出3490.29万元，…`: a 类 is a share of the
+  // fund's spending the section stated before.
+  if (/[（(]类[)）]$/.test(part.subject)) {
+    const fund = ctx.subjects.find(FISCAL_SPENDING, part.token.span.start, (t) => t.role === 'amount' && t.year === undefined && t.token.span.start < part.token.span.start && t.subject === FISCAL_SPENDING);
+    if (fund) return { base: fund, group: `fund${fund.token.id}:${share.sentence.paragraph}` };
   }
   // `本年支出合计21509.80万元。基本支出13429.41万元，占比62.43%；…`: a total stated alone just before.
   const before = ctx.analysis.bySentence.get(share.sentence.id - 1);
