@@ -252,7 +252,7 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length)]) {
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length), ...bracketBreakdowns(tokens, text, lists.length)]) {
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
     }
@@ -298,6 +298,64 @@ function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean 
   const before = tokens[t.index - 1];
   const words = text.slice(before ? before.token.unitSpan?.end ?? before.token.span.end : t.sentence.span.start, t.token.span.start);
   return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
+}
+
+/**
+ * `公务用车购置及运行维护费25.79万元（购置费14.27万元，运行维护费11.25万元）`, `共计接待7批次，21人次（国内7批次21人次，
+ * 外宾0批次1人次）`: a figure broken down in the bracket right after it (a 其中 inside the bracket is a list of its own).
+ * With two counts before the bracket, each takes the parts of its unit.
+ */
+function bracketBreakdowns(tokens: ProseToken[], text: string, nextId: number): ProseList[] {
+  const found: ProseList[] = [];
+  for (const whole of tokens) {
+    if (whole.role !== 'amount' && whole.role !== 'count') continue;
+    const after = whole.token.unitSpan?.end ?? whole.token.span.end;
+    if (!/^\s*[（(]/.test(text.slice(after, after + 3))) continue;
+    const open = after + text.slice(after, after + 3).search(/[（(]/);
+    const close = matchingClose(text, open);
+    if (close < 0 || /其中|包括|分别/.test(text.slice(open, close))) continue;
+    const inside = tokens.filter((t) => t.token.span.start > open && t.token.span.start < close && !enclosed(text, open + 1, t.token.span.start));
+    // The totals: this figure, and a count of another unit joined to it (`7批次，21人次（…）`).
+    const before = tokens[whole.index - 1];
+    const totals = [whole, ...(whole.role === 'count' && before?.role === 'count' && before.token.unitText !== whole.token.unitText && /^[，,、和]?$/.test(whole.lead) ? [before] : [])];
+    for (const total of totals) {
+      const parts = inside.filter((t) => t.role === total.role && (total.role === 'count' ? t.token.unitText === total.token.unitText : t.ownSubject && t.token.unit === total.token.unit));
+      if (parts.length < 2) continue;
+      found.push({
+        id: nextId + found.length,
+        sentence: total.sentence.id,
+        trigger: { start: open, end: open + 1 },
+        triggerText: text[open],
+        region: { start: open + 1, end: close },
+        totals: new Map([[total.role, total]]),
+        parts: new Map([[total.role, parts]]),
+        members: parts,
+      });
+    }
+  }
+  return found;
+}
+
+/** The position of the bracket closing the one at `open` (within 300 characters), or −1. */
+function matchingClose(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < Math.min(text.length, open + 300); i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** True when a bracket opened in [from, at) is still open at `at`. */
+function enclosed(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /**
