@@ -153,8 +153,11 @@ const LIST_MARKER_YEAR = new RegExp(`^[${DIGIT}]{1,2}[.．](?:19|20|１９|２�
 /** Per-person or per-unit values (元/人) are not amounts of the report's kind (rounding.md §6). */
 function isPerUnit(text: string, end: number): boolean {
   const next = text.charAt(end);
-  return next === '/' || next === '／' || (next === '每');
+  if (next === '每') return true;
+  // (`预算38.20万元/决算14.42万元` puts two figures side by side: only a unit after the slash makes a rate.)
+  return (next === '/' || next === '／') && PER_DENOMINATOR.test(text.slice(end + 1, end + 4));
 }
+const PER_DENOMINATOR = /^\s*(?:人|户|月|年|天|日|次|辆|台|套|平方米|㎡|m|亩|件|个|吨|公里|千米|小时|学时|床|名|家|所|班|项|册|张|份)/;
 
 /**
  * Scans `text` (a whole document or one cell) and returns its numbers, offsets relative to `text`

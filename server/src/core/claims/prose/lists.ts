@@ -197,7 +197,7 @@ export function findLists(
       if (count) {
         // (The other unit's total stands right before the count total: `41批次、205人次`.)
         const other = tokens[count.index - 1];
-        if (other && other.index >= scopeFirst && other.role === 'count' && other.token.unitText !== count.token.unitText && /^[、和及与]$/.test(count.lead)) list.otherCount = { total: other, parts: [] };
+        if (other && other.index >= scopeFirst && other.role === 'count' && other.token.unitText !== count.token.unitText && /^[、和及与]?$/.test(count.lead)) list.otherCount = { total: other, parts: [] };
       }
       // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
       // last year's figures, whatever their own words say.

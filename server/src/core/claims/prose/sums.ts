@@ -21,7 +21,7 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
   // 资产总额 → 流动资产 / 非流动资产
   { members: [/(?<!非)流动资产/, /非流动资产/], required: [0, 1] },
   // 公务接待 → 国内 / 外事 (批次, 人次, 金额)
-  { members: [/国内/, /外事|国外|境外|外宾/], required: [0, 1] },
+  { members: [/国内/, /外事|国外|境外|外宾|国[（(]境[)）]外/], required: [0, 1] },
   // 公务用车 → 购置 / 运行维护
   { members: [/购置/, /运行|运维/], required: [0, 1] },
   // 车辆 by use (国有资产占用情况): 其他用车 takes what the named uses do not

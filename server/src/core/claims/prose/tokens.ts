@@ -327,7 +327,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         lead,
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
-        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]$/.test(lead) ? previous.subject : previous?.role === 'share' && /^(?:[（(]|为|是|金额为|计)$/.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
+        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && /^(?:[（(]|为|是|金额为|计)$/.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
         ownSubject: own !== '',
         direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
