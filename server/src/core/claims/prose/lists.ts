@@ -27,7 +27,7 @@ export interface ProseList {
 }
 
 const TRIGGER =
-  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?/g;
+  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要用于(?=[\u4e00-\u9fff（）()]{2,16}\s*[0-9０-９])|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?/g;
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
 
@@ -405,10 +405,14 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
   for (const total of tokens) {
     const role = total.role;
     // `…；外事接待2批次、3人次。合计接待17批次、115人次`: counts too, the second total joined to the first.
+    // (`合计2.27万元、18批次、90人次`: counts joined to a total of money or of another count are totals too.)
+    const lastTotal = found.at(-1)?.totals.get('count') ?? found.at(-1)?.totals.get('amount');
     const lastCountTotal = found.at(-1)?.totals.get('count');
-    const countTotal = role === 'count' && (POSTFIX_COUNT_TOTAL.test(total.lead) || (lastCountTotal !== undefined && tokens[total.index - 1] === lastCountTotal && /^[、和]$/.test(total.lead)));
+    const countTotal = role === 'count' && (POSTFIX_COUNT_TOTAL.test(total.lead) || (lastTotal !== undefined && tokens[total.index - 1] === lastTotal && /^[、和，,]$/.test(total.lead)));
     if (!(role === 'amount' && POSTFIX_TOTAL.test(total.lead)) && !countTotal) continue;
     if (innermost.has(total)) continue;
+    // (A count joined to the total before it is a total too, not the last part's: `合计2.27万元、18批次`.)
+    if (role === 'count' && !POSTFIX_COUNT_TOTAL.test(total.lead)) total.subject = '';
     // A total that opens its sentence adds up the sentence before.
     const sequence = total.index === 0 ? before : tokens.slice(0, total.index);
     const parts: ProseToken[] = [];

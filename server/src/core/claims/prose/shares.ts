@@ -174,6 +174,12 @@ function bracketedWhole(tokens: ProseToken[], share: ProseToken, text: string): 
   return sameKind && /^\s*[（(][^，,；;。（）()]*$/.test(gap) ? { part, base } : undefined;
 }
 
+/** What the part of a share must be: an amount for an inline base in money, a count for a count (else either). */
+function inlineKind(tokens: ProseToken[], share: ProseToken): PartKind {
+  const base = inlineBase(tokens, share);
+  return !base ? 'either' : base.token.unit === 'count' ? 'count' : 'amount';
+}
+
 /** The base stated inline before a share, or before the first rate of the run the share continues. */
 function inlineBase(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
   let k = share.index;
@@ -246,7 +252,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (run && !run.part) continue;
     const bracketed = run ? undefined : bracketedWhole(sentenceTokens, share, ctx.text);
     const part =
-      bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineBase(sentenceTokens, share) ? 'amount' : 'either', ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
+      bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {

@@ -76,7 +76,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   const total = after > 0 ? listed[after] : stated;
   const parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   if (!total || parts.length === 0 || parts.includes(total)) return;
-  const label = total.subject || total.lead.replace(/[，,：:\s]/g, '') || '合计';
+  const label = total.subject || total.lead.replace(/[，,：:、\s]/g, '') || '合计';
   // A change decomposed into its parts' changes: Σ ± part = total, each part signed by its direction
   // against the total's. Only a complete breakdown (基本支出 + 项目支出, …) says anything: a few main
   // contributors need not add up, and signed parts have no ≤.

@@ -169,6 +169,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case 'count':
       // `比上年增加12.00万元，增长1.2倍`: a rate written as a multiple of last year's figure.
       if (token.unitText === '倍' && /(?:增长|增加|提高|上升)了?$/.test(w)) return 'change-rate';
+      // (`自评项目个数占部门项目总数18个的29.41%`: a count base stated inline, as money is.)
+      if (/占/.test(w) && /^\s*[)）]?\s*(?:[\u4e00-\u9fff]{1,4})?的\s*[0-9０-９]/.test(after)) return 'share-base';
       return 'count';
     case 'score':
       return 'score';
