@@ -413,8 +413,9 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     if (innermost.has(total)) continue;
     // (A count joined to the total before it is a total too, not the last part's: `合计2.27万元、18批次`.)
     if (role === 'count' && !POSTFIX_COUNT_TOTAL.test(total.lead)) total.subject = '';
-    // A total that opens its sentence adds up the sentence before.
-    const sequence = total.index === 0 ? before : tokens.slice(0, total.index);
+    // A total that opens its sentence (alone or after the totals it is joined to) adds up the sentence before.
+    const opens = tokens.slice(0, total.index).every((t) => found.some((l) => l.totals.get(t.role) === t));
+    const sequence = opens ? before : tokens.slice(0, total.index);
     const parts: ProseToken[] = [];
     let depth = 0;
     let at = total.token.span.start;

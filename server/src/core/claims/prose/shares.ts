@@ -118,7 +118,11 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   if (list && !list.parts.get(part.role)?.includes(part)) return undefined;
   // An unnamed count share is of the list's count in the same unit (`共15个项目，其中：优的项目12个，占80%`).
   if (listTotal && listTotal !== part && (!wantCount || listTotal.token.unitText === part.token.unitText)) return { base: listTotal, group: `list${list!.id}` };
-  if (wantCount) return undefined;
+  // `本部门53个项目中开展绩效自评的项目43个，占比84.31%`: of the count the part is chosen among.
+  if (wantCount) {
+    const among = (ctx.analysis.bySentence.get(share.sentence.id) ?? []).find((t) => t.role === 'count' && t !== part && t.token.span.start < part.token.span.start && t.token.unitText === part.token.unitText && /^[\u4e00-\u9fff]{0,4}中/.test(ctx.text.slice(t.token.unitSpan?.end ?? t.token.span.end, (t.token.unitSpan?.end ?? t.token.span.end) + 6)));
+    return among ? { base: among, group: `among${among.token.id}` } : undefined;
+  }
   const frame = frameSubject(ctx, share);
   if (frame && !wantCount) {
     const found = ctx.subjects.find(frame, share.sentence.span.start, (t) => t.role === 'amount' && t.sentence.id !== share.sentence.id);

@@ -290,6 +290,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         while (clauseStart > sentence.span.start && !CLAUSE_BREAK.test(text.charAt(clauseStart - 1))) clauseStart--;
         if (clauseStart < start) role = roleOf(token, compactWords(text.slice(clauseStart, token.span.start)), after);
       }
+      // `社会保障和就业支出1546.48万元（55.69%）`: a bare percentage in brackets after an amount is its share.
+      if (role === 'percent' && /^[（(]$/.test(lead) && list.at(-1)?.role === 'amount' && list.at(-1)!.token.span.end + 8 > token.span.start) role = 'share';
       // `与年初预算1250.00万元相比，减少50.00万元`: the comparison stands in the clause before the Δ.
       if (role === 'delta' && !LAST_YEAR_COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
       const previous = list.at(-1);
