@@ -164,6 +164,14 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   return ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.token.span.start < share.token.span.start && normalizeSubject(t.subject) === name);
 }
 
+/** `金额1395.66万元/2140.58万元（65.20%）`: the percentage is the first figure over the second. */
+function slashRatio(tokens: ProseToken[], share: ProseToken): { part: ProseToken; base: ProseToken } | undefined {
+  const base = tokens[share.index - 1];
+  const part = tokens[share.index - 2];
+  if (!base || !part || !/[/／]$/.test(base.lead) || !/^[（(]$/.test(share.lead)) return undefined;
+  return part.role === base.role && (part.role === 'amount' || part.role === 'count') ? { part, base } : undefined;
+}
+
 /**
  * `自评资金1252.27万元（项目支出2934.09万元，占42.68%）`, `纳入自评项目21个（全部项目28个，占75.00%）`: the bracket after
  * a figure states the whole that figure is the share of.
@@ -254,7 +262,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const named = normalizeSubject(words) || words;
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
     if (run && !run.part) continue;
-    const bracketed = run ? undefined : bracketedWhole(sentenceTokens, share, ctx.text);
+    const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const part =
       bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
     if (!part) {
