@@ -287,7 +287,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
     const partLabel = part.subject || '该项';
-    const baseLabel = base.subject || '总数';
+    const baseLabel = base.subject.replace(/^[/／]+/, '') || '总数';
     const claim = sink.add<ShareClaim>({
       kind: 'share',
       origin: 'prose',

@@ -27,7 +27,7 @@ function normalize(name: string): string {
   if (yearTotal) return `${yearTotal[1] ?? yearTotal[2]}合计`;
   let s = words
     .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
-    .replace(/^[、，,；;：:>#+*）)/／-]+/, '')
+    .replace(/^[、，,；;：:>#+*）)-]+/, '')
     // (`…（33个）和项目资金总额（`: the joiner before a name is no part of it.)
     .replace(/^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{3})/, '')
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[①-⑳])+/, '')
