@@ -257,9 +257,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     const first = sentence.numbers.find((id) => model.numbers[id].unit !== 'none');
     const firstNumber = first !== undefined ? model.numbers[first].span.start - sentence.span.start : sentence.text.length;
     // (`从支出结构看，`, `总体来看，`: a point of view, not a name.)
+    let inherited = opening.length < sentence.text.length && opening.length <= firstNumber && !VIEWPOINT.test(opening.trim()) ? normalizeSubject(opening) : '';
     // Whether `inherited` is the name of an amount of the sentence (a total after its parts is not that part).
     let inheritedFromPart = false;
-    let inherited = opening.length < sentence.text.length && opening.length <= firstNumber && !VIEWPOINT.test(opening.trim()) ? normalizeSubject(opening) : '';
     // `2010年审计署“三公经费”财政拨款预算中，因公出国（境）费617万元，公务用车购置及运行费1229.65万元…`: a sentence
     // that opens with a year dates every figure in it that names no year of its own.
     const dated = OPENING_YEAR.exec(sentence.text);
