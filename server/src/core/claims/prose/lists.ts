@@ -252,7 +252,7 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length), ...bracketBreakdowns(tokens, text, lists.length)]) {
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length), ...bracketBreakdowns(tokens, text, lists.length), ...framedLists(tokens, text, sentence, subjects, innermost, lists.length)]) {
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
     }
@@ -298,6 +298,42 @@ function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean 
   const before = tokens[t.index - 1];
   const words = text.slice(before ? before.token.unitSpan?.end ?? before.token.span.end : t.sentence.span.start, t.token.span.start);
   return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
+}
+
+/** `人员经费中，`, `；公用经费中，`: a clause framed by the whole its figures are parts of. */
+const FRAME = /(?:^|[；;。])\s*([^，,。；;：:\d\s]{2,16})中[，,]/g;
+
+/**
+ * `人员经费中，工资福利支出870.98万元、对个人和家庭的补助0.00万元；公用经费中，福利费46.07万元、…`: the parts of a
+ * whole stated before, each clause under its own frame. Only named amounts in no other list.
+ */
+function framedLists(tokens: ProseToken[], text: string, sentence: { span: Span }, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+  const found: ProseList[] = [];
+  const sentenceText = text.slice(sentence.span.start, sentence.span.end);
+  if (!sentenceText.includes('中')) return found;
+  for (const m of sentenceText.matchAll(FRAME)) {
+    const named = normalizeSubject(m[1]);
+    if (named.length < 4) continue;
+    const start = sentence.span.start + m.index! + m[0].length;
+    const semicolon = indexWithin(text, '；', start, sentence.span.end);
+    const end = semicolon < 0 ? sentence.span.end : semicolon;
+    const members = tokens.filter((t) => t.token.span.start >= start && t.token.span.start < end);
+    const parts = members.filter((t) => t.role === 'amount' && t.ownSubject);
+    if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
+    const total = subjects.find(named, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject === named);
+    if (!total) continue;
+    found.push({
+      id: nextId + found.length,
+      sentence: parts[0].sentence.id,
+      trigger: { start: start - 2, end: start },
+      triggerText: '中，',
+      region: { start, end },
+      totals: new Map([['amount', total]]),
+      parts: new Map([['amount', parts]]),
+      members: parts,
+    });
+  }
+  return found;
 }
 
 /**

@@ -371,7 +371,10 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
     if (m[1] === '') continue;
     const names = splitJoinedNames(m[1]).map((n) => normalizeSubject(n)).filter(Boolean);
     const after = sentence.span.start + at + (sentence.text.charAt(at + 2) === '达' && sentence.text.charAt(at + 3) === '到' ? 4 : 3);
-    const following = tokens.filter((t) => t.token.span.start >= after && (t.role === 'amount' || t.role === 'budget'));
+    // (The run ends at its `；`: `…分别为0.00万元、32.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
+    const semicolon = sentence.text.indexOf('；', after - sentence.span.start);
+    const runEnd = semicolon < 0 ? sentence.span.end : sentence.span.start + semicolon;
+    const following = tokens.filter((t) => t.token.span.start >= after && t.token.span.start < runEnd && (t.role === 'amount' || t.role === 'budget'));
     // `…分别为x、y，合计z`: z is their total, not a third value.
     const totalAt = following.findIndex((t) => /合计|共计|总计/.test(t.lead));
     const amounts = totalAt < 0 ? following : following.slice(0, totalAt);
