@@ -186,6 +186,20 @@ function bracketedWhole(tokens: ProseToken[], share: ProseToken, text: string): 
   return sameKind && /^\s*[（(][^，,；;。（）()]*$/.test(gap) ? { part, base } : undefined;
 }
 
+/**
+ * `共对5个项目开展绩效自评，涉及金额1357.43万元。自评项目个数占部门项目总数18个的29.41%，金额占项目支出总额3508.47万元的38.69%`:
+ * a share of an inline base with no part in its own sentence is of the one figure of that kind the sentence before states.
+ */
+function partInSentenceBefore(ctx: ShareContext, tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
+  const base = inlineBase(tokens, share);
+  if (!base || tokens.slice(0, share.index).some((t) => t.role === 'amount' || t.role === 'count')) return undefined;
+  const before = ctx.analysis.bySentence.get(share.sentence.id - 1);
+  if (!before?.length || before[0].sentence.paragraph !== share.sentence.paragraph) return undefined;
+  const kind = base.token.unit === 'count' ? (t: ProseToken) => t.role === 'count' && t.token.unitText === base.token.unitText : (t: ProseToken) => t.role === 'amount';
+  const candidates = before.filter(kind);
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
 /** What the part of a share must be: an amount for an inline base in money, a count for a count (else either). */
 function inlineKind(tokens: ProseToken[], share: ProseToken): PartKind {
   const base = inlineBase(tokens, share);
@@ -264,7 +278,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const part =
-      bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share));
+      bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share));
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {
