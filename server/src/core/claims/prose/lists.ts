@@ -277,18 +277,14 @@ function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, P
     const end = last.token.unitSpan?.end ?? last.token.span.end;
     if (parts.length < 2 || !/^(?:等)?(?:共同)?(?:构成|组成)/.test(text.slice(end, end + 6)) || parts.some((p) => p.token.unit !== total.token.unit || innermost.has(p))) continue;
     const start = first.token.span.start - first.lead.length;
-    found.push({
-      id: nextId + found.length,
-      sentence: total.sentence.id,
-      trigger: { start, end: start + 1 },
-      triggerText: '由…构成',
-      region: { start, end },
-      totals: new Map([['amount', total]]),
-      parts: new Map([['amount', parts]]),
-      members: parts,
-    });
+    found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start, end: start + 1 }, '由…构成', { start, end }));
   }
   return found;
+}
+
+/** A list without a trigger word: one total and its parts, in the total's role. */
+function plainList(id: number, sentence: number, total: ProseToken, parts: ProseToken[], trigger: Span, triggerText: string, region: Span, members = parts): ProseList {
+  return { id, sentence, trigger, triggerText, region, totals: new Map([[total.role, total]]), parts: new Map([[total.role, parts]]), members };
 }
 
 /** `…；以上两项为人员经费，合计557.48万元。`, `小计12.00万元`: a subtotal of the parts before it, not another part. */
@@ -322,16 +318,7 @@ function framedLists(tokens: ProseToken[], text: string, sentence: { span: Span 
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
     const total = subjects.find(named, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject === named);
     if (!total) continue;
-    found.push({
-      id: nextId + found.length,
-      sentence: parts[0].sentence.id,
-      trigger: { start: start - 2, end: start },
-      triggerText: '中，',
-      region: { start, end },
-      totals: new Map([['amount', total]]),
-      parts: new Map([['amount', parts]]),
-      members: parts,
-    });
+    found.push(plainList(nextId + found.length, parts[0].sentence.id, total, parts, { start: start - 2, end: start }, '中，', { start, end }));
   }
   return found;
 }
@@ -357,16 +344,7 @@ function bracketBreakdowns(tokens: ProseToken[], text: string, nextId: number): 
     for (const total of totals) {
       const parts = inside.filter((t) => t.role === total.role && (total.role === 'count' ? t.token.unitText === total.token.unitText : t.ownSubject && t.token.unit === total.token.unit));
       if (parts.length < 2) continue;
-      found.push({
-        id: nextId + found.length,
-        sentence: total.sentence.id,
-        trigger: { start: open, end: open + 1 },
-        triggerText: text[open],
-        region: { start: open + 1, end: close },
-        totals: new Map([[total.role, total]]),
-        parts: new Map([[total.role, parts]]),
-        members: parts,
-      });
+      found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start: open, end: open + 1 }, text[open], { start: open + 1, end: close }));
     }
   }
   return found;
@@ -410,16 +388,7 @@ function vehicleKinds(tokens: ProseToken[], innermost: Map<ProseToken, ProseList
     }
     if (parts.length < 2) continue;
     const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
-    found.push({
-      id: nextId + found.length,
-      sentence: total.sentence.id,
-      trigger: { start: total.token.span.start, end: total.token.span.start },
-      triggerText: '',
-      region: { start: parts[0].token.span.start, end },
-      totals: new Map([['count', total]]),
-      parts: new Map([['count', parts]]),
-      members: parts,
-    });
+    found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
   }
   return found;
 }
@@ -477,18 +446,10 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     const chosen = closingRun(parts, total, text);
     if (chosen.length < 2) continue;
     const start = total.token.span.start - total.lead.length;
-    found.push({
-      id: nextId + found.length,
-      sentence: total.sentence.id,
-      trigger: { start, end: total.token.span.start },
-      // (Read as exhaustive by sums.ts: the total is all of them.)
-      triggerText: role === 'count' ? '合计' : total.lead,
-      region: { start: chosen[0].token.span.start, end: start },
-      totals: new Map([[role, total]]),
-      parts: new Map([[role, chosen]]),
-      // (Counts already in a 其中 list stay its members.)
-      members: chosen.filter((t) => !innermost.has(t)),
-    });
+    // (The trigger text makes sums.ts read it as exhaustive: the total is all of them. Counts already in a 其中 list
+    // stay its members.)
+    const trigger = { start, end: total.token.span.start };
+    found.push(plainList(nextId + found.length, total.sentence.id, total, chosen, trigger, role === 'count' ? '合计' : total.lead, { start: chosen[0].token.span.start, end: start }, chosen.filter((t) => !innermost.has(t))));
   }
   return found;
 }
