@@ -124,7 +124,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     return among ? { base: among, group: `among${among.token.id}` } : undefined;
   }
   const frame = frameSubject(ctx, share);
-  if (frame && !wantCount) {
+  // (`- 一般公共服务支出：1314.83万元，占28.60%`: an opening that names the part itself frames nothing.)
+  if (frame && !wantCount && !subjectsMatch(frame, part.subject)) {
     const found = ctx.subjects.find(frame, share.sentence.span.start, (t) => t.role === 'amount' && t.sentence.id !== share.sentence.id);
     if (found) return { base: found, group: `frame${share.sentence.id}` };
   }
