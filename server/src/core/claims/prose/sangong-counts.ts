@@ -1,29 +1,26 @@
 // T09.3 in the prose (prose.md §6, soft): the 三公 paragraphs state counts beside the money, and the two
-// must agree: `因公出国（境）费8.72万元，…团组0个` spent on trips no group made; `公务用车运行维护费7.93万元，
-// 年末公务用车保有量0辆` ran no car. The counts are exact; only money beyond its rounding counts as spent.
-import { exact, operand } from '../../arith/interval';
-import { asExact, withChanges } from '../../arith/operand';
+// must agree (counts-and-money.ts): `因公出国（境）费8.72万元，…团组0个` spent on trips no group made;
+// `公务用车运行维护费7.93万元，年末公务用车保有量0辆` ran no car.
+import { operand } from '../../arith/interval';
+import { asExact } from '../../arith/operand';
 import { l } from '../../messages';
 import type { LeClaim } from '../../types';
+import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
-interface Link {
+interface Link extends CountLink {
   money: RegExp;
   count: (t: ProseToken) => boolean;
-  /** Counts without money are also wrong (not for cars held: a car may stand idle). */
-  both: boolean;
-  zh: string;
-  en: string;
 }
 
 const words = (t: ProseToken) => t.lead + t.subject;
 
 const LINKS: Link[] = [
-  { money: /因公出国/, count: (t) => /团组/.test(words(t)) && /^(?:个|批|批次)$/.test(t.token.unitText), both: true, zh: '因公出国（境）费用与团组数', en: 'overseas trips: spending and groups' },
-  { money: /购置费|公务用车购置(?!及)/, count: (t) => t.token.unitText === '辆' && /购置|购买|新购|更新/.test(t.lead) && !/保有/.test(t.lead), both: true, zh: '公务用车购置费与购置数', en: 'car purchases: spending and cars bought' },
-  { money: /运行(?:维护|维修)?费/, count: (t) => t.token.unitText === '辆' && /保有/.test(t.lead), both: false, zh: '公务用车运行维护费与保有量', en: 'car running costs and cars held' },
-  { money: /公务接待/, count: (t) => /^(?:批|批次)$/.test(t.token.unitText) && /接待/.test(words(t)) && !/国内|国外|外事|外宾|境外/.test(t.lead), both: true, zh: '公务接待费与接待批次', en: 'hospitality: spending and receptions' },
+  { money: /因公出国/, count: (t) => /团组/.test(words(t)) && /^(?:个|批|批次)$/.test(t.token.unitText), ...COUNT_LINKS.trips },
+  { money: /购置费|公务用车购置(?!及)/, count: (t) => t.token.unitText === '辆' && /购置|购买|新购|更新/.test(t.lead) && !/保有/.test(t.lead), ...COUNT_LINKS.purchases },
+  { money: /运行(?:维护|维修)?费/, count: (t) => t.token.unitText === '辆' && /保有/.test(t.lead), ...COUNT_LINKS.running },
+  { money: /公务接待/, count: (t) => /^(?:批|批次)$/.test(t.token.unitText) && /接待/.test(words(t)) && !/国内|国外|外事|外宾|境外/.test(t.lead), ...COUNT_LINKS.hospitality },
 ];
 
 export function sangongCountClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
@@ -49,11 +46,6 @@ function check(link: Link, tokens: ProseToken[], sink: ClaimSink): void {
   const most = counts.reduce((a, b) => (b.token.value.gt(a.token.value) ? b : a));
   const count = asExact(operand(most.token, most.subject || most.lead));
   const spent = operand(money.token, money.subject);
-  const description = l(`${link.zh}一致`, `${link.en} agree`);
-  if (spent.value.gt(spent.halfUlp)) {
-    const least = withChanges(exact(1, `${spent.label} ${spent.text ?? ''} > 0 所需的最少数量`, spent.span), { text: '1' });
-    sink.add<LeClaim>({ kind: 'le', origin: 'prose', identity: 'prose.T09.3', description, span: most.token.span, part: least, whole: count, soft: true });
-  } else if (link.both && count.value.gt(0)) {
-    sink.add<LeClaim>({ kind: 'le', origin: 'prose', identity: 'prose.T09.3', description, span: most.token.span, part: count, whole: withChanges(spent, { label: `${spent.label}（无支出时应为 0）` }), soft: true });
-  }
+  const relation = countAgainstMoney(spent, count, link.both);
+  if (relation) sink.add<LeClaim>({ kind: 'le', origin: 'prose', identity: 'prose.T09.3', description: l(`${link.zh}一致`, `${link.en} agree`), span: most.token.span, ...relation, soft: true });
 }

@@ -21,6 +21,7 @@ import {
   totalItem,
   type Item,
 } from './access';
+import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import { emitPair } from './emit';
 import { entryValue, GRAND_IN, INCOME_TOTAL, partsOf, sides, SPEND_TOTAL } from './identities';
 import { sangongRecords } from './sangong';
@@ -359,21 +360,17 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
   }
 }
 
-/**
- * T09.3 (soft): the 相关统计数 under 公开09 agree with its money: spending on trips, car purchases or
- * hospitality needs at least one 团组 / 辆 / 批次, and none of them without spending; car running
- * costs need a car (保有量 ≥ 1).
- */
+/** T09.3 (soft): the 相关统计数 under 公开09 agree with its money (counts-and-money.ts). */
 function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): void {
   const stats = model.tables.find((t) => t.id > v09.table.id && t.kind === 'unknown' && items(t).some((it) => /团组数|保有量|购置数|接待批次/.test(it.entry.label)));
   const record = sangongRecords(v09.table)[0];
   if (!stats || !record) return;
   const list = items(stats);
-  const links: Array<{ money: number; count: RegExp; both: boolean; zh: string; en: string }> = [
-    { money: 8, count: /团组数/, both: true, zh: '因公出国（境）费用与团组数', en: 'overseas trips: spending and groups' },
-    { money: 10, count: /购置数/, both: true, zh: '公务用车购置费与购置数', en: 'car purchases: spending and cars bought' },
-    { money: 11, count: /保有量/, both: false, zh: '公务用车运行维护费与保有量', en: 'car running costs and cars held' },
-    { money: 12, count: /接待批次/, both: true, zh: '公务接待费与接待批次', en: 'hospitality: spending and receptions' },
+  const links: Array<CountLink & { money: number; count: RegExp }> = [
+    { money: 8, count: /团组数/, ...COUNT_LINKS.trips },
+    { money: 10, count: /购置数/, ...COUNT_LINKS.purchases },
+    { money: 11, count: /保有量/, ...COUNT_LINKS.running },
+    { money: 12, count: /接待批次/, ...COUNT_LINKS.hospitality },
   ];
   for (const link of links) {
     const at = record.get(link.money);
@@ -387,10 +384,7 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
     const count: Operand =
       cell.number !== undefined ? asExact(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' });
     const description = l(`${link.zh}一致（“三公”经费表与相关统计数）`, `${link.en} agree (table 09 and its statistics)`);
-    if (money.value.gt(money.halfUlp)) {
-      pair(sink, 'le', 'T09.3', description, withChanges(exact(1, `${money.label} ${money.text ?? ''} > 0 所需的最少数量`, money.span), { text: '1' }), count, true);
-    } else if (link.both && count.value.gt(0)) {
-      pair(sink, 'le', 'T09.3', description, count, withChanges(money, { label: `${money.label}（无支出时应为 0）` }), true);
-    }
+    const relation = countAgainstMoney(money, count, link.both);
+    if (relation) pair(sink, 'le', 'T09.3', description, relation.part, relation.whole, true);
   }
 }
