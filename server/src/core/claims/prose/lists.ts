@@ -1,6 +1,6 @@
 // Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
 // parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
-import { isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
+import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
@@ -252,7 +252,7 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length), ...bracketBreakdowns(tokens, text, lists.length), ...framedLists(tokens, text, sentence, subjects, innermost, lists.length)]) {
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length), ...bracketBreakdowns(tokens, text, lists.length), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, lists.length)]) {
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
     }
@@ -303,16 +303,16 @@ const FRAME = /(?:^|[；;。])\s*([^，,。；;：:\d\s]{2,16})中[，,]/g;
  * `人员经费中，工资福利支出870.98万元、对个人和家庭的补助0.00万元；公用经费中，福利费46.07万元、…`: the parts of a
  * whole stated before, each clause under its own frame. Only named amounts in no other list.
  */
-function framedLists(tokens: ProseToken[], text: string, sentence: { span: Span }, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
   const found: ProseList[] = [];
-  const sentenceText = text.slice(sentence.span.start, sentence.span.end);
   if (!sentenceText.includes('中')) return found;
   for (const m of sentenceText.matchAll(FRAME)) {
     const named = normalizeSubject(m[1]);
     if (named.length < 4) continue;
-    const start = sentence.span.start + m.index! + m[0].length;
-    const semicolon = indexWithin(text, '；', start, sentence.span.end);
-    const end = semicolon < 0 ? sentence.span.end : semicolon;
+    const from = m.index! + m[0].length;
+    const semicolon = indexWithin(sentenceText, '；', from, sentenceText.length);
+    const start = offset + from;
+    const end = offset + (semicolon < 0 ? sentenceText.length : semicolon);
     const members = tokens.filter((t) => t.token.span.start >= start && t.token.span.start < end);
     const parts = members.filter((t) => t.role === 'amount' && t.ownSubject);
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
@@ -337,7 +337,9 @@ function bracketBreakdowns(tokens: ProseToken[], text: string, nextId: number): 
     const open = after + text.slice(after, after + 3).search(/[（(]/);
     const close = matchingClose(text, open);
     if (close < 0 || /其中|包括|分别/.test(text.slice(open, close))) continue;
-    const inside = tokens.filter((t) => t.token.span.start > open && t.token.span.start < close && !enclosed(text, open + 1, t.token.span.start));
+    // (The tokens after this one up to the close, not a filter over the sentence: a sentence of many brackets stays linear.)
+    const inside: ProseToken[] = [];
+    for (let k = whole.index + 1; k < tokens.length && tokens[k].token.span.start < close; k++) if (!enclosed(text, open + 1, tokens[k].token.span.start)) inside.push(tokens[k]);
     // The totals: this figure, and a count of another unit joined to it (`7批次，21人次（…）`).
     const before = tokens[whole.index - 1];
     const totals = [whole, ...(whole.role === 'count' && before?.role === 'count' && before.token.unitText !== whole.token.unitText && /^[，,、和]?$/.test(whole.lead) ? [before] : [])];
@@ -396,8 +398,9 @@ function vehicleKinds(tokens: ProseToken[], innermost: Map<ProseToken, ProseList
 /** `合计接待17批次`, `共计出国3个团组`: a count total after its parts. */
 const POSTFIX_COUNT_TOTAL = /^(?:合计|共计|总计)(?:接待|出国|派出|组织)?(?:为|是)?$/;
 
-/** How many parts a total after its parts is looked for among, walking back. */
+/** How many parts a total after its parts is looked for among, and how many tokens back, walking back. */
 const MAX_POSTFIX_PARTS = 12;
+const MAX_POSTFIX_WALK = 48;
 
 /**
  * `人员经费666.40万元、公用经费96.04万元，合计762.44万元`, `国内公务接待2.19万元，5批次…；国（境）外公务接待0.57万元，
@@ -407,6 +410,7 @@ const MAX_POSTFIX_PARTS = 12;
  */
 function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
   const found: ProseList[] = [];
+  const totals = new Set<ProseToken>();
   for (const total of tokens) {
     const role = total.role;
     // `…；外事接待2批次、3人次。合计接待17批次、115人次`: counts too, the second total joined to the first.
@@ -419,12 +423,15 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     // (A count joined to the total before it is a total too, not the last part's: `合计2.27万元、18批次`.)
     if (role === 'count' && !POSTFIX_COUNT_TOTAL.test(total.lead)) total.subject = '';
     // A total that opens its sentence (alone or after the totals it is joined to) adds up the sentence before.
-    const opens = tokens.slice(0, total.index).every((t) => found.some((l) => l.totals.get(t.role) === t));
-    const sequence = opens ? before : tokens.slice(0, total.index);
+    let opens = true;
+    for (let i = 0; i < total.index && opens; i++) opens = totals.has(tokens[i]);
+    const sequence = opens ? before : tokens;
     const parts: ProseToken[] = [];
     let depth = 0;
     let at = total.token.span.start;
-    for (let i = sequence.length - 1; i >= 0 && parts.length < MAX_POSTFIX_PARTS; i--) {
+    // (Walked back a bounded number of tokens, so a long sentence of totals stays linear.)
+    const last = opens ? before.length - 1 : total.index - 1;
+    for (let i = last; i >= 0 && i > last - MAX_POSTFIX_WALK && parts.length < MAX_POSTFIX_PARTS; i--) {
       const t = sequence[i];
       // (Walking back, `）` opens a bracket and `（` closes it.)
       for (let c = at - 1; c >= t.token.span.end; c--) {
@@ -445,6 +452,7 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     }
     const chosen = closingRun(parts, total, text);
     if (chosen.length < 2) continue;
+    totals.add(total);
     const start = total.token.span.start - total.lead.length;
     // (The trigger text makes sums.ts read it as exhaustive: the total is all of them. Counts already in a 其中 list
     // stay its members.)
@@ -456,14 +464,10 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
 
 /** The parts of a total after them: the shortest run back from the total that adds up to it, else its clause's. */
 function closingRun(parts: ProseToken[], total: ProseToken, text: string): ProseToken[] {
+  // (At most MAX_POSTFIX_PARTS parts: each run checked afresh stays cheap.)
   const whole = operand(total.token, '');
-  let sum = ZERO;
-  let tolerance = whole.halfUlp;
-  for (let k = parts.length - 1; k >= 0; k--) {
-    const part = operand(parts[k].token, '');
-    sum = sum.plus(part.value);
-    tolerance = tolerance.plus(part.halfUlp);
-    if (k <= parts.length - 2 && whole.value.minus(sum).abs().lte(tolerance)) return parts.slice(k);
+  for (let k = parts.length - 2; k >= 0; k--) {
+    if (checkSum(whole, parts.slice(k).map((t) => operand(t.token, ''))).ok) return parts.slice(k);
   }
   // (Searched back to the first part only: a long sentence of totals stays linear.)
   let clauseStart = -1;

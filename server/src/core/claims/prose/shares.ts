@@ -7,7 +7,7 @@ import type { ShareClaim, Span } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import { grandTotalKind, namedBeforeRespectively, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
-import type { ProseAnalysis, ProseToken } from './tokens';
+import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
 
 export interface ShareContext {
   analysis: ProseAnalysis;
@@ -41,7 +41,7 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKin
   // `基本支出占56.91%（3678.53万元）`: the part in brackets right after its share.
   const next = sentenceTokens[share.index + 1];
   // (`基本支出占28.53%，为3159.42万元`: or in the clause right after it.)
-  if (next && /^(?:[（(]|为|是|金额为|计)$/.test(next.lead) && (next.role === want || (want === 'either' && next.role === 'amount'))) return next;
+  if (next && PART_AFTER_SHARE.test(next.lead) && (next.role === want || (want === 'either' && next.role === 'amount'))) return next;
   let gapEnd = share.token.span.start;
   // A part stands within a few numbers of its share (占X%，占Y% may follow it); never a long walk.
   for (let i = share.index - 1; i >= 0 && i >= share.index - 8; i--) {
@@ -193,12 +193,25 @@ function bracketedWhole(tokens: ProseToken[], share: ProseToken, text: string): 
  */
 function partInSentenceBefore(ctx: ShareContext, tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
   const base = inlineBase(tokens, share);
-  if (!base || tokens.slice(0, share.index).some((t) => t.role === 'amount' || t.role === 'count')) return undefined;
+  if (!base || firstFigureIndex(tokens) < share.index) return undefined;
   const before = ctx.analysis.bySentence.get(share.sentence.id - 1);
   if (!before?.length || before[0].sentence.paragraph !== share.sentence.paragraph) return undefined;
   const kind = base.token.unit === 'count' ? (t: ProseToken) => t.role === 'count' && t.token.unitText === base.token.unitText : (t: ProseToken) => t.role === 'amount';
   const candidates = before.filter(kind);
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+const firstFigures = new WeakMap<ProseToken[], number>();
+
+/** Index of the sentence's first amount or count (Infinity if none), found once per sentence. */
+function firstFigureIndex(tokens: ProseToken[]): number {
+  let index = firstFigures.get(tokens);
+  if (index === undefined) {
+    const i = tokens.findIndex((t) => t.role === 'amount' || t.role === 'count');
+    index = i < 0 ? Infinity : i;
+    firstFigures.set(tokens, index);
+  }
+  return index;
 }
 
 /** What the part of a share must be: an amount for an inline base in money, a count for a count (else either). */
@@ -213,6 +226,9 @@ function inlineBase(tokens: ProseToken[], share: ProseToken): ProseToken | undef
   while (k > 0 && tokens[k - 1].token.unit === '%' && RUN_JOINER.test(tokens[k].lead)) k--;
   return tokens[k - 1]?.role === 'share-base' ? tokens[k - 1] : undefined;
 }
+
+/** How many tokens before a run of rates its figures are looked for among. */
+const MAX_RESPECTIVE_WALK = 32;
 
 /** Words that only join the rates of a `分别` run: `31.39%、68.61%`, `32.39%和68.61%`. */
 // (`72.97%（按项目数）和78.99%（按金额）`: a short gloss may follow each rate.)
@@ -241,14 +257,15 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
         bases = [];
         j = i - 1;
       }
+      // (Walked back a bounded number of tokens: a sentence of rates without figures stays linear.)
       let amounts: ProseToken[] = [];
-      for (; j >= 0 && amounts.length < run.length; j--) if (tokens[j].role === 'amount' || tokens[j].role === 'count') amounts.unshift(tokens[j]);
+      for (const stop = j - MAX_RESPECTIVE_WALK; j >= 0 && j > stop && amounts.length < run.length; j--) if (tokens[j].role === 'amount' || tokens[j].role === 'count') amounts.unshift(tokens[j]);
       // `A、B分别为2666.3亿元和30400.7亿元，占全国的8.1%和91.9%`: 分别 before the amounts pairs both runs, when
       // the amounts stand right before the rates.
       const respectiveAmounts = run.length > 1 && amounts.length === run.length && /分别/.test(amounts[0].lead) && amounts[0].index === i - run.length;
       // (`分别占财政拨款收入9041.46万元的93.56%和6.44%`: 分别 leads the base stated inline.)
-      const inlineBase = tokens[i - 1]?.role === 'share-base' ? tokens[i - 1] : undefined;
-      if (!/分别/.test(first.lead) && !(inlineBase && /分别/.test(inlineBase.lead)) && bases.length === 0 && !respectiveAmounts) continue;
+      const inline = inlineBase(tokens, first);
+      if (!/分别/.test(first.lead) && !(inline && /分别/.test(inline.lead)) && bases.length === 0 && !respectiveAmounts) continue;
       // `因公出国（境）费、公务用车购置及运行维护费、公务接待费分别占“三公”经费的0%、65.99%、34.01%`: no
       // amounts in the sentence, the names before 分别 find the ones stated earlier.
       if (amounts.length < run.length && i === 0) amounts = namedBeforeRespectively(ctx.subjects, first, run.length) ?? amounts;
