@@ -24,6 +24,8 @@ export interface ProseList {
   members: ProseToken[];
   /** `共41批次、205人次，其中：…`: the count total in another unit than the count total, with its parts. */
   otherCount?: { total: ProseToken; parts: ProseToken[] };
+  /** The words say the parts are all of the total: a total after its parts (`A、B，合计T`). */
+  exhaustive?: true;
 }
 
 const TRIGGER =
@@ -454,10 +456,10 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     if (chosen.length < 2) continue;
     totals.add(total);
     const start = total.token.span.start - total.lead.length;
-    // (The trigger text makes sums.ts read it as exhaustive: the total is all of them. Counts already in a 其中 list
-    // stay its members.)
+    // (Counts already in a 其中 list stay its members.)
     const trigger = { start, end: total.token.span.start };
-    found.push(plainList(nextId + found.length, total.sentence.id, total, chosen, trigger, role === 'count' ? '合计' : total.lead, { start: chosen[0].token.span.start, end: start }, chosen.filter((t) => !innermost.has(t))));
+    const list = plainList(nextId + found.length, total.sentence.id, total, chosen, trigger, total.lead, { start: chosen[0].token.span.start, end: start }, chosen.filter((t) => !innermost.has(t)));
+    found.push({ ...list, exhaustive: true });
   }
   return found;
 }

@@ -4,7 +4,7 @@ import { checkSum, exact, operand, ZERO } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
-import { POSTFIX_TOTAL, type ProseToken, type Role } from './tokens';
+import type { ProseToken, Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
 const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
@@ -55,8 +55,8 @@ function sharesAddToHundred(list: ProseList): boolean {
 }
 
 export function isExhaustive(list: ProseList, parts: ProseToken[]): boolean {
-  // (`分别为`, and a total after its parts: `A、B，合计T` says T is all of them.)
-  if (/分别|构成/.test(list.triggerText) || POSTFIX_TOTAL.test(list.triggerText)) return true;
+  // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
+  if (list.exhaustive || /分别|构成/.test(list.triggerText)) return true;
   if (coversFamily(parts.map((p) => p.subject || p.lead))) return true;
   if (countMatches(list, parts)) return true;
   return sharesAddToHundred(list);
