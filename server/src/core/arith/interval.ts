@@ -315,11 +315,17 @@ export function checkRatio(part: Operand, base: Operand, statedOperand: Operand,
   if (truncated.eq(statedAbs) && point.isPositive() === !stated.isNegative()) {
     return { status: 'truncated', point, rounded, low, high, decimals };
   }
+  // No true ratio reproduces p, by rounding nor by truncation: an error.
+  return { status: reachableRate(statedAbs, decimals, low, high) ? 'warning' : 'error', point, rounded, low, high, decimals };
+}
+
+/**
+ * A stated rate |p| (with `decimals`) that some true ratio in [low, high] reproduces, rounded ([p − h, p + h)) or
+ * cut ([p, p + 2h)).
+ */
+export function reachableRate(statedAbs: Decimal, decimals: number, low: Decimal, high: Decimal): boolean {
   const h = halfUlp(decimals);
-  // No true ratio reproduces p, by rounding ([p − h, p + h)) nor by truncation ([p, p + 2h)): an error.
-  const roundingMisses = statedAbs.plus(h).lte(low) || statedAbs.minus(h).gt(high);
-  const truncationMisses = statedAbs.plus(h).plus(h).lte(low) || statedAbs.gt(high);
-  return { status: roundingMisses && truncationMisses ? 'error' : 'warning', point, rounded, low, high, decimals };
+  return statedAbs.minus(h).lte(high) && statedAbs.plus(h).plus(h).gt(low);
 }
 
 /** Formats a computed value for an explanation, with as many decimals as it is meaningful to show. */

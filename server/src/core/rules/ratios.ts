@@ -1,7 +1,7 @@
 // The ratio each rate claim states, with its inputs as intervals: shared by the rules that check
 // shares, changes, completion rates, truncation and zero bases.
 import Decimal from 'decimal.js';
-import { checkRatio, exact, halfUlp, HUNDRED, sumOperand, type RatioCheck } from '../arith/interval';
+import { checkRatio, exact, HUNDRED, reachableRate, sumOperand, type RatioCheck } from '../arith/interval';
 
 const ONE = new Decimal(1);
 import { magnitude } from '../arith/operand';
@@ -92,7 +92,7 @@ function computeRatio(inputs: RatioInputs): RatioCheck {
   if (!bounds) return check;
   const low = Decimal.max(check.low ?? bounds.low, bounds.low);
   const high = Decimal.min(check.high ?? bounds.high, bounds.high);
-  return { ...check, low, high, status: reachable(inputs.stated, check.decimals, low, high) ? 'warning' : 'error' };
+  return { ...check, low, high, status: reachableRate(inputs.stated.value.abs(), check.decimals, low, high) ? 'warning' : 'error' };
 }
 
 /**
@@ -115,13 +115,6 @@ function jointBounds({ current, prior, delta }: NonNullable<RatioInputs['change'
     high = Decimal.min(high, d.plus(delta.halfUlp).div(pLow).times(per));
   }
   return { low: Decimal.max(low, 0), high };
-}
-
-/** A stated rate some true ratio in [low, high] reproduces, rounded ([p − h, p + h)) or cut ([p, p + 2h)). */
-function reachable(stated: Operand, decimals: number, low: Decimal, high: Decimal): boolean {
-  const s = stated.value.abs();
-  const h = halfUlp(decimals);
-  return s.minus(h).lte(high) && s.plus(h).plus(h).gt(low);
 }
 
 /** The recomputed rate as it should be written: with the minus sign of a rate written negative (`增长-3.32%`). */
