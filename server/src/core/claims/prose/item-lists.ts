@@ -12,6 +12,8 @@ import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './to
 
 /** Enumeration styles: items of one list share the style of the first (`（1）`… is not `2、`). */
 const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/];
+/** `- 社会保障和就业支出：1356.28万元，占30.3%；`: Markdown bullets, one item a line. */
+const BULLET = /^\s*[-*+•·]\s+/;
 /** Items named by 类 or 项 (`社会保障和就业支出（类）`, `行政运行（项）`). */
 const CLASSIFIED = /[（(]\s*\d*\s*[类款项]\s*[)）]/;
 
@@ -104,14 +106,16 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       if (levelsBefore[p] <= level) break;
       const raw = model.text.slice(paragraph.span.start, paragraph.span.end);
       const text = raw.replace(/^[\s*#>-]+/, '');
-      style ??= ITEM_STYLES.find((re) => re.test(text));
-      if (!style?.test(text)) break;
+      const bullet = BULLET.test(raw);
+      style ??= bullet ? BULLET : ITEM_STYLES.find((re) => re.test(text));
+      if (style === BULLET ? !bullet : !style?.test(text)) break;
       // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
       // starts the items of another list.)
-      const ordinal = ordinalOf(style.exec(text)![0]);
+      const ordinal = style === BULLET ? undefined : ordinalOf(style.exec(text)![0]);
       if (ordinal !== undefined && lastOrdinal !== undefined && ordinal <= lastOrdinal) break;
       lastOrdinal = ordinal;
-      for (const tokens of inlineItems(text, style, paragraph.span.start + raw.length - text.length, byParagraph.get(p) ?? [])) {
+      const paragraphTokens = byParagraph.get(p) ?? [];
+      for (const tokens of style === BULLET ? [paragraphTokens] : inlineItems(text, style, paragraph.span.start + raw.length - text.length, paragraphTokens)) {
         items++;
         for (const role of ['amount', 'budget'] as Role[]) {
           const first = tokens.find((t) => t.role === role);

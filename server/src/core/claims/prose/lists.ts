@@ -29,7 +29,7 @@ export interface ProseList {
 }
 
 const TRIGGER =
-  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要用于(?=[\u4e00-\u9fff（）()]{2,16}\s*[0-9０-９])|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?/g;
+  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要用于(?=[\u4e00-\u9fff（）()]{2,16}\s*[0-9０-９])|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?|划分(?:如下)?[：:]/g;
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
 
@@ -689,9 +689,16 @@ function fallbackTotal(
   // (`“三公”经费支出24.42万元。` / `其中，因公出国（境）费…`: a line opening with the trigger goes on from the line before.)
   const opensWithTrigger = wordsBefore.replace(/[\s*#>\-]/g, '') === '' && /[，,：:]$/.test(trigger);
   if (previous && (previous.paragraph === sentence.paragraph || (opensWithTrigger && previous.paragraph === sentence.paragraph - 1))) {
+    let tokens = analysis.bySentence.get(previous.id) ?? [];
+    // (`“三公”经费支出66.51万元，预算72.47万元。同比增加6.66万元，增长11.13%。其中，…`: a sentence that only goes on
+    // about the figure before it, with no name of its own and none of the list's kind, passes the look-up back.)
+    for (let back = 1; back <= 2 && tokens.length && tokens.every((t) => t.subject === '' && t.role !== role); back++) {
+      const before = analysis.bySentence.get(previous.id - back) ?? [];
+      if (!before.length || before[0].sentence.paragraph !== tokens[0].sentence.paragraph) break;
+      tokens = before;
+    }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.
-    const tokens = analysis.bySentence.get(previous.id) ?? [];
     const opening = tokens[0]?.sentence.text.split(/[，,；;：:]/)[0].length ?? 0;
     if (tokens.length && tokens[0].token.span.start - tokens[0].sentence.span.start < opening) return tokens.find((t) => t.role === role);
   }

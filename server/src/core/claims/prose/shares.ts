@@ -151,6 +151,32 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   if (head === part && before?.length === 1 && before[0].role === 'amount' && before[0].sentence.paragraph === share.sentence.paragraph && (grandTotalKind(before[0].subject) || /合计|总计|总额$/.test(before[0].subject))) {
     return { base: before[0], group: `previous${before[0].token.id}` };
   }
+  const whole = qualifiedWhole(ctx, part);
+  return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
+}
+
+/** How many sentences before its part a whole named by the part's last words is looked for. */
+const QUALIFIED_WHOLE_SENTENCES = 2;
+
+/**
+ * `财政拨款收入2350.93万元，…。一般公共预算财政拨款收入2326.22万元，占比98.95%；政府性基金预算财政拨款收入…`: a part
+ * named as a whole with a qualifier before it (一般公共预算 + 财政拨款收入) is a share of that whole, stated just
+ * before it: the nearest figure so named that is no part with a share of its own.
+ */
+function qualifiedWhole(ctx: ShareContext, part: ProseToken): ProseToken | undefined {
+  const name = part.subject;
+  if (name.length < 6) return undefined;
+  const isWhole = (t: ProseToken, tokens: ProseToken[]) => {
+    // (`本部门财政拨款支出`: the owner names who states the whole, not which.)
+    const whole = t.subject.replace(OWNER, '');
+    return t.role === 'amount' && whole.length >= 4 && whole.length < name.length && name.endsWith(whole) && tokens[t.index + 1]?.role !== 'share';
+  };
+  for (let id = part.sentence.id, step = 0; step <= QUALIFIED_WHOLE_SENTENCES; id--, step++) {
+    const tokens = ctx.analysis.bySentence.get(id);
+    // (The whole may close the paragraph before: `…收入2350.93万元。` on a line of its own, the parts on the next.)
+    if (!tokens?.length || tokens[0].sentence.section !== part.sentence.section || tokens[0].sentence.paragraph < part.sentence.paragraph - 1) break;
+    for (let i = (id === part.sentence.id ? part.index : tokens.length) - 1; i >= 0; i--) if (isWhole(tokens[i], tokens)) return tokens[i];
+  }
   return undefined;
 }
 
