@@ -108,7 +108,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       const text = raw.replace(/^[\s*#>-]+/, '');
       const bullet = BULLET.test(raw);
       style ??= bullet ? BULLET : ITEM_STYLES.find((re) => re.test(text));
-      if (style === BULLET ? !bullet : !style?.test(text)) break;
+      if (!style || (style === BULLET ? !bullet : !style.test(text))) break;
       // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
       // starts the items of another list.)
       const ordinal = style === BULLET ? undefined : ordinalOf(style.exec(text)![0]);
@@ -133,7 +133,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       // after a wrap split the paragraph: 2.59 is the last part of the sentence before, not the list's total).
       if (total.subject && items.some((t) => subjectsMatch(t.subject, total.subject))) continue;
       const subjects = items.map((t) => t.subject || t.lead);
-      const family = coversFamily(subjects);
+      const family = coversFamily(subjects, total.subject);
       const classified = subjects.every((s) => CLASSIFIED.test(s));
       // 类/项 enumerations are complete by convention for the amounts spent; a budget list may
       // leave out 项 without spending, so budgets only check Σ ≤ total.

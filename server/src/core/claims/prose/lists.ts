@@ -298,8 +298,8 @@ function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean 
   return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
 }
 
-/** `人员经费中，`, `；公用经费中，`: a clause framed by the whole its figures are parts of. */
-const FRAME = /(?:^|[；;。])\s*([^，,。；;：:\d\s]{2,16})中[，,]/g;
+/** `人员经费中，`, `；公用经费中，`, `。人员经费中工资福利支出…`: a clause framed by the whole its figures are parts of. */
+const FRAME = /(?:^|[；;。])\s*([^，,。；;：:\d\s]{2,16})中(?:[，,]|(?=[\u4e00-\u9fff]))/g;
 
 /**
  * `人员经费中，工资福利支出870.98万元、对个人和家庭的补助0.00万元；公用经费中，福利费46.07万元、…`: the parts of a
@@ -320,7 +320,8 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
     const total = subjects.find(named, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject === named);
     if (!total) continue;
-    found.push(plainList(nextId + found.length, parts[0].sentence.id, total, parts, { start: start - 2, end: start }, '中，', { start, end }));
+    const mark = m[0].endsWith('中') ? '中' : m[0].slice(-2);
+    found.push(plainList(nextId + found.length, parts[0].sentence.id, total, parts, { start: start - mark.length, end: start }, mark, { start, end }));
   }
   return found;
 }

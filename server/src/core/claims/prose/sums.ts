@@ -7,7 +7,9 @@ import type { ProseList } from './lists';
 import type { ProseToken, Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
-const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
+const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }> = [
+  // 人员经费 → 工资福利 (301) / 对个人和家庭的补助 (303): only of that whole (基本支出 has 302 besides)
+  { members: [/工资福利/, /对个人和家庭/], required: [0, 1], whole: /人员经费$/ },
   // 支出合计 → 基本 / 项目 / 上缴上级 / 经营 / 对附属单位补助
   { members: [/基本支出/, /项目支出/, /上缴上级/, /经营支出/, /对附属单位补助/], required: [0, 1] },
   // 基本支出 → 人员经费 / 公用经费
@@ -34,8 +36,9 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[] }> = [
   { members: [/财政拨款/, /上级补助/, /事业收入/, /经营收入/, /附属单位上缴/, /其他收入/, /非财政拨款结余/, /结转和?结余/], required: [0, 2, 5] },
 ];
 
-export function coversFamily(subjects: string[]): boolean {
+export function coversFamily(subjects: string[], whole: string): boolean {
   return FAMILIES.some((f) => {
+    if (f.whole && !f.whole.test(whole)) return false;
     const hits = subjects.map((s) => f.members.findIndex((m) => m.test(s)));
     return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r));
   });
@@ -54,10 +57,10 @@ function sharesAddToHundred(list: ProseList): boolean {
   return checkSum(exact(100, '100%'), shares.map((s) => operand(s.token, s.subject))).ok;
 }
 
-export function isExhaustive(list: ProseList, parts: ProseToken[]): boolean {
+export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
   if (list.exhaustive || /分别|构成/.test(list.triggerText)) return true;
-  if (coversFamily(parts.map((p) => p.subject || p.lead))) return true;
+  if (coversFamily(parts.map((p) => p.subject || p.lead), total.subject)) return true;
   if (countMatches(list, parts)) return true;
   return sharesAddToHundred(list);
 }
@@ -81,7 +84,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // against the total's. Only a complete breakdown (基本支出 + 项目支出, …) says anything: a few main
   // contributors need not add up, and signed parts have no ≤.
   if (role === 'delta') {
-    if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat') || !isExhaustive(list, parts)) return;
+    if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat') || !isExhaustive(list, parts, total)) return;
     sink.add({
       kind: 'sum',
       origin: 'prose',
@@ -109,7 +112,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     });
     return;
   }
-  const exhaustive = isExhaustive(list, parts);
+  const exhaustive = isExhaustive(list, parts, total);
   sink.add({
     kind: 'sum',
     origin: 'prose',
