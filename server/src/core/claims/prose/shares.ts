@@ -98,7 +98,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // (本部门政府采购支出总额), a short qualifier at most.
     const accept = (t: ProseToken) => t.role === 'amount' && t !== part;
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || t.subject.slice(0, -name.length).replace(OWNER, '').length <= 2);
-    const found = wantCount ? undefined : ctx.subjects.find(named, part.token.span.start, closeTo(named)) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined);
+    const found = wantCount ? totalCountBefore(ctx, part, named) : ctx.subjects.find(named, part.token.span.start, closeTo(named)) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined);
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // `占全年支出的`, `占总支出的`: the year's whole spending, named as the list's total (本年支出合计) or,
     // outside a list, as the nearest 支出合计 before it.
@@ -155,7 +155,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
 }
 
-/** How many sentences before its part a whole named by the part's last words is looked for. */
+/** How many sentences before its part a whole (named by the part's last words, or a total count) is looked for. */
 const QUALIFIED_WHOLE_SENTENCES = 2;
 
 /**
@@ -163,6 +163,32 @@ const QUALIFIED_WHOLE_SENTENCES = 2;
  * named as a whole with a qualifier before it (一般公共预算 + 财政拨款收入) is a share of that whole, stated just
  * before it: the nearest figure so named that is no part with a share of its own.
  */
+/**
+ * `本部门共有项目60个，…。组织对34个项目开展了绩效自评，…占项目总数的56.67%`: a count share's named base is the
+ * total of that noun (共 / 全部 / 总) stated before its part, in the same unit.
+ */
+function totalCountBefore(ctx: ShareContext, part: ProseToken, named: string): ProseToken | undefined {
+  const noun = named.replace(/^(?:全部|所有|总)/, '').replace(/(?:总数|个数|数量|总量|数)$/, '');
+  if (noun.length < 2) return undefined;
+  const isTotal = (t: ProseToken) => {
+    if (t.role !== 'count' || t === part || t.token.unitText !== part.token.unitText || t.token.span.start >= part.token.span.start) return false;
+    const after = ctx.text.slice(t.token.unitSpan?.end ?? t.token.span.end, (t.token.unitSpan?.end ?? t.token.span.end) + noun.length);
+    return /共|全部|总|合计/.test(t.lead) && (t.subject.endsWith(noun) || after === noun);
+  };
+  return nearestBefore(ctx, part, isTotal);
+}
+
+/** The nearest token before `part` that `accept` takes, in its sentence or the few before it in its section. */
+function nearestBefore(ctx: ShareContext, part: ProseToken, accept: (t: ProseToken, tokens: ProseToken[]) => boolean): ProseToken | undefined {
+  for (let id = part.sentence.id, step = 0; step <= QUALIFIED_WHOLE_SENTENCES; id--, step++) {
+    const tokens = ctx.analysis.bySentence.get(id);
+    // (The whole may close the paragraph before: `…收入2350.93万元。` on a line of its own, the parts on the next.)
+    if (!tokens?.length || tokens[0].sentence.section !== part.sentence.section || tokens[0].sentence.paragraph < part.sentence.paragraph - 1) break;
+    for (let i = (id === part.sentence.id ? part.index : tokens.length) - 1; i >= 0; i--) if (accept(tokens[i], tokens)) return tokens[i];
+  }
+  return undefined;
+}
+
 function qualifiedWhole(ctx: ShareContext, part: ProseToken): ProseToken | undefined {
   const name = part.subject;
   if (name.length < 6) return undefined;
@@ -171,13 +197,7 @@ function qualifiedWhole(ctx: ShareContext, part: ProseToken): ProseToken | undef
     const whole = t.subject.replace(OWNER, '');
     return t.role === 'amount' && whole.length >= 4 && whole.length < name.length && name.endsWith(whole) && tokens[t.index + 1]?.role !== 'share';
   };
-  for (let id = part.sentence.id, step = 0; step <= QUALIFIED_WHOLE_SENTENCES; id--, step++) {
-    const tokens = ctx.analysis.bySentence.get(id);
-    // (The whole may close the paragraph before: `…收入2350.93万元。` on a line of its own, the parts on the next.)
-    if (!tokens?.length || tokens[0].sentence.section !== part.sentence.section || tokens[0].sentence.paragraph < part.sentence.paragraph - 1) break;
-    for (let i = (id === part.sentence.id ? part.index : tokens.length) - 1; i >= 0; i--) if (isWhole(tokens[i], tokens)) return tokens[i];
-  }
-  return undefined;
+  return nearestBefore(ctx, part, isWhole);
 }
 
 /**
