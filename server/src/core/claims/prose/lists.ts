@@ -29,7 +29,7 @@ export interface ProseList {
 }
 
 const TRIGGER =
-  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分别为[：:]?|分别是[：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要用于(?=[\u4e00-\u9fff（）()]{2,16}\s*[0-9０-９])|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?|划分(?:如下)?[：:]/g;
+  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分(?:\r?\n)?别[为是][：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要用于(?=[\u4e00-\u9fff（）()]{2,16}\s*[0-9０-９])|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?|划分(?:如下)?[：:]/g;
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
 
@@ -110,6 +110,8 @@ export function findLists(
     const scan = new SentenceScan(text, sentence.span.start);
     for (let k = 0; k < triggers.length; k++) {
       const m = triggers[k];
+      // (A line break inside the trigger, `分\n别为`, is where a PDF wrapped it.)
+      const word = m[0].replace(/\r?\n/g, '');
       const start = sentence.span.start + m.index!;
       const end = start + m[0].length;
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
@@ -137,12 +139,12 @@ export function findLists(
       const parent = open.at(-1);
       // `其中基本支出、项目支出分别为x、y`: a 分别为 right after its parent's trigger (no number between them)
       // names the parent's parts; it opens no list of its own.
-      if (parent && /分别/.test(m[0]) && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
+      if (parent && /分别/.test(word) && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
       let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
       // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
-      if (/分别/.test(m[0])) {
+      if (/分别/.test(word)) {
         const semicolon = indexWithin(text, '；', end, Math.min(regionEnd, nextTrigger));
         if (semicolon >= 0) regionEnd = semicolon;
       }
@@ -152,7 +154,7 @@ export function findLists(
         id: lists.length,
         sentence: sentence.id,
         trigger: { start, end },
-        triggerText: m[0],
+        triggerText: word,
         region: { start: end, end: regionEnd },
         parent: parent?.id,
         totals: new Map(),
@@ -172,13 +174,13 @@ export function findLists(
         for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
         // `…收入分别为300.00亿元、50.00亿元和120.00亿元，支出分别为…`: the last figure of an earlier 分别 run is a part
         // of that run, not the total of the next.
-        if (total && /分别/.test(m[0])) {
+        if (total && /分别/.test(word)) {
           let k = inSentence.length - 1;
           while (k >= 0 && !/分别/.test(inSentence[k].triggerText)) k--;
           if (k >= 0 && inSentence[k].members.includes(total)) total = undefined;
         }
         // `A和B分别为x和y` names the parts, not their total.
-        if (!total && !parent && !ownClause && !/分别/.test(m[0])) {
+        if (!total && !parent && !ownClause && !/分别/.test(word)) {
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
@@ -187,7 +189,7 @@ export function findLists(
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
         }
         // `“三公”经费中，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为…`: the frame names the whole.
-        if (!total && !parent && /分别/.test(m[0]) && role === 'amount') {
+        if (!total && !parent && /分别/.test(word) && role === 'amount') {
           const frame = /^([^，,。；;：:]{2,24})中[，,]/.exec(sentenceText);
           const named = frame ? normalizeSubject(frame[1]) : '';
           const found = named ? subjects.find(named, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start) : undefined;
@@ -669,6 +671,9 @@ function countPart(text: string, t: ProseToken, total: ProseToken | undefined): 
  * A list without a total in its own sentence: `…100%。其中：一般公共预算…` takes the first number of
  * the previous sentence; `…支出主要用于以下方面：` names its total, found by name elsewhere.
  */
+/** `截至2024年12月31日`, `截止2024年底`, `2024年末`: a clause that only dates what follows. */
+const DATE_CLAUSE = /^\s*(?:截至|截止|至|到)?\s*(?:19|20)\d\d\s*年(?:度|底|末|\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:止)?\s*$/;
+
 function fallbackTotal(
   analysis: ProseAnalysis,
   previous: { id: number; paragraph: number } | undefined,
@@ -700,7 +705,9 @@ function fallbackTotal(
     }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.
-    const opening = tokens[0]?.sentence.text.split(/[，,；;：:]/)[0].length ?? 0;
+    // (`截至2024年12月31日，共有车辆18辆。`: a date before the figures frames the sentence; the clause after it opens it.)
+    const clauses = tokens[0]?.sentence.text.split(/[，,；;：:]/) ?? [];
+    const opening = clauses[0]?.length + (DATE_CLAUSE.test(clauses[0] ?? '') && clauses.length > 1 ? clauses[1].length + 1 : 0);
     if (tokens.length && tokens[0].token.span.start - tokens[0].sentence.span.start < opening) return tokens.find((t) => t.role === role);
   }
   return undefined;
