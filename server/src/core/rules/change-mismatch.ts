@@ -18,7 +18,7 @@ export const changeMismatch: Rule = {
     fixable: true,
     messages: {
       rate: l('增减率不符：{delta} / {prior} = {computed}%，文中为 {stated}%', 'Change rate mismatch: {delta} / {prior} = {computed}%, the text says {stated}%'),
-      delta: l('增减额不符：{current} − {prior} = {computed}，文中为 {stated}', 'Change mismatch: {current} − {prior} = {computed}, the text says {stated}'),
+      delta: l('增减额不符：{larger} − {smaller} = {computed}，文中为 {stated}', 'Change mismatch: {larger} − {smaller} = {computed}, the text says {stated}'),
       direction: l('增减方向与数据相反', 'The direction word contradicts the figures'),
       flat: l('文中称“持平”，但数据有变化', 'The text says unchanged, but the figures differ'),
       points: l('百分点差不符', 'Percentage-point difference mismatch'),
@@ -92,10 +92,12 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
     if (!eq.ok) {
       failed = true;
       const right = inUnitOf(delta.value.isNegative() ? actual.value.neg() : actual.value, delta);
+      // (The larger figure first: a decrease of 331.29 reads 525.68 − 194.39, not 194.39 − 525.68.)
+      const [larger, smaller] = current.value.gte(prior.value) ? [current, prior] : [prior, current];
       ctx.verdict(claim.id, 'error', exp);
       ctx.report({
         messageId: 'delta',
-        message: l(`增减额不符：${written(current)} − ${written(prior)} = ${right}，文中为 ${written(delta)}`, `Change mismatch: ${written(current)} − ${written(prior)} = ${right}, the text says ${written(delta)}`),
+        message: l(`增减额不符：${written(larger)} − ${written(smaller)} = ${right}，文中为 ${written(delta)}`, `Change mismatch: ${written(larger)} − ${written(smaller)} = ${right}, the text says ${written(delta)}`),
         explanation: exp,
         span: delta.span ?? claim.span,
         related: relatedOperands(current, prior),

@@ -44,8 +44,14 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     let amountSeen = false;
     let lastActual: ProseToken | undefined;
     const budgets: ProseToken[] = [];
+    // The budget and actual of the sentence's last completion rate: a difference stated after the rate
+    // (`…完成全年预算的63.34%，比全年预算减少150.24万元`, `…，结余331.27万元`) is between them.
+    let rated: { budget: ProseToken; actual: ProseToken } | undefined;
     for (const t of tokens) {
-      if (t.role === 'budget') {
+      if (t.role === 'amount' && rated && UNSPENT.test(t.lead) && tokens[t.index - 1]?.role === 'completion-rate') {
+        // `完成年初预算的95.66%，结余30.73万元`: what was left of the budget, B − A.
+        addBudgetDifference(sink, rated.actual, rated.budget, t, 'down', undefined);
+      } else if (t.role === 'budget') {
         budgets.push(t);
         // `决算数为A，为年初预算B的X%`: an actual before the first budget still pairs with it.
         if (budget) actual = undefined;
@@ -54,22 +60,11 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         actual = t;
         lastActual = t;
         amountSeen = true;
-      } else if (t.role === 'budget-delta' && actual && t.direction && t.direction !== 'flat' && (budget || budgetRate(tokens, t))) {
+      } else if (t.role === 'budget-delta' && (actual ?? rated?.actual) && t.direction && t.direction !== 'flat' && (budget || rated || budgetRate(tokens, t))) {
         // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit;
         // `比年初预算增加2.00万元，增长20%`: the rate is C / the budget (stated, or B ∓ C).
-        const rate = budgetRate(tokens, t);
-        sink.add<ChangeClaim>({
-          kind: 'change',
-          origin: 'prose',
-          identity: 'prose.budget-difference',
-          description: l(`${actual.subject || budget?.subject || '决算数'}与预算比较`, `${actual.subject || budget?.subject || 'actual'} compared with the budget`),
-          span: t.token.span,
-          direction: t.direction,
-          current: operand(actual.token, '决算数'),
-          prior: budget && operand(budget.token, '预算数'),
-          delta: operand(t.token, t.direction === 'down' ? '比预算减少' : '比预算增加'),
-          rate: rate && operand(rate.token, t.direction === 'down' ? '比预算下降' : '比预算增长'),
-        });
+        const pair = actual ? { actual, budget } : rated!;
+        addBudgetDifference(sink, pair.actual, pair.budget, t, t.direction, budgetRate(tokens, t));
       } else if (t.role === 'change-rate' && BUDGET_EXCESS_RATE.test(t.lead) && actual && budget && !ratesBudgetDelta(tokens, t)) {
         // `年初预算为6054.99万元，支出决算为8039.99万元，超年初预算32.78%`: (A − B) / B, no gap stated.
         sink.add<ChangeClaim>({
@@ -136,6 +131,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             rate: operand(t.token, '完成率'),
           });
           full.push({ claim: last, subject: label });
+          rated = { budget, actual };
         }
         budget = undefined;
         actual = undefined;
@@ -176,6 +172,24 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     }
   }
   return sameRatioTwice(full, rateOnly, sink);
+}
+
+/** `结余30.73万元` right after a completion rate: the budget left unspent. */
+const UNSPENT = /^[，,]?(?:结余|节余|剩余)$/;
+
+function addBudgetDifference(sink: ClaimSink, actual: ProseToken, budget: ProseToken | undefined, delta: ProseToken, direction: 'up' | 'down', rate: ProseToken | undefined): void {
+  sink.add<ChangeClaim>({
+    kind: 'change',
+    origin: 'prose',
+    identity: 'prose.budget-difference',
+    description: l(`${actual.subject || budget?.subject || '决算数'}与预算比较`, `${actual.subject || budget?.subject || 'actual'} compared with the budget`),
+    span: delta.token.span,
+    direction,
+    current: operand(actual.token, '决算数'),
+    prior: budget && operand(budget.token, '预算数'),
+    delta: operand(delta.token, direction === 'down' ? (UNSPENT.test(delta.lead) ? '结余' : '比预算减少') : '比预算增加'),
+    rate: rate && operand(rate.token, direction === 'down' ? '比预算下降' : '比预算增长'),
+  });
 }
 
 function namesOther(budget: ProseToken, actual: ProseToken): boolean {

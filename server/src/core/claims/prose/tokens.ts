@@ -298,6 +298,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `与年初预算1250.00万元相比，减少50.00万元`: the comparison stands in the clause before the Δ.
       if (role === 'delta' && !LAST_YEAR_COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
       const previous = list.at(-1);
+      // `支出决算830.45万元，比年初预算715.04万元增加127.04万元`: a change right after a budget stated as the comparison.
+      if (role === 'delta' && previous?.role === 'budget' && /^(?:比|较)/.test(previous.lead) && /^(?:增加|减少|多|少|节约|超支)/.test(lead)) role = 'budget-delta';
       // `1.52亿元（15200.00万元）`, `75,323.39万元（约7.53亿元）`: the bracketed number restates the one before it in
       // another unit.
       if (previous && /^[（(](?:约|约合|合|折合|即)?$/.test(lead) && isMoney(token.unit) && isMoney(previous.token.unit) && previous.role === role) {
