@@ -324,17 +324,18 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
   return containing(numbers, (n) => n.span, offset) !== undefined;
 }
 
+/** `2024年度部门决算`, not a year compared with (`与2023年度决算相比`) nor last year's disclosure as an event (`对2023年度部门决算公开中发现的问题`). */
+const FINAL_ACCOUNTS_YEAR = /(?<![与比较])((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数|相比|比较|公开(?:中|后|时|工作|以来))/g;
 /**
  * The year most often named as `X年度部门决算` (the first on a tie), else as `X年部门预算` (a budget report), else
- * the most frequent `X年度`.
+ * the most frequent `X年度`. (Not the title's alone: a title left at last year's is a slip to report.)
  */
 function findReport(text: string): { reportYear?: number; reportKind?: 'final-accounts' | 'budget' } {
   const mostFrequent = (re: RegExp): number | undefined => {
     const best = mostCommon(firstGroups(text, re));
     return best ? Number(best) : undefined;
   };
-  // (Not a year compared with: `与2023年度决算相比` twice must not outvote the title's 2024.)
-  const finalAccounts = mostFrequent(/(?<![与比较])((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数|相比|比较)/g);
+  const finalAccounts = mostFrequent(FINAL_ACCOUNTS_YEAR);
   if (finalAccounts !== undefined) return { reportYear: finalAccounts, reportKind: 'final-accounts' };
   // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
   const budget = mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g);
