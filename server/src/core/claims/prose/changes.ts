@@ -29,6 +29,11 @@ function lastBefore(tokens: ProseToken[], index: number, from: number, accept: (
   return undefined;
 }
 
+/** A figure stating an amount of its quantity: as such, or as the base of a share (`分别占财政拨款收入4096.92万元的…`). */
+function statesAmount(t: ProseToken): boolean {
+  return t.role === 'amount' || (t.role === 'share-base' && t.token.unit !== 'count');
+}
+
 function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: ProseToken, previousEnd: number, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken | undefined {
   const tokens = analysis.bySentence.get(first.sentence.id) ?? [];
   // Named: `基本支出减少10.50万元` is about the 基本支出 stated before.
@@ -36,7 +41,7 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const inSentence = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && t.subject === first.subject);
     if (inSentence) return inSentence;
     // `2022年“三公”经费决算数相较于上年增加…`: a dated change is about that year's amount.
-    const accept = (t: ProseToken) => t.role === 'amount' && t.year === first.year;
+    const accept = (t: ProseToken) => statesAmount(t) && t.year === first.year;
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
     const found = subjects.find(first.subject, first.token.span.start, accept);
     if (found || !first.subject.includes('、')) return found;
@@ -52,7 +57,7 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // `其中：公务接待费支出决算比上年的0.03万元，增加0.34万元`, `因公出国（境）费支出决算与上年相比，减少2.00万元`:
   // a part of the paragraph's quantity, named in the clause; its own amount, never the paragraph's head.
   const named = namedInClause(tokens, first, previousEnd);
-  const found = named ? subjects.find(named, first.token.span.start, (t) => t.role === 'amount' && t.year === undefined) : undefined;
+  const found = named ? subjects.find(named, first.token.span.start, (t) => statesAmount(t) && t.year === undefined) : undefined;
   if (found) return found;
   // An amount earlier in the sentence, before the previous change: not this change's subject.
   if (firstAmountIndex(tokens) < first.index) return undefined;

@@ -27,7 +27,8 @@ export interface ProseFacts {
 
 export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const analysis = analyzeProse(model);
-  const subjects = new SubjectIndex(analysis.tokens);
+  // (A share's inline base states its quantity too: `分别占财政拨款收入4096.92万元的…`.)
+  const subjects = new SubjectIndex(analysis.tokens, ['amount', 'share-base']);
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink);
   itemListClaims(model, analysis, lists, sink);

@@ -217,6 +217,8 @@ function subjectWords(lead: string, role: Role): string {
     if (dir >= 0) w = w.slice(0, dir);
   }
   if (role === 'share') w = w.replace(/占.*$/, '');
+  // (`分别占财政拨款收入4096.92万元的…`: the base is the quantity after 占.)
+  if (role === 'share-base') w = w.replace(/^.*占/, '');
   if (role === 'completion-rate') w = w.replace(/(完成|执行率|支出率|完成率|为预算).*$/, '');
   return w;
 }
