@@ -111,7 +111,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const opening = sentenceTokens.find((t) => t.role === 'amount');
     if (!list && opening && sentenceTokens[opening.index + 1]?.role !== 'share' && opening !== part && opening.token.span.start < part.token.span.start && opening.subject.endsWith(kind)) return { base: opening, group: `sentence${part.sentence.id}` };
     const total = ctx.subjects.find(`${kind}合计`, part.token.span.start, (t) => accept(t) && grandTotalKind(t.subject) === kind && t.token.span.start < part.token.span.start);
-    return total ? { base: total, group: `named:${total.token.id}:${share.sentence.paragraph}` } : undefined;
+    if (total) return { base: total, group: `named:${total.token.id}:${share.sentence.paragraph}` };
+    // `一般公共预算财政拨款支出合计657.80万元，主要用于：住房保障支出（类）…，占支出总额的65.6%`: with no whole
+    // spending stated before, the 支出总额 of a list's item is the list's total of that side.
+    return listTotal?.subject.replace(/(?:合计|总额|总计)$/, '').endsWith(kind) ? { base: listTotal, group: `list${list!.id}` } : undefined;
   }
   // A member that is no part of its list (`…授予中小企业合同金额80.00万元，面向小微企业采购60.00万元，占比75%`, or in a
   // bracket after its whole) may be a share of the list's total or of the figure it details: not checked.
