@@ -211,7 +211,20 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   const at = share.lead.lastIndexOf('占');
   const name = at > 0 ? normalizeSubject(share.lead.slice(0, at)) : '';
   if (name.length < 4) return undefined;
-  return ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.token.span.start < share.token.span.start && normalizeSubject(t.subject) === name);
+  const same = ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.token.span.start < share.token.span.start && normalizeSubject(t.subject) === name);
+  if (same) return same;
+  // `财政拨款收入494.57万元（一般公共预算财政拨款收入418.93万元、…）。其中一般公共预算占84.7%`: a name cut short names
+  // the one figure just before whose name it begins.
+  const bare = name.replace(/^其中/, '');
+  let found: ProseToken | undefined;
+  for (let id = share.sentence.id; id >= share.sentence.id - 1; id--) {
+    for (const t of ctx.analysis.bySentence.get(id) ?? []) {
+      if (t.role !== 'amount' || t.token.span.start >= share.token.span.start || t.sentence.paragraph !== share.sentence.paragraph || !t.subject.startsWith(bare) || t.subject === bare) continue;
+      if (found && found !== t) return undefined;
+      found = t;
+    }
+  }
+  return found;
 }
 
 /** `金额1395.66万元/2140.58万元（65.20%）`: the percentage is the first figure over the second. */
