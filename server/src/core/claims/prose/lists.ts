@@ -199,9 +199,14 @@ export function findLists(
       }
       const count = list.totals.get('count');
       if (count) {
-        // (The other unit's total stands right before the count total: `41批次、205人次`.)
-        const other = tokens[count.index - 1];
-        if (other && other.index >= scopeFirst && other.role === 'count' && other.token.unitText !== count.token.unitText && /^[、和及与]?$/.test(count.lead)) list.otherCount = { total: other, parts: [] };
+        // (The other unit's total stands right before the count total: `41批次、205人次`; or, in the sentence
+        // before, right after it: `接待批次35批次，接待人数280人次。其中，…`.)
+        const own = count.sentence.id === sentence.id ? tokens : analysis.bySentence.get(count.sentence.id) ?? [];
+        const otherUnit = (t: ProseToken | undefined) => t !== undefined && t.role === 'count' && t.token.unitText !== count.token.unitText;
+        const before = own[count.index - 1];
+        const after = own[count.index + 1];
+        if (otherUnit(before) && (own !== tokens || before.index >= scopeFirst) && /^[、和及与]?$/.test(count.lead)) list.otherCount = { total: before, parts: [] };
+        else if (own !== tokens && otherUnit(after) && /^[，,、和及与]?[^\d，,；;。]{0,6}$/.test(after.lead)) list.otherCount = { total: after, parts: [] };
       }
       // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
       // last year's figures, whatever their own words say.
