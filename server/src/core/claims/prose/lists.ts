@@ -528,7 +528,8 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
       tolerance = tolerance.plus(part.halfUlp);
     }
     if (before === parts.length) return undefined;
-    if (before < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
+    // (A whole number beside a total in decimals is no evidence: `6万元` with `17.31万元` matches anything within ±0.5.)
+    if (before < 2 || whole.value.minus(sum).abs().gt(tolerance) || (total.token.decimals > 0 && parts.slice(0, before).some((p) => p.token.decimals === 0 && p.token.text !== '0'))) continue;
     const end = list.region.end;
     const rest = list.members.filter((t) => t.token.span.start > at && innermost.get(t) === list);
     list.region.end = at;
@@ -710,10 +711,16 @@ function fallbackTotal(
     }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.
-    // (`截至2024年12月31日，共有车辆18辆。`: a date before the figures frames the sentence; the clause after it opens it.)
-    const clauses = tokens[0]?.sentence.text.split(/[，,；;：:]/) ?? [];
-    const opening = clauses[0]?.length + (DATE_CLAUSE.test(clauses[0] ?? '') && clauses.length > 1 ? clauses[1].length + 1 : 0);
-    if (tokens.length && tokens[0].token.span.start - tokens[0].sentence.span.start < opening) return tokens.find((t) => t.role === role);
+    // (`截至2024年12月31日，共有车辆18辆。`: a date before the figures frames the sentence, and `三公经费：预算…/决算…`
+    // a label names them; the clause after either opens it.)
+    const text0 = tokens[0]?.sentence.text ?? '';
+    const clauses = text0.split(/[，,；;：:]/);
+    const framed = (DATE_CLAUSE.test(clauses[0]) || /^[^，,；;：:\d]{1,12}[：:]/.test(text0)) && clauses.length > 1;
+    const opening = clauses[0].length + (framed ? clauses[1].length + 1 : 0);
+    const within = (t: ProseToken) => t.token.span.start - t.sentence.span.start < opening;
+    // (After a frame, only a figure of the opening clause: `合计：收入预算4500.00万元，其中一般公共预算拨款收入4100.00万元…`
+    // opens with a budget; its amounts are parts.)
+    if (tokens.length && within(tokens[0])) return tokens.find((t) => t.role === role && (!framed || within(t)));
   }
   return undefined;
 }

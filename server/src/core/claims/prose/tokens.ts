@@ -216,6 +216,8 @@ function subjectWords(lead: string, role: Role): string {
     const dir = w.search(DIRECTION);
     if (dir >= 0) w = w.slice(0, dir);
   }
+  // (`三公经费：预算32.94万元/决算23.77万元`: the second of a pair names no quantity of its own.)
+  w = w.replace(/^[/／]\s*(?:支出)?(?:决算|预算)数?$/, '');
   if (role === 'share') w = w.replace(/占.*$/, '');
   // (`分别占财政拨款收入4096.92万元的…`: the base is the quantity after 占.)
   if (role === 'share-base') w = w.replace(/^.*占/, '');
