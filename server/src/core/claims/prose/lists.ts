@@ -4,6 +4,7 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
+import { coversFamily } from './sums';
 import { directionOf, POSTFIX_TOTAL, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { normalizeSubject } from './subjects';
@@ -261,7 +262,9 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length), ...bracketBreakdowns(tokens, text, lists.length), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, lists.length)]) {
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length), ...familyRuns(tokens, innermost, lists.length), ...bracketBreakdowns(tokens, text, lists.length), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, lists.length)]) {
+      // (Each reader numbers its lists from the same start: renumbered here, so no two share an id.)
+      list.id = lists.length;
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
     }
@@ -382,6 +385,35 @@ function enclosed(text: string, from: number, at: number): boolean {
     else if ((c === '）' || c === ')') && depth > 0) depth--;
   }
   return depth > 0;
+}
+
+/**
+ * `政府采购：总额329.62万元；货物191.07万元；工程0.00万元；服务138.55万元`: an amount followed, without a trigger word,
+ * by amounts naming every component of a standard breakdown (sums.ts) is their total. (A share after a part
+ * may stand between them.)
+ */
+function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+  const found: ProseList[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const total = tokens[i];
+    if (total.role !== 'amount' || innermost.has(total)) continue;
+    const parts: ProseToken[] = [];
+    let k = i + 1;
+    for (; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.role === 'share' && parts.length > 0) continue;
+      // (A bracket details the part before it: `公务用车购置及运行维护费4.5万元（公务用车购置费0万元、…）`.)
+      if (t.role !== 'amount' || innermost.has(t) || !t.ownSubject || t.token.unit !== total.token.unit || /[（(]/.test(t.lead)) break;
+      parts.push(t);
+    }
+    const names = parts.map((p) => p.subject);
+    // (A total that would itself be a member is one of a run of peers: `年初结转和结余50.00万元；本年收入…；本年支出…`.)
+    if (parts.length < 2 || !coversFamily(names, total.subject) || coversFamily([total.subject, ...names], total.subject)) continue;
+    const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
+    found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
+    i = k - 1;
+  }
+  return found;
 }
 
 /**
