@@ -85,7 +85,8 @@ function headingLevel(text: string): number | undefined {
     if (!m) continue;
     if (p.level === 0) return Math.min(6, (text.match(/^#+/)?.[0].length ?? 1));
     // (`9.住房公积金(项)：年初预算为47.` / `68万元…`: a figure stated and wrapped, not a title.)
-    if (p.short && (/[。；]./.test(t) || /\d+(\.\d+)?\s*(万元|元|%)/.test(t) || /(?:为|是|达)\s*[\d０-９]/.test(t) || t.length > 40)) return undefined;
+    // (`1、应急保障用车6辆；`: an item of a list, not a title: a count, or a clause closed by ；.)
+    if (p.short && (/[。；]./.test(t) || /\d+(\.\d+)?\s*(万元|元|%|辆|人次|批次|台|套)/.test(t) || /[；;]$/.test(t) || /(?:为|是|达)\s*[\d０-９]/.test(t) || t.length > 40)) return undefined;
     // `3、一般公共服务支出（类）组织事务（款）一般行政管理` / `事务（项）74.33万元…`: an item whose 类/款/项 name
     // the PDF wrapped, not a title.
     if (p.level >= 4 && CLASS_PATH_CUT.test(t)) return undefined;
@@ -141,6 +142,8 @@ const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
  * its unit, or between the words that ask for a figure and the figure.
  */
 function figureWrapped(lastLine: string, next: string): boolean {
+  // (`本部门共有车辆4辆` / `（机要通信用车1辆，…）；`: a bracket opening the next line details the figure that ends this one.)
+  if (/^[（(]/.test(next) && /\d\s*(?:万元|亿元|元|%|％|辆|人次|批次|台|套)$/.test(lastLine)) return true;
   return (/\d$/.test(lastLine) && /^(?:万元|亿元|元|%|％|个百分点)/.test(next)) || (/(?:为|是|达到?|共计|合计|总额|总计)$/.test(lastLine) && /^\d/.test(next) && STATED_FIGURE.test(next));
 }
 

@@ -117,12 +117,15 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
       const paragraphTokens = byParagraph.get(p) ?? [];
       for (const tokens of style === BULLET ? [paragraphTokens] : inlineItems(text, style, paragraph.span.start + raw.length - text.length, paragraphTokens)) {
         items++;
-        for (const role of ['amount', 'budget'] as Role[]) {
-          const first = tokens.find((t) => t.role === role);
+        for (const role of ['amount', 'budget', 'count'] as Role[]) {
+          // (`其中：` / `1、应急保障用车6辆；`: counts in the unit of the list's count.)
+          const unit = role === 'count' ? list.totals.get('count')?.token.unitText : undefined;
+          if (role === 'count' && !unit) continue;
+          const first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit));
           if (!first) continue;
-          const list = parts.get(role) ?? [];
-          list.push(first);
-          parts.set(role, list);
+          const listed = parts.get(role) ?? [];
+          listed.push(first);
+          parts.set(role, listed);
         }
       }
     }

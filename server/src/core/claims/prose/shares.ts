@@ -181,13 +181,17 @@ function totalCountBefore(ctx: ShareContext, part: ProseToken, named: string): P
   return nearestBefore(ctx, part, isTotal);
 }
 
-/** The nearest token before `part` that `accept` takes, in its sentence or the few before it in its section. */
+/** How many tokens back a whole is looked for: a sentence of thousands of shares stays linear. */
+const MAX_WHOLE_WALK = 32;
+
+/** The nearest token before `part` that `accept` takes, in its sentence or the few before it in its section (a bounded walk). */
 function nearestBefore(ctx: ShareContext, part: ProseToken, accept: (t: ProseToken, tokens: ProseToken[]) => boolean): ProseToken | undefined {
+  let budget = MAX_WHOLE_WALK;
   for (let id = part.sentence.id, step = 0; step <= QUALIFIED_WHOLE_SENTENCES; id--, step++) {
     const tokens = ctx.analysis.bySentence.get(id);
     // (The whole may close the paragraph before: `…收入2350.93万元。` on a line of its own, the parts on the next.)
     if (!tokens?.length || tokens[0].sentence.section !== part.sentence.section || tokens[0].sentence.paragraph < part.sentence.paragraph - 1) break;
-    for (let i = (id === part.sentence.id ? part.index : tokens.length) - 1; i >= 0; i--) if (accept(tokens[i], tokens)) return tokens[i];
+    for (let i = (id === part.sentence.id ? part.index : tokens.length) - 1; i >= 0 && budget > 0; i--, budget--) if (accept(tokens[i], tokens)) return tokens[i];
   }
   return undefined;
 }
@@ -217,10 +221,13 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   // the one figure just before whose name it begins.
   const bare = name.replace(/^其中/, '');
   let found: ProseToken | undefined;
+  let budget = MAX_WHOLE_WALK;
   for (let id = share.sentence.id; id >= share.sentence.id - 1; id--) {
-    for (const t of ctx.analysis.bySentence.get(id) ?? []) {
-      if (t.role !== 'amount' || t.token.span.start >= share.token.span.start || t.sentence.paragraph !== share.sentence.paragraph || !t.subject.startsWith(bare) || t.subject === bare) continue;
-      if (found && found !== t) return undefined;
+    const tokens = ctx.analysis.bySentence.get(id) ?? [];
+    for (let i = (id === share.sentence.id ? share.index : tokens.length) - 1; i >= 0 && budget > 0; i--, budget--) {
+      const t = tokens[i];
+      if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !t.subject.startsWith(bare) || t.subject === bare) continue;
+      if (found) return undefined;
       found = t;
     }
   }
