@@ -162,6 +162,11 @@ export function isZero(o: Operand): boolean {
   return o.fixed !== undefined ? o.fixed === 0 : o.value.isZero();
 }
 
+/** The sign of o's value (−1, 0, 1), read from the fixed-point form when there is one. */
+export function signOf(o: Operand): number {
+  return o.fixed !== undefined ? Math.sign(o.fixed) : o.value.isZero() ? 0 : o.value.isNegative() ? -1 : 1;
+}
+
 /** |o|: `o` itself unless it is negative. */
 export function magnitude(o: Operand): Operand {
   if (o.fixed !== undefined) return o.fixed < 0 ? withChanges(o, { fixed: -o.fixed }) : o;
