@@ -18,15 +18,27 @@ export interface SumDraft {
 }
 
 export function emitSum(sink: ClaimSink, d: SumDraft): void {
-  if (!d.total || d.parts.some((p) => p === undefined)) return;
-  const parts: Operand[] = [];
-  // Signs are kept only when some part is subtracted (most sums have none).
-  const signs: number[] | undefined = d.signs && d.signs.some((s) => s < 0) ? [] : undefined;
+  if (!d.total) return;
+  let blanks = 0;
   for (let i = 0; i < d.parts.length; i++) {
-    const p = d.parts[i]!;
-    if (isBlank(p)) continue;
-    parts.push(p);
-    signs?.push(d.signs![i] ?? 1);
+    const p = d.parts[i];
+    if (p === undefined) return;
+    if (isBlank(p)) blanks++;
+  }
+  // Signs are kept only when some part is subtracted (most sums have none).
+  const signed = d.signs !== undefined && d.signs.some((s) => s < 0);
+  // The drafts' part lists are fresh: kept as they are when nothing drops out (callers leave most blanks out).
+  let parts = d.parts as Operand[];
+  let signs: number[] | undefined;
+  if (blanks > 0 || signed) {
+    parts = [];
+    signs = signed ? [] : undefined;
+    for (let i = 0; i < d.parts.length; i++) {
+      const p = d.parts[i]!;
+      if (isBlank(p)) continue;
+      parts.push(p);
+      signs?.push(d.signs![i] ?? 1);
+    }
   }
   let total = d.total;
   if (isBlank(total) && parts.length === 0) return;

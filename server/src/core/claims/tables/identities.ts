@@ -58,17 +58,29 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
     : valueColumns(table, 0).filter((c) => c !== totalCol);
   if (partCols.length === 0) return;
   const names = partCols.length <= 8 ? partCols.map((c) => columnLabel(table, c)).join(' + ') : `Σ ${partCols.length} 列`;
-  for (const it of items(table)) {
-    if (it.entry.block !== 0 || (blankAt(table, it, totalCol) && partCols.every((c) => blankAt(table, it, c)))) continue;
+  // The same relation on every row: only the row's name changes in the descriptions.
+  const zh = `：${columnLabel(table, totalCol)} = ${names}`;
+  const en = `: ${columnLabel(table, totalCol)} = ${names}`;
+  const list = items(table);
+  for (let i = 0; i < list.length; i++) {
+    const it = list[i];
+    if (it.entry.block !== 0 || (blankAt(table, it, totalCol) && allBlank(table, it, partCols))) continue;
+    const name = itemName(it);
     emitSum(sink, {
       kind: 'sum',
       identity,
-      description: l(`${itemName(it)}：${columnLabel(table, totalCol)} = ${names}`, `${itemName(it)}: ${columnLabel(table, totalCol)} = ${names}`),
+      description: l(name + zh, name + en),
       total: itemOperand(model, table, it, totalCol),
       parts: partOperands(model, table, it, partCols),
       anchor: it.entry.labelSpan,
     });
   }
+}
+
+/** The item's cells in `cols` are all blank. */
+function allBlank(table: Table, it: Item, cols: number[]): boolean {
+  for (const c of cols) if (!blankAt(table, it, c)) return false;
+  return true;
 }
 
 /** Items of a side between two rows (exclusive), labelled or numbered. */
