@@ -237,6 +237,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
           span: pt.token.span,
           a: operand(pt.token, `文中${pt.subject}${what}`),
           b: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
+          id: -1,
         });
         break;
       }

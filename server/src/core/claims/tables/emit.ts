@@ -54,6 +54,7 @@ export function emitSum(sink: ClaimSink, d: SumDraft): void {
     signs: signs?.some((s) => s < 0) ? signs : undefined,
     exhaustive: true,
     soft: d.soft,
+    id: -1,
   });
 }
 
@@ -78,8 +79,8 @@ export function emitPair(sink: ClaimSink, d: PairDraft): void {
   const bStated = d.b.token !== undefined;
   const span = (d.kind === 'le' ? d.a.span : bStated ? d.b.span : d.a.span) ?? d.a.span ?? d.b.span ?? { start: 0, end: 0 };
   if (d.kind === 'equal') {
-    sink.add({ kind: 'equal', origin: d.origin, identity: d.identity, description: d.description, span, a: d.a, b: d.b, soft: d.soft });
+    sink.add({ kind: 'equal', origin: d.origin, identity: d.identity, description: d.description, span, a: d.a, b: d.b, soft: d.soft, id: -1 });
   } else {
-    sink.add({ kind: 'le', origin: d.origin, identity: d.identity, description: d.description, span, part: d.a, whole: d.b, soft: d.soft });
+    sink.add({ kind: 'le', origin: d.origin, identity: d.identity, description: d.description, span, part: d.a, whole: d.b, soft: d.soft, id: -1 });
   }
 }

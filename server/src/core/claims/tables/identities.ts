@@ -329,16 +329,17 @@ function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
     project: findColumn(table, /项目支出/, 0),
     closing: findColumn(table, /年末/, 0),
   };
+  // (A helper, not a closure per row: a closure over the row would cost a context for each.)
+  const op = (it: Item, c: number | undefined) => (c === undefined ? undefined : itemOperand(model, table, it, c));
   for (const it of items(table)) {
     if (it.entry.block !== 0) continue;
-    const op = (c: number | undefined) => (c === undefined ? undefined : itemOperand(model, table, it, c));
     if (cols.spend !== undefined && cols.basic !== undefined && cols.project !== undefined) {
       emitSum(sink, {
         kind: 'sum',
         identity: 'T07.1',
         description: l(`${itemName(it)}：本年支出小计 = 基本支出 + 项目支出`, `${itemName(it)}: 本年支出 小计 = 基本支出 + 项目支出`),
-        total: op(cols.spend),
-        parts: [op(cols.basic), op(cols.project)],
+        total: op(it, cols.spend),
+        parts: [op(it, cols.basic), op(it, cols.project)],
         anchor: it.entry.labelSpan,
       });
     }
@@ -347,8 +348,8 @@ function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
         kind: 'sum',
         identity: 'T07.2',
         description: l(`${itemName(it)}：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, `${itemName(it)}: closing = opening + income − expenditure`),
-        total: op(cols.closing),
-        parts: [op(cols.opening), op(cols.income), op(cols.spend)],
+        total: op(it, cols.closing),
+        parts: [op(it, cols.opening), op(it, cols.income), op(it, cols.spend)],
         signs: [1, 1, -1],
         anchor: it.entry.labelSpan,
       });
