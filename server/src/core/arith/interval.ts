@@ -254,7 +254,21 @@ export function checkPartialSum(total: Operand, parts: Operand[]): SumCheck {
 }
 
 export function checkEqual(a: Operand, b: Operand): SumCheck {
-  return checkSum(a, [b]);
+  return pairCheck(a, b, 'equal');
+}
+
+/**
+ * sumCheck of one part, without a list for it (equalities and inequalities are checked by the
+ * hundred): the same integer operations in the same order, so the same results, signed zeros included.
+ */
+function pairCheck(total: Operand, part: Operand, relation: SumRelation): SumCheck {
+  if (total.fixed !== undefined && part.fixed !== undefined && part.fixedHalf !== undefined) {
+    const sum = 0 + part.fixed;
+    const tolerance = addFixed(total.fixedHalf!, part.fixedHalf);
+    const diff = tolerance === undefined ? undefined : addFixed(total.fixed, -sum);
+    if (diff !== undefined) return new FixedCheck(holds(relation, diff, tolerance!), sum, diff, tolerance!);
+  }
+  return decimalCheck(total, [part], undefined, relation);
 }
 
 /**
@@ -292,7 +306,7 @@ class RestatedCheck {
 
 /** part ≤ whole for some true values; `diff` is part − whole. */
 export function checkLe(part: Operand, whole: Operand): { ok: boolean; diff: Decimal } {
-  return sumCheck(part, [whole], undefined, 'at-most');
+  return pairCheck(part, whole, 'at-most');
 }
 
 export type RatioStatus = 'ok' | 'truncated' | 'error' | 'warning' | 'zero-base' | 'zero-base-template';
