@@ -140,6 +140,12 @@ export function compareBeyondRounding(a: Operand, b: Operand): number {
   return diff.gt(tolerance) ? 1 : diff.lt(tolerance.neg()) ? -1 : 0;
 }
 
+/** The sign of o where its interval does not contain 0 (0 where rounding may make it 0): o > h is 1, o < −h is −1. */
+export function signBeyondRounding(o: Operand): number {
+  if (o.fixed !== undefined && o.fixedHalf !== undefined) return o.fixed > o.fixedHalf ? 1 : o.fixed < -o.fixedHalf ? -1 : 0;
+  return o.value.gt(o.halfUlp) ? 1 : o.value.lt(o.halfUlp.neg()) ? -1 : 0;
+}
+
 /** Compares two values (not their intervals), in fixed point when both have that form. */
 export function compareValues(a: Operand, b: Operand): number {
   if (a.fixed !== undefined && b.fixed !== undefined) return Math.sign(a.fixed - b.fixed);
@@ -154,18 +160,33 @@ export interface SumCheck {
   readonly tolerance: Decimal;
 }
 
-/** Σ sᵢpᵢ and `half` + Σhᵢ in fixed point, or undefined when an operand has no fixed form or it overflows. */
-function fixedSum(parts: Operand[], signs: number[] | undefined, half: number): { sum: number; tolerance: number } | undefined {
+/** Σ sᵢpᵢ in fixed point, or undefined when a part has no fixed form or the sum overflows. */
+function fixedTotal(parts: Operand[], signs: number[] | undefined): number | undefined {
   let sum: number | undefined = 0;
-  let tolerance: number | undefined = half;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.fixed === undefined || p.fixedHalf === undefined) return undefined;
     sum = addFixed(sum, (signs?.[i] ?? 1) < 0 ? -p.fixed : p.fixed);
-    tolerance = addFixed(tolerance, p.fixedHalf);
-    if (sum === undefined || tolerance === undefined) return undefined;
+    if (sum === undefined) return undefined;
   }
-  return { sum, tolerance };
+  return sum;
+}
+
+/** `half` + Σhᵢ in fixed point (for parts that all have a fixed form), or undefined when it overflows. */
+function fixedTolerance(parts: Operand[], half: number): number | undefined {
+  let tolerance: number | undefined = half;
+  for (let i = 0; i < parts.length && tolerance !== undefined; i++) tolerance = addFixed(tolerance, parts[i].fixedHalf!);
+  return tolerance;
+}
+
+/**
+ * Σ sᵢpᵢ and `half` + Σhᵢ in fixed point, or undefined when an operand has no fixed form or it overflows.
+ * (Two numbers without a result object: sums are checked by the thousand.)
+ */
+function fixedSum(parts: Operand[], signs: number[] | undefined, half: number): { sum: number; tolerance: number } | undefined {
+  const sum = fixedTotal(parts, signs);
+  const tolerance = sum === undefined ? undefined : fixedTolerance(parts, half);
+  return tolerance === undefined ? undefined : { sum: sum!, tolerance };
 }
 
 /** The same in Decimals. */
@@ -184,8 +205,9 @@ class FixedCheck implements SumCheck {
   constructor(
     readonly ok: boolean,
     private readonly fixedSum: number,
-    private readonly fixedDiff: number,
-    private readonly fixedTolerance: number,
+    /** T − Σ and the tolerance × 10⁸, exact: checkRestated reads them without Decimals. */
+    readonly fixedDiff: number,
+    readonly fixedTolerance: number,
   ) {}
   get sum(): Decimal {
     return decimalOfFixed(this.fixedSum);
@@ -201,12 +223,20 @@ class FixedCheck implements SumCheck {
 /** |T − Σ sᵢpᵢ| ≤ Σhᵢ + h_T (rounding.md §2); `partial`: Σ parts can reach at most the total. */
 type SumRelation = 'equal' | 'at-least' | 'at-most';
 
+function holds(relation: SumRelation, d: number, t: number): boolean {
+  return relation === 'equal' ? Math.abs(d) <= t : relation === 'at-least' ? d >= -t : d <= t;
+}
+
 /** d = T − Σ sᵢpᵢ against t = Σhᵢ + h_T: T = Σ when |d| ≤ t, T ≥ Σ when d ≥ −t, T ≤ Σ when d ≤ t. */
 function sumCheck(total: Operand, parts: Operand[], signs: number[] | undefined, relation: SumRelation): SumCheck {
-  const holds = (d: number, t: number) => (relation === 'equal' ? Math.abs(d) <= t : relation === 'at-least' ? d >= -t : d <= t);
-  const fast = total.fixed === undefined ? undefined : fixedSum(parts, signs, total.fixedHalf!);
-  const diff = fast && addFixed(total.fixed!, -fast.sum);
-  if (fast && diff !== undefined) return new FixedCheck(holds(diff, fast.tolerance), fast.sum, diff, fast.tolerance);
+  const sum = total.fixed === undefined ? undefined : fixedTotal(parts, signs);
+  const tolerance = sum === undefined ? undefined : fixedTolerance(parts, total.fixedHalf!);
+  const diff = tolerance === undefined ? undefined : addFixed(total.fixed!, -sum!);
+  if (diff !== undefined) return new FixedCheck(holds(relation, diff, tolerance!), sum!, diff, tolerance!);
+  return decimalCheck(total, parts, signs, relation);
+}
+
+function decimalCheck(total: Operand, parts: Operand[], signs: number[] | undefined, relation: SumRelation): SumCheck {
   const { sum, tolerance } = decimalSum(parts, signs, total.halfUlp);
   const d = total.value.minus(sum);
   const ok = relation === 'equal' ? d.abs().lte(tolerance) : relation === 'at-least' ? d.gte(tolerance.neg()) : d.lte(tolerance);
@@ -223,8 +253,22 @@ export function checkPartialSum(total: Operand, parts: Operand[]): SumCheck {
   return sumCheck(total, parts, undefined, 'at-least');
 }
 
-export function checkEqual(a: Operand, b: Operand): { ok: boolean; diff: Decimal; tolerance: Decimal } {
-  return checkSum(a, [b]);
+export function checkEqual(a: Operand, b: Operand): SumCheck {
+  return pairCheck(a, b, 'equal');
+}
+
+/**
+ * sumCheck of one part, without a list for it (equalities and inequalities are checked by the
+ * hundred): the same integer operations in the same order, so the same results, signed zeros included.
+ */
+function pairCheck(total: Operand, part: Operand, relation: SumRelation): SumCheck {
+  if (total.fixed !== undefined && part.fixed !== undefined && part.fixedHalf !== undefined) {
+    const sum = 0 + part.fixed;
+    const tolerance = addFixed(total.fixedHalf!, part.fixedHalf);
+    const diff = tolerance === undefined ? undefined : addFixed(total.fixed, -sum);
+    if (diff !== undefined) return new FixedCheck(holds(relation, diff, tolerance!), sum, diff, tolerance!);
+  }
+  return decimalCheck(total, [part], undefined, relation);
 }
 
 /**
@@ -235,16 +279,34 @@ export function checkEqual(a: Operand, b: Operand): { ok: boolean; diff: Decimal
  * between two tables looks like when the text follows the other table, so rules report it milder. A
  * derived operand (a sum, a converted unit) keeps the closed test of checkEqual.
  */
-export function checkRestated(a: Operand, b: Operand): { ok: boolean; touching: boolean; diff: Decimal; tolerance: Decimal } {
+export function checkRestated(a: Operand, b: Operand): RestatedCheck {
   const eq = checkEqual(a, b);
-  if (!eq.ok || a.token === undefined || b.token === undefined || eq.diff.isZero()) return { ok: eq.ok, touching: false, diff: eq.diff, tolerance: eq.tolerance };
-  const ok = eq.diff.abs().lt(eq.tolerance);
-  return { ok, touching: !ok, diff: eq.diff, tolerance: eq.tolerance };
+  if (!eq.ok || a.token === undefined || b.token === undefined) return new RestatedCheck(eq, eq.ok, false);
+  // In fixed point when the check was (most are): the same comparisons on exact integers.
+  const fixed = eq instanceof FixedCheck;
+  if (fixed ? eq.fixedDiff === 0 : eq.diff.isZero()) return new RestatedCheck(eq, true, false);
+  const ok = fixed ? Math.abs(eq.fixedDiff) < eq.fixedTolerance : eq.diff.abs().lt(eq.tolerance);
+  return new RestatedCheck(eq, ok, !ok);
+}
+
+/** The verdict of checkRestated; the difference and tolerance are the equality check's, built when read. */
+class RestatedCheck {
+  constructor(
+    private readonly eq: SumCheck,
+    readonly ok: boolean,
+    readonly touching: boolean,
+  ) {}
+  get diff(): Decimal {
+    return this.eq.diff;
+  }
+  get tolerance(): Decimal {
+    return this.eq.tolerance;
+  }
 }
 
 /** part ≤ whole for some true values; `diff` is part − whole. */
 export function checkLe(part: Operand, whole: Operand): { ok: boolean; diff: Decimal } {
-  return sumCheck(part, [whole], undefined, 'at-most');
+  return pairCheck(part, whole, 'at-most');
 }
 
 export type RatioStatus = 'ok' | 'truncated' | 'error' | 'warning' | 'zero-base' | 'zero-base-template';
@@ -266,25 +328,52 @@ export function roundTo(value: Decimal, decimals: number): string {
 }
 
 const BIG_10 = Array.from({ length: 9 }, (_, k) => 10n ** BigInt(k));
+/** The same as exact doubles. */
+const POW10 = Array.from({ length: FIXED_DIGITS + 1 }, (_, k) => 10 ** k);
 
 /**
  * The fast path of the usual verdict, in integers: |stated| (d decimals) is part / base × 100
- * rounded half-up, i.e. (2s − 1)·B ≤ 200·P·10^d < (2s + 1)·B with s = |stated| × 10^d. BigInt,
- * because the products outgrow the safe integers. Undefined-safe: false sends the check to Decimals.
+ * rounded half-up, i.e. (2s − 1)·B ≤ 200·P·10^d < (2s + 1)·B with s = |stated| × 10^d. In doubles
+ * when every product is a safe integer (then each is exact: rounding is monotone, so a product beyond
+ * the safe range never rounds back into it), else in BigInt. Undefined-safe: false sends the check to
+ * Decimals.
  */
-function roundsTo(part: Operand, base: Operand, stated: Operand, d: number, per: bigint): boolean {
+function roundsTo(part: Operand, base: Operand, stated: Operand, d: number, per: number): boolean {
   if (part.fixed === undefined || base.fixed === undefined || stated.fixed === undefined || d > FIXED_DIGITS) return false;
   if (part.fixed < 0 || base.fixed <= 0) return false;
-  const s = BigInt(Math.abs(stated.fixed) / 10 ** (FIXED_DIGITS - d));
+  const s = Math.abs(stated.fixed) / POW10[FIXED_DIGITS - d];
+  if (!Number.isInteger(s)) return false;
+  const scaled = 2 * per * part.fixed * POW10[d];
+  const low = (2 * s - 1) * base.fixed;
+  const high = (2 * s + 1) * base.fixed;
+  if (Number.isSafeInteger(scaled) && Number.isSafeInteger(low) && Number.isSafeInteger(high)) return low <= scaled && scaled < high;
+  const bs = BigInt(s);
   const b = BigInt(base.fixed);
-  const scaled = 2n * per * BigInt(part.fixed) * BIG_10[d];
-  return (2n * s - 1n) * b <= scaled && scaled < (2n * s + 1n) * b;
+  const big = 2n * BigInt(per) * BigInt(part.fixed) * BIG_10[d];
+  return (2n * bs - 1n) * b <= big && big < (2n * bs + 1n) * b;
 }
 
 /** The text of |fixed| with `d` decimals (a stated figure, as the fix would write it). */
 function statedText(fixed: number, d: number): string {
   const digits = String(Math.abs(fixed) / 10 ** (FIXED_DIGITS - d)).padStart(d + 1, '0');
   return d === 0 ? digits : `${digits.slice(0, -d)}.${digits.slice(-d)}`;
+}
+
+/** The usual verdict, decided in integers: the stated rate is the rounded ratio; the ratio itself is computed when read. */
+class RoundedRatio implements RatioCheck {
+  readonly status = 'ok';
+
+  constructor(
+    readonly rounded: string,
+    readonly decimals: number,
+    private readonly part: Operand,
+    private readonly base: Operand,
+    private readonly per: Decimal,
+  ) {}
+
+  get point(): Decimal {
+    return this.part.value.div(this.base.value).times(this.per);
+  }
 }
 
 /**
@@ -294,8 +383,8 @@ function statedText(fixed: number, d: number): string {
  */
 export function checkRatio(part: Operand, base: Operand, statedOperand: Operand, per: Decimal = HUNDRED): RatioCheck {
   const decimals = statedOperand.decimals ?? 0;
-  if (roundsTo(part, base, statedOperand, decimals, BigInt(per.toNumber()))) {
-    return { status: 'ok', rounded: statedText(statedOperand.fixed!, decimals), decimals, get point() { return part.value.div(base.value).times(per); } };
+  if (roundsTo(part, base, statedOperand, decimals, per === HUNDRED ? 100 : per.toNumber())) {
+    return new RoundedRatio(statedText(statedOperand.fixed!, decimals), decimals, part, base, per);
   }
   const stated = statedOperand.value.abs();
   if (base.value.isZero()) {

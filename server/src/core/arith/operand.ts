@@ -19,11 +19,33 @@ const FIXED_ONE = new Decimal(10).pow(FIXED_DIGITS);
 export function fixedOf(text: string, decimals: number, shift = 0): number | undefined {
   const k = FIXED_DIGITS + shift - decimals;
   if (k < 0 || k >= POW10.length) return undefined;
-  const n = Number(decimals > 0 ? text.replace('.', '') : text);
+  const n = decimals > 0 ? digitsWithoutPoint(text) : Number(text);
   if (!Number.isSafeInteger(n)) return undefined;
   // An integer times a power of ten is exact whenever the product is a safe integer.
   const v = n * POW10[k];
   return Number.isSafeInteger(v) ? v : undefined;
+}
+
+/**
+ * Number(text.replace('.', '')) without building that string (every amount of a table passes here):
+ * `-1234.56` → −123456. Digits accumulate exactly while the value is a safe integer, and once beyond
+ * it the value stays beyond (it only grows), as Number's would. Any other text takes Number's way.
+ */
+function digitsWithoutPoint(text: string): number {
+  const negative = text.charCodeAt(0) === 45; // -
+  let n = 0;
+  let digits = 0;
+  let point = false;
+  for (let i = negative ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && !point) point = true;
+    else return Number(text.replace('.', ''));
+  }
+  if (digits === 0) return Number(text.replace('.', ''));
+  return negative ? -n : n;
 }
 
 /** The fixed-point half-width of a number written with `decimals` digits: 5 × 10^(7 + shift − decimals). */
@@ -160,6 +182,11 @@ export function withChanges(o: Operand, changes: Partial<OperandInit>): Operand 
 /** o = 0, read from the fixed-point form when there is one. */
 export function isZero(o: Operand): boolean {
   return o.fixed !== undefined ? o.fixed === 0 : o.value.isZero();
+}
+
+/** The sign of o's value (−1, 0, 1), read from the fixed-point form when there is one. */
+export function signOf(o: Operand): number {
+  return o.fixed !== undefined ? Math.sign(o.fixed) : o.value.isZero() ? 0 : o.value.isNegative() ? -1 : 1;
 }
 
 /** |o|: `o` itself unless it is negative. */

@@ -1,6 +1,10 @@
 import type { Claim } from '../types';
 
-type Draft<C> = C extends Claim ? Omit<C, 'id'> : never;
+/**
+ * A claim before it is numbered. A draft may end with a placeholder `id`: numbering then fills a
+ * property the object has, instead of adding one (which gives each claim a property store of its own).
+ */
+type Draft<C> = C extends Claim ? Omit<C, 'id'> & { id?: number } : never;
 
 /** Collects claims and numbers them. */
 export class ClaimSink {

@@ -36,17 +36,28 @@ const SANGONG: Array<[RegExp, [string, string]]> = [
  * it only 合计).
  */
 function spending(scope: Scope, label: string, unique?: TableValueQuery['unique']): TableValueQuery[] {
-  const queries: TableValueQuery[] = scope === 'general'
+  // (`unique` in each literal rather than spread in afterwards: 项 figures are many.)
+  return scope === 'general'
     ? [
-        { kind: 'T05', label, column: ['本年支出', '小计'] },
-        { kind: 'T05', label, column: ['小计'] },
-        { kind: 'T05', label, column: ['支出合计'] },
+        { kind: 'T05', label, column: SPENT_SUBTOTAL, unique },
+        { kind: 'T05', label, column: SUBTOTAL, unique },
+        { kind: 'T05', label, column: SPENT_TOTAL, unique },
         // The short template: `科目名称 | 合计 | 基本支出 | 项目支出`.
-        { kind: 'T05', label, column: ['合计'] },
+        { kind: 'T05', label, column: TOTAL, unique },
       ]
-    : [{ kind: 'T03', label, column: ['本年支出合计'] }, { kind: 'T03', label, column: ['支出合计'] }, { kind: 'T03', label, column: ['合计'] }];
-  return unique ? queries.map((q) => ({ ...q, unique })) : queries;
+    : [
+        { kind: 'T03', label, column: SPENT_THIS_YEAR_TOTAL, unique },
+        { kind: 'T03', label, column: SPENT_TOTAL, unique },
+        { kind: 'T03', label, column: TOTAL, unique },
+      ];
 }
+
+/** Header words of the spending columns (shared by the queries, which only read them). */
+const SPENT_SUBTOTAL = ['本年支出', '小计'];
+const SUBTOTAL = ['小计'];
+const SPENT_TOTAL = ['支出合计'];
+const SPENT_THIS_YEAR_TOTAL = ['本年支出合计'];
+const TOTAL = ['合计'];
 
 // A 项 name picks its 项 row (7-digit code) only exactly, and a name many 款 share (一般行政管理事务) only
 // with its 款 named: a PDF wrap that cut the name (`其他` / `市场监督管理事务（项）`) must not pick the 款.
@@ -117,29 +128,44 @@ const MAPPINGS: Mapping[] = [
 ];
 
 /** The 一般公共预算 subset or all funds: from the list total, else from the section headings. */
-function scopeOf(model: DocumentModel, facts: ProseFacts, pt: ProseToken): Scope {
-  for (let s = pt.sentence.section; s !== undefined; s = model.sections[s].parent) {
-    if (/政府性基金|国有资本经营/.test(model.sections[s].title)) return 'other';
-  }
+function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken): Scope {
+  if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
   const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
   // The parts of one unit's total (厅本级本年支出合计…，其中：) are not the department's tables.
   if (total && UNIT_SCOPE.test(total.subject)) return 'other';
   // …or of a sentence about one unit (`其中，厅本级本年支出合计…，其中：基本支出…；项目支出…`).
-  if ((facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.index < pt.index && t.role === 'amount' && UNIT_SCOPE.test(t.subject))) return 'other';
+  for (const t of facts.analysis.bySentence.get(pt.sentence.id) ?? []) if (t.index < pt.index && t.role === 'amount' && UNIT_SCOPE.test(t.subject)) return 'other';
   if (total) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
-  for (let s = pt.sentence.section; s !== undefined; s = model.sections[s].parent) {
-    if (/一般公共预算|财政拨款支出/.test(model.sections[s].title)) return 'general';
+  return sections.under(pt.sentence.section, GENERAL_FUND) ? 'general' : 'all';
+}
+
+const OTHER_FUND = /政府性基金|国有资本经营/;
+const GENERAL_FUND = /一般公共预算|财政拨款支出/;
+const GOVERNMENT_FUND = /政府性基金/;
+
+/**
+ * Whether a section or one of its ancestors has a heading with some words, memoised per section and
+ * pattern: every figure of a section asks.
+ */
+class SectionScopes {
+  private readonly memo = new Map<RegExp, Int8Array>();
+
+  constructor(private readonly model: DocumentModel) {}
+
+  under(section: number | undefined, words: RegExp): boolean {
+    if (section === undefined) return false;
+    let known = this.memo.get(words);
+    if (!known) this.memo.set(words, (known = new Int8Array(this.model.sections.length)));
+    if (known[section] === 0) {
+      const s = this.model.sections[section];
+      known[section] = words.test(s.title) || this.under(s.parent, words) ? 1 : -1;
+    }
+    return known[section] === 1;
   }
-  return 'all';
 }
 
 const UNIT_SCOPE = /本级|二级|所属|下属/;
-
-function inGovernmentFundSection(model: DocumentModel, pt: ProseToken): boolean {
-  for (let s = pt.sentence.section; s !== undefined; s = model.sections[s].parent) if (/政府性基金/.test(model.sections[s].title)) return true;
-  return false;
-}
 
 function tableOperand(model: DocumentModel, tableId: number, token: number | undefined, label: string, span: { start: number; end: number }): Operand {
   const table = model.tables[tableId];
@@ -179,6 +205,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   if (model.tables.length === 0) return;
   const seen = new Set<string>();
   const mappingOf = mappingFinder();
+  const sections = new SectionScopes(model);
   let basicEqual: boolean | undefined;
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
@@ -186,12 +213,12 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     const found = mappingOf(pt);
     if (found) {
       const [mapping, m] = found;
-      const scope = scopeOf(model, facts, pt);
+      const scope = scopeOf(sections, facts, pt);
       // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
       // named there is looked up, in 公开07表's 本年支出.
       let queries: TableValueQuery[];
       if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, facts.listOf.get(pt)?.totals.get('amount'));
-      else if (mapping === ITEM_MAPPING && inGovernmentFundSection(model, pt)) {
+      else if (mapping === ITEM_MAPPING && sections.under(pt.sentence.section, GOVERNMENT_FUND)) {
         queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
       } else continue;
       for (const query of queries) {
@@ -210,6 +237,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
           span: pt.token.span,
           a: operand(pt.token, `文中${pt.subject}${what}`),
           b: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
+          id: -1,
         });
         break;
       }

@@ -1,5 +1,5 @@
-import { checkEqual, inUnitOf, show, sumOperand, written } from '../arith/interval';
-import { magnitude } from '../arith/operand';
+import { checkEqual, compareBeyondRounding, inUnitOf, show, signBeyondRounding, sumOperand, written } from '../arith/interval';
+import { magnitude, signOf } from '../arith/operand';
 import type { ChangeClaim, PointsClaim, ReasonClaim } from '../types';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
@@ -86,10 +86,11 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
     const actual = magnitude(sumOperand([current, prior], '|C − P|', undefined, [1, -1]));
     // Compared by size: the sign of a stated Δ (`增减额-23.40`) is the direction check's.
     const eq = checkEqual(magnitude(delta), actual);
-    const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(2, delta.decimals ?? 2))}`;
-    const d = diffText(eq.diff, eq.tolerance, [current, prior, delta]);
-    const exp = l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(delta)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(delta)} (${d.en})`}`);
     if (!eq.ok) {
+      // (Worded only for a failure: a Δ that holds gives no verdict of its own.)
+      const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(2, delta.decimals ?? 2))}`;
+      const d = diffText(eq.diff, eq.tolerance, [current, prior, delta]);
+      const exp = l(`${expr}，而文中为 ${written(delta)}（${d.zh}）`, `${expr}, but the text says ${written(delta)} (${d.en})`);
       failed = true;
       const right = inUnitOf(delta.value.isNegative() ? actual.value.neg() : actual.value, delta);
       // (The larger figure first: a decrease of 331.29 reads 525.68 − 194.39, not 194.39 − 525.68.)
@@ -109,7 +110,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   // An increase larger than this year's amount: last year's would have been negative.
   if (current && delta && !prior && claim.direction === 'up') {
     const excess = sumOperand([magnitude(delta), current], 'Δ − C', undefined, [1, -1]);
-    if (excess.value.gt(excess.halfUlp)) {
+    if (signBeyondRounding(excess) > 0) {
       failed = true;
       const exp = l(
         `上年数 = ${written(current)} − ${written(delta)} = ${show(excess.value.neg())} < 0：增加额大于本年数，上年数不可能为负`,
@@ -128,10 +129,9 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
   }
   // Direction word against the sign of C − P.
   if (current && prior && claim.direction !== 'flat') {
-    const diff = current.value.minus(prior.value);
-    const tolerance = current.halfUlp.plus(prior.halfUlp);
-    const wrong = claim.direction === 'up' ? diff.lt(tolerance.neg()) : diff.gt(tolerance);
-    if (wrong) {
+    const beyond = compareBeyondRounding(current, prior);
+    if (claim.direction === 'up' ? beyond < 0 : beyond > 0) {
+      const diff = current.value.minus(prior.value);
       failed = true;
       const word = claim.direction === 'up' ? '增加' : '减少';
       const right = claim.direction === 'up' ? '减少' : '增加';
@@ -163,7 +163,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
     ctx.report({ messageId: 'flat', message: l(`文中称“持平”，但本年 ${written(current)} 与上年 ${written(prior)} 不同`, `The text says unchanged, but ${written(current)} this year differs from ${written(prior)} last year`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), claim: claim.id });
   }
   if (claim.direction === 'flat') {
-    const nonZero = [delta, claim.rate].find((o) => o && o.value.abs().gt(o.halfUlp));
+    const nonZero = [delta, claim.rate].find((o) => o && signBeyondRounding(o) !== 0);
     if (nonZero) {
       failed = true;
       const exp = l(`“持平”意味着变动为 0，而文中为 ${written(nonZero)}`, `"unchanged" means a change of 0, but the text says ${written(nonZero)}`);
@@ -172,7 +172,7 @@ function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
     }
   }
   const inputs = ratioInputs(claim);
-  if (!inputs || inputs.denominator.value.lte(0)) {
+  if (!inputs || signOf(inputs.denominator) <= 0) {
     if (!failed && current && (prior || delta)) ctx.verdict(claim.id, 'ok', l('增减额与方向 ✓', 'change and direction ✓'));
     return;
   }

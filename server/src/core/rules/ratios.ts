@@ -17,6 +17,8 @@ export interface RatioInputs {
   symbol: '%' | '倍';
   /** A change with C and P stated (and Δ, if it is): they bound the rate jointly (see jointBounds). */
   change?: { current: Operand; prior: Operand; delta?: Operand };
+  /** checkClaimRatio's verdict, once computed (kept here rather than in a WeakMap: cheaper). */
+  check?: RatioCheck;
 }
 
 /** Δ and P of a change claim, from whichever of C, P, Δ are stated (rounding.md §2–§3). */
@@ -54,15 +56,15 @@ export function ratioInputs(claim: Claim): RatioInputs | undefined {
 function computeInputs(claim: Claim): RatioInputs | undefined {
   switch (claim.kind) {
     case 'share':
-      return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '%' };
+      return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '%', change: undefined, check: undefined };
     case 'completion':
-      return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false, symbol: '%' } : undefined;
+      return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false, symbol: '%', change: undefined, check: undefined } : undefined;
     case 'change': {
       if (!claim.rate) return undefined;
       const { delta, prior, derived } = changeBase(claim);
       if (!delta || !prior) return undefined;
       const change = claim.current && claim.prior ? { current: claim.current, prior: claim.prior, delta: claim.delta } : undefined;
-      return { numerator: delta, denominator: prior, stated: claim.rate, derived, change, symbol: claim.rate.unit === '倍' ? '倍' : '%' };
+      return { numerator: delta, denominator: prior, stated: claim.rate, derived, symbol: claim.rate.unit === '倍' ? '倍' : '%', change, check: undefined };
     }
     default:
       return undefined;
@@ -73,14 +75,8 @@ function computeInputs(claim: Claim): RatioInputs | undefined {
  * Rates are compared by magnitude: the direction (增长 −10.27% for a decrease, 减少 for a fall) is
  * change-mismatch's direction check, not the ratio's.
  */
-const checked = new WeakMap<RatioInputs, RatioCheck>();
-
 export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
-  const cached = checked.get(inputs);
-  if (cached) return cached;
-  const check = computeRatio(inputs);
-  checked.set(inputs, check);
-  return check;
+  return (inputs.check ??= computeRatio(inputs));
 }
 
 function computeRatio(inputs: RatioInputs): RatioCheck {

@@ -1,4 +1,4 @@
-import { checkPartialSum, checkSum, computed, inUnitOf, written } from '../arith/interval';
+import { checkPartialSum, checkSum, computed, inUnitOf, written, type SumCheck } from '../arith/interval';
 import type { SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { l, type Rule } from './rule';
@@ -31,12 +31,10 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const total = claim.total;
   const relation = claim.exhaustive ? '=' : '≥';
-  // Reduce, not spread: a table row of a 1 MB line has more parts than the stack has room for.
-  const sumText = () => computed(result.sum, claim.parts.reduce((d, p) => Math.max(d, p.decimals ?? 2), total.decimals ?? 2), [total, ...claim.parts]);
   const explain = () => {
     const expr = sumExpression(claim.parts, claim.signs);
     const diff = diffText(result.diff, result.tolerance, [total, ...claim.parts]);
-    const sum = claim.parts.length > 1 ? ` = ${sumText()}` : '';
+    const sum = claim.parts.length > 1 ? ` = ${sumText(claim, result)}` : '';
     return l(
       `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.zh}${sum}（${diff.zh}）`,
       `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.en}${sum} (${diff.en})`,
@@ -44,7 +42,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   };
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
-  const sum = sumText();
+  const sum = sumText(claim, result);
   const explanation = explain();
   const span = total.span ?? claim.span;
   const fixes =
@@ -70,4 +68,11 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
     fixes,
     claim: claim.id,
   });
+}
+
+/** Σ parts as the explanation shows it, with as many decimals as the most precise figure. */
+function sumText(claim: SumClaim, result: SumCheck): string {
+  const total = claim.total;
+  // Reduce, not spread: a table row of a 1 MB line has more parts than the stack has room for.
+  return computed(result.sum, claim.parts.reduce((d, p) => Math.max(d, p.decimals ?? 2), total.decimals ?? 2), [total, ...claim.parts]);
 }

@@ -16,8 +16,9 @@ function entryName(row: TableRow, col: number): string {
  * reported once. Undefined when the row has none or any other unreadable text.
  */
 function headerWordCells(table: Table, row: TableRow): TableCell[] | undefined {
+  // (Most rows have no unreadable cell: no list for them.)
+  if (!row.cells.some((c) => c.unreadable)) return undefined;
   const cells = row.cells.filter((c) => c.unreadable);
-  if (cells.length === 0) return undefined;
   const headerWords = new Set(table.columns.flatMap((c) => c.headerPath));
   const isHeaderWord = (c: TableCell) => {
     const word = c.text.replace(/\s|\*\*/g, '');

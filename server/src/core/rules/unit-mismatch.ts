@@ -1,4 +1,5 @@
-import { l, type Rule } from './rule';
+import type { MoneyUnit, NumberToken, Span } from '../types';
+import { l, type Rule, type RuleContext } from './rule';
 
 /**
  * Also a share whose % sign was dropped (`占 76.23;` among `占 X%` siblings), read as a percentage.
@@ -35,21 +36,25 @@ export const unitMismatch: Rule = {
         });
         continue;
       }
-      if (!n.readAs || !n.unitSpan) continue;
-      const elsewhere = ctx.model.numbers.length < 200000 ? ctx.model.numbers.filter((m) => m !== n && m.unit === n.readAs && m.text === n.text) : [];
-      const why = elsewhere.length
-        ? l(`同一数字在别处以${n.readAs}出现`, `the same digits appear in ${n.readAs} elsewhere`)
-        : n.unit === '元'
-          ? l(`同句/同行的其他金额均以${n.readAs}计，${n.text}${n.unitText}（${n.value.div(10000).toString()}${n.readAs}）不合常理`, `its sibling amounts are in ${n.readAs}; ${n.text}${n.unitText} would be only ${n.value.div(10000).toString()} ${n.readAs}`)
-          : l(`同句/同行的其他金额均以${n.readAs}计，${n.text}${n.unitText}（${n.value.times(10000).toString()}${n.readAs}）是它们的上万倍`, `its sibling amounts are in ${n.readAs}; ${n.text}${n.unitText} would be ${n.value.times(10000).toString()} ${n.readAs}, ten thousand times their size`);
-      ctx.report({
-        messageId: 'slip',
-        message: l(`“${n.raw}${n.unitText}”的单位应为${n.readAs}`, `The unit of "${n.raw}${n.unitText}" should be ${n.readAs}`),
-        explanation: l(`${why['zh-cn']}；其余核对按 ${n.text}${n.readAs} 进行。`, `${why.en}; all checks read it as ${n.text} ${n.readAs}.`),
-        span: { start: n.span.start, end: n.unitSpan.end },
-        related: elsewhere.slice(0, 3).map((m) => ({ span: m.span, message: l(`${m.text}${m.unitText}`, `${m.text} ${m.unitText}`) })),
-        fixes: [{ title: l(`单位改为${n.readAs}`, `Change the unit to ${n.readAs}`), edits: [{ span: n.unitSpan, newText: n.readAs }], safe: elsewhere.length > 0, preferred: true, kind: 'fix-unit' }],
-      });
+      if (n.readAs && n.unitSpan) reportSlip(ctx, n, n.readAs, n.unitSpan);
     }
   },
 };
+
+/** A unit slip (its own function: the look-up's closure would cost a context per number in the loop). */
+function reportSlip(ctx: RuleContext, n: NumberToken, readAs: MoneyUnit, unitSpan: Span): void {
+  const elsewhere = ctx.model.numbers.length < 200000 ? ctx.model.numbers.filter((m) => m !== n && m.unit === readAs && m.text === n.text) : [];
+  const why = elsewhere.length
+    ? l(`同一数字在别处以${readAs}出现`, `the same digits appear in ${readAs} elsewhere`)
+    : n.unit === '元'
+      ? l(`同句/同行的其他金额均以${readAs}计，${n.text}${n.unitText}（${n.value.div(10000).toString()}${readAs}）不合常理`, `its sibling amounts are in ${readAs}; ${n.text}${n.unitText} would be only ${n.value.div(10000).toString()} ${readAs}`)
+      : l(`同句/同行的其他金额均以${readAs}计，${n.text}${n.unitText}（${n.value.times(10000).toString()}${readAs}）是它们的上万倍`, `its sibling amounts are in ${readAs}; ${n.text}${n.unitText} would be ${n.value.times(10000).toString()} ${readAs}, ten thousand times their size`);
+  ctx.report({
+    messageId: 'slip',
+    message: l(`“${n.raw}${n.unitText}”的单位应为${readAs}`, `The unit of "${n.raw}${n.unitText}" should be ${readAs}`),
+    explanation: l(`${why['zh-cn']}；其余核对按 ${n.text}${readAs} 进行。`, `${why.en}; all checks read it as ${n.text} ${readAs}.`),
+    span: { start: n.span.start, end: unitSpan.end },
+    related: elsewhere.slice(0, 3).map((m) => ({ span: m.span, message: l(`${m.text}${m.unitText}`, `${m.text} ${m.unitText}`) })),
+    fixes: [{ title: l(`单位改为${readAs}`, `Change the unit to ${readAs}`), edits: [{ span: unitSpan, newText: readAs }], safe: elsewhere.length > 0, preferred: true, kind: 'fix-unit' }],
+  });
+}

@@ -44,6 +44,11 @@ export interface Item {
   normalized?: string;
   /** Operand labels by column (`2101501 行政运行 · 本年支出合计`), once asked for: sums and roll-ups name a cell again and again. */
   labels?: string[];
+  /**
+   * Operands of the item's cells by column, as labelled by default (no prefix), once built: a row sum
+   * and a roll-up read the same cell (null: the cell is no amount).
+   */
+  operands?: Array<Operand | null>;
 }
 
 /** The entry's label as look-ups match it (normLabel), normalised once per item. */
@@ -150,7 +155,7 @@ export function items(table: Table): Item[] {
   const out: Item[] = [];
   for (const row of table.rows) {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
-    for (const entry of row.entries ?? []) out.push({ row, entry, name: undefined, normalized: undefined, labels: undefined });
+    for (const entry of row.entries ?? []) out.push({ row, entry, name: undefined, normalized: undefined, labels: undefined, operands: undefined });
   }
   return (index.items = out);
 }
@@ -242,15 +247,23 @@ export function blankOperandAt(table: Table, item: Item, col: number): boolean {
 
 /** Operand for an item's value in column `col` (the entry's own value column when it moved). */
 export function itemOperand(model: DocumentModel, table: Table, item: Item, col: number, prefix = '', withColumn?: boolean): Operand | undefined {
-  const actual = actualColumn(table, item, col);
   // A block with one value column (01, 04 收入, 06, 10, 11) needs no column in the label.
-  const label = !(withColumn ?? valueColumns(table, item.entry.block).length !== 1) ? `${prefix}${itemName(item)}` : `${prefix}${cellLabel(table, item, col)}`;
-  return cellOperand(model, table, item.row, actual, label);
+  const byDefault = valueColumns(table, item.entry.block).length !== 1;
+  const named = withColumn ?? byDefault;
+  if (prefix !== '' || named !== byDefault) return cellOperand(model, table, item.row, actualColumn(table, item, col), `${prefix}${named ? cellLabel(table, item, col) : itemName(item)}`);
+  // (Operands never change once built, so the relations that read a cell share its operand.)
+  const operands = (item.operands ??= new Array<Operand | null>(table.columns.length));
+  const cached = operands[col];
+  if (cached !== undefined) return cached ?? undefined;
+  const built = cellOperand(model, table, item.row, actualColumn(table, item, col), named ? cellLabel(table, item, col) : itemName(item));
+  operands[col] = built ?? null;
+  return built;
 }
 
 /** Item name and column label: `2101501 行政运行 · 本年支出合计`. */
 function cellLabel(table: Table, item: Item, col: number): string {
-  return ((item.labels ??= [])[col] ??= `${itemName(item)} · ${columnLabel(table, col)}`);
+  // (Sized once: an empty array written at a column index would grow by steps.)
+  return ((item.labels ??= new Array<string>(table.columns.length))[col] ??= `${itemName(item)} · ${columnLabel(table, col)}`);
 }
 
 /**

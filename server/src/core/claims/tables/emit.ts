@@ -18,15 +18,27 @@ export interface SumDraft {
 }
 
 export function emitSum(sink: ClaimSink, d: SumDraft): void {
-  if (!d.total || d.parts.some((p) => p === undefined)) return;
-  const parts: Operand[] = [];
-  // Signs are kept only when some part is subtracted (most sums have none).
-  const signs: number[] | undefined = d.signs && d.signs.some((s) => s < 0) ? [] : undefined;
+  if (!d.total) return;
+  let blanks = 0;
   for (let i = 0; i < d.parts.length; i++) {
-    const p = d.parts[i]!;
-    if (isBlank(p)) continue;
-    parts.push(p);
-    signs?.push(d.signs![i] ?? 1);
+    const p = d.parts[i];
+    if (p === undefined) return;
+    if (isBlank(p)) blanks++;
+  }
+  // Signs are kept only when some part is subtracted (most sums have none).
+  const signed = d.signs !== undefined && d.signs.some((s) => s < 0);
+  // The drafts' part lists are fresh: kept as they are when nothing drops out (callers leave most blanks out).
+  let parts = d.parts as Operand[];
+  let signs: number[] | undefined;
+  if (blanks > 0 || signed) {
+    parts = [];
+    signs = signed ? [] : undefined;
+    for (let i = 0; i < d.parts.length; i++) {
+      const p = d.parts[i]!;
+      if (isBlank(p)) continue;
+      parts.push(p);
+      signs?.push(d.signs![i] ?? 1);
+    }
   }
   let total = d.total;
   if (isBlank(total) && parts.length === 0) return;
@@ -42,6 +54,7 @@ export function emitSum(sink: ClaimSink, d: SumDraft): void {
     signs: signs?.some((s) => s < 0) ? signs : undefined,
     exhaustive: true,
     soft: d.soft,
+    id: -1,
   });
 }
 
@@ -66,8 +79,8 @@ export function emitPair(sink: ClaimSink, d: PairDraft): void {
   const bStated = d.b.token !== undefined;
   const span = (d.kind === 'le' ? d.a.span : bStated ? d.b.span : d.a.span) ?? d.a.span ?? d.b.span ?? { start: 0, end: 0 };
   if (d.kind === 'equal') {
-    sink.add({ kind: 'equal', origin: d.origin, identity: d.identity, description: d.description, span, a: d.a, b: d.b, soft: d.soft });
+    sink.add({ kind: 'equal', origin: d.origin, identity: d.identity, description: d.description, span, a: d.a, b: d.b, soft: d.soft, id: -1 });
   } else {
-    sink.add({ kind: 'le', origin: d.origin, identity: d.identity, description: d.description, span, part: d.a, whole: d.b, soft: d.soft });
+    sink.add({ kind: 'le', origin: d.origin, identity: d.identity, description: d.description, span, part: d.a, whole: d.b, soft: d.soft, id: -1 });
   }
 }

@@ -58,17 +58,29 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
     : valueColumns(table, 0).filter((c) => c !== totalCol);
   if (partCols.length === 0) return;
   const names = partCols.length <= 8 ? partCols.map((c) => columnLabel(table, c)).join(' + ') : `Σ ${partCols.length} 列`;
-  for (const it of items(table)) {
-    if (it.entry.block !== 0 || (blankAt(table, it, totalCol) && partCols.every((c) => blankAt(table, it, c)))) continue;
+  // The same relation on every row: only the row's name changes in the descriptions.
+  const zh = `：${columnLabel(table, totalCol)} = ${names}`;
+  const en = `: ${columnLabel(table, totalCol)} = ${names}`;
+  const list = items(table);
+  for (let i = 0; i < list.length; i++) {
+    const it = list[i];
+    if (it.entry.block !== 0 || (blankAt(table, it, totalCol) && allBlank(table, it, partCols))) continue;
+    const name = itemName(it);
     emitSum(sink, {
       kind: 'sum',
       identity,
-      description: l(`${itemName(it)}：${columnLabel(table, totalCol)} = ${names}`, `${itemName(it)}: ${columnLabel(table, totalCol)} = ${names}`),
+      description: l(name + zh, name + en),
       total: itemOperand(model, table, it, totalCol),
       parts: partOperands(model, table, it, partCols),
       anchor: it.entry.labelSpan,
     });
   }
+}
+
+/** The item's cells in `cols` are all blank. */
+function allBlank(table: Table, it: Item, cols: number[]): boolean {
+  for (const c of cols) if (!blankAt(table, it, c)) return false;
+  return true;
 }
 
 /** Items of a side between two rows (exclusive), labelled or numbered. */
@@ -317,16 +329,17 @@ function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
     project: findColumn(table, /项目支出/, 0),
     closing: findColumn(table, /年末/, 0),
   };
+  // (A helper, not a closure per row: a closure over the row would cost a context for each.)
+  const op = (it: Item, c: number | undefined) => (c === undefined ? undefined : itemOperand(model, table, it, c));
   for (const it of items(table)) {
     if (it.entry.block !== 0) continue;
-    const op = (c: number | undefined) => (c === undefined ? undefined : itemOperand(model, table, it, c));
     if (cols.spend !== undefined && cols.basic !== undefined && cols.project !== undefined) {
       emitSum(sink, {
         kind: 'sum',
         identity: 'T07.1',
         description: l(`${itemName(it)}：本年支出小计 = 基本支出 + 项目支出`, `${itemName(it)}: 本年支出 小计 = 基本支出 + 项目支出`),
-        total: op(cols.spend),
-        parts: [op(cols.basic), op(cols.project)],
+        total: op(it, cols.spend),
+        parts: [op(it, cols.basic), op(it, cols.project)],
         anchor: it.entry.labelSpan,
       });
     }
@@ -335,8 +348,8 @@ function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
         kind: 'sum',
         identity: 'T07.2',
         description: l(`${itemName(it)}：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, `${itemName(it)}: closing = opening + income − expenditure`),
-        total: op(cols.closing),
-        parts: [op(cols.opening), op(cols.income), op(cols.spend)],
+        total: op(it, cols.closing),
+        parts: [op(it, cols.opening), op(it, cols.income), op(it, cols.spend)],
         signs: [1, 1, -1],
         anchor: it.entry.labelSpan,
       });

@@ -63,8 +63,11 @@ function labelIndex(table: Table): Map<string, Item[]> {
 
 /** The cell the query names, or undefined. Cells that are shifted codes or unreadable text are never returned. */
 export function findTableValue(model: DocumentModel, query: TableValueQuery): TableValue | undefined {
-  const kinds = Array.isArray(query.kind) ? query.kind : [query.kind];
-  for (const kind of kinds) {
+  // (Loops without closures or intermediate lists: the prose asks once per figure it names.)
+  const kinds = query.kind;
+  const count = Array.isArray(kinds) ? kinds.length : 1;
+  for (let k = 0; k < count; k++) {
+    const kind = Array.isArray(kinds) ? kinds[k] : kinds;
     for (const table of model.tables) {
       if (table.kind !== kind) continue;
       if (kind === 'T09' && typeof query.column === 'string' && query.code === undefined && query.label === undefined) {
@@ -75,54 +78,116 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
         if (c?.shiftedCode || c?.unreadable) continue;
         return { table: table.id, row: cell.row.index, col: cell.col, token: c?.number, span: c ? c.span : { start: cell.row.span.end, end: cell.row.span.end }, empty: c ? c.empty : true, label: cell.label };
       }
-      const inBlock = (it: Item) => query.block === undefined || it.entry.block === query.block;
-      const candidates = (exact: boolean) =>
-        (exact && typeof query.label === 'string' ? labelIndex(table).get(normLabel(query.label)) ?? [] : items(table)).filter(
-          (it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, exact),
-        );
-      let found = candidates(true);
       if (query.unique) {
-        const { codeLength } = query.unique;
-        if (codeLength !== undefined) found = found.filter((it) => it.entry.code?.length === codeLength);
-        found = uniqueRow(table, found, query.unique.parent);
-        if (found.length === 0) continue;
-      } else if (found.length === 0 && typeof query.label === 'string') found = candidates(false);
-      // Tables without row labels (公开09): the first data row.
-      if (found.length === 0 && query.code === undefined && query.label === undefined) {
-        const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
-        if (row) found = [{ row, entry: { block: 0, label: '', valueCols: table.columns.filter((c) => c.role === 'value').map((c) => c.index) } }];
+        const value = uniqueValue(table, query);
+        if (value === undefined) continue;
+        if (value) return value;
+        continue;
       }
-      for (const it of found) {
-        // Every column has its block (assignRoles), so these are the value columns of the entry's block.
-        const blockCols = valueColumns(table, it.entry.block);
-        let col: number | undefined;
-        if (query.column === undefined) col = it.entry.valueCols[0];
-        else {
-          const k = blockCols.findIndex((c) => {
-            if (typeof query.column === 'string') return table.columns[c].columnNumber === query.column;
-            const path = headerText(table, c);
-            return query.column!.every((w) => path.includes(w));
-          });
-          col = k < 0 ? undefined : (it.entry.valueCols[k] ?? blockCols[k]);
-        }
-        if (col === undefined) continue;
-        const cell = it.row.cells[col];
-        if (cell?.shiftedCode || cell?.unreadable) continue;
-        const header = table.columns[col]?.headerPath.at(-1);
-        const name = [it.entry.code, it.entry.label].filter(Boolean).join(' ');
-        return {
-          table: table.id,
-          row: it.row.index,
-          col,
-          token: cell?.number,
-          span: cell ? cell.span : { start: it.row.span.end, end: it.row.span.end },
-          empty: cell ? cell.empty : true,
-          label: [name, header].filter(Boolean).join(' · '),
-        };
+      const label = query.label;
+      let value: TableValue | null | undefined;
+      if (typeof label === 'string') {
+        const wanted = normLabel(label);
+        value = firstValue(table, labelIndex(table).get(wanted) ?? NONE, query, undefined);
+        // No row of that exact name: a row whose name contains it.
+        if (value === undefined) value = firstValue(table, items(table), query, wanted);
+      } else {
+        value = firstValue(table, items(table), query, undefined);
+      }
+      if (value) return value;
+      // Tables without row labels (公开09): the first data row.
+      if (value === undefined && query.code === undefined && label === undefined) {
+        const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
+        if (!row) continue;
+        const first: Item = { row, entry: { block: 0, label: '', valueCols: table.columns.filter((c) => c.role === 'value').map((c) => c.index) } };
+        const v = valueAt(table, first, query);
+        if (v) return v;
       }
     }
   }
   return undefined;
+}
+
+const NONE: Item[] = [];
+
+/**
+ * The value of the first item of `list` that the query names (its block, code, and a RegExp label;
+ * `contains`: a label containing that text), which has a readable cell in the query's column. Null
+ * when items matched but none has one, undefined when none matched.
+ */
+function firstValue(table: Table, list: Item[], query: TableValueQuery, contains: string | undefined): TableValue | null | undefined {
+  let matched = false;
+  for (const it of list) {
+    if (query.block !== undefined && it.entry.block !== query.block) continue;
+    if (query.code !== undefined && it.entry.code !== query.code) continue;
+    if (query.label instanceof RegExp && !query.label.test(itemLabel(it))) continue;
+    if (contains !== undefined && !itemLabel(it).includes(contains)) continue;
+    matched = true;
+    const value = valueAt(table, it, query);
+    if (value) return value;
+  }
+  return matched ? null : undefined;
+}
+
+/** The same for a query that must pick one row (`unique`). */
+function uniqueValue(table: Table, query: TableValueQuery): TableValue | null | undefined {
+  const inBlock = (it: Item) => query.block === undefined || it.entry.block === query.block;
+  let found = (typeof query.label === 'string' ? labelIndex(table).get(normLabel(query.label)) ?? [] : items(table)).filter(
+    (it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, true),
+  );
+  const { codeLength } = query.unique!;
+  if (codeLength !== undefined) found = found.filter((it) => it.entry.code?.length === codeLength);
+  found = uniqueRow(table, found, query.unique!.parent);
+  if (found.length === 0) return undefined;
+  for (const it of found) {
+    const value = valueAt(table, it, query);
+    if (value) return value;
+  }
+  return null;
+}
+
+/** The item's cell in the query's column (the first value column when it names none), unless it is no amount. */
+function valueAt(table: Table, it: Item, query: TableValueQuery): TableValue | undefined {
+  let col: number | undefined;
+  if (query.column === undefined) col = it.entry.valueCols[0];
+  else {
+    // Every column has its block (assignRoles), so these are the value columns of the entry's block.
+    const blockCols = valueColumns(table, it.entry.block);
+    const k = columnPosition(table, blockCols, query.column);
+    col = k < 0 ? undefined : (it.entry.valueCols[k] ?? blockCols[k]);
+  }
+  if (col === undefined) return undefined;
+  const cell = it.row.cells[col];
+  if (cell?.shiftedCode || cell?.unreadable) return undefined;
+  const header = table.columns[col]?.headerPath.at(-1);
+  // `2101501 行政运行 · 本年支出合计`: the code, label and header that are there.
+  const { code, label } = it.entry;
+  const name = code && label ? `${code} ${label}` : code || label || '';
+  return {
+    table: table.id,
+    row: it.row.index,
+    col,
+    token: cell?.number,
+    span: cell ? cell.span : { start: it.row.span.end, end: it.row.span.end },
+    empty: cell ? cell.empty : true,
+    label: name && header ? `${name} · ${header}` : name || header || '',
+  };
+}
+
+/** Position among a block's value columns of the one a query names: its 栏次 number, or all of its header words. */
+function columnPosition(table: Table, blockCols: number[], column: string[] | string): number {
+  for (let k = 0; k < blockCols.length; k++) {
+    const c = blockCols[k];
+    if (typeof column === 'string') {
+      if (table.columns[c].columnNumber === column) return k;
+      continue;
+    }
+    const path = headerText(table, c);
+    let all = true;
+    for (const w of column) if (!path.includes(w)) all = false;
+    if (all) return k;
+  }
+  return -1;
 }
 
 /**

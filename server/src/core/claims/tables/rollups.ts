@@ -34,27 +34,32 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
   // 项 whose 款 row is missing counts under its 类, a row without any ancestor under 合计.
   const children = new Map<string, Item[]>();
   const top: Item[] = [];
-  for (const [code, it] of byCode) {
+  for (const it of byCode.values()) {
+    const code = it.entry.code!;
     let parent: string | undefined;
-    for (let len = code.length - 2; len >= 3 && !parent; len -= 2) if (byCode.has(code.slice(0, len))) parent = code.slice(0, len);
+    for (let len = code.length - 2; len >= 3 && !parent; len -= 2) {
+      const prefix = code.slice(0, len);
+      if (byCode.has(prefix)) parent = prefix;
+    }
     if (!parent) {
       top.push(it);
       continue;
     }
-    const list2 = children.get(parent) ?? [];
-    list2.push(it);
-    children.set(parent, list2);
+    const list2 = children.get(parent);
+    if (list2) list2.push(it);
+    else children.set(parent, [it]);
   }
   const cut = cutOff(table, list, children);
+  const suffixes = new ColumnSuffixes(table);
   for (const [parentCode, kids] of children) {
     const parent = byCode.get(parentCode);
     if (!parent) continue;
     if (cut?.startsWith(parentCode)) continue;
     const width = kids.reduce((w, k) => Math.min(w, k.entry.code!.length), 7);
-    emitRollup(model, table, sink, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
+    emitRollup(model, table, sink, suffixes, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
   }
   const total = totalItem(list);
-  if (total && top.length > 0 && !cut) emitRollup(model, table, sink, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
+  if (total && top.length > 0 && !cut) emitRollup(model, table, sink, suffixes, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
 }
 
 /** Tables whose rows are 功能分类 subjects: their nesting is exhaustive (a 类 is the sum of its 款). */
@@ -105,17 +110,32 @@ function labelRollups(model: DocumentModel, table: Table, list: Item[], sink: Cl
     else children.set(parent, [it]);
     stack.push({ it, level: level[i] });
   });
-  for (const [parent, kids] of children) emitRollup(model, table, sink, parent, kids, '下级科目', identityOf(table, 'label'));
-  if (total && top.length > 0) emitRollup(model, table, sink, total, top, '一级科目', identityOf(table, undefined));
+  const suffixes = new ColumnSuffixes(table);
+  for (const [parent, kids] of children) emitRollup(model, table, sink, suffixes, parent, kids, '下级科目', identityOf(table, 'label'));
+  if (total && top.length > 0) emitRollup(model, table, sink, suffixes, total, top, '一级科目', identityOf(table, undefined));
 }
 
-function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent: Item, kids: Item[], pattern: string, identity: string): void {
+/** `（本年支出合计）` / ` (本年支出合计)`: the column a roll-up is about, worded once per column of a table. */
+class ColumnSuffixes {
+  private readonly zh: string[] = [];
+  private readonly en: string[] = [];
+
+  constructor(private readonly table: Table) {}
+
+  of(col: number, locale: 'zh' | 'en'): string {
+    return locale === 'zh' ? (this.zh[col] ??= `（${columnLabel(this.table, col)}）`) : (this.en[col] ??= ` (${columnLabel(this.table, col)})`);
+  }
+}
+
+function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, suffixes: ColumnSuffixes, parent: Item, kids: Item[], pattern: string, identity: string): void {
   const cols = valueColumns(table, parent.entry.block);
   const single = cols.length === 1;
-  cols.forEach((col, k) => {
-    if (blankAt(table, parent, col) && kids.every((kid) => blankAt(table, kid, valueColumns(table, kid.entry.block)[k]))) return;
-    const column = single ? '' : `（${columnLabel(table, col)}）`;
-    const columnEn = single ? '' : ` (${columnLabel(table, col)})`;
+  let headZh: string | undefined;
+  let headEn: string | undefined;
+  // (Loops rather than callbacks: roll-ups are the most numerous claims of a large table.)
+  for (let k = 0; k < cols.length; k++) {
+    const col = cols[k];
+    if (blankAt(table, parent, col) && allBlank(table, kids, k)) continue;
     // A roll-up over one value column names no column in its labels.
     const total = itemOperand(model, table, parent, col, '', single ? false : undefined);
     const parts: Array<Operand | undefined> = [];
@@ -131,18 +151,26 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, parent:
       // A blank part is dropped by emitSum: no operand (and label) for it.
       if (!blankOperandAt(table, kid, at)) parts.push(itemOperand(model, table, kid, at, '', single ? false : undefined));
     }
+    headZh ??= `${itemName(parent)} = Σ ${pattern}`;
+    headEn ??= `${itemName(parent)} = Σ ${pattern === '类' ? '类 rows' : pattern}`;
     emitSum(sink, {
       kind: 'rollup',
       identity,
       description: {
-        'zh-cn': `${itemName(parent)} = Σ ${pattern}${column}`,
-        en: `${itemName(parent)} = Σ ${pattern === '类' ? '类 rows' : pattern}${columnEn}`,
+        'zh-cn': single ? headZh : headZh + suffixes.of(col, 'zh'),
+        en: single ? headEn : headEn + suffixes.of(col, 'en'),
       },
       total,
       parts,
       anchor: parent.entry.labelSpan,
     });
-  });
+  }
+}
+
+/** Every child's cell at value-column position `k` of its block is blank. */
+function allBlank(table: Table, kids: Item[], k: number): boolean {
+  for (const kid of kids) if (!blankAt(table, kid, valueColumns(table, kid.entry.block)[k])) return false;
+  return true;
 }
 
 function kidCol(table: Table, kid: Item, k: number): number | undefined {
