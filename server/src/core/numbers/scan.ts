@@ -70,8 +70,24 @@ const NUMBER_RE = new RegExp(
   // its unit too (`**7254.86** 万元`). A number never starts right after a digit and a comma (`4,69` / `2.18`: the
   // rest of a grouped number).
   `(?<![${DIGIT}A-Za-z_.．])(?<![${DIGIT}],)([-－−]?)(${NUMBER_BODY})(?:(\\*\\*[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT}))(${UNIT_PATTERN}))?`,
-  'gu',
+  // (Sticky: nextNumber says where to try it. Every match starts with a sign or a digit.)
+  'uy',
 );
+
+/**
+ * The first match of NUMBER_RE at or after `from`. The pattern is sticky and tried only where a number
+ * may start (a sign or a digit): a global search would try its look-behinds at every character.
+ */
+function nextNumber(text: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x2d || c === 0xff0d || c === 0x2212)) continue;
+    NUMBER_RE.lastIndex = i;
+    const m = NUMBER_RE.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 
 const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '天', '倍']);
 
@@ -165,9 +181,10 @@ const PER_DENOMINATOR = /^\s*(?:人|户|月|年|天|日|次|辆|台|套|平方�
  */
 export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedNumber[] {
   const out: ScannedNumber[] = [];
-  NUMBER_RE.lastIndex = 0;
+  let at = 0;
   let m: RegExpExecArray | null;
-  while ((m = NUMBER_RE.exec(text))) {
+  while ((m = nextNumber(text, at))) {
+    at = m.index + m[0].length;
     const [whole, sign, body, , rawUnit] = m;
     const unitWord = rawUnit?.replace(/[\r\n \u00A0\u3000]/g, '');
     let unit = unitOf(unitWord);
@@ -179,13 +196,13 @@ export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedN
     const markerBeforeYear = unit === 'year' && LIST_MARKER_YEAR.test(body);
     if (markerBeforeYear || (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
       const firstDigits = body.match(LEADING_INTEGER)![0];
-      NUMBER_RE.lastIndex = m.index + sign.length + firstDigits.length;
+      at = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
       if (markerBeforeYear) {
         // The year itself (after the point, which the look-behind would otherwise hide).
         const yearAt = m.index + sign.length + firstDigits.length + 1;
         pushNumber(out, text, base, yearAt, '', body.slice(firstDigits.length + 1), unitWord, m.index + whole.length - rawUnit!.length, unit, rawUnit!.length);
-        NUMBER_RE.lastIndex = m.index + whole.length;
+        at = m.index + whole.length;
       }
       continue;
     }
