@@ -10,14 +10,16 @@ import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Sp
 import { parseTables } from './tables';
 import { resolveMissingPercents, resolveSharedUnits, resolveUnitSlips } from './units';
 
+/** Lines end at `\r\n`, `\r` or `\n`. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /\r\n|\r|\n/g;
   let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
   }
   lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
   return lines;
@@ -161,8 +163,8 @@ function unclosed(line: string): boolean {
 }
 
 export function buildModel(text: string): DocumentModel {
-  const lineIndex = new LineIndex(text);
   const lines = splitLines(text);
+  const lineIndex = new LineIndex(text, lines.map((line) => line.start));
   const { tables, tableLines, cellNumbers, refused } = parseTables(text, lines);
 
   // Numbers: table cells come from the table parser, the rest from the prose lines.
@@ -267,7 +269,7 @@ export function buildModel(text: string): DocumentModel {
     reportYear,
     reportKind,
     department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
-    disabledLines: findDisabledLines(lines),
+    disabledLines: findDisabledLines(text, lines),
     unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason })),
   };
   resolveSharedUnits(model);
@@ -402,8 +404,9 @@ function mostCommon(values: Iterable<string>): string | undefined {
 }
 
 /** `<!-- juesuan-lint-disable-next-line rule-a rule-b -->` disables the rules on the next non-blank line. */
-function findDisabledLines(lines: Line[]): Map<number, Set<string>> {
+function findDisabledLines(text: string, lines: Line[]): Map<number, Set<string>> {
   const map = new Map<number, Set<string>>();
+  if (!text.includes('juesuan-lint-disable-next-line')) return map;
   for (const line of lines) {
     const m = line.text.match(/<!--\s*juesuan-lint-disable-next-line\b([^>]*?)-->/);
     if (!m) continue;
