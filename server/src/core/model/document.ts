@@ -165,10 +165,10 @@ function unclosed(line: string): boolean {
 export function buildModel(text: string): DocumentModel {
   const lines = splitLines(text);
   const lineIndex = new LineIndex(text, lines.map((line) => line.start));
-  const { tables, tableLines, cellNumbers, refused } = parseTables(text, lines);
+  const { tables, tableLines, cellNumbers, cellPlaces, refused } = parseTables(text, lines);
 
   // Numbers: table cells come from the table parser, the rest from the prose lines.
-  const scanned = cellNumbers;
+  const prose: ScannedNumber[] = [];
   // Prose is scanned in runs of consecutive lines, so that a PDF line wrap inside a number or its
   // unit (`465.` / `50万元`, `万` / `元`) is still one number.
   for (let i = 0; i < lines.length; ) {
@@ -179,21 +179,24 @@ export function buildModel(text: string): DocumentModel {
     let j = i;
     while (j + 1 < lines.length && tableLines[j + 1] === 0) j++;
     const start = lines[i].start;
-    for (const n of scanNumbers(text.slice(start, lines[j].end), start)) scanned.push({ n });
+    for (const n of scanNumbers(text.slice(start, lines[j].end), start)) prose.push(n);
     i = j + 1;
   }
-  scanned.sort((a, b) => a.n.start - b.n.start);
+  const ordered = documentOrder(cellNumbers, cellPlaces, prose);
   // Markdown comments (`<!-- … -->`, disable directives, authors' notes) are not report text.
   const comments = commentSpans(text);
-  const kept = comments.length ? scanned.filter((s) => !insideAny(comments, s.n.start)) : scanned;
-  const numbers = kept.map((s, i) => {
-    const token = new Token(i, s.n);
-    if (s.cell) {
-      token.cell = s.cell;
-      tables[s.cell.table].rows[s.cell.row].cells[s.cell.col].number = i;
+  const numbers: Token[] = [];
+  for (let k = 0; k < ordered.numbers.length; k++) {
+    const n = ordered.numbers[k];
+    if (comments.length && insideAny(comments, n.start)) continue;
+    const token = new Token(numbers.length, n);
+    const cell = ordered.places[k];
+    if (cell) {
+      token.cell = cell;
+      tables[cell.table].rows[cell.row].cells[cell.col].number = token.id;
     }
-    return token;
-  });
+    numbers.push(token);
+  }
 
   // Sections from heading lines; paragraphs from the remaining prose lines.
   const sections: Section[] = [];
@@ -277,6 +280,40 @@ export function buildModel(text: string): DocumentModel {
   resolveMissingPercents(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });
   return model;
+}
+
+type CellPlace = NonNullable<NumberToken['cell']>;
+
+/**
+ * Cell and prose numbers in document order, with the cell of each (undefined in prose): a merge of
+ * the two lists when each is in order (a cell's number first at an equal start, as a stable sort of
+ * the cells then the prose puts it), else that sort.
+ */
+function documentOrder(cells: ScannedNumber[], places: CellPlace[], prose: ScannedNumber[]): { numbers: ScannedNumber[]; places: Array<CellPlace | undefined> } {
+  if (!inOrder(cells) || !inOrder(prose)) {
+    const all = [...cells.map((n, i) => ({ n, place: places[i] as CellPlace | undefined })), ...prose.map((n) => ({ n, place: undefined }))];
+    all.sort((a, b) => a.n.start - b.n.start);
+    return { numbers: all.map((x) => x.n), places: all.map((x) => x.place) };
+  }
+  const numbers: ScannedNumber[] = [];
+  const at: Array<CellPlace | undefined> = [];
+  let i = 0;
+  let j = 0;
+  while (i < cells.length || j < prose.length) {
+    if (j === prose.length || (i < cells.length && cells[i].start <= prose[j].start)) {
+      numbers.push(cells[i]);
+      at.push(places[i++]);
+    } else {
+      numbers.push(prose[j++]);
+      at.push(undefined);
+    }
+  }
+  return { numbers, places: at };
+}
+
+function inOrder(numbers: ScannedNumber[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i].start < numbers[i - 1].start) return false;
+  return true;
 }
 
 function commentSpans(text: string): Array<{ start: number; end: number }> {

@@ -15,8 +15,10 @@ export interface ParsedTables {
   tables: Table[];
   /** 1 for the lines that belong to tables (their rows; not titles), by line index. */
   tableLines: Uint8Array;
-  /** The numbers of the cells, in document order (the model adds the prose numbers to this array). */
-  cellNumbers: Array<{ n: ScannedNumber; cell?: { table: number; row: number; col: number } }>;
+  /** The numbers of the cells, in table order (the model merges the prose numbers in). */
+  cellNumbers: ScannedNumber[];
+  /** The cell of each of cellNumbers. */
+  cellPlaces: Array<{ table: number; row: number; col: number }>;
   /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
   refused: Array<{ first: number; last: number; reason: Localized }>;
 }
@@ -477,7 +479,8 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     works.push({ table, scanned, lastLine: block.last });
   }
 
-  const cellNumbers: ParsedTables['cellNumbers'] = [];
+  const cellNumbers: ScannedNumber[] = [];
+  const cellPlaces: ParsedTables['cellPlaces'] = [];
   for (const w of works) {
     analyse(w);
     attachNotes(w, lines);
@@ -488,11 +491,12 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         const role = w.table.columns[cell.col]?.role;
         if (!n || cell.shiftedCode || role === 'code' || role === 'code-part' || role === 'line-number') continue;
         if (role === 'name' && w.table.kind !== 'performance' && w.table.kind !== 'unknown') continue;
-        cellNumbers.push({ n, cell: { table: w.table.id, row: row.index, col: cell.col } });
+        cellNumbers.push(n);
+        cellPlaces.push({ table: w.table.id, row: row.index, col: cell.col });
       }
     }
   }
-  return { tables: works.map((w) => w.table), tableLines, cellNumbers, refused };
+  return { tables: works.map((w) => w.table), tableLines, cellNumbers, cellPlaces, refused };
 }
 
 
