@@ -182,21 +182,18 @@ export function buildModel(text: string): DocumentModel {
     for (const n of scanNumbers(text.slice(start, lines[j].end), start)) prose.push(n);
     i = j + 1;
   }
-  const ordered = documentOrder(cellNumbers, cellPlaces, prose);
   // Markdown comments (`<!-- … -->`, disable directives, authors' notes) are not report text.
   const comments = commentSpans(text);
   const numbers: Token[] = [];
-  for (let k = 0; k < ordered.numbers.length; k++) {
-    const n = ordered.numbers[k];
-    if (comments.length && insideAny(comments, n.start)) continue;
+  inDocumentOrder(cellNumbers, cellPlaces, prose, (n, cell) => {
+    if (comments.length && insideAny(comments, n.start)) return;
     const token = new Token(numbers.length, n);
-    const cell = ordered.places[k];
     if (cell) {
       token.cell = cell;
       tables[cell.table].rows[cell.row].cells[cell.col].number = token.id;
     }
     numbers.push(token);
-  }
+  });
 
   // Sections from heading lines; paragraphs from the remaining prose lines.
   const sections: Section[] = [];
@@ -285,30 +282,25 @@ export function buildModel(text: string): DocumentModel {
 type CellPlace = NonNullable<NumberToken['cell']>;
 
 /**
- * Cell and prose numbers in document order, with the cell of each (undefined in prose): a merge of
- * the two lists when each is in order (a cell's number first at an equal start, as a stable sort of
- * the cells then the prose puts it), else that sort.
+ * Calls `visit` on the cell and prose numbers in document order, with the cell of each (undefined in
+ * prose): a merge of the two lists when each is in order (a cell's number first at an equal start, as
+ * a stable sort of the cells then the prose puts it), else that sort.
  */
-function documentOrder(cells: ScannedNumber[], places: CellPlace[], prose: ScannedNumber[]): { numbers: ScannedNumber[]; places: Array<CellPlace | undefined> } {
+function inDocumentOrder(cells: ScannedNumber[], places: CellPlace[], prose: ScannedNumber[], visit: (n: ScannedNumber, cell: CellPlace | undefined) => void): void {
   if (!inOrder(cells) || !inOrder(prose)) {
     const all = [...cells.map((n, i) => ({ n, place: places[i] as CellPlace | undefined })), ...prose.map((n) => ({ n, place: undefined }))];
     all.sort((a, b) => a.n.start - b.n.start);
-    return { numbers: all.map((x) => x.n), places: all.map((x) => x.place) };
+    for (const x of all) visit(x.n, x.place);
+    return;
   }
-  const numbers: ScannedNumber[] = [];
-  const at: Array<CellPlace | undefined> = [];
   let i = 0;
   let j = 0;
   while (i < cells.length || j < prose.length) {
     if (j === prose.length || (i < cells.length && cells[i].start <= prose[j].start)) {
-      numbers.push(cells[i]);
-      at.push(places[i++]);
-    } else {
-      numbers.push(prose[j++]);
-      at.push(undefined);
-    }
+      visit(cells[i], places[i]);
+      i++;
+    } else visit(prose[j++], undefined);
   }
-  return { numbers, places: at };
 }
 
 function inOrder(numbers: ScannedNumber[]): boolean {

@@ -616,13 +616,19 @@ function onlyColumnWords(texts: string[]): boolean {
 }
 const NAME_COLUMN_WORD = /^(?:(?:功能分类|经济分类)?科目|(?:收入|支出)?项目$)/;
 
-/** The first non-blank normalised text among a row's first `limit` cells. */
-function firstWords(row: TableRow, limit: number): string {
-  for (let i = 0; i < limit && i < row.cells.length; i++) {
+/** The first non-blank normalised text of a row's cells, and its column (-1 when all are blank). */
+function firstWords(row: TableRow): { text: string; col: number } {
+  for (let i = 0; i < row.cells.length; i++) {
     const t = norm(row.cells[i].text);
-    if (t !== '') return t;
+    if (t !== '') return { text: t, col: i };
   }
-  return '';
+  return { text: '', col: -1 };
+}
+
+/** Some cell of the row holds a number other than a year (`项目 | 2024年` over its columns is header). */
+function holdsNumber(scans: Array<ScannedNumber | undefined>): boolean {
+  for (const n of scans) if (n !== undefined && n.unit !== 'year') return true;
+  return false;
 }
 
 function classify(table: Table, scanned: Work['scanned']): void {
@@ -640,10 +646,11 @@ function classify(table: Table, scanned: Work['scanned']): void {
     // Body rows only need their first words; the header tests read every cell (normalised once).
     let all: string[] | undefined;
     const texts = () => (all ??= row.cells.map((c) => norm(c.text)));
-    const firstText = firstWords(row, row.cells.length);
-    // (A year is no amount: `项目 | 2024年` over its columns is header.)
-    const hasNumber = scanned[row.index].some((n) => n !== undefined && n.unit !== 'year');
-    const lead = firstWords(row, 2);
+    const first = firstWords(row);
+    const firstText = first.text;
+    const hasNumber = holdsNumber(scanned[row.index]);
+    // The first words when they stand in the first two cells.
+    const lead = first.col >= 0 && first.col < 2 ? firstText : '';
     let kind: TableRowKind = 'data';
     // A blank first row (a converter's empty Markdown header `|  |  |  |` over the real one), or a blank row
     // between header rows (before a 栏次 row), is part of the header: the header goes on below. (A blank
