@@ -2,7 +2,7 @@
 // title, table code and unit line found above them (tables.md §0). The parser reads each row block
 // by block (side-by-side tables), normalises subject codes, keeps 行次/栏次 integers out of the
 // amounts, merges page-break continuations and flags codes that slid into amount cells.
-import { parseCell, type ScannedNumber } from '../numbers/scan';
+import { readCellValue, type ScannedNumber } from '../numbers/scan';
 import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
 import { findSpacedBlocks, readSpaced } from './spaced';
@@ -392,9 +392,9 @@ function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | und
     cell.indent = indent || undefined;
     return cell;
   }
-  const parsed = parseCell(text.includes('**') ? text.replace(/\*\*/g, '  ') : text, cell.span.start);
-  scans.push(parsed.number);
-  cell.empty = parsed.empty;
+  const value = readCellValue(text.includes('**') ? text.replace(/\*\*/g, '  ') : text, cell.span.start);
+  scans.push(typeof value === 'object' ? value : undefined);
+  cell.empty = value === 'blank' || value === 'dash';
   return cell;
 }
 

@@ -263,32 +263,39 @@ function isYear(canon: string): boolean {
  * the cell plus `base`.
  */
 export function parseCell(text: string, base = 0): { empty: boolean; number?: ScannedNumber; dash: boolean } {
+  const reading = readCellValue(text, base);
+  if (reading === 'blank') return { empty: true, dash: false };
+  if (reading === 'dash') return { empty: true, dash: true };
+  return reading ? { empty: false, dash: false, number: reading } : { empty: false, dash: false };
+}
+
+/**
+ * What a whole table cell holds: its number, `blank`, a `dash` (read as blank), or undefined (words, or
+ * more than a number). parseCell without an object per cell, for the table parser.
+ */
+export function readCellValue(text: string, base = 0): ScannedNumber | 'blank' | 'dash' | undefined {
   const trimmed = text.trim();
-  if (trimmed === '') return { empty: true, dash: false };
+  if (trimmed === '') return 'blank';
   const offset = trimmed.length === text.length ? 0 : text.indexOf(trimmed);
   // Most cells are a plain amount: no need for the full scanner (nor the dash tests: a plain amount is none).
   if (PLAIN.test(trimmed)) {
     const point = trimmed.indexOf('.');
-    return {
-      empty: false,
-      dash: false,
-      number: { start: base + offset, end: base + offset + trimmed.length, unitStart: undefined, unitEnd: undefined, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '', formatIssue: undefined },
-    };
+    return { start: base + offset, end: base + offset + trimmed.length, unitStart: undefined, unitEnd: undefined, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '', formatIssue: undefined };
   }
-  if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return { empty: true, dash: true };
+  if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return 'dash';
   // `（1.16）`: an accountant's negative. The number spans the brackets, so a fix replaces them too.
   const bracketed = /^[（(]\s*([0-9０-９][^（()）]*)[)）]$/.exec(trimmed);
   if (bracketed) {
-    const inner = parseCell(bracketed[1], base + offset + trimmed.indexOf(bracketed[1]));
-    if (!inner.number || inner.number.unit !== 'none' || inner.number.text.startsWith('-')) return { empty: false, dash: false };
-    return { empty: false, dash: false, number: { ...inner.number, start: base + offset, end: base + offset + trimmed.length, raw: trimmed, text: `-${inner.number.text}` } };
+    const inner = readCellValue(bracketed[1], base + offset + trimmed.indexOf(bracketed[1]));
+    if (typeof inner !== 'object' || inner.unit !== 'none' || inner.text.startsWith('-')) return undefined;
+    return { ...inner, start: base + offset, end: base + offset + trimmed.length, raw: trimmed, text: `-${inner.text}` };
   }
   const nums = scanNumbers(trimmed, base + offset, true);
-  if (nums.length !== 1) return { empty: false, dash: false };
+  if (nums.length !== 1) return undefined;
   const n = nums[0];
   // The number must be the whole cell, but for a comparison sign before it or a unit after it.
   const before = trimmed.slice(0, n.start - base - offset);
   const after = trimmed.slice((n.unitEnd ?? n.end) - base - offset);
-  if (!/^[≥≤>＜<＞]?$/.test(before) || after.trim() !== '') return { empty: false, dash: false };
-  return { empty: false, number: n, dash: false };
+  if (!/^[≥≤>＜<＞]?$/.test(before) || after.trim() !== '') return undefined;
+  return n;
 }
