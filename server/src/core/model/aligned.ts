@@ -126,6 +126,14 @@ function scanLine(text: string): Scan {
   return { kind: 'text', tokens };
 }
 
+/**
+ * scanLine for finding blocks, where a meta line ends a block as prose does: a line with a 。 or a
+ * pipe is prose (or meta) without more tests, and most lines of a report are such prose.
+ */
+function blockScan(text: string): Scan {
+  return text.includes('。') || text.includes('|') ? PROSE_LINE : scanLine(text);
+}
+
 /** Key of a line for recognising a header repeated after a page break. */
 const key = (text: string) => text.replace(/[\s\u3000\f]/g, '');
 
@@ -142,21 +150,12 @@ function isColumnNumbers(tokens: Token[]): boolean {
  */
 export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): Array<{ first: number; last: number }> {
   const blocks: Array<{ first: number; last: number }> = [];
-  const scans = new Map<number, Scan>();
-  const scan = (i: number) => {
-    let s = scans.get(i);
-    if (!s) {
-      s = free(i) ? scanLine(lines[i].text) : PROSE_LINE;
-      scans.set(i, s);
-    }
-    return s;
-  };
+  // Each line's scan, made once (look-aheads and look-backs read lines again).
+  const scans: Array<Scan | undefined> = new Array(lines.length);
+  const scan = (i: number) => (scans[i] ??= free(i) ? blockScan(lines[i].text) : PROSE_LINE);
   let floor = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (scan(i).kind !== 'row') {
-      if (i > 0) scans.delete(i - 1);
-      continue;
-    }
+    if (scan(i).kind !== 'row') continue;
     let first = i;
     while (first > floor && i - first < MAX_HEADER_LINES && scan(first - 1).kind === 'text') first--;
     const headers = new Set<string>();
@@ -189,7 +188,6 @@ export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): 
     blocks.push({ first, last });
     floor = last + 1;
     i = last;
-    scans.clear();
   }
   return blocks;
 }

@@ -10,14 +10,16 @@ import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Sp
 import { parseTables } from './tables';
 import { resolveMissingPercents, resolveSharedUnits, resolveUnitSlips } from './units';
 
+/** Lines end at `\r\n`, `\r` or `\n`. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /\r\n|\r|\n/g;
   let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
   }
   lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
   return lines;
@@ -164,12 +166,12 @@ function unclosed(line: string): boolean {
 }
 
 export function buildModel(text: string): DocumentModel {
-  const lineIndex = new LineIndex(text);
   const lines = splitLines(text);
-  const { tables, tableLines, cellNumbers, refused } = parseTables(text, lines);
+  const lineIndex = new LineIndex(text, lines.map((line) => line.start));
+  const { tables, tableLines, cellNumbers, cellPlaces, refused } = parseTables(text, lines);
 
   // Numbers: table cells come from the table parser, the rest from the prose lines.
-  const scanned = cellNumbers;
+  const prose: ScannedNumber[] = [];
   // Prose is scanned in runs of consecutive lines, so that a PDF line wrap inside a number or its
   // unit (`465.` / `50万元`, `万` / `元`) is still one number.
   for (let i = 0; i < lines.length; ) {
@@ -180,20 +182,20 @@ export function buildModel(text: string): DocumentModel {
     let j = i;
     while (j + 1 < lines.length && tableLines[j + 1] === 0) j++;
     const start = lines[i].start;
-    for (const n of scanNumbers(text.slice(start, lines[j].end), start)) scanned.push({ n });
+    for (const n of scanNumbers(text.slice(start, lines[j].end), start)) prose.push(n);
     i = j + 1;
   }
-  scanned.sort((a, b) => a.n.start - b.n.start);
   // Markdown comments (`<!-- … -->`, disable directives, authors' notes) are not report text.
   const comments = commentSpans(text);
-  const kept = comments.length ? scanned.filter((s) => !insideAny(comments, s.n.start)) : scanned;
-  const numbers = kept.map((s, i) => {
-    const token = new Token(i, s.n);
-    if (s.cell) {
-      token.cell = s.cell;
-      tables[s.cell.table].rows[s.cell.row].cells[s.cell.col].number = i;
+  const numbers: Token[] = [];
+  inDocumentOrder(cellNumbers, cellPlaces, prose, (n, cell) => {
+    if (comments.length && insideAny(comments, n.start)) return;
+    const token = new Token(numbers.length, n);
+    if (cell) {
+      token.cell = cell;
+      tables[cell.table].rows[cell.row].cells[cell.col].number = token.id;
     }
-    return token;
+    numbers.push(token);
   });
 
   // Sections from heading lines; paragraphs from the remaining prose lines.
@@ -270,7 +272,7 @@ export function buildModel(text: string): DocumentModel {
     reportYear,
     reportKind,
     department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
-    disabledLines: findDisabledLines(lines),
+    disabledLines: findDisabledLines(text, lines),
     unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason })),
   };
   resolveSharedUnits(model);
@@ -278,6 +280,35 @@ export function buildModel(text: string): DocumentModel {
   resolveMissingPercents(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });
   return model;
+}
+
+type CellPlace = NonNullable<NumberToken['cell']>;
+
+/**
+ * Calls `visit` on the cell and prose numbers in document order, with the cell of each (undefined in
+ * prose): a merge of the two lists when each is in order (a cell's number first at an equal start, as
+ * a stable sort of the cells then the prose puts it), else that sort.
+ */
+function inDocumentOrder(cells: ScannedNumber[], places: CellPlace[], prose: ScannedNumber[], visit: (n: ScannedNumber, cell: CellPlace | undefined) => void): void {
+  if (!inOrder(cells) || !inOrder(prose)) {
+    const all = [...cells.map((n, i) => ({ n, place: places[i] as CellPlace | undefined })), ...prose.map((n) => ({ n, place: undefined }))];
+    all.sort((a, b) => a.n.start - b.n.start);
+    for (const x of all) visit(x.n, x.place);
+    return;
+  }
+  let i = 0;
+  let j = 0;
+  while (i < cells.length || j < prose.length) {
+    if (j === prose.length || (i < cells.length && cells[i].start <= prose[j].start)) {
+      visit(cells[i], places[i]);
+      i++;
+    } else visit(prose[j++], undefined);
+  }
+}
+
+function inOrder(numbers: ScannedNumber[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i].start < numbers[i - 1].start) return false;
+  return true;
 }
 
 function commentSpans(text: string): Array<{ start: number; end: number }> {
@@ -406,8 +437,9 @@ function mostCommon(values: Iterable<string>): string | undefined {
 }
 
 /** `<!-- juesuan-lint-disable-next-line rule-a rule-b -->` disables the rules on the next non-blank line. */
-function findDisabledLines(lines: Line[]): Map<number, Set<string>> {
+function findDisabledLines(text: string, lines: Line[]): Map<number, Set<string>> {
   const map = new Map<number, Set<string>>();
+  if (!text.includes('juesuan-lint-disable-next-line')) return map;
   for (const line of lines) {
     const m = line.text.match(/<!--\s*juesuan-lint-disable-next-line\b([^>]*?)-->/);
     if (!m) continue;

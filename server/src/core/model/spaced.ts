@@ -17,6 +17,8 @@ const FIGURE = /^[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$|^[-—–/]$/
 const CODE = /^(\d{3}|\d{5}|\d{7})$/;
 /** Header words of the label columns (code, name); the others head value columns. */
 const LABEL_WORD = /编码|代码|名称|^项目$|^科目$/;
+/** LABEL_WORD anywhere in a line. */
+const LABEL_WORD_INSIDE = /编码|代码|名称|项目|科目/;
 const MAX_TOKENS = 40;
 
 function tokens(text: string): Token[] {
@@ -42,7 +44,8 @@ function figuresAtEnd(ts: Token[]): number {
 export function findSpacedBlocks(lines: Line[], free: (i: number) => boolean, isColumnWord: (word: string) => boolean): Array<{ first: number; last: number }> {
   const blocks: Array<{ first: number; last: number }> = [];
   for (let i = 0; i < lines.length - 2; i++) {
-    if (!free(i)) continue;
+    // (A header holds a LABEL_WORD: a line without one of its words is not tokenized.)
+    if (!free(i) || !LABEL_WORD_INSIDE.test(lines[i].text)) continue;
     const head = tokens(lines[i].text);
     if (head.length < 3 || head.length > MAX_TOKENS || !head.every((t) => isColumnWord(t.text)) || !head.some((t) => LABEL_WORD.test(t.text))) continue;
     let last = i;

@@ -2,7 +2,7 @@
 // title, table code and unit line found above them (tables.md §0). The parser reads each row block
 // by block (side-by-side tables), normalises subject codes, keeps 行次/栏次 integers out of the
 // amounts, merges page-break continuations and flags codes that slid into amount cells.
-import { parseCell, type ScannedNumber } from '../numbers/scan';
+import { readCellValue, type ScannedNumber } from '../numbers/scan';
 import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
 import { findSpacedBlocks, readSpaced } from './spaced';
@@ -15,8 +15,10 @@ export interface ParsedTables {
   tables: Table[];
   /** 1 for the lines that belong to tables (their rows; not titles), by line index. */
   tableLines: Uint8Array;
-  /** The numbers of the cells, in document order (the model adds the prose numbers to this array). */
-  cellNumbers: Array<{ n: ScannedNumber; cell?: { table: number; row: number; col: number } }>;
+  /** The numbers of the cells, in table order (the model merges the prose numbers in). */
+  cellNumbers: ScannedNumber[];
+  /** The cell of each of cellNumbers. */
+  cellPlaces: Array<{ table: number; row: number; col: number }>;
   /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
   refused: Array<{ first: number; last: number; reason: Localized }>;
 }
@@ -390,9 +392,9 @@ function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | und
     cell.indent = indent || undefined;
     return cell;
   }
-  const parsed = parseCell(text.includes('**') ? text.replace(/\*\*/g, '  ') : text, cell.span.start);
-  scans.push(parsed.number);
-  cell.empty = parsed.empty;
+  const value = readCellValue(text.includes('**') ? text.replace(/\*\*/g, '  ') : text, cell.span.start);
+  scans.push(typeof value === 'object' ? value : undefined);
+  cell.empty = value === 'blank' || value === 'dash';
   return cell;
 }
 
@@ -477,7 +479,8 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     works.push({ table, scanned, lastLine: block.last });
   }
 
-  const cellNumbers: ParsedTables['cellNumbers'] = [];
+  const cellNumbers: ScannedNumber[] = [];
+  const cellPlaces: ParsedTables['cellPlaces'] = [];
   for (const w of works) {
     analyse(w);
     attachNotes(w, lines);
@@ -488,11 +491,12 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         const role = w.table.columns[cell.col]?.role;
         if (!n || cell.shiftedCode || role === 'code' || role === 'code-part' || role === 'line-number') continue;
         if (role === 'name' && w.table.kind !== 'performance' && w.table.kind !== 'unknown') continue;
-        cellNumbers.push({ n, cell: { table: w.table.id, row: row.index, col: cell.col } });
+        cellNumbers.push(n);
+        cellPlaces.push({ table: w.table.id, row: row.index, col: cell.col });
       }
     }
   }
-  return { tables: works.map((w) => w.table), tableLines, cellNumbers, refused };
+  return { tables: works.map((w) => w.table), tableLines, cellNumbers, cellPlaces, refused };
 }
 
 
@@ -612,13 +616,19 @@ function onlyColumnWords(texts: string[]): boolean {
 }
 const NAME_COLUMN_WORD = /^(?:(?:功能分类|经济分类)?科目|(?:收入|支出)?项目$)/;
 
-/** The first non-blank normalised text among a row's first `limit` cells. */
-function firstWords(row: TableRow, limit: number): string {
-  for (let i = 0; i < limit && i < row.cells.length; i++) {
+/** The first non-blank normalised text of a row's cells, and its column (-1 when all are blank). */
+function firstWords(row: TableRow): { text: string; col: number } {
+  for (let i = 0; i < row.cells.length; i++) {
     const t = norm(row.cells[i].text);
-    if (t !== '') return t;
+    if (t !== '') return { text: t, col: i };
   }
-  return '';
+  return { text: '', col: -1 };
+}
+
+/** Some cell of the row holds a number other than a year (`项目 | 2024年` over its columns is header). */
+function holdsNumber(scans: Array<ScannedNumber | undefined>): boolean {
+  for (const n of scans) if (n !== undefined && n.unit !== 'year') return true;
+  return false;
 }
 
 function classify(table: Table, scanned: Work['scanned']): void {
@@ -636,10 +646,11 @@ function classify(table: Table, scanned: Work['scanned']): void {
     // Body rows only need their first words; the header tests read every cell (normalised once).
     let all: string[] | undefined;
     const texts = () => (all ??= row.cells.map((c) => norm(c.text)));
-    const firstText = firstWords(row, row.cells.length);
-    // (A year is no amount: `项目 | 2024年` over its columns is header.)
-    const hasNumber = scanned[row.index].some((n) => n !== undefined && n.unit !== 'year');
-    const lead = firstWords(row, 2);
+    const first = firstWords(row);
+    const firstText = first.text;
+    const hasNumber = holdsNumber(scanned[row.index]);
+    // The first words when they stand in the first two cells.
+    const lead = first.col >= 0 && first.col < 2 ? firstText : '';
     let kind: TableRowKind = 'data';
     // A blank first row (a converter's empty Markdown header `|  |  |  |` over the real one), or a blank row
     // between header rows (before a 栏次 row), is part of the header: the header goes on below. (A blank

@@ -3,6 +3,7 @@
 // rule reports the slip. A share written without its % sign (`占 76.23;` among `占 X%` siblings) is
 // read as a percentage the same way.
 import { isMoney } from '../arith/interval';
+import { isWhiteSpace } from '../text/chars';
 import { clauseBefore } from '../text/clauses';
 import type { DocumentModel, NumberToken } from '../types';
 
@@ -112,13 +113,14 @@ const leadBefore = (text: string, offset: number) => clauseBefore(text, offset, 
  * written once after the last of them.
  */
 export function resolveSharedUnits(model: DocumentModel): void {
+  const run: NumberToken[] = [];
   for (const s of model.sentences) {
-    let run: NumberToken[] = [];
+    run.length = 0;
     for (const id of s.numbers) {
       const n = model.numbers[id];
       if (n.cell) continue;
-      const joined = run.length > 0 && /^\s*(?:、|和|及|与)\s*$/.test(model.text.slice(run.at(-1)!.span.end, n.span.start));
-      if (!joined) run = [];
+      const joined = run.length > 0 && joinedByWord(model.text, run[run.length - 1].span.end, n.span.start);
+      if (!joined) run.length = 0;
       if (n.unit === 'none' && !n.formatIssue) {
         run.push(n);
         continue;
@@ -129,7 +131,19 @@ export function resolveSharedUnits(model: DocumentModel): void {
           t.unitText = n.unitText;
         }
       }
-      run = [];
+      run.length = 0;
     }
   }
+}
+
+/** `text` from `from` to `to` is one of 、和及与 with white space around it (`/^\s*(?:、|和|及|与)\s*$/`, without a slice per pair). */
+function joinedByWord(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isWhiteSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return false;
+  const c = text.charCodeAt(i);
+  if (c !== 0x3001 && c !== 0x548c && c !== 0x53ca && c !== 0x4e0e) return false;
+  i++;
+  while (i < to && isWhiteSpace(text.charCodeAt(i))) i++;
+  return i === to;
 }

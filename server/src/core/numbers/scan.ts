@@ -70,8 +70,24 @@ const NUMBER_RE = new RegExp(
   // its unit too (`**7254.86** 万元`). A number never starts right after a digit and a comma (`4,69` / `2.18`: the
   // rest of a grouped number).
   `(?<![${DIGIT}A-Za-z_.．])(?<![${DIGIT}],)([-－−]?)(${NUMBER_BODY})(?:(\\*\\*[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT}))(${UNIT_PATTERN}))?`,
-  'gu',
+  // (Sticky: nextNumber says where to try it. Every match starts with a sign or a digit.)
+  'uy',
 );
+
+/**
+ * The first match of NUMBER_RE at or after `from`. The pattern is sticky and tried only where a number
+ * may start (a sign or a digit): a global search would try its look-behinds at every character.
+ */
+function nextNumber(text: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x2d || c === 0xff0d || c === 0x2212)) continue;
+    NUMBER_RE.lastIndex = i;
+    const m = NUMBER_RE.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 
 const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '天', '倍']);
 
@@ -165,9 +181,10 @@ const PER_DENOMINATOR = /^\s*(?:人|户|月|年|天|日|次|辆|台|套|平方�
  */
 export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedNumber[] {
   const out: ScannedNumber[] = [];
-  NUMBER_RE.lastIndex = 0;
+  let at = 0;
   let m: RegExpExecArray | null;
-  while ((m = NUMBER_RE.exec(text))) {
+  while ((m = nextNumber(text, at))) {
+    at = m.index + m[0].length;
     const [whole, sign, body, , rawUnit] = m;
     const unitWord = rawUnit?.replace(/[\r\n \u00A0\u3000]/g, '');
     let unit = unitOf(unitWord);
@@ -179,13 +196,13 @@ export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedN
     const markerBeforeYear = unit === 'year' && LIST_MARKER_YEAR.test(body);
     if (markerBeforeYear || (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
       const firstDigits = body.match(LEADING_INTEGER)![0];
-      NUMBER_RE.lastIndex = m.index + sign.length + firstDigits.length;
+      at = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
       if (markerBeforeYear) {
         // The year itself (after the point, which the look-behind would otherwise hide).
         const yearAt = m.index + sign.length + firstDigits.length + 1;
         pushNumber(out, text, base, yearAt, '', body.slice(firstDigits.length + 1), unitWord, m.index + whole.length - rawUnit!.length, unit, rawUnit!.length);
-        NUMBER_RE.lastIndex = m.index + whole.length;
+        at = m.index + whole.length;
       }
       continue;
     }
@@ -246,32 +263,39 @@ function isYear(canon: string): boolean {
  * the cell plus `base`.
  */
 export function parseCell(text: string, base = 0): { empty: boolean; number?: ScannedNumber; dash: boolean } {
+  const reading = readCellValue(text, base);
+  if (reading === 'blank') return { empty: true, dash: false };
+  if (reading === 'dash') return { empty: true, dash: true };
+  return reading ? { empty: false, dash: false, number: reading } : { empty: false, dash: false };
+}
+
+/**
+ * What a whole table cell holds: its number, `blank`, a `dash` (read as blank), or undefined (words, or
+ * more than a number). parseCell without an object per cell, for the table parser.
+ */
+export function readCellValue(text: string, base = 0): ScannedNumber | 'blank' | 'dash' | undefined {
   const trimmed = text.trim();
-  if (trimmed === '') return { empty: true, dash: false };
+  if (trimmed === '') return 'blank';
   const offset = trimmed.length === text.length ? 0 : text.indexOf(trimmed);
   // Most cells are a plain amount: no need for the full scanner (nor the dash tests: a plain amount is none).
   if (PLAIN.test(trimmed)) {
     const point = trimmed.indexOf('.');
-    return {
-      empty: false,
-      dash: false,
-      number: { start: base + offset, end: base + offset + trimmed.length, unitStart: undefined, unitEnd: undefined, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '', formatIssue: undefined },
-    };
+    return { start: base + offset, end: base + offset + trimmed.length, unitStart: undefined, unitEnd: undefined, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '', formatIssue: undefined };
   }
-  if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return { empty: true, dash: true };
+  if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return 'dash';
   // `（1.16）`: an accountant's negative. The number spans the brackets, so a fix replaces them too.
   const bracketed = /^[（(]\s*([0-9０-９][^（()）]*)[)）]$/.exec(trimmed);
   if (bracketed) {
-    const inner = parseCell(bracketed[1], base + offset + trimmed.indexOf(bracketed[1]));
-    if (!inner.number || inner.number.unit !== 'none' || inner.number.text.startsWith('-')) return { empty: false, dash: false };
-    return { empty: false, dash: false, number: { ...inner.number, start: base + offset, end: base + offset + trimmed.length, raw: trimmed, text: `-${inner.number.text}` } };
+    const inner = readCellValue(bracketed[1], base + offset + trimmed.indexOf(bracketed[1]));
+    if (typeof inner !== 'object' || inner.unit !== 'none' || inner.text.startsWith('-')) return undefined;
+    return { ...inner, start: base + offset, end: base + offset + trimmed.length, raw: trimmed, text: `-${inner.text}` };
   }
   const nums = scanNumbers(trimmed, base + offset, true);
-  if (nums.length !== 1) return { empty: false, dash: false };
+  if (nums.length !== 1) return undefined;
   const n = nums[0];
   // The number must be the whole cell, but for a comparison sign before it or a unit after it.
   const before = trimmed.slice(0, n.start - base - offset);
   const after = trimmed.slice((n.unitEnd ?? n.end) - base - offset);
-  if (!/^[≥≤>＜<＞]?$/.test(before) || after.trim() !== '') return { empty: false, dash: false };
-  return { empty: false, number: n, dash: false };
+  if (!/^[≥≤>＜<＞]?$/.test(before) || after.trim() !== '') return undefined;
+  return n;
 }

@@ -4,7 +4,12 @@ import type { Position, Range, Span } from '../types';
 export class LineIndex {
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts`: the offsets where the lines of `text` start, when already known (splitLines). */
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -45,15 +45,53 @@ const identity = (offset: number) => offset;
 
 export function normalizeScript(source: string): NormalizedText {
   let text = source;
-  if (TRADITIONAL.test(text)) {
+  // Most texts need none of the steps below: one pass over the characters tells which may apply.
+  const found = survey(source);
+  if (found & TRADITIONAL_FOUND) {
     toSimplified ??= Converter({ from: 't', to: 'cn' });
     text = simplifiedPerLine(text, toSimplified);
   }
   // (search, not test: test would move the global pattern's lastIndex, where matchAll then starts.)
-  const fullwidthDigits = text.search(FULLWIDTH_DIGIT) >= 0;
+  const fullwidthDigits = found & TRADITIONAL_FOUND ? text.search(FULLWIDTH_DIGIT) >= 0 : (found & FULLWIDTH_FOUND) !== 0;
   if (fullwidthDigits) text = text.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits };
+  // (The survey's test for REMOVED is looser than the pattern: the pattern decides.)
+  if ((!(found & TRADITIONAL_FOUND) && !(found & REMOVED_MAYBE)) || text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits };
   return { ...withoutRemoved(text), fullwidthDigits };
+}
+
+const TRADITIONAL_FOUND = 1;
+const FULLWIDTH_FOUND = 2;
+const REMOVED_MAYBE = 4;
+
+/** TRADITIONAL's characters by code, for the survey. */
+const TRADITIONAL_CODES = new Uint8Array(0x10000);
+for (const ch of TRADITIONAL.source.slice(1, -1)) TRADITIONAL_CODES[ch.charCodeAt(0)] = 1;
+
+const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+/** What may open a gloss after its bracket: a letter, ü or a toned vowel (U+00E0–U+01DC holds them all). */
+const mayOpenGloss = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0x1dc);
+/** What stands on either side of a space inside a number: `[0-9\uFF10-\uFF19.．]`. */
+const isDigitOrPoint = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || (c >= 0xff10 && c <= 0xff19) || c === 0xff0e;
+
+/**
+ * One pass over the text instead of three patterns over all of it: whether it holds a character of
+ * TRADITIONAL, a full-width digit, and anything REMOVED might match (a superset of its matches).
+ */
+function survey(text: string): number {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x28) continue;
+    if (TRADITIONAL_CODES[c] === 1) found |= TRADITIONAL_FOUND;
+    else if (c >= 0xff10 && c <= 0xff19) found |= FULLWIDTH_FOUND;
+    else if (c === 0x28 || c === 0xff08) {
+      if (i > 0 && isHan(text.charCodeAt(i - 1)) && mayOpenGloss(text.charCodeAt(i + 1))) found |= REMOVED_MAYBE;
+    } else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) found |= REMOVED_MAYBE;
+    else if (c === 0xa0 || c === 0x202f || c === 0x2009) {
+      if (i > 0 && isDigitOrPoint(text.charCodeAt(i - 1)) && isDigitOrPoint(text.charCodeAt(i + 1))) found |= REMOVED_MAYBE;
+    }
+  }
+  return found;
 }
 
 /** Converts line by line, keeping any line whose length the converter would change (none known). */
