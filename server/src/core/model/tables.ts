@@ -939,7 +939,7 @@ function joinWrappedNames(table: Table): void {
     for (let k = 0; k < row.entries.length; k++) {
       const entry = row.entries[k];
       const head: TableEntry | undefined = above.entries.find((e) => e.block === entry.block);
-      if (!head?.code || entry.code || !entry.label || !head.label || TOTAL_WORD.test(entry.label)) continue;
+      if (!head?.code || entry.code || !entry.label || !head.label || TOTAL_WORD.test(entry.label) || GROUP_LABEL.test(entry.label)) continue;
       if (anyValue(above, head.valueCols) || !anyValue(row, entry.valueCols)) continue;
       row.entries[k] = { ...entry, code: head.code, label: head.label + entry.label, labelSpan: head.labelSpan };
       above.entries = above.entries.filter((e) => e !== head);
@@ -947,6 +947,8 @@ function joinWrappedNames(table: Table): void {
   }
 }
 const TOTAL_WORD = /^(?:其中|合计|小计|总计)|合计$|小计$|总计$/;
+/** Uncoded group rows of 公开06 (`　| 公用经费 | 20.00`): a group of its own, never the rest of a wrapped name. */
+const GROUP_LABEL = /^(?:人员经费|公用经费)$/;
 
 /** The trimmed text of a row's cell in column `c` ('' without the column or the cell). */
 function cellText(row: TableRow, c: TableColumn | undefined): string {
