@@ -71,6 +71,8 @@ const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
   { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
   { subject: /^财政拨款(?:收入、?支出|收、?支)总计$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: '总计', block: 0 }] },
+  { subject: /^财政拨款收入总计$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: '总计', block: 0 }] },
+  { subject: /^财政拨款支出总计$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: '总计', block: 1 }] },
   { subject: /^(?:收入、?支出|收、?支)总计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '总计', block: 0 }] },
   // 收入总计 / 支出总计 alone: 公开01表's, unless a 财政拨款 section means 公开04表's.
   { subject: /^收入总计$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: '总计', block: 0 }] : []) },
@@ -177,6 +179,9 @@ function tableName(model: DocumentModel, tableId: number): string {
   return TABLE_NAMES[table.kind] ?? table.title ?? '表';
 }
 
+/** Words naming the reporting body itself before a quantity. */
+const OWNER = /^(?:本部门|本单位|我部门|我单位)/;
+
 /** The first mapping for a role and subject, with its match (subjects repeat: memoised per lint). */
 function mappingFinder(): (pt: ProseToken) => [Mapping, RegExpMatchArray] | undefined {
   // By role, then by the subject string itself (no key string built per token); null: no mapping.
@@ -187,9 +192,11 @@ function mappingFinder(): (pt: ProseToken) => [Mapping, RegExpMatchArray] | unde
     let result = bySubject.get(pt.subject);
     if (result === undefined) {
       result = null;
+      // (`本部门收入总计`: the owner names who states the figure, not which.)
+      const subject = pt.subject.replace(OWNER, '');
       for (const mapping of MAPPINGS) {
         if (!mapping.roles.includes(pt.role)) continue;
-        const m = pt.subject.match(mapping.subject);
+        const m = subject.match(mapping.subject);
         if (m) {
           result = [mapping, m];
           break;
