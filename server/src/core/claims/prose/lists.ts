@@ -392,6 +392,9 @@ function enclosed(text: string, from: number, at: number): boolean {
  * by amounts naming every component of a standard breakdown (sums.ts) is their total. (A share after a part
  * may stand between them.)
  */
+/** More members than any standard breakdown has (sums.ts FAMILIES: nine at most). */
+const MAX_FAMILY_PARTS = 10;
+
 function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
   const found: ProseList[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -399,7 +402,8 @@ function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>,
     if (total.role !== 'amount' || innermost.has(total)) continue;
     const parts: ProseToken[] = [];
     let k = i + 1;
-    for (; k < tokens.length; k++) {
+    // (A breakdown has a handful of members: the walk stops past the largest, so a sentence of many amounts stays linear.)
+    for (; k < tokens.length && parts.length <= MAX_FAMILY_PARTS; k++) {
       const t = tokens[k];
       if (t.role === 'share' && parts.length > 0) continue;
       // (A bracket details the part before it: `公务用车购置及运行维护费4.5万元（公务用车购置费0万元、…）`.)
@@ -408,7 +412,7 @@ function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>,
     }
     const names = parts.map((p) => p.subject);
     // (A total that would itself be a member is one of a run of peers: `年初结转和结余50.00万元；本年收入…；本年支出…`.)
-    if (parts.length < 2 || !coversFamily(names, total.subject) || coversFamily([total.subject, ...names], total.subject)) continue;
+    if (parts.length < 2 || parts.length > MAX_FAMILY_PARTS || !coversFamily(names, total.subject) || coversFamily([total.subject, ...names], total.subject)) continue;
     const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
     found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
     i = k - 1;
