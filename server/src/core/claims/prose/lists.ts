@@ -113,6 +113,7 @@ export function findLists(
       const m = triggers[k];
       // (A line break inside the trigger, `分\n别为`, is where a PDF wrapped it.)
       const word = m[0].replace(/\r?\n/g, '');
+      const respectively = /分别/.test(word);
       const start = sentence.span.start + m.index!;
       const end = start + m[0].length;
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
@@ -140,12 +141,12 @@ export function findLists(
       const parent = open.at(-1);
       // `其中基本支出、项目支出分别为x、y`: a 分别为 right after its parent's trigger (no number between them)
       // names the parent's parts; it opens no list of its own.
-      if (parent && /分别/.test(word) && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
+      if (parent && respectively && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
       let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
       // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
-      if (/分别/.test(word)) {
+      if (respectively) {
         const semicolon = indexWithin(text, '；', end, Math.min(regionEnd, nextTrigger));
         if (semicolon >= 0) regionEnd = semicolon;
       }
@@ -175,13 +176,13 @@ export function findLists(
         for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
         // `…收入分别为300.00亿元、50.00亿元和120.00亿元，支出分别为…`: the last figure of an earlier 分别 run is a part
         // of that run, not the total of the next.
-        if (total && /分别/.test(word)) {
+        if (total && respectively) {
           let k = inSentence.length - 1;
           while (k >= 0 && !/分别/.test(inSentence[k].triggerText)) k--;
           if (k >= 0 && inSentence[k].members.includes(total)) total = undefined;
         }
         // `A和B分别为x和y` names the parts, not their total.
-        if (!total && !parent && !ownClause && !/分别/.test(word)) {
+        if (!total && !parent && !ownClause && !respectively) {
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
@@ -190,7 +191,7 @@ export function findLists(
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
         }
         // `“三公”经费中，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为…`: the frame names the whole.
-        if (!total && !parent && /分别/.test(word) && role === 'amount') {
+        if (!total && !parent && respectively && role === 'amount') {
           const frame = /^([^，,。；;：:]{2,24})中[，,]/.exec(sentenceText);
           const named = frame ? normalizeSubject(frame[1]) : '';
           const found = named ? subjects.find(named, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start) : undefined;
@@ -262,8 +263,7 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, lists.length), ...madeOf(tokens, text, innermost, lists.length), ...vehicleKinds(tokens, innermost, lists.length), ...familyRuns(tokens, innermost, lists.length), ...bracketBreakdowns(tokens, text, lists.length), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, lists.length)]) {
-      // (Each reader numbers its lists from the same start: renumbered here, so no two share an id.)
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...familyRuns(tokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost)]) {
       list.id = lists.length;
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
@@ -277,7 +277,7 @@ export function findLists(
  * `本年收入合计8785.78万元，由财政拨款收入7087.42万元、事业收入1010.77万元和其他收入687.59万元构成`: a total and
  * the parts it is made of, joined by 、 / 和 / 及 and closed by 构成 / 组成.
  */
-function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>): ProseList[] {
   const found: ProseList[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const first = tokens[i];
@@ -289,14 +289,14 @@ function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, P
     const end = last.token.unitSpan?.end ?? last.token.span.end;
     if (parts.length < 2 || !/^(?:等)?(?:共同)?(?:构成|组成)/.test(text.slice(end, end + 6)) || parts.some((p) => p.token.unit !== total.token.unit || innermost.has(p))) continue;
     const start = first.token.span.start - first.lead.length;
-    found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start, end: start + 1 }, '由…构成', { start, end }));
+    found.push(plainList(total.sentence.id, total, parts, { start, end: start + 1 }, '由…构成', { start, end }));
   }
   return found;
 }
 
-/** A list without a trigger word: one total and its parts, in the total's role. */
-function plainList(id: number, sentence: number, total: ProseToken, parts: ProseToken[], trigger: Span, triggerText: string, region: Span, members = parts): ProseList {
-  return { id, sentence, trigger, triggerText, region, totals: new Map([[total.role, total]]), parts: new Map([[total.role, parts]]), members };
+/** A list without a trigger word: one total and its parts, in the total's role (findLists numbers it). */
+function plainList(sentence: number, total: ProseToken, parts: ProseToken[], trigger: Span, triggerText: string, region: Span, members = parts): ProseList {
+  return { id: -1, sentence, trigger, triggerText, region, totals: new Map([[total.role, total]]), parts: new Map([[total.role, parts]]), members };
 }
 
 /** `…；以上两项为人员经费，合计557.48万元。`, `小计12.00万元`: a subtotal of the parts before it, not another part. */
@@ -315,7 +315,7 @@ const FRAME = /(?:^|[；;。])\s*([^，,。；;：:\d\s]{2,16})中(?:[，,]|(?=[
  * `人员经费中，工资福利支出870.98万元、对个人和家庭的补助0.00万元；公用经费中，福利费46.07万元、…`: the parts of a
  * whole stated before, each clause under its own frame. Only named amounts in no other list.
  */
-function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>): ProseList[] {
   const found: ProseList[] = [];
   if (!sentenceText.includes('中')) return found;
   for (const m of sentenceText.matchAll(FRAME)) {
@@ -331,7 +331,7 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     const total = subjects.find(named, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject === named);
     if (!total) continue;
     const mark = m[0].endsWith('中') ? '中' : m[0].slice(-2);
-    found.push(plainList(nextId + found.length, parts[0].sentence.id, total, parts, { start: start - mark.length, end: start }, mark, { start, end }));
+    found.push(plainList(parts[0].sentence.id, total, parts, { start: start - mark.length, end: start }, mark, { start, end }));
   }
   return found;
 }
@@ -341,7 +341,7 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
  * 外宾0批次1人次）`: a figure broken down in the bracket right after it (a 其中 inside the bracket is a list of its own).
  * With two counts before the bracket, each takes the parts of its unit.
  */
-function bracketBreakdowns(tokens: ProseToken[], text: string, nextId: number): ProseList[] {
+function bracketBreakdowns(tokens: ProseToken[], text: string): ProseList[] {
   const found: ProseList[] = [];
   for (const whole of tokens) {
     if (whole.role !== 'amount' && whole.role !== 'count') continue;
@@ -359,7 +359,7 @@ function bracketBreakdowns(tokens: ProseToken[], text: string, nextId: number): 
     for (const total of totals) {
       const parts = inside.filter((t) => t.role === total.role && (total.role === 'count' ? t.token.unitText === total.token.unitText : t.ownSubject && t.token.unit === total.token.unit));
       if (parts.length < 2) continue;
-      found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start: open, end: open + 1 }, text[open], { start: open + 1, end: close }));
+      found.push(plainList(total.sentence.id, total, parts, { start: open, end: open + 1 }, text[open], { start: open + 1, end: close }));
     }
   }
   return found;
@@ -387,15 +387,15 @@ function enclosed(text: string, from: number, at: number): boolean {
   return depth > 0;
 }
 
+/** More members than any standard breakdown has (sums.ts FAMILIES: nine at most). */
+const MAX_FAMILY_PARTS = 10;
+
 /**
  * `政府采购：总额329.62万元；货物191.07万元；工程0.00万元；服务138.55万元`: an amount followed, without a trigger word,
  * by amounts naming every component of a standard breakdown (sums.ts) is their total. (A share after a part
  * may stand between them.)
  */
-/** More members than any standard breakdown has (sums.ts FAMILIES: nine at most). */
-const MAX_FAMILY_PARTS = 10;
-
-function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>): ProseList[] {
   const found: ProseList[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const total = tokens[i];
@@ -414,7 +414,7 @@ function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>,
     // (A total that would itself be a member is one of a run of peers: `年初结转和结余50.00万元；本年收入…；本年支出…`.)
     if (parts.length < 2 || parts.length > MAX_FAMILY_PARTS || !coversFamily(names, total.subject) || coversFamily([total.subject, ...names], total.subject)) continue;
     const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
-    found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
+    found.push(plainList(total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
     i = k - 1;
   }
   return found;
@@ -424,7 +424,7 @@ function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>,
  * `本部门共有车辆16辆，机要通信用车11辆，执法执勤用车9辆，其他用车3辆`: the cars held and their kinds right after,
  * without a 其中.
  */
-function vehicleKinds(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+function vehicleKinds(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>): ProseList[] {
   const found: ProseList[] = [];
   for (const total of tokens) {
     if (total.role !== 'count' || total.token.unitText !== '辆' || innermost.has(total) || !/(?:共有|共计|合计|总计|共)[^，,；;。]{0,6}$/.test(total.lead)) continue;
@@ -436,7 +436,7 @@ function vehicleKinds(tokens: ProseToken[], innermost: Map<ProseToken, ProseList
     }
     if (parts.length < 2) continue;
     const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
-    found.push(plainList(nextId + found.length, total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
+    found.push(plainList(total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
   }
   return found;
 }
@@ -454,7 +454,7 @@ const MAX_POSTFIX_WALK = 48;
  * own breakdown) are passed over. The parts are the run back to the first that adds up to the total; when none
  * does (a slip), those of the total's `；` clause, or all of them when that clause has fewer than two.
  */
-function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, nextId: number): ProseList[] {
+function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>): ProseList[] {
   const found: ProseList[] = [];
   const totals = new Set<ProseToken>();
   for (const total of tokens) {
@@ -502,7 +502,7 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     const start = total.token.span.start - total.lead.length;
     // (Counts already in a 其中 list stay its members.)
     const trigger = { start, end: total.token.span.start };
-    const list = plainList(nextId + found.length, total.sentence.id, total, chosen, trigger, total.lead, { start: chosen[0].token.span.start, end: start }, chosen.filter((t) => !innermost.has(t)));
+    const list = plainList(total.sentence.id, total, chosen, trigger, total.lead, { start: chosen[0].token.span.start, end: start }, chosen.filter((t) => !innermost.has(t)));
     found.push({ ...list, exhaustive: true });
   }
   return found;

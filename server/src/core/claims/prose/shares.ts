@@ -162,11 +162,6 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
 const QUALIFIED_WHOLE_SENTENCES = 2;
 
 /**
- * `财政拨款收入2350.93万元，…。一般公共预算财政拨款收入2326.22万元，占比98.95%；政府性基金预算财政拨款收入…`: a part
- * named as a whole with a qualifier before it (一般公共预算 + 财政拨款收入) is a share of that whole, stated just
- * before it: the nearest figure so named that is no part with a share of its own.
- */
-/**
  * `本部门共有项目60个，…。组织对34个项目开展了绩效自评，…占项目总数的56.67%`: a count share's named base is the
  * total of that noun (共 / 全部 / 总) stated before its part, in the same unit.
  */
@@ -181,21 +176,37 @@ function totalCountBefore(ctx: ShareContext, part: ProseToken, named: string): P
   return nearestBefore(ctx, part, isTotal);
 }
 
-/** How many tokens back a whole is looked for: a sentence of thousands of shares stays linear. */
+/** How many tokens back a whole or a part is looked for: a sentence of thousands of shares stays linear. */
 const MAX_WHOLE_WALK = 32;
 
-/** The nearest token before `part` that `accept` takes, in its sentence or the few before it in its section (a bounded walk). */
-function nearestBefore(ctx: ShareContext, part: ProseToken, accept: (t: ProseToken, tokens: ProseToken[]) => boolean): ProseToken | undefined {
+/**
+ * The tokens before `from`, nearest first: in its sentence and up to `sentences` before it in its section (the
+ * paragraph before at most), no more than MAX_WHOLE_WALK of them.
+ */
+function* tokensBefore(ctx: ShareContext, from: ProseToken, sentences: number): Generator<{ token: ProseToken; tokens: ProseToken[] }> {
   let budget = MAX_WHOLE_WALK;
-  for (let id = part.sentence.id, step = 0; step <= QUALIFIED_WHOLE_SENTENCES; id--, step++) {
+  for (let id = from.sentence.id, step = 0; step <= sentences; id--, step++) {
     const tokens = ctx.analysis.bySentence.get(id);
-    // (The whole may close the paragraph before: `…收入2350.93万元。` on a line of its own, the parts on the next.)
-    if (!tokens?.length || tokens[0].sentence.section !== part.sentence.section || tokens[0].sentence.paragraph < part.sentence.paragraph - 1) break;
-    for (let i = (id === part.sentence.id ? part.index : tokens.length) - 1; i >= 0 && budget > 0; i--, budget--) if (accept(tokens[i], tokens)) return tokens[i];
+    // (A whole may close the paragraph before: `…收入2350.93万元。` on a line of its own, the parts on the next.)
+    if (!tokens?.length || tokens[0].sentence.section !== from.sentence.section || tokens[0].sentence.paragraph < from.sentence.paragraph - 1) return;
+    for (let i = (id === from.sentence.id ? from.index : tokens.length) - 1; i >= 0; i--) {
+      if (budget-- <= 0) return;
+      yield { token: tokens[i], tokens };
+    }
   }
+}
+
+/** The nearest token before `part` that `accept` takes (see tokensBefore). */
+function nearestBefore(ctx: ShareContext, part: ProseToken, accept: (t: ProseToken, tokens: ProseToken[]) => boolean): ProseToken | undefined {
+  for (const { token, tokens } of tokensBefore(ctx, part, QUALIFIED_WHOLE_SENTENCES)) if (accept(token, tokens)) return token;
   return undefined;
 }
 
+/**
+ * `财政拨款收入2350.93万元，…。一般公共预算财政拨款收入2326.22万元，占比98.95%；政府性基金预算财政拨款收入…`: a part
+ * named as a whole with a qualifier before it (一般公共预算 + 财政拨款收入) is a share of that whole, stated just
+ * before it: the nearest figure so named that is no part with a share of its own.
+ */
 function qualifiedWhole(ctx: ShareContext, part: ProseToken): ProseToken | undefined {
   const name = part.subject;
   if (name.length < 6) return undefined;
@@ -221,15 +232,10 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   // the one figure just before whose name it begins.
   const bare = name.replace(/^其中/, '');
   let found: ProseToken | undefined;
-  let budget = MAX_WHOLE_WALK;
-  for (let id = share.sentence.id; id >= share.sentence.id - 1; id--) {
-    const tokens = ctx.analysis.bySentence.get(id) ?? [];
-    for (let i = (id === share.sentence.id ? share.index : tokens.length) - 1; i >= 0 && budget > 0; i--, budget--) {
-      const t = tokens[i];
-      if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !t.subject.startsWith(bare) || t.subject === bare) continue;
-      if (found) return undefined;
-      found = t;
-    }
+  for (const { token: t } of tokensBefore(ctx, share, 1)) {
+    if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !t.subject.startsWith(bare) || t.subject === bare) continue;
+    if (found) return undefined;
+    found = t;
   }
   return found;
 }
