@@ -246,7 +246,8 @@ export type ClaimKind =
   | 'equal' // two statements of one quantity (cross-table, text-table)
   | 'le' // part ≤ whole
   | 'fact' // the same fact stated twice
-  | 'reason'; // a change explained by another quantity's change, stated elsewhere with a direction
+  | 'reason' // a change explained by another quantity's change, stated elsewhere with a direction
+  | 'dated'; // a figure dated another year than the report's, beside the table's report-year figure
 
 export interface ClaimBase {
   id: number;
@@ -348,6 +349,18 @@ export interface ReasonClaim extends ClaimBase {
   stated: { claim: number; direction: 'up' | 'down' | 'flat'; span: Span };
 }
 
+/**
+ * `2023年度财政拨款收入、支出总计1607.86万元` in a 2024 report, beside 公开04表's 总计: if the two are equal,
+ * the year is wrong (the tables are the report year's).
+ */
+export interface DatedClaim extends ClaimBase {
+  kind: 'dated';
+  /** The year's number token. */
+  year: number;
+  figure: Operand;
+  table: Operand;
+}
+
 export type Claim =
   | SumClaim
   | ShareClaim
@@ -358,7 +371,8 @@ export type Claim =
   | EqualClaim
   | LeClaim
   | FactClaim
-  | ReasonClaim;
+  | ReasonClaim
+  | DatedClaim;
 
 export interface TextEdit {
   span: Span;

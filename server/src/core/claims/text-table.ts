@@ -4,7 +4,7 @@
 import { exact, operand, sumOperand } from '../arith/interval';
 import { asExact } from '../arith/operand';
 import { l } from '../messages';
-import type { CompletionClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
+import type { CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
 import type { ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
@@ -179,30 +179,42 @@ function tableName(model: DocumentModel, tableId: number): string {
   return TABLE_NAMES[table.kind] ?? table.title ?? '表';
 }
 
+/**
+ * The year token that opens `pt`'s sentence and dates it (`2023年度财政拨款收入、支出总计…`), unless the
+ * figure is a comparison's own (`比2023年的287.50万元`).
+ */
+function openingYear(model: DocumentModel, pt: ProseToken): number | undefined {
+  if (/比|较|与|上年|同期/.test(pt.lead)) return undefined;
+  const first = pt.sentence.numbers.find((id) => model.numbers[id].unit === 'year');
+  const year = first === undefined ? undefined : model.numbers[first];
+  if (!year || year.value.toNumber() !== pt.year) return undefined;
+  return /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?$/.test(model.text.slice(pt.sentence.span.start, year.span.start)) ? first : undefined;
+}
+
 /** Words naming the reporting body itself before a quantity. */
 const OWNER = /^(?:本部门|本单位|我部门|我单位)/;
 
 /** The first mapping for a role and subject, with its match (subjects repeat: memoised per lint). */
-function mappingFinder(): (pt: ProseToken) => [Mapping, RegExpMatchArray] | undefined {
+function mappingFinder(): (role: ProseToken['role'], subject: string) => [Mapping, RegExpMatchArray] | undefined {
   // By role, then by the subject string itself (no key string built per token); null: no mapping.
   const found = new Map<ProseToken['role'], Map<string, [Mapping, RegExpMatchArray] | null>>();
-  return (pt) => {
-    let bySubject = found.get(pt.role);
-    if (!bySubject) found.set(pt.role, (bySubject = new Map()));
-    let result = bySubject.get(pt.subject);
+  return (role, subject) => {
+    let bySubject = found.get(role);
+    if (!bySubject) found.set(role, (bySubject = new Map()));
+    let result = bySubject.get(subject);
     if (result === undefined) {
       result = null;
       // (`本部门收入总计`: the owner names who states the figure, not which.)
-      const subject = pt.subject.replace(OWNER, '');
+      const named = subject.replace(OWNER, '');
       for (const mapping of MAPPINGS) {
-        if (!mapping.roles.includes(pt.role)) continue;
-        const m = subject.match(mapping.subject);
+        if (!mapping.roles.includes(role)) continue;
+        const m = named.match(mapping.subject);
         if (m) {
           result = [mapping, m];
           break;
         }
       }
-      bySubject.set(pt.subject, result);
+      bySubject.set(subject, result);
     }
     return result ?? undefined;
   };
@@ -216,8 +228,33 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   let basicEqual: boolean | undefined;
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
-    if (!pt.subject || pt.year !== undefined) continue;
-    const found = mappingOf(pt);
+    if (!pt.subject) continue;
+    if (pt.year !== undefined) {
+      const year = openingYear(model, pt);
+      const found = year !== undefined && (pt.role === 'amount' || pt.role === 'prior') ? mappingOf('amount', pt.subject) : undefined;
+      const scope = found && scopeOf(sections, facts, pt);
+      if (!found || scope === 'other') continue;
+      const [mapping, m] = found;
+      for (const query of mapping.queries(m, scope!, pt, basicAllIsGeneral, facts.listOf.get(pt)?.totals.get('amount'))) {
+        const value = findTableValue(model, query);
+        if (!value) continue;
+        const name = tableName(model, value.table);
+        sink.add<DatedClaim>({
+          kind: 'dated',
+          origin: 'text-table',
+          identity: 'text-table.year',
+          description: l(`文中${pt.year}年度“${pt.subject}”与${name}“${value.label}”（${model.reportYear}年度）`, `"${pt.subject}" of ${pt.year} in the text beside ${name} "${value.label}" (${model.reportYear})`),
+          span: pt.token.span,
+          year: year!,
+          figure: operand(pt.token, `文中${pt.year}年度${pt.subject}`),
+          table: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
+          id: -1,
+        });
+        break;
+      }
+      continue;
+    }
+    const found = mappingOf(pt.role, pt.subject);
     if (found) {
       const [mapping, m] = found;
       const scope = scopeOf(sections, facts, pt);

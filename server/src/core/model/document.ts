@@ -358,23 +358,34 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
   return containing(numbers, (n) => n.span, offset) !== undefined;
 }
 
-/** `2024年度部门决算`, not a year compared with (`与2023年度决算相比`) nor last year's disclosure as an event (`对2023年度部门决算公开中发现的问题`). */
-const FINAL_ACCOUNTS_YEAR = /(?<![与比较])((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算(?!数|相比|比较|公开(?:中|后|时|工作|以来))/g;
 /**
- * The year most often named as `X年度部门决算` (the first on a tie), else as `X年部门预算` (a budget report), else
- * the most frequent `X年度`. (Not the title's alone: a title left at last year's is a slip to report.)
+ * After `X年度决算`: a disclosure as an event (`对2023年度部门决算公开中发现的问题`, `2023年度部门决算公开问题整改情况`,
+ * `2023年度决算已于2024年8月公开`, `做好2024年度部门决算公开工作`), not the report's own name.
+ */
+export const PAST_DISCLOSURE = /\s*已|公开(?:中|后|时|工作|以来|问题|整改|的问题)/;
+/** `2024年度部门决算`, not a year compared with (`与2023年度决算相比`) nor a disclosure as an event. */
+const FINAL_ACCOUNTS_YEAR = new RegExp(`(?<![与比较])((?:19|20)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source})`, 'g');
+/**
+ * The year most often named as `X年度部门决算` (a tie, or a title alone against a body that dates itself far
+ * more often in another year, goes to the year the body names most as `X年度`), else as `X年部门预算` (a
+ * budget report), else the most frequent `X年度`. (Not the title's alone: a title left at last year's is a
+ * slip to report.)
  */
 function findReport(text: string): { reportYear?: number; reportKind?: 'final-accounts' | 'budget' } {
-  const mostFrequent = (re: RegExp): number | undefined => {
-    const best = mostCommon(firstGroups(text, re));
-    return best ? Number(best) : undefined;
-  };
-  const finalAccounts = mostFrequent(FINAL_ACCOUNTS_YEAR);
-  if (finalAccounts !== undefined) return { reportYear: finalAccounts, reportKind: 'final-accounts' };
+  const finalAccounts = counts(firstGroups(text, FINAL_ACCOUNTS_YEAR));
+  if (finalAccounts.size > 0) {
+    const dated = counts(firstGroups(text, /((?:19|20)\d\d)\s*年度/g));
+    const best = mostCommon(finalAccounts, (a, b) => (dated.get(a) ?? 0) - (dated.get(b) ?? 0))!;
+    const body = mostCommon(dated)!;
+    // `XX局2023年度部门决算` over a body that says 2024年度 ten times: the title is the slip.
+    const year = finalAccounts.get(best)! === 1 && (dated.get(body) ?? 0) > 2 * (dated.get(best) ?? 0) + 2 ? body : best;
+    return { reportYear: Number(year), reportKind: 'final-accounts' };
+  }
   // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
-  const budget = mostFrequent(/((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g);
-  if (budget !== undefined) return { reportYear: budget, reportKind: 'budget' };
-  return { reportYear: mostFrequent(/((?:19|20)\d\d)\s*年度/g) };
+  const budget = mostCommon(counts(firstGroups(text, /((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g)));
+  if (budget !== undefined) return { reportYear: Number(budget), reportKind: 'budget' };
+  const any = mostCommon(counts(firstGroups(text, /((?:19|20)\d\d)\s*年度/g)));
+  return { reportYear: any === undefined ? undefined : Number(any) };
 }
 
 /** Name endings of government departments and units. */
@@ -389,7 +400,7 @@ const SPACE = /\s/;
  * such name (at least three characters, a department's ending) at a line start or after punctuation.
  */
 function findDepartment(text: string, year: number): string | undefined {
-  return mostCommon(departmentNames(text, year));
+  return mostCommon(counts(departmentNames(text, year)));
 }
 
 /**
@@ -428,11 +439,19 @@ function* firstGroups(text: string, re: RegExp): Generator<string> {
 }
 
 /** The most frequent of `values`; the first on a tie. */
-function mostCommon(values: Iterable<string>): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+function counts(values: Iterable<string>): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const v of values) map.set(v, (map.get(v) ?? 0) + 1);
+  return map;
+}
+
+/** The value counted most often; a tie goes to `tieBreak`'s larger, then to the first counted. */
+function mostCommon(counted: Map<string, number>, tieBreak?: (a: string, b: string) => number): string | undefined {
   let best: string | undefined;
-  for (const [value, c] of counts) if (!best || c > counts.get(best)!) best = value;
+  for (const [value, c] of counted) {
+    const d = best === undefined ? 1 : c - counted.get(best)!;
+    if (d > 0 || (d === 0 && tieBreak !== undefined && tieBreak(value, best!) > 0)) best = value;
+  }
   return best;
 }
 

@@ -1,19 +1,77 @@
+import { checkRestated, written } from '../arith/interval';
+import { isZero } from '../arith/operand';
+import { PAST_DISCLOSURE } from '../model/document';
 import { containing } from '../text/search';
+import type { DocumentModel, Localized, NumberToken, Sentence } from '../types';
 import { l, type Rule } from './rule';
 
 /**
- * A year other than the report year where the report year is meant: `截至2023年12月31日` in a 2024
- * report, a `2023年度部门决算` title, a `2023年度…支出合计` figure stated as this year's. Years of
- * comparisons (比2023年) and of things collected ahead (2025年度居民参保率) are legitimate.
+ * A year other than the one meant. Reports are written from last year's template, so last year's number
+ * is the typical slip: where the report year is meant (`截至2023年12月31日` in a 2024 report, a `2023年度
+ * 部门决算` title, a `2023年度…支出合计` figure the report states as its own), where the year before is
+ * meant (`比2024年` in a sentence about 2024, `为2024年结转至本年`), and a past year as a plan. Years of
+ * real comparisons (比2023年), of things collected ahead (2025年度居民参保率) and of background
+ * (2023年以来) are legitimate.
  */
+
 /**
  * After a year opening its sentence: a 收入 / 支出 quantity and its amount, with nothing that makes it a plan
  * (预算, 计划, 将, 拟, 安排, 目标…) before the amount.
  */
-const FUTURE_ACTUAL = /^\s*(?:年度|年|度)?(?:(?!预算|计划|将|拟|安排|目标|预计|争取|力争)[^，,。；;\d]){0,24}?(?:收入|支出)(?:决算)?(?:合计|总计)?(?:数)?(?:为|是|共|达)?\s*\d[\d,.]*\s*(?:万元|亿元|元)/;
-
+const ACTUAL_FIGURE = /^\s*(?:年度|年|度)?(?:(?!预算|计划|将|拟|安排|目标|预计|争取|力争)[^，,。；;\d]){0,24}?(?:收入|支出)(?:决算)?(?:合计|总计|总额)?(?:数)?(?:[（(][^（()）\d]{1,16}[)）])?(?:为|是|共|达)?\s*\d[\d,.]*\s*(?:万元|亿元|元)/;
 /** The funds' names hold 预算 without making a figure a plan. */
 const FUND_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算/g;
+/**
+ * Words that make a statement this report's own: a share of this year's total, a completion rate. (Not
+ * `本年收入合计` itself: a table row's name, which a comparison may date: `2023年度本年收入合计580.00万元。`)
+ */
+const THIS_YEARS = /占本年|完成(?:年初)?预算|预算完成率/;
+/** The figure broken down (`其中：…`, `主要用于…`): the section's main statement, never last year's. */
+const BREAKDOWN = /其中|主要用于|主要包括|分别为|具体为/;
+/** The note that a fund had no income or spending, or that a table is empty. */
+const NOTHING_THIS_YEAR = /(?:没有|无|未)(?:发生|使用|安排)?[^，,。；;]{0,24}(?:收入|支出|收支)|为空表|本表无数据|无数据/;
+/** A statement that leaves its subject to the sentence before: `…总计1024.85万元。比上年…各增加182.74万元`. */
+const CONTINUES_WITH_COMPARISON = /^\s*(?:比上年|较上年|与上年(?:度)?(?:决算)?相比|同比)/;
+/** `2023年度本年支出5225.51万元。其中基本支出…`: a breakdown in the next sentence. */
+const CONTINUES_WITH_BREAKDOWN = /^\s*其中/;
+const LAST_YEAR = /比上年|较上年|与上年|同比/;
+/** `比2023年`, `较2023年度`, `与2023年度决算相比`: the year a figure is compared with. */
+const COMPARED = /(?:比|较|与)\s*$/;
+/** After a compared year: a budget (`比2023年年初预算`), not a year's actual. */
+const COMPARED_BUDGET = /^\s*度?\s*(?:年初)?(?:预算|计划)/;
+/** After a compared year: the change it is compared for (`比2022年增加…`, `与2021年度决算相比，…各增加…`). */
+const COMPARED_CHANGE = /^\s*度?\s*(?:决算数?)?\s*(?:相比|比较)?[，,]?\s*(?:的[\d.,]+\s*(?:万元|亿元|元))?\s*[^，,。；;\d（(]{0,16}?(?:增加|减少|增长|下降|上升|降低)/;
+/** `将在2025年度预算编制中`: a budget still to be drawn up. */
+const PLANNED = /(?:将|拟|计划|下一步)[^。；;，,]{0,4}(?:在|于)\s*$/;
+const PLANNED_BUDGET = /^\s*度?\s*(?:部门)?预算(?:编制|安排)/;
+/** `为2023年结转至本年使用的资金`, `年初结转和结余（即2023年末结转和结余）`: the year before's balance. */
+const CARRIED_INTO_THIS_YEAR = /^\s*度?(?:末|底)?\s*(?:结转|结余)[^。；;，,]{0,6}(?:至|到)本年/;
+const OPENING_BALANCE_BRACKET = /年初[^。；;]{0,12}[（(]\s*即?\s*$/;
+const YEAR_END = /^\s*(?:末|底)/;
+/** `本报告公开的数据为2024年1月1日至12月31日`: the report's period. */
+const REPORT_PERIOD = /^\s*1\s*月\s*1\s*日\s*(?:至|到|—|-|－)\s*(?:(?:19|20)\d\d\s*年\s*)?12\s*月\s*31\s*日/;
+/** `截至2023年12月31日`, `截止2024年末`. */
+const AS_OF = /(截至|截止|至)\s*$/;
+const AS_OF_YEAR_END = /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/;
+/** `2023年度部门决算`, `2023年度收入支出决算总表`: the report's title, headings and tables. */
+const REPORT_NAME = new RegExp(`^\\s*度?\\s*(?:(?:部门|单位)?\\s*决算(?!数|${PAST_DISCLOSURE.source})|[^。；;，,\\d]{0,20}决算(?:总)?表)`);
+/** `关于做好2024年度部门决算公开工作的通知`: the notice this report answers. */
+const NOTICE = /关于(?:做好|开展|组织)?\s*$/;
+const NOTICE_REST = /^\s*度?\s*(?:部门|单位)?\s*决算(?:信息)?公开(?:工作)?的?通知/;
+/** `对2023年度部门决算公开中发现的问题进行了整改`, `2023年度决算已于2024年8月公开`: an earlier disclosure. */
+const EARLIER_DISCLOSURE = /^\s*度?\s*(?:部门|单位)?\s*决算\s*(?:已|公开(?:中|后|时)?(?:发现|存在)?的?(?:问题|整改))/;
+/** Years after which a sentence is about another period: `2023年结转…`, `2023年以来…`, `2022年起…`. */
+const OTHER_PERIOD = /^\s*度?\s*(?:结转|结余|以来|起|至|前)/;
+/** A plan in a past year: `2023年，本单位将继续…` in a 2025 report. */
+const PLAN_WORDS = /^[^。；;]{0,12}?(?:将|拟|计划|力争)/;
+/** A line that is only a date: the publication date under the report. */
+const DATE_LINE = /^\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$/;
+
+interface Misdated {
+  why: Localized;
+  /** The year meant (the report year unless said). */
+  right?: number;
+}
 
 export const yearMismatch: Rule = {
   meta: {
@@ -22,46 +80,170 @@ export const yearMismatch: Rule = {
     defaultSeverity: 'warning',
     description: l('年份与报告年度不符', 'A year other than the report year where the report year is meant'),
     fixable: true,
-    messages: { year: l('{year}年与报告年度{reportYear}年不符', '{year} differs from the report year {reportYear}') },
+    messages: {
+      year: l('{year}年与报告年度{reportYear}年不符', '{year} differs from the report year {reportYear}'),
+      otherYear: l('{year}年应为{right}年', '{year} should be {right}'),
+    },
   },
   check(ctx) {
     const reportYear = ctx.model.reportYear;
     if (!reportYear) return;
-    const text = ctx.model.text;
-    for (const n of ctx.model.numbers) {
-      if (n.unit !== 'year' || n.cell) continue;
+    const reported = new Set<number>();
+    const report = (n: NumberToken, { why, right = reportYear }: Misdated) => {
+      if (reported.has(n.id)) return;
+      reported.add(n.id);
       const year = n.value.toNumber();
-      if (year === reportYear) continue;
-      const before = text.slice(Math.max(0, n.span.start - 6), n.span.start);
-      const after = text.slice(n.unitSpan?.end ?? n.span.end, (n.unitSpan?.end ?? n.span.end) + 12);
-      let why: { 'zh-cn': string; en: string } | undefined;
-      const sentence = containing(ctx.model.sentences, (x) => x.span, n.span.start);
-      const opensSentence = sentence !== undefined && text.slice(sentence.span.start, n.span.start).replace(/[\s*#>\-\d.、（）()一二三四五六七八九十]/g, '') === '';
-      if (/(截至|截止|至)\s*$/.test(before) && /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/.test(after)) {
-        // A budget states its assets as of the end of the year before it.
-        if (ctx.model.reportKind === 'budget' && year === reportYear - 1) continue;
-        // `截至2023年12月31日…；截至2024年12月31日…`: the two year-ends compared.
-        if (sentence && new RegExp(`截[至止]\\s*${reportYear}\\s*年`).test(sentence.text)) continue;
-        why = l(`年末时点应为${reportYear}年12月31日`, `the year-end date should be 31 December ${reportYear}`);
-      } else if (/^\s*度?\s*(?:部门|单位)?\s*决算(?!数|\s*已|公开(?:中|后|时|工作|以来))/.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
-        // (`对2023年度部门决算公开中发现的问题进行了整改`: last year's disclosure as an event, not this report.)
-        why = l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`);
-      } else if (opensSentence && sentence && /比上年|较上年|与上年|同比/.test(sentence.text) && !/上年|同比/.test(text.slice(sentence.span.start, n.span.start)) && !sentence.text.includes(`${reportYear}年`)) {
-        // `2023年度收入、支出总计665.39万元，比上年…`: a figure compared with 上年 is this year's (unless the
-        // sentence names the report year for it: `2025年度参保缴费已于2024年9月启动，截至2024年12月31日…比上年`).
-        why = l(`与上年比较的是本年度（${reportYear}年）的数`, `a figure compared with the previous year is the report year's (${reportYear})`);
-      } else if (opensSentence && sentence && ctx.model.reportKind === 'final-accounts' && year === reportYear + 1 && FUTURE_ACTUAL.test(text.slice(n.unitSpan?.end ?? n.span.end, sentence.span.end).replace(FUND_NAMES, ''))) {
-        // `2025年度一般公共预算财政拨款支出600.00万元` in a 2024 决算: next year has no actual spending yet.
-        why = l(`决算报告中的收支决算数只能是${reportYear}年度的`, `a final-accounts report states actual figures of ${reportYear} only`);
-      }
-      if (!why) continue;
+      // (The year before or after, where that is meant: a comparison, a plan, a carry-over.)
+      const other = right !== reportYear;
       ctx.report({
-        messageId: 'year',
-        message: l(`${year}年与报告年度${reportYear}年不符`, `${year} differs from the report year ${reportYear}`),
+        messageId: other ? 'otherYear' : 'year',
+        message: other ? l(`${year}年应为${right}年`, `${year} should be ${right}`) : l(`${year}年与报告年度${reportYear}年不符`, `${year} differs from the report year ${reportYear}`),
         explanation: l(`${why['zh-cn']}；文中为${year}年。`, `${why.en}; the text says ${year}.`),
         span: n.span,
-        fixes: [{ title: l(`改为${reportYear}`, `Change to ${reportYear}`), edits: [{ span: n.span, newText: String(reportYear) }], safe: false, preferred: true, kind: 'fix-year' }],
+        fixes: [{ title: l(`改为${right}`, `Change to ${right}`), edits: [{ span: n.span, newText: String(right) }], safe: false, preferred: true, kind: 'fix-year' }],
       });
+    };
+    // A figure the tables state for the report year, dated another year by its sentence.
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'dated') continue;
+      const same = checkRestated(claim.figure, claim.table);
+      const explain = () => l(`${claim.figure.label} ${written(claim.figure)} ${same.ok ? '=' : '≠'} ${claim.table.label} ${written(claim.table)}`, `${claim.figure.label} ${written(claim.figure)} ${same.ok ? '=' : '≠'} ${claim.table.label} ${written(claim.table)}`);
+      ctx.verdict(claim.id, same.ok && !isZero(claim.figure) ? 'warning' : 'ok', explain);
+      if (!same.ok || isZero(claim.figure)) continue;
+      report(ctx.model.numbers[claim.year], { why: l(`${written(claim.figure)}是本报告${claim.table.label}的${reportYear}年度数`, `${written(claim.figure)} is the report's ${reportYear} figure (${claim.table.label})`) });
+    }
+    for (const n of ctx.model.numbers) {
+      if (n.unit !== 'year' || n.cell) continue;
+      const misdated = readYear(ctx.model, reportYear, n);
+      if (misdated) report(n, misdated);
     }
   },
 };
+
+/** What is wrong with the year `n` in its place, if anything. */
+function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Misdated | undefined {
+  const { text } = model;
+  const year = n.value.toNumber();
+  const end = n.unitSpan?.end ?? n.span.end;
+  const before = text.slice(Math.max(0, n.span.start - 20), n.span.start);
+  const after = text.slice(end, end + 24);
+  const finalAccounts = model.reportKind === 'final-accounts';
+  // (Headings and titles are no sentences.)
+  const sentence = containing(model.sentences, (x) => x.span, n.span.start);
+  const rest = text.slice(end, sentence?.span.end ?? end);
+  const lastYear = reportYear - 1;
+
+  if (COMPARED.test(before)) {
+    if (!finalAccounts) return undefined;
+    if (COMPARED_BUDGET.test(after)) {
+      // `“三公”经费支出决算比2023年年初预算减少…` in a 2024 决算: an actual is compared with its own year's budget.
+      const said = sentence ? text.slice(sentence.span.start, n.span.start) : '';
+      return year !== reportYear && said.includes('决算') ? { why: l(`决算数与本年度（${reportYear}年）的预算比较`, `an actual is compared with its own year's (${reportYear}) budget`) } : undefined;
+    }
+    return sentence ? readComparedYear(model, reportYear, n, sentence, rest) : undefined;
+  }
+  if (NOTICE.test(before) && NOTICE_REST.test(after)) {
+    return year !== reportYear ? { why: l(`本报告依据${reportYear}年度决算公开的通知`, `the report answers the notice on the ${reportYear} disclosure`) } : undefined;
+  }
+  if (EARLIER_DISCLOSURE.test(after)) {
+    // `对2024年度部门决算公开中发现的问题进行了整改` in a 2024 report: this report is not out yet.
+    return year >= reportYear ? { why: l(`整改或已公开的是以前年度的决算`, `the disclosure rectified or already published is an earlier year's`), right: lastYear } : undefined;
+  }
+  if (finalAccounts && PLANNED.test(before) && PLANNED_BUDGET.test(after) && year <= reportYear) {
+    // `下一步，将在2024年度预算编制中…` in a 2024 决算 (written in 2025): that budget was drawn up long ago.
+    return { why: l(`计划中的预算年度应在${reportYear}年之后`, `a budget still to be drawn up comes after ${reportYear}`), right: reportYear + 1 };
+  }
+  if (year !== lastYear && (CARRIED_INTO_THIS_YEAR.test(after) || (OPENING_BALANCE_BRACKET.test(before) && YEAR_END.test(after)))) {
+    return { why: l(`年初结转和结余来自上年（${lastYear}年）`, `the opening balance was carried over from ${lastYear}`), right: lastYear };
+  }
+  if (finalAccounts && year !== reportYear && REPORT_PERIOD.test(after)) {
+    return { why: l(`本报告的期间为${reportYear}年1月1日至12月31日`, `the report covers 1 January to 31 December ${reportYear}`) };
+  }
+  if (finalAccounts && year <= reportYear && isDateLine(model, n)) {
+    // The date a 决算 is published is after its year has closed.
+    return { why: l(`${reportYear}年度决算在${reportYear}年结束后公开`, `a ${reportYear} final-accounts report is published after ${reportYear} ends`), right: reportYear + 1 };
+  }
+  if (year === reportYear) return undefined;
+  if (AS_OF.test(before) && AS_OF_YEAR_END.test(after)) {
+    // A budget states its assets as of the end of the year before it.
+    if (model.reportKind === 'budget' && year === lastYear) return undefined;
+    // `截至2023年12月31日…；截至2024年12月31日…`: the two year-ends compared.
+    if (sentence && new RegExp(`截[至止]\\s*${reportYear}\\s*年`).test(sentence.text)) return undefined;
+    return { why: l(`年末时点应为${reportYear}年12月31日`, `the year-end date should be 31 December ${reportYear}`) };
+  }
+  if (REPORT_NAME.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
+    return { why: l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`) };
+  }
+  if (!sentence || !opensSentence(text, sentence, n) || sentence.text.includes(`${reportYear}年`) || OTHER_PERIOD.test(after)) {
+    // (A sentence that names the report year dates its own figures: `2025年度参保缴费已于2024年9月启动，截至
+    // 2024年12月31日…比上年`.)
+    return undefined;
+  }
+  return readOpeningYear(model, reportYear, n, sentence, rest);
+}
+
+/** A year opening its sentence (`2023年度收入、支出总计…`): whose figures does the sentence state? */
+function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToken, sentence: Sentence, rest: string): Misdated | undefined {
+  const year = n.value.toNumber();
+  const next = model.sentences[sentence.id + 1]?.text ?? '';
+  const finalAccounts = model.reportKind === 'final-accounts';
+  const thisYears = l(`所述为本报告（${reportYear}年度）的数`, `the statement is about the report year (${reportYear})`);
+  // `2023年度收入、支出总计665.39万元，比上年…`: a figure compared with 上年 is this year's.
+  if (LAST_YEAR.test(rest)) return { why: l(`与上年比较的是本年度（${reportYear}年）的数`, `a figure compared with the previous year is the report year's (${reportYear})`) };
+  if (!finalAccounts) return undefined;
+  if (CONTINUES_WITH_COMPARISON.test(next) && /\d/.test(rest)) {
+    return { why: l(`下一句与上年比较，所述为本年度（${reportYear}年）的数`, `the next sentence compares it with the previous year: it is the report year's (${reportYear})`) };
+  }
+  const actual = ACTUAL_FIGURE.test(rest.replace(FUND_NAMES, ''));
+  // `2023年度一般公共预算财政拨款支出3403.79万元，占本年支出合计的100.00%`, `2023年度政府采购支出总额175.83万元，
+  // 其中：…`, `2023年度本部门无政府性基金预算财政拨款收入、支出` in a 2024 决算: the report's own statements.
+  if (Math.abs(year - reportYear) === 1 && (THIS_YEARS.test(rest) || NOTHING_THIS_YEAR.test(rest) || (actual && (BREAKDOWN.test(rest) || CONTINUES_WITH_BREAKDOWN.test(next))))) return { why: thisYears };
+  // `2023年度机关运行经费支出225.13万元，比2023年的287.50万元减少…` in a 2024 report: compared with last year, it is this year's.
+  if (year <= reportYear - 1 && new RegExp(`(?:比|较|与)\\s*${reportYear - 1}\\s*年`).test(rest)) {
+    return { why: l(`与${reportYear - 1}年比较的是${reportYear}年度的数`, `a figure compared with ${reportYear - 1} is the report year's (${reportYear})`) };
+  }
+  // `2023年度，本部门“三公”经费支出决算为2.98万元；2023年度为3.69万元` (or `。2023年度为…`): the second is last
+  // year's, so the first is this year's.
+  if (year === reportYear - 1) {
+    const again = new RegExp(`^\\s*${year}\\s*年度?\\s*(?:为|是)\\s*\\d`);
+    if (rest.split(/[；;，,]/).slice(1).some((clause) => again.test(clause)) || again.test(next)) return { why: thisYears };
+  }
+  // `2020年末，本部门财政拨款结转和结余2.44万元` in a 2021 report: the closing balance is this year's.
+  if (year === reportYear - 1 && YEAR_END.test(rest) && /结转|结余/.test(rest)) return { why: l(`年末结转和结余为${reportYear}年末的数`, `the closing balance is at the end of ${reportYear}`) };
+  // `2025年度一般公共预算财政拨款支出600.00万元` in a 2024 决算: next year has no actual spending yet.
+  if (year === reportYear + 1 && actual) return { why: l(`决算报告中的收支决算数只能是${reportYear}年度的`, `a final-accounts report states actual figures of ${reportYear} only`) };
+  // `2023年，本单位将继续…` in a 2025 report: a plan cannot be for a year gone by.
+  if (year < reportYear && PLAN_WORDS.test(rest)) return { why: l(`计划只能针对${reportYear}年之后`, `a plan is for a year after ${reportYear}`), right: reportYear + 1 };
+  return undefined;
+}
+
+/**
+ * `比2024年增加…` in a sentence about 2024 compares a year with itself; `2023年度…，比2023年的287.50万元减少…`
+ * in a 2024 report dates the figure wrongly; a 决算 compares with 上年, so `比2022年增加…` in a sentence about
+ * 2024 is last year's template or a typo.
+ */
+function readComparedYear(model: DocumentModel, reportYear: number, n: NumberToken, sentence: Sentence, rest: string): Misdated | undefined {
+  const compared = n.value.toNumber();
+  const lastYear = reportYear - 1;
+  const opening = sentence.numbers.map((id) => model.numbers[id]).find((x) => x.unit === 'year' && x.span.start < n.span.start);
+  const openingYear = opening && opensSentence(model.text, sentence, opening) ? opening.value.toNumber() : undefined;
+  const own = openingYear ?? reportYear;
+  if (own === reportYear && compared >= reportYear) {
+    return { why: l(`${reportYear}年度的数应与上年（${lastYear}年）比较`, `a ${reportYear} figure is compared with the previous year (${lastYear})`), right: lastYear };
+  }
+  if (own === reportYear && compared <= reportYear - 2 && COMPARED_CHANGE.test(rest)) {
+    return { why: l(`决算与上年（${lastYear}年）比较`, `a final-accounts report compares with the previous year (${lastYear})`), right: lastYear };
+  }
+  return undefined;
+}
+
+/** Whether only list markers, a note mark or the body's name stand before `n` in its sentence. */
+function opensSentence(text: string, sentence: Sentence, n: NumberToken): boolean {
+  return text.slice(sentence.span.start, n.span.start).replace(/[\s*#>\-\d.、（）()一二三四五六七八九十：:]|注|本部门|本单位/g, '') === '';
+}
+
+function isDateLine(model: DocumentModel, n: NumberToken): boolean {
+  const lineStart = model.text.lastIndexOf('\n', n.span.start - 1) + 1;
+  const lineEnd = model.text.indexOf('\n', n.span.start);
+  return DATE_LINE.test(model.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
+}
