@@ -230,6 +230,8 @@ export interface UnreadTable {
   /** Its last line index (0-based). */
   lastLine: number;
   reason: Localized;
+  /** How it was laid out: spaces (pdftotext -layout), or one cell per line (a PDF viewer's copy). */
+  layout: 'aligned' | 'cell-per-line';
 }
 
 /** A number taking part in a relation (a class: its decimals are built on first read). */

@@ -4,6 +4,7 @@ import { scanNumbers, type ScannedNumber } from '../numbers/scan';
 import { isWhiteSpace } from '../text/chars';
 import { OPENS_WITH_LAST_YEAR_COMPARISON } from '../text/comparison';
 import { LineIndex } from '../text/positions';
+import { isRunningTitle, PAGE_NUMBER } from './pages';
 import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
@@ -110,8 +111,6 @@ const ITEM_NAME_THEN_COLON = /^\s*(?:\d+[、.．]|[（(]\d+[)）]).*[（(]\s*\d*
 const CLASS_PATH_CUT = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]*$/;
 /** 。！？!? end a sentence (tested per character: by code, not by regex). */
 const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
-/** A line holding only a page number (`3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`). */
-export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
 const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
 
@@ -208,6 +207,7 @@ export function buildModel(text: string): DocumentModel {
     paragraphs.push({ id: paragraphs.length, span: { start: current.start, end: current.end }, section: open.at(-1)?.id });
     current = undefined;
   };
+  const firstLine = lines.findIndex((line) => line.text.trim() !== '');
   for (const line of lines) {
     if (tableLines[line.index] === 1) {
       closeParagraph();
@@ -216,9 +216,9 @@ export function buildModel(text: string): DocumentModel {
     if (comments.length && insideAny(comments, line.start) && insideAny(comments, Math.max(line.start, line.end - 1))) continue;
     const trimmed = line.text.trim();
     if (trimmed === '') continue;
-    // A page number is no prose: inside an unfinished sentence it is where the PDF page broke it, and
-    // between items of a list (`其中：` / `1. …` / `- 1 -` / `2. …`) it must not part them.
-    if (PAGE_NUMBER.test(trimmed)) continue;
+    // A page number or running title is no prose: inside an unfinished sentence it is where the PDF page
+    // broke it, and between items of a list (`其中：` / `1. …` / `- 1 -` / `2. …`) it must not part them.
+    if (PAGE_NUMBER.test(trimmed) || isRunningTitle(lines, line.index, firstLine)) continue;
     const level = headingLevel(trimmed);
     if (level !== undefined && !(current && continues(current.lastText))) {
       closeParagraph();
@@ -273,7 +273,7 @@ export function buildModel(text: string): DocumentModel {
     reportKind,
     department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
     disabledLines: findDisabledLines(text, lines),
-    unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason })),
+    unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason, layout: r.layout })),
   };
   resolveSharedUnits(model);
   resolveUnitSlips(model);

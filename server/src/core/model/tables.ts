@@ -5,6 +5,8 @@
 import { readCellValue, type ScannedNumber } from '../numbers/scan';
 import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
+import { l } from '../messages';
+import { RUNNING_TITLE } from './pages';
 import { findSpacedBlocks, readSpaced } from './spaced';
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
@@ -20,7 +22,7 @@ export interface ParsedTables {
   /** The cell of each of cellNumbers. */
   cellPlaces: Array<{ table: number; row: number; col: number }>;
   /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
-  refused: Array<{ first: number; last: number; reason: Localized }>;
+  refused: Array<{ first: number; last: number; reason: Localized; layout: 'aligned' | 'cell-per-line' }>;
 }
 
 /** 3/5/7-digit 功能分类 or 3/5-digit 经济分类 code. */
@@ -98,7 +100,8 @@ function findBlocks(lines: Line[]): Block[] {
     }
     if (hasTab(text)) {
       let j = i + 1;
-      while (j < lines.length && hasTab(lines[j].text)) j++;
+      // (A 科目名称 wrapped by PDF conversion leaves its tail on a line of its own: the table goes on.)
+      while (j < lines.length && (hasTab(lines[j].text) || (nameTail(lines[j].text) && hasTab(lines[j - 1].text) && (j + 1 === lines.length || hasTab(lines[j + 1].text) || onlyPageBreak(lines, j + 1, j + 2))))) j++;
       if (j - i > 1 || hasTwoTabs(text)) {
         blocks.push({ format: 'tsv', first: i, last: j - 1 });
         i = j;
@@ -254,12 +257,22 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
   return meta;
 }
 
-/** Lines between two blocks that a page break leaves: blanks and page numbers. */
+/**
+ * `保险缴费支出` under `2080505\t机关事业单位基本养老\t40.00…`: the rest of a wrapped name, a short run of 汉字
+ * (with brackets and 、) that is neither a title, a unit line nor a sentence.
+ */
+function nameTail(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 2 && t.length <= 16 && NAME_TAIL.test(t) && !/表$|决算|单位[：:]/.test(t);
+}
+const NAME_TAIL = /^[\u4e00-\u9fff（）()、]+$/;
+
+/** Lines between two blocks that a page break leaves: blanks, page numbers and the running title. */
 function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   if (to - from > 4) return false;
   for (let i = from; i < to; i++) {
     const t = lines[i].text.trim();
-    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^第\s*\d+\s*页/.test(t)) return false;
+    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t)) return false;
   }
   return true;
 }
@@ -411,12 +424,13 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     const prev = works.at(-1);
     let lineCells: Array<{ line: number; cells: TableCell[] }>;
     if (block.format === 'aligned' || block.format === 'spaced') {
-      // Space-separated lines are a table only under a title, code or unit line (or they are prose).
-      if (!meta.title && !meta.code && !meta.unit) continue;
+      // Space-separated lines are a table only under a title, code or unit line, or after a page break in
+      // one (or they are prose).
+      if (!meta.title && !meta.code && !meta.unit && !(prev && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || continuedTable(lines, prev, block.first)))) continue;
       tableLines.fill(1, block.first, block.last + 1);
       const read = block.format === 'aligned' ? readAligned(lines, block.first, block.last) : readSpaced(lines, block.first, block.last);
       if ('refused' in read) {
-        refused.push({ first: block.first, last: block.last, reason: read.refused });
+        refused.push({ first: block.first, last: block.last, reason: read.refused, layout: 'aligned' });
         continue;
       }
       lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
@@ -429,6 +443,10 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
         if (block.format === 'markdown' && !block.headless && li === block.first + 1) continue; // the delimiter row
+        if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0) {
+          appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
+          continue;
+        }
         lineCells.push({ line: li, cells: splitCells(lines[li], block.format) });
       }
     }
@@ -479,6 +497,10 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     works.push({ table, scanned, lastLine: block.last });
   }
 
+  for (const run of cellPerLineTables(lines, tableLines)) {
+    tableLines.fill(1, run.first, run.last + 1);
+    refused.push({ ...run, reason: l('每个单元格各占一行，空单元格已丢失', 'every cell on a line of its own, blank cells lost'), layout: 'cell-per-line' });
+  }
   const cellNumbers: ScannedNumber[] = [];
   const cellPlaces: ParsedTables['cellPlaces'] = [];
   for (const w of works) {
@@ -499,6 +521,43 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
   return { tables: works.map((w) => w.table), tableLines, cellNumbers, cellPlaces, refused };
 }
 
+
+/**
+ * A PDF viewer's copy of a table puts every cell on a line of its own and drops the blank ones: under a
+ * table's title, a run of short one-cell lines, many of them amounts. Its columns cannot be recovered.
+ */
+function cellPerLineTables(lines: Line[], tableLines: Uint8Array): Array<{ first: number; last: number }> {
+  const runs: Array<{ first: number; last: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const title = lines[i].text.trim().replace(/^#+\s*/, '');
+    if (tableLines[i] === 1 || title.length > 40 || !(TITLE_CODE.test(title) || /表$/.test(title.replace(TRAILING_BRACKET, '')))) continue;
+    let first = i + 1;
+    while (first < lines.length && tableLines[first] === 0 && (lines[first].text.trim() === '' || isMetaLine(lines[first].text))) first++;
+    let last = first - 1;
+    let amounts = 0;
+    for (let k = first; k < lines.length && tableLines[k] === 0 && LONE_CELL.test(lines[k].text); k++) {
+      last = k;
+      if (AMOUNT_CELL.test(lines[k].text.trim())) amounts++;
+    }
+    if (last - first + 1 >= 12 && amounts >= 6) {
+      runs.push({ first, last });
+      i = last;
+    }
+  }
+  return runs;
+}
+/** One short cell on a line: no tab, no run of spaces, no sentence punctuation. */
+const LONE_CELL = /^\s*[^\s\t。，,；;]+(?: [^\s\t。，,；;]+)*\s*$/;
+const AMOUNT_CELL = /^-?[\d,]+\.\d{1,2}$/;
+
+/** The tail of a wrapped name goes to the row's last cell of 汉字 (its name; the cell's span stays on its line). */
+function appendNameTail(cells: TableCell[], tail: string): void {
+  for (let c = cells.length - 1; c >= 0; c--) {
+    if (!/[\u4e00-\u9fff]/.test(cells[c].text)) continue;
+    cells[c].text = cells[c].text.trimEnd() + tail;
+    return;
+  }
+}
 
 /** A block continues a table when it repeats one of its header rows, or goes on with coded rows of the same width. */
 function continues(prev: Table, rows: TableRow[]): boolean {
@@ -637,6 +696,9 @@ function classify(table: Table, scanned: Work['scanned']): void {
   let head = true;
   let firstSegment = true;
   let above: string[] | undefined;
+  // The first segment's header rows by their first words: a page break without `续表` repeats them
+  // inside the data (`收入 | | | 支出` / `项目 | 行次 | 金额…` / `栏次…`).
+  const headerRows = new Map<string, Array<{ texts: string; kind: TableRowKind }>>();
   for (const row of table.rows) {
     if (segmentStarts.has(row.index)) {
       head = true;
@@ -670,6 +732,16 @@ function classify(table: Table, scanned: Work['scanned']): void {
     ) {
       kind = 'header';
     } else if (/^(合计|总计)$/.test(lead) || (lead === '类' && codeHeaderBeforeTotal(texts()))) kind = 'total';
+    else if (!head && headerRows.get(firstText)?.some((h) => h.texts === texts().join('\t'))) {
+      row.kind = headerRows.get(firstText)!.find((h) => h.texts === texts().join('\t'))!.kind;
+      row.repeatedHeader = true;
+      continue;
+    }
+    if (firstSegment && head && (kind === 'header' || kind === 'column-numbers') && firstText !== '') {
+      const same = headerRows.get(firstText) ?? [];
+      same.push({ texts: texts().join('\t'), kind });
+      headerRows.set(firstText, same);
+    }
     if (kind === 'header') {
       above = propagate(row, above, width);
       if (!firstSegment) row.repeatedHeader = true;

@@ -54,10 +54,16 @@ export const tableFormat: Rule = {
         messageId: 'unread',
         severity: 'info',
         message: UNREAD,
-        explanation: l(
-          `第${first}–${last}行按空格对齐的表格中，有单元格无法确定所在的栏：${unread.reason['zh-cn']}。为免把数字读进错误的栏而误报，本表未参与表内和表间核对。可改用制表符分隔或 Markdown 表格。`,
-          `In the space-aligned table on lines ${first}–${last}, the column of some cell is in doubt: ${unread.reason.en}. Rather than read a figure into the wrong column, the table was left out of the in-table and cross-table checks. Tab-separated or Markdown tables can be read.`,
-        ),
+        explanation:
+          unread.layout === 'cell-per-line'
+            ? l(
+                `第${first}–${last}行的表格每个单元格各占一行（从 PDF 阅读器复制表格时常见），空单元格已丢失，无法确定各数字所在的栏，本表未参与表内和表间核对。可从 Excel 或原表重新粘贴（制表符分隔），或改用 Markdown 表格。`,
+                `The table on lines ${first}–${last} has every cell on a line of its own (as copying from a PDF viewer leaves it) and its blank cells are lost, so the column of each figure cannot be known: it was left out of the in-table and cross-table checks. Paste it again from Excel or the source (tab-separated), or as a Markdown table.`,
+              )
+            : l(
+                `第${first}–${last}行按空格对齐的表格中，有单元格无法确定所在的栏：${unread.reason['zh-cn']}。为免把数字读进错误的栏而误报，本表未参与表内和表间核对。可改用制表符分隔或 Markdown 表格。`,
+                `In the space-aligned table on lines ${first}–${last}, the column of some cell is in doubt: ${unread.reason.en}. Rather than read a figure into the wrong column, the table was left out of the in-table and cross-table checks. Tab-separated or Markdown tables can be read.`,
+              ),
         span: unread.span,
       });
     }

@@ -3,7 +3,7 @@
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { isMoney } from '../../arith/interval';
 import type { DocumentModel, NumberToken, Sentence } from '../../types';
-import { PAGE_NUMBER } from '../../model/document';
+import { PAGE_NUMBER, RUNNING_TITLE } from '../../model/pages';
 import { normalizeSubject, splitJoinedNames } from './subjects';
 
 export type Role =
@@ -230,7 +230,7 @@ function subjectWords(lead: string, role: Role): string {
  * page-number lines (`项目` / `— 3 —` / `支出`).
  */
 function compactWords(raw: string): string {
-  const words = raw.includes('\n') ? raw.split(/\r?\n/).filter((line) => !PAGE_NUMBER.test(line.trim())).join('') : raw;
+  const words = raw.includes('\n') ? raw.split(/\r?\n/).filter((line) => !PAGE_NUMBER.test(line.trim()) && !RUNNING_TITLE.test(line.trim())).join('') : raw;
   // (Markdown bold carries no words: `占**70.00**%` is 占.)
   return words.replace(/\s+|\*\*/g, '');
 }
