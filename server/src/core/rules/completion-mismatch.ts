@@ -38,9 +38,15 @@ function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
     const order = compareValues(actual, budget);
     const fits = word === truth || (word !== 'eq' && truth === 'eq' && order !== 0 && (word === 'gt') === order > 0);
     if (!fits) {
-      const exp = l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[truth][0]}预算数，文中称${WORDS[word][0]}`, `actual ${written(actual)}, budget ${written(budget)}: actual is ${WORDS[truth][1]} budget, the text says ${WORDS[word][1]}`);
-      ctx.verdict(claim.id, 'error', exp);
-      ctx.report({ messageId: 'comparison', message: l(`“决算数${WORDS[word][0]}预算数”与数据不符（${written(actual)} 对 ${written(budget)}）`, `"actual ${WORDS[word][1]} budget" contradicts the figures (${written(actual)} vs ${written(budget)})`), explanation: exp, span: claim.comparison.span, related: relatedOperands(actual, budget), claim: claim.id });
+      // Printed equal (12.05 and 12.05), the unrounded figures may still differ either way: likely a
+      // template's reason left in place, but not a contradiction.
+      const printedEqual = truth === 'eq' && order === 0;
+      const exp = printedEqual
+        ? l(`决算 ${written(actual)}，预算 ${written(budget)}：两数在所写精度上相等，文中称${WORDS[word][0]}，仅在未舍入的数上可能成立`, `actual ${written(actual)}, budget ${written(budget)}: equal as written; ${WORDS[word][1]} can only hold before rounding`)
+        : l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[truth][0]}预算数，文中称${WORDS[word][0]}`, `actual ${written(actual)}, budget ${written(budget)}: actual is ${WORDS[truth][1]} budget, the text says ${WORDS[word][1]}`);
+      const severity = printedEqual ? 'warning' : 'error';
+      ctx.verdict(claim.id, severity, exp);
+      ctx.report({ messageId: 'comparison', severity, message: l(`“决算数${WORDS[word][0]}预算数”与数据不符（${written(actual)} 对 ${written(budget)}）`, `"actual ${WORDS[word][1]} budget" contradicts the figures (${written(actual)} vs ${written(budget)})`), explanation: exp, span: claim.comparison.span, related: relatedOperands(actual, budget), claim: claim.id });
     } else if (!claim.rate) {
       ctx.verdict(claim.id, 'ok', () => l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[word][0]}预算数 ✓`, `actual ${written(actual)}, budget ${written(budget)}: actual ${WORDS[word][1]} budget ✓`));
     }
