@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { MONEY_SCALE, show, written, type RatioCheck } from '../arith/interval';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { RuleContext } from './rule';
-import { writtenRounded } from './ratios';
+import { settledByFinerFigures, writtenRounded, type RatioInputs } from './ratios';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -62,7 +62,7 @@ export function ratioComputation(inputs: { numerator: Operand; denominator: Oper
 
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%，而文中为 32%` (with the reachable interval for a warning). */
 export function ratioExplanation(
-  inputs: { numerator: Operand; denominator: Operand; stated: Operand; symbol?: string },
+  inputs: RatioInputs,
   check: RatioCheck,
 ): { zh: string; en: string } {
   const n = written(inputs.numerator);
@@ -113,13 +113,20 @@ function showPoint(point: Decimal, decimals: number): string {
 export function reportRate(
   ctx: RuleContext,
   claim: Claim,
-  inputs: { numerator: Operand; denominator: Operand; stated: Operand; symbol?: string },
+  inputs: RatioInputs,
   check: RatioCheck,
   what: Localized,
   explanation: Localized,
   related: Array<Operand | undefined>,
 ): void {
   const severity = check.status === 'error' ? 'error' : 'warning';
+  // Only the point value differs: a table restating an input more finely may settle it.
+  const settled = severity === 'warning' ? settledByFinerFigures(ctx.claims, inputs) : undefined;
+  if (settled) {
+    const e = ratioExplanation(settled.inputs, settled.check);
+    ctx.verdict(claim.id, settled.check.status === 'ok' ? 'ok' : 'info', { 'zh-cn': `${what['zh-cn']} = ${e.zh}（按表中更精确的数）`, en: `${what.en} = ${e.en} (with the tables' finer figures)` });
+    return;
+  }
   ctx.verdict(claim.id, severity, explanation);
   const rate = inputs.stated;
   // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.

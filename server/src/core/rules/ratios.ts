@@ -1,7 +1,7 @@
 // The ratio each rate claim states, with its inputs as intervals: shared by the rules that check
 // shares, changes, completion rates, truncation and zero bases.
 import Decimal from 'decimal.js';
-import { checkRatio, exact, HUNDRED, reachableRate, sumOperand, type RatioCheck } from '../arith/interval';
+import { checkEqual, checkRatio, exact, HUNDRED, reachableRate, sumOperand, type RatioCheck } from '../arith/interval';
 
 const ONE = new Decimal(1);
 import { magnitude } from '../arith/operand';
@@ -117,4 +117,35 @@ function jointBounds({ current, prior, delta }: NonNullable<RatioInputs['change'
 export function writtenRounded(stated: Operand, check: RatioCheck): string | undefined {
   const r = check.rounded;
   return r !== undefined && stated.value.isNegative() && !r.startsWith('-') ? `-${r}` : r;
+}
+
+const finerByClaims = new WeakMap<readonly Claim[], Map<number, Operand>>();
+
+/** Prose figures that a table states equal and more finely (`12.59万元` and `125,899.15元`), by token; built once per lint. */
+function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
+  let finer = finerByClaims.get(claims);
+  if (!finer) {
+    finer = new Map();
+    for (const c of claims) {
+      if (c.kind !== 'equal' || c.origin !== 'text-table' || c.a.token === undefined || !c.b.halfUlp.lt(c.a.halfUlp)) continue;
+      if (checkEqual(c.a, c.b).ok) finer.set(c.a.token, c.b);
+    }
+    finerByClaims.set(claims, finer);
+  }
+  return finer;
+}
+
+/**
+ * A rate that the rounded prose figures miss only at the point value (a warning), recomputed with the
+ * tables' finer statements of its inputs (公开 tables in 元 beside prose in 万元; rounding.md §3: the
+ * rounded prose figures are not the real ones). The recomputation when it settles the rate.
+ */
+export function settledByFinerFigures(claims: readonly Claim[], inputs: RatioInputs): { inputs: RatioInputs; check: RatioCheck } | undefined {
+  const finer = finerStatements(claims);
+  const numerator = inputs.numerator.token === undefined ? undefined : finer.get(inputs.numerator.token);
+  const denominator = inputs.denominator.token === undefined ? undefined : finer.get(inputs.denominator.token);
+  if (!numerator && !denominator) return undefined;
+  const refined: RatioInputs = { ...inputs, numerator: numerator ?? inputs.numerator, denominator: denominator ?? inputs.denominator, change: undefined, check: undefined };
+  const check = checkClaimRatio(refined);
+  return check.status === 'ok' || check.status === 'truncated' ? { inputs: refined, check } : undefined;
 }

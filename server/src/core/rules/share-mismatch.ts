@@ -1,10 +1,9 @@
 import Decimal from 'decimal.js';
 import { largestRemainder } from '../arith/apportion';
-import { checkEqual, written } from '../arith/interval';
-import type { Operand } from '../arith/operand';
+import { written } from '../arith/interval';
 import type { Claim, ShareClaim, ShareGroupClaim } from '../types';
 import { ratioExplanation, relatedOperands } from './explain';
-import { checkClaimRatio, ratioInputs } from './ratios';
+import { checkClaimRatio, ratioInputs, settledByFinerFigures } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
 
 /**
@@ -64,19 +63,14 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     return;
   }
   const severity = check.status === 'error' ? 'error' : 'warning';
-  // Only the point value differs: a table restating the part or base more finely (in 元 beside prose in 万元)
-  // may settle it (rounding.md §3: the rounded prose figures are not the real ones).
-  const exact = severity === 'warning' ? withFinerStatements(ctx.claims, claim) : undefined;
-  if (exact) {
-    const finer = ratioInputs(exact)!;
-    const recheck = checkClaimRatio(finer);
-    if (recheck.status === 'ok' || recheck.status === 'truncated') {
-      ctx.verdict(claim.id, recheck.status === 'ok' ? 'ok' : 'info', () => {
-        const e = ratioExplanation(finer, recheck);
-        return l(`${e.zh}（按表中更精确的数）`, `${e.en} (with the tables' finer figures)`);
-      });
-      return;
-    }
+  // Only the point value differs: a table restating the part or base more finely may settle it.
+  const settled = severity === 'warning' ? settledByFinerFigures(ctx.claims, inputs) : undefined;
+  if (settled) {
+    ctx.verdict(claim.id, settled.check.status === 'ok' ? 'ok' : 'info', () => {
+      const e = ratioExplanation(settled.inputs, settled.check);
+      return l(`${e.zh}（按表中更精确的数）`, `${e.en} (with the tables' finer figures)`);
+    });
+    return;
   }
   ctx.verdict(claim.id, severity, exp);
   ctx.report({
@@ -94,30 +88,6 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
       : [],
     claim: claim.id,
   });
-}
-
-const finerByClaims = new WeakMap<readonly Claim[], Map<number, Operand>>();
-
-/** Prose figures that a table states equal and more finely (`12.59万元` and `125,899.15元`), by token; built once per lint. */
-function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
-  let finer = finerByClaims.get(claims);
-  if (!finer) {
-    finer = new Map();
-    for (const c of claims) {
-      if (c.kind !== 'equal' || c.origin !== 'text-table' || c.a.token === undefined || !c.b.halfUlp.lt(c.a.halfUlp)) continue;
-      if (checkEqual(c.a, c.b).ok) finer.set(c.a.token, c.b);
-    }
-    finerByClaims.set(claims, finer);
-  }
-  return finer;
-}
-
-/** The claim with its part and base replaced by their finer table statements, or undefined when there are none. */
-function withFinerStatements(claims: readonly Claim[], claim: ShareClaim): ShareClaim | undefined {
-  const finer = finerStatements(claims);
-  const part = claim.part.token === undefined ? undefined : finer.get(claim.part.token);
-  const base = claim.base.token === undefined ? undefined : finer.get(claim.base.token);
-  return part || base ? { ...claim, part: part ?? claim.part, base: base ?? claim.base } : undefined;
 }
 
 const tailAdjusted = new WeakMap<ShareGroupClaim, boolean>();
