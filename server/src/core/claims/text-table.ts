@@ -129,6 +129,14 @@ const MAPPINGS: Mapping[] = [
   },
 ];
 
+/** The item of a 机关运行经费 list (its name without `主要用于`), or undefined. */
+function runningCostItem(facts: ProseFacts, pt: ProseToken): string | undefined {
+  const total = facts.listOf.get(pt)?.totals.get('amount');
+  if (!total || total === pt || !/机关运行经费(?:支出)?$/.test(total.subject)) return undefined;
+  const name = pt.subject.replace(/^(?:主要)?(?:用于|包括)/, '');
+  return name === '' ? undefined : name;
+}
+
 /** The 一般公共预算 subset or all funds: from the list total, else from the section headings. */
 function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken): Scope {
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
@@ -254,37 +262,42 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       }
       continue;
     }
-    const found = mappingOf(pt.role, pt.subject);
-    if (found) {
+    // `机关运行经费支出84.21万元，主要用于差旅费11.97万元、公务用车运行维护费14.02万元等`: its items are 公开10表's
+    // rows (公务用车运行维护费 there is not 公开09表's, which counts only 财政拨款 三公 spending).
+    const runningCost = pt.role === 'amount' ? runningCostItem(facts, pt) : undefined;
+    let queries: TableValueQuery[];
+    if (runningCost) queries = [{ kind: 'T10', label: runningCost, unique: {} }];
+    else {
+      const found = mappingOf(pt.role, pt.subject);
+      if (!found) continue;
       const [mapping, m] = found;
       const scope = scopeOf(sections, facts, pt);
       // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
       // named there is looked up, in 公开07表's 本年支出.
-      let queries: TableValueQuery[];
       if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, facts.listOf.get(pt)?.totals.get('amount'));
       else if (mapping === ITEM_MAPPING && sections.under(pt.sentence.section, GOVERNMENT_FUND)) {
         queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
       } else continue;
-      for (const query of queries) {
-        const value = findTableValue(model, query);
-        if (!value) continue;
-        const key = `${pt.token.id}:${value.table}:${value.row}:${value.col}`;
-        if (seen.has(key)) break;
-        seen.add(key);
-        const name = tableName(model, value.table);
-        const what = pt.role === 'budget' ? '预算数' : '';
-        sink.add<EqualClaim>({
-          kind: 'equal',
-          origin: 'text-table',
-          identity: `text-table.${(query.kind as StandardTableId | StandardTableId[]).toString()}`,
-          description: l(`文中“${pt.subject}”${what}与${name}“${value.label}”一致`, `"${pt.subject}"${pt.role === 'budget' ? ' (budget)' : ''} in the text equals ${name} "${value.label}"`),
-          span: pt.token.span,
-          a: operand(pt.token, `文中${pt.subject}${what}`),
-          b: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
-          id: -1,
-        });
-        break;
-      }
+    }
+    for (const query of queries) {
+      const value = findTableValue(model, query);
+      if (!value) continue;
+      const key = `${pt.token.id}:${value.table}:${value.row}:${value.col}`;
+      if (seen.has(key)) break;
+      seen.add(key);
+      const name = tableName(model, value.table);
+      const what = pt.role === 'budget' ? '预算数' : '';
+      sink.add<EqualClaim>({
+        kind: 'equal',
+        origin: 'text-table',
+        identity: `text-table.${(query.kind as StandardTableId | StandardTableId[]).toString()}`,
+        description: l(`文中“${pt.subject}”${what}与${name}“${value.label}”一致`, `"${pt.subject}"${pt.role === 'budget' ? ' (budget)' : ''} in the text equals ${name} "${value.label}"`),
+        span: pt.token.span,
+        a: operand(pt.token, `文中${pt.subject}${what}`),
+        b: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
+        id: -1,
+      });
+      break;
     }
   }
   performanceProse(model, facts, sink);
