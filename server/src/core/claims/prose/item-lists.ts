@@ -87,78 +87,104 @@ function inlineItems(text: string, style: RegExp, start: number, tokens: ProseTo
 }
 
 export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
-  let levelsBefore: number[] | undefined;
-  let byParagraph: Map<number, ProseToken[]> | undefined;
+  const context = { levelsBefore: undefined as number[] | undefined, byParagraph: undefined as Map<number, ProseToken[]> | undefined };
+  const listed = new Set<number>();
   for (const list of lists) {
     if (!endsSentence(list, model.text)) continue;
     if (list.totals.size === 0) continue;
-    const sentence = model.sentences[list.sentence];
-    const level = sentence.section === undefined ? 0 : model.sections[sentence.section].level;
-    const parts = new Map<Role, ProseToken[]>();
-    let items = 0;
-    let style: RegExp | undefined;
-    let lastOrdinal: number | undefined;
-    levelsBefore ??= headingLevelsBefore(model);
-    byParagraph ??= tokensByParagraph(analysis);
-    for (let p = sentence.paragraph + 1; p < model.paragraphs.length; p++) {
-      const paragraph = model.paragraphs[p];
-      // A heading at the list's level or above ends it; deeper headings (1. 社会保障和就业支出（类）) group items.
-      if (levelsBefore[p] <= level) break;
-      const raw = model.text.slice(paragraph.span.start, paragraph.span.end);
-      const text = raw.replace(/^[\s*#>-]+/, '');
-      const bullet = BULLET.test(raw);
-      style ??= bullet ? BULLET : ITEM_STYLES.find((re) => re.test(text));
-      if (!style || (style === BULLET ? !bullet : !style.test(text))) break;
-      // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
-      // starts the items of another list.)
-      const ordinal = style === BULLET ? undefined : ordinalOf(style.exec(text)![0]);
-      if (ordinal !== undefined && lastOrdinal !== undefined && ordinal <= lastOrdinal) break;
-      lastOrdinal = ordinal;
-      const paragraphTokens = byParagraph.get(p) ?? [];
-      for (const tokens of style === BULLET ? [paragraphTokens] : inlineItems(text, style, paragraph.span.start + raw.length - text.length, paragraphTokens)) {
-        items++;
-        for (const role of ['amount', 'budget', 'count'] as Role[]) {
-          // (`其中：` / `1、应急保障用车6辆；`: counts in the unit of the list's count.)
-          const unit = role === 'count' ? list.totals.get('count')?.token.unitText : undefined;
-          if (role === 'count' && !unit) continue;
-          const first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit));
-          if (!first) continue;
-          const listed = parts.get(role) ?? [];
-          listed.push(first);
-          parts.set(role, listed);
-        }
+    listed.add(list.sentence);
+    addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, list.totals.get('count'), context), false, sink);
+  }
+  // `2024年度政府采购支出总额为593.69万元。` / `1.货物类231.29万元；` / `2.工程类…`: without a 其中, items that name
+  // every member of the total's standard breakdown (sums.ts) are its parts all the same.
+  for (const sentence of model.sentences) {
+    if (listed.has(sentence.id) || model.sentences[sentence.id + 1]?.paragraph === sentence.paragraph) continue;
+    const tokens = analysis.bySentence.get(sentence.id);
+    const total = tokens?.at(-1);
+    if (!total || total.role !== 'amount' || !total.ownSubject || !/^\s*[。；;]?\s*$/.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, sentence.span.end))) continue;
+    const totals = new Map<Role, ProseToken>([['amount', total]]);
+    addItemSums(analysis, totals, collectItems(model, analysis, sentence.id, undefined, context), true, sink);
+  }
+}
+
+/** The first amount, budget and count of each enumerated paragraph after the sentence (a heading at its level or above ends them). */
+function collectItems(
+  model: DocumentModel,
+  analysis: ProseAnalysis,
+  sentenceId: number,
+  countTotal: ProseToken | undefined,
+  context: { levelsBefore?: number[]; byParagraph?: Map<number, ProseToken[]> },
+): Map<Role, ProseToken[]> {
+  const sentence = model.sentences[sentenceId];
+  const level = sentence.section === undefined ? 0 : model.sections[sentence.section].level;
+  const parts = new Map<Role, ProseToken[]>();
+  let style: RegExp | undefined;
+  let lastOrdinal: number | undefined;
+  const levelsBefore = (context.levelsBefore ??= headingLevelsBefore(model));
+  const byParagraph = (context.byParagraph ??= tokensByParagraph(analysis));
+  for (let p = sentence.paragraph + 1; p < model.paragraphs.length; p++) {
+    const paragraph = model.paragraphs[p];
+    // A heading at the list's level or above ends it; deeper headings (1. 社会保障和就业支出（类）) group items.
+    if (levelsBefore[p] <= level) break;
+    const raw = model.text.slice(paragraph.span.start, paragraph.span.end);
+    const text = raw.replace(/^[\s*#>-]+/, '');
+    const bullet = BULLET.test(raw);
+    style ??= bullet ? BULLET : ITEM_STYLES.find((re) => re.test(text));
+    if (!style || (style === BULLET ? !bullet : !style.test(text))) break;
+    // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
+    // starts the items of another list.)
+    const ordinal = style === BULLET ? undefined : ordinalOf(style.exec(text)![0]);
+    if (ordinal !== undefined && lastOrdinal !== undefined && ordinal <= lastOrdinal) break;
+    lastOrdinal = ordinal;
+    const paragraphTokens = byParagraph.get(p) ?? [];
+    for (const tokens of style === BULLET ? [paragraphTokens] : inlineItems(text, style, paragraph.span.start + raw.length - text.length, paragraphTokens)) {
+      for (const role of ['amount', 'budget', 'count'] as Role[]) {
+        // (`其中：` / `1、应急保障用车6辆；`: counts in the unit of the list's count.)
+        const unit = role === 'count' ? countTotal?.token.unitText : undefined;
+        if (role === 'count' && !unit) continue;
+        const first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit));
+        if (!first) continue;
+        const listed = parts.get(role) ?? [];
+        listed.push(first);
+        parts.set(role, listed);
       }
     }
-    for (const [role, items] of parts) {
-      const total = role === 'budget' ? budgetOfItemsKind(analysis, list.totals.get(role), items) : list.totals.get(role);
-      if (!total || items.length < 2) continue;
-      // A total is none of its own items (`…公务接待费支出决算2.59万元，占9.90%。具体情况如下：1.因公出国…3.公务接待费…`
-      // after a wrap split the paragraph: 2.59 is the last part of the sentence before, not the list's total).
-      if (total.subject && items.some((t) => subjectsMatch(t.subject, total.subject))) continue;
-      const subjects = items.map((t) => t.subject || t.lead);
-      const family = coversFamily(subjects, total.subject);
-      const classified = subjects.every((s) => CLASSIFIED.test(s));
-      // 类/项 enumerations are complete by convention for the amounts spent; a budget list may
-      // leave out 项 without spending, so budgets only check Σ ≤ total.
-      // A 类/项 enumeration that leaves out more than a tenth of its total only lists the main items
-      // (`其中：` and the two largest 项); a slip in one item's digits rarely moves the sum that far.
-      const totalOperand = operand(total.token, total.subject || '合计');
-      const partOperands = items.map((t) => operand(t.token, t.subject || t.lead.replace(/[，,：:\s]/g, '')));
-      const listed = sumOperand(partOperands, '');
-      const covered = () => compareValues(sumOperand(new Array(10).fill(listed), ''), sumOperand(new Array(9).fill(totalOperand), '')) >= 0; // 10·Σ ≥ 9·total
-      const exhaustive = family || (classified && role === 'amount' && covered());
-      const label = total.subject || '合计';
-      sink.add<SumClaim>({
-        kind: 'sum',
-        origin: 'prose',
-        identity: 'prose.item-list',
-        description: exhaustive ? l(`${label} = 以下各项之和`, `${label} = the sum of the items below`) : l(`以下各项之和不超过${label}`, `The items below do not exceed ${label}`),
-        span: total.token.span,
-        total: withChanges(totalOperand, { label }),
-        parts: partOperands,
-        exhaustive,
-        soft: exhaustive && !family,
-      });
-    }
+  }
+  return parts;
+}
+
+/** A sum claim for each role of the items; `familyOnly`: only items naming every member of the total's breakdown. */
+function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, parts: Map<Role, ProseToken[]>, familyOnly: boolean, sink: ClaimSink): void {
+  for (const [role, items] of parts) {
+    const total = role === 'budget' ? budgetOfItemsKind(analysis, totals.get(role), items) : totals.get(role);
+    if (!total || items.length < 2) continue;
+    // A total is none of its own items (`…公务接待费支出决算2.59万元，占9.90%。具体情况如下：1.因公出国…3.公务接待费…`
+    // after a wrap split the paragraph: 2.59 is the last part of the sentence before, not the list's total).
+    if (total.subject && items.some((t) => subjectsMatch(t.subject, total.subject))) continue;
+    const subjects = items.map((t) => t.subject || t.lead);
+    const family = coversFamily(subjects, total.subject);
+    if (familyOnly && !family) continue;
+    const classified = subjects.every((s) => CLASSIFIED.test(s));
+    // 类/项 enumerations are complete by convention for the amounts spent; a budget list may
+    // leave out 项 without spending, so budgets only check Σ ≤ total.
+    // A 类/项 enumeration that leaves out more than a tenth of its total only lists the main items
+    // (`其中：` and the two largest 项); a slip in one item's digits rarely moves the sum that far.
+    const totalOperand = operand(total.token, total.subject || '合计');
+    const partOperands = items.map((t) => operand(t.token, t.subject || t.lead.replace(/[，,：:\s]/g, '')));
+    const listed = sumOperand(partOperands, '');
+    const covered = () => compareValues(sumOperand(new Array(10).fill(listed), ''), sumOperand(new Array(9).fill(totalOperand), '')) >= 0; // 10·Σ ≥ 9·total
+    const exhaustive = family || (classified && role === 'amount' && covered());
+    const label = total.subject || '合计';
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.item-list',
+      description: exhaustive ? l(`${label} = 以下各项之和`, `${label} = the sum of the items below`) : l(`以下各项之和不超过${label}`, `The items below do not exceed ${label}`),
+      span: total.token.span,
+      total: withChanges(totalOperand, { label }),
+      parts: partOperands,
+      exhaustive,
+      soft: exhaustive && !family,
+    });
   }
 }

@@ -263,7 +263,7 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...familyRuns(tokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost)]) {
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost)]) {
       list.id = lists.length;
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
@@ -395,10 +395,14 @@ const MAX_FAMILY_PARTS = 10;
  * by amounts naming every component of a standard breakdown (sums.ts) is their total. (A share after a part
  * may stand between them.)
  */
-function familyRuns(tokens: ProseToken[], innermost: Map<ProseToken, ProseList>): ProseList[] {
+function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<ProseToken, ProseList>): ProseList[] {
   const found: ProseList[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const total = tokens[i];
+  // (`政府采购支出总额为593.69万元。货物231.29万元；工程0.00万元；服务352.40万元。`: the total closes the sentence before.)
+  // (Only when the parts open their sentence: `基本支出中，人员经费…，公用经费…` names another whole.)
+  const first = tokens[0];
+  const closing = first && !/[，,：:；;中]/.test(first.sentence.text.slice(0, first.token.span.start - first.sentence.span.start)) ? before.at(-1) : undefined;
+  for (let i = closing ? -1 : 0; i < tokens.length; i++) {
+    const total = i < 0 ? closing! : tokens[i];
     if (total.role !== 'amount' || innermost.has(total)) continue;
     const parts: ProseToken[] = [];
     let k = i + 1;
