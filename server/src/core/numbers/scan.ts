@@ -24,8 +24,9 @@ const NUMBER_BODY = [
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
   // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,035。27`.)
   `[${DIGIT}]{1,3}(?:(?:\\r?\\n)?,(?:\\r?\\n)?[${DIGIT}](?:\\r?\\n)?[${DIGIT}](?:\\r?\\n)?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
-  // Space after (or before) the decimal point left by PDF conversion: `665. 39`, `944． 66`, `985 ．54`
-  // (validated by its unit below).
+  // Space after (or before, or on both sides of) the decimal point left by PDF conversion: `665. 39`,
+  // `944． 66`, `985 ．54`, `861 . 13` (validated by its unit below).
+  `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,
   `[${DIGIT}]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,
   `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][${DIGIT}]+`,
   // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below), or before it
