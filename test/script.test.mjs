@@ -75,6 +75,13 @@ test('a no-break space inside a number is taken out; one between words stays', (
   assert.equal(n.toSource(n.text.indexOf('，')), text.indexOf('，'));
 });
 
+test('a soft hyphen is taken out like a zero-width space (a label broken by conversion still names its cell)', () => {
+  const text = '公务用车购置\u00AD及运行维护费支出7.74万元。\n';
+  const n = normalizeScript(text);
+  assert.equal(n.text, '公务用车购置及运行维护费支出7.74万元。 \n');
+  assert.equal(n.toSource(n.text.indexOf('7.74')), text.indexOf('7.74'));
+});
+
 test('a number wrapped at the end of a line with an invisible character is still one number', () => {
   // The line is padded at its end where the character was taken out: the spaces stand before the break.
   for (const ch of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD']) {
@@ -87,4 +94,11 @@ test('a number wrapped at the end of a line with an invisible character is still
       assert.ok(numbers.includes(value), `${JSON.stringify(text)}: ${numbers}`);
     }
   }
+});
+
+test('a no-break space inside a number is taken out also beside a zero-width character', () => {
+  const text = '支出决算为19\uFEFF\u00A06.11万元。\n';
+  const n = normalizeScript(text);
+  assert.equal(n.text, '支出决算为196.11万元。  \n');
+  assert.equal(n.toSource(n.text.indexOf('万元')), text.indexOf('万元'));
 });
