@@ -74,3 +74,31 @@ test('a no-break space inside a number is taken out; one between words stays', (
   assert.equal(n.text, '年初预算为104.93万元，单位\u00A0名称。 \n');
   assert.equal(n.toSource(n.text.indexOf('，')), text.indexOf('，'));
 });
+
+test('a soft hyphen is taken out like a zero-width space (a label broken by conversion still names its cell)', () => {
+  const text = '公务用车购置\u00AD及运行维护费支出7.74万元。\n';
+  const n = normalizeScript(text);
+  assert.equal(n.text, '公务用车购置及运行维护费支出7.74万元。 \n');
+  assert.equal(n.toSource(n.text.indexOf('7.74')), text.indexOf('7.74'));
+});
+
+test('a number wrapped at the end of a line with an invisible character is still one number', () => {
+  // The line is padded at its end where the character was taken out: the spaces stand before the break.
+  for (const ch of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD']) {
+    for (const [text, value] of [
+      [`比上年财政${ch}拨款支出各减少7.\n69万元，下降1.17%。\n`, '7.69'],
+      [`完成预${ch}算的7\n3.60%。\n`, '73.60'],
+      [`比上年增${ch}加11\n.59万元。\n`, '11.59'],
+    ]) {
+      const numbers = lint(text).model.numbers.map((t) => t.text);
+      assert.ok(numbers.includes(value), `${JSON.stringify(text)}: ${numbers}`);
+    }
+  }
+});
+
+test('a no-break space inside a number is taken out also beside a zero-width character', () => {
+  const text = '支出决算为19\uFEFF\u00A06.11万元。\n';
+  const n = normalizeScript(text);
+  assert.equal(n.text, '支出决算为196.11万元。  \n');
+  assert.equal(n.toSource(n.text.indexOf('万元')), text.indexOf('万元'));
+});

@@ -16,6 +16,11 @@ export interface ScannedNumber {
 }
 
 const DIGIT = '0-9\uFF10-\uFF19';
+/**
+ * A line break inside a number or its unit, with any spaces before it: pdftotext may leave one, and a line
+ * that had an invisible character (`各减少\u200B7.` / `69万元`) is padded at its end by text/script.ts.
+ */
+const EOL = '[ \\u00A0\\u3000]*\\r?\\n';
 // Alternatives, longest and most specific first. Each captures the whole number body.
 const NUMBER_BODY = [
   // A thousands grouping with a group of other than three digits before the decimals: `6,65.39` (damage,
@@ -23,18 +28,19 @@ const NUMBER_BODY = [
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}]{1,2}|[${DIGIT}]{4,})(?:,[${DIGIT}]+)*[.．][${DIGIT}]+`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
   // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,035。27`.)
-  `[${DIGIT}]{1,3}(?:(?:\\r?\\n)?,(?:\\r?\\n)?[${DIGIT}](?:\\r?\\n)?[${DIGIT}](?:\\r?\\n)?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.\\r?\\n[${DIGIT}]+|。[${DIGIT}]+)?`,
-  // Space after (or before) the decimal point left by PDF conversion: `665. 39`, `944． 66`, `985 ．54`
-  // (validated by its unit below).
+  `[${DIGIT}]{1,3}(?:(?:${EOL})?,(?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.${EOL}[${DIGIT}]+|。[${DIGIT}]+)?`,
+  // Space after (or before, or on both sides of) the decimal point left by PDF conversion: `665. 39`,
+  // `944． 66`, `985 ．54`, `861 . 13` (validated by its unit below).
+  `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,
   `[${DIGIT}]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,
   `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][${DIGIT}]+`,
   // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below), or before it
   // (`10935` / `.32万元`).
-  `[${DIGIT}]+\\.\\r?\\n[${DIGIT}]+`,
-  `[${DIGIT}]+\\r?\\n\\.[${DIGIT}]+`,
+  `[${DIGIT}]+\\.${EOL}[${DIGIT}]+`,
+  `[${DIGIT}]+${EOL}\\.[${DIGIT}]+`,
   // A wrap among the digits (`3` / `87.15万元`, `70.6` / `7万元`, `82.0` / `0%`), validated by its unit below.
-  `[${DIGIT}]+\\r?\\n[${DIGIT}]+[.．][${DIGIT}]+`,
-  `[${DIGIT}]+[.．][${DIGIT}]+\\r?\\n[${DIGIT}]+`,
+  `[${DIGIT}]+${EOL}[${DIGIT}]+[.．][${DIGIT}]+`,
+  `[${DIGIT}]+[.．][${DIGIT}]+${EOL}[${DIGIT}]+`,
   // Ideographic full stop as decimal point: `412。87` (validated by its unit below).
   `[${DIGIT}]+。[${DIGIT}]+`,
   // A doubled point (`1857..82`), a space inside the decimals (`33802.5 3`) or spaces as thousands
@@ -55,7 +61,7 @@ const UNIT_WORDS = [
 ];
 // A PDF line wrap may split a unit (`万` / `元`): multi-character money and rate units allow one.
 const UNIT_PATTERN = UNIT_WORDS.map((u) =>
-  /^(亿元|万元|千元|个百分点|百分点)$/.test(u) ? [...u].join('(?:\\r?\\n|[ \\u00A0\\u3000])?') : u.replace(/[()]/g, (c) => '\\' + c),
+  /^(亿元|万元|千元|个百分点|百分点)$/.test(u) ? [...u].join(`(?:${EOL}|[ \\u00A0\\u3000])?`) : u.replace(/[()]/g, (c) => '\\' + c),
 ).join('|') +
   // `国内公务接待支出0.40万（含…）`: 万 alone, before no other word (万平方米, 万余), is 万元 written short.
   '|万(?![\\u4e00-\\u9fff])';
@@ -124,7 +130,7 @@ export function asciiForms(text: string): string {
 }
 
 /** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
-const DAMAGED = new RegExp(`\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]\\r?\\n[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
+const DAMAGED = new RegExp(`\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]${EOL}[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
 
 /** Full-width digits and point to ASCII, ASCII grouping commas removed. */
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
@@ -156,9 +162,10 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'space-in-digits';
     text = text.replace(/(?<=[0-9])[ \u00A0]+(?=[0-9])/g, '');
   }
-  if (text.includes(',') && !/^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(text.replace(/\r?\n/g, ''))) issue = 'bad-grouping';
-  // A line wrap before or after the point or a thousands comma, or among the digits, is layout.
-  text = text.replace(/\r?\n(?=[.,0-9])/g, '').replace(/,/g, '');
+  if (text.includes(',') && !/^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(text.replace(/[ \u00A0\u3000]*\r?\n/g, ''))) issue = 'bad-grouping';
+  // A line wrap before or after the point or a thousands comma, or among the digits, is layout (with any
+  // spaces left before it).
+  text = text.replace(/[ \u00A0\u3000]*\r?\n(?=[.,0-9])/g, '').replace(/,/g, '');
   return { text, issue };
 }
 

@@ -30,10 +30,14 @@ const SYLLABLE = '(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][
 const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?:${SYLLABLE}(?: ${SYLLABLE}){0,3}|de|le|men|zi)[)）]`, 'g');
 
 /**
- * Zero-width spaces and joiners, word joiners and BOMs: invisible, and they split words and numbers; and a
- * no-break or thin space inside a number (`10\u00A04.93`), which a reader cannot tell from no space at all.
+ * Zero-width spaces and joiners, word joiners, BOMs and soft hyphens (shown only where a line breaks, which
+ * PDF conversion leaves inside words: `公务用车购置\u00AD及运行维护费`): invisible, and they split words and
+ * numbers; and a no-break or thin space inside a number (`10\u00A04.93`), which a reader cannot tell from no
+ * space at all.
  */
-const INVISIBLE = '[\\u200B-\\u200D\\u2060\\uFEFF]|(?<=[0-9\\uFF10-\\uFF19.．])[\\u00A0\\u202F\\u2009](?=[0-9\\uFF10-\\uFF19.．])';
+const ZERO_WIDTH = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
+// (The neighbours of a space inside a number are read through zero-width characters, taken out too: `19\uFEFF\u00A06.11`.)
+const INVISIBLE = `${ZERO_WIDTH}|(?<=[0-9\\uFF10-\\uFF19.．]${ZERO_WIDTH}*)[\\u00A0\\u202F\\u2009](?=${ZERO_WIDTH}*[0-9\\uFF10-\\uFF19.．])`;
 const REMOVED = new RegExp(`${GLOSS.source}|${INVISIBLE}`, 'g');
 
 /** Full-width digits (Word styles, web mirrors): ASCII one for one, so that every pattern of the engine reads them. */
@@ -86,7 +90,7 @@ function survey(text: string): number {
     else if (c >= 0xff10 && c <= 0xff19) found |= FULLWIDTH_FOUND;
     else if (c === 0x28 || c === 0xff08) {
       if (i > 0 && isHan(text.charCodeAt(i - 1)) && mayOpenGloss(text.charCodeAt(i + 1))) found |= REMOVED_MAYBE;
-    } else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) found |= REMOVED_MAYBE;
+    } else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad) found |= REMOVED_MAYBE;
     else if (c === 0xa0 || c === 0x202f || c === 0x2009) {
       if (i > 0 && isDigitOrPoint(text.charCodeAt(i - 1)) && isDigitOrPoint(text.charCodeAt(i + 1))) found |= REMOVED_MAYBE;
     }
