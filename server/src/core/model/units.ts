@@ -37,13 +37,31 @@ const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单�
 
 export function resolveUnitSlips(model: DocumentModel): void {
   const wanTexts = new Set<string>();
-  for (const n of model.numbers) if (n.unit === '万元' && !n.zero) wanTexts.add(n.text);
+  const yuanTexts = new Set<string>();
+  let wanCount = 0;
+  let yuanCount = 0;
+  for (const n of model.numbers) {
+    if (n.zero || n.cell) continue;
+    if (n.unit === '万元') {
+      wanTexts.add(n.text);
+      wanCount++;
+    } else if (n.unit === '元' && n.decimals === 2) {
+      yuanTexts.add(n.text);
+      yuanCount++;
+    }
+  }
+  // A report written in 元 (`2,400,229.45元，其中：人员经费2,095,506.76元…`): a figure it also states in 万元 is
+  // the slip there (`机关运行经费支出304,722.69万元`), not in its 元 statements.
+  const inYuan = yuanCount > wanCount;
+  if (inYuan) {
+    for (const n of model.numbers) if (n.unit === '万元' && !n.zero && !n.cell && yuanTexts.has(n.text)) n.readAs = '元';
+  }
   for (const group of siblingGroups(model)) {
-    const wan = group.filter((n) => n.unit === '万元' && !n.zero);
+    const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs);
     for (const n of group) {
       if (!mayBeSlip(n)) continue;
       if (PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start))) continue;
-      const sameDigits = wanTexts.has(n.text);
+      const sameDigits = wanTexts.has(n.text) && !inYuan;
       if (n.unit === '元') {
         // A 2-decimal figure far too small to be a real 元 amount beside 万元 siblings (a real 元
         // amount is 10⁴ times larger).
