@@ -117,3 +117,15 @@ test('fixAll on a real report: the number-format repairs, idempotent, each edit 
   assert.deepEqual(again.edits, []);
   assert.equal(again.text, result.text);
 });
+
+test('text-table fix "改为表中数" writes the table figure in the prose unit, precision and grouping', () => {
+  const table = ['支出决算表', '公开03表', '金额单位：元', '科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出', '\t合计\t5,613,976.31\t5,613,976.31\t', '205\t教育支出\t5,613,976.31\t5,613,976.31\t'].join('\n');
+  const text = `某局2024年度部门决算\n\n${table}\n\n2024年度本年支出合计541.40万元。\n`;
+  const finding = core.lint(text).findings.find((f) => f.ruleId === 'text-table-mismatch');
+  assert.ok(finding, 'the 万元 prose figure differs from the 元 table');
+  const fix = finding.fixes.find((f) => f.kind === 'fix-total');
+  assert.equal(fix.edits.length, 1);
+  assert.equal(text.slice(fix.edits[0].span.start, fix.edits[0].span.end), '541.40', 'only the prose figure is replaced');
+  assert.equal(fix.edits[0].newText, '561.40', '5,613,976.31元 in 万元 with the prose two decimals, not the table digits');
+  assert.equal(core.applyEdits(text, fix.edits).text.includes('2024年度本年支出合计561.40万元。'), true);
+});

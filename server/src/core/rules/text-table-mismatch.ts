@@ -1,7 +1,7 @@
-import { checkRestated, written } from '../arith/interval';
+import { checkRestated, inUnitOf, written } from '../arith/interval';
 import { restatedDiffText } from './explain';
 import type { EqualClaim } from '../types';
-import { l, type Rule, type RuleContext } from './rule';
+import { l, type FixDraft, type Rule, type RuleContext } from './rule';
 
 /**
  * A prose amount naming a table quantity that differs from the cell (prose.md §8): 本年支出合计,
@@ -42,7 +42,13 @@ function checkOne(ctx: RuleContext, claim: EqualClaim): void {
     span: claim.a.span ?? claim.span,
     severity,
     related: claim.b.span ? [{ span: claim.b.span, message: l(`表中：${claim.b.label} ${written(claim.b)}`, `table: ${claim.b.label} ${written(claim.b)}`) }] : [],
-    fixes: claim.a.span && claim.b.text ? [{ title: l(`改为表中数 ${claim.b.text}`, `Use the table's ${claim.b.text}`), edits: [{ span: claim.a.span, newText: claim.b.text }], safe: false, kind: 'fix-total' }] : [],
+    fixes: claim.a.span && claim.b.text ? [tableValueFix(claim)] : [],
     claim: claim.id,
   });
+}
+
+/** The table's figure in the prose's unit, precision and grouping (a 元 table beside 万元 prose: 5,613,976.31元 → 561.40). */
+function tableValueFix(claim: EqualClaim): FixDraft {
+  const text = inUnitOf(claim.b.value, claim.a);
+  return { title: l(`改为表中数 ${text}`, `Use the table's ${text}`), edits: [{ span: claim.a.span!, newText: text }], safe: false, kind: 'fix-total' };
 }
