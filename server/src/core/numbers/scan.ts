@@ -27,8 +27,9 @@ const NUMBER_BODY = [
   // validated by its unit below; a correct grouping is read by the next alternative).
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}]{1,2}|[${DIGIT}]{4,})(?:,[${DIGIT}]+)*[.．][${DIGIT}]+`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
-  // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,035。27`.)
-  `[${DIGIT}]{1,3}(?:(?:${EOL})?,(?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|\\.[ \\u00A0\\u3000]+[${DIGIT}]+|\\.${EOL}[${DIGIT}]+|。[${DIGIT}]+)?`,
+  // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,718,665． 05`,
+  // `1,647,051 .00`, `1,718,665..00`, `1,035。27`.)
+  `[${DIGIT}]{1,3}(?:(?:${EOL})?,(?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|[.．][ \\u00A0\\u3000]+[${DIGIT}]+|[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]*[${DIGIT}]+|\\.\\.[${DIGIT}]+|\\.${EOL}[${DIGIT}]+|。[${DIGIT}]+)?`,
   // Space after (or before, or on both sides of) the decimal point left by PDF conversion: `665. 39`,
   // `944． 66`, `985 ．54`, `861 . 13` (validated by its unit below).
   `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,

@@ -79,13 +79,14 @@ export const numberFormat: Rule = {
 
 /**
  * The number as written with only its damage repaired: full-width characters made ASCII, the decimal
- * point restored; a correct thousands grouping is kept (`4,396. 05` → `4,396.05`). A wrong grouping or
+ * point restored; a correct thousands grouping is kept (`4,396. 05` → `4,396.05`, `71,614..05` → `71,614.05`). A wrong grouping or
  * a space among the digits leaves no grouping worth keeping: the plain value.
  */
 function repaired(raw: string, issue: NumberFormatIssue, plain: string): string {
-  if (issue === 'bad-grouping' || issue === 'space-in-digits' || issue === 'double-point') return plain;
+  if (issue === 'bad-grouping' || issue === 'space-in-digits') return plain;
   return asciiForms(raw)
     .replace(/[－−]/g, '-')
+    .replace(/\.\./, '.')
     .replace(/[ \u00A0\u3000]*\.[ \u00A0\u3000\r\n]+|[ \u00A0\u3000]+\./, '.')
     .replace('。', '.');
 }
