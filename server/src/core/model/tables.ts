@@ -808,9 +808,29 @@ function buildColumns(table: Table): TableColumn[] {
  */
 function headerLayers(row: TableRow): string[][] {
   if (!row.cells.some((c) => c.text.includes('\n'))) return [row.cells.map((c) => norm(c.text))];
-  const lines = row.cells.map((c) => c.text.split('\n').map(norm).filter((t) => t !== ''));
+  const lines = row.cells.map((c) => unwrapped(c.text.split('\n').map(norm).filter((t) => t !== '')));
   const depth = Math.max(...lines.map((l) => l.length));
   return Array.from({ length: depth }, (_, k) => lines.map((l) => l[k] ?? ''));
+}
+
+/** Header words a converter's line break (`一般公共预<br>算财政拨款`) may cut in two. */
+const HEADER_WORD = /一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|结转和结余|本年收入|本年支出|基本支出|项目支出|经营支出|上缴上级|附属单位|人员经费|公用经费|因公出国|公务用车|公务接待|购置费|运行维护费/g;
+
+/** The lines of a stacked header cell, a line joined to the next where the break cuts a header word. */
+function unwrapped(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out.at(-1);
+    if (previous !== undefined && cutsWord(previous, line)) out[out.length - 1] = previous + line;
+    else out.push(line);
+  }
+  return out;
+}
+
+function cutsWord(before: string, after: string): boolean {
+  const joined = before + after;
+  for (const m of joined.matchAll(HEADER_WORD)) if (m.index! < before.length && m.index! + m[0].length > before.length) return true;
+  return false;
 }
 
 const BLOCK_START = /^((?:收入|支出)?项目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;

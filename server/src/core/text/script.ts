@@ -38,7 +38,13 @@ const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?:${SYLLABLE}(?: ${SYLLAB
 const ZERO_WIDTH = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
 // (The neighbours of a space inside a number are read through zero-width characters, taken out too: `19\uFEFF\u00A06.11`.)
 const INVISIBLE = `${ZERO_WIDTH}|(?<=[0-9\\uFF10-\\uFF19.．]${ZERO_WIDTH}*)[\\u00A0\\u202F\\u2009](?=${ZERO_WIDTH}*[0-9\\uFF10-\\uFF19.．])`;
-const REMOVED = new RegExp(`${GLOSS.source}|${INVISIBLE}`, 'g');
+/**
+ * Spaces written as HTML entities by converters (`100.00&nbsp;万元`, `&#160;`, `&ensp;`) and typographic spaces between
+ * a number and its unit (`100.00\u2009万元`): taken out, so the number keeps its unit.
+ */
+const SPACE_ENTITY = '&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#819[45]|#8201|#8239);';
+const UNIT_SPACE = '(?<=[0-9\\uFF10-\\uFF19])[\\u2002\\u2003\\u2009\\u202F](?=[万亿元%％个])';
+const REMOVED = new RegExp(`${GLOSS.source}|${INVISIBLE}|${SPACE_ENTITY}|${UNIT_SPACE}`, 'g');
 
 /** Full-width digits (Word styles, web mirrors): ASCII one for one, so that every pattern of the engine reads them. */
 const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
@@ -85,14 +91,17 @@ function survey(text: string): number {
   let found = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x28) continue;
+    if (c < 0x28) {
+      if (c === 0x26 && text.charCodeAt(i + 1) !== 0x20) found |= REMOVED_MAYBE;
+      continue;
+    }
     if (TRADITIONAL_CODES[c] === 1) found |= TRADITIONAL_FOUND;
     else if (c >= 0xff10 && c <= 0xff19) found |= FULLWIDTH_FOUND;
     else if (c === 0x28 || c === 0xff08) {
       if (i > 0 && isHan(text.charCodeAt(i - 1)) && mayOpenGloss(text.charCodeAt(i + 1))) found |= REMOVED_MAYBE;
     } else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad) found |= REMOVED_MAYBE;
-    else if (c === 0xa0 || c === 0x202f || c === 0x2009) {
-      if (i > 0 && isDigitOrPoint(text.charCodeAt(i - 1)) && isDigitOrPoint(text.charCodeAt(i + 1))) found |= REMOVED_MAYBE;
+    else if (c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2002 || c === 0x2003) {
+      if (i > 0 && isDigitOrPoint(text.charCodeAt(i - 1))) found |= REMOVED_MAYBE;
     }
   }
   return found;
