@@ -6,6 +6,7 @@ import { readCellValue, type ScannedNumber } from '../numbers/scan';
 import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
 import { l } from '../messages';
+import { DASH_RULE, GRID_BORDER, gridEnd, readGrid, readSimple, simpleTableAround } from './pandoc';
 import { RUNNING_TITLE } from './pages';
 import { findSpacedBlocks, readSpaced } from './spaced';
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
@@ -55,8 +56,10 @@ const hasTab = (text: string) => text.includes('\t');
 const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) > 0;
 
 interface Block {
-  /** `spaced`: cells separated by single spaces (read by order, spaced.ts). */
-  format: Table['format'] | 'spaced';
+  /** `spaced`: cells separated by single spaces (read by order, spaced.ts); `grid`, `simple`: pandoc's (pandoc.ts). */
+  format: Table['format'] | 'spaced' | 'grid' | 'simple';
+  /** A simple table's rule of dashes. */
+  rule?: number;
   first: number;
   last: number;
   /** Markdown rows without a header and delimiter of their own (a table's rows after a page break). */
@@ -97,6 +100,23 @@ function findBlocks(lines: Line[]): Block[] {
       blocks.push({ format: 'markdown', first: i, last: j - 1, headless: true });
       i = j;
       continue;
+    }
+    if (GRID_BORDER.test(text)) {
+      const last = gridEnd(lines, i);
+      if (last > i) {
+        blocks.push({ format: 'grid', first: i, last });
+        i = last + 1;
+        continue;
+      }
+    }
+    if (DASH_RULE.test(text)) {
+      const taken = blocks.at(-1)?.last ?? -1;
+      const around = simpleTableAround(lines, i, (k) => k > taken && !hasTab(lines[k].text) && !hasPipe(lines[k].text));
+      if (around) {
+        blocks.push({ format: 'simple', first: around.first, last: around.last, rule: i });
+        i = around.last + 1;
+        continue;
+      }
     }
     if (hasTab(text)) {
       let j = i + 1;
@@ -434,6 +454,11 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         continue;
       }
       lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
+    } else if (block.format === 'grid' || block.format === 'simple') {
+      tableLines.fill(1, block.first, block.last + 1);
+      const read = block.format === 'grid' ? readGrid(lines, block.first, block.last) : readSimple(lines, block.first, block.rule!, block.last);
+      lineCells = read.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
+      if (lineCells.length === 0) continue;
     } else if (block.format === 'html') {
       tableLines.fill(1, block.first, block.last + 1);
       lineCells = readHtmlTable(text, lines, block.first, block.last).map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
@@ -483,8 +508,8 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       titleSpan: meta.titleSpan,
       code: meta.code,
       kind: identifyTable(meta.title, meta.code),
-      // (A single-space table is laid out with spaces too.)
-      format: block.format === 'spaced' ? 'aligned' : block.format,
+      // (A single-space table is laid out with spaces too; pandoc's grid tables have a header row as Markdown's do.)
+      format: block.format === 'spaced' || block.format === 'simple' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format,
       unit: meta.unit ?? '万元',
       span: { start: lines[block.first].start, end: lines[block.last].end },
       rows,

@@ -1,0 +1,145 @@
+// Pandoc's own table layouts, which `pandoc -t markdown` writes for tables converted from Word:
+// grid tables (`+----+----+` borders, a cell's text possibly on several lines) and simple tables (a
+// header over a rule of dashes, one run of dashes per column). Both are read into rows of cells; the
+// table parser does the rest as for any other layout.
+import type { Line } from '../types';
+import { unitWidth } from '../text/width';
+
+export interface PandocCell {
+  start: number;
+  end: number;
+  text: string;
+  indent: number;
+}
+
+export interface PandocRow {
+  line: number;
+  cells: PandocCell[];
+}
+
+/** `+-----+------+`, `+=====+======+` (the header's lower border), with `:` for alignment. */
+export const GRID_BORDER = /^\s*\+(?:[-=:]+\+)+\s*$/;
+/** A simple table's rule: two or more runs of dashes separated by spaces. */
+export const DASH_RULE = /^\s*-{2,}(?:[ \t]+-{2,})+\s*$/;
+
+/** The lines of a grid table from its first border: borders and `|` rows, up to the last border. */
+export function gridEnd(lines: Line[], first: number): number {
+  let last = first;
+  for (let i = first + 1; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (GRID_BORDER.test(t)) last = i;
+    else if (!t.startsWith('|')) break;
+  }
+  return last;
+}
+
+/**
+ * A grid table's rows: the lines between two borders are one row, a cell's text joined over them
+ * (a CJK name wrapped in its cell reads as one word). A cell's span is its first non-blank line's.
+ */
+export function readGrid(lines: Line[], first: number, last: number): PandocRow[] {
+  const rows: PandocRow[] = [];
+  let current: PandocRow | undefined;
+  for (let i = first; i <= last; i++) {
+    if (GRID_BORDER.test(lines[i].text)) {
+      current = undefined;
+      continue;
+    }
+    const cells = pipedCells(lines[i]);
+    if (!current || cells.length !== current.cells.length) {
+      current = { line: i, cells };
+      rows.push(current);
+      continue;
+    }
+    for (let k = 0; k < cells.length; k++) {
+      const cell = current.cells[k];
+      const more = cells[k];
+      if (more.text === '') continue;
+      if (cell.text === '') current.cells[k] = more;
+      else cell.text += needsSpace(cell.text, more.text) ? ` ${more.text}` : more.text;
+    }
+  }
+  return rows;
+}
+
+/** Words of Latin script stay apart when a cell's text goes on on its next line; 汉字 and digits join. */
+function needsSpace(before: string, after: string): boolean {
+  return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after);
+}
+
+/** The trimmed texts between the `|` of a grid row. */
+function pipedCells(line: Line): PandocCell[] {
+  const text = line.text;
+  const cells: PandocCell[] = [];
+  let from = text.indexOf('|');
+  while (from >= 0) {
+    const to = text.indexOf('|', from + 1);
+    if (to < 0) break;
+    const raw = text.slice(from + 1, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    cells.push({ start: line.start + from + 1 + lead, end: line.start + from + 1 + lead + trimmed.length, text: trimmed, indent: 0 });
+    from = to;
+  }
+  return cells;
+}
+
+/**
+ * A simple table around the rule at `rule`: its header lines right above (one or two), its rows below up to
+ * a blank line. Undefined when there is no header or no row.
+ */
+export function simpleTableAround(lines: Line[], rule: number, free: (i: number) => boolean): { first: number; last: number } | undefined {
+  let first = rule;
+  while (first > 0 && rule - first < 2 && free(first - 1) && lines[first - 1].text.trim() !== '' && !DASH_RULE.test(lines[first - 1].text)) first--;
+  let last = rule;
+  while (last + 1 < lines.length && free(last + 1) && lines[last + 1].text.trim() !== '') last++;
+  // (A closing rule of dashes ends the table: it is no row.)
+  if (last > rule && DASH_RULE.test(lines[last].text)) last--;
+  return first < rule && last > rule ? { first, last } : undefined;
+}
+
+/**
+ * A simple table's rows: each column is a run of dashes of the rule, in display columns (a 汉字 takes two,
+ * as pandoc lays them out); a line's characters go to the run they stand over, or in a gap to the nearer run.
+ */
+export function readSimple(lines: Line[], first: number, rule: number, last: number): PandocRow[] {
+  const runs: Array<{ from: number; to: number }> = [];
+  for (const m of lines[rule].text.matchAll(/-+/g)) runs.push({ from: m.index!, to: m.index! + m[0].length - 1 });
+  const rows: PandocRow[] = [];
+  for (let i = first; i <= last; i++) {
+    if (i === rule || DASH_RULE.test(lines[i].text)) continue;
+    const line = lines[i];
+    const cells: PandocCell[] = runs.map(() => ({ start: -1, end: -1, text: '', indent: 0 }));
+    let x = 0;
+    for (let j = 0; j < line.text.length; j++) {
+      const c = line.text.charCodeAt(j);
+      const w = unitWidth(c, line.text.charCodeAt(j + 1));
+      if (c !== 0x20 && c !== 0x09 && w > 0) {
+        const cell = cells[runAt(runs, x)];
+        if (cell.start < 0) cell.start = line.start + j;
+        cell.end = line.start + j + 1;
+      }
+      x += c === 0x09 ? 8 - (x % 8) : w;
+    }
+    for (const cell of cells) {
+      if (cell.start < 0) cell.start = cell.end = line.start + line.text.length;
+      else cell.text = lines[i].text.slice(cell.start - line.start, cell.end - line.start);
+    }
+    rows.push({ line: i, cells });
+  }
+  return rows;
+}
+
+/** The run over display column x, or the nearer of the two around it. */
+function runAt(runs: Array<{ from: number; to: number }>, x: number): number {
+  let best = 0;
+  let distance = Infinity;
+  for (let k = 0; k < runs.length; k++) {
+    const d = x < runs[k].from ? runs[k].from - x : x > runs[k].to ? x - runs[k].to : 0;
+    if (d < distance) {
+      best = k;
+      distance = d;
+    }
+  }
+  return best;
+}
