@@ -38,6 +38,9 @@ const cases = {
   'ragged table': '公开05表\n单位：万元\n' + Array.from({ length: 3000 }, (_, i) => '\t'.repeat(i % 70) + `${200 + (i % 9)}\t名称\t${i}.5`).join('\n'),
   '1 MB of space-aligned rows under a table title': alignedRows(24000),
   '1 MB single line of space-separated numbers': '公开03表\n单位：万元\n' + '1.23  '.repeat(180000),
+  'a pandoc simple table of many columns over a 1 MB line': '公开03表\n' + 'abc '.repeat(5000) + '\n' + '--- '.repeat(5000) + '\n' + '1.00'.repeat(250000) + '\n',
+  'a pandoc grid table of many columns and rows': '公开03表\n' + `+${'---+'.repeat(2000)}\n${`|${' 1 |'.repeat(2000)}\n`.repeat(200)}+${'---+'.repeat(2000)}\n`,
+  'running titles and page numbers between every line': '某局2024年度部门决算\n' + '本年支出合计1.00万元，其中：\n3\n某局2024年度部门决算\n'.repeat(20000),
   'space-separated numbers, ragged': '公开03表\n单位：万元\n' + Array.from({ length: 20000 }, (_, i) => ' '.repeat(i % 90) + `${i}.5  ${i % 7}  ${i}`).join('\n'),
 };
 

@@ -111,11 +111,14 @@ export function readSimple(lines: Line[], first: number, rule: number, last: num
     const line = lines[i];
     const cells: PandocCell[] = runs.map(() => ({ start: -1, end: -1, text: '', indent: 0 }));
     let x = 0;
+    // (The run a column belongs to only moves right along a line: one walk over the runs, not a search per character.)
+    let k = 0;
     for (let j = 0; j < line.text.length; j++) {
       const c = line.text.charCodeAt(j);
       const w = unitWidth(c, line.text.charCodeAt(j + 1));
       if (c !== 0x20 && c !== 0x09 && w > 0) {
-        const cell = cells[runAt(runs, x)];
+        while (k + 1 < runs.length && runs[k + 1].from - x < x - runs[k].to) k++;
+        const cell = cells[k];
         if (cell.start < 0) cell.start = line.start + j;
         cell.end = line.start + j + 1;
       }
@@ -128,18 +131,4 @@ export function readSimple(lines: Line[], first: number, rule: number, last: num
     rows.push({ line: i, cells });
   }
   return rows;
-}
-
-/** The run over display column x, or the nearer of the two around it. */
-function runAt(runs: Array<{ from: number; to: number }>, x: number): number {
-  let best = 0;
-  let distance = Infinity;
-  for (let k = 0; k < runs.length; k++) {
-    const d = x < runs[k].from ? runs[k].from - x : x > runs[k].to ? x - runs[k].to : 0;
-    if (d < distance) {
-      best = k;
-      distance = d;
-    }
-  }
-  return best;
 }

@@ -43,7 +43,8 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   // (The side is the last of 收入 / 支出 in the total's name: `收入预算` is a 收入, `支出决算` a 支出.)
   const side = total.lastIndexOf('收入') > total.lastIndexOf('支出') ? /^[^\d０-９]{0,16}?(?:支出|结余|结转)/ : total.lastIndexOf('支出') >= 0 ? /^[^\d０-９]{0,16}?(?:收入|结余|结转)/ : undefined;
   if (!side) return undefined;
-  for (let i = text.indexOf('；', region.start); i >= 0 && i < region.end; i = text.indexOf('；', i + 1)) {
+  // (indexWithin, not indexOf: a region without a ； must not send the search to the end of the text.)
+  for (let i = indexWithin(text, '；', region.start, region.end); i >= 0; i = indexWithin(text, '；', i + 1, region.end)) {
     if (side.test(text.slice(i + 1, i + 20))) return i;
   }
   return undefined;
