@@ -137,7 +137,7 @@ export function resolveSharedUnits(model: DocumentModel): void {
     for (const id of s.numbers) {
       const n = model.numbers[id];
       if (n.cell) continue;
-      const joined = run.length > 0 && joinedByWord(model.text, run[run.length - 1].span.end, n.span.start);
+      const joined = run.length > 0 && (joinedByWord(model.text, run[run.length - 1].span.end, n.span.start) || joinedByComma(model.text, run[run.length - 1], n));
       if (!joined) run.length = 0;
       if (n.unit === 'none' && !n.formatIssue) {
         run.push(n);
@@ -152,6 +152,13 @@ export function resolveSharedUnits(model: DocumentModel): void {
       run.length = 0;
     }
   }
+}
+
+/** `收、支总计各是4125.49,4143.91万元`: two decimals right beside a comma (a pair, not a grouped number). */
+function joinedByComma(text: string, before: NumberToken, n: NumberToken): boolean {
+  if (before.decimals === 0 || n.span.start !== before.span.end + 1) return false;
+  const c = text.charCodeAt(before.span.end);
+  return c === 0x2c || c === 0xff0c;
 }
 
 /** `text` from `from` to `to` is one of 、和及与 with white space around it (`/^\s*(?:、|和|及|与)\s*$/`, without a slice per pair). */

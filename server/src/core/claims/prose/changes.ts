@@ -7,7 +7,7 @@ import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim } from '../..
 import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
-import { BUDGET_EXCESS_RATE, directionOf, type ProseAnalysis, type ProseToken } from './tokens';
+import { BUDGET_EXCESS_RATE, directionOf, onlyComma, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 
 const firstAmounts = new WeakMap<ProseToken[], number>();
@@ -229,6 +229,15 @@ function countChange(tokens: ProseToken[], i: number, from: number): StatedChang
   return { first: { ...delta, direction }, current, prior, delta, rate };
 }
 
+/**
+ * `2022年度收、支总计各是4125.49,4143.91万元。与2021年相比，收、支总计各减少…`: the amounts of the sentence before,
+ * when it states exactly as many side by side (joined by 、 or a comma alone).
+ */
+function pairedBefore(text: string, previous: ProseToken[], count: number): ProseToken[] {
+  const amounts = previous.filter((t) => t.role === 'amount');
+  return amounts.length === count && amounts.every((t, k) => k === 0 || /^(?:、|和)$/.test(t.lead) || onlyComma(text, amounts[k - 1].token, t.token)) ? amounts : [];
+}
+
 /** The change tokens of one `分别` run: the first has 分别 before it, the others only a 、/和 (tokens.ts gives them its role). */
 function runFrom(tokens: ProseToken[], i: number): ProseToken[] {
   const run = [tokens[i]];
@@ -242,8 +251,8 @@ function runFrom(tokens: ProseToken[], i: number): ProseToken[] {
  * when tokens[i] starts no such run; a run whose amounts cannot all be paired makes no claim (`changes`
  * is empty) rather than a wrong one.
  */
-function respectiveRun(tokens: ProseToken[], i: number, from: number, subjects: SubjectIndex): { changes: StatedChange[]; last: number } | undefined {
-  if (!/分别/.test(tokens[i].lead)) return undefined;
+function respectiveRun(text: string, tokens: ProseToken[], i: number, from: number, subjects: SubjectIndex, previous: ProseToken[]): { changes: StatedChange[]; last: number } | undefined {
+  if (!/分别|各/.test(tokens[i].lead)) return undefined;
   const first = runFrom(tokens, i);
   if (first.length < 2) return undefined;
   const next = tokens[i + first.length];
@@ -253,7 +262,7 @@ function respectiveRun(tokens: ProseToken[], i: number, from: number, subjects: 
   const before = (role: ProseToken['role']) => tokens.slice(0, i).filter((t) => t.role === role && t.token.span.start >= from).slice(-first.length);
   const inSentence = before('amount');
   // `与上年相比，财政拨款收入、其他收入分别减少…`: the amounts were stated in an earlier sentence.
-  const currents = inSentence.length === first.length ? inSentence : i === 0 || inSentence.length === 0 ? namedBeforeRespectively(subjects, tokens[i], first.length) ?? [] : [];
+  const currents = inSentence.length === first.length ? inSentence : i === 0 || inSentence.length === 0 ? namedBeforeRespectively(subjects, tokens[i], first.length) ?? pairedBefore(text, previous, first.length) : [];
   const priors = before('prior');
   if (currents.length !== first.length) return { changes: [], last };
   const [deltas, rates] = first[0].role === 'delta' ? [first, second] : [second, first];
@@ -272,7 +281,11 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
   const made: MadeChange[] = [];
   const sentenceOrder = [...analysis.bySentence.keys()];
   const sentenceIndex = new Map(sentenceOrder.map((id, i) => [id, i]));
+  let previousSentence: ProseToken[] = [];
   for (const [, tokens] of analysis.bySentence) {
+    // (The sentence before, in the same paragraph: what a sentence opening with its changes is about.)
+    const before = previousSentence[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previousSentence : [];
+    previousSentence = tokens;
     let previousEnd = tokens[0]?.sentence.span.start ?? 0;
     const usedPriors = new Set<ProseToken>();
     for (let i = 0; i < tokens.length; i++) {
@@ -290,7 +303,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       // `比年初预算减少50.00万元，下降4%`: a rate on the budget, completion.ts's claim.
       // (`超出年初预算2577.39万元（年初预算…），超支比例34.86%`, `超年初预算23.78%`: the same, over the budget.)
       if (first.role === 'change-rate' && (BUDGET_EXCESS_RATE.test(first.lead) || ratesBudgetDelta(tokens, first))) continue;
-      const respective = respectiveRun(tokens, i, previousEnd, subjects);
+      const respective = respectiveRun(text, tokens, i, previousEnd, subjects, before);
       if (respective) {
         for (const c of respective.changes) {
           if (c.prior) usedPriors.add(c.prior);

@@ -30,7 +30,7 @@ export interface ProseList {
 }
 
 const TRIGGER =
-  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分(?:\r?\n)?别[为是][：:]?|主要用于以下方面[：:]?|主要用于[：:]|主要用于(?=[\u4e00-\u9fff（）()]{2,16}\s*[0-9０-９])|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?|划分(?:如下)?[：:]/g;
+  /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分(?:\r?\n)?别[为是][：:]?|(?<=[、，,][^，,。；;]{0,12})各[为是](?=\s*[0-9０-９][^，,。；;]{0,16}[，,、][0-9０-９])|主要用于以下方面[：:]?|主要用于[：:]|主要用于(?=[\u4e00-\u9fff（）()]{2,16}\s*[0-9０-９])|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?|划分(?:如下)?[：:]/g;
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
 
@@ -114,7 +114,8 @@ export function findLists(
       const m = triggers[k];
       // (A line break inside the trigger, `分\n别为`, is where a PDF wrapped it.)
       const word = m[0].replace(/\r?\n/g, '');
-      const respectively = /分别/.test(word);
+      // (`收、支总计各是4125.49,4143.91万元`: 各是 a run of figures for a run of names is 分别是.)
+      const respectively = /分别|^各/.test(word);
       const start = sentence.span.start + m.index!;
       const end = start + m[0].length;
       while (open.length && open.at(-1)!.region.end <= start) open.pop();

@@ -93,6 +93,12 @@ function otherSide(lead: string, inherited: string): boolean {
   return side !== '' && inherited !== '' && !inherited.includes(side) && /收入|支出/.test(inherited);
 }
 
+/** Only a comma stands between two numbers (`4125.49,4143.91万元`). */
+export function onlyComma(text: string, before: NumberToken, after: NumberToken): boolean {
+  const from = before.unitSpan?.end ?? before.span.end;
+  return after.span.start === from + 1 && (text.charCodeAt(from) === 0x2c || text.charCodeAt(from) === 0xff0c);
+}
+
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
 export function comparesWithLastYear(words: string): boolean {
   return LAST_YEAR_COMPARISON.test(words);
@@ -316,7 +322,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       }
       // `比上年的400.00万元、70.00万元`, `分别增长5.00%和14.29%`: a number joined to the previous one by 、 or
       // 和 alone is the next of a run of priors or changes, in the same role and direction.
-      const continuesRun = previous !== undefined && RUN_JOINER.test(lead) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
+      // (`各减少1267.86,2570.97万元`: a comma alone between two figures joins them too.)
+      const continuesRun = previous !== undefined && (RUN_JOINER.test(lead) || onlyComma(text, previous.token, token)) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
       if (continuesRun) role = previous.role;
       // `比2025年预算增加115,649万元` in a 2026 budget: last year's budget, a change over the year, not a
       // difference between this year's budget and actual.
