@@ -96,8 +96,9 @@ export function inUnitOf(value: Decimal, like: Operand): string {
   return like.raw?.includes(',') ? group(text) : text;
 }
 
-/** A computed amount in 万元, with the unit shown when the relation mixes units. */
+/** A computed amount in 万元, with the unit shown when the relation mixes units (a sum of percentages in %). */
 export function computed(value: Decimal, decimals: number, operands: Operand[]): string {
+  if (operands.length > 0 && operands.every((o) => o.unit === '%')) return `${show(value, decimals)}%`;
   return show(value, decimals) + (operands.some((o) => o.unit) ? '万元' : '');
 }
 

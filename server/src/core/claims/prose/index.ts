@@ -11,7 +11,7 @@ import { procurementClaims } from './procurement';
 import { endsSentence, findLists, type ProseList } from './lists';
 import { shareClaims, type UnresolvedShare } from './shares';
 import { SubjectIndex } from './subjects';
-import { sumClaims } from './sums';
+import { sharesOfOneBaseClaims, sumClaims } from './sums';
 import { analyzeProse, type ProseAnalysis, type ProseToken } from './tokens';
 
 export interface ProseFacts {
@@ -33,6 +33,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   sumClaims(lists, sink);
   itemListClaims(model, analysis, lists, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
+  sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);

@@ -1,9 +1,12 @@
 // Sum claims from 其中 lists: exhaustive lists state total = Σ parts, partial ones Σ parts ≤ total,
 // a single part only part ≤ total.
 import { checkSum, exact, operand, ZERO } from '../../arith/interval';
+import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
+import type { SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
+import type { UnresolvedShare } from './shares';
 import type { ProseToken, Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
@@ -35,6 +38,14 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   // 收入 by source
   { members: [/财政拨款/, /上级补助/, /事业收入/, /经营收入/, /附属单位上缴/, /其他收入/, /非财政拨款结余/, /结转和?结余/], required: [0, 2, 5] },
 ];
+
+/** Each subject names another member of one standard breakdown: the parts are disjoint. */
+export function distinctMembers(subjects: string[]): boolean {
+  return FAMILIES.some((f) => {
+    const hits = subjects.map((s) => f.members.findIndex((m) => m.test(s)));
+    return hits.every((h) => h >= 0) && new Set(hits).size === hits.length;
+  });
+}
 
 export function coversFamily(subjects: string[], whole: string): boolean {
   return FAMILIES.some((f) => {
@@ -148,4 +159,35 @@ function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[
     if (k >= 1 && sum.eq(target) && OUTSIDE_STAFF.test(parts[k + 1].subject || parts[k + 1].lead)) return parts.slice(0, k + 1);
   }
   return parts;
+}
+
+/**
+ * `基本支出2476260.58元，占一般公共预算支出的84.06%` … `项目支出469500元，占一般公共预算支出的19.62%`: shares of one
+ * named base whose parts are distinct members of a breakdown cannot add up to more than 100%, even when the
+ * prose never states the base (a slip in one of them: 84.06 + 19.62 = 103.68).
+ */
+export function sharesOfOneBaseClaims(unresolved: UnresolvedShare[], sink: ClaimSink): void {
+  const byBase = new Map<string, UnresolvedShare[]>();
+  for (const u of unresolved) {
+    if (u.share.token.unit !== '%' || !u.part.subject) continue;
+    const key = `${u.share.sentence.section ?? ''}|${u.named}`;
+    const same = byBase.get(key);
+    if (same) same.push(u);
+    else byBase.set(key, [u]);
+  }
+  for (const shares of byBase.values()) {
+    if (shares.length < 2 || !distinctMembers(shares.map((u) => u.part.subject))) continue;
+    const named = shares[0].named;
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.shares-of-one-base',
+      description: l(`各项占${named}的比重之和不超过 100%`, `The shares of ${named} add up to at most 100%`),
+      // (On the last share: the one that makes the list impossible.)
+      span: shares[shares.length - 1].share.token.span,
+      total: withChanges(exact(100, `${named}（全部）`), { text: '100', unit: '%' }),
+      parts: shares.map((u) => operand(u.share.token, `${u.part.subject}占比`)),
+      exhaustive: false,
+    });
+  }
 }
