@@ -199,8 +199,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const key = factKey(t.subject);
     if (key.length < 4) continue;
     const inList = listOf.get(t);
+    // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
+    const budgetPart = t.role === 'amount' && inList !== undefined && !inList.totals.has('amount') && inList.totals.has('budget');
     // 年初预算 and 全年预算 are two figures of one quantity.
-    const role = t.role === 'budget' ? `budget:${budgetKind(t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role;
+    const role = t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role;
     const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}|${evaluationScope(model, t, key)}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };

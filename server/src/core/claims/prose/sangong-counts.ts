@@ -42,6 +42,8 @@ function check(link: Link, tokens: ProseToken[], sink: ClaimSink): void {
   const money = tokens.find((t) => t.role === 'amount' && t.year === undefined && link.money.test(t.subject) && !/购置及运行|购置和运行/.test(t.subject));
   const counts = tokens.filter((t) => t.role === 'count' && t.year === undefined && link.count(t));
   if (!money || counts.length === 0) return;
+  // `共安排因公出国（境）团组0个，累计1人次`: someone travelled with a group another body sent.
+  if (link.money.source === '因公出国' && tokens.some((t) => t.role === 'count' && t.token.unitText === '人次' && !t.token.zero)) return;
   // Several counts (国内 and 外事, two dates): the largest says whether any was made.
   const most = counts.reduce((a, b) => (b.token.value.gt(a.token.value) ? b : a));
   const count = asExact(operand(most.token, most.subject || most.lead));

@@ -43,14 +43,24 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKin
   // (`基本支出占28.53%，为3159.42万元`: or in the clause right after it.)
   if (next && PART_AFTER_SHARE.test(next.lead) && (next.role === want || (want === 'either' && next.role === 'amount'))) return next;
   let gapEnd = share.token.span.start;
+  // Brackets closed between a figure and the share, not opened again: the figure details another
+  // (`财政拨款收入500.12万元（其中，…国有资本经营预算0万元），占收入合计96.35%`: the share is 500.12's).
+  let closed = 0;
   // A part stands within a few numbers of its share (占X%，占Y% may follow it); never a long walk.
   for (let i = share.index - 1; i >= 0 && i >= share.index - 8; i--) {
     const t = sentenceTokens[i];
     // A share inside a 其中 list is about an item of that list, never about the total before it.
     if (t.token.span.start < regionStart) return undefined;
+    const gap = text.slice(t.token.span.end, gapEnd);
     // The part stands in the same list item: no `；` between it and the share (checked gap by gap).
-    if (/[；;]/.test(text.slice(t.token.span.end, gapEnd))) return undefined;
+    if (/[；;]/.test(gap)) return undefined;
     gapEnd = t.token.span.start;
+    for (let k = 0; k < gap.length; k++) {
+      const c = gap.charCodeAt(k);
+      if (c === 0xff09 || c === 0x29) closed++;
+      else if ((c === 0xff08 || c === 0x28) && closed > 0) closed--;
+    }
+    if (closed > 0) continue;
     if (t.role === want || (want === 'either' && (t.role === 'amount' || t.role === 'count'))) return t;
   }
   return undefined;

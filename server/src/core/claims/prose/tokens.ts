@@ -93,6 +93,17 @@ function otherSide(lead: string, inherited: string): boolean {
   return side !== '' && inherited !== '' && !inherited.includes(side) && /收入|支出/.test(inherited);
 }
 
+/**
+ * `财政拨款收入总计500.12万元，支出总计500.12万元`: the qualifier of the 收入 total goes with the 支出 total
+ * right after it (and the reverse).
+ */
+function sharedQualifier(own: string, previous: ProseToken | undefined): string {
+  const side = /^(收入|支出)(总计|合计)$/.exec(own);
+  if (!side || !previous || previous.role !== 'amount') return own;
+  const before = /^(.+?)(收入|支出)(总计|合计)$/.exec(previous.subject);
+  return before && before[2] !== side[1] && before[3] === side[2] ? before[1] + own : own;
+}
+
 /** Only a comma stands between two numbers (`4125.49,4143.91万元`). */
 export function onlyComma(text: string, before: NumberToken, after: NumberToken): boolean {
   const from = before.unitSpan?.end ?? before.span.end;
@@ -167,6 +178,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (BUDGET_EXCESS_RATE.test(w)) return 'change-rate';
       // (`决算数占年初预算数的113.29%`: a completion rate in the words of a share.)
       if (/占(?:年初|全年|调整后)?预算(?:数|金额)?的?$/.test(w)) return 'completion-rate';
+      // (`预算执行比例为90.13%`: the share of the budget spent.)
+      if (/执行比例(?:为|是|达)?$/.test(w)) return 'completion-rate';
       if (/占|比重|比例/.test(w)) return 'share';
       // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
@@ -227,7 +240,7 @@ function subjectWords(lead: string, role: Role): string {
   if (role === 'share') w = w.replace(/占.*$/, '');
   // (`分别占财政拨款收入4096.92万元的…`: the base is the quantity after 占.)
   if (role === 'share-base') w = w.replace(/^.*占/, '');
-  if (role === 'completion-rate') w = w.replace(/(完成|执行率|支出率|完成率|为预算).*$/, '');
+  if (role === 'completion-rate') w = w.replace(/(完成|执行率|执行比例|支出率|完成率|为预算).*$/, '');
   return w;
 }
 
@@ -331,7 +344,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         const compared = /(?:比|较|与)((?:19|20)\d\d)年度?(?:年初)?(?:预算|计划)/.exec(lead);
         if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
       }
-      const own = withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department);
+      const own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department), previous);
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       // (Not a year inside a closed bracket: `年初结转和结余（即2023年末结转和结余）100.00万元` is this year's opening.)
       while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
