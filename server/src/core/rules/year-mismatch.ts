@@ -212,6 +212,8 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
   if (year === reportYear - 1 && YEAR_END.test(rest) && /结转|结余/.test(rest)) return { why: l(`年末结转和结余为${reportYear}年末的数`, `the closing balance is at the end of ${reportYear}`) };
   // `2025年度一般公共预算财政拨款支出600.00万元` in a 2024 决算: next year has no actual spending yet.
   if (year === reportYear + 1 && actual) return { why: l(`决算报告中的收支决算数只能是${reportYear}年度的`, `a final-accounts report states actual figures of ${reportYear} only`) };
+  // `2023年度，本部门对8个项目开展了绩效自评` in a 2024 决算: the self-evaluation reported is of the report year.
+  if (year === reportYear - 1 && /开展(?:了)?[^。；;]{0,12}绩效自评|绩效自评[^。；;]{0,6}(?:项目|覆盖)/.test(rest) && !/对\s*(?:19|20)\d\d/.test(rest)) return { why: thisYears };
   // `2023年，本单位将继续…` in a 2025 report: a plan cannot be for a year gone by.
   if (year < reportYear && PLAN_WORDS.test(rest)) return { why: l(`计划只能针对${reportYear}年之后`, `a plan is for a year after ${reportYear}`), right: reportYear + 1 };
   return undefined;
