@@ -206,6 +206,9 @@ export function identifyTable(title: string | undefined, code: string | undefine
     if (/政府性基金/.test(named) && !/总表/.test(named)) return 'T07';
     if (/国有资本经营/.test(named) && !/总表/.test(named)) return 'T08';
     if (/^[^，。]*机关运行经费[^，。]*表$/.test(named) && !/三公/.test(named)) return 'T10';
+    // (Tables some regions number 10 or 11 that are none of the eleven: 绩效自评表, 国有资产占用情况表.)
+    if (/绩效自评|绩效评价/.test(named)) return 'performance';
+    if (/国有资产|资产占用/.test(named)) return 'unknown';
   }
   if (c) {
     const n = Number(c[1] ?? c[2]);
@@ -398,7 +401,8 @@ const META_CELL = [
 function isMetaLine(text: string): boolean {
   const cells = text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
   if (cells.length === 0 || cells.length > 3) return false;
-  return cells.every((c) => META_CELL.some((re) => re.test(c.replace(/\*\*/g, '')))) && cells.some((c) => !META_CELL[3].test(c));
+  // (`部门：某局\t\t单位：万元`: 单位：万元 is the unit, not the body's name.)
+  return cells.every((c) => META_CELL.some((re) => re.test(c.replace(/\*\*/g, '')))) && cells.some((c) => !META_CELL[3].test(c) || META_CELL[2].test(c));
 }
 
 /** A 3/5/7-digit subject code followed by a name of more than a count unit. */
