@@ -297,6 +297,11 @@ export interface ChangeClaim extends ClaimBase {
   directionSpan?: Span;
   /** `增加1.67万元，下降0.15%`: the rate's own direction word, when it contradicts the amount's. */
   rateWord?: { direction: 'up' | 'down'; span: Span };
+  /**
+   * `增加（减少）200.00万元，增长（下降）10.00%`: the template's two words left in place. The direction is then the
+   * one the figures give; each pair is reported with the word to keep.
+   */
+  undecided?: Array<{ span: Span; up: string; down: string }>;
   current?: Operand;
   prior?: Operand;
   delta?: Operand;

@@ -23,6 +23,7 @@ export const changeMismatch: Rule = {
       flat: l('文中称“持平”，但数据有变化', 'The text says unchanged, but the figures differ'),
       points: l('百分点差不符', 'Percentage-point difference mismatch'),
       reason: l('原因中的增减方向与别处不符', 'A reason’s direction contradicts the report'),
+      template: l('模板措辞“{pair}”未删改', 'Template wording "{pair}" left in place'),
     },
   },
   check(ctx) {
@@ -33,6 +34,43 @@ export const changeMismatch: Rule = {
     }
   },
 };
+
+/**
+ * The direction the figures give to a change worded with both of a template's words: C against P when both
+ * are stated, else the one whose derived P makes the stated rate hold. Each pair is noted (info) with the word
+ * to keep as its fix; the change is then checked in that direction.
+ */
+function withDecidedDirection(ctx: RuleContext, claim: ChangeClaim): ChangeClaim {
+  const flipped: ChangeClaim = { ...claim, direction: claim.direction === 'up' ? 'down' : 'up' };
+  const holds = (c: ChangeClaim) => {
+    const inputs = ratioInputs(c);
+    const status = inputs && checkClaimRatio(inputs).status;
+    return status === 'ok' || status === 'truncated';
+  };
+  let decided: 'up' | 'down' | undefined;
+  if (claim.current && claim.prior) {
+    const sign = compareBeyondRounding(claim.current, claim.prior);
+    decided = sign > 0 ? 'up' : sign < 0 ? 'down' : undefined;
+  } else if (claim.rate && !holds(claim) && holds(flipped)) decided = flipped.direction as 'up' | 'down';
+  else if (claim.rate && holds(claim) && !holds(flipped)) decided = claim.direction as 'up' | 'down';
+  for (const pair of claim.undecided!) {
+    const text = ctx.model.text.slice(pair.span.start, pair.span.end);
+    const keep = decided === 'up' ? pair.up : decided === 'down' ? pair.down : undefined;
+    ctx.report({
+      messageId: 'template',
+      // (Many published reports keep the template's pair; it is untidy, not wrong: a note.)
+      severity: 'info',
+      message: l(`模板措辞“${text}”未删改`, `Template wording "${text}" left in place`),
+      explanation: keep
+        ? l(`按文中数据为“${keep}”，应删去另一词。`, `The figures give "${keep}"; the other word should go.`)
+        : l('应按实际增减只保留一个词。', 'Only the word of the actual change should stay.'),
+      span: pair.span,
+      fixes: keep ? [{ title: l(`改为“${keep}”`, `Change to "${keep}"`), edits: [{ span: pair.span, newText: keep }], safe: false, preferred: true, kind: 'fix-direction' }] : [],
+      claim: claim.id,
+    });
+  }
+  return decided === undefined || decided === claim.direction ? claim : flipped;
+}
 
 /** A reason whose direction contradicts what the report states about that quantity: a note (info). */
 function checkReason(ctx: RuleContext, claim: ReasonClaim): void {
@@ -78,7 +116,9 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
   });
 }
 
-function checkChange(ctx: RuleContext, claim: ChangeClaim): void {
+function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
+  // `增加（减少）200.00万元，增长（下降）10.00%`: the figures decide which of the template's words holds.
+  const claim = stated.undecided && stated.direction !== 'flat' ? withDecidedDirection(ctx, stated) : stated;
   const { current, prior, delta } = claim;
   let failed = false;
   // Δ against C − P when all three are stated.

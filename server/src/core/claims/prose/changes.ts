@@ -168,7 +168,7 @@ interface StatedChange {
   rate?: ProseToken;
 }
 
-function changeClaim(sink: ClaimSink, { first, current, prior, delta, rate }: StatedChange): MadeChange | undefined {
+function changeClaim(sink: ClaimSink, text: string, { first, current, prior, delta, rate }: StatedChange): MadeChange | undefined {
   const worded = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
   // `增长-3.23%`, `增加-5.36万元`, `增减额-23.40万元`: a negative change says the opposite of its word.
   const signed = delta ?? rate!;
@@ -191,6 +191,7 @@ function changeClaim(sink: ClaimSink, { first, current, prior, delta, rate }: St
     direction,
     directionSpan: directionSpan(first),
     rateWord: contradicts ? { direction: rateWord, span: rateSpan } : undefined,
+    undecided: templatePairs(text, [first, delta, rate]),
     current: current && operand(current.token, label),
     prior: prior && operand(prior.token, '上年数'),
     delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
@@ -293,7 +294,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (first.role === 'count') {
         const counted = countChange(tokens, i, previousEnd);
         if (!counted) continue;
-        const claim = changeClaim(sink, counted);
+        const claim = changeClaim(sink, text, counted);
         if (claim) made.push(claim);
         if (counted.rate) i++;
         previousEnd = tokens[i].token.span.end;
@@ -307,7 +308,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (respective) {
         for (const c of respective.changes) {
           if (c.prior) usedPriors.add(c.prior);
-          const claim = changeClaim(sink, c);
+          const claim = changeClaim(sink, text, c);
           if (claim) made.push(claim);
         }
         i = respective.last;
@@ -341,7 +342,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         priorByYear(tokens, current, previousEnd, subjects);
       if (prior) usedPriors.add(prior);
       previousEnd = Math.max((rate ?? delta)!.token.span.end, prior?.token.span.end ?? 0);
-      const claim = changeClaim(sink, { first, current, prior, delta, rate });
+      const claim = changeClaim(sink, text, { first, current, prior, delta, rate });
       if (claim) made.push(claim);
     }
     // `与上年的1.83万元持平`: a prior followed by 持平 states C = P.
@@ -372,6 +373,30 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
 
 function withSubject(subject: string, claim: ChangeClaim): MadeChange {
   return { claim, subject };
+}
+
+const UP_WORD = '增加|增长|上升|提高';
+const DOWN_WORD = '减少|下降|降低';
+/** `增加（减少）`, `（增长）下降`: both words of a template's direction, right before a figure's clause. */
+const TEMPLATE_PAIR = new RegExp(`(?:(${UP_WORD})[（(](${DOWN_WORD})[)）]|(${DOWN_WORD})[（(](${UP_WORD})[)）]|[（(](${UP_WORD})[)）](${DOWN_WORD})|[（(](${DOWN_WORD})[)）](${UP_WORD}))`, 'g');
+
+/** The template pairs left in the words leading to the change's figures (undefined when there are none). */
+function templatePairs(text: string, tokens: Array<ProseToken | undefined>): ChangeClaim['undecided'] {
+  const pairs: NonNullable<ChangeClaim['undecided']> = [];
+  const seen = new Set<number>();
+  for (const t of tokens) {
+    if (!t || !/[（(]/.test(t.lead)) continue;
+    const from = Math.max(t.sentence.span.start, t.token.span.start - 24);
+    for (const m of text.slice(from, t.token.span.start).matchAll(TEMPLATE_PAIR)) {
+      const start = from + m.index!;
+      if (seen.has(start)) continue;
+      seen.add(start);
+      const up = m[1] ?? m[4] ?? m[5] ?? m[8];
+      const down = m[2] ?? m[3] ?? m[6] ?? m[7];
+      pairs.push({ span: { start, end: start + m[0].length }, up, down });
+    }
+  }
+  return pairs.length > 0 ? pairs : undefined;
 }
 
 function directionSpan(t: ProseToken) {
