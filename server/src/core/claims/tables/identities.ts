@@ -2,6 +2,7 @@
 // T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
 // 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
 import type { DocumentModel, Localized, Operand, Table } from '../../types';
+import { isZero } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import {
@@ -263,6 +264,9 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
     const source = stacked ? incomeTotal : sources.find((s) => fund.re.test(s.entry.label));
     const open = stacked ? opening : openingSubs.find((s) => fund.re.test(s.entry.label));
     const at = stacked ? col : inCol;
+    // (A 年初 total without its rows by fund: each fund's share of it is unknown, so its balance is too.)
+    const openingTotal = !stacked && !open && opening ? itemOperand(model, table, opening, inCol) : undefined;
+    if (openingTotal && !isZero(openingTotal)) return;
     const parts2: Array<Operand | undefined> = [];
     const signs: number[] = [];
     if (open) {
