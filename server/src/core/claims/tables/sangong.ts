@@ -27,7 +27,7 @@ function quantity(fullPath: string[]): number | undefined {
   if (/出国/.test(bottom)) return 2;
   if (/接待/.test(bottom)) return 6;
   if (/购置及运行|购置和运行/.test(bottom)) return 3;
-  if (/小计/.test(bottom) && /公务用车/.test(parent)) return 3;
+  if (/小计/.test(bottom) && (/公务用车/.test(parent) || /公务用车/.test(bottom))) return 3;
   // A 小计 placed under another part (a space-aligned header centred the word one group off) is that part.
   if (/小计/.test(bottom) && /出国/.test(parent)) return 2;
   if (/小计/.test(bottom) && /接待/.test(parent)) return 6;
