@@ -37,8 +37,8 @@ export const changeMismatch: Rule = {
 
 /**
  * The direction the figures give to a change worded with both of a template's words: C against P when both
- * are stated, else the one whose derived P makes the stated rate hold. Each pair is noted (info) with the word
- * to keep as its fix; the change is then checked in that direction.
+ * are stated, else the one whose derived P makes the stated rate hold; the change is then checked in that
+ * direction. A pair whose plain word the figures contradict is noted (info) with the word to keep as its fix.
  */
 function withDecidedDirection(ctx: RuleContext, claim: ChangeClaim): ChangeClaim {
   const flipped: ChangeClaim = { ...claim, direction: claim.direction === 'up' ? 'down' : 'up' };
@@ -53,19 +53,22 @@ function withDecidedDirection(ctx: RuleContext, claim: ChangeClaim): ChangeClaim
     decided = sign > 0 ? 'up' : sign < 0 ? 'down' : undefined;
   } else if (claim.rate && !holds(claim) && holds(flipped)) decided = flipped.direction as 'up' | 'down';
   else if (claim.rate && holds(claim) && !holds(flipped)) decided = claim.direction as 'up' | 'down';
-  for (const pair of claim.undecided!) {
+  // (`增加（减少）-3.63万元`: a negative figure says the direction with the plain word: nothing to note.)
+  const signed = claim.delta?.value.isNegative() || claim.rate?.value.isNegative();
+  for (const pair of signed ? [] : claim.undecided!) {
     const text = ctx.model.text.slice(pair.span.start, pair.span.end);
     const keep = decided === 'up' ? pair.up : decided === 'down' ? pair.down : undefined;
+    // (Only where the word outside the brackets is the wrong one: `增加（减少）` over a decrease. A pair whose
+    // plain word the figures bear out reads right, and many published reports keep it.)
+    if (!keep || text.replace(/[（(][^）)]*[)）]/, '') === keep) continue;
     ctx.report({
       messageId: 'template',
       // (Many published reports keep the template's pair; it is untidy, not wrong: a note.)
       severity: 'info',
       message: l(`模板措辞“${text}”未删改`, `Template wording "${text}" left in place`),
-      explanation: keep
-        ? l(`按文中数据为“${keep}”，应删去另一词。`, `The figures give "${keep}"; the other word should go.`)
-        : l('应按实际增减只保留一个词。', 'Only the word of the actual change should stay.'),
+      explanation: l(`按文中数据为“${keep}”，应删去另一词。`, `The figures give "${keep}"; the other word should go.`),
       span: pair.span,
-      fixes: keep ? [{ title: l(`改为“${keep}”`, `Change to "${keep}"`), edits: [{ span: pair.span, newText: keep }], safe: false, preferred: true, kind: 'fix-direction' }] : [],
+      fixes: [{ title: l(`改为“${keep}”`, `Change to "${keep}"`), edits: [{ span: pair.span, newText: keep }], safe: false, preferred: true, kind: 'fix-direction' }],
       claim: claim.id,
     });
   }
