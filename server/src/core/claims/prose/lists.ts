@@ -4,7 +4,7 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
-import { coversFamily } from './sums';
+import { coversFamily, sameMember } from './sums';
 import { directionOf, POSTFIX_TOTAL, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { normalizeSubject } from './subjects';
@@ -615,11 +615,33 @@ function inBrackets(text: string, region: Span, members: ProseToken[]): Set<Pros
 function nestedEnd(text: string, scan: SentenceScan, parentStart: number, triggerStart: number, from: number, parentEnd: number): number {
   const close = groupEnd(text, scan, parentStart, triggerStart, from, parentEnd);
   const end = close < parentEnd ? close : parentEnd;
+  let owner: string | undefined;
   for (let i = from; i < end; i++) {
     const c = text.charAt(i);
-    if (c === '；' || c === ';') return i;
+    if (c !== '；' && c !== ';') continue;
+    // `公务用车购置及运行维护费…；其中：公务用车购置…；公务用车运行维护…；公务接待费…`: a clause naming the same part of
+    // the parent's breakdown as the item that opened the nested list goes on with it.
+    owner ??= ownerWords(text, parentStart, triggerStart);
+    if (owner === '' || !sameMember(owner, clauseWords(text, i + 1, end)) || /其中/.test(text.slice(i + 1, Math.min(end, i + 6)))) return i;
   }
   return end;
+}
+
+/** The words of the item a nested list details: the clause before its trigger (`…27.46万元，…；其中：`). */
+function ownerWords(text: string, parentStart: number, triggerStart: number): string {
+  let k = triggerStart;
+  while (k > parentStart && /[\s；;，,：:]/.test(text.charAt(k - 1))) k--;
+  let from = k;
+  while (from > parentStart && from > k - 200 && !/[；;]/.test(text.charAt(from - 1))) from--;
+  return clauseWords(text, from, k);
+}
+
+/** The words of a clause up to its first figure (at most 30 characters). */
+function clauseWords(text: string, from: number, end: number): string {
+  let i = from;
+  const stop = Math.min(end, from + 30);
+  while (i < stop && !/[0-9０-９]/.test(text.charAt(i))) i++;
+  return text.slice(from, i);
 }
 
 /** A list ends at the end of the sentence, or at the bracket closing the one it opened in. */

@@ -39,6 +39,14 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/财政拨款/, /上级补助/, /事业收入/, /经营收入/, /附属单位上缴/, /其他收入/, /非财政拨款结余/, /结转和?结余/], required: [0, 2, 5] },
 ];
 
+/** Both words name the same member of a standard breakdown (`公务用车购置及运行维护费` and `公务用车运行维护`: 公务用车 of 三公). */
+export function sameMember(a: string, b: string): boolean {
+  return FAMILIES.some((f) => {
+    const i = f.members.findIndex((m) => m.test(a));
+    return i >= 0 && f.members[i].test(b);
+  });
+}
+
 /** Each subject names another member of one standard breakdown: the parts are disjoint. */
 export function distinctMembers(subjects: string[]): boolean {
   return FAMILIES.some((f) => {
