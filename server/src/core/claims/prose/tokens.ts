@@ -338,6 +338,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`各减少1267.86,2570.97万元`: a comma alone between two figures joins them too.)
       const continuesRun = previous !== undefined && (RUN_JOINER.test(lead) || onlyComma(text, previous.token, token)) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
       if (continuesRun) role = previous.role;
+      // `较2022年决算数688.84万元131.49万元，增长19.09%`: a figure right after last year's, its direction word left out, is
+      // the change (the rate after it gives the direction).
+      if (role === 'amount' && previous?.role === 'prior' && isMoney(token.unit) && previous.token.unit === token.unit && text.slice(previous.token.unitSpan?.end ?? previous.token.span.end, token.span.start).trim() === '') role = 'delta';
       // `比2025年预算增加115,649万元` in a 2026 budget: last year's budget, a change over the year, not a
       // difference between this year's budget and actual.
       if (role === 'budget-delta') {
