@@ -7,6 +7,7 @@ import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../
 import type { ClaimSink } from '../sink';
 import { subjectsMatch } from './subjects';
 import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
+import type { ProseList } from './lists';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
@@ -257,4 +258,43 @@ function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>
     });
   }
   return alone;
+}
+
+/**
+ * `“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…。` then `因公出国（境）费8657.78万元，预算执行比例为
+ * 90.13%`: a rate whose budget the prose states earlier for the same quantity (a budget, or a part of a list
+ * whose total is a budget), when it states exactly one. Returns the rates still without a budget.
+ */
+export function budgetsStatedBefore(analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, rates: RateWithoutBudget[], sink: ClaimSink): RateWithoutBudget[] {
+  if (rates.length === 0) return rates;
+  const budgets = new Map<string, ProseToken[]>();
+  for (const t of analysis.tokens) {
+    if (!t.subject || !t.ownSubject || t.year !== undefined) continue;
+    const list = listOf.get(t);
+    const budget = t.role === 'budget' || (t.role === 'amount' && list !== undefined && !list.totals.has('amount') && list.totals.has('budget'));
+    if (!budget) continue;
+    const same = budgets.get(t.subject);
+    if (same) same.push(t);
+    else budgets.set(t.subject, [t]);
+  }
+  const left: RateWithoutBudget[] = [];
+  for (const r of rates) {
+    const stated = budgets.get(r.actual.subject);
+    const budget = stated?.length === 1 && stated[0].token.span.start < r.actual.token.span.start ? stated[0] : undefined;
+    if (!budget || budget.token.zero) {
+      left.push(r);
+      continue;
+    }
+    sink.add<CompletionClaim>({
+      kind: 'completion',
+      origin: 'prose',
+      identity: 'prose.completion-budget-before',
+      description: l(`${r.actual.subject}预算完成率（预算数见前文）`, `budget completion of ${r.actual.subject} (budget stated earlier)`),
+      span: r.rate.token.span,
+      actual: operand(r.actual.token, '决算数'),
+      budget: operand(budget.token, '预算数'),
+      rate: operand(r.rate.token, '完成率'),
+    });
+  }
+  return left;
 }

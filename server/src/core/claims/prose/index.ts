@@ -3,7 +3,7 @@ import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
-import { completionClaims, type RateWithoutBudget } from './completion';
+import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { itemListClaims } from './item-lists';
 import { sangongCountClaims } from './sangong-counts';
@@ -37,7 +37,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const changes = changeClaims(analysis, subjects, sink, model.text);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
-  const ratesWithoutBudget = completionClaims(model, analysis, sink);
+  const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink);
   factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
   sangongCountClaims(analysis, sink);
