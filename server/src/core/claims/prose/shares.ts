@@ -341,6 +341,9 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
       if (bases.length !== run.length || !/分别/.test(bases[0].lead)) {
         bases = [];
         j = i - 1;
+        // `占比分别为73.33%、94.67%（全部项目30个、879.1万元）`: the bases in a bracket right after the rates.
+        const after = tokens.slice(i + run.length, i + 2 * run.length);
+        if (/分别/.test(first.lead) && after.length === run.length && /^[（(][^（()）]{0,12}$/.test(after[0].lead) && after.every((t, k) => (t.role === 'amount' || t.role === 'count') && (k === 0 || /^[、和及与，,]$/.test(t.lead)))) bases = after;
       }
       // (Walked back a bounded number of tokens: a sentence of rates without figures stays linear.)
       let amounts: ProseToken[] = [];
