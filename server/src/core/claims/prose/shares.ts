@@ -305,6 +305,20 @@ function inlineKind(tokens: ProseToken[], share: ProseToken): PartKind {
   return !base ? 'either' : base.token.unit === 'count' ? 'count' : 'amount';
 }
 
+/**
+ * `本部门对20个项目开展绩效自评，…；自评项目数占全部28个项目的71.43%`: a share of a count stated inline is of the
+ * count of the same unit stated last before it in the sentence, even across a `；`.
+ */
+function countBeforeInlineCount(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
+  const base = inlineBase(tokens, share);
+  if (!base || base.token.unit !== 'count') return undefined;
+  for (let i = base.index - 1; i >= 0 && i >= base.index - 8; i--) {
+    const t = tokens[i];
+    if (t.role === 'count' && t.token.unitText === base.token.unitText) return t;
+  }
+  return undefined;
+}
+
 /** The base stated inline before a share, or before the first rate of the run the share continues. */
 function inlineBase(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
   let k = share.index;
@@ -384,7 +398,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const part =
-      bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share));
+      bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {
@@ -407,7 +421,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
     const partLabel = part.subject || '该项';
-    const baseLabel = base.subject.replace(/^[/／]+/, '') || '总数';
+    // (A count base without a name of its own (`占全部28个项目的`) is the total count, not what the sentence lends it.)
+    const baseLabel = base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || '总数';
     const claim = sink.add<ShareClaim>({
       kind: 'share',
       origin: 'prose',
