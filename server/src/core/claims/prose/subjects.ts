@@ -35,6 +35,8 @@ function normalize(name: string): string {
     .replace(/^[（(]/, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占)[：:，,]?/g, '')
+    // (`较预算数1237万元减少…`: the comparison names whose budget only by the sentence's subject.)
+    .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后)?(?:预算|决算)数?$)/, '')
     // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only
     // `收入总计` is stated).
     .replace(/收入?、支出?(?:决算)?总计/, '收入、支出总计');
