@@ -7,7 +7,7 @@ import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../
 import type { ClaimSink } from '../sink';
 import { subjectsMatch } from './subjects';
 import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
-import type { ProseList } from './lists';
+import { inBudgetList, type ProseList } from './lists';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
@@ -270,9 +270,7 @@ export function budgetsStatedBefore(analysis: ProseAnalysis, listOf: Map<ProseTo
   const budgets = new Map<string, ProseToken[]>();
   for (const t of analysis.tokens) {
     if (!t.subject || !t.ownSubject || t.year !== undefined) continue;
-    const list = listOf.get(t);
-    const budget = t.role === 'budget' || (t.role === 'amount' && list !== undefined && !list.totals.has('amount') && list.totals.has('budget'));
-    if (!budget) continue;
+    if (t.role !== 'budget' && !inBudgetList(t, listOf.get(t))) continue;
     const same = budgets.get(t.subject);
     if (same) same.push(t);
     else budgets.set(t.subject, [t]);

@@ -7,7 +7,7 @@ import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
 import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import { endsSentence, type ProseList } from './lists';
+import { endsSentence, inBudgetList, type ProseList } from './lists';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
 
@@ -200,7 +200,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (key.length < 4) continue;
     const inList = listOf.get(t);
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
-    const budgetPart = t.role === 'amount' && inList !== undefined && !inList.totals.has('amount') && inList.totals.has('budget');
+    const budgetPart = inBudgetList(t, inList);
     // 年初预算 and 全年预算 are two figures of one quantity.
     const role = t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role;
     const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}|${evaluationScope(model, t, key)}`;

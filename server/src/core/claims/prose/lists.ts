@@ -56,6 +56,11 @@ function indexWithin(text: string, ch: string, from: number, end: number): numbe
   return -1;
 }
 
+/** An amount listed under a budget (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`): a budget itself. */
+export function inBudgetList(t: ProseToken, list: ProseList | undefined): boolean {
+  return t.role === 'amount' && list !== undefined && !list.totals.has('amount') && list.totals.has('budget');
+}
+
 /** How far a list opened inside a bracket is followed through brackets nested in it. */
 const NESTED_BRACKET_WALK = 1000;
 
