@@ -14,6 +14,8 @@ import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './to
 const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/];
 /** `- 社会保障和就业支出：1356.28万元，占30.3%；`: Markdown bullets, one item a line. */
 const BULLET = /^\s*[-*+•·]\s+/;
+/** A paragraph that only gives an item's reason: `决算数小于预算数的主要原因是…`, `主要原因是…`. */
+const REASON = /^(?:决算数?[^，,。；;\d]{0,6}(?:大于|小于|等于|高于|低于|超过|少于)|(?:增减变化|变动|差异)?(?:的)?主要原因)/;
 /** Items named by 类 or 项 (`社会保障和就业支出（类）`, `行政运行（项）`). */
 const CLASSIFIED = /[（(]\s*\d*\s*[类款项]\s*[)）]/;
 
@@ -129,6 +131,9 @@ function collectItems(
     const raw = model.text.slice(paragraph.span.start, paragraph.span.end);
     const text = raw.replace(/^[\s*#>-]+/, '');
     const bullet = BULLET.test(raw);
+    // (`…完成年初预算的100.00%。` / `决算数小于预算数的主要原因是…。`: an item's reason, wrapped onto a line of its
+    // own after the item's full stop, does not end the list.)
+    if (style && REASON.test(text)) continue;
     style ??= bullet ? BULLET : ITEM_STYLES.find((re) => re.test(text));
     if (!style || (style === BULLET ? !bullet : !style.test(text))) break;
     // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
