@@ -6,7 +6,7 @@ import { asExact } from '../arith/operand';
 import { l } from '../messages';
 import type { CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
-import type { ProseToken } from './prose/tokens';
+import { OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { TABLE_NAMES } from './tables/access';
@@ -196,7 +196,8 @@ function openingYear(model: DocumentModel, pt: ProseToken): number | undefined {
   const first = pt.sentence.numbers.find((id) => model.numbers[id].unit === 'year');
   const year = first === undefined ? undefined : model.numbers[first];
   if (!year || year.value.toNumber() !== pt.year) return undefined;
-  return /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?$/.test(model.text.slice(pt.sentence.span.start, year.span.start)) ? first : undefined;
+  // (The sentence up to that year's 年 opens with it, after a list marker at most.)
+  return OPENING_YEAR.test(model.text.slice(pt.sentence.span.start, year.unitSpan?.end ?? year.span.end)) ? first : undefined;
 }
 
 /** Words naming the reporting body itself before a quantity. */

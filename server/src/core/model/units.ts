@@ -156,9 +156,13 @@ export function resolveSharedUnits(model: DocumentModel): void {
 
 /** `收、支总计各是4125.49,4143.91万元`: two decimals right beside a comma (a pair, not a grouped number). */
 function joinedByComma(text: string, before: NumberToken, n: NumberToken): boolean {
-  if (before.decimals === 0 || n.span.start !== before.span.end + 1) return false;
-  const c = text.charCodeAt(before.span.end);
-  return c === 0x2c || c === 0xff0c;
+  return before.decimals !== 0 && onlyComma(text, before, n);
+}
+
+/** Only a comma stands between two numbers (`4125.49,4143.91万元`). */
+export function onlyComma(text: string, before: NumberToken, after: NumberToken): boolean {
+  const from = before.unitSpan?.end ?? before.span.end;
+  return after.span.start === from + 1 && (text.charCodeAt(from) === 0x2c || text.charCodeAt(from) === 0xff0c);
 }
 
 /** `text` from `from` to `to` is one of 、和及与 with white space around it (`/^\s*(?:、|和|及|与)\s*$/`, without a slice per pair). */

@@ -7,7 +7,8 @@ import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim } from '../..
 import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
-import { BUDGET_EXCESS_RATE, directionOf, onlyComma, type ProseAnalysis, type ProseToken } from './tokens';
+import { onlyComma } from '../../model/units';
+import { BUDGET_EXCESS_RATE, directionOf, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 
 const firstAmounts = new WeakMap<ProseToken[], number>();

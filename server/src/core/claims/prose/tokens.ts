@@ -4,6 +4,7 @@ import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { isMoney } from '../../arith/interval';
 import type { DocumentModel, NumberToken, Sentence } from '../../types';
 import { PAGE_NUMBER, RUNNING_TITLE } from '../../model/pages';
+import { onlyComma } from '../../model/units';
 import { normalizeSubject, splitJoinedNames } from './subjects';
 
 export type Role =
@@ -82,7 +83,7 @@ const VIEWPOINT = /^(?:(?:从|就|按|总体|整体|具体|分项|总的)[^，,�
 const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|底)/g;
 
 /** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
-const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d\d)\s*年/;
+export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d\d)\s*年/;
 
 /**
  * `国有资本经营预算收入45.6亿元…；支出30.0亿元`: words naming the other side (支出 after a 收入, or the reverse)
@@ -102,12 +103,6 @@ function sharedQualifier(own: string, previous: ProseToken | undefined): string 
   if (!side || !previous || previous.role !== 'amount') return own;
   const before = /^(.+?)(收入|支出)(总计|合计)$/.exec(previous.subject);
   return before && before[2] !== side[1] && before[3] === side[2] ? before[1] + own : own;
-}
-
-/** Only a comma stands between two numbers (`4125.49,4143.91万元`). */
-export function onlyComma(text: string, before: NumberToken, after: NumberToken): boolean {
-  const from = before.unitSpan?.end ?? before.span.end;
-  return after.span.start === from + 1 && (text.charCodeAt(from) === 0x2c || text.charCodeAt(from) === 0xff0c);
 }
 
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
