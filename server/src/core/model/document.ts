@@ -373,20 +373,23 @@ const FINAL_ACCOUNTS_YEAR = new RegExp(`(?<![与比较])((?:19|20)\\d\\d)\\s*年
  */
 function findReport(text: string): { reportYear?: number; reportKind?: 'final-accounts' | 'budget' } {
   const finalAccounts = counts(firstGroups(text, FINAL_ACCOUNTS_YEAR));
+  // (How often each year dates the text, counted only when a tie or a lone title asks.)
+  let datedCounts: Map<string, number> | undefined;
+  const dated = () => (datedCounts ??= counts(firstGroups(text, DATED_YEAR)));
   if (finalAccounts.size > 0) {
-    const dated = counts(firstGroups(text, /((?:19|20)\d\d)\s*年度/g));
-    const best = mostCommon(finalAccounts, (a, b) => (dated.get(a) ?? 0) - (dated.get(b) ?? 0))!;
-    const body = mostCommon(dated)!;
+    const best = mostCommon(finalAccounts, (a, b) => (dated().get(a) ?? 0) - (dated().get(b) ?? 0))!;
     // `XX局2023年度部门决算` over a body that says 2024年度 ten times: the title is the slip.
-    const year = finalAccounts.get(best)! === 1 && (dated.get(body) ?? 0) > 2 * (dated.get(best) ?? 0) + 2 ? body : best;
+    const body = finalAccounts.get(best) === 1 ? mostCommon(dated()) : undefined;
+    const year = body !== undefined && dated().get(body)! > 2 * (dated().get(best) ?? 0) + 2 ? body : best;
     return { reportYear: Number(year), reportKind: 'final-accounts' };
   }
   // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
   const budget = mostCommon(counts(firstGroups(text, /((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g)));
   if (budget !== undefined) return { reportYear: Number(budget), reportKind: 'budget' };
-  const any = mostCommon(counts(firstGroups(text, /((?:19|20)\d\d)\s*年度/g)));
+  const any = mostCommon(dated());
   return { reportYear: any === undefined ? undefined : Number(any) };
 }
+const DATED_YEAR = /((?:19|20)\d\d)\s*年度/g;
 
 /** Name endings of government departments and units. */
 const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|所|馆|部|会|队|处|校|学|园|室|社|台|团|署|库)$/;
