@@ -364,7 +364,7 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
  */
 export const PAST_DISCLOSURE = /\s*已|公开(?:中|后|时|工作|以来|问题|整改|的问题)/;
 /** `2024年度部门决算`, not a year compared with (`与2023年度决算相比`) nor a disclosure as an event. */
-const FINAL_ACCOUNTS_YEAR = new RegExp(`(?<![与比较])((?:19|20)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source})`, 'g');
+const FINAL_ACCOUNTS_YEAR = new RegExp(`((?:19|20)(?<![与比较]..)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source})`, 'g');
 /**
  * The year most often named as `X年度部门决算` (a tie, or a title alone against a body that dates itself far
  * more often in another year, goes to the year the body names most as `X年度`), else as `X年部门预算` (a
