@@ -243,3 +243,25 @@ test('“三公” headers written at the left of their spans, with full-width q
   assert.deepEqual(ruleFindings(text), []);
   assert.deepEqual(ruleFindings(text.replace('1.50        1.00', '1.60        1.00')), ['sum-mismatch:2.00']);
 });
+
+test('a table printed with every cell blank (header words and 栏次 only, 本表无数据) is no unread table', () => {
+  const empty = [
+    '政府性基金预算财政拨款收入支出决算表',
+    '公开07表',
+    '金额单位：万元',
+    '               项目                 年初结转和结余       本年收入                  本年支出             年末结转和结余',
+    '  功能分类科目代码       科目名称                                        小计    基本支出   项目支出',
+    '                           栏次           1                  2            3         4          5               6',
+    '                         合计',
+    '',
+    '注：2024年度，本部门没有发生政府性基金预算财政拨款收入支出，故本表无数据。',
+  ].join('\n');
+  const result = core.lint(empty);
+  assert.deepEqual(result.model.unreadTables, []);
+  assert.deepEqual(result.findings.map((f) => f.ruleId), []);
+  // A figure under the header is something to read: the table is read, or reported as unread, never dropped.
+  const withRow = empty.replace('                         合计', '                         合计                    1.92');
+  assert.equal(core.buildModel(withRow).tables.length, 1);
+  const lone = empty.replace('                         合计', '                                                 1.92');
+  assert.equal(core.lint(lone).model.unreadTables.length, 1);
+});

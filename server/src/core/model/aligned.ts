@@ -230,6 +230,8 @@ export function readAligned(lines: Line[], first: number, last: number): Aligned
   // The header: lines above the first row that is not a 栏次 row.
   let bodyStart = first;
   while (bodyStart <= last && (at(bodyStart).kind === 'text' || (at(bodyStart).kind === 'row' && isColumnNumbers(at(bodyStart).tokens)))) bodyStart++;
+  // (Header words and a 栏次 row only, as a table whose every cell is blank prints: nothing to read, nothing unchecked.)
+  if (bodyStart > last && scans.every((s) => s.kind !== 'text' || !s.tokens.some((k) => k.numeric))) return { rows: [] };
   if (bodyStart > last || bodyStart - first > MAX_HEADER_LINES) return { refused: l('没有数据行', 'no body rows') };
   const headerKeys = new Set<string>();
   for (let i = first; i < bodyStart; i++) headerKeys.add(key(lines[i].text));

@@ -458,6 +458,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         continue;
       }
       lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
+      if (lineCells.length === 0) continue;
     } else if (block.format === 'grid' || block.format === 'simple') {
       tableLines.fill(1, block.first, block.last + 1);
       const read = block.format === 'grid' ? readGrid(lines, block.first, block.last) : readSimple(lines, block.first, block.rule!, block.last);
