@@ -5,7 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import { endsSentence, type ProseList } from './lists';
+import { endsSentence, MAX_FAMILY_PARTS, type ProseList } from './lists';
 import { coversFamily } from './sums';
 import { subjectsMatch } from './subjects';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
@@ -97,6 +97,12 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     listed.add(list.sentence);
     addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, list.totals.get('count'), context), false, sink);
   }
+  for (const list of lists) {
+    const total = list.totals.get('amount');
+    if (list.parent !== undefined || !total || list.region.end !== model.sentences[list.sentence].span.end) continue;
+    const items = describedItems(model, analysis, list, total);
+    if (items) addItemSums(analysis, new Map([['amount', total]]), new Map([['amount', items]]), true, sink);
+  }
   // `2024年度政府采购支出总额为593.69万元。` / `1.货物类231.29万元；` / `2.工程类…`: without a 其中, items that name
   // every member of the total's standard breakdown (sums.ts) are its parts all the same.
   for (const sentence of model.sentences) {
@@ -107,6 +113,38 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     const totals = new Map<Role, ProseToken>([['amount', total]]);
     addItemSums(analysis, totals, collectItems(model, analysis, sentence.id, undefined, context), true, sink);
   }
+}
+
+/** How many following sentences without a figure an item's description may take before the next item. */
+const MAX_DESCRIPTION_SENTENCES = 3;
+
+/**
+ * `基本支出911.7万元，其中：人员经费489.18万元，主要包括：基本工资…等。` / `公用经费46.89万元，主要包括：…等。`: a list whose
+ * items are not numbered, each describing itself to the end of its sentence; the next items open the sentences
+ * after it (in its paragraph or the next ones) with their name and figure. Undefined unless there are any.
+ */
+function describedItems(model: DocumentModel, analysis: ProseAnalysis, list: ProseList, total: ProseToken): ProseToken[] | undefined {
+  const amounts = list.members.filter((t) => t.role === 'amount');
+  // (Nothing after the trigger, or the first item's figure first: `其中外事接待0批次` is another list.)
+  if (amounts.length > 1 || (list.members.length > 0 && list.members[0] !== amounts[0])) return undefined;
+  const sentence = model.sentences[list.sentence];
+  const items = [...amounts];
+  let quiet = 0;
+  for (let id = sentence.id + 1; id < model.sentences.length && items.length < MAX_FAMILY_PARTS; id++) {
+    const next = model.sentences[id];
+    if (next.section !== sentence.section) break;
+    const first = analysis.bySentence.get(id)?.[0];
+    if (!first) {
+      if (++quiet > MAX_DESCRIPTION_SENTENCES) break;
+      continue;
+    }
+    quiet = 0;
+    // Only the item's name before its figure: no clause, no enumeration mark (numbered items are collectItems').
+    const name = model.text.slice(next.span.start, first.token.span.start).trim();
+    if (first.role !== 'amount' || !first.ownSubject || first.token.unit !== total.token.unit || name === '' || /[，,、：:；;。（(]/.test(name) || ITEM_STYLES.some((re) => re.test(name)) || BULLET.test(name)) break;
+    items.push(first);
+  }
+  return items.length > amounts.length ? items : undefined;
 }
 
 /** The first amount, budget and count of each enumerated paragraph after the sentence (a heading at its level or above ends them). */

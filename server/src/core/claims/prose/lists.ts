@@ -315,8 +315,11 @@ function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean 
   return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
 }
 
-/** `人员经费中，`, `；公用经费中，`, `。人员经费中工资福利支出…`: a clause framed by the whole its figures are parts of. */
-const FRAME = /(?:^|[；;。])\s*([^，,。；;：:\d\s]{2,16})中(?:[，,]|(?=[\u4e00-\u9fff]))/g;
+/**
+ * `人员经费中，`, `；公用经费中，`, `。人员经费中工资福利支出…`, `2023年“三公”经费财政拨款支出决算中，`: a clause framed by the
+ * whole its figures are parts of. (A name longer than 16 characters frames only with a comma after 中.)
+ */
+const FRAME = /(?:^|[；;。])\s*(?:(?:19|20)\d\d\s*年度?)?([^，,。；;：:\d\s]{2,32})中(?:[，,]|(?=[\u4e00-\u9fff]))/g;
 
 /**
  * `人员经费中，工资福利支出870.98万元、对个人和家庭的补助0.00万元；公用经费中，福利费46.07万元、…`: the parts of a
@@ -327,20 +330,52 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
   if (!sentenceText.includes('中')) return found;
   for (const m of sentenceText.matchAll(FRAME)) {
     const named = normalizeSubject(m[1]);
-    if (named.length < 4) continue;
+    if (named.length < 4 || (m[1].length > 16 && !/[，,]$/.test(m[0]))) continue;
     const from = m.index! + m[0].length;
     const semicolon = indexWithin(sentenceText, '；', from, sentenceText.length);
     const start = offset + from;
-    const end = offset + (semicolon < 0 ? sentenceText.length : semicolon);
-    const members = tokens.filter((t) => t.token.span.start >= start && t.token.span.start < end);
-    const parts = members.filter((t) => t.role === 'amount' && t.ownSubject);
+    let end = offset + (semicolon < 0 ? sentenceText.length : semicolon);
+    let members = tokens.filter((t) => t.token.span.start >= start && t.token.span.start < end);
+    let parts = members.filter((t) => t.role === 'amount' && t.ownSubject);
+    // `“三公”经费…支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费支出决算1.4万元，占40.46%；公务接待费…`:
+    // one part a clause, each clause opening with its part's name; then they must name every member of a standard breakdown.
+    let clauses = false;
+    if (parts.length === 1 && members[0] === parts[0]) {
+      const run = clauseRun(tokens, sentenceText, offset, end, parts[0]);
+      if (run.parts.length > 1) {
+        clauses = true;
+        parts = run.parts;
+        end = run.end;
+        members = tokens.filter((t) => t.token.span.start >= start && t.token.span.start < end);
+      }
+    }
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
     const total = subjects.find(named, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject === named);
-    if (!total) continue;
+    if (!total || (clauses && !coversFamily(parts.map((p) => p.subject), total.subject))) continue;
     const mark = m[0].endsWith('中') ? '中' : m[0].slice(-2);
     found.push(plainList(parts[0].sentence.id, total, parts, { start: start - mark.length, end: start }, mark, { start, end }));
   }
   return found;
+}
+
+/**
+ * The parts of a framed list written one a clause: from the part opening the first clause (ending at `end`), each
+ * following `；` clause whose first figure is an amount of the same unit named by the words that open the clause.
+ */
+function clauseRun(tokens: ProseToken[], sentenceText: string, offset: number, end: number, first: ProseToken): { parts: ProseToken[]; end: number } {
+  const parts = [first];
+  let k = first.index + 1;
+  while (end < offset + sentenceText.length && /[；;]/.test(sentenceText.charAt(end - offset))) {
+    while (k < tokens.length && tokens[k].token.span.start < end) k++;
+    const t = tokens[k];
+    if (!t || t.role !== 'amount' || !t.ownSubject || t.token.unit !== first.token.unit) break;
+    // (Only the part's name between the `；` and its figure.)
+    if (/[，,、：:。（(]/.test(sentenceText.slice(end + 1 - offset, t.token.span.start - offset))) break;
+    parts.push(t);
+    const next = indexWithin(sentenceText, '；', t.token.span.start - offset, sentenceText.length);
+    end = offset + (next < 0 ? sentenceText.length : next);
+  }
+  return { parts, end };
 }
 
 /**
@@ -395,7 +430,7 @@ function enclosed(text: string, from: number, at: number): boolean {
 }
 
 /** More members than any standard breakdown has (sums.ts FAMILIES: nine at most). */
-const MAX_FAMILY_PARTS = 10;
+export const MAX_FAMILY_PARTS = 10;
 
 /**
  * `政府采购：总额329.62万元；货物191.07万元；工程0.00万元；服务138.55万元`: an amount followed, without a trigger word,
