@@ -37,8 +37,8 @@ const CONTINUES_WITH_BREAKDOWN = /^\s*其中/;
 const LAST_YEAR = /比上年|较上年|与上年|同比/;
 /** `比2023年`, `较2023年度`, `与2023年度决算相比`: the year a figure is compared with. */
 const COMPARED = /(?:比|较|与)\s*$/;
-/** After a compared year: a budget (`比2023年年初预算`), not a year's actual. */
-const COMPARED_BUDGET = /^\s*度?\s*(?:年初)?(?:预算|计划)/;
+/** After a compared year: a budget (`比2023年年初预算`) or the figures reported to the congress (`与2021年执行数相比`), not a year's actual. */
+const COMPARED_BUDGET = /^\s*度?\s*(?:年初|调整)?(?:预算|计划|执行数)/;
 /** After a compared year: the change it is compared for (`比2022年增加…`, `与2021年度决算相比，…各增加…`). */
 const COMPARED_CHANGE = /^\s*度?\s*(?:决算数?)?\s*(?:相比|比较)?[，,]?\s*(?:的[\d.,]+\s*(?:万元|亿元|元))?\s*[^，,。；;\d（(]{0,16}?(?:增加|减少|增长|下降|上升|降低)/;
 /** `将在2025年度预算编制中`: a budget still to be drawn up. */
@@ -137,8 +137,9 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
     if (!finalAccounts) return undefined;
     if (COMPARED_BUDGET.test(after)) {
       // `“三公”经费支出决算比2023年年初预算减少…` in a 2024 决算: an actual is compared with its own year's budget.
+      // (`与2021年执行数相比` in a 2021 决算: the same year's figures as first reported, compared as they should be.)
       const said = sentence ? text.slice(sentence.span.start, n.span.start) : '';
-      return year !== reportYear && said.includes('决算') ? { why: l(`决算数与本年度（${reportYear}年）的预算比较`, `an actual is compared with its own year's (${reportYear}) budget`) } : undefined;
+      return year !== reportYear && said.includes('决算') && !/^\s*度?\s*执行数/.test(after) ? { why: l(`决算数与本年度（${reportYear}年）的预算比较`, `an actual is compared with its own year's (${reportYear}) budget`) } : undefined;
     }
     return sentence ? readComparedYear(model, reportYear, n, sentence, rest) : undefined;
   }
@@ -194,6 +195,8 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
   if (CONTINUES_WITH_COMPARISON.test(next) && /\d/.test(rest)) {
     return { why: l(`下一句与上年比较，所述为本年度（${reportYear}年）的数`, `the next sentence compares it with the previous year: it is the report year's (${reportYear})`) };
   }
+  // `2017年度支出合计2906万元，其中：…。2016年度支出合计628万元，其中：…`: last year's figures stated after this year's, alike.
+  if (year === reportYear - 1 && restatesForLastYear(model, sentence, reportYear, rest)) return undefined;
   const actual = ACTUAL_FIGURE.test(rest.replace(FUND_NAMES, ''));
   // `2023年度一般公共预算财政拨款支出3403.79万元，占本年支出合计的100.00%`, `2023年度政府采购支出总额175.83万元，
   // 其中：…`, `2023年度本部门无政府性基金预算财政拨款收入、支出` in a 2024 决算: the report's own statements.
@@ -237,6 +240,21 @@ function readComparedYear(model: DocumentModel, reportYear: number, n: NumberTok
     return { why: l(`决算与上年（${lastYear}年）比较`, `a final-accounts report compares with the previous year (${lastYear})`), right: lastYear };
   }
   return undefined;
+}
+
+/** The words of a quantity after its opening year, up to its figure (`度支出合计`). */
+const QUANTITY_WORDS = /^\s*年?度?\s*([^，,。；;\d]{2,24}?)\s*(?:为|是|共|达)?\s*\d/;
+
+/**
+ * The sentence before, in the same paragraph, opens with the report year and states the same quantity in the same
+ * words: this one gives last year's figure beside it.
+ */
+function restatesForLastYear(model: DocumentModel, sentence: Sentence, reportYear: number, rest: string): boolean {
+  const previous = model.sentences[sentence.id - 1];
+  if (!previous || previous.paragraph !== sentence.paragraph) return false;
+  const opening = new RegExp(`^[\s\d.、（）()一二三四五六七八九十：:]*${reportYear}\s*年(.*)$`, 's').exec(previous.text);
+  const words = QUANTITY_WORDS.exec(rest)?.[1];
+  return opening !== null && words !== undefined && QUANTITY_WORDS.exec(opening[1])?.[1] === words;
 }
 
 /** Whether only list markers, a note mark or the body's name stand before `n` in its sentence. */
