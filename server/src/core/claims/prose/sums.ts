@@ -152,11 +152,15 @@ const partOperand = (p: ProseToken) => operand(p.token, p.subject || p.lead.repl
 /** Groups beside the serving staff: 退休, 编外, 聘用 … */
 const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借调|返聘|外聘|临时/;
 
+/** A population, which 概况 break down several ways in one list (农业/城镇, then 常住, 流动 …). */
+const POPULATION = /人口$/;
+
 /**
  * `实际正式教职工62人，其中副高级职称4人，…中级工1人，退休职工28人`: a head count's list runs on into a
  * sibling group (retired staff are not part of the serving staff). When the leading counts add up to the
  * total exactly and the next item names such a group (退休, 编外, 聘用 …), the list ends there; a
- * forgotten 工勤 item of the staff itself is still a slip. Amounts never get this reading.
+ * forgotten 工勤 item of the staff itself is still a slip. So does a population's (`总人口48368人，其中农业人口
+ * 40556人，城镇人口7812人，流动人口542人`: a second breakdown). Amounts never get this reading.
  */
 function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[] {
   const target = total.token.value;
@@ -164,7 +168,7 @@ function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[
   for (let k = 0; k < parts.length - 1; k++) {
     sum = sum.plus(parts[k].token.value);
     if (sum.gt(target)) return parts;
-    if (k >= 1 && sum.eq(target) && OUTSIDE_STAFF.test(parts[k + 1].subject || parts[k + 1].lead)) return parts.slice(0, k + 1);
+    if (k >= 1 && sum.eq(target) && (OUTSIDE_STAFF.test(parts[k + 1].subject || parts[k + 1].lead) || POPULATION.test(total.subject))) return parts.slice(0, k + 1);
   }
   return parts;
 }
