@@ -138,7 +138,7 @@ export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
 }
 
 /** `决算数大于预算数`, `决算比年初预算超出`: words before the gap between the actual and its budget. */
-export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后)?预算数?$/;
+export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后)?预算数?$|^(?:超收|短收)$/;
 
 /** `超年初预算23.78%`, `超支比例34.86%`, `超支率`: how far the actual exceeds its budget, as a rate. */
 export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年|调整后)?预算数?(?:的|比例为?|幅度为?)?$|超支(?:比例|率|幅度)为?$/;
@@ -146,12 +146,13 @@ export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年
 /** 大于 / 小于 in a BUDGET_GAP: the actual is above or below the budget. */
 function gapDirection(words: string): Direction | undefined {
   if (!BUDGET_GAP.test(words)) return undefined;
-  return /小于|低于|少于/.test(words) ? 'down' : 'up';
+  return /小于|低于|少于|短收/.test(words) ? 'down' : 'up';
 }
 
 /** `年初预算为`, `预算安排`: the words name a budget, and no 决算 word follows the last 预算. */
 function isBudgetWords(words: string): boolean {
-  const w = words.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
+  // (公共财政预算 is 一般公共预算's former name: `公共财政预算收入43101万元` is revenue collected.)
+  const w = words.replace(/一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
   // 安排 alone is a budget word only right before the number (`预算安排0.80万元`), not in a name
   // such as 抗疫特别国债安排的支出.
   if (/安排(?:资金)?为?$/.test(w)) return true;
