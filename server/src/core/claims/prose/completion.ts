@@ -58,8 +58,11 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         if (budget) actual = undefined;
         budget = t;
       } else if (t.role === 'amount') {
-        actual = t;
-        lastActual = t;
+        // `决算收入为719万元（其中：…上年结转190万元），…完成预算数的80.8%`: a part in a bracket after the actual is not the actual.
+        if (!actual || t.depth <= actual.depth) {
+          actual = t;
+          lastActual = t;
+        }
         amountSeen = true;
       } else if (t.role === 'budget-delta' && (actual ?? rated?.actual) && t.direction && t.direction !== 'flat' && (budget || rated || budgetRate(tokens, t))) {
         // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit;

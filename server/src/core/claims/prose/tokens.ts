@@ -42,6 +42,8 @@ export interface ProseToken {
   year?: number;
   /** Joined to the previous number by 、/和 only (`比上年的400.00万元、70.00万元`): it continues that number's run. */
   continuesRun?: boolean;
+  /** How many brackets opened in its sentence are open at the number (0 outside any). */
+  depth: number;
 }
 
 export interface ProseAnalysis {
@@ -289,10 +291,25 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? [...sentence.text.matchAll(AS_OF)] : [];
     let asOfIndex = -1;
+    // `决算收入为719万元（其中：城市建设配套费4万元，…上年结转190万元），较上年下降79.3%`: the names inside a bracket are its
+    // breakdown's; once it closes, the figures go back to the name before it. (Depth counted on as the figures go.)
+    let depth = 0;
+    let scanned = sentence.span.start;
+    let outer = { inherited, fromPart: inheritedFromPart };
+    let namedInside = false;
     for (const id of sentence.numbers) {
       const token = model.numbers[id];
       // Years, dates, list markers and codes do not end the words leading to the next number.
       if (isMarkerOrDate(token)) continue;
+      for (; scanned < token.span.start; scanned++) {
+        const c = text.charCodeAt(scanned);
+        if (c === 0xff08 || c === 0x28) depth++;
+        else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
+      }
+      if (depth === 0 && namedInside) {
+        ({ inherited, fromPart: inheritedFromPart } = outer);
+        namedInside = false;
+      }
       let start = token.span.start;
       while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
       let lead = compactWords(text.slice(start, token.span.start));
@@ -364,10 +381,13 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
         continuesRun,
+        depth,
       };
       if (own && (role === 'amount' || role === 'budget')) {
         inherited = own;
         inheritedFromPart = true;
+        if (depth === 0) outer = { inherited, fromPart: true };
+        else namedInside = true;
       }
       list.push(pt);
       tokens.push(pt);
