@@ -306,6 +306,11 @@ export interface ChangeClaim extends ClaimBase {
   prior?: Operand;
   delta?: Operand;
   rate?: Operand;
+  /**
+   * `较2023年度决算数38.31万元，下降6.31%`: last year's figure stands right before the rate and no change is stated, so
+   * it may be the change with its direction word left out (change-mismatch tries both readings).
+   */
+  priorBeforeRate?: true;
 }
 
 export interface CompletionClaim extends ClaimBase {

@@ -1,5 +1,5 @@
 import { checkEqual, compareBeyondRounding, inUnitOf, show, signBeyondRounding, sumOperand, written } from '../arith/interval';
-import { magnitude, signOf } from '../arith/operand';
+import { magnitude, signOf, withChanges } from '../arith/operand';
 import type { ChangeClaim, PointsClaim, ReasonClaim } from '../types';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
@@ -24,6 +24,7 @@ export const changeMismatch: Rule = {
       points: l('百分点差不符', 'Percentage-point difference mismatch'),
       reason: l('原因中的增减方向与别处不符', 'A reason’s direction contradicts the report'),
       template: l('模板措辞“{pair}”未删改', 'Template wording "{pair}" left in place'),
+      missingWord: l('增减额前缺少“{word}”', 'The change lacks its direction word "{word}"'),
     },
   },
   check(ctx) {
@@ -34,6 +35,41 @@ export const changeMismatch: Rule = {
     }
   },
 };
+
+/**
+ * `较2023年度决算数38.31万元，下降6.31%` beside this year's 568.5: read as last year's figure, 38.31 contradicts the rate and its
+ * word; read as the change in the rate's direction (last year's 568.5 + 38.31), the rate holds. Then the direction word was
+ * left out before the change: that is the finding (a warning, with the word as its fix), not the two errors of the first
+ * reading. False when the first reading holds or the second does not.
+ */
+function missingDirectionWord(ctx: RuleContext, claim: ChangeClaim): boolean {
+  const { current, prior, rate } = claim;
+  if (!current || !prior?.span || !rate || claim.direction === 'flat') return false;
+  const holds = (c: ChangeClaim) => {
+    const inputs = ratioInputs(c);
+    const status = inputs && checkClaimRatio(inputs).status;
+    return status === 'ok' || status === 'truncated';
+  };
+  const sign = compareBeyondRounding(current, prior);
+  if (holds(claim) && !(claim.direction === 'up' ? sign < 0 : sign > 0)) return false;
+  const word = claim.direction === 'up' ? '增加' : '减少';
+  const reread: ChangeClaim = { ...claim, prior: undefined, priorBeforeRate: undefined, delta: withChanges(prior, { label: `${word}额` }) };
+  if (!holds(reread)) return false;
+  const inputs = ratioInputs(reread)!;
+  const exp = ratioExplanation(inputs, checkClaimRatio(inputs));
+  ctx.verdict(claim.id, 'warning', () => l(exp.zh, exp.en));
+  ctx.report({
+    messageId: 'missingWord',
+    severity: 'warning',
+    message: l(`增减额前缺少“${word}”：${written(prior)} 是增减额，不是上年数`, `The change lacks its direction word "${word}": ${written(prior)} is the change, not last year's figure`),
+    explanation: l(`按上年数读，${written(current)} 与 ${written(prior)} 的增减与文中的增减率不符；按增减额读，${exp.zh}`, `Read as last year's figure, ${written(current)} against ${written(prior)} contradicts the stated rate; read as the change, ${exp.en}`),
+    span: prior.span,
+    related: relatedOperands(current, rate),
+    fixes: [{ title: l(`在 ${written(prior)} 前补“${word}”`, `Insert "${word}" before ${written(prior)}`), edits: [{ span: { start: prior.span.start, end: prior.span.start }, newText: word }], safe: false, preferred: true, kind: 'fix-direction' }],
+    claim: claim.id,
+  });
+  return true;
+}
 
 /**
  * The direction the figures give to a change worded with both of a template's words: C against P when both
@@ -120,6 +156,7 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
 }
 
 function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
+  if (stated.priorBeforeRate && missingDirectionWord(ctx, stated)) return;
   // `增加（减少）200.00万元，增长（下降）10.00%`: the figures decide which of the template's words holds.
   const claim = stated.undecided && stated.direction !== 'flat' ? withDecidedDirection(ctx, stated) : stated;
   const { current, prior, delta } = claim;

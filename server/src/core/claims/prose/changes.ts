@@ -197,8 +197,12 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior, del
     prior: prior && operand(prior.token, '上年数'),
     delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
     rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
+    priorBeforeRate: rate && prior && current && !delta && RATE_WORD_ONLY.test(text.slice(prior.token.unitSpan?.end ?? prior.token.span.end, rate.token.span.start)) ? true : undefined,
   }));
 }
+
+/** Between last year's figure and the rate: a comma and the rate's direction word only. */
+const RATE_WORD_ONLY = /^\s*[，,]\s*(?:增长|下降|增加|减少|上升|降低)了?\s*$/;
 
 const COUNT_DELTA = /(?:增加|增长|上升|提高|多|减少|下降|降低|少)了?$/;
 const COUNT_PRIOR = /(?:上年|去年|上一年|同期)(?:的|为)?$/;
