@@ -62,6 +62,9 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   if (found) return found;
   // An amount earlier in the sentence, before the previous change: not this change's subject.
   if (firstAmountIndex(tokens) < first.index) return undefined;
+  // `部分支出科目有所下降，主要为：A因…，支出减少33万元，下降21.7%；B因…，支出减少57万元…`: changes one a `；` clause are the
+  // changes of items the clauses name, not of the previous sentence's quantity.
+  if (tokens.some((t) => t.role === 'change-rate' && semicolonBetween(first, t))) return undefined;
   // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph (when the
   // clause names a quantity, only if it is that one).
   const order = sentenceIndex.get(first.sentence.id)!;
@@ -72,6 +75,13 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   const role = /(?:与|比|较)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?预算/.test(first.lead) ? 'budget' : 'amount';
   const head = previous.find((t) => t.role === role);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
+}
+
+/** A `；` between two figures of one sentence. */
+function semicolonBetween(a: ProseToken, b: ProseToken): boolean {
+  const [x, y] = a.token.span.start < b.token.span.start ? [a, b] : [b, a];
+  const offset = x.sentence.span.start;
+  return /[；;]/.test(x.sentence.text.slice(x.token.span.end - offset, y.token.span.start - offset));
 }
 
 /** `财政拨款收入比上年增加1525.31万元，增长27.51%，2024年度决算数为7073.93万元`: this year's figure right after its change. */

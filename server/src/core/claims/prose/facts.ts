@@ -26,6 +26,9 @@ function qualifierOnly(extra: string): boolean {
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
 export const factKey = memoizeString(keyOf);
 
+/** Words that state a movement, not a quantity: `部分支出科目有所下降`. */
+const MOVEMENT = /(?:有所|略有|明显|大幅|较大幅度)(?:下降|增加|减少|增长|上升|降低|变化|变动)$/;
+
 function keyOf(subject: string): string {
   const name = subject.replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '').replace(/(?:19|20)\d\d/g, '');
   // A generic ending goes only when enough of the name is left (人员经费 stays 人员经费).
@@ -193,7 +196,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const listed = new Map<string, ScopedStatement[]>();
   const alone = new Map<string, ScopedStatement[]>();
   for (const t of analysis.tokens) {
-    if (!FACT_ROLES.includes(t.role) || !t.subject) continue;
+    // (`部分支出科目有所下降，主要为：A…支出减少33万元；B…减少57万元`: a statement opening the sentence names no quantity.)
+    if (!FACT_ROLES.includes(t.role) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject))) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
     const key = factKey(t.subject);
