@@ -31,8 +31,10 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const total = claim.total;
   const relation = claim.exhaustive ? '=' : '≥';
+  // (Two figures that must be equal, 收入总计 = 支出总计: which one slipped is not known.)
+  const pair = claim.identity === 'prose.totals-balance';
   const explain = () => {
-    const expr = sumExpression(claim.parts, claim.signs);
+    const expr = pair ? { zh: `${claim.parts[0].label} ${written(claim.parts[0])}`, en: `${claim.parts[0].label} ${written(claim.parts[0])}` } : sumExpression(claim.parts, claim.signs);
     const diff = diffText(result.diff, result.tolerance, [total, ...claim.parts]);
     const sum = claim.parts.length > 1 ? ` = ${sumText(claim, result)}` : '';
     return l(
@@ -46,7 +48,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const explanation = explain();
   const span = total.span ?? claim.span;
   const fixes =
-    claim.exhaustive && total.span && total.token !== undefined
+    claim.exhaustive && !pair && total.span && total.token !== undefined
       ? [
           {
             title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),
@@ -58,7 +60,9 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
       : [];
   ctx.report({
     messageId: claim.exhaustive ? 'mismatch' : 'partialExceeds',
-    message: claim.exhaustive
+    message: pair
+      ? l(`${total.label} ${written(total)} 应等于${claim.parts[0].label} ${written(claim.parts[0])}`, `${total.label} ${written(total)} should equal ${claim.parts[0].label} ${written(claim.parts[0])}`)
+      : claim.exhaustive
       ? l(`${total.label}与各分项之和不符：${written(total)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${written(total)} ≠ ${sum}`)
       : l(`其中各项之和 ${sum} 超过${total.label} ${written(total)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total)}`),
     explanation,

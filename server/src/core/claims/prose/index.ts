@@ -2,6 +2,7 @@
 import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
+import { totalsBalanceClaims } from './balance';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
@@ -41,6 +42,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
   sangongCountClaims(analysis, sink);
+  totalsBalanceClaims(model, analysis, sink);
   return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget };
 }
 
