@@ -26,6 +26,8 @@ const NUMBER_BODY = [
   // A thousands grouping with a group of other than three digits before the decimals: `6,65.39` (damage,
   // validated by its unit below; a correct grouping is read by the next alternative).
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}]{1,2}|[${DIGIT}]{4,})(?:,[${DIGIT}]+)*[.．][${DIGIT}]+`,
+  // A space left after a thousands comma (`1, 537.4`): damage, read only with its decimals and validated by its unit below.
+  `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,[ \\u00A0]+[${DIGIT}]{3}(?:,[${DIGIT}]{3})*[.．][${DIGIT}]+`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
   // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,718,665． 05`,
   // `1,647,051 .00`, `1,718,665..00`, `1,035。27`.)
@@ -131,7 +133,7 @@ export function asciiForms(text: string): string {
 }
 
 /** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
-const DAMAGED = new RegExp(`\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]${EOL}[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
+const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]${EOL}[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
 
 /** Full-width digits and point to ASCII, ASCII grouping commas removed. */
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
@@ -159,9 +161,9 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'double-point';
     text = text.replace('..', '.');
   }
-  if (/[0-9][ \u00A0]+[0-9]/.test(text)) {
+  if (/[0-9][ \u00A0]+[0-9]|,[ \u00A0]+[0-9]/.test(text)) {
     issue = 'space-in-digits';
-    text = text.replace(/(?<=[0-9])[ \u00A0]+(?=[0-9])/g, '');
+    text = text.replace(/(?<=[0-9,])[ \u00A0]+(?=[0-9])/g, '');
   }
   if (text.includes(',') && !/^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(text.replace(/[ \u00A0\u3000]*\r?\n/g, ''))) issue = 'bad-grouping';
   // A line wrap before or after the point or a thousands comma, or among the digits, is layout (with any

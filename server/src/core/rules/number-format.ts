@@ -77,12 +77,16 @@ export const numberFormat: Rule = {
   },
 };
 
+const GROUPED_WITH_SPACES = /^[0-9]{1,3}(?:,[ \u00A0]*[0-9]{3})+(?:\.[0-9]+)?$/;
+
 /**
  * The number as written with only its damage repaired: full-width characters made ASCII, the decimal
  * point restored; a correct thousands grouping is kept (`4,396. 05` → `4,396.05`, `71,614..05` → `71,614.05`). A wrong grouping or
  * a space among the digits leaves no grouping worth keeping: the plain value.
  */
 function repaired(raw: string, issue: NumberFormatIssue, plain: string): string {
+  // (`1, 537.4`: a space after a comma of a correct grouping goes, the grouping stays.)
+  if (issue === 'space-in-digits' && GROUPED_WITH_SPACES.test(asciiForms(raw))) return asciiForms(raw).replace(/,[ \u00A0]+/g, ',');
   if (issue === 'bad-grouping' || issue === 'space-in-digits') return plain;
   return asciiForms(raw)
     .replace(/[－−]/g, '-')
