@@ -222,6 +222,8 @@ export interface DocumentModel {
   disabledLines: Map<number, Set<string>>;
   /** Space-aligned tables left unread because a cell's column was in doubt: nothing in them is checked. */
   unreadTables: UnreadTable[];
+  /** Template placeholders where a figure belongs (`XX万元`, `20XX年`). */
+  placeholders: Span[];
 }
 
 export interface UnreadTable {

@@ -1,6 +1,6 @@
 // Stage 2: text → document model (lines, numbers, tables, sections, paragraphs, sentences).
 // Every later stage reads this model; nothing after it re-parses the text.
-import { scanNumbers, type ScannedNumber } from '../numbers/scan';
+import { findPlaceholders, scanNumbers, type ScannedNumber } from '../numbers/scan';
 import { isWhiteSpace } from '../text/chars';
 import { OPENS_WITH_LAST_YEAR_COMPARISON } from '../text/comparison';
 import { LineIndex } from '../text/positions';
@@ -274,6 +274,7 @@ export function buildModel(text: string): DocumentModel {
     department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
     disabledLines: findDisabledLines(text, lines),
     unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason, layout: r.layout })),
+    placeholders: findPlaceholders(text),
   };
   resolveSharedUnits(model);
   resolveUnitSlips(model);

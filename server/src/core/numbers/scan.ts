@@ -309,3 +309,13 @@ export function readCellValue(text: string, base = 0): ScannedNumber | 'blank' |
   if (!/^[≥≤>＜<＞]?$/.test(before) || after.trim() !== '') return undefined;
   return n;
 }
+
+/**
+ * Template placeholders left where a figure belongs: `XX万元`, `××%`, `20XX年` (a year). Latin words (`XXL`) are not.
+ */
+const PLACEHOLDER = /(?<![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])(?:(?:19|20)[XxＸｘ×]{2}(?=\s*年)|[XxＸｘ×]{2,4}(?=\s*(?:万元|亿元|元|%|％|个百分点|个|人次|人|辆|批次|项|家|年|月|日|台|套|户|件|名)))/g;
+
+export function findPlaceholders(text: string): Array<{ start: number; end: number }> {
+  if (!/[XxＸｘ×]{2}/.test(text)) return [];
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+}

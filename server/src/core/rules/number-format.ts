@@ -26,9 +26,19 @@ export const numberFormat: Rule = {
     messages: {
       malformed: l('数字“{raw}”格式异常：{issue}，应为“{fixed}”。', 'Malformed number "{raw}": {issue}; should be "{fixed}".'),
       fullwidthThroughout: l('全文 {count} 个数字使用全角数字或符号（如“{raw}”）', '{count} numbers use full-width digits or punctuation (such as "{raw}")'),
+      placeholder: l('模板占位符“{text}”未填写数字', 'Template placeholder "{text}" left where a figure belongs'),
     },
   },
   check(ctx) {
+    for (const span of ctx.model.placeholders) {
+      const text = ctx.model.text.slice(span.start, span.end);
+      ctx.report({
+        messageId: 'placeholder',
+        message: l(`模板占位符“${text}”未填写数字`, `Template placeholder "${text}" left where a figure belongs`),
+        explanation: l('此处应为具体数字（或年份），公开前须填写；其所在的关系无法核对。', 'A figure (or year) belongs here and must be filled in before publication; the relations it takes part in cannot be checked.'),
+        span,
+      });
+    }
     // Full-width digits all through a document (a Word style, not conversion damage) are one finding
     // with one fix for all of them, not one warning per cell (hundreds in a pasted table).
     const fullwidth = ctx.model.numbers.filter((n) => n.formatIssue === 'fullwidth');
