@@ -64,7 +64,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   if (firstAmountIndex(tokens) < first.index) return undefined;
   // `部分支出科目有所下降，主要为：A因…，支出减少33万元，下降21.7%；B因…，支出减少57万元…`: changes one a `；` clause are the
   // changes of items the clauses name, not of the previous sentence's quantity.
-  if (tokens.some((t) => t.role === 'change-rate' && semicolonBetween(first, t))) return undefined;
+  const clauses = clausesOf(tokens);
+  if (clauses.rates.size > 1 || (clauses.rates.size === 1 && !clauses.rates.has(clauses.of[first.index]))) return undefined;
   // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph (when the
   // clause names a quantity, only if it is that one).
   const order = sentenceIndex.get(first.sentence.id)!;
@@ -77,11 +78,23 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }
 
-/** A `；` between two figures of one sentence. */
-function semicolonBetween(a: ProseToken, b: ProseToken): boolean {
-  const [x, y] = a.token.span.start < b.token.span.start ? [a, b] : [b, a];
-  const offset = x.sentence.span.start;
-  return /[；;]/.test(x.sentence.text.slice(x.token.span.end - offset, y.token.span.start - offset));
+/** For a sentence's figures: the `；` clause each stands in (counted from 0), and the clauses that state a change rate. */
+const clauseCache = new WeakMap<ProseToken[], { of: Int32Array; rates: Set<number> }>();
+
+function clausesOf(tokens: ProseToken[]): { of: Int32Array; rates: Set<number> } {
+  let clauses = clauseCache.get(tokens);
+  if (clauses) return clauses;
+  clauses = { of: new Int32Array(tokens.length), rates: new Set() };
+  let clause = 0;
+  let at = 0;
+  for (const t of tokens) {
+    const { text, span } = t.sentence;
+    for (const end = t.token.span.start - span.start; at < end; at++) if (text[at] === '；' || text[at] === ';') clause++;
+    clauses.of[t.index] = clause;
+    if (t.role === 'change-rate') clauses.rates.add(clause);
+  }
+  clauseCache.set(tokens, clauses);
+  return clauses;
 }
 
 /** `财政拨款收入比上年增加1525.31万元，增长27.51%，2024年度决算数为7073.93万元`: this year's figure right after its change. */

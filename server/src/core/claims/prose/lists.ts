@@ -335,7 +335,8 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     const semicolon = indexWithin(sentenceText, '；', from, sentenceText.length);
     const start = offset + from;
     let end = offset + (semicolon < 0 ? sentenceText.length : semicolon);
-    let members = tokens.filter((t) => t.token.span.start >= start && t.token.span.start < end);
+    // (Sliced by position, not filtered: a sentence of thousands of frames stays linear.)
+    let members = tokens.slice(firstAtOrAfter(tokens, start), firstAtOrAfter(tokens, end));
     let parts = members.filter((t) => t.role === 'amount' && t.ownSubject);
     // `“三公”经费…支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费支出决算1.4万元，占40.46%；公务接待费…`:
     // one part a clause, each clause opening with its part's name; then they must name every member of a standard breakdown.
@@ -346,7 +347,7 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
         clauses = true;
         parts = run.parts;
         end = run.end;
-        members = tokens.filter((t) => t.token.span.start >= start && t.token.span.start < end);
+        members = tokens.slice(firstAtOrAfter(tokens, start), firstAtOrAfter(tokens, end));
       }
     }
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
