@@ -5,7 +5,7 @@ import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
 import { coversFamily, sameMember } from './sums';
-import { directionOf, POSTFIX_TOTAL, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { normalizeSubject } from './subjects';
 
@@ -32,7 +32,8 @@ export interface ProseList {
 const TRIGGER =
   /其(?:\r?\n)?中[：:，,]?|主要包括[：:]?|包(?:\r?\n)?括[：:]?|分(?:\r?\n)?别[为是][：:]?|各(?<=[、，,][^，,。；;]{0,12}各)[为是](?=\s*[0-9０-９][^，,。；;]{0,16}[，,、][0-9０-９])|主要用于以下方面[：:]?|主要用于[：:]|主要用于(?=[\u4e00-\u9fff（）()]{2,16}\s*[0-9０-９])|主要体现在以下方面[^：:，。]{0,10}[：:]|以下方面[：:]|(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]|具体(?:为|是|包括)[：:]?|(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?|划分(?:如下)?[：:]/g;
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
-const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta'];
+// (Δ against the budget too: `较年初预算数减少0.04万元。…其中：A…较年初预算数减少0.04万元；B…较年初预算数减少0.04万元`.)
+const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta', 'budget-delta'];
 
 /**
  * The first `；` in a list's region after which the words name the other side of its total (支出 for a 收入
@@ -816,11 +817,11 @@ function fallbackTotal(
     }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.
-    // (`截至2024年12月31日，共有车辆18辆。`: a date before the figures frames the sentence, and `三公经费：预算…/决算…`
-    // a label names them; the clause after either opens it.)
+    // (`截至2024年12月31日，共有车辆18辆。`: a date before the figures frames the sentence, as `经比较，` does, and
+    // `三公经费：预算…/决算…` a label names them; the clause after either opens it.)
     const text0 = tokens[0]?.sentence.text ?? '';
     const clauses = text0.split(/[，,；;：:]/);
-    const framed = (DATE_CLAUSE.test(clauses[0]) || /^[^，,；;：:\d]{1,12}[：:]/.test(text0)) && clauses.length > 1;
+    const framed = (DATE_CLAUSE.test(clauses[0]) || VIEWPOINT.test(clauses[0].trim()) || /^[^，,；;：:\d]{1,12}[：:]/.test(text0)) && clauses.length > 1;
     const opening = clauses[0].length + (framed ? clauses[1].length + 1 : 0);
     const within = (t: ProseToken) => t.token.span.start - t.sentence.span.start < opening;
     // (After a frame, only a figure of the opening clause: `合计：收入预算4500.00万元，其中一般公共预算拨款收入4100.00万元…`

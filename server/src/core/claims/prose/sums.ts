@@ -102,15 +102,15 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // A change decomposed into its parts' changes: Σ ± part = total, each part signed by its direction
   // against the total's. Only a complete breakdown (基本支出 + 项目支出, …) says anything: a few main
   // contributors need not add up, and signed parts have no ≤.
-  if (role === 'delta') {
+  if (role === 'delta' || role === 'budget-delta') {
     if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat') || !isExhaustive(list, parts, total)) return;
     sink.add({
       kind: 'sum',
       origin: 'prose',
-      identity: 'prose.change-parts',
-      description: l(`${label}增减额 = 其中各项增减额之和`, `the change of ${label} = the sum of its parts' changes`),
+      identity: role === 'delta' ? 'prose.change-parts' : 'prose.budget-difference-parts',
+      description: role === 'delta' ? l(`${label}增减额 = 其中各项增减额之和`, `the change of ${label} = the sum of its parts' changes`) : l(`${label}与预算之差 = 其中各项与预算之差的和`, `the difference of ${label} from its budget = the sum of its parts' differences`),
       span: total.token.span,
-      total: operand(total.token, `${label}增减额`),
+      total: operand(total.token, role === 'delta' ? `${label}增减额` : `${label}与预算之差`),
       parts: parts.map(partOperand),
       signs: parts.map((p) => (p.direction === total.direction ? 1 : -1)),
       exhaustive: true,

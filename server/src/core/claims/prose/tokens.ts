@@ -78,8 +78,8 @@ function clauseBeforeColon(text: string, colon: number, boundary: number): strin
   return text.slice(from, colon);
 }
 
-/** `从支出结构看`, `总体来看`, `从构成上看`, `就收入而言`: an opening clause that frames, not names. */
-const VIEWPOINT = /^(?:(?:从|就|按|总体|整体|具体|分项|总的)[^，,；;。]{0,12}?(?:来?看|上看|而言|来说|分析)|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|安排|部署|精神))$/;
+/** `从支出结构看`, `总体来看`, `从构成上看`, `就收入而言`, `经比较`: an opening clause that frames, not names. */
+export const VIEWPOINT = /^(?:(?:从|就|按|总体|整体|具体|分项|总的)[^，,；;。]{0,12}?(?:来?看|上看|而言|来说|分析)|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|安排|部署|精神)|经(?:比较|对比|测算|核算|分析))$/;
 
 /** A date figures are stated at: `截至2023年12月31日`, `截止2024年末`. */
 const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|底)/g;
@@ -224,11 +224,14 @@ const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}|${NEUTRAL_CHANGE.sourc
 const REASON_PREFIX = /^.*(?:原因(?:是|为|体现在|在于|主要是)?|主要是|主要体现在|体现在)[：:]?/;
 
 /** The subject words of a number: for a change, what stands before 比上年/同比 or the direction word. */
+const BUDGET_COMPARISON_WORDS = /(?:比|较|与)\s*(?:年初|全年|调整后)?预算/;
+
 function subjectWords(lead: string, role: Role): string {
   let w = lead;
-  if (role === 'delta' || role === 'change-rate' || role === 'prior') {
+  if (role === 'delta' || role === 'change-rate' || role === 'prior' || role === 'budget-delta') {
     w = w.replace(REASON_PREFIX, '');
-    const cut = w.search(LAST_YEAR_COMPARISON);
+    // (`较年初预算数减少0.04万元`: the comparison with the budget names nothing either.)
+    const cut = w.search(role === 'budget-delta' ? BUDGET_COMPARISON_WORDS : LAST_YEAR_COMPARISON);
     if (cut >= 0) w = w.slice(0, cut);
     const dir = w.search(DIRECTION);
     if (dir >= 0) w = w.slice(0, dir);
