@@ -31,6 +31,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   let unrated: { budget: ProseToken; actual: ProseToken } | undefined;
   // The last sentence with budgets stated budgets of two kinds (年初 and 全年).
   let twoBudgets = false;
+  // The budget that closed the paragraph's previous sentence with numbers, stated there without an actual or a rate:
+  // `项目全年预算数合计0万元。执行数合计0万元，完成预算的0%` rates the actual against it.
+  let budgetBefore: ProseToken | undefined;
   for (const sentence of model.sentences) {
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     if (sentence.paragraph !== paragraph) {
@@ -39,6 +42,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       previousHead = undefined;
       unrated = undefined;
       twoBudgets = false;
+      budgetBefore = undefined;
     }
     let budget: ProseToken | undefined;
     let actual: ProseToken | undefined;
@@ -118,6 +122,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             budget: sumOperand([operand(actual.token, '决算数'), operand(gap.token, '差额')], '预算数', gap.token.span, [1, gap.direction === 'up' ? -1 : 1]),
             rate: operand(t.token, '完成率'),
           });
+        } else if (!budget && actual && budgetBefore && rated === undefined && budgets.length === 0 && (!named || budgetKind(budgetBefore.lead) === named)) {
+          budget = budgetBefore;
         } else if (!budget && actual) rateOnly.push({ actual, rate: t });
         // (Not when the budget names another quantity: `其中：因公出国（境）费年初预算为4.00万元，完成…` after the
         // 三公 total's sentence is the part's own budget, and its actual is not the total's.)
@@ -142,6 +148,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       }
     }
     previousHead = tokens.find((x) => x.role === 'amount') ?? previousHead;
+    if (tokens.length > 0) budgetBefore = tokens.at(-1)!.role === 'budget' && !tokens.some((x) => x.role === 'amount' || x.role === 'completion-rate') ? tokens.at(-1) : undefined;
     if (budget && actual) {
       unrated = { budget, actual };
       last = undefined;
