@@ -32,7 +32,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const subjects = new SubjectIndex(analysis.tokens, ['amount', 'share-base']);
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink);
-  itemListClaims(model, analysis, lists, sink);
+  itemListClaims(model, analysis, lists, listOf, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text);

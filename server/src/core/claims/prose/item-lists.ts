@@ -88,7 +88,7 @@ function inlineItems(text: string, style: RegExp, start: number, tokens: ProseTo
   return starts.map((from, k) => tokens.filter((t) => t.token.span.start >= from && (k + 1 === starts.length || t.token.span.start < starts[k + 1])));
 }
 
-export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], sink: ClaimSink): void {
+export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
   const context = { levelsBefore: undefined as number[] | undefined, byParagraph: undefined as Map<number, ProseToken[]> | undefined };
   const listed = new Set<number>();
   for (const list of lists) {
@@ -100,7 +100,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
   for (const list of lists) {
     const total = list.totals.get('amount');
     if (list.parent !== undefined || !total || list.region.end !== model.sentences[list.sentence].span.end) continue;
-    const items = describedItems(model, analysis, list, total);
+    const items = describedItems(model, analysis, listOf, list, total);
     if (items) addItemSums(analysis, new Map([['amount', total]]), new Map([['amount', items]]), true, sink);
   }
   // `2024年度政府采购支出总额为593.69万元。` / `1.货物类231.29万元；` / `2.工程类…`: without a 其中, items that name
@@ -123,7 +123,7 @@ const MAX_DESCRIPTION_SENTENCES = 3;
  * items are not numbered, each describing itself to the end of its sentence; the next items open the sentences
  * after it (in its paragraph or the next ones) with their name and figure. Undefined unless there are any.
  */
-function describedItems(model: DocumentModel, analysis: ProseAnalysis, list: ProseList, total: ProseToken): ProseToken[] | undefined {
+function describedItems(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, list: ProseList, total: ProseToken): ProseToken[] | undefined {
   const amounts = list.members.filter((t) => t.role === 'amount');
   // (Nothing after the trigger, or the first item's figure first: `其中外事接待0批次` is another list.)
   if (amounts.length > 1 || (list.members.length > 0 && list.members[0] !== amounts[0])) return undefined;
@@ -133,7 +133,8 @@ function describedItems(model: DocumentModel, analysis: ProseAnalysis, list: Pro
   for (let id = sentence.id + 1; id < model.sentences.length && items.length < MAX_FAMILY_PARTS; id++) {
     const next = model.sentences[id];
     if (next.section !== sentence.section) break;
-    const first = analysis.bySentence.get(id)?.[0];
+    const tokens = analysis.bySentence.get(id) ?? [];
+    const first = tokens[0];
     if (!first) {
       if (++quiet > MAX_DESCRIPTION_SENTENCES) break;
       continue;
@@ -142,7 +143,11 @@ function describedItems(model: DocumentModel, analysis: ProseAnalysis, list: Pro
     // Only the item's name before its figure: no clause, no enumeration mark (numbered items are collectItems').
     const name = model.text.slice(next.span.start, first.token.span.start).trim();
     if (first.role !== 'amount' || !first.ownSubject || first.token.unit !== total.token.unit || name === '' || /[，,、：:；;。（(]/.test(name) || ITEM_STYLES.some((re) => re.test(name)) || BULLET.test(name)) break;
-    items.push(first);
+    // (`公务用车购置费支出204.78万元，同比减少…；公务用车运行维护费支出664.60万元，…`: each named amount of the sentence is an item;
+    // one in a list of its own breaks the item down, and the reading is given up.)
+    const named = tokens.filter((t) => t.role === 'amount' && t.ownSubject && t.depth === 0 && t.token.unit === total.token.unit);
+    if (named.some((t) => listOf.has(t) && listOf.get(t) !== list)) return undefined;
+    items.push(...named);
   }
   return items.length > amounts.length ? items : undefined;
 }
