@@ -149,8 +149,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
 /** A part as an operand, labelled with its name (or its words when it has none). */
 const partOperand = (p: ProseToken) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, ''));
 
-/** Groups beside the serving staff: 退休, 编外, 聘用 … */
-const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借调|返聘|外聘|临时/;
+/** Groups beside the serving staff: 退休, 编外, 聘用 …, and the people a school or hospital serves. */
+const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借调|返聘|外聘|临时|学生|在校生|幼儿|儿童|患者|病人/;
 
 /** A population, which 概况 break down several ways in one list (农业/城镇, then 常住, 流动 …). */
 const POPULATION = /人口$/;
