@@ -235,6 +235,8 @@ function subjectWords(lead: string, role: Role): string {
     if (cut >= 0) w = w.slice(0, cut);
     const dir = w.search(DIRECTION);
     if (dir >= 0) w = w.slice(0, dir);
+    // (`收入总计…，支出总计…，与2020年度相比，各增加29.6万元`: 各 names nothing.)
+    if (/^(?:各|均|都|分别|亦|也)$/.test(w)) w = '';
   }
   // (`三公经费：预算32.94万元/决算23.77万元`: the second of a pair names no quantity of its own.)
   w = w.replace(/^[/／]\s*(?:支出)?(?:决算|预算)数?$/, '');
