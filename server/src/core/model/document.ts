@@ -9,7 +9,7 @@ import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
 import { parseTables } from './tables';
-import { resolveMissingPercents, resolveSharedUnits, resolveUnitSlips } from './units';
+import { resolveFusedYears, resolveMissingPercents, resolveSharedUnits, resolveUnitSlips } from './units';
 
 /** Lines end at `\r\n`, `\r` or `\n`. */
 export function splitLines(text: string): Line[] {
@@ -35,7 +35,8 @@ class Token implements NumberToken {
   readonly span: Span;
   readonly unitSpan?: Span;
   raw: string;
-  readonly text: string;
+  /** (Not readonly: units.ts drops a year run into the amount, `2019498.83` → `498.83`, before any value is read.) */
+  text: string;
   readonly decimals: number;
   readonly zero: boolean;
   unit: NumberToken['unit'];
@@ -277,6 +278,7 @@ export function buildModel(text: string): DocumentModel {
     placeholders: findPlaceholders(text),
   };
   resolveSharedUnits(model);
+  resolveFusedYears(model);
   resolveUnitSlips(model);
   resolveMissingPercents(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });

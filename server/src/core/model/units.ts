@@ -2,6 +2,7 @@
 // The model records the reading (`readAs`) so every relation is checked with it; the unit-mismatch
 // rule reports the slip. A share written without its % sign (`占 76.23;` among `占 X%` siblings) is
 // read as a percentage the same way.
+import Decimal from 'decimal.js';
 import { isMoney } from '../arith/interval';
 import { isWhiteSpace } from '../text/chars';
 import { clauseBefore } from '../text/clauses';
@@ -30,6 +31,38 @@ function siblingGroups(model: DocumentModel): NumberToken[][] {
     }
   }
   return groups;
+}
+
+/** A comparison's figure run into its year: `与2019498.83万元相比`, `较20155.88万元` (2019年498.83万元, 2015年5.88万元). */
+const FUSED_YEAR = /^((?:19|20)\d\d)(\d+(?:\.\d+)?)$/;
+const COMPARED_WITH = /(?:与|较|比|同比|对比)\s*$/;
+
+/**
+ * A figure compared with (`与…相比`, `较…`) whose first four digits are a year near the report's, whose rest is of
+ * the size of the sentence's other amounts while the whole is a hundred times larger: the 年 after the year was
+ * lost (by the author or a converter). The figure is read without the year and reported (number-format).
+ */
+export function resolveFusedYears(model: DocumentModel): void {
+  if (model.reportYear === undefined) return;
+  for (const s of model.sentences) {
+    const money = s.numbers.map((id) => model.numbers[id]).filter((n) => isMoney(n.unit) && !n.zero && !n.cell);
+    if (money.length < 2) continue;
+    for (const n of money) {
+      const m = FUSED_YEAR.exec(n.text);
+      if (!m || n.formatIssue || Math.abs(Number(m[1]) - model.reportYear) > 2 || !COMPARED_WITH.test(model.text.slice(Math.max(0, n.span.start - 4), n.span.start))) continue;
+      // (Magnitudes compared as decimals: the values are not built yet, and this one's must not be cached from the fused text.)
+      const rest = new Decimal(m[2]);
+      const whole = new Decimal(n.text);
+      const near = money.some((o) => {
+        if (o === n || o.unit !== n.unit) return false;
+        const other = new Decimal(o.text);
+        return other.times(100).lt(whole) && rest.lte(other.times(10)) && rest.times(10).gte(other);
+      });
+      if (!near) continue;
+      n.text = m[2].replace(/^0+(?=\d)/, '');
+      n.formatIssue = 'year-fused';
+    }
+  }
 }
 
 /** Per-person or per-unit values (人均116.18元, 单价, 标准) are 元 by nature (rounding.md §6). */

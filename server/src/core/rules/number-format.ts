@@ -10,6 +10,7 @@ const ISSUE_TEXT = {
   'bad-grouping': l('千位分隔符位置错误', 'misplaced thousands separators'),
   'space-in-digits': l('数字中间有空格', 'a space inside the digits'),
   'double-point': l('小数点重复', 'a doubled decimal point'),
+  'year-fused': l('年份与金额连写，缺“年”字', 'a year run into the amount, its 年 lost'),
 } as const;
 
 /** From this many full-width numbers on, one finding names them all. */
@@ -77,7 +78,8 @@ export const numberFormat: Rule = {
           {
             title: l(`规范为“${fixed}”`, `Normalise to "${fixed}"`),
             edits: [{ span: n.span, newText: fixed }],
-            safe: true,
+            // (Where a year ends and the amount begins is read from the figures around it: offered, never applied unasked.)
+            safe: n.formatIssue !== 'year-fused',
             preferred: true,
             kind: 'normalize-number',
           },
@@ -95,6 +97,7 @@ const GROUPED_WITH_SPACES = /^[0-9]{1,3}(?:,[ \u00A0]*[0-9]{3})+(?:\.[0-9]+)?$/;
  * a space among the digits leaves no grouping worth keeping: the plain value.
  */
 function repaired(raw: string, issue: NumberFormatIssue, plain: string): string {
+  if (issue === 'year-fused') return `${raw.slice(0, 4)}年${raw.slice(4)}`;
   // (`1, 537.4`: a space after a comma of a correct grouping goes, the grouping stays.)
   if (issue === 'space-in-digits' && GROUPED_WITH_SPACES.test(asciiForms(raw))) return asciiForms(raw).replace(/,[ \u00A0]+/g, ',');
   if (issue === 'bad-grouping' || issue === 'space-in-digits') return plain;

@@ -325,6 +325,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         // `②差旅费：46.11万元；`, `年初预算为：300万元`: the words before the colon name the figure.
         else if (/[：:]/.test(text.charAt(start - 1))) lead = compactWords(clauseBeforeColon(text, start - 1, boundary));
       }
+      // (`较20155.88万元`: the year run into the figure dates it, as `较2015年5.88万元` would.)
+      if (token.formatIssue === 'year-fused') lead += `${token.raw.slice(0, 4)}年`;
       const after = text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8);
       let role = roleOf(token, lead, after);
       // `完成年初预算751.54万元的88.54%`, `占支出总额665.38万元的31.39%`: the words that give a rate its
