@@ -44,6 +44,7 @@ const cases = {
   'item changes one a ；-clause': '部分支出科目有所下降，主要为：' + 'A因故支出减少1万元，下降2%；'.repeat(30000),
   'frames with one part a clause': '三公经费支出决算为3.00万元。' + '三公经费支出决算中，因公出国（境）费0万元，占0%；公务用车购置及运行维护费1万元；公务接待费2万元；'.repeat(12000),
   'described items after every 其中': '基本支出10万元，其中：\n人员经费4万元，主要包括：工资等。\n公用经费6万元，主要包括：办公费等。\n'.repeat(12000),
+  'compared figures with years run into them': '某局2020年度部门决算\n' + '收支总计424.71万元，与2019498.83万元相比，减少74.12万元，'.repeat(20000),
   'placeholders and spaced groupings': '某局2024年度部门决算\n' + '收入总计XX万元，支出总计1, 537.40万元，比20XX年增长xx%；'.repeat(20000),
   'space-separated numbers, ragged': '公开03表\n单位：万元\n' + Array.from({ length: 20000 }, (_, i) => ' '.repeat(i % 90) + `${i}.5  ${i % 7}  ${i}`).join('\n'),
 };

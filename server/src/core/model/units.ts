@@ -36,10 +36,11 @@ function siblingGroups(model: DocumentModel): NumberToken[][] {
 /** A comparison's figure run into its year: `与2019498.83万元相比`, `较20155.88万元` (2019年498.83万元, 2015年5.88万元). */
 const FUSED_YEAR = /^((?:19|20)\d\d)(\d+(?:\.\d+)?)$/;
 const COMPARED_WITH = /(?:与|较|比|同比|对比)\s*$/;
+const NEIGHBOURS = 4;
 
 /**
  * A figure compared with (`与…相比`, `较…`) whose first four digits are a year near the report's, whose rest is of
- * the size of the sentence's other amounts while the whole is a hundred times larger: the 年 after the year was
+ * the size of an amount next to it in its sentence while the whole is a hundred times larger: the 年 after the year was
  * lost (by the author or a converter). The figure is read without the year and reported (number-format).
  */
 export function resolveFusedYears(model: DocumentModel): void {
@@ -47,13 +48,14 @@ export function resolveFusedYears(model: DocumentModel): void {
   for (const s of model.sentences) {
     const money = s.numbers.map((id) => model.numbers[id]).filter((n) => isMoney(n.unit) && !n.zero && !n.cell);
     if (money.length < 2) continue;
-    for (const n of money) {
+    for (const [i, n] of money.entries()) {
       const m = FUSED_YEAR.exec(n.text);
       if (!m || n.formatIssue || Math.abs(Number(m[1]) - model.reportYear) > 2 || !COMPARED_WITH.test(model.text.slice(Math.max(0, n.span.start - 4), n.span.start))) continue;
       // (Magnitudes compared as decimals: the values are not built yet, and this one's must not be cached from the fused text.)
       const rest = new Decimal(m[2]);
       const whole = new Decimal(n.text);
-      const near = money.some((o) => {
+      // (Among the figures next to it: a sentence of thousands of figures stays linear.)
+      const near = money.slice(Math.max(0, i - NEIGHBOURS), i + NEIGHBOURS + 1).some((o) => {
         if (o === n || o.unit !== n.unit) return false;
         const other = new Decimal(o.text);
         return other.times(100).lt(whole) && rest.lte(other.times(10)) && rest.times(10).gte(other);
