@@ -208,6 +208,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      // (`本项目共完成预算资金89.97万元`: the budget funds spent, an actual.)
+      if (/(?:完成|执行)预算资金(?:为|是)?$/.test(w)) return 'amount';
       if (isBudgetWords(w)) return 'budget';
       return 'amount';
     default:
