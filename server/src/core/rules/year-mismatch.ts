@@ -54,7 +54,8 @@ const REPORT_PERIOD = /^\s*1\s*月\s*1\s*日\s*(?:至|到|—|-|－)\s*(?:(?:19|
 const AS_OF = /(截至|截止|至)\s*$/;
 const AS_OF_YEAR_END = /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/;
 /** `2023年度部门决算`, `2023年度收入支出决算总表`: the report's title, headings and tables. */
-const REPORT_NAME = new RegExp(`^\\s*度?\\s*(?:(?:部门|单位)?\\s*决算(?!数|${PAST_DISCLOSURE.source})|[^。；;，,\\d]{0,20}决算(?:总)?表)`);
+// (Not `2023年度决算支出合计850.00万元`, `2023年度决算收入、支出总计均为…`: a figure follows, last year's stated for comparison.)
+const REPORT_NAME = new RegExp(`^\\s*度?\\s*(?:(?:部门|单位)?\\s*决算(?!数|${PAST_DISCLOSURE.source}|[^，,。；;\\d\\n]{0,16}\\d[\\d,.]*\\s*(?:万元|亿元|元))|[^。；;，,\\d]{0,20}决算(?:总)?表)`);
 /** `关于做好2024年度部门决算公开工作的通知`: the notice this report answers. */
 const NOTICE = /关于(?:做好|开展|组织)?\s*$/;
 const NOTICE_REST = /^\s*度?\s*(?:部门|单位)?\s*决算(?:信息)?公开(?:工作)?的?通知/;
@@ -242,17 +243,18 @@ function readComparedYear(model: DocumentModel, reportYear: number, n: NumberTok
   return undefined;
 }
 
-/** The words of a quantity after its opening year, up to its figure (`度支出合计`). */
-const QUANTITY_WORDS = /^\s*年?度?\s*([^，,。；;\d]{2,24}?)\s*(?:为|是|共|达)?\s*\d/;
+/** The words of a quantity after its opening year (or 本年), up to its figure (`支出合计`). */
+const QUANTITY_WORDS = /^\s*年?度?\s*(?:本年度?)?([^，,。；;\d]{2,24}?)\s*(?:为|是|共|达)?\s*\d/;
 
 /**
- * The sentence before, in the same paragraph, opens with the report year and states the same quantity in the same
- * words: this one gives last year's figure beside it.
+ * The sentence before (in the same paragraph or the one before it) opens with the report year (or 本年) and states the
+ * same quantity in the same words: this one gives last year's figure beside it.
  */
 function restatesForLastYear(model: DocumentModel, sentence: Sentence, reportYear: number, rest: string): boolean {
   const previous = model.sentences[sentence.id - 1];
-  if (!previous || previous.paragraph !== sentence.paragraph) return false;
-  const opening = new RegExp(`^[\s\d.、（）()一二三四五六七八九十：:]*${reportYear}\s*年(.*)$`, 's').exec(previous.text);
+  // (In its paragraph, or ending the paragraph before under the same heading.)
+  if (!previous || previous.section !== sentence.section || sentence.paragraph - previous.paragraph > 1) return false;
+  const opening = new RegExp(String.raw`^[\s\d.、（）()一二三四五六七八九十：:]*(?:${reportYear}\s*年|(?=本年))(.*)$`, 's').exec(previous.text);
   const words = QUANTITY_WORDS.exec(rest)?.[1];
   return opening !== null && words !== undefined && QUANTITY_WORDS.exec(opening[1])?.[1] === words;
 }

@@ -85,7 +85,10 @@ export const VIEWPOINT = /^(?:(?:从|就|按|总体|整体|具体|分项|总的)
 const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|底)/g;
 
 /** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
-export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d\d)\s*年/;
+export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?((?:19|20)\d\d)\s*年/;
+
+/** `上年收入总计900.00万元，支出总计900.00万元。`: a sentence that opens with last year dates its figures so (not 上年结转, 上年末). */
+const OPENING_LAST_YEAR = /^\s*[（(]?\s*(?:上年度?|去年)(?!结转|结余|末|底|同期)/;
 
 /**
  * `国有资本经营预算收入45.6亿元…；支出30.0亿元`: words naming the other side (支出 after a 收入, or the reverse)
@@ -294,7 +297,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // `2010年审计署“三公经费”财政拨款预算中，因公出国（境）费617万元，公务用车购置及运行费1229.65万元…`: a sentence
     // that opens with a year dates every figure in it that names no year of its own.
     const dated = OPENING_YEAR.exec(sentence.text);
-    const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : undefined;
+    const lastYearOpening = !dated && model.reportYear !== undefined && OPENING_LAST_YEAR.test(sentence.text);
+    const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : undefined;
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? [...sentence.text.matchAll(AS_OF)] : [];
     let asOfIndex = -1;
@@ -373,7 +377,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       // (Not a year inside a closed bracket: `年初结转和结余（即2023年末结转和结余）100.00万元` is this year's opening.)
       while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
-      const stated = lead.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : sentenceYear);
+      // (`上年收入总计900万元，本年收入总计1000万元`: a figure that says 本年 is this year's after all.)
+      const thisYear = lastYearOpening && /本年|当年|今年/.test(lead) && !/上年|去年/.test(lead);
+      const stated = lead.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1) role = 'prior';
