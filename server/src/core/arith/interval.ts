@@ -99,7 +99,11 @@ export function inUnitOf(value: Decimal, like: Operand): string {
 /** A computed amount in 万元, with the unit shown when the relation mixes units (a sum of percentages in %). */
 export function computed(value: Decimal, decimals: number, operands: Operand[]): string {
   if (operands.length > 0 && operands.every((o) => o.unit === '%')) return `${show(value, decimals)}%`;
-  return show(value, decimals) + (operands.some((o) => o.unit) ? '万元' : '');
+  // (Figures all written in 元 (or 亿元) are summed in that unit: `56058910.02元 ≠ 57308200.00元`, not `≠ 5730.82万元`.)
+  const written = operands.filter((o) => o.unit);
+  const other = written[0];
+  if (other?.scale && (other.unit === '元' || other.unit === '亿元') && written.every((o) => o.unit === other.unit)) return show(value.div(other.scale), decimals) + other.unit;
+  return show(value, decimals) + (written.length > 0 ? '万元' : '');
 }
 
 const ZERO_FIELDS: OperandFields = { value: ZERO, halfUlp: ZERO, fixed: 0, fixedHalf: 0 };
