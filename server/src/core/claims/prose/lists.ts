@@ -42,18 +42,19 @@ const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta', 'budget-delta'
  */
 function otherSideClause(text: string, region: Span, total: string): number | undefined {
   // (The side is the last of 收入 / 支出 in the total's name: `收入预算` is a 收入, `支出决算` a 支出.)
-  const side = total.lastIndexOf('收入') > total.lastIndexOf('支出') ? /^[^\d０-９]{0,16}?(?:支出|结余|结转)/ : total.lastIndexOf('支出') >= 0 ? /^[^\d０-９]{0,16}?(?:收入|结余|结转)/ : undefined;
+  // (A year may open the clause: `；2023年政府性基金支出总计3319万元，…`.)
+  const side = total.lastIndexOf('收入') > total.lastIndexOf('支出') ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:支出|结余|结转)/ : total.lastIndexOf('支出') >= 0 ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:收入|结余|结转)/ : undefined;
   if (!side) return undefined;
-  // (indexWithin, not indexOf: a region without a ； must not send the search to the end of the text.)
-  for (let i = indexWithin(text, '；', region.start, region.end); i >= 0; i = indexWithin(text, '；', i + 1, region.end)) {
-    if (side.test(text.slice(i + 1, i + 20))) return i;
+  // (semicolonWithin, not indexOf: a region without a ； must not send the search to the end of the text.)
+  for (let i = semicolonWithin(text, region.start, region.end); i >= 0; i = semicolonWithin(text, i + 1, region.end)) {
+    if (side.test(text.slice(i + 1, i + 26))) return i;
   }
   return undefined;
 }
 
-/** The first `ch` in [from, end), or −1: a search that never runs past its region. */
-function indexWithin(text: string, ch: string, from: number, end: number): number {
-  for (let i = from; i < end; i++) if (text[i] === ch) return i;
+/** The first `；` (or ASCII `;`) in [from, end), or −1: a search that never runs past its region. */
+function semicolonWithin(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text[i] === '；' || text[i] === ';') return i;
   return -1;
 }
 
@@ -155,7 +156,7 @@ export function findLists(
       let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
       // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
       if (respectively) {
-        const semicolon = indexWithin(text, '；', end, Math.min(regionEnd, nextTrigger));
+        const semicolon = semicolonWithin(text, end, Math.min(regionEnd, nextTrigger));
         if (semicolon >= 0) regionEnd = semicolon;
       }
       const first = firstAtOrAfter(tokens, end);
@@ -333,7 +334,7 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     const named = normalizeSubject(m[1]);
     if (named.length < 4 || (m[1].length > 16 && !/[，,]$/.test(m[0]))) continue;
     const from = m.index! + m[0].length;
-    const semicolon = indexWithin(sentenceText, '；', from, sentenceText.length);
+    const semicolon = semicolonWithin(sentenceText, from, sentenceText.length);
     const start = offset + from;
     let end = offset + (semicolon < 0 ? sentenceText.length : semicolon);
     // (Sliced by position, not filtered: a sentence of thousands of frames stays linear.)
@@ -374,7 +375,7 @@ function clauseRun(tokens: ProseToken[], sentenceText: string, offset: number, e
     // (Only the part's name between the `；` and its figure.)
     if (/[，,、：:。（(]/.test(sentenceText.slice(end + 1 - offset, t.token.span.start - offset))) break;
     parts.push(t);
-    const next = indexWithin(sentenceText, '；', t.token.span.start - offset, sentenceText.length);
+    const next = semicolonWithin(sentenceText, t.token.span.start - offset, sentenceText.length);
     end = offset + (next < 0 ? sentenceText.length : next);
   }
   return { parts, end };
@@ -602,7 +603,7 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
   // (Also at a `，` after items joined by `、`: `其中：中央补助300万元、省级配套150万元、市级配套50万元，累计已拨付420万元`.)
   const enumerated = text.slice(list.region.start, Math.min(list.region.end, parts.at(-1)!.token.span.start)).includes('、');
   const nextCut = (from: number) => {
-    for (let i = from; i < list.region.end; i++) if (text[i] === '；' || (enumerated && text[i] === '，')) return i;
+    for (let i = from; i < list.region.end; i++) if (text[i] === '；' || text[i] === ';' || (enumerated && text[i] === '，')) return i;
     return -1;
   };
   for (let at = nextCut(list.region.start); at >= 0; at = nextCut(at + 1)) {
