@@ -39,8 +39,8 @@ function spending(scope: Scope, label: string, unique?: TableValueQuery['unique'
   // (`unique` in each literal rather than spread in afterwards: 项 figures are many.)
   return scope === 'general'
     ? [
-        { kind: 'T05', label, column: SPENT_SUBTOTAL, unique },
-        { kind: 'T05', label, column: SUBTOTAL, unique },
+        { kind: 'T05', label, column: SPENT_SUBTOTAL, notUnder: PARTS_OF_SPENDING, unique },
+        { kind: 'T05', label, column: SUBTOTAL, notUnder: PARTS_OF_SPENDING, unique },
         { kind: 'T05', label, column: SPENT_TOTAL, unique },
         // The short template: `科目名称 | 合计 | 基本支出 | 项目支出`.
         { kind: 'T05', label, column: TOTAL, unique },
@@ -55,6 +55,8 @@ function spending(scope: Scope, label: string, unique?: TableValueQuery['unique'
 /** Header words of the spending columns (shared by the queries, which only read them). */
 const SPENT_SUBTOTAL = ['本年支出', '小计'];
 const SUBTOTAL = ['小计'];
+/** (`本年支出 | 合计 | 基本支出（小计 | 人员经费 | 公用经费）| 项目支出`: that 小计 is 基本支出's.) */
+const PARTS_OF_SPENDING = ['基本支出', '项目支出'];
 const SPENT_TOTAL = ['支出合计'];
 const SPENT_THIS_YEAR_TOTAL = ['本年支出合计'];
 const TOTAL = ['合计'];

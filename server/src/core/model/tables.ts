@@ -28,8 +28,8 @@ export interface ParsedTables {
 
 /** 3/5/7-digit 功能分类 or 3/5-digit 经济分类 code. */
 export const CODE_RE = /^(\d{3}|\d{5}|\d{7})$/;
-/** `2080505 机关事业单位基本养老保险缴费支出`: code and name in one cell (not `2024年`, `100万元`). */
-const CODE_NAME_RE = /^(\d{3}|\d{5}|\d{7})(?:[\s\u3000]+|(?=[\u4e00-\u9fff（(]))(?!(?:万元|亿元|千元|人次|批次|万人|[年月日万元个人项次])(?![\u4e00-\u9fff]))(\S.*)$/;
+/** `2080505 机关事业单位基本养老保险缴费支出`, `[2010401]行政运行`: code and name in one cell (not `2024年`, `100万元`). */
+const CODE_NAME_RE = /^[\[［【]?(\d{3}|\d{5}|\d{7})(?:[\]］】][\s\u3000]*|[\s\u3000]+|(?=[\u4e00-\u9fff（(]))(?!(?:万元|亿元|千元|人次|批次|万人|[年月日万元个人项次])(?![\u4e00-\u9fff]))(\S.*)$/;
 /** 经济分类 类 codes and their names, for recognising a code that slid into an amount cell. */
 export const ECONOMIC_CLASSES: Record<string, string> = {
   '301': '工资福利支出',
@@ -648,7 +648,12 @@ function propagate(row: TableRow, above: string[] | undefined, width: number): s
   return propagateLabels(row.cells.map((c) => norm(c.text)), above, width);
 }
 
-function propagateLabels(labels: string[], above: string[] | undefined, width: number): string[] {
+/**
+ * A header layer with its merged cells filled: a blank cell takes the label on its left when the layers above put the
+ * two columns under one label. `ancestors`: every layer above (not only the one right above: `科目编码 | 科目名称 | |`
+ * under blanks must not spread 科目名称 over the amount columns of 本年支出/合计).
+ */
+function propagateLabels(labels: string[], above: string[] | undefined, width: number, ancestors: string[][] = above ? [above] : []): string[] {
   const out: string[] = [];
   let leftLabel = '';
   let leftCol = -1;
@@ -658,7 +663,7 @@ function propagateLabels(labels: string[], above: string[] | undefined, width: n
       out.push(own);
       leftLabel = own;
       leftCol = col;
-    } else if (leftCol >= 0 && (!above || above[leftCol] === above[col])) {
+    } else if (leftCol >= 0 && ancestors.every((layer) => layer[leftCol] === layer[col])) {
       out.push(leftLabel);
     } else {
       out.push('');
@@ -667,14 +672,20 @@ function propagateLabels(labels: string[], above: string[] | undefined, width: n
   return out;
 }
 
-/** A lower header row only refines merged cells of the row above (`项目` over 代码 | 名称). */
+/**
+ * A lower header row only refines merged cells of the row above (`项目` over 代码 | 名称); the label column's own cell
+ * may name it again (`项目` over `功能分类科目`, beside `本年收入` over 本年收入合计 | 财政拨款收入 | …).
+ */
 function refinesMerged(row: TableRow, above: string[]): boolean {
   return row.cells.every((c, col) => {
-    if (norm(c.text) === '') return true;
+    const text = norm(c.text);
+    if (text === '') return true;
     const label = above[col];
-    return label !== undefined && label !== '' && (above[col - 1] === label || above[col + 1] === label);
+    return label !== undefined && label !== '' && (above[col - 1] === label || above[col + 1] === label || (col === 0 && LABEL_COLUMN_WORD.test(text)));
   });
 }
+
+const LABEL_COLUMN_WORD = /^(?:功能分类|经济分类)?(?:科目|项目)(?:名称|编码|代码)?$/;
 
 /**
  * Word cells after the first: a header that starts with 合计 (三公 `合计 | 因公出国（境）费 | …`)
@@ -773,7 +784,9 @@ function classify(table: Table, scanned: Work['scanned']): void {
       headerRows.set(firstText, same);
     }
     if (kind === 'header') {
-      above = propagate(row, above, width);
+      // (A label merged down over blank cells stays the column's: `| 项目 | 本年收入 |` over `|  | 本年收入合计 |…`.)
+      const previous = above;
+      above = propagate(row, above, width).map((label, col) => label || (previous?.[col] ?? ''));
       if (!firstSegment) row.repeatedHeader = true;
     }
     if (kind === 'data' || kind === 'total') head = false;
@@ -814,7 +827,7 @@ function buildColumns(table: Table): TableColumn[] {
   for (const row of rows) {
     if (row.kind !== 'header' || row.repeatedHeader) continue;
     // (A blank header row labels nothing, and would let the row below it spread over every column.)
-    for (const layer of headerLayers(row)) if (layer.some((t) => t !== '')) labels.push(propagateLabels(layer, labels.at(-1), width));
+    for (const layer of headerLayers(row)) if (layer.some((t) => t !== '')) labels.push(propagateLabels(layer, labels.at(-1), width, labels));
   }
   // The header's last line printed in the 合计 row (`类 | 款 | 项 | 合计 | 2,940.05 | …`): its 类/款/项 name the code columns.
   const total = rows.find((r) => r.kind === 'total');

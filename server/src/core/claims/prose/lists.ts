@@ -52,6 +52,12 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   return undefined;
 }
 
+/** The tokens in [from, to) are rates only (shares, completion or change rates), no quantity of their own. */
+function onlyRatesBetween(tokens: ProseToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].token.unit !== '%') return false;
+  return true;
+}
+
 /** The first `；` (or ASCII `;`) in [from, end), or −1: a search that never runs past its region. */
 function semicolonWithin(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) if (text[i] === '；' || text[i] === ';') return i;
@@ -130,7 +136,8 @@ export function findLists(
       // since starts a sibling list; the open lists end at that `；`.
       const clauseStart = scan.lastSemicolonBefore(start) - sentence.span.start + 1;
       const ownWords = sentenceText.slice(clauseStart, m.index!);
-      const sibling = clauseStart > 0 && /[\u4e00-\u9fff]{2}/.test(ownWords.replace(/其中|主要|具体|另外|此外/g, '')) && firstAtOrAfter(tokens, sentence.span.start + clauseStart) === firstAtOrAfter(tokens, start);
+      // (A share may stand before it: `…；公用经费占基本支出的19.1%，其中：…`.)
+      const sibling = clauseStart > 0 && /[\u4e00-\u9fff]{2}/.test(ownWords.replace(/其中|主要|具体|另外|此外/g, '')) && onlyRatesBetween(tokens, firstAtOrAfter(tokens, sentence.span.start + clauseStart), firstAtOrAfter(tokens, start));
       // `局本级政府采购支出100.00万元，其中…；市食品检验所政府采购支出56.00万元，其中…`: a clause after `；` stating the
       // open list's quantity for another owner is a parallel statement, not a part of the first.
       // (Not in a sentence of very many lists: each parallel list spans to the sentence's end until the next one

@@ -13,6 +13,8 @@ export interface TableValueQuery {
   label?: string | RegExp;
   /** Words that must all occur in the column's header path (`['基本支出']`), or a 栏次 number (`'11'`). */
   column?: string[] | string;
+  /** Words that must not occur in it (`小计` of 本年支出, not 基本支出's 小计 over 人员经费 | 公用经费). */
+  notUnder?: string[];
   /** Side-by-side block (01/04: 0 = 收入, 1 = 支出). */
   block?: number;
   /**
@@ -153,7 +155,7 @@ function valueAt(table: Table, it: Item, query: TableValueQuery): TableValue | u
   else {
     // Every column has its block (assignRoles), so these are the value columns of the entry's block.
     const blockCols = valueColumns(table, it.entry.block);
-    const k = columnPosition(table, blockCols, query.column);
+    const k = columnPosition(table, blockCols, query.column, query.notUnder);
     col = k < 0 ? undefined : (it.entry.valueCols[k] ?? blockCols[k]);
   }
   if (col === undefined) return undefined;
@@ -175,7 +177,7 @@ function valueAt(table: Table, it: Item, query: TableValueQuery): TableValue | u
 }
 
 /** Position among a block's value columns of the one a query names: its 栏次 number, or all of its header words. */
-function columnPosition(table: Table, blockCols: number[], column: string[] | string): number {
+function columnPosition(table: Table, blockCols: number[], column: string[] | string, notUnder: string[] = []): number {
   for (let k = 0; k < blockCols.length; k++) {
     const c = blockCols[k];
     if (typeof column === 'string') {
@@ -185,6 +187,7 @@ function columnPosition(table: Table, blockCols: number[], column: string[] | st
     const path = headerText(table, c);
     let all = true;
     for (const w of column) if (!path.includes(w)) all = false;
+    for (const w of notUnder) if (path.includes(w)) all = false;
     if (all) return k;
   }
   return -1;
