@@ -46,6 +46,8 @@ const NEIGHBOURS = 4;
 export function resolveFusedYears(model: DocumentModel): void {
   if (model.reportYear === undefined) return;
   for (const s of model.sentences) {
+    // (Most sentences hold no figure of six digits or more starting with 19 or 20: nothing to build for them.)
+    if (!s.numbers.some((id) => FUSED_YEAR.test(model.numbers[id].text))) continue;
     const money = s.numbers.map((id) => model.numbers[id]).filter((n) => isMoney(n.unit) && !n.zero && !n.cell);
     if (money.length < 2) continue;
     for (const [i, n] of money.entries()) {

@@ -228,9 +228,10 @@ const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}|${NEUTRAL_CHANGE.sourc
 /** Words that introduce a reason: what follows them is the subject (`…的主要原因是2024年在京…`). */
 const REASON_PREFIX = /^.*(?:原因(?:是|为|体现在|在于|主要是)?|主要是|主要体现在|体现在)[：:]?/;
 
-/** The subject words of a number: for a change, what stands before 比上年/同比 or the direction word. */
+/** `较年初预算数`, `与全年预算相比`: the comparison with a budget. */
 const BUDGET_COMPARISON_WORDS = /(?:比|较|与)\s*(?:年初|全年|调整后)?预算/;
 
+/** The subject words of a number: for a change, what stands before 比上年/同比 (or 较预算) or the direction word. */
 function subjectWords(lead: string, role: Role): string {
   let w = lead;
   if (role === 'delta' || role === 'change-rate' || role === 'prior' || role === 'budget-delta') {
