@@ -25,7 +25,7 @@ const FUND_NAMES = /一般公共预算|政府性基金预算|国有资本经营�
  * Words that make a statement this report's own: a share of this year's total, a completion rate. (Not
  * `本年收入合计` itself: a table row's name, which a comparison may date: `2023年度本年收入合计580.00万元。`)
  */
-const THIS_YEARS = /占本年|完成(?:年初)?预算|预算完成率/;
+const THIS_YEARS = /占本年|完成(?:年初)?预算|预算完成率|决算数?为(?:年初|全年)?预算数?的/;
 /** The figure broken down (`其中：…`, `主要用于…`): the section's main statement, never last year's. */
 const BREAKDOWN = /其中|主要用于|主要包括|分别为|具体为/;
 /** The note that a fund had no income or spending, or that a table is empty. */

@@ -45,7 +45,13 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const accept = (t: ProseToken) => statesAmount(t) && t.year === first.year;
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
     const found = subjects.find(first.subject, first.token.span.start, accept);
-    if (found || !first.subject.includes('、')) return found;
+    if (found) return found;
+    if (!first.subject.includes('、')) {
+      // (`…“三公”经费财政拨款支出预算为…，支出决算为115.08万元…。“三公”经费支出决算同比增加14.22万元`: the quantity the
+      // sentence before opens with, named shorter.)
+      const head = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder)?.find((t) => t.role === 'amount');
+      return head && accept(head) && head.subject.startsWith(first.subject) && first.subject.length >= 4 ? head : undefined;
+    }
     // `收、支总计` abbreviates `收入、支出总计`.
     const joined = first.subject.split('、').map((head) => head.replace(/^收(?!入)/, '收入').replace(/^支(?!出)/, '支出'));
     const suffix = joined.at(-1)!.replace(/^(收入|支出)/, '');
@@ -68,14 +74,19 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   if (clauses.rates.size > 1 || (clauses.rates.size === 1 && !clauses.rates.has(clauses.of[first.index]))) return undefined;
   // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph (when the
   // clause names a quantity, only if it is that one).
-  const order = sentenceIndex.get(first.sentence.id)!;
-  const previousId = sentenceOrder[order - 1];
-  const previous = previousId === undefined ? undefined : analysis.bySentence.get(previousId);
-  if (!previous?.length || previous[0].sentence.paragraph !== first.sentence.paragraph) return undefined;
+  const previous = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder);
+  if (!previous) return undefined;
   // `…预算为14.01万元，其中：…。与2023年预算相比增长16.75%`: a budget compared with last year's budget.
   const role = /(?:与|比|较)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?预算/.test(first.lead) ? 'budget' : 'amount';
   const head = previous.find((t) => t.role === role);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
+}
+
+/** The figures of the paragraph's previous sentence with figures, if it has any. */
+function previousSentenceTokens(analysis: ProseAnalysis, first: ProseToken, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken[] | undefined {
+  const previousId = sentenceOrder[sentenceIndex.get(first.sentence.id)! - 1];
+  const previous = previousId === undefined ? undefined : analysis.bySentence.get(previousId);
+  return previous?.length && previous[0].sentence.paragraph === first.sentence.paragraph ? previous : undefined;
 }
 
 /** For a sentence's figures: the `；` clause each stands in (counted from 0), and the clauses that state a change rate. */

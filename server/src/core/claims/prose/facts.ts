@@ -288,7 +288,9 @@ function restatedListParts(model: DocumentModel, listed: Map<string, ScopedState
     const value = operand(first.statement.token.token, '');
     if (parts.some((p) => compareValues(operand(p.statement.token.token, ''), value) !== 0)) continue;
     // The first lone statement that differs (one finding names the conflict; the others repeat it).
-    const funds = parts.map(fund);
+    // (A name that holds its fund, `财政拨款收入` of 收入合计, is that fund's wherever it is stated.)
+    const named = FUND.test(first.statement.token.subject);
+    const funds = named ? [] : parts.map(fund);
     const other = lone.find((o) => compareValues(operand(o.statement.token.token, ''), value) !== 0 && funds.every((f) => f === fund(o)));
     if (other) emit(sink, first.statement, other.statement, false, true);
   }

@@ -52,6 +52,11 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   return undefined;
 }
 
+/** `三公经费` and `三公经费财政拨款支出`: one name opens or ends the other, or they match as names do. */
+function sameQuantity(a: string, b: string): boolean {
+  return a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a) || subjectsMatch(a, b));
+}
+
 /** The tokens in [from, to) are rates only (shares, completion or change rates), no quantity of their own. */
 function onlyRatesBetween(tokens: ProseToken[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (tokens[k].token.unit !== '%') return false;
@@ -817,10 +822,14 @@ function fallbackTotal(
   if (previous && (previous.paragraph === sentence.paragraph || (opensWithTrigger && previous.paragraph === sentence.paragraph - 1))) {
     let tokens = analysis.bySentence.get(previous.id) ?? [];
     // (`“三公”经费支出66.51万元，预算72.47万元。同比增加6.66万元，增长11.13%。其中，…`: a sentence that only goes on
-    // about the figure before it, with no name of its own and none of the list's kind, passes the look-up back.)
-    for (let back = 1; back <= 2 && tokens.length && tokens.every((t) => t.subject === '' && t.role !== role); back++) {
+    // about the figure before it, with none of the list's kind, passes the look-up back; one that names its quantity
+    // (`…支出决算为115.08万元…。“三公”经费支出决算同比增加14.22万元…。其中：…`) only to a figure of that quantity.)
+    for (let back = 1; back <= 2 && tokens.length && tokens.every((t) => t.role !== role); back++) {
       const before = analysis.bySentence.get(previous.id - back) ?? [];
       if (!before.length || before[0].sentence.paragraph !== tokens[0].sentence.paragraph) break;
+      const named = tokens.filter((t) => t.ownSubject).map((t) => t.subject);
+      const candidate = before.find((t) => t.role === role);
+      if (named.length > 0 && !(candidate && named.some((n) => sameQuantity(n, candidate.subject)))) break;
       tokens = before;
     }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that

@@ -87,6 +87,9 @@ const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|
 /** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
 export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?((?:19|20)\d\d)\s*年/;
 
+/** `比2023年度`, `与2023年相比`: the year a change is compared with. */
+const COMPARED_YEAR = /(?:比|较|与|同)\s*(?:19|20)\d\d\s*年度?/g;
+
 /** `上年收入总计900.00万元，支出总计900.00万元。`: a sentence that opens with last year dates its figures so (not 上年结转, 上年末). */
 const OPENING_LAST_YEAR = /^\s*[（(]?\s*(?:上年度?|去年)(?!结转|结余|末|底|同期)/;
 
@@ -380,7 +383,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
       // (`上年收入总计900万元，本年收入总计1000万元`: a figure that says 本年 is this year's after all.)
       const thisYear = lastYearOpening && /本年|当年|今年/.test(lead) && !/上年|去年/.test(lead);
-      const stated = lead.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
+      // (`收、支总计比2023年度增加…`: the year compared with is not the change's own.)
+      const ownWords = role === 'delta' || role === 'change-rate' ? lead.replace(COMPARED_YEAR, '') : lead;
+      const stated = ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1) role = 'prior';
