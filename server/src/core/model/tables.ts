@@ -533,8 +533,17 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
   }
   const cellNumbers: ScannedNumber[] = [];
   const cellPlaces: ParsedTables['cellPlaces'] = [];
+  const kept: Work[] = [];
   for (const w of works) {
     analyse(w);
+    // A space-aligned table with words in its amount columns (a wrapped or centred header's fragments, a wrapped 科目名称
+    // beside its amounts): its columns are in doubt, so it is left unread rather than checked with cells misplaced.
+    if (w.table.format === 'aligned' && wordsInAmountCells(w.table)) {
+      refused.push({ first: w.table.rows[0].line, last: w.table.rows.at(-1)!.line, reason: l('金额栏中有文字（表头或科目名称折行后落入金额栏）', 'words in the amount columns (a wrapped header or row name)'), layout: 'aligned' });
+      continue;
+    }
+    w.table.id = kept.length;
+    kept.push(w);
     attachNotes(w, lines);
     for (const row of w.table.rows) {
       if (row.kind === 'header' || row.kind === 'column-numbers') continue;
@@ -548,7 +557,12 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       }
     }
   }
-  return { tables: works.map((w) => w.table), tableLines, cellNumbers, cellPlaces, refused };
+  return { tables: kept.map((w) => w.table), tableLines, cellNumbers, cellPlaces, refused };
+}
+
+/** A body row holds a word (no digit) where an amount belongs. */
+function wordsInAmountCells(table: Table): boolean {
+  return table.rows.some((r) => (r.kind === 'data' || r.kind === 'total') && r.cells.some((c) => c.unreadable && !/\d/.test(c.text)));
 }
 
 
