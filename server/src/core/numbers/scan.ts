@@ -38,11 +38,13 @@ const NUMBER_BODY = [
   `[${DIGIT}]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,
   `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][${DIGIT}]+`,
   // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below), or before it
-  // (`10935` / `.32万元`).
+  // (`10935` / `.32万元`, with a space after the point too: `666` / `. 22万元`).
   `[${DIGIT}]+\\.${EOL}[${DIGIT}]+`,
-  `[${DIGIT}]+${EOL}\\.[${DIGIT}]+`,
-  // A wrap among the digits (`3` / `87.15万元`, `70.6` / `7万元`, `82.0` / `0%`), validated by its unit below.
-  `[${DIGIT}]+${EOL}[${DIGIT}]+[.．][${DIGIT}]+`,
+  `[${DIGIT}]+${EOL}\\.[ \\u00A0\\u3000]*[${DIGIT}]+`,
+  // A wrap among the digits (`3` / `87.15万元`, `70.6` / `7万元`, `82.0` / `0%`, `52` / `5. 50万元`), validated by its unit
+  // below; also inside the leading group of a grouped number (`19` / `2,709.00元`).
+  `[${DIGIT}]+${EOL}[${DIGIT}]+[.．][ \\u00A0\\u3000]*[${DIGIT}]+`,
+  `[${DIGIT}]{1,2}${EOL}[${DIGIT}]{1,2}(?:,[${DIGIT}]{3})+(?:[.．][${DIGIT}]+)?`,
   `[${DIGIT}]+[.．][${DIGIT}]+${EOL}[${DIGIT}]+`,
   // Ideographic full stop as decimal point: `412。87` (validated by its unit below).
   `[${DIGIT}]+。[${DIGIT}]+`,

@@ -66,11 +66,13 @@ export const numberFormat: Rule = {
       if (!n.formatIssue || (n.formatIssue === 'fullwidth' && fullwidth.length >= FULLWIDTH_GROUP)) continue;
       const issue = ISSUE_TEXT[n.formatIssue];
       const fixed = repaired(n.raw, n.formatIssue, n.text);
+      // (A line wrap inside the number is shown as ⏎: a message is one line.)
+      const [raw, shown] = [n.raw, fixed].map((t) => t.replace(/\r?\n/g, '⏎'));
       ctx.report({
         messageId: 'malformed',
         message: l(
-          `数字“${n.raw}”格式异常：${issue['zh-cn']}，应为“${fixed}”。`,
-          `Malformed number "${n.raw}": ${issue.en}; should be "${fixed}".`,
+          `数字“${raw}”格式异常：${issue['zh-cn']}，应为“${shown}”。`,
+          `Malformed number "${raw}": ${issue.en}; should be "${shown}".`,
         ),
         explanation: l(`按 ${n.text} 读取并核对。`, `Read as ${n.text} for all checks.`),
         span: n.span,
