@@ -31,7 +31,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   // (A share's inline base states its quantity too: `分别占财政拨款收入4096.92万元的…`.)
   const subjects = new SubjectIndex(analysis.tokens, ['amount', 'share-base']);
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
-  sumClaims(lists, sink);
+  sumClaims(lists, sink, zerosBefore(model, analysis));
   itemListClaims(model, analysis, lists, listOf, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
@@ -44,6 +44,24 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   sangongCountClaims(analysis, sink);
   totalsBalanceClaims(model, analysis, sink);
   return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget };
+}
+
+/** The names of the amounts stated as zero in a list's section before its trigger (by section, built once). */
+function zerosBefore(model: DocumentModel, analysis: ProseAnalysis): (list: ProseList) => string[] {
+  let bySection: Map<number | undefined, ProseToken[]> | undefined;
+  return (list) => {
+    if (!bySection) {
+      bySection = new Map();
+      for (const t of analysis.tokens) {
+        if (t.role !== 'amount' || !t.token.zero || !t.ownSubject) continue;
+        const same = bySection.get(t.sentence.section);
+        if (same) same.push(t);
+        else bySection.set(t.sentence.section, [t]);
+      }
+    }
+    const section = model.sentences[list.sentence].section;
+    return (bySection.get(section) ?? []).filter((t) => t.token.span.start < list.trigger.start).map((t) => t.subject);
+  };
 }
 
 /**

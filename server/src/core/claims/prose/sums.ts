@@ -84,15 +84,29 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   return sharesAddToHundred(list);
 }
 
-export function sumClaims(lists: ProseList[], sink: ClaimSink): void {
+/**
+ * `“三公”经费41万元，其中：因公出国（境）费0万元，…` then `其中：公务用车购置及运行维护费…；公务接待费…`: a list that leaves
+ * out a member of its standard breakdown stated as zero before it (in its section) is complete all the same, for amounts.
+ */
+function completeWithZeros(parts: ProseToken[], total: ProseToken, zeros: string[]): boolean {
+  if (zeros.length === 0) return false;
+  return FAMILIES.some((f) => {
+    if (f.whole && !f.whole.test(total.subject)) return false;
+    const hits = parts.map((p) => f.members.findIndex((m) => m.test(p.subject || p.lead)));
+    return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r) || zeros.some((z) => f.members[r].test(z) && !f.members.some((m, k) => k !== r && hits.includes(k) && m.test(z))));
+  });
+}
+
+/** `zerosBefore(list)`: the names of amounts stated as zero before the list in its section. */
+export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[] = () => []): void {
   for (const list of lists) {
-    for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink);
-    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink);
+    for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, zerosBefore);
+    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, zerosBefore);
   }
 }
 
 /** The claim a list states about one total and its listed parts (total = Σ, Σ ≤ total, or part ≤ total). */
-function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink): void {
+function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[]): void {
   // `A、B分别为x、y，合计z`: the total follows its parts.
   const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
   const total = after > 0 ? listed[after] : stated;
@@ -131,7 +145,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     });
     return;
   }
-  const exhaustive = isExhaustive(list, parts, total);
+  const exhaustive = isExhaustive(list, parts, total) || (role === 'amount' && completeWithZeros(parts, total, zerosBefore(list)));
   sink.add({
     kind: 'sum',
     origin: 'prose',

@@ -383,8 +383,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
       // (`上年收入总计900万元，本年收入总计1000万元`: a figure that says 本年 is this year's after all.)
       const thisYear = lastYearOpening && /本年|当年|今年/.test(lead) && !/上年|去年/.test(lead);
-      // (`收、支总计比2023年度增加…`: the year compared with is not the change's own.)
-      const ownWords = role === 'delta' || role === 'change-rate' ? lead.replace(COMPARED_YEAR, '') : lead;
+      // (`收、支总计比2023年度增加…` in a 2024 report: last year, compared with, is not the change's own year. A change since an
+      // older year, `比2019年(疫情前)减少…`, stays dated by it: it is another change than the year's.)
+      const ownWords = role === 'delta' || role === 'change-rate' ? lead.replace(COMPARED_YEAR, (m) => (model.reportYear !== undefined && m.includes(String(model.reportYear - 1)) ? '' : m)) : lead;
       const stated = ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
