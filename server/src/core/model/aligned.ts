@@ -134,6 +134,9 @@ function blockScan(text: string): Scan {
   return text.includes('。') || text.includes('|') ? PROSE_LINE : scanLine(text);
 }
 
+/** A row label opening with its item number: `1.因公出国（境）费`, `（2）公务用车运行费`, `二、外交支出`. */
+const ENUMERATED_LABEL = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\S/;
+
 /** Key of a line for recognising a header repeated after a page break. */
 const key = (text: string) => text.replace(/[\s\u3000\f]/g, '');
 
@@ -419,7 +422,8 @@ function readSegment(
   for (const i of lineList) {
     const s = at(i);
     if (s.kind === 'blank' || s.kind === 'page') continue;
-    if (s.kind === 'row' || (s.kind === 'text' && s.tokens.length >= 2)) body.push(i);
+    // (`1.因公出国（境）费` alone on its line: an enumerated row whose amounts are blank, not the tail of the label above.)
+    if (s.kind === 'row' || (s.kind === 'text' && (s.tokens.length >= 2 || ENUMERATED_LABEL.test(s.tokens[0].text)))) body.push(i);
     else if (s.kind === 'text') wraps.push(i);
     else return { refused: l('表内夹有非表格行', 'a line inside the table that is no table row') };
   }
