@@ -36,6 +36,13 @@ export const changeMismatch: Rule = {
   },
 };
 
+/** The stated rate of a change holds (rounded or cut short) with the figures it is given. */
+function rateHolds(c: ChangeClaim): boolean {
+  const inputs = ratioInputs(c);
+  const status = inputs && checkClaimRatio(inputs).status;
+  return status === 'ok' || status === 'truncated';
+}
+
 /**
  * `较2023年度决算数38.31万元，下降6.31%` beside this year's 568.5: read as last year's figure, 38.31 contradicts the rate and its
  * word; read as the change in the rate's direction (last year's 568.5 + 38.31), the rate holds. Then the direction word was
@@ -45,16 +52,11 @@ export const changeMismatch: Rule = {
 function missingDirectionWord(ctx: RuleContext, claim: ChangeClaim): boolean {
   const { current, prior, rate } = claim;
   if (!current || !prior?.span || !rate || claim.direction === 'flat') return false;
-  const holds = (c: ChangeClaim) => {
-    const inputs = ratioInputs(c);
-    const status = inputs && checkClaimRatio(inputs).status;
-    return status === 'ok' || status === 'truncated';
-  };
   const sign = compareBeyondRounding(current, prior);
-  if (holds(claim) && !(claim.direction === 'up' ? sign < 0 : sign > 0)) return false;
+  if (rateHolds(claim) && !(claim.direction === 'up' ? sign < 0 : sign > 0)) return false;
   const word = claim.direction === 'up' ? '增加' : '减少';
   const reread: ChangeClaim = { ...claim, prior: undefined, priorBeforeRate: undefined, delta: withChanges(prior, { label: `${word}额` }) };
-  if (!holds(reread)) return false;
+  if (!rateHolds(reread)) return false;
   const inputs = ratioInputs(reread)!;
   const exp = ratioExplanation(inputs, checkClaimRatio(inputs));
   ctx.verdict(claim.id, 'warning', () => l(exp.zh, exp.en));
@@ -78,17 +80,12 @@ function missingDirectionWord(ctx: RuleContext, claim: ChangeClaim): boolean {
  */
 function withDecidedDirection(ctx: RuleContext, claim: ChangeClaim): ChangeClaim {
   const flipped: ChangeClaim = { ...claim, direction: claim.direction === 'up' ? 'down' : 'up' };
-  const holds = (c: ChangeClaim) => {
-    const inputs = ratioInputs(c);
-    const status = inputs && checkClaimRatio(inputs).status;
-    return status === 'ok' || status === 'truncated';
-  };
   let decided: 'up' | 'down' | undefined;
   if (claim.current && claim.prior) {
     const sign = compareBeyondRounding(claim.current, claim.prior);
     decided = sign > 0 ? 'up' : sign < 0 ? 'down' : undefined;
-  } else if (claim.rate && !holds(claim) && holds(flipped)) decided = flipped.direction as 'up' | 'down';
-  else if (claim.rate && holds(claim) && !holds(flipped)) decided = claim.direction as 'up' | 'down';
+  } else if (claim.rate && !rateHolds(claim) && rateHolds(flipped)) decided = flipped.direction as 'up' | 'down';
+  else if (claim.rate && rateHolds(claim) && !rateHolds(flipped)) decided = claim.direction as 'up' | 'down';
   // (`增加（减少）-3.63万元`: a negative figure says the direction with the plain word: nothing to note.)
   const signed = claim.delta?.value.isNegative() || claim.rate?.value.isNegative();
   for (const pair of signed ? [] : claim.undecided!) {
