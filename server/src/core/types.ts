@@ -197,6 +197,8 @@ export interface Table {
   noData?: boolean;
   /** Row indexes where a continuation after a page break starts (merged into this table). */
   continuations?: number[];
+  /** A space-aligned reading its own identities refute (claims/tables/misread.ts): no claims read it. */
+  withdrawn?: true;
 }
 
 export interface Paragraph {

@@ -4,9 +4,11 @@ import type { Claim, DocumentModel } from '../types';
 import { ClaimSink } from './sink';
 import { proseClaims } from './prose';
 import { tableClaims } from './tables';
+import { withdrawMisreadTables } from './tables/misread';
 import { textTableClaims } from './text-table';
 
 export function extractClaims(model: DocumentModel): Claim[] {
+  withdrawMisreadTables(model);
   const sink = new ClaimSink();
   const prose = proseClaims(model, sink);
   tableClaims(model, sink);

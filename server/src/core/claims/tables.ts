@@ -15,7 +15,7 @@ const MAX_COLUMNS = 64;
 
 export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
   for (const table of model.tables) {
-    if (table.columns.length > MAX_COLUMNS) continue;
+    if (table.columns.length > MAX_COLUMNS || table.withdrawn) continue;
     if (table.kind === 'performance') {
       performanceClaims(model, table, sink);
       continue;

@@ -156,6 +156,9 @@ export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): 
   // Each line's scan, made once (look-aheads and look-backs read lines again).
   const scans: Array<Scan | undefined> = new Array(lines.length);
   const scan = (i: number) => (scans[i] ??= free(i) ? blockScan(lines[i].text) : PROSE_LINE);
+  // A label wrapped around its amounts (`机关事业单位基本养老保` / `2080505  155.55` / `险缴费支出`, a
+  // vertically centred cell): its first half may follow the second half of the row above.
+  const headsNextRow = (j: number) => j + 1 < lines.length && scan(j - 1).kind === 'text' && scan(j + 1).kind === 'row' && scan(j + 1).tokens.every((t) => t.numeric);
   let floor = 0;
   for (let i = 0; i < lines.length; i++) {
     if (scan(i).kind !== 'row') continue;
@@ -170,7 +173,7 @@ export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): 
       const k = scan(j).kind;
       if (k === 'row' || k === 'text') {
         // Text right after a row: a wrapped label or a header repeated after a page break.
-        if (k === 'text' && j > lastRow + 1 && !headers.has(key(lines[j].text))) break;
+        if (k === 'text' && j > lastRow + 1 && !headers.has(key(lines[j].text)) && !headsNextRow(j)) break;
         if (k === 'row' || headers.has(key(lines[j].text)) || j === lastRow + 1) last = j;
         if (k === 'row') lastRow = j;
         j++;
@@ -251,12 +254,43 @@ export function readAligned(lines: Line[], first: number, last: number): Aligned
     segments.push({ header, from: j, to: last });
     i = j - 1;
   }
+  for (const g of segments) joinWrappedHeaderWords(g.header, at, (i, scan) => (scans[i - first] = scan));
   // One reading of all pages (a column is a column on every page); each repeated header must land on
   // the columns the first one labels, or the page moved its columns.
   const read = readSegment(lines, at, segments[0].header, segments.map((g) => [g.from, g.to] as const), segments.slice(1).map((g) => g.header));
   if (!('refused' in read)) return { rows: read.rows };
   if (segments.length > 1) return readSegments(lines, at, segments) ?? read;
   return readPageByPage(lines, at, segments[0].header, bodyStart, last) ?? read;
+}
+
+/** The end of a column's name: what a header word cut by its cell's width (`本年支` / `出合计`) is missing. */
+const HEADER_END = /(?:合计|小计|总计|支出|收入|经费|金额|决算数|预算数|拨款|结余|补助|费)$/;
+
+/**
+ * `本年支出合` over `计`, `事业收` over `入`: a header cell too narrow for its name wraps it onto the
+ * next header line, right under it. Such a tail joins the word above, which does not end as a column
+ * name does while the two together do; a label of the next header level (`基本支出` under `本年支出`) is
+ * a whole name and stays on its own line.
+ */
+function joinWrappedHeaderWords(header: number[], at: (i: number) => Scan, set: (i: number, scan: Scan) => void): void {
+  for (let k = 0; k + 1 < header.length; k++) {
+    const upper = at(header[k]);
+    const lower = at(header[k + 1]);
+    if (upper.kind !== 'text' || lower.kind !== 'text' || header[k + 1] !== header[k] + 1) continue;
+    const joined = upper.tokens.slice();
+    let rest = lower.tokens;
+    for (let a = 0; a < joined.length; a++) {
+      const t = joined[a];
+      if (t.numeric || HEADER_END.test(t.text)) continue;
+      const tail = rest.find((u) => !u.numeric && u.text.length <= 5 && u.left < t.right && t.left < u.right && HEADER_END.test(t.text + u.text));
+      if (!tail) continue;
+      joined[a] = { ...t, text: t.text + tail.text };
+      rest = rest.filter((u) => u !== tail);
+    }
+    if (rest === lower.tokens) continue;
+    set(header[k], { kind: 'text', tokens: joined });
+    set(header[k + 1], rest.length ? { kind: 'text', tokens: rest } : BLANK_LINE);
+  }
 }
 
 /**
@@ -641,6 +675,21 @@ function readSegment(
   }
   const bodySet = new Set(body);
   const wrapSet = new Set(wraps);
+  // A wrapped label may run past its column's body extent, never into a neighbour's.
+  const wrapColumn = (i: number) => {
+    const t = at(i).tokens[0];
+    const touched = columns.map((col, c) => (col.left < t.right && t.left < col.right ? c : -1)).filter((c) => c >= 0);
+    return touched.length === 1 ? touched[0] : -1;
+  };
+  // A row without its label between two halves of one (a vertically centred cell, as pdftotext lays
+  // it out): the half above is this row's head, not the tail of the row before.
+  const heads = new Map<number, number>();
+  for (const i of body) {
+    if (!wrapSet.has(i - 1) || !wrapSet.has(i + 1)) continue;
+    const c = wrapColumn(i - 1);
+    if (c < 0 || labelLeft[c] === Infinity || wrapColumn(i + 1) !== c || at(i).tokens.some((t) => colOf(t) === c)) continue;
+    heads.set(i - 1, c);
+  }
   let open: AlignedRow | undefined;
   for (let i = bodyStart; i <= last; i++) {
     if (bodySet.has(i)) {
@@ -651,15 +700,16 @@ function readSegment(
         if (!t.numeric && labelLeft[c] !== Infinity) cell.indent = (t.left - labelLeft[c]) >> 1;
         cells[c] = cell;
       }
+      const head = heads.get(i - 1);
+      if (head !== undefined) cells[head] = { ...cellOf(i - 1, at(i - 1).tokens[0], head, true), indent: Math.max(0, (at(i - 1).tokens[0].left - labelLeft[head]) >> 1) };
       open = { line: i, cells };
       rows.push(open);
       continue;
     }
+    if (heads.has(i)) continue;
     if (wrapSet.has(i) && open) {
       const t = at(i).tokens[0];
-      // A wrapped label may run past its column's body extent, never into a neighbour's.
-      const touched = columns.map((col, c) => (col.left < t.right && t.left < col.right ? c : -1)).filter((c) => c >= 0);
-      const c = touched.length === 1 ? touched[0] : -1;
+      const c = wrapColumn(i);
       const above = c >= 0 ? open.cells[c] : undefined;
       if (above && above.text !== '' && !NUMERIC.test(above.text) && !t.numeric) {
         above.text += t.text;

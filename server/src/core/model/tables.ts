@@ -252,7 +252,8 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
     if (t === '') continue;
     if (tableLines[i] === 1) break;
     seen++;
-    if (t.length > 60 || /[。]$/.test(t)) break;
+    // (Length without the padding: `编制单位：…局` and `金额单位：万元` share a line far apart in a PDF's layout.)
+    if (t.replace(/\s{2,}/g, ' ').length > 60 || /[。]$/.test(t)) break;
     meta.unit ??= unitFrom(t);
     // (`…决算表（单位：万元）`: the bracket the unit stood in goes with it.)
     const bare = t.replace(/[（(]?\s*(金额)?单位\s*[:：].*$/, '').trim();
