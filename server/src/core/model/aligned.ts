@@ -11,6 +11,7 @@ import type { Line, Localized } from '../types';
 import { l } from '../messages';
 import { unitWidth } from '../text/width';
 import { TRAILING_BRACKET } from '../text/chars';
+import { RUNNING_TITLE } from './pages';
 
 export interface AlignedCell {
   start: number;
@@ -22,6 +23,8 @@ export interface AlignedCell {
 export interface AlignedRow {
   line: number;
   cells: AlignedCell[];
+  /** A header line (above the first body row): its words are column names, whatever they are. */
+  header?: true;
 }
 
 export type AlignedResult = { rows: AlignedRow[] } | { refused: Localized };
@@ -49,6 +52,8 @@ const DECIMAL = /[.．。] ?\d+%?$/;
 const CODE = /^(\d{3}|\d{5}|\d{7})$/;
 /** A total's label (合计, 人员经费合计), which may stand over the code and name columns. */
 const TOTAL_LABEL = /(?:合计|总计|小计)$/;
+/** The group name over the label columns (`项目` over 科目编码 and 科目名称), never one column's own name. */
+const LABEL_HEADER = /^(?:项目|科目)$/;
 /** A cell holding only 合计 or 总计. */
 const TOTAL = /^(?:合计|总计)$/;
 /** Figures only: what an amount or 行次 column holds. */
@@ -116,7 +121,8 @@ const PROSE_LINE: Scan = Object.freeze({ kind: 'prose', tokens: BLANK_LINE.token
 function scanLine(text: string): Scan {
   const t = text.trim();
   if (t === '') return BLANK_LINE;
-  if (PAGE.test(t)) return PAGE_LINE;
+  // (A page's running title, `XX局2023年度部门决算` over a table's next page, is part of the break.)
+  if (PAGE.test(t) || RUNNING_TITLE.test(t)) return PAGE_LINE;
   if (META.test(t) || /表$/.test(t.replace(TRAILING_BRACKET, ''))) return META_LINE;
   // A 。 lands in some token: prose, known before tokenizing the line (most free lines are prose).
   if (text.includes('\t') || text.includes('|') || text.includes('。')) return PROSE_LINE;
@@ -279,17 +285,30 @@ function joinWrappedHeaderWords(header: number[], at: (i: number) => Scan, set: 
     if (upper.kind !== 'text' || lower.kind !== 'text' || header[k + 1] !== header[k] + 1) continue;
     const joined = upper.tokens.slice();
     let rest = lower.tokens;
+    // (`对附属单` / `位补助支` / `出`: a name may take three lines.)
+    const third = k + 2 < header.length && header[k + 2] === header[k] + 2 && at(header[k + 2]).kind === 'text' ? at(header[k + 2]) : undefined;
+    let restThird = third?.tokens;
+    const over = (t: Token, u: Token) => !u.numeric && u.text.length <= 5 && u.left < t.right && t.left < u.right;
     for (let a = 0; a < joined.length; a++) {
       const t = joined[a];
       if (t.numeric || HEADER_END.test(t.text)) continue;
-      const tail = rest.find((u) => !u.numeric && u.text.length <= 5 && u.left < t.right && t.left < u.right && HEADER_END.test(t.text + u.text));
-      if (!tail) continue;
-      joined[a] = { ...t, text: t.text + tail.text };
-      rest = rest.filter((u) => u !== tail);
+      const tail = rest.find((u) => over(t, u) && HEADER_END.test(t.text + u.text));
+      if (tail) {
+        joined[a] = { ...t, text: t.text + tail.text };
+        rest = rest.filter((u) => u !== tail);
+        continue;
+      }
+      const middle = rest.find((u) => over(t, u));
+      const end = middle && restThird?.find((u) => over(middle, u) && HEADER_END.test(t.text + middle.text + u.text));
+      if (!middle || !end) continue;
+      joined[a] = { ...t, text: t.text + middle.text + end.text };
+      rest = rest.filter((u) => u !== middle);
+      restThird = restThird!.filter((u) => u !== end);
     }
     if (rest === lower.tokens) continue;
     set(header[k], { kind: 'text', tokens: joined });
     set(header[k + 1], rest.length ? { kind: 'text', tokens: rest } : BLANK_LINE);
+    if (third && restThird !== third.tokens) set(header[k + 2], restThird!.length ? { kind: 'text', tokens: restThird! } : BLANK_LINE);
   }
 }
 
@@ -569,6 +588,11 @@ function readSegment(
     });
     const numbersRow = isColumnNumbers(tokens);
     const cells = new Array<Token | undefined>(n).fill(undefined);
+    // The column of a 小计 on the next header line with words (the labels this line's group labels stand over).
+    const group = [headerLines, ...repeated].find((g) => g.includes(i)) ?? [];
+    const below = group.slice(group.indexOf(i) + 1).find((h) => at(h).tokens.length > 0 && !isColumnNumbers(at(h).tokens));
+    const subtotal = below === undefined ? undefined : at(below).tokens.find((u) => u.text === '小计');
+    const subtotalBelow = subtotal ? columns.findIndex((c) => c.left < subtotal.right && subtotal.left < c.right) : -1;
     let lastB = -1;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
@@ -596,6 +620,8 @@ function readSegment(
         for (let a = aFrom; a <= aTo; a++) {
           for (let b = Math.max(a, bMin); b <= hi; b++) {
             if (numbersRow && a !== b) continue;
+            // A group starts with its 小计: `基本支出` over `小计 | 人员经费 | 公用经费`, not over the 合计 before them.
+            if (subtotalBelow >= 0 && a < subtotalBelow && subtotalBelow <= b) continue;
             const score = Math.abs((cellLeft(a) + cellRight(b)) / 2 - centre);
             if (!best || score < best.score - 0.5) {
               best = { a, b, score };
@@ -620,6 +646,14 @@ function readSegment(
       }
       if (!best && top.has(i)) best = search(lo, lo);
       if (!best || !fits(best)) best = search(lo, aMax);
+      // A label over one column with no label under it is that column's own name (`因公出国（境）费` beside a
+      // `合计` centred one line lower), unless a span merged from the left centres it better.
+      const under = (x: { left: number; right: number }) =>
+        group.slice(group.indexOf(i) + 1).some((h) => !isColumnNumbers(at(h).tokens) && at(h).tokens.some((u) => x.left < u.right && u.left < x.right));
+      if (o.length === 1 && o[0] >= lo && o[0] <= hi && !LABEL_HEADER.test(t.text) && !under(columns[o[0]]) && !under(t)) {
+        const own = { a: o[0], b: o[0], score: Math.abs((cellLeft(o[0]) + cellRight(o[0])) / 2 - (t.left + t.right) / 2) };
+        if (!best || own.score < best.score) best = own;
+      }
       if (!best) return l(`第${i + 1}行表头“${t.text}”无法确定属于哪一栏`, `a header label between two spans (line ${i + 1}: “${t.text}”)`);
       if (!fits(best)) return l(`第${i + 1}行表头“${t.text}”没有对准任何一栏`, `a header label centred over no span (line ${i + 1}: “${t.text}”)`);
       lastB = best.b;
@@ -671,7 +705,7 @@ function readSegment(
   for (const i of headerLines) {
     const cells = headerCells.get(i);
     if (!cells) continue;
-    rows.push({ line: i, cells: cells.map((t, c) => (t ? cellOf(i, t, c, false) : blankAt(i, c))) });
+    rows.push({ line: i, cells: cells.map((t, c) => (t ? cellOf(i, t, c, false) : blankAt(i, c))), header: true });
   }
   const bodySet = new Set(body);
   const wrapSet = new Set(wraps);

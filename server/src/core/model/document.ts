@@ -119,6 +119,31 @@ const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
  * `…主要包括：基本工资；` / `公用经费25.15万元…`: a line ending with ；goes on into the next one unless that
  * one opens an item of its own (`（2）`, `2.`, `二、`): a ；ends a clause, not a paragraph.
  */
+interface ItemNumber {
+  style: string;
+  n: number;
+}
+
+const CHINESE_DIGITS = '一二三四五六七八九';
+/** 一…九十九 as a number (item numbers go no further). */
+function chineseNumber(t: string): number {
+  const ten = t.indexOf('十');
+  if (ten < 0) return CHINESE_DIGITS.indexOf(t) + 1;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS.indexOf(t[0]) + 1;
+  const ones = ten === t.length - 1 ? 0 : CHINESE_DIGITS.indexOf(t[ten + 1]) + 1;
+  return tens * 10 + ones;
+}
+
+/** `2.`, `2、`, `（2）`, `（二）`, `二、` opening a line (not `2.5万元`, a figure the line break cut before). */
+function itemNumber(text: string): ItemNumber | undefined {
+  const m = /^(?:(\d{1,2})([.．、])(?!\d)|[（(](\d{1,2})[)）]|[（(]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)/.exec(text);
+  if (!m) return undefined;
+  if (m[1]) return { style: 'digit' + m[2], n: Number(m[1]) };
+  if (m[3]) return { style: '(digit)', n: Number(m[3]) };
+  if (m[4]) return { style: '(chinese)', n: chineseNumber(m[4]) };
+  return { style: 'chinese、', n: chineseNumber(m[5]) };
+}
+
 function continuesAfterSemicolon(lastLine: string, next: string): boolean {
   return /[；;]$/.test(lastLine) && !/^(?:\d+[、.．)）]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|[-*+>#|]|第)/.test(next);
 }
@@ -202,7 +227,7 @@ export function buildModel(text: string): DocumentModel {
   const sections: Section[] = [];
   const open: Section[] = [];
   const paragraphs: Paragraph[] = [];
-  let current: { start: number; end: number; lastText: string } | undefined;
+  let current: { start: number; end: number; lastText: string; item?: ItemNumber } | undefined;
   const closeParagraph = () => {
     if (!current) return;
     paragraphs.push({ id: paragraphs.length, span: { start: current.start, end: current.end }, section: open.at(-1)?.id });
@@ -220,8 +245,12 @@ export function buildModel(text: string): DocumentModel {
     // A page number or running title is no prose: inside an unfinished sentence it is where the PDF page
     // broke it, and between items of a list (`其中：` / `1. …` / `- 1 -` / `2. …`) it must not part them.
     if (PAGE_NUMBER.test(trimmed) || isRunningTitle(lines, line.index, firstLine)) continue;
+    const item = itemNumber(trimmed);
+    // (`1. 因公出国（境）费0万元，与上年持平` / `2. 公务接待费…`: the next item of a list starts a line of its own,
+    // however the line before it ended.)
+    const nextItem = item !== undefined && current?.item !== undefined && item.style === current.item.style && item.n === current.item.n + 1;
     const level = headingLevel(trimmed);
-    if (level !== undefined && !(current && continues(current.lastText))) {
+    if (level !== undefined && !(current && continues(current.lastText) && !nextItem)) {
       closeParagraph();
       while (open.length && open.at(-1)!.level >= level) {
         open.pop();
@@ -240,14 +269,15 @@ export function buildModel(text: string): DocumentModel {
     }
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
-    if (current && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
+    if (current && !nextItem && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;
+      current.item = item ?? current.item;
       continue;
     }
     closeParagraph();
-    current = { start: line.start, end: line.end, lastText: trimmed };
+    current = { start: line.start, end: line.end, lastText: trimmed, item };
   }
   closeParagraph();
   // A section ends where the next heading of the same or a higher level starts.

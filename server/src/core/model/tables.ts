@@ -447,7 +447,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     if (block.format === 'tsv' && block.first === block.last && isMetaLine(lines[block.first].text)) continue;
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
-    let lineCells: Array<{ line: number; cells: TableCell[] }>;
+    let lineCells: Array<{ line: number; cells: TableCell[]; header?: true }>;
     if (block.format === 'aligned' || block.format === 'spaced') {
       // Space-separated lines are a table only under a title, code or unit line, or after a page break in
       // one (or they are prose).
@@ -458,7 +458,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         refused.push({ first: block.first, last: block.last, reason: read.refused, layout: 'aligned' });
         continue;
       }
-      lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)) }));
+      lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)), header: r.header }));
       if (lineCells.length === 0) continue;
     } else if (block.format === 'grid' || block.format === 'simple') {
       tableLines.fill(1, block.first, block.last + 1);
@@ -483,11 +483,12 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     }
     const rows: TableRow[] = [];
     const scanned: Work['scanned'] = [];
-    for (const { line: li, cells: raw } of lineCells) {
+    for (const { line: li, cells: raw, header } of lineCells) {
       const line = lines[li];
       const rowScans: Array<ScannedNumber | undefined> = [];
       for (const cell of raw) readCell(rows.length, cell, rowScans);
       rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells: raw, label: '' });
+      if (header) layoutHeaders.add(rows[rows.length - 1]);
       scanned.push(rowScans);
     }
     const between = prev && ((!meta.title && !meta.code && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || spendingHalf(lines, prev, block.first))) || continuedTable(lines, prev, block.first));
@@ -746,6 +747,14 @@ function holdsNumber(scans: Array<ScannedNumber | undefined>): boolean {
   return false;
 }
 
+/**
+ * Rows a space-aligned table's reader took as its header (the lines above its first body row): header lines
+ * whatever their words (`合计 | 小计 | 公务用车购置费`, a centred 合计 first), except a counted item
+ * (`因公出国（境）团组数（个）`, its figure blank), the first body row of a statistics table.
+ */
+const layoutHeaders = new WeakSet<TableRow>();
+const COUNTED_ITEM = /[（(](?:个|人|辆|次|批|台|套|人次|批次)[)）]$/;
+
 function classify(table: Table, scanned: Work['scanned']): void {
   const width = tableWidth(table.rows);
   const segmentStarts = new Set([0, ...(table.continuations ?? [])]);
@@ -779,6 +788,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
     }
     if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts().filter((t) => t !== '').length === 1) kind = 'note';
     else if (head && isColumnNumbers(texts())) kind = 'column-numbers';
+    else if (head && layoutHeaders.has(row) && !texts().some((t) => COUNTED_ITEM.test(t))) kind = 'header';
     else if (
       head &&
       firstText !== '' &&
