@@ -94,7 +94,8 @@ export function resolveUnitSlips(model: DocumentModel): void {
     for (const n of model.numbers) if (n.unit === '万元' && !n.zero && !n.cell && yuanTexts.has(n.text)) n.readAs = '元';
   }
   for (const group of siblingGroups(model)) {
-    const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs);
+    // (`45837.60元（折合4.58万元）`: a bracketed restatement in 万元 is no sibling that makes the 元 figures suspect.)
+    const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !RESTATEMENT_LEAD.test(model.text.slice(Math.max(0, n.span.start - 4), n.span.start)));
     for (const n of group) {
       if (!mayBeSlip(n)) continue;
       if (PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start))) continue;
@@ -115,6 +116,8 @@ export function resolveUnitSlips(model: DocumentModel): void {
     }
   }
 }
+
+const RESTATEMENT_LEAD = /[（(](?:约|约合|合|折合|即)?\s*$/;
 
 /** `占 76.23`, `占比为76.23`, `占一般公共预算财政拨款支出的76.23`: the words of a share right before a number. */
 const SHARE_LEAD = /占(?:[^，,。；;：:0-9０-９%％]{0,30}?(?:的|比重|比例))?(?:比重|比例|比)?(?:为|是|达)?\s*$/;

@@ -10,6 +10,7 @@ import type { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
 import { BUDGET_EXCESS_RATE, directionOf, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
+import { finestStatement } from './lists';
 
 const firstAmounts = new WeakMap<ProseToken[], number>();
 
@@ -59,13 +60,17 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   }
   // (`公务用车购置及运行费42.68亿元（包括购置费9.26亿元、运行费33.42亿元），减少3.11亿元`: the amounts of a
   // bracket closed before the change break the current one down; they are not what changed.)
-  const before = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && (!closedBetween(first.sentence, t, first) || aloneInBrackets(first.sentence, t)));
-  if (before) return before;
+  const last = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && (!closedBetween(first.sentence, t, first) || aloneInBrackets(first.sentence, t)));
+  const before = last && finestStatement(tokens, last.index);
   // `其中：公务接待费支出决算比上年的0.03万元，增加0.34万元`, `因公出国（境）费支出决算与上年相比，减少2.00万元`:
   // a part of the paragraph's quantity, named in the clause; its own amount, never the paragraph's head.
+  // (`总额173.68万元，其中：货物90.12万元、服务83.56万元，总额比2023年度的129.80万元增加…`: the clause names the
+  // total again, not the list's last item.)
   const named = namedInClause(tokens, first, previousEnd);
-  const found = named ? subjects.find(named, first.token.span.start, (t) => statesAmount(t) && t.year === undefined) : undefined;
+  if (before && (!named || subjectsMatch(before.subject, named))) return before;
+  const found = named ? subjects.find(named, first.token.span.start, (t) => statesAmount(t) && (t.year === undefined || (before !== undefined && t.year === first.year))) : undefined;
   if (found) return found;
+  if (before) return before;
   // An amount earlier in the sentence, before the previous change: not this change's subject.
   if (firstAmountIndex(tokens) < first.index) return undefined;
   // `部分支出科目有所下降，主要为：A因…，支出减少33万元，下降21.7%；B因…，支出减少57万元…`: changes one a `；` clause are the

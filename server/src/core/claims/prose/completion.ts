@@ -7,7 +7,7 @@ import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../
 import type { ClaimSink } from '../sink';
 import { subjectsMatch } from './subjects';
 import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
-import { inBudgetList, type ProseList } from './lists';
+import { finestStatement, inBudgetList, type ProseList } from './lists';
 
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
 
@@ -64,8 +64,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       } else if (t.role === 'amount') {
         // `决算收入为719万元（其中：…上年结转190万元），…完成预算数的80.8%`: a part in a bracket after the actual is not the actual.
         if (!actual || t.depth <= actual.depth) {
-          actual = t;
-          lastActual = t;
+          actual = finestStatement(tokens, t.index);
+          lastActual = actual;
         }
         amountSeen = true;
       } else if (t.role === 'budget-delta' && (actual ?? rated?.actual) && t.direction && t.direction !== 'flat' && (budget || rated || budgetRate(tokens, t))) {

@@ -20,6 +20,8 @@ const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支�
  * an evaluation covers is a part of the fund's spending).
  */
 function qualifierOnly(extra: string): boolean {
+  // (The department itself, `本单位`, `本局`, qualifies nothing.)
+  if (/^本(?:部门|单位|局|院|校|委|厅|中心)$/.test(extra)) return true;
   return extra.length <= 3 && !/本级|二级|中心|单位|局|所属|下属|机关|其中|部分|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排/.test(extra);
 }
 
@@ -110,7 +112,9 @@ function evaluationScope(model: DocumentModel, t: ProseToken, key: string): stri
   const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
   const projects = /(\d+)个(?:一级|二级)?项目/.exec(clause)?.[1] ?? '';
   const body = new RegExp(`^(?:${BODY})`).exec(clause)?.[0] ?? '';
-  return `${kinds ? kinds[kinds.length - 1] : ''}${projects}${body}`;
+  // `自评结果为“优”的2个，涉及资金60.00万元；…为“良”的1个，涉及资金40.00万元`: the money of each grade.
+  const grade = /(?:结果|等级|评价)为?\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)/.exec(clause)?.[1] ?? '';
+  return `${kinds ? kinds[kinds.length - 1] : ''}${projects}${body}${grade}`;
 }
 
 /** The standard breakdowns, whose figures exist for every fund scope. */

@@ -89,15 +89,20 @@ function sameQuantityOtherOwner(a: string, b: string): boolean {
 }
 
 /** The token at `i` restates the one before it in brackets (tokens.ts gives it the same role and subject). */
-function restatesPrevious(tokens: ProseToken[], i: number): boolean {
+export function restatesPrevious(tokens: ProseToken[], i: number): boolean {
   const before = tokens[i - 1];
   return before !== undefined && /^[（(]/.test(tokens[i].lead) && before.role === tokens[i].role && before.subject === tokens[i].subject;
 }
 
 /** Of two statements of one amount, the one written to the smaller step (in 万元: 亿元 × 10⁴, 元 × 10⁻⁴). */
-function finer(a: ProseToken, b: ProseToken): ProseToken {
+export function finer(a: ProseToken, b: ProseToken): ProseToken {
   const step = (t: ProseToken) => (isMoney(t.token.unit) ? MONEY_SHIFT[t.token.unit] : 0) - t.token.decimals;
   return step(b) < step(a) ? b : a;
+}
+
+/** Token i, or the figure it restates in brackets when that one is the finer (`45837.60元（折合4.58万元）`). */
+export function finestStatement(tokens: ProseToken[], i: number): ProseToken {
+  return restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
 }
 
 /** Index of the first token starting at or after `offset`. */

@@ -99,14 +99,17 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // A count share's base is the list's count (`共对22个项目…其中：…21个，占项目总数比例95.45%`).
     // Inside its list, a base may shorten the list's total (`一般公共预算财政拨款基本支出…，其中：人员经费…，
     // 占基本支出的88.24%`): the list scopes the name. A base naming more than the total is another quantity.
-    const shortens = listTotal !== undefined && named.length >= 4 && listTotal.subject.endsWith(named);
-    if (listTotal && (wantCount || shortens || subjectsMatch(listTotal.subject, named))) return { base: listTotal, group: `list${list!.id}` };
-    // Look for the named base outside the list: the nearest statement of that quantity.
     // `占…支出总额的` names a total introduced as `…支出X万元` just as well.
     const bare = named.replace(/(?:总额|总数|总和|合计|总计)$/, '');
+    // (`共涉及资金100.00万元，其中：…涉及资金60.00万元，占涉及资金总额的60.00%`: the total the list's items share a name with.)
+    const shortens = listTotal !== undefined && ((named.length >= 4 && listTotal.subject.endsWith(named)) || (bare !== named && bare.length >= 4 && listTotal.subject.endsWith(bare)));
+    if (listTotal && (wantCount || shortens || subjectsMatch(listTotal.subject, named))) return { base: listTotal, group: `list${list!.id}` };
+    // Look for the named base outside the list: the nearest statement of that quantity (never a part of the
+    // share's own list: a part is no base of its sibling).
     // A longer name is a narrower quantity (三公经费财政拨款支出 is not 财政拨款支出): besides the owner
     // (本部门政府采购支出总额), a short qualifier at most.
-    const accept = (t: ProseToken) => t.role === 'amount' && t !== part;
+    const siblings = list?.parts.get(role);
+    const accept = (t: ProseToken) => t.role === 'amount' && t !== part && !siblings?.includes(t);
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || t.subject.slice(0, -name.length).replace(OWNER, '').length <= 2);
     const found = wantCount ? totalCountBefore(ctx, part, named) : ctx.subjects.find(named, part.token.span.start, closeTo(named)) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined);
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };

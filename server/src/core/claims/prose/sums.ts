@@ -81,7 +81,18 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   if (list.exhaustive || /分别|构成/.test(list.triggerText)) return true;
   if (coversFamily(parts.map((p) => p.subject || p.lead), total.subject)) return true;
   if (countMatches(list, parts)) return true;
-  return sharesAddToHundred(list);
+  return sharesAddToHundred(list) || countsComplete(list, parts);
+}
+
+/**
+ * `8个项目共涉及资金193.67万元，其中：“优”的6个，涉及资金91.11万元；“良”的1个…；“中”的1个…；“差”的0个…`: items whose
+ * counts add up to the stated count are all the items, so their amounts are the whole amount too.
+ */
+function countsComplete(list: ProseList, parts: ProseToken[]): boolean {
+  const count = list.totals.get('count');
+  const counts = list.parts.get('count');
+  if (!count || !counts || counts.length !== parts.length || counts.length < 2 || parts[0].role === 'count') return false;
+  return checkSum(operand(count.token, count.subject), counts.map((c) => operand(c.token, c.subject))).ok && count.token.decimals === 0;
 }
 
 /**

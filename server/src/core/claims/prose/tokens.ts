@@ -95,11 +95,12 @@ const OPENING_LAST_YEAR = /^\s*[（(]?\s*(?:上年度?|去年)(?!结转|结余|�
 
 /**
  * `国有资本经营预算收入45.6亿元…；支出30.0亿元`: words naming the other side (支出 after a 收入, or the reverse)
- * than the quantity the sentence named before: the figure is not that quantity's.
+ * than the quantity the sentence named before: the figure is not that quantity's (nor a balance's: `年初结转和结余
+ * 30.99万元，支出152.14万元`).
  */
 function otherSide(lead: string, inherited: string): boolean {
   const side = lead.lastIndexOf('收入') > lead.lastIndexOf('支出') ? '收入' : lead.includes('支出') ? '支出' : '';
-  return side !== '' && inherited !== '' && !inherited.includes(side) && /收入|支出/.test(inherited);
+  return side !== '' && inherited !== '' && !inherited.includes(side) && /收入|支出|结转|结余/.test(inherited);
 }
 
 /**
