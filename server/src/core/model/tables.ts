@@ -47,6 +47,34 @@ export const ECONOMIC_CLASSES: Record<string, string> = {
 const MD_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** An unescaped pipe (indexOf: every line of the text is tested). */
+/** A pipe row of a web page's table: cells between pipes, no sentence. */
+const BARE_ROW = /^[^|。]{1,60}\|[^。]{0,300}$/;
+
+/**
+ * The last line of a run of pipe rows starting at i (three or more, two with figures) right under a title,
+ * code or unit line; i when there is none.
+ */
+function bareRows(lines: Line[], i: number): number {
+  if (!BARE_ROW.test(lines[i].text) || i === 0) return i;
+  let above = i - 1;
+  while (above > 0 && lines[above].text.trim() === '') above--;
+  const title = lines[above].text.trim();
+  if (!(TITLE_CODE.test(title) || /表$|(?:金额)?单位\s*[:：]/.test(title.replace(TRAILING_BRACKET, '')))) return i;
+  // (Its rows as wide as its first: a merged header whose blank cells the page dropped cannot be placed.)
+  const width = (text: string) => text.replace(/\|\s*$/, '').split('|').length;
+  const first = width(lines[i].text);
+  let j = i;
+  let figures = 0;
+  while (j < lines.length && BARE_ROW.test(lines[j].text)) {
+    if (/\d/.test(lines[j].text)) {
+      if (Math.abs(width(lines[j].text) - first) > 1) return i;
+      figures++;
+    }
+    j++;
+  }
+  return j - i >= 3 && figures >= 2 ? j - 1 : i;
+}
+
 function hasPipe(text: string): boolean {
   for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) if (i === 0 || text.charCodeAt(i - 1) !== 92) return true;
   return false;
@@ -64,6 +92,8 @@ interface Block {
   last: number;
   /** Markdown rows without a header and delimiter of their own (a table's rows after a page break). */
   headless?: boolean;
+  /** Pipe rows without a delimiter row (a web page's table as text): every line is a row, the header included. */
+  bare?: boolean;
 }
 
 /**
@@ -89,6 +119,14 @@ function findBlocks(lines: Line[]): Block[] {
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
       blocks.push({ format: 'markdown', first: i, last: j - 1 });
       i = j;
+      continue;
+    }
+    // `项 目 | 预 算 数 | 决 算 数 |` / `合 计 | 1.8 | 1.52 |` / `因公出国(境)费 | ||`: a web page's table copied as text,
+    // pipes between cells and no delimiter row, under a table's title or unit line.
+    const bare = bareRows(lines, i);
+    if (bare > i) {
+      blocks.push({ format: 'markdown', first: i, last: bare, bare: true });
+      i = bare + 1;
       continue;
     }
     // `| 30103 | 奖金 | 10.00 | …` after a page break (or a `续表` line) under a Markdown table: its rows go on
@@ -473,7 +511,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       lineCells = [];
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
-        if (block.format === 'markdown' && !block.headless && li === block.first + 1) continue; // the delimiter row
+        if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first + 1) continue; // the delimiter row
         if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0) {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;
@@ -919,7 +957,8 @@ function mostlyCodes(table: Table, col: number): boolean {
 
 function assignRoles(table: Table): void {
   const cols = table.columns;
-  const bottom = (c: number) => cols[c].headerPath.at(-1) ?? '';
+  // (`项目(按功能分类)` | … | `按支出性质` | …: the 2016 公开01表 names its two expenditure blocks so.)
+  const bottom = (c: number) => (cols[c].headerPath.at(-1) ?? '').replace(/^(项目)[（(][^)）]*[)）]$|^按(?:功能分类|经济分类|支出性质|支出功能分类|支出经济分类)$/, (_, item) => item ?? '项目');
   let block = 0;
   let start = 0;
   let hasName = false;

@@ -3,6 +3,11 @@ import type { Table, TableCell, TableRow } from '../types';
 import { l, type Rule } from './rule';
 
 const STANDARD = /^T\d\d$/;
+/**
+ * A cell where no amount was meant: a sentence (a template's `增减变化原因等说明` row holds one) or a web page's
+ * leftover rule characters (`|||||`).
+ */
+const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{31,}$/s;
 const UNREAD = l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked');
 
 function entryName(row: TableRow, col: number): string {
@@ -73,7 +78,7 @@ export const tableFormat: Rule = {
         if (headerWords) reportHeaderWords(row, headerWords);
         for (const cell of row.cells) {
           if (cell.shiftedCode) reportShift(table, row, cell.col);
-          else if (cell.unreadable && !headerWords && STANDARD.test(table.kind)) {
+          else if (cell.unreadable && !headerWords && STANDARD.test(table.kind) && !NO_AMOUNT_MEANT.test(cell.text.trim())) {
             const text = cell.text.trim();
             ctx.report({
               messageId: 'unreadable',

@@ -23,7 +23,7 @@ import {
 } from './access';
 import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import { emitPair } from './emit';
-import { entryValue, GRAND_IN, INCOME_TOTAL, partsOf, sides, SPEND_TOTAL } from './identities';
+import { entryValue, GRAND_IN, INCOME_TOTAL, incomeTotalOf, partsOf, sides, SPEND_TOTAL } from './identities';
 import { sangongRecords } from './sangong';
 
 
@@ -155,7 +155,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   // 01 and 04 income rows by source.
   const incomeRows = (v: View) => {
-    const total = v.inc(INCOME_TOTAL);
+    const total = incomeTotalOf(v.sides.income);
     return total ? partsOf(v.sides.income, total) : v.sides.income.filter((it) => it.entry.label !== '');
   };
   const bySource = (v: View, re: RegExp) => incomeRows(v).find((it) => re.test(it.entry.label));
@@ -177,7 +177,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   if (v01 && v02) {
     const total02 = v02.total();
-    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(v01.inc(INCOME_TOTAL), v01.inCol), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
+    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(incomeTotalOf(v01.sides.income), v01.inCol), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
     // X3: the non-财政拨款 sources, one by one.
     const sources: Array<[RegExp, RegExp]> = [
       [/上级补助收入/, /上级补助/],

@@ -94,6 +94,10 @@ function between(list: Item[], after: Item | undefined, before: Item | undefined
 /** Row labels of the two-sided tables; stacked layouts write `一、本年收入` … `收入总计`. */
 // (公开04 also writes `财政拨款收入合计` / `本年财政拨款支出合计`.)
 export const INCOME_TOTAL = /^(?:本年|(?:本年)?财政拨款)收入(合计)?$/;
+/** The year's income total of a table that has one: `一、财政拨款收入` heading the 2016 公开01表's rows is a source, not it. */
+export function incomeTotalOf(income: Item[]): Item | undefined {
+  return findItem(income, /^本年收入(合计)?$/) ?? findItem(income, INCOME_TOTAL);
+}
 export const SPEND_TOTAL = /^(?:本年|(?:本年)?财政拨款)支出(合计)?$/;
 export const GRAND_IN = /^(收入)?总计$/;
 export const GRAND_OUT = /^(支出)?总计$/;
@@ -139,7 +143,8 @@ export function partsOf(side: Item[], total: Item | undefined): Item[] {
   if (above.length) return above;
   const out: Item[] = [];
   for (let i = side.indexOf(total) + 1; i < side.length && SUB_ORDINAL.test(side[i].entry.label); i++) out.push(side[i]);
-  return out;
+  // (`其中：政府性基金` alone under `一、财政拨款收入`: a part named, not the breakdown.)
+  return out.every((it) => /^其中/.test(it.entry.label)) ? [] : out;
 }
 
 /** The by-fund rows right under a 结转和结余 row (行29–31 / 61–63). */
@@ -166,7 +171,7 @@ function sumOf(model: DocumentModel, table: Table, sink: ClaimSink, identity: st
 function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const { income, spend, inCol, outCols } = sides(table);
   const outCol = outCols[0];
-  const incomeTotal = findItem(income, INCOME_TOTAL);
+  const incomeTotal = incomeTotalOf(income);
   const spendTotal = findItem(spend, SPEND_TOTAL);
   const grandIn = findItem(income, GRAND_IN);
   const grandOut = findItem(spend, GRAND_OUT);
