@@ -66,7 +66,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // a part of the paragraph's quantity, named in the clause; its own amount, never the paragraph's head.
   // (`总额173.68万元，其中：货物90.12万元、服务83.56万元，总额比2023年度的129.80万元增加…`: the clause names the
   // total again, not the list's last item.)
-  const named = namedInClause(tokens, first, previousEnd);
+  // (`收、支与2023年度相比，增加135.19万元`: the 收入总计 and 支出总计 stated before, equal.)
+  const named = namedInClause(tokens, first, previousEnd).replace(/^收入?、?支出?(?:总计|决算总计)?$/, '收入总计');
   if (before && (!named || subjectsMatch(before.subject, named))) return before;
   const found = named ? subjects.find(named, first.token.span.start, (t) => statesAmount(t) && (t.year === undefined || (before !== undefined && t.year === first.year))) : undefined;
   if (found) return found;

@@ -335,6 +335,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         if (dating) lead = compactWords(dating[0]);
         // `②差旅费：46.11万元；`, `年初预算为：300万元`: the words before the colon name the figure.
         else if (/[：:]/.test(text.charAt(start - 1))) lead = compactWords(clauseBeforeColon(text, start - 1, boundary));
+        // `占,88.20%`: a stray comma (a PDF's) between 占 and its rate.
+        else if (token.unit === '%' && /占\s*[,，]\s*$/.test(text.slice(Math.max(boundary, start - 3), start))) lead = '占';
       }
       // (`较20155.88万元`: the year run into the figure dates it, as `较2015年5.88万元` would.)
       if (token.formatIssue === 'year-fused') lead += `${token.raw.slice(0, 4)}年`;
