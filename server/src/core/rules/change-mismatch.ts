@@ -96,8 +96,9 @@ function withDecidedDirection(ctx: RuleContext, claim: ChangeClaim): ChangeClaim
     if (!keep || text.replace(/[（(][^）)]*[)）]/, '') === keep) continue;
     ctx.report({
       messageId: 'template',
-      // (Many published reports keep the template's pair; it is untidy, not wrong: a note.)
-      severity: 'info',
+      // (The plain word is what the sentence says (prose.md: read the word not bracketed), and the figures
+      // contradict it; the pair left in place makes it likely a template not filled in: a warning.)
+      severity: 'warning',
       message: l(`模板措辞“${text}”未删改`, `Template wording "${text}" left in place`),
       explanation: l(`按文中数据为“${keep}”，应删去另一词。`, `The figures give "${keep}"; the other word should go.`),
       span: pair.span,
