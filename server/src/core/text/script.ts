@@ -63,7 +63,8 @@ export function normalizeScript(source: string): NormalizedText {
   }
   // (search, not test: test would move the global pattern's lastIndex, where matchAll then starts.)
   const fullwidthDigits = found & TRADITIONAL_FOUND ? text.search(FULLWIDTH_DIGIT) >= 0 : (found & FULLWIDTH_FOUND) !== 0;
-  if (fullwidthDigits) text = text.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // (`４１．３３`: its full-width point between digits goes with them; one character for one, so offsets stay.)
+  if (fullwidthDigits) text = text.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/(?<=\d)．(?=\d)/g, '.');
   // (The survey's test for REMOVED is looser than the pattern: the pattern decides.)
   if ((!(found & TRADITIONAL_FOUND) && !(found & REMOVED_MAYBE)) || text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits };
   return { ...withoutRemoved(text), fullwidthDigits };
