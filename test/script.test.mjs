@@ -48,15 +48,15 @@ test('a finding on a glossed traditional line points at the source characters', 
   for (const fix of finding.fixes) for (const e of fix.edits) assert.equal(text.slice(e.span.start, e.span.end), '5.56');
 });
 
-test('zero-width characters and BOMs are taken out like glosses; full-width digits become ASCII in place', () => {
+test('zero-width characters and BOMs are taken out like glosses; full-width digits (and a full-width point between them) become ASCII in place', () => {
   const text = '\uFEFF本年支出1,2\u200B34.56万元，增\u200B长１３．２３％。\n';
   const n = normalizeScript(text);
-  assert.equal(n.text, '本年支出1,234.56万元，增长13．23％。   \n');
+  assert.equal(n.text, '本年支出1,234.56万元，增长13.23％。   \n');
   assert.equal(n.text.length, text.length);
   assert.ok(n.fullwidthDigits);
   // 1,234.56 starts after the BOM; 增 after one removal more; the rate after two.
   assert.equal(n.toSource(n.text.indexOf('1,234')), text.indexOf('1,2'));
-  assert.equal(n.toSource(n.text.indexOf('13．23')), text.indexOf('１３'));
+  assert.equal(n.toSource(n.text.indexOf('13.23')), text.indexOf('１３'));
   assert.equal(normalizeScript('无全角数字。').fullwidthDigits, false);
 });
 
