@@ -1,5 +1,5 @@
 import { checkPartialSum, checkSum, computed, inUnitOf, written, type SumCheck } from '../arith/interval';
-import type { SumClaim } from '../types';
+import type { Claim, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { l, type Rule } from './rule';
 
@@ -20,14 +20,34 @@ export const sumMismatch: Rule = {
     },
   },
   check(ctx) {
+    const confirmed = confirmedAsPart(ctx.claims);
     for (const claim of ctx.claims) {
       if (claim.kind !== 'sum') continue;
-      checkOne(ctx, claim);
+      checkOne(ctx, claim, confirmed);
     }
   },
 };
 
-function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
+/**
+ * Whether a figure is a part of another sum that holds (`三公 1360.13 = 22.00 + 1116.14 + 221.98`): then a
+ * breakdown of that figure that fails (`1116.14 ≠ 购置 + 运行`) has the slip among its own parts, and setting
+ * the figure to their sum would break the sum that holds. Built on first ask (most reports have no slip).
+ */
+function confirmedAsPart(claims: readonly Claim[]): (token: number) => boolean {
+  let asPart: Map<number, SumClaim[]> | undefined;
+  return (token) => {
+    if (!asPart) {
+      asPart = new Map();
+      for (const c of claims) {
+        if (c.kind !== 'sum' || !c.exhaustive) continue;
+        for (const p of c.parts) if (p.token !== undefined) asPart.set(p.token, [...(asPart.get(p.token) ?? []), c]);
+      }
+    }
+    return (asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok);
+  };
+}
+
+function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed: (token: number) => boolean): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const total = claim.total;
   const relation = claim.exhaustive ? '=' : '≥';
@@ -48,7 +68,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim): void {
   const explanation = explain();
   const span = total.span ?? claim.span;
   const fixes =
-    claim.exhaustive && !pair && total.span && total.token !== undefined
+    claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token)
       ? [
           {
             title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),
