@@ -10,6 +10,12 @@ import { coversFamily } from './sums';
 import { subjectsMatch } from './subjects';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 
+/** The level a 类/款/项 name ends at (`…（类）…（项）` is a 项). */
+function levelOf(subject: string): string {
+  const marks = subject.match(/[（(]\s*\d*\s*([类款项])\s*[)）]/g) ?? [];
+  return marks.length ? marks[marks.length - 1].replace(/[^类款项]/g, '') : '';
+}
+
 /** Enumeration styles: items of one list share the style of the first (`（1）`… is not `2、`). */
 const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/];
 /** `- 社会保障和就业支出：1356.28万元，占30.3%；`: Markdown bullets, one item a line. */
@@ -213,6 +219,9 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
     const family = coversFamily(subjects, total.subject);
     if (familyOnly && !family) continue;
     const classified = subjects.every((s) => CLASSIFIED.test(s));
+    // (`（1）行政运行（项）…496.67万元` then `2. 社会保障和就业支出（类）支出22.00万元`: items of two levels, the 类 named
+    // only where it states a figure, are no one breakdown.)
+    if (classified && new Set(subjects.map(levelOf)).size > 1) continue;
     // 类/项 enumerations are complete by convention for the amounts spent; a budget list may
     // leave out 项 without spending, so budgets only check Σ ≤ total.
     // A 类/项 enumeration that leaves out more than a tenth of its total only lists the main items
