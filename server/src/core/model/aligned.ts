@@ -588,9 +588,11 @@ function readSegment(
     });
     const numbersRow = isColumnNumbers(tokens);
     const cells = new Array<Token | undefined>(n).fill(undefined);
-    // The column of a 小计 on the next header line with words (the labels this line's group labels stand over).
+    // The header lines under this one with words, and the column of a 小计 on the next (the labels this line's
+    // group labels stand over).
     const group = [headerLines, ...repeated].find((g) => g.includes(i)) ?? [];
-    const below = group.slice(group.indexOf(i) + 1).find((h) => at(h).tokens.length > 0 && !isColumnNumbers(at(h).tokens));
+    const linesBelow = group.slice(group.indexOf(i) + 1).filter((h) => at(h).tokens.length > 0 && !isColumnNumbers(at(h).tokens));
+    const below = linesBelow[0];
     const subtotal = below === undefined ? undefined : at(below).tokens.find((u) => u.text === '小计');
     const subtotalBelow = subtotal ? columns.findIndex((c) => c.left < subtotal.right && subtotal.left < c.right) : -1;
     let lastB = -1;
@@ -648,8 +650,7 @@ function readSegment(
       if (!best || !fits(best)) best = search(lo, aMax);
       // A label over one column with no label under it is that column's own name (`因公出国（境）费` beside a
       // `合计` centred one line lower), unless a span merged from the left centres it better.
-      const under = (x: { left: number; right: number }) =>
-        group.slice(group.indexOf(i) + 1).some((h) => !isColumnNumbers(at(h).tokens) && at(h).tokens.some((u) => x.left < u.right && u.left < x.right));
+      const under = (x: { left: number; right: number }) => linesBelow.some((h) => at(h).tokens.some((u) => x.left < u.right && u.left < x.right));
       if (o.length === 1 && o[0] >= lo && o[0] <= hi && !LABEL_HEADER.test(t.text) && !under(columns[o[0]]) && !under(t)) {
         const own = { a: o[0], b: o[0], score: Math.abs((cellLeft(o[0]) + cellRight(o[0])) / 2 - (t.left + t.right) / 2) };
         if (!best || own.score < best.score) best = own;
