@@ -512,6 +512,12 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
         if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first + 1) continue; // the delimiter row
+        // (`|  |  |  | 金额单位：万元 |` over the delimiter: the unit line a converter made the header row; the table's
+        // own header follows.)
+        if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first && isMetaLine(splitCells(lines[li], 'markdown').map((c) => c.text).join('\t'))) {
+          meta.unit ??= unitFrom(lines[li].text.replace(/\|/g, ' ').trim());
+          continue;
+        }
         if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0) {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;

@@ -20,7 +20,7 @@ const LINKS: Link[] = [
   { money: /因公出国/, count: (t) => /团组/.test(words(t)) && /^(?:个|批|批次)$/.test(t.token.unitText), ...COUNT_LINKS.trips },
   { money: /购置费|公务用车购置(?!及)/, count: (t) => t.token.unitText === '辆' && /购置|购买|新购|更新/.test(t.lead) && !/保有/.test(t.lead), ...COUNT_LINKS.purchases },
   { money: /运行(?:维护|维修)?费/, count: (t) => t.token.unitText === '辆' && /保有/.test(t.lead), ...COUNT_LINKS.running },
-  { money: /公务接待/, count: (t) => /^(?:批|批次)$/.test(t.token.unitText) && /接待/.test(words(t)) && !/国内|国外|外事|外宾|境外/.test(t.lead), ...COUNT_LINKS.hospitality },
+  { money: /公务接待/, count: (t) => /^(?:批|批次)$/.test(t.token.unitText) && /接待/.test(words(t)) && !/国外|外事|外宾|境外|国[（(]境[)）]外/.test(t.lead), ...COUNT_LINKS.hospitality },
 ];
 
 export function sangongCountClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
