@@ -5,7 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import { subjectsMatch } from './subjects';
+import { normalizeSubject, subjectsMatch } from './subjects';
 import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 import { finestStatement, inBudgetList, type ProseList } from './lists';
 
@@ -177,7 +177,13 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           });
           unrated = undefined;
         } else if (last) {
-          last.comparison = comparison;
+          // (`…公务接待费…完成年初预算的100.00%。“三公”经费支出决算数小于预算数的主要原因是…`: the comparison names
+          // its quantity, the 三公 total stated earlier, not the last part rated.)
+          const clause = sentence.text.slice(0, m.index).split(/[。；;，,]/).at(-1)!;
+          const named = normalizeSubject(clause);
+          const target = named.length >= 2 ? full.find((f) => subjectsMatch(f.subject, named) || f.subject.startsWith(named)) : undefined;
+          if (!named || named.length < 2 || (target && target.claim === last)) last.comparison = comparison;
+          else if (target && !target.claim.comparison) target.claim.comparison = comparison;
         }
       }
     }

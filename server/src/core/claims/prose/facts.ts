@@ -118,7 +118,7 @@ function evaluationScope(model: DocumentModel, t: ProseToken, key: string): stri
 }
 
 /** The standard breakdowns, whose figures exist for every fund scope. */
-const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$/;
+const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$|^(?:年初|年末)结转和结余$/;
 
 /**
  * Sections about 一般公共预算财政拨款 speak of that fund only; the 收入/支出决算 sections of all funds.

@@ -179,7 +179,8 @@ function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const classes = partsOf(spend, spendTotal);
   sumOf(model, table, sink, 'T01.1', incomeTotal, sources, inCol, l('本年收入合计 = 各项收入（行1–8）之和', '本年收入合计 = the income rows 1–8'));
   sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows'));
-  const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余/), findItem(income, /^年初结转和结余/)].filter((x): x is Item => !!x);
+  // (`用事业基金弥补收支差额`: the older templates' name of 使用非财政拨款结余.)
+  const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余|用事业基金弥补收支差额/), findItem(income, /^年初结转和结余/)].filter((x): x is Item => !!x);
   const outExtra = [spendTotal, findItem(spend, /^结余分配/), findItem(spend, /^年末结转和结余/)].filter((x): x is Item => !!x);
   // (Without this year's total row the carry-overs alone are no breakdown of 总计.)
   if (incomeTotal) sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余'));
