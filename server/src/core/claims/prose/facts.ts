@@ -204,9 +204,13 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (!FACT_ROLES.includes(t.role) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject))) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
-    const key = factKey(t.subject);
-    if (key.length < 4) continue;
     const inList = listOf.get(t);
+    // (`财政拨款收入…（其中：一般公共预算财政拨款1501.06万元…）`: a part named without its side is on its total's side,
+    // not the same figure as `一般公共预算财政拨款支出`.)
+    const listTotal = inList?.totals.get('amount')?.subject ?? '';
+    const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) ? '收入' : '') : '';
+    const key = factKey(t.subject + side);
+    if (key.length < 4) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     const budgetPart = inBudgetList(t, inList);
     // 年初预算 and 全年预算 are two figures of one quantity.
