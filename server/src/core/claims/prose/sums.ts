@@ -25,6 +25,10 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/出国|出境/, /公务用车/, /公务接待|接待费/], required: [0, 1, 2] },
   // 资产总额 → 流动资产 / 非流动资产
   { members: [/(?<!非)流动资产/, /非流动资产/], required: [0, 1] },
+  // 资产总额 by kind, 其他资产 taking what the named kinds do not
+  { members: [/(?<!非)流动资产/, /固定资产/, /无形资产/, /在建工程/, /长期投资/, /公共基础设施/, /政府储备物资/, /文物文化资产/, /保障性住房/, /其他资产/], required: [0, 1, 9], whole: /资产总额$|资产总计$|资产$/ },
+  // 结转和结余 → 财政拨款 / 非财政拨款
+  { members: [/(?<!非)财政拨款结转/, /非财政拨款结转/], required: [0, 1], whole: /结转和?结余$/ },
   // 公务接待 → 国内 / 外事 (批次, 人次, 金额)
   { members: [/国内/, /外事|国外|境外|外宾|国[（(]境[)）]外/], required: [0, 1] },
   // 公务用车 → 购置 / 运行维护
