@@ -46,3 +46,48 @@ function emit(sink: ClaimSink, income: ProseToken, spending: ProseToken): void {
     exhaustive: true,
   });
 }
+
+/** Each side's members of 总计 (公开01表 T01.3–4): this year's total, the carry-over, and the optional third. */
+const SIDES = [
+  { year: /^(?:本年)?收入合计$/, carry: /^年初结转和结余$/, optional: /^使用非财政拨款结余$|^用事业基金弥补收支差额$/, zh: '收入', en: 'income' },
+  { year: /^(?:本年)?支出合计$/, carry: /^年末结转和结余$/, optional: /^结余分配$/, zh: '支出', en: 'expenditure' },
+] as const;
+
+/**
+ * `2021年度收入、支出决算总计3590.45万元。` / `本年收入合计3489.34万元，年初结转和结余101.11万元；本年支出合计3394.74万元，年末结转和结余
+ * 204.13万元。`: each side's members add up to the 总计 stated just before (the same sentence or the one before, in
+ * its paragraph or the paragraph before). A side whose optional member (使用非财政拨款结余, 结余分配) goes unstated may
+ * hold it: then the relation only warns.
+ */
+export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+  if (model.department === undefined || model.reportKind !== 'final-accounts') return;
+  let total: ProseToken | undefined;
+  for (const sentence of model.sentences) {
+    const tokens = analysis.bySentence.get(sentence.id) ?? [];
+    // (A 总计 holds only to the end of the paragraph after its own.)
+    if (total && sentence.paragraph > total.sentence.paragraph + 1) total = undefined;
+    for (const t of tokens) {
+      if (t.role === 'amount' && t.year === undefined && /^(?:收入、支出|收入|支出)总计$/.test(t.subject)) total = t;
+    }
+    if (!total) continue;
+    for (const side of SIDES) {
+      if (!total.subject.startsWith('收入、支出') && !total.subject.startsWith(side.zh)) continue;
+      const year = tokens.find((t) => t.role === 'amount' && t.ownSubject && side.year.test(t.subject));
+      const carry = year && tokens.find((t) => t.index > year.index && t.role === 'amount' && t.ownSubject && side.carry.test(t.subject));
+      if (!year || !carry || year.token.unit !== total.token.unit || carry.token.unit !== total.token.unit) continue;
+      const optional = tokens.find((t) => t.role === 'amount' && t.ownSubject && side.optional.test(t.subject));
+      const parts = [year, ...(optional ? [optional] : []), carry];
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.totals-carry-over',
+        description: l(`${side.zh}总计 = 本年${side.zh}合计 + 结转和结余`, `total ${side.en} = the year's ${side.en} + carry-over`),
+        span: total.token.span,
+        total: operand(total.token, `${side.zh}总计`),
+        parts: parts.map((p) => operand(p.token, p.subject)),
+        exhaustive: true,
+        soft: optional ? undefined : true,
+      });
+    }
+  }
+}

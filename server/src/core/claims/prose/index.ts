@@ -2,7 +2,7 @@
 import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
-import { totalsBalanceClaims } from './balance';
+import { totalsBalanceClaims, totalsCarryOverClaims } from './balance';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
@@ -43,6 +43,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   procurementClaims(model, analysis, sink);
   sangongCountClaims(analysis, sink);
   totalsBalanceClaims(model, analysis, sink);
+  totalsCarryOverClaims(model, analysis, sink);
   return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget };
 }
 
