@@ -114,7 +114,8 @@ const MAPPINGS: Mapping[] = [
     queries: (m, scope) => spending(scope, m[1]),
   },
   ITEM_MAPPING,
-  { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }] },
+  // (A table of one row names it, `机关运行经费支出`, rather than 合计.)
+  { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }, { kind: 'T10', label: /^机关运行经费(?:支出)?(?:合计)?$/ }] },
   { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }] },
   { subject: /中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }] },
   { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购支出合计/ }] },
