@@ -3,6 +3,7 @@
 import { findPlaceholders, scanNumbers, type ScannedNumber } from '../numbers/scan';
 import { isWhiteSpace } from '../text/chars';
 import { OPENS_WITH_LAST_YEAR_COMPARISON } from '../text/comparison';
+import { ordinalOf } from '../text/ordinal';
 import { LineIndex } from '../text/positions';
 import { isRunningTitle, PAGE_NUMBER } from './pages';
 import { containing } from '../text/search';
@@ -115,35 +116,23 @@ const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
 const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
 
-/**
- * `…主要包括：基本工资；` / `公用经费25.15万元…`: a line ending with ；goes on into the next one unless that
- * one opens an item of its own (`（2）`, `2.`, `二、`): a ；ends a clause, not a paragraph.
- */
 interface ItemNumber {
   style: string;
   n: number;
 }
 
-const CHINESE_DIGITS = '一二三四五六七八九';
-/** 一…九十九 as a number (item numbers go no further). */
-function chineseNumber(t: string): number {
-  const ten = t.indexOf('十');
-  if (ten < 0) return CHINESE_DIGITS.indexOf(t) + 1;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS.indexOf(t[0]) + 1;
-  const ones = ten === t.length - 1 ? 0 : CHINESE_DIGITS.indexOf(t[ten + 1]) + 1;
-  return tens * 10 + ones;
-}
-
 /** `2.`, `2、`, `（2）`, `（二）`, `二、` opening a line (not `2.5万元`, a figure the line break cut before). */
 function itemNumber(text: string): ItemNumber | undefined {
-  const m = /^(?:(\d{1,2})([.．、])(?!\d)|[（(](\d{1,2})[)）]|[（(]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)/.exec(text);
+  const m = /^(?:\d{1,2}([.．、])(?!\d)|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/.exec(text);
   if (!m) return undefined;
-  if (m[1]) return { style: 'digit' + m[2], n: Number(m[1]) };
-  if (m[3]) return { style: '(digit)', n: Number(m[3]) };
-  if (m[4]) return { style: '(chinese)', n: chineseNumber(m[4]) };
-  return { style: 'chinese、', n: chineseNumber(m[5]) };
+  const style = m[1] ? `digit${m[1]}` : /^[（(]\d/.test(m[0]) ? '(digit)' : /^[（(]/.test(m[0]) ? '(chinese)' : 'chinese、';
+  return { style, n: ordinalOf(m[0])! };
 }
 
+/**
+ * `…主要包括：基本工资；` / `公用经费25.15万元…`: a line ending with ；goes on into the next one unless that
+ * one opens an item of its own (`（2）`, `2.`, `二、`): a ；ends a clause, not a paragraph.
+ */
 function continuesAfterSemicolon(lastLine: string, next: string): boolean {
   return /[；;]$/.test(lastLine) && !/^(?:\d+[、.．)）]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|[-*+>#|]|第)/.test(next);
 }

@@ -46,7 +46,6 @@ export const ECONOMIC_CLASSES: Record<string, string> = {
 
 const MD_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-/** An unescaped pipe (indexOf: every line of the text is tested). */
 /** A pipe row of a web page's table: cells between pipes, no sentence. */
 const BARE_ROW = /^[^|。]{1,60}\|[^。]{0,300}$/;
 
@@ -75,6 +74,7 @@ function bareRows(lines: Line[], i: number): number {
   return j - i >= 3 && figures >= 2 ? j - 1 : i;
 }
 
+/** An unescaped pipe (indexOf: every line of the text is tested). */
 function hasPipe(text: string): boolean {
   for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) if (i === 0 || text.charCodeAt(i - 1) !== 92) return true;
   return false;
@@ -512,17 +512,18 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
         if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first + 1) continue; // the delimiter row
-        // (`|  |  |  | 金额单位：万元 |` over the delimiter: the unit line a converter made the header row; the table's
-        // own header follows.)
-        if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first && isMetaLine(splitCells(lines[li], 'markdown').map((c) => c.text).join('\t'))) {
-          meta.unit ??= unitFrom(lines[li].text.replace(/\|/g, ' ').trim());
-          continue;
-        }
         if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0) {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;
         }
-        lineCells.push({ line: li, cells: splitCells(lines[li], block.format) });
+        const cells = splitCells(lines[li], block.format);
+        // (`|  |  |  | 金额单位：万元 |` over the delimiter: the unit line a converter made the header row; the table's
+        // own header follows.)
+        if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first && isMetaLine(cells.map((c) => c.text).join('\t'))) {
+          meta.unit ??= unitFrom(lines[li].text.replace(/\|/g, ' ').trim());
+          continue;
+        }
+        lineCells.push({ line: li, cells });
       }
     }
     const rows: TableRow[] = [];

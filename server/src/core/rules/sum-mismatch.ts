@@ -40,7 +40,12 @@ function confirmedAsPart(claims: readonly Claim[]): (token: number) => boolean {
       asPart = new Map();
       for (const c of claims) {
         if (c.kind !== 'sum' || !c.exhaustive) continue;
-        for (const p of c.parts) if (p.token !== undefined) asPart.set(p.token, [...(asPart.get(p.token) ?? []), c]);
+        for (const p of c.parts) {
+          if (p.token === undefined) continue;
+          const sums = asPart.get(p.token);
+          if (sums) sums.push(c);
+          else asPart.set(p.token, [c]);
+        }
       }
     }
     return (asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok);

@@ -8,6 +8,7 @@ import type { ClaimSink } from '../sink';
 import { endsSentence, MAX_FAMILY_PARTS, type ProseList } from './lists';
 import { coversFamily } from './sums';
 import { subjectsMatch } from './subjects';
+import { ordinalOf } from '../../text/ordinal';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 
 /** The level a 类/款/项 name ends at (`…（类）…（项）` is a 项). */
@@ -62,18 +63,6 @@ function budgetOfItemsKind(analysis: ProseAnalysis, total: ProseToken | undefine
   return analysis.bySentence.get(total.sentence.id)?.find((t) => t.role === 'budget' && budgetKind(t.lead) === kind);
 }
 
-const CN_DIGITS = '一二三四五六七八九';
-
-/** The number of an enumeration mark (`（3）` 3, `十二、` 12), undefined when it has none. */
-function ordinalOf(mark: string): number | undefined {
-  const digits = /\d+/.exec(mark);
-  if (digits) return Number(digits[0]);
-  const cn = /([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)/.exec(mark.replace(/[^一二三四五六七八九十]/g, ''));
-  if (!cn || cn[0] === '') return undefined;
-  const [, tens, ten, ones] = cn;
-  if (!ten) return CN_DIGITS.indexOf(tens) + 1;
-  return (tens ? CN_DIGITS.indexOf(tens) + 1 : 1) * 10 + (ones ? CN_DIGITS.indexOf(ones) + 1 : 0);
-}
 
 /**
  * The items of a paragraph, as their tokens: `（1）工资福利支出313.35万元（…）；（2）商品和服务支出44.35万元…`
