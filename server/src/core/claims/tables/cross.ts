@@ -61,6 +61,9 @@ const FUNCTION_CLASSES: Record<string, string> = {
   抗疫特别国债安排的支出: '234',
 };
 
+/** Expenditure by nature, as the 2015–2018 公开01表 lists it instead of the 类. */
+const BY_NATURE = /^(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$/;
+
 const FUND = {
   general: /一般公共预算/,
   gov: /政府性基金/,
@@ -358,6 +361,13 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
   for (const it of named.sides.spend) {
     if (it.entry.label === '' || (total && it.row.index >= total.row.index)) continue;
     const name = itemLabel(it);
+    // The older 01 table's expenditure side by nature (基本支出, 项目支出, 经营支出 …): each is a column of
+    // the coded table's total row, no 类.
+    if (BY_NATURE.test(name)) {
+      const col = coded.col(new RegExp(`^${name}$`));
+      if (col !== undefined && col !== codedCol) pair(sink, 'equal', identity, l(`${name}：${named.name} = ${coded.name} 合计`, `${name}: ${named.name} = ${coded.name} total`), named.op(it, namedCol), coded.op(coded.total(), col));
+      continue;
+    }
     const match = classByName.get(name) ?? coded.byCode.get(FUNCTION_CLASSES[name] ?? '');
     if (!match && uncoded) continue;
     if (match?.entry.code) seen.add(match.entry.code);

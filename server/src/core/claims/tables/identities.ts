@@ -131,6 +131,7 @@ export function sides(table: Table): Sides {
   return { income: list.slice(0, cut), spend: list.slice(cut), inCol: cols[0], inCols: cols, outCols: cols, stacked: true };
 }
 
+const TOP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
 const SUB_ORDINAL = /^([（(][一二三四五六七八九十\d]+[)）]|其中[:：]?|\d+[.、．])/;
 
 /**
@@ -140,7 +141,10 @@ const SUB_ORDINAL = /^([（(][一二三四五六七八九十\d]+[)）]|其中[:�
 export function partsOf(side: Item[], total: Item | undefined): Item[] {
   if (!total) return [];
   const above = between(side, undefined, total).filter((it) => it.entry.label !== '');
-  if (above.length) return above;
+  // (Sub-numbered rows and `其中` rows under numbered ones are their parts' breakdowns, not more parts:
+  // `一、财政拨款收入` over `其中：政府性基金预算财政拨款` in the older 01 table.)
+  if (above.some((it) => TOP_ORDINAL.test(it.entry.label))) return above.filter((it) => !SUB_ORDINAL.test(it.entry.label));
+  if (above.length) return above.filter((it) => !/^其中/.test(it.entry.label));
   const out: Item[] = [];
   for (let i = side.indexOf(total) + 1; i < side.length && SUB_ORDINAL.test(side[i].entry.label); i++) out.push(side[i]);
   // (`其中：政府性基金` alone under `一、财政拨款收入`: a part named, not the breakdown.)
