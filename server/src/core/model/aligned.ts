@@ -165,6 +165,12 @@ export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): 
   // A label wrapped around its amounts (`机关事业单位基本养老保` / `2080505  155.55` / `险缴费支出`, a
   // vertically centred cell): its first half may follow the second half of the row above.
   const headsNextRow = (j: number) => j + 1 < lines.length && scan(j - 1).kind === 'text' && scan(j + 1).kind === 'row' && scan(j + 1).tokens.every((t) => t.numeric);
+  // A row whose cells are all empty (`四、上级补助收入    四、公共安全支出` in 01/04): a numbered label
+  // that a table would end with, or two labels side by side.
+  const emptyRow = (j: number) => {
+    const tokens = scan(j).tokens;
+    return tokens.some((t) => ENUMERATED_LABEL.test(t.text)) && (tokens.length >= 2 || HEADER_END.test(tokens[0].text));
+  };
   let floor = 0;
   for (let i = 0; i < lines.length; i++) {
     if (scan(i).kind !== 'row') continue;
@@ -178,17 +184,22 @@ export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): 
     while (j < lines.length) {
       const k = scan(j).kind;
       if (k === 'row' || k === 'text') {
+        const row = k === 'row' || emptyRow(j);
         // Text right after a row: a wrapped label or a header repeated after a page break.
-        if (k === 'text' && j > lastRow + 1 && !headers.has(key(lines[j].text)) && !headsNextRow(j)) break;
-        if (k === 'row' || headers.has(key(lines[j].text)) || j === lastRow + 1) last = j;
-        if (k === 'row') lastRow = j;
+        // (Two lines of wrap between rows: `二十二、灾害防治及应急管理支` / `出` / `二十三、其他支出`.)
+        const wrapBeforeRow = j === lastRow + 2 && j + 1 < lines.length && (scan(j + 1).kind === 'row' || (scan(j + 1).kind === 'text' && emptyRow(j + 1)));
+        if (!row && j > lastRow + 1 && !headers.has(key(lines[j].text)) && !headsNextRow(j) && !wrapBeforeRow) break;
+        if (row || headers.has(key(lines[j].text)) || j === lastRow + 1) last = j;
+        if (row) lastRow = j;
         j++;
         continue;
       }
       if (k !== 'blank' && k !== 'page') break;
       let m = j;
       while (m < lines.length && m - j < 8 && (scan(m).kind === 'blank' || scan(m).kind === 'page')) m++;
-      if (m < lines.length && (scan(m).kind === 'row' || headers.has(key(lines[m].text)))) {
+      // (A label's tail may sit below a blank line: `十四、资源勘探工业信息等支` / `` / `出` / `十五、…`.)
+      const rowAt = (x: number) => x < lines.length && (scan(x).kind === 'row' || (scan(x).kind === 'text' && emptyRow(x)));
+      if (m < lines.length && (rowAt(m) || headers.has(key(lines[m].text)) || (scan(m).kind === 'text' && scan(m).tokens.length === 1 && rowAt(m + 1)))) {
         if (scan(m).kind === 'text') lastRow = m;
         j = m;
         continue;
@@ -746,7 +757,9 @@ function readSegment(
       const t = at(i).tokens[0];
       const c = wrapColumn(i);
       const above = c >= 0 ? open.cells[c] : undefined;
-      if (above && above.text !== '' && !NUMERIC.test(above.text) && !t.numeric) {
+      // (`一般公共预算财政拨款` over `政府性基金预算财政拨款`: two whole names, rows whose amounts are blank.)
+      const whole = FUND_ROW.test(t.text) && FUND_ROW.test(above?.text ?? '');
+      if (above && above.text !== '' && !NUMERIC.test(above.text) && !t.numeric && !whole) {
         above.text += t.text;
         above.end = lines[i].start + t.end;
         continue;
@@ -756,5 +769,40 @@ function readSegment(
     // no row (a label with no amounts checks nothing, and a label read as a row could be 合计).
     open = undefined;
   }
+  joinLabelTails(rows, columns.map((_, c) => labelLeft[c] !== Infinity), blankAt);
   return { rows };
+}
+
+/** A fund's row under a 结转和结余 row of 04 (rows whose amounts may all be blank). */
+const FUND_ROW = /(?:^|[）)、])(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政拨款)?$/;
+
+/** The tail of a numbered label cut by its cell: short, with no item number or total word of its own. */
+const LABEL_TAIL = /^(?![一二三四五六七八九十]+、|[（(]|\d|其中|合计|总计|小计)\S{1,4}$/;
+
+/**
+ * `三、国有资本经营预算财政拨款` over `收入   229.15   三、国防支出`: a numbered label whose cell wrapped
+ * onto the next row's line, its amounts beside the tail. Side by side tables (01, 04) share lines, so
+ * the tail and its amounts move up within their own side only: from the label column to the next.
+ */
+function joinLabelTails(rows: AlignedRow[], isLabel: boolean[], blankAt: (i: number, c: number) => AlignedCell): void {
+  const labelCols = isLabel.flatMap((x, c) => (x ? [c] : []));
+  for (let r = 1; r < rows.length; r++) {
+    const upper = rows[r - 1];
+    const lower = rows[r];
+    if (upper.header || lower.line !== upper.line + 1) continue;
+    for (let k = 0; k < labelCols.length; k++) {
+      const c = labelCols[k];
+      const end = labelCols[k + 1] ?? isLabel.length;
+      const head = upper.cells[c];
+      const tail = lower.cells[c];
+      if (!ENUMERATED_LABEL.test(head.text) || !LABEL_TAIL.test(tail.text)) continue;
+      let empty = true;
+      for (let v = c + 1; v < end; v++) empty &&= upper.cells[v].text === '';
+      if (!empty) continue;
+      head.text += tail.text;
+      head.end = tail.end;
+      for (let v = c + 1; v < end; v++) upper.cells[v] = lower.cells[v];
+      for (let v = c; v < end; v++) lower.cells[v] = blankAt(lower.line, v);
+    }
+  }
 }

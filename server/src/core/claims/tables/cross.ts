@@ -376,7 +376,8 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
   }
   // A 类 in the coded table that the named table leaves out (when it lists its 类 at all: a table that
   // matched none has no expenditure side that was read, and its silence proves nothing).
-  if (seen.size === 0) return;
+  // (Nor does a table read without its 本年支出合计: its reading may have stopped short of the rest.)
+  if (seen.size === 0 || !total) return;
   for (const [code, it] of coded.byCode) {
     if (code.length !== 3 || seen.has(code)) continue;
     pair(sink, 'equal', identity, l(`${itemName(it)}：${named.name} = ${coded.name}`, `${itemName(it)}: ${named.name} = ${coded.name}`), named.lacks(`“${itemLabel(it)}”行`), coded.op(it, codedCol));
