@@ -655,7 +655,9 @@ function readSegment(
       let best: Span | undefined;
       if (top.has(i) && tokens.length >= 2 && startsAt(t) === lo) {
         const next = k + 1 < tokens.length ? startsAt(tokens[k + 1]) : n;
-        if (next > lo) best = { a: lo, b: next - 1, score: 0 };
+        // (Up to the next group's 小计, which starts that group: `公务用车购置及运行费` centred over it.)
+        const b = subtotalBelow > lo && subtotalBelow < next ? subtotalBelow - 1 : next - 1;
+        if (next > lo) best = { a: lo, b, score: 0 };
       }
       if (!best && top.has(i)) best = search(lo, lo);
       if (!best || !fits(best)) best = search(lo, aMax);
