@@ -45,6 +45,8 @@ interface Token {
   numeric: boolean;
   /** An amount with decimals: right-aligned in its column. */
   decimal: boolean;
+  /** A header word joined from lines its cell wrapped it onto: as wide as that one cell. */
+  wrapped?: true;
 }
 
 const NUMERIC = /^[-−+]?\d[\d,，]*(?:[.．。] ?\d+)?%?$/;
@@ -53,6 +55,7 @@ const CODE = /^(\d{3}|\d{5}|\d{7})$/;
 /** A total's label (合计, 人员经费合计), which may stand over the code and name columns. */
 const TOTAL_LABEL = /(?:合计|总计|小计)$/;
 /** The group name over the label columns (`项目` over 科目编码 and 科目名称), never one column's own name. */
+const SIDE_LABEL = /^(?:收入|支出)$/;
 const LABEL_HEADER = /^(?:项目|科目)$/;
 /** A cell holding only 合计 or 总计. */
 const TOTAL = /^(?:合计|总计)$/;
@@ -305,14 +308,14 @@ function joinWrappedHeaderWords(header: number[], at: (i: number) => Scan, set: 
       if (t.numeric || HEADER_END.test(t.text)) continue;
       const tail = rest.find((u) => over(t, u) && HEADER_END.test(t.text + u.text));
       if (tail) {
-        joined[a] = { ...t, text: t.text + tail.text };
+        joined[a] = { ...t, text: t.text + tail.text, wrapped: true };
         rest = rest.filter((u) => u !== tail);
         continue;
       }
       const middle = rest.find((u) => over(t, u));
       const end = middle && restThird?.find((u) => over(middle, u) && HEADER_END.test(t.text + middle.text + u.text));
       if (!middle || !end) continue;
-      joined[a] = { ...t, text: t.text + middle.text + end.text };
+      joined[a] = { ...t, text: t.text + middle.text + end.text, wrapped: true };
       rest = rest.filter((u) => u !== middle);
       restThird = restThird!.filter((u) => u !== end);
     }
@@ -561,6 +564,8 @@ function readSegment(
   for (let h = 0; h < textHeaders.length; h++) {
     for (const t of at(textHeaders[h]).tokens) {
       if (columns.some((c) => c.left < t.right && t.left < c.right)) continue;
+      // (`收入` and `支出` over the two sides of 01/04 name a side, wherever they are centred: no column.)
+      if (SIDE_LABEL.test(t.text)) continue;
       // A label with labels under it is merged over them, not a column of its own.
       if (textHeaders.slice(0, h).some((below) => at(below).tokens.some((u) => u.left < t.right && t.left < u.right))) continue;
       const leftNeighbour = columns.filter((c) => c.right <= t.left).at(-1);
@@ -590,6 +595,7 @@ function readSegment(
   // column's content) or at whose left edge it stands.
   const startsAt = (u: Token) => columns.findIndex((c, a) => u.left >= (a > 0 ? columns[a - 1].right : 0) && u.left <= c.left + 1);
   /** The columns each label of header line i stands over (at its first column), or why none fits. */
+  const placed = new Map<number, Span[]>();
   const placeLabels = (i: number): Array<Token | undefined> | Localized => {
     const tokens = at(i).tokens;
     const overlaps = tokens.map((t) => {
@@ -599,9 +605,14 @@ function readSegment(
     });
     const numbersRow = isColumnNumbers(tokens);
     const cells = new Array<Token | undefined>(n).fill(undefined);
+    const spans: Span[] = [];
+    placed.set(i, spans);
     // The header lines under this one with words, and the column of a 小计 on the next (the labels this line's
     // group labels stand over).
     const group = [headerLines, ...repeated].find((g) => g.includes(i)) ?? [];
+    // Columns a line above names alone: no label of a lower line spans them from beside.
+    const owned = new Set<number>();
+    for (const h of group.slice(0, group.indexOf(i))) for (const x of placed.get(h) ?? []) if (x.a === x.b) owned.add(x.a);
     const linesBelow = group.slice(group.indexOf(i) + 1).filter((h) => at(h).tokens.length > 0 && !isColumnNumbers(at(h).tokens));
     const below = linesBelow[0];
     const subtotal = below === undefined ? undefined : at(below).tokens.find((u) => u.text === '小计');
@@ -626,6 +637,10 @@ function readSegment(
       }
       if (lo > aMax || hi < bMin) return l(`第${i + 1}行表头的两个栏名压在同一栏上`, `header labels overlap one column (line ${i + 1})`);
       const centre = (t.left + t.right) / 2;
+      const ownsBeside = (a: number, b: number) => {
+        for (let c = a; c <= b; c++) if (owned.has(c) && !o.includes(c)) return true;
+        return false;
+      };
       const fits = (x: Span) => x.score <= 3 + (cellRight(x.b) - cellLeft(x.a)) / 4 || (o.length === 1 && x.a === o[0] && x.b === o[0]);
       const search = (aFrom: number, aTo: number) => {
         let best: Span | undefined;
@@ -635,6 +650,7 @@ function readSegment(
             if (numbersRow && a !== b) continue;
             // A group starts with its 小计: `基本支出` over `小计 | 人员经费 | 公用经费`, not over the 合计 before them.
             if (subtotalBelow >= 0 && a < subtotalBelow && subtotalBelow <= b) continue;
+            if (a < b && ownsBeside(a, b)) continue;
             const score = Math.abs((cellLeft(a) + cellRight(b)) / 2 - centre);
             if (!best || score < best.score - 0.5) {
               best = { a, b, score };
@@ -659,6 +675,8 @@ function readSegment(
         const b = subtotalBelow > lo && subtotalBelow < next ? subtotalBelow - 1 : next - 1;
         if (next > lo) best = { a: lo, b, score: 0 };
       }
+      // (A word its cell wrapped is that one cell's: `上缴上` / `级支出` over one column, not centred over three.)
+      if (!best && t.wrapped && o.length === 1 && o[0] >= lo && o[0] <= hi) best = { a: o[0], b: o[0], score: 0 };
       if (!best && top.has(i)) best = search(lo, lo);
       if (!best || !fits(best)) best = search(lo, aMax);
       // A label over one column with no label under it is that column's own name (`因公出国（境）费` beside a
@@ -671,6 +689,7 @@ function readSegment(
       if (!best) return l(`第${i + 1}行表头“${t.text}”无法确定属于哪一栏`, `a header label between two spans (line ${i + 1}: “${t.text}”)`);
       if (!fits(best)) return l(`第${i + 1}行表头“${t.text}”没有对准任何一栏`, `a header label centred over no span (line ${i + 1}: “${t.text}”)`);
       lastB = best.b;
+      spans.push(best);
       cells[best.a] = t;
     }
     return cells;
