@@ -15,14 +15,14 @@ const mayBeSlip = (n: NumberToken) => (n.unit === '元' || n.unit === '亿元') 
  * Groups of numbers that are siblings: the numbers of one sentence, or of one table row. Only the
  * groups holding a possible slip are built (most rows and sentences hold none).
  */
-function siblingGroups(model: DocumentModel): NumberToken[][] {
+function siblingGroups(model: DocumentModel, candidate: (n: NumberToken) => boolean): NumberToken[][] {
   const groups: NumberToken[][] = [];
   for (const s of model.sentences) {
-    if (s.numbers.some((id) => mayBeSlip(model.numbers[id]))) groups.push(s.numbers.map((id) => model.numbers[id]));
+    if (s.numbers.some((id) => candidate(model.numbers[id]))) groups.push(s.numbers.map((id) => model.numbers[id]));
   }
   for (const table of model.tables) {
     for (const row of table.rows) {
-      if (!row.cells.some((c) => c.number !== undefined && mayBeSlip(model.numbers[c.number]))) continue;
+      if (!row.cells.some((c) => c.number !== undefined && candidate(model.numbers[c.number]))) continue;
       const tokens: NumberToken[] = [];
       for (const cell of row.cells) {
         if (cell.number !== undefined) tokens.push(model.numbers[cell.number]);
@@ -73,32 +73,57 @@ export function resolveFusedYears(model: DocumentModel): void {
 const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6}$/;
 
 export function resolveUnitSlips(model: DocumentModel): void {
-  const wanTexts = new Set<string>();
-  const yuanTexts = new Set<string>();
+  // How often each figure's digits are stated in 万元 and in 元.
+  const wanTexts = new Map<string, number>();
+  const yuanTexts = new Map<string, number>();
   let wanCount = 0;
   let yuanCount = 0;
   for (const n of model.numbers) {
     if (n.zero || n.cell) continue;
     if (n.unit === '万元') {
-      wanTexts.add(n.text);
+      wanTexts.set(n.text, (wanTexts.get(n.text) ?? 0) + 1);
       wanCount++;
     } else if (n.unit === '元' && n.decimals === 2) {
-      yuanTexts.add(n.text);
+      yuanTexts.set(n.text, (yuanTexts.get(n.text) ?? 0) + 1);
       yuanCount++;
     }
   }
   // A report written in 元 (`2,400,229.45元，其中：人员经费2,095,506.76元…`): a figure it also states in 万元 is
-  // the slip there (`机关运行经费支出304,722.69万元`), not in its 元 statements.
+  // the slip there (`机关运行经费支出304,722.69万元`), not in its 元 statements; so is one stated in 元 more often.
   const inYuan = yuanCount > wanCount;
-  if (inYuan) {
-    for (const n of model.numbers) if (n.unit === '万元' && !n.zero && !n.cell && yuanTexts.has(n.text)) n.readAs = '元';
+  const moreInYuan = (text: string) => (yuanTexts.get(text) ?? 0) > (wanTexts.get(text) ?? 0);
+  for (const n of model.numbers) {
+    if (n.unit === '万元' && !n.zero && !n.cell && yuanTexts.has(n.text) && (inYuan || moreInYuan(n.text))) n.readAs = '元';
   }
-  for (const group of siblingGroups(model)) {
+  for (const text of [...wanTexts.keys()]) if (yuanTexts.has(text) && (inYuan || moreInYuan(text))) wanTexts.delete(text);
+  const restated = (n: NumberToken) => RESTATEMENT_LEAD.test(model.text.slice(Math.max(0, n.span.start - 4), n.span.start));
+  const perUnit = (n: NumberToken) => PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start));
+  // (A 万元 figure among 元 ones is a slip only where 元 figures are stated at all.)
+  const candidate = yuanCount > 0 ? (n: NumberToken) => mayBeSlip(n) || (n.unit === '万元' && !n.zero) : mayBeSlip;
+  const groups = siblingGroups(model, candidate);
+  // `基本工资1,200,000.00元、奖金300,000.00万元、绩效工资500,000.00元`: among 元 figures, the one in 万元 is the slip
+  // (first: its digits then say nothing about the 元 figures that share them).
+  for (const group of groups) {
+    const yuan = group.filter((n) => n.unit === '元' && n.decimals === 2 && !n.zero && !n.readAs && !perUnit(n));
+    const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !restated(n));
+    if (yuan.length < 2 || yuan.length <= wan.length) continue;
+    // (Digits of the size of the 元 siblings, which in 万元 would be a hundred times the largest of them; not a
+    // restatement, `67455.84元（折合6.75万元）`.)
+    const largest = yuan.reduce((m, y) => (y.value.abs().gt(m) ? y.value.abs() : m), yuan[0].value.times(0));
+    for (const n of wan) {
+      if (n.decimals === 2 && !n.cell && n.value.abs().times(10000).gte(largest.times(100)) && yuan.some((y) => n.value.div(y.value).abs().gte(0.001) && n.value.div(y.value).abs().lte(1000))) {
+        n.readAs = '元';
+        wanTexts.delete(n.text);
+      }
+    }
+  }
+  for (const group of groups) {
     // (`45837.60元（折合4.58万元）`: a bracketed restatement in 万元 is no sibling that makes the 元 figures suspect.)
-    const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !RESTATEMENT_LEAD.test(model.text.slice(Math.max(0, n.span.start - 4), n.span.start)));
+    const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !restated(n));
+    const yuanMajority = group.filter((n) => n.unit === '元' && n.decimals === 2 && !n.zero && !perUnit(n)).length > Math.max(1, wan.length);
     for (const n of group) {
-      if (!mayBeSlip(n)) continue;
-      if (PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start))) continue;
+      if (!mayBeSlip(n) || (n.unit === '元' && yuanMajority)) continue;
+      if (perUnit(n)) continue;
       const sameDigits = wanTexts.has(n.text) && !inYuan;
       if (n.unit === '元') {
         // A 2-decimal figure far too small to be a real 元 amount beside 万元 siblings (a real 元

@@ -83,6 +83,7 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
  */
 const FUND_NAME = '(?:一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)(?:财政拨款)?';
 const BODY = '[^，,。；;：:\\s]{2,20}(?:基金|单位|中心|学校|学|院|园|站|所|队|馆|本级|处|局|社|会|室|办|厅|团|台|场)';
+const BODY_ONLY = new RegExp(`^(?:${BODY})$`);
 const OWN_ACCOUNTS = new RegExp(`^(?:${FUND_NAME}|${BODY})$`);
 /**
  * `（一）企业职工基本养老保险基金。本年收入18300亿元…`, `（四）失业保险基金收入8.00亿元…`, `（二）一般公共预算财政拨款：…`, and
@@ -113,7 +114,7 @@ function evaluationScope(model: DocumentModel, t: ProseToken, key: string): stri
   const projects = /(\d+)个(?:一级|二级)?项目/.exec(clause)?.[1] ?? '';
   const body = new RegExp(`^(?:${BODY})`).exec(clause)?.[0] ?? '';
   // `自评结果为“优”的2个，涉及资金60.00万元；…为“良”的1个，涉及资金40.00万元`: the money of each grade.
-  const grade = /(?:结果|等级|评价)为?\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)/.exec(clause)?.[1] ?? '';
+  const grade = /(?:结果|等级|评价|评定|评级|评)为?\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)/.exec(clause)?.[1] ?? '';
   return `${kinds ? kinds[kinds.length - 1] : ''}${projects}${body}${grade}`;
 }
 
@@ -215,14 +216,16 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const budgetPart = inBudgetList(t, inList);
     // 年初预算 and 全年预算 are two figures of one quantity.
     const role = t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role;
-    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}|${evaluationScope(model, t, key)}`;
+    // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
+    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : '';
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}|${evaluationScope(model, t, key)}|${bodyScope}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };
     list.push(statement);
     byGroup.set(group, list);
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
-    const whole = `${role}|${t.year ?? ''}|${itemScope(model, t, key)}|${evaluationScope(model, t, key)}|${key}`;
+    const whole = `${role}|${t.year ?? ''}|${itemScope(model, t, key)}|${evaluationScope(model, t, key)}|${bodyScope}|${key}`;
     const byKey = inList ? listed : alone;
     const same = byKey.get(whole);
     // A part's fund is the one its list's total names (looked up only for names stated both ways).

@@ -1,6 +1,7 @@
 // Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
 // parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
 import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
+import type { Operand } from '../../arith/operand';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
@@ -213,6 +214,7 @@ export function findLists(
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0]);
+          if (total && role === 'amount') total = commonQuantityTotal(list.members, total, subjects, start) ?? total;
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
         }
@@ -608,6 +610,18 @@ function withoutSubsetParts(parts: ProseToken[]): ProseToken[] {
  * least two parts must add up: one part equal to its total is no evidence, and two parts hitting the
  * total by chance while a true part follows is too unlikely to weigh against the false alarm.
  */
+/** Whether the parts add up to the whole within their rounding. */
+function addsUpTo(whole: Operand, parts: ProseToken[]): boolean {
+  let sum = ZERO;
+  let tolerance = whole.halfUlp;
+  for (const p of parts) {
+    const o = operand(p.token, '');
+    sum = sum.plus(o.value);
+    tolerance = tolerance.plus(o.halfUlp);
+  }
+  return parts.length >= 2 && !whole.value.minus(sum).abs().gt(tolerance);
+}
+
 function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseToken, ProseList>): ProseList | undefined {
   const total = list.totals.get('amount');
   const parts = list.parts.get('amount') ?? [];
@@ -623,6 +637,9 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
     for (let i = from; i < list.region.end; i++) if (text[i] === '；' || text[i] === ';' || (enumerated && text[i] === '，')) return i;
     return -1;
   };
+  // `收入、支出总计1200.00万元。其中：年初结转和结余…，本年收入合计…；本年支出合计…，年末结转和结余…`: a total of both
+  // sides breaks down twice, once per side: at the first `；` with two figures on each side, whether they add up or not.
+  const bothSides = /收入、支出总计$/.test(total.subject);
   for (let at = nextCut(list.region.start); at >= 0; at = nextCut(at + 1)) {
     for (; before < parts.length && parts[before].token.span.start < at; before++) {
       const part = operand(parts[before].token, '');
@@ -630,17 +647,21 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
       tolerance = tolerance.plus(part.halfUlp);
     }
     if (before === parts.length) return undefined;
-    // (A whole number beside a total in decimals is no evidence: `6万元` with `17.31万元` matches anything within ±0.5.)
-    if (before < 2 || whole.value.minus(sum).abs().gt(tolerance) || (total.token.decimals > 0 && parts.slice(0, before).some((p) => p.token.decimals === 0 && p.token.text !== '0'))) continue;
+    const sideBySide = bothSides && before >= 2 && parts.length - before >= 2 && text[at] !== '，';
+    if (!sideBySide) {
+      // (A whole number beside a total in decimals is no evidence: `6万元` with `17.31万元` matches anything within ±0.5.)
+      if (before < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
+      // (…unless the figures after the cut add up to the total as well: `收入100万元，年初结转20.00万元；支出110.00万元，…`.)
+      const loose = (ps: ProseToken[]) => total.token.decimals > 0 && ps.some((p) => p.token.decimals === 0 && p.token.text !== '0');
+      if (loose(parts.slice(0, before)) && (loose(parts.slice(before)) || !addsUpTo(whole, parts.slice(before)))) continue;
+    }
     const end = list.region.end;
     const rest = list.members.filter((t) => t.token.span.start > at && innermost.get(t) === list);
     list.region.end = at;
     for (const t of rest) innermost.delete(t);
     list.members = list.members.filter((t) => t.token.span.start < at);
     for (const [role, ts] of list.parts) list.parts.set(role, ts.filter((t) => t.token.span.start < at));
-    // `收入、支出总计1200.00万元。其中：年初结转和结余…，本年收入合计…；本年支出合计…，年末结转和结余…`: a total of both
-    // sides breaks down twice, once per side.
-    if (!/收入、支出总计$/.test(total.subject)) return undefined;
+    if (!bothSides) return undefined;
     return { ...list, region: { start: at + 1, end }, members: rest, parts: new Map([['amount', rest.filter((t) => t.role === 'amount')]]), otherCount: undefined };
   }
   return undefined;
@@ -803,6 +824,27 @@ function countPart(text: string, t: ProseToken, total: ProseToken | undefined): 
  */
 /** `截至2024年12月31日`, `截止2024年底`, `2024年末`: a clause that only dates what follows. */
 const DATE_CLAUSE = /^\s*(?:截至|截止|至|到)?\s*(?:19|20)\d\d\s*年(?:度|底|末|\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:止)?\s*$/;
+
+/**
+ * `…授予中小企业合同金额80.00万元…。` / `其中：部门本级政府采购支出70.00万元，某中学政府采购支出30.00万元`: parts that
+ * all name one quantity (`政府采购支出`) are of the nearest total of it, not of the figure just before the trigger.
+ */
+function commonQuantityTotal(members: ProseToken[], total: ProseToken, subjects: SubjectIndex, offset: number): ProseToken | undefined {
+  const named = members.filter((t) => t.role === 'amount' && t.ownSubject);
+  if (named.length < 2) return undefined;
+  let suffix = named[0].subject;
+  for (const t of named) {
+    let k = 0;
+    while (k < suffix.length && k < t.subject.length && suffix[suffix.length - 1 - k] === t.subject[t.subject.length - 1 - k]) k++;
+    suffix = suffix.slice(suffix.length - k);
+  }
+  if (suffix.length < 4 || !/(?:支出|收入|经费|资金)$/.test(suffix) || named.some((t) => t.subject === suffix) || sameQuantity(total.subject, suffix)) return undefined;
+  for (const name of [suffix, `${suffix}总额`, `${suffix}合计`]) {
+    const found = subjects.find(name, offset, (t) => t.role === 'amount' && !members.includes(t) && t.token.span.start < offset && t.subject.replace(/(?:总额|合计|总计)$/, '').endsWith(suffix));
+    if (found) return found;
+  }
+  return undefined;
+}
 
 function fallbackTotal(
   analysis: ProseAnalysis,

@@ -109,7 +109,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // A longer name is a narrower quantity (三公经费财政拨款支出 is not 财政拨款支出): besides the owner
     // (本部门政府采购支出总额), a short qualifier at most.
     const siblings = list?.parts.get(role);
-    const accept = (t: ProseToken) => t.role === 'amount' && t !== part && !siblings?.includes(t);
+    const accept = (t: ProseToken) => t.role === 'amount' && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named);
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || t.subject.slice(0, -name.length).replace(OWNER, '').length <= 2);
     const found = wantCount ? totalCountBefore(ctx, part, named) : ctx.subjects.find(named, part.token.span.start, closeTo(named)) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined);
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
@@ -169,6 +169,20 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   }
   const whole = qualifiedWhole(ctx, part);
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
+}
+
+/**
+ * Whether an amount has a share of the named base itself (`“优”…涉及资金200.00万元，占自评涉及资金总额的66.67%；
+ * “良”…涉及资金100.00万元，占…的33.33%`): a sibling of the part, never its base.
+ */
+function sharesOf(ctx: ShareContext, t: ProseToken, named: string): boolean {
+  const tokens = ctx.analysis.bySentence.get(t.sentence.id) ?? [];
+  for (let k = t.index + 1; k < tokens.length && tokens[k].role !== 'amount'; k++) {
+    if (tokens[k].role !== 'share') continue;
+    const words = baseWords(tokens[k].lead).replace(/\s/g, '');
+    if ((normalizeSubject(words) || words) === named) return true;
+  }
+  return false;
 }
 
 /** How many sentences before its part a whole (named by the part's last words, or a total count) is looked for. */
