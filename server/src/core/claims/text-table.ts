@@ -69,6 +69,17 @@ const ITEM_MAPPING: Mapping = {
   queries: (m, scope) => spending(scope, m[2], { parent: m[1], codeLength: 7 }),
 };
 
+/**
+ * The items of a 人员经费 or 公用经费 list (`主要包括：基本工资…、生活补助…`): 公开06表's rows of those names, when
+ * the list's total is the 一般公共预算's (last of the mappings: any name those above do not take).
+ */
+const ECONOMIC_ITEM_MAPPING: Mapping = {
+  subject: /^([\u4e00-\u9fff（）()]{2,16})$/,
+  roles: ['amount'],
+  queries: (m, scope, _pt, basicAllIsGeneral, listTotal) =>
+    listTotal && /^(?:人员经费|公用经费)$/.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: new RegExp(`^${m[1].replace(/[()（）]/g, '\\$&')}$`) }] : [],
+};
+
 const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
   { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
@@ -130,6 +141,7 @@ const MAPPINGS: Mapping[] = [
       return entry ? [{ kind: 'T09', column: entry[1][pt.role === 'budget' ? 0 : 1] }] : [];
     },
   },
+  ECONOMIC_ITEM_MAPPING,
 ];
 
 /** The item of a 机关运行经费 list (its name without `主要用于`), or undefined. */
@@ -275,10 +287,12 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       const found = mappingOf(pt.role, pt.subject);
       if (!found) continue;
       const [mapping, m] = found;
-      const scope = scopeOf(sections, facts, pt);
+      const listTotal = facts.listOf.get(pt)?.totals.get('amount');
+      // (An item of `人员经费80.00万元，主要包括：…` has the scope of its list's total.)
+      const scope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal) : scopeOf(sections, facts, pt);
       // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
       // named there is looked up, in 公开07表's 本年支出.
-      if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, facts.listOf.get(pt)?.totals.get('amount'));
+      if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, listTotal);
       else if (mapping === ITEM_MAPPING && sections.under(pt.sentence.section, GOVERNMENT_FUND)) {
         queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
       } else continue;
