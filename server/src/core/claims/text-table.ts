@@ -9,7 +9,9 @@ import type { ProseFacts } from './prose';
 import { OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
-import { TABLE_NAMES } from './tables/access';
+import { items, TABLE_NAMES } from './tables/access';
+import { statisticsTable } from './tables/sangong';
+import { asExact as exactCount, withChanges } from '../arith/operand';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
 type Scope = 'general' | 'all' | 'other';
@@ -116,6 +118,9 @@ const MAPPINGS: Mapping[] = [
   // 公开01表's carry-overs (all funds; a 财政拨款 section's are 公开04表's, named with 财政拨款).
   { subject: /^(年初结转和结余)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T01', label: m[1], block: 0 }] : []) },
   { subject: /^(年末结转和结余)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T01', label: m[1], block: 1 }] : []) },
+  // (`使用非财政拨款结余(含专用结余)`, the older `用事业基金弥补收支差额`; `结余分配` on the other side.)
+  { subject: /^(?:本年)?使用非财政拨款结余$|^用事业基金弥补收支差额$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: /^(?:使用非财政拨款结余|用事业基金弥补收支差额)/, block: 0 }] : []) },
+  { subject: /^结余分配$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: /^结余分配/, block: 1 }] : []) },
   { subject: /^财政拨款收入$/, roles: ['amount'], queries: () => [{ kind: 'T02', label: '合计', column: ['财政拨款收入'] }, { kind: 'T04', label: '本年收入合计', block: 0 }] },
   { subject: /^(上缴上级支出|经营支出|对附属单位补助支出)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T03', label: '合计', column: [m[1]] }] : []) },
   // 类 and 项 by name: `社会保障和就业支出（类）`, `…（款）机关事业单位基本养老保险缴费支出（项）`.
@@ -318,10 +323,52 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       break;
     }
   }
+  statisticsProse(model, facts, sink);
   performanceProse(model, facts, sink);
   executionsWithinProjects(model, sink);
   sharesOfTableTotals(model, facts, sink);
   completionsOfTableBudgets(model, facts, sink);
+}
+
+/** The 三公 counts the prose states and the 相关统计数 row each is (出国 人次 by its clause: 接待 has 人次 too). */
+const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: (subject: string, clause: string) => boolean }> = [
+  { name: '因公出国（境）团组数', row: /团组数/, unit: '个', prose: (subject) => /团组/.test(subject) },
+  { name: '因公出国（境）人次', row: /出国[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause) => /出国/.test(clause) && !/接待/.test(clause) },
+  { name: '公务用车购置数', row: /购置数/, unit: '辆', prose: (subject) => /购置/.test(subject) && !/保有/.test(subject) },
+  { name: '公务用车保有量', row: /保有量/, unit: '辆', prose: (subject) => /保有量/.test(subject) },
+];
+
+/**
+ * `全年安排因公出国（境）团组1个，累计7人次`, `公务用车保有量为5辆`: this year's counts in the prose against the
+ * 相关统计数 table under 公开09 (counts are exact).
+ */
+function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  const stats = statisticsTable(model);
+  if (!stats) return;
+  const rows = items(stats);
+  for (const pt of facts.analysis.tokens) {
+    if (pt.role !== 'count' || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
+    const before = model.text.slice(pt.sentence.span.start, pt.token.span.start);
+    const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
+    // (Last year's and the budgeted counts are other figures.)
+    if (/上年|去年|上一年|同期|预算|计划/.test(clause)) continue;
+    const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause));
+    const it = link && rows.find((r) => link.row.test(r.entry.label));
+    const cell = it?.row.cells[it.entry.valueCols[0] ?? -1];
+    if (!it || !cell || cell.unreadable) continue;
+    const name = tableName(model, stats.id);
+    const label = `${name} ${it.entry.label}`;
+    sink.add<EqualClaim>({
+      kind: 'equal',
+      origin: 'text-table',
+      identity: 'text-table.statistics',
+      description: l(`文中${link.name}与${name}“${it.entry.label}”一致`, `${link.name} in the text equals ${name} "${it.entry.label}"`),
+      span: pt.token.span,
+      a: exactCount(operand(pt.token, `文中${link.name}`)),
+      b: cell.number !== undefined ? exactCount(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' }),
+      id: -1,
+    });
+  }
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import { emitPair } from './emit';
 import { entryValue, GRAND_IN, INCOME_TOTAL, incomeTotalOf, partsOf, sides, SPEND_TOTAL } from './identities';
-import { sangongRecords } from './sangong';
+import { sangongRecords, statisticsTable } from './sangong';
 
 
 /** 支出功能分类 类 names → codes (for 01/04, which name the 类 without codes). */
@@ -386,7 +386,7 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
 
 /** T09.3 (soft): the 相关统计数 under 公开09 agree with its money (counts-and-money.ts). */
 function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): void {
-  const stats = model.tables.find((t) => t.id > v09.table.id && t.kind === 'unknown' && !t.withdrawn && items(t).some((it) => /团组数|保有量|购置数|接待批次/.test(it.entry.label)));
+  const stats = statisticsTable(model, v09.table.id);
   const record = sangongRecords(v09.table)[0];
   if (!stats || !record) return;
   const list = items(stats);

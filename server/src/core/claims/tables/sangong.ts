@@ -3,8 +3,13 @@
 // lay the table out as one row of 12 columns (with or without a 栏次 row), one row of the 6 决算数
 // columns, or transposed: rows 预算数 / 决算数 over 6 columns. The identities (T09.1–3, X12, X14)
 // and the prose look-ups address the cells by these numbers, whatever the layout.
-import type { Table, TableRow } from '../../types';
-import { columnLabel, valueColumns } from './access';
+import type { DocumentModel, Table, TableRow } from '../../types';
+import { columnLabel, items, valueColumns } from './access';
+
+/** The 相关统计数 table of 公开09 (团组数, 购置数, 保有量, 接待批次): the first table after `after` that lists them. */
+export function statisticsTable(model: DocumentModel, after = -1): Table | undefined {
+  return model.tables.find((t) => t.id > after && t.kind === 'unknown' && !t.withdrawn && items(t).some((it) => /团组数|保有量|购置数|接待批次/.test(it.entry.label)));
+}
 
 export interface SangongCell {
   row: TableRow;
