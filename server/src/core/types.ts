@@ -344,6 +344,8 @@ export interface LeClaim extends ClaimBase {
   kind: 'le';
   part: Operand;
   whole: Operand;
+  /** The finding's message where `part 大于 whole` would mislead (a count set against money). */
+  message?: Localized;
 }
 
 export interface FactClaim extends ClaimBase {

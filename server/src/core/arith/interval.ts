@@ -68,6 +68,7 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
       unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : token.unitText === '倍' ? '倍' : undefined,
       decimals: token.decimals,
       scale,
+      wan: money === '万元' || undefined,
     };
     token.operandFields = base;
   }
@@ -75,8 +76,13 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
 }
 
 /** An operand as the report writes it (`665.38`, `1.25亿元`), or the computed value with two decimals. */
-export function written(o: Operand): string {
-  return (o.text ?? show(o.scale && o.unit ? o.value.div(o.scale) : o.value, 2)) + (o.unit ?? '');
+/**
+ * An operand as written, with its unit when not 万元; 万元 too when shown `beside` figures in 元 or 亿元
+ * (`4002.74` next to `48459309.37元` would read as 10⁴ apart).
+ */
+export function written(o: Operand, beside: Operand[] = []): string {
+  const wan = o.unit === undefined && o.fields.wan && beside.some((b) => b.unit === '元' || b.unit === '亿元') ? '万元' : '';
+  return (o.text ?? show(o.scale && o.unit ? o.value.div(o.scale) : o.value, 2)) + (o.unit ?? wan);
 }
 
 /** Groups the integer digits by thousands: 66113.07 → 66,113.07. */

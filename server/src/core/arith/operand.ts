@@ -82,6 +82,8 @@ export interface OperandFields {
   unit?: string;
   decimals?: number;
   scale?: Decimal;
+  /** Money read in 万元 (its unit then left unwritten). */
+  wan?: boolean;
 }
 
 export interface OperandInit extends OperandFields {

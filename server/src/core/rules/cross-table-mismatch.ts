@@ -45,8 +45,8 @@ function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
   const result = checkEqual(a, b);
   const explain = () =>
     l(
-    `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)}（差 ${trim(result.diff, a, b)}，容差 ${trim(result.tolerance, a, b)}）`,
-    `${a.label} ${written(a)} ${result.ok ? '=' : '≠'} ${b.label} ${written(b)} (difference ${trim(result.diff, a, b)}, tolerance ${trim(result.tolerance, a, b)})`,
+    `${a.label} ${written(a, [b])} ${result.ok ? '=' : '≠'} ${b.label} ${written(b, [a])}（差 ${trim(result.diff, a, b)}，容差 ${trim(result.tolerance, a, b)}）`,
+    `${a.label} ${written(a, [b])} ${result.ok ? '=' : '≠'} ${b.label} ${written(b, [a])} (difference ${trim(result.diff, a, b)}, tolerance ${trim(result.tolerance, a, b)})`,
     );
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
@@ -55,13 +55,13 @@ function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
   ctx.report({
     messageId: 'mismatch',
     message: l(
-      `${here.label} ${written(here)} 与 ${there.label} ${written(there)} 不一致${claim.soft ? '（按惯例应相等）' : ''}`,
-      `${here.label} ${written(here)} disagrees with ${there.label} ${written(there)}${claim.soft ? ' (equal by convention)' : ''}`,
+      `${here.label} ${written(here, [there])} 与 ${there.label} ${written(there, [here])} 不一致${claim.soft ? '（按惯例应相等）' : ''}`,
+      `${here.label} ${written(here, [there])} disagrees with ${there.label} ${written(there, [here])}${claim.soft ? ' (equal by convention)' : ''}`,
     ),
     explanation,
     span: here.span ?? claim.span,
     severity: claim.soft ? 'warning' : undefined,
-    related: there.span ? [{ span: there.span, message: l(`另一表：${there.label} ${written(there)}`, `other table: ${there.label} ${written(there)}`) }] : [],
+    related: there.span ? [{ span: there.span, message: l(`另一表：${there.label} ${written(there, [here])}`, `other table: ${there.label} ${written(there, [here])}`) }] : [],
     claim: claim.id,
   });
 }
@@ -71,19 +71,19 @@ function checkLeClaim(ctx: RuleContext, claim: LeClaim): void {
   const result = checkLe(part, whole);
   const explain = () =>
     l(
-    `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : `（超出 ${trim(result.diff, part, whole)}）`}`,
-    `${part.label} ${written(part)} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole)}${result.ok ? '' : ` (by ${trim(result.diff, part, whole)})`}`,
+    `${part.label} ${written(part, [whole])} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole, [part])}${result.ok ? '' : `（超出 ${trim(result.diff, part, whole)}）`}`,
+    `${part.label} ${written(part, [whole])} ${result.ok ? '≤' : '>'} ${whole.label} ${written(whole, [part])}${result.ok ? '' : ` (by ${trim(result.diff, part, whole)})`}`,
     );
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
   const explanation = explain();
   ctx.report({
     messageId: 'exceeds',
-    message: l(`${part.label} ${written(part)} 大于 ${whole.label} ${written(whole)}`, `${part.label} ${written(part)} exceeds ${whole.label} ${written(whole)}`),
+    message: claim.message ?? l(`${part.label} ${written(part, [whole])} 大于 ${whole.label} ${written(whole, [part])}`, `${part.label} ${written(part, [whole])} exceeds ${whole.label} ${written(whole, [part])}`),
     explanation,
     span: part.span ?? claim.span,
     severity: claim.soft ? 'warning' : undefined,
-    related: whole.span ? [{ span: whole.span, message: l(`总数：${whole.label} ${written(whole)}`, `whole: ${whole.label} ${written(whole)}`) }] : [],
+    related: whole.span ? [{ span: whole.span, message: l(`总数：${whole.label} ${written(whole, [part])}`, `whole: ${whole.label} ${written(whole, [part])}`) }] : [],
     claim: claim.id,
   });
 }

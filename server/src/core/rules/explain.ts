@@ -55,9 +55,11 @@ function displayUnit(operands: Operand[]): { name: string; scale: Decimal } {
 
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%`: the computation alone. */
 export function ratioComputation(inputs: { numerator: Operand; denominator: Operand; symbol?: string }, check: RatioCheck): string {
-  if (!check.point) return `${written(inputs.numerator)} / ${written(inputs.denominator)}`;
+  const n = written(inputs.numerator, [inputs.denominator]);
+  const d = written(inputs.denominator, [inputs.numerator]);
+  if (!check.point) return `${n} / ${d}`;
   const unit = inputs.symbol ?? '%';
-  return `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${showPoint(check.point, check.decimals)}${unit} ≈ ${check.rounded}${unit}`;
+  return `${n} / ${d} = ${showPoint(check.point, check.decimals)}${unit} ≈ ${check.rounded}${unit}`;
 }
 
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%，而文中为 32%` (with the reachable interval for a warning). */
@@ -65,8 +67,8 @@ export function ratioExplanation(
   inputs: RatioInputs,
   check: RatioCheck,
 ): { zh: string; en: string } {
-  const n = written(inputs.numerator);
-  const d = written(inputs.denominator);
+  const n = written(inputs.numerator, [inputs.denominator]);
+  const d = written(inputs.denominator, [inputs.numerator]);
   const unit = inputs.symbol ?? '%';
   const stated = `${inputs.stated.text ?? show(inputs.stated.value)}${unit}`;
   if (!check.point) return { zh: `${n} / ${d}：分母为 0，比率不存在，而文中为 ${stated}`, en: `${n} / ${d}: the base is 0, no ratio exists, yet the text says ${stated}` };

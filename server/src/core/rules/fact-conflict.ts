@@ -27,8 +27,8 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
   const explain = () => {
     const d = restatedDiffText(eq.diff, eq.tolerance, [claim.a, claim.b]);
     return l(
-    `${claim.a.label} ${written(claim.a)} 与 ${claim.b.label} ${written(claim.b)}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
-    `${claim.a.label} ${written(claim.a)} and ${claim.b.label} ${written(claim.b)}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,
+    `${claim.a.label} ${written(claim.a, [claim.b])} 与 ${claim.b.label} ${written(claim.b, [claim.a])}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
+    `${claim.a.label} ${written(claim.a, [claim.b])} and ${claim.b.label} ${written(claim.b, [claim.a])}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,
     );
   };
   const severity = claim.looseMatch || claim.soft || eq.touching ? 'warning' : 'error';
@@ -37,11 +37,11 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
   const exp = explain();
   ctx.report({
     messageId: 'conflict',
-    message: l(`${claim.b.label}前后不一致：此处为 ${written(claim.b)}，别处为 ${written(claim.a)}`, `${claim.b.label} is ${written(claim.b)} here but ${written(claim.a)} elsewhere`),
+    message: l(`${claim.b.label}前后不一致：此处为 ${written(claim.b, [claim.a])}，别处为 ${written(claim.a, [claim.b])}`, `${claim.b.label} is ${written(claim.b, [claim.a])} here but ${written(claim.a, [claim.b])} elsewhere`),
     explanation: exp,
     span: claim.b.span ?? claim.span,
     severity,
-    related: claim.a.span ? [{ span: claim.a.span, message: l(`另一处：${claim.a.label} ${written(claim.a)}`, `elsewhere: ${claim.a.label} ${written(claim.a)}`) }] : [],
+    related: claim.a.span ? [{ span: claim.a.span, message: l(`另一处：${claim.a.label} ${written(claim.a, [claim.b])}`, `elsewhere: ${claim.a.label} ${written(claim.a, [claim.b])}`) }] : [],
     claim: claim.id,
   });
 }

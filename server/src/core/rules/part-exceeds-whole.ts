@@ -36,7 +36,7 @@ function checkOne(ctx: RuleContext, claim: LeClaim): void {
   const w = written(whole);
   ctx.report({
     messageId: 'exceeds',
-    message: l(`${part.label} ${p} 大于${whole.label} ${w}`, `${part.label} ${p} exceeds ${whole.label} ${w}`),
+    message: claim.message ?? l(`${part.label} ${p} 大于${whole.label} ${w}`, `${part.label} ${p} exceeds ${whole.label} ${w}`),
     explanation,
     span: part.span ?? claim.span,
     severity: claim.soft ? 'warning' : undefined,

@@ -54,8 +54,8 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): vo
   const explain = () => {
     const sum = inUnitOf(result.sum, total) + (total.unit ?? '');
     const pattern = childPattern(claim);
-    const terms = parts.length <= 6 && parts.length > 1 ? `（${parts.map(written).join(' + ')}）` : '';
-    const termsEn = terms ? ` (${parts.map(written).join(' + ')})` : '';
+    const terms = parts.length <= 6 && parts.length > 1 ? `（${parts.map((p) => written(p)).join(' + ')}）` : '';
+    const termsEn = terms ? ` (${parts.map((p) => written(p)).join(' + ')})` : '';
     const relation = result.ok ? '=' : '≠';
     return l(
     `${total.label} ${written(total)} ${relation} ${pattern} ${parts.length} 项${terms} = ${sum}（差 ${trim(result.diff, total)}，容差 ${trim(result.tolerance, total)}）`,

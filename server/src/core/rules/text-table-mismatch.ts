@@ -27,8 +27,8 @@ function checkOne(ctx: RuleContext, claim: EqualClaim): void {
   const explain = () => {
     const d = restatedDiffText(eq.diff, eq.tolerance, [claim.a, claim.b]);
     return l(
-    `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : `（${d.zh}）`}`,
-    `${claim.a.label} ${written(claim.a)} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b)}${eq.ok ? ' ✓' : ` (${d.en})`}`,
+    `${claim.a.label} ${written(claim.a, [claim.b])} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b, [claim.a])}${eq.ok ? ' ✓' : `（${d.zh}）`}`,
+    `${claim.a.label} ${written(claim.a, [claim.b])} ${eq.ok ? '=' : '≠'} ${claim.b.label} ${written(claim.b, [claim.a])}${eq.ok ? ' ✓' : ` (${d.en})`}`,
     );
   };
   const severity = claim.soft || eq.touching ? 'warning' : 'error';
@@ -37,11 +37,11 @@ function checkOne(ctx: RuleContext, claim: EqualClaim): void {
   const exp = explain();
   ctx.report({
     messageId: 'mismatch',
-    message: l(`${claim.a.label} ${written(claim.a)} 与${claim.b.label} ${written(claim.b)} 不一致`, `${claim.a.label} ${written(claim.a)} differs from ${claim.b.label} ${written(claim.b)}`),
+    message: l(`${claim.a.label} ${written(claim.a, [claim.b])} 与${claim.b.label} ${written(claim.b, [claim.a])} 不一致`, `${claim.a.label} ${written(claim.a, [claim.b])} differs from ${claim.b.label} ${written(claim.b, [claim.a])}`),
     explanation: exp,
     span: claim.a.span ?? claim.span,
     severity,
-    related: claim.b.span ? [{ span: claim.b.span, message: l(`表中：${claim.b.label} ${written(claim.b)}`, `table: ${claim.b.label} ${written(claim.b)}`) }] : [],
+    related: claim.b.span ? [{ span: claim.b.span, message: l(`表中：${claim.b.label} ${written(claim.b, [claim.a])}`, `table: ${claim.b.label} ${written(claim.b, [claim.a])}`) }] : [],
     fixes: claim.a.span && claim.b.text ? [tableValueFix(claim)] : [],
     claim: claim.id,
   });

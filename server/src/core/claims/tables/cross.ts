@@ -409,6 +409,6 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
       cell.number !== undefined ? asExact(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' });
     const description = l(`${link.zh}一致（“三公”经费表与相关统计数）`, `${link.en} agree (table 09 and its statistics)`);
     const relation = countAgainstMoney(money, count, link.both);
-    if (relation) pair(sink, 'le', 'T09.3', description, relation.part, relation.whole, true);
+    if (relation) emitPair(sink, { kind: 'le', origin: 'cross-table', identity: 'T09.3', description, a: relation.part, b: relation.whole, soft: true, message: relation.message });
   }
 }

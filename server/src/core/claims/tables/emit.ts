@@ -67,6 +67,7 @@ export interface PairDraft {
   a: Operand | undefined;
   b: Operand | undefined;
   soft?: boolean;
+  message?: Localized;
 }
 
 export function emitPair(sink: ClaimSink, d: PairDraft): void {
@@ -81,6 +82,6 @@ export function emitPair(sink: ClaimSink, d: PairDraft): void {
   if (d.kind === 'equal') {
     sink.add({ kind: 'equal', origin: d.origin, identity: d.identity, description: d.description, span, a: d.a, b: d.b, soft: d.soft, id: -1 });
   } else {
-    sink.add({ kind: 'le', origin: d.origin, identity: d.identity, description: d.description, span, part: d.a, whole: d.b, soft: d.soft, id: -1 });
+    sink.add({ kind: 'le', origin: d.origin, identity: d.identity, description: d.description, span, part: d.a, whole: d.b, soft: d.soft, message: d.message, id: -1 });
   }
 }
