@@ -52,6 +52,7 @@ interface Token {
 const NUMERIC = /^[-−+]?\d[\d,，]*(?:[.．。] ?\d+)?%?$/;
 const DECIMAL = /[.．。] ?\d+%?$/;
 const CODE = /^(\d{3}|\d{5}|\d{7})$/;
+const DASH = /^[-－—–]+$/;
 /** A total's label (合计, 人员经费合计), which may stand over the code and name columns. */
 const TOTAL_LABEL = /(?:合计|总计|小计)$/;
 /** The group name over the label columns (`项目` over 科目编码 and 科目名称), never one column's own name. */
@@ -547,11 +548,12 @@ function readSegment(
     if (body[k] !== body[k - 1] + 1) continue;
     const upper = at(body[k - 1]).tokens;
     const lower = at(body[k]).tokens;
+    // (A dash is the upper row's blank amount: `30309  奖励金  -` over `公用经费  855.88` is two rows.)
     if (
       upper.some((t) => CODE.test(t.text)) &&
-      !upper.some((t) => t.decimal) &&
+      !upper.some((t) => t.decimal || DASH.test(t.text)) &&
       lower.some((t) => t.decimal) &&
-      !lower.some((t) => CODE.test(t.text) || /合计|总计|小计/.test(t.text))
+      !lower.some((t) => CODE.test(t.text) || /合计|总计|小计|^(?:人员|公用)经费$/.test(t.text))
     ) {
       return { refused: l(`第${body[k] + 1}行的金额与上一行的科目代码分在两行`, `a coded row without amounts above amounts without a code (line ${body[k] + 1})`) };
     }
