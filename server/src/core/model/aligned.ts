@@ -616,9 +616,17 @@ function readSegment(
     const owned = new Set<number>();
     for (const h of group.slice(0, group.indexOf(i))) for (const x of placed.get(h) ?? []) if (x.a === x.b) owned.add(x.a);
     const linesBelow = group.slice(group.indexOf(i) + 1).filter((h) => at(h).tokens.length > 0 && !isColumnNumbers(at(h).tokens));
-    const below = linesBelow[0];
-    const subtotal = below === undefined ? undefined : at(below).tokens.find((u) => u.text === '小计');
-    const subtotalBelow = subtotal ? columns.findIndex((c) => c.left < subtotal.right && subtotal.left < c.right) : -1;
+    // The column of the 小计 right under this line's labels: on the next line, or (below the top line) lower
+    // with nothing between (`公务用车购置及运行费` / `公务用车购置费 公务用车运行费` / `小计` centred lower).
+    let subtotalBelow = -1;
+    for (const [n, h] of (top.has(i) ? linesBelow.slice(0, 1) : linesBelow).entries()) {
+      const u = at(h).tokens.find((x) => x.text === '小计');
+      if (!u) continue;
+      const c = columns.findIndex((col) => col.left < u.right && u.left < col.right);
+      const between = linesBelow.slice(0, n).some((m) => at(m).tokens.some((x) => columns[c] && columns[c].left < x.right && x.left < columns[c].right));
+      if (c >= 0 && !between) subtotalBelow = c;
+      break;
+    }
     let lastB = -1;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
