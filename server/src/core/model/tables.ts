@@ -839,7 +839,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
       firstText !== '' &&
       // (A Markdown table continued after a page break may open with a data row under its `| --- |`.)
       ((table.format === 'markdown' && segmentStarts.has(row.index) && (row.index === 0 || !hasNumber)) ||
-        (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) || onlyColumnWords(texts()) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
+        (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) || onlyColumnWords(texts()) || labelsAfterLead(texts()) >= 3 : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
     ) {
       kind = 'header';
     } else if (/^(合计|总计)$/.test(lead) || (lead === '类' && codeHeaderBeforeTotal(texts()))) kind = 'total';
