@@ -26,6 +26,9 @@ const REASON = /^(?:决算数?[^，,。；;\d]{0,6}(?:大于|小于|等于|高�
 /** Items named by 类 or 项 (`社会保障和就业支出（类）`, `行政运行（项）`). */
 const CLASSIFIED = /[（(]\s*\d*\s*[类款项]\s*[)）]/;
 
+/** A line that only names a 类 (`1.教育支出（类）`): the heading of the 项 items under it. */
+const GROUP_HEADING = /^\s*(?:\d+[.．、]|[（(]\d+[)）])?[^，,。；;\d]*?[（(]\s*类\s*[)）]\s*$/;
+
 /** For each paragraph, the highest level (smallest number) of the headings just before it. */
 function headingLevelsBefore(model: DocumentModel): number[] {
   const levels = new Array<number>(model.paragraphs.length).fill(Infinity);
@@ -176,7 +179,15 @@ function collectItems(
     if (!style || (style === BULLET ? !bullet : !style.test(text))) break;
     // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
     // starts the items of another list.)
-    const ordinal = style === BULLET ? undefined : ordinalOf(style.exec(text)![0]);
+    let ordinal = style === BULLET ? undefined : ordinalOf(style.exec(text)![0]);
+    // (…unless a 类 heads a group of its own items, numbered alike: `2.社会保障和就业支出（类）` over `1.…（项）…`.)
+    const [line, ...rest] = text.split(/\r?\n/);
+    if (ordinal !== undefined && GROUP_HEADING.test(line)) {
+      lastOrdinal = undefined;
+      const next = rest.map((x) => x.trim()).find((x) => x !== '');
+      if (next === undefined) continue;
+      if (style.test(next)) ordinal = ordinalOf(style.exec(next)![0]);
+    }
     if (ordinal !== undefined && lastOrdinal !== undefined && ordinal <= lastOrdinal) break;
     lastOrdinal = ordinal;
     const paragraphTokens = byParagraph.get(p) ?? [];
