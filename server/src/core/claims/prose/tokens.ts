@@ -346,7 +346,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // role may stand before the amount inside the same clause.
       if (role === 'percent') {
         let clauseStart = start;
-        while (clauseStart > sentence.span.start && !CLAUSE_BREAK.test(text.charAt(clauseStart - 1))) clauseStart--;
+        // (A thousands separator is no clause break: `占项目支出总额1,295.15万元的90.34%`.)
+        while (clauseStart > sentence.span.start && (!CLAUSE_BREAK.test(text.charAt(clauseStart - 1)) || (text.charAt(clauseStart - 1) === ',' && /\d/.test(text.charAt(clauseStart - 2)) && /\d/.test(text.charAt(clauseStart))))) clauseStart--;
         if (clauseStart < start) role = roleOf(token, compactWords(text.slice(clauseStart, token.span.start)), after);
       }
       // `社会保障和就业支出1546.48万元（55.69%）`: a bare percentage in brackets after an amount is its share.
