@@ -336,7 +336,12 @@ const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: 
   { name: '因公出国（境）人次', row: /出国[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause) => /出国/.test(clause) && !/接待/.test(clause) },
   { name: '公务用车购置数', row: /购置数/, unit: '辆', prose: (subject) => /购置/.test(subject) && !/保有/.test(subject) },
   { name: '公务用车保有量', row: /保有量/, unit: '辆', prose: (subject) => /保有量/.test(subject) },
+  // (The table's reception rows are the domestic ones; a count the prose says is domestic, or all of it.)
+  { name: '国内公务接待批次', row: /国内[^，,]*接待[^，,]*批次/, unit: '批次', prose: (_subject, clause) => DOMESTIC.test(clause) && !ABROAD.test(clause) },
+  { name: '国内公务接待人次', row: /国内[^，,]*接待[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause) => /接待/.test(clause) && DOMESTIC.test(clause) && !ABROAD.test(clause) },
 ];
+const DOMESTIC = /国内/;
+const ABROAD = /国[（(]境[)）]外|境外|外事|外宾/;
 
 /**
  * `全年安排因公出国（境）团组1个，累计7人次`, `公务用车保有量为5辆`: this year's counts in the prose against the
@@ -347,7 +352,7 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
   if (!stats) return;
   const rows = items(stats);
   for (const pt of facts.analysis.tokens) {
-    if (pt.role !== 'count' || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
+    if (pt.role !== 'count' || (pt.year !== undefined && model.reportYear !== undefined && pt.year !== model.reportYear)) continue;
     const before = model.text.slice(pt.sentence.span.start, pt.token.span.start);
     const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
     // (Last year's and the budgeted counts are other figures.)
