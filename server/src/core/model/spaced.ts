@@ -94,3 +94,113 @@ export function readSpaced(lines: Line[], first: number, last: number): AlignedR
   }
   return { rows };
 }
+
+/** A body row's first word: a subject code, or the total's label. */
+const ROW_START = /^(?:\d{3}|\d{5}|\d{7}|合计|总计)$/;
+/** Header words that head no value column (or number the columns). */
+const NOT_A_VALUE_LABEL = /^(?:项目|科目|栏次|行次|[类款项]|\d+)$|编码|代码|名称|单位[:：]/;
+
+interface Placed {
+  line: number;
+  token: Token;
+}
+
+/**
+ * A table laid out with nothing aligned, read by order: a web page's cells a run of spaces apart (`项目   本年收入合计
+ * 财政拨款收入 …` / `栏次   1   2   …   7` / `201   一般公共服务支出   1543.73   …`, which the layout reader refuses), or
+ * one cell a line (`cellPerLine`: a row then runs from its code or 合计 to the next). Read when a 栏次 row says how
+ * many value columns there are, the header names that many, and every row has exactly that many figures: a blank cell
+ * leaves no trace here, so one row short refuses the table.
+ */
+export function readOrdered(lines: Line[], first: number, last: number, cellPerLine = false): AlignedResult {
+  // The rows as token lists: a line each, or (one cell a line) from one row start to the next.
+  const rows: Placed[][] = [];
+  for (let i = first; i <= last; i++) {
+    const ts = tokens(lines[i].text);
+    if (ts.length === 0) continue;
+    if (!cellPerLine) {
+      rows.push(ts.map((token) => ({ line: i, token })));
+      continue;
+    }
+    const placed = { line: i, token: { start: ts[0].start, end: ts.at(-1)!.end, text: lines[i].text.trim().replace(/[\s\u3000]+/g, '') } };
+    const opens = ROW_START.test(placed.token.text) || /^栏次$/.test(placed.token.text) || rows.length === 0;
+    if (opens) rows.push([placed]);
+    else rows.at(-1)!.push(placed);
+  }
+  const body = rows.findIndex((r) => ROW_START.test(r[0].token.text));
+  if (body <= 0) return { refused: UNPLACED };
+  const numbers = rows.slice(0, body).find((r) => r[0].token.text === '栏次')?.slice(1);
+  const values = numbers?.length ?? 0;
+  if (!numbers || values === 0 || !numbers.every((p, k) => p.token.text === String(k + 1))) return { refused: UNPLACED };
+  // The value columns' names: the last `values` header words that name one (a group word over several, such as
+  // 本年支出 over 小计 / 基本支出 / 项目支出, stands before them).
+  const words = rows
+    .slice(0, body)
+    .filter((r) => r[0].token.text !== '栏次')
+    .flat()
+    .filter((p) => !NOT_A_VALUE_LABEL.test(p.token.text) && !FIGURE.test(p.token.text));
+  if (words.length < values) return { refused: UNPLACED };
+  const cell = (p: Placed, to: Placed = p): AlignedCell => {
+    const line = lines[p.line];
+    const text = p.line === to.line ? line.text.slice(p.token.start, to.token.end) : p.token.text;
+    return { start: line.start + p.token.start, end: p.line === to.line ? line.start + to.token.end : line.start + p.token.end, text: text.replace(/[\s\u3000]+/g, ''), indent: 0 };
+  };
+  const blank = (p: Placed): AlignedCell => ({ start: lines[p.line].start + p.token.end, end: lines[p.line].start + p.token.end, text: '', indent: 0 });
+  const top = rows[0][0];
+  const out: AlignedRow[] = [
+    { line: top.line, cells: [{ ...blank(top), text: '科目编码' }, { ...blank(top), text: '科目名称' }, ...words.slice(words.length - values).map((p) => cell(p))], header: true },
+  ];
+  for (const row of rows.slice(body)) {
+    let k = 0;
+    while (k < row.length && FIGURE.test(row[row.length - 1 - k].token.text)) k++;
+    const lead = row.slice(0, row.length - k);
+    if (k !== values || lead.length === 0 || !ROW_START.test(lead[0].token.text)) return { refused: UNPLACED };
+    // (A code split into 类 | 款 | 项, `208  05  01  行政单位离退休`, is one code.)
+    let parts = 1;
+    while (parts < lead.length && parts < 3 && /^\d{2}$/.test(lead[parts].token.text) && lead[parts].line === lead[0].line) parts++;
+    const code = parts > 1 ? cell(lead[0], lead[parts - 1]) : cell(lead[0]);
+    const named = CODE.test(lead[0].token.text) && lead.length > parts;
+    const cells = [code, named ? cell(lead[parts], lead.at(-1)!) : blank(lead.at(-1)!)];
+    for (const p of row.slice(row.length - k)) cells.push(cell(p));
+    out.push({ line: row[0].line, cells });
+  }
+  return { rows: out };
+}
+
+/** One short cell on a line: no tab, no run of spaces, no sentence punctuation (a thousands separator aside). */
+const LONE_CELL = /^\s*(?:[^\s\t。，,；;]|(?<=\d),(?=\d))+(?: (?:[^\s\t。，,；;]|(?<=\d),(?=\d))+)*\s*$/;
+const AMOUNT_CELL = /^-?[\d,]+\.\d{1,2}$/;
+
+/**
+ * A PDF viewer's or a web page's copy of a table with every cell on a line of its own (blank lines between its
+ * header rows at most): under a table's title (`isTitle`), a run of short one-cell lines, many of them amounts,
+ * among the `free` lines.
+ */
+export function findCellPerLineBlocks(lines: Line[], free: (i: number) => boolean, isTitle: (text: string) => boolean, isMeta: (text: string) => boolean): Array<{ first: number; last: number }> {
+  const runs: Array<{ first: number; last: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!free(i) || !isTitle(lines[i].text)) continue;
+    let first = i + 1;
+    while (first < lines.length && free(first) && (lines[first].text.trim() === '' || isMeta(lines[first].text))) first++;
+    let last = first - 1;
+    let cells = 0;
+    let amounts = 0;
+    for (let k = first; k < lines.length && free(k); k++) {
+      const text = lines[k].text;
+      // (One blank line between cells: a web page's rows of headers.)
+      if (text.trim() === '') {
+        if (k + 1 < lines.length && free(k + 1) && LONE_CELL.test(lines[k + 1].text) && !isTitle(lines[k + 1].text)) continue;
+        break;
+      }
+      if (!LONE_CELL.test(text) || isTitle(text)) break;
+      last = k;
+      cells++;
+      if (AMOUNT_CELL.test(text.trim())) amounts++;
+    }
+    if (cells >= 12 && amounts >= 6) {
+      runs.push({ first, last });
+      i = last;
+    }
+  }
+  return runs;
+}

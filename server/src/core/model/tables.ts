@@ -8,7 +8,7 @@ import { findAlignedBlocks, readAligned } from './aligned';
 import { l } from '../messages';
 import { DASH_RULE, GRID_BORDER, gridEnd, readGrid, readSimple, simpleTableAround } from './pandoc';
 import { RUNNING_TITLE } from './pages';
-import { findSpacedBlocks, readSpaced } from './spaced';
+import { findCellPerLineBlocks, findSpacedBlocks, readOrdered, readSpaced } from './spaced';
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
@@ -85,7 +85,7 @@ const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) 
 
 interface Block {
   /** `spaced`: cells separated by single spaces (read by order, spaced.ts); `grid`, `simple`: pandoc's (pandoc.ts). */
-  format: Table['format'] | 'spaced' | 'grid' | 'simple';
+  format: Table['format'] | 'spaced' | 'grid' | 'simple' | 'cells';
   /** A simple table's rule of dashes. */
   rule?: number;
   first: number;
@@ -174,8 +174,10 @@ function findBlocks(lines: Line[]): Block[] {
   const aligned = alignedBlocks(lines, (i) => taken[i] === 0);
   for (const b of aligned) taken.fill(1, b.first, b.last + 1);
   const spaced = findSpacedBlocks(lines, (i) => taken[i] === 0, (word) => COLUMN_WORD.test(word)).map((b) => ({ format: 'spaced' as const, ...b }));
-  const found = [...blocks, ...aligned, ...spaced];
-  return aligned.length + spaced.length === 0 ? blocks : found.sort((a, b) => a.first - b.first);
+  for (const b of spaced) taken.fill(1, b.first, b.last + 1);
+  const cells = findCellPerLineBlocks(lines, (i) => taken[i] === 0, isTableTitle, isMetaLine).map((b) => ({ format: 'cells' as const, ...b }));
+  const found = [...blocks, ...aligned, ...spaced, ...cells];
+  return aligned.length + spaced.length + cells.length === 0 ? blocks : found.sort((a, b) => a.first - b.first);
 }
 
 function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
@@ -486,14 +488,20 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
     let lineCells: Array<{ line: number; cells: TableCell[]; header?: true }>;
-    if (block.format === 'aligned' || block.format === 'spaced') {
+    if (block.format === 'aligned' || block.format === 'spaced' || block.format === 'cells') {
       // Space-separated lines are a table only under a title, code or unit line, or after a page break in
       // one (or they are prose).
       if (!meta.title && !meta.code && !meta.unit && !(prev && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || continuedTable(lines, prev, block.first)))) continue;
       tableLines.fill(1, block.first, block.last + 1);
-      const read = block.format === 'aligned' ? readAligned(lines, block.first, block.last) : readSpaced(lines, block.first, block.last);
+      let read = block.format === 'aligned' ? readAligned(lines, block.first, block.last) : block.format === 'cells' ? readOrdered(lines, block.first, block.last, true) : readSpaced(lines, block.first, block.last);
+      // (Not aligned at all, a web page's cells a run of spaces apart: by order, when every row fills every column.)
+      if ('refused' in read && block.format === 'aligned') {
+        const ordered = readOrdered(lines, block.first, block.last);
+        if (!('refused' in ordered)) read = ordered;
+      }
       if ('refused' in read) {
-        refused.push({ first: block.first, last: block.last, reason: read.refused, layout: 'aligned' });
+        if (block.format === 'cells') refused.push({ first: block.first, last: block.last, reason: CELLS_LOST, layout: 'cell-per-line' });
+        else refused.push({ first: block.first, last: block.last, reason: read.refused, layout: 'aligned' });
         continue;
       }
       lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)), header: r.header }));
@@ -561,7 +569,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       code: meta.code,
       kind: identifyTable(meta.title, meta.code),
       // (A single-space table is laid out with spaces too; pandoc's grid tables have a header row as Markdown's do.)
-      format: block.format === 'spaced' || block.format === 'simple' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format,
+      format: block.format === 'spaced' || block.format === 'simple' || block.format === 'cells' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format,
       unit: meta.unit ?? '万元',
       span: { start: lines[block.first].start, end: lines[block.last].end },
       rows,
@@ -574,10 +582,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     works.push({ table, scanned, lastLine: block.last });
   }
 
-  for (const run of cellPerLineTables(lines, tableLines)) {
-    tableLines.fill(1, run.first, run.last + 1);
-    refused.push({ ...run, reason: l('每个单元格各占一行，空单元格已丢失', 'every cell on a line of its own, blank cells lost'), layout: 'cell-per-line' });
-  }
+
   const cellNumbers: ScannedNumber[] = [];
   const cellPlaces: ParsedTables['cellPlaces'] = [];
   const kept: Work[] = [];
@@ -613,33 +618,13 @@ function wordsInAmountCells(table: Table): boolean {
 }
 
 
-/**
- * A PDF viewer's copy of a table puts every cell on a line of its own and drops the blank ones: under a
- * table's title, a run of short one-cell lines, many of them amounts. Its columns cannot be recovered.
- */
-function cellPerLineTables(lines: Line[], tableLines: Uint8Array): Array<{ first: number; last: number }> {
-  const runs: Array<{ first: number; last: number }> = [];
-  for (let i = 0; i < lines.length; i++) {
-    const title = lines[i].text.trim().replace(/^#+\s*/, '');
-    if (tableLines[i] === 1 || title.length > 40 || !(TITLE_CODE.test(title) || /表$/.test(title.replace(TRAILING_BRACKET, '')))) continue;
-    let first = i + 1;
-    while (first < lines.length && tableLines[first] === 0 && (lines[first].text.trim() === '' || isMetaLine(lines[first].text))) first++;
-    let last = first - 1;
-    let amounts = 0;
-    for (let k = first; k < lines.length && tableLines[k] === 0 && LONE_CELL.test(lines[k].text); k++) {
-      last = k;
-      if (AMOUNT_CELL.test(lines[k].text.trim())) amounts++;
-    }
-    if (last - first + 1 >= 12 && amounts >= 6) {
-      runs.push({ first, last });
-      i = last;
-    }
-  }
-  return runs;
+const CELLS_LOST = l('每个单元格各占一行，空单元格已丢失', 'every cell on a line of its own, blank cells lost');
+
+/** A table's title line: its code (公开01表, 附表3) or a name ending in 表. */
+function isTableTitle(text: string): boolean {
+  const title = text.trim().replace(/^#+\s*/, '');
+  return title.length <= 40 && (TITLE_CODE.test(title) || /表$/.test(title.replace(TRAILING_BRACKET, '')));
 }
-/** One short cell on a line: no tab, no run of spaces, no sentence punctuation. */
-const LONE_CELL = /^\s*[^\s\t。，,；;]+(?: [^\s\t。，,；;]+)*\s*$/;
-const AMOUNT_CELL = /^-?[\d,]+\.\d{1,2}$/;
 
 /** The tail of a wrapped name goes to the row's last cell of 汉字 (its name; the cell's span stays on its line). */
 function appendNameTail(cells: TableCell[], tail: string): void {
