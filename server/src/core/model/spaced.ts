@@ -179,7 +179,8 @@ const AMOUNT_CELL = /^-?[\d,]+\.\d{1,2}$/;
 export function findCellPerLineBlocks(lines: Line[], free: (i: number) => boolean, isTitle: (text: string) => boolean, isMeta: (text: string) => boolean): Array<{ first: number; last: number }> {
   const runs: Array<{ first: number; last: number }> = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!free(i) || !isTitle(lines[i].text)) continue;
+    // (Every title names a 表: most lines are passed over without a regex.)
+    if (!lines[i].text.includes('表') || !free(i) || !isTitle(lines[i].text)) continue;
     let first = i + 1;
     while (first < lines.length && free(first) && (lines[first].text.trim() === '' || isMeta(lines[first].text))) first++;
     let last = first - 1;

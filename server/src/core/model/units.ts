@@ -15,14 +15,14 @@ const mayBeSlip = (n: NumberToken) => (n.unit === '元' || n.unit === '亿元') 
  * Groups of numbers that are siblings: the numbers of one sentence, or of one table row. Only the
  * groups holding a possible slip are built (most rows and sentences hold none).
  */
-function siblingGroups(model: DocumentModel, candidate: (n: NumberToken) => boolean): NumberToken[][] {
+function siblingGroups(model: DocumentModel): NumberToken[][] {
   const groups: NumberToken[][] = [];
   for (const s of model.sentences) {
-    if (s.numbers.some((id) => candidate(model.numbers[id]))) groups.push(s.numbers.map((id) => model.numbers[id]));
+    if (s.numbers.some((id) => mayBeSlip(model.numbers[id]))) groups.push(s.numbers.map((id) => model.numbers[id]));
   }
   for (const table of model.tables) {
     for (const row of table.rows) {
-      if (!row.cells.some((c) => c.number !== undefined && candidate(model.numbers[c.number]))) continue;
+      if (!row.cells.some((c) => c.number !== undefined && mayBeSlip(model.numbers[c.number]))) continue;
       const tokens: NumberToken[] = [];
       for (const cell of row.cells) {
         if (cell.number !== undefined) tokens.push(model.numbers[cell.number]);
@@ -98,9 +98,8 @@ export function resolveUnitSlips(model: DocumentModel): void {
   for (const text of [...wanTexts.keys()]) if (yuanTexts.has(text) && (inYuan || moreInYuan(text))) wanTexts.delete(text);
   const restated = (n: NumberToken) => RESTATEMENT_LEAD.test(model.text.slice(Math.max(0, n.span.start - 4), n.span.start));
   const perUnit = (n: NumberToken) => PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start));
-  // (A 万元 figure among 元 ones is a slip only where 元 figures are stated at all.)
-  const candidate = yuanCount > 0 ? (n: NumberToken) => mayBeSlip(n) || (n.unit === '万元' && !n.zero) : mayBeSlip;
-  const groups = siblingGroups(model, candidate);
+  // (Groups with a 元 figure: those a 万元 figure among 元 ones stands in, too.)
+  const groups = siblingGroups(model);
   // `基本工资1,200,000.00元、奖金300,000.00万元、绩效工资500,000.00元`: among 元 figures, the one in 万元 is the slip
   // (first: its digits then say nothing about the 元 figures that share them).
   for (const group of groups) {
