@@ -12,7 +12,8 @@ const UNREAD = l('此表未能按栏读取，表内数字均未核对', 'This ta
 
 function entryName(row: TableRow, col: number): string {
   const e = row.entries?.find((x) => x.valueCols.includes(col));
-  return e ? [e.code, e.label].filter(Boolean).join(' ') : `第${row.line + 1}行`;
+  const name = e ? [e.code, e.label].filter(Boolean).join(' ') : '';
+  return name || `第${row.line + 1}行`;
 }
 
 /**
