@@ -20,7 +20,8 @@ const DIGIT = '0-9\uFF10-\uFF19';
  * A line break inside a number or its unit, with any spaces before it: pdftotext may leave one, and a line
  * that had an invisible character (`各减少\u200B7.` / `69万元`) is padded at its end by text/script.ts.
  */
-const EOL = '[ \\u00A0\\u3000]*\\r?\\n';
+// (A form feed may open the next line: pdftotext's page break, `2,863.` / `\f57万元`.)
+const EOL = '[ \\u00A0\\u3000]*\\r?\\n\\f?';
 // Alternatives, longest and most specific first. Each captures the whole number body.
 const NUMBER_BODY = [
   // A thousands grouping with a group of other than three digits before the decimals: `6,65.39` (damage,
@@ -150,11 +151,11 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'space-before-point';
     text = text.replace(/[ \u00A0\u3000]+(?=\.)/, '');
   }
-  if (/\.[ \u00A0\u3000\r\n]+/.test(text)) {
+  if (/\.[ \u00A0\u3000\r\n\f]+/.test(text)) {
     // A line wrap after the point (`665.` / `39万元`) is the layout of converted text, like a wrap inside a
     // word or a unit: read through, not reported. A space left in the line (`665. 39`) is damage.
     if (!/\.[ \u00A0\u3000]*\r?\n/.test(text)) issue = 'space-after-point';
-    text = text.replace(/\.[ \u00A0\u3000\r\n]+/, '.');
+    text = text.replace(/\.[ \u00A0\u3000\r\n\f]+/, '.');
   } else if (text.includes('。')) {
     issue = 'ideographic-point';
     text = text.replace('。', '.');
@@ -167,10 +168,10 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'space-in-digits';
     text = text.replace(/(?<=[0-9,])[ \u00A0]+(?=[0-9])/g, '');
   }
-  if (text.includes(',') && !/^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(text.replace(/[ \u00A0\u3000]*\r?\n/g, ''))) issue = 'bad-grouping';
+  if (text.includes(',') && !/^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(text.replace(/[ \u00A0\u3000]*\r?\n\f?/g, ''))) issue = 'bad-grouping';
   // A line wrap before or after the point or a thousands comma, or among the digits, is layout (with any
   // spaces left before it).
-  text = text.replace(/[ \u00A0\u3000]*\r?\n(?=[.,0-9])/g, '').replace(/,/g, '');
+  text = text.replace(/[ \u00A0\u3000]*\r?\n\f?(?=[.,0-9])/g, '').replace(/,/g, '');
   return { text, issue };
 }
 
