@@ -56,8 +56,9 @@ const DASH = /^[-－—–]+$/;
 /** A total's label (合计, 人员经费合计), which may stand over the code and name columns. */
 const TOTAL_LABEL = /(?:合计|总计|小计)$/;
 /** The group name over the label columns (`项目` over 科目编码 and 科目名称), never one column's own name. */
-const SIDE_LABEL = /^(?:收入|支出)$/;
 const LABEL_HEADER = /^(?:项目|科目)$/;
+/** The name of a side of 01/04 (`收入` over 项目 | 决算数), never one column's own name. */
+const SIDE_LABEL = /^(?:收入|支出)$/;
 /** A cell holding only 合计 or 总计. */
 const TOTAL = /^(?:合计|总计)$/;
 /** Figures only: what an amount or 行次 column holds. */
@@ -596,8 +597,9 @@ function readSegment(
   // A label written at the left of its span starts the column in whose gap (after the previous
   // column's content) or at whose left edge it stands.
   const startsAt = (u: Token) => columns.findIndex((c, a) => u.left >= (a > 0 ? columns[a - 1].right : 0) && u.left <= c.left + 1);
-  /** The columns each label of header line i stands over (at its first column), or why none fits. */
+  // The spans placed on each header line, for the lines under it.
   const placed = new Map<number, Span[]>();
+  /** The columns each label of header line i stands over (at its first column), or why none fits. */
   const placeLabels = (i: number): Array<Token | undefined> | Localized => {
     const tokens = at(i).tokens;
     const overlaps = tokens.map((t) => {
@@ -619,11 +621,11 @@ function readSegment(
     // The column of the 小计 right under this line's labels: on the next line, or (below the top line) lower
     // with nothing between (`公务用车购置及运行费` / `公务用车购置费 公务用车运行费` / `小计` centred lower).
     let subtotalBelow = -1;
-    for (const [n, h] of (top.has(i) ? linesBelow.slice(0, 1) : linesBelow).entries()) {
+    for (const [depth, h] of (top.has(i) ? linesBelow.slice(0, 1) : linesBelow).entries()) {
       const u = at(h).tokens.find((x) => x.text === '小计');
       if (!u) continue;
       const c = columns.findIndex((col) => col.left < u.right && u.left < col.right);
-      const between = linesBelow.slice(0, n).some((m) => at(m).tokens.some((x) => columns[c] && columns[c].left < x.right && x.left < columns[c].right));
+      const between = linesBelow.slice(0, depth).some((m) => at(m).tokens.some((x) => columns[c] && columns[c].left < x.right && x.left < columns[c].right));
       if (c >= 0 && !between) subtotalBelow = c;
       break;
     }
