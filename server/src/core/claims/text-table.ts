@@ -9,7 +9,7 @@ import type { ProseFacts } from './prose';
 import { OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
-import { items, TABLE_NAMES } from './tables/access';
+import { items, tableName as nameOfTable } from './tables/access';
 import { statisticsTable } from './tables/sangong';
 import { asExact as exactCount, withChanges } from '../arith/operand';
 
@@ -132,12 +132,13 @@ const MAPPINGS: Mapping[] = [
   ITEM_MAPPING,
   // (A table of one row names it, `机关运行经费支出`, rather than 合计.)
   { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }, { kind: 'T10', label: /^机关运行经费(?:支出)?(?:合计)?$/ }] },
-  { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }] },
-  { subject: /中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }] },
-  { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购支出合计/ }] },
-  { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /货物/ }] },
-  { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /工程/ }] },
-  { subject: /政府采购服务/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /服务/ }] },
+  // 公开11表 by row name, or (one row of figures under the names) by column.
+  { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }, { kind: 'T11', column: ['小微'] }] },
+  { subject: /中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }, { kind: 'T11', column: ['授予中小企业'] }] },
+  { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购支出合计/ }, { kind: 'T11', column: ['政府采购', '总额'] }] },
+  { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /货物/ }, { kind: 'T11', column: ['货物'] }] },
+  { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /工程/ }, { kind: 'T11', column: ['工程'] }] },
+  { subject: /政府采购服务/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /服务/ }, { kind: 'T11', column: ['服务'] }] },
   {
     subject: /三公|因公出国|公务用车|公务接待/,
     roles: ['amount', 'budget'],
@@ -202,9 +203,9 @@ function tableOperand(model: DocumentModel, tableId: number, token: number | und
   return token === undefined ? exact(0, label, span) : operand(model.numbers[token], label, table.unit);
 }
 
+/** A table as the report names it (its own code first: `表五`, `附表3`), for messages. */
 function tableName(model: DocumentModel, tableId: number): string {
-  const table = model.tables[tableId];
-  return TABLE_NAMES[table.kind] ?? table.title ?? '表';
+  return nameOfTable(model.tables[tableId]);
 }
 
 /**

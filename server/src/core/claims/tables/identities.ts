@@ -1,7 +1,7 @@
 // Row and column identities inside one table (tables.md §1–§10): per-row column sums (T02.1,
 // T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
 // 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
-import type { DocumentModel, Localized, Operand, Table } from '../../types';
+import type { DocumentModel, Localized, Operand, Span, Table } from '../../types';
 import { isZero } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
@@ -17,6 +17,7 @@ import {
   itemOperand,
   items,
   partOperands,
+  tableName,
   valueColumns,
   type Item,
 } from './access';
@@ -402,36 +403,59 @@ function t09(model: DocumentModel, table: Table, sink: ClaimSink): void {
 }
 
 function t11(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const list = items(table);
-  const col = valueColumns(table, 0)[0];
-  if (col === undefined) return;
-  const byLine = (n: string) => list.find((it) => it.entry.lineNumber === n);
-  const find = (re: RegExp, line: string) => list.find((it) => re.test(itemLabel(it))) ?? byLine(line);
-  const total = find(/政府采购支出合计|^合计$/, '1');
-  const goods = find(/货物/, '2');
-  const works = find(/工程/, '3');
-  const services = find(/服务/, '4');
-  const sme = find(/中小企业/, '5');
-  const micro = find(/小微企业/, '6');
-  const op = (it: Item | undefined) => (it ? itemOperand(model, table, it, col) : undefined);
-  if (total && (goods || works || services)) {
+  const f = t11Figures(model, table);
+  if (!f) return;
+  if (f.total && (f.goods || f.works || f.services)) {
     emitSum(sink, {
       kind: 'sum',
       identity: 'T11.1',
       description: l('政府采购支出合计 = 货物 + 工程 + 服务', '政府采购 total = goods + works + services'),
-      total: op(total),
-      parts: [goods, works, services].filter((x) => x).map(op),
-      anchor: total.entry.labelSpan,
+      total: f.total,
+      parts: [f.goods, f.works, f.services].filter((x): x is Operand => !!x),
+      anchor: f.anchor,
     });
   }
-  emitPair(sink, { kind: 'le', origin: 'table', identity: 'T11.2', description: l('授予小微企业合同金额 ≤ 授予中小企业合同金额', 'contracts to micro/small firms ≤ contracts to SMEs'), a: op(micro), b: op(sme) });
+  emitPair(sink, { kind: 'le', origin: 'table', identity: 'T11.2', description: l('授予小微企业合同金额 ≤ 授予中小企业合同金额', 'contracts to micro/small firms ≤ contracts to SMEs'), a: f.micro, b: f.sme });
   emitPair(sink, {
     kind: 'le',
     origin: 'table',
     identity: 'T11.3',
     description: l('授予中小企业合同金额 ≤ 政府采购支出合计（合同金额可跨年，仅提示）', 'contracts to SMEs ≤ 政府采购 total (contracts may span years: warning only)'),
-    a: op(sme),
-    b: op(total),
+    a: f.sme,
+    b: f.total,
     soft: true,
   });
+}
+
+interface ProcurementFigures {
+  total?: Operand;
+  goods?: Operand;
+  works?: Operand;
+  services?: Operand;
+  sme?: Operand;
+  micro?: Operand;
+  anchor?: Span;
+}
+
+/**
+ * 公开11's six figures: a row each, by name or 行次; or one row of figures under the six names (the wide layout,
+ * `政府采购支出总额 | 政府采购货物支出 | … | 其中：授予小微企业合同金额`).
+ */
+function t11Figures(model: DocumentModel, table: Table): ProcurementFigures | undefined {
+  const list = items(table);
+  const col = valueColumns(table, 0)[0];
+  const byLine = (n: string) => list.find((it) => it.entry.lineNumber === n);
+  const find = (re: RegExp, line: string) => list.find((it) => re.test(itemLabel(it))) ?? byLine(line);
+  const total = find(/政府采购支出合计|^合计$/, '1');
+  if (total && col !== undefined) {
+    const op = (it: Item | undefined) => (it ? itemOperand(model, table, it, col) : undefined);
+    return { total: op(total), goods: op(find(/货物/, '2')), works: op(find(/工程/, '3')), services: op(find(/服务/, '4')), sme: op(find(/中小企业/, '5')), micro: op(find(/小微企业/, '6')), anchor: total.entry.labelSpan };
+  }
+  const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
+  if (!row) return undefined;
+  const columnOf = (re: RegExp, not?: RegExp) => table.columns.find((c) => c.role === 'value' && re.test(columnLabel(table, c.index)) && !not?.test(columnLabel(table, c.index)))?.index;
+  const at = (c: number | undefined) => (c === undefined ? undefined : cellOperand(model, table, row, c, `${tableName(table)} ${columnLabel(table, c)}`));
+  const totalCol = columnOf(/政府采购.*(?:总额|合计)|^合计$/, /货物|工程|服务|中小|小微/);
+  if (totalCol === undefined) return undefined;
+  return { total: at(totalCol), goods: at(columnOf(/货物/)), works: at(columnOf(/工程/)), services: at(columnOf(/服务/)), sme: at(columnOf(/中小企业/, /小微/)), micro: at(columnOf(/小微企业/)), anchor: row.cells[totalCol]?.span };
 }
