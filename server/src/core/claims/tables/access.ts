@@ -275,3 +275,32 @@ export function partOperands(model: DocumentModel, table: Table, item: Item, col
   for (const col of cols) if (!blankOperandAt(table, item, col)) parts.push(itemOperand(model, table, item, col));
   return parts;
 }
+
+/** 公开11表's six figures, as its wide layout's column names say them. */
+export type ProcurementFigure = 'total' | 'goods' | 'works' | 'services' | 'sme' | 'micro';
+const PROCUREMENT_NAMES: Array<[ProcurementFigure, RegExp]> = [
+  ['micro', /小微/],
+  ['sme', /中小企业/],
+  ['goods', /货物/],
+  ['works', /工程/],
+  ['services', /服务/],
+  ['total', /总额|合计/],
+];
+
+/**
+ * The columns of 公开11表's wide layout (one row of figures under `政府采购支出总额 | 政府采购货物支出 | … | 其中：授予小微企业
+ * 合同金额`): each value column naming one of the six figures and no other, the total and three more among them.
+ * Undefined for any other layout, or a header read so badly that a column names two (`政府采购货物政府采购工程支出`).
+ */
+export function procurementColumns(table: Table): Map<ProcurementFigure, number> | undefined {
+  const out = new Map<ProcurementFigure, number>();
+  for (const c of table.columns) {
+    if (c.role !== 'value') continue;
+    const label = columnLabel(table, c.index);
+    // (小微 is named under 中小企业's words: `其中：授予小微企业合同金额`.)
+    const names = PROCUREMENT_NAMES.filter(([, re]) => re.test(label)).map(([name]) => name).filter((name, _, all) => !(name === 'sme' && all.includes('micro')));
+    if (names.length > 1 || (names.length === 1 && out.has(names[0]))) return undefined;
+    if (names.length === 1) out.set(names[0], c.index);
+  }
+  return out.has('total') && out.size >= 4 ? out : undefined;
+}

@@ -17,7 +17,9 @@ import {
   itemOperand,
   items,
   partOperands,
+  procurementColumns,
   tableName,
+  type ProcurementFigure,
   valueColumns,
   type Item,
 } from './access';
@@ -452,10 +454,11 @@ function t11Figures(model: DocumentModel, table: Table): ProcurementFigures | un
     return { total: op(total), goods: op(find(/货物/, '2')), works: op(find(/工程/, '3')), services: op(find(/服务/, '4')), sme: op(find(/中小企业/, '5')), micro: op(find(/小微企业/, '6')), anchor: total.entry.labelSpan };
   }
   const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
-  if (!row) return undefined;
-  const columnOf = (re: RegExp, not?: RegExp) => table.columns.find((c) => c.role === 'value' && re.test(columnLabel(table, c.index)) && !not?.test(columnLabel(table, c.index)))?.index;
-  const at = (c: number | undefined) => (c === undefined ? undefined : cellOperand(model, table, row, c, `${tableName(table)} ${columnLabel(table, c)}`));
-  const totalCol = columnOf(/政府采购.*(?:总额|合计)|^合计$/, /货物|工程|服务|中小|小微/);
-  if (totalCol === undefined) return undefined;
-  return { total: at(totalCol), goods: at(columnOf(/货物/)), works: at(columnOf(/工程/)), services: at(columnOf(/服务/)), sme: at(columnOf(/中小企业/, /小微/)), micro: at(columnOf(/小微企业/)), anchor: row.cells[totalCol]?.span };
+  const columns = procurementColumns(table);
+  if (!row || !columns) return undefined;
+  const at = (figure: ProcurementFigure) => {
+    const c = columns.get(figure);
+    return c === undefined ? undefined : cellOperand(model, table, row, c, `${tableName(table)} ${columnLabel(table, c)}`);
+  };
+  return { total: at('total'), goods: at('goods'), works: at('works'), services: at('services'), sme: at('sme'), micro: at('micro'), anchor: row.cells[columns.get('total')!]?.span };
 }

@@ -1,7 +1,7 @@
 // Finding one table cell by what a sentence names (table, row code or label, column words): the
 // entry point for text ↔ table checks.
 import type { DocumentModel, Span, StandardTableId, Table } from '../../types';
-import { headerText, itemLabel, items, normLabel, valueColumns, type Item } from './access';
+import { headerText, itemLabel, items, normLabel, procurementColumns, valueColumns, type Item, type ProcurementFigure } from './access';
 import { sangongRecords } from './sangong';
 
 export interface TableValueQuery {
@@ -22,6 +22,8 @@ export interface TableValueQuery {
    * under every 款) only the one under the `parent` 款 row of that name; otherwise nothing.
    */
   unique?: { parent?: string; codeLength?: number };
+  /** One of 公开11表's six figures in its wide layout (procurementColumns). */
+  procurement?: ProcurementFigure;
 }
 
 export interface TableValue {
@@ -79,6 +81,13 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
         const c = cell.row.cells[cell.col];
         if (c?.shiftedCode || c?.unreadable) continue;
         return { table: table.id, row: cell.row.index, col: cell.col, token: c?.number, span: c ? c.span : { start: cell.row.span.end, end: cell.row.span.end }, empty: c ? c.empty : true, label: cell.label };
+      }
+      if (query.procurement) {
+        const col = procurementColumns(table)?.get(query.procurement);
+        const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
+        const cell = col === undefined ? undefined : row?.cells[col];
+        if (!row || !cell || cell.shiftedCode || cell.unreadable) continue;
+        return { table: table.id, row: row.index, col: col!, token: cell.number, span: cell.span, empty: cell.empty, label: table.columns[col!]?.headerPath.at(-1) ?? '' };
       }
       if (query.unique) {
         const value = uniqueValue(table, query);
