@@ -2,7 +2,9 @@
 import { extractClaims } from './claims';
 import { buildModel, lineIndexOf } from './model/document';
 import { allRules } from './rules';
-import { normalizeScript } from './text/script';
+import { claimOperands } from './claims/operands';
+import { onlyBetween, reportStarts } from './model/reports';
+import { normalizeScript, type NormalizedText } from './text/script';
 import type { FixDraft, ReportDraft, RuleContext } from './rules/rule';
 import type { Claim, DocumentModel, Finding, LintOptions, LintResult, Localized, Severity, Span, Verdict } from './types';
 
@@ -48,17 +50,73 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const cancelled = options.isCancelled ?? (() => false);
   // Traditional script, pinyin glosses, invisible characters and full-width digits read as plain simplified
   // text; findings point back into `text`.
-  const { text: normalized, toSource, fullwidthDigits } = normalizeScript(text);
+  const normalized = normalizeScript(text);
+  const starts = reportStarts(normalized.text);
+  if (starts.length === 1) {
+    const one = check(normalized.text, text, normalized, options, cancelled);
+    return { ...one, findings: finalize(one.findings, one.model) };
+  }
+  // Several reports in one file (a department's, then its units'): each is checked on the text with the others
+  // blanked, so that its figures meet only its own; the claims and findings are merged over the whole text's model.
+  const model = modelOf(normalized.text, text, normalized);
+  const numberAt = new Map<number, number>();
+  for (const n of model.numbers) numberAt.set(n.span.start, n.id);
+  const claims: Claim[] = [];
+  const verdicts: Verdict[] = [];
+  const findings: Finding[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const part = check(onlyBetween(normalized.text, starts[k], starts[k + 1] ?? normalized.text.length), text, normalized, options, cancelled);
+    const offset = claims.length;
+    const renumbered = new Set<object>();
+    for (const claim of part.claims) {
+      shiftClaim(claim, offset);
+      // (Operands name their numbers by id in the part's model: the whole model's number at the same place.)
+      for (const op of claimOperands(claim)) {
+        if (renumbered.has(op.fields) || op.fields.token === undefined) continue;
+        renumbered.add(op.fields);
+        op.fields.token = numberAt.get(part.model.numbers[op.fields.token].span.start);
+      }
+      claims.push(claim);
+    }
+    for (const v of part.verdicts) {
+      v.claim += offset;
+      verdicts.push(v);
+    }
+    for (const f of part.findings) {
+      if (f.claim !== undefined) f.claim += offset;
+      findings.push(f);
+    }
+  }
+  return { model, claims, verdicts, findings: finalize(findings, model), notice: undefined };
+}
+
+/** Claim ids a claim holds, moved by `offset` with its own. */
+function shiftClaim(claim: Claim, offset: number): void {
+  claim.id += offset;
+  if (claim.kind === 'share' && claim.group !== undefined) claim.group += offset;
+  else if (claim.kind === 'share-group') claim.shares = claim.shares.map((id) => id + offset);
+  else if (claim.kind === 'reason') claim.stated.claim += offset;
+}
+
+/** The model of a (normalized) text; numbers written with full-width digits keep their written form. */
+function modelOf(normalized: string, text: string, script: NormalizedText): DocumentModel {
   const model = buildModel(normalized);
   // Full-width digits were read as ASCII: the numbers written with them are still reported (number-format).
-  if (fullwidthDigits) {
+  if (script.fullwidthDigits) {
     for (const n of model.numbers) {
-      const written = text.slice(toSource(n.span.start), toSource(n.span.end));
+      const written = text.slice(script.toSource(n.span.start), script.toSource(n.span.end));
       if (!/[\uFF10-\uFF19]/.test(written)) continue;
       n.formatIssue ??= 'fullwidth';
       n.raw = written;
     }
   }
+  return model;
+}
+
+/** The pipeline over one report's text (`normalized`, of the same length as the whole normalized text). */
+function check(normalized: string, text: string, script: NormalizedText, options: LintOptions, cancelled: () => boolean): LintResult {
+  const model = modelOf(normalized, text, script);
+  const { toSource } = script;
   const source = (span: Span): Span => ({ start: toSource(span.start), end: toSource(span.end) });
   if (cancelled()) throw new LintCancelled();
   const claims = extractClaims(model);
@@ -106,7 +164,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     rule.check(context);
     if (cancelled()) throw new LintCancelled();
   }
-  return { model, claims, verdicts, findings: finalize(findings, model), notice: undefined };
+  return { model, claims, verdicts, findings, notice: undefined };
 }
 
 /**
@@ -117,7 +175,7 @@ class LazyVerdict implements Verdict {
   private cached?: Localized;
 
   constructor(
-    readonly claim: number,
+    public claim: number,
     readonly ruleId: string,
     readonly status: Verdict['status'],
     private readonly explain: () => Localized,

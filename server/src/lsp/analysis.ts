@@ -5,10 +5,11 @@
 // preview is built afterwards a slice at a time (see detailJson), so it never holds up the next lint,
 // and travels as one JSON string (cheap to pass), parsed in the server thread only when first used.
 // Detail positions are spans only: ranges are computed from the text snapshot when needed.
+import { claimOperands } from '../core/claims/operands';
 import { shareFixes } from '../core/fixes';
 import { lint } from '../core/lint';
 import { lineIndexOf } from '../core/model/document';
-import type { Claim, Finding, Fix, LintResult, Localized, Operand, RuleSetting, Span, Verdict } from '../core/types';
+import type { Finding, Fix, LintResult, Localized, RuleSetting, Span, Verdict } from '../core/types';
 import type { Status, Summary } from './protocol';
 
 export interface TokenView {
@@ -146,20 +147,6 @@ const RANK: Record<Status, number> = { unchecked: -1, ok: 0, info: 1, warning: 2
 
 export function worst(a: Status, b: Status): Status {
   return RANK[b] > RANK[a] ? b : a;
-}
-
-function isOperand(x: unknown): x is Operand {
-  return typeof x === 'object' && x !== null && 'value' in x && 'halfUlp' in x && 'label' in x;
-}
-
-/** Every operand of a claim, whatever its kind (new claim kinds are covered without changes here). */
-export function claimOperands(claim: Claim): Operand[] {
-  const out: Operand[] = [];
-  for (const value of Object.values(claim)) {
-    if (isOperand(value)) out.push(value);
-    else if (Array.isArray(value)) for (const v of value) if (isOperand(v)) out.push(v);
-  }
-  return out;
 }
 
 /** Lints a job: the head at once, the detail (as JSON) built by stepping `detail` to its end. */
