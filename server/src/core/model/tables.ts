@@ -947,6 +947,8 @@ function mostlyCodes(table: Table, col: number): boolean {
   return codes >= 2 && codes >= other;
 }
 
+const PRIOR_YEAR_COLUMN = /上年度?(?:决算|预算|实际|数|执行|支出)|上一年度?|去年/;
+
 function assignRoles(table: Table): void {
   const cols = table.columns;
   // (`项目(按功能分类)` | … | `按支出性质` | …: the 2016 公开01表 names its two expenditure blocks so.)
@@ -968,6 +970,8 @@ function assignRoles(table: Table): void {
     else if (/代码|编码/.test(b)) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
     else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start))) role = 'name';
+    // (`上年决算数 | 本年决算数`: last year's column beside this year's is no figure of this year's table.)
+    else if (PRIOR_YEAR_COLUMN.test(cols[c].headerPath.join('/'))) role = 'prior';
     else role = 'value';
     if (role === 'name') hasName = true;
     cols[c].role = role;

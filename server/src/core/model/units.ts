@@ -123,7 +123,8 @@ export function resolveUnitSlips(model: DocumentModel): void {
     for (const n of group) {
       if (!mayBeSlip(n) || (n.unit === '元' && yuanMajority)) continue;
       if (perUnit(n)) continue;
-      const sameDigits = wanTexts.has(n.text) && !inYuan;
+      // (亿元 digits that can meet by chance, `1.27亿元` beside an unrelated `增加1.27万元`, prove nothing: four or more.)
+      const sameDigits = wanTexts.has(n.text) && !inYuan && (n.unit === '元' || n.text.replace(/\D/g, '').length >= 4);
       if (n.unit === '元') {
         // A 2-decimal figure far too small to be a real 元 amount beside 万元 siblings (a real 元
         // amount is 10⁴ times larger).
