@@ -12,7 +12,7 @@ import { procurementClaims } from './procurement';
 import { endsSentence, findLists, type ProseList } from './lists';
 import { shareClaims, type UnresolvedShare } from './shares';
 import { SubjectIndex } from './subjects';
-import { sharesOfOneBaseClaims, sumClaims } from './sums';
+import { sharesOfOneBaseClaims, sumClaims, unitsOfDepartment } from './sums';
 import { analyzeProse, type ProseAnalysis, type ProseToken } from './tokens';
 
 export interface ProseFacts {
@@ -31,7 +31,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   // (A share's inline base states its quantity too: `分别占财政拨款收入4096.92万元的…`.)
   const subjects = new SubjectIndex(analysis.tokens, ['amount', 'share-base']);
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
-  sumClaims(lists, sink, zerosBefore(model, analysis));
+  sumClaims(lists, sink, zerosBefore(model, analysis), unitsOfDepartment(model.text));
   itemListClaims(model, analysis, lists, listOf, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);

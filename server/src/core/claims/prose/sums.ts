@@ -112,16 +112,38 @@ function completeWithZeros(parts: ProseToken[], total: ProseToken, zeros: string
   });
 }
 
-/** `zerosBefore(list)`: the names of amounts stated as zero before the list in its section. */
-export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[] = () => []): void {
+/**
+ * `zerosBefore(list)`: the names of amounts stated as zero before the list in its section; `units`: the units the
+ * department's accounts are made of, as its overview names them (unitsOfDepartment).
+ */
+export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[] = () => [], units: string[] = []): void {
   for (const list of lists) {
-    for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, zerosBefore);
-    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, zerosBefore);
+    for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, zerosBefore, units);
+    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, zerosBefore, units);
   }
 }
 
+/** `本部门决算由4个单位的决算汇总组成，包括：局本级、环境卫生管理处、…`: the units named there. */
+const UNITS_LISTED = /(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算)?单位[^。；;：:]{0,20}[：:]([^。；;]+)/;
+
+export function unitsOfDepartment(text: string): string[] {
+  const m = UNITS_LISTED.exec(text.slice(0, 20000));
+  if (!m) return [];
+  return m[1].split(/[、，,]|和|及/).map((u) => u.replace(/^[\s\d.．、（）()]+|等$|\s/g, '')).filter((u) => u.length >= 2);
+}
+
+/** Parts named one for each unit of the department (`其中：局本级…，环境卫生管理处…`): every unit, so all of it. */
+function namesEveryUnit(parts: ProseToken[], units: string[]): boolean {
+  if (units.length < 2 || parts.length !== units.length) return false;
+  const named = (p: ProseToken, u: string) => {
+    const s = p.subject || p.lead;
+    return s.length >= 2 && (s.includes(u) || u.endsWith(s));
+  };
+  return units.every((u) => parts.some((p) => named(p, u)));
+}
+
 /** The claim a list states about one total and its listed parts (total = Σ, Σ ≤ total, or part ≤ total). */
-function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[]): void {
+function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[], units: string[]): void {
   // `A、B分别为x、y，合计z`: the total follows its parts.
   const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
   const total = after > 0 ? listed[after] : stated;
@@ -160,7 +182,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     });
     return;
   }
-  const exhaustive = isExhaustive(list, parts, total) || (role === 'amount' && completeWithZeros(parts, total, zerosBefore(list)));
+  const exhaustive = isExhaustive(list, parts, total) || (role === 'amount' && (completeWithZeros(parts, total, zerosBefore(list)) || namesEveryUnit(parts, units)));
   sink.add({
     kind: 'sum',
     origin: 'prose',
