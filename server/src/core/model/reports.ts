@@ -15,30 +15,32 @@ const OPENING_WITHIN_LINES = 8;
  */
 export function reportStarts(text: string): number[] {
   const starts = [0];
-  // (Most texts name 决算 in a title only once or twice: the scan below runs only where it might split.)
-  let titles = 0;
-  for (let at = text.indexOf('决算'); at >= 0 && titles < 2; at = text.indexOf('决算', at + 2)) titles++;
-  if (titles < 2) return starts;
-  const lines = text.split('\n');
-  let offset = 0;
-  let figures = false;
-  for (let i = 0; i < lines.length; offset += lines[i].length + 1, i++) {
-    const line = lines[i];
-    if (line.length <= 80 && line.includes('决算') && REPORT_TITLE.test(line) && figures && opensReport(lines, i)) {
-      starts.push(offset);
-      figures = false;
-      continue;
-    }
-    if (!figures && FIGURE.test(line)) figures = true;
+  // Only the lines that name 决算 are looked at (a report names it often, but few such lines are titles).
+  let lineEnd = -1;
+  for (let at = text.indexOf('决算'); at >= 0; at = text.indexOf('决算', lineEnd + 1)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd - lineStart > 80) continue;
+    const line = text.slice(lineStart, lineEnd);
+    // (A title before any figure heads the first report; one after figures starts the next.)
+    if (REPORT_TITLE.test(line) && opensReport(text, lineEnd) && FIGURE.test(text.slice(starts.at(-1)!, lineStart))) starts.push(lineStart);
   }
   return starts;
 }
 
-function opensReport(lines: string[], title: number): boolean {
-  for (let k = title + 1, seen = 0; k < lines.length && seen < OPENING_WITHIN_LINES; k++) {
-    if (lines[k].trim() === '') continue;
-    seen++;
-    if (REPORT_OPENING.test(lines[k])) return true;
+/** Whether one of the few lines after a title's end opens a report's body. */
+function opensReport(text: string, from: number): boolean {
+  let seen = 0;
+  for (let start = from + 1; start < text.length && seen < OPENING_WITHIN_LINES; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') {
+      seen++;
+      if (REPORT_OPENING.test(line)) return true;
+    }
+    start = end + 1;
   }
   return false;
 }
