@@ -171,6 +171,19 @@ test('hover: every relation of a number with its arithmetic; table cells show ro
   assert.ok(cell.contents.value.includes(`列：${header}`), cell.contents.value);
 });
 
+test('a file of two reports: the unit report\'s numbers hover with its own relations, over the whole text', async () => {
+  const c = await client();
+  const uri = memUri('two-reports.txt');
+  const text = readFileSync(new URL('fixtures/text-table-mismatch/department-and-unit-reports.txt', import.meta.url), 'utf8');
+  c.open(uri, text);
+  const { diagnostics } = await c.diagnostics(uri);
+  // The slip is in the unit's report (559.09 for 595.09); the department's figures meet none of the unit's.
+  assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.range.start.line >= 34), JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message])));
+  const h = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '559.09') });
+  assert.match(h.contents.value, /595\.09/);
+  assert.doesNotMatch(h.contents.value, /1347\.07/);
+});
+
 test('document symbols: sections nested by level, tables inside their section', async () => {
   const c = await client();
   c.open(xining.uri, xining.text);
