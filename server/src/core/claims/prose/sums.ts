@@ -126,10 +126,18 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (lis
 /** `本部门决算由4个单位的决算汇总组成，包括：局本级、环境卫生管理处、…`: the units named there. */
 const UNITS_LISTED = /(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算)?单位[^。；;：:]{0,20}[：:]([^。；;]+)/;
 
+/** `纳入…部门决算编制范围的二级预算单位包括：1.…、2.…` after `本部门决算包括：部门本级及所属4家单位`. */
+const UNITS_IN_SCOPE = /编制范围的(?:二级)?(?:预算)?单位(?:包括|有)[：:]([^。；;]+)/;
+
 export function unitsOfDepartment(text: string): string[] {
-  const m = UNITS_LISTED.exec(text.slice(0, 20000));
+  const head = text.slice(0, 20000);
+  const listed = UNITS_LISTED.exec(head);
+  const m = listed ?? UNITS_IN_SCOPE.exec(head);
   if (!m) return [];
-  return m[1].split(/[、，,]|和|及/).map((u) => u.replace(/^[\s\d.．、（）()]+|等$|\s/g, '')).filter((u) => u.length >= 2);
+  const units = m[1].split(/[、，,]|和|及/).map((u) => u.replace(/^[\s\d.．、（）()]+|等$|\s/g, '')).filter((u) => u.length >= 2);
+  // (The department's own accounts, `部门本级及所属4家单位`, are a unit of the breakdown too.)
+  if (!listed && /本级及(?:其)?所属/.test(head) && !units.some((u) => u.includes('本级'))) units.unshift('本级');
+  return units;
 }
 
 /** Parts named one for each unit of the department (`其中：局本级…，环境卫生管理处…`): every unit, so all of it. */
