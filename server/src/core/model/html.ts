@@ -25,7 +25,8 @@ const COLSPAN = SPAN('colspan');
 const ROWSPAN = SPAN('rowspan');
 
 /** A line that opens an HTML table. */
-export const opensHtmlTable = (text: string) => /<table\b/i.test(text);
+// (Rows whose `<table>` was lost in copying, `<tr><td>…` lines up to a `</table>`, are a table too.)
+export const opensHtmlTable = (text: string) => /<table\b|^\s*<tr[\s>]/i.test(text);
 /** A line that closes one. */
 export const closesHtmlTable = (text: string) => /<\/table\s*>/i.test(text);
 
