@@ -10,8 +10,7 @@ import { OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { items, tableName as nameOfTable } from './tables/access';
-import { statisticsTable } from './tables/sangong';
-import { asExact as exactCount, withChanges } from '../arith/operand';
+import { statisticsCount, statisticsTable } from './tables/sangong';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
 type Scope = 'general' | 'all' | 'other';
@@ -360,18 +359,17 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     if (/上年|去年|上一年|同期|预算|计划/.test(clause)) continue;
     const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause));
     const it = link && rows.find((r) => link.row.test(r.entry.label));
-    const cell = it?.row.cells[it.entry.valueCols[0] ?? -1];
-    if (!it || !cell || cell.unreadable) continue;
     const name = tableName(model, stats.id);
-    const label = `${name} ${it.entry.label}`;
+    const count = it && statisticsCount(model, it, `${name} ${it.entry.label}`);
+    if (!it || !count) continue;
     sink.add<EqualClaim>({
       kind: 'equal',
       origin: 'text-table',
       identity: 'text-table.statistics',
       description: l(`文中${link.name}与${name}“${it.entry.label}”一致`, `${link.name} in the text equals ${name} "${it.entry.label}"`),
       span: pt.token.span,
-      a: exactCount(operand(pt.token, `文中${link.name}`)),
-      b: cell.number !== undefined ? exactCount(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' }),
+      a: asExact(operand(pt.token, `文中${link.name}`)),
+      b: count,
       id: -1,
     });
   }

@@ -582,7 +582,6 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     works.push({ table, scanned, lastLine: block.last });
   }
 
-
   const cellNumbers: ScannedNumber[] = [];
   const cellPlaces: ParsedTables['cellPlaces'] = [];
   const kept: Work[] = [];

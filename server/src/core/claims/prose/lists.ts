@@ -1,7 +1,6 @@
 // Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
 // parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
 import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
-import type { Operand } from '../../arith/operand';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { subjectsMatch, type SubjectIndex } from './subjects';
@@ -610,18 +609,6 @@ function withoutSubsetParts(parts: ProseToken[]): ProseToken[] {
  * least two parts must add up: one part equal to its total is no evidence, and two parts hitting the
  * total by chance while a true part follows is too unlikely to weigh against the false alarm.
  */
-/** Whether the parts add up to the whole within their rounding. */
-function addsUpTo(whole: Operand, parts: ProseToken[]): boolean {
-  let sum = ZERO;
-  let tolerance = whole.halfUlp;
-  for (const p of parts) {
-    const o = operand(p.token, '');
-    sum = sum.plus(o.value);
-    tolerance = tolerance.plus(o.halfUlp);
-  }
-  return parts.length >= 2 && !whole.value.minus(sum).abs().gt(tolerance);
-}
-
 function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseToken, ProseList>): ProseList | undefined {
   const total = list.totals.get('amount');
   const parts = list.parts.get('amount') ?? [];
@@ -653,7 +640,8 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
       if (before < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
       // (…unless the figures after the cut add up to the total as well: `收入100万元，年初结转20.00万元；支出110.00万元，…`.)
       const loose = (ps: ProseToken[]) => total.token.decimals > 0 && ps.some((p) => p.token.decimals === 0 && p.token.text !== '0');
-      if (loose(parts.slice(0, before)) && (loose(parts.slice(before)) || !addsUpTo(whole, parts.slice(before)))) continue;
+      const after = parts.slice(before);
+      if (loose(parts.slice(0, before)) && (loose(after) || after.length < 2 || !checkSum(whole, after.map((p) => operand(p.token, ''))).ok)) continue;
     }
     const end = list.region.end;
     const rest = list.members.filter((t) => t.token.span.start > at && innermost.get(t) === list);

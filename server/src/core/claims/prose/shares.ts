@@ -171,6 +171,12 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
 }
 
+/** The base a share's words name (`占自评涉及资金总额的` → 自评涉及资金总额), as the names of amounts are normalised. */
+function namedBase(lead: string): string {
+  const words = baseWords(lead).replace(/\s/g, '');
+  return normalizeSubject(words) || words;
+}
+
 /**
  * Whether an amount has a share of the named base itself (`“优”…涉及资金200.00万元，占自评涉及资金总额的66.67%；
  * “良”…涉及资金100.00万元，占…的33.33%`): a sibling of the part, never its base.
@@ -179,8 +185,7 @@ function sharesOf(ctx: ShareContext, t: ProseToken, named: string): boolean {
   const tokens = ctx.analysis.bySentence.get(t.sentence.id) ?? [];
   for (let k = t.index + 1; k < tokens.length && tokens[k].role !== 'amount'; k++) {
     if (tokens[k].role !== 'share') continue;
-    const words = baseWords(tokens[k].lead).replace(/\s/g, '');
-    if ((normalizeSubject(words) || words) === named) return true;
+    if (namedBase(tokens[k].lead) === named) return true;
   }
   return false;
 }
@@ -409,8 +414,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
   for (const share of ctx.analysis.tokens) {
     const run = respective.get(share);
     if (share.role !== 'share' && !run) continue;
-    const words = baseWords(run?.lead ?? share.lead).replace(/\s/g, '');
-    const named = normalizeSubject(words) || words;
+    const named = namedBase(run?.lead ?? share.lead);
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);

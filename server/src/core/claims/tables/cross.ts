@@ -1,8 +1,7 @@
 // Identities between tables (tables.md §11, X1–X15): the same quantity in two tables, or a subset
 // (05 ⊂ 03, 06 基本支出 ⊂ 09/10) that cannot exceed its superset.
 import type { DocumentModel, Localized, Operand, StandardTableId, Table } from '../../types';
-import { exact, operand } from '../../arith/interval';
-import { asExact, withChanges } from '../../arith/operand';
+import { exact } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import {
@@ -24,7 +23,7 @@ import {
 import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import { emitPair } from './emit';
 import { entryValue, GRAND_IN, INCOME_TOTAL, incomeTotalOf, partsOf, sides, SPEND_TOTAL } from './identities';
-import { sangongRecords, statisticsTable } from './sangong';
+import { sangongRecords, statisticsCount, statisticsTable } from './sangong';
 
 
 /** 支出功能分类 类 names → codes (for 01/04, which name the 类 without codes). */
@@ -401,12 +400,8 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
     const it = list.find((x) => link.count.test(x.entry.label));
     if (!at || !it) continue;
     const money = cellOperand(model, v09.table, at.row, at.col, `${v09.name} ${at.label}`);
-    const cell = it.row.cells[it.entry.valueCols[0] ?? -1];
-    if (!money || !cell || cell.unreadable) continue;
-    const label = `${itemLabel(it)}`;
-    // Counts are exact.
-    const count: Operand =
-      cell.number !== undefined ? asExact(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' });
+    const count = statisticsCount(model, it, itemLabel(it));
+    if (!money || !count) continue;
     const description = l(`${link.zh}一致（“三公”经费表与相关统计数）`, `${link.en} agree (table 09 and its statistics)`);
     const relation = countAgainstMoney(money, count, link.both);
     if (relation) emitPair(sink, { kind: 'le', origin: 'cross-table', identity: 'T09.3', description, a: relation.part, b: relation.whole, soft: true, message: relation.message });

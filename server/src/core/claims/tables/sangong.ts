@@ -3,12 +3,21 @@
 // lay the table out as one row of 12 columns (with or without a 栏次 row), one row of the 6 决算数
 // columns, or transposed: rows 预算数 / 决算数 over 6 columns. The identities (T09.1–3, X12, X14)
 // and the prose look-ups address the cells by these numbers, whatever the layout.
-import type { DocumentModel, Table, TableRow } from '../../types';
-import { columnLabel, items, valueColumns } from './access';
+import { exact, operand } from '../../arith/interval';
+import { asExact, withChanges } from '../../arith/operand';
+import type { DocumentModel, Operand, Table, TableRow } from '../../types';
+import { columnLabel, items, valueColumns, type Item } from './access';
 
 /** The 相关统计数 table of 公开09 (团组数, 购置数, 保有量, 接待批次): the first table after `after` that lists them. */
 export function statisticsTable(model: DocumentModel, after = -1): Table | undefined {
   return model.tables.find((t) => t.id > after && t.kind === 'unknown' && !t.withdrawn && items(t).some((it) => /团组数|保有量|购置数|接待批次/.test(it.entry.label)));
+}
+
+/** A 相关统计数 row's count, exact (a blank cell states 0); undefined when its cell cannot be read. */
+export function statisticsCount(model: DocumentModel, it: Item, label: string): Operand | undefined {
+  const cell = it.row.cells[it.entry.valueCols[0] ?? -1];
+  if (!cell || cell.unreadable) return undefined;
+  return cell.number !== undefined ? asExact(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' });
 }
 
 export interface SangongCell {
