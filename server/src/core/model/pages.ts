@@ -1,9 +1,10 @@
 // What a PDF page break leaves in the text: page numbers and the report's title repeated at the top of
 // each page. Neither is report text: prose and tables go on across them.
+import { MARKED_PAGE_NUMBER } from '../text/page-numbers';
 import type { Line } from '../types';
 
 /** A line holding only a page number (`3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`). */
-export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+export const PAGE_NUMBER = new RegExp(`^(?:${MARKED_PAGE_NUMBER}|\\d{1,4}|\\d{1,4}\\s*\\/\\s*\\d{1,4})$`);
 
 /** The report's title as a running header: `安宁市教育局2024年度部门决算`. */
 export const RUNNING_TITLE = /^[^\s，,。；;：:\d]{2,40}(?:19|20)\d\d\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)(?:公开)?(?:报告|说明)?$/;

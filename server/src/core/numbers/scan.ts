@@ -1,5 +1,6 @@
 // Stage 1 of the pipeline: find every number in a text with its unit, precision and any
 // conversion damage (rounding.md §1, §6, §7). Works on prose and on table cells alike.
+import { MARKED_PAGE_NUMBER } from '../text/page-numbers';
 import type { NumberFormatIssue, Unit } from '../types';
 
 export interface ScannedNumber {
@@ -20,8 +21,12 @@ const DIGIT = '0-9\uFF10-\uFF19';
  * A line break inside a number or its unit, with any spaces before it: pdftotext may leave one, and a line
  * that had an invisible character (`各减少\u200B7.` / `69万元`) is padded at its end by text/script.ts.
  */
-// (A form feed may open the next line: pdftotext's page break, `2,863.` / `\f57万元`.)
-const EOL = '[ \\u00A0\\u3000]*\\r?\\n\\f?';
+// (A form feed may open the next line: pdftotext's page break, `2,863.` / `\f57万元`. The break may also
+// leave the page's number between blank lines: `1,` / `- 6 -` / `816.06万元`.)
+const PAGE_BREAK = `(?:[ \\t\\u3000]*\\r?\\n)*[ \\t\\u3000]*(?:${MARKED_PAGE_NUMBER})[ \\t\\u3000]*\\r?\\n(?:[ \\t\\u3000]*\\r?\\n)*`;
+const EOL = `[ \\u00A0\\u3000]*\\r?\\n(?:${PAGE_BREAK})?\\f?`;
+/** A page number (with its blank lines) after a line break inside a number: read as the break alone. */
+const PAGE_BREAK_IN_NUMBER = new RegExp(`(?<=\\n)${PAGE_BREAK}`, 'g');
 // Alternatives, longest and most specific first. Each captures the whole number body.
 const NUMBER_BODY = [
   // A thousands grouping with a group of other than three digits before the decimals: `6,65.39` (damage,
@@ -30,9 +35,9 @@ const NUMBER_BODY = [
   // A space left after a thousands comma (`1, 537.4`): damage, read only with its decimals and validated by its unit below.
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,[ \\u00A0]+[${DIGIT}]{3}(?:,[${DIGIT}]{3})*[.．][${DIGIT}]+`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
-  // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,718,665． 05`,
+  // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,718,665． 05`, `66,960.0` / `0元`,
   // `1,647,051 .00`, `1,718,665..00`, `1,035。27`.)
-  `[${DIGIT}]{1,3}(?:(?:${EOL})?,(?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+|[.．][ \\u00A0\\u3000]+[${DIGIT}]+|[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]*[${DIGIT}]+|\\.\\.[${DIGIT}]+|\\.${EOL}[${DIGIT}]+|。[${DIGIT}]+)?`,
+  `[${DIGIT}]{1,3}(?:(?:${EOL})?,(?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+${EOL}[${DIGIT}]+|[.．][${DIGIT}]+|[.．][ \\u00A0\\u3000]+[${DIGIT}]+|[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]*[${DIGIT}]+|\\.\\.[${DIGIT}]+|\\.${EOL}[${DIGIT}]+|。[${DIGIT}]+)?`,
   // Space after (or before, or on both sides of) the decimal point left by PDF conversion: `665. 39`,
   // `944． 66`, `985 ．54`, `861 . 13` (validated by its unit below).
   `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,
@@ -142,7 +147,7 @@ const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIG
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   if (PLAIN.test(body)) return { text: body };
   let issue: NumberFormatIssue | undefined;
-  let text = body;
+  let text = body.replace(PAGE_BREAK_IN_NUMBER, '');
   if (/[\uFF10-\uFF19．，]/.test(text)) {
     issue = 'fullwidth';
     text = asciiForms(text);
