@@ -4,6 +4,7 @@ import { findPlaceholders, scanNumbers, type ScannedNumber } from '../numbers/sc
 import { isWhiteSpace } from '../text/chars';
 import { OPENS_WITH_LAST_YEAR_COMPARISON } from '../text/comparison';
 import { ordinalOf } from '../text/ordinal';
+import { MARKED_PAGE_NUMBER } from '../text/page-numbers';
 import { LineIndex } from '../text/positions';
 import { isRunningTitle, PAGE_NUMBER } from './pages';
 import { containing } from '../text/search';
@@ -179,6 +180,26 @@ function unclosed(line: string): boolean {
   return quotes > 0 || brackets > 0;
 }
 
+/**
+ * The text with the marked page numbers (`— 2 —`) and running titles between prose lines blanked: a sentence the
+ * page broke reads on across them, and neither is a figure or a word of it (`1.农林水支出（类）` / `— 2 —` /
+ * `XX局2024年度部门决算` / `（1）…（项）`). Offsets and lines stay.
+ */
+function withoutPageFurniture(text: string, lines: readonly Line[], tableLines: Uint8Array, firstLine: number): string {
+  let out: string[] | undefined;
+  let from = 0;
+  for (const line of lines) {
+    if (tableLines[line.index] === 1) continue;
+    const trimmed = line.text.trim();
+    if (!(MARKED_PAGE_LINE.test(trimmed) || isRunningTitle(lines, line.index, firstLine))) continue;
+    (out ??= []).push(text.slice(from, line.start), ' '.repeat(line.text.length));
+    from = line.start + line.text.length;
+  }
+  return out ? out.join('') + text.slice(from) : text;
+}
+
+const MARKED_PAGE_LINE = new RegExp(`^(?:${MARKED_PAGE_NUMBER})$`);
+
 export function buildModel(text: string): DocumentModel {
   const lines = splitLines(text);
   const lineIndex = new LineIndex(text, lines.map((line) => line.start));
@@ -199,6 +220,9 @@ export function buildModel(text: string): DocumentModel {
     for (const n of scanNumbers(text.slice(start, lines[j].end), start)) prose.push(n);
     i = j + 1;
   }
+  // (After the numbers: a number the page broke reads across its page number, numbers/scan.ts.)
+  const firstLine = lines.findIndex((line) => line.text.trim() !== '');
+  text = withoutPageFurniture(text, lines, tableLines, firstLine);
   // Markdown comments (`<!-- … -->`, disable directives, authors' notes) are not report text.
   const comments = commentSpans(text);
   const numbers: Token[] = [];
@@ -222,7 +246,6 @@ export function buildModel(text: string): DocumentModel {
     paragraphs.push({ id: paragraphs.length, span: { start: current.start, end: current.end }, section: open.at(-1)?.id });
     current = undefined;
   };
-  const firstLine = lines.findIndex((line) => line.text.trim() !== '');
   for (const line of lines) {
     if (tableLines[line.index] === 1) {
       closeParagraph();
