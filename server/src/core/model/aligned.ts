@@ -47,10 +47,13 @@ interface Token {
   decimal: boolean;
   /** A header word joined from lines its cell wrapped it onto: as wide as that one cell. */
   wrapped?: true;
+  /** The header word this one was one space apart in (splitAtSingleSpaces). */
+  whole?: Token;
 }
 
 const NUMERIC = /^[-−+]?\d[\d,，]*(?:[.．。] ?\d+)?%?$/;
 const DECIMAL = /[.．。] ?\d+%?$/;
+const TWO_FIGURES = /^([-−]?\d[\d,]*\.\d\d) (\d[\d,]*(?:\.\d+)?|[\u4e00-\u9fff].*)$/;
 const CODE = /^(\d{3}|\d{5}|\d{7})$/;
 const DASH = /^[-－—–]+$/;
 /** A total's label (合计, 人员经费合计), which may stand over the code and name columns. */
@@ -104,6 +107,15 @@ function tokenize(text: string): Token[] | undefined {
     }
     if (right > MAX_WIDTH || tokens.length >= MAX_TOKENS) return undefined;
     const t = text.slice(start, end);
+    // (`3248.40 0`, `949.86 公用经费合计`: an amount with its two decimals and the next cell one space on, two cells.)
+    const two = TWO_FIGURES.exec(t);
+    if (two) {
+      const cut = two[1].length;
+      tokens.push({ start, end: start + cut, left, right: left + cut, text: two[1], numeric: true, decimal: true });
+      const numeric = NUMERIC.test(two[2]);
+      tokens.push({ start: start + cut + 1, end, left: left + cut + 1, right, text: two[2], numeric, decimal: numeric && DECIMAL.test(two[2]) });
+      continue;
+    }
     const numeric = NUMERIC.test(t);
     tokens.push({ start, end, left, right, text: t, numeric, decimal: numeric && DECIMAL.test(t) });
   }
@@ -276,7 +288,10 @@ export function readAligned(lines: Line[], first: number, last: number): Aligned
     segments.push({ header, from: j, to: last });
     i = j - 1;
   }
-  for (const g of segments) joinWrappedHeaderWords(g.header, at, (i, scan) => (scans[i - first] = scan));
+  for (const g of segments) {
+    for (const i of g.header) if (at(i).kind === 'text') scans[i - first] = { kind: 'text', tokens: at(i).tokens.flatMap(splitAtSingleSpaces) };
+    joinWrappedHeaderWords(g.header, at, (i, scan) => (scans[i - first] = scan));
+  }
   // One reading of all pages (a column is a column on every page); each repeated header must land on
   // the columns the first one labels, or the page moved its columns.
   const read = readSegment(lines, at, segments[0].header, segments.map((g) => [g.from, g.to] as const), segments.slice(1).map((g) => g.header));
@@ -284,6 +299,55 @@ export function readAligned(lines: Line[], first: number, last: number): Aligned
   if (segments.length > 1) return readSegments(lines, at, segments) ?? read;
   return readPageByPage(lines, at, segments[0].header, bodyStart, last) ?? read;
 }
+
+/**
+ * A header word is a column's name: words one space apart are names of narrow cells side by side
+ * (`上级补助收 事业收入 经营收` over three columns), not one name. (Body cells keep the space: `1. 政府采购`.)
+ */
+function splitAtSingleSpaces(t: Token): Token[] {
+  if (t.numeric || !SPACE_BETWEEN_WORDS.test(t.text)) return [t];
+  const parts: Token[] = [];
+  const cjk = (i: number) => i >= 0 && i < t.text.length && /[\u4e00-\u9fff]/.test(t.text.charAt(i));
+  let x = t.left;
+  let from = 0;
+  let left = t.left;
+  for (let i = 0; i < t.text.length; i++) {
+    const c = t.text.charCodeAt(i);
+    if (c === 32 && cjk(i - 1) && cjk(i + 1)) {
+      parts.push({ start: t.start + from, end: t.start + i, left, right: x, text: t.text.slice(from, i), numeric: false, decimal: false, whole: t });
+      from = i + 1;
+      left = x + 1;
+    }
+    x += c === 32 ? 1 : unitWidth(c, i + 1 < t.text.length ? t.text.charCodeAt(i + 1) : 0);
+  }
+  parts.push({ start: t.start + from, end: t.end, left, right: t.right, text: t.text.slice(from), numeric: false, decimal: false, whole: t });
+  return parts;
+}
+/**
+ * Words split by splitAtSingleSpaces stay apart only when each stands over columns of its own; otherwise (`公务用车购
+ * 置费` over one column, a space the conversion left inside a name) they are one name again.
+ */
+function rejoinSplitWords(tokens: Token[], columns: readonly Column[]): Token[] {
+  if (!tokens.some((t) => t.whole)) return tokens;
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; ) {
+    let end = k + 1;
+    while (tokens[k].whole && end < tokens.length && tokens[end].whole === tokens[k].whole) end++;
+    const group = tokens.slice(k, end);
+    k = end;
+    const over = group.map((t) => columns.flatMap((c, a) => (c.left < t.right && t.left < c.right ? [a] : [])));
+    const apart = over.every((o, g) => o.length > 0 && (g === 0 || o[0] > over[g - 1].at(-1)!));
+    if (group.length === 1 || apart) {
+      out.push(...group);
+      continue;
+    }
+    const wrapped = group.some((t) => t.wrapped) ? { wrapped: true as const } : {};
+    out.push({ start: group[0].start, end: group.at(-1)!.end, left: group[0].left, right: Math.max(...group.map((t) => t.right)), text: group.map((t) => t.text).join(' '), numeric: false, decimal: false, ...wrapped });
+  }
+  return out;
+}
+
+const SPACE_BETWEEN_WORDS = /[\u4e00-\u9fff] [\u4e00-\u9fff]/;
 
 /** The end of a column's name: what a header word cut by its cell's width (`本年支` / `出合计`) is missing. */
 const HEADER_END = /(?:合计|小计|总计|支出|收入|经费|金额|决算数|预算数|拨款|结余|补助|费)$/;
@@ -469,6 +533,25 @@ function runsOf(covered: Uint8Array): { columns: Column[]; runOf: Int32Array } {
   return { columns, runOf };
 }
 
+/**
+ * Blank columns a 栏次 row numbers: `栏次 1 2 3 4 5` over amounts in columns 1, 2 and 4 only. Each number standing
+ * clear of the body's columns opens one, when then every number stands over a column of its own and no column
+ * between the first and the last is unnumbered (a row written at the left of right-aligned amounts opens none).
+ */
+function numberedColumns(columns: Column[], tokens: readonly Token[]): void {
+  const numbers = tokens.filter((t) => /^\d{1,2}$/.test(t.text));
+  const overlapping = (t: Token, list: readonly Column[]) => list.filter((c) => c.left < t.right && t.left < c.right);
+  const opened = numbers.filter((t) => overlapping(t, columns).length === 0 && !columns.some((c) => Math.abs(c.left - t.right) < 2 || Math.abs(t.left - c.right) < 2));
+  if (opened.length === 0) return;
+  const trial = [...columns, ...opened.map((t) => ({ left: t.left, right: t.right }))].sort((x, y) => x.left - y.left);
+  const numbered = numbers.map((t) => overlapping(t, trial));
+  if (numbered.some((o) => o.length !== 1)) return;
+  const first = trial.indexOf(numbered[0][0]);
+  const last = trial.indexOf(numbered.at(-1)![0]);
+  if (new Set(numbered.map((o) => o[0])).size !== numbers.length || last - first + 1 !== numbers.length) return;
+  columns.splice(0, columns.length, ...trial);
+}
+
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i <= to; i++) out.push(i);
@@ -560,6 +643,22 @@ function readSegment(
     }
   }
   const bodyColumns = columns.slice();
+  for (const i of headerLines) {
+    if (!isColumnNumbers(at(i).tokens)) continue;
+    numberedColumns(columns, at(i).tokens);
+    // (Two 栏次 numbers over one column of amounts: cells one space apart read as one, `3248.40 0`.)
+    const numbered = at(i).tokens.filter((t) => /^\d{1,2}$/.test(t.text)).map((t) => columns.findIndex((c) => c.left < t.right && t.left < c.right));
+    if (numbered.some((c, k) => c >= 0 && numbered.indexOf(c) !== k)) return { refused: l(`第${i + 1}行的两个栏次落在同一栏（相邻两栏的数字可能连在一起）`, `two column numbers over one column (line ${i + 1}; two columns' figures run together?)`) };
+  }
+  const rejoined = new Map<number, Scan>();
+  for (const i of [...headerLines, ...repeated.flat()]) {
+    const tokens = rejoinSplitWords(at(i).tokens, columns);
+    if (tokens !== at(i).tokens) rejoined.set(i, { kind: 'text', tokens });
+  }
+  if (rejoined.size) {
+    const scanned = at;
+    at = (i) => rejoined.get(i) ?? scanned(i);
+  }
 
   // Header lines, bottom up: a label clear of every column opens a blank column; the rest go to the
   // span of columns they are centred over.
