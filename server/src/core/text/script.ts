@@ -46,6 +46,8 @@ const SPACE_ENTITY = '&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#819[45]|#8201|#823
 const UNIT_SPACE = '(?<=[0-9\\uFF10-\\uFF19])[\\u2002\\u2003\\u2009\\u202F](?=[万亿元%％个])';
 const REMOVED = new RegExp(`${GLOSS.source}|${INVISIBLE}|${SPACE_ENTITY}|${UNIT_SPACE}`, 'g');
 
+const IN_ORDER = /依次(?=[为是占较比增减下上同达完约：:])/g;
+
 /** Full-width digits (Word styles, web mirrors): ASCII one for one, so that every pattern of the engine reads them. */
 const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 
@@ -65,6 +67,9 @@ export function normalizeScript(source: string): NormalizedText {
   const fullwidthDigits = found & TRADITIONAL_FOUND ? text.search(FULLWIDTH_DIGIT) >= 0 : (found & FULLWIDTH_FOUND) !== 0;
   // (`４１．３３`: its full-width point between digits goes with them; one character for one, so offsets stay.)
   if (fullwidthDigits) text = text.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/(?<=\d)．(?=\d)/g, '.');
+  // `A、B依次为x、y，依次占…的p、q`: 依次 (in that order) pairs the runs as 分别 (respectively) does, and every
+  // pattern of the engine reads 分别: one word for the other, of the same length.
+  if (text.includes('依次')) text = text.replace(IN_ORDER, '分别');
   // (The survey's test for REMOVED is looser than the pattern: the pattern decides.)
   if ((!(found & TRADITIONAL_FOUND) && !(found & REMOVED_MAYBE)) || text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits };
   return { ...withoutRemoved(text), fullwidthDigits };

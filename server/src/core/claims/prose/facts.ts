@@ -12,6 +12,7 @@ import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta'];
+const RESPECTIVELY = /分别|各/;
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
 /**
@@ -205,6 +206,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (!FACT_ROLES.includes(t.role) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject))) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
+    // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)
+    if (t.role === 'delta' && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
     const inList = listOf.get(t);
     // (`财政拨款收入…（其中：一般公共预算财政拨款1501.06万元…）`: a part named without its side is on its total's side,
     // not the same figure as `一般公共预算财政拨款支出`.)

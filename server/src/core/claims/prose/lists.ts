@@ -88,10 +88,10 @@ function sameQuantityOtherOwner(a: string, b: string): boolean {
   return common >= 4 && common < a.length && common < b.length;
 }
 
-/** The token at `i` restates the one before it in brackets (tokens.ts gives it the same role and subject). */
+/** The token at `i` restates the one before it (in brackets, or after 即; tokens.ts gives it the same role and subject). */
 export function restatesPrevious(tokens: ProseToken[], i: number): boolean {
   const before = tokens[i - 1];
-  return before !== undefined && /^[（(]/.test(tokens[i].lead) && before.role === tokens[i].role && before.subject === tokens[i].subject;
+  return before !== undefined && (tokens[i].restates === true || /^[（(]/.test(tokens[i].lead)) && before.role === tokens[i].role && before.subject === tokens[i].subject;
 }
 
 /** Of two statements of one amount, the one written to the smaller step (in 万元: 亿元 × 10⁴, 元 × 10⁻⁴). */
@@ -275,7 +275,8 @@ export function findLists(
         const total = list.totals.get('count');
         // (`从支出结构看，一般公共预算财政拨款支出1867.82万元，教育支出…`: the total restated among its parts is none of them.)
         const own = list.totals.get(role);
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t) && !(own && t.ownSubject && t.subject === own.subject));
+        // (A figure restating the one before it in another unit is no part of its own: `2.49万元，即24892.27元`.)
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));

@@ -37,6 +37,8 @@ export interface ProseToken {
   subject: string;
   /** True when the subject comes from the token's own words, not inherited. */
   ownSubject: boolean;
+  /** It restates the figure before it in another unit (`2.49万元（24892.27元）`, `2.49万元，即24892.27元`). */
+  restates?: true;
   direction?: Direction;
   /** An explicit year in the words before the number (2023年 …). */
   year?: number;
@@ -58,6 +60,7 @@ const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
 const BRACKET_DATING = /[（(]\s*(?:(?:19|20)\d\d年度?|上年度?|去年)\s*[：:]$/;
 /** Words that only join two numbers of a run. */
 const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
+const DIRECTED_RUN_JOINER = /^(?:、|和|，|,)(?:增加|减少|增长|下降|上升|降低)了?$/;
 const RUN_ROLES = new Set<Role>(['prior', 'delta', 'change-rate', 'budget-delta']);
 const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
 const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
@@ -174,10 +177,14 @@ function isBudgetWords(words: string): boolean {
 /** `单价100万元(含)以上设备`, `单位价值50万元以上`: a threshold, not an amount. */
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
+const BOUND_BEFORE = /(?:超过|逾|近|不足|不到|多于|少于)$/;
+
 function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
   // (`每人每月300元`, `人均2.5万元`: a rate per head or per month is no amount of the accounts.)
   if (THRESHOLD_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均)[^，,；;。]{0,6}$/.test(w)) return 'other';
+  // (`全年收支规模超过230万元`, `逾260万元`: a bound on an amount, not the amount.)
+  if (isMoney(token.unit) && BOUND_BEFORE.test(w)) return 'other';
   switch (token.unit) {
     case '%':
       if (BUDGET_EXCESS_RATE.test(w)) return 'change-rate';
@@ -360,8 +367,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (role === 'delta' && previous?.role === 'budget' && /^(?:比|较)/.test(previous.lead) && /^(?:增加|减少|多|少|节约|超支)/.test(lead)) role = 'budget-delta';
       // `1.52亿元（15200.00万元）`, `75,323.39万元（约7.53亿元）`: the bracketed number restates the one before it in
       // another unit.
-      if (previous && /^[（(](?:约|约合|合|折合|即)?$/.test(lead) && isMoney(token.unit) && isMoney(previous.token.unit) && previous.role === role) {
-        const pt: ProseToken = { ...previous, token, index: list.length, lead };
+      // (`公务用车运行维护费2.49万元，即24892.27元`: so too a figure after 即 in another unit.)
+      if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(lead) || (/^[，,]?(?:即|约合|折合)$/.test(lead) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && previous.role === role) {
+        const pt: ProseToken = { ...previous, token, index: list.length, lead, restates: true };
         list.push(pt);
         tokens.push(pt);
         byToken.set(token.id, pt);
@@ -371,7 +379,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `比上年的400.00万元、70.00万元`, `分别增长5.00%和14.29%`: a number joined to the previous one by 、 or
       // 和 alone is the next of a run of priors or changes, in the same role and direction.
       // (`各减少1267.86,2570.97万元`: a comma alone between two figures joins them too.)
-      const continuesRun = previous !== undefined && (RUN_JOINER.test(lead) || onlyComma(text, previous.token, token)) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
+      // (`分别较上年减少19.02万元、减少31.55万元`: each change of a run may say its own direction.)
+      const ownDirection = previous !== undefined && (previous.role === 'delta' || previous.role === 'change-rate') && DIRECTED_RUN_JOINER.test(lead);
+      const continuesRun = previous !== undefined && (RUN_JOINER.test(lead) || ownDirection || onlyComma(text, previous.token, token)) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
       if (continuesRun) role = previous.role;
       // `较2022年决算数688.84万元131.49万元，增长19.09%`: a figure right after last year's, its direction word left out, is
       // the change (the rate after it gives the direction).
@@ -405,7 +415,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
         subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
         ownSubject: own !== '',
-        direction: continuesRun ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
+        direction: continuesRun && !ownDirection ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
         year,
         continuesRun,
         depth,
