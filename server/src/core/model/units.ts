@@ -121,7 +121,8 @@ export function resolveUnitSlips(model: DocumentModel): void {
     const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !restated(n));
     const yuanMajority = group.filter((n) => n.unit === '元' && n.decimals === 2 && !n.zero && !perUnit(n)).length > Math.max(1, wan.length);
     for (const n of group) {
-      if (!mayBeSlip(n) || (n.unit === '元' && yuanMajority)) continue;
+      // (`公务用车运行维护费1.10万元，即11001.86元`: a restatement in another unit is no slip among its siblings.)
+      if (!mayBeSlip(n) || (n.unit === '元' && yuanMajority) || restated(n)) continue;
       if (perUnit(n)) continue;
       // (亿元 digits that can meet by chance, `1.27亿元` beside an unrelated `增加1.27万元`, prove nothing: four or more.)
       const sameDigits = wanTexts.has(n.text) && !inYuan && (n.unit === '元' || n.text.replace(/\D/g, '').length >= 4);
@@ -142,7 +143,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
   }
 }
 
-const RESTATEMENT_LEAD = /[（(](?:约|约合|合|折合|即)?\s*$/;
+const RESTATEMENT_LEAD = /(?:[（(](?:约|约合|合|折合|即)?|[，,](?:即|约合|折合))\s*$/;
 
 /** `占 76.23`, `占比为76.23`, `占一般公共预算财政拨款支出的76.23`: the words of a share right before a number. */
 const SHARE_LEAD = /占(?:[^，,。；;：:0-9０-９%％]{0,30}?(?:的|比重|比例))?(?:比重|比例|比)?(?:为|是|达)?\s*$/;

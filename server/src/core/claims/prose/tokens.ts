@@ -149,8 +149,8 @@ export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
   return initial > adjusted ? 'initial' : 'adjusted';
 }
 
-/** `决算数大于预算数`, `决算比年初预算超出`: words before the gap between the actual and its budget. */
-export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后)?预算数?$|^(?:超收|短收)$/;
+/** `决算数大于预算数`, `决算比年初预算超出`, `比预算少`: words before the gap between the actual and its budget. */
+export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后)?预算数?$|^(?:超收|短收)$|(?:比|较)(?:年初|全年|调整后)?预算数?(?:多|少)(?:支出?|用)?了?$/;
 
 /** `超年初预算23.78%`, `超支比例34.86%`, `超支率`: how far the actual exceeds its budget, as a rate. */
 export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年|调整后)?预算数?(?:的|比例为?|幅度为?)?$|超支(?:比例|率|幅度)为?$/;
@@ -158,7 +158,7 @@ export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年
 /** 大于 / 小于 in a BUDGET_GAP: the actual is above or below the budget. */
 function gapDirection(words: string): Direction | undefined {
   if (!BUDGET_GAP.test(words)) return undefined;
-  return /小于|低于|少于|短收/.test(words) ? 'down' : 'up';
+  return /小于|低于|少于|短收|预算数?少/.test(words) ? 'down' : 'up';
 }
 
 /** `年初预算为`, `预算安排`: the words name a budget, and no 决算 word follows the last 预算. */
