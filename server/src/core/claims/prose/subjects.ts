@@ -36,7 +36,8 @@ function normalize(name: string): string {
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     // `我单位`, `我局` say what `本单位`, `本局` say.
     .replace(/^我(?=单位|部门|局|院|校|委|厅|中心|办|所|站|馆)/, '本')
-    .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占)[：:，,]?/g, '')
+    // (`本年收入合计X万元，全部为财政拨款收入X万元`: 全部为 says the figure is all of the one before, and names it.)
+    .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占|全部为|全部是|全部来自)[：:，,]?/g, '')
     // (`较预算数1237万元减少…`: the comparison names whose budget only by the sentence's subject.)
     .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后)?(?:预算|决算)数?$)/, '')
     // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only

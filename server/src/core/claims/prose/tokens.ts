@@ -212,7 +212,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '万元':
     case '亿元':
       // (`占本年支出合计（3000.00万元）的60.00%`: the base may stand in brackets.)
-      if (/占/.test(w) && /^\s*[)）]?\s*的?\s*[0-9０-９]/.test(after)) return 'share-base';
+      // (`占本年项目支出总额（81.39万元）的比重为96.00%`: or before 的比重为.)
+      if (/占/.test(w) && /^\s*[)）]?\s*的?(?:比重|比例)?(?:为|是)?\s*[0-9０-９]/.test(after)) return 'share-base';
       // `决算数大于预算数55.93万元`: the gap between the actual and the budget, not a budget.
       if (BUDGET_GAP.test(w)) return 'budget-delta';
       // `年初预算为2.95万元，差值为0.9万元`: a difference without a direction, no quantity of the list.
