@@ -186,6 +186,10 @@ export interface Table {
   /** `aligned`: columns laid out with spaces (pdftotext -layout). */
   format: 'tsv' | 'markdown' | 'aligned' | 'html';
   unit: MoneyUnit;
+  /** The unit word of the table's unit line (`单位：万元`), when it has one. */
+  unitSpan?: Span;
+  /** The unit as written, when the table's figures are another's (model/units.ts): `unit` holds the one read. */
+  unitSlip?: MoneyUnit;
   span: Span;
   rows: TableRow[];
   columns: TableColumn[];

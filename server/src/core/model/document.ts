@@ -11,7 +11,7 @@ import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
 import { parseTables } from './tables';
-import { resolveFusedYears, resolveMissingPercents, resolveSharedUnits, resolveUnitSlips } from './units';
+import { resolveFusedYears, resolveMissingPercents, resolveSharedUnits, resolveTableUnitSlips, resolveUnitSlips } from './units';
 
 /** Lines end at `\r\n`, `\r` or `\n`. */
 export function splitLines(text: string): Line[] {
@@ -320,6 +320,7 @@ export function buildModel(text: string): DocumentModel {
     placeholders: findPlaceholders(text),
   };
   resolveSharedUnits(model);
+  resolveTableUnitSlips(model);
   resolveFusedYears(model);
   resolveUnitSlips(model);
   resolveMissingPercents(model);

@@ -231,7 +231,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCe
   return cells;
 }
 
-const TITLE_CODE = /(公开\s*\d{1,2}\s*表|部门公开表\s*\d+|公开表\s*\d+|附表\s*\d+|表\s*[一二三四五六七八九十\d]+)/;
+// (`附件2-7`: the tables as attachments, numbered within the second.)
+const TITLE_CODE = /(公开\s*\d{1,2}\s*表|部门公开表\s*\d+|公开表\s*\d+|附表\s*\d+|附件\s*\d+(?:\s*[-－—–]\s*\d+)?|表\s*[一二三四五六七八九十\d]+)/;
 
 /** Standard tables by title words; the code (公开NN表 / 部门公开表N) wins when present. */
 export function identifyTable(title: string | undefined, code: string | undefined): StandardTableId {
@@ -271,8 +272,11 @@ export function identifyTable(title: string | undefined, code: string | undefine
 }
 
 function unitFrom(text: string): MoneyUnit | undefined {
-  const m = text.match(/单位\s*[:：]\s*(亿元|万元|元)/) ?? text.match(/[（(]\s*(亿元|万元|元)\s*[)）]/);
-  return m ? (m[1] as MoneyUnit) : undefined;
+  return unitMatch(text)?.[1] as MoneyUnit | undefined;
+}
+
+function unitMatch(text: string): RegExpMatchArray | null {
+  return text.match(/单位\s*[:：]\s*(亿元|万元|元)/) ?? text.match(/[（(]\s*(亿元|万元|元)\s*[)）]/);
 }
 
 interface Meta {
@@ -280,6 +284,7 @@ interface Meta {
   titleSpan?: Span;
   code?: string;
   unit?: MoneyUnit;
+  unitSpan?: Span;
 }
 
 /** Title, code and unit: up to six non-blank, non-table lines above the block. */
@@ -294,7 +299,12 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
     seen++;
     // (Length without the padding: `编制单位：…局` and `金额单位：万元` share a line far apart in a PDF's layout.)
     if (t.replace(/\s{2,}/g, ' ').length > 60 || /[。]$/.test(t)) break;
-    meta.unit ??= unitFrom(t);
+    const unit = meta.unit ? null : unitMatch(lines[i].text);
+    if (unit) {
+      meta.unit = unit[1] as MoneyUnit;
+      const at = unit.index! + unit[0].lastIndexOf(unit[1]);
+      meta.unitSpan = { start: lines[i].start + at, end: lines[i].start + at + unit[1].length };
+    }
     // (`…决算表（单位：万元）`: the bracket the unit stood in goes with it.)
     const bare = t.replace(/[（(]?\s*(金额)?单位\s*[:：].*$/, '').trim();
     const codeMatch = bare.match(TITLE_CODE);
@@ -571,6 +581,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       // (A single-space table is laid out with spaces too; pandoc's grid tables have a header row as Markdown's do.)
       format: block.format === 'spaced' || block.format === 'simple' || block.format === 'cells' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format,
       unit: meta.unit ?? '万元',
+      unitSpan: meta.unitSpan,
       span: { start: lines[block.first].start, end: lines[block.last].end },
       rows,
       columns: [],

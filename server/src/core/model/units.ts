@@ -69,6 +69,41 @@ export function resolveFusedYears(model: DocumentModel): void {
   }
 }
 
+/**
+ * `单位：元` over a table whose figures are those of the report's tables in 万元 (`合计 120.50`, as in 公开01表): the
+ * unit line is the slip, and the table is read in the others' unit (unit-mismatch reports it) rather than every
+ * figure of it contradicting them ten thousand times over. Only a table whose unit is the minority's, with two or
+ * more of its figures, and half of them at least, stated in the other unit's tables (as many tables in both units:
+ * the unit of most amounts in the prose).
+ */
+export function resolveTableUnitSlips(model: DocumentModel): void {
+  const figures = model.tables.map((t) => {
+    const texts = new Set<string>();
+    for (const row of t.rows) for (const cell of row.cells) {
+      const n = cell.number === undefined ? undefined : model.numbers[cell.number];
+      if (n && n.unit === 'none' && n.decimals === 2 && !n.zero) texts.add(n.text);
+    }
+    return texts;
+  });
+  // Tables in each unit; as many in both, the prose's amounts in each decide.
+  const tables = { 元: 0, 万元: 0 };
+  const prose = { 元: 0, 万元: 0 };
+  for (const [k, t] of model.tables.entries()) if ((t.unit === '元' || t.unit === '万元') && figures[k].size > 0) tables[t.unit]++;
+  for (const n of model.numbers) if (!n.cell && !n.zero && (n.unit === '元' || n.unit === '万元')) prose[n.unit]++;
+  const minority = (unit: '元' | '万元', other: '元' | '万元') => tables[unit] < tables[other] || (tables[unit] === tables[other] && prose[unit] < prose[other]);
+  for (const [k, table] of model.tables.entries()) {
+    if (!table.unitSpan || (table.unit !== '元' && table.unit !== '万元') || figures[k].size < 2) continue;
+    const other = table.unit === '元' ? '万元' : '元';
+    if (!minority(table.unit, other)) continue;
+    const theirs = new Set(model.tables.flatMap((t, j) => (t.unit === other ? [...figures[j]] : [])));
+    const shared = [...figures[k]].filter((text) => theirs.has(text)).length;
+    if (shared >= 2 && shared * 2 >= figures[k].size) {
+      table.unitSlip = table.unit;
+      table.unit = other;
+    }
+  }
+}
+
 /** Per-person or per-unit values (人均116.18元, 单价, 标准) are 元 by nature (rounding.md §6). */
 const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6}$/;
 

@@ -1,4 +1,5 @@
-import type { MoneyUnit, NumberToken, Span } from '../types';
+import { tableName } from '../claims/tables/access';
+import type { MoneyUnit, NumberToken, Span, Table } from '../types';
 import { l, type Rule, type RuleContext } from './rule';
 
 /**
@@ -19,6 +20,7 @@ export const unitMismatch: Rule = {
     messages: {
       slip: l('“{raw}{unit}”的单位应为{expected}', 'The unit of "{raw}{unit}" should be {expected}'),
       missingPercent: l('比率“{raw}”缺少百分号', 'The rate "{raw}" lacks its % sign'),
+      tableSlip: l('{table}的单位“{unit}”应为{expected}', 'The unit "{unit}" of {table} should be {expected}'),
     },
   },
   check(ctx) {
@@ -38,8 +40,24 @@ export const unitMismatch: Rule = {
       }
       if (n.readAs && n.unitSpan) reportSlip(ctx, n, n.readAs, n.unitSpan);
     }
+    for (const table of ctx.model.tables) if (table.unitSlip && table.unitSpan) reportTableSlip(ctx, table, table.unitSpan);
   },
 };
+
+/** A table's unit line in the unit of none of its figures (model/units.ts `resolveTableUnitSlips`). */
+function reportTableSlip(ctx: RuleContext, table: Table, unitSpan: Span): void {
+  const name = tableName(table);
+  ctx.report({
+    messageId: 'tableSlip',
+    message: l(`${name}的单位“${table.unitSlip}”应为${table.unit}`, `The unit "${table.unitSlip}" of ${name} should be ${table.unit}`),
+    explanation: l(
+      `表中的数字与其他以${table.unit}计的表格中的相同，按${table.unitSlip}则与它们相差上万倍；表内和表间核对按${table.unit}进行。`,
+      `Its figures are those of the tables in ${table.unit}, which in ${table.unitSlip} they would contradict ten thousand times over; all checks read it in ${table.unit}.`,
+    ),
+    span: unitSpan,
+    fixes: [{ title: l(`单位改为${table.unit}`, `Change the unit to ${table.unit}`), edits: [{ span: unitSpan, newText: table.unit }], safe: true, preferred: true, kind: 'fix-unit' }],
+  });
+}
 
 /** A unit slip (its own function: the look-up's closure would cost a context per number in the loop). */
 function reportSlip(ctx: RuleContext, n: NumberToken, readAs: MoneyUnit, unitSpan: Span): void {
