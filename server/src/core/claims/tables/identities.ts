@@ -308,6 +308,8 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
 }
 
 function t06(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  // (Laid out as 05 is, one row a code with `合计 | 人员经费 | 公用经费` columns: each row's 合计 is the sum of its two.)
+  if (findColumn(table, /人员经费/, 0) !== undefined && findColumn(table, /公用经费/, 0) !== undefined) rowSums(model, table, sink, 'T06.6', /^合计$/, [/人员经费/, /公用经费/]);
   const list = items(table);
   const byCode = indexByCode(table);
   const groups = [
