@@ -167,9 +167,17 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   if (head === part && before?.length === 1 && before[0].role === 'amount' && before[0].sentence.paragraph === share.sentence.paragraph && (grandTotalKind(before[0].subject) || /合计|总计|总额$/.test(before[0].subject))) {
     return { base: before[0], group: `previous${before[0].token.id}` };
   }
+  // `政府采购授予中小企业合同金额4.22万元，占比97.70%`: an SME award's share is of the year's procurement, stated before it.
+  if (SME_AWARD.test(part.subject)) {
+    const procurement = ctx.subjects.find('政府采购支出总额', part.token.span.start, (t) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_AWARD.test(t.subject));
+    if (procurement) return { base: procurement, group: `procurement${procurement.token.id}` };
+  }
   const whole = qualifiedWhole(ctx, part);
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
 }
+
+/** The contracts won by 中小企业 (not those of 小微企业, a part of them). */
+const SME_AWARD = /(?<!小微)(?:授予|面向)?中小企业(?:的)?(?:合同|采购)(?:金额|额)?$/;
 
 /** The base a share's words name (`占自评涉及资金总额的` → 自评涉及资金总额), as the names of amounts are normalised. */
 function namedBase(lead: string): string {
