@@ -718,9 +718,10 @@ function readSegment(
     for (const h of group.slice(0, group.indexOf(i))) for (const x of placed.get(h) ?? []) if (x.a === x.b) owned.add(x.a);
     const linesBelow = group.slice(group.indexOf(i) + 1).filter((h) => at(h).tokens.length > 0 && !isColumnNumbers(at(h).tokens));
     // The column of the 小计 right under this line's labels: on the next line, or lower with nothing between
-    // (`公务用车购置及运行费` / `公务用车购置费 公务用车运行费` / `小计` centred lower; so too under a top line).
+    // (`公务用车购置及运行费` / `公务用车购置费 公务用车运行费` / `小计` centred lower), also under a top line of one
+    // label; not under the halves of a top line (`“三公”经费预算数` … `“三公”经费决算数`), whose groups start with 合计.
     let subtotalBelow = -1;
-    for (const [depth, h] of linesBelow.entries()) {
+    for (const [depth, h] of (top.has(i) && tokens.length > 1 ? linesBelow.slice(0, 1) : linesBelow).entries()) {
       const u = at(h).tokens.find((x) => x.text === '小计');
       if (!u) continue;
       const c = columns.findIndex((col) => col.left < u.right && u.left < col.right);
