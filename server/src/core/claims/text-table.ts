@@ -166,9 +166,12 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken): Sc
   if (total && UNIT_SCOPE.test(total.subject)) return 'other';
   // …or of a sentence about one unit (`其中，厅本级本年支出合计…，其中：基本支出…；项目支出…`).
   for (const t of facts.analysis.bySentence.get(pt.sentence.id) ?? []) if (t.index < pt.index && t.role === 'amount' && UNIT_SCOPE.test(t.subject)) return 'other';
-  if (total) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
+  // (A 类 or 款 of the classification names no fund: `农业农村（款）…，其中：一般行政管理事务（项）…` is its section's.)
+  if (total && !CLASS_ITEM.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
   return sections.under(pt.sentence.section, GENERAL_FUND) ? 'general' : 'all';
 }
+
+const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;
 
 const OTHER_FUND = /政府性基金|国有资本经营/;
 const GENERAL_FUND = /一般公共预算|财政拨款支出/;

@@ -318,6 +318,8 @@ function respectiveRun(text: string, tokens: ProseToken[], i: number, from: numb
   };
 }
 
+const FLAT_IN_RUN = /、(?:持平|无变化|不变)|(?:持平|无变化|不变)、/;
+
 const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上年|同比)[^，,；;。]{0,4}?)(持平|无变化|无增减|没有变化|一致)/;
 
 /** The change claims made, each with the quantity it is about. */
@@ -360,6 +362,9 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         previousEnd = tokens[i].token.span.end;
         continue;
       }
+      // (`A、B、C分别较上年增加5.08万元、持平、增加0.03万元`: a run with a 持平 among its figures is none of its last
+      // name's changes; change-parts.ts adds it up against the whole's.)
+      if (/分别|各/.test(first.lead) && /、/.test(first.subject) && FLAT_IN_RUN.test(text.slice(first.token.unitSpan?.end ?? first.token.span.end, (first.token.unitSpan?.end ?? first.token.span.end) + 6) + first.lead)) continue;
       let delta: ProseToken | undefined;
       let rate: ProseToken | undefined;
       if (first.role === 'delta') {

@@ -3,6 +3,7 @@ import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { totalsBalanceClaims, totalsCarryOverClaims } from './balance';
+import { changePartClaims } from './change-parts';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
@@ -36,6 +37,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text);
+  changePartClaims(analysis, model.text, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink);
