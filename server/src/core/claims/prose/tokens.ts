@@ -271,9 +271,9 @@ function subjectWords(lead: string, role: Role): string {
  */
 function compactWords(raw: string): string {
   const words = raw.includes('\n') ? raw.split(/\r?\n/).filter((line) => !PAGE_NUMBER.test(line.trim()) && !RUNNING_TITLE.test(line.trim())).join('') : raw;
-  // (Markdown bold carries no words: `占**70.00**%` is 占; nor do HTML tags, `<p>收入合计…`.)
+  // (Markdown bold and italics carry no words: `占**70.00**%`, `占*16.27*%` are 占; nor do HTML tags, `<p>收入合计…`.)
   const bare = words.includes('<') ? words.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, '') : words;
-  return bare.replace(/\s+|\*\*/g, '');
+  return bare.replace(/\s+|\*+/g, '');
 }
 
 /**
