@@ -35,9 +35,9 @@ const NUMBER_BODY = [
   // A space left after a thousands comma (`1, 537.4`): damage, read only with its decimals and validated by its unit below.
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,[ \\u00A0]+[${DIGIT}]{3}(?:,[${DIGIT}]{3})*[.．][${DIGIT}]+`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
-  // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,718,665． 05`, `66,960.0` / `0元`,
+  // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,718,665． 05`, `66,960.0` / `0元`, `76,035` / `.00元`,
   // `1,647,051 .00`, `1,718,665..00`, `1,035。27`.)
-  `[${DIGIT}]{1,3}(?:(?:${EOL})?,(?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+${EOL}[${DIGIT}]+|[.．][${DIGIT}]+|[.．][ \\u00A0\\u3000]+[${DIGIT}]+|[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]*[${DIGIT}]+|\\.\\.[${DIGIT}]+|\\.${EOL}[${DIGIT}]+|。[${DIGIT}]+)?`,
+  `[${DIGIT}]{1,3}(?:(?:${EOL})?,(?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}](?:${EOL})?[${DIGIT}]|，[${DIGIT}]{3}|,[${DIGIT}]{3})+(?![${DIGIT}])(?:[.．][${DIGIT}]+${EOL}[${DIGIT}]+|${EOL}[.．][ \\u00A0\\u3000]*[${DIGIT}]+|[.．][${DIGIT}]+|[.．][ \\u00A0\\u3000]+[${DIGIT}]+|[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]*[${DIGIT}]+|\\.\\.[${DIGIT}]+|\\.${EOL}[${DIGIT}]+|。[${DIGIT}]+)?`,
   // Space after (or before, or on both sides of) the decimal point left by PDF conversion: `665. 39`,
   // `944． 66`, `985 ．54`, `861 . 13` (validated by its unit below).
   `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][ \\u00A0\\u3000]+[${DIGIT}]+`,
