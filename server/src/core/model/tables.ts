@@ -80,7 +80,16 @@ function hasPipe(text: string): boolean {
   return false;
 }
 
-const hasTab = (text: string) => text.includes('\t');
+const hasTab = (text: string) => text.includes('\t') && !tabbedProse(text);
+
+/**
+ * A line of prose with tabs in it (WPS's indents and spacing: `\t年初预算为18.29万元，\t支出决算为…。`): every cell a
+ * clause, ending as one does or holding a comma in a long run of words (a table's row has labels and figures).
+ */
+function tabbedProse(text: string): boolean {
+  const cells = text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  return cells.length > 0 && cells.every((c) => /[，,。；;]$/.test(c) || (c.length > 20 && /[，,；;]/.test(c)));
+}
 const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) > 0;
 
 interface Block {
