@@ -602,6 +602,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     works.push({ table, scanned, lastLine: block.last });
   }
 
+  captionsBelow(works, lines, tableLines);
   const cellNumbers: ScannedNumber[] = [];
   const cellPlaces: ParsedTables['cellPlaces'] = [];
   const kept: Work[] = [];
@@ -629,6 +630,45 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     }
   }
   return { tables: kept.map((w) => w.table), tableLines, cellNumbers, cellPlaces, refused };
+}
+
+/**
+ * Captions written under their tables (pandoc's `Table: …`, Word's caption style): when the first table has no title
+ * or code above it but a caption line right below, as the last table has, each table's caption is the one below it
+ * (the title a table found above is then its predecessor's).
+ */
+function captionsBelow(works: Work[], lines: Line[], tableLines: Uint8Array): void {
+  const below = (w: Work) => {
+    let at = w.lastLine + 1;
+    while (at < lines.length && at <= w.lastLine + 2 && lines[at].text.trim() === '') at++;
+    const caption = at < lines.length && tableLines[at] !== 1 ? captionOf(lines[at].text) : undefined;
+    return caption && { ...caption, line: lines[at] };
+  };
+  // (And the last table has one too: in a document of captions above, the line under an uncaptioned first table is the
+  // next one's title, and the line under the last table is no caption.)
+  if (works.length === 0 || works[0].table.title !== undefined || works[0].table.code !== undefined || !below(works[0]) || !below(works.at(-1)!)) return;
+  for (const w of works) {
+    const caption = below(w);
+    const { table } = w;
+    table.title = table.titleSpan = table.code = undefined;
+    if (caption?.title !== undefined) {
+      const at = caption.line.start + caption.line.text.indexOf(caption.title);
+      table.title = caption.title;
+      table.titleSpan = { start: at, end: at + caption.title.length };
+    }
+    table.code = caption?.code;
+    table.kind = identifyTable(table.title, table.code);
+  }
+}
+
+/** The title and code a caption line states (`表：政府采购支出情况表（公开11表）`, `**机关运行经费支出情况表**`), if any. */
+function captionOf(text: string): { title?: string; code?: string } | undefined {
+  const t = text.replace(/\*\*/g, '').replace(/^\s*(?:#+\s*)?(?:表|Table)\s*[:：]\s*/, '').trim();
+  if (t.length > 40 || /[。，,]/.test(t)) return undefined;
+  const code = t.match(TITLE_CODE)?.[0].replace(/\s/g, '');
+  const title = t.replace(TITLE_CODE, '').replace(/[（(]\s*[)）]/g, '').replace(/^[：:\s]+|[：:\s]+$/g, '').trim();
+  const named = /表$/.test(title.replace(TRAILING_BRACKET, '')) && title.length > 1 ? title : undefined;
+  return named || code ? { title: named, code } : undefined;
 }
 
 /** A body row holds a word (no digit) where an amount belongs. */
@@ -963,7 +1003,8 @@ function mostlyCodes(table: Table, col: number): boolean {
     if (CODE_RE.test(t) || CODE_NAME_RE.test(r.cells[col].text.trim())) codes++;
     else other++;
   }
-  return codes >= 2 && codes >= other;
+  // (A table of one coded row, `302 | 商品和服务支出 | 4.72` under 合计, has one code to show.)
+  return (codes >= 2 || (codes === 1 && other === 0)) && codes >= other;
 }
 
 const PRIOR_YEAR_COLUMN = /上年度?(?:决算|预算|实际|数|执行|支出)|上一年度?|去年/;
