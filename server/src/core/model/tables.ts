@@ -84,11 +84,14 @@ const hasTab = (text: string) => text.includes('\t') && !tabbedProse(text);
 
 /**
  * A line of prose with tabs in it (WPS's indents and spacing: `\t年初预算为18.29万元，\t支出决算为…。`): every cell a
- * clause, ending as one does or holding a comma in a long run of words (a table's row has labels and figures).
+ * clause, ending as one does or holding a comma in a long run of words, but the last, which may go on in the next
+ * line (a table's row has labels and figures).
  */
 function tabbedProse(text: string): boolean {
   const cells = text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
-  return cells.length > 0 && cells.every((c) => /[，,。；;]$/.test(c) || (c.length > 20 && /[，,；;]/.test(c)));
+  const clause = (c: string) => /[，,。；;]$/.test(c) || (c.length > 20 && /[，,；;]/.test(c));
+  // (The last cell may run on into the next line: `…预算为1,090,928.07元，\t支出决算为957,451.` / `83元，…`.)
+  return cells.length > 0 && cells.slice(0, -1).every(clause) && (clause(cells.at(-1)!) || (cells.length > 1 && /^[\u4e00-\u9fff]{2}/.test(cells.at(-1)!)));
 }
 const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) > 0;
 
@@ -633,30 +636,37 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
 }
 
 /**
- * Captions written under their tables (pandoc's `Table: …`, Word's caption style): when the first table has no title
- * or code above it but a caption line right below, as the last table has, each table's caption is the one below it
- * (the title a table found above is then its predecessor's).
+ * Captions written under their tables (pandoc's `Table: …`, Word's caption style, all tables or some): a table with a
+ * caption right below it took its predecessor's from above. Back from the last table, while each took the caption
+ * under the one before, each is named by its own; only when the run ends at a table with no caption above (in a
+ * document of captions above, the line under a table is the next one's title, and the run ends at a titled table).
  */
 function captionsBelow(works: Work[], lines: Line[], tableLines: Uint8Array): void {
-  const below = (w: Work) => {
+  const captions = works.map((w) => {
     let at = w.lastLine + 1;
     while (at < lines.length && at <= w.lastLine + 2 && lines[at].text.trim() === '') at++;
     const caption = at < lines.length && tableLines[at] !== 1 ? captionOf(lines[at].text) : undefined;
     return caption && { ...caption, line: lines[at] };
-  };
-  // (And the last table has one too: in a document of captions above, the line under an uncaptioned first table is the
-  // next one's title, and the line under the last table is no caption.)
-  if (works.length === 0 || works[0].table.title !== undefined || works[0].table.code !== undefined || !below(works[0]) || !below(works.at(-1)!)) return;
-  for (const w of works) {
-    const caption = below(w);
-    const { table } = w;
-    table.title = table.titleSpan = table.code = undefined;
-    if (caption?.title !== undefined) {
+  });
+  const run: number[] = [];
+  for (let k = works.length - 1; k >= 0 && captions[k]; k--) {
+    const { table } = works[k];
+    const previous = captions[k - 1];
+    const tookPrevious = previous !== undefined && (table.titleSpan ? table.titleSpan.start >= previous.line.start && table.titleSpan.start <= previous.line.end : table.code !== undefined && table.code === previous.code);
+    if (!tookPrevious && (table.title !== undefined || table.code !== undefined)) return;
+    run.push(k);
+    if (!tookPrevious) break;
+  }
+  for (const k of run) {
+    const { table } = works[k];
+    const caption = captions[k]!;
+    table.title = table.titleSpan = undefined;
+    if (caption.title !== undefined) {
       const at = caption.line.start + caption.line.text.indexOf(caption.title);
       table.title = caption.title;
       table.titleSpan = { start: at, end: at + caption.title.length };
     }
-    table.code = caption?.code;
+    table.code = caption.code;
     table.kind = identifyTable(table.title, table.code);
   }
 }
