@@ -653,7 +653,8 @@ function captionsBelow(works: Work[], lines: Line[], tableLines: Uint8Array): vo
     const { table } = works[k];
     const previous = captions[k - 1];
     const tookPrevious = previous !== undefined && (table.titleSpan ? table.titleSpan.start >= previous.line.start && table.titleSpan.start <= previous.line.end : table.code !== undefined && table.code === previous.code);
-    if (!tookPrevious && (table.title !== undefined || table.code !== undefined)) return;
+    // (A heading above the first table, `第二部分 2024年度部门决算表`, names none of the tables.)
+    if (!tookPrevious && (table.title !== undefined || table.code !== undefined) && table.kind !== 'unknown') return;
     run.push(k);
     if (!tookPrevious) break;
   }
