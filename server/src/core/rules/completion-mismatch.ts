@@ -46,7 +46,9 @@ function checkCompletion(ctx: RuleContext, claim: CompletionClaim): void {
         : l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[truth][0]}预算数，文中称${WORDS[word][0]}`, `actual ${written(actual)}, budget ${written(budget)}: actual is ${WORDS[truth][1]} budget, the text says ${WORDS[word][1]}`);
       const severity = printedEqual ? 'warning' : 'error';
       ctx.verdict(claim.id, severity, exp);
-      ctx.report({ messageId: 'comparison', severity, message: l(`“决算数${WORDS[word][0]}预算数”与数据不符（${written(actual)} 对 ${written(budget)}）`, `"actual ${WORDS[word][1]} budget" contradicts the figures (${written(actual)} vs ${written(budget)})`), explanation: exp, span: claim.comparison.span, related: relatedOperands(actual, budget), claim: claim.id });
+      // (The budget as the text names it: `决算数大于调整预算数`.)
+      const which = /(年初|全年|调整后?)预算/.exec(ctx.model.text.slice(claim.comparison.span.start, claim.comparison.span.end))?.[1] ?? '';
+      ctx.report({ messageId: 'comparison', severity, message: l(`“决算数${WORDS[word][0]}${which}预算数”与数据不符（${written(actual)} 对 ${written(budget)}）`, `"actual ${WORDS[word][1]} ${which === '' ? '' : which === '年初' ? 'initial ' : 'adjusted '}budget" contradicts the figures (${written(actual)} vs ${written(budget)})`), explanation: exp, span: claim.comparison.span, related: relatedOperands(actual, budget), claim: claim.id });
     } else if (!claim.rate) {
       ctx.verdict(claim.id, 'ok', () => l(`决算 ${written(actual)}，预算 ${written(budget)}：决算数${WORDS[word][0]}预算数 ✓`, `actual ${written(actual)}, budget ${written(budget)}: actual ${WORDS[word][1]} budget ✓`));
     }

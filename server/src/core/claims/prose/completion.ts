@@ -9,7 +9,8 @@ import { normalizeSubject, subjectsMatch } from './subjects';
 import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 import { finestStatement, inBudgetList, type ProseList } from './lists';
 
-const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)/;
+// (With the budget it names: `决算数大于调整预算数`.)
+const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)(?:(?:年初|全年|调整后?的?)预算)?/;
 
 /** A completion rate stated with its actual but no budget in the prose (a table may state the budget). */
 export interface RateWithoutBudget {
@@ -23,6 +24,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   const rateOnly: Array<{ actual: ProseToken; rate: ProseToken }> = [];
   let paragraph = -1;
   let last: CompletionClaim | undefined;
+  /** Which budget the last rate is of (`完成调整预算的92.59%`: a comparison with 年初预算 is not its). */
+  let lastBudgetKind: ReturnType<typeof budgetKind> = '';
   // The first amount of the paragraph's previous sentence with numbers: `…支出3480.23万元，…。年初预算为
   // 3200.00万元，完成年初预算的108.76%` completes the amount stated just before.
   let previousHead: ProseToken | undefined;
@@ -140,6 +143,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             budget: operand(budget.token, '预算数'),
             rate: operand(t.token, '完成率'),
           });
+          lastBudgetKind = budgetKind(budget.lead);
           full.push({ claim: last, subject: label });
           rated = { budget, actual };
         }
@@ -176,7 +180,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             comparison,
           });
           unrated = undefined;
-        } else if (last) {
+        } else if (last && !(budgetKind(m[0]) && lastBudgetKind && budgetKind(m[0]) !== lastBudgetKind)) {
           // (`…公务接待费…完成年初预算的100.00%。“三公”经费支出决算数小于预算数的主要原因是…`: the comparison names
           // its quantity, the 三公 total stated earlier, not the last part rated.)
           const clause = sentence.text.slice(0, m.index).split(/[。；;，,]/).at(-1)!;
