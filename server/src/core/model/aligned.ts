@@ -323,6 +323,7 @@ function splitAtSingleSpaces(t: Token): Token[] {
   parts.push({ start: t.start + from, end: t.end, left, right: t.right, text: t.text.slice(from), numeric: false, decimal: false, whole: t });
   return parts;
 }
+
 /**
  * Words split by splitAtSingleSpaces stay apart only when each stands over columns of its own; otherwise (`公务用车购
  * 置费` over one column, a space the conversion left inside a name) they are one name again.
@@ -643,13 +644,7 @@ function readSegment(
     }
   }
   const bodyColumns = columns.slice();
-  for (const i of headerLines) {
-    if (!isColumnNumbers(at(i).tokens)) continue;
-    numberedColumns(columns, at(i).tokens);
-    // (Two 栏次 numbers over one column of amounts: cells one space apart read as one, `3248.40 0`.)
-    const numbered = at(i).tokens.filter((t) => /^\d{1,2}$/.test(t.text)).map((t) => columns.findIndex((c) => c.left < t.right && t.left < c.right));
-    if (numbered.some((c, k) => c >= 0 && numbered.indexOf(c) !== k)) return { refused: l(`第${i + 1}行的两个栏次落在同一栏（相邻两栏的数字可能连在一起）`, `two column numbers over one column (line ${i + 1}; two columns' figures run together?)`) };
-  }
+  for (const i of headerLines) if (isColumnNumbers(at(i).tokens)) numberedColumns(columns, at(i).tokens);
   const rejoined = new Map<number, Scan>();
   for (const i of [...headerLines, ...repeated.flat()]) {
     const tokens = rejoinSplitWords(at(i).tokens, columns);
