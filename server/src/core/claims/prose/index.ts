@@ -7,6 +7,7 @@ import { changePartClaims } from './change-parts';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
+import { gradeCountClaims } from './grade-counts';
 import { itemListClaims } from './item-lists';
 import { sangongCountClaims } from './sangong-counts';
 import { procurementClaims } from './procurement';
@@ -38,6 +39,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text);
   changePartClaims(analysis, model.text, sink);
+  gradeCountClaims(analysis, model.text, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink);

@@ -1,0 +1,36 @@
+// The grades of the projects a department evaluated itself (绩效自评, prose.md §7): `对其中9个项目开展了绩效自评…
+// 评为“优”的1个、“良”的4个、“中”的5个`. Each project has one grade, so the graded counts add up to at most the
+// evaluated count (to it exactly when the grades say so: countsComplete in sums.ts reads those lists).
+import { operand } from '../../arith/interval';
+import { l } from '../../messages';
+import type { ClaimSink } from '../sink';
+import type { ProseAnalysis, ProseToken } from './tokens';
+
+/** The grade a count is of, in the words right before it (`评为“优”的`, `“良”的`, `等级为中的`). */
+const GRADE = /(?:^|[、，,；;]|为)\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
+/** The words after the evaluated count: `个项目开展了绩效自评`, `个项目进行自评`. */
+const EVALUATED_AFTER = /^(?:个)?(?:项目|一级项目|二级项目)?[^，,。；;]{0,6}?(?:开展|进行|实施)了?(?:绩效)?自评/;
+
+export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: ClaimSink): void {
+  let previous: ProseToken[] = [];
+  for (const [, tokens] of analysis.bySentence) {
+    const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
+    previous = tokens;
+    const graded = tokens.filter((t) => t.role === 'count' && t.token.unitText === '个' && GRADE.test(t.lead));
+    if (graded.length < 2 || new Set(graded.map((t) => GRADE.exec(t.lead)![1])).size !== graded.length) continue;
+    const evaluated = [...before, ...tokens.filter((t) => t.token.span.start < graded[0].token.span.start)]
+      .reverse()
+      .find((t) => t.role === 'count' && EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 16)));
+    if (!evaluated) continue;
+    sink.add({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.grade-counts',
+      description: l('各等次的项目数之和不超过开展自评的项目数', 'The projects of each grade add up to at most the projects evaluated'),
+      span: graded[0].token.span,
+      total: operand(evaluated.token, '开展自评的项目数'),
+      parts: graded.map((t) => operand(t.token, `“${GRADE.exec(t.lead)![1]}”的项目数`)),
+      exhaustive: false,
+    });
+  }
+}
