@@ -6,6 +6,7 @@ import { l } from '../../messages';
 import type { ShareClaim, Span } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
+import { sameMember } from './sums';
 import { grandTotalKind, namedBeforeRespectively, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
 
@@ -265,6 +266,8 @@ function qualifiedWhole(ctx: ShareContext, part: ProseToken): ProseToken | undef
 function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | undefined {
   const at = share.lead.lastIndexOf('占');
   const name = at > 0 ? normalizeSubject(share.lead.slice(0, at)) : '';
+  // (`从采购品目看，货物类占政府采购支出总额的91.29%`: a kind named short is the member of its breakdown stated before.)
+  if (/^[\u4e00-\u9fff]{2}类$/.test(name)) return memberNamedBefore(ctx, share, name);
   if (name.length < 4) return undefined;
   const same = ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.token.span.start < share.token.span.start && normalizeSubject(t.subject) === name);
   if (same) return same;
@@ -274,6 +277,17 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   let found: ProseToken | undefined;
   for (const { token: t } of tokensBefore(ctx, share, 1)) {
     if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !t.subject.startsWith(bare) || t.subject === bare) continue;
+    if (found) return undefined;
+    found = t;
+  }
+  return found;
+}
+
+/** The one amount stated just before (this sentence or the one before it) of the breakdown member `name` names. */
+function memberNamedBefore(ctx: ShareContext, share: ProseToken, name: string): ProseToken | undefined {
+  let found: ProseToken | undefined;
+  for (const { token: t } of tokensBefore(ctx, share, 1)) {
+    if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !sameMember(name, t.subject)) continue;
     if (found) return undefined;
     found = t;
   }
