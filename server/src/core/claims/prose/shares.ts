@@ -283,10 +283,10 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   return found;
 }
 
-/** The one amount stated just before (this sentence or the one before it) of the breakdown member `name` names. */
+/** The one amount stated just before (this sentence or the two before it) of the breakdown member `name` names. */
 function memberNamedBefore(ctx: ShareContext, share: ProseToken, name: string): ProseToken | undefined {
   let found: ProseToken | undefined;
-  for (const { token: t } of tokensBefore(ctx, share, 1)) {
+  for (const { token: t } of tokensBefore(ctx, share, 2)) {
     if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !sameMember(name, t.subject)) continue;
     if (found) return undefined;
     found = t;
