@@ -102,13 +102,14 @@ export function inUnitOf(value: Decimal, like: Operand): string {
   return like.raw?.includes(',') ? group(text) : text;
 }
 
-/** A computed amount in 万元, with the unit shown when the relation mixes units (a sum of percentages in %). */
+/** A computed amount in the unit of the first operand, shown when the relation mixes units (a sum of percentages in %). */
 export function computed(value: Decimal, decimals: number, operands: Operand[]): string {
   if (operands.length > 0 && operands.every((o) => o.unit === '%')) return `${show(value, decimals)}%`;
-  // (Figures all written in 元 (or 亿元) are summed in that unit: `56058910.02元 ≠ 57308200.00元`, not `≠ 5730.82万元`.)
+  // (A sum is shown in the unit of the figure it is compared with, the first: `56058910.02元 ≠ 57308200.00元`, `1.25亿元 ≠
+  // 1.23亿元`, and `300.00 ≠ 330.00万元` when one part of the 万元 total is written in 元.)
   const written = operands.filter((o) => o.unit);
-  const other = written[0];
-  if (other?.scale && (other.unit === '元' || other.unit === '亿元') && written.every((o) => o.unit === other.unit)) return show(value.div(other.scale), decimals) + other.unit;
+  const first = operands[0];
+  if (first?.scale && (first.unit === '元' || first.unit === '亿元')) return show(value.div(first.scale), decimals) + first.unit;
   return show(value, decimals) + (written.length > 0 ? '万元' : '');
 }
 
