@@ -169,8 +169,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     return { base: before[0], group: `previous${before[0].token.id}` };
   }
   // `政府采购授予中小企业合同金额4.22万元，占比97.70%`: an SME award's share is of the year's procurement, stated before it.
-  if (SME_AWARD.test(part.subject)) {
-    const procurement = ctx.subjects.find('政府采购支出总额', part.token.span.start, (t) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_AWARD.test(t.subject));
+  if (SME_CONTRACTS.test(part.subject)) {
+    const procurement = ctx.subjects.find('政府采购支出总额', part.token.span.start, (t) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_CONTRACTS.test(t.subject));
     if (procurement) return { base: procurement, group: `procurement${procurement.token.id}` };
   }
   const whole = qualifiedWhole(ctx, part);
@@ -178,7 +178,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
 }
 
 /** The contracts won by 中小企业 (not those of 小微企业, a part of them). */
-const SME_AWARD = /(?<!小微)(?:授予|面向)?中小企业(?:的)?(?:合同|采购)(?:金额|额)?$/;
+const SME_CONTRACTS = /(?<!小微)(?:授予|面向)?中小企业(?:的)?(?:合同|采购)(?:金额|额)?$/;
 
 /** The base a share's words name (`占自评涉及资金总额的` → 自评涉及资金总额), as the names of amounts are normalised. */
 function namedBase(lead: string): string {
