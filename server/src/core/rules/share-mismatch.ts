@@ -83,7 +83,8 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     span: claim.stated.span ?? claim.span,
     severity,
     related,
-    fixes: claim.stated.span
+    // (A part above its whole, `148.79%`, says a figure is wrong, not the percentage: no recomputed share is offered.)
+    fixes: claim.stated.span && !check.point?.gt(100)
       ? [{ title: l(`重新计算百分比：改为 ${check.rounded}%`, `Recompute percentage: ${check.rounded}%`), edits: [{ span: claim.stated.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'recompute-share' }]
       : [],
     claim: claim.id,
