@@ -240,6 +240,9 @@ const DIRECTION = new RegExp(`${UP.source}|${DOWN.source}|${NEUTRAL_CHANGE.sourc
 /** Words that introduce a reason: what follows them is the subject (`…的主要原因是2024年在京…`). */
 const REASON_PREFIX = /^.*(?:原因(?:是|为|体现在|在于|主要是)?|主要是|主要体现在|体现在)[：:]?/;
 
+/** `比年初结转和结余`: a year-end figure compared with the same one at the year's start (not a 年初预算). */
+const START_OF_YEAR_COMPARISON = /(?:比|较|与)\s*年初(?!预算)/;
+
 /** `较年初预算数`, `与全年预算相比`: the comparison with a budget. */
 const BUDGET_COMPARISON_WORDS = /(?:比|较|与)\s*(?:年初|全年|调整后)?预算/;
 
@@ -251,6 +254,9 @@ function subjectWords(lead: string, role: Role): string {
     // (`较年初预算数减少0.04万元`: the comparison with the budget names nothing either.)
     const cut = w.search(role === 'budget-delta' ? BUDGET_COMPARISON_WORDS : LAST_YEAR_COMPARISON);
     if (cut >= 0) w = w.slice(0, cut);
+    // (`年末结转和结余15.86万元，比年初结转和结余增加2.64万元`: the balance at the year's start is what the change is from.)
+    const fromStart = w.search(START_OF_YEAR_COMPARISON);
+    if (fromStart >= 0) w = w.slice(0, fromStart);
     const dir = w.search(DIRECTION);
     if (dir >= 0) w = w.slice(0, dir);
     // (`收入总计…，支出总计…，与2020年度相比，各增加29.6万元`: 各 names nothing.)
