@@ -91,3 +91,40 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
     }
   }
 }
+
+/** `本年收入合计`, `经营收入`: a year's income, by its qualifier. */
+const INCOME = /^(本年|经营)?收入(?:合计)?$/;
+const SPENDING = /^(本年|经营)?支出(?:合计)?$/;
+const DIFFERENCE = /^(本年|经营)?收支(?:结余|差额)$/;
+
+/**
+ * `本年收入合计1197.78万元，本年支出合计1195.13万元，本年收支结余2.65万元`, `经营收入…，经营支出…，经营收支结余-22.22万元`:
+ * the balance a sentence states is its income less its spending (signed: a deficit is negative), so income =
+ * spending + balance.
+ */
+export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) {
+    for (const balance of tokens) {
+      const d = balance.role === 'amount' && balance.ownSubject ? DIFFERENCE.exec(balance.subject) : null;
+      if (!d) continue;
+      const before = tokens.slice(0, balance.index).filter((t) => t.role === 'amount' && t.ownSubject && t.token.unit === balance.token.unit && t.year === balance.year).reverse();
+      const qualified = (re: RegExp) => (t: ProseToken) => {
+        const m = re.exec(t.subject);
+        return m !== null && m[1] === d[1];
+      };
+      const income = before.find(qualified(INCOME));
+      const spending = before.find(qualified(SPENDING));
+      if (!income || !spending) continue;
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.year-balance',
+        description: l(`${income.subject} = ${spending.subject} + ${balance.subject}`, `${income.subject} = ${spending.subject} + ${balance.subject} (income less spending is the balance)`),
+        span: balance.token.span,
+        total: operand(income.token, income.subject),
+        parts: [operand(spending.token, spending.subject), operand(balance.token, balance.subject)],
+        exhaustive: true,
+      });
+    }
+  }
+}
