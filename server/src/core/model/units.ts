@@ -266,7 +266,10 @@ export function onlyComma(text: string, before: NumberToken, after: NumberToken)
   return after.span.start === from + 1 && (text.charCodeAt(from) === 0x2c || text.charCodeAt(from) === 0xff0c);
 }
 
-/** `text` from `from` to `to` is one of 、和及与 with white space around it (`/^\s*(?:、|和|及|与)\s*$/`, without a slice per pair). */
+/**
+ * `text` from `from` to `to` is one of 、和及与 with white space around it (`/^\s*(?:、|和|及|与)\s*$/`, without a slice per
+ * pair), or 、 and a direction word.
+ */
 function joinedByWord(text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to && isWhiteSpace(text.charCodeAt(i))) i++;
