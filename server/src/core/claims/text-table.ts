@@ -9,7 +9,7 @@ import type { ProseFacts } from './prose';
 import { OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
-import { items, tableName as nameOfTable } from './tables/access';
+import { items, tableName } from './tables/access';
 import { statisticsCount, statisticsTable } from './tables/sangong';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
@@ -205,11 +205,6 @@ function tableOperand(model: DocumentModel, tableId: number, token: number | und
   return token === undefined ? exact(0, label, span) : operand(model.numbers[token], label, table.unit);
 }
 
-/** A table as the report names it (its own code first: `表五`, `附表3`), for messages. */
-function tableName(model: DocumentModel, tableId: number): string {
-  return nameOfTable(model.tables[tableId]);
-}
-
 /**
  * The year token that opens `pt`'s sentence and dates it (`2023年度财政拨款收入、支出总计…`), unless the
  * figure is a comparison's own (`比2023年的287.50万元`).
@@ -270,7 +265,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       for (const query of mapping.queries(m, scope!, pt, basicAllIsGeneral, facts.listOf.get(pt)?.totals.get('amount'))) {
         const value = findTableValue(model, query);
         if (!value) continue;
-        const name = tableName(model, value.table);
+        const name = tableName(model.tables[value.table]);
         sink.add<DatedClaim>({
           kind: 'dated',
           origin: 'text-table',
@@ -311,7 +306,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       const key = `${pt.token.id}:${value.table}:${value.row}:${value.col}`;
       if (seen.has(key)) break;
       seen.add(key);
-      const name = tableName(model, value.table);
+      const name = tableName(model.tables[value.table]);
       const what = pt.role === 'budget' ? '预算数' : '';
       sink.add<EqualClaim>({
         kind: 'equal',
@@ -362,7 +357,7 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     if (/上年|去年|上一年|同期|预算|计划/.test(clause)) continue;
     const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause));
     const it = link && rows.find((r) => link.row.test(r.entry.label));
-    const name = tableName(model, stats.id);
+    const name = tableName(model.tables[stats.id]);
     const count = it && statisticsCount(model, it, `${name} ${it.entry.label}`);
     if (!it || !count) continue;
     sink.add<EqualClaim>({
@@ -388,7 +383,7 @@ function completionsOfTableBudgets(model: DocumentModel, facts: ProseFacts, sink
     const entry = SANGONG.find(([re]) => re.test(actual.subject));
     const value = entry && findTableValue(model, { kind: 'T09', column: entry[1][0] });
     if (value?.token === undefined) continue;
-    const name = tableName(model, value.table);
+    const name = tableName(model.tables[value.table]);
     sink.add<CompletionClaim>({
       kind: 'completion',
       origin: 'text-table',
@@ -425,7 +420,7 @@ function sharesOfTableTotals(model: DocumentModel, facts: ProseFacts, sink: Clai
     for (const query of tableBase(named)) {
       const value = findTableValue(model, query);
       if (value?.token === undefined) continue;
-      const name = tableName(model, value.table);
+      const name = tableName(model.tables[value.table]);
       const partLabel = part.subject || part.lead.replace(/[，,、；;：:\s]/g, '') || '该项';
       sink.add<ShareClaim>({
         kind: 'share',
@@ -464,7 +459,7 @@ function executionsWithinProjects(model: DocumentModel, sink: ClaimSink): void {
   if (executed.length < 2) return;
   const projects = findTableValue(model, { kind: ['T03', 'T05'], label: '合计', column: ['项目支出'] });
   if (!projects?.token) return;
-  const whole = operand(model.numbers[projects.token], `${tableName(model, projects.table)} 项目支出合计`, model.tables[projects.table].unit);
+  const whole = operand(model.numbers[projects.token], `${tableName(model.tables[projects.table])} 项目支出合计`, model.tables[projects.table].unit);
   sink.add({
     kind: 'le',
     origin: 'text-table',

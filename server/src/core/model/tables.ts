@@ -81,6 +81,7 @@ function hasPipe(text: string): boolean {
 }
 
 const hasTab = (text: string) => text.includes('\t') && !tabbedProse(text);
+const CLAUSE_MARK = /[，,。；;]/;
 
 /**
  * A line of prose with tabs in it (WPS's indents and spacing: `\t年初预算为18.29万元，\t支出决算为…。`): every cell a
@@ -88,6 +89,8 @@ const hasTab = (text: string) => text.includes('\t') && !tabbedProse(text);
  * line (a table's row has labels and figures).
  */
 function tabbedProse(text: string): boolean {
+  // (Most tabbed lines are table rows, with no clause mark at all: no cells to split.)
+  if (!CLAUSE_MARK.test(text)) return false;
   const cells = text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
   const clause = (c: string) => /[，,。；;]$/.test(c) || (c.length > 20 && /[，,；;]/.test(c));
   // (The last cell may run on into the next line: `…预算为1,090,928.07元，\t支出决算为957,451.` / `83元，…`.)
@@ -328,7 +331,7 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
       meta.title = head + titleText;
       meta.titleSpan = { start: lines[i - 1].start + lines[i - 1].text.indexOf(head), end: lines[i].end };
       i--;
-    } else if (!meta.title && /表$/.test(titleText.replace(TRAILING_BRACKET, '')) && titleText.length > 1) {
+    } else if (!meta.title && namesTable(titleText)) {
       meta.title = titleText;
       const at = lines[i].text.indexOf(titleText);
       meta.titleSpan = at >= 0 ? { start: lines[i].start + at, end: lines[i].start + at + titleText.length } : { start: lines[i].start, end: lines[i].end };
@@ -672,13 +675,18 @@ function captionsBelow(works: Work[], lines: Line[], tableLines: Uint8Array): vo
   }
 }
 
+/** A table's title: words ending in 表 (before a bracket: `…决算表（续）`). */
+function namesTable(title: string): boolean {
+  return /表$/.test(title.replace(TRAILING_BRACKET, '')) && title.length > 1;
+}
+
 /** The title and code a caption line states (`表：政府采购支出情况表（公开11表）`, `**机关运行经费支出情况表**`), if any. */
 function captionOf(text: string): { title?: string; code?: string } | undefined {
   const t = text.replace(/\*\*/g, '').replace(/^\s*(?:#+\s*)?(?:表|Table)\s*[:：]\s*/, '').trim();
   if (t.length > 40 || /[。，,]/.test(t)) return undefined;
   const code = t.match(TITLE_CODE)?.[0].replace(/\s/g, '');
   const title = t.replace(TITLE_CODE, '').replace(/[（(]\s*[)）]/g, '').replace(/^[：:\s]+|[：:\s]+$/g, '').trim();
-  const named = /表$/.test(title.replace(TRAILING_BRACKET, '')) && title.length > 1 ? title : undefined;
+  const named = namesTable(title) ? title : undefined;
   return named || code ? { title: named, code } : undefined;
 }
 

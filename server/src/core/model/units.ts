@@ -77,6 +77,8 @@ export function resolveFusedYears(model: DocumentModel): void {
  * the unit of most amounts in the prose).
  */
 export function resolveTableUnitSlips(model: DocumentModel): void {
+  // (All tables in one unit, as most reports have them: none is the minority.)
+  if (model.tables.every((t) => t.unit === model.tables[0].unit)) return;
   const figures = model.tables.map((t) => {
     const texts = new Set<string>();
     for (const row of t.rows) for (const cell of row.cells) {

@@ -274,20 +274,19 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   // `财政拨款收入494.57万元（一般公共预算财政拨款收入418.93万元、…）。其中一般公共预算占84.7%`: a name cut short names
   // the one figure just before whose name it begins.
   const bare = name.replace(/^其中/, '');
-  let found: ProseToken | undefined;
-  for (const { token: t } of tokensBefore(ctx, share, 1)) {
-    if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !t.subject.startsWith(bare) || t.subject === bare) continue;
-    if (found) return undefined;
-    found = t;
-  }
-  return found;
+  return onlyAmountBefore(ctx, share, 1, (subject) => subject.startsWith(bare) && subject !== bare);
 }
 
 /** The one amount stated just before (this sentence or the two before it) of the breakdown member `name` names. */
 function memberNamedBefore(ctx: ShareContext, share: ProseToken, name: string): ProseToken | undefined {
+  return onlyAmountBefore(ctx, share, 2, (subject) => sameMember(name, subject));
+}
+
+/** The one amount of the share's paragraph in its sentence or the `sentences` before whose subject `names` takes; undefined if none or several. */
+function onlyAmountBefore(ctx: ShareContext, share: ProseToken, sentences: number, names: (subject: string) => boolean): ProseToken | undefined {
   let found: ProseToken | undefined;
-  for (const { token: t } of tokensBefore(ctx, share, 2)) {
-    if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !sameMember(name, t.subject)) continue;
+  for (const { token: t } of tokensBefore(ctx, share, sentences)) {
+    if (t.role !== 'amount' || t.sentence.paragraph !== share.sentence.paragraph || !names(t.subject)) continue;
     if (found) return undefined;
     found = t;
   }
