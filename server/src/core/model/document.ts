@@ -185,13 +185,12 @@ function unclosed(line: string): boolean {
  * page broke reads on across them, and neither is a figure or a word of it (`1.农林水支出（类）` / `— 2 —` /
  * `XX局2024年度部门决算` / `（1）…（项）`). Offsets and lines stay.
  */
-function withoutPageFurniture(text: string, lines: readonly Line[], tableLines: Uint8Array, firstLine: number): string {
+function withoutPageFurniture(text: string, lines: readonly Line[], tableLines: Uint8Array, runningTitles: Uint8Array): string {
   let out: string[] | undefined;
   let from = 0;
   for (const line of lines) {
     if (tableLines[line.index] === 1) continue;
-    const trimmed = line.text.trim();
-    if (!(MARKED_PAGE_LINE.test(trimmed) || isRunningTitle(lines, line.index, firstLine))) continue;
+    if (!(runningTitles[line.index] === 1 || MARKED_PAGE_LINE.test(line.text.trim()))) continue;
     (out ??= []).push(text.slice(from, line.start), ' '.repeat(line.text.length));
     from = line.start + line.text.length;
   }
@@ -222,7 +221,9 @@ export function buildModel(text: string): DocumentModel {
   }
   // (After the numbers: a number the page broke reads across its page number, numbers/scan.ts.)
   const firstLine = lines.findIndex((line) => line.text.trim() !== '');
-  text = withoutPageFurniture(text, lines, tableLines, firstLine);
+  const runningTitles = new Uint8Array(lines.length);
+  for (const line of lines) if (tableLines[line.index] === 0 && isRunningTitle(lines, line.index, firstLine)) runningTitles[line.index] = 1;
+  text = withoutPageFurniture(text, lines, tableLines, runningTitles);
   // Markdown comments (`<!-- … -->`, disable directives, authors' notes) are not report text.
   const comments = commentSpans(text);
   const numbers: Token[] = [];
@@ -256,7 +257,7 @@ export function buildModel(text: string): DocumentModel {
     if (trimmed === '') continue;
     // A page number or running title is no prose: inside an unfinished sentence it is where the PDF page
     // broke it, and between items of a list (`其中：` / `1. …` / `- 1 -` / `2. …`) it must not part them.
-    if (PAGE_NUMBER.test(trimmed) || isRunningTitle(lines, line.index, firstLine)) continue;
+    if (runningTitles[line.index] === 1 || PAGE_NUMBER.test(trimmed)) continue;
     const item = itemNumber(trimmed);
     // (`1. 因公出国（境）费0万元，与上年持平` / `2. 公务接待费…`: the next item of a list starts a line of its own,
     // however the line before it ended.)
