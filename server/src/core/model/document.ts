@@ -6,6 +6,7 @@ import { OPENS_WITH_LAST_YEAR_COMPARISON } from '../text/comparison';
 import { ordinalOf } from '../text/ordinal';
 import { MARKED_PAGE_NUMBER } from '../text/page-numbers';
 import { LineIndex } from '../text/positions';
+import { displayWidth } from '../text/width';
 import { isRunningTitle, PAGE_NUMBER } from './pages';
 import { containing } from '../text/search';
 import Decimal from 'decimal.js';
@@ -142,14 +143,47 @@ function continuesAfterSemicolon(lastLine: string, next: string): boolean {
  * A prose line that stops without closing punctuation continues on the next line (a PDF wrap or page
  * break). Short lines without a comma are titles, which stand alone.
  */
-function continues(lastLine: string): boolean {
+function continues(lastLine: string, pageWidth?: number): boolean {
   // A sentence ending inside the line (`…职业年金。年初预算为`) makes it prose, not a title.
   if (CLASS_PATH_CUT.test(lastLine.replace(/^\s*(?:\d+[、.．]|[（(]\d+[)）])/, ''))) return true;
   // `…占8.52%；卫生健康支出（类）` / `20.43万元…`: a sentence that stops at a 类/款/项 name was wrapped.
   if (/[（(]\s*\d*\s*[类款项]\s*[)）]$/.test(lastLine) && /[，,；;。：:]/.test(lastLine)) return true;
   if (ITEM_NAME_THEN_COLON.test(lastLine)) return true;
   // (A line stating an amount or a rate is prose, however short: `府采购货物支出 18.29 万元、政府采购工程支出 0.00`.)
-  return !PARAGRAPH_END.test(lastLine) && (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || STATED_FIGURE.test(lastLine) || unclosed(lastLine));
+  if (PARAGRAPH_END.test(lastLine)) return false;
+  if (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || STATED_FIGURE.test(lastLine) || unclosed(lastLine)) return true;
+  // (On a narrow page, `上海市…局 2024 年度财政拨款收入支` / `出总计 9746.50 万元。`: a line as wide as the page's
+  // lines was wrapped by the page, however few its characters.)
+  return pageWidth !== undefined && displayWidth(lastLine) >= pageWidth - WRAP_SLACK;
+}
+
+/** Display columns a wrapped line may fall short of the page width (justified text, a word that did not fit). */
+const WRAP_SLACK = 6;
+
+/**
+ * The width of the page the prose was wrapped at, when lines of one width (±1 column) dominate the prose: a
+ * PDF's text, not a text file's paragraphs of any length.
+ */
+function pageWidthOf(lines: readonly Line[], tableLines: Uint8Array): number | undefined {
+  const counts = new Map<number, number>();
+  let prose = 0;
+  for (const line of lines) {
+    if (tableLines[line.index] === 1) continue;
+    const width = displayWidth(line.text.trim());
+    if (width < 40 || width > 200) continue;
+    prose++;
+    counts.set(width, (counts.get(width) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [width, count] of counts) {
+    const around = count + (counts.get(width - 1) ?? 0) + (counts.get(width + 1) ?? 0);
+    if (around > bestCount || (around === bestCount && best !== undefined && width > best)) {
+      best = width;
+      bestCount = around;
+    }
+  }
+  return best !== undefined && bestCount >= 8 && bestCount * 4 >= prose ? best + 1 : undefined;
 }
 
 const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
@@ -221,6 +255,7 @@ export function buildModel(text: string): DocumentModel {
   }
   // (After the numbers: a number the page broke reads across its page number, numbers/scan.ts.)
   const firstLine = lines.findIndex((line) => line.text.trim() !== '');
+  const pageWidth = pageWidthOf(lines, tableLines);
   const runningTitles = new Uint8Array(lines.length);
   for (const line of lines) if (tableLines[line.index] === 0 && isRunningTitle(lines, line.index, firstLine)) runningTitles[line.index] = 1;
   text = withoutPageFurniture(text, lines, tableLines, runningTitles);
@@ -263,7 +298,7 @@ export function buildModel(text: string): DocumentModel {
     // however the line before it ended.)
     const nextItem = item !== undefined && current?.item !== undefined && item.style === current.item.style && item.n === current.item.n + 1;
     const level = headingLevel(trimmed);
-    if (level !== undefined && !(current && continues(current.lastText) && !nextItem)) {
+    if (level !== undefined && !(current && continues(current.lastText, pageWidth) && !nextItem)) {
       closeParagraph();
       while (open.length && open.at(-1)!.level >= level) {
         open.pop();
@@ -282,7 +317,7 @@ export function buildModel(text: string): DocumentModel {
     }
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
-    if (current && !nextItem && (continues(current.lastText) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
+    if (current && !nextItem && (continues(current.lastText, pageWidth) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;

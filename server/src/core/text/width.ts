@@ -27,3 +27,10 @@ export function unitWidth(code: number, next: number): number {
     ? 2
     : 1;
 }
+
+/** Display columns of a string (full-width characters count two). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) width += unitWidth(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : 0);
+  return width;
+}
