@@ -157,6 +157,15 @@ function continues(lastLine: string, pageWidth?: number): boolean {
   return pageWidth !== undefined && displayWidth(lastLine) >= pageWidth - WRAP_SLACK;
 }
 
+/**
+ * `…年初预算为 0.88 万元，支出决算为 0.88 万元。` / `完成年初预算的 100.00%。`: on a page of known width, a line filled to
+ * the margin that happens to end a sentence is no paragraph's last line (those stop short), unless the next line
+ * opens an item. (Headings are decided before: this joins only prose.)
+ */
+function fullLineEndingSentence(lastLine: string, next: string, pageWidth: number | undefined): boolean {
+  return pageWidth !== undefined && /[。；;]$/.test(lastLine) && displayWidth(lastLine) >= pageWidth - 2 && itemNumber(next) === undefined && !/^[-*+>#|第]/.test(next);
+}
+
 /** Display columns a wrapped line may fall short of the page width (justified text, a word that did not fit). */
 const WRAP_SLACK = 6;
 
@@ -317,7 +326,7 @@ export function buildModel(text: string): DocumentModel {
     }
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
-    if (current && !nextItem && (continues(current.lastText, pageWidth) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
+    if (current && !nextItem && (continues(current.lastText, pageWidth) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;

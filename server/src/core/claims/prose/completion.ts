@@ -10,7 +10,8 @@ import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type 
 import { finestStatement, inBudgetList, type ProseList } from './lists';
 
 // (With the budget it names: `决算数大于调整预算数`.)
-const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|与预算数?持平|与预算数?一致)(?:(?:年初|全年|调整后?的?)预算)?/;
+// (`决算数与全年预算数持平`, `决算数同预算数持平`: equal; `基本持平` is no equality and is not read.)
+const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|(?:与|同|和)(?:年初|全年|调整后?的?)?预算数?(?:持平|一致|相等|相同))(?:(?:年初|全年|调整后?的?)预算)?/;
 
 /** A completion rate stated with its actual but no budget in the prose (a table may state the budget). */
 export interface RateWithoutBudget {
@@ -95,6 +96,12 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         if (!budget && actual && ahead?.role === 'budget' && /^[（(]/.test(ahead.lead)) budget = ahead;
         // `决算数为年初预算数的87.89%（年初预算7135.50万元，决算6271.66万元）`, `完成年初预算的115.47%，其中年初预算…，
         // 支出决算…`: both figures after the rate.
+        // `年初预算为0.88万元，支出决算为0.88万元。完成年初预算的100.00%。`: a rate opening its sentence rates the pair
+        // the sentence before stated.
+        if (!budget && !actual && t.index === 0 && unrated && (!budgetKind(t.lead) || budgetKind(t.lead) === budgetKind(unrated.budget.lead))) {
+          budget = unrated.budget;
+          actual = unrated.actual;
+        }
         if (!budget && !actual) {
           const later = tokens.slice(t.index + 1, t.index + 3);
           const laterBudget = later.find((x) => x.role === 'budget');
