@@ -8,6 +8,7 @@
 // lone number in a column of its own, a header that fits no column — any of these drops the table,
 // because a cell read into the wrong column is a false error downstream.
 import type { Line, Localized } from '../types';
+import { numbersColumns } from './column-numbers';
 import { l } from '../messages';
 import { unitWidth } from '../text/width';
 import { TRAILING_BRACKET } from '../text/chars';
@@ -163,10 +164,9 @@ const ENUMERATED_LABEL = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二
 /** Key of a line for recognising a header repeated after a page break. */
 const key = (text: string) => text.replace(/[\s\u3000\f]/g, '');
 
-/** `栏次 1 2 3` or a bare `1 2 3 … n` row: numbers the columns, part of the header. */
+/** `栏次 1 2 3`, a bare `1 2 3 … n` or a `甲 乙 1 2 …` row: numbers the columns, part of the header. */
 function isColumnNumbers(tokens: Token[]): boolean {
-  if (tokens.some((k) => k.text === '栏次')) return true;
-  return tokens.length >= 2 && tokens.every((k, i) => k.text === String(i + 1));
+  return numbersColumns(tokens.map((k) => k.text));
 }
 
 /**

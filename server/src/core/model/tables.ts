@@ -5,6 +5,7 @@
 import { readCellValue, type ScannedNumber } from '../numbers/scan';
 import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
 import { findAlignedBlocks, readAligned } from './aligned';
+import { numbersColumns } from './column-numbers';
 import { l } from '../messages';
 import { DASH_RULE, GRID_BORDER, gridEnd, readGrid, readSimple, simpleTableAround } from './pandoc';
 import { RUNNING_TITLE } from './pages';
@@ -747,7 +748,7 @@ function filledWidth(row: TableRow): number {
 
 /** Some cell holds a digit (ASCII or full-width), 栏次 rows aside. */
 function hasFigures(rows: TableRow[]): boolean {
-  return rows.some((r) => r.cells.some((c) => /[0-9０-９]/.test(c.text)) && !isColumnNumbers(r.cells.map((c) => norm(c.text))));
+  return rows.some((r) => r.cells.some((c) => /[0-9０-９]/.test(c.text)) && !numbersColumns(r.cells.map((c) => norm(c.text))));
 }
 
 /** Widest row (a loop: a spread over 10⁵ rows overflows the stack). */
@@ -757,12 +758,6 @@ function tableWidth(rows: TableRow[]): number {
   return width;
 }
 
-function isColumnNumbers(texts: string[]): boolean {
-  if (texts.includes('栏次')) return true;
-  const nonEmpty = texts.filter((t) => t !== '');
-  if (nonEmpty.length < 2) return false;
-  return nonEmpty.every((t, i) => t === String(i + 1));
-}
 
 /**
  * Header labels of one row with merged cells propagated: an empty cell continues the label on its
@@ -895,7 +890,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
       continue;
     }
     if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts().filter((t) => t !== '').length === 1) kind = 'note';
-    else if (head && isColumnNumbers(texts())) kind = 'column-numbers';
+    else if (head && numbersColumns(texts())) kind = 'column-numbers';
     else if (head && layoutHeaders.has(row) && !texts().some((t) => COUNTED_ITEM.test(t))) kind = 'header';
     else if (
       head &&
@@ -932,7 +927,7 @@ function headerFollows(table: Table, index: number, scanned: Work['scanned']): b
   const next = table.rows[index + 1];
   if (!next || next.kind === 'note' || scanned[next.index].some((n) => n !== undefined && !/^\d{1,2}$/.test(n.text))) return false;
   const texts = next.cells.map((c) => norm(c.text));
-  return isColumnNumbers(texts) || (texts[0] !== '' && !texts.some((t) => CODE_RE.test(t)) && !/^(合计|总计)$/.test(texts[0]));
+  return numbersColumns(texts) || (texts[0] !== '' && !texts.some((t) => CODE_RE.test(t)) && !/^(合计|总计)$/.test(texts[0]));
 }
 
 /**

@@ -1,0 +1,16 @@
+// The column-numbering row of a report table's header: `栏次 | 1 | 2 | 3`, a bare `1 2 3 … n`, or the national
+// template's `甲 | 乙 | 1 | 2 | …` (甲, 乙 … letter the label columns, 1 … n the amount columns).
+
+const LETTERS = '甲乙丙丁戊';
+
+/** Whether the cell texts (blanks included or not) number the columns. */
+export function numbersColumns(texts: readonly string[]): boolean {
+  if (texts.includes('栏次')) return true;
+  const nonEmpty = texts.filter((t) => t !== '');
+  let letters = 0;
+  while (letters < nonEmpty.length && nonEmpty[letters] === LETTERS[letters]) letters++;
+  const numbers = nonEmpty.length - letters;
+  if (numbers < (letters > 0 ? 1 : 2)) return false;
+  for (let i = letters; i < nonEmpty.length; i++) if (nonEmpty[i] !== String(i - letters + 1)) return false;
+  return true;
+}
