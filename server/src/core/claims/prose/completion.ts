@@ -38,6 +38,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   // The budget that closed the paragraph's previous sentence with numbers, stated there without an actual or a rate:
   // `项目全年预算数合计0万元。执行数合计0万元，完成预算的0%` rates the actual against it.
   let budgetBefore: ProseToken | undefined;
+  // The paragraph's completion claims, in order: its head and the parts of a 其中 list after it.
+  let paragraphClaims: CompletionClaim[] = [];
   for (const sentence of model.sentences) {
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     if (sentence.paragraph !== paragraph) {
@@ -47,6 +49,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       unrated = undefined;
       twoBudgets = false;
       budgetBefore = undefined;
+      paragraphClaims = [];
     }
     let budget: ProseToken | undefined;
     let actual: ProseToken | undefined;
@@ -152,6 +155,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           });
           lastBudgetKind = budgetKind(budget.lead);
           full.push({ claim: last, subject: label });
+          paragraphClaims.push(last);
           rated = { budget, actual };
         }
         budget = undefined;
@@ -193,7 +197,12 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           const clause = sentence.text.slice(0, m.index).split(/[。；;，,]/).at(-1)!;
           const named = normalizeSubject(clause);
           const target = named.length >= 2 ? full.find((f) => subjectsMatch(f.subject, named) || f.subject.startsWith(named)) : undefined;
-          if (!named || named.length < 2 || (target && target.claim === last)) last.comparison = comparison;
+          // (`…完成预算的84.74%。其中：…；公务接待费…完成预算的111.33%。决算数小于预算数的主要原因是…`: a comparison
+          // naming nothing after a 其中 list closes the paragraph's account of its head, not of the list's last part.)
+          const head = paragraphClaims[0];
+          const afterList = !named && head && head !== last && model.text.slice(head.span.end, last.span.start).includes('其中');
+          if (afterList && !head.comparison) head.comparison = comparison;
+          else if (!named || named.length < 2 || (target && target.claim === last)) last.comparison = comparison;
           else if (target && !target.claim.comparison) target.claim.comparison = comparison;
         }
       }
