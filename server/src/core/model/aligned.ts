@@ -541,16 +541,46 @@ function runsOf(covered: Uint8Array): { columns: Column[]; runOf: Int32Array } {
  */
 function numberedColumns(columns: Column[], tokens: readonly Token[]): void {
   const numbers = tokens.filter((t) => /^\d{1,2}$/.test(t.text));
+  if (numbers.length === 0) return;
   const overlapping = (t: Token, list: readonly Column[]) => list.filter((c) => c.left < t.right && t.left < c.right);
   const opened = numbers.filter((t) => overlapping(t, columns).length === 0 && !columns.some((c) => Math.abs(c.left - t.right) < 2 || Math.abs(t.left - c.right) < 2));
   if (opened.length === 0) return;
   const trial = [...columns, ...opened.map((t) => ({ left: t.left, right: t.right }))].sort((x, y) => x.left - y.left);
   const numbered = numbers.map((t) => overlapping(t, trial));
-  if (numbered.some((o) => o.length !== 1)) return;
-  const first = trial.indexOf(numbered[0][0]);
-  const last = trial.indexOf(numbered.at(-1)![0]);
-  if (new Set(numbered.map((o) => o[0])).size !== numbers.length || last - first + 1 !== numbers.length) return;
+  if (numbered.some((o) => o.length !== 1) || new Set(numbered.map((o) => o[0])).size !== numbers.length || trial.indexOf(numbered.at(-1)![0]) - trial.indexOf(numbered[0][0]) + 1 !== numbers.length) {
+    columnsFromNumbers(columns, numbers);
+    return;
+  }
   columns.splice(0, columns.length, ...trial);
+}
+
+/**
+ * `1 2 … 12` written at the left of right-aligned amounts (a 三公 table through pdftotext): the column a number heads
+ * runs from the number to the next one. When the body's columns right of the first number fall one to such a span,
+ * each reaches left to its number (where its header labels stand) and a number over no amount opens a blank column.
+ * The body's column objects stay (tokens are placed through them); label columns left of the numbers stay as they are.
+ */
+function columnsFromNumbers(columns: Column[], numbers: readonly Token[]): void {
+  const owner = new Array<Column | undefined>(numbers.length);
+  for (const c of columns) {
+    if (c.right <= numbers[0].left) continue;
+    let k = numbers.length - 1;
+    while (numbers[k].left >= c.right) k--;
+    if (owner[k] || (k > 0 && c.left < numbers[k - 1].right)) return;
+    owner[k] = c;
+  }
+  for (let k = 0; k < numbers.length; k++) {
+    const before = columns.filter((c) => c.right <= numbers[k].left).at(-1);
+    const c = owner[k];
+    if (before && before !== c && before.right > numbers[k].left) return;
+  }
+  const all = [...columns];
+  for (let k = 0; k < numbers.length; k++) {
+    const c = owner[k];
+    if (c) c.left = Math.min(c.left, numbers[k].left);
+    else all.push({ left: numbers[k].left, right: numbers[k].right });
+  }
+  columns.splice(0, columns.length, ...all.sort((x, y) => x.left - y.left));
 }
 
 function range(from: number, to: number): number[] {
