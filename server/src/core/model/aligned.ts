@@ -56,6 +56,8 @@ const NUMERIC = /^[-−+]?\d[\d,，]*(?:[.．。] ?\d+)?%?$/;
 const DECIMAL = /[.．。] ?\d+%?$/;
 const TWO_FIGURES = /^([-−]?\d[\d,]*\.\d\d) (\d[\d,]*(?:\.\d+)?|[\u4e00-\u9fff].*)$/;
 const CODE = /^(\d{3}|\d{5}|\d{7})$/;
+/** The header words over the three code columns. */
+const CODE_LEVEL = /^[类款项]$/;
 const DASH = /^[-－—–]+$/;
 /** A total's label (合计, 人员经费合计), which may stand over the code and name columns. */
 const TOTAL_LABEL = /(?:合计|总计|小计)$/;
@@ -620,8 +622,12 @@ function readSegment(
   const covered = new Uint8Array(width + 1);
   const spanning = (t: Token) => !t.numeric && TOTAL_LABEL.test(t.text);
   for (const i of body) for (const t of at(i).tokens) if (!spanning(t)) covered.fill(1, t.left, t.right);
+  // (`  合计` over `       207`: a total's label that ends a column short of the code column starts that column.)
   for (const i of body) {
-    for (const t of at(i).tokens) if (spanning(t) && covered.subarray(t.left, t.right).indexOf(1) < 0) covered.fill(1, t.left, t.right);
+    for (const t of at(i).tokens) {
+      if (!spanning(t) || covered.subarray(t.left, t.right).indexOf(1) >= 0) continue;
+      covered.fill(1, t.left, covered[t.right + 1] === 1 ? t.right + 1 : t.right);
+    }
   }
   const { columns, runOf } = runsOf(covered);
   if (columns.length < 2) return { refused: l('不足两栏', 'fewer than two columns') };
@@ -685,6 +691,21 @@ function readSegment(
     at = (i) => rejoined.get(i) ?? scanned(i);
   }
 
+  /** The column right of a label holds subject codes only (`207`, `01`). */
+  const codeColumnRightOf = (t: Token) => {
+    const c = columns.find((x) => x.left >= t.right);
+    if (!c) return false;
+    let codes = 0;
+    for (const i of body) {
+      for (const u of at(i).tokens) {
+        if (u.left >= c.right || u.right <= c.left) continue;
+        if (!/^\d{2,7}$/.test(u.text)) return false;
+        codes++;
+      }
+    }
+    return codes > 0;
+  };
+
   // Header lines, bottom up: a label clear of every column opens a blank column; the rest go to the
   // span of columns they are centred over.
   const textHeaders = headerLines.filter((i) => !isColumnNumbers(at(i).tokens)).reverse();
@@ -693,6 +714,8 @@ function readSegment(
       if (columns.some((c) => c.left < t.right && t.left < c.right)) continue;
       // (`收入` and `支出` over the two sides of 01/04 name a side, wherever they are centred: no column.)
       if (SIDE_LABEL.test(t.text)) continue;
+      // (`类` written at the left of the codes it heads, `  类` over `       207`: no column of its own.)
+      if (CODE_LEVEL.test(t.text) && codeColumnRightOf(t)) continue;
       // A label with labels under it is merged over them, not a column of its own.
       if (textHeaders.slice(0, h).some((below) => at(below).tokens.some((u) => u.left < t.right && t.left < u.right))) continue;
       const leftNeighbour = columns.filter((c) => c.right <= t.left).at(-1);
