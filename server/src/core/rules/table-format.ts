@@ -8,6 +8,8 @@ const STANDARD = /^T\d\d$/;
  * leftover rule characters (`|||||`).
  */
 const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{31,}$/s;
+/** Digits and separators only (`4,036,8 30.00`): an amount the conversion broke, however many commas. */
+const BROKEN_AMOUNT = /^[\d,.\s]+$/;
 const UNREAD = l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked');
 
 function entryName(row: TableRow, col: number): string {
@@ -79,7 +81,7 @@ export const tableFormat: Rule = {
         if (headerWords) reportHeaderWords(row, headerWords);
         for (const cell of row.cells) {
           if (cell.shiftedCode) reportShift(table, row, cell.col);
-          else if (cell.unreadable && !headerWords && STANDARD.test(table.kind) && !NO_AMOUNT_MEANT.test(cell.text.trim())) {
+          else if (cell.unreadable && !headerWords && STANDARD.test(table.kind) && (BROKEN_AMOUNT.test(cell.text.trim()) || !NO_AMOUNT_MEANT.test(cell.text.trim()))) {
             const text = cell.text.trim();
             ctx.report({
               messageId: 'unreadable',
