@@ -36,7 +36,9 @@ const SANGONG: Array<[RegExp, [string, string]]> = [
  * for all funds, found by header words (templates differ in which column comes first, and some head
  * it only 合计).
  */
-function spending(scope: Scope, label: string, unique?: TableValueQuery['unique']): TableValueQuery[] {
+function spending(scope: Scope, label: string, unique?: TableValueQuery['unique'], part?: string): TableValueQuery[] {
+  // (`项目支出主要包括：综合医院（项）9872.71万元`: the item's 项目支出, not its whole spending.)
+  if (part) return [{ kind: scope === 'general' ? 'T05' : 'T03', label, column: [part], unique }];
   // (`unique` in each literal rather than spread in afterwards: 项 figures are many.)
   return scope === 'general'
     ? [
@@ -67,8 +69,15 @@ const TOTAL = ['合计'];
 const ITEM_MAPPING: Mapping = {
   subject: /(?:([^（()）]+?)[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
   roles: ['amount'],
-  queries: (m, scope) => spending(scope, m[2], { parent: m[1], codeLength: 7 }),
+  queries: (m, scope, pt) => spending(scope, m[2], { parent: m[1], codeLength: 7 }, spendingPartOf(pt)),
 };
+
+/** `基本支出主要用于：…`, `项目支出主要包括：…`: a sentence listing the items of one part of the spending. */
+function spendingPartOf(pt: ProseToken): string | undefined {
+  return SPENDING_PART_LIST.exec(pt.sentence.text)?.[1];
+}
+
+const SPENDING_PART_LIST = /^\s*(?:其中[，,：:]?)?(?:一般公共预算财政拨款)?(基本支出|项目支出)(?:主要)?(?:包括|用于|有)[：:]/;
 
 /**
  * The items of a 人员经费 or 公用经费 list (`主要包括：基本工资…、生活补助…`): 公开06表's rows of those names, when
@@ -126,7 +135,7 @@ const MAPPINGS: Mapping[] = [
   {
     subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*(\d{3})?\s*类[)）](?:支出)?$/,
     roles: ['amount'],
-    queries: (m, scope) => spending(scope, m[1]),
+    queries: (m, scope, pt) => spending(scope, m[1], undefined, spendingPartOf(pt)),
   },
   ITEM_MAPPING,
   // (A table of one row names it, `机关运行经费支出`, rather than 合计.)
