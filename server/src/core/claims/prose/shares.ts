@@ -25,6 +25,8 @@ const FISCAL_SPENDING = '一般公共预算财政拨款支出';
 
 /** Words naming who states a figure, not which part of it. */
 const OWNER = /^(?:本部门|本单位|本局|本院|本校|本厅|本委|全局|全院|全校|部门|单位)/;
+/** A unit named in full before its own figure (`龙泉镇政府采购支出总额`, `市住建局…`, `和平里街道…`). */
+const NAMED_UNIT = /^[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|局|委|院|学校|中心|办事处|政府)$/;
 
 const COUNT_BASE = /数$|总数|个数|人数|次数|批次/;
 
@@ -111,7 +113,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // (本部门政府采购支出总额), a short qualifier at most.
     const siblings = list?.parts.get(role);
     const accept = (t: ProseToken) => t.role === 'amount' && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named);
-    const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || t.subject.slice(0, -name.length).replace(OWNER, '').length <= 2);
+    const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || t.subject.slice(0, -name.length).replace(OWNER, '').replace(NAMED_UNIT, '').length <= 2);
     const found = wantCount ? totalCountBefore(ctx, part, named) : ctx.subjects.find(named, part.token.span.start, closeTo(named)) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined);
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // `占全年支出的`, `占总支出的`: the year's whole spending, named as the list's total (本年支出合计) or,
