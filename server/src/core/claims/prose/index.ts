@@ -55,6 +55,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
 /** The names of the amounts stated as zero in a list's section before its trigger (by section, built once). */
 function zerosBefore(model: DocumentModel, analysis: ProseAnalysis): (list: ProseList) => string[] {
   let bySection: Map<number | undefined, ProseToken[]> | undefined;
+  let absent: string[] | undefined;
   return (list) => {
     if (!bySection) {
       bySection = new Map();
@@ -66,9 +67,25 @@ function zerosBefore(model: DocumentModel, analysis: ProseAnalysis): (list: Pros
       }
     }
     const section = model.sentences[list.sentence].section;
-    return (bySection.get(section) ?? []).filter((t) => t.token.span.start < list.trigger.start).map((t) => t.subject);
+    absent ??= absentFunds(model.text);
+    return [...(bySection.get(section) ?? []).filter((t) => t.token.span.start < list.trigger.start).map((t) => t.subject), ...absent];
   };
 }
+
+/**
+ * The funds the report says it has none of (`本部门没有发生国有资本经营预算财政拨款收入支出，故本表无数据`): zero
+ * throughout, so a 财政拨款 list that leaves them out is complete.
+ */
+function absentFunds(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(ABSENT_FUND)) {
+    const fund = `${m[1]}预算财政拨款`;
+    if (!found.includes(fund)) found.push(fund);
+  }
+  return found;
+}
+
+const ABSENT_FUND = /(?:没有发生|未发生|没有|无|未安排|不涉及)[^。；;，,\d]{0,8}?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:收入|支出|收支)/g;
 
 /**
  * `2024年一般公共预算财政拨款支出66167.07万元,其中：` with its items in the following paragraphs:
