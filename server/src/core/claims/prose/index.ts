@@ -2,7 +2,7 @@
 import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
-import { totalsBalanceClaims, totalsCarryOverClaims, yearBalanceClaims } from './balance';
+import { totalsBalanceClaims, totalsCarryOverClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims } from './change-parts';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
@@ -49,6 +49,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   totalsBalanceClaims(model, analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
+  fundRollClaims(analysis, sink);
   return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget };
 }
 

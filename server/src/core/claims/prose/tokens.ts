@@ -106,6 +106,11 @@ function otherSide(lead: string, inherited: string): boolean {
   return side !== '' && inherited !== '' && !inherited.includes(side) && /收入|支出|结转|结余/.test(inherited);
 }
 
+/** A figure of one fund (`政府性基金预算财政拨款年初结转和结余`): its fund. */
+const FUND_FRAME = /^((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))/;
+/** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
+const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余)$/;
+
 /**
  * `财政拨款收入总计500.12万元，支出总计500.12万元`: the qualifier of the 收入 total goes with the 支出 total
  * right after it (and the reverse).
@@ -300,7 +305,14 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   const bySentence = new Map<number, ProseToken[]>();
   const byToken = new Map<number, ProseToken>();
   const text = model.text;
+  // The fund a paragraph's figures are of, once a figure named it (see BARE_YEAR_FIGURE).
+  let fundFrame: string | undefined;
+  let fundParagraph = -1;
   for (const sentence of model.sentences) {
+    if (sentence.paragraph !== fundParagraph) {
+      fundParagraph = sentence.paragraph;
+      fundFrame = undefined;
+    }
     const list: ProseToken[] = [];
     let boundary = sentence.span.start;
     // `1.一般公共服务（类）人大事务（款）行政运行（项）：年初预算为…`: an opening clause without numbers
@@ -399,7 +411,11 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         const compared = /(?:比|较|与)((?:19|20)\d\d)年度?(?:年初)?(?:预算|计划)/.exec(lead);
         if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
       }
-      const own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department), previous);
+      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department), previous);
+      // `政府性基金预算财政拨款年初结转和结余…，本年收入…，本年支出…，年末结转和结余…。本年支出比上年增加…`: the fund the
+      // paragraph's first figure names is the fund of the bare year figures after it (not the department's 收入合计 / 支出合计).
+      if (fundFrame && BARE_YEAR_FIGURE.test(own)) own = fundFrame + own.replace(/合计$/, '');
+      else if (role === 'amount' && fundFrame === undefined) fundFrame = FUND_FRAME.exec(own)?.[1] ?? '';
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       // (Not a year inside a closed bracket: `年初结转和结余（即2023年末结转和结余）100.00万元` is this year's opening.)
       while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
