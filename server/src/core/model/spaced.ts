@@ -49,17 +49,44 @@ export function findSpacedBlocks(lines: Line[], free: (i: number) => boolean, is
     const head = tokens(lines[i].text);
     if (head.length < 3 || head.length > MAX_TOKENS || !head.every((t) => isColumnWord(t.text)) || !head.some((t) => LABEL_WORD.test(t.text))) continue;
     let last = i;
+    while (last + 1 < lines.length && free(last + 1) && CODE_LEVELS.test(lines[last + 1].text)) last++;
+    const headerEnd = last;
     while (last + 1 < lines.length && free(last + 1)) {
       const row = tokens(lines[last + 1].text);
-      if (row.length < 2 || figuresAtEnd(row) === 0) break;
-      last++;
+      if (row.length >= 2 && figuresAtEnd(row) > 0) {
+        last++;
+        continue;
+      }
+      const wrapped = wrappedRowEnd(lines, last + 1, free);
+      if (wrapped < 0) break;
+      last = wrapped;
     }
-    if (last - i >= 2) {
+    if (last - headerEnd >= 2) {
       blocks.push({ first: i, last });
       i = last;
     }
   }
   return blocks;
+}
+
+/** `类 款 项` under the column words: the code column's parts, no row. */
+const CODE_LEVELS = /^\s*[类款项](?:[\s\u3000]+[类款项]){1,2}\s*$/;
+
+/**
+ * A row the PDF's text wrapped over lines (`2080506` / `险机缴关费事支业出单位职业年金缴` / `116.59 116.59 0.00`): its code
+ * alone (with the start of its name at most), up to two lines of name without figures, then its figures alone. The
+ * index of the figures' line, or −1.
+ */
+function wrappedRowEnd(lines: Line[], at: number, free: (i: number) => boolean): number {
+  const head = tokens(lines[at].text);
+  if (head.length === 0 || !CODE.test(head[0].text) || head.some((t) => FIGURE.test(t.text) && t !== head[0])) return -1;
+  for (let k = at + 1; k <= at + 3 && k < lines.length && free(k); k++) {
+    const ts = tokens(lines[k].text);
+    if (ts.length === 0) return -1;
+    if (ts.every((t) => FIGURE.test(t.text))) return k > at + 1 || head.length > 1 ? k : -1;
+    if (ts.some((t) => FIGURE.test(t.text))) return -1;
+  }
+  return -1;
 }
 
 const UNPLACED: Localized = l('各栏以单个空格分隔，有的行少了空白栏，各数所在的栏无从确定', 'cells separated by single spaces, and some rows lack their blank cells, so the column of each figure cannot be told');
@@ -72,8 +99,25 @@ export function readSpaced(lines: Line[], first: number, last: number): AlignedR
   const values = head.length - labels;
   const cell = (line: Line, from: Token, to: Token): AlignedCell => ({ start: line.start + from.start, end: line.start + to.end, text: line.text.slice(from.start, to.end).replace(/[\s\u3000]+/g, ''), indent: 0 });
   const rows: AlignedRow[] = [{ line: first, cells: head.map((t) => cell(lines[first], t, t)) }];
+  const free = () => true;
   for (let i = first + 1; i <= last; i++) {
     const line = lines[i];
+    if (CODE_LEVELS.test(line.text)) continue;
+    const wrapped = wrappedRowEnd(lines, i, free);
+    if (wrapped > 0) {
+      // Code, name (its words as extracted, however scrambled) and the figures of the last line.
+      const code = tokens(line.text);
+      const figures = tokens(lines[wrapped].text);
+      if (figures.length !== values) return { refused: UNPLACED };
+      const nameLine = code.length > 1 ? i : i + 1;
+      const nameTokens = tokens(lines[nameLine].text).slice(nameLine === i ? 1 : 0);
+      const cells: AlignedCell[] = [cell(line, code[0], code[0]), cell(lines[nameLine], nameTokens[0], nameTokens.at(-1)!)];
+      for (let c = 2; c < labels; c++) cells.push({ start: line.start + code[0].end, end: line.start + code[0].end, text: '', indent: 0 });
+      for (const t of figures) cells.push(cell(lines[wrapped], t, t));
+      rows.push({ line: i, cells });
+      i = wrapped;
+      continue;
+    }
     const ts = tokens(line.text);
     const k = figuresAtEnd(ts);
     if (k !== values || ts.length - k < 1) return { refused: UNPLACED };
