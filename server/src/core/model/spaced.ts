@@ -92,12 +92,14 @@ function wrappedRowEnd(lines: Line[], at: number, free: (i: number) => boolean):
 const UNPLACED: Localized = l('各栏以单个空格分隔，有的行少了空白栏，各数所在的栏无从确定', 'cells separated by single spaces, and some rows lack their blank cells, so the column of each figure cannot be told');
 
 /** The rows of a block found by findSpacedBlocks, or a refusal when a row's figures do not fill the value columns. */
+const cell = (line: Line, from: Token, to: Token): AlignedCell => ({ start: line.start + from.start, end: line.start + to.end, text: line.text.slice(from.start, to.end).replace(/[\s\u3000]+/g, ''), indent: 0 });
+
 export function readSpaced(lines: Line[], first: number, last: number): AlignedResult {
   const head = tokens(lines[first].text);
+  if (head.length === 4 && LABEL_WORD.test(head[0].text) && head[2].text === head[0].text && head[1].text === head[3].text && !LABEL_WORD.test(head[1].text)) return readTwoSided(lines, first, last, head);
   const labels = head.findIndex((t) => !LABEL_WORD.test(t.text));
   if (labels <= 0) return { refused: UNPLACED };
   const values = head.length - labels;
-  const cell = (line: Line, from: Token, to: Token): AlignedCell => ({ start: line.start + from.start, end: line.start + to.end, text: line.text.slice(from.start, to.end).replace(/[\s\u3000]+/g, ''), indent: 0 });
   const rows: AlignedRow[] = [{ line: first, cells: head.map((t) => cell(lines[first], t, t)) }];
   const free = () => true;
   for (let i = first + 1; i <= last; i++) {
@@ -248,4 +250,35 @@ export function findCellPerLineBlocks(lines: Line[], free: (i: number) => boolea
     }
   }
   return runs;
+}
+
+/** A label that can only stand on the 收入 side of 公开01/04表, or only on the 支出 side. */
+const INCOME_SIDE = /收入|年初(?:财政拨款)?结转和?结余|使用非财政拨款结余|用事业基金弥补/;
+const SPENDING_SIDE = /支出|年末(?:财政拨款)?结转和?结余|结余分配/;
+
+/**
+ * 公开01/04表 with single spaces (`项目 决算数 项目 决算数`): a row states both sides (`一、…收入 4,733.14 一、…支出 0.00`)
+ * or one, whose side its label tells (`九、卫生健康支出 109.34` is a spending row). A label that could be either
+ * refuses the table.
+ */
+function readTwoSided(lines: Line[], first: number, last: number, head: Token[]): AlignedResult {
+  const rows: AlignedRow[] = [{ line: first, cells: head.map((t) => cell(lines[first], t, t)) }];
+  for (let i = first + 1; i <= last; i++) {
+    const line = lines[i];
+    const ts = tokens(line.text);
+    const figures = ts.map((t, k) => (FIGURE.test(t.text) ? k : -1)).filter((k) => k >= 0);
+    const blank = (at: number): AlignedCell => ({ start: line.start + at, end: line.start + at, text: '', indent: 0 });
+    const side = (from: number, to: number) => ({ label: cell(line, ts[from], ts[to - 1]), value: cell(line, ts[to], ts[to]) });
+    if (figures.length === 2 && figures[1] === ts.length - 1 && figures[0] > 0 && figures[1] > figures[0] + 1) {
+      const left = side(0, figures[0]);
+      const right = side(figures[0] + 1, figures[1]);
+      rows.push({ line: i, cells: [left.label, left.value, right.label, right.value] });
+    } else if (figures.length === 1 && figures[0] === ts.length - 1 && figures[0] > 0) {
+      const { label, value } = side(0, figures[0]);
+      const spending = SPENDING_SIDE.test(label.text);
+      if (spending === INCOME_SIDE.test(label.text)) return { refused: UNPLACED };
+      rows.push({ line: i, cells: spending ? [blank(ts[0].start), blank(ts[0].start), label, value] : [label, value, blank(ts.at(-1)!.end), blank(ts.at(-1)!.end)] });
+    } else return { refused: UNPLACED };
+  }
+  return { rows };
 }
