@@ -138,14 +138,16 @@ const FUND_ROLL = /^((?:政府性基金|国有资本经营)预算(?:财政拨款
  */
 export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
-    const found = new Map<string, ProseToken>();
+    // (Most sentences name no fund's figure: nothing is allocated for them.)
+    let found: Map<string, ProseToken> | undefined;
     let fund: string | undefined;
     for (const t of tokens) {
       const m = t.role === 'amount' && t.year === undefined ? FUND_ROLL.exec(t.subject) : null;
-      if (!m || (fund !== undefined && m[1] !== fund) || found.has(m[2])) continue;
+      if (!m || (fund !== undefined && m[1] !== fund) || found?.has(m[2])) continue;
       fund = m[1];
-      found.set(m[2], t);
+      (found ??= new Map()).set(m[2], t);
     }
+    if (!found || found.size < 4) continue;
     const [opening, income, spending, closing] = ['年初结转和结余', '收入', '支出', '年末结转和结余'].map((k) => found.get(k));
     if (!opening || !income || !spending || !closing) continue;
     const unit = closing.token.unit;
