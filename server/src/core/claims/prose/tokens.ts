@@ -521,13 +521,17 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
     const prevTokens = bySentence.get(previous.id) ?? [];
     // `“…（款）职业年金缴费支出（项）”257.14万元，主要用于：…。` / `年初预算为274.82万元，支出决算为245.53万元`: the
     // item whose amount opens the paragraph is what the next sentence's budget and actual are of.
-    if (prevTokens.length > 0) {
-      const head = prevTokens[0];
-      if (previous.span.start === model.paragraphs[previous.paragraph]?.span.start && head.role === 'amount' && head.ownSubject && /[（(]项[)）]$/.test(head.subject)) {
+    // (`…（项）74.33 万元。` / `主要用于：…。` / `年初预算 91.86 万元，支出决算 74.33 万元。`: so too across a purpose.)
+    const purpose = prevTokens.length === 0 && /^主要用于|^用于/.test(previous.text) && i >= 2 && model.sentences[i - 2].paragraph === sentence.paragraph;
+    const itemSentence = prevTokens.length > 0 ? previous : purpose ? model.sentences[i - 2] : undefined;
+    if (itemSentence) {
+      const head = (bySentence.get(itemSentence.id) ?? [])[0];
+      if (head && itemSentence.span.start === model.paragraphs[itemSentence.paragraph]?.span.start && head.role === 'amount' && head.ownSubject && /[（(]项[)）]$/.test(head.subject)) {
         const tokens = bySentence.get(sentence.id) ?? [];
         if (tokens.some((t) => t.role === 'budget') && tokens.every((t) => !t.ownSubject)) for (const t of tokens) t.subject = head.subject;
+        continue;
       }
-      continue;
+      if (prevTokens.length > 0) continue;
     }
     // `1.社会保障和就业支出（类）…（款）行政单位离退休（项），主要用于支付退休人员补贴。` / `年初预算为51.50万元，
     // 支出决算为51.98万元。`: the item named before its purpose is what the next sentence's figures are of.
