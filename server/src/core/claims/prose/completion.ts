@@ -8,6 +8,7 @@ import type { ClaimSink } from '../sink';
 import { normalizeSubject, subjectsMatch } from './subjects';
 import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
 import { finestStatement, inBudgetList, type ProseList } from './lists';
+import { execAcrossLineBreaks } from '../../text/search';
 
 // (With the budget it names: `决算数大于调整预算数`.)
 // (`决算数与全年预算数持平`, `决算数同预算数持平`: equal; `基本持平` is no equality and is not read.)
@@ -172,12 +173,12 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     }
     if (budgets.length > 0) twoBudgets = new Set(budgets.map((b) => budgetKind(b.lead))).size > 1;
     if ((last && !last.comparison) || unrated) {
-      const m = COMPARISON.exec(sentence.text);
+      const found = execAcrossLineBreaks(COMPARISON, sentence.text);
+      const m = found?.match;
       // With 年初 and 全年 budgets both stated, a bare 预算数 may mean either: not checked.
-      if (m && !(twoBudgets && !budgetKind(m[0]))) {
+      if (found && m && !(twoBudgets && !budgetKind(m[0]))) {
         const word = /大于|高于|超过|多于/.test(m[1]) ? 'gt' : /小于|低于|少于/.test(m[1]) ? 'lt' : 'eq';
-        const start = sentence.span.start + m.index;
-        const comparison = { word, span: { start, end: start + m[0].length } } as const;
+        const comparison = { word, span: { start: sentence.span.start + found.start, end: sentence.span.start + found.end } } as const;
         if (unrated) {
           const label = unrated.actual.subject || unrated.budget.subject || '支出';
           sink.add<CompletionClaim>({
@@ -194,7 +195,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         } else if (last && !(budgetKind(m[0]) && lastBudgetKind && budgetKind(m[0]) !== lastBudgetKind)) {
           // (`…公务接待费…完成年初预算的100.00%。“三公”经费支出决算数小于预算数的主要原因是…`: the comparison names
           // its quantity, the 三公 total stated earlier, not the last part rated.)
-          const clause = sentence.text.slice(0, m.index).split(/[。；;，,]/).at(-1)!;
+          const clause = sentence.text.slice(0, found.start).split(/[。；;，,]/).at(-1)!;
           const named = normalizeSubject(clause);
           const target = named.length >= 2 ? full.find((f) => subjectsMatch(f.subject, named) || f.subject.startsWith(named)) : undefined;
           // (`…完成预算的84.74%。其中：…；公务接待费…完成预算的111.33%。决算数小于预算数的主要原因是…`: a comparison
