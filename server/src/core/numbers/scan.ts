@@ -84,9 +84,10 @@ const WRAPPED_COUNT = '辆|人次|批次|台(?!账)|个(?!人)|人(?![员大民�
 const NUMBER_RE = new RegExp(
   // A PDF line wrap may also fall between a number and its money, rate or count unit (`275,373.54` / `元`,
   // `0.00 ` / `万元` with the space pdftotext leaves before the break). A bold number may stand apart from
-  // its unit too (`**7254.86** 万元`, italic `*16.27*%`). A number never starts right after a digit and a comma (`4,69` / `2.18`: the
+  // its unit too (`**7254.86** 万元`, italic `*16.27*%`). A money or rate unit may stand after a blank line (pdftotext -layout
+  // of a double-spaced page: `增加 1062.85` / `` / `万元，增长 13.08%`). A number never starts right after a digit and a comma (`4,69` / `2.18`: the
   // rest of a grouped number).
-  `(?<![${DIGIT}A-Za-z_.．])(?<!(?:^|[^${DIGIT}.．])[${DIGIT}]{1,3},)([-－−]?)(${NUMBER_BODY})(?:(\\*\\*?[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT}))(${UNIT_PATTERN}))?`,
+  `(?<![${DIGIT}A-Za-z_.．])(?<!(?:^|[^${DIGIT}.．])[${DIGIT}]{1,3},)([-－−]?)(${NUMBER_BODY})(?:(\\*\\*?[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT})|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
   // (Sticky: nextNumber says where to try it. Every match starts with a sign or a digit.)
   'uy',
 );
