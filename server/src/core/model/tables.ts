@@ -101,7 +101,7 @@ const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) 
 
 interface Block {
   /** `spaced`: cells separated by single spaces (read by order, spaced.ts); `grid`, `simple`: pandoc's (pandoc.ts). */
-  format: Table['format'] | 'spaced' | 'grid' | 'simple' | 'cells';
+  format: Table['format'] | 'spaced' | 'grid' | 'simple' | 'cells' | 'csv';
   /** A simple table's rule of dashes. */
   rule?: number;
   first: number;
@@ -172,6 +172,12 @@ function findBlocks(lines: Line[]): Block[] {
         continue;
       }
     }
+    const csvLast = csvRun(lines, i);
+    if (csvLast > i) {
+      blocks.push({ format: 'csv', first: i, last: csvLast });
+      i = csvLast + 1;
+      continue;
+    }
     if (hasTab(text)) {
       let j = i + 1;
       // (A 科目名称 wrapped by PDF conversion leaves its tail on a line of its own: the table goes on.)
@@ -211,9 +217,13 @@ function newCell(col: number, start: number, end: number, text: string, indent: 
   return { row: 0, col, span: { start, end }, text, number: undefined, empty: false, shiftedCode: undefined, unreadable: undefined, indent };
 }
 
-function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned'): TableCell[] {
+function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv'): TableCell[] {
   const cells: TableCell[] = [];
   const text = line.text;
+  if (format === 'csv') {
+    for (const f of csvFields(text) ?? []) cells.push(newCell(cells.length, line.start + f.start, line.start + f.end, f.text, indentOf(f.text)));
+    return cells;
+  }
   if (format === 'tsv') {
     for (let start = 0; ; ) {
       const tab = text.indexOf('\t', start);
@@ -508,9 +518,9 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
   const refused: ParsedTables['refused'] = [];
   for (const block of findBlocks(lines)) {
     // Title rows inside a pasted sheet are read as the lines above the table.
-    if (block.format === 'tsv') while (block.first < block.last && isMetaLine(lines[block.first].text)) block.first++;
+    if (block.format === 'tsv' || block.format === 'csv') while (block.first < block.last && isMetaLine(lines[block.first].text)) block.first++;
     // (`公开01表\t\t\t金额单位：万元` alone between blank lines: the next table's code and unit, not a table.)
-    if (block.format === 'tsv' && block.first === block.last && isMetaLine(lines[block.first].text)) continue;
+    if ((block.format === 'tsv' || block.format === 'csv') && block.first === block.last && isMetaLine(lines[block.first].text)) continue;
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
     let lineCells: Array<{ line: number; cells: TableCell[]; header?: true }>;
@@ -595,7 +605,8 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       code: meta.code,
       kind: identifyTable(meta.title, meta.code),
       // (A single-space table is laid out with spaces too; pandoc's grid tables have a header row as Markdown's do.)
-      format: block.format === 'spaced' || block.format === 'simple' || block.format === 'cells' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format,
+      // (A CSV sheet is a TSV one with other separators.)
+      format: block.format === 'spaced' || block.format === 'simple' || block.format === 'cells' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format === 'csv' ? 'tsv' : block.format,
       unit: meta.unit ?? '万元',
       unitSpan: meta.unitSpan,
       span: { start: lines[block.first].start, end: lines[block.last].end },
@@ -1317,5 +1328,67 @@ function attachNotes(w: Work, lines: Line[]): void {
   if (notes.length) {
     table.notes = notes;
     table.noData = notes.some((n) => /无数据|本表为空|空表|无相关数据/.test(n.text));
+  }
+}
+
+/**
+ * A sheet saved as CSV (`合计,,300.00,200.00,100.00`, amounts with separators quoted: `"3,000.00"`): from line `i`, a run
+ * of three or more lines of one field count (three or more fields), some holding a figure. The run's last line, or −1.
+ */
+function csvRun(lines: Line[], i: number): number {
+  const width = csvWidth(lines[i].text);
+  if (width < 3) return -1;
+  let j = i;
+  let figures = /\d/.test(lines[i].text);
+  while (j + 1 < lines.length && csvWidth(lines[j + 1].text) === width) {
+    j++;
+    figures ||= /\d/.test(lines[j].text);
+  }
+  return j - i >= 2 && figures ? j : -1;
+}
+
+/**
+ * The field count of a CSV line, or 0 when it is no CSV row: no comma, a tab, a sentence, an open quote, a run of
+ * spaces (the columns of a space-aligned table, whose amounts carry thousands commas), or commas only between digits.
+ */
+function csvWidth(text: string): number {
+  if (!text.includes(',') || text.includes('\t') || text.includes('  ') || /[。；]/.test(text) || !/[^\d],|,[^\d]|^,|,$/.test(text)) return 0;
+  return csvFields(text)?.length ?? 0;
+}
+
+/** A CSV line's fields (RFC 4180 quoting): each one's text and where it stands (inside its quotes). */
+export function csvFields(text: string): Array<{ start: number; end: number; text: string }> | undefined {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  let i = 0;
+  for (;;) {
+    if (text.charCodeAt(i) === 34) {
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) return undefined;
+        if (text.charCodeAt(q + 1) === 34) {
+          value += text.slice(j, q + 1);
+          j = q + 2;
+          continue;
+        }
+        value += text.slice(j, q);
+        out.push({ start: i + 1, end: q, text: value });
+        i = q + 1;
+        break;
+      }
+      if (i < text.length && text.charCodeAt(i) !== 44) return undefined;
+    } else {
+      const comma = text.indexOf(',', i);
+      const end = comma < 0 ? text.length : comma;
+      out.push({ start: i, end, text: text.slice(i, end) });
+      i = end;
+    }
+    if (i >= text.length) return out;
+    i++;
+    if (i === text.length) {
+      out.push({ start: i, end: i, text: '' });
+      return out;
+    }
   }
 }
