@@ -110,19 +110,22 @@ export function readSimple(lines: Line[], first: number, rule: number, last: num
     if (i === rule || DASH_RULE.test(lines[i].text)) continue;
     const line = lines[i];
     const cells: PandocCell[] = runs.map(() => ({ start: -1, end: -1, text: '', indent: 0 }));
-    let x = 0;
-    // (The run a column belongs to only moves right along a line: one walk over the runs, not a search per character.)
-    let k = 0;
-    for (let j = 0; j < line.text.length; j++) {
-      const c = line.text.charCodeAt(j);
-      const w = unitWidth(c, line.text.charCodeAt(j + 1));
-      if (c !== 0x20 && c !== 0x09 && w > 0) {
-        while (k + 1 < runs.length && runs[k + 1].from - x < x - runs[k].to) k++;
-        const cell = cells[k];
-        if (cell.start < 0) cell.start = line.start + j;
-        cell.end = line.start + j + 1;
+    // Words go whole to the run they overlap most, or the nearest: a header word the converter set off its column
+    // (`基本支出` across a gap) is not cut in two.
+    for (const word of wordsOf(line.text)) {
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let k = 0; k < runs.length; k++) {
+        const overlap = Math.min(word.right, runs[k].to + 1) - Math.max(word.left, runs[k].from);
+        const score = overlap > 0 ? overlap : -Math.min(Math.abs(word.left - runs[k].to), Math.abs(runs[k].from - word.right));
+        if (score > bestScore) {
+          best = k;
+          bestScore = score;
+        }
       }
-      x += c === 0x09 ? 8 - (x % 8) : w;
+      const cell = cells[best];
+      if (cell.start < 0) cell.start = line.start + word.start;
+      cell.end = line.start + word.end;
     }
     for (const cell of cells) {
       if (cell.start < 0) cell.start = cell.end = line.start + line.text.length;
@@ -131,4 +134,25 @@ export function readSimple(lines: Line[], first: number, rule: number, last: num
     rows.push({ line: i, cells });
   }
   return rows;
+}
+
+/** The words of a line (runs of characters between spaces), with their display columns. */
+function wordsOf(text: string): Array<{ start: number; end: number; left: number; right: number }> {
+  const words: Array<{ start: number; end: number; left: number; right: number }> = [];
+  let x = 0;
+  let open: { start: number; end: number; left: number; right: number } | undefined;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    const w = c === 0x09 ? 8 - (x % 8) : unitWidth(c, text.charCodeAt(j + 1));
+    if (c === 0x20 || c === 0x09 || w === 0) open = undefined;
+    else if (open) {
+      open.end = j + 1;
+      open.right = x + w;
+    } else {
+      open = { start: j, end: j + 1, left: x, right: x + w };
+      words.push(open);
+    }
+    x += w;
+  }
+  return words;
 }
