@@ -7,7 +7,7 @@ import { ordinalOf } from '../text/ordinal';
 import { MARKED_PAGE_NUMBER } from '../text/page-numbers';
 import { LineIndex } from '../text/positions';
 import { displayWidth } from '../text/width';
-import { isRunningTitle, PAGE_NUMBER } from './pages';
+import { isRunningTitle, neighbour, PAGE_NUMBER } from './pages';
 import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
@@ -196,6 +196,9 @@ function pageWidthOf(lines: readonly Line[], tableLines: Uint8Array): number | u
 }
 
 const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
+const ITEM_THEN_AMOUNT = /[（(]项[)）][”"]?$/;
+const STARTS_WITH_FIGURE = /^[\d,.]+\s*(?:万元|亿元|元)/;
+
 
 /**
  * `…政府采购支出总额166.73` / `万元，其中：…`, `…三公经费支出预算为` / `47.32万元，…`: a wrap between a figure and
@@ -204,7 +207,8 @@ const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
 function figureWrapped(lastLine: string, next: string): boolean {
   // (`本部门共有车辆4辆` / `（机要通信用车1辆，…）；`: a bracket opening the next line details the figure that ends this one.)
   if (/^[（(]/.test(next) && /\d\s*(?:万元|亿元|元|%|％|辆|人次|批次|台|套)$/.test(lastLine)) return true;
-  return (/\d$/.test(lastLine) && /^(?:万元|亿元|元|%|％|个百分点)/.test(next)) || (/(?:为|是|达到?|共计|合计|总额|总计)$/.test(lastLine) && /^\d/.test(next) && STATED_FIGURE.test(next));
+  // (`2.“公共安全支出（类）…其他公共安全支出（项）”` / `323.74 万元，主要用于…`: an item's amount wrapped after its name.)
+  return (/\d$/.test(lastLine) && /^(?:万元|亿元|元|%|％|个百分点)/.test(next)) || (/(?:为|是|达到?|共计|合计|总额|总计|[（(]项[)）][”"]?)$/.test(lastLine) && /^\d/.test(next) && STATED_FIGURE.test(next));
 }
 
 /**
@@ -306,7 +310,8 @@ export function buildModel(text: string): DocumentModel {
     // (`1. 因公出国（境）费0万元，与上年持平` / `2. 公务接待费…`: the next item of a list starts a line of its own,
     // however the line before it ended.)
     const nextItem = item !== undefined && current?.item !== undefined && item.style === current.item.style && item.n === current.item.n + 1;
-    const level = headingLevel(trimmed);
+    // (`2.“…其他公共安全支出（项）”` / `323.74 万元，主要用于…`: an item whose amount the page wrapped is no heading.)
+    const level = ITEM_THEN_AMOUNT.test(trimmed) && STARTS_WITH_FIGURE.test(neighbour(lines, line.index, 1)) ? undefined : headingLevel(trimmed);
     if (level !== undefined && !(current && continues(current.lastText, pageWidth) && !nextItem)) {
       closeParagraph();
       while (open.length && open.at(-1)!.level >= level) {

@@ -20,7 +20,8 @@ export function isRunningTitle(lines: readonly Line[], index: number, firstLine:
   return PAGE_NUMBER.test(neighbour(lines, index, -1)) || PAGE_NUMBER.test(neighbour(lines, index, 1));
 }
 
-function neighbour(lines: readonly Line[], index: number, step: number): string {
+/** The nearest non-blank line before (`step` −1) or after (+1) line `index`, trimmed; '' at the text's end. */
+export function neighbour(lines: readonly Line[], index: number, step: number): string {
   for (let i = index + step; i >= 0 && i < lines.length; i += step) {
     const t = lines[i].text.trim();
     if (t !== '') return t;
