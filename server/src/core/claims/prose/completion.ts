@@ -47,7 +47,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       paragraph = sentence.paragraph;
       last = undefined;
       previousHead = undefined;
-      unrated = undefined;
+      // (`…支出决算为 0.49 万元。` / `决算数大于全年预算数的主要原因：…` on a line of its own: the comparison opening the
+      // next paragraph is of the pair that closed this one.)
+      if (!(unrated && tokens.length === 0 && /^\s*决算数?/.test(sentence.text))) unrated = undefined;
       twoBudgets = false;
       budgetBefore = undefined;
       paragraphClaims = [];
