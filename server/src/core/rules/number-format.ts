@@ -91,7 +91,7 @@ export const numberFormat: Rule = {
   },
 };
 
-const GROUPED_WITH_SPACES = /^[0-9]{1,3}(?:,[ \u00A0]*[0-9]{3})+(?:\.[0-9]+)?$/;
+const CORRECT_GROUPING = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
 
 /**
  * The number as written with only its damage repaired: full-width characters made ASCII, the decimal
@@ -100,8 +100,11 @@ const GROUPED_WITH_SPACES = /^[0-9]{1,3}(?:,[ \u00A0]*[0-9]{3})+(?:\.[0-9]+)?$/;
  */
 function repaired(raw: string, issue: NumberFormatIssue, plain: string): string {
   if (issue === 'year-fused') return `${raw.slice(0, 4)}年${raw.slice(4)}`;
-  // (`1, 537.4`: a space after a comma of a correct grouping goes, the grouping stays.)
-  if (issue === 'space-in-digits' && GROUPED_WITH_SPACES.test(asciiForms(raw))) return asciiForms(raw).replace(/,[ \u00A0]+/g, ',');
+  // (`1, 537.4`, `2,9 61.68`: a space inside a correct grouping goes, the grouping stays.)
+  if (issue === 'space-in-digits') {
+    const joined = asciiForms(raw).replace(/[ \u00A0]+/g, '');
+    if (CORRECT_GROUPING.test(joined)) return joined;
+  }
   if (issue === 'bad-grouping' || issue === 'space-in-digits') return plain;
   return asciiForms(raw)
     .replace(/[－−]/g, '-')
