@@ -146,6 +146,11 @@ function uniqueValue(table: Table, query: TableValueQuery): TableValue | null | 
   let found = (typeof query.label === 'string' ? labelIndex(table).get(normLabel(query.label)) ?? [] : items(table)).filter(
     (it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, true),
   );
+  // (`2110199 其他环境保护管理事务支 123.02`: a name the PDF's extraction cut short at its column's edge.)
+  if (found.length === 0 && typeof query.label === 'string') {
+    const wanted = normLabel(query.label);
+    found = items(table).filter((it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && cutShort(normLabel(it.entry.label), wanted));
+  }
   const { codeLength } = query.unique!;
   if (codeLength !== undefined) found = found.filter((it) => it.entry.code?.length === codeLength);
   found = uniqueRow(table, found, query.unique!.parent);
@@ -155,6 +160,11 @@ function uniqueValue(table: Table, query: TableValueQuery): TableValue | null | 
     if (value) return value;
   }
   return null;
+}
+
+/** `label` is `wanted` with its last one or two characters cut off (and long enough to name one row). */
+function cutShort(label: string, wanted: string): boolean {
+  return label.length >= 6 && label.length < wanted.length && wanted.length - label.length <= 2 && wanted.startsWith(label);
 }
 
 /** The item's cell in the query's column (the first value column when it names none), unless it is no amount. */
