@@ -183,6 +183,14 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken): Sc
 const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;
 
 const OTHER_FUND = /政府性基金|国有资本经营/;
+/** A figure of the 政府性基金 as a whole, and the columns of 公开07表's 合计 row that state it. */
+const FUND_FIGURE = /^政府性基金预算(?:财政拨款)?(收入|支出|年初结转和结余|年末结转和结余)$/;
+const FUND_COLUMNS: Record<string, string[][]> = {
+  收入: [['本年收入']],
+  支出: [['本年支出', '小计'], ['本年支出', '合计'], ['本年支出']],
+  年初结转和结余: [['年初结转和结余']],
+  年末结转和结余: [['年末结转和结余']],
+};
 const GENERAL_FUND = /一般公共预算|财政拨款支出/;
 const GOVERNMENT_FUND = /政府性基金/;
 
@@ -293,8 +301,11 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     // `机关运行经费支出84.21万元，主要用于差旅费11.97万元、公务用车运行维护费14.02万元等`: its items are 公开10表's
     // rows (公务用车运行维护费 there is not 公开09表's, which counts only 财政拨款 三公 spending).
     const runningCost = pt.role === 'amount' ? runningCostItem(facts, pt) : undefined;
+    // `政府性基金预算财政拨款支出344.09万元`, or a fund's carry-over sentence: 公开07表's 合计 row.
+    const fundFigure = pt.role === 'amount' ? FUND_FIGURE.exec(pt.subject) : null;
     let queries: TableValueQuery[];
     if (runningCost) queries = [{ kind: 'T10', label: runningCost, unique: {} }];
+    else if (fundFigure) queries = FUND_COLUMNS[fundFigure[1]].map((column) => ({ kind: 'T07', label: '合计', column }));
     else {
       const found = mappingOf(pt.role, pt.subject);
       if (!found) continue;
