@@ -17,12 +17,32 @@ const NOT_TOTAL = /预留|中小|小微|货物|工程|服务|预算/;
 /** `由中小企业供应商中标或成交的，采购金额`: an SME award (小微 awards are a part of it, not added). */
 const SME_AWARD = /由中小企业(?:供应商)?中标或成交的?[，,]?\s*(?:采购)?金额(?:为)?\s*$/;
 
+/** `面向中小企业预留政府采购项目预算金额`, `面向小微企业预留…`: the budgets reserved for SMEs and, among them, for micro firms. */
+const RESERVED_FOR = /面向(中小|小微)企业预留(?:的)?(?:政府)?采购项目(?:预算)?(?:金额)?(?:为)?$/;
+
 export function procurementClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
   let total: ProseToken | undefined;
   let reserved: ProseToken | undefined;
   let other: ProseToken | undefined;
+  let reservedForSme: ProseToken | undefined;
   for (const t of analysis.tokens) {
     if (t.role !== 'amount' && t.role !== 'budget') continue;
+    // The micro firms' reservation is a part of the SMEs' (小微企业 are 中小企业).
+    const reservedFor = RESERVED_FOR.exec(t.lead);
+    if (reservedFor?.[1] === '中小') reservedForSme = t;
+    else if (reservedFor && reservedForSme && reservedForSme.sentence.section === t.sentence.section && reservedForSme.token.unit === t.token.unit) {
+      sink.add<LeClaim>({
+        kind: 'le',
+        origin: 'prose',
+        identity: 'prose.procurement-micro',
+        description: l('面向小微企业预留金额不超过面向中小企业预留金额', 'the budget reserved for micro firms does not exceed that reserved for SMEs'),
+        span: t.token.span,
+        part: operand(t.token, '面向小微企业预留金额'),
+        whole: operand(reservedForSme.token, '面向中小企业预留金额'),
+        soft: true,
+      });
+      reservedForSme = undefined;
+    }
     if (t.role === 'amount' && TOTAL.test(t.lead) && !NOT_TOTAL.test(t.lead)) {
       total = t;
       reserved = other = undefined;
@@ -30,7 +50,8 @@ export function procurementClaims(model: DocumentModel, analysis: ProseAnalysis,
     }
     if (!total || t.role !== 'amount' || t.sentence.section !== total.sentence.section) continue;
     // The clause that says which projects: back to the previous `；` or `。`.
-    const clause = clauseBefore(model.text, t.token.span.start, 80, '；;。');
+    // (Without its line breaks: `由中小企业供应商中标或` / `成交的，采购金额`.)
+    const clause = clauseBefore(model.text, t.token.span.start, 80, '；;。').replace(/[\r\n]+/g, '');
     if (!SME_AWARD.test(clause)) continue;
     if (/面向中小企业预留/.test(clause)) reserved = t;
     else if (/其他(?:政府)?采购项目/.test(clause)) other = t;
