@@ -11,6 +11,7 @@ import { gradeCountClaims } from './grade-counts';
 import { itemListClaims } from './item-lists';
 import { sangongCountClaims } from './sangong-counts';
 import { procurementClaims } from './procurement';
+import { nestedTotalClaims } from './nested-totals';
 import { endsSentence, findLists, type ProseList } from './lists';
 import { shareClaims, type UnresolvedShare } from './shares';
 import { SubjectIndex } from './subjects';
@@ -45,6 +46,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink);
   factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
+  nestedTotalClaims(analysis, sink);
   sangongCountClaims(analysis, sink);
   totalsBalanceClaims(model, analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
