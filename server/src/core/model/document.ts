@@ -158,12 +158,13 @@ function continues(lastLine: string, pageWidth?: number): boolean {
 }
 
 /**
- * `…年初预算为 0.88 万元，支出决算为 0.88 万元。` / `完成年初预算的 100.00%。`: on a page of known width, a line filled to
- * the margin that happens to end a sentence is no paragraph's last line (those stop short), unless the next line
- * opens an item. (Headings are decided before: this joins only prose.)
+ * `…年初预算为 0.88 万元，支出决算为 0.88 万元。` / `完成年初预算的 100.00%。`, `…其中：因公出国（境）` / `费决算为 0 万元`: on a
+ * page of known width, a line filled to the margin that happens to end with a sentence's end or a closing bracket
+ * is no paragraph's last line (those stop short), unless the next line opens an item. (Headings are decided
+ * before: this joins only prose.)
  */
 function fullLineEndingSentence(lastLine: string, next: string, pageWidth: number | undefined): boolean {
-  return pageWidth !== undefined && /[。；;]$/.test(lastLine) && displayWidth(lastLine) >= pageWidth - 2 && itemNumber(next) === undefined && !/^[-*+>#|第]/.test(next);
+  return pageWidth !== undefined && /[。；;）)”"]$/.test(lastLine) && displayWidth(lastLine) >= pageWidth - 2 && itemNumber(next) === undefined && !/^[-*+>#|第]/.test(next);
 }
 
 /** Display columns a wrapped line may fall short of the page width (justified text, a word that did not fit). */

@@ -659,8 +659,10 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
     if (before === parts.length) return undefined;
     const sideBySide = bothSides && before >= 2 && parts.length - before >= 2 && text[at] !== '，';
     if (!sideBySide) {
-      // (A whole number beside a total in decimals is no evidence: `6万元` with `17.31万元` matches anything within ±0.5.)
-      if (before < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
+      // (A whole number beside a total in decimals is no evidence: `6万元` with `17.31万元` matches anything within ±0.5.
+      // Nor is a zero part: `因公出国（境）费0万元；公务用车…37.35万元；公务接待费…1.53万元` under a total of 37.35 is one
+      // part equal to its total, and the third part is the slip.)
+      if (parts.slice(0, before).filter((p) => !p.token.zero).length < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
       // (…unless the figures after the cut add up to the total as well: `收入100万元，年初结转20.00万元；支出110.00万元，…`.)
       const loose = (ps: ProseToken[]) => total.token.decimals > 0 && ps.some((p) => p.token.decimals === 0 && p.token.text !== '0');
       const after = parts.slice(before);
