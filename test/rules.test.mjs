@@ -70,3 +70,11 @@ function pick(actual, expected) {
   if (!expected) return actual;
   return Object.fromEntries(Object.keys(expected).map((k) => [k, actual[k]]));
 }
+
+test('zero-base-rate: a rate on a zero 年初预算 that is the 全年预算 rate says so', () => {
+  const text = readFileSync(join(root, 'zero-base-rate', 'initial-and-adjusted-budgets.txt'), 'utf8');
+  const finding = core.lint(text).findings.find((f) => f.ruleId === 'zero-base-rate');
+  assert.ok(finding);
+  assert.match(finding.explanation['zh-cn'], /按全年预算 321\.02 计算为 95\.89%/);
+  assert.match(finding.explanation.en, /321\.02 it is 95\.89%/);
+});

@@ -329,6 +329,8 @@ export interface CompletionClaim extends ClaimBase {
   rate?: Operand;
   /** 决算数大于/小于/等于预算数 as stated. */
   comparison?: { word: 'gt' | 'lt' | 'eq'; span: Span };
+  /** The sentence's budget of the other kind (`年初预算为0万元，全年预算为321.02万元`), named in the explanation when the rate is its. */
+  otherBudget?: Operand;
 }
 
 export interface PointsClaim extends ClaimBase {

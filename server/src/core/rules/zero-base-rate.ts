@@ -49,7 +49,12 @@ export const zeroBaseRate: Rule = {
         ctx.verdict(claim.id, 'warning', exp);
         ctx.report({ messageId: 'roundedZero', message: l(`${what['zh-cn']}写作 0，比率 ${written(rate)} 无法核对`, `${what.en} is written as 0: the rate ${written(rate)} cannot be checked`), explanation: exp, span: rate.span ?? claim.span, severity: 'warning', claim: claim.id });
       } else {
-        const exp = l(`${what['zh-cn']}为 0，任何非零比率都不成立，文中为 ${written(rate)}`, `${what.en} is 0: no non-zero rate exists, the text says ${written(rate)}`);
+        // (`年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%`: the rate is the other budget's.)
+        const other = claim.kind === 'completion' && claim.otherBudget && inputs && !isZero(claim.otherBudget) ? claim.otherBudget : undefined;
+        const otherRate = other && inputs ? inputs.numerator.value.div(other.value).times(HUNDRED) : undefined;
+        const matches = otherRate !== undefined && otherRate.minus(rate.value).abs().lte(rate.halfUlp);
+        const hint = matches && other && otherRate ? l(`；按${other.label} ${other.text} 计算为 ${otherRate.toFixed(2)}%，与文中一致：比率应是对${other.label}而言`, `; against ${other.label} ${other.text} it is ${otherRate.toFixed(2)}%, as stated: the rate is of that budget`) : l('', '');
+        const exp = l(`${what['zh-cn']}为 0，任何非零比率都不成立，文中为 ${written(rate)}${hint['zh-cn']}`, `${what.en} is 0: no non-zero rate exists, the text says ${written(rate)}${hint.en}`);
         ctx.verdict(claim.id, 'error', exp);
         ctx.report({ messageId: 'nonZero', message: l(`${what['zh-cn']}为 0，却写有比率 ${written(rate)}`, `${what.en} is 0, yet a rate of ${written(rate)} is stated`), explanation: exp, span: rate.span ?? claim.span, claim: claim.id });
       }

@@ -146,6 +146,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         if (budget && !actual && previousHead && !amountSeen && !namesOther(budget, previousHead)) actual = previousHead;
         if (budget && actual) {
           const label = actual.subject || budget.subject || '支出';
+          const chosen = budget;
+          const other = budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead));
           last = sink.add<CompletionClaim>({
             kind: 'completion',
             origin: 'prose',
@@ -155,6 +157,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             actual: operand(actual.token, '决算数'),
             budget: operand(budget.token, '预算数'),
             rate: operand(t.token, '完成率'),
+            ...(other ? { otherBudget: operand(other.token, other.lead.replace(/[为是：:，,\s]/g, '')) } : {}),
           });
           lastBudgetKind = budgetKind(budget.lead);
           full.push({ claim: last, subject: label });
