@@ -282,3 +282,111 @@ function readTwoSided(lines: Line[], first: number, last: number, head: Token[])
   }
   return { rows };
 }
+
+/**
+ * The value columns of 公开02/03表 in the national template's order: what a single-space copy of the table gives by
+ * order when its header words came out scrambled over several lines (`对附属单位补助` / `本年支出合计 基本支出 项目支出 …` /
+ * `功能分类 支出`).
+ */
+export const TEMPLATE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  T02: ['本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'],
+  T03: ['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'],
+};
+
+/** A body row of such a table: its code (or 合计 after `类 款 项`), its name, then its figures. */
+const TEMPLATE_ROW = /^\s*(?:(?:类\s+款\s+项\s+)?(合计)|(\d{3}|\d{5}|\d{7})\s+(\S.*?))((?:\s+(?:[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–]))+)\s*$/;
+
+/**
+ * Under a 公开02/03表 title (`kindOf` names it), within twelve lines: the header lines, then a run of body rows each with
+ * exactly one figure per template column (a line of words between two rows is the first one's wrapped name). The
+ * header lines must name every template column (in any order and layout), or the block is not this table's.
+ */
+export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, kindOf: (text: string) => string | undefined): Array<{ first: number; last: number; kind: string }> {
+  const blocks: Array<{ first: number; last: number; kind: string }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].text.includes('表') || !free(i)) continue;
+    const kind = kindOf(lines[i].text);
+    const names = kind ? TEMPLATE_COLUMNS[kind] : undefined;
+    if (!names) continue;
+    let body = -1;
+    for (let k = i + 1; k < Math.min(lines.length, i + 13) && free(k); k++) {
+      if (figuresOf(lines[k].text) === names.length) {
+        body = k;
+        break;
+      }
+    }
+    if (body < 0) continue;
+    const header = lines.slice(i + 1, body).map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
+    // (`附属单位上缴` / `收入` on lines of their own: a word's head is enough.)
+    if (!names.every((n) => header.includes(n) || (/(?:收入|支出)$/.test(n) && header.includes(n.slice(0, -2))))) continue;
+    let last = body;
+    for (let k = body + 1; k < lines.length && free(k); k++) {
+      if (figuresOf(lines[k].text) === names.length) last = k;
+      else if (k + 1 < lines.length && /^[\u4e00-\u9fff（）()、]{1,12}$/.test(lines[k].text.trim()) && figuresOf(lines[k + 1].text) === names.length) continue;
+      else break;
+    }
+    if (last - body >= 2) {
+      blocks.push({ first: i + 1, last, kind: kind! });
+      i = last;
+    }
+  }
+  return blocks;
+}
+
+/** The figures of a template body row, or −1 when the line is none. */
+function figuresOf(text: string): number {
+  const m = TEMPLATE_ROW.exec(text);
+  return m ? m[4].trim().split(/\s+/).length : -1;
+}
+
+/**
+ * The rows of a block found by findTemplateBlocks: a header row of the template's column names, then each body row
+ * (a wrapped name's tail joined to its row). Refused unless the first column is the sum of the others on nine rows in
+ * ten: the order is the template's, and a table laid out otherwise must not be read by it.
+ */
+export function readTemplate(lines: Line[], first: number, last: number, kind: string): AlignedResult {
+  const names = TEMPLATE_COLUMNS[kind];
+  const bodyStart = (() => {
+    for (let i = first; i <= last; i++) if (figuresOf(lines[i].text) === names.length) return i;
+    return last + 1;
+  })();
+  const top = lines[first];
+  const rows: AlignedRow[] = [
+    { line: first, cells: ['科目编码', '科目名称', ...names].map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true },
+  ];
+  let agreeing = 0;
+  let body = 0;
+  for (let i = bodyStart; i <= last; i++) {
+    const line = lines[i];
+    const m = TEMPLATE_ROW.exec(line.text);
+    if (!m) continue;
+    const ts = tokens(line.text);
+    const figures = ts.slice(ts.length - names.length);
+    const codeToken = ts.find((t) => t.text === (m[1] ?? m[2]))!;
+    const nameTokens = m[1] ? [] : ts.slice(ts.indexOf(codeToken) + 1, ts.length - names.length);
+    const cells: AlignedCell[] = [
+      m[1] ? { start: line.start + codeToken.start, end: line.start + codeToken.start, text: '', indent: 0 } : cell(line, codeToken, codeToken),
+      m[1] ? cell(line, codeToken, codeToken) : cell(line, nameTokens[0], nameTokens.at(-1)!),
+      ...figures.map((t) => cell(line, t, t)),
+    ];
+    // (`2080505 机关事业单位基本养老保险缴费 229.67 …` / `支出`: the tail of a wrapped name.)
+    if (i + 1 <= last && !TEMPLATE_ROW.test(lines[i + 1].text) && lines[i + 1].text.trim() !== '') cells[1] = { ...cells[1], text: cells[1].text + lines[i + 1].text.trim() };
+    rows.push({ line: i, cells });
+    body++;
+    if (sumsToFirst(figures.map((t) => t.text))) agreeing++;
+  }
+  return body >= 3 && agreeing * 10 >= body * 9 ? { rows } : { refused: UNPLACED };
+}
+
+/** The first figure is the sum of the others, to a cent a figure (blanks and dashes as zero; integer cents, no floats). */
+function sumsToFirst(figures: string[]): boolean {
+  const cents = figures.map(toCents);
+  return Math.abs(cents[0] - cents.slice(1).reduce((a, b) => a + b, 0)) <= figures.length;
+}
+
+function toCents(figure: string): number {
+  const m = /^([-−－]?)([\d,]+)(?:\.(\d+))?$/.exec(figure);
+  if (!m) return 0;
+  const cents = Number(m[2].replace(/,/g, '')) * 100 + Number(((m[3] ?? '') + '00').slice(0, 2));
+  return m[1] ? -cents : cents;
+}

@@ -9,7 +9,7 @@ import { numbersColumns } from './column-numbers';
 import { l } from '../messages';
 import { DASH_RULE, GRID_BORDER, gridEnd, readGrid, readSimple, simpleTableAround } from './pandoc';
 import { RUNNING_TITLE } from './pages';
-import { findCellPerLineBlocks, findSpacedBlocks, readOrdered, readSpaced } from './spaced';
+import { findCellPerLineBlocks, findSpacedBlocks, findTemplateBlocks, readOrdered, readSpaced, readTemplate } from './spaced';
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
@@ -101,7 +101,9 @@ const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) 
 
 interface Block {
   /** `spaced`: cells separated by single spaces (read by order, spaced.ts); `grid`, `simple`: pandoc's (pandoc.ts). */
-  format: Table['format'] | 'spaced' | 'grid' | 'simple' | 'cells' | 'csv';
+  format: Table['format'] | 'spaced' | 'grid' | 'simple' | 'cells' | 'csv' | 'template';
+  /** A `template` block's table (公开02/03表), read in the national template's column order. */
+  kind?: string;
   /** A simple table's rule of dashes. */
   rule?: number;
   first: number;
@@ -197,9 +199,11 @@ function findBlocks(lines: Line[]): Block[] {
   for (const b of aligned) taken.fill(1, b.first, b.last + 1);
   const spaced = findSpacedBlocks(lines, (i) => taken[i] === 0, (word) => COLUMN_WORD.test(word)).map((b) => ({ format: 'spaced' as const, ...b }));
   for (const b of spaced) taken.fill(1, b.first, b.last + 1);
+  const template = findTemplateBlocks(lines, (i) => taken[i] === 0, (text) => (isTableTitle(text) ? identifyTable(text.trim(), undefined) : undefined)).map((b) => ({ format: 'template' as const, ...b }));
+  for (const b of template) taken.fill(1, b.first, b.last + 1);
   const cells = findCellPerLineBlocks(lines, (i) => taken[i] === 0, isTableTitle, isMetaLine).map((b) => ({ format: 'cells' as const, ...b }));
-  const found = [...blocks, ...aligned, ...spaced, ...cells];
-  return aligned.length + spaced.length + cells.length === 0 ? blocks : found.sort((a, b) => a.first - b.first);
+  const found = [...blocks, ...aligned, ...spaced, ...template, ...cells];
+  return aligned.length + spaced.length + template.length + cells.length === 0 ? blocks : found.sort((a, b) => a.first - b.first);
 }
 
 function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
@@ -524,12 +528,19 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
     let lineCells: Array<{ line: number; cells: TableCell[]; header?: true }>;
-    if (block.format === 'aligned' || block.format === 'spaced' || block.format === 'cells') {
+    if (block.format === 'aligned' || block.format === 'spaced' || block.format === 'cells' || block.format === 'template') {
       // Space-separated lines are a table only under a title, code or unit line, or after a page break in
       // one (or they are prose).
       if (!meta.title && !meta.code && !meta.unit && !(prev && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || continuedTable(lines, prev, block.first)))) continue;
       tableLines.fill(1, block.first, block.last + 1);
-      let read = block.format === 'aligned' ? readAligned(lines, block.first, block.last) : block.format === 'cells' ? readOrdered(lines, block.first, block.last, true) : readSpaced(lines, block.first, block.last);
+      let read =
+        block.format === 'aligned'
+          ? readAligned(lines, block.first, block.last)
+          : block.format === 'cells'
+            ? readOrdered(lines, block.first, block.last, true)
+            : block.format === 'template'
+              ? readTemplate(lines, block.first, block.last, block.kind!)
+              : readSpaced(lines, block.first, block.last);
       // (Not aligned at all, a web page's cells a run of spaces apart: by order, when every row fills every column.)
       if ('refused' in read && block.format === 'aligned') {
         const ordered = readOrdered(lines, block.first, block.last);
@@ -606,7 +617,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       kind: identifyTable(meta.title, meta.code),
       // (A single-space table is laid out with spaces too; pandoc's grid tables have a header row as Markdown's do.)
       // (A CSV sheet is a TSV one with other separators.)
-      format: block.format === 'spaced' || block.format === 'simple' || block.format === 'cells' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format === 'csv' ? 'tsv' : block.format,
+      format: block.format === 'spaced' || block.format === 'simple' || block.format === 'cells' || block.format === 'template' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format === 'csv' ? 'tsv' : block.format,
       unit: meta.unit ?? '万元',
       unitSpan: meta.unitSpan,
       span: { start: lines[block.first].start, end: lines[block.last].end },
