@@ -293,6 +293,8 @@ export const TEMPLATE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   T03: ['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'],
 };
 
+const MAX_ROW_LENGTH = 300;
+
 /** A body row of such a table: its code (or 合计 after `类 款 项`), its name, then its figures. */
 const TEMPLATE_ROW = /^\s*(?:(?:类\s+款\s+项\s+)?(合计)|(\d{3}|\d{5}|\d{7})\s+(\S.*?))((?:\s+(?:[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–]))+)\s*$/;
 
@@ -333,8 +335,9 @@ export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, 
   return blocks;
 }
 
-/** The figures of a template body row, or −1 when the line is none. */
+/** The figures of a template body row, or −1 when the line is none (a row is short: a long line is not tried). */
 function figuresOf(text: string): number {
+  if (text.length > MAX_ROW_LENGTH) return -1;
   const m = TEMPLATE_ROW.exec(text);
   return m ? m[4].trim().split(/\s+/).length : -1;
 }
@@ -358,7 +361,7 @@ export function readTemplate(lines: Line[], first: number, last: number, kind: s
   let body = 0;
   for (let i = bodyStart; i <= last; i++) {
     const line = lines[i];
-    const m = TEMPLATE_ROW.exec(line.text);
+    const m = line.text.length > MAX_ROW_LENGTH ? null : TEMPLATE_ROW.exec(line.text);
     if (!m) continue;
     const ts = tokens(line.text);
     const figures = ts.slice(ts.length - names.length);
@@ -370,7 +373,7 @@ export function readTemplate(lines: Line[], first: number, last: number, kind: s
       ...figures.map((t) => cell(line, t, t)),
     ];
     // (`2080505 机关事业单位基本养老保险缴费 229.67 …` / `支出`: the tail of a wrapped name.)
-    if (i + 1 <= last && !TEMPLATE_ROW.test(lines[i + 1].text) && lines[i + 1].text.trim() !== '') cells[1] = { ...cells[1], text: cells[1].text + lines[i + 1].text.trim() };
+    if (i + 1 <= last && figuresOf(lines[i + 1].text) < 0 && lines[i + 1].text.trim() !== '') cells[1] = { ...cells[1], text: cells[1].text + lines[i + 1].text.trim() };
     rows.push({ line: i, cells });
     body++;
     if (sumsToFirst(figures.map((t) => t.text))) agreeing++;
