@@ -252,13 +252,20 @@ const START_OF_YEAR_COMPARISON = /(?:比|较|与)\s*年初(?!预算)/;
 const BUDGET_COMPARISON_WORDS = /(?:比|较|与)\s*(?:年初|全年|调整后)?预算/;
 
 /** The subject words of a number: for a change, what stands before 比上年/同比 (or 较预算) or the direction word. */
+/** What a comparison opening a clause leaves before the name: the year compared with, `相比`. */
+const COMPARISON_TAIL = /^(?:(?:19|20)\d\d\s*年度?|年度|度)?(?:相比|比较|同期)?[，,]?/;
+
 function subjectWords(lead: string, role: Role): string {
   let w = lead;
   if (role === 'delta' || role === 'change-rate' || role === 'prior' || role === 'budget-delta') {
     w = w.replace(REASON_PREFIX, '');
     // (`较年初预算数减少0.04万元`: the comparison with the budget names nothing either.)
-    const cut = w.search(role === 'budget-delta' ? BUDGET_COMPARISON_WORDS : LAST_YEAR_COMPARISON);
-    if (cut >= 0) w = w.slice(0, cut);
+    const compared = (role === 'budget-delta' ? BUDGET_COMPARISON_WORDS : LAST_YEAR_COMPARISON).exec(w);
+    if (compared) {
+      // (`同比2023年公务用车购置及运行维护费支出减少`: a comparison opening the clause names the quantity after it.)
+      const after = compared.index === 0 && role !== 'budget-delta' ? w.slice(compared[0].length).replace(COMPARISON_TAIL, '') : '';
+      w = /^[\u4e00-\u9fff“”（）()]{3,}?(?:增加|减少|增长|下降|上升|降低|持平|提高|减|增)/.test(after) ? after : w.slice(0, compared.index);
+    }
     // (`年末结转和结余15.86万元，比年初结转和结余增加2.64万元`: the balance at the year's start is what the change is from.)
     const fromStart = w.search(START_OF_YEAR_COMPARISON);
     if (fromStart >= 0) w = w.slice(0, fromStart);
