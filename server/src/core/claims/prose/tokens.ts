@@ -221,8 +221,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/占/.test(w) && /^\s*[)）]?\s*的?(?:比重|比例)?(?:为|是)?\s*[0-9０-９]/.test(after)) return 'share-base';
       // `决算数大于预算数55.93万元`: the gap between the actual and the budget, not a budget.
       if (BUDGET_GAP.test(w)) return 'budget-delta';
-      // `年初预算为2.95万元，差值为0.9万元`: a difference without a direction, no quantity of the list.
-      if (/(?:差值|差额|相差)(?:为|是|达)?$/.test(w)) return 'other';
+      // `年初预算为2.95万元，差值为0.9万元`, `决算数与年初预算数差异0.30万元`: a difference without a direction, no quantity of the list.
+      if (/(?:差值|差额|相差|差异)(?:为|是|达)?$/.test(w)) return 'other';
       // `从2015年的2007万元上升到2020年的2468万元`: the level reached, not the size of the change.
       if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
       if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
