@@ -456,6 +456,8 @@ function directionSpan(t: ProseToken) {
   return { start, end: start + m[0].length };
 }
 
+const AGAINST_TARGET = /(?:超|高于|低于|超过|超出|未达|比|较)(?:年度)?(?:绩效)?(?:指标|目标|标准|预期)(?:值)?(?:要求)?$/;
+
 /**
  * `由上年的45.20%提高到48.60%，提高3.40个百分点` (prose.md §5): a difference of two rates, never a ratio.
  * Only checkable when both rates are stated in the sentence.
@@ -463,7 +465,8 @@ function directionSpan(t: ProseToken) {
 export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
     for (const points of tokens) {
-      if (points.role !== 'points') continue;
+      // (`满意率达96.35%，超指标6.35个百分点`: points above a target the text does not state are no difference of its rates.)
+      if (points.role !== 'points' || AGAINST_TARGET.test(points.lead)) continue;
       // The rates just before the points (a handful at most: never a scan of the whole sentence).
       const rates: ProseToken[] = [];
       for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
