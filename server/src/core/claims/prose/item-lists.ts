@@ -93,7 +93,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     if (!endsSentence(list, model.text)) continue;
     if (list.totals.size === 0) continue;
     listed.add(list.sentence);
-    addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, list.totals.get('count'), context), false, sink);
+    addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, list.totals.get('count'), context, closingItems(list.totals.get('amount'))), false, sink);
   }
   for (const list of lists) {
     const total = list.totals.get('amount');
@@ -111,6 +111,17 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     const totals = new Map<Role, ProseToken>([['amount', total]]);
     addItemSums(analysis, totals, collectItems(model, analysis, sentence.id, undefined, context), true, sink);
   }
+}
+
+/**
+ * The un-enumerated paragraphs that close a 总计's items (公开01表's 总计 rows, T01.3–4): 结余分配 and 年末结转和结余 after the
+ * 支出 items, 使用非财政拨款结余 and 年初结转和结余 after the 收入 items.
+ */
+function closingItems(total: ProseToken | undefined): RegExp | undefined {
+  if (!total) return undefined;
+  if (/^支出总计$/.test(total.subject)) return /^(?:结余分配|年末结转和结余)\s*[0-9０-９]/;
+  if (/^收入总计$/.test(total.subject)) return /^(?:使用非财政拨款结余|年初结转和结余)\s*[0-9０-９]/;
+  return undefined;
 }
 
 /** How many following sentences without a figure an item's description may take before the next item. */
@@ -159,6 +170,7 @@ function collectItems(
   sentenceId: number,
   countTotal: ProseToken | undefined,
   context: { levelsBefore?: number[]; byParagraph?: Map<number, ProseToken[]> },
+  closing?: RegExp,
 ): Map<Role, ProseToken[]> {
   const sentence = model.sentences[sentenceId];
   const level = sentence.section === undefined ? 0 : model.sections[sentence.section].level;
@@ -177,6 +189,12 @@ function collectItems(
     // (`…完成年初预算的100.00%。` / `决算数小于预算数的主要原因是…。`: an item's reason, wrapped onto a line of its
     // own after the item's full stop, does not end the list.)
     if (style && REASON.test(text)) continue;
+    // (`5. 其他支出（类）92.85万元…` / `年末结转和结余1.66万元，为…`: a 总计's carry-over closes its 类 items unnumbered.)
+    if (style && closing?.test(text)) {
+      const first = (byParagraph.get(p) ?? []).find((t) => t.role === 'amount');
+      if (first) parts.set('amount', [...(parts.get('amount') ?? []), first]);
+      continue;
+    }
     style ??= bullet ? BULLET : ITEM_STYLES.find((re) => re.test(text));
     if (!style || (style === BULLET ? !bullet : !style.test(text))) break;
     // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
