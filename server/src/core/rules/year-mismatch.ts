@@ -176,12 +176,29 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
   if (REPORT_NAME.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
     return { why: l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`) };
   }
+  // `### **三、2022年度一般公共预算财政拨款基本支出决算情况**` in a 2024 report: a heading of the report's own account.
+  if (finalAccounts && isAccountHeading(text, n.span.start, end)) {
+    return { why: l(`本报告为${reportYear}年度决算，章节标题应为${reportYear}年度`, `this is the ${reportYear} final-accounts report: its headings are of ${reportYear}`) };
+  }
   if (!sentence || !opensSentence(text, sentence, n) || sentence.text.includes(`${reportYear}年`) || OTHER_PERIOD.test(after)) {
     // (A sentence that names the report year dates its own figures: `2025年度参保缴费已于2024年9月启动，截至
     // 2024年12月31日…比上年`.)
     return undefined;
   }
   return readOpeningYear(model, reportYear, n, sentence, rest);
+}
+
+/**
+ * The year stands in a heading of the report's account (`三、2022年度一般公共预算财政拨款基本支出决算情况说明`): a line of its
+ * own, no sentence (no clause marks, no figure), naming the 决算 after the year and no comparison before it.
+ */
+function isAccountHeading(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const before = text.slice(lineStart, start);
+  const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  if (rest.length > 48 || before.length > 24) return false;
+  return /^\s*度?[^。；;，,\d]*决算[^。；;，,\d]*(?:情况|说明)[^。；;，,\d]*$/.test(rest) && !/[。；;，,]|比|较|与|上年/.test(before.replace(/^[\s#*>]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?/, ''));
 }
 
 /** A year opening its sentence (`2023年度收入、支出总计…`): whose figures does the sentence state? */
