@@ -202,7 +202,6 @@ const CAPTION = /^(?:图|表)\s*[0-9０-９一二三四五六七八九十]+\s*[�
 const ITEM_THEN_AMOUNT = /[（(]项[)）][”"]?$/;
 const STARTS_WITH_FIGURE = /^[\d,.]+\s*(?:万元|亿元|元)/;
 
-
 /**
  * `…政府采购支出总额166.73` / `万元，其中：…`, `…三公经费支出预算为` / `47.32万元，…`: a wrap between a figure and
  * its unit, or between the words that ask for a figure and the figure.

@@ -91,9 +91,10 @@ function wrappedRowEnd(lines: Line[], at: number, free: (i: number) => boolean):
 
 const UNPLACED: Localized = l('各栏以单个空格分隔，有的行少了空白栏，各数所在的栏无从确定', 'cells separated by single spaces, and some rows lack their blank cells, so the column of each figure cannot be told');
 
-/** The rows of a block found by findSpacedBlocks, or a refusal when a row's figures do not fill the value columns. */
+/** A cell of the tokens `from` … `to` of a line, its spaces dropped. */
 const cell = (line: Line, from: Token, to: Token): AlignedCell => ({ start: line.start + from.start, end: line.start + to.end, text: line.text.slice(from.start, to.end).replace(/[\s\u3000]+/g, ''), indent: 0 });
 
+/** The rows of a block found by findSpacedBlocks, or a refusal when a row's figures do not fill the value columns. */
 export function readSpaced(lines: Line[], first: number, last: number): AlignedResult {
   const head = tokens(lines[first].text);
   if (head.length === 4 && LABEL_WORD.test(head[0].text) && head[2].text === head[0].text && head[1].text === head[3].text && !LABEL_WORD.test(head[1].text)) return readTwoSided(lines, first, last, head);
@@ -288,7 +289,7 @@ function readTwoSided(lines: Line[], first: number, last: number, head: Token[])
  * order when its header words came out scrambled over several lines (`对附属单位补助` / `本年支出合计 基本支出 项目支出 …` /
  * `功能分类 支出`).
  */
-export const TEMPLATE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+const TEMPLATE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   T02: ['本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'],
   T03: ['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'],
 };
