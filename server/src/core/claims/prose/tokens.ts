@@ -251,10 +251,13 @@ const START_OF_YEAR_COMPARISON = /(?:比|较|与)\s*年初(?!预算)/;
 /** `较年初预算数`, `与全年预算相比`: the comparison with a budget. */
 const BUDGET_COMPARISON_WORDS = /(?:比|较|与)\s*(?:年初|全年|调整后)?预算/;
 
-/** The subject words of a number: for a change, what stands before 比上年/同比 (or 较预算) or the direction word. */
 /** What a comparison opening a clause leaves before the name: the year compared with, `相比`. */
 const COMPARISON_TAIL = /^(?:(?:19|20)\d\d\s*年度?|年度|度)?(?:相比|比较|同期)?[，,]?/;
 
+/**
+ * The subject words of a number: for a change, what stands before 比上年/同比 (or 较预算) or the direction word, or
+ * after a comparison that opens the clause.
+ */
 function subjectWords(lead: string, role: Role): string {
   let w = lead;
   if (role === 'delta' || role === 'change-rate' || role === 'prior' || role === 'budget-delta') {
