@@ -179,7 +179,8 @@ function pageWidthOf(lines: readonly Line[], tableLines: Uint8Array): number | u
   const counts = new Map<number, number>();
   let prose = 0;
   for (const line of lines) {
-    if (tableLines[line.index] === 1) continue;
+    // (Display width is at most twice the length: most lines are measured by their length alone.)
+    if (tableLines[line.index] === 1 || line.text.length < 20 || line.text.length > 400) continue;
     const width = displayWidth(line.text.trim());
     if (width < 40 || width > 200) continue;
     prose++;
