@@ -322,7 +322,8 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
   const meta: Meta = {};
   let seen = 0;
   for (let i = first - 1; i >= 0 && seen < 6; i--) {
-    const raw = lines[i].text.replace(/^\s*#+\s*/, '').replace(/\*\*/g, '');
+    // (A sheet's title row saved as CSV: `收入支出决算总表,,,,,,,,`, `,,,,,公开01表,,,`.)
+    const raw = lines[i].text.replace(/^\s*#+\s*/, '').replace(/\*\*/g, '').replace(/^,+|,+\s*$/g, '');
     const t = raw.trim();
     if (t === '') continue;
     if (tableLines[i] === 1) break;
@@ -522,9 +523,10 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
   const refused: ParsedTables['refused'] = [];
   for (const block of findBlocks(lines)) {
     // Title rows inside a pasted sheet are read as the lines above the table.
-    if (block.format === 'tsv' || block.format === 'csv') while (block.first < block.last && isMetaLine(lines[block.first].text)) block.first++;
+    const metaRow = (i: number) => isMetaLine(block.format === 'csv' ? (csvFields(lines[i].text) ?? []).map((f) => f.text).join('\t') : lines[i].text);
+    if (block.format === 'tsv' || block.format === 'csv') while (block.first < block.last && metaRow(block.first)) block.first++;
     // (`公开01表\t\t\t金额单位：万元` alone between blank lines: the next table's code and unit, not a table.)
-    if ((block.format === 'tsv' || block.format === 'csv') && block.first === block.last && isMetaLine(lines[block.first].text)) continue;
+    if ((block.format === 'tsv' || block.format === 'csv') && block.first === block.last && metaRow(block.first)) continue;
     const meta = findMeta(lines, block.first, tableLines);
     const prev = works.at(-1);
     let lineCells: Array<{ line: number; cells: TableCell[]; header?: true }>;
