@@ -114,7 +114,13 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const siblings = list?.parts.get(role);
     const accept = (t: ProseToken) => t.role === 'amount' && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named);
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || t.subject.slice(0, -name.length).replace(OWNER, '').replace(NAMED_UNIT, '').length <= 2);
-    const found = wantCount ? totalCountBefore(ctx, part, named) : ctx.subjects.find(named, part.token.span.start, closeTo(named)) ?? (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined);
+    // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
+    const aliases = !wantCount && PROCUREMENT_TOTAL.test(named) ? PROCUREMENT_TOTAL_NAMES.filter((n) => n !== named) : [];
+    const found = wantCount
+      ? totalCountBefore(ctx, part, named)
+      : (ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
+        (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
+        aliases.map((n) => ctx.subjects.find(n, part.token.span.start, closeTo(n))).find((t) => t !== undefined));
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // `占全年支出的`, `占总支出的`: the year's whole spending, named as the list's total (本年支出合计) or,
     // outside a list, as the nearest 支出合计 before it.
@@ -178,6 +184,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   const whole = qualifiedWhole(ctx, part);
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
 }
+
+/** The year's procurement total, by any of its names. */
+const PROCUREMENT_TOTAL = /^政府采购(?:支出)?(?:总额|金额|总金额)$/;
+const PROCUREMENT_TOTAL_NAMES = ['政府采购支出总额', '政府采购金额', '政府采购总额', '政府采购支出', '政府采购'];
 
 /** The contracts won by 中小企业 (not those of 小微企业, a part of them). */
 const SME_CONTRACTS = /(?<!小微)(?:授予|面向)?中小企业(?:的)?(?:合同|采购)(?:金额|额)?$/;

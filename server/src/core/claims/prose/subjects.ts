@@ -42,7 +42,9 @@ function normalize(name: string): string {
     .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后)?(?:预算|决算)数?$)/, '')
     // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only
     // `收入总计` is stated).
-    .replace(/收入?、支出?(?:决算)?总计/, '收入、支出总计');
+    .replace(/收入?、支出?(?:决算)?总计/, '收入、支出总计')
+    // (`政府采购金额（以合同签订为准）`: a note on how the figure is counted is no part of its name.)
+    .replace(/[（(](?:以|按)[^（）()]{2,12}为准[)）](?=(?:为|是)?$)/, '');
   // Trailing fillers, repeatedly, but never down to a name that says nothing (本年支出合计 stays).
   const strip = (re: RegExp, by = '') => {
     const next = s.replace(re, by);
