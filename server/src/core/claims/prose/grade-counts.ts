@@ -8,6 +8,12 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** The grade a count is of, in the words right before it (`评为“优”的`, `“良”的`, `等级为中的`). */
 const GRADE = /(?:^|[、，,；;]|为)\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
+/** The grading scales, each complete. */
+const SCALES = [
+  ['优', '良', '中', '差'],
+  ['优秀', '良好', '合格', '不合格'],
+];
+
 /** The words after the evaluated count: `个项目开展了绩效自评`, `个项目进行自评`. */
 const EVALUATED_AFTER = /^(?:个)?(?:项目|一级项目|二级项目)?[^，,。；;]{0,6}?(?:开展|进行|实施)了?(?:绩效)?自评/;
 
@@ -22,15 +28,20 @@ export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: Cl
       .reverse()
       .find((t) => t.role === 'count' && EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 16)));
     if (!evaluated) continue;
+    // Every grade of the scale named (优、良、中、差 or 优秀、良好、合格、不合格): each project has one of them, so all of them.
+    const grades = new Set(graded.map((t) => GRADE.exec(t.lead)![1]));
+    const everyGrade = SCALES.some((scale) => scale.every((g) => grades.has(g)));
     sink.add({
       kind: 'sum',
       origin: 'prose',
       identity: 'prose.grade-counts',
-      description: l('各等次的项目数之和不超过开展自评的项目数', 'The projects of each grade add up to at most the projects evaluated'),
+      description: everyGrade
+        ? l('各等次的项目数之和等于开展自评的项目数', 'The projects of each grade add up to the projects evaluated')
+        : l('各等次的项目数之和不超过开展自评的项目数', 'The projects of each grade add up to at most the projects evaluated'),
       span: graded[0].token.span,
       total: operand(evaluated.token, '开展自评的项目数'),
       parts: graded.map((t) => operand(t.token, `“${GRADE.exec(t.lead)![1]}”的项目数`)),
-      exhaustive: false,
+      exhaustive: everyGrade,
     });
   }
 }
