@@ -152,7 +152,8 @@ function continues(lastLine: string, pageWidth?: number): boolean {
   // (A line stating an amount or a rate is prose, however short: `府采购货物支出 18.29 万元、政府采购工程支出 0.00`.)
   // (`图1：收入决算` over `（二）支出决算说明`: a figure's or table's caption stands alone, its colon no clause.)
   if (PARAGRAPH_END.test(lastLine) || CAPTION.test(lastLine)) return false;
-  if (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || STATED_FIGURE.test(lastLine) || unclosed(lastLine)) return true;
+  // (`勤用车 1 辆、应急保障用车 2` / `辆、其他用车 6 辆。`: a count enumerated before the break is prose too.)
+  if (lastLine.length > 30 || /[，,；;]|[。！？：:]./.test(lastLine) || STATED_FIGURE.test(lastLine) || STATED_COUNT.test(lastLine) || unclosed(lastLine)) return true;
   // (On a narrow page, `上海市…局 2024 年度财政拨款收入支` / `出总计 9746.50 万元。`: a line as wide as the page's
   // lines was wrapped by the page, however few its characters.)
   return pageWidth !== undefined && displayWidth(lastLine) >= pageWidth - WRAP_SLACK;
@@ -199,6 +200,7 @@ function pageWidthOf(lines: readonly Line[], tableLines: Uint8Array): number | u
 }
 
 const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
+const STATED_COUNT = /\d\s*(?:辆|人次|批次|个|人|台|套|项|家)、/;
 const CAPTION = /^(?:图|表)\s*[0-9０-９一二三四五六七八九十]+\s*[：:.．]\s*[^，,。；;\d]{1,30}$/;
 const ITEM_THEN_AMOUNT = /[（(]项[)）][”"]?$/;
 const STARTS_WITH_FIGURE = /^[\d,.]+\s*(?:万元|亿元|元)/;
