@@ -507,6 +507,8 @@ function similarity(a: string, b: string): number {
   return (2 * common) / total;
 }
 
+const PROJECT_PARAGRAPH_OPENING = /^\s*(?:\d+[.、．]\s*|[（(]\d+[)）]\s*)?([^，,。；;：:\d]{2,40}?)(?:项目)?(?:绩效)?(?:自评)?(?:情况|结果)[：:]/;
+
 /**
  * `1. 公务员医疗补助项目绩效自评情况：…全年预算数为470万元，实际支出402.51万元，完成年度预算的85.64%…
  * 项目自评得分93.5分` against the 自评表 of that project.
@@ -522,8 +524,21 @@ function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSi
       const score = similarity(title, name);
       if (score >= 0.6 && (!best || score > best.score)) best = { section: section.id, score };
     }
-    if (!best) continue;
-    const span = model.sections[best.section].span;
+    // (`1.信息化系统运行维护项目绩效自评情况：根据年初设定的绩效目标，项目自评得分90.13分…`: a paragraph opening with the
+    // project's name, no heading of its own.)
+    let span = best ? model.sections[best.section].span : undefined;
+    if (!span) {
+      let bestScore = 0;
+      for (const paragraph of model.paragraphs) {
+        const opening = PROJECT_PARAGRAPH_OPENING.exec(model.text.slice(paragraph.span.start, paragraph.span.start + 60));
+        const score = opening ? similarity(opening[1], name) : 0;
+        if (score >= 0.6 && score > bestScore) {
+          span = paragraph.span;
+          bestScore = score;
+        }
+      }
+    }
+    if (!span) continue;
     const tokens = facts.analysis.tokens.filter((t) => t.token.span.start >= span.start && t.token.span.start < span.end && t.token.cell === undefined);
     const pick = (role: ProseToken['role'], words?: RegExp) => tokens.find((t) => t.role === role && (!words || words.test(t.lead)));
     const pairs: Array<[ProseToken | undefined, number | undefined, string]> = [
