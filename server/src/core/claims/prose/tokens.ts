@@ -1,6 +1,7 @@
 // What each number in the prose is: its role (amount, budget, change, share …), the words that lead
 // to it, and the quantity it is about (its subject). Every prose claim is built from this.
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
+import { clauseBefore } from '../../text/clauses';
 import { isMoney } from '../../arith/interval';
 import type { DocumentModel, NumberToken, Sentence } from '../../types';
 import { PAGE_NUMBER, RUNNING_TITLE } from '../../model/pages';
@@ -109,9 +110,8 @@ function otherSide(lead: string, inherited: string): boolean {
 /** A clause that is only a total's word: `合计125.09万元`. */
 const BARE_TOTAL = /^(?:合计|共计|总计)(?:为|是|达)?$/;
 
-/** The quantity the clause before a bare total names after its last 的 (`…安排的机关运行经费，`), or ''. */
-function namedBeforeTotal(before: string): string {
-  const clause = before.replace(/[，,]\s*$/, '').split(/[，,；;：:。]/).at(-1) ?? '';
+/** The quantity the clause before a bare total names after its last 的 (`…安排的机关运行经费`), or ''. */
+function namedBeforeTotal(clause: string): string {
   const name = clause.slice(clause.lastIndexOf('的') + 1).replace(/\s+/g, '');
   return name.length >= 2 && name.length <= 12 && /(?:经费|支出|收入|资金|费)$/.test(name) ? normalizeSubject(name) : '';
 }
@@ -432,10 +432,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
       }
       let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department), previous);
+      // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
+      if (own === '' && role === 'amount' && BARE_TOTAL.test(lead)) own = namedBeforeTotal(clauseBefore(text, Math.max(sentence.span.start, start - 1), 40, '，,；;：:。'));
       // `政府性基金预算财政拨款年初结转和结余…，本年收入…，本年支出…，年末结转和结余…。本年支出比上年增加…`: the fund the
       // paragraph's first figure names is the fund of the bare year figures after it (not the department's 收入合计 / 支出合计).
-      // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
-      if (own === '' && role === 'amount' && BARE_TOTAL.test(lead)) own = namedBeforeTotal(text.slice(sentence.span.start, start));
       if (fundFrame && BARE_YEAR_FIGURE.test(own)) own = fundFrame + own.replace(/合计$/, '');
       else if (role === 'amount' && fundFrame === undefined) fundFrame = FUND_FRAME.exec(own)?.[1] ?? '';
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
