@@ -147,6 +147,9 @@ export function asciiForms(text: string): string {
 /** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
 const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]${EOL}[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
 
+/** A correct thousands grouping (`66,167.07`): ASCII digits, commas before every group of three. */
+export const CORRECT_GROUPING = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
+
 /** Full-width digits and point to ASCII, ASCII grouping commas removed. */
 function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   if (PLAIN.test(body)) return { text: body };
@@ -177,7 +180,7 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'space-in-digits';
     text = text.replace(/(?<=[0-9,])[ \u00A0]+(?=[0-9])/g, '');
   }
-  if (text.includes(',') && !/^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(text.replace(/[ \u00A0\u3000]*\r?\n\f?/g, ''))) issue = 'bad-grouping';
+  if (text.includes(',') && !CORRECT_GROUPING.test(text.replace(/[ \u00A0\u3000]*\r?\n\f?/g, ''))) issue = 'bad-grouping';
   // A line wrap before or after the point or a thousands comma, or among the digits, is layout (with any
   // spaces left before it).
   text = text.replace(/[ \u00A0\u3000]*\r?\n\f?(?=[.,0-9])/g, '').replace(/,/g, '');

@@ -1,4 +1,4 @@
-import { asciiForms } from '../numbers/scan';
+import { asciiForms, CORRECT_GROUPING } from '../numbers/scan';
 import type { NumberFormatIssue } from '../types';
 import { l, type Rule } from './rule';
 
@@ -90,8 +90,6 @@ export const numberFormat: Rule = {
     }
   },
 };
-
-const CORRECT_GROUPING = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
 
 /**
  * The number as written with only its damage repaired: full-width characters made ASCII, the decimal
