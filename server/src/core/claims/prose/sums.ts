@@ -123,7 +123,7 @@ function completeWithZeros(parts: ProseToken[], total: ProseToken, zeros: string
 export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[] = () => [], units: string[] = []): void {
   for (const list of lists) {
     for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, zerosBefore, units);
-    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, zerosBefore, units);
+    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, zerosBefore, units, list.parts.get('count'));
   }
 }
 
@@ -154,14 +154,19 @@ function namesEveryUnit(parts: ProseToken[], units: string[]): boolean {
   return units.every((u) => parts.some((p) => named(p, u)));
 }
 
-/** The claim a list states about one total and its listed parts (total = Σ, Σ ≤ total, or part ≤ total). */
-function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[], units: string[]): void {
+/**
+ * The claim a list states about one total and its listed parts (total = Σ, Σ ≤ total, or part ≤ total).
+ * `pairedWith`: for the counts of a second unit (`共3个批次、共计38人。其中：国内…0个批次、36人，…`), the first
+ * unit's counts, one beside each of them: the items they name are these items.
+ */
+function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[], units: string[], pairedWith?: ProseToken[]): void {
   // `A、B分别为x、y，合计z`: the total follows its parts.
   const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
   const total = after > 0 ? listed[after] : stated;
   const parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   if (!total || parts.length === 0 || parts.includes(total)) return;
-  const label = total.subject || total.lead.replace(/[，,：:、\s]/g, '') || '合计';
+  const paired = pairedItems(list, parts, total, pairedWith);
+  const label = paired ? paired.label : total.subject || total.lead.replace(/[，,：:、\s]/g, '') || '合计';
   // A change decomposed into its parts' changes: Σ ± part = total, each part signed by its direction
   // against the total's. Only a complete breakdown (基本支出 + 项目支出, …) says anything: a few main
   // contributors need not add up, and signed parts have no ≤.
@@ -181,7 +186,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     return;
   }
   const totalOperand = operand(total.token, label);
-  const partOperands = parts.map(partOperand);
+  const partOperands = paired ? parts.map((p, k) => operand(p.token, paired.names[k])) : parts.map(partOperand);
   if (parts.length === 1) {
     sink.add({
       kind: 'le',
@@ -194,7 +199,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     });
     return;
   }
-  const exhaustive = isExhaustive(list, parts, total) || (role === 'amount' && (completeWithZeros(parts, total, zerosBefore(list)) || namesEveryUnit(parts, units)));
+  const exhaustive = paired !== undefined || isExhaustive(list, parts, total) || (role === 'amount' && (completeWithZeros(parts, total, zerosBefore(list)) || namesEveryUnit(parts, units)));
   sink.add({
     kind: 'sum',
     origin: 'prose',
@@ -207,6 +212,26 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     parts: partOperands,
     exhaustive,
   });
+}
+
+/**
+ * The second unit's counts of a complete list of the first unit's, one after each: named as those items in
+ * their own unit (`公务接待（人）`, `国内公务接待（人）`), and complete as they are.
+ */
+function pairedItems(list: ProseList, parts: ProseToken[], total: ProseToken, pairedWith: ProseToken[] | undefined): { label: string; names: string[] } | undefined {
+  const first = list.totals.get('count');
+  if (!pairedWith || !first || pairedWith.length !== parts.length || parts.length < 2 || !isExhaustive(list, pairedWith, first)) return undefined;
+  // (One of each unit per item, in either order: `0个批次、36人` or `36人、0个批次`.)
+  const before = (a: ProseToken, b: ProseToken) => a.token.span.end <= b.token.span.start;
+  const alternate = (xs: ProseToken[], ys: ProseToken[]) => xs.every((x, k) => before(x, ys[k]) && (k + 1 === xs.length || before(ys[k], xs[k + 1])));
+  if (!alternate(pairedWith, parts) && !alternate(parts, pairedWith)) return undefined;
+  // (A count's words are often only the other count's unit, `3个批次、共计38人`: `批次、` names nothing.)
+  const named = (t: ProseToken) => t.subject !== '' && !/[、，,]$/.test(t.subject);
+  const unit = (t: ProseToken) => `（${t.token.unitText}）`;
+  return {
+    label: named(total) ? total.subject : (first.subject || '合计') + unit(total),
+    names: parts.map((p, k) => (named(p) ? p.subject : (pairedWith[k].subject || pairedWith[k].lead.replace(/[，,；;：:、\s]/g, '')) + unit(p))),
+  };
 }
 
 /** A part as an operand, labelled with its name (or its words when it has none). */
