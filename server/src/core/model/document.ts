@@ -216,6 +216,25 @@ function figureWrapped(lastLine: string, next: string): boolean {
   return (/\d$/.test(lastLine) && /^(?:万元|亿元|元|%|％|个百分点)/.test(next)) || (/(?:为|是|达到?|共计|合计|总额|总计|[（(]项[)）][”"]?)$/.test(lastLine) && /^\d/.test(next) && STATED_FIGURE.test(next));
 }
 
+/** A figure of money or a count, as a list's item states it. */
+const ITEM_FIGURE = /\d\s*(?:万元|亿元|元|个批次|批次|人次|人|辆|台|套|家|个)/;
+
+/**
+ * `…支出总额2120.92万元，其中：` / `政府采购货物支出191.58万元、政府采购工程支出…`: a line closing on its list's trigger
+ * goes on into a line that enumerates the items (two clauses stating a figure or more), unless that line
+ * opens an item of its own (`1、…`). A line stating one figure (`其中：` / `商品和服务支出29700元,占…100%`) opens the first
+ * of several items, each a paragraph of its own, which stay apart.
+ */
+function triggerThenItems(lastLine: string, next: string): boolean {
+  if (!/其中[：:]$/.test(lastLine) || itemNumber(next) !== undefined || /^[-*+>#|第]/.test(next) || !/[、，,；;]/.test(next)) return false;
+  // Items are clauses stating a figure, not its change or share (`…29700元,占…100%,同比减少13900元`: one item).
+  // (The last figure's unit may be on the line after: `…191.58万元、政府采购工程支出259.94` / `万元、…`.)
+  const items = next.split(/[、，,；;]/).filter((clause, k, all) => (ITEM_FIGURE.test(clause) || (k === all.length - 1 && /\d$/.test(clause))) && !CHANGE_OR_SHARE.test(clause));
+  return items.length >= 2;
+}
+
+const CHANGE_OR_SHARE = /同比|上年|增加|减少|增长|下降|占/;
+
 /**
  * A line that opens a quote or bracket it does not close is cut off, however short: narrow PDF pages
  * wrap `“一般公共服务（类）宣传事务（款）一般行政管理事` / `务（项）”100.96万元，…` at 24 characters.
@@ -336,7 +355,7 @@ export function buildModel(text: string): DocumentModel {
     }
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
-    if (current && !nextItem && (continues(current.lastText, pageWidth) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
+    if (current && !nextItem && (continues(current.lastText, pageWidth) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;
