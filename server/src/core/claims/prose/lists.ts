@@ -713,6 +713,8 @@ function nestedEnd(text: string, scan: SentenceScan, parentStart: number, trigge
   for (let i = from; i < end; i++) {
     const c = text.charAt(i);
     if (c !== '；' && c !== ';') continue;
+    // (Inside its bracket a `；` parts the items: `（其中，绩效评级为“优”的项目26个；…“良”的项目7个；…）`.)
+    if (close < parentEnd && !/其中/.test(text.slice(i + 1, Math.min(end, i + 6)))) continue;
     // `公务用车购置及运行维护费…；其中：公务用车购置…；公务用车运行维护…；公务接待费…`: a clause naming the same part of
     // the parent's breakdown as the item that opened the nested list goes on with it.
     owner ??= ownerWords(text, parentStart, triggerStart);
