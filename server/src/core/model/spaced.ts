@@ -309,6 +309,14 @@ export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, 
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].text.includes('表') || !free(i)) continue;
     const kind = kindOf(lines[i].text);
+    if (kind === 'T09') {
+      const last = sangongRowAfter(lines, i, free);
+      if (last > 0) {
+        blocks.push({ first: i + 1, last, kind });
+        i = last;
+      }
+      continue;
+    }
     const names = kind ? TEMPLATE_COLUMNS[kind] : undefined;
     if (!names) continue;
     let body = -1;
@@ -336,6 +344,54 @@ export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, 
   return blocks;
 }
 
+/**
+ * 公开09表 as a PDF's text gives it (the Shanghai reports): its header words scrambled over lines, `预算数 决算数` six
+ * times, then one line of twelve figures, each quantity's 预算数 beside its 决算数 in the template's order (合计, 因公出国
+ * （境）费, 公务用车 小计, 购置费, 运行维护费, 公务接待费). A line short of twelve figures lost its blank cells: not read.
+ */
+const SANGONG_QUANTITIES = ['合计', '因公出国（境）费', '公务用车小计', '公务用车购置费', '公务用车运行维护费', '公务接待费'];
+const SANGONG_HALVES = /^\s*(?:预算数?\s+决算数?\s*){6}$/;
+const SANGONG_ROW = /^\s*(?:[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s+){11}[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$/;
+
+const UNORDERED: Localized = l('各栏以单个空格分隔，按模板的栏序读出的合计与分项不符，各数所在的栏无从确定', 'cells separated by single spaces, and read in the template\'s column order the totals do not match their parts, so the column of each figure cannot be told');
+
+/** The line of twelve figures of a 公开09表 so laid out under the title at `title`, or −1. */
+function sangongRowAfter(lines: Line[], title: number, free: (i: number) => boolean): number {
+  for (let k = title + 1; k < Math.min(lines.length - 1, title + 10) && free(k); k++) {
+    if (!SANGONG_HALVES.test(lines[k].text)) continue;
+    const header = lines.slice(title + 1, k).map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
+    const named = ['合计', '出国', '小计', '购置', '运行', '接待'].every((w) => header.includes(w));
+    return named && free(k + 1) && SANGONG_ROW.test(lines[k + 1].text) ? k + 1 : -1;
+  }
+  return -1;
+}
+
+/**
+ * The rows of such a 公开09表: the quantities and halves as two header rows, then the figures. Refused unless two of
+ * its four sums hold (合计 = 出国 + 公务用车 + 接待 and 小计 = 购置 + 运行维护, each half): one slipped figure breaks two at
+ * most, a table laid out in another order all of them.
+ */
+function readSangong(lines: Line[], first: number, last: number): AlignedResult {
+  const line = lines[last];
+  const figures = tokens(line.text);
+  const v = figures.map((t) => toCents(t.text));
+  let holding = 0;
+  for (const h of [0, 1]) {
+    if (v[h] === v[2 + h] + v[4 + h] + v[10 + h]) holding++;
+    if (v[4 + h] === v[6 + h] + v[8 + h]) holding++;
+  }
+  if (holding < 2) return { refused: UNORDERED };
+  const top = lines[first];
+  const header = (texts: string[]): AlignedRow => ({ line: first, cells: texts.map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true });
+  return {
+    rows: [
+      header(SANGONG_QUANTITIES.flatMap((q) => [q, q])),
+      header(SANGONG_QUANTITIES.flatMap(() => ['预算数', '决算数'])),
+      { line: last, cells: figures.map((t) => cell(line, t, t)) },
+    ],
+  };
+}
+
 /** The figures of a template body row, or −1 when the line is none (a row is short: a long line is not tried). */
 function figuresOf(text: string): number {
   if (text.length > MAX_ROW_LENGTH) return -1;
@@ -349,6 +405,7 @@ function figuresOf(text: string): number {
  * ten: the order is the template's, and a table laid out otherwise must not be read by it.
  */
 export function readTemplate(lines: Line[], first: number, last: number, kind: string): AlignedResult {
+  if (kind === 'T09') return readSangong(lines, first, last);
   const names = TEMPLATE_COLUMNS[kind];
   const bodyStart = (() => {
     for (let i = first; i <= last; i++) if (figuresOf(lines[i].text) === names.length) return i;
