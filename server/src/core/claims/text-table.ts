@@ -373,8 +373,8 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     if (pt.role !== 'count' || (pt.year !== undefined && model.reportYear !== undefined && pt.year !== model.reportYear)) continue;
     const before = model.text.slice(pt.sentence.span.start, pt.token.span.start);
     const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
-    // (Last year's and the budgeted counts are other figures.)
-    if (/上年|去年|上一年|同期|预算|计划/.test(clause)) continue;
+    // (Last year's and the budgeted counts are other figures; `各预算单位` names whose they are.)
+    if (/上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause)) continue;
     const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause));
     const it = link && rows.find((r) => link.row.test(r.entry.label));
     const name = tableName(model.tables[stats.id]);
