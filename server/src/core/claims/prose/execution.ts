@@ -1,8 +1,9 @@
-// The department's 执行数 in its 绩效 section restates one of the year's totals (prose.md §7: qinzhou `:232`
+// Spending restated in the 绩效 section in other words. The department's 执行数 restates one of the year's totals (prose.md §7: qinzhou `:232`
 // `部门预算数4487.56万元，执行数1381.69万元` is the 1381.69 of `:82`, `:98`, `:116`). Which total it is depends on the
 // report (本年支出合计, 财政拨款支出, 支出总计, …), so nothing is claimed while it equals one of them; one that misses
 // the nearest of them by a single digit or two swapped digits (`1934.96` for `1934.69`) is that total mistyped, and
-// is set against it as a restatement whose scope is not certain (a warning).
+// is set against it as a restatement whose scope is not certain (a warning). A project's 累计投入 restates its 实际支出
+// the same way.
 import { operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { DocumentModel, FactClaim } from '../../types';
@@ -40,6 +41,38 @@ export function executionClaims(model: DocumentModel, analysis: ProseAnalysis, s
       b: operand(t.token, '执行数'),
       looseMatch: true,
     });
+  }
+}
+
+/** A project's spending, as its 绩效 paragraph first states it. */
+const PROJECT_SPENDING = /(?:实际支出|执行数|全年执行)(?:为|是)?$/;
+/** The same money, restated in the paragraph's account of what the project achieved. */
+const PROJECT_INPUT = /(?:累计投入|投入资金|使用资金|实际使用)(?:资金)?(?:为|是)?$/;
+
+/**
+ * `项目全年预算数为78万元，实际支出60.96万元，…项目绩效目标完成情况：通过项目实施，全年累计投入60.69万元`: a project's
+ * input restated in its paragraph. Not the same wording (累计投入 may count other funds), so only a figure that misses the
+ * spending by a single digit or two swapped digits is set against it (a warning).
+ */
+export function projectInputClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  let spending: ProseToken | undefined;
+  for (const t of analysis.tokens) {
+    if (spending && spending.sentence.paragraph !== t.sentence.paragraph) spending = undefined;
+    if (t.role !== 'amount') continue;
+    if (!spending && PROJECT_SPENDING.test(t.lead)) spending = t;
+    else if (spending && PROJECT_INPUT.test(t.lead) && t.token.unit === spending.token.unit && digitSlip(spending.token.text, t.token.text)) {
+      sink.add<FactClaim>({
+        kind: 'fact',
+        origin: 'prose',
+        identity: 'prose.project-input',
+        description: l('项目累计投入即其实际支出', "the project's input is its spending"),
+        span: t.token.span,
+        key: `project-input|${spending.token.id}`,
+        a: operand(spending.token, spending.lead.replace(/[，,；;：:\s]/g, '')),
+        b: operand(t.token, t.lead.replace(/[，,；;：:\s]/g, '')),
+        looseMatch: true,
+      });
+    }
   }
 }
 

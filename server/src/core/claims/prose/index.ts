@@ -10,7 +10,7 @@ import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
 import { itemListClaims } from './item-lists';
 import { sangongCountClaims } from './sangong-counts';
-import { executionClaims } from './execution';
+import { executionClaims, projectInputClaims } from './execution';
 import { procurementClaims } from './procurement';
 import { nestedTotalClaims } from './nested-totals';
 import { endsSentence, findLists, type ProseList } from './lists';
@@ -50,6 +50,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   nestedTotalClaims(analysis, sink);
   sangongCountClaims(analysis, sink);
   executionClaims(model, analysis, sink);
+  projectInputClaims(analysis, sink);
   totalsBalanceClaims(model, analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
