@@ -119,6 +119,11 @@ export interface TableCell {
   shiftedCode?: string;
   /** A non-empty value cell that is not a number (`12.3.4`, stray text): no amount can be read from it. */
   unreadable?: boolean;
+  /**
+   * A figure (or blank) of a row whose blank cells vanished in extraction (model/spaced.ts): the row's figures after its
+   * total are known, not their columns. Column relations skip it; the row's own sum reads its figures in any column.
+   */
+  unplaced?: boolean;
   /** Leading indentation of a text cell, in full-width spaces (two ASCII spaces count as one). */
   indent?: number;
 }
@@ -203,6 +208,11 @@ export interface Table {
   continuations?: number[];
   /** A space-aligned reading its own identities refute (claims/tables/misread.ts): no claims read it. */
   withdrawn?: true;
+  /**
+   * Read from a copy whose blank cells vanished (model/spaced.ts): such extractions also clip digits of narrow cells
+   * (`10,661.51` as `1,066.51`), which a sum cannot tell from a slip, so its sums are reported as warnings.
+   */
+  blanksLost?: true;
 }
 
 export interface Paragraph {

@@ -19,6 +19,8 @@ export interface AlignedCell {
   end: number;
   text: string;
   indent: number;
+  /** Its column is not known (TableCell.unplaced). */
+  unplaced?: true;
 }
 
 export interface AlignedRow {

@@ -285,24 +285,33 @@ function readTwoSided(lines: Line[], first: number, last: number, head: Token[])
 }
 
 /**
- * The value columns of 公开02/03表 in the national template's order: what a single-space copy of the table gives by
+ * The value columns of 公开02/03/05表 in the national template's order: what a single-space copy of the table gives by
  * order when its header words came out scrambled over several lines (`对附属单位补助` / `本年支出合计 基本支出 项目支出 …` /
  * `功能分类 支出`).
  */
 const TEMPLATE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   T02: ['本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'],
   T03: ['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'],
+  T05: ['合计', '基本支出', '项目支出'],
 };
 
 const MAX_ROW_LENGTH = 300;
 
-/** A body row of such a table: its code (or 合计 after `类 款 项`), its name, then its figures. */
-const TEMPLATE_ROW = /^\s*(?:(?:类\s+款\s+项\s+)?(合计)|(\d{3}|\d{5}|\d{7})\s+(\S.*?))((?:\s+(?:[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–]))+)\s*$/;
+/**
+ * A body row of such a table: its code (or 合计 after `类 款 项`), its name unless the extraction put it on the lines
+ * around (`机关事业单位基本养老保险` / `2080505 545.85 545.85` / `缴费支出`), then its figures.
+ */
+const TEMPLATE_ROW = /^\s*(?:(?:类\s+款\s+项\s+)?(合计)|(\d{3}|\d{5}|\d{7})(?:\s+([^\s\d.,\-−－—–].*?))?)((?:\s+(?:[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–]))+)\s*$/;
+/** Words of the header's label columns. */
+const HEADER_WORD = /科目|编码|名称|分类|^项目$/;
+/** A line of a row's name alone (the part of a wrapped name the extraction put above or below the row's figures). */
+const NAME_PART = /^[\u4e00-\u9fff（）()、“”]{1,14}$/;
 
 /**
- * Under a 公开02/03表 title (`kindOf` names it), within twelve lines: the header lines, then a run of body rows each with
- * exactly one figure per template column (a line of words between two rows is the first one's wrapped name). The
- * header lines must name every template column (in any order and layout), or the block is not this table's.
+ * Under a 公开02/03/05表 title (`kindOf` names it), within twelve lines: the header lines, then a run of body rows of one
+ * to as many figures as the template has columns (a copy that dropped the blank cells keeps only the figures), with the
+ * lines of wrapped names between them. The header lines must name every template column (in any order and layout), or
+ * the block is not this table's.
  */
 export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, kindOf: (text: string) => string | undefined): Array<{ first: number; last: number; kind: string }> {
   const blocks: Array<{ first: number; last: number; kind: string }> = [];
@@ -319,24 +328,33 @@ export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, 
     }
     const names = kind ? TEMPLATE_COLUMNS[kind] : undefined;
     if (!names) continue;
+    const isRow = (k: number) => {
+      const n = figuresOf(lines[k].text);
+      return n >= 1 && n <= names.length;
+    };
     let body = -1;
     for (let k = i + 1; k < Math.min(lines.length, i + 13) && free(k); k++) {
-      if (figuresOf(lines[k].text) === names.length) {
+      if (isRow(k)) {
         body = k;
         break;
       }
     }
     if (body < 0) continue;
+    // (A name's head may stand above the first row.)
     const header = lines.slice(i + 1, body).map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
-    // (`附属单位上缴` / `收入` on lines of their own: a word's head is enough.)
-    if (!names.every((n) => header.includes(n) || (/(?:收入|支出)$/.test(n) && header.includes(n.slice(0, -2))))) continue;
+    if (!names.every((n) => namedIn(header, n))) continue;
     let last = body;
+    let rows = 1;
     for (let k = body + 1; k < lines.length && free(k); k++) {
-      if (figuresOf(lines[k].text) === names.length) last = k;
-      else if (k + 1 < lines.length && /^[\u4e00-\u9fff（）()、]{1,12}$/.test(lines[k].text.trim()) && figuresOf(lines[k + 1].text) === names.length) continue;
+      if (isRow(k)) {
+        last = k;
+        rows++;
+      } else if (NAME_PART.test(lines[k].text.trim()) && (isRow(k + 1) || (k + 2 < lines.length && NAME_PART.test(lines[k + 1].text.trim()) && isRow(k + 2)))) continue;
+      // (The tail of the last row's name.)
+      else if (k === last + 1 && NAME_PART.test(lines[k].text.trim())) last = k;
       else break;
     }
-    if (last - body >= 2) {
+    if (rows >= 3) {
       blocks.push({ first: i + 1, last, kind: kind! });
       i = last;
     }
@@ -392,6 +410,16 @@ function readSangong(lines: Line[], first: number, last: number): AlignedResult 
   };
 }
 
+/**
+ * The header's words name the column, whole or in two pieces the extraction put on lines of their own (`附属单位` /
+ * `上缴收入`, `对附属单位补` / `助支出`).
+ */
+function namedIn(header: string, name: string): boolean {
+  if (header.includes(name)) return true;
+  for (let k = 2; k <= name.length - 2; k++) if (header.includes(name.slice(0, k)) && header.includes(name.slice(k))) return true;
+  return false;
+}
+
 /** The figures of a template body row, or −1 when the line is none (a row is short: a long line is not tried). */
 function figuresOf(text: string): number {
   if (text.length > MAX_ROW_LENGTH) return -1;
@@ -400,39 +428,60 @@ function figuresOf(text: string): number {
 }
 
 /**
- * The rows of a block found by findTemplateBlocks: a header row of the template's column names, then each body row
- * (a wrapped name's tail joined to its row). Refused unless the first column is the sum of the others on nine rows in
- * ten: the order is the template's, and a table laid out otherwise must not be read by it.
+ * The rows of a block found by findTemplateBlocks: a header row of the template's column names, then each body row with
+ * its name (the lines of a wrapped name around it joined). A row of every column's figure is placed by order; a shorter
+ * one (its blank cells dropped) has only its first figure, the total, placed: the others are its figures in columns
+ * unknown (AlignedCell.unplaced). Refused unless the first figure is the sum of the others on nine rows in ten: the order
+ * is the template's, and a table laid out otherwise must not be read by it.
  */
 export function readTemplate(lines: Line[], first: number, last: number, kind: string): AlignedResult {
   if (kind === 'T09') return readSangong(lines, first, last);
   const names = TEMPLATE_COLUMNS[kind];
-  const bodyStart = (() => {
-    for (let i = first; i <= last; i++) if (figuresOf(lines[i].text) === names.length) return i;
-    return last + 1;
-  })();
   const top = lines[first];
   const rows: AlignedRow[] = [
     { line: first, cells: ['科目编码', '科目名称', ...names].map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true },
   ];
+  const isRow = (i: number) => figuresOf(lines[i].text) >= 1;
+  const bodyStart = (() => {
+    for (let i = first; i <= last; i++) if (isRow(i)) return i;
+    return last + 1;
+  })();
+  // A name line right before the first row is its head (not the header's words above it).
+  const above = bodyStart - 1 >= first ? lines[bodyStart - 1].text.trim() : '';
+  let head = NAME_PART.test(above) && !HEADER_WORD.test(above) ? above : '';
   let agreeing = 0;
   let body = 0;
+  let previous: { cells: AlignedCell[]; named: boolean } | undefined;
   for (let i = bodyStart; i <= last; i++) {
     const line = lines[i];
     const m = line.text.length > MAX_ROW_LENGTH ? null : TEMPLATE_ROW.exec(line.text);
-    if (!m) continue;
+    if (!m) {
+      // A run of name lines between two rows: the first is the tail of a row whose name is around it, the last the
+      // head of the next such row; a row with its name on its line takes the rest (`…缴费` / `支出`).
+      const text = line.text.trim();
+      if (!NAME_PART.test(text)) continue;
+      const next = i + 1 <= last ? TEMPLATE_ROW.exec(lines[i + 1].text) : null;
+      const headOfNext = next !== null && next[2] !== undefined && next[3] === undefined && (previous === undefined || previous.named || head !== '' || !isRow(i - 1));
+      if (headOfNext) head += text;
+      else if (previous) previous.cells[1] = { ...previous.cells[1], text: previous.cells[1].text + text };
+      continue;
+    }
     const ts = tokens(line.text);
-    const figures = ts.slice(ts.length - names.length);
+    const count = m[4].trim().split(/\s+/).length;
+    const figures = ts.slice(ts.length - count);
     const codeToken = ts.find((t) => t.text === (m[1] ?? m[2]))!;
-    const nameTokens = m[1] ? [] : ts.slice(ts.indexOf(codeToken) + 1, ts.length - names.length);
-    const cells: AlignedCell[] = [
-      m[1] ? { start: line.start + codeToken.start, end: line.start + codeToken.start, text: '', indent: 0 } : cell(line, codeToken, codeToken),
-      m[1] ? cell(line, codeToken, codeToken) : cell(line, nameTokens[0], nameTokens.at(-1)!),
-      ...figures.map((t) => cell(line, t, t)),
-    ];
-    // (`2080505 机关事业单位基本养老保险缴费 229.67 …` / `支出`: the tail of a wrapped name.)
-    if (i + 1 <= last && figuresOf(lines[i + 1].text) < 0 && lines[i + 1].text.trim() !== '') cells[1] = { ...cells[1], text: cells[1].text + lines[i + 1].text.trim() };
+    const nameTokens = m[1] ? [] : ts.slice(ts.indexOf(codeToken) + 1, ts.length - count);
+    const at = (offset: number): AlignedCell => ({ start: line.start + offset, end: line.start + offset, text: '', indent: 0 });
+    const nameCell = m[1] ? cell(line, codeToken, codeToken) : nameTokens.length > 0 ? cell(line, nameTokens[0], nameTokens.at(-1)!) : at(codeToken.end);
+    const cells: AlignedCell[] = [m[1] ? at(codeToken.start) : cell(line, codeToken, codeToken), head === '' ? nameCell : { ...nameCell, text: head + nameCell.text }];
+    if (count === names.length) for (const t of figures) cells.push(cell(line, t, t));
+    else {
+      cells.push(cell(line, figures[0], figures[0]));
+      for (let k = 1; k < names.length; k++) cells.push(k < count ? { ...cell(line, figures[k], figures[k]), unplaced: true } : { ...at(line.text.length), unplaced: true });
+    }
     rows.push({ line: i, cells });
+    previous = { cells, named: nameTokens.length > 0 || m[1] !== undefined };
+    head = '';
     body++;
     if (sumsToFirst(figures.map((t) => t.text))) agreeing++;
   }

@@ -218,7 +218,7 @@ function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
  * only for text cells.
  */
 function newCell(col: number, start: number, end: number, text: string, indent: number): TableCell {
-  return { row: 0, col, span: { start, end }, text, number: undefined, empty: false, shiftedCode: undefined, unreadable: undefined, indent };
+  return { row: 0, col, span: { start, end }, text, number: undefined, empty: false, shiftedCode: undefined, unreadable: undefined, unplaced: undefined, indent };
 }
 
 function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv'): TableCell[] {
@@ -553,7 +553,15 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         else refused.push({ first: block.first, last: block.last, reason: read.refused, layout: 'aligned' });
         continue;
       }
-      lineCells = read.rows.map((r) => ({ line: r.line, cells: r.cells.map((c, col) => newCell(col, c.start, c.end, c.text, c.indent)), header: r.header }));
+      lineCells = read.rows.map((r) => ({
+        line: r.line,
+        cells: r.cells.map((c, col) => {
+          const cell = newCell(col, c.start, c.end, c.text, c.indent);
+          if (c.unplaced) cell.unplaced = true;
+          return cell;
+        }),
+        header: r.header,
+      }));
       if (lineCells.length === 0) continue;
     } else if (block.format === 'grid' || block.format === 'simple') {
       tableLines.fill(1, block.first, block.last + 1);
@@ -626,6 +634,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       rows,
       columns: [],
     };
+    if (lineCells.some((r) => r.cells.some((c) => c.unplaced))) table.blanksLost = true;
     if (!meta.unit) {
       const headerUnit = rows.slice(0, 4).flatMap((r) => r.cells).map((c) => unitFrom(c.text)).find((u) => u);
       if (headerUnit) table.unit = headerUnit;

@@ -126,7 +126,7 @@ export function tableName(table: Table): string {
 export function cellOperand(model: DocumentModel, table: Table, row: TableRow, col: number, label: string): Operand | undefined {
   const cell = row.cells[col];
   if (!cell) return exact(0, label, { start: row.span.end, end: row.span.end });
-  if (cell.shiftedCode || cell.unreadable) return undefined;
+  if (cell.shiftedCode || cell.unreadable || cell.unplaced) return undefined;
   if (cell.number !== undefined) {
     const token = model.numbers[cell.number];
     if (token.unit === '%' || token.unit === 'count' || token.unit === 'score' || token.unit === 'year') return undefined;
@@ -233,7 +233,7 @@ function actualColumn(table: Table, item: Item, col: number): number {
 export function blankAt(table: Table, item: Item, col: number): boolean {
   const actual = actualColumn(table, item, col);
   const cell = item.row.cells[actual];
-  return !cell || cell.empty;
+  return !cell || (cell.empty && !cell.unplaced);
 }
 
 /**
@@ -242,7 +242,7 @@ export function blankAt(table: Table, item: Item, col: number): boolean {
  */
 export function blankOperandAt(table: Table, item: Item, col: number): boolean {
   const cell = item.row.cells[actualColumn(table, item, col)];
-  return !cell || (cell.number === undefined && !cell.shiftedCode && !cell.unreadable);
+  return !cell || (cell.number === undefined && !cell.shiftedCode && !cell.unreadable && !cell.unplaced);
 }
 
 /** Operand for an item's value in column `col` (the entry's own value column when it moved). */

@@ -2,6 +2,7 @@
 // T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
 // 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
 import type { DocumentModel, Localized, Operand, Span, Table } from '../../types';
+import { operand } from '../../arith/interval';
 import { isZero } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
@@ -75,10 +76,21 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
       identity,
       description: l(name + zh, name + en),
       total: itemOperand(model, table, it, totalCol),
-      parts: partOperands(model, table, it, partCols),
+      parts: partCols.some((c) => it.row.cells[c]?.unplaced) ? unplacedFigures(model, table, it, partCols) : partOperands(model, table, it, partCols),
       anchor: it.entry.labelSpan,
+      soft: table.blanksLost,
     });
   }
+}
+
+/** A row's figures whose columns are not known (TableCell.unplaced): their sum is the row's, whichever column each is in. */
+function unplacedFigures(model: DocumentModel, table: Table, it: Item, cols: number[]): Operand[] {
+  const parts: Operand[] = [];
+  for (const c of cols) {
+    const n = it.row.cells[c]?.number;
+    if (n !== undefined) parts.push(operand(model.numbers[n], `${itemName(it)}（栏次未定）`, table.unit));
+  }
+  return parts;
 }
 
 /** The item's cells in `cols` are all blank. */

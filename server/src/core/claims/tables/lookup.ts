@@ -65,7 +65,7 @@ function labelIndex(table: Table): Map<string, Item[]> {
   return index;
 }
 
-/** The cell the query names, or undefined. Cells that are shifted codes or unreadable text are never returned. */
+/** The cell the query names, or undefined. Cells that are shifted codes, unreadable text or unplaced are never returned. */
 export function findTableValue(model: DocumentModel, query: TableValueQuery): TableValue | undefined {
   // (Loops without closures or intermediate lists: the prose asks once per figure it names.)
   const kinds = query.kind;
@@ -179,7 +179,7 @@ function valueAt(table: Table, it: Item, query: TableValueQuery): TableValue | u
   }
   if (col === undefined) return undefined;
   const cell = it.row.cells[col];
-  if (cell?.shiftedCode || cell?.unreadable) return undefined;
+  if (cell?.shiftedCode || cell?.unreadable || cell?.unplaced) return undefined;
   const header = table.columns[col]?.headerPath.at(-1);
   // `2101501 行政运行 · 本年支出合计`: the code, label and header that are there.
   const { code, label } = it.entry;

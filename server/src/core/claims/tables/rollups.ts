@@ -163,6 +163,7 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, suffixe
       total,
       parts,
       anchor: parent.entry.labelSpan,
+      soft: table.blanksLost,
     });
   }
 }
