@@ -51,9 +51,10 @@ export function findSpacedBlocks(lines: Line[], free: (i: number) => boolean, is
     let last = i;
     while (last + 1 < lines.length && free(last + 1) && CODE_LEVELS.test(lines[last + 1].text)) last++;
     const headerEnd = last;
+    const twoSided = isTwoSided(head);
     while (last + 1 < lines.length && free(last + 1)) {
       const row = tokens(lines[last + 1].text);
-      if (row.length >= 2 && figuresAtEnd(row) > 0) {
+      if ((row.length >= 2 && figuresAtEnd(row) > 0) || (twoSided && twoSidedRow(row))) {
         last++;
         continue;
       }
@@ -97,7 +98,7 @@ const cell = (line: Line, from: Token, to: Token): AlignedCell => ({ start: line
 /** The rows of a block found by findSpacedBlocks, or a refusal when a row's figures do not fill the value columns. */
 export function readSpaced(lines: Line[], first: number, last: number): AlignedResult {
   const head = tokens(lines[first].text);
-  if (head.length === 4 && LABEL_WORD.test(head[0].text) && head[2].text === head[0].text && head[1].text === head[3].text && !LABEL_WORD.test(head[1].text)) return readTwoSided(lines, first, last, head);
+  if (isTwoSided(head)) return readTwoSided(lines, first, last, head);
   const labels = head.findIndex((t) => !LABEL_WORD.test(t.text));
   if (labels <= 0) return { refused: UNPLACED };
   const values = head.length - labels;
@@ -270,18 +271,74 @@ function readTwoSided(lines: Line[], first: number, last: number, head: Token[])
     const figures = ts.map((t, k) => (FIGURE.test(t.text) ? k : -1)).filter((k) => k >= 0);
     const blank = (at: number): AlignedCell => ({ start: line.start + at, end: line.start + at, text: '', indent: 0 });
     const side = (from: number, to: number) => ({ label: cell(line, ts[from], ts[to - 1]), value: cell(line, ts[to], ts[to]) });
+    // (A side without its figure: its blank cell vanished with the spaces, `二、…财政拨款收入 105.00 二、外交支出`, `三、…收入
+    // 三、国防支出`; two labels are told apart by their own words.)
+    const labels = (from: number, to: number) => splitLabels(line, ts.slice(from, to));
+    // (`二十二、灾害防治及应急管理支` / `98.23` / `出`: a label the page wrapped, its figure on a line between.)
+    const previous = rows.length > 1 ? rows[rows.length - 1].cells : undefined;
+    const lastSide = previous && previous[2].text !== '' ? 2 : 0;
+    if (previous && ts.length === 1 && FIGURE.test(ts[0].text) && previous[lastSide + 1].text === '') {
+      previous[lastSide + 1] = cell(line, ts[0], ts[0]);
+      continue;
+    }
+    if (previous && ts.length === 1 && LABEL_TAIL.test(ts[0].text)) {
+      previous[lastSide] = { ...previous[lastSide], text: previous[lastSide].text + ts[0].text };
+      continue;
+    }
     if (figures.length === 2 && figures[1] === ts.length - 1 && figures[0] > 0 && figures[1] > figures[0] + 1) {
       const left = side(0, figures[0]);
       const right = side(figures[0] + 1, figures[1]);
       rows.push({ line: i, cells: [left.label, left.value, right.label, right.value] });
+    } else if (figures.length === 1 && figures[0] > 0 && figures[0] < ts.length - 1) {
+      const left = side(0, figures[0]);
+      const right = cell(line, ts[figures[0] + 1], ts.at(-1)!);
+      rows.push({ line: i, cells: [left.label, left.value, right, blank(ts.at(-1)!.end)] });
     } else if (figures.length === 1 && figures[0] === ts.length - 1 && figures[0] > 0) {
+      const two = labels(0, figures[0]);
+      if (two) {
+        rows.push({ line: i, cells: [two[0], blank(two[0].end - line.start), two[1], cell(line, ts.at(-1)!, ts.at(-1)!)] });
+        continue;
+      }
       const { label, value } = side(0, figures[0]);
       const spending = SPENDING_SIDE.test(label.text);
       if (spending === INCOME_SIDE.test(label.text)) return { refused: UNPLACED };
       rows.push({ line: i, cells: spending ? [blank(ts[0].start), blank(ts[0].start), label, value] : [label, value, blank(ts.at(-1)!.end), blank(ts.at(-1)!.end)] });
+    } else if (figures.length === 0 && ts.length > 0) {
+      const two = labels(0, ts.length);
+      if (two) rows.push({ line: i, cells: [two[0], blank(two[0].end - line.start), two[1], blank(ts.at(-1)!.end)] });
+      else {
+        const label = cell(line, ts[0], ts.at(-1)!);
+        // (A label cut before its side's word, `二十二、灾害防治及应急管理支`, goes on the side the rows before it are on.)
+        const spending = SPENDING_SIDE.test(label.text) || (!INCOME_SIDE.test(label.text) && previous !== undefined && previous[0].text === '' && previous[2].text !== '');
+        if (spending === INCOME_SIDE.test(label.text)) return { refused: UNPLACED };
+        rows.push({ line: i, cells: spending ? [blank(ts[0].start), blank(ts[0].start), label, blank(ts.at(-1)!.end)] : [label, blank(ts.at(-1)!.end), blank(ts.at(-1)!.end), blank(ts.at(-1)!.end)] });
+      }
     } else return { refused: UNPLACED };
   }
   return { rows };
+}
+
+/** `项目 决算数 项目 决算数`: a 公开01/04表's two sides. */
+function isTwoSided(head: Token[]): boolean {
+  return head.length === 4 && LABEL_WORD.test(head[0].text) && head[2].text === head[0].text && head[1].text === head[3].text && !LABEL_WORD.test(head[1].text);
+}
+
+/** A row of such a table: a label or two, a figure or two (a blank side leaves nothing); or a wrapped label's figure or tail. */
+function twoSidedRow(ts: Token[]): boolean {
+  if (ts.length === 1 && (FIGURE.test(ts[0].text) || LABEL_TAIL.test(ts[0].text))) return true;
+  return ts.length >= 1 && ts.length <= 4 && ts.filter((t) => FIGURE.test(t.text)).length <= 2 && !/^注/.test(ts[0].text) && !FIGURE.test(ts[0].text) && (INCOME_SIDE.test(ts[0].text) || SPENDING_SIDE.test(ts[0].text) || ORDINAL.test(ts[0].text) || /合计|总计/.test(ts[0].text));
+}
+
+const ORDINAL = /^[一二三四五六七八九十]+、/;
+/** The last characters of a wrapped label (`出`, `支出`). */
+const LABEL_TAIL = /^[\u4e00-\u9fff]{1,4}$/;
+
+/** Two labels, the income side's then the spending side's (`四、上级补助收入 四、公共安全支出`), or undefined. */
+function splitLabels(line: Line, ts: Token[]): [AlignedCell, AlignedCell] | undefined {
+  if (ts.length !== 2) return undefined;
+  const [a, b] = ts;
+  const paired = (ORDINAL.test(a.text) && ORDINAL.test(b.text)) || (INCOME_SIDE.test(a.text) && !SPENDING_SIDE.test(a.text) && SPENDING_SIDE.test(b.text) && !INCOME_SIDE.test(b.text));
+  return paired ? [cell(line, a, a), cell(line, b, b)] : undefined;
 }
 
 /**
@@ -305,7 +362,7 @@ const TEMPLATE_ROW = /^\s*(?:(?:类\s+款\s+项\s+)?(合计)|(\d{3}|\d{5}|\d{7})
 /** Words of the header's label columns. */
 const HEADER_WORD = /科目|编码|名称|分类|^项目$/;
 /** A line of a row's name alone (the part of a wrapped name the extraction put above or below the row's figures). */
-const NAME_PART = /^[\u4e00-\u9fff（）()、“”]{1,14}$/;
+const NAME_PART = /^[\u4e00-\u9fff（）()、“”]{1,24}$/;
 
 /**
  * Under a 公开02/03/05表 title (`kindOf` names it), within twelve lines: the header lines, then a run of body rows of one
