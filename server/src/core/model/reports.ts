@@ -5,6 +5,10 @@
 const REPORT_TITLE = /^\s*(?:#+\s*)?[^\s，,。；;：:\d]{2,40}(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*决算(?:公开|报告|说明|情况说明)*\s*$/;
 /** What opens a report's body within a few lines of its title: its first part, or its 概况. */
 const REPORT_OPENING = /^\s*(?:#+\s*)?(?:第[一1]部分|(?:[一1][、.．]\s*)?(?:部门|单位)(?:基本)?概况)/;
+/** The year and kind of a title whose name the line before holds (`西宁市城中区医疗保障局` / `2024年度部门决算`). */
+const TITLE_TAIL = /^\s*(?:#+\s*)?(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*决算(?:公开|报告|说明|情况说明)*\s*$/;
+/** The name line of such a title: words only, no figure, no sentence. */
+const TITLE_HEAD = /^\s*(?:#+\s*)?[^\s，,。；;：:\d]{2,40}\s*$/;
 /** A figure with decimals: a report before the title has begun (a title at the top starts none). */
 const FIGURE = /\d[.．]\d/;
 const OPENING_WITHIN_LINES = 8;
@@ -15,18 +19,47 @@ const OPENING_WITHIN_LINES = 8;
  */
 export function reportStarts(text: string): number[] {
   const starts = [0];
+  // The title of the report read now: another report's title starts the next one even when no part heading follows
+  // it, the same title (a page's running title) never does.
+  let current: string | undefined;
   // Only the lines that name 决算 are looked at (a report names it often, but few such lines are titles).
   let lineEnd = -1;
   for (let at = text.indexOf('决算'); at >= 0; at = text.indexOf('决算', lineEnd + 1)) {
-    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let lineStart = text.lastIndexOf('\n', at) + 1;
     lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0) lineEnd = text.length;
     if (lineEnd - lineStart > 80) continue;
-    const line = text.slice(lineStart, lineEnd);
+    let title = text.slice(lineStart, lineEnd);
+    if (!REPORT_TITLE.test(title)) {
+      // (A title over two lines: the department's name, then `2024年度部门决算`.)
+      const head = TITLE_TAIL.test(title) ? lineBefore(text, lineStart) : undefined;
+      if (!head || !TITLE_HEAD.test(head.text) || /(?:表|说明|情况|部分)\s*$/.test(head.text)) continue;
+      title = head.text + title;
+      lineStart = head.start;
+    }
+    const name = title.replace(/[\s#]/g, '');
+    current ??= name;
     // (A title before any figure heads the first report; one after figures starts the next.)
-    if (REPORT_TITLE.test(line) && opensReport(text, lineEnd) && FIGURE.test(text.slice(starts.at(-1)!, lineStart))) starts.push(lineStart);
+    if (name !== current || opensReport(text, lineEnd)) {
+      if (FIGURE.test(text.slice(starts.at(-1)!, lineStart))) {
+        starts.push(lineStart);
+        current = name;
+      }
+    }
   }
   return starts;
+}
+
+/** The last non-blank line before `lineStart` (within two lines), or undefined. */
+function lineBefore(text: string, lineStart: number): { start: number; text: string } | undefined {
+  let end = lineStart - 1;
+  for (let k = 0; k < 3 && end > 0; k++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim() !== '') return line.length <= 60 ? { start, text: line } : undefined;
+    end = start - 1;
+  }
+  return undefined;
 }
 
 /** Whether one of the few lines after a title's end opens a report's body. */
