@@ -171,8 +171,9 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken): Sc
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
   const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
-  // The parts of one unit's total (厅本级本年支出合计…，其中：) are not the department's tables.
-  if (total && UNIT_SCOPE.test(total.subject)) return 'other';
+  // A unit's own figure (`其中，…局本级“三公”经费支出决算5.00万元`), and the parts of one unit's total (厅本级本年支出合计…，
+  // 其中：), are not the department's tables.
+  if (UNIT_SCOPE.test(pt.subject) || (total && UNIT_SCOPE.test(total.subject))) return 'other';
   // …or of a sentence about one unit (`其中，厅本级本年支出合计…，其中：基本支出…；项目支出…`).
   for (const t of facts.analysis.bySentence.get(pt.sentence.id) ?? []) if (t.index < pt.index && t.role === 'amount' && UNIT_SCOPE.test(t.subject)) return 'other';
   // (A 类 or 款 of the classification names no fund: `农业农村（款）…，其中：一般行政管理事务（项）…` is its section's.)

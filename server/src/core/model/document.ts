@@ -537,9 +537,11 @@ function findDepartment(text: string, year: number): string | undefined {
 function* departmentNames(text: string, year: number): Generator<string> {
   const head = text.slice(0, HEAD);
   let end = 0;
-  for (const m of head.matchAll(new RegExp(String.raw`${year}\s*年度`, 'g'))) {
+  // (`…农业农村局2024年部门决算`: a title may drop the 度.)
+  for (const m of head.matchAll(new RegExp(String.raw`${year}\s*年(?:度|(?=\s*(?:部门|单位)决算))`, 'g'))) {
     let i = m.index;
-    while (i > 0 && SPACE.test(head[i - 1])) i--;
+    // (`# 清河区农业农村局` / `# 2024年度部门决算`: a Markdown title over two headings.)
+    while (i > 0 && (SPACE.test(head[i - 1]) || head[i - 1] === '#')) i--;
     const nameEnd = i;
     while (i > 0 && isHan(head.charCodeAt(i - 1))) i--;
     if (nameEnd - i < 3 || nameEnd - i > 30) continue;

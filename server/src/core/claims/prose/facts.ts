@@ -89,12 +89,12 @@ const BODY_ONLY = new RegExp(`^(?:${BODY})$`);
 const OWN_ACCOUNTS = new RegExp(`^(?:${FUND_NAME}|${BODY})$`);
 /**
  * `（一）企业职工基本养老保险基金。本年收入18300亿元…`, `（四）失业保险基金收入8.00亿元…`, `（二）一般公共预算财政拨款：…`, and
- * unnumbered `区公证处：…`, `职工基本医疗保险基金本年收支结余…`: a paragraph that opens with the name of a fund
+ * unnumbered `区公证处：…`, `职工基本医疗保险基金本年收支结余…`, `其中，…局本级一般公共预算财政拨款基本支出…`: a paragraph that opens with the name of a fund
  * or a body keeps its own accounts, as under its own heading. (The department's own name opening a paragraph
  * does not: its figures are the report's.)
  */
 const OWN_ACCOUNTS_PARAGRAPH = new RegExp(
-  `^\\s*(?:(?:[（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[、．.](?!\\d))\\s*(?:${FUND_NAME}|${BODY})(?:[。：:，,]|收入|支出|(?:19|20)\\d\\d)|(${BODY})(?:[：:]|本年|年初|年末|收入|支出|(?:19|20)\\d\\d))`,
+  `^\\s*(?:(?:[（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[、．.](?!\\d))\\s*(?:${FUND_NAME}|${BODY})(?:[。：:，,]|收入|支出|(?:19|20)\\d\\d)|(?:其中[，,：:]\\s*)?(${BODY})(?:[：:]|本年|年初|年末|收入|支出|一般公共预算|财政拨款|[“"]?三公|(?:19|20)\\d\\d))`,
 );
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
 const ITEM_NAME = /[（(]项[)）]$/;

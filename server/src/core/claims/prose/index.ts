@@ -37,7 +37,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
   sumClaims(lists, sink, zerosBefore(model, analysis), unitsOfDepartment(model.text));
   itemListClaims(model, analysis, lists, listOf, sink);
-  const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text }, sink);
+  const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text);
   changePartClaims(analysis, model.text, sink);

@@ -19,6 +19,8 @@ export interface ShareContext {
   /** Totals a list opened at the end of an earlier sentence (`…66167.07万元，其中：`), by paragraph range. */
   pending: Array<{ total: ProseToken; from: number; until: number }>;
   text: string;
+  /** The reporting department's name (DocumentModel.department), if found. */
+  department?: string;
 }
 
 const FISCAL_SPENDING = '一般公共预算财政拨款支出';
@@ -29,6 +31,16 @@ const OWNER = /^(?:本部门|本单位|本局|本院|本校|本厅|本委|全局
 const NAMED_UNIT = /^[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|局|委|院|学校|中心|办事处|政府)$/;
 
 const COUNT_BASE = /数$|总数|个数|人数|次数|批次/;
+
+/**
+ * Words before a base's name that leave it the report's own (a short qualifier, the owner's words, the unit's own name):
+ * in a department's report, another unit's name (`…农业技术推广中心本年支出合计`) makes it that unit's.
+ */
+function ownPrefix(ctx: ShareContext, prefix: string): boolean {
+  const named = NAMED_UNIT.exec(prefix.replace(OWNER, ''));
+  if (named && ctx.department !== undefined && !ctx.department.endsWith(named[0]) && !named[0].endsWith(ctx.department)) return false;
+  return prefix.replace(OWNER, '').replace(NAMED_UNIT, '').length <= 2;
+}
 
 /** The words between 占 and the number: `占本年支出合计的` → 本年支出合计. */
 function baseWords(lead: string): string {
@@ -113,7 +125,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // (本部门政府采购支出总额), a short qualifier at most.
     const siblings = list?.parts.get(role);
     const accept = (t: ProseToken) => t.role === 'amount' && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named);
-    const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || t.subject.slice(0, -name.length).replace(OWNER, '').replace(NAMED_UNIT, '').length <= 2);
+    const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     const aliases = !wantCount && PROCUREMENT_TOTAL.test(named) ? PROCUREMENT_TOTAL_NAMES.filter((n) => n !== named) : [];
     const found = wantCount

@@ -163,7 +163,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // `A、B分别为x、y，合计z`: the total follows its parts.
   const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
   const total = after > 0 ? listed[after] : stated;
-  const parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
+  let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   if (!total || parts.length === 0 || parts.includes(total)) return;
   const paired = pairedItems(list, parts, total, pairedWith);
   const label = paired ? paired.label : total.subject || total.lead.replace(/[，,：:、\s]/g, '') || '合计';
@@ -184,6 +184,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
       exhaustive: true,
     });
     return;
+  }
+  // `其中，…局本级…基本支出400.00万元，人员经费370.00万元，公用经费30.00万元`: after a part naming a unit, the figures
+  // naming none are that unit's breakdown, not more parts of the whole.
+  if (parts.length > 1 && NAMES_UNIT.test(parts[0].subject)) {
+    const own = parts.filter((p, k) => k > 0 && !NAMES_UNIT.test(p.subject) && BREAKDOWN_ITEM.test(p.subject));
+    if (own.length > 0) parts = parts.filter((p) => !own.includes(p));
   }
   const totalOperand = operand(total.token, label);
   const partOperands = paired ? parts.map((p, k) => operand(p.token, paired.names[k])) : parts.map(partOperand);
@@ -233,6 +239,11 @@ function pairedItems(list: ProseList, parts: ProseToken[], total: ProseToken, pa
     names: parts.map((p, k) => (named(p) ? p.subject : (pairedWith[k].subject || pairedWith[k].lead.replace(/[，,；;：:、\s]/g, '')) + unit(p))),
   };
 }
+
+/** A unit's own figure: its name (`…局本级`, `…推广中心`) before the quantity. */
+const NAMES_UNIT = /本级|^[\u4e00-\u9fff]{2,20}?(?:中心|站|所|队|馆|学校|医院|院|处)(?=[\u4e00-\u9fff“"]*(?:收入|支出|经费|费))/;
+/** The items of a spending figure's standard breakdown, named alone. */
+const BREAKDOWN_ITEM = /^(?:人员经费|公用经费|基本支出|项目支出|工资福利支出|商品和服务支出|对个人和家庭的补助(?:支出)?|资本性支出)$/;
 
 /** A part as an operand, labelled with its name (or its words when it has none). */
 const partOperand = (p: ProseToken) => operand(p.token, p.subject || p.lead.replace(/[，,；;：:、\s]/g, ''));
