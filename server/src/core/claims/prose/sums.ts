@@ -190,6 +190,20 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (parts.length > 1 && NAMES_UNIT.test(parts[0].subject)) {
     const own = parts.filter((p, k) => k > 0 && !NAMES_UNIT.test(p.subject) && BREAKDOWN_ITEM.test(p.subject));
     if (own.length > 0) parts = parts.filter((p) => !own.includes(p));
+    // (The unit's breakdown of its own figure: 394.70 = 人员经费 + 公用经费.)
+    const unit = parts[0];
+    if (own.length >= 2 && role === 'amount' && coversFamily(own.map((p) => p.subject), unit.subject.replace(/^.*本级/, ''))) {
+      sink.add({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.list',
+        description: l(`${unit.subject} = 其中各项之和`, `${unit.subject} = the sum of its listed parts`),
+        span: unit.token.span,
+        total: operand(unit.token, unit.subject),
+        parts: own.map(partOperand),
+        exhaustive: true,
+      });
+    }
   }
   const totalOperand = operand(total.token, label);
   const partOperands = paired ? parts.map((p, k) => operand(p.token, paired.names[k])) : parts.map(partOperand);
