@@ -80,10 +80,13 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   if (clauses.rates.size > 1 || (clauses.rates.size === 1 && !clauses.rates.has(clauses.of[first.index]))) return undefined;
   // `1381.69万元…。同比增加179.11万元`: the first amount of the previous sentence of the paragraph (when the
   // clause names a quantity, only if it is that one).
-  const previous = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder);
+  let previous = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder);
   if (!previous) return undefined;
   // `…预算为14.01万元，其中：…。与2023年预算相比增长16.75%`: a budget compared with last year's budget.
   const role = /(?:与|比|较)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?预算/.test(first.lead) ? 'budget' : 'amount';
+  // (`…支出156.57万元，其中：…。年初预算为170.26万元，完成年初预算的91.96%。同比2023年…增加…`: a sentence of the budget
+  // and its completion only is passed over.)
+  if (role === 'amount' && previous.every((t) => t.role === 'budget' || t.role === 'completion-rate')) previous = previousSentenceTokens(analysis, previous[0], sentenceIndex, sentenceOrder) ?? previous;
   const head = previous.find((t) => t.role === role);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }
