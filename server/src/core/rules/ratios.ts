@@ -17,6 +17,8 @@ export interface RatioInputs {
   symbol: '%' | '倍';
   /** A change with C and P stated (and Δ, if it is): they bound the rate jointly (see jointBounds). */
   change?: { current: Operand; prior: Operand; delta?: Operand };
+  /** A part's share of its whole (at most 100%). */
+  share?: true;
   /** checkClaimRatio's verdict, once computed (kept here rather than in a WeakMap: cheaper). */
   check?: RatioCheck;
 }
@@ -56,7 +58,7 @@ export function ratioInputs(claim: Claim): RatioInputs | undefined {
 function computeInputs(claim: Claim): RatioInputs | undefined {
   switch (claim.kind) {
     case 'share':
-      return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '%', change: undefined, check: undefined };
+      return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '%', change: undefined, check: undefined, share: true };
     case 'completion':
       return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false, symbol: '%', change: undefined, check: undefined } : undefined;
     case 'change': {
@@ -82,6 +84,8 @@ export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
 function computeRatio(inputs: RatioInputs): RatioCheck {
   const per = inputs.symbol === '倍' ? ONE : HUNDRED;
   const check = checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated, per);
+  // (A share cut to `100%` from 100.72%: a part above its whole, a figure wrong, not a truncation.)
+  if (check.status === 'truncated' && inputs.share && check.point?.gt(100)) return { ...check, status: 'error' };
   if (check.status !== 'warning' || !inputs.change) return check;
   // Within the independent bounds of |C − P| and P, but the three figures bound it more tightly together.
   const bounds = jointBounds(inputs.change, per);

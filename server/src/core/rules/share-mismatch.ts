@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { largestRemainder } from '../arith/apportion';
-import { written } from '../arith/interval';
-import type { Claim, ShareClaim, ShareGroupClaim } from '../types';
+import { inUnitOf, written } from '../arith/interval';
+import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
 import { ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, ratioInputs, settledByFinerFigures } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
@@ -62,6 +62,23 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     ctx.verdict(claim.id, 'info', l(`${explanation.zh}；该组占比按最大余数法调整尾差，使合计为 100%`, `${explanation.en}; the list was rounded by largest remainder to add up to 100%`));
     return;
   }
+  const sum = disputedTotal(ctx.claims, claim);
+  if (sum) {
+    // The shares agree with the parts' sum, which sum-mismatch finds the total contradicts: the total is the slip, and
+    // recomputing the shares from it would break right figures (no fix).
+    const note = l(`${explanation.zh}；按各分项之和 ${sum} 计算则与文中相符，合计本身与分项不符（见 sum-mismatch）`, `${explanation.en}; with the parts' sum ${sum} it matches the text: the total itself contradicts its parts (see sum-mismatch)`);
+    ctx.verdict(claim.id, 'info', note);
+    ctx.report({
+      messageId: 'mismatch',
+      message: l(`占比与${claim.base.label}不符，而与各分项之和 ${sum} 相符：${claim.base.label}可能有误`, `The share disagrees with ${claim.base.label} but agrees with the parts' sum ${sum}: ${claim.base.label} is probably wrong`),
+      explanation: note,
+      span: claim.stated.span ?? claim.span,
+      severity: 'info',
+      related,
+      claim: claim.id,
+    });
+    return;
+  }
   const severity = check.status === 'error' ? 'error' : 'warning';
   // Only the point value differs: a table restating the part or base more finely may settle it.
   const settled = severity === 'warning' ? settledByFinerFigures(ctx.claims, inputs) : undefined;
@@ -89,6 +106,22 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
       : [],
     claim: claim.id,
   });
+}
+
+/**
+ * The sum of the parts, written as the total is, when the share's base is a 其中 list's total its parts contradict and the
+ * stated share is the part over that sum (rounded as stated); else undefined.
+ */
+function disputedTotal(claims: readonly Claim[], claim: ShareClaim): string | undefined {
+  const base = claim.base.token;
+  if (base === undefined) return undefined;
+  const list = claims.find((c): c is SumClaim => c.kind === 'sum' && c.exhaustive && c.total.token === base && c.parts.some((p) => p.token === claim.part.token));
+  if (!list) return undefined;
+  const sum = list.parts.reduce((a, p) => a.plus(p.value), new Decimal(0));
+  if (sum.isZero() || sum.eq(list.total.value)) return undefined;
+  const decimals = claim.stated.decimals ?? 0;
+  const share = claim.part.value.div(sum).times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  return share.eq(claim.stated.value) ? inUnitOf(sum, list.total) : undefined;
 }
 
 const tailAdjusted = new WeakMap<ShareGroupClaim, boolean>();
