@@ -129,3 +129,17 @@ test('text-table fix "改为表中数" writes the table figure in the prose unit
   assert.equal(fix.edits[0].newText, '561.40', '5,613,976.31元 in 万元 with the prose two decimals, not the table digits');
   assert.equal(core.applyEdits(text, fix.edits).text.includes('2024年度本年支出合计561.40万元。'), true);
 });
+
+test('a unit slip whose digits a 万元 table states is fixed by fix-all (safe); one confirmed nowhere is a suggestion', () => {
+  const slipped = readFileSync(new URL('fixtures/unit-mismatch/confirmed-by-table-cell.txt', import.meta.url), 'utf8');
+  const fixed = core.fixAll(slipped, core.lint);
+  assert.equal(fixed.edits.length, 1);
+  assert.equal(fixed.edits[0].newText, '万元');
+  assert.ok(fixed.text.includes('支出决算为18.64万元'));
+  // Without the table the same slip is only a suggestion: nothing else states 18.64 in 万元.
+  const alone = slipped.split('\n\n')[0].replace('18.64元', '18.64元，另有其他支出12.30万元');
+  const finding = core.lint(alone).findings.find((f) => f.ruleId === 'unit-mismatch');
+  assert.ok(finding, 'the slip is still reported');
+  assert.equal(finding.fixes[0].safe, false);
+  assert.deepEqual(core.fixAll(alone, core.lint).edits.filter((e) => e.newText === '万元'), []);
+});

@@ -8,7 +8,7 @@ import { l, type Rule, type RuleContext } from './rule';
  * `基本支出3373.17元` where 万元 is meant (rounding.md §6): the model reads such a number in 万元
  * (its digits stand in 万元 elsewhere, or it is far too small for a 元 amount / far too large for a
  * 亿元 amount beside its 万元 siblings), every relation is checked with that reading, and this rule
- * reports the slip. The fix is safe only when the same digits stand in 万元 elsewhere.
+ * reports the slip. The fix is safe only when the same digits stand in 万元 elsewhere (in the prose, or in a table in 万元).
  */
 export const unitMismatch: Rule = {
   meta: {
@@ -61,7 +61,9 @@ function reportTableSlip(ctx: RuleContext, table: Table, unitSpan: Span): void {
 
 /** A unit slip (its own function: the look-up's closure would cost a context per number in the loop). */
 function reportSlip(ctx: RuleContext, n: NumberToken, readAs: MoneyUnit, unitSpan: Span): void {
-  const elsewhere = ctx.model.numbers.length < 200000 ? ctx.model.numbers.filter((m) => m !== n && m.unit === readAs && m.text === n.text) : [];
+  // (A table's cell counts in its table's unit: `支出决算为18.64元` beside 公开05表's 18.64 in 万元.)
+  const inUnit = (m: NumberToken) => m.unit === readAs || (m.cell !== undefined && m.unit === 'none' && ctx.model.tables[m.cell.table]?.unit === readAs);
+  const elsewhere = ctx.model.numbers.length < 200000 ? ctx.model.numbers.filter((m) => m !== n && m.text === n.text && inUnit(m)) : [];
   const why = elsewhere.length
     ? l(`同一数字在别处以${readAs}出现`, `the same digits appear in ${readAs} elsewhere`)
     : n.unit === '元'
@@ -72,7 +74,7 @@ function reportSlip(ctx: RuleContext, n: NumberToken, readAs: MoneyUnit, unitSpa
     message: l(`“${n.raw}${n.unitText}”的单位应为${readAs}`, `The unit of "${n.raw}${n.unitText}" should be ${readAs}`),
     explanation: l(`${why['zh-cn']}；其余核对按 ${n.text}${readAs} 进行。`, `${why.en}; all checks read it as ${n.text} ${readAs}.`),
     span: { start: n.span.start, end: unitSpan.end },
-    related: elsewhere.slice(0, 3).map((m) => ({ span: m.span, message: l(`${m.text}${m.unitText}`, `${m.text} ${m.unitText}`) })),
+    related: elsewhere.slice(0, 3).map((m) => ({ span: m.span, message: l(`${m.text}${m.unitText || readAs}`, `${m.text} ${m.unitText || readAs}`) })),
     fixes: [{ title: l(`单位改为${readAs}`, `Change the unit to ${readAs}`), edits: [{ span: unitSpan, newText: readAs }], safe: elsewhere.length > 0, preferred: true, kind: 'fix-unit' }],
   });
 }
