@@ -293,26 +293,20 @@ function readTwoSided(lines: Line[], first: number, last: number, head: Token[])
       const left = side(0, figures[0]);
       const right = cell(line, ts[figures[0] + 1], ts.at(-1)!);
       rows.push({ line: i, cells: [left.label, left.value, right, blank(ts.at(-1)!.end)] });
-    } else if (figures.length === 1 && figures[0] === ts.length - 1 && figures[0] > 0) {
-      const two = labels(0, figures[0]);
+    } else if ((figures.length === 1 && figures[0] === ts.length - 1 && figures[0] > 0) || (figures.length === 0 && ts.length > 0)) {
+      // One side's label (or two labels) and at most the right side's figure.
+      const labelEnd = figures.length === 1 ? figures[0] : ts.length;
+      const value = figures.length === 1 ? cell(line, ts.at(-1)!, ts.at(-1)!) : blank(ts.at(-1)!.end);
+      const two = labels(0, labelEnd);
       if (two) {
-        rows.push({ line: i, cells: [two[0], blank(two[0].end - line.start), two[1], cell(line, ts.at(-1)!, ts.at(-1)!)] });
+        rows.push({ line: i, cells: [two[0], blank(two[0].end - line.start), two[1], value] });
         continue;
       }
-      const { label, value } = side(0, figures[0]);
-      const spending = SPENDING_SIDE.test(label.text);
+      const label = cell(line, ts[0], ts[labelEnd - 1]);
+      // (A label cut before its side's word, `二十二、灾害防治及应急管理支`, goes on the side the rows before it are on.)
+      const spending = SPENDING_SIDE.test(label.text) || (!INCOME_SIDE.test(label.text) && previous !== undefined && previous[0].text === '' && previous[2].text !== '');
       if (spending === INCOME_SIDE.test(label.text)) return { refused: UNPLACED };
       rows.push({ line: i, cells: spending ? [blank(ts[0].start), blank(ts[0].start), label, value] : [label, value, blank(ts.at(-1)!.end), blank(ts.at(-1)!.end)] });
-    } else if (figures.length === 0 && ts.length > 0) {
-      const two = labels(0, ts.length);
-      if (two) rows.push({ line: i, cells: [two[0], blank(two[0].end - line.start), two[1], blank(ts.at(-1)!.end)] });
-      else {
-        const label = cell(line, ts[0], ts.at(-1)!);
-        // (A label cut before its side's word, `二十二、灾害防治及应急管理支`, goes on the side the rows before it are on.)
-        const spending = SPENDING_SIDE.test(label.text) || (!INCOME_SIDE.test(label.text) && previous !== undefined && previous[0].text === '' && previous[2].text !== '');
-        if (spending === INCOME_SIDE.test(label.text)) return { refused: UNPLACED };
-        rows.push({ line: i, cells: spending ? [blank(ts[0].start), blank(ts[0].start), label, blank(ts.at(-1)!.end)] : [label, blank(ts.at(-1)!.end), blank(ts.at(-1)!.end), blank(ts.at(-1)!.end)] });
-      }
     } else return { refused: UNPLACED };
   }
   return { rows };
