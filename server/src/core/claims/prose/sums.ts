@@ -185,26 +185,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     });
     return;
   }
-  // `其中，…局本级…基本支出400.00万元，人员经费370.00万元，公用经费30.00万元`: after a part naming a unit, the figures
-  // naming none are that unit's breakdown, not more parts of the whole.
-  if (parts.length > 1 && NAMES_UNIT.test(parts[0].subject)) {
-    const own = parts.filter((p, k) => k > 0 && !NAMES_UNIT.test(p.subject) && BREAKDOWN_ITEM.test(p.subject));
-    if (own.length > 0) parts = parts.filter((p) => !own.includes(p));
-    // (The unit's breakdown of its own figure: 394.70 = 人员经费 + 公用经费.)
-    const unit = parts[0];
-    if (own.length >= 2 && role === 'amount' && coversFamily(own.map((p) => p.subject), unit.subject.replace(/^.*本级/, ''))) {
-      sink.add({
-        kind: 'sum',
-        origin: 'prose',
-        identity: 'prose.list',
-        description: l(`${unit.subject} = 其中各项之和`, `${unit.subject} = the sum of its listed parts`),
-        span: unit.token.span,
-        total: operand(unit.token, unit.subject),
-        parts: own.map(partOperand),
-        exhaustive: true,
-      });
-    }
-  }
+  parts = withoutUnitBreakdown(parts, role, sink);
   const totalOperand = operand(total.token, label);
   const partOperands = paired ? parts.map((p, k) => operand(p.token, paired.names[k])) : parts.map(partOperand);
   if (parts.length === 1) {
@@ -252,6 +233,31 @@ function pairedItems(list: ProseList, parts: ProseToken[], total: ProseToken, pa
     label: named(total) ? total.subject : (first.subject || '合计') + unit(total),
     names: parts.map((p, k) => (named(p) ? p.subject : (pairedWith[k].subject || pairedWith[k].lead.replace(/[，,；;：:、\s]/g, '')) + unit(p))),
   };
+}
+
+/**
+ * `其中，…局本级…基本支出400.00万元，人员经费370.00万元，公用经费30.00万元`: after a part naming a unit, the figures naming
+ * none are that unit's breakdown, not more parts of the whole: they are dropped from the parts, and state the unit's
+ * own sum when they make up its figure (400.00 = 人员经费 + 公用经费).
+ */
+function withoutUnitBreakdown(parts: ProseToken[], role: Role, sink: ClaimSink): ProseToken[] {
+  if (parts.length < 2 || !NAMES_UNIT.test(parts[0].subject)) return parts;
+  const own = parts.filter((p, k) => k > 0 && !NAMES_UNIT.test(p.subject) && BREAKDOWN_ITEM.test(p.subject));
+  if (own.length === 0) return parts;
+  const unit = parts[0];
+  if (own.length >= 2 && role === 'amount' && coversFamily(own.map((p) => p.subject), unit.subject.replace(/^.*本级/, ''))) {
+    sink.add({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.list',
+      description: l(`${unit.subject} = 其中各项之和`, `${unit.subject} = the sum of its listed parts`),
+      span: unit.token.span,
+      total: operand(unit.token, unit.subject),
+      parts: own.map(partOperand),
+      exhaustive: true,
+    });
+  }
+  return parts.filter((p) => !own.includes(p));
 }
 
 /** A unit's own figure: its name (`…局本级`, `…推广中心`) before the quantity. */
