@@ -56,6 +56,11 @@ const AS_OF_YEAR_END = /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/;
 /** `2023年度部门决算`, `2023年度收入支出决算总表`: the report's title, headings and tables. */
 // (Not `2023年度决算支出合计850.00万元`, `2023年度决算收入、支出总计均为…`: a figure follows, last year's stated for comparison.)
 const REPORT_NAME = new RegExp(`^\\s*度?\\s*(?:(?:部门|单位)?\\s*决算(?!数|${PAST_DISCLOSURE.source}|[^，,。；;\\d\\n]{0,16}\\d[\\d,.]*\\s*(?:万元|亿元|元))|[^。；;，,\\d]{0,20}决算(?:总)?表)`);
+/** `编报绩效目标的2024年度项目`, `绩效自评的2024年度项目`: the report year's projects. */
+const OWN_PERFORMANCE_BEFORE = /(?:编报绩效目标|绩效自评|绩效跟踪(?:评价)?|绩效运行监控)的\s*$/;
+const OWN_PERFORMANCE_AFTER = /^\s*度?\s*项目/;
+/** `2024年度政府采购金额（以合同签订为准）`, `2024年度本部门政府采购支出总额`: the report year's procurement. */
+const OWN_PROCUREMENT_AFTER = /^\s*度?\s*(?:本部门|本单位)?政府采购(?:支出)?(?:总额|金额)/;
 /** `关于做好2024年度部门决算公开工作的通知`: the notice this report answers. */
 const NOTICE = /关于(?:做好|开展|组织)?\s*$/;
 const NOTICE_REST = /^\s*度?\s*(?:部门|单位)?\s*决算(?:信息)?公开(?:工作)?的?通知/;
@@ -175,6 +180,12 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
   }
   if (REPORT_NAME.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
     return { why: l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`) };
+  }
+  // `编报绩效目标的2023年度项目4个`, `…财政局2023年度政府采购金额…` in a 2024 决算: the template's statements of the report's
+  // own year (a procurement figure in a sentence that names that year too is a past year's beside this year's).
+  const ownPerformance = OWN_PERFORMANCE_BEFORE.test(before) && OWN_PERFORMANCE_AFTER.test(after);
+  if (finalAccounts && (ownPerformance || (OWN_PROCUREMENT_AFTER.test(after) && !(sentence?.text.includes(`${reportYear}年`) ?? false)))) {
+    return { why: l(`本报告为${reportYear}年度决算，所述绩效管理和政府采购为${reportYear}年度`, `this is the ${reportYear} final-accounts report: its 绩效 and procurement statements are of ${reportYear}`) };
   }
   // `### **三、2022年度一般公共预算财政拨款基本支出决算情况**` in a 2024 report: a heading of the report's own account.
   if (finalAccounts && isAccountHeading(text, n.span.start, end)) {
