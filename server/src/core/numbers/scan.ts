@@ -32,9 +32,9 @@ const NUMBER_BODY = [
   // A thousands grouping with a group of other than three digits before the decimals: `6,65.39` (damage,
   // validated by its unit below; a correct grouping is read by the next alternative).
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}]{1,2}|[${DIGIT}]{4,})(?:,[${DIGIT}]+)*[.．][${DIGIT}]+`,
-  // A space inside a group of three after a thousands comma (`2,9 61.68`, `2,3 36.91`): damage, read only with its
-  // decimals and validated by its unit below.
-  `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}][ \\u00A0][${DIGIT}]{2}|[${DIGIT}]{2}[ \\u00A0][${DIGIT}])(?:,[${DIGIT}]{3})*[.．][${DIGIT}]+`,
+  // A space inside a group of three after a thousands comma (`2,9 61.68`, `2,3 36.91`), or a comma one digit early
+  // beside it (`2,6 591.08` for 26,591.08): damage, read only with its decimals and validated by its unit below.
+  `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}][ \\u00A0][${DIGIT}]{2,3}|[${DIGIT}]{2}[ \\u00A0][${DIGIT}])(?:,[${DIGIT}]{3})*[.．][${DIGIT}]+`,
   // A space left after a thousands comma (`1, 537.4`): damage, read only with its decimals and validated by its unit below.
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,[ \\u00A0]+[${DIGIT}]{3}(?:,[${DIGIT}]{3})*[.．][${DIGIT}]+`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
