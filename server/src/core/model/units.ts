@@ -106,6 +106,14 @@ export function resolveTableUnitSlips(model: DocumentModel): void {
   }
 }
 
+/**
+ * An amount written in 元 as a 元 report writes them: to the fen (`2,400,229.45元`), or whole (`15,784,481元`, `469,625元`:
+ * a thousand or more; smaller whole 元 figures are prices and allowances).
+ */
+function yuanAmount(n: NumberToken): boolean {
+  return n.unit === '元' && !n.zero && (n.decimals === 2 || (n.decimals === 0 && n.value.abs().gte(1000)));
+}
+
 /** Per-person or per-unit values (人均116.18元, 单价, 标准) are 元 by nature (rounding.md §6). */
 const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6}$/;
 
@@ -120,7 +128,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
     if (n.unit === '万元') {
       wanTexts.set(n.text, (wanTexts.get(n.text) ?? 0) + 1);
       wanCount++;
-    } else if (n.unit === '元' && n.decimals === 2) {
+    } else if (yuanAmount(n)) {
       yuanTexts.set(n.text, (yuanTexts.get(n.text) ?? 0) + 1);
       yuanCount++;
     }
@@ -140,7 +148,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
   // `基本工资1,200,000.00元、奖金300,000.00万元、绩效工资500,000.00元`: among 元 figures, the one in 万元 is the slip
   // (first: its digits then say nothing about the 元 figures that share them).
   for (const group of groups) {
-    const yuan = group.filter((n) => n.unit === '元' && n.decimals === 2 && !n.zero && !n.readAs && !perUnit(n));
+    const yuan = group.filter((n) => yuanAmount(n) && !n.readAs && !perUnit(n));
     const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !restated(n));
     if (yuan.length < 2 || yuan.length <= wan.length) continue;
     // (Digits of the size of the 元 siblings, which in 万元 would be a hundred times the largest of them; not a
@@ -156,7 +164,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
   for (const group of groups) {
     // (`45837.60元（折合4.58万元）`: a bracketed restatement in 万元 is no sibling that makes the 元 figures suspect.)
     const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !restated(n));
-    const yuanMajority = group.filter((n) => n.unit === '元' && n.decimals === 2 && !n.zero && !perUnit(n)).length > Math.max(1, wan.length);
+    const yuanMajority = group.filter((n) => yuanAmount(n) && !perUnit(n)).length > Math.max(1, wan.length);
     for (const n of group) {
       // (`公务用车运行维护费1.10万元，即11001.86元`: a restatement in another unit is no slip among its siblings.)
       if (!mayBeSlip(n) || (n.unit === '元' && yuanMajority) || restated(n)) continue;
@@ -174,7 +182,10 @@ export function resolveUnitSlips(model: DocumentModel): void {
         // siblings, but 10⁴ times their sum once read in 亿元.
         const largest = wan.reduce((m, w) => (w.value.abs().gt(m) ? w.value.abs() : m), n.value.times(0));
         const tooLarge = wan.length > 0 && !largest.isZero() && n.value.div(largest).gte(1) && n.value.div(largest).lte(20);
-        if (sameDigits || tooLarge) n.readAs = '万元';
+        // (`支出31.76亿元，…比上年增加26,961.81万元`: read in 万元 it would be smaller than its own change; the same digits
+        // in 万元 elsewhere are that statement's slip, not this one's.)
+        const smallerThanSiblings = wan.some((w) => w.value.abs().gt(n.value.abs()));
+        if ((sameDigits && !smallerThanSiblings) || tooLarge) n.readAs = '万元';
       }
     }
   }
