@@ -369,6 +369,14 @@ export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, 
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].text.includes('表') || !free(i)) continue;
     const kind = kindOf(lines[i].text);
+    if (kind === 'T06') {
+      const last = economicRowsAfter(lines, i, free);
+      if (last > 0) {
+        blocks.push({ first: i + 1, last, kind });
+        i = last;
+      }
+      continue;
+    }
     if (kind === 'T09') {
       const last = sangongRowAfter(lines, i, free);
       if (last > 0) {
@@ -471,6 +479,96 @@ function namedIn(header: string, name: string): boolean {
   return false;
 }
 
+/**
+ * 公开06表 as a PDF's text gives it: two blocks of `科目编码 科目名称 决算数` side by side, single spaces, blank cells gone
+ * (`30106 伙食补助费 30204 手续费 0.25`). Each economic code opens an item, so the items of a line are told apart by their
+ * codes; a name too long for its cell stands above and below its line (`机关事业单位基本养老保` / `30108 504.38 …` /
+ * `险缴费`). Read as one block of items (the roll-ups go by code, not by side), closed by `人员经费合计 … 公用经费合计 …`.
+ */
+const ECONOMIC_CODE = /^(?:30[1-9]|31\d|399)(?:\d{2})?$/;
+const ECONOMIC_TOTALS = /^\s*(?:人员经费(?:合计)?|公用经费(?:合计)?)\s/;
+
+/** The last line of such a 公开06表 under the title at `title`, or −1. */
+function economicRowsAfter(lines: Line[], title: number, free: (i: number) => boolean): number {
+  let body = -1;
+  for (let k = title + 1; k < Math.min(lines.length, title + 10) && free(k); k++) {
+    const first = tokens(lines[k].text)[0];
+    if (first && ECONOMIC_CODE.test(first.text)) {
+      body = k;
+      break;
+    }
+  }
+  if (body < 0) return -1;
+  const header = lines.slice(title + 1, body).map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
+  if (!/经济分/.test(header) || !/科目名称/.test(header) || !/决算数/.test(header)) return -1;
+  let codes = 0;
+  for (let k = body; k < lines.length && free(k); k++) {
+    const text = lines[k].text.trim();
+    if (ECONOMIC_TOTALS.test(lines[k].text)) return codes >= 10 ? k : -1;
+    const ts = tokens(text);
+    if (ts.length > 0 && ECONOMIC_CODE.test(ts[0].text)) codes += ts.filter((t) => ECONOMIC_CODE.test(t.text)).length;
+    else if (!NAME_PART.test(text)) return -1;
+  }
+  return -1;
+}
+
+/** The items of a 公开06表 found by economicRowsAfter: a row a code, its name and its figure (or a blank). */
+function readEconomic(lines: Line[], first: number, last: number): AlignedResult {
+  const top = lines[first];
+  const rows: AlignedRow[] = [{ line: first, cells: ['科目编码', '科目名称', '决算数'].map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true }];
+  let head = '';
+  // The item of the line before whose name stood around it: the next name line is its tail.
+  let awaitingTail: AlignedRow | undefined;
+  let body = false;
+  for (let i = first; i <= last; i++) {
+    const line = lines[i];
+    const ts = tokens(line.text);
+    if (ts.length === 0) continue;
+    if (!body && !ECONOMIC_CODE.test(ts[0].text)) continue;
+    body = true;
+    if (i === last) {
+      // `人员经费合计 12,010.40 公用经费合计 2,195.60`: a row each.
+      for (let k = 0; k < ts.length; k++) {
+        if (FIGURE.test(ts[k].text)) continue;
+        const value = k + 1 < ts.length && FIGURE.test(ts[k + 1].text) ? cell(line, ts[k + 1], ts[k + 1]) : { start: line.start + ts[k].end, end: line.start + ts[k].end, text: '', indent: 0 };
+        rows.push({ line: i, cells: [{ start: line.start + ts[k].start, end: line.start + ts[k].start, text: '', indent: 0 }, cell(line, ts[k], ts[k]), value] });
+      }
+      break;
+    }
+    if (!ECONOMIC_CODE.test(ts[0].text)) {
+      const text = line.text.trim();
+      if (awaitingTail) {
+        awaitingTail.cells[1] = { ...awaitingTail.cells[1], text: awaitingTail.cells[1].text + text };
+        awaitingTail = undefined;
+      } else head += text;
+      continue;
+    }
+    awaitingTail = undefined;
+    // (`30399 30240 税金及附加费用 20.81`: a code alone, its name around the line, then the other side's item.)
+    const starts = ts.map((t, k) => (ECONOMIC_CODE.test(t.text) ? k : -1)).filter((k) => k >= 0);
+    for (let j = 0; j < starts.length; j++) {
+      const from = starts[j];
+      const to = j + 1 < starts.length ? starts[j + 1] : ts.length;
+      const figure = to - 1 > from && FIGURE.test(ts[to - 1].text) ? ts[to - 1] : undefined;
+      const nameEnd = figure ? to - 1 : to;
+      const at = (offset: number): AlignedCell => ({ start: line.start + offset, end: line.start + offset, text: '', indent: 0 });
+      const name = nameEnd > from + 1 ? cell(line, ts[from + 1], ts[nameEnd - 1]) : at(ts[from].end);
+      const row: AlignedRow = { line: i, cells: [cell(line, ts[from], ts[from]), name, figure ? cell(line, figure, figure) : at(ts[to - 1].end)] };
+      if (nameEnd === from + 1) {
+        row.cells[1] = { ...name, text: head };
+        head = '';
+        awaitingTail = row;
+      }
+      rows.push(row);
+    }
+    head = '';
+  }
+  // (The two sides' items interleave line by line: by code, each parent precedes its children, as in one block.)
+  const items = rows.slice(1).filter((r) => r.cells[0].text !== '');
+  items.sort((a, b) => (a.cells[0].text < b.cells[0].text ? -1 : a.cells[0].text > b.cells[0].text ? 1 : 0));
+  return { rows: [rows[0], ...items, ...rows.slice(1).filter((r) => r.cells[0].text === '')] };
+}
+
 /** The figures of a template body row, or −1 when the line is none (a row is short: a long line is not tried). */
 function figuresOf(text: string): number {
   if (text.length > MAX_ROW_LENGTH) return -1;
@@ -487,6 +585,7 @@ function figuresOf(text: string): number {
  */
 export function readTemplate(lines: Line[], first: number, last: number, kind: string): AlignedResult {
   if (kind === 'T09') return readSangong(lines, first, last);
+  if (kind === 'T06') return readEconomic(lines, first, last);
   const names = TEMPLATE_COLUMNS[kind];
   const top = lines[first];
   const rows: AlignedRow[] = [
