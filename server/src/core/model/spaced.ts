@@ -369,6 +369,14 @@ export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, 
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].text.includes('表') || !free(i)) continue;
     const kind = kindOf(lines[i].text);
+    if (kind === 'T04') {
+      const last = fundRowsAfter(lines, i, free);
+      if (last > 0) {
+        blocks.push({ first: i + 1, last, kind });
+        i = last;
+      }
+      continue;
+    }
     if (kind === 'T06') {
       const last = economicRowsAfter(lines, i, free);
       if (last > 0) {
@@ -569,6 +577,119 @@ function readEconomic(lines: Line[], first: number, last: number): AlignedResult
   return { rows: [rows[0], ...items, ...rows.slice(1).filter((r) => r.cells[0].text === '')] };
 }
 
+/**
+ * 公开04表 as a PDF copy gives it: `项目 决算数 项目 合计 …` over the fund columns' words (`一般公共 政府性基 国有资本` /
+ * `预算财政 金预算财 经营预算` / `拨款 政拨款 财政拨款`), then rows of an income label and its figure beside a spending label
+ * and its figures, blank cells gone (`一、一般公共服务支出 306.90 306.90`: its 合计 and one fund's). A spending row's first
+ * figure is its 合计; the others are placed only when all four are there (else unplaced: AlignedCell.unplaced).
+ */
+const FUND_HEADER = /^\s*项目\s+决算数\s+项目\s+合计(?:\s|$)/;
+const FUND_COLUMNS = ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'];
+/** A label of the income side (`二、政府性基金预算财政拨款`, `本年收入合计`, `年初财政拨款结转和结余`). */
+const FUND_INCOME = /财政拨款(?:收入)?$|收入(?:合计)?$|^年初/;
+
+/** The last line of such a 公开04表 under the title at `title`, or −1. */
+function fundRowsAfter(lines: Line[], title: number, free: (i: number) => boolean): number {
+  let header = -1;
+  for (let k = title + 1; k < Math.min(lines.length, title + 6) && free(k); k++) {
+    if (FUND_HEADER.test(lines[k].text)) {
+      header = k;
+      break;
+    }
+  }
+  if (header < 0) return -1;
+  const words = lines.slice(title + 1, header + 2).map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
+  if (!/一般公共/.test(words) || !/政府性基/.test(words) || !/国有资本/.test(words)) return -1;
+  let last = -1;
+  let rows = 0;
+  for (let k = header + 1; k < lines.length && free(k); k++) {
+    const ts = tokens(lines[k].text);
+    if (ts.length === 0 || /^注/.test(ts[0].text)) break;
+    const labels = ts.filter((t) => !FIGURE.test(t.text));
+    if (labels.length === 0 || labels.every((t) => LABEL_TAIL.test(t.text) || /拨款$|财政$/.test(t.text))) {
+      // (Figures of a wrapped label, its tail, or the header's last words.)
+      if (labels.length === 0 || rows > 0) last = k;
+      continue;
+    }
+    if (!labels.some((t) => ORDINAL.test(t.text) || /合计|总计|结转|结余/.test(t.text))) break;
+    rows++;
+    last = k;
+  }
+  return rows >= 10 ? last : -1;
+}
+
+/** The rows of a 公开04表 found by fundRowsAfter. */
+function readFunds(lines: Line[], first: number, last: number): AlignedResult {
+  const top = lines[first];
+  const header = (texts: string[]): AlignedRow => ({ line: first, cells: texts.map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true });
+  const rows: AlignedRow[] = [header(['收入', '', '支出', '', '', '', '']), header(['项目', '决算数', '项目', ...FUND_COLUMNS])];
+  let body = false;
+  for (let i = first; i <= last; i++) {
+    const line = lines[i];
+    const ts = tokens(line.text);
+    if (!body) {
+      body = FUND_HEADER.test(line.text);
+      continue;
+    }
+    if (ts.length === 0) continue;
+    // (`拨款 政拨款 财政拨款`: the fund columns' last header words, before the first row.)
+    if (rows.length === 2 && ts.every((t) => /^[\u4e00-\u9fff]{1,5}$/.test(t.text) && /拨款$|财政$|预算$/.test(t.text))) continue;
+    const blank = (at: number): AlignedCell => ({ start: line.start + at, end: line.start + at, text: '', indent: 0 });
+    // Runs of label words, each with the figures after it.
+    const items: Array<{ label: Token[]; figures: Token[] }> = [];
+    for (const t of ts) {
+      if (FIGURE.test(t.text)) {
+        if (items.length === 0) items.push({ label: [], figures: [] });
+        items.at(-1)!.figures.push(t);
+      } else if (items.length === 0 || items.at(-1)!.figures.length > 0) items.push({ label: [t], figures: [] });
+      // (`二、政府性基金预算财政拨款 二、外交支出`, `年初财政拨款结转和结余 年末…`: two labels, the income side's blank.)
+      else if (items.at(-1)!.label.length === 1 && splitLabels(line, [items.at(-1)!.label[0], t])) items.push({ label: [t], figures: [] });
+      else items.at(-1)!.label.push(t);
+    }
+    const previous = rows.length > 2 ? rows[rows.length - 1] : undefined;
+    const spendingSide = (cells: AlignedCell[]) => cells[2].text !== '';
+    if (items.length === 1 && items[0].label.length === 0) {
+      // `98.23 98.23` between a wrapped label's lines: that spending row's figures.
+      if (!previous || !spendingSide(previous.cells) || previous.cells[3].text !== '') return { refused: UNPLACED };
+      placeSpending(previous.cells, line, items[0].figures, blank);
+      continue;
+    }
+    if (items.length === 1 && items[0].figures.length === 0 && items[0].label.length === 1 && LABEL_TAIL.test(items[0].label[0].text) && previous) {
+      const side = spendingSide(previous.cells) ? 2 : 0;
+      previous.cells[side] = { ...previous.cells[side], text: previous.cells[side].text + items[0].label[0].text };
+      continue;
+    }
+    if (items.length > 2 || items.some((it) => it.label.length === 0)) return { refused: UNPLACED };
+    const label = (it: { label: Token[] }) => cell(line, it.label[0], it.label.at(-1)!);
+    const cells: AlignedCell[] = [blank(0), blank(0), blank(0), blank(ts.at(-1)!.end), blank(ts.at(-1)!.end), blank(ts.at(-1)!.end), blank(ts.at(-1)!.end)];
+    const income = items.length === 2 ? items[0] : FUND_INCOME.test(label(items[0]).text) && !SPENDING_SIDE.test(label(items[0]).text) ? items[0] : undefined;
+    const spending = items.length === 2 ? items[1] : income ? undefined : items[0];
+    if (income) {
+      if (income.figures.length > 1) return { refused: UNPLACED };
+      cells[0] = label(income);
+      if (income.figures.length === 1) cells[1] = cell(line, income.figures[0], income.figures[0]);
+    }
+    if (spending) {
+      if (spending.figures.length > FUND_COLUMNS.length) return { refused: UNPLACED };
+      cells[2] = label(spending);
+      placeSpending(cells, line, spending.figures, blank);
+    }
+    rows.push({ line: i, cells });
+  }
+  return { rows };
+}
+
+/** A spending row's figures into its 合计 and fund cells (unplaced unless every fund's figure is there). */
+function placeSpending(cells: AlignedCell[], line: Line, figures: Token[], blank: (at: number) => AlignedCell): void {
+  if (figures.length === 0) return;
+  const all = figures.length === FUND_COLUMNS.length;
+  cells[3] = cell(line, figures[0], figures[0]);
+  for (let k = 1; k < FUND_COLUMNS.length; k++) {
+    const placed = k < figures.length ? cell(line, figures[k], figures[k]) : blank(figures.at(-1)!.end);
+    cells[3 + k] = all ? placed : { ...placed, unplaced: true };
+  }
+}
+
 /** The figures of a template body row, or −1 when the line is none (a row is short: a long line is not tried). */
 function figuresOf(text: string): number {
   if (text.length > MAX_ROW_LENGTH) return -1;
@@ -586,6 +707,7 @@ function figuresOf(text: string): number {
 export function readTemplate(lines: Line[], first: number, last: number, kind: string): AlignedResult {
   if (kind === 'T09') return readSangong(lines, first, last);
   if (kind === 'T06') return readEconomic(lines, first, last);
+  if (kind === 'T04') return readFunds(lines, first, last);
   const names = TEMPLATE_COLUMNS[kind];
   const top = lines[first];
   const rows: AlignedRow[] = [

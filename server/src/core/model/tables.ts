@@ -192,19 +192,31 @@ function findBlocks(lines: Line[]): Block[] {
     }
     i++;
   }
-  // Space-aligned tables (pdftotext -layout) among the remaining lines, then single-space ones.
+  // The standard tables as a PDF copy gives them, single spaces under their titles (read by the template's order);
+  // then space-aligned tables (pdftotext -layout) among the remaining lines, then other single-space ones.
   const taken = new Uint8Array(lines.length);
   for (const b of blocks) taken.fill(1, b.first, b.last + 1);
+  // (公开04/06/09 copied so have layouts of their own, which the aligned reader would take for something else; 02/03/05
+  // come after the single-space reader, which reads their rows wrapped over three lines.)
+  const singleSpaced = (i: number) => taken[i] === 0 && !WIDE_GAP.test(lines[i].text.trim());
+  const kindOf = (text: string) => (isTableTitle(text) ? identifyTable(text.trim(), undefined) : undefined);
+  const own = findTemplateBlocks(lines, singleSpaced, (text) => OWN_LAYOUT.has(kindOf(text) ?? '') ? kindOf(text) : undefined).map((b) => ({ format: 'template' as const, ...b }));
+  for (const b of own) taken.fill(1, b.first, b.last + 1);
   const aligned = alignedBlocks(lines, (i) => taken[i] === 0);
   for (const b of aligned) taken.fill(1, b.first, b.last + 1);
   const spaced = findSpacedBlocks(lines, (i) => taken[i] === 0, (word) => COLUMN_WORD.test(word)).map((b) => ({ format: 'spaced' as const, ...b }));
   for (const b of spaced) taken.fill(1, b.first, b.last + 1);
-  const template = findTemplateBlocks(lines, (i) => taken[i] === 0, (text) => (isTableTitle(text) ? identifyTable(text.trim(), undefined) : undefined)).map((b) => ({ format: 'template' as const, ...b }));
+  const template = [...own, ...findTemplateBlocks(lines, (i) => taken[i] === 0, kindOf).map((b) => ({ format: 'template' as const, ...b }))];
   for (const b of template) taken.fill(1, b.first, b.last + 1);
   const cells = findCellPerLineBlocks(lines, (i) => taken[i] === 0, isTableTitle, isMetaLine).map((b) => ({ format: 'cells' as const, ...b }));
   const found = [...blocks, ...aligned, ...spaced, ...template, ...cells];
   return aligned.length + spaced.length + template.length + cells.length === 0 ? blocks : found.sort((a, b) => a.first - b.first);
 }
+
+/** Standard tables whose PDF copies model/spaced.ts reads by a layout of their own. */
+const OWN_LAYOUT = new Set(['T04', 'T06', 'T09']);
+/** Two spaces or more between words: a line laid out by position (pdftotext -layout), not a single-space copy. */
+const WIDE_GAP = /\S[ \u3000]{2,}\S/;
 
 function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
   return findAlignedBlocks(lines, free).map((b) => ({ format: 'aligned' as const, first: b.first, last: b.last }));

@@ -261,8 +261,9 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
         identity: 'T04.4',
         description: l(`${itemName(it)}：合计 = 一般公共预算 + 政府性基金 + 国有资本经营`, `${itemName(it)}: 合计 = the three funds`),
         total: itemOperand(model, table, it, totalCol),
-        parts: partOperands(model, table, it, parts),
+        parts: parts.some((c) => it.row.cells[c]?.unplaced) ? unplacedFigures(model, table, it, parts) : partOperands(model, table, it, parts),
         anchor: it.entry.labelSpan,
+        soft: table.blanksLost,
       });
     }
   }
