@@ -1,4 +1,4 @@
-import { checkLe, show, written } from '../arith/interval';
+import { checkLe, computed, written } from '../arith/interval';
 import type { LeClaim } from '../types';
 import { l, type Rule, type RuleContext } from './rule';
 
@@ -24,10 +24,9 @@ function checkOne(ctx: RuleContext, claim: LeClaim): void {
   const explain = () => {
     const p = written(part);
     const w = written(whole);
-    return l(
-      `${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : `（超出 ${show(result.diff)}）`}`,
-      `${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : ` (by ${show(result.diff)})`}`,
-    );
+    // (The excess in the unit the whole is written in: `超出 1453536.11元`, not its value in 万元.)
+    const by = result.ok ? '' : computed(result.diff, 2, [whole, part]);
+    return l(`${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : `（超出 ${by}）`}`, `${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : ` (by ${by})`}`);
   };
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
