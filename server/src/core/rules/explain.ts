@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { MONEY_SCALE, show, written, type RatioCheck } from '../arith/interval';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { RuleContext } from './rule';
-import { settledByFinerFigures, writtenRounded, type RatioInputs } from './ratios';
+import { settledByFinerFigures, withFinerFigures, writtenRounded, type RatioInputs } from './ratios';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -132,9 +132,12 @@ export function reportRate(
   ctx.verdict(claim.id, severity, explanation);
   const rate = inputs.stated;
   // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
-  const right = writtenRounded(rate, check);
+  // (The fix writes the rate of the finer figures when a table states them: 8394.69 / 65,472.88 = 12.83%, not 12.82%.)
+  const finer = withFinerFigures(ctx.claims, inputs);
+  const right = writtenRounded(rate, finer?.check.rounded !== undefined ? finer.check : check);
   const unit = inputs.symbol ?? '%';
-  const computation = `${written(inputs.numerator)} / ${written(inputs.denominator)} = ${check.rounded}${unit}`;
+  const shown = finer?.check.rounded !== undefined ? finer : { inputs, check };
+  const computation = `${written(shown.inputs.numerator)} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
   ctx.report({
     messageId: 'rate',
     message: {

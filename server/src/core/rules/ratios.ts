@@ -19,6 +19,8 @@ export interface RatioInputs {
   change?: { current: Operand; prior: Operand; delta?: Operand };
   /** A part's share of its whole (at most 100%). */
   share?: true;
+  /** P derived from C and Δ (`5.71亿元，比上年减少8,394.69万元`): C, a finer table figure may restate it. */
+  derivedFrom?: { current: Operand; delta: Operand; down: boolean };
   /** checkClaimRatio's verdict, once computed (kept here rather than in a WeakMap: cheaper). */
   check?: RatioCheck;
 }
@@ -66,7 +68,8 @@ function computeInputs(claim: Claim): RatioInputs | undefined {
       const { delta, prior, derived } = changeBase(claim);
       if (!delta || !prior) return undefined;
       const change = claim.current && claim.prior ? { current: claim.current, prior: claim.prior, delta: claim.delta } : undefined;
-      return { numerator: delta, denominator: prior, stated: claim.rate, derived, symbol: claim.rate.unit === '倍' ? '倍' : '%', change, check: undefined };
+      const derivedFrom = derived && claim.current && claim.delta ? { current: claim.current, delta: claim.delta, down: claim.direction === 'down' } : undefined;
+      return { numerator: delta, denominator: prior, stated: claim.rate, derived, symbol: claim.rate.unit === '倍' ? '倍' : '%', change, check: undefined, derivedFrom };
     }
     default:
       return undefined;
@@ -145,11 +148,20 @@ function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
  * rounded prose figures are not the real ones). The recomputation when it settles the rate.
  */
 export function settledByFinerFigures(claims: readonly Claim[], inputs: RatioInputs): { inputs: RatioInputs; check: RatioCheck } | undefined {
+  const refined = withFinerFigures(claims, inputs);
+  return refined && (refined.check.status === 'ok' || refined.check.status === 'truncated') ? refined : undefined;
+}
+
+/** The rate recomputed with the tables' finer statements of its inputs, when there are any (settled or not). */
+export function withFinerFigures(claims: readonly Claim[], inputs: RatioInputs): { inputs: RatioInputs; check: RatioCheck } | undefined {
   const finer = finerStatements(claims);
   const numerator = inputs.numerator.token === undefined ? undefined : finer.get(inputs.numerator.token);
-  const denominator = inputs.denominator.token === undefined ? undefined : finer.get(inputs.denominator.token);
+  // (A P derived from C and Δ is derived again from C's finer statement.)
+  const from = inputs.derivedFrom;
+  const current = from?.current.token === undefined ? undefined : finer.get(from.current.token);
+  const denominator =
+    inputs.denominator.token !== undefined ? finer.get(inputs.denominator.token) : current && from ? sumOperand([current, magnitude(from.delta)], '上年数', undefined, [1, from.down ? 1 : -1]) : undefined;
   if (!numerator && !denominator) return undefined;
   const refined: RatioInputs = { ...inputs, numerator: numerator ?? inputs.numerator, denominator: denominator ?? inputs.denominator, change: undefined, check: undefined };
-  const check = checkClaimRatio(refined);
-  return check.status === 'ok' || check.status === 'truncated' ? { inputs: refined, check } : undefined;
+  return { inputs: refined, check: checkClaimRatio(refined) };
 }
