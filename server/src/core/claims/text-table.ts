@@ -90,6 +90,11 @@ const ECONOMIC_ITEM_MAPPING: Mapping = {
     listTotal && /^(?:人员经费|公用经费)$/.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: new RegExp(`^${m[1].replace(/[()（）]/g, '\\$&')}$`) }] : [],
 };
 
+/** The 类 of 功能分类 (2024 catalogue, and 文化体育与传媒 before it), named without `（类）`. */
+const CLASS_NAME = /^(一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|节能环保|城乡社区|农林水|交通运输|资源勘探工业信息等|商业服务业等|金融|援助其他地区|自然资源海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理)(?:支出)?$/;
+/** A list total whose items are 类: the spending of one fund or of all. */
+const SPENDING_WHOLE = /财政拨款支出$|^(?:本年)?支出(?:合计)?$/;
+
 const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
   { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
@@ -136,6 +141,13 @@ const MAPPINGS: Mapping[] = [
     subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*(\d{3})?\s*类[)）](?:支出)?$/,
     roles: ['amount'],
     queries: (m, scope, pt) => spending(scope, m[1], undefined, spendingPartOf(pt)),
+  },
+  // 类 by name alone (`主要用于以下方面：` / `2.“卫生健康支出”541.45万元，占3.14%；`).
+  {
+    subject: CLASS_NAME,
+    roles: ['amount'],
+    // (In a list of the spending, or in a section about the 一般公共预算's: numbered paragraphs of their own.)
+    queries: (m, scope, pt, _basic, listTotal) => ((listTotal ? SPENDING_WHOLE.test(listTotal.subject) : scope === 'general') ? spending(scope, `${m[1]}支出`, undefined, spendingPartOf(pt)) : []),
   },
   ITEM_MAPPING,
   // (A table of one row names it, `机关运行经费支出`, rather than 合计.)
