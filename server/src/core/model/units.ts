@@ -83,7 +83,8 @@ export function resolveTableUnitSlips(model: DocumentModel): void {
     const texts = new Set<string>();
     for (const row of t.rows) for (const cell of row.cells) {
       const n = cell.number === undefined ? undefined : model.numbers[cell.number];
-      if (n && n.unit === 'none' && n.decimals === 2 && !n.zero) texts.add(n.text);
+      // (Whole 元 tables, `15,784,481`, state their figures without decimals.)
+      if (n && n.unit === 'none' && (n.decimals === 2 || (n.decimals === 0 && n.value.abs().gte(1000))) && !n.zero) texts.add(n.text);
     }
     return texts;
   });
