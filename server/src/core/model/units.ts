@@ -151,7 +151,8 @@ export function resolveUnitSlips(model: DocumentModel): void {
   for (const group of groups) {
     const yuan = group.filter((n) => yuanAmount(n) && !n.readAs && !perUnit(n));
     const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !restated(n));
-    if (yuan.length < 2 || yuan.length <= wan.length) continue;
+    // (In a report written in 元, one 元 sibling is enough: `年初预算为2,727,060.41万元，支出决算为2,816,176.00元`.)
+    if (yuan.length < (inYuan ? 1 : 2) || yuan.length < wan.length || (!inYuan && yuan.length === wan.length)) continue;
     // (Digits of the size of the 元 siblings, which in 万元 would be a hundred times the largest of them; not a
     // restatement, `67455.84元（折合6.75万元）`.)
     const largest = yuan.reduce((m, y) => (y.value.abs().gt(m) ? y.value.abs() : m), yuan[0].value.times(0));
@@ -186,7 +187,9 @@ export function resolveUnitSlips(model: DocumentModel): void {
         // (`支出31.76亿元，…比上年增加26,961.81万元`: read in 万元 it would be smaller than its own change; the same digits
         // in 万元 elsewhere are that statement's slip, not this one's.)
         const smallerThanSiblings = wan.some((w) => w.value.abs().gt(n.value.abs()));
-        if ((sameDigits && !smallerThanSiblings) || tooLarge) n.readAs = '万元';
+        // (`年初预算为30.71亿元，支出决算为31.76亿元`: among 亿元 siblings a 亿元 figure is no slip either.)
+        const amongOwn = group.some((m) => m !== n && m.unit === '亿元' && !m.zero);
+        if ((sameDigits && !smallerThanSiblings && !amongOwn) || tooLarge) n.readAs = '万元';
       }
     }
   }

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { largestRemainder } from '../arith/apportion';
-import { inUnitOf, written } from '../arith/interval';
+import { checkSum, inUnitOf, written } from '../arith/interval';
 import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
 import { ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, ratioInputs, settledByFinerFigures } from './ratios';
@@ -118,7 +118,8 @@ function disputedTotal(claims: readonly Claim[], claim: ShareClaim): string | un
   const list = claims.find((c): c is SumClaim => c.kind === 'sum' && c.exhaustive && c.total.token === base && c.parts.some((p) => p.token === claim.part.token));
   if (!list) return undefined;
   const sum = list.parts.reduce((a, p) => a.plus(p.value), new Decimal(0));
-  if (sum.isZero() || sum.eq(list.total.value)) return undefined;
+  // (A total its parts bear out within rounding, `32.70亿元` beside parts to the 万元, is no disputed total.)
+  if (sum.isZero() || checkSum(list.total, list.parts, list.signs).ok) return undefined;
   const decimals = claim.stated.decimals ?? 0;
   const share = claim.part.value.div(sum).times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
   return share.eq(claim.stated.value) ? inUnitOf(sum, list.total) : undefined;
