@@ -369,26 +369,12 @@ export function findTemplateBlocks(lines: Line[], free: (i: number) => boolean, 
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].text.includes('表') || !free(i)) continue;
     const kind = kindOf(lines[i].text);
-    if (kind === 'T04') {
-      const last = fundRowsAfter(lines, i, free);
+    // (公开04/06/09: a layout of their own, each found by its own reader.)
+    const lastOfOwn = kind ? OWN_LAYOUT_END[kind] : undefined;
+    if (lastOfOwn) {
+      const last = lastOfOwn(lines, i, free);
       if (last > 0) {
-        blocks.push({ first: i + 1, last, kind });
-        i = last;
-      }
-      continue;
-    }
-    if (kind === 'T06') {
-      const last = economicRowsAfter(lines, i, free);
-      if (last > 0) {
-        blocks.push({ first: i + 1, last, kind });
-        i = last;
-      }
-      continue;
-    }
-    if (kind === 'T09') {
-      const last = sangongRowAfter(lines, i, free);
-      if (last > 0) {
-        blocks.push({ first: i + 1, last, kind });
+        blocks.push({ first: i + 1, last, kind: kind! });
         i = last;
       }
       continue;
@@ -689,6 +675,16 @@ function placeSpending(cells: AlignedCell[], line: Line, figures: Token[], blank
     cells[3 + k] = all ? placed : { ...placed, unplaced: true };
   }
 }
+
+/** 公开04/06/09表, which a PDF copy lays out in a way of its own. */
+export const hasOwnLayout = (kind: string): boolean => kind in OWN_LAYOUT_END;
+
+/** The last line of a 公开04/06/09表 copied in its own layout under the title at a line, or −1. */
+const OWN_LAYOUT_END: Readonly<Record<string, (lines: Line[], title: number, free: (i: number) => boolean) => number>> = {
+  T04: fundRowsAfter,
+  T06: economicRowsAfter,
+  T09: sangongRowAfter,
+};
 
 /** The figures of a template body row, or −1 when the line is none (a row is short: a long line is not tried). */
 function figuresOf(text: string): number {

@@ -9,7 +9,7 @@ import { numbersColumns } from './column-numbers';
 import { l } from '../messages';
 import { DASH_RULE, GRID_BORDER, gridEnd, readGrid, readSimple, simpleTableAround } from './pandoc';
 import { RUNNING_TITLE } from './pages';
-import { findCellPerLineBlocks, findSpacedBlocks, findTemplateBlocks, readOrdered, readSpaced, readTemplate } from './spaced';
+import { findCellPerLineBlocks, findSpacedBlocks, findTemplateBlocks, hasOwnLayout, readOrdered, readSpaced, readTemplate } from './spaced';
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 
@@ -200,7 +200,10 @@ function findBlocks(lines: Line[]): Block[] {
   // come after the single-space reader, which reads their rows wrapped over three lines.)
   const singleSpaced = (i: number) => taken[i] === 0 && !WIDE_GAP.test(lines[i].text.trim());
   const kindOf = (text: string) => (isTableTitle(text) ? identifyTable(text.trim(), undefined) : undefined);
-  const own = findTemplateBlocks(lines, singleSpaced, (text) => OWN_LAYOUT.has(kindOf(text) ?? '') ? kindOf(text) : undefined).map((b) => ({ format: 'template' as const, ...b }));
+  const own = findTemplateBlocks(lines, singleSpaced, (text) => {
+    const kind = kindOf(text);
+    return kind && hasOwnLayout(kind) ? kind : undefined;
+  }).map((b) => ({ format: 'template' as const, ...b }));
   for (const b of own) taken.fill(1, b.first, b.last + 1);
   const aligned = alignedBlocks(lines, (i) => taken[i] === 0);
   for (const b of aligned) taken.fill(1, b.first, b.last + 1);
@@ -213,8 +216,6 @@ function findBlocks(lines: Line[]): Block[] {
   return aligned.length + spaced.length + template.length + cells.length === 0 ? blocks : found.sort((a, b) => a.first - b.first);
 }
 
-/** Standard tables whose PDF copies model/spaced.ts reads by a layout of their own. */
-const OWN_LAYOUT = new Set(['T04', 'T06', 'T09']);
 /** Two spaces or more between words: a line laid out by position (pdftotext -layout), not a single-space copy. */
 const WIDE_GAP = /\S[ \u3000]{2,}\S/;
 
