@@ -119,6 +119,7 @@ function yuanAmount(n: NumberToken): boolean {
 const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6}$/;
 
 export function resolveUnitSlips(model: DocumentModel): void {
+  resolveYiSlips(model);
   // How often each figure's digits are stated in 万元 and in 元.
   const wanTexts = new Map<string, number>();
   const yuanTexts = new Map<string, number>();
@@ -191,6 +192,23 @@ export function resolveUnitSlips(model: DocumentModel): void {
         const amongOwn = group.some((m) => m !== n && m.unit === '亿元' && !m.zero);
         if ((sameDigits && !smallerThanSiblings && !amongOwn) || tooLarge) n.readAs = '万元';
       }
+    }
+  }
+}
+
+/**
+ * `总计31.76万元，比上年减少18,473.13万元` beside `31.76亿元` elsewhere: a 万元 figure not a hundredth of a 万元 sibling of its
+ * sentence, whose digits (four or more) stand in 亿元 elsewhere, is that 亿元 figure mistyped.
+ */
+function resolveYiSlips(model: DocumentModel): void {
+  const yiTexts = new Set<string>();
+  for (const n of model.numbers) if (n.unit === '亿元' && !n.zero && !n.cell && !n.readAs) yiTexts.add(n.text);
+  if (yiTexts.size === 0) return;
+  for (const s of model.sentences) {
+    const nums = s.numbers.map((id) => model.numbers[id]);
+    for (const n of nums) {
+      if (n.unit !== '万元' || n.zero || n.cell || n.readAs || !yiTexts.has(n.text) || n.text.replace(/\D/g, '').length < 4) continue;
+      if (nums.some((m) => m !== n && m.unit === '万元' && m.value.abs().gt(n.value.abs().times(100)))) n.readAs = '亿元';
     }
   }
 }
