@@ -92,6 +92,12 @@ function wrappedRowEnd(lines: Line[], at: number, free: (i: number) => boolean):
 
 const UNPLACED: Localized = l('各栏以单个空格分隔，有的行少了空白栏，各数所在的栏无从确定', 'cells separated by single spaces, and some rows lack their blank cells, so the column of each figure cannot be told');
 
+/** An empty cell at an offset of the text: a blank the copy left no trace of. */
+const emptyAt = (offset: number): AlignedCell => ({ start: offset, end: offset, text: '', indent: 0 });
+
+/** A header row of column names the layout does not spell out, placed at the start of the block's first line. */
+const namesRow = (lines: Line[], first: number, names: readonly string[]): AlignedRow => ({ line: first, cells: names.map((text) => ({ start: lines[first].start, end: lines[first].start, text, indent: 0 })), header: true });
+
 /** A cell of the tokens `from` … `to` of a line, its spaces dropped. */
 const cell = (line: Line, from: Token, to: Token): AlignedCell => ({ start: line.start + from.start, end: line.start + to.end, text: line.text.slice(from.start, to.end).replace(/[\s\u3000]+/g, ''), indent: 0 });
 
@@ -116,7 +122,7 @@ export function readSpaced(lines: Line[], first: number, last: number): AlignedR
       const nameLine = code.length > 1 ? i : i + 1;
       const nameTokens = tokens(lines[nameLine].text).slice(nameLine === i ? 1 : 0);
       const cells: AlignedCell[] = [cell(line, code[0], code[0]), cell(lines[nameLine], nameTokens[0], nameTokens.at(-1)!)];
-      for (let c = 2; c < labels; c++) cells.push({ start: line.start + code[0].end, end: line.start + code[0].end, text: '', indent: 0 });
+      for (let c = 2; c < labels; c++) cells.push(emptyAt(line.start + code[0].end));
       for (const t of figures) cells.push(cell(lines[wrapped], t, t));
       rows.push({ line: i, cells });
       i = wrapped;
@@ -127,7 +133,7 @@ export function readSpaced(lines: Line[], first: number, last: number): AlignedR
     if (k !== values || ts.length - k < 1) return { refused: UNPLACED };
     const lead = ts.slice(0, ts.length - k);
     const cells: AlignedCell[] = [];
-    const blank = (at: number): AlignedCell => ({ start: line.start + at, end: line.start + at, text: '', indent: 0 });
+    const blank = (at: number): AlignedCell => emptyAt(line.start + at);
     if (labels >= 2 && CODE.test(lead[0].text)) {
       cells.push(cell(line, lead[0], lead[0]));
       cells.push(lead.length > 1 ? cell(line, lead[1], lead.at(-1)!) : blank(lead[0].end));
@@ -193,7 +199,7 @@ export function readOrdered(lines: Line[], first: number, last: number, cellPerL
     const text = p.line === to.line ? line.text.slice(p.token.start, to.token.end) : p.token.text;
     return { start: line.start + p.token.start, end: p.line === to.line ? line.start + to.token.end : line.start + p.token.end, text: text.replace(/[\s\u3000]+/g, ''), indent: 0 };
   };
-  const blank = (p: Placed): AlignedCell => ({ start: lines[p.line].start + p.token.end, end: lines[p.line].start + p.token.end, text: '', indent: 0 });
+  const blank = (p: Placed): AlignedCell => emptyAt(lines[p.line].start + p.token.end);
   const top = rows[0][0];
   const out: AlignedRow[] = [
     { line: top.line, cells: [{ ...blank(top), text: '科目编码' }, { ...blank(top), text: '科目名称' }, ...words.slice(words.length - values).map((p) => cell(p))], header: true },
@@ -269,7 +275,7 @@ function readTwoSided(lines: Line[], first: number, last: number, head: Token[])
     const line = lines[i];
     const ts = tokens(line.text);
     const figures = ts.map((t, k) => (FIGURE.test(t.text) ? k : -1)).filter((k) => k >= 0);
-    const blank = (at: number): AlignedCell => ({ start: line.start + at, end: line.start + at, text: '', indent: 0 });
+    const blank = (at: number): AlignedCell => emptyAt(line.start + at);
     const side = (from: number, to: number) => ({ label: cell(line, ts[from], ts[to - 1]), value: cell(line, ts[to], ts[to]) });
     // (A side without its figure: its blank cell vanished with the spaces, `二、…财政拨款收入 105.00 二、外交支出`, `三、…收入
     // 三、国防支出`; two labels are told apart by their own words.)
@@ -452,8 +458,7 @@ function readSangong(lines: Line[], first: number, last: number): AlignedResult 
     if (v[4 + h] === v[6 + h] + v[8 + h]) holding++;
   }
   if (holding < 2) return { refused: UNORDERED };
-  const top = lines[first];
-  const header = (texts: string[]): AlignedRow => ({ line: first, cells: texts.map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true });
+  const header = (texts: string[]): AlignedRow => namesRow(lines, first, texts);
   return {
     rows: [
       header(SANGONG_QUANTITIES.flatMap((q) => [q, q])),
@@ -508,8 +513,7 @@ function economicRowsAfter(lines: Line[], title: number, free: (i: number) => bo
 
 /** The items of a 公开06表 found by economicRowsAfter: a row a code, its name and its figure (or a blank). */
 function readEconomic(lines: Line[], first: number, last: number): AlignedResult {
-  const top = lines[first];
-  const rows: AlignedRow[] = [{ line: first, cells: ['科目编码', '科目名称', '决算数'].map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true }];
+  const rows: AlignedRow[] = [namesRow(lines, first, ['科目编码', '科目名称', '决算数'])];
   let head = '';
   // The item of the line before whose name stood around it: the next name line is its tail.
   let awaitingTail: AlignedRow | undefined;
@@ -524,8 +528,8 @@ function readEconomic(lines: Line[], first: number, last: number): AlignedResult
       // `人员经费合计 12,010.40 公用经费合计 2,195.60`: a row each.
       for (let k = 0; k < ts.length; k++) {
         if (FIGURE.test(ts[k].text)) continue;
-        const value = k + 1 < ts.length && FIGURE.test(ts[k + 1].text) ? cell(line, ts[k + 1], ts[k + 1]) : { start: line.start + ts[k].end, end: line.start + ts[k].end, text: '', indent: 0 };
-        rows.push({ line: i, cells: [{ start: line.start + ts[k].start, end: line.start + ts[k].start, text: '', indent: 0 }, cell(line, ts[k], ts[k]), value] });
+        const value = k + 1 < ts.length && FIGURE.test(ts[k + 1].text) ? cell(line, ts[k + 1], ts[k + 1]) : emptyAt(line.start + ts[k].end);
+        rows.push({ line: i, cells: [emptyAt(line.start + ts[k].start), cell(line, ts[k], ts[k]), value] });
       }
       break;
     }
@@ -545,7 +549,7 @@ function readEconomic(lines: Line[], first: number, last: number): AlignedResult
       const to = j + 1 < starts.length ? starts[j + 1] : ts.length;
       const figure = to - 1 > from && FIGURE.test(ts[to - 1].text) ? ts[to - 1] : undefined;
       const nameEnd = figure ? to - 1 : to;
-      const at = (offset: number): AlignedCell => ({ start: line.start + offset, end: line.start + offset, text: '', indent: 0 });
+      const at = (offset: number): AlignedCell => emptyAt(line.start + offset);
       const name = nameEnd > from + 1 ? cell(line, ts[from + 1], ts[nameEnd - 1]) : at(ts[from].end);
       const row: AlignedRow = { line: i, cells: [cell(line, ts[from], ts[from]), name, figure ? cell(line, figure, figure) : at(ts[to - 1].end)] };
       if (nameEnd === from + 1) {
@@ -606,8 +610,7 @@ function fundRowsAfter(lines: Line[], title: number, free: (i: number) => boolea
 
 /** The rows of a 公开04表 found by fundRowsAfter. */
 function readFunds(lines: Line[], first: number, last: number): AlignedResult {
-  const top = lines[first];
-  const header = (texts: string[]): AlignedRow => ({ line: first, cells: texts.map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true });
+  const header = (texts: string[]): AlignedRow => namesRow(lines, first, texts);
   const rows: AlignedRow[] = [header(['收入', '', '支出', '', '', '', '']), header(['项目', '决算数', '项目', ...FUND_COLUMNS])];
   let body = false;
   for (let i = first; i <= last; i++) {
@@ -620,7 +623,7 @@ function readFunds(lines: Line[], first: number, last: number): AlignedResult {
     if (ts.length === 0) continue;
     // (`拨款 政拨款 财政拨款`: the fund columns' last header words, before the first row.)
     if (rows.length === 2 && ts.every((t) => /^[\u4e00-\u9fff]{1,5}$/.test(t.text) && /拨款$|财政$|预算$/.test(t.text))) continue;
-    const blank = (at: number): AlignedCell => ({ start: line.start + at, end: line.start + at, text: '', indent: 0 });
+    const blank = (at: number): AlignedCell => emptyAt(line.start + at);
     // Runs of label words, each with the figures after it.
     const items: Array<{ label: Token[]; figures: Token[] }> = [];
     for (const t of ts) {
@@ -705,9 +708,8 @@ export function readTemplate(lines: Line[], first: number, last: number, kind: s
   if (kind === 'T06') return readEconomic(lines, first, last);
   if (kind === 'T04') return readFunds(lines, first, last);
   const names = TEMPLATE_COLUMNS[kind];
-  const top = lines[first];
   const rows: AlignedRow[] = [
-    { line: first, cells: ['科目编码', '科目名称', ...names].map((text) => ({ start: top.start, end: top.start, text, indent: 0 })), header: true },
+    namesRow(lines, first, ['科目编码', '科目名称', ...names]),
   ];
   const isRow = (i: number) => figuresOf(lines[i].text) >= 1;
   const bodyStart = (() => {
@@ -739,7 +741,7 @@ export function readTemplate(lines: Line[], first: number, last: number, kind: s
     const figures = ts.slice(ts.length - count);
     const codeToken = ts.find((t) => t.text === (m[1] ?? m[2]))!;
     const nameTokens = m[1] ? [] : ts.slice(ts.indexOf(codeToken) + 1, ts.length - count);
-    const at = (offset: number): AlignedCell => ({ start: line.start + offset, end: line.start + offset, text: '', indent: 0 });
+    const at = (offset: number): AlignedCell => emptyAt(line.start + offset);
     const nameCell = m[1] ? cell(line, codeToken, codeToken) : nameTokens.length > 0 ? cell(line, nameTokens[0], nameTokens.at(-1)!) : at(codeToken.end);
     const cells: AlignedCell[] = [m[1] ? at(codeToken.start) : cell(line, codeToken, codeToken), head === '' ? nameCell : { ...nameCell, text: head + nameCell.text }];
     if (count === names.length) for (const t of figures) cells.push(cell(line, t, t));

@@ -102,7 +102,7 @@ const hasTwoTabs = (text: string) => text.indexOf('\t', text.indexOf('\t') + 1) 
 interface Block {
   /** `spaced`: cells separated by single spaces (read by order, spaced.ts); `grid`, `simple`: pandoc's (pandoc.ts). */
   format: Table['format'] | 'spaced' | 'grid' | 'simple' | 'cells' | 'csv' | 'template';
-  /** A `template` block's table (公开02/03表), read in the national template's column order. */
+  /** A `template` block's table (公开02–06/09表 as a PDF copy gives them), read by the national template (spaced.ts). */
   kind?: string;
   /** A simple table's rule of dashes. */
   rule?: number;
