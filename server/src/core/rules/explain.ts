@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { MONEY_SCALE, show, written, type RatioCheck } from '../arith/interval';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { RuleContext } from './rule';
-import { settledByFinerFigures, withFinerFigures, writtenRounded, type RatioInputs } from './ratios';
+import { settles, withFinerFigures, writtenRounded, type RatioInputs } from './ratios';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -122,8 +122,10 @@ export function reportRate(
   related: Array<Operand | undefined>,
 ): void {
   const severity = check.status === 'error' ? 'error' : 'warning';
-  // Only the point value differs: a table restating an input more finely may settle it.
-  const settled = severity === 'warning' ? settledByFinerFigures(ctx.claims, inputs) : undefined;
+  // The rate with a table's finer statements of its inputs: when only the point value differs, it may settle the rate;
+  // else the message and the fix use it (8394.69 / 65,472.88 = 12.83%, not 12.82% from the rounded prose figure).
+  const finer = withFinerFigures(ctx.claims, inputs);
+  const settled = severity === 'warning' && finer && settles(finer.check) ? finer : undefined;
   if (settled) {
     const e = ratioExplanation(settled.inputs, settled.check);
     ctx.verdict(claim.id, settled.check.status === 'ok' ? 'ok' : 'info', { 'zh-cn': `${what['zh-cn']} = ${e.zh}（按表中更精确的数）`, en: `${what.en} = ${e.en} (with the tables' finer figures)` });
@@ -131,12 +133,10 @@ export function reportRate(
   }
   ctx.verdict(claim.id, severity, explanation);
   const rate = inputs.stated;
-  // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
-  // (The fix writes the rate of the finer figures when a table states them: 8394.69 / 65,472.88 = 12.83%, not 12.82%.)
-  const finer = withFinerFigures(ctx.claims, inputs);
-  const right = writtenRounded(rate, finer?.check.rounded !== undefined ? finer.check : check);
-  const unit = inputs.symbol ?? '%';
   const shown = finer?.check.rounded !== undefined ? finer : { inputs, check };
+  // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
+  const right = writtenRounded(rate, shown.check);
+  const unit = inputs.symbol ?? '%';
   const computation = `${written(shown.inputs.numerator)} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
   ctx.report({
     messageId: 'rate',

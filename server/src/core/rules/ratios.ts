@@ -33,12 +33,14 @@ export function changeBase(claim: ChangeClaim): { delta?: Operand; prior?: Opera
     const d = current ? magnitude(sumOperand([current, prior], '变动额', undefined, [1, -1])) : delta;
     return { delta: d, prior, derived: false };
   }
-  if (current && delta) {
-    // The direction already carries the sign of a negative Δ (`增加-5.36万元` is a decrease of 5.36).
-    return { delta, prior: sumOperand([current, magnitude(delta)], '上年数', undefined, [1, direction === 'down' ? 1 : -1]), derived: true };
-  }
+  if (current && delta) return { delta, prior: derivedPrior(current, delta, direction === 'down'), derived: true };
   if (current && direction === 'flat') return { delta: exact(0, '变动额'), prior: current, derived: true };
   return { delta, derived: false };
+}
+
+/** P = C ∓ |Δ|. (The direction already carries the sign of a negative Δ: `增加-5.36万元` is a decrease of 5.36.) */
+function derivedPrior(current: Operand, delta: Operand, down: boolean): Operand {
+  return sumOperand([current, magnitude(delta)], '上年数', undefined, [1, down ? 1 : -1]);
 }
 
 const inputsOf = new WeakMap<Claim, RatioInputs | null>();
@@ -149,8 +151,11 @@ function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
  */
 export function settledByFinerFigures(claims: readonly Claim[], inputs: RatioInputs): { inputs: RatioInputs; check: RatioCheck } | undefined {
   const refined = withFinerFigures(claims, inputs);
-  return refined && (refined.check.status === 'ok' || refined.check.status === 'truncated') ? refined : undefined;
+  return refined && settles(refined.check) ? refined : undefined;
 }
+
+/** A recomputation that settles the rate: right, or right but truncated. */
+export const settles = (check: RatioCheck): boolean => check.status === 'ok' || check.status === 'truncated';
 
 /** The rate recomputed with the tables' finer statements of its inputs, when there are any (settled or not). */
 export function withFinerFigures(claims: readonly Claim[], inputs: RatioInputs): { inputs: RatioInputs; check: RatioCheck } | undefined {
@@ -159,8 +164,7 @@ export function withFinerFigures(claims: readonly Claim[], inputs: RatioInputs):
   // (A P derived from C and Δ is derived again from C's finer statement.)
   const from = inputs.derivedFrom;
   const current = from?.current.token === undefined ? undefined : finer.get(from.current.token);
-  const denominator =
-    inputs.denominator.token !== undefined ? finer.get(inputs.denominator.token) : current && from ? sumOperand([current, magnitude(from.delta)], '上年数', undefined, [1, from.down ? 1 : -1]) : undefined;
+  const denominator = inputs.denominator.token !== undefined ? finer.get(inputs.denominator.token) : current && from ? derivedPrior(current, from.delta, from.down) : undefined;
   if (!numerator && !denominator) return undefined;
   const refined: RatioInputs = { ...inputs, numerator: numerator ?? inputs.numerator, denominator: denominator ?? inputs.denominator, change: undefined, check: undefined };
   return { inputs: refined, check: checkClaimRatio(refined) };
