@@ -84,7 +84,7 @@ export function resolveTableUnitSlips(model: DocumentModel): void {
     for (const row of t.rows) for (const cell of row.cells) {
       const n = cell.number === undefined ? undefined : model.numbers[cell.number];
       // (Whole 元 tables, `15,784,481`, state their figures without decimals.)
-      if (n && n.unit === 'none' && (n.decimals === 2 || (n.decimals === 0 && n.value.abs().gte(1000))) && !n.zero) texts.add(n.text);
+      if (n && n.unit === 'none' && amountDigits(n)) texts.add(n.text);
     }
     return texts;
   });
@@ -112,7 +112,12 @@ export function resolveTableUnitSlips(model: DocumentModel): void {
  * a thousand or more; smaller whole 元 figures are prices and allowances).
  */
 function yuanAmount(n: NumberToken): boolean {
-  return n.unit === '元' && !n.zero && (n.decimals === 2 || (n.decimals === 0 && n.value.abs().gte(1000)));
+  return n.unit === '元' && amountDigits(n);
+}
+
+/** A non-zero figure written as amounts are: to the fen, or whole and a thousand or more. */
+function amountDigits(n: NumberToken): boolean {
+  return !n.zero && (n.decimals === 2 || (n.decimals === 0 && n.value.abs().gte(1000)));
 }
 
 /** Per-person or per-unit values (人均116.18元, 单价, 标准) are 元 by nature (rounding.md §6). */

@@ -18,7 +18,7 @@ const NESTED: Array<{ whole: RegExp; parts: RegExp[]; zh: string; en: string }> 
 
 export function nestedTotalClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   // (A negative 年末结转和结余, a deficit carried forward, lets the year's spending exceed the 总计.)
-  if (analysis.tokens.some((t) => t.token.value.isNegative() && /结转|结余/.test(t.subject))) return;
+  if (analysis.tokens.some((t) => /结转|结余/.test(t.subject) && t.token.value.isNegative())) return;
   // The first statement of each figure of the report's year (a restatement with another value is fact-conflict's).
   const first = new Map<RegExp, ProseToken>();
   for (const t of analysis.tokens) {

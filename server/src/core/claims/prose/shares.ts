@@ -37,9 +37,10 @@ const COUNT_BASE = /数$|总数|个数|人数|次数|批次/;
  * in a department's report, another unit's name (`…农业技术推广中心本年支出合计`) makes it that unit's.
  */
 function ownPrefix(ctx: ShareContext, prefix: string): boolean {
-  const named = NAMED_UNIT.exec(prefix.replace(OWNER, ''));
+  const words = prefix.replace(OWNER, '');
+  const named = NAMED_UNIT.exec(words);
   if (named && ctx.department !== undefined && !ctx.department.endsWith(named[0]) && !named[0].endsWith(ctx.department)) return false;
-  return prefix.replace(OWNER, '').replace(NAMED_UNIT, '').length <= 2;
+  return words.replace(NAMED_UNIT, '').length <= 2;
 }
 
 /** The words between 占 and the number: `占本年支出合计的` → 本年支出合计. */

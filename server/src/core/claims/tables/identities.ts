@@ -76,15 +76,19 @@ function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: 
       identity,
       description: l(name + zh, name + en),
       total: itemOperand(model, table, it, totalCol),
-      parts: partCols.some((c) => it.row.cells[c]?.unplaced) ? unplacedFigures(model, table, it, partCols) : partOperands(model, table, it, partCols),
+      parts: rowParts(model, table, it, partCols),
       anchor: it.entry.labelSpan,
       soft: table.blanksLost,
     });
   }
 }
 
-/** A row's figures whose columns are not known (TableCell.unplaced): their sum is the row's, whichever column each is in. */
-function unplacedFigures(model: DocumentModel, table: Table, it: Item, cols: number[]): Operand[] {
+/**
+ * A row's parts in `cols` for its own sum. A row whose figures' columns are not known (TableCell.unplaced) gives its
+ * figures whatever column each is in: their sum is the row's.
+ */
+function rowParts(model: DocumentModel, table: Table, it: Item, cols: number[]): Array<Operand | undefined> {
+  if (!cols.some((c) => it.row.cells[c]?.unplaced)) return partOperands(model, table, it, cols);
   const parts: Operand[] = [];
   for (const c of cols) {
     const n = it.row.cells[c]?.number;
@@ -261,7 +265,7 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
         identity: 'T04.4',
         description: l(`${itemName(it)}：合计 = 一般公共预算 + 政府性基金 + 国有资本经营`, `${itemName(it)}: 合计 = the three funds`),
         total: itemOperand(model, table, it, totalCol),
-        parts: parts.some((c) => it.row.cells[c]?.unplaced) ? unplacedFigures(model, table, it, parts) : partOperands(model, table, it, parts),
+        parts: rowParts(model, table, it, parts),
         anchor: it.entry.labelSpan,
         soft: table.blanksLost,
       });
