@@ -1,14 +1,18 @@
 // A file may hold several reports: a department's 部门决算 followed by its units' 单位决算, each with its own title,
 // parts, prose and tables 01–09. Each is a document of its own: a unit's figures are never the department's.
 
+/** A title's parts: an optional Markdown heading mark, the body's name, and its year and kind. */
+const HEADING = String.raw`^\s*(?:#+\s*)?`;
+const NAME = String.raw`[^\s，,。；;：:\d]{2,40}`;
+const YEAR_AND_KIND = String.raw`(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*决算(?:公开|报告|说明|情况说明)*\s*$`;
 /** A report's title line (`临江市农业农村局本级2024年度单位决算公开`). */
-const REPORT_TITLE = /^\s*(?:#+\s*)?[^\s，,。；;：:\d]{2,40}(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*决算(?:公开|报告|说明|情况说明)*\s*$/;
+const REPORT_TITLE = new RegExp(HEADING + NAME + YEAR_AND_KIND);
 /** What opens a report's body within a few lines of its title: its first part, or its 概况. */
 const REPORT_OPENING = /^\s*(?:#+\s*)?(?:第[一1]部分|(?:[一1][、.．]\s*)?(?:部门|单位)(?:基本)?概况)/;
 /** The year and kind of a title whose name the line before holds (`西宁市城中区医疗保障局` / `2024年度部门决算`). */
-const TITLE_TAIL = /^\s*(?:#+\s*)?(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*决算(?:公开|报告|说明|情况说明)*\s*$/;
+const TITLE_TAIL = new RegExp(HEADING + YEAR_AND_KIND);
 /** The name line of such a title: words only, no figure, no sentence. */
-const TITLE_HEAD = /^\s*(?:#+\s*)?[^\s，,。；;：:\d]{2,40}\s*$/;
+const TITLE_HEAD = new RegExp(HEADING + NAME + String.raw`\s*$`);
 /** A figure with decimals: a report before the title has begun (a title at the top starts none). */
 const FIGURE = /\d[.．]\d/;
 const OPENING_WITHIN_LINES = 8;
