@@ -114,6 +114,11 @@ interface Block {
   bare?: boolean;
 }
 
+/** A block with every field present: blocks found by different readers share one shape (see valueIndexes). */
+function block(format: Block['format'], first: number, last: number, more?: Pick<Block, 'kind' | 'rule' | 'headless' | 'bare'>): Block {
+  return { format, kind: more?.kind, rule: more?.rule, first, last, headless: more?.headless, bare: more?.bare };
+}
+
 /**
  * TSV: consecutive lines with tabs (one line needs two tabs); Markdown: a header row, a delimiter row, then
  * rows with pipes; HTML: `<table>` to `</table>`.
@@ -127,7 +132,7 @@ function findBlocks(lines: Line[]): Block[] {
       // Up to its </table> (or, unclosed, the end of its run of non-blank lines).
       let j = i;
       while (j < lines.length - 1 && !closesHtmlTable(lines[j].text) && (lines[j + 1].text.trim() !== '' || j - i < 1)) j++;
-      blocks.push({ format: 'html', first: i, last: j });
+      blocks.push(block('html', i, j));
       i = j + 1;
       continue;
     }
@@ -135,7 +140,7 @@ function findBlocks(lines: Line[]): Block[] {
       let j = i + 2;
       // Rows missing their leading or trailing pipe still belong to the table.
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
-      blocks.push({ format: 'markdown', first: i, last: j - 1 });
+      blocks.push(block('markdown', i, j - 1));
       i = j;
       continue;
     }
@@ -143,7 +148,7 @@ function findBlocks(lines: Line[]): Block[] {
     // pipes between cells and no delimiter row, under a table's title or unit line.
     const bare = bareRows(lines, i);
     if (bare > i) {
-      blocks.push({ format: 'markdown', first: i, last: bare, bare: true });
+      blocks.push(block('markdown', i, bare, { bare: true }));
       i = bare + 1;
       continue;
     }
@@ -153,14 +158,14 @@ function findBlocks(lines: Line[]): Block[] {
     if (previous?.format === 'markdown' && text.trimStart().startsWith('|') && (onlyPageBreak(lines, previous.last + 1, i) || continuedMarker(lines, previous.last + 1, i))) {
       let j = i + 1;
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
-      blocks.push({ format: 'markdown', first: i, last: j - 1, headless: true });
+      blocks.push(block('markdown', i, j - 1, { headless: true }));
       i = j;
       continue;
     }
     if (GRID_BORDER.test(text)) {
       const last = gridEnd(lines, i);
       if (last > i) {
-        blocks.push({ format: 'grid', first: i, last });
+        blocks.push(block('grid', i, last));
         i = last + 1;
         continue;
       }
@@ -169,14 +174,14 @@ function findBlocks(lines: Line[]): Block[] {
       const taken = blocks.at(-1)?.last ?? -1;
       const around = simpleTableAround(lines, i, (k) => k > taken && !hasTab(lines[k].text) && !hasPipe(lines[k].text));
       if (around) {
-        blocks.push({ format: 'simple', first: around.first, last: around.last, rule: i });
+        blocks.push(block('simple', around.first, around.last, { rule: i }));
         i = around.last + 1;
         continue;
       }
     }
     const csvLast = csvRun(lines, i);
     if (csvLast > i) {
-      blocks.push({ format: 'csv', first: i, last: csvLast });
+      blocks.push(block('csv', i, csvLast));
       i = csvLast + 1;
       continue;
     }
@@ -185,7 +190,7 @@ function findBlocks(lines: Line[]): Block[] {
       // (A 科目名称 wrapped by PDF conversion leaves its tail on a line of its own: the table goes on.)
       while (j < lines.length && (hasTab(lines[j].text) || (nameTail(lines[j].text) && hasTab(lines[j - 1].text) && (j + 1 === lines.length || hasTab(lines[j + 1].text) || onlyPageBreak(lines, j + 1, j + 2))))) j++;
       if (j - i > 1 || hasTwoTabs(text)) {
-        blocks.push({ format: 'tsv', first: i, last: j - 1 });
+        blocks.push(block('tsv', i, j - 1));
         i = j;
         continue;
       }
@@ -203,15 +208,15 @@ function findBlocks(lines: Line[]): Block[] {
   const own = findTemplateBlocks(lines, singleSpaced, (text) => {
     const kind = kindOf(text);
     return kind && hasOwnLayout(kind) ? kind : undefined;
-  }).map((b) => ({ format: 'template' as const, ...b }));
+  }).map((b) => block('template', b.first, b.last, { kind: b.kind }));
   for (const b of own) taken.fill(1, b.first, b.last + 1);
   const aligned = alignedBlocks(lines, (i) => taken[i] === 0);
   for (const b of aligned) taken.fill(1, b.first, b.last + 1);
-  const spaced = findSpacedBlocks(lines, (i) => taken[i] === 0, (word) => COLUMN_WORD.test(word)).map((b) => ({ format: 'spaced' as const, ...b }));
+  const spaced = findSpacedBlocks(lines, (i) => taken[i] === 0, (word) => COLUMN_WORD.test(word)).map((b) => block('spaced', b.first, b.last));
   for (const b of spaced) taken.fill(1, b.first, b.last + 1);
-  const template = [...own, ...findTemplateBlocks(lines, (i) => taken[i] === 0, kindOf).map((b) => ({ format: 'template' as const, ...b }))];
+  const template = [...own, ...findTemplateBlocks(lines, (i) => taken[i] === 0, kindOf).map((b) => block('template', b.first, b.last, { kind: b.kind }))];
   for (const b of template) taken.fill(1, b.first, b.last + 1);
-  const cells = findCellPerLineBlocks(lines, (i) => taken[i] === 0, isTableTitle, isMetaLine).map((b) => ({ format: 'cells' as const, ...b }));
+  const cells = findCellPerLineBlocks(lines, (i) => taken[i] === 0, isTableTitle, isMetaLine).map((b) => block('cells', b.first, b.last));
   const found = [...blocks, ...aligned, ...spaced, ...template, ...cells];
   return aligned.length + spaced.length + template.length + cells.length === 0 ? blocks : found.sort((a, b) => a.first - b.first);
 }
@@ -220,7 +225,7 @@ function findBlocks(lines: Line[]): Block[] {
 const WIDE_GAP = /\S[ \u3000]{2,}\S/;
 
 function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
-  return findAlignedBlocks(lines, free).map((b) => ({ format: 'aligned' as const, first: b.first, last: b.last }));
+  return findAlignedBlocks(lines, free).map((b) => block('aligned', b.first, b.last));
 }
 
 /**
@@ -530,6 +535,17 @@ function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | und
   return cell;
 }
 
+/**
+ * The indexes of the value columns among `columns` (of one block, or all), left to right. Built by push so that
+ * every such list, empty or not, is a packed array of small integers: the code that reads them stays compiled for
+ * one kind of array (`.map` makes a holey one, `[]` a packed one).
+ */
+export function valueIndexes(columns: readonly TableColumn[], block?: number): number[] {
+  const out: number[] = [];
+  for (const c of columns) if (c.role === 'value' && (block === undefined || c.block === block)) out.push(c.index);
+  return out;
+}
+
 export function parseTables(text: string, lines: Line[]): ParsedTables {
   const works: Work[] = [];
   const tableLines = new Uint8Array(lines.length);
@@ -610,7 +626,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       const line = lines[li];
       const rowScans: Array<ScannedNumber | undefined> = [];
       for (const cell of raw) readCell(rows.length, cell, rowScans);
-      rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells: raw, label: '' });
+      rows.push({ index: rows.length, kind: 'data', line: li, span: { start: line.start, end: line.end }, cells: raw, code: undefined, label: '', entries: undefined, repeatedHeader: undefined });
       if (header) layoutHeaders.add(rows[rows.length - 1]);
       scanned.push(rowScans);
     }
@@ -632,6 +648,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       continue;
     }
     const id = works.length;
+    // (Every field present, if undefined: tables read by different readers share one shape.)
     const table: Table = {
       id,
       title: meta.title,
@@ -643,11 +660,17 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       format: block.format === 'spaced' || block.format === 'simple' || block.format === 'cells' || block.format === 'template' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format === 'csv' ? 'tsv' : block.format,
       unit: meta.unit ?? '万元',
       unitSpan: meta.unitSpan,
+      unitSlip: undefined,
       span: { start: lines[block.first].start, end: lines[block.last].end },
       rows,
       columns: [],
+      projectName: undefined,
+      notes: undefined,
+      noData: undefined,
+      continuations: undefined,
+      withdrawn: undefined,
+      blanksLost: lineCells.some((r) => r.cells.some((c) => c.unplaced)) || undefined,
     };
-    if (lineCells.some((r) => r.cells.some((c) => c.unplaced))) table.blanksLost = true;
     if (!meta.unit) {
       const headerUnit = rows.slice(0, 4).flatMap((r) => r.cells).map((c) => unitFrom(c.text)).find((u) => u);
       if (headerUnit) table.unit = headerUnit;
@@ -1173,7 +1196,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
     parts: bcols.filter((c) => c.role === 'code-part'),
     nameCol: bcols.find((c) => c.role === 'name'),
     lineCol: bcols.find((c) => c.role === 'line-number'),
-    valueCols: bcols.filter((c) => c.role === 'value').map((c) => c.index),
+    valueCols: valueIndexes(bcols),
   }));
   // Split 类/款/项 codes: child rows may leave the parent parts blank.
   const carried = new Map<number, { lei?: string; kuan?: string }>();
@@ -1226,11 +1249,11 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
           pending.valueCols = valueCols;
           pending = undefined;
         } else if (hasValue) {
-          entries.push({ block: b, label: '', valueCols });
+          entries.push({ block: b, code: undefined, codeRecovered: undefined, label: '', labelSpan: undefined, lineNumber: undefined, valueCols });
         }
         continue;
       }
-      const entry: TableEntry = { block: b, code, label, labelSpan, lineNumber, valueCols };
+      const entry: TableEntry = { block: b, code, codeRecovered: undefined, label, labelSpan, lineNumber, valueCols };
       entries.push(entry);
       pending = label && !hasValue && valueCols.length === 1 ? entry : undefined;
     }

@@ -2,7 +2,7 @@
 // header words. Shared by the table, cross-table and performance claims and by findTableValue.
 import { exact, operand, sumOperand } from '../../arith/interval';
 import { isZero } from '../../arith/operand';
-import type { TableEntry } from '../../model/tables';
+import { valueIndexes, type TableEntry } from '../../model/tables';
 import { memoizeString } from '../../text/memo';
 import type { DocumentModel, Operand, StandardTableId, Table, TableRow } from '../../types';
 
@@ -193,7 +193,7 @@ export function valueColumns(table: Table, block?: number): number[] {
   const byBlock = indexOf(table).valueColumns;
   let cols = byBlock.get(block);
   if (!cols) {
-    cols = table.columns.filter((c) => c.role === 'value' && (block === undefined || c.block === block)).map((c) => c.index);
+    cols = valueIndexes(table.columns, block);
     byBlock.set(block, cols);
   }
   return cols;

@@ -110,7 +110,9 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
       if (value === undefined && query.code === undefined && label === undefined) {
         const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
         if (!row) continue;
-        const first: Item = { row, entry: { block: 0, label: '', valueCols: table.columns.filter((c) => c.role === 'value').map((c) => c.index) } };
+        const valueCols = valueColumns(table);
+        const entry = { block: 0, code: undefined, codeRecovered: undefined, label: '', labelSpan: undefined, lineNumber: undefined, valueCols };
+        const first: Item = { row, entry, name: undefined, normalized: undefined, labels: undefined, operands: undefined };
         const v = valueAt(table, first, query);
         if (v) return v;
       }
