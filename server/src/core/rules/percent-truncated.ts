@@ -1,7 +1,7 @@
 import { written } from '../arith/interval';
 import type { Span } from '../types';
 import { ratioExplanation } from './explain';
-import { checkClaimRatio, ratioInputs, settledByFinerFigures, writtenRounded } from './ratios';
+import { checkClaimRatio, ratioInputs, withFinerFigures, writtenRounded } from './ratios';
 import { isTailAdjusted } from './share-mismatch';
 import { l, type Rule } from './rule';
 
@@ -28,7 +28,7 @@ export const percentTruncated: Rule = {
       // A largest-remainder list rounds some shares down: that is 尾差, percent-total's note.
       if (check.status !== 'truncated' || (claim.kind === 'share' && isTailAdjusted(ctx.claims, claim))) continue;
       // (Rounded correctly from the tables' finer figures: the prose figures were rounded, not the rate.)
-      if (settledByFinerFigures(ctx.claims, inputs)?.check.status === 'ok') continue;
+      if (withFinerFigures(ctx.claims, inputs)?.check.status === 'ok') continue;
       const rounded = writtenRounded(inputs.stated, check)!;
       const key = `${written(inputs.stated)}→${rounded}`;
       const entry = byValue.get(key);

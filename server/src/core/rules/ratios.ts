@@ -144,16 +144,6 @@ function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
   return finer;
 }
 
-/**
- * A rate that the rounded prose figures miss only at the point value (a warning), recomputed with the
- * tables' finer statements of its inputs (公开 tables in 元 beside prose in 万元; rounding.md §3: the
- * rounded prose figures are not the real ones). The recomputation when it settles the rate.
- */
-export function settledByFinerFigures(claims: readonly Claim[], inputs: RatioInputs): { inputs: RatioInputs; check: RatioCheck } | undefined {
-  const refined = withFinerFigures(claims, inputs);
-  return refined && settles(refined.check) ? refined : undefined;
-}
-
 /** A recomputation that settles the rate: right, or right but truncated. */
 export const settles = (check: RatioCheck): boolean => check.status === 'ok' || check.status === 'truncated';
 

@@ -3,7 +3,7 @@ import { largestRemainder } from '../arith/apportion';
 import { checkSum, inUnitOf, written } from '../arith/interval';
 import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
 import { ratioExplanation, relatedOperands } from './explain';
-import { checkClaimRatio, ratioInputs, settledByFinerFigures } from './ratios';
+import { checkClaimRatio, ratioInputs, settles, withFinerFigures } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
 
 /**
@@ -80,8 +80,10 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     return;
   }
   const severity = check.status === 'error' ? 'error' : 'warning';
-  // Only the point value differs: a table restating the part or base more finely may settle it.
-  const settled = severity === 'warning' ? settledByFinerFigures(ctx.claims, inputs) : undefined;
+  // The share with a table's finer statements of its part or base: when only the point value differs, it may settle the
+  // share; else the message and the fix use it (31.76亿元 / 33.07亿元 gives 96.04%, the tables' 万元 figures 96.03%).
+  const finer = withFinerFigures(ctx.claims, inputs);
+  const settled = severity === 'warning' && finer && settles(finer.check) ? finer : undefined;
   if (settled) {
     ctx.verdict(claim.id, settled.check.status === 'ok' ? 'ok' : 'info', () => {
       const e = ratioExplanation(settled.inputs, settled.check);
@@ -90,11 +92,15 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     return;
   }
   ctx.verdict(claim.id, severity, exp);
+  const shown = finer?.check.rounded !== undefined ? finer : { inputs, check };
+  const right = shown.check.rounded;
+  const part = written(shown.inputs.numerator);
+  const base = written(shown.inputs.denominator);
   ctx.report({
     messageId: 'mismatch',
     message: l(
-      `占比不符：${claim.part.label} ${written(claim.part)} / ${claim.base.label} ${written(claim.base)} = ${check.rounded}%，文中为 ${stated}`,
-      `Share mismatch: ${claim.part.label} ${written(claim.part)} / ${claim.base.label} ${written(claim.base)} = ${check.rounded}%, the text says ${stated}`,
+      `占比不符：${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%，文中为 ${stated}`,
+      `Share mismatch: ${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%, the text says ${stated}`,
     ),
     explanation: exp,
     span: claim.stated.span ?? claim.span,
@@ -102,7 +108,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     related,
     // (A part above its whole, `148.79%`, says a figure is wrong, not the percentage: no recomputed share is offered.)
     fixes: claim.stated.span && !check.point?.gt(100)
-      ? [{ title: l(`重新计算百分比：改为 ${check.rounded}%`, `Recompute percentage: ${check.rounded}%`), edits: [{ span: claim.stated.span, newText: check.rounded! }], safe: false, preferred: true, kind: 'recompute-share' }]
+      ? [{ title: l(`重新计算百分比：改为 ${right}%`, `Recompute percentage: ${right}%`), edits: [{ span: claim.stated.span, newText: right! }], safe: false, preferred: true, kind: 'recompute-share' }]
       : [],
     claim: claim.id,
   });

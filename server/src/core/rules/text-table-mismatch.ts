@@ -42,7 +42,8 @@ function checkOne(ctx: RuleContext, claim: EqualClaim): void {
     span: claim.a.span ?? claim.span,
     severity,
     related: claim.b.span ? [{ span: claim.b.span, message: l(`表中：${claim.b.label} ${written(claim.b, [claim.a])}`, `table: ${claim.b.label} ${written(claim.b, [claim.a])}`) }] : [],
-    fixes: claim.a.span && claim.b.text ? [tableValueFix(claim)] : [],
+    // (A table coarser than the prose, 116.02万元 under `1,110,191.80元`, does not know the prose's last digits: no figure to offer.)
+    fixes: claim.a.span && claim.b.text && claim.b.halfUlp.lte(claim.a.halfUlp) ? [tableValueFix(claim)] : [],
     claim: claim.id,
   });
 }
