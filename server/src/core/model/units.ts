@@ -180,9 +180,9 @@ export function resolveUnitSlips(model: DocumentModel): void {
       // (亿元 digits that can meet by chance, `1.27亿元` beside an unrelated `增加1.27万元`, prove nothing: four or more.)
       const sameDigits = wanTexts.has(n.text) && !inYuan && (n.unit === '元' || n.text.replace(/\D/g, '').length >= 4);
       if (n.unit === '元') {
-        // A 2-decimal figure far too small to be a real 元 amount beside 万元 siblings (a real 元
-        // amount is 10⁴ times larger).
-        const tooSmall = wan.length > 0 && n.decimals === 2 && n.value.lt(100000) &&
+        // A figure far too small to be a real 元 amount beside 万元 siblings (a real 元 amount is 10⁴ times larger), written
+        // with the fen, or with the decimals of its siblings (`310.6元` among `214.7万元`), or finer than the fen can be (`2080.7247元`).
+        const tooSmall = wan.length > 0 && (n.decimals >= 2 || (n.decimals > 0 && wan.some((w) => w.decimals === n.decimals))) && n.value.lt(100000) &&
           wan.some((w) => n.value.div(w.value).abs().gte(0.001) && n.value.div(w.value).abs().lte(1000));
         if (sameDigits || tooSmall) n.readAs = '万元';
       } else {
