@@ -235,21 +235,30 @@ const CLAUSE_END = /^\s*(?:[，,。；;、）)]|$)/;
  */
 export function resolveMissingPercents(model: DocumentModel): void {
   const withShares = new Set<number>();
+  // The words of the shares stated with % (`占支出总计的`, `占比`): the same words before a bare number elsewhere (a 类 of
+  // a list whose 类 each have a paragraph of their own) name a share too.
+  const shareWords = new Set<string>();
   const candidates: Array<{ token: NumberToken; paragraph: number; previous?: NumberToken }> = [];
   for (const s of model.sentences) {
     let previous: NumberToken | undefined;
     for (const id of s.numbers) {
       const n = model.numbers[id];
       if (n.cell) continue;
-      if (n.unit === '%' && SHARE_LEAD.test(leadBefore(model.text, n.span.start))) withShares.add(s.paragraph);
-      else if (n.unit === 'none' && n.decimals > 0 && !n.formatIssue && !n.value.isNegative()) candidates.push({ token: n, paragraph: s.paragraph, previous });
+      if (n.unit === '%') {
+        const words = shareWordsOf(leadBefore(model.text, n.span.start));
+        if (words !== undefined) {
+          withShares.add(s.paragraph);
+          if (words.length >= 2) shareWords.add(words);
+        }
+      } else if (n.unit === 'none' && n.decimals > 0 && !n.formatIssue && !n.value.isNegative()) candidates.push({ token: n, paragraph: s.paragraph, previous });
       previous = n;
     }
   }
   for (const { token, paragraph, previous } of candidates) {
     if (!CLAUSE_END.test(model.text.slice(token.span.end, token.span.end + 4))) continue;
     const lead = leadBefore(model.text, token.span.start);
-    const share = withShares.has(paragraph) && token.value.lte(100) && SHARE_LEAD.test(lead);
+    const words = shareWordsOf(lead);
+    const share = words !== undefined && token.value.lte(100) && (withShares.has(paragraph) || shareWords.has(words));
     const rate = RATE_LEAD.test(lead) && previous !== undefined && isMoney(previous.unit) && afterMoneyChange(model.text, previous, token);
     if (!share && !rate) continue;
     token.unit = '%';
@@ -266,6 +275,11 @@ function afterMoneyChange(text: string, money: NumberToken, rate: NumberToken): 
 
 /** The words before `offset` back to the previous clause break, comma included (at most 40 characters). */
 const leadBefore = (text: string, offset: number) => clauseBefore(text, offset, 40, '，,；;。');
+
+/** The words of a share right before its number (`占支出总计的`, spaces dropped), if the lead ends so. */
+function shareWordsOf(lead: string): string | undefined {
+  return SHARE_LEAD.exec(lead)?.[0].replace(/\s/g, '');
+}
 
 /**
  * `人员经费、公用经费分别为5074.26、1622.90万元`, `分别增长12.5、13.6%`: numbers joined by 、 / 和 share the unit
