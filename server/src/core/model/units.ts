@@ -208,14 +208,43 @@ export function resolveUnitSlips(model: DocumentModel): void {
 function resolveYiSlips(model: DocumentModel): void {
   const yiTexts = new Set<string>();
   for (const n of model.numbers) if (n.unit === '亿元' && !n.zero && !n.cell && !n.readAs) yiTexts.add(n.text);
-  if (yiTexts.size === 0) return;
   for (const s of model.sentences) {
     const nums = s.numbers.map((id) => model.numbers[id]);
-    for (const n of nums) {
-      if (n.unit !== '万元' || n.zero || n.cell || n.readAs || !yiTexts.has(n.text) || n.text.replace(/\D/g, '').length < 4) continue;
-      if (nums.some((m) => m !== n && m.unit === '万元' && m.value.abs().gt(n.value.abs().times(100)))) n.readAs = '亿元';
+    for (let i = 0; i < nums.length; i++) {
+      const n = nums[i];
+      if (n.unit !== '万元' || n.zero || n.cell || n.readAs) continue;
+      const sameDigits = yiTexts.has(n.text) && n.text.replace(/\D/g, '').length >= 4;
+      if (sameDigits && nums.some((m) => m !== n && m.unit === '万元' && m.value.abs().gt(n.value.abs().times(100)))) n.readAs = '亿元';
+      else if (sumInYi(n, nums.slice(i + 1))) n.readAs = '亿元';
     }
   }
+}
+
+/**
+ * `本年支出合计33.07万元，其中：基本支出269,358.09万元…项目支出61,361.64万元…`: the 万元 figures after it (two or more in a
+ * row) add up to its digits in 亿元, as written (330,719.73万元 = 33.07亿元), and to over a hundred times it in 万元.
+ */
+function sumInYi(n: NumberToken, following: NumberToken[]): Decimal | undefined {
+  if (n.decimals === 0 || n.value.isNegative()) return undefined;
+  let sum = n.value.times(0);
+  let count = 0;
+  for (const m of following) {
+    // (Shares, counts and codes between the parts are passed over; an amount in another unit ends the run.)
+    if (!isMoney(m.unit)) continue;
+    if (m.unit !== '万元' || m.zero || m.value.isNegative()) break;
+    sum = sum.plus(m.value);
+    count++;
+    if (count >= 2 && sum.gt(n.value.times(100)) && sum.div(10000).toDecimalPlaces(n.decimals, Decimal.ROUND_HALF_UP).eq(n.value)) return sum;
+  }
+  return undefined;
+}
+
+/** The sum of the 万元 figures after `n` in its sentence, when they add up to its digits in 亿元 (why it was read so). */
+export function followingSumInYi(model: DocumentModel, n: NumberToken): Decimal | undefined {
+  const s = model.sentences.find((x) => x.span.start <= n.span.start && n.span.start < x.span.end);
+  if (!s) return undefined;
+  const nums = s.numbers.map((id) => model.numbers[id]);
+  return sumInYi(n, nums.slice(nums.indexOf(n) + 1));
 }
 
 const RESTATEMENT_LEAD = /(?:[（(](?:约|约合|合|折合|即)?|[，,](?:即|约合|折合))\s*$/;

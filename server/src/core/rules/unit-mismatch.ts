@@ -1,4 +1,5 @@
 import { tableName } from '../claims/tables/access';
+import { followingSumInYi } from '../model/units';
 import type { MoneyUnit, NumberToken, Span, Table } from '../types';
 import { l, type Rule, type RuleContext } from './rule';
 
@@ -64,8 +65,11 @@ function reportSlip(ctx: RuleContext, n: NumberToken, readAs: MoneyUnit, unitSpa
   // (A table's cell counts in its table's unit: `支出决算为18.64元` beside 公开05表's 18.64 in 万元.)
   const inUnit = (m: NumberToken) => m.unit === readAs || (m.cell !== undefined && m.unit === 'none' && ctx.model.tables[m.cell.table]?.unit === readAs);
   const elsewhere = ctx.model.numbers.length < 200000 ? ctx.model.numbers.filter((m) => m !== n && m.text === n.text && inUnit(m)) : [];
+  const parts = elsewhere.length === 0 && readAs === '亿元' && n.unit === '万元' ? followingSumInYi(ctx.model, n) : undefined;
   const why = elsewhere.length
     ? l(`同一数字在别处以${readAs}出现`, `the same digits appear in ${readAs} elsewhere`)
+    : parts
+      ? l(`其后各项合计 ${parts.toString()}万元，即 ${n.text}亿元；按万元计它只有其中各项的万分之一`, `the figures after it add up to ${parts.toString()} 万元, that is ${n.text} 亿元; read in 万元 it would be a ten-thousandth of its parts`)
     : n.unit === '元'
       ? l(`同句/同行的其他金额均以${readAs}计，${n.text}${n.unitText}（${n.value.div(10000).toString()}${readAs}）不合常理`, `its sibling amounts are in ${readAs}; ${n.text}${n.unitText} would be only ${n.value.div(10000).toString()} ${readAs}`)
       : l(`同句/同行的其他金额均以${readAs}计，${n.text}${n.unitText}（${n.value.times(10000).toString()}${readAs}）是它们的上万倍`, `its sibling amounts are in ${readAs}; ${n.text}${n.unitText} would be ${n.value.times(10000).toString()} ${readAs}, ten thousand times their size`);
