@@ -170,8 +170,11 @@ export interface TableColumn {
   columnNumber?: string;
   /** Side-by-side block the column belongs to (0 for single tables). */
   block?: number;
-  /** What the column holds: a code (or one 类/款/项 part of it), a row label, a 行次, values, or last year's values beside this year's. */
-  role?: 'code' | 'code-part' | 'name' | 'line-number' | 'value' | 'prior';
+  /**
+   * What the column holds: a code (or one 类/款/项 part of it), a row label, a 行次, values, last year's values beside
+   * this year's, or rates (`决算数为调整预算数的%`, `增减率`: no amounts, never added up).
+   */
+  role?: 'code' | 'code-part' | 'name' | 'line-number' | 'value' | 'prior' | 'rate';
 }
 
 /** Standard disclosure table identity, identified by title (公开01表 … 公开11表). */

@@ -5,6 +5,7 @@ import type { ClaimSink } from './sink';
 import { crossTableClaims } from './tables/cross';
 import { identityClaims } from './tables/identities';
 import { performanceClaims } from './tables/performance';
+import { rateClaims } from './tables/rates';
 import { rollupClaims } from './tables/rollups';
 
 export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
@@ -22,6 +23,7 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
     }
     rollupClaims(model, table, sink);
     identityClaims(model, table, sink);
+    rateClaims(model, table, sink);
   }
   crossTableClaims(model, sink);
 }

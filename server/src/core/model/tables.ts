@@ -305,17 +305,18 @@ export function identifyTable(title: string | undefined, code: string | undefine
   }
   const t = (title ?? '').replace(/\s/g, '');
   if (/绩效自评表|绩效自评情况表/.test(t)) return 'performance';
-  if (/财政拨款收入支出决算总表/.test(t)) return 'T04';
-  if (/收入支出决算总表/.test(t)) return 'T01';
-  if (/收入决算表/.test(t)) return 'T02';
-  if (/一般公共预算财政拨款基本支出决算表/.test(t)) return 'T06';
+  // (Regional titles: `部门收支决算总表`, `财政拨款收支决算总表`, `…支出决算明细表`, `机关运行经费支出决算表`.)
+  if (/财政拨款收入?支出?决算总表/.test(t)) return 'T04';
+  if (/收入?支出?决算总表/.test(t)) return 'T01';
+  if (/收入决算(?:明细)?表/.test(t)) return 'T02';
+  if (/一般公共预算财政拨款基本支出决算(?:明细)?表/.test(t)) return 'T06';
   if (/三公/.test(t)) return 'T09';
-  if (/一般公共预算财政拨款支出决算表/.test(t)) return 'T05';
+  if (/一般公共预算财政拨款支出决算(?:明细)?表/.test(t)) return 'T05';
   if (/政府性基金/.test(t)) return 'T07';
   if (/国有资本经营/.test(t)) return 'T08';
-  if (/支出决算表/.test(t)) return 'T03';
   if (/机关运行经费/.test(t)) return 'T10';
   if (/政府采购/.test(t)) return 'T11';
+  if (/支出决算(?:明细)?表/.test(t)) return 'T03';
   return 'unknown';
 }
 
@@ -1091,6 +1092,7 @@ function mostlyCodes(table: Table, col: number): boolean {
 }
 
 const PRIOR_YEAR_COLUMN = /上年度?(?:决算|预算|实际|数|执行|支出)|上一年度?|去年/;
+const RATE_COLUMN = /[%％]|(?:完成|执行|增减|增长|变动|下降)率|比率|比重|占比/;
 
 function assignRoles(table: Table): void {
   const cols = table.columns;
@@ -1113,6 +1115,8 @@ function assignRoles(table: Table): void {
     else if (/代码|编码/.test(b)) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
     else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start))) role = 'name';
+    // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)
+    else if (RATE_COLUMN.test(cols[c].headerPath.join('/'))) role = 'rate';
     // (`上年决算数 | 本年决算数`: last year's column beside this year's is no figure of this year's table.)
     else if (PRIOR_YEAR_COLUMN.test(cols[c].headerPath.join('/'))) role = 'prior';
     else role = 'value';

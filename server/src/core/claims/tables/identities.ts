@@ -58,9 +58,42 @@ export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSi
 function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: string, totalHeader: RegExp, parts: RegExp[] | undefined): void {
   const totalCol = findColumn(table, totalHeader, 0);
   if (totalCol === undefined) return;
-  const partCols = parts
-    ? parts.map((re) => findColumn(table, re, 0)).filter((c): c is number => c !== undefined && c !== totalCol)
-    : valueColumns(table, 0).filter((c) => c !== totalCol);
+  if (parts) {
+    const partCols = parts.map((re) => findColumn(table, re, 0)).filter((c): c is number => c !== undefined && c !== totalCol);
+    return columnSums(model, table, sink, identity, totalCol, partCols);
+  }
+  const { partCols, groups } = additiveColumns(table, valueColumns(table, 0).filter((c) => c !== totalCol));
+  columnSums(model, table, sink, identity, totalCol, partCols);
+  for (const g of groups) if (g.parts.length > 0) columnSums(model, table, sink, identity, g.subtotal, g.parts);
+}
+
+/**
+ * The columns a row's total adds up: a `其中：…` column is a part of the column before it, not of the total, and a header
+ * group with a 小计 (`基本支出 | 小计 | 人员经费 | 公用经费`) counts by its 小计, whose own parts are the group's other columns.
+ */
+function additiveColumns(table: Table, cols: number[]): { partCols: number[]; groups: Array<{ subtotal: number; parts: number[] }> } {
+  const groupOf = (c: number) => (table.columns[c].headerPath.length > 1 ? table.columns[c].headerPath.slice(0, -1).join('/') : undefined);
+  const bottom = (c: number) => table.columns[c].headerPath.at(-1) ?? '';
+  const groups = new Map<string, { subtotal: number; parts: number[] }>();
+  for (const c of cols) {
+    const g = groupOf(c);
+    if (g !== undefined && SUBTOTAL.test(bottom(c)) && !groups.has(g)) groups.set(g, { subtotal: c, parts: [] });
+  }
+  const partCols: number[] = [];
+  for (const c of cols) {
+    if (QIZHONG.test(bottom(c))) continue;
+    const group = groups.get(groupOf(c) ?? '');
+    if (group && group.subtotal !== c) group.parts.push(c);
+    else partCols.push(c);
+  }
+  return { partCols, groups: [...groups.values()] };
+}
+
+const SUBTOTAL = /^(?:小计|合计)$/;
+const QIZHONG = /^其中/;
+
+/** Per row: the total column = Σ the part columns. */
+function columnSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: string, totalCol: number, partCols: number[]): void {
   if (partCols.length === 0) return;
   const names = partCols.length <= 8 ? partCols.map((c) => columnLabel(table, c)).join(' + ') : `Σ ${partCols.length} 列`;
   // The same relation on every row: only the row's name changes in the descriptions.
@@ -467,7 +500,7 @@ function t11Figures(model: DocumentModel, table: Table): ProcurementFigures | un
   const col = valueColumns(table, 0)[0];
   const byLine = (n: string) => list.find((it) => it.entry.lineNumber === n);
   const find = (re: RegExp, line: string) => list.find((it) => re.test(itemLabel(it))) ?? byLine(line);
-  const total = find(/政府采购支出合计|^合计$/, '1');
+  const total = find(/政府采购(?:支出)?(?:合计|总额|总计)|^(?:合计|总额|总计)$/, '1');
   if (total && col !== undefined) {
     const op = (it: Item | undefined) => (it ? itemOperand(model, table, it, col) : undefined);
     return { total: op(total), goods: op(find(/货物/, '2')), works: op(find(/工程/, '3')), services: op(find(/服务/, '4')), sme: op(find(/中小企业/, '5')), micro: op(find(/小微企业/, '6')), anchor: total.entry.labelSpan };

@@ -1,0 +1,112 @@
+// Rates and changes a table states per row (regional templates print them beside the amounts): `决算数为调整预算数的%` /
+// `完成率` = 决算 / 预算 (prose.md §4 on a table row), and `增减额` = 本年 − 上年, `增减率` = 增减额 / 上年 (prose.md §3).
+import { operand } from '../../arith/interval';
+import type { ChangeClaim, CompletionClaim, DocumentModel, Operand, Table } from '../../types';
+import { l } from '../../messages';
+import type { ClaimSink } from '../sink';
+import { blankAt, findColumn, headerText, itemName, itemOperand, items, type Item } from './access';
+
+const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:预算)?[%％]/;
+const CHANGE_RATE = /增减率|增长率|变动率|增减[%％]|增长[%％]|比上年增减.*[%％]/;
+const CHANGE_AMOUNT = /(?:增减额|增减数|增减)$/;
+const THIS_YEAR = /本年|决算/;
+const BUDGET = /预算/;
+
+export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const rates = table.columns.filter((c) => c.role === 'rate' && (c.block ?? 0) === 0).map((c) => c.index);
+  const prior = table.columns.find((c) => c.role === 'prior' && (c.block ?? 0) === 0)?.index;
+  const delta = findColumn(table, CHANGE_AMOUNT, 0);
+  const current = prior !== undefined ? thisYearColumn(table, delta) : undefined;
+  for (const col of rates) {
+    const header = headerText(table, col);
+    if (CHANGE_RATE.test(header) && current !== undefined) changeRows(model, table, sink, { current, prior: prior!, delta, rate: col });
+    else if (COMPLETION_RATE.test(header)) {
+      const cols = completionColumns(table, header);
+      if (cols) completionRows(model, table, sink, cols.actual, cols.budget, col);
+    }
+  }
+  // A change column without a rate column beside it is still 本年 − 上年.
+  if (current !== undefined && delta !== undefined && !rates.some((c) => CHANGE_RATE.test(headerText(table, c)))) changeRows(model, table, sink, { current, prior: prior!, delta, rate: undefined });
+}
+
+/** This year's amount column beside a 上年 column: the one value column (other than the change) that says 本年 or 决算. */
+function thisYearColumn(table: Table, delta: number | undefined): number | undefined {
+  const candidates = table.columns.filter((c) => c.role === 'value' && (c.block ?? 0) === 0 && c.index !== delta && THIS_YEAR.test(headerText(table, c.index)) && !BUDGET.test(headerText(table, c.index)));
+  return candidates.length === 1 ? candidates[0].index : undefined;
+}
+
+/**
+ * The 决算 and 预算 columns of a completion rate: the budget its header names (`决算数为调整预算数的%`: the 调整预算 column),
+ * else the only budget column; the actual is the only 决算 column that is no budget, or the 小计 of the 决算 group.
+ */
+function completionColumns(table: Table, header: string): { actual: number; budget: number } | undefined {
+  const values = table.columns.filter((c) => c.role === 'value' && (c.block ?? 0) === 0).map((c) => c.index);
+  const actuals = values.filter((c) => /决算|执行|支出/.test(headerText(table, c)) && !BUDGET.test(headerText(table, c)));
+  const budgets = values.filter((c) => BUDGET.test(headerText(table, c)));
+  const named = /(年初|调整|全年|变动|调整后)预算/.exec(header)?.[1];
+  const budget = named ? budgets.filter((c) => headerText(table, c).includes(named)) : budgets;
+  // (`决算数 | 小计 | 基本支出 | 项目支出`: the group's 小计 is the 决算数.)
+  const totals = actuals.filter((c) => /^(?:小计|合计)$|^决算数?$/.test(table.columns[c].headerPath.at(-1) ?? ''));
+  const actual = actuals.length === 1 ? actuals[0] : totals.length === 1 ? totals[0] : undefined;
+  return actual !== undefined && budget.length === 1 ? { actual, budget: budget[0] } : undefined;
+}
+
+/** A rate cell as stated (`95.00` or `95.00%`), unitless: a rate column's cells are no amounts. */
+function rateOperand(model: DocumentModel, it: Item, col: number, label: string): Operand | undefined {
+  const n = it.row.cells[col]?.number;
+  return n === undefined ? undefined : operand(model.numbers[n], label);
+}
+
+function completionRows(model: DocumentModel, table: Table, sink: ClaimSink, actualCol: number, budgetCol: number, rateCol: number): void {
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    const rate = rateOperand(model, it, rateCol, `${itemName(it)} · 完成率`);
+    const actual = itemOperand(model, table, it, actualCol);
+    const budget = itemOperand(model, table, it, budgetCol);
+    if (!rate || !actual || !budget || blankAt(table, it, budgetCol)) continue;
+    sink.add<CompletionClaim>({
+      kind: 'completion',
+      origin: 'table',
+      identity: 'table.completion',
+      description: l(`${itemName(it)}：完成率 = 决算数 / 预算数`, `${itemName(it)}: completion rate = actual / budget`),
+      span: rate.span!,
+      soft: undefined,
+      actual,
+      budget,
+      rate,
+      comparison: undefined,
+      otherBudget: undefined,
+    });
+  }
+}
+
+function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: { current: number; prior: number; delta: number | undefined; rate: number | undefined }): void {
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    const current = itemOperand(model, table, it, cols.current);
+    const prior = itemOperand(model, table, it, cols.prior);
+    const delta = cols.delta === undefined ? undefined : itemOperand(model, table, it, cols.delta);
+    const rate = cols.rate === undefined ? undefined : rateOperand(model, it, cols.rate, `${itemName(it)} · 增减率`);
+    if (!current || !prior || (!rate && (!delta || blankAt(table, it, cols.delta!)))) continue;
+    // The direction is the one the row states: the sign of its change, else of its rate.
+    const signed = delta && !blankAt(table, it, cols.delta!) ? delta : rate;
+    const direction = !signed || signed.value.isZero() ? 'flat' : signed.value.isNegative() ? 'down' : 'up';
+    sink.add<ChangeClaim>({
+      kind: 'change',
+      origin: 'table',
+      identity: 'table.change',
+      description: l(`${itemName(it)}：增减额 = 本年 − 上年，增减率 = 增减额 / 上年`, `${itemName(it)}: change = this year − last year, rate = change / last year`),
+      span: (rate ?? delta)!.span!,
+      soft: undefined,
+      direction,
+      directionSpan: undefined,
+      rateWord: undefined,
+      undecided: undefined,
+      current,
+      prior,
+      delta: delta && !blankAt(table, it, cols.delta!) ? delta : undefined,
+      rate,
+      priorBeforeRate: undefined,
+    });
+  }
+}
