@@ -183,6 +183,17 @@ export function findColumn(table: Table, header: RegExp, block?: number): number
   return table.columns.find((c) => c.role === 'value' && (block === undefined || c.block === block) && header.test(headerText(table, c.index)))?.index;
 }
 
+/**
+ * The column of a 公开05表's spending total: its 小计 / 合计, else the one 决算 (本年) column of a regional layout that
+ * prints budgets or last year's figures beside it (`年初预算数 | 调整预算数 | 决算数 | …的%`, `上年决算数 | 本年决算数 | 增减额`).
+ */
+export function spendingTotalColumn(table: Table): number | undefined {
+  const sub = findColumn(table, /小计|合计/, 0);
+  if (sub !== undefined) return sub;
+  const actual = table.columns.filter((c) => c.role === 'value' && (c.block ?? 0) === 0 && /决算|本年/.test(headerText(table, c.index)) && !/预算|增减/.test(headerText(table, c.index)));
+  return actual.length === 1 ? actual[0].index : undefined;
+}
+
 /** The header path of a column as one text (`本年支出/基本支出`), joined once per table. */
 export function headerText(table: Table, col: number): string {
   return (indexOf(table).headerTexts[col] ??= table.columns[col].headerPath.join('/'));

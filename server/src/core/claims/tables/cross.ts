@@ -15,6 +15,7 @@ import {
   itemLabel,
   items,
   normLabel,
+  spendingTotalColumn,
   tableName,
   tablesByKind,
   totalItem,
@@ -209,7 +210,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   if (v04 && v05) {
     const general = v04.col(FUND.general, v04.spendBlock);
-    const sub05 = v05.col(/小计|合计/);
+    const sub05 = spendingTotalColumn(v05.table);
     pair(sink, 'equal', 'X6', l('一般公共预算财政拨款支出合计：公开04表 = 公开05表', '一般公共预算 expenditure total: table 04 = table 05'), v04.op(v04.out(SPEND_TOTAL), general), v05.op(v05.total(), sub05));
     classPairs(sink, 'X6', v04, general, v05, sub05);
   }
