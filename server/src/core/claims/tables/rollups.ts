@@ -119,8 +119,12 @@ function labelRollups(model: DocumentModel, table: Table, list: Item[], sink: Cl
 class ColumnSuffixes {
   private readonly zh: string[] = [];
   private readonly en: string[] = [];
+  /** Last year's columns beside this year's (`上年决算数`): they roll up by code as well. */
+  readonly priorCols: number[];
 
-  constructor(private readonly table: Table) {}
+  constructor(private readonly table: Table) {
+    this.priorCols = table.columns.filter((c) => c.role === 'prior' && (c.block ?? 0) === 0).map((c) => c.index);
+  }
 
   of(col: number, locale: 'zh' | 'en'): string {
     return locale === 'zh' ? (this.zh[col] ??= `（${columnLabel(this.table, col)}）`) : (this.en[col] ??= ` (${columnLabel(this.table, col)})`);
@@ -161,6 +165,21 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, suffixe
         en: single ? headEn : headEn + suffixes.of(col, 'en'),
       },
       total,
+      parts,
+      anchor: parent.entry.labelSpan,
+      soft: table.blanksLost,
+    });
+  }
+  if (parent.entry.block !== 0) return;
+  for (const col of suffixes.priorCols) {
+    if (blankAt(table, parent, col) && kids.every((kid) => blankAt(table, kid, col))) continue;
+    const parts: Array<Operand | undefined> = [];
+    for (const kid of kids) if (kid.entry.block === 0 && !blankOperandAt(table, kid, col)) parts.push(itemOperand(model, table, kid, col, '', true));
+    emitSum(sink, {
+      kind: 'rollup',
+      identity,
+      description: { 'zh-cn': `${itemName(parent)} = Σ ${pattern}${suffixes.of(col, 'zh')}`, en: `${itemName(parent)} = Σ ${pattern === '类' ? '类 rows' : pattern}${suffixes.of(col, 'en')}` },
+      total: itemOperand(model, table, parent, col, '', true),
       parts,
       anchor: parent.entry.labelSpan,
       soft: table.blanksLost,
