@@ -73,8 +73,8 @@ export function resolveFusedYears(model: DocumentModel): void {
  * `单位：元` over a table whose figures are those of the report's tables in 万元 (`合计 120.50`, as in 公开01表): the
  * unit line is the slip, and the table is read in the others' unit (unit-mismatch reports it) rather than every
  * figure of it contradicting them ten thousand times over. Only a table whose unit is the minority's, with two or
- * more of its figures, and half of them at least, stated in the other unit's tables (as many tables in both units:
- * the unit of most amounts in the prose).
+ * more of its figures, and half of them at least, stated in the other unit's tables or prose (as many tables in both
+ * units: the unit of most amounts in the prose).
  */
 export function resolveTableUnitSlips(model: DocumentModel): void {
   // (All tables in one unit, as most reports have them: none is the minority.)
@@ -99,6 +99,8 @@ export function resolveTableUnitSlips(model: DocumentModel): void {
     const other = table.unit === '元' ? '万元' : '元';
     if (!minority(table.unit, other)) continue;
     const theirs = new Set(model.tables.flatMap((t, j) => (t.unit === other ? [...figures[j]] : [])));
+    // (The prose restates a table's figures too: `公务接待费0.35万元` beside a 公开09表 under `单位：元` that prints 0.35.)
+    for (const n of model.numbers) if (!n.cell && n.unit === other && amountDigits(n)) theirs.add(n.text);
     const shared = [...figures[k]].filter((text) => theirs.has(text)).length;
     if (shared >= 2 && shared * 2 >= figures[k].size) {
       table.unitSlip = table.unit;

@@ -52,8 +52,8 @@ function reportTableSlip(ctx: RuleContext, table: Table, unitSpan: Span): void {
     messageId: 'tableSlip',
     message: l(`${name}的单位“${table.unitSlip}”应为${table.unit}`, `The unit "${table.unitSlip}" of ${name} should be ${table.unit}`),
     explanation: l(
-      `表中的数字与其他以${table.unit}计的表格中的相同，按${table.unitSlip}则与它们相差上万倍；表内和表间核对按${table.unit}进行。`,
-      `Its figures are those of the tables in ${table.unit}, which in ${table.unitSlip} they would contradict ten thousand times over; all checks read it in ${table.unit}.`,
+      `表中的数字与别处以${table.unit}计的数字（其他表格或正文）相同，按${table.unitSlip}则与它们相差上万倍；表内和表间核对按${table.unit}进行。`,
+      `Its figures are those stated in ${table.unit} elsewhere (other tables or the text), which in ${table.unitSlip} they would contradict ten thousand times over; all checks read it in ${table.unit}.`,
     ),
     span: unitSpan,
     fixes: [{ title: l(`单位改为${table.unit}`, `Change the unit to ${table.unit}`), edits: [{ span: unitSpan, newText: table.unit }], safe: true, preferred: true, kind: 'fix-unit' }],
