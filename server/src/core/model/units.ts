@@ -211,13 +211,19 @@ function resolveYiSlips(model: DocumentModel): void {
   const yiTexts = new Set<string>();
   for (const n of model.numbers) if (n.unit === '亿元' && !n.zero && !n.cell && !n.readAs) yiTexts.add(n.text);
   for (const s of model.sentences) {
-    const nums = s.numbers.map((id) => model.numbers[id]);
-    for (let i = 0; i < nums.length; i++) {
-      const n = nums[i];
-      if (n.unit !== '万元' || n.zero || n.cell || n.readAs) continue;
+    // (Most sentences hold no 万元 figure with a far larger one after it: a total comes before its smaller parts.)
+    let largestAfter: Decimal | undefined;
+    for (let i = s.numbers.length - 1; i >= 0; i--) {
+      const n = model.numbers[s.numbers[i]];
+      if (n.unit !== '万元' || n.zero) continue;
+      const partsAfter = largestAfter !== undefined && largestAfter.gt(n.value.abs().times(10));
+      if (!largestAfter || n.value.abs().gt(largestAfter)) largestAfter = n.value.abs();
+      if (n.cell || n.readAs) continue;
       const sameDigits = yiTexts.has(n.text) && n.text.replace(/\D/g, '').length >= 4;
+      if (!sameDigits && !partsAfter) continue;
+      const nums = s.numbers.map((id) => model.numbers[id]);
       if (sameDigits && nums.some((m) => m !== n && m.unit === '万元' && m.value.abs().gt(n.value.abs().times(100)))) n.readAs = '亿元';
-      else if (sumInYi(n, nums.slice(i + 1))) n.readAs = '亿元';
+      else if (partsAfter && sumInYi(n, nums.slice(i + 1))) n.readAs = '亿元';
     }
   }
 }
