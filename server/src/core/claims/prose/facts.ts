@@ -59,24 +59,46 @@ interface Statement {
  * `项目全年预算数` of two projects are two quantities.
  */
 function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
-  for (let s = t.sentence.section; s !== undefined; s = model.sections[s].parent) {
-    if (model.sections[s].level >= 4 || OWN_ACCOUNTS.test(model.sections[s].title.replace(HEADING_MARK, ''))) return `item${s}`;
-  }
   const p = model.paragraphs[t.sentence.paragraph];
-  const opening = p && OWN_ACCOUNTS_PARAGRAPH.exec(model.text.slice(p.span.start, p.span.start + 40));
-  if (opening && !(opening[1] && model.department && opening[1].endsWith(model.department))) return `para${p.id}`;
-  // `甲项目资金来源为中央补助60万元…` / `乙项目…中央补助20万元`: a paragraph about one project keeps its own
-  // accounts (its 中央补助, 累计投入 are not the next project's).
-  if (p && PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) return `para${p.id}`;
+  const scope = paragraphScope(model, t.sentence.section, p);
+  if (scope.own !== '') return scope.own;
   // A generic per-item figure (项目全年预算数, 项目执行数) in an enumerated paragraph that is too long
   // to be a heading (`1.“XX”项目绩效自评综述：项目全年预算数为…`) belongs to that paragraph's item.
   // `①行政运行（项）：年初预算…` under one 类 and `②行政运行（项）：…` under another: an enumerated 项 paragraph is
   // about its own 项, whose name other 类 reuse.
-  if (ITEM_NAME.test(key) && p && ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8))) return `para${p.id}`;
-  if (PER_ITEM.test(key)) {
-    if (p && ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8))) return `para${p.id}`;
+  return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key)) ? `para${p.id}` : '';
+}
+
+const paragraphScopes = new WeakMap<DocumentModel, Map<number, { own: string; enumerated: boolean }>>();
+
+/**
+ * What a paragraph's statements are about, whatever they name (asked for every statement of the paragraph): the item
+ * of a heading of level 4 or a fund's or body's, or of the paragraph itself (`own`); and whether it is an enumerated one.
+ */
+function paragraphScope(model: DocumentModel, section: number | undefined, p: DocumentModel['paragraphs'][number] | undefined): { own: string; enumerated: boolean } {
+  let byParagraph = paragraphScopes.get(model);
+  if (!byParagraph) paragraphScopes.set(model, (byParagraph = new Map()));
+  // (Statements outside paragraphs, keyed by their section below zero.)
+  const id = p?.id ?? -2 - (section ?? -1);
+  let scope = byParagraph.get(id);
+  if (scope) return scope;
+  scope = { own: '', enumerated: false };
+  for (let s = section; s !== undefined; s = model.sections[s].parent) {
+    if (model.sections[s].level >= 4 || OWN_ACCOUNTS.test(model.sections[s].title.replace(HEADING_MARK, ''))) {
+      scope.own = `item${s}`;
+      break;
+    }
   }
-  return '';
+  if (scope.own === '' && p) {
+    const opening = OWN_ACCOUNTS_PARAGRAPH.exec(model.text.slice(p.span.start, p.span.start + 40));
+    if (opening && !(opening[1] && model.department && opening[1].endsWith(model.department))) scope.own = `para${p.id}`;
+    // `甲项目资金来源为中央补助60万元…` / `乙项目…中央补助20万元`: a paragraph about one project keeps its own
+    // accounts (its 中央补助, 累计投入 are not the next project's).
+    else if (PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) scope.own = `para${p.id}`;
+    scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8));
+  }
+  byParagraph.set(id, scope);
+  return scope;
 }
 /**
  * A heading that is only the name of a fund or of a body (`（二）政府性基金预算`, `一、企业职工基本养老保险基金`,
@@ -222,14 +244,16 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const role = t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : '';
-    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${itemScope(model, t, key)}|${fundScope(model, t, key, fundSections)}|${evaluationScope(model, t, key)}|${bodyScope}`;
+    const item = itemScope(model, t, key);
+    const evaluation = evaluationScope(model, t, key);
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };
     list.push(statement);
     byGroup.set(group, list);
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
-    const whole = `${role}|${t.year ?? ''}|${itemScope(model, t, key)}|${evaluationScope(model, t, key)}|${bodyScope}|${key}`;
+    const whole = `${role}|${t.year ?? ''}|${item}|${evaluation}|${bodyScope}|${key}`;
     const byKey = inList ? listed : alone;
     const same = byKey.get(whole);
     // A part's fund is the one its list's total names (looked up only for names stated both ways).
