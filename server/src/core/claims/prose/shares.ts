@@ -125,7 +125,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // A longer name is a narrower quantity (三公经费财政拨款支出 is not 财政拨款支出): besides the owner
     // (本部门政府采购支出总额), a short qualifier at most.
     const siblings = list?.parts.get(role);
-    const accept = (t: ProseToken) => t.role === 'amount' && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named);
+    // (A whole stated inline before an earlier share, `占本年支出合计1250.00万元的72.00%`, states it as well.)
+    const accept = (t: ProseToken) => (t.role === 'amount' || t.role === 'share-base') && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named);
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     const aliases = !wantCount && PROCUREMENT_TOTAL.test(named) ? PROCUREMENT_TOTAL_NAMES.filter((n) => n !== named) : [];
@@ -141,10 +142,14 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     if (!kind) return undefined;
     if (listTotal && grandTotalKind(listTotal.subject) === kind) return { base: listTotal, group: `list${list!.id}` };
     // `一般公共预算财政拨款支出2562.41万元，卫生健康支出2260.41万元，占总支出88.21%`: the total the sentence opens with.
-    // (Not one with a share of its own: `一般公共预算财政拨款支出1829.19万元，占本年支出的77.1%；…` opens with a part.)
+    // (Not one with a share of its own: `一般公共预算财政拨款支出1829.19万元，占本年支出的77.1%；…` opens with a part, and so
+    // does `基本支出900.00万元，占本年支出合计1250.00万元的72.00%；…`, its share after the whole it names.)
     const sentenceTokens = ctx.analysis.bySentence.get(part.sentence.id) ?? [];
     const opening = sentenceTokens.find((t) => t.role === 'amount');
-    if (!list && opening && sentenceTokens[opening.index + 1]?.role !== 'share' && opening !== part && opening.token.span.start < part.token.span.start && opening.subject.endsWith(kind)) return { base: opening, group: `sentence${part.sentence.id}` };
+    const next = opening && sentenceTokens[opening.index + 1];
+    const afterNext = opening && sentenceTokens[opening.index + 2];
+    const ownShare = next?.role === 'share' || (afterNext?.role === 'share' && inlineBase(sentenceTokens, afterNext) === next);
+    if (!list && opening && !ownShare && opening !== part && opening.token.span.start < part.token.span.start && opening.subject.endsWith(kind)) return { base: opening, group: `sentence${part.sentence.id}` };
     const total = ctx.subjects.find(`${kind}合计`, part.token.span.start, (t) => accept(t) && grandTotalKind(t.subject) === kind && t.token.span.start < part.token.span.start);
     if (total) return { base: total, group: `named:${total.token.id}:${share.sentence.paragraph}` };
     // `一般公共预算财政拨款支出合计657.80万元，主要用于：住房保障支出（类）…，占支出总额的65.6%`: with no whole
