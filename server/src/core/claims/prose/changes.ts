@@ -323,7 +323,8 @@ function respectiveRun(text: string, tokens: ProseToken[], i: number, from: numb
 
 const FLAT_IN_RUN = /、(?:持平|无变化|不变)|(?:持平|无变化|不变)、/;
 
-const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上年|同比)[^，,；;。]{0,4}?)(持平|无变化|无增减|没有变化|一致)/;
+// (`基本持平`, `大体持平`: roughly level, which a small change does not contradict; not read as C = P.)
+const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上年|同比)[^，,；;。]{0,4}?)(?<!基本|大体|大致|总体|基本上)(持平|无变化|无增减|没有变化|一致)/;
 
 /** The change claims made, each with the quantity it is about. */
 export type MadeChange = { claim: ChangeClaim; subject: string };

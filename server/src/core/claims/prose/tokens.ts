@@ -65,7 +65,7 @@ const DIRECTED_RUN_JOINER = /^(?:、|和|，|,)(?:增加|减少|增长|下降|�
 const RUN_ROLES = new Set<Role>(['prior', 'delta', 'change-rate', 'budget-delta']);
 const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
 const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
-const FLAT = /持平|无变化|无增减|没有变化|未发生变化/;
+const FLAT = /(?<!基本|大体|大致|总体|基本上)(?:持平|无变化|无增减|没有变化|未发生变化)/;
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 
