@@ -267,6 +267,9 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
     if (!failed) ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', explain);
     return;
   }
+  // Words that contradict each other, the rate holding in its own word's direction (`较上年下降2.60%，增加11.59万元` with
+  // 2.60% of 434.02 + 11.59): the amount's word is the slip, reported above; the rate is right.
+  if (claim.rateWord && rateHolds({ ...claim, direction: claim.rateWord.direction })) return;
   reportRate(ctx, claim, inputs, check, l('增减率', 'Change rate'), explain(), [current, prior, delta]);
 }
 

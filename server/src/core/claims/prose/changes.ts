@@ -213,7 +213,10 @@ interface StatedChange {
 }
 
 function changeClaim(sink: ClaimSink, text: string, { first, current, prior, delta, rate }: StatedChange): MadeChange | undefined {
-  const worded = first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
+  // (`较上年下降2.60%，增加11.59万元`: a rate first, then the amount with a word of its own; the amount's word is the
+  // change's, and the rate's is compared with it below.)
+  const amountWord = first === rate && delta ? directionOf(delta.lead) : undefined;
+  const worded = amountWord ?? first.direction ?? (rate ? directionOf(rate.lead) : undefined) ?? 'up';
   // `增长-3.23%`, `增加-5.36万元`, `增减额-23.40万元`: a negative change says the opposite of its word.
   const signed = delta ?? rate!;
   const direction = signed.token.value.isNegative() && worded !== 'flat' ? (worded === 'up' ? 'down' : 'up') : worded;
