@@ -150,6 +150,12 @@ const MAPPINGS: Mapping[] = [
     queries: (m, scope, pt, _basic, listTotal) => ((listTotal ? SPENDING_WHOLE.test(listTotal.subject) : scope === 'general') ? spending(scope, `${m[1]}支出`, undefined, spendingPartOf(pt)) : []),
   },
   ITEM_MAPPING,
+  // A subject named with its code in brackets (`行政运行（2240101）`): the row of that code.
+  {
+    subject: /^[^（()）]+?[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]$/,
+    roles: ['amount'],
+    queries: (m, scope, pt) => spending(scope, '', undefined, spendingPartOf(pt)).map((q) => ({ ...q, label: undefined, code: m[1] })),
+  },
   // (A table of one row names it, `机关运行经费支出`, rather than 合计.)
   { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }, { kind: 'T10', label: /^机关运行经费(?:支出)?(?:合计)?$/ }] },
   // 公开11表 by row name, or (one row of figures under the names) by column.
@@ -362,14 +368,15 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
 }
 
 /** The 三公 counts the prose states and the 相关统计数 row each is (出国 人次 by its clause: 接待 has 人次 too). */
-const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: (subject: string, clause: string) => boolean }> = [
+const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: (subject: string, clause: string, allDomestic: boolean) => boolean }> = [
   { name: '因公出国（境）团组数', row: /团组数/, unit: '个', prose: (subject) => /团组/.test(subject) },
   { name: '因公出国（境）人次', row: /出国[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause) => /出国/.test(clause) && !/接待/.test(clause) },
   { name: '公务用车购置数', row: /购置数/, unit: '辆', prose: (subject) => /购置/.test(subject) && !/保有/.test(subject) },
   { name: '公务用车保有量', row: /保有量/, unit: '辆', prose: (subject) => /保有量/.test(subject) },
-  // (The table's reception rows are the domestic ones; a count the prose says is domestic, or all of it.)
-  { name: '国内公务接待批次', row: /国内[^，,]*接待[^，,]*批次/, unit: '批次', prose: (_subject, clause) => DOMESTIC.test(clause) && !ABROAD.test(clause) },
-  { name: '国内公务接待人次', row: /国内[^，,]*接待[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause) => /接待/.test(clause) && DOMESTIC.test(clause) && !ABROAD.test(clause) },
+  // (The table's reception rows are the domestic ones; a count the prose says is domestic, or all of it when the table
+  // states no foreign reception: `全年共接待31批次、192人次`.)
+  { name: '国内公务接待批次', row: /国内[^，,]*接待[^，,]*批次/, unit: '批次', prose: (_subject, clause, allDomestic) => (DOMESTIC.test(clause) || (allDomestic && /接待/.test(clause))) && !ABROAD.test(clause) },
+  { name: '国内公务接待人次', row: /国内[^，,]*接待[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause, allDomestic) => /接待/.test(clause) && (DOMESTIC.test(clause) || allDomestic) && !ABROAD.test(clause) },
 ];
 const DOMESTIC = /国内/;
 const ABROAD = /国[（(]境[)）]外|境外|外事|外宾/;
@@ -382,13 +389,23 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
   const stats = statisticsTable(model);
   if (!stats) return;
   const rows = items(stats);
+  const allDomestic = !rows.some((r) => {
+    const foreign = /接待/.test(r.entry.label) && ABROAD.test(r.entry.label) ? statisticsCount(model, r, r.entry.label) : undefined;
+    return foreign !== undefined && !foreign.value.isZero();
+  });
   for (const pt of facts.analysis.tokens) {
     if (pt.role !== 'count' || (pt.year !== undefined && model.reportYear !== undefined && pt.year !== model.reportYear)) continue;
     const before = model.text.slice(pt.sentence.span.start, pt.token.span.start);
     const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
-    // (Last year's and the budgeted counts are other figures; `各预算单位` names whose they are.)
-    if (/上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause)) continue;
-    const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause));
+    // (Last year's and the budgeted counts are other figures; `各预算单位` names whose they are. A change before the
+    // count's own clause, `较上年增加0.43万元，增幅6.69%，…公务用车保有量2辆`, is another figure's.)
+    if (/上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1))) continue;
+    // (A paragraph that tells domestic from foreign receptions, `公务接待4批次…其中：国内公务接待3批次…接待外宾1批次`, counts all
+    // of them where it names neither.)
+    const paragraph = model.paragraphs[pt.sentence.paragraph];
+    const paragraphText = paragraph ? model.text.slice(paragraph.span.start, paragraph.span.end) : '';
+    const unsplit = allDomestic && !DOMESTIC.test(paragraphText) && !ABROAD.test(paragraphText);
+    const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause, unsplit));
     const it = link && rows.find((r) => link.row.test(r.entry.label));
     const name = tableName(model.tables[stats.id]);
     const count = it && statisticsCount(model, it, `${name} ${it.entry.label}`);
