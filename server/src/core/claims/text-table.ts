@@ -161,7 +161,7 @@ const MAPPINGS: Mapping[] = [
   // 公开11表 by row name, or (one row of figures under the names) by column.
   { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }, { kind: 'T11', procurement: 'micro' }] },
   { subject: /中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }, { kind: 'T11', procurement: 'sme' }] },
-  { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购支出合计/ }, { kind: 'T11', procurement: 'total' }] },
+  { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购(?:支出)?(?:合计|总额|总计)/ }, { kind: 'T11', procurement: 'total' }] },
   { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /货物/ }, { kind: 'T11', procurement: 'goods' }] },
   { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /工程/ }, { kind: 'T11', procurement: 'works' }] },
   { subject: /政府采购服务/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /服务/ }, { kind: 'T11', procurement: 'services' }] },

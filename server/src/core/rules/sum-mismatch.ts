@@ -1,4 +1,4 @@
-import { checkPartialSum, checkSum, computed, inUnitOf, written, type SumCheck } from '../arith/interval';
+import { checkPartialSum, checkRestated, checkSum, computed, inUnitOf, written, type SumCheck } from '../arith/interval';
 import type { Claim, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { l, type Rule } from './rule';
@@ -29,16 +29,20 @@ export const sumMismatch: Rule = {
 };
 
 /**
- * Whether a figure is a part of another sum that holds (`三公 1360.13 = 22.00 + 1116.14 + 221.98`): then a
- * breakdown of that figure that fails (`1116.14 ≠ 购置 + 运行`) has the slip among its own parts, and setting
- * the figure to their sum would break the sum that holds. Built on first ask (most reports have no slip).
+ * Whether a figure is a part of another sum that holds (`三公 1360.13 = 22.00 + 1116.14 + 221.98`), or the table cell
+ * it restates bears it out (`政府采购支出总额200.53万元` = 公开11表's 200.53): then a breakdown of that figure that fails
+ * (`1116.14 ≠ 购置 + 运行`) has the slip among its own parts, and setting the figure to their sum would break a relation
+ * that holds. Built on first ask (most reports have no slip).
  */
 function confirmedAsPart(claims: readonly Claim[]): (token: number) => boolean {
   let asPart: Map<number, SumClaim[]> | undefined;
+  let restated: Set<number> | undefined;
   return (token) => {
-    if (!asPart) {
+    if (!asPart || !restated) {
       asPart = new Map();
+      restated = new Set();
       for (const c of claims) {
+        if (c.kind === 'equal' && c.origin === 'text-table' && c.a.token !== undefined && checkRestated(c.a, c.b).ok) restated.add(c.a.token);
         if (c.kind !== 'sum' || !c.exhaustive) continue;
         for (const p of c.parts) {
           if (p.token === undefined) continue;
@@ -48,7 +52,7 @@ function confirmedAsPart(claims: readonly Claim[]): (token: number) => boolean {
         }
       }
     }
-    return (asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok);
+    return restated.has(token) || (asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok);
   };
 }
 
