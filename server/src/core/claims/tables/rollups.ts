@@ -50,16 +50,16 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
     else children.set(parent, [it]);
   }
   const cut = cutOff(table, list, children);
-  const suffixes = new ColumnSuffixes(table);
+  const columns = new RollupColumns(table);
   for (const [parentCode, kids] of children) {
     const parent = byCode.get(parentCode);
     if (!parent) continue;
     if (cut?.startsWith(parentCode)) continue;
     const width = kids.reduce((w, k) => Math.min(w, k.entry.code!.length), 7);
-    emitRollup(model, table, sink, suffixes, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
+    emitRollup(model, table, sink, columns, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
   }
   const total = totalItem(list);
-  if (total && top.length > 0 && !cut) emitRollup(model, table, sink, suffixes, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
+  if (total && top.length > 0 && !cut) emitRollup(model, table, sink, columns, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
 }
 
 /** Tables whose rows are 功能分类 subjects: their nesting is exhaustive (a 类 is the sum of its 款). */
@@ -110,13 +110,16 @@ function labelRollups(model: DocumentModel, table: Table, list: Item[], sink: Cl
     else children.set(parent, [it]);
     stack.push({ it, level: level[i] });
   });
-  const suffixes = new ColumnSuffixes(table);
-  for (const [parent, kids] of children) emitRollup(model, table, sink, suffixes, parent, kids, '下级科目', identityOf(table, 'label'));
-  if (total && top.length > 0) emitRollup(model, table, sink, suffixes, total, top, '一级科目', identityOf(table, undefined));
+  const columns = new RollupColumns(table);
+  for (const [parent, kids] of children) emitRollup(model, table, sink, columns, parent, kids, '下级科目', identityOf(table, 'label'));
+  if (total && top.length > 0) emitRollup(model, table, sink, columns, total, top, '一级科目', identityOf(table, undefined));
 }
 
-/** `（本年支出合计）` / ` (本年支出合计)`: the column a roll-up is about, worded once per column of a table. */
-class ColumnSuffixes {
+/**
+ * A table's columns as its roll-ups need them: `（本年支出合计）` / ` (本年支出合计)`, the column a roll-up is about, worded once
+ * per column; and last year's columns.
+ */
+class RollupColumns {
   private readonly zh: string[] = [];
   private readonly en: string[] = [];
   /** Last year's columns beside this year's (`上年决算数`): they roll up by code as well. */
@@ -131,7 +134,7 @@ class ColumnSuffixes {
   }
 }
 
-function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, suffixes: ColumnSuffixes, parent: Item, kids: Item[], pattern: string, identity: string): void {
+function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, columns: RollupColumns, parent: Item, kids: Item[], pattern: string, identity: string): void {
   const cols = valueColumns(table, parent.entry.block);
   const single = cols.length === 1;
   let headZh: string | undefined;
@@ -161,8 +164,8 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, suffixe
       kind: 'rollup',
       identity,
       description: {
-        'zh-cn': single ? headZh : headZh + suffixes.of(col, 'zh'),
-        en: single ? headEn : headEn + suffixes.of(col, 'en'),
+        'zh-cn': single ? headZh : headZh + columns.of(col, 'zh'),
+        en: single ? headEn : headEn + columns.of(col, 'en'),
       },
       total,
       parts,
@@ -171,14 +174,14 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, suffixe
     });
   }
   if (parent.entry.block !== 0) return;
-  for (const col of suffixes.priorCols) {
+  for (const col of columns.priorCols) {
     if (blankAt(table, parent, col) && kids.every((kid) => blankAt(table, kid, col))) continue;
     const parts: Array<Operand | undefined> = [];
     for (const kid of kids) if (kid.entry.block === 0 && !blankOperandAt(table, kid, col)) parts.push(itemOperand(model, table, kid, col, '', true));
     emitSum(sink, {
       kind: 'rollup',
       identity,
-      description: { 'zh-cn': `${itemName(parent)} = Σ ${pattern}${suffixes.of(col, 'zh')}`, en: `${itemName(parent)} = Σ ${pattern === '类' ? '类 rows' : pattern}${suffixes.of(col, 'en')}` },
+      description: { 'zh-cn': `${itemName(parent)} = Σ ${pattern}${columns.of(col, 'zh')}`, en: `${itemName(parent)} = Σ ${pattern === '类' ? '类 rows' : pattern}${columns.of(col, 'en')}` },
       total: itemOperand(model, table, parent, col, '', true),
       parts,
       anchor: parent.entry.labelSpan,
