@@ -51,7 +51,10 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
       // (`…“三公”经费财政拨款支出预算为…，支出决算为115.08万元…。“三公”经费支出决算同比增加14.22万元`: the quantity the
       // sentence before opens with, named shorter.)
       const head = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder)?.find((t) => t.role === 'amount');
-      return head && accept(head) && head.subject.startsWith(first.subject) && first.subject.length >= 4 ? head : undefined;
+      if (head) return accept(head) && head.subject.startsWith(first.subject) && first.subject.length >= 4 ? head : undefined;
+      // (The same on a line of its own: a 经费 stated with its spending words, `“三公”经费财政拨款支出`, `机关运行经费支出`.)
+      if (/经费$/.test(first.subject)) return subjects.find(`${first.subject}支出`, first.token.span.start, accept) ?? subjects.find(`${first.subject}财政拨款支出`, first.token.span.start, accept);
+      return undefined;
     }
     // `收、支总计` abbreviates `收入、支出总计`.
     const joined = first.subject.split('、').map((head) => head.replace(/^收(?!入)/, '收入').replace(/^支(?!出)/, '支出'));
@@ -85,8 +88,11 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // `…预算为14.01万元，其中：…。与2023年预算相比增长16.75%`: a budget compared with last year's budget.
   const role = /(?:与|比|较)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?预算/.test(first.lead) ? 'budget' : 'amount';
   // (`…支出156.57万元，其中：…。年初预算为170.26万元，完成年初预算的91.96%。同比2023年…增加…`: a sentence of the budget
-  // and its completion only is passed over.)
-  if (role === 'amount' && previous.every((t) => t.role === 'budget' || t.role === 'completion-rate')) previous = previousSentenceTokens(analysis, previous[0], sentenceIndex, sentenceOrder) ?? previous;
+  // and its completion only is passed over, and so is one of counts only: `…支出决算0.93万元…。全年国内公务接待11批次、70人次。
+  // 决算数比上年减少0.56万元`.)
+  for (let k = 0; k < 2 && role === 'amount' && previous.every((t) => t.role === 'budget' || t.role === 'completion-rate' || t.role === 'count'); k++) {
+    previous = previousSentenceTokens(analysis, previous[0], sentenceIndex, sentenceOrder) ?? previous;
+  }
   const head = previous.find((t) => t.role === role);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }
