@@ -1,5 +1,6 @@
 import { checkEqual, checkSum, inUnitOf, show, written } from '../arith/interval';
 import type { Claim, Operand, SumClaim } from '../types';
+import { crossedCellFix } from './crossed-cell';
 import { l, type Rule, type RuleContext } from './rule';
 
 /** `0.0550` → `0.055`: tolerances and differences without trailing zeros. */
@@ -67,7 +68,9 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): vo
   if (result.ok) return;
   const explanation = explain();
   const sum = inUnitOf(result.sum, total) + (total.unit ?? '');
-  const fixes = [];
+  // (A child cell whose row sum fails too, and whose one value makes both hold, is the slip: its fix comes first.)
+  const crossed = crossedCellFix(ctx.claims, claim);
+  const fixes = crossed ? [crossed] : [];
   if (total.token !== undefined && total.span) {
     const value = inUnitOf(result.sum, total);
     // Which number is wrong is a judgement; prefer the total only when other tables vouch for every part.
@@ -76,7 +79,7 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): vo
       title: l(`将 ${total.label} 改为下级科目之和 ${value}`, `Set ${total.label} to the sum of its child rows, ${value}`),
       edits: [{ span: total.span, newText: value }],
       safe: false,
-      preferred: partsConfirmed && !confirmed.has(total.token) ? true : undefined,
+      preferred: !crossed && partsConfirmed && !confirmed.has(total.token) ? true : undefined,
       kind: 'fix-total',
     });
   }

@@ -1,6 +1,7 @@
 import { checkPartialSum, checkRestated, checkSum, computed, inUnitOf, written, type SumCheck } from '../arith/interval';
 import type { Claim, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
+import { crossedCellFix } from './crossed-cell';
 import { l, type Rule } from './rule';
 
 /**
@@ -76,8 +77,11 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   const sum = sumText(claim, result);
   const explanation = explain();
   const span = total.span ?? claim.span;
-  const fixes =
-    claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token)
+  // (A part whose column's roll-up fails too, and whose one value makes both hold, is the slip: that is the fix.)
+  const crossed = claim.exhaustive ? crossedCellFix(ctx.claims, claim) : undefined;
+  const fixes = crossed
+    ? [crossed]
+    : claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token)
       ? [
           {
             title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),
