@@ -130,11 +130,13 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     const aliases = !wantCount && PROCUREMENT_TOTAL.test(named) ? PROCUREMENT_TOTAL_NAMES.filter((n) => n !== named) : [];
+    // (An alias finds only a figure named as procurement: `政府采购支出合计` must not find `本年支出合计` by its suffix.)
+    const procurementNamed = (name: string) => (t: ProseToken) => closeTo(name)(t) && PROCUREMENT.test(t.subject);
     const found = wantCount
       ? totalCountBefore(ctx, part, named)
       : (ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
-        aliases.map((n) => ctx.subjects.find(n, part.token.span.start, closeTo(n))).find((t) => t !== undefined));
+        aliases.map((n) => ctx.subjects.find(n, part.token.span.start, procurementNamed(n))).find((t) => t !== undefined));
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // `占全年支出的`, `占总支出的`: the year's whole spending, named as the list's total (本年支出合计) or,
     // outside a list, as the nearest 支出合计 before it.
@@ -196,7 +198,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   }
   // `政府采购授予中小企业合同金额4.22万元，占比97.70%`: an SME award's share is of the year's procurement, stated before it.
   if (SME_CONTRACTS.test(part.subject)) {
-    const before = (t: ProseToken) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_CONTRACTS.test(t.subject);
+    const before = (t: ProseToken) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_CONTRACTS.test(t.subject) && PROCUREMENT.test(t.subject);
     const procurement = PROCUREMENT_TOTAL_NAMES.slice(0, 2).map((name) => ctx.subjects.find(name, part.token.span.start, before)).find((t) => t !== undefined);
     if (procurement) return { base: procurement, group: `procurement${procurement.token.id}` };
   }
@@ -207,6 +209,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
 /** The year's procurement total, by any of its names. */
 const PROCUREMENT_TOTAL = /^政府采购(?:支出)?(?:总额|金额|总金额|合计)$/;
 const PROCUREMENT_TOTAL_NAMES = ['政府采购支出总额', '政府采购支出合计', '政府采购金额', '政府采购总额', '政府采购支出', '政府采购'];
+const PROCUREMENT = /政府采购/;
 
 /** The contracts won by 中小企业 (not those of 小微企业, a part of them). */
 const SME_CONTRACTS = /(?<!小微)(?:授予|面向)?中小企业(?:的)?(?:合同|采购)(?:金额|额)?$/;
