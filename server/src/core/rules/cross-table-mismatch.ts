@@ -1,6 +1,7 @@
 import { checkEqual, checkLe, show, written } from '../arith/interval';
 import Decimal from 'decimal.js';
 import type { EqualClaim, LeClaim, Operand } from '../types';
+import { crossedCellFix } from './crossed-cell';
 import { l, type Rule, type RuleContext } from './rule';
 
 /**
@@ -23,7 +24,7 @@ export const crossTableMismatch: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     description: l('不同报表之间应相等（或不超过）的数不符', 'Two disclosure tables disagree on a quantity they share'),
-    fixable: false,
+    fixable: true,
     messages: {
       mismatch: l('{a}与{b}不一致', '{a} and {b} disagree'),
       exceeds: l('{part}大于{whole}', '{part} exceeds {whole}'),
@@ -62,6 +63,8 @@ function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
     span: here.span ?? claim.span,
     severity: claim.soft ? 'warning' : undefined,
     related: there.span ? [{ span: there.span, message: l(`另一表：${there.label} ${written(there, [here])}`, `other table: ${there.label} ${written(there, [here])}`) }] : [],
+    // (Which table is wrong is not known, unless one of the two cells also breaks its own table's sum: then that one.)
+    fixes: [crossedCellFix(ctx.claims, claim)].filter((f) => f !== undefined),
     claim: claim.id,
   });
 }

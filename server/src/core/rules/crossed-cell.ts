@@ -1,61 +1,68 @@
-// A table cell that is a part of two relations which both fail, its row's sum (本年支出合计 = 基本支出 + 项目支出) and its
-// column's roll-up (款 = Σ 项): the slip is that cell when one value of it makes both hold, and that value is its fix.
+// A table cell in two relations that both fail, its row's sum (本年支出合计 = 基本支出 + 项目支出) and its column's roll-up
+// (款 = Σ 项), or one of them and the equality with another table (公开01表's 本年收入合计 = 公开02表's 合计): the slip is
+// that cell when one value of it makes both hold, and that value is its fix.
 import Decimal from 'decimal.js';
-import { checkSum, inUnitOf } from '../arith/interval';
-import type { Claim, Operand, SumClaim } from '../types';
+import { checkEqual, checkSum, inUnitOf } from '../arith/interval';
+import type { Claim, EqualClaim, Operand, SumClaim } from '../types';
 import { l, type FixDraft } from './rule';
 
-const asPartByClaims = new WeakMap<readonly Claim[], Map<number, SumClaim[]>>();
+type Relation = SumClaim | EqualClaim;
 
-/** The table's sums and roll-ups that fail, by the tokens of their parts; built once per lint, on the first failure. */
-function failingByPart(claims: readonly Claim[]): Map<number, SumClaim[]> {
-  let byPart = asPartByClaims.get(claims);
-  if (!byPart) {
-    byPart = new Map();
-    for (const c of claims) {
-      if ((c.kind !== 'sum' && c.kind !== 'rollup') || c.origin !== 'table' || !c.exhaustive || c.signs?.some((s) => s < 0)) continue;
-      if (checkSum(c.total, c.parts).ok) continue;
-      for (const p of c.parts) {
-        if (p.token === undefined) continue;
-        const list = byPart.get(p.token);
-        if (list) list.push(c);
-        else byPart.set(p.token, [c]);
-      }
-    }
-    asPartByClaims.set(claims, byPart);
-  }
-  return byPart;
+/** What a failing relation requires of one of its cells: the value it holds exactly at, and the relation's tolerance. */
+interface Requirement {
+  claim: Relation;
+  cell: Operand;
+  value: Decimal;
+  tolerance: Decimal;
 }
 
-/** The value a part must have for its relation to hold exactly at the stated figures: total − the other parts. */
-function needed(claim: SumClaim, part: Operand): Decimal {
-  let rest = new Decimal(0);
-  for (const p of claim.parts) if (p !== part) rest = rest.plus(p.value);
-  return claim.total.value.minus(rest);
+const byClaims = new WeakMap<readonly Claim[], Map<number, Requirement[]>>();
+
+/** The tables' relations that fail, by the tokens of their cells; built once per lint, on the first failure. */
+function requirements(claims: readonly Claim[]): Map<number, Requirement[]> {
+  let byToken = byClaims.get(claims);
+  if (byToken) return byToken;
+  byToken = new Map();
+  const add = (r: Requirement) => {
+    if (r.cell.token === undefined || !r.cell.span) return;
+    const list = byToken!.get(r.cell.token);
+    if (list) list.push(r);
+    else byToken!.set(r.cell.token, [r]);
+  };
+  for (const c of claims) {
+    if ((c.kind === 'sum' || c.kind === 'rollup') && c.origin === 'table' && c.exhaustive && !c.signs?.some((s) => s < 0)) {
+      const check = checkSum(c.total, c.parts);
+      if (check.ok) continue;
+      let sum = new Decimal(0);
+      for (const p of c.parts) sum = sum.plus(p.value);
+      add({ claim: c, cell: c.total, value: sum, tolerance: check.tolerance });
+      for (const p of c.parts) add({ claim: c, cell: p, value: c.total.value.minus(sum.minus(p.value)), tolerance: check.tolerance });
+    } else if (c.kind === 'equal' && c.origin === 'cross-table') {
+      const check = checkEqual(c.a, c.b);
+      if (check.ok) continue;
+      add({ claim: c, cell: c.a, value: c.b.value, tolerance: check.tolerance });
+      add({ claim: c, cell: c.b, value: c.a.value, tolerance: check.tolerance });
+    }
+  }
+  byClaims.set(claims, byToken);
+  return byToken;
 }
 
 /**
- * The fix of a cell that a failing row sum and a failing roll-up (one of them `claim`) share as a part, when the value
- * that makes the one hold makes the other hold too; undefined otherwise.
+ * The fix of a cell of `claim` that another failing relation shares, when the value that makes the one hold makes the
+ * other hold too; undefined otherwise.
  */
-export function crossedCellFix(claims: readonly Claim[], claim: SumClaim): FixDraft | undefined {
-  if (claim.origin !== 'table' || claim.signs?.some((s) => s < 0)) return undefined;
-  const byPart = failingByPart(claims);
-  for (const part of claim.parts) {
-    if (part.token === undefined || !part.span) continue;
-    const others = byPart.get(part.token)?.filter((c) => c !== claim && c.kind !== claim.kind);
-    if (!others?.length) continue;
-    const value = needed(claim, part);
-    if (value.isNegative()) continue;
-    for (const other of others) {
-      const counterpart = other.parts.find((p) => p.token === part.token)!;
-      // Both hold with the cell at `value` when the other's own requirement is within its rounding of it.
-      const gap = needed(other, counterpart).minus(value).abs();
-      if (gap.gt(checkSum(other.total, other.parts).tolerance)) continue;
-      const text = inUnitOf(value, part);
+export function crossedCellFix(claims: readonly Claim[], claim: Relation): FixDraft | undefined {
+  const byToken = requirements(claims);
+  for (const mine of byToken.values()) {
+    for (const r of mine) {
+      if (r.claim !== claim || r.value.isNegative()) continue;
+      const other = mine.find((o) => o.claim !== claim && o.value.minus(r.value).abs().lte(o.tolerance));
+      if (!other) continue;
+      const text = inUnitOf(r.value, r.cell);
       return {
-        title: l(`将 ${part.label} 改为 ${text}（行与列的合计都因此成立）`, `Set ${part.label} to ${text} (its row's and its column's totals both hold then)`),
-        edits: [{ span: part.span, newText: text }],
+        title: l(`将 ${r.cell.label} 改为 ${text}（与之相关的两处核对都因此成立）`, `Set ${r.cell.label} to ${text} (both relations it is in hold then)`),
+        edits: [{ span: r.cell.span!, newText: text }],
         safe: false,
         preferred: true,
         kind: 'fix-total',
