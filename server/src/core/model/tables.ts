@@ -114,7 +114,7 @@ interface Block {
   bare?: boolean;
 }
 
-/** A block with every field present: blocks found by different readers share one shape (see valueIndexes). */
+/** A block with every field present: blocks found by different readers share one shape (see columnIndexes). */
 function block(format: Block['format'], first: number, last: number, more?: Pick<Block, 'kind' | 'rule' | 'headless' | 'bare'>): Block {
   return { format, kind: more?.kind, rule: more?.rule, first, last, headless: more?.headless, bare: more?.bare };
 }
@@ -537,13 +537,13 @@ function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | und
 }
 
 /**
- * The indexes of the value columns among `columns` (of one block, or all), left to right. Built by push so that
+ * The indexes of the columns of one role among `columns` (of one block, or all), left to right. Built by push so that
  * every such list, empty or not, is a packed array of small integers: the code that reads them stays compiled for
  * one kind of array (`.map` makes a holey one, `[]` a packed one).
  */
-export function valueIndexes(columns: readonly TableColumn[], block?: number): number[] {
+export function columnIndexes(columns: readonly TableColumn[], role: TableColumn['role'], block?: number): number[] {
   const out: number[] = [];
-  for (const c of columns) if (c.role === 'value' && (block === undefined || c.block === block)) out.push(c.index);
+  for (const c of columns) if (c.role === role && (block === undefined || c.block === block)) out.push(c.index);
   return out;
 }
 
@@ -1110,15 +1110,16 @@ function assignRoles(table: Table): void {
     }
     cols[c].block = block;
     let role: NonNullable<TableColumn['role']>;
+    const path = cols[c].headerPath.join('/');
     if (/行次/.test(b)) role = 'line-number';
     else if (/^(类|款|项)$/.test(b)) role = 'code-part';
     else if (/代码|编码/.test(b)) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
     else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start))) role = 'name';
     // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)
-    else if (RATE_COLUMN.test(cols[c].headerPath.join('/'))) role = 'rate';
+    else if (RATE_COLUMN.test(path)) role = 'rate';
     // (`上年决算数 | 本年决算数`: last year's column beside this year's is no figure of this year's table.)
-    else if (PRIOR_YEAR_COLUMN.test(cols[c].headerPath.join('/'))) role = 'prior';
+    else if (PRIOR_YEAR_COLUMN.test(path)) role = 'prior';
     else role = 'value';
     if (role === 'name') hasName = true;
     cols[c].role = role;
@@ -1200,7 +1201,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
     parts: bcols.filter((c) => c.role === 'code-part'),
     nameCol: bcols.find((c) => c.role === 'name'),
     lineCol: bcols.find((c) => c.role === 'line-number'),
-    valueCols: valueIndexes(bcols),
+    valueCols: columnIndexes(bcols, 'value'),
   }));
   // Split 类/款/项 codes: child rows may leave the parent parts blank.
   const carried = new Map<number, { lei?: string; kuan?: string }>();

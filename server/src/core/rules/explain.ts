@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { MONEY_SCALE, show, written, type RatioCheck } from '../arith/interval';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { RuleContext } from './rule';
-import { settles, withFinerFigures, writtenRounded, type RatioInputs } from './ratios';
+import { finerReading, writtenRounded, type RatioInputs } from './ratios';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -130,8 +130,7 @@ export function reportRate(
   }
   // The rate with a table's finer statements of its inputs: when only the point value differs, it may settle the rate;
   // else the message and the fix use it (8394.69 / 65,472.88 = 12.83%, not 12.82% from the rounded prose figure).
-  const finer = withFinerFigures(ctx.claims, inputs);
-  const settled = severity === 'warning' && finer && settles(finer.check) ? finer : undefined;
+  const { settled, shown } = finerReading(ctx.claims, inputs, check);
   if (settled) {
     const e = ratioExplanation(settled.inputs, settled.check);
     ctx.verdict(claim.id, settled.check.status === 'ok' ? 'ok' : 'info', { 'zh-cn': `${what['zh-cn']} = ${e.zh}（按表中更精确的数）`, en: `${what.en} = ${e.en} (with the tables' finer figures)` });
@@ -139,7 +138,6 @@ export function reportRate(
   }
   ctx.verdict(claim.id, severity, explanation);
   const rate = inputs.stated;
-  const shown = finer?.check.rounded !== undefined ? finer : { inputs, check };
   // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
   const right = writtenRounded(rate, shown.check);
   const unit = inputs.symbol ?? '%';

@@ -144,11 +144,21 @@ function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
   return finer;
 }
 
-/** A recomputation that settles the rate: right, or right but truncated. */
-export const settles = (check: RatioCheck): boolean => check.status === 'ok' || check.status === 'truncated';
+type Reading = { inputs: RatioInputs; check: RatioCheck };
+
+/**
+ * A rate that is no certain error read again with the tables' finer statements of its inputs: `settled` when they make it
+ * right (or right but truncated); else `shown`, the reading its message and fix use (the finer one when it gives a rate).
+ */
+export function finerReading(claims: readonly Claim[], inputs: RatioInputs, check: RatioCheck): { settled?: Reading; shown: Reading } {
+  const finer = withFinerFigures(claims, inputs);
+  const settles = finer !== undefined && (finer.check.status === 'ok' || finer.check.status === 'truncated');
+  if (check.status !== 'error' && settles) return { settled: finer, shown: finer };
+  return { shown: finer?.check.rounded !== undefined ? finer : { inputs, check } };
+}
 
 /** The rate recomputed with the tables' finer statements of its inputs, when there are any (settled or not). */
-export function withFinerFigures(claims: readonly Claim[], inputs: RatioInputs): { inputs: RatioInputs; check: RatioCheck } | undefined {
+export function withFinerFigures(claims: readonly Claim[], inputs: RatioInputs): Reading | undefined {
   const finer = finerStatements(claims);
   const numerator = inputs.numerator.token === undefined ? undefined : finer.get(inputs.numerator.token);
   // (A P derived from C and Δ is derived again from C's finer statement.)

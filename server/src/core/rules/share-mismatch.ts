@@ -3,7 +3,7 @@ import { largestRemainder } from '../arith/apportion';
 import { checkSum, inUnitOf, written } from '../arith/interval';
 import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
 import { ratioExplanation, relatedOperands } from './explain';
-import { checkClaimRatio, ratioInputs, settles, withFinerFigures } from './ratios';
+import { checkClaimRatio, finerReading, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
 
 /**
@@ -82,8 +82,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   const severity = check.status === 'error' ? 'error' : 'warning';
   // The share with a table's finer statements of its part or base: when only the point value differs, it may settle the
   // share; else the message and the fix use it (31.76亿元 / 33.07亿元 gives 96.04%, the tables' 万元 figures 96.03%).
-  const finer = withFinerFigures(ctx.claims, inputs);
-  const settled = severity === 'warning' && finer && settles(finer.check) ? finer : undefined;
+  const { settled, shown } = finerReading(ctx.claims, inputs, check);
   if (settled) {
     ctx.verdict(claim.id, settled.check.status === 'ok' ? 'ok' : 'info', () => {
       const e = ratioExplanation(settled.inputs, settled.check);
@@ -92,7 +91,6 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     return;
   }
   ctx.verdict(claim.id, severity, exp);
-  const shown = finer?.check.rounded !== undefined ? finer : { inputs, check };
   const right = shown.check.rounded;
   const part = written(shown.inputs.numerator);
   const base = written(shown.inputs.denominator);

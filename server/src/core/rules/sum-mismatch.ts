@@ -21,7 +21,7 @@ export const sumMismatch: Rule = {
     },
   },
   check(ctx) {
-    const confirmed = confirmedAsPart(ctx.claims);
+    const confirmed = confirmedElsewhere(ctx.claims);
     for (const claim of ctx.claims) {
       if (claim.kind !== 'sum') continue;
       checkOne(ctx, claim, confirmed);
@@ -35,25 +35,23 @@ export const sumMismatch: Rule = {
  * (`1116.14 ≠ 购置 + 运行`) has the slip among its own parts, and setting the figure to their sum would break a relation
  * that holds. Built on first ask (most reports have no slip).
  */
-function confirmedAsPart(claims: readonly Claim[]): (token: number) => boolean {
-  let asPart: Map<number, SumClaim[]> | undefined;
-  let restated: Set<number> | undefined;
+function confirmedElsewhere(claims: readonly Claim[]): (token: number) => boolean {
+  let index: { asPart: Map<number, SumClaim[]>; restated: Set<number> } | undefined;
   return (token) => {
-    if (!asPart || !restated) {
-      asPart = new Map();
-      restated = new Set();
+    if (!index) {
+      index = { asPart: new Map(), restated: new Set() };
       for (const c of claims) {
-        if (c.kind === 'equal' && c.origin === 'text-table' && c.a.token !== undefined && checkRestated(c.a, c.b).ok) restated.add(c.a.token);
+        if (c.kind === 'equal' && c.origin === 'text-table' && c.a.token !== undefined && checkRestated(c.a, c.b).ok) index.restated.add(c.a.token);
         if (c.kind !== 'sum' || !c.exhaustive) continue;
         for (const p of c.parts) {
           if (p.token === undefined) continue;
-          const sums = asPart.get(p.token);
+          const sums = index.asPart.get(p.token);
           if (sums) sums.push(c);
-          else asPart.set(p.token, [c]);
+          else index.asPart.set(p.token, [c]);
         }
       }
     }
-    return restated.has(token) || (asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok);
+    return index.restated.has(token) || (index.asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok);
   };
 }
 

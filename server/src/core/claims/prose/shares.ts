@@ -199,7 +199,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   // `政府采购授予中小企业合同金额4.22万元，占比97.70%`: an SME award's share is of the year's procurement, stated before it.
   if (SME_CONTRACTS.test(part.subject)) {
     const before = (t: ProseToken) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_CONTRACTS.test(t.subject) && PROCUREMENT.test(t.subject);
-    const procurement = PROCUREMENT_TOTAL_NAMES.slice(0, 2).map((name) => ctx.subjects.find(name, part.token.span.start, before)).find((t) => t !== undefined);
+    const procurement = SME_BASE_NAMES.map((name) => ctx.subjects.find(name, part.token.span.start, before)).find((t) => t !== undefined);
     if (procurement) return { base: procurement, group: `procurement${procurement.token.id}` };
   }
   const whole = qualifiedWhole(ctx, part);
@@ -210,6 +210,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
 const PROCUREMENT_TOTAL = /^政府采购(?:支出)?(?:总额|金额|总金额|合计)$/;
 const PROCUREMENT_TOTAL_NAMES = ['政府采购支出总额', '政府采购支出合计', '政府采购金额', '政府采购总额', '政府采购支出', '政府采购'];
 const PROCUREMENT = /政府采购/;
+/** The procurement total an SME award's unnamed share is of, by the names a report gives it there. */
+const SME_BASE_NAMES = ['政府采购支出总额', '政府采购支出合计'];
 
 /** The contracts won by 中小企业 (not those of 小微企业, a part of them). */
 const SME_CONTRACTS = /(?<!小微)(?:授予|面向)?中小企业(?:的)?(?:合同|采购)(?:金额|额)?$/;

@@ -2,7 +2,7 @@
 // header words. Shared by the table, cross-table and performance claims and by findTableValue.
 import { exact, operand, sumOperand } from '../../arith/interval';
 import { isZero } from '../../arith/operand';
-import { valueIndexes, type TableEntry } from '../../model/tables';
+import { columnIndexes, type TableEntry } from '../../model/tables';
 import { memoizeString } from '../../text/memo';
 import type { DocumentModel, Operand, StandardTableId, Table, TableRow } from '../../types';
 
@@ -190,8 +190,8 @@ export function findColumn(table: Table, header: RegExp, block?: number): number
 export function spendingTotalColumn(table: Table): number | undefined {
   const sub = findColumn(table, /小计|合计/, 0);
   if (sub !== undefined) return sub;
-  const actual = table.columns.filter((c) => c.role === 'value' && (c.block ?? 0) === 0 && /决算|本年/.test(headerText(table, c.index)) && !/预算|增减/.test(headerText(table, c.index)));
-  return actual.length === 1 ? actual[0].index : undefined;
+  const actual = valueColumns(table, 0).filter((c) => /决算|本年/.test(headerText(table, c)) && !/预算|增减/.test(headerText(table, c)));
+  return actual.length === 1 ? actual[0] : undefined;
 }
 
 /** The header path of a column as one text (`本年支出/基本支出`), joined once per table. */
@@ -204,7 +204,7 @@ export function valueColumns(table: Table, block?: number): number[] {
   const byBlock = indexOf(table).valueColumns;
   let cols = byBlock.get(block);
   if (!cols) {
-    cols = valueIndexes(table.columns, block);
+    cols = columnIndexes(table.columns, 'value', block);
     byBlock.set(block, cols);
   }
   return cols;

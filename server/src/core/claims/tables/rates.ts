@@ -4,7 +4,8 @@ import { operand } from '../../arith/interval';
 import type { ChangeClaim, CompletionClaim, DocumentModel, Operand, Table } from '../../types';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
-import { blankAt, findColumn, headerText, itemName, itemOperand, items, type Item } from './access';
+import { columnIndexes } from '../../model/tables';
+import { blankAt, findColumn, headerText, itemName, itemOperand, items, valueColumns, type Item } from './access';
 
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:预算)?[%％]/;
 const CHANGE_RATE = /增减率|增长率|变动率|增减[%％]|增长[%％]|比上年增减.*[%％]/;
@@ -13,26 +14,28 @@ const THIS_YEAR = /本年|决算/;
 const BUDGET = /预算/;
 
 export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const rates = table.columns.filter((c) => c.role === 'rate' && (c.block ?? 0) === 0).map((c) => c.index);
-  const prior = table.columns.find((c) => c.role === 'prior' && (c.block ?? 0) === 0)?.index;
+  const prior = columnIndexes(table.columns, 'prior', 0)[0];
   const delta = findColumn(table, CHANGE_AMOUNT, 0);
   const current = prior !== undefined ? thisYearColumn(table, delta) : undefined;
-  for (const col of rates) {
+  let changeRated = false;
+  for (const col of columnIndexes(table.columns, 'rate', 0)) {
     const header = headerText(table, col);
-    if (CHANGE_RATE.test(header) && current !== undefined) changeRows(model, table, sink, { current, prior: prior!, delta, rate: col });
+    const changeRate = CHANGE_RATE.test(header);
+    changeRated ||= changeRate;
+    if (changeRate && current !== undefined) changeRows(model, table, sink, { current, prior: prior!, delta, rate: col });
     else if (COMPLETION_RATE.test(header)) {
       const cols = completionColumns(table, header);
       if (cols) completionRows(model, table, sink, cols.actual, cols.budget, col);
     }
   }
   // A change column without a rate column beside it is still 本年 − 上年.
-  if (current !== undefined && delta !== undefined && !rates.some((c) => CHANGE_RATE.test(headerText(table, c)))) changeRows(model, table, sink, { current, prior: prior!, delta, rate: undefined });
+  if (current !== undefined && delta !== undefined && !changeRated) changeRows(model, table, sink, { current, prior: prior!, delta, rate: undefined });
 }
 
 /** This year's amount column beside a 上年 column: the one value column (other than the change) that says 本年 or 决算. */
 function thisYearColumn(table: Table, delta: number | undefined): number | undefined {
-  const candidates = table.columns.filter((c) => c.role === 'value' && (c.block ?? 0) === 0 && c.index !== delta && THIS_YEAR.test(headerText(table, c.index)) && !BUDGET.test(headerText(table, c.index)));
-  return candidates.length === 1 ? candidates[0].index : undefined;
+  const candidates = valueColumns(table, 0).filter((c) => c !== delta && THIS_YEAR.test(headerText(table, c)) && !BUDGET.test(headerText(table, c)));
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /**
@@ -40,7 +43,7 @@ function thisYearColumn(table: Table, delta: number | undefined): number | undef
  * else the only budget column; the actual is the only 决算 column that is no budget, or the 小计 of the 决算 group.
  */
 function completionColumns(table: Table, header: string): { actual: number; budget: number } | undefined {
-  const values = table.columns.filter((c) => c.role === 'value' && (c.block ?? 0) === 0).map((c) => c.index);
+  const values = valueColumns(table, 0);
   const actuals = values.filter((c) => /决算|执行|支出/.test(headerText(table, c)) && !BUDGET.test(headerText(table, c)));
   const budgets = values.filter((c) => BUDGET.test(headerText(table, c)));
   const named = /(年初|调整|全年|变动|调整后)预算/.exec(header)?.[1];
@@ -85,11 +88,12 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
     if (it.entry.block !== 0) continue;
     const current = itemOperand(model, table, it, cols.current);
     const prior = itemOperand(model, table, it, cols.prior);
-    const delta = cols.delta === undefined ? undefined : itemOperand(model, table, it, cols.delta);
+    // (A blank 增减额 cell states no change: the rate alone is checked.)
+    const delta = cols.delta === undefined || blankAt(table, it, cols.delta) ? undefined : itemOperand(model, table, it, cols.delta);
     const rate = cols.rate === undefined ? undefined : rateOperand(model, it, cols.rate, `${itemName(it)} · 增减率`);
-    if (!current || !prior || (!rate && (!delta || blankAt(table, it, cols.delta!)))) continue;
+    if (!current || !prior || (!rate && !delta)) continue;
     // The direction is the one the row states: the sign of its change, else of its rate.
-    const signed = delta && !blankAt(table, it, cols.delta!) ? delta : rate;
+    const signed = delta ?? rate;
     const direction = !signed || signed.value.isZero() ? 'flat' : signed.value.isNegative() ? 'down' : 'up';
     sink.add<ChangeClaim>({
       kind: 'change',
@@ -104,7 +108,7 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
       undecided: undefined,
       current,
       prior,
-      delta: delta && !blankAt(table, it, cols.delta!) ? delta : undefined,
+      delta,
       rate,
       priorBeforeRate: undefined,
     });

@@ -1,6 +1,7 @@
 // Roll-ups by subject code (tables.md T02.2–4, T03.2, T05.2, T06.1–3, T07.3, T10.1–2): a parent
 // row is the sum of its child rows in every value column; 合计 is the sum of the 类 rows.
 import type { DocumentModel, Operand, Table } from '../../types';
+import { columnIndexes } from '../../model/tables';
 import type { ClaimSink } from '../sink';
 import { blankAt, blankOperandAt, columnLabel, indexByCode, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
 import { emitSum } from './emit';
@@ -126,7 +127,7 @@ class RollupColumns {
   readonly priorCols: number[];
 
   constructor(private readonly table: Table) {
-    this.priorCols = table.columns.filter((c) => c.role === 'prior' && (c.block ?? 0) === 0).map((c) => c.index);
+    this.priorCols = columnIndexes(table.columns, 'prior', 0);
   }
 
   of(col: number, locale: 'zh' | 'en'): string {
