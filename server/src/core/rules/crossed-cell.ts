@@ -16,58 +16,81 @@ interface Requirement {
   tolerance: Decimal;
 }
 
-const byClaims = new WeakMap<readonly Claim[], Map<number, Requirement[]>>();
+interface Requirements {
+  byToken: Map<number, Requirement[]>;
+  byClaim: Map<Relation, Requirement[]>;
+  /** Cells of a table relation that holds: changing one would break it. */
+  confirmed: Set<number>;
+}
 
-/** The tables' relations that fail, by the tokens of their cells; built once per lint, on the first failure. */
-function requirements(claims: readonly Claim[]): Map<number, Requirement[]> {
-  let byToken = byClaims.get(claims);
-  if (byToken) return byToken;
-  byToken = new Map();
+const byClaims = new WeakMap<readonly Claim[], Requirements>();
+
+/** What the tables' failing relations require of their cells, by cell token and by relation; built once per lint, on the first failure. */
+function requirements(claims: readonly Claim[]): Requirements {
+  const built = byClaims.get(claims);
+  if (built) return built;
+  const byToken = new Map<number, Requirement[]>();
+  const byClaim = new Map<Relation, Requirement[]>();
+  const confirmed = new Set<number>();
+  const confirm = (cells: Operand[]) => {
+    for (const cell of cells) if (cell.token !== undefined) confirmed.add(cell.token);
+  };
+  const push = <K>(map: Map<K, Requirement[]>, key: K, r: Requirement) => {
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  };
   const add = (r: Requirement) => {
     if (r.cell.token === undefined || !r.cell.span) return;
-    const list = byToken!.get(r.cell.token);
-    if (list) list.push(r);
-    else byToken!.set(r.cell.token, [r]);
+    push(byToken, r.cell.token, r);
+    push(byClaim, r.claim, r);
   };
   for (const c of claims) {
     if ((c.kind === 'sum' || c.kind === 'rollup') && c.origin === 'table' && c.exhaustive && !c.signs?.some((s) => s < 0)) {
       const check = checkSum(c.total, c.parts);
-      if (check.ok) continue;
+      if (check.ok) {
+        confirm([c.total, ...c.parts]);
+        continue;
+      }
       let sum = new Decimal(0);
       for (const p of c.parts) sum = sum.plus(p.value);
       add({ claim: c, cell: c.total, value: sum, tolerance: check.tolerance });
       for (const p of c.parts) add({ claim: c, cell: p, value: c.total.value.minus(sum.minus(p.value)), tolerance: check.tolerance });
     } else if (c.kind === 'equal' && c.origin === 'cross-table') {
       const check = checkEqual(c.a, c.b);
-      if (check.ok) continue;
+      if (check.ok) {
+        confirm([c.a, c.b]);
+        continue;
+      }
       add({ claim: c, cell: c.a, value: c.b.value, tolerance: check.tolerance });
       add({ claim: c, cell: c.b, value: c.a.value, tolerance: check.tolerance });
     }
   }
-  byClaims.set(claims, byToken);
-  return byToken;
+  const result = { byToken, byClaim, confirmed };
+  byClaims.set(claims, result);
+  return result;
 }
 
 /**
  * The fix of a cell of `claim` that another failing relation shares, when the value that makes the one hold makes the
- * other hold too; undefined otherwise.
+ * other hold too; undefined otherwise. Two failing relations share every cell both hold (302 and 310 in 合计 = Σ 类 and
+ * 公用经费合计 = 302 + 310): the cell is the one no holding relation vouches for (302 = Σ 302xx holds, so 310), or the only
+ * one; with more in doubt, none is named.
  */
 export function crossedCellFix(claims: readonly Claim[], claim: Relation): FixDraft | undefined {
-  const byToken = requirements(claims);
-  for (const mine of byToken.values()) {
-    for (const r of mine) {
-      if (r.claim !== claim || r.value.isNegative()) continue;
-      const other = mine.find((o) => o.claim !== claim && o.value.minus(r.value).abs().lte(o.tolerance));
-      if (!other) continue;
-      const text = inUnitOf(r.value, r.cell);
-      return {
-        title: l(`将 ${r.cell.label} 改为 ${text}（与之相关的两处核对都因此成立）`, `Set ${r.cell.label} to ${text} (both relations it is in hold then)`),
-        edits: [{ span: r.cell.span!, newText: text }],
-        safe: false,
-        preferred: true,
-        kind: 'fix-total',
-      };
-    }
-  }
-  return undefined;
+  const { byToken, byClaim, confirmed } = requirements(claims);
+  const candidates = (byClaim.get(claim) ?? []).filter(
+    (r) => !r.value.isNegative() && byToken.get(r.cell.token!)!.some((o) => o.claim !== claim && o.value.minus(r.value).abs().lte(o.tolerance)),
+  );
+  const unvouched = candidates.filter((r) => !confirmed.has(r.cell.token!));
+  const r = unvouched.length === 1 ? unvouched[0] : candidates.length === 1 ? candidates[0] : undefined;
+  if (!r) return undefined;
+  const text = inUnitOf(r.value, r.cell);
+  return {
+    title: l(`将 ${r.cell.label} 改为 ${text}（与之相关的两处核对都因此成立）`, `Set ${r.cell.label} to ${text} (both relations it is in hold then)`),
+    edits: [{ span: r.cell.span!, newText: text }],
+    safe: false,
+    preferred: true,
+    kind: 'fix-total',
+  };
 }
