@@ -13,6 +13,7 @@ import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
 import { parseTables } from './tables';
 import { resolveFusedYears, resolveMissingPercents, resolveSharedUnits, resolveTableUnitSlips, resolveUnitSlips } from './units';
+import { allMatches } from '../text/matches';
 
 /** Lines end at `\r\n`, `\r` or `\n`. */
 export function splitLines(text: string): Line[] {
@@ -435,7 +436,7 @@ function inOrder(numbers: ScannedNumber[]): boolean {
 function commentSpans(text: string): Array<{ start: number; end: number }> {
   if (!text.includes('<!--')) return [];
   const spans = [];
-  for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of allMatches(/<!--[\s\S]*?(?:-->|$)/g, text)) spans.push({ start: m.index!, end: m.index! + m[0].length });
   return spans;
 }
 
@@ -538,7 +539,7 @@ function* departmentNames(text: string, year: number): Generator<string> {
   const head = text.slice(0, HEAD);
   let end = 0;
   // (`…农业农村局2024年部门决算`: a title may drop the 度.)
-  for (const m of head.matchAll(new RegExp(String.raw`${year}\s*年(?:度|(?=\s*(?:部门|单位)决算))`, 'g'))) {
+  for (const m of allMatches(new RegExp(String.raw`${year}\s*年(?:度|(?=\s*(?:部门|单位)决算))`, 'g'), head)) {
     let i = m.index;
     // (`# 清河区农业农村局` / `# 2024年度部门决算`: a Markdown title over two headings.)
     while (i > 0 && (SPACE.test(head[i - 1]) || head[i - 1] === '#')) i--;
@@ -561,7 +562,7 @@ const HEAD = 200000;
 
 /** The first group of each match of `re` (global) in the first 200,000 characters. */
 function* firstGroups(text: string, re: RegExp): Generator<string> {
-  for (const m of text.slice(0, HEAD).matchAll(re)) yield m[1];
+  for (const m of allMatches(re, text.slice(0, HEAD))) yield m[1];
 }
 
 /** The most frequent of `values`; the first on a tie. */

@@ -4,6 +4,7 @@
 // blanks in the rest), so the same header and body analysis applies.
 import { indentOf } from '../text/chars';
 import type { Line } from '../types';
+import { allMatches } from '../text/matches';
 
 export interface HtmlCell {
   start: number;
@@ -38,7 +39,7 @@ export function readHtmlTable(text: string, lines: Line[], first: number, last: 
   // Columns still covered by a cell of a row above (rowspan): column → rows left.
   const covered = new Map<number, number>();
   let line = first;
-  for (const row of source.matchAll(ROW)) {
+  for (const row of allMatches(ROW, source)) {
     const rowStart = from + row.index!;
     while (line < last && lines[line + 1].start <= rowStart) line++;
     const contentStart = rowStart + row[0].length - row[1].length;
@@ -49,7 +50,7 @@ export function readHtmlTable(text: string, lines: Line[], first: number, last: 
         cells.push({ start: at, end: at, text: '', indent: 0 });
       }
     };
-    for (const cell of row[1].matchAll(CELL)) {
+    for (const cell of allMatches(CELL, row[1])) {
       const start = contentStart + cell.index! + cell[0].length - cell[3].length;
       skipCovered(contentStart + cell.index!);
       const plain = plainText(cell[3]);

@@ -4,6 +4,7 @@
 // table parser does the rest as for any other layout.
 import type { Line } from '../types';
 import { unitWidth } from '../text/width';
+import { allMatches } from '../text/matches';
 
 export interface PandocCell {
   start: number;
@@ -104,7 +105,7 @@ export function simpleTableAround(lines: Line[], rule: number, free: (i: number)
  */
 export function readSimple(lines: Line[], first: number, rule: number, last: number): PandocRow[] {
   const runs: Array<{ from: number; to: number }> = [];
-  for (const m of lines[rule].text.matchAll(/-+/g)) runs.push({ from: m.index!, to: m.index! + m[0].length - 1 });
+  for (const m of allMatches(/-+/g, lines[rule].text)) runs.push({ from: m.index!, to: m.index! + m[0].length - 1 });
   const rows: PandocRow[] = [];
   for (let i = first; i <= last; i++) {
     if (i === rule || DASH_RULE.test(lines[i].text)) continue;

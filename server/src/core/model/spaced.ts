@@ -6,6 +6,7 @@
 import type { Line, Localized } from '../types';
 import { l } from '../messages';
 import type { AlignedCell, AlignedResult, AlignedRow } from './aligned';
+import { allMatches } from '../text/matches';
 
 interface Token {
   start: number;
@@ -23,7 +24,7 @@ const MAX_TOKENS = 40;
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/[^\s\u3000]+/g)) {
+  for (const m of allMatches(/[^\s\u3000]+/g, text)) {
     out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
     if (out.length > MAX_TOKENS) break;
   }

@@ -12,6 +12,7 @@ import { RUNNING_TITLE } from './pages';
 import { findCellPerLineBlocks, findSpacedBlocks, findTemplateBlocks, hasOwnLayout, readOrdered, readSpaced, readTemplate } from './spaced';
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
+import { allMatches } from '../text/matches';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
 
@@ -1070,7 +1071,7 @@ function unwrapped(lines: string[]): string[] {
 
 function cutsWord(before: string, after: string): boolean {
   const joined = before + after;
-  for (const m of joined.matchAll(HEADER_WORD)) if (m.index! < before.length && m.index! + m[0].length > before.length) return true;
+  for (const m of allMatches(HEADER_WORD, joined)) if (m.index! < before.length && m.index! + m[0].length > before.length) return true;
   return false;
 }
 

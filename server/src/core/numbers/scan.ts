@@ -2,6 +2,7 @@
 // conversion damage (rounding.md §1, §6, §7). Works on prose and on table cells alike.
 import { MARKED_PAGE_NUMBER } from '../text/page-numbers';
 import type { NumberFormatIssue, Unit } from '../types';
+import { allMatches } from '../text/matches';
 
 export interface ScannedNumber {
   start: number;
@@ -332,5 +333,5 @@ const PLACEHOLDER = /(?<![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])(?:(?:19|20)[XxＸ�
 
 export function findPlaceholders(text: string): Array<{ start: number; end: number }> {
   if (!/[XxＸｘ×]{2}/.test(text)) return [];
-  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  return allMatches(PLACEHOLDER, text).map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
 }

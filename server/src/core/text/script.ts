@@ -7,6 +7,7 @@
 // `toSource` maps them back.
 import { Converter } from 'opencc-js/t2cn';
 import { lowerBound } from './search';
+import { allMatches } from './matches';
 
 export interface NormalizedText {
   text: string;
@@ -143,7 +144,7 @@ function withoutRemoved(text: string): Omit<NormalizedText, 'fullwidthDigits'> {
     const line = text.slice(lineStart, contentEnd);
     let kept = '';
     let last = 0;
-    for (const m of line.matchAll(REMOVED)) {
+    for (const m of allMatches(REMOVED, line)) {
       kept += line.slice(last, m.index);
       at.push(lineStart + kept.length);
       widths.push(m[0].length);

@@ -11,6 +11,7 @@ import { onlyComma } from '../../model/units';
 import { BUDGET_EXCESS_RATE, directionOf, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement } from './lists';
+import { allMatches } from '../../text/matches';
 
 const firstAmounts = new WeakMap<ProseToken[], number>();
 
@@ -450,7 +451,7 @@ function templatePairs(text: string, tokens: Array<ProseToken | undefined>): Cha
   for (const t of tokens) {
     if (!t || !/[（(]/.test(t.lead)) continue;
     const from = Math.max(t.sentence.span.start, t.token.span.start - 24);
-    for (const m of text.slice(from, t.token.span.start).matchAll(TEMPLATE_PAIR)) {
+    for (const m of allMatches(TEMPLATE_PAIR, text.slice(from, t.token.span.start))) {
       const start = from + m.index!;
       if (seen.has(start)) continue;
       seen.add(start);

@@ -18,6 +18,7 @@ import { shareClaims, type UnresolvedShare } from './shares';
 import { SubjectIndex } from './subjects';
 import { sharesOfOneBaseClaims, sumClaims, unitsOfDepartment } from './sums';
 import { analyzeProse, type ProseAnalysis, type ProseToken } from './tokens';
+import { allMatches } from '../../text/matches';
 
 export interface ProseFacts {
   analysis: ProseAnalysis;
@@ -84,7 +85,7 @@ function zerosBefore(model: DocumentModel, analysis: ProseAnalysis): (list: Pros
  */
 function absentFunds(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(ABSENT_FUND)) {
+  for (const m of allMatches(ABSENT_FUND, text)) {
     const fund = `${m[1]}预算财政拨款`;
     if (!found.includes(fund)) found.push(fund);
   }

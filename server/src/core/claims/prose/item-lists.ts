@@ -10,6 +10,7 @@ import { coversFamily } from './sums';
 import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { allMatches } from '../../text/matches';
 
 /** The level a 类/款/项 name ends at (`…（类）…（项）` is a 项). */
 function levelOf(subject: string): string {
@@ -77,7 +78,7 @@ function inlineItems(text: string, style: RegExp, start: number, tokens: ProseTo
   let next = (ordinalOf(style.exec(text)![0]) ?? 0) + 1;
   const starts = [start];
   const mark = new RegExp(`[；;。]\\s*(${style.source.slice(1)})`, 'g');
-  for (const m of text.matchAll(mark)) {
+  for (const m of allMatches(mark, text)) {
     if (ordinalOf(m[1]) !== next) continue;
     next++;
     starts.push(start + m.index + m[0].length - m[1].length);

@@ -8,6 +8,7 @@ import { coversFamily, sameMember } from './sums';
 import { directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { normalizeSubject } from './subjects';
+import { allMatches } from '../../text/matches';
 
 export interface ProseList {
   id: number;
@@ -153,7 +154,7 @@ export function findLists(
     const inSentence: ProseList[] = [];
     // Where the previous list under the same parent ended: a nested list's total stands after it.
     const lastChildEnd = new Map<number | undefined, number>();
-    const triggers = [...sentenceText.matchAll(TRIGGER)];
+    const triggers = allMatches(TRIGGER, sentenceText);
     const scan = new SentenceScan(text, sentence.span.start);
     for (let k = 0; k < triggers.length; k++) {
       const m = triggers[k];
@@ -371,7 +372,7 @@ const FRAME = /(?:^|[；;。])\s*(?:(?:19|20)\d\d\s*年度?)?([^，,。；;：:\
 function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>): ProseList[] {
   const found: ProseList[] = [];
   if (!sentenceText.includes('中')) return found;
-  for (const m of sentenceText.matchAll(FRAME)) {
+  for (const m of allMatches(FRAME, sentenceText)) {
     const named = normalizeSubject(m[1]);
     if (named.length < 4 || (m[1].length > 16 && !/[，,]$/.test(m[0]))) continue;
     const from = m.index! + m[0].length;

@@ -7,6 +7,7 @@ import type { DocumentModel, NumberToken, Sentence } from '../../types';
 import { PAGE_NUMBER, RUNNING_TITLE } from '../../model/pages';
 import { onlyComma } from '../../model/units';
 import { normalizeSubject, splitJoinedNames } from './subjects';
+import { allMatches } from '../../text/matches';
 
 export type Role =
   | 'amount' // a stated quantity (决算, 合计, 实际支出 …)
@@ -352,7 +353,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     const lastYearOpening = !dated && model.reportYear !== undefined && OPENING_LAST_YEAR.test(sentence.text);
     const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : undefined;
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
-    const asOf = sentence.text.includes('截') ? [...sentence.text.matchAll(AS_OF)] : [];
+    const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
     let asOfIndex = -1;
     // `决算收入为719万元（其中：城市建设配套费4万元，…上年结转190万元），较上年下降79.3%`: the names inside a bracket are its
     // breakdown's; once it closes, the figures go back to the name before it. (Depth counted on as the figures go.)
