@@ -263,9 +263,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   }
   restatedListParts(model, listed, alone, sink);
   for (const statements of byGroup.values()) {
-    // Index by key suffixes so that loose matches are found without comparing every pair.
+    // Keys (four characters at least) indexed by their last four, so that a loose match, one key ending
+    // with the other after a qualifier, is found among the few keys of the same ending.
     const firstByKey = new Map<string, Statement>();
-    const longerKeys = new Map<string, Array<[string, Statement]>>();
+    const keysByTail = new Map<string, string[]>();
     for (const s of statements) {
       const same = firstByKey.get(s.key);
       if (same) {
@@ -273,27 +274,34 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
         if (same.list === undefined || same.list !== s.list) emit(sink, same, s, false);
         continue;
       }
-      let loose: Statement | undefined;
-      for (let i = 1; i <= s.key.length - 4 && !loose; i++) {
-        const other = firstByKey.get(s.key.slice(i));
-        if (other && qualifierOnly(s.key.slice(0, i))) loose = other;
-      }
-      // The earlier name may be the longer one: it then ends with this key after a short qualifier.
-      for (let q = 1; q <= 3 && !loose; q++) {
-        for (const [key, other] of longerKeys.get(s.key) ?? []) {
-          if (key.length - s.key.length === q && qualifierOnly(key.slice(0, q))) loose = other;
-        }
-      }
+      const tail = s.key.slice(-4);
+      const sameTail = keysByTail.get(tail);
+      const loose = sameTail && looseMatch(s.key, sameTail, firstByKey);
       if (loose && (loose.list === undefined || loose.list !== s.list)) emit(sink, loose, s, true);
       firstByKey.set(s.key, s);
-      for (let q = 1; q <= 3 && q < s.key.length - 3; q++) {
-        const shorter = s.key.slice(q);
-        const entries = longerKeys.get(shorter) ?? [];
-        entries.push([s.key, s]);
-        longerKeys.set(shorter, entries);
-      }
+      if (sameTail) sameTail.push(s.key);
+      else keysByTail.set(tail, [s.key]);
     }
   }
+}
+
+/**
+ * The earlier statement a new key matches loosely, among the earlier keys of its ending (in order of
+ * first statement): the longest key it ends with after a qualifier; else one that ends with it after a
+ * qualifier of one to three characters, the shortest qualifier first and, of equals, the latest.
+ */
+function looseMatch(key: string, sameTail: string[], firstByKey: Map<string, Statement>): Statement | undefined {
+  let longest: string | undefined;
+  for (const other of sameTail) {
+    if (other.length < key.length && (longest === undefined || other.length > longest.length) && key.endsWith(other) && qualifierOnly(key.slice(0, key.length - other.length))) longest = other;
+  }
+  if (longest !== undefined) return firstByKey.get(longest);
+  for (let q = 1; q <= 3; q++) {
+    let found: string | undefined;
+    for (const other of sameTail) if (other.length - key.length === q && other.endsWith(key) && qualifierOnly(other.slice(0, q))) found = other;
+    if (found !== undefined) return firstByKey.get(found);
+  }
+  return undefined;
 }
 
 const FUND = /一般公共预算|政府性基金|国有资本经营|财政拨款/;

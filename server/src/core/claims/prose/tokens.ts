@@ -56,7 +56,10 @@ export interface ProseAnalysis {
   byToken: Map<number, ProseToken>;
 }
 
-const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
+/** A clause break `，,；;：:。！？!?`, by character code (the words before a number are walked back a character at a time). */
+function isClauseBreak(c: number): boolean {
+  return c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x3a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+}
 
 /** `（2023年：`, `（上年：`: a bracket opening with the year a figure after its colon belongs to. */
 const BRACKET_DATING = /[（(]\s*(?:(?:19|20)\d\d年度?|上年度?|去年)\s*[：:]$/;
@@ -338,7 +341,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     let boundary = sentence.span.start;
     // `1.一般公共服务（类）人大事务（款）行政运行（项）：年初预算为…`: an opening clause without numbers
     // names what the sentence's numbers are about until a number names its own subject.
-    const opening = sentence.text.split(/[：:，,；;]/)[0];
+    const openingEnd = sentence.text.search(/[：:，,；;]/);
+    const opening = openingEnd < 0 ? sentence.text : sentence.text.slice(0, openingEnd);
     // (The list marker `1.` does not count; a year does: `2024年本单位履行…职能，…合计86.26万元` opens with
     // a description, not a name.)
     const first = sentence.numbers.find((id) => model.numbers[id].unit !== 'none');
@@ -375,7 +379,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         namedInside = false;
       }
       let start = token.span.start;
-      while (start > boundary && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
+      while (start > boundary && !isClauseBreak(text.charCodeAt(start - 1))) start--;
       let lead = compactWords(text.slice(start, token.span.start));
       // `项目支出1200.00万元（2023年：1000.00万元）`: a bracket dating the figure after its colon.
       if (lead === '' && start > boundary) {
@@ -395,7 +399,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (role === 'percent') {
         let clauseStart = start;
         // (A thousands separator is no clause break: `占项目支出总额1,295.15万元的90.34%`.)
-        while (clauseStart > sentence.span.start && (!CLAUSE_BREAK.test(text.charAt(clauseStart - 1)) || (text.charAt(clauseStart - 1) === ',' && /\d/.test(text.charAt(clauseStart - 2)) && /\d/.test(text.charAt(clauseStart))))) clauseStart--;
+        while (clauseStart > sentence.span.start && (!isClauseBreak(text.charCodeAt(clauseStart - 1)) || (text.charAt(clauseStart - 1) === ',' && /\d/.test(text.charAt(clauseStart - 2)) && /\d/.test(text.charAt(clauseStart))))) clauseStart--;
         if (clauseStart < start) role = roleOf(token, compactWords(text.slice(clauseStart, token.span.start)), after);
       }
       // `社会保障和就业支出1546.48万元（55.69%）`: a bare percentage in brackets after an amount is its share.
