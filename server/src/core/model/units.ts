@@ -4,6 +4,7 @@
 // read as a percentage the same way.
 import Decimal from 'decimal.js';
 import { isMoney } from '../arith/interval';
+import { fixedOf } from '../arith/operand';
 import { isWhiteSpace } from '../text/chars';
 import { clauseBefore } from '../text/clauses';
 import type { DocumentModel, NumberToken } from '../types';
@@ -212,20 +213,34 @@ function resolveYiSlips(model: DocumentModel): void {
   for (const n of model.numbers) if (n.unit === '亿元' && !n.zero && !n.cell && !n.readAs) yiTexts.add(n.text);
   for (const s of model.sentences) {
     // (Most sentences hold no 万元 figure with a far larger one after it: a total comes before its smaller parts.)
-    let largestAfter: Decimal | undefined;
+    let largestAfter: NumberToken | undefined;
     for (let i = s.numbers.length - 1; i >= 0; i--) {
       const n = model.numbers[s.numbers[i]];
       if (n.unit !== '万元' || n.zero) continue;
-      const partsAfter = largestAfter !== undefined && largestAfter.gt(n.value.abs().times(10));
-      if (!largestAfter || n.value.abs().gt(largestAfter)) largestAfter = n.value.abs();
+      const partsAfter = largestAfter !== undefined && absGreater(largestAfter, n, 10);
+      if (!largestAfter || absGreater(n, largestAfter, 1)) largestAfter = n;
       if (n.cell || n.readAs) continue;
       const sameDigits = yiTexts.has(n.text) && n.text.replace(/\D/g, '').length >= 4;
       if (!sameDigits && !partsAfter) continue;
       const nums = s.numbers.map((id) => model.numbers[id]);
-      if (sameDigits && nums.some((m) => m !== n && m.unit === '万元' && m.value.abs().gt(n.value.abs().times(100)))) n.readAs = '亿元';
+      if (sameDigits && nums.some((m) => m !== n && m.unit === '万元' && absGreater(m, n, 100))) n.readAs = '亿元';
       else if (partsAfter && sumInYi(n, nums.slice(i + 1))) n.readAs = '亿元';
     }
   }
+}
+
+/**
+ * |a| > |b| × factor, in exact fixed point when both fit (every 万元 figure of every sentence is compared
+ * here: building their Decimals was most of this pass), else with the Decimals.
+ */
+function absGreater(a: NumberToken, b: NumberToken, factor: number): boolean {
+  const fa = fixedOf(a.text, a.decimals);
+  const fb = fixedOf(b.text, b.decimals);
+  if (fa !== undefined && fb !== undefined) {
+    const scaled = Math.abs(fb) * factor;
+    if (Number.isSafeInteger(scaled)) return Math.abs(fa) > scaled;
+  }
+  return a.value.abs().gt(b.value.abs().times(factor));
 }
 
 /**
