@@ -42,6 +42,8 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number) => boolea
       index = { asPart: new Map(), restated: new Set() };
       for (const c of claims) {
         if (c.kind === 'equal' && c.origin === 'text-table' && c.a.token !== undefined && checkRestated(c.a, c.b).ok) index.restated.add(c.a.token);
+        // (`收入总计` restating a `收入、支出总计` that agrees with it.)
+        if (c.kind === 'fact' && c.identity === 'prose.both-sides-total' && c.b.token !== undefined && checkRestated(c.a, c.b).ok) index.restated.add(c.b.token);
         if (c.kind !== 'sum' || !c.exhaustive) continue;
         for (const p of c.parts) {
           if (p.token === undefined) continue;

@@ -16,6 +16,9 @@ const SCALES = [
 
 /** The words after the evaluated count: `个项目开展了绩效自评`, `个项目进行自评`. */
 const EVALUATED_AFTER = /^(?:个)?(?:项目|一级项目|二级项目)?[^，,。；;]{0,6}?(?:开展|进行|实施)了?(?:绩效)?自评/;
+/** `…全面开展绩效自评，共涉及项目14个`: the projects counted after the words of the evaluation. */
+const EVALUATED_LEAD = /(?:涉及|共有|共计|共)(?:一级|二级)?项目(?:共|数)?(?:为|有|达)?$/;
+const EVALUATION = /自评|绩效评价/;
 
 export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: ClaimSink): void {
   let previous: ProseToken[] = [];
@@ -26,7 +29,7 @@ export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: Cl
     if (graded.length < 2 || new Set(graded.map((t) => GRADE.exec(t.lead)![1])).size !== graded.length) continue;
     const evaluated = [...before, ...tokens.filter((t) => t.token.span.start < graded[0].token.span.start)]
       .reverse()
-      .find((t) => t.role === 'count' && EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 16)));
+      .find((t) => t.role === 'count' && (EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 16)) || (t.token.unitText === '个' && EVALUATED_LEAD.test(t.lead) && EVALUATION.test(text.slice(t.sentence.span.start, t.token.span.start)))));
     if (!evaluated) continue;
     // Every grade of the scale named (优、良、中、差 or 优秀、良好、合格、不合格): each project has one of them, so all of them.
     const grades = new Set(graded.map((t) => GRADE.exec(t.lead)![1]));

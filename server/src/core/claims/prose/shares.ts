@@ -464,6 +464,9 @@ export interface UnresolvedShare {
   named: string;
 }
 
+/** A share stated as last year's: `上年基本支出占比为…`, `去年…占…`. */
+const LAST_YEARS_SHARE = /^(?:上年度?|去年|上一年度?)(?!同期相比|相比)/;
+
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   const unresolved: UnresolvedShare[] = [];
   const groups = new Map<string, ShareClaim[]>();
@@ -492,6 +495,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
       }
       continue;
     }
+    // `上年基本支出占比为47.27%，本年下降3.70个百分点`: last year's share is of last year's figures, not of this year's.
+    if ((LAST_YEARS_SHARE.test(share.lead) || share.year !== undefined) && part.role !== 'prior' && part.year === undefined) continue;
     const wantCount = part.role === 'count';
     const given = bracketed?.base ?? run?.base;
     const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, named, wantCount);

@@ -3,7 +3,7 @@
 import { checkSum, exact, operand, ZERO } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
-import type { SumClaim } from '../../types';
+import type { FactClaim, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import type { UnresolvedShare } from './shares';
@@ -186,6 +186,22 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     return;
   }
   parts = withoutUnitBreakdown(parts, role, sink);
+  if (role === 'amount' && sidesOfBothSidesTotal(total, parts)) {
+    for (const side of parts) {
+      sink.add<FactClaim>({
+        kind: 'fact',
+        origin: 'prose',
+        identity: 'prose.both-sides-total',
+        description: l(`${side.subject}即${total.subject}`, `${side.subject} is ${total.subject}`),
+        span: side.token.span,
+        key: `both-sides|${total.token.id}`,
+        a: operand(total.token, total.subject),
+        b: operand(side.token, side.subject),
+        looseMatch: false,
+      });
+    }
+    return;
+  }
   const totalOperand = operand(total.token, label);
   const partOperands = paired ? parts.map((p, k) => operand(p.token, paired.names[k])) : parts.map(partOperand);
   if (parts.length === 1) {
@@ -213,6 +229,20 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     parts: partOperands,
     exhaustive,
   });
+}
+
+/** A total of both sides at once: `收入、支出总计`, `收支总计`, `收、支总计`. */
+const BOTH_SIDES_TOTAL = /(?:收入、?支出|收、?支)(?:总计|合计)$/;
+
+/**
+ * `收入、支出总计3167.87万元…其中：收入总计3167.87万元，包括…；支出总计3167.87万元，包括…`: the parts of a total of both
+ * sides are its two sides, each of them the whole (stated twice, not added up).
+ */
+function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): boolean {
+  if (parts.length !== 2 || !BOTH_SIDES_TOTAL.test(total.subject)) return false;
+  const side = (p: ProseToken) => (/收入/.test(p.subject) ? (/支出/.test(p.subject) ? '' : 'in') : /支出/.test(p.subject) ? 'out' : '');
+  const sides = parts.map(side);
+  return sides.includes('in') && sides.includes('out');
 }
 
 /**

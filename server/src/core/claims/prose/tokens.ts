@@ -141,9 +141,16 @@ export function comparesWithLastYear(words: string): boolean {
   return LAST_YEAR_COMPARISON.test(words);
 }
 
-/** 增加（减少）: the bracketed alternative of a template is not what the sentence says. */
+const BRACKETED_DIRECTION = /[（(](增加|减少|增长|下降|上升|降低|提高|增幅|降幅)[)）]/g;
+
+/**
+ * 增加（减少）: the bracketed alternative of a template is not what the sentence says. A bracketed word with
+ * no direction word beside it (`比上年（增加）16.25万元，（增长）11.40%`) is the template's choice, filled in.
+ */
 function stripTemplateAlternatives(text: string): string {
-  return text.replace(/[（(](增加|减少|增长|下降|上升|降低|提高|增幅|降幅)[)）]/g, '');
+  if (!text.includes('（') && !text.includes('(')) return text;
+  const stripped = text.replace(BRACKETED_DIRECTION, '');
+  return stripped === text || UP.test(stripped) || DOWN.test(stripped) ? stripped : text.replace(BRACKETED_DIRECTION, '$1');
 }
 
 export function directionOf(words: string): Direction | undefined {
