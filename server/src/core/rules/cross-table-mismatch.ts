@@ -1,7 +1,7 @@
 import { checkEqual, checkLe, show, written } from '../arith/interval';
 import Decimal from 'decimal.js';
 import type { EqualClaim, LeClaim, Operand } from '../types';
-import { crossedCellFix } from './crossed-cell';
+import { crossedCell, crossedCellFix } from './crossed-cell';
 import { l, type Rule, type RuleContext } from './rule';
 
 /**
@@ -52,7 +52,9 @@ function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
   const explanation = explain();
-  const [here, there] = claim.span.start === a.span?.start ? [a, b] : [b, a];
+  // (On the cell that also breaks its own table's sum when there is one: that is where the slip is.)
+  const crossed = crossedCell(ctx.claims, claim)?.cell;
+  const [here, there] = crossed === a || (crossed !== b && claim.span.start === a.span?.start) ? [a, b] : [b, a];
   ctx.report({
     messageId: 'mismatch',
     message: l(

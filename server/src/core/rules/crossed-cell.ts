@@ -72,18 +72,23 @@ function requirements(claims: readonly Claim[]): Requirements {
 }
 
 /**
- * The fix of a cell of `claim` that another failing relation shares, when the value that makes the one hold makes the
- * other hold too; undefined otherwise. Two failing relations share every cell both hold (302 and 310 in 合计 = Σ 类 and
- * 公用经费合计 = 302 + 310): the cell is the one no holding relation vouches for (302 = Σ 302xx holds, so 310), or the only
- * one; with more in doubt, none is named.
+ * The cell of `claim` that another failing relation shares, when the value that makes the one hold makes the other
+ * hold too, with that value; undefined otherwise. Two failing relations share every cell both hold (302 and 310 in
+ * 合计 = Σ 类 and 公用经费合计 = 302 + 310): the cell is the one no holding relation vouches for (302 = Σ 302xx holds, so
+ * 310), or the only one; with more in doubt, none is named.
  */
-export function crossedCellFix(claims: readonly Claim[], claim: Relation): FixDraft | undefined {
+export function crossedCell(claims: readonly Claim[], claim: Relation): { cell: Operand; value: Decimal } | undefined {
   const { byToken, byClaim, confirmed } = requirements(claims);
   const candidates = (byClaim.get(claim) ?? []).filter(
     (r) => !r.value.isNegative() && byToken.get(r.cell.token!)!.some((o) => o.claim !== claim && o.value.minus(r.value).abs().lte(o.tolerance)),
   );
   const unvouched = candidates.filter((r) => !confirmed.has(r.cell.token!));
-  const r = unvouched.length === 1 ? unvouched[0] : candidates.length === 1 ? candidates[0] : undefined;
+  return unvouched.length === 1 ? unvouched[0] : candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The fix that sets the crossed cell of `claim` (crossedCell) to the value that makes both its relations hold. */
+export function crossedCellFix(claims: readonly Claim[], claim: Relation): FixDraft | undefined {
+  const r = crossedCell(claims, claim);
   if (!r) return undefined;
   const text = inUnitOf(r.value, r.cell);
   return {
