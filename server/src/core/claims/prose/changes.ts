@@ -3,7 +3,7 @@
 import { operand } from '../../arith/interval';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
-import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim } from '../../types';
+import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim } from '../../types';
 import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
@@ -477,7 +477,19 @@ const AGAINST_TARGET = /(?:超|高于|低于|超过|超出|未达|比|较)(?:年
  * Only checkable when both rates are stated in the sentence.
  */
 export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  // This year's shares by their stated figure, for a difference stated in the sentence after them.
+  let shares: Map<number, ShareClaim> | undefined;
+  const shareOf = (t: ProseToken) => {
+    if (!shares) {
+      shares = new Map();
+      for (const c of sink.claims) if (c.kind === 'share' && c.origin === 'prose' && c.stated.token !== undefined) shares.set(c.stated.token, c);
+    }
+    return shares.get(t.token.id);
+  };
+  let previous: ProseToken[] = [];
   for (const tokens of analysis.bySentence.values()) {
+    const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
+    previous = tokens;
     for (const points of tokens) {
       // (`满意率达96.35%，超指标6.35个百分点`: points above a target the text does not state are no difference of its rates.)
       if (points.role !== 'points' || AGAINST_TARGET.test(points.lead)) continue;
@@ -486,13 +498,17 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
       // `…提高1.86个百分点，由55.15%变为56.91%`, `…降低4.61个百分点（上年为62.77%）`: the rates may follow it.
       for (let i = points.index + 1; i < tokens.length && i <= points.index + 2 && tokens[i].token.unit === '%' && /由|从|变为|变成|上升到|提高到|下降到|降低到|上年|去年|同期/.test(tokens[i].lead); i++) rates.push(tokens[i]);
-      if (rates.length < 2) continue;
+      if (rates.length === 0) continue;
       // Both are levels: `比上年增长3.4%` is a growth rate, not last year's level (`提高到48.60%` is a level).
       // (`（上年为62.77%）` after a change is a level too.)
       const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$|(?:上年|去年|同期)(?:为|是)$/.test(t.lead);
       // (`2023年为94.83%`, `比2023年度的86.74%`: a rate dated another year than the report's is last year's too.)
       const prior = [...rates].reverse().find((t) => level(t) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined));
-      const current = [...rates].reverse().find((t) => t !== prior && level(t));
+      // `…分别占本年支出合计的43.57%和56.43%。上年基本支出占比为47.27%，本年下降3.70个百分点`: this year's share of
+      // what last year's is named for may be in the sentence before.
+      const current =
+        [...rates].reverse().find((t) => t !== prior && level(t)) ??
+        (prior?.role === 'share' && prior.subject ? [...before].reverse().find((t) => t.role === 'share' && shareOf(t)?.part.label === prior.subject) : undefined);
       if (!prior || !current) continue;
       sink.add<PointsClaim>({
         kind: 'points',
