@@ -862,6 +862,9 @@ function commonQuantityTotal(members: ProseToken[], total: ProseToken, subjects:
   return undefined;
 }
 
+/** Names of a report's wholes that a list may name without restating its figure. */
+const WHOLE_NAMES = /^(?:支出合计|收入合计|支出总计|收入总计|财政拨款支出|一般公共预算财政拨款支出|基本支出|项目支出)$/;
+
 function fallbackTotal(
   analysis: ProseAnalysis,
   previous: { id: number; paragraph: number } | undefined,
@@ -872,10 +875,15 @@ function fallbackTotal(
   offset: number,
   trigger: string,
 ): ProseToken | undefined {
-  const named = normalizeSubject(wordsBefore.replace(/主要用于|主要体现在|用于/g, ''));
+  const words = wordsBefore.replace(/主要用于|主要体现在|用于/g, '');
+  const named = normalizeSubject(words);
+  // (`按支出功能分类，本年支出主要用于：…`: the clause before the trigger names the whole, stated earlier.)
+  const lastClause = /[，,]/.test(words) ? normalizeSubject(words.slice(Math.max(words.lastIndexOf('，'), words.lastIndexOf(',')) + 1)) : '';
   if (named && role === 'amount') {
     // (`收入总计包括…` after `收入、支出决算总计X万元`: the two 总计 are one figure.)
-    for (const name of /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计'] : [named]) {
+    const names = /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计'] : [named];
+    if (lastClause && lastClause !== named && WHOLE_NAMES.test(lastClause)) names.push(lastClause);
+    for (const name of names) {
       const found = subjects.find(name, offset, (t) => t.role === 'amount');
       if (found && subjectsMatch(found.subject, name)) return found;
     }
