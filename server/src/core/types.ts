@@ -348,9 +348,14 @@ export interface CompletionClaim extends ClaimBase {
 
 export interface PointsClaim extends ClaimBase {
   kind: 'points';
+  /** This year's rate. */
   a: Operand;
+  /** Last year's rate. */
   b: Operand;
   stated: Operand;
+  /** The direction word of the difference (`提高`, `下降`) and where it is, when there is one. */
+  direction?: 'up' | 'down';
+  directionSpan?: Span;
 }
 
 export interface EqualClaim extends ClaimBase {

@@ -139,6 +139,14 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
     const expr = `|${written(a)} − ${written(b)}| = ${show(difference.value, Math.max(a.decimals ?? 2, b.decimals ?? 2))}个百分点`;
     return l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(stated)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(stated)} (${d.en})`}`);
   };
+  // (`较上年的44.14%降低2.65个百分点` while this year's is 46.79%: the size holds, the word does not.)
+  const beyond = claim.direction ? compareBeyondRounding(a, b) : 0;
+  if (eq.ok && (claim.direction === 'up' ? beyond < 0 : beyond > 0)) {
+    const exp = l(`${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))}个百分点，是${claim.direction === 'up' ? '下降' : '提高'}，与文中的增减方向相反`, `${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))} points: a ${claim.direction === 'up' ? 'fall' : 'rise'}, the text says the opposite`);
+    ctx.verdict(claim.id, 'error', exp);
+    ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：本年 ${written(a)}，上年 ${written(b)}`, `The direction contradicts the figures: ${written(a)} this year, ${written(b)} last year`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(a, b), claim: claim.id });
+    return;
+  }
   ctx.verdict(claim.id, eq.ok ? 'ok' : 'error', explain);
   if (eq.ok) return;
   const right = show(difference.value, stated.decimals ?? 2);

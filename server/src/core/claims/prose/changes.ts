@@ -463,6 +463,12 @@ function templatePairs(text: string, tokens: Array<ProseToken | undefined>): Cha
   return pairs.length > 0 ? pairs : undefined;
 }
 
+/** The direction a difference in points is worded with (`提高`, `下降`; none for `相差`). */
+function pointsDirection(lead: string): 'up' | 'down' | undefined {
+  const d = directionOf(lead);
+  return d === 'up' || d === 'down' ? d : undefined;
+}
+
 function directionSpan(t: ProseToken) {
   const m = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅/.exec(t.lead);
   if (!m) return undefined;
@@ -488,7 +494,8 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   };
   let previous: ProseToken[] = [];
   for (const tokens of analysis.bySentence.values()) {
-    const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
+    // (The sentence before, in this paragraph or ending the one before: `…分别占…46.79%和53.21%。` on a line of its own.)
+    const before = previous.length > 0 && tokens.length > 0 && tokens[0].sentence.paragraph - previous[0].sentence.paragraph <= 1 ? previous : [];
     previous = tokens;
     for (const points of tokens) {
       // (`满意率达96.35%，超指标6.35个百分点`: points above a target the text does not state are no difference of its rates.)
@@ -496,18 +503,23 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // The rates just before the points (a handful at most: never a scan of the whole sentence).
       const rates: ProseToken[] = [];
       for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
-      // `…提高1.86个百分点，由55.15%变为56.91%`, `…降低4.61个百分点（上年为62.77%）`: the rates may follow it.
-      for (let i = points.index + 1; i < tokens.length && i <= points.index + 2 && tokens[i].token.unit === '%' && /由|从|变为|变成|上升到|提高到|下降到|降低到|上年|去年|同期/.test(tokens[i].lead); i++) rates.push(tokens[i]);
-      if (rates.length === 0) continue;
       // Both are levels: `比上年增长3.4%` is a growth rate, not last year's level (`提高到48.60%` is a level).
       // (`（上年为62.77%）` after a change is a level too.)
       const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$|(?:上年|去年|同期)(?:为|是)$/.test(t.lead);
       // (`2023年为94.83%`, `比2023年度的86.74%`: a rate dated another year than the report's is last year's too.)
-      const prior = [...rates].reverse().find((t) => level(t) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined));
+      const lastYears = (t: ProseToken) => level(t) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined);
+      // `…提高1.86个百分点，由55.15%变为56.91%`, `…降低4.61个百分点（上年为62.77%）`: the rates may follow it, when last
+      // year's is not before it (`…47.27%下降3.70个百分点，项目支出占比较上年的52.73%…` is the next item's).
+      if (!rates.some(lastYears)) {
+        for (let i = points.index + 1; i < tokens.length && i <= points.index + 2 && tokens[i].token.unit === '%' && /由|从|变为|变成|上升到|提高到|下降到|降低到|上年|去年|同期/.test(tokens[i].lead); i++) rates.push(tokens[i]);
+      }
+      if (rates.length === 0) continue;
+      const prior = [...rates].reverse().find(lastYears);
       // `…分别占本年支出合计的43.57%和56.43%。上年基本支出占比为47.27%，本年下降3.70个百分点`: this year's share of
-      // what last year's is named for may be in the sentence before.
+      // what last year's is named for may be in the sentence before. (Another item's last-year share is not it:
+      // `基本支出占比较上年的47.27%下降3.70个百分点，项目支出占比较上年的52.73%上升3.70个百分点`.)
       const current =
-        [...rates].reverse().find((t) => t !== prior && level(t)) ??
+        [...rates].reverse().find((t) => t !== prior && level(t) && !lastYears(t)) ??
         (prior?.role === 'share' && prior.subject ? [...before].reverse().find((t) => t.role === 'share' && shareOf(t)?.part.label === prior.subject) : undefined);
       if (!prior || !current) continue;
       sink.add<PointsClaim>({
@@ -519,6 +531,8 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         a: operand(current.token, '本年比率'),
         b: operand(prior.token, '上年比率'),
         stated: operand(points.token, '百分点差'),
+        direction: pointsDirection(points.lead),
+        directionSpan: directionSpan(points),
       });
     }
   }
