@@ -172,9 +172,10 @@ export interface TableColumn {
   block?: number;
   /**
    * What the column holds: a code (or one 类/款/项 part of it), a row label, a 行次, values, last year's values beside
-   * this year's, or rates (`决算数为调整预算数的%`, `增减率`: no amounts, never added up).
+   * this year's, changes (`增减额`: amounts, but no part of the row's total), or rates (`决算数为调整预算数的%`, `增减率`:
+   * no amounts, never added up).
    */
-  role?: 'code' | 'code-part' | 'name' | 'line-number' | 'value' | 'prior' | 'rate';
+  role?: 'code' | 'code-part' | 'name' | 'line-number' | 'value' | 'prior' | 'change' | 'rate';
 }
 
 /** Standard disclosure table identity, identified by title (公开01表 … 公开11表). */

@@ -1094,6 +1094,8 @@ function mostlyCodes(table: Table, col: number): boolean {
 
 const PRIOR_YEAR_COLUMN = /上年度?(?:决算|预算|实际|数|执行|支出)|上一年度?|去年/;
 const RATE_COLUMN = /[%％]|(?:完成|执行|增减|增长|变动|下降)率|比率|比重|占比/;
+/** `增减额`, `比上年增减`: a difference of two of the row's amounts. */
+const CHANGE_COLUMN = /(?:增减额|增减数|增减)$/;
 
 function assignRoles(table: Table): void {
   const cols = table.columns;
@@ -1121,6 +1123,8 @@ function assignRoles(table: Table): void {
     else if (RATE_COLUMN.test(path)) role = 'rate';
     // (`上年决算数 | 本年决算数`: last year's column beside this year's is no figure of this year's table.)
     else if (PRIOR_YEAR_COLUMN.test(path)) role = 'prior';
+    // (`上年支出合计 | 本年支出合计 | 基本支出 | 项目支出 | 增减额`: the change is no part of 本年支出合计.)
+    else if (CHANGE_COLUMN.test(b)) role = 'change';
     else role = 'value';
     if (role === 'name') hasName = true;
     cols[c].role = role;
@@ -1134,6 +1138,7 @@ function analyse(w: Work): void {
   assignRoles(table);
   restoreCollapsedCodeCells(table, scanned);
   readEntries(table, scanned);
+  codeGroupSubtotals(table);
   findShiftedCodes(table);
   for (const row of table.rows) {
     if (!row.entries) {
@@ -1186,6 +1191,33 @@ function restoreCollapsedCodeCells(table: Table, scanned: Work['scanned']): void
     scanned[row.index].splice(1, 0, ...blanks.map(() => undefined));
   }
 }
+
+/**
+ * `商品和服务支出` (a heading without code or figure), `30201 办公费` …, `小计 148.20`: a 公开06表 that closes each economic
+ * class with a 小计 instead of printing its row (`302 商品和服务支出 148.20`) states that row there. The 小计 takes the
+ * class's code, and the heading's name, when the items above it since the heading share one class.
+ */
+function codeGroupSubtotals(table: Table): void {
+  const runs = new Map<number, { heading: TableEntry | undefined; codes: string[] }>();
+  for (const row of table.rows) {
+    for (const entry of row.entries ?? []) {
+      const run = runs.get(entry.block) ?? { heading: undefined, codes: [] };
+      runs.set(entry.block, run);
+      if (entry.code) {
+        run.codes.push(entry.code);
+        continue;
+      }
+      if (entry.label === '小计' && run.codes.length > 0 && run.codes.every((c) => ECONOMIC_ITEM.test(c) && c.startsWith(run.codes[0].slice(0, 3)))) {
+        entry.code = run.codes[0].slice(0, 3);
+        if (run.heading?.label) entry.label = run.heading.label;
+      }
+      runs.set(entry.block, { heading: entry.label && entry.valueCols.every((c) => !row.cells[c] || row.cells[c].text.trim() === '') ? entry : undefined, codes: [] });
+    }
+  }
+}
+
+/** An item of the economic classification (`30201`). */
+const ECONOMIC_ITEM = /^3\d{4}$/;
 
 function readEntries(table: Table, scanned: Work['scanned']): void {
   const cols = table.columns;

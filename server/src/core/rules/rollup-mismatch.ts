@@ -27,6 +27,19 @@ function confirmedTokens(claims: readonly Claim[]): Set<number> {
 }
 
 /**
+ * Tokens another relation of the tables vouches for: both sides of a cross-table equality that holds, and every cell
+ * of a table sum or roll-up that holds (`人员经费合计 709.29 = 301 + 303` holds: 301 is right, its items are not).
+ */
+function vouchedTokens(claims: readonly Claim[], confirmed: Set<number>): Set<number> {
+  const vouched = new Set(confirmed);
+  for (const c of claims) {
+    if ((c.kind !== 'sum' && c.kind !== 'rollup') || c.origin !== 'table' || !c.exhaustive || !checkSum(c.total, c.parts, c.signs).ok) continue;
+    for (const o of [c.total, ...c.parts]) if (o.token !== undefined) vouched.add(o.token);
+  }
+  return vouched;
+}
+
+/**
  * A parent row that is not the sum of its child rows (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, 301 = Σ
  * 301xx), beyond what rounding each stated cell explains (rounding.md §2).
  */
@@ -41,15 +54,17 @@ export const rollupMismatch: Rule = {
   },
   check(ctx) {
     let confirmed: Set<number> | undefined;
+    let vouched: Set<number> | undefined;
+    const isVouched = (token: number) => (vouched ??= vouchedTokens(ctx.claims, confirmed!)).has(token);
     for (const claim of ctx.claims) {
       if (claim.kind !== 'rollup') continue;
       confirmed ??= confirmedTokens(ctx.claims);
-      checkOne(ctx, claim, confirmed);
+      checkOne(ctx, claim, confirmed, isVouched);
     }
   },
 };
 
-function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): void {
+function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isVouched: (token: number) => boolean): void {
   const { total, parts } = claim;
   const result = checkSum(total, parts);
   const explain = () => {
@@ -71,7 +86,8 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>): vo
   // (A child cell whose row sum fails too, and whose one value makes both hold, is the slip: its fix comes first.)
   const crossed = crossedCellFix(ctx.claims, claim);
   const fixes = crossed ? [crossed] : [];
-  if (total.token !== undefined && total.span) {
+  // (No fix setting a total another relation vouches for: the slip is among the children.)
+  if (total.token !== undefined && total.span && !isVouched(total.token)) {
     const value = inUnitOf(result.sum, total);
     // Which number is wrong is a judgement; prefer the total only when other tables vouch for every part.
     const partsConfirmed = parts.every((p) => p.token !== undefined && confirmed.has(p.token));

@@ -79,6 +79,8 @@ interface TableIndex {
   columnLabels: string[];
   /** Each column's header path joined by `/`, the text header patterns are tested on. */
   headerTexts: string[];
+  /** By block: whether its operands name their column (it has more than one column of amounts). */
+  namesColumns: Map<number | undefined, boolean>;
 }
 
 const indexes = new WeakMap<Table, TableIndex>();
@@ -86,7 +88,7 @@ const indexes = new WeakMap<Table, TableIndex>();
 function indexOf(table: Table): TableIndex {
   let index = indexes.get(table);
   if (!index) {
-    index = { items: undefined, byCode: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [] };
+    index = { items: undefined, byCode: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [], namesColumns: new Map() };
     indexes.set(table, index);
   }
   return index;
@@ -258,8 +260,9 @@ export function blankOperandAt(table: Table, item: Item, col: number): boolean {
 
 /** Operand for an item's value in column `col` (the entry's own value column when it moved). */
 export function itemOperand(model: DocumentModel, table: Table, item: Item, col: number, prefix = '', withColumn?: boolean): Operand | undefined {
-  // A block with one value column (01, 04 收入, 06, 10, 11) needs no column in the label.
-  const byDefault = valueColumns(table, item.entry.block).length !== 1;
+  // A block with one column of amounts (01, 04 收入, 06, 10, 11) needs no column in the label; last year's figures
+  // or the changes beside this year's are amounts too.
+  const byDefault = namesColumns(table, item.entry.block);
   const named = withColumn ?? byDefault;
   if (prefix !== '' || named !== byDefault) return cellOperand(model, table, item.row, actualColumn(table, item, col), `${prefix}${named ? cellLabel(table, item, col) : itemName(item)}`);
   // (Operands never change once built, so the relations that read a cell share its operand.)
@@ -269,6 +272,17 @@ export function itemOperand(model: DocumentModel, table: Table, item: Item, col:
   const built = cellOperand(model, table, item.row, actualColumn(table, item, col), named ? cellLabel(table, item, col) : itemName(item));
   operands[col] = built ?? null;
   return built;
+}
+
+/** Whether a block's operands name their column: it has more than one column of amounts (this year's, last year's, changes). */
+export function namesColumns(table: Table, block: number | undefined): boolean {
+  const index = indexOf(table);
+  let named = index.namesColumns.get(block);
+  if (named === undefined) {
+    named = table.columns.filter((c) => c.block === block && (c.role === 'value' || c.role === 'prior' || c.role === 'change')).length !== 1;
+    index.namesColumns.set(block, named);
+  }
+  return named;
 }
 
 /** Item name and column label: `2101501 行政运行 · 本年支出合计`. */

@@ -5,17 +5,16 @@ import type { ChangeClaim, CompletionClaim, DocumentModel, Operand, Table } from
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
-import { blankAt, findColumn, headerText, itemName, itemOperand, items, valueColumns, type Item } from './access';
+import { blankAt, headerText, itemName, itemOperand, items, valueColumns, type Item } from './access';
 
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:预算)?[%％]/;
 const CHANGE_RATE = /增减率|增长率|变动率|增减[%％]|增长[%％]|比上年增减.*[%％]/;
-const CHANGE_AMOUNT = /(?:增减额|增减数|增减)$/;
 const THIS_YEAR = /本年|决算/;
 const BUDGET = /预算/;
 
 export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const prior = columnIndexes(table.columns, 'prior', 0)[0];
-  const delta = findColumn(table, CHANGE_AMOUNT, 0);
+  const delta = columnIndexes(table.columns, 'change', 0)[0];
   const current = prior !== undefined ? thisYearColumn(table, delta) : undefined;
   let changeRated = false;
   for (const col of columnIndexes(table.columns, 'rate', 0)) {
@@ -86,10 +85,11 @@ function completionRows(model: DocumentModel, table: Table, sink: ClaimSink, act
 function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: { current: number; prior: number; delta: number | undefined; rate: number | undefined }): void {
   for (const it of items(table)) {
     if (it.entry.block !== 0) continue;
-    const current = itemOperand(model, table, it, cols.current);
-    const prior = itemOperand(model, table, it, cols.prior);
+    // (Labelled with their columns: the row's three figures are of three columns.)
+    const current = itemOperand(model, table, it, cols.current, '', true);
+    const prior = itemOperand(model, table, it, cols.prior, '', true);
     // (A blank 增减额 cell states no change: the rate alone is checked.)
-    const delta = cols.delta === undefined || blankAt(table, it, cols.delta) ? undefined : itemOperand(model, table, it, cols.delta);
+    const delta = cols.delta === undefined || blankAt(table, it, cols.delta) ? undefined : itemOperand(model, table, it, cols.delta, '', true);
     const rate = cols.rate === undefined ? undefined : rateOperand(model, it, cols.rate, `${itemName(it)} · 增减率`);
     if (!current || !prior || (!rate && !delta)) continue;
     // The direction is the one the row states: the sign of its change, else of its rate.

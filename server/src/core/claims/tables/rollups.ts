@@ -3,7 +3,7 @@
 import type { DocumentModel, Operand, Table } from '../../types';
 import { columnIndexes } from '../../model/tables';
 import type { ClaimSink } from '../sink';
-import { blankAt, blankOperandAt, columnLabel, indexByCode, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
+import { blankAt, blankOperandAt, columnLabel, indexByCode, itemName, itemOperand, items, namesColumns, totalItem, valueColumns, type Item } from './access';
 import { emitSum } from './emit';
 
 function identityOf(table: Table, parent: string | undefined): string {
@@ -123,11 +123,11 @@ function labelRollups(model: DocumentModel, table: Table, list: Item[], sink: Cl
 class RollupColumns {
   private readonly zh: string[] = [];
   private readonly en: string[] = [];
-  /** Last year's columns beside this year's (`上年决算数`): they roll up by code as well. */
-  readonly priorCols: number[];
+  /** Last year's columns beside this year's (`上年决算数`) and the changes (`增减额`): they roll up by code as well. */
+  readonly sideCols: number[];
 
   constructor(private readonly table: Table) {
-    this.priorCols = columnIndexes(table.columns, 'prior', 0);
+    this.sideCols = [...columnIndexes(table.columns, 'prior', 0), ...columnIndexes(table.columns, 'change', 0)];
   }
 
   of(col: number, locale: 'zh' | 'en'): string {
@@ -137,7 +137,7 @@ class RollupColumns {
 
 function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, columns: RollupColumns, parent: Item, kids: Item[], pattern: string, identity: string): void {
   const cols = valueColumns(table, parent.entry.block);
-  const single = cols.length === 1;
+  const single = !namesColumns(table, parent.entry.block);
   let headZh: string | undefined;
   let headEn: string | undefined;
   // (Loops rather than callbacks: roll-ups are the most numerous claims of a large table.)
@@ -175,7 +175,7 @@ function emitRollup(model: DocumentModel, table: Table, sink: ClaimSink, columns
     });
   }
   if (parent.entry.block !== 0) return;
-  for (const col of columns.priorCols) {
+  for (const col of columns.sideCols) {
     if (blankAt(table, parent, col) && kids.every((kid) => blankAt(table, kid, col))) continue;
     const parts: Array<Operand | undefined> = [];
     for (const kid of kids) if (kid.entry.block === 0 && !blankOperandAt(table, kid, col)) parts.push(itemOperand(model, table, kid, col, '', true));
