@@ -1,6 +1,7 @@
 // A table cell in two relations that both fail, its row's sum (本年支出合计 = 基本支出 + 项目支出) and its column's roll-up
-// (款 = Σ 项), or one of them and the equality with another table (公开01表's 本年收入合计 = 公开02表's 合计): the slip is
-// that cell when one value of it makes both hold, and that value is its fix.
+// (款 = Σ 项), or one of them and the equality with another table (公开01表's 本年收入合计 = 公开02表's 合计) or with the
+// text (`政府采购货物支出55.20万元` against 公开11表's 货物 cell): the slip is that cell when one value of it makes both hold,
+// and that value is its fix.
 import Decimal from 'decimal.js';
 import { checkEqual, checkSum, inUnitOf } from '../arith/interval';
 import type { Claim, EqualClaim, Operand, SumClaim } from '../types';
@@ -64,6 +65,14 @@ function requirements(claims: readonly Claim[]): Requirements {
       }
       add({ claim: c, cell: c.a, value: c.b.value, tolerance: check.tolerance });
       add({ claim: c, cell: c.b, value: c.a.value, tolerance: check.tolerance });
+    } else if (c.kind === 'equal' && c.origin === 'text-table') {
+      // (The text's figure against a table cell: only the cell is a table's, `b`.)
+      const check = checkEqual(c.a, c.b);
+      if (check.ok) {
+        confirm([c.b]);
+        continue;
+      }
+      add({ claim: c, cell: c.b, value: c.a.value, tolerance: check.tolerance });
     }
   }
   const result = { byToken, byClaim, confirmed };
@@ -79,8 +88,10 @@ function requirements(claims: readonly Claim[]): Requirements {
  */
 export function crossedCell(claims: readonly Claim[], claim: Relation): { cell: Operand; value: Decimal } | undefined {
   const { byToken, byClaim, confirmed } = requirements(claims);
+  // (Two statements of the text against one cell are one witness, not two relations of the tables.)
+  const textual = (c: Relation) => c.kind === 'equal' && c.origin === 'text-table';
   const candidates = (byClaim.get(claim) ?? []).filter(
-    (r) => !r.value.isNegative() && byToken.get(r.cell.token!)!.some((o) => o.claim !== claim && o.value.minus(r.value).abs().lte(o.tolerance)),
+    (r) => !r.value.isNegative() && byToken.get(r.cell.token!)!.some((o) => o.claim !== claim && !(textual(o.claim) && textual(claim)) && o.value.minus(r.value).abs().lte(o.tolerance)),
   );
   const unvouched = candidates.filter((r) => !confirmed.has(r.cell.token!));
   return unvouched.length === 1 ? unvouched[0] : candidates.length === 1 ? candidates[0] : undefined;

@@ -1,4 +1,5 @@
 import { checkRestated, inUnitOf, written } from '../arith/interval';
+import { crossedCell, crossedCellFix } from './crossed-cell';
 import { restatedDiffText } from './explain';
 import type { EqualClaim } from '../types';
 import { l, type FixDraft, type Rule, type RuleContext } from './rule';
@@ -35,15 +36,22 @@ function checkOne(ctx: RuleContext, claim: EqualClaim): void {
   ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
   if (eq.ok) return;
   const exp = explain();
+  // (A table cell that also breaks its own table's sum, and that the text's figure makes hold, is the slip: the finding
+  // sits on it, and its fix sets it.)
+  const crossed = crossedCell(ctx.claims, claim)?.cell === claim.b ? crossedCellFix(ctx.claims, claim) : undefined;
   ctx.report({
     messageId: 'mismatch',
     message: l(`${claim.a.label} ${written(claim.a, [claim.b])} 与${claim.b.label} ${written(claim.b, [claim.a])} 不一致`, `${claim.a.label} ${written(claim.a, [claim.b])} differs from ${claim.b.label} ${written(claim.b, [claim.a])}`),
     explanation: exp,
-    span: claim.a.span ?? claim.span,
+    span: (crossed ? claim.b.span : claim.a.span) ?? claim.span,
     severity,
-    related: claim.b.span ? [{ span: claim.b.span, message: l(`表中：${claim.b.label} ${written(claim.b, [claim.a])}`, `table: ${claim.b.label} ${written(claim.b, [claim.a])}`) }] : [],
+    related: crossed
+      ? [{ span: claim.a.span ?? claim.span, message: l(`文中：${claim.a.label} ${written(claim.a, [claim.b])}`, `text: ${claim.a.label} ${written(claim.a, [claim.b])}`) }]
+      : claim.b.span
+        ? [{ span: claim.b.span, message: l(`表中：${claim.b.label} ${written(claim.b, [claim.a])}`, `table: ${claim.b.label} ${written(claim.b, [claim.a])}`) }]
+        : [],
     // (A table coarser than the prose, 116.02万元 under `1,110,191.80元`, does not know the prose's last digits: no figure to offer.)
-    fixes: claim.a.span && claim.b.text && claim.b.halfUlp.lte(claim.a.halfUlp) ? [tableValueFix(claim)] : [],
+    fixes: crossed ? [crossed] : claim.a.span && claim.b.text && claim.b.halfUlp.lte(claim.a.halfUlp) ? [tableValueFix(claim)] : [],
     claim: claim.id,
   });
 }
