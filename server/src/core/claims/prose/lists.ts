@@ -491,6 +491,9 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
   for (let i = closing ? -1 : 0; i < tokens.length; i++) {
     const total = i < 0 ? closing! : tokens[i];
     if (total.role !== 'amount' || innermost.has(total)) continue;
+    // (`…合计8611.75万元，为人员经费。人员经费8611.75万元…；公用经费1315.36万元…`: a 合计 without a name of its own closing the
+    // sentence before is its own list's, not the whole of the next sentence's breakdown.)
+    if (i < 0 && (!total.ownSubject || /^(?:合计|共计|总计|小计)$/.test(total.subject))) continue;
     const parts: ProseToken[] = [];
     let k = i + 1;
     // (A breakdown has a handful of members: the walk stops past the largest, so a sentence of many amounts stays linear.)
