@@ -339,8 +339,10 @@ const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上�
 /** The change claims made, each with the quantity it is about. */
 export type MadeChange = { claim: ChangeClaim; subject: string };
 
-export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string): MadeChange[] {
+export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string, reportYear?: number): MadeChange[] {
   const made: MadeChange[] = [];
+  // Last year's figures named by their own words (`2023年度公务接待费支出5.00万元`), in document order.
+  const lastYears = reportYear === undefined ? [] : analysis.tokens.filter((t) => (t.role === 'prior' || t.role === 'amount') && t.year === reportYear - 1 && t.ownSubject && t.subject !== '');
   const sentenceOrder = [...analysis.bySentence.keys()];
   const sentenceIndex = new Map(sentenceOrder.map((id, i) => [id, i]));
   let previousSentence: ProseToken[] = [];
@@ -398,17 +400,19 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
           i++;
         }
       }
-      const current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
-      const prior =
+      let current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
+      let prior =
         lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
         priorRightAfter(tokens[i + 1], current) ??
         priorByYear(tokens, current, previousEnd, subjects);
+      if (!current && !prior && first.index === 0 && !first.ownSubject) ({ current, prior } = chainedLines(analysis, first, sentenceIndex, sentenceOrder) ?? {});
       if (prior) usedPriors.add(prior);
       previousEnd = Math.max((rate ?? delta)!.token.span.end, prior?.token.span.end ?? 0);
       const claim = changeClaim(sink, text, { first, current, prior, delta, rate });
       if (claim) made.push(claim);
     }
+    flatAgainstStatedPrior(tokens, text, lastYears, sink, made);
     // `与上年的1.83万元持平`: a prior followed by 持平 states C = P.
     for (const prior of tokens) {
       if (prior.role !== 'prior' || usedPriors.has(prior)) continue;
@@ -433,6 +437,56 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
     }
   }
   return made;
+}
+
+/**
+ * `2024年度机关运行经费支出1151.21万元。` / `上年为1222.34万元。` / `比上年减少71.13万元，下降5.82%`: a change opening its sentence,
+ * after a sentence that only gives last year's figure, after one that ends with this year's: the three are one statement.
+ */
+function chainedLines(analysis: ProseAnalysis, first: ProseToken, sentenceIndex: Map<number, number>, sentenceOrder: number[]): { current: ProseToken; prior: ProseToken } | undefined {
+  const at = sentenceIndex.get(first.sentence.id)!;
+  const priorLine = analysis.bySentence.get(sentenceOrder[at - 1]);
+  const currentLine = analysis.bySentence.get(sentenceOrder[at - 2]);
+  const prior = priorLine?.length === 1 ? priorLine[0] : undefined;
+  const current = currentLine?.at(-1);
+  if (!prior || !current || prior.role !== 'prior' || prior.ownSubject || current.role !== 'amount' || current.year !== undefined) return undefined;
+  // (Within one section, and in the same unit: the lines of one paragraph as a PDF or an editor broke it.)
+  if (prior.sentence.section !== first.sentence.section || current.sentence.section !== first.sentence.section || prior.token.unit !== current.token.unit) return undefined;
+  return { current, prior };
+}
+
+/**
+ * `（2）公务用车购置及运行维护费14.55万元，与上年持平` where last year's figure is stated elsewhere (`2023年度…公务用车购置及运行
+ * 维护费17.37万元`): 持平 states C = P with that figure.
+ */
+const FLAT_AFTER_AMOUNT = /^[，,]?\s*(?:与上年度?|较上年度?|比上年度?|同比)(?:相比)?[，,]?\s*(持平|无变化|无增减|没有变化)/;
+
+function flatAgainstStatedPrior(tokens: ProseToken[], text: string, lastYears: ProseToken[], sink: ClaimSink, made: MadeChange[]): void {
+  for (const current of tokens) {
+    if (current.role !== 'amount' || current.year !== undefined || !current.ownSubject || !current.subject) continue;
+    const end = current.token.unitSpan?.end ?? current.token.span.end;
+    const m = FLAT_AFTER_AMOUNT.exec(text.slice(end, end + 16));
+    if (!m) continue;
+    // (The latest of last year's figures of that name stated before it.)
+    let prior: ProseToken | undefined;
+    for (const t of lastYears) {
+      if (t.token.span.start >= current.token.span.start) break;
+      if (t.token.unit === current.token.unit && subjectsMatch(t.subject, current.subject)) prior = t;
+    }
+    if (!prior) continue;
+    const start = end + m.index + m[0].length - m[1].length;
+    made.push(withSubject(current.subject, sink.add<ChangeClaim>({
+      kind: 'change',
+      origin: 'prose',
+      identity: 'prose.change',
+      description: l(`${current.subject}与上年持平`, `${current.subject} unchanged from the previous year`),
+      span: { start, end: start + m[1].length },
+      direction: 'flat',
+      directionSpan: { start, end: start + m[1].length },
+      current: operand(current.token, current.subject),
+      prior: operand(prior.token, '上年数'),
+    })));
+  }
 }
 
 function withSubject(subject: string, claim: ChangeClaim): MadeChange {
