@@ -51,7 +51,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       // next paragraph is of the pair that closed this one.)
       if (!(unrated && tokens.length === 0 && /^\s*决算数?/.test(sentence.text))) unrated = undefined;
       twoBudgets = false;
-      budgetBefore = undefined;
+      // (`…年初预算为200.00万元。` / `全年支出决算为180.00万元，完成年初预算的90.00%` on the next line: a budget alone on the line
+      // just before, in the same section, is still the one the next line's rate is of.)
+      if (budgetBefore && budgetBefore.sentence.section !== sentence.section) budgetBefore = undefined;
       paragraphClaims = [];
     }
     let budget: ProseToken | undefined;
