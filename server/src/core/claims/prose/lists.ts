@@ -558,7 +558,8 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     const lastTotal = found.at(-1)?.totals.get('count') ?? found.at(-1)?.totals.get('amount');
     const lastCountTotal = found.at(-1)?.totals.get('count');
     const countTotal = role === 'count' && (POSTFIX_COUNT_TOTAL.test(total.lead) || (lastTotal !== undefined && tokens[total.index - 1] === lastTotal && /^[、和，,]$/.test(total.lead)));
-    if (!(role === 'amount' && POSTFIX_TOTAL.test(total.lead)) && !countTotal) continue;
+    // (Last year's figures too: `2023年度“三公”经费支出构成为：因公出国（境）费7.94万元，…，合计35.74万元`.)
+    if (!((role === 'amount' || role === 'prior') && POSTFIX_TOTAL.test(total.lead)) && !countTotal) continue;
     if (innermost.has(total)) continue;
     // (A count joined to the total before it is a total too, not the last part's: `合计2.27万元、18批次`.)
     if (role === 'count' && !POSTFIX_COUNT_TOTAL.test(total.lead)) total.subject = '';
@@ -587,7 +588,7 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
         continue;
       }
       if (t.role === 'count') continue;
-      if (t.role !== 'amount' || !t.ownSubject || innermost.has(t) || t.token.unit !== total.token.unit) break;
+      if (t.role !== role || !t.ownSubject || innermost.has(t) || t.token.unit !== total.token.unit || t.year !== total.year) break;
       parts.unshift(t);
     }
     const chosen = closingRun(parts, total, text);
