@@ -4,6 +4,9 @@ const CN_DIGITS = '一二三四五六七八九';
 
 /** The number of an enumeration mark (`（3）` 3, `十二、` 12), undefined when it has none. */
 export function ordinalOf(mark: string): number | undefined {
+  // (①…⑳, U+2460–U+2473.)
+  const circled = mark.charCodeAt(0) - 0x2460;
+  if (circled >= 0 && circled < 20) return circled + 1;
   const digits = /\d+/.exec(mark);
   if (digits) return Number(digits[0]);
   const cn = /([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)/.exec(mark.replace(/[^一二三四五六七八九十]/g, ''));

@@ -19,7 +19,7 @@ function levelOf(subject: string): string {
 }
 
 /** Enumeration styles: items of one list share the style of the first (`（1）`… is not `2、`). */
-const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/];
+const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/, /^[\u2460-\u2473]/];
 /** `- 社会保障和就业支出：1356.28万元，占30.3%；`: Markdown bullets, one item a line. */
 const BULLET = /^\s*[-*+•·]\s+/;
 /** A paragraph that only gives an item's reason: `决算数小于预算数的主要原因是…`, `主要原因是…`. */
