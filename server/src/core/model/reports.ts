@@ -1,8 +1,11 @@
 // A file may hold several reports: a department's 部门决算 followed by its units' 单位决算, each with its own title,
 // parts, prose and tables 01–09. Each is a document of its own: a unit's figures are never the department's.
 
-/** A title's parts: an optional Markdown heading mark, the body's name, and its year and kind. */
-const HEADING = String.raw`^\s*(?:#+\s*)?`;
+/**
+ * A title's parts: an optional Markdown heading mark or part number (`第二篇　`, `附件2：`), the body's name, and its year and
+ * kind.
+ */
+const HEADING = String.raw`^\s*(?:#+\s*)?(?:(?:第[一二三四五六七八九十\d]{1,3}篇|附件\s*\d{1,2}\s*[:：]?)\s*)?`;
 const NAME = String.raw`[^\s，,。；;：:\d]{2,40}`;
 const YEAR_AND_KIND = String.raw`(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*决算(?:公开|报告|说明|情况说明)*\s*$`;
 /** A report's title line (`临江市农业农村局本级2024年度单位决算公开`). */

@@ -281,7 +281,7 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv'):
 }
 
 // (`附件2-7`: the tables as attachments, numbered within the second.)
-const TITLE_CODE = /(公开\s*\d{1,2}\s*表|部门公开表\s*\d+|公开表\s*\d+|附表\s*\d+|附件\s*\d+(?:\s*[-－—–]\s*\d+)?|表\s*[一二三四五六七八九十\d]+)/;
+const TITLE_CODE = /(公开\s*\d{1,2}\s*表|部门公开表\s*\d+|公开表\s*\d+|附表\s*\d+(?:\s*[-－—–]\s*\d+)?|附件\s*\d+(?:\s*[-－—–]\s*\d+)?|表\s*[一二三四五六七八九十\d]+)/;
 
 /** Standard tables by title words; the code (公开NN表 / 部门公开表N) wins when present. */
 export function identifyTable(title: string | undefined, code: string | undefined): StandardTableId {
@@ -462,6 +462,8 @@ function maybeNumber(text: string): boolean {
       i++;
       continue;
     }
+    // (A spreadsheet's quotes around a number with a comma: `"8,520.54"`.)
+    if (c === 34 && i === text.length - text.trimStart().length) continue;
     return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || NUMBER_START.has(c);
   }
   return false;

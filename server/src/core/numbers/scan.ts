@@ -309,6 +309,11 @@ export function readCellValue(text: string, base = 0): ScannedNumber | 'blank' |
     return { start: base + offset, end: base + offset + trimmed.length, unitStart: undefined, unitEnd: undefined, raw: trimmed, text: trimmed, decimals: point < 0 ? 0 : trimmed.length - point - 1, unit: 'none', unitText: '', formatIssue: undefined };
   }
   if (/^[-－—–─]+$/.test(trimmed) || trimmed === '——' || trimmed === '/' || trimmed === '／') return 'dash';
+  // (`"8,520.54"`: a spreadsheet's quoting of a cell with a comma in it.)
+  if (trimmed.length > 2 && trimmed.charCodeAt(0) === 34 && trimmed.charCodeAt(trimmed.length - 1) === 34) {
+    const inner = readCellValue(trimmed.slice(1, -1), base + offset + 1);
+    return typeof inner === 'object' ? inner : undefined;
+  }
   // `（1.16）`: an accountant's negative. The number spans the brackets, so a fix replaces them too.
   const bracketed = /^[（(]\s*([0-9０-９][^（()）]*)[)）]$/.exec(trimmed);
   if (bracketed) {
