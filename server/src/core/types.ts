@@ -235,6 +235,11 @@ export interface DocumentModel {
   tables: Table[];
   /** Report year (2024 for a 2024年度部门决算), if found. */
   reportYear?: number;
+  /**
+   * Where the text starts giving last year's report for comparison (`附：2023年度部门决算表（上年决算数，供对比参考）`): last
+   * year's tables and titles from there on are no slips of this year's.
+   */
+  lastYearsFrom?: number;
   /** A 决算 report or a 部门预算 (named so in its title), if either. */
   reportKind?: 'final-accounts' | 'budget';
   /** The reporting department as it names itself before the year (`钦州市医疗保障局 2024 年度…`), if found. */

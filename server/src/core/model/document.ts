@@ -10,7 +10,7 @@ import { displayWidth } from '../text/width';
 import { isRunningTitle, neighbour, PAGE_NUMBER } from './pages';
 import { containing } from '../text/search';
 import Decimal from 'decimal.js';
-import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span } from '../types';
+import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span, Table } from '../types';
 import { parseTables } from './tables';
 import { resolveFusedYears, resolveMissingPercents, resolveSharedUnits, resolveTableUnitSlips, resolveUnitSlips } from './units';
 import { allMatches } from '../text/matches';
@@ -380,6 +380,8 @@ export function buildModel(text: string): DocumentModel {
 
   const sentences = splitSentences(text, paragraphs, numbers);
   const { reportYear, reportKind } = findReport(text);
+  const lastYearsFrom = lastYearsForComparison(text);
+  withdrawLastYearsTables(tables, reportYear, lastYearsFrom);
   const model: DocumentModel = {
     text,
     lines,
@@ -389,6 +391,7 @@ export function buildModel(text: string): DocumentModel {
     sentences,
     tables,
     reportYear,
+    lastYearsFrom,
     reportKind,
     department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
     disabledLines: findDisabledLines(text, lines),
@@ -493,6 +496,36 @@ const FINAL_ACCOUNTS_YEAR = new RegExp(`((?:19|20)(?<![与比较]..)\\d\\d)\\s*�
  * budget report), else the most frequent `X年度`. (Not the title's alone: a title left at last year's is a
  * slip to report.)
  */
+/** `上年度（2023年度）收入支出决算总表摘录如下，供对比`, `附：2023年度部门决算表（上年决算数，供对比参考）`. */
+const LAST_YEARS_FOR_COMPARISON = /(?:上年|上一年)[^。\n]{0,24}(?:供|以便|便于)?(?:对比|比较|参考)|(?:供|以便|便于)(?:对比|比较|参考)[^。\n]{0,6}(?:上年|上一年)/;
+
+function lastYearsForComparison(text: string): number | undefined {
+  const at = text.search(LAST_YEARS_FOR_COMPARISON);
+  return at < 0 ? undefined : text.lastIndexOf('\n', at) + 1;
+}
+
+/**
+ * Last year's tables quoted beside this year's (`（上年）收入支出决算总表`, or a `2023年度…表` after the text said it gives last
+ * year's for comparison, or beside this year's table of that kind) are none of this year's standard tables.
+ * (A `2023年度…表` alone, in a 2024 report, is this year's table with last year's title: year-mismatch reports it.)
+ */
+function withdrawLastYearsTables(tables: Table[], reportYear: number | undefined, lastYearsFrom: number | undefined): void {
+  const dated = (t: Table) => {
+    if (!t.title) return false;
+    if (/^[（(]?(?:上年度?|上一年度?|去年)[)）]?/.test(t.title)) return true;
+    const year = /((?:19|20)\d\d)\s*年/.exec(t.title)?.[1];
+    return year !== undefined && reportYear !== undefined && Number(year) !== reportYear;
+  };
+  const start = (t: Table) => t.titleSpan?.start ?? t.rows[0]?.span.start ?? 0;
+  const withdrawn = tables.filter(
+    (t) =>
+      t.kind !== 'unknown' &&
+      dated(t) &&
+      (/^[（(]?(?:上年|上一年|去年)/.test(t.title!) || (lastYearsFrom !== undefined && start(t) >= lastYearsFrom) || tables.some((o) => o !== t && o.kind === t.kind && !dated(o))),
+  );
+  for (const t of withdrawn) t.kind = 'unknown';
+}
+
 function findReport(text: string): { reportYear?: number; reportKind?: 'final-accounts' | 'budget' } {
   const finalAccounts = counts(firstGroups(text, FINAL_ACCOUNTS_YEAR));
   // (How often each year dates the text, counted only when a tie or a lone title asks.)

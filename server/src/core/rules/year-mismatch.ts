@@ -178,7 +178,9 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
     if (sentence && new RegExp(`截[至止]\\s*${reportYear}\\s*年`).test(sentence.text)) return undefined;
     return { why: l(`年末时点应为${reportYear}年12月31日`, `the year-end date should be 31 December ${reportYear}`) };
   }
-  if (REPORT_NAME.test(after) && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
+  // (Last year's report given for comparison, `附：2023年度部门决算表（上年决算数，供对比参考）` and its tables, names its year.)
+  const forComparison = year === lastYear && model.lastYearsFrom !== undefined && n.span.start >= model.lastYearsFrom;
+  if (REPORT_NAME.test(after) && !forComparison && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
     return { why: l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`) };
   }
   // `编报绩效目标的2023年度项目4个`, `…财政局2023年度政府采购金额…` in a 2024 决算: the template's statements of the report's
