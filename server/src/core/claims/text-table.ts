@@ -6,7 +6,7 @@ import { asExact } from '../arith/operand';
 import { l } from '../messages';
 import type { CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
-import { OPENING_YEAR, type ProseToken } from './prose/tokens';
+import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { items, tableName } from './tables/access';
@@ -292,6 +292,8 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
     if (!pt.subject) continue;
+    // (`“三公”经费年初预算为14.54万元，年中调整后全年预算为15.41万元`: a table's 预算数 is the year's, not the 年初 one beside it.)
+    if (pt.role === 'budget' && budgetKind(pt.lead) === 'initial' && (facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted')) continue;
     if (pt.year !== undefined) {
       const year = openingYear(model, pt);
       const found = year !== undefined && (pt.role === 'amount' || pt.role === 'prior') ? mappingOf('amount', pt.subject) : undefined;

@@ -177,7 +177,11 @@ export function findLists(
       // cuts it, which over thousands of clauses would be quadratic; they then nest, as they did before.)
       const clauseFirst = clauseStart > 0 && open.length > 0 && triggers.length <= MAX_PARALLEL_TRIGGERS ? tokens[firstAtOrAfter(tokens, sentence.span.start + clauseStart)] : undefined;
       const openTotal = open[0]?.totals.get('amount');
-      const parallel = clauseFirst !== undefined && clauseFirst.token.span.start < start && clauseFirst.role === 'amount' && openTotal !== undefined && sameQuantityOtherOwner(openTotal.subject, clauseFirst.subject);
+      const parallel =
+        clauseFirst !== undefined &&
+        clauseFirst.token.span.start < start &&
+        ((clauseFirst.role === 'amount' && openTotal !== undefined && sameQuantityOtherOwner(openTotal.subject, clauseFirst.subject)) ||
+          completedBefore(open[0], clauseFirst, sentence.span.start + clauseStart - 1));
       if (sibling || parallel) {
         const cut = sentence.span.start + clauseStart - 1;
         for (const list of open) {
@@ -346,6 +350,18 @@ function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, P
 }
 
 /** A list without a trigger word: one total and its parts, in the total's role (findLists numbers it). */
+/**
+ * `编制数35人，其中：行政编制24人，事业编制11人；实有人数28人，其中：…`: a list whose named parts before a `；` already add up to
+ * its whole takes no more parts; a figure after the `；` that opens a list of its own is another whole.
+ */
+function completedBefore(list: ProseList | undefined, next: ProseToken, cut: number): boolean {
+  if (!list || (next.role !== 'amount' && next.role !== 'count') || !next.ownSubject || next.token.zero) return false;
+  const total = list.totals.get(next.role);
+  if (!total || total.token.unitText !== next.token.unitText) return false;
+  const parts = list.members.filter((t) => t.role === next.role && t.ownSubject && t.token.span.start < cut && t.token.unitText === total.token.unitText);
+  return parts.length >= 2 && checkSum(operand(total.token, ''), parts.map((t) => operand(t.token, ''))).ok;
+}
+
 function plainList(sentence: number, total: ProseToken, parts: ProseToken[], trigger: Span, triggerText: string, region: Span, members = parts): ProseList {
   return { id: -1, sentence, trigger, triggerText, region, totals: new Map([[total.role, total]]), parts: new Map([[total.role, parts]]), members };
 }
