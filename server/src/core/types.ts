@@ -212,6 +212,8 @@ export interface Table {
   continuations?: number[];
   /** A space-aligned reading its own identities refute (claims/tables/misread.ts): no claims read it. */
   withdrawn?: true;
+  /** Last year's table quoted for comparison (`（上年）收入支出决算总表`): checked in itself, compared with nothing of this year's. */
+  lastYears?: true;
   /**
    * Read from a copy whose blank cells vanished (model/spaced.ts): such extractions also clip digits of narrow cells
    * (`10,661.51` as `1,066.51`), which a sum cannot tell from a slip, so its sums are reported as warnings.

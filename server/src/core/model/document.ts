@@ -381,7 +381,7 @@ export function buildModel(text: string): DocumentModel {
   const sentences = splitSentences(text, paragraphs, numbers);
   const { reportYear, reportKind } = findReport(text);
   const lastYearsFrom = lastYearsForComparison(text);
-  withdrawLastYearsTables(tables, reportYear, lastYearsFrom);
+  markLastYearsTables(tables, reportYear, lastYearsFrom);
   const model: DocumentModel = {
     text,
     lines,
@@ -506,10 +506,10 @@ function lastYearsForComparison(text: string): number | undefined {
 
 /**
  * Last year's tables quoted beside this year's (`（上年）收入支出决算总表`, or a `2023年度…表` after the text said it gives last
- * year's for comparison, or beside this year's table of that kind) are none of this year's standard tables.
+ * year's for comparison, or beside this year's table of that kind) are compared with none of this year's figures.
  * (A `2023年度…表` alone, in a 2024 report, is this year's table with last year's title: year-mismatch reports it.)
  */
-function withdrawLastYearsTables(tables: Table[], reportYear: number | undefined, lastYearsFrom: number | undefined): void {
+function markLastYearsTables(tables: Table[], reportYear: number | undefined, lastYearsFrom: number | undefined): void {
   const dated = (t: Table) => {
     if (!t.title) return false;
     if (/^[（(]?(?:上年度?|上一年度?|去年)[)）]?/.test(t.title)) return true;
@@ -517,13 +517,13 @@ function withdrawLastYearsTables(tables: Table[], reportYear: number | undefined
     return year !== undefined && reportYear !== undefined && Number(year) !== reportYear;
   };
   const start = (t: Table) => t.titleSpan?.start ?? t.rows[0]?.span.start ?? 0;
-  const withdrawn = tables.filter(
+  const lastYears = tables.filter(
     (t) =>
       t.kind !== 'unknown' &&
       dated(t) &&
       (/^[（(]?(?:上年|上一年|去年)/.test(t.title!) || (lastYearsFrom !== undefined && start(t) >= lastYearsFrom) || tables.some((o) => o !== t && o.kind === t.kind && !dated(o))),
   );
-  for (const t of withdrawn) t.kind = 'unknown';
+  for (const t of lastYears) t.lastYears = true;
 }
 
 function findReport(text: string): { reportYear?: number; reportKind?: 'final-accounts' | 'budget' } {

@@ -673,6 +673,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       noData: undefined,
       continuations: undefined,
       withdrawn: undefined,
+      lastYears: undefined,
       blanksLost: lineCells.some((r) => r.cells.some((c) => c.unplaced)) || undefined,
     };
     if (!meta.unit) {

@@ -215,7 +215,7 @@ export function valueColumns(table: Table, block?: number): number[] {
 /** First table of each kind. */
 export function tablesByKind(model: DocumentModel): Map<StandardTableId, Table> {
   const map = new Map<StandardTableId, Table>();
-  for (const t of model.tables) if (!map.has(t.kind) && t.columns.length <= 64 && !t.withdrawn) map.set(t.kind, t);
+  for (const t of model.tables) if (!map.has(t.kind) && t.columns.length <= 64 && !t.withdrawn && !t.lastYears) map.set(t.kind, t);
   return map;
 }
 

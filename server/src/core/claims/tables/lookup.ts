@@ -73,7 +73,7 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
   for (let k = 0; k < count; k++) {
     const kind = Array.isArray(kinds) ? kinds[k] : kinds;
     for (const table of model.tables) {
-      if (table.kind !== kind || table.withdrawn) continue;
+      if (table.kind !== kind || table.withdrawn || table.lastYears) continue;
       if (kind === 'T09' && typeof query.column === 'string' && query.code === undefined && query.label === undefined) {
         // 公开09 by 栏次 number, whatever its layout (transposed, header words only, 决算数 only).
         const cell = sangongRecords(table)[0]?.get(Number(query.column));
