@@ -251,6 +251,10 @@ export function findLists(
           const found = named ? subjects.find(named, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start) : undefined;
           if (found && subjectsMatch(found.subject, named)) total = found;
         }
+        // (`人员经费1105.47万元，主要包括：基本工资、…等；其中工资福利支出1079.79万元，…`: after a list that named its parts in
+        // words only, up to this clause's `；`, a list of figures breaks down that list's total.)
+        const wordsOnly = inSentence.at(-1);
+        if (!total && role === 'amount' && wordsOnly && clauseStart > 0 && (wordsOnly === parent || wordsOnly.region.end === sentence.span.start + clauseStart - 1) && wordsOnly.members.every((t) => t.token.span.start >= start)) total = wordsOnly.totals.get(role);
         if (total) list.totals.set(role, total);
       }
       const count = list.totals.get('count');
