@@ -415,7 +415,8 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
       }
     }
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
-    const total = subjects.find(named, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject === named);
+    // (The whole may be stated with its spending words: `“三公”经费财政拨款支出…支出决算为19.23万元` for `“三公”经费…中`.)
+    const total = [named, `${named}支出`, `${named}财政拨款支出`].map((name) => subjects.find(name, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject === name)).find(Boolean);
     if (!total || (clauses && !coversFamily(parts.map((p) => p.subject), total.subject))) continue;
     const mark = m[0].endsWith('中') ? '中' : m[0].slice(-2);
     found.push(plainList(parts[0].sentence.id, total, parts, { start: start - mark.length, end: start }, mark, { start, end }));
