@@ -421,22 +421,27 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (!m) continue;
       const current = tokens.slice(0, prior.index).reverse().find((t) => t.role === 'amount');
       if (!current) continue;
-      const start = end + m.index + m[0].length - m[1].length;
-      const label = current.subject || '本年数';
-      made.push(withSubject(label, sink.add<ChangeClaim>({
-        kind: 'change',
-        origin: 'prose',
-        identity: 'prose.change',
-        description: l(`${label}与上年持平`, `${label} unchanged from the previous year`),
-        span: { start, end: start + m[1].length },
-        direction: 'flat',
-        directionSpan: { start, end: start + m[1].length },
-        current: operand(current.token, label),
-        prior: operand(prior.token, '上年数'),
-      })));
+      made.push(flatChange(sink, current, prior, end + m.index + m[0].length - m[1].length, m[1].length));
     }
   }
   return made;
+}
+
+/** `…持平` at `start` (its word `length` long): this year's figure equals last year's. */
+function flatChange(sink: ClaimSink, current: ProseToken, prior: ProseToken, start: number, length: number): MadeChange {
+  const label = current.subject || '本年数';
+  const span = { start, end: start + length };
+  return withSubject(label, sink.add<ChangeClaim>({
+    kind: 'change',
+    origin: 'prose',
+    identity: 'prose.change',
+    description: l(`${label}与上年持平`, `${label} unchanged from the previous year`),
+    span,
+    direction: 'flat',
+    directionSpan: span,
+    current: operand(current.token, label),
+    prior: operand(prior.token, '上年数'),
+  }));
 }
 
 /**
@@ -473,19 +478,7 @@ function flatAgainstStatedPrior(tokens: ProseToken[], text: string, lastYears: P
       if (t.token.span.start >= current.token.span.start) break;
       if (t.token.unit === current.token.unit && subjectsMatch(t.subject, current.subject)) prior = t;
     }
-    if (!prior) continue;
-    const start = end + m.index + m[0].length - m[1].length;
-    made.push(withSubject(current.subject, sink.add<ChangeClaim>({
-      kind: 'change',
-      origin: 'prose',
-      identity: 'prose.change',
-      description: l(`${current.subject}与上年持平`, `${current.subject} unchanged from the previous year`),
-      span: { start, end: start + m[1].length },
-      direction: 'flat',
-      directionSpan: { start, end: start + m[1].length },
-      current: operand(current.token, current.subject),
-      prior: operand(prior.token, '上年数'),
-    })));
+    if (prior) made.push(flatChange(sink, current, prior, end + m.index + m[0].length - m[1].length, m[1].length));
   }
 }
 
@@ -534,7 +527,8 @@ const AGAINST_TARGET = /(?:超|高于|低于|超过|超出|未达|比|较)(?:年
 
 /**
  * `由上年的45.20%提高到48.60%，提高3.40个百分点` (prose.md §5): a difference of two rates, never a ratio.
- * Only checkable when both rates are stated in the sentence.
+ * Checked when both rates are stated in the sentence, or this year's share of what last year's is named for is in the
+ * sentence before.
  */
 export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   // This year's shares by their stated figure, for a difference stated in the sentence after them.
