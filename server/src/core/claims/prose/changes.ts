@@ -57,10 +57,16 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
       if (/经费$/.test(first.subject)) return subjects.find(`${first.subject}支出`, first.token.span.start, accept) ?? subjects.find(`${first.subject}财政拨款支出`, first.token.span.start, accept);
       return undefined;
     }
+    // (`财政拨款收入、支出总计2563.53万元。…财政拨款收入、支出总计各减少…`: the joined name stated as such.)
+    const same = subjects.find(first.subject, first.token.span.start, accept);
+    if (same && same.subject === first.subject) return same;
     // `收、支总计` abbreviates `收入、支出总计`.
     const joined = first.subject.split('、').map((head) => head.replace(/^收(?!入)/, '收入').replace(/^支(?!出)/, '支出'));
     const suffix = joined.at(-1)!.replace(/^(收入|支出)/, '');
-    return joined.map((head) => subjects.find(head.endsWith(suffix) ? head : head + suffix, first.token.span.start, accept)).find(Boolean);
+    // (`财政拨款收入、支出总计`: the qualifier of the first name is the others' too.)
+    const qualifier = /^(.+?)(?:收入|支出)/.exec(joined[0])?.[1] ?? '';
+    const names = joined.map((head, k) => (k > 0 && qualifier && /^(?:收入|支出)/.test(head) ? qualifier + head : head));
+    return names.map((head) => subjects.find(head.endsWith(suffix) ? head : head + suffix, first.token.span.start, accept)).find(Boolean);
   }
   // (`公务用车购置及运行费42.68亿元（包括购置费9.26亿元、运行费33.42亿元），减少3.11亿元`: the amounts of a
   // bracket closed before the change break the current one down; they are not what changed.)
