@@ -418,8 +418,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (role === 'delta' && previous?.role === 'budget' && /^(?:比|较)/.test(previous.lead) && /^(?:增加|减少|多|少|节约|超支)/.test(lead)) role = 'budget-delta';
       // `1.52亿元（15200.00万元）`, `75,323.39万元（约7.53亿元）`: the bracketed number restates the one before it in
       // another unit.
-      // (`公务用车运行维护费2.49万元，即24892.27元`: so too a figure after 即 in another unit.)
-      if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(lead) || (/^[，,]?(?:即|约合|折合)$/.test(lead) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && previous.role === role) {
+      // (`公务用车运行维护费2.49万元，即24892.27元`: so too a figure after 即 in another unit; and one that restates a change,
+      // a budget or last year's figure, `比上年增加4.09亿元（40,912.80万元）`, is that in its other unit.)
+      if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(lead) || (/^[，,]?(?:即|约合|折合)$/.test(lead) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && (previous.role === role || (role === 'amount' && token.unit !== previous.token.unit))) {
         const pt: ProseToken = { ...previous, token, index: list.length, lead, restates: true };
         list.push(pt);
         tokens.push(pt);
