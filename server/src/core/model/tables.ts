@@ -1196,29 +1196,37 @@ function restoreCollapsedCodeCells(table: Table, scanned: Work['scanned']): void
 }
 
 /**
- * `商品和服务支出` (a heading without code or figure), `30201 办公费` …, `小计 148.20`: a 公开06表 that closes each economic
- * class with a 小计 instead of printing its row (`302 商品和服务支出 148.20`) states that row there. The 小计 takes the
- * class's code, and the heading's name, when the items above it since the heading share one class.
+ * `商品和服务支出` (a heading without a figure, with or without its code 302), `30201 办公费` …, `小计 148.20` (or `商品和服务支出小计`):
+ * a 公开06表 that closes each economic class with a 小计 instead of printing the class's figure on its row states that row
+ * there. The 小计 takes the class's code, and the heading's name, when the items above it since the heading share one class.
  */
 function codeGroupSubtotals(table: Table): void {
   const runs = new Map<number, { heading: TableEntry | undefined; codes: string[] }>();
   for (const row of table.rows) {
+    const blank = (entry: TableEntry) => entry.valueCols.every((c) => !row.cells[c] || row.cells[c].text.trim() === '');
     for (const entry of row.entries ?? []) {
       const run = runs.get(entry.block) ?? { heading: undefined, codes: [] };
       runs.set(entry.block, run);
-      if (entry.code) {
+      if (entry.code && !(ECONOMIC_CLASS.test(entry.code) && blank(entry))) {
         run.codes.push(entry.code);
         continue;
       }
-      if (entry.label === '小计' && run.codes.length > 0 && run.codes.every((c) => ECONOMIC_ITEM.test(c) && c.startsWith(run.codes[0].slice(0, 3)))) {
-        entry.code = run.codes[0].slice(0, 3);
-        if (run.heading?.label) entry.label = run.heading.label;
+      const prefix = run.codes[0]?.slice(0, 3);
+      if (!entry.code && /小计$/.test(entry.label) && prefix && run.codes.every((c) => ECONOMIC_ITEM.test(c) && c.startsWith(prefix)) && (run.heading?.code === undefined || run.heading.code === prefix)) {
+        entry.code = prefix;
+        if (run.heading) {
+          if (run.heading.label) entry.label = run.heading.label;
+          // (The heading row's code moves to the row with the figure.)
+          run.heading.code = undefined;
+        }
       }
-      runs.set(entry.block, { heading: entry.label && entry.valueCols.every((c) => !row.cells[c] || row.cells[c].text.trim() === '') ? entry : undefined, codes: [] });
+      runs.set(entry.block, { heading: (entry.label || entry.code) && blank(entry) ? entry : undefined, codes: [] });
     }
   }
 }
 
+/** A class of the economic classification (`302`). */
+const ECONOMIC_CLASS = /^3\d\d$/;
 /** An item of the economic classification (`30201`). */
 const ECONOMIC_ITEM = /^3\d{4}$/;
 

@@ -172,7 +172,14 @@ export function indexByCode(table: Table): Map<string, Item> {
 }
 
 export function findItem(list: Item[], label: RegExp, block?: number): Item | undefined {
-  return list.find((it) => (block === undefined || it.entry.block === block) && label.test(itemLabel(it)));
+  // (`人员经费` as a heading without figures over its items, then `人员经费合计 7024.57`: the row with a figure is the one meant.)
+  let blank: Item | undefined;
+  for (const it of list) {
+    if ((block !== undefined && it.entry.block !== block) || !label.test(itemLabel(it))) continue;
+    if (it.entry.valueCols.some((c) => it.row.cells[c]?.number !== undefined)) return it;
+    blank ??= it;
+  }
+  return blank;
 }
 
 /** The grand-total row (合计 / 总计) of a single-block table. */
