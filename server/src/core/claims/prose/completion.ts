@@ -121,7 +121,11 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         }
         // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
         const named = budgetKind(t.lead);
-        if (named && budget && budgetKind(budget.lead) !== named) budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named) ?? budget;
+        // (A budget restated in another unit, `年初预算为22.36亿元（223,646.12万元）`, is named by its first statement; the finer serves.)
+        if (named && budget && budgetKind(budget.restates ? tokens[budget.index - 1].lead : budget.lead) !== named) {
+          const found = [...budgets].reverse().find((b) => !b.restates && budgetKind(b.lead) === named);
+          if (found) budget = tokens[found.index + 1]?.restates ? finestStatement(tokens, found.index + 1) : found;
+        }
         // `…完成年初预算的84.89%，完成调整后预算的99.35%`: a second rate, on the other budget of the sentence.
         if (!budget && named && lastActual && !actual) {
           budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named);
