@@ -3,6 +3,7 @@
 // evaluated count (to it exactly when the grades say so: countsComplete in sums.ts reads those lists).
 import { operand } from '../../arith/interval';
 import { l } from '../../messages';
+import type { ShareClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
@@ -46,5 +47,23 @@ export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: Cl
       parts: graded.map((t) => operand(t.token, `“${GRADE.exec(t.lead)![1]}”的项目数`)),
       exhaustive: everyGrade,
     });
+    // `评价等级为“优”的项目1个，占50.00%；“良”的项目0个，占0.00%`: each grade's share of the projects evaluated.
+    const stated = new Set<number>();
+    for (const c of sink.claims) if (c.kind === 'share' && c.stated.token !== undefined) stated.add(c.stated.token);
+    for (const t of graded) {
+      const share = tokens[t.index + 1];
+      if (share?.role !== 'share' || !/^[，,]?占(?:比|比例)?(?:为)?$/.test(share.lead) || stated.has(share.token.id)) continue;
+      const grade = `“${GRADE.exec(t.lead)![1]}”的项目数`;
+      sink.add<ShareClaim>({
+        kind: 'share',
+        origin: 'prose',
+        identity: 'prose.grade-share',
+        description: l(`${grade}占开展自评的项目数的比重`, `share of ${grade} in the projects evaluated`),
+        span: share.token.span,
+        part: operand(t.token, grade),
+        base: operand(evaluated.token, '开展自评的项目数'),
+        stated: operand(share.token, '占比'),
+      });
+    }
   }
 }
