@@ -979,6 +979,12 @@ function classify(table: Table, scanned: Work['scanned']): void {
       row.kind = headerRows.get(firstText)!.find((h) => h.texts === texts().join('\t'))!.kind;
       row.repeatedHeader = true;
       continue;
+    } else if (!head && !hasNumber && headerRows.get(firstText)?.some((h) => h.kind === 'header') && texts().filter((t) => t !== '').length >= 3) {
+      // (`统计数` / `项目 | 团组数（个） | 出国人次（人） | …` / `数量 | 1 | 4 | …`: a block's own header under the header's first
+      // word, further down the table, names the figures below it; it is no row of words where amounts belong.)
+      row.kind = 'header';
+      row.repeatedHeader = true;
+      continue;
     }
     if (firstSegment && head && (kind === 'header' || kind === 'column-numbers') && firstText !== '') {
       const same = headerRows.get(firstText) ?? [];
