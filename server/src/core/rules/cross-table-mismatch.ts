@@ -53,8 +53,8 @@ function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
   if (result.ok) return;
   const explanation = explain();
   // (On the cell that also breaks its own table's sum when there is one: that is where the slip is.)
-  const crossed = crossedCell(ctx.claims, claim)?.cell;
-  const [here, there] = crossed === a || (crossed !== b && claim.span.start === a.span?.start) ? [a, b] : [b, a];
+  const crossed = crossedCell(ctx.claims, claim);
+  const [here, there] = crossed?.cell === a || (crossed?.cell !== b && claim.span.start === a.span?.start) ? [a, b] : [b, a];
   ctx.report({
     messageId: 'mismatch',
     message: l(
@@ -66,7 +66,7 @@ function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
     severity: claim.soft ? 'warning' : undefined,
     related: there.span ? [{ span: there.span, message: l(`另一表：${there.label} ${written(there, [here])}`, `other table: ${there.label} ${written(there, [here])}`) }] : [],
     // (Which table is wrong is not known, unless one of the two cells also breaks its own table's sum: then that one.)
-    fixes: [crossedCellFix(ctx.claims, claim)].filter((f) => f !== undefined),
+    fixes: [crossedCellFix(crossed)].filter((f) => f !== undefined),
     claim: claim.id,
   });
 }

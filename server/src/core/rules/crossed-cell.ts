@@ -86,7 +86,12 @@ function requirements(claims: readonly Claim[]): Requirements {
  * 合计 = Σ 类 and 公用经费合计 = 302 + 310): the cell is the one no holding relation vouches for (302 = Σ 302xx holds, so
  * 310), or the only one; with more in doubt, none is named.
  */
-export function crossedCell(claims: readonly Claim[], claim: Relation): { cell: Operand; value: Decimal } | undefined {
+export interface Crossed {
+  cell: Operand;
+  value: Decimal;
+}
+
+export function crossedCell(claims: readonly Claim[], claim: Relation): Crossed | undefined {
   const { byToken, byClaim, confirmed } = requirements(claims);
   // (Two statements of the text against one cell are one witness, not two relations of the tables.)
   const textual = (c: Relation) => c.kind === 'equal' && c.origin === 'text-table';
@@ -97,9 +102,8 @@ export function crossedCell(claims: readonly Claim[], claim: Relation): { cell: 
   return unvouched.length === 1 ? unvouched[0] : candidates.length === 1 ? candidates[0] : undefined;
 }
 
-/** The fix that sets the crossed cell of `claim` (crossedCell) to the value that makes both its relations hold. */
-export function crossedCellFix(claims: readonly Claim[], claim: Relation): FixDraft | undefined {
-  const r = crossedCell(claims, claim);
+/** The fix that sets a crossed cell (crossedCell's answer) to the value that makes both its relations hold. */
+export function crossedCellFix(r: Crossed | undefined): FixDraft | undefined {
   if (!r) return undefined;
   const text = inUnitOf(r.value, r.cell);
   return {

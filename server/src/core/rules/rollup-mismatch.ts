@@ -1,6 +1,6 @@
 import { checkEqual, checkSum, inUnitOf, show, written } from '../arith/interval';
 import type { Claim, Operand, SumClaim } from '../types';
-import { crossedCellFix } from './crossed-cell';
+import { crossedCell, crossedCellFix } from './crossed-cell';
 import { l, type Rule, type RuleContext } from './rule';
 
 /** `0.0550` → `0.055`: tolerances and differences without trailing zeros. */
@@ -84,7 +84,7 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isV
   const explanation = explain();
   const sum = inUnitOf(result.sum, total) + (total.unit ?? '');
   // (A child cell whose row sum fails too, and whose one value makes both hold, is the slip: its fix comes first.)
-  const crossed = crossedCellFix(ctx.claims, claim);
+  const crossed = crossedCellFix(crossedCell(ctx.claims, claim));
   const fixes = crossed ? [crossed] : [];
   // (No fix setting a total another relation vouches for: the slip is among the children.)
   if (total.token !== undefined && total.span && !isVouched(total.token)) {

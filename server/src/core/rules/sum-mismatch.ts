@@ -1,7 +1,7 @@
 import { checkPartialSum, checkRestated, checkSum, computed, inUnitOf, written, type SumCheck } from '../arith/interval';
 import type { Claim, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
-import { crossedCellFix } from './crossed-cell';
+import { crossedCell, crossedCellFix } from './crossed-cell';
 import { l, type Rule } from './rule';
 
 /**
@@ -78,7 +78,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   const explanation = explain();
   const span = total.span ?? claim.span;
   // (A part whose column's roll-up fails too, and whose one value makes both hold, is the slip: that is the fix.)
-  const crossed = claim.exhaustive ? crossedCellFix(ctx.claims, claim) : undefined;
+  const crossed = claim.exhaustive ? crossedCellFix(crossedCell(ctx.claims, claim)) : undefined;
   const fixes = crossed
     ? [crossed]
     : claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token)

@@ -38,7 +38,8 @@ function checkOne(ctx: RuleContext, claim: EqualClaim): void {
   const exp = explain();
   // (A table cell that also breaks its own table's sum, and that the text's figure makes hold, is the slip: the finding
   // sits on it, and its fix sets it.)
-  const crossed = crossedCell(ctx.claims, claim)?.cell === claim.b ? crossedCellFix(ctx.claims, claim) : undefined;
+  const cell = crossedCell(ctx.claims, claim);
+  const crossed = cell?.cell === claim.b ? crossedCellFix(cell) : undefined;
   ctx.report({
     messageId: 'mismatch',
     message: l(`${claim.a.label} ${written(claim.a, [claim.b])} 与${claim.b.label} ${written(claim.b, [claim.a])} 不一致`, `${claim.a.label} ${written(claim.a, [claim.b])} differs from ${claim.b.label} ${written(claim.b, [claim.a])}`),
