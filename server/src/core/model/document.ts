@@ -504,15 +504,19 @@ function lastYearsForComparison(text: string): number | undefined {
   return at < 0 ? undefined : text.lastIndexOf('\n', at) + 1;
 }
 
+/** A title that names last year: `（上年）收入支出决算总表`, `上年度支出决算表`. */
+const LAST_YEAR_TITLE = /^[（(]?(?:上年|上一年|去年)/;
+
 /**
  * Last year's tables quoted beside this year's (`（上年）收入支出决算总表`, or a `2023年度…表` after the text said it gives last
  * year's for comparison, or beside this year's table of that kind) are compared with none of this year's figures.
  * (A `2023年度…表` alone, in a 2024 report, is this year's table with last year's title: year-mismatch reports it.)
  */
 function markLastYearsTables(tables: Table[], reportYear: number | undefined, lastYearsFrom: number | undefined): void {
+  const lastYearWords = (t: Table) => t.title !== undefined && LAST_YEAR_TITLE.test(t.title);
   const dated = (t: Table) => {
     if (!t.title) return false;
-    if (/^[（(]?(?:上年度?|上一年度?|去年)[)）]?/.test(t.title)) return true;
+    if (lastYearWords(t)) return true;
     const year = /((?:19|20)\d\d)\s*年/.exec(t.title)?.[1];
     return year !== undefined && reportYear !== undefined && Number(year) !== reportYear;
   };
@@ -521,7 +525,7 @@ function markLastYearsTables(tables: Table[], reportYear: number | undefined, la
     (t) =>
       t.kind !== 'unknown' &&
       dated(t) &&
-      (/^[（(]?(?:上年|上一年|去年)/.test(t.title!) || (lastYearsFrom !== undefined && start(t) >= lastYearsFrom) || tables.some((o) => o !== t && o.kind === t.kind && !dated(o))),
+      (lastYearWords(t) || (lastYearsFrom !== undefined && start(t) >= lastYearsFrom) || tables.some((o) => o !== t && o.kind === t.kind && !dated(o))),
   );
   for (const t of lastYears) t.lastYears = true;
 }

@@ -7,7 +7,7 @@ import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../
 import type { ClaimSink } from '../sink';
 import { normalizeSubject, subjectsMatch } from './subjects';
 import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
-import { finestStatement, inBudgetList, type ProseList } from './lists';
+import { finestOf, finestStatement, inBudgetList, type ProseList } from './lists';
 import { execAcrossLineBreaks } from '../../text/search';
 
 // (With the budget it names: `决算数大于调整预算数`.)
@@ -124,7 +124,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // (A budget restated in another unit, `年初预算为22.36亿元（223,646.12万元）`, is named by its first statement; the finer serves.)
         if (named && budget && budgetKind(budget.restates ? tokens[budget.index - 1].lead : budget.lead) !== named) {
           const found = [...budgets].reverse().find((b) => !b.restates && budgetKind(b.lead) === named);
-          if (found) budget = tokens[found.index + 1]?.restates ? finestStatement(tokens, found.index + 1) : found;
+          if (found) budget = finestOf(tokens, found);
         }
         // `…完成年初预算的84.89%，完成调整后预算的99.35%`: a second rate, on the other budget of the sentence.
         if (!budget && named && lastActual && !actual) {

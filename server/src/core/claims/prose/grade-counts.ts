@@ -23,6 +23,8 @@ const EVALUATION = /自评|绩效评价/;
 
 export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: ClaimSink): void {
   let previous: ProseToken[] = [];
+  // The shares the share claims already read (gathered once, when a sentence of grades first asks).
+  let stated: Set<number> | undefined;
   for (const [, tokens] of analysis.bySentence) {
     const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
     previous = tokens;
@@ -48,8 +50,10 @@ export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: Cl
       exhaustive: everyGrade,
     });
     // `评价等级为“优”的项目1个，占50.00%；“良”的项目0个，占0.00%`: each grade's share of the projects evaluated.
-    const stated = new Set<number>();
-    for (const c of sink.claims) if (c.kind === 'share' && c.stated.token !== undefined) stated.add(c.stated.token);
+    if (!stated) {
+      stated = new Set();
+      for (const c of sink.claims) if (c.kind === 'share' && c.stated.token !== undefined) stated.add(c.stated.token);
+    }
     for (const t of graded) {
       const share = tokens[t.index + 1];
       if (share?.role !== 'share' || !/^[，,]?占(?:比|比例)?(?:为)?$/.test(share.lead) || stated.has(share.token.id)) continue;

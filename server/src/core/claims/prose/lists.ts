@@ -130,6 +130,11 @@ export function finestStatement(tokens: ProseToken[], i: number): ProseToken {
   return restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
 }
 
+/** A figure, or its restatement right after it in another unit when that one is the finer (`22.36亿元（223,646.12万元）`). */
+export function finestOf(tokens: ProseToken[], t: ProseToken): ProseToken {
+  return tokens[t.index + 1]?.restates ? finestStatement(tokens, t.index + 1) : t;
+}
+
 /** Index of the first token starting at or after `offset`. */
 function firstAtOrAfter(tokens: ProseToken[], offset: number): number {
   return lowerBound(tokens, (t) => t.token.span.start, offset);

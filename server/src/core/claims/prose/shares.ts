@@ -5,7 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ShareClaim, Span } from '../../types';
 import type { ClaimSink } from '../sink';
-import { finestStatement, type ProseList } from './lists';
+import { finestOf, type ProseList } from './lists';
 import { sameMember } from './sums';
 import { grandTotalKind, namedBeforeRespectively, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
@@ -507,8 +507,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     // (A count base without a name of its own (`占全部28个项目的`) is the total count, not what the sentence lends it.)
     const baseLabel = base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || '总数';
     // (A part restated in another unit, `涉及资金9.02亿元（90,234.90万元）`: the finer statement.)
-    const partTokens = ctx.analysis.bySentence.get(part.sentence.id) ?? [];
-    const finePart = partTokens[part.index + 1]?.restates && partTokens[part.index + 1].token.span.start < share.token.span.start ? finestStatement(partTokens, part.index + 1) : part;
+    const fine = finestOf(ctx.analysis.bySentence.get(part.sentence.id) ?? [], part);
+    const finePart = fine.token.span.start < share.token.span.start ? fine : part;
     const claim = sink.add<ShareClaim>({
       kind: 'share',
       origin: 'prose',

@@ -15,7 +15,7 @@ const BUDGET = /预算/;
 export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const prior = columnIndexes(table.columns, 'prior', 0)[0];
   const delta = columnIndexes(table.columns, 'change', 0)[0];
-  const current = prior !== undefined ? thisYearColumn(table, delta) : undefined;
+  const current = prior !== undefined ? thisYearColumn(table) : undefined;
   let changeRated = false;
   for (const col of columnIndexes(table.columns, 'rate', 0)) {
     const header = headerText(table, col);
@@ -31,9 +31,9 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
   if (current !== undefined && delta !== undefined && !changeRated) changeRows(model, table, sink, { current, prior: prior!, delta, rate: undefined });
 }
 
-/** This year's amount column beside a 上年 column: the one value column (other than the change) that says 本年 or 决算. */
-function thisYearColumn(table: Table, delta: number | undefined): number | undefined {
-  const candidates = valueColumns(table, 0).filter((c) => c !== delta && THIS_YEAR.test(headerText(table, c)) && !BUDGET.test(headerText(table, c)));
+/** This year's amount column beside a 上年 column: the one value column that says 本年 or 决算 (the change has a role of its own). */
+function thisYearColumn(table: Table): number | undefined {
+  const candidates = valueColumns(table, 0).filter((c) => THIS_YEAR.test(headerText(table, c)) && !BUDGET.test(headerText(table, c)));
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
