@@ -178,7 +178,10 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
       const d = diffText(eq.diff, eq.tolerance, [current, prior, delta]);
       const exp = l(`${expr}，而文中为 ${written(delta)}（${d.zh}）`, `${expr}, but the text says ${written(delta)} (${d.en})`);
       failed = true;
-      const right = inUnitOf(delta.value.isNegative() ? actual.value.neg() : actual.value, delta);
+      // (`增加0万元` against 0.08 − 0: shown, and fixed, to the figures' own decimals when the stated ones hide the gap.)
+      const signedActual = delta.value.isNegative() ? actual.value.neg() : actual.value;
+      const rounded = inUnitOf(signedActual, delta);
+      const right = rounded.replace(/,/g, '') === (delta.text ?? '') ? inUnitOf(signedActual, withChanges(delta, { decimals: Math.max(current.decimals ?? 2, prior.decimals ?? 2) })) : rounded;
       // (The larger figure first: a decrease of 331.29 reads 525.68 − 194.39, not 194.39 − 525.68.)
       const [larger, smaller] = current.value.gte(prior.value) ? [current, prior] : [prior, current];
       ctx.verdict(claim.id, 'error', exp);

@@ -1,9 +1,10 @@
 // Year-over-year claims (prose.md §3): current C, prior P, change Δ and rate r, any two or more of
 // them stated, with the direction word (增加/减少/持平).
-import { operand } from '../../arith/interval';
+import { exact, operand } from '../../arith/interval';
+import { withChanges } from '../../arith/operand';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
-import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim } from '../../types';
+import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim, Span } from '../../types';
 import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import type { SubjectIndex } from './subjects';
@@ -221,11 +222,13 @@ interface StatedChange {
   first: ProseToken;
   current?: ProseToken;
   prior?: ProseToken;
+  /** `上年无此项支出`, `（上年为0）`: last year's figure stated as zero in words (where). */
+  zeroPrior?: Span;
   delta?: ProseToken;
   rate?: ProseToken;
 }
 
-function changeClaim(sink: ClaimSink, text: string, { first, current, prior, delta, rate }: StatedChange): MadeChange | undefined {
+function changeClaim(sink: ClaimSink, text: string, { first, current, prior, zeroPrior, delta, rate }: StatedChange): MadeChange | undefined {
   // (`较上年下降2.60%，增加11.59万元`: a rate first, then the amount with a word of its own; the amount's word is the
   // change's, and the rate's is compared with it below.)
   const amountWord = first === rate && delta ? directionOf(delta.lead) : undefined;
@@ -235,7 +238,7 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior, del
   const direction = signed.token.value.isNegative() && worded !== 'flat' ? (worded === 'up' ? 'down' : 'up') : worded;
   // Only what can be checked: a rate with its inputs, Δ against C − P, a rate on a zero amount, or an
   // increase against this year's amount (it cannot exceed it).
-  const checkable = (rate && (delta || prior || current)) || (current && prior) || (current && delta && direction === 'up');
+  const checkable = (rate && (delta || prior || current)) || (current && (prior || zeroPrior)) || (current && delta && direction === 'up');
   if (!checkable) return undefined;
   const label = current?.subject || first.subject || '本年数';
   // (Signs flip words: `增加-5.36万元，下降…` is consistent, so only unsigned figures are compared.)
@@ -253,7 +256,7 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior, del
     rateWord: contradicts ? { direction: rateWord, span: rateSpan } : undefined,
     undecided: templatePairs(text, [first, delta, rate]),
     current: current && operand(current.token, label),
-    prior: prior && operand(prior.token, '上年数'),
+    prior: prior ? operand(prior.token, '上年数') : zeroPrior && withChanges(exact(0, '上年数', zeroPrior), { text: '0' }),
     delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
     rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
     priorBeforeRate: rate && prior && current && !delta && RATE_WORD_ONLY.test(text.slice(prior.token.unitSpan?.end ?? prior.token.span.end, rate.token.span.start)) ? true : undefined,
@@ -407,15 +410,17 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         }
       }
       let current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
+      const priorBefore = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
       let prior =
-        lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior') ??
+        (priorBefore && !(current && otherItemsPrior(text, priorBefore, current)) ? priorBefore : undefined) ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
         priorRightAfter(tokens[i + 1], current) ??
         priorByYear(tokens, current, previousEnd, subjects);
       if (!current && !prior && first.index === 0 && !first.ownSubject) ({ current, prior } = chainedLines(analysis, first, sentenceIndex, sentenceOrder) ?? {});
       if (prior) usedPriors.add(prior);
+      const zeroPrior = current && !prior ? zeroPriorInWords(text, (rate ?? delta)!, tokens[i + 1]) : undefined;
       previousEnd = Math.max((rate ?? delta)!.token.span.end, prior?.token.span.end ?? 0);
-      const claim = changeClaim(sink, text, { first, current, prior, delta, rate });
+      const claim = changeClaim(sink, text, { first, current, prior, zeroPrior, delta, rate });
       if (claim) made.push(claim);
     }
     flatAgainstStatedPrior(tokens, text, lastYears, sink, made);
@@ -431,6 +436,31 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
     }
   }
   return made;
+}
+
+/**
+ * `社会保障和就业支出7.29万元，上年决算数为7.29万元，与上年持平；卫生健康支出2.28万元，比上年增加0.35万元`: a prior
+ * before the current amount, a `；` between them, about another quantity, is the previous item's (`截至2023年末，资产总额
+ * 450.20万元；截至2024年末，资产总额499.86万元，增长10.03%` is the same quantity's).
+ */
+function otherItemsPrior(text: string, prior: ProseToken, current: ProseToken): boolean {
+  const end = prior.token.unitSpan?.end ?? prior.token.span.end;
+  return end <= current.token.span.start && /[；;]/.test(text.slice(end, current.token.span.start)) && prior.subject !== '' && current.subject !== '' && !subjectsMatch(prior.subject, current.subject);
+}
+
+/** Last year's figure as zero in words: `上年无此项支出`, `上年为0`, `上年决算数为0`, `上年未发生`. */
+const ZERO_PRIOR = /上年(?:度|同期)?(?:决算数?|支出|数)?(?:为|是)?\s*(?:0|零)(?:\.0+)?(?:万?元)?(?![\d.０-９])|上年(?:度|同期)?(?:无|未发生|没有|未安排)(?:此项|该项|此类|相关)?(?:支出|经费|费用)?/;
+
+/**
+ * `比上年增加0.12万元，主要是本年新增支出事项（上年为0）`, `增加0.08万元，上年无此项支出`: zero as last year's
+ * figure, said in words after the change and before the sentence's next figure or its end.
+ */
+function zeroPriorInWords(text: string, change: ProseToken, next: ProseToken | undefined): Span | undefined {
+  const from = change.token.unitSpan?.end ?? change.token.span.end;
+  const sentenceEnd = change.sentence.span.end;
+  const to = Math.min(from + 40, next && next.sentence === change.sentence ? next.token.span.start : sentenceEnd, sentenceEnd);
+  const found = ZERO_PRIOR.exec(text.slice(from, to));
+  return found ? { start: from + found.index, end: from + found.index + found[0].length } : undefined;
 }
 
 /** `…持平` at `start` (its word `length` long): this year's figure equals last year's. */

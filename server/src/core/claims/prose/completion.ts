@@ -190,7 +190,25 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       if (found && m && !(twoBudgets && !budgetKind(m[0]))) {
         const word = /大于|高于|超过|多于/.test(m[1]) ? 'gt' : /小于|低于|少于/.test(m[1]) ? 'lt' : 'eq';
         const comparison = { word, span: { start: sentence.span.start + found.start, end: sentence.span.start + found.end } } as const;
-        if (unrated) {
+        const clause = sentence.text.slice(0, found.start).split(/[。；;，,]/).at(-1)!;
+        const named = normalizeSubject(clause);
+        // (`…完成预算的84.74%。其中：…；公务接待费…完成预算的111.33%。决算数小于预算数的主要原因是…`, or a last part
+        // with a budget and an actual but no rate, `…公务接待费预算0.00万元，支出决算0.00万元。决算数小于…`: a comparison
+        // naming nothing after a 其中 list closes the paragraph's account of its head, not of the list's last part.)
+        const head = paragraphClaims[0];
+        const lastStart = unrated ? Math.min(unrated.actual.token.span.start, unrated.budget.token.span.start) : last!.span.start;
+        const otherBudget = !unrated && budgetKind(m[0]) && lastBudgetKind && budgetKind(m[0]) !== lastBudgetKind;
+        const afterList = !named && !otherBudget && head && head !== last && !head.comparison && model.text.slice(head.span.end, lastStart).includes('其中');
+        const target = named.length >= 2 ? full.find((f) => subjectsMatch(f.subject, named) || f.subject.startsWith(named)) : undefined;
+        // (`…公务接待费预算0.00万元，支出决算0.00万元。“三公”经费决算数小于预算数…`: named, the total rated before.)
+        const namesRated = unrated && target && !target.claim.comparison && !subjectsMatch(unrated.actual.subject || unrated.budget.subject, named);
+        if (afterList) {
+          head.comparison = comparison;
+          unrated = undefined;
+        } else if (namesRated) {
+          target.claim.comparison = comparison;
+          unrated = undefined;
+        } else if (unrated) {
           const label = unrated.actual.subject || unrated.budget.subject || '支出';
           sink.add<CompletionClaim>({
             kind: 'completion',
@@ -203,18 +221,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             comparison,
           });
           unrated = undefined;
-        } else if (last && !(budgetKind(m[0]) && lastBudgetKind && budgetKind(m[0]) !== lastBudgetKind)) {
+        } else if (last && !otherBudget) {
           // (`…公务接待费…完成年初预算的100.00%。“三公”经费支出决算数小于预算数的主要原因是…`: the comparison names
           // its quantity, the 三公 total stated earlier, not the last part rated.)
-          const clause = sentence.text.slice(0, found.start).split(/[。；;，,]/).at(-1)!;
-          const named = normalizeSubject(clause);
-          const target = named.length >= 2 ? full.find((f) => subjectsMatch(f.subject, named) || f.subject.startsWith(named)) : undefined;
-          // (`…完成预算的84.74%。其中：…；公务接待费…完成预算的111.33%。决算数小于预算数的主要原因是…`: a comparison
-          // naming nothing after a 其中 list closes the paragraph's account of its head, not of the list's last part.)
-          const head = paragraphClaims[0];
-          const afterList = !named && head && head !== last && model.text.slice(head.span.end, last.span.start).includes('其中');
-          if (afterList && !head.comparison) head.comparison = comparison;
-          else if (!named || named.length < 2 || (target && target.claim === last)) last.comparison = comparison;
+          if (!named || named.length < 2 || (target && target.claim === last)) last.comparison = comparison;
           else if (target && !target.claim.comparison) target.claim.comparison = comparison;
         }
       }
