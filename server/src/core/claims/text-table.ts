@@ -159,8 +159,9 @@ const MAPPINGS: Mapping[] = [
   // (A table of one row names it, `机关运行经费支出`, rather than 合计.)
   { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }, { kind: 'T10', label: /^机关运行经费(?:支出)?(?:合计)?$/ }] },
   // 公开11表 by row name, or (one row of figures under the names) by column.
-  { subject: /小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }, { kind: 'T11', procurement: 'micro' }] },
-  { subject: /中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }, { kind: 'T11', procurement: 'sme' }] },
+  // (Not one category's share of it, `货物、工程、服务采购授予中小企业合同金额分别为…`: the table gives the whole.)
+  { subject: /^(?!货物|工程|服务).*小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }, { kind: 'T11', procurement: 'micro' }] },
+  { subject: /^(?!货物|工程|服务).*中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }, { kind: 'T11', procurement: 'sme' }] },
   { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购(?:支出)?(?:合计|总额|总计)/ }, { kind: 'T11', procurement: 'total' }] },
   { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /货物/ }, { kind: 'T11', procurement: 'goods' }] },
   { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /工程/ }, { kind: 'T11', procurement: 'works' }] },

@@ -64,7 +64,22 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     // The budget and actual of the sentence's last completion rate: a difference stated after the rate
     // (`…完成全年预算的63.34%，比全年预算减少150.24万元`, `…，结余331.27万元`) is between them.
     let rated: { budget: ProseToken; actual: ProseToken } | undefined;
+    const respective = respectiveCompletions(tokens);
+    for (const r of respective?.triples ?? []) {
+      const label = r.actual.subject || r.budget.subject || '支出';
+      full.push({ claim: sink.add<CompletionClaim>({
+        kind: 'completion',
+        origin: 'prose',
+        identity: 'prose.completion',
+        description: l(`${label}预算完成率`, `budget completion of ${label}`),
+        span: r.rate.token.span,
+        actual: operand(r.actual.token, '决算数'),
+        budget: operand(r.budget.token, '预算数'),
+        rate: operand(r.rate.token, '完成率'),
+      }), subject: label });
+    }
     for (const t of tokens) {
+      if (respective?.used.has(t)) continue;
       if (t.role === 'amount' && rated && UNSPENT.test(t.lead) && tokens[t.index - 1]?.role === 'completion-rate') {
         // `完成年初预算的95.66%，结余30.73万元`: what was left of the budget, B − A.
         addBudgetDifference(sink, rated.actual, rated.budget, t, 'down', undefined);
@@ -231,6 +246,38 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     }
   }
   return sameRatioTwice(full, rateOnly, sink);
+}
+
+/** The run of same-role tokens starting at `first`: each next one joined by 、 / 和 alone. */
+function runFrom(tokens: ProseToken[], first: ProseToken): ProseToken[] {
+  const run = [first];
+  for (let i = first.index + 1; i < tokens.length && tokens[i].role === first.role && /^(?:、|和|及|与|以及)$/.test(tokens[i].lead); i++) run.push(tokens[i]);
+  return run;
+}
+
+/**
+ * `（3）A（项）、（4）B（项）：年初预算分别为b1、b2，支出决算分别为a1、a2，分别完成年初预算的x1%、x2%`: the i-th
+ * budget, actual and rate belong together.
+ */
+function respectiveCompletions(tokens: ProseToken[]): { triples: Array<{ budget: ProseToken; actual: ProseToken; rate: ProseToken }>; used: Set<ProseToken> } | undefined {
+  const first = tokens.find((t) => t.role === 'completion-rate' && /分别/.test(t.lead));
+  if (!first) return undefined;
+  const rates = runFrom(tokens, first);
+  const n = rates.length;
+  if (n < 2) return undefined;
+  const runBefore = (role: ProseToken['role']) => {
+    for (let i = first.index - 1; i >= 0; i--) {
+      const t = tokens[i];
+      if (t.role !== role || (i > 0 && tokens[i - 1].role === role && /^(?:、|和|及|与|以及)$/.test(t.lead))) continue;
+      const run = runFrom(tokens, t);
+      return run.length === n ? run : undefined;
+    }
+    return undefined;
+  };
+  const budgets = runBefore('budget');
+  const actuals = runBefore('amount');
+  if (!budgets || !actuals) return undefined;
+  return { triples: rates.map((rate, i) => ({ budget: budgets[i], actual: actuals[i], rate })), used: new Set([...rates, ...budgets, ...actuals]) };
 }
 
 /** `结余30.73万元` right after a completion rate: the budget left unspent. */

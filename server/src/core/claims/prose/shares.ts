@@ -1,6 +1,6 @@
 // 占X% claims (prose.md §2): the part is the number the share follows, the base is the quantity
 // named after 占 (占本年支出合计的) or, unnamed, the total of the list or sentence the part is in.
-import { exact, operand } from '../../arith/interval';
+import { compareBeyondRounding, exact, operand, sumOperand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ShareClaim, Span } from '../../types';
@@ -104,7 +104,7 @@ function computeFrame(ctx: ShareContext, share: ProseToken): string {
   return normalizeSubject(first.replace(/(?:主要)?用于.*$|(?:主要)?(?:体现|包括)在?.*$/, ''));
 }
 
-function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean): { base: ProseToken; group: string } | undefined {
+function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean, siblings: ProseToken[] = []): { base: ProseToken; group: string } | undefined {
   const role = wantCount ? 'count' : 'amount';
   // `占支出总额1234.56万元的48.60%`: the base stands right before the share (or its run: `…的93.56%和6.44%`).
   const previous = inlineBase(ctx.analysis.bySentence.get(share.sentence.id) ?? [], share);
@@ -181,7 +181,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   // (`教育支出（类）3000万元，占86.20%；…` opens with a part, not a total).
   const tokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
   const head = tokens.find((t) => t.role === role);
-  if (head && head !== part) {
+  // (`人员经费和公用经费分别为455.66万元和173.95万元，所占比例分别为72.37%和27.63%`: a sibling of a 分别 run is no base.)
+  const headIsPart = head === part || (head !== undefined && siblings.includes(head));
+  if (head && !headIsPart) {
     const next = tokens[head.index + 1];
     if (next?.role !== 'share') return { base: head, group: `sentence${share.sentence.id}` };
   }
@@ -193,7 +195,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   }
   // `本年支出合计21509.80万元。基本支出13429.41万元，占比62.43%；…`: a total stated alone just before.
   const before = ctx.analysis.bySentence.get(share.sentence.id - 1);
-  if (head === part && before?.length === 1 && before[0].role === 'amount' && before[0].sentence.paragraph === share.sentence.paragraph && (grandTotalKind(before[0].subject) || /合计|总计|总额$/.test(before[0].subject))) {
+  // (Or, for a 分别 run, any figure stated alone just before that the run's figures do not exceed: `基本支出629.61万元。人员经费和公用经费
+  // 分别为…，所占比例分别为…`.)
+  if (headIsPart && before?.length === 1 && before[0].role === 'amount' && before[0].sentence.paragraph === share.sentence.paragraph && (grandTotalKind(before[0].subject) || /合计|总计|总额$/.test(before[0].subject) || (siblings.length >= 2 && !exceeds(siblings, before[0])))) {
     return { base: before[0], group: `previous${before[0].token.id}` };
   }
   // `政府采购授予中小企业合同金额4.22万元，占比97.70%`: an SME award's share is of the year's procurement, stated before it.
@@ -412,13 +416,26 @@ const MAX_RESPECTIVE_WALK = 32;
 // (`72.97%（按项目数）和78.99%（按金额）`: a short gloss may follow each rate.)
 const RUN_JOINER = /^(?:[（(][^（）()]{0,10}[)）])?[、和及与，,\s]*$/;
 
+interface RespectivePart {
+  part?: ProseToken;
+  base?: ProseToken;
+  lead: string;
+  /** The run's figures, this share's part among them. */
+  siblings: ProseToken[];
+}
+
+/** Σ parts > whole beyond what rounding explains. */
+function exceeds(parts: ProseToken[], whole: ProseToken): boolean {
+  return compareBeyondRounding(sumOperand(parts.map((p) => operand(p.token, '')), ''), operand(whole.token, '')) > 0;
+}
+
 /**
  * `基本支出208.88万元、项目支出456.50万元，占比分别为31.39%、68.61%`: the rates after 分别 belong, in
  * order, to the amounts just before them. Returns the parts by share token (undefined: the run has
  * fewer amounts than rates, so no share of it can be paired).
  */
-function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken; base?: ProseToken; lead: string }> {
-  const parts = new Map<ProseToken, { part?: ProseToken; base?: ProseToken; lead: string }>();
+function respectiveParts(ctx: ShareContext): Map<ProseToken, RespectivePart> {
+  const parts = new Map<ProseToken, RespectivePart>();
   for (const tokens of ctx.analysis.bySentence.values()) {
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
@@ -451,7 +468,8 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, { part?: ProseToken
       // amounts in the sentence, the names before 分别 find the ones stated earlier.
       if (amounts.length < run.length && i === 0) amounts = namedBeforeRespectively(ctx.subjects, first, run.length) ?? amounts;
       // The base words stand before the first rate of the run (`分别占本年支出合计的`).
-      run.forEach((share, k) => parts.set(share, { part: amounts.length === run.length ? amounts[k] : undefined, base: bases[k], lead: first.lead }));
+      const paired = amounts.length === run.length;
+      run.forEach((share, k) => parts.set(share, { part: paired ? amounts[k] : undefined, base: bases[k], lead: first.lead, siblings: paired ? amounts : [] }));
     }
   }
   return parts;
@@ -499,7 +517,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if ((LAST_YEARS_SHARE.test(share.lead) || share.year !== undefined) && part.role !== 'prior' && part.year === undefined) continue;
     const wantCount = part.role === 'count';
     const given = bracketed?.base ?? run?.base;
-    const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, named, wantCount);
+    const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, named, wantCount, run?.siblings);
     if (!resolved && named && !wantCount) unresolved.push({ share, part, named });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;

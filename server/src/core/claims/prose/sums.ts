@@ -187,6 +187,22 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   }
   parts = withoutUnitBreakdown(parts, role, sink);
   if (role === 'amount' && sidesOfBothSidesTotal(total, parts)) {
+    // (`收入、支出总计均为2342.80万元。其中：本年收入合计2333.25万元、本年支出合计2307.49万元`: this year's 合计 are parts of
+    // the 总计, which adds the balances carried in and out.)
+    if (/总计/.test(total.subject) && parts.some((p) => /合计/.test(p.subject))) {
+      for (const side of parts) {
+        sink.add({
+          kind: 'le',
+          origin: 'prose',
+          identity: 'prose.part',
+          description: l(`其中项不大于总数：${side.subject} ≤ ${total.subject}`, `A part is at most its whole: ${side.subject} ≤ ${total.subject}`),
+          span: side.token.span,
+          part: operand(side.token, side.subject),
+          whole: operand(total.token, total.subject),
+        });
+      }
+      return;
+    }
     for (const side of parts) {
       sink.add<FactClaim>({
         kind: 'fact',

@@ -65,8 +65,9 @@ function isClauseBreak(c: number): boolean {
 const BRACKET_DATING = /[（(]\s*(?:(?:19|20)\d\d年度?|上年度?|去年)\s*[：:]$/;
 /** Words that only join two numbers of a run. */
 const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
+const FUNCTION_WORD_ONLY = /^(?:和|及|与|以及|或|所|其)$/;
 const DIRECTED_RUN_JOINER = /^(?:、|和|，|,)(?:增加|减少|增长|下降|上升|降低)了?$/;
-const RUN_ROLES = new Set<Role>(['prior', 'delta', 'change-rate', 'budget-delta']);
+const RUN_ROLES = new Set<Role>(['prior', 'budget', 'delta', 'change-rate', 'budget-delta']);
 const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
 const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
 const FLAT = /(?<!基本|大体|大致|总体|基本上)(?:持平|无变化|无增减|没有变化|未发生变化)/;
@@ -445,6 +446,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
       }
       let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department), previous);
+      // (`…、2.38%和2.61%`, `所占比例分别为…`: a conjunction or 所 alone names nothing.)
+      if (FUNCTION_WORD_ONLY.test(own)) own = '';
       // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
       if (own === '' && role === 'amount' && BARE_TOTAL.test(lead)) own = namedBeforeTotal(clauseBefore(text, Math.max(sentence.span.start, start - 1), 40, '，,；;：:。'));
       // `政府性基金预算财政拨款年初结转和结余…，本年收入…，本年支出…，年末结转和结余…。本年支出比上年增加…`: the fund the
@@ -498,39 +501,73 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
 
 /**
  * `基本支出和项目支出分别为600.00万元和634.56万元`: the names before 分别 belong, in order, to the
- * amounts after it.
+ * amounts after it. The names may also stand in the clause before (`主要用于A、B和C，分别为…`) or head the
+ * sentence (`（3）A（项）、（4）B（项）：年初预算分别为…，支出决算分别为…`), and each 分别为 of the sentence
+ * names its own run.
  */
 function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
   for (const tokens of bySentence.values()) {
     if (tokens.length < 2) continue;
     const sentence = tokens[0].sentence;
-    const at = sentence.text.search(/分别(?:为|是|达)/);
-    if (at < 0) continue;
-    // The names stand in the clause before 分别 (searched back by hand: a lazy regex over a long
-    // sentence without clause breaks is quadratic).
-    let from = at;
-    while (from > 0 && !/[，,。；;：:]/.test(sentence.text.charAt(from - 1))) from--;
-    const m = { index: from, 0: sentence.text.slice(from, at + 3), 1: sentence.text.slice(from, at) };
-    if (m[1] === '') continue;
-    const names = splitJoinedNames(m[1]).map((n) => normalizeSubject(n)).filter(Boolean);
-    const after = sentence.span.start + at + (sentence.text.charAt(at + 2) === '达' && sentence.text.charAt(at + 3) === '到' ? 4 : 3);
-    // (The run ends at its `；`: `…分别为0.00万元、32.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
-    const semicolon = sentence.text.indexOf('；', after - sentence.span.start);
-    const runEnd = semicolon < 0 ? sentence.span.end : sentence.span.start + semicolon;
-    const following = tokens.filter((t) => t.token.span.start >= after && t.token.span.start < runEnd && (t.role === 'amount' || t.role === 'budget'));
-    // `…分别为x、y，合计z`: z is their total, not a third value.
-    const totalAt = following.findIndex((t) => /合计|共计|总计/.test(t.lead));
-    const amounts = totalAt < 0 ? following : following.slice(0, totalAt);
-    if (totalAt >= 0) {
-      following[totalAt].subject = '';
-      following[totalAt].ownSubject = false;
-    }
-    if (names.length < 2 || names.length !== amounts.length) continue;
-    amounts.forEach((t, i) => {
-      t.subject = names[i];
-      t.ownSubject = true;
+    const text = sentence.text;
+    if (!text.includes('分别')) continue;
+    const runs = allMatches(RESPECTIVELY_IS, text);
+    runs.forEach((found, k) => {
+      const at = found.index!;
+      const from = clauseStart(text, at);
+      const after = sentence.span.start + at + found[0].length;
+      // (The run ends at its `；` or at the next 分别为: `…分别为0.00万元、32.55万元；公务用车…`.)
+      const semicolon = text.indexOf('；', at);
+      const next = runs[k + 1]?.index ?? text.length;
+      const runEnd = sentence.span.start + Math.min(semicolon < 0 ? text.length : semicolon, next);
+      const following = tokens.filter((t) => t.token.span.start >= after && t.token.span.start < runEnd && (t.role === 'amount' || t.role === 'budget'));
+      // `…分别为x、y，合计z`: z is their total, not a third value.
+      const totalAt = following.findIndex((t) => /合计|共计|总计/.test(t.lead));
+      const amounts = totalAt < 0 ? following : following.slice(0, totalAt);
+      if (totalAt >= 0) {
+        following[totalAt].subject = '';
+        following[totalAt].ownSubject = false;
+      }
+      if (amounts.length < 2) return;
+      const names = respectiveNames(text, from, at, amounts.length);
+      if (!names) return;
+      amounts.forEach((t, i) => {
+        t.subject = names[i];
+        t.ownSubject = true;
+      });
     });
   }
+}
+
+const RESPECTIVELY_IS = /分别(?:为|是|达到?)/g;
+
+/** Where the clause ending at `at` starts (searched back by hand: a lazy regex over a long sentence without breaks is quadratic). */
+function clauseStart(text: string, at: number): number {
+  let from = at;
+  while (from > 0 && !/[，,。；;：:]/.test(text.charAt(from - 1))) from--;
+  return from;
+}
+
+const namesIn = (clause: string) => splitJoinedNames(clause).map((n) => normalizeSubject(n)).filter(Boolean);
+
+/** `count` names for the run after the 分别 at `at`, whose clause starts at `from`; undefined when no place names that many. */
+function respectiveNames(text: string, from: number, at: number, count: number): string[] | undefined {
+  const own = namesIn(text.slice(from, at));
+  if (own.length === count) return own;
+  if (own.length >= 2) return undefined;
+  // `主要用于一般公共服务支出、社会保障和就业支出和住房保障支出，分别为…`: the clause before, less its verb.
+  if (from === at && from > 0 && /[，,]/.test(text.charAt(from - 1))) {
+    const before = text.slice(clauseStart(text, from - 1), from - 1).replace(/^(?:[^、和与及]*?(?:主要)?(?:用于|包括|涉及|是|为))/, '');
+    const previous = namesIn(before);
+    if (previous.length === count) return previous;
+  }
+  // `（3）A（款）B（项）、（4）C（项）：年初预算分别为…`: the sentence's heading, before its colon.
+  const colon = text.slice(0, from).search(/[：:]/);
+  if (colon > 0) {
+    const heading = namesIn(text.slice(0, colon));
+    if (heading.length === count) return heading;
+  }
+  return undefined;
 }
 
 /**
