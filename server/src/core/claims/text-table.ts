@@ -135,6 +135,10 @@ const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?使用非财政拨款结余$|^用事业基金弥补收支差额$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: /^(?:使用非财政拨款结余|用事业基金弥补收支差额)/, block: 0 }] : []) },
   { subject: /^结余分配$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: /^结余分配/, block: 1 }] : []) },
   { subject: /^财政拨款收入$/, roles: ['amount'], queries: () => [{ kind: 'T02', label: '合计', column: ['财政拨款收入'] }, { kind: 'T04', label: '本年收入合计', block: 0 }] },
+  // 公开04表's own year and carry-overs: `本年财政拨款支出`, `年初财政拨款结转和结余`, `年末财政拨款结转和结余`.
+  { subject: /^财政拨款支出$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: '本年支出合计', block: 1 }] },
+  { subject: /^(?:年初财政拨款|财政拨款年初)结转和结余$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: /^年初(?:财政拨款)?结转和结余$/, block: 0 }] },
+  { subject: /^(?:年末财政拨款|财政拨款年末)结转和结余$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: /^年末(?:财政拨款)?结转和结余$/, block: 1 }] },
   { subject: /^(上缴上级支出|经营支出|对附属单位补助支出)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T03', label: '合计', column: [m[1]] }] : []) },
   // 类 and 项 by name: `社会保障和就业支出（类）`, `…（款）机关事业单位基本养老保险缴费支出（项）`.
   {

@@ -26,7 +26,7 @@ function normalize(name: string): string {
   const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
   if (yearTotal) return `${yearTotal[1] ?? yearTotal[2]}合计`;
   let s = words
-    .replace(/\*\*|[\s“”"'‘’「」『』《》]/g, '')
+    .replace(/\*\*|[\s“”"'‘’「」『』《》`]/g, '')
     .replace(/^[、，,；;：:>#+*）)-]+/, '')
     // (`…（33个）和项目资金总额（`: the joiner before a name is no part of it.)
     .replace(/^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{3})/, '')

@@ -122,7 +122,8 @@ function namedBeforeTotal(clause: string): string {
 }
 
 /** A figure of one fund (`政府性基金预算财政拨款年初结转和结余`): its fund. */
-const FUND_FRAME = /^((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))/;
+// (一般公共预算 frames only from its carry-over, the opening of a fund's balance: its spending opens other paragraphs.)
+const FUND_FRAME = /^((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))|^(一般公共预算(?:财政拨款)?)(?=年初结转)/;
 /** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
 const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余)$/;
 
@@ -244,7 +245,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // `决算数大于预算数55.93万元`: the gap between the actual and the budget, not a budget.
       if (BUDGET_GAP.test(w)) return 'budget-delta';
       // `年初预算为2.95万元，差值为0.9万元`, `决算数与年初预算数差异0.30万元`: a difference without a direction, no quantity of the list.
-      if (/(?:差值|差额|相差|差异)(?:为|是|达)?$/.test(w)) return 'other';
+      // (Not `用事业基金弥补收支差额56.47万元`: the 01 table's row of that name, an amount of the income side.)
+      if (/(?:差值|(?<!弥补收支)差额|相差|差异)(?:为|是|达)?$/.test(w)) return 'other';
       // `从2015年的2007万元上升到2020年的2468万元`: the level reached, not the size of the change.
       if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
       if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
@@ -453,7 +455,14 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `政府性基金预算财政拨款年初结转和结余…，本年收入…，本年支出…，年末结转和结余…。本年支出比上年增加…`: the fund the
       // paragraph's first figure names is the fund of the bare year figures after it (not the department's 收入合计 / 支出合计).
       if (fundFrame && BARE_YEAR_FIGURE.test(own)) own = fundFrame + own.replace(/合计$/, '');
-      else if (role === 'amount' && fundFrame === undefined) fundFrame = FUND_FRAME.exec(own)?.[1] ?? '';
+      else if (role === 'amount') {
+        // (`分资金来源看，一般公共预算财政拨款年初结转和结余…、本年收入…；政府性基金预算财政拨款年初结转和结余…、本年收入…`:
+        // each fund's opening frames the bare figures after it.)
+        const found = FUND_FRAME.exec(own);
+        const named = found?.[1] ?? found?.[2];
+        if (fundFrame === undefined) fundFrame = named ?? '';
+        else if (fundFrame !== '' && named) fundFrame = named;
+      }
       // A year other than the report's scopes the statement (`2023年支出…`); the report year is the default.
       // (Not a year inside a closed bracket: `年初结转和结余（即2023年末结转和结余）100.00万元` is this year's opening.)
       while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
