@@ -553,7 +553,8 @@ function pointsDirection(lead: string): 'up' | 'down' | undefined {
 }
 
 function directionSpan(t: ProseToken) {
-  const m = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅/.exec(t.lead);
+  // (Or 增 / 减 alone right before the figure: `较上年减0.04万元，增0.01%`.)
+  const m = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅|(?<![增减])[增减](?=了?$)/.exec(t.lead);
   if (!m) return undefined;
   const start = t.token.span.start - t.lead.length + m.index;
   return { start, end: start + m[0].length };

@@ -155,12 +155,29 @@ function namesEveryUnit(parts: ProseToken[], units: string[]): boolean {
   return units.every((u) => parts.some((p) => named(p, u)));
 }
 
+/** The opening of another breakdown of the same total: `按经济分类科目，`, `按支出经济分类`, `从功能分类看`. */
+const SECOND_BREAKDOWN = /(?:按|从)(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?(?:看|划分|分)?[，,：:]?/;
+
+/** The words between two figures of a sentence ('' across sentences). */
+function between(a: ProseToken, b: ProseToken): string {
+  if (a.sentence !== b.sentence) return '';
+  const from = a.sentence.span.start;
+  return a.sentence.text.slice((a.token.unitSpan?.end ?? a.token.span.end) - from, b.token.span.start - from);
+}
+
 /**
  * The claim a list states about one total and its listed parts (total = Σ, Σ ≤ total, or part ≤ total).
  * `pairedWith`: for the counts of a second unit (`共3个批次、共计38人。其中：国内…0个批次、36人，…`), the first
  * unit's counts, one beside each of them: the items they name are these items.
  */
 function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[], units: string[], pairedWith?: ProseToken[]): void {
+  // `其中：按功能分类科目，…支出13.21万元；按经济分类科目，工资福利支出…`: two breakdowns of one total, each its own list.
+  const second = role === 'amount' ? listed.findIndex((p, k) => k > 0 && SECOND_BREAKDOWN.test(between(listed[k - 1], p))) : -1;
+  if (second > 0) {
+    listSum(list, role, stated, listed.slice(0, second), sink, zerosBefore, units);
+    listSum(list, role, stated, listed.slice(second), sink, zerosBefore, units);
+    return;
+  }
   // `A、B分别为x、y，合计z`: the total follows its parts.
   const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
   const total = after > 0 ? listed[after] : stated;

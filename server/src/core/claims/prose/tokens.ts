@@ -65,12 +65,17 @@ function isClauseBreak(c: number): boolean {
 const BRACKET_DATING = /[（(]\s*(?:(?:19|20)\d\d年度?|上年度?|去年)\s*[：:]$/;
 /** Words that only join two numbers of a run. */
 const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
-const FUNCTION_WORD_ONLY = /^(?:和|及|与|以及|或|所|其)$/;
+const FUNCTION_WORD_ONLY = /^(?:和|及|与|以及|或|所|其|增|减)$/;
 const DIRECTED_RUN_JOINER = /^(?:、|和|，|,)(?:增加|减少|增长|下降|上升|降低)了?$/;
 const RUN_ROLES = new Set<Role>(['prior', 'budget', 'delta', 'change-rate', 'budget-delta']);
 const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
 const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
 const FLAT = /(?<!基本|大体|大致|总体|基本上)(?:持平|无变化|无增减|没有变化|未发生变化)/;
+/**
+ * `较上年增17.1万元，增幅17.18%`, `较上年减0.04万元，增0.01%`: 增 / 减 alone, right before the figure, after a
+ * comparison with last year or as the next clause's own word.
+ */
+const SHORT_DIRECTION = /(?:(?:比|较|与|同比)[^，,；;。]{0,12}|^[，,]?)(?<![增减])(增|减)了?$/;
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 
@@ -163,7 +168,8 @@ export function directionOf(words: string): Direction | undefined {
   if (up) return 'up';
   if (down) return 'down';
   if (FLAT.test(w)) return 'flat';
-  return undefined;
+  const short = SHORT_DIRECTION.exec(w);
+  return short ? (short[1] === '增' ? 'up' : 'down') : undefined;
 }
 
 /**
@@ -224,7 +230,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
-      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || /增速|同比/.test(w)) return 'change-rate';
+      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || /增速|同比/.test(w) || SHORT_DIRECTION.test(w)) return 'change-rate';
       return 'percent';
     case '个百分点':
       return 'points';
@@ -249,7 +255,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/(?:差值|(?<!弥补收支)差额|相差|差异)(?:为|是|达)?$/.test(w)) return 'other';
       // `从2015年的2007万元上升到2020年的2468万元`: the level reached, not the size of the change.
       if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
-      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
+      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || SHORT_DIRECTION.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       // (`本项目共完成预算资金89.97万元`: the budget funds spent, an actual.)
@@ -471,7 +477,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`收、支总计比2023年度增加…` in a 2024 report: last year, compared with, is not the change's own year. A change since an
       // older year, `比2019年(疫情前)减少…`, stays dated by it: it is another change than the year's.)
       const ownWords = role === 'delta' || role === 'change-rate' ? lead.replace(COMPARED_YEAR, (m) => (model.reportYear !== undefined && m.includes(String(model.reportYear - 1)) ? '' : m)) : lead;
-      const stated = ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
+      // (Not a date, `日期:2023-11-17`: when the page was published.)
+      const stated = ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d|[-/.．]\d{1,2}[-/.．]\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1) role = 'prior';
@@ -519,7 +526,7 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
     if (tokens.length < 2) continue;
     const sentence = tokens[0].sentence;
     const text = sentence.text;
-    if (!text.includes('分别')) continue;
+    if (!text.includes('分别') && !text.includes('各')) continue;
     const runs = allMatches(RESPECTIVELY_IS, text);
     runs.forEach((found, k) => {
       const at = found.index!;
@@ -531,7 +538,7 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
       const runEnd = sentence.span.start + Math.min(semicolon < 0 ? text.length : semicolon, next);
       const following = tokens.filter((t) => t.token.span.start >= after && t.token.span.start < runEnd && (t.role === 'amount' || t.role === 'budget'));
       // `…分别为x、y，合计z`: z is their total, not a third value.
-      const totalAt = following.findIndex((t) => /合计|共计|总计/.test(t.lead));
+      const totalAt = following.findIndex((t, k) => k > 0 && /合计|共计|总计/.test(t.lead));
       const amounts = totalAt < 0 ? following : following.slice(0, totalAt);
       if (totalAt >= 0) {
         following[totalAt].subject = '';
@@ -548,7 +555,11 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
   }
 }
 
-const RESPECTIVELY_IS = /分别(?:为|是|达到?)/g;
+// (`收、支总计各是4125.49,4143.91万元`: 各 before two figures pairs them too; before one, both are that figure.)
+const RESPECTIVELY_IS = /分别(?:为|是|达到?)|各(?:为|是)(?=\s*[0-9０-９])/g;
+
+/** `收、支总计`, `收入、支出总计`: the two sides of one name. */
+const JOINED_SIDES = /^(.*?)收入?、支出?(.*)$/;
 
 /** Where the clause ending at `at` starts (searched back by hand: a lazy regex over a long sentence without breaks is quadratic). */
 function clauseStart(text: string, at: number): number {
@@ -561,6 +572,8 @@ const namesIn = (clause: string) => splitJoinedNames(clause).map((n) => normaliz
 
 /** `count` names for the run after the 分别 at `at`, whose clause starts at `from`; undefined when no place names that many. */
 function respectiveNames(text: string, from: number, at: number, count: number): string[] | undefined {
+  const sides = JOINED_SIDES.exec(text.slice(from, at));
+  if (sides && count === 2) return [normalizeSubject(`${sides[1]}收入${sides[2]}`), normalizeSubject(`${sides[1]}支出${sides[2]}`)];
   const own = namesIn(text.slice(from, at));
   if (own.length === count) return own;
   if (own.length >= 2) return undefined;
