@@ -331,11 +331,15 @@ function respectiveRun(text: string, tokens: ProseToken[], i: number, from: numb
   const inSentence = before('amount');
   // `与上年相比，财政拨款收入、其他收入分别减少…`: the amounts were stated in an earlier sentence.
   const currents = inSentence.length === first.length ? inSentence : i === 0 || inSentence.length === 0 ? namedBeforeRespectively(subjects, tokens[i], first.length) ?? pairedBefore(text, previous, first.length) : [];
-  const priors = before('prior');
-  if (currents.length !== first.length) return { changes: [], last };
+  // (Or last year's figures right after the run: `分别下降12.80%和13.54%（上年分别为3748.46万元和3723.32万元）`,
+  // `…，上年分别为4117.58万元、322.54万元`.)
+  const stated = before('prior');
+  const after = tokens[last + 1]?.role === 'prior' && /上年|去年|上一年/.test(tokens[last + 1].lead) ? runFrom(tokens, last + 1) : [];
+  const priors = stated.length === first.length ? stated : after.length === first.length ? after : stated;
+  if (currents.length !== first.length) return { changes: [], last: priors === after ? last + after.length : last };
   const [deltas, rates] = first[0].role === 'delta' ? [first, second] : [second, first];
   return {
-    last,
+    last: priors === after ? last + after.length : last,
     changes: first.map((t, k) => ({ first: t, current: currents[k], prior: priors.length === first.length ? priors[k] : undefined, delta: deltas[k], rate: rates[k] })),
   };
 }

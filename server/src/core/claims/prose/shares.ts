@@ -129,9 +129,11 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const accept = (t: ProseToken) => (t.role === 'amount' || t.role === 'share-base') && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named);
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
-    const aliases = !wantCount && PROCUREMENT_TOTAL.test(named) ? PROCUREMENT_TOTAL_NAMES.filter((n) => n !== named) : [];
-    // (An alias finds only a figure named as procurement: `政府采购支出合计` must not find `本年支出合计` by its suffix.)
-    const procurementNamed = (name: string) => (t: ProseToken) => closeTo(name)(t) && PROCUREMENT.test(t.subject);
+    // (`分别占“三公”经费的…`: the total stated as `“三公”经费财政拨款支出决算为37.37万元`.)
+    const family = wantCount ? undefined : ALIASED_TOTALS.find((f) => f.named.test(named));
+    const aliases = family ? family.names.filter((n) => n !== named) : [];
+    // (An alias finds only a figure named in its family: `政府采购支出合计` must not find `本年支出合计` by its suffix.)
+    const procurementNamed = (name: string) => (t: ProseToken) => closeTo(name)(t) && family!.subject.test(t.subject);
     const found = wantCount
       ? totalCountBefore(ctx, part, named)
       : (ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
@@ -202,7 +204,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   }
   // `政府采购授予中小企业合同金额4.22万元，占比97.70%`: an SME award's share is of the year's procurement, stated before it.
   if (SME_CONTRACTS.test(part.subject)) {
-    const before = (t: ProseToken) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_CONTRACTS.test(t.subject) && PROCUREMENT.test(t.subject);
+    const before = (t: ProseToken) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_CONTRACTS.test(t.subject) && ALIASED_TOTALS[0].subject.test(t.subject);
     const procurement = SME_BASE_NAMES.map((name) => ctx.subjects.find(name, part.token.span.start, before)).find((t) => t !== undefined);
     if (procurement) return { base: procurement, group: `procurement${procurement.token.id}` };
   }
@@ -211,9 +213,11 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
 }
 
 /** The year's procurement total, by any of its names. */
-const PROCUREMENT_TOTAL = /^政府采购(?:支出)?(?:总额|金额|总金额|合计)$/;
-const PROCUREMENT_TOTAL_NAMES = ['政府采购支出总额', '政府采购支出合计', '政府采购金额', '政府采购总额', '政府采购支出', '政府采购'];
-const PROCUREMENT = /政府采购/;
+/** Totals stated under several names: the name a share gives, the names to look for, and what each found figure's name must say. */
+const ALIASED_TOTALS = [
+  { named: /^政府采购(?:支出)?(?:总额|金额|总金额|合计)$/, names: ['政府采购支出总额', '政府采购支出合计', '政府采购金额', '政府采购总额', '政府采购支出', '政府采购'], subject: /政府采购/ },
+  { named: /^(?:财政拨款)?三公经费(?:支出|总额)?$/, names: ['三公经费财政拨款支出', '财政拨款三公经费支出', '三公经费支出', '三公经费'], subject: /三公/ },
+];
 /** The procurement total an SME award's unnamed share is of, by the names a report gives it there. */
 const SME_BASE_NAMES = ['政府采购支出总额', '政府采购支出合计'];
 

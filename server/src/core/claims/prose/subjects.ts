@@ -94,11 +94,17 @@ function lastWords(s: string): string {
  * else does (公务用车购置及运行维护费 is one name).
  */
 export function splitJoinedNames(clause: string): string[] {
-  const items = clause.split('、');
+  const masked = clause.replace(JOINED_WITHIN_NAME, (m) => m.replace(/[和与及]/g, (c) => MASK[c]));
+  const items = masked.split('、');
   const last = items.pop()!.split(/以及|和|与/);
   const names = [...items, ...last];
-  return names.length > 1 ? names : clause.split('及');
+  return (names.length > 1 ? names : masked.split('及')).map(unmask);
 }
+
+/** Names that hold a 和 / 与 / 及 of their own (`社会保障和就业支出`, `公务用车购置及运行维护费`): never split there. */
+const JOINED_WITHIN_NAME = /社会保障和就业|商品和服务|对个人和家庭|文化旅游体育与传媒|文化体育与传媒|灾害防治及应急管理|结转和结余|购置及运行|购置和运行/g;
+const MASK: Record<string, string> = { 和: '\u0001', 与: '\u0002', 及: '\u0003' };
+const unmask = (name: string) => name.replace(/[\u0001\u0002\u0003]/g, (c) => (c === '\u0001' ? '和' : c === '\u0002' ? '与' : '及'));
 
 /** Names match when equal, or when the longer one ends with the shorter (`本年收入合计` ~ `收入合计`). */
 export function subjectsMatch(a: string, b: string): boolean {
@@ -193,12 +199,21 @@ export class SubjectIndex {
  * `A、B和C分别占…` / `与上年相比，A、B分别减少…` with no amounts in the sentence: the amounts the names
  * before 分别 refer to, each stated earlier in the paragraph; undefined unless all `count` are found.
  */
+/** How far back (characters) a name before 分别 finds its amount outside its own paragraph: a section's account of the same figures. */
+const NAMED_BEFORE_REACH = 1500;
+
 export function namedBeforeRespectively(subjects: SubjectIndex, first: ProseToken, count: number): ProseToken[] | undefined {
   const sentence = first.sentence;
   const at = sentence.text.indexOf('分别');
   if (at <= 0) return undefined;
-  const names = splitJoinedNames(sentence.text.slice(0, at).split(/[，,：:]/).at(-1)!).map((n) => normalizeSubject(n));
+  const clause = sentence.text.slice(0, at).split(/[，,：:]/).at(-1)!;
+  // (`本年财政拨款收入、支出分别下降…`: one qualifier for both sides.)
+  const sides = /^(.*?)收入、支出(.*)$/.exec(clause);
+  const names = (sides ? [`${sides[1]}收入${sides[2]}`, `${sides[1]}支出${sides[2]}`] : splitJoinedNames(clause)).map((n) => normalizeSubject(n));
   if (names.length !== count || names.some((n) => !n)) return undefined;
-  const found = names.map((n) => subjects.find(n, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start && t.sentence.paragraph === sentence.paragraph));
+  // (Or in the paragraphs just before, this year's: `2.公务用车购置及运行维护费19.70万元…` / `3.公务接待费1.25万元…` / `（三）增减变化情况` /
+  // `其中：公务用车购置及运行维护费、公务接待费分别比上年减少…`.)
+  const near = (t: ProseToken) => t.sentence.paragraph === sentence.paragraph || (t.year === undefined && sentence.span.start - t.token.span.start <= NAMED_BEFORE_REACH);
+  const found = names.map((n) => subjects.find(n, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start && near(t)));
   return found.every(Boolean) && new Set(found).size === count ? (found as ProseToken[]) : undefined;
 }
