@@ -10,6 +10,8 @@ import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { items, tableName } from './tables/access';
+import { unitsOfDepartment } from './prose/sums';
+import { ALL_SOURCES } from '../text/sources';
 import { statisticsCount, statisticsTable } from './tables/sangong';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
@@ -190,15 +192,17 @@ function runningCostItem(facts: ProseFacts, pt: ProseToken): string | undefined 
 }
 
 /** The 一般公共预算 subset or all funds: from the list total, else from the section headings. */
-function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken): Scope {
+function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, units: UnitNames): Scope {
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
+  // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
+  if (ALL_SOURCES.test(pt.sentence.text) || sections.under(pt.sentence.section, /全口径/)) return 'other';
   const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
   // A unit's own figure (`其中，…局本级“三公”经费支出决算5.00万元`), and the parts of one unit's total (厅本级本年支出合计…，
-  // 其中：), are not the department's tables.
-  if (UNIT_SCOPE.test(pt.subject) || (total && UNIT_SCOPE.test(total.subject))) return 'other';
+  // 其中：, `宜昌市农业技术推广中心本年收入3694.69万元中，财政拨款收入…`), are not the department's tables.
+  if (units.names(pt.subject) || (total && units.names(total.subject))) return 'other';
   // …or of a sentence about one unit (`其中，厅本级本年支出合计…，其中：基本支出…；项目支出…`).
-  for (const t of facts.analysis.bySentence.get(pt.sentence.id) ?? []) if (t.index < pt.index && t.role === 'amount' && UNIT_SCOPE.test(t.subject)) return 'other';
+  for (const t of facts.analysis.bySentence.get(pt.sentence.id) ?? []) if (t.index < pt.index && t.role === 'amount' && units.names(t.subject)) return 'other';
   // (A 类 or 款 of the classification names no fund: `农业农村（款）…，其中：一般行政管理事务（项）…` is its section's.)
   if (total && !CLASS_ITEM.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
   return sections.under(pt.sentence.section, GENERAL_FUND) ? 'general' : 'all';
@@ -240,6 +244,24 @@ class SectionScopes {
 }
 
 const UNIT_SCOPE = /本级|二级|所属|下属/;
+
+/** An institution's name opening a figure's name: `宜昌市农业技术推广中心本年收入`, `XX卫生院支出`. */
+const INSTITUTION = /^(.{2,24}?(?:中心|院|学校|中学|小学|幼儿园|站|所|大队|支队|馆))(?=本级|本年|收入|支出|年初|年末|财政拨款)/;
+
+/** Whether a figure's name is one unit's rather than the department's: 本级 / 所属 words, a listed unit, another institution. */
+class UnitNames {
+  private readonly units: string[];
+
+  constructor(private readonly department: string | undefined, text: string) {
+    this.units = unitsOfDepartment(text).filter((u) => u !== '本级' && u.length >= 3);
+  }
+
+  names(subject: string): boolean {
+    if (UNIT_SCOPE.test(subject) || this.units.some((u) => subject.includes(u))) return true;
+    const institution = INSTITUTION.exec(subject)?.[1];
+    return institution !== undefined && this.department !== undefined && !this.department.includes(institution) && !institution.includes(this.department);
+  }
+}
 
 function tableOperand(model: DocumentModel, tableId: number, token: number | undefined, label: string, span: { start: number; end: number }): Operand {
   const table = model.tables[tableId];
@@ -293,6 +315,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   const seen = new Set<string>();
   const mappingOf = mappingFinder();
   const sections = new SectionScopes(model);
+  const units = new UnitNames(model.department, model.text);
   let basicEqual: boolean | undefined;
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
@@ -302,7 +325,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     if (pt.year !== undefined) {
       const year = openingYear(model, pt);
       const found = year !== undefined && (pt.role === 'amount' || pt.role === 'prior') ? mappingOf('amount', pt.subject) : undefined;
-      const scope = found && scopeOf(sections, facts, pt);
+      const scope = found && scopeOf(sections, facts, pt, units);
       if (!found || scope === 'other') continue;
       const [mapping, m] = found;
       for (const query of mapping.queries(m, scope!, pt, basicAllIsGeneral, facts.listOf.get(pt)?.totals.get('amount'))) {
@@ -338,7 +361,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       const [mapping, m] = found;
       const listTotal = facts.listOf.get(pt)?.totals.get('amount');
       // (An item of `人员经费80.00万元，主要包括：…` has the scope of its list's total.)
-      const scope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal) : scopeOf(sections, facts, pt);
+      const scope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal, units) : scopeOf(sections, facts, pt, units);
       // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
       // named there is looked up, in 公开07表's 本年支出.
       if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, listTotal);

@@ -489,7 +489,10 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
  */
 export const PAST_DISCLOSURE = /\s*已|公开(?:中|后|时|工作|以来|问题|整改|的问题)/;
 /** `2024年度部门决算`, not a year compared with (`与2023年度决算相比`) nor a disclosure as an event. */
-const FINAL_ACCOUNTS_YEAR = new RegExp(`((?:19|20)(?<![与比较]..)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source})`, 'g');
+// (`与 2016 年度决算一致`: a space may stand between the comparison and the year.)
+const FINAL_ACCOUNTS_YEAR = new RegExp(`(?<![与比较同][ \\u3000]*)((?:19|20)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source})`, 'g');
+/** A title on the first lines naming its year before 决算 with words between: `怀宁县人民法院2017年“三公”经费决算`. */
+const TITLE_YEAR = /(?<![与比较同][ \u3000]*)((?:19|20)\d\d)\s*年度?[^，,。；;：:\n]{0,30}?决算(?!数|相比|比较)/;
 /**
  * The year most often named as `X年度部门决算` (a tie, or a title alone against a body that dates itself far
  * more often in another year, goes to the year the body names most as `X年度`), else as `X年部门预算` (a
@@ -542,6 +545,10 @@ function findReport(text: string): { reportYear?: number; reportKind?: 'final-ac
     const year = body !== undefined && dated().get(body)! > 2 * (dated().get(best) ?? 0) + 2 ? body : best;
     return { reportYear: Number(year), reportKind: 'final-accounts' };
   }
+  // (The first line of the first three that names a year, when it is a title: no figures, 决算 after the year.)
+  const titleLine = firstLines(text, 3).find((line) => /(?:19|20)\d\d\s*年/.test(line));
+  const title = titleLine && !FIGURE_IN_LINE.test(titleLine) ? TITLE_YEAR.exec(titleLine) : null;
+  if (title) return { reportYear: Number(title[1]), reportKind: 'final-accounts' };
   // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
   const budget = mostCommon(counts(firstGroups(text, /((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g)));
   if (budget !== undefined) return { reportYear: Number(budget), reportKind: 'budget' };
@@ -549,6 +556,21 @@ function findReport(text: string): { reportYear?: number; reportKind?: 'final-ac
   return { reportYear: any === undefined ? undefined : Number(any) };
 }
 const DATED_YEAR = /((?:19|20)\d\d)\s*年度/g;
+
+/** The first `n` lines with words on them. */
+function firstLines(text: string, n: number): string[] {
+  const lines: string[] = [];
+  for (let from = 0; from < text.length && lines.length < n; ) {
+    const end = text.indexOf('\n', from);
+    const line = text.slice(from, end < 0 ? text.length : end).trim();
+    if (line) lines.push(line);
+    from = end < 0 ? text.length : end + 1;
+  }
+  return lines;
+}
+
+/** A figure of the accounts on a line: no title. */
+const FIGURE_IN_LINE = /[0-9０-９]\s*(?:万元|亿元|元|%|％)/;
 
 /** Name endings of government departments and units. */
 const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|所|馆|部|会|队|处|校|学|园|室|社|台|团|署|库)$/;

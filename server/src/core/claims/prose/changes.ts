@@ -7,7 +7,7 @@ import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim, Span } from '../../types';
 import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
-import type { SubjectIndex } from './subjects';
+import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
 import { BUDGET_EXCESS_RATE, directionOf, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
@@ -206,8 +206,13 @@ function priorRightAfter(next: ProseToken | undefined, current: ProseToken | und
  * first, as an amount dated the year before the current one. Only when both years are written and the
  * names (if any) match, so that an unrelated earlier amount is never taken for the prior.
  */
-function priorByYear(tokens: ProseToken[], current: ProseToken | undefined, from: number, subjects: SubjectIndex): ProseToken | undefined {
-  if (current?.year === undefined) return undefined;
+function priorByYear(tokens: ProseToken[], current: ProseToken | undefined, from: number, subjects: SubjectIndex, lastYears: () => SubjectIndex, reportYear: number | undefined): ProseToken | undefined {
+  // (A figure of the report's own year: `鄂城区2022年的“三公”经费…1000.86万` in the 2022 决算, last year's stated as `2021年的…`; not
+  // in a budget, whose figures of its own year are budgets compared with last year's actuals.)
+  if (current?.year === undefined) {
+    if (reportYear === undefined || !current?.subject || current.sentence === tokens[0]?.sentence) return undefined;
+    return lastYears().find(current.subject, current.token.span.start, (t) => t.year === reportYear - 1 && t.ownSubject && t.token.span.start < tokens[0].sentence.span.start);
+  }
   const year = current.year;
   // Stated in an earlier sentence (`2021年的三公经费决算数合计为807.95万，其中：…`): found by name and year.
   if (current.sentence !== tokens[0]?.sentence) return current.subject ? subjects.find(current.subject, current.token.span.start, (t) => t.role === 'amount' && t.year === year - 1) : undefined;
@@ -352,10 +357,13 @@ const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上�
 /** The change claims made, each with the quantity it is about. */
 export type MadeChange = { claim: ChangeClaim; subject: string };
 
-export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string, reportYear?: number): MadeChange[] {
+export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string, reportYear?: number, finalAccounts = false): MadeChange[] {
   const made: MadeChange[] = [];
   // Last year's figures named by their own words (`2023年度公务接待费支出5.00万元`), in document order.
   const lastYears = reportYear === undefined ? [] : analysis.tokens.filter((t) => (t.role === 'prior' || t.role === 'amount') && t.year === reportYear - 1 && t.ownSubject && t.subject !== '');
+  // (Last year's figures by name, built when a change first asks.)
+  let priorIndex: SubjectIndex | undefined;
+  const lastYearsIndex = () => (priorIndex ??= new SubjectIndex(analysis.tokens, ['prior']));
   const sentenceOrder = [...analysis.bySentence.keys()];
   const sentenceIndex = new Map(sentenceOrder.map((id, i) => [id, i]));
   let previousSentence: ProseToken[] = [];
@@ -419,7 +427,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         (priorBefore && !(current && otherItemsPrior(text, priorBefore, current)) ? priorBefore : undefined) ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
         priorRightAfter(tokens[i + 1], current) ??
-        priorByYear(tokens, current, previousEnd, subjects);
+        priorByYear(tokens, current, previousEnd, subjects, lastYearsIndex, finalAccounts ? reportYear : undefined);
       if (!current && !prior && first.index === 0 && !first.ownSubject) ({ current, prior } = chainedLines(analysis, first, sentenceIndex, sentenceOrder) ?? {});
       if (prior) usedPriors.add(prior);
       const zeroPrior = current && !prior ? zeroPriorInWords(text, (rate ?? delta)!, tokens[i + 1]) : undefined;

@@ -5,6 +5,7 @@ import { compareValues, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
+import { ALL_SOURCES } from '../../text/sources';
 import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
@@ -221,6 +222,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const openScope = openListScope(model, lists);
   const byGroup = new Map<string, Statement[]>();
   const fundSections = new Map<number, string>();
+  const allSourceSections = new Map<number, string>();
   // The same statements by name alone (role, year, item): parts of lists, and statements in no list.
   const listed = new Map<string, ScopedStatement[]>();
   const alone = new Map<string, ScopedStatement[]>();
@@ -246,14 +248,16 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : '';
     const item = itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
-    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}`;
+    // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)
+    const sources = ALL_SOURCES.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, /全口径/, allSourceSections) !== '') ? 'all-sources' : '';
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}|${sources}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };
     list.push(statement);
     byGroup.set(group, list);
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
-    const whole = `${role}|${t.year ?? ''}|${item}|${evaluation}|${bodyScope}|${key}`;
+    const whole = `${role}|${t.year ?? ''}|${item}|${evaluation}|${bodyScope}|${sources}|${key}`;
     const byKey = inList ? listed : alone;
     const same = byKey.get(whole);
     // A part's fund is the one its list's total names (looked up only for names stated both ways).

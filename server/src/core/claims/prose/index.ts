@@ -40,7 +40,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   itemListClaims(model, analysis, lists, listOf, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
-  const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear);
+  const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear, model.reportKind === 'final-accounts');
   changePartClaims(analysis, model.text, sink);
   gradeCountClaims(analysis, model.text, sink);
   reasonClaims(model, changes, sink);

@@ -22,7 +22,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   // 政府采购 → 货物 / 工程 / 服务
   { members: [/货物/, /工程/, /服务/], required: [0, 2] },
   // 三公 → 出国 / 公务用车 / 公务接待
-  { members: [/出国|出境/, /公务用车/, /公务接待|接待费/], required: [0, 1, 2] },
+  // (Older reports name the car costs 车辆运行费 / 公车运行维护费.)
+  { members: [/出国|出境/, /公务用车|公车|车辆(?:购置|运行|运维)/, /公务接待|接待费/], required: [0, 1, 2] },
   // 资产总额 → 流动资产 / 非流动资产
   { members: [/(?<!非)流动资产/, /非流动资产/], required: [0, 1] },
   // 资产总额 by kind, 其他资产 taking what the named kinds do not
@@ -44,6 +45,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/通用设备/, /专用设备/], required: [0, 1] },
   // 绩效评级 → every grade of its scale (`绩效评级为“优”的项目26个；…“良”…；…“中”…；…“差”的项目0个`)
   { members: [/为优(?:秀)?的/, /为良(?:好)?的/, /为(?:中|合格)的/, /为(?:差|不合格)的/], required: [0, 1, 2, 3] },
+  // Money by where it came from, the rest named as such: `其中：财政拨款安排43.78万元，其他资金安排2.21万元`
+  { members: [/(?<!非)财政拨款/, /其他资金|非财政拨款/], required: [0, 1] },
   // 收入 by source
   { members: [/财政拨款/, /上级补助/, /事业收入/, /经营收入/, /附属单位上缴/, /其他收入/, /非财政拨款结余/, /结转和?结余/], required: [0, 2, 5] },
 ];
@@ -129,7 +132,7 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (lis
 }
 
 /** `本部门决算由4个单位的决算汇总组成，包括：局本级、环境卫生管理处、…`: the units named there. */
-const UNITS_LISTED = /(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算)?单位[^。；;：:]{0,20}[：:]([^。；;]+)/;
+const UNITS_LISTED = /(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算|事业|行政)?单位[^。；;：:]{0,20}[：:]([^。；;]+)/;
 
 /** `纳入…部门决算编制范围的二级预算单位包括：1.…、2.…` after `本部门决算包括：部门本级及所属4家单位`. */
 const UNITS_IN_SCOPE = /编制范围的(?:二级)?(?:预算)?单位(?:包括|有)[：:]([^。；;]+)/;

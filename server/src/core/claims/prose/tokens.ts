@@ -201,7 +201,8 @@ function isBudgetWords(words: string): boolean {
   const w = words.replace(/一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
   // 安排 alone is a budget word only right before the number (`预算安排0.80万元`), not in a name
   // such as 抗疫特别国债安排的支出.
-  if (/安排(?:资金)?为?$/.test(w)) return true;
+  // (Nor after a source of money, `其中：财政拨款安排43.78万元，其他资金安排2.21万元`: where the spending came from.)
+  if (/安排(?:资金)?为?$/.test(w)) return !/(?:财政拨款|其他资金|自有资金|事业收入|经营收入|非财政拨款(?:资金)?|上级补助(?:收入)?)(?:资金)?安排(?:资金)?为?$/.test(w);
   // `年初预算300万元，年中调减至250万元`: the budget as adjusted.
   if (/(?:调减|调增|调整|追加|追减)(?:至|为|到|后为?)$/.test(w)) return true;
   const last = Math.max(w.lastIndexOf('预算'), w.lastIndexOf('计划数'));
