@@ -33,7 +33,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   let previousHead: ProseToken | undefined;
   // A budget and an actual stated with no rate (`年初预算为1560.05万元，支出决算为1511.89万元。`): the
   // 决算数大于预算数 of this or the next sentence compares them.
-  let unrated: { budget: ProseToken; actual: ProseToken } | undefined;
+  let unrated: { budget: ProseToken; actual: ProseToken; budgets: ProseToken[] } | undefined;
   // The last sentence with budgets stated budgets of two kinds (年初 and 全年).
   let twoBudgets = false;
   // The budget that closed the paragraph's previous sentence with numbers, stated there without an actual or a rate:
@@ -192,7 +192,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     previousHead = tokens.find((x) => x.role === 'amount') ?? previousHead;
     if (tokens.length > 0) budgetBefore = tokens.at(-1)!.role === 'budget' && !tokens.some((x) => x.role === 'amount' || x.role === 'completion-rate') ? tokens.at(-1) : undefined;
     if (budget && actual) {
-      unrated = { budget, actual };
+      unrated = { budget, actual, budgets: [...budgets] };
       last = undefined;
     } else if (tokens.length > 0) {
       unrated = undefined;
@@ -213,18 +213,27 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         const head = paragraphClaims[0];
         const lastStart = unrated ? Math.min(unrated.actual.token.span.start, unrated.budget.token.span.start) : last!.span.start;
         const otherBudget = !unrated && budgetKind(m[0]) && lastBudgetKind && budgetKind(m[0]) !== lastBudgetKind;
-        const afterList = !named && !otherBudget && head && head !== last && !head.comparison && model.text.slice(head.span.end, lastStart).includes('其中');
+        const paragraphStart = model.paragraphs[sentence.paragraph]?.span.start ?? lastStart;
+        const headIsPart = head !== undefined && model.text.slice(paragraphStart, head.span.start).includes('其中');
+        const afterList = !named && !otherBudget && head && !headIsPart && head !== last && !head.comparison && model.text.slice(head.span.end, lastStart).includes('其中');
         const target = named.length >= 2 ? full.find((f) => subjectsMatch(f.subject, named) || f.subject.startsWith(named)) : undefined;
         // (`…公务接待费预算0.00万元，支出决算0.00万元。“三公”经费决算数小于预算数…`: named, the total rated before.)
         const namesRated = unrated && target && !target.claim.comparison && !subjectsMatch(unrated.actual.subject || unrated.budget.subject, named);
+        // (With no rated head, a comparison naming nothing after a 其中 list is still the head's: not checked against the last part.)
+        const listWithoutHead = !named && (!head || headIsPart) && model.text.slice(paragraphStart, lastStart).includes('其中');
+        // (`年初预算为276.86万元，调整预算为352.70万元，支出决算为327.55万元…决算数大于年初预算数`: the budget the comparison names.)
+        const namedKind = budgetKind(m[0]);
+        const compared = unrated && namedKind && budgetKind(unrated.budget.lead) !== namedKind ? [...unrated.budgets].reverse().find((b) => budgetKind(b.lead) === namedKind) : unrated?.budget;
         if (afterList) {
           head.comparison = comparison;
           unrated = undefined;
         } else if (namesRated) {
           target.claim.comparison = comparison;
           unrated = undefined;
-        } else if (unrated) {
-          const label = unrated.actual.subject || unrated.budget.subject || '支出';
+        } else if (listWithoutHead || (unrated && !compared)) {
+          unrated = undefined;
+        } else if (unrated && compared) {
+          const label = unrated.actual.subject || compared.subject || '支出';
           sink.add<CompletionClaim>({
             kind: 'completion',
             origin: 'prose',
@@ -232,7 +241,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             description: l(`${label}决算数与预算数比较`, `${label}: actual compared with the budget`),
             span: comparison.span,
             actual: operand(unrated.actual.token, '决算数'),
-            budget: operand(unrated.budget.token, '预算数'),
+            budget: operand(compared.token, '预算数'),
             comparison,
           });
           unrated = undefined;

@@ -193,12 +193,30 @@ export class SubjectIndex {
     for (let i = 1; i <= subject.length - 4; i++) if (this.bySubject.has(subject.slice(i))) consider(subject.slice(i));
     return before ?? after;
   }
+
+  /** The statement nearest before `offset` of a name containing `stem` (`货物` in `政府采购货物支出`). */
+  findContaining(stem: string, offset: number, accept: (t: ProseToken) => boolean): ProseToken | undefined {
+    let before: ProseToken | undefined;
+    for (const [name, list] of this.bySubject) {
+      if (!name.includes(stem)) continue;
+      for (let i = lowerBound(list, (t) => t.token.span.start, offset) - 1; i >= 0; i--) {
+        if (!accept(list[i])) continue;
+        if (!before || list[i].token.span.start > before.token.span.start) before = list[i];
+        break;
+      }
+    }
+    return before;
+  }
 }
 
 /**
  * `A、B和C分别占…` / `与上年相比，A、B分别减少…` with no amounts in the sentence: the amounts the names
  * before 分别 refer to, each stated earlier in the paragraph; undefined unless all `count` are found.
  */
+/** Category words named short in a 分别 run: 货物 / 工程 / 服务(类)(采购). */
+const CATEGORY_STEM = /^(?:货物|工程|服务)(?:类)?(?:采购)?(?:支出)?$/;
+const CATEGORY_TAIL = /(?:类)?(?:采购)?(?:支出)?$/;
+
 /** How far back (characters) a name before 分别 finds its amount outside its own paragraph: a section's account of the same figures. */
 const NAMED_BEFORE_REACH = 1500;
 
@@ -214,6 +232,9 @@ export function namedBeforeRespectively(subjects: SubjectIndex, first: ProseToke
   // (Or in the paragraphs just before, this year's: `2.公务用车购置及运行维护费19.70万元…` / `3.公务接待费1.25万元…` / `（三）增减变化情况` /
   // `其中：公务用车购置及运行维护费、公务接待费分别比上年减少…`.)
   const near = (t: ProseToken) => t.sentence.paragraph === sentence.paragraph || (t.year === undefined && sentence.span.start - t.token.span.start <= NAMED_BEFORE_REACH);
-  const found = names.map((n) => subjects.find(n, sentence.span.start, (t) => t.role === 'amount' && t.token.span.start < sentence.span.start && near(t)));
+  const accept = (t: ProseToken) => t.role === 'amount' && t.token.span.start < sentence.span.start && near(t);
+  // (`货物、工程、服务类采购分别占…` after `政府采购货物支出12.62万元、…工程支出…`: a category's word within the figure's name, in the paragraph.)
+  const inParagraph = (t: ProseToken) => accept(t) && t.sentence.paragraph === sentence.paragraph;
+  const found = names.map((n) => subjects.find(n, sentence.span.start, accept) ?? (CATEGORY_STEM.test(n) ? subjects.findContaining(n.replace(CATEGORY_TAIL, ''), sentence.span.start, inParagraph) : undefined));
   return found.every(Boolean) && new Set(found).size === count ? (found as ProseToken[]) : undefined;
 }

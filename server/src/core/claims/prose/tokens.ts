@@ -213,11 +213,15 @@ function isBudgetWords(words: string): boolean {
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
 const BOUND_BEFORE = /(?:超过|逾|近|不足|不到|多于|少于)$/;
+const HEDGE_AFTER = /^\s*(?:左右|上下)/;
+/** `约占45%`, `占比约为45%`, `占…的近一半`: a share said to be about, over or under the figure. */
+const APPROXIMATE_SHARE = /(?:(?<![节制预简合公条契])约|接近|将近|超过|逾|不足|不到)占|占[^，,；;。]{0,20}?(?:(?<![节制预简合公条契])约|大约|接近|将近|超过|逾|不足|不到)(?:为|是)?$/;
 
 function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
   // (`每人每月300元`, `人均2.5万元`: a rate per head or per month is no amount of the accounts.)
-  if (THRESHOLD_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均)[^，,；;。]{0,6}$/.test(w)) return 'other';
+  // (`6.5万元左右`, `45%上下`: an approximation, not the figure; `约占45%` likewise.)
+  if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均)[^，,；;。]{0,6}$/.test(w)) return 'other';
   // (`全年收支规模超过230万元`, `逾260万元`: a bound on an amount, not the amount.)
   if (isMoney(token.unit) && BOUND_BEFORE.test(w)) return 'other';
   switch (token.unit) {
@@ -227,7 +231,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/占(?:年初|全年|调整后)?预算(?:数|金额)?的?$/.test(w)) return 'completion-rate';
       // (`预算执行比例为90.13%`: the share of the budget spent.)
       if (/执行比例(?:为|是|达)?$/.test(w)) return 'completion-rate';
-      if (/占|比重|比例/.test(w)) return 'share';
+      if (/占|比重|比例/.test(w)) return APPROXIMATE_SHARE.test(w) ? 'other' : 'share';
       // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
