@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { normalizeSubject, subjectsMatch } from './subjects';
-import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, type ProseAnalysis, type ProseToken } from './tokens';
+import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
 import { finestOf, finestStatement, inBudgetList, type ProseList } from './lists';
 import { execAcrossLineBreaks } from '../../text/search';
 
@@ -65,19 +65,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     // (`…完成全年预算的63.34%，比全年预算减少150.24万元`, `…，结余331.27万元`) is between them.
     let rated: { budget: ProseToken; actual: ProseToken } | undefined;
     const respective = respectiveCompletions(tokens);
-    for (const r of respective?.triples ?? []) {
-      const label = r.actual.subject || r.budget.subject || '支出';
-      full.push({ claim: sink.add<CompletionClaim>({
-        kind: 'completion',
-        origin: 'prose',
-        identity: 'prose.completion',
-        description: l(`${label}预算完成率`, `budget completion of ${label}`),
-        span: r.rate.token.span,
-        actual: operand(r.actual.token, '决算数'),
-        budget: operand(r.budget.token, '预算数'),
-        rate: operand(r.rate.token, '完成率'),
-      }), subject: label });
-    }
+    for (const r of respective?.triples ?? []) full.push(addCompletion(sink, r.actual, r.budget, r.rate, undefined));
     for (const t of tokens) {
       if (respective?.used.has(t)) continue;
       if (t.role === 'amount' && rated && UNSPENT.test(t.lead) && tokens[t.index - 1]?.role === 'completion-rate') {
@@ -166,22 +154,11 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // 三公 total's sentence is the part's own budget, and its actual is not the total's.)
         if (budget && !actual && previousHead && !amountSeen && !namesOther(budget, previousHead)) actual = previousHead;
         if (budget && actual) {
-          const label = actual.subject || budget.subject || '支出';
           const chosen = budget;
-          const other = budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead));
-          last = sink.add<CompletionClaim>({
-            kind: 'completion',
-            origin: 'prose',
-            identity: 'prose.completion',
-            description: l(`${label}预算完成率`, `budget completion of ${label}`),
-            span: t.token.span,
-            actual: operand(actual.token, '决算数'),
-            budget: operand(budget.token, '预算数'),
-            rate: operand(t.token, '完成率'),
-            ...(other ? { otherBudget: operand(other.token, other.lead.replace(/[为是：:，,\s]/g, '')) } : {}),
-          });
+          const made = addCompletion(sink, actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
+          last = made.claim;
           lastBudgetKind = budgetKind(budget.lead);
-          full.push({ claim: last, subject: label });
+          full.push(made);
           paragraphClaims.push(last);
           rated = { budget, actual };
         }
@@ -257,10 +234,27 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   return sameRatioTwice(full, rateOnly, sink);
 }
 
+/** `actual / budget = rate` (and the other budget the sentence states, for the zero-base rule). */
+function addCompletion(sink: ClaimSink, actual: ProseToken, budget: ProseToken, rate: ProseToken, other: ProseToken | undefined): { claim: CompletionClaim; subject: string } {
+  const label = actual.subject || budget.subject || '支出';
+  const claim = sink.add<CompletionClaim>({
+    kind: 'completion',
+    origin: 'prose',
+    identity: 'prose.completion',
+    description: l(`${label}预算完成率`, `budget completion of ${label}`),
+    span: rate.token.span,
+    actual: operand(actual.token, '决算数'),
+    budget: operand(budget.token, '预算数'),
+    rate: operand(rate.token, '完成率'),
+    ...(other ? { otherBudget: operand(other.token, other.lead.replace(/[为是：:，,\s]/g, '')) } : {}),
+  });
+  return { claim, subject: label };
+}
+
 /** The run of same-role tokens starting at `first`: each next one joined by 、 / 和 alone. */
 function runFrom(tokens: ProseToken[], first: ProseToken): ProseToken[] {
   const run = [first];
-  for (let i = first.index + 1; i < tokens.length && tokens[i].role === first.role && /^(?:、|和|及|与|以及)$/.test(tokens[i].lead); i++) run.push(tokens[i]);
+  for (let i = first.index + 1; i < tokens.length && tokens[i].role === first.role && RUN_JOINER.test(tokens[i].lead); i++) run.push(tokens[i]);
   return run;
 }
 
@@ -277,7 +271,7 @@ function respectiveCompletions(tokens: ProseToken[]): { triples: Array<{ budget:
   const runBefore = (role: ProseToken['role']) => {
     for (let i = first.index - 1; i >= 0; i--) {
       const t = tokens[i];
-      if (t.role !== role || (i > 0 && tokens[i - 1].role === role && /^(?:、|和|及|与|以及)$/.test(t.lead))) continue;
+      if (t.role !== role || (i > 0 && tokens[i - 1].role === role && RUN_JOINER.test(t.lead))) continue;
       const run = runFrom(tokens, t);
       return run.length === n ? run : undefined;
     }

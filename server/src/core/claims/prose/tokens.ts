@@ -64,7 +64,8 @@ function isClauseBreak(c: number): boolean {
 /** `（2023年：`, `（上年：`: a bracket opening with the year a figure after its colon belongs to. */
 const BRACKET_DATING = /[（(]\s*(?:(?:19|20)\d\d年度?|上年度?|去年)\s*[：:]$/;
 /** Words that only join two numbers of a run. */
-const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
+/** Words that join the next figure of a run to the one before: `400.00万元、70.00万元`, `5.00%和14.29%`. */
+export const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
 const FUNCTION_WORD_ONLY = /^(?:和|及|与|以及|或|所|其|增|减)$/;
 const DIRECTED_RUN_JOINER = /^(?:、|和|，|,)(?:增加|减少|增长|下降|上升|降低)了?$/;
 const RUN_ROLES = new Set<Role>(['prior', 'budget', 'delta', 'change-rate', 'budget-delta']);
