@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { normalizeSubject, subjectsMatch } from './subjects';
-import { BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
+import { between, BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
 import { finestOf, finestStatement, inBudgetList, type ProseList } from './lists';
 import { execAcrossLineBreaks } from '../../text/search';
 
@@ -73,6 +73,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         addBudgetDifference(sink, rated.actual, rated.budget, t, 'down', undefined);
       } else if (t.role === 'budget') {
         budgets.push(t);
+        // (`全年预算数为82.24万元，其中：年初预算75.86万元，上年结转资金6.38万元；…执行率为90.31%`: a part of the budget stated
+        // is not the budget rated.)
+        if (budget && !actual && PART_OF_BUDGET.test(between(budget, t))) continue;
         // `决算数为A，为年初预算B的X%`: an actual before the first budget still pairs with it.
         if (budget) actual = undefined;
         budget = t;
@@ -282,6 +285,9 @@ function respectiveCompletions(tokens: ProseToken[]): { triples: Array<{ budget:
   if (!budgets || !actuals) return undefined;
   return { triples: rates.map((rate, i) => ({ budget: budgets[i], actual: actuals[i], rate })), used: new Set([...rates, ...budgets, ...actuals]) };
 }
+
+/** Between a budget and the next: the next is a part of it. */
+const PART_OF_BUDGET = /其中/;
 
 /** `结余30.73万元` right after a completion rate: the budget left unspent. */
 const UNSPENT = /^[，,]?(?:结余|节余|剩余)$/;

@@ -7,7 +7,7 @@ import type { FactClaim, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import type { UnresolvedShare } from './shares';
-import type { ProseToken, Role } from './tokens';
+import { between, type ProseToken, type Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
 const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }> = [
@@ -160,13 +160,6 @@ function namesEveryUnit(parts: ProseToken[], units: string[]): boolean {
 
 /** The opening of another breakdown of the same total: `按经济分类科目，`, `按支出经济分类`, `从功能分类看`. */
 const SECOND_BREAKDOWN = /(?:按|从)(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?(?:看|划分|分)?[，,：:]?/;
-
-/** The words between two figures of a sentence ('' across sentences). */
-function between(a: ProseToken, b: ProseToken): string {
-  if (a.sentence !== b.sentence) return '';
-  const from = a.sentence.span.start;
-  return a.sentence.text.slice((a.token.unitSpan?.end ?? a.token.span.end) - from, b.token.span.start - from);
-}
 
 /**
  * The claim a list states about one total and its listed parts (total = Σ, Σ ≤ total, or part ≤ total).

@@ -64,6 +64,13 @@ function isClauseBreak(c: number): boolean {
 /** `（2023年：`, `（上年：`: a bracket opening with the year a figure after its colon belongs to. */
 const BRACKET_DATING = /[（(]\s*(?:(?:19|20)\d\d年度?|上年度?|去年)\s*[：:]$/;
 /** Words that only join two numbers of a run. */
+/** The words between two figures of a sentence ('' across sentences). */
+export function between(a: ProseToken, b: ProseToken): string {
+  if (a.sentence !== b.sentence) return '';
+  const from = a.sentence.span.start;
+  return a.sentence.text.slice((a.token.unitSpan?.end ?? a.token.span.end) - from, b.token.span.start - from);
+}
+
 /** Words that join the next figure of a run to the one before: `400.00万元、70.00万元`, `5.00%和14.29%`. */
 export const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
 const FUNCTION_WORD_ONLY = /^(?:和|及|与|以及|或|所|其|增|减)$/;

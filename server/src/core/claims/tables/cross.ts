@@ -23,7 +23,7 @@ import {
 } from './access';
 import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import { emitPair } from './emit';
-import { entryValue, GRAND_IN, INCOME_TOTAL, incomeTotalOf, partsOf, sides, SPEND_TOTAL } from './identities';
+import { entryValue, FISCAL_OPENING_BALANCE, GRAND_IN, INCOME_TOTAL, incomeTotalOf, OPENING_BALANCE, partsOf, sides, SPEND_TOTAL } from './identities';
 import { sangongRecords, statisticsCount, statisticsTable } from './sangong';
 
 
@@ -170,8 +170,8 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
       if (a && b) pair(sink, 'equal', 'X1', l(`${itemLabel(a)}：公开01表 = 公开04表`, `${itemLabel(a)}: table 01 = table 04 (${key})`), v01.op(a, v01.inCol), v04.op(b, v04.inCol));
     }
     // X10: 财政拨款 carry-over (04) is part of all carry-over (01).
-    const open04 = v04.inc(/^年初财政拨款结转和结余/);
-    const open01 = v01.inc(/^年初结转和结余/);
+    const open04 = v04.inc(FISCAL_OPENING_BALANCE);
+    const open01 = v01.inc(OPENING_BALANCE);
     if (open04 && open01) pair(sink, 'le', 'X10', l('公开04表 年初财政拨款结转和结余 ≤ 公开01表 年初结转和结余', '财政拨款 opening balance (04) ≤ all opening balances (01)'), v04.op(open04, v04.inCol), v01.op(open01, v01.inCol));
     const close04 = v04.out(/^年末财政拨款结转和结余/);
     const close01 = v01.out(/^年末结转和结余/);
@@ -223,7 +223,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     const fundCol = v04.col(fund, v04.spendBlock);
     const total = v.total();
     const what = normLabel(v.table.title ?? v.name);
-    const opening = v04.inc(/^年初财政拨款结转和结余/);
+    const opening = v04.inc(FISCAL_OPENING_BALANCE);
     const grandIn = v04.inc(GRAND_IN);
     const openSub = v04.sides.income.find((it) => opening && it.row.index > opening.row.index && (!grandIn || it.row.index < grandIn.row.index) && fund.test(it.entry.label));
     pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.out(SPEND_TOTAL), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));

@@ -27,6 +27,11 @@ import {
 import { emitPair, emitSum } from './emit';
 import { sangongRecords } from './sangong';
 
+/** The income side's carry-over row: 年初结转和结余, or 上年结转 in the 2015–2018 tables. */
+export const OPENING_BALANCE = /^(?:年初结转和结余|上年结转(?:和结余)?)/;
+/** 公开04表's: 年初财政拨款结转和结余, or 上年结转 in the older tables. */
+export const FISCAL_OPENING_BALANCE = /^(?:年初财政拨款结转和结余|上年结转(?:和结余)?)/;
+
 
 export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
   switch (table.kind) {
@@ -236,7 +241,7 @@ function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
   sumOf(model, table, sink, 'T01.1', incomeTotal, sources, inCol, l('本年收入合计 = 各项收入（行1–8）之和', '本年收入合计 = the income rows 1–8'));
   sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows'));
   // (`用事业基金弥补收支差额`: the older templates' name of 使用非财政拨款结余.)
-  const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余|用事业基金弥补收支差额/), findItem(income, /^年初结转和结余/)].filter((x): x is Item => !!x);
+  const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余|用事业基金弥补收支差额/), findItem(income, OPENING_BALANCE)].filter((x): x is Item => !!x);
   const outExtra = [spendTotal, findItem(spend, /^结余分配/), findItem(spend, /^年末结转和结余/)].filter((x): x is Item => !!x);
   // (Without this year's total row the carry-overs alone are no breakdown of 总计.)
   if (incomeTotal) sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余'));
@@ -268,7 +273,7 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const spendTotal = findItem(spend, SPEND_TOTAL);
   const grandIn = findItem(income, GRAND_IN);
   const grandOut = findItem(spend, GRAND_OUT);
-  const opening = findItem(income, /^年初财政拨款结转和结余/);
+  const opening = findItem(income, FISCAL_OPENING_BALANCE);
   const closing = findItem(spend, /^年末财政拨款结转和结余/);
   const sources = partsOf(income, incomeTotal);
   const classes = partsOf(spend, spendTotal);
