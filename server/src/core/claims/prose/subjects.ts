@@ -54,7 +54,8 @@ function normalize(name: string): string {
   };
   for (let i = 0; i < 4; i++) {
     const before = s;
-    strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|中|分别)$/);
+    // (Not the grade of `评价等级为“中”的`.)
+    strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|(?<!为)中|分别)$/);
     // (`占本年支出合计（3000.00万元）的`: a bracket opened before the figure.)
     strip(/[（(]$/);
     strip(/(?:决算|预算)数?$/);

@@ -44,7 +44,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   // 单价100万元以上设备 → 通用设备 / 专用设备
   { members: [/通用设备/, /专用设备/], required: [0, 1] },
   // 绩效评级 → every grade of its scale (`绩效评级为“优”的项目26个；…“良”…；…“中”…；…“差”的项目0个`)
-  { members: [/为优(?:秀)?的/, /为良(?:好)?的/, /为(?:中|合格)的/, /为(?:差|不合格)的/], required: [0, 1, 2, 3] },
+  // (Named with 的 after the grade, or ending with it: `评价等级为“优”的5个` is named 评价等级为优; `、良的2个` 良的.)
+  { members: [/(?:^|为)优(?:秀)?(?:的|$)/, /(?:^|为)良(?:好)?(?:的|$)/, /(?:^|为)(?:中|合格)(?:的|$)/, /(?:^|为)(?:差|不合格)(?:的|$)/], required: [0, 1, 2, 3] },
   // Money by where it came from, the rest named as such: `其中：财政拨款安排43.78万元，其他资金安排2.21万元`
   { members: [/(?<!非)财政拨款/, /其他资金|非财政拨款/], required: [0, 1] },
   // 收入 by source
