@@ -94,7 +94,9 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     if (!endsSentence(list, model.text)) continue;
     if (list.totals.size === 0) continue;
     listed.add(list.sentence);
-    addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, list.totals.get('count'), context, closingItems(list.totals.get('amount'))), false, sink);
+    // (`具体包括以下9个项目：`: the count in the trigger says how many items follow.)
+    const counted = list.totals.get('count') ?? analysis.bySentence.get(list.sentence)?.find((t) => t.role === 'count' && t.token.span.start >= list.trigger.start && t.token.span.end <= list.trigger.end);
+    addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, counted, context, closingItems(list.totals.get('amount'))), false, sink, counted);
   }
   for (const list of lists) {
     const total = list.totals.get('amount');
@@ -229,7 +231,7 @@ function collectItems(
 }
 
 /** A sum claim for each role of the items; `familyOnly`: only items naming every member of the total's breakdown. */
-function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, parts: Map<Role, ProseToken[]>, familyOnly: boolean, sink: ClaimSink): void {
+function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, parts: Map<Role, ProseToken[]>, familyOnly: boolean, sink: ClaimSink, count?: ProseToken): void {
   for (const [role, items] of parts) {
     const total = role === 'budget' ? budgetOfItemsKind(analysis, totals.get(role), items) : totals.get(role);
     if (!total || items.length < 2) continue;
@@ -251,7 +253,9 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
     const partOperands = items.map((t) => operand(t.token, t.subject || t.lead.replace(/[，,：:\s]/g, '')));
     const listed = sumOperand(partOperands, '');
     const covered = () => compareValues(sumOperand(new Array(10).fill(listed), ''), sumOperand(new Array(9).fill(totalOperand), '')) >= 0; // 10·Σ ≥ 9·total
-    const exhaustive = family || (classified && role === 'amount' && covered());
+    // (`具体包括以下9个项目：` over nine items: all of them.)
+    const allCounted = role === 'amount' && count !== undefined && count.token.decimals === 0 && count.token.value.eq(items.length);
+    const exhaustive = family || allCounted || (classified && role === 'amount' && covered());
     const label = total.subject || '合计';
     sink.add<SumClaim>({
       kind: 'sum',
@@ -262,7 +266,7 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
       total: withChanges(totalOperand, { label }),
       parts: partOperands,
       exhaustive,
-      soft: exhaustive && !family,
+      soft: exhaustive && !family && !allCounted,
     });
   }
 }
