@@ -106,7 +106,8 @@ function modelOf(normalized: string, text: string, script: NormalizedText): Docu
     for (const n of model.numbers) {
       const written = text.slice(script.toSource(n.span.start), script.toSource(n.span.end));
       if (!/[\uFF10-\uFF19]/.test(written)) continue;
-      n.formatIssue ??= 'fullwidth';
+      // (`８１．０9`: one number typed in both widths is damage, not the document's style.)
+      n.formatIssue ??= /[0-9]/.test(written) ? 'mixed-width' : 'fullwidth';
       n.raw = written;
     }
   }

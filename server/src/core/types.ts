@@ -40,6 +40,7 @@ export type NumberFormatIssue =
   | 'space-before-point' // `985 .54`
   | 'ideographic-point' // `412。87`
   | 'fullwidth' // `１２３．４５`
+  | 'mixed-width' // `８１．０9`: full-width and ASCII digits in one number
   | 'bad-grouping' // `1,23,456.00`
   | 'space-in-digits' // `1 234.56`, `33802.5 3`
   | 'double-point' // `1857..82`

@@ -7,6 +7,7 @@ const ISSUE_TEXT = {
   'space-before-point': l('小数点前有空格', 'a space before the decimal point'),
   'ideographic-point': l('用句号“。”作小数点', 'an ideographic full stop used as the decimal point'),
   fullwidth: l('使用全角数字或符号', 'full-width digits or punctuation'),
+  'mixed-width': l('同一数字混用全角和半角数字', 'full-width and ASCII digits mixed in one number'),
   'bad-grouping': l('千位分隔符位置错误', 'misplaced thousands separators'),
   'space-in-digits': l('数字中间有空格', 'a space inside the digits'),
   'double-point': l('小数点重复', 'a doubled decimal point'),
