@@ -222,6 +222,8 @@ const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及
 
 const BOUND_BEFORE = /(?:超过|逾|近|不足|不到|多于|少于)$/;
 const HEDGE_AFTER = /^\s*(?:左右|上下)/;
+/** Money carried over from earlier years, as a source of a year's budget: `上年结转资金`, `以前年度结转结余`. */
+const CARRIED_FUNDS = /^[，,、]?(?:上年|以前年度)结转(?:结余)?(?:资金)?(?:为|是)?$/;
 /** `约占45%`, `占比约为45%`, `占…的近一半`: a share said to be about, over or under the figure. */
 const APPROXIMATE_SHARE = /(?:(?<![节制预简合公条契])约|接近|将近|超过|逾|不足|不到)占|占[^，,；;。]{0,20}?(?:(?<![节制预简合公条契])约|大约|接近|将近|超过|逾|不足|不到)(?:为|是)?$/;
 
@@ -460,6 +462,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `较2022年决算数688.84万元131.49万元，增长19.09%`: a figure right after last year's, its direction word left out, is
       // the change (the rate after it gives the direction).
       if (role === 'amount' && previous?.role === 'prior' && isMoney(token.unit) && previous.token.unit === token.unit && text.slice(previous.token.unitSpan?.end ?? previous.token.span.end, token.span.start).trim() === '') role = 'delta';
+      // (`全年预算数为82.24万元，其中：年初预算75.86万元，上年结转资金6.38万元`: the carry-over next to a budget's part is a part of
+      // that budget.)
+      if (role === 'amount' && previous?.role === 'budget' && isMoney(token.unit) && CARRIED_FUNDS.test(lead) && /其中/.test(text.slice(sentence.span.start, token.span.start))) role = 'budget';
       // `比2025年预算增加115,649万元` in a 2026 budget: last year's budget, a change over the year, not a
       // difference between this year's budget and actual.
       if (role === 'budget-delta') {
