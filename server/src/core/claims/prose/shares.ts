@@ -71,7 +71,8 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKin
     // The part stands in the same list item: no `；` between it and the share (checked gap by gap).
     if (/[；;]/.test(gap)) return undefined;
     gapEnd = t.token.span.start;
-    for (let k = 0; k < gap.length; k++) {
+    // (Read backwards, as the walk goes: `占本部门项目支出总额（含非财政拨款资金）7426.99万元的…` opens and closes its note.)
+    for (let k = gap.length - 1; k >= 0; k--) {
       const c = gap.charCodeAt(k);
       if (c === 0xff09 || c === 0x29) closed++;
       else if ((c === 0xff08 || c === 0x28) && closed > 0) closed--;
