@@ -10,8 +10,7 @@ import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { items, tableName } from './tables/access';
-import { unitsOfDepartment } from './prose/sums';
-import { ALL_SOURCES } from '../text/sources';
+import { ALL_SOURCES, ALL_SOURCES_HEADING } from '../text/sources';
 import { statisticsCount, statisticsTable } from './tables/sangong';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
@@ -195,7 +194,7 @@ function runningCostItem(facts: ProseFacts, pt: ProseToken): string | undefined 
 function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, units: UnitNames): Scope {
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
-  if (ALL_SOURCES.test(pt.sentence.text) || sections.under(pt.sentence.section, /全口径/)) return 'other';
+  if (ALL_SOURCES.test(pt.sentence.text) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
   // A unit's own figure (`其中，…局本级“三公”经费支出决算5.00万元`), and the parts of one unit's total (厅本级本年支出合计…，
@@ -252,8 +251,8 @@ const INSTITUTION = /^(.{2,24}?(?:中心|院|学校|中学|小学|幼儿园|站|
 class UnitNames {
   private readonly units: string[];
 
-  constructor(private readonly department: string | undefined, text: string) {
-    this.units = unitsOfDepartment(text).filter((u) => u !== '本级' && u.length >= 3);
+  constructor(private readonly department: string | undefined, units: string[]) {
+    this.units = units.filter((u) => u !== '本级' && u.length >= 3);
   }
 
   names(subject: string): boolean {
@@ -315,7 +314,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   const seen = new Set<string>();
   const mappingOf = mappingFinder();
   const sections = new SectionScopes(model);
-  const units = new UnitNames(model.department, model.text);
+  const units = new UnitNames(model.department, facts.units);
   let basicEqual: boolean | undefined;
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {

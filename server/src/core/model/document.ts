@@ -493,12 +493,6 @@ export const PAST_DISCLOSURE = /\s*已|公开(?:中|后|时|工作|以来|问题
 const FINAL_ACCOUNTS_YEAR = new RegExp(`(?<![与比较同][ \\u3000]*)((?:19|20)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source})`, 'g');
 /** A title on the first lines naming its year before 决算 with words between: `怀宁县人民法院2017年“三公”经费决算`. */
 const TITLE_YEAR = /(?<![与比较同][ \u3000]*)((?:19|20)\d\d)\s*年度?[^，,。；;：:\n]{0,30}?决算(?!数|相比|比较)/;
-/**
- * The year most often named as `X年度部门决算` (a tie, or a title alone against a body that dates itself far
- * more often in another year, goes to the year the body names most as `X年度`), else as `X年部门预算` (a
- * budget report), else the most frequent `X年度`. (Not the title's alone: a title left at last year's is a
- * slip to report.)
- */
 /** `上年度（2023年度）收入支出决算总表摘录如下，供对比`, `附：2023年度部门决算表（上年决算数，供对比参考）`. */
 const LAST_YEARS_FOR_COMPARISON = /(?:上年|上一年)[^。\n]{0,24}(?:供|以便|便于)?(?:对比|比较|参考)|(?:供|以便|便于)(?:对比|比较|参考)[^。\n]{0,6}(?:上年|上一年)/;
 
@@ -533,6 +527,12 @@ function markLastYearsTables(tables: Table[], reportYear: number | undefined, la
   for (const t of lastYears) t.lastYears = true;
 }
 
+/**
+ * The year most often named as `X年度部门决算` (a tie, or a title alone against a body that dates itself far
+ * more often in another year, goes to the year the body names most as `X年度`), else as `X年部门预算` (a
+ * budget report), else the most frequent `X年度`. (Not the title's alone: a title left at last year's is a
+ * slip to report.)
+ */
 function findReport(text: string): { reportYear?: number; reportKind?: 'final-accounts' | 'budget' } {
   const finalAccounts = counts(firstGroups(text, FINAL_ACCOUNTS_YEAR));
   // (How often each year dates the text, counted only when a tie or a lone title asks.)

@@ -85,13 +85,16 @@ const UNIT_PATTERN = UNIT_WORDS.map((u) =>
 // line on their own (人员经费, 项目, 个人, 家庭).
 const WRAPPED_COUNT = '辆|人次|批次|台(?!账)|个(?!人)|人(?![员大民力社事均])|项(?!目)|家(?!庭)|名|户|件';
 
+/** A footnote's mark after a figure: superscript digits, or Markdown's `[^1]`. */
+const FOOTNOTE = '(?:[¹²³⁰⁴-⁹]{1,3}|\\[\\^[^\\]\\s]{1,8}\\])';
+
 const NUMBER_RE = new RegExp(
   // A PDF line wrap may also fall between a number and its money, rate or count unit (`275,373.54` / `元`,
   // `0.00 ` / `万元` with the space pdftotext leaves before the break). A bold number may stand apart from
   // its unit too (`**7254.86** 万元`, italic `*16.27*%`, a code span `` `25,606.33`万元 ``, a footnote's mark `－53.82¹万元`). A money or rate unit may stand after a blank line (pdftotext -layout
   // of a double-spaced page: `增加 1062.85` / `` / `万元，增长 13.08%`). A number never starts right after a digit and a comma (`4,69` / `2.18`: the
   // rest of a grouped number).
-  `(?<![${DIGIT}A-Za-z_.．])(?<!(?:^|[^${DIGIT}.．])[${DIGIT}]{1,3},)([-－−]?)(${NUMBER_BODY})(?:((?:\\*\\*?|\`)?(?:[¹²³⁰⁴-⁹]{1,3}|\\[\\^[^\\]\\s]{1,8}\\])?[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT})|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
+  `(?<![${DIGIT}A-Za-z_.．])(?<!(?:^|[^${DIGIT}.．])[${DIGIT}]{1,3},)([-－−]?)(${NUMBER_BODY})(?:((?:\\*\\*?|\`)?(?:${FOOTNOTE})?[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT})|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
   // (Sticky: nextNumber says where to try it. Every match starts with a sign or a digit.)
   'uy',
 );
@@ -295,13 +298,12 @@ export function parseCell(text: string, base = 0): { empty: boolean; number?: Sc
   return reading ? { empty: false, dash: false, number: reading } : { empty: false, dash: false };
 }
 
+const FOOTNOTE_MARK = new RegExp(`${FOOTNOTE}$`);
+
 /**
  * What a whole table cell holds: its number, `blank`, a `dash` (read as blank), or undefined (words, or
  * more than a number). parseCell without an object per cell, for the table parser.
  */
-/** A footnote's mark: superscript digits, or Markdown's `[^1]`. */
-const FOOTNOTE_MARK = /(?:[¹²³⁰⁴-⁹]{1,3}|\[\^[^\]\s]{1,8}\])$/;
-
 export function readCellValue(text: string, base = 0): ScannedNumber | 'blank' | 'dash' | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return 'blank';

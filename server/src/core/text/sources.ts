@@ -2,3 +2,5 @@
 // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出）`, `基本支出…（含一般公共预算财政拨款、事业收入等各项资金安排的
 // 基本支出）`), are not the 财政拨款 figures of the same name the tables state.
 export const ALL_SOURCES = /全口径|含[^。；;]{0,30}(?:非财政拨款|事业收入|经营收入|各项资金)/;
+/** A heading that puts its section's figures on that footing: `（四）全口径“三公”经费支出情况`. */
+export const ALL_SOURCES_HEADING = /全口径/;

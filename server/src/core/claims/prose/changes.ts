@@ -341,10 +341,11 @@ function respectiveRun(text: string, tokens: ProseToken[], i: number, from: numb
   const stated = before('prior');
   const after = tokens[last + 1]?.role === 'prior' && /上年|去年|上一年/.test(tokens[last + 1].lead) ? runFrom(tokens, last + 1) : [];
   const priors = stated.length === first.length ? stated : after.length === first.length ? after : stated;
-  if (currents.length !== first.length) return { changes: [], last: priors === after ? last + after.length : last };
+  const end = priors === after ? last + after.length : last;
+  if (currents.length !== first.length) return { changes: [], last: end };
   const [deltas, rates] = first[0].role === 'delta' ? [first, second] : [second, first];
   return {
-    last: priors === after ? last + after.length : last,
+    last: end,
     changes: first.map((t, k) => ({ first: t, current: currents[k], prior: priors.length === first.length ? priors[k] : undefined, delta: deltas[k], rate: rates[k] })),
   };
 }

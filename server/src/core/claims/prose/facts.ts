@@ -5,7 +5,7 @@ import { compareValues, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
-import { ALL_SOURCES } from '../../text/sources';
+import { ALL_SOURCES, ALL_SOURCES_HEADING } from '../../text/sources';
 import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
@@ -249,7 +249,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const item = itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)
-    const sources = ALL_SOURCES.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, /全口径/, allSourceSections) !== '') ? 'all-sources' : '';
+    const sources = ALL_SOURCES.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';
     const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}|${sources}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };

@@ -29,6 +29,8 @@ export interface ProseFacts {
   unresolvedShares: UnresolvedShare[];
   /** Completion rates whose budget the prose never states: text-table looks for it in the tables. */
   ratesWithoutBudget: RateWithoutBudget[];
+  /** The units the report says the department's accounts are made of (`本部门决算包括：…`). */
+  units: string[];
 }
 
 export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
@@ -36,7 +38,8 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   // (A share's inline base states its quantity too: `分别占财政拨款收入4096.92万元的…`.)
   const subjects = new SubjectIndex(analysis.tokens, ['amount', 'share-base']);
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
-  sumClaims(lists, sink, zerosBefore(model, analysis), unitsOfDepartment(model.text));
+  const units = unitsOfDepartment(model.text);
+  sumClaims(lists, sink, zerosBefore(model, analysis), units);
   itemListClaims(model, analysis, lists, listOf, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
@@ -56,7 +59,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
   fundRollClaims(analysis, sink);
-  return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget };
+  return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget, units };
 }
 
 /** The names of the amounts stated as zero in a list's section before its trigger (by section, built once). */

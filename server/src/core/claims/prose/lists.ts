@@ -364,7 +364,6 @@ function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, P
   return found;
 }
 
-/** A list without a trigger word: one total and its parts, in the total's role (findLists numbers it). */
 /**
  * `编制数35人，其中：行政编制24人，事业编制11人；实有人数28人，其中：…`: a list whose named parts before a `；` already add up to
  * its whole takes no more parts; a figure after the `；` that opens a list of its own is another whole.
@@ -377,6 +376,7 @@ function completedBefore(list: ProseList | undefined, next: ProseToken, cut: num
   return parts.length >= 2 && checkSum(operand(total.token, ''), parts.map((t) => operand(t.token, ''))).ok;
 }
 
+/** A list without a trigger word: one total and its parts, in the total's role (findLists numbers it). */
 function plainList(sentence: number, total: ProseToken, parts: ProseToken[], trigger: Span, triggerText: string, region: Span, members = parts): ProseList {
   return { id: -1, sentence, trigger, triggerText, region, totals: new Map([[total.role, total]]), parts: new Map([[total.role, parts]]), members };
 }

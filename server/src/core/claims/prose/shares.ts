@@ -134,12 +134,12 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const family = wantCount ? undefined : ALIASED_TOTALS.find((f) => f.named.test(named));
     const aliases = family ? family.names.filter((n) => n !== named) : [];
     // (An alias finds only a figure named in its family: `政府采购支出合计` must not find `本年支出合计` by its suffix.)
-    const procurementNamed = (name: string) => (t: ProseToken) => closeTo(name)(t) && family!.subject.test(t.subject);
+    const familyNamed = (name: string) => (t: ProseToken) => closeTo(name)(t) && family!.subject.test(t.subject);
     const found = wantCount
       ? totalCountBefore(ctx, part, named)
       : (ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
-        aliases.map((n) => ctx.subjects.find(n, part.token.span.start, procurementNamed(n))).find((t) => t !== undefined));
+        aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined));
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // `占全年支出的`, `占总支出的`: the year's whole spending, named as the list's total (本年支出合计) or,
     // outside a list, as the nearest 支出合计 before it.
@@ -213,7 +213,6 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
 }
 
-/** The year's procurement total, by any of its names. */
 /** Totals stated under several names: the name a share gives, the names to look for, and what each found figure's name must say. */
 const ALIASED_TOTALS = [
   { named: /^政府采购(?:支出)?(?:总额|金额|总金额|合计)$/, names: ['政府采购支出总额', '政府采购支出合计', '政府采购金额', '政府采购总额', '政府采购支出', '政府采购'], subject: /政府采购/ },

@@ -210,10 +210,6 @@ export class SubjectIndex {
   }
 }
 
-/**
- * `A、B和C分别占…` / `与上年相比，A、B分别减少…` with no amounts in the sentence: the amounts the names
- * before 分别 refer to, each stated earlier in the paragraph; undefined unless all `count` are found.
- */
 /** Category words named short in a 分别 run: 货物 / 工程 / 服务(类)(采购). */
 const CATEGORY_STEM = /^(?:货物|工程|服务)(?:类)?(?:采购)?(?:支出)?$/;
 const CATEGORY_TAIL = /(?:类)?(?:采购)?(?:支出)?$/;
@@ -221,6 +217,10 @@ const CATEGORY_TAIL = /(?:类)?(?:采购)?(?:支出)?$/;
 /** How far back (characters) a name before 分别 finds its amount outside its own paragraph: a section's account of the same figures. */
 const NAMED_BEFORE_REACH = 1500;
 
+/**
+ * `A、B和C分别占…` / `与上年相比，A、B分别减少…` with no amounts in the sentence: the amounts the names
+ * before 分别 refer to, each stated earlier in the paragraph; undefined unless all `count` are found.
+ */
 export function namedBeforeRespectively(subjects: SubjectIndex, first: ProseToken, count: number): ProseToken[] | undefined {
   const sentence = first.sentence;
   const at = sentence.text.indexOf('分别');

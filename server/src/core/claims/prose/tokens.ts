@@ -63,7 +63,6 @@ function isClauseBreak(c: number): boolean {
 
 /** `（2023年：`, `（上年：`: a bracket opening with the year a figure after its colon belongs to. */
 const BRACKET_DATING = /[（(]\s*(?:(?:19|20)\d\d年度?|上年度?|去年)\s*[：:]$/;
-/** Words that only join two numbers of a run. */
 /** The words between two figures of a sentence ('' across sentences). */
 export function between(a: ProseToken, b: ProseToken): string {
   if (a.sentence !== b.sentence) return '';
