@@ -86,6 +86,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           lastActual = actual;
         }
         amountSeen = true;
+      } else if (t.role === 'budget-delta' && !actual && budget && t.direction && t.direction !== 'flat' && ADJUSTED_FROM_INITIAL.test(t.lead) && budgetKind(budget.lead) === 'adjusted') {
+        // `年初预算55.45万元，调整预算60.49万元（较年初预算调增5.04万元）`: the adjustment, not an actual's gap.
+        const initial = [...budgets].reverse().find((b) => b !== budget && budgetKind(b.lead) === 'initial');
+        if (initial) addBudgetAdjustment(sink, budget, initial, t, t.direction);
       } else if (t.role === 'budget-delta' && (actual ?? rated?.actual) && t.direction && t.direction !== 'flat' && (budget || rated || budgetRate(tokens, t))) {
         // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit;
         // `比年初预算增加2.00万元，增长20%`: the rate is C / the budget (stated, or B ∓ C).
@@ -304,6 +308,25 @@ function addBudgetDifference(sink: ClaimSink, actual: ProseToken, budget: ProseT
     prior: budget && operand(budget.token, '预算数'),
     delta: operand(delta.token, direction === 'down' ? (UNSPENT.test(delta.lead) ? '结余' : '比预算减少') : '比预算增加'),
     rate: rate && operand(rate.token, direction === 'down' ? '比预算下降' : '比预算增长'),
+  });
+}
+
+/** `较年初预算调增`, `比年初预算减少`: the adjusted budget compared with the initial one. */
+const ADJUSTED_FROM_INITIAL = /(?:比|较|与)年初预算数?(?:相比)?[，,]?(?:调增|调减|增加|减少|追加|追减|增|减)了?$/;
+
+function addBudgetAdjustment(sink: ClaimSink, adjusted: ProseToken, initial: ProseToken, delta: ProseToken, direction: 'up' | 'down'): void {
+  const name = adjusted.subject || initial.subject;
+  sink.add<ChangeClaim>({
+    kind: 'change',
+    origin: 'prose',
+    identity: 'prose.budget-adjustment',
+    description: l(`${name ? `${name}` : ''}调整预算与年初预算比较`, `${name ? `${name}: ` : ''}the adjusted budget compared with the initial one`),
+    span: delta.token.span,
+    direction,
+    current: operand(adjusted.token, '调整预算'),
+    prior: operand(initial.token, '年初预算'),
+    delta: operand(delta.token, direction === 'down' ? '较年初预算调减' : '较年初预算调增'),
+    rate: undefined,
   });
 }
 

@@ -94,8 +94,15 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   if (list.exhaustive || /分别|构成/.test(list.triggerText)) return true;
   if (coversFamily(parts.map((p) => p.subject || p.lead), total.subject)) return true;
   if (countMatches(list, parts)) return true;
+  if (parts.length >= 3 && THE_REST.test(between(parts[parts.length - 2], parts[parts.length - 1]))) return true;
   return sharesAddToHundred(list) || countsComplete(list, parts);
 }
+
+/**
+ * `…；5.生态环境执法项目10.69万元；6.其他3个项目合计21.04万元。`: a last item that sums up the rest of the items (a count
+ * or a 合计 after 其他 / 其余) makes the list of main items all of them.
+ */
+const THE_REST = /[；;，,、]\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?\s*(?:其他|其余|剩余)(?:\d+|[一二三四五六七八九十两]+)?(?:个|项)?[^，,；;。：:]{0,8}(?:合计|共计|小计|累计)(?:为|支出|金额)?$/;
 
 /**
  * `8个项目共涉及资金193.67万元，其中：“优”的6个，涉及资金91.11万元；“良”的1个…；“中”的1个…；“差”的0个…`: items whose
