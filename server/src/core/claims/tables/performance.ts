@@ -8,6 +8,7 @@ import type { DocumentModel, Operand, Table, TableRow } from '../../types';
 import { l } from '../../messages';
 import { norm } from '../../model/tables';
 import type { ClaimSink } from '../sink';
+import { cellOperand } from './access';
 import { emitPair, emitSum } from './emit';
 
 
@@ -46,6 +47,10 @@ const FUND_HEADERS: Array<[keyof FundRow['cols'], RegExp]> = [
   ['score', /^得分$/],
 ];
 
+/** The 资金 rows: 年度资金总额 and its parts by source. */
+const FUND_ROW = /^(?:其中[:：]?)?(?:年度资金总额|(?:当年|本年)?财政拨款|上年结转|其他资金)/;
+const FUND_TOTAL = /年度资金总额/;
+
 function tokenAt(row: TableRow, col: number | undefined): number | undefined {
   return col === undefined ? undefined : row.cells[col]?.number;
 }
@@ -59,7 +64,7 @@ function fundRows(table: Table): FundRow[] {
   if (!firstLabel) return [];
   const out: FundRow[] = [];
   for (const row of table.rows.slice(header.index + 1)) {
-    const labelCell = row.cells.find((c) => /年度资金总额|当年财政拨款|上年结转|其他资金/.test(norm(c.text)));
+    const labelCell = row.cells.find((c) => FUND_ROW.test(norm(c.text)));
     if (!labelCell) {
       if (out.length) break;
       continue;
@@ -140,6 +145,7 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
       rate: stated,
     });
   }
+  fundSources(model, table, name, sink);
   const info = performanceInfo(table);
   const weights = info.indicators.map((i) => score(model, i.weight, `${i.label} 分值`));
   const fundWeight = score(model, info.fundWeight, '预算执行率 分值');
@@ -176,4 +182,26 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
     parts: [fundScore, ...(scores as Operand[])],
     soft: true,
   });
+}
+
+/**
+ * PT.5: 年度资金总额 = 其中：当年财政拨款 + 上年结转资金 + 其他资金, in each of the budget and execution columns (the
+ * form lists every source, blank or 0.00 when none).
+ */
+function fundSources(model: DocumentModel, table: Table, name: string, sink: ClaimSink): void {
+  const rows = fundRows(table);
+  const total = rows.find((f) => FUND_TOTAL.test(f.label));
+  const parts = rows.filter((f) => f !== total);
+  if (!total || parts.length < 2 || !parts.some((f) => /财政拨款/.test(f.label))) return;
+  for (const [key, what] of [['initialBudget', '年初预算数'], ['annualBudget', '全年预算数'], ['executed', '全年执行数']] as const) {
+    const at = (f: FundRow) => (f.cols[key] === undefined ? undefined : cellOperand(model, table, f.row, f.cols[key]!, `${name}${f.label} ${what}`));
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'PT.5',
+      description: l(`${name}${what}：年度资金总额 = 各资金来源之和`, `${name}${what}: total funds = the sum of the sources`),
+      total: at(total),
+      parts: parts.map(at),
+      anchor: total.row.span,
+    });
+  }
 }
