@@ -84,6 +84,7 @@ function hasPipe(text: string): boolean {
 
 const hasTab = (text: string) => text.includes('\t') && !tabbedProse(text);
 const CLAUSE_MARK = /[，,。；;]/;
+const FORM_TEXT_ROW = /\S[ \u3000]*\t[ \u3000]*\t[\t \u3000]*$/;
 
 /**
  * A line of prose with tabs in it (WPS's indents and spacing: `\t年初预算为18.29万元，\t支出决算为…。`): every cell a
@@ -93,6 +94,8 @@ const CLAUSE_MARK = /[，,。；;]/;
 function tabbedProse(text: string): boolean {
   // (Most tabbed lines are table rows, with no clause mark at all: no cells to split.)
   if (!CLAUSE_MARK.test(text)) return false;
+  // (`\t2024年度完成…目标。\t\t\t`: a form's text cell with the row's blank cells after it, 绩效自评表's 年度总体目标.)
+  if (FORM_TEXT_ROW.test(text)) return false;
   const cells = text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
   const clause = (c: string) => /[，,。；;]$/.test(c) || (c.length > 20 && /[，,；;]/.test(c));
   // (The last cell may run on into the next line: `…预算为1,090,928.07元，\t支出决算为957,451.` / `83元，…`.)
