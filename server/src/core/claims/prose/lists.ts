@@ -62,7 +62,8 @@ function wrappable(word: string): string {
 }
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 // (Δ against the budget too: `较年初预算数减少0.04万元。…其中：A…较年初预算数减少0.04万元；B…较年初预算数减少0.04万元`.)
-const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta', 'budget-delta'];
+// (Scores: `自评得分93.5分，其中：投入指标得分19分、过程指标得分18.5分…`.)
+const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta', 'budget-delta', 'score'];
 
 /**
  * The first `；` in a list's region after which the words name the other side of its total (支出 for a 收入

@@ -1,9 +1,9 @@
 // Sum claims from 其中 lists: exhaustive lists state total = Σ parts, partial ones Σ parts ≤ total,
 // a single part only part ≤ total.
 import { checkSum, exact, operand, ZERO } from '../../arith/interval';
-import { withChanges } from '../../arith/operand';
+import { asExact, withChanges } from '../../arith/operand';
 import { l } from '../../messages';
-import type { FactClaim, SumClaim } from '../../types';
+import type { FactClaim, Operand, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import type { UnresolvedShare } from './shares';
@@ -46,6 +46,10 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   // 绩效评级 → every grade of its scale (`绩效评级为“优”的项目26个；…“良”…；…“中”…；…“差”的项目0个`)
   // (Named with 的 after the grade, or ending with it: `评价等级为“优”的5个` is named 评价等级为优; `、良的2个` 良的.)
   { members: [/(?:^|为)优(?:秀)?(?:的|$)/, /(?:^|为)良(?:好)?(?:的|$)/, /(?:^|为)(?:中|合格)(?:的|$)/, /(?:^|为)(?:差|不合格)(?:的|$)/], required: [0, 1, 2, 3] },
+  // 绩效 scores by first-level indicator: a department's (投入 / 过程 / 产出 / 效益) and a project's (预算执行率 / 产出 / 效益 /
+  // 满意度); 满意度 may be counted within 效益.
+  { members: [/投入/, /过程/, /产出/, /效益|效果/, /满意度/], required: [0, 1, 2, 3], whole: /得分$|总分$|评分$/ },
+  { members: [/执行率|资金执行|预算执行/, /产出/, /效益|效果/, /满意度/], required: [0, 1, 2], whole: /得分$|总分$|评分$/ },
   // Money by where it came from, the rest named as such: `其中：财政拨款安排43.78万元，其他资金安排2.21万元`
   { members: [/(?<!非)财政拨款/, /其他资金|非财政拨款/], required: [0, 1] },
   // 收入 by source
@@ -240,8 +244,10 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     }
     return;
   }
-  const totalOperand = operand(total.token, label);
-  const partOperands = paired ? parts.map((p, k) => operand(p.token, paired.names[k])) : parts.map(partOperand);
+  // (Scores in whole or half points are given as scored, not rounded: `19分` is 19, as in the 自评表.)
+  const scored = (o: Operand, t: ProseToken) => (role === 'score' && t.token.decimals <= 1 ? asExact(o) : o);
+  const totalOperand = scored(operand(total.token, label), total);
+  const partOperands = (paired ? parts.map((p, k) => operand(p.token, paired.names[k])) : parts.map(partOperand)).map((o, k) => scored(o, parts[k]));
   if (parts.length === 1) {
     sink.add({
       kind: 'le',

@@ -149,13 +149,15 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
   const info = performanceInfo(table);
   const weights = info.indicators.map((i) => score(model, i.weight, `${i.label} 分值`));
   const fundWeight = score(model, info.fundWeight, '预算执行率 分值');
-  if (info.totalWeight !== undefined && fundWeight && weights.length) {
+  // (部门整体支出绩效自评表: indicators only, no 资金 rows; the 总分 is theirs alone.)
+  const indicatorsOnly = fundRows(table).length === 0;
+  if (info.totalWeight !== undefined && (fundWeight || indicatorsOnly) && weights.length) {
     emitSum(sink, {
       kind: 'sum',
       identity: 'PT.2',
-      description: l(`${name}总分分值 = 各指标分值 + 预算执行率分值`, `${name}total weight = indicator weights + execution-rate weight`),
+      description: fundWeight ? l(`${name}总分分值 = 各指标分值 + 预算执行率分值`, `${name}total weight = indicator weights + execution-rate weight`) : l(`${name}总分分值 = 各指标分值之和`, `${name}total weight = the sum of the indicator weights`),
       total: score(model, info.totalWeight, '总分 分值'),
-      parts: [fundWeight, ...weights],
+      parts: fundWeight ? [fundWeight, ...weights] : weights,
     });
   }
   for (const i of info.indicators) {
@@ -165,6 +167,16 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
   // scoring rules do differently (rounded, capped), hence a warning at most.
   const scores = info.indicators.map((i) => (i.score === undefined ? undefined : score(model, i.score, `${i.label} 得分`)));
   if (info.totalScore === undefined || scores.length === 0 || scores.some((s) => !s)) return;
+  if (indicatorsOnly) {
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'PT.4',
+      description: l(`${name}总分得分 = 各指标得分之和`, `${name}total score = the sum of the indicator scores`),
+      total: score(model, info.totalScore, '总分 得分'),
+      parts: scores as Operand[],
+    });
+    return;
+  }
   let fundScore = score(model, info.fundScore, '预算执行率 得分');
   if (!fundScore && info.fundWeight !== undefined && info.executed !== undefined && info.annualBudget !== undefined) {
     const budget = model.numbers[info.annualBudget].value;
