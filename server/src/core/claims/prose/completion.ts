@@ -25,6 +25,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   const full: Array<{ claim: CompletionClaim; subject: string }> = [];
   const rateOnly: Array<{ actual: ProseToken; rate: ProseToken }> = [];
   let paragraph = -1;
+  // The budget and actual the last sentence with numbers rated, and its section.
+  let ratedBefore: { budget: ProseToken; actual: ProseToken; section: number | undefined } | undefined;
   let last: CompletionClaim | undefined;
   /** Which budget the last rate is of (`完成调整预算的92.59%`: a comparison with 年初预算 is not its). */
   let lastBudgetKind: ReturnType<typeof budgetKind> = '';
@@ -68,7 +70,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     for (const r of respective?.triples ?? []) full.push(addCompletion(sink, r.actual, r.budget, r.rate, undefined));
     for (const t of tokens) {
       if (respective?.used.has(t)) continue;
-      if (t.role === 'amount' && rated && UNSPENT.test(t.lead) && tokens[t.index - 1]?.role === 'completion-rate') {
+      if (t.role === 'amount' && t.index === 0 && !rated && ratedBefore && ratedBefore.section === sentence.section && UNSPENT_OPENING.test(t.lead)) {
+        // `…实际支出6.90万元，执行率85.40%。` / `项目结余资金1.15万元，已按规定全部收回财政。`: the balance of the budget just rated.
+        addBudgetDifference(sink, ratedBefore.actual, ratedBefore.budget, t, 'down', undefined);
+      } else if (t.role === 'amount' && rated && UNSPENT.test(t.lead) && tokens[t.index - 1]?.role === 'completion-rate') {
         // `完成年初预算的95.66%，结余30.73万元`: what was left of the budget, B − A.
         addBudgetDifference(sink, rated.actual, rated.budget, t, 'down', undefined);
       } else if (t.role === 'budget') {
@@ -174,6 +179,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       }
     }
     previousHead = tokens.find((x) => x.role === 'amount') ?? previousHead;
+    if (tokens.length > 0) ratedBefore = rated && { ...rated, section: sentence.section };
     if (tokens.length > 0) budgetBefore = tokens.at(-1)!.role === 'budget' && !tokens.some((x) => x.role === 'amount' || x.role === 'completion-rate') ? tokens.at(-1) : undefined;
     if (budget && actual) {
       unrated = { budget, actual, budgets: [...budgets] };
@@ -295,6 +301,8 @@ const PART_OF_BUDGET = /其中/;
 
 /** `结余30.73万元` right after a completion rate: the budget left unspent. */
 const UNSPENT = /^[，,]?(?:结余|节余|剩余)$/;
+/** `项目结余资金`, `结余`: a sentence opening with what was left of a budget. */
+const UNSPENT_OPENING = /^(?:项目)?(?:结余|节余|剩余)(?:资金)?(?:为|共)?$/;
 
 function addBudgetDifference(sink: ClaimSink, actual: ProseToken, budget: ProseToken | undefined, delta: ProseToken, direction: 'up' | 'down', rate: ProseToken | undefined): void {
   sink.add<ChangeClaim>({
