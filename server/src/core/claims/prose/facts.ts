@@ -84,20 +84,19 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
   let scope = byParagraph.get(id);
   if (scope) return scope;
   scope = { own: '', enumerated: false };
-  for (let s = section; s !== undefined; s = model.sections[s].parent) {
-    if (model.sections[s].level >= 4 || OWN_ACCOUNTS.test(model.sections[s].title.replace(HEADING_MARK, ''))) {
-      scope.own = `item${s}`;
-      break;
-    }
-  }
-  if (scope.own === '' && p) {
+  // A paragraph that names its own item first: under a `####` heading (`1. 小学教育项目绩效自评情况：…` / `2. 初中教育
+  // 项目…`), each paragraph is another project's.
+  if (p) {
     const opening = OWN_ACCOUNTS_PARAGRAPH.exec(model.text.slice(p.span.start, p.span.start + 40));
     if (opening && !(opening[1] && model.department && opening[1].endsWith(model.department))) scope.own = `para${p.id}`;
     // `甲项目资金来源为中央补助60万元…` / `乙项目…中央补助20万元`: a paragraph about one project keeps its own
     // accounts (its 中央补助, 累计投入 are not the next project's).
     else if (PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) scope.own = `para${p.id}`;
-    scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8));
   }
+  for (let s = section; s !== undefined && scope.own === ''; s = model.sections[s].parent) {
+    if (model.sections[s].level >= 4 || OWN_ACCOUNTS.test(model.sections[s].title.replace(HEADING_MARK, ''))) scope.own = `item${s}`;
+  }
+  if (p && !scope.own.startsWith('item')) scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8));
   byParagraph.set(id, scope);
   return scope;
 }
