@@ -271,7 +271,8 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv'):
   for (let i = from; i <= to; i++) {
     if (i === to || (text.charCodeAt(i) === 124 && text.charAt(i - 1) !== '\\')) {
       // (`<br>` in a converter's cell: labels read as one word, since norm drops the break; `&nbsp;` alone is blank.)
-      const raw = breaksAndSpaces(text.slice(start, i));
+      // (An escaped pipe, `收入\|项目`, parts the words of one cell: two spaces keep the cell's length.)
+      const raw = breaksAndSpaces(text.slice(start, i).replace(ESCAPED_PIPE, '  '));
       const lt = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       // Markdown pads cells with one ASCII space: only full-width spaces indent there.
@@ -281,6 +282,29 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv'):
     }
   }
   return cells;
+}
+
+const ESCAPED_PIPE = /\\\|/g;
+
+/**
+ * A column blank in every row, header rows too, between columns that hold something (a spreadsheet's narrow spacer
+ * column, `项目\t\t行次\t金额`): no column at all. Left in, it would take the place of the amount its neighbours'
+ * headers name.
+ */
+function withoutSpacerColumns(rows: Array<{ cells: TableCell[] }>): void {
+  if (rows.length < 2) return;
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.cells.length);
+  const used = new Uint8Array(width);
+  for (const r of rows) for (const c of r.cells) if (c.text.trim() !== '') used[c.col] = 1;
+  const last = used.lastIndexOf(1);
+  let spacers = false;
+  for (let col = 1; col < last; col++) if (used[col] === 0) spacers = true;
+  if (!spacers) return;
+  for (const r of rows) {
+    r.cells = r.cells.filter((c) => c.col === 0 || c.col >= last || used[c.col] === 1);
+    r.cells.forEach((c, k) => (c.col = k));
+  }
 }
 
 // (`附件2-7`: the tables as attachments, numbered within the second.)
@@ -627,6 +651,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         lineCells.push({ line: li, cells });
       }
     }
+    if (block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') withoutSpacerColumns(lineCells);
     const rows: TableRow[] = [];
     const scanned: Work['scanned'] = [];
     for (const { line: li, cells: raw, header } of lineCells) {
@@ -881,6 +906,21 @@ function refinesMerged(row: TableRow, above: string[]): boolean {
   });
 }
 
+/**
+ * The last line of a header wrapped over three (`科目编码 | | | 合计 | | | 支出 | | 支出` under `功能分类 | 科目名称 | | 支出 |
+ * 支出 | 支出 | 上级 | 支出 | 单位补助`): short words, each under a column the header above names.
+ */
+function wrapsHeader(texts: string[], above: string[]): boolean {
+  let words = 0;
+  for (let col = 0; col < texts.length; col++) {
+    if (texts[col] === '') continue;
+    if (!HEADER_FRAGMENT.test(texts[col]) || !above[col]) return false;
+    words++;
+  }
+  return words >= 2;
+}
+const HEADER_FRAGMENT = /^[\u4e00-\u9fff（）()]{1,6}$/;
+
 const LABEL_COLUMN_WORD = /^(?:功能分类|经济分类)?(?:科目|项目)(?:名称|编码|代码)?$/;
 
 /**
@@ -974,7 +1014,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
       firstText !== '' &&
       // (A Markdown table continued after a page break may open with a data row under its `| --- |`.)
       ((table.format === 'markdown' && segmentStarts.has(row.index) && (row.index === 0 || !hasNumber)) ||
-        (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) || onlyColumnWords(texts()) || labelsAfterLead(texts()) >= 3 : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
+        (!hasNumber && !texts().some((t) => CODE_RE.test(t)) && (above ? refinesMerged(row, above) || onlyColumnWords(texts()) || labelsAfterLead(texts()) >= 3 || wrapsHeader(texts(), above) : !/^(合计|总计)$/.test(lead) || labelsAfterLead(texts()) >= 2)))
     ) {
       kind = 'header';
     } else if (/^(合计|总计)$/.test(lead) || (lead === '类' && codeHeaderBeforeTotal(texts()))) kind = 'total';
