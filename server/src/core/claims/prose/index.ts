@@ -4,6 +4,7 @@ import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { totalsBalanceClaims, totalsCarryOverClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims } from './change-parts';
+import { countedTotalClaims } from './counted-totals';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
@@ -52,6 +53,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);
+  countedTotalClaims(analysis, sink);
   sangongCountClaims(analysis, sink);
   executionClaims(model, analysis, sink);
   projectInputClaims(analysis, sink);
