@@ -88,7 +88,29 @@ const ECONOMIC_ITEM_MAPPING: Mapping = {
   subject: /^([\u4e00-\u9fff（）()]{2,16})$/,
   roles: ['amount'],
   queries: (m, scope, _pt, basicAllIsGeneral, listTotal) =>
-    listTotal && /^(?:人员经费|公用经费)$/.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: new RegExp(`^${m[1].replace(/[()（）]/g, '\\$&')}$`) }] : [],
+    listTotal && ECONOMIC_PARENT.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: new RegExp(`^${m[1].replace(/[()（）]/g, '\\$&')}$`) }] : [],
+};
+/** The totals whose items are 公开06表's rows: 人员经费 / 公用经费, and the classes 301, 302, 303 (`商品和服务支出主要为办公费…`). */
+const ECONOMIC_PARENT = /^(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?)$/;
+
+/**
+ * A class of 公开06表 by its code first: a layout that heads the group with a blank `301 工资福利支出` row and sums it in a
+ * `工资福利支出小计` row below gives the code to the subtotal.
+ */
+function economicClass(name: string): TableValueQuery[] {
+  return [{ kind: 'T06', code: ECONOMIC_CLASS_CODES[name] }, { kind: 'T06', label: name }];
+}
+const ECONOMIC_CLASS_CODES: Record<string, string> = { 工资福利支出: '301', 商品和服务支出: '302', 对个人和家庭的补助: '303', 资本性支出: '310' };
+
+/**
+ * 基本支出's economic classes (公开06表 301, 302, 303, 310): only as parts of a 基本支出, 人员经费 or 公用经费 list
+ * (项目支出 has its own 商品和服务支出), of the 一般公共预算 or of all funds when the two 基本支出 are one.
+ */
+const ECONOMIC_CLASS_MAPPING: Mapping = {
+  subject: /^(工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出)$/,
+  roles: ['amount'],
+  queries: (m, scope, _pt, basicAllIsGeneral, listTotal) =>
+    listTotal && /基本支出$|^(?:人员经费|公用经费)$/.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? economicClass(m[1].replace(/^对个人和家庭的?补助(?:支出)?$/, '对个人和家庭的补助')) : [],
 };
 
 /** The 类 of 功能分类 (2024 catalogue, and 文化体育与传媒 before it), named without `（类）`. */
@@ -115,14 +137,7 @@ const MAPPINGS: Mapping[] = [
   },
   // 公开06表 is the 一般公共预算 基本支出: the 人员经费 of all funds' 基本支出 restates it only when the two are one.
   { subject: /^(人员经费|公用经费)$/, roles: ['amount'], queries: (m, scope, _pt, basicAllIsGeneral) => (scope === 'general' || basicAllIsGeneral() ? [{ kind: 'T06', label: `${m[1]}合计` }] : []) },
-  // 基本支出's economic classes (公开06表 301, 302, 303, 310): only as parts of a 基本支出 list (项目支出 has
-  // its own 商品和服务支出), of the 一般公共预算 or of all funds when the two 基本支出 are one.
-  {
-    subject: /^(工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出)$/,
-    roles: ['amount'],
-    queries: (m, scope, _pt, basicAllIsGeneral, listTotal) =>
-      listTotal && /基本支出$/.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: m[1].replace(/^对个人和家庭的?补助(?:支出)?$/, '对个人和家庭的补助') }] : [],
-  },
+  ECONOMIC_CLASS_MAPPING,
   // Income by source and the other spending columns of all funds: 公开01表 rows, 公开02/03表 合计.
   {
     subject: /^(上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入)$/,
@@ -359,8 +374,9 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       if (!found) continue;
       const [mapping, m] = found;
       const listTotal = facts.listOf.get(pt)?.totals.get('amount');
-      // (An item of `人员经费80.00万元，主要包括：…` has the scope of its list's total.)
-      const scope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal, units) : scopeOf(sections, facts, pt, units);
+      // (An item of `人员经费80.00万元，主要包括：…` or a class of `公用经费…，主要包括商品和服务支出…` has the scope of its list's total.)
+      const ownScope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal, units) : scopeOf(sections, facts, pt, units);
+      const scope = mapping === ECONOMIC_CLASS_MAPPING && ownScope !== 'general' && listTotal && scopeOf(sections, facts, listTotal, units) === 'general' ? 'general' : ownScope;
       // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
       // named there is looked up, in 公开07表's 本年支出.
       if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, listTotal);

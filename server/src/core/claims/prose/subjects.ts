@@ -22,7 +22,7 @@ const YEAR_TOTAL = /^(?:\d{4}年度?)?(?:本年度?(收入|支出)(?:决算)?|�
 
 function normalize(name: string): string {
   // `收入总计包括本年收入`: the name is the item's, after the list's trigger.
-  const words = name.replace(/^.*(?:包括|其中)[：:，,]?(?=[\u4e00-\u9fff])/, '');
+  const words = name.replace(/^.*(?:包括|其中|主要为)[：:，,]?(?=[\u4e00-\u9fff])/, '');
   const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
   if (yearTotal) return `${yearTotal[1] ?? yearTotal[2]}合计`;
   let s = words
