@@ -314,7 +314,7 @@ function addBudgetDifference(sink: ClaimSink, actual: ProseToken, budget: ProseT
     direction,
     current: operand(actual.token, '决算数'),
     prior: budget && operand(budget.token, '预算数'),
-    delta: operand(delta.token, direction === 'down' ? (UNSPENT.test(delta.lead) ? '结余' : '比预算减少') : '比预算增加'),
+    delta: operand(delta.token, direction === 'down' ? (UNSPENT.test(delta.lead) || UNSPENT_OPENING.test(delta.lead) ? '结余' : '比预算减少') : '比预算增加'),
     rate: rate && operand(rate.token, direction === 'down' ? '比预算下降' : '比预算增长'),
   });
 }
