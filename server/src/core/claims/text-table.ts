@@ -170,6 +170,12 @@ const MAPPINGS: Mapping[] = [
     queries: (m, scope, pt, _basic, listTotal) => ((listTotal ? SPENDING_WHOLE.test(listTotal.subject) : scope === 'general') ? spending(scope, `${m[1]}支出`, undefined, spendingPartOf(pt)) : []),
   },
   ITEM_MAPPING,
+  // A 款 by its name (`教育管理事务（款）支出决算502.76万元`): its 款 row (5-digit code) only, by exact name.
+  {
+    subject: /^(?:[^（()）]+?[（(]类[)）])?([^（()）]+?)[（(]\s*款[)）](?:支出)?$/,
+    roles: ['amount'],
+    queries: (m, scope, pt) => spending(scope, m[1], { codeLength: 5 }, spendingPartOf(pt)),
+  },
   // A subject named with its code in brackets (`行政运行（2240101）`): the row of that code.
   {
     subject: /^[^（()）]+?[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]$/,

@@ -43,6 +43,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   let budgetBefore: ProseToken | undefined;
   // The paragraph's completion claims, in order: its head and the parts of a 其中 list after it.
   let paragraphClaims: CompletionClaim[] = [];
+  /** Which budget each completion rates (年初 or 全年): a comparison naming one is of the claim that rates it. */
+  const ratedKind = new Map<CompletionClaim, ReturnType<typeof budgetKind>>();
   for (const sentence of model.sentences) {
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     if (sentence.paragraph !== paragraph) {
@@ -170,6 +172,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           const made = addCompletion(sink, actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
           last = made.claim;
           lastBudgetKind = budgetKind(budget.lead);
+          ratedKind.set(last, lastBudgetKind);
           full.push(made);
           paragraphClaims.push(last);
           rated = { budget, actual };
@@ -213,6 +216,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         const listWithoutHead = !named && (!head || headIsPart) && model.text.slice(paragraphStart, lastStart).includes('其中');
         // (`年初预算为276.86万元，调整预算为352.70万元，支出决算为327.55万元…决算数大于年初预算数`: the budget the comparison names.)
         const namedKind = budgetKind(m[0]);
+        let pairCompared: CompletionClaim | undefined;
         const compared = unrated && namedKind && budgetKind(unrated.budget.lead) !== namedKind ? [...unrated.budgets].reverse().find((b) => budgetKind(b.lead) === namedKind) : unrated?.budget;
         if (afterList) {
           head.comparison = comparison;
@@ -224,7 +228,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           unrated = undefined;
         } else if (unrated && compared) {
           const label = unrated.actual.subject || compared.subject || '支出';
-          sink.add<CompletionClaim>({
+          pairCompared = sink.add<CompletionClaim>({
             kind: 'completion',
             origin: 'prose',
             identity: 'prose.budget-comparison',
@@ -240,6 +244,15 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           // its quantity, the 三公 total stated earlier, not the last part rated.)
           if (!named || named.length < 2 || (target && target.claim === last)) last.comparison = comparison;
           else if (target && !target.claim.comparison) target.claim.comparison = comparison;
+        } else if (last && !named) {
+          // `…完成年初预算的90.09%，完成调整后预算的100.00%。决算数大于年初预算数的主要原因是…`: of the rate on the budget it names.
+          const rated = [...paragraphClaims].reverse().find((c) => ratedKind.get(c) === namedKind && !c.comparison);
+          if (rated) rated.comparison = comparison;
+        }
+        // `…决算数大于年初预算数的主要原因是…，差额5.42万元`: the gap the comparison states, between the pair it compares.
+        const pair = pairCompared ?? paragraphClaims.find((c) => c.comparison === comparison) ?? (head?.comparison === comparison ? head : undefined);
+        if (pair && comparison.word !== 'eq') {
+          for (const t of tokens) if ((t.role === 'amount' || t.role === 'other') && t.token.span.start > comparison.span.end && STATED_GAP.test(t.lead)) addStatedGap(sink, pair, t, comparison.word === 'gt' ? 'up' : 'down');
         }
       }
     }
@@ -316,6 +329,24 @@ function addBudgetDifference(sink: ClaimSink, actual: ProseToken, budget: ProseT
     prior: budget && operand(budget.token, '预算数'),
     delta: operand(delta.token, direction === 'down' ? (UNSPENT.test(delta.lead) || UNSPENT_OPENING.test(delta.lead) ? '结余' : '比预算减少') : '比预算增加'),
     rate: rate && operand(rate.token, direction === 'down' ? '比预算下降' : '比预算增长'),
+  });
+}
+
+/** `差额5.42万元`, `相差2.90万元`: the gap a comparison of the actual with its budget states. */
+const STATED_GAP = /(?:差额|相差|差异额?)(?:为|是|达)?$/;
+
+function addStatedGap(sink: ClaimSink, compared: CompletionClaim, gap: ProseToken, direction: 'up' | 'down'): void {
+  sink.add<ChangeClaim>({
+    kind: 'change',
+    origin: 'prose',
+    identity: 'prose.budget-difference',
+    description: l('决算数与预算数之差', 'the gap between the actual and its budget'),
+    span: gap.token.span,
+    direction,
+    current: compared.actual,
+    prior: compared.budget,
+    delta: operand(gap.token, '差额'),
+    rate: undefined,
   });
 }
 
