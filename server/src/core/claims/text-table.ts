@@ -176,11 +176,12 @@ const MAPPINGS: Mapping[] = [
     roles: ['amount'],
     queries: (m, scope, pt) => spending(scope, m[1], { codeLength: 5 }, spendingPartOf(pt)),
   },
-  // A subject named with its code in brackets (`行政运行（2240101）`): the row of that code.
+  // A subject named with its code in brackets (`行政运行（2240101）`) or before it (`2050299 其他普通教育支出：…`): the row of
+  // that code.
   {
-    subject: /^[^（()）]+?[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]$/,
+    subject: /^[^（()）]+?[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]$|^(2\d{2}|2\d{4}|2\d{6})(?=[\u4e00-\u9fff])/,
     roles: ['amount'],
-    queries: (m, scope, pt) => spending(scope, '', undefined, spendingPartOf(pt)).map((q) => ({ ...q, label: undefined, code: m[1] })),
+    queries: (m, scope, pt) => spending(scope, '', undefined, spendingPartOf(pt)).map((q) => ({ ...q, label: undefined, code: m[1] ?? m[2] })),
   },
   // (A table of one row names it, `机关运行经费支出`, rather than 合计.)
   { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }, { kind: 'T10', label: /^机关运行经费(?:支出)?(?:合计)?$/ }] },
