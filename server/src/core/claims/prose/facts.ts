@@ -68,8 +68,10 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   // to be a heading (`1.“XX”项目绩效自评综述：项目全年预算数为…`) belongs to that paragraph's item.
   // `①行政运行（项）：年初预算…` under one 类 and `②行政运行（项）：…` under another: an enumerated 项 paragraph is
   // about its own 项, whose name other 类 reuse.
-  return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key)) ? `para${p.id}` : '';
+  // (So are a fund item's own accounts: `2.…（项）（2136699）：年初结转和结余225.08万元，本年收入194.56万元，本年支出…`.)
+  return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key)) ? `para${p.id}` : '';
 }
+const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|^(?:本年)?(?:收入|支出)(?:合计)?$/;
 
 const paragraphScopes = new WeakMap<DocumentModel, Map<number, { own: string; enumerated: boolean }>>();
 

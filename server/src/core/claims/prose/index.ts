@@ -38,7 +38,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const analysis = analyzeProse(model);
   // (A share's inline base states its quantity too: `分别占财政拨款收入4096.92万元的…`.)
   const subjects = new SubjectIndex(analysis.tokens, ['amount', 'share-base']);
-  const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects);
+  const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects, model.sections);
   const units = unitsOfDepartment(model.text);
   sumClaims(lists, sink, zerosBefore(model, analysis), units);
   itemListClaims(model, analysis, lists, listOf, sink);

@@ -84,6 +84,16 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   return undefined;
 }
 
+/** The first `；` in the region after which the words name staff counted otherwise than by 编制 (实有, 在职, 离退休…). */
+function staffClause(text: string, region: Span): number | undefined {
+  for (let i = semicolonWithin(text, region.start, region.end); i >= 0; i = semicolonWithin(text, i + 1, region.end)) {
+    const words = /^[^\d０-９；;。]{0,16}/.exec(text.slice(i + 1, i + 17))![0];
+    if (STAFF_OTHER_THAN_ESTABLISHMENT.test(words) && !/编制/.test(words)) return i;
+  }
+  return undefined;
+}
+const STAFF_OTHER_THAN_ESTABLISHMENT = /实有|在职|离退休|退休|聘用|临聘|遗属/;
+
 /** `三公经费` and `三公经费财政拨款支出`: one name opens or ends the other, or they match as names do. */
 function sameQuantity(a: string, b: string): boolean {
   return a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a) || subjectsMatch(a, b));
@@ -154,8 +164,9 @@ function firstAtOrAfter(tokens: ProseToken[], offset: number): number {
 export function findLists(
   analysis: ProseAnalysis,
   text: string,
-  sentences: Array<{ id: number; span: Span; paragraph: number }>,
+  sentences: Array<{ id: number; span: Span; paragraph: number; section?: number }>,
   subjects: SubjectIndex,
+  sections: Array<{ parent?: number }> = [],
 ): { lists: ProseList[]; listOf: Map<ProseToken, ProseList> } {
   const lists: ProseList[] = [];
   const innermost = new Map<ProseToken, ProseList>();
@@ -253,7 +264,7 @@ export function findLists(
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
-          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0]);
+          total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
           if (total && role === 'amount') total = commonQuantityTotal(list.members, total, subjects, start) ?? total;
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
@@ -301,6 +312,16 @@ export function findLists(
         // (Up to the next trigger at most: a `；` after it is that list's to judge, and scanning on to the end of
         // a sentence of many lists would be quadratic.)
         const cut = otherSideClause(text, { start: list.region.start, end: Math.min(list.region.end, nextTrigger) }, /收入|支出/.test(head.lead) ? head.lead : head.subject);
+        if (cut !== undefined) {
+          list.region.end = cut;
+          list.members = tokens.slice(first, firstAtOrAfter(tokens, cut));
+        }
+      }
+      // `年末编制人数41人，其中：行政编制18人，事业编制23人；实有在职人员39人；…`: the staff actually in post after a `；` are no
+      // part of the establishment (编制).
+      const establishment = list.totals.get('count');
+      if (!parent && establishment && /编制/.test(establishment.subject)) {
+        const cut = staffClause(text, { start: list.region.start, end: Math.min(list.region.end, nextTrigger) });
         if (cut !== undefined) {
           list.region.end = cut;
           list.members = tokens.slice(first, firstAtOrAfter(tokens, cut));
@@ -904,15 +925,23 @@ function commonQuantityTotal(members: ProseToken[], total: ProseToken, subjects:
 /** Names of a report's wholes that a list may name without restating its figure. */
 const WHOLE_NAMES = /^(?:支出合计|收入合计|支出总计|收入总计|财政拨款支出|一般公共预算财政拨款支出|基本支出|项目支出)$/;
 
+/** Section `outer` is `inner` or encloses it (undefined: before any heading, enclosing all). */
+function encloses(sections: Array<{ parent?: number }>, outer: number | undefined, inner: number | undefined): boolean {
+  if (outer === undefined || sections.length === 0) return true;
+  for (let s = inner; s !== undefined; s = sections[s].parent) if (s === outer) return true;
+  return false;
+}
+
 function fallbackTotal(
   analysis: ProseAnalysis,
   previous: { id: number; paragraph: number } | undefined,
-  sentence: { id: number; paragraph: number },
+  sentence: { id: number; paragraph: number; section?: number },
   role: Role,
   wordsBefore: string,
   subjects: SubjectIndex,
   offset: number,
   trigger: string,
+  sections: Array<{ parent?: number }>,
 ): ProseToken | undefined {
   const words = wordsBefore.replace(/主要用于|主要体现在|用于/g, '');
   const named = normalizeSubject(words);
@@ -923,8 +952,10 @@ function fallbackTotal(
     const names = /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计'] : [named];
     if (lastClause && lastClause !== named && WHOLE_NAMES.test(lastClause)) names.push(lastClause);
     for (const name of names) {
+      // (Stated in the trigger's section or one enclosing it: `本年支出具体情况如下：` under 八、国有资本经营… names 08's 本年支出,
+      // not 07's stated under 七、.)
       const found = subjects.find(name, offset, (t) => t.role === 'amount');
-      if (found && subjectsMatch(found.subject, name)) return found;
+      if (found && subjectsMatch(found.subject, name) && encloses(sections, found.sentence.section, sentence.section)) return found;
     }
   }
   // (`“三公”经费支出24.42万元。` / `其中，因公出国（境）费…`: a line opening with the trigger goes on from the line before.)
