@@ -98,7 +98,9 @@ function group(text: string): string {
  */
 export function inUnitOf(value: Decimal, like: Operand): string {
   const scaled = like.scale ? value.div(like.scale) : value;
-  const text = scaled.toDecimalPlaces(like.decimals ?? 2, Decimal.ROUND_HALF_UP).toFixed(like.decimals ?? 2);
+  // (A figure written as an integer, `0` or a `3620` that lost its point, replaced by 2.30 or 36.20: two decimals, not `2`.)
+  const decimals = like.decimals === 0 && !scaled.isInteger() ? 2 : (like.decimals ?? 2);
+  const text = scaled.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
   return like.raw?.includes(',') ? group(text) : text;
 }
 

@@ -1071,6 +1071,17 @@ function codeHeaderBeforeTotal(texts: string[]): string[] | undefined {
   return undefined;
 }
 
+/** `类 | 款 | 项 | 栏次 | 1 | 2 | 3`: the code words before the 栏次 (or the first column number), by column. */
+function codeHeaderBeforeNumbers(texts: string[]): string[] | undefined {
+  const words: string[] = [];
+  for (const t of texts) {
+    if (t === '栏次' || /^\d{1,2}$/.test(t)) return words.join('') === '类款项' ? words : undefined;
+    if (t !== '' && !/^(类|款|项)$/.test(t)) return undefined;
+    words.push(t);
+  }
+  return undefined;
+}
+
 function buildColumns(table: Table): TableColumn[] {
   const rows = table.rows;
   const width = tableWidth(rows);
@@ -1085,6 +1096,9 @@ function buildColumns(table: Table): TableColumn[] {
   const codeWords = total && codeHeaderBeforeTotal(total.cells.map((c) => norm(c.text)));
   if (codeWords) labels.push(Array.from({ length: width }, (_, col) => (col < codeWords.length ? codeWords[col] : '')));
   const numbersRow = rows.find((r) => r.kind === 'column-numbers');
+  // (So too when printed in the 栏次 row: `类 | 款 | 项 | 栏次 | 1 | 2 | 3`.)
+  const numberedCodeWords = !codeWords && numbersRow && codeHeaderBeforeNumbers(numbersRow.cells.map((c) => norm(c.text)));
+  if (numberedCodeWords) labels.push(Array.from({ length: width }, (_, col) => (col < numberedCodeWords.length ? numberedCodeWords[col] : '')));
   const columns: TableColumn[] = [];
   for (let col = 0; col < width; col++) {
     const headerPath: string[] = [];

@@ -51,12 +51,14 @@ export const numberFormat: Rule = {
         message: l(`全文 ${fullwidth.length} 个数字使用全角数字或符号（如“${first.raw}”）`, `${fullwidth.length} numbers use full-width digits or punctuation (such as "${first.raw}")`),
         explanation: l('均按半角数字读取并核对；可一次全部规范为半角。', 'All are read as ASCII digits for the checks; they can be normalised in one go.'),
         span: first.span,
+        // (A document's own style, not damage: a note, and its fix only on request, never by --fix or Fix all.)
+        severity: 'info',
         related: others.slice(0, 20).map((n) => ({ span: n.span, message: l(`全角数字“${n.raw}”`, `full-width "${n.raw}"`) })),
         fixes: [
           {
             title: l(`全部 ${fullwidth.length} 处规范为半角数字`, `Normalise all ${fullwidth.length} to ASCII digits`),
             edits: fullwidth.map((n) => ({ span: n.span, newText: repaired(n.raw, 'fullwidth', n.text) })),
-            safe: true,
+            safe: false,
             preferred: true,
             kind: 'normalize-number',
           },
