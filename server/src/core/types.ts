@@ -44,6 +44,7 @@ export type NumberFormatIssue =
   | 'bad-grouping' // `1,23,456.00`
   | 'space-in-digits' // `1 234.56`, `33802.5 3`
   | 'double-point' // `1857..82`
+  | 'comma-decimal' // `315,80万元`: a comma for the decimal point
   | 'year-fused'; // `与2019498.83万元相比`: 2019年498.83万元 with its 年 lost
 
 export interface NumberToken {

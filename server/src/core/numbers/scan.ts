@@ -61,6 +61,9 @@ const NUMBER_BODY = [
   // A doubled point (`1857..82`), a space inside the decimals (`33802.5 3`) or spaces as thousands
   // separators (`1 234.56`): conversion damage, validated by its unit below.
   `[${DIGIT}]+\\.\\.[${DIGIT}]+`,
+  // A comma for the decimal point (`315,80万元`, `11689,01万元`): one or two digits after it, never a thousands group;
+  // validated by its unit below (else two figures a comma apart).
+  `[0-9]+,[0-9]{1,2}(?![${DIGIT}.．,])`,
   `[${DIGIT}]+[.．][${DIGIT}]+[ \\u00A0][${DIGIT}]{1,2}(?![${DIGIT}.．])`,
   `[${DIGIT}]{1,3}(?:[ \\u00A0][${DIGIT}]{3})+(?:[.．][ \\u00A0\\u3000]?[${DIGIT}]+)?(?![${DIGIT}])`,
   `[${DIGIT}]+(?:[.．][${DIGIT}]+)?`,
@@ -151,6 +154,9 @@ export function asciiForms(text: string): string {
 /** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
 const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]${EOL}[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
 
+/** `315,80`: a comma with one or two digits after it and none before a point, the decimal point's place. */
+const COMMA_DECIMAL = /^[0-9]+,[0-9]{1,2}$/;
+
 /** A correct thousands grouping (`66,167.07`): ASCII digits, commas before every group of three. */
 export const CORRECT_GROUPING = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
 
@@ -184,6 +190,7 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'space-in-digits';
     text = text.replace(/(?<=[0-9,])[ \u00A0]+(?=[0-9])/g, '');
   }
+  if (COMMA_DECIMAL.test(text)) return { text: text.replace(',', '.'), issue: 'comma-decimal' };
   if (text.includes(',') && !CORRECT_GROUPING.test(text.replace(/[ \u00A0\u3000]*\r?\n\f?/g, ''))) issue = 'bad-grouping';
   // A line wrap before or after the point or a thousands comma, or among the digits, is layout (with any
   // spaces left before it).

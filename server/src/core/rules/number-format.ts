@@ -11,6 +11,7 @@ const ISSUE_TEXT = {
   'bad-grouping': l('千位分隔符位置错误', 'misplaced thousands separators'),
   'space-in-digits': l('数字中间有空格', 'a space inside the digits'),
   'double-point': l('小数点重复', 'a doubled decimal point'),
+  'comma-decimal': l('用逗号作小数点', 'a comma used as the decimal point'),
   'year-fused': l('年份与金额连写，缺“年”字', 'a year run into the amount, its 年 lost'),
 } as const;
 
@@ -106,7 +107,7 @@ function repaired(raw: string, issue: NumberFormatIssue, plain: string): string 
     const joined = asciiForms(raw).replace(/[ \u00A0]+/g, '');
     if (CORRECT_GROUPING.test(joined)) return joined;
   }
-  if (issue === 'bad-grouping' || issue === 'space-in-digits') return plain;
+  if (issue === 'bad-grouping' || issue === 'space-in-digits' || issue === 'comma-decimal') return plain;
   return asciiForms(raw)
     .replace(/[－−]/g, '-')
     .replace(/\.\./, '.')
