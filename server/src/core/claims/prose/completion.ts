@@ -246,8 +246,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           else if (target && !target.claim.comparison) target.claim.comparison = comparison;
         } else if (last && !named) {
           // `…完成年初预算的90.09%，完成调整后预算的100.00%。决算数大于年初预算数的主要原因是…`: of the rate on the budget it names.
-          const rated = [...paragraphClaims].reverse().find((c) => ratedKind.get(c) === namedKind && !c.comparison);
-          if (rated) rated.comparison = comparison;
+          const ofThatBudget = [...paragraphClaims].reverse().find((c) => ratedKind.get(c) === namedKind && !c.comparison);
+          if (ofThatBudget) ofThatBudget.comparison = comparison;
         }
         // `…决算数大于年初预算数的主要原因是…，差额5.42万元`: the gap the comparison states, between the pair it compares.
         const pair = pairCompared ?? paragraphClaims.find((c) => c.comparison === comparison) ?? (head?.comparison === comparison ? head : undefined);
@@ -359,7 +359,7 @@ function addBudgetAdjustment(sink: ClaimSink, adjusted: ProseToken, initial: Pro
     kind: 'change',
     origin: 'prose',
     identity: 'prose.budget-adjustment',
-    description: l(`${name ? `${name}` : ''}调整预算与年初预算比较`, `${name ? `${name}: ` : ''}the adjusted budget compared with the initial one`),
+    description: l(`${name}调整预算与年初预算比较`, `${name ? `${name}: ` : ''}the adjusted budget compared with the initial one`),
     span: delta.token.span,
     direction,
     current: operand(adjusted.token, '调整预算'),
