@@ -383,7 +383,8 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       if (!found) continue;
       const [mapping, m] = found;
       const listTotal = facts.listOf.get(pt)?.totals.get('amount');
-      // (An item of `人员经费80.00万元，主要包括：…` or a class of `公用经费…，主要包括商品和服务支出…` has the scope of its list's total.)
+      // (An item of `人员经费80.00万元，主要包括：…` has the scope of its list's total; a class of `公用经费…，主要包括商品和服务支出…`
+      // is the 一般公共预算's when either its own words or its list's total say so.)
       const ownScope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal, units) : scopeOf(sections, facts, pt, units);
       const scope = mapping === ECONOMIC_CLASS_MAPPING && ownScope !== 'general' && listTotal && scopeOf(sections, facts, listTotal, units) === 'general' ? 'general' : ownScope;
       // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
