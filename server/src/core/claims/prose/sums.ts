@@ -357,13 +357,16 @@ const POPULATION = /人口$/;
  * forgotten 工勤 item of the staff itself is still a slip. So does a population's (`总人口48368人，其中农业人口
  * 40556人，城镇人口7812人，流动人口542人`: a second breakdown). Amounts never get this reading.
  */
+const PEOPLE = /^(?:人|名|人次)$/;
+
 function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[] {
   const target = total.token.value;
   let sum = ZERO;
   for (let k = 0; k < parts.length - 1; k++) {
     sum = sum.plus(parts[k].token.value);
     if (sum.gt(target)) return parts;
-    if (k >= 1 && sum.eq(target) && (OUTSIDE_STAFF.test(parts[k + 1].subject || parts[k + 1].lead) || POPULATION.test(total.subject))) return parts.slice(0, k + 1);
+    // (People only: `…执法执勤用车1辆、离退休干部服务用车0辆、其他用车1辆` are all of the vehicles.)
+    if (k >= 1 && sum.eq(target) && ((PEOPLE.test(total.token.unitText) && OUTSIDE_STAFF.test(parts[k + 1].subject || parts[k + 1].lead)) || POPULATION.test(total.subject))) return parts.slice(0, k + 1);
   }
   return parts;
 }
