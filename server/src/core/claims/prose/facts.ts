@@ -1,19 +1,18 @@
 // The same fact stated twice (prose.md §7): statements keyed by (quantity, role, year, scope);
 // every restatement must carry the same value. Equal names give a certain conflict; names where
 // one only ends with the other (在京中央单位… / 中央单位…) may differ in scope, so they only warn.
-import { compareValues, operand } from '../../arith/interval';
+import { compareValues, isMoney, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
 import { ALL_SOURCES, ALL_SOURCES_HEADING } from '../../text/sources';
-import type { DocumentModel, FactClaim, Unit } from '../../types';
+import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
-const MONEY_UNITS = new Set<Unit>(['元', '万元', '亿元']);
 const RESPECTIVELY = /分别|各/;
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
@@ -232,7 +231,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`部分支出科目有所下降，主要为：A…支出减少33万元；B…减少57万元`: a statement opening the sentence names no quantity.)
     if (!FACT_ROLES.includes(t.role) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject))) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
-    if (t.role === 'share-base' && !MONEY_UNITS.has(t.token.unit)) continue;
+    if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
     // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)

@@ -307,21 +307,17 @@ export function findLists(
       }
       // `基金收入300.00万元，其中：保险费收入290.00万元，利息收入10.00万元；基金支出280.00万元；本年收支结余…`: a `；` before
       // the other side (支出 after a 收入 total, 收入 after a 支出 one, or a balance) ends a top-level list.
+      // `年末编制人数41人，其中：行政编制18人，事业编制23人；实有在职人员39人；…`: so does a `；` before the staff actually in post,
+      // which are no part of the establishment (编制). The earlier of the two cuts ends the list.
       const head = list.totals.get('amount') ?? list.totals.get('budget');
-      if (!parent && head) {
+      const establishment = list.totals.get('count');
+      if (!parent && (head || establishment)) {
         // (Up to the next trigger at most: a `；` after it is that list's to judge, and scanning on to the end of
         // a sentence of many lists would be quadratic.)
-        const cut = otherSideClause(text, { start: list.region.start, end: Math.min(list.region.end, nextTrigger) }, /收入|支出/.test(head.lead) ? head.lead : head.subject);
-        if (cut !== undefined) {
-          list.region.end = cut;
-          list.members = tokens.slice(first, firstAtOrAfter(tokens, cut));
-        }
-      }
-      // `年末编制人数41人，其中：行政编制18人，事业编制23人；实有在职人员39人；…`: the staff actually in post after a `；` are no
-      // part of the establishment (编制).
-      const establishment = list.totals.get('count');
-      if (!parent && establishment && /编制/.test(establishment.subject)) {
-        const cut = staffClause(text, { start: list.region.start, end: Math.min(list.region.end, nextTrigger) });
+        const searched = { start: list.region.start, end: Math.min(list.region.end, nextTrigger) };
+        const sideCut = head ? otherSideClause(text, searched, /收入|支出/.test(head.lead) ? head.lead : head.subject) : undefined;
+        const staffCut = establishment && /编制/.test(establishment.subject) ? staffClause(text, searched) : undefined;
+        const cut = sideCut === undefined ? staffCut : staffCut === undefined ? sideCut : Math.min(sideCut, staffCut);
         if (cut !== undefined) {
           list.region.end = cut;
           list.members = tokens.slice(first, firstAtOrAfter(tokens, cut));

@@ -349,6 +349,8 @@ const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借�
 
 /** A population, which 概况 break down several ways in one list (农业/城镇, then 常住, 流动 …). */
 const POPULATION = /人口$/;
+/** Units that count people: only their lists end at a group outside the staff. */
+const PEOPLE = /^(?:人|名|人次)$/;
 
 /**
  * `实际正式教职工62人，其中副高级职称4人，…中级工1人，退休职工28人`: a head count's list runs on into a
@@ -357,8 +359,6 @@ const POPULATION = /人口$/;
  * forgotten 工勤 item of the staff itself is still a slip. So does a population's (`总人口48368人，其中农业人口
  * 40556人，城镇人口7812人，流动人口542人`: a second breakdown). Amounts never get this reading.
  */
-const PEOPLE = /^(?:人|名|人次)$/;
-
 function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[] {
   const target = total.token.value;
   let sum = ZERO;

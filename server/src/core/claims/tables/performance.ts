@@ -82,7 +82,8 @@ function fundRows(table: Table): FundRow[] {
 
 export function performanceInfo(table: Table): PerformanceTableInfo {
   const info: PerformanceTableInfo = { table: table.id, projectName: table.projectName, indicators: [] };
-  const main = fundRows(table).find((f) => /年度资金总额/.test(f.label)) ?? fundRows(table)[0];
+  const rows = fundRows(table);
+  const main = rows.find((f) => FUND_TOTAL.test(f.label)) ?? rows[0];
   if (main) {
     info.initialBudget = tokenAt(main.row, main.cols.initialBudget);
     info.annualBudget = tokenAt(main.row, main.cols.annualBudget);
@@ -127,7 +128,8 @@ function score(model: DocumentModel, id: number | undefined, label: string): Ope
 
 export function performanceClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const name = table.projectName ? `“${table.projectName}”` : '';
-  for (const f of fundRows(table)) {
+  const rows = fundRows(table);
+  for (const f of rows) {
     const executed = tokenAt(f.row, f.cols.executed);
     const budget = tokenAt(f.row, f.cols.annualBudget);
     const rate = tokenAt(f.row, f.cols.rate);
@@ -145,12 +147,12 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
       rate: stated,
     });
   }
-  fundSources(model, table, name, sink);
+  fundSources(model, table, rows, name, sink);
   const info = performanceInfo(table);
   const weights = info.indicators.map((i) => score(model, i.weight, `${i.label} 分值`));
   const fundWeight = score(model, info.fundWeight, '预算执行率 分值');
   // (部门整体支出绩效自评表: indicators only, no 资金 rows; the 总分 is theirs alone.)
-  const indicatorsOnly = fundRows(table).length === 0;
+  const indicatorsOnly = rows.length === 0;
   if (info.totalWeight !== undefined && (fundWeight || indicatorsOnly) && weights.length) {
     emitSum(sink, {
       kind: 'sum',
@@ -200,8 +202,7 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
  * PT.5: 年度资金总额 = 其中：当年财政拨款 + 上年结转资金 + 其他资金, in each of the budget and execution columns (the
  * form lists every source, blank or 0.00 when none).
  */
-function fundSources(model: DocumentModel, table: Table, name: string, sink: ClaimSink): void {
-  const rows = fundRows(table);
+function fundSources(model: DocumentModel, table: Table, rows: FundRow[], name: string, sink: ClaimSink): void {
   const total = rows.find((f) => FUND_TOTAL.test(f.label));
   const parts = rows.filter((f) => f !== total);
   if (!total || parts.length < 2 || !parts.some((f) => /财政拨款/.test(f.label))) return;
