@@ -357,3 +357,12 @@ test('json: an info note is ESLint severity 1 with level "info", counted in info
   assert.equal(file.infoCount, 1);
   assert.ok(file.messages.every((m) => m.ruleId === null || ['info', 'warning', 'error'].includes(m.level)));
 });
+
+test('a reader that closes the pipe early (| head) ends the CLI quietly, not with an EPIPE crash', () => {
+  const dir = tempDir();
+  // Enough findings that the JSON report outgrows the pipe's buffer before `head` stops reading.
+  for (let i = 0; i < 40; i++) writeFileSync(join(dir, `r${i}.txt`), DAMAGED.repeat(50));
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" "${dir}" --format json | head -c 100 >/dev/null`], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0);
+  assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|internal error/);
+});

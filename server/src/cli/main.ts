@@ -165,8 +165,16 @@ export async function run(argv: string[]): Promise<number> {
   return status === 2 ? 2 : exitCodeFor(results, opts.maxWarnings);
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2)).then(
+/** The process entry (bin/juesuan-lint.js): runs and sets the exit code; never throws. */
+export function main(argv: string[]): void {
+  // `juesuan-lint dir | head`: a reader that stops early is not an error of ours; end quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  run(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -176,6 +184,8 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main(process.argv.slice(2));
 
 // For tests: the pieces worth checking without spawning a process.
 export { compileGlob, expandBraces, globToRegExp } from './glob';
