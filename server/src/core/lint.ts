@@ -199,17 +199,19 @@ function minSeverity(a: Severity, b: Severity): Severity {
   return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
 }
 
-/** Drops disabled and duplicate findings; orders them by position. */
+/** Drops disabled and duplicate findings (of two alike, the more severe stays); orders them by position. */
 function finalize(findings: Finding[], model: DocumentModel): Finding[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const out: Finding[] = [];
   for (const f of findings) {
     const disabled = model.disabledLines.get(f.range.start.line);
     if (disabled && (disabled.has('*') || disabled.has(f.ruleId))) continue;
     const key = `${f.ruleId}:${f.span.start}:${f.span.end}:${f.messageId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(f);
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, out.length);
+      out.push(f);
+    } else if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[out[at].severity]) out[at] = f;
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
 }

@@ -6,6 +6,7 @@ import { asExact } from '../arith/operand';
 import { l } from '../messages';
 import type { CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
+import { PROJECT_NAME, projectFigure } from './prose/facts';
 import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
@@ -19,6 +20,8 @@ type Scope = 'general' | 'all' | 'other';
 interface Mapping {
   subject: RegExp;
   roles: Array<ProseToken['role']>;
+  /** A difference only warns. */
+  soft?: boolean;
   queries: (match: RegExpMatchArray, scope: Scope, pt: ProseToken, basicAllIsGeneral: () => boolean, listTotal: ProseToken | undefined) => TableValueQuery[];
 }
 
@@ -118,6 +121,28 @@ const CLASS_NAME = /^(一般公共服务|外交|国防|公共安全|教育|科�
 /** A list total whose items are 类: the spending of one fund or of all. */
 const SPENDING_WHOLE = /财政拨款支出$|^(?:本年)?支出(?:合计)?$/;
 
+/**
+ * A project by its name (`（6）教育信息化建设项目，支出49.74万元`): its row in a table of the projects (项目支出绩效自评结果汇总表,
+ * 重点项目情况表), by exact name. Only warns: the prose may state the 财政拨款 part of a project the table counts whole.
+ */
+const PROJECT_MAPPING: Mapping = {
+  subject: PROJECT_NAME,
+  roles: ['amount', 'budget'],
+  soft: true,
+  queries: (m, _scope, pt) => {
+    const figure = projectFigure(pt);
+    const label = new RegExp(`^${m[1].replace(/[()（）]/g, '\\$&')}$`);
+    return figure ? PROJECT_COLUMNS[figure.measure].map((column) => ({ kind: 'unknown', label, column })) : [];
+  },
+};
+/** The columns of a project table that hold each figure (a bare `预算` names no column: 年初 or 全年). */
+const PROJECT_COLUMNS: Record<NonNullable<ReturnType<typeof projectFigure>>['measure'], string[][]> = {
+  spent: [['执行数'], ['实际支出'], ['决算数'], ['支出数']],
+  'budget:initial': [['年初预算']],
+  'budget:adjusted': [['全年预算'], ['调整后预算'], ['调整预算']],
+  'budget:': [],
+};
+
 const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
   { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
@@ -203,6 +228,7 @@ const MAPPINGS: Mapping[] = [
       return entry ? [{ kind: 'T09', column: entry[1][pt.role === 'budget' ? 0 : 1] }] : [];
     },
   },
+  PROJECT_MAPPING,
   ECONOMIC_ITEM_MAPPING,
 ];
 
@@ -376,12 +402,14 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     // `政府性基金预算财政拨款支出344.09万元`, or a fund's carry-over sentence: 公开07表's 合计 row.
     const fundFigure = pt.role === 'amount' ? FUND_FIGURE.exec(pt.subject) : null;
     let queries: TableValueQuery[];
+    let soft = false;
     if (runningCost) queries = [{ kind: 'T10', label: runningCost, unique: {} }];
     else if (fundFigure) queries = FUND_COLUMNS[fundFigure[1]].map((column) => ({ kind: 'T07', label: '合计', column }));
     else {
       const found = mappingOf(pt.role, pt.subject);
       if (!found) continue;
       const [mapping, m] = found;
+      soft = mapping.soft === true;
       const listTotal = facts.listOf.get(pt)?.totals.get('amount');
       // (An item of `人员经费80.00万元，主要包括：…` has the scope of its list's total; a class of `公用经费…，主要包括商品和服务支出…`
       // is the 一般公共预算's when either its own words or its list's total say so.)
@@ -410,6 +438,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         span: pt.token.span,
         a: operand(pt.token, `文中${pt.subject}${what}`),
         b: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
+        soft: soft || undefined,
         id: -1,
       });
       break;

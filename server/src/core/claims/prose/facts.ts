@@ -269,6 +269,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     else byKey.set(whole, [scoped]);
   }
   restatedListParts(model, listed, alone, sink);
+  projectFacts(model, analysis, sink);
   for (const statements of byGroup.values()) {
     // Keys (four characters at least) indexed by their last four, so that a loose match, one key ending
     // with the other after a qualifier, is found among the few keys of the same ending.
@@ -290,6 +291,54 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
       else keysByTail.set(tail, [s.key]);
     }
   }
+}
+
+/**
+ * A named project's figures, `（6）教育信息化建设项目，支出49.74万元` in the 项目支出 list and `项目名称：教育信息化建设项目。…
+ * 实际支出49.84万元` in its 绩效 section: the name says which quantity wherever it is stated, so the list and paragraph
+ * scopes that part other statements do not part these. They only warn: a 绩效 section may count the project's other money.
+ */
+function projectFacts(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+  const first = new Map<string, Statement>();
+  const bodies = new Map<number, string>();
+  for (const t of analysis.tokens) {
+    const figure = projectFigure(t);
+    if (!figure) continue;
+    // (Two bodies' projects of one name, under `（一）…局本级` and `（二）…中心`, are two projects.)
+    const body = bodyOf(model, t.sentence.section, bodies);
+    const sources = ALL_SOURCES.test(t.sentence.text) ? 'all-sources' : '';
+    const group = `project|${figure.measure}|${t.year ?? ''}|${body}|${sources}`;
+    const statement: Statement = { token: t, key: figure.name, group };
+    const earlier = first.get(`${group}|${figure.name}`);
+    if (earlier) emit(sink, earlier, statement, false, true, t.role === 'amount' ? `${figure.name}支出` : figure.name);
+    else first.set(`${group}|${figure.name}`, statement);
+  }
+}
+
+/** A figure of a project named by its own name: what was spent on it, or its budget (年初 or 全年). */
+export function projectFigure(t: ProseToken): { name: string; measure: 'spent' | 'budget:initial' | 'budget:adjusted' | 'budget:' } | undefined {
+  const measure = t.role === 'amount' ? (PROJECT_SPENT.test(t.lead.trim()) ? 'spent' : undefined) : t.role === 'budget' ? (`budget:${budgetKind(t.lead)}` as const) : undefined;
+  if (!measure) return undefined;
+  const name = PROJECT_NAME.exec(t.subject)?.[1];
+  return name && !GENERIC_PROJECT.test(name) ? { name, measure } : undefined;
+}
+
+/** What was spent on a project: `支出`, `实际支出`, `全年执行数为`, `支出决算为` (not `资金`, `安排`, `拨付`). */
+const PROJECT_SPENT = /^(?:全年|本年|年度|当年)?(?:实际)?(?:支出(?:决算)?|执行|决算)(?:数|额|金额)?(?:为|是|达)?$/;
+/** A project by its own name (`项目名称：…项目`, `“…”项目`); not `该项目`, `21个项目`, `其他项目`. */
+export const PROJECT_NAME = /^([^，,。；;：:\s]{3,30}项目)$/;
+const GENERIC_PROJECT = /个|^(?:其他|其余|该|本|各|上述|以上|所有|全部|部分|重点|专项|一般|具体|相关|这些|此|其中|以下|下列)/;
+
+/** The nearest section around `section` whose heading is only a body's name (`（一）…局本级`), '' for none; memoised. */
+function bodyOf(model: DocumentModel, section: number | undefined, memo: Map<number, string>): string {
+  if (section === undefined) return '';
+  let body = memo.get(section);
+  if (body === undefined) {
+    const { title, parent } = model.sections[section];
+    body = BODY_ONLY.test(title.replace(HEADING_MARK, '')) ? `body${section}` : bodyOf(model, parent, memo);
+    memo.set(section, body);
+  }
+  return body;
 }
 
 /**
@@ -350,7 +399,7 @@ function restatedListParts(model: DocumentModel, listed: Map<string, ScopedState
   }
 }
 
-function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean, soft = false): void {
+function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean, soft = false, name?: string): void {
   const a = first.token;
   const b = second.token;
   const role = { amount: '', budget: '预算', delta: '变动额' }[a.role as 'amount' | 'budget' | 'delta'];
@@ -358,11 +407,11 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
     kind: 'fact',
     origin: 'prose',
     identity: 'prose.fact',
-    description: l(`同一数据两处表述：${a.subject}${role}`, `the same figure stated twice: ${a.subject}`),
+    description: l(`同一数据两处表述：${name ?? a.subject}${role}`, `the same figure stated twice: ${name ?? a.subject}`),
     span: b.token.span,
     key: `${first.group}|${first.key}`,
-    a: operand(a.token, a.subject),
-    b: operand(b.token, b.subject),
+    a: operand(a.token, name ?? a.subject),
+    b: operand(b.token, name ?? b.subject),
     looseMatch,
     soft,
   });
