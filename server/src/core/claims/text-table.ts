@@ -7,6 +7,7 @@ import { l } from '../messages';
 import type { CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
 import { PROJECT_NAME, projectFigure } from './prose/facts';
+import { partName } from './prose/shares';
 import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
@@ -555,7 +556,7 @@ function sharesOfTableTotals(model: DocumentModel, facts: ProseFacts, sink: Clai
       const value = findTableValue(model, query);
       if (value?.token === undefined) continue;
       const name = tableName(model.tables[value.table]);
-      const partLabel = part.subject || part.lead.replace(/[，,、；;：:\s]/g, '') || '该项';
+      const partLabel = partName(part);
       sink.add<ShareClaim>({
         kind: 'share',
         origin: 'text-table',

@@ -141,6 +141,13 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
         aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined));
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
+    // `占一般公共预算项目支出总额的98.31%`: the 项目支出 stated as a part of that fund's spending (`一般公共预算财政拨款支出
+    // 1768.18万元…其中：基本支出817.66万元，项目支出950.52万元`).
+    const funded = wantCount ? null : FUNDED_PART.exec(bare);
+    if (funded) {
+      const inFund = ctx.subjects.find(funded[2], part.token.span.start, (t) => closeTo(funded[2])(t) && FUND_TOTAL[funded[1]].test(ctx.listOf.get(t)?.totals.get('amount')?.subject ?? ''));
+      if (inFund) return { base: inFund, group: `named:${inFund.token.id}:${share.sentence.paragraph}` };
+    }
     // `占全年支出的`, `占总支出的`: the year's whole spending, named as the list's total (本年支出合计) or,
     // outside a list, as the nearest 支出合计 before it.
     const kind = wantCount ? undefined : grandTotalKind(named);
@@ -224,6 +231,15 @@ const ALIASED_TOTALS = [
     subject: new RegExp(`${kind}`),
   })),
 ];
+/** How a share's part is called: its subject, else the words before it (`资金`), else `该项`. */
+export function partName(part: ProseToken): string {
+  return part.subject || part.lead.replace(/[，,、；;：:\s]/g, '') || '该项';
+}
+
+/** A part of the spending named with its fund, and the list totals that are that fund's spending. */
+const FUNDED_PART = /^(一般公共预算|财政拨款)(?:财政拨款)?(基本支出|项目支出|人员经费|公用经费)$/;
+const FUND_TOTAL: Record<string, RegExp> = { 一般公共预算: /一般公共预算/, 财政拨款: /^(?:本年)?财政拨款(?:支出)?/ };
+
 /** The procurement total an SME award's unnamed share is of, by the names a report gives it there. */
 const SME_BASE_NAMES = ['政府采购支出总额', '政府采购支出合计'];
 
@@ -531,7 +547,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (!resolved && named && !wantCount) unresolved.push({ share, part, named });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
-    const partLabel = part.subject || '该项';
+    const partLabel = partName(part);
     // (A count base without a name of its own (`占全部28个项目的`) is the total count, not what the sentence lends it.)
     const baseLabel = base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || '总数';
     // (A part restated in another unit, `涉及资金9.02亿元（90,234.90万元）`: the finer statement.)
