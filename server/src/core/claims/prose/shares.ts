@@ -134,7 +134,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const family = wantCount ? undefined : ALIASED_TOTALS.find((f) => f.named.test(named));
     const aliases = family ? family.names.filter((n) => n !== named) : [];
     // (An alias finds only a figure named in its family: `政府采购支出合计` must not find `本年支出合计` by its suffix.)
-    const familyNamed = (name: string) => (t: ProseToken) => closeTo(name)(t) && family!.subject.test(t.subject);
+    const familyNamed = (name: string) => (t: ProseToken) => closeTo(name)(t) && family!.subject.test(t.subject) && (!family!.sentence || family!.sentence.test(t.sentence.text));
     const found = wantCount
       ? totalCountBefore(ctx, part, named)
       : (ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
@@ -230,6 +230,9 @@ const ALIASED_TOTALS = [
     names: [`政府采购${kind}支出`, `${kind}采购支出`, `${kind}类采购支出`, `${kind}支出`],
     subject: new RegExp(`${kind}`),
   })),
+  // (`评价等级为“优”的8个，…涉及资金1161.64万元，占自评资金总额的61.87%`: the money of the 自评 stated before, `共对9个项目开展绩效
+  // 自评，涉及资金1877.67万元`; not that of a 部门评价 stated in between.)
+  { named: /^自评(?:项目)?(?:涉及)?资金(?:总额|合计|总计)?$/, names: ['涉及资金'], subject: /涉及资金$/, sentence: /自评/ },
 ];
 /** How a share's part is called: its subject, else the words before it (`资金`), else `该项`. */
 export function partName(part: ProseToken): string {
