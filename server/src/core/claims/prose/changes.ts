@@ -431,7 +431,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         priorByYear(tokens, current, previousEnd, subjects, lastYearsIndex, finalAccounts ? reportYear : undefined);
       if (!current && !prior && first.index === 0 && !first.ownSubject) ({ current, prior } = chainedLines(analysis, first, sentenceIndex, sentenceOrder) ?? {});
       if (prior) usedPriors.add(prior);
-      const zeroPrior = current && !prior ? zeroPriorInWords(text, (rate ?? delta)!, tokens[i + 1]) : undefined;
+      const zeroPrior = current && !prior ? zeroPriorInWords(text, (rate ?? delta)!, tokens[i + 1]) ?? zeroPriorBetween(text, current, first) : undefined;
       previousEnd = Math.max((rate ?? delta)!.token.span.end, prior?.token.span.end ?? 0);
       const claim = changeClaim(sink, text, { first, current, prior, zeroPrior, delta, rate });
       if (claim) made.push(claim);
@@ -473,6 +473,18 @@ function zeroPriorInWords(text: string, change: ProseToken, next: ProseToken | u
   const sentenceEnd = change.sentence.span.end;
   const to = Math.min(from + 40, next && next.sentence === change.sentence ? next.token.span.start : sentenceEnd, sentenceEnd);
   const found = ZERO_PRIOR.exec(text.slice(from, to));
+  return found ? { start: from + found.index, end: from + found.index + found[0].length } : undefined;
+}
+
+/**
+ * `公务用车购置费15.46万元，上年无此项支出，本年新增15.46万元`: zero as last year's figure, said in the clause between this
+ * year's figure and its change (one clause break apart at most: no other figure's words).
+ */
+function zeroPriorBetween(text: string, current: ProseToken, change: ProseToken): Span | undefined {
+  const from = current.token.unitSpan?.end ?? current.token.span.end;
+  if (current.sentence !== change.sentence || from >= change.token.span.start) return undefined;
+  const between = text.slice(from, change.token.span.start);
+  const found = /^[，,]\s*/.test(between) && (between.match(/[，,；;]/g) ?? []).length <= 2 ? ZERO_PRIOR.exec(between) : null;
   return found ? { start: from + found.index, end: from + found.index + found[0].length } : undefined;
 }
 

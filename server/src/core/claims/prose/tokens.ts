@@ -270,6 +270,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // `从2015年的2007万元上升到2020年的2468万元`: the level reached, not the size of the change.
       if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
       if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || SHORT_DIRECTION.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
+      if (NEW_THIS_YEAR.test(w)) return 'delta';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       // (`本项目共完成预算资金89.97万元`: the budget funds spent, an actual.)
@@ -280,6 +281,12 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       return 'other';
   }
 }
+
+/**
+ * `上年无此项支出，本年新增15.46万元`: the change from nothing, an increase by the year's whole figure (not another part of
+ * the list it stands in). Only the bare words: `新增重点工作经费50万元` names an amount.
+ */
+const NEW_THIS_YEAR = /(?:本年|当年|今年|本年度)?新增(?:支出|收入)?(?:为|了)?$/;
 
 /** The clause before a Δ compares with the budget: `与年初预算X万元相比，`, `比年初预算，`. */
 const BUDGET_COMPARISON_BEFORE = /(?:与|比|较|同)[^，,。；;：:]*(?:预算|计划)[^，,。；;：:]*(?:相比|比较)[，,]$/;
@@ -318,6 +325,7 @@ function subjectWords(lead: string, role: Role): string {
     if (fromStart >= 0) w = w.slice(0, fromStart);
     const dir = w.search(DIRECTION);
     if (dir >= 0) w = w.slice(0, dir);
+    w = w.replace(NEW_THIS_YEAR, '');
     // (`收入总计…，支出总计…，与2020年度相比，各增加29.6万元`: 各 names nothing.)
     if (/^(?:各|均|都|分别|亦|也)$/.test(w)) w = '';
   }
@@ -509,7 +517,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
         subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
         ownSubject: own !== '',
-        direction: continuesRun && !ownDirection ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) : undefined,
+        direction: continuesRun && !ownDirection ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) ?? (NEW_THIS_YEAR.test(lead) ? 'up' : undefined) : undefined,
         year,
         continuesRun,
         depth,
