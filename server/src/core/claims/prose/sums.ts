@@ -125,6 +125,23 @@ function countsComplete(list: ProseList, parts: ProseToken[]): boolean {
  * `“三公”经费41万元，其中：因公出国（境）费0万元，…` then `其中：公务用车购置及运行维护费…；公务接待费…`: a list that leaves
  * out a member of its standard breakdown stated as zero before it (in its section) is complete all the same, for amounts.
  */
+/**
+ * `其中：因公出国（境）费与上年持平，公务用车购置及运行维护费减少0.11万元，…`: the members of a change breakdown that state no
+ * figure, only that they did not change (their change is 0), by name.
+ */
+function flatMembers(list: ProseList, parts: ProseToken[]): string[] {
+  const sentence = parts[0].sentence;
+  const from = Math.max(list.region.start, sentence.span.start);
+  const region = sentence.text.slice(from - sentence.span.start, list.region.end - sentence.span.start);
+  const names: string[] = [];
+  for (const clause of region.split(/[，,；;]/)) {
+    const m = FLAT_MEMBER.exec(clause);
+    if (m) names.push(m[1]);
+  }
+  return names;
+}
+const FLAT_MEMBER = /^\s*(?:[：:]\s*)?([^\d：:。]{2,24}?)(?:均)?(?:与上年(?:相比)?|较上年|比上年|同比)?(?:持平|无变化|不变|无增减)$/;
+
 function completeWithZeros(parts: ProseToken[], total: ProseToken, zeros: string[]): boolean {
   if (zeros.length === 0) return false;
   return FAMILIES.some((f) => {
@@ -199,7 +216,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // against the total's. Only a complete breakdown (基本支出 + 项目支出, …) says anything: a few main
   // contributors need not add up, and signed parts have no ≤.
   if (role === 'delta' || role === 'budget-delta') {
-    if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat') || !isExhaustive(list, parts, total)) return;
+    if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat')) return;
+    const flat = role === 'delta' ? flatMembers(list, parts) : [];
+    if (!isExhaustive(list, parts, total) && !completeWithZeros(parts, total, flat)) return;
     sink.add({
       kind: 'sum',
       origin: 'prose',
@@ -207,8 +226,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
       description: role === 'delta' ? l(`${label}增减额 = 其中各项增减额之和`, `the change of ${label} = the sum of its parts' changes`) : l(`${label}与预算之差 = 其中各项与预算之差的和`, `the difference of ${label} from its budget = the sum of its parts' differences`),
       span: total.token.span,
       total: operand(total.token, role === 'delta' ? `${label}增减额` : `${label}与预算之差`),
-      parts: parts.map(partOperand),
-      signs: parts.map((p) => (p.direction === total.direction ? 1 : -1)),
+      parts: [...parts.map(partOperand), ...flat.map((name) => exact(0, `${name}（持平）`))],
+      signs: [...parts.map((p) => (p.direction === total.direction ? 1 : -1)), ...flat.map(() => 1)],
       exhaustive: true,
     });
     return;
