@@ -1195,7 +1195,28 @@ function assignRoles(table: Table): void {
     if (role === 'name') hasName = true;
     cols[c].role = role;
   }
+  priorYearColumns(table);
 }
+
+/**
+ * `2024年决算数 | 2023年决算数 | 增减额`: a column headed with the year before another column's, in the same words, is last
+ * year's figure beside this year's (as `上年决算数` is), no figure of this year's table.
+ */
+function priorYearColumns(table: Table): void {
+  const dated = new Map<string, number>();
+  for (let c = 0; c < table.columns.length; c++) {
+    const col = table.columns[c];
+    if (col.role !== 'value') continue;
+    const path = col.headerPath.join('/');
+    const year = HEADER_YEAR.exec(path);
+    if (year) dated.set(`${col.block}|${year[1]}|${path.replace(HEADER_YEAR, '')}`, c);
+  }
+  for (const [key, c] of dated) {
+    const [block, year, words] = key.split('|');
+    if (dated.has(`${block}|${Number(year) + 1}|${words}`)) table.columns[c].role = 'prior';
+  }
+}
+const HEADER_YEAR = /((?:19|20)\d\d)\s*年度?/;
 
 function analyse(w: Work): void {
   const { table, scanned } = w;

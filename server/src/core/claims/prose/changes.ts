@@ -477,14 +477,15 @@ function zeroPriorInWords(text: string, change: ProseToken, next: ProseToken | u
 }
 
 /**
- * `公务用车购置费15.46万元，上年无此项支出，本年新增15.46万元`: zero as last year's figure, said in the clause between this
- * year's figure and its change (one clause break apart at most: no other figure's words).
+ * `公务用车购置费15.46万元，上年无此项支出，本年新增15.46万元`: zero as last year's figure, said in the clauses between this
+ * year's figure and its change (a few clauses of the same item: no `；`).
  */
 function zeroPriorBetween(text: string, current: ProseToken, change: ProseToken): Span | undefined {
   const from = current.token.unitSpan?.end ?? current.token.span.end;
   if (current.sentence !== change.sentence || from >= change.token.span.start) return undefined;
   const between = text.slice(from, change.token.span.start);
-  const found = /^[，,]\s*/.test(between) && (between.match(/[，,；;]/g) ?? []).length <= 2 ? ZERO_PRIOR.exec(between) : null;
+  // (`其他收入20.87万元，占本年收入合计的0.70%，上年无此项收入，本年新增20.87万元`: a share of the figure may stand between.)
+  const found = /^[，,]\s*/.test(between) && !/[；;]/.test(between) && (between.match(/[，,]/g) ?? []).length <= 3 ? ZERO_PRIOR.exec(between) : null;
   return found ? { start: from + found.index, end: from + found.index + found[0].length } : undefined;
 }
 
