@@ -40,7 +40,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/一般公共预算/, /政府性基金/, /国有资本经营/], required: [0, 1, 2] },
   // 收入/支出总计 → 本年合计 + 结余 + 结转和结余 (公开01表's 总计 rows; 公开04表's: 本年财政拨款收入 + 年初财政拨款结转和结余)
   // (The older 用事业基金弥补收支差额 in the place of 使用非财政拨款结余.)
-  { members: [/(?:收入|支出)合计|^本年\S*(?:收入|支出)$|^财政拨款(?:收入|支出)$/, /非财政拨款结余|结余分配|用事业基金弥补收支差额/, /结转(?:和|及)?结余/], required: [0, 2] },
+  // (Only of a 总计: `年初结转和结余5.00万元` followed by the paragraphs `3.支出情况。…支出合计…` / `4.…年末结转和结余…` is none.)
+  { members: [/(?:收入|支出)合计|^本年\S*(?:收入|支出)$|^财政拨款(?:收入|支出)$/, /非财政拨款结余|结余分配|用事业基金弥补收支差额/, /结转(?:和|及)?结余/], required: [0, 2], whole: /总计|总规模/ },
   // 单价100万元以上设备 → 通用设备 / 专用设备
   { members: [/通用设备/, /专用设备/], required: [0, 1] },
   // 绩效评级 → every grade of its scale (`绩效评级为“优”的项目26个；…“良”…；…“中”…；…“差”的项目0个`)
@@ -75,11 +76,21 @@ export function distinctMembers(subjects: string[]): boolean {
 }
 
 export function coversFamily(subjects: string[], whole: string): boolean {
+  // (`支出总计` over the paragraphs `2.收入情况。…收入合计…` / `3.支出情况。…支出合计…`: income is no part of spending.)
+  const side = sideOf(whole);
+  if (side && subjects.some((s) => sideOf(s) === (side === '收入' ? '支出' : '收入'))) return false;
   return FAMILIES.some((f) => {
     if (f.whole && !f.whole.test(whole)) return false;
     const hits = subjects.map((s) => f.members.findIndex((m) => m.test(s)));
     return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r));
   });
+}
+
+/** 收入 or 支出 when a name says one side only. */
+function sideOf(name: string): '收入' | '支出' | undefined {
+  const income = name.includes('收入');
+  const spending = name.includes('支出');
+  return income === spending ? undefined : income ? '收入' : '支出';
 }
 
 /** `项目4个，…包括A、B、C、D`: as many parts as the stated count. */
