@@ -246,6 +246,8 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
   if (ALL_SOURCES.test(pt.sentence.text) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
+  // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)
+  if (GENERAL_SENTENCE.test(pt.sentence.text)) return 'general';
   const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
   // A unit's own figure (`其中，…局本级“三公”经费支出决算5.00万元`), and the parts of one unit's total (厅本级本年支出合计…，
@@ -270,6 +272,7 @@ const FUND_COLUMNS: Record<string, string[][]> = {
   年末结转和结余: [['年末结转和结余']],
 };
 const GENERAL_FUND = /一般公共预算|财政拨款支出/;
+const GENERAL_SENTENCE = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本单位)?一般公共预算财政拨款/;
 const GOVERNMENT_FUND = /政府性基金/;
 
 /**
@@ -331,8 +334,33 @@ function openingYear(model: DocumentModel, pt: ProseToken): number | undefined {
   return OPENING_YEAR.test(model.text.slice(pt.sentence.span.start, year.unitSpan?.end ?? year.span.end)) ? first : undefined;
 }
 
+/**
+ * `财政拨款收入总计907.13万元由年初结转和结余49.38万元和本年收入857.75万元构成；财政拨款支出总计由本年支出888.28万元和年末结转
+ * 和结余18.85万元构成`: in a clause about the 财政拨款 总计, 本年收入 and the carry-overs are 公开04表's figures, not 公开01表's.
+ * The name to look up instead, or undefined.
+ */
+function fiscalSubject(text: string, pt: ProseToken): string | undefined {
+  const sentenceStart = pt.sentence.span.start;
+  const before = text.slice(sentenceStart, pt.token.span.start);
+  const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
+  // (Or a sentence opening with the 财政拨款 of all funds: `财政拨款年末结转和结余…，为年初结转和结余…加…`.)
+  if (!FISCAL_TOTAL_CLAUSE.test(clause) && !FISCAL_SENTENCE.test(pt.sentence.text)) return undefined;
+  const name = pt.subject.replace(/^(?:由|和|及|与)/, '');
+  return FISCAL_NAMES[name];
+}
+const FISCAL_TOTAL_CLAUSE = /财政拨款(?:收入|支出|收、?支|收入、?支出)?总计/;
+const FISCAL_SENTENCE = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本单位)?财政拨款/;
+const FISCAL_NAMES: Record<string, string> = {
+  收入合计: '财政拨款收入',
+  支出合计: '财政拨款支出',
+  年初结转和结余: '年初财政拨款结转和结余',
+  年末结转和结余: '年末财政拨款结转和结余',
+};
+
 /** Words naming the reporting body itself before a quantity. */
 const OWNER = /^(?:本部门|本单位|我部门|我单位)/;
+/** Words naming the part of a figure something covers (`涉及…支出`), not the figure. */
+const COVERED = /^(?:涉及|覆盖|涵盖)/;
 
 /** The first mapping for a role and subject, with its match (subjects repeat: memoised per lint). */
 function mappingFinder(): (role: ProseToken['role'], subject: string) => [Mapping, RegExpMatchArray] | undefined {
@@ -346,6 +374,11 @@ function mappingFinder(): (role: ProseToken['role'], subject: string) => [Mappin
       result = null;
       // (`本部门收入总计`: the owner names who states the figure, not which.)
       const named = subject.replace(OWNER, '');
+      // (`涉及一般公共预算财政拨款支出66.20万元`: the part of a total an evaluation covers, not the total.)
+      if (COVERED.test(named)) {
+        bySubject.set(subject, null);
+        return undefined;
+      }
       for (const mapping of MAPPINGS) {
         if (!mapping.roles.includes(role)) continue;
         const m = named.match(mapping.subject);
@@ -407,7 +440,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     if (runningCost) queries = [{ kind: 'T10', label: runningCost, unique: {} }];
     else if (fundFigure) queries = FUND_COLUMNS[fundFigure[1]].map((column) => ({ kind: 'T07', label: '合计', column }));
     else {
-      const found = mappingOf(pt.role, pt.subject);
+      const found = mappingOf(pt.role, fiscalSubject(model.text, pt) ?? pt.subject);
       if (!found) continue;
       const [mapping, m] = found;
       soft = mapping.soft === true;

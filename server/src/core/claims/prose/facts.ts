@@ -152,10 +152,16 @@ const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用�
  * A 基本支出 of each may differ when the department has other income.
  */
 function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSections: Map<number, string>): string {
-  if (!BREAKDOWN.test(key) || t.sentence.section === undefined) return '';
+  if (!BREAKDOWN.test(key)) return '';
+  // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: a sentence about the fund's carry-overs,
+  // which other money's add to; its 人员经费 are 公开06表's, the department's.)
+  if (CARRY_OVER.test(key) && FISCAL_OPENING.test(t.sentence.text)) return 'fund';
+  if (t.sentence.section === undefined) return '';
   return sectionWord(model, t.sentence.section, FISCAL, fundSections) ? 'fund' : '';
 }
 const FISCAL = /一般公共预算|财政拨款/;
+const CARRY_OVER = /结转和结余$/;
+const FISCAL_OPENING = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本单位)?(?:一般公共预算|政府性基金预算?)?财政拨款/;
 
 /**
  * The first match of `re` in the title of `section` or of the nearest section around it that has

@@ -40,6 +40,8 @@ function normalize(name: string): string {
     .replace(/^(?:其中|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占|全部为|全部是|全部来自)[：:，,]?/g, '')
     // (`项目名称：教育信息化建设项目。…实际支出49.84万元`: a form's field label before the name.)
     .replace(/^项目名称[：:]/, '')
+    // (`…年末结转和结余44.69万元，为年初结转和结余49.38万元加…`, `…总计由年初结转和结余49.38万元和…构成`: the verb before a name.)
+    .replace(/^(?:为|由)(?=[\u4e00-\u9fff]{4})/, '')
     // (`较预算数1237万元减少…`: the comparison names whose budget only by the sentence's subject.)
     .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后)?(?:预算|决算)数?$)/, '')
     // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only
