@@ -177,14 +177,23 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (lis
 const UNITS_LISTED = /(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算|事业|行政)?单位[^。；;：:]{0,20}[：:]([^。；;]+)/;
 
 /** `纳入…部门决算编制范围的二级预算单位包括：1.…、2.…` after `本部门决算包括：部门本级及所属4家单位`. */
-const UNITS_IN_SCOPE = /编制范围的(?:二级)?(?:预算)?单位(?:包括|有)[：:]([^。；;]+)/;
+const UNITS_IN_SCOPE = /编制范围的(?:二级)?(?:预算)?单位(?:共(?:\d+|[一二三四五六七八九十]+)(?:个|家)[，,]?)?(?:具体)?(?:包括|有)[：:]([^。；;]+)/;
+/** The end of a unit's name: `局本级`, `…中心`, `…馆` (`文化和旅游局` is one name, `局本级和区文化馆` two). */
+const UNIT_END = /(?:本级|局|中心|站|所|馆|院|校|园|队|处|室|办|委|会|社|场|台)$/;
 
 export function unitsOfDepartment(text: string): string[] {
   const head = text.slice(0, 20000);
   const listed = UNITS_LISTED.exec(head);
   const m = listed ?? UNITS_IN_SCOPE.exec(head);
   if (!m) return [];
-  const units = m[1].split(/[、，,]|和|及/).map((u) => u.replace(/^[\s\d.．、（）()]+|等$|\s/g, '')).filter((u) => u.length >= 2);
+  const units = m[1]
+    .split(/[、，,]/)
+    .flatMap((u) => {
+      const [a, b] = u.split(/和|及/);
+      return b !== undefined && UNIT_END.test(a) && UNIT_END.test(b.replace(/[（(][^）)]*[)）]\s*$/, '')) ? [a, b] : [u];
+    })
+    .map((u) => u.replace(/[（(][^）)]*[)）]/g, '').replace(/^[\s\d.．、（）()]+|等$|\s/g, ''))
+    .filter((u) => u.length >= 2);
   // (The department's own accounts, `部门本级及所属4家单位`, are a unit of the breakdown too.)
   if (!listed && /本级及(?:其)?所属/.test(head) && !units.some((u) => u.includes('本级'))) units.unshift('本级');
   return units;
@@ -195,7 +204,8 @@ function namesEveryUnit(parts: ProseToken[], units: string[]): boolean {
   if (units.length < 2 || parts.length !== units.length) return false;
   const named = (p: ProseToken, u: string) => {
     const s = p.subject || p.lead;
-    return s.length >= 2 && (s.includes(u) || u.endsWith(s));
+    // (`部门本级` is `…局本级`: the department's own accounts.)
+    return s.length >= 2 && (s.includes(u) || u.endsWith(s) || (/本级$/.test(s) && /本级$/.test(u)));
   };
   return units.every((u) => parts.some((p) => named(p, u)));
 }
