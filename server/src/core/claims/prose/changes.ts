@@ -38,6 +38,9 @@ function statesAmount(t: ProseToken): boolean {
   return t.role === 'amount' || (t.role === 'share-base' && t.token.unit !== 'count');
 }
 
+/** `收支`, `收、支`: the 收入总计 and 支出总计 together. */
+const INCOME_AND_SPENDING = /^收入?、?支出?$/;
+
 function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: ProseToken, previousEnd: number, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken | undefined {
   const tokens = analysis.bySentence.get(first.sentence.id) ?? [];
   // Named: `基本支出减少10.50万元` is about the 基本支出 stated before.
@@ -47,7 +50,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     // `2022年“三公”经费决算数相较于上年增加…`: a dated change is about that year's amount.
     const accept = (t: ProseToken) => statesAmount(t) && t.year === first.year;
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
-    const found = subjects.find(first.subject, first.token.span.start, accept);
+    // (`收入总计1651.74万元，支出总计1651.74万元。收支较上年决算数增加66.02万元`: 收支 alone is those two, equal.)
+    const found = subjects.find(INCOME_AND_SPENDING.test(first.subject) ? '收入总计' : first.subject, first.token.span.start, accept);
     if (found) return found;
     if (!first.subject.includes('、')) {
       // (`…“三公”经费财政拨款支出预算为…，支出决算为115.08万元…。“三公”经费支出决算同比增加14.22万元`: the quantity the
