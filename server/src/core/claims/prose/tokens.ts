@@ -288,6 +288,9 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
  */
 const NEW_THIS_YEAR = /(?:本年|当年|今年|本年度)?新增(?:支出|收入)?(?:为|了)?$/;
 
+/** A comparison with last year opening the clause right after a figure. */
+const COMPARED_AFTER = /^[，,]\s*(?:较|比|与)上年|^[，,]\s*同比/;
+
 /** The clause before a Δ compares with the budget: `与年初预算X万元相比，`, `比年初预算，`. */
 const BUDGET_COMPARISON_BEFORE = /(?:与|比|较|同)[^，,。；;：:]*(?:预算|计划)[^，,。；;：:]*(?:相比|比较)[，,]$/;
 
@@ -506,7 +509,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const stated = ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d|[-/.．]\d{1,2}[-/.．]\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
-      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1) role = 'prior';
+      // (Unless a quantity it names is compared with its own last year in the clause right after it, `2021年度支出合计1,613.28万元,
+      // 较上年决算数增加284.9万元` in a 2022 report: the year's figure with last year's date left on it, which year-mismatch reports.
+      // `…13.76万元，2023年度决算数为12.68万元，比上年增加1.08万元` names none: last year's figure of the one before.)
+      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && !(own !== '' && COMPARED_AFTER.test(after))) role = 'prior';
       const pt: ProseToken = {
         token,
         sentence,
