@@ -250,8 +250,8 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior, zer
   const checkable = (rate && (delta || prior || current)) || (current && (prior || zeroPrior)) || (current && delta && direction === 'up');
   if (!checkable) return undefined;
   const label = current?.subject || first.subject || '本年数';
-  // (Signs flip words: `增加-5.36万元，下降…` is consistent, so only unsigned figures are compared.)
-  const rateWord = delta && rate && !delta.token.value.isNegative() && !rate.token.value.isNegative() ? directionOf(rate.lead) : undefined;
+  // (Signs flip words: `增加-5.36万元，下降3.20%` is consistent and `增加-0.46万元，增长8.42%` is not; an unsigned rate's word is its direction.)
+  const rateWord = delta && rate && !rate.token.value.isNegative() ? directionOf(rate.lead) : undefined;
   const rateSpan = rateWord && directionSpan(rate!);
   const contradicts = rateWord !== undefined && rateWord !== 'flat' && direction !== 'flat' && rateWord !== direction && rateSpan !== undefined;
   return withSubject(label, sink.add<ChangeClaim>({
@@ -276,29 +276,45 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior, zer
 const RATE_WORD_ONLY = /^\s*[，,]\s*(?:增长|下降|增加|减少|上升|降低)了?\s*$/;
 
 const COUNT_DELTA = /(?:增加|增长|上升|提高|多|减少|下降|降低|少)了?$/;
-const COUNT_PRIOR = /(?:上年|去年|上一年|同期)(?:的|为)?$/;
+/** The quantity a count's change or last year's count names: `在职人员比上年末的` → 在职人员, `实有人员增加` → 实有人员. */
+function countName(subject: string): string {
+  return subject
+    .replace(/(?:增加|增长|上升|提高|多|减少|下降|降低|少)了?$/, '')
+    .replace(/(?:比|较|与)(?:上年|去年|(?:19|20)\d\d年)?(?:末|底|度)?的?$/, '')
+    .replace(/^(?:年?末|年底|本年)/, '');
+}
+
+/** Last year's count: `比上年的15辆`, `比上年末的87人`, `与2023年末的104人相比`, `比2023年末的10辆`. */
+const COUNT_PRIOR = /(?:上年|去年|上一年|同期|(?:19|20)\d\d\s*年)(?:末|底|度)?(?:的|为)?$/;
 
 /**
- * `门急诊12.50万人次，比上年增加1.20万人次，增长10.62%`, `比上年的15辆减少3辆`: a count's change. The count
- * before it in the same unit is this year's (last year's when 上年 leads it), the rate right after it
- * is the change's.
+ * `门急诊12.50万人次，比上年增加1.20万人次，增长10.62%`, `比上年的15辆减少3辆`, `保有量为6辆，比2023年末的10辆减少1辆`: a
+ * count's change. This year's count is the count before it in the same unit (last year's when 上年 leads it); when the
+ * change or last year's count names its quantity (`在职人员比上年末的87人增加1人`), the nearest count of that name, in the
+ * sentence or the one before it in the paragraph (`实有人员108人，其中：在职人员85人…。与2023年末的104人相比，实有人员增加
+ * 4人`). The rate right after it is the change's.
  */
-function countChange(tokens: ProseToken[], i: number, from: number): StatedChange | undefined {
+function countChange(tokens: ProseToken[], i: number, from: number, before: ProseToken[]): StatedChange | undefined {
   const delta = tokens[i];
   const words = delta.lead.replace(/\s+/g, '');
-  if (!COUNT_DELTA.test(words) || !(LAST_YEAR_COMPARISON.test(words) || i > 0 && COUNT_PRIOR.test(tokens[i - 1].lead.replace(/\s+/g, '')))) return undefined;
   const sameUnit = (t: ProseToken) => t.role === 'count' && t.token.unitText === delta.token.unitText;
   let k = i - 1;
   while (k >= 0 && tokens[k].token.span.start >= from && !sameUnit(tokens[k])) k--;
-  if (k < 0 || tokens[k].token.span.start < from) return undefined;
-  let prior: ProseToken | undefined;
-  if (COUNT_PRIOR.test(tokens[k].lead.replace(/\s+/g, ''))) {
-    prior = tokens[k];
-    k--;
-    while (k >= 0 && tokens[k].token.span.start >= from && !sameUnit(tokens[k])) k--;
-    if (k < 0 || tokens[k].token.span.start < from) return undefined;
+  // (`2023年末实有人员119人，本年减少2人`: a count its own words date another year is last year's too.)
+  const prior = k >= 0 && tokens[k].token.span.start >= from && (COUNT_PRIOR.test(tokens[k].lead.replace(/\s+/g, '')) || (tokens[k].year !== undefined && /(?:19|20)\d\d\s*年/.test(tokens[k].lead))) ? tokens[k] : undefined;
+  if (!COUNT_DELTA.test(words) || !(LAST_YEAR_COMPARISON.test(words) || prior)) return undefined;
+  // (Counts that are changes themselves, `实有人员增加4人；在职人员比上年末的87人…`, are no year's count.)
+  const isCount = (t: ProseToken) => sameUnit(t) && t !== prior && !COUNT_DELTA.test(t.lead.replace(/\s+/g, '')) && !COUNT_PRIOR.test(t.lead.replace(/\s+/g, ''));
+  const named = [delta, prior].map((t) => (t?.ownSubject ? countName(t.subject) : '')).find((name) => name.length >= 2);
+  let current: ProseToken | undefined;
+  for (k = (prior ? prior.index : i) - 1; k >= 0 && tokens[k].token.span.start >= from; k--) {
+    if (!isCount(tokens[k])) continue;
+    if (!named || subjectsMatch(tokens[k].subject, named)) current = tokens[k];
+    break;
   }
-  const current = tokens[k];
+  // (A named change looks further: its count stated in the sentence before.)
+  if (!current && named) current = [...tokens.slice(0, prior ? prior.index : i), ...before].reverse().find((t) => isCount(t) && t.token.span.start < delta.token.span.start && subjectsMatch(t.subject, named));
+  if (!current) return undefined;
   const next = tokens[i + 1];
   const rate = next?.role === 'change-rate' && !/[；;。]/.test(next.lead) ? next : undefined;
   // (`比上年度少3辆`: 多/少 are directions too.)
@@ -381,7 +397,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       if (first.role === 'count') {
-        const counted = countChange(tokens, i, previousEnd);
+        const counted = countChange(tokens, i, previousEnd, before);
         if (!counted) continue;
         const claim = changeClaim(sink, text, counted);
         if (claim) made.push(claim);
@@ -637,21 +653,29 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         [...rates].reverse().find((t) => t !== prior && level(t) && !lastYears(t)) ??
         (prior?.role === 'share' && prior.subject ? [...before].reverse().find((t) => t.role === 'share' && shareOf(t)?.part.label === prior.subject) : undefined);
       if (!prior || !current) continue;
-      sink.add<PointsClaim>({
-        kind: 'points',
-        origin: 'prose',
-        identity: 'prose.points',
-        description: l('两个比率之差（个百分点）', 'difference of two rates (percentage points)'),
-        span: points.token.span,
-        a: operand(current.token, '本年比率'),
-        b: operand(prior.token, '上年比率'),
-        stated: operand(points.token, '百分点差'),
-        direction: pointsDirection(points.lead),
-        directionSpan: directionSpan(points),
-      });
+      const difference = (direction: PointsClaim['direction'], word: ProseToken) =>
+        sink.add<PointsClaim>({
+          kind: 'points',
+          origin: 'prose',
+          identity: 'prose.points',
+          description: l('两个比率之差（个百分点）', 'difference of two rates (percentage points)'),
+          span: points.token.span,
+          a: operand(current.token, '本年比率'),
+          b: operand(prior.token, '上年比率'),
+          stated: operand(points.token, '百分点差'),
+          direction,
+          directionSpan: directionSpan(word),
+        });
+      difference(pointsDirection(points.lead), points);
+      // (`由2023年的85.07%上升至82.80%，降低2.27个百分点`: the verb that reaches this year's level is a direction too.)
+      const reached = REACHED.test(current.lead) ? pointsDirection(current.lead) : undefined;
+      if (reached) difference(reached, current);
     }
   }
 }
+
+/** `上升至`, `下降到`: the verb before a level that says which way it moved. */
+const REACHED = /(?:上升|提高|增加|增长|下降|降低|减少)(?:到|至)$/;
 
 const REASON = /原因(?:主要)?(?:是|为|在于)?[：:]?\s*(?:由于)?([^，。；,;：:]{2,24}?)(增加|减少|增长|下降|上升|降低|提高)/g;
 

@@ -288,6 +288,9 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
  */
 const NEW_THIS_YEAR = /(?:本年|当年|今年|本年度)?新增(?:支出|收入)?(?:为|了)?$/;
 
+/** A lead that opens with a year (after an item's number) and names a quantity after it: `3.支出情况.2021年度支出合计`. */
+const YEAR_THEN_NAME = /(?:^|[。.．:：])\s*(?:\d+[.、．]\s*)?(?:19|20)\d\d\s*年度?(?!度|\s*(?:决算|预算|上年|实际)?数?(?:为|是)?$)[\u4e00-\u9fff]{2,}/;
+
 /** A comparison with last year opening the clause right after a figure. */
 const COMPARED_AFTER = /^[，,]\s*(?:较|比|与)上年|^[，,]\s*同比/;
 
@@ -509,10 +512,11 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const stated = ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d|[-/.．]\d{1,2}[-/.．]\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
-      // (Unless a quantity it names is compared with its own last year in the clause right after it, `2021年度支出合计1,613.28万元,
-      // 较上年决算数增加284.9万元` in a 2022 report: the year's figure with last year's date left on it, which year-mismatch reports.
-      // `…13.76万元，2023年度决算数为12.68万元，比上年增加1.08万元` names none: last year's figure of the one before.)
-      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && !(own !== '' && COMPARED_AFTER.test(after))) role = 'prior';
+      // (Unless the clause opens with the year and a quantity's name and the clause right after it compares the figure with its
+      // own last year, `2021年度支出合计1,613.28万元,较上年决算数增加284.9万元` in a 2022 report: the year's figure with last year's
+      // date left on it, which year-mismatch reports. `…13.76万元，2023年度决算数为12.68万元，比上年增加1.08万元` names none, and
+      // `“三公”经费支出决算2023年度决算数为45.33万元，比上年减少…` dates last year's figure of the name before it.)
+      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && !(YEAR_THEN_NAME.test(lead) && COMPARED_AFTER.test(after))) role = 'prior';
       const pt: ProseToken = {
         token,
         sentence,
