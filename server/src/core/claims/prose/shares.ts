@@ -223,7 +223,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
 /** Totals stated under several names: the name a share gives, the names to look for, and what each found figure's name must say. */
 const ALIASED_TOTALS = [
   { named: /^政府采购(?:支出)?(?:总额|金额|总金额|合计)$/, names: ['政府采购支出总额', '政府采购支出合计', '政府采购金额', '政府采购总额', '政府采购支出', '政府采购'], subject: /政府采购/ },
-  { named: /^(?:财政拨款)?三公经费(?:支出|总额)?$/, names: ['三公经费财政拨款支出', '财政拨款三公经费支出', '三公经费支出', '三公经费'], subject: /三公/ },
+  // (`占全部“三公”支出的61%`: the 三公 named short.)
+  { named: /^(?:全部)?(?:财政拨款)?三公(?:经费)?(?:支出|总额)?$/, names: ['三公经费财政拨款支出', '财政拨款三公经费支出', '三公经费支出', '三公经费'], subject: /三公/ },
   // (`货物采购授予中小企业合同金额…，占货物支出金额的100%`: the category's procurement, `政府采购货物支出…`.)
   ...['货物', '工程', '服务'].map((kind) => ({
     named: new RegExp(`^(?:政府采购)?${kind}(?:类)?(?:采购)?(?:支出)?(?:金额|总额)?$`),
