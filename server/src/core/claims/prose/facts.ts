@@ -14,6 +14,7 @@ import { budgetKind } from './tokens';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
 const RESPECTIVELY = /分别|各/;
+const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
 /**
@@ -242,6 +243,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
     // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)
     if (t.role === 'delta' && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
+    // (`较上年增加1894.61万元…，主要原因是上年年初结转资金1475.63万元，实际较上年增加资金418.98万元`: a figure of the reason, named
+    // by nothing of its own, is another quantity than the one the sentence is about.)
+    if (!t.ownSubject && REASON_BEFORE.test(model.text.slice(t.sentence.span.start, t.token.span.start))) continue;
     const inList = listOf.get(t);
     // (`财政拨款收入…（其中：一般公共预算财政拨款1501.06万元…）`: a part named without its side is on its total's side,
     // not the same figure as `一般公共预算财政拨款支出`.)
