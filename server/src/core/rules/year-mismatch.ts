@@ -264,6 +264,9 @@ function readComparedYear(model: DocumentModel, reportYear: number, n: NumberTok
   const opening = sentence.numbers.map((id) => model.numbers[id]).find((x) => x.unit === 'year' && x.span.start < n.span.start);
   const openingYear = opening && opensSentence(model.text, sentence, opening) ? opening.value.toNumber() : undefined;
   const own = openingYear ?? reportYear;
+  // (`我厅2012年安排公务接待费预算59.94万元，与2011年决算基本持平` beside a 2011 决算: next year's budget is compared with this
+  // year's actual, as it should be.)
+  if (sentence.numbers.some((id) => model.numbers[id].unit === 'year' && model.numbers[id].span.start < n.span.start && model.numbers[id].value.toNumber() > reportYear)) return undefined;
   if (own === reportYear && compared >= reportYear) {
     return { why: l(`${reportYear}年度的数应与上年（${lastYear}年）比较`, `a ${reportYear} figure is compared with the previous year (${lastYear})`), right: lastYear };
   }
