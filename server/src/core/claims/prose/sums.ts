@@ -86,6 +86,15 @@ export function coversFamily(subjects: string[], whole: string): boolean {
   });
 }
 
+/** A further group joined after a count's noun (`8个事业单位以及各级调查队`). */
+const ANOTHER_GROUP = /^[^，,。；;]{0,12}(?:以及|及其|和|与)[^，,。；;]{2,}/;
+
+/** The words from a token's figure (and unit) up to `end` in its sentence. */
+function wordsBefore(t: ProseToken, end: number): string {
+  const from = t.token.unitSpan?.end ?? t.token.span.end;
+  return end > from ? t.sentence.text.slice(from - t.sentence.span.start, end - t.sentence.span.start) : '';
+}
+
 /** 收入 or 支出 when a name says one side only. */
 function sideOf(name: string): '收入' | '支出' | undefined {
   const income = name.includes('收入');
@@ -231,6 +240,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   const total = after > 0 ? listed[after] : stated;
   let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   if (!total || parts.length === 0 || parts.includes(total)) return;
+  // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
+  if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start))) return;
   const paired = pairedItems(list, parts, total, pairedWith);
   const label = paired ? paired.label : total.subject || total.lead.replace(/[，,：:、\s]/g, '') || '合计';
   // A change decomposed into its parts' changes: Σ ± part = total, each part signed by its direction
