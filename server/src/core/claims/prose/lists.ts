@@ -410,11 +410,14 @@ function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean 
   return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
 }
 
+/** The department's own words before a figure's name (`本部门政府采购支出总额`). */
+const OWNER = /^(?:本部门|本单位)/;
+
 /**
- * `人员经费中，`, `；公用经费中，`, `。人员经费中工资福利支出…`, `2023年“三公”经费财政拨款支出决算中，`: a clause framed by the
- * whole its figures are parts of. (A name longer than 16 characters frames only with a comma after 中.)
+ * `人员经费中，`, `；公用经费中，`, `。人员经费中工资福利支出…`, `2023年“三公”经费财政拨款支出决算中，`, `按单位划分，资产总额中：`: a
+ * clause framed by the whole its figures are parts of. (A name longer than 16 characters frames only with a comma after 中.)
  */
-const FRAME = /(?:^|[；;。])\s*(?:(?:19|20)\d\d\s*年度?)?([^，,。；;：:\d\s]{2,32})中(?:[，,]|(?=[\u4e00-\u9fff]))/g;
+const FRAME = /(?:^|[；;。]|(?<=(?:按|从)(?:单位|单位构成|预算单位)(?:划分|看|分)?[，,]))\s*(?:(?:19|20)\d\d\s*年度?)?([^，,。；;：:\d\s]{2,32})中(?:[，,：:]|(?=[\u4e00-\u9fff]))/g;
 
 /**
  * `人员经费中，工资福利支出870.98万元、对个人和家庭的补助0.00万元；公用经费中，福利费46.07万元、…`: the parts of a
@@ -447,7 +450,7 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     }
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
     // (The whole may be stated with its spending words: `“三公”经费财政拨款支出…支出决算为19.23万元` for `“三公”经费…中`.)
-    const total = [named, `${named}支出`, `${named}财政拨款支出`].map((name) => subjects.find(name, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject === name)).find(Boolean);
+    const total = [named, `${named}支出`, `${named}财政拨款支出`].map((name) => subjects.find(name, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject.replace(OWNER, '') === name)).find(Boolean);
     if (!total || (clauses && !coversFamily(parts.map((p) => p.subject), total.subject))) continue;
     const mark = m[0].endsWith('中') ? '中' : m[0].slice(-2);
     found.push(plainList(parts[0].sentence.id, total, parts, { start: start - mark.length, end: start }, mark, { start, end }));
