@@ -2,8 +2,9 @@
 // 评为“优”的1个、“良”的4个、“中”的5个`. Each project has one grade, so the graded counts add up to at most the
 // evaluated count (to it exactly when the grades say so: countsComplete in sums.ts reads those lists).
 import { operand } from '../../arith/interval';
+import { asExact } from '../../arith/operand';
 import { l } from '../../messages';
-import type { ShareClaim } from '../../types';
+import type { DocumentModel, FactClaim, ShareClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
@@ -21,7 +22,50 @@ const EVALUATED_AFTER = /^(?:个)?(?:项目|一级项目|二级项目)?[^，,。
 const EVALUATED_LEAD = /(?:涉及|共有|共计|共)(?:一级|二级)?项目(?:共|数)?(?:为|有|达)?$/;
 const EVALUATION = /自评|绩效评价/;
 
-export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: ClaimSink): void {
+/** `7个项目中`, `9个自评项目中`: the projects a list of grades is of. */
+const GRADED_FRAME = /^个(?:自评)?项目中/;
+/** Another kind of evaluation than the 自评, whose projects another count is of. */
+const OTHER_EVALUATION = /部门评价|重点评价|财政评价|第三方评价|整体评价|单位评价/;
+
+/**
+ * `共对8个项目开展绩效自评` and, under the same top heading, `7个项目中自评结果为优的7个…`: the graded projects are the evaluated
+ * ones, one count stated twice.
+ */
+function restatedEvaluatedCount(model: DocumentModel, analysis: ProseAnalysis, framed: ProseToken, isEvaluated: (t: ProseToken) => boolean, sink: ClaimSink): void {
+  const { text } = model;
+  // (Under one top heading: `（一）绩效管理工作开展情况` states the count, `（三）项目支出绩效自评结果` the grades.)
+  const top = (section: number | undefined): number | undefined => {
+    while (section !== undefined && model.sections[section].parent !== undefined) section = model.sections[section].parent;
+    return section;
+  };
+  const within = top(framed.sentence.section);
+  const at = analysis.tokens.indexOf(framed);
+  let earlier: ProseToken | undefined;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = analysis.tokens[i];
+    if (top(t.sentence.section) !== within) break;
+    if (isEvaluated(t)) {
+      earlier = t;
+      break;
+    }
+  }
+  // (A 部门评价 spoken of in between may be what the grades are of, unless their sentence says 自评.)
+  if (!earlier || (!/自评/.test(framed.sentence.text) && OTHER_EVALUATION.test(text.slice(earlier.token.span.end, framed.token.span.start)))) return;
+  sink.add<FactClaim>({
+    kind: 'fact',
+    origin: 'prose',
+    identity: 'prose.fact',
+    description: l('开展自评的项目数两处表述', 'the number of projects evaluated, stated twice'),
+    span: framed.token.span,
+    key: 'evaluated-projects',
+    a: asExact(operand(earlier.token, '开展自评的项目数')),
+    b: asExact(operand(framed.token, '评定等次的项目数')),
+    looseMatch: false,
+  });
+}
+
+export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+  const { text } = model;
   let previous: ProseToken[] = [];
   // The shares the share claims already read (gathered once, when a sentence of grades first asks).
   let stated: Set<number> | undefined;
@@ -30,10 +74,13 @@ export function gradeCountClaims(analysis: ProseAnalysis, text: string, sink: Cl
     previous = tokens;
     const graded = tokens.filter((t) => t.role === 'count' && t.token.unitText === '个' && GRADE.test(t.lead));
     if (graded.length < 2 || new Set(graded.map((t) => GRADE.exec(t.lead)![1])).size !== graded.length) continue;
-    const evaluated = [...before, ...tokens.filter((t) => t.token.span.start < graded[0].token.span.start)]
-      .reverse()
-      .find((t) => t.role === 'count' && (EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 16)) || (t.token.unitText === '个' && EVALUATED_LEAD.test(t.lead) && EVALUATION.test(text.slice(t.sentence.span.start, t.token.span.start)))));
+    const isEvaluated = (t: ProseToken) => t.role === 'count' && (EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 16)) || (t.token.unitText === '个' && EVALUATED_LEAD.test(t.lead) && EVALUATION.test(text.slice(t.sentence.span.start, t.token.span.start))));
+    const ahead = tokens.filter((t) => t.token.span.start < graded[0].token.span.start);
+    // `7个项目中自评结果为优的7个、良的0个…`: the projects the grades are of, named right before them.
+    const framed = ahead.find((t) => t.role === 'count' && GRADED_FRAME.test(text.slice(t.token.span.end, t.token.span.end + 12)));
+    const evaluated = [...before, ...ahead].reverse().find(isEvaluated) ?? framed;
     if (!evaluated) continue;
+    if (evaluated === framed) restatedEvaluatedCount(model, analysis, framed, isEvaluated, sink);
     // Every grade of the scale named (优、良、中、差 or 优秀、良好、合格、不合格): each project has one of them, so all of them.
     const grades = new Set(graded.map((t) => GRADE.exec(t.lead)![1]));
     const everyGrade = SCALES.some((scale) => scale.every((g) => grades.has(g)));

@@ -46,7 +46,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear, model.reportKind === 'final-accounts');
   changePartClaims(analysis, model.text, sink);
-  gradeCountClaims(analysis, model.text, sink);
+  gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink);
