@@ -276,14 +276,17 @@ const RESTATEMENT_LEAD = /(?:[（(](?:约|约合|合|折合|即)?|[，,](?:即|�
 const SHARE_LEAD = /占(?:[^，,。；;：:0-9０-９%％]{0,30}?(?:的|比重|比例))?(?:比重|比例|比)?(?:为|是|达)?\s*$/;
 /** `增加1193.20万元，增长13.95。`: a rate word right before a number. */
 const RATE_LEAD = /(?:增长|下降|增幅|降幅|上升|降低)(?:率|幅度)?(?:为|了|达)?\s*$/;
+/** `完成年初预算的`, `为全年预算的`: a completion rate's words. */
+const COMPLETION_LEAD = /(?:完成|为)(?:年初|全年|调整后?)?预算(?:数)?的\s*$/;
 /** What may follow a share with a missing % sign: a clause break or the end of the text. */
 const CLAUSE_END = /^\s*(?:[，,。；;、）)]|$)/;
 
 /**
- * A rate whose % sign was dropped: a bare decimal number right before a clause break, after 占 in a
- * paragraph that states its other shares with % (at most 100), or after 增长/下降 in a clause right
- * after a money change (`增加1193.20万元，增长13.95。`). Read as a percentage (unit-mismatch reports the
- * missing sign); a bare number anywhere else stays unitless.
+ * A rate whose % sign was dropped: a bare number right before a clause break, after 占 in a paragraph that states its
+ * other shares with % (at most 100, with decimals), after 增长/下降 in a clause right after a money change (`增加1193.20万元，
+ * 增长13.95。`), or after 占…的 / 完成年初预算的 in the clause right after its amount (`支出决算为398.14万元，完成年初预算的
+ * 75.26。`, `涉及资金57.78万元，占项目支出总额的100。`). Read as a percentage (unit-mismatch reports the missing sign); a
+ * bare number anywhere else stays unitless.
  */
 export function resolveMissingPercents(model: DocumentModel): void {
   const withShares = new Set<number>();
@@ -302,7 +305,7 @@ export function resolveMissingPercents(model: DocumentModel): void {
           withShares.add(s.paragraph);
           if (words.length >= 2) shareWords.add(words);
         }
-      } else if (n.unit === 'none' && n.decimals > 0 && !n.formatIssue && !n.value.isNegative()) candidates.push({ token: n, paragraph: s.paragraph, previous });
+      } else if (n.unit === 'none' && !n.formatIssue && !n.value.isNegative()) candidates.push({ token: n, paragraph: s.paragraph, previous });
       previous = n;
     }
   }
@@ -310,12 +313,21 @@ export function resolveMissingPercents(model: DocumentModel): void {
     if (!CLAUSE_END.test(model.text.slice(token.span.end, token.span.end + 4))) continue;
     const lead = leadBefore(model.text, token.span.start);
     const words = shareWordsOf(lead);
-    const share = words !== undefined && token.value.lte(100) && (withShares.has(paragraph) || shareWords.has(words));
-    const rate = RATE_LEAD.test(lead) && previous !== undefined && isMoney(previous.unit) && afterMoneyChange(model.text, previous, token);
-    if (!share && !rate) continue;
+    // (A whole number only where the words leave nothing else to read: a share or completion right after its amount.)
+    const afterAmount = previous !== undefined && isMoney(previous.unit) && justAfter(model.text, previous, token);
+    const share = words !== undefined && token.value.lte(100) && ((token.decimals > 0 && (withShares.has(paragraph) || shareWords.has(words))) || afterAmount);
+    const rate = token.decimals > 0 && RATE_LEAD.test(lead) && previous !== undefined && isMoney(previous.unit) && afterMoneyChange(model.text, previous, token);
+    // `支出决算为398.14万元，完成年初预算的75.26。`: a completion rate right after the actual.
+    const completion = COMPLETION_LEAD.test(lead) && token.value.lte(1000) && afterAmount;
+    if (!share && !rate && !completion) continue;
     token.unit = '%';
     token.missingPercent = true;
   }
+}
+
+/** Only a comma and the rate's own words between an amount and a bare number (`57.78万元，占项目支出总额的100`). */
+function justAfter(text: string, money: NumberToken, rate: NumberToken): boolean {
+  return /^\s*[，,][^，,。；;\d]{0,30}$/.test(text.slice(money.unitSpan?.end ?? money.span.end, rate.span.start));
 }
 
 /** `增加1193.20万元，增长13.95`: the money number before is a change, and only a comma separates the two clauses. */

@@ -31,8 +31,8 @@ export const unitMismatch: Rule = {
           messageId: 'missingPercent',
           message: l(`比率“${n.raw}”缺少百分号`, `The rate "${n.raw}" lacks its % sign`),
           explanation: l(
-            `${n.raw} 没有单位，而它按文意是比率（“占”“增长”“下降”之后）；按 ${n.text}% 核对。`,
-            `${n.raw} has no unit, but the words make it a rate (after 占, 增长 or 下降); it is checked as ${n.text}%.`,
+            `${n.raw} 没有单位，而它按文意是比率（“占”“完成预算的”“增长”“下降”之后）；按 ${n.text}% 核对。`,
+            `${n.raw} has no unit, but the words make it a rate (after 占, 完成预算的, 增长 or 下降); it is checked as ${n.text}%.`,
           ),
           span: n.span,
           fixes: [{ title: l('补上百分号', 'Add the % sign'), edits: [{ span: { start: n.span.end, end: n.span.end }, newText: '%' }], safe: true, preferred: true, kind: 'fix-unit' }],
