@@ -102,3 +102,10 @@ test('a no-break space inside a number is taken out also beside a zero-width cha
   assert.equal(n.text, '支出决算为196.11万元。  \n');
   assert.equal(n.toSource(n.text.indexOf('万元')), text.indexOf('万元'));
 });
+
+test("OCR's letter O inside a number reads as a zero, one character for one; words with an O stay", () => {
+  const n = normalizeScript('支出1O4.95万元，占87.O7%，10O%完成。ISO9001认证，COVID-19，O2O平台。');
+  assert.equal(n.text, '支出104.95万元，占87.07%，100%完成。ISO9001认证，COVID-19，O2O平台。');
+  assert.ok(n.letterZeros);
+  assert.equal(normalizeScript('ISO9001认证').letterZeros, false);
+});

@@ -98,13 +98,18 @@ function shiftClaim(claim: Claim, offset: number): void {
   else if (claim.kind === 'reason') claim.stated.claim += offset;
 }
 
-/** The model of a (normalized) text; numbers written with full-width digits keep their written form. */
+/** The model of a (normalized) text; numbers written with full-width digits or a letter O keep their written form. */
 function modelOf(normalized: string, text: string, script: NormalizedText): DocumentModel {
   const model = buildModel(normalized);
-  // Full-width digits were read as ASCII: the numbers written with them are still reported (number-format).
-  if (script.fullwidthDigits) {
+  // Full-width digits and OCR's letter O were read as ASCII digits: the numbers written with them are still reported (number-format).
+  if (script.fullwidthDigits || script.letterZeros) {
     for (const n of model.numbers) {
       const written = text.slice(script.toSource(n.span.start), script.toSource(n.span.end));
+      if (script.letterZeros && /[OoＯ]/.test(written)) {
+        n.formatIssue ??= 'letter-zero';
+        n.raw = written;
+        continue;
+      }
       if (!/[\uFF10-\uFF19]/.test(written)) continue;
       // (`８１．０9`: one number typed in both widths is damage, not the document's style.)
       n.formatIssue ??= /[0-9]/.test(written) ? 'mixed-width' : 'fullwidth';

@@ -45,7 +45,8 @@ export type NumberFormatIssue =
   | 'space-in-digits' // `1 234.56`, `33802.5 3`
   | 'double-point' // `1857..82`
   | 'comma-decimal' // `315,80万元`: a comma for the decimal point
-  | 'year-fused'; // `与2019498.83万元相比`: 2019年498.83万元 with its 年 lost
+  | 'year-fused' // `与2019498.83万元相比`: 2019年498.83万元 with its 年 lost
+  | 'letter-zero'; // `1O4.95`: OCR's letter O for the digit 0
 
 export interface NumberToken {
   /** Index in DocumentModel.numbers. */

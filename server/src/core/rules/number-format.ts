@@ -13,6 +13,7 @@ const ISSUE_TEXT = {
   'double-point': l('小数点重复', 'a doubled decimal point'),
   'comma-decimal': l('用逗号作小数点', 'a comma used as the decimal point'),
   'year-fused': l('年份与金额连写，缺“年”字', 'a year run into the amount, its 年 lost'),
+  'letter-zero': l('数字中混有字母O（应为数字0）', 'a letter O among the digits (the digit 0 meant)'),
 } as const;
 
 /** From this many full-width numbers on, one finding names them all. */
@@ -102,6 +103,7 @@ export const numberFormat: Rule = {
  */
 function repaired(raw: string, issue: NumberFormatIssue, plain: string): string {
   if (issue === 'year-fused') return `${raw.slice(0, 4)}年${raw.slice(4)}`;
+  if (issue === 'letter-zero') return raw.replace(/[OoＯ]/g, '0');
   // (`1, 537.4`, `2,9 61.68`: a space inside a correct grouping goes, the grouping stays.)
   if (issue === 'space-in-digits') {
     const joined = asciiForms(raw).replace(/[ \u00A0]+/g, '');

@@ -15,6 +15,8 @@ export interface NormalizedText {
   toSource(offset: number): number;
   /** Full-width digits were made ASCII (number-format reports them from the source). */
   fullwidthDigits: boolean;
+  /** Letters O inside numbers were made zeros (number-format reports them from the source). */
+  letterZeros: boolean;
 }
 
 /**
@@ -49,6 +51,9 @@ const REMOVED = new RegExp(`${GLOSS.source}|${INVISIBLE}|${SPACE_ENTITY}|${UNIT_
 
 const IN_ORDER = /依次(?=[为是占较比增减下上同达完约：:])/g;
 
+/** A letter O (ASCII or full-width) between the digits of a number, or between its digits and its unit. */
+const LETTER_ZERO = /(?<=\d\.?)[OoＯ](?=\.?\d)|(?<=\d)[OoＯ](?=[%％万亿元])/g;
+
 /** Full-width digits (Word styles, web mirrors): ASCII one for one, so that every pattern of the engine reads them. */
 const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 
@@ -68,16 +73,20 @@ export function normalizeScript(source: string): NormalizedText {
   const fullwidthDigits = found & TRADITIONAL_FOUND ? text.search(FULLWIDTH_DIGIT) >= 0 : (found & FULLWIDTH_FOUND) !== 0;
   // (`４１．３３`: its full-width point between digits goes with them; one character for one, so offsets stay.)
   if (fullwidthDigits) text = text.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/(?<=\d)．(?=\d)/g, '.');
+  // (`1O4.95`, `87.O7`: OCR's letter O for a zero inside a number; one character for one.)
+  const letterZeros = (found & LETTER_ZERO_MAYBE) !== 0 && text.search(LETTER_ZERO) >= 0;
+  if (letterZeros) text = text.replace(LETTER_ZERO, '0');
   // `A、B依次为x、y，依次占…的p、q`: 依次 (in that order) pairs the runs as 分别 (respectively) does, and every
   // pattern of the engine reads 分别: one word for the other, of the same length.
   if (text.includes('依次')) text = text.replace(IN_ORDER, '分别');
   // (The survey's test for REMOVED is looser than the pattern: the pattern decides.)
-  if ((!(found & TRADITIONAL_FOUND) && !(found & REMOVED_MAYBE)) || text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits };
-  return { ...withoutRemoved(text), fullwidthDigits };
+  if ((!(found & TRADITIONAL_FOUND) && !(found & REMOVED_MAYBE)) || text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits, letterZeros };
+  return { ...withoutRemoved(text), fullwidthDigits, letterZeros };
 }
 
 const TRADITIONAL_FOUND = 1;
 const FULLWIDTH_FOUND = 2;
+const LETTER_ZERO_MAYBE = 8;
 const REMOVED_MAYBE = 4;
 
 /** TRADITIONAL's characters by code, for the survey. */
@@ -104,6 +113,9 @@ function survey(text: string): number {
     }
     if (TRADITIONAL_CODES[c] === 1) found |= TRADITIONAL_FOUND;
     else if (c >= 0xff10 && c <= 0xff19) found |= FULLWIDTH_FOUND;
+    else if (c === 0x4f || c === 0x6f || c === 0xff2f) {
+      if ((i > 0 && isDigitOrPoint(text.charCodeAt(i - 1))) || isDigitOrPoint(text.charCodeAt(i + 1))) found |= LETTER_ZERO_MAYBE;
+    }
     else if (c === 0x28 || c === 0xff08) {
       if (i > 0 && isHan(text.charCodeAt(i - 1)) && mayOpenGloss(text.charCodeAt(i + 1))) found |= REMOVED_MAYBE;
     } else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad) found |= REMOVED_MAYBE;
@@ -131,7 +143,7 @@ function simplifiedPerLine(text: string, convert: (text: string) => string): str
  * Takes the glosses and invisible characters out, padding each line at its end (before `\r`, if any) so
  * that it keeps its length.
  */
-function withoutRemoved(text: string): Omit<NormalizedText, 'fullwidthDigits'> {
+function withoutRemoved(text: string): Omit<NormalizedText, 'fullwidthDigits' | 'letterZeros'> {
   // Per gloss: its position in the normalised text and how many characters it had (in text order).
   const at: number[] = [];
   const widths: number[] = [];
