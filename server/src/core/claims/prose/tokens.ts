@@ -634,8 +634,11 @@ function respectiveNames(text: string, from: number, at: number, count: number):
 function namedItem(text: string, whole = false): string | undefined {
   const opening = text.split(/[，,：:]/)[0];
   if (opening.length < text.length && /[（(]项[)）]["”]?$/.test(opening.trim())) return opening;
-  if (whole && /[（(]项[)）]["”]?[。.]?$/.test(text.trim()) && text.length <= 80) return text.trim().replace(/[。.]$/, '');
-  return undefined;
+  if (!whole) return undefined;
+  // (`1. 公共安全支出（类）` / (blank) / `（1）公安（款）行政运行（项）（2040201）。`: the item is after the blank line, its code may
+  // follow it; a single line break is a wrap inside the name.)
+  const last = text.trim().split(/\n[ \t\u3000]*\r?\n/).at(-1)!.trim().replace(/[。.]$/, '');
+  return /[（(]项[)）]["”]?(?:[（(]\d{7}[)）])?$/.test(last) && last.length <= 80 ? last : undefined;
 }
 
 /**
