@@ -487,7 +487,8 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
 
 /** The 三公 counts the prose states and the 相关统计数 row each is (出国 人次 by its clause: 接待 has 人次 too). */
 const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: (subject: string, clause: string, allDomestic: boolean) => boolean }> = [
-  { name: '因公出国（境）团组数', row: /团组数/, unit: '个', prose: (subject) => /团组/.test(subject) },
+  // (`全年共接待国内来访团组112个`: groups received are reception batches, not trips abroad.)
+  { name: '因公出国（境）团组数', row: /团组数/, unit: '个', prose: (subject, clause) => /团组/.test(subject) && !/接待|来访/.test(clause) },
   { name: '因公出国（境）人次', row: /出国[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause) => /出国/.test(clause) && !/接待/.test(clause) },
   { name: '公务用车购置数', row: /购置数/, unit: '辆', prose: (subject) => /购置/.test(subject) && !/保有/.test(subject) },
   { name: '公务用车保有量', row: /保有量/, unit: '辆', prose: (subject) => /保有量/.test(subject) },

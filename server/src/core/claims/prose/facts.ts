@@ -222,6 +222,8 @@ function openListScope(model: DocumentModel, lists: ProseList[]): (t: ProseToken
  */
 function comparedWith(analysis: ProseAnalysis, t: ProseToken): string {
   const before = analysis.bySentence.get(t.sentence.id)?.[t.index - 1];
+  // (`2016年度“三公”经费财政拨款预算安排42.00万元，比2015年度…决算数减少4.39万元`: the change of a budget, not of the actual.)
+  if (before?.role === 'budget') return 'of-budget';
   const words = before?.role === 'prior' ? before.lead : t.lead;
   return /预算|计划/.test(words) ? 'budget' : '';
 }

@@ -23,7 +23,7 @@ import {
 } from './access';
 import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import { emitPair } from './emit';
-import { entryValue, FISCAL_OPENING_BALANCE, GRAND_IN, INCOME_TOTAL, incomeTotalOf, OPENING_BALANCE, partsOf, sides, SPEND_TOTAL } from './identities';
+import { entryValue, FISCAL_CLOSING_BALANCE, FISCAL_OPENING_BALANCE, GRAND_IN, INCOME_TOTAL, incomeTotalOf, OPENING_BALANCE, partsOf, sides, SPEND_TOTAL } from './identities';
 import { sangongRecords, statisticsCount, statisticsTable } from './sangong';
 
 
@@ -173,7 +173,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     const open04 = v04.inc(FISCAL_OPENING_BALANCE);
     const open01 = v01.inc(OPENING_BALANCE);
     if (open04 && open01) pair(sink, 'le', 'X10', l('公开04表 年初财政拨款结转和结余 ≤ 公开01表 年初结转和结余', '财政拨款 opening balance (04) ≤ all opening balances (01)'), v04.op(open04, v04.inCol), v01.op(open01, v01.inCol));
-    const close04 = v04.out(/^年末财政拨款结转和结余/);
+    const close04 = v04.out(FISCAL_CLOSING_BALANCE);
     const close01 = v01.out(/^年末结转和结余/);
     if (close04 && close01) pair(sink, 'le', 'X10', l('公开04表 年末财政拨款结转和结余 ≤ 公开01表 年末结转和结余', '财政拨款 closing balance (04) ≤ all closing balances (01)'), v04.op(close04, v04.col(/合计/, v04.spendBlock) ?? v04.outCol), v01.op(close01, v01.outCol));
   }
@@ -229,7 +229,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     pair(sink, 'equal', id, l(`${what}：本年支出 公开04表 = ${v.name}`, `${what}: expenditure, table 04 = ${v.name}`), v04.op(v04.out(SPEND_TOTAL), fundCol), v.op(total, v.col(/本年支出.*(小计|合计)|本年支出$/)));
     pair(sink, 'equal', id, l(`${what}：本年收入 公开04表 = ${v.name}`, `${what}: income, table 04 = ${v.name}`), v04.op(bySource(v04, fund), v04.inCol), v.op(total, v.col(/本年收入/)));
     pair(sink, 'equal', id, l(`${what}：年初结转和结余 公开04表 = ${v.name}`, `${what}: opening balance, table 04 = ${v.name}`), v04.op(openSub, v04.inCol), v.op(total, v.col(/年初/)));
-    pair(sink, 'equal', id, l(`${what}：年末结转和结余 公开04表 = ${v.name}`, `${what}: closing balance, table 04 = ${v.name}`), v04.op(v04.out(/^年末财政拨款结转和结余/), fundCol), v.op(total, v.col(/年末/)));
+    pair(sink, 'equal', id, l(`${what}：年末结转和结余 公开04表 = ${v.name}`, `${what}: closing balance, table 04 = ${v.name}`), v04.op(v04.out(FISCAL_CLOSING_BALANCE), fundCol), v.op(total, v.col(/年末/)));
   }
 
   if (v03 && v05) {

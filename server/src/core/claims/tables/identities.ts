@@ -31,6 +31,8 @@ import { sangongRecords } from './sangong';
 export const OPENING_BALANCE = /^(?:年初结转和结余|上年结转(?:和结余)?)/;
 /** 公开04表's: 年初财政拨款结转和结余, or 上年结转 in the older tables. */
 export const FISCAL_OPENING_BALANCE = /^(?:年初财政拨款结转和结余|上年结转(?:和结余)?)/;
+/** 公开04表's closing row: 年末财政拨款结转和结余, or 年末结转和结余 in the older tables (all of that table is 财政拨款). */
+export const FISCAL_CLOSING_BALANCE = /^年末(?:财政拨款)?结转和?结余/;
 
 
 export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
@@ -274,7 +276,7 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const grandIn = findItem(income, GRAND_IN);
   const grandOut = findItem(spend, GRAND_OUT);
   const opening = findItem(income, FISCAL_OPENING_BALANCE);
-  const closing = findItem(spend, /^年末财政拨款结转和结余/);
+  const closing = findItem(spend, FISCAL_CLOSING_BALANCE);
   const sources = partsOf(income, incomeTotal);
   const classes = partsOf(spend, spendTotal);
   const openingSubs = fundRows(income, opening);
