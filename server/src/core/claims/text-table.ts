@@ -26,6 +26,9 @@ interface Mapping {
   queries: (match: RegExpMatchArray, scope: Scope, pt: ProseToken, basicAllIsGeneral: () => boolean, listTotal: ProseToken | undefined) => TableValueQuery[];
 }
 
+/** Domestic or foreign reception alone: a part of 公务接待费. */
+const RECEPTION_PART = /(?:国内|国[（(]境[)）]外|境外|外事|外宾)公务接待/;
+
 /** Columns of 公开09表 by quantity: [预算数, 决算数] 栏次. */
 const SANGONG: Array<[RegExp, [string, string]]> = [
   [/三公/, ['1', '7']],
@@ -225,6 +228,8 @@ const MAPPINGS: Mapping[] = [
     subject: /三公|因公出国|公务用车|公务接待/,
     roles: ['amount', 'budget'],
     queries: (_m, _scope, pt) => {
+      // (`其中国内公务接待费3.04万元…；国（境）外公务接待费0万元`: a part of 公务接待费; the table gives the whole.)
+      if (RECEPTION_PART.test(pt.subject)) return [];
       const entry = SANGONG.find(([re]) => re.test(pt.subject));
       return entry ? [{ kind: 'T09', column: entry[1][pt.role === 'budget' ? 0 : 1] }] : [];
     },

@@ -70,8 +70,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     let rated: { budget: ProseToken; actual: ProseToken } | undefined;
     const respective = respectiveCompletions(tokens);
     for (const r of respective?.triples ?? []) full.push(addCompletion(sink, r.actual, r.budget, r.rate, undefined));
+    // Budgets read from a bracket after their rate (`为预算的80.67%（预算99,953.61元）`): no budget of the clauses after it.
+    const bracketed = new Set<ProseToken>();
     for (const t of tokens) {
-      if (respective?.used.has(t)) continue;
+      if (respective?.used.has(t) || bracketed.has(t)) continue;
       if (t.role === 'amount' && t.index === 0 && !rated && ratedBefore && ratedBefore.section === sentence.section && UNSPENT_OPENING.test(t.lead)) {
         // `…实际支出6.90万元，执行率85.40%。` / `项目结余资金1.15万元，已按规定全部收回财政。`: the balance of the budget just rated.
         addBudgetDifference(sink, ratedBefore.actual, ratedBefore.budget, t, 'down', undefined);
@@ -118,7 +120,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       } else if (t.role === 'completion-rate') {
         // `决算数为36.34万元，完成年初预算的85.34%（年初预算42.09万元）`: the budget in brackets after the rate.
         const ahead = tokens[t.index + 1];
-        if (!budget && actual && ahead?.role === 'budget' && /^[（(]/.test(ahead.lead)) budget = ahead;
+        if (!budget && actual && ahead?.role === 'budget' && /^[（(]/.test(ahead.lead)) {
+          budget = ahead;
+          bracketed.add(ahead);
+        }
         // `决算数为年初预算数的87.89%（年初预算7135.50万元，决算6271.66万元）`, `完成年初预算的115.47%，其中年初预算…，
         // 支出决算…`: both figures after the rate.
         // `年初预算为0.88万元，支出决算为0.88万元。完成年初预算的100.00%。`: a rate opening its sentence rates the pair

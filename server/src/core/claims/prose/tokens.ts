@@ -677,8 +677,12 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
     if (!itemName && (previous.text.length > 80 || /原因|由于|因为|主要是|用于/.test(previous.text))) continue;
     const title = normalizeSubject(itemName ?? previous.text.replace(/[。.]$/, ''));
     if (!title) continue;
+    let named = false;
     for (const t of bySentence.get(sentence.id) ?? []) {
-      if (!t.ownSubject) t.subject = title;
+      // (`1.财政拨款收支概况。` / `…财政拨款收入9531.90万元，较上年决算数减少327.20万元…`: a change after an amount the sentence
+      // names is that amount's.)
+      if (t.ownSubject) named ||= t.role === 'amount';
+      else if (!(named && (t.role === 'delta' || t.role === 'change-rate' || t.role === 'prior'))) t.subject = title;
     }
   }
 }
