@@ -1,7 +1,7 @@
 // Year-over-year claims (prose.md §3): current C, prior P, change Δ and rate r, any two or more of
 // them stated, with the direction word (增加/减少/持平).
 import { exact, operand } from '../../arith/interval';
-import { withChanges } from '../../arith/operand';
+import { asExact, withChanges } from '../../arith/operand';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim, Span } from '../../types';
@@ -39,7 +39,7 @@ function statesAmount(t: ProseToken): boolean {
 }
 
 /** `收支`, `收、支`: the 收入总计 and 支出总计 together. */
-const INCOME_AND_SPENDING = /^收入?、?支出?$/;
+const INCOME_AND_SPENDING = /^收入?、?支出?(?:总计)?$/;
 
 function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: ProseToken, previousEnd: number, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken | undefined {
   const tokens = analysis.bySentence.get(first.sentence.id) ?? [];
@@ -606,6 +606,9 @@ function directionSpan(t: ProseToken) {
   return { start, end: start + m[0].length };
 }
 
+/** `超出年度指标值（`, `比目标值`: the words before a target rate. */
+const TARGET_BEFORE = /(?:指标|目标|标准)值?(?:为|是)?[（(]?$/;
+
 const AGAINST_TARGET = /(?:超|高于|低于|超过|超出|未达|比|较)(?:年度)?(?:绩效)?(?:指标|目标|标准|预期)(?:值)?(?:要求)?$/;
 
 /**
@@ -645,7 +648,9 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         for (let i = points.index + 1; i < tokens.length && i <= points.index + 2 && tokens[i].token.unit === '%' && /由|从|变为|变成|上升到|提高到|下降到|降低到|上年|去年|同期/.test(tokens[i].lead); i++) rates.push(tokens[i]);
       }
       if (rates.length === 0) continue;
-      const prior = [...rates].reverse().find(lastYears);
+      // (`合格率为98.5%，超出年度指标值（95%）5.5个百分点`: a target stated beside the rate is what it is set against.)
+      const target = rates.find((t) => TARGET_BEFORE.test(t.lead));
+      const prior = [...rates].reverse().find(lastYears) ?? target;
       // `…分别占本年支出合计的43.57%和56.43%。上年基本支出占比为47.27%，本年下降3.70个百分点`: this year's share of
       // what last year's is named for may be in the sentence before. (Another item's last-year share is not it:
       // `基本支出占比较上年的47.27%下降3.70个百分点，项目支出占比较上年的52.73%上升3.70个百分点`.)
@@ -660,8 +665,9 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
           identity: 'prose.points',
           description: l('两个比率之差（个百分点）', 'difference of two rates (percentage points)'),
           span: points.token.span,
-          a: operand(current.token, '本年比率'),
-          b: operand(prior.token, '上年比率'),
+          a: operand(current.token, prior === target ? '实际值' : '本年比率'),
+          // (A target is set, not rounded: `95%` is exactly 95.)
+          b: prior === target ? asExact(operand(prior.token, '指标值')) : operand(prior.token, '上年比率'),
           stated: operand(points.token, '百分点差'),
           direction,
           directionSpan: directionSpan(word),
