@@ -143,9 +143,16 @@ const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结�
  * `财政拨款收入总计500.12万元，支出总计500.12万元`: the qualifier of the 收入 total goes with the 支出 total
  * right after it (and the reverse).
  */
-function sharedQualifier(own: string, previous: ProseToken | undefined): string {
+function sharedQualifier(own: string, previous: ProseToken | undefined, lead: string): string {
+  if (!previous || previous.role !== 'amount') return own;
+  // (`2024年度财政拨款收入5075.49万元，支出5127.70万元`: the other side named by its bare word shares the qualifier too.)
+  const bare = own === '' ? /^[，,、\s]*(收入|支出)(?:为|是)?\s*$/.exec(lead) : null;
+  if (bare) {
+    const named = /^(.+?)(收入|支出)$/.exec(previous.subject);
+    return named && named[2] !== bare[1] ? named[1] + bare[1] : own;
+  }
   const side = /^(收入|支出)(总计|合计)$/.exec(own);
-  if (!side || !previous || previous.role !== 'amount') return own;
+  if (!side) return own;
   const before = /^(.+?)(收入|支出)(总计|合计)$/.exec(previous.subject);
   return before && before[2] !== side[1] && before[3] === side[2] ? before[1] + own : own;
 }
@@ -484,7 +491,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         const compared = /(?:比|较|与)((?:19|20)\d\d)年度?(?:年初)?(?:预算|计划)/.exec(lead);
         if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
       }
-      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department), previous);
+      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department), previous, lead);
       // (`…、2.38%和2.61%`, `所占比例分别为…`: a conjunction or 所 alone names nothing.)
       if (FUNCTION_WORD_ONLY.test(own)) own = '';
       // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
