@@ -175,6 +175,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         if (budget && actual) {
           const chosen = budget;
           const made = addCompletion(sink, actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
+          // (`…完成预算的92.19%，决算数小于预算数；公务接待费…`: a comparison in the rate's own clause, before the next figure.)
+          made.claim.comparison = clauseComparison(model.text, t, tokens[t.index + 1]);
           last = made.claim;
           lastBudgetKind = budgetKind(budget.lead);
           ratedKind.set(last, lastBudgetKind);
@@ -266,6 +268,18 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
 }
 
 /** `actual / budget = rate` (and the other budget the sentence states, for the zero-base rule). */
+/** `，决算数小于预算数；` right after a rate, before the next figure and the clause's end: the comparison it states. */
+function clauseComparison(text: string, rate: ProseToken, next: ProseToken | undefined): CompletionClaim['comparison'] {
+  const from = rate.token.unitSpan?.end ?? rate.token.span.end;
+  const to = Math.min(next && next.sentence === rate.sentence ? next.token.span.start : rate.sentence.span.end, rate.sentence.span.end);
+  const words = text.slice(from, to);
+  const m = /^[，,]\s*/.test(words) ? COMPARISON.exec(words) : null;
+  // (Only a comparison of its own clause: `，决算数小于预算数；`, not one after a `；` or in a reason.)
+  if (!m || /[；;。]/.test(words.slice(0, m.index)) || /原因/.test(words.slice(0, m.index + m[0].length + 4))) return undefined;
+  const word = /大于|高于|超过|多于/.test(m[1]) ? 'gt' : /小于|低于|少于/.test(m[1]) ? 'lt' : 'eq';
+  return { word, span: { start: from + m.index, end: from + m.index + m[0].length } };
+}
+
 function addCompletion(sink: ClaimSink, actual: ProseToken, budget: ProseToken, rate: ProseToken, other: ProseToken | undefined): { claim: CompletionClaim; subject: string } {
   const label = actual.subject || budget.subject || '支出';
   const claim = sink.add<CompletionClaim>({
