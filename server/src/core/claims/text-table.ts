@@ -12,7 +12,7 @@ import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { items, tableName } from './tables/access';
-import { ALL_SOURCES, ALL_SOURCES_HEADING } from '../text/sources';
+import { ALL_SOURCES, ALL_SOURCES_HEADING, FUND_OPENING } from '../text/sources';
 import { statisticsCount, statisticsTable } from './tables/sangong';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
@@ -252,7 +252,7 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
   if (ALL_SOURCES.test(pt.sentence.text) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)
-  if (GENERAL_SENTENCE.test(pt.sentence.text)) return 'general';
+  if (FUND_OPENING.exec(pt.sentence.text)?.[1] === '一般公共预算') return 'general';
   const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
   // A unit's own figure (`其中，…局本级“三公”经费支出决算5.00万元`), and the parts of one unit's total (厅本级本年支出合计…，
@@ -277,7 +277,6 @@ const FUND_COLUMNS: Record<string, string[][]> = {
   年末结转和结余: [['年末结转和结余']],
 };
 const GENERAL_FUND = /一般公共预算|财政拨款支出/;
-const GENERAL_SENTENCE = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本单位)?一般公共预算财政拨款/;
 const GOVERNMENT_FUND = /政府性基金/;
 
 /**
@@ -349,12 +348,12 @@ function fiscalSubject(text: string, pt: ProseToken): string | undefined {
   const before = text.slice(sentenceStart, pt.token.span.start);
   const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
   // (Or a sentence opening with the 财政拨款 of all funds: `财政拨款年末结转和结余…，为年初结转和结余…加…`.)
-  if (!FISCAL_TOTAL_CLAUSE.test(clause) && !FISCAL_SENTENCE.test(pt.sentence.text)) return undefined;
+  const opening = FUND_OPENING.exec(pt.sentence.text);
+  if (!FISCAL_TOTAL_CLAUSE.test(clause) && !(opening && !opening[1])) return undefined;
   const name = pt.subject.replace(/^(?:由|和|及|与)/, '');
   return FISCAL_NAMES[name];
 }
 const FISCAL_TOTAL_CLAUSE = /财政拨款(?:收入|支出|收、?支|收入、?支出)?总计/;
-const FISCAL_SENTENCE = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本单位)?财政拨款/;
 const FISCAL_NAMES: Record<string, string> = {
   收入合计: '财政拨款收入',
   支出合计: '财政拨款支出',

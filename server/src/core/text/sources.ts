@@ -4,3 +4,9 @@
 export const ALL_SOURCES = /全口径|含[^。；;]{0,30}(?:非财政拨款|事业收入|经营收入|各项资金)/;
 /** A heading that puts its section's figures on that footing: `（四）全口径“三公”经费支出情况`. */
 export const ALL_SOURCES_HEADING = /全口径/;
+
+/**
+ * A sentence opening with a fund's 财政拨款 (`一般公共预算财政拨款年末结转和结余…`, `2024年度财政拨款…`): its figures are that
+ * fund's (group 1: 一般公共预算 or 政府性基金; none: all 财政拨款).
+ */
+export const FUND_OPENING = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本单位)?(一般公共预算|政府性基金预算?)?财政拨款/;

@@ -5,7 +5,7 @@ import { compareValues, isMoney, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
-import { ALL_SOURCES, ALL_SOURCES_HEADING } from '../../text/sources';
+import { ALL_SOURCES, ALL_SOURCES_HEADING, FUND_OPENING } from '../../text/sources';
 import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
@@ -156,13 +156,12 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   if (!BREAKDOWN.test(key)) return '';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: a sentence about the fund's carry-overs,
   // which other money's add to; its 人员经费 are 公开06表's, the department's.)
-  if (CARRY_OVER.test(key) && FISCAL_OPENING.test(t.sentence.text)) return 'fund';
+  if (CARRY_OVER.test(key) && FUND_OPENING.test(t.sentence.text)) return 'fund';
   if (t.sentence.section === undefined) return '';
   return sectionWord(model, t.sentence.section, FISCAL, fundSections) ? 'fund' : '';
 }
 const FISCAL = /一般公共预算|财政拨款/;
 const CARRY_OVER = /结转和结余$/;
-const FISCAL_OPENING = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本单位)?(?:一般公共预算|政府性基金预算?)?财政拨款/;
 
 /**
  * The first match of `re` in the title of `section` or of the nearest section around it that has
