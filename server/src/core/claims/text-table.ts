@@ -8,6 +8,7 @@ import type { CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim,
 import type { ProseFacts } from './prose';
 import { PROJECT_NAME, projectFigure } from './prose/facts';
 import { partName } from './prose/shares';
+import { OWNER } from './prose/subjects';
 import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
@@ -350,8 +351,8 @@ function fiscalSubject(text: string, pt: ProseToken): string | undefined {
   // (Or a sentence opening with the 财政拨款 of all funds: `财政拨款年末结转和结余…，为年初结转和结余…加…`.)
   const opening = FUND_OPENING.exec(pt.sentence.text);
   if (!FISCAL_TOTAL_CLAUSE.test(clause) && !(opening && !opening[1])) return undefined;
-  const name = pt.subject.replace(/^(?:由|和|及|与)/, '');
-  return FISCAL_NAMES[name];
+  // (The joining words, `由年初结转和结余…和本年收入…`, normalizeSubject took off.)
+  return FISCAL_NAMES[pt.subject];
 }
 const FISCAL_TOTAL_CLAUSE = /财政拨款(?:收入|支出|收、?支|收入、?支出)?总计/;
 const FISCAL_NAMES: Record<string, string> = {
@@ -361,8 +362,6 @@ const FISCAL_NAMES: Record<string, string> = {
   年末结转和结余: '年末财政拨款结转和结余',
 };
 
-/** Words naming the reporting body itself before a quantity. */
-const OWNER = /^(?:本部门|本单位|我部门|我单位)/;
 /** Words naming the part of a figure something covers (`涉及…支出`), not the figure. */
 const COVERED = /^(?:涉及|覆盖|涵盖)/;
 

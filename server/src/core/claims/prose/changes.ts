@@ -38,8 +38,8 @@ function statesAmount(t: ProseToken): boolean {
   return t.role === 'amount' || (t.role === 'share-base' && t.token.unit !== 'count');
 }
 
-/** `收支`, `收、支`: the 收入总计 and 支出总计 together. */
-const INCOME_AND_SPENDING = /^收入?、?支出?(?:总计)?$/;
+/** `收支`, `收、支总计`, `收入、支出决算总计`: the 收入总计 and 支出总计 together. */
+const INCOME_AND_SPENDING = /^收入?、?支出?(?:总计|决算总计)?$/;
 
 function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: ProseToken, previousEnd: number, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken | undefined {
   const tokens = analysis.bySentence.get(first.sentence.id) ?? [];
@@ -82,7 +82,7 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // (`总额173.68万元，其中：货物90.12万元、服务83.56万元，总额比2023年度的129.80万元增加…`: the clause names the
   // total again, not the list's last item.)
   // (`收、支与2023年度相比，增加135.19万元`: the 收入总计 and 支出总计 stated before, equal.)
-  const named = namedInClause(tokens, first, previousEnd).replace(/^收入?、?支出?(?:总计|决算总计)?$/, '收入总计');
+  const named = namedInClause(tokens, first, previousEnd).replace(INCOME_AND_SPENDING, '收入总计');
   if (before && (!named || subjectsMatch(before.subject, named))) return before;
   const found = named ? subjects.find(named, first.token.span.start, (t) => statesAmount(t) && (t.year === undefined || (before !== undefined && t.year === first.year))) : undefined;
   if (found) return found;

@@ -203,8 +203,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       const m = found?.match;
       // With 年初 and 全年 budgets both stated, a bare 预算数 may mean either: not checked.
       if (found && m && !(twoBudgets && !budgetKind(m[0]))) {
-        const word = /大于|高于|超过|多于/.test(m[1]) ? 'gt' : /小于|低于|少于/.test(m[1]) ? 'lt' : 'eq';
-        const comparison = { word, span: { start: sentence.span.start + found.start, end: sentence.span.start + found.end } } as const;
+        const comparison = { word: comparisonWord(m[1]), span: { start: sentence.span.start + found.start, end: sentence.span.start + found.end } } as const;
         const clause = sentence.text.slice(0, found.start).split(/[。；;，,]/).at(-1)!;
         const named = normalizeSubject(clause);
         // (`…完成预算的84.74%。其中：…；公务接待费…完成预算的111.33%。决算数小于预算数的主要原因是…`, or a last part
@@ -276,8 +275,12 @@ function clauseComparison(text: string, rate: ProseToken, next: ProseToken | und
   const m = /^[，,]\s*/.test(words) ? COMPARISON.exec(words) : null;
   // (Only a comparison of its own clause: `，决算数小于预算数；`, not one after a `；` or in a reason.)
   if (!m || /[；;。]/.test(words.slice(0, m.index)) || /原因/.test(words.slice(0, m.index + m[0].length + 4))) return undefined;
-  const word = /大于|高于|超过|多于/.test(m[1]) ? 'gt' : /小于|低于|少于/.test(m[1]) ? 'lt' : 'eq';
-  return { word, span: { start: from + m.index, end: from + m.index + m[0].length } };
+  return { word: comparisonWord(m[1]), span: { start: from + m.index, end: from + m.index + m[0].length } };
+}
+
+/** The relation COMPARISON's verb states between the actual and the budget. */
+function comparisonWord(verb: string): 'gt' | 'lt' | 'eq' {
+  return /大于|高于|超过|多于/.test(verb) ? 'gt' : /小于|低于|少于/.test(verb) ? 'lt' : 'eq';
 }
 
 function addCompletion(sink: ClaimSink, actual: ProseToken, budget: ProseToken, rate: ProseToken, other: ProseToken | undefined): { claim: CompletionClaim; subject: string } {

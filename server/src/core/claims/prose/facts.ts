@@ -320,9 +320,10 @@ function projectFacts(model: DocumentModel, analysis: ProseAnalysis, sink: Claim
     const sources = ALL_SOURCES.test(t.sentence.text) ? 'all-sources' : '';
     const group = `project|${figure.measure}|${t.year ?? ''}|${body}|${sources}`;
     const statement: Statement = { token: t, key: figure.name, group };
-    const earlier = first.get(`${group}|${figure.name}`);
-    if (earlier) emit(sink, earlier, statement, false, true, t.role === 'amount' ? `${figure.name}支出` : figure.name);
-    else first.set(`${group}|${figure.name}`, statement);
+    const key = `${group}|${figure.name}`;
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, statement);
+    else emit(sink, earlier, statement, false, true, t.role === 'amount' ? `${figure.name}支出` : figure.name);
   }
 }
 

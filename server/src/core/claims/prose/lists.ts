@@ -3,11 +3,10 @@
 import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
-import { subjectsMatch, type SubjectIndex } from './subjects';
+import { normalizeSubject, OWNER, subjectsMatch, type SubjectIndex } from './subjects';
 import { coversFamily, sameMember } from './sums';
 import { directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
-import { normalizeSubject } from './subjects';
 import { allMatches } from '../../text/matches';
 
 export interface ProseList {
@@ -409,9 +408,6 @@ function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean 
   const words = text.slice(before ? before.token.unitSpan?.end ?? before.token.span.end : t.sentence.span.start, t.token.span.start);
   return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
 }
-
-/** The department's own words before a figure's name (`本部门政府采购支出总额`). */
-const OWNER = /^(?:本部门|本单位)/;
 
 /**
  * `人员经费中，`, `；公用经费中，`, `。人员经费中工资福利支出…`, `2023年“三公”经费财政拨款支出决算中，`, `按单位划分，资产总额中：`: a

@@ -14,6 +14,9 @@ const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|�
  * reports repeat the same words (占, 比上年增加, 支出决算为) hundreds of times. */
 export const normalizeSubject = memoizeString(normalize);
 
+/** The department naming itself before a figure's name (`本部门政府采购支出总额`; normalizeSubject made `我单位` `本单位`). */
+export const OWNER = /^(?:本部门|本单位)/;
+
 /**
  * 本年收入 / 本年支出 (公开01表's rows) are the year's 收入合计 / 支出合计. `当年支出决算为` is not: item
  * paragraphs say `年初预算为215.00万元，当年支出决算为213.10万元` of the item's own spending.
