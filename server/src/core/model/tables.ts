@@ -866,8 +866,47 @@ function tableWidth(rows: TableRow[]): number {
  * left when that label spans both columns in the row above too (the top row always merges right).
  */
 function propagate(row: TableRow, above: string[] | undefined, width: number): string[] {
-  return propagateLabels(row.cells.map((c) => norm(c.text)), above, width);
+  return propagateLabels(shifted(row, row.cells.map((c) => norm(c.text))), above, width);
 }
+
+/**
+ * Header rows whose words a web page's table lost the blank cells before (`项目 | 2014年决算数 | 2015年决算数 | 比上年增、减情况 | |`
+ * over `增、减额 | 增、减幅度 | | |`): the columns the words belong under.
+ */
+const shiftedHeaders = new WeakMap<TableRow, number>();
+
+function shifted(row: TableRow, texts: string[]): string[] {
+  const by = shiftedHeaders.get(row);
+  if (by === undefined) return texts;
+  const words = texts.filter((t) => t !== '');
+  const out = Array<string>(Math.max(texts.length, by + words.length)).fill('');
+  words.forEach((t, i) => (out[by + i] = t));
+  return out;
+}
+
+/**
+ * Words only at the left, as many as the one merged group of the header row above spans (its label over blanks), each a short
+ * header word: the row refines that group, its words moved under it.
+ */
+function shiftUnderGroup(row: TableRow, texts: string[], above: string[]): boolean {
+  let words = 0;
+  while (words < texts.length && texts[words] !== '') words++;
+  if (words < 2 || texts.slice(words).some((t) => t !== '') || !texts.slice(0, words).every((t) => SUB_HEADER_WORD.test(t) && !NAME_COLUMN_WORDS.test(t))) return false;
+  // (Words under a group that starts at the left, `项目` over 科目编码 | 科目名称, are where they belong.)
+  if (above.slice(0, words).every((label) => label !== '' && label === above[0])) return false;
+  const groups: number[] = [];
+  for (let col = 1; col + words <= above.length; col++) {
+    if (above[col] === '' || above[col] === above[col - 1]) continue;
+    let end = col;
+    while (end + 1 < above.length && above[end + 1] === above[col]) end++;
+    if (end - col + 1 === words) groups.push(col);
+  }
+  if (groups.length !== 1) return false;
+  shiftedHeaders.set(row, groups[0]);
+  return true;
+}
+const SUB_HEADER_WORD = /^(?!.*\d)[\u4e00-\u9fff、（）()%％]{2,12}$/;
+const NAME_COLUMN_WORDS = /科目|编码|代码|名称|项目|类|款/;
 
 /**
  * A header layer with its merged cells filled: a blank cell takes the label on its left when the layers above put the
@@ -1009,6 +1048,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
     if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts().filter((t) => t !== '').length === 1) kind = 'note';
     else if (head && numbersColumns(texts())) kind = 'column-numbers';
     else if (head && layoutHeaders.has(row) && !texts().some((t) => COUNTED_ITEM.test(t))) kind = 'header';
+    else if (head && above && !hasNumber && shiftUnderGroup(row, texts(), above)) kind = 'header';
     else if (
       head &&
       firstText !== '' &&
@@ -1115,7 +1155,7 @@ function buildColumns(table: Table): TableColumn[] {
  * with fewer lines spans the rows below it (行次), a parent repeated over its children merges with them.
  */
 function headerLayers(row: TableRow): string[][] {
-  if (!row.cells.some((c) => c.text.includes('\n'))) return [row.cells.map((c) => norm(c.text))];
+  if (!row.cells.some((c) => c.text.includes('\n'))) return [shifted(row, row.cells.map((c) => norm(c.text)))];
   const lines = row.cells.map((c) => unwrapped(c.text.split('\n').map(norm).filter((t) => t !== '')));
   const depth = Math.max(...lines.map((l) => l.length));
   return Array.from({ length: depth }, (_, k) => lines.map((l) => l[k] ?? ''));
@@ -1159,9 +1199,9 @@ function mostlyCodes(table: Table, col: number): boolean {
 }
 
 const PRIOR_YEAR_COLUMN = /上年度?(?:决算|预算|实际|数|执行|支出)|上一年度?|去年/;
-const RATE_COLUMN = /[%％]|(?:完成|执行|增减|增长|变动|下降)率|比率|比重|占比/;
-/** `增减额`, `比上年增减`: a difference of two of the row's amounts. */
-const CHANGE_COLUMN = /(?:增减额|增减数|增减)$/;
+const RATE_COLUMN = /[%％]|(?:完成|执行|增、?减|增长|变动|下降)率|(?:增、?减|增长|变动)幅度|比率|比重|占比/;
+/** `增减额`, `比上年增减`, `增、减额`: a difference of two of the row's amounts. */
+const CHANGE_COLUMN = /增、?减(?:额|数)?$/;
 
 function assignRoles(table: Table): void {
   const cols = table.columns;

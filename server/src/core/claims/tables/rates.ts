@@ -8,7 +8,7 @@ import { columnIndexes } from '../../model/tables';
 import { blankAt, headerText, itemName, itemOperand, items, valueColumns, type Item } from './access';
 
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:预算)?[%％]/;
-const CHANGE_RATE = /增减率|增长率|变动率|增减[%％]|增长[%％]|比上年增减.*[%％]/;
+const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]/;
 const THIS_YEAR = /本年|决算/;
 const BUDGET = /预算/;
 
