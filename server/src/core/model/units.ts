@@ -124,6 +124,8 @@ function amountDigits(n: NumberToken): boolean {
 }
 
 /** Per-person or per-unit values (人均116.18元, 单价, 标准) are 元 by nature (rounding.md §6). */
+/** `150元/人`, `500元每人`: a rate per person or unit after the figure. */
+const PER_UNIT_AFTER = /^\s*(?:[/／]|每)/;
 const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6}$/;
 
 export function resolveUnitSlips(model: DocumentModel): void {
@@ -187,7 +189,10 @@ export function resolveUnitSlips(model: DocumentModel): void {
         // with the fen, or with the decimals of its siblings (`310.6元` among `214.7万元`), or finer than the fen can be (`2080.7247元`).
         const tooSmall = wan.length > 0 && (n.decimals >= 2 || (n.decimals > 0 && wan.some((w) => w.decimals === n.decimals))) && n.value.lt(100000) &&
           wan.some((w) => n.value.div(w.value).abs().gte(0.001) && n.value.div(w.value).abs().lte(1000));
-        if (sameDigits || tooSmall) n.readAs = '万元';
+        // (Whole figures among whole 万元 siblings of its size: `公务接待费预算288万元…公务接待费282元，完成预算的97.92%`.)
+        const wholeAmongWhole = wan.length > 0 && n.decimals === 0 && wan.every((w) => w.decimals === 0) && n.value.abs().gte(10) && n.value.lt(100000) &&
+          !PER_UNIT_AFTER.test(model.text.slice(n.span.end, n.span.end + 3)) && wan.some((w) => n.value.div(w.value).abs().gte(0.1) && n.value.div(w.value).abs().lte(10));
+        if (sameDigits || tooSmall || wholeAmongWhole) n.readAs = '万元';
       } else {
         // `本年支出合计665.38亿元，其中：基本支出208.88万元…`: digits of the size of a total of its 万元
         // siblings, but 10⁴ times their sum once read in 亿元.

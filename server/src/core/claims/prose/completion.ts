@@ -166,7 +166,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             budget: sumOperand([operand(actual.token, '决算数'), operand(gap.token, '差额')], '预算数', gap.token.span, [1, gap.direction === 'up' ? -1 : 1]),
             rate: operand(t.token, '完成率'),
           });
-        } else if (!budget && actual && budgetBefore && rated === undefined && budgets.length === 0 && (!named || budgetKind(budgetBefore.lead) === named)) {
+        } else if (!budget && actual && budgetBefore && rated === undefined && budgets.length === 0 && (!named || budgetKind(budgetBefore.lead) === named) && !namesOtherItem(budgetBefore, actual)) {
           budget = budgetBefore;
         } else if (!budget && actual) rateOnly.push({ actual, rate: t });
         // (Not when the budget names another quantity: `其中：因公出国（境）费年初预算为4.00万元，完成…` after the
@@ -395,6 +395,16 @@ function namesOther(budget: ProseToken, actual: ProseToken): boolean {
   return budget.ownSubject && actual.subject !== '' && !subjectsMatch(budget.subject, actual.subject);
 }
 
+/**
+ * The budget and the actual each name an item, and not the same one (`公务用车预算1040万元。公务接待费282万元，完成预算的…`);
+ * `项目全年预算数合计` and `执行数合计` name none beside their figures' words.
+ */
+function namesOtherItem(budget: ProseToken, actual: ProseToken): boolean {
+  const item = (subject: string) => subject.replace(FIGURE_WORDS, '');
+  return namesOther(budget, actual) && item(budget.subject) !== '' && item(actual.subject) !== '' && !subjectsMatch(item(budget.subject), item(actual.subject));
+}
+const FIGURE_WORDS = /(?:年初|全年|调整后?)?预算(?:数|金额)?|执行数|决算数?|支出数?|合计|总额|资金|项目|本年|全年/g;
+
 /** True when `rate` is the rate of a difference from the budget stated before it (budgetRate's inverse, in constant time). */
 export function ratesBudgetDelta(tokens: ProseToken[], rate: ProseToken): boolean {
   let i = rate.index - 1;
@@ -463,11 +473,12 @@ function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>
  * 90.13%`: a rate whose budget the prose states earlier for the same quantity (a budget, or a part of a list
  * whose total is a budget), when it states exactly one. Returns the rates still without a budget.
  */
-export function budgetsStatedBefore(analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, rates: RateWithoutBudget[], sink: ClaimSink): RateWithoutBudget[] {
+export function budgetsStatedBefore(analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, rates: RateWithoutBudget[], sink: ClaimSink, reportYear: number | undefined): RateWithoutBudget[] {
   if (rates.length === 0) return rates;
   const budgets = new Map<string, ProseToken[]>();
   for (const t of analysis.tokens) {
-    if (!t.subject || !t.ownSubject || t.year !== undefined) continue;
+    // (Dated budgets only of the report's year: `2024年“三公”经费预算…，其中：公务接待费预算288.00万元` in a 2024 report.)
+    if (!t.subject || !t.ownSubject || (t.year !== undefined && t.year !== reportYear)) continue;
     if (t.role !== 'budget' && !inBudgetList(t, listOf.get(t))) continue;
     const same = budgets.get(t.subject);
     if (same) same.push(t);

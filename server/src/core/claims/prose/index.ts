@@ -49,7 +49,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
-  const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink);
+  const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink, model.reportYear);
   factClaims(model, analysis, listOf, lists, sink);
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);
