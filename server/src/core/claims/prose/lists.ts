@@ -93,6 +93,16 @@ function staffClause(text: string, region: Span): number | undefined {
 }
 const STAFF_OTHER_THAN_ESTABLISHMENT = /实有|在职|离退休|退休|聘用|临聘|遗属/;
 
+/** The first `；` in the region whose clause opens with words matching `opening`. */
+function clauseAfterSemicolon(text: string, region: Span, opening: RegExp): number | undefined {
+  for (let i = semicolonWithin(text, region.start, region.end); i >= 0; i = semicolonWithin(text, i + 1, region.end)) {
+    if (opening.test(text.slice(i + 1, i + 6))) return i;
+  }
+  return undefined;
+}
+/** `；加上级补助收入…，收入合计…`, `；减去…`: a chain of additions to the total (a 总决算's 收入合计), no part of it. */
+const CHAIN_CLAUSE = /^\s*(?:再?加(?:上)?|减(?:去)?|扣除)(?![^，,。；;]*其中)[\u4e00-\u9fff]/;
+
 /** `三公经费` and `三公经费财政拨款支出`: one name opens or ends the other, or they match as names do. */
 function sameQuantity(a: string, b: string): boolean {
   return a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a) || subjectsMatch(a, b));
@@ -316,7 +326,9 @@ export function findLists(
         const searched = { start: list.region.start, end: Math.min(list.region.end, nextTrigger) };
         const sideCut = head ? otherSideClause(text, searched, /收入|支出/.test(head.lead) ? head.lead : head.subject) : undefined;
         const staffCut = establishment && /编制/.test(establishment.subject) ? staffClause(text, searched) : undefined;
-        const cut = sideCut === undefined ? staffCut : staffCut === undefined ? sideCut : Math.min(sideCut, staffCut);
+        const chainCut = clauseAfterSemicolon(text, searched, CHAIN_CLAUSE);
+        const cuts = [sideCut, staffCut, chainCut].filter((c): c is number => c !== undefined);
+        const cut = cuts.length > 0 ? Math.min(...cuts) : undefined;
         if (cut !== undefined) {
           list.region.end = cut;
           list.members = tokens.slice(first, firstAtOrAfter(tokens, cut));
