@@ -86,7 +86,8 @@ const HEADING_PATTERNS: Array<{ re: RegExp; level: number; short?: boolean }> = 
 
 /** A heading line: numbered or `#`, short, and not a sentence with amounts in it. */
 function headingLevel(text: string): number | undefined {
-  const t = text.replace(/\*\*/g, '').trim();
+  // (`六、一般公共预算财政拨款基本支出决算情况（合计356.27万元）`: a title's figure in brackets after its last word.)
+  const t = text.replace(/\*\*/g, '').trim().replace(TITLE_FIGURE, '$1');
   if (t === '' || t.length > 60) return undefined;
   for (const p of HEADING_PATTERNS) {
     const m = t.match(p.re);
@@ -111,6 +112,7 @@ function headingLevel(text: string): number | undefined {
   return undefined;
 }
 
+const TITLE_FIGURE = /^([^。；;，,：:\d]*(?:\d{1,2}[、.．])?[^。；;，,：:\d]*(?:情况|说明))[（(](?:合计|共计|总计)?[^（()）。；;]{0,20}[)）]$/;
 /** An enumerated 项 whose statement starts on the next line: `7.节能环保支出(类)…标准(项)：`. */
 const ITEM_NAME_THEN_COLON = /^\s*(?:\d+[、.．]|[（(]\d+[)）]).*[（(]\s*\d*\s*项\s*[)）]\s*[：:]$/;
 /** A 类/款 name path that has not reached its 项 nor any punctuation: the line was wrapped. */
@@ -125,11 +127,11 @@ interface ItemNumber {
   n: number;
 }
 
-/** `2.`, `2、`, `（2）`, `（二）`, `二、` opening a line (not `2.5万元`, a figure the line break cut before). */
+/** `2.`, `2、`, `（2）`, `（二）`, `二、`, `②` opening a line (not `2.5万元`, a figure the line break cut before). */
 function itemNumber(text: string): ItemNumber | undefined {
-  const m = /^(?:\d{1,2}([.．、])(?!\d)|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/.exec(text);
+  const m = /^(?:\d{1,2}([.．、])(?!\d)|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])/.exec(text);
   if (!m) return undefined;
-  const style = m[1] ? `digit${m[1]}` : /^[（(]\d/.test(m[0]) ? '(digit)' : /^[（(]/.test(m[0]) ? '(chinese)' : 'chinese、';
+  const style = m[1] ? `digit${m[1]}` : /^[（(]\d/.test(m[0]) ? '(digit)' : /^[（(]/.test(m[0]) ? '(chinese)' : /^[\u2460-\u2473]/.test(m[0]) ? 'circled' : 'chinese、';
   return { style, n: ordinalOf(m[0])! };
 }
 

@@ -22,6 +22,12 @@ function levelOf(subject: string): string {
 const ITEM_STYLES = [/^\d+[.．](?!\d)/, /^\d+、/, /^[（(]\d+[)）]/, /^[一二三四五六七八九十]+是/, /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/, /^[\u2460-\u2473]/];
 /** `- 社会保障和就业支出：1356.28万元，占30.3%；`: Markdown bullets, one item a line. */
 const BULLET = /^\s*[-*+•·]\s+/;
+/** The indentation before a line's bullet mark (a tab as four spaces). */
+function bulletDepth(line: string): number {
+  let depth = 0;
+  for (const c of /^[ \t\u3000]*/.exec(line)![0]) depth += c === '\t' ? 4 : 1;
+  return depth;
+}
 /** A paragraph that only gives an item's reason: `决算数小于预算数的主要原因是…`, `主要原因是…`. */
 const REASON = /^(?:决算数?[^，,。；;\d]{0,6}(?:大于|小于|等于|高于|低于|超过|少于)|(?:增减变化|变动|差异)?(?:的)?主要原因)/;
 /** Items named by 类 or 项 (`社会保障和就业支出（类）`, `行政运行（项）`). */
@@ -182,6 +188,11 @@ function collectItems(
   let lastOrdinal: number | undefined;
   const levelsBefore = (context.levelsBefore ??= headingLevelsBefore(model));
   const byParagraph = (context.byParagraph ??= tokensByParagraph(analysis));
+  // Nested Markdown bullets: a list opened on a bullet holds the bullets indented under it; the items are the bullets at the
+  // first item's depth (deeper ones detail an item, a shallower one ends the list).
+  const opener = model.text.slice(model.paragraphs[sentence.paragraph].span.start, sentence.span.end);
+  const openerDepth = BULLET.test(opener) ? bulletDepth(opener) : -1;
+  let itemDepth: number | undefined;
   for (let p = sentence.paragraph + 1; p < model.paragraphs.length; p++) {
     const paragraph = model.paragraphs[p];
     // A heading at the list's level or above ends it; deeper headings (1. 社会保障和就业支出（类）) group items.
@@ -189,6 +200,12 @@ function collectItems(
     const raw = model.text.slice(paragraph.span.start, paragraph.span.end);
     const text = raw.replace(/^[\s*#>-]+/, '');
     const bullet = BULLET.test(raw);
+    if (bullet) {
+      const depth = bulletDepth(raw);
+      if (depth <= openerDepth || (itemDepth !== undefined && depth < itemDepth)) break;
+      itemDepth ??= depth;
+      if (depth > itemDepth) continue;
+    }
     // (`…完成年初预算的100.00%。` / `决算数小于预算数的主要原因是…。`: an item's reason, wrapped onto a line of its
     // own after the item's full stop, does not end the list.)
     if (style && REASON.test(text)) continue;
