@@ -2,8 +2,9 @@
 import Decimal from 'decimal.js';
 import { MONEY_SCALE, show, written, type RatioCheck } from '../arith/interval';
 import type { Claim, Localized, Operand, Span } from '../types';
-import type { RuleContext } from './rule';
-import { finerReading, writtenRounded, type RatioInputs } from './ratios';
+import type { FixDraft, RuleContext } from './rule';
+import { checkClaimRatio, finerReading, writtenRounded, type RatioInputs } from './ratios';
+import { restatedFigureFix } from './elsewhere';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -142,6 +143,8 @@ export function reportRate(
   const right = writtenRounded(rate, shown.check);
   const unit = inputs.symbol ?? '%';
   const computation = `${written(shown.inputs.numerator)} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
+  const rateFix: FixDraft[] = rate.span ? [{ title: { 'zh-cn': `改为 ${right}${unit}`, en: `Change to ${right}${unit}` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }] : [];
+  const input = inputStatedOtherwise(ctx, inputs, what);
   ctx.report({
     messageId: 'rate',
     message: {
@@ -152,9 +155,16 @@ export function reportRate(
     span: rate.span ?? claim.span,
     severity,
     related: relatedOperands(...related),
-    fixes: rate.span
-      ? [{ title: { 'zh-cn': `改为 ${right}${unit}`, en: `Change to ${right}${unit}` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }]
-      : [],
+    // (An input the report states otherwise, with which the rate holds, is the likelier slip: its fix comes first.)
+    fixes: input ? [input, ...rateFix.map((f) => ({ ...f, preferred: false }))] : rateFix,
     claim: claim.id,
   });
+}
+
+/** The fix that sets an input of a share or completion rate to the value stated for it elsewhere, when the rate holds then. */
+export function inputStatedOtherwise(ctx: RuleContext, inputs: RatioInputs, what: Localized): FixDraft | undefined {
+  if (inputs.change || inputs.derived || inputs.derivedFrom) return undefined;
+  const sides = ['numerator', 'denominator'] as const;
+  const holds = (i: number, other: Operand) => checkClaimRatio({ ...inputs, [sides[i]]: other, check: undefined }).status === 'ok';
+  return restatedFigureFix(ctx.claims, [inputs.numerator, inputs.denominator], holds, { 'zh-cn': what['zh-cn'], en: what.en.toLowerCase() });
 }

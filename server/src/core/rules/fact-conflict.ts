@@ -1,7 +1,7 @@
-import { checkRestated, written } from '../arith/interval';
+import { checkRestated, inUnitOf, written } from '../arith/interval';
 import { restatedDiffText } from './explain';
-import type { FactClaim } from '../types';
-import { l, type Rule, type RuleContext } from './rule';
+import type { FactClaim, Operand } from '../types';
+import { l, type FixDraft, type Rule, type RuleContext } from './rule';
 
 /**
  * The same fact stated twice with two values (prose.md §7). Same name → error; names that may
@@ -13,13 +13,69 @@ export const factConflict: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     description: l('同一数据在不同位置的表述不一致', 'The same figure is stated with different values'),
-    fixable: false,
+    fixable: true,
     messages: { conflict: l('{name}前后不一致：{a} 与 {b}', '{name} is stated as {a} and as {b}') },
   },
   check(ctx) {
-    for (const claim of ctx.claims) if (claim.kind === 'fact') checkFact(ctx, claim);
+    // Each later statement of a fact is paired with its first; the pairs of one first statement, by it.
+    const byFirst = new Map<string, FactClaim[]>();
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'fact') continue;
+      const key = `${claim.key}|${claim.a.span?.start}`;
+      const same = byFirst.get(key);
+      if (same) same.push(claim);
+      else byFirst.set(key, [claim]);
+    }
+    for (const pairs of byFirst.values()) {
+      if (!oddFirst(ctx, pairs)) for (const claim of pairs) checkFact(ctx, claim);
+    }
   },
 };
+
+/**
+ * `公务用车…支出决算为0.29万元` first, then `6.29万元` twice: when every later statement differs from the first and all
+ * agree among themselves, the first is the odd one, and the one finding is on it. False (nothing reported) otherwise.
+ */
+function oddFirst(ctx: RuleContext, pairs: FactClaim[]): boolean {
+  if (pairs.length < 2 || pairs.some((c) => c.looseMatch || checkRestated(c.a, c.b).ok)) return false;
+  const others = pairs.map((c) => c.b);
+  if (others.some((b) => !checkRestated(others[0], b).ok)) return false;
+  const first = pairs[0];
+  const eq = checkRestated(first.b, first.a);
+  const severity = pairs.some((c) => c.soft) || eq.touching ? 'warning' : 'error';
+  const d = restatedDiffText(eq.diff, eq.tolerance, [first.a, first.b]);
+  const explanation = l(
+    `${first.a.label} ${written(first.a, [first.b])} 与其余 ${others.length} 处 ${written(first.b, [first.a])}（${d.zh}）`,
+    `${first.a.label} ${written(first.a, [first.b])} and ${written(first.b, [first.a])} in ${others.length} other places (${d.en})`,
+  );
+  for (const c of pairs) ctx.verdict(c.id, severity, () => explanation);
+  ctx.report({
+    messageId: 'conflict',
+    message: l(
+      `${first.a.label}前后不一致：此处为 ${written(first.a, [first.b])}，别处 ${others.length} 处均为 ${written(first.b, [first.a])}`,
+      `${first.a.label} is ${written(first.a, [first.b])} here but ${written(first.b, [first.a])} in ${others.length} other places`,
+    ),
+    explanation,
+    span: first.a.span ?? first.span,
+    severity,
+    related: others.flatMap((b) => (b.span ? [{ span: b.span, message: l(`另一处：${b.label} ${written(b, [first.a])}`, `elsewhere: ${b.label} ${written(b, [first.a])}`) }] : [])),
+    fixes: first.a.span ? [majorityFix(first.a, first.b, others.length)] : [],
+    claim: first.id,
+  });
+  return true;
+}
+
+/** The odd statement set to the value the others agree on. */
+function majorityFix(odd: Operand, other: Operand, count: number): FixDraft {
+  const text = inUnitOf(other.value, odd);
+  return {
+    title: l(`改为 ${text}（与其余 ${count} 处一致）`, `Change to ${text} (as in the ${count} other places)`),
+    edits: [{ span: odd.span!, newText: text }],
+    safe: false,
+    preferred: true,
+    kind: 'fix-total',
+  };
+}
 
 /** One fact stated twice (its own function: a closure in the loop body would allocate a context per claim of every kind). */
 function checkFact(ctx: RuleContext, claim: FactClaim): void {

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { largestRemainder } from '../arith/apportion';
 import { checkSum, inUnitOf, written } from '../arith/interval';
 import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
-import { ratioExplanation, relatedOperands } from './explain';
+import { inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, finerReading, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
 
@@ -92,6 +92,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   }
   ctx.verdict(claim.id, severity, exp);
   const right = shown.check.rounded;
+  const input = inputStatedOtherwise(ctx, inputs, l('占比', 'share'));
   const part = written(shown.inputs.numerator);
   const base = written(shown.inputs.denominator);
   ctx.report({
@@ -104,10 +105,14 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     span: claim.stated.span ?? claim.span,
     severity,
     related,
-    // (A part above its whole, `148.79%`, says a figure is wrong, not the percentage: no recomputed share is offered.)
-    fixes: claim.stated.span && !check.point?.gt(100)
-      ? [{ title: l(`重新计算百分比：改为 ${right}%`, `Recompute percentage: ${right}%`), edits: [{ span: claim.stated.span, newText: right! }], safe: false, preferred: true, kind: 'recompute-share' }]
-      : [],
+    // (A part above its whole, `148.79%`, says a figure is wrong, not the percentage: no recomputed share is offered. A part or
+    // base the report states otherwise, with which the share holds, is the likelier slip: that fix comes first.)
+    fixes: [
+      ...(input ? [input] : []),
+      ...(claim.stated.span && !check.point?.gt(100)
+        ? [{ title: l(`重新计算百分比：改为 ${right}%`, `Recompute percentage: ${right}%`), edits: [{ span: claim.stated.span, newText: right! }], safe: false, preferred: !input, kind: 'recompute-share' }]
+        : []),
+    ],
     claim: claim.id,
   });
 }

@@ -1,7 +1,8 @@
 import { checkPartialSum, checkRestated, checkSum, computed, inUnitOf, written, type SumCheck } from '../arith/interval';
-import type { Claim, SumClaim } from '../types';
+import type { Claim, Operand, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { crossedCell, crossedCellFix } from './crossed-cell';
+import { restatedFigureFix } from './elsewhere';
 import { l, type Rule } from './rule';
 
 /**
@@ -79,8 +80,12 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   const span = total.span ?? claim.span;
   // (A part whose column's roll-up fails too, and whose one value makes both hold, is the slip: that is the fix.)
   const crossed = claim.exhaustive ? crossedCellFix(crossedCell(ctx.claims, claim)) : undefined;
+  // (A figure of the relation the report states otherwise, with which the sum holds: `…公务用车…0.29万元` beside 6.29 twice.)
+  const restated = claim.exhaustive && !crossed ? restatedFigureFix(ctx.claims, [total, ...claim.parts], (i, other) => holdsWith(claim, i, other), SUM) : undefined;
   const fixes = crossed
     ? [crossed]
+    : restated
+    ? [restated]
     : claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token)
       ? [
           {
@@ -105,6 +110,13 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     fixes,
     claim: claim.id,
   });
+}
+
+const SUM = l('合计', 'sum');
+
+/** Whether the sum holds with its i-th figure (0 the total, then the parts) replaced by `other`. */
+function holdsWith(claim: SumClaim, i: number, other: Operand): boolean {
+  return i === 0 ? checkSum(other, claim.parts, claim.signs).ok : checkSum(claim.total, claim.parts.map((p, k) => (k === i - 1 ? other : p)), claim.signs).ok;
 }
 
 /** Σ parts as the explanation shows it, with as many decimals as the most precise figure. */
