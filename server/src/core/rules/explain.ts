@@ -1,9 +1,10 @@
 // Shared wording of the arithmetic in explanations, so every rule shows numbers the same way.
 import Decimal from 'decimal.js';
-import { MONEY_SCALE, show, written, type RatioCheck } from '../arith/interval';
+import { checkEqual, MONEY_SCALE, show, sumOperand, written, type RatioCheck } from '../arith/interval';
+import { magnitude } from '../arith/operand';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { FixDraft, RuleContext } from './rule';
-import { checkClaimRatio, finerReading, writtenRounded, type RatioInputs } from './ratios';
+import { checkClaimRatio, finerReading, ratioInputs, writtenRounded, type RatioInputs } from './ratios';
 import { restatedFigureFix } from './elsewhere';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
@@ -144,7 +145,7 @@ export function reportRate(
   const unit = inputs.symbol ?? '%';
   const computation = `${written(shown.inputs.numerator)} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
   const rateFix: FixDraft[] = rate.span ? [{ title: { 'zh-cn': `改为 ${right}${unit}`, en: `Change to ${right}${unit}` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }] : [];
-  const input = inputStatedOtherwise(ctx, inputs, what);
+  const input = inputStatedOtherwise(ctx, claim, inputs, what);
   ctx.report({
     messageId: 'rate',
     message: {
@@ -161,10 +162,25 @@ export function reportRate(
   });
 }
 
-/** The fix that sets an input of a share or completion rate to the value stated for it elsewhere, when the rate holds then. */
-export function inputStatedOtherwise(ctx: RuleContext, inputs: RatioInputs, what: Localized): FixDraft | undefined {
+/**
+ * The fix that sets a figure of a rate's claim (a share's part or base, a completion's actual or budget, a change's current,
+ * prior or change) to the value stated for it elsewhere, when the rate (and a change's 本年 − 上年) holds then.
+ */
+export function inputStatedOtherwise(ctx: RuleContext, claim: Claim, inputs: RatioInputs, what: Localized): FixDraft | undefined {
+  const title = { 'zh-cn': what['zh-cn'], en: what.en.toLowerCase() };
+  if (claim.kind === 'change') {
+    const keys = (['current', 'prior', 'delta'] as const).filter((k) => claim[k] !== undefined);
+    const holds = (i: number, other: Operand) => {
+      const changed = { ...claim, [keys[i]]: other };
+      const again = ratioInputs(changed);
+      if (!again || checkClaimRatio(again).status !== 'ok') return false;
+      const { current, prior, delta } = changed;
+      return !current || !prior || !delta || checkEqual(magnitude(sumOperand([current, prior], '', undefined, [1, -1])), magnitude(delta)).ok;
+    };
+    return restatedFigureFix(ctx.claims, keys.map((k) => claim[k]!), holds, title);
+  }
   if (inputs.change || inputs.derived || inputs.derivedFrom) return undefined;
   const sides = ['numerator', 'denominator'] as const;
   const holds = (i: number, other: Operand) => checkClaimRatio({ ...inputs, [sides[i]]: other, check: undefined }).status === 'ok';
-  return restatedFigureFix(ctx.claims, [inputs.numerator, inputs.denominator], holds, { 'zh-cn': what['zh-cn'], en: what.en.toLowerCase() });
+  return restatedFigureFix(ctx.claims, [inputs.numerator, inputs.denominator], holds, title);
 }

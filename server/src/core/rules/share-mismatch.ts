@@ -92,7 +92,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   }
   ctx.verdict(claim.id, severity, exp);
   const right = shown.check.rounded;
-  const input = inputStatedOtherwise(ctx, inputs, l('占比', 'share'));
+  const input = inputStatedOtherwise(ctx, claim, inputs, l('占比', 'share'));
   const part = written(shown.inputs.numerator);
   const base = written(shown.inputs.denominator);
   ctx.report({
