@@ -330,6 +330,8 @@ export interface ChangeClaim extends ClaimBase {
   directionSpan?: Span;
   /** `增加1.67万元，下降0.15%`: the rate's own direction word, when it contradicts the amount's. */
   rateWord?: { direction: 'up' | 'down'; span: Span };
+  /** Token span of the rate's own direction word (`下降25.51%`), for direction fixes. */
+  rateDirectionSpan?: Span;
   /**
    * `增加（减少）200.00万元，增长（下降）10.00%`: the template's two words left in place. The direction is then the
    * one the figures give; each pair is reported with the word to keep.

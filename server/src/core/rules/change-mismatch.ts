@@ -1,6 +1,6 @@
 import { checkEqual, compareBeyondRounding, inUnitOf, show, signBeyondRounding, sumOperand, written } from '../arith/interval';
 import { magnitude, signOf, withChanges } from '../arith/operand';
-import type { ChangeClaim, PointsClaim, ReasonClaim } from '../types';
+import type { ChangeClaim, PointsClaim, ReasonClaim, Span } from '../types';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
@@ -281,6 +281,40 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
   // Words that contradict each other, the rate holding in its own word's direction (`较上年下降2.60%，增加11.59万元` with
   // 2.60% of 434.02 + 11.59): the amount's word is the slip, reported above; the rate is right.
   if (claim.rateWord && rateHolds({ ...claim, direction: claim.rateWord.direction })) return;
+  if (flippedDirection(ctx, claim)) return;
   reportRate(ctx, claim, inputs, check, l('增减率', 'Change rate'), explain(), [current, prior, delta]);
+}
+
+const OPPOSITE: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 上升: '下降', 降低: '提高', 提高: '降低', 增幅: '降幅', 降幅: '增幅', 增: '减', 减: '增' };
+
+/**
+ * `支出3750.54万元，与上年相比，减少762.32万元，下降25.51%`: last year's figure is derived from the direction, and the rate
+ * holds only with the opposite one (762.32 / 2988.22 = 25.51%): the direction words are the slip, not the rate.
+ */
+function flippedDirection(ctx: RuleContext, claim: ChangeClaim): boolean {
+  const { current, delta, rate, directionSpan } = claim;
+  if (!current || !delta || !rate || claim.prior || claim.rateWord || claim.undecided?.length || !directionSpan || claim.direction === 'flat') return false;
+  if (delta.value.isNegative() || rate.value.isNegative()) return false;
+  const flipped: ChangeClaim = { ...claim, direction: claim.direction === 'up' ? 'down' : 'up' };
+  if (!rateHolds(flipped)) return false;
+  const spans = [directionSpan, claim.rateDirectionSpan].filter((s): s is Span => s !== undefined);
+  const words = spans.map((s) => ctx.model.text.slice(s.start, s.end));
+  if (words.some((w) => !OPPOSITE[w])) return false;
+  const inputs = ratioInputs(flipped)!;
+  const exp = ratioExplanation(inputs, checkClaimRatio(inputs));
+  const now = words.join('、');
+  const right = words.map((w) => OPPOSITE[w]).join('、');
+  const explanation = l(`按“${right}”，上年数 = ${written(inputs.denominator)}，增减率 = ${exp.zh}，与文中相符；按“${now}”则不符`, `With "${right}", last year's figure is ${written(inputs.denominator)} and the rate = ${exp.en}, as stated; with "${now}" it is not`);
+  ctx.verdict(claim.id, 'error', explanation);
+  ctx.report({
+    messageId: 'direction',
+    message: l(`增减方向与增减率不符：文中为“${now}”，按增减率应为“${right}”`, `The direction contradicts the rate: the text says "${now}", the rate gives "${right}"`),
+    explanation,
+    span: directionSpan,
+    related: relatedOperands(current, delta, rate),
+    fixes: [{ title: l(`改为“${right}”`, `Change to "${right}"`), edits: spans.map((s, i) => ({ span: s, newText: OPPOSITE[words[i]] })), safe: false, preferred: true, kind: 'fix-direction' }],
+    claim: claim.id,
+  });
+  return true;
 }
 

@@ -1,4 +1,4 @@
-import { checkPartialSum, checkRestated, checkSum, computed, inUnitOf, written, type SumCheck } from '../arith/interval';
+import { checkPartialSum, checkRestated, checkSum, computed, inUnitOf, sumOperand, written, type SumCheck } from '../arith/interval';
 import type { Claim, Operand, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { crossedCell, crossedCellFix } from './crossed-cell';
@@ -79,6 +79,21 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   const explanation = explain();
   const span = total.span ?? claim.span;
   // (A part whose column's roll-up fails too, and whose one value makes both hold, is the slip: that is the fix.)
+  // (`减少762.32万元…其中：基本支出增加500.00万元，项目支出增加262.32万元`: the parts' changes add up to the opposite of the
+  // total's: a direction word is the slip (change-mismatch), no figure.)
+  const opposite = claim.exhaustive && claim.identity !== 'prose.totals-balance' && checkSum(sumOperand([total], total.label, total.span, [-1]), claim.parts, claim.signs).ok && !total.value.isZero();
+  if (opposite) {
+    ctx.report({
+      messageId: 'mismatch',
+      message: l(`${total.label}与各分项之和方向相反：${written(total)} 对 ${sumText(claim, result)}`, `${total.label} has the opposite sign of the sum of its parts: ${written(total)} against ${sumText(claim, result)}`),
+      explanation,
+      span: total.span ?? claim.span,
+      severity: claim.soft ? 'warning' : undefined,
+      related: claim.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${written(p)}`, `part: ${p.label} ${written(p)}`) })),
+      claim: claim.id,
+    });
+    return;
+  }
   const crossed = claim.exhaustive ? crossedCellFix(crossedCell(ctx.claims, claim)) : undefined;
   // (A figure of the relation the report states otherwise, with which the sum holds: `…公务用车…0.29万元` beside 6.29 twice.)
   const restated = claim.exhaustive && !crossed ? restatedFigureFix(ctx.claims, [total, ...claim.parts], (i, other) => holdsWith(claim, i, other), SUM) : undefined;

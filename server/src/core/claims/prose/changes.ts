@@ -263,6 +263,7 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior, zer
     direction,
     directionSpan: directionSpan(first),
     rateWord: contradicts ? { direction: rateWord, span: rateSpan } : undefined,
+    rateDirectionSpan: rate && directionSpan(rate),
     undecided: templatePairs(text, [first, delta, rate]),
     current: current && operand(current.token, label),
     prior: prior ? operand(prior.token, '上年数') : zeroPrior && withChanges(exact(0, '上年数', zeroPrior), { text: '0' }),
