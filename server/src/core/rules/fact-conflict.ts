@@ -1,6 +1,6 @@
 import { checkRestated, inUnitOf, written } from '../arith/interval';
 import { restatedDiffText } from './explain';
-import type { FactClaim, Operand } from '../types';
+import type { FactClaim, Localized, Operand } from '../types';
 import { l, type FixDraft, type Rule, type RuleContext } from './rule';
 
 /**
@@ -59,17 +59,17 @@ function oddFirst(ctx: RuleContext, pairs: FactClaim[]): boolean {
     span: first.a.span ?? first.span,
     severity,
     related: others.flatMap((b) => (b.span ? [{ span: b.span, message: l(`另一处：${b.label} ${written(b, [first.a])}`, `elsewhere: ${b.label} ${written(b, [first.a])}`) }] : [])),
-    fixes: first.a.span ? [majorityFix(first.a, first.b, others.length)] : [],
+    fixes: first.a.span ? [setTo(first.a, first.b, l(`与其余 ${others.length} 处一致`, `as in the ${others.length} other places`))] : [],
     claim: first.id,
   });
   return true;
 }
 
-/** The odd statement set to the value the others agree on. */
-function majorityFix(odd: Operand, other: Operand, count: number): FixDraft {
+/** The odd statement set to the value the others state (`why`: which others). */
+function setTo(odd: Operand, other: Operand, why: Localized): FixDraft {
   const text = inUnitOf(other.value, odd);
   return {
-    title: l(`改为 ${text}（与其余 ${count} 处一致）`, `Change to ${text} (as in the ${count} other places)`),
+    title: l(`改为 ${text}（${why['zh-cn']}）`, `Change to ${text} (${why.en})`),
     edits: [{ span: odd.span!, newText: text }],
     safe: false,
     preferred: true,
@@ -98,6 +98,8 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
     span: claim.b.span ?? claim.span,
     severity,
     related: claim.a.span ? [{ span: claim.a.span, message: l(`另一处：${claim.a.label} ${written(claim.a, [claim.b])}`, `elsewhere: ${claim.a.label} ${written(claim.a, [claim.b])}`) }] : [],
+    // (A heading's figure restates the section's: set it to the text's.)
+    fixes: claim.identity === 'prose.heading-figure' && claim.b.span ? [setTo(claim.b, claim.a, l('与正文一致', 'as the text states it'))] : [],
     claim: claim.id,
   });
 }

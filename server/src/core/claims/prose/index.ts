@@ -9,6 +9,7 @@ import { changeClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
+import { headingFigureClaims } from './heading-figures';
 import { itemListClaims } from './item-lists';
 import { sangongCountClaims } from './sangong-counts';
 import { executionClaims, projectInputClaims } from './execution';
@@ -51,6 +52,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   pointsClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink, model.reportYear);
   factClaims(model, analysis, listOf, lists, sink);
+  headingFigureClaims(model, analysis, sink);
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);
   countedTotalClaims(analysis, sink);
