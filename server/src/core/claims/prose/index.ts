@@ -16,7 +16,7 @@ import { executionClaims, projectInputClaims } from './execution';
 import { procurementClaims } from './procurement';
 import { nestedTotalClaims } from './nested-totals';
 import { endsSentence, findLists, type ProseList } from './lists';
-import { shareClaims, type UnresolvedShare } from './shares';
+import { shareClaims, type ShareContext, type UnresolvedShare } from './shares';
 import { SubjectIndex } from './subjects';
 import { sharesOfOneBaseClaims, sumClaims, unitsOfDepartment } from './sums';
 import { analyzeProse, type ProseAnalysis, type ProseToken } from './tokens';
@@ -105,14 +105,16 @@ const ABSENT_FUND = /(?:没有发生|未发生|没有|无|未安排|不涉及)[^
  * `2024年一般公共预算财政拨款支出66167.07万元,其中：` with its items in the following paragraphs:
  * the total stays the base of unnamed shares until the next heading.
  */
-function pendingTotals(model: DocumentModel, lists: ProseList[]) {
-  const pending = [];
+function pendingTotals(model: DocumentModel, lists: ProseList[]): ShareContext['pending'] {
+  const pending: ShareContext['pending'] = [];
   for (const list of lists) {
-    const total = list.totals.get('amount');
-    if (!total || !endsSentence(list, model.text)) continue;
+    if (!endsSentence(list, model.text)) continue;
     const sentence = model.sentences[list.sentence];
     const nextHeading = model.sections[lowerBound(model.sections, (s) => s.headingSpan.start, sentence.span.end + 1)];
-    pending.push({ total, from: sentence.span.end, until: nextHeading?.headingSpan.start ?? model.text.length });
+    for (const role of ['amount', 'count'] as const) {
+      const total = list.totals.get(role);
+      if (total) pending.push({ total, role, from: sentence.span.end, until: nextHeading?.headingSpan.start ?? model.text.length });
+    }
   }
   return pending;
 }

@@ -43,7 +43,7 @@ const TRIGGER = new RegExp(
     `${wrappable('主要为')}(?=[\\u4e00-\\u9fff（）()]{2,16}\\s*[0-9０-９])`,
     `${wrappable('主要体现在以下方面')}[^：:，。]{0,10}[：:]`,
     `${wrappable('以下方面')}[：:]`,
-    '(?:具体|构成|情况|支出|收入)[^，,。；;：:]{0,6}如下[：:]',
+    '(?:具体|构成|情况|支出|收入|结果)[^，,。；;：:]{0,6}如下[：:]',
     // (`具体包括以下9个项目：` / `主要包括以下项目：`, the items in the paragraphs after it.)
     '(?:具体|主要)?包括以下[^，,。；;：:\\d]{0,4}(?:\\d+个)?[^，,。；;：:\\d]{0,8}[：:]',
     '具体(?:为|是|包括)[：:]?',
@@ -992,6 +992,11 @@ function fallbackTotal(
     // (After a frame, only a figure of the opening clause: `合计：收入预算4500.00万元，其中一般公共预算拨款收入4100.00万元…`
     // opens with a budget; its amounts are parts.)
     if (tokens.length && within(tokens[0])) return tokens.find((t) => t.role === role && (!framed || within(t)));
+    // (`…开展绩效自评，共涉及项目15个，资金5,743.06万元，…。自评结果如下：`: a sentence's figures after 共 are its totals.)
+    if (/结果如下/.test(trigger)) {
+      const all = tokens.findIndex((t) => /共|合计|总计/.test(t.lead));
+      if (all >= 0) return tokens.slice(all).find((t) => t.role === role);
+    }
   }
   return undefined;
 }

@@ -17,7 +17,7 @@ export interface ShareContext {
   listOf: Map<ProseToken, ProseList>;
   subjects: SubjectIndex;
   /** Totals a list opened at the end of an earlier sentence (`…66167.07万元，其中：`), by paragraph range. */
-  pending: Array<{ total: ProseToken; from: number; until: number }>;
+  pending: Array<{ total: ProseToken; role: 'amount' | 'count'; from: number; until: number }>;
   text: string;
   /** The reporting department's name (DocumentModel.department), if found. */
   department?: string;
@@ -141,6 +141,11 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
         aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined));
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
+    // (`共涉及项目15个，资金5,743.06万元。自评结果如下：` over item lines `…的项目7个，涉及资金3,683.93万元，占项目总数的46.67%，
+    // 占项目资金总额的64.15%`: the totals of the list the items are of, when the name fits them.)
+    const at = share.token.span.start;
+    const itemsOf = ctx.pending.find((p) => p.role === role && p.from <= at && at < p.until && p.total !== part);
+    if (itemsOf && namesTotal(named, itemsOf.total, wantCount)) return { base: itemsOf.total, group: `pending${itemsOf.total.token.id}` };
     // `占一般公共预算项目支出总额的98.31%`: the 项目支出 stated as a part of that fund's spending (`一般公共预算财政拨款支出
     // 1768.18万元…其中：基本支出817.66万元，项目支出950.52万元`).
     const funded = wantCount ? null : FUNDED_PART.exec(bare);
@@ -185,7 +190,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     if (found) return { base: found, group: `frame${share.sentence.id}` };
   }
   const at = share.token.span.start;
-  const pending = ctx.pending.find((p) => p.from <= at && at < p.until);
+  const pending = ctx.pending.find((p) => p.role === 'amount' && p.from <= at && at < p.until);
   if (pending && pending.total !== part && !wantCount) return { base: pending.total, group: `pending${pending.total.token.id}` };
   // The first amount of the sentence is its total only when no share of its own follows it
   // (`教育支出（类）3000万元，占86.20%；…` opens with a part, not a total).
@@ -267,6 +272,17 @@ function sharesOf(ctx: ShareContext, t: ProseToken, named: string): boolean {
     if (namedBase(tokens[k].lead) === named) return true;
   }
   return false;
+}
+
+/**
+ * A base's name that fits a list's total: a count's noun (`项目总数`: 项目) in the total's words, or an amount's name
+ * ending with the total's (`项目资金总额` and `资金`).
+ */
+function namesTotal(named: string, total: ProseToken, count: boolean): boolean {
+  const bare = named.replace(/(?:总额|总数|总和|合计|总计|个数|数)$/, '');
+  if (count) return COUNT_BASE.test(named) && bare.length >= 2 && (total.subject.includes(bare) || total.lead.includes(bare));
+  const words = total.subject || total.lead.replace(/[，,、：:；;\s]/g, '');
+  return words.length >= 2 && (bare.endsWith(words) || subjectsMatch(words, bare));
 }
 
 /** How many sentences before its part a whole (named by the part's last words, or a total count) is looked for. */
@@ -553,7 +569,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const { base } = resolved;
     const partLabel = partName(part);
     // (A count base without a name of its own (`占全部28个项目的`) is the total count, not what the sentence lends it.)
-    const baseLabel = base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || '总数';
+    // (A base without a name of its own takes the share's: `占项目资金总额的` over `…，资金5,743.06万元`.)
+    const baseLabel = base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || named || '总数';
     // (A part restated in another unit, `涉及资金9.02亿元（90,234.90万元）`: the finer statement.)
     const fine = finestOf(ctx.analysis.bySentence.get(part.sentence.id) ?? [], part);
     const finePart = fine.token.span.start < share.token.span.start ? fine : part;
