@@ -3,7 +3,9 @@ import type { Claim, Operand, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { crossedCell, crossedCellFix } from './crossed-cell';
 import { restatedFigureFix } from './elsewhere';
-import { l, type Rule } from './rule';
+import { l, type FixDraft, type Rule } from './rule';
+import { mistypedFigure } from './typo';
+import type Decimal from 'decimal.js';
 
 /**
  * A stated total that its stated parts contradict beyond rounding: a prose 其中 list or a table
@@ -97,10 +99,14 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   const crossed = claim.exhaustive ? crossedCellFix(crossedCell(ctx.claims, claim)) : undefined;
   // (A figure of the relation the report states otherwise, with which the sum holds: `…公务用车…0.29万元` beside 6.29 twice.)
   const restated = claim.exhaustive && !crossed ? restatedFigureFix(ctx.claims, [total, ...claim.parts], (i, other) => holdsWith(claim, i, other), SUM) : undefined;
+  // (Else one part one typing slip from the value the sum needs, the total not: that part, and the finding is on it.)
+  const typo = claim.exhaustive && !pair && !crossed && !restated && !claim.signs ? mistypedPart(claim, result.sum, confirmed) : undefined;
   const fixes = crossed
     ? [crossed]
     : restated
     ? [restated]
+    : typo
+    ? [typo.fix]
     : claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token)
       ? [
           {
@@ -119,15 +125,40 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
       ? l(`${total.label}与各分项之和不符：${written(total)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${written(total)} ≠ ${sum}`)
       : l(`其中各项之和 ${sum} 超过${total.label} ${written(total)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total)}`),
     explanation,
-    span,
+    span: typo?.part.span ?? span,
     severity: claim.soft ? 'warning' : undefined,
-    related: claim.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${written(p)}`, `part: ${p.label} ${written(p)}`) })),
+    related: [
+      ...(typo && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total)}`, `total: ${total.label} ${written(total)}`) }] : []),
+      ...claim.parts.filter((p) => p.span && p !== typo?.part).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${written(p)}`, `part: ${p.label} ${written(p)}`) })),
+    ],
     fixes,
     claim: claim.id,
   });
 }
 
 const SUM = l('合计', 'sum');
+
+/** A part one typing slip from the value that makes the sum hold, when the total is not one from the sum and nothing vouches for the part. */
+function mistypedPart(claim: SumClaim, sum: Decimal, confirmed: (token: number) => boolean): { part: Operand; fix: FixDraft } | undefined {
+  const { total, parts } = claim;
+  // (Scores are no amounts typed from a ledger: `总分 100` against its items' 得分.)
+  if (/得分|分值|评分/.test(total.label)) return undefined;
+  const figures = [total, ...parts];
+  const found = mistypedFigure(figures, (i) => (i === 0 ? sum : total.value.minus(sum.minus(parts[i - 1].value))));
+  if (!found || found.index === 0) return undefined;
+  const part = figures[found.index];
+  if (part.token === undefined || confirmed(part.token)) return undefined;
+  return {
+    part,
+    fix: {
+      title: l(`将 ${part.label} ${written(part)} 改为 ${found.text}（疑为录入错误，合计因此成立）`, `Set ${part.label} ${written(part)} to ${found.text} (a likely typing slip; the sum holds then)`),
+      edits: [{ span: part.span!, newText: found.text }],
+      safe: false,
+      preferred: true,
+      kind: 'fix-total',
+    },
+  };
+}
 
 /** Whether the sum holds with its i-th figure (0 the total, then the parts) replaced by `other`. */
 function holdsWith(claim: SumClaim, i: number, other: Operand): boolean {

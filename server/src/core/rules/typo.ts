@@ -1,0 +1,36 @@
+// Which figure of a failing sum was mistyped: slips are mostly one wrong digit or two neighbours swapped (117.56 typed
+// 117.26, 7.50 typed 5.70). When exactly one figure is one such slip away from the value that makes the sum hold, and the
+// others are not, that figure is the likely slip.
+import type Decimal from 'decimal.js';
+import { inUnitOf } from '../arith/interval';
+import type { Operand } from '../arith/operand';
+
+/** The value written as `figure` is, when its digits are one slip (a digit, or two neighbours swapped) from the figure's. */
+function oneSlipAway(figure: Operand, value: Decimal): string | undefined {
+  if (!figure.span || figure.text === undefined || value.isNegative()) return undefined;
+  const text = inUnitOf(value, figure);
+  const a = figure.text.replace(/\D/g, '');
+  const b = text.replace(/\D/g, '');
+  // (A figure of one or two digits is one digit from most others: no evidence.)
+  if (a.length !== b.length || a === b || a.replace(/^0+/, '').length < 3) return undefined;
+  const differ: number[] = [];
+  for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);
+  if (differ.length === 1) return text;
+  const [i, j] = differ;
+  return differ.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i] ? text : undefined;
+}
+
+/**
+ * The one figure among `figures` that is one slip from the value it needs (`needed(i)`), with that value; undefined when
+ * none or several are.
+ */
+export function mistypedFigure(figures: Operand[], needed: (i: number) => Decimal): { index: number; text: string } | undefined {
+  let found: { index: number; text: string } | undefined;
+  for (let i = 0; i < figures.length; i++) {
+    const text = oneSlipAway(figures[i], needed(i));
+    if (text === undefined) continue;
+    if (found) return undefined;
+    found = { index: i, text };
+  }
+  return found;
+}
