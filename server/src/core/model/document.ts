@@ -86,9 +86,11 @@ const HEADING_PATTERNS: Array<{ re: RegExp; level: number; short?: boolean }> = 
 
 /** A heading line: numbered or `#`, short, and not a sentence with amounts in it. */
 function headingLevel(text: string): number | undefined {
+  const trimmed = text.replace(/\*\*/g, '').trim();
+  if (trimmed === '' || trimmed.length > 90) return undefined;
   // (`六、一般公共预算财政拨款基本支出决算情况（合计356.27万元）`: a title's figure in brackets after its last word.)
-  const t = text.replace(/\*\*/g, '').trim().replace(TITLE_FIGURE, '$1');
-  if (t === '' || t.length > 60) return undefined;
+  const t = trimmed.replace(TITLE_FIGURE, '$1');
+  if (t.length > 60) return undefined;
   for (const p of HEADING_PATTERNS) {
     const m = t.match(p.re);
     if (!m) continue;
@@ -112,7 +114,7 @@ function headingLevel(text: string): number | undefined {
   return undefined;
 }
 
-const TITLE_FIGURE = /^([^。；;，,：:\d]*(?:\d{1,2}[、.．])?[^。；;，,：:\d]*(?:情况|说明))[（(](?:合计|共计|总计)?[^（()）。；;]{0,20}[)）]$/;
+const TITLE_FIGURE = /^((?:\d{1,2}[、.．])?[^。；;，,：:\d]*(?:情况|说明))[（(](?:合计|共计|总计)?[^（()）。；;]{0,20}[)）]$/;
 /** An enumerated 项 whose statement starts on the next line: `7.节能环保支出(类)…标准(项)：`. */
 const ITEM_NAME_THEN_COLON = /^\s*(?:\d+[、.．]|[（(]\d+[)）]).*[（(]\s*\d*\s*项\s*[)）]\s*[：:]$/;
 /** A 类/款 name path that has not reached its 项 nor any punctuation: the line was wrapped. */

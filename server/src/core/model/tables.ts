@@ -873,15 +873,47 @@ function propagate(row: TableRow, above: string[] | undefined, width: number): s
  * Header rows whose words a web page's table lost the blank cells before (`项目 | 2014年决算数 | 2015年决算数 | 比上年增、减情况 | |`
  * over `增、减额 | 增、减幅度 | | |`): the columns the words belong under.
  */
-const shiftedHeaders = new WeakMap<TableRow, number>();
+const shiftedHeaders = new WeakMap<TableRow, number[]>();
 
+/** A header row's texts with its words under the columns they were found to belong to (the row's own cells otherwise). */
 function shifted(row: TableRow, texts: string[]): string[] {
-  const by = shiftedHeaders.get(row);
-  if (by === undefined) return texts;
+  const at = shiftedHeaders.get(row);
+  if (at === undefined) return texts;
   const words = texts.filter((t) => t !== '');
-  const out = Array<string>(Math.max(texts.length, by + words.length)).fill('');
-  words.forEach((t, i) => (out[by + i] = t));
+  const out = Array<string>(Math.max(texts.length, at[at.length - 1] + 1)).fill('');
+  words.forEach((t, i) => (out[at[i]] = t));
   return out;
+}
+
+/**
+ * `项目 | 本年收入合计 | 财政拨款收入 | … | 其他收入` (and `栏次 | 1 | … | 7`) over rows of a code, a name and seven amounts: a web
+ * page or a converter lost the header's blank cell over the code and name columns. The first word heads the first
+ * column; the others, as many as the columns that hold the amounts, head those.
+ */
+function alignShortHeaders(table: Table, scanned: Work['scanned']): void {
+  const width = tableWidth(table.rows);
+  const body = table.rows.filter((r) => r.kind === 'data' || r.kind === 'total');
+  if (body.length === 0) return;
+  // (Columns of amounts, blanks and dashes only: `2535.46 | - | 58.34`.)
+  const amountCols: number[] = [];
+  for (let col = 1; col < width; col++) {
+    const amountLike = body.every((r) => {
+      const text = norm(r.cells[col]?.text ?? '');
+      const n = scanned[r.index][col];
+      return text === '' || /^[-－—–]+$/.test(text) || (n !== undefined && n.unit !== 'year' && !CODE_RE.test(text));
+    });
+    if (amountLike) amountCols.push(col);
+  }
+  // (Only the last columns, one after another: a table of amounts after its code and name columns.)
+  if (amountCols.length < 2 || amountCols[amountCols.length - 1] !== width - 1 || amountCols.some((c, i) => i > 0 && c !== amountCols[i - 1] + 1)) return;
+  for (const row of table.rows) {
+    if ((row.kind !== 'header' && row.kind !== 'column-numbers') || row.repeatedHeader || shiftedHeaders.has(row)) continue;
+    const texts = row.cells.map((c) => norm(c.text));
+    let words = 0;
+    while (words < texts.length && texts[words] !== '') words++;
+    if (texts.slice(words).some((t) => t !== '') || words - 1 !== amountCols.length || words >= width || !/^(?:项目|科目|栏次|行次|项目名称|科目名称)$/.test(texts[0])) continue;
+    shiftedHeaders.set(row, [0, ...amountCols]);
+  }
 }
 
 /**
@@ -902,7 +934,7 @@ function shiftUnderGroup(row: TableRow, texts: string[], above: string[]): boole
     if (end - col + 1 === words) groups.push(col);
   }
   if (groups.length !== 1) return false;
-  shiftedHeaders.set(row, groups[0]);
+  shiftedHeaders.set(row, Array.from({ length: words }, (_, i) => groups[0] + i));
   return true;
 }
 const SUB_HEADER_WORD = /^(?!.*\d)[\u4e00-\u9fff、（）()%％]{2,12}$/;
@@ -1137,13 +1169,14 @@ function buildColumns(table: Table): TableColumn[] {
   if (codeWords) labels.push(Array.from({ length: width }, (_, col) => (col < codeWords.length ? codeWords[col] : '')));
   const numbersRow = rows.find((r) => r.kind === 'column-numbers');
   // (So too when printed in the 栏次 row: `类 | 款 | 项 | 栏次 | 1 | 2 | 3`.)
-  const numberedCodeWords = !codeWords && numbersRow && codeHeaderBeforeNumbers(numbersRow.cells.map((c) => norm(c.text)));
+  const numbers = numbersRow && shifted(numbersRow, numbersRow.cells.map((c) => norm(c.text)));
+  const numberedCodeWords = !codeWords && numbers && codeHeaderBeforeNumbers(numbers);
   if (numberedCodeWords) labels.push(Array.from({ length: width }, (_, col) => (col < numberedCodeWords.length ? numberedCodeWords[col] : '')));
   const columns: TableColumn[] = [];
   for (let col = 0; col < width; col++) {
     const headerPath: string[] = [];
     for (const out of labels) if (out[col] && headerPath.at(-1) !== out[col]) headerPath.push(out[col]);
-    const n = numbersRow?.cells[col]?.text.trim();
+    const n = numbers?.[col];
     columns.push({ index: col, headerPath, columnNumber: n && /^\d+$/.test(n) ? n : undefined });
   }
   return columns;
@@ -1261,6 +1294,7 @@ const HEADER_YEAR = /((?:19|20)\d\d)\s*年度?/;
 function analyse(w: Work): void {
   const { table, scanned } = w;
   classify(table, scanned);
+  alignShortHeaders(table, scanned);
   table.columns = buildColumns(table);
   assignRoles(table);
   restoreCollapsedCodeCells(table, scanned);

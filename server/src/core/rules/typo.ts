@@ -11,14 +11,16 @@ function oneSlipAway(figure: Operand, value: Decimal): string | undefined {
   const text = inUnitOf(value, figure);
   const a = figure.text.replace(/\D/g, '');
   const b = text.replace(/\D/g, '');
-  // (A figure of one or two digits is one digit from most others: no evidence.)
-  if (a.length !== b.length || a === b || a.replace(/^0+/, '').length < 3) return undefined;
+  if (a.length !== b.length || a === b) return undefined;
   const differ: number[] = [];
   for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);
   if (differ.length === 1) return text;
   const [i, j] = differ;
   return differ.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i] ? text : undefined;
 }
+
+/** A figure of one or two significant digits is one slip from many values: it makes a guess ambiguous, but is never the guess. */
+const short = (figure: Operand) => (figure.text ?? '').replace(/\D/g, '').replace(/^0+/, '').length < 3;
 
 /**
  * The one figure among `figures` that is one slip from the value it needs (`needed(i)`), with that value; undefined when
@@ -32,5 +34,5 @@ export function mistypedFigure(figures: Operand[], needed: (i: number) => Decima
     if (found) return undefined;
     found = { index: i, text };
   }
-  return found;
+  return found && !short(figures[found.index]) ? found : undefined;
 }
