@@ -886,6 +886,42 @@ function shifted(row: TableRow, texts: string[]): string[] {
 }
 
 /**
+ * `项目 | 合计 | 因公出国（境）费用 | 公务用车购置及运行维护费 | 公务接待费` over `小计 | 公务用车购置费 | 公务用车运行维护费` over rows of
+ * seven cells: both header rows lost the blank cells of the merged group. The words of the lower row belong under the one
+ * label of the upper row they detail (sharing its words, or 小计 / 合计), which spans as many columns; the labels after
+ * it move right. Only when the columns then come out exactly as many as the table's.
+ */
+function expandGroups(table: Table, width: number): void {
+  const headers = table.rows.filter((r) => r.kind === 'header' && !r.repeatedHeader);
+  for (let h = 0; h + 1 < headers.length; h++) {
+    const [upper, lower] = [headers[h], headers[h + 1]];
+    if (shiftedHeaders.has(upper) || shiftedHeaders.has(lower)) continue;
+    const above = leftPacked(upper);
+    const below = leftPacked(lower);
+    if (!above || !below || below.length < 2 || above.length + below.length - 1 !== width) continue;
+    const groups = above.map((label, j) => (j > 0 && below.every((w) => /^(?:小计|合计)$/.test(w) || sharesWords(w, label)) ? j : -1)).filter((j) => j > 0);
+    if (groups.length !== 1) continue;
+    const j = groups[0];
+    shiftedHeaders.set(upper, above.map((_, i) => (i <= j ? i : i + below.length - 1)));
+    shiftedHeaders.set(lower, below.map((_, i) => j + i));
+  }
+}
+
+/** A row's normalised words when they stand one after another from its first cell, the rest blank; undefined otherwise. */
+function leftPacked(row: TableRow): string[] | undefined {
+  const texts = row.cells.map((c) => norm(c.text));
+  let n = 0;
+  while (n < texts.length && texts[n] !== '') n++;
+  return n > 0 && texts.slice(n).every((t) => t === '') ? texts.slice(0, n) : undefined;
+}
+
+/** Two header words share three characters in a row (`公务用车购置费` and `公务用车购置及运行维护费`; not 公务接待费's 公务). */
+function sharesWords(a: string, b: string): boolean {
+  for (let i = 0; i + 3 <= a.length; i++) if (/^[\u4e00-\u9fff、]{3}$/.test(a.slice(i, i + 3)) && b.includes(a.slice(i, i + 3))) return true;
+  return false;
+}
+
+/**
  * `项目 | 本年收入合计 | 财政拨款收入 | … | 其他收入` (and `栏次 | 1 | … | 7`) over rows of a code, a name and seven amounts: a web
  * page or a converter lost the header's blank cell over the code and name columns. The first word heads the first
  * column; the others, as many as the columns that hold the amounts, head those.
@@ -897,33 +933,42 @@ function alignShortHeaders(table: Table, scanned: Work['scanned']): void {
   // (Columns of amounts, blanks and dashes only: `2535.46 | - | 58.34`.)
   const amountCols: number[] = [];
   for (let col = 1; col < width; col++) {
-    const amountLike = body.every((r) => {
-      const text = norm(r.cells[col]?.text ?? '');
+    const texts = body.map((r) => norm(r.cells[col]?.text ?? ''));
+    const amountLike = body.every((r, k) => {
       const n = scanned[r.index][col];
-      return text === '' || /^[-－—–]+$/.test(text) || (n !== undefined && n.unit !== 'year' && !CODE_RE.test(text));
+      return texts[k] === '' || /^[-－—–]+$/.test(texts[k]) || (n !== undefined && n.unit !== 'year' && !CODE_RE.test(texts[k]));
     });
-    if (amountLike) amountCols.push(col);
+    // (Not the 款 / 项 cells of codes in three columns, `01`: two digits and no amount with decimals.)
+    if (amountLike && !(texts.some((t) => /^\d{2}$/.test(t)) && !texts.some((t) => /[.．]\d/.test(t)))) amountCols.push(col);
   }
+  expandGroups(table, width);
   // (Only the last columns, one after another: a table of amounts after its code and name columns.)
   if (amountCols.length < 2 || amountCols[amountCols.length - 1] !== width - 1 || amountCols.some((c, i) => i > 0 && c !== amountCols[i - 1] + 1)) return;
+  const first = amountCols[0];
   for (const row of table.rows) {
     if ((row.kind !== 'header' && row.kind !== 'column-numbers') || row.repeatedHeader || shiftedHeaders.has(row)) continue;
-    const texts = row.cells.map((c) => norm(c.text));
-    let words = 0;
-    while (words < texts.length && texts[words] !== '') words++;
-    if (texts.slice(words).some((t) => t !== '') || words - 1 !== amountCols.length || words >= width || !/^(?:项目|科目|栏次|行次|项目名称|科目名称)$/.test(texts[0])) continue;
-    shiftedHeaders.set(row, [0, ...amountCols]);
+    const words = leftPacked(row);
+    if (!words || words.length >= width || !LABEL_COLUMN_WORDS.test(words[0])) continue;
+    // The words that head the label columns (`项目`, `科目编码 | 科目名称`), then those of the amounts: as many as their
+    // columns, or one over all of them (`项目 | 本年支出` over 小计 | 基本支出 | 项目支出).
+    let lead = 1;
+    while (lead < words.length && LABEL_COLUMN_WORDS.test(words[lead])) lead++;
+    const values = words.length - lead;
+    const valueAt = values === amountCols.length ? amountCols : values === 1 ? [first] : undefined;
+    const leadAt = lead === 1 ? [0] : lead === 2 && first > 1 ? [0, first - 1] : lead < first ? Array.from({ length: lead }, (_, i) => i) : undefined;
+    if (!valueAt || !leadAt) continue;
+    shiftedHeaders.set(row, [...leadAt, ...valueAt]);
   }
 }
+/** Words that head the code and name columns of a table. */
+const LABEL_COLUMN_WORDS = /^(?:项目|科目|栏次|行次|项目名称|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)|编码|代码)$/;
 
 /**
  * Words only at the left, as many as the one merged group of the header row above spans (its label over blanks), each a short
  * header word: the row refines that group, its words moved under it.
  */
 function shiftUnderGroup(row: TableRow, texts: string[], above: string[]): boolean {
-  let words = 0;
-  while (words < texts.length && texts[words] !== '') words++;
-  if (words < 2 || texts.slice(words).some((t) => t !== '') || !texts.slice(0, words).every((t) => SUB_HEADER_WORD.test(t) && !NAME_COLUMN_WORDS.test(t))) return false;
+  const words = texts.filter((t) => t !== '').length;
   // (Words under a group that starts at the left, `项目` over 科目编码 | 科目名称, are where they belong.)
   if (above.slice(0, words).every((label) => label !== '' && label === above[0])) return false;
   const groups: number[] = [];
@@ -937,6 +982,12 @@ function shiftUnderGroup(row: TableRow, texts: string[], above: string[]): boole
   shiftedHeaders.set(row, Array.from({ length: words }, (_, i) => groups[0] + i));
   return true;
 }
+/** Two or more short header words from the first cell on, the rest blank (`增、减额 | 增、减幅度 | | |`). */
+function subHeaderWords(texts: string[]): boolean {
+  let words = 0;
+  while (words < texts.length && texts[words] !== '') words++;
+  return words >= 2 && texts.slice(words).every((t) => t === '') && texts.slice(0, words).every((t) => SUB_HEADER_WORD.test(t) && !NAME_COLUMN_WORDS.test(t));
+}
 const SUB_HEADER_WORD = /^(?!.*\d)[\u4e00-\u9fff、（）()%％]{2,12}$/;
 const NAME_COLUMN_WORDS = /科目|编码|代码|名称|项目|类|款/;
 
@@ -945,6 +996,8 @@ const NAME_COLUMN_WORDS = /科目|编码|代码|名称|项目|类|款/;
  * two columns under one label. `ancestors`: every layer above (not only the one right above: `科目编码 | 科目名称 | |`
  * under blanks must not spread 科目名称 over the amount columns of 本年支出/合计).
  */
+const CODE_PART_WORD = /^(?:类|款|项)$/;
+
 function propagateLabels(labels: string[], above: string[] | undefined, width: number, ancestors: string[][] = above ? [above] : []): string[] {
   const out: string[] = [];
   let leftLabel = '';
@@ -955,7 +1008,8 @@ function propagateLabels(labels: string[], above: string[] | undefined, width: n
       out.push(own);
       leftLabel = own;
       leftCol = col;
-    } else if (leftCol >= 0 && ancestors.every((layer) => layer[leftCol] === layer[col])) {
+    } else if (leftCol >= 0 && !CODE_PART_WORD.test(leftLabel) && ancestors.every((layer) => layer[leftCol] === layer[col])) {
+      // (`类 | 款 | 项` name one column each: 项 is not the name column's after it.)
       out.push(leftLabel);
     } else {
       out.push('');
@@ -1052,6 +1106,8 @@ function classify(table: Table, scanned: Work['scanned']): void {
   let head = true;
   let firstSegment = true;
   let above: string[] | undefined;
+  // (How many cells the header row above has: a merged group's blank cells are cells of it, not columns it lacks.)
+  let aboveCells = 0;
   // The first segment's header rows by their first words: a page break without `续表` repeats them
   // inside the data (`收入 | | | 支出` / `项目 | 行次 | 金额…` / `栏次…`).
   const headerRows = new Map<string, Array<{ texts: string; kind: TableRowKind }>>();
@@ -1080,7 +1136,11 @@ function classify(table: Table, scanned: Work['scanned']): void {
     if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts().filter((t) => t !== '').length === 1) kind = 'note';
     else if (head && numbersColumns(texts())) kind = 'column-numbers';
     else if (head && layoutHeaders.has(row) && !texts().some((t) => COUNTED_ITEM.test(t))) kind = 'header';
-    else if (head && above && !hasNumber && shiftUnderGroup(row, texts(), above)) kind = 'header';
+    else if (head && above && !hasNumber && subHeaderWords(texts())) {
+      // (Placed under the group it refines now, or later with the row above when both lost their blank cells: expandGroups.)
+      shiftUnderGroup(row, texts(), above.slice(0, aboveCells));
+      kind = 'header';
+    }
     else if (
       head &&
       firstText !== '' &&
@@ -1110,6 +1170,7 @@ function classify(table: Table, scanned: Work['scanned']): void {
       // (A label merged down over blank cells stays the column's: `| 项目 | 本年收入 |` over `|  | 本年收入合计 |…`.)
       const previous = above;
       above = propagate(row, above, width).map((label, col) => label || (previous?.[col] ?? ''));
+      aboveCells = row.cells.length;
       if (!firstSegment) row.repeatedHeader = true;
     }
     if (kind === 'data' || kind === 'total') head = false;
