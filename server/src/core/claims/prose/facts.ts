@@ -14,6 +14,8 @@ import { budgetKind } from './tokens';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
 const RESPECTIVELY = /分别|各/;
+/** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
+const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;
 const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
@@ -246,7 +248,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (t.role === 'delta' && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
     // (`较上年增加1894.61万元…，主要原因是上年年初结转资金1475.63万元，实际较上年增加资金418.98万元`: a figure of the reason, named
     // by nothing of its own, is another quantity than the one the sentence is about.)
-    if (!t.ownSubject && REASON_BEFORE.test(model.text.slice(t.sentence.span.start, t.token.span.start))) continue;
+    // (Nor is one the reason names, `主要原因是…追加资金6.41万元`: the reason of one item, not a figure of the report.)
+    if ((!t.ownSubject || t.role === 'amount') && REASON_BEFORE.test(model.text.slice(t.sentence.span.start, t.token.span.start))) continue;
     const inList = listOf.get(t);
     // (`财政拨款收入…（其中：一般公共预算财政拨款1501.06万元…）`: a part named without its side is on its total's side,
     // not the same figure as `一般公共预算财政拨款支出`.)
@@ -259,7 +262,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // 年初预算 and 全年预算 are two figures of one quantity.
     const role = t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? 'amount' : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
-    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : '';
+    // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
+    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : PROJECT_FIGURE.test(t.subject) ? `paragraph${t.sentence.paragraph}` : '';
     const item = itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)

@@ -226,6 +226,7 @@ function isBudgetWords(words: string): boolean {
 /** `单价100万元(含)以上设备`, `单位价值50万元以上`: a threshold, not an amount. */
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
+const EXCLUDED_BEFORE = /(?:不含|不包含|不包括|未含|未包括)[^，,。；;（()）]{0,12}$/;
 const RANGE_BEFORE = /[0-9０-９][万亿千百]?元?\s*(?:至|到|~|～)$/;
 const RANGE_AFTER = /^\s*(?:至|到|~|～)\s*[0-9０-９]/;
 const BOUND_BEFORE = /(?:超过|逾|近|不足|不到|多于|少于)$/;
@@ -240,6 +241,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   // (`每人每月300元`, `人均2.5万元`: a rate per head or per month is no amount of the accounts.)
   // (`6.5万元左右`, `45%上下`: an approximation, not the figure; `约占45%` likewise.)
   if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均|车均|生均|平均)[^，,；;。]{0,6}$/.test(w)) return 'other';
+  // (`117人次（不含陪同人员57人次）`: what a figure leaves out is no figure of the text's.)
+  if (EXCLUDED_BEFORE.test(w)) return 'other';
   // (`多在2万至4万元`: a range's bounds, no amount; `2万至` before the upper one.)
   if (RANGE_BEFORE.test(w) || RANGE_AFTER.test(after)) return 'other';
   // (`全年收支规模超过230万元`, `逾260万元`: a bound on an amount, not the amount.)
