@@ -431,6 +431,8 @@ const FRAME = /(?:^|[；;。]|(?<=(?:按|从)(?:单位|单位构成|预算单位
  * `人员经费中，工资福利支出870.98万元、对个人和家庭的补助0.00万元；公用经费中，福利费46.07万元、…`: the parts of a
  * whole stated before, each clause under its own frame. Only named amounts in no other list.
  */
+const TOTAL_AFTER_PARTS = /(?:以上|上述|两项|三项|各项)?(?:合计|共计|总计|小计)(?:为|是)?$/;
+
 function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>): ProseList[] {
   const found: ProseList[] = [];
   if (!sentenceText.includes('中')) return found;
@@ -443,7 +445,8 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     let end = offset + (semicolon < 0 ? sentenceText.length : semicolon);
     // (Sliced by position, not filtered: a sentence of thousands of frames stays linear.)
     let members = tokens.slice(firstAtOrAfter(tokens, start), firstAtOrAfter(tokens, end));
-    let parts = members.filter((t) => t.role === 'amount' && t.ownSubject);
+    // (`…，以上合计1861.41万元`: the parts' own total after them is no part.)
+    let parts = members.filter((t) => t.role === 'amount' && t.ownSubject && !TOTAL_AFTER_PARTS.test(t.lead));
     // `“三公”经费…支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费支出决算1.4万元，占40.46%；公务接待费…`:
     // one part a clause, each clause opening with its part's name; then they must name every member of a standard breakdown.
     let clauses = false;

@@ -174,8 +174,12 @@ function stripTemplateAlternatives(text: string): string {
   return stripped === text || UP.test(stripped) || DOWN.test(stripped) ? stripped : text.replace(BRACKETED_DIRECTION, '$1');
 }
 
+/** A quoted name of three characters or more (a project's; not `“三公”`). */
+const QUOTED_NAME = /“[^“”]{3,}”|"[^"]{3,}"/g;
+
 export function directionOf(words: string): Direction | undefined {
-  const w = stripTemplateAlternatives(words);
+  // (A name in quotes says nothing of a direction: `“水资源节约管理与保护”项目143.57万元`.)
+  const w = stripTemplateAlternatives(words).replace(QUOTED_NAME, '');
   const up = UP.exec(w);
   const down = DOWN.exec(w);
   if (up && down) return up.index > down.index ? 'up' : 'down';
@@ -238,6 +242,8 @@ const APPROXIMATE_SHARE = /(?:(?<![节制预简合公条契])约|接近|将近|�
 
 function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
+  // (Direction words are read outside quoted names: `“水资源节约管理与保护”项目143.57万元` is no saving.)
+  const unquoted = w.replace(QUOTED_NAME, '');
   // (`每人每月300元`, `人均2.5万元`: a rate per head or per month is no amount of the accounts.)
   // (`6.5万元左右`, `45%上下`: an approximation, not the figure; `约占45%` likewise.)
   if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均|车均|生均|平均)[^，,；;。]{0,6}$/.test(w)) return 'other';
@@ -258,7 +264,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
-      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || /增速|同比/.test(w) || SHORT_DIRECTION.test(w)) return 'change-rate';
+      if (UP.test(unquoted) || DOWN.test(unquoted) || NEUTRAL_CHANGE.test(unquoted) || /增速|同比/.test(w) || SHORT_DIRECTION.test(unquoted)) return 'change-rate';
       return 'percent';
     case '个百分点':
       return 'points';
@@ -283,7 +289,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/(?:差值|(?<!弥补收支)差额|相差|差异)(?:为|是|达)?$/.test(w)) return 'other';
       // `从2015年的2007万元上升到2020年的2468万元`: the level reached, not the size of the change.
       if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
-      if (UP.test(w) || DOWN.test(w) || NEUTRAL_CHANGE.test(w) || SHORT_DIRECTION.test(w)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
+      if (UP.test(unquoted) || DOWN.test(unquoted) || NEUTRAL_CHANGE.test(unquoted) || SHORT_DIRECTION.test(unquoted)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       if (NEW_THIS_YEAR.test(w)) return 'delta';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
