@@ -232,8 +232,9 @@ export function findLists(
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
       let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
-      // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`.)
-      if (respectively) {
+      // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`; not one opened
+      // with a colon, whose items are the clauses: `资产总额4717.32万元分别为：本级1269.25万元；某中心1253.49万元；…`.)
+      if (respectively && !/[：:]$/.test(word)) {
         const semicolon = semicolonWithin(text, end, Math.min(regionEnd, nextTrigger));
         if (semicolon >= 0) regionEnd = semicolon;
       }
