@@ -896,8 +896,8 @@ function expandGroups(table: Table, width: number): void {
   for (let h = 0; h + 1 < headers.length; h++) {
     const [upper, lower] = [headers[h], headers[h + 1]];
     if (shiftedHeaders.has(upper) || shiftedHeaders.has(lower)) continue;
-    const above = leftPacked(upper);
-    const below = leftPacked(lower);
+    const above = leftPacked(upper.cells.map((c) => norm(c.text)));
+    const below = leftPacked(lower.cells.map((c) => norm(c.text)));
     if (!above || !below || below.length < 2 || above.length + below.length - 1 !== width) continue;
     const groups = above.map((label, j) => (j > 0 && below.every((w) => /^(?:小计|合计)$/.test(w) || sharesWords(w, label)) ? j : -1)).filter((j) => j > 0);
     if (groups.length !== 1) continue;
@@ -907,9 +907,8 @@ function expandGroups(table: Table, width: number): void {
   }
 }
 
-/** A row's normalised words when they stand one after another from its first cell, the rest blank; undefined otherwise. */
-function leftPacked(row: TableRow): string[] | undefined {
-  const texts = row.cells.map((c) => norm(c.text));
+/** A row's words (normalised texts) when they stand one after another from its first cell, the rest blank; undefined otherwise. */
+function leftPacked(texts: string[]): string[] | undefined {
   let n = 0;
   while (n < texts.length && texts[n] !== '') n++;
   return n > 0 && texts.slice(n).every((t) => t === '') ? texts.slice(0, n) : undefined;
@@ -924,12 +923,14 @@ function sharesWords(a: string, b: string): boolean {
 /**
  * `项目 | 本年收入合计 | 财政拨款收入 | … | 其他收入` (and `栏次 | 1 | … | 7`) over rows of a code, a name and seven amounts: a web
  * page or a converter lost the header's blank cell over the code and name columns. The first word heads the first
- * column; the others, as many as the columns that hold the amounts, head those.
+ * column; the others, as many as the columns that hold the amounts, head those. (Merged groups that lost their blank cells
+ * are placed first: expandGroups.)
  */
 function alignShortHeaders(table: Table, scanned: Work['scanned']): void {
   const width = tableWidth(table.rows);
   const body = table.rows.filter((r) => r.kind === 'data' || r.kind === 'total');
   if (body.length === 0) return;
+  expandGroups(table, width);
   // (Columns of amounts, blanks and dashes only: `2535.46 | - | 58.34`.)
   const amountCols: number[] = [];
   for (let col = 1; col < width; col++) {
@@ -941,13 +942,12 @@ function alignShortHeaders(table: Table, scanned: Work['scanned']): void {
     // (Not the 款 / 项 cells of codes in three columns, `01`: two digits and no amount with decimals.)
     if (amountLike && !(texts.some((t) => /^\d{2}$/.test(t)) && !texts.some((t) => /[.．]\d/.test(t)))) amountCols.push(col);
   }
-  expandGroups(table, width);
   // (Only the last columns, one after another: a table of amounts after its code and name columns.)
   if (amountCols.length < 2 || amountCols[amountCols.length - 1] !== width - 1 || amountCols.some((c, i) => i > 0 && c !== amountCols[i - 1] + 1)) return;
   const first = amountCols[0];
   for (const row of table.rows) {
     if ((row.kind !== 'header' && row.kind !== 'column-numbers') || row.repeatedHeader || shiftedHeaders.has(row)) continue;
-    const words = leftPacked(row);
+    const words = leftPacked(row.cells.map((c) => norm(c.text)));
     if (!words || words.length >= width || !LABEL_COLUMN_WORDS.test(words[0])) continue;
     // The words that head the label columns (`项目`, `科目编码 | 科目名称`), then those of the amounts: as many as their
     // columns, or one over all of them (`项目 | 本年支出` over 小计 | 基本支出 | 项目支出).
@@ -964,13 +964,13 @@ function alignShortHeaders(table: Table, scanned: Work['scanned']): void {
 const LABEL_COLUMN_WORDS = /^(?:项目|科目|栏次|行次|项目名称|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)|编码|代码)$/;
 
 /**
- * Words only at the left, as many as the one merged group of the header row above spans (its label over blanks), each a short
- * header word: the row refines that group, its words moved under it.
+ * Sub-header words at the left, as many as the one merged group of the header row above spans (its label over blanks): the
+ * row refines that group, its words moved under it.
  */
-function shiftUnderGroup(row: TableRow, texts: string[], above: string[]): boolean {
+function shiftUnderGroup(row: TableRow, texts: string[], above: string[]): void {
   const words = texts.filter((t) => t !== '').length;
   // (Words under a group that starts at the left, `项目` over 科目编码 | 科目名称, are where they belong.)
-  if (above.slice(0, words).every((label) => label !== '' && label === above[0])) return false;
+  if (above.slice(0, words).every((label) => label !== '' && label === above[0])) return;
   const groups: number[] = [];
   for (let col = 1; col + words <= above.length; col++) {
     if (above[col] === '' || above[col] === above[col - 1]) continue;
@@ -978,26 +978,24 @@ function shiftUnderGroup(row: TableRow, texts: string[], above: string[]): boole
     while (end + 1 < above.length && above[end + 1] === above[col]) end++;
     if (end - col + 1 === words) groups.push(col);
   }
-  if (groups.length !== 1) return false;
-  shiftedHeaders.set(row, Array.from({ length: words }, (_, i) => groups[0] + i));
-  return true;
+  if (groups.length === 1) shiftedHeaders.set(row, Array.from({ length: words }, (_, i) => groups[0] + i));
 }
 /** Two or more short header words from the first cell on, the rest blank (`增、减额 | 增、减幅度 | | |`). */
 function subHeaderWords(texts: string[]): boolean {
-  let words = 0;
-  while (words < texts.length && texts[words] !== '') words++;
-  return words >= 2 && texts.slice(words).every((t) => t === '') && texts.slice(0, words).every((t) => SUB_HEADER_WORD.test(t) && !NAME_COLUMN_WORDS.test(t));
+  const words = leftPacked(texts);
+  return words !== undefined && words.length >= 2 && words.every((t) => SUB_HEADER_WORD.test(t) && !LABEL_COLUMN_PART.test(t));
 }
 const SUB_HEADER_WORD = /^(?!.*\d)[\u4e00-\u9fff、（）()%％]{2,12}$/;
-const NAME_COLUMN_WORDS = /科目|编码|代码|名称|项目|类|款/;
+/** Words of the code and name columns' headers, wherever in a word. */
+const LABEL_COLUMN_PART = /科目|编码|代码|名称|项目|类|款/;
+
+const CODE_PART_WORD = /^(?:类|款|项)$/;
 
 /**
  * A header layer with its merged cells filled: a blank cell takes the label on its left when the layers above put the
  * two columns under one label. `ancestors`: every layer above (not only the one right above: `科目编码 | 科目名称 | |`
  * under blanks must not spread 科目名称 over the amount columns of 本年支出/合计).
  */
-const CODE_PART_WORD = /^(?:类|款|项)$/;
-
 function propagateLabels(labels: string[], above: string[] | undefined, width: number, ancestors: string[][] = above ? [above] : []): string[] {
   const out: string[] = [];
   let leftLabel = '';

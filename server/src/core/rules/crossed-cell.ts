@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import { checkEqual, checkSum, inUnitOf } from '../arith/interval';
 import type { Claim, EqualClaim, Operand, SumClaim } from '../types';
-import { l, type FixDraft } from './rule';
+import { l, setFigureFix, type FixDraft } from './rule';
 
 type Relation = SumClaim | EqualClaim;
 
@@ -106,11 +106,5 @@ export function crossedCell(claims: readonly Claim[], claim: Relation): Crossed 
 export function crossedCellFix(r: Crossed | undefined): FixDraft | undefined {
   if (!r) return undefined;
   const text = inUnitOf(r.value, r.cell);
-  return {
-    title: l(`将 ${r.cell.label} 改为 ${text}（与之相关的两处核对都因此成立）`, `Set ${r.cell.label} to ${text} (both relations it is in hold then)`),
-    edits: [{ span: r.cell.span!, newText: text }],
-    safe: false,
-    preferred: true,
-    kind: 'fix-total',
-  };
+  return setFigureFix(r.cell.span!, text, l(`将 ${r.cell.label} 改为 ${text}（与之相关的两处核对都因此成立）`, `Set ${r.cell.label} to ${text} (both relations it is in hold then)`));
 }

@@ -3,7 +3,7 @@
 // at the figure, not at the rate (`支出决算为0.29万元，完成预算的104.83%` while the text twice and 公开09表 say 6.29).
 import { checkEqual, checkRestated, inUnitOf, written } from '../arith/interval';
 import type { Claim, Localized, Operand } from '../types';
-import { l, type FixDraft } from './rule';
+import { l, setFigureFix, type FixDraft } from './rule';
 
 const byClaims = new WeakMap<readonly Claim[], Map<number, Operand[]>>();
 
@@ -47,13 +47,7 @@ export function restatedFigureFix(claims: readonly Claim[], figures: Operand[], 
     for (const other of statedElsewhere(claims, figure)) {
       if (other.value.isZero() || !holdsWith(i, other)) continue;
       const text = inUnitOf(other.value, figure);
-      return {
-        title: l(`将 ${written(figure)} 改为 ${text}（他处所列之数，${what['zh-cn']}因此成立）`, `Set ${written(figure)} to ${text} (as stated elsewhere; the ${what.en} holds then)`),
-        edits: [{ span: figure.span, newText: text }],
-        safe: false,
-        preferred: true,
-        kind: 'fix-total',
-      };
+      return setFigureFix(figure.span, text, l(`将 ${written(figure)} 改为 ${text}（他处所列之数，${what['zh-cn']}因此成立）`, `Set ${written(figure)} to ${text} (as stated elsewhere; the ${what.en} holds then)`));
     }
   }
   return undefined;

@@ -1,7 +1,7 @@
 import { checkRestated, inUnitOf, written } from '../arith/interval';
 import { restatedDiffText } from './explain';
 import type { FactClaim, Localized, Operand } from '../types';
-import { l, type FixDraft, type Rule, type RuleContext } from './rule';
+import { l, setFigureFix, type FixDraft, type Rule, type RuleContext } from './rule';
 
 /**
  * The same fact stated twice with two values (prose.md §7). Same name → error; names that may
@@ -68,13 +68,7 @@ function oddFirst(ctx: RuleContext, pairs: FactClaim[]): boolean {
 /** The odd statement set to the value the others state (`why`: which others). */
 function setTo(odd: Operand, other: Operand, why: Localized): FixDraft {
   const text = inUnitOf(other.value, odd);
-  return {
-    title: l(`改为 ${text}（${why['zh-cn']}）`, `Change to ${text} (${why.en})`),
-    edits: [{ span: odd.span!, newText: text }],
-    safe: false,
-    preferred: true,
-    kind: 'fix-total',
-  };
+  return setFigureFix(odd.span!, text, l(`改为 ${text}（${why['zh-cn']}）`, `Change to ${text} (${why.en})`));
 }
 
 /** One fact stated twice (its own function: a closure in the loop body would allocate a context per claim of every kind). */

@@ -1,9 +1,8 @@
 import { checkEqual, checkSum, inUnitOf, show, written } from '../arith/interval';
 import type { Claim, Operand, SumClaim } from '../types';
 import { crossedCell, crossedCellFix } from './crossed-cell';
-import { l, type FixDraft, type Rule, type RuleContext } from './rule';
-import { mistypedFigure } from './typo';
-import type Decimal from 'decimal.js';
+import { l, type Rule, type RuleContext } from './rule';
+import { mistypedPart } from './typo';
 
 /** `0.0550` → `0.055`: tolerances and differences without trailing zeros. */
 /** A value in the written unit of `like` (a table in 元 shows 元), without trailing zeros: `0.055`. */
@@ -66,25 +65,6 @@ export const rollupMismatch: Rule = {
   },
 };
 
-/** A child cell one typing slip from the value that makes the roll-up hold, when the total is not one from the sum. */
-function mistypedChild(claim: SumClaim, sum: Decimal): { cell: Operand; fix: FixDraft } | undefined {
-  const { total, parts } = claim;
-  const figures = [total, ...parts];
-  const found = mistypedFigure(figures, (i) => (i === 0 ? sum : total.value.minus(sum.minus(parts[i - 1].value))));
-  if (!found || found.index === 0) return undefined;
-  const cell = figures[found.index];
-  return {
-    cell,
-    fix: {
-      title: l(`将 ${cell.label} 改为 ${found.text}（疑为录入错误，上级科目因此成立）`, `Set ${cell.label} to ${found.text} (a likely typing slip; the parent row holds then)`),
-      edits: [{ span: cell.span!, newText: found.text }],
-      safe: false,
-      preferred: true,
-      kind: 'fix-total',
-    },
-  };
-}
-
 function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isVouched: (token: number) => boolean): void {
   const { total, parts } = claim;
   const result = checkSum(total, parts);
@@ -107,9 +87,11 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isV
   // (A child cell whose row sum fails too, and whose one value makes both hold, is the slip: its fix comes first.)
   const crossed = crossedCellFix(crossedCell(ctx.claims, claim));
   // (Else one child cell one typing slip from the value the roll-up needs, the total not: that cell, and the finding is on it.)
-  const guess = crossed ? undefined : mistypedChild(claim, result.sum);
+  const guess = crossed
+    ? undefined
+    : mistypedPart(claim, result.sum, (cell, text) => l(`将 ${cell.label} 改为 ${text}（疑为录入错误，上级科目因此成立）`, `Set ${cell.label} to ${text} (a likely typing slip; the parent row holds then)`));
   // (Not a cell another relation vouches for.)
-  const typo = guess && guess.cell.token !== undefined && !confirmed.has(guess.cell.token) && !isVouched(guess.cell.token) ? guess : undefined;
+  const typo = guess && guess.part.token !== undefined && !confirmed.has(guess.part.token) && !isVouched(guess.part.token) ? guess : undefined;
   const fixes = crossed ? [crossed] : typo ? [typo.fix] : [];
   // (No fix setting a total another relation vouches for: the slip is among the children.)
   if (total.token !== undefined && total.span && !isVouched(total.token)) {
@@ -131,12 +113,12 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isV
       `${total.label} ${written(total)} differs from the sum of its child rows, ${sum}`,
     ),
     explanation,
-    span: typo?.cell.span ?? total.span ?? claim.span,
+    span: typo?.part.span ?? total.span ?? claim.span,
     severity: claim.soft ? 'warning' : undefined,
     related: [
       ...(typo && total.span ? [{ span: total.span, message: l(`上级科目：${total.label} ${written(total)}`, `parent row: ${total.label} ${written(total)}`) }] : []),
       ...parts
-        .filter((p) => p.span && p !== typo?.cell)
+        .filter((p) => p.span && p !== typo?.part)
         .map((p) => ({ span: p.span!, message: l(`下级科目：${p.label} ${written(p)}`, `child row: ${p.label} ${written(p)}`) })),
     ],
     fixes,

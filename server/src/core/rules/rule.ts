@@ -16,6 +16,11 @@ export interface FixDraft {
   kind: string;
 }
 
+/** The preferred, unsafe fix that replaces one figure (`span`) with `text`. */
+export function setFigureFix(span: Span, text: string, title: Localized): FixDraft {
+  return { title, edits: [{ span, newText: text }], safe: false, preferred: true, kind: 'fix-total' };
+}
+
 export interface ReportDraft {
   messageId: string;
   message: Localized;

@@ -4,7 +4,7 @@ import { diffText, sumExpression } from './explain';
 import { crossedCell, crossedCellFix } from './crossed-cell';
 import { restatedFigureFix } from './elsewhere';
 import { l, type FixDraft, type Rule } from './rule';
-import { mistypedFigure } from './typo';
+import { mistypedPart } from './typo';
 import type Decimal from 'decimal.js';
 
 /**
@@ -80,27 +80,29 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   const sum = sumText(claim, result);
   const explanation = explain();
   const span = total.span ?? claim.span;
-  // (A part whose column's roll-up fails too, and whose one value makes both hold, is the slip: that is the fix.)
+  const partsRelated = (except?: Operand) =>
+    claim.parts.filter((p) => p.span && p !== except).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${written(p)}`, `part: ${p.label} ${written(p)}`) }));
   // (`减少762.32万元…其中：基本支出增加500.00万元，项目支出增加262.32万元`: the parts' changes add up to the opposite of the
   // total's: a direction word is the slip (change-mismatch), no figure.)
-  const opposite = claim.exhaustive && claim.identity !== 'prose.totals-balance' && checkSum(sumOperand([total], total.label, total.span, [-1]), claim.parts, claim.signs).ok && !total.value.isZero();
+  const opposite = claim.exhaustive && !pair && checkSum(sumOperand([total], total.label, total.span, [-1]), claim.parts, claim.signs).ok && !total.value.isZero();
   if (opposite) {
     ctx.report({
       messageId: 'mismatch',
-      message: l(`${total.label}与各分项之和方向相反：${written(total)} 对 ${sumText(claim, result)}`, `${total.label} has the opposite sign of the sum of its parts: ${written(total)} against ${sumText(claim, result)}`),
+      message: l(`${total.label}与各分项之和方向相反：${written(total)} 对 ${sum}`, `${total.label} has the opposite sign of the sum of its parts: ${written(total)} against ${sum}`),
       explanation,
-      span: total.span ?? claim.span,
+      span,
       severity: claim.soft ? 'warning' : undefined,
-      related: claim.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${written(p)}`, `part: ${p.label} ${written(p)}`) })),
+      related: partsRelated(),
       claim: claim.id,
     });
     return;
   }
+  // (A part whose column's roll-up fails too, and whose one value makes both hold, is the slip: that is the fix.)
   const crossed = claim.exhaustive ? crossedCellFix(crossedCell(ctx.claims, claim)) : undefined;
   // (A figure of the relation the report states otherwise, with which the sum holds: `…公务用车…0.29万元` beside 6.29 twice.)
   const restated = claim.exhaustive && !crossed ? restatedFigureFix(ctx.claims, [total, ...claim.parts], (i, other) => holdsWith(claim, i, other), SUM) : undefined;
   // (Else one part one typing slip from the value the sum needs, the total not: that part, and the finding is on it.)
-  const typo = claim.exhaustive && !pair && !crossed && !restated && !claim.signs ? mistypedPart(claim, result.sum, confirmed) : undefined;
+  const typo = claim.exhaustive && !pair && !crossed && !restated && !claim.signs ? typingSlip(claim, result.sum, confirmed) : undefined;
   const fixes = crossed
     ? [crossed]
     : restated
@@ -129,7 +131,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     severity: claim.soft ? 'warning' : undefined,
     related: [
       ...(typo && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total)}`, `total: ${total.label} ${written(total)}`) }] : []),
-      ...claim.parts.filter((p) => p.span && p !== typo?.part).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${written(p)}`, `part: ${p.label} ${written(p)}`) })),
+      ...partsRelated(typo?.part),
     ],
     fixes,
     claim: claim.id,
@@ -138,26 +140,12 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
 
 const SUM = l('合计', 'sum');
 
-/** A part one typing slip from the value that makes the sum hold, when the total is not one from the sum and nothing vouches for the part. */
-function mistypedPart(claim: SumClaim, sum: Decimal, confirmed: (token: number) => boolean): { part: Operand; fix: FixDraft } | undefined {
-  const { total, parts } = claim;
+/** A part one typing slip from the value that makes the sum hold, the total not one from the sum, and nothing vouching for the part. */
+function typingSlip(claim: SumClaim, sum: Decimal, confirmed: (token: number) => boolean): { part: Operand; fix: FixDraft } | undefined {
   // (Scores are no amounts typed from a ledger: `总分 100` against its items' 得分.)
-  if (/得分|分值|评分/.test(total.label)) return undefined;
-  const figures = [total, ...parts];
-  const found = mistypedFigure(figures, (i) => (i === 0 ? sum : total.value.minus(sum.minus(parts[i - 1].value))));
-  if (!found || found.index === 0) return undefined;
-  const part = figures[found.index];
-  if (part.token === undefined || confirmed(part.token)) return undefined;
-  return {
-    part,
-    fix: {
-      title: l(`将 ${part.label} ${written(part)} 改为 ${found.text}（疑为录入错误，合计因此成立）`, `Set ${part.label} ${written(part)} to ${found.text} (a likely typing slip; the sum holds then)`),
-      edits: [{ span: part.span!, newText: found.text }],
-      safe: false,
-      preferred: true,
-      kind: 'fix-total',
-    },
-  };
+  if (/得分|分值|评分/.test(claim.total.label)) return undefined;
+  const found = mistypedPart(claim, sum, (part, text) => l(`将 ${part.label} ${written(part)} 改为 ${text}（疑为录入错误，合计因此成立）`, `Set ${part.label} ${written(part)} to ${text} (a likely typing slip; the sum holds then)`));
+  return found && found.part.token !== undefined && !confirmed(found.part.token) ? found : undefined;
 }
 
 /** Whether the sum holds with its i-th figure (0 the total, then the parts) replaced by `other`. */

@@ -4,6 +4,8 @@
 import type Decimal from 'decimal.js';
 import { inUnitOf } from '../arith/interval';
 import type { Operand } from '../arith/operand';
+import type { Localized, SumClaim } from '../types';
+import { setFigureFix, type FixDraft } from './rule';
 
 /** The value written as `figure` is, when its digits are one slip (a digit, or two neighbours swapped) from the figure's. */
 function oneSlipAway(figure: Operand, value: Decimal): string | undefined {
@@ -23,16 +25,20 @@ function oneSlipAway(figure: Operand, value: Decimal): string | undefined {
 const short = (figure: Operand) => (figure.text ?? '').replace(/\D/g, '').replace(/^0+/, '').length < 3;
 
 /**
- * The one figure among `figures` that is one slip from the value it needs (`needed(i)`), with that value; undefined when
- * none or several are.
+ * The part of a failing sum (`sum`: its parts' sum) that is one slip from the value that makes it hold, when it is the only
+ * figure so (the total, or several figures one slip away, make no guess), with its fix (`title`: the fix's title).
  */
-export function mistypedFigure(figures: Operand[], needed: (i: number) => Decimal): { index: number; text: string } | undefined {
+export function mistypedPart(claim: SumClaim, sum: Decimal, title: (part: Operand, text: string) => Localized): { part: Operand; fix: FixDraft } | undefined {
+  const { total, parts } = claim;
+  const figures = [total, ...parts];
   let found: { index: number; text: string } | undefined;
   for (let i = 0; i < figures.length; i++) {
-    const text = oneSlipAway(figures[i], needed(i));
+    const text = oneSlipAway(figures[i], i === 0 ? sum : total.value.minus(sum.minus(figures[i].value)));
     if (text === undefined) continue;
     if (found) return undefined;
     found = { index: i, text };
   }
-  return found && !short(figures[found.index]) ? found : undefined;
+  if (!found || found.index === 0 || short(figures[found.index])) return undefined;
+  const part = figures[found.index];
+  return { part, fix: setFigureFix(part.span!, found.text, title(part, found.text)) };
 }

@@ -51,7 +51,9 @@ function sectionOpenings(model: DocumentModel, analysis: ProseAnalysis): Map<num
       const count = seen.get(s.id) ?? 0;
       if (count >= FIRST_SENTENCES) continue;
       seen.set(s.id, count + 1);
-      out.set(s.id, [...(out.get(s.id) ?? []), ...tokens]);
+      const opening = out.get(s.id);
+      if (opening) opening.push(...tokens);
+      else out.set(s.id, [...tokens]);
     }
   }
   return out;

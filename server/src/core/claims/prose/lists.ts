@@ -76,28 +76,24 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   // (A year may open the clause: `；2023年政府性基金支出总计3319万元，…`.)
   const side = total.lastIndexOf('收入') > total.lastIndexOf('支出') ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:支出|结余|结转)/ : total.lastIndexOf('支出') >= 0 ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:收入|结余|结转)/ : undefined;
   if (!side) return undefined;
-  // (semicolonWithin, not indexOf: a region without a ； must not send the search to the end of the text.)
-  for (let i = semicolonWithin(text, region.start, region.end); i >= 0; i = semicolonWithin(text, i + 1, region.end)) {
-    if (side.test(text.slice(i + 1, i + 26))) return i;
-  }
-  return undefined;
+  return semicolonBefore(text, region, (from) => side.test(text.slice(from, from + 25)));
 }
 
 /** The first `；` in the region after which the words name staff counted otherwise than by 编制 (实有, 在职, 离退休…). */
 function staffClause(text: string, region: Span): number | undefined {
-  for (let i = semicolonWithin(text, region.start, region.end); i >= 0; i = semicolonWithin(text, i + 1, region.end)) {
-    const words = /^[^\d０-９；;。]{0,16}/.exec(text.slice(i + 1, i + 17))![0];
-    if (STAFF_OTHER_THAN_ESTABLISHMENT.test(words) && !/编制/.test(words)) return i;
-  }
-  return undefined;
+  return semicolonBefore(text, region, (from) => {
+    const words = /^[^\d０-９；;。]{0,16}/.exec(text.slice(from, from + 16))![0];
+    return STAFF_OTHER_THAN_ESTABLISHMENT.test(words) && !/编制/.test(words);
+  });
 }
 const STAFF_OTHER_THAN_ESTABLISHMENT = /实有|在职|离退休|退休|聘用|临聘|遗属/;
 
-/** The first `；` in the region whose clause opens with words matching `opening`. */
-function clauseAfterSemicolon(text: string, region: Span, opening: RegExp): number | undefined {
-  for (let i = semicolonWithin(text, region.start, region.end); i >= 0; i = semicolonWithin(text, i + 1, region.end)) {
-    if (opening.test(text.slice(i + 1, i + 6))) return i;
-  }
+/**
+ * The first `；` in the region whose clause (starting at `from`) `opens` accepts. (semicolonWithin, not indexOf: a region
+ * without a ； must not send the search to the end of the text.)
+ */
+function semicolonBefore(text: string, region: Span, opens: (from: number) => boolean): number | undefined {
+  for (let i = semicolonWithin(text, region.start, region.end); i >= 0; i = semicolonWithin(text, i + 1, region.end)) if (opens(i + 1)) return i;
   return undefined;
 }
 /** `；加上级补助收入…，收入合计…`, `；减去…`: a chain of additions to the total (a 总决算's 收入合计), no part of it. */
@@ -327,7 +323,7 @@ export function findLists(
         const searched = { start: list.region.start, end: Math.min(list.region.end, nextTrigger) };
         const sideCut = head ? otherSideClause(text, searched, /收入|支出/.test(head.lead) ? head.lead : head.subject) : undefined;
         const staffCut = establishment && /编制/.test(establishment.subject) ? staffClause(text, searched) : undefined;
-        const chainCut = clauseAfterSemicolon(text, searched, CHAIN_CLAUSE);
+        const chainCut = semicolonBefore(text, searched, (from) => CHAIN_CLAUSE.test(text.slice(from, from + 5)));
         const cuts = [sideCut, staffCut, chainCut].filter((c): c is number => c !== undefined);
         const cut = cuts.length > 0 ? Math.min(...cuts) : undefined;
         if (cut !== undefined) {
