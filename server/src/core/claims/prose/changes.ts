@@ -395,8 +395,11 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
     previousSentence = tokens;
     let previousEnd = tokens[0]?.sentence.span.start ?? 0;
     const usedPriors = new Set<ProseToken>();
+    // Rates taken by a change stated before them, past figures in brackets.
+    const takenRates = new Set<ProseToken>();
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
+      if (takenRates.has(first)) continue;
       if (first.role === 'count') {
         const counted = countChange(tokens, i, previousEnd, before);
         if (!counted) continue;
@@ -429,9 +432,12 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (first.role === 'delta') {
         delta = first;
         const next = tokens[i + 1];
-        if (next?.role === 'change-rate') {
+        if (next?.role === 'change-rate' && !takenRates.has(next)) {
           rate = next;
           i++;
+        } else {
+          rate = rateAfterBrackets(tokens, first);
+          if (rate) takenRates.add(rate);
         }
       } else {
         rate = first;
@@ -470,6 +476,20 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
     }
   }
   return made;
+}
+
+/**
+ * `收入总计减少865.43万元（主要是…减少149.10万元），下降17.01%`: the rate after a bracket that follows Δ, the bracket's
+ * figures being reasons or parts, is Δ's. (Not when the bracket gives a rate of its own.)
+ */
+function rateAfterBrackets(tokens: ProseToken[], delta: ProseToken): ProseToken | undefined {
+  let k = delta.index + 1;
+  while (k < tokens.length && tokens[k].depth > delta.depth) {
+    if (tokens[k].role === 'change-rate') return undefined;
+    k++;
+  }
+  const rate = tokens[k];
+  return k > delta.index + 1 && rate?.role === 'change-rate' && rate.depth === delta.depth && !/[；;。]/.test(rate.lead) ? rate : undefined;
 }
 
 /**

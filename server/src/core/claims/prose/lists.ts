@@ -509,11 +509,15 @@ function bracketBreakdowns(tokens: ProseToken[], text: string): ProseList[] {
     for (const total of totals) {
       const parts = inside.filter((t) => t.role === total.role && (total.role === 'count' ? t.token.unitText === total.token.unitText : t.ownSubject && t.token.unit === total.token.unit));
       if (parts.length < 2) continue;
-      found.push(plainList(total.sentence.id, total, parts, { start: open, end: open + 1 }, text[open], { start: open + 1, end: close }));
+      const list = plainList(total.sentence.id, total, parts, { start: open, end: open + 1 }, text[open], { start: open + 1, end: close });
+      found.push(COMPOSED_OF.test(text.slice(open + 1, close)) ? { ...list, exhaustive: true } : list);
     }
   }
   return found;
 }
+
+/** `（由财政拨款收入595.30万元和其他收入9.23万元构成）`: the bracket names all the parts. */
+const COMPOSED_OF = /^\s*由[^（）()]*(?:构成|组成)\s*$/;
 
 /** The position of the bracket closing the one at `open` (within 300 characters), or −1. */
 function matchingClose(text: string, open: number): number {
