@@ -82,7 +82,9 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
  */
 export function written(o: Operand, beside: Operand[] = []): string {
   const wan = o.unit === undefined && o.fields.wan && beside.some((b) => b.unit === '元' || b.unit === '亿元') ? '万元' : '';
-  return (o.text ?? show(o.scale && o.unit ? o.value.div(o.scale) : o.value, 2)) + (o.unit ?? wan);
+  // (Grouped by thousands as the report wrote it: `2,361,752.31元`, so that the figure is found where it stands.)
+  const text = o.text !== undefined && o.raw?.includes(',') ? group(o.text) : o.text;
+  return (text ?? show(o.scale && o.unit ? o.value.div(o.scale) : o.value, 2)) + (o.unit ?? wan);
 }
 
 /** Groups the integer digits by thousands: 66113.07 → 66,113.07. */
@@ -111,8 +113,10 @@ export function computed(value: Decimal, decimals: number, operands: Operand[]):
   // 1.23亿元`, and `300.00 ≠ 330.00万元` when one part of the 万元 total is written in 元.)
   const written = operands.filter((o) => o.unit);
   const first = operands[0];
-  if (first?.scale && (first.unit === '元' || first.unit === '亿元')) return show(value.div(first.scale), decimals) + first.unit;
-  return show(value, decimals) + (written.length > 0 ? '万元' : '');
+  // (Grouped by thousands when that figure is: `6,870,719.81元 ≠ 6,870,749.81元`.)
+  const like = (text: string) => (first?.raw?.includes(',') ? group(text) : text);
+  if (first?.scale && (first.unit === '元' || first.unit === '亿元')) return like(show(value.div(first.scale), decimals)) + first.unit;
+  return like(show(value, decimals)) + (written.length > 0 ? '万元' : '');
 }
 
 const ZERO_FIELDS: OperandFields = { value: ZERO, halfUlp: ZERO, fixed: 0, fixedHalf: 0 };

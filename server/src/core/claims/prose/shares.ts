@@ -53,11 +53,15 @@ function baseWords(lead: string): string {
 /** The part a share is of: an amount, a count (`占项目总数的`), or either when the base is not named (`优的项目12个，占80%`). */
 type PartKind = 'amount' | 'count' | 'either';
 
+const SHARE_BEFORE_PART = /^的[^，,；;。：:\d]{2,30}$/;
+
 function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKind, text: string, regionStart: number): ProseToken | undefined {
   // `基本支出占56.91%（3678.53万元）`: the part in brackets right after its share.
   const next = sentenceTokens[share.index + 1];
   // (`基本支出占28.53%，为3159.42万元`: or in the clause right after it.)
   if (next && PART_AFTER_SHARE.test(next.lead) && (next.role === want || (want === 'either' && next.role === 'amount'))) return next;
+  // (`占比14.60%的社会保障和就业支出（类）243.31万元`: or named right after it, the share qualifying it.)
+  if (next && SHARE_BEFORE_PART.test(next.lead) && next.role === 'amount' && want !== 'count') return next;
   let gapEnd = share.token.span.start;
   // Brackets closed between a figure and the share, not opened again: the figure details another
   // (`财政拨款收入500.12万元（其中，…国有资本经营预算0万元），占收入合计96.35%`: the share is 500.12's).

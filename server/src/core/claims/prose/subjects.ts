@@ -45,6 +45,8 @@ function normalize(name: string): string {
     .replace(/^项目名称[：:]/, '')
     // (`…年末结转和结余44.69万元，为年初结转和结余49.38万元加…`, `…总计由年初结转和结余49.38万元和…构成`: the verb before a name.)
     .replace(/^(?:为|由)(?=[\u4e00-\u9fff]{4})/, '')
+    // (`占比14.60%的社会保障和就业支出`: the 的 that ties a share before a name to it.)
+    .replace(/^的(?=[\u4e00-\u9fff]{2})/, '')
     // (`较预算数1237万元减少…`: the comparison names whose budget only by the sentence's subject.)
     .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后)?(?:预算|决算)数?$)/, '')
     // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only

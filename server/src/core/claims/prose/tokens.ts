@@ -467,7 +467,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         let clauseStart = start;
         // (A thousands separator is no clause break: `占项目支出总额1,295.15万元的90.34%`.)
         while (clauseStart > sentence.span.start && (!isClauseBreak(text.charCodeAt(clauseStart - 1)) || (text.charAt(clauseStart - 1) === ',' && /\d/.test(text.charAt(clauseStart - 2)) && /\d/.test(text.charAt(clauseStart))))) clauseStart--;
-        if (clauseStart < start) role = roleOf(token, compactWords(text.slice(clauseStart, token.span.start)), after);
+        if (clauseStart < start) role = roleOf(token, compactWords(text.slice(clauseStart, token.span.start)).replace(/(\d),(?=\d)/g, '$1'), after);
       }
       // `社会保障和就业支出1546.48万元（55.69%）`: a bare percentage in brackets after an amount is its share.
       if (role === 'percent' && /^[（(]$/.test(lead) && list.at(-1)?.role === 'amount' && list.at(-1)!.token.span.end + 8 > token.span.start) role = 'share';
