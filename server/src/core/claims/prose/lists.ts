@@ -790,9 +790,20 @@ function nestedEnd(text: string, scan: SentenceScan, parentStart: number, trigge
     // `公务用车购置及运行维护费…；其中：公务用车购置…；公务用车运行维护…；公务接待费…`: a clause naming the same part of
     // the parent's breakdown as the item that opened the nested list goes on with it.
     owner ??= ownerWords(text, parentStart, triggerStart);
-    if (owner === '' || !sameMember(owner, clauseWords(text, i + 1, end)) || /其中/.test(text.slice(i + 1, Math.min(end, i + 6)))) return i;
+    const next = clauseWords(text, i + 1, end);
+    if (owner === '' || !sameMember(owner, next) || flowAndBalance(owner, next) || /其中/.test(text.slice(i + 1, Math.min(end, i + 6)))) return i;
   }
   return end;
+}
+
+/**
+ * `其中：本年财政拨款收入…，包括…；…；年初财政拨款结转和结余14.18万元`: a year's flow and the balance carried in or out are
+ * siblings under a 总计, never one inside the other.
+ */
+function flowAndBalance(owner: string, next: string): boolean {
+  const flow = (w: string) => /^\s*[：:，,]?\s*本年/.test(w);
+  const balance = (w: string) => /^\s*[：:，,]?\s*(?:年初|年末|上年)[^，,；;]{0,12}(?:结转|结余)/.test(w);
+  return (flow(owner) && balance(next)) || (balance(owner) && flow(next));
 }
 
 /** The words of the item a nested list details: the clause before its trigger (`…27.46万元，…；其中：`). */
