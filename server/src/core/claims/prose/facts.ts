@@ -16,6 +16,8 @@ const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
 const RESPECTIVELY = /分别|各/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
 const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;
+/** The money an evaluation or a measure covers (`涉及资金`, `覆盖资金`). */
+const COVERED = /涉及|覆盖|涵盖/;
 const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
@@ -254,7 +256,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`财政拨款收入…（其中：一般公共预算财政拨款1501.06万元…）`: a part named without its side is on its total's side,
     // not the same figure as `一般公共预算财政拨款支出`.)
     const listTotal = inList?.totals.get('amount')?.subject ?? '';
-    const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) ? '收入' : '') : '';
+    // (Nor is one under the money evaluations cover, `共涉及资金…，其中：一般公共预算财政拨款1235.40万元`: that fund's share of it.)
+    const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : '') : '';
     const key = factKey(t.subject + side);
     if (key.length < 4) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
