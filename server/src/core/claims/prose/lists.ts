@@ -1006,7 +1006,13 @@ function fallbackTotal(
     const within = (t: ProseToken) => t.token.span.start - t.sentence.span.start < opening;
     // (After a frame, only a figure of the opening clause: `合计：收入预算4500.00万元，其中一般公共预算拨款收入4100.00万元…`
     // opens with a budget; its amounts are parts.)
-    if (tokens.length && within(tokens[0])) return tokens.find((t) => t.role === role && (!framed || within(t)));
+    if (tokens.length && within(tokens[0])) {
+      // (`项目支出222.50万元，其中纳入重点绩效自评的项目2个，涉及资金56.76万元。具体为：…`: items after a 其中 that singled out
+      // some of them by count are those, and their amount is the one stated with that count.)
+      const subset = role === 'amount' ? tokens.findIndex((t) => t.role === 'count' && /其中/.test(t.lead)) : -1;
+      const covered = subset > 0 ? tokens.slice(subset + 1).find((t) => t.role === 'amount') : undefined;
+      return covered ?? tokens.find((t) => t.role === role && (!framed || within(t)));
+    }
     // (`…开展绩效自评，共涉及项目15个，资金5,743.06万元，…。自评结果如下：`: a sentence's figures after 共 are its totals.)
     if (/结果如下/.test(trigger)) {
       const all = tokens.findIndex((t) => /共|合计|总计/.test(t.lead));
