@@ -26,7 +26,8 @@ export function standardSangongHeaders(title: string | undefined, rows: Array<{ 
   while (headers < rows.length && !rows[headers].cells.some((c) => NUMBER.test(c.text))) headers++;
   if (headers < 2 || headers === rows.length) return;
   const data = rows.slice(headers);
-  const width = Math.max(...data.map((r) => r.cells.length));
+  // (Reduce, not spread: a table of many rows has more than the stack has room for.)
+  const width = data.reduce((w, r) => Math.max(w, r.cells.length), 0);
   // (A row label before the figures: `决算数 | 30.18 | …`.)
   const labels = data[0].cells.length === width && !NUMBER.test(data[0].cells[0].text) && data[0].cells[0].text.trim() !== '' ? 1 : 0;
   const values = width - labels;

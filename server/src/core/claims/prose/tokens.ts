@@ -236,7 +236,7 @@ const RANGE_AFTER = /^\s*(?:至|到|~|～)\s*[0-9０-９]/;
 const BOUND_BEFORE = /(?:超过|逾|近|不足|不到|多于|少于)$/;
 const HEDGE_AFTER = /^\s*(?:左右|上下)/;
 /** `≥90%`, `预算执行率目标90%`, `不低于95%`: a target or bound set for a figure, not the figure. */
-const TARGET_BEFORE = /(?:[≥≤≧≦＞＜>]=?|不低于|不高于|不少于|不超过|(?:指标|目标)值?(?:为|是|达到|达)?)\s*$/;
+const TARGET_OR_BOUND = /(?:[≥≤≧≦＞＜>]=?|不低于|不高于|不少于|不超过|(?:指标|目标)值?(?:为|是|达到|达)?)\s*$/;
 /** Money carried over from earlier years, as a source of a year's budget: `上年结转资金`, `以前年度结转结余`. */
 const CARRIED_FUNDS = /^[，,、]?(?:上年|以前年度)结转(?:结余)?(?:资金)?(?:为|是)?$/;
 /** `约占45%`, `占比约为45%`, `占…的近一半`: a share said to be about, over or under the figure. */
@@ -255,7 +255,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   if (RANGE_BEFORE.test(w) || RANGE_AFTER.test(after)) return 'other';
   // (`全年收支规模超过230万元`, `逾260万元`: a bound on an amount, not the amount.)
   if (isMoney(token.unit) && BOUND_BEFORE.test(w)) return 'other';
-  if (TARGET_BEFORE.test(w)) return 'other';
+  if (TARGET_OR_BOUND.test(w)) return 'other';
   switch (token.unit) {
     case '%':
       if (BUDGET_EXCESS_RATE.test(w)) return 'change-rate';
