@@ -449,9 +449,11 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
           i++;
         }
       }
-      let current = currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
-      const priorBefore = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
+      const pastYears = pastYearsFigure(tokens, first, previousEnd, reportYear);
+      let current = pastYears ?? currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
+      const priorBefore = pastYears ? undefined : lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
       let prior =
+        pastYears ? undefined :
         (priorBefore && !(current && otherItemsPrior(text, priorBefore, current)) ? priorBefore : undefined) ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
         priorRightAfter(tokens[i + 1], current) ??
@@ -490,6 +492,20 @@ function rateAfterBrackets(tokens: ProseToken[], delta: ProseToken): ProseToken 
   }
   const rate = tokens[k];
   return k > delta.index + 1 && rate?.role === 'change-rate' && rate.depth === delta.depth && !/[；;。]/.test(rate.lead) ? rate : undefined;
+}
+
+/**
+ * `2023年度，本部门机关运行经费支出21.39万元，比上年增加0.60万元，增长2.89%` in the 2024 report (last year's paragraph, or a
+ * look back): a change in a sentence dated an earlier year is that year's figure against the year before it, not this
+ * year's against that one. The figure of that year it follows, named by its own words.
+ */
+function pastYearsFigure(tokens: ProseToken[], change: ProseToken, from: number, reportYear: number | undefined): ProseToken | undefined {
+  if (reportYear === undefined || change.year === undefined || change.year >= reportYear) return undefined;
+  const figure = lastBefore(tokens, change.index, from, (t) => t.role === 'prior' || t.role === 'amount');
+  if (!figure || figure.year !== change.year || !figure.ownSubject || (change.role === 'delta' && figure.token.unit !== change.token.unit)) return undefined;
+  // (Dated by its year written out; `上年支出合计为1140.76万元，同比下降41.76%` is last year's figure of this year's change.)
+  const before = figure.sentence.text.slice(0, figure.token.span.start - figure.sentence.span.start);
+  return !/上年|去年|上一年|同期/.test(figure.lead) && before.includes(String(change.year)) ? figure : undefined;
 }
 
 /**
