@@ -346,7 +346,7 @@ export function findLists(
         // (`从支出结构看，一般公共预算财政拨款支出1867.82万元，教育支出…`: the total restated among its parts is none of them.)
         const own = list.totals.get(role);
         // (A figure restating the one before it in another unit is no part of its own: `2.49万元，即24892.27元`.)
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t) && !(own && t.ownSubject && t.subject === own.subject));
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
@@ -410,9 +410,12 @@ function plainList(sentence: number, total: ProseToken, parts: ProseToken[], tri
 }
 
 /** `…；以上两项为人员经费，合计557.48万元。`, `小计12.00万元`: a subtotal of the parts before it, not another part. */
-function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken): boolean {
+function isSubtotal(text: string, tokens: ProseToken[], t: ProseToken, listHasTotal = false): boolean {
   if (/^小计/.test(t.lead)) return true;
   if (!POSTFIX_TOTAL.test(t.lead)) return false;
+  // (`总计3250.94万元…。其中：一般公共预算财政拨款1936.97万元，政府性基金预算财政拨款1313.97万元，合计3250.94万元。`: a bare 合计
+  // closing the sentence of a list with its total sums what it lists; without one, postfixTotals makes it the total.)
+  if (listHasTotal && t.index >= 2 && tokens.slice(t.index + 1).every((x) => x.role !== t.role)) return true;
   const before = tokens[t.index - 1];
   const words = text.slice(before ? before.token.unitSpan?.end ?? before.token.span.end : t.sentence.span.start, t.token.span.start);
   return /(?:以上|上述|前述)[^。]{0,16}(?:合计|小计|共计|总计)/.test(words);
