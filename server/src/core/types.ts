@@ -263,8 +263,11 @@ export interface UnreadTable {
   /** Its last line index (0-based). */
   lastLine: number;
   reason: Localized;
-  /** How it was laid out: spaces (pdftotext -layout), or one cell per line (a PDF viewer's copy). */
-  layout: 'aligned' | 'cell-per-line';
+  /**
+   * How it was laid out: spaces (pdftotext -layout), or one cell per line (a PDF viewer's copy); or read, but all zero
+   * while the text or other tables state figures for it (not filled in yet).
+   */
+  layout: 'aligned' | 'cell-per-line' | 'unfilled';
 }
 
 /** A number taking part in a relation (a class: its decimals are built on first read). */

@@ -5,13 +5,17 @@ import { ClaimSink } from './sink';
 import { proseClaims } from './prose';
 import { tableClaims } from './tables';
 import { withdrawMisreadTables } from './tables/misread';
+import { allZeroTables, reportUnfilled, unfilledGate } from './tables/unfilled';
 import { textTableClaims } from './text-table';
 
 export function extractClaims(model: DocumentModel): Claim[] {
   withdrawMisreadTables(model);
-  const sink = new ClaimSink();
+  const zeroTables = allZeroTables(model);
+  const turnedAway = new Map<number, number>();
+  const sink = new ClaimSink(zeroTables.size > 0 ? unfilledGate(model, zeroTables, turnedAway) : undefined);
   const prose = proseClaims(model, sink);
   tableClaims(model, sink);
   textTableClaims(model, prose, sink);
+  reportUnfilled(model, turnedAway);
   return sink.claims;
 }

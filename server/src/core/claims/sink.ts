@@ -10,9 +10,13 @@ type Draft<C> = C extends Claim ? Omit<C, 'id'> & { id?: number } : never;
 export class ClaimSink {
   readonly claims: Claim[] = [];
 
+  /** `gate`: claims it turns away are not collected (claims/tables/unfilled.ts). */
+  constructor(private readonly gate?: (claim: Claim) => boolean) {}
+
   /** Numbers a fresh draft in place (callers pass literals; copying each one was a hot spot). */
   add<C extends Claim>(draft: Draft<C>): C {
     const claim = draft as unknown as C;
+    if (this.gate && !this.gate(claim)) return claim;
     claim.id = this.claims.length;
     this.claims.push(claim);
     return claim;

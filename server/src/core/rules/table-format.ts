@@ -10,6 +10,7 @@ const STANDARD = /^T\d\d$/;
 const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{31,}$/s;
 /** Digits and separators only (`4,036,8 30.00`): an amount the conversion broke, however many commas. */
 const BROKEN_AMOUNT = /^[\d,.\s]+$/;
+const UNFILLED = l('此表数字全部为 0 或空白，似尚未填写', 'Every figure of this table is 0 or blank: it seems not filled in yet');
 const UNREAD = l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked');
 
 function entryName(row: TableRow, col: number): string {
@@ -51,6 +52,7 @@ export const tableFormat: Rule = {
       unreadable: l('金额栏“{text}”无法读作金额', 'Amount cell "{text}" cannot be read as an amount'),
       headerInRow: l('“{row}”行的金额栏是表头文字“{words}”', 'The amount cells of row "{row}" hold header words "{words}"'),
       unread: UNREAD,
+      unfilled: UNFILLED,
     },
   },
   check(ctx) {
@@ -58,6 +60,19 @@ export const tableFormat: Rule = {
     for (const unread of ctx.model.unreadTables) {
       const first = ctx.lineIndex.positionAt(unread.span.start).line + 1;
       const last = unread.lastLine + 1;
+      if (unread.layout === 'unfilled') {
+        // (A warning, not a note: published so, the table contradicts the text; one finding instead of one per cell.)
+        ctx.report({
+          messageId: 'unfilled',
+          message: UNFILLED,
+          explanation: l(
+            `第${first}–${last}行的表格${unread.reason['zh-cn']}，似尚未填写（或粘贴了模板）。本表未与文中及其他表逐项核对；填入数字后即会核对。`,
+            `In the table on lines ${first}–${last}, ${unread.reason.en}: it seems not filled in yet (or the template was pasted). It was not compared with the text or other tables item by item; it will be once its figures are in.`,
+          ),
+          span: unread.span,
+        });
+        continue;
+      }
       ctx.report({
         messageId: 'unread',
         severity: 'info',
