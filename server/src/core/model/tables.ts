@@ -1275,7 +1275,7 @@ function cutsWord(before: string, after: string): boolean {
   return false;
 }
 
-const BLOCK_START = /^((?:收入|支出)?项目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;
+const BLOCK_START = /^((?:收入|支出)?项目|科目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;
 
 /** Most non-empty body cells of a column are codes (or `code name`). */
 function mostlyCodes(table: Table, col: number): boolean {
