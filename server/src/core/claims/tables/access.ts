@@ -184,8 +184,15 @@ export function findItem(list: Item[], label: RegExp, block?: number): Item | un
 
 /** The grand-total row (合计 / 总计) of a single-block table. */
 export function totalItem(list: Item[]): Item | undefined {
-  return list.find((it) => !it.entry.code && /^(合计|总计)$/.test(itemLabel(it)));
+  return list.find(isTotal);
 }
+
+/** Every 合计 / 总计 row entry (side-by-side blocks may each have their own). */
+export function totalItems(list: Item[]): Item[] {
+  return list.filter(isTotal);
+}
+
+const isTotal = (it: Item) => !it.entry.code && /^(合计|总计)$/.test(itemLabel(it));
 
 /** The value column of a block whose header matches, or undefined. */
 export function findColumn(table: Table, header: RegExp, block?: number): number | undefined {

@@ -3,7 +3,7 @@
 import type { DocumentModel, Operand, Table } from '../../types';
 import { columnIndexes } from '../../model/tables';
 import type { ClaimSink } from '../sink';
-import { blankAt, blankOperandAt, columnLabel, indexByCode, itemName, itemOperand, items, namesColumns, totalItem, valueColumns, type Item } from './access';
+import { blankAt, blankOperandAt, columnLabel, indexByCode, itemName, itemOperand, items, namesColumns, totalItem, totalItems, valueColumns, type Item } from './access';
 import { emitSum } from './emit';
 
 function identityOf(table: Table, parent: string | undefined): string {
@@ -60,7 +60,14 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
     emitRollup(model, table, sink, columns, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
   }
   const total = totalItem(list);
-  if (total && top.length > 0 && !cut) emitRollup(model, table, sink, columns, total, top, top.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
+  if (!total || top.length === 0 || cut) return;
+  // (`部门预算支出经济分类 | 政府预算支出经济分类` side by side, each block under its own 合计: each adds up its own 类.)
+  const blockTotals = totalItems(list);
+  const ownTotals = blockTotals.length > 1 && new Set(blockTotals.map((it) => it.entry.block)).size === blockTotals.length;
+  for (const head of ownTotals ? blockTotals : [total]) {
+    const under = ownTotals ? top.filter((t) => t.entry.block === head.entry.block) : top;
+    if (under.length > 0) emitRollup(model, table, sink, columns, head, under, under.every((t) => t.entry.code!.length === 3) ? '类' : '一级科目', identityOf(table, undefined));
+  }
 }
 
 /** Tables whose rows are 功能分类 subjects: their nesting is exhaustive (a 类 is the sum of its 款). */
