@@ -106,7 +106,8 @@ const ECONOMIC_PARENT = /^(?:人员经费|公用经费|工资福利支出|商品
  * `工资福利支出小计` row below gives the code to the subtotal.
  */
 function economicClass(name: string): TableValueQuery[] {
-  return [{ kind: 'T06', code: ECONOMIC_CLASS_CODES[name] }, { kind: 'T06', label: name }];
+  // (By the whole name, or its 小计: `30299 其他商品和服务支出` is no 商品和服务支出 row.)
+  return [{ kind: 'T06', code: ECONOMIC_CLASS_CODES[name] }, { kind: 'T06', label: new RegExp(`^${name}(?:小计|合计)?$`) }];
 }
 const ECONOMIC_CLASS_CODES: Record<string, string> = { 工资福利支出: '301', 商品和服务支出: '302', 对个人和家庭的补助: '303', 资本性支出: '310' };
 

@@ -23,7 +23,7 @@ import {
 } from './access';
 import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import { emitPair } from './emit';
-import { entryValue, FISCAL_CLOSING_BALANCE, FISCAL_OPENING_BALANCE, GRAND_IN, INCOME_TOTAL, incomeTotalOf, OPENING_BALANCE, partsOf, sides, SPEND_TOTAL } from './identities';
+import { classValue, entryValue, FISCAL_CLOSING_BALANCE, FISCAL_OPENING_BALANCE, GRAND_IN, INCOME_TOTAL, incomeTotalOf, OPENING_BALANCE, partsOf, sides, SPEND_TOTAL } from './identities';
 import { sangongRecords, statisticsCount, statisticsTable } from './sangong';
 
 
@@ -321,7 +321,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     for (const [code, it] of v10.byCode) {
       const e = v06.byCode.get(code);
       if (e && e.entry.valueCols.some((c) => e.row.cells[c]?.shiftedCode)) continue;
-      const b = e ? v06.value(e) : v06.lacks(` ${code} 行`);
+      const b = e ? v06.value(e) : classValue(model, v06.table, v06.byCode, code) ?? v06.lacks(` ${code} 行`);
       pair(sink, 'le', 'X13', l(`${itemName(it)}：公开10表 ≤ 公开06表`, `${itemName(it)}: table 10 ≤ table 06`), v10.value(it), b);
     }
     const office = v06.find(/^公用经费(合计)?$/);

@@ -2,7 +2,7 @@
 // T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
 // 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
 import type { DocumentModel, Localized, Operand, Span, Table } from '../../types';
-import { operand } from '../../arith/interval';
+import { operand, sumOperand } from '../../arith/interval';
 import { isZero } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
@@ -376,17 +376,33 @@ function t06(model: DocumentModel, table: Table, sink: ClaimSink): void {
   for (const g of groups) {
     const total = findItem(list, g.total);
     if (!total) continue;
-    const parts = g.codes.map((c) => byCode.get(c)).filter((x): x is Item => !!x);
+    const parts = g.codes.map((c) => classValue(model, table, byCode, c)).filter((x): x is Operand => !!x);
     if (parts.length === 0) continue;
     emitSum(sink, {
       kind: 'sum',
       identity: g.identity,
       description: l(g.zh, g.en),
       total: entryValue(model, table, total),
-      parts: parts.map((p) => entryValue(model, table, p)),
+      parts,
       anchor: total.entry.labelSpan,
     });
   }
+}
+
+/**
+ * A 经济分类 类's value in a one-value-column table (公开06, 10): its row's, or, when the table lists its 款 without the 类
+ * row (`30201 办公费 …` with no `302` row), the sum of those.
+ */
+export function classValue(model: DocumentModel, table: Table, byCode: Map<string, Item>, code: string): Operand | undefined {
+  const row = byCode.get(code);
+  if (row) return entryValue(model, table, row);
+  const children: Operand[] = [];
+  for (const [c, it] of byCode) {
+    if (c.length !== code.length + 2 || !c.startsWith(code)) continue;
+    const value = entryValue(model, table, it);
+    if (value) children.push(value);
+  }
+  return children.length > 0 ? sumOperand(children, `${tableName(table)} ${code}xx 之和`, children[0].span) : undefined;
 }
 
 /** The single value of an entry in a one-value-column block (公开06, 10), labelled without the column. */
