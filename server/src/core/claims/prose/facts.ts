@@ -157,6 +157,12 @@ const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用�
  * A 基本支出 of each may differ when the department has other income.
  */
 function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSections: Map<number, string>): string {
+  // (`政府性基金预算财政拨款收入总计41471.30万元，…；支出总计41471.30万元，…`: totals in a sentence about one fund's money are
+  // that fund's, not the department's.)
+  if (GRAND_TOTAL.test(key)) {
+    const fund = FUND_OPENING.exec(t.sentence.text);
+    return fund ? `fund:${fund[1] ?? ''}` : '';
+  }
   if (!BREAKDOWN.test(key)) return '';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: a sentence about the fund's carry-overs,
   // which other money's add to; its 人员经费 are 公开06表's, the department's.)
@@ -165,6 +171,7 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   return sectionWord(model, t.sentence.section, FISCAL, fundSections) ? 'fund' : '';
 }
 const FISCAL = /一般公共预算|财政拨款/;
+const GRAND_TOTAL = /^(?:收入|支出)总计$/;
 const CARRY_OVER = /结转和结余$/;
 
 /**
