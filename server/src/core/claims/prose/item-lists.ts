@@ -236,7 +236,9 @@ function collectItems(
         // (`其中：` / `1、应急保障用车6辆；`: counts in the unit of the list's count.)
         const unit = role === 'count' ? countTotal?.token.unitText : undefined;
         if (role === 'count' && !unit) continue;
-        const first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit));
+        let first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit));
+        // (An item opening with its carried balance: its spending, if it states one, is its part.)
+        if (first && role === 'amount' && !closing && ITEM_BALANCE.test(first.subject)) first = tokens.find((t) => t.role === 'amount' && /支出/.test(t.subject) && !ITEM_BALANCE.test(t.subject));
         if (!first) continue;
         const listed = parts.get(role) ?? [];
         listed.push(first);
@@ -246,6 +248,12 @@ function collectItems(
   }
   return parts;
 }
+
+/**
+ * `4.…其他城市基础设施配套费安排的支出（项）年初结转和结余32.14万元，本年未安排支出，…`: an item's carried balance is none of its
+ * spending (only a 总计's items, `年末结转和结余…`, are balances).
+ */
+const ITEM_BALANCE = /(?:年初|年末)结转和?结余$/;
 
 /** A sum claim for each role of the items; `familyOnly`: only items naming every member of the total's breakdown. */
 function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, parts: Map<Role, ProseToken[]>, familyOnly: boolean, sink: ClaimSink, count?: ProseToken): void {
