@@ -75,6 +75,9 @@ const TOTAL = ['合计'];
 
 // A 项 name picks its 项 row (7-digit code) only exactly, and a name many 款 share (一般行政管理事务) only
 // with its 款 named: a PDF wrap that cut the name (`其他` / `市场监督管理事务（项）`) must not pick the 款.
+/** What an item's figure is when not its spending: `年初结转和结余`, `年末结转和结余`, `本年收入`. */
+const ITEM_OTHER_FIGURE = /^(年初结转和?结余|年末结转和?结余|本年收入)$/;
+
 const ITEM_MAPPING: Mapping = {
   subject: /(?:([^（()）]+?)[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
   roles: ['amount'],
@@ -447,18 +450,26 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       const found = mappingOf(pt.role, fiscalSubject(model.text, pt) ?? pt.subject);
       if (!found) continue;
       const [mapping, m] = found;
-      soft = mapping.soft === true;
-      const listTotal = facts.listOf.get(pt)?.totals.get('amount');
-      // (An item of `人员经费80.00万元，主要包括：…` has the scope of its list's total; a class of `公用经费…，主要包括商品和服务支出…`
-      // is the 一般公共预算's when either its own words or its list's total say so.)
-      const ownScope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal, units) : scopeOf(sections, facts, pt, units);
-      const scope = mapping === ECONOMIC_CLASS_MAPPING && ownScope !== 'general' && listTotal && scopeOf(sections, facts, listTotal, units) === 'general' ? 'general' : ownScope;
-      // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
-      // named there is looked up, in 公开07表's 本年支出.
-      if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, listTotal);
-      else if (mapping === ITEM_MAPPING && sections.under(pt.sentence.section, GOVERNMENT_FUND)) {
-        queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
-      } else continue;
+      // (`…（项）年初结转和结余32.14万元，本年未安排支出`: the 项's carried balance or income, not its spending: a 政府性基金 项's is
+      // in 公开07表's column of that name; another fund's 项 has no such column to compare with.)
+      const tail = mapping === ITEM_MAPPING ? ITEM_OTHER_FIGURE.exec(pt.subject.slice((m.index ?? 0) + m[0].length)) : null;
+      if (tail) {
+        if (!sections.under(pt.sentence.section, GOVERNMENT_FUND)) continue;
+        queries = [{ kind: 'T07', label: m[2], column: [tail[1]], unique: { parent: m[1], codeLength: 7 } }];
+      } else {
+        soft = mapping.soft === true;
+        const listTotal = facts.listOf.get(pt)?.totals.get('amount');
+        // (An item of `人员经费80.00万元，主要包括：…` has the scope of its list's total; a class of `公用经费…，主要包括商品和服务支出…`
+        // is the 一般公共预算's when either its own words or its list's total say so.)
+        const ownScope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal, units) : scopeOf(sections, facts, pt, units);
+        const scope = mapping === ECONOMIC_CLASS_MAPPING && ownScope !== 'general' && listTotal && scopeOf(sections, facts, listTotal, units) === 'general' ? 'general' : ownScope;
+        // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
+        // named there is looked up, in 公开07表's 本年支出.
+        if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, listTotal);
+        else if (mapping === ITEM_MAPPING && sections.under(pt.sentence.section, GOVERNMENT_FUND)) {
+          queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
+        } else continue;
+      }
     }
     for (const query of queries) {
       const value = findTableValue(model, query);
