@@ -130,38 +130,41 @@ export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): voi
 }
 
 /** A fund's figures of the year, by their fund qualifier: what they are of the roll. */
-const FUND_ROLL = /^((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(年初结转和结余|收入|支出|年末结转和结余)$/;
+const FUND_ROLL = /^((?:一般公共|政府性基金|国有资本经营)预算(?:财政拨款)?)(年初结转和结余|收入|支出|年末结转和结余)$/;
 
 /**
  * `政府性基金预算财政拨款年初结转和结余2412.75万元，本年收入12825.40万元，本年支出13611.87万元，年末结转和结余1626.28万元`
- * (tables.md T07.2 in words): a fund's closing balance is its opening balance plus the year's income less its spending.
+ * (tables.md T07.2 in words), and each fund of `分资金性质看：一般公共预算财政拨款年初结转和结余…；政府性基金预算…`: a fund's
+ * closing balance is its opening balance plus the year's income less its spending.
  */
 export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
     // (Most sentences name no fund's figure: nothing is allocated for them.)
-    let found: Map<string, ProseToken> | undefined;
-    let fund: string | undefined;
+    let funds: Map<string, Map<string, ProseToken>> | undefined;
     for (const t of tokens) {
       const m = t.role === 'amount' && t.year === undefined ? FUND_ROLL.exec(t.subject) : null;
-      if (!m || (fund !== undefined && m[1] !== fund) || found?.has(m[2])) continue;
-      fund = m[1];
-      (found ??= new Map()).set(m[2], t);
+      if (!m) continue;
+      funds ??= new Map();
+      const found = funds.get(m[1]) ?? new Map<string, ProseToken>();
+      if (!found.has(m[2])) found.set(m[2], t);
+      funds.set(m[1], found);
     }
-    if (!found || found.size < 4) continue;
-    const [opening, income, spending, closing] = ['年初结转和结余', '收入', '支出', '年末结转和结余'].map((k) => found.get(k));
-    if (!opening || !income || !spending || !closing) continue;
-    const unit = closing.token.unit;
-    if ([opening, income, spending].some((t) => t.token.unit !== unit)) continue;
-    sink.add<SumClaim>({
-      kind: 'sum',
-      origin: 'prose',
-      identity: 'prose.fund-roll',
-      description: l(`${fund}年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, `${fund}: closing balance = opening balance + the year's income − its spending`),
-      span: closing.token.span,
-      total: operand(closing.token, '年末结转和结余'),
-      parts: [operand(opening.token, '年初结转和结余'), operand(income.token, '本年收入'), operand(spending.token, '本年支出')],
-      signs: [1, 1, -1],
-      exhaustive: true,
-    });
+    for (const [fund, found] of funds ?? []) {
+      const [opening, income, spending, closing] = ['年初结转和结余', '收入', '支出', '年末结转和结余'].map((k) => found.get(k));
+      if (!opening || !income || !spending || !closing) continue;
+      const unit = closing.token.unit;
+      if ([opening, income, spending].some((t) => t.token.unit !== unit)) continue;
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.fund-roll',
+        description: l(`${fund}年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, `${fund}: closing balance = opening balance + the year's income − its spending`),
+        span: closing.token.span,
+        total: operand(closing.token, '年末结转和结余'),
+        parts: [operand(opening.token, '年初结转和结余'), operand(income.token, '本年收入'), operand(spending.token, '本年支出')],
+        signs: [1, 1, -1],
+        exhaustive: true,
+      });
+    }
   }
 }
