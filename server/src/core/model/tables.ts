@@ -703,6 +703,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       noData: undefined,
       continuations: undefined,
       withdrawn: undefined,
+      unfinished: undefined,
       lastYears: undefined,
       blanksLost: lineCells.some((r) => r.cells.some((c) => c.unplaced)) || undefined,
     };
@@ -1640,12 +1641,21 @@ function knownCodes(table: Table): Set<string> {
   return known;
 }
 
+const UNFINISHED = /^\s*[（(][^（）()]{0,30}(?:待[^（）()，,。]{0,12}(?:粘贴|复制|补充|补齐|录入)|未完)[^（）()]{0,20}[)）]\s*$/;
+
 function attachNotes(w: Work, lines: Line[]): void {
   const table = w.table;
   const notes: Array<{ span: Span; text: string }> = [];
   for (const row of table.rows) if (row.kind === 'note') notes.push({ span: row.span, text: row.cells.map((c) => c.text).join('').trim() });
   let i = w.lastLine + 1;
   while (i < lines.length && lines[i].text.trim() === '') i++;
+  // (`（以下各行待从决算软件复制粘贴）`, `（表格未完，续表待粘贴）`: the writer's own mark that the table is not finished.)
+  if (i < lines.length && UNFINISHED.test(lines[i].text)) {
+    notes.push({ span: { start: lines[i].start, end: lines[i].end }, text: lines[i].text.trim() });
+    table.unfinished = true;
+    i++;
+    while (i < lines.length && lines[i].text.trim() === '') i++;
+  }
   while (i < lines.length && /^\s*(注|说明|备注)\d*[:：]/.test(lines[i].text)) {
     notes.push({ span: { start: lines[i].start, end: lines[i].end }, text: lines[i].text.trim() });
     i++;

@@ -50,7 +50,8 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
     if (list2) list2.push(it);
     else children.set(parent, [it]);
   }
-  const cut = cutOff(table, list, children);
+  // (A table marked unfinished: the rows under its last ones, and under its 合计, may be still to come.)
+  const cut = table.unfinished ? lastCode(list) ?? '' : cutOff(table, list, children);
   const columns = new RollupColumns(table);
   for (const [parentCode, kids] of children) {
     const parent = byCode.get(parentCode);
@@ -60,7 +61,7 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
     emitRollup(model, table, sink, columns, parent, kids, `${parentCode}${'x'.repeat(width - parentCode.length)}`, identityOf(table, parentCode));
   }
   const total = totalItem(list);
-  if (!total || top.length === 0 || cut) return;
+  if (!total || top.length === 0 || cut !== undefined) return;
   // (`部门预算支出经济分类 | 政府预算支出经济分类` side by side, each block under its own 合计: each adds up its own 类.)
   const blockTotals = totalItems(list);
   const ownTotals = blockTotals.length > 1 && new Set(blockTotals.map((it) => it.entry.block)).size === blockTotals.length;
@@ -80,11 +81,16 @@ const SUBJECT_TABLES = new Set(['T02', 'T03', 'T05', 'T07', 'T08']);
  */
 function cutOff(table: Table, list: Item[], children: Map<string, Item[]>): string | undefined {
   if (!SUBJECT_TABLES.has(table.kind)) return undefined;
-  let last: string | undefined;
-  for (const it of list) if (it.entry.code) last = it.entry.code;
+  const last = lastCode(list);
   if (!last || last.length >= 7 || children.has(last)) return undefined;
   for (const parent of children.keys()) if (parent.length === last.length) return last;
   return undefined;
+}
+
+function lastCode(list: Item[]): string | undefined {
+  let last: string | undefined;
+  for (const it of list) if (it.entry.code) last = it.entry.code;
+  return last;
 }
 
 /** Level of a row without a code: its （类）/（款）/（项） suffix, else the indentation of its label. */
