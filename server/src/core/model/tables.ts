@@ -764,6 +764,9 @@ function captionsBelow(works: Work[], lines: Line[], tableLines: Uint8Array): vo
     const tookPrevious = previous !== undefined && (table.titleSpan ? table.titleSpan.start >= previous.line.start && table.titleSpan.start <= previous.line.end : table.code !== undefined && table.code === previous.code);
     // (A heading above the first table, `第二部分 2024年度部门决算表`, names none of the tables.)
     if (!tookPrevious && (table.title !== undefined || table.code !== undefined) && table.kind !== 'unknown') return;
+    // (An untitled table after standard tables titled above, `相关统计数：` under 公开09表, starts no run of captions below: the
+    // line under the last table is then the title of one not pasted yet, `公开11表` / `（采购数据待…粘贴）`.)
+    if (!tookPrevious && works.slice(0, k).some((w) => w.table.kind !== 'unknown' && w.table.title !== undefined)) return;
     run.push(k);
     if (!tookPrevious) break;
   }
