@@ -56,12 +56,13 @@ const BARE_ROW = /^[^|。]{1,60}\|[^。]{0,300}$/;
  * The last line of a run of pipe rows starting at i (three or more, two with figures) right under a title,
  * code or unit line; i when there is none.
  */
-function bareRows(lines: Line[], i: number): number {
+function bareRows(lines: Line[], i: number, continued = false): number {
   if (!BARE_ROW.test(lines[i].text) || i === 0) return i;
   let above = i - 1;
   while (above > 0 && lines[above].text.trim() === '') above--;
   const title = lines[above].text.trim();
-  if (!(TITLE_CODE.test(title) || /表$|(?:金额)?单位\s*[:：]/.test(title.replace(TRAILING_BRACKET, '')))) return i;
+  // (`continued`: after a page break under such a table, its rows go on without a title.)
+  if (!continued && !(TITLE_CODE.test(title) || /表$|(?:金额)?单位\s*[:：]/.test(title.replace(TRAILING_BRACKET, '')))) return i;
   // (Its rows as wide as its first: a merged header whose blank cells the page dropped cannot be placed.)
   const width = (text: string) => text.replace(/\|\s*$/, '').split('|').length;
   const first = width(lines[i].text);
@@ -151,7 +152,8 @@ function findBlocks(lines: Line[]): Block[] {
     }
     // `项 目 | 预 算 数 | 决 算 数 |` / `合 计 | 1.8 | 1.52 |` / `因公出国(境)费 | ||`: a web page's table copied as text,
     // pipes between cells and no delimiter row, under a table's title or unit line.
-    const bare = bareRows(lines, i);
+    const before = blocks.at(-1);
+    const bare = bareRows(lines, i, before?.bare === true && onlyPageBreak(lines, before.last + 1, i));
     if (bare > i) {
       blocks.push(block('markdown', i, bare, { bare: true }));
       i = bare + 1;
