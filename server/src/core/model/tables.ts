@@ -13,7 +13,7 @@ import { findCellPerLineBlocks, findSpacedBlocks, findTemplateBlocks, hasOwnLayo
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 import { allMatches } from '../text/matches';
-import { standardSangongHeaders } from './sangong-headers';
+import { standardFundHeaders, standardSangongHeaders } from './standard-headers';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
 
@@ -654,7 +654,10 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         lineCells.push({ line: li, cells });
       }
     }
-    if (block.format === 'markdown' || block.format === 'tsv') standardSangongHeaders(meta.title, lineCells);
+    if (block.format === 'markdown' || block.format === 'tsv') {
+      standardSangongHeaders(meta.title, lineCells);
+      standardFundHeaders(meta.title, lineCells);
+    }
     if (block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') withoutSpacerColumns(lineCells);
     const rows: TableRow[] = [];
     const scanned: Work['scanned'] = [];
