@@ -216,10 +216,10 @@ export interface Table {
   /** A space-aligned reading its own identities refute (claims/tables/misread.ts): no claims read it. */
   withdrawn?: true;
   /**
-   * Its writer marks it unfinished (`（以下各行待从决算软件复制粘贴）` under it): a row it lacks is not yet pasted, not zero, and
-   * its total is not yet the sum of its rows.
+   * Its writer marks it unfinished (`（以下各行待从决算软件复制粘贴）` under it; the mark's span): a row it lacks is not yet pasted,
+   * not zero, and its total is not yet the sum of its rows.
    */
-  unfinished?: true;
+  unfinished?: Span;
   /** Last year's table quoted for comparison (`（上年）收入支出决算总表`): checked in itself, compared with nothing of this year's. */
   lastYears?: true;
   /**

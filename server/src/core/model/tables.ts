@@ -1659,8 +1659,9 @@ function attachNotes(w: Work, lines: Line[]): void {
   while (i < lines.length && lines[i].text.trim() === '') i++;
   // (`（以下各行待从决算软件复制粘贴）`, `（表格未完，续表待粘贴）`: the writer's own mark that the table is not finished.)
   if (i < lines.length && UNFINISHED.test(lines[i].text)) {
-    notes.push({ span: { start: lines[i].start, end: lines[i].end }, text: lines[i].text.trim() });
-    table.unfinished = true;
+    const span = { start: lines[i].start, end: lines[i].end };
+    notes.push({ span, text: lines[i].text.trim() });
+    table.unfinished = span;
     i++;
     while (i < lines.length && lines[i].text.trim() === '') i++;
   }

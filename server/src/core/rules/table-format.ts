@@ -11,7 +11,6 @@ const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{3
 /** Digits and separators only (`4,036,8 30.00`): an amount the conversion broke, however many commas. */
 const BROKEN_AMOUNT = /^[\d,.\s]+$/;
 const UNFINISHED_TABLE = l('表格注明尚未完成，缺少的行未核对', 'The table is marked unfinished; the rows it lacks were not checked');
-const UNFINISHED_MARK = /待|未完/;
 const UNFILLED = l('此表数字全部为 0 或空白，似尚未填写', 'Every figure of this table is 0 or blank: it seems not filled in yet');
 const UNREAD = l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked');
 
@@ -94,8 +93,7 @@ export const tableFormat: Rule = {
       });
     }
     for (const table of ctx.model.tables) {
-      const mark = table.unfinished ? table.notes?.find((n) => UNFINISHED_MARK.test(n.text)) : undefined;
-      if (mark) {
+      if (table.unfinished) {
         // (Said so that a clean result is not taken for a checked table.)
         ctx.report({
           messageId: 'unfinished',
@@ -105,7 +103,7 @@ export const tableFormat: Rule = {
             '表下注明表格尚未完成：表中缺少的行不按 0 核对，合计与各行之和也暂不核对；粘贴完整后即会核对。',
             'The note under the table says it is not finished: the rows it lacks are not taken as 0, and its total is not set against its rows yet; they will be once it is complete.',
           ),
-          span: mark.span,
+          span: table.unfinished,
         });
       }
       for (const row of table.rows) {
