@@ -246,7 +246,7 @@ function newCell(col: number, start: number, end: number, text: string, indent: 
   return { row: 0, col, span: { start, end }, text, number: undefined, empty: false, shiftedCode: undefined, unreadable: undefined, unplaced: undefined, indent };
 }
 
-function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv'): TableCell[] {
+function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv', leadingPipe = true): TableCell[] {
   const cells: TableCell[] = [];
   const text = line.text;
   if (format === 'csv') {
@@ -266,7 +266,7 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv'):
   // Markdown: cells between unescaped pipes, trimmed; a missing leading or trailing pipe is tolerated.
   let from = 0;
   let to = text.length;
-  const lead = /^\s*\|/.exec(text);
+  const lead = leadingPipe ? /^\s*\|/.exec(text) : null;
   if (lead) from = lead[0].length;
   const trail = /(?<!\\)\|\s*$/.exec(text);
   if (trail && trail.index >= from) to = trail.index;
@@ -637,6 +637,9 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       if (lineCells.length === 0) continue;
     } else {
       lineCells = [];
+      // (A web page's bare table whose header row opens without a pipe opens no row with one: ` |  | 九、卫生健康支出 | 27.22`
+      // opens with two blank cells.)
+      const leadingPipe = !block.bare || /^\s*\|/.test(lines[block.first].text);
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
         if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first + 1) continue; // the delimiter row
@@ -644,7 +647,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;
         }
-        const cells = splitCells(lines[li], block.format);
+        const cells = splitCells(lines[li], block.format, leadingPipe);
         // (`|  |  |  | 金额单位：万元 |` over the delimiter: the unit line a converter made the header row; the table's
         // own header follows.)
         if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first && isMetaLine(cells.map((c) => c.text).join('\t'))) {
