@@ -1304,7 +1304,7 @@ function mostlyCodes(table: Table, col: number): boolean {
   return (codes >= 2 || (codes === 1 && other === 0)) && codes >= other;
 }
 
-const PRIOR_YEAR_COLUMN = /上年度?(?:决算|预算|实际|数|执行|支出)|上一年度?|去年/;
+const PRIOR_YEAR_COLUMN = /上年度?(?:决算|预算|实际|数|执行|支出)|上一年度?|去年|^上年度?$/;
 const RATE_COLUMN = /[%％]|(?:完成|执行|增、?减|增长|变动|下降)率|(?:增、?减|增长|变动)幅度|比率|比重|占比/;
 /** `增减额`, `比上年增减`, `增、减额`: a difference of two of the row's amounts. */
 const CHANGE_COLUMN = /增、?减(?:额|数)?$/;
