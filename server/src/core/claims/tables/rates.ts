@@ -1,14 +1,16 @@
 // Rates and changes a table states per row (regional templates print them beside the amounts): `决算数为调整预算数的%` /
-// `完成率` = 决算 / 预算 (prose.md §4 on a table row), and `增减额` = 本年 − 上年, `增减率` = 增减额 / 上年 (prose.md §3).
+// `完成率` = 决算 / 预算 (prose.md §4 on a table row), `增减额` = 本年 − 上年, `增减率` = 增减额 / 上年 (prose.md §3), and
+// `占比(%)` = the row's amount / the 合计's.
 import { operand } from '../../arith/interval';
-import type { ChangeClaim, CompletionClaim, DocumentModel, Operand, Table } from '../../types';
+import type { ChangeClaim, CompletionClaim, DocumentModel, Operand, ShareClaim, Table } from '../../types';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
-import { blankAt, headerText, itemName, itemOperand, items, valueColumns, type Item } from './access';
+import { blankAt, headerText, itemLabel, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
 
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:预算)?[%％]/;
 const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]/;
+const SHARE = /占比|比重|所占比例/;
 const THIS_YEAR = /本年|决算/;
 const BUDGET = /预算/;
 
@@ -22,6 +24,7 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
     const changeRate = CHANGE_RATE.test(header);
     changeRated ||= changeRate;
     if (changeRate && current !== undefined) changeRows(model, table, sink, { current, prior: prior!, delta, rate: col });
+    else if (SHARE.test(header)) shareRows(model, table, sink, col);
     else if (COMPLETION_RATE.test(header)) {
       const cols = completionColumns(table, header);
       if (cols) completionRows(model, table, sink, cols.actual, cols.budget, col);
@@ -113,4 +116,47 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
       priorBeforeRate: undefined,
     });
   }
+}
+
+/**
+ * `科目编码 | 科目名称 | 决算数 | 占比(%)`: each row's share of the 合计 row (or of a first row named …合计, `政府采购支出合计`), of
+ * the amount column right before the share column. The shares of the top rows (the 类, or every row of a table without
+ * codes) are one list, which adds up to 100%.
+ */
+function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol: number): void {
+  const amountCol = valueColumns(table, 0).filter((c) => c < shareCol).at(-1);
+  if (amountCol === undefined) return;
+  const list = items(table).filter((it) => it.entry.block === 0);
+  const total = totalItem(list) ?? (list[0] && /(?:合计|总计)$/.test(itemLabel(list[0])) ? list[0] : undefined);
+  const base = total && itemOperand(model, table, total, amountCol);
+  if (!total || !base) return;
+  const top: ShareClaim[] = [];
+  const coded = list.some((it) => it.entry.code);
+  for (const it of list) {
+    if (it === total) continue;
+    const stated = rateOperand(model, it, shareCol, `${itemName(it)} · 占比`);
+    const part = itemOperand(model, table, it, amountCol);
+    if (!stated || !part) continue;
+    const claim = sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'table',
+      identity: 'table.share',
+      description: l(`${itemName(it)}：占比 = 本行 / ${itemLabel(total)}`, `${itemName(it)}: share = the row / ${itemLabel(total)}`),
+      span: stated.span!,
+      part,
+      base,
+      stated,
+    });
+    if (!coded || it.entry.code?.length === 3) top.push(claim);
+  }
+  if (top.length < 2) return;
+  const group = sink.add({
+    kind: 'share-group',
+    origin: 'table',
+    identity: 'table.share-group',
+    description: l(`${itemLabel(total)}各项占比`, `the shares of ${itemLabel(total)}`),
+    span: { start: top[0].span.start, end: top.at(-1)!.span.end },
+    shares: top.map((c) => c.id),
+  });
+  for (const c of top) c.group = group.id;
 }
