@@ -11,7 +11,8 @@ import { blankAt, headerText, itemLabel, itemName, itemOperand, items, totalItem
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:预算)?[%％]/;
 const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]/;
 const SHARE = /占比|比重|所占比例/;
-const THIS_YEAR = /本年|决算/;
+// (`2023年 | 2024年 | 增减`: the later year's column, beside the earlier one model/tables.ts made last year's.)
+const THIS_YEAR = /本年|决算|^(?:19|20)\d\d\s*年度?$/;
 const BUDGET = /预算/;
 
 export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
