@@ -1,5 +1,6 @@
 // Standard tables whose merged header cells a converter dropped (公开09表, 公开07/08表): their standard columns laid out again.
 import type { TableCell } from '../types';
+import { newCell } from './cells';
 
 const NUMBER = /^\s*[-－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*$/;
 /** A figure cell, or one a template left blank with a dash. */
@@ -131,7 +132,7 @@ function laidOut(row: { cells: TableCell[] }, layout: Array<TableCell | undefine
   const cells: TableCell[] = [];
   layout.forEach((from, col) => {
     const end = cells.at(-1)?.span.end ?? row.cells[0].span.start;
-    cells.push(from ? { ...from, col, span: { ...from.span } } : { ...row.cells[0], col, span: { start: end, end }, text: '', number: undefined, indent: 0 });
+    cells.push(from ? { ...from, col, span: { ...from.span } } : newCell(col, end, end, '', 0));
   });
   return cells;
 }

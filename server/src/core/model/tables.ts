@@ -13,6 +13,7 @@ import { findCellPerLineBlocks, findSpacedBlocks, findTemplateBlocks, hasOwnLayo
 import { breaksAndSpaces, closesHtmlTable, opensHtmlTable, readHtmlTable } from './html';
 import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCell, TableColumn, TableRow, TableRowKind } from '../types';
 import { allMatches } from '../text/matches';
+import { newCell } from './cells';
 import { standardFundHeaders, standardSangongHeaders } from './standard-headers';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
@@ -152,8 +153,8 @@ function findBlocks(lines: Line[]): Block[] {
     }
     // `项 目 | 预 算 数 | 决 算 数 |` / `合 计 | 1.8 | 1.52 |` / `因公出国(境)费 | ||`: a web page's table copied as text,
     // pipes between cells and no delimiter row, under a table's title or unit line.
-    const before = blocks.at(-1);
-    const bare = bareRows(lines, i, before?.bare === true && onlyPageBreak(lines, before.last + 1, i));
+    const previous = blocks.at(-1);
+    const bare = bareRows(lines, i, previous?.bare === true && onlyPageBreak(lines, previous.last + 1, i));
     if (bare > i) {
       blocks.push(block('markdown', i, bare, { bare: true }));
       i = bare + 1;
@@ -161,7 +162,6 @@ function findBlocks(lines: Line[]): Block[] {
     }
     // `| 30103 | 奖金 | 10.00 | …` after a page break (or a `续表` line) under a Markdown table: its rows go on
     // without a header or delimiter of their own (parseTables joins them when they continue the table).
-    const previous = blocks.at(-1);
     if (previous?.format === 'markdown' && text.trimStart().startsWith('|') && (onlyPageBreak(lines, previous.last + 1, i) || continuedMarker(lines, previous.last + 1, i))) {
       let j = i + 1;
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
@@ -233,17 +233,6 @@ const WIDE_GAP = /\S[ \u3000]{2,}\S/;
 
 function alignedBlocks(lines: Line[], free: (i: number) => boolean): Block[] {
   return findAlignedBlocks(lines, free).map((b) => block('aligned', b.first, b.last));
-}
-
-/**
- * A cell as split from its line, every field present from the start: tables hold most of a report's
- * objects, and one shape for all of them (not one per kind of cell, changed again when a number is
- * attached) keeps the code that reads them fast. Split cells are the table's cells (no draft copied
- * into them): readCell sets `row` and `empty` and keeps `indent`, the raw indentation until then,
- * only for text cells.
- */
-function newCell(col: number, start: number, end: number, text: string, indent: number): TableCell {
-  return { row: 0, col, span: { start, end }, text, number: undefined, empty: false, shiftedCode: undefined, unreadable: undefined, unplaced: undefined, indent };
 }
 
 function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv', leadingPipe = true): TableCell[] {
