@@ -220,6 +220,26 @@ export interface Table {
    * not zero, and its total is not yet the sum of its rows.
    */
   unfinished?: Span;
+  /**
+   * Its last rows are missing though nothing says so (claims/tables/truncated.ts): the levels above its last row fall
+   * short of the rows listed under them. Treated as unfinished: a row it lacks is not zero, its totals are not summed.
+   */
+  truncated?: {
+    lastRow: Span;
+    lastName: string;
+    /** From 合计 down: each level's first column whose listed rows fall short of it. */
+    shortfalls: Array<{ name: string; column: string; stated: string; listed: string; span: Span }>;
+  };
+  /**
+   * Parents whose rows are all still zero or blank in a column while the parent is filled (claims/tables/unfilled.ts):
+   * a draft whose totals were typed first. Neither the parent's sum nor the zero rows are checked.
+   */
+  unfilledParents?: Array<{ name: string; column: string; stated: string; rows: number; span: Span }>;
+  /**
+   * Part columns all still zero or blank while no row's total is the sum of its parts (claims/tables/unfilled.ts): not
+   * filled in yet. Neither the rows' sums nor the column's figures are checked.
+   */
+  unfilledColumns?: Array<{ column: string; total: string; rows: number; span: Span }>;
   /** Last year's table quoted for comparison (`（上年）收入支出决算总表`): checked in itself, compared with nothing of this year's. */
   lastYears?: true;
   /**

@@ -5,14 +5,15 @@ import { ClaimSink } from './sink';
 import { proseClaims } from './prose';
 import { tableClaims } from './tables';
 import { withdrawMisreadTables } from './tables/misread';
-import { allZeroTables, reportUnfilled, unfilledGate } from './tables/unfilled';
+import { allZeroTables, reportUnfilled, unfilledGate, unfilledParts } from './tables/unfilled';
 import { textTableClaims } from './text-table';
 
 export function extractClaims(model: DocumentModel): Claim[] {
   withdrawMisreadTables(model);
   const zeroTables = allZeroTables(model);
   const turnedAway = new Map<number, number>();
-  const sink = new ClaimSink(zeroTables.size > 0 ? unfilledGate(model, zeroTables, turnedAway) : undefined);
+  const unfilled = unfilledParts(model, zeroTables);
+  const sink = new ClaimSink(zeroTables.size > 0 || unfilled.zeros.size > 0 || unfilled.parents.size > 0 || unfilled.rowTotals.size > 0 ? unfilledGate(model, zeroTables, unfilled, turnedAway) : undefined);
   const prose = proseClaims(model, sink);
   tableClaims(model, sink);
   textTableClaims(model, prose, sink);

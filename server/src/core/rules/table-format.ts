@@ -11,6 +11,9 @@ const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{3
 /** Digits and separators only (`4,036,8 30.00`): an amount the conversion broke, however many commas. */
 const BROKEN_AMOUNT = /^[\d,.\s]+$/;
 const UNFINISHED_TABLE = l('表格注明尚未完成，缺少的行未核对', 'The table is marked unfinished; the rows it lacks were not checked');
+const TRUNCATED = l('表格似未粘贴完整：最后一行之后缺少行', 'The table seems cut short: rows are missing after its last one');
+const UNFILLED_ROWS = l('下级科目全部为 0 或空白，似尚未填写', 'The rows under this subject are all 0 or blank: they seem not filled in yet');
+const UNFILLED_COLUMN = l('此栏全部为 0 或空白，似尚未填写', 'This column is all 0 or blank: it seems not filled in yet');
 const UNFILLED = l('此表数字全部为 0 或空白，似尚未填写', 'Every figure of this table is 0 or blank: it seems not filled in yet');
 const UNREAD = l('此表未能按栏读取，表内数字均未核对', 'This table could not be read column by column; none of its figures were checked');
 
@@ -55,6 +58,9 @@ export const tableFormat: Rule = {
       unread: UNREAD,
       unfilled: UNFILLED,
       unfinished: UNFINISHED_TABLE,
+      truncated: TRUNCATED,
+      unfilledRows: UNFILLED_ROWS,
+      unfilledColumn: UNFILLED_COLUMN,
     },
   },
   check(ctx) {
@@ -106,6 +112,31 @@ export const tableFormat: Rule = {
           span: table.unfinished,
         });
       }
+      if (table.truncated) reportTruncated(table.truncated);
+      for (const column of table.unfilledColumns ?? []) {
+        ctx.report({
+          messageId: 'unfilledColumn',
+          message: l(`“${column.column}”栏全部为 0 或空白，似尚未填写`, `The "${column.column}" column is all 0 or blank: it seems not filled in yet`),
+          explanation: l(
+            `本表有 ${column.rows} 行的“${column.total}”大于各栏之和，而“${column.column}”栏全部为 0 或空白：该栏似尚未填写（或粘贴了模板），而不是每行都有误。这些行的合计、该栏与文中及其他表的对应数字均未核对；填入后即会核对。`,
+            `In ${column.rows} rows the "${column.total}" exceeds the sum of its parts, while the "${column.column}" column is all 0 or blank: the column seems not filled in yet (or the template was pasted), rather than every row wrong. Neither the rows' totals nor the column's match with the text and other tables was checked; they will be once its figures are in.`,
+          ),
+          span: column.span,
+        });
+      }
+      for (const parent of table.unfilledParents ?? []) {
+        // (Rows missing under the last row of a table cut short: said once, by the truncation.)
+        if (table.truncated?.shortfalls.some((s) => s.name === parent.name)) continue;
+        ctx.report({
+          messageId: 'unfilledRows',
+          message: l(`“${parent.name}”的下级科目全部为 0 或空白，似尚未填写`, `The rows under "${parent.name}" are all 0 or blank: they seem not filled in yet`),
+          explanation: l(
+            `“${parent.name}”（${parent.column}）为 ${parent.stated}，而其下 ${parent.rows} 行全部为 0 或空白：下级科目似尚未填写（或粘贴了模板）。它与其下各行之和、这些行与文中及其他表的对应数字均未核对；填入后即会核对。`,
+            `"${parent.name}" (${parent.column}) is ${parent.stated} while the ${parent.rows} rows under it are all 0 or blank: they seem not filled in yet (or the template was pasted). Neither the sum of those rows nor their match with the text and other tables was checked; they will be once the figures are in.`,
+          ),
+          span: parent.span,
+        });
+      }
       for (const row of table.rows) {
         const headerWords = STANDARD.test(table.kind) ? headerWordCells(table, row) : undefined;
         if (headerWords) reportHeaderWords(row, headerWords);
@@ -125,6 +156,21 @@ export const tableFormat: Rule = {
           }
         }
       }
+    }
+
+    function reportTruncated(truncated: NonNullable<Table['truncated']>): void {
+      const zh = truncated.shortfalls.map((s) => `“${s.name}”（${s.column}）为 ${s.stated}，而其下已列各行之和为 ${s.listed}`).join('；');
+      const en = truncated.shortfalls.map((s) => `"${s.name}" (${s.column}) is ${s.stated} while the rows listed under it add up to ${s.listed}`).join('; ');
+      ctx.report({
+        messageId: 'truncated',
+        message: TRUNCATED,
+        explanation: l(
+          `${zh}：逐级都少于上级，像是“${truncated.lastName}”一行之后的行没有粘贴（草稿未完成，或转换时丢了页），而不是某个数字有误。缺少的行不按 0 核对，这些合计与已列各行之和也未核对；补齐后即会核对。`,
+          `${en}: level after level the rows fall short, as when the rows after "${truncated.lastName}" were not pasted (an unfinished draft, or a page lost in conversion), not as a slipped figure does. The rows it lacks are not taken as 0, and these totals were not set against the rows listed; they will be once the table is complete.`,
+        ),
+        span: truncated.lastRow,
+        related: truncated.shortfalls.map((s) => ({ span: s.span, message: l(`${s.name}：${s.stated} ≠ ${s.listed}`, `${s.name}: ${s.stated} ≠ ${s.listed}`) })),
+      });
     }
 
     function reportHeaderWords(row: TableRow, cells: TableCell[]): void {

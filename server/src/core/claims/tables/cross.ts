@@ -89,7 +89,7 @@ class View {
   op(it: Item | undefined, col: number | undefined): Operand | undefined {
     if (col === undefined) return undefined;
     // A table that says it has no data (or lacks the row) states zero for it.
-    if (!it) return (this.table.noData || this.isEmpty()) && !this.table.unfinished ? exact(0, `${this.name} 无数据`, this.table.titleSpan ?? this.table.span) : undefined;
+    if (!it) return (this.table.noData || this.isEmpty()) && !this.table.unfinished && !this.table.truncated ? exact(0, `${this.name} 无数据`, this.table.titleSpan ?? this.table.span) : undefined;
     return itemOperand(this.model, this.table, it, col, `${this.name} `);
   }
   /** Single-value entry (06, 10). */
@@ -127,8 +127,8 @@ class View {
    * a table whose rows were not read proves nothing.
    */
   lacks(what: string): Operand | undefined {
-    // (A table marked unfinished lacks the rows not pasted yet.)
-    return this.list.length > 0 && !this.table.unfinished ? exact(0, `${this.name} 无${what}`, this.table.titleSpan ?? this.table.span) : undefined;
+    // (A table marked unfinished, or cut short, lacks the rows not pasted yet.)
+    return this.list.length > 0 && !this.table.unfinished && !this.table.truncated ? exact(0, `${this.name} 无${what}`, this.table.titleSpan ?? this.table.span) : undefined;
   }
   isEmpty(): boolean {
     // (A table with no item rows at all was not read, which says nothing about its figures.)

@@ -40,13 +40,12 @@ export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSi
     case 'T01':
       return t01(model, table, sink);
     case 'T02':
-      return rowSums(model, table, sink, 'T02.1', /本年收入合计|(?:^|\/)(?:本年收入)?合计$/, undefined);
     case 'T03':
-      return rowSums(model, table, sink, 'T03.1', /本年支出合计|(?:^|\/)(?:本年支出)?合计$/, undefined);
+    case 'T05':
+      for (const { identity, totalCol, partCols } of rowSumColumns(table)) columnSums(model, table, sink, identity, totalCol, partCols);
+      return;
     case 'T04':
       return t04(model, table, sink);
-    case 'T05':
-      return rowSums(model, table, sink, 'T05.1', /小计|合计/, [/基本支出/, /项目支出/]);
     case 'T06':
       return t06(model, table, sink);
     case 'T07':
@@ -61,17 +60,28 @@ export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSi
   }
 }
 
-/** Per row: total column = Σ part columns (all other value columns when `parts` is undefined). */
-function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, identity: string, totalHeader: RegExp, parts: RegExp[] | undefined): void {
-  const totalCol = findColumn(table, totalHeader, 0);
-  if (totalCol === undefined) return;
-  if (parts) {
-    const partCols = parts.map((re) => findColumn(table, re, 0)).filter((c): c is number => c !== undefined && c !== totalCol);
-    return columnSums(model, table, sink, identity, totalCol, partCols);
+/** `every`: only when each named part column is there. */
+const ROW_SUMS: Partial<Record<Table['kind'], { identity: string; totalHeader: RegExp; parts?: RegExp[]; every?: true }>> = {
+  T02: { identity: 'T02.1', totalHeader: /本年收入合计|(?:^|\/)(?:本年收入)?合计$/ },
+  T03: { identity: 'T03.1', totalHeader: /本年支出合计|(?:^|\/)(?:本年支出)?合计$/ },
+  T05: { identity: 'T05.1', totalHeader: /小计|合计/, parts: [/基本支出/, /项目支出/] },
+  // (Laid out as 05 is, one row a code with `合计 | 人员经费 | 公用经费` columns: each row's 合计 is the sum of its two.)
+  T06: { identity: 'T06.6', totalHeader: /^合计$/, parts: [/人员经费/, /公用经费/], every: true },
+};
+
+/** The row sums of a table: per row, the total column = Σ the part columns (all other value columns when not named). */
+export function rowSumColumns(table: Table): Array<{ identity: string; totalCol: number; partCols: number[] }> {
+  const spec = ROW_SUMS[table.kind];
+  const totalCol = spec && findColumn(table, spec.totalHeader, 0);
+  if (!spec || totalCol === undefined) return [];
+  if (spec.parts) {
+    const partCols = spec.parts.map((re) => findColumn(table, re, 0)).filter((c): c is number => c !== undefined && c !== totalCol);
+    return partCols.length > 0 && (!spec.every || partCols.length === spec.parts.length) ? [{ identity: spec.identity, totalCol, partCols }] : [];
   }
   const { partCols, groups } = additiveColumns(table, valueColumns(table, 0).filter((c) => c !== totalCol));
-  columnSums(model, table, sink, identity, totalCol, partCols);
-  for (const g of groups) if (g.parts.length > 0) columnSums(model, table, sink, identity, g.subtotal, g.parts);
+  const sums = [{ identity: spec.identity, totalCol, partCols }];
+  for (const g of groups) sums.push({ identity: spec.identity, totalCol: g.subtotal, partCols: g.parts });
+  return sums.filter((sum) => sum.partCols.length > 0);
 }
 
 /**
@@ -365,8 +375,7 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
 }
 
 function t06(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  // (Laid out as 05 is, one row a code with `合计 | 人员经费 | 公用经费` columns: each row's 合计 is the sum of its two.)
-  if (findColumn(table, /人员经费/, 0) !== undefined && findColumn(table, /公用经费/, 0) !== undefined) rowSums(model, table, sink, 'T06.6', /^合计$/, [/人员经费/, /公用经费/]);
+  for (const { identity, totalCol, partCols } of rowSumColumns(table)) columnSums(model, table, sink, identity, totalCol, partCols);
   const list = items(table);
   const byCode = indexByCode(table);
   const groups = [

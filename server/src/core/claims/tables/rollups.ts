@@ -5,6 +5,7 @@ import { columnIndexes } from '../../model/tables';
 import type { ClaimSink } from '../sink';
 import { blankAt, blankOperandAt, columnLabel, indexByCode, itemName, itemOperand, items, namesColumns, totalItem, totalItems, valueColumns, type Item } from './access';
 import { emitSum } from './emit';
+import { codeTree, lastCoded, markTruncated } from './truncated';
 
 function identityOf(table: Table, parent: string | undefined): string {
   switch (table.kind) {
@@ -31,27 +32,10 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
   const list = items(table);
   const byCode = indexByCode(table);
   if (byCode.size === 0) return labelRollups(model, table, list, sink);
-  // Children by their nearest stated ancestor, in one pass: 2080505 → 20805 → 208, 30101 → 301; a
-  // 项 whose 款 row is missing counts under its 类, a row without any ancestor under 合计.
-  const children = new Map<string, Item[]>();
-  const top: Item[] = [];
-  for (const it of byCode.values()) {
-    const code = it.entry.code!;
-    let parent: string | undefined;
-    for (let len = code.length - 2; len >= 3 && !parent; len -= 2) {
-      const prefix = code.slice(0, len);
-      if (byCode.has(prefix)) parent = prefix;
-    }
-    if (!parent) {
-      top.push(it);
-      continue;
-    }
-    const list2 = children.get(parent);
-    if (list2) list2.push(it);
-    else children.set(parent, [it]);
-  }
-  // (A table marked unfinished: the rows under its last ones, and under its 合计, may be still to come.)
-  const cut = table.unfinished ? lastCode(list) ?? '' : cutOff(table, list, children);
+  const { children, top } = codeTree(byCode);
+  markTruncated(model, table, list, byCode, { children, top });
+  // (A table marked unfinished, or cut short: the rows under its last ones, and under its 合计, may be still to come.)
+  const cut = table.unfinished || table.truncated ? lastCode(list) ?? '' : cutOff(table, list, children);
   const columns = new RollupColumns(table);
   for (const [parentCode, kids] of children) {
     const parent = byCode.get(parentCode);
@@ -88,9 +72,7 @@ function cutOff(table: Table, list: Item[], children: Map<string, Item[]>): stri
 }
 
 function lastCode(list: Item[]): string | undefined {
-  let last: string | undefined;
-  for (const it of list) if (it.entry.code) last = it.entry.code;
-  return last;
+  return lastCoded(list)?.entry.code;
 }
 
 /** Level of a row without a code: its （类）/（款）/（项） suffix, else the indentation of its label. */
