@@ -1038,12 +1038,16 @@ function refinesMerged(row: TableRow, above: string[]): boolean {
  */
 function wrapsHeader(texts: string[], above: string[]): boolean {
   let words = 0;
+  let first = -1;
   for (let col = 0; col < texts.length; col++) {
     if (texts[col] === '') continue;
     if (!HEADER_FRAGMENT.test(texts[col]) || !above[col]) return false;
+    if (first < 0) first = col;
     words++;
   }
-  return words >= 2;
+  // (`项目 | | 机关运行经费` / ` | | 支出决算数`: one word under an amount column's label, the label cells blank, goes on
+  // that label.)
+  return words >= 2 || (words === 1 && first >= 2);
 }
 const HEADER_FRAGMENT = /^[\u4e00-\u9fff（）()]{1,6}$/;
 
