@@ -50,8 +50,10 @@ export const ECONOMIC_CLASSES: Record<string, string> = {
 
 const MD_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-/** A pipe row of a web page's table: cells between pipes, no sentence. */
-const BARE_ROW = /^[^|。]{1,60}\|[^。]{0,300}$/;
+/** A pipe row of a web page's table: cells between pipes (the outer ones too, or not), no sentence. */
+const BARE_ROW = /^\s*\|?[^|。]{1,60}\|[^。]{0,300}$/;
+/** A header cell's word wrapped onto a line of its own, without pipes (`科目名称` under `项目 | 本年收入合计 | …`). */
+const BARE_HEADER_WRAP = /^\s*[\u4e00-\u9fff（）()]{1,12}\s*$/;
 
 /**
  * The last line of a run of pipe rows starting at i (three or more, two with figures) right under a title,
@@ -64,16 +66,25 @@ function bareRows(lines: Line[], i: number, continued = false): number {
   const title = lines[above].text.trim();
   // (`continued`: after a page break under such a table, its rows go on without a title.)
   if (!continued && !(TITLE_CODE.test(title) || /表$|(?:金额)?单位\s*[:：]/.test(title.replace(TRAILING_BRACKET, '')))) return i;
-  // (Its rows as wide as its first: a merged header whose blank cells the page dropped cannot be placed.)
+  // (Its rows with figures no wider than its first: a row with more cells is another table's, or the page dropped a
+  // merged header's blank cells and the columns cannot be placed. A row may be narrower: web pages drop the blank
+  // cells at a row's end.)
   const width = (text: string) => text.replace(/\|\s*$/, '').split('|').length;
-  const first = width(lines[i].text);
+  // (The header's widest row: `收入 | 支出` spans the `项目 | 行次 | 金额 | 项目 | …` row under it.)
+  let header = 0;
   let j = i;
   let figures = 0;
-  while (j < lines.length && BARE_ROW.test(lines[j].text)) {
-    if (/\d/.test(lines[j].text)) {
-      if (Math.abs(width(lines[j].text) - first) > 1) return i;
+  while (j < lines.length && (BARE_ROW.test(lines[j].text) || (figures === 0 && j > i && BARE_HEADER_WRAP.test(lines[j].text)))) {
+    // (`项目 | 2023年决算数 | 2024年决算数`: a year in the header is no figure.)
+    if (/\d/.test(lines[j].text.replace(/(?:19|20)\d\d年/g, ''))) {
+      const w = width(lines[j].text);
+      const cells = lines[j].text.split('|').map((c) => c.trim()).filter((c) => c !== '');
+      // (A row's blank cells dropped at its end leave it narrower, its label first; a row of figures alone, narrower,
+      // lost cells anywhere: `22.00 | 8.77 | 14.00 | …` under twelve 预算数/决算数 columns. One cell a line is a cell
+      // per line, no row.)
+      if (w > header + 1 || cells.length < 2 || (w < header - 1 && /^(?:[-—–]|-?[\d,]*\.\d+)$/.test(cells[0]))) return i;
       figures++;
-    }
+    } else if (figures === 0) header = Math.max(header, width(lines[j].text));
     j++;
   }
   return j - i >= 3 && figures >= 2 ? j - 1 : i;
