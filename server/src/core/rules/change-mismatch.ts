@@ -272,7 +272,15 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
     const onBudget = claim.identity === 'prose.budget-difference';
     const [baseZh, baseEn] = onBudget ? ['预算数', 'budget'] : ['上年数', 'previous year'];
     const note = base.derived && current && delta ? l(`（${baseZh} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${written(base.prior!)}）`, ` (${baseEn} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${written(base.prior!)})`) : l('', '');
-    return l(`增减率 = ${text.zh}${note['zh-cn']}`, `rate = ${text.en}${note.en}`);
+    // (The rate holds for 本年 − 上年 but not for the 增减额 stated beside it, ratios.ts: say so, the 增减额 is the likelier slip.)
+    const byFigures =
+      inputs.numerator === delta && current && prior
+        ? l(
+            `；按本年 − 上年 = ${written(current)} − ${written(prior)} 计算，增减率与文中相符，而增减额 ${written(delta)} 与增减率不能同时成立`,
+            `; with this year − last year = ${written(current)} − ${written(prior)} the rate is as stated, so the change ${written(delta)} and the rate cannot both hold`,
+          )
+        : l('', '');
+    return l(`增减率 = ${text.zh}${note['zh-cn']}${byFigures['zh-cn']}`, `rate = ${text.en}${note.en}${byFigures.en}`);
   };
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base' || check.status === 'zero-base-template') {
     if (!failed) ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', explain);

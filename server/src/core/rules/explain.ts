@@ -1,6 +1,6 @@
 // Shared wording of the arithmetic in explanations, so every rule shows numbers the same way.
 import Decimal from 'decimal.js';
-import { checkEqual, MONEY_SCALE, show, sumOperand, written, type RatioCheck } from '../arith/interval';
+import { checkEqual, inUnitOf, MONEY_SCALE, show, sumOperand, written, type RatioCheck } from '../arith/interval';
 import { magnitude } from '../arith/operand';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { FixDraft, RuleContext } from './rule';
@@ -145,7 +145,7 @@ export function reportRate(
   const unit = inputs.symbol ?? '%';
   const computation = `${written(shown.inputs.numerator)} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
   const rateFix: FixDraft[] = rate.span ? [{ title: { 'zh-cn': `改为 ${right}${unit}`, en: `Change to ${right}${unit}` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }] : [];
-  const input = inputStatedOtherwise(ctx, claim, inputs, what);
+  const input = inputStatedOtherwise(ctx, claim, inputs, what) ?? deltaOfFigures(claim, inputs);
   ctx.report({
     messageId: 'rate',
     message: {
@@ -160,6 +160,18 @@ export function reportRate(
     fixes: input ? [input, ...rateFix.map((f) => ({ ...f, preferred: false }))] : rateFix,
     claim: claim.id,
   });
+}
+
+/**
+ * A change rate that holds for 本年 − 上年 but for no true value of the 增减额 stated beside it (ratios.ts): the 增减额,
+ * within its rounding of 本年 − 上年 yet not exactly it, is the likelier slip. The fix writes 本年 − 上年 there.
+ */
+function deltaOfFigures(claim: Claim, inputs: RatioInputs): FixDraft | undefined {
+  if (claim.kind !== 'change' || !claim.current || !claim.prior || !claim.delta?.span || inputs.numerator !== claim.delta) return undefined;
+  const actual = claim.current.value.minus(claim.prior.value).abs();
+  const text = inUnitOf(claim.delta.value.isNegative() ? actual.neg() : actual, claim.delta);
+  if (text.replace(/,/g, '') === claim.delta.text) return undefined;
+  return { title: { 'zh-cn': `增减额改为 ${text}`, en: `Change the change to ${text}` }, edits: [{ span: claim.delta.span, newText: text }], safe: false, preferred: true, kind: 'fix-total' };
 }
 
 /**

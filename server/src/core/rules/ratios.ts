@@ -91,6 +91,16 @@ function computeRatio(inputs: RatioInputs): RatioCheck {
   const check = checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated, per);
   // (A share cut to `100%` from 100.72%: a part above its whole, a figure wrong, not a truncation.)
   if (check.status === 'truncated' && inputs.share && check.point?.gt(100)) return { ...check, status: 'error' };
+  if ((check.status === 'ok' || check.status === 'truncated') && inputs.change?.delta && checkEqual(magnitude(inputs.change.delta), magnitude(inputs.numerator)).ok) {
+    // (`1.06 | 1.32 | 0.25 | 24.53`: the rate holds for C − P, and the 增减额 stated beside it does within its rounding, but
+    // no true value of that 增减额 gives the rate, which is its ratio to P: the two contradict each other, one slipped. A
+    // 增减额 off C − P is reported on its own.)
+    const byDelta = checkRatio(magnitude(inputs.change.delta), inputs.denominator, inputs.stated, per);
+    if (byDelta.status === 'error') {
+      inputs.numerator = inputs.change.delta;
+      return byDelta;
+    }
+  }
   if (check.status !== 'warning' || !inputs.change) return check;
   // Within the independent bounds of |C − P| and P, but the three figures bound it more tightly together.
   const bounds = jointBounds(inputs.change, per);
