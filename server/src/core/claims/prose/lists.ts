@@ -43,6 +43,8 @@ const TRIGGER = new RegExp(
     `${wrappable('主要为')}(?=[\\u4e00-\\u9fff（）()]{2,16}\\s*[0-9０-９])`,
     `${wrappable('主要体现在以下方面')}[^：:，。]{0,10}[：:]`,
     `${wrappable('以下方面')}[：:]`,
+    // (`全部用于以下3个方面：`.)
+    '以下(?:\\d+|[一二三四五六七八九十两]+)个方面[：:]',
     '(?:具体|构成|情况|支出|收入|结果)[^，,。；;：:]{0,6}如下[：:]',
     // (`具体包括以下9个项目：` / `主要包括以下项目：`, the items in the paragraphs after it.)
     '(?:具体|主要)?包括以下[^，,。；;：:\\d]{0,4}(?:\\d+个)?[^，,。；;：:\\d]{0,8}[：:]',
@@ -386,15 +388,26 @@ function madeOf(tokens: ProseToken[], text: string, innermost: Map<ProseToken, P
     const total = tokens[i - 1];
     if (!/^由/.test(first.lead) || total.role !== 'amount' || innermost.has(total) || first.role !== 'amount') continue;
     const parts = [first];
-    for (let k = i + 1; k < tokens.length && tokens[k].role === 'amount' && /^(?:、|和|及|以及)/.test(tokens[k].lead) && !innermost.has(tokens[k]); k++) parts.push(tokens[k]);
+    // (`由因公出国（境）费用0.00万元（占0%）、公务用车购置及运行维护费39.02万元（占95.17%）和…构成`: each part's share in brackets
+    // after it.)
+    for (let k = i + 1; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.token.unit === '%' && SHARE_IN_BRACKET.test(t.lead)) continue;
+      if (t.role !== 'amount' || !/^[）)]?\s*(?:、|和|及|以及)/.test(t.lead) || innermost.has(t)) break;
+      parts.push(t);
+    }
     const last = parts.at(-1)!;
     const end = last.token.unitSpan?.end ?? last.token.span.end;
-    if (parts.length < 2 || !/^(?:等)?(?:共同)?(?:构成|组成)/.test(text.slice(end, end + 6)) || parts.some((p) => p.token.unit !== total.token.unit || innermost.has(p))) continue;
+    const after = text.slice(end, end + 24).replace(SHARE_BRACKET_AFTER, '');
+    if (parts.length < 2 || !/^(?:等)?(?:共同)?(?:构成|组成)/.test(after) || parts.some((p) => p.token.unit !== total.token.unit || innermost.has(p))) continue;
     const start = first.token.span.start - first.lead.length;
     found.push(plainList(total.sentence.id, total, parts, { start, end: start + 1 }, '由…构成', { start, end }));
   }
   return found;
 }
+
+const SHARE_IN_BRACKET = /^[（(]\s*(?:占|比重|占比)/;
+const SHARE_BRACKET_AFTER = /^[（(][^（）()]{0,16}[%％][)）]/;
 
 /**
  * `编制数35人，其中：行政编制24人，事业编制11人；实有人数28人，其中：…`: a list whose named parts before a `；` already add up to

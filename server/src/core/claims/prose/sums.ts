@@ -115,9 +115,14 @@ function sharesAddToHundred(list: ProseList): boolean {
   return checkSum(exact(100, '100%'), shares.map((s) => operand(s.token, s.subject))).ok;
 }
 
+const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
+
 export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
   if (list.exhaustive || /分别|构成/.test(list.triggerText)) return true;
+  // (`全部用于以下3个方面：`: all of it.)
+  const sentence = total.sentence;
+  if (ALL_OF_IT.test(sentence.text.slice(Math.max(0, list.trigger.start - sentence.span.start - 6), Math.max(0, list.trigger.start - sentence.span.start)))) return true;
   if (coversFamily(parts.map((p) => p.subject || p.lead), total.subject)) return true;
   if (countMatches(list, parts)) return true;
   if (parts.length >= 3 && THE_REST.test(between(parts[parts.length - 2], parts[parts.length - 1]))) return true;
