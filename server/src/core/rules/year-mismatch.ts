@@ -32,6 +32,7 @@ const BREAKDOWN = /其中|主要用于|主要包括|分别为|具体为/;
 const NOTHING_THIS_YEAR = /(?:没有|无|未)(?:发生|使用|安排)?[^，,。；;]{0,24}(?:收入|支出|收支)|为空表|本表无数据|无数据/;
 /** A statement that leaves its subject to the sentence before: `…总计1024.85万元。比上年…各增加182.74万元`. */
 const CONTINUES_WITH_COMPARISON = /^\s*(?:比上年|较上年|与上年(?:度)?(?:决算)?相比|同比)/;
+const OWN_CURRENT_FIGURE = /^\s*(?:比上年|较上年|与上年(?:度)?(?:决算)?相比|同比)[，,]\s*[^，,。；;\d]{2,16}[\d.,]+\s*(?:万元|亿元|元)[，,]/;
 /** `2023年度本年支出5225.51万元。其中基本支出…`: a breakdown in the next sentence. */
 const CONTINUES_WITH_BREAKDOWN = /^\s*其中/;
 const LAST_YEAR = /比上年|较上年|与上年|同比/;
@@ -223,7 +224,9 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
   // `2023年度收入、支出总计665.39万元，比上年…`: a figure compared with 上年 is this year's.
   if (LAST_YEAR.test(rest)) return { why: l(`与上年比较的是本年度（${reportYear}年）的数`, `a figure compared with the previous year is the report year's (${reportYear})`) };
   if (!finalAccounts) return undefined;
-  if (CONTINUES_WITH_COMPARISON.test(next) && /\d/.test(rest)) {
+  // (`与上年相比，人员经费145.46万元，增加4.56万元`: a comparison that states its own current figures has this sentence's for last
+  // year's.)
+  if (CONTINUES_WITH_COMPARISON.test(next) && /\d/.test(rest) && !OWN_CURRENT_FIGURE.test(next)) {
     return { why: l(`下一句与上年比较，所述为本年度（${reportYear}年）的数`, `the next sentence compares it with the previous year: it is the report year's (${reportYear})`) };
   }
   // `2017年度支出合计2906万元，其中：…。2016年度支出合计628万元，其中：…`: last year's figures stated after this year's, alike.
@@ -270,7 +273,11 @@ function readComparedYear(model: DocumentModel, reportYear: number, n: NumberTok
   if (own === reportYear && compared >= reportYear) {
     return { why: l(`${reportYear}年度的数应与上年（${lastYear}年）比较`, `a ${reportYear} figure is compared with the previous year (${lastYear})`), right: lastYear };
   }
-  if (own === reportYear && compared <= reportYear - 2 && COMPARED_CHANGE.test(rest)) {
+  // (`2022年至2024年…分别为…，2024年比2022年增加…`: a paragraph that states that year's figures compares with it on purpose.)
+  const paragraph = model.paragraphs[sentence.paragraph];
+  const said = paragraph ? model.text.slice(paragraph.span.start, n.span.start) : '';
+  const named = new RegExp(`${compared}\\s*年|(?:19|20)\\d\\d\\s*年度?\\s*(?:至|到|—|－|-|～|~)\\s*(?:19|20)\\d\\d\\s*年`).exec(said);
+  if (own === reportYear && compared <= reportYear - 2 && COMPARED_CHANGE.test(rest) && !named) {
     return { why: l(`决算与上年（${lastYear}年）比较`, `a final-accounts report compares with the previous year (${lastYear})`), right: lastYear };
   }
   return undefined;

@@ -237,7 +237,11 @@ interface StatedChange {
   rate?: ProseToken;
 }
 
-function changeClaim(sink: ClaimSink, text: string, { first, current, prior, zeroPrior, delta, rate }: StatedChange): MadeChange | undefined {
+function changeClaim(sink: ClaimSink, text: string, { first, current, prior: stated, zeroPrior, delta, rate }: StatedChange): MadeChange | undefined {
+  // (`2024年与2022年相比增加5.19万元`: a change since a year dated otherwise than its current figure is from that year's figure,
+  // never another year's: `2023年…24.47万元` beside it is no prior of it. Without that year's figure, C − Δ is.)
+  const since = (delta ?? rate)?.year;
+  const prior = since !== undefined && since !== current?.year && stated && stated.year !== since ? undefined : stated;
   // (`较上年下降2.60%，增加11.59万元`: a rate first, then the amount with a word of its own; the amount's word is the
   // change's, and the rate's is compared with it below.)
   const amountWord = first === rate && delta ? directionOf(delta.lead) : undefined;

@@ -110,6 +110,7 @@ export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 
 /** `比2023年度`, `与2023年相比`: the year a change is compared with. */
 const COMPARED_YEAR = /(?:比|较|与|同)\s*(?:19|20)\d\d\s*年度?/g;
+const SINCE_YEAR = /(?:比|较|与|同)\s*((?:19|20)\d\d)\s*年/;
 
 /** `上年收入总计900.00万元，支出总计900.00万元。`: a sentence that opens with last year dates its figures so (not 上年结转, 上年末). */
 const OPENING_LAST_YEAR = /^\s*[（(]?\s*(?:上年度?|去年)(?!结转|结余|末|底|同期)/;
@@ -246,9 +247,10 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
   // (Direction words are read outside quoted names: `“水资源节约管理与保护”项目143.57万元` is no saving.)
   const unquoted = w.replace(QUOTED_NAME, '');
-  // (`每人每月300元`, `人均2.5万元`: a rate per head or per month is no amount of the accounts.)
+  // (`每人每月300元`, `人均2.5万元`, `两年年均25.48万元`: a rate per head, per month or per year of several is no amount of the
+  // accounts.)
   // (`6.5万元左右`, `45%上下`: an approximation, not the figure; `约占45%` likewise.)
-  if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均|车均|生均|平均)[^，,；;。]{0,6}$/.test(w)) return 'other';
+  if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均|车均|生均|平均|年均)[^，,；;。]{0,6}$/.test(w)) return 'other';
   // (`117人次（不含陪同人员57人次）`: what a figure leaves out is no figure of the text's.)
   if (EXCLUDED_BEFORE.test(w)) return 'other';
   // (`多在2万至4万元`: a range's bounds, no amount; `2万至` before the upper one.)
@@ -425,6 +427,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : undefined;
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
+    // `上年完成率为85.66%（2023年全年预算12.83万元，支出决算10.99万元）`: a bracket opening with a year dates all its figures.
+    const datedBrackets = sentence.text.includes('年') ? bracketsOpeningWithYear(sentence) : [];
     let asOfIndex = -1;
     // `决算收入为719万元（其中：城市建设配套费4万元，…上年结转190万元），较上年下降79.3%`: the names inside a bracket are its
     // breakdown's; once it closes, the figures go back to the name before it. (Depth counted on as the figures go.)
@@ -532,7 +536,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // older year, `比2019年(疫情前)减少…`, stays dated by it: it is another change than the year's.)
       const ownWords = role === 'delta' || role === 'change-rate' ? lead.replace(COMPARED_YEAR, (m) => (model.reportYear !== undefined && m.includes(String(model.reportYear - 1)) ? '' : m)) : lead;
       // (Not a date, `日期:2023-11-17`: when the page was published.)
-      const stated = ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d|[-/.．]\d{1,2}[-/.．]\d)/)?.[1] ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
+      // (`2024年比2022年增加56.50万元`: a change since an older year is dated by that year, not by the year it is of.)
+      const since = (role === 'delta' || role === 'change-rate') && model.reportYear !== undefined ? SINCE_YEAR.exec(lead)?.[1] : undefined;
+      const inDatedBracket = datedBrackets.length ? datedBrackets.find((b) => b.start < token.span.start && token.span.start < b.end)?.year : undefined;
+      const stated = (since && Number(since) < model.reportYear! - 1 ? since : undefined) ?? ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d|[-/.．]\d{1,2}[-/.．]\d)/)?.[1] ?? inDatedBracket ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
       // (Unless the clause opens with the year and a quantity's name and the clause right after it compares the figure with its
@@ -570,8 +577,30 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   }
   inheritFromTitleSentences(model, bySentence);
   nameRespectively(bySentence);
+  if (model.reportYear !== undefined) dateRespectively(bySentence, model.reportYear);
   return { tokens, bySentence, byToken };
 }
+
+/** Brackets of the sentence that open with a year (`（2023年全年预算…，支出决算…）`), as document offsets. */
+function bracketsOpeningWithYear(sentence: Sentence): Array<{ start: number; end: number; year: string }> {
+  const found: Array<{ start: number; end: number; year: string }> = [];
+  const text = sentence.text;
+  for (const m of allMatches(BRACKET_OPENING_YEAR, text)) {
+    let depth = 0;
+    let end = text.length;
+    for (let i = m.index!; i < text.length; i++) {
+      const c = text.charAt(i);
+      if (c === '（' || c === '(') depth++;
+      else if ((c === '）' || c === ')') && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    found.push({ start: sentence.span.start + m.index!, end: sentence.span.start + end, year: m[1] });
+  }
+  return found;
+}
+const BRACKET_OPENING_YEAR = /[（(]\s*((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)/g;
 
 /**
  * `基本支出和项目支出分别为600.00万元和634.56万元`: the names before 分别 belong, in order, to the
@@ -615,6 +644,57 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
 
 // (`收、支总计各是4125.49,4143.91万元`: 各 before two figures pairs them too; before one, both are that figure.)
 const RESPECTIVELY_IS = /分别(?:为|是|达到?)|各(?:为|是)(?=\s*[0-9０-９])/g;
+
+/**
+ * `2022年至2024年，本部门支出合计分别为362.36万元、407.43万元、418.86万元…其中：基本支出分别为…`: years named before 分别 date,
+ * in order, the figures of each run after it with as many figures as years. The report's year stays undated; last year's
+ * figure becomes last year's (as `2023年决算数为…` does).
+ */
+function dateRespectively(bySentence: Map<number, ProseToken[]>, reportYear: number): void {
+  // (`…分别为…。其中：基本支出分别为…`: the years go on into the 其中 sentence after.)
+  let before: { paragraph: number; list: number[] } | undefined;
+  for (const tokens of bySentence.values()) {
+    if (tokens.length < 2) continue;
+    const sentence = tokens[0].sentence;
+    const text = sentence.text;
+    if (!text.includes('分别')) continue;
+    const named = namedYears(text);
+    const years = named ?? (before?.paragraph === sentence.paragraph && /^\s*其中/.test(text) ? { list: before.list, at: 0 } : undefined);
+    if (!years) continue;
+    before = { paragraph: sentence.paragraph, list: years.list };
+    const start = sentence.span.start;
+    const runs = allMatches(RESPECTIVELY_IS, text);
+    runs.forEach((found, k) => {
+      if (found.index! < years.at) return;
+      const after = start + found.index! + found[0].length;
+      const semicolon = text.indexOf('；', found.index!);
+      const runEnd = start + Math.min(semicolon < 0 ? text.length : semicolon, runs[k + 1]?.index ?? text.length);
+      const run = tokens.filter((t) => t.token.span.start >= after && t.token.span.start < runEnd && (t.role === 'amount' || t.role === 'budget' || t.role === 'prior'));
+      if (run.length !== years.list.length) return;
+      run.forEach((t, i) => {
+        const year = years.list[i];
+        t.year = year === reportYear ? undefined : year;
+        if (year === reportYear - 1 && t.role === 'amount') t.role = 'prior';
+        else if (year === reportYear && t.role === 'prior') t.role = 'amount';
+      });
+    });
+  }
+}
+
+/** `2022年至2024年` (each year of the range), `2022年、2023年和2024年`: the years a sentence names in order, and where. */
+function namedYears(text: string): { list: number[]; at: number } | undefined {
+  const range = YEAR_RANGE.exec(text);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (to <= from || to - from > 9) return undefined;
+    return { list: Array.from({ length: to - from + 1 }, (_, i) => from + i), at: range.index };
+  }
+  const listed = YEAR_LIST.exec(text);
+  if (!listed) return undefined;
+  return { list: listed[0].match(/(?:19|20)\d\d/g)!.map(Number), at: listed.index };
+}
+const YEAR_RANGE = /((?:19|20)\d\d)\s*年度?\s*(?:至|到|—|－|-|～|~)\s*((?:19|20)\d\d)\s*年度?/;
+const YEAR_LIST = /(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+/;
 
 /** `收、支总计`, `收入、支出总计`: the two sides of one name. */
 const JOINED_SIDES = /^(.*?)收入?、支出?(.*)$/;
@@ -697,7 +777,8 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
       const before = model.sentences[i - 2];
       if (before.paragraph === sentence.paragraph && (bySentence.get(before.id) ?? []).length === 0) itemName = namedItem(before.text, true);
     }
-    if (!itemName && (previous.text.length > 80 || /原因|由于|因为|主要是|用于/.test(previous.text))) continue;
+    // (`决算数与预算数一致。`, `本年无此项支出。`: a statement, not a name.)
+    if (!itemName && (previous.text.length > 80 || /原因|由于|因为|主要是|用于|一致|相同|持平|相等|无此|未发生/.test(previous.text))) continue;
     const title = normalizeSubject(itemName ?? previous.text.replace(/[。.]$/, ''));
     if (!title) continue;
     let named = false;

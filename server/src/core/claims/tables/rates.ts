@@ -16,7 +16,7 @@ const THIS_YEAR = /本年|决算|^(?:19|20)\d\d\s*年度?$/;
 const BUDGET = /预算/;
 
 export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const prior = columnIndexes(table.columns, 'prior', 0)[0];
+  const prior = lastYearColumn(table);
   const delta = columnIndexes(table.columns, 'change', 0)[0];
   const current = prior !== undefined ? thisYearColumn(table) : undefined;
   let changeRated = false;
@@ -24,7 +24,12 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
     const header = headerText(table, col);
     const changeRate = CHANGE_RATE.test(header);
     changeRated ||= changeRate;
-    if (changeRate && current !== undefined) changeRows(model, table, sink, { current, prior: prior!, delta, rate: col });
+    // (`2024年比2023年增减率 | 2024年比2022年增减率`: each rate between the years its header names.)
+    const between = BETWEEN_YEARS.exec(header);
+    if (changeRate && between) {
+      const [later, earlier] = [yearColumn(table, between[1]), yearColumn(table, between[2])];
+      if (later !== undefined && earlier !== undefined) changeRows(model, table, sink, { current: later, prior: earlier, delta: between[2] === yearOf(table, prior) ? delta : undefined, rate: col });
+    } else if (changeRate && current !== undefined) changeRows(model, table, sink, { current, prior: prior!, delta, rate: col });
     else if (SHARE.test(header)) shareRows(model, table, sink, col);
     else if (COMPLETION_RATE.test(header)) {
       const cols = completionColumns(table, header);
@@ -33,6 +38,27 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
   }
   // A change column without a rate column beside it is still 本年 − 上年.
   if (current !== undefined && delta !== undefined && !changeRated) changeRows(model, table, sink, { current, prior: prior!, delta, rate: undefined });
+}
+
+const BETWEEN_YEARS = /((?:19|20)\d\d)\s*年度?\s*(?:比|较|与|对比)\s*((?:19|20)\d\d)\s*年/;
+
+/** Last year's column: of several dated ones (`2022年决算数 | 2023年决算数 | 2024年决算数`), the latest. */
+function lastYearColumn(table: Table): number | undefined {
+  const priors = columnIndexes(table.columns, 'prior', 0);
+  if (priors.length < 2) return priors[0];
+  let best = priors[0];
+  for (const c of priors) if ((yearOf(table, c) ?? '') > (yearOf(table, best) ?? '')) best = c;
+  return best;
+}
+
+function yearOf(table: Table, col: number | undefined): string | undefined {
+  return col === undefined ? undefined : /((?:19|20)\d\d)\s*年/.exec(headerText(table, col))?.[1];
+}
+
+/** The amount column (this year's or an earlier year's) whose header names `year`, when one does. */
+function yearColumn(table: Table, year: string): number | undefined {
+  const found = table.columns.filter((c) => c.block === 0 && (c.role === 'value' || c.role === 'prior') && yearOf(table, c.index) === year);
+  return found.length === 1 ? found[0].index : undefined;
 }
 
 /** This year's amount column beside a 上年 column: the one value column that says 本年 or 决算 (the change has a role of its own). */
