@@ -36,6 +36,9 @@ function qualifierOnly(extra: string): boolean {
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
 export const factKey = memoizeString(keyOf);
 
+/** `三项合计`, `前三项合计`, `以上两项合计`: the total of the items just listed, a different quantity in each list. */
+const COUNTED_TOTAL = /^(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
+
 /** Words that state a movement, not a quantity: `部分支出科目有所下降`. */
 const MOVEMENT = /(?:有所|略有|明显|大幅|较大幅度)(?:下降|增加|减少|增长|上升|降低|变化|变动)$/;
 
@@ -248,7 +251,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const alone = new Map<string, ScopedStatement[]>();
   for (const t of analysis.tokens) {
     // (`部分支出科目有所下降，主要为：A…支出减少33万元；B…减少57万元`: a statement opening the sentence names no quantity.)
-    if (!FACT_ROLES.includes(t.role) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject))) continue;
+    if (!FACT_ROLES.includes(t.role) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
     if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.

@@ -1031,7 +1031,10 @@ function fallbackTotal(
       // some of them by count are those, and their amount is the one stated with that count.)
       const subset = role === 'amount' ? tokens.findIndex((t) => t.role === 'count' && /其中/.test(t.lead)) : -1;
       const covered = subset > 0 ? tokens.slice(subset + 1).find((t) => t.role === 'amount') : undefined;
-      return covered ?? tokens.find((t) => t.role === role && (!framed || within(t)));
+      const first = covered ?? tokens.find((t) => t.role === role && (!framed || within(t)));
+      // (`从构成看，A、B、C分别为0万元、5.37万元、4.05万元…。其中，B的一项…`: figures 分别 of several names are parts, none the
+      // whole of what follows.)
+      return first && !covered && /分别/.test(first.lead) ? undefined : first;
     }
     // (`…开展绩效自评，共涉及项目15个，资金5,743.06万元，…。自评结果如下：`: a sentence's figures after 共 are its totals.)
     if (/结果如下/.test(trigger)) {

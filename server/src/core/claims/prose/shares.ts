@@ -535,6 +535,21 @@ export interface UnresolvedShare {
 /** A share stated as last year's: `上年基本支出占比为…`, `去年…占…`. */
 const LAST_YEARS_SHARE = /^(?:上年度?|去年|上一年度?)(?!同期相比|相比)/;
 
+/**
+ * `A、B、C分别为…，分别占一般公共预算财政拨款支出的p、q、r，三项合计X万元，占Y%`: the unnamed share of the items' total is of
+ * the base their shares name.
+ */
+function listsBase(tokens: ProseToken[], share: ProseToken): string {
+  const part = tokens[share.index - 1];
+  if (!part || part.role !== 'amount' || !ITEMS_TOTAL.test(part.subject || part.lead.replace(/^[，,；;]/, ''))) return '';
+  for (let k = part.index - 1; k >= 0; k--) {
+    const named = tokens[k].role === 'share' ? namedBase(tokens[k].lead) : '';
+    if (named) return named;
+  }
+  return '';
+}
+const ITEMS_TOTAL = /^(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
+
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   const unresolved: UnresolvedShare[] = [];
   const groups = new Map<string, ShareClaim[]>();
@@ -542,8 +557,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
   for (const share of ctx.analysis.tokens) {
     const run = respective.get(share);
     if (share.role !== 'share' && !run) continue;
-    const named = namedBase(run?.lead ?? share.lead);
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
+    const named = namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share);
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const part =
