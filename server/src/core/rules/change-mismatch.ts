@@ -142,9 +142,16 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
   // (`较上年的44.14%降低2.65个百分点` while this year's is 46.79%: the size holds, the word does not.)
   const beyond = claim.direction ? compareBeyondRounding(a, b) : 0;
   if (eq.ok && (claim.direction === 'up' ? beyond < 0 : beyond > 0)) {
-    const exp = l(`${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))}个百分点，是${claim.direction === 'up' ? '下降' : '提高'}，与文中的增减方向相反`, `${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))} points: a ${claim.direction === 'up' ? 'fall' : 'rise'}, the text says the opposite`);
+    // (`A占比低于B…个百分点`: two shares of one year, compared by the word between them.)
+    const between = claim.identity === 'prose.points-between';
+    const exp = between
+      ? l(`${a.label} ${written(a)} ${beyond > 0 ? '高于' : '低于'} ${b.label} ${written(b)}，与文中所说相反`, `${a.label} ${written(a)} is ${beyond > 0 ? 'above' : 'below'} ${b.label} ${written(b)}, the opposite of what the text says`)
+      : l(`${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))}个百分点，是${claim.direction === 'up' ? '下降' : '提高'}，与文中的增减方向相反`, `${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))} points: a ${claim.direction === 'up' ? 'fall' : 'rise'}, the text says the opposite`);
     ctx.verdict(claim.id, 'error', exp);
-    ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：本年 ${written(a)}，上年 ${written(b)}`, `The direction contradicts the figures: ${written(a)} this year, ${written(b)} last year`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(a, b), claim: claim.id });
+    const message = between
+      ? l(`比较方向与数据相反：${a.label} ${written(a)}，${b.label} ${written(b)}`, `The comparison contradicts the figures: ${a.label} ${written(a)}, ${b.label} ${written(b)}`)
+      : l(`增减方向与数据相反：本年 ${written(a)}，上年 ${written(b)}`, `The direction contradicts the figures: ${written(a)} this year, ${written(b)} last year`);
+    ctx.report({ messageId: 'direction', message, explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(a, b), claim: claim.id });
     return;
   }
   ctx.verdict(claim.id, eq.ok ? 'ok' : 'error', explain);

@@ -62,7 +62,10 @@ export function ratioInputs(claim: Claim): RatioInputs | undefined {
 function computeInputs(claim: Claim): RatioInputs | undefined {
   switch (claim.kind) {
     case 'share':
-      return { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '%', change: undefined, check: undefined, share: true };
+      // (`A是B的1.56倍`: a multiple, no share of a whole.)
+      return claim.stated.unit === '倍'
+        ? { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '倍', change: undefined, check: undefined }
+        : { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '%', change: undefined, check: undefined, share: true };
     case 'completion':
       return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false, symbol: '%', change: undefined, check: undefined } : undefined;
     case 'change': {

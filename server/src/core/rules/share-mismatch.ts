@@ -95,12 +95,12 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   const input = inputStatedOtherwise(ctx, claim, inputs, l('占比', 'share'));
   const part = written(shown.inputs.numerator);
   const base = written(shown.inputs.denominator);
+  const multiple = inputs.symbol === '倍';
   ctx.report({
     messageId: 'mismatch',
-    message: l(
-      `占比不符：${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%，文中为 ${stated}`,
-      `Share mismatch: ${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%, the text says ${stated}`,
-    ),
+    message: multiple
+      ? l(`倍数不符：${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}倍，文中为 ${stated}`, `Multiple mismatch: ${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right} times, the text says ${stated}`)
+      : l(`占比不符：${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%，文中为 ${stated}`, `Share mismatch: ${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%, the text says ${stated}`),
     explanation: exp,
     span: claim.stated.span ?? claim.span,
     severity,

@@ -668,13 +668,43 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     return shares.get(t.token.id);
   };
   let previous: ProseToken[] = [];
+  // (The paragraph's figures so far: two shares compared are stated anywhere before in it.)
+  let paragraph: ProseToken[] = [];
   for (const tokens of analysis.bySentence.values()) {
+    if (tokens.length > 0 && paragraph.length > 0 && paragraph[0].sentence.paragraph !== tokens[0].sentence.paragraph) paragraph = [];
     // (The sentence before, in this paragraph or ending the one before: `…分别占…46.79%和53.21%。` on a line of its own.)
     const before = previous.length > 0 && tokens.length > 0 && tokens[0].sentence.paragraph - previous[0].sentence.paragraph <= 1 ? previous : [];
     previous = tokens;
     for (const points of tokens) {
       // (`满意率达96.35%，超指标6.35个百分点`: points above a target the text does not state are no difference of its rates.)
       if (points.role !== 'points' || AGAINST_TARGET.test(points.lead)) continue;
+      // `基本支出占比低于项目支出22.12个百分点`: the difference of two shares the paragraph states, not of two years.
+      const compared = SHARES_COMPARED.exec(points.lead);
+      if (compared) {
+        const [a, b] = [normalizeSubject(compared[1]), normalizeSubject(compared[3])];
+        // (A share of that name alone: not `人员经费和公用经费` for 公用经费, nor the multiple `人员经费是公用经费的7.53倍`.)
+        const stated = (name: string) =>
+          [...paragraph, ...tokens.slice(0, points.index)].reverse().find((t) => {
+            const label = t.role === 'share' && t.year === undefined && t.token.unit === '%' ? shareOf(t)?.part.label ?? '' : '';
+            return subjectsMatch(label, name) && !/[和及与、]/.test(label.slice(0, label.length - name.length));
+          });
+        const [shareA, shareB] = [stated(a), stated(b)];
+        if (a && b && shareA && shareB && shareA !== shareB) {
+          sink.add<PointsClaim>({
+            kind: 'points',
+            origin: 'prose',
+            identity: 'prose.points-between',
+            description: l(`${a}与${b}占比之差（个百分点）`, `difference of the shares of ${a} and ${b} (percentage points)`),
+            span: points.token.span,
+            a: operand(shareA.token, `${a}占比`),
+            b: operand(shareB.token, `${b}占比`),
+            stated: operand(points.token, '百分点差'),
+            direction: /高于|大于|超过|多/.test(compared[2]) ? 'up' : 'down',
+            directionSpan: comparedWordSpan(points, compared[2]),
+          });
+        }
+        continue;
+      }
       // The rates just before the points (a handful at most: never a scan of the whole sentence).
       const rates: ProseToken[] = [];
       for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
@@ -718,8 +748,20 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       const reached = REACHED.test(current.lead) ? pointsDirection(current.lead) : undefined;
       if (reached) difference(reached, current);
     }
+    paragraph.push(...tokens);
   }
 }
+
+/** Where the comparing word (`高于`) stands, found in the words before the points as directionSpan finds its verbs. */
+function comparedWordSpan(t: ProseToken, word: string): Span | undefined {
+  const at = t.lead.lastIndexOf(word);
+  if (at < 0) return undefined;
+  const start = t.token.span.start - t.lead.length + at;
+  return { start, end: start + word.length };
+}
+
+/** `A占比高于B`, `A的比重低于B`: two shares compared, the words right before the points. */
+const SHARES_COMPARED = /([^，,。；;、]{2,20}?)的?(?:占比|比重|所占比重)(高于|低于|大于|小于|超过|多于|少于)([^，,。；;]{2,20}?)(的?(?:占比|比重))?$/;
 
 /** `上升至`, `下降到`: the verb before a level that says which way it moved. */
 const REACHED = /(?:上升|提高|增加|增长|下降|降低|减少)(?:到|至)$/;

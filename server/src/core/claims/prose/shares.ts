@@ -550,7 +550,39 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
 }
 const ITEMS_TOTAL = /^(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
 
+/**
+ * `政府采购服务支出是货物支出的1.56倍`, `人员经费是公用经费的7.53倍`: a multiple of one stated amount over another, checked as
+ * a ratio (in 倍, to the multiple's own decimals). Both amounts must be stated before it, in its paragraph, under the
+ * names it gives (the second may drop the first's qualifier: 货物支出 for 政府采购货物支出).
+ */
+function multipleClaims(ctx: ShareContext, sink: ClaimSink): void {
+  for (const t of ctx.analysis.tokens) {
+    if (t.token.unitText !== '倍' || t.role === 'change-rate' || t.year !== undefined) continue;
+    const m = MULTIPLE_OF.exec(t.lead);
+    if (!m) continue;
+    const [a, b] = [normalizeSubject(m[1]), normalizeSubject(m[2])];
+    const stated = (name: string) =>
+      name.length >= 2 ? ctx.subjects.find(name, t.token.span.start, (x) => x.role === 'amount' && x.year === undefined && x.ownSubject && x.sentence.paragraph === t.sentence.paragraph && x.token.span.start < t.token.span.start && !JOINED.test(x.subject.slice(0, x.subject.length - name.length))) : undefined;
+    const [part, base] = [stated(a), stated(b)];
+    if (!part || !base || part === base || part.token.unit !== base.token.unit) continue;
+    sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'prose',
+      identity: 'prose.multiple',
+      description: l(`${part.subject}是${base.subject}的倍数`, `${part.subject} as a multiple of ${base.subject}`),
+      span: t.token.span,
+      part: operand(part.token, part.subject),
+      base: operand(base.token, base.subject),
+      stated: operand(t.token, '倍数'),
+    });
+  }
+}
+const MULTIPLE_OF = /^([^，,。；;、是]{2,24})是([^，,。；;、]{2,24}?)的$/;
+/** (`人员经费和公用经费` ends with 公用经费 but is both: no statement of 公用经费 alone.) */
+const JOINED = /[和及与、]/;
+
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
+  multipleClaims(ctx, sink);
   const unresolved: UnresolvedShare[] = [];
   const groups = new Map<string, ShareClaim[]>();
   const respective = respectiveParts(ctx);
