@@ -2,6 +2,7 @@
 // The model records the reading (`readAs`) so every relation is checked with it; the unit-mismatch
 // rule reports the slip. A share written without its % sign (`占 76.23;` among `占 X%` siblings) is
 // read as a percentage the same way.
+import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import { isMoney } from '../arith/interval';
 import { fixedOf } from '../arith/operand';
@@ -153,6 +154,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
     if (n.unit === '万元' && !n.zero && !n.cell && yuanTexts.has(n.text) && (inYuan || moreInYuan(n.text))) n.readAs = '元';
   }
   for (const text of [...wanTexts.keys()]) if (yuanTexts.has(text) && (inYuan || moreInYuan(text))) wanTexts.delete(text);
+  yuanValuesInWan(model);
   const restated = (n: NumberToken) => RESTATEMENT_LEAD.test(model.text.slice(Math.max(0, n.span.start - 4), n.span.start));
   const perUnit = (n: NumberToken) => PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start));
   // (Groups with a 元 figure: those a 万元 figure among 元 ones stands in, too.)
@@ -206,6 +208,28 @@ export function resolveUnitSlips(model: DocumentModel): void {
         if ((sameDigits && !smallerThanSiblings && !amongOwn) || tooLarge) n.readAs = '万元';
       }
     }
+  }
+}
+
+/**
+ * `年初预算为74.39万元，支出决算为812000万元，完成年初预算的109.15%` beside `81.20` in 公开05表: a 万元 figure that is exactly
+ * 10⁴ times a 万元 figure the report states elsewhere, and a hundred times larger than every 万元 figure beside it, is
+ * that amount written in 元 (its digits the 元 value) under the 万元 of its sentence.
+ */
+function yuanValuesInWan(model: DocumentModel): void {
+  const candidates = model.numbers.filter((n) => n.unit === '万元' && !n.zero && !n.cell && !n.readAs && n.value.abs().gte(10000));
+  if (candidates.length === 0) return;
+  const wanValues = new Set<string>();
+  for (const n of model.numbers) {
+    if (n.zero || n.readAs) continue;
+    const inWanTable = n.cell !== undefined && n.unit === 'none' && model.tables[n.cell.table]?.unit === '万元';
+    if (n.unit === '万元' || inWanTable) wanValues.add(n.value.toString());
+  }
+  for (const n of candidates) {
+    if (!wanValues.has(n.value.div(10000).toString())) continue;
+    const sentence = containing(model.sentences, (x) => x.span, n.span.start);
+    const others = (sentence?.numbers ?? []).map((id) => model.numbers[id]).filter((m) => m !== n && m.unit === '万元' && !m.zero);
+    if (others.length > 0 && others.every((m) => n.value.abs().gt(m.value.abs().times(100)))) n.readAs = '元';
   }
 }
 

@@ -66,8 +66,13 @@ function reportSlip(ctx: RuleContext, n: NumberToken, readAs: MoneyUnit, unitSpa
   const inUnit = (m: NumberToken) => m.unit === readAs || (m.cell !== undefined && m.unit === 'none' && ctx.model.tables[m.cell.table]?.unit === readAs);
   const elsewhere = ctx.model.numbers.length < 200000 ? ctx.model.numbers.filter((m) => m !== n && m.text === n.text && inUnit(m)) : [];
   const parts = elsewhere.length === 0 && readAs === '亿元' && n.unit === '万元' ? followingSumInYi(ctx.model, n) : undefined;
+  // (`支出决算为812000万元` beside 公开05表's 81.20: the 元 value written under 万元, model/units.ts.)
+  const inWan = (m: NumberToken) => m.unit === '万元' || (m.cell !== undefined && m.unit === 'none' && ctx.model.tables[m.cell.table]?.unit === '万元');
+  const wanValue = elsewhere.length === 0 && readAs === '元' && n.unit === '万元' ? ctx.model.numbers.find((m) => m !== n && !m.zero && inWan(m) && m.value.times(10000).eq(n.value)) : undefined;
   const why = elsewhere.length
     ? l(`同一数字在别处以${readAs}出现`, `the same digits appear in ${readAs} elsewhere`)
+    : wanValue
+      ? l(`它恰为别处以万元列示的 ${wanValue.text} 的一万倍，即 ${wanValue.text}万元以元计的数，而同句其他金额以万元计`, `it is exactly ten thousand times ${wanValue.text} stated in 万元 elsewhere, that is ${wanValue.text} 万元 in 元, while its siblings are in 万元`)
     : parts
       ? l(`其后各项合计 ${parts.toString()}万元，即 ${n.text}亿元；按万元计它只有其中各项的万分之一`, `the figures after it add up to ${parts.toString()} 万元, that is ${n.text} 亿元; read in 万元 it would be a ten-thousandth of its parts`)
     : n.unit === '元'
@@ -75,10 +80,16 @@ function reportSlip(ctx: RuleContext, n: NumberToken, readAs: MoneyUnit, unitSpa
       : l(`同句/同行的其他金额均以${readAs}计，${n.text}${n.unitText}（${n.value.times(10000).toString()}${readAs}）是它们的上万倍`, `its sibling amounts are in ${readAs}; ${n.text}${n.unitText} would be ${n.value.times(10000).toString()} ${readAs}, ten thousand times their size`);
   ctx.report({
     messageId: 'slip',
-    message: l(`“${n.raw}${n.unitText}”的单位应为${readAs}`, `The unit of "${n.raw}${n.unitText}" should be ${readAs}`),
+    message: wanValue
+      ? l(`“${n.raw}${n.unitText}”的数字似为以元计的金额（即 ${wanValue.text}万元）`, `"${n.raw}${n.unitText}" seems to be the amount in 元 (${wanValue.text} 万元)`)
+      : l(`“${n.raw}${n.unitText}”的单位应为${readAs}`, `The unit of "${n.raw}${n.unitText}" should be ${readAs}`),
     explanation: l(`${why['zh-cn']}；其余核对按 ${n.text}${readAs} 进行。`, `${why.en}; all checks read it as ${n.text} ${readAs}.`),
     span: { start: n.span.start, end: unitSpan.end },
     related: elsewhere.slice(0, 3).map((m) => ({ span: m.span, message: l(`${m.text}${m.unitText || readAs}`, `${m.text} ${m.unitText || readAs}`) })),
-    fixes: [{ title: l(`单位改为${readAs}`, `Change the unit to ${readAs}`), edits: [{ span: unitSpan, newText: readAs }], safe: elsewhere.length > 0, preferred: true, kind: 'fix-unit' }],
+    fixes: [
+      // (The 元 value under 万元: its 万元 figure, as the sentence writes its others, is the likelier intent.)
+      ...(wanValue ? [{ title: l(`改为 ${wanValue.text}万元`, `Change to ${wanValue.text} 万元`), edits: [{ span: n.span, newText: wanValue.text }], safe: false, preferred: true, kind: 'fix-unit' as const }] : []),
+      { title: l(`单位改为${readAs}`, `Change the unit to ${readAs}`), edits: [{ span: unitSpan, newText: readAs }], safe: elsewhere.length > 0, preferred: !wanValue, kind: 'fix-unit' },
+    ],
   });
 }
