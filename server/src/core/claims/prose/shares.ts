@@ -548,7 +548,7 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
   }
   return '';
 }
-const ITEMS_TOTAL = /^(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
+const ITEMS_TOTAL = /^(?:(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)|(?:其余|其他|剩余)各项)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
 
 /**
  * `政府采购服务支出是货物支出的1.56倍`, `人员经费是公用经费的7.53倍`: a multiple of one stated amount over another, checked as

@@ -116,10 +116,17 @@ function sharesAddToHundred(list: ProseList): boolean {
 }
 
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
+const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
 
 export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
   if (list.exhaustive || /分别|构成/.test(list.triggerText)) return true;
+  // (`其余各项合计83.53万元，包括A6.69万元、B5.73万元`: the rest, item by item, unless 等 leaves some out.)
+  if (REMAINDER_TOTAL.test(total.subject || total.lead)) {
+    const last = parts[parts.length - 1].token;
+    const end = (last.unitSpan?.end ?? last.span.end) - total.sentence.span.start;
+    if (!/^\s*等/.test(total.sentence.text.slice(end, end + 3))) return true;
+  }
   // (`全部用于以下3个方面：`: all of it.)
   const sentence = total.sentence;
   if (ALL_OF_IT.test(sentence.text.slice(Math.max(0, list.trigger.start - sentence.span.start - 6), Math.max(0, list.trigger.start - sentence.span.start)))) return true;
