@@ -21,7 +21,34 @@ export interface RateWithoutBudget {
 }
 
 /** Returns the rates whose budget the prose does not state and no other rate restates. */
+/**
+ * `上年完成率为102.99%（2023年年初预算1306.94万元，支出决算1346.00万元）`: a rate whose budget and actual follow it in a bracket
+ * dated a year of their own (tokens.ts dates them): that year's completion.
+ */
+function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const [rate, budget, actual] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+      if (rate.role !== 'completion-rate' || budget.role !== 'budget' || (actual.role !== 'amount' && actual.role !== 'prior')) continue;
+      if (budget.year === undefined || actual.year !== budget.year || budget.token.unit !== actual.token.unit) continue;
+      const rateEnd = rate.token.unitSpan?.end ?? rate.token.span.end;
+      if (!/^\s*[（(]\s*(?:19|20)\d\d\s*年/.test(model.text.slice(rateEnd, budget.token.span.start)) || !/决算|执行|实际/.test(actual.lead)) continue;
+      sink.add<CompletionClaim>({
+        kind: 'completion',
+        origin: 'prose',
+        identity: 'prose.completion-dated',
+        description: l(`${budget.year}年${budget.subject || '支出'}预算完成率`, `budget completion of ${budget.subject || 'spending'} in ${budget.year}`),
+        span: rate.token.span,
+        actual: operand(actual.token, `${budget.year}年决算数`),
+        budget: operand(budget.token, `${budget.year}年预算数`),
+        rate: operand(rate.token, '完成率'),
+      });
+    }
+  }
+}
+
 export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): RateWithoutBudget[] {
+  ratedInDatedBracket(model, analysis, sink);
   const full: Array<{ claim: CompletionClaim; subject: string }> = [];
   const rateOnly: Array<{ actual: ProseToken; rate: ProseToken }> = [];
   let paragraph = -1;
