@@ -31,6 +31,7 @@ const cases = {
   'many 续表 lines': '公开03表\n科目编码\t科目名称\t合计\n' + '201\t一般\t3.00\n续表\n科目编码\t科目名称\t合计\n'.repeat(4000),
   'single-space rows under a table title': '公开03表\n科目编码 科目名称 合计 基本支出\n' + '201 一般公共服务支出 3.00 3.00\n'.repeat(30000),
   'totals after their parts in one sentence': '国内接待3批次，外事接待2批次，合计接待5批次，工资福利支出1.00万元、公用经费2.00万元，合计3.00万元，'.repeat(16000),
+  'brackets dated by a year, never closed, in one sentence': '支出1.00万元（2023年支出2.00万元，'.repeat(30000),
   'breakdowns in brackets in one sentence': '公务用车费10.00万元（购置费4.00万元，运行费6.00万元），'.repeat(24000),
   'inline bases without parts in one sentence': '占项目支出总额100.00万元的5.00%，'.repeat(40000),
   'points with rates after them in one sentence': '比上年提高1.00个百分点，由5.00%变为6.00%，'.repeat(40000),

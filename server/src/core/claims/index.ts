@@ -13,7 +13,8 @@ export function extractClaims(model: DocumentModel): Claim[] {
   const zeroTables = allZeroTables(model);
   const turnedAway = new Map<number, number>();
   const unfilled = unfilledParts(model, zeroTables);
-  const sink = new ClaimSink(zeroTables.size > 0 || unfilled.zeros.size > 0 || unfilled.parents.size > 0 || unfilled.rowTotals.size > 0 ? unfilledGate(model, zeroTables, unfilled, turnedAway) : undefined);
+  const gated = zeroTables.size + unfilled.zeros.size + unfilled.parents.size + unfilled.rowTotals.size > 0;
+  const sink = new ClaimSink(gated ? unfilledGate(model, zeroTables, unfilled, turnedAway) : undefined);
   const prose = proseClaims(model, sink);
   tableClaims(model, sink);
   textTableClaims(model, prose, sink);

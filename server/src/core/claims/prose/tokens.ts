@@ -429,6 +429,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
     // `上年完成率为85.66%（2023年全年预算12.83万元，支出决算10.99万元）`: a bracket opening with a year dates all its figures.
     const datedBrackets = sentence.text.includes('年') ? bracketsOpeningWithYear(sentence) : [];
+    let datedAt = 0;
     let asOfIndex = -1;
     // `决算收入为719万元（其中：城市建设配套费4万元，…上年结转190万元），较上年下降79.3%`: the names inside a bracket are its
     // breakdown's; once it closes, the figures go back to the name before it. (Depth counted on as the figures go.)
@@ -538,7 +539,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (Not a date, `日期:2023-11-17`: when the page was published.)
       // (`2024年比2022年增加56.50万元`: a change since an older year is dated by that year, not by the year it is of.)
       const since = (role === 'delta' || role === 'change-rate') && model.reportYear !== undefined ? SINCE_YEAR.exec(lead)?.[1] : undefined;
-      const inDatedBracket = datedBrackets.length ? datedBrackets.find((b) => b.start < token.span.start && token.span.start < b.end)?.year : undefined;
+      // (Brackets and figures both in order: the first bracket not closed before the figure.)
+      while (datedAt < datedBrackets.length && datedBrackets[datedAt].end <= token.span.start) datedAt++;
+      const dating = datedBrackets[datedAt];
+      const inDatedBracket = dating && dating.start < token.span.start ? dating.year : undefined;
       const stated = (since && Number(since) < model.reportYear! - 1 ? since : undefined) ?? ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d|[-/.．]\d{1,2}[-/.．]\d)/)?.[1] ?? inDatedBracket ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
@@ -587,8 +591,9 @@ function bracketsOpeningWithYear(sentence: Sentence): Array<{ start: number; end
   const text = sentence.text;
   for (const m of allMatches(BRACKET_OPENING_YEAR, text)) {
     let depth = 0;
-    let end = text.length;
-    for (let i = m.index!; i < text.length; i++) {
+    // (A bracket that dates figures is a clause or two: not scanned past that, whatever the text.)
+    let end = Math.min(text.length, m.index! + DATED_BRACKET_REACH);
+    for (let i = m.index!; i < end; i++) {
       const c = text.charAt(i);
       if (c === '（' || c === '(') depth++;
       else if ((c === '）' || c === ')') && --depth === 0) {
@@ -601,6 +606,7 @@ function bracketsOpeningWithYear(sentence: Sentence): Array<{ start: number; end
   return found;
 }
 const BRACKET_OPENING_YEAR = /[（(]\s*((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)/g;
+const DATED_BRACKET_REACH = 200;
 
 /**
  * `基本支出和项目支出分别为600.00万元和634.56万元`: the names before 分别 belong, in order, to the
@@ -664,12 +670,16 @@ function dateRespectively(bySentence: Map<number, ProseToken[]>, reportYear: num
     before = { paragraph: sentence.paragraph, list: years.list };
     const start = sentence.span.start;
     const runs = allMatches(RESPECTIVELY_IS, text);
+    // (Runs and figures both in order: one pass over the figures for all runs.)
+    let next = 0;
     runs.forEach((found, k) => {
       if (found.index! < years.at) return;
       const after = start + found.index! + found[0].length;
       const semicolon = text.indexOf('；', found.index!);
       const runEnd = start + Math.min(semicolon < 0 ? text.length : semicolon, runs[k + 1]?.index ?? text.length);
-      const run = tokens.filter((t) => t.token.span.start >= after && t.token.span.start < runEnd && (t.role === 'amount' || t.role === 'budget' || t.role === 'prior'));
+      while (next < tokens.length && tokens[next].token.span.start < after) next++;
+      const run: ProseToken[] = [];
+      for (let i = next; i < tokens.length && tokens[i].token.span.start < runEnd; i++) if (tokens[i].role === 'amount' || tokens[i].role === 'budget' || tokens[i].role === 'prior') run.push(tokens[i]);
       if (run.length !== years.list.length) return;
       run.forEach((t, i) => {
         const year = years.list[i];

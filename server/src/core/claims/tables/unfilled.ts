@@ -1,6 +1,7 @@
 // A table still as the template left it (every figure 0.00 or blank) while the text or another table states figures for
 // it: a draft not yet filled in, or a table pasted before its data. Each of its cells would contradict those figures;
-// one notice says so instead, and the table is set against nothing.
+// one notice says so instead, and the table is set against nothing. So too, within a filled table, the rows under a
+// parent and a part column still at the template's zeros: reported once each (rules/table-format.ts).
 import { checkSum } from '../../arith/interval';
 import { l } from '../../messages';
 import type { Claim, DocumentModel, Operand, Table, TableCell } from '../../types';
