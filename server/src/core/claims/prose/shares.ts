@@ -143,7 +143,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
       ? totalCountBefore(ctx, part, named)
       : (ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
-        aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined));
+        aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined) ??
+        // (`占社会保障和就业支出的31.66%` of `社会保障和就业支出（类）3585.64万元`: a subject's level mark left out.)
+        LEVELS.map((level) => ctx.subjects.find(named + level, part.token.span.start, closeTo(named + level))).find((t) => t !== undefined));
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // (`共涉及项目15个，资金5,743.06万元。自评结果如下：` over item lines `…的项目7个，涉及资金3,683.93万元，占项目总数的46.67%，
     // 占项目资金总额的64.15%`: the totals of the list the items are of, when the name fits them.)
@@ -548,6 +550,7 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
   }
   return '';
 }
+const LEVELS = ['（类）', '（款）', '（项）'];
 const ITEMS_TOTAL = /^(?:(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)|(?:其余|其他|剩余)各项)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
 
 /**
