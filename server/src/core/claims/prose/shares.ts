@@ -3,7 +3,7 @@
 import { compareBeyondRounding, exact, operand, sumOperand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
-import type { ShareClaim, Span } from '../../types';
+import type { ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { finestOf, type ProseList } from './lists';
 import { sameMember } from './sums';
@@ -581,11 +581,43 @@ function multipleClaims(ctx: ShareContext, sink: ClaimSink): void {
   }
 }
 const MULTIPLE_OF = /^([^，,。；;、是]{2,24})是([^，,。；;、]{2,24}?)的$/;
+
+/**
+ * `项目支出比基本支出多488.42万元`: the difference of two stated amounts, A = B ± X. Both must be stated before it in its
+ * paragraph under the names it gives; a comparison with last year or a budget is a change (changes.ts), not this.
+ */
+function differenceClaims(ctx: ShareContext, sink: ClaimSink): void {
+  for (const t of ctx.analysis.tokens) {
+    if (t.role !== 'amount' || t.year !== undefined) continue;
+    const m = MORE_THAN.exec(t.lead);
+    if (!m || NOT_A_FIGURE.test(m[2])) continue;
+    const stated = (name: string) =>
+      name.length >= 2 ? ctx.subjects.find(name, t.token.span.start, (x) => x.role === 'amount' && x.year === undefined && x.ownSubject && x !== t && x.sentence.paragraph === t.sentence.paragraph && x.token.span.start < t.token.span.start && !JOINED.test(x.subject.slice(0, x.subject.length - name.length))) : undefined;
+    const [a, b] = [stated(normalizeSubject(m[1])), stated(normalizeSubject(m[2]))];
+    if (!a || !b || a === b || a.token.unit !== t.token.unit || b.token.unit !== t.token.unit) continue;
+    const more = /多|高|超/.test(m[3]);
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.difference',
+      description: l(`${a.subject} = ${b.subject} ${more ? '+' : '−'} 差额`, `${a.subject} = ${b.subject} ${more ? '+' : '−'} the difference`),
+      span: t.token.span,
+      total: operand(a.token, a.subject),
+      parts: [operand(b.token, b.subject), operand(t.token, more ? '多出' : '少')],
+      signs: [1, more ? 1 : -1],
+      exhaustive: true,
+    });
+  }
+}
+const MORE_THAN = /^([^，,。；;、比]{2,24})比([^，,。；;、]{2,24}?)(多|少|高|低|超出)出?$/;
+/** (`比上年多`, `比预算少`: a change or a budget difference, read elsewhere.) */
+const NOT_A_FIGURE = /上年|去年|同期|预算|计划|(?:19|20)\d\d|年初|目标/;
 /** (`人员经费和公用经费` ends with 公用经费 but is both: no statement of 公用经费 alone.) */
 const JOINED = /[和及与、]/;
 
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   multipleClaims(ctx, sink);
+  differenceClaims(ctx, sink);
   const unresolved: UnresolvedShare[] = [];
   const groups = new Map<string, ShareClaim[]>();
   const respective = respectiveParts(ctx);
