@@ -428,7 +428,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
     // `上年完成率为85.66%（2023年全年预算12.83万元，支出决算10.99万元）`: a bracket opening with a year dates all its figures.
-    const datedBrackets = sentence.text.includes('年') ? bracketsOpeningWithYear(sentence) : [];
+    const datedBrackets = sentence.text.includes('年') ? bracketsOpeningWithYear(sentence, model.reportYear) : [];
     let datedAt = 0;
     let asOfIndex = -1;
     // `决算收入为719万元（其中：城市建设配套费4万元，…上年结转190万元），较上年下降79.3%`: the names inside a bracket are its
@@ -586,10 +586,13 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
 }
 
 /** Brackets of the sentence that open with a year (`（2023年全年预算…，支出决算…）`), as document offsets. */
-function bracketsOpeningWithYear(sentence: Sentence): Array<{ start: number; end: number; year: string }> {
+function bracketsOpeningWithYear(sentence: Sentence, reportYear: number | undefined): Array<{ start: number; end: number; year: string }> {
   const found: Array<{ start: number; end: number; year: string }> = [];
   const text = sentence.text;
   for (const m of allMatches(BRACKET_OPENING_YEAR, text)) {
+    // (`（上年更新购置公务用车1辆，购置费24.51万元）`: last year's, when the report's year is known.)
+    const year = m[1] ?? (reportYear !== undefined ? String(reportYear - 1) : undefined);
+    if (!year) continue;
     let depth = 0;
     // (A bracket that dates figures is a clause or two: not scanned past that, whatever the text.)
     let end = Math.min(text.length, m.index! + DATED_BRACKET_REACH);
@@ -601,11 +604,11 @@ function bracketsOpeningWithYear(sentence: Sentence): Array<{ start: number; end
         break;
       }
     }
-    found.push({ start: sentence.span.start + m.index!, end: sentence.span.start + end, year: m[1] });
+    found.push({ start: sentence.span.start + m.index!, end: sentence.span.start + end, year });
   }
   return found;
 }
-const BRACKET_OPENING_YEAR = /[（(]\s*((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)/g;
+const BRACKET_OPENING_YEAR = /[（(]\s*(?:((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)|(上年|去年)(?!末|底|结转|年末|同期))/g;
 const DATED_BRACKET_REACH = 200;
 
 /**
