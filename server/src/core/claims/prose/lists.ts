@@ -776,6 +776,8 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
  * Members inside a bracket opened within the list (`公务用车购置及运行维护费21万元（公务用车购置费0万元、
  * 公务用车运行维护费21万元）`): the breakdown of the part before the bracket, not parts of the list.
  */
+const ITEM_FIGURE_IN_BRACKET = /[\u4e00-\u9fff）)]{2}[（(]$/;
+
 function inBrackets(text: string, region: Span, members: ProseToken[]): Set<ProseToken> {
   const out = new Set<ProseToken>();
   if (members.length === 0) return out;
@@ -783,8 +785,10 @@ function inBrackets(text: string, region: Span, members: ProseToken[]): Set<Pros
   let m = 0;
   for (let i = region.start; i < region.end && m < members.length; i++) {
     while (m < members.length && members[m].token.span.start === i) {
-      // (`基本支出占56.91%（3678.53万元）`: a share's amount in brackets is the item's own figure.)
-      if (depth > 0 && !(m > 0 && members[m - 1].role === 'share' && /^[（(]$/.test(members[m].lead))) out.add(members[m]);
+      // (`基本支出占56.91%（3678.53万元）`: a share's amount in brackets is the item's own figure; so is the amount opening the
+      // bracket right after an item's name, `支出最多的是工资福利支出（520.81万元，占74.71%）`.)
+      const own = (m > 0 && members[m - 1].role === 'share' && /^[（(]$/.test(members[m].lead)) || (members[m].ownSubject && ITEM_FIGURE_IN_BRACKET.test(members[m].lead));
+      if (depth > 0 && !own) out.add(members[m]);
       m++;
     }
     const c = text.charCodeAt(i);
