@@ -7,6 +7,7 @@ import { identityClaims } from './tables/identities';
 import { performanceClaims } from './tables/performance';
 import { rateClaims } from './tables/rates';
 import { rollupClaims } from './tables/rollups';
+import { markTruncated } from './tables/truncated';
 
 export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
 export { performanceTables, type PerformanceTableInfo } from './tables/performance';
@@ -21,6 +22,9 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
       performanceClaims(model, table, sink);
       continue;
     }
+    // (Before the roll-ups, which leave out the totals of a table cut short, and the cross-table checks, which read no
+    // row it lacks as zero.)
+    markTruncated(model, table);
     rollupClaims(model, table, sink);
     identityClaims(model, table, sink);
     rateClaims(model, table, sink);

@@ -5,7 +5,7 @@ import { asExact, withChanges } from '../../arith/operand';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim, Span } from '../../types';
-import { namedBeforeRespectively, normalizeSubject, subjectsMatch } from './subjects';
+import { namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
@@ -686,7 +686,7 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         const stated = (name: string) =>
           [...paragraph, ...tokens.slice(0, points.index)].reverse().find((t) => {
             const label = t.role === 'share' && t.year === undefined && t.token.unit === '%' ? shareOf(t)?.part.label ?? '' : '';
-            return subjectsMatch(label, name) && !/[和及与、]/.test(label.slice(0, label.length - name.length));
+            return subjectsMatch(label, name) && namesAlone(label, name);
           });
         const [shareA, shareB] = [stated(a), stated(b)];
         if (a && b && shareA && shareB && shareA !== shareB) {

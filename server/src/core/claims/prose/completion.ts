@@ -20,7 +20,6 @@ export interface RateWithoutBudget {
   rate: ProseToken;
 }
 
-/** Returns the rates whose budget the prose does not state and no other rate restates. */
 /**
  * `上年完成率为102.99%（2023年年初预算1306.94万元，支出决算1346.00万元）`: a rate whose budget and actual follow it in a bracket
  * dated a year of their own (tokens.ts dates them): that year's completion.
@@ -47,6 +46,7 @@ function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink
   }
 }
 
+/** Returns the rates whose budget the prose does not state and no other rate restates. */
 export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): RateWithoutBudget[] {
   ratedInDatedBracket(model, analysis, sink);
   const full: Array<{ claim: CompletionClaim; subject: string }> = [];

@@ -9,6 +9,7 @@ import { ALL_SOURCES, ALL_SOURCES_HEADING, FUND_OPENING } from '../../text/sourc
 import type { DocumentModel, FactClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
+import { COUNTED_TOTAL } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
 
@@ -35,9 +36,6 @@ function qualifierOnly(extra: string): boolean {
 
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
 export const factKey = memoizeString(keyOf);
-
-/** `三项合计`, `前三项合计`, `以上两项合计`: the total of the items just listed, a different quantity in each list. */
-const COUNTED_TOTAL = /^(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
 
 /** Words that state a movement, not a quantity: `部分支出科目有所下降`. */
 const MOVEMENT = /(?:有所|略有|明显|大幅|较大幅度)(?:下降|增加|减少|增长|上升|降低|变化|变动)$/;

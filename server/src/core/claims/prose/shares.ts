@@ -7,7 +7,7 @@ import type { ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { finestOf, type ProseList } from './lists';
 import { sameMember } from './sums';
-import { grandTotalKind, namedBeforeRespectively, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
+import { COUNTED_TOTAL, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
 
 export interface ShareContext {
@@ -543,7 +543,8 @@ const LAST_YEARS_SHARE = /^(?:上年度?|去年|上一年度?)(?!同期相比|�
  */
 function listsBase(tokens: ProseToken[], share: ProseToken): string {
   const part = tokens[share.index - 1];
-  if (!part || part.role !== 'amount' || !ITEMS_TOTAL.test(part.subject || part.lead.replace(/^[，,；;]/, ''))) return '';
+  const name = part?.subject || part?.lead.replace(/^[，,；;]/, '');
+  if (!part || part.role !== 'amount' || !(COUNTED_TOTAL.test(name!) || REMAINING_ITEMS.test(name!))) return '';
   for (let k = part.index - 1; k >= 0; k--) {
     const named = tokens[k].role === 'share' ? namedBase(tokens[k].lead) : '';
     if (named) return named;
@@ -551,7 +552,16 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
   return '';
 }
 const LEVELS = ['（类）', '（款）', '（项）'];
-const ITEMS_TOTAL = /^(?:(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)|(?:其余|其他|剩余)各项)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
+const REMAINING_ITEMS = /^(?:其余|其他|剩余)各项(?:科目|项目)?(?:合计|共计|小计|之和)$/;
+
+/**
+ * The amount stated for `name` before `t` in its paragraph, as a quantity of its own: what a multiple or a difference
+ * (`A是B的X倍`, `A比B多X万元`) names.
+ */
+function statedBefore(ctx: ShareContext, t: ProseToken, name: string): ProseToken | undefined {
+  if (name.length < 2) return undefined;
+  return ctx.subjects.find(name, t.token.span.start, (x) => x.role === 'amount' && x.year === undefined && x.ownSubject && x !== t && x.sentence.paragraph === t.sentence.paragraph && x.token.span.start < t.token.span.start && namesAlone(x.subject, name));
+}
 
 /**
  * `政府采购服务支出是货物支出的1.56倍`, `人员经费是公用经费的7.53倍`: a multiple of one stated amount over another, checked as
@@ -564,9 +574,7 @@ function multipleClaims(ctx: ShareContext, sink: ClaimSink): void {
     const m = MULTIPLE_OF.exec(t.lead);
     if (!m) continue;
     const [a, b] = [normalizeSubject(m[1]), normalizeSubject(m[2])];
-    const stated = (name: string) =>
-      name.length >= 2 ? ctx.subjects.find(name, t.token.span.start, (x) => x.role === 'amount' && x.year === undefined && x.ownSubject && x.sentence.paragraph === t.sentence.paragraph && x.token.span.start < t.token.span.start && !JOINED.test(x.subject.slice(0, x.subject.length - name.length))) : undefined;
-    const [part, base] = [stated(a), stated(b)];
+    const [part, base] = [statedBefore(ctx, t, a), statedBefore(ctx, t, b)];
     if (!part || !base || part === base || part.token.unit !== base.token.unit) continue;
     sink.add<ShareClaim>({
       kind: 'share',
@@ -591,9 +599,7 @@ function differenceClaims(ctx: ShareContext, sink: ClaimSink): void {
     if (t.role !== 'amount' || t.year !== undefined) continue;
     const m = MORE_THAN.exec(t.lead);
     if (!m || NOT_A_FIGURE.test(m[2])) continue;
-    const stated = (name: string) =>
-      name.length >= 2 ? ctx.subjects.find(name, t.token.span.start, (x) => x.role === 'amount' && x.year === undefined && x.ownSubject && x !== t && x.sentence.paragraph === t.sentence.paragraph && x.token.span.start < t.token.span.start && !JOINED.test(x.subject.slice(0, x.subject.length - name.length))) : undefined;
-    const [a, b] = [stated(normalizeSubject(m[1])), stated(normalizeSubject(m[2]))];
+    const [a, b] = [statedBefore(ctx, t, normalizeSubject(m[1])), statedBefore(ctx, t, normalizeSubject(m[2]))];
     if (!a || !b || a === b || a.token.unit !== t.token.unit || b.token.unit !== t.token.unit) continue;
     const more = /多|高|超/.test(m[3]);
     sink.add<SumClaim>({
@@ -612,8 +618,6 @@ function differenceClaims(ctx: ShareContext, sink: ClaimSink): void {
 const MORE_THAN = /^([^，,。；;、比]{2,24})比([^，,。；;、]{2,24}?)(多|少|高|低|超出)出?$/;
 /** (`比上年多`, `比预算少`: a change or a budget difference, read elsewhere.) */
 const NOT_A_FIGURE = /上年|去年|同期|预算|计划|(?:19|20)\d\d|年初|目标/;
-/** (`人员经费和公用经费` ends with 公用经费 but is both: no statement of 公用经费 alone.) */
-const JOINED = /[和及与、]/;
 
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   multipleClaims(ctx, sink);

@@ -119,6 +119,17 @@ const MASK: Record<string, string> = { 和: '\u0001', 与: '\u0002', 及: '\u000
 const unmask = (name: string) => name.replace(/[\u0001\u0002\u0003]/g, (c) => (c === '\u0001' ? '和' : c === '\u0002' ? '与' : '及'));
 
 /** Names match when equal, or when the longer one ends with the shorter (`本年收入合计` ~ `收入合计`). */
+/**
+ * `subject`, found for `name` (which it equals or ends with), states that quantity alone: `人员经费和公用经费` ends with
+ * 公用经费 but is both.
+ */
+export function namesAlone(subject: string, name: string): boolean {
+  return !/[和及与、]/.test(subject.slice(0, subject.length - name.length));
+}
+
+/** `三项合计`, `前三项合计`, `以上两项合计`: the total of the items just listed, a different quantity in each list. */
+export const COUNTED_TOTAL = /^(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
+
 export function subjectsMatch(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (a === b) return true;

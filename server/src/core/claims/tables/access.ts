@@ -73,6 +73,7 @@ export function itemName(item: Item): string {
 interface TableIndex {
   items?: Item[];
   byCode?: Map<string, Item>;
+  codeTree?: CodeTree;
   valueColumns: Map<number | undefined, number[]>;
   /** Position of each value column within its block; −1 for other columns. */
   positions?: Int32Array;
@@ -88,7 +89,7 @@ const indexes = new WeakMap<Table, TableIndex>();
 function indexOf(table: Table): TableIndex {
   let index = indexes.get(table);
   if (!index) {
-    index = { items: undefined, byCode: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [], namesColumns: new Map() };
+    index = { items: undefined, byCode: undefined, codeTree: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [], namesColumns: new Map() };
     indexes.set(table, index);
   }
   return index;
@@ -169,6 +170,39 @@ export function indexByCode(table: Table): Map<string, Item> {
   const map = new Map<string, Item>();
   for (const it of items(table)) if (it.entry.code && !map.has(it.entry.code)) map.set(it.entry.code, it);
   return (index.byCode = map);
+}
+
+/** Rows by their nearest stated ancestor (2080505 → 20805 → 208); rows without one are the top rows, under 合计. */
+export interface CodeTree {
+  children: Map<string, Item[]>;
+  top: Item[];
+}
+
+/**
+ * The rows of a table by code as a tree, in one pass: a 项 whose 款 row is missing counts under its 类, a row without any
+ * ancestor under 合计. Built once per table (roll-ups, unfilled rows and truncation read it); callers must not mutate it.
+ */
+export function codeTree(table: Table): CodeTree {
+  const index = indexOf(table);
+  if (index.codeTree) return index.codeTree;
+  const byCode = indexByCode(table);
+  const children = new Map<string, Item[]>();
+  const top: Item[] = [];
+  for (const it of byCode.values()) {
+    const code = it.entry.code!;
+    let parent: string | undefined;
+    for (let len = code.length - 2; len >= 3 && !parent; len -= 2) {
+      const prefix = code.slice(0, len);
+      if (byCode.has(prefix)) parent = prefix;
+    }
+    if (!parent) top.push(it);
+    else {
+      const kids = children.get(parent);
+      if (kids) kids.push(it);
+      else children.set(parent, [it]);
+    }
+  }
+  return (index.codeTree = { children, top });
 }
 
 export function findItem(list: Item[], label: RegExp, block?: number): Item | undefined {

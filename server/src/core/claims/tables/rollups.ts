@@ -3,9 +3,9 @@
 import type { DocumentModel, Operand, Table } from '../../types';
 import { columnIndexes } from '../../model/tables';
 import type { ClaimSink } from '../sink';
-import { blankAt, blankOperandAt, columnLabel, indexByCode, itemName, itemOperand, items, namesColumns, totalItem, totalItems, valueColumns, type Item } from './access';
+import { blankAt, blankOperandAt, codeTree, columnLabel, indexByCode, itemName, itemOperand, items, namesColumns, totalItem, totalItems, valueColumns, type Item } from './access';
 import { emitSum } from './emit';
-import { codeTree, lastCoded, markTruncated } from './truncated';
+import { lastCoded } from './truncated';
 
 function identityOf(table: Table, parent: string | undefined): string {
   switch (table.kind) {
@@ -32,8 +32,7 @@ export function rollupClaims(model: DocumentModel, table: Table, sink: ClaimSink
   const list = items(table);
   const byCode = indexByCode(table);
   if (byCode.size === 0) return labelRollups(model, table, list, sink);
-  const { children, top } = codeTree(byCode);
-  markTruncated(model, table, list, byCode, { children, top });
+  const { children, top } = codeTree(table);
   // (A table marked unfinished, or cut short: the rows under its last ones, and under its 合计, may be still to come.)
   const cut = table.unfinished || table.truncated ? lastCode(list) ?? '' : cutOff(table, list, children);
   const columns = new RollupColumns(table);

@@ -4,36 +4,10 @@
 // read as zero (as for a table its writer marks unfinished).
 import { checkSum, show } from '../../arith/interval';
 import type { DocumentModel, Operand, Table } from '../../types';
-import { blankOperandAt, columnLabel, itemName, itemOperand, totalItem, valueColumns, type Item } from './access';
+import { blankOperandAt, codeTree, columnLabel, indexByCode, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
 
 /** Tables whose rows nest by code exhaustively: a parent is the sum of the rows under it. */
 const NESTED_TABLES = new Set(['T02', 'T03', 'T05', 'T07', 'T08', 'T10']);
-
-/** Rows by their nearest stated ancestor (2080505 → 20805 → 208); rows without one are the top rows, under 合计. */
-export interface CodeTree {
-  children: Map<string, Item[]>;
-  top: Item[];
-}
-
-export function codeTree(byCode: Map<string, Item>): CodeTree {
-  const children = new Map<string, Item[]>();
-  const top: Item[] = [];
-  for (const it of byCode.values()) {
-    const code = it.entry.code!;
-    let parent: string | undefined;
-    for (let len = code.length - 2; len >= 3 && !parent; len -= 2) {
-      const prefix = code.slice(0, len);
-      if (byCode.has(prefix)) parent = prefix;
-    }
-    if (!parent) top.push(it);
-    else {
-      const kids = children.get(parent);
-      if (kids) kids.push(it);
-      else children.set(parent, [it]);
-    }
-  }
-  return { children, top };
-}
 
 export function lastCoded(list: Item[]): Item | undefined {
   let last: Item | undefined;
@@ -46,11 +20,14 @@ export function lastCoded(list: Item[]): Item | undefined {
  * under them, in some column, and no level falls short of them in any column. A slipped cell cannot do that: it
  * makes the level above it exceed its rows and its own level fall short of them (or breaks one level only).
  */
-export function markTruncated(model: DocumentModel, table: Table, list: Item[], byCode: Map<string, Item>, tree: CodeTree): void {
+export function markTruncated(model: DocumentModel, table: Table): void {
   if (!NESTED_TABLES.has(table.kind) || table.unfinished || table.lastYears) return;
+  const list = items(table);
   const last = lastCoded(list);
   const code = last?.entry.code;
   if (!last || !code) return;
+  const byCode = indexByCode(table);
+  const tree = codeTree(table);
   // (From the top: 合计, the 类, the 款.)
   const chain: Array<{ parent: Item; kids: Item[] }> = [];
   const total = totalItem(list);

@@ -5,10 +5,9 @@
 import { checkSum } from '../../arith/interval';
 import { l } from '../../messages';
 import type { Claim, DocumentModel, Operand, Table, TableCell } from '../../types';
-import { columnLabel, indexByCode, itemName, itemOperand, items, valueColumns, type Item } from './access';
+import { codeTree, columnLabel, indexByCode, itemName, itemOperand, items, valueColumns, type Item } from './access';
 import { rowSumColumns } from './identities';
 import { statisticsTable } from './sangong';
-import { codeTree } from './truncated';
 
 /** Fewer zero or blank cells than this say too little to call a table unfilled. */
 const MIN_ZERO_CELLS = 3;
@@ -82,7 +81,7 @@ function unfilledRows(model: DocumentModel, table: Table, { parents, zeros }: Un
   if (byCode.size === 0) return;
   const isZero = (cell: TableCell | undefined) => isZeroCell(model, cell);
   const found: Array<{ parent: Item; col: number; stated: TableCell; cells: Array<TableCell | undefined>; kids: number }> = [];
-  for (const [code, kids] of codeTree(byCode).children) {
+  for (const [code, kids] of codeTree(table).children) {
     const parent = byCode.get(code)!;
     const cols = valueColumns(table, parent.entry.block);
     for (let k = 0; k < cols.length; k++) {
