@@ -38,6 +38,12 @@ export function lintSequential(jobs: LintJob[]): FileResult[] {
   });
 }
 
+/**
+ * Files sent to a worker ahead of the one it is linting: the next file is already there when a result goes back, so a
+ * worker never waits for the round trip through the main thread.
+ */
+const IN_FLIGHT = 2;
+
 export function lintInPool(jobs: LintJob[], workerCount = Math.min(availableParallelism(), jobs.length)): Promise<FileResult[]> {
   const script = join(__dirname, 'cli-worker.js');
   const timeout = fileTimeoutMs();
@@ -47,58 +53,57 @@ export function lintInPool(jobs: LintJob[], workerCount = Math.min(availablePara
   return new Promise((resolve) => {
     if (jobs.length === 0) return resolve(results);
     const workers: Worker[] = [];
-    const finish = () => {
-      for (const w of workers) void w.terminate();
-      resolve(results);
+    const record = (id: number, result: FileResult) => {
+      if (results[id] !== undefined) return;
+      results[id] = result;
+      if (++done === jobs.length) {
+        for (const w of workers) void w.terminate();
+        resolve(results);
+      }
     };
-    const start = () => {
+    /** A worker, first given `handed` (files a failed worker held but had not reached). */
+    const start = (handed: number[]) => {
       const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: LINT_YOUNG_GENERATION_MB } });
       workers.push(worker);
-      let current = -1;
+      // The files sent and not answered yet, in order: the first is the one being linted.
+      const queue: number[] = [];
       let timer: NodeJS.Timeout | undefined;
       let dead = false;
-      const feed = () => {
-        if (next >= jobs.length) {
-          current = -1;
-          return;
+      const fill = () => {
+        while (queue.length < IN_FLIGHT && (handed.length > 0 || next < jobs.length)) {
+          const id = handed.length > 0 ? handed.shift()! : next++;
+          queue.push(id);
+          worker.postMessage({ id, job: jobs[id] } satisfies WorkerRequest);
         }
-        current = next++;
-        worker.postMessage({ id: current, job: jobs[current] } satisfies WorkerRequest);
-        timer = setTimeout(() => {
-          // The worker is stuck on this file: record it, replace the worker, go on.
-          const id = current;
-          current = -1;
-          dead = true;
-          void worker.terminate();
-          settle(id, timedOut(jobs[id], timeout), true);
-          // A grace period over the engine's own cooperative limit, which ends cleanly when it can.
-        }, timeout + 5_000);
-      };
-      const settle = (id: number, result: FileResult, replace: boolean) => {
         clearTimeout(timer);
-        if (results[id] === undefined) {
-          results[id] = result;
-          done++;
-        }
-        if (done === jobs.length) finish();
-        else if (replace) {
-          if (next < jobs.length) start();
-        } else feed();
+        // (The worker starts the first file of the queue as soon as it has answered the one before: time it from now.)
+        if (queue.length > 0) timer = setTimeout(stuck, timeout + 5_000);
       };
-      worker.on('message', (msg: WorkerResponse) => {
-        if (!dead) settle(msg.id, msg.result, false);
-      });
-      worker.on('error', (e) => {
-        // The worker died (e.g. out of memory): record the file it held, and carry on with a new worker.
-        const id = current;
-        current = -1;
-        if (dead) return;
+      /** The worker is gone: the file it held gets `result`, the files queued behind it go to a new worker. */
+      const fail = (result: (id: number) => FileResult) => {
         dead = true;
-        if (id >= 0) settle(id, { filePath: jobs[id].filePath, findings: [], notices: [], ioError: `worker failed: ${e.message}` }, true);
-        else if (next < jobs.length) start();
+        clearTimeout(timer);
+        void worker.terminate();
+        const id = queue.shift();
+        if (queue.length > 0 || next < jobs.length) start(queue);
+        if (id !== undefined) record(id, result(id));
+      };
+      // The worker is stuck on this file (a grace period over the engine's own cooperative limit, which ends cleanly
+      // when it can): record it as not checked, go on with a new worker.
+      const stuck = () => fail((id) => timedOut(jobs[id], timeout));
+      worker.on('message', (msg: WorkerResponse) => {
+        if (dead) return;
+        clearTimeout(timer);
+        queue.splice(queue.indexOf(msg.id), 1);
+        record(msg.id, msg.result);
+        if (done < jobs.length) fill();
       });
-      feed();
+      // The worker died (e.g. out of memory): record the file it held, and carry on with a new worker.
+      worker.on('error', (e) => {
+        if (!dead) fail((id) => ({ filePath: jobs[id].filePath, findings: [], notices: [], ioError: `worker failed: ${e.message}` }));
+      });
+      fill();
     };
-    for (let i = 0; i < workerCount; i++) start();
+    for (let i = 0; i < workerCount; i++) start([]);
   });
 }

@@ -180,6 +180,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
     // (`45837.60元（折合4.58万元）`: a bracketed restatement in 万元 is no sibling that makes the 元 figures suspect.)
     const wan = group.filter((n) => n.unit === '万元' && !n.zero && !n.readAs && !restated(n));
     const yuanMajority = group.filter((n) => yuanAmount(n) && !perUnit(n)).length > Math.max(1, wan.length);
+    let largestWan: Decimal | undefined;
     for (const n of group) {
       // (`公务用车运行维护费1.10万元，即11001.86元`: a restatement in another unit is no slip among its siblings.)
       if (!mayBeSlip(n) || (n.unit === '元' && yuanMajority) || restated(n)) continue;
@@ -198,7 +199,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
       } else {
         // `本年支出合计665.38亿元，其中：基本支出208.88万元…`: digits of the size of a total of its 万元
         // siblings, but 10⁴ times their sum once read in 亿元.
-        const largest = wan.reduce((m, w) => (w.value.abs().gt(m) ? w.value.abs() : m), n.value.times(0));
+        const largest = (largestWan ??= wan.reduce((m, w) => (w.value.abs().gt(m) ? w.value.abs() : m), new Decimal(0)));
         const tooLarge = wan.length > 0 && !largest.isZero() && n.value.div(largest).gte(1) && n.value.div(largest).lte(20);
         // (`支出31.76亿元，…比上年增加26,961.81万元`: read in 万元 it would be smaller than its own change; the same digits
         // in 万元 elsewhere are that statement's slip, not this one's.)
@@ -211,13 +212,20 @@ export function resolveUnitSlips(model: DocumentModel): void {
   }
 }
 
+/** |value| ≥ 10⁴, read off the canonical text: no Decimal is built for every 万元 figure of the report. */
+function atLeastTenThousand(text: string): boolean {
+  const digits = text.replace(/^-?0*/, '');
+  const point = digits.indexOf('.');
+  return (point < 0 ? digits.length : point) >= 5;
+}
+
 /**
  * `年初预算为74.39万元，支出决算为812000万元，完成年初预算的109.15%` beside `81.20` in 公开05表: a 万元 figure that is exactly
  * 10⁴ times a 万元 figure the report states elsewhere, and a hundred times larger than every 万元 figure beside it, is
  * that amount written in 元 (its digits the 元 value) under the 万元 of its sentence.
  */
 function yuanValuesInWan(model: DocumentModel): void {
-  const candidates = model.numbers.filter((n) => n.unit === '万元' && !n.zero && !n.cell && !n.readAs && n.value.abs().gte(10000));
+  const candidates = model.numbers.filter((n) => n.unit === '万元' && !n.zero && !n.cell && !n.readAs && atLeastTenThousand(n.text));
   if (candidates.length === 0) return;
   const wanValues = new Set<string>();
   for (const n of model.numbers) {
@@ -334,7 +342,7 @@ export function resolveMissingPercents(model: DocumentModel): void {
           withShares.add(s.paragraph);
           if (words.length >= 2) shareWords.add(words);
         }
-      } else if (n.unit === 'none' && !n.formatIssue && !n.value.isNegative()) candidates.push({ token: n, paragraph: s.paragraph, previous });
+      } else if (n.unit === 'none' && !n.formatIssue && !n.text.startsWith('-')) candidates.push({ token: n, paragraph: s.paragraph, previous });
       previous = n;
     }
   }

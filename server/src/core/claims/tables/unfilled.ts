@@ -3,6 +3,7 @@
 // one notice says so instead, and the table is set against nothing. So too, within a filled table, the rows under a
 // parent and a part column still at the template's zeros: reported once each (rules/table-format.ts).
 import { checkSum } from '../../arith/interval';
+import { isZero } from '../../arith/operand';
 import { l } from '../../messages';
 import type { Claim, DocumentModel, Operand, Table, TableCell } from '../../types';
 import { codeTree, columnLabel, indexByCode, itemName, itemOperand, items, valueColumns, type Item } from './access';
@@ -27,7 +28,7 @@ export function allZeroTables(model: DocumentModel): Map<number, number> {
       if (row.kind !== 'data' && row.kind !== 'total') continue;
       for (const cell of row.cells) {
         if (table.columns[cell.col]?.role !== 'value') continue;
-        if (cell.number === undefined ? cell.text.trim() === '' : model.numbers[cell.number].value.isZero()) zeros++;
+        if (cell.number === undefined ? cell.text.trim() === '' : model.numbers[cell.number].zero) zeros++;
         else if (cell.number !== undefined) other = true;
       }
       if (other) break;
@@ -72,7 +73,7 @@ export interface UnfilledParts {
 }
 
 function isZeroCell(model: DocumentModel, cell: TableCell | undefined): boolean {
-  return !cell || (cell.number === undefined ? cell.text.trim() === '' : model.numbers[cell.number].value.isZero());
+  return !cell || (cell.number === undefined ? cell.text.trim() === '' : model.numbers[cell.number].zero);
 }
 
 function unfilledRows(model: DocumentModel, table: Table, { parents, zeros }: UnfilledParts): void {
@@ -122,7 +123,7 @@ function unfilledColumns(model: DocumentModel, table: Table, { rowTotals, zeros 
       let over = false;
       for (const it of list) {
         const total = itemOperand(model, table, it, totalCol);
-        if (!total || total.token === undefined || total.value.isZero()) continue;
+        if (!total || total.token === undefined || isZero(total)) continue;
         filled++;
         const parts = partCols.map((c) => itemOperand(model, table, it, c)).filter((o): o is Operand => o !== undefined);
         const check = checkSum(total, parts);
@@ -165,16 +166,16 @@ export function unfilledGate(
   };
   return (claim) => {
     // (A filled parent over rows still at zero: not their sum yet.)
-    if (claim.kind === 'rollup') return !(claim.total.token !== undefined && unfilled.parents.has(claim.total.token) && claim.parts.every((p) => zeroRow(p) || p.value.isZero()));
+    if (claim.kind === 'rollup') return !(claim.total.token !== undefined && unfilled.parents.has(claim.total.token) && claim.parts.every((p) => zeroRow(p) || isZero(p)));
     // (A row's total beside a column not filled in yet: not the sum of its parts yet.)
     if (claim.kind === 'sum') return !(claim.origin === 'table' && claim.total.token !== undefined && unfilled.rowTotals.has(claim.total.token));
     if ((claim.kind !== 'equal' && claim.kind !== 'le') || (claim.origin !== 'text-table' && claim.origin !== 'cross-table')) return true;
     // (Of `part ≤ whole`, only a zero whole contradicts: a zero part holds against anything.)
     const pairs = claim.kind === 'equal' ? [[claim.a, claim.b], [claim.b, claim.a]] : [[claim.whole, claim.part]];
     for (const [zero, other] of pairs) {
-      if (zeroRow(zero) && !other.value.isZero() && !zeroRow(other)) return false;
+      if (zeroRow(zero) && !isZero(other) && !zeroRow(other)) return false;
       const id = tableOf(zero);
-      if (id === undefined || !tables.has(id) || other.value.isZero() || (other.token !== undefined && tables.has(model.numbers[other.token].cell?.table ?? -1))) continue;
+      if (id === undefined || !tables.has(id) || isZero(other) || (other.token !== undefined && tables.has(model.numbers[other.token].cell?.table ?? -1))) continue;
       const reported = tables.get(id)!;
       turnedAway.set(reported, (turnedAway.get(reported) ?? 0) + 1);
       return false;
