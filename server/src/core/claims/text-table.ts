@@ -410,6 +410,10 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
     if (!pt.subject) continue;
+    // (`公务接待费4.04万元，…其中：国内公务接待15批次、46人次，支出1.68万元；外事接待…，支出2.36万元`: a part that took the name of
+    // its list's total is a part of that figure, not the figure the tables state.)
+    const ownTotal = facts.listOf.get(pt)?.totals.get(pt.role);
+    if (!pt.ownSubject && ownTotal && ownTotal !== pt && ownTotal.subject === pt.subject) continue;
     // (`“三公”经费年初预算为14.54万元，年中调整后全年预算为15.41万元`: a table's 预算数 is the year's, not the 年初 one beside it.)
     if (pt.role === 'budget' && budgetKind(pt.lead) === 'initial' && (facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted')) continue;
     if (pt.year !== undefined) {

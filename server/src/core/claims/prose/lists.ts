@@ -85,14 +85,20 @@ function otherSideClause(text: string, region: Span, total: string): number | un
   return semicolonBefore(text, region, (from) => side.test(text.slice(from, from + 25)));
 }
 
-/** The first `；` in the region after which the words name staff counted otherwise than by 编制 (实有, 在职, 离退休…). */
-function staffClause(text: string, region: Span): number | undefined {
+/**
+ * The first `；` in the region after which the words name the other count of staff: staff counted otherwise than by
+ * 编制 (实有, 在职, 离退休…) after a list under the 编制, and the 编制 itself (`；年末编制数66人`) after a list under the
+ * staff a unit has.
+ */
+function staffClause(text: string, region: Span, underEstablishment: boolean): number | undefined {
   return semicolonBefore(text, region, (from) => {
     const words = /^[^\d０-９；;。]{0,16}/.exec(text.slice(from, from + 16))![0];
-    return STAFF_OTHER_THAN_ESTABLISHMENT.test(words) && !/编制/.test(words);
+    return underEstablishment ? STAFF_OTHER_THAN_ESTABLISHMENT.test(words) && !/编制/.test(words) : ESTABLISHMENT_COUNT.test(words);
   });
 }
 const STAFF_OTHER_THAN_ESTABLISHMENT = /实有|在职|离退休|退休|聘用|临聘|遗属/;
+/** The 编制 as a count of its own; not `编制内人员` or `行政编制人员`, who are staff the unit has. */
+const ESTABLISHMENT_COUNT = /编制(?:数|总数|人数|为|共)|(?:核定|批复|核批)编制/;
 
 /**
  * The first `；` in the region whose clause (starting at `from`) `opens` accepts. (semicolonWithin, not indexOf: a region
@@ -328,7 +334,7 @@ export function findLists(
         // a sentence of many lists would be quadratic.)
         const searched = { start: list.region.start, end: Math.min(list.region.end, nextTrigger) };
         const sideCut = head ? otherSideClause(text, searched, /收入|支出/.test(head.lead) ? head.lead : head.subject) : undefined;
-        const staffCut = establishment && /编制/.test(establishment.subject) ? staffClause(text, searched) : undefined;
+        const staffCut = establishment ? staffClause(text, searched, /编制/.test(establishment.subject)) : undefined;
         const chainCut = semicolonBefore(text, searched, (from) => CHAIN_CLAUSE.test(text.slice(from, from + 5)));
         const cuts = [sideCut, staffCut, chainCut].filter((c): c is number => c !== undefined);
         const cut = cuts.length > 0 ? Math.min(...cuts) : undefined;
