@@ -195,7 +195,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
         // (Whole figures among whole 万元 siblings of its size: `公务接待费预算288万元…公务接待费282元，完成预算的97.92%`.)
         const wholeAmongWhole = wan.length > 0 && n.decimals === 0 && wan.every((w) => w.decimals === 0) && n.value.abs().gte(10) && n.value.lt(100000) &&
           !PER_UNIT_AFTER.test(model.text.slice(n.span.end, n.span.end + 3)) && wan.some((w) => n.value.div(w.value).abs().gte(0.1) && n.value.div(w.value).abs().lte(10));
-        if (sameDigits || tooSmall || wholeAmongWhole) n.readAs = '万元';
+        if ((sameDigits || tooSmall || wholeAmongWhole) && !changeRateHoldsInYuan(model, group, n)) n.readAs = '万元';
       } else {
         // `本年支出合计665.38亿元，其中：基本支出208.88万元…`: digits of the size of a total of its 万元
         // siblings, but 10⁴ times their sum once read in 亿元.
@@ -210,6 +210,39 @@ export function resolveUnitSlips(model: DocumentModel): void {
       }
     }
   }
+}
+
+/** The words right before a change's amount: `同比减少`, `比上年2.88万元减少`, `本年增加`. */
+const CHANGE_WORD_BEFORE = /(?:增加|减少|增长|下降|降低|节约|节省|超支|多支出|少支出)了?$/;
+/** What may stand between a change's amount and its rate: `，降幅`, `，增长`, `、下降了`. */
+const RATE_AFTER_CHANGE = /^[，,、\s]*(?:同比)?(?:增幅|降幅|增长|下降|降低|减少|增加|上升|减幅|下降了|增长了)(?:率|幅度)?(?:为|是|达)?$/;
+
+/**
+ * `4.38万元，同比减少3,638.93元，降幅7.7%`, `比上年2.88万元减少671.20元，降幅2.33%`: a change in 元 beside 万元 amounts is
+ * small, not a 万元 figure with the wrong unit, when its rate holds with the 元 as written (against the 万元 figure before
+ * it, as last year's or as this year's) and would not with the digits in 万元.
+ */
+function changeRateHoldsInYuan(model: DocumentModel, group: NumberToken[], n: NumberToken): boolean {
+  const at = group.indexOf(n);
+  const rate = group[at + 1];
+  const amount = group.slice(0, at).reverse().find((w) => w.unit === '万元' && !w.zero);
+  if (!rate || rate.unit !== '%' || !amount || !CHANGE_WORD_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 6), n.span.start).trim())) return false;
+  if (!RATE_AFTER_CHANGE.test(model.text.slice(n.unitSpan?.end ?? n.span.end, rate.span.start))) return false;
+  const holds = (delta: Decimal) => {
+    const w = amount.value.abs();
+    const h = new Decimal(0.5).times(new Decimal(10).pow(-amount.decimals));
+    const rh = new Decimal(0.5).times(new Decimal(10).pow(-rate.decimals));
+    const stated = rate.value.abs();
+    // (The 万元 figure may be last year's, or this year's after a fall or a rise.)
+    return [w, w.plus(delta), w.minus(delta)].some((base) => {
+      if (base.minus(h).lte(0)) return false;
+      const low = delta.div(base.plus(h)).times(100);
+      const high = delta.div(base.minus(h)).times(100);
+      return low.lte(stated.plus(rh)) && high.gte(stated.minus(rh));
+    });
+  };
+  const digits = n.value.abs();
+  return holds(digits.div(10000)) && !holds(digits);
 }
 
 /** |value| ≥ 10⁴, read off the canonical text: no Decimal is built for every 万元 figure of the report. */

@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { checkEqual, checkRatio, exact, HUNDRED, reachableRate, sumOperand, type RatioCheck } from '../arith/interval';
 
 const ONE = new Decimal(1);
-import { magnitude } from '../arith/operand';
+import { magnitude, signOf, withChanges } from '../arith/operand';
 import type { ChangeClaim, Claim, CompletionClaim, Operand, ShareClaim } from '../types';
 
 export interface RatioInputs {
@@ -30,8 +30,12 @@ export function changeBase(claim: ChangeClaim): { delta?: Operand; prior?: Opera
   const { current, prior, delta, direction } = claim;
   if (prior) {
     // With C and P stated the rate is checked against the figures; a wrong Δ is its own finding.
-    const d = current ? magnitude(sumOperand([current, prior], '变动额', undefined, [1, -1])) : delta;
-    return { delta: d, prior, derived: false };
+    if (!current) return { delta, prior, derived: false };
+    const byFigures = magnitude(sumOperand([current, prior], '变动额', undefined, [1, -1]));
+    // (`2.00万元，比上年1.73万元增加2,655.24元，增长15.3%`: a Δ stated to finer digits than C and P, and within the rounding of
+    // C − P, is the sharper of the two; C − P = 0.27 would put the rate at 15.6%.)
+    const finer = delta && signOf(delta) >= 0 && delta.halfUlp.times(2).lt(byFigures.halfUlp) && checkEqual(delta, byFigures).ok;
+    return { delta: finer ? withChanges(delta, { label: '变动额' }) : byFigures, prior, derived: false };
   }
   if (current && delta) return { delta, prior: derivedPrior(current, delta, direction === 'down'), derived: true };
   if (current && direction === 'flat') return { delta: exact(0, '变动额'), prior: current, derived: true };
