@@ -5,7 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import { finestOf, type ProseList } from './lists';
+import { finestOf, finestStatement, type ProseList } from './lists';
 import { sameMember } from './sums';
 import { COUNTED_TOTAL, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
@@ -664,6 +664,9 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     // (A part restated in another unit, `涉及资金9.02亿元（90,234.90万元）`: the finer statement.)
     const fine = finestOf(ctx.analysis.bySentence.get(part.sentence.id) ?? [], part);
     const finePart = fine.token.span.start < share.token.span.start ? fine : part;
+    // (So for the base: `总额191,538.47元（约19.15万元）`, whichever of the two the share resolved to.)
+    const baseTokens = ctx.analysis.bySentence.get(base.sentence.id) ?? [];
+    const fineBase = base.restates ? finestStatement(baseTokens, base.index) : finestOf(baseTokens, base);
     const claim = sink.add<ShareClaim>({
       kind: 'share',
       origin: 'prose',
@@ -671,7 +674,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
       description: l(`${partLabel}占${baseLabel}的比重`, `share of ${partLabel} in ${baseLabel}`),
       span: share.token.span,
       part: operand(finePart.token, partLabel),
-      base: operand(base.token, baseLabel),
+      base: operand(fineBase.token, baseLabel),
       stated: operand(share.token, '占比'),
     });
     const list = groups.get(resolved.group) ?? [];
