@@ -9,7 +9,7 @@ import { namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } 
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { BUDGET_EXCESS_RATE, directionOf, type ProseAnalysis, type ProseToken } from './tokens';
+import { BUDGET_EXCESS_RATE, directionOf, FROM_LEVEL, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement } from './lists';
 import { allMatches } from '../../text/matches';
@@ -299,12 +299,19 @@ const COUNT_PRIOR = /(?:上年|去年|上一年|同期|(?:19|20)\d\d\s*年)(?:�
  * sentence or the one before it in the paragraph (`实有人员108人，其中：在职人员85人…。与2023年末的104人相比，实有人员增加
  * 4人`). The rate right after it is the change's.
  */
-function countChange(tokens: ProseToken[], i: number, from: number, before: ProseToken[]): StatedChange | undefined {
+function countChange(text: string, tokens: ProseToken[], i: number, from: number, before: ProseToken[]): StatedChange | undefined {
   const delta = tokens[i];
   const words = delta.lead.replace(/\s+/g, '');
   const sameUnit = (t: ProseToken) => t.role === 'count' && t.token.unitText === delta.token.unitText;
   let k = i - 1;
   while (k >= 0 && tokens[k].token.span.start >= from && !sameUnit(tokens[k])) k--;
+  // (`车辆总数由13辆减少至11辆，减少2辆`: the count reached, after the count it started from.)
+  const start = k >= 1 && tokens[k - 1].token.span.start >= from && sameUnit(tokens[k - 1]) ? tokens[k - 1] : undefined;
+  if (start && FROM_LEVEL.test(start.lead.replace(/\s+/g, '')) && TO_LEVEL_AFTER.test(text.slice(start.token.unitSpan?.end ?? start.token.span.end, tokens[k].token.span.start)) && COUNT_DELTA.test(words)) {
+    const next = tokens[i + 1];
+    const rate = next?.role === 'change-rate' && !/[；;。]/.test(next.lead) ? next : undefined;
+    return { first: { ...delta, direction: directionOf(words) ?? 'up' }, current: tokens[k], prior: start, delta, rate };
+  }
   // (`2023年末实有人员119人，本年减少2人`: a count its own words date another year is last year's too.)
   const prior = k >= 0 && tokens[k].token.span.start >= from && (COUNT_PRIOR.test(tokens[k].lead.replace(/\s+/g, '')) || (tokens[k].year !== undefined && /(?:19|20)\d\d\s*年/.test(tokens[k].lead))) ? tokens[k] : undefined;
   if (!COUNT_DELTA.test(words) || !(LAST_YEAR_COMPARISON.test(words) || prior)) return undefined;
@@ -405,7 +412,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       const first = tokens[i];
       if (takenRates.has(first)) continue;
       if (first.role === 'count') {
-        const counted = countChange(tokens, i, previousEnd, before);
+        const counted = countChange(text, tokens, i, previousEnd, before);
         if (!counted) continue;
         const claim = changeClaim(sink, text, counted);
         if (claim) made.push(claim);

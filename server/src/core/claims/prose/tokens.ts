@@ -294,6 +294,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/(?:差值|(?<!弥补收支)差额|相差|差异)(?:为|是|达)?$/.test(w)) return 'other';
       // `从2015年的2007万元上升到2020年的2468万元`: the level reached, not the size of the change.
       if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
+      // (`支出由1,234.56万元增加至1,345.67万元`: the level it started from, last year's.)
+      if (FROM_LEVEL.test(w) && TO_LEVEL_AFTER.test(after)) return 'prior';
       if (UP.test(unquoted) || DOWN.test(unquoted) || NEUTRAL_CHANGE.test(unquoted) || SHORT_DIRECTION.test(unquoted)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       if (NEW_THIS_YEAR.test(w)) return 'delta';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
@@ -306,6 +308,10 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       return 'other';
   }
 }
+
+/** `由13辆减少至11辆`, `从1,234.56万元增加到…`: the figure a change starts from, and the words after it. */
+export const FROM_LEVEL = /(?:由|从)$/;
+export const TO_LEVEL_AFTER = /^\s*(?:增加|减少|增长|下降|降低|提高|上升|降|增|升|减)(?:到|至)/;
 
 /**
  * `上年无此项支出，本年新增15.46万元`: the change from nothing, an increase by the year's whole figure (not another part of
