@@ -36,6 +36,10 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/购置/, /运行|运维/], required: [0, 1] },
   // 车辆 by use (国有资产占用情况): 其他用车 takes what the named uses do not
   { members: [/其他用车/, /领导.*用车/, /负责人用车/, /机要通信/, /应急保障/, /执法执勤/, /特种专业技术/, /离退休干部/, /一般公务用车/], required: [0] },
+  // A department's cars or staff → its own body's and its units' (`其中机关本级10辆、所属事业单位2辆`)
+  { members: [/本级$/, /(?:所属|下属|直属)(?:事业)?单位$|二级单位$/], required: [0, 1], whole: /车辆|用车|人员|人数|编制/ },
+  // Cars in use and awaiting disposal
+  { members: [/在用/, /待报废|待处置/], required: [0, 1], whole: /车辆|用车/ },
   // 财政拨款 → three funds
   { members: [/一般公共预算/, /政府性基金/, /国有资本经营/], required: [0, 1, 2] },
   // 收入/支出总计 → 本年合计 + 结余 + 结转和结余 (公开01表's 总计 rows; 公开04表's: 本年财政拨款收入 + 年初财政拨款结转和结余)
@@ -115,12 +119,14 @@ function sharesAddToHundred(list: ProseList): boolean {
   return checkSum(exact(100, '100%'), shares.map((s) => operand(s.token, s.subject))).ok;
 }
 
+const BY_CRITERION = /^按(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|资金来源|级次)/;
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
 const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
 
 export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
-  if (list.exhaustive || /分别|构成/.test(list.triggerText)) return true;
+  // (`按用途分：`: a whole broken down by one criterion, every part of it.)
+  if (list.exhaustive || /分别|构成/.test(list.triggerText) || BY_CRITERION.test(list.triggerText)) return true;
   // (`其余各项合计83.53万元，包括A6.69万元、B5.73万元`: the rest, item by item, unless 等 leaves some out.)
   if (REMAINDER_TOTAL.test(total.subject || total.lead)) {
     const last = parts[parts.length - 1].token;
