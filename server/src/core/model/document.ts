@@ -577,7 +577,7 @@ function firstLines(text: string, n: number): string[] {
 const FIGURE_IN_LINE = /[0-9０-９]\s*(?:万元|亿元|元|%|％)/;
 
 /** Name endings of government departments and units. */
-const DEPARTMENT_END = /(?:局|委员会|委|院|厅|办公室|办|中心|站|所|馆|部|会|队|处|校|学|园|室|社|台|团|署|库)$/;
+const DEPARTMENT_END = /(?:局|人民政府|委员会|委|院|厅|办公室|办|中心|站|所|馆|部|会|队|处|校|学|园|室|社|台|团|署|库)$/;
 /** What may stand right before a department's name: a line start, punctuation or a space. */
 const BEFORE_NAME = /[\n。；;，,：:#>*\s]/;
 const SPACE = /\s/;

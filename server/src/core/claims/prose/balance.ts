@@ -1,7 +1,7 @@
 // 收入总计 = 支出总计 in the prose of a department's report (tables.md T01.5, T04): the 总计 rows balance by
 // construction (支出总计 holds 年末结转和结余), so a sentence stating both with two values states a slip:
 // `2022年度收、支总计各是4125.49,4143.91万元`, `收入总计803.84万元，支出总计687.8万元` (支出合计 written as 总计).
-import { operand } from '../../arith/interval';
+import { isMoney, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
@@ -55,26 +55,47 @@ const SIDES = [
 
 /**
  * `2021年度收入、支出决算总计3590.45万元。` / `本年收入合计3489.34万元，年初结转和结余101.11万元；本年支出合计3394.74万元，年末结转和结余
- * 204.13万元。`: each side's members add up to the 总计 stated just before (the same sentence or the one before, in
- * its paragraph or the paragraph before). A side whose optional member (使用非财政拨款结余, 结余分配) goes unstated may
- * hold it: then the relation only warns.
+ * 204.13万元。`: each side's members add up to the 总计 stated before them (in its paragraph or the next one with figures,
+ * headings between not counted). The carry-over may follow in the next sentence (`本年收入合计1339.81万元，…。另有年初结转
+ * 和结余8.46万元。`), and in another unit of money than the 总计. A side whose optional member (使用非财政拨款结余, 结余分配)
+ * goes unstated may hold it: then the relation only warns.
  */
+const MAX_PARAGRAPHS_AFTER_TOTAL = 4;
+
 export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
   if (model.department === undefined || model.reportKind !== 'final-accounts') return;
-  let total: ProseToken | undefined;
-  for (const sentence of model.sentences) {
+  // Each side's 总计 (`收入总计…，支出总计…` states both; `收、支总计` is either), and the paragraphs with figures since.
+  const totals = new Map<string, { token: ProseToken; paragraphsAfter: number }>();
+  let lastParagraph = -1;
+  const sentences = model.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si];
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
-    // (A 总计 holds only to the end of the paragraph after its own.)
-    if (total && sentence.paragraph > total.sentence.paragraph + 1) total = undefined;
-    for (const t of tokens) {
-      if (t.role === 'amount' && t.year === undefined && /^(?:收入、支出|收入|支出)总计$/.test(t.subject)) total = t;
+    if (tokens.length > 0 && sentence.paragraph !== lastParagraph) {
+      lastParagraph = sentence.paragraph;
+      for (const [side, total] of totals) {
+        // (A 总计 holds over the four paragraphs with figures after its own: the 收入 paragraphs, then the 支出 ones, each
+        // a line or two.)
+        if (sentence.paragraph !== total.token.sentence.paragraph && ++total.paragraphsAfter > MAX_PARAGRAPHS_AFTER_TOTAL) totals.delete(side);
+      }
     }
-    if (!total) continue;
+    for (const t of tokens) {
+      const named = t.role === 'amount' && t.year === undefined ? /^(收入、支出|收入|支出)总计$/.exec(t.subject) : null;
+      if (!named) continue;
+      for (const side of SIDES) if (named[1] === '收入、支出' || named[1] === side.zh) totals.set(side.zh, { token: t, paragraphsAfter: 0 });
+    }
+    if (totals.size === 0) continue;
+    // (The sentences after, in the paragraph or the next, three at most: where a carry-over stated on its own stands.)
+    const following: ProseToken[] = [];
+    for (let k = si + 1; k <= si + 3 && k < sentences.length && sentences[k].paragraph <= sentence.paragraph + 1; k++) following.push(...(analysis.bySentence.get(sentences[k].id) ?? []));
     for (const side of SIDES) {
-      if (!total.subject.startsWith('收入、支出') && !total.subject.startsWith(side.zh)) continue;
-      const year = tokens.find((t) => t.role === 'amount' && t.ownSubject && side.year.test(t.subject));
-      const carry = year && tokens.find((t) => t.index > year.index && t.role === 'amount' && t.ownSubject && side.carry.test(t.subject));
-      if (!year || !carry || year.token.unit !== total.token.unit || carry.token.unit !== total.token.unit) continue;
+      const total = totals.get(side.zh)?.token;
+      if (!total || !isMoney(total.token.unit)) continue;
+      const money = (t: ProseToken) => t.role === 'amount' && t.ownSubject && t.year === undefined && isMoney(t.token.unit);
+      const year = tokens.find((t) => money(t) && side.year.test(t.subject));
+      if (!year) continue;
+      const carry = tokens.find((t) => t.index > year.index && money(t) && side.carry.test(t.subject)) ?? following.find((t) => money(t) && (side.carry.test(t.subject) || side.year.test(t.subject)));
+      if (!carry || !side.carry.test(carry.subject)) continue;
       const optional = tokens.find((t) => t.role === 'amount' && t.ownSubject && side.optional.test(t.subject));
       const parts = [year, ...(optional ? [optional] : []), carry];
       sink.add<SumClaim>({
