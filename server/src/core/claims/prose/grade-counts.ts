@@ -10,6 +10,8 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** The grade a count is of, in the words right before it (`评为“优”的`, `“良”的`, `等级为中的`). */
 const GRADE = /(?:^|[、，,；;]|为)\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
+/** A band of scores before a count: `90分（含）以上的项目`, `80（含）—90分的项目`, `60分以下的项目`. */
+const SCORE_BAND = /((?:\d+(?:\.\d+)?\s*分?\s*[（(]含[）)]\s*(?:以上|以下)?|\d+(?:\.\d+)?\s*分(?:以上|以下))(?:\s*[—\-－~～至到]\s*\d+(?:\.\d+)?\s*分?(?:\s*[（(]含[）)])?(?:以下)?)?)(?:（不含）)?的?(?:项目|一级项目|二级项目)(?:有|共|数为|为)?$/;
 /** The grading scales, each complete. */
 const SCALES = [
   ['优', '良', '中', '差'],
@@ -64,6 +66,16 @@ function restatedEvaluatedCount(model: DocumentModel, analysis: ProseAnalysis, f
   });
 }
 
+/** The evaluated count stated earlier in the grades' own section (`（一）绩效自评工作开展情况`), in a paragraph of its own. */
+function evaluatedInSection(analysis: ProseAnalysis, first: ProseToken, isEvaluated: (t: ProseToken) => boolean): ProseToken | undefined {
+  for (let i = analysis.tokens.indexOf(first) - 1; i >= 0; i--) {
+    const t = analysis.tokens[i];
+    if (t.sentence.section !== first.sentence.section) return undefined;
+    if (isEvaluated(t)) return t;
+  }
+  return undefined;
+}
+
 export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
   const { text } = model;
   let previous: ProseToken[] = [];
@@ -72,18 +84,23 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
   for (const [, tokens] of analysis.bySentence) {
     const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
     previous = tokens;
-    const graded = tokens.filter((t) => t.role === 'count' && t.token.unitText === '个' && GRADE.test(t.lead));
-    if (graded.length < 2 || new Set(graded.map((t) => GRADE.exec(t.lead)![1])).size !== graded.length) continue;
+    const byGrade = tokens.filter((t) => t.role === 'count' && t.token.unitText === '个' && GRADE.test(t.lead));
+    // (`自评得分90分（含）以上的项目17个；80（含）—90分的项目3个；…`: grades by score band, when the sentence names no other.)
+    const bandOf = (t: ProseToken) => SCORE_BAND.exec(text.slice(Math.max(t.sentence.span.start, t.token.span.start - 32), t.token.span.start))?.[1];
+    const byBand = byGrade.length > 0 ? [] : tokens.filter((t) => t.role === 'count' && t.token.unitText === '个' && bandOf(t) !== undefined);
+    const graded = byGrade.length > 0 ? byGrade : byBand;
+    const gradeOf = (t: ProseToken) => (byGrade.length > 0 ? GRADE.exec(t.lead)![1] : bandOf(t)!);
+    if (graded.length < 2 || new Set(graded.map(gradeOf)).size !== graded.length) continue;
     const isEvaluated = (t: ProseToken) => t.role === 'count' && (EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 16)) || (t.token.unitText === '个' && EVALUATED_LEAD.test(t.lead) && EVALUATION.test(text.slice(t.sentence.span.start, t.token.span.start))));
     const ahead = tokens.filter((t) => t.token.span.start < graded[0].token.span.start);
     // `7个项目中自评结果为优的7个、良的0个…`: the projects the grades are of, named right before them.
     const framed = ahead.find((t) => t.role === 'count' && GRADED_FRAME.test(text.slice(t.token.span.end, t.token.span.end + 12)));
-    const evaluated = [...before, ...ahead].reverse().find(isEvaluated) ?? framed;
+    const evaluated = [...before, ...ahead].reverse().find(isEvaluated) ?? framed ?? evaluatedInSection(analysis, graded[0], isEvaluated);
     if (!evaluated) continue;
     if (evaluated === framed) restatedEvaluatedCount(model, analysis, framed, isEvaluated, sink);
     // Every grade of the scale named (优、良、中、差 or 优秀、良好、合格、不合格): each project has one of them, so all of them.
-    const grades = new Set(graded.map((t) => GRADE.exec(t.lead)![1]));
-    const everyGrade = SCALES.some((scale) => scale.every((g) => grades.has(g)));
+    const grades = new Set(graded.map(gradeOf));
+    const everyGrade = byGrade.length > 0 && SCALES.some((scale) => scale.every((g) => grades.has(g)));
     sink.add({
       kind: 'sum',
       origin: 'prose',
@@ -93,7 +110,7 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
         : l('各等次的项目数之和不超过开展自评的项目数', 'The projects of each grade add up to at most the projects evaluated'),
       span: graded[0].token.span,
       total: operand(evaluated.token, '开展自评的项目数'),
-      parts: graded.map((t) => operand(t.token, `“${GRADE.exec(t.lead)![1]}”的项目数`)),
+      parts: graded.map((t) => operand(t.token, `“${gradeOf(t)}”的项目数`)),
       exhaustive: everyGrade,
     });
     // `评价等级为“优”的项目1个，占50.00%；“良”的项目0个，占0.00%`: each grade's share of the projects evaluated.
@@ -104,7 +121,7 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     for (const t of graded) {
       const share = tokens[t.index + 1];
       if (share?.role !== 'share' || !/^[，,]?占(?:比|比例)?(?:为)?$/.test(share.lead) || stated.has(share.token.id)) continue;
-      const grade = `“${GRADE.exec(t.lead)![1]}”的项目数`;
+      const grade = `“${gradeOf(t)}”的项目数`;
       sink.add<ShareClaim>({
         kind: 'share',
         origin: 'prose',
