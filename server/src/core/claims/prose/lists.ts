@@ -375,7 +375,7 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost)]) {
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost)]) {
       list.id = lists.length;
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
@@ -605,6 +605,27 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
     const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
     found.push(plainList(total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
     i = k - 1;
+  }
+  return found;
+}
+
+/** `综合自评得分98分`, `总分96.5分`: the score a run of scores adds up to, named after it. */
+const SCORE_TOTAL = /^[，,]?\s*(?:综合|总|合计|共计)(?:自评)?(?:得分|评分|分)(?:为|是)?$|^[，,]?\s*(?:自评)?总(?:得分|分)(?:为|是)?$/;
+
+/**
+ * `自评得分分别为20分、19分、37分、20分，综合自评得分96分`: the scores of the indicators, one after another, and the
+ * overall score right after them. (Not the 分值 run before them, `分值分别为20分、20分…`: the points each may reach.)
+ */
+function scoreRuns(tokens: ProseToken[]): ProseList[] {
+  const found: ProseList[] = [];
+  for (const first of tokens) {
+    if (first.role !== 'score' || !/得分分别(?:为|是)$/.test(first.lead)) continue;
+    const parts = [first];
+    for (let k = first.index + 1; k < tokens.length && tokens[k].role === 'score' && /^[、，,和及]$/.test(tokens[k].lead); k++) parts.push(tokens[k]);
+    const total = tokens[first.index + parts.length];
+    if (parts.length < 2 || total?.role !== 'score' || !SCORE_TOTAL.test(total.lead)) continue;
+    const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
+    found.push({ ...plainList(total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: first.token.span.start, end }), exhaustive: true });
   }
   return found;
 }
