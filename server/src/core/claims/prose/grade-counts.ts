@@ -12,6 +12,14 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 const GRADE = /(?:^|[、，,；;]|为)\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
 /** A band of scores before a count: `90分（含）以上的项目`, `80（含）—90分的项目`, `60分以下的项目`. */
 const SCORE_BAND = /((?:\d+(?:\.\d+)?\s*分?\s*[（(]含[）)]\s*(?:以上|以下)?|\d+(?:\.\d+)?\s*分(?:以上|以下))(?:\s*[—\-－~～至到]\s*\d+(?:\.\d+)?\s*分?(?:\s*[（(]含[）)])?(?:以下)?)?)(?:（不含）)?的?(?:项目|一级项目|二级项目)(?:有|共|数为|为)?$/;
+/** The funds of the projects evaluated, after their count: `，资金763.43万元`, `，涉及资金697.00万元`. */
+const EVALUATED_FUNDS_LEAD = /^[，,]?\s*(?:共)?(?:涉及)?(?:项目)?资金(?:总额|合计|共计)?(?:为|共|共计)?$/;
+/** A grade's funds: `，涉及资金464.82万元`, `，资金339.64万元`. */
+const GRADE_FUNDS_LEAD = /^[，,]?\s*(?:涉及)?(?:项目)?资金(?:为)?$/;
+/** A grade's share of the projects: `占项目总数比例`, `占自评项目数的`. */
+const COUNT_SHARE = /^[，,]?占(?:全部|自评)?项目(?:总)?(?:个)?数(?:的)?(?:比例|比重)?(?:为)?$/;
+/** A grade's share of the funds: `占自评资金总额比例`, `占项目资金的`. */
+const FUNDS_SHARE = /^[，,]?占(?:全部|自评)?(?:项目)?资金(?:总额|总量)?(?:的)?(?:比例|比重)?(?:为)?$/;
 /** The grading scales, each complete. */
 const SCALES = [
   ['优', '良', '中', '差'],
@@ -118,20 +126,38 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
       stated = new Set();
       for (const c of sink.claims) if (c.kind === 'share' && c.stated.token !== undefined) stated.add(c.stated.token);
     }
-    for (const t of graded) {
-      const share = tokens[t.index + 1];
-      if (share?.role !== 'share' || !/^[，,]?占(?:比|比例)?(?:为)?$/.test(share.lead) || stated.has(share.token.id)) continue;
-      const grade = `“${gradeOf(t)}”的项目数`;
-      sink.add<ShareClaim>({
-        kind: 'share',
-        origin: 'prose',
-        identity: 'prose.grade-share',
-        description: l(`${grade}占开展自评的项目数的比重`, `share of ${grade} in the projects evaluated`),
-        span: share.token.span,
-        part: operand(t.token, grade),
-        base: operand(evaluated.token, '开展自评的项目数'),
-        stated: operand(share.token, '占比'),
-      });
+    // (`共涉及项目8个，资金763.43万元`: the funds of the projects evaluated, right after their count.)
+    const evaluatedTokens = analysis.bySentence.get(evaluated.sentence.id) ?? [];
+    const afterEvaluated = evaluatedTokens[evaluated.index + 1];
+    const evaluatedFunds = afterEvaluated?.role === 'amount' && EVALUATED_FUNDS_LEAD.test(afterEvaluated.lead) ? afterEvaluated : undefined;
+    for (let g = 0; g < graded.length; g++) {
+      const t = graded[g];
+      const grade = gradeOf(t);
+      // (`评为“优”的项目5个，涉及资金464.82万元，占项目总数比例62.50%，占自评资金总额比例60.89%`: up to the next grade, the
+      // grade's funds and its shares of the count and of the funds.)
+      const end = g + 1 < graded.length ? graded[g + 1].index : tokens.length;
+      let funds: ProseToken | undefined;
+      for (let k = t.index + 1; k < end; k++) {
+        const x = tokens[k];
+        if (x.role === 'amount' && !funds && GRADE_FUNDS_LEAD.test(x.lead)) funds = x;
+        if (x.role !== 'share' || stated.has(x.token.id)) continue;
+        const ofCount = k === t.index + 1 ? /^[，,]?占(?:比|比例)?(?:为)?$/.test(x.lead) || COUNT_SHARE.test(x.lead) : COUNT_SHARE.test(x.lead);
+        const ofFunds = funds !== undefined && evaluatedFunds !== undefined && FUNDS_SHARE.test(x.lead);
+        if (!ofCount && !ofFunds) continue;
+        const [part, base, partLabel, baseLabel] = ofCount
+          ? [t, evaluated, `“${grade}”的项目数`, '开展自评的项目数']
+          : [funds!, evaluatedFunds!, `“${grade}”的项目资金`, '开展自评的项目资金'];
+        sink.add<ShareClaim>({
+          kind: 'share',
+          origin: 'prose',
+          identity: 'prose.grade-share',
+          description: l(`${partLabel}占${baseLabel}的比重`, `share of ${partLabel} in ${baseLabel}`),
+          span: x.token.span,
+          part: operand(part.token, partLabel),
+          base: operand(base.token, baseLabel),
+          stated: operand(x.token, '占比'),
+        });
+      }
     }
   }
 }
