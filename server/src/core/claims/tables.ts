@@ -2,6 +2,7 @@
 // identities inside each table, identities between tables, and the 绩效自评表 execution rates.
 import type { DocumentModel } from '../types';
 import type { ClaimSink } from './sink';
+import { assetsTableClaims } from './tables/assets';
 import { crossTableClaims } from './tables/cross';
 import { identityClaims } from './tables/identities';
 import { performanceClaims } from './tables/performance';
@@ -29,5 +30,6 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
     identityClaims(model, table, sink);
     rateClaims(model, table, sink);
   }
+  assetsTableClaims(model, sink);
   crossTableClaims(model, sink);
 }

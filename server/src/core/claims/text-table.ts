@@ -14,6 +14,7 @@ import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { items, tableName } from './tables/access';
 import { ALL_SOURCES, ALL_SOURCES_HEADING, FUND_OPENING } from '../text/sources';
+import { assetLabel, assetsTable } from './tables/assets';
 import { statisticsCount, statisticsTable } from './tables/sangong';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
@@ -498,6 +499,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     }
   }
   statisticsProse(model, facts, sink);
+  assetsProse(model, facts, sink);
   performanceProse(model, facts, sink);
   executionsWithinProjects(model, sink);
   sharesOfTableTotals(model, facts, sink);
@@ -555,6 +557,46 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
       description: l(`文中${link.name}与${name}“${it.entry.label}”一致`, `${link.name} in the text equals ${name} "${it.entry.label}"`),
       span: pt.token.span,
       a: asExact(operand(pt.token, `文中${link.name}`)),
+      b: count,
+      id: -1,
+    });
+  }
+}
+
+/** The cars of the whole department in words: `本部门共有车辆`, `车辆总数`, `实有车辆`. */
+const CARS_IN_ALL = /^(?:本部门|本单位|本局|全局)?(?:共有|实有|现有|共计)?车辆(?:总数|合计|共计|数)?(?:为|共)?$/;
+
+/**
+ * `截至2024年12月31日，本部门共有车辆11辆，其中：…机要通信用车1辆…；单价50万元（含）以上通用设备4台（套）`: the year-end counts
+ * against the 国有资产占用情况表 attached (counts are exact). Last year's counts and the levels a change started from are
+ * other figures.
+ */
+function assetsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  const table = assetsTable(model);
+  if (!table) return;
+  const rows = items(table);
+  const name = table.title?.replace(/^附[：:]?/, '') || '国有资产占用情况表';
+  for (const pt of facts.analysis.tokens) {
+    if (pt.role !== 'count' || !pt.ownSubject || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
+    if (/上年|去年|上一年|同期|年初|由$|从$|比|较/.test(pt.lead)) continue;
+    const subject = pt.subject.replace(/^其中[：:]?/, '');
+    const unit = pt.token.unitText;
+    const row =
+      unit === '辆' && CARS_IN_ALL.test(subject) ? rows.find((it) => /^(?:车辆合计|车辆总数|车辆(?:数)?合计)$/.test(assetLabel(it)))
+      : unit === '辆' && /用车$/.test(subject) ? rows.find((it) => assetLabel(it) === subject)
+      : /^(?:台|套|台（套）|台\(套\)|台套)$/.test(unit) ? rows.find((it) => (/通用设备/.test(subject) && /通用设备/.test(it.entry.label)) || (/专用设备/.test(subject) && /专用设备/.test(it.entry.label)))
+      : undefined;
+    const count = row && statisticsCount(model, row, `${name} ${assetLabel(row)}`);
+    if (!row || !count) continue;
+    // (`单价50万元（含）以上通用设备` leaves the name `以上通用设备`: the row's words name it better.)
+    const named = unit === '辆' ? subject : assetLabel(row);
+    sink.add<EqualClaim>({
+      kind: 'equal',
+      origin: 'text-table',
+      identity: 'text-table.assets',
+      description: l(`文中${named}与${name}“${assetLabel(row)}”一致`, `${named} in the text equals ${name} "${assetLabel(row)}"`),
+      span: pt.token.span,
+      a: asExact(operand(pt.token, `文中${named}`)),
       b: count,
       id: -1,
     });
