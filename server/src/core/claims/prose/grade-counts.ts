@@ -92,10 +92,13 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
   for (const [, tokens] of analysis.bySentence) {
     const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
     previous = tokens;
-    const byGrade = tokens.filter((t) => t.role === 'count' && t.token.unitText === '个' && GRADE.test(t.lead));
+    // (Most sentences count no projects: passed over before anything is built for them.)
+    const counted = tokens.filter((t) => t.role === 'count' && t.token.unitText === '个');
+    if (counted.length < 2) continue;
+    const byGrade = counted.filter((t) => GRADE.test(t.lead));
     // (`自评得分90分（含）以上的项目17个；80（含）—90分的项目3个；…`: grades by score band, when the sentence names no other.)
     const bandOf = (t: ProseToken) => SCORE_BAND.exec(text.slice(Math.max(t.sentence.span.start, t.token.span.start - 32), t.token.span.start))?.[1];
-    const byBand = byGrade.length > 0 ? [] : tokens.filter((t) => t.role === 'count' && t.token.unitText === '个' && bandOf(t) !== undefined);
+    const byBand = byGrade.length > 0 ? [] : counted.filter((t) => bandOf(t) !== undefined);
     const graded = byGrade.length > 0 ? byGrade : byBand;
     const gradeOf = (t: ProseToken) => (byGrade.length > 0 ? GRADE.exec(t.lead)![1] : bandOf(t)!);
     if (graded.length < 2 || new Set(graded.map(gradeOf)).size !== graded.length) continue;
