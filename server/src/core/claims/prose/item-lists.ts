@@ -114,9 +114,16 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
   // every member of the total's standard breakdown (sums.ts) are its parts all the same.
   for (const sentence of model.sentences) {
     if (listed.has(sentence.id) || model.sentences[sentence.id + 1]?.paragraph === sentence.paragraph) continue;
-    const tokens = analysis.bySentence.get(sentence.id);
-    const total = tokens?.at(-1);
-    if (!total || total.role !== 'amount' || !total.ownSubject || !/^\s*[。；;]?\s*$/.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, sentence.span.end))) continue;
+    const tokens = analysis.bySentence.get(sentence.id) ?? [];
+    // (`“三公”经费财政拨款支出决算为10.00万元，比上年减少1.00万元。` / `1.因公出国（境）费…`: the total may be followed by its own
+    // change, rate or budget, no other amount.)
+    let last = tokens.length - 1;
+    while (last >= 0 && TOTAL_TAIL_ROLES.has(tokens[last].role)) last--;
+    const total = tokens[last];
+    // (`“三公”经费财政拨款预算为0元，支出决算为0元`: the actual named by the sentence's opening.)
+    const named = total && (total.ownSubject || (total.subject !== '' && /(?:支出|决算)数?(?:为|是)$/.test(total.lead)));
+    if (!total || total.role !== 'amount' || !named || (last < tokens.length - 1 && !/比|较|同比|与上年|预算/.test(model.text.slice(total.token.span.end, sentence.span.end)))) continue;
+    if (!TOTAL_CLOSE.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, last < tokens.length - 1 ? tokens[last + 1].token.span.start - tokens[last + 1].lead.length : sentence.span.end))) continue;
     const totals = new Map<Role, ProseToken>([['amount', total]]);
     addItemSums(analysis, totals, collectItems(model, analysis, sentence.id, undefined, context), true, sink);
   }
@@ -132,6 +139,11 @@ function closingItems(total: ProseToken | undefined): RegExp | undefined {
   if (/^收入总计$/.test(total.subject)) return /^(?:使用非财政拨款结余|年初结转和结余)\s*[0-9０-９]/;
   return undefined;
 }
+
+/** What may close the sentence after such a total: nothing, or `，与上年持平`. */
+const TOTAL_CLOSE = /^[，,]?\s*(?:与上年(?:持平|相同|一致)|同比持平|较上年持平)?\s*[。；;]?\s*$/;
+/** What a total closing its sentence may be followed by: its change, its rate, its budget and completion. */
+const TOTAL_TAIL_ROLES = new Set<Role>(['delta', 'change-rate', 'prior', 'budget-delta', 'completion-rate', 'budget']);
 
 /** How many following sentences without a figure an item's description may take before the next item. */
 const MAX_DESCRIPTION_SENTENCES = 3;
