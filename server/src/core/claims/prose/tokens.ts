@@ -125,6 +125,17 @@ function otherSide(lead: string, inherited: string): boolean {
   return side !== '' && inherited !== '' && !inherited.includes(side) && /收入|支出|结转|结余/.test(inherited);
 }
 
+/**
+ * `政府性基金预算财政拨款收入95.00万元，…；支出104.73万元，比上年增加…`: a bare side word names the inherited quantity's other
+ * side (`…财政拨款支出`), which the change after it is of. Undefined unless the lead is only that word and the inherited
+ * name ends with the other side.
+ */
+function otherSideName(lead: string, inherited: string): string | undefined {
+  const bare = /^[，,；;\s]*(?:本年)?(收入|支出)(?:决算)?(?:数)?(?:为|是)?$/.exec(lead);
+  const named = /^(.{2,}?)(收入|支出)(?:合计|总额|决算)?$/.exec(inherited);
+  return bare && named && named[2] !== bare[1] ? named[1] + bare[1] : undefined;
+}
+
 /** A clause that is only a total's word: `合计125.09万元`. */
 const BARE_TOTAL = /^(?:合计|共计|总计)(?:为|是|达)?$/;
 
@@ -557,6 +568,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // date left on it, which year-mismatch reports. `…13.76万元，2023年度决算数为12.68万元，比上年增加1.08万元` names none, and
       // `“三公”经费支出决算2023年度决算数为45.33万元，比上年减少…` dates last year's figure of the name before it.)
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && !(YEAR_THEN_NAME.test(lead) && COMPARED_AFTER.test(after))) role = 'prior';
+      // (Only where the side word alone would leave the figure unnamed.)
+      const sideNamed = !own && (role === 'amount' || role === 'budget') && otherSide(lead, inherited) ? otherSideName(lead, inherited) : undefined;
       const pt: ProseToken = {
         token,
         sentence,
@@ -565,15 +578,15 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         lead,
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
-        subject: own || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
+        subject: own || sideNamed || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
         ownSubject: own !== '',
         direction: continuesRun && !ownDirection ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) ?? (NEW_THIS_YEAR.test(lead) ? 'up' : undefined) : undefined,
         year,
         continuesRun,
         depth,
       };
-      if (own && (role === 'amount' || role === 'budget')) {
-        inherited = own;
+      if ((own || sideNamed) && (role === 'amount' || role === 'budget')) {
+        inherited = own || sideNamed!;
         inheritedFromPart = true;
         if (depth === 0) outer = { inherited, fromPart: true };
         else namedInside = true;
