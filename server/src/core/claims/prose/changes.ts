@@ -84,6 +84,13 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // (`收、支与2023年度相比，增加135.19万元`: the 收入总计 and 支出总计 stated before, equal.)
   const named = namedInClause(tokens, first, previousEnd).replace(INCOME_AND_SPENDING, '收入总计');
   if (before && (!named || subjectsMatch(before.subject, named))) return before;
+  // (`收入118.00万元，支出108.21万元，…。支出较上年增加5.25万元`: a bare side word is the previous sentence's figure of that
+  // side, not whatever the index finds under the word.)
+  const sideWord = /^[，,\s]*(收入|支出)(?=较|比|同比|与上年)/.exec(first.lead)?.[1];
+  if (!before && sideWord) {
+    const side = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder)?.find((t) => t.role === 'amount' && t.subject.endsWith(sideWord));
+    if (side) return side;
+  }
   const found = named ? subjects.find(named, first.token.span.start, (t) => statesAmount(t) && (t.year === undefined || (before !== undefined && t.year === first.year))) : undefined;
   if (found) return found;
   if (before) return before;

@@ -113,6 +113,21 @@ function semicolonBefore(text: string, region: Span, opens: (from: number) => bo
 /** `；加上级补助收入…，收入合计…`, `；减去…`: a chain of additions to the total (a 总决算's 收入合计), no part of it. */
 const CHAIN_CLAUSE = /^\s*(?:再?加(?:上)?|减(?:去)?|扣除)(?![^，,。；;]*其中)[\u4e00-\u9fff]/;
 
+/**
+ * `政府性基金预算财政拨款收入118.00万元，支出108.21万元…。其中：用于社会福利的彩票公益金支出26.84万元…`: parts that are all
+ * spending, or a trigger that says so (`从支出结构看，`), break down the sentence's spending, not the 收入 it opens with (and
+ * the reverse).
+ */
+function otherSideTotal(analysis: ProseAnalysis, members: ProseToken[], total: ProseToken, trigger: string): ProseToken | undefined {
+  const side = /(收入|支出)$/.exec(total.subject)?.[1];
+  const parts = members.filter((t) => t.role === 'amount');
+  if (!side || parts.length === 0) return undefined;
+  const other = side === '收入' ? '支出' : '收入';
+  // (Or the trigger says which side: `从支出结构看，`.)
+  if (!trigger.includes(other) && !parts.every((t) => t.subject.endsWith(other))) return undefined;
+  return analysis.bySentence.get(total.sentence.id)?.find((t) => t.index > total.index && t.role === 'amount' && t.subject.endsWith(other) && t.subject.startsWith(total.subject.slice(0, -2)));
+}
+
 /** `三公经费` and `三公经费财政拨款支出`: one name opens or ends the other, or they match as names do. */
 function sameQuantity(a: string, b: string): boolean {
   return a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a) || subjectsMatch(a, b));
@@ -285,7 +300,7 @@ export function findLists(
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
-          if (total && role === 'amount') total = commonQuantityTotal(list.members, total, subjects, start) ?? total;
+          if (total && role === 'amount') total = commonQuantityTotal(list.members, total, subjects, start) ?? otherSideTotal(analysis, list.members, total, m[0]) ?? total;
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
         }
