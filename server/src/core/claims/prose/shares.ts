@@ -544,7 +544,19 @@ const LAST_YEARS_SHARE = /^(?:上年度?|去年|上一年度?)(?!同期相比|�
 function listsBase(tokens: ProseToken[], share: ProseToken): string {
   const part = tokens[share.index - 1];
   const name = part?.subject || part?.lead.replace(/^[，,；;]/, '');
-  if (!part || part.role !== 'amount' || !(COUNTED_TOTAL.test(name!) || REMAINING_ITEMS.test(name!))) return '';
+  if (!part || part.role !== 'amount') return '';
+  // (`文化旅游体育与传媒支出（类）318.55万元，占政府性基金预算财政拨款支出的87.74%；其他支出（类）44.50万元，占12.26%`: a bare
+  // share of the next item of one level takes the base the first named.)
+  const level = LEVELS.find((mark) => name!.endsWith(mark));
+  if (level && /^[，,]?占(?:比)?(?:为)?$/.test(share.lead)) {
+    for (let k = part.index - 1; k >= 0; k--) {
+      const t = tokens[k];
+      if (t.role === 'amount' && !(t.subject.endsWith(level) && tokens[k + 1]?.role === 'share')) break;
+      const named = t.role === 'share' ? namedBase(t.lead) : '';
+      if (named) return named;
+    }
+  }
+  if (!(COUNTED_TOTAL.test(name!) || REMAINING_ITEMS.test(name!))) return '';
   for (let k = part.index - 1; k >= 0; k--) {
     const named = tokens[k].role === 'share' ? namedBase(tokens[k].lead) : '';
     if (named) return named;
