@@ -14,6 +14,8 @@ import { execAcrossLineBreaks } from '../../text/search';
 // (`决算数与全年预算数持平`, `决算数同预算数持平`: equal; `基本持平` is no equality and is not read.)
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|(?:与|同|和)(?:年初|全年|调整后?的?)?预算数?(?:持平|一致|相等|相同))(?:(?:年初|全年|调整后?的?)预算)?/;
 
+const BALANCE = /结转和?结余$|结余$|结转$/;
+
 /** A completion rate stated with its actual but no budget in the prose (a table may state the budget). */
 export interface RateWithoutBudget {
   actual: ProseToken;
@@ -215,7 +217,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         actual = undefined;
       }
     }
-    previousHead = tokens.find((x) => x.role === 'amount') ?? previousHead;
+    // (`政府性基金预算财政拨款年初结转和结余72.25万元，本年收入901.60万元，本年支出930.78万元…`: a balance carried in or out is
+    // no figure executed against a budget; of the others the spending is, when the sentence states it.)
+    const executed = tokens.filter((x) => x.role === 'amount' && !BALANCE.test(x.subject));
+    previousHead = (executed.length > 1 ? executed.find((x) => /支出$/.test(x.subject)) : undefined) ?? executed[0] ?? previousHead;
     if (tokens.length > 0) ratedBefore = rated && { ...rated, section: sentence.section };
     if (tokens.length > 0) budgetBefore = tokens.at(-1)!.role === 'budget' && !tokens.some((x) => x.role === 'amount' || x.role === 'completion-rate') ? tokens.at(-1) : undefined;
     if (budget && actual) {

@@ -599,9 +599,36 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     bySentence.set(sentence.id, list);
   }
   inheritFromTitleSentences(model, bySentence);
+  nameFundParts(model.text, bySentence);
   nameRespectively(bySentence);
   if (model.reportYear !== undefined) dateRespectively(bySentence, model.reportYear);
   return { tokens, bySentence, byToken };
+}
+
+/** A fund's name alone: `政府性基金预算财政拨款`. */
+const BARE_FUND = /^(?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款$/;
+
+/**
+ * `年初财政拨款结转和结余94.40万元，其中：一般公共预算财政拨款22.15万元，政府性基金预算财政拨款72.25万元`: a part named by its
+ * fund alone is that fund's share of the quantity the list breaks down (`政府性基金预算财政拨款年初结转和结余`), not the fund's
+ * spending or income stated elsewhere.
+ */
+function nameFundParts(text: string, bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    // The whole each renamed part was found under: the next fund's part is under it too.
+    const wholeOf = new Map<ProseToken, ProseToken>();
+    for (const t of tokens) {
+      if (t.role !== 'amount' || !BARE_FUND.test(t.subject)) continue;
+      let whole: ProseToken | undefined;
+      for (let k = t.index - 1; k >= 0 && !whole; k--) if (tokens[k].role === 'amount' && /财政拨款/.test(tokens[k].subject) && !BARE_FUND.test(tokens[k].subject)) whole = wholeOf.get(tokens[k]) ?? tokens[k];
+      if (!whole) continue;
+      const between = text.slice(whole.token.span.end, t.token.span.start);
+      const quantity = whole.subject.replace(/^.*?财政拨款/, (m) => m.replace('财政拨款', ''));
+      if (!/其中/.test(between) || /[；;]/.test(between.slice(between.lastIndexOf('其中'))) || quantity === '' || /^(?:一般公共预算|政府性基金预算|国有资本经营预算)/.test(quantity)) continue;
+      t.subject = t.subject + quantity.replace(/^(?:本年)?/, '');
+      wholeOf.set(t, whole);
+    }
+  }
 }
 
 /** Brackets of the sentence that open with a year (`（2023年全年预算…，支出决算…）`), as document offsets. */
