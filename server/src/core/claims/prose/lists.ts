@@ -82,6 +82,9 @@ const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta', 'budget-delta'
 function otherSideClause(text: string, region: Span, total: string): number | undefined {
   // (The side is the last of 收入 / 支出 in the total's name: `收入预算` is a 收入, `支出决算` a 支出.)
   // (A year may open the clause: `；2023年政府性基金支出总计3319万元，…`.)
+  // (A total of both sides, `收入、支出总计…其中，…收入…；年初财政拨款结转和结余…`, is cut into its sides by sums.ts, carry-over
+  // included: not here.)
+  if (/收入?、支出?/.test(total)) return undefined;
   const side = total.lastIndexOf('收入') > total.lastIndexOf('支出') ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:支出|结余|结转)/ : total.lastIndexOf('支出') >= 0 ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:收入|结余|结转)/ : undefined;
   if (!side) return undefined;
   return semicolonBefore(text, region, (from) => side.test(text.slice(from, from + 25)));
