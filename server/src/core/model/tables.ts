@@ -444,9 +444,13 @@ function continuedTable(lines: Line[], prev: Work, to: number): boolean {
   return marker !== undefined && !(marker.code && prev.table.code && marker.code !== Number(/\d+/.exec(prev.table.code)?.[0]));
 }
 
+/** Lines between a table's last row and its continuation's first: a footer, a 续表 line, a unit line, blanks around each. */
+const MAX_CONTINUATION_GAP = 10;
+
 /** Page-break lines and at least one `续表` line from `from` to `to`: the 公开NN表 number it names, if any. */
 function continuedMarker(lines: Line[], from: number, to: number): { code?: number } | undefined {
-  if (to - from > 5) return undefined;
+  // (Blank lines around the page footer and the 续表 line are not counted: a converter may leave two on each side.)
+  if (to - from > MAX_CONTINUATION_GAP) return undefined;
   let marker: { code?: number } | undefined;
   for (let i = from; i < to; i++) {
     const text = lines[i].text.trim();
