@@ -294,11 +294,16 @@ const ESCAPED_PIPE = /\\\|/g;
  * column, `项目\t\t行次\t金额`): no column at all. Left in, it would take the place of the amount its neighbours'
  * headers name.
  */
-function withoutSpacerColumns(rows: Array<{ cells: TableCell[] }>): void {
-  if (rows.length < 2) return;
+/** The most cells a row has. */
+function widthOf(rows: Array<{ cells: TableCell[] }>): number {
   let width = 0;
   for (const r of rows) width = Math.max(width, r.cells.length);
-  const used = new Uint8Array(width);
+  return width;
+}
+
+function withoutSpacerColumns(rows: Array<{ cells: TableCell[] }>): void {
+  if (rows.length < 2) return;
+  const used = new Uint8Array(widthOf(rows));
   for (const r of rows) for (const c of r.cells) if (c.text.trim() !== '') used[c.col] = 1;
   const last = used.lastIndexOf(1);
   let spacers = false;
@@ -665,7 +670,11 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       standardSangongHeaders(meta.title, lineCells);
       standardFundHeaders(meta.title, lineCells);
     }
-    if (block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') withoutSpacerColumns(lineCells);
+    const between = prev && ((!meta.title && !meta.code && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || spendingHalf(lines, prev, block.first))) || continuedTable(lines, prev, block.first));
+    // (A continuation as wide as the table it continues keeps its columns: `⇥13⇥⇥十三、交通运输支出⇥44⇥` rows of 公开01表's
+    // spending side, after the income rows ran out, leave the income amounts blank throughout, but they are no spacer.)
+    const sameWidth = between && lineCells.length > 0 && widthOf(lineCells) === widthOf(prev.table.rows);
+    if ((block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') && !sameWidth) withoutSpacerColumns(lineCells);
     const rows: TableRow[] = [];
     const scanned: Work['scanned'] = [];
     for (const { line: li, cells: raw, header } of lineCells) {
@@ -676,7 +685,6 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       if (header) layoutHeaders.add(rows[rows.length - 1]);
       scanned.push(rowScans);
     }
-    const between = prev && ((!meta.title && !meta.code && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || spendingHalf(lines, prev, block.first))) || continuedTable(lines, prev, block.first));
     if (between && continues(prev.table, rows)) {
       // A page break, or 01/04 printed as two blocks (`（一）收入` … `（二）支出`): the rows (after a repeated
       // header) continue the previous table; stacked below the income 总计, they are its expenditure side.
