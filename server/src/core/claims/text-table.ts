@@ -410,7 +410,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   let basicEqual: boolean | undefined;
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
-    if (!pt.subject) continue;
+    if (!pt.subject || pt.ofUnit) continue;
     // (`公务接待费4.04万元，…其中：国内公务接待15批次、46人次，支出1.68万元；外事接待…，支出2.36万元`: a part that took the name of
     // its list's total is a part of that figure, not the figure the tables state.)
     const ownTotal = facts.listOf.get(pt)?.totals.get(pt.role);

@@ -48,6 +48,8 @@ export interface ProseToken {
   continuesRun?: boolean;
   /** How many brackets opened in its sentence are open at the number (0 outside any). */
   depth: number;
+  /** The unit a by-unit sentence states the figure for (`分单位看：局机关支出…（基本支出…）`): no figure of the department. */
+  ofUnit?: string;
 }
 
 export interface ProseAnalysis {
@@ -600,9 +602,36 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   }
   inheritFromTitleSentences(model, bySentence);
   nameFundParts(model.text, bySentence);
+  qualifyUnitFigures(bySentence);
   nameRespectively(bySentence);
   if (model.reportYear !== undefined) dateRespectively(bySentence, model.reportYear);
   return { tokens, bySentence, byToken };
+}
+
+/** A sentence that breaks the department's figures down by unit: `分单位看：`, `按单位分：`. */
+const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单位划分|按单位看|从单位看|从各单位看|分单位情况)[，,：:]/;
+/** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
+const UNIT_TOTAL_WORD = /(?:支出|收入)(?:合计|总额)?(?:决算)?$/;
+
+/**
+ * `分单位看：局机关支出920.21万元（基本支出460.32万元、项目支出459.89万元）；区疾控中心支出…`: the figures in a unit's bracket are
+ * that unit's (`局机关基本支出`), never the department's 基本支出 or 项目支出 the tables and the rest of the prose state.
+ */
+function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    if (tokens.length === 0 || !BY_UNIT.test(tokens[0].sentence.text)) continue;
+    let unit = '';
+    for (const t of tokens) {
+      if (t.depth === 0) {
+        unit = t.ownSubject ? t.subject.replace(UNIT_TOTAL_WORD, '') : unit;
+        if (unit) t.ofUnit = unit;
+        continue;
+      }
+      if (!unit || t.subject.startsWith(unit)) continue;
+      t.ofUnit = unit;
+      t.subject = unit + t.subject;
+    }
+  }
 }
 
 /** A fund's name alone: `政府性基金预算财政拨款`. */
