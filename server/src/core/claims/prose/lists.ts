@@ -116,6 +116,15 @@ function semicolonBefore(text: string, region: Span, opens: (from: number) => bo
 /** `；加上级补助收入…，收入合计…`, `；减去…`: a chain of additions to the total (a 总决算's 收入合计), no part of it. */
 const CHAIN_CLAUSE = /^\s*(?:再?加(?:上)?|减(?:去)?|扣除)(?![^，,。；;]*其中)[\u4e00-\u9fff]/;
 
+/** A unit's name: `局机关`, `市图书馆`, `区疾控中心`, `局本级`. */
+const UNIT_NAME = /(?:机关|本级|中心|站|所|院|队|馆|校|处|室|团)$/;
+
+/** Amounts named by units only, two or more (`市测绘院的收入` too): a breakdown by unit. */
+function unitsOnly(members: ProseToken[]): boolean {
+  const amounts = members.filter((t) => t.role === 'amount');
+  return amounts.length >= 2 && amounts.every((t) => UNIT_NAME.test(t.subject.replace(/的?(?:本年)?(?:收入|支出)(?:合计)?$/, '')));
+}
+
 /**
  * `政府性基金预算财政拨款收入118.00万元，支出108.21万元…。其中：用于社会福利的彩票公益金支出26.84万元…`: parts that are all
  * spending, or a trigger that says so (`从支出结构看，`), break down the sentence's spending, not the 收入 it opens with (and
@@ -304,6 +313,10 @@ export function findLists(
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
           if (total && role === 'amount') total = commonQuantityTotal(list.members, total, subjects, start) ?? otherSideTotal(analysis, list.members, total, m[0]) ?? total;
+          // (`…支出合计3729.65万元…。其中：基本支出3207.66万元…；项目支出521.99万元…。` / `其中，局机关1132.74万元、市图书馆…`: units
+          // break down the whole, not the first part of its breakdown.)
+          const whole = total && role === 'amount' && unitsOnly(list.members) ? innermost.get(total)?.totals.get('amount') : undefined;
+          if (whole && whole !== total) total = whole;
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
         }
