@@ -200,30 +200,62 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (lis
   }
 }
 
+/**
+ * The names enumerated after a colon: to a full stop, a blank line or a heading (numbered lines and bullets, `；` between
+ * names, go on).
+ */
+const ENUMERATION = String.raw`((?:[^。\n]|\n(?![ \t\u3000]*\n|\s*#|\s*[一二三四五六七八九十]+[、.．]|\s*[（(][一二三四五六七八九十]+[)）]))+)`;
+
 /** `本部门决算由4个单位的决算汇总组成，包括：局本级、环境卫生管理处、…`: the units named there. */
-const UNITS_LISTED = /(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算|事业|行政)?单位[^。；;：:]{0,20}[：:]([^。；;]+)/;
+const UNITS_LISTED = new RegExp(String.raw`(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算|事业|行政)?单位[^。；;：:]{0,20}[：:]` + ENUMERATION);
 
 /** `纳入…部门决算编制范围的二级预算单位包括：1.…、2.…` after `本部门决算包括：部门本级及所属4家单位`. */
-const UNITS_IN_SCOPE = /编制范围的(?:二级)?(?:预算)?单位(?:共(?:\d+|[一二三四五六七八九十]+)(?:个|家)[，,]?)?(?:具体)?(?:包括|有)[：:]([^。；;]+)/;
+const UNITS_IN_SCOPE = new RegExp(String.raw`编制范围的(?:二级)?(?:预算)?单位(?:共(?:\d+|[一二三四五六七八九十]+)(?:个|家)[，,]?)?(?:具体)?(?:包括|有)[：:]` + ENUMERATION);
+
+/**
+ * `…编制范围的二级预算单位包括5个，具体包括：` over numbered lines, `由4个独立核算单位的决算汇总而成，分别是：A、B、C、D。`,
+ * `…共3个，分别是：A；B；C。`: the units named after the words that open the enumeration.
+ */
+const UNITS_ENUMERATED = new RegExp(String.raw`(?:编制范围|独立核算单位|汇总而成)[^。]{0,40}?(?:分别是|分别为|具体包括|具体如下|包括)[：:]\s*` + ENUMERATION);
+
 /** The end of a unit's name: `局本级`, `…中心`, `…馆` (`文化和旅游局` is one name, `局本级和区文化馆` two). */
 const UNIT_END = /(?:本级|局|中心|站|所|馆|院|校|园|队|处|室|办|委|会|社|场|台)$/;
 
 export function unitsOfDepartment(text: string): string[] {
   const head = text.slice(0, 20000);
   const listed = UNITS_LISTED.exec(head);
-  const m = listed ?? UNITS_IN_SCOPE.exec(head);
-  if (!m) return [];
-  const units = m[1]
-    .split(/[、，,]/)
+  // (An enumeration of figures, `局本级107.02万元、农经站…`, names no units: the next wording is tried.)
+  for (const m of [listed, UNITS_IN_SCOPE.exec(head), UNITS_ENUMERATED.exec(head)]) {
+    if (!m) continue;
+    const units = namesOf(m[1]);
+    if (units.length < 2 || units.some((u) => /\d/.test(u) || u.length > 30)) continue;
+    // (The department's own accounts, `部门本级及所属4家单位`, are a unit of the breakdown too.)
+    if (m !== listed && /本级及(?:其)?所属/.test(head) && !units.some((u) => u.includes('本级'))) units.unshift('本级');
+    return units;
+  }
+  return [];
+}
+
+function namesOf(enumeration: string): string[] {
+  return enumeration
+    .split(/[、，,；;\n]/)
     .flatMap((u) => {
       const [a, b] = u.split(/和|及/);
       return b !== undefined && UNIT_END.test(a) && UNIT_END.test(b.replace(/[（(][^）)]*[)）]\s*$/, '')) ? [a, b] : [u];
     })
-    .map((u) => u.replace(/[（(][^）)]*[)）]/g, '').replace(/^[\s\d.．、（）()]+|等$|\s/g, ''))
+    .map((u) => u.replace(/[（(][^）)]*[)）]/g, '').replace(/^[\s\d.．、（）()\-*•·]+|等$|\s/g, ''))
     .filter((u) => u.length >= 2);
-  // (The department's own accounts, `部门本级及所属4家单位`, are a unit of the breakdown too.)
-  if (!listed && /本级及(?:其)?所属/.test(head) && !units.some((u) => u.includes('本级'))) units.unshift('本级');
-  return units;
+}
+
+/** `法援中心` for `南湖区法律援助中心`, `区疾控中心` for `东湖区疾病预防控制中心`: the characters in order, the same end. */
+function abbreviates(short: string, name: string): boolean {
+  if (short.length < 3 || short.at(-1) !== name.at(-1)) return false;
+  let at = 0;
+  for (const c of short) {
+    at = name.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /** Parts named one for each unit of the department (`其中：局本级…，环境卫生管理处…`): every unit, so all of it. */
@@ -232,7 +264,7 @@ function namesEveryUnit(parts: ProseToken[], units: string[]): boolean {
   const named = (p: ProseToken, u: string) => {
     const s = p.subject || p.lead;
     // (`部门本级` is `…局本级`: the department's own accounts.)
-    return s.length >= 2 && (s.includes(u) || u.endsWith(s) || (/本级$/.test(s) && /本级$/.test(u)));
+    return s.length >= 2 && (s.includes(u) || u.endsWith(s) || (/本级$/.test(s) && /本级$/.test(u)) || abbreviates(s, u));
   };
   return units.every((u) => parts.some((p) => named(p, u)));
 }
