@@ -4,7 +4,7 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { normalizeSubject, OWNER, subjectsMatch, type SubjectIndex } from './subjects';
-import { coversFamily, sameMember } from './sums';
+import { coversFamily, CRITERIA, sameMember } from './sums';
 import { directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { allMatches } from '../../text/matches';
@@ -52,7 +52,7 @@ const TRIGGER = new RegExp(
     '(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?',
     '划分(?:如下)?[：:]',
     // (`共有车辆12辆，其中机关本级10辆、所属事业单位2辆。按用途分：机要通信用车1辆，…`: the same whole by another breakdown.)
-    '按(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|资金来源|级次)(?:划?分|分类)[：:]',
+    `按${CRITERIA}(?:划?分|分类)[：:]`,
     // (`项目支出639.99万元，按部门预算支出经济分类：商品和服务支出…`, `按政府预算支出经济分类，基本支出26579.19万元中：…`: its
     // breakdown by economic class.)
     '按(?:部门预算|政府预算)?支出经济分类[：:]',

@@ -652,9 +652,9 @@ function nameFundParts(text: string, bySentence: Map<number, ProseToken[]>): voi
       for (let k = t.index - 1; k >= 0 && !whole; k--) if (tokens[k].role === 'amount' && /财政拨款/.test(tokens[k].subject) && !BARE_FUND.test(tokens[k].subject)) whole = wholeOf.get(tokens[k]) ?? tokens[k];
       if (!whole) continue;
       const between = text.slice(whole.token.span.end, t.token.span.start);
-      const quantity = whole.subject.replace(/^.*?财政拨款/, (m) => m.replace('财政拨款', ''));
+      const quantity = whole.subject.replace('财政拨款', '').replace(/^本年/, '');
       if (!/其中/.test(between) || /[；;]/.test(between.slice(between.lastIndexOf('其中'))) || quantity === '' || /^(?:一般公共预算|政府性基金预算|国有资本经营预算)/.test(quantity)) continue;
-      t.subject = t.subject + quantity.replace(/^(?:本年)?/, '');
+      t.subject += quantity;
       wholeOf.set(t, whole);
     }
   }
