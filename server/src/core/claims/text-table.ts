@@ -415,6 +415,9 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     // its list's total is a part of that figure, not the figure the tables state.)
     const ownTotal = facts.listOf.get(pt)?.totals.get(pt.role);
     if (!pt.ownSubject && ownTotal && ownTotal !== pt && ownTotal.subject === pt.subject) continue;
+    // (`…疾病预防控制机构（项）：…支出决算为533.22万元（其中：基本支出476.26万元，项目支出56.96万元）`: a 项's own 基本支出, not the
+    // department's.)
+    if (ownTotal && ownTotal !== pt && CLASS_ITEM.test(ownTotal.subject) && !CLASS_ITEM.test(pt.subject)) continue;
     // (`“三公”经费年初预算为14.54万元，年中调整后全年预算为15.41万元`: a table's 预算数 is the year's, not the 年初 one beside it.)
     if (pt.role === 'budget' && budgetKind(pt.lead) === 'initial' && (facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted')) continue;
     if (pt.year !== undefined) {

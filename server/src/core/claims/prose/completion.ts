@@ -3,7 +3,7 @@
 import { compareBeyondRounding, operand, sumOperand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
-import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim } from '../../types';
+import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { normalizeSubject, subjectsMatch } from './subjects';
 import { between, BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
@@ -49,6 +49,35 @@ function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink
 }
 
 /** Returns the rates whose budget the prose does not state and no other rate restates. */
+/** `（年中调减263.59万元）`, `，年中追加35.82万元`: the adjustment between the 年初 and the 全年 budget, and its direction. */
+const ADJUSTMENT = /^[（(，,\s]*(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减)(?:了)?(?:预算)?$/;
+
+/**
+ * `年初预算为1769.78万元，全年预算为1506.19万元（年中调减263.59万元）`: the 全年 budget is the 年初 one adjusted by the amount
+ * stated right after them.
+ */
+export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) {
+    for (let i = 2; i < tokens.length; i++) {
+      const [initial, adjusted, change] = [tokens[i - 2], tokens[i - 1], tokens[i]];
+      const word = ADJUSTMENT.exec(change.lead)?.[1];
+      if (!word || initial.role !== 'budget' || adjusted.role !== 'budget' || budgetKind(initial.lead) !== 'initial' || budgetKind(adjusted.lead) !== 'adjusted') continue;
+      const down = /减/.test(word);
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.budget-adjustment',
+        description: l(`全年预算 = 年初预算 ${down ? '−' : '+'} 年中${word}`, `the full-year budget = the initial budget ${down ? '−' : '+'} the adjustment`),
+        span: change.token.span,
+        total: operand(adjusted.token, '全年预算'),
+        parts: [operand(initial.token, '年初预算'), operand(change.token, `年中${word}`)],
+        signs: [1, down ? -1 : 1],
+        exhaustive: true,
+      });
+    }
+  }
+}
+
 export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): RateWithoutBudget[] {
   ratedInDatedBracket(model, analysis, sink);
   const full: Array<{ claim: CompletionClaim; subject: string }> = [];
@@ -119,7 +148,11 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         budget = t;
       } else if (t.role === 'amount') {
         // `决算收入为719万元（其中：…上年结转190万元），…完成预算数的80.8%`: a part in a bracket after the actual is not the actual.
-        if (!actual || t.depth <= actual.depth) {
+        // (`年初预算为326.5万元，…支出决算为341.29万元，其中：基本支出318.44万元，项目支出22.85万元，完成年初预算的104.53%`: nor is a
+        // part of a 其中 list after the budget and actual the sentence pairs; `支出10044.01万元，其中：因公出国（境）费8657.78万元，
+        // 预算执行比例为90.13%`, with the budgets stated before, rates each part.)
+        const part = actual !== undefined && budget !== undefined && budget.index < actual.index && /其中/.test(between(actual, t)) && !/[。；;]/.test(between(actual, t));
+        if ((!actual || t.depth <= actual.depth) && !part) {
           actual = finestStatement(tokens, t.index);
           lastActual = actual;
         }

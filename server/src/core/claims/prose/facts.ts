@@ -74,24 +74,27 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   // `①行政运行（项）：年初预算…` under one 类 and `②行政运行（项）：…` under another: an enumerated 项 paragraph is
   // about its own 项, whose name other 类 reuse.
   // (So are a fund item's own accounts: `2.…（项）（2136699）：年初结转和结余225.08万元，本年收入194.56万元，本年支出…`.)
-  return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key)) ? `para${p.id}` : '';
+  return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key)) ? `para${scope.item ?? p.id}` : '';
 }
-const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|^(?:本年)?(?:收入|支出)(?:合计)?$/;
+/** An item's own accounts: its balances, its year's figure (`本年支出决算391.40万元`), its budget's adjustment (`年中追加35.82万元`). */
+const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|^(?:本年)?(?:收入|支出)(?:合计)?$|^(?:年中)?(?:追加|调减|调增|追减)(?:预算)?$/;
+/** How many paragraphs after an enumerated item's own still speak of it (`决算数小于年初预算数的主要原因是…。本年支出决算…`). */
+const ITEM_TAIL_PARAGRAPHS = 2;
 
-const paragraphScopes = new WeakMap<DocumentModel, Map<number, { own: string; enumerated: boolean }>>();
+const paragraphScopes = new WeakMap<DocumentModel, Map<number, { own: string; enumerated: boolean; item?: number }>>();
 
 /**
  * What a paragraph's statements are about, whatever they name (asked for every statement of the paragraph): the item
  * of a heading of level 4 or a fund's or body's, or of the paragraph itself (`own`); and whether it is an enumerated one.
  */
-function paragraphScope(model: DocumentModel, section: number | undefined, p: DocumentModel['paragraphs'][number] | undefined): { own: string; enumerated: boolean } {
+function paragraphScope(model: DocumentModel, section: number | undefined, p: DocumentModel['paragraphs'][number] | undefined): { own: string; enumerated: boolean; item?: number } {
   let byParagraph = paragraphScopes.get(model);
   if (!byParagraph) paragraphScopes.set(model, (byParagraph = new Map()));
   // (Statements outside paragraphs, keyed by their section below zero.)
   const id = p?.id ?? -2 - (section ?? -1);
   let scope = byParagraph.get(id);
   if (scope) return scope;
-  scope = { own: '', enumerated: false };
+  scope = { own: '', enumerated: false } as { own: string; enumerated: boolean; item?: number };
   // A paragraph that names its own item first: under a `####` heading (`1. 小学教育项目绩效自评情况：…` / `2. 初中教育
   // 项目…`), each paragraph is another project's.
   if (p) {
@@ -104,7 +107,17 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
   for (let s = section; s !== undefined && scope.own === ''; s = model.sections[s].parent) {
     if (model.sections[s].level >= 4 || OWN_ACCOUNTS.test(model.sections[s].title.replace(HEADING_MARK, ''))) scope.own = `item${s}`;
   }
-  if (p && !scope.own.startsWith('item')) scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8));
+  if (p && !scope.own.startsWith('item')) {
+    scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8));
+    // (An enumerated item's paragraph may run on in the lines after it, each a paragraph of its own: `3.…（项）。年初预算为…，
+    // 支出决算为…。` / `决算数小于年初预算数的主要原因是：…。本年支出决算391.40万元，占…`. They are that item's, up to the next item.)
+    for (let q = p.id - 1; !scope.enumerated && q >= 0 && q >= p.id - ITEM_TAIL_PARAGRAPHS && model.paragraphs[q].section === p.section; q--) {
+      const start = model.paragraphs[q].span.start;
+      if (!ENUMERATED.test(model.text.slice(start, start + 8))) continue;
+      scope.enumerated = true;
+      scope.item = q;
+    }
+  }
   byParagraph.set(id, scope);
   return scope;
 }

@@ -6,7 +6,7 @@ import { totalsBalanceClaims, totalsCarryOverClaims, yearBalanceClaims, fundRoll
 import { changePartClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { changeClaims, pointsClaims, reasonClaims } from './changes';
-import { budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
+import { budgetAdjustmentClaims, budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
 import { headingFigureClaims } from './heading-figures';
@@ -50,6 +50,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
+  budgetAdjustmentClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink, model.reportYear);
   factClaims(model, analysis, listOf, lists, sink);
   headingFigureClaims(model, analysis, sink);

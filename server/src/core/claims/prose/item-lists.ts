@@ -67,6 +67,8 @@ function tokensByParagraph(analysis: ProseAnalysis): Map<number, ProseToken[]> {
  */
 function budgetOfItemsKind(analysis: ProseAnalysis, total: ProseToken | undefined, items: ProseToken[]): ProseToken | undefined {
   if (!total) return undefined;
+  // (`4.…（项）：年初未安排预算，全年预算为238.85万元`: items whose budgets are of different kinds add up to no one budget.)
+  if (new Set(items.map((t) => budgetKind(t.lead)).filter((k) => k !== '')).size > 1) return undefined;
   const kind = budgetKind(items[0].lead);
   if (!kind || items.some((t) => budgetKind(t.lead) !== kind)) return total;
   if (budgetKind(total.lead) === kind || budgetKind(total.lead) === '') return total;
