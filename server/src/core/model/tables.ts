@@ -294,6 +294,37 @@ const ESCAPED_PIPE = /\\\|/g;
  * column, `项目\t\t行次\t金额`): no column at all. Left in, it would take the place of the amount its neighbours'
  * headers name.
  */
+/** A run of spaces between two words of a cell: where a converter put spaces for a tab. */
+const SPACE_RUN = /(?<=\S)[ \u3000]{2,}(?=\S)/g;
+
+/**
+ * `一、一般公共预算财政拨款收入     1⇥6525.56⇥…`: a tab-separated row with fewer cells than the table's widest, some of its
+ * tabs turned into runs of spaces, is split at those runs too, as long as it stays within the table's width.
+ */
+function splitSpaceRuns(rows: Array<{ cells: TableCell[] }>): void {
+  // (Widths up to the last cell with words: trailing tabs add none.)
+  const filled = (cells: TableCell[]) => {
+    let n = cells.length;
+    while (n > 0 && cells[n - 1].text.trim() === '') n--;
+    return n;
+  };
+  let width = 0;
+  for (const r of rows) width = Math.max(width, filled(r.cells));
+  for (const r of rows) {
+    if (filled(r.cells) >= width || !r.cells.some((c) => /\S[ \u3000]{2,}\S/.test(c.text))) continue;
+    const split: TableCell[] = [];
+    for (const c of r.cells) {
+      let from = 0;
+      for (const m of c.text.matchAll(SPACE_RUN)) {
+        split.push(newCell(split.length, c.span.start + from, c.span.start + m.index!, c.text.slice(from, m.index), from === 0 ? c.indent ?? 0 : 0));
+        from = m.index! + m[0].length;
+      }
+      split.push(newCell(split.length, c.span.start + from, c.span.end, c.text.slice(from), from === 0 ? c.indent ?? 0 : 0));
+    }
+    if (filled(split) <= width) r.cells = split;
+  }
+}
+
 /** The most cells a row has. */
 function widthOf(rows: Array<{ cells: TableCell[] }>): number {
   let width = 0;
@@ -674,6 +705,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     // (A continuation as wide as the table it continues keeps its columns: `⇥13⇥⇥十三、交通运输支出⇥44⇥` rows of 公开01表's
     // spending side, after the income rows ran out, leave the income amounts blank throughout, but they are no spacer.)
     const sameWidth = between && lineCells.length > 0 && widthOf(lineCells) === widthOf(prev.table.rows);
+    if (block.format === 'tsv') splitSpaceRuns(lineCells);
     if ((block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') && !sameWidth) withoutSpacerColumns(lineCells);
     const rows: TableRow[] = [];
     const scanned: Work['scanned'] = [];

@@ -65,7 +65,7 @@ const NUMBER_BODY = [
   // validated by its unit below (else two figures a comma apart).
   `[0-9]+,[0-9]{1,2}(?![${DIGIT}.．,])`,
   `[${DIGIT}]+[.．][${DIGIT}]+[ \\u00A0][${DIGIT}]{1,2}(?![${DIGIT}.．])`,
-  `[${DIGIT}]{1,3}(?:[ \\u00A0][${DIGIT}]{3})+(?:[.．][ \\u00A0\\u3000]?[${DIGIT}]+)?(?![${DIGIT}])`,
+  `[${DIGIT}]{1,3}(?:[ \\u00A0\\u3000][${DIGIT}]{3})+(?:[.．][ \\u00A0\\u3000]?[${DIGIT}]+)?(?![${DIGIT}])`,
   `[${DIGIT}]+(?:[.．][${DIGIT}]+)?`,
 ].join('|');
 
@@ -152,7 +152,7 @@ export function asciiForms(text: string): string {
 }
 
 /** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
-const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]${EOL}[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
+const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]${EOL}[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0\\u3000]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
 
 /** `315,80`: a comma with one or two digits after it and none before a point, the decimal point's place. */
 const COMMA_DECIMAL = /^[0-9]+,[0-9]{1,2}$/;
@@ -186,9 +186,9 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'double-point';
     text = text.replace('..', '.');
   }
-  if (/[0-9][ \u00A0]+[0-9]|,[ \u00A0]+[0-9]/.test(text)) {
+  if (/[0-9][ \u00A0\u3000]+[0-9]|,[ \u00A0]+[0-9]/.test(text)) {
     issue = 'space-in-digits';
-    text = text.replace(/(?<=[0-9,])[ \u00A0]+(?=[0-9])/g, '');
+    text = text.replace(/(?<=[0-9,])[ \u00A0\u3000]+(?=[0-9])/g, '');
   }
   if (COMMA_DECIMAL.test(text)) return { text: text.replace(',', '.'), issue: 'comma-decimal' };
   if (text.includes(',') && !CORRECT_GROUPING.test(text.replace(/[ \u00A0\u3000]*\r?\n\f?/g, ''))) issue = 'bad-grouping';
