@@ -10,7 +10,7 @@ import { budgetAdjustmentClaims, budgetsStatedBefore, completionClaims, type Rat
 import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
 import { headingFigureClaims } from './heading-figures';
-import { itemListClaims } from './item-lists';
+import { closingItemTotals, itemListClaims } from './item-lists';
 import { sangongCountClaims } from './sangong-counts';
 import { executionClaims, projectInputClaims } from './execution';
 import { procurementClaims } from './procurement';
@@ -43,6 +43,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const units = unitsOfDepartment(model.text);
   sumClaims(lists, sink, zerosBefore(model, analysis), units);
   itemListClaims(model, analysis, lists, listOf, sink);
+  closingItemTotals(model, analysis, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear, model.reportKind === 'final-accounts');

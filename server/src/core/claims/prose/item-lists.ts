@@ -131,6 +131,64 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
   }
 }
 
+/** `以上合计支出决算774.90万元`, `上述17个科目年初预算合计29294.22万元，支出决算合计28660.40万元`: a total closing the items before it. */
+const CLOSING_TOTAL = /^\s*(?:以上|上述)[^，,。；;：:]{0,12}?(?:年初预算|支出决算|决算)?合计/;
+
+/**
+ * The items of the budget-vs-actual section (`1.…（项）：年初预算为…，支出决算为…`), closed by a total of them: their
+ * 支出决算 add up to the total's, and their 年初预算 to its budget when it states one. The items are the enumerated
+ * paragraphs of its section before it (their run-on lines included), each taken by its first 决算 and first 年初预算.
+ */
+export function closingItemTotals(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+  const byParagraph = tokensByParagraph(analysis);
+  for (const sentence of model.sentences) {
+    if (!CLOSING_TOTAL.test(sentence.text)) continue;
+    const tokens = analysis.bySentence.get(sentence.id) ?? [];
+    const actual = tokens.find((t) => t.role === 'amount' && /决算/.test(t.lead + sentence.text.slice(0, 12)) && !/预算/.test(t.lead));
+    const budget = tokens.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'initial');
+    if (!actual && !budget) continue;
+    const items: Array<{ actual?: ProseToken; budget?: ProseToken }> = [];
+    // (Items of one numbering, the nearest's: `（三）卫生健康支出（类）…` groups the `1、…（项）` items it heads.)
+    let style: RegExp | undefined;
+    let first = '';
+    let grouped = false;
+    for (let p = sentence.paragraph - 1; p >= 0 && model.paragraphs[p].section === sentence.section; p--) {
+      const paragraph = model.paragraphs[p];
+      const text = model.text.slice(paragraph.span.start, paragraph.span.start + 8).replace(/^[\s*#>-]+/, '');
+      // (A line that is a 类's name alone heads a group of items: the 项 items restart their numbers under it.)
+      if (/[（(][类款][)）]\s*$/.test(model.text.slice(paragraph.span.start, paragraph.span.end).split('\n')[0])) grouped = true;
+      style ??= ITEM_STYLES.find((re) => re.test(text));
+      if (!style?.test(text)) continue;
+      first = style.exec(text)![0];
+      // (The item's paragraph and its run-on lines, up to the next item.)
+      const own: ProseToken[] = [];
+      for (let q = p; q < sentence.paragraph && (q === p || !ITEM_STYLES.some((re) => re.test(model.text.slice(model.paragraphs[q].span.start, model.paragraphs[q].span.start + 8).replace(/^[\s*#>-]+/, '')))); q++) own.push(...(byParagraph.get(q) ?? []));
+      items.unshift({
+        actual: own.find((t) => t.role === 'amount' && /决算/.test(t.lead)),
+        budget: own.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'initial'),
+      });
+    }
+    // (All of them, from the first: a run that does not start at 1 is cut off by a heading, and one under a numbered heading
+    // (`4.住房保障支出（类）` / `①住房改革支出（款）…`) is that group's only.)
+    const heading = sentence.section === undefined ? '' : model.sections[sentence.section].title.replace(/^[\s#*]+/, '');
+    if (items.length < 2 || grouped || ordinalOf(first) !== 1 || /[（(][类款][)）]/.test(heading)) continue;
+    for (const [total, pick, name] of [[actual, (i: (typeof items)[number]) => i.actual, '支出决算'], [budget, (i: (typeof items)[number]) => i.budget, '年初预算']] as const) {
+      const parts = items.map(pick);
+      if (!total || parts.some((t) => t === undefined || t.token.unit !== total.token.unit)) continue;
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.closing-items',
+        description: l(`以上各科目${name}之和等于合计`, `the items' ${name === '支出决算' ? 'actuals' : 'initial budgets'} add up to their total`),
+        span: total.token.span,
+        total: operand(total.token, `${name}合计`),
+        parts: parts.map((t) => operand(t!.token, t!.subject || name)),
+        exhaustive: true,
+      });
+    }
+  }
+}
+
 /**
  * The un-enumerated paragraphs that close a 总计's items (公开01表's 总计 rows, T01.3–4): 结余分配 and 年末结转和结余 after the
  * 支出 items, 使用非财政拨款结余 and 年初结转和结余 after the 收入 items.
