@@ -294,8 +294,11 @@ const ESCAPED_PIPE = /\\\|/g;
  * column, `项目\t\t行次\t金额`): no column at all. Left in, it would take the place of the amount its neighbours'
  * headers name.
  */
-/** A run of spaces between two words of a cell: where a converter put spaces for a tab. */
-const SPACE_RUN = /(?<=\S)[ \u3000]{2,}(?=\S)/g;
+/**
+ * A run of spaces beside a figure or a code inside a cell (`…收入     1`, `30109   职业年金缴费`): where a converter put spaces
+ * for a tab. (Not between two words, `社会保障  和就业支出`: a justified label.)
+ */
+const SPACE_RUN = /(?<=[0-9０-９])[ \u3000]{2,}(?=\S)|(?<=\S)[ \u3000]{2,}(?=[-－0-9０-９])/g;
 
 /**
  * `一、一般公共预算财政拨款收入     1⇥6525.56⇥…`: a tab-separated row with fewer cells than the table's widest, some of its
