@@ -14,7 +14,7 @@ import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { items, tableName } from './tables/access';
 import { ALL_SOURCES, ALL_SOURCES_HEADING, FUND_OPENING } from '../text/sources';
-import { assetLabel, assetsTable } from './tables/assets';
+import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { statisticsCount, statisticsTable } from './tables/sangong';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
@@ -578,18 +578,18 @@ function assetsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): 
   const table = assetsTable(model);
   if (!table) return;
   const rows = items(table);
-  const name = table.title?.replace(/^附[：:]?/, '') || '国有资产占用情况表';
+  const name = assetsTableName(table);
   for (const pt of facts.analysis.tokens) {
     if (pt.role !== 'count' || !pt.ownSubject || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
     if (/上年|去年|上一年|同期|年初|由$|从$|比|较/.test(pt.lead)) continue;
     const subject = pt.subject.replace(/^其中[：:]?/, '');
     const unit = pt.token.unitText;
     const row =
-      unit === '辆' && CARS_IN_ALL.test(subject) ? rows.find((it) => /^(?:车辆合计|车辆总数|车辆(?:数)?合计)$/.test(assetLabel(it)))
+      unit === '辆' && CARS_IN_ALL.test(subject) ? rows.find((it) => CARS_IN_ALL_ROW.test(assetLabel(it)))
       : unit === '辆' && /用车$/.test(subject) ? rows.find((it) => assetLabel(it) === subject)
       : /^(?:台|套|台（套）|台\(套\)|台套)$/.test(unit) ? rows.find((it) => (/通用设备/.test(subject) && /通用设备/.test(it.entry.label)) || (/专用设备/.test(subject) && /专用设备/.test(it.entry.label)))
       : undefined;
-    const count = row && statisticsCount(model, row, `${name} ${assetLabel(row)}`);
+    const count = row && assetCount(model, table, row);
     if (!row || !count) continue;
     // (`单价50万元（含）以上通用设备` leaves the name `以上通用设备`: the row's words name it better.)
     const named = unit === '辆' ? subject : assetLabel(row);

@@ -4,7 +4,7 @@
 // read as a percentage the same way.
 import { containing } from '../text/search';
 import Decimal from 'decimal.js';
-import { isMoney } from '../arith/interval';
+import { halfUlp, isMoney } from '../arith/interval';
 import { fixedOf } from '../arith/operand';
 import { isWhiteSpace } from '../text/chars';
 import { clauseBefore } from '../text/clauses';
@@ -228,19 +228,18 @@ function changeRateHoldsInYuan(model: DocumentModel, group: NumberToken[], n: Nu
   const amount = group.slice(0, at).reverse().find((w) => w.unit === '万元' && !w.zero);
   if (!rate || rate.unit !== '%' || !amount || !CHANGE_WORD_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 6), n.span.start).trim())) return false;
   if (!RATE_AFTER_CHANGE.test(model.text.slice(n.unitSpan?.end ?? n.span.end, rate.span.start))) return false;
-  const holds = (delta: Decimal) => {
-    const w = amount.value.abs();
-    const h = new Decimal(0.5).times(new Decimal(10).pow(-amount.decimals));
-    const rh = new Decimal(0.5).times(new Decimal(10).pow(-rate.decimals));
-    const stated = rate.value.abs();
+  const w = amount.value.abs();
+  const h = halfUlp(amount.decimals);
+  const rh = halfUlp(rate.decimals);
+  const stated = rate.value.abs();
+  const holds = (delta: Decimal) =>
     // (The 万元 figure may be last year's, or this year's after a fall or a rise.)
-    return [w, w.plus(delta), w.minus(delta)].some((base) => {
+    [w, w.plus(delta), w.minus(delta)].some((base) => {
       if (base.minus(h).lte(0)) return false;
       const low = delta.div(base.plus(h)).times(100);
       const high = delta.div(base.minus(h)).times(100);
       return low.lte(stated.plus(rh)) && high.gte(stated.minus(rh));
     });
-  };
   const digits = n.value.abs();
   return holds(digits.div(10000)) && !holds(digits);
 }

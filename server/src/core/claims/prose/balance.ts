@@ -62,6 +62,9 @@ const SIDES = [
  */
 const MAX_PARAGRAPHS_AFTER_TOTAL = 4;
 
+/** An amount of money this year's, named by its own words: what a 总计's members are stated as. */
+const money = (t: ProseToken) => t.role === 'amount' && t.ownSubject && t.year === undefined && isMoney(t.token.unit);
+
 export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
   if (model.department === undefined || model.reportKind !== 'final-accounts') return;
   // Each side's 总计 (`收入总计…，支出总计…` states both; `收、支总计` is either), and the paragraphs with figures since.
@@ -91,7 +94,6 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
     for (const side of SIDES) {
       const total = totals.get(side.zh)?.token;
       if (!total || !isMoney(total.token.unit)) continue;
-      const money = (t: ProseToken) => t.role === 'amount' && t.ownSubject && t.year === undefined && isMoney(t.token.unit);
       const year = tokens.find((t) => money(t) && side.year.test(t.subject));
       if (!year) continue;
       const carry = tokens.find((t) => t.index > year.index && money(t) && side.carry.test(t.subject)) ?? following.find((t) => money(t) && (side.carry.test(t.subject) || side.year.test(t.subject)));

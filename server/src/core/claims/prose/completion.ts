@@ -48,7 +48,6 @@ function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink
   }
 }
 
-/** Returns the rates whose budget the prose does not state and no other rate restates. */
 /** `（年中调减263.59万元）`, `，年中追加35.82万元`: the adjustment between the 年初 and the 全年 budget, and its direction. */
 const ADJUSTMENT = /^[（(，,\s]*(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减)(?:了)?(?:预算)?$/;
 
@@ -78,6 +77,7 @@ export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink)
   }
 }
 
+/** Returns the rates whose budget the prose does not state and no other rate restates. */
 export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): RateWithoutBudget[] {
   ratedInDatedBracket(model, analysis, sink);
   const full: Array<{ claim: CompletionClaim; subject: string }> = [];

@@ -81,20 +81,27 @@ const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|^(?:本年)?(?:收�
 /** How many paragraphs after an enumerated item's own still speak of it (`决算数小于年初预算数的主要原因是…。本年支出决算…`). */
 const ITEM_TAIL_PARAGRAPHS = 2;
 
-const paragraphScopes = new WeakMap<DocumentModel, Map<number, { own: string; enumerated: boolean; item?: number }>>();
+/** What a paragraph's statements are about (paragraphScope); `item`, the enumerated paragraph it runs on from. */
+interface ParagraphScope {
+  own: string;
+  enumerated: boolean;
+  item?: number;
+}
+
+const paragraphScopes = new WeakMap<DocumentModel, Map<number, ParagraphScope>>();
 
 /**
  * What a paragraph's statements are about, whatever they name (asked for every statement of the paragraph): the item
  * of a heading of level 4 or a fund's or body's, or of the paragraph itself (`own`); and whether it is an enumerated one.
  */
-function paragraphScope(model: DocumentModel, section: number | undefined, p: DocumentModel['paragraphs'][number] | undefined): { own: string; enumerated: boolean; item?: number } {
+function paragraphScope(model: DocumentModel, section: number | undefined, p: DocumentModel['paragraphs'][number] | undefined): ParagraphScope {
   let byParagraph = paragraphScopes.get(model);
   if (!byParagraph) paragraphScopes.set(model, (byParagraph = new Map()));
   // (Statements outside paragraphs, keyed by their section below zero.)
   const id = p?.id ?? -2 - (section ?? -1);
   let scope = byParagraph.get(id);
   if (scope) return scope;
-  scope = { own: '', enumerated: false } as { own: string; enumerated: boolean; item?: number };
+  scope = { own: '', enumerated: false };
   // A paragraph that names its own item first: under a `####` heading (`1. 小学教育项目绩效自评情况：…` / `2. 初中教育
   // 项目…`), each paragraph is another project's.
   if (p) {

@@ -140,9 +140,13 @@ const CLOSING_TOTAL = /^\s*(?:以上|上述)[^，,。；;：:]{0,12}?(?:年初�
  * paragraphs of its section before it (their run-on lines included), each taken by its first 决算 and first 年初预算.
  */
 export function closingItemTotals(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
-  const byParagraph = tokensByParagraph(analysis);
+  // (Built for the first closing total only: most reports have none.)
+  let byParagraph: Map<number, ProseToken[]> | undefined;
+  /** A paragraph's first characters, past bullets and Markdown marks: where its item mark stands. */
+  const opening = (p: number) => model.text.slice(model.paragraphs[p].span.start, model.paragraphs[p].span.start + 8).replace(/^[\s*#>-]+/, '');
   for (const sentence of model.sentences) {
     if (!CLOSING_TOTAL.test(sentence.text)) continue;
+    byParagraph ??= tokensByParagraph(analysis);
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     const actual = tokens.find((t) => t.role === 'amount' && /决算/.test(t.lead + sentence.text.slice(0, 12)) && !/预算/.test(t.lead));
     const budget = tokens.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'initial');
@@ -154,7 +158,7 @@ export function closingItemTotals(model: DocumentModel, analysis: ProseAnalysis,
     let grouped = false;
     for (let p = sentence.paragraph - 1; p >= 0 && model.paragraphs[p].section === sentence.section; p--) {
       const paragraph = model.paragraphs[p];
-      const text = model.text.slice(paragraph.span.start, paragraph.span.start + 8).replace(/^[\s*#>-]+/, '');
+      const text = opening(p);
       // (A line that is a 类's name alone heads a group of items: the 项 items restart their numbers under it.)
       if (/[（(][类款][)）]\s*$/.test(model.text.slice(paragraph.span.start, paragraph.span.end).split('\n')[0])) grouped = true;
       style ??= ITEM_STYLES.find((re) => re.test(text));
@@ -162,7 +166,7 @@ export function closingItemTotals(model: DocumentModel, analysis: ProseAnalysis,
       first = style.exec(text)![0];
       // (The item's paragraph and its run-on lines, up to the next item.)
       const own: ProseToken[] = [];
-      for (let q = p; q < sentence.paragraph && (q === p || !ITEM_STYLES.some((re) => re.test(model.text.slice(model.paragraphs[q].span.start, model.paragraphs[q].span.start + 8).replace(/^[\s*#>-]+/, '')))); q++) own.push(...(byParagraph.get(q) ?? []));
+      for (let q = p; q < sentence.paragraph && (q === p || !ITEM_STYLES.some((re) => re.test(opening(q)))); q++) own.push(...(byParagraph.get(q) ?? []));
       items.unshift({
         actual: own.find((t) => t.role === 'amount' && /决算/.test(t.lead)),
         budget: own.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'initial'),
