@@ -206,7 +206,16 @@ function findBlocks(lines: Line[]): Block[] {
     if (hasTab(text)) {
       let j = i + 1;
       // (A 科目名称 wrapped by PDF conversion leaves its tail on a line of its own: the table goes on.)
-      while (j < lines.length && (hasTab(lines[j].text) || (nameTail(lines[j].text) && hasTab(lines[j - 1].text) && (j + 1 === lines.length || hasTab(lines[j + 1].text) || onlyPageBreak(lines, j + 1, j + 2))))) j++;
+      // (A row whose every tab a converter turned into spaces, `30102     津贴补贴    1047.73`, between tab-separated rows:
+      // a row of the table, split at its space runs.)
+      const before = (k: number) => k + 1 === lines.length || hasTab(lines[k + 1].text) || onlyPageBreak(lines, k + 1, k + 2);
+      while (
+        j < lines.length &&
+        (hasTab(lines[j].text) ||
+          (nameTail(lines[j].text) && hasTab(lines[j - 1].text) && before(j)) ||
+          (spaceRunRow(lines[j].text) && (before(j) || spaceRunRow(lines[j + 1].text))))
+      )
+        j++;
       if (j - i > 1 || hasTwoTabs(text)) {
         blocks.push(block('tsv', i, j - 1));
         i = j;
@@ -461,6 +470,12 @@ function nameTail(text: string): boolean {
 }
 const NAME_TAIL = /^[\u4e00-\u9fff（）()、]+$/;
 
+/** `30102     津贴补贴    1047.73`, `一、财政拨款收入     6525.56`: a code or a label and figures, parted by runs of spaces only. */
+function spaceRunRow(text: string): boolean {
+  return !hasTab(text) && SPACE_RUN_ROW.test(text.trim());
+}
+const SPACE_RUN_ROW = /^(?:\d{3,7}[ \u3000]{2,}\S.*|\S.*\S[ \u3000]{2,}[-－]?[0-9０-９][0-9０-９,，.．]*)$/;
+
 /** Lines between two blocks that a page break leaves: blanks, page numbers and the running title. */
 function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   if (to - from > 4) return false;
@@ -686,7 +701,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
         if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first + 1) continue; // the delimiter row
-        if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0) {
+        if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0 && !spaceRunRow(lines[li].text)) {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;
         }
