@@ -100,7 +100,8 @@ function headingLevel(text: string): number | undefined {
     if (p.short && (/[。；]./.test(t) || /\d+(\.\d+)?\s*(万元|元|%|辆|人次|批次|台|套)/.test(t) || /[；;]$/.test(t) || /(?:为|是|达)\s*[\d０-９]/.test(t) || t.length > 40)) return undefined;
     // `3、一般公共服务支出（类）组织事务（款）一般行政管理` / `事务（项）74.33万元…`: an item whose 类/款/项 name
     // the PDF wrapped, not a title.
-    if (p.level >= 4 && CLASS_PATH_CUT.test(t)) return undefined;
+    // (So at any level when the cut falls inside a name: `（九）…（款）行政单` / `位离退休（项）。年初预算为…`.)
+    if ((p.level >= 4 && CLASS_PATH_CUT.test(t)) || CLASS_PATH_CUT_IN_NAME.test(t)) return undefined;
     // `（7）…职业年金缴费支出（` / `项）。年初预算为…`, `9.…行政单位医疗(项` / `)：年初预算为…`: a line that stops
     // inside a bracket or quote was wrapped.
     if (p.short && unclosed(t)) return undefined;
@@ -119,6 +120,7 @@ const TITLE_FIGURE = /^((?:\d{1,2}[、.．])?[^。；;，,：:\d]*(?:情况|说�
 const ITEM_NAME_THEN_COLON = /^\s*(?:\d+[、.．]|[（(]\d+[)）]).*[（(]\s*\d*\s*项\s*[)）]\s*[：:]$/;
 /** A 类/款 name path that has not reached its 项 nor any punctuation: the line was wrapped. */
 const CLASS_PATH_CUT = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]*$/;
+const CLASS_PATH_CUT_IN_NAME = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]+(?<!情况|说明|分析)$/;
 /** 。！？!? end a sentence (tested per character: by code, not by regex). */
 const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
