@@ -106,10 +106,10 @@ function headingLevel(text: string): number | undefined {
     // inside a bracket or quote was wrapped.
     if (p.short && unclosed(t)) return undefined;
     // `1、…行政运行（项）年初预` / `算为…`, `6.…行政运行（项）：年初` / `预算为…`: words after the 项 name (or
-    // after a 类/款/项 name and its colon) go on into the item's sentence.
+    // after a 类/款/项 name and its colon or comma, `(9)…事业运行（项），年初预算为` / `464.34万元…`) go on into the item's sentence.
     // A line that stops at its 项 name and colon (`7.…标准(项)：` / `年初预算为…`) is such an item too.
     // So do the words after a project's `…项目绩效自评情况：` (`1.…项目绩效自评情况：根据年初设定的绩` / `效目标，项目自评得分…`).
-    if (p.level >= 4 && (/[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]|[（(]\s*[类款项]\s*[)）]\s*[：:]\s*[\u4e00-\u9fff]|(?:情况|结果)[：:]\s*[\u4e00-\u9fff]/.test(t) || ITEM_NAME_THEN_COLON.test(t))) return undefined;
+    if (p.level >= 4 && (/[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]|[（(]\s*[类款项]\s*[)）]\s*[：:，,]\s*[\u4e00-\u9fff]|(?:情况|结果)[：:]\s*[\u4e00-\u9fff]/.test(t) || ITEM_NAME_THEN_COLON.test(t))) return undefined;
     return p.level;
   }
   return undefined;
