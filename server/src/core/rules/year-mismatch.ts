@@ -71,6 +71,10 @@ const EARLIER_DISCLOSURE = /^\s*度?\s*(?:部门|单位)?\s*决算\s*(?:已|公�
 const OTHER_PERIOD = /^\s*度?\s*(?:结转|结余|以来|起|至|前)/;
 /** A plan in a past year: `2023年，本单位将继续…` in a 2025 report. */
 const PLAN_WORDS = /^[^。；;]{0,12}?(?:将|拟|计划|力争)/;
+/** `占2023年度一般公共预算财政拨款支出的0.60%`: the year of a share's base. */
+const SHARE_OF = /占\s*$/;
+const SHARE_BASE_AFTER = /^\s*度?[^。；;，,\d]{2,30}?的?\s*[\d.]+\s*[%％]/;
+const OTHER_YEAR_PART = /上年|上一年|去年|以前年度|历年|累计/;
 /** A line that is only a date: the publication date under the report. */
 const DATE_LINE = /^\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$/;
 
@@ -172,6 +176,13 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
     return { why: l(`${reportYear}年度决算在${reportYear}年结束后公开`, `a ${reportYear} final-accounts report is published after ${reportYear} ends`), right: reportYear + 1 };
   }
   if (year === reportYear) return undefined;
+  // `本年支出决算116.44万元，占2022年度一般公共预算财政拨款支出的0.60%` in a 2023 决算: this year's figure as a share of
+  // a total, which is this year's too. (Not a part that names another year: `上年支出…，占2022年度…的`.)
+  if (finalAccounts && SHARE_OF.test(before) && SHARE_BASE_AFTER.test(after) && sentence) {
+    const clause = text.slice(sentence.span.start, n.span.start).split(/[；;]/).at(-1) ?? '';
+    const partYear = clause.match(/(?:19|20)\d\d(?=\s*年)/);
+    if (!OTHER_YEAR_PART.test(clause) && (!partYear || Number(partYear[0]) === reportYear)) return { why: l(`本年数所占的是本年度（${reportYear}年）的总数`, `a share of this year's figure is of the report year's (${reportYear}) total`) };
+  }
   if (AS_OF.test(before) && AS_OF_YEAR_END.test(after)) {
     // A budget states its assets as of the end of the year before it.
     if (model.reportKind === 'budget' && year === lastYear) return undefined;
