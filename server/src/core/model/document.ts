@@ -207,6 +207,8 @@ function pageWidthOf(lines: readonly Line[], tableLines: Uint8Array): number | u
   return best !== undefined && bestCount >= 8 && bestCount * 4 >= prose ? best + 1 : undefined;
 }
 
+/** `决算数大于年初预算数的主要原因是：…` on a line of its own: the item of the lines before is what it compares. */
+const OPENS_WITH_BUDGET_COMPARISON = /^决算数?(?:大于|小于|高于|低于|超过|与(?:年初|全年|调整后?)?预算数?(?:持平|相等|一致|相同))/;
 const STATED_FIGURE = /\d\s*(?:万元|亿元|元|%|％)/;
 const STATED_COUNT = /\d\s*(?:辆|人次|批次|个|人|台|套|项|家)、/;
 const CAPTION = /^(?:图|表)\s*[0-9０-９一二三四五六七八九十]+\s*[：:.．]\s*[^，,。；;\d]{1,30}$/;
@@ -364,7 +366,7 @@ export function buildModel(text: string): DocumentModel {
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
     // (`…预算为50.` / `41万元，…`: a figure the line break cut holds the lines together too.)
-    if (current && !nextItem && (continues(current.lastText, pageWidth) || insideNumber(numbers, line.start - 1) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed))) {
+    if (current && !nextItem && (continues(current.lastText, pageWidth) || insideNumber(numbers, line.start - 1) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed) || OPENS_WITH_BUDGET_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;
