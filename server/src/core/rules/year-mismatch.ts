@@ -4,6 +4,7 @@ import { PAST_DISCLOSURE } from '../model/document';
 import { containing } from '../text/search';
 import type { DocumentModel, Localized, NumberToken, Sentence } from '../types';
 import { l, type Rule } from './rule';
+import { FUND_NAMES } from '../text/funds';
 
 /**
  * A year other than the one meant. Reports are written from last year's template, so last year's number
@@ -19,8 +20,6 @@ import { l, type Rule } from './rule';
  * (预算, 计划, 将, 拟, 安排, 目标…) before the amount.
  */
 const ACTUAL_FIGURE = /^\s*(?:年度|年|度)?(?:(?!预算|计划|将|拟|安排|目标|预计|争取|力争)[^，,。；;\d]){0,24}?(?:收入|支出)(?:决算)?(?:合计|总计|总额)?(?:数)?(?:[（(][^（()）\d]{1,16}[)）])?(?:为|是|共|达)?\s*\d[\d,.]*\s*(?:万元|亿元|元)/;
-/** The funds' names hold 预算 without making a figure a plan. */
-const FUND_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算/g;
 /**
  * Words that make a statement this report's own: a share of this year's total, a completion rate. (Not
  * `本年收入合计` itself: a table row's name, which a comparison may date: `2023年度本年收入合计580.00万元。`)

@@ -8,6 +8,7 @@ import { PAGE_NUMBER, RUNNING_TITLE } from '../../model/pages';
 import { onlyComma } from '../../model/units';
 import { normalizeSubject, splitJoinedNames } from './subjects';
 import { allMatches } from '../../text/matches';
+import { FUND_NAMES } from '../../text/funds';
 
 export type Role =
   | 'amount' // a stated quantity (决算, 合计, 实际支出 …)
@@ -604,9 +605,27 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   nameFundParts(model.text, bySentence);
   qualifyUnitFigures(bySentence);
   nameRespectively(bySentence);
+  nameAgreedFigures(model.text, tokens);
   if (model.reportYear !== undefined) dateRespectively(bySentence, model.reportYear);
   return { tokens, bySentence, byToken };
 }
+
+/**
+ * `以上合计支出决算9583.16万元，与一般公共预算财政拨款支出总额一致`: a figure the report says agrees with a quantity it states is
+ * that quantity, stated again. (Not an agreement with last year, a budget or a table: `与上年持平`, `与年初预算一致`.)
+ */
+function nameAgreedFigures(text: string, tokens: ProseToken[]): void {
+  for (const t of tokens) {
+    if (t.role !== 'amount') continue;
+    const end = t.token.unitSpan?.end ?? t.token.span.end;
+    const agreed = AGREES_WITH.exec(text.slice(end, end + 40));
+    if (!agreed || NOT_A_STATED_QUANTITY.test(agreed[1].replace(FUND_NAMES, ''))) continue;
+    const name = normalizeSubject(agreed[1]);
+    if (name.length >= 4) t.subject = name;
+  }
+}
+const AGREES_WITH = /^[，,]\s*(?:与|和|同)\s*([^，,。；;：:\d]{4,30}?)(?:总额|总数|金额)?(?:一致|相符|相等|相同)/;
+const NOT_A_STATED_QUANTITY = /上年|去年|同期|以前|预算|表|账|报表|批复|核定|口径|规定/;
 
 /** A sentence that breaks the department's figures down by unit: `分单位看：`, `按单位分：`. */
 const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单位划分|按单位看|从单位看|从各单位看|分单位情况)[，,：:]/;
