@@ -12,7 +12,7 @@ import { OWNER } from './prose/subjects';
 import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
-import { items, tableName } from './tables/access';
+import { columnLabel, items, tableName } from './tables/access';
 import { ALL_SOURCES, ALL_SOURCES_HEADING, FUND_OPENING } from '../text/sources';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { statisticsCount, statisticsTable } from './tables/sangong';
@@ -81,9 +81,16 @@ const ITEM_OTHER_FIGURE = /^(年初结转和?结余|年末结转和?结余|本�
 
 const ITEM_MAPPING: Mapping = {
   subject: /(?:([^（()）]+?)[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
-  roles: ['amount'],
-  queries: (m, scope, pt) => spending(scope, m[2], { parent: m[1], codeLength: 7 }, spendingPartOf(pt)),
+  roles: ['amount', 'budget'],
+  queries: (m, scope, pt) => {
+    const unique = { parent: m[1], codeLength: 7 };
+    if (pt.role !== 'budget') return spending(scope, m[2], unique, spendingPartOf(pt));
+    // (A 公开05表 with budget columns, `年初预算数 | 全年预算数 | 决算数`: a bare `预算` names neither.)
+    const kind = budgetKind(pt.lead);
+    return scope === 'general' && kind ? ITEM_BUDGET_COLUMNS[kind].map((column) => ({ kind: 'T05', label: m[2], column, unique })) : [];
+  },
 };
+const ITEM_BUDGET_COLUMNS = { initial: [['年初预算']], adjusted: [['全年预算'], ['调整后预算'], ['调整预算']] };
 
 /** `基本支出主要用于：…`, `项目支出主要包括：…`: a sentence listing the items of one part of the spending. */
 function spendingPartOf(pt: ProseToken): string | undefined {
@@ -418,9 +425,11 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     // (`…疾病预防控制机构（项）：…支出决算为533.22万元（其中：基本支出476.26万元，项目支出56.96万元）`: a 项's own 基本支出, not the
     // department's.)
     if (ownTotal && ownTotal !== pt && CLASS_ITEM.test(ownTotal.subject) && !CLASS_ITEM.test(pt.subject)) continue;
-    // (`“三公”经费年初预算为14.54万元，年中调整后全年预算为15.41万元`: a table's 预算数 is the year's, not the 年初 one beside it.)
-    if (pt.role === 'budget' && budgetKind(pt.lead) === 'initial' && (facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted')) continue;
+    // (`“三公”经费年初预算为14.54万元，年中调整后全年预算为15.41万元`: a table's 预算数 is the year's, not the 年初 one beside it;
+    // only a column headed 年初预算数 holds it.)
+    const initialBesideAdjusted = pt.role === 'budget' && budgetKind(pt.lead) === 'initial' && (facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted');
     if (pt.year !== undefined) {
+      if (initialBesideAdjusted) continue;
       const year = openingYear(model, pt);
       const found = year !== undefined && (pt.role === 'amount' || pt.role === 'prior') ? mappingOf('amount', pt.subject) : undefined;
       const scope = found && scopeOf(sections, facts, pt, units);
@@ -460,7 +469,8 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       const [mapping, m] = found;
       // (`…（项）年初结转和结余32.14万元，本年未安排支出`: the 项's carried balance or income, not its spending: a 政府性基金 项's is
       // in 公开07表's column of that name; another fund's 项 has no such column to compare with.)
-      const tail = mapping === ITEM_MAPPING ? ITEM_OTHER_FIGURE.exec(pt.subject.slice((m.index ?? 0) + m[0].length)) : null;
+      const itemSpending = mapping === ITEM_MAPPING && pt.role === 'amount';
+      const tail = itemSpending ? ITEM_OTHER_FIGURE.exec(pt.subject.slice((m.index ?? 0) + m[0].length)) : null;
       if (tail) {
         if (!sections.under(pt.sentence.section, GOVERNMENT_FUND)) continue;
         queries = [{ kind: 'T07', label: m[2], column: [tail[1]], unique: { parent: m[1], codeLength: 7 } }];
@@ -474,14 +484,14 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
         // named there is looked up, in 公开07表's 本年支出.
         if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, listTotal);
-        else if (mapping === ITEM_MAPPING && sections.under(pt.sentence.section, GOVERNMENT_FUND)) {
+        else if (itemSpending && sections.under(pt.sentence.section, GOVERNMENT_FUND)) {
           queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
         } else continue;
       }
     }
     for (const query of queries) {
       const value = findTableValue(model, query);
-      if (!value) continue;
+      if (!value || (initialBesideAdjusted && !columnLabel(model.tables[value.table], value.col).includes('年初'))) continue;
       const key = `${pt.token.id}:${value.table}:${value.row}:${value.col}`;
       if (seen.has(key)) break;
       seen.add(key);

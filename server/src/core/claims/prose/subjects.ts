@@ -5,10 +5,10 @@ import { lowerBound } from '../../text/search';
 import type { ProseToken, Role } from './tokens';
 
 /** Words that name no particular quantity on their own. */
-const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '经费', '合计', '总计', '其中', '共计', '决算', '预算', '数', '总额', '小计', '全部', '项目', '本单位', '本部门', '年初', '调整后', '全年']);
+const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '经费', '合计', '总计', '其中', '共计', '决算', '预算', '数', '总额', '小计', '全部', '项目', '本单位', '本部门', '年初', '调整后', '调整', '全年']);
 
 const MAX_NAME = 40;
-const BUDGET_WORDS = /年初|全年|调整后|预算|决算|数|支出|为|的|安排|实际|执行|完成/g;
+const BUDGET_WORDS = /年初|全年|调整后?|预算|决算|数|支出|为|的|安排|实际|执行|完成/g;
 
 /** Normalises the words before a number to a quantity name ('' if they name none); memoised, as
  * reports repeat the same words (占, 比上年增加, 支出决算为) hundreds of times. */
@@ -50,7 +50,7 @@ function normalize(name: string): string {
     // (`占比14.60%的社会保障和就业支出`: the 的 that ties a share before a name to it.)
     .replace(/^的(?=[\u4e00-\u9fff]{2})/, '')
     // (`较预算数1237万元减少…`: the comparison names whose budget only by the sentence's subject.)
-    .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后)?(?:预算|决算)数?$)/, '')
+    .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后?)?(?:预算|决算)数?$)/, '')
     // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only
     // `收入总计` is stated).
     .replace(/收入?、支出?(?:决算)?总计/, '收入、支出总计')
@@ -72,7 +72,7 @@ function normalize(name: string): string {
     strip(/(?:决算|预算)数?$/);
     // `项目支出决算总额` is the 项目支出 spent (a `预算总额` is its budget, another figure).
     strip(/决算总额$/);
-    strip(/(?:年初|调整后)$/);
+    strip(/(?:年初|调整后?)$/);
     strip(/安排$/);
     strip(/(经费|费)支出$/, '$1');
     strip(/(经费|费)(?:支出)?合计$/, '$1');
