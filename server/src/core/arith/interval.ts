@@ -129,6 +129,11 @@ export function exact(value: Decimal.Value, label: string, span?: Span): Operand
   return new Operand({ value: fixed === undefined ? new Decimal(value) : undefined, halfUlp: ZERO, fixed, fixedHalf: 0 }, label, span);
 }
 
+/** A whole number of things, exactly known and shown without decimals (one unit of a list of units). */
+export function exactCount(value: number, label: string): Operand {
+  return new Operand({ halfUlp: ZERO, fixed: fixedOf(String(value), 0), fixedHalf: 0, decimals: 0, text: String(value) }, label);
+}
+
 /**
  * Σ sᵢ·partᵢ as one derived operand (a sum of cells in another table, C − P): values add with their
  * signs, tolerances add up.

@@ -20,6 +20,7 @@ import { shareClaims, type ShareContext, type UnresolvedShare } from './shares';
 import { SubjectIndex } from './subjects';
 import { sharesOfOneBaseClaims, sumClaims, unitsOfDepartment } from './sums';
 import { analyzeProse, type ProseAnalysis, type ProseToken } from './tokens';
+import { unitCountClaims } from './unit-count';
 import { allMatches } from '../../text/matches';
 
 export interface ProseFacts {
@@ -42,6 +43,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects, model.sections);
   const units = unitsOfDepartment(model.text);
   sumClaims(lists, sink, zerosBefore(model, analysis), units);
+  unitCountClaims(model, sink);
   itemListClaims(model, analysis, lists, listOf, sink);
   closingItemTotals(model, analysis, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department }, sink);

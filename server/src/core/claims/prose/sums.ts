@@ -206,7 +206,7 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (lis
  * The names enumerated after a colon: to a full stop, a blank line or a heading (numbered lines and bullets, `；` between
  * names, go on).
  */
-const ENUMERATION = String.raw`((?:[^。\n]|\n(?![ \t\u3000]*\n|\s*#|\s*[一二三四五六七八九十]+[、.．]|\s*[（(][一二三四五六七八九十]+[)）]))+)`;
+export const ENUMERATION = String.raw`((?:[^。\n]|\n(?![ \t\u3000]*\n|\s*#|\s*[一二三四五六七八九十]+[、.．]|\s*[（(][一二三四五六七八九十]+[)）]))+)`;
 
 /** `本部门决算由4个单位的决算汇总组成，包括：局本级、环境卫生管理处、…`: the units named there. */
 const UNITS_LISTED = new RegExp(String.raw`(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算|事业|行政)?单位[^。；;：:]{0,20}[：:]` + ENUMERATION);
@@ -221,7 +221,7 @@ const UNITS_IN_SCOPE = new RegExp(String.raw`编制范围的(?:二级)?(?:预算
 const UNITS_ENUMERATED = new RegExp(String.raw`(?:编制范围|独立核算单位|汇总而成)[^。]{0,40}?(?:分别是|分别为|具体包括|具体如下|包括)[：:]\s*` + ENUMERATION);
 
 /** The end of a unit's name: `局本级`, `…中心`, `…馆` (`文化和旅游局` is one name, `局本级和区文化馆` two). */
-const UNIT_END = /(?:本级|局|中心|站|所|馆|院|校|园|队|处|室|办|委|会|社|场|台)$/;
+export const UNIT_END = /(?:本级|局|中心|站|所|馆|院|校|园|队|处|室|办|委|会|社|场|台)$/;
 
 export function unitsOfDepartment(text: string): string[] {
   const head = text.slice(0, 20000);
@@ -238,7 +238,7 @@ export function unitsOfDepartment(text: string): string[] {
   return [];
 }
 
-function namesOf(enumeration: string): string[] {
+export function namesOf(enumeration: string): string[] {
   return enumeration
     .split(/[、，,；;\n]/)
     .flatMap((u) => {

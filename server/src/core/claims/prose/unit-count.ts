@@ -1,0 +1,58 @@
+// The number of units the report says its accounts are made of, against the units it then names:
+// `纳入本部门2024年度部门决算编制范围的二级预算单位包括5个，具体包括：` over five numbered lines (or bullets, a table of the
+// units, `分别是：A、B和C`).
+import { exactCount, operand } from '../../arith/interval';
+import { l } from '../../messages';
+import { allMatches } from '../../text/matches';
+import { containing } from '../../text/search';
+import type { DocumentModel, SumClaim } from '../../types';
+import type { ClaimSink } from '../sink';
+import { ENUMERATION, namesOf, UNIT_END } from './sums';
+
+/** The words that open the enumeration of the units, after the clause that counts them. */
+const UNITS_OPENED = new RegExp(String.raw`(?:分别是|分别为|具体包括|具体如下|包括|如下)[：:]\s*(?:` + ENUMERATION + ')?', 'g');
+/** The clause says it counts the units of the department's accounts. */
+const OF_THE_ACCOUNTS = /编制范围|独立核算单位|汇总而成|决算单位/;
+/** The last count of the clause (`下属二级预算单位2个，…的单位共3个，包括：`: the 3). */
+const COUNTED = /(\d+)\s*(?:个|家)(?![^，,。；;：:]*(?:内设|科室|处室|机构|部门))/g;
+/** A unit's name ends like one (`…局机关`, `…测绘院`): else the enumeration is no list of units. */
+const isUnitName = (name: string) => UNIT_END.test(name) || /(?:机关|部|厅)$/.test(name);
+
+export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
+  const head = model.text.slice(0, 20000);
+  if (!OF_THE_ACCOUNTS.test(head)) return;
+  for (const m of allMatches(UNITS_OPENED, head)) {
+    const clauseStart = Math.max(head.lastIndexOf('。', m.index), head.lastIndexOf('\n', m.index)) + 1;
+    const clause = head.slice(clauseStart, m.index);
+    if (!OF_THE_ACCOUNTS.test(clause)) continue;
+    const count = [...clause.matchAll(COUNTED)].at(-1);
+    if (!count) continue;
+    const token = containing(model.numbers, (n) => n.span, clauseStart + count.index! + count[0].indexOf(count[1]));
+    if (!token || token.unit !== 'count' || token.cell) continue;
+    const opened = m.index + m[0].indexOf('：') + 1 || m.index + m[0].indexOf(':') + 1;
+    const names = unitsTable(model, opened) ?? (m[1] ? namesOf(m[1]) : undefined);
+    if (!names || names.length < 2 || !names.every(isUnitName)) continue;
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.unit-count',
+      description: l(`编制范围内单位个数 = 列出的单位（${names.length}个）`, `the number of units = the units listed (${names.length})`),
+      span: token.span,
+      total: operand(token, '纳入决算编制范围的单位个数'),
+      parts: names.map((name) => exactCount(1, name)),
+      exhaustive: true,
+      id: -1,
+    });
+    return;
+  }
+}
+
+/** `具体如下：` over a table of the units (`序号 | 单位名称 | 单位性质`): the names in its 单位名称 column. */
+function unitsTable(model: DocumentModel, after: number): string[] | undefined {
+  const table = model.tables.find((t) => t.span.start >= after && model.text.slice(after, t.span.start).trim() === '');
+  if (!table) return undefined;
+  const header = table.rows.find((r) => r.kind === 'header');
+  const col = header?.cells.findIndex((c) => /单位名称|^单位$/.test(c.text.replace(/\s/g, '')));
+  if (!header || col === undefined || col < 0) return undefined;
+  return table.rows.filter((r) => r.kind !== 'header' && r.kind !== 'column-numbers' && r.kind !== 'note').map((r) => (r.cells[col]?.text ?? '').replace(/[（(][^）)]*[)）]/g, '').replace(/\s/g, ''));
+}
