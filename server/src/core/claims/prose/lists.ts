@@ -4,7 +4,7 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { normalizeSubject, OWNER, subjectsMatch, type SubjectIndex } from './subjects';
-import { coversFamily, CRITERIA, sameMember } from './sums';
+import { coversFamily, CRITERIA, sameMember, sideOf } from './sums';
 import { directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { allMatches } from '../../text/matches';
@@ -879,9 +879,15 @@ function nestedEnd(text: string, scan: SentenceScan, parentStart: number, trigge
     // the parent's breakdown as the item that opened the nested list goes on with it.
     owner ??= ownerWords(text, parentStart, triggerStart);
     const next = clauseWords(text, i + 1, end);
-    if (owner === '' || !sameMember(owner, next) || flowAndBalance(owner, next) || /其中/.test(text.slice(i + 1, Math.min(end, i + 6)))) return i;
+    if (owner === '' || !sameMember(owner, next) || flowAndBalance(owner, next) || otherSides(owner, next) || /其中/.test(text.slice(i + 1, Math.min(end, i + 6)))) return i;
   }
   return end;
+}
+
+/** `其中：财政拨款收入总计…，包括…；财政拨款支出总计…，包括…`: the 收入 and the 支出 of a 总计 are siblings. */
+function otherSides(owner: string, next: string): boolean {
+  const side = sideOf(owner);
+  return side !== undefined && sideOf(next) !== undefined && sideOf(next) !== side;
 }
 
 /**

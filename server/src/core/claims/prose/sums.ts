@@ -100,7 +100,7 @@ function wordsBefore(t: ProseToken, end: number): string {
 }
 
 /** 收入 or 支出 when a name says one side only. */
-function sideOf(name: string): '收入' | '支出' | undefined {
+export function sideOf(name: string): '收入' | '支出' | undefined {
   const income = name.includes('收入');
   const spending = name.includes('支出');
   return income === spending ? undefined : income ? '收入' : '支出';
