@@ -77,12 +77,16 @@ function columnSlots(table: Table): ColumnSlot[] {
   const numbered = template.length;
   const slots: ColumnSlot[] = [];
   if (numbered >= 6) {
-    // The 栏次 row: 1–12 is the template's numbering; 1–6 alone leaves the half to the words.
+    // The 栏次 row: 1–12 is the template's numbering; 1–6 alone leaves the half to the words. (A table that puts
+    // 决算数 first, `决算数（栏1–6）| 预算数（栏7–12）`, numbers its columns in its own order: its words say which half.)
+    const worded = cols.map((col) => halfOf(table.columns[col].headerPath.join('/')));
+    const reversed = maxNumber > 6 && cols.every((_, i) => !(numbers[i] >= 1 && numbers[i] <= 12) || worded[i] === (numbers[i] > 6 ? 0 : 6));
     cols.forEach((col, i) => {
       const n = numbers[i];
       if (!(n >= 1 && n <= 12)) return;
-      if (maxNumber > 6) slots.push({ col, quantity: n > 6 ? n - 6 : n, half: n > 6 ? 6 : 0, templateNumber: true });
-      else slots.push({ col, quantity: n, half: halfOf(table.columns[col].headerPath.join('/')) });
+      if (reversed) slots.push({ col, quantity: n > 6 ? n - 6 : n, half: worded[i] });
+      else if (maxNumber > 6) slots.push({ col, quantity: n > 6 ? n - 6 : n, half: n > 6 ? 6 : 0, templateNumber: true });
+      else slots.push({ col, quantity: n, half: worded[i] });
     });
     return slots;
   }
