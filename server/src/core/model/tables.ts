@@ -384,18 +384,20 @@ export function identifyTable(title: string | undefined, code: string | undefine
   }
   const t = (title ?? '').replace(/\s/g, '');
   if (/绩效自评表|绩效自评情况表/.test(t)) return 'performance';
-  // (Regional titles: `部门收支决算总表`, `财政拨款收支决算总表`, `…支出决算明细表`, `机关运行经费支出决算表`.)
-  if (/财政拨款收入?支出?决算总表/.test(t)) return 'T04';
-  if (/收入?支出?决算总表/.test(t)) return 'T01';
-  if (/收入决算(?:明细)?表/.test(t)) return 'T02';
-  if (/一般公共预算财政拨款基本支出决算(?:明细)?表/.test(t)) return 'T06';
+  // (Regional titles: `部门收支决算总表`, `财政拨款收支决算总表`, `…支出决算明细表`, `机关运行经费支出决算表`; and the older set
+  // without 决算, 表一…表九: `部门收支总表`, `部门收入总表`, `部门支出总表`, `财政拨款收支总表`, `一般公共预算财政拨款支出表`,
+  // `一般公共预算财政拨款基本支出表`.)
+  if (/财政拨款收入?支出?(?:决算)?总表/.test(t)) return 'T04';
+  if (/收入?支出?决算总表|(?:部门|单位)收入?支出?总表$/.test(t)) return 'T01';
+  if (/收入决算(?:明细)?表|(?:部门|单位)收入(?:总|明细)?表$/.test(t)) return 'T02';
+  if (/一般公共预算财政拨款基本支出(?:决算)?(?:明细)?表/.test(t)) return 'T06';
   if (/三公/.test(t)) return 'T09';
-  if (/一般公共预算财政拨款支出决算(?:明细)?表/.test(t)) return 'T05';
+  if (/一般公共预算财政拨款支出(?:决算)?(?:明细)?表/.test(t)) return 'T05';
   if (/政府性基金/.test(t)) return 'T07';
   if (/国有资本经营/.test(t)) return 'T08';
   if (/机关运行经费/.test(t)) return 'T10';
   if (/政府采购/.test(t)) return 'T11';
-  if (/支出决算(?:明细)?表/.test(t)) return 'T03';
+  if (/支出决算(?:明细)?表|(?:部门|单位)支出(?:总|明细)?表$/.test(t)) return 'T03';
   return 'unknown';
 }
 
