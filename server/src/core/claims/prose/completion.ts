@@ -12,6 +12,8 @@ import { execAcrossLineBreaks } from '../../text/search';
 
 // (With the budget it names: `决算数大于调整预算数`.)
 // (`决算数与全年预算数持平`, `决算数同预算数持平`: equal; `基本持平` is no equality and is not read.)
+/** `比年初预算减少`, `较预算增加`: the actual's gap from its budget, by direction word. */
+const COMPARED_WITH_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$/;
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|(?:与|同|和)(?:年初|全年|调整后?的?)?预算数?(?:持平|一致|相等|相同))(?:(?:年初|全年|调整后?的?)预算)?/;
 
 const BALANCE = /结转和?结余$|结余$|结转$/;
@@ -216,9 +218,11 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           if (budget) actual = lastActual;
         }
         // `支出1741.75万元，完成年初预算的100%，决算数大于预算数55.93万元`: the budget is the actual ∓ the gap.
-        const gap = !budget && actual ? tokens.find((x) => x.role === 'budget-delta' && x.direction && x.direction !== 'flat' && BUDGET_GAP.test(x.lead)) : undefined;
+        // (So `支出决算为1332.28万元，比年初预算减少166.62万元，决算数为年初预算数的88.88%`.)
+        const gap = !budget && actual ? tokens.find((x) => x.role === 'budget-delta' && x.direction && x.direction !== 'flat' && (BUDGET_GAP.test(x.lead) || COMPARED_WITH_BUDGET.test(x.lead))) : undefined;
         if (gap && actual) {
-          sink.add<CompletionClaim>({
+          // (A 大于/小于 comparison after it, `…的87.83%。决算数小于预算数的主要原因是…`, is of this pair.)
+          last = sink.add<CompletionClaim>({
             kind: 'completion',
             origin: 'prose',
             identity: 'prose.completion-gap',
@@ -228,6 +232,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             budget: sumOperand([operand(actual.token, '决算数'), operand(gap.token, '差额')], '预算数', gap.token.span, [1, gap.direction === 'up' ? -1 : 1]),
             rate: operand(t.token, '完成率'),
           });
+          last.comparison = clauseComparison(model.text, t, tokens[t.index + 1]);
+          lastBudgetKind = budgetKind(t.lead);
+          ratedKind.set(last, lastBudgetKind);
+          paragraphClaims.push(last);
         } else if (!budget && actual && budgetBefore && rated === undefined && budgets.length === 0 && (!named || budgetKind(budgetBefore.lead) === named) && !namesOtherItem(budgetBefore, actual)) {
           budget = budgetBefore;
         } else if (!budget && actual) rateOnly.push({ actual, rate: t });
