@@ -83,6 +83,10 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // total again, not the list's last item.)
   // (`收、支与2023年度相比，增加135.19万元`: the 收入总计 and 支出总计 stated before, equal.)
   const named = namedInClause(tokens, first, previousEnd).replace(INCOME_AND_SPENDING, '收入总计');
+  if (before && !named) {
+    const whole = wholeOfClosedList(tokens, before, first, previousEnd);
+    if (whole) return whole;
+  }
   if (before && (!named || subjectsMatch(before.subject, named))) return before;
   // (`收入118.00万元，支出108.21万元，…。支出较上年增加5.25万元`: a bare side word is the previous sentence's figure of that
   // side, not whatever the index finds under the word.)
@@ -114,6 +118,30 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   }
   const head = previous.find((t) => t.role === role);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
+}
+
+/**
+ * `一般公共服务支出（类）1427.81万元，…，其中：基本支出1263.49万元，项目支出164.32万元；比上年减少219.81万元`: a change opening the
+ * clause after the `；` that closes a 其中 list is the list's whole's, not its last part's.
+ */
+function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseToken, previousEnd: number): ProseToken | undefined {
+  const { text, span } = first.sentence;
+  // (Up to the change's first figure, which may be last year's: `；比上年的2506.28万元减少195.03万元`.)
+  const next = tokens[last.index + 1];
+  if (next !== first && next?.role !== 'prior') return undefined;
+  const gap = text.slice((last.token.unitSpan?.end ?? last.token.span.end) - span.start, next.token.span.start - span.start);
+  if (!/^[^，,。；;]*[；;][^，,。；;\d]*$/.test(gap)) return undefined;
+  const opened = text.lastIndexOf('其中', last.token.span.start - span.start);
+  if (opened < 0 || span.start + opened < previousEnd) return undefined;
+  const whole = lastBefore(tokens, firstAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');
+  return whole && whole !== last && whole.depth === last.depth ? whole : undefined;
+}
+
+/** The index of the first token at or after `offset` (tokens.length when none). */
+function firstAfter(tokens: ProseToken[], offset: number): number {
+  let k = 0;
+  while (k < tokens.length && tokens[k].token.span.start < offset) k++;
+  return k;
 }
 
 /** The figures of the paragraph's previous sentence with figures, if it has any. */
