@@ -49,7 +49,7 @@ function emit(sink: ClaimSink, income: ProseToken, spending: ProseToken): void {
 
 /** Each side's members of 总计 (公开01表 T01.3–4): this year's total, the carry-over, and the optional third. */
 const SIDES = [
-  { year: /^(?:本年)?收入合计$/, carry: /^年初结转和结余$/, optional: /^使用非财政拨款结余$|^用事业基金弥补收支差额$/, zh: '收入', en: 'income' },
+  { year: /^(?:本年)?收入合计$/, carry: /^年初结转和结余$/, optional: /^使用(?:非财政拨款|专用)结余(?:[（(]含专用结余[)）])?$|^用事业基金弥补收支差额$/, zh: '收入', en: 'income' },
   { year: /^(?:本年)?支出合计$/, carry: /^年末结转和结余$/, optional: /^结余分配$/, zh: '支出', en: 'expenditure' },
 ] as const;
 

@@ -200,7 +200,7 @@ export function closingItemTotals(model: DocumentModel, analysis: ProseAnalysis,
 function closingItems(total: ProseToken | undefined): RegExp | undefined {
   if (!total) return undefined;
   if (/^支出总计$/.test(total.subject)) return /^(?:结余分配|年末结转和结余)\s*[0-9０-９]/;
-  if (/^收入总计$/.test(total.subject)) return /^(?:使用非财政拨款结余|年初结转和结余)\s*[0-9０-９]/;
+  if (/^收入总计$/.test(total.subject)) return /^(?:使用(?:非财政拨款|专用)结余(?:[（(]含专用结余[)）])?|年初结转和结余)\s*[0-9０-９]/;
   return undefined;
 }
 
