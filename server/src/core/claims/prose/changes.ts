@@ -126,10 +126,14 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
  */
 function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseToken, previousEnd: number): ProseToken | undefined {
   const { text, span } = first.sentence;
-  // (Up to the change's first figure, which may be last year's: `；比上年的2506.28万元减少195.03万元`.)
-  const next = tokens[last.index + 1];
+  // (Up to the change's first figure, which may be last year's: `；比上年的2506.28万元减少195.03万元`; past the last part's share,
+  // `项目支出104.84万元，占7%；比上年减少…`.)
+  let k = last.index + 1;
+  while (tokens[k]?.role === 'share') k++;
+  const next = tokens[k];
   if (next !== first && next?.role !== 'prior') return undefined;
-  const gap = text.slice((last.token.unitSpan?.end ?? last.token.span.end) - span.start, next.token.span.start - span.start);
+  const lastEnd = tokens[k - 1].token.unitSpan?.end ?? tokens[k - 1].token.span.end;
+  const gap = text.slice(lastEnd - span.start, next.token.span.start - span.start).replace(/(?:19|20)\d\d\s*年度?/g, '');
   if (!/^[^，,。；;]*[；;][^，,。；;\d]*$/.test(gap)) return undefined;
   const opened = text.lastIndexOf('其中', last.token.span.start - span.start);
   if (opened < 0 || span.start + opened < previousEnd) return undefined;

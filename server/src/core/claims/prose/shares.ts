@@ -43,6 +43,8 @@ function ownPrefix(ctx: ShareContext, prefix: string): boolean {
   return words.replace(NAMED_UNIT, '').length <= 2;
 }
 
+const FUND_PREFIXES = ['一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款', '财政拨款'];
+
 /** The words between 占 and the number: `占本年支出合计的` → 本年支出合计. */
 function baseWords(lead: string): string {
   const at = lead.lastIndexOf('占');
@@ -146,6 +148,12 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
         aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined) ??
         // (`占社会保障和就业支出的31.66%` of `社会保障和就业支出（类）3585.64万元`: a subject's level mark left out.)
         LEVELS.map((level) => ctx.subjects.find(named + level, part.token.span.start, closeTo(named + level))).find((t) => t !== undefined));
+    // (In the section of one fund's 基本支出, `占基本支出的8.98%` is of that fund's, `一般公共预算财政拨款基本支出2106.40万元`, not of
+    // a 基本支出 stated elsewhere: a 类's own, say.)
+    const section = share.sentence.section;
+    const inSection = (t: ProseToken) => section !== undefined && t.sentence.section === section;
+    const sectionFund = found && inSection(found) ? undefined : FUND_PREFIXES.map((f) => ctx.subjects.find(f + named, part.token.span.start, (t) => accept(t) && inSection(t))).find((t) => t !== undefined);
+    if (sectionFund) return { base: sectionFund, group: `named:${sectionFund.token.id}:${share.sentence.paragraph}` };
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // (`共涉及项目15个，资金5,743.06万元。自评结果如下：` over item lines `…的项目7个，涉及资金3,683.93万元，占项目总数的46.67%，
     // 占项目资金总额的64.15%`: the totals of the list the items are of, when the name fits them.)
