@@ -279,6 +279,8 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
 }
 
 const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;
+/** The 类 a total names: `一般公共服务支出（类）`, `一般公共服务支出` (its row is named without 支出 in some templates: both are tried). */
+const CLASS_OF_TOTAL = /^([^（()）]+?支出)(?:[（(]\s*类\s*[)）])?$/;
 
 const OTHER_FUND = /政府性基金|国有资本经营/;
 /** A figure of the 政府性基金 as a whole, and the columns of 公开07表's 合计 row that state it. */
@@ -424,7 +426,14 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     if (!pt.ownSubject && ownTotal && ownTotal !== pt && ownTotal.subject === pt.subject) continue;
     // (`…疾病预防控制机构（项）：…支出决算为533.22万元（其中：基本支出476.26万元，项目支出56.96万元）`: a 项's own 基本支出, not the
     // department's.)
-    if (ownTotal && ownTotal !== pt && CLASS_ITEM.test(ownTotal.subject) && !CLASS_ITEM.test(pt.subject)) continue;
+    // (So too a 类 named without its mark: `一般公共服务支出1705.51万元，占28.12%，其中基本支出1349.05万元、项目支出356.46万元`.)
+    // A 类's own 基本/项目支出 is its row's cell in that column.
+    let classPart: { name: string; column: string } | undefined;
+    if (ownTotal && ownTotal !== pt && (CLASS_ITEM.test(ownTotal.subject) || CLASS_NAME.test(ownTotal.subject)) && !CLASS_ITEM.test(pt.subject)) {
+      const name = CLASS_OF_TOTAL.exec(ownTotal.subject)?.[1];
+      if (!name || pt.role !== 'amount' || !/^(?:基本支出|项目支出)$/.test(pt.subject)) continue;
+      classPart = { name, column: pt.subject };
+    }
     // (`“三公”经费年初预算为14.54万元，年中调整后全年预算为15.41万元`: a table's 预算数 is the year's, not the 年初 one beside it;
     // only a column headed 年初预算数 holds it.)
     const initialBesideAdjusted = pt.role === 'budget' && budgetKind(pt.lead) === 'initial' && (facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted');
@@ -461,7 +470,11 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     const fundFigure = pt.role === 'amount' ? FUND_FIGURE.exec(pt.subject) : null;
     let queries: TableValueQuery[];
     let soft = false;
-    if (runningCost) queries = [{ kind: 'T10', label: runningCost, unique: {} }];
+    if (classPart) {
+      const scope = scopeOf(sections, facts, ownTotal!, units);
+      if (scope === 'other') continue;
+      queries = spending(scope, classPart.name, { codeLength: 3 }, classPart.column);
+    } else if (runningCost) queries = [{ kind: 'T10', label: runningCost, unique: {} }];
     else if (fundFigure) queries = FUND_COLUMNS[fundFigure[1]].map((column) => ({ kind: 'T07', label: '合计', column }));
     else {
       const found = mappingOf(pt.role, fiscalSubject(model.text, pt) ?? pt.subject);
@@ -489,6 +502,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         } else continue;
       }
     }
+    const named = classPart ? `${ownTotal!.subject}${pt.subject}` : pt.subject;
     for (const query of queries) {
       const value = findTableValue(model, query);
       if (!value || (initialBesideAdjusted && !columnLabel(model.tables[value.table], value.col).includes('年初'))) continue;
@@ -501,9 +515,9 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         kind: 'equal',
         origin: 'text-table',
         identity: `text-table.${(query.kind as StandardTableId | StandardTableId[]).toString()}`,
-        description: l(`文中“${pt.subject}”${what}与${name}“${value.label}”一致`, `"${pt.subject}"${pt.role === 'budget' ? ' (budget)' : ''} in the text equals ${name} "${value.label}"`),
+        description: l(`文中“${named}”${what}与${name}“${value.label}”一致`, `"${named}"${pt.role === 'budget' ? ' (budget)' : ''} in the text equals ${name} "${value.label}"`),
         span: pt.token.span,
-        a: operand(pt.token, `文中${pt.subject}${what}`),
+        a: operand(pt.token, `文中${named}${what}`),
         b: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
         soft: soft || undefined,
         id: -1,

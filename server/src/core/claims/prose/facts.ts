@@ -215,8 +215,9 @@ function sectionWord(model: DocumentModel, section: number, re: RegExp, memo: Ma
  * and of `一般公共预算财政拨款支出` are two.
  */
 function scopeName(total: string): string {
-  // 收入总计 (公开01表) and 财政拨款收入总计 (公开04表) are two tables: their 年初结转和结余 differ.
-  if (/总计$/.test(total)) return total;
+  // 收入总计 (公开01表) and 财政拨款收入总计 (公开04表) are two tables: their 年初结转和结余 differ. So are their balances: the
+  // 基本支出结转 of `年末财政拨款结转和结余` is not that of `年末结转和结余` when the unit has other money.
+  if (/总计$|结转|结余/.test(total)) return total;
   return total.replace(/一般公共预算|财政拨款/g, '') || total;
 }
 
@@ -331,12 +332,21 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
       const tail = s.key.slice(-4);
       const sameTail = keysByTail.get(tail);
       const loose = sameTail && looseMatch(s.key, sameTail, firstByKey);
-      if (loose && (loose.list === undefined || loose.list !== s.list)) emit(sink, loose, s, true);
+      if (loose && (loose.list === undefined || loose.list !== s.list) && !shareOfOther(model.text, loose, s)) emit(sink, loose, s, true);
       firstByKey.set(s.key, s);
       if (sameTail) sameTail.push(s.key);
       else keysByTail.set(tail, [s.key]);
     }
   }
+}
+
+/** `教育事业收入16234.08万元，占事业收入的90.18%`: the longer name states its share of the shorter, so it is a part of it. */
+function shareOfOther(text: string, a: Statement, b: Statement): boolean {
+  const [part, whole] = a.key.length > b.key.length ? [a, b] : [b, a];
+  const end = part.token.token.unitSpan?.end ?? part.token.token.span.end;
+  const after = text.slice(end, end + 40);
+  const at = after.indexOf('占');
+  return at >= 0 && !/[。；;]/.test(after.slice(0, at)) && after.slice(at + 1).replace(/^(?:其|该|全部)?/, '').startsWith(whole.key);
 }
 
 /**

@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, MAX_FAMILY_PARTS, type ProseList } from './lists';
-import { coversFamily } from './sums';
+import { coversFamily, distinctMembers } from './sums';
 import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
@@ -340,6 +340,8 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
     // after a wrap split the paragraph: 2.59 is the last part of the sentence before, not the list's total).
     if (total.subject && items.some((t) => subjectsMatch(t.subject, total.subject))) continue;
     const subjects = items.map((t) => t.subject || t.lead);
+    // (Nor a sibling of them: `…；经营支出0万元；对附属单位补助支出0万元。` / `1.基本支出…` / `2.项目支出…`.)
+    if (total.subject && distinctMembers([...subjects, total.subject])) continue;
     const family = coversFamily(subjects, total.subject);
     if (familyOnly && !family) continue;
     const classified = subjects.every((s) => CLASSIFIED.test(s));
