@@ -181,7 +181,7 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
 
   if (v01 && v02) {
     const total02 = v02.total();
-    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(incomeTotalOf(v01.sides.income), v01.inCol), v02.op(total02, v02.col(/本年收入合计|^合计$/)));
+    pair(sink, 'equal', 'X2', l('本年收入合计：公开01表 = 公开02表', '本年收入合计: table 01 = table 02'), v01.op(incomeTotalOf(v01.sides.income), v01.inCol), v02.op(total02, yearIncomeColumn(v02)));
     // X3: the non-财政拨款 sources, one by one.
     const sources: Array<[RegExp, RegExp]> = [
       [/上级补助收入/, /上级补助/],
@@ -408,4 +408,15 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
     const relation = countAgainstMoney(money, count, link.both);
     if (relation) emitPair(sink, { kind: 'le', origin: 'cross-table', identity: 'T09.3', description, a: relation.part, b: relation.whole, soft: true, message: relation.message });
   }
+}
+
+/**
+ * 公开02表's column of the year's income: `本年收入合计`, else its `合计`, except in a layout that puts the carry-over first
+ * (`合计 | 上年结转和结余 | 本年收入（小计 | 财政拨款收入 | …）`), where 合计 includes the carry-over and the year's is 本年收入's 小计.
+ */
+function yearIncomeColumn(v02: View): number | undefined {
+  const named = v02.col(/本年收入合计/);
+  if (named !== undefined) return named;
+  if (v02.col(/上年结转|年初结转/) !== undefined) return v02.col(/^本年收入\/(?:小计|合计)$/);
+  return v02.col(/^合计$/);
 }
