@@ -336,7 +336,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       }
     }
   }
-  return sameRatioTwice(full, rateOnly, sink);
+  return sameRatioTwice(analysis, full, rateOnly, sink);
 }
 
 /** `actual / budget = rate` (and the other budget the sentence states, for the zero-base rule). */
@@ -509,7 +509,7 @@ const isSangongPart = (subject: string) => /因公出国|公务用车|公务接�
  * the same ratio, so the two rates must agree. Certain within one family (三公 and its parts or the
  * same quantity); otherwise the equal actuals may be a coincidence, so only a warning.
  */
-function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>, rateOnly: RateWithoutBudget[], sink: ClaimSink): RateWithoutBudget[] {
+function sameRatioTwice(analysis: ProseAnalysis, full: Array<{ claim: CompletionClaim; subject: string }>, rateOnly: RateWithoutBudget[], sink: ClaimSink): RateWithoutBudget[] {
   const alone: RateWithoutBudget[] = [];
   for (const r of rateOnly) {
     if (r.actual.token.zero) continue;
@@ -518,6 +518,13 @@ function sameRatioTwice(full: Array<{ claim: CompletionClaim; subject: string }>
       alone.push(r);
       continue;
     }
+    // (`…（项）支出决算为1332.28万元，…为年初预算数的88.88%` and `…项目全年预算数1612.97万元，全年执行数1332.28万元，预算执行率为
+    // 82.60%`: a rate whose sentence states another budget is on that budget, not a restatement.)
+    if ((analysis.bySentence.get(r.rate.sentence.id) ?? []).some((t) => t.role === 'budget' && !(t.token.text === match.claim.budget.text))) continue;
+    // (Nor one naming the other budget: `决算数为年初预算数的100%` beside a 全年预算's `预算执行率为86.48%`.)
+    const matchBudget = match.claim.budget.token === undefined ? undefined : analysis.byToken.get(match.claim.budget.token);
+    const kinds = [budgetKind(r.rate.lead), matchBudget ? budgetKind(matchBudget.lead) : ''];
+    if (kinds[0] && kinds[1] && kinds[0] !== kinds[1]) continue;
     // A part whose actual equals the whole's (the other parts spent nothing) has its own budget, which
     // the other parts' budgets make smaller: `三公 21.00 → 16.95, 80.71%` and `公务用车 16.95, 82.68%` (its
     // budget 20.50 stated only in the table) both hold. The part's rate can only be the higher one: a
