@@ -1,7 +1,7 @@
 import { checkEqual, checkLe, show, written } from '../arith/interval';
 import Decimal from 'decimal.js';
 import type { EqualClaim, LeClaim, Operand } from '../types';
-import { crossedCell, crossedCellFix } from './crossed-cell';
+import { crossedCell, crossedCellFix, exceededCell } from './crossed-cell';
 import { l, type Rule, type RuleContext } from './rule';
 
 /**
@@ -82,13 +82,17 @@ function checkLeClaim(ctx: RuleContext, claim: LeClaim): void {
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
   if (result.ok) return;
   const explanation = explain();
+  // (On the whole's cell when it also breaks its own table's roll-up, at a value that clears the part: the slip is there.)
+  const exceeded = claim.soft ? undefined : exceededCell(ctx.claims, claim);
+  const [here, there] = exceeded ? [whole, part] : [part, whole];
   ctx.report({
     messageId: 'exceeds',
     message: claim.message ?? l(`${part.label} ${written(part, [whole])} 大于 ${whole.label} ${written(whole, [part])}`, `${part.label} ${written(part, [whole])} exceeds ${whole.label} ${written(whole, [part])}`),
     explanation,
-    span: part.span ?? claim.span,
+    span: here.span ?? claim.span,
     severity: claim.soft ? 'warning' : undefined,
-    related: whole.span ? [{ span: whole.span, message: l(`总数：${whole.label} ${written(whole, [part])}`, `whole: ${whole.label} ${written(whole, [part])}`) }] : [],
+    related: there.span ? [{ span: there.span, message: exceeded ? l(`另一表：${there.label} ${written(there, [here])}`, `other table: ${there.label} ${written(there, [here])}`) : l(`总数：${whole.label} ${written(whole, [part])}`, `whole: ${whole.label} ${written(whole, [part])}`) }] : [],
+    fixes: [crossedCellFix(exceeded)].filter((f) => f !== undefined),
     claim: claim.id,
   });
 }

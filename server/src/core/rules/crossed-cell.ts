@@ -4,7 +4,7 @@
 // and that value is its fix.
 import Decimal from 'decimal.js';
 import { checkEqual, checkSum, inUnitOf } from '../arith/interval';
-import type { Claim, EqualClaim, Operand, SumClaim } from '../types';
+import type { Claim, EqualClaim, LeClaim, Operand, SumClaim } from '../types';
 import { l, setFigureFix, type FixDraft } from './rule';
 
 type Relation = SumClaim | EqualClaim;
@@ -100,6 +100,19 @@ export function crossedCell(claims: readonly Claim[], claim: Relation): Crossed 
   );
   const unvouched = candidates.filter((r) => !confirmed.has(r.cell.token!));
   return unvouched.length === 1 ? unvouched[0] : candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/**
+ * `公开10表 30211 差旅费 8.98` over `公开06表 30211 差旅费 8.28` (a subset above its superset) when the 06 cell also breaks its
+ * own table's roll-up, at a value that clears the subset, and nothing doubts the 10 cell: the slip is the 06 cell.
+ */
+export function exceededCell(claims: readonly Claim[], claim: LeClaim): Crossed | undefined {
+  const { part, whole } = claim;
+  if (whole.token === undefined || part.token === undefined) return undefined;
+  const { byToken, confirmed } = requirements(claims);
+  if (byToken.has(part.token) || !confirmed.has(part.token)) return undefined;
+  const fits = (byToken.get(whole.token) ?? []).filter((r) => r.claim.kind !== 'equal' && r.value.plus(r.tolerance).gte(part.value));
+  return fits.length === 1 ? { cell: whole, value: fits[0].value } : undefined;
 }
 
 /** The fix that sets a crossed cell (crossedCell's answer) to the value that makes both its relations hold. */
