@@ -56,6 +56,9 @@ const TRIGGER = new RegExp(
     // (`项目支出639.99万元，按部门预算支出经济分类：商品和服务支出…`, `按政府预算支出经济分类，基本支出26579.19万元中：…`: its
     // breakdown by economic class.)
     '按(?:部门预算|政府预算)?支出经济分类[：:]',
+    // (`按支出功能分类科目划分，社会保障和就业支出114.46万元，占2.38%；…`: the spending by 类.)
+    // (Not one right after another trigger, `其中:按功能分类科目,…`, nor one whose clause opens another, `按支出功能分类，本年支出主要用于：`.)
+    '(?<!其中[：:，,]?\\s*)按(?:支出)?功能分类(?:科目)?(?:[（(]类[)）])?(?:划?分|分类)?(?:来?看)?[，,：:](?=[^，,。；;：:\\d]{2,30}\\d)',
     '(?<=按(?:部门预算|政府预算)?支出经济分类[，,][^，,。；;：:]{0,40}\\d\\s*(?:万元|亿元|元))中[：:]',
     // (`本年支出合计2356.22万元中，机关本级支出…，所属…`: an amount's breakdown after 中.)
     '(?<=\\d\\s*(?:万元|亿元|元))中[，,]',
@@ -76,6 +79,9 @@ function wrappable(word: string): string {
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 // (Δ against the budget too: `较年初预算数减少0.04万元。…其中：A…较年初预算数减少0.04万元；B…较年初预算数减少0.04万元`.)
 // (Scores: `自评得分93.5分，其中：投入指标得分19分、过程指标得分18.5分…`.)
+/** The spending by 类 (`按支出功能分类科目划分，`) and the totals it breaks down. */
+const BY_FUNCTION = /^按(?:支出)?功能分类/;
+const SPENDING_TOTAL = /^(?:本年)?支出(?:合计|总额)$|财政拨款支出$/;
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta', 'budget-delta', 'score'];
 
 /**
@@ -323,6 +329,11 @@ export function findLists(
           if (whole && whole !== total) total = whole;
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
+          // (`按支出功能分类科目划分，社会保障和就业支出…`: the spending by 类 is of a spending total, the nearest stated in the
+          // section, not of whatever the sentence before opened with.)
+          if (role === 'amount' && BY_FUNCTION.test(word) && !(total && SPENDING_TOTAL.test(total.subject))) {
+            total = subjects.find('支出合计', start, (t) => t.role === 'amount' && t.token.span.start < start && t.sentence.section === sentence.section && SPENDING_TOTAL.test(t.subject));
+          }
         }
         // `“三公”经费中，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为…`: the frame names the whole.
         if (!total && !parent && respectively && role === 'amount') {
