@@ -38,6 +38,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/其他用车/, /领导.*用车/, /负责人用车/, /机要通信/, /应急保障/, /执法执勤/, /特种专业技术/, /离退休干部/, /一般公务用车/], required: [0] },
   // A department's cars or staff → its own body's and its units' (`其中机关本级10辆、所属事业单位2辆`)
   { members: [/本级$/, /(?:所属|下属|直属)(?:事业)?单位$|二级单位$/], required: [0, 1], whole: /车辆|用车|人员|人数|编制/ },
+  // A hospital's 医疗收入 (its 事业收入) → 门（急）诊收入 + 住院收入
+  { members: [/门(?:急)?诊/, /住院/], required: [0, 1], whole: /医疗收入|事业收入/ },
   // Cars in use and awaiting disposal
   { members: [/在用/, /待报废|待处置/], required: [0, 1], whole: /车辆|用车/ },
   // 财政拨款 → three funds
@@ -141,7 +143,17 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   if (coversFamily(parts.map((p) => p.subject || p.lead), total.subject)) return true;
   if (countMatches(list, parts)) return true;
   if (parts.length >= 3 && THE_REST.test(between(parts[parts.length - 2], parts[parts.length - 1]))) return true;
+  // (`事业收入647.53万元…：学费收入…，住宿费收入…，其他事业收入61.43万元`, `共有车辆15辆，其中：救护车9辆、业务用车3辆、其他用车2辆`: a
+  // last part that is the rest of the whole, by name, closes the list.)
+  if (parts.length >= 2 && namesTheRest(parts[parts.length - 1].subject, total.subject)) return true;
   return sharesAddToHundred(list) || countsComplete(list, parts);
+}
+
+/** `其他事业收入` of `事业收入`, `其他用车` of the cars: the rest of the whole (not `其他工资福利支出` of 人员经费, nor `其他支出`, a 类). */
+function namesTheRest(last: string, whole: string): boolean {
+  const rest = /^其他(.+)$/.exec(last)?.[1];
+  if (!rest) return false;
+  return (rest.length >= 3 && whole.endsWith(rest)) || (/^(?:用车|车辆)$/.test(rest) && /车辆|用车/.test(whole));
 }
 
 /**
