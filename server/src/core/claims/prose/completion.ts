@@ -120,6 +120,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       if (budgetBefore && budgetBefore.sentence.section !== sentence.section) budgetBefore = undefined;
       paragraphClaims = [];
     }
+    const rateKind = respectiveRateKinds(tokens);
     let budget: ProseToken | undefined;
     let actual: ProseToken | undefined;
     let amountSeen = false;
@@ -192,7 +193,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // 支出决算…`: both figures after the rate.
         // `年初预算为0.88万元，支出决算为0.88万元。完成年初预算的100.00%。`: a rate opening its sentence rates the pair
         // the sentence before stated.
-        if (!budget && !actual && t.index === 0 && unrated && (!budgetKind(t.lead) || budgetKind(t.lead) === budgetKind(unrated.budget.lead))) {
+        if (!budget && !actual && t.index === 0 && unrated && (!rateKind(t) || rateKind(t) === budgetKind(unrated.budget.lead))) {
           budget = unrated.budget;
           actual = unrated.actual;
         }
@@ -206,7 +207,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           }
         }
         // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
-        const named = budgetKind(t.lead);
+        const named = rateKind(t);
         // (A budget restated in another unit, `年初预算为22.36亿元（223,646.12万元）`, is named by its first statement; the finer serves.)
         if (named && budget && budgetKind(budget.restates ? tokens[budget.index - 1].lead : budget.lead) !== named) {
           const found = [...budgets].reverse().find((b) => !b.restates && budgetKind(b.lead) === named);
@@ -233,7 +234,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             rate: operand(t.token, '完成率'),
           });
           last.comparison = clauseComparison(model.text, t, tokens[t.index + 1]);
-          lastBudgetKind = budgetKind(t.lead);
+          lastBudgetKind = rateKind(t);
           ratedKind.set(last, lastBudgetKind);
           paragraphClaims.push(last);
         } else if (!budget && actual && budgetBefore && rated === undefined && budgets.length === 0 && (!named || budgetKind(budgetBefore.lead) === named) && !namesOtherItem(budgetBefore, actual)) {
@@ -338,6 +339,23 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   }
   return sameRatioTwice(analysis, full, rateOnly, sink);
 }
+
+/**
+ * The budget each rate names: its own words (budgetKind), except in a 分别 run over both budgets, `分别为年初预算、调整后预算的
+ * 115.94%和99.09%`, `分别完成年初预算和调整后预算的107.39%、98.55%`: the first rate the first budget's, the next the second's.
+ */
+function respectiveRateKinds(tokens: ProseToken[]): (t: ProseToken) => ReturnType<typeof budgetKind> {
+  const named = new Map<ProseToken, ReturnType<typeof budgetKind>>();
+  for (const t of tokens) {
+    const m = t.role === 'completion-rate' ? RESPECTIVE_BUDGETS.exec(t.lead) : null;
+    const next = m ? tokens[t.index + 1] : undefined;
+    if (!m || next?.role !== 'completion-rate' || /[，,。；;]/.test(next.lead)) continue;
+    named.set(t, budgetKind(m[1]));
+    named.set(next, budgetKind(m[2]));
+  }
+  return (t) => named.get(t) ?? budgetKind(t.lead);
+}
+const RESPECTIVE_BUDGETS = /分别(?:为|是|完成|达到)?((?:年初|全年|调整后?)预算数?)(?:数)?[、和及与]((?:年初|全年|调整后?)预算数?)的$/;
 
 /** `actual / budget = rate` (and the other budget the sentence states, for the zero-base rule). */
 /** `，决算数小于预算数；` right after a rate, before the next figure and the clause's end: the comparison it states. */
