@@ -202,6 +202,16 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
 const LEADING_INTEGER = new RegExp(`^[${DIGIT}]+(?:[,，][${DIGIT}]{3})*`);
 const LIST_MARKER_YEAR = new RegExp(`^[${DIGIT}]{1,2}[.．](?:19|20|１９|２０)[${DIGIT}]{2}$`);
 
+/** `1. 50`, `2．100`: one or two digits, a point and a space, then digits. */
+const MARKER_THEN_SPACE = new RegExp(`^[${DIGIT}]{1,2}[.．][ \\u00A0\\u3000]+[${DIGIT}]`);
+
+/** Where a list item starts: its line's start (after indentation and Markdown marks), or right after ：；。. */
+function atItemStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000' || text[i] === '>' || text[i] === '*' || text[i] === '#')) i--;
+  return i < 0 || text[i] === '\n' || text[i] === '\r' || '：:；;。'.includes(text[i]);
+}
+
 /** Per-person or per-unit values (元/人) are not amounts of the report's kind (rounding.md §6). */
 function isPerUnit(text: string, end: number): boolean {
   const next = text.charAt(end);
@@ -230,7 +240,10 @@ export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedN
     // a list marker (`1. 因公出国`) or the end of a sentence (`0.65%。项目支出`).
     // `4．2026年部门预算总表`, `3.2025年度…`: an item number before a year, not the decimal 4.2026 in years.
     const markerBeforeYear = unit === 'year' && LIST_MARKER_YEAR.test(body);
-    if (markerBeforeYear || (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
+    // (`1. 50万元以上通用设备`, `：2. 100万元以上专用设备`, `2. 95%以上`: an item number where a list item starts, before a
+    // figure, even with a unit after it.)
+    const markerBeforeFigure = malformed && MARKER_THEN_SPACE.test(body) && atItemStart(text, m.index);
+    if (markerBeforeYear || markerBeforeFigure || (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
       const firstDigits = body.match(LEADING_INTEGER)![0];
       at = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);

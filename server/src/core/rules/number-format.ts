@@ -69,6 +69,8 @@ export const numberFormat: Rule = {
     }
     for (const n of ctx.model.numbers) {
       if (!n.formatIssue || (n.formatIssue === 'fullwidth' && fullwidth.length >= FULLWIDTH_GROUP)) continue;
+      // (`（１）`, `附件１`, `第１季度`: full-width digits of a number that states no quantity are the writer's style, not damage.)
+      if (n.formatIssue === 'fullwidth' && !n.cell && n.unit === 'none') continue;
       const issue = ISSUE_TEXT[n.formatIssue];
       const fixed = repaired(n.raw, n.formatIssue, n.text);
       // (A line wrap inside the number is shown as ⏎: a message is one line.)
