@@ -48,6 +48,9 @@ export const ECONOMIC_CLASSES: Record<string, string> = {
   '399': '其他支出',
 };
 
+function isDelimiter(lines: Line[], i: number): boolean {
+  return i < lines.length && MD_DELIMITER.test(lines[i].text) && lines[i].text.includes('-');
+}
 const MD_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** A pipe row of a web page's table: cells between pipes (the outer ones too, or not), no sentence. */
@@ -130,11 +133,13 @@ interface Block {
   headless?: boolean;
   /** Pipe rows without a delimiter row (a web page's table as text): every line is a row, the header included. */
   bare?: boolean;
+  /** A Markdown table's delimiter row when two header rows stand above it (`| 收入 | | 支出 |` / `| 项目 | 金额 | … |` / `|---|`). */
+  delimiter?: number;
 }
 
 /** A block with every field present: blocks found by different readers share one shape (see columnIndexes). */
-function block(format: Block['format'], first: number, last: number, more?: Pick<Block, 'kind' | 'rule' | 'headless' | 'bare'>): Block {
-  return { format, kind: more?.kind, rule: more?.rule, first, last, headless: more?.headless, bare: more?.bare };
+function block(format: Block['format'], first: number, last: number, more?: Pick<Block, 'kind' | 'rule' | 'headless' | 'bare' | 'delimiter'>): Block {
+  return { format, kind: more?.kind, rule: more?.rule, first, last, headless: more?.headless, bare: more?.bare, delimiter: more?.delimiter };
 }
 
 /**
@@ -154,11 +159,13 @@ function findBlocks(lines: Line[]): Block[] {
       i = j + 1;
       continue;
     }
-    if (hasPipe(text) && i + 1 < lines.length && MD_DELIMITER.test(lines[i + 1].text) && lines[i + 1].text.includes('-')) {
-      let j = i + 2;
+    // (Two header rows may stand above the delimiter: a converter's merged `收入 | 支出` row over `项目 | 行次 | 金额 | …`.)
+    const delimiter = isDelimiter(lines, i + 1) ? i + 1 : hasPipe(text) && i + 1 < lines.length && hasPipe(lines[i + 1].text) && isDelimiter(lines, i + 2) ? i + 2 : -1;
+    if (hasPipe(text) && delimiter > i) {
+      let j = delimiter + 1;
       // Rows missing their leading or trailing pipe still belong to the table.
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
-      blocks.push(block('markdown', i, j - 1));
+      blocks.push(block('markdown', i, j - 1, delimiter > i + 1 ? { delimiter } : undefined));
       i = j;
       continue;
     }
@@ -702,7 +709,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       const leadingPipe = !block.bare || /^\s*\|/.test(lines[block.first].text);
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
-        if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first + 1) continue; // the delimiter row
+        if (block.format === 'markdown' && !block.headless && !block.bare && li === (block.delimiter ?? block.first + 1)) continue; // the delimiter row
         if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0 && !spaceRunRow(lines[li].text)) {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;
