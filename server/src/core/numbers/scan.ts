@@ -202,6 +202,9 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
 const LEADING_INTEGER = new RegExp(`^[${DIGIT}]+(?:[,，][${DIGIT}]{3})*`);
 const LIST_MARKER_YEAR = new RegExp(`^[${DIGIT}]{1,2}[.．](?:19|20|１９|２０)[${DIGIT}]{2}$`);
 
+/** The rest of a run of figures up to the money or rate unit after its last one: `、902.99、355.76万元`. */
+const RUN_THEN_UNIT = new RegExp(`^(?:[、，,和及与][ \\u00A0]?[${DIGIT}][${DIGIT},.．]*){1,12}[ \\u00A0\\u3000]*(?:万元|亿元|元|%|％|个百分点)`);
+
 /** `1. 50`, `2．100`: one or two digits, a point and a space, then digits. */
 const MARKER_THEN_SPACE = new RegExp(`^[${DIGIT}]{1,2}[.．][ \\u00A0\\u3000]+[${DIGIT}]`);
 
@@ -243,7 +246,9 @@ export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedN
     // (`1. 50万元以上通用设备`, `：2. 100万元以上专用设备`, `2. 95%以上`: an item number where a list item starts, before a
     // figure, even with a unit after it.)
     const markerBeforeFigure = malformed && MARKER_THEN_SPACE.test(body) && atItemStart(text, m.index);
-    if (markerBeforeYear || markerBeforeFigure || (malformed && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
+    // (`分别为7` / `088.78、902.99、355.76万元`: a run's unit stands after its last figure.)
+    const unitOfRun = !unit || unit === 'none' ? RUN_THEN_UNIT.test(text.slice(m.index + whole.length, m.index + whole.length + 120)) : false;
+    if (markerBeforeYear || markerBeforeFigure || (malformed && !unitOfRun && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
       const firstDigits = body.match(LEADING_INTEGER)![0];
       at = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
