@@ -134,7 +134,8 @@ function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseT
   if (next !== first && next?.role !== 'prior') return undefined;
   const lastEnd = tokens[k - 1].token.unitSpan?.end ?? tokens[k - 1].token.span.end;
   const gap = text.slice(lastEnd - span.start, next.token.span.start - span.start).replace(/(?:19|20)\d\d\s*年度?/g, '');
-  if (!/^[^，,。；;]*[；;][^，,。；;\d]*$/.test(gap)) return undefined;
+  // (`；与上年相比，增加…`: a comparison clause may stand before it.)
+  if (!/^[^，,。；;]*[；;][^。；;\d]*$/.test(gap)) return undefined;
   const opened = text.lastIndexOf('其中', last.token.span.start - span.start);
   if (opened < 0 || span.start + opened < previousEnd) return undefined;
   const whole = lastBefore(tokens, firstAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');

@@ -322,6 +322,9 @@ export function findLists(
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
+          // (`…总计均为2.40亿元（23,968.61万元）。其中：…`: of a total and its restatement, the finer.)
+          const inItsSentence = total && analysis.bySentence.get(total.sentence.id);
+          if (total && inItsSentence && inItsSentence[total.index + 1] && restatesPrevious(inItsSentence, total.index + 1)) total = finer(total, inItsSentence[total.index + 1]);
           if (total && role === 'amount') total = commonQuantityTotal(list.members, total, subjects, start) ?? otherSideTotal(analysis, list.members, total, m[0]) ?? total;
           // (`…支出合计3729.65万元…。其中：基本支出3207.66万元…；项目支出521.99万元…。` / `其中，局机关1132.74万元、市图书馆…`: units
           // break down the whole, not the first part of its breakdown.)

@@ -329,6 +329,29 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     return;
   }
   parts = withoutUnitBreakdown(parts, role, sink);
+  // (`收入、支出总计…。其中：收入方面，本年收入合计23,968.61万元；支出方面，本年支出合计…，年末结转和结余…`: each side's own parts
+  // add up to the 总计, the sides are not added together.)
+  const sides = role === 'amount' && parts.length > 2 ? sidesOfBothSidesTotal(total, parts) : undefined;
+  if (sides) {
+    for (const side of sides) {
+      if (side.length === 1) {
+        sink.add({ kind: 'le', origin: 'prose', identity: 'prose.part', description: l(`其中项不大于总数：${side[0].subject} ≤ ${total.subject}`, `A part is at most its whole: ${side[0].subject} ≤ ${total.subject}`), span: side[0].token.span, part: operand(side[0].token, side[0].subject), whole: operand(total.token, total.subject) });
+        continue;
+      }
+      const name = /收入/.test(side[0].subject) ? '收入总计' : '支出总计';
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.list',
+        description: l(`${name} = 其中各项之和`, `${name} = the sum of its listed parts`),
+        span: total.token.span,
+        total: operand(total.token, `${total.subject}（${name}）`),
+        parts: side.map(partOperand),
+        exhaustive: coversFamily(side.map((p) => p.subject), name),
+      });
+    }
+    return;
+  }
   if (role === 'amount' && sidesOfBothSidesTotal(total, parts)) {
     // (`收入、支出总计均为2342.80万元。其中：本年收入合计2333.25万元、本年支出合计2307.49万元`: this year's 合计 are parts of
     // the 总计, which adds the balances carried in and out.)
@@ -399,11 +422,18 @@ const BOTH_SIDES_TOTAL = /(?:收入、?支出|收、?支)(?:总计|合计)$/;
  * `收入、支出总计3167.87万元…其中：收入总计3167.87万元，包括…；支出总计3167.87万元，包括…`: the parts of a total of both
  * sides are its two sides, each of them the whole (stated twice, not added up).
  */
-function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): boolean {
-  if (parts.length !== 2 || !BOTH_SIDES_TOTAL.test(total.subject)) return false;
-  const side = (p: ProseToken) => (/收入/.test(p.subject) ? (/支出/.test(p.subject) ? '' : 'in') : /支出/.test(p.subject) ? 'out' : '');
-  const sides = parts.map(side);
-  return sides.includes('in') && sides.includes('out');
+function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): [ProseToken[], ProseToken[]] | undefined {
+  if (parts.length < 2 || !BOTH_SIDES_TOTAL.test(total.subject)) return undefined;
+  const sideOf = (p: ProseToken) => (/收入/.test(p.subject) ? (/支出/.test(p.subject) ? '' : 'in') : /支出/.test(p.subject) ? 'out' : '');
+  // (A part naming no side, `年末结转和结余`, is on the side of the part before it; the first part must name its side.)
+  const sides: ProseToken[][] = [[], []];
+  let current = '';
+  for (const p of parts) {
+    current = sideOf(p) || current;
+    if (!current) return undefined;
+    sides[current === 'in' ? 0 : 1].push(p);
+  }
+  return sides[0].length > 0 && sides[1].length > 0 ? [sides[0], sides[1]] : undefined;
 }
 
 /**
