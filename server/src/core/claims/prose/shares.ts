@@ -43,6 +43,8 @@ function ownPrefix(ctx: ShareContext, prefix: string): boolean {
   return words.replace(NAMED_UNIT, '').length <= 2;
 }
 
+/** `该款支出`, `本类支出`: the 类/款/项 the sentence named before. */
+const THAT_LEVEL = /^(?:该|本|所在)(类|款|项)(?:支出)?(?:合计|总额)?$/;
 const FUND_PREFIXES = ['一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款', '财政拨款'];
 
 /** The words between 占 and the number: `占本年支出合计的` → 本年支出合计. */
@@ -116,6 +118,16 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   // `占支出总额1234.56万元的48.60%`: the base stands right before the share (or its run: `…的93.56%和6.44%`).
   const previous = inlineBase(ctx.analysis.bySentence.get(share.sentence.id) ?? [], share);
   if (previous) return { base: previous, group: `inline${previous.token.id}` };
+  // (`公共卫生（款）支出12,024.54万元，…；其中基本公共卫生服务（项）7,521.89万元，占该款支出的62.6%`: the 款 the sentence named.)
+  const level = role === 'amount' ? THAT_LEVEL.exec(named) : null;
+  if (level) {
+    const mark = new RegExp(`[（(]${level[1]}[)）](?:支出)?$`);
+    const sentence = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
+    for (let i = part.index - 1; i >= 0; i--) {
+      if (sentence[i].role === 'amount' && mark.test(sentence[i].subject)) return { base: sentence[i], group: `level${sentence[i].token.id}` };
+    }
+    return undefined;
+  }
   const list = ctx.listOf.get(part);
   const listTotal = list?.totals.get(role);
   if (named) {
