@@ -759,7 +759,8 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // (`（上年为62.77%）` after a change is a level too.)
       const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$|(?:上年|去年|同期)(?:为|是)$/.test(t.lead);
       // (`2023年为94.83%`, `比2023年度的86.74%`: a rate dated another year than the report's is last year's too.)
-      const lastYears = (t: ProseToken) => level(t) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined);
+      // (A level reached, `由上年的73.65%下降至73.27%`, is this year's, though a sentence opening with 上年 dates its figures.)
+      const lastYears = (t: ProseToken) => level(t) && !/(?:至|到|变为|变成)$/.test(t.lead) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined);
       // `…提高1.86个百分点，由55.15%变为56.91%`, `…降低4.61个百分点（上年为62.77%）`: the rates may follow it, when last
       // year's is not before it (`…47.27%下降3.70个百分点，项目支出占比较上年的52.73%…` is the next item's).
       if (!rates.some(lastYears)) {
