@@ -105,11 +105,11 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     span: claim.stated.span ?? claim.span,
     severity,
     related,
-    // (A part above its whole, `148.79%`, says a figure is wrong, not the percentage: no recomputed share is offered. A part or
-    // base the report states otherwise, with which the share holds, is the likelier slip: that fix comes first.)
+    // (A part above its whole, `148.79%`, says a figure is wrong, not the percentage: no recomputed share is offered. Nor when
+    // the report states the part or base otherwise and the share holds with that: the figure is the slip, its fix is offered.)
     fixes: [
       ...(input ? [input] : []),
-      ...(claim.stated.span && !check.point?.gt(100)
+      ...(claim.stated.span && !check.point?.gt(100) && !input
         ? [{ title: l(`重新计算百分比：改为 ${right}%`, `Recompute percentage: ${right}%`), edits: [{ span: claim.stated.span, newText: right! }], safe: false, preferred: !input, kind: 'recompute-share' }]
         : []),
     ],
@@ -124,7 +124,8 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
 function disputedTotal(claims: readonly Claim[], claim: ShareClaim): string | undefined {
   const base = claim.base.token;
   if (base === undefined) return undefined;
-  const list = claims.find((c): c is SumClaim => c.kind === 'sum' && c.exhaustive && c.total.token === base && c.parts.some((p) => p.token === claim.part.token));
+  // (The share may be of a part of that list or of another figure beside it: `授予中小企业…占政府采购支出总额的71.11%`.)
+  const list = claims.find((c): c is SumClaim => c.kind === 'sum' && c.exhaustive && c.total.token === base);
   if (!list) return undefined;
   const sum = list.parts.reduce((a, p) => a.plus(p.value), new Decimal(0));
   // (A total its parts bear out within rounding, `32.70亿元` beside parts to the 万元, is no disputed total.)

@@ -3,6 +3,7 @@ import type { Claim, Operand, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { crossedCell, crossedCellFix } from './crossed-cell';
 import { restatedFigureFix } from './elsewhere';
+import { checkClaimRatio, ratioInputs } from './ratios';
 import { l, type FixDraft, type Rule } from './rule';
 import { mistypedPart } from './typo';
 import type Decimal from 'decimal.js';
@@ -38,15 +39,25 @@ export const sumMismatch: Rule = {
  * (`1116.14 ≠ 购置 + 运行`) has the slip among its own parts, and setting the figure to their sum would break a relation
  * that holds. Built on first ask (most reports have no slip).
  */
-function confirmedElsewhere(claims: readonly Claim[]): (token: number) => boolean {
-  let index: { asPart: Map<number, SumClaim[]>; restated: Set<number> } | undefined;
-  return (token) => {
+function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: Operand[]) => boolean {
+  let index: { asPart: Map<number, SumClaim[]>; restated: Set<number>; shares: Map<number, number[]> } | undefined;
+  return (token, parts) => {
     if (!index) {
-      index = { asPart: new Map(), restated: new Set() };
+      index = { asPart: new Map(), restated: new Set(), shares: new Map() };
       for (const c of claims) {
         if (c.kind === 'equal' && c.origin === 'text-table' && c.a.token !== undefined && checkRestated(c.a, c.b).ok) index.restated.add(c.a.token);
         // (`收入总计` restating a `收入、支出总计` that agrees with it.)
         if (c.kind === 'fact' && c.identity === 'prose.both-sides-total' && c.b.token !== undefined && checkRestated(c.a, c.b).ok) index.restated.add(c.b.token);
+        // (`授予中小企业合同金额844.27万元，占政府采购支出总额的77.41%` holding with the stated total vouches for that total,
+        // unless the part is one of the sum's own: a share of a part holds with a slipped part as well as with the total.)
+        if (c.kind === 'share' && c.base.token !== undefined && c.part.token !== undefined && !c.base.value.isZero()) {
+          const inputs = ratioInputs(c);
+          if (inputs && checkClaimRatio(inputs).status === 'ok') {
+            const parts = index.shares.get(c.base.token);
+            if (parts) parts.push(c.part.token);
+            else index.shares.set(c.base.token, [c.part.token]);
+          }
+        }
         if (c.kind !== 'sum' || !c.exhaustive) continue;
         for (const p of c.parts) {
           if (p.token === undefined) continue;
@@ -56,11 +67,12 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number) => boolea
         }
       }
     }
-    return index.restated.has(token) || (index.asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok);
+    if (index.restated.has(token) || (index.asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok)) return true;
+    return parts !== undefined && (index.shares.get(token) ?? []).some((part) => !parts.some((p) => p.token === part));
   };
 }
 
-function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed: (token: number) => boolean): void {
+function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed: (token: number, parts?: Operand[]) => boolean): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const total = claim.total;
   const relation = claim.exhaustive ? '=' : '≥';
@@ -109,7 +121,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     ? [restated]
     : typo
     ? [typo.fix]
-    : claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token)
+    : claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token, claim.parts)
       ? [
           {
             title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),
