@@ -80,6 +80,9 @@ function wrappable(word: string): string {
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 // (Δ against the budget too: `较年初预算数减少0.04万元。…其中：A…较年初预算数减少0.04万元；B…较年初预算数减少0.04万元`.)
 // (Scores: `自评得分93.5分，其中：投入指标得分19分、过程指标得分18.5分…`.)
+/** A side of a 收入、支出总计 named alone before a trigger: `其中：收入包括`, `；支出包括`, `收入方面，`. */
+const SIDE_WORD = /^[\s；;，,：:]*(?:其中[：:，,]?)?(收入|支出)(?:方面)?[：:，,]?$/;
+
 /** The spending by 类 (`按支出功能分类科目划分，`) and the totals it breaks down. */
 const BY_FUNCTION = /^按(?:支出)?功能分类/;
 const SPENDING_TOTAL = /^(?:本年)?支出(?:合计|总额)$|财政拨款支出$/;
@@ -338,6 +341,11 @@ export function findLists(
           if (role === 'amount' && BY_FUNCTION.test(word) && !(total && SPENDING_TOTAL.test(total.subject))) {
             total = subjects.find('支出合计', start, (t) => t.role === 'amount' && t.token.span.start < start && t.sentence.section === sentence.section && SPENDING_TOTAL.test(t.subject));
           }
+        }
+        // (`其中：收入包括…`: a side word right after its parent's trigger lists that side of the parent's 收入、支出总计.)
+        if (!total && parent && role === 'amount' && SIDE_WORD.test(text.slice(parent.trigger.end, start))) {
+          const whole = parent.totals.get('amount');
+          if (whole && /收入、?支出|收、?支/.test(whole.subject)) total = whole;
         }
         // `“三公”经费中，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为…`: the frame names the whole.
         if (!total && !parent && respectively && role === 'amount') {
@@ -1078,9 +1086,12 @@ function fallbackTotal(
   const named = normalizeSubject(words);
   // (`按支出功能分类，本年支出主要用于：…`: the clause before the trigger names the whole, stated earlier.)
   const lastClause = /[，,]/.test(words) ? normalizeSubject(words.slice(Math.max(words.lastIndexOf('，'), words.lastIndexOf(',')) + 1)) : '';
-  if (named && role === 'amount') {
+  // (`其中：收入包括本年财政拨款收入…、年初财政拨款结转和结余…；支出包括…` after `财政拨款收入、支出总计…`: a side word alone names
+  // that side of the 总计.)
+  const side = SIDE_WORD.exec(words)?.[1];
+  if ((named || side) && role === 'amount') {
     // (`收入总计包括…` after `收入、支出决算总计X万元`: the two 总计 are one figure.)
-    const names = /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计'] : [named];
+    const names = side ? [`${side}总计`, '收入、支出总计', '财政拨款收入、支出总计'] : /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计'] : [named];
     if (lastClause && lastClause !== named && WHOLE_NAMES.test(lastClause)) names.push(lastClause);
     for (const name of names) {
       // (Stated in the trigger's section or one enclosing it: `本年支出具体情况如下：` under 八、国有资本经营… names 08's 本年支出,
