@@ -253,12 +253,28 @@ export function unitsOfDepartment(text: string): string[] {
 export function namesOf(enumeration: string): string[] {
   return enumeration
     .split(/[、，,；;\n]/)
-    .flatMap((u) => {
-      const [a, b] = u.split(/和|及/);
-      return b !== undefined && UNIT_END.test(a) && UNIT_END.test(b.replace(/[（(][^）)]*[)）]\s*$/, '')) ? [a, b] : [u];
-    })
+    .flatMap(splitAtJoiners)
     .map((u) => u.replace(/[（(][^）)]*[)）]/g, '').replace(/^[\s\d.．、（）()\-*•·]+|等$|\s/g, ''))
     .filter((u) => u.length >= 2);
+}
+
+/**
+ * `局本级和区文化馆` is two names, `沿江区文化和旅游局本级和沿江区图书馆` two as well (the 和 of 文化和旅游局 is inside a name): split
+ * at a 和 / 及 where the words before end a unit's name and those after do too.
+ */
+function splitAtJoiners(u: string): string[] {
+  const names: string[] = [];
+  let from = 0;
+  for (const m of u.matchAll(/和|及/g)) {
+    const left = u.slice(from, m.index);
+    const rest = u.slice(m.index! + 1).replace(/[（(][^）)]*[)）]\s*$/, '');
+    if (UNIT_END.test(left.replace(/[（(][^）)]*[)）]\s*$/, '')) && UNIT_END.test(rest)) {
+      names.push(left);
+      from = m.index! + 1;
+    }
+  }
+  names.push(u.slice(from));
+  return names;
 }
 
 /** `法援中心` for `南湖区法律援助中心`, `区疾控中心` for `东湖区疾病预防控制中心`: the characters in order, the same end. */
