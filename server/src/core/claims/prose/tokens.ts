@@ -800,7 +800,8 @@ function namedYears(text: string): { list: number[]; at: number } | undefined {
   if (!listed) return undefined;
   return { list: listed[0].match(/(?:19|20)\d\d/g)!.map(Number), at: listed.index };
 }
-const YEAR_RANGE = /((?:19|20)\d\d)\s*年度?\s*(?:至|到|—|－|-|～|~)\s*((?:19|20)\d\d)\s*年度?/;
+// (`2022—2024年`: the first year may go without its 年.)
+const YEAR_RANGE = /((?:19|20)\d\d)\s*(?:年度?)?\s*(?:至|到|—|－|-|–|～|~)\s*((?:19|20)\d\d)\s*年度?/;
 const YEAR_LIST = /(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+/;
 
 /** `收、支总计`, `收入、支出总计`: the two sides of one name. */
