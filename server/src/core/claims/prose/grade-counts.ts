@@ -75,10 +75,17 @@ function restatedEvaluatedCount(model: DocumentModel, analysis: ProseAnalysis, f
 }
 
 /** The evaluated count stated earlier in the grades' own section (`（一）绩效自评工作开展情况`), in a paragraph of its own. */
-function evaluatedInSection(analysis: ProseAnalysis, first: ProseToken, isEvaluated: (t: ProseToken) => boolean): ProseToken | undefined {
+function evaluatedInSection(model: DocumentModel, analysis: ProseAnalysis, first: ProseToken, isEvaluated: (t: ProseToken) => boolean): ProseToken | undefined {
+  // (Or in the section just before under the same heading: `（一）…共涉及项目10个，资金1240.49万元` then `（二）项目绩效自评结果`.)
+  const own = first.sentence.section;
+  let sibling: number | undefined;
   for (let i = analysis.tokens.indexOf(first) - 1; i >= 0; i--) {
     const t = analysis.tokens[i];
-    if (t.sentence.section !== first.sentence.section) return undefined;
+    const section = t.sentence.section;
+    if (section !== own && section !== sibling) {
+      if (sibling !== undefined || own === undefined || section === undefined || model.sections[section].parent !== model.sections[own].parent) return undefined;
+      sibling = section;
+    }
     if (isEvaluated(t)) return t;
   }
   return undefined;
@@ -106,7 +113,7 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     const ahead = tokens.filter((t) => t.token.span.start < graded[0].token.span.start);
     // `7个项目中自评结果为优的7个、良的0个…`: the projects the grades are of, named right before them.
     const framed = ahead.find((t) => t.role === 'count' && GRADED_FRAME.test(text.slice(t.token.span.end, t.token.span.end + 12)));
-    const evaluated = [...before, ...ahead].reverse().find(isEvaluated) ?? framed ?? evaluatedInSection(analysis, graded[0], isEvaluated);
+    const evaluated = [...before, ...ahead].reverse().find(isEvaluated) ?? framed ?? evaluatedInSection(model, analysis, graded[0], isEvaluated);
     if (!evaluated) continue;
     if (evaluated === framed) restatedEvaluatedCount(model, analysis, framed, isEvaluated, sink);
     // Every grade of the scale named (优、良、中、差 or 优秀、良好、合格、不合格): each project has one of them, so all of them.
