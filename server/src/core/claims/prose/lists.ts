@@ -57,6 +57,8 @@ const TRIGGER = new RegExp(
     // breakdown by economic class.)
     '按(?:部门预算|政府预算)?支出经济分类[：:]',
     // (`按支出功能分类科目划分，社会保障和就业支出114.46万元，占2.38%；…`: the spending by 类.)
+    // (`公共安全支出（类）132603.81万元，按款分：公安（款）…`: a figure broken down by the level below it.)
+    '按(?:款|项)(?:级科目)?(?:划?分|分类|来?看)?[：:，,]',
     // (Not one right after another trigger, `其中:按功能分类科目,…`, nor one whose clause opens another, `按支出功能分类，本年支出主要用于：`,
     // or states the total first: `按支出功能分类，本年支出合计1777.54万元，主要用于以下方面：…`.)
     '(?<!其中[：:，,]?\\s*)按(?:支出)?功能分类(?:科目)?(?:[（(]类[)）])?(?:划?分|分类)?(?:来?看)?[，,：:](?=[^，,。；;：:\\d]{2,30}(?<!合计|总计|总额|共计|为|是)\\d)',
@@ -80,6 +82,9 @@ function wrappable(word: string): string {
 // (Δ: `比上年增加674.34万元…其中：基本支出增加815.72万元；项目支出减少41.38万元`, a change and its parts' changes.)
 // (Δ against the budget too: `较年初预算数减少0.04万元。…其中：A…较年初预算数减少0.04万元；B…较年初预算数减少0.04万元`.)
 // (Scores: `自评得分93.5分，其中：投入指标得分19分、过程指标得分18.5分…`.)
+/** `按款分：`, `按项划分，`: a figure broken down by the level below it. */
+const BY_LEVEL = /^按(?:款|项)/;
+
 /** A side of a 收入、支出总计 named alone before a trigger: `其中：收入包括`, `；支出包括`, `收入方面，`. */
 const SIDE_WORD = /^[\s；;，,：:]*(?:其中[：:，,]?)?(收入|支出)(?:方面)?[：:，,]?$/;
 
@@ -282,7 +287,8 @@ export function findLists(
       if (parent && respectively && firstAtOrAfter(tokens, parent.region.start) === firstAtOrAfter(tokens, start)) continue;
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
-      let regionEnd = parent ? nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger)) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
+      // (A breakdown by the level below, `按款分：公安（款）…；国家安全（款）…`, goes on over its `；`.)
+      let regionEnd = parent ? (BY_LEVEL.test(word) ? Math.min(parent.region.end, nextTrigger) : nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger))) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
       // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`; not one opened
       // with a colon, whose items are the clauses: `资产总额4717.32万元分别为：本级1269.25万元；某中心1253.49万元；…`.)
       if (respectively && !/[：:]$/.test(word)) {
@@ -902,9 +908,18 @@ function nestedEnd(text: string, scan: SentenceScan, parentStart: number, trigge
     // the parent's breakdown as the item that opened the nested list goes on with it.
     owner ??= ownerWords(text, parentStart, triggerStart);
     const next = clauseWords(text, i + 1, end);
+    // (`教育支出（类）80.00万元，包括：普通教育（款）…；职业教育（款）…`: the 款 of the 类 go on over the `；`.)
+    if (sameLevelItems(owner, clauseWords(text, from, end), next)) continue;
     if (owner === '' || !sameMember(owner, next) || flowAndBalance(owner, next) || otherSides(owner, next) || /其中/.test(text.slice(i + 1, Math.min(end, i + 6)))) return i;
   }
   return end;
+}
+
+/** The owner names a 类 (or 款) and both clauses name the level below it: items of one breakdown. */
+function sameLevelItems(owner: string, first: string, next: string): boolean {
+  const level = (w: string) => /[（(]\s*([类款项])\s*[)）][^（()）]*$/.exec(w)?.[1];
+  const below = { 类: '款', 款: '项' }[level(owner) as '类' | '款'];
+  return below !== undefined && level(first) === below && level(next) === below;
 }
 
 /** `其中：财政拨款收入总计…，包括…；财政拨款支出总计…，包括…`: the 收入 and the 支出 of a 总计 are siblings. */
