@@ -63,7 +63,7 @@ const BARE_HEADER_WRAP = /^\s*[\u4e00-\u9fff（）()]{1,12}\s*$/;
  * code or unit line; i when there is none.
  */
 function bareRows(lines: Line[], i: number, continued = false): number {
-  if (!BARE_ROW.test(lines[i].text) || i === 0) return i;
+  if (i === 0 || !lines[i].text.includes('|') || !BARE_ROW.test(lines[i].text)) return i;
   let above = i - 1;
   while (above > 0 && lines[above].text.trim() === '') above--;
   const title = lines[above].text.trim();
@@ -160,8 +160,8 @@ function findBlocks(lines: Line[]): Block[] {
       continue;
     }
     // (Two header rows may stand above the delimiter: a converter's merged `收入 | 支出` row over `项目 | 行次 | 金额 | …`.)
-    const delimiter = isDelimiter(lines, i + 1) ? i + 1 : hasPipe(text) && i + 1 < lines.length && hasPipe(lines[i + 1].text) && isDelimiter(lines, i + 2) ? i + 2 : -1;
-    if (hasPipe(text) && delimiter > i) {
+    const delimiter = !hasPipe(text) ? -1 : isDelimiter(lines, i + 1) ? i + 1 : i + 1 < lines.length && hasPipe(lines[i + 1].text) && isDelimiter(lines, i + 2) ? i + 2 : -1;
+    if (delimiter > i) {
       let j = delimiter + 1;
       // Rows missing their leading or trailing pipe still belong to the table.
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;

@@ -618,6 +618,8 @@ function nameAgreedFigures(text: string, tokens: ProseToken[]): void {
   for (const t of tokens) {
     if (t.role !== 'amount') continue;
     const end = t.token.unitSpan?.end ?? t.token.span.end;
+    // (Most figures are followed by no comma: no slice for them.)
+    if (text[end] !== '，' && text[end] !== ',') continue;
     const agreed = AGREES_WITH.exec(text.slice(end, end + 40));
     if (!agreed || NOT_A_STATED_QUANTITY.test(agreed[1].replace(FUND_NAMES, ''))) continue;
     const name = normalizeSubject(agreed[1]);
