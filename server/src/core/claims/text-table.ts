@@ -279,7 +279,7 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
 }
 
 const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;
-/** The 类 a total names: `一般公共服务支出（类）`, `一般公共服务支出` (its row is named without 支出 in some templates: both are tried). */
+/** The 类 a total names, as its row does: `一般公共服务支出（类）` and `一般公共服务支出` are the row `201 一般公共服务支出`. */
 const CLASS_OF_TOTAL = /^([^（()）]+?支出)(?:[（(]\s*类\s*[)）])?$/;
 
 const OTHER_FUND = /政府性基金|国有资本经营/;

@@ -351,7 +351,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (sides) {
     for (const side of sides) {
       if (side.length === 1) {
-        sink.add({ kind: 'le', origin: 'prose', identity: 'prose.part', description: l(`其中项不大于总数：${side[0].subject} ≤ ${total.subject}`, `A part is at most its whole: ${side[0].subject} ≤ ${total.subject}`), span: side[0].token.span, part: operand(side[0].token, side[0].subject), whole: operand(total.token, total.subject) });
+        partAtMost(sink, side[0], total);
         continue;
       }
       const name = /收入/.test(side[0].subject) ? '收入总计' : '支出总计';
@@ -372,17 +372,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     // (`收入、支出总计均为2342.80万元。其中：本年收入合计2333.25万元、本年支出合计2307.49万元`: this year's 合计 are parts of
     // the 总计, which adds the balances carried in and out.)
     if (/总计/.test(total.subject) && parts.some((p) => /合计/.test(p.subject))) {
-      for (const side of parts) {
-        sink.add({
-          kind: 'le',
-          origin: 'prose',
-          identity: 'prose.part',
-          description: l(`其中项不大于总数：${side.subject} ≤ ${total.subject}`, `A part is at most its whole: ${side.subject} ≤ ${total.subject}`),
-          span: side.token.span,
-          part: operand(side.token, side.subject),
-          whole: operand(total.token, total.subject),
-        });
-      }
+      for (const side of parts) partAtMost(sink, side, total);
       return;
     }
     for (const side of parts) {
@@ -428,6 +418,19 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     total: totalOperand,
     parts: partOperands,
     exhaustive,
+  });
+}
+
+/** part ≤ whole, named by their subjects. */
+function partAtMost(sink: ClaimSink, part: ProseToken, whole: ProseToken): void {
+  sink.add({
+    kind: 'le',
+    origin: 'prose',
+    identity: 'prose.part',
+    description: l(`其中项不大于总数：${part.subject} ≤ ${whole.subject}`, `A part is at most its whole: ${part.subject} ≤ ${whole.subject}`),
+    span: part.token.span,
+    part: operand(part.token, part.subject),
+    whole: operand(whole.token, whole.subject),
   });
 }
 
