@@ -1,6 +1,6 @@
 // Year-over-year claims (prose.md §3): current C, prior P, change Δ and rate r, any two or more of
 // them stated, with the direction word (增加/减少/持平).
-import { exact, operand } from '../../arith/interval';
+import { exact, operand, sumOperand } from '../../arith/interval';
 import { asExact, withChanges } from '../../arith/operand';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
@@ -429,6 +429,36 @@ const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上�
 
 /** The change claims made, each with the quantity it is about. */
 export type MadeChange = { claim: ChangeClaim; subject: string };
+
+/** `为上年的87.01%`, `为上年同期的2.60倍`: this year's figure as a proportion of last year's. */
+const OF_LAST_YEAR = /为上年(?:同期)?(?:决算数?)?的$/;
+
+/**
+ * `本年…支出3,241.65万元，比上年下降12.99%，减少483.86万元，为上年的87.01%`: the current figure over last year's (stated, or the
+ * current ∓ the change), as the proportion the clause states.
+ */
+export function levelOfLastYearClaims(analysis: ProseAnalysis, changes: MadeChange[], sink: ClaimSink): void {
+  for (const { claim, subject } of changes) {
+    if (!claim.current || claim.current.token === undefined || claim.direction === 'flat') continue;
+    const current = analysis.byToken.get(claim.current.token);
+    const tokens = current && analysis.bySentence.get(current.sentence.id);
+    if (!current || !tokens) continue;
+    const ratio = tokens.find((t) => t.token.span.start > claim.span.start && (t.token.unit === '%' || t.token.unitText === '倍') && OF_LAST_YEAR.test(t.lead));
+    if (!ratio || tokens.some((t) => t.index > current.index && t.index < ratio.index && t.role === 'amount')) continue;
+    const base = claim.prior ?? (claim.delta ? sumOperand([claim.current, claim.delta], '上年数', undefined, [1, claim.direction === 'up' ? -1 : 1]) : undefined);
+    if (!base) continue;
+    sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'prose',
+      identity: 'prose.of-last-year',
+      description: l(`${subject || '本年数'}为上年的比例`, `${subject || 'this year'} as a proportion of last year`),
+      span: ratio.token.span,
+      part: withChanges(claim.current, { label: `${subject || ''}本年数` }),
+      base,
+      stated: operand(ratio.token, '为上年的比例'),
+    });
+  }
+}
 
 export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string, reportYear?: number, finalAccounts = false): MadeChange[] {
   const made: MadeChange[] = [];

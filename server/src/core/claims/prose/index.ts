@@ -5,7 +5,7 @@ import type { ClaimSink } from '../sink';
 import { totalsBalanceClaims, totalsCarryOverClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
-import { changeClaims, pointsClaims, reasonClaims } from './changes';
+import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetAdjustmentClaims, budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
@@ -49,6 +49,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear, model.reportKind === 'final-accounts');
+  levelOfLastYearClaims(analysis, changes, sink);
   changePartClaims(analysis, model.text, sink);
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
