@@ -133,7 +133,7 @@ interface Block {
   headless?: boolean;
   /** Pipe rows without a delimiter row (a web page's table as text): every line is a row, the header included. */
   bare?: boolean;
-  /** A Markdown table's delimiter row when two header rows stand above it (`| 收入 | | 支出 |` / `| 项目 | 金额 | … |` / `|---|`). */
+  /** A Markdown table's delimiter row: the second line, or the third under two header rows (`| 收入 | | 支出 |` / `| 项目 | 金额 | … |`). */
   delimiter?: number;
 }
 
@@ -165,7 +165,7 @@ function findBlocks(lines: Line[]): Block[] {
       let j = delimiter + 1;
       // Rows missing their leading or trailing pipe still belong to the table.
       while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
-      blocks.push(block('markdown', i, j - 1, delimiter > i + 1 ? { delimiter } : undefined));
+      blocks.push(block('markdown', i, j - 1, { delimiter }));
       i = j;
       continue;
     }
@@ -709,7 +709,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       const leadingPipe = !block.bare || /^\s*\|/.test(lines[block.first].text);
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
-        if (block.format === 'markdown' && !block.headless && !block.bare && li === (block.delimiter ?? block.first + 1)) continue; // the delimiter row
+        if (block.format === 'markdown' && !block.headless && !block.bare && li === block.delimiter) continue; // the delimiter row
         if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0 && !spaceRunRow(lines[li].text)) {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;

@@ -11,7 +11,7 @@ import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
 import { BUDGET_EXCESS_RATE, directionOf, FROM_LEVEL, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
-import { finestStatement } from './lists';
+import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
 
 const firstAmounts = new WeakMap<ProseToken[], number>();
@@ -138,15 +138,8 @@ function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseT
   if (!/^[^，,。；;]*[；;][^。；;\d]*$/.test(gap)) return undefined;
   const opened = text.lastIndexOf('其中', last.token.span.start - span.start);
   if (opened < 0 || span.start + opened < previousEnd) return undefined;
-  const whole = lastBefore(tokens, firstAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');
+  const whole = lastBefore(tokens, firstAtOrAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');
   return whole && whole !== last && whole.depth === last.depth ? whole : undefined;
-}
-
-/** The index of the first token at or after `offset` (tokens.length when none). */
-function firstAfter(tokens: ProseToken[], offset: number): number {
-  let k = 0;
-  while (k < tokens.length && tokens[k].token.span.start < offset) k++;
-  return k;
 }
 
 /** The figures of the paragraph's previous sentence with figures, if it has any. */

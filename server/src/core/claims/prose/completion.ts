@@ -345,6 +345,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
  * 115.94%和99.09%`, `分别完成年初预算和调整后预算的107.39%、98.55%`: the first rate the first budget's, the next the second's.
  */
 function respectiveRateKinds(tokens: ProseToken[]): (t: ProseToken) => ReturnType<typeof budgetKind> {
+  // (Built for the sentences with such a run only: this is asked of every sentence.)
+  if (!tokens.some((t) => t.role === 'completion-rate' && t.lead.includes('分别'))) return ownRateKind;
   const named = new Map<ProseToken, ReturnType<typeof budgetKind>>();
   for (const t of tokens) {
     const m = t.role === 'completion-rate' ? RESPECTIVE_BUDGETS.exec(t.lead) : null;
@@ -355,6 +357,7 @@ function respectiveRateKinds(tokens: ProseToken[]): (t: ProseToken) => ReturnTyp
   }
   return (t) => named.get(t) ?? budgetKind(t.lead);
 }
+const ownRateKind = (t: ProseToken) => budgetKind(t.lead);
 const RESPECTIVE_BUDGETS = /分别(?:为|是|完成|达到)?((?:年初|全年|调整后?)预算数?)(?:数)?[、和及与]((?:年初|全年|调整后?)预算数?)的$/;
 
 /** `actual / budget = rate` (and the other budget the sentence states, for the zero-base rule). */

@@ -218,7 +218,7 @@ export function finestOf(tokens: ProseToken[], t: ProseToken): ProseToken {
 }
 
 /** Index of the first token starting at or after `offset`. */
-function firstAtOrAfter(tokens: ProseToken[], offset: number): number {
+export function firstAtOrAfter(tokens: ProseToken[], offset: number): number {
   return lowerBound(tokens, (t) => t.token.span.start, offset);
 }
 

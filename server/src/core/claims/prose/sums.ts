@@ -347,8 +347,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   parts = withoutUnitBreakdown(parts, role, sink);
   // (`收入、支出总计…。其中：收入方面，本年收入合计23,968.61万元；支出方面，本年支出合计…，年末结转和结余…`: each side's own parts
   // add up to the 总计, the sides are not added together.)
-  const sides = role === 'amount' && parts.length > 2 ? sidesOfBothSidesTotal(total, parts) : undefined;
-  if (sides) {
+  const sides = role === 'amount' ? sidesOfBothSidesTotal(total, parts) : undefined;
+  if (sides && parts.length > 2) {
     for (const side of sides) {
       if (side.length === 1) {
         partAtMost(sink, side[0], total);
@@ -368,7 +368,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     }
     return;
   }
-  if (role === 'amount' && sidesOfBothSidesTotal(total, parts)) {
+  if (sides) {
     // (`收入、支出总计均为2342.80万元。其中：本年收入合计2333.25万元、本年支出合计2307.49万元`: this year's 合计 are parts of
     // the 总计, which adds the balances carried in and out.)
     if (/总计/.test(total.subject) && parts.some((p) => /合计/.test(p.subject))) {

@@ -29,7 +29,7 @@ export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
     if (!count) continue;
     const token = containing(model.numbers, (n) => n.span, clauseStart + count.index! + count[0].indexOf(count[1]));
     if (!token || token.unit !== 'count' || token.cell) continue;
-    const opened = m.index + m[0].indexOf('：') + 1 || m.index + m[0].indexOf(':') + 1;
+    const opened = m.index + m[0].search(/[：:]/) + 1;
     const names = unitsTable(model, opened) ?? (m[1] ? namesOf(m[1]) : undefined);
     if (!names || names.length < 2 || !names.every(isUnitName)) continue;
     sink.add<SumClaim>({
