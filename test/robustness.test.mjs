@@ -47,6 +47,9 @@ const cases = {
   'described items after every 其中': '基本支出10万元，其中：\n人员经费4万元，主要包括：工资等。\n公用经费6万元，主要包括：办公费等。\n'.repeat(12000),
   'compared figures with years run into them': '某局2020年度部门决算\n' + '收支总计424.71万元，与2019498.83万元相比，减少74.12万元，'.repeat(20000),
   'placeholders and spaced groupings': '某局2024年度部门决算\n' + '收入总计XX万元，支出总计1, 537.40万元，比20XX年增长xx%；'.repeat(20000),
+  // (A lookbehind tried before its literal ran back over the whole run of spaces at every position of it.)
+  'a megabyte run of spaces before the end of a sentence': '本年支出合计1.00万元，' + ' '.repeat(1_000_000) + '完',
+  'many names ending alike in one sentence': Array.from({ length: 20000 }, (_, i) => `第${i}单位政府采购支出3.00万元，第${i}单位采购支出3.00万元`).join('；'),
   'space-separated numbers, ragged': '公开03表\n单位：万元\n' + Array.from({ length: 20000 }, (_, i) => ' '.repeat(i % 90) + `${i}.5  ${i % 7}  ${i}`).join('\n'),
 };
 

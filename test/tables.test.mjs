@@ -221,10 +221,21 @@ test('malformed tables never throw', () => {
   }
 });
 
-test('a one-megabyte table line is parsed without trouble', () => {
+test('a one-megabyte table line of 200,000 cells is refused as no disclosure table, with a note saying so', () => {
   const text = '公开02表\n项目\t本年收入合计\n' + '1.00\t'.repeat(200000) + '\n';
   const result = core.lint(text);
-  assert.ok(result.model.tables.length === 1);
+  assert.equal(result.model.tables.length, 0);
+  assert.equal(result.model.unreadTables.length, 1);
+  assert.equal(result.model.unreadTables[0].layout, 'too-wide');
+  const note = result.findings.find((f) => f.ruleId === 'table-format');
+  assert.match(note.explanation['zh-cn'], /有200001栏/);
+});
+
+test('a table of many columns, wider than any disclosure table but under the limit, is still read', () => {
+  const text = '公开02表\n' + ['项目', ...Array.from({ length: 60 }, (_, i) => `栏${i}`)].join('\t') + '\n' + ['合计', ...Array(60).fill('1.00')].join('\t') + '\n';
+  const result = core.lint(text);
+  assert.equal(result.model.tables.length, 1);
+  assert.equal(result.model.unreadTables.length, 0);
 });
 
 test('findTableValue finds cells by table, code or label and column words', () => {

@@ -290,9 +290,10 @@ export interface UnreadTable {
   reason: Localized;
   /**
    * How it was laid out: spaces (pdftotext -layout), or one cell per line (a PDF viewer's copy); or read, but all zero
-   * while the text or other tables state figures for it (not filled in yet).
+   * while the text or other tables state figures for it (not filled in yet); or with hundreds of columns (no
+   * disclosure table: not read column by column).
    */
-  layout: 'aligned' | 'cell-per-line' | 'unfilled';
+  layout: 'aligned' | 'cell-per-line' | 'unfilled' | 'too-wide';
 }
 
 /** A number taking part in a relation (a class: its decimals are built on first read). */

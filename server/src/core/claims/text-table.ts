@@ -13,7 +13,7 @@ import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
-import { ALL_SOURCES, ALL_SOURCES_HEADING, FUND_OPENING } from '../text/sources';
+import { ALL_SOURCES_HEADING, FUND_OPENING, allSourcesSentence } from '../text/sources';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { statisticsCount, statisticsTable } from './tables/sangong';
 
@@ -263,7 +263,7 @@ function runningCostItem(facts: ProseFacts, pt: ProseToken): string | undefined 
 function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, units: UnitNames): Scope {
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
-  if (ALL_SOURCES.test(pt.sentence.text) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
+  if (allSourcesSentence(pt.sentence) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)
   if (FUND_OPENING.exec(pt.sentence.text)?.[1] === '一般公共预算') return 'general';
   const list = facts.listOf.get(pt);

@@ -27,7 +27,7 @@ export interface ParsedTables {
   /** The cell of each of cellNumbers. */
   cellPlaces: Array<{ table: number; row: number; col: number }>;
   /** Space-aligned tables left unread because a cell's column was in doubt (their lines are still table lines). */
-  refused: Array<{ first: number; last: number; reason: Localized; layout: 'aligned' | 'cell-per-line' }>;
+  refused: Array<{ first: number; last: number; reason: Localized; layout: 'aligned' | 'cell-per-line' | 'too-wide' }>;
 }
 
 /** 3/5/7-digit 功能分类 or 3/5-digit 经济分类 code. */
@@ -647,6 +647,9 @@ export function columnIndexes(columns: readonly TableColumn[], role: TableColumn
   return out;
 }
 
+/** More columns than any disclosure table has (公开01表 side by side with its 续表 has about 30). */
+const MAX_COLUMNS = 200;
+
 export function parseTables(text: string, lines: Line[]): ParsedTables {
   const works: Work[] = [];
   const tableLines = new Uint8Array(lines.length);
@@ -723,6 +726,13 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
         }
         lineCells.push({ line: li, cells });
       }
+    }
+    // (No disclosure table has hundreds of columns: a 1 MB line under a rule of thousands of dashes is none; reading it
+    // column by column would take minutes.)
+    const widest = lineCells.reduce((n, r) => Math.max(n, r.cells.length), 0);
+    if (widest > MAX_COLUMNS) {
+      refused.push({ first: block.first, last: block.last, reason: l(`有${widest}栏`, `${widest} columns`), layout: 'too-wide' });
+      continue;
     }
     if (block.format === 'markdown' || block.format === 'tsv') {
       standardSangongHeaders(meta.title, lineCells);

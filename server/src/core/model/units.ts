@@ -283,6 +283,7 @@ function resolveYiSlips(model: DocumentModel): void {
   for (const s of model.sentences) {
     // (Most sentences hold no 万元 figure with a far larger one after it: a total comes before its smaller parts.)
     let largestAfter: NumberToken | undefined;
+    let nums: NumberToken[] | undefined;
     for (let i = s.numbers.length - 1; i >= 0; i--) {
       const n = model.numbers[s.numbers[i]];
       if (n.unit !== '万元' || n.zero) continue;
@@ -291,9 +292,9 @@ function resolveYiSlips(model: DocumentModel): void {
       if (n.cell || n.readAs) continue;
       const sameDigits = yiTexts.has(n.text) && n.text.replace(/\D/g, '').length >= 4;
       if (!sameDigits && !partsAfter) continue;
-      const nums = s.numbers.map((id) => model.numbers[id]);
+      nums ??= s.numbers.map((id) => model.numbers[id]);
       if (sameDigits && nums.some((m) => m !== n && m.unit === '万元' && absGreater(m, n, 100))) n.readAs = '亿元';
-      else if (partsAfter && sumInYi(n, nums.slice(i + 1))) n.readAs = '亿元';
+      else if (partsAfter && sumInYi(n, nums, i + 1)) n.readAs = '亿元';
     }
   }
 }
@@ -316,11 +317,15 @@ function absGreater(a: NumberToken, b: NumberToken, factor: number): boolean {
  * `本年支出合计33.07万元，其中：基本支出269,358.09万元…项目支出61,361.64万元…`: the 万元 figures after it (two or more in a
  * row) add up to its digits in 亿元, as written (330,719.73万元 = 33.07亿元), and to over a hundred times it in 万元.
  */
-function sumInYi(n: NumberToken, following: NumberToken[]): Decimal | undefined {
+const MAX_PARTS = 100;
+
+function sumInYi(n: NumberToken, numbers: NumberToken[], from: number): Decimal | undefined {
   if (n.decimals === 0 || n.value.isNegative()) return undefined;
   let sum = n.value.times(0);
   let count = 0;
-  for (const m of following) {
+  // (No breakdown runs to a hundred parts: a sentence of thousands of figures is not walked once per figure.)
+  for (let k = from; k < numbers.length && k < from + MAX_PARTS; k++) {
+    const m = numbers[k];
     // (Shares, counts and codes between the parts are passed over; an amount in another unit ends the run.)
     if (!isMoney(m.unit)) continue;
     if (m.unit !== '万元' || m.zero || m.value.isNegative()) break;
@@ -336,7 +341,7 @@ export function followingSumInYi(model: DocumentModel, n: NumberToken): Decimal 
   const s = model.sentences.find((x) => x.span.start <= n.span.start && n.span.start < x.span.end);
   if (!s) return undefined;
   const nums = s.numbers.map((id) => model.numbers[id]);
-  return sumInYi(n, nums.slice(nums.indexOf(n) + 1));
+  return sumInYi(n, nums, nums.indexOf(n) + 1);
 }
 
 const RESTATEMENT_LEAD = /(?:[（(](?:约|约合|合|折合|即)?|[，,](?:即|约合|折合))\s*$/;

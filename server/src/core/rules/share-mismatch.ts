@@ -121,11 +121,25 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
  * The sum of the parts, written as the total is, when the share's base is a 其中 list's total its parts contradict and the
  * stated share is the part over that sum (rounded as stated); else undefined.
  */
+const listsByTotal = new WeakMap<readonly Claim[], Map<number, SumClaim>>();
+/** The first exhaustive 其中 list of each total token: indexed once per lint (every wrong share asks). */
+function exhaustiveListsByTotal(claims: readonly Claim[]): Map<number, SumClaim> {
+  let byTotal = listsByTotal.get(claims);
+  if (!byTotal) {
+    byTotal = new Map();
+    for (const c of claims) {
+      if (c.kind === 'sum' && c.exhaustive && c.total.token !== undefined && !byTotal.has(c.total.token)) byTotal.set(c.total.token, c);
+    }
+    listsByTotal.set(claims, byTotal);
+  }
+  return byTotal;
+}
+
 function disputedTotal(claims: readonly Claim[], claim: ShareClaim): string | undefined {
   const base = claim.base.token;
   if (base === undefined) return undefined;
   // (The share may be of a part of that list or of another figure beside it: `授予中小企业…占政府采购支出总额的71.11%`.)
-  const list = claims.find((c): c is SumClaim => c.kind === 'sum' && c.exhaustive && c.total.token === base);
+  const list = exhaustiveListsByTotal(claims).get(base);
   if (!list) return undefined;
   const sum = list.parts.reduce((a, p) => a.plus(p.value), new Decimal(0));
   // (A total its parts bear out within rounding, `32.70亿元` beside parts to the 万元, is no disputed total.)

@@ -86,7 +86,12 @@ export const tableFormat: Rule = {
         severity: 'info',
         message: UNREAD,
         explanation:
-          unread.layout === 'cell-per-line'
+          unread.layout === 'too-wide'
+            ? l(
+                `第${first}–${last}行的表格${unread.reason['zh-cn']}，远多于任何决算公开表（似非表格，或多行粘成了一行），未逐栏读取，表内数字均未核对。`,
+                `The table on lines ${first}–${last} has ${unread.reason.en}, far more than any disclosure table (it seems no table, or many rows pasted into one line): it was not read column by column, and none of its figures were checked.`,
+              )
+            : unread.layout === 'cell-per-line'
             ? l(
                 `第${first}–${last}行的表格每个单元格各占一行（从 PDF 阅读器复制表格时常见），空单元格已丢失，无法确定各数字所在的栏，本表未参与表内和表间核对。可从 Excel 或原表重新粘贴（制表符分隔），或改用 Markdown 表格。`,
                 `The table on lines ${first}–${last} has every cell on a line of its own (as copying from a PDF viewer leaves it) and its blank cells are lost, so the column of each figure cannot be known: it was left out of the in-table and cross-table checks. Paste it again from Excel or the source (tab-separated), or as a Markdown table.`,

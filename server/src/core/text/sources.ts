@@ -2,6 +2,14 @@
 // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出）`, `基本支出…（含一般公共预算财政拨款、事业收入等各项资金安排的
 // 基本支出）`), are not the 财政拨款 figures of the same name the tables state.
 export const ALL_SOURCES = /全口径|含[^。；;]{0,30}(?:非财政拨款|事业收入|经营收入|各项资金)/;
+
+const allSourcesOf = new WeakMap<object, boolean>();
+/** Whether a sentence's figures are on that footing: tested once per sentence (every figure of it asks). */
+export function allSourcesSentence(sentence: { text: string }): boolean {
+  let found = allSourcesOf.get(sentence);
+  if (found === undefined) allSourcesOf.set(sentence, (found = ALL_SOURCES.test(sentence.text)));
+  return found;
+}
 /** A heading that puts its section's figures on that footing: `（四）全口径“三公”经费支出情况`. */
 export const ALL_SOURCES_HEADING = /全口径/;
 

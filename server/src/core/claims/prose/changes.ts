@@ -436,8 +436,16 @@ export function levelOfLastYearClaims(analysis: ProseAnalysis, changes: MadeChan
     const current = analysis.byToken.get(claim.current.token);
     const tokens = current && analysis.bySentence.get(current.sentence.id);
     if (!current || !tokens) continue;
-    const ratio = tokens.find((t) => t.token.span.start > claim.span.start && (t.token.unit === '%' || t.token.unitText === '倍') && OF_LAST_YEAR.test(t.lead));
-    if (!ratio || tokens.some((t) => t.index > current.index && t.index < ratio.index && t.role === 'amount')) continue;
+    // The first ratio after the change, with no other amount after this year's figure before it (a scan that stops at
+    // such an amount: a sentence of thousands of figures is read once, not once per change).
+    const from = firstAtOrAfter(tokens, claim.span.start + 1);
+    let ratio: ProseToken | undefined;
+    for (let k = from; k < tokens.length && !ratio; k++) {
+      const t = tokens[k];
+      if ((t.token.unit === '%' || t.token.unitText === '倍') && OF_LAST_YEAR.test(t.lead)) ratio = t;
+      else if (t.role === 'amount' && t.index > current.index) break;
+    }
+    if (!ratio || tokens.slice(current.index + 1, Math.min(from, ratio.index)).some((t) => t.role === 'amount')) continue;
     const base = claim.prior ?? (claim.delta ? sumOperand([claim.current, claim.delta], '上年数', undefined, [1, claim.direction === 'up' ? -1 : 1]) : undefined);
     if (!base) continue;
     sink.add<ShareClaim>({

@@ -5,8 +5,8 @@ import { compareValues, isMoney, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
-import { ALL_SOURCES, ALL_SOURCES_HEADING, FUND_OPENING } from '../../text/sources';
-import type { DocumentModel, FactClaim } from '../../types';
+import { ALL_SOURCES_HEADING, FUND_OPENING, allSourcesSentence } from '../../text/sources';
+import type { DocumentModel, FactClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { COUNTED_TOTAL } from './subjects';
@@ -20,6 +20,19 @@ const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|�
 /** The money an evaluation or a measure covers (`涉及资金`, `覆盖资金`). */
 const COVERED = /涉及|覆盖|涵盖/;
 const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
+const reasonEnds = new WeakMap<Sentence, number>();
+/**
+ * Whether the sentence gives a reason before `offset`. The first match ends first (no wording of it holds
+ * another), so where it ends is found once per sentence, not once per figure.
+ */
+function reasonBefore(sentence: Sentence, offset: number): boolean {
+  let end = reasonEnds.get(sentence);
+  if (end === undefined) {
+    const m = REASON_BEFORE.exec(sentence.text);
+    reasonEnds.set(sentence, (end = m ? sentence.span.start + m.index + m[0].length : Infinity));
+  }
+  return end <= offset;
+}
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
 /**
@@ -280,7 +293,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`较上年增加1894.61万元…，主要原因是上年年初结转资金1475.63万元，实际较上年增加资金418.98万元`: a figure of the reason, named
     // by nothing of its own, is another quantity than the one the sentence is about.)
     // (Nor is one the reason names, `主要原因是…追加资金6.41万元`: the reason of one item, not a figure of the report.)
-    if ((!t.ownSubject || t.role === 'amount') && REASON_BEFORE.test(model.text.slice(t.sentence.span.start, t.token.span.start))) continue;
+    if ((!t.ownSubject || t.role === 'amount') && reasonBefore(t.sentence, t.token.span.start)) continue;
     const inList = listOf.get(t);
     // (`财政拨款收入…（其中：一般公共预算财政拨款1501.06万元…）`: a part named without its side is on its total's side,
     // not the same figure as `一般公共预算财政拨款支出`.)
@@ -299,7 +312,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const item = itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)
-    const sources = ALL_SOURCES.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';
+    const sources = allSourcesSentence(t.sentence) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';
     const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}|${sources}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id };
@@ -318,10 +331,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   restatedListParts(model, listed, alone, sink);
   projectFacts(model, analysis, sink);
   for (const statements of byGroup.values()) {
-    // Keys (four characters at least) indexed by their last four, so that a loose match, one key ending
-    // with the other after a qualifier, is found among the few keys of the same ending.
     const firstByKey = new Map<string, Statement>();
-    const keysByTail = new Map<string, string[]>();
+    // The keys seen that end with a given key after one to three characters more: a loose match, one key ending with the
+    // other after a qualifier, is looked up by the shorter key (not by a scan of every key so far).
+    const longerBy = new Map<string, string[]>();
     for (const s of statements) {
       const same = firstByKey.get(s.key);
       if (same) {
@@ -329,13 +342,15 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
         if (same.list === undefined || same.list !== s.list) emit(sink, same, s, false);
         continue;
       }
-      const tail = s.key.slice(-4);
-      const sameTail = keysByTail.get(tail);
-      const loose = sameTail && looseMatch(s.key, sameTail, firstByKey);
+      const loose = looseMatch(s.key, firstByKey, longerBy);
       if (loose && (loose.list === undefined || loose.list !== s.list) && !shareOfOther(model.text, loose, s)) emit(sink, loose, s, true);
       firstByKey.set(s.key, s);
-      if (sameTail) sameTail.push(s.key);
-      else keysByTail.set(tail, [s.key]);
+      for (let q = 1; q <= 3 && s.key.length - q >= 4; q++) {
+        const tail = s.key.slice(q);
+        const longer = longerBy.get(tail);
+        if (longer) longer.push(s.key);
+        else longerBy.set(tail, [s.key]);
+      }
     }
   }
 }
@@ -362,7 +377,7 @@ function projectFacts(model: DocumentModel, analysis: ProseAnalysis, sink: Claim
     if (!figure) continue;
     // (Two bodies' projects of one name, under `（一）…局本级` and `（二）…中心`, are two projects.)
     const body = bodyOf(model, t.sentence.section, bodies);
-    const sources = ALL_SOURCES.test(t.sentence.text) ? 'all-sources' : '';
+    const sources = allSourcesSentence(t.sentence) ? 'all-sources' : '';
     const group = `project|${figure.measure}|${t.year ?? ''}|${body}|${sources}`;
     const statement: Statement = { token: t, key: figure.name, group };
     const key = `${group}|${figure.name}`;
@@ -403,16 +418,18 @@ function bodyOf(model: DocumentModel, section: number | undefined, memo: Map<num
  * first statement): the longest key it ends with after a qualifier; else one that ends with it after a
  * qualifier of one to three characters, the shortest qualifier first and, of equals, the latest.
  */
-function looseMatch(key: string, sameTail: string[], firstByKey: Map<string, Statement>): Statement | undefined {
-  let longest: string | undefined;
-  for (const other of sameTail) {
-    if (other.length < key.length && (longest === undefined || other.length > longest.length) && key.endsWith(other) && qualifierOnly(key.slice(0, key.length - other.length))) longest = other;
+function looseMatch(key: string, firstByKey: Map<string, Statement>, longerBy: Map<string, string[]>): Statement | undefined {
+  // A shorter key (four characters at least) the key ends with after a qualifier: the longest.
+  for (let cut = 1; key.length - cut >= 4; cut++) {
+    const other = key.slice(cut);
+    if (firstByKey.has(other) && qualifierOnly(key.slice(0, cut))) return firstByKey.get(other);
   }
-  if (longest !== undefined) return firstByKey.get(longest);
+  // A longer key ending with it after a qualifier of one to three characters: the nearest in length, the latest stated.
+  const longer = longerBy.get(key) ?? [];
   for (let q = 1; q <= 3; q++) {
-    let found: string | undefined;
-    for (const other of sameTail) if (other.length - key.length === q && other.endsWith(key) && qualifierOnly(other.slice(0, q))) found = other;
-    if (found !== undefined) return firstByKey.get(found);
+    for (let k = longer.length - 1; k >= 0; k--) {
+      if (longer[k].length - key.length === q && qualifierOnly(longer[k].slice(0, q))) return firstByKey.get(longer[k]);
+    }
   }
   return undefined;
 }

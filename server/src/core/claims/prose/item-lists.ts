@@ -205,7 +205,8 @@ function closingItems(total: ProseToken | undefined): RegExp | undefined {
 }
 
 /** What may close the sentence after such a total: nothing, or `，与上年持平`. */
-const TOTAL_CLOSE = /^[，,]?\s*(?:与上年(?:持平|相同|一致)|同比持平|较上年持平)?\s*[。；;]?\s*$/;
+// (Each run of spaces read by one \s* only: three in a row with optional words between backtracked cubically over a long run.)
+const TOTAL_CLOSE = /^[，,]?\s*(?:(?:与上年(?:持平|相同|一致)|同比持平|较上年持平)\s*)?(?:[。；;]\s*)?$/;
 /** What a total closing its sentence may be followed by: its change, its rate, its budget and completion. */
 const TOTAL_TAIL_ROLES = new Set<Role>(['delta', 'change-rate', 'prior', 'budget-delta', 'completion-rate', 'budget']);
 

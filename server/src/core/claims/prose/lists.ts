@@ -61,7 +61,8 @@ const TRIGGER = new RegExp(
     '按(?:款|项)(?:级科目)?(?:划?分|分类|来?看)?[：:，,]',
     // (Not one right after another trigger, `其中:按功能分类科目,…`, nor one whose clause opens another, `按支出功能分类，本年支出主要用于：`,
     // or states the total first: `按支出功能分类，本年支出合计1777.54万元，主要用于以下方面：…`.)
-    '(?<!其中[：:，,]?\\s*)按(?:支出)?功能分类(?:科目)?(?:[（(]类[)）])?(?:划?分|分类)?(?:来?看)?[，,：:](?=[^，,。；;：:\\d]{2,30}(?<!合计|总计|总额|共计|为|是)\\d)',
+    // (The 按 before its lookbehind: tried first, a lookbehind's \\s* ran back over a whole run of spaces at every position.)
+    '按(?<!其中[：:，,]?\\s*按)(?:支出)?功能分类(?:科目)?(?:[（(]类[)）])?(?:划?分|分类)?(?:来?看)?[，,：:](?=[^，,。；;：:\\d]{2,30}(?<!合计|总计|总额|共计|为|是)\\d)',
     '(?<=按(?:部门预算|政府预算)?支出经济分类[，,][^，,。；;：:]{0,40}\\d\\s*(?:万元|亿元|元))中[：:]',
     // (`本年支出合计2356.22万元中，机关本级支出…，所属…`: an amount's breakdown after 中.)
     '(?<=\\d\\s*(?:万元|亿元|元))中[，,]',
@@ -826,6 +827,7 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
   let sum = ZERO;
   let tolerance = whole.halfUlp;
   let before = 0;
+  let nonZero = 0;
   // (Also at a `，` after items joined by `、`: `其中：中央补助300万元、省级配套150万元、市级配套50万元，累计已拨付420万元`.)
   const enumerated = text.slice(list.region.start, Math.min(list.region.end, parts.at(-1)!.token.span.start)).includes('、');
   const nextCut = (from: number) => {
@@ -840,6 +842,7 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
       const part = operand(parts[before].token, '');
       sum = sum.plus(part.value);
       tolerance = tolerance.plus(part.halfUlp);
+      if (!parts[before].token.zero) nonZero++;
     }
     if (before === parts.length) return undefined;
     const sideBySide = bothSides && before >= 2 && parts.length - before >= 2 && text[at] !== '，';
@@ -847,7 +850,7 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
       // (A whole number beside a total in decimals is no evidence: `6万元` with `17.31万元` matches anything within ±0.5.
       // Nor is a zero part: `因公出国（境）费0万元；公务用车…37.35万元；公务接待费…1.53万元` under a total of 37.35 is one
       // part equal to its total, and the third part is the slip.)
-      if (parts.slice(0, before).filter((p) => !p.token.zero).length < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
+      if (nonZero < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
       // (…unless the figures after the cut add up to the total as well: `收入100万元，年初结转20.00万元；支出110.00万元，…`.)
       const loose = (ps: ProseToken[]) => total.token.decimals > 0 && ps.some((p) => p.token.decimals === 0 && p.token.text !== '0');
       const after = parts.slice(before);

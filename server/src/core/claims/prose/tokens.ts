@@ -8,6 +8,7 @@ import { PAGE_NUMBER, RUNNING_TITLE } from '../../model/pages';
 import { onlyComma } from '../../model/units';
 import { normalizeSubject, splitJoinedNames } from './subjects';
 import { allMatches } from '../../text/matches';
+import { lowerBound } from '../../text/search';
 import { FUND_NAMES } from '../../text/funds';
 
 export type Role =
@@ -728,7 +729,10 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
       const semicolon = text.indexOf('；', at);
       const next = runs[k + 1]?.index ?? text.length;
       const runEnd = sentence.span.start + Math.min(semicolon < 0 ? text.length : semicolon, next);
-      const following = tokens.filter((t) => t.token.span.start >= after && t.token.span.start < runEnd && (t.role === 'amount' || t.role === 'budget'));
+      const following: ProseToken[] = [];
+      for (let i = lowerBound(tokens, (t) => t.token.span.start, after); i < tokens.length && tokens[i].token.span.start < runEnd; i++) {
+        if (tokens[i].role === 'amount' || tokens[i].role === 'budget') following.push(tokens[i]);
+      }
       // `…分别为x、y，合计z`: z is their total, not a third value.
       const totalAt = following.findIndex((t, k) => k > 0 && /合计|共计|总计/.test(t.lead));
       const amounts = totalAt < 0 ? following : following.slice(0, totalAt);
