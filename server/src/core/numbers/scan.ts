@@ -26,6 +26,8 @@ const DIGIT = '0-9\uFF10-\uFF19';
 // leave the page's number between blank lines: `1,` / `- 6 -` / `816.06万元`.)
 const PAGE_BREAK = `(?:[ \\t\\u3000]*\\r?\\n)*[ \\t\\u3000]*(?:${MARKED_PAGE_NUMBER})[ \\t\\u3000]*\\r?\\n(?:[ \\t\\u3000]*\\r?\\n)*`;
 const EOL = `[ \\u00A0\\u3000]*\\r?\\n(?:${PAGE_BREAK})?\\f?`;
+/** A line break and a blank line: a PDF's paragraph break that fell inside a sentence (`支出决算为1` / `` / `4.45万元`). */
+const BLANK_LINE = `[ \\u00A0\\u3000]*\\r?\\n[ \\t\\u3000]*\\r?\\n`;
 /** A page number (with its blank lines) after a line break inside a number: read as the break alone. */
 const PAGE_BREAK_IN_NUMBER = new RegExp(`(?<=\\n)${PAGE_BREAK}`, 'g');
 // Alternatives, longest and most specific first. Each captures the whole number body.
@@ -54,6 +56,10 @@ const NUMBER_BODY = [
   // A wrap among the digits (`3` / `87.15万元`, `70.6` / `7万元`, `82.0` / `0%`, `52` / `5. 50万元`), validated by its unit
   // below; also inside the leading group of a grouped number (`19` / `2,709.00元`).
   `[${DIGIT}]+${EOL}[${DIGIT}]+[.．][ \\u00A0\\u3000]*[${DIGIT}]+`,
+  // The same across a blank line, after a word only (a line of digits alone is a page's number).
+  `(?<=[\\u4e00-\\u9fff])[${DIGIT}]+${BLANK_LINE}[${DIGIT}]+[.．][${DIGIT}]+`,
+  // A year the wrap cut (`较202` / `3年度的2.41万元`), validated by 年 below.
+  `(?:(?:19|20)[0-9](?:${EOL}|${BLANK_LINE})[0-9]|(?:19|20)(?:${EOL}|${BLANK_LINE})[0-9]{2}|[12](?:${EOL}|${BLANK_LINE})[09][0-9]{2})(?=年)`,
   `[${DIGIT}]{1,2}${EOL}[${DIGIT}]{1,2}(?:,[${DIGIT}]{3})+(?:[.．][${DIGIT}]+)?`,
   `[${DIGIT}]+[.．][${DIGIT}]+${EOL}[${DIGIT}]+`,
   // Ideographic full stop as decimal point: `412。87` (validated by its unit below).
@@ -152,7 +158,7 @@ export function asciiForms(text: string): string {
 }
 
 /** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
-const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}]${EOL}[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0\\u3000]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
+const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}](?:${EOL}|${BLANK_LINE})[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0\\u3000]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
 
 /** `315,80`: a comma with one or two digits after it and none before a point, the decimal point's place. */
 const COMMA_DECIMAL = /^[0-9]+,[0-9]{1,2}$/;
@@ -194,7 +200,7 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
   if (text.includes(',') && !CORRECT_GROUPING.test(text.replace(/[ \u00A0\u3000]*\r?\n\f?/g, ''))) issue = 'bad-grouping';
   // A line wrap before or after the point or a thousands comma, or among the digits, is layout (with any
   // spaces left before it).
-  text = text.replace(/[ \u00A0\u3000]*\r?\n\f?(?=[.,0-9])/g, '').replace(/,/g, '');
+  text = text.replace(/(?:[ \t\u00A0\u3000]*\r?\n)+\f?(?=[.,0-9])/g, '').replace(/,/g, '');
   return { text, issue };
 }
 
@@ -248,7 +254,9 @@ export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedN
     const markerBeforeFigure = malformed && MARKER_THEN_SPACE.test(body) && atItemStart(text, m.index);
     // (`分别为7` / `088.78、902.99、355.76万元`: a run's unit stands after its last figure.)
     const unitOfRun = !unit || unit === 'none' ? RUN_THEN_UNIT.test(text.slice(m.index + whole.length, m.index + whole.length + 120)) : false;
-    if (markerBeforeYear || markerBeforeFigure || (malformed && !unitOfRun && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
+    // (`较202` / `3年度`: a year the line wrap cut is read whole.)
+    const wrappedYear = unit === 'year' && /^(?:19|20)[0-9]{2}$/.test(body.replace(/\s+/g, ''));
+    if (markerBeforeYear || markerBeforeFigure || (malformed && !unitOfRun && !wrappedYear && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
       const firstDigits = body.match(LEADING_INTEGER)![0];
       at = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
