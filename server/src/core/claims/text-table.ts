@@ -546,6 +546,7 @@ const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: 
   { name: '国内公务接待人次', row: /国内[^，,]*接待[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause, allDomestic) => /接待/.test(clause) && (DOMESTIC.test(clause) || allDomestic) && !ABROAD.test(clause) },
 ];
 const DOMESTIC = /国内/;
+const CHANGE_BEFORE_COUNT = /(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$/;
 const ABROAD = /国[（(]境[)）]外|境外|外事|外宾/;
 
 /**
@@ -566,7 +567,9 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
     // (Last year's and the budgeted counts are other figures; `各预算单位` names whose they are. A change before the
     // count's own clause, `较上年增加0.43万元，增幅6.69%，…公务用车保有量2辆`, is another figure's.)
-    if (/上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1))) continue;
+    // (`由上年的88批次减少至71批次，减少17批次`: the count after a change word is the change; the one after `至` is this year's.)
+    if (CHANGE_BEFORE_COUNT.test(pt.lead)) continue;
+    if (!/至$/.test(pt.lead) && /上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1))) continue;
     // (A paragraph that tells domestic from foreign receptions, `公务接待4批次…其中：国内公务接待3批次…接待外宾1批次`, counts all
     // of them where it names neither.)
     const paragraph = model.paragraphs[pt.sentence.paragraph];
@@ -590,6 +593,12 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
   }
 }
 
+/**
+ * A row counting equipment (`单价50万元（含）以上通用设备（台、套）`), not the row of its value (`3.通用设备（不含车辆）`,
+ * 万元 or 元), which a count in the text is not.
+ */
+const EQUIPMENT_COUNT_ROW = /台|套|单价|以上/;
+
 /** The cars of the whole department in words: `本部门共有车辆`, `车辆总数`, `实有车辆`. */
 const CARS_IN_ALL = /^(?:本部门|本单位|本局|全局)?(?:共有|实有|现有|共计)?车辆(?:总数|合计|共计|数)?(?:为|共)?$/;
 
@@ -605,13 +614,13 @@ function assetsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): 
   const name = assetsTableName(table);
   for (const pt of facts.analysis.tokens) {
     if (pt.role !== 'count' || !pt.ownSubject || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
-    if (/上年|去年|上一年|同期|年初|由$|从$|比|较/.test(pt.lead)) continue;
+    if (/上年|去年|上一年|同期|年初|由$|从$|比|较/.test(pt.lead) || CHANGE_BEFORE_COUNT.test(pt.lead)) continue;
     const subject = pt.subject.replace(/^其中[：:]?/, '');
     const unit = pt.token.unitText;
     const row =
       unit === '辆' && CARS_IN_ALL.test(subject) ? rows.find((it) => CARS_IN_ALL_ROW.test(assetLabel(it)))
       : unit === '辆' && /用车$/.test(subject) ? rows.find((it) => assetLabel(it) === subject)
-      : /^(?:台|套|台（套）|台\(套\)|台套)$/.test(unit) ? rows.find((it) => (/通用设备/.test(subject) && /通用设备/.test(it.entry.label)) || (/专用设备/.test(subject) && /专用设备/.test(it.entry.label)))
+      : /^(?:台|套|台（套）|台\(套\)|台套)$/.test(unit) ? rows.find((it) => EQUIPMENT_COUNT_ROW.test(it.entry.label) && ((/通用设备/.test(subject) && /通用设备/.test(it.entry.label)) || (/专用设备/.test(subject) && /专用设备/.test(it.entry.label))))
       : undefined;
     const count = row && assetCount(model, table, row);
     if (!row || !count) continue;

@@ -108,6 +108,15 @@ function computeRatio(inputs: RatioInputs): RatioCheck {
       return byDelta;
     }
   }
+  // (`1.97万元（19,702.41元）…比上年的3.02万元减少1.05万元，下降34.77%`: C − P with the 元 figure gives 34.76%, but the 增减额
+  // as stated, which C − P bears out, gives the rate exactly: the writer's own figures hold.)
+  if (check.status === 'warning' && inputs.change?.delta && checkEqual(magnitude(inputs.change.delta), magnitude(inputs.numerator)).ok) {
+    const byDelta = checkRatio(magnitude(inputs.change.delta), inputs.denominator, inputs.stated, per);
+    if (byDelta.status === 'ok') {
+      inputs.numerator = inputs.change.delta;
+      return byDelta;
+    }
+  }
   if (check.status !== 'warning' || !inputs.change) return check;
   // Within the independent bounds of |C − P| and P, but the three figures bound it more tightly together.
   const bounds = jointBounds(inputs.change, per);

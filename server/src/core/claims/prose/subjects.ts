@@ -161,6 +161,9 @@ export function grandTotalKind(name: string): '支出' | '收入' | undefined {
  * kept: `find` is asked about a handful of subjects per report, while cutting every suffix of every
  * distinct name up front cost more than all the look-ups together.
  */
+/** The words that make a name one part of the name after them: domestic against foreign receptions. */
+const PART_QUALIFIER = /^(?:国内|境内|外事|国[（(]境[)）]外|境外)$/;
+
 export class SubjectIndex {
   /** Statements of each subject, in document order (and the distinct names in first-seen order). */
   private readonly bySubject = new Map<string, ProseToken[]>();
@@ -211,9 +214,15 @@ export class SubjectIndex {
         break;
       }
     };
-    // Names that end with `subject`, and names that are a suffix of it.
-    for (const name of this.namesEndingWith(subject)) consider(name);
+    // Names that end with `subject`, and names that are a suffix of it. (A part's name, `国内公务接待费` beside
+    // `公务接待费`, only when the whole is stated nowhere: 外事接待 is the rest of it.)
+    const parts: string[] = [];
+    for (const name of this.namesEndingWith(subject)) {
+      if (name !== subject && PART_QUALIFIER.test(name.slice(0, name.length - subject.length))) parts.push(name);
+      else consider(name);
+    }
     for (let i = 1; i <= subject.length - 4; i++) if (this.bySubject.has(subject.slice(i))) consider(subject.slice(i));
+    if (!before && !after) for (const name of parts) consider(name);
     return before ?? after;
   }
 
