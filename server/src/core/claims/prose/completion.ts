@@ -13,6 +13,8 @@ import { execAcrossLineBreaks } from '../../text/search';
 // (With the budget it names: `决算数大于调整预算数`.)
 // (`决算数与全年预算数持平`, `决算数同预算数持平`: equal; `基本持平` is no equality and is not read.)
 /** `比年初预算减少`, `较预算增加`: the actual's gap from its budget, by direction word. */
+/** A sentence opening with the gap to the budget, `决算数比年初预算减少`, `比年初预算增加`. */
+const OPENS_WITH_BUDGET_GAP = /^(?:[（(]?\d+[)）.．、]?)?(?:支出)?(?:决算数?)?(?:比|较)(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$/;
 const COMPARED_WITH_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$/;
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|(?:与|同|和)(?:年初|全年|调整后?的?)?预算数?(?:持平|一致|相等|相同))(?:(?:年初|全年|调整后?的?)预算)?/;
 
@@ -164,6 +166,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // `年初预算55.45万元，调整预算60.49万元（较年初预算调增5.04万元）`: the adjustment, not an actual's gap.
         const initial = [...budgets].reverse().find((b) => b !== budget && budgetKind(b.lead) === 'initial');
         if (initial) addBudgetAdjustment(sink, budget, initial, t, t.direction);
+      } else if (t.role === 'budget-delta' && t.index === 0 && !actual && !budget && !rated && t.direction && t.direction !== 'flat' && OPENS_WITH_BUDGET_GAP.test(t.lead) && (unrated ?? (ratedBefore?.section === sentence.section ? ratedBefore : undefined))) {
+        // `…预算完成率96.34%。决算数比年初预算减少10.79万元，下降3.66%`: the gap of the pair the sentence before stated.
+        const pair = (unrated ?? ratedBefore)!;
+        addBudgetDifference(sink, pair.actual, pair.budget, t, t.direction, budgetRate(tokens, t));
       } else if (t.role === 'budget-delta' && (actual ?? rated?.actual) && t.direction && t.direction !== 'flat' && (budget || rated || budgetRate(tokens, t))) {
         // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit;
         // `比年初预算增加2.00万元，增长20%`: the rate is C / the budget (stated, or B ∓ C).
