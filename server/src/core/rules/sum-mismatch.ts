@@ -58,6 +58,12 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: O
             else index.shares.set(c.base.token, [c.part.token]);
           }
         }
+        // (`比上年增加82.71万元，增幅5.48%` with last year's figure derived from this year's and the change: the rate holding
+        // vouches for the change, which a breakdown of it into its parts' changes then does not dispute.)
+        if (c.kind === 'change' && !c.prior && c.current && c.rate && c.delta?.token !== undefined) {
+          const inputs = ratioInputs(c);
+          if (inputs && checkClaimRatio(inputs).status === 'ok') index.restated.add(c.delta.token);
+        }
         if (c.kind !== 'sum' || !c.exhaustive) continue;
         for (const p of c.parts) {
           if (p.token === undefined) continue;

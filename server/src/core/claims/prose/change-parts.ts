@@ -3,7 +3,8 @@
 // are every member of a standard breakdown, so their signed changes add up to the whole's (持平 is 0).
 import { exact, operand } from '../../arith/interval';
 import { l } from '../../messages';
-import type { Operand } from '../../types';
+import { withChanges } from '../../arith/operand';
+import type { ChangeClaim, Claim, Operand } from '../../types';
 import type { ClaimSink } from '../sink';
 import { coversFamily } from './sums';
 import type { ProseAnalysis, ProseToken } from './tokens';
@@ -75,4 +76,39 @@ function runItems(text: string, tokens: ProseToken[], first: ProseToken): Array<
     next++;
   }
   return out;
+}
+
+/**
+ * `本年支出合计1591.37万元，比上年增加82.71万元。其中：基本支出747.62万元…，项目支出843.75万元…。支出增加的原因：一是基本支出
+ * 增加20.07万元；二是项目支出增加62.64万元`: a total listed in full (an exhaustive 其中 list) whose change and whose every part's
+ * change are stated, wherever: the parts' signed changes add up to the total's (持平 is 0).
+ */
+export function listedPartChangeClaims(claims: readonly Claim[], sink: ClaimSink): void {
+  // The year-over-year change of each figure (by its token), and the totals whose change is already broken down.
+  const changeOf = new Map<number, ChangeClaim>();
+  const brokenDown = new Set<number>();
+  for (const c of claims) {
+    if (c.kind === 'change' && c.identity === 'prose.change' && c.current?.token !== undefined && (c.delta || c.direction === 'flat') && !changeOf.has(c.current.token)) changeOf.set(c.current.token, c);
+    if (c.kind === 'sum' && c.identity === 'prose.change-parts' && c.total.token !== undefined) brokenDown.add(c.total.token);
+  }
+  for (const list of claims.slice()) {
+    if (list.kind !== 'sum' || list.origin !== 'prose' || !list.exhaustive || list.signs || list.identity === 'prose.change-parts' || list.parts.length < 2) continue;
+    const whole = list.total.token === undefined ? undefined : changeOf.get(list.total.token);
+    if (!whole?.delta || whole.direction === 'flat' || whole.delta.token === undefined || brokenDown.has(whole.delta.token)) continue;
+    const parts = list.parts.map((p) => (p.token === undefined ? undefined : changeOf.get(p.token)));
+    if (parts.some((p) => !p || p === whole)) continue;
+    brokenDown.add(whole.delta.token);
+    const changes = parts as ChangeClaim[];
+    sink.add({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.change-parts',
+      description: l(`${list.total.label}增减额 = 各组成部分增减额之和`, `the change of ${list.total.label} = the sum of its parts' changes`),
+      span: whole.delta.span ?? whole.span,
+      total: withChanges(whole.delta, { label: `${list.total.label}增减额` }),
+      parts: changes.map((c, k) => (c.direction === 'flat' || !c.delta ? exact(0, `${list.parts[k].label}（持平）`) : withChanges(c.delta, { label: `${list.parts[k].label}增减额` }))),
+      signs: changes.map((c) => (c.direction === 'flat' || c.direction === whole.direction ? 1 : -1)),
+      exhaustive: true,
+    });
+  }
 }

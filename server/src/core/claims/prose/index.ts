@@ -3,7 +3,7 @@ import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { totalsBalanceClaims, totalsCarryOverClaims, yearBalanceClaims, fundRollClaims } from './balance';
-import { changePartClaims } from './change-parts';
+import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims } from './changes';
 import { budgetAdjustmentClaims, budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
@@ -51,6 +51,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear, model.reportKind === 'final-accounts');
   levelOfLastYearClaims(analysis, changes, sink);
   changePartClaims(analysis, model.text, sink);
+  listedPartChangeClaims(sink.claims, sink);
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
