@@ -3,7 +3,8 @@ import { extractClaims } from './claims';
 import { buildModel, lineIndexOf } from './model/document';
 import { allRules } from './rules';
 import { claimOperands } from './claims/operands';
-import { onlyBetween, reportStarts } from './model/reports';
+import { reportStarts } from './model/reports';
+import type { LineIndex } from './text/positions';
 import { normalizeScript, type NormalizedText } from './text/script';
 import type { FixDraft, ReportDraft, RuleContext } from './rules/rule';
 import type { Claim, DocumentModel, Finding, LintOptions, LintResult, Localized, Severity, Span, Verdict } from './types';
@@ -53,29 +54,40 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const normalized = normalizeScript(text);
   const starts = reportStarts(normalized.text);
   if (starts.length === 1) {
-    const one = check(normalized.text, text, normalized, options, cancelled);
+    const one = check(normalized.text, 0, text, normalized, options, cancelled);
     return { ...one, findings: finalize(one.findings, one.model) };
   }
-  // Several reports in one file (a department's, then its units'): each is checked on the text with the others
-  // blanked, so that its figures meet only its own; the claims and findings are merged over the whole text's model.
+  // Several reports in one file (a department's, then its units'): each is checked on its own text, so that its figures
+  // meet only its own; the claims and findings are merged over the whole text's model. A report's text keeps its line
+  // numbers (blank lines stand for the lines before it), so its model's lines are the file's; its offsets are shifted.
   const model = modelOf(normalized.text, text, normalized);
+  const lineIndex = lineIndexOf(model);
   const numberAt = new Map<number, number>();
   for (const n of model.numbers) numberAt.set(n.span.start, n.id);
   const claims: Claim[] = [];
   const verdicts: Verdict[] = [];
   const findings: Finding[] = [];
   for (let k = 0; k < starts.length; k++) {
-    const part = check(onlyBetween(normalized.text, starts[k], starts[k + 1] ?? normalized.text.length), text, normalized, options, cancelled);
+    const start = starts[k];
+    const linesBefore = lineIndex.positionAt(start).line;
+    const shift = start - linesBefore;
+    const reportText = '\n'.repeat(linesBefore) + normalized.text.slice(start, starts[k + 1] ?? normalized.text.length);
+    const part = check(reportText, shift, text, normalized, options, cancelled, lineIndex);
     const offset = claims.length;
+    const moved = new Set<object>();
     const renumbered = new Set<object>();
+    // (Operands name their numbers by id in the part's model: the whole model's number at the same place, found before
+    // any span moves, an operand's span being its number's.)
+    const wholeId = part.model.numbers.map((n) => numberAt.get(n.span.start + shift));
     for (const claim of part.claims) {
       shiftClaim(claim, offset);
-      // (Operands name their numbers by id in the part's model: the whole model's number at the same place.)
       for (const op of claimOperands(claim)) {
         if (renumbered.has(op.fields) || op.fields.token === undefined) continue;
         renumbered.add(op.fields);
-        op.fields.token = numberAt.get(part.model.numbers[op.fields.token].span.start);
+        op.fields.token = wholeId[op.fields.token];
       }
+      if (claim.kind === 'dated') claim.year = wholeId[claim.year] ?? claim.year;
+      shiftSpans(claim, shift, moved);
       claims.push(claim);
     }
     for (const v of part.verdicts) {
@@ -90,6 +102,26 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { model, claims, verdicts, findings: finalize(findings, model), notice: undefined };
 }
 
+/** Every span a claim holds (its own, its operands', its words'), moved by `shift`; `moved` keeps a shared span from moving twice. */
+function shiftSpans(value: unknown, shift: number, moved: Set<object>): void {
+  if (typeof value !== 'object' || value === null || moved.has(value)) return;
+  moved.add(value);
+  if (Array.isArray(value)) {
+    for (const v of value) shiftSpans(v, shift, moved);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.start === 'number' && typeof record.end === 'number') {
+    record.start += shift;
+    record.end += shift;
+    return;
+  }
+  for (const [key, v] of Object.entries(record)) {
+    // (An operand's fields hold its value, not where it stands; descriptions are words.)
+    if (key !== 'fields' && key !== 'description') shiftSpans(v, shift, moved);
+  }
+}
+
 /** Claim ids a claim holds, moved by `offset` with its own. */
 function shiftClaim(claim: Claim, offset: number): void {
   claim.id += offset;
@@ -98,13 +130,16 @@ function shiftClaim(claim: Claim, offset: number): void {
   else if (claim.kind === 'reason') claim.stated.claim += offset;
 }
 
-/** The model of a (normalized) text; numbers written with full-width digits or a letter O keep their written form. */
-function modelOf(normalized: string, text: string, script: NormalizedText): DocumentModel {
+/**
+ * The model of a (normalized) text, `shift` before its place in the whole; numbers written with full-width digits or a
+ * letter O keep their written form.
+ */
+function modelOf(normalized: string, text: string, script: NormalizedText, shift = 0): DocumentModel {
   const model = buildModel(normalized);
   // Full-width digits and OCR's letter O were read as ASCII digits: the numbers written with them are still reported (number-format).
   if (script.fullwidthDigits || script.letterZeros) {
     for (const n of model.numbers) {
-      const written = text.slice(script.toSource(n.span.start), script.toSource(n.span.end));
+      const written = text.slice(script.toSource(n.span.start + shift), script.toSource(n.span.end + shift));
       if (script.letterZeros && /[OoＯ]/.test(written)) {
         n.formatIssue ??= 'letter-zero';
         n.raw = written;
@@ -120,14 +155,16 @@ function modelOf(normalized: string, text: string, script: NormalizedText): Docu
 }
 
 /** The pipeline over one report's text (`normalized`, of the same length as the whole normalized text). */
-function check(normalized: string, text: string, script: NormalizedText, options: LintOptions, cancelled: () => boolean): LintResult {
-  const model = modelOf(normalized, text, script);
+function check(normalized: string, shift: number, text: string, script: NormalizedText, options: LintOptions, cancelled: () => boolean, fileLines?: LineIndex): LintResult {
+  const model = modelOf(normalized, text, script, shift);
   const { toSource } = script;
-  const source = (span: Span): Span => ({ start: toSource(span.start), end: toSource(span.end) });
+  const source = (span: Span): Span => ({ start: toSource(span.start + shift), end: toSource(span.end + shift) });
   if (cancelled()) throw new LintCancelled();
   const claims = extractClaims(model);
   if (cancelled()) throw new LintCancelled();
+  // Rules read positions in the report's text (its lines are the file's); findings are placed in the file's.
   const lineIndex = lineIndexOf(model);
+  const ranges = fileLines ?? lineIndex;
   const findings: Finding[] = [];
   const verdicts: Verdict[] = [];
   for (const rule of allRules) {
@@ -151,14 +188,14 @@ function check(normalized: string, text: string, script: NormalizedText, options
           message: draft.message,
           explanation: draft.explanation,
           span,
-          range: lineIndex.range(span),
-          related: (draft.related ?? []).map((r) => ({ span: source(r.span), range: lineIndex.range(source(r.span)), message: r.message })),
+          range: ranges.range(span),
+          related: (draft.related ?? []).map((r) => ({ span: source(r.span), range: ranges.range(source(r.span)), message: r.message })),
           fixes: (draft.fixes ?? []).map((f: FixDraft) => ({
             title: f.title,
             safe: f.safe,
             preferred: f.preferred,
             kind: f.kind,
-            edits: f.edits.map((e) => ({ span: source(e.span), range: lineIndex.range(source(e.span)), newText: e.newText })),
+            edits: f.edits.map((e) => ({ span: source(e.span), range: ranges.range(source(e.span)), newText: e.newText })),
           })),
           claim: draft.claim,
         });

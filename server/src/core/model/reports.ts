@@ -84,9 +84,3 @@ function opensReport(text: string, from: number): boolean {
   }
   return false;
 }
-
-/** The text with everything outside [start, end) blanked (line breaks kept): offsets and lines stay. */
-export function onlyBetween(text: string, start: number, end: number): string {
-  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
-  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
-}
