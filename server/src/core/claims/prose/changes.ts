@@ -9,7 +9,7 @@ import { namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } 
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { BUDGET_EXCESS_RATE, directionOf, FROM_LEVEL, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
+import { BUDGET_EXCESS_RATE, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
@@ -313,6 +313,8 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior: sta
 /** Between last year's figure and the rate: a comma and the rate's direction word only. */
 const RATE_WORD_ONLY = /^\s*[，,]\s*(?:增长|下降|增加|减少|上升|降低)了?\s*$/;
 
+/** `由13辆`, `由上年的88批次`, `从2023年末的…`: the count a change starts from. */
+const COUNT_FROM_LEVEL = /(?:由|从)(?:上年(?:末|底|度|同期)?|上一年度?|去年|(?:19|20)\d\d年(?:末|底|度)?)?的?$/;
 const COUNT_DELTA = /(?:增加|增长|上升|提高|多|减少|下降|降低|少)了?$/;
 /** The quantity a count's change or last year's count names: `在职人员比上年末的` → 在职人员, `实有人员增加` → 实有人员. */
 function countName(subject: string): string {
@@ -340,7 +342,7 @@ function countChange(text: string, tokens: ProseToken[], i: number, from: number
   while (k >= 0 && tokens[k].token.span.start >= from && !sameUnit(tokens[k])) k--;
   // (`车辆总数由13辆减少至11辆，减少2辆`: the count reached, after the count it started from.)
   const start = k >= 1 && tokens[k - 1].token.span.start >= from && sameUnit(tokens[k - 1]) ? tokens[k - 1] : undefined;
-  if (start && FROM_LEVEL.test(start.lead.replace(/\s+/g, '')) && TO_LEVEL_AFTER.test(text.slice(start.token.unitSpan?.end ?? start.token.span.end, tokens[k].token.span.start)) && COUNT_DELTA.test(words)) {
+  if (start && COUNT_FROM_LEVEL.test(start.lead.replace(/\s+/g, '')) && TO_LEVEL_AFTER.test(text.slice(start.token.unitSpan?.end ?? start.token.span.end, tokens[k].token.span.start)) && COUNT_DELTA.test(words)) {
     const next = tokens[i + 1];
     const rate = next?.role === 'change-rate' && !/[；;。]/.test(next.lead) ? next : undefined;
     return { first: { ...delta, direction: directionOf(words) ?? 'up' }, current: tokens[k], prior: start, delta, rate };
