@@ -35,6 +35,7 @@ const OWN_CURRENT_FIGURE = /^\s*(?:比上年|较上年|与上年(?:度)?(?:决�
 /** `2023年度本年支出5225.51万元。其中基本支出…`: a breakdown in the next sentence. */
 const CONTINUES_WITH_BREAKDOWN = /^\s*其中/;
 const LAST_YEAR = /比上年|较上年|与上年|同比/;
+const THIS_YEAR_NAMED = /本年度?|今年|当年/;
 /** `比2023年`, `较2023年度`, `与2023年度决算相比`: the year a figure is compared with. */
 const COMPARED = /(?:比|较|与)\s*$/;
 /** After a compared year: a budget (`比2023年年初预算`) or the figures reported to the congress (`与2021年执行数相比`), not a year's actual. */
@@ -232,7 +233,11 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
   const finalAccounts = model.reportKind === 'final-accounts';
   const thisYears = l(`所述为本报告（${reportYear}年度）的数`, `the statement is about the report year (${reportYear})`);
   // `2023年度收入、支出总计665.39万元，比上年…`: a figure compared with 上年 is this year's.
-  if (LAST_YEAR.test(rest)) return { why: l(`与上年比较的是本年度（${reportYear}年）的数`, `a figure compared with the previous year is the report year's (${reportYear})`) };
+  // (`2023年度…完成年初预算的110.62%，本年度年初预算完成率较上年提高4.53个百分点`: a clause naming 本年度 compares its own figure,
+  // the year's is last year's, stated for the comparison.)
+  const compared = LAST_YEAR.exec(rest);
+  if (compared && THIS_YEAR_NAMED.test(rest.slice(Math.max(rest.lastIndexOf('，', compared.index), rest.lastIndexOf(',', compared.index)) + 1, compared.index))) return undefined;
+  if (compared) return { why: l(`与上年比较的是本年度（${reportYear}年）的数`, `a figure compared with the previous year is the report year's (${reportYear})`) };
   if (!finalAccounts) return undefined;
   // (`与上年相比，人员经费145.46万元，增加4.56万元`: a comparison that states its own current figures has this sentence's for last
   // year's.)

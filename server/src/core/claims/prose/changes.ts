@@ -9,7 +9,7 @@ import { namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } 
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { BUDGET_EXCESS_RATE, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
+import { BUDGET_EXCESS_RATE, budgetKind, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
@@ -806,9 +806,17 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // `…分别占本年支出合计的43.57%和56.43%。上年基本支出占比为47.27%，本年下降3.70个百分点`: this year's share of
       // what last year's is named for may be in the sentence before. (Another item's last-year share is not it:
       // `基本支出占比较上年的47.27%下降3.70个百分点，项目支出占比较上年的52.73%上升3.70个百分点`.)
-      const current =
+      let current =
         [...rates].reverse().find((t) => t !== prior && level(t) && !lastYears(t)) ??
         (prior?.role === 'share' && prior.subject ? [...before].reverse().find((t) => t.role === 'share' && shareOf(t)?.part.label === prior.subject) : undefined);
+      // (`完成年初预算…的104.24%，完成调整后预算…的96.22%；年初预算完成率比上年的101.74%提高2.50个百分点`: last year's rate of
+      // one budget is set against this year's of that budget.)
+      const kind = prior ? budgetKind(prior.lead) : '';
+      const sameKind = kind ? [...rates].reverse().find((t) => t !== prior && level(t) && !lastYears(t) && rateBudgetKind(tokens, t) === kind) : undefined;
+      if (sameKind) current = sameKind;
+      // (`本年度…完成年初预算的115.15%。2023年度…完成年初预算的110.62%，本年度年初预算完成率较上年提高4.53个百分点`: this year's rate
+      // of that budget in the sentence before.)
+      if (!current && kind && prior?.role === 'completion-rate') current = [...before].reverse().find((t) => t.role === 'completion-rate' && !lastYears(t) && rateBudgetKind(before, t) === kind);
       if (!prior || !current) continue;
       const difference = (direction: PointsClaim['direction'], word: ProseToken) =>
         sink.add<PointsClaim>({
@@ -831,6 +839,14 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     }
     paragraph.push(...tokens);
   }
+}
+
+/** The budget a completion rate is of: named in its words, or by the budget stated right before it (`完成年初预算X万元的Y%`). */
+function rateBudgetKind(tokens: ProseToken[], t: ProseToken): ReturnType<typeof budgetKind> {
+  const own = budgetKind(t.lead);
+  if (own) return own;
+  const before = tokens[t.index - 1];
+  return before?.role === 'budget' && /^的?$/.test(t.lead) ? budgetKind(before.lead) : '';
 }
 
 /** Where the comparing word (`高于`) stands, found in the words before the points as directionSpan finds its verbs. */

@@ -13,6 +13,8 @@ import { execAcrossLineBreaks } from '../../text/search';
 // (With the budget it names: `决算数大于调整预算数`.)
 // (`决算数与全年预算数持平`, `决算数同预算数持平`: equal; `基本持平` is no equality and is not read.)
 /** `比年初预算减少`, `较预算增加`: the actual's gap from its budget, by direction word. */
+/** A rate named last year's by the words right before it: `比上年的`, `较上年（`, `上年为`. */
+const LAST_YEARS_RATE = /(?:上年|去年|上一年|同期)度?(?:的|为|是)?[（(]?$/;
 /** A sentence opening with the gap to the budget, `决算数比年初预算减少`, `比年初预算增加`. */
 const OPENS_WITH_BUDGET_GAP = /^(?:[（(]?\d+[)）.．、]?)?(?:支出)?(?:决算数?)?(?:比|较)(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$/;
 const COMPARED_WITH_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$/;
@@ -188,6 +190,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           prior: operand(budget.token, '预算数'),
           rate: operand(t.token, '超预算比例'),
         });
+      } else if (t.role === 'completion-rate' && LAST_YEARS_RATE.test(t.lead)) {
+        // `…完成年初预算…的104.24%；年初预算完成率比上年的101.74%提高2.50个百分点`: last year's rate, set against this year's (个百分点),
+        // not a rate of this sentence's figures.
+        continue;
       } else if (t.role === 'completion-rate') {
         // `决算数为36.34万元，完成年初预算的85.34%（年初预算42.09万元）`: the budget in brackets after the rate.
         const ahead = tokens[t.index + 1];

@@ -29,6 +29,10 @@ export interface ProseList {
   exhaustive?: true;
 }
 
+/** The parts of a year-end balance by kind of spending: `基本支出结转`, `项目支出结转和结余`, `经营结余`. */
+const BALANCE_PART = /^(?:其中[：:]?)?(?:基本支出|项目支出|经营)(?:结转|结余)(?:和结余)?$/;
+const YEAR_END_BALANCE = /^年末(?:结转和结余|结转结余|结余)$/;
+
 const TRIGGER = new RegExp(
   [
     `${wrappable('其中')}[：:，,]?`,
@@ -341,6 +345,12 @@ export function findLists(
           // break down the whole, not the first part of its breakdown.)
           const whole = total && role === 'amount' && unitsOnly(list.members) ? innermost.get(total)?.totals.get('amount') : undefined;
           if (whole && whole !== total) total = whole;
+          // (`年初结转和结余244.19万元，本年收入…，年末结转和结余502.02万元。其中：基本支出结转25.71万元，项目支出结转和结余…`: the
+          // split into 基本支出结转 and 项目支出结转和结余 is the year-end balance's, wherever the sentence before opened.)
+          if (total && role === 'amount' && !/^年末/.test(total.subject) && list.members.length > 0 && list.members.every((t) => BALANCE_PART.test(t.subject))) {
+            const yearEnd = [...(analysis.bySentence.get(total.sentence.id) ?? [])].reverse().find((t) => t.role === 'amount' && YEAR_END_BALANCE.test(t.subject) && t.token.span.start < start);
+            if (yearEnd) total = yearEnd;
+          }
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
           if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
           // (`按支出功能分类科目划分，社会保障和就业支出…`: the spending by 类 is of a spending total, the nearest stated in the
