@@ -40,10 +40,10 @@ export const sumMismatch: Rule = {
  * that holds. Built on first ask (most reports have no slip).
  */
 function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: Operand[]) => boolean {
-  let index: { asPart: Map<number, SumClaim[]>; restated: Set<number>; shares: Map<number, number[]> } | undefined;
+  let index: { asPart: Map<number, SumClaim[]>; asTotal: Map<number, SumClaim[]>; restated: Set<number>; shares: Map<number, number[]>; twins: Map<number, number[]> } | undefined;
   return (token, parts) => {
     if (!index) {
-      index = { asPart: new Map(), restated: new Set(), shares: new Map() };
+      index = { asPart: new Map(), asTotal: new Map(), restated: new Set(), shares: new Map(), twins: new Map() };
       for (const c of claims) {
         if (c.kind === 'equal' && c.origin === 'text-table' && c.a.token !== undefined && checkRestated(c.a, c.b).ok) index.restated.add(c.a.token);
         // (`收入总计` restating a `收入、支出总计` that agrees with it.)
@@ -64,7 +64,12 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: O
           const inputs = ratioInputs(c);
           if (inputs && checkClaimRatio(inputs).status === 'ok') index.restated.add(c.delta.token);
         }
+        // (The same figure stated twice alike: `本年支出合计2861.00万元，…其中：基本支出…；项目支出…` then `本年支出合计2861.00万元按单位分：…`.)
+        if (c.kind === 'fact' && c.a.token !== undefined && c.b.token !== undefined && checkRestated(c.a, c.b).ok) {
+          for (const [x, y] of [[c.a.token, c.b.token], [c.b.token, c.a.token]]) index.twins.set(x, [...(index.twins.get(x) ?? []), y]);
+        }
         if (c.kind !== 'sum' || !c.exhaustive) continue;
+        if (c.total.token !== undefined) index.asTotal.set(c.total.token, [...(index.asTotal.get(c.total.token) ?? []), c]);
         for (const p of c.parts) {
           if (p.token === undefined) continue;
           const sums = index.asPart.get(p.token);
@@ -74,6 +79,8 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: O
       }
     }
     if (index.restated.has(token) || (index.asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok)) return true;
+    // (A total restated elsewhere alike, where its own breakdown holds, is borne out: the slip is in this list.)
+    if ((index.twins.get(token) ?? []).some((twin) => (index!.asTotal.get(twin) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok))) return true;
     return parts !== undefined && (index.shares.get(token) ?? []).some((part) => !parts.some((p) => p.token === part));
   };
 }
@@ -162,7 +169,8 @@ const SUM = l('合计', 'sum');
 function typingSlip(claim: SumClaim, sum: Decimal, confirmed: (token: number) => boolean): { part: Operand; fix: FixDraft } | undefined {
   // (Scores are no amounts typed from a ledger: `总分 100` against its items' 得分.)
   if (/得分|分值|评分/.test(claim.total.label)) return undefined;
-  const found = mistypedPart(claim, sum, (part, text) => l(`将 ${part.label} ${written(part)} 改为 ${text}（疑为录入错误，合计因此成立）`, `Set ${part.label} ${written(part)} to ${text} (a likely typing slip; the sum holds then)`));
+  const totalBorneOut = claim.total.token !== undefined && confirmed(claim.total.token);
+  const found = mistypedPart(claim, sum, (part, text) => l(`将 ${part.label} ${written(part)} 改为 ${text}（疑为录入错误，合计因此成立）`, `Set ${part.label} ${written(part)} to ${text} (a likely typing slip; the sum holds then)`), totalBorneOut);
   return found && found.part.token !== undefined && !confirmed(found.part.token) ? found : undefined;
 }
 

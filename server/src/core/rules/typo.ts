@@ -28,11 +28,12 @@ const short = (figure: Operand) => (figure.text ?? '').replace(/\D/g, '').replac
  * The part of a failing sum (`sum`: its parts' sum) that is one slip from the value that makes it hold, when it is the only
  * figure so (the total, or several figures one slip away, make no guess), with its fix (`title`: the fix's title).
  */
-export function mistypedPart(claim: SumClaim, sum: Decimal, title: (part: Operand, text: string) => Localized): { part: Operand; fix: FixDraft } | undefined {
+export function mistypedPart(claim: SumClaim, sum: Decimal, title: (part: Operand, text: string) => Localized, totalBorneOut = false): { part: Operand; fix: FixDraft } | undefined {
   const { total, parts } = claim;
   const figures = [total, ...parts];
   let found: { index: number; text: string } | undefined;
-  for (let i = 0; i < figures.length; i++) {
+  // (A total borne out elsewhere is no candidate, however near its digits are to the sum's.)
+  for (let i = totalBorneOut ? 1 : 0; i < figures.length; i++) {
     const text = oneSlipAway(figures[i], i === 0 ? sum : total.value.minus(sum.minus(figures[i].value)));
     if (text === undefined) continue;
     if (found) return undefined;
