@@ -116,22 +116,24 @@ const MIN_UNFILLED_COLUMN_ROWS = 3;
 function unfilledColumns(model: DocumentModel, table: Table, { rowTotals, zeros }: UnfilledParts): void {
   for (const { totalCol, partCols } of rowSumColumns(table)) {
     const list = items(table).filter((it) => it.entry.block === 0);
-    for (const zeroCol of partCols) {
-      if (!list.every((it) => isZeroCell(model, it.row.cells[zeroCol]))) continue;
-      const short: number[] = [];
-      let filled = 0;
-      let over = false;
-      for (const it of list) {
-        const total = itemOperand(model, table, it, totalCol);
-        if (!total || total.token === undefined || isZero(total)) continue;
-        filled++;
-        const parts = partCols.map((c) => itemOperand(model, table, it, c)).filter((o): o is Operand => o !== undefined);
-        const check = checkSum(total, parts);
-        if (check.ok) continue;
-        if (check.diff.isNegative()) over = true;
-        else short.push(total.token);
-      }
-      if (over || short.length < MIN_UNFILLED_COLUMN_ROWS || short.length * 3 < filled) continue;
+    const zeroCols = partCols.filter((c) => list.every((it) => isZeroCell(model, it.row.cells[c])));
+    if (zeroCols.length === 0) continue;
+    // The rows whose total its parts fall short of (the same for every column of zeros: computed once).
+    const short: number[] = [];
+    let filled = 0;
+    let over = false;
+    for (const it of list) {
+      const total = itemOperand(model, table, it, totalCol);
+      if (!total || total.token === undefined || isZero(total)) continue;
+      filled++;
+      const parts = partCols.map((c) => itemOperand(model, table, it, c)).filter((o): o is Operand => o !== undefined);
+      const check = checkSum(total, parts);
+      if (check.ok) continue;
+      if (check.diff.isNegative()) over = true;
+      else short.push(total.token);
+    }
+    if (over || short.length < MIN_UNFILLED_COLUMN_ROWS || short.length * 3 < filled) continue;
+    for (const zeroCol of zeroCols) {
       for (const token of short) rowTotals.add(token);
       for (const it of list) {
         const cell = it.row.cells[zeroCol];
