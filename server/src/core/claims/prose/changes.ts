@@ -808,7 +808,7 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // `基本支出占比较上年的47.27%下降3.70个百分点，项目支出占比较上年的52.73%上升3.70个百分点`.)
       let current =
         [...rates].reverse().find((t) => t !== prior && level(t) && !lastYears(t)) ??
-        (prior?.role === 'share' && prior.subject ? [...before].reverse().find((t) => t.role === 'share' && shareOf(t)?.part.label === prior.subject) : undefined);
+        (prior?.role === 'share' && prior.subject ? [...paragraph, ...before].reverse().find((t) => t.role === 'share' && t.year === undefined && sharesName(shareOf(t)?.part.label ?? '', prior.subject)) : undefined);
       // (`完成年初预算…的104.24%，完成调整后预算…的96.22%；年初预算完成率比上年的101.74%提高2.50个百分点`: last year's rate of
       // one budget is set against this year's of that budget.)
       const kind = prior ? budgetKind(prior.lead) : '';
@@ -816,7 +816,9 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       if (sameKind) current = sameKind;
       // (`本年度…完成年初预算的115.15%。2023年度…完成年初预算的110.62%，本年度年初预算完成率较上年提高4.53个百分点`: this year's rate
       // of that budget in the sentence before.)
-      if (!current && kind && prior?.role === 'completion-rate') current = [...before].reverse().find((t) => t.role === 'completion-rate' && !lastYears(t) && rateBudgetKind(before, t) === kind);
+      if (!current && kind && prior?.role === 'completion-rate') {
+        current = [...paragraph, ...before].reverse().find((t) => t.role === 'completion-rate' && !lastYears(t) && rateBudgetKind(analysis.bySentence.get(t.sentence.id) ?? [], t) === kind);
+      }
       if (!prior || !current) continue;
       const difference = (direction: PointsClaim['direction'], word: ProseToken) =>
         sink.add<PointsClaim>({
@@ -839,6 +841,14 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     }
     paragraph.push(...tokens);
   }
+}
+
+/**
+ * A share's part named as last year's share names it: the same words, or the longer name ending with them
+ * (`授予中小企业合同` for `中小企业合同金额占比较上年的…`).
+ */
+function sharesName(label: string, named: string): boolean {
+  return label !== '' && (label === named || (named.length >= 4 && label.endsWith(named)));
 }
 
 /** The budget a completion rate is of: named in its words, or by the budget stated right before it (`完成年初预算X万元的Y%`). */
