@@ -219,6 +219,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           }
         }
         // `年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%`: the rate names which budget.
+        // `决算7497.42万元，完成年初预算7192.71万元的104.24%，完成调整后预算7791.62万元的96.22%`: a budget stated inside the rate's
+        // own words rates the actual the sentence rated before.
+        if (budget && !actual && lastActual && tokens[t.index - 1] === budget && /^(?:[，,]?完成|[，,]?为)/.test(budget.lead) && /^的?$/.test(t.lead)) actual = lastActual;
         const named = rateKind(t);
         // (A budget restated in another unit, `年初预算为22.36亿元（223,646.12万元）`, is named by its first statement; the finer serves.)
         if (named && budget && budgetKind(budget.restates ? tokens[budget.index - 1].lead : budget.lead) !== named) {
