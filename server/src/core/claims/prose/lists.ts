@@ -1152,8 +1152,11 @@ function fallbackTotal(
     // `三公经费：预算…/决算…` a label names them; the clause after either opens it.)
     const text0 = tokens[0]?.sentence.text ?? '';
     const clauses = text0.split(/[，,；;：:]/);
-    const framed = (DATE_CLAUSE.test(clauses[0]) || VIEWPOINT.test(clauses[0].trim()) || /^[^，,；;：:\d]{1,12}[：:]/.test(text0)) && clauses.length > 1;
-    const opening = clauses[0].length + (framed ? clauses[1].length + 1 : 0);
+    const labelled = LABEL_FRAME.test(text0);
+    const framed = (DATE_CLAUSE.test(clauses[0]) || VIEWPOINT.test(clauses[0].trim()) || labelled) && clauses.length > 1;
+    // (`2.公务用车购置及运行维护费：预算为11.77万元，支出决算为8.83万元，…`: after a label, a budget may come before the actual.)
+    const budgetFirst = labelled && clauses.length > 2 && /^\s*(?:年初|全年|调整后)?预算/.test(clauses[1]);
+    const opening = clauses[0].length + (framed ? clauses[1].length + 1 : 0) + (budgetFirst ? clauses[2].length + 1 : 0);
     const within = (t: ProseToken) => t.token.span.start - t.sentence.span.start < opening;
     // (After a frame, only a figure of the opening clause: `合计：收入预算4500.00万元，其中一般公共预算拨款收入4100.00万元…`
     // opens with a budget; its amounts are parts.)
@@ -1175,6 +1178,9 @@ function fallbackTotal(
   }
   return undefined;
 }
+
+/** A label naming a sentence's figures (`三公经费：`, `2.公务用车购置及运行维护费：`). */
+const LABEL_FRAME = /^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?[^，,；;：:\d]{1,16}[：:]/;
 
 /** A list that closes its sentence (`…66167.07万元,其中：`): its items, if any, follow in later sentences. */
 export function endsSentence(list: ProseList, text: string): boolean {
