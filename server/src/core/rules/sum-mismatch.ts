@@ -64,11 +64,6 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: O
           const inputs = ratioInputs(c);
           if (inputs && checkClaimRatio(inputs).status === 'ok') index.restated.add(c.delta.token);
         }
-        // (`支出决算为8.83万元，完成预算的75.02%` of a budget of 11.77: the rate holding bears the actual out.)
-        if (c.kind === 'completion' && c.rate && c.actual.token !== undefined) {
-          const inputs = ratioInputs(c);
-          if (inputs && checkClaimRatio(inputs).status === 'ok') index.restated.add(c.actual.token);
-        }
         // (The same figure stated twice alike: `本年支出合计2861.00万元，…其中：基本支出…；项目支出…` then `本年支出合计2861.00万元按单位分：…`.)
         if (c.kind === 'fact' && c.a.token !== undefined && c.b.token !== undefined && checkRestated(c.a, c.b).ok) {
           for (const [x, y] of [[c.a.token, c.b.token], [c.b.token, c.a.token]]) index.twins.set(x, [...(index.twins.get(x) ?? []), y]);
