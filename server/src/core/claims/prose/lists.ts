@@ -76,7 +76,8 @@ const TRIGGER = new RegExp(
     '按单位分布(?:为|如下)?[：:]',
     // (`本年支出合计2861.00万元按单位分：局本级…，…中心…`, `基本支出按单位构成为：…，合计2023.20万元`: the units of the figure
     // right before.)
-    '(?<=(?:万元|亿元|元|支出|收入|经费|合计|总计)\\s*)按单位(?:划?分|构成为?)(?:为|如下)?[：:]',
+    // (The 按 first: a leading lookbehind with \\s* is tried at every position and runs back over a run of spaces.)
+    '按(?<=(?:万元|亿元|元|支出|收入|经费|合计|总计)\\s*按)单位(?:划?分|构成为?)(?:为|如下)?[：:]',
     // (`6个自评项目中，评价等级为“优”的5个…`, `6个项目中自评结果为优的4个、良的2个…`: a count's breakdown after 中.)
     '(?<=\\d\\s*个[\\u4e00-\\u9fff]{0,8})中(?:[，,]|(?=[^，,。；;]{0,12}(?:为|是)[“"]?(?:优|良)))',
   ].join('|'),
