@@ -55,9 +55,43 @@ export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSi
       return t09(model, table, sink);
     case 'T11':
       return t11(model, table, sink);
+    case 'unknown':
+      return byUnit(model, table, sink);
     default:
       return;
   }
+}
+
+/** A row naming no unit of the department: a total, a 其中 line, a numbered heading. */
+const NO_UNIT_ROW = /^(?:其中|[（(]|[一二三四五六七八九十]+、|\d+[.．、])/;
+
+/**
+ * `单位名称 | 本年收入合计 | 本年支出合计 | 基本支出 | 项目支出 | “三公”经费`, one row a unit and a 合计 row (a department's figures
+ * by unit, no 公开 table): each column's 合计 is the sum of the units, and each row's 支出合计 is its 基本支出 + 项目支出.
+ */
+function byUnit(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const nameCol = table.columns.find((c) => c.role === 'name');
+  if (!nameCol || !/单位/.test(nameCol.headerPath.join('/'))) return;
+  const list = items(table).filter((it) => it.entry.block === 0);
+  const total = list.length > 2 && [list[0], list.at(-1)!].find((it) => /^(?:合计|总计)$/.test(itemLabel(it)));
+  if (!total) return;
+  const units = list.filter((it) => it !== total);
+  if (units.some((it) => it.entry.code || itemLabel(it) === '' || NO_UNIT_ROW.test(itemLabel(it)))) return;
+  for (const col of valueColumns(table, 0)) {
+    // (A 序号 column numbers the units: nothing to add up.)
+    if (/^(?:序号|编号|行次|栏次)$/.test(columnLabel(table, col))) continue;
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'by-unit.column',
+      description: l(`${columnLabel(table, col)}：合计 = 各单位之和`, `${columnLabel(table, col)}: total = the sum of the units`),
+      total: itemOperand(model, table, total, col, '', true),
+      parts: units.map((it) => itemOperand(model, table, it, col, '', true)),
+      anchor: total.entry.labelSpan,
+    });
+  }
+  const spending = findColumn(table, /支出合计$/, 0);
+  const parts = [findColumn(table, /基本支出$/, 0), findColumn(table, /项目支出$/, 0)];
+  if (spending !== undefined && parts.every((c): c is number => c !== undefined)) columnSums(model, table, sink, 'by-unit.row', spending, parts);
 }
 
 /** `every`: only when each named part column is there. */
