@@ -1,7 +1,7 @@
 // Row and column identities inside one table (tables.md §1–§10): per-row column sums (T02.1,
 // T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
 // 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
-import type { DocumentModel, Localized, Operand, Span, Table } from '../../types';
+import type { CompletionClaim, DocumentModel, Localized, Operand, Span, Table } from '../../types';
 import { operand, sumOperand } from '../../arith/interval';
 import { isZero } from '../../arith/operand';
 import { l } from '../../messages';
@@ -36,6 +36,7 @@ export const FISCAL_CLOSING_BALANCE = /^年末(?:财政拨款)?结转和?结余/
 
 
 export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  budgetComparison(model, table, sink);
   switch (table.kind) {
     case 'T01':
       return t01(model, table, sink);
@@ -59,6 +60,61 @@ export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSi
       return byUnit(model, table, sink);
     default:
       return;
+  }
+}
+
+/** A column's words, whatever role it was given (a 差额 column reads as a change, a 完成率 column as a rate). */
+function columnNamed(table: Table, header: RegExp, roles: ReadonlyArray<string>): number | undefined {
+  return table.columns.find((c) => c.block === 0 && roles.includes(c.role ?? '') && header.test(c.headerPath.join('/')))?.index;
+}
+
+/**
+ * `年初预算数 | 调整预算数 | 决算数 | 决算数与年初预算数差额 | 完成率（%）` (a 预决算对比表): per row, the 差额 is 决算数 − the budget it
+ * names, and the 完成率 is 决算数 / that budget. Only where the columns say which budget, and a bare rate only in a 万元
+ * table (a 元 table's unit would scale it).
+ */
+function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const actualCol = columnNamed(table, /^(?:[^/]*\/)?(?:本年|支出)?决算数?$/, ['value']);
+  const diffCol = columnNamed(table, /决算数?(?:与|比|较)[^/]*预算数?[^/]*差额|差额[^/]*[（(]决算数?\s*[-−－]\s*[^/]*预算数?[)）]/, ['value', 'change']);
+  const rateCol = columnNamed(table, /完成率|执行率|完成预算/, ['rate', 'value']);
+  if (actualCol === undefined || (diffCol === undefined && rateCol === undefined)) return;
+  const budgetOf = (col: number | undefined) => {
+    if (col === undefined) return undefined;
+    const words = table.columns[col].headerPath.join('/');
+    return /调整(?:后)?预算|全年预算/.test(words) ? columnNamed(table, /调整(?:后)?预算|全年预算/, ['value']) : /年初预算/.test(words) || !/预算/.test(words.replace(/完成/, '')) ? columnNamed(table, /年初预算/, ['value']) : undefined;
+  };
+  const diffBudget = budgetOf(diffCol);
+  const rateBudget = budgetOf(rateCol);
+  const rateReadable = rateCol !== undefined && (table.unit === undefined || table.unit === '万元');
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    const actual = itemOperand(model, table, it, actualCol, '', true);
+    if (!actual || actual.token === undefined) continue;
+    if (diffCol !== undefined && diffBudget !== undefined) {
+      emitSum(sink, {
+        kind: 'sum',
+        identity: 'comparison.difference',
+        // (The 差额 is the derived figure: the one a total-style fix rewrites.)
+        description: l(`${itemName(it)}：差额 = 决算数 − 预算数`, `${itemName(it)}: difference = actual − budget`),
+        total: itemOperand(model, table, it, diffCol, '', true),
+        parts: [actual, itemOperand(model, table, it, diffBudget, '', true)],
+        signs: [1, -1],
+        anchor: it.entry.labelSpan,
+      });
+    }
+    const budget = rateBudget === undefined ? undefined : itemOperand(model, table, it, rateBudget, '', true);
+    const rate = rateReadable ? itemOperand(model, table, it, rateCol!, '', true) : undefined;
+    if (!budget || !rate || rate.token === undefined || isZero(budget) || !(rate.unit === '%' || rate.unit === undefined)) continue;
+    sink.add<CompletionClaim>({
+      kind: 'completion',
+      origin: 'table',
+      identity: 'comparison.rate',
+      description: l(`${itemName(it)}：完成率 = 决算数 / 预算数`, `${itemName(it)}: completion = actual / budget`),
+      span: rate.span ?? actual.span!,
+      actual,
+      budget,
+      rate,
+    });
   }
 }
 
