@@ -191,3 +191,43 @@ export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     }
   }
 }
+
+/** The words that open a figure's formula (`，为`), and each term's sign. */
+const FORMULA_OPENS = /^[，,]?\s*(?:为|即|等于)/;
+// (`减少` is a change, not a term.)
+const FORMULA_TERM = /^\s*(加上?|减去?)(?!少)/;
+
+/**
+ * `年末结转和结余97.28万元，为年初结转和结余43.92万元加本年收入4277.29万元减本年支出4228.93万元后的余额`: a figure stated with the
+ * formula that makes it, term by term: it is the signed sum of its terms.
+ */
+export function statedFormulaClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const total = tokens[i];
+      const first = tokens[i + 1];
+      if (total.role !== 'amount' || first.role !== 'amount' || !isMoney(total.token.unit) || !FORMULA_OPENS.test(first.lead)) continue;
+      const terms: ProseToken[] = [first];
+      const signs = [1];
+      for (let k = i + 2; k < tokens.length; k++) {
+        const m = FORMULA_TERM.exec(tokens[k].lead);
+        if (!m || tokens[k].role !== 'amount' || tokens[k].token.unit !== total.token.unit) break;
+        terms.push(tokens[k]);
+        signs.push(m[1].startsWith('减') ? -1 : 1);
+      }
+      if (terms.length < 2 || first.token.unit !== total.token.unit) continue;
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.stated-formula',
+        description: l(`${total.subject || '该数'}按文中所列算式计算`, `${total.subject || 'the figure'} by the formula the text gives`),
+        span: total.token.span,
+        total: operand(total.token, total.subject || '该数'),
+        parts: terms.map((t) => operand(t.token, t.subject.replace(/^(?:为|即|等于|加上?|减去?)/, '') || '该项')),
+        signs,
+        exhaustive: true,
+      });
+      i += terms.length;
+    }
+  }
+}

@@ -2,7 +2,7 @@
 import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
-import { totalsBalanceClaims, totalsCarryOverClaims, yearBalanceClaims, fundRollClaims } from './balance';
+import { totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims } from './changes';
@@ -68,6 +68,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   totalsBalanceClaims(model, analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
+  statedFormulaClaims(analysis, sink);
   fundRollClaims(analysis, sink);
   return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget, units };
 }
