@@ -341,6 +341,8 @@ export function findLists(
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
+          // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
+          if (total && BY_PROCUREMENT_METHOD.test(word) && !PROCUREMENT_TOTAL.test(total.subject)) total = undefined;
           // (`…总计均为2.40亿元（23,968.61万元）。其中：…`: of a total and its restatement, the finer.)
           const inItsSentence = total && analysis.bySentence.get(total.sentence.id);
           if (total && inItsSentence && inItsSentence[total.index + 1] && restatesPrevious(inItsSentence, total.index + 1)) total = finer(total, inItsSentence[total.index + 1]);
@@ -1179,6 +1181,9 @@ function fallbackTotal(
   }
   return undefined;
 }
+
+const BY_PROCUREMENT_METHOD = /按(?:采购方式|组织形式)/;
+const PROCUREMENT_TOTAL = /(?:采购(?:支出)?(?:总额|金额)|实际采购|采购支出)$/;
 
 /** A label naming a sentence's figures (`三公经费：`, `2.公务用车购置及运行维护费：`). */
 const LABEL_FRAME = /^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?[^，,；;：:\d]{1,16}[：:]/;
