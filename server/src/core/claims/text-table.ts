@@ -284,7 +284,8 @@ const CLASS_OF_TOTAL = /^([^（()）]+?支出)(?:[（(]\s*类\s*[)）])?$/;
 
 const OTHER_FUND = /政府性基金|国有资本经营/;
 /** A figure of the 政府性基金 as a whole, and the columns of 公开07表's 合计 row that state it. */
-const FUND_FIGURE = /^政府性基金预算(?:财政拨款)?(收入|支出|年初结转和结余|年末结转和结余)$/;
+/** A fund's figure and the table that states it: 政府性基金 in 公开07表, 国有资本经营 in 公开08表. */
+const FUND_FIGURE = /^(政府性基金|国有资本经营)预算(?:财政拨款)?(收入|支出|年初结转和结余|年末结转和结余)$/;
 const FUND_COLUMNS: Record<string, string[][]> = {
   收入: [['本年收入']],
   支出: [['本年支出', '小计'], ['本年支出', '合计'], ['本年支出']],
@@ -475,7 +476,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       if (scope === 'other') continue;
       queries = spending(scope, classPart.name, { codeLength: 3 }, classPart.column);
     } else if (runningCost) queries = [{ kind: 'T10', label: runningCost, unique: {} }];
-    else if (fundFigure) queries = FUND_COLUMNS[fundFigure[1]].map((column) => ({ kind: 'T07', label: '合计', column }));
+    else if (fundFigure) queries = FUND_COLUMNS[fundFigure[2]].map((column) => ({ kind: fundFigure[1] === '政府性基金' ? 'T07' : 'T08', label: '合计', column }));
     else {
       const found = mappingOf(pt.role, fiscalSubject(model.text, pt) ?? pt.subject);
       if (!found) continue;
