@@ -283,9 +283,9 @@ const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;
 const CLASS_OF_TOTAL = /^([^（()）]+?支出)(?:[（(]\s*类\s*[)）])?$/;
 
 const OTHER_FUND = /政府性基金|国有资本经营/;
-/** A figure of the 政府性基金 as a whole, and the columns of 公开07表's 合计 row that state it. */
-/** A fund's figure and the table that states it: 政府性基金 in 公开07表, 国有资本经营 in 公开08表. */
+/** A fund's figure as a whole and the table that states it: 政府性基金 in 公开07表, 国有资本经营 in 公开08表. */
 const FUND_FIGURE = /^(政府性基金|国有资本经营)预算(?:财政拨款)?(收入|支出|年初结转和结余|年末结转和结余)$/;
+/** The columns of that table's 合计 row that state each figure. */
 const FUND_COLUMNS: Record<string, string[][]> = {
   收入: [['本年收入']],
   支出: [['本年支出', '小计'], ['本年支出', '合计'], ['本年支出']],
@@ -547,6 +547,7 @@ const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: 
   { name: '国内公务接待人次', row: /国内[^，,]*接待[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause, allDomestic) => /接待/.test(clause) && (DOMESTIC.test(clause) || allDomestic) && !ABROAD.test(clause) },
 ];
 const DOMESTIC = /国内/;
+/** The words before a count that make it a change, not a level. */
 const CHANGE_BEFORE_COUNT = /(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$/;
 const ABROAD = /国[（(]境[)）]外|境外|外事|外宾/;
 

@@ -313,17 +313,17 @@ function absGreater(a: NumberToken, b: NumberToken, factor: number): boolean {
   return a.value.abs().gt(b.value.abs().times(factor));
 }
 
+/** No breakdown runs to a hundred parts: a sentence of thousands of figures is not walked once per figure. */
+const MAX_PARTS = 100;
+
 /**
  * `本年支出合计33.07万元，其中：基本支出269,358.09万元…项目支出61,361.64万元…`: the 万元 figures after it (two or more in a
  * row) add up to its digits in 亿元, as written (330,719.73万元 = 33.07亿元), and to over a hundred times it in 万元.
  */
-const MAX_PARTS = 100;
-
 function sumInYi(n: NumberToken, numbers: NumberToken[], from: number): Decimal | undefined {
   if (n.decimals === 0 || n.value.isNegative()) return undefined;
   let sum = n.value.times(0);
   let count = 0;
-  // (No breakdown runs to a hundred parts: a sentence of thousands of figures is not walked once per figure.)
   for (let k = from; k < numbers.length && k < from + MAX_PARTS; k++) {
     const m = numbers[k];
     // (Shares, counts and codes between the parts are passed over; an amount in another unit ends the run.)

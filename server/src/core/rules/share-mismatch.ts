@@ -117,10 +117,6 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   });
 }
 
-/**
- * The sum of the parts, written as the total is, when the share's base is a 其中 list's total its parts contradict and the
- * stated share is the part over that sum (rounded as stated); else undefined.
- */
 const listsByTotal = new WeakMap<readonly Claim[], Map<number, SumClaim>>();
 /** The first exhaustive 其中 list of each total token: indexed once per lint (every wrong share asks). */
 function exhaustiveListsByTotal(claims: readonly Claim[]): Map<number, SumClaim> {
@@ -135,6 +131,10 @@ function exhaustiveListsByTotal(claims: readonly Claim[]): Map<number, SumClaim>
   return byTotal;
 }
 
+/**
+ * The sum of the parts, written as the total is, when the share's base is a 其中 list's total its parts contradict and the
+ * stated share is the part over that sum (rounded as stated); else undefined.
+ */
 function disputedTotal(claims: readonly Claim[], claim: ShareClaim): string | undefined {
   const base = claim.base.token;
   if (base === undefined) return undefined;

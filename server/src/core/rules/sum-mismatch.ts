@@ -66,10 +66,18 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: O
         }
         // (The same figure stated twice alike: `本年支出合计2861.00万元，…其中：基本支出…；项目支出…` then `本年支出合计2861.00万元按单位分：…`.)
         if (c.kind === 'fact' && c.a.token !== undefined && c.b.token !== undefined && checkRestated(c.a, c.b).ok) {
-          for (const [x, y] of [[c.a.token, c.b.token], [c.b.token, c.a.token]]) index.twins.set(x, [...(index.twins.get(x) ?? []), y]);
+          for (const [x, y] of [[c.a.token, c.b.token], [c.b.token, c.a.token]]) {
+            const twins = index.twins.get(x);
+            if (twins) twins.push(y);
+            else index.twins.set(x, [y]);
+          }
         }
         if (c.kind !== 'sum' || !c.exhaustive) continue;
-        if (c.total.token !== undefined) index.asTotal.set(c.total.token, [...(index.asTotal.get(c.total.token) ?? []), c]);
+        if (c.total.token !== undefined) {
+          const sums = index.asTotal.get(c.total.token);
+          if (sums) sums.push(c);
+          else index.asTotal.set(c.total.token, [c]);
+        }
         for (const p of c.parts) {
           if (p.token === undefined) continue;
           const sums = index.asPart.get(p.token);

@@ -206,7 +206,7 @@ export function statedFormulaClaims(analysis: ProseAnalysis, sink: ClaimSink): v
     for (let i = 0; i + 2 < tokens.length; i++) {
       const total = tokens[i];
       const first = tokens[i + 1];
-      if (total.role !== 'amount' || first.role !== 'amount' || !isMoney(total.token.unit) || !FORMULA_OPENS.test(first.lead)) continue;
+      if (total.role !== 'amount' || first.role !== 'amount' || !isMoney(total.token.unit) || first.token.unit !== total.token.unit || !FORMULA_OPENS.test(first.lead)) continue;
       const terms: ProseToken[] = [first];
       const signs = [1];
       for (let k = i + 2; k < tokens.length; k++) {
@@ -215,7 +215,7 @@ export function statedFormulaClaims(analysis: ProseAnalysis, sink: ClaimSink): v
         terms.push(tokens[k]);
         signs.push(m[1].startsWith('减') ? -1 : 1);
       }
-      if (terms.length < 2 || first.token.unit !== total.token.unit) continue;
+      if (terms.length < 2) continue;
       sink.add<SumClaim>({
         kind: 'sum',
         origin: 'prose',

@@ -156,14 +156,14 @@ export function grandTotalKind(name: string): '支出' | '收入' | undefined {
   return core === '支出' || core === '收入' ? core : undefined;
 }
 
+/** The words that make a name one part of the name after them: domestic against foreign receptions. */
+const PART_QUALIFIER = /^(?:国内|境内|外事|国[（(]境[)）]外|境外)$/;
+
 /**
  * Prose tokens by subject. The names ending with a queried subject are found on first query and
  * kept: `find` is asked about a handful of subjects per report, while cutting every suffix of every
  * distinct name up front cost more than all the look-ups together.
  */
-/** The words that make a name one part of the name after them: domestic against foreign receptions. */
-const PART_QUALIFIER = /^(?:国内|境内|外事|国[（(]境[)）]外|境外)$/;
-
 export class SubjectIndex {
   /** Statements of each subject, in document order (and the distinct names in first-seen order). */
   private readonly bySubject = new Map<string, ProseToken[]>();

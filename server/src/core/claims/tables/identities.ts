@@ -68,6 +68,8 @@ function columnNamed(table: Table, header: RegExp, roles: ReadonlyArray<string>)
   return table.columns.find((c) => c.block === 0 && roles.includes(c.role ?? '') && header.test(c.headerPath.join('/')))?.index;
 }
 
+const ADJUSTED_BUDGET = /调整(?:后)?预算|全年预算/;
+
 /**
  * `年初预算数 | 调整预算数 | 决算数 | 决算数与年初预算数差额 | 完成率（%）` (a 预决算对比表): per row, the 差额 is 决算数 − the budget it
  * names, and the 完成率 is 决算数 / that budget. Only where the columns say which budget, and a bare rate only in a 万元
@@ -81,7 +83,9 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
   const budgetOf = (col: number | undefined) => {
     if (col === undefined) return undefined;
     const words = table.columns[col].headerPath.join('/');
-    return /调整(?:后)?预算|全年预算/.test(words) ? columnNamed(table, /调整(?:后)?预算|全年预算/, ['value']) : /年初预算/.test(words) || !/预算/.test(words.replace(/完成/, '')) ? columnNamed(table, /年初预算/, ['value']) : undefined;
+    if (ADJUSTED_BUDGET.test(words)) return columnNamed(table, ADJUSTED_BUDGET, ['value']);
+    // (A header naming no budget, `完成率（%）`, is of the 年初预算.)
+    return /年初预算/.test(words) || !/预算/.test(words.replace(/完成/, '')) ? columnNamed(table, /年初预算/, ['value']) : undefined;
   };
   const diffBudget = budgetOf(diffCol);
   const rateBudget = budgetOf(rateCol);
