@@ -3,6 +3,7 @@ import { extractClaims } from './claims';
 import { buildModel, lineIndexOf } from './model/document';
 import { allRules } from './rules';
 import { claimOperands } from './claims/operands';
+import { forgetLintMemos } from './memo';
 import { reportStarts } from './model/reports';
 import type { LineIndex } from './text/positions';
 import { normalizeScript, type NormalizedText } from './text/script';
@@ -39,6 +40,14 @@ export function looksBinary(text: string): boolean {
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  try {
+    return lintText(text, options);
+  } finally {
+    forgetLintMemos();
+  }
+}
+
+function lintText(text: string, options: LintOptions): LintResult {
   if (looksBinary(text)) {
     return {
       model: buildModel(''),

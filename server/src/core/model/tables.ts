@@ -15,6 +15,7 @@ import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCel
 import { allMatches } from '../text/matches';
 import { newCell } from './cells';
 import { standardFundHeaders, standardSangongHeaders } from './standard-headers';
+import { LintMemo } from '../memo';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
 
@@ -968,7 +969,7 @@ function propagate(row: TableRow, above: string[] | undefined, width: number): s
  * Header rows whose words a web page's table lost the blank cells before (`项目 | 2014年决算数 | 2015年决算数 | 比上年增、减情况 | |`
  * over `增、减额 | 增、减幅度 | | |`): the columns the words belong under.
  */
-const shiftedHeaders = new WeakMap<TableRow, number[]>();
+const shiftedHeaders = new LintMemo<TableRow, number[]>();
 
 /** A header row's texts with its words under the columns they were found to belong to (the row's own cells otherwise). */
 function shifted(row: TableRow, texts: string[]): string[] {

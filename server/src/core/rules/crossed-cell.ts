@@ -6,6 +6,7 @@ import Decimal from 'decimal.js';
 import { checkEqual, checkSum, inUnitOf } from '../arith/interval';
 import type { Claim, EqualClaim, LeClaim, Operand, SumClaim } from '../types';
 import { l, setFigureFix, type FixDraft } from './rule';
+import { LintMemo } from '../memo';
 
 type Relation = SumClaim | EqualClaim;
 
@@ -24,7 +25,7 @@ interface Requirements {
   confirmed: Set<number>;
 }
 
-const byClaims = new WeakMap<readonly Claim[], Requirements>();
+const byClaims = new LintMemo<readonly Claim[], Requirements>();
 
 /** What the tables' failing relations require of their cells, by cell token and by relation; built once per lint, on the first failure. */
 function requirements(claims: readonly Claim[]): Requirements {

@@ -4,8 +4,9 @@
 import { checkEqual, checkRestated, inUnitOf, written } from '../arith/interval';
 import type { Claim, Localized, Operand } from '../types';
 import { l, setFigureFix, type FixDraft } from './rule';
+import { LintMemo } from '../memo';
 
-const byClaims = new WeakMap<readonly Claim[], Map<number, Operand[]>>();
+const byClaims = new LintMemo<readonly Claim[], Map<number, Operand[]>>();
 
 /** The differing statements of each text figure (by token), built once per lint. */
 function differingStatements(claims: readonly Claim[]): Map<number, Operand[]> {

@@ -6,6 +6,7 @@ import { checkEqual, checkRatio, exact, HUNDRED, reachableRate, sumOperand, type
 const ONE = new Decimal(1);
 import { magnitude, signOf, withChanges } from '../arith/operand';
 import type { ChangeClaim, Claim, CompletionClaim, Operand, ShareClaim } from '../types';
+import { LintMemo } from '../memo';
 
 export interface RatioInputs {
   numerator: Operand;
@@ -21,7 +22,7 @@ export interface RatioInputs {
   share?: true;
   /** P derived from C and Δ (`5.71亿元，比上年减少8,394.69万元`): C, a finer table figure may restate it. */
   derivedFrom?: { current: Operand; delta: Operand; down: boolean };
-  /** checkClaimRatio's verdict, once computed (kept here rather than in a WeakMap: cheaper). */
+  /** checkClaimRatio's verdict, once computed (kept here rather than in a memo table: cheaper). */
   check?: RatioCheck;
 }
 
@@ -47,7 +48,7 @@ function derivedPrior(current: Operand, delta: Operand, down: boolean): Operand 
   return sumOperand([current, magnitude(delta)], '上年数', undefined, [1, down ? 1 : -1]);
 }
 
-const inputsOf = new WeakMap<Claim, RatioInputs | null>();
+const inputsOf = new LintMemo<Claim, RatioInputs | null>();
 
 /**
  * The ratio a claim states. Cached per claim, so the rules that look at one rate (share, change,
@@ -154,7 +155,7 @@ export function writtenRounded(stated: Operand, check: RatioCheck): string | und
   return r !== undefined && stated.value.isNegative() && !r.startsWith('-') ? `-${r}` : r;
 }
 
-const finerByClaims = new WeakMap<readonly Claim[], Map<number, Operand>>();
+const finerByClaims = new LintMemo<readonly Claim[], Map<number, Operand>>();
 
 /** Prose figures that a table states equal and more finely (`12.59万元` and `125,899.15元`), by token; built once per lint. */
 function finerStatements(claims: readonly Claim[]): Map<number, Operand> {

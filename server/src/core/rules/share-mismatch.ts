@@ -5,6 +5,7 @@ import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
 import { inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, finerReading, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
+import { LintMemo } from '../memo';
 
 /**
  * 占X% that the part and base contradict (rounding.md §3): outside the interval the rounded
@@ -117,7 +118,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   });
 }
 
-const listsByTotal = new WeakMap<readonly Claim[], Map<number, SumClaim>>();
+const listsByTotal = new LintMemo<readonly Claim[], Map<number, SumClaim>>();
 /** The first exhaustive 其中 list of each total token: indexed once per lint (every wrong share asks). */
 function exhaustiveListsByTotal(claims: readonly Claim[]): Map<number, SumClaim> {
   let byTotal = listsByTotal.get(claims);
@@ -149,7 +150,7 @@ function disputedTotal(claims: readonly Claim[], claim: ShareClaim): string | un
   return share.eq(claim.stated.value) ? inUnitOf(sum, list.total) : undefined;
 }
 
-const tailAdjusted = new WeakMap<ShareGroupClaim, boolean>();
+const tailAdjusted = new LintMemo<ShareGroupClaim, boolean>();
 
 /** The share's group is exactly the largest-remainder rounding of its exact shares, summing to 100. */
 export function isTailAdjusted(claims: readonly Claim[], claim: ShareClaim): boolean {

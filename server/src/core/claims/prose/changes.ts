@@ -13,8 +13,9 @@ import { BUDGET_EXCESS_RATE, budgetKind, directionOf, TO_LEVEL_AFTER, type Prose
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
+import { LintMemo } from '../../memo';
 
-const firstAmounts = new WeakMap<ProseToken[], number>();
+const firstAmounts = new LintMemo<ProseToken[], number>();
 
 /** Index of the sentence's first amount (Infinity if none), computed once per sentence. */
 function firstAmountIndex(tokens: ProseToken[]): number {
@@ -150,7 +151,7 @@ function previousSentenceTokens(analysis: ProseAnalysis, first: ProseToken, sent
 }
 
 /** For a sentence's figures: the `；` clause each stands in (counted from 0), and the clauses that state a change rate. */
-const clauseCache = new WeakMap<ProseToken[], { of: Int32Array; rates: Set<number> }>();
+const clauseCache = new LintMemo<ProseToken[], { of: Int32Array; rates: Set<number> }>();
 
 function clausesOf(tokens: ProseToken[]): { of: Int32Array; rates: Set<number> } {
   let clauses = clauseCache.get(tokens);

@@ -12,6 +12,7 @@ import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { COUNTED_TOTAL } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
+import { LintMemo } from '../../memo';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
 const RESPECTIVELY = /分别|各/;
@@ -20,7 +21,7 @@ const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|�
 /** The money an evaluation or a measure covers (`涉及资金`, `覆盖资金`). */
 const COVERED = /涉及|覆盖|涵盖/;
 const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
-const reasonEnds = new WeakMap<Sentence, number>();
+const reasonEnds = new LintMemo<Sentence, number>();
 /**
  * Whether the sentence gives a reason before `offset`. The first match ends first (no wording of it holds
  * another), so where it ends is found once per sentence, not once per figure.
@@ -101,7 +102,7 @@ interface ParagraphScope {
   item?: number;
 }
 
-const paragraphScopes = new WeakMap<DocumentModel, Map<number, ParagraphScope>>();
+const paragraphScopes = new LintMemo<DocumentModel, Map<number, ParagraphScope>>();
 
 /**
  * What a paragraph's statements are about, whatever they name (asked for every statement of the paragraph): the item

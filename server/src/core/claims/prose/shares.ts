@@ -9,6 +9,7 @@ import { finestOf, finestStatement, type ProseList } from './lists';
 import { sameMember } from './sums';
 import { COUNTED_TOTAL, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
+import { LintMemo } from '../../memo';
 
 export interface ShareContext {
   analysis: ProseAnalysis;
@@ -92,7 +93,7 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKin
 }
 
 /** `2024年度“三公”经费支出决算中，…占0%；…占100%`: the opening clause names the base. */
-const frames = new WeakMap<object, string>();
+const frames = new LintMemo<object, string>();
 
 function frameSubject(ctx: ShareContext, share: ProseToken): string {
   // Once per sentence: a sentence of thousands of shares must not be split thousands of times.
@@ -441,7 +442,7 @@ function partInSentenceBefore(ctx: ShareContext, tokens: ProseToken[], share: Pr
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-const firstFigures = new WeakMap<ProseToken[], number>();
+const firstFigures = new LintMemo<ProseToken[], number>();
 
 /** Index of the sentence's first amount or count (Infinity if none), found once per sentence. */
 function firstFigureIndex(tokens: ProseToken[]): number {

@@ -5,6 +5,7 @@ import { isZero } from '../../arith/operand';
 import { columnIndexes, type TableEntry } from '../../model/tables';
 import { memoizeString } from '../../text/memo';
 import type { DocumentModel, Operand, StandardTableId, Table, TableRow } from '../../types';
+import { LintMemo } from '../../memo';
 
 export const TABLE_NAMES: Record<string, string> = {
   T01: '公开01表',
@@ -84,7 +85,7 @@ interface TableIndex {
   namesColumns: Map<number | undefined, boolean>;
 }
 
-const indexes = new WeakMap<Table, TableIndex>();
+const indexes = new LintMemo<Table, TableIndex>();
 
 function indexOf(table: Table): TableIndex {
   let index = indexes.get(table);

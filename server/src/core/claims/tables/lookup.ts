@@ -3,6 +3,7 @@
 import type { DocumentModel, Span, StandardTableId, Table } from '../../types';
 import { headerText, itemLabel, items, normLabel, procurementColumns, valueColumns, type Item, type ProcurementFigure } from './access';
 import { sangongRecords } from './sangong';
+import { LintMemo } from '../../memo';
 
 export interface TableValueQuery {
   /** Table kind(s) to search, in order. */
@@ -47,7 +48,7 @@ function labelMatches(item: Item, label: string | RegExp | undefined, exact: boo
   return exact ? name === wanted : name.includes(wanted);
 }
 
-const byLabel = new WeakMap<Table, Map<string, Item[]>>();
+const byLabel = new LintMemo<Table, Map<string, Item[]>>();
 
 /** Entries of a table by normalised label, built once per table: exact look-ups are O(1). */
 function labelIndex(table: Table): Map<string, Item[]> {
