@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // Launcher for the bundled CLI (dist/ is built by `npm install` via the prepare script).
 'use strict';
-require('../dist/cli.js').main(process.argv.slice(2));
+require('../dist/cli-boot.js');

@@ -32,7 +32,15 @@ export interface FileResult {
   ioError?: string;
 }
 
+let filesLinted = 0;
+
+/** How many files this thread has linted (the CLI's code cache records whether the main thread ran the lint code). */
+export function filesLintedHere(): number {
+  return filesLinted;
+}
+
 export function lintBytes(filePath: string, bytes: Uint8Array, job: Omit<LintJob, 'filePath'>): FileResult & { fixedText?: string } {
+  filesLinted++;
   const { text, encoding } = decode(bytes);
   const base: FileResult = { filePath, encoding, findings: [], notices: [] };
   if (text.trim() === '') return { ...base, text };

@@ -193,3 +193,4 @@ export { decode, encodeGb18030 } from './encoding';
 export { formatJson } from './formatters/json';
 export { parseConfig, mergeSettings, loadConfigFor, createConfigLoader, parseRuleSetting } from '../config';
 export { autoFix, nonOverlappingEdits } from './fix';
+export { filesLintedHere } from './lint-file';

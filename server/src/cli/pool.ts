@@ -45,7 +45,7 @@ export function lintSequential(jobs: LintJob[]): FileResult[] {
 const IN_FLIGHT = 2;
 
 export function lintInPool(jobs: LintJob[], workerCount = Math.min(availableParallelism(), jobs.length)): Promise<FileResult[]> {
-  const script = join(__dirname, 'cli-worker.js');
+  const script = join(__dirname, 'cli-worker-boot.js');
   const timeout = fileTimeoutMs();
   const results: FileResult[] = new Array(jobs.length);
   let next = 0;
