@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, MAX_FAMILY_PARTS, type ProseList } from './lists';
-import { coversFamily, distinctMembers } from './sums';
+import { coversFamily, distinctMembers, isFamilyMember } from './sums';
 import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
@@ -127,7 +127,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     if (!total || total.role !== 'amount' || !named || (last < tokens.length - 1 && !/比|较|同比|与上年|预算/.test(model.text.slice(total.token.span.end, sentence.span.end)))) continue;
     if (!TOTAL_CLOSE.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, last < tokens.length - 1 ? tokens[last + 1].token.span.start - tokens[last + 1].lead.length : sentence.span.end))) continue;
     const totals = new Map<Role, ProseToken>([['amount', total]]);
-    addItemSums(analysis, totals, collectItems(model, analysis, sentence.id, undefined, context), true, sink);
+    addItemSums(analysis, totals, collectItems(model, analysis, sentence.id, undefined, context, undefined, true), true, sink);
   }
 }
 
@@ -249,7 +249,11 @@ function describedItems(model: DocumentModel, analysis: ProseAnalysis, listOf: M
   return items.length > amounts.length ? items : undefined;
 }
 
-/** The first amount, budget and count of each enumerated paragraph after the sentence (a heading at its level or above ends them). */
+/**
+ * The first amount, budget and count of each enumerated paragraph after the sentence (a heading at its level or above ends
+ * them). `membersOnly`: the items count only if each names a member of a standard breakdown; at the first that does not,
+ * none are collected (a sentence inside a run of a hundred 项 paragraphs would otherwise collect all those after it).
+ */
 function collectItems(
   model: DocumentModel,
   analysis: ProseAnalysis,
@@ -257,6 +261,7 @@ function collectItems(
   countTotal: ProseToken | undefined,
   context: { levelsBefore?: number[]; byParagraph?: Map<number, ProseToken[]> },
   closing?: RegExp,
+  membersOnly = false,
 ): Map<Role, ProseToken[]> {
   const sentence = model.sentences[sentenceId];
   const level = sentence.section === undefined ? 0 : model.sections[sentence.section].level;
@@ -317,6 +322,7 @@ function collectItems(
         // (An item opening with its carried balance: its spending, if it states one, is its part.)
         if (first && role === 'amount' && !closing && ITEM_BALANCE.test(first.subject)) first = tokens.find((t) => t.role === 'amount' && /支出/.test(t.subject) && !ITEM_BALANCE.test(t.subject));
         if (!first) continue;
+        if (membersOnly && role === 'amount' && !isFamilyMember(first.subject || first.lead)) return new Map();
         const listed = parts.get(role) ?? [];
         listed.push(first);
         parts.set(role, listed);

@@ -81,6 +81,11 @@ export function distinctMembers(subjects: string[]): boolean {
   });
 }
 
+/** The subject names a member of some standard breakdown: a list with a part that names none covers no family. */
+export function isFamilyMember(subject: string): boolean {
+  return FAMILIES.some((f) => f.members.some((m) => m.test(subject)));
+}
+
 export function coversFamily(subjects: string[], whole: string): boolean {
   // (`支出总计` over the paragraphs `2.收入情况。…收入合计…` / `3.支出情况。…支出合计…`: income is no part of spending.)
   const side = sideOf(whole);
