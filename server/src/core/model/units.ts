@@ -244,6 +244,15 @@ function changeRateHoldsInYuan(model: DocumentModel, group: NumberToken[], n: Nu
   return holds(digits.div(10000)) && !holds(digits);
 }
 
+/** A value's text without the zeros that do not change it (`081.20` → `81.2`): equal values, equal keys. */
+function valueKey(text: string): string {
+  const sign = text.startsWith('-') ? '-' : '';
+  let digits = sign ? text.slice(1) : text;
+  if (digits.includes('.')) digits = digits.replace(/\.?0+$/, '');
+  digits = digits.replace(/^0+(?=\d)/, '');
+  return sign + digits;
+}
+
 /** |value| ≥ 10⁴, read off the canonical text: no Decimal is built for every 万元 figure of the report. */
 function atLeastTenThousand(text: string): boolean {
   const digits = text.replace(/^-?0*/, '');
@@ -259,14 +268,15 @@ function atLeastTenThousand(text: string): boolean {
 function yuanValuesInWan(model: DocumentModel): void {
   const candidates = model.numbers.filter((n) => n.unit === '万元' && !n.zero && !n.cell && !n.readAs && atLeastTenThousand(n.text));
   if (candidates.length === 0) return;
+  // (Keys read off the canonical texts: building a Decimal for every figure and cell of a long report took most of this pass.)
   const wanValues = new Set<string>();
   for (const n of model.numbers) {
     if (n.zero || n.readAs) continue;
     const inWanTable = n.cell !== undefined && n.unit === 'none' && model.tables[n.cell.table]?.unit === '万元';
-    if (n.unit === '万元' || inWanTable) wanValues.add(n.value.toString());
+    if (n.unit === '万元' || inWanTable) wanValues.add(valueKey(n.text));
   }
   for (const n of candidates) {
-    if (!wanValues.has(n.value.div(10000).toString())) continue;
+    if (!wanValues.has(valueKey(n.value.div(10000).toFixed()))) continue;
     const sentence = containing(model.sentences, (x) => x.span, n.span.start);
     const others = (sentence?.numbers ?? []).map((id) => model.numbers[id]).filter((m) => m !== n && m.unit === '万元' && !m.zero);
     if (others.length > 0 && others.every((m) => n.value.abs().gt(m.value.abs().times(100)))) n.readAs = '元';
