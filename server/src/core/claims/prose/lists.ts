@@ -249,11 +249,16 @@ export function findLists(
   for (const sentence of sentences) {
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     const sentenceText = text.slice(sentence.span.start, sentence.span.end);
+    const triggers = allMatches(TRIGGER, sentenceText);
+    // (Most sentences state no figure and open no list: no list can come of them.)
+    if (triggers.length === 0 && tokens.length === 0) {
+      if (previous?.paragraph !== sentence.paragraph) previous = sentence;
+      continue;
+    }
     const open: ProseList[] = [];
     const inSentence: ProseList[] = [];
     // Where the previous list under the same parent ended: a nested list's total stands after it.
     const lastChildEnd = new Map<number | undefined, number>();
-    const triggers = allMatches(TRIGGER, sentenceText);
     const scan = new SentenceScan(text, sentence.span.start);
     for (let k = 0; k < triggers.length; k++) {
       const m = triggers[k];
