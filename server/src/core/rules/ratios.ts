@@ -157,12 +157,20 @@ export function writtenRounded(stated: Operand, check: RatioCheck): string | und
 
 const finerByClaims = new LintMemo<readonly Claim[], Map<number, Operand>>();
 
-/** Prose figures that a table states equal and more finely (`12.59万元` and `125,899.15元`), by token; built once per lint. */
+/**
+ * Prose figures that a table states equal and more finely (`12.59万元` and `125,899.15元`), or that the report states
+ * again in the same words more finely (`本年收入合计3.22亿元` and `本年收入合计32244.36万元`), by token; built once per lint.
+ */
 function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
   let finer = finerByClaims.get(claims);
   if (!finer) {
     finer = new Map();
     for (const c of claims) {
+      if (c.kind === 'fact' && !c.looseMatch) {
+        const [coarse, fine] = c.a.halfUlp.gt(c.b.halfUlp) ? [c.a, c.b] : [c.b, c.a];
+        if (coarse.token !== undefined && fine.halfUlp.lt(coarse.halfUlp) && !finer.has(coarse.token) && checkEqual(coarse, fine).ok) finer.set(coarse.token, fine);
+        continue;
+      }
       if (c.kind !== 'equal' || c.origin !== 'text-table' || c.a.token === undefined || !c.b.halfUlp.lt(c.a.halfUlp)) continue;
       if (checkEqual(c.a, c.b).ok) finer.set(c.a.token, c.b);
     }

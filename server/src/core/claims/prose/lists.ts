@@ -33,6 +33,9 @@ export interface ProseList {
 const BALANCE_PART = /^(?:其中[：:]?)?(?:基本支出|项目支出|经营)(?:结转|结余)(?:和结余)?$/;
 const YEAR_END_BALANCE = /^年末(?:结转和结余|结转结余|结余)$/;
 
+/** `从支出结构看，` / `按收入构成来看：`: an opening that says from which side the sentence looks at a whole. */
+const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看/;
+
 const TRIGGER = new RegExp(
   [
     `${wrappable('其中')}[：:，,]?`,
@@ -268,6 +271,13 @@ export function findLists(
       const respectively = /分别|^各/.test(word);
       const start = sentence.span.start + m.index!;
       const end = start + m[0].length;
+      // (`从支出结构看，…支出1630.52万元，其中：A…；B…`: an opening whose one figure heads a 其中 of its own only says how the
+      // sentence looks at it; the 其中 breaks that figure down, over all its clauses.)
+      const nextWord = triggers[k + 1]?.[0];
+      if (VIEW_OPENING.test(word) && nextWord !== undefined && /^其\r?\n?中/.test(nextWord)) {
+        const head = firstAtOrAfter(tokens, end);
+        if (firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!) === head + 1 && tokens[head]?.role === 'amount') continue;
+      }
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
       // `收入包括：…、上年结转结余X元；支出包括：…`: a trigger after `；` with a name of its own and no number
       // since starts a sibling list; the open lists end at that `；`.
