@@ -156,6 +156,9 @@ export function grandTotalKind(name: string): '支出' | '收入' | undefined {
   return core === '支出' || core === '收入' ? core : undefined;
 }
 
+/** A 类 name's level mark: `社会保障和就业支出（类）`. */
+const CLASS_LEVEL = /\s*[（(]类[)）]$/;
+
 /** The words that make a name one part of the name after them: domestic against foreign receptions. */
 const PART_QUALIFIER = /^(?:国内|境内|外事|国[（(]境[)）]外|境外)$/;
 
@@ -173,10 +176,18 @@ export class SubjectIndex {
   constructor(tokens: ProseToken[], roles: Role[] = ['amount']) {
     for (const t of tokens) {
       if (!t.subject || !roles.includes(t.role)) continue;
-      const same = this.bySubject.get(t.subject);
-      if (same) same.push(t);
-      else this.bySubject.set(t.subject, [t]);
+      this.add(t.subject, t);
+      // (`社会保障和就业支出（类）214.67万元` then `社会保障和就业支出比上年增加5.80万元`: a 类 is named with its level or without;
+      // its name is one of the standard classes, unlike a 款 or 项 name, which recurs under other parents.)
+      const level = CLASS_LEVEL.exec(t.subject);
+      if (level && level.index >= 4) this.add(t.subject.slice(0, level.index), t);
     }
+  }
+
+  private add(name: string, t: ProseToken): void {
+    const same = this.bySubject.get(name);
+    if (same) same.push(t);
+    else this.bySubject.set(name, [t]);
   }
 
   /** The names equal to `subject` or, when it has 4+ characters, ending with it; in first-seen order. */
