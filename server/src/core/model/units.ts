@@ -79,6 +79,7 @@ export function resolveFusedYears(model: DocumentModel): void {
  * units: the unit of most amounts in the prose).
  */
 export function resolveTableUnitSlips(model: DocumentModel): void {
+  resolveConvertedTableUnits(model);
   // (All tables in one unit, as most reports have them: none is the minority.)
   if (model.tables.every((t) => t.unit === model.tables[0].unit)) return;
   const figures = model.tables.map((t) => {
@@ -97,7 +98,7 @@ export function resolveTableUnitSlips(model: DocumentModel): void {
   for (const n of model.numbers) if (!n.cell && !n.zero && (n.unit === '元' || n.unit === '万元')) prose[n.unit]++;
   const minority = (unit: '元' | '万元', other: '元' | '万元') => tables[unit] < tables[other] || (tables[unit] === tables[other] && prose[unit] < prose[other]);
   for (const [k, table] of model.tables.entries()) {
-    if (!table.unitSpan || (table.unit !== '元' && table.unit !== '万元') || figures[k].size < 2) continue;
+    if (!table.unitSpan || table.unitSlip || (table.unit !== '元' && table.unit !== '万元') || figures[k].size < 2) continue;
     const other = table.unit === '元' ? '万元' : '元';
     if (!minority(table.unit, other)) continue;
     const theirs = new Set(model.tables.flatMap((t, j) => (t.unit === other ? [...figures[j]] : [])));
@@ -109,6 +110,53 @@ export function resolveTableUnitSlips(model: DocumentModel): void {
       table.unit = other;
     }
   }
+}
+
+/**
+ * `金额单位：万元` over `人员经费合计 11,751,371.47` while the prose states `人员经费1175.14万元` (or `单位：元` over `5.26` beside
+ * `52,634.21元`): a table none of whose figures the prose states in its unit, two or more of which it states in the other
+ * unit (rounded to the fen of 万元), has the wrong unit line, whatever unit the other tables have. The table is read in
+ * the other unit (unit-mismatch reports its unit line) rather than every figure of it contradicting the prose.
+ */
+function resolveConvertedTableUnits(model: DocumentModel): void {
+  // What the prose's amounts are, in hundredths of 万元 (元 amounts rounded half up to them).
+  const stated = new Set<number>();
+  for (const n of model.numbers) {
+    if (n.cell || !amountDigits(n)) continue;
+    const key = n.unit === '万元' ? wanKey(n) : n.unit === '元' ? yuanKey(n) : undefined;
+    if (key !== undefined) stated.add(key);
+  }
+  if (stated.size === 0) return;
+  for (const table of model.tables) {
+    if (!table.unitSpan || table.unitSlip || (table.unit !== '元' && table.unit !== '万元')) continue;
+    let asWritten = 0;
+    let asOther = 0;
+    for (const row of table.rows) for (const cell of row.cells) {
+      const n = cell.number === undefined ? undefined : model.numbers[cell.number];
+      if (!n || n.unit !== 'none' || !amountDigits(n)) continue;
+      const written = table.unit === '万元' ? wanKey(n) : yuanKey(n);
+      const other = table.unit === '万元' ? yuanKey(n) : wanKey(n);
+      if (written !== undefined && stated.has(written)) asWritten++;
+      // (At least 1.00万元: a 万元 figure read as 元 rounds to a few hundredths, which the prose may state by chance.)
+      if (other !== undefined && other >= 100 && stated.has(other)) asOther++;
+    }
+    if (asWritten > 0 || asOther < 2) continue;
+    table.unitSlip = table.unit;
+    table.unit = table.unit === '万元' ? '元' : '万元';
+  }
+}
+
+/** A 万元 figure to the fen or coarser, in hundredths of 万元. */
+function wanKey(n: NumberToken): number | undefined {
+  return n.decimals <= 2 ? fixedOf(n.text, n.decimals, -6) : undefined;
+}
+
+/** A 元 figure in hundredths of 万元, rounded half up (away from zero). */
+function yuanKey(n: NumberToken): number | undefined {
+  const fen = fixedOf(n.text, n.decimals, -6);
+  if (fen === undefined) return undefined;
+  const rounded = Math.floor((Math.abs(fen) + 5000) / 10000);
+  return fen < 0 ? -rounded : rounded;
 }
 
 /**
