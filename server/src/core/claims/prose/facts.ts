@@ -462,15 +462,20 @@ function restatedListParts(model: DocumentModel, listed: Map<string, ScopedState
   for (const [whole, lone] of alone) {
     const parts = listed.get(whole);
     if (!parts) continue;
-    const first = parts[0];
-    const value = operand(first.statement.token.token, '');
-    if (parts.some((p) => compareValues(operand(p.statement.token.token, ''), value) !== 0)) continue;
-    // The first lone statement that differs (one finding names the conflict; the others repeat it).
-    // (A name that holds its fund, `财政拨款收入` of 收入合计, is that fund's wherever it is stated.)
-    const named = FUND.test(first.statement.token.subject);
-    const funds = named ? [] : parts.map(fund);
-    const other = lone.find((o) => compareValues(operand(o.statement.token.token, ''), value) !== 0 && funds.every((f) => f === fund(o)));
-    if (other) emit(sink, first.statement, other.statement, false, true);
+    // (A name that holds its fund, `财政拨款收入` of 收入合计, is that fund's wherever it is stated; other names are set
+    // against the parts of the lone statement's fund only: `公务接待费1.29万元` among 公用经费's items is not the 三公 one.)
+    const named = FUND.test(parts[0].statement.token.subject);
+    // The first lone statement that differs from the parts of its fund, when those agree (one finding names the
+    // conflict; the others repeat it).
+    for (const o of lone) {
+      const same = named ? parts : parts.filter((p) => fund(p) === fund(o));
+      if (same.length === 0) continue;
+      const value = operand(same[0].statement.token.token, '');
+      if (same.some((p) => compareValues(operand(p.statement.token.token, ''), value) !== 0)) continue;
+      if (compareValues(operand(o.statement.token.token, ''), value) === 0) continue;
+      emit(sink, same[0].statement, o.statement, false, true);
+      break;
+    }
   }
 }
 
