@@ -85,7 +85,8 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isV
   const explanation = explain();
   const sum = inUnitOf(result.sum, total) + (total.unit ?? '');
   // (A child cell whose row sum fails too, and whose one value makes both hold, is the slip: its fix comes first.)
-  const crossed = crossedCellFix(crossedCell(ctx.claims, claim));
+  const crossedAt = crossedCell(ctx.claims, claim);
+  const crossed = crossedCellFix(crossedAt);
   // (Else one child cell one typing slip from the value the roll-up needs, the total not: that cell, and the finding is on it.)
   const guess = crossed
     ? undefined
@@ -113,10 +114,11 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isV
       `${total.label} ${written(total)} differs from the sum of its child rows, ${sum}`,
     ),
     explanation,
-    span: typo?.part.span ?? total.span ?? claim.span,
+    // (On the cell found wrong: the crossed one, whose other relation fails too, or the mistyped one.)
+    span: (crossedAt?.cell !== total ? crossedAt?.cell.span : undefined) ?? typo?.part.span ?? total.span ?? claim.span,
     severity: claim.soft ? 'warning' : undefined,
     related: [
-      ...(typo && total.span ? [{ span: total.span, message: l(`上级科目：${total.label} ${written(total)}`, `parent row: ${total.label} ${written(total)}`) }] : []),
+      ...((typo || (crossedAt && crossedAt.cell !== total)) && total.span ? [{ span: total.span, message: l(`上级科目：${total.label} ${written(total)}`, `parent row: ${total.label} ${written(total)}`) }] : []),
       ...parts
         .filter((p) => p.span && p !== typo?.part)
         .map((p) => ({ span: p.span!, message: l(`下级科目：${p.label} ${written(p)}`, `child row: ${p.label} ${written(p)}`) })),
