@@ -129,18 +129,24 @@ function resolveConvertedTableUnits(model: DocumentModel): void {
   if (stated.size === 0) return;
   for (const table of model.tables) {
     if (!table.unitSpan || table.unitSlip || (table.unit !== '元' && table.unit !== '万元')) continue;
-    let asWritten = 0;
+    // (Most tables have a figure the prose states in their unit: the first one ends the search.)
+    let asWritten = false;
     let asOther = 0;
-    for (const row of table.rows) for (const cell of row.cells) {
-      const n = cell.number === undefined ? undefined : model.numbers[cell.number];
-      if (!n || n.unit !== 'none' || !amountDigits(n)) continue;
-      const written = table.unit === '万元' ? wanKey(n) : yuanKey(n);
-      const other = table.unit === '万元' ? yuanKey(n) : wanKey(n);
-      if (written !== undefined && stated.has(written)) asWritten++;
-      // (At least 1.00万元: a 万元 figure read as 元 rounds to a few hundredths, which the prose may state by chance.)
-      if (other !== undefined && other >= 100 && stated.has(other)) asOther++;
+    cells: for (const row of table.rows) {
+      for (const cell of row.cells) {
+        const n = cell.number === undefined ? undefined : model.numbers[cell.number];
+        if (!n || n.unit !== 'none' || !amountDigits(n)) continue;
+        const written = table.unit === '万元' ? wanKey(n) : yuanKey(n);
+        if (written !== undefined && stated.has(written)) {
+          asWritten = true;
+          break cells;
+        }
+        // (At least 1.00万元: a 万元 figure read as 元 rounds to a few hundredths, which the prose may state by chance.)
+        const other = table.unit === '万元' ? yuanKey(n) : wanKey(n);
+        if (other !== undefined && other >= 100 && stated.has(other)) asOther++;
+      }
     }
-    if (asWritten > 0 || asOther < 2) continue;
+    if (asWritten || asOther < 2) continue;
     table.unitSlip = table.unit;
     table.unit = table.unit === '万元' ? '元' : '万元';
   }
