@@ -3,7 +3,7 @@ import { extractClaims } from './claims';
 import { buildModel, lineIndexOf } from './model/document';
 import { allRules } from './rules';
 import { claimOperands } from './claims/operands';
-import { forgetLintMemos } from './memo';
+import { forgetLintMemos } from './lint-memo';
 import { reportStarts } from './model/reports';
 import type { LineIndex } from './text/positions';
 import { normalizeScript, type NormalizedText } from './text/script';

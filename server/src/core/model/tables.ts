@@ -15,7 +15,7 @@ import type { Line, Localized, MoneyUnit, Span, StandardTableId, Table, TableCel
 import { allMatches } from '../text/matches';
 import { newCell } from './cells';
 import { standardFundHeaders, standardSangongHeaders } from './standard-headers';
-import { LintMemo } from '../memo';
+import { LintMemo } from '../lint-memo';
 
 export type TableEntry = NonNullable<TableRow['entries']>[number];
 

@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 import { checkEqual, checkSum, inUnitOf } from '../arith/interval';
 import type { Claim, EqualClaim, LeClaim, Operand, SumClaim } from '../types';
 import { l, setFigureFix, type FixDraft } from './rule';
-import { LintMemo } from '../memo';
+import { LintMemo } from '../lint-memo';
 
 type Relation = SumClaim | EqualClaim;
 

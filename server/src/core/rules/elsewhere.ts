@@ -4,7 +4,7 @@
 import { checkEqual, checkRestated, inUnitOf, written } from '../arith/interval';
 import type { Claim, Localized, Operand } from '../types';
 import { l, setFigureFix, type FixDraft } from './rule';
-import { LintMemo } from '../memo';
+import { LintMemo } from '../lint-memo';
 
 const byClaims = new LintMemo<readonly Claim[], Map<number, Operand[]>>();
 

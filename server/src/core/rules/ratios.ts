@@ -6,7 +6,7 @@ import { checkEqual, checkRatio, exact, HUNDRED, reachableRate, sumOperand, type
 const ONE = new Decimal(1);
 import { magnitude, signOf, withChanges } from '../arith/operand';
 import type { ChangeClaim, Claim, CompletionClaim, Operand, ShareClaim } from '../types';
-import { LintMemo } from '../memo';
+import { LintMemo } from '../lint-memo';
 
 export interface RatioInputs {
   numerator: Operand;

@@ -5,7 +5,7 @@ import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
 import { inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, finerReading, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
-import { LintMemo } from '../memo';
+import { LintMemo } from '../lint-memo';
 
 /**
  * 占X% that the part and base contradict (rounding.md §3): outside the interval the rounded

@@ -1,4 +1,4 @@
-import { LintMemo } from '../memo';
+import { LintMemo } from '../lint-memo';
 
 // Which money a figure counts: 全口径 figures, or figures said to include money other than 财政拨款
 // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出）`, `基本支出…（含一般公共预算财政拨款、事业收入等各项资金安排的

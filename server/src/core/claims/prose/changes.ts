@@ -13,7 +13,7 @@ import { BUDGET_EXCESS_RATE, budgetKind, directionOf, TO_LEVEL_AFTER, type Prose
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
-import { LintMemo } from '../../memo';
+import { LintMemo } from '../../lint-memo';
 
 const firstAmounts = new LintMemo<ProseToken[], number>();
 

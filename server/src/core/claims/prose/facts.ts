@@ -12,7 +12,7 @@ import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { COUNTED_TOTAL } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
-import { LintMemo } from '../../memo';
+import { LintMemo } from '../../lint-memo';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
 const RESPECTIVELY = /分别|各/;

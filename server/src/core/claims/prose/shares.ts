@@ -9,7 +9,7 @@ import { finestOf, finestStatement, type ProseList } from './lists';
 import { sameMember } from './sums';
 import { COUNTED_TOTAL, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
-import { LintMemo } from '../../memo';
+import { LintMemo } from '../../lint-memo';
 
 export interface ShareContext {
   analysis: ProseAnalysis;

@@ -5,7 +5,7 @@ import { isZero } from '../../arith/operand';
 import { columnIndexes, type TableEntry } from '../../model/tables';
 import { memoizeString } from '../../text/memo';
 import type { DocumentModel, Operand, StandardTableId, Table, TableRow } from '../../types';
-import { LintMemo } from '../../memo';
+import { LintMemo } from '../../lint-memo';
 
 export const TABLE_NAMES: Record<string, string> = {
   T01: '公开01表',

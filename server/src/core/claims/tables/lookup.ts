@@ -3,7 +3,7 @@
 import type { DocumentModel, Span, StandardTableId, Table } from '../../types';
 import { headerText, itemLabel, items, normLabel, procurementColumns, valueColumns, type Item, type ProcurementFigure } from './access';
 import { sangongRecords } from './sangong';
-import { LintMemo } from '../../memo';
+import { LintMemo } from '../../lint-memo';
 
 export interface TableValueQuery {
   /** Table kind(s) to search, in order. */

@@ -7,7 +7,7 @@ import { exact, operand } from '../../arith/interval';
 import { asExact, withChanges } from '../../arith/operand';
 import type { DocumentModel, Operand, Table, TableRow } from '../../types';
 import { columnLabel, items, valueColumns, type Item } from './access';
-import { LintMemo } from '../../memo';
+import { LintMemo } from '../../lint-memo';
 
 /** The 相关统计数 table of 公开09 (团组数, 购置数, 保有量, 接待批次): the first table after `after` that lists them. */
 export function statisticsTable(model: DocumentModel, after = -1): Table | undefined {

@@ -1,4 +1,4 @@
-// Memo tables last one lint (server/src/core/memo.ts): a lint's objects must not stay reachable from a module-level table
+// Memo tables last one lint (server/src/core/lint-memo.ts): a lint's objects must not stay reachable from a module-level table
 // once it returns, or V8 promotes them all to the old generation. Bundled from source: the core's public API does not
 // export the memo tables.
 import { after, test } from 'node:test';
@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'juesuan-memo-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const bundle = join(dir, 'memo.cjs');
 buildSync({
-  stdin: { contents: "export { lint } from './server/src/core/lint'; export { LintMemo } from './server/src/core/memo';", resolveDir: root, loader: 'ts' },
+  stdin: { contents: "export { lint } from './server/src/core/lint'; export { LintMemo } from './server/src/core/lint-memo';", resolveDir: root, loader: 'ts' },
   bundle: true,
   platform: 'node',
   format: 'cjs',
