@@ -39,6 +39,9 @@ function statesAmount(t: ProseToken): boolean {
   return t.role === 'amount' || (t.role === 'share-base' && t.token.unit !== 'count');
 }
 
+/** A fund's 财政拨款 opening a name: `一般公共预算财政拨款人员经费`. */
+const FUND_PREFIX = /^(?:(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款|财政拨款)/;
+
 /** `收支`, `收、支总计`, `收入、支出决算总计`: the 收入总计 and 支出总计 together. */
 const INCOME_AND_SPENDING = /^收入?、?支出?(?:总计|决算总计)?$/;
 
@@ -58,7 +61,18 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
       // (`…“三公”经费财政拨款支出预算为…，支出决算为115.08万元…。“三公”经费支出决算同比增加14.22万元`: the quantity the
       // sentence before opens with, named shorter.)
       const head = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder)?.find((t) => t.role === 'amount');
-      if (head) return accept(head) && head.subject.startsWith(first.subject) && first.subject.length >= 4 ? head : undefined;
+      if (head && accept(head) && head.subject.startsWith(first.subject) && first.subject.length >= 4) return head;
+      // (`一般公共预算财政拨款基本支出…，其中：人员经费106706.87万元…。` / `一般公共预算财政拨款人员经费比上年增加7988.08万元`: a part
+      // named in a sentence of its section whose head names the fund, not a 人员经费 of all funds.)
+      const fund = FUND_PREFIX.exec(first.subject)?.[0];
+      const bare = fund ? first.subject.slice(fund.length) : '';
+      if (fund && bare.length >= 4) {
+        const ofFund = (t: ProseToken) =>
+          accept(t) && t.subject === bare && t.sentence.section === first.sentence.section && analysis.bySentence.get(t.sentence.id)!.find((h) => h.role === 'amount')!.subject.startsWith(fund);
+        const part = subjects.find(bare, first.token.span.start, ofFund);
+        if (part) return part;
+      }
+      if (head) return undefined;
       // (The same on a line of its own: a 经费 stated with its spending words, `“三公”经费财政拨款支出`, `机关运行经费支出`.)
       if (/经费$/.test(first.subject)) return subjects.find(`${first.subject}支出`, first.token.span.start, accept) ?? subjects.find(`${first.subject}财政拨款支出`, first.token.span.start, accept);
       return undefined;

@@ -114,6 +114,9 @@ function computeFrame(ctx: ShareContext, share: ProseToken): string {
   return normalizeSubject(first.replace(/(?:主要)?用于.*$|(?:主要)?(?:体现|包括)在?.*$/, ''));
 }
 
+/** A bracketed note closing a name: `（含财政拨款、事业收入等各类资金）`. */
+const TRAILING_NOTE = /\s*[（(][^（）()]*[)）]$/;
+
 function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean, siblings: ProseToken[] = []): { base: ProseToken; group: string } | undefined {
   const role = wantCount ? 'count' : 'amount';
   // `占支出总额1234.56万元的48.60%`: the base stands right before the share (or its run: `…的93.56%和6.44%`).
@@ -138,8 +141,11 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // `占…支出总额的` names a total introduced as `…支出X万元` just as well.
     const bare = named.replace(/(?:总额|总数|总和|合计|总计)$/, '');
     // (`共涉及资金100.00万元，其中：…涉及资金60.00万元，占涉及资金总额的60.00%`: the total the list's items share a name with.)
-    const shortens = listTotal !== undefined && ((named.length >= 4 && listTotal.subject.endsWith(named)) || (bare !== named && bare.length >= 4 && listTotal.subject.endsWith(bare)));
-    if (listTotal && (wantCount || shortens || subjectsMatch(listTotal.subject, named))) return { base: listTotal, group: `list${list!.id}` };
+    // (`本部门基本支出（含财政拨款、事业收入…等各类资金）262487.41万元，其中：…占基本支出的74.93%`: the total's name is the words
+    // before its bracketed note.)
+    const totalName = listTotal?.subject.replace(TRAILING_NOTE, '') ?? '';
+    const shortens = listTotal !== undefined && ((named.length >= 4 && totalName.endsWith(named)) || (bare !== named && bare.length >= 4 && totalName.endsWith(bare)));
+    if (listTotal && (wantCount || shortens || subjectsMatch(totalName, named))) return { base: listTotal, group: `list${list!.id}` };
     // Look for the named base outside the list: the nearest statement of that quantity (never a part of the
     // share's own list: a part is no base of its sibling).
     // A longer name is a narrower quantity (三公经费财政拨款支出 is not 财政拨款支出): besides the owner
