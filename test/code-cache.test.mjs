@@ -3,7 +3,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,4 +71,13 @@ test('without JUESUAN_LINT_CODE_CACHE_DIR the cache is kept in the temp dir; wit
   assert.deepEqual(files(temp), []);
   assert.deepEqual(run([reports], '', { TMPDIR: temp }), off);
   assert.deepEqual(files(temp).map((f) => f.replace(/\d+$/, 'N')), ['juesuan-lint-code-cache-N']);
+});
+
+test('a cache folder other users can write into is not used', { skip: process.platform === 'win32' }, () => {
+  const dir = join(work, 'cache-shared');
+  mkdirSync(dir);
+  chmodSync(dir, 0o777);
+  const result = run([reports], dir);
+  assert.equal(result.length, 8);
+  assert.deepEqual(files(dir), []);
 });

@@ -3,7 +3,7 @@
 // (about 40 ms per thread at start, and the first lints are faster), which is what a pre-commit hook or an editor
 // running the CLI once per file waits for. (Node 22 has module.enableCompileCache; Node 20, which we support, has not.)
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -33,7 +33,7 @@ export function codeCacheDir(): string | undefined {
  */
 export function requireWithCodeCache(file: string, kinds: string[] = ['']): CachedModule {
   const source = readFileSync(file, 'utf8');
-  const dir = codeCacheDir();
+  const dir = trusted(codeCacheDir());
   // V8 checks a cache against the source's length only: the key is the content's hash (and the Node build that made it).
   const key = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(source).digest('hex').slice(0, 32);
   const cacheFile = (kind: string) => join(dir!, `${basename(file, '.js')}-${key}${kind ? `-${kind}` : ''}.bin`);
@@ -66,7 +66,7 @@ export function requireWithCodeCache(file: string, kinds: string[] = ['']): Cach
       const target = cacheFile(kind);
       const partial = `${target}.${process.pid}-${threadId}`;
       try {
-        mkdirSync(dir, { recursive: true });
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
         writeFileSync(partial, script!.createCachedData());
         renameSync(partial, target);
         removeStale(dir, basename(file, '.js'), key);
@@ -80,6 +80,22 @@ export function requireWithCodeCache(file: string, kinds: string[] = ['']): Cach
       }
     },
   };
+}
+
+/**
+ * The cache folder, unless another user could have written into it: cached bytecode runs as our code, and the temp
+ * folder is shared (a folder not made yet is made private when the first cache is saved).
+ */
+function trusted(dir: string | undefined): string | undefined {
+  if (dir === undefined) return undefined;
+  try {
+    const stat = lstatSync(dir);
+    const uid = process.getuid?.();
+    if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) return undefined;
+  } catch {
+    // Not made yet.
+  }
+  return dir;
 }
 
 /** Caches of earlier builds of the bundle `name` (every rebuild has a new key): each is about 1 MB. */
