@@ -169,7 +169,7 @@ test('pages that repeat the header but lay out their columns anew are each read 
   assert.deepEqual(ruleFindings(text), []);
   // A slip on the second page is found in its own row and column.
   const slipped = text.replace(/(机关事业单位基本养老保险缴费支出\s+)10\.00/, '$113.00');
-  assert.deepEqual(ruleFindings(slipped), ['rollup-mismatch:10.00', 'sum-mismatch:13.00']);
+  assert.deepEqual(ruleFindings(slipped), ['rollup-mismatch:13.00', 'sum-mismatch:13.00']);
 });
 
 test('a later page without a header, with blank cells and without the trailing blank columns, is read by its own columns', () => {
@@ -188,7 +188,7 @@ test('a later page without a header, with blank cells and without the trailing b
   assert.deepEqual(ruleFindings(text), []);
   const row = core.buildModel(text).tables[0].rows.find((r) => r.code === '2080506');
   assert.deepEqual(row.cells.map((c) => c.text), ['2080506', '机关事业单位职业年金缴费支出', '4.00', '', '4.00', '']);
-  assert.deepEqual(ruleFindings(text.replace(/(职业年金缴费支出\s+)4\.00/, '$13.00')), ['rollup-mismatch:10.00', 'sum-mismatch:3.00']);
+  assert.deepEqual(ruleFindings(text.replace(/(职业年金缴费支出\s+)4\.00/, '$13.00')), ['rollup-mismatch:3.00', 'sum-mismatch:3.00']);
   // A page whose 基本支出 is blank in every row: which column its second amounts belong to is in doubt.
   const doubtful = page([
     ['208', '社会保障和就业支出', '10.00', '', '10.00'],
@@ -204,7 +204,7 @@ test('a 栏次 row written at the left of right-aligned amount columns does not 
   const rows = [['合计', '', '10.00', '4.00', '6.00'], ...T03_ROWS.slice(1, 5)];
   const text = ['支出决算表', '公开03表', '单位：万元', '', layoutLine(T03_HEADER, widths), numbers.trimEnd(), ...rows.map((r) => layoutLine(r, widths))].join('\n');
   assert.deepEqual(alignedKinds(text), ['T03']);
-  assert.deepEqual(ruleFindings(text.replace(/(行政运行\s+)4\.00/, '$15.00')), ['rollup-mismatch:10.00', 'sum-mismatch:5.00']);
+  assert.deepEqual(ruleFindings(text.replace(/(行政运行\s+)4\.00/, '$15.00')), ['rollup-mismatch:5.00', 'sum-mismatch:5.00']);
 });
 
 test('a total label standing over the code and name columns (人员经费合计) is its row label, not a merged column', () => {
