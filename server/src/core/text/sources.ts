@@ -20,3 +20,9 @@ export const ALL_SOURCES_HEADING = /全口径/;
  * fund's (group 1: 一般公共预算 or 政府性基金; none: all 财政拨款).
  */
 export const FUND_OPENING = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本单位)?(一般公共预算|政府性基金预算?)?财政拨款/;
+
+/**
+ * A sentence under one fund's 财政拨款 as its label (`政府性基金预算财政拨款：年初结转和结余…，本年收入…，本年支出…`): its figures
+ * are that fund's (group 1), whatever their names.
+ */
+export const FUND_LABEL = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(一般公共预算|政府性基金预算?|国有资本经营预算?)财政拨款(?:收支)?(?:情况)?[：:]/;

@@ -6,6 +6,7 @@ import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
+import { FUND_LABEL } from '../../text/sources';
 
 /** `财政拨款收入总计`, `本部门支出总计`: the qualifier and the side of a 总计. */
 const SIDE_TOTAL = /^(.*?)(收入|支出)总计$/;
@@ -152,6 +153,9 @@ export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): voi
   }
 }
 
+/** The same figures named without their fund, under a fund's label: `本年收入` is 收入合计 once its subject is read. */
+const LABELLED_ROLL = /^(?:本年)?(年初结转和结余|收入|支出|年末结转和结余)(?:合计)?$/;
+
 /** A fund's figures of the year, by their fund qualifier: what they are of the roll. */
 const FUND_ROLL = /^((?:一般公共|政府性基金|国有资本经营)预算(?:财政拨款)?)(年初结转和结余|收入|支出|年末结转和结余)$/;
 
@@ -164,13 +168,19 @@ export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
     // (Most sentences name no fund's figure: nothing is allocated for them.)
     let funds: Map<string, Map<string, ProseToken>> | undefined;
+    // (`政府性基金预算财政拨款：年初结转和结余1292.34万元，本年收入3927.90万元，本年支出4428.69万元，…年末结转和结余791.55万元`: the
+    // label names the fund of figures named without it.)
+    const label = tokens.length > 0 ? FUND_LABEL.exec(tokens[0].sentence.text) : null;
     for (const t of tokens) {
-      const m = t.role === 'amount' && t.year === undefined ? FUND_ROLL.exec(t.subject) : null;
-      if (!m) continue;
+      if (t.role !== 'amount' || t.year !== undefined) continue;
+      const named = FUND_ROLL.exec(t.subject);
+      const labelled = !named && label ? LABELLED_ROLL.exec(t.subject) : null;
+      const [fund, part] = named ? [named[1], named[2]] : labelled ? [`${label![1]}财政拨款`, labelled[1]] : [];
+      if (!fund || !part) continue;
       funds ??= new Map();
-      const found = funds.get(m[1]) ?? new Map<string, ProseToken>();
-      if (!found.has(m[2])) found.set(m[2], t);
-      funds.set(m[1], found);
+      const found = funds.get(fund) ?? new Map<string, ProseToken>();
+      if (!found.has(part)) found.set(part, t);
+      funds.set(fund, found);
     }
     for (const [fund, found] of funds ?? []) {
       const [opening, income, spending, closing] = ['年初结转和结余', '收入', '支出', '年末结转和结余'].map((k) => found.get(k));

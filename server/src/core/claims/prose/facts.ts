@@ -5,7 +5,7 @@ import { compareValues, isMoney, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
-import { ALL_SOURCES_HEADING, FUND_OPENING, allSourcesSentence } from '../../text/sources';
+import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, allSourcesSentence } from '../../text/sources';
 import type { DocumentModel, FactClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
@@ -17,6 +17,8 @@ import { LintMemo } from '../../lint-memo';
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
 const RESPECTIVELY = /分别|各/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
+/** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
+const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
 const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;
 /** The money an evaluation or a measure covers (`涉及资金`, `覆盖资金`). */
 const COVERED = /涉及|覆盖|涵盖/;
@@ -192,6 +194,10 @@ const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用�
  * A 基本支出 of each may differ when the department has other income.
  */
 function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSections: Map<number, string>): string {
+  // (`政府性基金预算财政拨款：年初结转和结余1292.34万元，本年收入3927.90万元…`: a sentence under one fund's label states that
+  // fund's figures, whatever their names.)
+  const label = FUND_LABEL.exec(t.sentence.text);
+  if (label) return `fund:${label[1]}`;
   // (`政府性基金预算财政拨款收入总计41471.30万元，…；支出总计41471.30万元，…`: totals in a sentence about one fund's money are
   // that fund's, not the department's.)
   if (GRAND_TOTAL.test(key)) {
@@ -206,6 +212,7 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   return sectionWord(model, t.sentence.section, FISCAL, fundSections) ? 'fund' : '';
 }
 const FISCAL = /一般公共预算|财政拨款/;
+
 const GRAND_TOTAL = /^(?:收入|支出)总计$/;
 const CARRY_OVER = /结转和结余$/;
 
@@ -309,7 +316,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const role = t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? 'amount' : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
-    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : PROJECT_FIGURE.test(t.subject) ? `paragraph${t.sentence.paragraph}` : '';
+    // (`1.…（项）支出4611.37万元…。该科目年末结转和结余565.38万元。`: 该科目, 该项目 name the paragraph's own item.)
+    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : PROJECT_FIGURE.test(t.subject) || THIS_ITEM.test(t.subject) ? `paragraph${t.sentence.paragraph}` : '';
     const item = itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)
