@@ -239,5 +239,47 @@ export function statedFormulaClaims(analysis: ProseAnalysis, sink: ClaimSink): v
       });
       i += terms.length;
     }
+    resultAfterTerms(tokens, sink);
+  }
+}
+
+/** A term of a formula whose result comes after it: `加上本年收入`, `扣除本年支出`. */
+const LEADING_TERM = /^[，,]?\s*(?:再)?(加上?|减去?|扣除)/;
+
+/**
+ * `年初结转和结余0万元，加上本年收入540.00万元，扣除本年支出512.36万元后，年末结转和结余27.64万元`: the terms first, then the figure
+ * they make, after `后`.
+ */
+function resultAfterTerms(tokens: ProseToken[], sink: ClaimSink): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const first = tokens[i];
+    if (first.role !== 'amount' || !isMoney(first.token.unit)) continue;
+    const terms: ProseToken[] = [first];
+    const signs = [1];
+    let k = i + 1;
+    for (; k < tokens.length; k++) {
+      const m = LEADING_TERM.exec(tokens[k].lead);
+      if (!m || tokens[k].role !== 'amount' || tokens[k].token.unit !== first.token.unit) break;
+      terms.push(tokens[k]);
+      signs.push(/^[减扣]/.test(m[1]) ? -1 : 1);
+    }
+    const result = tokens[k];
+    if (terms.length < 2 || !result || result.role !== 'amount' || result.token.unit !== first.token.unit) continue;
+    const last = terms[terms.length - 1];
+    const sentence = first.sentence;
+    const between = sentence.text.slice((last.token.unitSpan?.end ?? last.token.span.end) - sentence.span.start, result.token.span.start - sentence.span.start);
+    if (!/^\s*后/.test(between)) continue;
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.stated-formula',
+      description: l(`${result.subject || '该数'}按文中所列算式计算`, `${result.subject || 'the figure'} by the formula the text gives`),
+      span: result.token.span,
+      total: operand(result.token, result.subject || '该数'),
+      parts: terms.map((t) => operand(t.token, t.subject.replace(/^(?:再)?(?:加上?|减去?|扣除)/, '') || '该项')),
+      signs,
+      exhaustive: true,
+    });
+    i = k;
   }
 }
