@@ -359,6 +359,24 @@ function openingYear(model: DocumentModel, pt: ProseToken): number | undefined {
  * 和结余18.85万元构成`: in a clause about the 财政拨款 总计, 本年收入 and the carry-overs are 公开04表's figures, not 公开01表's.
  * The name to look up instead, or undefined.
  */
+/** `该科目年末结转和结余…`: a figure named by pointing back at its paragraph's item. */
+const THIS_ITEM_FIGURE = /^(?:该|此)科目(.+)$/;
+const ITEM_NAME = /^.*[（(]\s*项[)）]/;
+
+/**
+ * `1.…（款）征地和拆迁补偿支出（项）支出4611.37万元，…。该科目年末结转和结余565.38万元。`: 该科目 is the 项 its paragraph opens
+ * with; the figure is named as that 项's (`…（项）年末结转和结余`).
+ */
+function thisItemSubject(model: DocumentModel, facts: ProseFacts, pt: ProseToken): string | undefined {
+  const m = THIS_ITEM_FIGURE.exec(pt.subject);
+  if (!m) return undefined;
+  const paragraph = model.paragraphs[pt.sentence.paragraph];
+  const first = model.sentences.find((s) => s.paragraph === pt.sentence.paragraph && s.span.start >= paragraph.span.start);
+  const head = first && facts.analysis.bySentence.get(first.id)?.find((t) => t.role === 'amount');
+  const item = head && head !== pt ? ITEM_NAME.exec(head.subject)?.[0] : undefined;
+  return item ? item + m[1] : undefined;
+}
+
 function fiscalSubject(text: string, pt: ProseToken): string | undefined {
   const sentenceStart = pt.sentence.span.start;
   const before = text.slice(sentenceStart, pt.token.span.start);
@@ -478,13 +496,14 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     } else if (runningCost) queries = [{ kind: 'T10', label: runningCost, unique: {} }];
     else if (fundFigure) queries = FUND_COLUMNS[fundFigure[2]].map((column) => ({ kind: fundFigure[1] === '政府性基金' ? 'T07' : 'T08', label: '合计', column }));
     else {
-      const found = mappingOf(pt.role, fiscalSubject(model.text, pt) ?? pt.subject);
+      const subject = thisItemSubject(model, facts, pt) ?? fiscalSubject(model.text, pt) ?? pt.subject;
+      const found = mappingOf(pt.role, subject);
       if (!found) continue;
       const [mapping, m] = found;
       // (`…（项）年初结转和结余32.14万元，本年未安排支出`: the 项's carried balance or income, not its spending: a 政府性基金 项's is
       // in 公开07表's column of that name; another fund's 项 has no such column to compare with.)
       const itemSpending = mapping === ITEM_MAPPING && pt.role === 'amount';
-      const tail = itemSpending ? ITEM_OTHER_FIGURE.exec(pt.subject.slice((m.index ?? 0) + m[0].length)) : null;
+      const tail = itemSpending ? ITEM_OTHER_FIGURE.exec(subject.slice((m.index ?? 0) + m[0].length)) : null;
       if (tail) {
         if (!sections.under(pt.sentence.section, GOVERNMENT_FUND)) continue;
         queries = [{ kind: 'T07', label: m[2], column: [tail[1]], unique: { parent: m[1], codeLength: 7 } }];
