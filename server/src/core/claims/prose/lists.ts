@@ -4,7 +4,7 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { normalizeSubject, OWNER, subjectsMatch, type SubjectIndex } from './subjects';
-import { coversFamily, CRITERIA, sameMember, sideOf } from './sums';
+import { coversFamily, CRITERIA, distinctMembers, sameMember, sideOf } from './sums';
 import { directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { allMatches } from '../../text/matches';
@@ -358,6 +358,10 @@ export function findLists(
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
           if (total && BY_PROCUREMENT_METHOD.test(word) && !PROCUREMENT_TOTAL.test(total.subject)) total = undefined;
+          // (`其中：基本支出…；项目支出…。` / `从支出结构看，项目支出2.39亿元，基本支出近1.51亿元。`: the figure of the sentence before that a
+          // view opening would take is a sibling of the parts, another member of their breakdown, not their total.)
+          const fallback = total;
+          if (fallback && VIEW_OPENING.test(word) && list.members.some((t) => t.subject !== fallback.subject && distinctMembers([t.subject, fallback.subject]))) total = undefined;
           // (`…总计均为2.40亿元（23,968.61万元）。其中：…`: of a total and its restatement, the finer.)
           const inItsSentence = total && analysis.bySentence.get(total.sentence.id);
           if (total && inItsSentence && inItsSentence[total.index + 1] && restatesPrevious(inItsSentence, total.index + 1)) total = finer(total, inItsSentence[total.index + 1]);
