@@ -27,6 +27,14 @@ export class LintMemo<K extends object, V> {
     (this.map ??= new WeakMap()).set(key, value);
   }
 
+  /** The value for `key`: `compute(key)` on the first request, the same value after. */
+  of(key: K, compute: (key: K) => V): V {
+    const map = (this.map ??= new WeakMap());
+    let value = map.get(key);
+    if (value === undefined && !map.has(key)) map.set(key, (value = compute(key)));
+    return value as V;
+  }
+
   forget(): void {
     this.map = undefined;
   }

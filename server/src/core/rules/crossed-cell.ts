@@ -29,8 +29,10 @@ const byClaims = new LintMemo<readonly Claim[], Requirements>();
 
 /** What the tables' failing relations require of their cells, by cell token and by relation; built once per lint, on the first failure. */
 function requirements(claims: readonly Claim[]): Requirements {
-  const built = byClaims.get(claims);
-  if (built) return built;
+  return byClaims.of(claims, buildRequirements);
+}
+
+function buildRequirements(claims: readonly Claim[]): Requirements {
   const byToken = new Map<number, Requirement[]>();
   const byClaim = new Map<Relation, Requirement[]>();
   const confirmed = new Set<number>();
@@ -76,9 +78,7 @@ function requirements(claims: readonly Claim[]): Requirements {
       add({ claim: c, cell: c.b, value: c.a.value, tolerance: check.tolerance });
     }
   }
-  const result = { byToken, byClaim, confirmed };
-  byClaims.set(claims, result);
-  return result;
+  return { byToken, byClaim, confirmed };
 }
 
 /**

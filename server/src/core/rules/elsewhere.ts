@@ -10,8 +10,10 @@ const byClaims = new LintMemo<readonly Claim[], Map<number, Operand[]>>();
 
 /** The differing statements of each text figure (by token), built once per lint. */
 function differingStatements(claims: readonly Claim[]): Map<number, Operand[]> {
-  const built = byClaims.get(claims);
-  if (built) return built;
+  return byClaims.of(claims, buildDifferingStatements);
+}
+
+function buildDifferingStatements(claims: readonly Claim[]): Map<number, Operand[]> {
   const map = new Map<number, Operand[]>();
   const add = (figure: Operand, other: Operand) => {
     if (figure.token === undefined) return;
@@ -25,7 +27,6 @@ function differingStatements(claims: readonly Claim[]): Map<number, Operand[]> {
       add(c.b, c.a);
     } else if (c.kind === 'equal' && c.origin === 'text-table' && !checkEqual(c.a, c.b).ok) add(c.a, c.b);
   }
-  byClaims.set(claims, map);
   return map;
 }
 

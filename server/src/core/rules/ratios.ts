@@ -162,9 +162,8 @@ const finerByClaims = new LintMemo<readonly Claim[], Map<number, Operand>>();
  * again in the same words more finely (`本年收入合计3.22亿元` and `本年收入合计32244.36万元`), by token; built once per lint.
  */
 function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
-  let finer = finerByClaims.get(claims);
-  if (!finer) {
-    finer = new Map();
+  return finerByClaims.of(claims, () => {
+    const finer = new Map<number, Operand>();
     for (const c of claims) {
       if (c.kind === 'fact' && !c.looseMatch) {
         const [coarse, fine] = c.a.halfUlp.gt(c.b.halfUlp) ? [c.a, c.b] : [c.b, c.a];
@@ -174,9 +173,8 @@ function finerStatements(claims: readonly Claim[]): Map<number, Operand> {
       if (c.kind !== 'equal' || c.origin !== 'text-table' || c.a.token === undefined || !c.b.halfUlp.lt(c.a.halfUlp)) continue;
       if (checkEqual(c.a, c.b).ok) finer.set(c.a.token, c.b);
     }
-    finerByClaims.set(claims, finer);
-  }
-  return finer;
+    return finer;
+  });
 }
 
 type Reading = { inputs: RatioInputs; check: RatioCheck };

@@ -121,15 +121,13 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
 const listsByTotal = new LintMemo<readonly Claim[], Map<number, SumClaim>>();
 /** The first exhaustive 其中 list of each total token: indexed once per lint (every wrong share asks). */
 function exhaustiveListsByTotal(claims: readonly Claim[]): Map<number, SumClaim> {
-  let byTotal = listsByTotal.get(claims);
-  if (!byTotal) {
-    byTotal = new Map();
+  return listsByTotal.of(claims, () => {
+    const byTotal = new Map<number, SumClaim>();
     for (const c of claims) {
       if (c.kind === 'sum' && c.exhaustive && c.total.token !== undefined && !byTotal.has(c.total.token)) byTotal.set(c.total.token, c);
     }
-    listsByTotal.set(claims, byTotal);
-  }
-  return byTotal;
+    return byTotal;
+  });
 }
 
 /**

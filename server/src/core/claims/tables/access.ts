@@ -88,12 +88,11 @@ interface TableIndex {
 const indexes = new LintMemo<Table, TableIndex>();
 
 function indexOf(table: Table): TableIndex {
-  let index = indexes.get(table);
-  if (!index) {
-    index = { items: undefined, byCode: undefined, codeTree: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [], namesColumns: new Map() };
-    indexes.set(table, index);
-  }
-  return index;
+  return indexes.of(table, emptyIndex);
+}
+
+function emptyIndex(): TableIndex {
+  return { items: undefined, byCode: undefined, codeTree: undefined, valueColumns: new Map(), positions: undefined, columnLabels: [], headerTexts: [], namesColumns: new Map() };
 }
 
 const GENERIC = /^(合计|小计|金额|决算数|本年|项目)$/;

@@ -52,18 +52,16 @@ const byLabel = new LintMemo<Table, Map<string, Item[]>>();
 
 /** Entries of a table by normalised label, built once per table: exact look-ups are O(1). */
 function labelIndex(table: Table): Map<string, Item[]> {
-  let index = byLabel.get(table);
-  if (!index) {
-    index = new Map();
+  return byLabel.of(table, () => {
+    const index = new Map<string, Item[]>();
     for (const it of items(table)) {
       const name = itemLabel(it);
       const list = index.get(name);
       if (list) list.push(it);
       else index.set(name, [it]);
     }
-    byLabel.set(table, index);
-  }
-  return index;
+    return index;
+  });
 }
 
 /** The cell the query names, or undefined. Cells that are shifted codes, unreadable text or unplaced are never returned. */

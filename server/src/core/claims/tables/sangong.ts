@@ -156,8 +156,10 @@ const cache = new LintMemo<Table, SangongRecord[]>();
 
 /** The records of a 公开09表 (usually one), each mapping 栏次 numbers to cells. */
 export function sangongRecords(table: Table): SangongRecord[] {
-  const cached = cache.get(table);
-  if (cached) return cached;
+  return cache.of(table, readRecords);
+}
+
+function readRecords(table: Table): SangongRecord[] {
   const slots = columnSlots(table);
   const rows = table.rows.filter((r) => r.kind === 'data' || r.kind === 'total');
   const records: SangongRecord[] = [];
@@ -194,6 +196,5 @@ export function sangongRecords(table: Table): SangongRecord[] {
     const total = records.findIndex((r) => [...r.values()].some((c) => c.row.kind === 'total'));
     if (total > 0) records.unshift(...records.splice(total, 1));
   }
-  cache.set(table, records);
   return records;
 }
