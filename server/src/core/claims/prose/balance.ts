@@ -217,26 +217,9 @@ export function statedFormulaClaims(analysis: ProseAnalysis, sink: ClaimSink): v
       const total = tokens[i];
       const first = tokens[i + 1];
       if (total.role !== 'amount' || first.role !== 'amount' || !isMoney(total.token.unit) || first.token.unit !== total.token.unit || !FORMULA_OPENS.test(first.lead)) continue;
-      const terms: ProseToken[] = [first];
-      const signs = [1];
-      for (let k = i + 2; k < tokens.length; k++) {
-        const m = FORMULA_TERM.exec(tokens[k].lead);
-        if (!m || tokens[k].role !== 'amount' || tokens[k].token.unit !== total.token.unit) break;
-        terms.push(tokens[k]);
-        signs.push(m[1].startsWith('减') ? -1 : 1);
-      }
+      const { terms, signs } = termsFrom(tokens, first, i + 2, FORMULA_TERM);
       if (terms.length < 2) continue;
-      sink.add<SumClaim>({
-        kind: 'sum',
-        origin: 'prose',
-        identity: 'prose.stated-formula',
-        description: l(`${total.subject || '该数'}按文中所列算式计算`, `${total.subject || 'the figure'} by the formula the text gives`),
-        span: total.token.span,
-        total: operand(total.token, total.subject || '该数'),
-        parts: terms.map((t) => operand(t.token, t.subject.replace(/^(?:为|即|等于|加上?|减去?)/, '') || '该项')),
-        signs,
-        exhaustive: true,
-      });
+      addFormula(sink, total, terms, signs, /^(?:为|即|等于|加上?|减去?)/);
       i += terms.length;
     }
     resultAfterTerms(tokens, sink);
@@ -254,32 +237,46 @@ function resultAfterTerms(tokens: ProseToken[], sink: ClaimSink): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
     const first = tokens[i];
     if (first.role !== 'amount' || !isMoney(first.token.unit)) continue;
-    const terms: ProseToken[] = [first];
-    const signs = [1];
-    let k = i + 1;
-    for (; k < tokens.length; k++) {
-      const m = LEADING_TERM.exec(tokens[k].lead);
-      if (!m || tokens[k].role !== 'amount' || tokens[k].token.unit !== first.token.unit) break;
-      terms.push(tokens[k]);
-      signs.push(/^[减扣]/.test(m[1]) ? -1 : 1);
-    }
+    const { terms, signs } = termsFrom(tokens, first, i + 1, LEADING_TERM);
+    const k = i + terms.length;
     const result = tokens[k];
     if (terms.length < 2 || !result || result.role !== 'amount' || result.token.unit !== first.token.unit) continue;
     const last = terms[terms.length - 1];
     const sentence = first.sentence;
     const between = sentence.text.slice((last.token.unitSpan?.end ?? last.token.span.end) - sentence.span.start, result.token.span.start - sentence.span.start);
     if (!/^\s*后/.test(between)) continue;
-    sink.add<SumClaim>({
-      kind: 'sum',
-      origin: 'prose',
-      identity: 'prose.stated-formula',
-      description: l(`${result.subject || '该数'}按文中所列算式计算`, `${result.subject || 'the figure'} by the formula the text gives`),
-      span: result.token.span,
-      total: operand(result.token, result.subject || '该数'),
-      parts: terms.map((t) => operand(t.token, t.subject.replace(/^(?:再)?(?:加上?|减去?|扣除)/, '') || '该项')),
-      signs,
-      exhaustive: true,
-    });
+    addFormula(sink, result, terms, signs, /^(?:再)?(?:加上?|减去?|扣除)/);
     i = k;
   }
+}
+
+/**
+ * `first` and the amounts in its unit from `from` on whose words open a term (`term`'s group 1: 加, 减, 扣除), with their
+ * signs.
+ */
+function termsFrom(tokens: ProseToken[], first: ProseToken, from: number, term: RegExp): { terms: ProseToken[]; signs: number[] } {
+  const terms = [first];
+  const signs = [1];
+  for (let k = from; k < tokens.length; k++) {
+    const m = term.exec(tokens[k].lead);
+    if (!m || tokens[k].role !== 'amount' || tokens[k].token.unit !== first.token.unit) break;
+    terms.push(tokens[k]);
+    signs.push(/^[减扣]/.test(m[1]) ? -1 : 1);
+  }
+  return { terms, signs };
+}
+
+/** `result` is the signed sum of `terms` (each named by its words less the operator `operator` matches). */
+function addFormula(sink: ClaimSink, result: ProseToken, terms: ProseToken[], signs: number[], operator: RegExp): void {
+  sink.add<SumClaim>({
+    kind: 'sum',
+    origin: 'prose',
+    identity: 'prose.stated-formula',
+    description: l(`${result.subject || '该数'}按文中所列算式计算`, `${result.subject || 'the figure'} by the formula the text gives`),
+    span: result.token.span,
+    total: operand(result.token, result.subject || '该数'),
+    parts: terms.map((t) => operand(t.token, t.subject.replace(operator, '') || '该项')),
+    signs,
+    exhaustive: true,
+  });
 }
