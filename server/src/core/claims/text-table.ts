@@ -14,6 +14,7 @@ import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
 import { ALL_SOURCES_HEADING, FUND_OPENING, allSourcesSentence } from '../text/sources';
+import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { statisticsCount, statisticsTable } from './tables/sangong';
 
@@ -370,8 +371,8 @@ const ITEM_NAME = /^.*[（(]\s*项[)）]/;
 function thisItemSubject(model: DocumentModel, facts: ProseFacts, pt: ProseToken): string | undefined {
   const m = THIS_ITEM_FIGURE.exec(pt.subject);
   if (!m) return undefined;
-  const paragraph = model.paragraphs[pt.sentence.paragraph];
-  const first = model.sentences.find((s) => s.paragraph === pt.sentence.paragraph && s.span.start >= paragraph.span.start);
+  // (The paragraph's first sentence, by position: a scan of every sentence for each such figure would be quadratic.)
+  const first = model.sentences[lowerBound(model.sentences, (s) => s.span.start, model.paragraphs[pt.sentence.paragraph].span.start)];
   const head = first && facts.analysis.bySentence.get(first.id)?.find((t) => t.role === 'amount');
   const item = head && head !== pt ? ITEM_NAME.exec(head.subject)?.[0] : undefined;
   return item ? item + m[1] : undefined;

@@ -5,7 +5,7 @@ import { compareValues, isMoney, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
-import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, allSourcesSentence } from '../../text/sources';
+import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, allSourcesSentence } from '../../text/sources';
 import type { DocumentModel, FactClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
@@ -443,8 +443,6 @@ function looseMatch(key: string, firstByKey: Map<string, Statement>, longerBy: M
   return undefined;
 }
 
-const FUND = /一般公共预算|政府性基金|国有资本经营|财政拨款/;
-
 /**
  * The fund a statement's own sentence (up to it) or, failing that, its nearest section names
  * (`一般公共预算财政拨款基本支出` → 一般公共预算), '' for none.
@@ -452,9 +450,9 @@ const FUND = /一般公共预算|政府性基金|国有资本经营|财政拨款
 function fundOf(model: DocumentModel, t: ProseToken | undefined, memo: Map<number, string>): string {
   if (!t) return '';
   // The first fund word: 一般公共预算财政拨款 is 一般公共预算, 财政拨款 alone all fiscal funds.
-  const own = FUND.exec(model.text.slice(t.sentence.span.start, t.token.span.end))?.[0];
+  const own = FUND_WORDS.exec(model.text.slice(t.sentence.span.start, t.token.span.end))?.[0];
   if (own || t.sentence.section === undefined) return own ?? '';
-  return sectionWord(model, t.sentence.section, FUND, memo);
+  return sectionWord(model, t.sentence.section, FUND_WORDS, memo);
 }
 
 /**
@@ -472,7 +470,7 @@ function restatedListParts(model: DocumentModel, listed: Map<string, ScopedState
     if (!parts) continue;
     // (A name that holds its fund, `财政拨款收入` of 收入合计, is that fund's wherever it is stated; other names are set
     // against the parts of the lone statement's fund only: `公务接待费1.29万元` among 公用经费's items is not the 三公 one.)
-    const named = FUND.test(parts[0].statement.token.subject);
+    const named = FUND_WORDS.test(parts[0].statement.token.subject);
     // The first lone statement that differs from the parts of its fund, when those agree (one finding names the
     // conflict; the others repeat it).
     for (const o of lone) {

@@ -10,7 +10,7 @@ import { sameMember } from './sums';
 import { COUNTED_TOTAL, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
-import { FUND_LABEL } from '../../text/sources';
+import { FUND_LABEL, FUND_WORDS } from '../../text/sources';
 
 export interface ShareContext {
   analysis: ProseAnalysis;
@@ -115,9 +115,6 @@ function computeFrame(ctx: ShareContext, share: ProseToken): string {
   return normalizeSubject(first.replace(/(?:主要)?用于.*$|(?:主要)?(?:体现|包括)在?.*$/, ''));
 }
 
-/** A name that says which money: a fund or 财政拨款. */
-const FUND_NAMED = /财政拨款|一般公共预算|政府性基金|国有资本经营/;
-
 /** A bracketed note closing a name: `（含财政拨款、事业收入等各类资金）`. */
 const TRAILING_NOTE = /\s*[（(][^（）()]*[)）]$/;
 
@@ -158,7 +155,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // (A whole stated inline before an earlier share, `占本年支出合计1250.00万元的72.00%`, states it as well.)
     // (Nor a figure of one fund's labelled sentence for a base that names no fund: `政府性基金预算财政拨款：…本年支出4428.69万元` is
     // not the 本年支出合计 of `一般公共预算财政拨款支出1524.99万元，占本年支出合计的25.61%`.)
-    const anyFund = FUND_NAMED.test(named);
+    const anyFund = FUND_WORDS.test(named);
     const accept = (t: ProseToken) =>
       (t.role === 'amount' || t.role === 'share-base') && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
