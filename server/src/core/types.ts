@@ -74,6 +74,8 @@ export interface NumberToken {
   missingPercent?: true;
   /** Set when the number is a table cell. */
   cell?: { table: number; row: number; col: number };
+  /** Stated as about this much (`约1,100万元`, `800万元左右`): rounded to its last significant digit (±50), not to units. */
+  approximate?: true;
   /** Its operand fields, built by the first relation that reads it (arith/interval `operand`). */
   operandFields?: OperandFields;
 }
@@ -422,7 +424,12 @@ export interface FactClaim extends ClaimBase {
   b: Operand;
   /** True when the two wordings differ (scope may differ): warning only. */
   looseMatch: boolean;
+  /** `b` states the figure only approximately or bounds it (`约1,100万元`, `近1,300万元`, `超过750万元`, `不足50万元`). */
+  approx?: Approximation;
 }
+
+/** How a figure is stated when not exactly: about (约, 左右), nearly (近), more than (超过, 逾), less than (不足, 不到). */
+export type Approximation = 'about' | 'near' | 'over' | 'under';
 
 /** `…减少，主要原因是“三公”经费支出减少` while 三公 is said elsewhere to have increased. */
 export interface ReasonClaim extends ClaimBase {

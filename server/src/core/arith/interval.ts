@@ -2,7 +2,7 @@
 // and a relation is an error only when it fails for every choice of true values inside them.
 // Exact decimal arithmetic throughout; never JavaScript floats.
 import Decimal from 'decimal.js';
-import type { MoneyUnit, NumberToken, Span } from '../types';
+import type { Approximation, MoneyUnit, NumberToken, Span } from '../types';
 import { addFixed, decimalOfFixed, FIXED_DIGITS, fixedHalfOf, fixedOf, Operand, type OperandFields } from './operand';
 
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -54,15 +54,16 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
     // (`0万元`: nothing was spent).
     // (`增长2倍` is a rate rounded to whole multiples, not a count.)
     const exact = ((token.unit === 'count' && token.unitText !== '倍') || token.zero) && token.decimals === 0;
-    const fixedHalf = exact ? 0 : fixedHalfOf(token.decimals, shift);
+    const fixedHalf = exact ? 0 : token.approximate ? undefined : fixedHalfOf(token.decimals, shift);
     const scale = money ? MONEY_SCALE[money] : ONE;
     const fast = fixed !== undefined && fixedHalf !== undefined;
+    const half = token.approximate ? lastDigitPlace(token.text).div(2) : halfUlp(token.decimals);
     base = {
       token: token.id,
       fixed,
       fixedHalf,
       value: fast ? undefined : money === '万元' || !money ? token.value : token.value.times(scale),
-      halfUlp: fast ? undefined : exact ? ZERO : money && money !== '万元' ? halfUlp(token.decimals).times(scale) : halfUlp(token.decimals),
+      halfUlp: fast ? undefined : exact ? ZERO : money && money !== '万元' ? half.times(scale) : half,
       text: token.text,
       raw: token.raw,
       unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : token.unitText === '倍' ? '倍' : undefined,
@@ -325,6 +326,47 @@ class RestatedCheck {
   get tolerance(): Decimal {
     return this.eq.tolerance;
   }
+}
+
+/**
+ * The place value of a written number's last significant digit: 100 for `1,100`, 0.01 for `1.50`, 1 for `362`. An
+ * approximation is as coarse as its writer made it: `约1,100万元` says hundreds, `约362万元` says units.
+ */
+function lastDigitPlace(text: string): Decimal {
+  const [whole, fraction = ''] = text.replace(/^-/, '').split('.');
+  // (Digits after the point are all meant, `约2.0亿元` says tenths; an integer's trailing zeros are not: `约1,100万元`.)
+  if (fraction.length > 0) return new Decimal(10).pow(-fraction.length);
+  const zeros = /0*$/.exec(whole)![0].length;
+  return new Decimal(10).pow(Math.min(zeros, whole.length - 1));
+}
+
+/**
+ * The values an approximate statement allows the exact figure (`approx`'s unit is value's): about, the figure rounded to
+ * its last significant digit (`约1,100万元`: 1,050 to 1,150); nearly, up to it from one digit or 5% below; over, from it to one
+ * digit or 20% above; under, from one digit or 20% below up to it. `ok` when the exact figure's interval meets that range;
+ * `far` when it misses it by more than a digit and a tenth of the figure.
+ */
+export function checkApproximate(exact: Operand, approx: Operand, how: Approximation): { ok: boolean; far: boolean; low: Decimal; high: Decimal } {
+  const x = approx.value;
+  const step = lastDigitPlace(approx.text ?? x.toString()).times(approx.scale ?? ONE);
+  const wide = (share: number) => Decimal.max(step, x.abs().times(share));
+  const half = step.div(2);
+  const low = how === 'about' ? x.minus(half) : how === 'near' ? x.minus(wide(0.05)) : how === 'under' ? x.minus(wide(0.2)) : x;
+  const high = how === 'about' ? x.plus(half) : how === 'over' ? x.plus(wide(0.2)) : x;
+  const below = low.minus(exact.value.plus(exact.halfUlp));
+  const above = exact.value.minus(exact.halfUlp).minus(high);
+  const ok = !below.isPositive() && !above.isPositive();
+  // (Off by more than a tenth of it, or a digit: no writer's rounding, a slip: `75,323.39万元（约1.53亿元）`.)
+  const far = Decimal.max(below, above).gt(wide(0.1));
+  return { ok, far, low, high };
+}
+
+/** `value` rounded to the last significant digit `like` was written with, in its unit (grouped by thousands as asked): 1127.06 like `约800` → 1100. */
+export function roundedToPlaceOf(value: Decimal, like: Operand, grouped = like.raw?.includes(',') === true): string {
+  const place = lastDigitPlace(like.text ?? like.value.toString());
+  const scaled = like.scale ? value.div(like.scale) : value;
+  const text = scaled.div(place).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(place).toFixed(like.decimals ?? 0);
+  return grouped ? group(text) : text;
 }
 
 /** part ≤ whole for some true values; `diff` is part − whole. */

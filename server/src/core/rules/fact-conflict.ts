@@ -1,6 +1,6 @@
-import { checkRestated, inUnitOf, written } from '../arith/interval';
+import { checkApproximate, checkRestated, inUnitOf, roundedToPlaceOf, written } from '../arith/interval';
 import { restatedDiffText } from './explain';
-import type { FactClaim, Localized, Operand } from '../types';
+import type { Approximation, FactClaim, Localized, Operand } from '../types';
 import { l, setFigureFix, type FixDraft, type Rule, type RuleContext } from './rule';
 
 /**
@@ -21,6 +21,10 @@ export const factConflict: Rule = {
     const byFirst = new Map<string, FactClaim[]>();
     for (const claim of ctx.claims) {
       if (claim.kind !== 'fact') continue;
+      if (claim.approx) {
+        checkApproximateFact(ctx, claim, claim.approx);
+        continue;
+      }
       const key = `${claim.key}|${claim.a.span?.start}`;
       const same = byFirst.get(key);
       if (same) same.push(claim);
@@ -96,4 +100,59 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
     fixes: claim.identity === 'prose.heading-figure' && claim.b.span ? [setTo(claim.b, claim.a, l('与正文一致', 'as the text states it'))] : [],
     claim: claim.id,
   });
+}
+
+/** The written unit, 万元 too (explanations of approximations name it: `近3,300万元`). */
+function unitOf(o: Operand): string {
+  return o.unit ?? (o.fields.wan ? '万元' : '');
+}
+
+function withUnit(o: Operand): string {
+  return written(o) + (o.unit === undefined ? unitOf(o) : '');
+}
+
+const APPROXIMATION_WORDS: Record<Approximation, Localized> = {
+  about: l('约', 'about '),
+  near: l('近', 'nearly '),
+  over: l('超过', 'over '),
+  under: l('不足', 'under '),
+};
+
+/**
+ * `政府采购支出约800万元` against `政府采购支出总额1,127.06万元`: an approximation or a bound that the exact figure does not
+ * meet. A warning when it misses by little (how coarse a writer's 约 is, is a judgement), an error when by far.
+ */
+function checkApproximateFact(ctx: RuleContext, claim: FactClaim, how: Approximation): void {
+  const { a, b } = claim;
+  const check = checkApproximate(a, b, how);
+  const word = APPROXIMATION_WORDS[how];
+  const stated = { 'zh-cn': `${word['zh-cn']}${withUnit(b)}`, en: `${word.en}${withUnit(b)}` };
+  const exact = withUnit(a);
+  const range = `${inUnitOf(check.low, b)}${unitOf(b)} – ${inUnitOf(check.high, b)}${unitOf(b)}`;
+  const explain = () =>
+    l(
+      `“${stated['zh-cn']}”容许 ${range}；${a.label} 为 ${exact}${check.ok ? ' ✓' : '，不在其内'}`,
+      `"${stated.en}" allows ${range}; ${a.label} is ${exact}${check.ok ? ' ✓' : ', outside it'}`,
+    );
+  const severity = check.far ? 'error' : 'warning';
+  ctx.verdict(claim.id, check.ok ? 'ok' : severity, explain);
+  if (check.ok) return;
+  ctx.report({
+    messageId: 'conflict',
+    message: l(`${b.label}的约数与确数不符：此处为 ${stated['zh-cn']}，别处为 ${exact}`, `${b.label} is stated as ${stated.en} here but is ${exact} elsewhere`),
+    explanation: explain(),
+    span: b.span ?? claim.span,
+    severity,
+    related: a.span ? [{ span: a.span, message: l(`确数：${a.label} ${exact}`, `exact figure: ${a.label} ${exact}`) }] : [],
+    // (约: the exact figure rounded as coarsely as the approximation was written; a bound has no one right value.)
+    fixes: how === 'about' && b.span ? [aboutFix(a, b)] : [],
+    claim: claim.id,
+  });
+}
+
+/** `约800万元` → `1,100` when the exact figure is 1,127.06万元: the digits only (the 约 and the unit stay). */
+function aboutFix(exact: Operand, approx: Operand): FixDraft {
+  // (Grouped by thousands when either figure is: `约800万元` against `1,127.06万元` becomes `约1,100万元`.)
+  const text = roundedToPlaceOf(exact.value, approx, [exact, approx].some((o) => o.raw?.includes(',')));
+  return setFigureFix(approx.span!, text, l(`改为 约${text}${unitOf(approx)}（与确数 ${withUnit(exact)} 相符）`, `Change to about ${text}${unitOf(approx)} (as the exact figure ${withUnit(exact)})`));
 }

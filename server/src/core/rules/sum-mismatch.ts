@@ -104,8 +104,8 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     const diff = diffText(result.diff, result.tolerance, [total, ...claim.parts]);
     const sum = claim.parts.length > 1 ? ` = ${sumText(claim, result)}` : '';
     return l(
-      `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.zh}${sum}（${diff.zh}）`,
-      `${total.label} ${written(total)} ${result.ok ? relation : '≠'} ${expr.en}${sum} (${diff.en})`,
+      `${total.label} ${written(total, claim.parts)} ${result.ok ? relation : '≠'} ${expr.zh}${sum}（${diff.zh}）`,
+      `${total.label} ${written(total, claim.parts)} ${result.ok ? relation : '≠'} ${expr.en}${sum} (${diff.en})`,
     );
   };
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
@@ -121,7 +121,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   if (opposite) {
     ctx.report({
       messageId: 'mismatch',
-      message: l(`${total.label}与各分项之和方向相反：${written(total)} 对 ${sum}`, `${total.label} has the opposite sign of the sum of its parts: ${written(total)} against ${sum}`),
+      message: l(`${total.label}与各分项之和方向相反：${written(total, claim.parts)} 对 ${sum}`, `${total.label} has the opposite sign of the sum of its parts: ${written(total, claim.parts)} against ${sum}`),
       explanation,
       span,
       severity: claim.soft ? 'warning' : undefined,
@@ -155,15 +155,15 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   ctx.report({
     messageId: claim.exhaustive ? 'mismatch' : 'partialExceeds',
     message: pair
-      ? l(`${total.label} ${written(total)} 应等于${claim.parts[0].label} ${written(claim.parts[0])}`, `${total.label} ${written(total)} should equal ${claim.parts[0].label} ${written(claim.parts[0])}`)
+      ? l(`${total.label} ${written(total, claim.parts)} 应等于${claim.parts[0].label} ${written(claim.parts[0])}`, `${total.label} ${written(total, claim.parts)} should equal ${claim.parts[0].label} ${written(claim.parts[0])}`)
       : claim.exhaustive
-      ? l(`${total.label}与各分项之和不符：${written(total)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${written(total)} ≠ ${sum}`)
-      : l(`其中各项之和 ${sum} 超过${total.label} ${written(total)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total)}`),
+      ? l(`${total.label}与各分项之和不符：${written(total, claim.parts)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${written(total, claim.parts)} ≠ ${sum}`)
+      : l(`其中各项之和 ${sum} 超过${total.label} ${written(total, claim.parts)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total, claim.parts)}`),
     explanation,
     span: typo?.part.span ?? span,
     severity: claim.soft ? 'warning' : undefined,
     related: [
-      ...(typo && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total)}`, `total: ${total.label} ${written(total)}`) }] : []),
+      ...(typo && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total, claim.parts)}`, `total: ${total.label} ${written(total, claim.parts)}`) }] : []),
       ...partsRelated(typo?.part),
     ],
     fixes,

@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
 import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, allSourcesSentence } from '../../text/sources';
-import type { DocumentModel, FactClaim, Sentence } from '../../types';
+import type { Approximation, DocumentModel, FactClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { COUNTED_TOTAL } from './subjects';
@@ -57,7 +57,10 @@ export const factKey = memoizeString(keyOf);
 const MOVEMENT = /(?:有所|略有|明显|大幅|较大幅度)(?:下降|增加|减少|增长|上升|降低|变化|变动)$/;
 
 function keyOf(subject: string): string {
-  const name = subject.replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '').replace(/(?:19|20)\d\d/g, '');
+  const named = subject.replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '').replace(/(?:19|20)\d\d/g, '');
+  // (`本部门政府采购支出总额` and `全年政府采购支出` name one quantity: the department and the year are every figure's.)
+  const plain = named.replace(/^(?:全年|本部门|本单位)+/, '').replace(/总额$/, '');
+  const name = plain.length >= 4 ? plain : named;
   // A generic ending goes only when enough of the name is left (人员经费 stays 人员经费).
   const bare = name.replace(/(?:支出|资金|经费|费用|金额)$/, '');
   return bare.length >= 4 ? bare : name;
@@ -75,6 +78,8 @@ interface Statement {
   group: string;
   /** The list the statement is a part of: parts of one list are distinct items, never restatements. */
   list?: number;
+  /** Stated approximately or as a bound: held against the exact statement of its name, never one that others are held against. */
+  approx?: Approximation;
 }
 
 /**
@@ -291,7 +296,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const alone = new Map<string, ScopedStatement[]>();
   for (const t of analysis.tokens) {
     // (`部分支出科目有所下降，主要为：A…支出减少33万元；B…减少57万元`: a statement opening the sentence names no quantity.)
-    if (!FACT_ROLES.includes(t.role) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
+    // (An approximation of an amount, `约1,100万元`, `近1,300万元`, is a statement of that amount, held to it loosely.)
+    const approx = t.approx && (t.role === 'amount' || t.role === 'other') ? t.approx : undefined;
+    if ((!FACT_ROLES.includes(t.role) && !approx) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
     if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
@@ -313,7 +320,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     const budgetPart = inBudgetList(t, inList);
     // 年初预算 and 全年预算 are two figures of one quantity.
-    const role = t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? 'amount' : t.role;
+    const role = approx ? 'amount' : t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? 'amount' : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
     // (`1.…（项）支出4611.37万元…。该科目年末结转和结余565.38万元。`: 该科目, 该项目 name the paragraph's own item.)
@@ -324,7 +331,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const sources = allSourcesSentence(t.sentence) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';
     const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}|${sources}`;
     const list = byGroup.get(group) ?? [];
-    const statement: Statement = { token: t, key, group, list: inList?.id };
+    const statement: Statement = { token: t, key, group, list: inList?.id, approx };
     list.push(statement);
     byGroup.set(group, list);
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
@@ -344,7 +351,12 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // The keys seen that end with a given key after one to three characters more: a loose match, one key ending with the
     // other after a qualifier, is looked up by the shorter key (not by a scan of every key so far).
     const longerBy = new Map<string, string[]>();
+    const approximate: Statement[] = [];
     for (const s of statements) {
+      if (s.approx) {
+        approximate.push(s);
+        continue;
+      }
       const same = firstByKey.get(s.key);
       if (same) {
         // `21个项目…涉及资金1056.42万元；1个项目…涉及资金2709.52万元`: items of one list.
@@ -360,6 +372,13 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
         if (longer) longer.push(s.key);
         else longerBy.set(tail, [s.key]);
       }
+    }
+    // (`收、支总计近3,300万元` in the overview and `收入总计3377.35万元` further on: an approximation is held against the
+    // exact statement of its name wherever that stands.)
+    for (const s of approximate) {
+      const same = firstByKey.get(s.key);
+      const exact = same ?? looseMatch(s.key, firstByKey, longerBy);
+      if (exact && (exact.list === undefined || exact.list !== s.list) && (same || !shareOfOther(model.text, exact, s))) emit(sink, exact, s, !same);
     }
   }
 }
@@ -466,19 +485,25 @@ function restatedListParts(model: DocumentModel, listed: Map<string, ScopedState
   const sectionFunds = new Map<number, string>();
   const fund = (s: ScopedStatement) => fundOf(model, s.fundOf, sectionFunds);
   for (const [whole, lone] of alone) {
-    const parts = listed.get(whole);
-    if (!parts) continue;
+    const parts = listed.get(whole)?.filter((p) => !p.statement.approx);
+    if (!parts?.length) continue;
     // (A name that holds its fund, `财政拨款收入` of 收入合计, is that fund's wherever it is stated; other names are set
     // against the parts of the lone statement's fund only: `公务接待费1.29万元` among 公用经费's items is not the 三公 one.)
     const named = FUND_WORDS.test(parts[0].statement.token.subject);
     // The first lone statement that differs from the parts of its fund, when those agree (one finding names the
     // conflict; the others repeat it).
+    const valueOf = (s: ScopedStatement) => operand(s.statement.token.token, '');
     for (const o of lone) {
       const same = named ? parts : parts.filter((p) => fund(p) === fund(o));
       if (same.length === 0) continue;
-      const value = operand(same[0].statement.token.token, '');
-      if (same.some((p) => compareValues(operand(p.statement.token.token, ''), value) !== 0)) continue;
-      if (compareValues(operand(o.statement.token.token, ''), value) === 0) continue;
+      const value = valueOf(same[0]);
+      const agree = same.every((p) => compareValues(valueOf(p), value) === 0);
+      // (Each approximation is held against the parts, `近1.51亿元` within its own range.)
+      if (o.statement.approx) {
+        if (agree) emit(sink, same[0].statement, o.statement, false, true);
+        continue;
+      }
+      if (!agree || compareValues(valueOf(o), value) === 0) continue;
       emit(sink, same[0].statement, o.statement, false, true);
       break;
     }
@@ -500,5 +525,6 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
     b: operand(b.token, name ?? b.subject),
     looseMatch,
     soft,
+    approx: second.approx,
   });
 }

@@ -361,7 +361,13 @@ export function findLists(
           // (`其中：基本支出…；项目支出…。` / `从支出结构看，项目支出2.39亿元，基本支出近1.51亿元。`: the figure of the sentence before that a
           // view opening would take is a sibling of the parts, another member of their breakdown, not their total.)
           const fallback = total;
-          if (fallback && VIEW_OPENING.test(word) && list.members.some((t) => t.subject !== fallback.subject && distinctMembers([t.subject, fallback.subject]))) total = undefined;
+          if (fallback && VIEW_OPENING.test(word) && list.members.some((t) => t.subject !== fallback.subject && distinctMembers([t.subject, fallback.subject]))) {
+            // (The breakdown that sibling is a part of is the one the view restates: its total is theirs, `本年支出合计…，其中：
+            // 基本支出…；项目支出…。从支出结构看，项目支出2.86亿元，基本支出约1.6亿元。`)
+            const siblings = innermost.get(fallback);
+            const whole = siblings?.totals.get(role);
+            total = whole && list.members.every((t) => t.role !== role || siblings!.members.some((m) => m.role === role && m.subject === t.subject)) ? whole : undefined;
+          }
           // (`…总计均为2.40亿元（23,968.61万元）。其中：…`: of a total and its restatement, the finer.)
           const inItsSentence = total && analysis.bySentence.get(total.sentence.id);
           if (total && inItsSentence && inItsSentence[total.index + 1] && restatesPrevious(inItsSentence, total.index + 1)) total = finer(total, inItsSentence[total.index + 1]);

@@ -3,7 +3,7 @@
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { clauseBefore } from '../../text/clauses';
 import { isMoney } from '../../arith/interval';
-import type { DocumentModel, NumberToken, Sentence } from '../../types';
+import type { Approximation, DocumentModel, NumberToken, Sentence } from '../../types';
 import { PAGE_NUMBER, RUNNING_TITLE } from '../../model/pages';
 import { onlyComma } from '../../model/units';
 import { normalizeSubject, splitJoinedNames } from './subjects';
@@ -52,6 +52,11 @@ export interface ProseToken {
   depth: number;
   /** The unit a by-unit sentence states the figure for (`分单位看：局机关支出…（基本支出…）`): no figure of the department. */
   ofUnit?: string;
+  /**
+   * An amount stated approximately or as a bound (`约1,100万元`, `800万元左右`, `近1,300万元`, `超过753万元`, `不足50万元`):
+   * not the figure itself (a bound's role is 'other'), but a statement about it that facts.ts holds against the exact one.
+   */
+  approx?: Approximation;
 }
 
 export interface ProseAnalysis {
@@ -251,6 +256,25 @@ const RANGE_BEFORE = /[0-9０-９][万亿千百]?元?\s*(?:至|到|~|～)$/;
 const RANGE_AFTER = /^\s*(?:至|到|~|～)\s*[0-9０-９]/;
 const BOUND_BEFORE = /(?:超过|逾|近|不足|不到|多于|少于)$/;
 const HEDGE_AFTER = /^\s*(?:左右|上下)/;
+/** `约1,100万元`, `大约…`, `折合约…` (not 节约, 制约, 预约, 合约…). */
+const ABOUT_BEFORE = /(?:(?<=折合)约|(?<![节制预简合公条契])约|大约|大概)(?:为|是|合|计)?$/;
+const APPROXIMATION_WORD = /(?:(?:(?<=折合)约|(?<![节制预简合公条契])约|大约|大概)(?:为|是|合|计)?|接近|将近|近|超过|逾|多于|不足|不到|少于)$/;
+
+/**
+ * How an amount is stated when it is not stated exactly, and the words before it without that word (what the amount is
+ * named by); undefined for an exact amount or for anything but an amount (`增加近100万元` is a bounded change: no fact).
+ */
+function approximationOf(token: NumberToken, lead: string, after: string): { approx: Approximation; lead: string } | undefined {
+  if (!isMoney(token.unit)) return undefined;
+  const w = stripTemplateAlternatives(lead);
+  const hedged = HEDGE_AFTER.test(after);
+  const word = APPROXIMATION_WORD.exec(w)?.[0];
+  if (!word && !hedged) return undefined;
+  const bare = word ? lead.slice(0, lead.length - word.length) : lead;
+  if (roleOf(token, bare, hedged ? after.replace(HEDGE_AFTER, '') : after) !== 'amount') return undefined;
+  const approx: Approximation = !word || ABOUT_BEFORE.test(word) ? 'about' : /近/.test(word) ? 'near' : /超过|逾|多于/.test(word) ? 'over' : 'under';
+  return { approx, lead: bare };
+}
 /** `≥90%`, `预算执行率目标90%`, `不低于95%`: a target or bound set for a figure, not the figure. */
 const TARGET_OR_BOUND = /(?:[≥≤≧≦＞＜>]=?|不低于|不高于|不少于|不超过|(?:指标|目标)值?(?:为|是|达到|达)?)\s*$/;
 /** Money carried over from earlier years, as a source of a year's budget: `上年结转资金`, `以前年度结转结余`. */
@@ -487,6 +511,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (token.formatIssue === 'year-fused') lead += `${token.raw.slice(0, 4)}年`;
       const after = text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8);
       let role = roleOf(token, lead, after);
+      const approximation = approximationOf(token, lead, after);
+      // (`约1.6亿元` is a figure too, in sums and shares, but one rounded as coarsely as its writer liked.)
+      if (approximation?.approx === 'about' && !token.approximate) {
+        token.approximate = true;
+        token.operandFields = undefined;
+      }
       // `完成年初预算751.54万元的88.54%`, `占支出总额665.38万元的31.39%`: the words that give a rate its
       // role may stand before the amount inside the same clause.
       if (role === 'percent') {
@@ -506,8 +536,21 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // another unit.
       // (`公务用车运行维护费2.49万元，即24892.27元`: so too a figure after 即 in another unit; and one that restates a change,
       // a budget or last year's figure, `比上年增加4.09亿元（40,912.80万元）`, is that in its other unit.)
-      if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(lead) || (/^[，,]?(?:即|约合|折合)$/.test(lead) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && (previous.role === role || (role === 'amount' && token.unit !== previous.token.unit))) {
-        const pt: ProseToken = { ...previous, token, index: list.length, lead, restates: true };
+      // (`合计7,521,582.76元，折合约752万元`, `…，折合超过750万元`: so too an approximation or a bound of it, which stays a bound.)
+      const restating = approximation?.lead ?? lead;
+      const restatingRole = approximation ? 'amount' : role;
+      if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(restating) || (/^[，,]?(?:即|约合|折合)$/.test(restating) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && (previous.role === restatingRole || (restatingRole === 'amount' && token.unit !== previous.token.unit))) {
+        const bound = role === 'other';
+        const pt: ProseToken = { ...previous, token, index: list.length, lead, role: bound ? 'other' : previous.role, restates: bound ? undefined : true, approx: approximation?.approx };
+        list.push(pt);
+        tokens.push(pt);
+        byToken.set(token.id, pt);
+        boundary = token.unitSpan?.end ?? token.span.end;
+        continue;
+      }
+      // `收、支总计近3,300万元（3377.35万元）`: the exact figure in brackets after a bound is the amount the bound's words name.
+      if (previous?.approx && previous.role === 'other' && /^[（(]$/.test(lead) && role === 'amount' && isMoney(token.unit)) {
+        const pt: ProseToken = { ...previous, token, index: list.length, lead, role, approx: undefined };
         list.push(pt);
         tokens.push(pt);
         byToken.set(token.id, pt);
@@ -533,7 +576,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         const compared = /(?:比|较|与)((?:19|20)\d\d)年度?(?:年初)?(?:预算|计划)/.exec(lead);
         if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
       }
-      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(lead, role)), model.department), previous, lead);
+      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? lead, role)), model.department), previous, lead);
       // (`…、2.38%和2.61%`, `所占比例分别为…`: a conjunction or 所 alone names nothing.)
       if (FUNCTION_WORD_ONLY.test(own)) own = '';
       // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
@@ -588,6 +631,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         year,
         continuesRun,
         depth,
+        approx: approximation?.approx,
       };
       if ((own || sideNamed) && (role === 'amount' || role === 'budget')) {
         inherited = own || sideNamed!;
