@@ -324,7 +324,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
     // (`1.…（项）支出4611.37万元…。该科目年末结转和结余565.38万元。`: 该科目, 该项目 name the paragraph's own item.)
-    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : PROJECT_FIGURE.test(t.subject) || THIS_ITEM.test(t.subject) ? `paragraph${t.sentence.paragraph}` : '';
+    // (Not `项目支出` itself, the department's spending on all its projects: `其中：…项目支出2293.31万元` and `从支出结构看，项目支出
+    // 2293.3万元` in the next paragraph are one figure.)
+    const projectFigure = PROJECT_FIGURE.test(t.subject) && t.subject !== '项目支出';
+    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : projectFigure || THIS_ITEM.test(t.subject) ? `paragraph${t.sentence.paragraph}` : '';
     const item = itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)

@@ -207,6 +207,21 @@ function sameQuantityOtherOwner(a: string, b: string): boolean {
   return common >= 4 && common < a.length && common < b.length;
 }
 
+/**
+ * The total of the latest list of the section whose parts name every figure of a view's (of the given role): the breakdown
+ * a `从支出结构看，…` sentence restates.
+ */
+function restatedBreakdown(lists: ProseList[], members: ProseToken[], role: Role, sentences: Array<{ section?: number }>, section: number | undefined): ProseToken | undefined {
+  const own = members.filter((t) => t.role === role);
+  if (own.length < 2) return undefined;
+  for (let i = lists.length - 1; i >= 0 && sentences[lists[i].sentence].section === section; i--) {
+    const parts = lists[i].parts.get(role) ?? [];
+    const total = lists[i].totals.get(role);
+    if (total && own.every((t) => parts.some((p) => p.subject === t.subject))) return total;
+  }
+  return undefined;
+}
+
 /** The token at `i` restates the one before it (in brackets, or after 即; tokens.ts gives it the same role and subject). */
 export function restatesPrevious(tokens: ProseToken[], i: number): boolean {
   const before = tokens[i - 1];
@@ -368,6 +383,9 @@ export function findLists(
             const whole = siblings?.totals.get(role);
             total = whole && list.members.every((t) => t.role !== role || siblings!.members.some((m) => m.role === role && m.subject === t.subject)) ? whole : undefined;
           }
+          // (…and so is one a sentence or two further back in its section, `其中：基本支出…；项目支出…。与上年相比，基本支出由…变为…。
+          // 从支出结构看，项目支出3101.2万元，基本支出2178.4万元。`)
+          if (!total && VIEW_OPENING.test(word)) total = restatedBreakdown(lists, list.members, role, sentences, sentence.section);
           // (`…总计均为2.40亿元（23,968.61万元）。其中：…`: of a total and its restatement, the finer.)
           const inItsSentence = total && analysis.bySentence.get(total.sentence.id);
           if (total && inItsSentence && inItsSentence[total.index + 1] && restatesPrevious(inItsSentence, total.index + 1)) total = finer(total, inItsSentence[total.index + 1]);
