@@ -212,7 +212,8 @@ function sameQuantityOtherOwner(a: string, b: string): boolean {
  * a `从支出结构看，…` sentence restates.
  */
 function restatedBreakdown(lists: ProseList[], members: ProseToken[], role: Role, sentences: Array<{ section?: number }>, section: number | undefined): ProseToken | undefined {
-  const own = members.filter((t) => t.role === role);
+  // (A bound among them names a part too: `项目支出3.30亿元，基本支出超过1.84亿元`.)
+  const own = members.filter((t) => t.role === role || (t.approx && role === 'amount'));
   if (own.length < 2) return undefined;
   for (let i = lists.length - 1; i >= 0 && sentences[lists[i].sentence].section === section; i--) {
     const parts = lists[i].parts.get(role) ?? [];
