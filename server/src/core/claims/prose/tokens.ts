@@ -394,7 +394,8 @@ function subjectWords(lead: string, role: Role): string {
     if (compared) {
       // (`同比2023年公务用车购置及运行维护费支出减少`: a comparison opening the clause names the quantity after it.)
       const after = compared.index === 0 && role !== 'budget-delta' ? w.slice(compared[0].length).replace(COMPARISON_TAIL, '') : '';
-      w = /^[\u4e00-\u9fff“”（）()]{3,}?(?:增加|减少|增长|下降|上升|降低|持平|提高|减|增)/.test(after) ? after : w.slice(0, compared.index);
+      // (`同比2021年收支总计7930.40万元减少…`: last year's figure named after the comparison that opens the clause.)
+      w = /^[\u4e00-\u9fff“”（）()]{3,}?(?:增加|减少|增长|下降|上升|降低|持平|提高|减|增)/.test(after) || (role === 'prior' && /^[\u4e00-\u9fff“”]{4,}$/.test(after)) ? after : w.slice(0, compared.index);
     }
     // (`年末结转和结余15.86万元，比年初结转和结余增加2.64万元`: the balance at the year's start is what the change is from.)
     const fromStart = w.search(START_OF_YEAR_COMPARISON);
