@@ -363,7 +363,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
       const same = firstByKey.get(s.key);
       if (same) {
         // `21个项目…涉及资金1056.42万元；1个项目…涉及资金2709.52万元`: items of one list.
-        if (same.list === undefined || same.list !== s.list) emit(sink, same, s, false);
+        if ((same.list === undefined || same.list !== s.list) && !countedClauses(model.text, analysis, same, s)) emit(sink, same, s, false);
         continue;
       }
       const loose = looseMatch(s.key, firstByKey, longerBy);
@@ -387,6 +387,17 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
 }
 
 /** `教育事业收入16234.08万元，占事业收入的90.18%`: the longer name states its share of the shorter, so it is a part of it. */
+/**
+ * `“良”的项目1个，涉及资金14800.88万元；“中”的项目2个，涉及资金13750.37万元`: clauses of one sentence that each count their own
+ * items state the money of each, not one figure twice (the same list, unmarked).
+ */
+function countedClauses(text: string, analysis: ProseAnalysis, a: Statement, b: Statement): boolean {
+  if (a.token.sentence !== b.token.sentence) return false;
+  const tokens = analysis.bySentence.get(a.token.sentence.id) ?? [];
+  const counted = tokens.some((t) => t.role === 'count' && t.index > a.token.index && t.index < b.token.index);
+  return counted && /[；;]/.test(text.slice(a.token.token.span.end, b.token.token.span.start));
+}
+
 function shareOfOther(text: string, a: Statement, b: Statement): boolean {
   const [part, whole] = a.key.length > b.key.length ? [a, b] : [b, a];
   const end = part.token.token.unitSpan?.end ?? part.token.token.span.end;
