@@ -805,6 +805,9 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
   }
 
   captionsBelow(works, lines, tableLines);
+  // (An untitled table of the 三公 items under 预算数 / 决算数, `| 项目 | 预算数（万元） | 决算数（万元） |` in the 三公 section, is the
+  // 公开09表 in small: its 合计 and 公务用车 subtotal are checked as that table's.)
+  for (const w of works) if (w.table.kind === 'unknown' && w.table.title === undefined && w.table.code === undefined && listsSangong(w.table.rows)) w.table.kind = 'T09';
   const cellNumbers: ScannedNumber[] = [];
   const cellPlaces: ParsedTables['cellPlaces'] = [];
   const kept: Work[] = [];
@@ -872,6 +875,13 @@ function captionsBelow(works: Work[], lines: Line[], tableLines: Uint8Array): vo
     table.code = caption.code;
     table.kind = identifyTable(table.title, table.code);
   }
+}
+
+/** The 三公 items and a 预算数 / 决算数 half, and no counts (团组数, 保有量 …: the 相关统计数 table, read by itself). */
+function listsSangong(rows: Array<{ cells: TableCell[] }>): boolean {
+  if (rows.length > 16) return false;
+  const texts = rows.flatMap((r) => r.cells.map((c) => c.text)).join('\n');
+  return /因公出国/.test(texts) && /公务用车/.test(texts) && /公务接待/.test(texts) && /预算数?|决算数?/.test(texts) && !/团组|人次|批次|保有量|购置数|辆/.test(texts);
 }
 
 /** A table's title: words ending in 表 (before a bracket: `…决算表（续）`). */
