@@ -42,7 +42,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const subjects = new SubjectIndex(analysis.tokens, ['amount', 'share-base']);
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects, model.sections);
   const units = unitsOfDepartment(model.text);
-  sumClaims(lists, sink, zerosBefore(model, analysis), units);
+  sumClaims(lists, sink, { zerosBefore: zerosBefore(model, analysis), statedApart: statedApart(model, analysis, listOf), units });
   unitCountClaims(model, sink);
   itemListClaims(model, analysis, lists, listOf, sink);
   closingItemTotals(model, analysis, sink);
@@ -90,6 +90,28 @@ function zerosBefore(model: DocumentModel, analysis: ProseAnalysis): (list: Pros
     const section = model.sentences[list.sentence].section;
     absent ??= absentFunds(model.text);
     return [...(bySection.get(section) ?? []).filter((t) => t.token.span.start < list.trigger.start).map((t) => t.subject), ...absent];
+  };
+}
+
+/**
+ * The names of the non-zero amounts stated on their own right after a list (in no list, or in another of the same
+ * whole): `其中：基本支出…；项目支出…。本年支出合计中，对附属单位补助支出131.90万元…`.
+ */
+function statedApart(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>): (list: ProseList) => string[] {
+  return (list) => {
+    const names: string[] = [];
+    const total = list.totals.get('amount')?.subject;
+    const section = model.sentences[list.sentence].section;
+    // (Its own sentence and the next two in its section: a line of its own is often a paragraph of its own.)
+    for (let id = list.sentence; id < model.sentences.length && id <= list.sentence + 2 && model.sentences[id].section === section; id++) {
+      for (const t of analysis.bySentence.get(id) ?? []) {
+        if (t.role !== 'amount' || !t.ownSubject || t.token.zero || t.token.span.start < list.region.end) continue;
+        // (In no list, or in one of the same whole: `本年支出合计中，…` frames its own.)
+        const other = listOf.get(t);
+        if (!other || (other !== list && other.totals.get('amount')?.subject === total)) names.push(t.subject);
+      }
+    }
+    return names;
   };
 }
 

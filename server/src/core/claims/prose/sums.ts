@@ -86,14 +86,25 @@ export function isFamilyMember(subject: string): boolean {
   return FAMILIES.some((f) => f.members.some((m) => m.test(subject)));
 }
 
-export function coversFamily(subjects: string[], whole: string): boolean {
+export function coversFamily(subjects: string[], whole: string, apart: string[] = []): boolean {
   // (`支出总计` over the paragraphs `2.收入情况。…收入合计…` / `3.支出情况。…支出合计…`: income is no part of spending.)
   const side = sideOf(whole);
   if (side && subjects.some((s) => sideOf(s) === (side === '收入' ? '支出' : '收入'))) return false;
   return FAMILIES.some((f) => {
     if (f.whole && !f.whole.test(whole)) return false;
     const hits = subjects.map((s) => f.members.findIndex((m) => m.test(s)));
-    return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r));
+    return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r)) && !statesOtherMember(f, hits, apart);
+  });
+}
+
+/**
+ * `其中：基本支出…；项目支出…。本年支出合计中，对附属单位补助支出131.90万元…`: a member of the breakdown stated apart, other than
+ * the parts' (`hits`), says the parts are not all of the whole.
+ */
+function statesOtherMember(family: (typeof FAMILIES)[number], hits: number[], apart: string[]): boolean {
+  return apart.some((a) => {
+    const k = family.members.findIndex((m) => m.test(a));
+    return k >= 0 && !hits.includes(k);
   });
 }
 
@@ -132,7 +143,7 @@ const BY_CRITERION = new RegExp(`^按${CRITERIA}`);
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
 const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
 
-export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken): boolean {
+export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken, apart: string[] = []): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
   // (`按用途分：`: a whole broken down by one criterion, every part of it.)
   if (list.exhaustive || /分别|构成/.test(list.triggerText) || BY_CRITERION.test(list.triggerText)) return true;
@@ -145,7 +156,8 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   // (`全部用于以下3个方面：`: all of it.)
   const sentence = total.sentence;
   if (ALL_OF_IT.test(sentence.text.slice(Math.max(0, list.trigger.start - sentence.span.start - 6), Math.max(0, list.trigger.start - sentence.span.start)))) return true;
-  if (coversFamily(parts.map((p) => p.subject || p.lead), total.subject)) return true;
+  // (`其中：基本支出…；项目支出…。本年支出合计中，对附属单位补助支出131.90万元…`: not when another member is stated apart.)
+  if (coversFamily(parts.map((p) => p.subject || p.lead), total.subject, apart)) return true;
   if (countMatches(list, parts)) return true;
   if (parts.length >= 3 && THE_REST.test(between(parts[parts.length - 2], parts[parts.length - 1]))) return true;
   // (`事业收入647.53万元…：学费收入…，住宿费收入…，其他事业收入61.43万元`, `共有车辆15辆，其中：救护车9辆、业务用车3辆、其他用车2辆`: a
@@ -199,23 +211,31 @@ function flatMembers(list: ProseList, parts: ProseToken[]): string[] {
 }
 const FLAT_MEMBER = /^\s*(?:[：:]\s*)?([^\d：:。]{2,24}?)(?:均)?(?:与上年(?:相比)?|较上年|比上年|同比)?(?:持平|无变化|不变|无增减)$/;
 
-function completeWithZeros(parts: ProseToken[], total: ProseToken, zeros: string[]): boolean {
+function completeWithZeros(parts: ProseToken[], total: ProseToken, zeros: string[], apart: string[]): boolean {
   if (zeros.length === 0) return false;
   return FAMILIES.some((f) => {
     if (f.whole && !f.whole.test(total.subject)) return false;
     const hits = parts.map((p) => f.members.findIndex((m) => m.test(p.subject || p.lead)));
-    return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r) || zeros.some((z) => f.members[r].test(z) && !f.members.some((m, k) => k !== r && hits.includes(k) && m.test(z))));
+    return hits.every((h) => h >= 0) && f.required.every((r) => hits.includes(r) || zeros.some((z) => f.members[r].test(z) && !f.members.some((m, k) => k !== r && hits.includes(k) && m.test(z)))) && !statesOtherMember(f, hits, apart);
   });
 }
 
-/**
- * `zerosBefore(list)`: the names of amounts stated as zero before the list in its section; `units`: the units the
- * department's accounts are made of, as its overview names them (unitsOfDepartment).
- */
-export function sumClaims(lists: ProseList[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[] = () => [], units: string[] = []): void {
+/** What the rest of the text says about a list's completeness. */
+export interface ListContext {
+  /** The names of amounts stated as zero before the list in its section. */
+  zerosBefore(list: ProseList): string[];
+  /** The names of non-zero amounts stated on their own right after the list. */
+  statedApart(list: ProseList): string[];
+  /** The units the department's accounts are made of, as its overview names them (unitsOfDepartment). */
+  units: string[];
+}
+
+const NO_CONTEXT: ListContext = { zerosBefore: () => [], statedApart: () => [], units: [] };
+
+export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListContext = NO_CONTEXT): void {
   for (const list of lists) {
-    for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, zerosBefore, units);
-    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, zerosBefore, units, list.parts.get('count'));
+    for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, context);
+    if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, context, list.parts.get('count'));
   }
 }
 
@@ -312,12 +332,12 @@ const SECOND_BREAKDOWN = /(?:按|从)(?:支出)?(?:功能|经济)(?:分类)?(?:�
  * `pairedWith`: for the counts of a second unit (`共3个批次、共计38人。其中：国内…0个批次、36人，…`), the first
  * unit's counts, one beside each of them: the items they name are these items.
  */
-function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink, zerosBefore: (list: ProseList) => string[], units: string[], pairedWith?: ProseToken[]): void {
+function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, listed: ProseToken[], sink: ClaimSink, context: ListContext, pairedWith?: ProseToken[]): void {
   // `其中：按功能分类科目，…支出13.21万元；按经济分类科目，工资福利支出…`: two breakdowns of one total, each its own list.
   const second = role === 'amount' ? listed.findIndex((p, k) => k > 0 && SECOND_BREAKDOWN.test(between(listed[k - 1], p))) : -1;
   if (second > 0) {
-    listSum(list, role, stated, listed.slice(0, second), sink, zerosBefore, units);
-    listSum(list, role, stated, listed.slice(second), sink, zerosBefore, units);
+    listSum(list, role, stated, listed.slice(0, second), sink, context);
+    listSum(list, role, stated, listed.slice(second), sink, context);
     return;
   }
   // `A、B分别为x、y，合计z`: the total follows its parts.
@@ -335,7 +355,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (role === 'delta' || role === 'budget-delta') {
     if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat')) return;
     const flat = role === 'delta' ? flatMembers(list, parts) : [];
-    if (!isExhaustive(list, parts, total) && !completeWithZeros(parts, total, flat)) return;
+    if (!isExhaustive(list, parts, total) && !completeWithZeros(parts, total, flat, [])) return;
     sink.add({
       kind: 'sum',
       origin: 'prose',
@@ -411,7 +431,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     });
     return;
   }
-  const exhaustive = paired !== undefined || isExhaustive(list, parts, total) || (role === 'amount' && (completeWithZeros(parts, total, zerosBefore(list)) || namesEveryUnit(parts, units)));
+  const apart = role === 'amount' ? context.statedApart(list) : [];
+  const exhaustive = paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && (completeWithZeros(parts, total, context.zerosBefore(list), apart) || namesEveryUnit(parts, context.units)));
   sink.add({
     kind: 'sum',
     origin: 'prose',
