@@ -84,7 +84,8 @@ function normalize(name: string): string {
     strip(/方面$/);
     if (s === before) break;
   }
-  s = s.replace(/^(?:支出|收入)?(?:决算|预算)数?为?/, '');
+  // (Not of an item's name: `预算改革业务（项）支出`.)
+  if (!/[（(](?:类|款|项|\d{3,7})[)）]/.test(s)) s = s.replace(/^(?:支出|收入)?(?:决算|预算)数?为?/, '');
   // `面向中小企业采购合同金额` and `授予中小企业合同金额` (the base of the 小微企业 share) name one figure.
   s = s.replace(/^(?:面向|授予)(中小企业|小微企业)的?(?:采购)?(?:合同)?(?:金额)?$/, '授予$1合同');
   // A name made only of budget/actual words (年初预算, 支出决算数) names nothing in particular.
