@@ -57,6 +57,9 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     // (`收入总计1651.74万元，支出总计1651.74万元。收支较上年决算数增加66.02万元`: 收支 alone is those two, equal.)
     const found = subjects.find(INCOME_AND_SPENDING.test(first.subject) ? '收入总计' : first.subject, first.token.span.start, accept);
     if (found) return found;
+    // (`政府采购支出总额146.69万元，…。与上年相比，政府采购支出降低…`: the change may leave out 总额.)
+    const total = first.subject.endsWith('总额') ? undefined : subjects.find(`${first.subject}总额`, first.token.span.start, accept);
+    if (total) return total;
     if (!first.subject.includes('、')) {
       // (`…“三公”经费财政拨款支出预算为…，支出决算为115.08万元…。“三公”经费支出决算同比增加14.22万元`: the quantity the
       // sentence before opens with, named shorter.)
@@ -102,7 +105,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const whole = wholeOfClosedList(tokens, before, first, previousEnd);
     if (whole) return whole;
   }
-  if (before && (!named || subjectsMatch(before.subject, named))) return before;
+  // (`政府采购支出总额146.69万元，…。与上年相比，政府采购支出降低…`: the clause may leave out 总额.)
+  if (before && (!named || subjectsMatch(before.subject, named) || subjectsMatch(before.subject, `${named}总额`))) return before;
   // (`收入118.00万元，支出108.21万元，…。支出较上年增加5.25万元`: a bare side word is the previous sentence's figure of that
   // side, not whatever the index finds under the word.)
   const sideWord = /^[，,\s]*(收入|支出)(?=较|比|同比|与上年)/.exec(first.lead)?.[1];
@@ -110,7 +114,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const side = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder)?.find((t) => t.role === 'amount' && t.subject.endsWith(sideWord));
     if (side) return side;
   }
-  const found = named ? subjects.find(named, first.token.span.start, (t) => statesAmount(t) && (t.year === undefined || (before !== undefined && t.year === first.year))) : undefined;
+  const acceptNamed = (t: ProseToken) => statesAmount(t) && (t.year === undefined || (before !== undefined && t.year === first.year));
+  const found = named ? subjects.find(named, first.token.span.start, acceptNamed) ?? (named.endsWith('总额') ? undefined : subjects.find(`${named}总额`, first.token.span.start, acceptNamed)) : undefined;
   if (found) return found;
   if (before) return before;
   // An amount earlier in the sentence, before the previous change: not this change's subject.

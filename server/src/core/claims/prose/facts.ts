@@ -9,7 +9,7 @@ import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, allSourcesSe
 import type { Approximation, DocumentModel, FactClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
-import { COUNTED_TOTAL } from './subjects';
+import { COUNTED_TOTAL, OWNER } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind } from './tokens';
 import { LintMemo } from '../../lint-memo';
@@ -59,7 +59,7 @@ const MOVEMENT = /(?:有所|略有|明显|大幅|较大幅度)(?:下降|增加|�
 function keyOf(subject: string): string {
   const named = subject.replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '').replace(/(?:19|20)\d\d/g, '');
   // (`本部门政府采购支出总额` and `全年政府采购支出` name one quantity: the department and the year are every figure's.)
-  const plain = named.replace(/^(?:全年|本部门|本单位)+/, '').replace(/总额$/, '');
+  const plain = named.replace(OWNER, '').replace(/^全年/, '').replace(/总额$/, '');
   const name = plain.length >= 4 ? plain : named;
   // A generic ending goes only when enough of the name is left (人员经费 stays 人员经费).
   const bare = name.replace(/(?:支出|资金|经费|费用|金额)$/, '');

@@ -7,7 +7,7 @@ import type { ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { finestOf, finestStatement, type ProseList } from './lists';
 import { sameMember } from './sums';
-import { COUNTED_TOTAL, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
+import { COUNTED_TOTAL, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
 import { FUND_LABEL, FUND_WORDS } from '../../text/sources';
@@ -28,7 +28,7 @@ export interface ShareContext {
 const FISCAL_SPENDING = '一般公共预算财政拨款支出';
 
 /** Words naming who states a figure, not which part of it. */
-const OWNER = /^(?:本部门|本单位|本局|本院|本校|本厅|本委|全局|全院|全校|部门|单位)/;
+const OWNER = new RegExp(`^(?:${OWNER_WORDS}|部门|单位)`);
 /** A unit named in full before its own figure (`龙泉镇政府采购支出总额`, `市住建局…`, `和平里街道…`). */
 const NAMED_UNIT = /^[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|局|委|院|学校|中心|办事处|政府)$/;
 

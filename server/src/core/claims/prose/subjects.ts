@@ -14,8 +14,12 @@ const BUDGET_WORDS = /年初|全年|调整后?|预算|决算|数|支出|为|的|
  * reports repeat the same words (占, 比上年增加, 支出决算为) hundreds of times. */
 export const normalizeSubject = memoizeString(normalize);
 
-/** The department naming itself before a figure's name (`本部门政府采购支出总额`; normalizeSubject made `我单位` `本单位`). */
-export const OWNER = /^(?:本部门|本单位)/;
+/**
+ * The department naming itself before a figure's name (`本部门政府采购支出总额`, `本镇政府采购支出总额` in a 镇's report;
+ * normalizeSubject made `我单位` `本单位`).
+ */
+export const OWNER_WORDS = '本部门|本单位|本局|本院|本校|本厅|本委|本镇|本乡|本街道|全局|全院|全校';
+export const OWNER = new RegExp(`^(?:${OWNER_WORDS})`);
 
 /**
  * 本年收入 / 本年支出 (公开01表's rows) are the year's 收入合计 / 支出合计. `当年支出决算为` is not: item
