@@ -363,6 +363,8 @@ export interface ChangeClaim extends ClaimBase {
   rateWord?: { direction: 'up' | 'down'; span: Span };
   /** Token span of the rate's own direction word (`下降25.51%`), for direction fixes. */
   rateDirectionSpan?: Span;
+  /** `由上年的661.90万元增加至520.02万元`: the verb that reaches this year's figure, a direction of its own. */
+  reachedWord?: { direction: 'up' | 'down'; span: Span };
   /**
    * `增加（减少）200.00万元，增长（下降）10.00%`: the template's two words left in place. The direction is then the
    * one the figures give; each pair is reported with the word to keep.

@@ -252,6 +252,26 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
       claim: claim.id,
     });
   }
+  // `由上年的661.90万元增加至520.02万元`: the verb that reaches this year's figure says which way it moved.
+  if (claim.reachedWord && current && prior && !failed && !checkEqual(current, prior).ok) {
+    const moved = current.value.gt(prior.value) ? 'up' : 'down';
+    const span = claim.reachedWord.span;
+    const word = ctx.model.text.slice(span.start, span.end);
+    if (claim.reachedWord.direction !== moved && OPPOSITE[word]) {
+      failed = true;
+      const exp = l(`由上年 ${written(prior)} 到本年 ${written(current)} 为${moved === 'up' ? '增加' : '减少'}，文中为“${word}至”`, `from ${written(prior)} last year to ${written(current)} this year is ${moved === 'up' ? 'an increase' : 'a decrease'}, the text says "${word}"`);
+      ctx.verdict(claim.id, 'error', exp);
+      ctx.report({
+        messageId: 'direction',
+        message: l(`增减方向与数据相反：由 ${written(prior)} “${word}至” ${written(current)}`, `The direction contradicts the figures: "${word}" from ${written(prior)} to ${written(current)}`),
+        explanation: exp,
+        span,
+        related: relatedOperands(current, prior),
+        fixes: [{ title: l(`改为“${OPPOSITE[word]}”`, `Change to "${OPPOSITE[word]}"`), edits: [{ span, newText: OPPOSITE[word] }], safe: false, preferred: true, kind: 'fix-direction' }],
+        claim: claim.id,
+      });
+    }
+  }
   if (claim.direction === 'flat' && current && prior && !checkEqual(current, prior).ok) {
     failed = true;
     const exp = l(`“持平”意味着本年数等于上年数，而 ${written(current)} − ${written(prior)} = ${show(current.value.minus(prior.value))}`, `"unchanged" means this year equals last year, but ${written(current)} − ${written(prior)} = ${show(current.value.minus(prior.value))}`);

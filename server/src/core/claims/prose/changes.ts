@@ -311,6 +311,8 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior: sta
   const rateWord = delta && rate && !rate.token.value.isNegative() ? directionOf(rate.lead) : undefined;
   const rateSpan = rateWord && directionSpan(rate!);
   const contradicts = rateWord !== undefined && rateWord !== 'flat' && direction !== 'flat' && rateWord !== direction && rateSpan !== undefined;
+  const reached = current && REACHED.test(current.lead) ? directionOf(current.lead) : undefined;
+  const reachedSpan = reached && reached !== 'flat' ? directionSpan(current!) : undefined;
   return withSubject(label, sink.add<ChangeClaim>({
     kind: 'change',
     origin: 'prose',
@@ -321,6 +323,7 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior: sta
     directionSpan: directionSpan(first),
     rateWord: contradicts ? { direction: rateWord, span: rateSpan } : undefined,
     rateDirectionSpan: rate && directionSpan(rate),
+    reachedWord: reachedSpan && reached !== 'flat' ? { direction: reached!, span: reachedSpan } : undefined,
     undecided: templatePairs(text, [first, delta, rate]),
     current: current && operand(current.token, label),
     prior: prior ? operand(prior.token, '上年数') : zeroPrior && withChanges(exact(0, '上年数', zeroPrior), { text: '0' }),
