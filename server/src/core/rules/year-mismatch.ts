@@ -215,7 +215,8 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
 
 /**
  * The year stands in a heading of the report's account (`三、2022年度一般公共预算财政拨款基本支出决算情况说明`): a line of its
- * own, no sentence (no clause marks, no figure), naming the 决算 after the year and no comparison before it.
+ * own, no sentence (no clause marks, no figure), naming the 决算 (or a section of the template's after it: 机关运行经费, 政府采购,
+ * 国有资产占用, 预算绩效) after the year and no comparison before it.
  */
 function isAccountHeading(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -223,7 +224,8 @@ function isAccountHeading(text: string, start: number, end: number): boolean {
   const before = text.slice(lineStart, start);
   const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
   if (rest.length > 48 || before.length > 24) return false;
-  return /^\s*度?[^。；;，,\d]*决算[^。；;，,\d]*(?:情况|说明)[^。；;，,\d]*$/.test(rest) && !/[。；;，,]|比|较|与|上年/.test(before.replace(/^[\s#*>]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?/, ''));
+  // (Or one of the sections the template adds after the 决算 tables: `十二、2020年度国有资产占用情况说明`.)
+  return /^\s*度?[^。；;，,\d]*(?:决算|机关运行经费|政府采购|国有资产|资产占用|预算绩效|绩效管理|绩效评价|“?三公”?经费)[^。；;，,\d]*(?:情况|说明)[^。；;，,\d]*$/.test(rest) && !/[。；;，,]|比|较|与|上年/.test(before.replace(/^[\s#*>]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?/, ''));
 }
 
 /** A year opening its sentence (`2023年度收入、支出总计…`): whose figures does the sentence state? */
