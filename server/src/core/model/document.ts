@@ -119,6 +119,8 @@ const TITLE_FIGURE = /^((?:\d{1,2}[、.．])?[^。；;，,：:\d]*(?:情况|说�
 /** An enumerated 项 whose statement starts on the next line: `7.节能环保支出(类)…标准(项)：`. */
 const ITEM_NAME_THEN_COLON = /^\s*(?:\d+[、.．]|[（(]\d+[)）]).*[（(]\s*\d*\s*项\s*[)）]\s*[：:]$/;
 /** A 类/款 name path that has not reached its 项 nor any punctuation: the line was wrapped. */
+/** A Markdown line set in bold whole: a title, never a wrapped sentence. */
+const WHOLLY_BOLD = /^\s*\*\*[^*]+\*\*\s*$/;
 const CLASS_PATH_CUT = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]*$/;
 const CLASS_PATH_CUT_IN_NAME = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]+(?<!情况|说明|分析)$/;
 /** 。！？!? end a sentence (tested per character: by code, not by regex). */
@@ -152,6 +154,8 @@ function continuesAfterSemicolon(lastLine: string, next: string): boolean {
  * break). Short lines without a comma are titles, which stand alone.
  */
 function continues(lastLine: string, pageWidth?: number): boolean {
+  // (A line set in bold whole, `**2. 卫生健康支出（类）**`, is a title of the items under it: a wrap is never bold.)
+  if (WHOLLY_BOLD.test(lastLine)) return false;
   // A sentence ending inside the line (`…职业年金。年初预算为`) makes it prose, not a title.
   if (CLASS_PATH_CUT.test(lastLine.replace(/^\s*(?:\d+[、.．]|[（(]\d+[)）])/, ''))) return true;
   // `…占8.52%；卫生健康支出（类）` / `20.43万元…`: a sentence that stops at a 类/款/项 name was wrapped.

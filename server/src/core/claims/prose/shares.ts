@@ -3,7 +3,7 @@
 import { compareBeyondRounding, exact, operand, sumOperand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
-import type { ShareClaim, Span, SumClaim } from '../../types';
+import type { DocumentModel, ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { finestOf, finestStatement, type ProseList } from './lists';
 import { sameMember } from './sums';
@@ -23,6 +23,8 @@ export interface ShareContext {
   text: string;
   /** The reporting department's name (DocumentModel.department), if found. */
   department?: string;
+  /** The document's sections (their headings name the 类 of `本类支出`). */
+  sections: DocumentModel['sections'];
 }
 
 const FISCAL_SPENDING = '一般公共预算财政拨款支出';
@@ -48,6 +50,22 @@ function ownPrefix(ctx: ShareContext, prefix: string): boolean {
 /** `该款支出`, `本类支出`: the 类/款/项 the sentence named before. */
 const THAT_LEVEL = /^(?:该|本|所在)(类|款|项)(?:支出)?(?:合计|总额)?$/;
 const FUND_PREFIXES = ['一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款', '财政拨款'];
+
+/** A line holding only a 类/款/项's name (`**2. 卫生健康支出（类）**`, `（二）住房保障支出（类）`) in [from, at): the nearest. */
+function levelLineBefore(text: string, at: number, from: number, level: string): string | undefined {
+  const line = new RegExp(`^[\\s*#>]*(?:\\d{1,2}[.、．]|[（(][\\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\\s*\\**\\s*([\\u4e00-\\u9fff“”]{2,30}[（(]${level}[)）])\\s*\\**\\s*$`);
+  let end = text.lastIndexOf('\n', at - 1);
+  for (let k = 0; end > from && k < MAX_SENTENCES_BACK; k++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const found = line.exec(text.slice(start, end));
+    if (found) return found[1];
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/** How far back `本类支出` looks for its 类 (item paragraphs run to a dozen or two under one 类). */
+const MAX_SENTENCES_BACK = 40;
 
 /** The words between 占 and the number: `占本年支出合计的` → 本年支出合计. */
 function baseWords(lead: string): string {
@@ -131,6 +149,20 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     for (let i = part.index - 1; i >= 0; i--) {
       if (sentence[i].role === 'amount' && mark.test(sentence[i].subject)) return { base: sentence[i], group: `level${sentence[i].token.id}` };
     }
+    // (`1.卫生健康支出（类）2,145.07万元。` then item paragraphs `“事业单位医疗”（项）支出…，占本类支出的41.04%`: the last one named
+    // before, in the section; or named by a line of its own, `**2. 卫生健康支出（类）**`, and stated elsewhere.)
+    const section = share.sentence.section;
+    const from = section !== undefined ? ctx.sections[section].span.start : 0;
+    let before: ProseToken | undefined;
+    for (let id = share.sentence.id - 1, seen = 0; id >= 0 && seen < MAX_SENTENCES_BACK && !before; id--, seen++) {
+      const tokens = ctx.analysis.bySentence.get(id) ?? [];
+      if (tokens[0] && tokens[0].sentence.section !== section) break;
+      before = [...tokens].reverse().find((t) => t.role === 'amount' && mark.test(t.subject) && t.year === undefined);
+    }
+    const line = levelLineBefore(ctx.text, share.sentence.span.start, Math.max(from, before?.token.span.end ?? 0), level[1]);
+    const headed = line ? ctx.subjects.find(normalizeSubject(line), share.token.span.start, (t) => t.role === 'amount' && t.year === undefined && mark.test(t.subject)) : undefined;
+    const base = headed ?? before;
+    if (base) return { base, group: `level${base.token.id}` };
     return undefined;
   }
   const list = ctx.listOf.get(part);
@@ -295,7 +327,8 @@ const SME_CONTRACTS = /(?<!小微)(?:授予|面向)?中小企业(?:的)?(?:合�
 
 /** The base a share's words name (`占自评涉及资金总额的` → 自评涉及资金总额), as the names of amounts are normalised. */
 function namedBase(lead: string): string {
-  const words = baseWords(lead).replace(/\s/g, '');
+  // (`占卫生健康（类）支出的`: the level mark written inside the name is the name `卫生健康支出（类）`.)
+  const words = baseWords(lead).replace(/\s/g, '').replace(/^(.+?)([（(](?:类|款|项)[)）])(支出)$/, '$1$3$2');
   return normalizeSubject(words) || words;
 }
 
