@@ -179,7 +179,8 @@ const MAPPINGS: Mapping[] = [
     queries: (m, scope) => [scope === 'general' ? { kind: 'T05', label: '合计', column: [m[1]] } : { kind: 'T03', label: '合计', column: [m[1]] }],
   },
   // 公开06表 is the 一般公共预算 基本支出: the 人员经费 of all funds' 基本支出 restates it only when the two are one.
-  { subject: /^(人员经费|公用经费)$/, roles: ['amount'], queries: (m, scope, _pt, basicAllIsGeneral) => (scope === 'general' || basicAllIsGeneral() ? [{ kind: 'T06', label: `${m[1]}合计` }] : []) },
+  // (In the layout of 05, `合计 | 人员经费 | 公用经费` columns, the 合计 row's cell.)
+  { subject: /^(人员经费|公用经费)$/, roles: ['amount'], queries: (m, scope, _pt, basicAllIsGeneral) => (scope === 'general' || basicAllIsGeneral() ? [{ kind: 'T06', label: `${m[1]}合计` }, { kind: 'T06', label: '合计', column: [m[1]] }] : []) },
   ECONOMIC_CLASS_MAPPING,
   // Income by source and the other spending columns of all funds: 公开01表 rows, 公开02/03表 合计.
   {

@@ -99,6 +99,18 @@ class View {
   find(re: RegExp, block?: number): Item | undefined {
     return findItem(this.list, re, block);
   }
+  /**
+   * 公开06表's 人员经费合计 and 公用经费合计: rows of their own (`人员经费合计 | 506.12`), or, in the layout of 05 (`合计 | 人员经费 |
+   * 公用经费` columns over the 经济分类 rows), the 合计 row's cells under those two columns.
+   */
+  staffAndOffice(): { staff?: Operand; office?: Operand } {
+    const staff = this.find(/^人员经费(合计)?$/);
+    const office = this.find(/^公用经费(合计)?$/);
+    if (staff || office) return { staff: this.value(staff), office: this.value(office) };
+    const total = this.total();
+    if (!total) return {};
+    return { staff: this.op(total, this.col(/人员经费$/)), office: this.op(total, this.col(/公用经费$/)) };
+  }
   /** 01/04: the income and expenditure sides (side by side or stacked). */
   get sides(): ReturnType<typeof sides> {
     return (this.cachedSides ??= sides(this.table));
@@ -270,10 +282,9 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
   }
 
   if (v05 && v06) {
-    const staff = v06.find(/^人员经费(合计)?$/);
-    const office = v06.find(/^公用经费(合计)?$/);
-    const parts = [v06.value(staff), v06.value(office)];
-    if (staff && office && parts.every((p) => p)) {
+    const { staff, office } = v06.staffAndOffice();
+    const parts = [staff, office];
+    if (staff && office) {
       pair(sink, 'equal', 'X11', l('基本支出：公开05表 合计 = 公开06表 人员经费合计 + 公用经费合计', '基本支出: table 05 total = table 06 人员经费 + 公用经费'), v05.op(v05.total(), v05.col(/基本支出/)), derivedSum(parts as Operand[], '公开06表 人员经费合计 + 公用经费合计'));
     }
     // X15 (soft): the 05 基本支出 of a 项 is conventionally paid through one 06 economic code.
@@ -325,8 +336,8 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
       const b = e ? v06.value(e) : classValue(model, v06.table, v06.byCode, code) ?? v06.lacks(` ${code} 行`);
       pair(sink, 'le', 'X13', l(`${itemName(it)}：公开10表 ≤ 公开06表`, `${itemName(it)}: table 10 ≤ table 06`), v10.value(it), b);
     }
-    const office = v06.find(/^公用经费(合计)?$/);
-    if (office) pair(sink, 'le', 'X13', l('机关运行经费合计（公开10表）≤ 公用经费合计（公开06表）', '机关运行经费 total (table 10) ≤ 公用经费 total (table 06)'), v10.value(v10.total()), v06.value(office));
+    const office = v06.staffAndOffice().office;
+    if (office) pair(sink, 'le', 'X13', l('机关运行经费合计（公开10表）≤ 公用经费合计（公开06表）', '机关运行经费 total (table 10) ≤ 公用经费 total (table 06)'), v10.value(v10.total()), office);
   }
 
   if (v09) statisticsClaims(model, v09, sink);

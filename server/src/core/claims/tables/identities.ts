@@ -160,7 +160,7 @@ const ROW_SUMS: Partial<Record<Table['kind'], { identity: string; totalHeader: R
   T03: { identity: 'T03.1', totalHeader: /本年支出合计|(?:^|\/)(?:本年支出)?合计$/ },
   T05: { identity: 'T05.1', totalHeader: /小计|合计/, parts: [/基本支出/, /项目支出/] },
   // (Laid out as 05 is, one row a code with `合计 | 人员经费 | 公用经费` columns: each row's 合计 is the sum of its two.)
-  T06: { identity: 'T06.6', totalHeader: /^合计$/, parts: [/人员经费/, /公用经费/], every: true },
+  T06: { identity: 'T06.6', totalHeader: /(?:^|\/)(?:本年支出)?合计$/, parts: [/人员经费/, /公用经费/], every: true },
 };
 
 /** The row sums of a table: per row, the total column = Σ the part columns (all other value columns when not named). */
