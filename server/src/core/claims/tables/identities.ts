@@ -42,9 +42,12 @@ export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSi
       return t01(model, table, sink);
     case 'T02':
     case 'T03':
-    case 'T05':
       for (const { identity, totalCol, partCols } of rowSumColumns(table)) columnSums(model, table, sink, identity, totalCol, partCols);
       return;
+    case 'T05':
+      for (const { identity, totalCol, partCols } of rowSumColumns(table)) columnSums(model, table, sink, identity, totalCol, partCols);
+      // (The 收入支出 variant, `年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余`, rolls each row forward as 07 does.)
+      return rollForward(model, table, sink, 'T05.2', balanceColumns(table));
     case 'T04':
       return t04(model, table, sink);
     case 'T06':
@@ -515,8 +518,9 @@ export function entryValue(model: DocumentModel, table: Table, it: Item, prefix 
   return cellOperand(model, table, it.row, col, `${prefix}${itemName(it)}`);
 }
 
-function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const cols = {
+/** The columns of a fund table that rolls its balance forward (07, 08, and 05's 收入支出 variant). */
+function balanceColumns(table: Table) {
+  return {
     opening: findColumn(table, /年初/, 0),
     income: findColumn(table, /本年收入/, 0),
     spend: findColumn(table, /本年支出.*(小计|合计)|本年支出$/, 0),
@@ -524,31 +528,41 @@ function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
     project: findColumn(table, /项目支出/, 0),
     closing: findColumn(table, /年末/, 0),
   };
-  // (A helper, not a closure per row: a closure over the row would cost a context for each.)
-  const op = (it: Item, c: number | undefined) => (c === undefined ? undefined : itemOperand(model, table, it, c));
-  for (const it of items(table)) {
-    if (it.entry.block !== 0) continue;
-    if (cols.spend !== undefined && cols.basic !== undefined && cols.project !== undefined) {
+}
+
+function t07(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  const cols = balanceColumns(table);
+  if (cols.spend !== undefined && cols.basic !== undefined && cols.project !== undefined) {
+    for (const it of items(table)) {
+      if (it.entry.block !== 0) continue;
       emitSum(sink, {
         kind: 'sum',
         identity: 'T07.1',
         description: l(`${itemName(it)}：本年支出小计 = 基本支出 + 项目支出`, `${itemName(it)}: 本年支出 小计 = 基本支出 + 项目支出`),
-        total: op(it, cols.spend),
-        parts: [op(it, cols.basic), op(it, cols.project)],
+        total: itemOperand(model, table, it, cols.spend),
+        parts: [itemOperand(model, table, it, cols.basic), itemOperand(model, table, it, cols.project)],
         anchor: it.entry.labelSpan,
       });
     }
-    if (cols.closing !== undefined && cols.opening !== undefined && cols.income !== undefined && cols.spend !== undefined) {
-      emitSum(sink, {
-        kind: 'sum',
-        identity: 'T07.2',
-        description: l(`${itemName(it)}：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, `${itemName(it)}: closing = opening + income − expenditure`),
-        total: op(it, cols.closing),
-        parts: [op(it, cols.opening), op(it, cols.income), op(it, cols.spend)],
-        signs: [1, 1, -1],
-        anchor: it.entry.labelSpan,
-      });
-    }
+  }
+  rollForward(model, table, sink, 'T07.2', cols);
+}
+
+/** Per row: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出, when the table has the four columns. */
+function rollForward(model: DocumentModel, table: Table, sink: ClaimSink, identity: string, cols: ReturnType<typeof balanceColumns>): void {
+  const { opening, income, spend, closing } = cols;
+  if (opening === undefined || income === undefined || spend === undefined || closing === undefined) return;
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    emitSum(sink, {
+      kind: 'sum',
+      identity,
+      description: l(`${itemName(it)}：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, `${itemName(it)}: closing = opening + income − expenditure`),
+      total: itemOperand(model, table, it, closing),
+      parts: [itemOperand(model, table, it, opening), itemOperand(model, table, it, income), itemOperand(model, table, it, spend)],
+      signs: [1, 1, -1],
+      anchor: it.entry.labelSpan,
+    });
   }
 }
 
