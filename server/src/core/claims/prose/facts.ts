@@ -80,6 +80,8 @@ interface Statement {
   list?: number;
   /** Stated approximately or as a bound: held against the exact statement of its name, never one that others are held against. */
   approx?: Approximation;
+  /** One side of a joined name (`财政拨款收入、支出总计` as 财政拨款收入总计): the joined name's key, that its two pairs are one fact's. */
+  joinedKey?: string;
 }
 
 /**
@@ -336,6 +338,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id, approx };
     list.push(statement);
+    // (`财政拨款收入、支出总计64,775.03万元` states `财政拨款收入总计` and `财政拨款支出总计`, each.)
+    if (t.ownSubject) for (const side of sidesOf(t.subject)) list.push({ ...statement, key: factKey(side), joinedKey: key });
     byGroup.set(group, list);
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
@@ -361,6 +365,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
         continue;
       }
       const same = firstByKey.get(s.key);
+      // (Two joined names are compared once, by the joined name, not again by each side.)
+      if (same && s.joinedKey !== undefined && same.joinedKey !== undefined) continue;
       if (same) {
         // `21个项目…涉及资金1056.42万元；1个项目…涉及资金2709.52万元`: items of one list.
         if ((same.list === undefined || same.list !== s.list) && !countedClauses(model.text, analysis, same, s)) emit(sink, same, s, false);
@@ -387,6 +393,12 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
 }
 
 /** `教育事业收入16234.08万元，占事业收入的90.18%`: the longer name states its share of the shorter, so it is a part of it. */
+/** `财政拨款收入、支出总计` → 财政拨款收入总计, 财政拨款支出总计: the two quantities a joined name states (none for any other name). */
+function sidesOf(subject: string): string[] {
+  const joined = /^(.*)收入、支出(.+)$/.exec(subject);
+  return joined ? [`${joined[1]}收入${joined[2]}`, `${joined[1]}支出${joined[2]}`] : [];
+}
+
 /**
  * `“良”的项目1个，涉及资金14800.88万元；“中”的项目2个，涉及资金13750.37万元`: clauses of one sentence that each count their own
  * items state the money of each, not one figure twice (the same list, unmarked).
@@ -534,7 +546,7 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
     identity: 'prose.fact',
     description: l(`同一数据两处表述：${name ?? a.subject}${role}`, `the same figure stated twice: ${name ?? a.subject}`),
     span: b.token.span,
-    key: `${first.group}|${first.key}`,
+    key: `${first.group}|${first.joinedKey ?? first.key}`,
     a: operand(a.token, name ?? a.subject),
     b: operand(b.token, name ?? b.subject),
     looseMatch,
