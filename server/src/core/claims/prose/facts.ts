@@ -1,7 +1,8 @@
 // The same fact stated twice (prose.md §7): statements keyed by (quantity, role, year, scope);
 // every restatement must carry the same value. Equal names give a certain conflict; names where
 // one only ends with the other (在京中央单位… / 中央单位…) may differ in scope, so they only warn.
-import { compareValues, isMoney, operand } from '../../arith/interval';
+import { checkSum, compareValues, isMoney, operand } from '../../arith/interval';
+import type { Operand } from '../../arith/operand';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
@@ -351,7 +352,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (same) same.push(scoped);
     else byKey.set(whole, [scoped]);
   }
-  restatedListParts(model, listed, alone, sink);
+  restatedListParts(model, lists, listed, alone, sink);
   projectFacts(model, analysis, sink);
   for (const statements of byGroup.values()) {
     const firstByKey = new Map<string, Statement>();
@@ -507,7 +508,7 @@ function fundOf(model: DocumentModel, t: ProseToken | undefined, memo: Map<numbe
  * words or section name the same fund as the list's total (政府性基金's 年末结转和结余 is not the
  * department's); and then it only warns.
  */
-function restatedListParts(model: DocumentModel, listed: Map<string, ScopedStatement[]>, alone: Map<string, ScopedStatement[]>, sink: ClaimSink): void {
+function restatedListParts(model: DocumentModel, lists: ProseList[], listed: Map<string, ScopedStatement[]>, alone: Map<string, ScopedStatement[]>, sink: ClaimSink): void {
   const sectionFunds = new Map<number, string>();
   const fund = (s: ScopedStatement) => fundOf(model, s.fundOf, sectionFunds);
   for (const [whole, lone] of alone) {
@@ -530,10 +531,25 @@ function restatedListParts(model: DocumentModel, listed: Map<string, ScopedState
         continue;
       }
       if (!agree || compareValues(valueOf(o), value) === 0) continue;
-      emit(sink, same[0].statement, o.statement, false, true);
+      // (`其中：…，本年财政拨款收入6866.68万元` whose list's total it breaks, against `财政拨款收入6856.68万元` that keeps it: the part is
+      // the slip, and the finding goes on it.)
+      if (same.length === 1 && sumHoldsWith(lists, same[0].statement, valueOf(o))) emit(sink, o.statement, same[0].statement, false, true);
+      else emit(sink, same[0].statement, o.statement, false, true);
       break;
     }
   }
+}
+
+/** The statement's list does not add up with its value and does with `value` in its place. */
+function sumHoldsWith(lists: ProseList[], part: Statement, value: Operand): boolean {
+  const list = part.list !== undefined ? lists[part.list] : undefined;
+  const total = list?.totals.get('amount');
+  const members = list?.parts.get('amount') ?? [];
+  if (!total || members.length < 2 || !members.includes(part.token)) return false;
+  const whole = operand(total.token, '');
+  const own = members.map((m) => operand(m.token, ''));
+  const replaced = members.map((m, k) => (m === part.token ? value : own[k]));
+  return !checkSum(whole, own).ok && checkSum(whole, replaced).ok;
 }
 
 function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean, soft = false, name?: string): void {
