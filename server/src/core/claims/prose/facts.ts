@@ -194,6 +194,11 @@ function evaluationScope(model: DocumentModel, t: ProseToken, key: string): stri
   return `${kinds ? kinds[kinds.length - 1] : ''}${projects}${body}${grade}`;
 }
 
+/** A fund's spending total (`一般公共预算财政拨款支出`, `…基本支出`): its parts are that fund's. */
+const FUND_TOTAL = /^((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:本年)?(?:支出|基本支出)(?:合计|总额)?$/;
+/** The parts of a spending total that a fund's name makes a quantity of their own. */
+const FUND_PART = /^(?:基本支出|项目支出|人员经费|公用经费)$/;
+
 /** The standard breakdowns, whose figures exist for every fund scope. */
 const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$|^(?:年初|年末)结转和结余$/;
 
@@ -342,6 +347,16 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`财政拨款收入、支出总计64,775.03万元` states `财政拨款收入总计` and `财政拨款支出总计`, each.)
     if (t.ownSubject) for (const side of sidesOf(t.subject)) list.push({ ...statement, key: factKey(side), joinedKey: key });
     byGroup.set(group, list);
+    // (`一般公共预算财政拨款支出…，其中：基本支出6453.07万元` states the fund's 基本支出: `一般公共预算财政拨款基本支出6463.07万元` in
+    // section 六 is held against it.)
+    const fund = t.ownSubject && FUND_TOTAL.exec(listTotal)?.[1];
+    if (fund && FUND_PART.test(t.subject) && !approx) {
+      const named = factKey(fund + t.subject);
+      const alias = `${role}|${t.year ?? ''}|${openScope(t)}|${item}|${fundScope(model, t, named, fundSections)}|${evaluation}|${bodyScope}|${sources}`;
+      const others = byGroup.get(alias) ?? [];
+      others.push({ token: t, key: named, group: alias });
+      byGroup.set(alias, others);
+    }
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
     const whole = `${role}|${t.year ?? ''}|${item}|${evaluation}|${bodyScope}|${sources}|${key}`;
