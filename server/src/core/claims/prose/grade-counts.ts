@@ -140,6 +140,7 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     const evaluatedTokens = analysis.bySentence.get(evaluated.sentence.id) ?? [];
     const afterEvaluated = evaluatedTokens[evaluated.index + 1];
     const evaluatedFunds = afterEvaluated?.role === 'amount' && EVALUATED_FUNDS_LEAD.test(afterEvaluated.lead) ? afterEvaluated : undefined;
+    const gradeFunds: ProseToken[] = [];
     for (let g = 0; g < graded.length; g++) {
       const t = graded[g];
       const grade = gradeOf(t);
@@ -149,7 +150,10 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
       let funds: ProseToken | undefined;
       for (let k = t.index + 1; k < end; k++) {
         const x = tokens[k];
-        if (x.role === 'amount' && !funds && GRADE_FUNDS_LEAD.test(x.lead)) funds = x;
+        if (x.role === 'amount' && !funds && GRADE_FUNDS_LEAD.test(x.lead)) {
+          funds = x;
+          gradeFunds.push(x);
+        }
         if (x.role !== 'share' || stated.has(x.token.id)) continue;
         const ofCount = k === t.index + 1 ? /^[，,]?占(?:比|比例)?(?:为)?$/.test(x.lead) || COUNT_SHARE.test(x.lead) : COUNT_SHARE.test(x.lead);
         const ofFunds = funds !== undefined && evaluatedFunds !== undefined && FUNDS_SHARE.test(x.lead);
@@ -168,6 +172,23 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
           stated: operand(x.token, '占比'),
         });
       }
+    }
+    // (`共涉及项目29个，资金110157.67万元` / `“优”的项目26个，涉及资金81606.42万元；“良”的项目1个，涉及资金…；“中”的…`: the funds of the
+    // grades add up to the funds evaluated, exactly when every project evaluated has a grade here.)
+    if (evaluatedFunds && gradeFunds.length === graded.length) {
+      const allGraded = everyGrade || graded.reduce((n, t) => n + (t.token.decimals === 0 ? Number(t.token.text) : NaN), 0) === Number(evaluated.token.text);
+      sink.add({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.grade-funds',
+        description: allGraded
+          ? l('各等次的项目资金之和等于开展自评的项目资金', 'The funds of each grade add up to the funds evaluated')
+          : l('各等次的项目资金之和不超过开展自评的项目资金', 'The funds of each grade add up to at most the funds evaluated'),
+        span: gradeFunds[0].token.span,
+        total: operand(evaluatedFunds.token, '开展自评的项目资金'),
+        parts: gradeFunds.map((f, g) => operand(f.token, `“${gradeOf(graded[g])}”的项目资金`)),
+        exhaustive: allGraded,
+      });
     }
   }
 }
