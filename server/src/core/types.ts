@@ -426,6 +426,8 @@ export interface FactClaim extends ClaimBase {
   b: Operand;
   /** True when the two wordings differ (scope may differ): warning only. */
   looseMatch: boolean;
+  /** `a` is the slip: a part of a list that adds up only with `b`'s value in its place (the finding goes on `a`). */
+  firstIsOdd?: true;
   /** `b` states the figure only approximately or bounds it (`约1,100万元`, `近1,300万元`, `超过750万元`, `不足50万元`). */
   approx?: Approximation;
 }

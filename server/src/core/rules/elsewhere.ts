@@ -54,3 +54,15 @@ export function restatedFigureFix(claims: readonly Claim[], figures: Operand[], 
   }
   return undefined;
 }
+
+/**
+ * One of a failing relation's `figures` is outvoted: the report states another value for it at least twice elsewhere, and
+ * the relation holds with that value (`一般公共预算财政拨款支出55,213.89万元` once, 58,213.89 in the text, 公开05表 and its 类
+ * table): the figure is the slip, and the relation itself is right.
+ */
+export function outvotedFigure(claims: readonly Claim[], figures: Operand[], holdsWith: (i: number, other: Operand) => boolean): boolean {
+  return figures.some((figure, i) => {
+    const others = statedElsewhere(claims, figure);
+    return others.some((other) => !other.value.isZero() && others.filter((y) => y.value.eq(other.value)).length >= 2 && holdsWith(i, other));
+  });
+}

@@ -5,7 +5,7 @@ import { magnitude } from '../arith/operand';
 import type { Claim, Localized, Operand, Span } from '../types';
 import type { FixDraft, RuleContext } from './rule';
 import { checkClaimRatio, finerReading, ratioInputs, writtenRounded, type RatioInputs } from './ratios';
-import { restatedFigureFix } from './elsewhere';
+import { outvotedFigure, restatedFigureFix } from './elsewhere';
 
 /** `208.88 + 456.50` (up to eight terms), else `Σ 12 项`. */
 export function sumExpression(parts: Operand[], signs?: number[]): { zh: string; en: string } {
@@ -138,14 +138,18 @@ export function reportRate(
     ctx.verdict(claim.id, settled.check.status === 'ok' ? 'ok' : 'info', { 'zh-cn': `${what['zh-cn']} = ${e.zh}（按表中更精确的数）`, en: `${what.en} = ${e.en} (with the tables' finer figures)` });
     return;
   }
-  ctx.verdict(claim.id, severity, explanation);
+  // (A figure the report states otherwise twice elsewhere, with which the rate holds, is the slip, and the figure's own finding
+  // names it: `一般公共预算财政拨款支出55,213.89万元` against 58,213.89 elsewhere makes every 项's share of it fail, each share right.)
+  const otherInput = inputStatedOtherwise(ctx, claim, inputs, what);
+  const shownSeverity = otherInput && inputOutvoted(ctx, claim, inputs) ? 'info' : severity;
+  ctx.verdict(claim.id, shownSeverity, explanation);
   const rate = inputs.stated;
   // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
   const right = writtenRounded(rate, shown.check);
   const unit = inputs.symbol ?? '%';
   const computation = `${written(shown.inputs.numerator)} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
   const rateFix: FixDraft[] = rate.span ? [{ title: { 'zh-cn': `改为 ${right}${unit}`, en: `Change to ${right}${unit}` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }] : [];
-  const input = inputStatedOtherwise(ctx, claim, inputs, what) ?? deltaOfFigures(claim, inputs);
+  const input = otherInput ?? deltaOfFigures(claim, inputs);
   ctx.report({
     messageId: 'rate',
     message: {
@@ -154,7 +158,7 @@ export function reportRate(
     },
     explanation,
     span: rate.span ?? claim.span,
-    severity,
+    severity: shownSeverity,
     related: relatedOperands(...related),
     // (An input the report states otherwise, with which the rate holds, is the likelier slip: its fix comes first.)
     fixes: input ? [input, ...rateFix.map((f) => ({ ...f, preferred: false }))] : rateFix,
@@ -180,6 +184,18 @@ function deltaOfFigures(claim: Claim, inputs: RatioInputs): FixDraft | undefined
  */
 export function inputStatedOtherwise(ctx: RuleContext, claim: Claim, inputs: RatioInputs, what: Localized): FixDraft | undefined {
   const title = { 'zh-cn': what['zh-cn'], en: what.en.toLowerCase() };
+  const restated = restatedInputs(claim, inputs);
+  return restated && restatedFigureFix(ctx.claims, restated.figures, restated.holds, title);
+}
+
+/** A rate's inputs are outvoted (elsewhere.ts outvotedFigure): the rate holds with what the report states twice elsewhere. */
+export function inputOutvoted(ctx: RuleContext, claim: Claim, inputs: RatioInputs): boolean {
+  const restated = restatedInputs(claim, inputs);
+  return restated !== undefined && outvotedFigure(ctx.claims, restated.figures, restated.holds);
+}
+
+/** The figures of a rate's claim that may be stated otherwise, and whether the rate holds with one replaced. */
+function restatedInputs(claim: Claim, inputs: RatioInputs): { figures: Operand[]; holds: (i: number, other: Operand) => boolean } | undefined {
   if (claim.kind === 'change') {
     const keys = (['current', 'prior', 'delta'] as const).filter((k) => claim[k] !== undefined);
     const holds = (i: number, other: Operand) => {
@@ -189,10 +205,10 @@ export function inputStatedOtherwise(ctx: RuleContext, claim: Claim, inputs: Rat
       const { current, prior, delta } = changed;
       return !current || !prior || !delta || checkEqual(magnitude(sumOperand([current, prior], '', undefined, [1, -1])), magnitude(delta)).ok;
     };
-    return restatedFigureFix(ctx.claims, keys.map((k) => claim[k]!), holds, title);
+    return { figures: keys.map((k) => claim[k]!), holds };
   }
   if (inputs.change || inputs.derived || inputs.derivedFrom) return undefined;
   const sides = ['numerator', 'denominator'] as const;
   const holds = (i: number, other: Operand) => checkClaimRatio({ ...inputs, [sides[i]]: other, check: undefined }).status === 'ok';
-  return restatedFigureFix(ctx.claims, [inputs.numerator, inputs.denominator], holds, title);
+  return { figures: [inputs.numerator, inputs.denominator], holds };
 }

@@ -89,13 +89,15 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
   ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
   if (eq.ok) return;
   const exp = explain();
+  // (The later statement, unless the first is known to be the slip: a list part its list's total contradicts.)
+  const [here, there] = claim.firstIsOdd && claim.a.span ? [claim.a, claim.b] : [claim.b, claim.a];
   ctx.report({
     messageId: 'conflict',
-    message: l(`${claim.b.label}前后不一致：此处为 ${written(claim.b, [claim.a])}，别处为 ${written(claim.a, [claim.b])}`, `${claim.b.label} is ${written(claim.b, [claim.a])} here but ${written(claim.a, [claim.b])} elsewhere`),
+    message: l(`${here.label}前后不一致：此处为 ${written(here, [there])}，别处为 ${written(there, [here])}`, `${here.label} is ${written(here, [there])} here but ${written(there, [here])} elsewhere`),
     explanation: exp,
-    span: claim.b.span ?? claim.span,
+    span: here.span ?? claim.span,
     severity,
-    related: claim.a.span ? [{ span: claim.a.span, message: l(`另一处：${claim.a.label} ${written(claim.a, [claim.b])}`, `elsewhere: ${claim.a.label} ${written(claim.a, [claim.b])}`) }] : [],
+    related: there.span ? [{ span: there.span, message: l(`另一处：${there.label} ${written(there, [here])}`, `elsewhere: ${there.label} ${written(there, [here])}`) }] : [],
     // (A heading's figure restates the section's: set it to the text's.)
     fixes: claim.identity === 'prose.heading-figure' && claim.b.span ? [setTo(claim.b, claim.a, l('与正文一致', 'as the text states it'))] : [],
     claim: claim.id,

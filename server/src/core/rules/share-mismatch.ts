@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { largestRemainder } from '../arith/apportion';
 import { checkSum, inUnitOf, written } from '../arith/interval';
 import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
-import { inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
+import { inputOutvoted, inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, finerReading, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
 import { LintMemo } from '../lint-memo';
@@ -91,9 +91,12 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     });
     return;
   }
-  ctx.verdict(claim.id, severity, exp);
   const right = shown.check.rounded;
+  // (A part or base the report states otherwise twice elsewhere, with which the share holds, is the slip, and its own finding
+  // names it: the share is right, an info beside it, not an error on every share of one mistyped base.)
   const input = inputStatedOtherwise(ctx, claim, inputs, l('占比', 'share'));
+  const shownSeverity = input && inputOutvoted(ctx, claim, inputs) ? 'info' : severity;
+  ctx.verdict(claim.id, shownSeverity, exp);
   const part = written(shown.inputs.numerator);
   const base = written(shown.inputs.denominator);
   const multiple = inputs.symbol === '倍';
@@ -104,7 +107,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
       : l(`占比不符：${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%，文中为 ${stated}`, `Share mismatch: ${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%, the text says ${stated}`),
     explanation: exp,
     span: claim.stated.span ?? claim.span,
-    severity,
+    severity: shownSeverity,
     related,
     // (A part above its whole, `148.79%`, says a figure is wrong, not the percentage: no recomputed share is offered. Nor when
     // the report states the part or base otherwise and the share holds with that: the figure is the slip, its fix is offered.)

@@ -136,7 +136,9 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
     else if (PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) scope.own = `para${p.id}`;
   }
   for (let s = section; s !== undefined && scope.own === ''; s = model.sections[s].parent) {
-    if (model.sections[s].level >= 4 || OWN_ACCOUNTS.test(model.sections[s].title.replace(HEADING_MARK, ''))) scope.own = `item${s}`;
+    // (A `#### （一）…` heading is deep in Markdown but numbered as a part of the report, not as an item.)
+    const { level, title } = model.sections[s];
+    if ((level >= 4 && !PART_NUMBER.test(title)) || OWN_ACCOUNTS.test(title.replace(HEADING_MARK, ''))) scope.own = `item${s}`;
   }
   if (p && !scope.own.startsWith('item')) {
     scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8));
@@ -170,6 +172,8 @@ const OWN_ACCOUNTS = new RegExp(`^(?:${FUND_NAME}|${BODY})$`);
 const OWN_ACCOUNTS_PARAGRAPH = new RegExp(
   `^\\s*(?:(?:[（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[、．.](?!\\d))\\s*(?:${FUND_NAME}|${BODY})(?:[。：:，,]|收入|支出|(?:19|20)\\d\\d)|(?:其中[，,：:]\\s*)?(${BODY})(?:[：:]|本年|年初|年末|收入|支出|一般公共预算|财政拨款|[“"]?三公|(?:19|20)\\d\\d))`,
 );
+/** The numbering of the report's parts (`一、`, `（一）`, `第一部分`), never of an item. */
+const PART_NUMBER = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
 const ITEM_NAME = /[（(]项[)）]$/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
@@ -385,7 +389,11 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
       if (same && s.joinedKey !== undefined && same.joinedKey !== undefined) continue;
       if (same) {
         // `21个项目…涉及资金1056.42万元；1个项目…涉及资金2709.52万元`: items of one list.
-        if ((same.list === undefined || same.list !== s.list) && !countedClauses(model.text, analysis, same, s)) emit(sink, same, s, false);
+        if ((same.list === undefined || same.list !== s.list) && !countedClauses(model.text, analysis, same, s)) {
+          // (The first statement a part of a list that adds up only with the later value: the first is the slip, reported.)
+          const firstIsOdd = compareValues(operand(same.token.token, ''), operand(s.token.token, '')) !== 0 && sumHoldsWith(lists, same, operand(s.token.token, ''));
+          emit(sink, same, s, false, false, undefined, firstIsOdd);
+        }
         continue;
       }
       const loose = looseMatch(s.key, firstByKey, longerBy);
@@ -567,7 +575,7 @@ function sumHoldsWith(lists: ProseList[], part: Statement, value: Operand): bool
   return !checkSum(whole, own).ok && checkSum(whole, replaced).ok;
 }
 
-function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean, soft = false, name?: string): void {
+function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean, soft = false, name?: string, firstIsOdd = false): void {
   const a = first.token;
   const b = second.token;
   const role = { amount: '', budget: '预算', delta: '变动额' }[a.role as 'amount' | 'budget' | 'delta'];
@@ -583,5 +591,6 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
     looseMatch,
     soft,
     approx: second.approx,
+    firstIsOdd: firstIsOdd || undefined,
   });
 }
