@@ -50,6 +50,9 @@ const cases = {
   // (A lookbehind tried before its literal ran back over the whole run of spaces at every position of it.)
   'a megabyte run of spaces before the end of a sentence': '本年支出合计1.00万元，' + ' '.repeat(1_000_000) + '完',
   'many names ending alike in one sentence': Array.from({ length: 20000 }, (_, i) => `第${i}单位政府采购支出3.00万元，第${i}单位采购支出3.00万元`).join('；'),
+  'view openings restating one breakdown': '本年支出合计4.39亿元，其中：基本支出1.53亿元，项目支出2.86亿元。\n' + '从支出结构看，项目支出2.86亿元，基本支出1.53亿元。'.repeat(20000),
+  'approximations and 本类 shares': '卫生健康支出（类）2,145.07万元。\n' + '“事业单位医疗”（项）支出约160万元，占本类支出的7.47%，近200万元，超过150万元。\n'.repeat(15000),
+  'a joined name stated many times': '财政拨款收入、支出总计64,775.03万元，'.repeat(30000),
   'space-separated numbers, ragged': '公开03表\n单位：万元\n' + Array.from({ length: 20000 }, (_, i) => ' '.repeat(i % 90) + `${i}.5  ${i % 7}  ${i}`).join('\n'),
 };
 

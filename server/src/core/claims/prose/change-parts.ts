@@ -87,15 +87,26 @@ export function listedPartChangeClaims(claims: readonly Claim[], sink: ClaimSink
   // The year-over-year change of each figure (by its token), and the totals whose change is already broken down.
   const changeOf = new Map<number, ChangeClaim>();
   const brokenDown = new Set<number>();
+  // (`一般公共预算财政拨款支出18287.11万元…比上年减少2577.68万元` and, in the next section, `一般公共预算财政拨款支出18287.11万元，主要用于…`
+  // with the 类 whose changes follow: a change is of every statement of its figure, stated alike.)
+  const restated = new Map<number, number[]>();
   for (const c of claims) {
     if (c.kind === 'change' && c.identity === 'prose.change' && c.current?.token !== undefined && (c.delta || c.direction === 'flat') && !changeOf.has(c.current.token)) changeOf.set(c.current.token, c);
     if (c.kind === 'sum' && c.identity === 'prose.change-parts' && c.total.token !== undefined) brokenDown.add(c.total.token);
+    if (c.kind === 'fact' && !c.looseMatch && c.a.token !== undefined && c.b.token !== undefined && c.a.value.eq(c.b.value)) {
+      for (const [x, y] of [[c.a.token, c.b.token], [c.b.token, c.a.token]]) {
+        const same = restated.get(x);
+        if (same) same.push(y);
+        else restated.set(x, [y]);
+      }
+    }
   }
+  const changeOfFigure = (token: number | undefined) => (token === undefined ? undefined : changeOf.get(token) ?? restated.get(token)?.map((t) => changeOf.get(t)).find(Boolean));
   for (const list of claims.slice()) {
     if (list.kind !== 'sum' || list.origin !== 'prose' || !list.exhaustive || list.signs || list.identity === 'prose.change-parts' || list.parts.length < 2) continue;
-    const whole = list.total.token === undefined ? undefined : changeOf.get(list.total.token);
+    const whole = changeOfFigure(list.total.token);
     if (!whole?.delta || whole.direction === 'flat' || whole.delta.token === undefined || brokenDown.has(whole.delta.token)) continue;
-    const parts = list.parts.map((p) => (p.token === undefined ? undefined : changeOf.get(p.token)));
+    const parts = list.parts.map((p) => changeOfFigure(p.token));
     if (parts.some((p) => !p || p === whole)) continue;
     brokenDown.add(whole.delta.token);
     const changes = parts as ChangeClaim[];

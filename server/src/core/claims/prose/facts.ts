@@ -428,11 +428,17 @@ function sidesOf(subject: string): string[] {
  * items state the money of each, not one figure twice (the same list, unmarked).
  */
 function countedClauses(text: string, analysis: ProseAnalysis, a: Statement, b: Statement): boolean {
-  if (a.token.sentence !== b.token.sentence) return false;
+  // (Neighbouring clauses only: a sentence of thousands of figures must not be walked once per pair.)
+  if (a.token.sentence !== b.token.sentence || b.token.index - a.token.index > MAX_CLAUSE_TOKENS) return false;
   const tokens = analysis.bySentence.get(a.token.sentence.id) ?? [];
-  const counted = tokens.some((t) => t.role === 'count' && t.index > a.token.index && t.index < b.token.index);
-  return counted && /[；;]/.test(text.slice(a.token.token.span.end, b.token.token.span.start));
+  let counted = false;
+  for (let k = a.token.index + 1; k < b.token.index && !counted; k++) counted = tokens[k].role === 'count';
+  if (!counted) return false;
+  for (let i = a.token.token.span.end; i < b.token.token.span.start; i++) if (text[i] === '；' || text[i] === ';') return true;
+  return false;
 }
+/** How many figures apart two counted clauses' amounts may stand (a grade's count, funds and shares, and the next grade's). */
+const MAX_CLAUSE_TOKENS = 12;
 
 function shareOfOther(text: string, a: Statement, b: Statement): boolean {
   const [part, whole] = a.key.length > b.key.length ? [a, b] : [b, a];

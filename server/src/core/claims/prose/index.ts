@@ -51,13 +51,14 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear, model.reportKind === 'final-accounts');
   levelOfLastYearClaims(analysis, changes, sink);
   changePartClaims(analysis, model.text, sink);
-  listedPartChangeClaims(sink.claims, sink);
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   budgetAdjustmentClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink, model.reportYear);
   factClaims(model, analysis, listOf, lists, sink);
+  // (After the facts: a change stated of one statement of a figure is of its restatements too.)
+  listedPartChangeClaims(sink.claims, sink);
   headingFigureClaims(model, analysis, sink);
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);
@@ -97,6 +98,9 @@ function zerosBefore(model: DocumentModel, analysis: ProseAnalysis): (list: Pros
  * The names of the non-zero amounts stated on their own right after a list (in no list, or in another of the same
  * whole): `其中：基本支出…；项目支出…。本年支出合计中，对附属单位补助支出131.90万元…`.
  */
+/** How many figures after a list, in its sentence and in each of the next two, may state a member apart. */
+const MAX_APART = 12;
+
 function statedApart(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>): (list: ProseList) => string[] {
   return (list) => {
     const names: string[] = [];
@@ -104,8 +108,12 @@ function statedApart(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<
     const section = model.sentences[list.sentence].section;
     // (Its own sentence and the next two in its section: a line of its own is often a paragraph of its own.)
     for (let id = list.sentence; id < model.sentences.length && id <= list.sentence + 2 && model.sentences[id].section === section; id++) {
-      for (const t of analysis.bySentence.get(id) ?? []) {
-        if (t.role !== 'amount' || !t.ownSubject || t.token.zero || t.token.span.start < list.region.end) continue;
+      const tokens = analysis.bySentence.get(id) ?? [];
+      // (The figures right after the list, a few at most: a sentence of thousands of lists is not walked once per list.)
+      const from = id === list.sentence ? lowerBound(tokens, (t) => t.token.span.start, list.region.end) : 0;
+      for (let k = from; k < tokens.length && k < from + MAX_APART; k++) {
+        const t = tokens[k];
+        if (t.role !== 'amount' || !t.ownSubject || t.token.zero) continue;
         // (In no list, or in one of the same whole: `本年支出合计中，…` frames its own.)
         const other = listOf.get(t);
         if (!other || (other !== list && other.totals.get('amount')?.subject === total)) names.push(t.subject);

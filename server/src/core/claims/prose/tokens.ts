@@ -235,13 +235,14 @@ function gapDirection(words: string): Direction | undefined {
 }
 
 /** A 科目 named with its level or its code after it: `预算改革业务（项）`, `预算改革业务（2010604）`. */
-const ITEM_NAME = /[\u4e00-\u9fff“”]+[（(](?:类|款|项|\d{3,7})[)）]/g;
+const ITEM_NAME = /[\u4e00-\u9fff“”]{1,40}[（(](?:类|款|项|\d{3,7})[)）]/g;
 
 /** `年初预算为`, `预算安排`: the words name a budget, and no 决算 word follows the last 预算. */
 function isBudgetWords(words: string): boolean {
   // (公共财政预算 is 一般公共预算's former name: `公共财政预算收入43101万元` is revenue collected.)
   // (Nor an item's name, quoted or marked by its level or code: `“预算改革业务”（项）支出…`, `预算改革业务（2010604）支出…`.)
-  const w = words.replace(QUOTED_NAME, '').replace(ITEM_NAME, '').replace(/一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
+  const named = words.includes('“') || words.includes('"') ? words.replace(QUOTED_NAME, '') : words;
+  const w = (named.includes('（') || named.includes('(') ? named.replace(ITEM_NAME, '') : named).replace(/一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算绩效|预算内|预算外/g, '');
   // 安排 alone is a budget word only right before the number (`预算安排0.80万元`), not in a name
   // such as 抗疫特别国债安排的支出.
   // (Nor after a source of money, `其中：财政拨款安排43.78万元，其他资金安排2.21万元`: where the spending came from.)
@@ -270,7 +271,8 @@ const APPROXIMATION_WORD = /(?:(?:(?<=折合)约|(?<![节制预简合公条契])
  */
 function approximationOf(token: NumberToken, lead: string, after: string): { approx: Approximation; lead: string } | undefined {
   if (!isMoney(token.unit)) return undefined;
-  const w = stripTemplateAlternatives(lead);
+  // (The words end the lead: its last few characters say, however long the lead.)
+  const w = stripTemplateAlternatives(lead.slice(-12));
   const hedged = HEDGE_AFTER.test(after);
   const word = APPROXIMATION_WORD.exec(w)?.[0];
   if (!word && !hedged) return undefined;
