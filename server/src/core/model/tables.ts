@@ -398,9 +398,9 @@ export function identifyTable(title: string | undefined, code: string | undefine
   if (/财政拨款收入?支出?(?:决算)?总表/.test(t)) return 'T04';
   if (/收入?支出?决算总表|(?:部门|单位)收入?支出?总表$/.test(t)) return 'T01';
   if (/收入决算(?:明细)?表|(?:部门|单位)收入(?:总|明细)?表$/.test(t)) return 'T02';
-  if (/一般公共预算财政拨款基本支出(?:决算)?(?:明细)?表/.test(t)) return 'T06';
+  if (/(?:一般公共|公共财政)预算财政拨款基本支出(?:决算)?(?:明细)?表/.test(t)) return 'T06';
   if (/三公/.test(t)) return 'T09';
-  if (/一般公共预算财政拨款支出(?:决算)?(?:明细)?表/.test(t)) return 'T05';
+  if (/(?:一般公共|公共财政)预算财政拨款支出(?:决算)?(?:明细)?表/.test(t)) return 'T05';
   if (/政府性基金/.test(t)) return 'T07';
   if (/国有资本经营/.test(t)) return 'T08';
   if (/机关运行经费/.test(t)) return 'T10';
@@ -1364,7 +1364,7 @@ function headerLayers(row: TableRow): string[][] {
 }
 
 /** Header words a converter's line break (`一般公共预<br>算财政拨款`) may cut in two. */
-const HEADER_WORD = /一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|结转和结余|本年收入|本年支出|基本支出|项目支出|经营支出|上缴上级|附属单位|人员经费|公用经费|因公出国|公务用车|公务接待|购置费|运行维护费/g;
+const HEADER_WORD = /一般公共预算|公共财政预算|政府性基金预算?|国有资本经营预算?|财政拨款|结转和结余|本年收入|本年支出|基本支出|项目支出|经营支出|上缴上级|附属单位|人员经费|公用经费|因公出国|公务用车|公务接待|购置费|运行维护费/g;
 
 /** The lines of a stacked header cell, a line joined to the next where the break cuts a header word. */
 function unwrapped(lines: string[]): string[] {

@@ -1,5 +1,6 @@
 // Identities between tables (tables.md §11, X1–X15): the same quantity in two tables, or a subset
 // (05 ⊂ 03, 06 基本支出 ⊂ 09/10) that cannot exceed its superset.
+import { GENERAL_BUDGET } from '../../text/funds';
 import type { DocumentModel, Localized, Operand, StandardTableId, Table } from '../../types';
 import { exact } from '../../arith/interval';
 import { l } from '../../messages';
@@ -65,7 +66,7 @@ const FUNCTION_CLASSES: Record<string, string> = {
 const BY_NATURE = /^(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$/;
 
 const FUND = {
-  general: /一般公共预算/,
+  general: GENERAL_BUDGET,
   gov: /政府性基金/,
   soe: /国有资本经营/,
 };

@@ -1,6 +1,7 @@
 // Row and column identities inside one table (tables.md §1–§10): per-row column sums (T02.1,
 // T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
 // 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
+import { GENERAL_BUDGET } from '../../text/funds';
 import type { CompletionClaim, DocumentModel, Localized, Operand, Span, Table } from '../../types';
 import { operand, sumOperand } from '../../arith/interval';
 import { isZero } from '../../arith/operand';
@@ -368,7 +369,7 @@ function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
 }
 
 const FUNDS = [
-  { re: /一般公共预算/, zh: '一般公共预算', en: 'general budget' },
+  { re: GENERAL_BUDGET, zh: '一般公共预算', en: 'general budget' },
   { re: /政府性基金/, zh: '政府性基金', en: 'government funds' },
   { re: /国有资本经营/, zh: '国有资本经营', en: 'state capital' },
 ];
