@@ -270,3 +270,16 @@ test('performanceTables returns the key cells of each 绩效自评表', () => {
   );
   assert.equal(tables[0].indicators.length, 7);
 });
+
+test('a title whose code stands in brackets after it, `**部门收支总表**（表1）`, names its table', () => {
+  const text = '某医院2019年度部门决算\n\n**部门收支总表**（表1）\n\n单位：万元\n\n| 收入 |  | 支出 |  |\n|---|---|---|---|\n| 项目 | 决算数 | 项目 | 决算数 |\n| 一、一般公共预算财政拨款收入 | 1798.52 | 一、卫生健康支出 | 1798.52 |\n| 本年收入合计 | 1798.52 | 本年支出合计 | 1798.52 |\n';
+  const tables = core.buildModel(text).tables;
+  assert.deepEqual(tables.map((t) => [t.kind, t.title, t.code]), [['T01', '部门收支总表', '表1']]);
+});
+
+test('an untitled table of the 三公 items under 预算数 / 决算数 is 公开09表; one of their counts is not', () => {
+  const sangong = core.buildModel('| 项目 | 预算数（万元） | 决算数（万元） |\n| --- | --- | --- |\n| 合计 | 43.03 | 33.49 |\n| 因公出国（境）费 | 0.00 | 0.00 |\n| 公务用车购置及运行维护费 | 41.71 | 32.45 |\n| 公务接待费 | 1.32 | 1.04 |\n').tables;
+  assert.deepEqual(sangong.map((t) => t.kind), ['T09']);
+  const counts = core.buildModel('| 项目 | 预算数 | 决算数 |\n| --- | --- | --- |\n| 因公出国（境）团组数 | 0 | 0 |\n| 公务用车保有量（辆） | 4 | 4 |\n| 公务接待批次 | 10 | 9 |\n').tables;
+  assert.deepEqual(counts.map((t) => t.kind), ['unknown']);
+});

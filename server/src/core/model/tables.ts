@@ -448,7 +448,8 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
     const bare = t.replace(/[（(]?\s*(金额)?单位\s*[:：].*$/, '').trim();
     const codeMatch = bare.match(TITLE_CODE);
     if (codeMatch && !meta.code) meta.code = codeMatch[0].replace(/\s/g, '');
-    const titleText = bare.replace(TITLE_CODE, '').replace(/^[：:\s]+/, '').trim();
+    // (`**部门收支总表**（表1）`: the brackets the code stood in go with it.)
+    const titleText = bare.replace(TITLE_CODE, '').replace(/[（(]\s*[)）]/g, '').replace(/^[：:\s]+/, '').trim();
     // `收入支出决算总` / `表`: a title wrapped by PDF conversion; its head is the line above.
     const head = !meta.title && /^[\u4e00-\u9fff]{0,3}表$/.test(titleText) && i > 0 ? lines[i - 1].text.trim() : '';
     if (head && head.length <= 40 && /[\u4e00-\u9fff]$/.test(head) && !/[。：:]/.test(head) && tableLines[i - 1] !== 1) {
