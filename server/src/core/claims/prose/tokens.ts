@@ -792,6 +792,21 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
         following[totalAt].ownSubject = false;
       }
       if (amounts.length < 2) return;
+      // (`X（项）。年初预算、调整预算和支出决算分别为A、B、C`: the item's budgets and its actual, not three items: each figure
+      // takes the role its word gives, and keeps the item's name.)
+      const kinds = text.slice(from, at).split(/[、和及与]/).map((w) => w.trim());
+      if (kinds.length === amounts.length && kinds.every((w) => BUDGET_OR_ACTUAL.test(w))) {
+        amounts.forEach((t, i) => {
+          t.role = /预算|计划/.test(kinds[i]) ? 'budget' : 'amount';
+          t.lead = kinds[i];
+          if (i === 0 && !t.ownSubject) return;
+          if (i === 0) {
+            t.subject = amounts[1].subject;
+            t.ownSubject = amounts[1].ownSubject;
+          }
+        });
+        return;
+      }
       const names = respectiveNames(text, from, at, amounts.length);
       if (!names) return;
       amounts.forEach((t, i) => {
@@ -801,6 +816,9 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
     });
   }
 }
+
+/** A budget or the actual of one quantity, named alone: `年初预算`, `调整预算`, `全年预算数`, `支出决算`, `决算数`. */
+const BUDGET_OR_ACTUAL = /^(?:(?:年初|全年|调整后?的?|调整)?预算数?|(?:支出)?决算数?|执行数|实际支出)$/;
 
 // (`收、支总计各是4125.49,4143.91万元`: 各 before two figures pairs them too; before one, both are that figure.)
 const RESPECTIVELY_IS = /分别(?:为|是|达到?)|各(?:为|是)(?=\s*[0-9０-９])/g;
