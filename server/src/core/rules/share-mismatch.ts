@@ -35,7 +35,9 @@ export const shareMismatch: Rule = {
 function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   const inputs = ratioInputs(claim)!;
   const check = checkClaimRatio(inputs);
-  if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base-template') {
+  // (`约2.43亿元，占本年支出的比重100.0%`: a share of an approximation is reachable from it, its point value means nothing.)
+  const approximate = check.status === 'warning' && [claim.part, claim.base].some((o) => o.token !== undefined && ctx.model.numbers[o.token]?.approximate);
+  if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base-template' || approximate) {
     ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', () => {
       const e = ratioExplanation(inputs, check);
       return l(e.zh, e.en);

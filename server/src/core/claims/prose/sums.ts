@@ -6,6 +6,7 @@ import { l } from '../../messages';
 import type { FactClaim, Operand, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
+import { grandTotalKind } from './subjects';
 import type { UnresolvedShare } from './shares';
 import { between, type ProseToken, type Role } from './tokens';
 
@@ -117,6 +118,27 @@ const ANOTHER_GROUP = /^[^，,。；;]{0,12}(?:以及|及其|和|与)[^，,。�
 function wordsBefore(t: ProseToken, end: number): string {
   const from = t.token.unitSpan?.end ?? t.token.span.end;
   return end > from ? t.sentence.text.slice(from - t.sentence.span.start, end - t.sentence.span.start) : '';
+}
+
+/** A `；` between the list's trigger and its first part (in the part's sentence), the clause before it stating no amount. */
+function clauseBreakBefore(list: ProseList, first: ProseToken): boolean {
+  const sentence = first.sentence;
+  const from = Math.max(list.trigger.end, sentence.span.start) - sentence.span.start;
+  const to = first.token.span.start - sentence.span.start;
+  for (let i = from; i < to; i++) {
+    if (sentence.text[i] === '；' || sentence.text[i] === ';') return !AMOUNT_WORDS.test(sentence.text.slice(from, i));
+  }
+  return false;
+}
+const AMOUNT_WORDS = /[0-9０-９]\s*[万亿]?元/;
+
+/** The parts after a side's whole (`本年支出`, `支出合计`) that are of that side: they break the whole down, not its total. */
+function withoutHeadedParts(parts: ProseToken[]): ProseToken[] {
+  const head = parts.findIndex((p) => grandTotalKind(p.subject) !== undefined);
+  if (head < 0 || head === parts.length - 1) return parts;
+  const side = grandTotalKind(parts[head].subject);
+  const rest = parts.slice(head + 1);
+  return rest.every((p) => sideOf(p.subject) === side) ? parts.slice(0, head + 1) : parts;
 }
 
 /** 收入 or 支出 when a name says one side only. */
@@ -372,6 +394,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     return;
   }
   parts = withoutUnitBreakdown(parts, role, sink);
+  // (`…总计均约3.5亿元，其中本年支出约3.4亿元，…；基本支出和项目支出分别约为…；一般公共预算财政拨款支出约3.20亿元`: a side's whole
+  // among the parts heads the figures of that side after it, which break it down: only it is a part of the 总计.)
+  if (role === 'amount') parts = withoutHeadedParts(parts);
+  // (`政府采购支出约4,900万元，其中授予中小企业合同金额占比超过九成；年末资产总额约5.34亿元`: a 其中 whose own clause states no
+  // figure of the kind ends at its `；`: what follows is another statement, not a part.)
+  if (listed.length > 0 && /^其\r?\n?中/.test(list.triggerText) && clauseBreakBefore(list, listed[0])) return;
   // (`收入、支出总计…。其中：收入方面，本年收入合计23,968.61万元；支出方面，本年支出合计…，年末结转和结余…`: each side's own parts
   // add up to the 总计, the sides are not added together.)
   const sides = role === 'amount' ? sidesOfBothSidesTotal(total, parts) : undefined;
