@@ -60,7 +60,8 @@ const MOVEMENT = /(?:有所|略有|明显|大幅|较大幅度)(?:下降|增加|�
 function keyOf(subject: string): string {
   const named = subject.replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '').replace(/(?:19|20)\d\d/g, '');
   // (`本部门政府采购支出总额` and `全年政府采购支出` name one quantity: the department and the year are every figure's.)
-  const plain = named.replace(OWNER, '').replace(/^全年/, '').replace(/总额$/, '');
+  // (总额 only after a money word: `年末资产总额` and `资产总额` keep it, and match loosely.)
+  const plain = named.replace(OWNER, '').replace(/^全年/, '').replace(/(支出|收入|资金|经费|金额)总额$/, '$1');
   const name = plain.length >= 4 ? plain : named;
   // A generic ending goes only when enough of the name is left (人员经费 stays 人员经费).
   const bare = name.replace(/(?:支出|资金|经费|费用|金额)$/, '');
@@ -417,10 +418,16 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
 }
 
 /** `教育事业收入16234.08万元，占事业收入的90.18%`: the longer name states its share of the shorter, so it is a part of it. */
-/** `财政拨款收入、支出总计` → 财政拨款收入总计, 财政拨款支出总计: the two quantities a joined name states (none for any other name). */
+/**
+ * `财政拨款收入、支出总计` (or `收入总计、支出总计`) → 财政拨款收入总计, 财政拨款支出总计: the two quantities a joined name states (none
+ * for any other name).
+ */
 function sidesOf(subject: string): string[] {
   const joined = /^(.*)收入、支出(.+)$/.exec(subject);
-  return joined ? [`${joined[1]}收入${joined[2]}`, `${joined[1]}支出${joined[2]}`] : [];
+  if (joined) return [`${joined[1]}收入${joined[2]}`, `${joined[1]}支出${joined[2]}`];
+  // (`收入总计、支出总计均近1.7亿元`: each side named in full.)
+  const both = /^(.*)收入(.+)、\1?支出\2$/.exec(subject);
+  return both ? [`${both[1]}收入${both[2]}`, `${both[1]}支出${both[2]}`] : [];
 }
 
 /**

@@ -571,6 +571,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const ownDirection = previous !== undefined && (previous.role === 'delta' || previous.role === 'change-rate') && DIRECTED_RUN_JOINER.test(lead);
       const continuesRun = previous !== undefined && (RUN_JOINER.test(lead) || ownDirection || onlyComma(text, previous.token, token)) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
       if (continuesRun) role = previous.role;
+      // (`基本支出和项目支出分别约为0.72亿元和2.69亿元`: a run's 约 is each of its figures'.)
+      const aboutInRun = !approximation && continuesRun && previous.approx === 'about' && role === 'amount';
+      if (aboutInRun && !token.approximate) {
+        token.approximate = true;
+        token.operandFields = undefined;
+      }
       // `较2022年决算数688.84万元131.49万元，增长19.09%`: a figure right after last year's, its direction word left out, is
       // the change (the rate after it gives the direction).
       if (role === 'amount' && previous?.role === 'prior' && isMoney(token.unit) && previous.token.unit === token.unit && text.slice(previous.token.unitSpan?.end ?? previous.token.span.end, token.span.start).trim() === '') role = 'delta';
@@ -638,7 +644,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         year,
         continuesRun,
         depth,
-        approx: approximation?.approx,
+        approx: approximation?.approx ?? (aboutInRun ? 'about' : undefined),
       };
       if ((own || sideNamed) && (role === 'amount' || role === 'budget')) {
         inherited = own || sideNamed!;
@@ -821,7 +827,7 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
 const BUDGET_OR_ACTUAL = /^(?:(?:年初|全年|调整后?的?|调整)?预算数?|(?:支出)?决算数?|执行数|实际支出)$/;
 
 // (`收、支总计各是4125.49,4143.91万元`: 各 before two figures pairs them too; before one, both are that figure.)
-const RESPECTIVELY_IS = /分别(?:为|是|达到?)|各(?:为|是)(?=\s*[0-9０-９])/g;
+const RESPECTIVELY_IS = /分别(?:约|大约)?(?:为|是|达到?)|各(?:为|是)(?=\s*[0-9０-９])/g;
 
 /**
  * `2022年至2024年，本部门支出合计分别为362.36万元、407.43万元、418.86万元…其中：基本支出分别为…`: years named before 分别 date,
