@@ -157,7 +157,7 @@ export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): voi
 const LABELLED_ROLL = /^(?:本年)?(年初结转和结余|收入|支出|年末结转和结余)(?:合计)?$/;
 
 /** A fund's figures of the year, by their fund qualifier: what they are of the roll. */
-const FUND_ROLL = /^((?:一般公共|政府性基金|国有资本经营)预算(?:财政拨款)?)(年初结转和结余|收入|支出|年末结转和结余)$/;
+const FUND_ROLL = /^(?:本部门|本单位)?((?:一般公共|政府性基金|国有资本经营)预算(?:财政拨款)?)(年初结转和结余|收入|支出|年末结转和结余)$/;
 
 /**
  * `政府性基金预算财政拨款年初结转和结余2412.75万元，本年收入12825.40万元，本年支出13611.87万元，年末结转和结余1626.28万元`

@@ -156,7 +156,8 @@ function namedBeforeTotal(clause: string): string {
 
 /** A figure of one fund (`政府性基金预算财政拨款年初结转和结余`): its fund. */
 // (一般公共预算 frames only from its carry-over, the opening of a fund's balance: its spending opens other paragraphs.)
-const FUND_FRAME = /^((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))|^(一般公共预算(?:财政拨款)?)(?=年初结转)/;
+// (The department may name itself first: `本部门政府性基金预算财政拨款本年收入…`.)
+const FUND_FRAME = /^(?:本部门|本单位)?((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))|^(?:本部门|本单位)?(一般公共预算(?:财政拨款)?)(?=年初结转)/;
 /** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
 const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余)$/;
 

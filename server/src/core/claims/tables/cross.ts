@@ -244,6 +244,8 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     pair(sink, 'equal', id, l(`${what}：本年收入 公开04表 = ${v.name}`, `${what}: income, table 04 = ${v.name}`), v04.op(bySource(v04, fund), v04.inCol), v.op(total, v.col(/本年收入/)));
     pair(sink, 'equal', id, l(`${what}：年初结转和结余 公开04表 = ${v.name}`, `${what}: opening balance, table 04 = ${v.name}`), v04.op(openSub, v04.inCol), v.op(total, v.col(/年初/)));
     pair(sink, 'equal', id, l(`${what}：年末结转和结余 公开04表 = ${v.name}`, `${what}: closing balance, table 04 = ${v.name}`), v04.op(v04.out(FISCAL_CLOSING_BALANCE), fundCol), v.op(total, v.col(/年末/)));
+    // (And 类 by 类, as X6 holds 04's 一般公共预算 column to 05's 类: two 类 whose fund amounts were swapped in 04 leave its total.)
+    classPairs(sink, id, v04, fundCol, v, v.col(/本年支出.*(小计|合计)|本年支出$/));
   }
 
   if (v03 && v05) {
