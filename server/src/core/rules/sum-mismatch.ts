@@ -142,7 +142,8 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     ? [restated]
     : typo
     ? [typo.fix]
-    : claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token, claim.parts)
+    : // (Not a positive total made negative: `年末结转和结余 = 年初 + 收入 − 支出` below zero says a term is wrong, not the balance.)
+      claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token, claim.parts) && !(result.sum.isNegative() && !total.value.isNegative())
       ? [
           {
             title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),
