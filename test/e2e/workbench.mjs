@@ -385,7 +385,15 @@ function actions(page, { outDir, log, workspace }) {
       await page.keyboard.press('Control+S');
       for (let i = 0; i < 50 && fs.statSync(file).mtimeMs === before; i++) await page.waitForTimeout(100);
       if (fs.statSync(file).mtimeMs === before) throw new Error(`saving ${name} did not write the file`);
-      return fs.readFileSync(file, 'utf8');
+      // (The write may be under way when its mtime changes, the file still empty: read until two reads agree.)
+      let text = fs.readFileSync(file, 'utf8');
+      for (let i = 0; i < 30; i++) {
+        await page.waitForTimeout(100);
+        const again = fs.readFileSync(file, 'utf8');
+        if (again === text && text !== '') break;
+        text = again;
+      }
+      return text;
     },
     notification(re) {
       return page.locator('.notifications-toasts .notification-toast').filter({ hasText: re }).first();
