@@ -1,7 +1,7 @@
 import { checkEqual, checkLe, show, written } from '../arith/interval';
 import Decimal from 'decimal.js';
 import type { EqualClaim, LeClaim, Operand } from '../types';
-import { crossedCell, crossedCellFix, exceededCell } from './crossed-cell';
+import { crossedCell, crossedCellFix, exceededCell, unwitnessedSide } from './crossed-cell';
 import { l, type Rule, type RuleContext } from './rule';
 
 /**
@@ -54,7 +54,9 @@ function checkEqualClaim(ctx: RuleContext, claim: EqualClaim): void {
   const explanation = explain();
   // (On the cell that also breaks its own table's sum when there is one: that is where the slip is.)
   const crossed = crossedCell(ctx.claims, claim);
-  const [here, there] = crossed?.cell === a || (crossed?.cell !== b && claim.span.start === a.span?.start) ? [a, b] : [b, a];
+  // (Else on the cell no other source bears out, when another table or the text bears out the other one.)
+  const odd = crossed ? undefined : unwitnessedSide(ctx.claims, a, b);
+  const [here, there] = crossed?.cell === a || odd === a || (crossed?.cell !== b && odd !== b && claim.span.start === a.span?.start) ? [a, b] : [b, a];
   ctx.report({
     messageId: 'mismatch',
     message: l(

@@ -23,6 +23,8 @@ interface Requirements {
   byClaim: Map<Relation, Requirement[]>;
   /** Cells of a table relation that holds: changing one would break it. */
   confirmed: Set<number>;
+  /** Cells another table or the text states alike (an equality across sources that holds): a witness outside their table. */
+  witnessed: Set<number>;
 }
 
 const byClaims = new LintMemo<readonly Claim[], Requirements>();
@@ -36,6 +38,10 @@ function buildRequirements(claims: readonly Claim[]): Requirements {
   const byToken = new Map<number, Requirement[]>();
   const byClaim = new Map<Relation, Requirement[]>();
   const confirmed = new Set<number>();
+  const witnessed = new Set<number>();
+  const witness = (cells: Operand[]) => {
+    for (const cell of cells) if (cell.token !== undefined) witnessed.add(cell.token);
+  };
   const confirm = (cells: Operand[]) => {
     for (const cell of cells) if (cell.token !== undefined) confirmed.add(cell.token);
   };
@@ -64,6 +70,7 @@ function buildRequirements(claims: readonly Claim[]): Requirements {
       const check = checkEqual(c.a, c.b);
       if (check.ok) {
         confirm([c.a, c.b]);
+        if (!c.soft) witness([c.a, c.b]);
         continue;
       }
       add({ claim: c, cell: c.a, value: c.b.value, tolerance: check.tolerance });
@@ -73,12 +80,24 @@ function buildRequirements(claims: readonly Claim[]): Requirements {
       const check = checkEqual(c.a, c.b);
       if (check.ok) {
         confirm([c.b]);
+        witness([c.b]);
         continue;
       }
       add({ claim: c, cell: c.b, value: c.a.value, tolerance: check.tolerance });
     }
   }
-  return { byToken, byClaim, confirmed };
+  return { byToken, byClaim, confirmed, witnessed };
+}
+
+/**
+ * Of two tables' cells that disagree, the one no other source bears out when the other is borne out (another table or
+ * the text states that one alike): `公开01表 九、卫生健康支出 65.37` against 03's 2902.63, which 04 and the text state too.
+ * Undefined when both or neither are.
+ */
+export function unwitnessedSide(claims: readonly Claim[], a: Operand, b: Operand): Operand | undefined {
+  const { witnessed } = requirements(claims);
+  const seen = (o: Operand) => o.token !== undefined && witnessed.has(o.token);
+  return seen(a) === seen(b) ? undefined : seen(a) ? b : a;
 }
 
 /**
