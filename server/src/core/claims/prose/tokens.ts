@@ -282,6 +282,13 @@ function approximationOf(token: NumberToken, lead: string, after: string): { app
   const approx: Approximation = !word || ABOUT_BEFORE.test(word) ? 'about' : /近/.test(word) ? 'near' : /超过|逾|多于/.test(word) ? 'over' : 'under';
   return { approx, lead: bare };
 }
+/** The token reads as an approximation from now on (its operand, if one was built, is built again). */
+function markApproximate(token: NumberToken): void {
+  if (token.approximate) return;
+  token.approximate = true;
+  token.operandFields = undefined;
+}
+
 /** `≥90%`, `预算执行率目标90%`, `不低于95%`: a target or bound set for a figure, not the figure. */
 const TARGET_OR_BOUND = /(?:[≥≤≧≦＞＜>]=?|不低于|不高于|不少于|不超过|(?:指标|目标)值?(?:为|是|达到|达)?)\s*$/;
 /** Money carried over from earlier years, as a source of a year's budget: `上年结转资金`, `以前年度结转结余`. */
@@ -461,6 +468,13 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     }
     const list: ProseToken[] = [];
     let boundary = sentence.span.start;
+    // The analysed figure: in the sentence's list and the document's, and the words of the next start after it.
+    const take = (pt: ProseToken) => {
+      list.push(pt);
+      tokens.push(pt);
+      byToken.set(pt.token.id, pt);
+      boundary = pt.token.unitSpan?.end ?? pt.token.span.end;
+    };
     // `1.一般公共服务（类）人大事务（款）行政运行（项）：年初预算为…`: an opening clause without numbers
     // names what the sentence's numbers are about until a number names its own subject.
     const openingEnd = sentence.text.search(/[：:，,；;]/);
@@ -521,10 +535,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       let role = roleOf(token, lead, after);
       const approximation = approximationOf(token, lead, after);
       // (`约1.6亿元` is a figure too, in sums and shares, but one rounded as coarsely as its writer liked.)
-      if (approximation?.approx === 'about' && !token.approximate) {
-        token.approximate = true;
-        token.operandFields = undefined;
-      }
+      if (approximation?.approx === 'about') markApproximate(token);
       // `完成年初预算751.54万元的88.54%`, `占支出总额665.38万元的31.39%`: the words that give a rate its
       // role may stand before the amount inside the same clause.
       if (role === 'percent') {
@@ -550,19 +561,13 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(restating) || (/^[，,]?(?:即|约合|折合)$/.test(restating) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && (previous.role === restatingRole || (restatingRole === 'amount' && token.unit !== previous.token.unit))) {
         const bound = role === 'other';
         const pt: ProseToken = { ...previous, token, index: list.length, lead, role: bound ? 'other' : previous.role, restates: bound ? undefined : true, approx: approximation?.approx };
-        list.push(pt);
-        tokens.push(pt);
-        byToken.set(token.id, pt);
-        boundary = token.unitSpan?.end ?? token.span.end;
+        take(pt);
         continue;
       }
       // `收、支总计近3,300万元（3377.35万元）`: the exact figure in brackets after a bound is the amount the bound's words name.
       if (previous?.approx && previous.role === 'other' && /^[（(]$/.test(lead) && role === 'amount' && isMoney(token.unit)) {
         const pt: ProseToken = { ...previous, token, index: list.length, lead, role, approx: undefined };
-        list.push(pt);
-        tokens.push(pt);
-        byToken.set(token.id, pt);
-        boundary = token.unitSpan?.end ?? token.span.end;
+        take(pt);
         continue;
       }
       // `比上年的400.00万元、70.00万元`, `分别增长5.00%和14.29%`: a number joined to the previous one by 、 or
@@ -574,10 +579,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (continuesRun) role = previous.role;
       // (`基本支出和项目支出分别约为0.72亿元和2.69亿元`: a run's 约 is each of its figures'.)
       const aboutInRun = !approximation && continuesRun && previous.approx === 'about' && role === 'amount';
-      if (aboutInRun && !token.approximate) {
-        token.approximate = true;
-        token.operandFields = undefined;
-      }
+      if (aboutInRun) markApproximate(token);
       // `较2022年决算数688.84万元131.49万元，增长19.09%`: a figure right after last year's, its direction word left out, is
       // the change (the rate after it gives the direction).
       if (role === 'amount' && previous?.role === 'prior' && isMoney(token.unit) && previous.token.unit === token.unit && text.slice(previous.token.unitSpan?.end ?? previous.token.span.end, token.span.start).trim() === '') role = 'delta';
@@ -653,10 +655,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         if (depth === 0) outer = { inherited, fromPart: true };
         else namedInside = true;
       }
-      list.push(pt);
-      tokens.push(pt);
-      byToken.set(token.id, pt);
-      boundary = token.unitSpan?.end ?? token.span.end;
+      take(pt);
     }
     bySentence.set(sentence.id, list);
   }
