@@ -42,6 +42,8 @@ function normalize(name: string): string {
     .replace(/^[（(]/, '')
     // (`上年结转和结余` is this year's 年初结转和结余, carried in: not last year's 年末.)
     .replace(/上年度?(?=结转|结余)/, '年初')
+    // (`2018年末结转和结余` is the 年末结转和结余: the year goes, not the 年 of 年末.)
+    .replace(/(?<!\d)(?:19|20)\d\d\s*(?=年[末初](?![的，,])[\u4e00-\u9fff])/g, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     // `我单位`, `我局` say what `本单位`, `本局` say.
     .replace(/^我(?=单位|部门|局|院|校|委|厅|中心|办|所|站|馆)/, '本')
