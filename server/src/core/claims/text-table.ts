@@ -296,6 +296,8 @@ const FUND_COLUMNS: Record<string, string[][]> = {
 };
 const GENERAL_FUND = /一般公共预算|财政拨款支出/;
 const GOVERNMENT_FUND = /政府性基金/;
+/** A 国有资本经营预算 section: its 项 are 公开08表's. */
+const STATE_CAPITAL_FUND = /国有资本经营/;
 
 /**
  * Whether a section or one of its ancestors has a heading with some words, memoised per section and
@@ -519,8 +521,10 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         // The 收入/支出 of a 政府性基金 section are that fund's (公开07表), not the department's: only a 项
         // named there is looked up, in 公开07表's 本年支出.
         if (scope !== 'other') queries = mapping.queries(m, scope, pt, basicAllIsGeneral, listTotal);
-        else if (itemSpending && sections.under(pt.sentence.section, GOVERNMENT_FUND)) {
-          queries = [{ kind: 'T07', label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
+        else if (itemSpending && (sections.under(pt.sentence.section, GOVERNMENT_FUND) || sections.under(pt.sentence.section, STATE_CAPITAL_FUND))) {
+          // (A 国有资本经营 section's 项 likewise, in 公开08表.)
+          const kind = sections.under(pt.sentence.section, GOVERNMENT_FUND) ? 'T07' : 'T08';
+          queries = [{ kind, label: m[2], column: ['本年支出'], unique: { parent: m[1], codeLength: 7 } }];
         } else continue;
       }
     }
