@@ -11,7 +11,7 @@ import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
 import { headingFigureClaims } from './heading-figures';
 import { closingItemTotals, itemListClaims } from './item-lists';
-import { sangongCountClaims } from './sangong-counts';
+import { fleetClaims, sangongCountClaims } from './sangong-counts';
 import { executionClaims, projectInputClaims } from './execution';
 import { procurementClaims } from './procurement';
 import { nestedTotalClaims } from './nested-totals';
@@ -64,6 +64,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   nestedTotalClaims(analysis, sink);
   countedTotalClaims(analysis, sink);
   sangongCountClaims(analysis, sink);
+  fleetClaims(analysis, sink);
   executionClaims(model, analysis, sink);
   projectInputClaims(analysis, sink);
   totalsBalanceClaims(model, analysis, sink);

@@ -51,3 +51,30 @@ function check(link: Link, tokens: ProseToken[], sink: ClaimSink): void {
   const relation = countAgainstMoney(spent, count, link.both);
   if (relation) sink.add<LeClaim>({ kind: 'le', origin: 'prose', identity: 'prose.T09.3', description: l(`${link.zh}一致`, `${link.en} agree`), span: most.token.span, ...relation, soft: true });
 }
+
+/** The department's cars in all (`本部门共有车辆3辆`, `车辆总数`), and the 公务用车 kept (`公务用车保有量为4辆`). */
+const FLEET = /(?:共有|现有|拥有|实有)车辆|车辆(?:总数|总计|合计)$/;
+const KEPT = /保有量?$/;
+
+/**
+ * `公务用车保有量为4辆` against `截至…本部门共有车辆3辆`: the 三公 cars kept are some of the department's cars (soft: a report may
+ * count its cars for the 机关 alone).
+ */
+export function fleetClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  const cars = (t: ProseToken) => t.role === 'count' && t.token.unitText === '辆' && t.year === undefined;
+  const fleet = analysis.tokens.find((t) => cars(t) && t.ownSubject && FLEET.test(t.subject));
+  if (!fleet) return;
+  for (const t of analysis.tokens) {
+    if (!cars(t) || !KEPT.test(t.subject) || !/公务用车|车辆/.test(t.subject)) continue;
+    sink.add<LeClaim>({
+      kind: 'le',
+      origin: 'prose',
+      identity: 'prose.fleet',
+      description: l('公务用车保有量不超过共有车辆数', 'the cars kept do not exceed the cars in all'),
+      span: t.token.span,
+      part: asExact(operand(t.token, t.subject)),
+      whole: asExact(operand(fleet.token, fleet.subject)),
+      soft: true,
+    });
+  }
+}
