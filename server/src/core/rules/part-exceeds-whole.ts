@@ -25,7 +25,8 @@ function checkOne(ctx: RuleContext, claim: LeClaim): void {
     const p = written(part);
     const w = written(whole);
     // (The excess in the unit the whole is written in: `超出 1453536.11元`, not its value in 万元.)
-    const by = result.ok ? '' : computed(result.diff, 2, [whole, part]);
+    // (Counts are shown whole: `超出 1`, not 1.00.)
+    const by = result.ok ? '' : computed(result.diff, Math.max(part.decimals ?? 2, whole.decimals ?? 2), [whole, part]);
     return l(`${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : `（超出 ${by}）`}`, `${part.label} ${p} ${result.ok ? '≤' : '>'} ${whole.label} ${w}${result.ok ? '' : ` (by ${by})`}`);
   };
   ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
