@@ -1,7 +1,7 @@
 // The grades of the projects a department evaluated itself (绩效自评, prose.md §7): `对其中9个项目开展了绩效自评…
 // 评为“优”的1个、“良”的4个、“中”的5个`. Each project has one grade, so the graded counts add up to at most the
 // evaluated count (to it exactly when the grades say so: countsComplete in sums.ts reads those lists).
-import { operand } from '../../arith/interval';
+import { checkSum, operand } from '../../arith/interval';
 import { asExact } from '../../arith/operand';
 import { l } from '../../messages';
 import type { DocumentModel, FactClaim, ShareClaim } from '../../types';
@@ -119,18 +119,7 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     // Every grade of the scale named (优、良、中、差 or 优秀、良好、合格、不合格): each project has one of them, so all of them.
     const grades = new Set(graded.map(gradeOf));
     const everyGrade = byGrade.length > 0 && SCALES.some((scale) => scale.every((g) => grades.has(g)));
-    sink.add({
-      kind: 'sum',
-      origin: 'prose',
-      identity: 'prose.grade-counts',
-      description: everyGrade
-        ? l('各等次的项目数之和等于开展自评的项目数', 'The projects of each grade add up to the projects evaluated')
-        : l('各等次的项目数之和不超过开展自评的项目数', 'The projects of each grade add up to at most the projects evaluated'),
-      span: graded[0].token.span,
-      total: operand(evaluated.token, '开展自评的项目数'),
-      parts: graded.map((t) => operand(t.token, `“${gradeOf(t)}”的项目数`)),
-      exhaustive: everyGrade,
-    });
+    gradeSum(sink, 'prose.grade-counts', COUNTS, everyGrade, evaluated, graded, gradeOf);
     // `评价等级为“优”的项目1个，占50.00%；“良”的项目0个，占0.00%`: each grade's share of the projects evaluated.
     if (!stated) {
       stated = new Set();
@@ -176,19 +165,27 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     // (`共涉及项目29个，资金110157.67万元` / `“优”的项目26个，涉及资金81606.42万元；“良”的项目1个，涉及资金…；“中”的…`: the funds of the
     // grades add up to the funds evaluated, exactly when every project evaluated has a grade here.)
     if (evaluatedFunds && gradeFunds.length === graded.length) {
-      const allGraded = everyGrade || graded.reduce((n, t) => n + (t.token.decimals === 0 ? Number(t.token.text) : NaN), 0) === Number(evaluated.token.text);
-      sink.add({
-        kind: 'sum',
-        origin: 'prose',
-        identity: 'prose.grade-funds',
-        description: allGraded
-          ? l('各等次的项目资金之和等于开展自评的项目资金', 'The funds of each grade add up to the funds evaluated')
-          : l('各等次的项目资金之和不超过开展自评的项目资金', 'The funds of each grade add up to at most the funds evaluated'),
-        span: gradeFunds[0].token.span,
-        total: operand(evaluatedFunds.token, '开展自评的项目资金'),
-        parts: gradeFunds.map((f, g) => operand(f.token, `“${gradeOf(graded[g])}”的项目资金`)),
-        exhaustive: allGraded,
-      });
+      const allGraded = everyGrade || (graded.every((t) => t.token.decimals === 0) && checkSum(operand(evaluated.token, ''), graded.map((t) => operand(t.token, ''))).ok);
+      gradeSum(sink, 'prose.grade-funds', FUNDS, allGraded, evaluatedFunds, gradeFunds, (_f, g) => gradeOf(graded[g]));
     }
   }
+}
+
+const COUNTS = { zh: '项目数', en: 'projects' };
+const FUNDS = { zh: '项目资金', en: 'funds' };
+
+/** The grades' figures (their counts, or their funds) add up to the evaluated one: exactly when `complete`, else at most. */
+function gradeSum(sink: ClaimSink, identity: string, what: { zh: string; en: string }, complete: boolean, total: ProseToken, parts: ProseToken[], gradeOf: (t: ProseToken, k: number) => string): void {
+  sink.add({
+    kind: 'sum',
+    origin: 'prose',
+    identity,
+    description: complete
+      ? l(`各等次的${what.zh}之和等于开展自评的${what.zh}`, `The ${what.en} of each grade add up to the ${what.en} evaluated`)
+      : l(`各等次的${what.zh}之和不超过开展自评的${what.zh}`, `The ${what.en} of each grade add up to at most the ${what.en} evaluated`),
+    span: parts[0].token.span,
+    total: operand(total.token, `开展自评的${what.zh}`),
+    parts: parts.map((t, k) => operand(t.token, `“${gradeOf(t, k)}”的${what.zh}`)),
+    exhaustive: complete,
+  });
 }
