@@ -141,7 +141,7 @@ export function reportRate(
   // (A figure the report states otherwise twice elsewhere, with which the rate holds, is the slip, and the figure's own finding
   // names it: `一般公共预算财政拨款支出55,213.89万元` against 58,213.89 elsewhere makes every 项's share of it fail, each share right.)
   const otherInput = inputStatedOtherwise(ctx, claim, inputs, what);
-  const shownSeverity = otherInput && inputOutvoted(ctx, claim, inputs) ? 'info' : severity;
+  const shownSeverity = otherInput?.outvoted ? 'info' : severity;
   ctx.verdict(claim.id, shownSeverity, explanation);
   const rate = inputs.stated;
   // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
@@ -149,7 +149,7 @@ export function reportRate(
   const unit = inputs.symbol ?? '%';
   const computation = `${written(shown.inputs.numerator)} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
   const rateFix: FixDraft[] = rate.span ? [{ title: { 'zh-cn': `改为 ${right}${unit}`, en: `Change to ${right}${unit}` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }] : [];
-  const input = otherInput ?? deltaOfFigures(claim, inputs);
+  const input = otherInput?.fix ?? deltaOfFigures(claim, inputs);
   ctx.report({
     messageId: 'rate',
     message: {
@@ -180,18 +180,14 @@ function deltaOfFigures(claim: Claim, inputs: RatioInputs): FixDraft | undefined
 
 /**
  * The fix that sets a figure of a rate's claim (a share's part or base, a completion's actual or budget, a change's current,
- * prior or change) to the value stated for it elsewhere, when the rate (and a change's 本年 − 上年) holds then.
+ * prior or change) to the value stated for it elsewhere, when the rate (and a change's 本年 − 上年) holds then; and whether
+ * that figure is outvoted (elsewhere.ts outvotedFigure: the report states the other value twice), the rate then right.
  */
-export function inputStatedOtherwise(ctx: RuleContext, claim: Claim, inputs: RatioInputs, what: Localized): FixDraft | undefined {
+export function inputStatedOtherwise(ctx: RuleContext, claim: Claim, inputs: RatioInputs, what: Localized): { fix: FixDraft; outvoted: boolean } | undefined {
   const title = { 'zh-cn': what['zh-cn'], en: what.en.toLowerCase() };
   const restated = restatedInputs(claim, inputs);
-  return restated && restatedFigureFix(ctx.claims, restated.figures, restated.holds, title);
-}
-
-/** A rate's inputs are outvoted (elsewhere.ts outvotedFigure): the rate holds with what the report states twice elsewhere. */
-export function inputOutvoted(ctx: RuleContext, claim: Claim, inputs: RatioInputs): boolean {
-  const restated = restatedInputs(claim, inputs);
-  return restated !== undefined && outvotedFigure(ctx.claims, restated.figures, restated.holds);
+  const fix = restated && restatedFigureFix(ctx.claims, restated.figures, restated.holds, title);
+  return fix && { fix, outvoted: outvotedFigure(ctx.claims, restated!.figures, restated!.holds) };
 }
 
 /** The figures of a rate's claim that may be stated otherwise, and whether the rate holds with one replaced. */

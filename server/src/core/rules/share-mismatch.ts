@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { largestRemainder } from '../arith/apportion';
 import { checkSum, inUnitOf, written } from '../arith/interval';
 import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
-import { inputOutvoted, inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
+import { inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, finerReading, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
 import { LintMemo } from '../lint-memo';
@@ -96,8 +96,9 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   const right = shown.check.rounded;
   // (A part or base the report states otherwise twice elsewhere, with which the share holds, is the slip, and its own finding
   // names it: the share is right, an info beside it, not an error on every share of one mistyped base.)
-  const input = inputStatedOtherwise(ctx, claim, inputs, l('占比', 'share'));
-  const shownSeverity = input && inputOutvoted(ctx, claim, inputs) ? 'info' : severity;
+  const otherInput = inputStatedOtherwise(ctx, claim, inputs, l('占比', 'share'));
+  const input = otherInput?.fix;
+  const shownSeverity = otherInput?.outvoted ? 'info' : severity;
   ctx.verdict(claim.id, shownSeverity, exp);
   const part = written(shown.inputs.numerator);
   const base = written(shown.inputs.denominator);
