@@ -78,19 +78,20 @@ function setTo(odd: Operand, other: Operand, why: Localized): FixDraft {
 /** One fact stated twice (its own function: a closure in the loop body would allocate a context per claim of every kind). */
 function checkFact(ctx: RuleContext, claim: FactClaim): void {
   const eq = checkRestated(claim.a, claim.b);
+  // (Reported on the later statement, unless the first is known to be the slip: a list part its list's total contradicts.
+  // The explanation names the other statement first.)
+  const [here, there] = claim.firstIsOdd && claim.a.span ? [claim.a, claim.b] : [claim.b, claim.a];
   const explain = () => {
-    const d = restatedDiffText(eq.diff, eq.tolerance, [claim.a, claim.b]);
+    const d = restatedDiffText(eq.diff, eq.tolerance, [there, here]);
     return l(
-    `${claim.a.label} ${written(claim.a, [claim.b])} 与 ${claim.b.label} ${written(claim.b, [claim.a])}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
-    `${claim.a.label} ${written(claim.a, [claim.b])} and ${claim.b.label} ${written(claim.b, [claim.a])}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,
+    `${there.label} ${written(there, [here])} 与 ${here.label} ${written(here, [there])}${eq.ok ? ' 一致 ✓' : `（${d.zh}）${claim.looseMatch ? '；两处名称略有不同，口径可能不同' : ''}`}`,
+    `${there.label} ${written(there, [here])} and ${here.label} ${written(here, [there])}${eq.ok ? ' agree ✓' : ` (${d.en})${claim.looseMatch ? '; the names differ slightly, the scopes may differ' : ''}`}`,
     );
   };
   const severity = claim.looseMatch || claim.soft || eq.touching ? 'warning' : 'error';
   ctx.verdict(claim.id, eq.ok ? 'ok' : severity, explain);
   if (eq.ok) return;
   const exp = explain();
-  // (The later statement, unless the first is known to be the slip: a list part its list's total contradicts.)
-  const [here, there] = claim.firstIsOdd && claim.a.span ? [claim.a, claim.b] : [claim.b, claim.a];
   ctx.report({
     messageId: 'conflict',
     message: l(`${here.label}前后不一致：此处为 ${written(here, [there])}，别处为 ${written(there, [here])}`, `${here.label} is ${written(here, [there])} here but ${written(there, [here])} elsewhere`),

@@ -17,9 +17,9 @@ import { LintMemo } from '../../lint-memo';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
 const RESPECTIVELY = /分别|各/;
-/** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
 const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
+/** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
 const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;
 /** The money an evaluation or a measure covers (`涉及资金`, `覆盖资金`). */
 const COVERED = /涉及|覆盖|涵盖/;
@@ -392,8 +392,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
         // `21个项目…涉及资金1056.42万元；1个项目…涉及资金2709.52万元`: items of one list.
         if ((same.list === undefined || same.list !== s.list) && !countedClauses(model.text, analysis, same, s)) {
           // (The first statement a part of a list that adds up only with the later value: the first is the slip, reported.)
-          const firstIsOdd = compareValues(operand(same.token.token, ''), operand(s.token.token, '')) !== 0 && sumHoldsWith(lists, same, operand(s.token.token, ''));
-          emit(sink, same, s, false, false, undefined, firstIsOdd);
+          emit(sink, same, s, false, false, undefined, sumHoldsWith(lists, same, operand(s.token.token, '')));
         }
         continue;
       }
@@ -417,7 +416,6 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   }
 }
 
-/** `教育事业收入16234.08万元，占事业收入的90.18%`: the longer name states its share of the shorter, so it is a part of it. */
 /**
  * `财政拨款收入、支出总计` (or `收入总计、支出总计`) → 财政拨款收入总计, 财政拨款支出总计: the two quantities a joined name states (none
  * for any other name).
@@ -447,6 +445,7 @@ function countedClauses(text: string, analysis: ProseAnalysis, a: Statement, b: 
 /** How many figures apart two counted clauses' amounts may stand (a grade's count, funds and shares, and the next grade's). */
 const MAX_CLAUSE_TOKENS = 12;
 
+/** `教育事业收入16234.08万元，占事业收入的90.18%`: the longer name states its share of the shorter, so it is a part of it. */
 function shareOfOther(text: string, a: Statement, b: Statement): boolean {
   const [part, whole] = a.key.length > b.key.length ? [a, b] : [b, a];
   const end = part.token.token.unitSpan?.end ?? part.token.token.span.end;
@@ -569,14 +568,13 @@ function restatedListParts(model: DocumentModel, lists: ProseList[], listed: Map
       if (!agree || compareValues(valueOf(o), value) === 0) continue;
       // (`其中：…，本年财政拨款收入6866.68万元` whose list's total it breaks, against `财政拨款收入6856.68万元` that keeps it: the part is
       // the slip, and the finding goes on it.)
-      if (same.length === 1 && sumHoldsWith(lists, same[0].statement, valueOf(o))) emit(sink, o.statement, same[0].statement, false, true);
-      else emit(sink, same[0].statement, o.statement, false, true);
+      emit(sink, same[0].statement, o.statement, false, true, undefined, same.length === 1 && sumHoldsWith(lists, same[0].statement, valueOf(o)));
       break;
     }
   }
 }
 
-/** The statement's list does not add up with its value and does with `value` in its place. */
+/** The statement's list does not add up with its value and does with `value` in its place (so it is not `value`). */
 function sumHoldsWith(lists: ProseList[], part: Statement, value: Operand): boolean {
   const list = part.list !== undefined ? lists[part.list] : undefined;
   const total = list?.totals.get('amount');

@@ -95,13 +95,13 @@ function zerosBefore(model: DocumentModel, analysis: ProseAnalysis): (list: Pros
   };
 }
 
+/** How many figures after a list, in its sentence and in each of the next two, may state a member apart. */
+const MAX_APART = 12;
+
 /**
  * The names of the non-zero amounts stated on their own right after a list (in no list, or in another of the same
  * whole): `其中：基本支出…；项目支出…。本年支出合计中，对附属单位补助支出131.90万元…`.
  */
-/** How many figures after a list, in its sentence and in each of the next two, may state a member apart. */
-const MAX_APART = 12;
-
 function statedApart(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>): (list: ProseList) => string[] {
   return (list) => {
     const names: string[] = [];
