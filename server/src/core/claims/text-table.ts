@@ -571,7 +571,10 @@ const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: 
   { name: '国内公务接待批次', row: /国内[^，,]*接待[^，,]*批次/, unit: '批次', prose: (_subject, clause, allDomestic) => (DOMESTIC.test(clause) || (allDomestic && /接待/.test(clause))) && !ABROAD.test(clause) },
   { name: '国内公务接待人次', row: /国内[^，,]*接待[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause, allDomestic) => /接待/.test(clause) && (DOMESTIC.test(clause) || allDomestic) && !ABROAD.test(clause) },
 ];
-const DOMESTIC = /国内/;
+// (`国内外来访团组93批次` counts the foreign ones too.)
+const DOMESTIC = /国内(?!外)/;
+/** Words after the counts that say all of them were domestic: `共计接待107批次、429人次，均为国内公务接待`. */
+const ALL_DOMESTIC_AFTER = /^[^。；;]*?(?:均|全部|全)(?:为|是|系)国内/;
 /** The words before a count that make it a change, not a level. */
 const CHANGE_BEFORE_COUNT = /(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$/;
 const ABROAD = /国[（(]境[)）]外|境外|外事|外宾/;
@@ -601,8 +604,8 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     // of them where it names neither.)
     const paragraph = model.paragraphs[pt.sentence.paragraph];
     const paragraphText = paragraph ? model.text.slice(paragraph.span.start, paragraph.span.end) : '';
-    const unsplit = allDomestic && !DOMESTIC.test(paragraphText) && !ABROAD.test(paragraphText);
-    const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause, unsplit));
+    const domesticOnly = (allDomestic && !DOMESTIC.test(paragraphText) && !ABROAD.test(paragraphText)) || ALL_DOMESTIC_AFTER.test(model.text.slice(pt.token.span.end, pt.sentence.span.end));
+    const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause, domesticOnly));
     const it = link && rows.find((r) => link.row.test(r.entry.label));
     const name = tableName(model.tables[stats.id]);
     const count = it && statisticsCount(model, it, `${name} ${it.entry.label}`);

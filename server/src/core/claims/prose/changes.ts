@@ -607,7 +607,8 @@ function rateAfterBrackets(tokens: ProseToken[], delta: ProseToken): ProseToken 
  * year's against that one. The figure of that year it follows, named by its own words.
  */
 function pastYearsFigure(tokens: ProseToken[], change: ProseToken, from: number, reportYear: number | undefined): ProseToken | undefined {
-  if (reportYear === undefined || change.year === undefined || change.year >= reportYear) return undefined;
+  // (`2023年度机关运行经费为192.66万元，本年增加22.14万元`: a change its own words call this year's is this year's.)
+  if (reportYear === undefined || change.year === undefined || change.year >= reportYear || /本年|今年/.test(change.lead)) return undefined;
   const figure = lastBefore(tokens, change.index, from, (t) => t.role === 'prior' || t.role === 'amount');
   if (!figure || figure.year !== change.year || !figure.ownSubject || (change.role === 'delta' && figure.token.unit !== change.token.unit)) return undefined;
   // (Dated by its year written out; `上年支出合计为1140.76万元，同比下降41.76%` is last year's figure of this year's change.)

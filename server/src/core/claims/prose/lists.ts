@@ -358,7 +358,8 @@ export function findLists(
         let total: ProseToken | undefined;
         // (`75,323.39万元（约7.53亿元），其中：`, `1.52亿元（15,200.00万元），其中：`: of a figure and its bracketed
         // restatement, the total is the finer one.)
-        for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
+        // (`共有车辆9辆（含…特种专业技术用车2辆），其中：`: a bracketed note of what the figure includes is no total.)
+        for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role && !(tokens[i].depth > 0 && INCLUDES_NOTE.test(tokens[i].lead))) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
         // `…收入分别为300.00亿元、50.00亿元和120.00亿元，支出分别为…`: the last figure of an earlier 分别 run is a part
         // of that run, not the total of the next.
         if (total && respectively) {
@@ -553,6 +554,9 @@ function completedBefore(list: ProseList | undefined, next: ProseToken, cut: num
   const parts = list.members.filter((t) => t.role === next.role && t.ownSubject && t.token.span.start < cut && t.token.unitText === total.token.unitText);
   return parts.length >= 2 && checkSum(operand(total.token, ''), parts.map((t) => operand(t.token, ''))).ok;
 }
+
+/** `（含所属事业单位…用车2辆）`: a bracket saying what the figure before it includes. */
+const INCLUDES_NOTE = /^[（(](?:含|包含|包括|不含)/;
 
 /** A list without a trigger word: one total and its parts, in the total's role (findLists numbers it). */
 function plainList(sentence: number, total: ProseToken, parts: ProseToken[], trigger: Span, triggerText: string, region: Span, members = parts): ProseList {

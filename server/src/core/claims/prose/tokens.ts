@@ -99,7 +99,8 @@ const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|�
 export const PART_AFTER_SHARE = /^(?:[（(]|为|是|金额为|计)$/;
 
 /** `人员经费666.40万元、公用经费96.04万元，合计762.44万元`: a total after its parts (it is not the last part's). */
-export const POSTFIX_TOTAL = /^(?:以上|[两二三四五六七八九十]项)?(?:合计|共计|总计)(?:为|是)?$/;
+// (`以上五项合计127.50万元`, `上述两项共计`.)
+export const POSTFIX_TOTAL = /^(?:以上|上述|前述)?(?:(?:[两二三四五六七八九十]+|\d{1,2})项)?(?:合计|共计|总计)(?:为|是)?$/;
 
 /** The words from the previous clause break (not a colon) up to the colon at `colon`, 30 characters at most. */
 function clauseBeforeColon(text: string, colon: number, boundary: number): string {
