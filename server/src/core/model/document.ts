@@ -327,7 +327,7 @@ export function buildModel(text: string): DocumentModel {
   const sections: Section[] = [];
   const open: Section[] = [];
   const paragraphs: Paragraph[] = [];
-  let current: { start: number; end: number; lastText: string; item?: ItemNumber } | undefined;
+  let current: { start: number; end: number; lastText: string; item?: ItemNumber; blankAfter?: boolean } | undefined;
   const closeParagraph = () => {
     if (!current) return;
     paragraphs.push({ id: paragraphs.length, span: { start: current.start, end: current.end }, section: open.at(-1)?.id });
@@ -340,7 +340,10 @@ export function buildModel(text: string): DocumentModel {
     }
     if (comments.length && insideAny(comments, line.start) && insideAny(comments, Math.max(line.start, line.end - 1))) continue;
     const trimmed = line.text.trim();
-    if (trimmed === '') continue;
+    if (trimmed === '') {
+      if (current) current.blankAfter = true;
+      continue;
+    }
     // A page number or running title is no prose: inside an unfinished sentence it is where the PDF page
     // broke it, and between items of a list (`其中：` / `1. …` / `- 1 -` / `2. …`) it must not part them.
     if (runningTitles[line.index] === 1 || PAGE_NUMBER.test(trimmed)) continue;
@@ -370,10 +373,11 @@ export function buildModel(text: string): DocumentModel {
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
     // (`…预算为50.` / `41万元，…`: a figure the line break cut holds the lines together too.)
-    if (current && !nextItem && (continues(current.lastText, pageWidth) || insideNumber(numbers, line.start - 1) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || continuesAfterSemicolon(current.lastText, trimmed) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed) || OPENS_WITH_BUDGET_COMPARISON.test(trimmed))) {
+    if (current && !nextItem && (continues(current.lastText, pageWidth) || insideNumber(numbers, line.start - 1) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || (!current.blankAfter && continuesAfterSemicolon(current.lastText, trimmed)) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed) || OPENS_WITH_BUDGET_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;
+      current.blankAfter = false;
       current.item = item ?? current.item;
       continue;
     }

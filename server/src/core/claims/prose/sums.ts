@@ -577,12 +577,14 @@ const PEOPLE = /^(?:人|名|人次)$/;
  * sibling group (retired staff are not part of the serving staff). When the leading counts add up to the
  * total exactly and the next item names such a group (退休, 编外, 聘用 …), the list ends there; a
  * forgotten 工勤 item of the staff itself is still a slip. So does a population's (`总人口48368人，其中农业人口
- * 40556人，城镇人口7812人，流动人口542人`: a second breakdown). Amounts never get this reading.
+ * 40556人，城镇人口7812人，流动人口542人`: a second breakdown). Amounts never get this reading. A count the year
+ * added or took away, after a `；`, ends any count's list (FLOW_AFTER_SEMICOLON).
  */
 function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[] {
   const target = total.token.value;
   let sum = ZERO;
   for (let k = 0; k < parts.length - 1; k++) {
+    if (FLOW_AFTER_SEMICOLON.test(between(parts[k], parts[k + 1]))) return parts.slice(0, k + 1);
     sum = sum.plus(parts[k].token.value);
     if (sum.gt(target)) return parts;
     // (People only: `…执法执勤用车1辆、离退休干部服务用车0辆、其他用车1辆` are all of the vehicles.)
@@ -590,6 +592,12 @@ function withoutSiblingTail(parts: ProseToken[], total: ProseToken): ProseToken[
   }
   return parts;
 }
+
+/**
+ * `共有车辆4辆，其中：一般公务用车3辆、特种专业技术用车1辆；2023年度购置公务用车1辆`: after a `；`, what the year added or took
+ * away is no part of the stock counted.
+ */
+const FLOW_AFTER_SEMICOLON = /[；;][^，,。]*(?:购置|购买|新增|更新|报废|处置|调入|调出|划转|减少|增加)/;
 
 /**
  * `基本支出2476260.58元，占一般公共预算支出的84.06%` … `项目支出469500元，占一般公共预算支出的19.62%`: shares of one
