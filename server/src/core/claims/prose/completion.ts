@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { normalizeSubject, subjectsMatch } from './subjects';
-import { between, BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
+import { between, BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, isBudgetAdjustment, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
 import { finestOf, finestStatement, inBudgetList, type ProseList } from './lists';
 import { execAcrossLineBreaks } from '../../text/search';
 
@@ -64,10 +64,13 @@ const ADJUSTMENT = /^[（(，,\s]*(?:年中|年度中|年内)?(追加|调增|增
 export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
     for (let i = 2; i < tokens.length; i++) {
-      const [initial, adjusted, change] = [tokens[i - 2], tokens[i - 1], tokens[i]];
-      const word = ADJUSTMENT.exec(change.lead)?.[1];
+      // (Or the adjustment between them: `年初预算为162.29万元，年中调减预算1.83万元，全年预算数为160.46万元`, `…，调整预算-20.07万元，…`.)
+      const between = ADJUSTMENT.test(tokens[i - 1].lead) || isBudgetAdjustment(tokens, i - 1);
+      const [initial, adjusted, change] = between ? [tokens[i - 2], tokens[i], tokens[i - 1]] : [tokens[i - 2], tokens[i - 1], tokens[i]];
+      const word = ADJUSTMENT.exec(change.lead)?.[1] ?? (between ? '调整' : undefined);
       if (!word || initial.role !== 'budget' || adjusted.role !== 'budget' || budgetKind(initial.lead) !== 'initial' || budgetKind(adjusted.lead) !== 'adjusted') continue;
-      const down = /减/.test(word);
+      // (调整 says no direction: the sign of the figure gives it, or, unsigned, the budgets it stands between.)
+      const down = word === '调整' ? !change.token.value.isNegative() && initial.token.value.minus(change.token.value).eq(adjusted.token.value) : /减/.test(word);
       sink.add<SumClaim>({
         kind: 'sum',
         origin: 'prose',

@@ -12,7 +12,7 @@ import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { COUNTED_TOTAL, OWNER } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
-import { budgetKind } from './tokens';
+import { budgetKind, isBudgetAdjustment } from './tokens';
 import { LintMemo } from '../../lint-memo';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
@@ -314,6 +314,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if ((!FACT_ROLES.includes(t.role) && !approx) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
     if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;
+    // (`…，调整预算-20.07万元，全年预算数为180.68万元`: an adjustment is no budget of its item.)
+    if (t.role === 'budget' && isBudgetAdjustment(analysis.bySentence.get(t.sentence.id)!, t.index)) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
     // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)
@@ -321,13 +323,17 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`较上年增加1894.61万元…，主要原因是上年年初结转资金1475.63万元，实际较上年增加资金418.98万元`: a figure of the reason, named
     // by nothing of its own, is another quantity than the one the sentence is about.)
     // (Nor is one the reason names, `主要原因是…追加资金6.41万元`: the reason of one item, not a figure of the report.)
-    if ((!t.ownSubject || t.role === 'amount') && reasonBefore(t.sentence, t.token.span.start)) continue;
+    // (Nor, under an item, `决算数小于年初预算数的主要原因是结余资金0.31万元已按规定收回财政`: that item's own saving, which the
+    // budget words of the reason do not make a budget of the report.)
+    if ((!t.ownSubject || t.role === 'amount' || t.role === 'budget') && reasonBefore(t.sentence, t.token.span.start)) continue;
     const inList = listOf.get(t);
     // (`财政拨款收入…（其中：一般公共预算财政拨款1501.06万元…）`: a part named without its side is on its total's side,
     // not the same figure as `一般公共预算财政拨款支出`.)
     const listTotal = inList?.totals.get('amount')?.subject ?? '';
+    // (`分单位看，本年收入合计…中：教育局本级3583.39万元…` and `本年支出合计…，按单位分：教育局本级3819.11万元…`: a unit's income and its
+    // spending.)
     // (Nor is one under the money evaluations cover, `共涉及资金…，其中：一般公共预算财政拨款1235.40万元`: that fund's share of it.)
-    const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : '') : '';
+    const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : '') : '';
     const key = factKey(t.subject + side);
     if (key.length < 4) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)

@@ -200,9 +200,17 @@ function stripTemplateAlternatives(text: string): string {
 /** A quoted name of three characters or more (a project's; not `“三公”`). */
 const QUOTED_NAME = /“[^“”]{3,}”|"[^"]{3,}"/g;
 
+/**
+ * The words without the names in them: a name in quotes or a 科目 named with its level or code says nothing of a direction
+ * (`“水资源节约管理与保护”项目143.57万元`, `水利（款）水资源节约管理与保护（项）支出决算346.61万元`).
+ */
+function withoutNames(words: string): string {
+  const w = words.replace(QUOTED_NAME, '');
+  return w.includes('（') || w.includes('(') ? w.replace(ITEM_NAME, '') : w;
+}
+
 export function directionOf(words: string): Direction | undefined {
-  // (A name in quotes says nothing of a direction: `“水资源节约管理与保护”项目143.57万元`.)
-  const w = stripTemplateAlternatives(words).replace(QUOTED_NAME, '');
+  const w = withoutNames(stripTemplateAlternatives(words));
   const up = UP.exec(w);
   const down = DOWN.exec(w);
   if (up && down) return up.index > down.index ? 'up' : 'down';
@@ -223,6 +231,19 @@ export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
   if (initial < 0 && adjusted < 0) return '';
   return initial > adjusted ? 'initial' : 'adjusted';
 }
+
+/**
+ * `年初预算为200.75万元，调整预算-20.07万元，全年预算数为180.68万元`: 调整预算 between the initial and the full-year budget is
+ * the adjustment, not a third budget (alone, `调整预算为180.68万元`, it is the adjusted budget).
+ */
+export function isBudgetAdjustment(tokens: ProseToken[], i: number): boolean {
+  const [initial, t, adjusted] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+  return (
+    t?.role === 'budget' && initial?.role === 'budget' && adjusted?.role === 'budget' && ADJUSTMENT_BUDGET.test(t.lead) &&
+    budgetKind(initial.lead) === 'initial' && /全年预算|调整后/.test(adjusted.lead) && !t.token.value.eq(adjusted.token.value)
+  );
+}
+const ADJUSTMENT_BUDGET = /^[，,\s]*(?:年中|年度中|年内)?调整预算(?:数|额)?(?:为|是)?$/;
 
 /** `决算数大于预算数`, `决算比年初预算超出`, `比预算少`: words before the gap between the actual and its budget. */
 export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后)?预算数?$|^(?:超收|短收)$|(?:比|较)(?:年初|全年|调整后)?预算数?(?:多|少)(?:支出?|用)?了?$/;
@@ -299,8 +320,8 @@ const APPROXIMATE_SHARE = /(?:(?<![节制预简合公条契])约|接近|将近|�
 
 function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
-  // (Direction words are read outside quoted names: `“水资源节约管理与保护”项目143.57万元` is no saving.)
-  const unquoted = w.replace(QUOTED_NAME, '');
+  // (Direction words are read outside names: `“水资源节约管理与保护”项目143.57万元` is no saving.)
+  const unquoted = withoutNames(w);
   // (`每人每月300元`, `人均2.5万元`, `两年年均25.48万元`: a rate per head, per month or per year of several is no amount of the
   // accounts.)
   // (`6.5万元左右`, `45%上下`: an approximation, not the figure; `约占45%` likewise.)
