@@ -9,7 +9,7 @@ import { namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } 
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { BUDGET_EXCESS_RATE, budgetKind, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
+import { between, BUDGET_EXCESS_RATE, budgetKind, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
@@ -249,11 +249,11 @@ function priorInPreviousSentence(analysis: ProseAnalysis, first: ProseToken, cur
  * `比上年增长25%，上年为3.00万元` / `增加1.00万元（上年为3.00万元）`: last year's figure given right after
  * the change, about the same quantity (its own name, if any, must be the current amount's).
  */
-function priorRightAfter(next: ProseToken | undefined, current: ProseToken | undefined): ProseToken | undefined {
+function priorRightAfter(change: ProseToken, next: ProseToken | undefined, current: ProseToken | undefined): ProseToken | undefined {
   if (next?.role !== 'prior') return undefined;
   // (`比2024年预算减少0.50万元，下降4.76%；比2024年决算数9.80万元增加…`: a prior that opens a comparison of its own
-  // is the next change's.)
-  if (/比|较|与|同/.test(next.lead)) return undefined;
+  // is the next change's; so is one after a `；`: `…增加0.74万元，增长0.30%；交通运输支出（类）支出由上年的3302.37万元减少至…`.)
+  if (/比|较|与|同|由|从/.test(next.lead) || /[；;]/.test(between(change, next))) return undefined;
   if (next.ownSubject && next.subject && current?.subject && !subjectsMatch(next.subject, current.subject)) return undefined;
   return next;
 }
@@ -558,12 +558,12 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       }
       const pastYears = pastYearsFigure(tokens, first, previousEnd, reportYear);
       let current = pastYears ?? currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
-      const priorBefore = pastYears ? undefined : lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
+      const priorBefore = pastYears ? undefined : priorOfNamedRun(tokens, lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior'), first);
       let prior =
         pastYears ? undefined :
         (priorBefore && !(current && otherItemsPrior(text, priorBefore, current)) ? priorBefore : undefined) ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
-        priorRightAfter(tokens[i + 1], current) ??
+        priorRightAfter(tokens[i], tokens[i + 1], current) ??
         priorByYear(tokens, current, previousEnd, subjects, lastYearsIndex, finalAccounts ? reportYear : undefined);
       if (!current && !prior && first.index === 0 && !first.ownSubject) ({ current, prior } = chainedLines(analysis, first, sentenceIndex, sentenceOrder) ?? {});
       if (prior) usedPriors.add(prior);
@@ -614,6 +614,21 @@ function pastYearsFigure(tokens: ProseToken[], change: ProseToken, from: number,
   // (Dated by its year written out; `上年支出合计为1140.76万元，同比下降41.76%` is last year's figure of this year's change.)
   const before = figure.sentence.text.slice(0, figure.token.span.start - figure.sentence.span.start);
   return !/上年|去年|上一年|同期/.test(figure.lead) && before.includes(String(change.year)) ? figure : undefined;
+}
+
+/**
+ * `人员经费、公用经费上年分别为627.00万元和63.53万元，其中人员经费同比减幅22.64%`: of a 分别 run of priors, the one in the place of
+ * the name the change gives (not the run's last).
+ */
+function priorOfNamedRun(tokens: ProseToken[], prior: ProseToken | undefined, change: ProseToken): ProseToken | undefined {
+  if (!prior?.continuesRun || !change.ownSubject) return prior;
+  let k = prior.index;
+  while (k > 0 && tokens[k].continuesRun && tokens[k - 1].role === 'prior') k--;
+  const head = tokens[k];
+  const names = head.subject.split('、');
+  if (!/分别/.test(head.lead) || names.length !== prior.index - k + 1) return prior;
+  const at = names.findIndex((name) => subjectsMatch(name, change.subject));
+  return at >= 0 ? tokens[k + at] : prior;
 }
 
 /**

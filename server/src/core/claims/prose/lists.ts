@@ -359,7 +359,11 @@ export function findLists(
         // (`75,323.39万元（约7.53亿元），其中：`, `1.52亿元（15,200.00万元），其中：`: of a figure and its bracketed
         // restatement, the total is the finer one.)
         // (`共有车辆9辆（含…特种专业技术用车2辆），其中：`: a bracketed note of what the figure includes is no total.)
-        for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) if (tokens[i].role === role && !(tokens[i].depth > 0 && INCLUDES_NOTE.test(tokens[i].lead))) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], tokens[i]) : tokens[i];
+        // (`共有车辆5辆，较上年末减少1辆，其中：`: nor is a count's change.)
+        for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) {
+          const t = tokens[i];
+          if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead))) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
+        }
         // `…收入分别为300.00亿元、50.00亿元和120.00亿元，支出分别为…`: the last figure of an earlier 分别 run is a part
         // of that run, not the total of the next.
         if (total && respectively) {
@@ -554,6 +558,9 @@ function completedBefore(list: ProseList | undefined, next: ProseToken, cut: num
   const parts = list.members.filter((t) => t.role === next.role && t.ownSubject && t.token.span.start < cut && t.token.unitText === total.token.unitText);
   return parts.length >= 2 && checkSum(operand(total.token, ''), parts.map((t) => operand(t.token, ''))).ok;
 }
+
+/** `较上年末减少1辆`: a count's change from last year, not a count. */
+const COUNT_CHANGE = /(?:比|较|同比|与)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少)了?$/;
 
 /** `（含所属事业单位…用车2辆）`: a bracket saying what the figure before it includes. */
 const INCLUDES_NOTE = /^[（(](?:含|包含|包括|不含)/;
@@ -1196,6 +1203,14 @@ function fallbackTotal(
       const candidate = before.find((t) => t.role === role);
       if (named.length > 0 && !(candidate && named.some((n) => sameQuantity(n, candidate.subject)))) break;
       tokens = before;
+    }
+    // (`…；公务用车购置及运行维护费6.42万元，…；公务接待费…。` / `其中，公务用车购置费0.00万元…；公务用车运行维护费6.42万元…`: the parts'
+    // names, all opening as one figure's of the sentence before, break that figure down.)
+    if (opensWithTrigger) {
+      const parts = (analysis.bySentence.get(sentence.id) ?? []).filter((t) => t.role === role && t.ownSubject && t.token.span.start >= offset);
+      const stem = parts[0]?.subject.slice(0, 4) ?? '';
+      const named = stem.length === 4 && parts.length >= 2 && parts.every((p) => p.subject.startsWith(stem)) ? tokens.filter((t) => t.role === role && t.ownSubject && t.subject.startsWith(stem) && t.subject.length > stem.length) : [];
+      if (named.length === 1 && !parts.some((p) => p.subject === named[0].subject)) return named[0];
     }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.

@@ -380,6 +380,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat')) return;
     const flat = role === 'delta' ? flatMembers(list, parts) : [];
     if (!isExhaustive(list, parts, total) && !completeWithZeros(parts, total, flat, [])) return;
+    // (`因公出国（境）费12.60万元，…，上年为0；公务用车…增加20.15万元…；公务接待费…减少2.35万元`: a listed item whose change is not
+    // stated leaves the changes short of the whole's.)
+    if (role === 'delta' && (list.parts.get('amount')?.length ?? 0) > parts.length + flat.length) return;
     sink.add({
       kind: 'sum',
       origin: 'prose',
