@@ -44,10 +44,10 @@ export function reportStarts(text: string): number[] {
       title = head.text + title;
       lineStart = head.start;
     }
-    const name = title.replace(/[\s#]/g, '');
+    const name = title.replace(/[\s#]/g, '').replace(KIND_WORDS, '');
     current ??= name;
     // (A title before any figure heads the first report; one after figures starts the next.)
-    if (name !== current || opensReport(text, lineEnd)) {
+    if (!sameTitle(name, current) || opensReport(text, lineEnd)) {
       if (FIGURE.test(text.slice(starts.at(-1)!, lineStart))) {
         starts.push(lineStart);
         current = name;
@@ -55,6 +55,17 @@ export function reportStarts(text: string): number[] {
     }
   }
   return starts;
+}
+
+/** What a title may add after 决算: `公开`, `说明`, `报告`. */
+const KIND_WORDS = /(?:公开|报告|说明|情况说明)+$/;
+
+/**
+ * `山东省济南市自然资源和规划局2020年度部门决算公开说明` on the cover and `济南市自然资源和规划局2020年度部门决算` as a page's running
+ * title: one report's title, the province or the kind words left out.
+ */
+function sameTitle(name: string, current: string): boolean {
+  return name === current || (name.length >= 8 && current.endsWith(name)) || (current.length >= 8 && name.endsWith(current));
 }
 
 /** The last non-blank line before `lineStart` (within two lines), or undefined. */

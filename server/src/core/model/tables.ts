@@ -492,7 +492,8 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   if (to - from > 4) return false;
   for (let i = from; i < to; i++) {
     const t = lines[i].text.trim();
-    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t)) return false;
+    // (`- 3 -`, `3`, `第3页 共9页`, `3 / 9`.)
+    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^\d{1,4}\s*[/／]\s*\d{1,4}$/.test(t) && !/^第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t)) return false;
   }
   return true;
 }
@@ -1259,7 +1260,8 @@ function classify(table: Table, scanned: Work['scanned']): void {
     ) {
       kind = 'header';
     } else if (/^(合计|总计)$/.test(lead) || (lead === '类' && codeHeaderBeforeTotal(texts()))) kind = 'total';
-    else if (!head && headerRows.get(firstText)?.some((h) => h.texts === texts().join('\t'))) {
+    // (Under the header too: `机关运行经费支出情况表（续）` after a page footer right under the header repeats it before any data.)
+    else if (headerRows.get(firstText)?.some((h) => h.texts === texts().join('\t'))) {
       row.kind = headerRows.get(firstText)!.find((h) => h.texts === texts().join('\t'))!.kind;
       row.repeatedHeader = true;
       continue;

@@ -218,8 +218,15 @@ const MARKER_THEN_SPACE = new RegExp(`^[${DIGIT}]{1,2}[.．][ \\u00A0\\u3000]+[$
 function atItemStart(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000' || text[i] === '>' || text[i] === '*' || text[i] === '#')) i--;
-  return i < 0 || text[i] === '\n' || text[i] === '\r' || '：:；;。'.includes(text[i]);
+  if (i >= 0 && (text[i] === '\n' || text[i] === '\r')) {
+    // (`…，增幅` / `42. 86%，其中：…`: a line the wrap left asking for its figure goes on into this one.)
+    let end = i;
+    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r' || text[end - 1] === ' ' || text[end - 1] === '\u3000')) end--;
+    return !FIGURE_ASKED.test(text.slice(Math.max(0, end - 4), end));
+  }
+  return i < 0 || '：:；;。'.includes(text[i]);
 }
+const FIGURE_ASKED = /(?:为|是|达到?|共计|合计|总额|总计|增幅|降幅|增长|下降|上升|降低|增加|减少|占|的|约|近)$/;
 
 /** Per-person or per-unit values (元/人) are not amounts of the report's kind (rounding.md §6). */
 function isPerUnit(text: string, end: number): boolean {
