@@ -36,7 +36,8 @@ function lastBefore(tokens: ProseToken[], index: number, from: number, accept: (
 
 /** A figure stating an amount of its quantity: as such, or as the base of a share (`分别占财政拨款收入4096.92万元的…`). */
 function statesAmount(t: ProseToken): boolean {
-  return t.role === 'amount' || (t.role === 'share-base' && t.token.unit !== 'count');
+  // (Not `收入总计约2400万元`: an approximation restates the figure; a change is measured on the figure itself.)
+  return (t.role === 'amount' && !t.approx) || (t.role === 'share-base' && t.token.unit !== 'count');
 }
 
 /** A fund's 财政拨款 opening a name: `一般公共预算财政拨款人员经费`. */
@@ -769,6 +770,7 @@ function directionSpan(t: ProseToken) {
 /** `超出年度指标值（`, `比目标值`: the words before a target rate. */
 const TARGET_BEFORE = /(?:指标|目标|标准)值?(?:为|是)?[（(]?$/;
 
+const POINTS_BOUND = /(?:超过|超出|逾|不足|不到|低于|高于|近|接近|将近|约|大约)$/;
 const AGAINST_TARGET = /(?:超|高于|低于|超过|超出|未达|比|较)(?:年度)?(?:绩效)?(?:指标|目标|标准|预期)(?:值)?(?:要求)?$/;
 
 /**
@@ -796,7 +798,8 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     previous = tokens;
     for (const points of tokens) {
       // (`满意率达96.35%，超指标6.35个百分点`: points above a target the text does not state are no difference of its rates.)
-      if (points.role !== 'points' || AGAINST_TARGET.test(points.lead)) continue;
+      // (`下降了4.62个百分点，变动幅度超过4个百分点`: a bound or an approximation restates the difference; it is no difference itself.)
+      if (points.role !== 'points' || AGAINST_TARGET.test(points.lead) || points.approx || POINTS_BOUND.test(points.lead)) continue;
       // `基本支出占比低于项目支出22.12个百分点`: the difference of two shares the paragraph states, not of two years.
       const compared = SHARES_COMPARED.exec(points.lead);
       if (compared) {

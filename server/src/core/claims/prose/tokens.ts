@@ -469,7 +469,12 @@ function compactWords(raw: string): string {
  * the 政府采购支出总额 named elsewhere (a sub-unit's name, or 本级 after the department's, stays).
  */
 function withoutDepartment(subject: string, department: string | undefined): string {
-  return department && subject.length >= department.length + 4 && subject.startsWith(department) ? subject.slice(department.length) : subject;
+  if (!department) return subject;
+  // (Or its short name: `区农业农村局收入总计` in the report of 宜春市袁州区农业农村局.)
+  for (let k = department.length; k >= 4; k--) {
+    if (subject.length >= k + 4 && subject.startsWith(department.slice(-k))) return subject.slice(k);
+  }
+  return subject;
 }
 
 /** Years, dates, list markers and codes: numbers that state no quantity. */

@@ -9,7 +9,7 @@ import { columnIndexes } from '../../model/tables';
 import { blankAt, headerText, itemLabel, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
 
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:预算)?[%％]/;
-const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]/;
+const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增长|上升|增)[（(](?:下降|减少|减)[)）]率|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]/;
 const SHARE = /占比|比重|所占比例/;
 // (`2023年 | 2024年 | 增减`: the later year's column, beside the earlier one model/tables.ts made last year's.)
 const THIS_YEAR = /本年|决算|^(?:19|20)\d\d\s*年度?$/;
@@ -125,6 +125,9 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
     // The direction is the one the row states: the sign of its change, else of its rate.
     const signed = delta ?? rate;
     const direction = !signed || signed.value.isZero() ? 'flat' : signed.value.isNegative() ? 'down' : 'up';
+    // (`-71.95 | 10.97%`: a rate whose sign is not its change's says the other way.)
+    const rateDirection: 'up' | 'down' | undefined = rate && !rate.value.isZero() ? (rate.value.isNegative() ? 'down' : 'up') : undefined;
+    const rateWord = delta && direction !== 'flat' && rateDirection && rateDirection !== direction ? { direction: rateDirection, span: rate!.span! } : undefined;
     sink.add<ChangeClaim>({
       kind: 'change',
       origin: 'table',
@@ -134,7 +137,7 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
       soft: undefined,
       direction,
       directionSpan: undefined,
-      rateWord: undefined,
+      rateWord,
       undecided: undefined,
       current,
       prior,
