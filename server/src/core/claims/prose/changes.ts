@@ -405,9 +405,12 @@ function pairedBefore(text: string, previous: ProseToken[], count: number): Pros
 /** The change tokens of one `分别` run: the first has 分别 before it, the others only a 、/和 (tokens.ts gives them its role). */
 function runFrom(tokens: ProseToken[], i: number): ProseToken[] {
   const run = [tokens[i]];
-  while (i + run.length < tokens.length && tokens[i + run.length].role === tokens[i].role && tokens[i + run.length].continuesRun) run.push(tokens[i + run.length]);
+  // (`分别减少1459.44万元和增加907.11万元，分别下降2.99%和增长2.51%`: each figure of the run with its own direction word.)
+  const directed = /分别|各/.test(tokens[i].lead) && (tokens[i].role === 'delta' || tokens[i].role === 'change-rate');
+  for (let next = tokens[i + 1]; next?.role === tokens[i].role && (next.continuesRun || (directed && DIRECTED_IN_RUN.test(next.lead))); next = tokens[i + run.length]) run.push(next);
   return run;
 }
+const DIRECTED_IN_RUN = /^\s*(?:[、，,]|和|及|与)\s*(?:增加|减少|增长|下降|上升|降低|提高)了?\s*$/;
 
 /**
  * `人员经费420.00万元、公用经费80.00万元，比上年的400.00万元、70.00万元分别增加20.00万元和10.00万元，分别增长

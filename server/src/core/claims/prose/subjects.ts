@@ -270,11 +270,14 @@ const NAMED_BEFORE_REACH = 1500;
  * `A、B和C分别占…` / `与上年相比，A、B分别减少…` with no amounts in the sentence: the amounts the names
  * before 分别 refer to, each stated earlier in the paragraph; undefined unless all `count` are found.
  */
+const COMPARED_TAIL = /(?:(?:比|较|与|同)(?:上年|上一年|去年|(?:19|20)\d\d\s*年度?)(?:同期)?(?:决算数?)?(?:相比)?|同比)$/;
+
 export function namedBeforeRespectively(subjects: SubjectIndex, first: ProseToken, count: number): ProseToken[] | undefined {
   const sentence = first.sentence;
   const at = sentence.text.indexOf('分别');
   if (at <= 0) return undefined;
-  const clause = sentence.text.slice(0, at).split(/[，,：:]/).at(-1)!;
+  // (`基本支出和项目支出比上年分别减少…`: the comparison after the names is none of them.)
+  const clause = sentence.text.slice(0, at).split(/[，,：:]/).at(-1)!.replace(COMPARED_TAIL, '');
   // (`本年财政拨款收入、支出分别下降…`: one qualifier for both sides.)
   const sides = /^(.*?)收入、支出(.*)$/.exec(clause);
   const names = (sides ? [`${sides[1]}收入${sides[2]}`, `${sides[1]}支出${sides[2]}`] : splitJoinedNames(clause)).map((n) => normalizeSubject(n));
