@@ -379,6 +379,8 @@ export interface ChangeClaim extends ClaimBase {
    * it may be the change with its direction word left out (change-mismatch tries both readings).
    */
   priorBeforeRate?: true;
+  /** `增加0.37万元，上升3.75个百分点`: the rate of an amount's change written in 个百分点; where that unit is (it should be %). */
+  pointsUnit?: Span;
 }
 
 export interface CompletionClaim extends ClaimBase {
@@ -402,6 +404,8 @@ export interface PointsClaim extends ClaimBase {
   /** The direction word of the difference (`提高`, `下降`) and where it is, when there is one. */
   direction?: 'up' | 'down';
   directionSpan?: Span;
+  /** `比重为35.31%，较2018年的35.83%减少0.52%`: the difference stated with %, where that unit is (it should be 个百分点). */
+  percentUnit?: Span;
 }
 
 export interface EqualClaim extends ClaimBase {

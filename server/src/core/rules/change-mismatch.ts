@@ -25,6 +25,8 @@ export const changeMismatch: Rule = {
       reason: l('原因中的增减方向与别处不符', 'A reason’s direction contradicts the report'),
       template: l('模板措辞“{pair}”未删改', 'Template wording "{pair}" left in place'),
       missingWord: l('增减额前缺少“{word}”', 'The change lacks its direction word "{word}"'),
+      pointsUnit: l('增减率的单位应为“%”', 'The change rate\'s unit should be "%"'),
+      percentForPoints: l('两个比重之差应以“个百分点”表示', 'A difference of two shares is in percentage points'),
     },
   },
   check(ctx) {
@@ -154,6 +156,24 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
     ctx.report({ messageId: 'direction', message, explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(a, b), claim: claim.id });
     return;
   }
+  // (`比重为35.31%，较上年的35.83%减少0.52%`: the difference holds in points, written with %.)
+  if (eq.ok && claim.percentUnit) {
+    const unit = claim.percentUnit;
+    ctx.verdict(claim.id, 'warning', explain);
+    ctx.report({
+      messageId: 'percentForPoints',
+      severity: 'warning',
+      message: l(`两个比重之差应以“个百分点”表示：${written(a)} 与 ${written(b)} 相差 ${stated.text} 个百分点，文中写作“${stated.text}%”`, `A difference of two shares is in percentage points: ${written(a)} and ${written(b)} differ by ${stated.text} points, written "${stated.text}%"`),
+      explanation: explain(),
+      span: unit,
+      related: relatedOperands(a, b),
+      fixes: [{ title: l('改为“个百分点”', 'Change to "个百分点"'), edits: [{ span: unit, newText: '个百分点' }], safe: true, preferred: true, kind: 'normalize-number' }],
+      claim: claim.id,
+    });
+    return;
+  }
+  // (A relative change of the share that holds, `35.83%减少1.45%`, is a change rate, rightly in %.)
+  if (!eq.ok && claim.percentUnit && checkClaimRatio({ numerator: difference, denominator: b, stated, derived: false, symbol: '%' }).status === 'ok') return;
   ctx.verdict(claim.id, eq.ok ? 'ok' : 'error', explain);
   if (eq.ok) return;
   const right = show(difference.value, stated.decimals ?? 2);
@@ -311,6 +331,7 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
   };
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base' || check.status === 'zero-base-template') {
     if (!failed) ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', explain);
+    if (claim.pointsUnit && (check.status === 'ok' || check.status === 'truncated')) pointsForPercent(ctx, claim, claim.pointsUnit, explain);
     return;
   }
   // Words that contradict each other, the rate holding in its own word's direction (`较上年下降2.60%，增加11.59万元` with
@@ -318,6 +339,23 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
   if (claim.rateWord && rateHolds({ ...claim, direction: claim.rateWord.direction })) return;
   if (flippedDirection(ctx, claim)) return;
   reportRate(ctx, claim, inputs, check, l('增减率', 'Change rate'), explain(), [current, prior, delta]);
+}
+
+/**
+ * `增加0.37万元，上升3.75个百分点`: the rate of an amount's change holds as a percentage; 个百分点 is for differences of two
+ * rates or shares. A warning, with % as the fix.
+ */
+function pointsForPercent(ctx: RuleContext, claim: ChangeClaim, unit: Span, explain: () => ReturnType<typeof l>): void {
+  const exp = explain();
+  ctx.report({
+    messageId: 'pointsUnit',
+    severity: 'warning',
+    message: l(`增减率的单位应为“%”：金额的增减率为 ${claim.rate!.text}%，“个百分点”只用于两个比率之差`, `The change rate's unit should be "%": an amount changed by ${claim.rate!.text}%; percentage points are for differences of two rates`),
+    explanation: l(`${exp['zh-cn']}；此为金额的增减率，应写作百分比`, `${exp.en}; this is an amount's change rate, written as a percentage`),
+    span: unit,
+    fixes: [{ title: l('改为“%”', 'Change to "%"'), edits: [{ span: unit, newText: '%' }], safe: true, preferred: true, kind: 'normalize-number' }],
+    claim: claim.id,
+  });
 }
 
 const OPPOSITE: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 上升: '下降', 降低: '提高', 提高: '降低', 增幅: '降幅', 降幅: '增幅', 增: '减', 减: '增' };

@@ -331,6 +331,7 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior: sta
     delta: delta && operand(delta.token, direction === 'down' ? '减少额' : '增加额'),
     rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
     priorBeforeRate: rate && prior && current && !delta && RATE_WORD_ONLY.test(text.slice(prior.token.unitSpan?.end ?? prior.token.span.end, rate.token.span.start)) ? true : undefined,
+    pointsUnit: rate?.pointsAsRate ? rate.token.unitSpan : undefined,
   }));
 }
 
@@ -562,7 +563,9 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       }
       const pastYears = pastYearsFigure(tokens, first, previousEnd, reportYear);
       let current = pastYears ?? currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
-      const priorBefore = pastYears ? undefined : priorOfNamedRun(tokens, lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior'), first);
+      // (A named change after another one of the run: `…分别为P1和P2，其中人员经费同比增幅0.59%，公用经费同比减幅26.51%`.)
+      const bounded = pastYears ? undefined : lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
+      const priorBefore = bounded ? priorOfNamedRun(tokens, bounded, first) : pastYears || !first.ownSubject ? undefined : namedInRun(tokens, lastBefore(tokens, first.index, 0, (t) => t.role === 'prior' && t.continuesRun === true), first);
       let prior =
         pastYears ? undefined :
         (priorBefore && !(current && otherItemsPrior(text, priorBefore, current)) ? priorBefore : undefined) ??
@@ -624,15 +627,20 @@ function pastYearsFigure(tokens: ProseToken[], change: ProseToken, from: number,
  * `人员经费、公用经费上年分别为627.00万元和63.53万元，其中人员经费同比减幅22.64%`: of a 分别 run of priors, the one in the place of
  * the name the change gives (not the run's last).
  */
-function priorOfNamedRun(tokens: ProseToken[], prior: ProseToken | undefined, change: ProseToken): ProseToken | undefined {
-  if (!prior?.continuesRun || !change.ownSubject) return prior;
-  let k = prior.index;
-  while (k > 0 && tokens[k].continuesRun && tokens[k - 1].role === 'prior') k--;
+function priorOfNamedRun(tokens: ProseToken[], prior: ProseToken, change: ProseToken): ProseToken {
+  return (prior.continuesRun && change.ownSubject && namedInRun(tokens, prior, change)) || prior;
+}
+
+/** The figure of a 分别 run ending at `last` in the place of the change's name; undefined when the run names it nowhere. */
+function namedInRun(tokens: ProseToken[], last: ProseToken | undefined, change: ProseToken): ProseToken | undefined {
+  if (!last) return undefined;
+  let k = last.index;
+  while (k > 0 && tokens[k].continuesRun && tokens[k - 1].role === last.role) k--;
   const head = tokens[k];
   const names = head.subject.split('、');
-  if (!/分别/.test(head.lead) || names.length !== prior.index - k + 1) return prior;
+  if (!/分别/.test(head.lead) || names.length !== last.index - k + 1) return undefined;
   const at = names.findIndex((name) => subjectsMatch(name, change.subject));
-  return at >= 0 ? tokens[k + at] : prior;
+  return at >= 0 ? tokens[k + at] : undefined;
 }
 
 /**
@@ -781,6 +789,33 @@ const AGAINST_TARGET = /(?:超|高于|低于|超过|超出|未达|比|较)(?:年
  * Checked when both rates are stated in the sentence, or this year's share of what last year's is named for is in the
  * sentence before.
  */
+/**
+ * `基本支出占本年支出合计的比重为35.31%，较2018年的35.83%减少0.52%`: a change of a share from last year's share, stated with %.
+ * It is held as a difference in points (the usual slip: 个百分点 written as %); a relative change that holds is accepted.
+ */
+function shareChangeInPercent(tokens: ProseToken[], rate: ProseToken, sink: ClaimSink): void {
+  const [share, prior] = [tokens[rate.index - 2], tokens[rate.index - 1]];
+  if (share?.role !== 'share' || share.token.unit !== '%' || prior.token.unit !== '%' || rate.token.unit !== '%' || !rate.token.unitSpan) return;
+  if (!LAST_YEARS_LEVEL.test(prior.lead) || !SHARE_MOVED.test(rate.lead) || /[；;。]/.test(between(share, rate))) return;
+  const direction = directionOf(rate.lead);
+  if (direction !== 'up' && direction !== 'down') return;
+  sink.add<PointsClaim>({
+    kind: 'points',
+    origin: 'prose',
+    identity: 'prose.points',
+    description: l(`${share.subject || '占比'}较上年的变动（个百分点）`, `change of ${share.subject || 'the share'} from last year (percentage points)`),
+    span: rate.token.span,
+    a: operand(share.token, '本年占比'),
+    b: operand(prior.token, '上年占比'),
+    stated: operand(rate.token, '变动'),
+    direction,
+    directionSpan: directionSpan(rate),
+    percentUnit: rate.token.unitSpan,
+  });
+}
+const LAST_YEARS_LEVEL = /(?:比|较|与|同)(?:上年|去年|上一年|(?:19|20)\d\d\s*年度?)(?:同期)?的?$/;
+const SHARE_MOVED = /^\s*(?:减少|增加|下降|上升|提高|降低)了?\s*$/;
+
 export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   // This year's shares by their stated figure, for a difference stated in the sentence after them.
   let shares: Map<number, ShareClaim> | undefined;
@@ -799,6 +834,7 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     // (The sentence before, in this paragraph or ending the one before: `…分别占…46.79%和53.21%。` on a line of its own.)
     const before = previous.length > 0 && tokens.length > 0 && tokens[0].sentence.paragraph - previous[0].sentence.paragraph <= 1 ? previous : [];
     previous = tokens;
+    for (const t of tokens) if (t.role === 'change-rate' && t.index >= 2) shareChangeInPercent(tokens, t, sink);
     for (const points of tokens) {
       // (`满意率达96.35%，超指标6.35个百分点`: points above a target the text does not state are no difference of its rates.)
       // (`下降了4.62个百分点，变动幅度超过4个百分点`: a bound or an approximation restates the difference; it is no difference itself.)

@@ -46,6 +46,8 @@ export interface ProseToken {
   direction?: Direction;
   /** An explicit year in the words before the number (2023年 …). */
   year?: number;
+  /** A rate of an amount's change written in 个百分点 (`增加0.37万元，上升3.75个百分点`): read as the rate; the unit is the slip. */
+  pointsAsRate?: true;
   /** Joined to the previous number by 、/和 only (`比上年的400.00万元、70.00万元`): it continues that number's run. */
   continuesRun?: boolean;
   /** How many brackets opened in its sentence are open at the number (0 outside any). */
@@ -691,6 +693,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   inheritFromTitleSentences(model, bySentence);
   nameFundParts(model.text, bySentence);
   qualifyUnitFigures(bySentence);
+  ratesWrittenAsPoints(bySentence);
   nameRespectively(bySentence);
   nameAgreedFigures(model.text, tokens);
   if (model.reportYear !== undefined) dateRespectively(bySentence, model.reportYear);
@@ -715,6 +718,28 @@ function nameAgreedFigures(text: string, tokens: ProseToken[]): void {
 }
 const AGREES_WITH = /^[，,]\s*(?:与|和|同)\s*([^，,。；;：:\d]{4,30}?)(?:总额|总数|金额)?(?:一致|相符|相等|相同)/;
 const NOT_A_STATED_QUANTITY = /上年|去年|同期|以前|预算|表|账|报表|批复|核定|口径|规定/;
+
+/**
+ * `比上年的9.86万元增加0.37万元，上升3.75个百分点`, `分别增长3.25%和增长52.27个百分点`: in a sentence of money changes and no
+ * shares or rates as levels, 个百分点 after a growth word is the rate of an amount's change written with the wrong unit: it is
+ * read as the rate (pointsAsRate), and change-mismatch says so.
+ */
+function ratesWrittenAsPoints(bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    if (!tokens.some((t) => t.role === 'points') || !tokens.some((t) => (t.role === 'delta' || t.role === 'prior') && isMoney(t.token.unit))) continue;
+    if (tokens.some((t) => t.token.unit === '%' && t.role !== 'change-rate')) continue;
+    for (const t of tokens) {
+      // (Not `增速比上年上升2个百分点`: a difference of rates is in points.)
+      if (t.role !== 'points' || !RATE_WORD_BEFORE_POINTS.test(t.lead) || /增速|速度|比重|占比|率|幅度/.test(t.lead.replace(RATE_WORD_BEFORE_POINTS, ''))) continue;
+      t.role = 'change-rate';
+      t.pointsAsRate = true;
+      // (Named as a rate is: `其中人员经费同比增长5.83个百分点` is 人员经费's.)
+      t.subject = t.subject.replace(/(?:同比|(?:比|较)上年)?(?:增长|下降|上升|降低|增幅|减幅|降幅)$/, '');
+      if (t.subject === '') t.ownSubject = false;
+    }
+  }
+}
+const RATE_WORD_BEFORE_POINTS = /(?:增长|下降|上升|降低|增幅|减幅|降幅)(?:了|为|达)?\s*$/;
 
 /** A sentence that breaks the department's figures down by unit: `分单位看：`, `按单位分：`. */
 const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单位划分|按单位看|从单位看|从各单位看|分单位情况)[，,：:]/;
