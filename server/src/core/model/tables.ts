@@ -1429,7 +1429,8 @@ function assignRoles(table: Table): void {
     else if (/^(类|款|项)$/.test(b)) role = 'code-part';
     else if (/代码|编码/.test(b)) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
-    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start))) role = 'name';
+    // (`支出功能分类（类） | 决算数 | 占比（%）`: the 类 named in the first column.)
+    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start) || (c === start && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)))) role = 'name';
     // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)
     else if (RATE_COLUMN.test(path)) role = 'rate';
     // (`上年决算数 | 本年决算数`: last year's column beside this year's is no figure of this year's table.)
