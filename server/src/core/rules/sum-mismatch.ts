@@ -157,6 +157,9 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     messageId: claim.exhaustive ? 'mismatch' : 'partialExceeds',
     message: pair
       ? l(`${total.label} ${written(total, claim.parts)} 应等于${claim.parts[0].label} ${written(claim.parts[0])}`, `${total.label} ${written(total, claim.parts)} should equal ${claim.parts[0].label} ${written(claim.parts[0])}`)
+      : claim.exhaustive && claim.signs?.some((sign) => sign < 0)
+      ? // (A difference or a formula with terms taken away: `经营结余 = 经营收入 − 经营支出`.)
+        l(`${total.label}不符：按各项计算为 ${sum}，文中为 ${written(total, claim.parts)}`, `${total.label} does not follow from its terms: they give ${sum}, the text says ${written(total, claim.parts)}`)
       : claim.exhaustive
       ? l(`${total.label}与各分项之和不符：${written(total, claim.parts)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${written(total, claim.parts)} ≠ ${sum}`)
       : l(`其中各项之和 ${sum} 超过${total.label} ${written(total, claim.parts)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total, claim.parts)}`),

@@ -119,7 +119,8 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
 /** `本年收入合计`, `经营收入`: a year's income, by its qualifier. */
 const INCOME = /^(本年|经营)?收入(?:合计)?$/;
 const SPENDING = /^(本年|经营)?支出(?:合计)?$/;
-const DIFFERENCE = /^(本年|经营)?收支(?:结余|差额)$/;
+// (`经营结余80.60万元` after `经营收入…，经营支出…`: the 收支 may go unsaid after a qualifier.)
+const DIFFERENCE = /^(?:(本年|经营)(?:收支)?|收支)(?:结余|差额)$/;
 
 /**
  * `本年收入合计1197.78万元，本年支出合计1195.13万元，本年收支结余2.65万元`, `经营收入…，经营支出…，经营收支结余-22.22万元`:
@@ -279,4 +280,36 @@ function addFormula(sink: ClaimSink, result: ProseToken, terms: ProseToken[], si
     signs,
     exhaustive: true,
   });
+}
+
+/** `支出大于收入6989.05万元`, `收入超过支出…`: the gap between the two sides, the larger named first. */
+const GAP = /(收入|支出)(?:大于|超过|超出|多于|高于)(收入|支出)(?:的部分)?(?:为|是|达)?$/;
+
+/**
+ * `本年支出合计55343.49万元，本年收入合计48354.44万元，支出大于收入6989.05万元`: the gap the sentence states between the
+ * spending and the income it states before it (the last of each side).
+ */
+export function differenceClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) {
+    for (let i = 2; i < tokens.length; i++) {
+      const d = tokens[i];
+      const gap = d.role === 'amount' && isMoney(d.token.unit) ? GAP.exec(d.lead) : null;
+      if (!gap || gap[1] === gap[2]) continue;
+      const side = (word: string) => tokens.slice(0, i).reverse().find((t) => money(t) && t.token.unit === d.token.unit && new RegExp(`${word}(?:合计)?$`).test(t.subject) && !/总计$/.test(t.subject));
+      const [larger, smaller] = gap[1] === '支出' ? [side('支出'), side('收入')] : [side('收入'), side('支出')];
+      if (!larger || !smaller) continue;
+      const name = `${gap[1]}大于${gap[2]}`;
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.difference',
+        description: l(`${name} = ${larger.subject} − ${smaller.subject}`, `${name} = ${larger.subject} − ${smaller.subject}`),
+        span: d.token.span,
+        total: operand(d.token, name),
+        parts: [operand(larger.token, larger.subject), operand(smaller.token, smaller.subject)],
+        signs: [1, -1],
+        exhaustive: true,
+      });
+    }
+  }
 }

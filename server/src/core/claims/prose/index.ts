@@ -2,7 +2,7 @@
 import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
-import { totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
+import { differenceClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims } from './changes';
@@ -68,6 +68,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   executionClaims(model, analysis, sink);
   projectInputClaims(analysis, sink);
   totalsBalanceClaims(model, analysis, sink);
+  differenceClaims(analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
   statedFormulaClaims(analysis, sink);
