@@ -305,6 +305,7 @@ export type ClaimKind =
   | 'sum' // total = Σ parts (prose 其中 list or table identity)
   | 'rollup' // parent row = Σ child rows, by code prefix
   | 'share' // stated% = part / base
+  | 'average' // stated average = amount / count (人均, 单车平均)
   | 'share-group' // the shares of one exhaustive list (to 100%)
   | 'change' // year over year
   | 'completion' // actual / budget
@@ -461,7 +462,16 @@ export interface DatedClaim extends ClaimBase {
   table: Operand;
 }
 
+/** `参会人员392人次，人均会议费252.30元`: an average per head (per car, per batch) is the amount over the count. */
+export interface AverageClaim extends ClaimBase {
+  kind: 'average';
+  amount: Operand;
+  count: Operand;
+  stated: Operand;
+}
+
 export type Claim =
+  | AverageClaim
   | SumClaim
   | ShareClaim
   | ShareGroupClaim

@@ -1,4 +1,5 @@
 // The rule registry: one rule per file, in the order their findings are most useful to read.
+import { averageMismatch } from './average-mismatch';
 import { changeMismatch } from './change-mismatch';
 import { completionMismatch } from './completion-mismatch';
 import { factConflict } from './fact-conflict';
@@ -26,6 +27,7 @@ export const allRules: Rule[] = [
   percentTruncated,
   changeMismatch,
   completionMismatch,
+  averageMismatch,
   zeroBaseRate,
   textTableMismatch,
   factConflict,

@@ -2,6 +2,7 @@
 import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
+import { averageClaims } from './averages';
 import { differenceClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
@@ -69,6 +70,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   projectInputClaims(analysis, sink);
   totalsBalanceClaims(model, analysis, sink);
   differenceClaims(analysis, sink);
+  averageClaims(analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
   statedFormulaClaims(analysis, sink);
