@@ -407,6 +407,8 @@ export interface PointsClaim extends ClaimBase {
   directionSpan?: Span;
   /** `比重为35.31%，较2018年的35.83%减少0.52%`: the difference stated with %, where that unit is (it should be 个百分点). */
   percentUnit?: Span;
+  /** `变动幅度超过4个百分点` (over), `不到3个百分点` (under): the stated figure bounds the difference. */
+  bound?: 'over' | 'under';
 }
 
 export interface EqualClaim extends ClaimBase {

@@ -1,6 +1,6 @@
 import { checkEqual, compareBeyondRounding, inUnitOf, show, signBeyondRounding, sumOperand, written } from '../arith/interval';
 import { magnitude, signOf, withChanges } from '../arith/operand';
-import type { ChangeClaim, PointsClaim, ReasonClaim, Span } from '../types';
+import type { ChangeClaim, Operand, PointsClaim, ReasonClaim, Span } from '../types';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
@@ -135,6 +135,10 @@ function checkReason(ctx: RuleContext, claim: ReasonClaim): void {
 function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
   const { a, b, stated } = claim;
   const difference = magnitude(sumOperand([a, b], '|B − A|', undefined, [1, -1]));
+  if (claim.bound) {
+    checkPointsBound(ctx, claim, difference);
+    return;
+  }
   const eq = checkEqual(stated, difference);
   const explain = () => {
     const d = diffText(eq.diff, eq.tolerance, [a, b, stated]);
@@ -339,6 +343,33 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
   if (claim.rateWord && rateHolds({ ...claim, direction: claim.rateWord.direction })) return;
   if (flippedDirection(ctx, claim)) return;
   reportRate(ctx, claim, inputs, check, l('增减率', 'Change rate'), explain(), [current, prior, delta]);
+}
+
+/**
+ * `下降了4.62个百分点，变动幅度超过4个百分点`: a bound on the difference holds when some true values of the two rates give a
+ * difference on its side (the bound itself exact: `超过4` is more than 4).
+ */
+function checkPointsBound(ctx: RuleContext, claim: PointsClaim, difference: Operand): void {
+  const { a, b, stated } = claim;
+  const [low, high] = [difference.value.minus(difference.halfUlp), difference.value.plus(difference.halfUlp)];
+  const over = claim.bound === 'over';
+  const holds = over ? high.gt(stated.value) : low.lt(stated.value);
+  const word = over ? '超过' : '不到';
+  const expr = `|${written(a)} − ${written(b)}| = ${show(difference.value, Math.max(a.decimals ?? 2, b.decimals ?? 2))}个百分点`;
+  if (holds) {
+    ctx.verdict(claim.id, 'ok', l(`${expr}，${word} ${stated.text} 个百分点 ✓`, `${expr}, ${over ? 'over' : 'under'} ${stated.text} points ✓`));
+    return;
+  }
+  const exp = l(`${expr}，并非“${word}${stated.text}个百分点”`, `${expr}: not ${over ? 'over' : 'under'} ${stated.text} points`);
+  ctx.verdict(claim.id, 'error', exp);
+  ctx.report({
+    messageId: 'points',
+    message: l(`百分点差不符：${written(a)} 与 ${written(b)} 相差 ${show(difference.value, 2)} 个百分点，文中为“${word}${written(stated)}”`, `Percentage-point difference mismatch: ${written(a)} and ${written(b)} differ by ${show(difference.value, 2)} points, the text says ${over ? 'over' : 'under'} ${written(stated)}`),
+    explanation: exp,
+    span: stated.span ?? claim.span,
+    related: relatedOperands(a, b),
+    claim: claim.id,
+  });
 }
 
 /**

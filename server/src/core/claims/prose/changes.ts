@@ -781,7 +781,9 @@ function directionSpan(t: ProseToken) {
 /** `超出年度指标值（`, `比目标值`: the words before a target rate. */
 const TARGET_BEFORE = /(?:指标|目标|标准)值?(?:为|是)?[（(]?$/;
 
-const POINTS_BOUND = /(?:超过|超出|逾|不足|不到|低于|高于|近|接近|将近|约|大约)$/;
+/** `超过4个百分点`, `不到3个百分点`: a bound on the difference, over or under. */
+const POINTS_OVER = /(?:超过|超出|逾|高于|多于)$/;
+const POINTS_UNDER = /(?:不足|不到|低于|少于)$/;
 const AGAINST_TARGET = /(?:超|高于|低于|超过|超出|未达|比|较)(?:年度)?(?:绩效)?(?:指标|目标|标准|预期)(?:值)?(?:要求)?$/;
 
 /**
@@ -837,8 +839,7 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     for (const t of tokens) if (t.role === 'change-rate' && t.index >= 2) shareChangeInPercent(tokens, t, sink);
     for (const points of tokens) {
       // (`满意率达96.35%，超指标6.35个百分点`: points above a target the text does not state are no difference of its rates.)
-      // (`下降了4.62个百分点，变动幅度超过4个百分点`: a bound or an approximation restates the difference; it is no difference itself.)
-      if (points.role !== 'points' || AGAINST_TARGET.test(points.lead) || points.approx || POINTS_BOUND.test(points.lead)) continue;
+      if (points.role !== 'points' || AGAINST_TARGET.test(points.lead)) continue;
       // `基本支出占比低于项目支出22.12个百分点`: the difference of two shares the paragraph states, not of two years.
       const compared = SHARES_COMPARED.exec(points.lead);
       if (compared) {
@@ -914,6 +915,7 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
           stated: operand(points.token, '百分点差'),
           direction,
           directionSpan: directionSpan(word),
+          bound: POINTS_OVER.test(points.lead) ? 'over' : POINTS_UNDER.test(points.lead) ? 'under' : undefined,
         });
       difference(pointsDirection(points.lead), points);
       // (`由2023年的85.07%上升至82.80%，降低2.27个百分点`: the verb that reaches this year's level is a direction too.)
