@@ -60,6 +60,8 @@ const TRIGGER = new RegExp(
     '划分(?:如下)?[：:]',
     // (`共有车辆12辆，其中机关本级10辆、所属事业单位2辆。按用途分：机要通信用车1辆，…`: the same whole by another breakdown.)
     `按${CRITERIA}(?:划?分|分类)[：:]`,
+    // (`按支出内容分，办公费23.87万元，占8.39%，…`: some of the figure before, by what was bought; not all of it.)
+    '按(?:支出)?(?:内容|明细)(?:划?分|分类|来看|看)[，,：:]',
     // (`项目支出639.99万元，按部门预算支出经济分类：商品和服务支出…`, `按政府预算支出经济分类，基本支出26579.19万元中：…`: its
     // breakdown by economic class.)
     // (`按经济分类划分，工资福利支出…`: after the figure's sentence.)
