@@ -1,7 +1,7 @@
 // The grades of the projects a department evaluated itself (绩效自评, prose.md §7): `对其中9个项目开展了绩效自评…
 // 评为“优”的1个、“良”的4个、“中”的5个`. Each project has one grade, so the graded counts add up to at most the
 // evaluated count (to it exactly when the grades say so: countsComplete in sums.ts reads those lists).
-import { checkSum, operand } from '../../arith/interval';
+import { checkSum, operand, sumOperand } from '../../arith/interval';
 import { asExact } from '../../arith/operand';
 import { l } from '../../messages';
 import type { DocumentModel, FactClaim, ShareClaim } from '../../types';
@@ -162,12 +162,44 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
         });
       }
     }
+    goodRate(analysis, graded, gradeOf, evaluated, sink);
     // (`共涉及项目29个，资金110157.67万元` / `“优”的项目26个，涉及资金81606.42万元；“良”的项目1个，涉及资金…；“中”的…`: the funds of the
     // grades add up to the funds evaluated, exactly when every project evaluated has a grade here.)
     if (evaluatedFunds && gradeFunds.length === graded.length) {
       const allGraded = everyGrade || (graded.every((t) => t.token.decimals === 0) && checkSum(operand(evaluated.token, ''), graded.map((t) => operand(t.token, ''))).ok);
       gradeSum(sink, 'prose.grade-funds', FUNDS, allGraded, evaluatedFunds, gradeFunds, (_f, g) => gradeOf(graded[g]));
     }
+  }
+}
+
+/** `优良率为83.33%`, `优良等次项目占比`: the share of the projects graded 优 or 良. */
+const GOOD_RATE = /优良(?:率|等次|等级)?(?:的)?(?:项目)?(?:占比|比例|比重|率)?(?:为|达到?|是)?$/;
+/** How many sentences after the grades the 优良率 may stand. */
+const GOOD_RATE_REACH = 2;
+
+/**
+ * `“优”11个…；“良”9个…；“中”4个…；“差”0个。优良率为83.33%。`: the share of the evaluated projects graded 优 or 良 (优秀, 良好), in the
+ * grades' sentence or the next two.
+ */
+function goodRate(analysis: ProseAnalysis, graded: ProseToken[], gradeOf: (t: ProseToken) => string, evaluated: ProseToken, sink: ClaimSink): void {
+  const good = graded.filter((t) => /^(?:优|优秀|良|良好)$/.test(gradeOf(t)));
+  if (good.length !== 2) return;
+  const last = graded[graded.length - 1];
+  const from = analysis.tokens.indexOf(last);
+  for (let i = from + 1; i < analysis.tokens.length && analysis.tokens[i].sentence.id - last.sentence.id <= GOOD_RATE_REACH; i++) {
+    const rate = analysis.tokens[i];
+    if (rate.token.unit !== '%' || !GOOD_RATE.test(rate.lead) || !/优良/.test(rate.lead)) continue;
+    sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'prose',
+      identity: 'prose.good-rate',
+      description: l('优良率 =（“优” + “良”的项目数）/ 开展自评的项目数', 'the good rate = (projects graded 优 + 良) / projects evaluated'),
+      span: rate.token.span,
+      part: sumOperand(good.map((t) => operand(t.token, `“${gradeOf(t)}”的项目数`)), '优良项目数'),
+      base: operand(evaluated.token, '开展自评的项目数'),
+      stated: operand(rate.token, '优良率'),
+    });
+    return;
   }
 }
 
