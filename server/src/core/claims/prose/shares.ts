@@ -1,6 +1,6 @@
 // 占X% claims (prose.md §2): the part is the number the share follows, the base is the quantity
 // named after 占 (占本年支出合计的) or, unnamed, the total of the list or sentence the part is in.
-import { compareBeyondRounding, exact, operand, sumOperand } from '../../arith/interval';
+import { compareBeyondRounding, exact, isMoney, operand, sumOperand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { DocumentModel, ShareClaim, Span, SumClaim } from '../../types';
@@ -472,6 +472,20 @@ function bracketedWhole(tokens: ProseToken[], share: ProseToken, text: string): 
   return sameKind && /^\s*[（(][^，,；;。（）()]*$/.test(gap) ? { part, base } : undefined;
 }
 
+/** The words of a base's name that say which quantity it is, without its fund, kind and 总额. */
+const baseCore = (name: string) => name.replace(/一般公共预算|财政拨款|政府性基金预算?|预算|决算|总额|合计|金额|的/g, '');
+
+/**
+ * `资金1002.15万元，占一般公共预算项目支出总额的92.93%（项目支出预算总额1078.40万元）`: the base the share names, stated in the
+ * bracket right after it.
+ */
+function baseInBracketAfter(tokens: ProseToken[], share: ProseToken, named: string): ProseToken | undefined {
+  const next = tokens[share.index + 1];
+  if (!next || !/^[（(]/.test(next.lead) || next.depth <= share.depth || !isMoney(next.token.unit) || (next.role !== 'amount' && next.role !== 'budget')) return undefined;
+  const [a, b] = [baseCore(named), baseCore(next.subject)];
+  return a.length >= 2 && a === b ? next : undefined;
+}
+
 /**
  * `共对5个项目开展绩效自评，涉及金额1357.43万元。自评项目个数占部门项目总数18个的29.41%，金额占项目支出总额3508.47万元的38.69%`:
  * a share of an inline base with no part in its own sentence is of the one figure of that kind the sentence before states.
@@ -729,7 +743,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     // `上年基本支出占比为47.27%，本年下降3.70个百分点`: last year's share is of last year's figures, not of this year's.
     if ((LAST_YEARS_SHARE.test(share.lead) || share.year !== undefined) && part.role !== 'prior' && part.year === undefined) continue;
     const wantCount = part.role === 'count';
-    const given = bracketed?.base ?? run?.base;
+    const given = bracketed?.base ?? run?.base ?? (named ? baseInBracketAfter(sentenceTokens, share, named) : undefined);
     const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, named, wantCount, run?.siblings);
     if (!resolved && named && !wantCount) unresolved.push({ share, part, named });
     if (!resolved || resolved.base === part && !named) continue;
