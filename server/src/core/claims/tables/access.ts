@@ -230,8 +230,13 @@ const isTotal = (it: Item) => !it.entry.code && /^(合计|总计)$/.test(itemLab
 
 /** The value column of a block whose header matches, or undefined. */
 export function findColumn(table: Table, header: RegExp, block?: number): number | undefined {
-  return table.columns.find((c) => c.role === 'value' && (block === undefined || c.block === block) && header.test(headerText(table, c.index)))?.index;
+  const found = table.columns.filter((c) => c.role === 'value' && (block === undefined || c.block === block) && header.test(headerText(table, c.index)));
+  // (`年初预算数/小计 … 决算数/小计`: a budget column is the figure only when the header asked for a budget.)
+  return (found.length > 1 && !header.source.includes('预算') ? found.find((c) => !BUDGET_HEADER.test(headerText(table, c.index))) : undefined)?.index ?? found[0]?.index;
 }
+
+/** A budget column's header (`年初预算数`, `调整预算数/小计`, `预算数`). */
+const BUDGET_HEADER = /预算/;
 
 /**
  * The column of a 公开05表's spending total: its 小计 / 合计, else the one 决算 (本年) column of a regional layout that
@@ -239,7 +244,14 @@ export function findColumn(table: Table, header: RegExp, block?: number): number
  */
 export function spendingTotalColumn(table: Table): number | undefined {
   const sub = findColumn(table, /小计|合计/, 0);
+  // (A 小计 of the budget alone, beside a 决算数 with no 小计 of its own, is not the spending.)
+  if (sub !== undefined && BUDGET_HEADER.test(headerText(table, sub))) return thisYearsActualColumn(table);
   if (sub !== undefined) return sub;
+  return thisYearsActualColumn(table);
+}
+
+/** The one 决算 (本年) column of a table that prints budgets or last year's figures beside it. */
+function thisYearsActualColumn(table: Table): number | undefined {
   const actual = valueColumns(table, 0).filter((c) => /决算|本年/.test(headerText(table, c)) && !/预算|增减/.test(headerText(table, c)));
   return actual.length === 1 ? actual[0] : undefined;
 }

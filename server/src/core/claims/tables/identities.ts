@@ -17,6 +17,7 @@ import {
   itemLabel,
   itemName,
   itemOperand,
+  headerText,
   items,
   partOperands,
   procurementColumns,
@@ -86,6 +87,9 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
   if (actualCol === undefined || (diffCol === undefined && rateCol === undefined)) return;
   const budgetOf = (col: number | undefined) => {
     if (col === undefined) return undefined;
+    // (What the table itself says it divides by: its 栏次 formula, `4=3/2`, or a note, `注：完成率=决算数÷调整预算数×100%`.)
+    const stated = col === rateCol ? statedRateBase(table, col) : undefined;
+    if (stated !== undefined) return stated;
     const words = table.columns[col].headerPath.join('/');
     if (ADJUSTED_BUDGET.test(words)) return columnNamed(table, ADJUSTED_BUDGET, ['value']);
     // (A header naming no budget, `完成率（%）`, is of the 年初预算.)
@@ -125,6 +129,22 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
     });
   }
 }
+
+/**
+ * The column a rate column divides by, as the table states it: the 栏次 cell `4=3/2` (by the 栏次 numbers of the columns), or a
+ * note naming the budget (`完成率=决算数÷调整预算数`). Undefined when it says nothing.
+ */
+function statedRateBase(table: Table, rateCol: number): number | undefined {
+  const numbers = table.rows.find((r) => r.kind === 'column-numbers');
+  const formula = numbers && /=\s*\d+\s*[/÷／]\s*(\d+)/.exec(numbers.cells[rateCol]?.text ?? '');
+  if (formula) {
+    const base = numbers!.cells.findIndex((c) => c.text.trim() === formula[1]);
+    if (base >= 0 && table.columns[base]?.role === 'value') return base;
+  }
+  const note = table.notes?.map((n) => RATE_NOTE.exec(n.text)?.[1]).find(Boolean);
+  return note ? columnNamed(table, note === '年初' ? /年初预算/ : ADJUSTED_BUDGET, ['value']) : undefined;
+}
+const RATE_NOTE = /(?:完成率|执行率)\s*[=＝]\s*(?:支出)?决算数?\s*[÷/／]\s*(年初|调整|全年)/;
 
 /** A row naming no unit of the department: a total, a 其中 line, a numbered heading. */
 const NO_UNIT_ROW = /^(?:其中|[（(]|[一二三四五六七八九十]+、|\d+[.．、])/;
@@ -514,7 +534,9 @@ export function classValue(model: DocumentModel, table: Table, byCode: Map<strin
 
 /** The single value of an entry in a one-value-column block (公开06, 10), labelled without the column. */
 export function entryValue(model: DocumentModel, table: Table, it: Item, prefix = ''): Operand | undefined {
-  const col = it.entry.valueCols[0];
+  // (`预算数 | 决算数` in a 公开10表: the entry's figure is its 决算.)
+  const cols = it.entry.valueCols;
+  const col = cols.length > 1 ? cols.find((c) => /决算/.test(headerText(table, c)) && !/预算/.test(headerText(table, c))) ?? cols[0] : cols[0];
   if (col === undefined) return undefined;
   return cellOperand(model, table, it.row, col, `${prefix}${itemName(it)}`);
 }

@@ -171,7 +171,8 @@ function cutShort(label: string, wanted: string): boolean {
 /** The item's cell in the query's column (the first value column when it names none), unless it is no amount. */
 function valueAt(table: Table, it: Item, query: TableValueQuery): TableValue | undefined {
   let col: number | undefined;
-  if (query.column === undefined) col = it.entry.valueCols[0];
+  // (`预算数 | 决算数`: a budget column is the figure only when the query asks for a budget.)
+  if (query.column === undefined) col = it.entry.valueCols.find((c) => !BUDGET_WORD.test(headerText(table, c))) ?? it.entry.valueCols[0];
   else {
     // Every column has its block (assignRoles), so these are the value columns of the entry's block.
     const blockCols = valueColumns(table, it.entry.block);
@@ -198,20 +199,26 @@ function valueAt(table: Table, it: Item, query: TableValueQuery): TableValue | u
 
 /** Position among a block's value columns of the one a query names: its 栏次 number, or all of its header words. */
 function columnPosition(table: Table, blockCols: number[], column: string[] | string, notUnder: string[] = []): number {
-  for (let k = 0; k < blockCols.length; k++) {
-    const c = blockCols[k];
-    if (typeof column === 'string') {
-      if (table.columns[c].columnNumber === column) return k;
-      continue;
+  // (Words that ask for no budget pass over the budget columns first: `年初预算数/小计 | … | 决算数/小计` is read at 决算数.)
+  const asksBudget = typeof column === 'string' || column.some((w) => BUDGET_WORD.test(w));
+  for (const skipBudgets of asksBudget ? [false] : [true, false]) {
+    for (let k = 0; k < blockCols.length; k++) {
+      const c = blockCols[k];
+      if (typeof column === 'string') {
+        if (table.columns[c].columnNumber === column) return k;
+        continue;
+      }
+      const path = headerText(table, c);
+      if (skipBudgets && BUDGET_WORD.test(path)) continue;
+      let all = true;
+      for (const w of column) if (!path.includes(w)) all = false;
+      for (const w of notUnder) if (path.includes(w)) all = false;
+      if (all) return k;
     }
-    const path = headerText(table, c);
-    let all = true;
-    for (const w of column) if (!path.includes(w)) all = false;
-    for (const w of notUnder) if (path.includes(w)) all = false;
-    if (all) return k;
   }
   return -1;
 }
+const BUDGET_WORD = /预算/;
 
 /**
  * The one row a name picks: several rows of that name are told apart by their 款 (the row of the parent
