@@ -352,16 +352,18 @@ function widthOf(rows: Array<{ cells: TableCell[] }>): number {
   return width;
 }
 
-function withoutSpacerColumns(rows: Array<{ cells: TableCell[] }>): void {
+function withoutSpacerColumns(rows: Array<{ cells: TableCell[] }>, leading = false): void {
   if (rows.length < 2) return;
   const used = new Uint8Array(widthOf(rows));
   for (const r of rows) for (const c of r.cells) if (c.text.trim() !== '') used[c.col] = 1;
   const last = used.lastIndexOf(1);
-  let spacers = false;
+  // (`|  | 收入 | 收入 | … |` throughout: a converter's empty first column, which would start the income side as a second block.)
+  const first = leading && used[0] === 0 ? -1 : 0;
+  let spacers = first < 0;
   for (let col = 1; col < last; col++) if (used[col] === 0) spacers = true;
   if (!spacers) return;
   for (const r of rows) {
-    r.cells = r.cells.filter((c) => c.col === 0 || c.col >= last || used[c.col] === 1);
+    r.cells = r.cells.filter((c) => c.col === first || c.col >= last || used[c.col] === 1);
     r.cells.forEach((c, k) => (c.col = k));
   }
 }
@@ -746,7 +748,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     // spending side, after the income rows ran out, leave the income amounts blank throughout, but they are no spacer.)
     const sameWidth = between && lineCells.length > 0 && widthOf(lineCells) === widthOf(prev.table.rows);
     if (block.format === 'tsv') splitSpaceRuns(lineCells);
-    if ((block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') && !sameWidth) withoutSpacerColumns(lineCells);
+    if ((block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') && !sameWidth) withoutSpacerColumns(lineCells, block.format === 'markdown');
     const rows: TableRow[] = [];
     const scanned: Work['scanned'] = [];
     for (const { line: li, cells: raw, header } of lineCells) {
@@ -1330,10 +1332,12 @@ function buildColumns(table: Table): TableColumn[] {
   const rows = table.rows;
   const width = tableWidth(rows);
   const labels: string[][] = [];
+  // (The 栏次 of stacked header cells, `收入<br>金额<br>1`, by column.)
+  const stackedNumbers: string[] = [];
   for (const row of rows) {
     if (row.kind !== 'header' || row.repeatedHeader) continue;
     // (A blank header row labels nothing, and would let the row below it spread over every column.)
-    for (const layer of headerLayers(row)) if (layer.some((t) => t !== '')) labels.push(propagateLabels(layer, labels.at(-1), width, labels));
+    for (const layer of headerLayers(row, stackedNumbers)) if (layer.some((t) => t !== '')) labels.push(propagateLabels(layer, labels.at(-1), width, labels));
   }
   // The header's last line printed in the 合计 row (`类 | 款 | 项 | 合计 | 2,940.05 | …`): its 类/款/项 name the code columns.
   const total = rows.find((r) => r.kind === 'total');
@@ -1341,7 +1345,7 @@ function buildColumns(table: Table): TableColumn[] {
   if (codeWords) labels.push(Array.from({ length: width }, (_, col) => (col < codeWords.length ? codeWords[col] : '')));
   const numbersRow = rows.find((r) => r.kind === 'column-numbers');
   // (So too when printed in the 栏次 row: `类 | 款 | 项 | 栏次 | 1 | 2 | 3`.)
-  const numbers = numbersRow && shifted(numbersRow, numbersRow.cells.map((c) => norm(c.text)));
+  const numbers = (numbersRow && shifted(numbersRow, numbersRow.cells.map((c) => norm(c.text)))) ?? (stackedNumbers.length > 0 ? stackedNumbers : undefined);
   const numberedCodeWords = !codeWords && numbers && codeHeaderBeforeNumbers(numbers);
   if (numberedCodeWords) labels.push(Array.from({ length: width }, (_, col) => (col < numberedCodeWords.length ? numberedCodeWords[col] : '')));
   const columns: TableColumn[] = [];
@@ -1359,12 +1363,20 @@ function buildColumns(table: Table): TableColumn[] {
  * `<br>` (`收入<br>项目 | 行次 | 金额 | 支出<br>项目 | …`), one row per line of its cells, from the top: a cell
  * with fewer lines spans the rows below it (行次), a parent repeated over its children merges with them.
  */
-function headerLayers(row: TableRow): string[][] {
+function headerLayers(row: TableRow, numbers: string[]): string[][] {
   if (!row.cells.some((c) => c.text.includes('\n'))) return [shifted(row, row.cells.map((c) => norm(c.text)))];
   const lines = row.cells.map((c) => unwrapped(c.text.split('\n').map(norm).filter((t) => t !== '')));
+  // (`收入<br>项目<br>栏次 | … | 收入<br>金额<br>1`: a converter stacked the 栏次 row into the cells too; it numbers the columns and
+  // labels none.)
+  lines.forEach((l, col) => {
+    if (l.length > 1 && STACKED_NUMBER.test(l.at(-1)!)) numbers[col] = l.pop()!;
+  });
   const depth = Math.max(...lines.map((l) => l.length));
   return Array.from({ length: depth }, (_, k) => lines.map((l) => l[k] ?? ''));
 }
+
+/** The 栏次 line of a stacked header cell: `栏次`, `1`, `4=3/2`. */
+const STACKED_NUMBER = /^(?:栏次|\d{1,2}(?:[=＝][\d+\-－−/÷×*（）()]+)?)$/;
 
 /** Header words a converter's line break (`一般公共预<br>算财政拨款`) may cut in two. */
 const HEADER_WORD = /一般公共预算|公共财政预算|政府性基金预算?|国有资本经营预算?|财政拨款|结转和结余|本年收入|本年支出|基本支出|项目支出|经营支出|上缴上级|附属单位|人员经费|公用经费|因公出国|公务用车|公务接待|购置费|运行维护费/g;
