@@ -29,6 +29,7 @@ const THIS_YEARS = /占本年|完成(?:年初)?预算|预算完成率|决算数?
 const BREAKDOWN = /其中|主要用于|主要包括|分别为|具体为/;
 /** The note that a fund had no income or spending, or that a table is empty. */
 const NOTHING_THIS_YEAR = /(?:没有|无|未)(?:发生|使用|安排)?[^，,。；;]{0,24}(?:收入|支出|收支)|为空表|本表无数据|无数据/;
+const LAST_YEAR_HAD_NONE = /^\s*度?\s*(?:无|没有|未发生|未安排)此(?:项|类)|本年[^。；;]{0,30}为?新增/;
 /** A statement that leaves its subject to the sentence before: `…总计1024.85万元。比上年…各增加182.74万元`. */
 const CONTINUES_WITH_COMPARISON = /^\s*(?:比上年|较上年|与上年(?:度)?(?:决算)?相比|同比)/;
 const OWN_CURRENT_FIGURE = /^\s*(?:比上年|较上年|与上年(?:度)?(?:决算)?相比|同比)[，,]\s*[^，,。；;\d]{2,16}[\d.,]+\s*(?:万元|亿元|元)[，,]/;
@@ -248,6 +249,8 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
   }
   // `2017年度支出合计2906万元，其中：…。2016年度支出合计628万元，其中：…`: last year's figures stated after this year's, alike.
   if (year === reportYear - 1 && restatesForLastYear(model, sentence, reportYear, rest)) return undefined;
+  // (`…本年支出500.00万元。2019年无此项支出。`, `2020年度无此项支出，本年…为新增`: last year's want of the item just stated for this year.)
+  if (year === reportYear - 1 && LAST_YEAR_HAD_NONE.test(rest)) return undefined;
   const actual = ACTUAL_FIGURE.test(rest.replace(FUND_NAMES, ''));
   // `2023年度一般公共预算财政拨款支出3403.79万元，占本年支出合计的100.00%`, `2023年度政府采购支出总额175.83万元，
   // 其中：…`, `2023年度本部门无政府性基金预算财政拨款收入、支出` in a 2024 决算: the report's own statements.

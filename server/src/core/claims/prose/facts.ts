@@ -142,7 +142,7 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
     if ((level >= 4 && !PART_NUMBER.test(title)) || OWN_ACCOUNTS.test(title.replace(HEADING_MARK, ''))) scope.own = `item${s}`;
   }
   if (p && !scope.own.startsWith('item')) {
-    scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8));
+    scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8)) || ENUMERATED_ITEM.test(model.text.slice(p.span.start, p.span.start + 80));
     // (An enumerated item's paragraph may run on in the lines after it, each a paragraph of its own: `3.…（项）。年初预算为…，
     // 支出决算为…。` / `决算数小于年初预算数的主要原因是：…。本年支出决算391.40万元，占…`. They are that item's, up to the next item.)
     for (let q = p.id - 1; !scope.enumerated && q >= 0 && q >= p.id - ITEM_TAIL_PARAGRAPHS && model.paragraphs[q].section === p.section; q--) {
@@ -180,6 +180,8 @@ const ITEM_NAME = /[（(]项[)）]$/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
 const PROJECT_PARAGRAPH = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:(?:19|20)\d\d\s*年度?\s*)?(?:[^，,。；;：:\d\s]{1,30}?项目|该项目)(?!支出|经费|资金合计)/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）]|[①-⑳])/;
+/** `（二）城乡社区支出（类）…土地开发支出（项）：年初结转和结余0万元，…`: a 科目 item numbered as a part is an item too. */
+const ENUMERATED_ITEM = /^\s*[（(][一二三四五六七八九十]{1,3}[)）][^。；;：:]{0,60}[（(](?:类|款|项)[)）]/;
 
 /**
  * `开展了绩效自评，涉及资金361.24万元…其中：对…开展了部门评价，涉及资金136.95万元`: the money of each kind of
@@ -333,7 +335,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`分单位看，本年收入合计…中：教育局本级3583.39万元…` and `本年支出合计…，按单位分：教育局本级3819.11万元…`: a unit's income and its
     // spending.)
     // (Nor is one under the money evaluations cover, `共涉及资金…，其中：一般公共预算财政拨款1235.40万元`: that fund's share of it.)
-    const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : '') : '';
+    // (Nor one of a balance, `年初财政拨款结转和结余86.50万元（一般公共预算财政拨款0万元，…）`: that fund's balance, not its spending.)
+    const balance = /(年初|年末)?[^，,。；;]*?(结转和?结余)$/.exec(listTotal);
+    const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
     const key = factKey(t.subject + side);
     if (key.length < 4) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)

@@ -161,6 +161,8 @@ function namedBeforeTotal(clause: string): string {
 // (一般公共预算 frames only from its carry-over, the opening of a fund's balance: its spending opens other paragraphs.)
 // (The department may name itself first: `本部门政府性基金预算财政拨款本年收入…`.)
 const FUND_FRAME = /^(?:本部门|本单位)?((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))|^(?:本部门|本单位)?(一般公共预算(?:财政拨款)?)(?=年初结转)/;
+/** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
+const FISCAL_OPENING = /^(?:本年)?财政拨款(?:收入|支出)(?:合计)?$/;
 /** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
 const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余)$/;
 
@@ -491,11 +493,14 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   const text = model.text;
   // The fund a paragraph's figures are of, once a figure named it (see BARE_YEAR_FIGURE).
   let fundFrame: string | undefined;
+  // (The paragraph's first figure is of all 财政拨款: see FISCAL_OPENING.)
+  let fiscalParagraph = false;
   let fundParagraph = -1;
   for (const sentence of model.sentences) {
     if (sentence.paragraph !== fundParagraph) {
       fundParagraph = sentence.paragraph;
       fundFrame = undefined;
+      fiscalParagraph = false;
     }
     const list: ProseToken[] = [];
     let boundary = sentence.span.start;
@@ -631,11 +636,15 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `政府性基金预算财政拨款年初结转和结余…，本年收入…，本年支出…，年末结转和结余…。本年支出比上年增加…`: the fund the
       // paragraph's first figure names is the fund of the bare year figures after it (not the department's 收入合计 / 支出合计).
       if (fundFrame && BARE_YEAR_FIGURE.test(own)) own = fundFrame + own.replace(/合计$/, '');
+      // (`2022年度财政拨款收入1458.55万元，…，另有年初财政拨款结转和结余157.40万元，收入总计1615.95万元`: the 总计 of a paragraph on
+      // 财政拨款 is 财政拨款's, not 公开01表's of all funds.)
+      else if (fiscalParagraph && /^(?:收入|支出)总计$/.test(own)) own = `财政拨款${own}`;
       else if (role === 'amount') {
         // (`分资金来源看，一般公共预算财政拨款年初结转和结余…、本年收入…；政府性基金预算财政拨款年初结转和结余…、本年收入…`:
         // each fund's opening frames the bare figures after it.)
         const found = FUND_FRAME.exec(own);
         const named = found?.[1] ?? found?.[2];
+        if (fundFrame === undefined) fiscalParagraph = FISCAL_OPENING.test(own);
         if (fundFrame === undefined) fundFrame = named ?? '';
         else if (fundFrame !== '' && named) fundFrame = named;
       }
