@@ -674,7 +674,7 @@ function bracketBreakdowns(tokens: ProseToken[], text: string): ProseList[] {
     const before = tokens[whole.index - 1];
     const totals = [whole, ...(whole.role === 'count' && before?.role === 'count' && before.token.unitText !== whole.token.unitText && /^[，,、和]?$/.test(whole.lead) ? [before] : [])];
     for (const total of totals) {
-      const parts = inside.filter((t) => t.role === total.role && (total.role === 'count' ? t.token.unitText === total.token.unitText : t.ownSubject && t.token.unit === total.token.unit));
+      const parts = inside.filter((t) => t.role === total.role && (total.role === 'count' ? sameCountUnit(t, total) : t.ownSubject && t.token.unit === total.token.unit));
       if (parts.length < 2) continue;
       const list = plainList(total.sentence.id, total, parts, { start: open, end: open + 1 }, text[open], { start: open + 1, end: close });
       found.push(COMPOSED_OF.test(text.slice(open + 1, close)) ? { ...list, exhaustive: true } : list);
@@ -1114,11 +1114,15 @@ class SentenceScan {
  * 项目), names its group (`有81个部门…；有99个部门…` are overlapping selections, not groups) and states a
  * number, not a change (`比上年增加21个项目`).
  */
+/** `编制数131人（行政编制47人、事业编制80人、工勤编制4名）`: 人 and 名 count the same heads. */
+const PERSONS = /^(?:人|名)$/;
+const sameCountUnit = (a: ProseToken, b: ProseToken) => a.token.unitText === b.token.unitText || (PERSONS.test(a.token.unitText) && PERSONS.test(b.token.unitText));
+
 function countPart(text: string, t: ProseToken, total: ProseToken | undefined): boolean {
   if (directionOf(t.lead) !== undefined || LAST_YEAR_COMPARISON.test(t.lead)) return false;
   if (/^(?:其中)?共?有$/.test(t.lead)) return false;
   if (!total) return true;
-  if (t.token.unitText !== total.token.unitText) return false;
+  if (!sameCountUnit(t, total)) return false;
   const counted = (n: ProseToken) => /^[\u4e00-\u9fff]{0,4}/.exec(text.slice(n.token.unitSpan?.end ?? n.token.span.end))![0];
   const own = counted(t).slice(0, 2);
   const whole = counted(total);

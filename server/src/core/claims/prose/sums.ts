@@ -464,6 +464,11 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     });
     return;
   }
+  // (`在职人员46人，其中：中共党员43人、女性20人、具有法律职业资格12人`: traits of the same people overlap; each is at most the whole.)
+  if (role === 'count' && PEOPLE.test(total.token.unitText) && parts.some((p) => PERSONAL_TRAIT.test(p.subject || p.lead))) {
+    for (const p of parts) partAtMost(sink, p, total);
+    return;
+  }
   const apart = role === 'amount' ? context.statedApart(list) : [];
   const exhaustive = paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && (completeWithZeros(parts, total, context.zerosBefore(list), apart) || namesEveryUnit(parts, context.units)));
   sink.add({
@@ -569,6 +574,9 @@ const partOperand = (p: ProseToken) => operand(p.token, p.subject || p.lead.repl
 
 /** Groups beside the serving staff: 退休, 编外, 聘用 …, and the people a school or hospital serves. */
 const OUTSIDE_STAFF = /退休|离休|离退休|遗属|编外|聘用|临聘|借调|返聘|外聘|临时|学生|在校生|幼儿|儿童|患者|病人/;
+
+/** What people are, not which of them: party, sex, nation, schooling, title, qualification, age. */
+const PERSONAL_TRAIT = /党员|团员|女性|女职工|女同志|男性|少数民族|学历|本科|大专|研究生|硕士|博士|职称|资格|岁/;
 
 /** A population, which 概况 break down several ways in one list (农业/城镇, then 常住, 流动 …). */
 const POPULATION = /人口$/;
