@@ -265,6 +265,8 @@ export function findLists(
   sections: Array<{ parent?: number }> = [],
 ): { lists: ProseList[]; listOf: Map<ProseToken, ProseList> } {
   const lists: ProseList[] = [];
+  // (The counts in document order, for the groups framed head counts break down: see countNamed.)
+  const counts = analysis.tokens.filter((t) => t.role === 'count');
   const innermost = new Map<ProseToken, ProseList>();
   // The last sentence of the paragraph that had numbers (`…88.54%。决算数小于…结转。其中：`).
   let previous: { id: number; paragraph: number } | undefined;
@@ -508,7 +510,7 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost)]) {
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, counts)]) {
       list.id = lists.length;
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
@@ -597,7 +599,28 @@ const FRAME = /(?:^|[；;。]|(?<=(?:按|从)(?:单位|单位构成|预算单位
  */
 const TOTAL_AFTER_PARTS = /(?:以上|上述|两项|三项|各项)?(?:合计|共计|总计|小计)(?:为|是)?$/;
 
-function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>): ProseList[] {
+/** How far back (in counts) a framed head count's group may have been stated. */
+const COUNTS_BACK = 12;
+
+/**
+ * The count of a group a frame names (`在职人员中` → `在职48人`, `离退休人员9人`), stated before `start` in the same section, in the
+ * same unit as its parts: its name the frame's or the frame's name opening with it.
+ */
+function countNamed(counts: ProseToken[], frame: string, start: number, part: ProseToken): ProseToken | undefined {
+  // (`上述内设机构中，综合管理类机构2个、业务类机构7个`: the group stated before, pointed back to.)
+  const named = frame.replace(/^(?:上述|以上|前述)/, '');
+  let k = counts.length;
+  while (k > 0 && counts[k - 1].token.span.start >= start) k--;
+  for (let i = k - 1; i >= 0 && i >= k - COUNTS_BACK; i--) {
+    const t = counts[i];
+    if (t.sentence.section !== part.sentence.section) return undefined;
+    const name = t.subject.replace(/^其中[：:]?/, '');
+    if (sameCountUnit(t, part) && name.length >= 2 && (name === named || named.startsWith(name) || name.endsWith(named))) return t;
+  }
+  return undefined;
+}
+
+function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>, counts: ProseToken[] = []): ProseList[] {
   const found: ProseList[] = [];
   if (!sentenceText.includes('中')) return found;
   for (const m of allMatches(FRAME, sentenceText)) {
@@ -622,6 +645,13 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
         end = run.end;
         members = tokens.slice(firstAtOrAfter(tokens, start), firstAtOrAfter(tokens, end));
       }
+    }
+    // (`在职人员中，行政人员17人，事业人员31人；离退休人员中，离休1人、退休8人`: heads of the group stated before, by its name.)
+    if (parts.length < 2 && !members.some((t) => innermost.has(t))) {
+      const heads = members.filter((t) => t.role === 'count' && t.ownSubject && countPart(sentenceText, t, undefined));
+      const whole = heads.length >= 2 && heads.every((t) => sameCountUnit(t, heads[0])) ? countNamed(counts, named, start, heads[0]) : undefined;
+      if (whole) found.push(plainList(heads[0].sentence.id, whole, heads, { start: start - 1, end: start }, '中', { start, end }));
+      continue;
     }
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
     // (The whole may be stated with its spending words: `“三公”经费财政拨款支出…支出决算为19.23万元` for `“三公”经费…中`.)

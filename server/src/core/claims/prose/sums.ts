@@ -56,6 +56,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/(?:^|为)优(?:秀)?(?:的|$)/, /(?:^|为)良(?:好)?(?:的|$)/, /(?:^|为)(?:中|合格)(?:的|$)/, /(?:^|为)(?:差|不合格)(?:的|$)/], required: [0, 1, 2, 3] },
   // 编制 → 行政 / 事业 (参照公务员法管理, 工勤 where a report names them)
   { members: [/行政编制/, /事业编制/, /参公|参照公务员/, /工勤/], required: [0, 1], whole: /编制(?:总?数|总?人数|总额)?$/ },
+  // 离退休人员 → 离休 / 退休
+  { members: [/^离休/, /^退休/], required: [0, 1], whole: /离退休/ },
   // 实有人员 → 在职 / 离退休 (a third kind, 遗属 or 临聘, is no member: the list is then partial)
   { members: [/在职/, /离退休|退休/], required: [0, 1], whole: /实有|现有|共有|人员总数|总人数/ },
   // 绩效 scores by first-level indicator: a department's (投入 / 过程 / 产出 / 效益) and a project's (预算执行率 / 产出 / 效益 /
