@@ -451,7 +451,11 @@ const UNSPENT = /^[，,]?(?:结余|节余|剩余)$/;
 /** `项目结余资金`, `结余`: a sentence opening with what was left of a budget. */
 const UNSPENT_OPENING = /^(?:项目)?(?:结余|节余|剩余)(?:资金)?(?:为|共)?$/;
 
-function addBudgetDifference(sink: ClaimSink, actual: ProseToken, budget: ProseToken | undefined, delta: ProseToken, direction: 'up' | 'down', rate: ProseToken | undefined): void {
+function addBudgetDifference(sink: ClaimSink, actual: ProseToken, stated: ProseToken | undefined, delta: ProseToken, direction: 'up' | 'down', rate: ProseToken | undefined): void {
+  // (`全年预算数为997.05万元，完成全年预算的98.82%。决算数比年初预算增加12.28万元`: a gap from the budget of another kind than the one
+  // stated is from that budget, derived, not from the one stated.)
+  const named = budgetKind(delta.lead);
+  const budget = stated && named && budgetKind(stated.lead) && budgetKind(stated.lead) !== named ? undefined : stated;
   sink.add<ChangeClaim>({
     kind: 'change',
     origin: 'prose',
