@@ -154,7 +154,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // is not the budget rated.)
         if (budget && !actual && PART_OF_BUDGET.test(between(budget, t))) continue;
         // `决算数为A，为年初预算B的X%`: an actual before the first budget still pairs with it.
-        if (budget) actual = undefined;
+        // (And with the budget of the other kind right after that one: `本年收入合计A，年初预算B1，全年预算B2，分别完成…`.)
+        const otherKind = budget !== undefined && tokens[t.index - 1] === budget && budgetKind(budget.lead) !== '' && budgetKind(t.lead) !== '' && budgetKind(budget.lead) !== budgetKind(t.lead);
+        if (budget && !otherKind) actual = undefined;
         budget = t;
       } else if (t.role === 'amount') {
         // `决算收入为719万元（其中：…上年结转190万元），…完成预算数的80.8%`: a part in a bracket after the actual is not the actual.
@@ -232,9 +234,12 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           if (found) budget = finestOf(tokens, found);
         }
         // `…完成年初预算的84.89%，完成调整后预算的99.35%`: a second rate, on the other budget of the sentence.
-        if (!budget && named && lastActual && !actual) {
+        // (Its actual may be the sentence before's, as the first rate's was: `…支出1624.71万元，…。年初预算为…，调整预算为…，完成年初预算的
+        // 126.65%，完成调整预算的97.44%`.)
+        const rateActual = lastActual ?? (amountSeen ? undefined : previousHead);
+        if (!budget && named && rateActual && !actual) {
           budget = [...budgets].reverse().find((b) => budgetKind(b.lead) === named);
-          if (budget) actual = lastActual;
+          if (budget) actual = rateActual;
         }
         // `支出1741.75万元，完成年初预算的100%，决算数大于预算数55.93万元`: the budget is the actual ∓ the gap.
         // (So `支出决算为1332.28万元，比年初预算减少166.62万元，决算数为年初预算数的88.88%`.)
