@@ -1,6 +1,6 @@
 // Budget completion claims (prose.md §4): 年初预算为B，支出决算为A，完成年初预算的X%, and the
 // 决算数大于/小于预算数 wording that must agree with X.
-import { compareBeyondRounding, operand, sumOperand } from '../../arith/interval';
+import { compareBeyondRounding, isMoney, operand, sumOperand } from '../../arith/interval';
 import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim, SumClaim } from '../../types';
@@ -83,6 +83,44 @@ export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink)
         exhaustive: true,
       });
     }
+  }
+}
+
+/** `…的主要原因是年中追加37.31万元`, `…变化的原因是上级转移支付年中追加129.78万元`: the one adjustment a reason states. */
+const REASON_ADJUSTMENT = /原因(?:主要)?(?:是|为|在于)?[：:]?[^，,。；;：:]{0,16}?(?:年中|年度中|年内)?(追加|调增|追减|调减)(?:了)?(?:预算|资金|项目资金|专项资金|经费)?$/;
+
+/**
+ * `年初预算156.83万元，全年预算286.61万元，…。全年预算较年初预算变化的原因是…年中追加129.78万元。`: the adjustment a reason states,
+ * alone in its sentence, is the whole change from the 年初 budget to the 全年 one. Soft: a reason may name only part of it.
+ */
+export function reasonAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  let previous: ProseToken[] = [];
+  for (const tokens of analysis.bySentence.values()) {
+    const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
+    previous = tokens;
+    const money = tokens.filter((t) => isMoney(t.token.unit));
+    const stated = money.length === 1 ? money[0] : undefined;
+    const word = stated && REASON_ADJUSTMENT.exec(stated.lead)?.[1];
+    if (!stated || !word || before.length === 0) continue;
+    const initial = before.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'initial');
+    // (Only against the 全年 budget: without it, `决算数大于预算数的主要原因是年中调资追加预算9.57万元` may add more than was spent.)
+    const target = before.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted');
+    if (!initial || !target || target.token.unit !== initial.token.unit) continue;
+    const down = /减/.test(word);
+    const [larger, smaller] = down ? [initial, target] : [target, initial];
+    const what = '全年预算';
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.reason-adjustment',
+      description: l(`原因中的${word}额 = ${down ? `年初预算 − ${what}` : `${what} − 年初预算`}`, `the adjustment the reason states = the difference of ${what} and the initial budget`),
+      span: stated.token.span,
+      total: operand(stated.token, `${word}额`),
+      parts: [operand(larger.token, down ? '年初预算' : what), operand(smaller.token, down ? what : '年初预算')],
+      signs: [1, -1],
+      exhaustive: true,
+      soft: true,
+    });
   }
 }
 

@@ -7,7 +7,7 @@ import { differenceClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFor
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims } from './changes';
-import { budgetAdjustmentClaims, budgetsStatedBefore, completionClaims, type RateWithoutBudget } from './completion';
+import { budgetAdjustmentClaims, budgetsStatedBefore, reasonAdjustmentClaims, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
 import { headingFigureClaims } from './heading-figures';
@@ -56,6 +56,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
   budgetAdjustmentClaims(analysis, sink);
+  reasonAdjustmentClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink, model.reportYear);
   factClaims(model, analysis, listOf, lists, sink);
   // (After the facts: a change stated of one statement of a figure is of its restatements too.)
