@@ -643,6 +643,33 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
   return '';
 }
 const LEVELS = ['（类）', '（款）', '（项）'];
+
+/** A 科目 item's level, written after its name (`…（项）`, `…（项）支出`). */
+const ITEM_LEVEL = /[（(](类|款|项)[)）](?:支出|决算数?)?$/;
+
+/** How many sentences back an item paragraph's bare share looks for the base its first item named. */
+const ITEMS_BACK = 8;
+
+/**
+ * `1.…（项）支出7856.32万元，占政府性基金预算财政拨款支出的89.30%…` / `2.…（项）支出398.75万元，占4.53%`: a bare share of a 科目 item
+ * in its own paragraph takes the base the item of the same level before it named (in its section).
+ */
+function itemsBase(ctx: ShareContext, tokens: ProseToken[], share: ProseToken): string {
+  const part = tokens[share.index - 1];
+  const levelOf = (t: ProseToken | undefined) => (t?.role === 'amount' ? ITEM_LEVEL.exec(t.subject)?.[1] : undefined);
+  const level = levelOf(part);
+  if (!level || !/^[，,]?占(?:比)?(?:为)?$/.test(share.lead)) return '';
+  for (let id = share.sentence.id - 1; id >= 0 && id >= share.sentence.id - ITEMS_BACK; id--) {
+    const before = ctx.analysis.bySentence.get(id) ?? [];
+    if (before[0] && before[0].sentence.section !== share.sentence.section) return '';
+    for (const t of before) {
+      if (t.role !== 'share' || levelOf(before[t.index - 1]) !== level) continue;
+      const named = namedBase(t.lead);
+      if (named) return named;
+    }
+  }
+  return '';
+}
 const REMAINING_ITEMS = /^(?:其余|其他|剩余)各项(?:科目|项目)?(?:合计|共计|小计|之和)$/;
 
 /**
@@ -720,7 +747,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const run = respective.get(share);
     if (share.role !== 'share' && !run) continue;
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
-    const named = namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share);
+    const named = namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share);
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const part =
