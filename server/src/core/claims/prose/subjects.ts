@@ -59,6 +59,8 @@ function normalize(name: string): string {
     .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后?)?(?:预算|决算)数?$)/, '')
     // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only
     // `收入总计` is stated).
+    // (`政府性基金支出比上年增加44.18万元` in a department's report: its 政府性基金预算财政拨款支出, named short.)
+    .replace(/^(政府性基金|国有资本经营)(?:预算)?(收入|支出)$/, '$1预算财政拨款$2')
     // (`财政拨款收支总计较2020年增长…`: the same, unparted.)
     .replace(/收入?、支出?(?:决算)?总计|收支(?:决算)?总计/, '收入、支出总计')
     // (`单价100万元（含）以上设备`: what a figure inside the name left of it, up to a closing bracket without its opening one.)
