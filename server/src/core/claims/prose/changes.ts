@@ -56,6 +56,11 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const accept = (t: ProseToken) => statesAmount(t) && t.year === first.year;
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
     // (`收入总计1651.74万元，支出总计1651.74万元。收支较上年决算数增加66.02万元`: 收支 alone is those two, equal.)
+    // (`A、B、C本年收入分别为x、y、z万元。与上年相比，A比上年减少…；C较2021年增加…`: a unit's figure the paragraph stated before the
+    // change, not another of its figures elsewhere; the run names its last one `C收入`.)
+    const inParagraph = (t: ProseToken) => accept(t) && t.sentence.paragraph === first.sentence.paragraph && t.token.span.start < first.token.span.start;
+    const near = first.subject.includes('、') || /总计|合计/.test(first.subject) ? undefined : [first.subject, `${first.subject}收入`, `${first.subject}支出`].map((name) => subjects.find(name, first.token.span.start, inParagraph)).find((t) => t !== undefined && subjectsMatch(t.subject.replace(/(?:收入|支出)$/, ''), first.subject.replace(/(?:收入|支出)$/, '')));
+    if (near) return near;
     const found = subjects.find(INCOME_AND_SPENDING.test(first.subject) ? '收入总计' : first.subject, first.token.span.start, accept);
     if (found) return found;
     // (`政府采购支出总额146.69万元，…。与上年相比，政府采购支出降低…`: the change may leave out 总额.)

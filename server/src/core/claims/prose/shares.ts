@@ -769,6 +769,9 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     }
     // `上年基本支出占比为47.27%，本年下降3.70个百分点`: last year's share is of last year's figures, not of this year's.
     if ((LAST_YEARS_SHARE.test(share.lead) || share.year !== undefined) && part.role !== 'prior' && part.year === undefined) continue;
+    // (`按单位分：` / `（1）局机关：本年支出1569.87万元，占55.36%`: of the department's spending, which the unit's paragraph does not
+    // state; not of any other figure of the unit.)
+    if (!named && part.unitLabelled) continue;
     const wantCount = part.role === 'count';
     const given = bracketed?.base ?? run?.base ?? (named ? baseInBracketAfter(sentenceTokens, share, named) : undefined);
     const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, named, wantCount, run?.siblings);

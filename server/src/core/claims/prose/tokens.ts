@@ -54,6 +54,8 @@ export interface ProseToken {
   depth: number;
   /** The unit a by-unit sentence states the figure for (`分单位看：局机关支出…（基本支出…）`): no figure of the department. */
   ofUnit?: string;
+  /** In a paragraph labelled with the unit's name (`（1）局机关：本年支出…，占55.36%`): a bare share there is of the department's. */
+  unitLabelled?: true;
   /**
    * An amount stated approximately or as a bound (`约1,100万元`, `800万元左右`, `近1,300万元`, `超过753万元`, `不足50万元`):
    * not the figure itself (a bound's role is 'other'), but a statement about it that facts.ts holds against the exact one.
@@ -752,6 +754,8 @@ const RATE_WORD_BEFORE_POINTS = /(?:增长|下降|上升|降低|增幅|减幅|�
 
 /** A sentence that breaks the department's figures down by unit: `分单位看：`, `按单位分：`. */
 const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单位划分|按单位看|从单位看|从各单位看|分单位情况)[，,：:]/;
+/** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */
+const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
 /** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
 const UNIT_TOTAL_WORD = /(?:支出|收入)(?:合计|总额)?(?:决算)?$/;
 
@@ -760,8 +764,26 @@ const UNIT_TOTAL_WORD = /(?:支出|收入)(?:合计|总额)?(?:决算)?$/;
  * that unit's (`局机关基本支出`), never the department's 基本支出 or 项目支出 the tables and the rest of the prose state.
  */
 function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
+  // (`按单位分：` / `（1）局机关：本年支出1569.87万元，占55.36%，比上年减少…`: a paragraph labelled with a unit's name states that
+  // unit's figures, up to the paragraph's end.)
+  let labelled: { paragraph: number; unit: string } | undefined;
   for (const tokens of bySentence.values()) {
-    if (tokens.length === 0 || !BY_UNIT.test(tokens[0].sentence.text)) continue;
+    const sentence = tokens[0]?.sentence;
+    if (!sentence) continue;
+    if (labelled?.paragraph !== sentence.paragraph) {
+      // (The label may follow the list's opening line the paragraph joined: `按单位分：` / `（1）局机关：…`.)
+      const unit = UNIT_LABEL.exec(sentence.text.slice(0, tokens[0].token.span.start - sentence.span.start))?.[1];
+      labelled = unit ? { paragraph: sentence.paragraph, unit } : undefined;
+    }
+    if (labelled) {
+      for (const t of tokens) {
+        t.ofUnit = labelled.unit;
+        t.unitLabelled = true;
+        if (t.subject && !t.subject.startsWith(labelled.unit)) t.subject = labelled.unit + t.subject;
+      }
+      continue;
+    }
+    if (!BY_UNIT.test(sentence.text)) continue;
     let unit = '';
     for (const t of tokens) {
       if (t.depth === 0) {
@@ -959,6 +981,11 @@ function clauseStart(text: string, at: number): number {
 }
 
 const namesIn = (clause: string) => splitJoinedNames(clause).map((n) => normalizeSubject(n)).filter(Boolean);
+/** The names of a clause parted at its 、 only, the last one's tail (`…本年收入`) shared as splitJoinedNames shares it. */
+function namesAtCommas(clause: string): string[] {
+  // (和 hidden from splitJoinedNames, then put back.)
+  return splitJoinedNames(clause.replace(/和/g, '\u0000')).map((n) => normalizeSubject(n.replace(/\u0000/g, '和'))).filter(Boolean);
+}
 
 /** `count` names for the run after the 分别 at `at`, whose clause starts at `from`; undefined when no place names that many. */
 function respectiveNames(text: string, from: number, at: number, count: number): string[] | undefined {
@@ -966,6 +993,9 @@ function respectiveNames(text: string, from: number, at: number, count: number):
   if (sides && count === 2) return [normalizeSubject(`${sides[1]}收入${sides[2]}`), normalizeSubject(`${sides[1]}支出${sides[2]}`)];
   const own = namesIn(text.slice(from, at));
   if (own.length === count) return own;
+  // (`局机关、社会保险事业管理中心、公共就业和人才服务中心本年收入分别为…`: a 和 inside a name, the names parted by 、 alone.)
+  const byComma = own.length > count ? namesAtCommas(text.slice(from, at)) : [];
+  if (byComma.length === count) return byComma;
   if (own.length >= 2) return undefined;
   // `主要用于一般公共服务支出、社会保障和就业支出和住房保障支出，分别为…`: the clause before, less its verb.
   if (from === at && from > 0 && /[，,]/.test(text.charAt(from - 1))) {
