@@ -5,7 +5,7 @@ import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { normalizeSubject, OWNER, subjectsMatch, type SubjectIndex } from './subjects';
 import { coversFamily, CRITERIA, distinctMembers, sameMember, sideOf } from './sums';
-import { directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { allMatches } from '../../text/matches';
 
@@ -1268,7 +1268,10 @@ function fallbackTotal(
       // some of them by count are those, and their amount is the one stated with that count.)
       const subset = role === 'amount' ? tokens.findIndex((t) => t.role === 'count' && /其中/.test(t.lead)) : -1;
       const covered = subset > 0 ? tokens.slice(subset + 1).find((t) => t.role === 'amount') : undefined;
-      const first = covered ?? tokens.find((t) => t.role === role && (!framed || within(t)));
+      // (`年初预算3.50万元，年中追加后全年预算数为4.00万元，…。其中：因公出国（境）费预算0万元，…`: of a sentence's two budgets,
+      // the parts' bare 预算 are of the one the year closed with.)
+      const adjusted = role === 'budget' && !covered ? tokens.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted' && (!framed || within(t))) : undefined;
+      const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)));
       // (`从构成看，A、B、C分别为0万元、5.37万元、4.05万元…。其中，B的一项…`: figures 分别 of several names are parts, none the
       // whole of what follows.)
       return first && !covered && /分别/.test(first.lead) ? undefined : first;
