@@ -319,6 +319,7 @@ export function sides(table: Table): Sides {
 }
 
 const TOP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
+const SIDE_HEADING = /^[一二三四五六七八九十]+[、.．]\s*(?:收入|支出)(?:部分|项目|情况)?$/;
 const SUB_ORDINAL = /^([（(][一二三四五六七八九十\d]+[)）]|其中[:：]?|\d+[.、．])/;
 
 /**
@@ -327,7 +328,8 @@ const SUB_ORDINAL = /^([（(][一二三四五六七八九十\d]+[)）]|其中[:�
  */
 export function partsOf(side: Item[], total: Item | undefined): Item[] {
   if (!total) return [];
-  const above = between(side, undefined, total).filter((it) => it.entry.label !== '');
+  // (`一、收入` / `（一）一般公共预算财政拨款收入…` / `本年收入合计` in a stacked 公开01表: a row naming a side only heads it.)
+  const above = between(side, undefined, total).filter((it) => it.entry.label !== '' && !SIDE_HEADING.test(it.entry.label));
   // (Sub-numbered rows and `其中` rows under numbered ones are their parts' breakdowns, not more parts:
   // `一、财政拨款收入` over `其中：政府性基金预算财政拨款` in the older 01 table.)
   if (above.some((it) => TOP_ORDINAL.test(it.entry.label))) return above.filter((it) => !SUB_ORDINAL.test(it.entry.label));
