@@ -529,7 +529,8 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       if (first.role !== 'delta' && first.role !== 'change-rate') continue;
       // `比年初预算减少50.00万元，下降4%`: a rate on the budget, completion.ts's claim.
       // (`超出年初预算2577.39万元（年初预算…），超支比例34.86%`, `超年初预算23.78%`: the same, over the budget.)
-      if (first.role === 'change-rate' && (BUDGET_EXCESS_RATE.test(first.lead) || ratesBudgetDelta(tokens, first))) continue;
+      // (`3.86万元，较预算减少22.80%，比上年增加1.20万元`: the same, below the budget.)
+      if (first.role === 'change-rate' && (BUDGET_EXCESS_RATE.test(first.lead) || BUDGET_COMPARED_RATE.test(first.lead) || ratesBudgetDelta(tokens, first))) continue;
       const respective = respectiveRun(text, tokens, i, previousEnd, subjects, before);
       if (respective) {
         for (const c of respective.changes) {
@@ -787,6 +788,8 @@ function directionSpan(t: ProseToken) {
 const TARGET_BEFORE = /(?:指标|目标|标准)值?(?:为|是)?[（(]?$/;
 
 /** `超过4个百分点`, `不到3个百分点`: a bound on the difference, over or under. */
+/** `较预算减少22.80%`, `比年初预算增长5%`: a rate against the budget, not last year. */
+const BUDGET_COMPARED_RATE = /(?:比|较|与)(?:年初|全年|调整后?)?预算数?(?:相比)?[，,]?(?:增加|减少|增长|下降|节约|超支|多|少)了?$/;
 const POINTS_OVER = /(?:超过|超出|逾|高于|多于)$/;
 const POINTS_UNDER = /(?:不足|不到|低于|少于)$/;
 const AGAINST_TARGET = /(?:超|高于|低于|超过|超出|未达|比|较)(?:年度)?(?:绩效)?(?:指标|目标|标准|预期)(?:值)?(?:要求)?$/;
@@ -874,13 +877,21 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       }
       // The rates just before the points (a handful at most: never a scan of the whole sentence).
       const rates: ProseToken[] = [];
-      for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
+      let clauseBreak = -1;
+      for (let i = points.index - 1; i >= 0 && rates.length < 4; i--) {
+        if (clauseBreak < 0 && /[；;]/.test(between(tokens[i], tokens[i + 1]))) clauseBreak = i;
+        if (tokens[i].token.unit === '%') rates.unshift(tokens[i]);
+      }
       // Both are levels: `比上年增长3.4%` is a growth rate, not last year's level (`提高到48.60%` is a level).
       // (`（上年为62.77%）` after a change is a level too.)
       const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$|(?:上年|去年|同期)(?:为|是)$/.test(t.lead);
       // (`2023年为94.83%`, `比2023年度的86.74%`: a rate dated another year than the report's is last year's too.)
       // (A level reached, `由上年的73.65%下降至73.27%`, is this year's, though a sentence opening with 上年 dates its figures.)
       const lastYears = (t: ProseToken) => level(t) && !/(?:至|到|变为|变成)$/.test(t.lead) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined);
+      // (`…比重为78.06%，比上年的82.89%下降4.83个百分点；公务接待费占比11.32%，比上年提高1.27个百分点`: a clause stating this year's
+      // rate of its own and no last year's has none before its `；`.)
+      const own = rates.filter((t) => t.index > clauseBreak);
+      if (clauseBreak >= 0 && own.some((t) => level(t) && !lastYears(t)) && !own.some(lastYears)) rates.splice(0, rates.length, ...own);
       // `…提高1.86个百分点，由55.15%变为56.91%`, `…降低4.61个百分点（上年为62.77%）`: the rates may follow it, when last
       // year's is not before it (`…47.27%下降3.70个百分点，项目支出占比较上年的52.73%…` is the next item's).
       if (!rates.some(lastYears)) {

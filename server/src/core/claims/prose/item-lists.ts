@@ -124,12 +124,16 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     const total = tokens[last];
     // (`“三公”经费财政拨款预算为0元，支出决算为0元`: the actual named by the sentence's opening.)
     const named = total && (total.ownSubject || (total.subject !== '' && /(?:支出|决算)数?(?:为|是)$/.test(total.lead)));
-    if (!total || total.role !== 'amount' || !named || (last < tokens.length - 1 && !/比|较|同比|与上年|预算/.test(model.text.slice(total.token.span.end, sentence.span.end)))) continue;
+    // (Not `因公出国（境）费、公务用车购置及运行维护费预算数和决算数均为0万元`: a figure several names share is none's whole.)
+    if (!total || total.role !== 'amount' || !named || SHARED_FIGURE.test(total.lead) || (last < tokens.length - 1 && !/比|较|同比|与上年|预算/.test(model.text.slice(total.token.span.end, sentence.span.end)))) continue;
     if (!TOTAL_CLOSE.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, last < tokens.length - 1 ? tokens[last + 1].token.span.start - tokens[last + 1].lead.length : sentence.span.end))) continue;
     const totals = new Map<Role, ProseToken>([['amount', total]]);
     addItemSums(analysis, totals, collectItems(model, analysis, sentence.id, undefined, context, undefined, true), true, sink);
   }
 }
+
+/** `A、B均为0万元`, `…各为…`: one figure stated of several names. */
+const SHARED_FIGURE = /(?:均|都|各)(?:为|是)$/;
 
 /** `以上合计支出决算774.90万元`, `上述17个科目年初预算合计29294.22万元，支出决算合计28660.40万元`: a total closing the items before it. */
 const CLOSING_TOTAL = /^\s*(?:以上|上述)[^，,。；;：:]{0,12}?(?:年初预算|支出决算|决算)?合计/;
