@@ -8,7 +8,7 @@ import type { ClaimSink } from '../sink';
 import { finestOf, finestStatement, type ProseList } from './lists';
 import { sameMember } from './sums';
 import { COUNTED_TOTAL, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
-import { PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
+import { between, PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
 import { FUND_LABEL, FUND_WORDS } from '../../text/sources';
 
@@ -736,6 +736,8 @@ function differenceClaims(ctx: ShareContext, sink: ClaimSink): void {
 const MORE_THAN = /^([^，,。；;、比]{2,24})比([^，,。；;、]{2,24}?)(多|少|高|低|超出)出?$/;
 /** (`比上年多`, `比预算少`: a change or a budget difference, read elsewhere.) */
 const NOT_A_FIGURE = /上年|去年|同期|预算|计划|(?:19|20)\d\d|年初|目标/;
+/** `，全部为财政拨款收入，`, `，均为基本支出，`: the figure before is all one thing. */
+const ALL_OF_IT = /^\s*[，,]\s*(?:全部|均|全)(?:为|是|属于|来自)[^，,。；;\d]{2,24}[，,]\s*$/;
 
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   multipleClaims(ctx, sink);
@@ -747,6 +749,21 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const run = respective.get(share);
     if (share.role !== 'share' && !run) continue;
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
+    // `本年收入合计720.43万元，全部为财政拨款收入，占100%`: all of the figure before, so all of it.
+    const whole = run ? undefined : sentenceTokens[share.index - 1];
+    if (whole?.role === 'amount' && /^[，,]?占(?:比)?(?:为)?$/.test(share.lead) && ALL_OF_IT.test(between(whole, share).slice(0, -share.lead.length))) {
+      sink.add<ShareClaim>({
+        kind: 'share',
+        origin: 'prose',
+        identity: 'prose.share-of-all',
+        description: l(`${whole.subject || '总额'}全部为一项，占比为 100%`, `all of ${whole.subject || 'the total'} is one item: 100%`),
+        span: share.token.span,
+        part: operand(whole.token, whole.subject || '总额'),
+        base: operand(whole.token, whole.subject || '总额'),
+        stated: operand(share.token, '占比'),
+      });
+      continue;
+    }
     const named = namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share);
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
