@@ -155,10 +155,11 @@ export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): voi
 }
 
 /** The same figures named without their fund, under a fund's label: `本年收入` is 收入合计 once its subject is read. */
-const LABELLED_ROLL = /^(?:本年)?(年初结转和结余|收入|支出|年末结转和结余)(?:合计)?$/;
+const LABELLED_ROLL = /^(?:本年)?(年初结转(?:和结余)?|上年结转(?:和结余)?|收入|支出|年末结转和结余)(?:合计)?$/;
 
 /** A fund's figures of the year, by their fund qualifier: what they are of the roll. */
-const FUND_ROLL = /^(?:本部门|本单位)?((?:一般公共|政府性基金|国有资本经营)预算(?:财政拨款)?)(年初结转和结余|收入|支出|年末结转和结余)$/;
+// (The older 上年结转 is the opening balance: `政府性基金预算财政拨款上年结转57.42万元，本年收入…`.)
+const FUND_ROLL = /^(?:本部门|本单位)?((?:一般公共|政府性基金|国有资本经营)预算(?:财政拨款)?)(年初结转(?:和结余)?|上年结转(?:和结余)?|收入|支出|年末结转和结余)$/;
 
 /**
  * `政府性基金预算财政拨款年初结转和结余2412.75万元，本年收入12825.40万元，本年支出13611.87万元，年末结转和结余1626.28万元`
@@ -176,7 +177,8 @@ export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       if (t.role !== 'amount' || t.year !== undefined) continue;
       const named = FUND_ROLL.exec(t.subject);
       const labelled = !named && label ? LABELLED_ROLL.exec(t.subject) : null;
-      const [fund, part] = named ? [named[1], named[2]] : labelled ? [`${label![1]}财政拨款`, labelled[1]] : [];
+      const [fund, written] = named ? [named[1], named[2]] : labelled ? [`${label![1]}财政拨款`, labelled[1]] : [];
+      const part = written && /^(?:上年|年初)结转/.test(written) ? '年初结转和结余' : written;
       if (!fund || !part) continue;
       funds ??= new Map();
       const found = funds.get(fund) ?? new Map<string, ProseToken>();

@@ -191,7 +191,7 @@ export function comparesWithLastYear(words: string): boolean {
   return LAST_YEAR_COMPARISON.test(words);
 }
 
-const BRACKETED_DIRECTION = /[（(](增加|减少|增长|下降|上升|降低|提高|增幅|降幅)[)）]/g;
+const BRACKETED_DIRECTION = /[（(](增加|减少|增长|下降|上升|降低|提高|增幅|降幅|增|减)[)）]/g;
 
 /**
  * 增加（减少）: the bracketed alternative of a template is not what the sentence says. A bracketed word with
@@ -200,7 +200,8 @@ const BRACKETED_DIRECTION = /[（(](增加|减少|增长|下降|上升|降低|�
 function stripTemplateAlternatives(text: string): string {
   if (!text.includes('（') && !text.includes('(')) return text;
   const stripped = text.replace(BRACKETED_DIRECTION, '');
-  return stripped === text || UP.test(stripped) || DOWN.test(stripped) ? stripped : text.replace(BRACKETED_DIRECTION, '$1');
+  // (`比上年增（减）61.22万元`: the short word before the bracket is the direction too.)
+  return stripped === text || UP.test(stripped) || DOWN.test(stripped) || SHORT_DIRECTION.test(stripped) ? stripped : text.replace(BRACKETED_DIRECTION, '$1');
 }
 
 /** A quoted name of three characters or more (a project's; not `“三公”`). */
