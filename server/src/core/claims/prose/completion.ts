@@ -13,7 +13,7 @@ import { execAcrossLineBreaks } from '../../text/search';
 // (With the budget it names: `决算数大于调整预算数`.)
 // (`决算数与全年预算数持平`, `决算数同预算数持平`: equal; `基本持平` is no equality and is not read.)
 /** `比年初预算减少`, `较预算增加`: the actual's gap from its budget, by direction word. */
-const COMPARED_WITH_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$/;
+const COMPARED_WITH_BUDGET = /(?:比|较)(?:(?:19|20)\d\d年度?)?(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$/;
 /** A sentence opening with that gap, `决算数比年初预算减少`, `（2）比年初预算增加`. */
 const OPENS_WITH_BUDGET_GAP = new RegExp(String.raw`^(?:[（(]?\d+[)）.．、]?)?(?:支出)?(?:决算数?)?` + COMPARED_WITH_BUDGET.source);
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|(?:与|同|和)(?:年初|全年|调整后?的?)?预算数?(?:持平|一致|相等|相同))(?:(?:年初|全年|调整后?的?)预算)?/;

@@ -11,12 +11,18 @@ import { LintMemo } from '../../lint-memo';
 
 /** The 相关统计数 table of 公开09 (团组数, 购置数, 保有量, 接待批次): the first table after `after` that lists them. */
 export function statisticsTable(model: DocumentModel, after = -1): Table | undefined {
-  return model.tables.find((t) => t.id > after && t.kind === 'unknown' && !t.withdrawn && items(t).some((it) => /团组数|保有量|购置数|接待批次/.test(it.entry.label)));
+  const statistics = (t: Table) => !t.withdrawn && items(t).some((it) => STATISTIC_ROW.test(it.entry.label));
+  // (Or the rows under `相关统计数：` inside a 公开09表 laid out `项目 | 预算数 | 决算数`, the central template's.)
+  return model.tables.find((t) => t.id > after && t.kind === 'unknown' && statistics(t)) ?? (after < 0 ? model.tables.find((t) => t.kind === 'T09' && statistics(t)) : undefined);
 }
+const STATISTIC_ROW = /团组数|保有量|购置数|接待批次/;
 
 /** A 相关统计数 row's count, exact (a blank cell states 0); undefined when its cell cannot be read. */
 export function statisticsCount(model: DocumentModel, it: Item, label: string): Operand | undefined {
-  const cell = it.row.cells[it.entry.valueCols[0] ?? -1];
+  // (`4.公务用车保有量（辆） |  | 9` in a 公开09表: the count stands under 决算数, the 预算数 cell blank.)
+  const cols = it.entry.valueCols;
+  const col = cols.length > 1 ? cols.find((c) => it.row.cells[c]?.number !== undefined) ?? cols[0] : cols[0];
+  const cell = it.row.cells[col ?? -1];
   if (!cell || cell.unreadable) return undefined;
   return cell.number !== undefined ? asExact(operand(model.numbers[cell.number], label)) : withChanges(exact(0, label, it.entry.labelSpan ?? cell.span), { text: '0' });
 }
