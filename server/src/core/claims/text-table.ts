@@ -747,8 +747,12 @@ function sameCell(model: DocumentModel, a: TableValueQuery, b: TableValueQuery):
  * 项目支出 of 公开03表 (xining: 402.51 + 79.36 = 481.87 > 456.50). Soft: a 绩效 scope (other funds,
  * carried-over money) may differ from the year's 项目支出.
  */
+const WHOLE_DEPARTMENT = /整体/;
+
 function executionsWithinProjects(model: DocumentModel, sink: ClaimSink): void {
+  // (Not the 部门整体支出绩效自评表: its 年度资金总额 is the whole year's spending, no project's.)
   const executed = performanceTables(model)
+    .filter((info) => !WHOLE_DEPARTMENT.test(model.tables[info.table].title ?? ''))
     .map((info) => info.executed)
     .filter((id): id is number => id !== undefined)
     .map((id) => operand(model.numbers[id], '绩效自评表 全年执行数'));
@@ -817,8 +821,11 @@ function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSi
     if (!span) continue;
     const tokens = facts.analysis.tokens.filter((t) => t.token.span.start >= span.start && t.token.span.start < span.end && t.token.cell === undefined);
     const pick = (role: ProseToken['role'], words?: RegExp) => tokens.find((t) => t.role === role && (!words || words.test(t.lead)));
+    // (`项目年初预算数为343.99万元，年中调减8.07万元，全年预算数为335.92万元`: the 全年 one when both are stated; the 年初 one is the
+    // table's 年初预算数.)
     const pairs: Array<[ProseToken | undefined, number | undefined, string]> = [
-      [pick('budget', /全年预算|预算数/), info.annualBudget, '全年预算数'],
+      [pick('budget', /全年预算|调整后预算/) ?? pick('budget', /^(?!.*年初).*预算数/), info.annualBudget, '全年预算数'],
+      [pick('budget', /年初预算/), info.initialBudget, '年初预算数'],
       [pick('amount', /实际支出|执行数|支出/), info.executed, '全年执行数'],
       [pick('completion-rate'), info.executionRate, '执行率'],
     ];

@@ -54,6 +54,9 @@ function qualifierOnly(extra: string): boolean {
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
 export const factKey = memoizeString(keyOf);
 
+/** `占项目支出全年预算数（1269.47万元）的`: a base that is a budget, not the spending of its name. */
+const BUDGET_BASE = /预算(?:数|总额)?[（(]?$/;
+
 /** Words that state a movement, not a quantity: `部分支出科目有所下降`. */
 const MOVEMENT = /(?:有所|略有|明显|大幅|较大幅度)(?:下降|增加|减少|增长|上升|降低|变化|变动)$/;
 
@@ -344,7 +347,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     const budgetPart = inBudgetList(t, inList);
     // 年初预算 and 全年预算 are two figures of one quantity.
-    const role = approx ? 'amount' : t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? 'amount' : t.role;
+    const role = approx ? 'amount' : t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
     // (`1.…（项）支出4611.37万元…。该科目年末结转和结余565.38万元。`: 该科目, 该项目 name the paragraph's own item.)

@@ -234,7 +234,8 @@ export function directionOf(words: string): Direction | undefined {
  */
 export function budgetKind(words: string): 'initial' | 'adjusted' | '' {
   const initial = words.lastIndexOf('年初');
-  const adjusted = Math.max(words.lastIndexOf('全年预算'), words.lastIndexOf('调整后'), words.lastIndexOf('调整预算'), words.search(/(?:调减|调增|调整|追加|追减)(?:至|为|到)$/));
+  // (`完成年度预算的93.50%` after `全年预算数…（年初预算…，年中调减…）`: the year's budget is the full-year one.)
+  const adjusted = Math.max(words.lastIndexOf('全年预算'), words.lastIndexOf('调整后'), words.lastIndexOf('调整预算'), words.search(/(?<!本)年度预算/), words.search(/(?:调减|调增|调整|追加|追减)(?:至|为|到)$/));
   if (initial < 0 && adjusted < 0) return '';
   return initial > adjusted ? 'initial' : 'adjusted';
 }
@@ -692,7 +693,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         depth,
         approx: approximation?.approx ?? (aboutInRun ? 'about' : undefined),
       };
-      if ((own || sideNamed) && (role === 'amount' || role === 'budget')) {
+      // (`年初预算数为343.99万元，年中调减8.07万元，全年预算数为335.92万元`: an adjustment names no figure after it.)
+      if ((own || sideNamed) && (role === 'amount' || role === 'budget') && !ADJUSTMENT_NAME.test(own)) {
         inherited = own || sideNamed!;
         inheritedFromPart = true;
         if (depth === 0) outer = { inherited, fromPart: true };
@@ -755,6 +757,9 @@ const RATE_WORD_BEFORE_POINTS = /(?:增长|下降|上升|降低|增幅|减幅|�
 
 /** A sentence that breaks the department's figures down by unit: `分单位看：`, `按单位分：`. */
 const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单位划分|按单位看|从单位看|从各单位看|分单位情况)[，,：:]/;
+/** `年中调减`, `追加预算`: the name of a budget's adjustment. */
+const ADJUSTMENT_NAME = /^(?:年中|年度中|年内)?(?:追加|调减|调增|追减)(?:预算|资金)?$/;
+
 /** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */
 const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
 /** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
