@@ -299,6 +299,9 @@ export function findLists(
         const head = firstAtOrAfter(tokens, end);
         if (firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!) === head + 1 && tokens[head]?.role === 'amount') continue;
       }
+      // (`从支出结构看，主要用于以下方面：…`, `其中，按类级科目划分：…`: an opening followed at once by the words that open the list leaves
+      // the list to them; not a 分别 run, which names the parts of the list it follows.)
+      if ((VIEW_OPENING.test(word) || /^其\r?\n?中/.test(word)) && nextWord !== undefined && !/分别|^各/.test(nextWord) && firstAtOrAfter(tokens, end) === firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!)) continue;
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
       // `收入包括：…、上年结转结余X元；支出包括：…`: a trigger after `；` with a name of its own and no number
       // since starts a sibling list; the open lists end at that `；`.
