@@ -33,7 +33,7 @@ function checkGroup(ctx: RuleContext, claim: ShareGroupClaim): void {
   const shares = claim.shares.map((id) => ctx.claims[id] as ShareClaim);
   // A list rounded by largest remainder (尾差调整): correct, but worth a note on each adjusted share.
   // (The cheap, cached ratio check first: most groups have no share off its plain rounding.)
-  const adjusted = shares.filter((s) => checkClaimRatio(ratioInputs(s)!).status !== 'ok' && isTailAdjusted(ctx.claims, s));
+  const adjusted = shares.filter((s) => checkClaimRatio(ratioInputs(s)!).status !== 'ok' && isTailAdjusted(ctx.claims, s, ctx.model.text));
   for (const s of adjusted) {
     const check = checkClaimRatio(ratioInputs(s)!);
     const computation = ratioComputation(ratioInputs(s)!, check);

@@ -26,7 +26,7 @@ export const percentTruncated: Rule = {
       if (!inputs?.stated.span || inputs.symbol === '倍') continue;
       const check = checkClaimRatio(inputs);
       // A largest-remainder list rounds some shares down: that is 尾差, percent-total's note.
-      if (check.status !== 'truncated' || (claim.kind === 'share' && isTailAdjusted(ctx.claims, claim))) continue;
+      if (check.status !== 'truncated' || (claim.kind === 'share' && isTailAdjusted(ctx.claims, claim, ctx.model.text))) continue;
       // (Rounded correctly from the tables' finer figures: the prose figures were rounded, not the rate.)
       if (withFinerFigures(ctx.claims, inputs)?.check.status === 'ok') continue;
       const rounded = writtenRounded(inputs.stated, check)!;

@@ -60,7 +60,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     });
     return;
   }
-  if (isTailAdjusted(ctx.claims, claim)) {
+  if (isTailAdjusted(ctx.claims, claim, ctx.model.text)) {
     // 尾差调整 (rounding.md §5): accepted here; percent-total notes the adjustment.
     ctx.verdict(claim.id, 'info', l(`${explanation.zh}；该组占比按最大余数法调整尾差，使合计为 100%`, `${explanation.en}; the list was rounded by largest remainder to add up to 100%`));
     return;
@@ -157,19 +157,28 @@ function disputedTotal(claims: readonly Claim[], claim: ShareClaim): string | un
 const tailAdjusted = new LintMemo<ShareGroupClaim, boolean>();
 
 /** The share's group is exactly the largest-remainder rounding of its exact shares, summing to 100. */
-export function isTailAdjusted(claims: readonly Claim[], claim: ShareClaim): boolean {
+export function isTailAdjusted(claims: readonly Claim[], claim: ShareClaim, text = ''): boolean {
   if (claim.group === undefined) return false;
   const group = claims[claim.group] as ShareGroupClaim;
   // Once per group: every share of the group asks.
   let adjusted = tailAdjusted.get(group);
   if (adjusted === undefined) {
-    adjusted = groupIsTailAdjusted(claims, group);
+    adjusted = groupIsTailAdjusted(claims, group, DECLARED_ADJUSTMENT.test(text.slice(group.span.start, group.span.end + DECLARATION_REACH)));
     tailAdjusted.set(group, adjusted);
   }
   return adjusted;
 }
 
-function groupIsTailAdjusted(claims: readonly Claim[], group: ShareGroupClaim): boolean {
+/** `（尾数已作调整）`, `因四舍五入存在尾差`: the report says it adjusted a share so the list adds up to 100%. */
+const DECLARED_ADJUSTMENT = /尾数|尾差/;
+/** How far after the group's last share the declaration may stand. */
+const DECLARATION_REACH = 40;
+
+/**
+ * The group adds up to 100% by largest remainder (rounding.md §5); or, where the report declares its adjustment, by moving one
+ * unit of the last place on any of its shares.
+ */
+function groupIsTailAdjusted(claims: readonly Claim[], group: ShareGroupClaim, declared: boolean): boolean {
   const shares = group.shares.map((id) => claims[id] as ShareClaim);
   const decimals = shares[0].stated.decimals ?? 0;
   const base = shares[0].base.value;
@@ -178,5 +187,7 @@ function groupIsTailAdjusted(claims: readonly Claim[], group: ShareGroupClaim): 
   if (!stated.reduce((a, b) => a.plus(b), new Decimal(0)).eq(100)) return false;
   const exact = shares.map((s) => s.part.value.div(s.base.value).times(100));
   const apportioned = largestRemainder(exact, decimals);
-  return apportioned.every((v, i) => v.eq(stated[i]));
+  if (apportioned.every((v, i) => v.eq(stated[i]))) return true;
+  const unit = new Decimal(10).pow(-decimals);
+  return declared && exact.every((v, i) => v.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).minus(stated[i]).abs().lte(unit));
 }

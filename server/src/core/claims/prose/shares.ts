@@ -646,6 +646,18 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
 }
 const LEVELS = ['（类）', '（款）', '（项）'];
 
+/**
+ * `按部门预算支出经济分类，基本支出中工资福利支出占80.05%，商品和服务支出占13.27%，…`: bare shares after a frame naming the whole
+ * (`X中`) are of that whole.
+ */
+function framedBase(share: ProseToken): string {
+  if (!/占(?:比)?(?:为)?$/.test(share.lead)) return '';
+  const before = share.sentence.text.slice(0, share.token.span.start - share.sentence.span.start);
+  const m = SHARE_FRAME.exec(before);
+  return m ? normalizeSubject(m[1]) : '';
+}
+const SHARE_FRAME = /^\s*(?:[^，,。；;\d]*?(?:分类|来看|看)[，,：:]\s*)?([^，,。；;：:\d\s]{2,16}?(?:支出|收入|经费|资金|合计|总额|总计))中(?![：:])(?=[\u4e00-\u9fff])/;
+
 /** A 科目 item's level, written after its name (`…（项）`, `…（项）支出`). */
 const ITEM_LEVEL = /[（(](类|款|项)[)）](?:支出|决算数?)?$/;
 
@@ -766,7 +778,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
       });
       continue;
     }
-    const named = namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share);
+    const named = namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share) || framedBase(share);
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const part =

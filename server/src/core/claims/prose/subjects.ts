@@ -59,6 +59,8 @@ function normalize(name: string): string {
     .replace(/^(?:较|比|与)(?=(?:年初|全年|调整后?)?(?:预算|决算)数?$)/, '')
     // `收入、支出决算总计` and `收、支总计各…` name one figure (changes.ts splits the joined name when only
     // `收入总计` is stated).
+    // (`基本支出中工资福利支出占80.05%`: the whole a part is framed by is no part of its name.)
+    .replace(/^[\u4e00-\u9fff“”]{2,16}?(?:支出|收入|经费|资金)中(?=[\u4e00-\u9fff“]{2})/, '')
     // (`政府性基金支出比上年增加44.18万元` in a department's report: its 政府性基金预算财政拨款支出, named short.)
     .replace(/^(政府性基金|国有资本经营)(?:预算)?(收入|支出)$/, '$1预算财政拨款$2')
     // (`财政拨款收支总计较2020年增长…`: the same, unparted.)
