@@ -25,7 +25,8 @@ export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
     const clauseStart = Math.max(head.lastIndexOf('。', m.index), head.lastIndexOf('\n', m.index)) + 1;
     const clause = head.slice(clauseStart, m.index);
     if (!OF_THE_ACCOUNTS.test(clause)) continue;
-    const count = [...clause.matchAll(COUNTED)].at(-1);
+    // (Not a count in a bracket: `单位共23个（行政单位1个、参公事业单位2个、其他事业单位20个）` counts 23; its kinds break it down.)
+    const count = [...clause.replace(/[（(][^（()）]*[)）]/g, (bracket) => ' '.repeat(bracket.length)).matchAll(COUNTED)].at(-1);
     if (!count) continue;
     const token = containing(model.numbers, (n) => n.span, clauseStart + count.index! + count[0].indexOf(count[1]));
     if (!token || token.unit !== 'count' || token.cell) continue;
