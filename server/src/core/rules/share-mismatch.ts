@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { largestRemainder } from '../arith/apportion';
-import { checkSum, inUnitOf, written } from '../arith/interval';
+import { checkSum, inUnitOf, isMoney, written } from '../arith/interval';
 import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
 import { inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, finerReading, ratioInputs } from './ratios';
@@ -36,7 +36,18 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
   const inputs = ratioInputs(claim)!;
   const check = checkClaimRatio(inputs);
   // (`约2.43亿元，占本年支出的比重100.0%`: a share of an approximation is reachable from it, its point value means nothing.)
-  const approximate = check.status === 'warning' && [claim.part, claim.base].some((o) => o.token !== undefined && ctx.model.numbers[o.token]?.approximate);
+  // (Nor one of a figure restated in a coarser unit: `授予中小企业合同金额2.74亿元，占政府采购支出总额的72.3%` of a total in 万元 was
+  // worked out from the 万元 figure; 2.74亿元 keeps three digits and cannot reproduce a rate to 0.1%.)
+  const [partToken, baseToken] = [claim.part, claim.base].map((o) => (o.token === undefined ? undefined : ctx.model.numbers[o.token]));
+  const approximate =
+    check.status === 'warning' &&
+    (partToken?.approximate ||
+      baseToken?.approximate ||
+      (partToken !== undefined &&
+        baseToken !== undefined &&
+        isMoney(partToken.unit) &&
+        isMoney(baseToken.unit) &&
+        (partToken.readAs ?? partToken.unit) !== (baseToken.readAs ?? baseToken.unit)));
   if (check.status === 'ok' || check.status === 'truncated' || check.status === 'zero-base-template' || approximate) {
     ctx.verdict(claim.id, check.status === 'ok' ? 'ok' : 'info', () => {
       const e = ratioExplanation(inputs, check);

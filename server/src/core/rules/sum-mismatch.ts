@@ -1,4 +1,4 @@
-import { checkPartialSum, checkRestated, checkSum, computed, inUnitOf, sumOperand, written, type SumCheck } from '../arith/interval';
+import { checkPartialSum, checkRestated, checkSum, computed, inUnitOf, isMoney, sumOperand, written, type SumCheck } from '../arith/interval';
 import type { Claim, Operand, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { crossedCell, crossedCellFix } from './crossed-cell';
@@ -108,7 +108,11 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
       `${total.label} ${written(total, claim.parts)} ${result.ok ? relation : '≠'} ${expr.en}${sum} (${diff.en})`,
     );
   };
-  ctx.verdict(claim.id, result.ok ? 'ok' : claim.soft ? 'warning' : 'error', explain);
+  // (A list of amounts taken as whole only because it covers nearly all (soft) is certainly wrong when its parts exceed the
+  // total; scores stay soft, their scoring rules cap and round.)
+  const money = claim.total.token !== undefined && isMoney(ctx.model.numbers[claim.total.token].unit);
+  const soft = claim.soft && !(money && claim.exhaustive && !result.ok && !claim.signs && !checkPartialSum(claim.total, claim.parts).ok);
+  ctx.verdict(claim.id, result.ok ? 'ok' : soft ? 'warning' : 'error', explain);
   if (result.ok) return;
   const sum = sumText(claim, result);
   const explanation = explain();
@@ -124,7 +128,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
       message: l(`${total.label}与各分项之和方向相反：${written(total, claim.parts)} 对 ${sum}`, `${total.label} has the opposite sign of the sum of its parts: ${written(total, claim.parts)} against ${sum}`),
       explanation,
       span,
-      severity: claim.soft ? 'warning' : undefined,
+      severity: soft ? 'warning' : undefined,
       related: partsRelated(),
       claim: claim.id,
     });
@@ -165,7 +169,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
       : l(`其中各项之和 ${sum} 超过${total.label} ${written(total, claim.parts)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total, claim.parts)}`),
     explanation,
     span: typo?.part.span ?? span,
-    severity: claim.soft ? 'warning' : undefined,
+    severity: soft ? 'warning' : undefined,
     related: [
       ...(typo && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total, claim.parts)}`, `total: ${total.label} ${written(total, claim.parts)}`) }] : []),
       ...partsRelated(typo?.part),

@@ -276,7 +276,10 @@ function collectItems(
   const byParagraph = (context.byParagraph ??= tokensByParagraph(analysis));
   // Nested Markdown bullets: a list opened on a bullet holds the bullets indented under it; the items are the bullets at the
   // first item's depth (deeper ones detail an item, a shallower one ends the list).
-  const opener = model.text.slice(model.paragraphs[sentence.paragraph].span.start, sentence.span.end);
+  // (The opener is the line the sentence starts on: `- 项目支出…；` / `分单位看，…其中：` run on below a bullet opens no nested list.)
+  const paragraphStart = model.paragraphs[sentence.paragraph].span.start;
+  const lineStart = Math.max(paragraphStart, model.text.lastIndexOf('\n', sentence.span.start - 1) + 1);
+  const opener = model.text.slice(lineStart, sentence.span.end);
   const openerDepth = BULLET.test(opener) ? bulletDepth(opener) : -1;
   let itemDepth: number | undefined;
   for (let p = sentence.paragraph + 1; p < model.paragraphs.length; p++) {
@@ -332,6 +335,10 @@ function collectItems(
         parts.set(role, listed);
       }
     }
+    // (`- 项目支出…；` / `结余分配0.00万元…。` / `分单位看，本年支出合计…，其中：`: lines run on after the last item open another list;
+    // its items are not this one's.)
+    const lines = raw.trimEnd().split(/\r?\n/);
+    if (lines.length > 1 && /[：:]$/.test(lines[lines.length - 1].trimEnd())) break;
   }
   return parts;
 }
@@ -369,7 +376,9 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
     const covered = () => compareValues(sumOperand(new Array(10).fill(listed), ''), sumOperand(new Array(9).fill(totalOperand), '')) >= 0; // 10·Σ ≥ 9·total
     // (`具体包括以下9个项目：` over nine items: all of them.)
     const allCounted = role === 'amount' && count !== undefined && count.token.decimals === 0 && count.token.value.eq(items.length);
-    const exhaustive = family || allCounted || (classified && role === 'amount' && covered());
+    // (`分单位看，本年支出合计…，其中：` over the units' figures: a list by unit that covers nearly all is all of them.)
+    const byUnit = /^[^，,。]{0,4}(?:分|按)(?:所属|下属|各)?单位/.test(total.sentence.text);
+    const exhaustive = family || allCounted || ((classified || byUnit) && role === 'amount' && covered());
     const label = total.subject || '合计';
     sink.add<SumClaim>({
       kind: 'sum',
