@@ -762,6 +762,8 @@ const ADJUSTMENT_NAME = /^(?:年中|年度中|年内)?(?:追加|调减|调增|�
 
 /** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */
 const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
+/** A sentence opening with a unit's name and what it holds: `场馆中心包括5个项目支出…`, `2、体育局共有项目9个…`. */
+const UNIT_OPENER = /^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*((?!本)[^，,。；;：:\d（）()“”]{1,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|社|大队|支队|局))(?:包括|共有|共计|有)/;
 /** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
 const UNIT_TOTAL_WORD = /(?:支出|收入)(?:合计|总额)?(?:决算)?$/;
 
@@ -786,6 +788,15 @@ function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
         t.ofUnit = labelled.unit;
         t.unitLabelled = true;
         if (t.subject && !t.subject.startsWith(labelled.unit)) t.subject = labelled.unit + t.subject;
+      }
+      continue;
+    }
+    // (`场馆中心包括5个项目支出272.29万元。`: a sentence opening with a unit's name states that unit's figures.)
+    const opener = UNIT_OPENER.exec(sentence.text.slice(0, tokens[0].token.span.start - sentence.span.start))?.[1];
+    if (opener) {
+      for (const t of tokens) {
+        t.ofUnit = opener;
+        if (t.subject && !t.subject.startsWith(opener)) t.subject = opener + t.subject;
       }
       continue;
     }
