@@ -217,7 +217,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // 占项目资金总额的64.15%`: the totals of the list the items are of, when the name fits them.)
     const at = share.token.span.start;
     const itemsOf = ctx.pending.find((p) => p.role === role && p.from <= at && at < p.until && p.total !== part);
-    if (itemsOf && namesTotal(named, itemsOf.total, wantCount)) return { base: itemsOf.total, group: `pending${itemsOf.total.token.id}` };
+    if (itemsOf && namesTotal(named, restated(ctx, itemsOf.total), wantCount)) return { base: itemsOf.total, group: `pending${itemsOf.total.token.id}` };
     // `占一般公共预算项目支出总额的98.31%`: the 项目支出 stated as a part of that fund's spending (`一般公共预算财政拨款支出
     // 1768.18万元…其中：基本支出817.66万元，项目支出950.52万元`).
     const funded = wantCount ? null : FUNDED_PART.exec(bare);
@@ -351,6 +351,11 @@ function sharesOf(ctx: ShareContext, t: ProseToken, named: string): boolean {
  * A base's name that fits a list's total: a count's noun (`项目总数`: 项目) in the total's words, or an amount's name
  * ending with the total's (`项目资金总额` and `资金`).
  */
+/** The figure a bracketed restatement restates (`资金16.73亿元（167,323.52万元）`: named by the words before 16.73亿元), else itself. */
+function restated(ctx: ShareContext, t: ProseToken): ProseToken {
+  return (t.restates && ctx.analysis.bySentence.get(t.sentence.id)?.[t.index - 1]) || t;
+}
+
 function namesTotal(named: string, total: ProseToken, count: boolean): boolean {
   const bare = named.replace(/(?:总额|总数|总和|合计|总计|个数|数)$/, '');
   if (count) return COUNT_BASE.test(named) && bare.length >= 2 && (total.subject.includes(bare) || total.lead.includes(bare));

@@ -1,6 +1,6 @@
 // Sum claims from 其中 lists: exhaustive lists state total = Σ parts, partial ones Σ parts ≤ total,
 // a single part only part ≤ total.
-import { checkSum, exact, operand, ZERO } from '../../arith/interval';
+import { checkSum, compareValues, exact, operand, sumOperand, ZERO } from '../../arith/interval';
 import { asExact, withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { FactClaim, Operand, SumClaim } from '../../types';
@@ -56,6 +56,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/(?:^|为)优(?:秀)?(?:的|$)/, /(?:^|为)良(?:好)?(?:的|$)/, /(?:^|为)(?:中|合格)(?:的|$)/, /(?:^|为)(?:差|不合格)(?:的|$)/], required: [0, 1, 2, 3] },
   // 编制 → 行政 / 事业 (参照公务员法管理, 工勤 where a report names them)
   { members: [/行政编制/, /事业编制/, /参公|参照公务员/, /工勤/], required: [0, 1], whole: /编制(?:总?数|总?人数|总额)?$/ },
+  // 单位 by kind (`纳入…编制范围的单位共26个，其中：行政单位1个，参照公务员法管理的事业单位1个，其他事业单位24个`)
+  { members: [/^行政(?:单位|机关)/, /参照公务员法|参公/, /事业单位$/, /企业$/], required: [0, 2], whole: /单位(?:个数|数)?$/ },
   // 离退休人员 → 离休 / 退休
   { members: [/^离休/, /^退休/], required: [0, 1], whole: /离退休/ },
   // 实有人员 → 在职 / 离退休 (a third kind, 遗属 or 临聘, is no member: the list is then partial)
@@ -473,6 +475,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   }
   const apart = role === 'amount' ? context.statedApart(list) : [];
   const exhaustive = paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && (completeWithZeros(parts, total, context.zerosBefore(list), apart) || namesEveryUnit(parts, context.units)));
+  // (`公用经费4,996.58万元，主要包括：办公费…、…、其他商品和服务支出384.99万元、办公设备购置…`: items by 经济分类 down to the
+  // catch-all of their kind, covering nine tenths or more, are all of it, though 主要 says otherwise (soft: a warning).)
+  const nearlyWhole = !exhaustive && role === 'amount' && namesEconomicCatchAll(parts, total) && coversNineTenths(partOperands, totalOperand);
   sink.add({
     kind: 'sum',
     origin: 'prose',
@@ -483,8 +488,26 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     span: total.token.span,
     total: totalOperand,
     parts: partOperands,
-    exhaustive,
+    exhaustive: exhaustive || nearlyWhole,
+    soft: nearlyWhole || undefined,
   });
+}
+
+/** The catch-all 款 that closes an economic breakdown of 公用经费 (30299) or 人员经费 (30199). */
+const ECONOMIC_CATCH_ALL: Array<{ whole: RegExp; last: RegExp }> = [
+  { whole: /公用经费$/, last: /^其他商品和服务支出$/ },
+  { whole: /人员经费$/, last: /^其他工资福利支出$/ },
+];
+
+function namesEconomicCatchAll(parts: ProseToken[], total: ProseToken): boolean {
+  const kind = ECONOMIC_CATCH_ALL.find((k) => k.whole.test(total.subject));
+  return parts.length >= 5 && kind !== undefined && parts.some((p) => kind.last.test(p.subject || p.lead));
+}
+
+/** 10·Σ parts ≥ 9·total. */
+function coversNineTenths(parts: Operand[], total: Operand): boolean {
+  const listed = sumOperand(parts, '');
+  return compareValues(sumOperand(new Array(10).fill(listed), ''), sumOperand(new Array(9).fill(total), '')) >= 0;
 }
 
 /** part ≤ whole, named by their subjects. */
