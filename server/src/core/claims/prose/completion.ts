@@ -303,7 +303,25 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         } else if (!budget && actual) rateOnly.push({ actual, rate: t });
         // (Not when the budget names another quantity: `其中：因公出国（境）费年初预算为4.00万元，完成…` after the
         // 三公 total's sentence is the part's own budget, and its actual is not the total's.)
+        // `“三公”经费全年预算数16.00万元，决算数比预算数少3.37万元，预算执行率78.94%`: a gap between the budget and its rate.
+        const gapOfBudget = budget && !actual ? tokens.find((x) => x.role === 'budget-delta' && x.index > budget!.index && x.index < t.index && x.direction && x.direction !== 'flat' && (BUDGET_GAP.test(x.lead) || COMPARED_WITH_BUDGET.test(x.lead))) : undefined;
         if (budget && !actual && previousHead && !amountSeen && !namesOther(budget, previousHead)) actual = previousHead;
+        if (gapOfBudget && actual) addBudgetDifference(sink, actual, budget, gapOfBudget, gapOfBudget.direction as 'up' | 'down', undefined);
+        else if (gapOfBudget && budget) {
+          // (No actual stated before: the actual is the budget ± the gap, and the rate is checked on it.)
+          const up = gapOfBudget.direction === 'up';
+          last = sink.add<CompletionClaim>({
+            kind: 'completion',
+            origin: 'prose',
+            identity: 'prose.completion-gap',
+            description: l(`${budget.subject || '支出'}预算完成率（决算数 = 预算数 ${up ? '+' : '−'} 差额）`, `budget completion of ${budget.subject || 'spending'} (actual = budget ${up ? '+' : '−'} gap)`),
+            span: t.token.span,
+            actual: sumOperand([operand(budget.token, '预算数'), operand(gapOfBudget.token, '差额')], '决算数', gapOfBudget.token.span, [1, up ? 1 : -1]),
+            budget: operand(budget.token, '预算数'),
+            rate: operand(t.token, '完成率'),
+          });
+          paragraphClaims.push(last);
+        }
         if (budget && actual) {
           const chosen = budget;
           const made = addCompletion(sink, actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
