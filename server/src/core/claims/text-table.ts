@@ -4,7 +4,7 @@
 import { exact, operand, sumOperand } from '../arith/interval';
 import { asExact } from '../arith/operand';
 import { l } from '../messages';
-import type { CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
+import type { ChangeClaim, CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
 import { PROJECT_NAME, projectFigure } from './prose/facts';
 import { partName } from './prose/shares';
@@ -557,6 +557,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   executionsWithinProjects(model, sink);
   sharesOfTableTotals(model, facts, sink);
   completionsOfTableBudgets(model, facts, sink);
+  budgetGapsOfTableFigures(model, facts, sink);
 }
 
 /** The 三公 counts the prose states and the 相关统计数 row each is (出国 人次 by its clause: 接待 has 人次 too). */
@@ -689,6 +690,55 @@ function completionsOfTableBudgets(model: DocumentModel, facts: ProseFacts, sink
       actual: operand(actual.token, '决算数'),
       budget: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
       rate: operand(rate.token, '完成率'),
+    });
+  }
+}
+
+/** The 三公 quantity named last in some words (`“三公”经费中，公务接待费…` is 公务接待费's); the longest at one place. */
+function lastSangongNamed(words: string): (typeof SANGONG)[number] | undefined {
+  let best: { entry: (typeof SANGONG)[number]; at: number; length: number } | undefined;
+  for (const entry of SANGONG) {
+    for (const m of words.matchAll(new RegExp(entry[0].source, 'g'))) {
+      if (!best || m.index! > best.at || (m.index === best.at && m[0].length > best.length)) best = { entry, at: m.index!, length: m[0].length };
+    }
+  }
+  return best?.entry;
+}
+
+/** A paragraph's opening label: `（三）公务接待费：…`. */
+const PARAGRAPH_LABEL = /^[^，,。；;：:\d]{0,24}/;
+
+/**
+ * `2021年度公务用车购置费支出决算数小于年初预算数0.46万元`, `（三）公务接待费：…决算数比预算数少0.43万元`: a 三公 quantity's gap from its
+ * budget, neither stated in the prose, is 公开09表's 决算数 − 预算数. (Soft when the gap names 年初 or 全年: the table's 预算数 may be
+ * the other.)
+ */
+function budgetGapsOfTableFigures(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  for (const pt of facts.analysis.tokens) {
+    if (pt.role !== 'budget-delta' || (pt.direction !== 'up' && pt.direction !== 'down') || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
+    const sentence = pt.sentence;
+    const before = model.text.slice(sentence.span.start, pt.token.span.start);
+    const paragraph = model.paragraphs[sentence.paragraph];
+    const label = PARAGRAPH_LABEL.exec(model.text.slice(paragraph.span.start, paragraph.span.end))![0];
+    const entry = lastSangongNamed(pt.subject) ?? lastSangongNamed(before) ?? lastSangongNamed(label);
+    if (!entry || RECEPTION_PART.test(before)) continue;
+    // (A gap whose budget or actual the prose states is checked there, with them.)
+    const tokens = facts.analysis.bySentence.get(sentence.id) ?? [];
+    if (tokens.some((t) => t !== pt && (t.role === 'budget' || t.role === 'completion-rate'))) continue;
+    const [budgetValue, actualValue] = entry[1].map((column) => findTableValue(model, { kind: 'T09', column }));
+    if (budgetValue?.token === undefined || actualValue?.token === undefined || budgetValue.table !== actualValue.table) continue;
+    const name = tableName(model.tables[budgetValue.table]);
+    sink.add<ChangeClaim>({
+      kind: 'change',
+      origin: 'text-table',
+      identity: 'text-table.budget-difference',
+      description: l(`文中${actualValue.label}与预算数之差（${name}）`, `the gap of ${actualValue.label} from its budget in the text (${name})`),
+      span: pt.token.span,
+      direction: pt.direction,
+      current: tableOperand(model, actualValue.table, actualValue.token, `${name} ${actualValue.label}`, actualValue.span),
+      prior: tableOperand(model, budgetValue.table, budgetValue.token, `${name} ${budgetValue.label}`, budgetValue.span),
+      delta: operand(pt.token, pt.direction === 'down' ? '比预算减少' : '比预算增加'),
+      soft: /年初|全年|调整/.test(pt.lead) || undefined,
     });
   }
 }

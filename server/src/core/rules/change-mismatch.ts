@@ -31,12 +31,22 @@ export const changeMismatch: Rule = {
   },
   check(ctx) {
     for (const claim of ctx.claims) {
-      if (claim.kind === 'change') checkChange(ctx, claim);
+      // (A soft change, one whose figures may be of another budget or scope, only warns.)
+      if (claim.kind === 'change') checkChange(claim.soft ? softened(ctx) : ctx, claim);
       else if (claim.kind === 'points') checkPoints(ctx, claim);
       else if (claim.kind === 'reason') checkReason(ctx, claim);
     }
   },
 };
+
+/** The context with its errors reported as warnings. */
+function softened(ctx: RuleContext): RuleContext {
+  return {
+    ...ctx,
+    report: (draft) => ctx.report({ ...draft, severity: !draft.severity || draft.severity === 'error' ? 'warning' : draft.severity }),
+    verdict: (claim, status, explanation) => ctx.verdict(claim, status === 'error' ? 'warning' : status, explanation),
+  };
+}
 
 /** The stated rate of a change holds (rounded or cut short) with the figures it is given. */
 function rateHolds(c: ChangeClaim): boolean {
