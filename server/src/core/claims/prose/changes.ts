@@ -81,6 +81,10 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
         const part = subjects.find(bare, first.token.span.start, ofFund);
         if (part) return part;
       }
+      // (`我镇“三公”经费财政拨款预算20.00万元，决算18.27万元…。“三公”经费决算中，…分别为…。“三公”经费决算数同比减少1.54万元`: a 经费
+      // stated with its 财政拨款 words earlier in the paragraph.)
+      const ofParagraph = /经费$/.test(first.subject) ? [`${first.subject}财政拨款`, `${first.subject}支出`, `${first.subject}财政拨款支出`].map((name) => subjects.find(name, first.token.span.start, inParagraph)).find(Boolean) : undefined;
+      if (ofParagraph) return ofParagraph;
       if (head) return undefined;
       // (The same on a line of its own: a 经费 stated with its spending words, `“三公”经费财政拨款支出`, `机关运行经费支出`.)
       if (/经费$/.test(first.subject)) return subjects.find(`${first.subject}支出`, first.token.span.start, accept) ?? subjects.find(`${first.subject}财政拨款支出`, first.token.span.start, accept);

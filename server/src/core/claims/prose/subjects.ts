@@ -18,7 +18,7 @@ export const normalizeSubject = memoizeString(normalize);
  * The department naming itself before a figure's name (`本部门政府采购支出总额`, `本镇政府采购支出总额` in a 镇's report;
  * normalizeSubject made `我单位` `本单位`).
  */
-export const OWNER_WORDS = '本部门|本单位|本局|本院|本校|本厅|本委|本镇|本乡|本街道|全局|全院|全校';
+export const OWNER_WORDS = '本部门|本单位|本局|本院|本校|本厅|本委|本镇|本乡|本街道|本中心|本支队|本大队|全局|全院|全校';
 export const OWNER = new RegExp(`^(?:${OWNER_WORDS})`);
 
 /**
@@ -46,7 +46,7 @@ function normalize(name: string): string {
     .replace(/(?<!\d)(?:19|20)\d\d\s*(?=年[末初](?![的，,])[\u4e00-\u9fff])/g, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
     // `我单位`, `我局` say what `本单位`, `本局` say.
-    .replace(/^我(?=单位|部门|局|院|校|委|厅|中心|办|所|站|馆)/, '本')
+    .replace(/^我(?=单位|部门|局|院|校|委|厅|中心|办|所|站|馆|镇|乡|街道|支队|大队)/, '本')
     // (`本年收入合计X万元，全部为财政拨款收入X万元`: 全部为 says the figure is all of the one before, and names it.)
     .replace(/^(?:其中|另有|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占|全部为|全部是|全部来自)[：:，,]?/g, '')
     // (`项目名称：教育信息化建设项目。…实际支出49.84万元`: a form's field label before the name.)
