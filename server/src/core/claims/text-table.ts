@@ -173,6 +173,8 @@ const MAPPINGS: Mapping[] = [
   { subject: /^支出总计$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: '总计', block: 1 }] : []) },
   { subject: /一般公共预算财政拨款基本支出$/, roles: ['amount'], queries: () => [{ kind: 'T05', label: '合计', column: ['基本支出'] }] },
   { subject: /一般公共预算财政拨款支出$/, roles: ['amount'], queries: () => spending('general', '合计') },
+  // (`财政拨款收入中，一般公共预算财政拨款收入1851.46万元`: 公开04表's income row of that fund.)
+  { subject: /^一般公共预算财政拨款(?:本年)?收入$/, roles: ['amount'], queries: () => [{ kind: 'T04', label: /^(?:[一二三][、.．]?)?一般公共预算财政拨款(?:收入)?$/, block: 0 }] },
   {
     subject: /^(基本支出|项目支出)$/,
     roles: ['amount'],

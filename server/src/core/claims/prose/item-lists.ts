@@ -319,6 +319,10 @@ function collectItems(
     }
     if (ordinal !== undefined && lastOrdinal !== undefined && ordinal <= lastOrdinal) break;
     lastOrdinal = ordinal;
+    // (`- 财政拨款收入：2102.63万元…` … `- 财政拨款收入按资金性质分：一般公共预算财政拨款收入…`: a line breaking an earlier item down is
+    // none of the items.)
+    const breaksDown = BREAKS_DOWN.exec(line.replace(BULLET, ''))?.[1];
+    if (breaksDown && (parts.get('amount') ?? []).some((t) => t.subject === breaksDown)) continue;
     const paragraphTokens = byParagraph.get(p) ?? [];
     for (const tokens of style === BULLET ? [paragraphTokens] : inlineItems(text, style, paragraph.span.start + raw.length - text.length, paragraphTokens)) {
       for (const role of ['amount', 'budget', 'count'] as Role[]) {
@@ -342,6 +346,9 @@ function collectItems(
   }
   return parts;
 }
+
+/** An item's name followed by the criterion it is broken down by: `财政拨款收入按资金性质分：`, `事业收入中，`. */
+const BREAKS_DOWN = /^\s*([\u4e00-\u9fff“”（）()]{2,20}?)(?:按[^：:，,。\d]{1,8}(?:分|划分|看)|中|其中)[：:，,]/;
 
 /**
  * `4.…其他城市基础设施配套费安排的支出（项）年初结转和结余32.14万元，本年未安排支出，…`: an item's carried balance is none of its

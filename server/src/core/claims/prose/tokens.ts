@@ -163,6 +163,8 @@ function namedBeforeTotal(clause: string): string {
 // (一般公共预算 frames only from its carry-over, the opening of a fund's balance: its spending opens other paragraphs.)
 // (The department may name itself first: `本部门政府性基金预算财政拨款本年收入…`.)
 const FUND_FRAME = /^(?:本部门|本单位)?((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))|^(?:本部门|本单位)?(一般公共预算(?:财政拨款)?)(?=年初结转)/;
+/** A sentence labelled with one fund: `一般公共预算财政拨款：…`, `（二）政府性基金预算财政拨款收支情况：…`. */
+const FUND_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:收支|收入支出)?(?:情况|决算)?[：:]/;
 /** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
 const FISCAL_OPENING = /^(?:本年)?财政拨款(?:收入|支出)(?:合计)?$/;
 /** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
@@ -504,6 +506,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     if (sentence.paragraph !== fundParagraph) {
       fundParagraph = sentence.paragraph;
       fundFrame = undefined;
+      fiscalParagraph = false;
+    }
+    // (`一般公共预算财政拨款：年初结转和结余…，本年收入…` / `政府性基金预算财政拨款：…`: a line labelled with its fund.)
+    const fundLabel = FUND_LABEL.exec(sentence.text)?.[1];
+    if (fundLabel) {
+      fundFrame = fundLabel;
       fiscalParagraph = false;
     }
     const list: ProseToken[] = [];
