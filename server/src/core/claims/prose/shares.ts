@@ -669,20 +669,44 @@ const ITEM_LEVEL = /[（(](类|款|项)[)）](?:支出|决算数?)?$/;
 /** How many sentences back an item paragraph's bare share looks for the base its first item named. */
 const ITEMS_BACK = 8;
 
+/** The mark an item opens with (`1.`, `（2）`, `三、`, `- `), its digits made alike: items of one list share it. */
+const ITEM_MARK = /^\s*(?:[-*•]\s+|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])/;
+function itemMark(sentence: ProseToken['sentence']): string | undefined {
+  return ITEM_MARK.exec(sentence.text)?.[0].trim().replace(/\d+|[一二三四五六七八九十]+/, 'N');
+}
+
 /**
  * `1.…（项）支出7856.32万元，占政府性基金预算财政拨款支出的89.30%…` / `2.…（项）支出398.75万元，占4.53%`: a bare share of a 科目 item
- * in its own paragraph takes the base the item of the same level before it named (in its section).
+ * in its own paragraph takes the base the item of the same level before it named (in its section). So does an item opening
+ * with the same mark (`1.财政拨款收入…，占收入合计的88.17%` / `3.经营收入347.38万元，占8.24%`), or one opening the section after a
+ * sibling heading (`（二）事业收入` / `（三）经营收入`).
  */
 function itemsBase(ctx: ShareContext, tokens: ProseToken[], share: ProseToken): string {
   const part = tokens[share.index - 1];
+  if (part?.role !== 'amount' || !/^[，,]?占(?:比)?(?:为)?$/.test(share.lead)) return '';
   const levelOf = (t: ProseToken | undefined) => (t?.role === 'amount' ? ITEM_LEVEL.exec(t.subject)?.[1] : undefined);
   const level = levelOf(part);
-  if (!level || !/^[，,]?占(?:比)?(?:为)?$/.test(share.lead)) return '';
+  const mark = level ? undefined : itemMark(part.sentence);
+  const section = share.sentence.section;
+  // (A section headed by the item's own name, `4．经营收入`, opened by its figure.)
+  const opensSection = (t: ProseToken) =>
+    t.index === 0 &&
+    t.sentence.section !== undefined &&
+    ctx.analysis.bySentence.get(t.sentence.id - 1)?.[0]?.sentence.section !== t.sentence.section &&
+    subjectsMatch(normalizeSubject(ctx.sections[t.sentence.section].title), t.subject);
+  // (Under a heading of its own: the items are the sibling sections, each opening with its figure.)
+  const headed = !level && !mark && section !== undefined && opensSection(part) ? ctx.sections[section] : undefined;
+  if (!level && !mark && !headed) return '';
+  const sameItem = (t: ProseToken | undefined) => (level ? levelOf(t) === level : mark ? t?.role === 'amount' && itemMark(t.sentence) === mark : t?.role === 'amount' && opensSection(t));
   for (let id = share.sentence.id - 1; id >= 0 && id >= share.sentence.id - ITEMS_BACK; id--) {
     const before = ctx.analysis.bySentence.get(id) ?? [];
-    if (before[0] && before[0].sentence.section !== share.sentence.section) return '';
+    const at = before[0]?.sentence.section;
+    if (before[0] && at !== section) {
+      const sibling = headed && at !== undefined && ctx.sections[at].parent === headed.parent && ctx.sections[at].level === headed.level;
+      if (!sibling) return '';
+    }
     for (const t of before) {
-      if (t.role !== 'share' || levelOf(before[t.index - 1]) !== level) continue;
+      if (t.role !== 'share' || !sameItem(before[t.index - 1])) continue;
       const named = namedBase(t.lead);
       if (named) return named;
     }
