@@ -322,6 +322,9 @@ class SectionScopes {
   }
 }
 
+/** A paragraph opening with a 科目 item, named by its code or level (`3.学前教育（2050201）：`, `1）…行政运行（项）`). */
+const ITEM_PARAGRAPH = /^\s*(?:[（(]?\d{1,2}[)）.．、]|[①-⑳])\s*[^，,。；;：:\d]{2,40}?(?:[（(]\s*(?:\d{3}|\d{5}|\d{7})\s*[)）]|[（(]\s*[类款项]\s*[)）])/;
+
 const UNIT_SCOPE = /本级|二级|所属|下属/;
 
 /** An institution's name opening a figure's name: `宜昌市农业技术推广中心本年收入`, `XX卫生院支出`. */
@@ -530,6 +533,9 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         } else continue;
       }
     }
+    // (`3.学前教育（2050201）：…决算3520.28万元…。其中：基本支出2078.51万元，项目支出1441.77万元。`: the split of an item's
+    // paragraph is the item's, not the department's.)
+    if (!classPart && pt.role === 'amount' && /^(?:基本支出|项目支出)$/.test(pt.subject) && ITEM_PARAGRAPH.test(model.text.slice(model.paragraphs[pt.sentence.paragraph].span.start, pt.token.span.start))) continue;
     const named = classPart ? `${ownTotal!.subject}${pt.subject}` : pt.subject;
     for (const query of queries) {
       const value = findTableValue(model, query);

@@ -94,7 +94,13 @@ function headingLevel(text: string): number | undefined {
   for (const p of HEADING_PATTERNS) {
     const m = t.match(p.re);
     if (!m) continue;
-    if (p.level === 0) return Math.min(6, (text.match(/^#+/)?.[0].length ?? 1));
+    if (p.level === 0) {
+      // (`### 五、…一般公共预算…` among plain `（一）…` lines: a numbered title keeps its number's level, so the plain ones under
+      // it stay under it.)
+      const rest = t.slice(m[0].length);
+      const numbered = HEADING_PATTERNS.find((q) => q.level > 0 && q.re.test(rest));
+      return numbered?.level ?? Math.min(6, (text.match(/^#+/)?.[0].length ?? 1));
+    }
     // (`9.住房公积金(项)：年初预算为47.` / `68万元…`: a figure stated and wrapped, not a title.)
     // (`1、应急保障用车6辆；`: an item of a list, not a title: a count, or a clause closed by ；.)
     if (p.short && (/[。；]./.test(t) || /\d+(\.\d+)?\s*(万元|元|%|辆|人次|批次|台|套)/.test(t) || /[；;]$/.test(t) || /(?:为|是|达)\s*[\d０-９]/.test(t) || t.length > 40)) return undefined;
