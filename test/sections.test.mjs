@@ -1,0 +1,44 @@
+// Sections of the document model: the level of each heading, and which heading each one is under.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const core = require('../dist/core.js');
+
+/** Each section as `title@level<parent title`. */
+function outline(text) {
+  const { sections } = core.buildModel(text);
+  return sections.map((s) => `${s.title}@${s.level}<${s.parent === undefined ? '' : sections[s.parent].title}`);
+}
+
+test('a Markdown heading numbered in words keeps its number’s level, so plain numbered lines after it stay under it', () => {
+  const text = [
+    '# 某局2023年度部门决算公开说明',
+    '',
+    '### 五、一般公共预算财政拨款支出决算情况',
+    '',
+    '#### （一）总体情况',
+    '',
+    '一般公共预算财政拨款支出1244.83万元。',
+    '',
+    '（二）一般公共服务支出（201）',
+    '',
+    '行政运行（项）支出决算数为329.40万元。',
+    '',
+    '### 六、基本支出决算情况',
+    '',
+  ].join('\n');
+  assert.deepEqual(outline(text), [
+    '某局2023年度部门决算公开说明@1<',
+    '五、一般公共预算财政拨款支出决算情况@2<某局2023年度部门决算公开说明',
+    '（一）总体情况@3<五、一般公共预算财政拨款支出决算情况',
+    '（二）一般公共服务支出（201）@3<五、一般公共预算财政拨款支出决算情况',
+    '六、基本支出决算情况@2<某局2023年度部门决算公开说明',
+  ]);
+});
+
+test('an unnumbered Markdown heading takes its level from its # marks', () => {
+  const text = ['# 标题', '', '## 收入情况', '', '收入合计100.00万元。', '', '### 说明', '', '无。', ''].join('\n');
+  assert.deepEqual(outline(text), ['标题@1<', '收入情况@2<标题', '说明@3<收入情况']);
+});
