@@ -5,7 +5,7 @@ import { asExact, withChanges } from '../../arith/operand';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim, Span } from '../../types';
-import { namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } from './subjects';
+import { FUND_PREFIXES, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
@@ -126,6 +126,12 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   }
   const acceptNamed = (t: ProseToken) => statesAmount(t) && (t.year === undefined || (before !== undefined && t.year === first.year));
   const found = named ? subjects.find(named, first.token.span.start, acceptNamed) ?? (named.endsWith('总额') ? undefined : subjects.find(`${named}总额`, first.token.span.start, acceptNamed)) : undefined;
+  // (In the section of one fund's 基本支出, `基本支出与2023年决算数1112.61万元相比，减少0.67万元` is that fund's, `一般公共预算财政拨款
+  // 基本支出1111.94万元`, not the 基本支出 of all funds stated elsewhere.)
+  const section = first.sentence.section;
+  const inSection = (t: ProseToken) => acceptNamed(t) && t.sentence.section === section;
+  const sectionFund = named && section !== undefined && !(found && found.sentence.section === section) ? FUND_PREFIXES.map((f) => subjects.find(f + named, first.token.span.start, inSection)).find(Boolean) : undefined;
+  if (sectionFund) return sectionFund;
   if (found) return found;
   if (before) return before;
   // An amount earlier in the sentence, before the previous change: not this change's subject.
@@ -146,7 +152,10 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   for (let k = 0; k < 2 && role === 'amount' && previous.every((t) => t.role === 'budget' || t.role === 'completion-rate' || t.role === 'count'); k++) {
     previous = previousSentenceTokens(analysis, previous[0], sentenceIndex, sentenceOrder) ?? previous;
   }
-  const head = previous.find((t) => t.role === role);
+  // (`近三年本年支出合计分别为：2021年1164.72万元，2022年…，2023年1195.55万元。与2021年决算数相比，2023年增加30.83万元`: the figure
+  // of the change's own year, not the first of the run.)
+  const heads = previous.filter((t) => t.role === role);
+  const head = new Set(heads.map((t) => t.year)).size > 1 ? heads.find((t) => t.year === first.year) : heads[0];
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }
 
@@ -572,16 +581,21 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         }
       }
       const pastYears = pastYearsFigure(tokens, first, previousEnd, reportYear);
-      let current = pastYears ?? currentFor(analysis, subjects, first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
+      // (`2022年、2023年、2024年收支总计分别为…，本年收支总计比2022年减少187.09万元`: a change of this year's figure since an older
+      // year's, which is its prior.)
+      const sinceYear = first.since ? first.year : undefined;
+      let current = pastYears ?? currentFor(analysis, subjects, sinceYear !== undefined ? { ...first, year: undefined } : first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
+      const sinceFigure = sinceYear !== undefined ? lastBefore(tokens, first.index, 0, (t) => (t.role === 'amount' || t.role === 'prior') && t.year === sinceYear && t !== current) : undefined;
       // (A named change after another one of the run: `…分别为P1和P2，其中人员经费同比增幅0.59%，公用经费同比减幅26.51%`.)
       const bounded = pastYears ? undefined : lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
       const priorBefore = bounded ? priorOfNamedRun(tokens, bounded, first) : pastYears || !first.ownSubject ? undefined : namedInRun(tokens, lastBefore(tokens, first.index, 0, (t) => t.role === 'prior' && t.continuesRun === true), first);
       let prior =
-        pastYears ? undefined :
+        sinceFigure ??
+        (pastYears ? undefined :
         (priorBefore && !(current && otherItemsPrior(text, priorBefore, current)) ? priorBefore : undefined) ??
         (current && priorInPreviousSentence(analysis, first, current, sentenceIndex, sentenceOrder)) ??
         priorRightAfter(tokens[i], tokens[i + 1], current) ??
-        priorByYear(tokens, current, previousEnd, subjects, lastYearsIndex, finalAccounts ? reportYear : undefined);
+        priorByYear(tokens, current, previousEnd, subjects, lastYearsIndex, finalAccounts ? reportYear : undefined));
       if (!current && !prior && first.index === 0 && !first.ownSubject) ({ current, prior } = chainedLines(analysis, first, sentenceIndex, sentenceOrder) ?? {});
       if (prior) usedPriors.add(prior);
       const zeroPrior = current && !prior ? zeroPriorInWords(text, (rate ?? delta)!, tokens[i + 1]) ?? zeroPriorBetween(text, current, first) : undefined;

@@ -7,7 +7,7 @@ import type { DocumentModel, ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { finestOf, finestStatement, type ProseList } from './lists';
 import { sameMember } from './sums';
-import { COUNTED_TOTAL, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
+import { COUNTED_TOTAL, FUND_PREFIXES, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { between, PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
 import { FUND_LABEL, FUND_WORDS } from '../../text/sources';
@@ -49,7 +49,6 @@ function ownPrefix(ctx: ShareContext, prefix: string): boolean {
 
 /** `该款支出`, `本类支出`: the 类/款/项 the sentence named before. */
 const THAT_LEVEL = /^(?:该|本|所在)(类|款|项)(?:支出)?(?:合计|总额)?$/;
-const FUND_PREFIXES = ['一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款', '财政拨款'];
 
 /** A line holding only a 类/款/项's name (`**2. 卫生健康支出（类）**`, `（二）住房保障支出（类）`) in [from, at): the nearest. */
 function levelLineBefore(text: string, at: number, from: number, level: string): string | undefined {

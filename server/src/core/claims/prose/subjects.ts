@@ -18,6 +18,8 @@ export const normalizeSubject = memoizeString(normalize);
  * The department naming itself before a figure's name (`本部门政府采购支出总额`, `本镇政府采购支出总额` in a 镇's report;
  * normalizeSubject made `我单位` `本单位`).
  */
+/** The funds a figure's name may open with, 财政拨款 of all of them last. */
+export const FUND_PREFIXES = ['一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款', '财政拨款'];
 export const OWNER_WORDS = '本部门|本单位|本局|本院|本校|本厅|本委|本镇|本乡|本街道|本中心|本支队|本大队|全局|全院|全校';
 export const OWNER = new RegExp(`^(?:${OWNER_WORDS})`);
 

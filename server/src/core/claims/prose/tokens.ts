@@ -46,6 +46,8 @@ export interface ProseToken {
   direction?: Direction;
   /** An explicit year in the words before the number (2023年 …). */
   year?: number;
+  /** A change since an older year (`本年收支总计比2022年减少…` in a 2024 report): its `year` is that year, not its own. */
+  since?: true;
   /** A rate of an amount's change written in 个百分点 (`增加0.37万元，上升3.75个百分点`): read as the rate; the unit is the slip. */
   pointsAsRate?: true;
   /** Joined to the previous number by 、/和 only (`比上年的400.00万元、70.00万元`): it continues that number's run. */
@@ -697,6 +699,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         ownSubject: own !== '',
         direction: continuesRun && !ownDirection ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) ?? (NEW_THIS_YEAR.test(lead) ? 'up' : undefined) : undefined,
         year,
+        since: year !== undefined && since !== undefined && year === Number(since) && (/本年|今年|当年/.test(lead) || lead.includes(`${model.reportYear}年`)) ? true : undefined,
         continuesRun,
         depth,
         approx: approximation?.approx ?? (aboutInRun ? 'about' : undefined),
