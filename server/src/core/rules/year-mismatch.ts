@@ -43,6 +43,8 @@ const COMPARED = /(?:比|较|与)\s*$/;
 const COMPARED_BUDGET = /^\s*度?\s*(?:年初|调整)?(?:预算|计划|执行数)/;
 /** After a compared year: the change it is compared for (`比2022年增加…`, `与2021年度决算相比，…各增加…`). */
 const COMPARED_CHANGE = /^\s*度?\s*(?:决算数?)?\s*(?:相比|比较)?[，,]?\s*(?:的[\d.,]+\s*(?:万元|亿元|元))?\s*[^，,。；;\d（(]{0,16}?(?:增加|减少|增长|下降|上升|降低)/;
+/** Words naming a figure of the accounts (收入, 支出, 经费 …), as opposed to one of the department's work. */
+const ACCOUNTS_WORDS = /收入|支出|经费|资金|预算|决算|结转|结余|费用?|采购|资产|总计|合计|拨款/;
 /** `将在2025年度预算编制中`: a budget still to be drawn up. */
 const PLANNED = /(?:将|拟|计划|下一步)[^。；;，,]{0,4}(?:在|于)\s*$/;
 const PLANNED_BUDGET = /^\s*度?\s*(?:部门)?预算(?:编制|安排)/;
@@ -297,7 +299,10 @@ function readComparedYear(model: DocumentModel, reportYear: number, n: NumberTok
   const paragraph = model.paragraphs[sentence.paragraph];
   const said = paragraph ? model.text.slice(paragraph.span.start, n.span.start) : '';
   const named = new RegExp(`${compared}\\s*年|(?:19|20)\\d\\d\\s*年度?\\s*(?:至|到|—|－|-|～|~)\\s*(?:19|20)\\d\\d\\s*年`).exec(said);
-  if (own === reportYear && compared <= reportYear - 2 && COMPARED_CHANGE.test(rest) && !named) {
+  // (`万元GDP用水量较2020年下降16.5%`: a goal of the department's work measured since a plan's base year, no figure of the accounts.)
+  const clause = model.text.slice(Math.max(sentence.span.start, n.span.start - 40), n.span.start).split(/[，,。；;：:]/).pop()!;
+  const ofAccounts = ACCOUNTS_WORDS.test(clause) || /^[^。；;]{0,30}?\d\s*(?:万元|亿元|元)/.test(rest);
+  if (own === reportYear && compared <= reportYear - 2 && COMPARED_CHANGE.test(rest) && !named && ofAccounts) {
     return { why: l(`决算与上年（${lastYear}年）比较`, `a final-accounts report compares with the previous year (${lastYear})`), right: lastYear };
   }
   return undefined;

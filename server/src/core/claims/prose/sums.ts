@@ -401,6 +401,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     return;
   }
   parts = withoutUnitBreakdown(parts, role, sink);
+  // (`8个调查项目…，其中人口变动抽样调查覆盖1,462个调查小区`: a count of other things than the total counts is no part of it.)
+  if (role === 'count') {
+    const noun = countedNoun(total);
+    parts = parts.filter((p) => !otherNouns(noun, countedNoun(p)));
+    if (parts.length === 0) return;
+  }
   // (`…总计均约3.5亿元，其中本年支出约3.4亿元，…；基本支出和项目支出分别约为…；一般公共预算财政拨款支出约3.20亿元`: a side's whole
   // among the parts heads the figures of that side after it, which break it down: only it is a part of the 总计.)
   if (role === 'amount') parts = withoutHeadedParts(parts);
@@ -587,6 +593,17 @@ function withoutUnitBreakdown(parts: ProseToken[], role: Role, sink: ClaimSink):
     });
   }
   return parts.filter((p) => !own.includes(p));
+}
+
+/** What a count counts, named right after its unit (`8个调查项目` → 调查项目); '' when nothing is. */
+function countedNoun(t: ProseToken): string {
+  const from = (t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start;
+  return /^的?([\u4e00-\u9fff]{2,8})/.exec(t.sentence.text.slice(from))?.[1] ?? '';
+}
+
+/** Two counted nouns that name different things: neither ends as the other does (`调查项目` and `调查小区`, not `项目` and `一级项目`). */
+function otherNouns(a: string, b: string): boolean {
+  return a.length >= 2 && b.length >= 2 && a.slice(-2) !== b.slice(-2) && !a.endsWith(b) && !b.endsWith(a);
 }
 
 /** A unit's own figure: its name (`…局本级`, `…推广中心`) before the quantity. */

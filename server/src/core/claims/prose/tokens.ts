@@ -337,7 +337,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   // (`每人每月300元`, `人均2.5万元`, `两年年均25.48万元`: a rate per head, per month or per year of several is no amount of the
   // accounts.)
   // (`6.5万元左右`, `45%上下`: an approximation, not the figure; `约占45%` likewise.)
-  if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均|车均|生均|平均|年均)[^，,；;。]{0,6}$/.test(w)) return 'other';
+  if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均|车均|生均|平均|年均)[^，,；;。]{0,6}$|平均每辆车?[^，,；;。]{0,8}$/.test(w)) return 'other';
   // (`117人次（不含陪同人员57人次）`: what a figure leaves out is no figure of the text's.)
   if (EXCLUDED_BEFORE.test(w)) return 'other';
   // (`多在2万至4万元`: a range's bounds, no amount; `2万至` before the upper one.)
