@@ -170,7 +170,7 @@ const FUND_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.�
 /** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
 const FISCAL_OPENING = /^(?:本年)?财政拨款(?:收入|支出)(?:合计)?$/;
 /** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
-const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余)$/;
+const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余|年初、年末结转和结余)$/;
 
 /**
  * `财政拨款收入总计500.12万元，支出总计500.12万元`: the qualifier of the 收入 total goes with the 支出 total
