@@ -107,9 +107,11 @@ const SPENDING_PART_LIST = /^\s*(?:其中[，,：:]?)?(?:一般公共预算财�
 const ECONOMIC_ITEM_MAPPING: Mapping = {
   subject: /^([\u4e00-\u9fff（）()]{2,16})$/,
   roles: ['amount'],
-  queries: (m, scope, _pt, basicAllIsGeneral, listTotal) =>
-    listTotal && ECONOMIC_PARENT.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: new RegExp(`^${m[1].replace(/[()（）]/g, '\\$&')}$`) }] : [],
+  queries: (m, scope, pt, basicAllIsGeneral, listTotal) =>
+    ((listTotal && ECONOMIC_PARENT.test(listTotal.subject)) || ECONOMIC_FRAME.test(pt.lead)) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: new RegExp(`^${m[1].replace(/[()（）]/g, '\\$&')}$`) }] : [],
 };
+/** An item framed by its whole: `公用经费中印刷费仅12.50元`. */
+const ECONOMIC_FRAME = /(?:人员经费|公用经费|工资福利支出|商品和服务支出)中[，,]?[\u4e00-\u9fff（）()]{2,16}(?:仅|为|是|共|达)?$/;
 /** The totals whose items are 公开06表's rows: 人员经费 / 公用经费, and the classes 301, 302, 303 (`商品和服务支出主要为办公费…`). */
 const ECONOMIC_PARENT = /^(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?)$/;
 

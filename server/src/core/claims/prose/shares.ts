@@ -280,7 +280,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     if (fund) return { base: fund, group: `fund${fund.token.id}:${share.sentence.paragraph}` };
   }
   // `本年支出合计21509.80万元。基本支出13429.41万元，占比62.43%；…`: a total stated alone just before.
-  const before = ctx.analysis.bySentence.get(share.sentence.id - 1);
+  // (Its restatement in another unit is the same figure: `支出共计1,287,136.03元（约128.71万元）。`)
+  const before = ctx.analysis.bySentence.get(share.sentence.id - 1)?.filter((t) => !t.restates);
   // (Or, for a 分别 run, any figure stated alone just before that the run's figures do not exceed: `基本支出629.61万元。人员经费和公用经费
   // 分别为…，所占比例分别为…`.)
   if (headIsPart && before?.length === 1 && before[0].role === 'amount' && before[0].sentence.paragraph === share.sentence.paragraph && (grandTotalKind(before[0].subject) || /合计|总计|总额$/.test(before[0].subject) || (siblings.length >= 2 && !exceeds(siblings, before[0])))) {

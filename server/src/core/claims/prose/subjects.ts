@@ -79,7 +79,7 @@ function normalize(name: string): string {
   for (let i = 0; i < 4; i++) {
     const before = s;
     // (Not the grade of `评价等级为“中”的`.)
-    strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|(?<!为)中|分别)$/);
+    strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|(?<!为)中|分别|仅)$/);
     // (`占本年支出合计（3000.00万元）的`: a bracket opened before the figure.)
     strip(/[（(]$/);
     strip(/(?:决算|预算)数?$/);
@@ -166,7 +166,7 @@ const SCOPE_WORDS = /一般公共预算|政府性基金|国有资本经营|财�
  * holds the 年末结转和结余, so it is a different quantity from 支出合计.
  */
 export function grandTotalKind(name: string): '支出' | '收入' | undefined {
-  const core = name.replace(/[\s的]|全年|本年度?|当年|年度|全部|本部门|部门|本单位|单位|总额|合计|总|决算数?/g, '');
+  const core = name.replace(/[\s的]|全年|本年度?|当年|年度|全部|本部门|部门|本单位|单位|总额|合计|共计|总|决算数?/g, '');
   return core === '支出' || core === '收入' ? core : undefined;
 }
 

@@ -167,7 +167,7 @@ function sharesAddToHundred(list: ProseList): boolean {
 
 /** The criteria a whole is broken down by, one breakdown each: `按用途分：`, `按采购品目分：` (lists.ts opens lists on them). */
 export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|级次)';
-const BY_CRITERION = new RegExp(`^按${CRITERIA}`);
+const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}`);
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
 const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
 
