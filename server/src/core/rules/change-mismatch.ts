@@ -215,7 +215,8 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
     const eq = checkEqual(magnitude(delta), actual);
     if (!eq.ok) {
       // (Worded only for a failure: a Δ that holds gives no verdict of its own.)
-      const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(2, delta.decimals ?? 2))}`;
+      // (To the figures' own decimals: a count's change, `|14 − 18| = 4`, has none.)
+      const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(current.decimals ?? 2, prior.decimals ?? 2, delta.decimals ?? 2))}`;
       const d = diffText(eq.diff, eq.tolerance, [current, prior, delta]);
       const exp = l(`${expr}，而文中为 ${written(delta)}（${d.zh}）`, `${expr}, but the text says ${written(delta)} (${d.en})`);
       failed = true;

@@ -396,10 +396,14 @@ function countChange(text: string, tokens: ProseToken[], i: number, from: number
   // (Counts that are changes themselves, `实有人员增加4人；在职人员比上年末的87人…`, are no year's count.)
   const isCount = (t: ProseToken) => sameUnit(t) && t !== prior && !COUNT_DELTA.test(t.lead.replace(/\s+/g, '')) && !COUNT_PRIOR.test(t.lead.replace(/\s+/g, ''));
   const named = [delta, prior].map((t) => (t?.ownSubject ? countName(t.subject) : '')).find((name) => name.length >= 2);
+  // (`国内公务接待14批次…，上年为17批次…，接待批次减少3批次`: the name with its unit word left out names the count.)
+  const bare = named?.endsWith(delta.token.unitText) ? named.slice(0, -delta.token.unitText.length) : undefined;
+  // (`共涉及项目6个…较上年的5个项目增加1个`: a count whose name ends with the change's.)
+  const names = (t: ProseToken) => !named || subjectsMatch(t.subject, named) || t.subject.endsWith(named) || (bare !== undefined && bare.length >= 2 && t.subject.includes(bare));
   let current: ProseToken | undefined;
   for (k = (prior ? prior.index : i) - 1; k >= 0 && tokens[k].token.span.start >= from; k--) {
     if (!isCount(tokens[k])) continue;
-    if (!named || subjectsMatch(tokens[k].subject, named)) current = tokens[k];
+    if (names(tokens[k])) current = tokens[k];
     break;
   }
   // (A named change looks further: its count stated in the sentence before.)
