@@ -293,9 +293,17 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const procurement = SME_BASE_NAMES.map((name) => ctx.subjects.find(name, part.token.span.start, before)).find((t) => t !== undefined);
     if (procurement) return { base: procurement, group: `procurement${procurement.token.id}` };
   }
+  // (`从支出功能分类看，社会保障和就业支出332.19万元，占6.08%；…`: a breakdown of the year's spending, stated earlier in the section.)
+  const opening = WHOLE_OPENING.exec(share.sentence.text)?.[1] as '支出' | '收入' | undefined;
+  if (opening) {
+    const year = ctx.subjects.find(`${opening}合计`, part.token.span.start, (t) => t.role === 'amount' && t.year === undefined && t.sentence.section === part.sentence.section && t.token.span.start < share.sentence.span.start && grandTotalKind(t.subject) === opening);
+    if (year) return { base: year, group: `opening${share.sentence.id}` };
+  }
   const whole = qualifiedWhole(ctx, part);
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
 }
+/** A sentence opening with the whole it breaks down: `从支出功能分类看，`, `按收入来源分：`. */
+const WHOLE_OPENING = /^\s*(?:从|按)(支出|收入)[^，,：:。；;\d]{0,8}(?:看|分|划分|来看)[，,：:]/;
 
 /** Totals stated under several names: the name a share gives, the names to look for, and what each found figure's name must say. */
 const ALIASED_TOTALS = [
