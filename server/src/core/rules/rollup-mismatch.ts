@@ -90,7 +90,13 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isV
   // (Else one child cell one typing slip from the value the roll-up needs, the total not: that cell, and the finding is on it.)
   const guess = crossed
     ? undefined
-    : mistypedPart(claim, result.sum, (cell, text) => l(`将 ${cell.label} 改为 ${text}（疑为录入错误，上级科目因此成立）`, `Set ${cell.label} to ${text} (a likely typing slip; the parent row holds then)`));
+    : mistypedPart(
+        claim,
+        result.sum,
+        (cell, text) => l(`将 ${cell.label} 改为 ${text}（疑为录入错误，上级科目因此成立）`, `Set ${cell.label} to ${text} (a likely typing slip; the parent row holds then)`),
+        // (A parent another relation vouches for is no candidate, however near its digits are to the sum's.)
+        total.token !== undefined && (confirmed.has(total.token) || isVouched(total.token)),
+      );
   // (Not a cell another relation vouches for.)
   const typo = guess && guess.part.token !== undefined && !confirmed.has(guess.part.token) && !isVouched(guess.part.token) ? guess : undefined;
   const fixes = crossed ? [crossed] : typo ? [typo.fix] : [];
