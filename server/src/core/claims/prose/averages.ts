@@ -11,7 +11,8 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 const AVERAGE = /(人均|平均每人|每人平均|平均每辆车?|每辆车?平均|单车平均|车均|平均每批次?|每批次?平均)([\u4e00-\u9fff（）()“”]{0,12}?)(?:为|是|约)?$/;
 const PER: Record<string, RegExp> = { head: /^(?:人次|人)$/, car: /^辆$/, batch: /^(?:批次|批|次)$/ };
 /** Words that make a count another quantity than the one the average divides by (`减少2辆`, `上年…`, `预算…`). */
-const NOT_THIS_YEARS = /上年|去年|同期|预算|计划|增加|减少|增长|下降|比|较/;
+// (Not `按照更新计划购置执法执勤用车4辆`: bought as planned, this year.)
+const NOT_THIS_YEARS = /上年|去年|同期|预算|(?<!按照?[\u4e00-\u9fff]{0,4})计划|增加|减少|增长|下降|比|较/;
 /** How many sentences back (in the paragraph) the amount and the count may stand. */
 const SENTENCES_BACK = 3;
 
