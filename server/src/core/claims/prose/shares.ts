@@ -760,6 +760,32 @@ function multipleClaims(ctx: ShareContext, sink: ClaimSink): void {
 const MULTIPLE_OF = /^([^，,。；;、是]{2,24})是([^，,。；;、]{2,24}?)的$/;
 
 /**
+ * `“三公”经费财政拨款决算数为36.38万元，…；为2023年决算数37.70万元的96.50%`: this year's figure as a percentage of last year's,
+ * stated inline after 为/是/相当于. This year's is the sentence's own figure of that name before it.
+ */
+function ratioToPriorClaims(ctx: ShareContext, sink: ClaimSink): void {
+  for (const t of ctx.analysis.tokens) {
+    if (t.role !== 'percent' || !/^的$/.test(t.lead)) continue;
+    const tokens = ctx.analysis.bySentence.get(t.sentence.id)!;
+    const prior = tokens[t.index - 1];
+    if (prior?.role !== 'prior' || !RATIO_TO_PRIOR.test(prior.lead)) continue;
+    const current = tokens.slice(0, prior.index).reverse().find((x) => x.role === 'amount' && x.year === undefined && x.token.unit === prior.token.unit && subjectsMatch(x.subject, prior.subject));
+    if (!current) continue;
+    sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'prose',
+      identity: 'prose.ratio-to-prior',
+      description: l(`${current.subject}为上年的百分比`, `${current.subject} as a percentage of last year's`),
+      span: t.token.span,
+      part: operand(current.token, `本年${current.subject}`),
+      base: operand(prior.token, `上年${prior.subject}`),
+      stated: operand(t.token, '为上年的比例'),
+    });
+  }
+}
+const RATIO_TO_PRIOR = /(?:^|[，,；;])\s*(?:为|是|相当于)(?:上年|去年|(?:19|20)\d\d年度?)(?:决算数?|同期)?$/;
+
+/**
  * `项目支出比基本支出多488.42万元`: the difference of two stated amounts, A = B ± X. Both must be stated before it in its
  * paragraph under the names it gives; a comparison with last year or a budget is a change (changes.ts), not this.
  */
@@ -792,6 +818,7 @@ const ALL_OF_IT = /^\s*[，,]\s*(?:全部|均|全)(?:为|是|属于|来自)[^，
 
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   multipleClaims(ctx, sink);
+  ratioToPriorClaims(ctx, sink);
   differenceClaims(ctx, sink);
   const unresolved: UnresolvedShare[] = [];
   const groups = new Map<string, ShareClaim[]>();
