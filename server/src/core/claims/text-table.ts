@@ -568,6 +568,35 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   sharesOfTableTotals(model, facts, sink);
   completionsOfTableBudgets(model, facts, sink);
   budgetGapsOfTableFigures(model, facts, sink);
+  sangongSharesOfTableFigures(model, facts, sink);
+}
+
+/**
+ * `“三公”经费支出中，公务用车购置及运行维护费占98.56%，公务接待费占1.44%`: a share of a 三公 part whose figure the prose never
+ * states is 公开09表's 决算数 of that part over its 三公 合计.
+ */
+function sangongSharesOfTableFigures(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  for (const share of facts.analysis.tokens) {
+    if (share.role !== 'share' || !share.ownSubject || share.year !== undefined || !/^[^，,。；;占]{2,24}占(?:比)?(?:为)?$/.test(share.lead)) continue;
+    const entry = lastSangongNamed(share.subject);
+    if (!entry || entry === SANGONG[0] || RECEPTION_PART.test(share.subject)) continue;
+    // (Framed by the 三公 total: `“三公”经费支出中，…`, `其中：`.)
+    if (!/三公/.test(model.text.slice(share.sentence.span.start, share.token.span.start))) continue;
+    if (facts.subjects.find(share.subject, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined)) continue;
+    const [part, whole] = [entry[1][1], SANGONG[0][1][1]].map((column) => findTableValue(model, { kind: 'T09', column }));
+    if (part?.token === undefined || whole?.token === undefined || part.table !== whole.table) continue;
+    const name = tableName(model.tables[part.table]);
+    sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'text-table',
+      identity: 'text-table.sangong-share',
+      description: l(`${share.subject}占“三公”经费的比重（${name}）`, `share of ${share.subject} in the 三公 spending (${name})`),
+      span: share.token.span,
+      part: tableOperand(model, part.table, part.token, `${name} ${part.label}`, part.span),
+      base: tableOperand(model, whole.table, whole.token, `${name} ${whole.label}`, whole.span),
+      stated: operand(share.token, '占比'),
+    });
+  }
 }
 
 /** The 三公 counts the prose states and the 相关统计数 row each is (出国 人次 by its clause: 接待 has 人次 too). */

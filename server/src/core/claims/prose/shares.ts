@@ -441,7 +441,8 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   // (`从采购品目看，货物类占政府采购支出总额的91.29%`: a kind named short is the member of its breakdown stated before.)
   if (/^[\u4e00-\u9fff]{2}类$/.test(name)) return memberNamedBefore(ctx, share, name);
   if (name.length < 4) return undefined;
-  const same = ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.token.span.start < share.token.span.start && normalizeSubject(t.subject) === name);
+  // (Or stated after it, in its section: `“三公”经费支出中，公务用车购置及运行维护费占98.56%，…` before the paragraphs of each part.)
+  const same = ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined && (t.token.span.start < share.token.span.start || t.sentence.section === share.sentence.section) && normalizeSubject(t.subject) === name);
   if (same) return same;
   // `财政拨款收入494.57万元（一般公共预算财政拨款收入418.93万元、…）。其中一般公共预算占84.7%`: a name cut short names
   // the one figure just before whose name it begins.
