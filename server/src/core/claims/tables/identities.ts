@@ -362,27 +362,53 @@ function sumOf(model: DocumentModel, table: Table, sink: ClaimSink, identity: st
 }
 
 function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const { income, spend, inCol, outCols } = sides(table);
-  const outCol = outCols[0];
+  const { income, spend, inCol, outCols, stacked } = sides(table);
+  t01Columns(model, table, sink, income, spend, inCol, outCols[0], undefined);
+  // (`项目 | 行次 | 本年数 | 上年数 || 项目 | 行次 | 本年数 | 上年数`: last year's columns balance as this year's do.)
+  if (stacked) return;
+  const lastYears = (block: number) => table.columns.findIndex((c, i) => (c.block ?? 0) === block && LAST_YEARS_COLUMN.test(columnLabel(table, i)));
+  const [lastIn, lastOut] = [lastYears(0), lastYears(1)];
+  if (lastIn < 0 || lastOut < 0) return;
+  t01Columns(model, table, sink, income, spend, lastIn, lastOut, columnLabel(table, lastIn));
+  // (Last year's 年末结转和结余 is this year's 年初: soft, a report may restate the opening balance.)
+  const opening = findItem(income, OPENING_BALANCE);
+  const closing = findItem(spend, /^年末结转和结余/);
+  if (opening && closing && inCol !== undefined) {
+    emitPair(sink, {
+      kind: 'equal',
+      // (Checked as two figures that must agree, the way two tables are.)
+      origin: 'cross-table',
+      identity: 'T01.6',
+      description: l('年初结转和结余 = 上年年末结转和结余', '年初结转和结余 = last year\'s 年末结转和结余'),
+      a: itemOperand(model, table, opening, inCol),
+      b: itemOperand(model, table, closing, lastOut),
+      soft: true,
+    });
+  }
+}
+const LAST_YEARS_COLUMN = /上年|上期|去年/;
+
+function t01Columns(model: DocumentModel, table: Table, sink: ClaimSink, income: Item[], spend: Item[], inCol: number | undefined, outCol: number | undefined, column: string | undefined): void {
   const incomeTotal = incomeTotalOf(income);
   const spendTotal = findItem(spend, SPEND_TOTAL);
   const grandIn = findItem(income, GRAND_IN);
   const grandOut = findItem(spend, GRAND_OUT);
   const sources = partsOf(income, incomeTotal);
   const classes = partsOf(spend, spendTotal);
-  sumOf(model, table, sink, 'T01.1', incomeTotal, sources, inCol, l('本年收入合计 = 各项收入（行1–8）之和', '本年收入合计 = the income rows 1–8'));
-  sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows'));
+  const of = (what: Localized): Localized => (column ? l(`${what['zh-cn']}（${column}）`, `${what.en} (${column})`) : what);
+  sumOf(model, table, sink, 'T01.1', incomeTotal, sources, inCol, of(l('本年收入合计 = 各项收入（行1–8）之和', '本年收入合计 = the income rows 1–8')));
+  sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, of(l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows')));
   // (`用事业基金弥补收支差额`: the older templates' name of 使用非财政拨款结余.)
   const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余|用事业基金弥补收支差额/), findItem(income, OPENING_BALANCE)].filter((x): x is Item => !!x);
   const outExtra = [spendTotal, findItem(spend, /^结余分配/), findItem(spend, /^年末结转和结余/)].filter((x): x is Item => !!x);
   // (Without this year's total row the carry-overs alone are no breakdown of 总计.)
-  if (incomeTotal) sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余'));
-  if (spendTotal) sumOf(model, table, sink, 'T01.4', grandOut, outExtra, outCol, l('总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', '总计 (expenditure) = 本年支出合计 + 结余分配 + 年末结转和结余'));
+  if (incomeTotal) sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, of(l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余')));
+  if (spendTotal) sumOf(model, table, sink, 'T01.4', grandOut, outExtra, outCol, of(l('总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', '总计 (expenditure) = 本年支出合计 + 结余分配 + 年末结转和结余')));
   if (grandIn && grandOut && inCol !== undefined && outCol !== undefined) {
     emitSum(sink, {
       kind: 'sum',
       identity: 'T01.5',
-      description: l('收入总计 = 支出总计', 'total income = total expenditure (总计)'),
+      description: of(l('收入总计 = 支出总计', 'total income = total expenditure (总计)')),
       total: itemOperand(model, table, grandOut, outCol, '支出 '),
       parts: [itemOperand(model, table, grandIn, inCol, '收入 ')],
       anchor: grandOut.entry.labelSpan,
