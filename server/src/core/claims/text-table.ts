@@ -1,7 +1,7 @@
 // Prose ↔ table (prose.md §8): an amount the 情况说明 states about a table quantity must equal the
 // cell. Each prose statement is mapped to the cell its words name; the 绩效 prose to the 自评表 of
 // the project its section is about.
-import { exact, operand, sumOperand } from '../arith/interval';
+import { exact, isMoney, operand, sumOperand } from '../arith/interval';
 import { asExact } from '../arith/operand';
 import { l } from '../messages';
 import type { ChangeClaim, CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
@@ -569,6 +569,37 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   completionsOfTableBudgets(model, facts, sink);
   budgetGapsOfTableFigures(model, facts, sink);
   sangongSharesOfTableFigures(model, facts, sink);
+  sangongComparisonsOfTableFigures(model, facts, sink);
+}
+
+/** `决算数大于预算数`, with no budget named by kind (公开09表's 预算数 may be either). */
+const PLAIN_COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于)预算数?/;
+
+/**
+ * `（三）“三公”经费决算数大于预算数的主要原因是…` with no figure in its sentence: the 三公 quantity's 决算数 against its 预算数 in
+ * 公开09表.
+ */
+function sangongComparisonsOfTableFigures(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  for (const sentence of model.sentences) {
+    const m = PLAIN_COMPARISON.exec(sentence.text);
+    if (!m || (facts.analysis.bySentence.get(sentence.id) ?? []).some((t) => isMoney(t.token.unit) || t.token.unit === '%')) continue;
+    const entry = lastSangongNamed(sentence.text.slice(0, m.index));
+    if (!entry) continue;
+    const [budget, actual] = entry[1].map((column) => findTableValue(model, { kind: 'T09', column }));
+    if (budget?.token === undefined || actual?.token === undefined || budget.table !== actual.table) continue;
+    const name = tableName(model.tables[budget.table]);
+    const start = sentence.span.start + m.index;
+    sink.add<CompletionClaim>({
+      kind: 'completion',
+      origin: 'text-table',
+      identity: 'text-table.comparison',
+      description: l(`文中“决算数${m[1]}预算数”（${name}）`, `"actual vs budget" in the text (${name})`),
+      span: { start, end: start + m[0].length },
+      actual: tableOperand(model, actual.table, actual.token, `${name} ${actual.label}`, actual.span),
+      budget: tableOperand(model, budget.table, budget.token, `${name} ${budget.label}`, budget.span),
+      comparison: { word: /大于|高于|超过|多于/.test(m[1]) ? 'gt' : 'lt', span: { start, end: start + m[0].length } },
+    });
+  }
 }
 
 /**
