@@ -107,11 +107,19 @@ const SPENDING_PART_LIST = /^\s*(?:其中[，,：:]?)?(?:一般公共预算财�
 const ECONOMIC_ITEM_MAPPING: Mapping = {
   subject: /^([\u4e00-\u9fff（）()]{2,16})$/,
   roles: ['amount'],
-  queries: (m, scope, pt, basicAllIsGeneral, listTotal) =>
-    ((listTotal && ECONOMIC_PARENT.test(listTotal.subject)) || ECONOMIC_FRAME.test(pt.lead)) && (scope === 'general' || basicAllIsGeneral()) ? [{ kind: 'T06', label: new RegExp(`^${m[1].replace(/[()（）]/g, '\\$&')}$`) }] : [],
+  queries: (m, scope, pt, basicAllIsGeneral, listTotal) => (economicItem(pt, listTotal) && (scope === 'general' || basicAllIsGeneral()) ? [economicRow(m[1])] : []),
 };
-/** An item framed by its whole: `公用经费中印刷费仅12.50元`. */
+/** 公开06表's row of an item's name. */
+function economicRow(name: string): TableValueQuery {
+  return { kind: 'T06', label: new RegExp(`^${name.replace(/[()（）]/g, '\\$&')}$`) };
+}
+/** An item framed by its whole: `公用经费中印刷费仅12.50元`, `商品和服务支出中，办公费29.22万元，…`. */
 const ECONOMIC_FRAME = /(?:人员经费|公用经费|工资福利支出|商品和服务支出)中[，,]?[\u4e00-\u9fff（）()]{2,16}(?:仅|为|是|共|达)?$/;
+const ECONOMIC_SENTENCE_FRAME = /^\s*(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助)(?:支出)?中[，,：:]/;
+/** Whether a figure is an item of 人员经费 / 公用经费 or a class of them: by its list's total, or by the whole framing it. */
+function economicItem(pt: ProseToken, listTotal: ProseToken | undefined): boolean {
+  return (listTotal !== undefined && ECONOMIC_PARENT.test(listTotal.subject)) || ECONOMIC_FRAME.test(pt.lead) || ECONOMIC_SENTENCE_FRAME.test(pt.sentence.text);
+}
 /** The totals whose items are 公开06表's rows: 人员经费 / 公用经费, and the classes 301, 302, 303 (`商品和服务支出主要为办公费…`). */
 const ECONOMIC_PARENT = /^(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?)$/;
 
@@ -246,9 +254,11 @@ const MAPPINGS: Mapping[] = [
   {
     subject: /三公|因公出国|公务用车|公务接待/,
     roles: ['amount', 'budget'],
-    queries: (_m, _scope, pt) => {
+    queries: (_m, scope, pt, basicAllIsGeneral, listTotal) => {
       // (`其中国内公务接待费3.04万元…；国（境）外公务接待费0万元`: a part of 公务接待费; the table gives the whole.)
       if (RECEPTION_PART.test(pt.subject)) return [];
+      // (`商品和服务支出中，…公务接待费3.95万元`: the 基本支出's item, 公开06表's row, not the 三公 spending of 公开09表.)
+      if (pt.role === 'amount' && economicItem(pt, listTotal)) return scope === 'general' || basicAllIsGeneral() ? [economicRow(pt.subject)] : [];
       const entry = SANGONG.find(([re]) => re.test(pt.subject));
       return entry ? [{ kind: 'T09', column: entry[1][pt.role === 'budget' ? 0 : 1] }] : [];
     },
@@ -280,7 +290,8 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   // …or of a sentence about one unit (`其中，厅本级本年支出合计…，其中：基本支出…；项目支出…`).
   for (const t of facts.analysis.bySentence.get(pt.sentence.id) ?? []) if (t.index < pt.index && t.role === 'amount' && units.names(t.subject)) return 'other';
   // (A 类 or 款 of the classification names no fund: `农业农村（款）…，其中：一般行政管理事务（项）…` is its section's.)
-  if (total && !CLASS_ITEM.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
+  // (Nor does an economic class or 人员经费 / 公用经费: `商品和服务支出中，办公费…` in the 一般公共预算 基本支出 section is that fund's.)
+  if (total && !CLASS_ITEM.test(total.subject) && !ECONOMIC_PARENT.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
   return sections.under(pt.sentence.section, GENERAL_FUND) ? 'general' : 'all';
 }
 
