@@ -17,11 +17,35 @@ const mayBeSlip = (n: NumberToken) => (n.unit === '元' || n.unit === '亿元') 
  * Groups of numbers that are siblings: the numbers of one sentence, or of one table row. Only the
  * groups holding a possible slip are built (most rows and sentences hold none).
  */
+/** A list item's mark: `1.`, `2、`, `（3）`, `- `. */
+const LIST_ITEM_MARK = /^\s*(?:[-*•]\s+|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）])/;
+
 function siblingGroups(model: DocumentModel): NumberToken[][] {
   const groups: NumberToken[][] = [];
   for (const s of model.sentences) {
     if (s.numbers.some((id) => mayBeSlip(model.numbers[id]))) groups.push(s.numbers.map((id) => model.numbers[id]));
   }
+  // (`1. 办公费：12.89万元；` … `14. 其他交通费用：13.91元；`: the items of a list, one a line, are siblings too.)
+  let run: NumberToken[] = [];
+  let runMark = '';
+  const flush = () => {
+    if (run.length >= 3 && run.some(mayBeSlip)) groups.push(run);
+    run = [];
+  };
+  for (const s of model.sentences) {
+    const mark = LIST_ITEM_MARK.exec(s.text)?.[0].replace(/\d+/, 'N').trim();
+    const amounts = s.numbers.map((id) => model.numbers[id]).filter((n) => n.unit === '元' || n.unit === '万元' || n.unit === '亿元');
+    if (!mark || amounts.length !== 1 || (mark !== runMark && run.length > 0)) {
+      flush();
+      if (!mark || amounts.length !== 1) {
+        runMark = '';
+        continue;
+      }
+    }
+    runMark = mark;
+    run.push(amounts[0]);
+  }
+  flush();
   for (const table of model.tables) {
     for (const row of table.rows) {
       if (!row.cells.some((c) => c.number !== undefined && mayBeSlip(model.numbers[c.number]))) continue;
