@@ -104,7 +104,11 @@ export function inUnitOf(value: Decimal, like: Operand): string {
   // (A figure written as an integer, `0` or a `3620` that lost its point, replaced by 2.30 or 36.20: two decimals, not `2`.)
   const decimals = like.decimals === 0 && !scaled.isInteger() ? 2 : (like.decimals ?? 2);
   const text = scaled.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
-  return like.raw?.includes(',') ? group(text) : text;
+  const grouped = like.raw?.includes(',') ? group(text) : text;
+  // (A negative written the accountant's way keeps that way: `（1.16）`, `△5.70`.)
+  const mark = /^[△▲（(]/.exec(like.raw ?? '')?.[0];
+  if (!mark || !grouped.startsWith('-')) return grouped;
+  return mark === '（' || mark === '(' ? `${mark}${grouped.slice(1)}${mark === '（' ? '）' : ')'}` : `${mark}${grouped.slice(1)}`;
 }
 
 /** A computed amount in the unit of the first operand, shown when the relation mixes units (a sum of percentages in %). */

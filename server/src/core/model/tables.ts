@@ -571,7 +571,7 @@ function maybeNumber(text: string): boolean {
   return false;
 }
 
-const NUMBER_START = new Set([...'.．+-－−—–─≥≤<>＜＞/／（('].map((ch) => ch.charCodeAt(0)));
+const NUMBER_START = new Set([...'.．+-－−—–─≥≤<>＜＞/／（(△▲'].map((ch) => ch.charCodeAt(0)));
 const NORM_RE = /[\s\u3000]|\*\*/g;
 /** A cell or label without spaces and Markdown bold (PDF breaks labels: `公务用车购 置费`). */
 export const norm = (s: string) => (hasNormChars(s) ? s.replace(NORM_RE, '') : s);
@@ -1401,6 +1401,19 @@ function cutsWord(before: string, after: string): boolean {
 const BLOCK_START = /^((?:收入|支出)?项目|科目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;
 
 /** Most non-empty body cells of a column are codes (or `code name`). */
+/** A column whose data cells hold words only (labels), at least one of them. */
+function wordsOnly(table: Table, col: number): boolean {
+  let words = 0;
+  for (const r of table.rows) {
+    if (r.kind !== 'data' && r.kind !== 'total') continue;
+    const cell = r.cells[col];
+    if (!cell || cell.text.trim() === '') continue;
+    if (cell.number !== undefined || /\d/.test(cell.text)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
 function mostlyCodes(table: Table, col: number): boolean {
   let codes = 0;
   let other = 0;
@@ -1443,6 +1456,8 @@ function assignRoles(table: Table): void {
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
     // (`支出功能分类（类） | 决算数 | 占比（%）`: the 类 named in the first column.)
     else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (b === '' && c === start) || (c === start && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)))) role = 'name';
+    // (`项目 | ⇥ | 年初结转和结余 …` over `⇥ | 合计 | 0.00 …`: the label column under a merged 项目 header, words only.)
+    else if (hasName && c === start + 1 && b !== '' && b === bottom(c - 1) && /项目|科目|名称/.test(b) && wordsOnly(table, c)) role = 'name';
     // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)
     else if (RATE_COLUMN.test(path)) role = 'rate';
     // (`上年决算数 | 本年决算数`: last year's column beside this year's is no figure of this year's table.)

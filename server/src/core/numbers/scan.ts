@@ -372,6 +372,13 @@ export function readCellValue(text: string, base = 0): ScannedNumber | 'blank' |
     if (typeof inner !== 'object' || inner.unit !== 'none' || inner.text.startsWith('-')) return undefined;
     return { ...inner, start: base + offset, end: base + offset + trimmed.length, raw: trimmed, text: `-${inner.text}` };
   }
+  // `△1.33`, `▲5.70`: the other mark of a decrease (`注：△表示减少`). The number spans the mark, so a fix replaces it too.
+  const marked = /^[△▲]\s*([0-9０-９].*)$/.exec(trimmed);
+  if (marked) {
+    const inner = readCellValue(marked[1], base + offset + trimmed.indexOf(marked[1]));
+    if (typeof inner !== 'object' || inner.unit !== 'none' || inner.text.startsWith('-')) return undefined;
+    return { ...inner, start: base + offset, end: base + offset + trimmed.length, raw: trimmed, text: `-${inner.text}` };
+  }
   const nums = scanNumbers(trimmed, base + offset, true);
   if (nums.length !== 1) return undefined;
   const n = nums[0];
