@@ -165,6 +165,8 @@ function namedBeforeTotal(clause: string): string {
 // (一般公共预算 frames only from its carry-over, the opening of a fund's balance: its spending opens other paragraphs.)
 // (The department may name itself first: `本部门政府性基金预算财政拨款本年收入…`.)
 const FUND_FRAME = /^(?:本部门|本单位)?((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))|^(?:本部门|本单位)?(一般公共预算(?:财政拨款)?)(?=年初结转)/;
+/** A value of things counted, named by what they are: `账面价值`, `原值`, `净值`. */
+const ATTRIBUTE = /^(?:账面(?:价值|原值|净值|余额)|资产原值|资产净值|原值|净值|价值)$/;
 /** A sentence labelled with one fund: `一般公共预算财政拨款：…`, `（二）政府性基金预算财政拨款收支情况：…`. */
 const FUND_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:收支|收入支出)?(?:情况|决算)?[：:]/;
 /** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
@@ -643,6 +645,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
       }
       let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? lead, role)), model.department), previous, lead);
+      // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
+      // counted, not one 账面价值 of the whole report.)
+      if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
       // (`…、2.38%和2.61%`, `所占比例分别为…`: a conjunction or 所 alone names nothing.)
       if (FUNCTION_WORD_ONLY.test(own)) own = '';
       // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
