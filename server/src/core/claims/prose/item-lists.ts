@@ -244,6 +244,8 @@ function describedItems(model: DocumentModel, analysis: ProseAnalysis, listOf: M
     if (first.role !== 'amount' || !first.ownSubject || first.token.unit !== total.token.unit || name === '' || /[，,、：:；;。（(]/.test(name) || ITEM_STYLES.some((re) => re.test(name)) || BULLET.test(name)) break;
     // (`支出总计…，其中：本年支出合计X。` / `本年收入合计…，本年支出合计…`: a paragraph opening with a total is no item.)
     if (/合计|总计|差额/.test(first.subject)) break;
+    // (`另有年初结转和结余35.00万元`: what the text adds besides the items is none of them.)
+    if (/^(?:另有|另外|此外|以及)/.test(name)) break;
     // (`公务用车购置费支出204.78万元，同比减少…；公务用车运行维护费支出664.60万元，…`: each named amount of the sentence is an item;
     // one in a list of its own breaks the item down, and the reading is given up.)
     const named = tokens.filter((t) => t.role === 'amount' && t.ownSubject && t.depth === 0 && t.token.unit === total.token.unit);
