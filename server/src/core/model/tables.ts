@@ -1436,7 +1436,11 @@ const CHANGE_COLUMN = /(?:增、?减|增加[（(]减少[)）]|增[（(]减[)）]
 function assignRoles(table: Table): void {
   const cols = table.columns;
   // (`项目(按功能分类)` | … | `按支出性质` | …: the 2016 公开01表 names its two expenditure blocks so.)
-  const bottom = (c: number) => (cols[c].headerPath.at(-1) ?? '').replace(/^(项目)[（(][^)）]*[)）]$|^按(?:功能分类|经济分类|支出性质|支出功能分类|支出经济分类)$/, (_, item) => item ?? '项目');
+  // (`收入/项目 | 决算数 | 支出/项目 | 决算数`: a two-line header written on one line, its lines joined by a slash.)
+  const bottom = (c: number) =>
+    (cols[c].headerPath.at(-1) ?? '')
+      .replace(/^(?:收入|支出)\s*[\/／]\s*(?=项目$)/, '')
+      .replace(/^(项目)[（(][^)）]*[)）]$|^按(?:功能分类|经济分类|支出性质|支出功能分类|支出经济分类)$/, (_, item) => item ?? '项目');
   let block = 0;
   let start = 0;
   let hasName = false;
