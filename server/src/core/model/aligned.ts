@@ -142,7 +142,8 @@ const PROSE_LINE: Scan = Object.freeze({ kind: 'prose', tokens: BLANK_LINE.token
 
 function scanLine(text: string): Scan {
   const t = text.trim();
-  if (t === '') return BLANK_LINE;
+  // (A Markdown fence around the table, ``` or ~~~, is no row of it: as a blank line.)
+  if (t === '' || /^(?:`{3,}|~{3,})[\w-]*$/.test(t)) return BLANK_LINE;
   // (A page's running title, `XX局2023年度部门决算` over a table's next page, is part of the break.)
   if (PAGE.test(t) || RUNNING_TITLE.test(t)) return PAGE_LINE;
   if (META.test(t) || /表$/.test(t.replace(TRAILING_BRACKET, ''))) return META_LINE;

@@ -20,6 +20,13 @@ export interface PandocRow {
 
 /** `+-----+------+`, `+=====+======+` (the header's lower border), with `:` for alignment. */
 export const GRID_BORDER = /^\s*\+(?:[-=:]+\+)+\s*$/;
+/**
+ * A border under some cells only, `+------+------+      |`: the cells whose segment is blank span the rows above and below
+ * it (pandoc's row span, as a merged header cell writes it).
+ */
+const PARTIAL_BORDER = /^\s*[+|](?:(?:[-=:]+|[ ]+)[+|])+\s*$/;
+const isBorder = (text: string) => GRID_BORDER.test(text) || (PARTIAL_BORDER.test(text) && /[-=]/.test(text) && text.includes('+'));
+
 /** A simple table's rule: two or more runs of dashes separated by spaces. */
 export const DASH_RULE = /^\s*-{2,}(?:[ \t]+-{2,})+\s*$/;
 
@@ -29,7 +36,7 @@ export function gridEnd(lines: Line[], first: number): number {
   for (let i = first + 1; i < lines.length; i++) {
     const t = lines[i].text.trim();
     if (GRID_BORDER.test(t)) last = i;
-    else if (!t.startsWith('|')) break;
+    else if (!t.startsWith('|') && !isBorder(t)) break;
   }
   return last;
 }
@@ -41,12 +48,17 @@ export function gridEnd(lines: Line[], first: number): number {
 export function readGrid(lines: Line[], first: number, last: number): PandocRow[] {
   const rows: PandocRow[] = [];
   let current: PandocRow | undefined;
+  // (The columns are where the borders' `+` stand, all borders together: a cell spanning several of them, `| 预算数 | 决算数 |` over
+  // twelve, is laid over the first with blank cells for the rest, as an HTML colspan is.)
+  const bounds = new Set<number>();
+  for (let i = first; i <= last; i++) if (isBorder(lines[i].text)) for (const m of allMatches(/\+/g, lines[i].text)) bounds.add(m.index!);
+  const columns = [...bounds].sort((a, b) => a - b);
   for (let i = first; i <= last; i++) {
-    if (GRID_BORDER.test(lines[i].text)) {
+    if (isBorder(lines[i].text)) {
       current = undefined;
       continue;
     }
-    const cells = pipedCells(lines[i]);
+    const cells = spreadOver(lines[i], pipedCells(lines[i]), columns);
     if (!current || cells.length !== current.cells.length) {
       current = { line: i, cells };
       rows.push(current);
@@ -66,6 +78,30 @@ export function readGrid(lines: Line[], first: number, last: number): PandocRow[
 /** Words of Latin script stay apart when a cell's text goes on on its next line; 汉字 and digits join. */
 function needsSpace(before: string, after: string): boolean {
   return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after);
+}
+
+/**
+ * The cells of a grid row laid over the table's columns (`columns`: the display positions of the borders' `+`): each at the
+ * first column its pipes enclose, blank cells for the other columns it spans. The cells as they are when their pipes stand
+ * elsewhere than on the borders' positions (a table drawn by hand).
+ */
+function spreadOver(line: Line, cells: PandocCell[], columns: number[]): PandocCell[] {
+  if (columns.length < 2) return cells;
+  const pipes: number[] = [];
+  let width = 0;
+  const text = line.text;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '|') pipes.push(width);
+    width += unitWidth(text.charCodeAt(i), text.charCodeAt(i + 1));
+  }
+  if (pipes.length !== cells.length + 1 || pipes.some((p) => !columns.includes(p))) return cells;
+  const out: PandocCell[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const spans = columns.indexOf(pipes[k + 1]) - columns.indexOf(pipes[k]);
+    out.push(cells[k]);
+    for (let extra = 1; extra < spans; extra++) out.push({ start: cells[k].end, end: cells[k].end, text: '', indent: 0 });
+  }
+  return out;
 }
 
 /** The trimmed texts between the `|` of a grid row. */
