@@ -42,3 +42,8 @@ test('an unnumbered Markdown heading takes its level from its # marks', () => {
   const text = ['# 标题', '', '## 收入情况', '', '收入合计100.00万元。', '', '### 说明', '', '无。', ''].join('\n');
   assert.deepEqual(outline(text), ['标题@1<', '收入情况@2<标题', '说明@3<收入情况']);
 });
+
+test('a 类 numbered afresh under a section heads a part of it, not a section beside it', () => {
+  const text = ['五、一般公共预算财政拨款支出决算情况说明', '', '一般公共预算财政拨款支出100.00万元。', '', '一、教育支出（类）', '', '（1）高等职业教育（项）：决算100.00万元。', ''].join('\n');
+  assert.deepEqual(outline(text), ['五、一般公共预算财政拨款支出决算情况说明@2<', '一、教育支出（类）@3<五、一般公共预算财政拨款支出决算情况说明']);
+});

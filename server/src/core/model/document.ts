@@ -84,6 +84,8 @@ const HEADING_PATTERNS: Array<{ re: RegExp; level: number; short?: boolean }> = 
   { re: /^[（(]\d+[)）]/, level: 5, short: true },
 ];
 
+const CLASS_TITLE = /[（(]\s*\d*\s*[类款]\s*[)）]\s*$/;
+
 /** A heading line: numbered or `#`, short, and not a sentence with amounts in it. */
 function headingLevel(text: string): number | undefined {
   const trimmed = text.replace(/\*\*/g, '').trim();
@@ -116,7 +118,9 @@ function headingLevel(text: string): number | undefined {
     // A line that stops at its 项 name and colon (`7.…标准(项)：` / `年初预算为…`) is such an item too.
     // So do the words after a project's `…项目绩效自评情况：` (`1.…项目绩效自评情况：根据年初设定的绩` / `效目标，项目自评得分…`).
     if (p.level >= 4 && (/[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]|[（(]\s*[类款项]\s*[)）]\s*[：:，,]\s*[\u4e00-\u9fff]|(?:情况|结果)[：:]\s*[\u4e00-\u9fff]/.test(t) || ITEM_NAME_THEN_COLON.test(t))) return undefined;
-    return p.level;
+    // (`五、一般公共预算财政拨款支出决算情况说明` / `一、教育支出（类）`: a 类 or 款 numbered afresh heads a part of the section it is in,
+    // never a section beside it.)
+    return CLASS_TITLE.test(t) ? Math.max(p.level, 3) : p.level;
   }
   return undefined;
 }
