@@ -149,7 +149,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // (`…支出156.57万元，其中：…。年初预算为170.26万元，完成年初预算的91.96%。同比2023年…增加…`: a sentence of the budget
   // and its completion only is passed over, and so is one of counts only: `…支出决算0.93万元…。全年国内公务接待11批次、70人次。
   // 决算数比上年减少0.56万元`.)
-  for (let k = 0; k < 2 && role === 'amount' && previous.every((t) => t.role === 'budget' || t.role === 'completion-rate' || t.role === 'count'); k++) {
+  // (So is a breakdown of the figure before it: `…支出42.2459万元。其中：公务用车购置费25.0826万元…。截至…保有量为5辆。比上年减少…`.)
+  for (let k = 0; k < 3 && role === 'amount' && (previous.every((t) => t.role === 'budget' || t.role === 'completion-rate' || t.role === 'count') || /^\s*其中/.test(previous[0].sentence.text)); k++) {
     previous = previousSentenceTokens(analysis, previous[0], sentenceIndex, sentenceOrder) ?? previous;
   }
   // (`近三年本年支出合计分别为：2021年1164.72万元，2022年…，2023年1195.55万元。与2021年决算数相比，2023年增加30.83万元`: the figure
