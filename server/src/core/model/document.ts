@@ -575,7 +575,12 @@ function findReport(text: string): { reportYear?: number; reportKind?: 'final-ac
   // (The first line of the first three that names a year, when it is a title: no figures, 决算 after the year.)
   const titleLine = firstLines(text, 3).find((line) => /(?:19|20)\d\d\s*年/.test(line));
   const title = titleLine && !FIGURE_IN_LINE.test(titleLine) ? TITLE_YEAR.exec(titleLine) : null;
-  if (title) return { reportYear: Number(title[1]), reportKind: 'final-accounts' };
+  if (title) {
+    // (`2018年度临川市司法局部门决算公开` over a body dated 2019年度 throughout: the title is the slip, as above.)
+    const body = mostCommon(dated());
+    const year = body !== undefined && body !== title[1] && dated().get(body)! > 2 * (dated().get(title[1]) ?? 0) + 2 ? body : title[1];
+    return { reportYear: Number(year), reportKind: 'final-accounts' };
+  }
   // A budget (`2026年区级部门预算`, `2026年部门预算编制说明`) is about its own year.
   const budget = mostCommon(counts(firstGroups(text, /((?:19|20)\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*预算(?!数)/g)));
   if (budget !== undefined) return { reportYear: Number(budget), reportKind: 'budget' };

@@ -59,7 +59,8 @@ const AS_OF = /(截至|截止|至)\s*$/;
 const AS_OF_YEAR_END = /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/;
 /** `2023年度部门决算`, `2023年度收入支出决算总表`: the report's title, headings and tables. */
 // (Not `2023年度决算支出合计850.00万元`, `2023年度决算收入、支出总计均为…`: a figure follows, last year's stated for comparison.)
-const REPORT_NAME = new RegExp(`^\\s*度?\\s*(?:(?:部门|单位)?\\s*决算(?!数|${PAST_DISCLOSURE.source}|[^，,。；;\\d\\n]{0,16}\\d[\\d,.]*\\s*(?:万元|亿元|元))|[^。；;，,\\d]{0,20}决算(?:总)?表)`);
+// (`2018年度临川市司法局部门决算公开`: the department's name between the year and 部门决算, as a title writes it.)
+const REPORT_NAME = new RegExp(`^\\s*度?\\s*(?:(?:部门|单位)?\\s*决算(?!数|${PAST_DISCLOSURE.source}|[^，,。；;\\d\\n]{0,16}\\d[\\d,.]*\\s*(?:万元|亿元|元))|[^。；;，,\\d]{0,20}决算(?:总)?表|[^。；;，,\\d\\n]{2,20}?(?:部门|单位)决算(?:公开|报告|说明)?(?:\\n|$))`);
 /** `编报绩效目标的2024年度项目`, `绩效自评的2024年度项目`: the report year's projects. */
 const OWN_PERFORMANCE_BEFORE = /(?:编报绩效目标|绩效自评|绩效跟踪(?:评价)?|绩效运行监控)的\s*$/;
 const OWN_PERFORMANCE_AFTER = /^\s*度?\s*项目/;
