@@ -84,7 +84,8 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
       }
     }
     for (const t of tokens) {
-      const named = t.role === 'amount' && t.year === undefined ? /^(收入、支出|收入|支出)总计$/.exec(t.subject) : null;
+      // (Not its restatement, `收入总计18,350.39万元（约1.84亿元）`: the figure itself is the total.)
+      const named = t.role === 'amount' && t.year === undefined && !t.restates && !t.approx ? /^(收入、支出|收入|支出)总计$/.exec(t.subject) : null;
       if (!named) continue;
       for (const side of SIDES) if (named[1] === '收入、支出' || named[1] === side.zh) totals.set(side.zh, { token: t, paragraphsAfter: 0 });
     }
