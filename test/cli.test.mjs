@@ -355,6 +355,9 @@ test('json: an info note is ESLint severity 1 with level "info", counted in info
   assert.equal(note.severity, 1);
   assert.equal(note.level, 'info');
   assert.equal(file.infoCount, 1);
+  // (Not a warning too: warningCount counts warnings only.)
+  assert.equal(file.warningCount, file.messages.filter((m) => m.level === 'warning' || m.ruleId === null).length);
+  assert.equal(file.warningCount + file.errorCount + file.infoCount, file.messages.length);
   assert.ok(file.messages.every((m) => m.ruleId === null || ['info', 'warning', 'error'].includes(m.level)));
 });
 

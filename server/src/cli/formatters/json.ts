@@ -56,7 +56,8 @@ export const formatJson: Formatter = (results, ctx) => {
       suppressedMessages: [],
       errorCount: messages.filter((m) => m.severity === 2).length,
       fatalErrorCount: 0,
-      warningCount: messages.filter((m) => m.severity === 1).length,
+      // (Info notes are severity 1 too, ESLint having no lower level; they are counted apart, in infoCount.)
+      warningCount: messages.filter((m) => m.severity === 1 && !('level' in m && m.level === 'info')).length,
       infoCount: r.findings.filter((f) => f.severity === 'info').length,
       fixableErrorCount: fixable(2),
       fixableWarningCount: fixable(1),
