@@ -101,6 +101,11 @@ const SHORT_DIRECTION = /(?:(?:比|较|与|同比)[^，,；;。]{0,12}|^[，,]?)
 /** `增减额-23.40万元`, `增减率-9.36%`, `变动率`: a change named without a direction (the sign gives it). */
 const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|比例)|变动(?:额|率|幅度)|变化(?:额|率|幅度)/;
 
+const NEUTRAL_CHANGES = new RegExp(NEUTRAL_CHANGE.source, 'g');
+
+/** `同比变动-130.67万元`, `较上年增减-93.82万元`: a change named bare, its sign giving the direction. */
+const BARE_CHANGE = /(?:^|[，,；;])\s*(?:同比|比上年|较上年)?(?:增减|变动)(?:为)?$/;
+
 /** `基本支出占56.91%（3678.53万元）`, `占28.53%，为3159.42万元`: the words between a share and its part stated after it. */
 export const PART_AFTER_SHARE = /^(?:[（(]|为|是|金额为|计)$/;
 
@@ -223,7 +228,8 @@ function withoutNames(words: string): string {
 }
 
 export function directionOf(words: string): Direction | undefined {
-  const w = withoutNames(stripTemplateAlternatives(words));
+  // (`增减幅度-14.64%` names no direction: its 减幅 is not one.)
+  const w = withoutNames(stripTemplateAlternatives(words)).replace(NEUTRAL_CHANGES, '');
   const up = UP.exec(w);
   const down = DOWN.exec(w);
   if (up && down) return up.index > down.index ? 'up' : 'down';
@@ -387,6 +393,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (FROM_LEVEL.test(w) && TO_LEVEL_AFTER.test(after)) return 'prior';
       if (UP.test(unquoted) || DOWN.test(unquoted) || NEUTRAL_CHANGE.test(unquoted) || SHORT_DIRECTION.test(unquoted)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       if (NEW_THIS_YEAR.test(w)) return 'delta';
+      // (`同比变动-130.67万元（-0.69%）`, `增减-93.82万元`: a change named bare, its sign giving the direction.)
+      if (BARE_CHANGE.test(unquoted)) return 'delta';
       // (`年末结转和结余比上年结转60.80万元减少42.48万元`: the balance compared with the one carried in, the year's starting figure.)
       if (/(?:比|较)(?:上年|年初)(?:结转|结余)(?:和结余)?数?$/.test(w)) return 'prior';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
