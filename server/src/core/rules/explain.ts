@@ -126,7 +126,8 @@ export function reportRate(
   const severity = check.status === 'error' ? 'error' : 'warning';
   // A rate a table states per row is computed by the accounting system from the unrounded figures: one the published figures
   // reach only within their rounding is what that gives (`-10.94` beside 7.48 and 8.40), not a likely slip.
-  if (severity === 'warning' && claim.origin === 'table') {
+  // (Nor is one from approximations, `约0.24亿元，比上年增长约15.8%`: their point values mean nothing.)
+  if (severity === 'warning' && (claim.origin === 'table' || [inputs.stated, ...related].some((o) => o?.token !== undefined && ctx.model.numbers[o.token].approximate))) {
     ctx.verdict(claim.id, 'info', explanation);
     return;
   }

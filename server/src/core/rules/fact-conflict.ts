@@ -1,5 +1,6 @@
 import { checkApproximate, checkRestated, inUnitOf, roundedToPlaceOf, written } from '../arith/interval';
 import { restatedDiffText } from './explain';
+import { checkClaimRatio, ratioInputs } from './ratios';
 import type { Approximation, FactClaim, Localized, Operand } from '../types';
 import { l, setFigureFix, type FixDraft, type Rule, type RuleContext } from './rule';
 
@@ -80,7 +81,9 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
   const eq = checkRestated(claim.a, claim.b);
   // (Reported on the later statement, unless the first is known to be the slip: a list part its list's total contradicts.
   // The explanation names the other statement first.)
-  const [here, there] = claim.firstIsOdd && claim.a.span ? [claim.a, claim.b] : [claim.b, claim.a];
+  // (Nor when only the later one is a rate its own figures bear out: `减少80.65万元，下降3.52%` against the overview's `下降3.25%`.)
+  const vouched = !eq.ok && !claim.firstIsOdd && claim.a.span && rateVouched(ctx, claim.b) && !rateVouched(ctx, claim.a);
+  const [here, there] = (claim.firstIsOdd || vouched) && claim.a.span ? [claim.a, claim.b] : [claim.b, claim.a];
   const explain = () => {
     const d = restatedDiffText(eq.diff, eq.tolerance, [there, here]);
     return l(
@@ -100,9 +103,20 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
     severity,
     related: there.span ? [{ span: there.span, message: l(`另一处：${there.label} ${written(there, [here])}`, `elsewhere: ${there.label} ${written(there, [here])}`) }] : [],
     // (A heading's figure restates the section's: set it to the text's.)
-    fixes: claim.identity === 'prose.heading-figure' && claim.b.span ? [setTo(claim.b, claim.a, l('与正文一致', 'as the text states it'))] : [],
+    fixes: claim.identity === 'prose.heading-figure' && claim.b.span ? [setTo(claim.b, claim.a, l('与正文一致', 'as the text states it'))] : vouched ? [setTo(here, there, l('按其数据算得', 'as its figures give it'))] : [],
     claim: claim.id,
   });
+}
+
+/** Whether `o` is the stated rate of a change or completion that its own figures bear out. */
+function rateVouched(ctx: RuleContext, o: Operand): boolean {
+  if (!o.span) return false;
+  for (const c of ctx.claims) {
+    if ((c.kind !== 'change' && c.kind !== 'completion') || c.span.start !== o.span.start) continue;
+    const inputs = ratioInputs(c);
+    if (inputs && inputs.stated.span?.start === o.span.start && checkClaimRatio(inputs).status === 'ok') return true;
+  }
+  return false;
 }
 
 /** The written unit, 万元 too (explanations of approximations name it: `近3,300万元`). */

@@ -15,7 +15,7 @@ import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind, isBudgetAdjustment } from './tokens';
 import { LintMemo } from '../../lint-memo';
 
-const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'share-base'];
+const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
 const RESPECTIVELY = /分别|各/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
 const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
@@ -305,6 +305,17 @@ function comparedWith(analysis: ProseAnalysis, t: ProseToken): string {
   return /预算|计划/.test(words) ? 'budget' : '';
 }
 
+/** What a change's rate compares with: the figure the change before it in the sentence is of (`比预算数增加100.00万元，增长7.69%`). */
+function rateComparedWith(analysis: ProseAnalysis, t: ProseToken): string {
+  const tokens = analysis.bySentence.get(t.sentence.id) ?? [];
+  for (let k = t.index - 1; k >= 0 && k >= t.index - 3; k--) {
+    const role = tokens[k].role;
+    if (role === 'budget' || role === 'budget-delta') return 'budget';
+    if (role === 'delta' || role === 'prior') return comparedWith(analysis, tokens[k]);
+  }
+  return /预算|计划/.test(t.lead) ? 'budget' : '';
+}
+
 export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf: Map<ProseToken, ProseList>, lists: ProseList[], sink: ClaimSink): void {
   const openScope = openListScope(model, lists);
   const byGroup = new Map<string, Statement[]>();
@@ -316,7 +327,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   for (const t of analysis.tokens) {
     // (`部分支出科目有所下降，主要为：A…支出减少33万元；B…减少57万元`: a statement opening the sentence names no quantity.)
     // (An approximation of an amount, `约1,100万元`, `近1,300万元`, is a statement of that amount, held to it loosely.)
-    const approx = t.approx && (t.role === 'amount' || t.role === 'other') ? t.approx : undefined;
+    // (So is one of a change's rate, `比上年增长约15.8%`, of the rate stated in the body.)
+    const approx = t.approx && (t.role === 'amount' || t.role === 'other' || t.role === 'change-rate') ? t.approx : undefined;
     if ((!FACT_ROLES.includes(t.role) && !approx) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
     if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;
@@ -325,7 +337,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
     // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)
-    if (t.role === 'delta' && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
+    if ((t.role === 'delta' || t.role === 'change-rate') && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
+    // (A change's rate in %, `增长15.76%`, restated in the overview; not one in 个百分点, which compares two rates.)
+    if (t.role === 'change-rate' && (t.token.unit !== '%' || !t.direction || t.direction === 'flat')) continue;
     // (`较上年增加1894.61万元…，主要原因是上年年初结转资金1475.63万元，实际较上年增加资金418.98万元`: a figure of the reason, named
     // by nothing of its own, is another quantity than the one the sentence is about.)
     // (Nor is one the reason names, `主要原因是…追加资金6.41万元`: the reason of one item, not a figure of the report.)
@@ -347,7 +361,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     const budgetPart = inBudgetList(t, inList);
     // 年初预算 and 全年预算 are two figures of one quantity.
-    const role = approx ? 'amount' : t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
+    // (A rate is compared only with a rate of the same direction: `增长` and `下降` of one figure are not two values of one fact.)
+    const role = t.role === 'change-rate' ? `rate:${t.direction}:${rateComparedWith(analysis, t)}` : approx ? 'amount' : t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
     // (`1.…（项）支出4611.37万元…。该科目年末结转和结余565.38万元。`: 该科目, 该项目 name the paragraph's own item.)
@@ -603,7 +618,9 @@ function sumHoldsWith(lists: ProseList[], part: Statement, value: Operand): bool
 function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: boolean, soft = false, name?: string, firstIsOdd = false): void {
   const a = first.token;
   const b = second.token;
-  const role = { amount: '', budget: '预算', delta: '变动额' }[a.role as 'amount' | 'budget' | 'delta'];
+  const role = { amount: '', budget: '预算', delta: '变动额', 'change-rate': a.direction === 'down' ? '下降率' : '增长率' }[a.role as 'amount' | 'budget' | 'delta' | 'change-rate'];
+  // (A rate is named as one: `收入总计增长率`, not `收入总计`, which is an amount.)
+  if (a.role === 'change-rate') name ??= `${a.subject}${role}`;
   sink.add<FactClaim>({
     kind: 'fact',
     origin: 'prose',
