@@ -348,6 +348,8 @@ export interface ShareClaim extends ClaimBase {
   stated: Operand;
   /** Share group id for group recomputation (shares of one list / one column). */
   group?: number;
+  /** Stated approximately or as a bound (`约占45%`, `占比超过90%`, `70%以上`): held to the figures as such, in no group. */
+  approx?: Approximation;
 }
 
 export interface ShareGroupClaim extends ClaimBase {

@@ -336,7 +336,7 @@ class RestatedCheck {
  * The place value of a written number's last significant digit: 100 for `1,100`, 0.01 for `1.50`, 1 for `362`. An
  * approximation is as coarse as its writer made it: `约1,100万元` says hundreds, `约362万元` says units.
  */
-function lastDigitPlace(text: string): Decimal {
+export function lastDigitPlace(text: string): Decimal {
   const [whole, fraction = ''] = text.replace(/^-/, '').split('.');
   // (Digits after the point are all meant, `约2.0亿元` says tenths; an integer's trailing zeros are not: `约1,100万元`.)
   if (fraction.length > 0) return new Decimal(10).pow(-fraction.length);

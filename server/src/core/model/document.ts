@@ -51,6 +51,7 @@ class Token implements NumberToken {
   readAs?: NumberToken['readAs'];
   cell?: NumberToken['cell'];
   operandFields?: NumberToken['operandFields'];
+  approximate?: true;
 
   constructor(readonly id: number, n: ScannedNumber) {
     this.span = { start: n.start, end: n.end };
@@ -62,6 +63,8 @@ class Token implements NumberToken {
     this.unit = n.unit;
     this.unitText = n.unitText;
     this.formatIssue = n.formatIssue;
+    // (`七成`: a share in tenths is about that, ±5%.)
+    if (n.spelled) this.approximate = true;
   }
 
   get value(): Decimal {

@@ -15,6 +15,8 @@ export interface ScannedNumber {
   unit: Unit;
   unitText: string;
   formatIssue?: NumberFormatIssue;
+  /** Written in words (`七成`): approximate by nature, and never rewritten by a fix. */
+  spelled?: true;
 }
 
 const DIGIT = '0-9\uFF10-\uFF19';
@@ -241,7 +243,30 @@ const PER_DENOMINATOR = /^\s*(?:人|户|月|年|天|日|次|辆|台|套|平方�
  * Scans `text` (a whole document or one cell) and returns its numbers, offsets relative to `text`
  * plus `base`.
  */
+/** `七成`, `近三成`, `一半`: a share or rate in tenths written in words (not 成本, 成员, 成效…, nor 第一半). */
+const TENTHS = /(?<!第)([一二两三四五六七八九])成(?![本员立果绩效为功熟型交])|(?<!第)一半/g;
+const TENTH_DIGITS: Record<string, string> = { 一: '10', 二: '20', 两: '20', 三: '30', 四: '40', 五: '50', 六: '60', 七: '70', 八: '80', 九: '90' };
+
+/** The tenths of a prose text as percentages (`七成` → 70 %, its 成 the unit; `一半` → 50 %, no unit characters). */
+function scanTenths(text: string, base: number): ScannedNumber[] {
+  const out: ScannedNumber[] = [];
+  if (text.indexOf('成') < 0 && text.indexOf('一半') < 0) return out;
+  for (const m of allMatches(TENTHS, text)) {
+    const start = base + m.index;
+    const digit = m[1];
+    out.push({ start, end: start + (digit ? 1 : 2), unitStart: digit ? start + 1 : undefined, unitEnd: digit ? start + 2 : undefined, raw: digit ?? '一半', text: digit ? TENTH_DIGITS[digit] : '50', decimals: 0, unit: '%', unitText: digit ? '成' : '半', spelled: true });
+  }
+  return out;
+}
+
 export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedNumber[] {
+  const digits = scanDigits(text, base, wholeCell);
+  const tenths = wholeCell ? [] : scanTenths(text, base);
+  if (tenths.length === 0) return digits;
+  return [...digits, ...tenths].sort((a, b) => a.start - b.start);
+}
+
+function scanDigits(text: string, base: number, wholeCell: boolean): ScannedNumber[] {
   const out: ScannedNumber[] = [];
   let at = 0;
   let m: RegExpExecArray | null;

@@ -67,6 +67,8 @@ export function ratioInputs(claim: Claim): RatioInputs | undefined {
 function computeInputs(claim: Claim): RatioInputs | undefined {
   switch (claim.kind) {
     case 'share':
+      // (An approximate share has no point value to compare: share-mismatch holds it to its range.)
+      if ((claim as ShareClaim).approx) return undefined;
       // (`A是B的1.56倍`: a multiple, no share of a whole.)
       return claim.stated.unit === '倍'
         ? { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '倍', change: undefined, check: undefined }

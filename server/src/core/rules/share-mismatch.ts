@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { largestRemainder } from '../arith/apportion';
-import { checkSum, inUnitOf, isMoney, written } from '../arith/interval';
-import type { Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
+import { checkSum, inUnitOf, isMoney, lastDigitPlace, show, written } from '../arith/interval';
+import type { Approximation, Claim, ShareClaim, ShareGroupClaim, SumClaim } from '../types';
 import { inputStatedOtherwise, ratioExplanation, relatedOperands } from './explain';
 import { checkClaimRatio, finerReading, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
@@ -32,7 +32,56 @@ export const shareMismatch: Rule = {
   },
 };
 
+const APPROXIMATE_WORDS: Record<Approximation, [string, string]> = { about: ['约', 'about '], near: ['近', 'nearly '], over: ['超过', 'over '], under: ['不足', 'under '] };
+
+/**
+ * `基本支出占本年支出的比重超过80%`, `约占45%`, `70%以上`: a share stated approximately or as a bound. The ratio's interval from
+ * part and base must meet what the words allow: 约 the figure to its last digit, a whole percentage to fives (`约80%` 75–85%, `约45%` 42.5–47.5%), 近 up to it from a digit or
+ * a tenth below, 超过 / 以上 above it, 不足 / 以下 below it. An error when it misses by more than one unit of the stated figure.
+ */
+function checkApproximateShare(ctx: RuleContext, claim: ShareClaim, how: Approximation): void {
+  const { part, base, stated } = claim;
+  if (!base.value.isPositive() || part.value.isNegative()) return;
+  const low = Decimal.max(0, part.value.minus(part.halfUlp)).times(100).div(base.value.plus(base.halfUlp));
+  const high = base.value.gt(base.halfUlp) ? part.value.plus(part.halfUlp).times(100).div(base.value.minus(base.halfUlp)) : new Decimal(Infinity);
+  const x = stated.value;
+  const digit = lastDigitPlace(stated.text ?? x.toString());
+  // (A whole percentage said to be about is rounded to fives as often as to ones: `固定资产约占资产总额的45%` for 47.26%.)
+  const about = stated.decimals ? digit.div(2) : Decimal.max(digit.div(2), 2.5);
+  const from = how === 'about' ? x.minus(about) : how === 'near' ? x.minus(Decimal.max(Decimal.min(digit, 1), x.times(0.1))) : how === 'over' ? x : new Decimal(-Infinity);
+  const to = how === 'about' ? x.plus(about) : how === 'under' ? x : how === 'near' ? x : new Decimal(Infinity);
+  const miss = Decimal.max(from.minus(high), low.minus(to));
+  const point = part.value.times(100).div(base.value);
+  const [zh, en] = APPROXIMATE_WORDS[how];
+  // (`八成` is shown as written, with its percentage.)
+  const token = stated.token === undefined ? undefined : ctx.model.numbers[stated.token];
+  const asWritten = token?.unitText === '成' || token?.unitText === '半' ? `${token.raw}${token.unitText === '成' ? '成' : ''}（${written(stated)}）` : written(stated);
+  const words = { zh: `${zh}${asWritten}`, en: `${en}${asWritten}` };
+  const computation = `${written(part, [base])} / ${written(base, [part])} = ${show(point, 2)}%`;
+  const allowed = how === 'over' ? `≥ ${written(stated)}` : how === 'under' ? `≤ ${written(stated)}` : `${show(from, 2)}% – ${show(to, 2)}%`;
+  const explain = l(`${computation}；“${words.zh}”容许 ${allowed}${miss.isPositive() ? '，不在其内' : ' ✓'}`, `${computation}; "${words.en}" allows ${allowed}${miss.isPositive() ? ', outside it' : ' ✓'}`);
+  if (!miss.isPositive()) {
+    ctx.verdict(claim.id, 'ok', explain);
+    return;
+  }
+  const severity = miss.gt(Decimal.min(digit, 1)) ? 'error' : 'warning';
+  ctx.verdict(claim.id, severity, explain);
+  ctx.report({
+    messageId: 'mismatch',
+    message: l(`占比不符：${part.label} ${computation}，文中为“${words.zh}”`, `Share mismatch: ${part.label} ${computation}, the text says "${words.en}"`),
+    explanation: explain,
+    span: stated.span ?? claim.span,
+    severity,
+    related: relatedOperands(part, base),
+    claim: claim.id,
+  });
+}
+
 function checkShare(ctx: RuleContext, claim: ShareClaim): void {
+  if (claim.approx) {
+    checkApproximateShare(ctx, claim, claim.approx);
+    return;
+  }
   const inputs = ratioInputs(claim)!;
   const check = checkClaimRatio(inputs);
   // (`约2.43亿元，占本年支出的比重100.0%`: a share of an approximation is reachable from it, its point value means nothing.)

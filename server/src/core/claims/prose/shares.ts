@@ -78,6 +78,9 @@ type PartKind = 'amount' | 'count' | 'either';
 
 const SHARE_BEFORE_PART = /^的[^，,；;。：:\d]{2,30}$/;
 
+/** `项目支出占本年支出合计的`: the part a share names in its own clause, before 占. */
+const PART_BEFORE_SHARE = /^[，,]?\s*([^，,；;。\d]{2,16}?)占/;
+
 function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKind, text: string, regionStart: number): ProseToken | undefined {
   // `基本支出占56.91%（3678.53万元）`: the part in brackets right after its share.
   const next = sentenceTokens[share.index + 1];
@@ -105,7 +108,13 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKin
       else if ((c === 0xff08 || c === 0x28) && closed > 0) closed--;
     }
     if (closed > 0) continue;
-    if (t.role === want || (want === 'either' && (t.role === 'amount' || t.role === 'count'))) return t;
+    if (t.role === want || (want === 'either' && (t.role === 'amount' || t.role === 'count'))) {
+      // (`收入总计约2400万元，…，项目支出占本年支出合计的一半以上`: a share naming its own part in its clause is not of a figure
+      // of another name in an earlier clause.)
+      const ownPart = PART_BEFORE_SHARE.exec(share.lead)?.[1];
+      if (ownPart && t.subject && !t.subject.includes(ownPart) && !ownPart.includes(t.subject) && /[，,]/.test(text.slice(t.token.span.end, share.token.span.start))) return undefined;
+      return t;
+    }
   }
   return undefined;
 }
@@ -893,7 +902,9 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
       part: operand(finePart.token, partLabel),
       base: operand(fineBase.token, baseLabel),
       stated: operand(share.token, '占比'),
+      approx: share.approx,
     });
+    if (share.approx) continue;
     const list = groups.get(resolved.group) ?? [];
     list.push(claim);
     groups.set(resolved.group, list);

@@ -336,7 +336,25 @@ const TARGET_OR_BOUND = /(?:[≥≤≧≦＞＜>]=?|不低于|不高于|不少�
 /** Money carried over from earlier years, as a source of a year's budget: `上年结转资金`, `以前年度结转结余`. */
 const CARRIED_FUNDS = /^[，,、]?(?:上年|以前年度)结转(?:结余)?(?:资金)?(?:为|是)?$/;
 /** `约占45%`, `占比约为45%`, `占…的近一半`: a share said to be about, over or under the figure. */
-const APPROXIMATE_SHARE = /(?:(?<![节制预简合公条契])约|接近|将近|超过|逾|不足|不到)占|占[^，,；;。]{0,20}?(?:(?<![节制预简合公条契])约|大约|接近|将近|超过|逾|不足|不到)(?:为|是)?$/;
+const APPROXIMATE_SHARE = /(?:((?<![节制预简合公条契])约)|(接近|将近)|(超过|逾)|(不足|不到))占|占[^，,；;。]{0,20}?(?:((?<![节制预简合公条契])约|大约)|(接近|将近|近)|(超过|逾|高于)|(不足|不到|低于))(?:为|是|达)?$/;
+const SHARE_WORD = /占|比重|比例/;
+/** `70%以上`, `30%以下`: a share's bound after it. */
+const SHARE_BOUND_AFTER = /^\s*(?:及?以上|及?以下)/;
+
+/**
+ * How a share is stated when not exactly (`约占45%`, `占比超过90%`, `70%以上`, `80%左右`), and the words before it without that
+ * word (what names its base); undefined for an exact one.
+ */
+function shareApproximation(lead: string, after: string): { approx: Approximation; lead: string } | undefined {
+  if (HEDGE_AFTER.test(after)) return { approx: 'about', lead };
+  const bound = SHARE_BOUND_AFTER.exec(after);
+  if (bound) return { approx: bound[0].includes('上') ? 'over' : 'under', lead };
+  const m = APPROXIMATE_SHARE.exec(stripTemplateAlternatives(lead));
+  if (!m) return undefined;
+  const approx = m[1] || m[5] ? 'about' : m[2] || m[6] ? 'near' : m[3] || m[7] ? 'over' : 'under';
+  return { approx, lead: lead.replace(APPROXIMATE_SHARE_WORD, '') };
+}
+const APPROXIMATE_SHARE_WORD = /(?:(?<![节制预简合公条契])约|大约|接近|将近|近|超过|逾|高于|不足|不到|低于)(?=占)|(?:(?<![节制预简合公条契])约|大约|接近|将近|近|超过|逾|高于|不足|不到|低于)(?:为|是|达)?$/;
 
 function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
@@ -345,6 +363,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   // (`每人每月300元`, `人均2.5万元`, `两年年均25.48万元`: a rate per head, per month or per year of several is no amount of the
   // accounts.)
   // (`6.5万元左右`, `45%上下`: an approximation, not the figure; `约占45%` likewise.)
+  // (`占本年支出的70%以上`, `占比80%左右`: a share stated approximately or as a bound, held to its figures as such.)
+  if (token.unit === '%' && SHARE_WORD.test(w) && (SHARE_BOUND_AFTER.test(after) || HEDGE_AFTER.test(after)) && !TARGET_OR_BOUND.test(w)) return 'share';
   if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均|车均|生均|平均|年均)[^，,；;。]{0,6}$|平均每辆车?[^，,；;。]{0,8}$/.test(w)) return 'other';
   // (`117人次（不含陪同人员57人次）`: what a figure leaves out is no figure of the text's.)
   if (EXCLUDED_BEFORE.test(w)) return 'other';
@@ -360,7 +380,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/占(?:年初|全年|调整后)?预算(?:数|金额)?的?$/.test(w)) return 'completion-rate';
       // (`预算执行比例为90.13%`: the share of the budget spent.)
       if (/执行比例(?:为|是|达)?$/.test(w)) return 'completion-rate';
-      if (/占|比重|比例/.test(w)) return APPROXIMATE_SHARE.test(w) ? 'other' : 'share';
+      if (SHARE_WORD.test(w)) return 'share';
       // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
@@ -652,7 +672,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         const compared = /(?:比|较|与)((?:19|20)\d\d)年度?(?:年初)?(?:预算|计划)/.exec(lead);
         if (compared && model.reportYear !== undefined && Number(compared[1]) !== model.reportYear) role = 'delta';
       }
-      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? lead, role)), model.department), previous, lead);
+      // (`两成`: a share in tenths is about that when no word says otherwise.)
+      const shareApprox = role === 'share' ? shareApproximation(lead, after) ?? (token.approximate && token.unit === '%' ? { approx: 'about' as const, lead } : undefined) : undefined;
+      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), previous, lead);
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
@@ -705,7 +727,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         sentence,
         index: list.length,
         role,
-        lead,
+        lead: shareApprox?.lead ?? lead,
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
         subject: own || sideNamed || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
@@ -715,7 +737,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         since: year !== undefined && since !== undefined && year === Number(since) && (/本年|今年|当年/.test(lead) || lead.includes(`${model.reportYear}年`)) ? true : undefined,
         continuesRun,
         depth,
-        approx: approximation?.approx ?? (aboutInRun ? 'about' : undefined),
+        approx: approximation?.approx ?? (aboutInRun ? 'about' : shareApprox?.approx),
       };
       // (`年初预算数为343.99万元，年中调减8.07万元，全年预算数为335.92万元`: an adjustment names no figure after it.)
       if ((own || sideNamed) && (role === 'amount' || role === 'budget') && !ADJUSTMENT_NAME.test(own)) {
