@@ -17,6 +17,8 @@ import { LintMemo } from '../../lint-memo';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
 const RESPECTIVELY = /分别|各/;
+/** `财政拨款安排`, `事业收入安排`: the spending a source of money funds. */
+const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
 const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
@@ -329,6 +331,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (An approximation of an amount, `约1,100万元`, `近1,300万元`, is a statement of that amount, held to it loosely.)
     // (So is one of a change's rate, `比上年增长约15.8%`, of the rate stated in the body.)
     const approx = t.approx && (t.role === 'amount' || t.role === 'other' || t.role === 'change-rate') ? t.approx : undefined;
+    // (`基本支出中，财政拨款安排A；项目支出中，财政拨款安排B`: what a source funds is its frame's, which the name does not say.)
+    if (FUNDED_BY.test(t.subject)) continue;
     if ((!FACT_ROLES.includes(t.role) && !approx) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
     if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;

@@ -86,7 +86,8 @@ function normalize(name: string): string {
     // `项目支出决算总额` is the 项目支出 spent (a `预算总额` is its budget, another figure).
     strip(/决算总额$/);
     strip(/(?:年初|调整后?)$/);
-    strip(/安排$/);
+    // (Not after a source of money: `项目支出中，…事业收入安排1,286,000.00元` is spending it funds, not the 事业收入.)
+    strip(/(?<!收入|拨款|资金|补助)安排$/);
     strip(/(经费|费)支出$/, '$1');
     strip(/(经费|费)(?:支出)?合计$/, '$1');
     // `政府采购支出总额合计：`, `本年支出合计总额为`, `基本支出合计`, `政府采购支出总额方面`: the same figure.
