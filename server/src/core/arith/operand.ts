@@ -193,8 +193,10 @@ export function signOf(o: Operand): number {
 
 /** |o|: `o` itself unless it is negative. */
 export function magnitude(o: Operand): Operand {
-  if (o.fixed !== undefined) return o.fixed < 0 ? withChanges(o, { fixed: -o.fixed }) : o;
-  return o.value.isNegative() ? withChanges(o, { value: o.value.abs() }) : o;
+  // (Its text loses the sign too, for explanations: `546.92 + 93.82`, not `546.92 + -93.82`; `raw` keeps it for fixes.)
+  const text = o.text?.replace(/^-/, '');
+  if (o.fixed !== undefined) return o.fixed < 0 ? withChanges(o, { fixed: -o.fixed, text }) : o;
+  return o.value.isNegative() ? withChanges(o, { value: o.value.abs(), text }) : o;
 }
 
 /** `o` read as exact (h = 0): a score, a count, a figure the table defines. */

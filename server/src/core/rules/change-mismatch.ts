@@ -333,7 +333,7 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
     const base = changeBase(claim);
     const onBudget = claim.identity === 'prose.budget-difference';
     const [baseZh, baseEn] = onBudget ? ['预算数', 'budget'] : ['上年数', 'previous year'];
-    const note = base.derived && current && delta ? l(`（${baseZh} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${written(base.prior!)}）`, ` (${baseEn} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(delta)} = ${written(base.prior!)})`) : l('', '');
+    const note = base.derived && current && delta ? l(`（${baseZh} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(magnitude(delta))} = ${written(base.prior!)}）`, ` (${baseEn} = ${written(current)} ${claim.direction === 'down' ? '+' : '−'} ${written(magnitude(delta))} = ${written(base.prior!)})`) : l('', '');
     // (The rate holds for 本年 − 上年 but not for the 增减额 stated beside it, ratios.ts: say so, the 增减额 is the likelier slip.)
     const byFigures =
       inputs.numerator === delta && current && prior

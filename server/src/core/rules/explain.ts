@@ -57,7 +57,8 @@ function displayUnit(operands: Operand[]): { name: string; scale: Decimal } {
 
 /** `208.88 / 665.38 = 31.3926% ≈ 31.39%`: the computation alone. */
 export function ratioComputation(inputs: { numerator: Operand; denominator: Operand; symbol?: string }, check: RatioCheck): string {
-  const n = written(inputs.numerator, [inputs.denominator]);
+  // (Rates are checked by size: `93.82 / 640.74` for `增减-93.82万元`.)
+  const n = written(magnitude(inputs.numerator), [inputs.denominator]);
   const d = written(inputs.denominator, [inputs.numerator]);
   if (!check.point) return `${n} / ${d}`;
   const unit = inputs.symbol ?? '%';
@@ -148,7 +149,7 @@ export function reportRate(
   // Rates are checked by size; a rate written negative (`增长-3.32%`) keeps its sign in the fix.
   const right = writtenRounded(rate, shown.check);
   const unit = inputs.symbol ?? '%';
-  const computation = `${written(shown.inputs.numerator)} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
+  const computation = `${written(magnitude(shown.inputs.numerator))} / ${written(shown.inputs.denominator)} = ${shown.check.rounded}${unit}`;
   const rateFix: FixDraft[] = rate.span ? [{ title: { 'zh-cn': `改为 ${right}${unit}`, en: `Change to ${right}${unit}` }, edits: [{ span: rate.span, newText: right! }], safe: false, preferred: true, kind: 'fix-rate' }] : [];
   const input = otherInput?.fix ?? deltaOfFigures(claim, inputs);
   ctx.report({
