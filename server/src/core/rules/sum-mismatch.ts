@@ -5,7 +5,7 @@ import { crossedCell, crossedCellFix } from './crossed-cell';
 import { restatedFigureFix } from './elsewhere';
 import { checkClaimRatio, ratioInputs } from './ratios';
 import { l, type FixDraft, type Rule } from './rule';
-import { mistypedPart } from './typo';
+import { mistypedPart, oneSlipAway } from './typo';
 import type Decimal from 'decimal.js';
 
 /**
@@ -112,7 +112,28 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   // total; scores stay soft, their scoring rules cap and round.)
   const money = claim.total.token !== undefined && isMoney(ctx.model.numbers[claim.total.token].unit);
   const soft = claim.soft && !(money && claim.exhaustive && !result.ok && !claim.signs && !checkPartialSum(claim.total, claim.parts).ok);
-  ctx.verdict(claim.id, result.ok ? 'ok' : soft ? 'warning' : 'error', explain);
+  // (A partial list whose total is one typing slip from its parts' sum, the rest too small to be an item left out: the total
+  // mistyped. `资产总额9,082,686.98元，其中：流动资产2,864,208.66元，固定资产6,218,460.32元` leaves 18元.)
+  const mistypedTotal = result.ok && !claim.exhaustive ? totalOneSlipFromParts(claim) : undefined;
+  ctx.verdict(claim.id, mistypedTotal ? 'warning' : result.ok ? 'ok' : soft ? 'warning' : 'error', explain);
+  if (mistypedTotal) {
+    const unit = total.unit ?? '';
+    const rest = `${inUnitOf(total.value.minus(mistypedTotal.sum), total)}${unit}`;
+    ctx.report({
+      messageId: 'mismatch',
+      message: l(
+        `${total.label} ${written(total, claim.parts)} 与其中各项之和 ${mistypedTotal.text}${unit} 仅差 ${rest}，且只差一处数字：合计可能误写`,
+        `${total.label} ${written(total, claim.parts)} exceeds its listed parts, ${mistypedTotal.text}${unit}, by only ${rest}, one typing slip: the total is probably mistyped`,
+      ),
+      explanation: explain(),
+      span: total.span ?? claim.span,
+      severity: 'warning',
+      related: claim.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: l(`分项：${p.label} ${written(p)}`, `part: ${p.label} ${written(p)}`) })),
+      fixes: total.span ? [{ title: l(`改为 ${mistypedTotal.text}`, `Change to ${mistypedTotal.text}`), edits: [{ span: total.span, newText: mistypedTotal.text }], safe: false, kind: 'fix-total' }] : [],
+      claim: claim.id,
+    });
+    return;
+  }
   if (result.ok) return;
   const sum = sumText(claim, result);
   const explanation = explain();
@@ -182,6 +203,17 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
 const SUM = l('合计', 'sum');
 
 /** A part one typing slip from the value that makes the sum hold, the total not one from the sum, and nothing vouching for the part. */
+/** The parts' sum as the total would be written, when the total is one typing slip from it and exceeds it by at most 0.01%. */
+function totalOneSlipFromParts(claim: SumClaim): { sum: Decimal; text: string } | undefined {
+  const { total, parts } = claim;
+  if (parts.length < 2 || !total.value.isPositive() || total.token === undefined) return undefined;
+  const sum = sumOperand(parts, '').value;
+  const rest = total.value.minus(sum);
+  if (!rest.isPositive() || rest.gt(total.value.div(10000)) || checkSum(total, parts).ok) return undefined;
+  const text = oneSlipAway(total, sum);
+  return text === undefined ? undefined : { sum, text };
+}
+
 function typingSlip(claim: SumClaim, sum: Decimal, confirmed: (token: number) => boolean): { part: Operand; fix: FixDraft } | undefined {
   // (Scores are no amounts typed from a ledger: `总分 100` against its items' 得分.)
   if (/得分|分值|评分/.test(claim.total.label)) return undefined;

@@ -8,7 +8,7 @@ import type { Localized, SumClaim } from '../types';
 import { setFigureFix, type FixDraft } from './rule';
 
 /** The value written as `figure` is, when its digits are one slip (a digit, or two neighbours swapped) from the figure's. */
-function oneSlipAway(figure: Operand, value: Decimal): string | undefined {
+export function oneSlipAway(figure: Operand, value: Decimal): string | undefined {
   if (!figure.span || figure.text === undefined || value.isNegative()) return undefined;
   const text = inUnitOf(value, figure);
   const a = figure.text.replace(/\D/g, '');

@@ -58,6 +58,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/行政编制/, /事业编制/, /参公|参照公务员/, /工勤/], required: [0, 1], whole: /编制(?:总?数|总?人数|总额)?$/ },
   // 单位 by kind (`纳入…编制范围的单位共26个，其中：行政单位1个，参照公务员法管理的事业单位1个，其他事业单位24个`)
   { members: [/^行政(?:单位|机关)/, /参照公务员法|参公/, /事业单位$/, /企业$/], required: [0, 2], whole: /单位(?:个数|数)?$/ },
+  // 在职人员 → 行政 / 事业 (工勤, 参公 where a report names them): `在职人员58人（行政人员35人、事业人员23人）`
+  { members: [/^行政(?:编制)?(?:人员)?$/, /^事业(?:编制)?(?:人员)?$/, /^工勤/, /参公|参照公务员/], required: [0, 1], whole: /在职/ },
   // 离退休人员 → 离休 / 退休
   { members: [/^离休/, /^退休/], required: [0, 1], whole: /离退休/ },
   // 实有人员 → 在职 / 离退休 (a third kind, 遗属 or 临聘, is no member: the list is then partial)
