@@ -3,8 +3,8 @@
 import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
-import { normalizeSubject, OWNER, subjectsMatch, type SubjectIndex } from './subjects';
-import { coversFamily, CRITERIA, distinctMembers, sameMember, sideOf } from './sums';
+import { normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
+import { coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
 import { budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { allMatches } from '../../text/matches';

@@ -299,3 +299,10 @@ export function namedBeforeRespectively(subjects: SubjectIndex, first: ProseToke
   const found = names.map((n) => subjects.find(n, sentence.span.start, accept) ?? (CATEGORY_STEM.test(n) ? subjects.findContaining(n.replace(CATEGORY_TAIL, ''), sentence.span.start, inParagraph) : undefined));
   return found.every(Boolean) && new Set(found).size === count ? (found as ProseToken[]) : undefined;
 }
+
+/** 收入 or 支出 when a name says one side only. */
+export function sideOf(name: string): '收入' | '支出' | undefined {
+  const income = name.includes('收入');
+  const spending = name.includes('支出');
+  return income === spending ? undefined : income ? '收入' : '支出';
+}

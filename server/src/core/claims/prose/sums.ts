@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { FactClaim, Operand, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
-import { grandTotalKind } from './subjects';
+import { grandTotalKind, sideOf } from './subjects';
 import type { UnresolvedShare } from './shares';
 import { between, type ProseToken, type Role } from './tokens';
 
@@ -145,13 +145,6 @@ function withoutHeadedParts(parts: ProseToken[]): ProseToken[] {
   const side = grandTotalKind(parts[head].subject);
   const rest = parts.slice(head + 1);
   return rest.every((p) => sideOf(p.subject) === side) ? parts.slice(0, head + 1) : parts;
-}
-
-/** 收入 or 支出 when a name says one side only. */
-export function sideOf(name: string): '收入' | '支出' | undefined {
-  const income = name.includes('收入');
-  const spending = name.includes('支出');
-  return income === spending ? undefined : income ? '收入' : '支出';
 }
 
 /** `项目4个，…包括A、B、C、D`: as many parts as the stated count. */

@@ -6,7 +6,7 @@ import { isMoney } from '../../arith/interval';
 import type { Approximation, DocumentModel, NumberToken, Sentence } from '../../types';
 import { PAGE_NUMBER, RUNNING_TITLE } from '../../model/pages';
 import { onlyComma } from '../../model/units';
-import { normalizeSubject, splitJoinedNames } from './subjects';
+import { normalizeSubject, sideOf, splitJoinedNames } from './subjects';
 import { allMatches } from '../../text/matches';
 import { lowerBound } from '../../text/search';
 import { FUND_NAMES } from '../../text/funds';
@@ -773,6 +773,9 @@ function nameAgreedFigures(text: string, tokens: ProseToken[]): void {
     const agreed = AGREES_WITH.exec(text.slice(end, end + 40));
     if (!agreed || NOT_A_STATED_QUANTITY.test(agreed[1].replace(FUND_NAMES, ''))) continue;
     const name = normalizeSubject(agreed[1]);
+    // (Not the other side's: `财政拨款支出总计52410.42万元，与收入总计相等` states the balance of two figures, each its own.)
+    const [own, other] = [sideOf(t.subject), sideOf(name)];
+    if (t.ownSubject && own && other && own !== other) continue;
     if (name.length >= 4) t.subject = name;
   }
 }
