@@ -217,9 +217,15 @@ function findBlocks(lines: Line[]): Block[] {
       // (A row whose every tab a converter turned into spaces, `30102     津贴补贴    1047.73`, between tab-separated rows:
       // a row of the table, split at its space runs.)
       const before = (k: number) => k + 1 === lines.length || hasTab(lines[k + 1].text) || onlyPageBreak(lines, k + 1, k + 2);
+      // (A page's number between two rows, `- 2 -`, where the PDF page broke the table: the rows go on after it.)
+      const pageBreakInside = (k: number) => {
+        for (let next = k + 1; next < lines.length && next <= k + 4; next++) if (hasTab(lines[next].text)) return lines[k].text.trim() !== '' && onlyPageBreak(lines, k, next);
+        return false;
+      };
       while (
         j < lines.length &&
         (hasTab(lines[j].text) ||
+          pageBreakInside(j) ||
           (nameTail(lines[j].text) && hasTab(lines[j - 1].text) && before(j)) ||
           (spaceRunRow(lines[j].text) && (before(j) || spaceRunRow(lines[j + 1].text))))
       )
@@ -718,6 +724,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
         if (block.format === 'markdown' && !block.headless && !block.bare && li === block.delimiter) continue; // the delimiter row
+        if (block.format === 'tsv' && !hasTab(lines[li].text) && onlyPageBreak(lines, li, li + 1)) continue;
         if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0 && !spaceRunRow(lines[li].text)) {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;
