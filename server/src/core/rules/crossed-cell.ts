@@ -115,9 +115,14 @@ export function crossedCell(claims: readonly Claim[], claim: Relation): Crossed 
   const { byToken, byClaim, confirmed } = requirements(claims);
   // (Two statements of the text against one cell are one witness, not two relations of the tables.)
   const textual = (c: Relation) => c.kind === 'equal' && c.origin === 'text-table';
-  const candidates = (byClaim.get(claim) ?? []).filter(
-    (r) => !r.value.isNegative() && byToken.get(r.cell.token!)!.some((o) => o.claim !== claim && !(textual(o.claim) && textual(claim)) && o.value.minus(r.value).abs().lte(o.tolerance)),
-  );
+  // (The values meet within both relations' tolerances: `政府采购货物支出89.27万元` allows 892,700 ± 50元, the table's sum needs
+  // 892,710.39 exactly; the value is the sharper requirement's.)
+  const candidates: Crossed[] = [];
+  for (const r of byClaim.get(claim) ?? []) {
+    if (r.value.isNegative()) continue;
+    const other = byToken.get(r.cell.token!)!.find((o) => o.claim !== claim && !(textual(o.claim) && textual(claim)) && o.value.minus(r.value).abs().lte(o.tolerance.plus(r.tolerance)));
+    if (other) candidates.push({ cell: r.cell, value: other.tolerance.lt(r.tolerance) ? other.value : r.value });
+  }
   const unvouched = candidates.filter((r) => !confirmed.has(r.cell.token!));
   return unvouched.length === 1 ? unvouched[0] : candidates.length === 1 ? candidates[0] : undefined;
 }
