@@ -27,7 +27,8 @@ const SCALES = [
 ];
 
 /** The words after the evaluated count: `个项目开展了绩效自评`, `个项目进行自评`. */
-const EVALUATED_AFTER = /^(?:个)?(?:项目|一级项目|二级项目)?[^，,。；;]{0,6}?(?:开展|进行|实施)了?(?:绩效)?自评/;
+// (`11个一般公共预算项目开展了绩效自评`: a fund or kind may qualify the projects.)
+const EVALUATED_AFTER = /^(?:个)?(?:[^，,。；;\d]{0,10}?(?:项目|一级项目|二级项目))?[^，,。；;]{0,6}?(?:开展|进行|实施)了?(?:绩效)?自评/;
 /** `…全面开展绩效自评，共涉及项目14个`: the projects counted after the words of the evaluation. */
 const EVALUATED_LEAD = /(?:涉及|共有|共计|共)(?:一级|二级)?项目(?:共|数)?(?:为|有|达)?$/;
 const EVALUATION = /自评|绩效评价/;
@@ -109,7 +110,7 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     const graded = byGrade.length > 0 ? byGrade : byBand;
     const gradeOf = (t: ProseToken) => (byGrade.length > 0 ? GRADE.exec(t.lead)![1] : bandOf(t)!);
     if (graded.length < 2 || new Set(graded.map(gradeOf)).size !== graded.length) continue;
-    const isEvaluated = (t: ProseToken) => t.role === 'count' && (EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 16)) || (t.token.unitText === '个' && EVALUATED_LEAD.test(t.lead) && EVALUATION.test(text.slice(t.sentence.span.start, t.token.span.start))));
+    const isEvaluated = (t: ProseToken) => t.role === 'count' && (EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 24)) || (t.token.unitText === '个' && EVALUATED_LEAD.test(t.lead) && EVALUATION.test(text.slice(t.sentence.span.start, t.token.span.start))));
     const ahead = tokens.filter((t) => t.token.span.start < graded[0].token.span.start);
     // `7个项目中自评结果为优的7个、良的0个…`: the projects the grades are of, named right before them.
     const framed = ahead.find((t) => t.role === 'count' && GRADED_FRAME.test(text.slice(t.token.span.end, t.token.span.end + 12)));
@@ -119,7 +120,6 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     // Every grade of the scale named (优、良、中、差 or 优秀、良好、合格、不合格): each project has one of them, so all of them.
     const grades = new Set(graded.map(gradeOf));
     const everyGrade = byGrade.length > 0 && SCALES.some((scale) => scale.every((g) => grades.has(g)));
-    gradeSum(sink, 'prose.grade-counts', COUNTS, everyGrade, evaluated, graded, gradeOf);
     // `评价等级为“优”的项目1个，占50.00%；“良”的项目0个，占0.00%`: each grade's share of the projects evaluated.
     if (!stated) {
       stated = new Set();
@@ -162,6 +162,10 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
         });
       }
     }
+    // (The grades' funds adding up to the funds evaluated say every project evaluated is graded here, so the counts add up too:
+    // `对24个…项目开展了绩效自评，涉及资金34441.30万元。…“优”的项目18个，涉及资金29220.29万元；“良”…；“中”…`.)
+    const fundsComplete = evaluatedFunds !== undefined && gradeFunds.length === graded.length && evaluatedFunds.token.value.isPositive() && checkSum(operand(evaluatedFunds.token, ''), gradeFunds.map((t) => operand(t.token, ''))).ok;
+    gradeSum(sink, 'prose.grade-counts', COUNTS, everyGrade || fundsComplete, evaluated, graded, gradeOf);
     goodRate(analysis, graded, gradeOf, evaluated, sink);
     // (`共涉及项目29个，资金110157.67万元` / `“优”的项目26个，涉及资金81606.42万元；“良”的项目1个，涉及资金…；“中”的…`: the funds of the
     // grades add up to the funds evaluated, exactly when every project evaluated has a grade here.)
