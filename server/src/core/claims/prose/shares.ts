@@ -263,6 +263,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const among = (ctx.analysis.bySentence.get(share.sentence.id) ?? []).find((t) => t.role === 'count' && t !== part && t.token.span.start < part.token.span.start && t.token.unitText === part.token.unitText && /^[\u4e00-\u9fff]{0,4}中/.test(ctx.text.slice(t.token.unitSpan?.end ?? t.token.span.end, (t.token.unitSpan?.end ?? t.token.span.end) + 6)));
     return among ? { base: among, group: `among${among.token.id}` } : undefined;
   }
+  // (`基本支出11661.63万元，…。人员经费9478.26万元，占81.28%；公用经费2183.37万元，占18.72%。`: bare shares whose parts add up exactly
+  // to a figure of the sentence before, in the paragraph, are of that figure.)
+  const summed = wholeOfSharedParts(ctx, share);
+  if (summed) return { base: summed, group: `summed${summed.token.id}` };
   const frame = frameSubject(ctx, share);
   // (`- 一般公共服务支出：1314.83万元，占28.60%`: an opening that names the part itself frames nothing.)
   if (frame && !wantCount && !subjectsMatch(frame, part.subject)) {
@@ -311,6 +315,16 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   const whole = qualifiedWhole(ctx, part);
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
 }
+/** The figure of the sentence before (same paragraph) that the amounts of the share's sentence, each with a bare share, add up to. */
+function wholeOfSharedParts(ctx: ShareContext, share: ProseToken): ProseToken | undefined {
+  const tokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
+  const parts = tokens.filter((t) => t.role === 'amount' && tokens[t.index + 1]?.role === 'share' && namedBase(tokens[t.index + 1].lead) === '');
+  if (parts.length < 2 || !parts.includes(tokens[share.index - 1])) return undefined;
+  const before = ctx.analysis.bySentence.get(share.sentence.id - 1) ?? [];
+  const sum = sumOperand(parts.map((p) => operand(p.token, '')), '');
+  return before.find((t) => t.role === 'amount' && t.year === undefined && t.sentence.paragraph === share.sentence.paragraph && t.token.unit === parts[0].token.unit && compareBeyondRounding(operand(t.token, ''), sum) === 0 && !t.token.value.isZero());
+}
+
 /** A sentence opening with the whole it breaks down: `从支出功能分类看，`, `按收入来源分：`. */
 const WHOLE_OPENING = /^\s*(?:从|按)(支出|收入)[^，,：:。；;\d]{0,8}(?:看|分|划分|来看)[，,：:]/;
 
