@@ -9,7 +9,8 @@ import { setFigureFix, type FixDraft } from './rule';
 
 /** The value written as `figure` is, when its digits are one slip (a digit, or two neighbours swapped) from the figure's. */
 export function oneSlipAway(figure: Operand, value: Decimal): string | undefined {
-  if (!figure.span || figure.text === undefined || value.isNegative()) return undefined;
+  // (A negative figure may be one slip from a negative value, `-689.60` for -698.60; never from a positive one.)
+  if (!figure.span || figure.text === undefined || value.isNegative() !== figure.value.isNegative()) return undefined;
   const text = inUnitOf(value, figure);
   const a = figure.text.replace(/\D/g, '');
   const b = text.replace(/\D/g, '');

@@ -138,6 +138,12 @@ export function cellOperand(model: DocumentModel, table: Table, row: TableRow, c
   return exact(0, label, cell.span);
 }
 
+/** A row's rate cell (`127.08%`, or a bare number under a `(%)` header), read as written: rates are no amounts. */
+export function rateOperand(model: DocumentModel, it: Item, col: number, label: string): Operand | undefined {
+  const n = it.row.cells[col]?.number;
+  return n === undefined ? undefined : operand(model.numbers[n], label);
+}
+
 /** A blank cell (implicit zero): no token. */
 export function isBlank(o: Operand): boolean {
   return o.token === undefined && isZero(o);

@@ -21,6 +21,7 @@ import {
   items,
   partOperands,
   procurementColumns,
+  rateOperand,
   tableName,
   type ProcurementFigure,
   valueColumns,
@@ -83,7 +84,8 @@ const ADJUSTED_BUDGET = /调整(?:后)?预算|全年预算/;
 function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const actualCol = columnNamed(table, /^(?:[^/]*\/)?(?:本年|支出)?决算数?$/, ['value']);
   const diffCol = columnNamed(table, /决算数?(?:与|比|较)[^/]*预算数?[^/]*差额|差额[^/]*[（(]决算数?\s*[-−－]\s*[^/]*预算数?[)）]/, ['value', 'change']);
-  const rateCol = columnNamed(table, /完成率|执行率|完成预算/, ['rate', 'value']);
+  // (`完成年初预算`: a rate column headed by the words alone, its cells in %.)
+  const rateCol = columnNamed(table, /完成率|执行率|完成(?:年初|全年|调整后?)?预算/, ['rate', 'value']);
   if (actualCol === undefined || (diffCol === undefined && rateCol === undefined)) return;
   const budgetOf = (col: number | undefined) => {
     if (col === undefined) return undefined;
@@ -92,8 +94,11 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
     if (stated !== undefined) return stated;
     const words = table.columns[col].headerPath.join('/');
     if (ADJUSTED_BUDGET.test(words)) return columnNamed(table, ADJUSTED_BUDGET, ['value']);
-    // (A header naming no budget, `完成率（%）`, is of the 年初预算.)
-    return /年初预算/.test(words) || !/预算/.test(words.replace(/完成/, '')) ? columnNamed(table, /年初预算/, ['value']) : undefined;
+    // (A header naming no budget, `完成率（%）`, is of the 年初预算; so is one naming a bare 预算数 when the 年初 one is the table's
+    // only budget: `年初预算 | 决算数 | 决算数与预算数差额`.)
+    const initial = columnNamed(table, /年初预算/, ['value']);
+    if (/年初预算/.test(words) || !/预算/.test(words.replace(/完成/, ''))) return initial;
+    return initial !== undefined && columnNamed(table, ADJUSTED_BUDGET, ['value']) === undefined ? initial : undefined;
   };
   const diffBudget = budgetOf(diffCol);
   const rateBudget = budgetOf(rateCol);
@@ -115,7 +120,9 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
       });
     }
     const budget = rateBudget === undefined ? undefined : itemOperand(model, table, it, rateBudget, '', true);
-    const rate = rateReadable ? itemOperand(model, table, it, rateCol!, '', true) : undefined;
+    // (`127.08%` in the cell reads in any table; a bare `127.08` only in a 万元 one.)
+    const percentCell = rateCol !== undefined && model.numbers[it.row.cells[rateCol]?.number ?? -1]?.unit === '%';
+    const rate = percentCell ? rateOperand(model, it, rateCol!, `${itemName(it)} · ${headerText(table, rateCol!)}`) : rateReadable ? itemOperand(model, table, it, rateCol!, '', true) : undefined;
     if (!budget || !rate || rate.token === undefined || isZero(budget) || !(rate.unit === '%' || rate.unit === undefined)) continue;
     sink.add<CompletionClaim>({
       kind: 'completion',

@@ -1,12 +1,11 @@
 // Rates and changes a table states per row (regional templates print them beside the amounts): `决算数为调整预算数的%` /
 // `完成率` = 决算 / 预算 (prose.md §4 on a table row), `增减额` = 本年 − 上年, `增减率` = 增减额 / 上年 (prose.md §3), and
 // `占比(%)` = the row's amount / the 合计's.
-import { operand } from '../../arith/interval';
-import type { ChangeClaim, CompletionClaim, DocumentModel, Operand, ShareClaim, Table } from '../../types';
+import type { ChangeClaim, CompletionClaim, DocumentModel, ShareClaim, Table } from '../../types';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
-import { blankAt, headerText, itemLabel, itemName, itemOperand, items, totalItem, valueColumns, type Item } from './access';
+import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOperand, totalItem, valueColumns } from './access';
 
 // (`完成年初预算（%）`, `完成预算%`.)
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:年初|全年|调整后?)?(?:预算)?数?[（(]?[%％]/;
@@ -85,11 +84,6 @@ function completionColumns(table: Table, header: string): { actual: number; budg
 }
 
 /** A rate cell as stated (`95.00` or `95.00%`), unitless: a rate column's cells are no amounts. */
-function rateOperand(model: DocumentModel, it: Item, col: number, label: string): Operand | undefined {
-  const n = it.row.cells[col]?.number;
-  return n === undefined ? undefined : operand(model.numbers[n], label);
-}
-
 function completionRows(model: DocumentModel, table: Table, sink: ClaimSink, actualCol: number, budgetCol: number, rateCol: number): void {
   for (const it of items(table)) {
     if (it.entry.block !== 0) continue;
