@@ -54,6 +54,9 @@ const OPENING_BALANCE_BRACKET = /年初[^。；;]{0,12}[（(]\s*即?\s*$/;
 const YEAR_END = /^\s*(?:末|底)/;
 /** `本报告公开的数据为2024年1月1日至12月31日`: the report's period. */
 const REPORT_PERIOD = /^\s*1\s*月\s*1\s*日\s*(?:至|到|—|-|－)\s*(?:(?:19|20)\d\d\s*年\s*)?12\s*月\s*31\s*日/;
+/** What a report states as of its year's end: staff, vehicles, assets. */
+const YEAR_END_HOLDINGS = /编制|实有人|在职人员|离退休|车辆|公务用车|资产总额|固定资产/;
+
 /** `截至2023年12月31日`, `截止2024年末`. */
 const AS_OF = /(截至|截止|至)\s*$/;
 const AS_OF_YEAR_END = /^\s*(?:12\s*月\s*(?:31\s*日|末|底)|末|底)/;
@@ -270,6 +273,9 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
   }
   // `2020年末，本部门财政拨款结转和结余2.44万元` in a 2021 report: the closing balance is this year's.
   if (year === reportYear - 1 && YEAR_END.test(rest) && /结转|结余/.test(rest)) return { why: l(`年末结转和结余为${reportYear}年末的数`, `the closing balance is at the end of ${reportYear}`) };
+  // (`2021年末，本部门核定编制47名…；实有人员53人…。实有公务用车1辆` in a 2022 report: the year-end staff and assets reported
+  // are the report year's.)
+  if (year === reportYear - 1 && YEAR_END.test(rest) && YEAR_END_HOLDINGS.test(rest) && !/(?:比|较|与|同比)/.test(rest)) return { why: l(`年末人员、车辆和资产为${reportYear}年末的数`, `the year-end staff, vehicles and assets are those at the end of ${reportYear}`) };
   // `2025年度一般公共预算财政拨款支出600.00万元` in a 2024 决算: next year has no actual spending yet.
   if (year === reportYear + 1 && actual) return { why: l(`决算报告中的收支决算数只能是${reportYear}年度的`, `a final-accounts report states actual figures of ${reportYear} only`) };
   // `2023年度，本部门对8个项目开展了绩效自评` in a 2024 决算: the self-evaluation reported is of the report year.
