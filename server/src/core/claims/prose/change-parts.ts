@@ -13,6 +13,8 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 const NAME_JOINER = /、/;
 /** An item of the run that states no change. */
 const FLAT_ITEM = /^(?:均?与上年)?(?:持平|无变化|不变|无增减)$/;
+/** After a part's figure: it did not change (`0元，与上年持平`). */
+const FLAT_AFTER = /^\s*(?:万元|元|亿元)?\s*[，,]\s*(?:均)?(?:与上年(?:相比)?|较上年|比上年|同比)(?:持平|无变化|不变|无增减)/;
 /** Where the run ends: the clause after its last item. */
 const RUN_END = /[，,；;。（(]/;
 
@@ -83,7 +85,7 @@ function runItems(text: string, tokens: ProseToken[], first: ProseToken): Array<
  * 增加20.07万元；二是项目支出增加62.64万元`: a total listed in full (an exhaustive 其中 list) whose change and whose every part's
  * change are stated, wherever: the parts' signed changes add up to the total's (持平 is 0).
  */
-export function listedPartChangeClaims(claims: readonly Claim[], sink: ClaimSink): void {
+export function listedPartChangeClaims(claims: readonly Claim[], text: string, sink: ClaimSink): void {
   // The year-over-year change of each figure (by its token), and the totals whose change is already broken down.
   const changeOf = new Map<number, ChangeClaim>();
   const brokenDown = new Set<number>();
@@ -106,10 +108,11 @@ export function listedPartChangeClaims(claims: readonly Claim[], sink: ClaimSink
     if (list.kind !== 'sum' || list.origin !== 'prose' || !list.exhaustive || list.signs || list.identity === 'prose.change-parts' || list.parts.length < 2) continue;
     const whole = changeOfFigure(list.total.token);
     if (!whole?.delta || whole.direction === 'flat' || whole.delta.token === undefined || brokenDown.has(whole.delta.token)) continue;
-    const parts = list.parts.map((p) => changeOfFigure(p.token));
+    // (A part said to be unchanged in words, `（一）因公出国（境）费0元，与上年持平。`, changed by 0.)
+    const parts = list.parts.map((p) => changeOfFigure(p.token) ?? (p.span && FLAT_AFTER.test(text.slice(p.span.end, p.span.end + 16)) ? 'flat' : undefined));
     if (parts.some((p) => !p || p === whole)) continue;
     brokenDown.add(whole.delta.token);
-    const changes = parts as ChangeClaim[];
+    const changes = parts as Array<ChangeClaim | 'flat'>;
     sink.add({
       kind: 'sum',
       origin: 'prose',
@@ -117,8 +120,8 @@ export function listedPartChangeClaims(claims: readonly Claim[], sink: ClaimSink
       description: l(`${list.total.label}增减额 = 各组成部分增减额之和`, `the change of ${list.total.label} = the sum of its parts' changes`),
       span: whole.delta.span ?? whole.span,
       total: withChanges(whole.delta, { label: `${list.total.label}增减额` }),
-      parts: changes.map((c, k) => (c.direction === 'flat' || !c.delta ? exact(0, `${list.parts[k].label}（持平）`) : withChanges(c.delta, { label: `${list.parts[k].label}增减额` }))),
-      signs: changes.map((c) => (c.direction === 'flat' || c.direction === whole.direction ? 1 : -1)),
+      parts: changes.map((c, k) => (c === 'flat' || c.direction === 'flat' || !c.delta ? exact(0, `${list.parts[k].label}（持平）`) : withChanges(c.delta, { label: `${list.parts[k].label}增减额` }))),
+      signs: changes.map((c) => (c === 'flat' || c.direction === 'flat' || c.direction === whole.direction ? 1 : -1)),
       exhaustive: true,
     });
   }

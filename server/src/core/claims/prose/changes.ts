@@ -324,7 +324,9 @@ function changeClaim(sink: ClaimSink, text: string, { first, current, prior: sta
   const direction = signed.token.value.isNegative() && worded !== 'flat' ? (worded === 'up' ? 'down' : 'up') : worded;
   // Only what can be checked: a rate with its inputs, Δ against C − P, a rate on a zero amount, or an
   // increase against this year's amount (it cannot exceed it).
-  const checkable = (rate && (delta || prior || current)) || (current && (prior || zeroPrior)) || (current && delta && direction === 'up');
+  // (Or, with nothing to check of its own, a change its whole's breakdown reads: `公务接待费0元，比上年减少3,200.00元`, `…0元，与上年持平`
+  // under `“三公”经费…比上年减少3,200.00元。其中：` (change-parts.ts).)
+  const checkable = (rate && (delta || prior || current)) || (current && (prior || zeroPrior)) || (current && delta) || (current && direction === 'flat');
   if (!checkable) return undefined;
   const label = current?.subject || first.subject || '本年数';
   // (Signs flip words: `增加-5.36万元，下降3.20%` is consistent and `增加-0.46万元，增长8.42%` is not; an unsigned rate's word is its direction.)

@@ -60,7 +60,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink, model.reportYear);
   factClaims(model, analysis, listOf, lists, sink);
   // (After the facts: a change stated of one statement of a figure is of its restatements too.)
-  listedPartChangeClaims(sink.claims, sink);
+  listedPartChangeClaims(sink.claims, model.text, sink);
   headingFigureClaims(model, analysis, sink);
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);
