@@ -9,7 +9,7 @@ import { FUND_PREFIXES, namedBeforeRespectively, namesAlone, normalizeSubject, s
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { between, BUDGET_EXCESS_RATE, budgetKind, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
+import { between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
@@ -49,7 +49,9 @@ const INCOME_AND_SPENDING = /^收入?、?支出?(?:总计|决算总计)?$/;
 function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: ProseToken, previousEnd: number, sentenceIndex: Map<number, number>, sentenceOrder: number[]): ProseToken | undefined {
   const tokens = analysis.bySentence.get(first.sentence.id) ?? [];
   // Named: `基本支出减少10.50万元` is about the 基本支出 stated before.
-  if (first.ownSubject && (first.role === 'delta' || first.role === 'change-rate')) {
+  // (So is a sentence's first change named by its opening words: `事业收入主要为医疗服务收入和药品收入，比上年增加…`.)
+  const namedByOpening = first.index === 0 && first.subject !== '' && !first.continuesRun && DESCRIBED_AS.test(first.sentence.text);
+  if ((first.ownSubject || namedByOpening) && (first.role === 'delta' || first.role === 'change-rate')) {
     const inSentence = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && t.subject === first.subject);
     if (inSentence) return inSentence;
     // `2022年“三公”经费决算数相较于上年增加…`: a dated change is about that year's amount.

@@ -197,6 +197,9 @@ function sharedQualifier(own: string, previous: ProseToken | undefined, lead: st
   return before && before[2] !== side[1] && before[3] === side[2] ? before[1] + own : own;
 }
 
+/** `事业收入主要为医疗服务收入…`, `其他收入主要是利息收入`: a name, then what it consists of. */
+export const DESCRIBED_AS = /^([^，,；;。]{2,20}?)主要(?:为|是|包括|来源于|来自)/;
+
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
 export function comparesWithLastYear(words: string): boolean {
   return LAST_YEAR_COMPARISON.test(words);
@@ -564,7 +567,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     const first = sentence.numbers.find((id) => model.numbers[id].unit !== 'none');
     const firstNumber = first !== undefined ? model.numbers[first].span.start - sentence.span.start : sentence.text.length;
     // (`从支出结构看，`, `总体来看，`: a point of view, not a name.)
-    let inherited = opening.length < sentence.text.length && opening.length <= firstNumber && !VIEWPOINT.test(opening.trim()) ? normalizeSubject(opening) : '';
+    // (`事业收入主要为医疗服务收入和药品收入，比上年增加…`: the name described, not what it consists of.)
+    const described = DESCRIBED_AS.exec(opening)?.[1];
+    let inherited = opening.length < sentence.text.length && opening.length <= firstNumber && !VIEWPOINT.test(opening.trim()) ? normalizeSubject(described && described.length >= 2 ? described : opening) : '';
     // Whether `inherited` is the name of an amount of the sentence (a total after its parts is not that part).
     let inheritedFromPart = false;
     // `2010年审计署“三公经费”财政拨款预算中，因公出国（境）费617万元，公务用车购置及运行费1229.65万元…`: a sentence
