@@ -1149,7 +1149,10 @@ class SentenceScan {
  */
 /** `编制数131人（行政编制47人、事业编制80人、工勤编制4名）`: 人 and 名 count the same heads. */
 const PERSONS = /^(?:人|名)$/;
-const sameCountUnit = (a: ProseToken, b: ProseToken) => a.token.unitText === b.token.unitText || (PERSONS.test(a.token.unitText) && PERSONS.test(b.token.unitText));
+/** `事业单位30个…：县级公立医院3家、乡镇卫生院15家、…其他事业单位6个`: 个, 家 and 所 count the same bodies. */
+const BODIES = /^(?:个|家|所)$/;
+const sameCountUnit = (a: ProseToken, b: ProseToken) =>
+  a.token.unitText === b.token.unitText || (PERSONS.test(a.token.unitText) && PERSONS.test(b.token.unitText)) || (BODIES.test(a.token.unitText) && BODIES.test(b.token.unitText) && /单位|机构|院|中心|站|所|校|园/.test(a.subject + b.subject));
 
 function countPart(text: string, t: ProseToken, total: ProseToken | undefined): boolean {
   if (directionOf(t.lead) !== undefined || LAST_YEAR_COMPARISON.test(t.lead)) return false;
@@ -1228,6 +1231,12 @@ function fallbackTotal(
       const found = subjects.find(name, offset, (t) => t.role === 'amount');
       if (found && subjectsMatch(found.subject, name) && encloses(sections, found.sentence.section, sentence.section)) return found;
     }
+  }
+  // (`…，其中行政单位1个、事业单位30个。事业单位包括：县级公立医院3家、…`: a count named before the trigger is the one of that name
+  // the sentence before states, not whatever it opened with.)
+  if (named && role === 'count' && previous?.paragraph === sentence.paragraph) {
+    const found = (analysis.bySentence.get(previous.id) ?? []).find((t) => t.role === 'count' && t.subject === named);
+    if (found) return found;
   }
   // (`“三公”经费支出24.42万元。` / `其中，因公出国（境）费…`: a line opening with the trigger goes on from the line before.)
   const opensWithTrigger = wordsBefore.replace(/[\s*#>\-]/g, '') === '' && /[，,：:]$/.test(trigger);

@@ -177,6 +177,15 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
     const end = (last.unitSpan?.end ?? last.span.end) - total.sentence.span.start;
     if (!/^\s*等/.test(total.sentence.text.slice(end, end + 3))) return true;
   }
+  // (`其他事业单位10个。其他事业单位包括：社区卫生服务中心6个、乡镇卫生院2个、…`: the bodies a count of bodies includes, named one by
+  // one with no 等 after them (nor 主要), are all of them.)
+  if (total.role === 'count' && /^包括/.test(list.triggerText) && parts.every((p) => p.role === 'count' && /^(?:个|家|所)$/.test(p.token.unitText))) {
+    const sentence = parts[0].sentence;
+    const last = parts[parts.length - 1].token;
+    const from = (last.unitSpan?.end ?? last.span.end) - sentence.span.start;
+    const mainly = /主要$/.test(sentence.text.slice(0, Math.max(0, list.trigger.start - sentence.span.start)));
+    if (!mainly && !/^\s*等/.test(sentence.text.slice(from, from + 3))) return true;
+  }
   // (`全部用于以下3个方面：`: all of it.)
   const sentence = total.sentence;
   if (ALL_OF_IT.test(sentence.text.slice(Math.max(0, list.trigger.start - sentence.span.start - 6), Math.max(0, list.trigger.start - sentence.span.start)))) return true;
