@@ -198,8 +198,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const anyFund = FUND_WORDS.test(named);
     // (`占项目支出决算数的100.00%` after `占部门项目支出全年预算数906.20万元的…`: a base said to be the actual is no budget.)
     const ofActual = /决算/.test(share.lead) && !/预算/.test(share.lead);
+    // (Nor a figure detailed in brackets in another paragraph, `7.…（项）：…支出决算3,520,918.36元（其中：…项目支出2,316,400.00元）`: one
+    // item's, not the department's 项目支出.)
     const accept = (t: ProseToken) =>
-      (t.role === 'amount' || t.role === 'share-base') && t !== part && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
+      (t.role === 'amount' || t.role === 'share-base') && t !== part && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     // (`分别占“三公”经费的…`: the total stated as `“三公”经费财政拨款支出决算为37.37万元`.)
