@@ -76,6 +76,12 @@ function columnNamed(table: Table, header: RegExp, roles: ReadonlyArray<string>)
 
 const ADJUSTED_BUDGET = /调整(?:后)?预算|全年预算/;
 
+/** The table's budget column when it has exactly one (`预算数 | 决算数 | 差额 | 完成率`). */
+function onlyBudget(table: Table): number | undefined {
+  const budgets = table.columns.filter((c) => c.block === 0 && c.role === 'value' && /预算/.test(c.headerPath.join('/')) && !/完成|执行|差额|增减/.test(c.headerPath.join('/')));
+  return budgets.length === 1 ? budgets[0].index : undefined;
+}
+
 /**
  * `年初预算数 | 调整预算数 | 决算数 | 决算数与年初预算数差额 | 完成率（%）` (a 预决算对比表): per row, the 差额 is 决算数 − the budget it
  * names, and the 完成率 is 决算数 / that budget. Only where the columns say which budget, and a bare rate only in a 万元
@@ -83,7 +89,8 @@ const ADJUSTED_BUDGET = /调整(?:后)?预算|全年预算/;
  */
 function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const actualCol = columnNamed(table, /^(?:[^/]*\/)?(?:本年|支出)?决算数?$/, ['value']);
-  const diffCol = columnNamed(table, /决算数?(?:与|比|较)[^/]*预算数?[^/]*差额|差额[^/]*[（(]决算数?\s*[-−－]\s*[^/]*预算数?[)）]/, ['value', 'change']);
+  // (`决算数比调整预算增减`, `决算比全年预算增减`, or a bare `差额` beside 预算数 and 决算数.)
+  const diffCol = columnNamed(table, /决算数?(?:与|比|较)[^/]*预算数?[^/]*(?:差额|增减)|差额[^/]*[（(]决算数?\s*[-−－]\s*[^/]*预算数?[)）]|(?:^|\/)差额$/, ['value', 'change']);
   // (`完成年初预算`: a rate column headed by the words alone, its cells in %.)
   const rateCol = columnNamed(table, /完成率|执行率|完成(?:年初|全年|调整后?)?预算/, ['rate', 'value']);
   if (actualCol === undefined || (diffCol === undefined && rateCol === undefined)) return;
@@ -96,7 +103,8 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
     if (ADJUSTED_BUDGET.test(words)) return columnNamed(table, ADJUSTED_BUDGET, ['value']);
     // (A header naming no budget, `完成率（%）`, is of the 年初预算; so is one naming a bare 预算数 when the 年初 one is the table's
     // only budget: `年初预算 | 决算数 | 决算数与预算数差额`.)
-    const initial = columnNamed(table, /年初预算/, ['value']);
+    // (A 三公 table's one `预算数` column is the budget whatever it is called.)
+    const initial = columnNamed(table, /年初预算/, ['value']) ?? onlyBudget(table);
     if (/年初预算/.test(words) || !/预算/.test(words.replace(/完成/, ''))) return initial;
     return initial !== undefined && columnNamed(table, ADJUSTED_BUDGET, ['value']) === undefined ? initial : undefined;
   };
