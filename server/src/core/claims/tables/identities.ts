@@ -88,7 +88,8 @@ function onlyBudget(table: Table): number | undefined {
  * table (a 元 table's unit would scale it).
  */
 function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  const actualCol = columnNamed(table, /^(?:[^/]*\/)?(?:本年|支出)?决算数?$/, ['value']);
+  // (`决算数（元）`: a unit in the header.)
+  const actualCol = columnNamed(table, /^(?:[^/]*\/)?(?:本年|支出)?决算数?(?:[（(](?:万元|元|亿元)[)）])?$/, ['value']);
   // (`决算数比调整预算增减`, `决算比全年预算增减`, or a bare `差额` beside 预算数 and 决算数.)
   const diffCol = columnNamed(table, /决算数?(?:与|比|较)[^/]*预算数?[^/]*(?:差额|增减)|差额[^/]*[（(]决算数?\s*[-−－]\s*[^/]*预算数?[)）]|(?:^|\/)差额$/, ['value', 'change']);
   // (`完成年初预算`: a rate column headed by the words alone, its cells in %.)
