@@ -13,7 +13,8 @@ import { execAcrossLineBreaks } from '../../text/search';
 // (With the budget it names: `决算数大于调整预算数`.)
 // (`决算数与全年预算数持平`, `决算数同预算数持平`: equal; `基本持平` is no equality and is not read.)
 /** `比年初预算减少`, `较预算增加`: the actual's gap from its budget, by direction word. */
-const COMPARED_WITH_BUDGET = /(?:比|较)(?:(?:19|20)\d\d年度?)?(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$/;
+// (Or `决算数小于年初预算数231.10万元`: the gap in comparison words.)
+const COMPARED_WITH_BUDGET = /(?:比|较)(?:(?:19|20)\d\d年度?)?(?:年初|全年|调整后?)?预算数?(?:增加|减少|节约|超支|多|少)了?$|(?:大于|多于|超过|超出|小于|少于|低于)(?:年初|全年|调整后?的?)?预算数?$/;
 /** A sentence opening with that gap, `决算数比年初预算减少`, `（2）比年初预算增加`. */
 const OPENS_WITH_BUDGET_GAP = new RegExp(String.raw`^(?:[（(]?\d+[)）.．、]?)?(?:支出)?(?:决算数?)?` + COMPARED_WITH_BUDGET.source);
 const COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于|等于|(?:与|同|和)(?:年初|全年|调整后?的?)?预算数?(?:持平|一致|相等|相同))(?:(?:年初|全年|调整后?的?)预算)?/;
@@ -207,10 +208,15 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           lastActual = actual;
         }
         amountSeen = true;
-      } else if (t.role === 'budget-delta' && !actual && budget && t.direction && t.direction !== 'flat' && ADJUSTED_FROM_INITIAL.test(t.lead) && budgetKind(budget.lead) === 'adjusted') {
+      } else if (t.role === 'budget-delta' && t.direction && t.direction !== 'flat' && ADJUSTED_FROM_INITIAL.test(t.lead) && ((!actual && budget && budgetKind(budget.lead) === 'adjusted') || ADJUSTED_NAMED.test(t.lead))) {
         // `年初预算55.45万元，调整预算60.49万元（较年初预算调增5.04万元）`: the adjustment, not an actual's gap.
-        const initial = [...budgets].reverse().find((b) => b !== budget && budgetKind(b.lead) === 'initial');
-        if (initial) addBudgetAdjustment(sink, budget, initial, t, t.direction);
+        // (So is `…决算…。全年预算比年初预算增加276200.00元` after the actual, or opening the next sentence: its words name the two
+        // budgets, the sentence's or the one before's in its paragraph.)
+        const before = t.index === 0 ? (analysis.bySentence.get(sentence.id - 1) ?? []).filter((b) => b.role === 'budget' && b.sentence.paragraph === sentence.paragraph) : [];
+        const pool = [...before, ...budgets];
+        const adjusted = [...pool].reverse().find((b) => budgetKind(b.lead) === 'adjusted');
+        const initial = [...pool].reverse().find((b) => b !== adjusted && budgetKind(b.lead) === 'initial');
+        if (adjusted && initial) addBudgetAdjustment(sink, adjusted, initial, t, t.direction);
       } else if (t.role === 'budget-delta' && t.index === 0 && !actual && !budget && !rated && t.direction && t.direction !== 'flat' && OPENS_WITH_BUDGET_GAP.test(t.lead) && (unrated ?? (ratedBefore?.section === sentence.section ? ratedBefore : undefined))) {
         // `…预算完成率96.34%。决算数比年初预算减少10.79万元，下降3.66%`: the gap of the pair the sentence before stated.
         const pair = (unrated ?? ratedBefore)!;
@@ -553,6 +559,8 @@ function addStatedGap(sink: ClaimSink, compared: CompletionClaim, gap: ProseToke
 }
 
 /** `较年初预算调增`, `比年初预算减少`: the adjusted budget compared with the initial one. */
+/** `全年预算比年初预算增加`: the adjusted budget named as what changed. */
+const ADJUSTED_NAMED = /(?:^|[，,；;])\s*(?:全年|调整后?的?)预算数?(?:比|较|与)年初预算/;
 const ADJUSTED_FROM_INITIAL = /(?:比|较|与)年初预算数?(?:相比)?[，,]?(?:调增|调减|增加|减少|追加|追减|增|减)了?$/;
 
 function addBudgetAdjustment(sink: ClaimSink, adjusted: ProseToken, initial: ProseToken, delta: ProseToken, direction: 'up' | 'down'): void {
