@@ -216,7 +216,8 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
     if (!eq.ok) {
       // (Worded only for a failure: a Δ that holds gives no verdict of its own.)
       // (To the figures' own decimals: a count's change, `|14 − 18| = 4`, has none.)
-      const expr = `|${written(current)} − ${written(prior)}| = ${show(actual.value, Math.max(current.decimals ?? 2, prior.decimals ?? 2, delta.decimals ?? 2))}`;
+      // (In the change's unit: `|82602000.00元 − 82325800.00元| = 276200.00元`.)
+      const expr = `|${written(current)} − ${written(prior)}| = ${inUnitOf(actual.value, withChanges(delta, { decimals: Math.max(current.decimals ?? 2, prior.decimals ?? 2, delta.decimals ?? 2) }))}${delta.unit ?? ''}`;
       const d = diffText(eq.diff, eq.tolerance, [current, prior, delta]);
       const exp = l(`${expr}，而文中为 ${written(delta)}（${d.zh}）`, `${expr}, but the text says ${written(delta)} (${d.en})`);
       failed = true;
@@ -229,7 +230,7 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
       ctx.verdict(claim.id, 'error', exp);
       ctx.report({
         messageId: 'delta',
-        message: l(`增减额不符：${written(larger)} − ${written(smaller)} = ${right}，文中为 ${written(delta)}`, `Change mismatch: ${written(larger)} − ${written(smaller)} = ${right}, the text says ${written(delta)}`),
+        message: l(`增减额不符：${written(larger)} − ${written(smaller)} = ${right}${delta.unit ?? ''}，文中为 ${written(delta)}`, `Change mismatch: ${written(larger)} − ${written(smaller)} = ${right}${delta.unit ?? ''}, the text says ${written(delta)}`),
         explanation: exp,
         span: delta.span ?? claim.span,
         related: relatedOperands(current, prior),

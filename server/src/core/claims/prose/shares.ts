@@ -462,12 +462,14 @@ function qualifiedWhole(ctx: ShareContext, part: ProseToken): ProseToken | undef
  */
 function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | undefined {
   const at = share.lead.lastIndexOf('占');
-  const name = at > 0 ? normalizeSubject(share.lead.slice(0, at)) : '';
+  // (`项目支出八成以上` after `其中基本支出约占16%，`: the share's own words are its part's name.)
+  const name = at > 0 ? normalizeSubject(share.lead.slice(0, at)) : share.approx && share.ownSubject ? normalizeSubject(share.lead.replace(/^[，,、]/, '')) : '';
   // (`从采购品目看，货物类占政府采购支出总额的91.29%`: a kind named short is the member of its breakdown stated before.)
   if (/^[\u4e00-\u9fff]{2}类$/.test(name)) return memberNamedBefore(ctx, share, name);
   if (name.length < 4) return undefined;
   // (Or stated after it, in its section: `“三公”经费支出中，公务用车购置及运行维护费占98.56%，…` before the paragraphs of each part.)
-  const same = ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined && (t.token.span.start < share.token.span.start || t.sentence.section === share.sentence.section) && normalizeSubject(t.subject) === name);
+  // (An approximate share, `其中基本支出约占16%` in an overview that opens the report, restates the body's figures wherever they stand.)
+  const same = ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined && (t.token.span.start < share.token.span.start || t.sentence.section === share.sentence.section || share.approx !== undefined) && normalizeSubject(t.subject) === name);
   if (same) return same;
   // `财政拨款收入494.57万元（一般公共预算财政拨款收入418.93万元、…）。其中一般公共预算占84.7%`: a name cut short names
   // the one figure just before whose name it begins.

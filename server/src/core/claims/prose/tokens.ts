@@ -341,6 +341,7 @@ const CARRIED_FUNDS = /^[，,、]?(?:上年|以前年度)结转(?:结余)?(?:资
 /** `约占45%`, `占比约为45%`, `占…的近一半`: a share said to be about, over or under the figure. */
 const APPROXIMATE_SHARE = /(?:((?<![节制预简合公条契])约)|(接近|将近)|(超过|逾)|(不足|不到))占|占[^，,；;。]{0,20}?(?:((?<![节制预简合公条契])约|大约)|(接近|将近|近)|(超过|逾|高于)|(不足|不到|低于))(?:为|是|达)?$/;
 const SHARE_WORD = /占|比重|比例/;
+const BARE_APPROXIMATE_SHARE = /(?:((?<![节制预简合公条契])约|大约)|(接近|将近|近)|(超过|逾|高于)|(不足|不到|低于))$/;
 /** `70%以上`, `30%以下`: a share's bound after it. */
 const SHARE_BOUND_AFTER = /^\s*(?:及?以上|及?以下)/;
 
@@ -353,7 +354,12 @@ function shareApproximation(lead: string, after: string): { approx: Approximatio
   const bound = SHARE_BOUND_AFTER.exec(after);
   if (bound) return { approx: bound[0].includes('上') ? 'over' : 'under', lead };
   const m = APPROXIMATE_SHARE.exec(stripTemplateAlternatives(lead));
-  if (!m) return undefined;
+  if (!m) {
+    // (`项目支出近三成`: the word right before tenths named without 占.)
+    const bare = BARE_APPROXIMATE_SHARE.exec(lead);
+    if (!bare) return undefined;
+    return { approx: bare[1] ? 'about' : bare[2] ? 'near' : bare[3] ? 'over' : 'under', lead: lead.slice(0, bare.index) };
+  }
   const approx = m[1] || m[5] ? 'about' : m[2] || m[6] ? 'near' : m[3] || m[7] ? 'over' : 'under';
   return { approx, lead: lead.replace(APPROXIMATE_SHARE_WORD, '') };
 }
@@ -634,6 +640,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `与年初预算1250.00万元相比，减少50.00万元`: the comparison stands in the clause before the Δ.
       if (role === 'delta' && !LAST_YEAR_COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
       const previous = list.at(-1);
+      // (`其中基本支出约占16%，项目支出八成以上`: tenths named after a share in the same sentence are a share too.)
+      // (So are tenths right after a name, `其中基本支出七成以上、项目支出近三成`: 成 after a noun is a proportion.)
+      if (role === 'other' && token.approximate && token.unit === '%' && (previous?.role === 'share' || /^(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/.test(lead.replace(/^[，,、；;]/, ''))) && /^[，,、；;]?(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/.test(lead) && !/完成|执行|的$|为$|比|较|增|减|降|升|达到?$/.test(lead)) role = 'share';
       // `支出决算830.45万元，比年初预算715.04万元增加127.04万元`: a change right after a budget stated as the comparison.
       if (role === 'delta' && previous?.role === 'budget' && /^(?:比|较)/.test(previous.lead) && /^(?:增加|减少|多|少|节约|超支)/.test(lead)) role = 'budget-delta';
       // `1.52亿元（15200.00万元）`, `75,323.39万元（约7.53亿元）`: the bracketed number restates the one before it in
