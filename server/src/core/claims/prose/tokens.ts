@@ -688,7 +688,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       }
       // (`两成`: a share in tenths is about that when no word says otherwise.)
       const shareApprox = role === 'share' ? shareApproximation(lead, after) ?? (token.approximate && token.unit === '%' ? { approx: 'about' as const, lead } : undefined) : undefined;
-      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), previous, lead);
+      // (The qualifier is the last amount's, changes after it notwithstanding: `财政拨款收入总计…，…增长0.32%；支出总计…`.)
+      let lastAmount = previous;
+      for (let k = list.length - 1; k >= 0 && lastAmount?.role !== 'amount'; k--) if (list[k].role === 'amount') lastAmount = list[k];
+      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead);
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
