@@ -197,6 +197,11 @@ function sharedQualifier(own: string, previous: ProseToken | undefined, lead: st
   return before && before[2] !== side[1] && before[3] === side[2] ? before[1] + own : own;
 }
 
+/** `2.公务用车购置费：`, `（一）因公出国（境）费：`: a sentence opening with an item's label. */
+const ITEM_LABEL = /^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*([^：:，,。；;\d]{2,24})[：:]/;
+/** `本年支出`, `全年支出决算`: a figure named only as the year's, whose item the label says. */
+const GENERIC_YEAR_FIGURE = /^[，,]?\s*(?:本年|全年|当年)(?:支出|决算|支出决算)(?:数)?(?:为|是)?$/;
+
 /** `事业收入主要为医疗服务收入…`, `其他收入主要是利息收入`: a name, then what it consists of. */
 export const DESCRIBED_AS = /^([^，,；;。]{2,20}?)主要(?:为|是|包括|来源于|来自)/;
 
@@ -689,9 +694,13 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`两成`: a share in tenths is about that when no word says otherwise.)
       const shareApprox = role === 'share' ? shareApproximation(lead, after) ?? (token.approximate && token.unit === '%' ? { approx: 'about' as const, lead } : undefined) : undefined;
       // (The qualifier is the last amount's, changes after it notwithstanding: `财政拨款收入总计…，…增长0.32%；支出总计…`.)
+      // (`2.公务用车购置费：本年支出28.76万元，上年为0万元`: under an item's label, a generic 本年支出 is the item's.)
+      const labelled = ITEM_LABEL.exec(sentence.text);
+      const itemLabel = labelled && sentence.span.start + labelled[0].length <= start && GENERIC_YEAR_FIGURE.test(lead) ? normalizeSubject(labelled[1]) : '';
       let lastAmount = previous;
       for (let k = list.length - 1; k >= 0 && lastAmount?.role !== 'amount'; k--) if (list[k].role === 'amount') lastAmount = list[k];
-      let own = sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead);
+      // (A unit's label, `（1）局机关：本年支出…`, names whose 支出合计 it is.)
+      let own = (itemLabel && !/(?:费|支出|经费|资金|收入)$/.test(itemLabel) ? itemLabel + normalizeSubject(subjectWords(lead, role)) : itemLabel) || sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead);
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
