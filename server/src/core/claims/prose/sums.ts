@@ -380,6 +380,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (!total || parts.length === 0 || parts.includes(total)) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
   if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start))) return;
+  // (`由局机关本级和所属3个二级预算单位决算组成…其中：行政单位1个，…事业单位2个，…1个`: the kinds are of the body and its units,
+  // one more than the count.)
+  if (role === 'count' && /本级(?:和|及|与|以及)所属$/.test(total.lead)) return;
   const paired = pairedItems(list, parts, total, pairedWith);
   const label = paired ? paired.label : total.subject || total.lead.replace(/[，,：:、\s]/g, '') || '合计';
   // A change decomposed into its parts' changes: Σ ± part = total, each part signed by its direction

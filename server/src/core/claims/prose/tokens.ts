@@ -194,7 +194,11 @@ function sharedQualifier(own: string, previous: ProseToken | undefined, lead: st
   const side = /^(收入|支出)(总计|合计)$/.exec(own);
   if (!side) return own;
   const before = /^(.+?)(收入|支出)(总计|合计)$/.exec(previous.subject);
-  return before && before[2] !== side[1] && before[3] === side[2] ? before[1] + own : own;
+  if (before && before[2] !== side[1] && before[3] === side[2]) return before[1] + own;
+  // (`局机关本级本年收入2145.66万元，本年支出2112.37万元；…`: a unit's two sides, each 本年.)
+  const unit = /^(.+?)本年(收入|支出)$/.exec(previous.lead.replace(/^[；;，,、\s]+/, ''));
+  // (Not a fund's, `政府性基金预算财政拨款本年收入…，本年支出…`, which the fund frame names.)
+  return unit && unit[2] !== side[1] && !/财政拨款|预算|资金/.test(unit[1]) && /^[，,]?\s*本年(?:收入|支出)$/.test(lead) ? `${normalizeSubject(unit[1])}${own}` : own;
 }
 
 /** `2.公务用车购置费：`, `（一）因公出国（境）费：`: a sentence opening with an item's label. */
