@@ -1,7 +1,8 @@
 import { checkApproximate, checkRestated, inUnitOf, roundedToPlaceOf, written } from '../arith/interval';
 import { restatedDiffText } from './explain';
 import { checkClaimRatio, ratioInputs } from './ratios';
-import type { Approximation, FactClaim, Localized, Operand } from '../types';
+import type { Approximation, Claim, FactClaim, Localized, Operand } from '../types';
+import { LintMemo } from '../lint-memo';
 import { l, setFigureFix, type FixDraft, type Rule, type RuleContext } from './rule';
 
 /**
@@ -111,13 +112,18 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
 /** Whether `o` is the stated rate of a change or completion that its own figures bear out. */
 function rateVouched(ctx: RuleContext, o: Operand): boolean {
   if (!o.span) return false;
-  for (const c of ctx.claims) {
-    if ((c.kind !== 'change' && c.kind !== 'completion') || c.span.start !== o.span.start) continue;
+  // (The rates by where they stand, built once per lint: conflicts may be many.)
+  const rates = ratesByStart.of(ctx.claims, (claims) => {
+    const byStart = new Map<number, Claim[]>();
+    for (const c of claims) if (c.kind === 'change' || c.kind === 'completion') byStart.set(c.span.start, [...(byStart.get(c.span.start) ?? []), c]);
+    return byStart;
+  });
+  return (rates.get(o.span.start) ?? []).some((c) => {
     const inputs = ratioInputs(c);
-    if (inputs && inputs.stated.span?.start === o.span.start && checkClaimRatio(inputs).status === 'ok') return true;
-  }
-  return false;
+    return inputs !== undefined && inputs.stated.span?.start === o.span!.start && checkClaimRatio(inputs).status === 'ok';
+  });
 }
+const ratesByStart = new LintMemo<readonly Claim[], Map<number, Claim[]>>();
 
 /** The written unit, 万元 too (explanations of approximations name it: `近3,300万元`). */
 function unitOf(o: Operand): string {

@@ -320,12 +320,20 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
 /** The figure of the sentence before (same paragraph) that the amounts of the share's sentence, each with a bare share, add up to. */
 function wholeOfSharedParts(ctx: ShareContext, share: ProseToken): ProseToken | undefined {
   const tokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
-  const parts = tokens.filter((t) => t.role === 'amount' && tokens[t.index + 1]?.role === 'share' && namedBase(tokens[t.index + 1].lead) === '');
-  if (parts.length < 2 || !parts.includes(tokens[share.index - 1])) return undefined;
-  const before = ctx.analysis.bySentence.get(share.sentence.id - 1) ?? [];
-  const sum = sumOperand(parts.map((p) => operand(p.token, '')), '');
-  return before.find((t) => t.role === 'amount' && t.year === undefined && t.sentence.paragraph === share.sentence.paragraph && t.token.unit === parts[0].token.unit && compareBeyondRounding(operand(t.token, ''), sum) === 0 && !t.token.value.isZero());
+  const part = tokens[share.index - 1];
+  if (part?.role !== 'amount') return undefined;
+  // (Once per sentence: a sentence of thousands of shares asks for each.)
+  return summedWholes.of(share.sentence, () => {
+    const parts = tokens.filter((t) => t.role === 'amount' && tokens[t.index + 1]?.role === 'share' && namedBase(tokens[t.index + 1].lead) === '');
+    if (parts.length < 2 || parts.length > MAX_SUMMED_PARTS) return null;
+    const before = ctx.analysis.bySentence.get(share.sentence.id - 1) ?? [];
+    const sum = sumOperand(parts.map((p) => operand(p.token, '')), '');
+    return before.find((t) => t.role === 'amount' && t.year === undefined && t.sentence.paragraph === share.sentence.paragraph && t.token.unit === parts[0].token.unit && compareBeyondRounding(operand(t.token, ''), sum) === 0 && !t.token.value.isZero()) ?? null;
+  }) ?? undefined;
 }
+const summedWholes = new LintMemo<object, ProseToken | null>();
+/** More parts than any breakdown a report states in one sentence. */
+const MAX_SUMMED_PARTS = 40;
 
 /** A sentence opening with the whole it breaks down: `从支出功能分类看，`, `按收入来源分：`. */
 const WHOLE_OPENING = /^\s*(?:从|按)(支出|收入)[^，,：:。；;\d]{0,8}(?:看|分|划分|来看)[，,：:]/;

@@ -566,9 +566,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     }
     const list: ProseToken[] = [];
     let boundary = sentence.span.start;
+    // (The sentence's last amount so far, kept as it goes: a walk back for it would be quadratic in a sentence of shares.)
+    let lastAmountTaken: ProseToken | undefined;
     // The analysed figure: in the sentence's list and the document's, and the words of the next start after it.
     const take = (pt: ProseToken) => {
       list.push(pt);
+      if (pt.role === 'amount') lastAmountTaken = pt;
       tokens.push(pt);
       byToken.set(pt.token.id, pt);
       boundary = pt.token.unitSpan?.end ?? pt.token.span.end;
@@ -701,8 +704,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`2.公务用车购置费：本年支出28.76万元，上年为0万元`: under an item's label, a generic 本年支出 is the item's.)
       const labelled = ITEM_LABEL.exec(sentence.text);
       const itemLabel = labelled && sentence.span.start + labelled[0].length <= start && GENERIC_YEAR_FIGURE.test(lead) ? normalizeSubject(labelled[1]) : '';
-      let lastAmount = previous;
-      for (let k = list.length - 1; k >= 0 && lastAmount?.role !== 'amount'; k--) if (list[k].role === 'amount') lastAmount = list[k];
+      const lastAmount = previous?.role === 'amount' ? previous : lastAmountTaken ?? previous;
       // (A unit's label, `（1）局机关：本年支出…`, names whose 支出合计 it is.)
       let own = (itemLabel && !/(?:费|支出|经费|资金|收入)$/.test(itemLabel) ? itemLabel + normalizeSubject(subjectWords(lead, role)) : itemLabel) || sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead);
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
