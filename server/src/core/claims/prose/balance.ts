@@ -114,6 +114,8 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
         exhaustive: true,
         soft: optional ? undefined : true,
       });
+      // (One breakdown per 总计: a fund's `本年收入…，年初结转和结余…` paragraphs later are not its terms again.)
+      totals.delete(side.zh);
     }
   }
 }

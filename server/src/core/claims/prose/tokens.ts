@@ -177,6 +177,8 @@ const FUND_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.�
 /** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
 const FISCAL_OPENING = /^(?:本年)?财政拨款(?:收入|支出)(?:合计)?$/;
 /** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
+/** `财政拨款收入、支出总计6778.94万元`: a paragraph on 财政拨款 opening with its totals. */
+const FISCAL_TOTALS = /^财政拨款收入(?:、?支出)?总计$/;
 const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余|年初、年末结转和结余)$/;
 
 /**
@@ -720,12 +722,14 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`2022年度财政拨款收入1458.55万元，…，另有年初财政拨款结转和结余157.40万元，收入总计1615.95万元`: the 总计 of a paragraph on
       // 财政拨款 is 财政拨款's, not 公开01表's of all funds.)
       else if (fiscalParagraph && /^(?:收入|支出)总计$/.test(own)) own = `财政拨款${own}`;
+      // (Nor its `本年收入6359.85万元，…；本年支出6539.76万元` the department's 本年收入合计 / 本年支出合计.)
+      else if (fiscalParagraph && /^(?:收入|支出)(?:合计)?$/.test(own) && /本年(?:收入|支出)$/.test(lead)) own = `财政拨款${own.replace(/合计$/, '')}`;
       else if (role === 'amount') {
         // (`分资金来源看，一般公共预算财政拨款年初结转和结余…、本年收入…；政府性基金预算财政拨款年初结转和结余…、本年收入…`:
         // each fund's opening frames the bare figures after it.)
         const found = FUND_FRAME.exec(own);
         const named = found?.[1] ?? found?.[2];
-        if (fundFrame === undefined) fiscalParagraph = FISCAL_OPENING.test(own);
+        if (fundFrame === undefined) fiscalParagraph = FISCAL_OPENING.test(own) || FISCAL_TOTALS.test(own);
         if (fundFrame === undefined) fundFrame = named ?? '';
         else if (fundFrame !== '' && named) fundFrame = named;
       }
