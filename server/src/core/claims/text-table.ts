@@ -17,6 +17,7 @@ import { ALL_SOURCES_HEADING, FUND_OPENING, allSourcesSentence } from '../text/s
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { statisticsCount, statisticsTable } from './tables/sangong';
+import { CLASS_NAME } from '../text/classes';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
 type Scope = 'general' | 'all' | 'other';
@@ -145,7 +146,6 @@ const ECONOMIC_CLASS_MAPPING: Mapping = {
 };
 
 /** The 类 of 功能分类 (2024 catalogue, and 文化体育与传媒 before it), named without `（类）`. */
-const CLASS_NAME = /^(一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|节能环保|城乡社区|农林水|交通运输|资源勘探工业信息等|商业服务业等|金融|援助其他地区|自然资源海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理)(?:支出)?$/;
 /** A list total whose items are 类: the spending of one fund or of all. */
 const SPENDING_WHOLE = /财政拨款支出$|^(?:本年)?支出(?:合计)?$/;
 

@@ -14,6 +14,7 @@ import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Sp
 import { parseTables } from './tables';
 import { resolveFusedYears, resolveMissingPercents, resolveSharedUnits, resolveTableUnitSlips, resolveUnitSlips } from './units';
 import { allMatches } from '../text/matches';
+import { CLASS_NAME } from '../text/classes';
 
 /** Lines end at `\r\n`, `\r` or `\n`. */
 export function splitLines(text: string): Line[] {
@@ -123,7 +124,8 @@ function headingLevel(text: string): number | undefined {
     if (p.level >= 4 && (/[（(]\s*\d*\s*项\s*[)）][\u4e00-\u9fff]|[（(]\s*[类款项]\s*[)）]\s*[：:，,]\s*[\u4e00-\u9fff]|(?:情况|结果)[：:]\s*[\u4e00-\u9fff]/.test(t) || ITEM_NAME_THEN_COLON.test(t))) return undefined;
     // (`五、一般公共预算财政拨款支出决算情况说明` / `一、教育支出（类）`: a 类 or 款 numbered afresh heads a part of the section it is in,
     // never a section beside it.)
-    return CLASS_TITLE.test(t) ? Math.max(p.level, 3) : p.level;
+    // (So is one named by its 类 alone, `（三）…具体情况` / `一、社会保障和就业支出`.)
+    return CLASS_TITLE.test(t) || CLASS_NAME.test(t.slice(m[0].length).replace(/[\s*#]+/g, '')) ? Math.max(p.level, 3) : p.level;
   }
   return undefined;
 }

@@ -1,0 +1,5 @@
+// The 类 of the government functional classification (支出功能分类), by name: what a heading or a prose figure names when it
+// names a 类 without its mark.
+
+/** `社会保障和就业支出`, `卫生健康`: a 类's name, with or without 支出. */
+export const CLASS_NAME = /^(一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|节能环保|城乡社区|农林水|交通运输|资源勘探工业信息等|商业服务业等|金融|援助其他地区|自然资源海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理)(?:支出)?$/;
