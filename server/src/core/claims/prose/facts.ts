@@ -17,6 +17,8 @@ import { LintMemo } from '../../lint-memo';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
 const RESPECTIVELY = /分别|各/;
+/** `收入总计`, `支出总计`, `收入、支出总计`, `收入总计、支出总计`, `部门决算收入总计`: the department's 总计, either side. */
+const GRAND_TOTALS = /^(?:[^，,。；;]{0,20}?(?:局|委员会|委|院|厅|办公室|办|中心|站|所|队|本部门|本单位))?(?:部门决算)?(?:收入|支出|收支|收入、支出|收入总计、支出)总计$/;
 /** `财政拨款安排`, `事业收入安排`: the spending a source of money funds. */
 const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
@@ -360,7 +362,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (Nor one of a balance, `年初财政拨款结转和结余86.50万元（一般公共预算财政拨款0万元，…）`: that fund's balance, not its spending.)
     const balance = /(年初|年末)?[^，,。；;]*?(结转和?结余)$/.exec(listTotal);
     const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
-    const key = factKey(t.subject + side);
+    // (The 总计 of either side change alike, so their rates are one: `收入总计、支出总计均为…，比上年下降5.77%` and `收、支总计…下降5.77%`.)
+    const key = t.role === 'change-rate' && GRAND_TOTALS.test(t.subject) ? '收支总计' : factKey(t.subject + side);
     if (key.length < 4) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     const budgetPart = inBudgetList(t, inList);
