@@ -9,7 +9,8 @@ const HEADING = String.raw`^\s*(?:#+\s*)?(?:(?:第[一二三四五六七八九�
 const NAME = String.raw`[^\s，,。；;：:\d]{2,40}`;
 const YEAR_AND_KIND = String.raw`(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*决算(?:公开|报告|说明|情况说明)*\s*$`;
 /** A report's title line (`临江市农业农村局本级2024年度单位决算公开`). */
-const REPORT_TITLE = new RegExp(HEADING + NAME + YEAR_AND_KIND);
+// (Not a part's heading numbered like one, `## 三、2023年度部门决算情况说明`: no body is named.)
+const REPORT_TITLE = new RegExp(HEADING + String.raw`(?![一二三四五六七八九十]{1,3}[、.．]\s*(?:19|20)\d\d)` + NAME + YEAR_AND_KIND);
 /** What opens a report's body within a few lines of its title: its first part, or its 概况. */
 const REPORT_OPENING = /^\s*(?:#+\s*)?(?:第[一1]部分|(?:[一1][、.．]\s*)?(?:部门|单位)(?:基本)?概况)/;
 /** The year and kind of a title whose name the line before holds (`西宁市城中区医疗保障局` / `2024年度部门决算`). */

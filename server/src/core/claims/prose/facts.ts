@@ -12,7 +12,7 @@ import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { COUNTED_TOTAL, OWNER } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
-import { budgetKind, isBudgetAdjustment } from './tokens';
+import { budgetKind, isBudgetAdjustment, withoutDepartment } from './tokens';
 import { LintMemo } from '../../lint-memo';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
@@ -363,7 +363,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const balance = /(年初|年末)?[^，,。；;]*?(结转和?结余)$/.exec(listTotal);
     const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
     // (The 总计 of either side change alike, so their rates are one: `收入总计、支出总计均为…，比上年下降5.77%` and `收、支总计…下降5.77%`.)
-    const key = t.role === 'change-rate' && GRAND_TOTALS.test(t.subject) ? '收支总计' : factKey(t.subject + side);
+    // (`昆山市城市管理局收入总计、支出总计`: the department's own name says nothing of the quantity.)
+    const subject = withoutDepartment(t.subject, model.department);
+    const key = t.role === 'change-rate' && GRAND_TOTALS.test(subject) ? '收支总计' : factKey(subject + side);
     if (key.length < 4) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     const budgetPart = inBudgetList(t, inList);
@@ -386,7 +388,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const statement: Statement = { token: t, key, group, list: inList?.id, approx };
     list.push(statement);
     // (`财政拨款收入、支出总计64,775.03万元` states `财政拨款收入总计` and `财政拨款支出总计`, each.)
-    if (t.ownSubject) for (const side of sidesOf(t.subject)) list.push({ ...statement, key: factKey(side), joinedKey: key });
+    if (t.ownSubject) for (const side of sidesOf(subject)) list.push({ ...statement, key: factKey(side), joinedKey: key });
     byGroup.set(group, list);
     // (`一般公共预算财政拨款支出…，其中：基本支出6453.07万元` states the fund's 基本支出: `一般公共预算财政拨款基本支出6463.07万元` in
     // section 六 is held against it.)
@@ -422,8 +424,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
         continue;
       }
       const same = firstByKey.get(s.key);
-      // (Two joined names are compared once, by the joined name, not again by each side.)
-      if (same && s.joinedKey !== undefined && same.joinedKey !== undefined) continue;
+      // (Two joined names are compared once, by the joined name, not again by each side; two joined names written otherwise,
+      // `收入总计、支出总计` and `收、支总计`, by their first side.)
+      if (same && s.joinedKey !== undefined && same.joinedKey !== undefined && (same.joinedKey === s.joinedKey || !/^收入/.test(s.key))) continue;
       if (same) {
         // `21个项目…涉及资金1056.42万元；1个项目…涉及资金2709.52万元`: items of one list.
         if ((same.list === undefined || same.list !== s.list) && !countedClauses(model.text, analysis, same, s)) {
@@ -632,7 +635,7 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
     kind: 'fact',
     origin: 'prose',
     identity: 'prose.fact',
-    description: l(`同一数据两处表述：${name ?? a.subject}${role}`, `the same figure stated twice: ${name ?? a.subject}`),
+    description: l(`同一数据两处表述：${name ?? a.subject}${a.role === 'change-rate' ? '' : role}`, `the same figure stated twice: ${name ?? a.subject}`),
     span: b.token.span,
     key: `${first.group}|${first.joinedKey ?? first.key}`,
     a: operand(a.token, name ?? a.subject),

@@ -530,7 +530,7 @@ function compactWords(raw: string): string {
  * `钦州市医疗保障局 2024 年度政府采购支出总额`: the department's own 政府采购支出总额, the same quantity as
  * the 政府采购支出总额 named elsewhere (a sub-unit's name, or 本级 after the department's, stays).
  */
-function withoutDepartment(subject: string, department: string | undefined): string {
+export function withoutDepartment(subject: string, department: string | undefined): string {
   if (!department) return subject;
   // (Or its short name: `区农业农村局收入总计` in the report of 宜春市袁州区农业农村局.)
   for (let k = department.length; k >= 4; k--) {
