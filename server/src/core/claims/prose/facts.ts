@@ -570,7 +570,10 @@ function looseMatch(key: string, firstByKey: Map<string, Statement>, longerBy: M
 function fundOf(model: DocumentModel, t: ProseToken | undefined, memo: Map<number, string>): string {
   if (!t) return '';
   // The first fund word: 一般公共预算财政拨款 is 一般公共预算, 财政拨款 alone all fiscal funds.
-  const own = FUND_WORDS.exec(model.text.slice(t.sentence.span.start, t.token.span.end))?.[0];
+  // (In the token's own `；`-clause: `…以政府性基金预算财政拨款收入为主，占比近八成；事业收入超过900万元` names no fund of 事业收入.)
+  const words = model.text.slice(t.sentence.span.start, t.token.span.end);
+  const clause = words.slice(Math.max(words.lastIndexOf('；'), words.lastIndexOf(';')) + 1);
+  const own = FUND_WORDS.exec(clause)?.[0];
   if (own || t.sentence.section === undefined) return own ?? '';
   return sectionWord(model, t.sentence.section, FUND_WORDS, memo);
 }
