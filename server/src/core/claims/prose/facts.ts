@@ -58,6 +58,8 @@ function qualifierOnly(extra: string): boolean {
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
 export const factKey = memoizeString(keyOf);
 
+const SANGONG_TOTAL = /^(?:一般公共预算)?(?:财政拨款)?三公经费(?:财政拨款)?(?:支出)?$/;
+
 /** `占项目支出全年预算数（1269.47万元）的`: a base that is a budget, not the spending of its name. */
 const BUDGET_BASE = /预算(?:数|总额)?[（(]?$/;
 
@@ -69,6 +71,8 @@ function keyOf(subject: string): string {
   // (`本部门政府采购支出总额` and `全年政府采购支出` name one quantity: the department and the year are every figure's.)
   // (总额 only after a money word: `年末资产总额` and `资产总额` keep it, and match loosely.)
   const plain = named.replace(OWNER, '').replace(/^全年/, '').replace(/(支出|收入|资金|经费|金额)总额$/, '$1');
+  // (The disclosed 三公 are the 财政拨款 ones: `“三公”经费财政拨款`, `财政拨款“三公”经费支出` and `“三公”经费` name one figure.)
+  if (SANGONG_TOTAL.test(plain)) return '三公经费';
   const name = plain.length >= 4 ? plain : named;
   // A generic ending goes only when enough of the name is left (人员经费 stays 人员经费).
   const bare = name.replace(/(?:支出|资金|经费|费用|金额)$/, '');
@@ -309,6 +313,15 @@ function comparedWith(analysis: ProseAnalysis, t: ProseToken): string {
   return /预算|计划/.test(words) ? 'budget' : '';
 }
 
+/** The earlier year a change is since, when the words before it in its sentence name one other than last year (`与2022年相比，`). */
+function comparedYear(model: DocumentModel, t: ProseToken): string {
+  const words = model.text.slice(t.sentence.span.start, t.token.span.start);
+  let year: string | undefined;
+  for (const m of words.matchAll(COMPARED_YEAR)) year = m[1];
+  return year !== undefined && model.reportYear !== undefined && Number(year) !== model.reportYear - 1 ? `:since${year}` : '';
+}
+const COMPARED_YEAR = /(?:比|较|与|同)\s*((?:19|20)\d\d)\s*年/g;
+
 /** What a change's rate compares with: the figure the change before it in the sentence is of (`比预算数增加100.00万元，增长7.69%`). */
 function rateComparedWith(analysis: ProseAnalysis, t: ProseToken): string {
   const tokens = analysis.bySentence.get(t.sentence.id) ?? [];
@@ -371,7 +384,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const budgetPart = inBudgetList(t, inList);
     // 年初预算 and 全年预算 are two figures of one quantity.
     // (A rate is compared only with a rate of the same direction: `增长` and `下降` of one figure are not two values of one fact.)
-    const role = t.role === 'change-rate' ? `rate:${t.direction}:${rateComparedWith(analysis, t)}` : approx ? 'amount' : t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
+    // (A change since an earlier year, `与2022年相比，2024年“三公”经费减少2.75万元`, is another than the year's.)
+    const since = t.role === 'delta' || t.role === 'change-rate' ? comparedYear(model, t) : '';
+    const role = t.role === 'change-rate' ? `rate:${t.direction}:${rateComparedWith(analysis, t)}${since}` : approx ? 'amount' : t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}${since}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
     // (`1.…（项）支出4611.37万元…。该科目年末结转和结余565.38万元。`: 该科目, 该项目 name the paragraph's own item.)
