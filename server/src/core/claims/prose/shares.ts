@@ -471,7 +471,10 @@ function qualifiedWhole(ctx: ShareContext, part: ProseToken): ProseToken | undef
 function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | undefined {
   const at = share.lead.lastIndexOf('占');
   // (`项目支出八成以上` after `其中基本支出约占16%，`: the share's own words are its part's name.)
-  const name = at > 0 ? normalizeSubject(share.lead.slice(0, at)) : share.approx && share.ownSubject ? normalizeSubject(share.lead.replace(/^[，,、]/, '')) : '';
+  // (`本年收入中财政拨款收入占比…`: the frame names the base, the words after it the part.)
+  const words = at > 0 ? share.lead.slice(0, at) : share.approx && share.ownSubject ? share.lead.replace(/^[，,、]/, '') : '';
+  const frame = SHARE_FRAME.exec(words);
+  const name = normalizeSubject(frame ? words.slice(frame[0].length) : words);
   // (`从采购品目看，货物类占政府采购支出总额的91.29%`: a kind named short is the member of its breakdown stated before.)
   if (/^[\u4e00-\u9fff]{2}类$/.test(name)) return memberNamedBefore(ctx, share, name);
   if (name.length < 4) return undefined;
