@@ -111,7 +111,8 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKin
     if (t.role === want || (want === 'either' && (t.role === 'amount' || t.role === 'count'))) {
       // (`收入总计约2400万元，…，项目支出占本年支出合计的一半以上`: a share naming its own part in its clause is not of a figure
       // of another name in an earlier clause.)
-      const ownPart = PART_BEFORE_SHARE.exec(share.lead)?.[1];
+      // (So does one of tenths after a name, `授予中小企业合同金额近八成`.)
+      const ownPart = PART_BEFORE_SHARE.exec(share.lead)?.[1] ?? (share.approx && share.ownSubject && !/占/.test(share.lead) ? share.subject : undefined);
       if (ownPart && t.subject && !t.subject.includes(ownPart) && !ownPart.includes(t.subject) && /[，,]/.test(text.slice(t.token.span.end, share.token.span.start))) return undefined;
       return t;
     }
@@ -281,7 +282,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   // The first amount of the sentence is its total only when no share of its own follows it
   // (`教育支出（类）3000万元，占86.20%；…` opens with a part, not a total).
   const tokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
-  const head = tokens.find((t) => t.role === role);
+  // (Of the share's own `；`-clause: `“三公”经费支出约79万元…；政府采购支出约7,700万元，授予中小企业合同金额近八成`.)
+  const wordsBefore = ctx.text.slice(share.sentence.span.start, share.token.span.start);
+  const clauseStart = share.sentence.span.start + Math.max(wordsBefore.lastIndexOf('；'), wordsBefore.lastIndexOf(';')) + 1;
+  const head = tokens.find((t) => t.role === role && t.token.span.start >= clauseStart && t !== part && t.token.span.start < share.token.span.start) ?? tokens.find((t) => t.role === role);
   // (`人员经费和公用经费分别为455.66万元和173.95万元，所占比例分别为72.37%和27.63%`: a sibling of a 分别 run is no base.)
   const headIsPart = head === part || (head !== undefined && siblings.includes(head));
   if (head && !headIsPart) {

@@ -656,7 +656,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const previous = list.at(-1);
       // (`其中基本支出约占16%，项目支出八成以上`: tenths named after a share in the same sentence are a share too.)
       // (So are tenths right after a name, `其中基本支出七成以上、项目支出近三成`: 成 after a noun is a proportion.)
-      if (role === 'other' && token.approximate && token.unit === '%' && (previous?.role === 'share' || /^(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/.test(lead.replace(/^[，,、；;]/, ''))) && /^[，,、；;]?(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/.test(lead) && !/完成|执行|的$|为$|比|较|增|减|降|升|达到?$/.test(lead)) role = 'share';
+      if ((role === 'other' || role === 'percent') && token.approximate && token.unit === '%' && (previous?.role === 'share' || /^(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/.test(lead.replace(/^[，,、；;]/, ''))) && /^[，,、；;]?(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/.test(lead) && !/完成|执行|的$|为$|比|较|增|减|降|升|达到?$/.test(lead)) role = 'share';
       // `支出决算830.45万元，比年初预算715.04万元增加127.04万元`: a change right after a budget stated as the comparison.
       if (role === 'delta' && previous?.role === 'budget' && /^(?:比|较)/.test(previous.lead) && /^(?:增加|减少|多|少|节约|超支)/.test(lead)) role = 'budget-delta';
       // `1.52亿元（15200.00万元）`, `75,323.39万元（约7.53亿元）`: the bracketed number restates the one before it in
