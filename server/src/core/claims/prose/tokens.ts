@@ -176,9 +176,9 @@ const ATTRIBUTE = /^(?:账面(?:价值|原值|净值|余额)|资产原值|资产
 const FUND_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:收支|收入支出)?(?:情况|决算)?[：:]/;
 /** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
 const FISCAL_OPENING = /^(?:本年)?财政拨款(?:收入|支出)(?:合计)?$/;
-/** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
 /** `财政拨款收入、支出总计6778.94万元`: a paragraph on 财政拨款 opening with its totals. */
 const FISCAL_TOTALS = /^财政拨款收入(?:、?支出)?总计$/;
+/** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
 const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余|年初、年末结转和结余)$/;
 
 /**
@@ -353,6 +353,10 @@ const CARRIED_FUNDS = /^[，,、]?(?:上年|以前年度)结转(?:结余)?(?:资
 const APPROXIMATE_SHARE = /(?:((?<![节制预简合公条契])约)|(接近|将近)|(超过|逾)|(不足|不到))占|占[^，,；;。]{0,20}?(?:((?<![节制预简合公条契])约|大约)|(接近|将近|近)|(超过|逾|高于)|(不足|不到|低于))(?:为|是|达)?$/;
 const SHARE_WORD = /占|比重|比例/;
 const BARE_APPROXIMATE_SHARE = /(?:((?<![节制预简合公条契])约|大约)|(接近|将近|近)|(超过|逾|高于)|(不足|不到|低于))$/;
+/** `其中基本支出`, `、项目支出近`: a name alone before tenths (its approximation word the share's). */
+const NAME_BEFORE_TENTHS = /^[，,、；;]?(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/;
+/** Words that make tenths a rate of something else: `完成年初预算的九成`, `增长两成`. */
+const NOT_A_NAME_BEFORE_TENTHS = /完成|执行|的$|为$|比|较|增|减|降|升|达到?$/;
 /** `70%以上`, `30%以下`: a share's bound after it. */
 const SHARE_BOUND_AFTER = /^\s*(?:及?以上|及?以下)/;
 
@@ -654,9 +658,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `与年初预算1250.00万元相比，减少50.00万元`: the comparison stands in the clause before the Δ.
       if (role === 'delta' && !LAST_YEAR_COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
       const previous = list.at(-1);
-      // (`其中基本支出约占16%，项目支出八成以上`: tenths named after a share in the same sentence are a share too.)
-      // (So are tenths right after a name, `其中基本支出七成以上、项目支出近三成`: 成 after a noun is a proportion.)
-      if ((role === 'other' || role === 'percent') && token.approximate && token.unit === '%' && (previous?.role === 'share' || /^(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/.test(lead.replace(/^[，,、；;]/, ''))) && /^[，,、；;]?(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/.test(lead) && !/完成|执行|的$|为$|比|较|增|减|降|升|达到?$/.test(lead)) role = 'share';
+      // (`其中基本支出七成以上、项目支出近三成`, `…约占16%，项目支出八成以上`: tenths right after a name are its share; 成 after a noun is a
+      // proportion.)
+      if ((role === 'other' || role === 'percent') && token.approximate && token.unit === '%' && NAME_BEFORE_TENTHS.test(lead) && !NOT_A_NAME_BEFORE_TENTHS.test(lead)) role = 'share';
       // `支出决算830.45万元，比年初预算715.04万元增加127.04万元`: a change right after a budget stated as the comparison.
       if (role === 'delta' && previous?.role === 'budget' && /^(?:比|较)/.test(previous.lead) && /^(?:增加|减少|多|少|节约|超支)/.test(lead)) role = 'budget-delta';
       // `1.52亿元（15200.00万元）`, `75,323.39万元（约7.53亿元）`: the bracketed number restates the one before it in
@@ -702,12 +706,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       }
       // (`两成`: a share in tenths is about that when no word says otherwise.)
       const shareApprox = role === 'share' ? shareApproximation(lead, after) ?? (token.approximate && token.unit === '%' ? { approx: 'about' as const, lead } : undefined) : undefined;
-      // (The qualifier is the last amount's, changes after it notwithstanding: `财政拨款收入总计…，…增长0.32%；支出总计…`.)
-      // (`2.公务用车购置费：本年支出28.76万元，上年为0万元`: under an item's label, a generic 本年支出 is the item's.)
+      // (`2.公务用车购置费：本年支出28.76万元，上年为0万元`: under an item's label, a generic 本年支出 is the item's; a unit's label,
+      // `（1）局机关：本年支出…`, names whose 支出合计 it is.)
       const labelled = ITEM_LABEL.exec(sentence.text);
       const itemLabel = labelled && sentence.span.start + labelled[0].length <= start && GENERIC_YEAR_FIGURE.test(lead) ? normalizeSubject(labelled[1]) : '';
+      // (The qualifier is the last amount's, changes after it notwithstanding: `财政拨款收入总计…，…增长0.32%；支出总计…`.)
       const lastAmount = previous?.role === 'amount' ? previous : lastAmountTaken ?? previous;
-      // (A unit's label, `（1）局机关：本年支出…`, names whose 支出合计 it is.)
       let own = (itemLabel && !/(?:费|支出|经费|资金|收入)$/.test(itemLabel) ? itemLabel + normalizeSubject(subjectWords(lead, role)) : itemLabel) || sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead);
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
