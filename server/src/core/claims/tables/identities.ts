@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 // Row and column identities inside one table (tables.md §1–§10): per-row column sums (T02.1,
 // T03.1, T04.4, T05.1, T07.1–2, T09.1–2), the balances of the two-sided tables 01 and 04, the
 // 人员/公用经费 totals of 06 and the 政府采购 rows of 11.
@@ -76,6 +77,30 @@ function columnNamed(table: Table, header: RegExp, roles: ReadonlyArray<string>)
 
 const ADJUSTED_BUDGET = /调整(?:后)?预算|全年预算/;
 
+/**
+ * Of the 年初 and 调整 budget columns, the one a rate or difference column naming neither is of: the one its rows bear out in
+ * more rows (年初 when they tie: the same figures, or none holds).
+ */
+function budgetBorneOut(model: DocumentModel, table: Table, col: number, kind: 'rate' | 'difference', actualCol: number, initial: number, adjusted: number): number {
+  const hits = [0, 0];
+  // (The cells as written, all in the table's unit.)
+  const cell = (it: Item, c: number) => model.numbers[it.row.cells[c]?.number ?? -1];
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    const stated = cell(it, col);
+    const actual = cell(it, actualCol);
+    if (!stated || !actual) continue;
+    const half = new Decimal(10).pow(-stated.decimals).div(2);
+    [initial, adjusted].forEach((budgetCol, k) => {
+      const budget = cell(it, budgetCol);
+      if (!budget || budget.value.isZero()) return;
+      const computed = kind === 'rate' ? actual.value.div(budget.value).times(100) : actual.value.minus(budget.value);
+      if (computed.minus(stated.value).abs().lte(half.times(2))) hits[k]++;
+    });
+  }
+  return hits[1] > hits[0] ? adjusted : initial;
+}
+
 /** The table's budget column when it has exactly one (`预算数 | 决算数 | 差额 | 完成率`). */
 function onlyBudget(table: Table): number | undefined {
   const budgets = table.columns.filter((c) => c.block === 0 && c.role === 'value' && /预算/.test(c.headerPath.join('/')) && !/完成|执行|差额|增减/.test(c.headerPath.join('/')));
@@ -106,8 +131,12 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
     // only budget: `年初预算 | 决算数 | 决算数与预算数差额`.)
     // (A 三公 table's one `预算数` column is the budget whatever it is called.)
     const initial = columnNamed(table, /年初预算/, ['value']) ?? onlyBudget(table);
-    if (/年初预算/.test(words) || !/预算/.test(words.replace(/完成/, ''))) return initial;
-    return initial !== undefined && columnNamed(table, ADJUSTED_BUDGET, ['value']) === undefined ? initial : undefined;
+    if (/年初预算/.test(words)) return initial;
+    // (With both budgets beside it and neither named, `完成率`, `决算比预算增减`: the one its rows bear out.)
+    const adjusted = columnNamed(table, ADJUSTED_BUDGET, ['value']);
+    if (initial !== undefined && adjusted !== undefined) return budgetBorneOut(model, table, col, col === rateCol ? 'rate' : 'difference', actualCol, initial, adjusted);
+    if (!/预算/.test(words.replace(/完成/, ''))) return initial;
+    return initial !== undefined && adjusted === undefined ? initial : undefined;
   };
   const diffBudget = budgetOf(diffCol);
   const rateBudget = budgetOf(rateCol);
