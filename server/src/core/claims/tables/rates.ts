@@ -17,7 +17,9 @@ const BUDGET = /预算/;
 
 export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const prior = lastYearColumn(table);
-  const delta = columnIndexes(table.columns, 'change', 0)[0];
+  // (Of several change columns, `决算比预算增减 | … | 比上年增减额`, the one against last year: a gap from the budget is no change.)
+  const changes = columnIndexes(table.columns, 'change', 0);
+  const delta = changes.find((c) => /上年|同比/.test(headerText(table, c))) ?? changes.find((c) => !/预算/.test(headerText(table, c)));
   const current = prior !== undefined ? thisYearColumn(table) : undefined;
   let changeRated = false;
   for (const col of columnIndexes(table.columns, 'rate', 0)) {
