@@ -147,6 +147,10 @@ const TRAILING_NOTE = /\s*[（(][^（）()]*[)）]$/;
 
 function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean, siblings: ProseToken[] = []): { base: ProseToken; group: string } | undefined {
   const role = wantCount ? 'count' : 'amount';
+  // (`基本支出11661.63万元，…。人员经费9478.26万元，占81.28%；公用经费2183.37万元，占18.72%。`: bare shares whose parts add up exactly
+  // to a figure just before are of that figure, whatever list or frame the words around them open.)
+  const summed = wantCount || namedBase(share.lead) !== '' ? undefined : wholeOfSharedParts(ctx, share);
+  if (summed) return { base: summed, group: `summed${summed.token.id}:${share.sentence.id}` };
   // `占支出总额1234.56万元的48.60%`: the base stands right before the share (or its run: `…的93.56%和6.44%`).
   const previous = inlineBase(ctx.analysis.bySentence.get(share.sentence.id) ?? [], share);
   if (previous) return { base: previous, group: `inline${previous.token.id}` };
@@ -266,10 +270,6 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const among = (ctx.analysis.bySentence.get(share.sentence.id) ?? []).find((t) => t.role === 'count' && t !== part && t.token.span.start < part.token.span.start && t.token.unitText === part.token.unitText && /^[\u4e00-\u9fff]{0,4}中/.test(ctx.text.slice(t.token.unitSpan?.end ?? t.token.span.end, (t.token.unitSpan?.end ?? t.token.span.end) + 6)));
     return among ? { base: among, group: `among${among.token.id}` } : undefined;
   }
-  // (`基本支出11661.63万元，…。人员经费9478.26万元，占81.28%；公用经费2183.37万元，占18.72%。`: bare shares whose parts add up exactly
-  // to a figure of the sentence before, in the paragraph, are of that figure.)
-  const summed = wholeOfSharedParts(ctx, share);
-  if (summed) return { base: summed, group: `summed${summed.token.id}` };
   const frame = frameSubject(ctx, share);
   // (`- 一般公共服务支出：1314.83万元，占28.60%`: an opening that names the part itself frames nothing.)
   if (frame && !wantCount && !subjectsMatch(frame, part.subject)) {
@@ -321,7 +321,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   const whole = qualifiedWhole(ctx, part);
   return whole ? { base: whole, group: `qualified${whole.token.id}` } : undefined;
 }
-/** The figure of the sentence before (same paragraph) that the amounts of the share's sentence, each with a bare share, add up to. */
+/** The figure of a sentence just before that the amounts of the share's sentence, each with a bare share, add up to. */
 function wholeOfSharedParts(ctx: ShareContext, share: ProseToken): ProseToken | undefined {
   const tokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
   const part = tokens[share.index - 1];
@@ -330,9 +330,21 @@ function wholeOfSharedParts(ctx: ShareContext, share: ProseToken): ProseToken | 
   return summedWholes.of(share.sentence, () => {
     const parts = tokens.filter((t) => t.role === 'amount' && tokens[t.index + 1]?.role === 'share' && namedBase(tokens[t.index + 1].lead) === '');
     if (parts.length < 2 || parts.length > MAX_SUMMED_PARTS) return null;
-    const before = ctx.analysis.bySentence.get(share.sentence.id - 1) ?? [];
     const sum = sumOperand(parts.map((p) => operand(p.token, '')), '');
-    return before.find((t) => t.role === 'amount' && t.year === undefined && t.sentence.paragraph === share.sentence.paragraph && t.token.unit === parts[0].token.unit && compareBeyondRounding(operand(t.token, ''), sum) === 0 && !t.token.value.isZero()) ?? null;
+    // (The sentence before, or up to two more before it across a heading: `（一）总体情况：…支出9743.72万元…。` / `（二）结构情况：卫生
+    // 健康支出9183.56万元，占94.25%；…`.)
+    // (First the share's own sentence, before its parts: `本年度支出合计1287.16万元，其中：基本支出…，占61.23%；…`.)
+    const sums = (t: ProseToken) => t.role === 'amount' && t.year === undefined && t.token.unit === parts[0].token.unit && compareBeyondRounding(operand(t.token, ''), sum) === 0 && !t.token.value.isZero();
+    const own = tokens.find((t) => t.index < parts[0].index && sums(t));
+    if (own) return own;
+    for (let id = share.sentence.id - 1, seen = 0; id >= 0 && seen < 3; id--) {
+      const before = ctx.analysis.bySentence.get(id);
+      if (!before?.length) continue;
+      seen++;
+      const found = before.find(sums);
+      if (found) return found;
+    }
+    return null;
   }) ?? undefined;
 }
 const summedWholes = new LintMemo<object, ProseToken | null>();

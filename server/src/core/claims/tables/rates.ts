@@ -5,7 +5,8 @@ import type { ChangeClaim, CompletionClaim, DocumentModel, ShareClaim, Table } f
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
-import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOperand, totalItem, valueColumns } from './access';
+import Decimal from 'decimal.js';
+import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOperand, totalItem, valueColumns, type Item } from './access';
 
 // (`完成年初预算（%）`, `完成预算%`.)
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:年初|全年|调整后?)?(?:预算)?数?[（(]?[%％]/;
@@ -150,13 +151,50 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
  * the amount column right before the share column. The shares of the top rows (the 类, or every row of a table without
  * codes) are one list, which adds up to 100%.
  */
+/** Whether more rows state `shareCol` as amountCol / firstCol of the row than as amountCol / the total's. */
+function rowRatioBorneOut(model: DocumentModel, list: Item[], shareCol: number, amountCol: number, firstCol: number, total: Item): boolean {
+  const cell = (it: Item, c: number) => model.numbers[it.row.cells[c]?.number ?? -1];
+  const totalAmount = cell(total, amountCol);
+  let row = 0;
+  let column = 0;
+  for (const it of list) {
+    const [stated, part, whole] = [cell(it, shareCol), cell(it, amountCol), cell(it, firstCol)];
+    if (!stated || !part || !whole || whole.value.isZero()) continue;
+    const half = new Decimal(10).pow(-stated.decimals);
+    if (part.value.div(whole.value).times(100).minus(stated.value).abs().lte(half)) row++;
+    if (totalAmount && !totalAmount.value.isZero() && part.value.div(totalAmount.value).times(100).minus(stated.value).abs().lte(half)) column++;
+  }
+  return row > column;
+}
+
 function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol: number): void {
-  const amountCol = valueColumns(table, 0).filter((c) => c < shareCol).at(-1);
+  const amounts = valueColumns(table, 0).filter((c) => c < shareCol);
+  const amountCol = amounts.at(-1);
   if (amountCol === undefined) return;
   const list = items(table).filter((it) => it.entry.block === 0);
   const total = totalItem(list) ?? (list[0] && /(?:合计|总计)$/.test(itemLabel(list[0])) ? list[0] : undefined);
   const base = total && itemOperand(model, table, total, amountCol);
   if (!total || !base) return;
+  // (`采购金额 | 占采购总额比例 | 授予中小企业合同金额 | 中小企业占比`: a share of a row's own figure, when the rows bear that out.)
+  if (amounts.length >= 2 && rowRatioBorneOut(model, list, shareCol, amountCol, amounts[0], total)) {
+    for (const it of list) {
+      const stated = rateOperand(model, it, shareCol, `${itemName(it)} · 占比`);
+      const part = itemOperand(model, table, it, amountCol, '', true);
+      const whole = itemOperand(model, table, it, amounts[0], '', true);
+      if (!stated || !part || !whole || whole.value.isZero()) continue;
+      sink.add<ShareClaim>({
+        kind: 'share',
+        origin: 'table',
+        identity: 'table.row-share',
+        description: l(`${itemName(it)}：占比 = ${headerText(table, amountCol)} / ${headerText(table, amounts[0])}`, `${itemName(it)}: share = ${headerText(table, amountCol)} / ${headerText(table, amounts[0])}`),
+        span: stated.span!,
+        part,
+        base: whole,
+        stated,
+      });
+    }
+    return;
+  }
   const top: ShareClaim[] = [];
   const coded = list.some((it) => it.entry.code);
   for (const it of list) {
