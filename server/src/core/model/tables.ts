@@ -1438,7 +1438,8 @@ function mostlyCodes(table: Table, col: number): boolean {
 const PRIOR_YEAR_COLUMN = /上年度?(?:决算|预算|实际|数|执行|支出)|上一年度?|去年|^上年度?$/;
 const RATE_COLUMN = /[%％]|(?:完成|执行|增、?减|增长|变动|下降)率|(?:^|\/)完成(?:年初|全年|调整后?)?预算(?:数)?$|(?:增长|上升|增)[（(](?:下降|减少|减)[)）]率|(?:增、?减|增长|变动)幅度|比率|比重|占比/;
 /** `增减额`, `比上年增减`, `增、减额`, `增加（减少）额`, `增减变动`: a difference of two of the row's amounts. */
-const CHANGE_COLUMN = /(?:增、?减|增加[（(]减少[)）]|增[（(]减[)）])(?:额|数|金额)?$|^(?:增减)?变动(?:额|金额)?$/;
+// (`增减额（万元）`: a unit after it.)
+const CHANGE_COLUMN = /(?:增、?减|增加[（(]减少[)）]|增[（(]减[)）])(?:额|数|金额)?(?:[（(](?:万元|元|亿元)[)）])?$|^(?:增减)?变动(?:额|金额)?$/;
 
 function assignRoles(table: Table): void {
   const cols = table.columns;

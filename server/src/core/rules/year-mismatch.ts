@@ -143,11 +143,13 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
   const { text } = model;
   const year = n.value.toNumber();
   const end = n.unitSpan?.end ?? n.span.end;
-  const before = text.slice(Math.max(0, n.span.start - 20), n.span.start);
-  const after = text.slice(end, end + 24);
-  const finalAccounts = model.reportKind === 'final-accounts';
   // (Headings and titles are no sentences.)
   const sentence = containing(model.sentences, (x) => x.span, n.span.start);
+  // (The words before it in its sentence or line: a heading ending `…预决算对比` above `2022年度…` compares nothing.)
+  const from = sentence?.span.start ?? text.lastIndexOf('\n', n.span.start - 1) + 1;
+  const before = text.slice(Math.max(0, n.span.start - 20, from), n.span.start);
+  const after = text.slice(end, end + 24);
+  const finalAccounts = model.reportKind === 'final-accounts';
   const rest = text.slice(end, sentence?.span.end ?? end);
   const lastYear = reportYear - 1;
 

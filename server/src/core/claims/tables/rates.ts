@@ -41,6 +41,14 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
   }
   // A change column without a rate column beside it is still 本年 − 上年.
   if (current !== undefined && delta !== undefined && !changeRated) changeRows(model, table, sink, { current, prior: prior!, delta, rate: undefined });
+  // (`年初数 | 年末数 | 增减额`, an assets table: the change over the year, 年末 − 年初.)
+  else if (prior === undefined && delta !== undefined) {
+    const values = valueColumns(table, 0);
+    const opening = values.find((c) => /^年初/.test(headerText(table, c)));
+    const closing = values.find((c) => /^年末/.test(headerText(table, c)));
+    const rate = columnIndexes(table.columns, 'rate', 0).find((c) => CHANGE_RATE.test(headerText(table, c)));
+    if (opening !== undefined && closing !== undefined) changeRows(model, table, sink, { current: closing, prior: opening, delta, rate }, OVER_THE_YEAR);
+  }
 }
 
 const BETWEEN_YEARS = /((?:19|20)\d\d)\s*年度?\s*(?:比|较|与|对比)\s*((?:19|20)\d\d)\s*年/;
@@ -110,7 +118,10 @@ function completionRows(model: DocumentModel, table: Table, sink: ClaimSink, act
   }
 }
 
-function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: { current: number; prior: number; delta: number | undefined; rate: number | undefined }): void {
+const OVER_THE_YEAR = { zh: '增减额 = 年末数 − 年初数，增减率 = 增减额 / 年初数', en: 'change = year-end − year-start, rate = change / year-start' };
+const OVER_LAST_YEAR = { zh: '增减额 = 本年 − 上年，增减率 = 增减额 / 上年', en: 'change = this year − last year, rate = change / last year' };
+
+function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: { current: number; prior: number; delta: number | undefined; rate: number | undefined }, formula = OVER_LAST_YEAR): void {
   for (const it of items(table)) {
     if (it.entry.block !== 0) continue;
     // (Labelled with their columns: the row's three figures are of three columns.)
@@ -130,7 +141,7 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
       kind: 'change',
       origin: 'table',
       identity: 'table.change',
-      description: l(`${itemName(it)}：增减额 = 本年 − 上年，增减率 = 增减额 / 上年`, `${itemName(it)}: change = this year − last year, rate = change / last year`),
+      description: l(`${itemName(it)}：${formula.zh}`, `${itemName(it)}: ${formula.en}`),
       span: (rate ?? delta)!.span!,
       soft: undefined,
       direction,
@@ -169,7 +180,9 @@ function rowRatioBorneOut(model: DocumentModel, list: Item[], shareCol: number, 
 
 function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol: number): void {
   const amounts = valueColumns(table, 0).filter((c) => c < shareCol);
-  const amountCol = amounts.at(-1);
+  // (`年初数 | 年末数 | 增减额 | 年末占比`: the column its header names, else the last before it.)
+  const named = /^(年初|年末|决算|预算)/.exec(headerText(table, shareCol))?.[1];
+  const amountCol = (named ? amounts.filter((c) => headerText(table, c).startsWith(named)).at(-1) : undefined) ?? amounts.at(-1);
   if (amountCol === undefined) return;
   const list = items(table).filter((it) => it.entry.block === 0);
   const total = totalItem(list) ?? (list[0] && /(?:合计|总计)$/.test(itemLabel(list[0])) ? list[0] : undefined);
