@@ -488,7 +488,8 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   const at = share.lead.lastIndexOf('占');
   // (`项目支出八成以上` after `其中基本支出约占16%，`: the share's own words are its part's name.)
   // (`本年收入中财政拨款收入占比…`: the frame names the base, the words after it the part.)
-  const words = at > 0 ? share.lead.slice(0, at) : share.approx && share.ownSubject ? share.lead.replace(/^[，,、]/, '') : '';
+  // (`…占三成以上、基层医疗卫生机构支出占三成左右`: the bound of the share before is no part of this one's name.)
+  const words = (at > 0 ? share.lead.slice(0, at) : share.approx && share.ownSubject ? share.lead.replace(/^[，,、]/, '') : '').replace(/^(?:以上|以下|左右|上下)[、，,]?/, '');
   const frame = SHARE_FRAME.exec(words);
   const name = normalizeSubject(frame ? words.slice(frame[0].length) : words);
   // (`从采购品目看，货物类占政府采购支出总额的91.29%`: a kind named short is the member of its breakdown stated before.)

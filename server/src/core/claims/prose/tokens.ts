@@ -780,7 +780,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         approx: approximation?.approx ?? (aboutInRun ? 'about' : shareApprox?.approx),
       };
       // (`年初预算数为343.99万元，年中调减8.07万元，全年预算数为335.92万元`: an adjustment names no figure after it.)
-      if ((own || sideNamed) && (role === 'amount' || role === 'budget') && !ADJUSTMENT_NAME.test(own)) {
+      // (Nor does a bound, `一般公共预算财政拨款支出近2.4亿元，同比增长8.42%`, leave the change after it to an earlier figure's name.)
+      if ((own || sideNamed) && (role === 'amount' || role === 'budget' || (role === 'other' && approximation !== undefined)) && !ADJUSTMENT_NAME.test(own)) {
         inherited = own || sideNamed!;
         inheritedFromPart = true;
         if (depth === 0) outer = { inherited, fromPart: true };
