@@ -184,7 +184,8 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
     const last = parts[parts.length - 1].token;
     const from = (last.unitSpan?.end ?? last.span.end) - sentence.span.start;
     const mainly = /主要$/.test(sentence.text.slice(0, Math.max(0, list.trigger.start - sentence.span.start)));
-    if (!mainly && !/^\s*等/.test(sentence.text.slice(from, from + 3))) return true;
+    // (Nor one whose last counted body is followed by bodies named without a count: `…特殊教育学校1所、市教育科学研究院和…`.)
+    if (!mainly && !/^\s*(?:等|[、和及与])/.test(sentence.text.slice(from, from + 3))) return true;
   }
   // (`全部用于以下3个方面：`: all of it.)
   const sentence = total.sentence;
