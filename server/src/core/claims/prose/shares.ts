@@ -872,6 +872,9 @@ const NOT_A_FIGURE = /上年|去年|同期|预算|计划|(?:19|20)\d\d|年初|�
 /** `，全部为财政拨款收入，`, `，均为基本支出，`: the figure before is all one thing. */
 const ALL_OF_IT = /^\s*[，,]\s*(?:全部|均|全)(?:为|是|属于|来自)[^，,。；;\d]{2,24}[，,]\s*$/;
 
+/** A grade named between two figures: `；评价等级为“中”的`. */
+const OTHER_GRADE_BETWEEN = /[；;][^；;]*[“"‘]?(?:优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的/;
+
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   multipleClaims(ctx, sink);
   ratioToPriorClaims(ctx, sink);
@@ -929,6 +932,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (!resolved && named && !wantCount) unresolved.push({ share, part, named });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
+    // (`“优”的项目31个，…涉及资金6018.36万元；“中”的项目3个，…涉及资金226.55万元，占3.13%`: another grade's money is no whole of this one's.)
+    if (base.sentence === part.sentence && base.token.span.start < part.token.span.start && base.subject === part.subject && OTHER_GRADE_BETWEEN.test(ctx.text.slice(base.token.span.end, part.token.span.start))) continue;
     const partLabel = partName(part);
     // (A count base without a name of its own (`占全部28个项目的`) is the total count, not what the sentence lends it.)
     // (A base without a name of its own takes the share's: `占项目资金总额的` over `…，资金5,743.06万元`.)
