@@ -393,6 +393,8 @@ export function identifyTable(title: string | undefined, code: string | undefine
     // (Tables some regions number 10 or 11 that are none of the eleven: 绩效自评表, 国有资产占用情况表.)
     if (/绩效自评|绩效评价/.test(named)) return 'performance';
     if (/国有资产|资产占用/.test(named)) return 'unknown';
+    // (`分单位收入支出决算表` numbered 公开10表: by unit, none of the eleven.)
+    if (/^(?:\*\*)?分单位|按单位/.test(named)) return 'unknown';
   }
   if (c) {
     const n = Number(c[1] ?? c[2]);
