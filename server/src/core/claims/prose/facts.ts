@@ -18,7 +18,7 @@ import { LintMemo } from '../../lint-memo';
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
 const RESPECTIVELY = /分别|各/;
 /** `收入总计`, `支出总计`, `收入、支出总计`, `收入总计、支出总计`, `部门决算收入总计`: the department's 总计, either side. */
-const GRAND_TOTALS = /^(?:[^，,。；;]{0,20}?(?:局|委员会|委|院|厅|办公室|办|中心|站|所|队|本部门|本单位))?(?:部门决算)?(?:收入|支出|收支|收入、支出|收入总计、支出)总计$/;
+const GRAND_TOTALS = /^(?:[^，,。；;]{0,20}?(?:局|委员会|委|院|厅|办公室|办|中心|站|所|队|本部门|本单位))?(?:[（(][^（()）]{0,12}[)）])?(?:部门决算)?(?:收入|支出|收支|收入、支出|收入总计、支出)总计$/;
 /** `财政拨款安排`, `事业收入安排`: the spending a source of money funds. */
 const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */

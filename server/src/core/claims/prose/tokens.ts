@@ -353,6 +353,16 @@ const CARRIED_FUNDS = /^[，,、]?(?:上年|以前年度)结转(?:结余)?(?:资
 const APPROXIMATE_SHARE = /(?:((?<![节制预简合公条契])约)|(接近|将近)|(超过|逾)|(不足|不到))占|占[^，,；;。]{0,20}?(?:((?<![节制预简合公条契])约|大约)|(接近|将近|近)|(超过|逾|高于)|(不足|不到|低于))(?:为|是|达)?$/;
 const SHARE_WORD = /占|比重|比例/;
 const BARE_APPROXIMATE_SHARE = /(?:((?<![节制预简合公条契])约|大约)|(接近|将近|近)|(超过|逾|高于)|(不足|不到|低于))$/;
+/** How a change's rate is stated when not exactly (`增长约15.8%`, `下降超过二成`, `增长两成`, `增长10%左右`); undefined for an exact one. */
+function rateApproximation(lead: string, after: string, token: NumberToken): Approximation | undefined {
+  if (HEDGE_AFTER.test(after)) return 'about';
+  const bare = BARE_APPROXIMATE_SHARE.exec(lead);
+  if (bare) return bare[1] ? 'about' : bare[2] ? 'near' : bare[3] ? 'over' : 'under';
+  return token.approximate ? 'about' : undefined;
+}
+
+/** `，下降`, `，增长`: a rate's words right after a change. */
+const RATE_AFTER_CHANGE = /^[，,]?\s*(?:同比|较上年|比上年)?(?:增长|下降|上升|降低|增幅|降幅|减幅)(?:了|为)?$/;
 /** `其中基本支出`, `、项目支出近`: a name alone before tenths (its approximation word the share's). */
 const NAME_BEFORE_TENTHS = /^[，,、；;]?(?:其中)?[\u4e00-\u9fff（）()]{2,16}$/;
 /** Words that make tenths a rate of something else: `完成年初预算的九成`, `增长两成`. */
@@ -770,14 +780,15 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         lead: shareApprox?.lead ?? lead,
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
-        subject: own || sideNamed || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
+        // (`收、支总计各减少2541.87万元，下降7.98%`: the rate right after a change is of the change's figure.)
+        subject: own || sideNamed || (role === 'change-rate' && previous?.role === 'delta' && previous.subject && RATE_AFTER_CHANGE.test(lead) ? previous.subject : '') || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
         ownSubject: own !== '',
         direction: continuesRun && !ownDirection ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) ?? (NEW_THIS_YEAR.test(lead) ? 'up' : undefined) : undefined,
         year,
         since: year !== undefined && since !== undefined && year === Number(since) && (/本年|今年|当年/.test(lead) || lead.includes(`${model.reportYear}年`)) ? true : undefined,
         continuesRun,
         depth,
-        approx: approximation?.approx ?? (aboutInRun ? 'about' : shareApprox?.approx),
+        approx: approximation?.approx ?? (aboutInRun ? 'about' : shareApprox?.approx ?? (role === 'change-rate' ? rateApproximation(lead, after, token) : undefined)),
       };
       // (`年初预算数为343.99万元，年中调减8.07万元，全年预算数为335.92万元`: an adjustment names no figure after it.)
       // (Nor does a bound, `一般公共预算财政拨款支出近2.4亿元，同比增长8.42%`, leave the change after it to an earlier figure's name.)
