@@ -596,9 +596,9 @@ function sangongComparisonsOfTableFigures(model: DocumentModel, facts: ProseFact
     if (!m || (facts.analysis.bySentence.get(sentence.id) ?? []).some((t) => isMoney(t.token.unit) || t.token.unit === '%')) continue;
     const entry = lastSangongNamed(sentence.text.slice(0, m.index));
     if (!entry) continue;
-    const [budget, actual] = entry[1].map((column) => findTableValue(model, { kind: 'T09', column }));
-    if (budget?.token === undefined || actual?.token === undefined || budget.table !== actual.table) continue;
-    const name = tableName(model.tables[budget.table]);
+    const cells = sangongCells(model, entry[1]);
+    if (!cells) continue;
+    const { name, operands: [budget, actual] } = cells;
     const start = sentence.span.start + m.index;
     sink.add<CompletionClaim>({
       kind: 'completion',
@@ -606,11 +606,26 @@ function sangongComparisonsOfTableFigures(model: DocumentModel, facts: ProseFact
       identity: 'text-table.comparison',
       description: l(`文中“决算数${m[1]}预算数”（${name}）`, `"actual vs budget" in the text (${name})`),
       span: { start, end: start + m[0].length },
-      actual: tableOperand(model, actual.table, actual.token, `${name} ${actual.label}`, actual.span),
-      budget: tableOperand(model, budget.table, budget.token, `${name} ${budget.label}`, budget.span),
+      actual,
+      budget,
       comparison: { word: /大于|高于|超过|多于/.test(m[1]) ? 'gt' : 'lt', span: { start, end: start + m[0].length } },
     });
   }
+}
+
+/**
+ * Two cells of one 公开09表 by their 栏次, as operands named by that table (`表九 决算数 合计（栏7）`); undefined unless both hold
+ * numbers of the same table.
+ */
+function sangongCells(model: DocumentModel, columns: [string, string]): { name: string; operands: [Operand, Operand]; labels: [string, string] } | undefined {
+  const [a, b] = columns.map((column) => findTableValue(model, { kind: 'T09', column }));
+  if (a?.token === undefined || b?.token === undefined || a.table !== b.table) return undefined;
+  const name = tableName(model.tables[a.table]);
+  return {
+    name,
+    operands: [tableOperand(model, a.table, a.token, `${name} ${a.label}`, a.span), tableOperand(model, b.table, b.token, `${name} ${b.label}`, b.span)],
+    labels: [a.label, b.label],
+  };
 }
 
 /**
@@ -625,17 +640,17 @@ function sangongSharesOfTableFigures(model: DocumentModel, facts: ProseFacts, si
     // (Framed by the 三公 total: `“三公”经费支出中，…`, `其中：`.)
     if (!/三公/.test(model.text.slice(share.sentence.span.start, share.token.span.start))) continue;
     if (facts.subjects.find(share.subject, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined)) continue;
-    const [part, whole] = [entry[1][1], SANGONG[0][1][1]].map((column) => findTableValue(model, { kind: 'T09', column }));
-    if (part?.token === undefined || whole?.token === undefined || part.table !== whole.table) continue;
-    const name = tableName(model.tables[part.table]);
+    const cells = sangongCells(model, [entry[1][1], SANGONG[0][1][1]]);
+    if (!cells) continue;
+    const { name, operands: [part, base] } = cells;
     sink.add<ShareClaim>({
       kind: 'share',
       origin: 'text-table',
       identity: 'text-table.sangong-share',
       description: l(`${share.subject}占“三公”经费的比重（${name}）`, `share of ${share.subject} in the 三公 spending (${name})`),
       span: share.token.span,
-      part: tableOperand(model, part.table, part.token, `${name} ${part.label}`, part.span),
-      base: tableOperand(model, whole.table, whole.token, `${name} ${whole.label}`, whole.span),
+      part,
+      base,
       stated: operand(share.token, '占比'),
     });
   }
@@ -806,18 +821,18 @@ function budgetGapsOfTableFigures(model: DocumentModel, facts: ProseFacts, sink:
     // (A gap whose budget or actual the prose states is checked there, with them.)
     const tokens = facts.analysis.bySentence.get(sentence.id) ?? [];
     if (tokens.some((t) => t !== pt && (t.role === 'budget' || t.role === 'completion-rate'))) continue;
-    const [budgetValue, actualValue] = entry[1].map((column) => findTableValue(model, { kind: 'T09', column }));
-    if (budgetValue?.token === undefined || actualValue?.token === undefined || budgetValue.table !== actualValue.table) continue;
-    const name = tableName(model.tables[budgetValue.table]);
+    const cells = sangongCells(model, entry[1]);
+    if (!cells) continue;
+    const { name, operands: [budget, actual], labels: [, actualLabel] } = cells;
     sink.add<ChangeClaim>({
       kind: 'change',
       origin: 'text-table',
       identity: 'text-table.budget-difference',
-      description: l(`文中${actualValue.label}与预算数之差（${name}）`, `the gap of ${actualValue.label} from its budget in the text (${name})`),
+      description: l(`文中${actualLabel}与预算数之差（${name}）`, `the gap of ${actualLabel} from its budget in the text (${name})`),
       span: pt.token.span,
       direction: pt.direction,
-      current: tableOperand(model, actualValue.table, actualValue.token, `${name} ${actualValue.label}`, actualValue.span),
-      prior: tableOperand(model, budgetValue.table, budgetValue.token, `${name} ${budgetValue.label}`, budgetValue.span),
+      current: actual,
+      prior: budget,
       delta: operand(pt.token, pt.direction === 'down' ? '比预算减少' : '比预算增加'),
       soft: /年初|全年|调整/.test(pt.lead) || undefined,
     });
