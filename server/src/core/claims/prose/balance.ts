@@ -101,7 +101,8 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
       const carry = tokens.find((t) => t.index > year.index && money(t) && side.carry.test(t.subject)) ?? following.find((t) => money(t) && (side.carry.test(t.subject) || side.year.test(t.subject)));
       if (!carry || !side.carry.test(carry.subject)) continue;
       // (Also stated on its own after: `另外，本年用事业基金弥补收支差额40000.00元…；年初结转和结余…`.)
-      const optional = tokens.find((t) => t.role === 'amount' && t.ownSubject && side.optional.test(t.subject)) ?? following.find((t) => t.role === 'amount' && t.ownSubject && side.optional.test(t.subject));
+      const optionalTerm = (t: ProseToken) => t.role === 'amount' && t.ownSubject && side.optional.test(t.subject);
+      const optional = tokens.find(optionalTerm) ?? following.find(optionalTerm);
       const parts = [year, ...(optional ? [optional] : []), carry];
       sink.add<SumClaim>({
         kind: 'sum',

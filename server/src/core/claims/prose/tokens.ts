@@ -584,6 +584,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     let boundary = sentence.span.start;
     // (The sentence's last amount so far, kept as it goes: a walk back for it would be quadratic in a sentence of shares.)
     let lastAmountTaken: ProseToken | undefined;
+    // (The item label a sentence opens with, once per sentence.)
+    const labelled = ITEM_LABEL.exec(sentence.text);
     // The analysed figure: in the sentence's list and the document's, and the words of the next start after it.
     const take = (pt: ProseToken) => {
       list.push(pt);
@@ -718,10 +720,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const shareApprox = role === 'share' ? shareApproximation(lead, after) ?? (token.approximate && token.unit === '%' ? { approx: 'about' as const, lead } : undefined) : undefined;
       // (`2.公务用车购置费：本年支出28.76万元，上年为0万元`: under an item's label, a generic 本年支出 is the item's; a unit's label,
       // `（1）局机关：本年支出…`, names whose 支出合计 it is.)
-      const labelled = ITEM_LABEL.exec(sentence.text);
       const itemLabel = labelled && sentence.span.start + labelled[0].length <= start && GENERIC_YEAR_FIGURE.test(lead) ? normalizeSubject(labelled[1]) : '';
       // (The qualifier is the last amount's, changes after it notwithstanding: `财政拨款收入总计…，…增长0.32%；支出总计…`.)
-      const lastAmount = previous?.role === 'amount' ? previous : lastAmountTaken ?? previous;
+      const lastAmount = lastAmountTaken ?? previous;
       let own = (itemLabel && !/(?:费|支出|经费|资金|收入)$/.test(itemLabel) ? itemLabel + normalizeSubject(subjectWords(lead, role)) : itemLabel) || sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead);
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
