@@ -86,7 +86,11 @@ const ITEM_MAPPING: Mapping = {
   roles: ['amount', 'budget'],
   queries: (m, scope, pt) => {
     const unique = { parent: m[1], codeLength: 7 };
-    if (pt.role !== 'budget') return spending(scope, m[2], unique, spendingPartOf(pt));
+    if (pt.role !== 'budget') {
+      const queries = spending(scope, m[2], unique, spendingPartOf(pt));
+      // (A 政府性基金 项 listed among the general ones, `农业生产发展支出（项）`: 公开07表's row of that whole name.)
+      return scope === 'general' ? [...queries, { kind: 'T07', label: m[2], column: ['本年支出'], unique }] : queries;
+    }
     // (A 公开05表 with budget columns, `年初预算数 | 全年预算数 | 决算数`: a bare `预算` names neither.)
     const kind = budgetKind(pt.lead);
     return scope === 'general' && kind ? ITEM_BUDGET_COLUMNS[kind].map((column) => ({ kind: 'T05', label: m[2], column, unique })) : [];

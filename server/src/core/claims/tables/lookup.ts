@@ -89,7 +89,7 @@ export function findTableValue(model: DocumentModel, query: TableValueQuery): Ta
         return { table: table.id, row: row.index, col: col!, token: cell.number, span: cell.span, empty: cell.empty, label: table.columns[col!]?.headerPath.at(-1) ?? '' };
       }
       if (query.unique) {
-        const value = uniqueValue(table, query);
+        const value = uniqueValue(model, table, query);
         if (value === undefined) continue;
         if (value) return value;
         continue;
@@ -142,14 +142,15 @@ function firstValue(table: Table, list: Item[], query: TableValueQuery, contains
 }
 
 /** The same for a query that must pick one row (`unique`). */
-function uniqueValue(table: Table, query: TableValueQuery): TableValue | null | undefined {
+function uniqueValue(model: DocumentModel, table: Table, query: TableValueQuery): TableValue | null | undefined {
   const inBlock = (it: Item) => query.block === undefined || it.entry.block === query.block;
   let found = (typeof query.label === 'string' ? labelIndex(table).get(normLabel(query.label)) ?? [] : items(table)).filter(
     (it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, true),
   );
-  // (`2110199 其他环境保护管理事务支 123.02`: a name the PDF's extraction cut short at its column's edge.)
-  if (found.length === 0 && typeof query.label === 'string') {
-    const wanted = normLabel(query.label);
+  // (`2110199 其他环境保护管理事务支 123.02`: a name the PDF's extraction cut short at its column's edge;
+  // not when another table has a row of the whole name: `农业生产发展支出` is a fund item, not 农业生产发展.)
+  const wanted = typeof query.label === 'string' ? normLabel(query.label) : undefined;
+  if (found.length === 0 && wanted !== undefined && !model.tables.some((t) => !t.withdrawn && labelIndex(t).has(wanted))) {
     found = items(table).filter((it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && cutShort(normLabel(it.entry.label), wanted));
   }
   const { codeLength } = query.unique!;
