@@ -116,14 +116,16 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
   // (`决算数（元）`: a unit in the header.)
   const actualCol = columnNamed(table, /^(?:[^/]*\/)?(?:本年|支出)?决算数?(?:[（(](?:万元|元|亿元)[)）])?$/, ['value']);
   // (`决算数比调整预算增减`, `决算比全年预算增减`, or a bare `差额` beside 预算数 and 决算数.)
-  const diffCol = columnNamed(table, /决算数?(?:与|比|较)[^/]*预算数?[^/]*(?:差额|增减)|差额[^/]*[（(]决算数?\s*[-−－]\s*[^/]*预算数?[)）]|(?:^|\/)差额$/, ['value', 'change']);
-  // (`完成年初预算`: a rate column headed by the words alone, its cells in %.)
-  const rateCol = columnNamed(table, /完成率|执行率|完成(?:年初|全年|调整后?)?预算/, ['rate', 'value']);
-  if (actualCol === undefined || (diffCol === undefined && rateCol === undefined)) return;
+  // (`差额（预算数-决算数）`: the budget less the actual, stated so.)
+  const diffCol = columnNamed(table, /决算数?(?:与|比|较)[^/]*预算数?[^/]*(?:差额|增减)|差额[^/]*[（(](?:决算数?\s*[-−－]\s*[^/]*预算数?|[^/]*预算数?\s*[-−－]\s*决算数?)[)）]|(?:^|\/)差额$/, ['value', 'change']);
+  const budgetLessActual = diffCol !== undefined && /预算数?\s*[-−－]\s*决算/.test(table.columns[diffCol].headerPath.join('/'));
+  // (`完成年初预算 | 完成全年预算`: every rate column, each of its own budget; `完成年初预算` is headed by the words alone, its cells in %.)
+  const rateCols = table.columns.filter((c) => c.block === 0 && (c.role === 'rate' || c.role === 'value') && RATE_HEADER.test(c.headerPath.join('/'))).map((c) => c.index);
+  if (actualCol === undefined || (diffCol === undefined && rateCols.length === 0)) return;
   const budgetOf = (col: number | undefined) => {
     if (col === undefined) return undefined;
     // (What the table itself says it divides by: its 栏次 formula, `4=3/2`, or a note, `注：完成率=决算数÷调整预算数×100%`.)
-    const stated = col === rateCol ? statedRateBase(table, col) : undefined;
+    const stated = col !== diffCol ? statedRateBase(table, col) : undefined;
     if (stated !== undefined) return stated;
     const words = table.columns[col].headerPath.join('/');
     if (ADJUSTED_BUDGET.test(words)) return columnNamed(table, ADJUSTED_BUDGET, ['value']);
@@ -134,46 +136,52 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
     if (/年初预算/.test(words)) return initial;
     // (With both budgets beside it and neither named, `完成率`, `决算比预算增减`: the one its rows bear out.)
     const adjusted = columnNamed(table, ADJUSTED_BUDGET, ['value']);
-    if (initial !== undefined && adjusted !== undefined) return budgetBorneOut(model, table, col, col === rateCol ? 'rate' : 'difference', actualCol, initial, adjusted);
+    if (initial !== undefined && adjusted !== undefined) return budgetBorneOut(model, table, col, col === diffCol ? 'difference' : 'rate', actualCol, initial, adjusted);
     if (!/预算/.test(words.replace(/完成/, ''))) return initial;
     return initial !== undefined && adjusted === undefined ? initial : undefined;
   };
   const diffBudget = budgetOf(diffCol);
-  const rateBudget = budgetOf(rateCol);
-  const rateReadable = rateCol !== undefined && (table.unit === undefined || table.unit === '万元');
+  const rateBudgets = rateCols.map(budgetOf);
+  const rateReadable = table.unit === undefined || table.unit === '万元';
   for (const it of items(table)) {
     if (it.entry.block !== 0) continue;
     const actual = itemOperand(model, table, it, actualCol, '', true);
     if (!actual || actual.token === undefined) continue;
     if (diffCol !== undefined && diffBudget !== undefined) {
+      const budget = itemOperand(model, table, it, diffBudget, '', true);
       emitSum(sink, {
         kind: 'sum',
         identity: 'comparison.difference',
         // (The 差额 is the derived figure: the one a total-style fix rewrites.)
-        description: l(`${itemName(it)}：差额 = 决算数 − 预算数`, `${itemName(it)}: difference = actual − budget`),
+        description: budgetLessActual
+          ? l(`${itemName(it)}：差额 = 预算数 − 决算数`, `${itemName(it)}: difference = budget − actual`)
+          : l(`${itemName(it)}：差额 = 决算数 − 预算数`, `${itemName(it)}: difference = actual − budget`),
         total: itemOperand(model, table, it, diffCol, '', true),
-        parts: [actual, itemOperand(model, table, it, diffBudget, '', true)],
+        parts: budgetLessActual ? [budget, actual] : [actual, budget],
         signs: [1, -1],
         anchor: it.entry.labelSpan,
       });
     }
-    const budget = rateBudget === undefined ? undefined : itemOperand(model, table, it, rateBudget, '', true);
-    // (`127.08%` in the cell reads in any table; a bare `127.08` only in a 万元 one.)
-    const percentCell = rateCol !== undefined && model.numbers[it.row.cells[rateCol]?.number ?? -1]?.unit === '%';
-    const rate = percentCell ? rateOperand(model, it, rateCol!, `${itemName(it)} · ${headerText(table, rateCol!)}`) : rateReadable ? itemOperand(model, table, it, rateCol!, '', true) : undefined;
-    if (!budget || !rate || rate.token === undefined || isZero(budget) || !(rate.unit === '%' || rate.unit === undefined)) continue;
-    sink.add<CompletionClaim>({
-      kind: 'completion',
-      origin: 'table',
-      identity: 'comparison.rate',
-      description: l(`${itemName(it)}：完成率 = 决算数 / 预算数`, `${itemName(it)}: completion = actual / budget`),
-      span: rate.span ?? actual.span!,
-      actual,
-      budget,
-      rate,
+    rateCols.forEach((rateCol, k) => {
+      const budget = rateBudgets[k] === undefined ? undefined : itemOperand(model, table, it, rateBudgets[k]!, '', true);
+      // (`127.08%` in the cell reads in any table; a bare `127.08` only in a 万元 one.)
+      const percentCell = model.numbers[it.row.cells[rateCol]?.number ?? -1]?.unit === '%';
+      const rate = percentCell ? rateOperand(model, it, rateCol, `${itemName(it)} · ${headerText(table, rateCol)}`) : rateReadable ? itemOperand(model, table, it, rateCol, '', true) : undefined;
+      if (!budget || !rate || rate.token === undefined || isZero(budget) || !(rate.unit === '%' || rate.unit === undefined)) return;
+      sink.add<CompletionClaim>({
+        kind: 'completion',
+        origin: 'table',
+        identity: 'comparison.rate',
+        description: l(`${itemName(it)}：完成率 = 决算数 / 预算数`, `${itemName(it)}: completion = actual / budget`),
+        span: rate.span ?? actual.span!,
+        actual,
+        budget,
+        rate,
+      });
     });
   }
 }
+const RATE_HEADER = /完成率|执行率|完成(?:年初|全年|调整后?)?预算/;
 
 /**
  * The column a rate column divides by, as the table states it: the 栏次 cell `4=3/2` (by the 栏次 numbers of the columns), or a
