@@ -30,6 +30,7 @@ import {
 } from './access';
 import { emitPair, emitSum } from './emit';
 import { sangongRecords } from './sangong';
+import { transposedSangongRows } from './sangong-rows';
 
 /** The income side's carry-over row: 年初结转和结余, or 上年结转 in the 2015–2018 tables. */
 export const OPENING_BALANCE = /^(?:年初结转和结余|上年结转(?:和结余)?)/;
@@ -671,6 +672,7 @@ function rollForward(model: DocumentModel, table: Table, sink: ClaimSink, identi
 }
 
 function t09(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  transposedSangongRows(model, table, sink);
   for (const record of sangongRecords(table)) {
     const op = (n: number) => {
       const cell = record.get(n);
@@ -679,12 +681,14 @@ function t09(model: DocumentModel, table: Table, sink: ClaimSink): void {
     for (const base of [0, 6]) {
       const half = base === 0 ? l('预算数', 'budget') : l('决算数', 'actual');
       if (record.has(base + 1) && record.has(base + 6)) {
+        // (`合计 | 因公出国（境）费 | 公务用车购置费 | 公务用车运行维护费 | 公务接待费`: no 公务用车 小计, its two parts instead.)
+        const vehicles = record.has(base + 3) || !record.has(base + 4) || !record.has(base + 5) ? [op(base + 3)] : [op(base + 4), op(base + 5)];
         emitSum(sink, {
           kind: 'sum',
           identity: 'T09.1',
           description: l(`“三公”经费${half['zh-cn']}：合计 = 因公出国（境）费用 + 公务用车购置及运行维护费 + 公务接待费`, `三公 ${half.en}: total = overseas trips + vehicles + hospitality`),
           total: op(base + 1),
-          parts: [op(base + 2), op(base + 3), op(base + 6)],
+          parts: [op(base + 2), ...vehicles, op(base + 6)],
         });
       }
       if (record.has(base + 3) && record.has(base + 5)) {

@@ -158,6 +158,21 @@ function itemsAsRows(table: Table, rows: TableRow[]): SangongRecord | undefined 
   return record;
 }
 
+const OTHER_ROW = /上年|增减|差额|比|率|[%％]/;
+
+/**
+ * A transposed table's columns by quantity (1 合计 … 6 公务接待费): its header words name the quantities, its rows the
+ * halves. Empty for the other layouts.
+ */
+export function sangongQuantityColumns(table: Table): Map<number, number> {
+  const columns = new Map<number, number>();
+  const slots = columnSlots(table);
+  if (slots.some((s) => s.half !== undefined)) return columns;
+  if (!table.rows.some((r) => (r.kind === 'data' || r.kind === 'total') && !OTHER_ROW.test(r.label) && halfOf(r.label) !== undefined)) return columns;
+  for (const s of slots) if (!columns.has(s.quantity)) columns.set(s.quantity, s.col);
+  return columns;
+}
+
 const cache = new LintMemo<Table, SangongRecord[]>();
 
 /** The records of a 公开09表 (usually one), each mapping 栏次 numbers to cells. */
@@ -171,7 +186,8 @@ function readRecords(table: Table): SangongRecord[] {
   const records: SangongRecord[] = [];
   const label = (s: ColumnSlot, half: 0 | 6) =>
     s.templateNumber ? columnLabel(table, s.col) : `${HALF_NAME[half / 6]} ${table.columns[s.col].headerPath.filter((w) => !HALF_WORD.test(w)).at(-1) ?? ''}`.trim();
-  const rowHalves = rows.map((r) => halfOf(r.label));
+  // (`上年决算数`, `决算比预算增减`, `完成预算（%）` in a transposed table are other rows, not a half: sangong-rows.ts.)
+  const rowHalves = rows.map((r) => (OTHER_ROW.test(r.label) ? undefined : halfOf(r.label)));
   const itemRows = slots.length === 0 ? itemsAsRows(table, rows) : undefined;
   if (itemRows) {
     records.push(itemRows);
