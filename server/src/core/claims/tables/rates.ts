@@ -185,7 +185,8 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
   const amountCol = (named ? amounts.filter((c) => headerText(table, c).startsWith(named)).at(-1) : undefined) ?? amounts.at(-1);
   if (amountCol === undefined) return;
   const list = items(table).filter((it) => it.entry.block === 0);
-  const total = totalItem(list) ?? (list[0] && /(?:合计|总计)$/.test(itemLabel(list[0])) ? list[0] : undefined);
+  // (Or a first or last row named …合计: `政府采购支出合计`, `资产总计`, `资产总额`.)
+  const total = totalItem(list) ?? [list[0], list.at(-1)].find((it) => it && /(?:合计|总计|总额)$/.test(itemLabel(it)));
   const base = total && itemOperand(model, table, total, amountCol);
   if (!total || !base) return;
   // (`采购金额 | 占采购总额比例 | 授予中小企业合同金额 | 中小企业占比`: a share of a row's own figure, when the rows bear that out.)
@@ -227,7 +228,8 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
     });
     if (!coded || it.entry.code?.length === 3) top.push(claim);
   }
-  if (top.length < 2) return;
+  // (`其中：房屋及构筑物` and the rows after it may be parts of a row above: the shares are then no one list.)
+  if (top.length < 2 || (!coded && list.some((it) => /^其中/.test(it.entry.label)))) return;
   const group = sink.add({
     kind: 'share-group',
     origin: 'table',
