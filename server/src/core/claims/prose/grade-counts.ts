@@ -192,7 +192,9 @@ function goodRate(analysis: ProseAnalysis, graded: ProseToken[], gradeOf: (t: Pr
   const from = analysis.tokens.indexOf(last);
   for (let i = from + 1; i < analysis.tokens.length && analysis.tokens[i].sentence.id - last.sentence.id <= GOOD_RATE_REACH; i++) {
     const rate = analysis.tokens[i];
-    if (rate.token.unit !== '%' || !GOOD_RATE.test(rate.lead) || !/优良/.test(rate.lead)) continue;
+    // (`“优”良率95.83%`: the grade quoted.)
+    const lead = rate.lead.replace(/[“”"]/g, '');
+    if (rate.token.unit !== '%' || !GOOD_RATE.test(lead) || !/优良/.test(lead)) continue;
     sink.add<ShareClaim>({
       kind: 'share',
       origin: 'prose',
