@@ -11,7 +11,7 @@ import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOpera
 // (`完成年初预算（%）`, `完成预算%`.)
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:年初|全年|调整后?)?(?:预算)?数?[（(]?[%％]/;
 const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增长|上升|增)[（(](?:下降|减少|减)[)）](?:率|幅)|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]/;
-const SHARE = /占比|比重|所占比例/;
+const SHARE = /占比|比重|占.*比例/;
 // (`2023年 | 2024年 | 增减`: the later year's column, beside the earlier one model/tables.ts made last year's.)
 const THIS_YEAR = /本年|决算|^(?:19|20)\d\d\s*年度?$/;
 const BUDGET = /预算/;
