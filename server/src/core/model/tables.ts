@@ -1411,7 +1411,8 @@ const BLOCK_START = /^((?:收入|支出)?项目|科目|科目代码|科目编码
 
 /** Most non-empty body cells of a column are codes (or `code name`). */
 /** A column whose data cells hold words only (labels), at least one of them. */
-function wordsOnly(table: Table, col: number): boolean {
+/** Whether the column's cells are words, not figures (`cjk`: each of them Chinese words, `口径` over `预算数 | 决算数`). */
+function wordsOnly(table: Table, col: number, cjk = false): boolean {
   let named = 0;
   for (const r of table.rows) {
     if (r.kind !== 'data' && r.kind !== 'total') continue;
@@ -1419,7 +1420,7 @@ function wordsOnly(table: Table, col: number): boolean {
     if (!cell || cell.text.trim() === '') continue;
     // (`良（80—90分）`: figures in a bracket after the words are part of the name.)
     const words = cell.text.trim().replace(/^([\u4e00-\u9fff]+)[（(][^（()）]*[)）]$/, '$1');
-    if ((cell.number !== undefined && words === cell.text.trim()) || /[\d０-９]/.test(words)) return false;
+    if ((cell.number !== undefined && words === cell.text.trim()) || /[\d０-９]/.test(words) || (cjk && !/[\u4e00-\u9fff]/.test(words))) return false;
     named++;
   }
   return named > 0;
@@ -1473,7 +1474,7 @@ function assignRoles(table: Table): void {
     // (`支出功能分类（类） | 决算数 | 占比（%）`: the 类 named in the first column.)
     // (Or the first column of words under any header: `采购方式 | 采购金额 | 占比（%）` over `公开招标 | 134.96 | 5.76`.)
     // (`人员经费科目 | 决算数 | 科目编码 | 公用经费科目 | 决算数`: a 科目 column of words is the names.)
-    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (/科目$/.test(b) && wordsOnly(table, c)) || (b === '' && c === start) || (c === start && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)) || (c === start && /方式|类型|类别|品目|用途|性质$|等级|等次|级次$|项目$/.test(b) && wordsOnly(table, c)))) role = 'name';
+    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || (/科目$/.test(b) && wordsOnly(table, c)) || (b === '' && c === start) || (c === start && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)) || (c === start && /方式|类型|类别|品目|用途|性质$|等级|等次|级次$|项目$/.test(b) && wordsOnly(table, c)) || (c === start && wordsOnly(table, c, true)))) role = 'name';
     // (`项目 | ⇥ | 年初结转和结余 …` over `⇥ | 合计 | 0.00 …`: the label column under a merged 项目 header, words only.)
     else if (hasName && c === start + 1 && b !== '' && b === bottom(c - 1) && /项目|科目|名称/.test(b) && wordsOnly(table, c)) role = 'name';
     // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)

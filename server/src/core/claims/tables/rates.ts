@@ -6,6 +6,7 @@ import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
 import Decimal from 'decimal.js';
+import { asExact } from '../../arith/operand';
 import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOperand, totalItem, valueColumns, type Item } from './access';
 
 // (`完成年初预算（%）`, `完成预算%`.)
@@ -178,6 +179,8 @@ function rowRatioBorneOut(model: DocumentModel, list: Item[], shareCol: number, 
   return row > column;
 }
 
+const COUNT_COLUMN = /个数|项目数|[（(](?:个|项|人|辆|家|户)[)）]$/;
+
 function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol: number): void {
   const amounts = valueColumns(table, 0).filter((c) => c < shareCol);
   // (`年初数 | 年末数 | 增减额 | 年末占比`: the column its header names, else the last before it.)
@@ -187,7 +190,13 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
   const list = items(table).filter((it) => it.entry.block === 0);
   // (Or a first or last row named …合计: `政府采购支出合计`, `资产总计`, `资产总额`.)
   const total = totalItem(list) ?? [list[0], list.at(-1)].find((it) => it && /(?:合计|总计|总额)$/.test(itemLabel(it)));
-  const base = total && itemOperand(model, table, total, amountCol);
+  // (`项目个数 | 个数占比`: counts are exact, not amounts rounded to their last digit.)
+  const counted = COUNT_COLUMN.test(headerText(table, amountCol));
+  const amountOf = (it: Item) => {
+    const o = itemOperand(model, table, it, amountCol);
+    return o && counted ? asExact(o) : o;
+  };
+  const base = total && amountOf(total);
   if (!total || !base) return;
   // (`采购金额 | 占采购总额比例 | 授予中小企业合同金额 | 中小企业占比`: a share of a row's own figure, when the rows bear that out.)
   if (amounts.length >= 2 && rowRatioBorneOut(model, list, shareCol, amountCol, amounts[0], total)) {
@@ -214,7 +223,7 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
   for (const it of list) {
     if (it === total) continue;
     const stated = rateOperand(model, it, shareCol, `${itemName(it)} · 占比`);
-    const part = itemOperand(model, table, it, amountCol);
+    const part = amountOf(it);
     if (!stated || !part) continue;
     const claim = sink.add<ShareClaim>({
       kind: 'share',
