@@ -125,6 +125,9 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     // (`“三公”经费财政拨款预算为0元，支出决算为0元`: the actual named by the sentence's opening.)
     const named = total && (total.ownSubject || (total.subject !== '' && /(?:支出|决算)数?(?:为|是)$/.test(total.lead)));
     // (Not `因公出国（境）费、公务用车购置及运行维护费预算数和决算数均为0万元`: a figure several names share is none's whole.)
+    // (Nor a part of the sentence's own list: `事业收入…，其中：医疗收入…，科教收入36.34万元。` before `1．财政拨款收入…`.)
+    const ownList = total && listOf.get(total);
+    if (ownList && ownList.totals.get('amount') !== total) continue;
     if (!total || total.role !== 'amount' || !named || SHARED_FIGURE.test(total.lead) || (last < tokens.length - 1 && !/比|较|同比|与上年|预算/.test(model.text.slice(total.token.span.end, sentence.span.end)))) continue;
     if (!TOTAL_CLOSE.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, last < tokens.length - 1 ? tokens[last + 1].token.span.start - tokens[last + 1].lead.length : sentence.span.end))) continue;
     const totals = new Map<Role, ProseToken>([['amount', total]]);
