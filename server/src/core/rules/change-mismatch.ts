@@ -153,7 +153,7 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
   const explain = () => {
     const d = diffText(eq.diff, eq.tolerance, [a, b, stated]);
     const expr = `|${written(a)} − ${written(b)}| = ${show(difference.value, Math.max(a.decimals ?? 2, b.decimals ?? 2))}个百分点`;
-    return l(`${expr}${eq.ok ? ' ✓' : `，而文中为 ${written(stated)}（${d.zh}）`}`, `${expr}${eq.ok ? ' ✓' : `, but the text says ${written(stated)} (${d.en})`}`);
+    return l(`${expr}${computedHow(claim)}${eq.ok ? ' ✓' : `，而文中为 ${written(stated)}（${d.zh}）`}`, `${expr}${computedHow(claim, true)}${eq.ok ? ' ✓' : `, but the text says ${written(stated)} (${d.en})`}`);
   };
   // (`较上年的44.14%降低2.65个百分点` while this year's is 46.79%: the size holds, the word does not.)
   const beyond = claim.direction ? compareBeyondRounding(a, b) : 0;
@@ -162,7 +162,7 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
     const between = claim.identity === 'prose.points-between';
     const exp = between
       ? l(`${a.label} ${written(a)} ${beyond > 0 ? '高于' : '低于'} ${b.label} ${written(b)}，与文中所说相反`, `${a.label} ${written(a)} is ${beyond > 0 ? 'above' : 'below'} ${b.label} ${written(b)}, the opposite of what the text says`)
-      : l(`${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))}个百分点，是${claim.direction === 'up' ? '下降' : '提高'}，与文中的增减方向相反`, `${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))} points: a ${claim.direction === 'up' ? 'fall' : 'rise'}, the text says the opposite`);
+      : l(`${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))}个百分点${computedHow(claim)}，是${claim.direction === 'up' ? '下降' : '提高'}，与文中的增减方向相反`, `${written(a)} − ${written(b)} = ${show(a.value.minus(b.value))} points${computedHow(claim, true)}: a ${claim.direction === 'up' ? 'fall' : 'rise'}, the text says the opposite`);
     ctx.verdict(claim.id, 'error', exp);
     const message = between
       ? l(`比较方向与数据相反：${a.label} ${written(a)}，${b.label} ${written(b)}`, `The comparison contradicts the figures: ${a.label} ${written(a)}, ${b.label} ${written(b)}`)
@@ -200,6 +200,12 @@ function checkPoints(ctx: RuleContext, claim: PointsClaim): void {
     fixes: stated.span ? [{ title: l(`改为 ${right}`, `Change to ${right}`), edits: [{ span: stated.span, newText: right }], safe: false, preferred: true, kind: 'fix-rate' }] : [],
     claim: claim.id,
   });
+}
+
+/** Last year's share computed from last year's figures: how (`（上年占比 = 3215.60 / 3348.55）`). */
+function computedHow(claim: PointsClaim, en = false): string {
+  if (claim.identity !== 'prose.points-computed') return '';
+  return en ? ` (${claim.b.label.replace('上年占比', "last year's share")})` : `（${claim.b.label}）`;
 }
 
 function checkChange(ctx: RuleContext, stated: ChangeClaim): void {

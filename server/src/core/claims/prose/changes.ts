@@ -798,12 +798,12 @@ function templatePairs(text: string, tokens: Array<ProseToken | undefined>): Cha
 }
 
 /** The direction a difference in points is worded with (`提高`, `下降`; none for `相差`). */
-function pointsDirection(lead: string): 'up' | 'down' | undefined {
+export function pointsDirection(lead: string): 'up' | 'down' | undefined {
   const d = directionOf(lead);
   return d === 'up' || d === 'down' ? d : undefined;
 }
 
-function directionSpan(t: ProseToken) {
+export function directionSpan(t: ProseToken) {
   // (Or 增 / 减 alone right before the figure: `较上年减0.04万元，增0.01%`.)
   const m = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅|(?<![增减])[增减](?=了?$)/.exec(t.lead);
   if (!m) return undefined;
@@ -911,7 +911,7 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       }
       // Both are levels: `比上年增长3.4%` is a growth rate, not last year's level (`提高到48.60%` is a level).
       // (`（上年为62.77%）` after a change is a level too.)
-      const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$|(?:上年|去年|同期)(?:为|是)$/.test(t.lead);
+      const level = (t: ProseToken) => t.role !== 'change-rate' || /[到至]$|(?:上年|去年|同期|(?:19|20)\d\d\s*年度?)(?:为|是)$/.test(t.lead);
       // (`2023年为94.83%`, `比2023年度的86.74%`: a rate dated another year than the report's is last year's too.)
       // (A level reached, `由上年的73.65%下降至73.27%`, is this year's, though a sentence opening with 上年 dates its figures.)
       const lastYears = (t: ProseToken) => level(t) && !/(?:至|到|变为|变成)$/.test(t.lead) && (/上年|去年|由|从|同期/.test(t.lead) || t.year !== undefined);
@@ -922,7 +922,7 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // `…提高1.86个百分点，由55.15%变为56.91%`, `…降低4.61个百分点（上年为62.77%）`: the rates may follow it, when last
       // year's is not before it (`…47.27%下降3.70个百分点，项目支出占比较上年的52.73%…` is the next item's).
       if (!rates.some(lastYears)) {
-        for (let i = points.index + 1; i < tokens.length && i <= points.index + 2 && tokens[i].token.unit === '%' && /由|从|变为|变成|上升到|提高到|下降到|降低到|上年|去年|同期/.test(tokens[i].lead); i++) rates.push(tokens[i]);
+        for (let i = points.index + 1; i < tokens.length && i <= points.index + 2 && tokens[i].token.unit === '%' && /由|从|变为|变成|上升到|提高到|下降到|降低到|上年|去年|同期|(?:19|20)\d\d\s*年度?(?:为|是)$/.test(tokens[i].lead); i++) rates.push(tokens[i]);
       }
       if (rates.length === 0) continue;
       // (`合格率为98.5%，超出年度指标值（95%）5.5个百分点`: a target stated beside the rate is what it is set against.)

@@ -7,6 +7,7 @@ import { differenceClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFor
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims } from './changes';
+import { computedSharePointsClaims } from './share-points';
 import { budgetAdjustmentClaims, budgetsStatedBefore, reasonAdjustmentClaims, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
@@ -55,6 +56,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
+  computedSharePointsClaims(analysis, model.reportYear, sink);
   budgetAdjustmentClaims(analysis, sink);
   reasonAdjustmentClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink, model.reportYear);
