@@ -133,12 +133,36 @@ export const yearMismatch: Rule = {
     for (const n of ctx.model.numbers) {
       if (n.unit !== 'year' || n.cell) continue;
       const misdated = readYear(ctx.model, reportYear, n);
-      if (misdated) report(n, misdated);
+      if (misdated && !(misdated.right === undefined && n.value.eq(reportYear - 1) && lastYearsBaseline(ctx.model, n))) report(n, misdated);
     }
   },
 };
 
 /** What is wrong with the year `n` in its place, if anything. */
+/**
+ * `2021年本部门政府采购支出总额2148.94万元…。` / `2020年政府采购支出总额1862.30万元…`: last year's figure of a quantity its section
+ * has already stated with another value is last year's indeed (the baseline of a change or of points), not this year's
+ * misdated. (A template slip restates this year's figure, or is the only statement of it.)
+ */
+function lastYearsBaseline(model: DocumentModel, n: NumberToken): boolean {
+  const sentence = containing(model.sentences, (x) => x.span, n.span.start);
+  if (!sentence) return false;
+  const end = n.unitSpan?.end ?? n.span.end;
+  const after = model.text.slice(end, sentence.span.end);
+  const m = BASELINE_FIGURE.exec(after);
+  const subject = (m?.[1] ?? m?.[2])?.replace(/^(?:本部门|本单位|本局)/, '');
+  if (!m || !subject || subject.length < 4) return false;
+  const value = m[3] === undefined ? '0' : m[3].replace(/,/g, '');
+  const stated = new RegExp(`${subject.replace(/[()（）]/g, '\\$&')}(?:支出|决算数?)?(?:为|是|共|达)?\\s*([\\d,]+(?:\\.\\d+)?)\\s*(?:万元|亿元|元)`);
+  for (let k = sentence.id - 1; k >= 0 && model.sentences[k].section === sentence.section; k--) {
+    const other = stated.exec(model.sentences[k].text);
+    if (other && Number(other[1].replace(/,/g, '')) !== Number(value)) return true;
+  }
+  return false;
+}
+/** After last year's year: the quantity and its amount (`政府采购支出总额1862.30万元`), or none of it (`无因公出国（境）费支出`). */
+const BASELINE_FIGURE = /^\s*度?\s*(?:(?:无|没有|未发生)([\u4e00-\u9fff（）()“”]{2,20}?)(?:支出)?(?:[，,。；;]|$)|([\u4e00-\u9fff（）()“”]{2,20}?)(?:为|是|共|达)?\s*([\d,]+(?:\.\d+)?)\s*(?:万元|亿元|元))/;
+
 function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Misdated | undefined {
   const { text } = model;
   const year = n.value.toNumber();
