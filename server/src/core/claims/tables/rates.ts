@@ -7,12 +7,14 @@ import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
 import Decimal from 'decimal.js';
 import { asExact } from '../../arith/operand';
+import { emitSum } from './emit';
 import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOperand, totalItem, valueColumns, type Item } from './access';
 
 // (`完成年初预算（%）`, `完成预算%`.)
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:年初|全年|调整后?)?(?:预算)?数?[（(]?[%％]/;
 const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增长|上升|增)[（(](?:下降|减少|减)[)）](?:率|幅)|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]/;
 const SHARE = /占比|比重|占.*比例/;
+const SHARE_DIFFERENCE = /增减|变动|百分点/;
 // (`2023年 | 2024年 | 增减`: the later year's column, beside the earlier one model/tables.ts made last year's.)
 const THIS_YEAR = /本年|决算|^(?:19|20)\d\d\s*年度?$/;
 const BUDGET = /预算/;
@@ -34,6 +36,8 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
       const [later, earlier] = [yearColumn(table, between[1]), yearColumn(table, between[2])];
       if (later !== undefined && earlier !== undefined) changeRows(model, table, sink, { current: later, prior: earlier, delta: between[2] === yearOf(table, prior) ? delta : undefined, rate: col });
     } else if (changeRate && current !== undefined) changeRows(model, table, sink, { current, prior: prior!, delta, rate: col });
+    // (`占比增减（个百分点）`: a difference of two shares, no share.)
+    else if (SHARE.test(header) && SHARE_DIFFERENCE.test(header)) shareDifferenceRows(model, table, sink, col);
     else if (SHARE.test(header)) shareRows(model, table, sink, col);
     else if (COMPLETION_RATE.test(header)) {
       const cols = completionColumns(table, header);
@@ -177,6 +181,27 @@ function rowRatioBorneOut(model: DocumentModel, list: Item[], shareCol: number, 
     if (totalAmount && !totalAmount.value.isZero() && part.value.div(totalAmount.value).times(100).minus(stated.value).abs().lte(half)) column++;
   }
   return row > column;
+}
+
+/** `2018年占比 | … | 2019年占比 | 占比增减（个百分点）`: per row, the later share less the earlier. */
+function shareDifferenceRows(model: DocumentModel, table: Table, sink: ClaimSink, col: number): void {
+  const shares = columnIndexes(table.columns, 'rate', 0).filter((c) => c < col && SHARE.test(headerText(table, c)) && !SHARE_DIFFERENCE.test(headerText(table, c)));
+  if (shares.length !== 2) return;
+  const [earlier, later] = shares;
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    const stated = rateOperand(model, it, col, `${itemName(it)} · ${headerText(table, col)}`);
+    const [a, b] = [later, earlier].map((c) => rateOperand(model, it, c, `${itemName(it)} · ${headerText(table, c)}`));
+    if (!stated || !a || !b) continue;
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'table.share-difference',
+      description: l(`${itemName(it)}：占比增减 = 后一年占比 − 前一年占比`, `${itemName(it)}: change of share = the later share − the earlier`),
+      total: stated,
+      parts: [a, b],
+      signs: [1, -1],
+    });
+  }
 }
 
 const COUNT_COLUMN = /个数|项目数|[（(](?:个|项|人|辆|家|户)[)）]$/;
