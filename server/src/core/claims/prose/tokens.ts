@@ -313,6 +313,8 @@ function isBudgetWords(words: string): boolean {
 /** `单价100万元(含)以上设备`, `单位价值50万元以上`: a threshold, not an amount. */
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
+/** A sentence opening by taking something out of what it names: `剔除公务用车购置费后，`, `扣除一次性项目因素，`. */
+const NARROWED_SCOPE = /^\s*(?:如|若)?(?:剔除|扣除|除去|刨除|不考虑)[^，,。；;]{1,24}(?:后|外|因素)?[，,]/;
 const EXCLUDED_BEFORE = /(?:不含|不包含|不包括|未含|未包括)[^，,。；;（()）]{0,12}$/;
 const RANGE_BEFORE = /[0-9０-９][万亿千百]?元?\s*(?:至|到|~|～)$/;
 const RANGE_AFTER = /^\s*(?:至|到|~|～)\s*[0-9０-９]/;
@@ -654,6 +656,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (token.formatIssue === 'year-fused') lead += `${token.raw.slice(0, 4)}年`;
       const after = text.slice(token.unitSpan?.end ?? token.span.end, (token.unitSpan?.end ?? token.span.end) + 8);
       let role = roleOf(token, lead, after);
+      // (`剔除公务用车购置费后，“三公”经费支出21.68万元，较上年减少1.16万元`: figures of another scope than their names', none of
+      // the text's.)
+      if (NARROWED_SCOPE.test(sentence.text)) role = 'other';
       const approximation = approximationOf(token, lead, after);
       // (`约1.6亿元` is a figure too, in sums and shares, but one rounded as coarsely as its writer liked.)
       if (approximation?.approx === 'about') markApproximate(token);
