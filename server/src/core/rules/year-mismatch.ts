@@ -319,6 +319,9 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
 function readComparedYear(model: DocumentModel, reportYear: number, n: NumberToken, sentence: Sentence, rest: string): Misdated | undefined {
   const compared = n.value.toNumber();
   const lastYear = reportYear - 1;
+  // (`其中2021年比2020年增加423.58万元` in a 2022 report: two past years compared, the earlier named as such.)
+  const comparing = /((?:19|20)\d\d)\s*年度?\s*(?:比|较|与)\s*$/.exec(model.text.slice(Math.max(sentence.span.start, n.span.start - 12), n.span.start));
+  if (comparing && Number(comparing[1]) < reportYear && Number(comparing[1]) > compared) return undefined;
   const opening = sentence.numbers.map((id) => model.numbers[id]).find((x) => x.unit === 'year' && x.span.start < n.span.start);
   const openingYear = opening && opensSentence(model.text, sentence, opening) ? opening.value.toNumber() : undefined;
   const own = openingYear ?? reportYear;

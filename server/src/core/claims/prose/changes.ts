@@ -589,6 +589,21 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
           i++;
         }
       }
+      // (`…分别为6842.37万元、7265.95万元和8766.76万元，其中2021年比2020年增加423.58万元`: a change between two past years is of
+      // their figures, dated so in this sentence or the one before; without them it is of no figure this text states.)
+      const pastPair = BETWEEN_PAST_YEARS.exec(first.lead);
+      if (pastPair && reportYear !== undefined && Number(pastPair[1]) <= reportYear) {
+        // (The report year's figure is the undated one of the run: `2020—2022年…分别为a、b和c` dates a and b only.)
+        const dated = (year: number) =>
+          [...before, ...tokens.slice(0, first.index)].reverse().find((t) => (t.role === 'amount' || t.role === 'prior') && t.token.unit !== '%' && (t.year === year || (year === reportYear && t.year === undefined && /分别|、|和/.test(t.lead))));
+        const [later, earlier] = [dated(Number(pastPair[1])), dated(Number(pastPair[2]))];
+        if (Number(pastPair[1]) < reportYear || (later && earlier)) {
+          previousEnd = (rate ?? delta)!.token.span.end;
+          const claim = later && earlier ? changeClaim(sink, text, { first, current: later, prior: earlier, zeroPrior: undefined, delta, rate }) : undefined;
+          if (claim) made.push(claim);
+          continue;
+        }
+      }
       const pastYears = pastYearsFigure(tokens, first, previousEnd, reportYear);
       // (`2022年、2023年、2024年收支总计分别为…，本年收支总计比2022年减少187.09万元`: a change of this year's figure since an older
       // year's, which is its prior.)
@@ -626,6 +641,9 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
   }
   return made;
 }
+
+/** `2021年比2020年`, `2023年较2022年`: a change between two years named. */
+const BETWEEN_PAST_YEARS = /((?:19|20)\d\d)\s*年度?\s*(?:比|较|与)\s*((?:19|20)\d\d)\s*年度?(?:相比)?[，,]?[^，,。；;\d]{0,8}$/;
 
 /**
  * `收入总计减少865.43万元（主要是…减少149.10万元），下降17.01%`: the rate after a bracket that follows Δ, the bracket's

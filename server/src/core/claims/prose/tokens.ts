@@ -1051,7 +1051,7 @@ function dateRespectively(bySentence: Map<number, ProseToken[]>, reportYear: num
     const sentence = tokens[0].sentence;
     const text = sentence.text;
     if (!text.includes('分别')) continue;
-    const named = namedYears(text);
+    const named = namedYears(text, reportYear);
     const years = named ?? (before?.paragraph === sentence.paragraph && /^\s*其中/.test(text) ? { list: before.list, at: 0 } : undefined);
     if (!years) continue;
     before = { paragraph: sentence.paragraph, list: years.list };
@@ -1079,7 +1079,7 @@ function dateRespectively(bySentence: Map<number, ProseToken[]>, reportYear: num
 }
 
 /** `2022年至2024年` (each year of the range), `2022年、2023年和2024年`: the years a sentence names in order, and where. */
-function namedYears(text: string): { list: number[]; at: number } | undefined {
+function namedYears(text: string, reportYear: number): { list: number[]; at: number } | undefined {
   const range = YEAR_RANGE.exec(text);
   if (range) {
     const [from, to] = [Number(range[1]), Number(range[2])];
@@ -1087,9 +1087,17 @@ function namedYears(text: string): { list: number[]; at: number } | undefined {
     return { list: Array.from({ length: to - from + 1 }, (_, i) => from + i), at: range.index };
   }
   const listed = YEAR_LIST.exec(text);
+  // (`近三年机关运行经费支出分别为445.62万元、428.15万元和402.36万元`: the report's year and those before it.)
+  const recent = listed ? null : RECENT_YEARS.exec(text);
+  if (recent) {
+    const count = RECENT_COUNT[recent[1]] ?? Number(recent[1]);
+    return { list: Array.from({ length: count }, (_, i) => reportYear - count + 1 + i), at: recent.index };
+  }
   if (!listed) return undefined;
   return { list: listed[0].match(/(?:19|20)\d\d/g)!.map(Number), at: listed.index };
 }
+const RECENT_YEARS = /近\s*([两三四五2-5])\s*(?:个)?(?:会计)?年度?/;
+const RECENT_COUNT: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5 };
 // (`2022—2024年`: the first year may go without its 年.)
 const YEAR_RANGE = /((?:19|20)\d\d)\s*(?:年度?)?\s*(?:至|到|—|－|-|–|～|~)\s*((?:19|20)\d\d)\s*年度?/;
 const YEAR_LIST = /(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+/;
