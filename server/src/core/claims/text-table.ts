@@ -679,6 +679,7 @@ const ALL_DOMESTIC_AFTER = /^[^。；;]*?(?:均|全部|全)(?:为|是|系)国内
 /** The words before a count that make it a change, not a level. */
 const CHANGE_BEFORE_COUNT = /(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$/;
 const ABROAD = /国[（(]境[)）]外|境外|外事|外宾/;
+const SANGONG_WORDS = /三公|公务|接待费|出国|团组/;
 
 /**
  * `全年安排因公出国（境）团组1个，累计7人次`, `公务用车保有量为5辆`: this year's counts in the prose against the
@@ -705,6 +706,8 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     // of them where it names neither.)
     const paragraph = model.paragraphs[pt.sentence.paragraph];
     const paragraphText = paragraph ? model.text.slice(paragraph.span.start, paragraph.span.end) : '';
+    // (`全年接收进馆档案1.8万卷，…接待查档群众5860人次`: a count of the department's work, in a paragraph naming no 三公 spending.)
+    if (!SANGONG_WORDS.test(paragraphText) && !SANGONG_WORDS.test(model.sections.at(pt.sentence.section ?? -1)?.title ?? '')) continue;
     const domesticOnly = (allDomestic && !DOMESTIC.test(paragraphText) && !ABROAD.test(paragraphText)) || ALL_DOMESTIC_AFTER.test(model.text.slice(pt.token.span.end, pt.sentence.span.end));
     const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause, domesticOnly));
     const it = link && rows.find((r) => link.row.test(r.entry.label));
