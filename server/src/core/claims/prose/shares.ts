@@ -553,6 +553,9 @@ const baseCore = (name: string) => name.replace(/一般公共预算|财政拨款
 function baseInBracketAfter(tokens: ProseToken[], share: ProseToken, named: string): ProseToken | undefined {
   const next = tokens[share.index + 1];
   if (!next || !/^[（(]/.test(next.lead) || next.depth <= share.depth || !isMoney(next.token.unit) || (next.role !== 'amount' && next.role !== 'budget')) return undefined;
+  // (`占本年收入的99.92%（一般公共预算财政拨款收入14197.42万元、政府性基金预算财政拨款收入1200.00万元）`: a bracket of several
+  // figures breaks the part down; it states no base.)
+  if ((tokens[share.index + 2]?.depth ?? 0) > share.depth) return undefined;
   const [a, b] = [baseCore(named), baseCore(next.subject)];
   return a.length >= 2 && a === b ? next : undefined;
 }
