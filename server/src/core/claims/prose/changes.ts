@@ -132,7 +132,9 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // 基本支出1111.94万元`, not the 基本支出 of all funds stated elsewhere.)
   const section = first.sentence.section;
   const inSection = (t: ProseToken) => acceptNamed(t) && t.sentence.section === section;
-  const sectionFund = named && section !== undefined && !(found && found.sentence.section === section) ? FUND_PREFIXES.map((f) => subjects.find(f + named, first.token.span.start, inSection)).find(Boolean) : undefined;
+  // (`政府性基金预算财政拨款…本年支出450.30万元…。本年支出与2021年度相比，增加…`: the fund's 本年支出, named without 合计.)
+  const sectionNames = named ? [...new Set([named, named.replace(/(?:合计|总计)$/, '')])] : [];
+  const sectionFund = named && section !== undefined && !(found && found.sentence.section === section) ? FUND_PREFIXES.flatMap((f) => sectionNames.map((n) => subjects.find(f + n, first.token.span.start, inSection))).find(Boolean) : undefined;
   if (sectionFund) return sectionFund;
   if (found) return found;
   if (before) return before;
