@@ -11,6 +11,7 @@ import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { allMatches } from '../../text/matches';
+import { findColumn, itemLabel, items, normLabel } from '../tables/access';
 
 /** The level a 类/款/项 name ends at (`…（类）…（项）` is a 项). */
 function levelOf(subject: string): string {
@@ -97,6 +98,7 @@ function inlineItems(text: string, style: RegExp, start: number, tokens: ProseTo
 
 export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
   const context = { levelsBefore: undefined as number[] | undefined, byParagraph: undefined as Map<number, ProseToken[]> | undefined };
+  const tableItems: Partial<Record<'T05' | 'T07' | 'T08', Set<string>>> = {};
   const listed = new Set<number>();
   for (const list of lists) {
     if (!endsSentence(list, model.text)) continue;
@@ -104,7 +106,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     listed.add(list.sentence);
     // (`具体包括以下9个项目：`: the count in the trigger says how many items follow.)
     const counted = list.totals.get('count') ?? analysis.bySentence.get(list.sentence)?.find((t) => t.role === 'count' && t.token.span.start >= list.trigger.start && t.token.span.end <= list.trigger.end);
-    addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, counted, context, closingItems(list.totals.get('amount'))), false, sink, counted);
+    addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, counted, context, closingItems(list.totals.get('amount'))), false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)));
   }
   for (const list of lists) {
     const total = list.totals.get('amount');
@@ -362,7 +364,28 @@ const BREAKS_DOWN = /^\s*([\u4e00-\u9fff“”（）()]{2,20}?)(?:按[^：:，,�
 const ITEM_BALANCE = /(?:年初|年末)结转和?结余$/;
 
 /** A sum claim for each role of the items; `familyOnly`: only items naming every member of the total's breakdown. */
-function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, parts: Map<Role, ProseToken[]>, familyOnly: boolean, sink: ClaimSink, count?: ProseToken): void {
+/** The names of a spending table's 项 rows with spending (a 7-digit code and a figure other than 0). */
+function spendingItemsOfTable(model: DocumentModel, kind: 'T05' | 'T07' | 'T08'): Set<string> {
+  const names = new Set<string>();
+  for (const table of model.tables) {
+    if (table.kind !== kind || table.withdrawn) continue;
+    // (A fund table's spending is its 本年支出 column, after the carried balance and the income.)
+    const spent = kind === 'T05' ? undefined : findColumn(table, /本年支出/);
+    for (const it of items(table)) {
+      const cell = it.row.cells[spent ?? it.entry.valueCols[0] ?? -1];
+      const n = cell?.number === undefined ? undefined : model.numbers[cell.number];
+      if (it.entry.code?.length === 7 && n && !n.value.isZero()) names.add(itemLabel(it));
+    }
+  }
+  return names;
+}
+
+/** The 项 a classified item names: `人大事务（款）行政运行（项）` → 行政运行. */
+function itemNameOf(subject: string): string {
+  return normLabel(subject.replace(/^.*[（(]\s*款\s*[)）]/, '').replace(/[（(]\s*项\s*[)）].*$/, ''));
+}
+
+function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, parts: Map<Role, ProseToken[]>, familyOnly: boolean, sink: ClaimSink, count?: ProseToken, tableItems?: (kind: 'T05' | 'T07' | 'T08') => Set<string>): void {
   for (const [role, items] of parts) {
     const total = role === 'budget' ? budgetOfItemsKind(analysis, totals.get(role), items) : totals.get(role);
     if (!total || items.length < 2) continue;
@@ -390,7 +413,14 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
     const allCounted = role === 'amount' && count !== undefined && count.token.decimals === 0 && count.token.value.eq(items.length);
     // (`分单位看，本年支出合计…，其中：` over the units' figures: a list by unit that covers nearly all is all of them.)
     const byUnit = /^[^，,。]{0,4}(?:分|按)(?:所属|下属|各)?单位/.test(total.sentence.text);
-    const exhaustive = family || allCounted || ((classified || byUnit) && role === 'amount' && covered());
+    // (Not when 公开05表 spends on 项 the list leaves out: `其中：` over 13 of its 16 项 lists the main ones.)
+    const leavesOut = () => {
+      const named = new Set(subjects.map(itemNameOf));
+      // (A fund's items are 公开07表's or 公开08表's rows.)
+      const kind = /政府性基金/.test(total.subject) ? 'T07' : /国有资本/.test(total.subject) ? 'T08' : 'T05';
+      return subjects.every((s) => levelOf(s) === '项') && [...(tableItems?.(kind) ?? [])].some((name) => !named.has(name));
+    };
+    const exhaustive = family || allCounted || ((classified || byUnit) && role === 'amount' && covered() && !(classified && leavesOut()));
     const label = total.subject || '合计';
     sink.add<SumClaim>({
       kind: 'sum',
