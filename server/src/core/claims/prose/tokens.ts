@@ -922,6 +922,8 @@ function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
   }
 }
 
+/** A list of one side's figures: `收入包括：`, `支出主要有：`. */
+const SIDE_LIST = /(收入|支出)(?:主要)?(?:包括|构成为|有)[：:]/;
 /** A fund's name alone: `政府性基金预算财政拨款`. */
 const BARE_FUND = /^(?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款$/;
 
@@ -936,6 +938,13 @@ function nameFundParts(text: string, bySentence: Map<number, ProseToken[]>): voi
     const wholeOf = new Map<ProseToken, ProseToken>();
     for (const t of tokens) {
       if (t.role !== 'amount' || !BARE_FUND.test(t.subject)) continue;
+      // (`收入包括：一般公共预算财政拨款727.69万元、…；支出包括：…`: the side its list names.)
+      const before = text.slice(t.sentence.span.start, t.token.span.start);
+      const side = SIDE_LIST.exec(before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1))?.[1];
+      if (side) {
+        t.subject += side;
+        continue;
+      }
       let whole: ProseToken | undefined;
       for (let k = t.index - 1; k >= 0 && !whole; k--) if (tokens[k].role === 'amount' && /财政拨款/.test(tokens[k].subject) && !BARE_FUND.test(tokens[k].subject)) whole = wholeOf.get(tokens[k]) ?? tokens[k];
       if (!whole) continue;
