@@ -121,7 +121,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   if (before && (!named || subjectsMatch(before.subject, named) || subjectsMatch(before.subject, `${named}总额`))) return before;
   // (`收入118.00万元，支出108.21万元，…。支出较上年增加5.25万元`: a bare side word is the previous sentence's figure of that
   // side, not whatever the index finds under the word.)
-  const sideWord = /^[，,\s]*(收入|支出)(?=较|比|同比|与上年)/.exec(first.lead)?.[1];
+  // (Or opening the sentence before the prior: `支出决算与上年的9340.72万元相比，增加849.37万元`.)
+  const sideWord = (/^[，,\s]*(收入|支出)(?=较|比|同比|与上年)/.exec(first.lead) ?? SIDE_OPENING.exec(first.sentence.text.slice(0, first.token.span.start - first.sentence.span.start)))?.[1];
   if (!before && sideWord) {
     const side = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder)?.find((t) => t.role === 'amount' && t.subject.endsWith(sideWord));
     if (side) return side;
@@ -643,6 +644,9 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
   }
   return made;
 }
+
+/** A sentence opening with one side, compared: `支出决算与上年的…相比`, `收入较上年`. */
+const SIDE_OPENING = /^\s*(收入|支出)(?:决算数?|总额)?(?=较|比|同比|与上年)/;
 
 /** `2021年比2020年`, `2023年较2022年`: a change between two years named. */
 const BETWEEN_PAST_YEARS = /((?:19|20)\d\d)\s*年度?\s*(?:比|较|与)\s*((?:19|20)\d\d)\s*年度?(?:相比)?[，,]?[^，,。；;\d]{0,8}$/;

@@ -454,7 +454,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // (`年末结转和结余比上年结转60.80万元减少42.48万元`: the balance compared with the one carried in, the year's starting figure.)
       if (/(?:比|较)(?:上年|年初)(?:结转|结余)(?:和结余)?数?$/.test(w)) return 'prior';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
-      if (/上年(?!结转|结余)|去年|上一年|同期/.test(w) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      // (Not `加上年初结转和结余150.00万元`: 加上 is plus, 年初 this year's opening.)
+      if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期/.test(w) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       // (`本项目共完成预算资金89.97万元`: the budget funds spent, an actual.)
       if (/(?:完成|执行)预算资金(?:为|是)?$/.test(w)) return 'amount';
       if (isBudgetWords(w)) return 'budget';
