@@ -426,12 +426,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // add up to the 总计, the sides are not added together.)
   const sides = role === 'amount' ? sidesOfBothSidesTotal(total, parts) : undefined;
   if (sides && parts.length > 2) {
-    for (const side of sides) {
+    for (const [k, side] of sides.entries()) {
       if (side.length === 1) {
         partAtMost(sink, side[0], total);
         continue;
       }
-      const name = /收入/.test(side[0].subject) ? '收入总计' : '支出总计';
+      const name = k === 0 ? '收入总计' : '支出总计';
       sink.add<SumClaim>({
         kind: 'sum',
         origin: 'prose',
@@ -546,8 +546,11 @@ const BOTH_SIDES_TOTAL = /(?:收入、?支出|收、?支)(?:总计|合计)$/;
  * sides are its two sides, each of them the whole (stated twice, not added up).
  */
 function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): [ProseToken[], ProseToken[]] | undefined {
-  if (parts.length < 2 || !BOTH_SIDES_TOTAL.test(total.subject)) return undefined;
-  const sideOf = (p: ProseToken) => (/收入/.test(p.subject) ? (/支出/.test(p.subject) ? '' : 'in') : /支出/.test(p.subject) ? 'out' : '');
+  // (Or one side's 总计 when the list names both: `收入总计2114.41万元，支出总计2114.41万元…。其中：年初财政拨款结转和结余…，本年财政拨款
+  // 收入…，本年财政拨款支出…，年末财政拨款结转和结余…`; the two 总计 of a 决算 are equal.)
+  if (parts.length < 2 || !(BOTH_SIDES_TOTAL.test(total.subject) || /(?:收入|支出)总计$/.test(total.subject))) return undefined;
+  // (The opening balance is income's, the closing one spending's.)
+  const sideOf = (p: ProseToken) => (/收入|^年初/.test(p.subject) ? (/支出/.test(p.subject) ? '' : 'in') : /支出|^年末/.test(p.subject) ? 'out' : '');
   // (A part naming no side, `年末结转和结余`, is on the side of the part before it; the first part must name its side.)
   const sides: ProseToken[][] = [[], []];
   let current = '';
@@ -556,7 +559,8 @@ function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): [ProseTo
     if (!current) return undefined;
     sides[current === 'in' ? 0 : 1].push(p);
   }
-  return sides[0].length > 0 && sides[1].length > 0 ? [sides[0], sides[1]] : undefined;
+  // (Each side named by its flow, not by balances alone: `其中：年初…36.87万元，年末…25.05万元` are two parts of the 总计, no sides.)
+  return sides[0].some((p) => /收入/.test(p.subject)) && sides[1].some((p) => /支出/.test(p.subject)) ? [sides[0], sides[1]] : undefined;
 }
 
 /**
