@@ -332,7 +332,25 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           const chosen = budget;
           const made = addCompletion(sink, actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
           // (`…完成预算的92.19%，决算数小于预算数；公务接待费…`: a comparison in the rate's own clause, before the next figure.)
-          made.claim.comparison = clauseComparison(model.text, t, tokens[t.index + 1]);
+          const inClause = clauseComparison(model.text, t, tokens[t.index + 1]);
+          // (`全年预算为19.91万元，…完成全年预算的98.04%，决算数大于年初预算数的主要原因是…`: of the budget it names, when that is
+          // another one.)
+          const comparedKind = inClause ? budgetKind(model.text.slice(inClause.span.start, inClause.span.end)) : '';
+          if (inClause && comparedKind && budgetKind(budget.lead) && comparedKind !== budgetKind(budget.lead)) {
+            const compared = [...budgets].reverse().find((b) => budgetKind(b.lead) === comparedKind);
+            if (compared) {
+              sink.add<CompletionClaim>({
+                kind: 'completion',
+                origin: 'prose',
+                identity: 'prose.budget-comparison',
+                description: l(`${made.subject}决算数与预算数比较`, `${made.subject}: actual compared with the budget`),
+                span: inClause.span,
+                actual: operand(actual.token, '决算数'),
+                budget: operand(compared.token, '预算数'),
+                comparison: inClause,
+              });
+            }
+          } else made.claim.comparison = inClause;
           last = made.claim;
           lastBudgetKind = budgetKind(budget.lead);
           ratedKind.set(last, lastBudgetKind);
