@@ -171,6 +171,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     let actual: ProseToken | undefined;
     let amountSeen = false;
     let lastActual: ProseToken | undefined;
+    // (`年初预算为167.96万元，加上年结转资金12.80万元，支出决算为214.01万元，完成预算的118.39%`: the carry-over added to the budget.)
+    let carried: ProseToken | undefined;
     const budgets: ProseToken[] = [];
     // The budget and actual of the sentence's last completion rate: a difference stated after the rate
     // (`…完成全年预算的63.34%，比全年预算减少150.24万元`, `…，结余331.27万元`) is between them.
@@ -197,6 +199,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         const otherKind = budget !== undefined && tokens[t.index - 1] === budget && budgetKind(budget.lead) !== '' && budgetKind(t.lead) !== '' && budgetKind(budget.lead) !== budgetKind(t.lead);
         if (budget && !otherKind) actual = undefined;
         budget = t;
+      } else if (t.role === 'amount' && budget && !actual && CARRIED_IN_ADDED.test(t.lead)) {
+        carried = t;
       } else if (t.role === 'amount') {
         // `决算收入为719万元（其中：…上年结转190万元），…完成预算数的80.8%`: a part in a bracket after the actual is not the actual.
         // (`年初预算为326.5万元，…支出决算为341.29万元，其中：基本支出318.44万元，项目支出22.85万元，完成年初预算的104.53%`: nor is a
@@ -328,7 +332,20 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           });
           paragraphClaims.push(last);
         }
-        if (budget && actual) {
+        if (budget && actual && carried && carried.index > budget.index && budgetKind(t.lead) !== 'initial') {
+          last = sink.add<CompletionClaim>({
+            kind: 'completion',
+            origin: 'prose',
+            identity: 'prose.completion',
+            description: l(`${actual.subject || '支出'}预算完成率（预算含上年结转）`, `budget completion of ${actual.subject || 'spending'} (budget with last year's carry-over)`),
+            span: t.token.span,
+            actual: operand(actual.token, '决算数'),
+            budget: sumOperand([operand(budget.token, '预算数'), operand(carried.token, '上年结转')], '预算数（含上年结转）', budget.token.span),
+            rate: operand(t.token, '完成率'),
+          });
+          paragraphClaims.push(last);
+          carried = undefined;
+        } else if (budget && actual) {
           const chosen = budget;
           const made = addCompletion(sink, actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
           // (`…完成预算的92.19%，决算数小于预算数；公务接待费…`: a comparison in the rate's own clause, before the next figure.)
@@ -464,6 +481,9 @@ const ownRateKind = (t: ProseToken) => budgetKind(t.lead);
 const RESPECTIVE_BUDGETS = /分别(?:为|是|完成|达到)?((?:年初|全年|调整后?)预算数?)(?:数)?[、和及与]((?:年初|全年|调整后?)预算数?)的$/;
 
 /** `actual / budget = rate` (and the other budget the sentence states, for the zero-base rule). */
+/** `加上年结转资金12.80万元`, `加上以前年度结转`: the carry-over added to the budget. */
+const CARRIED_IN_ADDED = /^[，,]?(?:加上?|另有|及)(?:上年|以前年度)?(?:结转|结余)(?:资金|和结余)?$/;
+
 /** `，决算数小于预算数；` right after a rate, before the next figure and the clause's end: the comparison it states. */
 function clauseComparison(text: string, rate: ProseToken, next: ProseToken | undefined): CompletionClaim['comparison'] {
   const from = rate.token.unitSpan?.end ?? rate.token.span.end;
