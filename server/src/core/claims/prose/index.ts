@@ -8,6 +8,7 @@ import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims } from './changes';
 import { computedSharePointsClaims } from './share-points';
+import { statedPriorClaims } from './stated-priors';
 import { budgetAdjustmentClaims, budgetsStatedBefore, reasonAdjustmentClaims, completionClaims, type RateWithoutBudget } from './completion';
 import { factClaims } from './facts';
 import { gradeCountClaims } from './grade-counts';
@@ -52,6 +53,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear, model.reportKind === 'final-accounts');
   levelOfLastYearClaims(analysis, changes, sink);
+  statedPriorClaims(analysis, changes, model.reportYear, sink);
   changePartClaims(analysis, model.text, sink);
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);

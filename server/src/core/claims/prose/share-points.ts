@@ -75,7 +75,7 @@ function priorOf(figure: Operand, change: ChangeClaim | undefined, lastYears: Ma
 }
 
 /** Last year's figures by name in a paragraph and the next: `上年…X万元`, `2022年A、B分别为x万元和y万元`. */
-function lastYearFigures(analysis: ProseAnalysis, paragraph: number, reportYear: number | undefined): Map<string, ProseToken> {
+export function lastYearFigures(analysis: ProseAnalysis, paragraph: number, reportYear: number | undefined): Map<string, ProseToken> {
   const found = new Map<string, ProseToken>();
   const tokens = analysis.tokens.filter((t) => t.sentence.paragraph === paragraph || t.sentence.paragraph === paragraph + 1);
   tokens.forEach((t, k) => {

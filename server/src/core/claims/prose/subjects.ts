@@ -47,6 +47,8 @@ function normalize(name: string): string {
     // (`2018年末结转和结余` is the 年末结转和结余: the year goes, not the 年 of 年末.)
     .replace(/(?<!\d)(?:19|20)\d\d\s*(?=年[末初](?![的，,])[\u4e00-\u9fff])/g, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
+    // (`2021年至2023年机关运行经费`, `2022年、2023年…`: what joined the years goes with them.)
+    .replace(/^[至到—－~～、]+(?=[\u4e00-\u9fff“])/, '')
     // `我单位`, `我局` say what `本单位`, `本局` say.
     .replace(/^我(?=单位|部门|局|院|校|委|厅|中心|办|所|站|馆|镇|乡|街道|支队|大队)/, '本')
     // (`本年收入合计X万元，全部为财政拨款收入X万元`: 全部为 says the figure is all of the one before, and names it.)
