@@ -58,7 +58,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
   pointsClaims(analysis, sink);
-  computedSharePointsClaims(analysis, model.reportYear, sink);
+  computedSharePointsClaims(model, analysis, sink);
   budgetAdjustmentClaims(analysis, sink);
   reasonAdjustmentClaims(analysis, sink);
   const ratesWithoutBudget = budgetsStatedBefore(analysis, listOf, completionClaims(model, analysis, sink), sink, model.reportYear);
