@@ -84,10 +84,10 @@ const ITEM_OTHER_FIGURE = /^(年初结转和?结余|年末结转和?结余|本�
 const ITEM_MAPPING: Mapping = {
   subject: /(?:([^（()）]+?)[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
   roles: ['amount', 'budget'],
-  queries: (m, scope, pt) => {
+  queries: (m, scope, pt, _basic, listTotal) => {
     const unique = { parent: m[1], codeLength: 7 };
     if (pt.role !== 'budget') {
-      const queries = spending(scope, m[2], unique, spendingPartOf(pt));
+      const queries = spending(scope, m[2], unique, spendingPartOf(pt, listTotal));
       // (A 政府性基金 项 listed among the general ones, `农业生产发展支出（项）`: 公开07表's row of that whole name.)
       return scope === 'general' ? [...queries, { kind: 'T07', label: m[2], column: ['本年支出'], unique }] : queries;
     }
@@ -99,9 +99,11 @@ const ITEM_MAPPING: Mapping = {
 const ITEM_BUDGET_COLUMNS = { initial: [['年初预算']], adjusted: [['全年预算'], ['调整后预算'], ['调整预算']] };
 
 /** `基本支出主要用于：…`, `项目支出主要包括：…`: a sentence listing the items of one part of the spending. */
-function spendingPartOf(pt: ProseToken): string | undefined {
-  return SPENDING_PART_LIST.exec(pt.sentence.text)?.[1];
+function spendingPartOf(pt: ProseToken, listTotal: ProseToken | undefined): string | undefined {
+  // (Or a 其中 list of one part: `项目支出1413.65万元全部列入节能环保支出（类），其中：环境保护管理事务（款）209.35万元，…`.)
+  return SPENDING_PART_LIST.exec(pt.sentence.text)?.[1] ?? (listTotal ? SPENDING_PART.exec(listTotal.subject)?.[1] : undefined);
 }
+const SPENDING_PART = /^(?:一般公共预算财政拨款)?(基本支出|项目支出)$/;
 
 const SPENDING_PART_LIST = /^\s*(?:其中[，,：:]?)?(?:一般公共预算财政拨款)?(基本支出|项目支出)(?:主要)?(?:包括|用于|有)[：:]/;
 
@@ -220,28 +222,28 @@ const MAPPINGS: Mapping[] = [
   {
     subject: /(?:[（(]款[)）])?([^（()）]+?)[（(]\s*(\d{3})?\s*类[)）](?:支出)?$/,
     roles: ['amount'],
-    queries: (m, scope, pt) => spending(scope, m[1], undefined, spendingPartOf(pt)),
+    queries: (m, scope, pt, _basic, listTotal) => spending(scope, m[1], undefined, spendingPartOf(pt, listTotal)),
   },
   // 类 by name alone (`主要用于以下方面：` / `2.“卫生健康支出”541.45万元，占3.14%；`).
   {
     subject: CLASS_NAME,
     roles: ['amount'],
     // (In a list of the spending, or in a section about the 一般公共预算's: numbered paragraphs of their own.)
-    queries: (m, scope, pt, _basic, listTotal) => ((listTotal ? SPENDING_WHOLE.test(listTotal.subject) : scope === 'general') ? spending(scope, `${m[1]}支出`, undefined, spendingPartOf(pt)) : []),
+    queries: (m, scope, pt, _basic, listTotal) => ((listTotal ? SPENDING_WHOLE.test(listTotal.subject) : scope === 'general') ? spending(scope, `${m[1]}支出`, undefined, spendingPartOf(pt, listTotal)) : []),
   },
   ITEM_MAPPING,
   // A 款 by its name (`教育管理事务（款）支出决算502.76万元`): its 款 row (5-digit code) only, by exact name.
   {
     subject: /^(?:[^（()）]+?[（(]类[)）])?([^（()）]+?)[（(]\s*款[)）](?:支出)?$/,
     roles: ['amount'],
-    queries: (m, scope, pt) => spending(scope, m[1], { codeLength: 5 }, spendingPartOf(pt)),
+    queries: (m, scope, pt, _basic, listTotal) => spending(scope, m[1], { codeLength: 5 }, spendingPartOf(pt, listTotal)),
   },
   // A subject named with its code in brackets (`行政运行（2240101）`) or before it (`2050299 其他普通教育支出：…`): the row of
   // that code.
   {
     subject: /^[^（()）]+?[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]$|^(2\d{2}|2\d{4}|2\d{6})(?=[\u4e00-\u9fff])/,
     roles: ['amount'],
-    queries: (m, scope, pt) => spending(scope, '', undefined, spendingPartOf(pt)).map((q) => ({ ...q, label: undefined, code: m[1] ?? m[2] })),
+    queries: (m, scope, pt, _basic, listTotal) => spending(scope, '', undefined, spendingPartOf(pt, listTotal)).map((q) => ({ ...q, label: undefined, code: m[1] ?? m[2] })),
   },
   // (A table of one row names it, `机关运行经费支出`, rather than 合计.)
   { subject: /机关运行经费$/, roles: ['amount'], queries: () => [{ kind: 'T10', label: '合计' }, { kind: 'T10', label: /^机关运行经费(?:支出)?(?:合计)?$/ }] },
