@@ -355,6 +355,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (t.role === 'budget' && isBudgetAdjustment(analysis.bySentence.get(t.sentence.id)!, t.index)) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
+    // (`“优”的项目26个，…涉及资金3,402.56万元，“良”的项目4个，…涉及资金298.65万元`: a name its sentence gives several figures is each
+    // counted item's: the grade named before it says whose, else nothing does.)
+    const graded = t.role === 'amount' && t.ownSubject && t.subject.length <= 6 ? gradeBefore(analysis, t) : undefined;
+    if (graded === '' && namedAgainInSentence(analysis, t)) continue;
     // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)
     if ((t.role === 'delta' || t.role === 'change-rate') && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
     // (A change's rate in %, `增长15.76%`, restated in the overview; not one in 个百分点, which compares two rates.)
@@ -377,7 +381,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
     // (The 总计 of either side change alike, so their rates are one: `收入总计、支出总计均为…，比上年下降5.77%` and `收、支总计…下降5.77%`.)
     // (`昆山市城市管理局收入总计、支出总计`: the department's own name says nothing of the quantity.)
-    const subject = withoutDepartment(t.subject, model.department);
+    const subject = (graded ?? '') + withoutDepartment(t.subject, model.department);
     const key = t.role === 'change-rate' && GRAND_TOTALS.test(subject) ? '收支总计' : factKey(subject + side);
     if (key.length < 4) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
@@ -663,4 +667,22 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
     approx: second.approx,
     firstIsOdd: firstIsOdd || undefined,
   });
+}
+
+/** Whether the sentence names another amount of another value as the token (one after each count: each item's). */
+function namedAgainInSentence(analysis: ProseAnalysis, t: ProseToken): boolean {
+  if (t.subject.length > 6) return false;
+  const tokens = analysis.bySentence.get(t.sentence.id) ?? [];
+  return tokens.some((o) => o !== t && o.role === 'amount' && o.ownSubject && o.subject === t.subject && !o.token.value.eq(t.token.value) && tokens.slice(Math.min(o.index, t.index), Math.max(o.index, t.index)).some((c) => c.role === 'count'));
+}
+
+/** The grade named between the count before a figure and it (`1个项目评为“优”，涉及资金…` → `“优”`), or ''. */
+function gradeBefore(analysis: ProseAnalysis, t: ProseToken): string {
+  const tokens = analysis.bySentence.get(t.sentence.id) ?? [];
+  let k = t.index - 1;
+  while (k >= 0 && tokens[k].role !== 'count') k--;
+  const from = k >= 0 ? Math.max(0, tokens[k].token.span.start - 16 - t.sentence.span.start) : 0;
+  const words = t.sentence.text.slice(from, t.token.span.start - t.sentence.span.start);
+  const grade = [...words.matchAll(/[“"](优秀?|良好?|中|合格|不合格|差|较差)[”"]/g)].at(-1)?.[1];
+  return grade ? `“${grade}”` : '';
 }
