@@ -5,6 +5,9 @@ import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
 import { coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
+
+/** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
+const COMMA_CRITERION = new RegExp(`^按${CRITERIA}(?:划?分|分类)[，,]$`);
 import { budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { allMatches } from '../../text/matches';
@@ -387,6 +390,8 @@ export function findLists(
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
+          // (`按资金来源分，…` with a comma breaks down the whole its own paragraph states before it, not the last figure of another.)
+          if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph) total = undefined;
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
           if (total && BY_PROCUREMENT_METHOD.test(word) && !PROCUREMENT_TOTAL.test(total.subject)) total = undefined;
           // (`其中：基本支出…；项目支出…。` / `从支出结构看，项目支出2.39亿元，基本支出近1.51亿元。`: the figure of the sentence before that a
