@@ -703,6 +703,11 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     // count's own clause, `较上年增加0.43万元，增幅6.69%，…公务用车保有量2辆`, is another figure's.)
     // (`由上年的88批次减少至71批次，减少17批次`: the count after a change word is the change; the one after `至` is this year's.)
     if (CHANGE_BEFORE_COUNT.test(pt.lead)) continue;
+    // (`国内公务接待42批次、386人次，其中：上级部门督导检查28批次…`, `（局机关29批次…）`: a part of the count stated before; `大巴、运输车
+    // 各1辆，共2辆`: each one's.)
+    if (/各$/.test(pt.lead)) continue;
+    const sentenceTokens = facts.analysis.bySentence.get(pt.sentence.id) ?? [];
+    if (sentenceTokens.some((o) => o.index < pt.index && o.role === 'count' && o.token.unitText === pt.token.unitText && !/各$/.test(o.lead) && /其中|[（(]/.test(model.text.slice(o.token.span.end, pt.token.span.start)))) continue;
     if (!/至$/.test(pt.lead) && /上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1))) continue;
     // (A paragraph that tells domestic from foreign receptions, `公务接待4批次…其中：国内公务接待3批次…接待外宾1批次`, counts all
     // of them where it names neither.)
