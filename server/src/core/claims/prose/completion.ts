@@ -310,7 +310,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           paragraphClaims.push(last);
         } else if (!budget && actual && budgetBefore && rated === undefined && budgets.length === 0 && (!named || budgetKind(budgetBefore.lead) === named) && !namesOtherItem(budgetBefore, actual)) {
           budget = budgetBefore;
-        } else if (!budget && actual) rateOnly.push({ actual, rate: t });
+        } else if (!budget && (actual || respectiveActual(tokens, t))) rateOnly.push({ actual: respectiveActual(tokens, t) ?? actual!, rate: t });
         // (Not when the budget names another quantity: `其中：因公出国（境）费年初预算为4.00万元，完成…` after the
         // 三公 total's sentence is the part's own budget, and its actual is not the total's.)
         // `“三公”经费全年预算数16.00万元，决算数比预算数少3.37万元，预算执行率78.94%`: a gap between the budget and its rate.
@@ -493,6 +493,21 @@ function clauseComparison(text: string, rate: ProseToken, next: ProseToken | und
   // (Only a comparison of its own clause: `，决算数小于预算数；`, not one after a `；` or in a reason.)
   if (!m || /[；;。]/.test(words.slice(0, m.index)) || /原因/.test(words.slice(0, m.index + m[0].length + 4))) return undefined;
   return { word: comparisonWord(m[1]), span: { start: from + m.index, end: from + m.index + m[0].length } };
+}
+
+/**
+ * `A、B、C支出决算分别为x、y和z，分别完成全年预算的p%、q%和r%`: the k-th rate of a run is the k-th figure's of the run before it (as
+ * many of each); undefined when the rate is in no such pair of runs.
+ */
+function respectiveActual(tokens: ProseToken[], rate: ProseToken): ProseToken | undefined {
+  let first = rate.index;
+  while (first > 0 && tokens[first - 1].role === 'completion-rate') first--;
+  let last = rate.index;
+  while (last + 1 < tokens.length && tokens[last + 1].role === 'completion-rate') last++;
+  if (last === first || !/分别/.test(tokens[first].lead)) return undefined;
+  const count = last - first + 1;
+  const amounts = tokens.slice(Math.max(0, first - count), first);
+  return amounts.length === count && amounts.every((a) => a.role === 'amount') ? amounts[rate.index - first] : undefined;
 }
 
 /** The relation COMPARISON's verb states between the actual and the budget. */

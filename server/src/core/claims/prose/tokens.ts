@@ -1046,7 +1046,8 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
 const BUDGET_OR_ACTUAL = /^(?:(?:年初|全年|调整后?的?|调整)?预算数?|(?:支出)?决算数?|执行数|实际支出)$/;
 
 // (`收、支总计各是4125.49,4143.91万元`: 各 before two figures pairs them too; before one, both are that figure.)
-const RESPECTIVELY_IS = /分别(?:约|大约)?(?:为|是|达到?)|各(?:为|是)(?=\s*[0-9０-９])/g;
+// (`A、B、C分别支出12436.80万元、28650.35万元和14374.61万元`: a verb in place of 为.)
+const RESPECTIVELY_IS = /分别(?:约|大约)?(?:为|是|达到?|(?:支出|收入|安排|拨付|使用|列支|实现)(?=\s*[0-9０-９]))|各(?:为|是)(?=\s*[0-9０-９])/g;
 
 /**
  * `2022年至2024年，本部门支出合计分别为362.36万元、407.43万元、418.86万元…其中：基本支出分别为…`: years named before 分别 date,
