@@ -357,7 +357,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
     // (`“优”的项目26个，…涉及资金3,402.56万元，“良”的项目4个，…涉及资金298.65万元`: a name its sentence gives several figures is each
     // counted item's: the grade named before it says whose, else nothing does.)
-    const graded = t.role === 'amount' && t.ownSubject && t.subject.length <= 6 ? gradeBefore(analysis, t) : undefined;
+    // (Or right after a grade's count, whatever name it inherits: `“良”等次项目5个、资金8436.80万元`.)
+    const afterCount = analysis.bySentence.get(t.sentence.id)?.[t.index - 1]?.role === 'count';
+    const graded = t.role === 'amount' && ((t.ownSubject && t.subject.length <= 6) || afterCount) ? gradeBefore(analysis, t) : undefined;
     if (graded === '' && namedAgainInSentence(analysis, t)) continue;
     // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)
     if ((t.role === 'delta' || t.role === 'change-rate') && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
