@@ -380,7 +380,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   // (`…其中：集中供养412人，分散供养1444人；…；敬老院入住老人共计1263人`: a figure stated as a total of its own, after a `；`, is none
   // of the parts.)
-  if (after < 0) parts = parts.filter((p, k) => k === 0 || !(/共计$/.test(p.lead) && /[；;]/.test(between(parts[0], p))));
+  // (Nor one in a reason given after the parts: `…，主要原因是农村低保标准由每人每年3700元提高到3950元`.)
+  if (after < 0) parts = parts.filter((p, k) => k === 0 || !((/共计$/.test(p.lead) && /[；;]/.test(between(parts[0], p))) || /原因/.test(between(parts[0], p).split(/[；;]/).at(-1)!)));
   if (!total || parts.length === 0 || parts.includes(total)) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
   if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start))) return;
