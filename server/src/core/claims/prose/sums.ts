@@ -167,9 +167,17 @@ const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}`);
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
 const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
 
+/** `工资福利支出中，基本工资、津贴补贴…` up to the 分别 of the run. */
+const FRAMED_RUN = /(?:^|[，,。；;])[\u4e00-\u9fff“”（）()]{2,16}中[，,][^，,。；;：:]*$/;
+
 export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken, apart: string[] = []): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
   // (`按用途分：`: a whole broken down by one criterion, every part of it.)
+  // (Not `工资福利支出中，基本工资、津贴补贴、奖金、绩效工资分别为…`: a frame before 分别 may name only some of its parts, unless they are
+  // the whole family.)
+  const own = parts[0]?.sentence;
+  const framed = own !== undefined && /分别/.test(list.triggerText) && list.trigger.start >= own.span.start && FRAMED_RUN.test(own.text.slice(0, list.trigger.start - own.span.start));
+  if (framed) return coversFamily(parts.map((p) => p.subject), total.subject);
   if (list.exhaustive || /分别|构成/.test(list.triggerText) || BY_CRITERION.test(list.triggerText)) return true;
   // (`其余各项合计83.53万元，包括A6.69万元、B5.73万元`: the rest, item by item, unless 等 leaves some out.)
   if (REMAINDER_TOTAL.test(total.subject || total.lead)) {
