@@ -658,7 +658,10 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     }
     // (`在职人员中，行政人员17人，事业人员31人；离退休人员中，离休1人、退休8人`: heads of the group stated before, by its name.)
     if (parts.length < 2 && !members.some((t) => innermost.has(t))) {
-      const heads = members.filter((t) => t.role === 'count' && t.ownSubject && countPart(sentenceText, t, undefined));
+      // (Not the breakdown of one of them in brackets: `中小学校…36所（幼儿园12所、小学14所…），其他事业单位4家`.)
+      const counted = members.filter((t) => t.role === 'count' && t.ownSubject && countPart(sentenceText, t, undefined));
+      const depth = Math.min(...counted.map((t) => t.depth));
+      const heads = counted.filter((t) => t.depth === depth);
       const whole = heads.length >= 2 && heads.every((t) => sameCountUnit(t, heads[0])) ? countNamed(counts, named, start, heads[0]) : undefined;
       if (whole) found.push(plainList(heads[0].sentence.id, whole, heads, { start: start - 1, end: start }, '中', { start, end }));
       continue;
