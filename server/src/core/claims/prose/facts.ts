@@ -386,6 +386,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const subject = (graded ?? '') + withoutDepartment(t.subject, model.department);
     const key = t.role === 'change-rate' && GRAND_TOTALS.test(subject) ? '收支总计' : factKey(subject + side);
     if (key.length < 4) continue;
+    // (`临时救助660.95万元，包括临时救助支出612.35万元和…`: a part named as its whole (款 and its 项) is another figure.)
+    const wholeOfList = inList?.totals.get('amount');
+    if (wholeOfList && wholeOfList !== t && wholeOfList.sentence === t.sentence && /包括|其中/.test(inList!.triggerText) && factKey(withoutDepartment(wholeOfList.subject, model.department)) === key) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     const budgetPart = inBudgetList(t, inList);
     // 年初预算 and 全年预算 are two figures of one quantity.
