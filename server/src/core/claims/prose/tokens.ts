@@ -811,6 +811,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   }
   inheritFromTitleSentences(model, bySentence);
   nameFundParts(model.text, bySentence);
+  qualifyFundClauses(model.text, bySentence);
   qualifyUnitFigures(bySentence);
   ratesWrittenAsPoints(bySentence);
   nameRespectively(bySentence);
@@ -922,6 +923,33 @@ function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
     }
   }
 }
+
+/**
+ * `其中：一般公共预算财政拨款本年收入2243.39万元、年初结转42.00万元，本年支出2285.39万元；政府性基金预算财政拨款本年收入…`: a clause opened
+ * by a fund's figure states that fund's figures after it, up to its `；`; their bare names (`本年支出`, `年初结转`) are the fund's.
+ */
+function qualifyFundClauses(text: string, bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    let fund: string | undefined;
+    let fundDepth = 0;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      // (A `；` inside the bracket after the fund's total, `各37995.79万元（…本年收入37027.49万元；本年支出…）`, is still the fund's.)
+      if (k > 0 && t.depth <= fundDepth && /[；;。]/.test(text.slice(tokens[k - 1].token.span.end, t.token.span.start))) fund = undefined;
+      const own = FUND_OPENING.exec(t.lead)?.[1];
+      if (own && t.ownSubject) {
+        fund = own;
+        fundDepth = t.depth;
+        continue;
+      }
+      if (fund && t.ownSubject && (t.role === 'amount' || t.role === 'budget') && FUND_BARE_QUANTITY.test(t.lead.replace(/^[、，,和及]+/, ''))) t.subject = `${fund}${t.lead.replace(/^[、，,和及]+/, '').replace(/^本年/, '')}`;
+    }
+  }
+}
+/** A figure named by its fund first: `一般公共预算财政拨款本年收入`. */
+const FUND_OPENING = /^[、，,；;：:]?(?:其中[：:，,]?)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:本年)?(?:收入|支出|年初|年末)/;
+/** The bare names a fund's clause goes on with. */
+const FUND_BARE_QUANTITY = /^(?:本年)?(?:收入|支出)$|^(?:年初|年末)(?:财政拨款)?结转(?:和结余)?$/;
 
 /** A list of one side's figures: `收入包括：`, `支出主要有：`. */
 const SIDE_LIST = /(收入|支出)(?:主要)?(?:包括|构成为|有)[：:]/;
