@@ -437,6 +437,22 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // (`收入、支出总计…。其中：收入方面，本年收入合计23,968.61万元；支出方面，本年支出合计…，年末结转和结余…`: each side's own parts
   // add up to the 总计, the sides are not added together.)
   const sides = role === 'amount' ? sidesOfBothSidesTotal(total, parts) : undefined;
+  // (`财政拨款收入、支出总计…，其中一般公共预算财政拨款收入…，政府性基金预算财政拨款收入…；年初财政拨款结转和结余…`: the flows of one side
+  // before the `；`, without its balance, are some of that side only.)
+  const oneSide = role === 'amount' && !sides && BOTH_SIDES_TOTAL.test(total.subject) && parts.length >= 2 && (parts.every((p) => /收入/.test(p.subject) && !/支出/.test(p.subject)) || parts.every((p) => /支出/.test(p.subject) && !/收入/.test(p.subject)));
+  if (oneSide) {
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.partial-list',
+      description: l(`其中各项之和不超过${total.subject}`, `The listed parts do not exceed ${total.subject}`),
+      span: total.token.span,
+      total: operand(total.token, total.subject),
+      parts: parts.map(partOperand),
+      exhaustive: false,
+    });
+    return;
+  }
   if (sides && parts.length > 2) {
     for (const [k, side] of sides.entries()) {
       if (side.length === 1) {
@@ -572,7 +588,8 @@ function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): [ProseTo
     sides[current === 'in' ? 0 : 1].push(p);
   }
   // (Each side named by its flow, not by balances alone: `其中：年初…36.87万元，年末…25.05万元` are two parts of the 总计, no sides.)
-  return sides[0].some((p) => /收入/.test(p.subject)) && sides[1].some((p) => /支出/.test(p.subject)) ? [sides[0], sides[1]] : undefined;
+  const flows = sides[0].some((p) => /收入/.test(p.subject)) || sides[1].some((p) => /支出/.test(p.subject));
+  return flows && sides[0].length > 0 && sides[1].length > 0 ? [sides[0], sides[1]] : undefined;
 }
 
 /**
