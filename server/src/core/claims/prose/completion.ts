@@ -199,6 +199,13 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         const otherKind = budget !== undefined && tokens[t.index - 1] === budget && budgetKind(budget.lead) !== '' && budgetKind(t.lead) !== '' && budgetKind(budget.lead) !== budgetKind(t.lead);
         if (budget && !otherKind) actual = undefined;
         budget = t;
+      } else if (t.role === 'amount' && budget && t.ownSubject && !subjectsMatch(t.subject, budget.subject) && /[；;]/.test(between(budget, t))) {
+        // (`…其中基本支出安排17.85万元，…由项目支出安排1.80万元；公务接待费2.38万元，完成预算的47.60%`: a budget of another item, before
+        // the `；` that opens this one's clause, is not its budget.)
+        budget = undefined;
+        actual = finestStatement(tokens, t.index);
+        lastActual = actual;
+        amountSeen = true;
       } else if (t.role === 'amount' && budget && !actual && CARRIED_IN_ADDED.test(t.lead)) {
         carried = t;
       } else if (t.role === 'amount') {
