@@ -697,6 +697,8 @@ function sameRatioTwice(analysis: ProseAnalysis, full: Array<{ claim: Completion
     const matchBudget = match.claim.budget.token === undefined ? undefined : analysis.byToken.get(match.claim.budget.token);
     const kinds = [budgetKind(r.rate.lead), matchBudget ? budgetKind(matchBudget.lead) : ''];
     if (kinds[0] && kinds[1] && kinds[0] !== kinds[1]) continue;
+    // (A project's `执行率96.84%` is of its 全年预算, not the `完成年初预算的113.93%` of the same figure.)
+    if (/执行率/.test(r.rate.lead) && kinds[1] === 'initial') continue;
     // A part whose actual equals the whole's (the other parts spent nothing) has its own budget, which
     // the other parts' budgets make smaller: `三公 21.00 → 16.95, 80.71%` and `公务用车 16.95, 82.68%` (its
     // budget 20.50 stated only in the table) both hold. The part's rate can only be the higher one: a
