@@ -768,7 +768,9 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       if (header) layoutHeaders.add(rows[rows.length - 1]);
       scanned.push(rowScans);
     }
-    if (between && continues(prev.table, rows)) {
+    // (A 项目支出绩效自评表's indicator part, `绩效指标 | 一级指标 | …`, wider than its 资金 part, goes on the same form.)
+    const performancePart = prev?.table.kind === 'performance' && !meta.title && !meta.code && block.first - prev.lastLine <= 2 && /一级指标/.test(lines[block.first].text);
+    if ((between && continues(prev.table, rows)) || performancePart) {
       // A page break, or 01/04 printed as two blocks (`（一）收入` … `（二）支出`): the rows (after a repeated
       // header) continue the previous table; stacked below the income 总计, they are its expenditure side.
       const t = prev.table;

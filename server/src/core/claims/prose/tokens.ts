@@ -949,7 +949,8 @@ function qualifyFundClauses(text: string, bySentence: Map<number, ProseToken[]>)
 /** A figure named by its fund first: `一般公共预算财政拨款本年收入`. */
 const FUND_OPENING = /^[、，,；;：:]?(?:其中[：:，,]?)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:本年)?(?:收入|支出|年初|年末)/;
 /** The bare names a fund's clause goes on with. */
-const FUND_BARE_QUANTITY = /^(?:本年)?(?:收入|支出)$|^(?:年初|年末)(?:财政拨款)?结转(?:和结余)?$/;
+// (Not `年初财政拨款结转和结余`: all funds' balance, named so.)
+const FUND_BARE_QUANTITY = /^(?:本年)?(?:收入|支出)$|^(?:年初|年末)结转(?:和结余)?$/;
 
 /** A list of one side's figures: `收入包括：`, `支出主要有：`. */
 const SIDE_LIST = /(收入|支出)(?:主要)?(?:包括|构成为|有)[：:]/;

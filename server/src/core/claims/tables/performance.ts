@@ -171,6 +171,7 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
   }
   // PT.4 (soft): 总分 = Σ 指标得分 + 执行率得分; a blank 执行率得分 is scored as 分值 × 执行率, which
   // scoring rules do differently (rounded, capped), hence a warning at most.
+  executionScore(model, info, name, sink);
   const scores = info.indicators.map((i) => (i.score === undefined ? undefined : score(model, i.score, `${i.label} 得分`)));
   if (info.totalScore === undefined || scores.length === 0 || scores.some((s) => !s)) return;
   if (indicatorsOnly) {
@@ -183,7 +184,8 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
     });
     return;
   }
-  let fundScore = score(model, info.fundScore, '预算执行率 得分');
+  const statedFundScore = score(model, info.fundScore, '预算执行率 得分');
+  let fundScore = statedFundScore;
   if (!fundScore && info.fundWeight !== undefined && info.executed !== undefined && info.annualBudget !== undefined) {
     const budget = model.numbers[info.annualBudget].value;
     if (budget.isZero()) return;
@@ -198,9 +200,39 @@ export function performanceClaims(model: DocumentModel, table: Table, sink: Clai
     description: l(`${name}总分得分 = 各指标得分 + 预算执行率得分`, `${name}total score = indicator scores + execution-rate score`),
     total: score(model, info.totalScore, '总分 得分'),
     parts: [fundScore, ...(scores as Operand[])],
+    // (Exact when every score is stated; a derived 执行率得分 follows scoring rules that round and cap as they like.)
+    soft: statedFundScore ? undefined : true,
+  });
+}
+
+/**
+ * PT.6 (soft): the 执行率 得分 is 分值 × 执行率, at most the 分值 (`10 | 97.72% | 9.77`; `10 | 102.37% | 10.00`), with the rate as
+ * stated (a form rounding it to `93%` scores 9.3) or as the figures give it. Scoring rules that deduct by bands (`9.5` for 96%)
+ * stay within a tenth of a point: only a score further off than that is reported.
+ */
+function executionScore(model: DocumentModel, info: PerformanceTableInfo, name: string, sink: ClaimSink): void {
+  if (info.fundWeight === undefined || info.executionRate === undefined || info.fundScore === undefined) return;
+  const weight = model.numbers[info.fundWeight].value;
+  const rate = model.numbers[info.executionRate];
+  const stated = model.numbers[info.fundScore];
+  if (rate.unit !== '%' || weight.isZero()) return;
+  const scored = (ratio: Decimal) => weight.times(Decimal.min(1, ratio));
+  const candidates = [scored(rate.value.div(100))];
+  const budget = info.annualBudget === undefined ? undefined : model.numbers[info.annualBudget].value;
+  if (budget && !budget.isZero() && info.executed !== undefined) candidates.push(scored(model.numbers[info.executed].value.div(budget)));
+  const closest = candidates.reduce((a, b) => (a.minus(stated.value).abs().lte(b.minus(stated.value).abs()) ? a : b));
+  if (closest.minus(stated.value).abs().lte(BAND.plus(new Decimal(10).pow(-stated.decimals).div(2)))) return;
+  emitSum(sink, {
+    kind: 'sum',
+    identity: 'PT.6',
+    description: l(`${name}预算执行率得分 = 分值 × 执行率（不超过分值）`, `${name}execution-rate score = weight × rate (at most the weight)`),
+    total: operand(stated, '预算执行率 得分'),
+    parts: [makeOperand({ value: closest, halfUlp: new Decimal('0.005'), label: `分值 × 执行率（${model.numbers[info.fundWeight].text} × ${rate.text}%，不超过分值）`, text: closest.toFixed(2) })],
     soft: true,
   });
 }
+/** How far a banded score may stand from 分值 × 执行率. */
+const BAND = new Decimal('0.1');
 
 /**
  * PT.5: 年度资金总额 = 其中：当年财政拨款 + 上年结转资金 + 其他资金, in each of the budget and execution columns (the
