@@ -383,6 +383,8 @@ export function findLists(
           let k = inSentence.length - 1;
           while (k >= 0 && !/分别/.test(inSentence[k].triggerText)) k--;
           if (k >= 0 && inSentence[k].members.includes(total)) total = undefined;
+          // (`四类指标分别得分14.20分、…、23.80分，满分分别为15分、…`: nor is one of an earlier run opened by `分别` and a verb.)
+          else if (total && inRespectiveRun(tokens, total)) total = undefined;
         }
         // `A和B分别为x和y` names the parts, not their total.
         if (!total && !parent && !ownClause && !respectively) {
@@ -628,6 +630,13 @@ function countNamed(counts: ProseToken[], frame: string, start: number, part: Pr
     if (sameCountUnit(t, part) && name.length >= 2 && (name === named || named.startsWith(name) || name.endsWith(named))) return t;
   }
   return undefined;
+}
+
+/** Whether a figure is one of a run opened with `分别` (`分别得分14.20分、23.60分…`), walking back over its joiners. */
+function inRespectiveRun(tokens: ProseToken[], t: ProseToken): boolean {
+  let k = t.index;
+  while (k > 0 && /^[、和及与，,]$/.test(tokens[k].lead) && tokens[k - 1].role === t.role) k--;
+  return k < t.index && /分别/.test(tokens[k].lead);
 }
 
 function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>, counts: ProseToken[] = []): ProseList[] {

@@ -390,6 +390,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // of the parts.)
   // (Nor one in a reason given after the parts: `…，主要原因是农村低保标准由每人每年3700元提高到3950元`.)
   if (after < 0) parts = parts.filter((p, k) => k === 0 || !((/共计$/.test(p.lead) && /[；;]/.test(between(parts[0], p))) || /原因/.test(between(parts[0], p).split(/[；;]/).at(-1)!)));
+  // (`其中：预算执行（20分）得19.33分，管理效率（20分）得18.40分…`: a part's full marks in brackets before its score are no part.)
+  if (role === 'score' && parts.some((p) => p.depth > 0) && parts.some((p) => p.depth === 0)) parts = parts.filter((p) => p.depth === 0);
   if (!total || parts.length === 0 || parts.includes(total)) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
   if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start))) return;
