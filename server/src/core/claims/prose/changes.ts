@@ -63,6 +63,13 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const inParagraph = (t: ProseToken) => accept(t) && t.sentence.paragraph === first.sentence.paragraph && t.token.span.start < first.token.span.start;
     const near = first.subject.includes('、') || /总计|合计/.test(first.subject) ? undefined : [first.subject, `${first.subject}收入`, `${first.subject}支出`].map((name) => subjects.find(name, first.token.span.start, inParagraph)).find((t) => t !== undefined && subjectsMatch(t.subject.replace(/(?:收入|支出)$/, ''), first.subject.replace(/(?:收入|支出)$/, '')));
     if (near) return near;
+    // (`六、一般公共预算财政拨款基本支出…` / `…基本支出1528.91万元…` / `基本支出比上年增加63.91万元`: in a fund's section, the fund's figure of
+    // that name, not the department's stated elsewhere.)
+    if (!FUND_PREFIX.test(first.subject) && first.subject.length >= 4) {
+      const inSection = (t: ProseToken) => accept(t) && t.sentence.section === first.sentence.section;
+      const ofFund = FUND_PREFIXES.slice(0, 3).map((f) => subjects.find(f + first.subject, first.token.span.start, inSection)).find((t) => t !== undefined && t.subject.endsWith(first.subject));
+      if (ofFund) return ofFund;
+    }
     const found = subjects.find(INCOME_AND_SPENDING.test(first.subject) ? '收入总计' : first.subject, first.token.span.start, accept);
     if (found) return found;
     // (`政府采购支出总额146.69万元，…。与上年相比，政府采购支出降低…`: the change may leave out 总额.)
