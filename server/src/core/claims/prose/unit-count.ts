@@ -40,7 +40,8 @@ export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
       description: l(`编制范围内单位个数 = 列出的单位（${names.length}个）`, `the number of units = the units listed (${names.length})`),
       span: token.span,
       total: operand(token, '纳入决算编制范围的单位个数'),
-      parts: names.map((name) => exactCount(1, name)),
+      // (`市直中学8所`, `市职业技术教育中心2所`: a name with its own count is that many units.)
+      parts: names.map((name) => exactCount(Number(/(\d+)\s*(?:所|个|家)$/.exec(name)?.[1] ?? 1), name)),
       exhaustive: true,
       id: -1,
     });
