@@ -63,6 +63,9 @@ const SIDES = [
  */
 const MAX_PARAGRAPHS_AFTER_TOTAL = 4;
 
+/** A 总计 of another scope (`财政拨款收入总计`), stated as such. */
+const OTHER_TOTAL = (t: ProseToken) => t.role === 'amount' && t.ownSubject && !t.restates && !t.approx && /总计$/.test(t.subject) && !/^(?:收入、支出|收入|支出)总计$/.test(t.subject);
+
 /** An amount of money this year's, named by its own words: what a 总计's members are stated as. */
 const money = (t: ProseToken) => t.role === 'amount' && t.ownSubject && t.year === undefined && isMoney(t.token.unit);
 
@@ -86,13 +89,20 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
     for (const t of tokens) {
       // (Not its restatement, `收入总计18,350.39万元（约1.84亿元）`: the figure itself is the total.)
       const named = t.role === 'amount' && t.year === undefined && !t.restates && !t.approx ? /^(收入、支出|收入|支出)总计$/.exec(t.subject) : null;
+      // (`财政拨款收入总计…，其中：年初结转和结余…`: another 总计's account begins; the department's terms are not in it.)
+      if (!named && OTHER_TOTAL(t)) totals.clear();
       if (!named) continue;
       for (const side of SIDES) if (named[1] === '收入、支出' || named[1] === side.zh) totals.set(side.zh, { token: t, paragraphsAfter: 0 });
     }
     if (totals.size === 0) continue;
     // (The sentences after, in the paragraph or the next, three at most: where a carry-over stated on its own stands.)
     const following: ProseToken[] = [];
-    for (let k = si + 1; k <= si + 3 && k < sentences.length && sentences[k].paragraph <= sentence.paragraph + 1; k++) following.push(...(analysis.bySentence.get(sentences[k].id) ?? []));
+    for (let k = si + 1; k <= si + 3 && k < sentences.length && sentences[k].paragraph <= sentence.paragraph + 1; k++) {
+      const next = analysis.bySentence.get(sentences[k].id) ?? [];
+      // (Up to another 总计's sentence.)
+      if (next.some(OTHER_TOTAL)) break;
+      following.push(...next);
+    }
     for (const side of SIDES) {
       const total = totals.get(side.zh)?.token;
       if (!total || !isMoney(total.token.unit)) continue;
