@@ -807,21 +807,22 @@ function withSubject(subject: string, claim: ChangeClaim): MadeChange {
 const UP_WORD = '增加|增长|上升|提高';
 const DOWN_WORD = '减少|下降|降低';
 /** `增加（减少）`, `（增长）下降`: both words of a template's direction, right before a figure's clause. */
-const TEMPLATE_PAIR = new RegExp(`(?:(${UP_WORD})[（(](${DOWN_WORD})[)）]|(${DOWN_WORD})[（(](${UP_WORD})[)）]|[（(](${UP_WORD})[)）](${DOWN_WORD})|[（(](${DOWN_WORD})[)）](${UP_WORD}))`, 'g');
+// (Or with a slash: `增加/减少331.45万元，增长/下降9.71%`.)
+const TEMPLATE_PAIR = new RegExp(`(?:(${UP_WORD})(?:[（(](${DOWN_WORD})[)）]|[/／](${DOWN_WORD}))|(${DOWN_WORD})(?:[（(](${UP_WORD})[)）]|[/／](${UP_WORD}))|[（(](${UP_WORD})[)）](${DOWN_WORD})|[（(](${DOWN_WORD})[)）](${UP_WORD}))`, 'g');
 
 /** The template pairs left in the words leading to the change's figures (undefined when there are none). */
 function templatePairs(text: string, tokens: Array<ProseToken | undefined>): ChangeClaim['undecided'] {
   const pairs: NonNullable<ChangeClaim['undecided']> = [];
   const seen = new Set<number>();
   for (const t of tokens) {
-    if (!t || !/[（(]/.test(t.lead)) continue;
+    if (!t || !/[（(/／]/.test(t.lead)) continue;
     const from = Math.max(t.sentence.span.start, t.token.span.start - 24);
     for (const m of allMatches(TEMPLATE_PAIR, text.slice(from, t.token.span.start))) {
       const start = from + m.index!;
       if (seen.has(start)) continue;
       seen.add(start);
-      const up = m[1] ?? m[4] ?? m[5] ?? m[8];
-      const down = m[2] ?? m[3] ?? m[6] ?? m[7];
+      const up = m[1] ?? m[5] ?? m[6] ?? m[7] ?? m[10];
+      const down = m[2] ?? m[3] ?? m[4] ?? m[8] ?? m[9];
       pairs.push({ span: { start, end: start + m[0].length }, up, down });
     }
   }
