@@ -170,6 +170,9 @@ const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四
 /** `工资福利支出中，基本工资、津贴补贴…` up to the 分别 of the run. */
 const FRAMED_RUN = /(?:^|[，,。；;])[\u4e00-\u9fff“”（）()]{2,16}中[，,][^，,。；;：:]*$/;
 
+/** Figures that cut across any breakdown of the spending: 三公经费, 机关运行经费, 政府采购. */
+const CROSS_CUTTING = /三公|机关运行经费|政府采购/;
+
 export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken, apart: string[] = []): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
   // (`按用途分：`: a whole broken down by one criterion, every part of it.)
@@ -386,6 +389,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
   const total = after > 0 ? listed[after] : stated;
   let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
+  // (`收入、支出总计0.67亿元，其中一般公共预算财政拨款支出0.64亿元；“三公”经费支出19.78万元；政府采购支出1514.03万元`: 三公, 机关运行经费
+  // and 政府采购 cut across a whole's breakdown; they are no parts of it, unless the whole is one of them.)
+  if (role === 'amount' && total && /(?:收入|支出)/.test(total.subject) && !CROSS_CUTTING.test(total.subject) && parts.some((p) => !CROSS_CUTTING.test(p.subject))) parts = parts.filter((p) => !CROSS_CUTTING.test(p.subject));
   // (`…其中：集中供养412人，分散供养1444人；…；敬老院入住老人共计1263人`: a figure stated as a total of its own, after a `；`, is none
   // of the parts.)
   // (Nor one in a reason given after the parts: `…，主要原因是农村低保标准由每人每年3700元提高到3950元`.)
