@@ -9,7 +9,7 @@ import type { ProseFacts } from './prose';
 import { PROJECT_NAME, projectFigure } from './prose/facts';
 import { partName } from './prose/shares';
 import { OWNER } from './prose/subjects';
-import { budgetKind, OPENING_YEAR, type ProseToken } from './prose/tokens';
+import { budgetKind, OPENING_YEAR, withoutDepartment, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
@@ -555,6 +555,10 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     // (`3.学前教育（2050201）：…决算3520.28万元…。其中：基本支出2078.51万元，项目支出1441.77万元。`: the split of an item's
     // paragraph is the item's, not the department's.)
     if (!classPart && pt.role === 'amount' && /^(?:基本支出|项目支出)$/.test(pt.subject) && ITEM_PARAGRAPH.test(model.text.slice(model.paragraphs[pt.sentence.paragraph].span.start, pt.token.span.start))) continue;
+    // (Nor the split of another whole than a spending total: `其他资金支出1100.00万元，其中：基本支出420.00万元…`, `社会福利事业单位198.30万元
+    // （基本支出156.30万元、项目支出42.00万元）`.)
+    const splitOf = !classPart && pt.role === 'amount' && /^(?:基本支出|项目支出)$/.test(pt.subject) ? facts.listOf.get(pt)?.totals.get('amount') : undefined;
+    if (splitOf && !SPENDING_WHOLE_OF_SPLIT.test(withoutDepartment(splitOf.subject.replace(OWNER, ''), model.department))) continue;
     const named = classPart ? `${ownTotal!.subject}${pt.subject}` : pt.subject;
     for (const query of queries) {
       const value = findTableValue(model, query);
@@ -588,6 +592,9 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   sangongSharesOfTableFigures(model, facts, sink);
   sangongComparisonsOfTableFigures(model, facts, sink);
 }
+
+/** The wholes a 基本支出 / 项目支出 split is of: the spending of the department or of one fund's 财政拨款. */
+const SPENDING_WHOLE_OF_SPLIT = /^(?:本年)?支出(?:合计|总计|决算)?$|^(?:收入、支出|收支)总计$|^(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款(?:本年)?支出(?:合计)?$/;
 
 /** `决算数大于预算数`, with no budget named by kind (公开09表's 预算数 may be either). */
 const PLAIN_COMPARISON = /决算数?(?:[^，,。；;]{0,6}?)(大于|高于|超过|多于|小于|低于|少于)预算数?/;
