@@ -170,6 +170,9 @@ const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四
 /** `工资福利支出中，基本工资、津贴补贴…` up to the 分别 of the run. */
 const FRAMED_RUN = /(?:^|[，,。；;])[\u4e00-\u9fff“”（）()]{2,16}中[，,][^，,。；;：:]*$/;
 
+/** A 科目 named with its level: `文物保护（项）`. */
+const LEVELLED = /[（(]\s*[类款项]\s*[)）]/;
+const LEVEL_MARKS = /[（(]\s*([类款项])\s*[)）]/g;
 /** Figures that cut across any breakdown of the spending: 三公经费, 机关运行经费, 政府采购. */
 const CROSS_CUTTING = /三公|机关运行经费|政府采购/;
 
@@ -389,6 +392,13 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
   const total = after > 0 ? listed[after] : stated;
   let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
+  // (`文物（款）文物保护（项）312.45万元，…其中使用上年结转资金48.60万元；文化和旅游（款）旅游宣传（项）138.72万元，…`: a 科目 named after a
+  // `；` is the total's sibling, not its part: the list ends before it.)
+  if (total && LEVELLED.test(total.subject)) {
+    const level = (name: string) => [...name.matchAll(LEVEL_MARKS)].at(-1)?.[1];
+    const sibling = parts.findIndex((p, k) => k > 0 && level(p.subject) === level(total.subject) && /[；;]/.test(between(parts[k - 1], p)));
+    if (sibling > 0) parts = parts.slice(0, sibling);
+  }
   // (`收入、支出总计0.67亿元，其中一般公共预算财政拨款支出0.64亿元；“三公”经费支出19.78万元；政府采购支出1514.03万元`: 三公, 机关运行经费
   // and 政府采购 cut across a whole's breakdown; they are no parts of it, unless the whole is one of them.)
   if (role === 'amount' && total && /(?:收入|支出)/.test(total.subject) && !CROSS_CUTTING.test(total.subject) && parts.some((p) => !CROSS_CUTTING.test(p.subject))) parts = parts.filter((p) => !CROSS_CUTTING.test(p.subject));
