@@ -297,7 +297,8 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   for (const t of facts.analysis.bySentence.get(pt.sentence.id) ?? []) if (t.index < pt.index && t.role === 'amount' && units.names(t.subject)) return 'other';
   // (A 类 or 款 of the classification names no fund: `农业农村（款）…，其中：一般行政管理事务（项）…` is its section's.)
   // (Nor does an economic class or 人员经费 / 公用经费: `商品和服务支出中，办公费…` in the 一般公共预算 基本支出 section is that fund's.)
-  if (total && !CLASS_ITEM.test(total.subject) && !ECONOMIC_PARENT.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
+  // (A total its words do not name, `（三）具体情况。…决算21189.99万元。其中：药品事务（项）…`, leaves the scope to the section.)
+  if (total && total.subject && !CLASS_ITEM.test(total.subject) && !ECONOMIC_PARENT.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
   return sections.under(pt.sentence.section, GENERAL_FUND) ? 'general' : 'all';
 }
 

@@ -5,7 +5,8 @@ import { lowerBound } from '../../text/search';
 import type { ProseToken, Role } from './tokens';
 
 /** Words that name no particular quantity on their own. */
-const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '经费', '合计', '总计', '其中', '共计', '决算', '预算', '数', '总额', '小计', '全部', '项目', '本单位', '本部门', '年初', '调整后', '调整', '全年']);
+// (`（三）具体情况。年初预算…，决算…`: a heading's words name no quantity.)
+const GENERIC = new Set(['', '支出', '收入', '金额', '资金', '费用', '经费', '合计', '总计', '其中', '共计', '决算', '预算', '数', '总额', '小计', '全部', '项目', '本单位', '本部门', '年初', '调整后', '调整', '全年', '具体', '具体情况', '总体', '总体情况', '结构情况']);
 
 const MAX_NAME = 40;
 const BUDGET_WORDS = /年初|全年|调整后?|预算|决算|数|支出|为|的|安排|实际|执行|完成/g;
