@@ -715,7 +715,9 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     // 各1辆，共2辆`: each one's.)
     if (/各$/.test(pt.lead)) continue;
     const sentenceTokens = facts.analysis.bySentence.get(pt.sentence.id) ?? [];
-    if (sentenceTokens.some((o) => o.index < pt.index && o.role === 'count' && o.token.unitText === pt.token.unitText && !/各$/.test(o.lead) && /其中|[（(]/.test(model.text.slice(o.token.span.end, pt.token.span.start)))) continue;
+    // (The counts of the few figures before it: a sentence of thousands of counts is read once each.)
+    const near = sentenceTokens.slice(Math.max(0, pt.index - 12), pt.index);
+    if (near.some((o) => o.role === 'count' && o.token.unitText === pt.token.unitText && !/各$/.test(o.lead) && /其中|[（(]/.test(model.text.slice(o.token.span.end, pt.token.span.start)))) continue;
     if (!/至$/.test(pt.lead) && /上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1))) continue;
     // (A paragraph that tells domestic from foreign receptions, `公务接待4批次…其中：国内公务接待3批次…接待外宾1批次`, counts all
     // of them where it names neither.)

@@ -315,11 +315,19 @@ function comparedWith(analysis: ProseAnalysis, t: ProseToken): string {
 
 /** The earlier year a change is since, when the words before it in its sentence name one other than last year (`与2022年相比，`). */
 function comparedYear(model: DocumentModel, t: ProseToken): string {
-  const words = model.text.slice(t.sentence.span.start, t.token.span.start);
+  // (The sentence's compared years found once, the last before the token taken: a sentence of thousands of changes is read once.)
+  const found = comparedYears.of(t.sentence, () => [...t.sentence.text.matchAll(COMPARED_YEAR)].map((m) => ({ end: t.sentence.span.start + m.index! + m[0].length, year: m[1] })));
   let year: string | undefined;
-  for (const m of words.matchAll(COMPARED_YEAR)) year = m[1];
+  for (let lo = 0, hi = found.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid].end <= t.token.span.start) {
+      year = found[mid].year;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return year !== undefined && model.reportYear !== undefined && Number(year) !== model.reportYear - 1 ? `:since${year}` : '';
 }
+const comparedYears = new LintMemo<Sentence, Array<{ end: number; year: string }>>();
 const COMPARED_YEAR = /(?:比|较|与|同)\s*((?:19|20)\d\d)\s*年/g;
 
 /** What a change's rate compares with: the figure the change before it in the sentence is of (`比预算数增加100.00万元，增长7.69%`). */
@@ -678,14 +686,29 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
 function namedAgainInSentence(analysis: ProseAnalysis, t: ProseToken): boolean {
   if (t.subject.length > 6) return false;
   const tokens = analysis.bySentence.get(t.sentence.id) ?? [];
-  return tokens.some((o) => o !== t && o.role === 'amount' && o.ownSubject && o.subject === t.subject && !o.token.value.eq(t.token.value) && tokens.slice(Math.min(o.index, t.index), Math.max(o.index, t.index)).some((c) => c.role === 'count'));
+  // (The amounts of each name, and the counts before each token, gathered once per sentence.)
+  const { byName, countsBefore } = sentenceIndex.of(tokens, () => {
+    const byName = new Map<string, ProseToken[]>();
+    const countsBefore: number[] = [];
+    let counts = 0;
+    for (const o of tokens) {
+      countsBefore.push(counts);
+      if (o.role === 'count') counts++;
+      if (o.role === 'amount' && o.ownSubject) byName.set(o.subject, [...(byName.get(o.subject) ?? []), o].slice(-8));
+    }
+    return { byName, countsBefore };
+  });
+  return (byName.get(t.subject) ?? []).some((o) => o !== t && !o.token.value.eq(t.token.value) && countsBefore[Math.max(o.index, t.index)] > countsBefore[Math.min(o.index, t.index)]);
 }
+const sentenceIndex = new LintMemo<ProseToken[], { byName: Map<string, ProseToken[]>; countsBefore: number[] }>();
 
 /** The grade named between the count before a figure and it (`1个项目评为“优”，涉及资金…` → `“优”`), or ''. */
 function gradeBefore(analysis: ProseAnalysis, t: ProseToken): string {
   const tokens = analysis.bySentence.get(t.sentence.id) ?? [];
   let k = t.index - 1;
-  while (k >= 0 && tokens[k].role !== 'count') k--;
+  // (A few figures back at most: a grade names the count just before its figures.)
+  while (k >= 0 && k >= t.index - 6 && tokens[k].role !== 'count') k--;
+  if (k < 0 || k < t.index - 6) return '';
   const from = k >= 0 ? Math.max(0, tokens[k].token.span.start - 16 - t.sentence.span.start) : 0;
   const words = t.sentence.text.slice(from, t.token.span.start - t.sentence.span.start);
   const grade = [...words.matchAll(/[“"](优秀?|良好?|中|合格|不合格|差|较差)[”"]/g)].at(-1)?.[1];

@@ -5,7 +5,7 @@ import { withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { DocumentModel, ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import { finestOf, finestStatement, type ProseList } from './lists';
+import { finestOf, finestStatement, firstAtOrAfter, type ProseList } from './lists';
 import { sameMember } from './sums';
 import { COUNTED_TOTAL, FUND_PREFIXES, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { between, PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
@@ -145,6 +145,11 @@ function computeFrame(ctx: ShareContext, share: ProseToken): string {
 /** A bracketed note closing a name: `（含财政拨款、事业收入等各类资金）`. */
 const TRAILING_NOTE = /\s*[（(][^（）()]*[)）]$/;
 
+/** Where each `；` clause of a sentence starts, found once. */
+const semicolons = new LintMemo<object, number[]>();
+/** A sentence's first amount and first count, found once. */
+const firstOfRole = new LintMemo<ProseToken[], { amount?: ProseToken; count?: ProseToken }>();
+
 function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, named: string, wantCount: boolean, siblings: ProseToken[] = []): { base: ProseToken; group: string } | undefined {
   const role = wantCount ? 'count' : 'amount';
   // (`基本支出11661.63万元，…。人员经费9478.26万元，占81.28%；公用经费2183.37万元，占18.72%。`: bare shares whose parts add up exactly
@@ -283,9 +288,20 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   // (`教育支出（类）3000万元，占86.20%；…` opens with a part, not a total).
   const tokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
   // (Of the share's own `；`-clause: `“三公”经费支出约79万元…；政府采购支出约7,700万元，授予中小企业合同金额近八成`.)
-  const wordsBefore = ctx.text.slice(share.sentence.span.start, share.token.span.start);
-  const clauseStart = share.sentence.span.start + Math.max(wordsBefore.lastIndexOf('；'), wordsBefore.lastIndexOf(';')) + 1;
-  const head = tokens.find((t) => t.role === role && t.token.span.start >= clauseStart && t !== part && t.token.span.start < share.token.span.start) ?? tokens.find((t) => t.role === role);
+  // (The clause back to its `；`, and its figures from there: read from the share back, not from the sentence's start, which a
+  // sentence of thousands of shares would make quadratic.)
+  const breaks = semicolons.of(share.sentence, () => [...share.sentence.text.matchAll(/[；;]/g)].map((m) => share.sentence.span.start + m.index! + 1));
+  let clauseStart = share.sentence.span.start;
+  for (let lo = 0, hi = breaks.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid] <= share.token.span.start) {
+      clauseStart = breaks[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  let head: ProseToken | undefined;
+  for (let k = firstAtOrAfter(tokens, clauseStart); k < tokens.length && tokens[k].token.span.start < share.token.span.start && !head; k++) if (tokens[k].role === role && tokens[k] !== part) head = tokens[k];
+  head ??= firstOfRole.of(tokens, () => ({ amount: tokens.find((t) => t.role === 'amount'), count: tokens.find((t) => t.role === 'count') }))[role];
   // (`人员经费和公用经费分别为455.66万元和173.95万元，所占比例分别为72.37%和27.63%`: a sibling of a 分别 run is no base.)
   const headIsPart = head === part || (head !== undefined && siblings.includes(head));
   if (head && !headIsPart) {

@@ -405,7 +405,16 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // (`…其中：集中供养412人，分散供养1444人；…；敬老院入住老人共计1263人`: a figure stated as a total of its own, after a `；`, is none
   // of the parts.)
   // (Nor one in a reason given after the parts: `…，主要原因是农村低保标准由每人每年3700元提高到3950元`.)
-  if (after < 0) parts = parts.filter((p, k) => k === 0 || !((/共计$/.test(p.lead) && /[；;]/.test(between(parts[0], p))) || /原因/.test(between(parts[0], p).split(/[；;]/).at(-1)!)));
+  // (Each part's words from the one before: a list of thousands of parts is read once.)
+  if (after < 0) {
+    let semicolon = false;
+    parts = parts.filter((p, k) => {
+      if (k === 0) return true;
+      const gap = between(parts[k - 1], p);
+      semicolon ||= /[；;]/.test(gap);
+      return !((/共计$/.test(p.lead) && semicolon) || /原因/.test(gap.split(/[；;]/).at(-1)!));
+    });
+  }
   // (`其中：预算执行（20分）得19.33分，管理效率（20分）得18.40分…`: a part's full marks in brackets before its score are no part.)
   if (role === 'score' && parts.some((p) => p.depth > 0) && parts.some((p) => p.depth === 0)) parts = parts.filter((p) => p.depth === 0);
   if (!total || parts.length === 0 || parts.includes(total)) return;
