@@ -262,7 +262,8 @@ function resultAfterTerms(tokens: ProseToken[], sink: ClaimSink): void {
     const last = terms[terms.length - 1];
     const sentence = first.sentence;
     const between = sentence.text.slice((last.token.unitSpan?.end ?? last.token.span.end) - sentence.span.start, result.token.span.start - sentence.span.start);
-    if (!/^\s*后/.test(between)) continue;
+    // (Or a total named right after the terms: `收入10064.09万元，加上年初结转和结余150.00万元，当年可用资金合计10214.09万元`.)
+    if (!/^\s*后/.test(between) && !/^\s*[，,]\s*[^，,。；;\d]{0,12}(?:合计|共计|总计)(?:为|达)?\s*$/.test(between)) continue;
     addFormula(sink, result, terms, signs, /^(?:再)?(?:加上?|减去?|扣除)/);
     i = k;
   }
