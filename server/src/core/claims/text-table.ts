@@ -64,6 +64,8 @@ function spending(scope: Scope, label: string, unique?: TableValueQuery['unique'
         { kind: 'T03', label, column: SPENT_THIS_YEAR_TOTAL, unique },
         { kind: 'T03', label, column: SPENT_TOTAL, unique },
         { kind: 'T03', label, column: TOTAL, unique },
+        // (A 项 of all funds, in a report that prints 公开05表 but no 公开03表: that table's row, a warning at most.)
+        ...(unique?.codeLength === 7 ? [{ kind: 'T05' as const, label, column: SPENT_SUBTOTAL, notUnder: PARTS_OF_SPENDING, unique, fallback: true }] : []),
       ];
 }
 
@@ -562,6 +564,8 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     if (splitOf && !SPENDING_WHOLE_OF_SPLIT.test(withoutDepartment(splitOf.subject.replace(OWNER, ''), model.department))) continue;
     const named = classPart ? `${ownTotal!.subject}${pt.subject}` : pt.subject;
     for (const query of queries) {
+      // (The narrower table only when the report prints none of the figure's own.)
+      if (query.fallback && model.tables.some((t) => t.kind === 'T03' && !t.withdrawn)) continue;
       const value = findTableValue(model, query);
       if (!value || (initialBesideAdjusted && !columnLabel(model.tables[value.table], value.col).includes('年初'))) continue;
       const key = `${pt.token.id}:${value.table}:${value.row}:${value.col}`;
@@ -577,7 +581,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         span: pt.token.span,
         a: operand(pt.token, `文中${named}${what}`),
         b: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
-        soft: soft || undefined,
+        soft: soft || query.fallback || undefined,
         id: -1,
       });
       break;

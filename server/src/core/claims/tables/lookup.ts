@@ -25,6 +25,8 @@ export interface TableValueQuery {
   unique?: { parent?: string; codeLength?: number };
   /** One of 公开11表's six figures in its wide layout (procurementColumns). */
   procurement?: ProcurementFigure;
+  /** A table of a narrower scope asked only when the one of the figure's own is absent: a difference there only warns. */
+  fallback?: boolean;
 }
 
 export interface TableValue {
