@@ -394,9 +394,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   // (`文物（款）文物保护（项）312.45万元，…其中使用上年结转资金48.60万元；文化和旅游（款）旅游宣传（项）138.72万元，…`: a 科目 named after a
   // `；` is the total's sibling, not its part: the list ends before it.)
-  if (total && LEVELLED.test(total.subject)) {
+  // (So is a member of the breakdown the total belongs to: `事业收入…，主要为…科研收入…和…技术服务收入…；经营收入657.15万元…`.)
+  if (total && total.subject) {
     const level = (name: string) => [...name.matchAll(LEVEL_MARKS)].at(-1)?.[1];
-    const sibling = parts.findIndex((p, k) => k > 0 && level(p.subject) === level(total.subject) && /[；;]/.test(between(parts[k - 1], p)));
+    // (Income by source: a source's own breakdown ends at the next source.)
+    const siblingOfTotal = (p: ProseToken) => (LEVELLED.test(total.subject) ? level(p.subject) === level(total.subject) : /收入$/.test(total.subject) && /收入$/.test(p.subject) && p.subject !== total.subject && distinctMembers([total.subject, p.subject]));
+    const sibling = parts.findIndex((p, k) => k > 0 && siblingOfTotal(p) && /[；;]/.test(between(parts[k - 1], p)));
     if (sibling > 0) parts = parts.slice(0, sibling);
   }
   // (`收入、支出总计0.67亿元，其中一般公共预算财政拨款支出0.64亿元；“三公”经费支出19.78万元；政府采购支出1514.03万元`: 三公, 机关运行经费
