@@ -317,7 +317,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           paragraphClaims.push(last);
         } else if (!budget && actual && budgetBefore && rated === undefined && budgets.length === 0 && (!named || budgetKind(budgetBefore.lead) === named) && !namesOtherItem(budgetBefore, actual)) {
           budget = budgetBefore;
-        } else if (!budget && (actual || respectiveActual(tokens, t))) rateOnly.push({ actual: respectiveActual(tokens, t) ?? actual!, rate: t });
+        } else if (!budget) {
+          const ofRate = respectiveActual(tokens, t) ?? actual;
+          if (ofRate) rateOnly.push({ actual: ofRate, rate: t });
+        }
         // (Not when the budget names another quantity: `其中：因公出国（境）费年初预算为4.00万元，完成…` after the
         // 三公 total's sentence is the part's own budget, and its actual is not the total's.)
         // `“三公”经费全年预算数16.00万元，决算数比预算数少3.37万元，预算执行率78.94%`: a gap between the budget and its rate.

@@ -11,6 +11,7 @@ import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
 import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { allMatches } from '../../text/matches';
+import { LintMemo } from '../../lint-memo';
 import { findColumn, itemLabel, items, normLabel } from '../tables/access';
 
 /** The level a 类/款/项 name ends at (`…（类）…（项）` is a 项). */
@@ -51,16 +52,19 @@ function headingLevelsBefore(model: DocumentModel): number[] {
   return levels;
 }
 
-/** Tokens by paragraph, for the items' first amounts. */
-function tokensByParagraph(analysis: ProseAnalysis): Map<number, ProseToken[]> {
-  const map = new Map<number, ProseToken[]>();
-  for (const t of analysis.tokens) {
-    const list = map.get(t.sentence.paragraph);
-    if (list) list.push(t);
-    else map.set(t.sentence.paragraph, [t]);
-  }
-  return map;
+/** Tokens by paragraph, built once per lint (item lists and last years' figures ask for them). */
+export function tokensByParagraph(analysis: ProseAnalysis): Map<number, ProseToken[]> {
+  return byParagraphOf.of(analysis, () => {
+    const map = new Map<number, ProseToken[]>();
+    for (const t of analysis.tokens) {
+      const list = map.get(t.sentence.paragraph);
+      if (list) list.push(t);
+      else map.set(t.sentence.paragraph, [t]);
+    }
+    return map;
+  });
 }
+const byParagraphOf = new LintMemo<ProseAnalysis, Map<number, ProseToken[]>>();
 
 /**
  * `年初预算为0万元，全年预算为321.02万元…其中：` over items stating 全年预算: the total is the budget of
@@ -97,7 +101,7 @@ function inlineItems(text: string, style: RegExp, start: number, tokens: ProseTo
 }
 
 export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
-  const context = { levelsBefore: undefined as number[] | undefined, byParagraph: undefined as Map<number, ProseToken[]> | undefined };
+  const context = { levelsBefore: undefined as number[] | undefined };
   const tableItems: Partial<Record<'T05' | 'T07' | 'T08', Set<string>>> = {};
   const listed = new Set<number>();
   for (const list of lists) {
@@ -270,7 +274,7 @@ function collectItems(
   analysis: ProseAnalysis,
   sentenceId: number,
   countTotal: ProseToken | undefined,
-  context: { levelsBefore?: number[]; byParagraph?: Map<number, ProseToken[]> },
+  context: { levelsBefore?: number[] },
   closing?: RegExp,
   membersOnly = false,
 ): Map<Role, ProseToken[]> {
@@ -280,7 +284,7 @@ function collectItems(
   let style: RegExp | undefined;
   let lastOrdinal: number | undefined;
   const levelsBefore = (context.levelsBefore ??= headingLevelsBefore(model));
-  const byParagraph = (context.byParagraph ??= tokensByParagraph(analysis));
+  const byParagraph = tokensByParagraph(analysis);
   // Nested Markdown bullets: a list opened on a bullet holds the bullets indented under it; the items are the bullets at the
   // first item's depth (deeper ones detail an item, a shallower one ends the list).
   // (The opener is the line the sentence starts on: `- 项目支出…；` / `分单位看，…其中：` run on below a bullet opens no nested list.)

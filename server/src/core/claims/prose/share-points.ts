@@ -4,12 +4,12 @@
 import Decimal from 'decimal.js';
 import { operand, written } from '../../arith/interval';
 import { itemLabel, items, tableName } from '../tables/access';
-import { LintMemo } from '../../lint-memo';
 import { Operand } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ShareClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { directionSpan, pointsDirection } from './changes';
+import { tokensByParagraph } from './item-lists';
 import { normalizeSubject, splitJoinedNames, subjectsMatch } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
@@ -106,20 +106,10 @@ function priorInTable(model: DocumentModel, figure: Operand): Operand | undefine
   return undefined;
 }
 
-const paragraphsOf = new LintMemo<ProseAnalysis, Map<number, ProseToken[]>>();
-
 /** Last year's figures by name in a paragraph and the three after it in its section: `上年…X万元`, `2022年A、B分别为x万元和y万元`. */
 export function lastYearFigures(analysis: ProseAnalysis, paragraph: number, reportYear: number | undefined): Map<string, ProseToken> {
   const found = new Map<string, ProseToken>();
-  const byParagraph = paragraphsOf.of(analysis, () => {
-    const map = new Map<number, ProseToken[]>();
-    for (const t of analysis.tokens) {
-      const list = map.get(t.sentence.paragraph);
-      if (list) list.push(t);
-      else map.set(t.sentence.paragraph, [t]);
-    }
-    return map;
-  });
+  const byParagraph = tokensByParagraph(analysis);
   const section = byParagraph.get(paragraph)?.[0]?.sentence.section;
   const tokens: ProseToken[] = [];
   for (let p = paragraph; p <= paragraph + 3; p++) for (const t of byParagraph.get(p) ?? []) if (t.sentence.section === section) tokens.push(t);
