@@ -148,6 +148,16 @@ function withoutHeadedParts(parts: ProseToken[]): ProseToken[] {
   return rest.every((p) => sideOf(p.subject) === side) ? parts.slice(0, head + 1) : parts;
 }
 
+/**
+ * `收入、支出总计3.19亿元，其中财政拨款收入、支出总计3.17亿元；财政拨款年末结转和结余900.00万元`: a fund's 总计 holds that fund's
+ * balances carried in and out; the balance after it is inside it, not its sibling.
+ */
+function withoutBalancesOfTotals(parts: ProseToken[]): ProseToken[] {
+  const funds = parts.map((p) => /^(.{2,12}?)(?:收入、?支出|收支|收入|支出)?总计$/.exec(p.subject)?.[1]);
+  if (!funds.some(Boolean)) return parts;
+  return parts.filter((p, k) => !(/结转|结余/.test(p.subject) && funds.slice(0, k).some((fund) => fund && p.subject.startsWith(fund) && !p.subject.startsWith(`非${fund}`))));
+}
+
 /** `项目4个，…包括A、B、C、D`: as many parts as the stated count. */
 function countMatches(list: ProseList, parts: ProseToken[]): boolean {
   const count = list.totals.get('count');
@@ -460,7 +470,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   }
   // (`…总计均约3.5亿元，其中本年支出约3.4亿元，…；基本支出和项目支出分别约为…；一般公共预算财政拨款支出约3.20亿元`: a side's whole
   // among the parts heads the figures of that side after it, which break it down: only it is a part of the 总计.)
-  if (role === 'amount') parts = withoutHeadedParts(parts);
+  if (role === 'amount') parts = withoutBalancesOfTotals(withoutHeadedParts(parts));
   // (`政府采购支出约4,900万元，其中授予中小企业合同金额占比超过九成；年末资产总额约5.34亿元`: a 其中 whose own clause states no
   // figure of the kind ends at its `；`: what follows is another statement, not a part.)
   if (listed.length > 0 && /^其\r?\n?中/.test(list.triggerText) && clauseBreakBefore(list, listed[0])) return;
