@@ -28,4 +28,4 @@ export const FUND_OPENING = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本
 export const FUND_LABEL = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(一般公共预算|政府性基金预算?|国有资本经营预算?)财政拨款(?:收支)?(?:情况)?[：:]/;
 
 /** Words that say which money: one fund, or 财政拨款. */
-export const FUND_WORDS = /一般公共预算|政府性基金|国有资本经营|财政拨款/;
+export const FUND_WORDS = /一般公共预算|政府性基金|国有资本经营|(?<!非)财政拨款/;

@@ -437,8 +437,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const whole = `${role}|${t.year ?? ''}|${item}|${evaluation}|${bodyScope}|${sources}|${key}`;
     const byKey = inList ? listed : alone;
     const same = byKey.get(whole);
-    // A part's fund is the one its list's total names (looked up only for names stated both ways).
-    const scoped = { statement, fundOf: inList ? inList.totals.get('amount') ?? inList.totals.get('budget') : t };
+    // A part's fund is the one its list's total names (looked up only for names stated both ways); in a list with no total,
+    // its first part's (`一般公共预算财政拨款支出主要用于：农林水支出…；社会保障和就业支出…`).
+    const scoped = { statement, fundOf: inList ? inList.totals.get('amount') ?? inList.totals.get('budget') ?? inList.parts.get('amount')?.[0] ?? t : t };
     if (same) same.push(scoped);
     else byKey.set(whole, [scoped]);
   }
