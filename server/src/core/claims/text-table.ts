@@ -2,11 +2,11 @@
 // cell. Each prose statement is mapped to the cell its words name; the 绩效 prose to the 自评表 of
 // the project its section is about.
 import { exact, isMoney, operand, sumOperand } from '../arith/interval';
-import { asExact } from '../arith/operand';
+import { asExact, magnitude } from '../arith/operand';
 import { l } from '../messages';
 import type { ChangeClaim, CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
-import { PROJECT_NAME, projectFigure } from './prose/facts';
+import { comparedYear, PROJECT_NAME, projectFigure } from './prose/facts';
 import { partName } from './prose/shares';
 import { OWNER } from './prose/subjects';
 import { budgetKind, OPENING_YEAR, withoutDepartment, type ProseToken } from './prose/tokens';
@@ -16,7 +16,7 @@ import { columnLabel, items, tableName } from './tables/access';
 import { ALL_SOURCES_HEADING, FUND_OPENING, allSourcesSentence } from '../text/sources';
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
-import { statisticsCount, statisticsTable } from './tables/sangong';
+import { CHANGE, PRIOR_YEAR, statisticsCount, statisticsTable } from './tables/sangong';
 import { CLASS_NAME } from '../text/classes';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
@@ -596,6 +596,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   budgetGapsOfTableFigures(model, facts, sink);
   sangongSharesOfTableFigures(model, facts, sink);
   sangongComparisonsOfTableFigures(model, facts, sink);
+  sangongChangesOfTableFigures(model, facts, (pt) => scopeOf(sections, facts, pt, units) === 'other', sink);
 }
 
 /** The wholes a 基本支出 / 项目支出 split is of: the spending of the department or of one fund's 财政拨款. */
@@ -827,6 +828,51 @@ function lastSangongNamed(words: string): (typeof SANGONG)[number] | undefined {
     }
   }
   return best?.entry;
+}
+
+/**
+ * `“三公”经费支出决算比上年减少3.03万元` beside a 公开09表 laid out `预算数 | 决算数 | 2020年决算数 | 增减额`: the change is the
+ * table's 增减额 (its magnitude; the table marks a decrease △ or −), or, with no such column, its 决算数 − 上年决算数. The table's
+ * finer figures (元) then settle the rate stated after it.
+ */
+function sangongChangesOfTableFigures(model: DocumentModel, facts: ProseFacts, otherScope: (pt: ProseToken) => boolean, sink: ClaimSink): void {
+  for (const pt of facts.analysis.tokens) {
+    if (pt.role !== 'delta' || (pt.direction !== 'up' && pt.direction !== 'down') || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
+    const entry = lastSangongNamed(pt.subject);
+    // (Not a change since an earlier year: `与2022年相比，2024年“三公”经费减少2.75万元`.)
+    if (!entry || RECEPTION_PART.test(pt.subject) || /预算/.test(pt.lead) || comparedYear(model, pt) !== '' || otherScope(pt)) continue;
+    const quantity = Number(entry[1][1]) - 6;
+    const change = findTableValue(model, { kind: 'T09', column: String(CHANGE + quantity) });
+    const delta = operand(pt.token, pt.direction === 'down' ? `文中${pt.subject}比上年减少` : `文中${pt.subject}比上年增加`);
+    if (change?.token !== undefined) {
+      const name = tableName(model.tables[change.table]);
+      sink.add<EqualClaim>({
+        kind: 'equal',
+        origin: 'text-table',
+        identity: 'text-table.sangong-change',
+        description: l(`文中“${pt.subject}”增减额与${name}“${change.label}”一致`, `the change of "${pt.subject}" in the text equals ${name} "${change.label}"`),
+        span: pt.token.span,
+        a: delta,
+        b: magnitude(tableOperand(model, change.table, change.token, `${name} ${change.label}`, change.span)),
+        id: -1,
+      });
+      continue;
+    }
+    const cells = sangongCells(model, [String(PRIOR_YEAR + quantity), entry[1][1]]);
+    if (!cells) continue;
+    const { name, operands: [prior, current], labels: [, currentLabel] } = cells;
+    sink.add<ChangeClaim>({
+      kind: 'change',
+      origin: 'text-table',
+      identity: 'text-table.sangong-change',
+      description: l(`文中${currentLabel}比上年的增减额（${name}）`, `the change of ${currentLabel} from last year in the text (${name})`),
+      span: pt.token.span,
+      direction: pt.direction,
+      current,
+      prior,
+      delta,
+    });
+  }
 }
 
 /** A paragraph's opening label: `（三）公务接待费：…`. */

@@ -196,10 +196,11 @@ export function finerReading(claims: readonly Claim[], inputs: RatioInputs, chec
 export function withFinerFigures(claims: readonly Claim[], inputs: RatioInputs): Reading | undefined {
   const finer = finerStatements(claims);
   const numerator = inputs.numerator.token === undefined ? undefined : finer.get(inputs.numerator.token);
-  // (A P derived from C and Δ is derived again from C's finer statement.)
+  // (A P derived from C and Δ is derived again from their finer statements.)
   const from = inputs.derivedFrom;
   const current = from?.current.token === undefined ? undefined : finer.get(from.current.token);
-  const denominator = inputs.denominator.token !== undefined ? finer.get(inputs.denominator.token) : current && from ? derivedPrior(current, from.delta, from.down) : undefined;
+  const delta = from?.delta.token === undefined ? undefined : finer.get(from.delta.token);
+  const denominator = inputs.denominator.token !== undefined ? finer.get(inputs.denominator.token) : (current || delta) && from ? derivedPrior(current ?? from.current, delta ?? from.delta, from.down) : undefined;
   if (!numerator && !denominator) return undefined;
   const refined: RatioInputs = { ...inputs, numerator: numerator ?? inputs.numerator, denominator: denominator ?? inputs.denominator, change: undefined, check: undefined };
   return { inputs: refined, check: checkClaimRatio(refined) };

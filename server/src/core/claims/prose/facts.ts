@@ -314,7 +314,7 @@ function comparedWith(analysis: ProseAnalysis, t: ProseToken): string {
 }
 
 /** The earlier year a change is since, when the words before it in its sentence name one other than last year (`与2022年相比，`). */
-function comparedYear(model: DocumentModel, t: ProseToken): string {
+export function comparedYear(model: DocumentModel, t: ProseToken): string {
   // (The sentence's compared years found once, the last before the token taken: a sentence of thousands of changes is read once.)
   const found = comparedYears.of(t.sentence, () => [...t.sentence.text.matchAll(COMPARED_YEAR)].map((m) => ({ end: t.sentence.span.start + m.index! + m[0].length, year: m[1] })));
   let year: string | undefined;

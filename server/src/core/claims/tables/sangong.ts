@@ -34,8 +34,12 @@ export interface SangongCell {
   label: string;
 }
 
-/** One department or unit: 栏次 number (1–12) → its cell. */
+/** One department or unit: 栏次 number (1–12) → its cell; PRIOR_YEAR + n and CHANGE + n for the columns some layouts add. */
 export type SangongRecord = Map<number, SangongCell>;
+
+/** Keys of a quantity's 上年决算数 and 增减额 cells (`2020年决算数 | 增减额` after `预算数 | 决算数`): PRIOR_YEAR + 1 is the 合计's. */
+export const PRIOR_YEAR = 20;
+export const CHANGE = 40;
 
 /** Quantity (1–6) a column's header names; the sub-columns of 公务用车 name 小计 / 购置费 / 运行维护费. */
 function quantity(fullPath: string[]): number | undefined {
@@ -135,6 +139,8 @@ function itemsAsRows(table: Table, rows: TableRow[]): SangongRecord | undefined 
   const read = quantities.filter((q) => q !== undefined);
   if (cols.length === 0 || halves.some((h) => h === undefined) || (read.length < 3 && !(read.length === 1 && read[0] === 1))) return undefined;
   const record: SangongRecord = new Map();
+  const prior = table.columns.findIndex((c) => c.role === 'prior');
+  const change = table.columns.findIndex((c) => c.role === 'change');
   rows.forEach((row, i) => {
     const q = quantities[i];
     if (q === undefined) return;
@@ -142,6 +148,8 @@ function itemsAsRows(table: Table, rows: TableRow[]): SangongRecord | undefined 
       const half = halves[k]!;
       if (!record.has(half + q)) record.set(half + q, { row, col, label: `${HALF_NAME[half / 6]} ${row.label}` });
     });
+    if (prior >= 0 && !record.has(PRIOR_YEAR + q)) record.set(PRIOR_YEAR + q, { row, col: prior, label: `${table.columns[prior].headerPath.at(-1) ?? ''} ${row.label}`.trim() });
+    if (change >= 0 && !record.has(CHANGE + q)) record.set(CHANGE + q, { row, col: change, label: `${table.columns[change].headerPath.at(-1) ?? ''} ${row.label}`.trim() });
   });
   // A half that leaves both 公务用车 parts blank does not break the 公务用车 figure down (the 预算数 column
   // often does not): no parts, rather than two zeros.
