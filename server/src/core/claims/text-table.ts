@@ -1007,7 +1007,9 @@ function similarity(a: string, b: string): number {
   return (2 * common) / total;
 }
 
-const PROJECT_PARAGRAPH_OPENING = /^\s*(?:\d+[.、．]\s*|[（(]\d+[)）]\s*)?([^，,。；;：:\d]{2,40}?)(?:项目)?(?:绩效)?(?:自评)?(?:情况|结果)[：:]/;
+// (Or `1. 高标准农田建设项目绩效自评综述：`, `2. “义务教育学生营养改善计划”项目：`, `2. 公共文化服务体系建设补助资金：`: the name before the colon,
+// held to the 自评表's by similarity.)
+const PROJECT_PARAGRAPH_OPENING = /^\s*(?:\d+[.、．]\s*|[（(]\d+[)）]\s*)?[“"]?([^，,。；;：:\d“”"]{2,40}?)[”"]?(?:项目)?(?:(?:绩效)?(?:自评)?(?:情况|结果|综述|概述)?[：:]|(?=(?:绩效)?自评))/;
 
 /**
  * `1. 公务员医疗补助项目绩效自评情况：…全年预算数为470万元，实际支出402.51万元，完成年度预算的85.64%…
@@ -1038,6 +1040,8 @@ function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSi
         }
       }
     }
+    // (Or the paragraph that names the project in quotes: `我局…公开“法律援助经费”项目绩效自评表。该项目年初预算360.00万元…`.)
+    if (!span && name.length >= 4) span = model.paragraphs.find((paragraph) => model.text.slice(paragraph.span.start, Math.min(paragraph.span.end, paragraph.span.start + 200)).includes(`“${name}`))?.span;
     if (!span) continue;
     const tokens = facts.analysis.tokens.filter((t) => t.token.span.start >= span.start && t.token.span.start < span.end && t.token.cell === undefined);
     const pick = (role: ProseToken['role'], words?: RegExp) => tokens.find((t) => t.role === role && (!words || words.test(t.lead)));
@@ -1061,7 +1065,8 @@ function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSi
         b: operand(model.numbers[cell], `绩效自评表 ${label}`),
       });
     }
-    const score = pick('score', /得分/);
+    // (The project's total, not one indicator's: `执行率得分9.4分，项目自评总分97.4分`.)
+    const score = pick('score', /自评(?:总)?(?:得)?分|总分|综合得分/) ?? pick('score', /^(?!.*(?:执行率|指标|分值)).*得分/);
     if (score && info.totalScore !== undefined) {
       const table = model.numbers[info.totalScore];
       sink.add<FactClaim>({

@@ -377,6 +377,20 @@ function withoutSpacerColumns(rows: Array<{ cells: TableCell[] }>, leading = fal
 // (`附件2-7`: the tables as attachments, numbered within the second.)
 const TITLE_CODE = /(公开\s*\d{1,2}\s*表|部门公开表\s*\d+|公开表\s*\d+|附表\s*\d+(?:\s*[-－—–]\s*\d+)?|附件\s*\d+(?:\s*[-－—–]\s*\d+)?|表\s*[一二三四五六七八九十\d]+)/;
 
+/**
+ * A 项目支出绩效自评表 printed after another without its title (`（2022年度）` or `**表2** 特困人员救助供养资金（2023年度）`, then
+ * `项目名称 | …`): a form by its rows, the project's name first and the 资金 header (年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+ * 执行率 | 得分) within its first lines.
+ */
+function performanceForm(kind: StandardTableId, lines: Array<{ text: string }>, block: { first: number; last: number }): StandardTableId {
+  if (kind !== 'unknown' || !/^[\s|]*项目名称/.test(lines[block.first].text)) return kind;
+  for (let li = block.first + 1; li <= Math.min(block.last, block.first + 4); li++) {
+    const text = lines[li].text;
+    if (/预算数/.test(text) && /执行数/.test(text) && /得分/.test(text)) return 'performance';
+  }
+  return kind;
+}
+
 /** Standard tables by title words; the code (公开NN表 / 部门公开表N) wins when present. */
 export function identifyTable(title: string | undefined, code: string | undefined): StandardTableId {
   const c = code?.replace(/\s/g, '').match(/公开(\d{1,2})表|公开表(\d{1,2})$/);
@@ -793,7 +807,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       title: meta.title,
       titleSpan: meta.titleSpan,
       code: meta.code,
-      kind: identifyTable(meta.title, meta.code),
+      kind: performanceForm(identifyTable(meta.title, meta.code), lines, block),
       // (A single-space table is laid out with spaces too; pandoc's grid tables have a header row as Markdown's do.)
       // (A CSV sheet is a TSV one with other separators.)
       format: block.format === 'spaced' || block.format === 'simple' || block.format === 'cells' || block.format === 'template' ? 'aligned' : block.format === 'grid' ? 'markdown' : block.format === 'csv' ? 'tsv' : block.format,
