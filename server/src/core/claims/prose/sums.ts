@@ -290,9 +290,21 @@ export interface ListContext {
 
 const NO_CONTEXT: ListContext = { zerosBefore: () => [], statedApart: () => [], units: [] };
 
+/** Words of a figure spent, not budgeted. */
+const SPENT_WORDS = /执行|实际|支出|决算|完成|使用|拨付|到位/;
+
 export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListContext = NO_CONTEXT): void {
   for (const list of lists) {
     for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, context);
+    // (`全年预算数768.40万元，其中：当年财政拨款720.00万元，上年结转资金48.40万元，其他资金20.00万元；全年执行数756.92万元`: the parts of a
+    // budget are budgets, named without the word, up to the first figure of what was spent.)
+    const budget = list.totals.get('budget');
+    if (budget && !list.totals.has('amount')) {
+      const amounts = list.parts.get('amount') ?? [];
+      const end = amounts.findIndex((t) => !t.ownSubject || SPENT_WORDS.test(t.lead));
+      const parts = end < 0 ? amounts : amounts.slice(0, end);
+      if (parts.length >= 2) listSum(list, 'budget', budget, parts, sink, context);
+    }
     if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, context, list.parts.get('count'));
   }
 }
@@ -437,7 +449,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // one more than the count.)
   if (role === 'count' && /本级(?:和|及|与|以及)所属$/.test(total.lead)) return;
   const paired = pairedItems(list, parts, total, pairedWith);
-  const label = paired ? paired.label : total.subject || total.lead.replace(/[，,：:、\s]/g, '') || '合计';
+  // (A budget named only by its words, `全年预算数768.40万元`, is that budget, not the sentence's long inherited name.)
+  const ownWords = role === 'budget' && !total.ownSubject ? total.lead.replace(/[，,：:、\s]/g, '') : '';
+  const label = paired ? paired.label : ownWords || total.subject || total.lead.replace(/[，,：:、\s]/g, '') || '合计';
   // A change decomposed into its parts' changes: Σ ± part = total, each part signed by its direction
   // against the total's. Only a complete breakdown (基本支出 + 项目支出, …) says anything: a few main
   // contributors need not add up, and signed parts have no ≤.
