@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { normalizeSubject, subjectsMatch } from './subjects';
-import { between, BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, isBudgetAdjustment, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, CUT, BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, isBudgetAdjustment, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
 import { finestOf, finestStatement, inBudgetList, type ProseList } from './lists';
 import { execAcrossLineBreaks } from '../../text/search';
 
@@ -56,7 +56,7 @@ function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink
 }
 
 /** `（年中调减263.59万元）`, `，年中追加35.82万元`: the adjustment between the 年初 and the 全年 budget, and its direction. */
-const ADJUSTMENT = /^[（(，,\s]*(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减)(?:了)?(?:预算)?$/;
+const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减)(?:[（(][减增][)）])?(?:了)?(?:预算)?$/;
 
 /**
  * `年初预算为1769.78万元，全年预算为1506.19万元（年中调减263.59万元）`: the 全年 budget is the 年初 one adjusted by the amount
@@ -173,6 +173,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     let lastActual: ProseToken | undefined;
     // (`年初预算为167.96万元，加上年结转资金12.80万元，支出决算为214.01万元，完成预算的118.39%`: the carry-over added to the budget.)
     let carried: ProseToken | undefined;
+    // (`年初预算232.00万元，年中追加6.00万元，决算240.80万元，决算数为调整后预算数的101.18%`: the adjustment, no actual.)
+    let adjustment: ProseToken | undefined;
     const budgets: ProseToken[] = [];
     // The budget and actual of the sentence's last completion rate: a difference stated after the rate
     // (`…完成全年预算的63.34%，比全年预算减少150.24万元`, `…，结余331.27万元`) is between them.
@@ -199,6 +201,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         const otherKind = budget !== undefined && tokens[t.index - 1] === budget && budgetKind(budget.lead) !== '' && budgetKind(t.lead) !== '' && budgetKind(budget.lead) !== budgetKind(t.lead);
         if (budget && !otherKind) actual = undefined;
         budget = t;
+      } else if (t.role === 'amount' && ADJUSTMENT_AMOUNT.test(t.lead)) {
+        adjustment = t;
       } else if (t.role === 'amount' && budget && t.ownSubject && !subjectsMatch(t.subject, budget.subject) && /[；;]/.test(between(budget, t))) {
         // (`…其中基本支出安排17.85万元，…由项目支出安排1.80万元；公务接待费2.38万元，完成预算的47.60%`: a budget of another item, before
         // the `；` that opens this one's clause, is not its budget.)
@@ -282,6 +286,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // `决算7497.42万元，完成年初预算7192.71万元的104.24%，完成调整后预算7791.62万元的96.22%`: a budget stated inside the rate's
         // own words rates the actual the sentence rated before.
         if (budget && !actual && lastActual && tokens[t.index - 1] === budget && /^(?:[，,]?完成|[，,]?为)/.test(budget.lead) && /^的?$/.test(t.lead)) actual = lastActual;
+        // (`…决算数为年初预算数的102.48%；年中追加8.00万元后全年预算数为293.00万元，执行率99.68%`: a second rate, on the budget of the
+        // other kind stated after the first, rates the same actual.)
+        if (budget && !actual && rated && rated.actual === lastActual && budgetKind(budget.lead) !== '' && budgetKind(rated.budget.lead) !== '' && budgetKind(budget.lead) !== budgetKind(rated.budget.lead)) actual = lastActual;
         const named = rateKind(t);
         // (A budget restated in another unit, `年初预算为22.36亿元（223,646.12万元）`, is named by its first statement; the finer serves.)
         if (named && budget && budgetKind(budget.restates ? tokens[budget.index - 1].lead : budget.lead) !== named) {
@@ -342,7 +349,26 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           });
           paragraphClaims.push(last);
         }
-        if (budget && actual && carried && carried.index > budget.index && budgetKind(t.lead) !== 'initial') {
+        if (budget && actual && adjustment && adjustment.index > budget.index && adjustment.index < t.index && named === 'adjusted' && budgetKind(budget.lead) === 'initial' && !budgets.some((b) => budgetKind(b.lead) === 'adjusted')) {
+          // (The 调整后 budget the rate names, never stated: the 年初 one adjusted.)
+          const down = CUT.test(adjustment.lead);
+          last = sink.add<CompletionClaim>({
+            kind: 'completion',
+            origin: 'prose',
+            identity: 'prose.completion',
+            description: l(`${actual.subject || '支出'}预算完成率（调整后预算 = 年初预算 ${down ? '−' : '+'} 年中调整）`, `budget completion of ${actual.subject || 'spending'} (adjusted budget = initial ${down ? '−' : '+'} adjustment)`),
+            span: t.token.span,
+            actual: operand(actual.token, '决算数'),
+            budget: sumOperand([operand(budget.token, '年初预算'), operand(adjustment.token, '年中调整')], '调整后预算数', adjustment.token.span, [1, down ? -1 : 1]),
+            rate: operand(t.token, '完成率'),
+          });
+          last.comparison = clauseComparison(model.text, t, tokens[t.index + 1]);
+          lastBudgetKind = 'adjusted';
+          ratedKind.set(last, lastBudgetKind);
+          paragraphClaims.push(last);
+          rated = { budget, actual };
+          adjustment = undefined;
+        } else if (budget && actual && carried && carried.index > budget.index && budgetKind(t.lead) !== 'initial') {
           last = sink.add<CompletionClaim>({
             kind: 'completion',
             origin: 'prose',
@@ -379,7 +405,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
             }
           } else made.claim.comparison = inClause;
           last = made.claim;
-          lastBudgetKind = budgetKind(budget.lead);
+          // (The kind the rate names, when it names one: `年初预算170.00万元，年中未调整，…决算数为调整后预算数的97.18%。决算数大于调整后
+          // 预算数…` compares with the budget it rated.)
+          lastBudgetKind = named || budgetKind(budget.lead);
           ratedKind.set(last, lastBudgetKind);
           full.push(made);
           paragraphClaims.push(last);
@@ -574,7 +602,7 @@ function respectiveCompletions(tokens: ProseToken[]): { triples: Array<{ budget:
 }
 
 /** Between a budget and the next: the next is a part of it. */
-const PART_OF_BUDGET = /其中/;
+const PART_OF_BUDGET = /其中|[（(]\s*(?:含|包括)/;
 
 /** `结余30.73万元` right after a completion rate: the budget left unspent. */
 const UNSPENT = /^[，,]?(?:结余|节余|剩余)$/;

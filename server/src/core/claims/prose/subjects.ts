@@ -43,6 +43,8 @@ function normalize(name: string): string {
     .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[①-⑳])+/, '')
     // `（上年为3.00万元）`: an opening bracket is no part of a name.
     .replace(/^[（(]/, '')
+    // (`年中追加8.00万元后全年预算数为293.00万元`: 后 closes the clause before the figure; it names nothing.)
+    .replace(/^(?:之)?后(?=(?:全年|调整后?的?)?预算)/, '')
     // (`上年结转和结余` is this year's 年初结转和结余, carried in: not last year's 年末.)
     .replace(/上年度?(?=结转|结余)/, '年初')
     // (`2018年末结转和结余` is the 年末结转和结余: the year goes, not the 年 of 年末.)

@@ -8,7 +8,7 @@ import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import { grandTotalKind, sideOf } from './subjects';
 import type { UnresolvedShare } from './shares';
-import { between, type ProseToken, type Role } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, budgetKind, CUT, type ProseToken, type Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
 const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }> = [
@@ -295,6 +295,7 @@ const SPENT_WORDS = /执行|实际|支出|决算|完成|使用|拨付|到位/;
 
 export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListContext = NO_CONTEXT): void {
   for (const list of lists) {
+    if (adjustedBudget(list, sink)) continue;
     for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, context);
     // (`全年预算数768.40万元，其中：当年财政拨款720.00万元，上年结转资金48.40万元，其他资金20.00万元；全年执行数756.92万元`: the parts of a
     // budget are budgets, named without the word, up to the first figure of what was spent.)
@@ -307,6 +308,29 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListCont
     }
     if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, context, list.parts.get('count'));
   }
+}
+
+/**
+ * `预算数为55.00万元（其中年初预算60.00万元，年中调减5.00万元）`: a budget and the 年初 budget and adjustments it came from, a
+ * formula (年初 ± 调整), not parts. True when the list is one.
+ */
+function adjustedBudget(list: ProseList, sink: ClaimSink): boolean {
+  const total = list.totals.get('budget');
+  const initial = list.parts.get('budget') ?? [];
+  const adjustments = list.parts.get('amount') ?? [];
+  if (!total || list.totals.has('amount') || initial.length !== 1 || budgetKind(initial[0].lead) !== 'initial' || adjustments.length === 0 || !adjustments.every((t) => ADJUSTMENT_AMOUNT.test(t.lead))) return false;
+  sink.add<SumClaim>({
+    kind: 'sum',
+    origin: 'prose',
+    identity: 'prose.budget-adjustment',
+    description: l('预算数 = 年初预算 ± 年中调整', 'the budget = the initial budget ± the adjustments'),
+    span: total.token.span,
+    total: operand(total.token, '预算数'),
+    parts: [operand(initial[0].token, '年初预算'), ...adjustments.map((t) => operand(t.token, t.subject || '年中调整'))],
+    signs: [1, ...adjustments.map((t) => (CUT.test(t.lead) ? -1 : 1))],
+    exhaustive: true,
+  });
+  return true;
 }
 
 /**

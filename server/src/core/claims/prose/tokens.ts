@@ -277,6 +277,10 @@ export function isBudgetAdjustment(tokens: ProseToken[], i: number): boolean {
     budgetKind(initial.lead) === 'initial' && /全年预算|调整后/.test(adjusted.lead) && !t.token.value.eq(adjusted.token.value)
   );
 }
+/** An adjustment by its own words, not a bare 增加 / 减少 (`，年中追加6.00万元`, `年中上级下达450.00万元`): no actual, whatever its role. */
+export const ADJUSTMENT_AMOUNT = /^[（(，,、\s]*(?:其中)?(?:(?:年中|年度中|年内)?(?:追加|调增|追减|调减|压减)(?:[（(][减增][)）])?(?:了)?(?:预算)?|(?:年中|年度中|年内)(?:上级)?(?:追加)?下达)$/;
+/** A cut, not an addition (`年中追加（减）` adds). */
+export const CUT = /调减|追减|压减/;
 const ADJUSTMENT_BUDGET = /^[，,\s]*(?:年中|年度中|年内)?调整预算(?:数|额)?(?:为|是)?$/;
 
 /** `决算数大于预算数`, `决算比年初预算超出`, `比预算少`: words before the gap between the actual and its budget. */
@@ -867,7 +871,8 @@ const RATE_WORD_BEFORE_POINTS = /(?:增长|下降|上升|降低|增幅|减幅|�
 /** A sentence that breaks the department's figures down by unit: `分单位看：`, `按单位分：`. */
 const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单位划分|按单位看|从单位看|从各单位看|分单位情况)[，,：:]/;
 /** `年中调减`, `追加预算`: the name of a budget's adjustment. */
-const ADJUSTMENT_NAME = /^(?:年中|年度中|年内)?(?:追加|调减|调增|追减)(?:预算|资金)?$/;
+// (Or `年中追加（减）`, and money handed down in the year, `年中上级下达`.)
+const ADJUSTMENT_NAME = /^(?:年中|年度中|年内)?(?:追加|调减|调增|追减)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$/;
 
 /** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */
 const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
