@@ -9,7 +9,7 @@ import type { ProseFacts } from './prose';
 import { comparedYear, PROJECT_NAME, projectFigure } from './prose/facts';
 import { partName } from './prose/shares';
 import { OWNER } from './prose/subjects';
-import { budgetKind, OPENING_YEAR, withoutDepartment, type ProseToken } from './prose/tokens';
+import { budgetKind, OPENING_YEAR, reasonBefore, withoutDepartment, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
@@ -460,6 +460,8 @@ function mappingFinder(): (role: ProseToken['role'], subject: string) => [Mappin
   };
 }
 
+const GRAND_TOTAL_NAME = /^(?:本年)?(?:支出|收入)(?:合计|总计)$/;
+
 export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
   if (model.tables.length === 0) return;
   const seen = new Set<string>();
@@ -470,6 +472,8 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
     if (!pt.subject || pt.ofUnit) continue;
+    // (`…增长19.75%，主要原因是上级下达…补助资金450万元，当年支出420万元`: a total named in a reason is that money's, not the report's.)
+    if (pt.role === 'amount' && GRAND_TOTAL_NAME.test(pt.subject) && reasonBefore(pt.sentence, pt.token.span.start)) continue;
     // (`公务接待费4.04万元，…其中：国内公务接待15批次、46人次，支出1.68万元；外事接待…，支出2.36万元`: a part that took the name of
     // its list's total is a part of that figure, not the figure the tables state.)
     const ownTotal = facts.listOf.get(pt)?.totals.get(pt.role);

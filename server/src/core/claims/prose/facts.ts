@@ -12,7 +12,7 @@ import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { COUNTED_TOTAL, OWNER } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
-import { budgetKind, isBudgetAdjustment, withoutDepartment } from './tokens';
+import { budgetKind, isBudgetAdjustment, reasonBefore, withoutDepartment } from './tokens';
 import { LintMemo } from '../../lint-memo';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
@@ -27,20 +27,6 @@ const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
 const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;
 /** The money an evaluation or a measure covers (`涉及资金`, `覆盖资金`). */
 const COVERED = /涉及|覆盖|涵盖/;
-const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
-const reasonEnds = new LintMemo<Sentence, number>();
-/**
- * Whether the sentence gives a reason before `offset`. The first match ends first (no wording of it holds
- * another), so where it ends is found once per sentence, not once per figure.
- */
-function reasonBefore(sentence: Sentence, offset: number): boolean {
-  let end = reasonEnds.get(sentence);
-  if (end === undefined) {
-    const m = REASON_BEFORE.exec(sentence.text);
-    reasonEnds.set(sentence, (end = m ? sentence.span.start + m.index + m[0].length : Infinity));
-  }
-  return end <= offset;
-}
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
 /**

@@ -8,7 +8,7 @@ import type { ClaimSink } from '../sink';
 import { finestOf, finestStatement, firstAtOrAfter, type ProseList } from './lists';
 import { sameMember } from './sums';
 import { COUNTED_TOTAL, FUND_PREFIXES, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
-import { between, PART_AFTER_SHARE, type ProseAnalysis, type ProseToken } from './tokens';
+import { between, PART_AFTER_SHARE, reasonBefore, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
 import { FUND_LABEL, FUND_WORDS } from '../../text/sources';
 
@@ -210,8 +210,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const ofActual = /决算/.test(share.lead) && !/预算/.test(share.lead);
     // (Nor a figure detailed in brackets in another paragraph, `7.…（项）：…支出决算3,520,918.36元（其中：…项目支出2,316,400.00元）`: one
     // item's, not the department's 项目支出.)
+    // (Nor a total named in a reason, `…主要原因是上级下达…资金450万元，当年支出420万元`: that money's, not the report's.)
     const accept = (t: ProseToken) =>
-      (t.role === 'amount' || t.role === 'share-base') && t !== part && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
+      (t.role === 'amount' || t.role === 'share-base') && t !== part && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     // (`分别占“三公”经费的…`: the total stated as `“三公”经费财政拨款支出决算为37.37万元`.)

@@ -554,7 +554,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (sides) {
     // (`收入、支出总计均为2342.80万元。其中：本年收入合计2333.25万元、本年支出合计2307.49万元`: this year's 合计 are parts of
     // the 总计, which adds the balances carried in and out.)
-    if (/总计/.test(total.subject) && parts.some((p) => /合计/.test(p.subject))) {
+    // (Nor are one fund's, `财政拨款收入、支出总计5810.74万元。其中：一般公共预算财政拨款收入5570.74万元，支出5570.74万元；政府性基金…`.)
+    const narrowerFund = (p: ProseToken) => {
+      const fund = NARROWER_FUND.exec(p.subject)?.[0];
+      return fund !== undefined && !total.subject.includes(fund);
+    };
+    if ((/总计/.test(total.subject) && parts.some((p) => /合计/.test(p.subject))) || parts.some(narrowerFund)) {
       for (const side of parts) partAtMost(sink, side, total);
       return;
     }
@@ -645,6 +650,7 @@ function partAtMost(sink: ClaimSink, part: ProseToken, whole: ProseToken): void 
 }
 
 /** A total of both sides at once: `收入、支出总计`, `收支总计`, `收、支总计`. */
+const NARROWER_FUND = /一般公共预算|政府性基金|国有资本经营/;
 const BOTH_SIDES_TOTAL = /(?:收入、?支出|收、?支)(?:总计|合计)$/;
 
 /**

@@ -10,6 +10,7 @@ import { normalizeSubject, sideOf, splitJoinedNames } from './subjects';
 import { allMatches } from '../../text/matches';
 import { lowerBound } from '../../text/search';
 import { FUND_NAMES } from '../../text/funds';
+import { LintMemo } from '../../lint-memo';
 
 export type Role =
   | 'amount' // a stated quantity (决算, 合计, 实际支出 …)
@@ -279,6 +280,20 @@ export function isBudgetAdjustment(tokens: ProseToken[], i: number): boolean {
 }
 /** An adjustment by its own words, not a bare 增加 / 减少 (`，年中追加6.00万元`, `年中上级下达450.00万元`): no actual, whatever its role. */
 export const ADJUSTMENT_AMOUNT = /^[（(，,、\s]*(?:其中)?(?:(?:年中|年度中|年内)?(?:追加|调增|追减|调减|压减)(?:[（(][减增][)）])?(?:了)?(?:预算)?|(?:年中|年度中|年内)(?:上级)?(?:追加)?下达)$/;
+const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
+const reasonEnds = new LintMemo<Sentence, number>();
+/**
+ * Whether the sentence gives a reason before `offset`. The first match ends first (no wording of it holds
+ * another), so where it ends is found once per sentence, not once per figure.
+ */
+export function reasonBefore(sentence: Sentence, offset: number): boolean {
+  let end = reasonEnds.get(sentence);
+  if (end === undefined) {
+    const m = REASON_BEFORE.exec(sentence.text);
+    reasonEnds.set(sentence, (end = m ? sentence.span.start + m.index + m[0].length : Infinity));
+  }
+  return end <= offset;
+}
 /** A cut, not an addition (`年中追加（减）` adds). */
 export const CUT = /调减|追减|压减/;
 const ADJUSTMENT_BUDGET = /^[，,\s]*(?:年中|年度中|年内)?调整预算(?:数|额)?(?:为|是)?$/;
