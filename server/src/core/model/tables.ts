@@ -516,14 +516,14 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   if (to - from > 4) return false;
   for (let i = from; i < to; i++) {
     const t = lines[i].text.trim();
-    // (`- 3 -`, `3`, `第3页 共9页`, `3 / 9`.)
-    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^\d{1,4}\s*[/／]\s*\d{1,4}$/.test(t) && !/^第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t)) return false;
+    // (`- 3 -`, `3`, `第3页 共9页`, `3 / 9`, and Markdown's thematic break `---` where a converter marked the page's end.)
+    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/.test(t) && !/^\d{1,4}\s*[/／]\s*\d{1,4}$/.test(t) && !/^第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t)) return false;
   }
   return true;
 }
 
-/** `续表`, `续上表`, `（续表）`, `公开05表（续）`: the previous table goes on. */
-const CONTINUED = /续表|续上表|[（(]续[)）]/;
+/** `续表`, `续上表`, `（续表）`, `公开05表（续）`, `（接下页）`, `（转下页）`: the previous table goes on. */
+const CONTINUED = /续表|续上表|[（(]续[)）]|接下页|接上页|转下页|续下页|下页续/;
 
 /**
  * Only page-break lines and a `续表` line (naming the previous table's code, if any) stand between the
@@ -1389,8 +1389,11 @@ function buildColumns(table: Table): TableColumn[] {
  * with fewer lines spans the rows below it (行次), a parent repeated over its children merges with them.
  */
 function headerLayers(row: TableRow, numbers: string[]): string[][] {
-  if (!row.cells.some((c) => c.text.includes('\n'))) return [shifted(row, row.cells.map((c) => norm(c.text)))];
-  const lines = row.cells.map((c) => unwrapped(c.text.split('\n').map(norm).filter((t) => t !== '')));
+  // (`项目 / 类 | 项目 / 款 | … | 本年支出 / 基本支出`: a two-level header flattened into one row, its levels joined by ` / `.)
+  const flattened = row.cells.filter((c) => FLATTENED_LEVELS.test(c.text)).length >= 2;
+  const texts = row.cells.map((c) => (flattened ? c.text.replace(FLATTENED_LEVELS_ALL, '\n') : c.text));
+  if (!texts.some((t) => t.includes('\n'))) return [shifted(row, row.cells.map((c) => norm(c.text)))];
+  const lines = texts.map((t) => unwrapped(t.split('\n').map(norm).filter((x) => x !== '')));
   // (`收入<br>项目<br>栏次 | … | 收入<br>金额<br>1`: a converter stacked the 栏次 row into the cells too; it numbers the columns and
   // labels none.)
   lines.forEach((l, col) => {
@@ -1399,6 +1402,9 @@ function headerLayers(row: TableRow, numbers: string[]): string[][] {
   const depth = Math.max(...lines.map((l) => l.length));
   return Array.from({ length: depth }, (_, k) => lines.map((l) => l[k] ?? ''));
 }
+
+const FLATTENED_LEVELS = /\S\s+[/／]\s+\S/;
+const FLATTENED_LEVELS_ALL = /\s+[/／]\s+/g;
 
 /** The 栏次 line of a stacked header cell: `栏次`, `1`, `4=3/2`. */
 const STACKED_NUMBER = /^(?:栏次|\d{1,2}(?:[=＝][\d+\-－−/÷×*（）()]+)?)$/;

@@ -321,7 +321,8 @@ function pushNumber(
   unitLength = unitWord?.length,
 ): void {
   const { text: canon, issue } = canonical(body);
-  const negative = sign !== '' && !isRangeDash(text, index);
+  // (No year is negative: `(#第二部分-2024年度部门决算表)`, a Markdown anchor, joins words with a hyphen.)
+  const negative = sign !== '' && !isRangeDash(text, index) && (unitOverride ?? unitOf(unitWord)) !== 'year';
   const start = negative ? index : index + sign.length;
   const numeric = (negative ? '-' : '') + canon;
   // No amount of a report has 25 digits: such a run is an identifier or garbage, not a number.

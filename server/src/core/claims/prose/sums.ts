@@ -503,7 +503,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // (`8个调查项目…，其中人口变动抽样调查覆盖1,462个调查小区`: a count of other things than the total counts is no part of it.)
   if (role === 'count') {
     const noun = countedNoun(total);
-    parts = parts.filter((p) => !otherNouns(noun, countedNoun(p)));
+    // (A part counted with its noun before it, `全年完成改造小区23个，惠及…`, counts what its name ends with.)
+    parts = parts.filter((p) => !otherNouns(noun, countedNoun(p) || (p.ownSubject ? p.subject.slice(-2) : '')));
     if (parts.length === 0) return;
   }
   // (`…总计均约3.5亿元，其中本年支出约3.4亿元，…；基本支出和项目支出分别约为…；一般公共预算财政拨款支出约3.20亿元`: a side's whole
