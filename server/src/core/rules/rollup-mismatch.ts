@@ -2,7 +2,7 @@ import { checkEqual, checkSum, inUnitOf, show, written } from '../arith/interval
 import type { Claim, Operand, SumClaim } from '../types';
 import { crossedCell, crossedCellFix } from './crossed-cell';
 import { l, type Rule, type RuleContext } from './rule';
-import { mistypedPart } from './typo';
+import { mistypedPart, slipCandidates } from './typo';
 
 /** `0.0550` → `0.055`: tolerances and differences without trailing zeros. */
 /** A value in the written unit of `like` (a table in 元 shows 元), without trailing zeros: `0.055`. */
@@ -57,15 +57,53 @@ export const rollupMismatch: Rule = {
     let confirmed: Set<number> | undefined;
     let vouched: Set<number> | undefined;
     const isVouched = (token: number) => (vouched ??= vouchedTokens(ctx.claims, confirmed!)).has(token);
+    let failing: Map<string, SumClaim[]> | undefined;
     for (const claim of ctx.claims) {
       if (claim.kind !== 'rollup') continue;
       confirmed ??= confirmedTokens(ctx.claims);
-      checkOne(ctx, claim, confirmed, isVouched);
+      failing ??= failingByParentRow(ctx);
+      checkOne(ctx, claim, confirmed, isVouched, failing);
     }
   },
 };
 
-function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isVouched: (token: number) => boolean): void {
+/** The row of a table cell operand (`table:row`), undefined for prose figures and derived operands. */
+function rowOf(ctx: RuleContext, o: Operand): string | undefined {
+  const cell = o.token === undefined ? undefined : ctx.model.numbers[o.token]?.cell;
+  return cell && `${cell.table}:${cell.row}`;
+}
+
+/** Failing roll-ups by their parent's row: the columns of one parent row that fail together. */
+function failingByParentRow(ctx: RuleContext): Map<string, SumClaim[]> {
+  const byRow = new Map<string, SumClaim[]>();
+  for (const c of ctx.claims) {
+    if (c.kind !== 'rollup' || checkSum(c.total, c.parts).ok) continue;
+    const row = rowOf(ctx, c.total);
+    if (row === undefined) continue;
+    const list = byRow.get(row);
+    if (list) list.push(c);
+    else byRow.set(row, [c]);
+  }
+  return byRow;
+}
+
+/**
+ * `20105 …本年支出合计 599.16 ≠ Σ = 600.06` and `…项目支出 270.22 ≠ Σ = 271.12`: where one column leaves two children one slip
+ * from the value it needs (266.57 → 265.67, 16.56 → 15.66), the other columns of the same parent row that fail say which
+ * row: only a row one slip away in every one of them is a candidate.
+ */
+function inEveryFailingColumn(ctx: RuleContext, claim: SumClaim, failing: Map<string, SumClaim[]>): ((part: Operand) => boolean) | undefined {
+  const row = rowOf(ctx, claim.total);
+  const others = row === undefined ? [] : (failing.get(row) ?? []).filter((c) => c !== claim);
+  if (others.length === 0) return undefined;
+  const rowSets = others.map((c) => new Set(slipCandidates(c, checkSum(c.total, c.parts).sum).filter((x) => x.index > 0).map((x) => rowOf(ctx, x.figure))));
+  return (part) => {
+    const r = rowOf(ctx, part);
+    return r !== undefined && rowSets.every((set) => set.has(r));
+  };
+}
+
+function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isVouched: (token: number) => boolean, failing: Map<string, SumClaim[]>): void {
   const { total, parts } = claim;
   const result = checkSum(total, parts);
   const explain = () => {
@@ -88,17 +126,17 @@ function checkOne(ctx: RuleContext, claim: SumClaim, confirmed: Set<number>, isV
   const crossedAt = crossedCell(ctx.claims, claim);
   const crossed = crossedCellFix(crossedAt);
   // (Else one child cell one typing slip from the value the roll-up needs, the total not: that cell, and the finding is on it.)
-  const guess = crossed
-    ? undefined
-    : mistypedPart(
-        claim,
-        result.sum,
-        (cell, text) => l(`将 ${cell.label} 改为 ${text}（疑为录入错误，上级科目因此成立）`, `Set ${cell.label} to ${text} (a likely typing slip; the parent row holds then)`),
-        // (A parent another relation vouches for is no candidate, however near its digits are to the sum's.)
-        total.token !== undefined && (confirmed.has(total.token) || isVouched(total.token)),
-      );
-  // (Not a cell another relation vouches for.)
-  const typo = guess && guess.part.token !== undefined && !confirmed.has(guess.part.token) && !isVouched(guess.part.token) ? guess : undefined;
+  const title = (cell: Operand, text: string) => l(`将 ${cell.label} 改为 ${text}（疑为录入错误，上级科目因此成立）`, `Set ${cell.label} to ${text} (a likely typing slip; the parent row holds then)`);
+  // (A parent another relation vouches for is no candidate, however near its digits are to the sum's.)
+  const totalBorneOut = total.token !== undefined && (confirmed.has(total.token) || isVouched(total.token));
+  const among = crossed ? undefined : inEveryFailingColumn(ctx, claim, failing);
+  const alone = crossed ? undefined : mistypedPart(claim, result.sum, title, totalBorneOut);
+  // (Not a cell another relation vouches for; a row's own sum does not, when the row is the one slip in every failing column: the
+  // slip was carried across it, `16.56 | | 16.56`.)
+  const typo =
+    alone && alone.part.token !== undefined && !confirmed.has(alone.part.token) && !isVouched(alone.part.token)
+      ? alone
+      : ((guess) => (guess && guess.part.token !== undefined && !confirmed.has(guess.part.token) ? guess : undefined))(among && mistypedPart(claim, result.sum, title, totalBorneOut, among));
   const fixes = crossed ? [crossed] : typo ? [typo.fix] : [];
   // (No fix setting a total another relation vouches for: the slip is among the children.)
   if (total.token !== undefined && total.span && !isVouched(total.token)) {

@@ -29,18 +29,29 @@ const short = (figure: Operand) => (figure.text ?? '').replace(/\D/g, '').replac
  * The part of a failing sum (`sum`: its parts' sum) that is one slip from the value that makes it hold, when it is the only
  * figure so (the total, or several figures one slip away, make no guess), with its fix (`title`: the fix's title).
  */
-export function mistypedPart(claim: SumClaim, sum: Decimal, title: (part: Operand, text: string) => Localized, totalBorneOut = false): { part: Operand; fix: FixDraft } | undefined {
+export function mistypedPart(
+  claim: SumClaim,
+  sum: Decimal,
+  title: (part: Operand, text: string) => Localized,
+  totalBorneOut = false,
+  among?: (part: Operand) => boolean,
+): { part: Operand; fix: FixDraft } | undefined {
+  const candidates = slipCandidates(claim, sum, totalBorneOut).filter((c) => c.index === 0 || !among || among(c.figure));
+  if (candidates.length !== 1) return undefined;
+  const [found] = candidates;
+  if (found.index === 0 || short(found.figure)) return undefined;
+  return { part: found.figure, fix: setFigureFix(found.figure.span!, found.text, title(found.figure, found.text)) };
+}
+
+/** The figures of a failing sum one slip from the value that makes it hold (index 0: the total), with that value's text. */
+export function slipCandidates(claim: SumClaim, sum: Decimal, totalBorneOut = false): Array<{ index: number; figure: Operand; text: string }> {
   const { total, parts } = claim;
   const figures = [total, ...parts];
-  let found: { index: number; text: string } | undefined;
+  const out: Array<{ index: number; figure: Operand; text: string }> = [];
   // (A total borne out elsewhere is no candidate, however near its digits are to the sum's.)
   for (let i = totalBorneOut ? 1 : 0; i < figures.length; i++) {
     const text = oneSlipAway(figures[i], i === 0 ? sum : total.value.minus(sum.minus(figures[i].value)));
-    if (text === undefined) continue;
-    if (found) return undefined;
-    found = { index: i, text };
+    if (text !== undefined) out.push({ index: i, figure: figures[i], text });
   }
-  if (!found || found.index === 0 || short(figures[found.index])) return undefined;
-  const part = figures[found.index];
-  return { part, fix: setFigureFix(part.span!, found.text, title(part, found.text)) };
+  return out;
 }
