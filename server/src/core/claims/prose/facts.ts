@@ -685,7 +685,18 @@ function namedAgainInSentence(analysis: ProseAnalysis, t: ProseToken): boolean {
     }
     return { byName, countsBefore };
   });
-  return (byName.get(t.subject) ?? []).some((o) => o !== t && !o.token.value.eq(t.token.value) && countsBefore[Math.max(o.index, t.index)] > countsBefore[Math.min(o.index, t.index)]);
+  return (byName.get(t.subject) ?? []).some((o) => o !== t && !o.token.value.eq(t.token.value) && (countsBefore[Math.max(o.index, t.index)] > countsBefore[Math.min(o.index, t.index)] || ownClauses(t.sentence.text, t.sentence.span.start, o, t)));
+}
+
+/**
+ * `…对2023年度7个…项目开展绩效自评，涉及资金4164.18万元；对城镇老旧小区改造项目开展重点绩效评价，涉及资金2768.07万元`: the later of
+ * two figures of one name opens a `；`-clause that says what it is about before naming it.
+ */
+function ownClauses(text: string, offset: number, a: ProseToken, b: ProseToken): boolean {
+  const [first, second] = a.index < b.index ? [a, b] : [b, a];
+  const gap = text.slice(first.token.span.end - offset, second.token.span.start - offset);
+  const clause = gap.slice(Math.max(gap.lastIndexOf('；'), gap.lastIndexOf(';')) + 1);
+  return clause.length < gap.length && (clause.replace(second.lead, '').match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 4;
 }
 const sentenceIndex = new LintMemo<ProseToken[], { byName: Map<string, ProseToken[]>; countsBefore: number[] }>();
 

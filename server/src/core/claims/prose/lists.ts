@@ -7,6 +7,8 @@ import { normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } fro
 import { coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
+/** A breakdown by some criterion: `按单位分：`, `按车辆用途分：`, `按采购方式划分，`. */
+const BY_ANY_CRITERION = /^[；;，,]?\s*按[^：:，,。；;]{1,12}(?:划?分|分类)/;
 const COMMA_CRITERION = new RegExp(`^按${CRITERIA}(?:划?分|分类)[，,]$`);
 import { budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
@@ -314,7 +316,8 @@ export function findLists(
       const clauseStart = scan.lastSemicolonBefore(start) - sentence.span.start + 1;
       const ownWords = sentenceText.slice(clauseStart, m.index!);
       // (A share may stand before it: `…；公用经费占基本支出的19.1%，其中：…`.)
-      const sibling = clauseStart > 0 && /[\u4e00-\u9fff]{2}/.test(ownWords.replace(/其中|主要|具体|另外|此外/g, '')) && onlyRatesBetween(tokens, firstAtOrAfter(tokens, sentence.span.start + clauseStart), firstAtOrAfter(tokens, start));
+      // (So does a second breakdown by another criterion: `按单位分：…；按车辆用途分：…`.)
+      const sibling = clauseStart > 0 && (/[\u4e00-\u9fff]{2}/.test(ownWords.replace(/其中|主要|具体|另外|此外/g, '')) || (BY_ANY_CRITERION.test(word) && open.some((l) => BY_ANY_CRITERION.test(l.triggerText)))) && onlyRatesBetween(tokens, firstAtOrAfter(tokens, sentence.span.start + clauseStart), firstAtOrAfter(tokens, start));
       // `局本级政府采购支出100.00万元，其中…；市食品检验所政府采购支出56.00万元，其中…`: a clause after `；` stating the
       // open list's quantity for another owner is a parallel statement, not a part of the first.
       // (Not in a sentence of very many lists: each parallel list spans to the sentence's end until the next one
@@ -376,7 +379,15 @@ export function findLists(
         // (`共有车辆5辆，较上年末减少1辆，其中：`: nor is a count's change.)
         for (let i = triggerAt - 1; i >= scopeFirst && !total; i--) {
           const t = tokens[i];
-          if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead))) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
+          // (Nor last year's count it is compared with, and the change after it: `在职128人，比上年末的125人增加3人，其中：…`.)
+          const compared = role === 'count' && (COMPARED_COUNT.test(t.lead) || (BARE_CHANGE.test(t.lead) && i > 0 && tokens[i - 1].role === 'count' && COMPARED_COUNT.test(tokens[i - 1].lead)));
+          if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
+        }
+        // (`按单位分：机关本级16辆，…，消保服务中心1辆；按车辆用途分：…`: a second breakdown by another criterion is of the whole the
+        // first broke down, not of the first's last part.)
+        if (!parent && BY_ANY_CRITERION.test(word)) {
+          const before = [...inSentence].reverse().find((other) => other.parent === undefined && BY_ANY_CRITERION.test(other.triggerText));
+          if (before) total = before.totals.get(role);
         }
         // `…收入分别为300.00亿元、50.00亿元和120.00亿元，支出分别为…`: the last figure of an earlier 分别 run is a part
         // of that run, not the total of the next.
@@ -578,6 +589,8 @@ function completedBefore(list: ProseList | undefined, next: ProseToken, cut: num
 }
 
 /** `较上年末减少1辆`: a count's change from last year, not a count. */
+const COMPARED_COUNT = /(?:比|较|同比|与)[^，,；;。]*(?:上年|去年|上一年|年初|(?:19|20)\d\d年)[^，,；;。]*$/;
+const BARE_CHANGE = /^[，,]?(?:增加|减少|增长|下降|上升|降低|多|少)了?$/;
 const COUNT_CHANGE = /(?:比|较|同比|与)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少)了?$/;
 
 /** `（含所属事业单位…用车2辆）`: a bracket saying what the figure before it includes. */
@@ -1262,6 +1275,12 @@ function fallbackTotal(
   const opensWithTrigger = wordsBefore.replace(/[\s*#>\-]/g, '') === '' && /[，,：:]$/.test(trigger);
   if (previous && (previous.paragraph === sentence.paragraph || (opensWithTrigger && previous.paragraph === sentence.paragraph - 1))) {
     let tokens = analysis.bySentence.get(previous.id) ?? [];
+    // (`本年支出合计2835.75万元，…。其中：基本支出…；项目支出…。` / `按单位分：`: a sentence that only broke the figure before it down
+    // passes the look-up back to that figure's, for a breakdown by another criterion.)
+    if (BY_ANY_CRITERION.test(trigger) && /^\s*其\r?\n?中/.test(tokens[0]?.sentence.text ?? '')) {
+      const before = analysis.bySentence.get(previous.id - 1) ?? [];
+      if (before[0]?.sentence.paragraph === tokens[0].sentence.paragraph && before.some((t) => t.role === role)) tokens = before;
+    }
     // (`“三公”经费支出66.51万元，预算72.47万元。同比增加6.66万元，增长11.13%。其中，…`: a sentence that only goes on
     // about the figure before it, with none of the list's kind, passes the look-up back; one that names its quantity
     // (`…支出决算为115.08万元…。“三公”经费支出决算同比增加14.22万元…。其中：…`) only to a figure of that quantity.)

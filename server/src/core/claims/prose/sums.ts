@@ -139,6 +139,9 @@ function clauseBreakBefore(list: ProseList, first: ProseToken): boolean {
 }
 const AMOUNT_WORDS = /[0-9０-９]\s*[万亿]?元/;
 
+/** A total after the parts it sums, named as theirs: `以上5个单位合计`, `上述3个项目全年执行数合计`. */
+const ABOVE_TOTAL = /[；;，,。]\s*(?:以上|上述)[^，,；;。]{0,16}(?:合计|共计|总计|累计)(?:为|是)?$/;
+
 /** The parts after a side's whole (`本年支出`, `支出合计`) that are of that side: they break the whole down, not its total. */
 function withoutHeadedParts(parts: ProseToken[]): ProseToken[] {
   const head = parts.findIndex((p) => grandTotalKind(p.subject) !== undefined);
@@ -172,7 +175,7 @@ function sharesAddToHundred(list: ProseList): boolean {
 }
 
 /** The criteria a whole is broken down by, one breakdown each: `按用途分：`, `按采购品目分：` (lists.ts opens lists on them). */
-export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|级次)';
+export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|级次|单位|使用单位|所属单位)';
 const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}`);
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
 const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
@@ -435,7 +438,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     return;
   }
   // `A、B分别为x、y，合计z`: the total follows its parts.
-  const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : -1;
+  // (So does `以上5个单位合计5863.63万元` closing any list: `按单位分：局机关…；…；以上5个单位合计5863.63万元`.)
+  const closing = listed.length > 2 && ABOVE_TOTAL.test(between(listed.at(-2)!, listed.at(-1)!)) ? listed.length - 1 : -1;
+  const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : closing;
   const total = after > 0 ? listed[after] : stated;
   let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   // (`文物（款）文物保护（项）312.45万元，…其中使用上年结转资金48.60万元；文化和旅游（款）旅游宣传（项）138.72万元，…`: a 科目 named after a

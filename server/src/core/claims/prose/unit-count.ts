@@ -18,6 +18,9 @@ const COUNTED = /(\d+)\s*(?:个|家)(?![^，,。；;：:]*(?:内设|科室|处�
 /** A unit's name ends like one (`…局机关`, `…测绘院`): else the enumeration is no list of units. */
 const isUnitName = (name: string) => UNIT_END.test(name) || /(?:机关|部|厅)$/.test(name);
 
+/** The department's own body in a list of its units: `…局（本级）`, `局机关`, `…局本级`. */
+const BODY_ITSELF = /本级|机关$/;
+
 export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
   const head = model.text.slice(0, 20000);
   if (!OF_THE_ACCOUNTS.test(head)) return;
@@ -31,8 +34,15 @@ export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
     const token = containing(model.numbers, (n) => n.span, clauseStart + count.index! + count[0].indexOf(count[1]));
     if (!token || token.unit !== 'count' || token.cell) continue;
     const opened = m.index + m[0].search(/[：:]/) + 1;
-    const names = unitsTable(model, opened) ?? (m[1] ? namesOf(m[1]) : undefined);
-    if (!names || names.length < 2 || !names.every(isUnitName)) continue;
+    const listed = unitsTable(model, opened) ?? (m[1] ? namesOf(m[1]) : undefined);
+    if (!listed || listed.length < 2 || !listed.every(isUnitName)) continue;
+    // (`由局本级和所属3个…事业单位的决算组成，…单位包括：…局（本级）、A、B、C`: the count is of the units beside the body itself,
+    // which the list names too.)
+    const besideBody = /本级(?:和|及|与|以及)(?:所属|下属|直属)?\s*$/.test(clause.slice(0, count.index));
+    const department = model.department;
+    const body = (name: string) => BODY_ITSELF.test(name) || (department !== undefined && department.length >= 4 && (name === department || name.endsWith(department)));
+    const names = besideBody ? listed.filter((name) => !body(name)) : listed;
+    if (besideBody && names.length === listed.length) continue;
     sink.add<SumClaim>({
       kind: 'sum',
       origin: 'prose',
