@@ -5,7 +5,7 @@ import Decimal from 'decimal.js';
 import { GENERAL_BUDGET } from '../../text/funds';
 import type { CompletionClaim, DocumentModel, Localized, Operand, Span, Table } from '../../types';
 import { operand, sumOperand } from '../../arith/interval';
-import { isZero } from '../../arith/operand';
+import { asExact, isZero } from '../../arith/operand';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import {
@@ -215,6 +215,12 @@ function byUnit(model: DocumentModel, table: Table, sink: ClaimSink): void {
   if (!total) return;
   const units = list.filter((it) => it !== total);
   if (units.some((it) => it.entry.code || itemLabel(it) === '' || NO_UNIT_ROW.test(itemLabel(it)))) return;
+  // (People, posts, cars are counted: a column of them adds up exactly, not within rounding.)
+  const counted = (col: number) => COUNTED_COLUMN.test(columnLabel(table, col));
+  const cell = (it: Item, col: number) => {
+    const o = itemOperand(model, table, it, col, '', true);
+    return o && counted(col) ? asExact(o) : o;
+  };
   for (const col of valueColumns(table, 0)) {
     // (A 序号 column numbers the units: nothing to add up.)
     if (/^(?:序号|编号|行次|栏次)$/.test(columnLabel(table, col))) continue;
@@ -222,15 +228,34 @@ function byUnit(model: DocumentModel, table: Table, sink: ClaimSink): void {
       kind: 'sum',
       identity: 'by-unit.column',
       description: l(`${columnLabel(table, col)}：合计 = 各单位之和`, `${columnLabel(table, col)}: total = the sum of the units`),
-      total: itemOperand(model, table, total, col, '', true),
-      parts: units.map((it) => itemOperand(model, table, it, col, '', true)),
+      total: cell(total, col),
+      parts: units.map((it) => cell(it, col)),
       anchor: total.entry.labelSpan,
     });
+  }
+  // (`行政编制 | 事业编制 | 编制合计`: a row's 合计 of a noun is the sum of the columns of that noun before it.)
+  for (const col of valueColumns(table, 0)) {
+    const noun = /^(.{2,6})(?:合计|小计|总数)$/.exec(columnLabel(table, col))?.[1];
+    const parts = noun ? valueColumns(table, 0).filter((c) => c < col && columnLabel(table, c).endsWith(noun) && columnLabel(table, c) !== noun) : [];
+    if (parts.length < 2) continue;
+    for (const it of list) {
+      emitSum(sink, {
+        kind: 'sum',
+        identity: 'by-unit.row',
+        description: l(`${itemLabel(it)}：${columnLabel(table, col)} = ${parts.map((c) => columnLabel(table, c)).join(' + ')}`, `${itemLabel(it)}: ${columnLabel(table, col)} = the sum of its kinds`),
+        total: cell(it, col),
+        parts: parts.map((c) => cell(it, c)),
+        anchor: it.entry.labelSpan,
+      });
+    }
   }
   const spending = findColumn(table, /支出合计$/, 0);
   const parts = [findColumn(table, /基本支出$/, 0), findColumn(table, /项目支出$/, 0)];
   if (spending !== undefined && parts.every((c): c is number => c !== undefined)) columnSums(model, table, sink, 'by-unit.row', spending, parts);
 }
+
+/** Columns of things counted, whole: 编制, 人数, 车辆 (辆), 台, 个. */
+const COUNTED_COLUMN = /编制|人数|人员|职工|在职|退休|离休|[（(](?:人|名|辆|台|套|个|户|次)[)）]|辆数|车辆|数量|个数/;
 
 /** `every`: only when each named part column is there. */
 const ROW_SUMS: Partial<Record<Table['kind'], { identity: string; totalHeader: RegExp; parts?: RegExp[]; every?: true }>> = {
