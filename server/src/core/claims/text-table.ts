@@ -1045,7 +1045,17 @@ function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSi
       }
     }
     // (Or the paragraph that names the project in quotes: `我局…公开“法律援助经费”项目绩效自评表。该项目年初预算360.00万元…`.)
-    if (!span && name.length >= 4) span = model.paragraphs.find((paragraph) => model.text.slice(paragraph.span.start, Math.min(paragraph.span.end, paragraph.span.start + 200)).includes(`“${name}`))?.span;
+    // (From the quote to the next project quoted: `“耕地质量提升…”项目年初预算…；“农作物重大病虫害统防统治”项目年初预算…`.)
+    if (!span && name.length >= 4) {
+      for (const paragraph of model.paragraphs) {
+        const words = model.text.slice(paragraph.span.start, paragraph.span.end);
+        const at = words.indexOf(`“${name}`);
+        if (at < 0) continue;
+        const next = words.slice(at + name.length + 1).search(/“[^”]{2,40}”(?:项目|资金)/);
+        span = { start: paragraph.span.start + at, end: next < 0 ? paragraph.span.end : paragraph.span.start + at + name.length + 1 + next };
+        break;
+      }
+    }
     if (!span) continue;
     const tokens = facts.analysis.tokens.filter((t) => t.token.span.start >= span.start && t.token.span.start < span.end && t.token.cell === undefined);
     const pick = (role: ProseToken['role'], words?: RegExp) => tokens.find((t) => t.role === role && (!words || words.test(t.lead)));

@@ -9,6 +9,12 @@ import { coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
 /** A breakdown by some criterion: `按单位分：`, `按车辆用途分：`, `按采购方式划分，`. */
 const BY_ANY_CRITERION = /^[；;，,]?\s*按[^：:，,。；;]{1,12}(?:划?分|分类)/;
+/** A breakdown by the department's units. */
+const BY_UNIT = /按(?:使用|所属)?单位(?:划?分|分类)/;
+/** A sentence that opens by breaking a figure down: `其中：`, `从支出结构看，`, `按经济分类分，`. */
+const BREAKDOWN_OPENING = /^\s*(?:其\r?\n?中|从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看)|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
+/** How far back the whole a breakdown by another criterion is of is looked for, past the sentences breaking it down. */
+const MAX_BREAKDOWN_SENTENCES = 12;
 const COMMA_CRITERION = new RegExp(`^按${CRITERIA}(?:划?分|分类)[，,]$`);
 import { budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
@@ -324,8 +330,10 @@ export function findLists(
       // cuts it, which over thousands of clauses would be quadratic; they then nest, as they did before.)
       const clauseFirst = clauseStart > 0 && open.length > 0 && triggers.length <= MAX_PARALLEL_TRIGGERS ? tokens[firstAtOrAfter(tokens, sentence.span.start + clauseStart)] : undefined;
       const openTotal = open[0]?.totals.get('amount');
+      // (Not in a breakdown by unit, `按单位分：局本级收入…、支出…；德阳市图书馆收入…`: its parts are the owners.)
       const parallel =
         clauseFirst !== undefined &&
+        !BY_UNIT.test(open[0].triggerText) &&
         clauseFirst.token.span.start < start &&
         ((clauseFirst.role === 'amount' && openTotal !== undefined && sameQuantityOtherOwner(openTotal.subject, clauseFirst.subject)) ||
           completedBefore(open[0], clauseFirst, sentence.span.start + clauseStart - 1));
@@ -408,6 +416,9 @@ export function findLists(
           if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph) total = undefined;
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
           if (total && BY_PROCUREMENT_METHOD.test(word) && !PROCUREMENT_TOTAL.test(total.subject)) total = undefined;
+          // (`本部门收入总计…，本年支出合计…。按单位划分，A支出…，B支出…`: units' spending breaks down the spending figure of the
+          // sentence before, not its first.)
+          if (total && role === 'amount' && BY_ANY_CRITERION.test(word)) total = onSideOfParts(analysis, total, list.members);
           // (`其中：基本支出…；项目支出…。` / `从支出结构看，项目支出2.39亿元，基本支出近1.51亿元。`: the figure of the sentence before that a
           // view opening would take is a sibling of the parts, another member of their breakdown, not their total.)
           const fallback = total;
@@ -951,6 +962,14 @@ function withoutSubsetParts(parts: ProseToken[]): ProseToken[] {
   });
 }
 
+/** The amount of `total`'s sentence on the side (收入 / 支出) every part names, when `total` names the other one. */
+function onSideOfParts(analysis: ProseAnalysis, total: ProseToken, members: ProseToken[]): ProseToken | undefined {
+  const parts = members.filter((t) => t.role === 'amount' && t.depth === 0);
+  const side = parts.length > 0 ? sideOf(parts[0].subject) : undefined;
+  if (!side || !parts.every((p) => sideOf(p.subject) === side) || sideOf(total.subject) !== (side === '收入' ? '支出' : '收入')) return total;
+  return (analysis.bySentence.get(total.sentence.id) ?? []).find((t) => t.role === 'amount' && t.depth === 0 && sideOf(t.subject) === side);
+}
+
 /**
  * `区文化和旅游局本级“三公”经费支出3.00万元，其中：公务用车运行维护费2.00万元，公务接待费1.00万元；区图书馆…1.50万元…`:
  * when the amounts before a `；` already add up to the total, the figures after it are another statement
@@ -961,7 +980,8 @@ function withoutSubsetParts(parts: ProseToken[]): ProseToken[] {
 function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseToken, ProseList>): ProseList | undefined {
   const total = list.totals.get('amount');
   const parts = list.parts.get('amount') ?? [];
-  if (!total || parts.length < 3) return undefined;
+  // (A breakdown by unit names each unit's figures between its `；`: `按单位分：局本级收入…、支出…；德阳市图书馆收入…`.)
+  if (!total || parts.length < 3 || BY_UNIT.test(list.triggerText)) return undefined;
   // The parts before each `；` in turn, summed as the walk goes (a megabyte list of `；` stays linear).
   const whole = operand(total.token, '');
   let sum = ZERO;
@@ -1277,9 +1297,18 @@ function fallbackTotal(
     let tokens = analysis.bySentence.get(previous.id) ?? [];
     // (`本年支出合计2835.75万元，…。其中：基本支出…；项目支出…。` / `按单位分：`: a sentence that only broke the figure before it down
     // passes the look-up back to that figure's, for a breakdown by another criterion.)
-    if (BY_ANY_CRITERION.test(trigger) && /^\s*其\r?\n?中/.test(tokens[0]?.sentence.text ?? '')) {
-      const before = analysis.bySentence.get(previous.id - 1) ?? [];
-      if (before[0]?.sentence.paragraph === tokens[0].sentence.paragraph && before.some((t) => t.role === role)) tokens = before;
+    // (So does one that looked at it by another criterion: `从支出结构看，基本支出较上年增加…；项目支出…`.)
+    // (And the parts of a numbered run, `1.财政拨款收入…。…4.其他收入29.95万元，…。` / `按单位分：…`, to the whole they broke down.)
+    if (BY_ANY_CRITERION.test(trigger) && BREAKDOWN_OPENING.test(tokens[0]?.sentence.text ?? '')) {
+      const section = tokens[0].sentence.section;
+      for (let back = 1; back <= MAX_BREAKDOWN_SENTENCES; back++) {
+        const before = analysis.bySentence.get(previous.id - back);
+        if (!before || before.length === 0) continue;
+        if (before[0].sentence.section !== section) break;
+        if (BREAKDOWN_OPENING.test(before[0].sentence.text)) continue;
+        if (before.some((t) => t.role === role)) tokens = before;
+        break;
+      }
     }
     // (`“三公”经费支出66.51万元，预算72.47万元。同比增加6.66万元，增长11.13%。其中，…`: a sentence that only goes on
     // about the figure before it, with none of the list's kind, passes the look-up back; one that names its quantity

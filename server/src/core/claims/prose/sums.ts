@@ -293,6 +293,12 @@ export interface ListContext {
 
 const NO_CONTEXT: ListContext = { zerosBefore: () => [], statedApart: () => [], units: [] };
 
+/** An actual stated between a budget and the list after it (`全年预算数…，执行数…，其中：`). */
+function actualBetween(budget: ProseToken, list: ProseList): boolean {
+  const words = budget.sentence.text.slice(budget.token.span.end - budget.sentence.span.start, list.trigger.start - budget.sentence.span.start);
+  return SPENT_WORDS.test(words);
+}
+
 /** Words of a figure spent, not budgeted. */
 const SPENT_WORDS = /执行|实际|支出|决算|完成|使用|拨付|到位/;
 
@@ -302,8 +308,10 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListCont
     for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, context);
     // (`全年预算数768.40万元，其中：当年财政拨款720.00万元，上年结转资金48.40万元，其他资金20.00万元；全年执行数756.92万元`: the parts of a
     // budget are budgets, named without the word, up to the first figure of what was spent.)
+    // (Only a budget stated in the list's own sentence with no actual after it: `预算96,000.00元，决算87,415.60元…。其中：…` breaks the
+    // actual down, whichever figure the look-up back found.)
     const budget = list.totals.get('budget');
-    if (budget && !list.totals.has('amount')) {
+    if (budget && !list.totals.has('amount') && budget.sentence.id === list.sentence && !list.members.some((t) => t.role === 'amount' && t.token.span.start < list.trigger.start) && !actualBetween(budget, list)) {
       const amounts = list.parts.get('amount') ?? [];
       const end = amounts.findIndex((t) => !t.ownSubject || SPENT_WORDS.test(t.lead));
       const parts = end < 0 ? amounts : amounts.slice(0, end);

@@ -140,7 +140,8 @@ function itemsAsRows(table: Table, rows: TableRow[]): SangongRecord | undefined 
   if (cols.length === 0 || halves.some((h) => h === undefined) || (read.length < 3 && !(read.length === 1 && read[0] === 1))) return undefined;
   const record: SangongRecord = new Map();
   const prior = table.columns.findIndex((c) => c.role === 'prior');
-  const change = table.columns.findIndex((c) => c.role === 'change');
+  // (A change from last year's: not `决算比预算增减`, the gap from the budget.)
+  const change = table.columns.findIndex((c) => c.role === 'change' && !/预算/.test(c.headerPath.join('/')));
   rows.forEach((row, i) => {
     const q = quantities[i];
     if (q === undefined) return;
