@@ -448,7 +448,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
       if (same && s.joinedKey !== undefined && same.joinedKey !== undefined && (same.joinedKey === s.joinedKey || !/^收入/.test(s.key))) continue;
       if (same) {
         // `21个项目…涉及资金1056.42万元；1个项目…涉及资金2709.52万元`: items of one list.
-        if ((same.list === undefined || same.list !== s.list) && !countedClauses(model.text, analysis, same, s)) {
+        // (Nor a part restated in the bracket right after it: `部门本级支出600.00万元（部门本级支出620.00万元）`.)
+        const restated = s.token.sentence === same.token.sentence && s.token.index === same.token.index + 1 && s.token.depth > same.token.depth;
+        if ((same.list === undefined || same.list !== s.list || restated) && !countedClauses(model.text, analysis, same, s)) {
           // (The first statement a part of a list that adds up only with the later value: the first is the slip, reported.)
           emit(sink, same, s, false, false, undefined, sumHoldsWith(lists, same, operand(s.token.token, '')));
         }

@@ -8,9 +8,9 @@ import { coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
 /** A breakdown by some criterion: `按单位分：`, `按车辆用途分：`, `按采购方式划分，`. */
-const BY_ANY_CRITERION = /^[；;，,]?\s*按[^：:，,。；;]{1,12}(?:划?分|分类)/;
+const BY_ANY_CRITERION = /^[；;，,]?\s*(?:按[^：:，,。；;]{1,12}(?:划?分|分类)|(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|为|划分))/;
 /** A breakdown by the department's units. */
-const BY_UNIT = /按(?:使用|所属)?单位(?:划?分|分类)/;
+const BY_UNIT = /(?:按|分|从)(?:使用|所属)?单位(?:构成)?(?:划?分|分类|来看|看|为)/;
 /** A sentence that opens by breaking a figure down: `其中：`, `从支出结构看，`, `按经济分类分，`. */
 const BREAKDOWN_OPENING = /^\s*(?:其\r?\n?中|从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看)|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
 /** How far back the whole a breakdown by another criterion is of is looked for, past the sentences breaking it down. */
@@ -45,7 +45,8 @@ const BALANCE_PART = /^(?:其中[：:]?)?(?:基本支出|项目支出|经营)(?:
 const YEAR_END_BALANCE = /^年末(?:结转和结余|结转结余|结余)$/;
 
 /** `从支出结构看，` / `按收入构成来看：`: an opening that says from which side the sentence looks at a whole. */
-const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看/;
+// (And a breakdown by criterion opened with a comma, `按单位分，本年收入合计3735.03万元，其中：…`.)
+const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看|^按[^：:，,。；;]{1,12}(?:划?分|分类)[，,]$|^(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|划分)[，,]$/;
 
 const TRIGGER = new RegExp(
   [
@@ -76,6 +77,8 @@ const TRIGGER = new RegExp(
     `按${CRITERIA}(?:划?分|分类)(?:[：:]|[，,](?![^。；;]*占))`,
     // (`按支出内容分，办公费23.87万元，占8.39%，…`: some of the figure before, by what was bought; not all of it.)
     '按(?:支出)?(?:内容|明细)(?:划?分|分类|来看|看)[，,：:]',
+    // (`分单位看，局机关收入…，…，上述4个单位本年收入合计…`, `从单位构成看，…`, `本年支出合计…，分单位为：…`: by unit.)
+    '(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|为|划分)[，,：:]',
     // (`项目支出639.99万元，按部门预算支出经济分类：商品和服务支出…`, `按政府预算支出经济分类，基本支出26579.19万元中：…`: its
     // breakdown by economic class.)
     // (`按经济分类划分，工资福利支出…`: after the figure's sentence.)
@@ -309,7 +312,7 @@ export function findLists(
       // (`从支出结构看，…支出1630.52万元，其中：A…；B…`: an opening whose one figure heads a 其中 of its own only says how the
       // sentence looks at it; the 其中 breaks that figure down, over all its clauses.)
       const nextWord = triggers[k + 1]?.[0];
-      if (VIEW_OPENING.test(word) && nextWord !== undefined && /^其\r?\n?中/.test(nextWord)) {
+      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord))) {
         const head = firstAtOrAfter(tokens, end);
         if (firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!) === head + 1 && tokens[head]?.role === 'amount') continue;
       }
@@ -470,6 +473,8 @@ export function findLists(
         // words only, up to this clause's `；`, a list of figures breaks down that list's total.)
         const wordsOnly = inSentence.at(-1);
         if (!total && role === 'amount' && wordsOnly && clauseStart > 0 && (wordsOnly === parent || wordsOnly.region.end === sentence.span.start + clauseStart - 1) && wordsOnly.members.every((t) => t.token.span.start >= start)) total = wordsOnly.totals.get(role);
+        // (`从单位构成看，局机关本年收入…；…。上述5个单位本年收入合计4456.63万元。`: the units' own total, in the sentence after.)
+        if (role === 'amount' && BY_UNIT.test(word) && regionEnd === sentence.span.end) total = closingTotalAfter(analysis, sentence.id) ?? total;
         if (total) list.totals.set(role, total);
       }
       const count = list.totals.get('count');
@@ -962,6 +967,16 @@ function withoutSubsetParts(parts: ProseToken[]): ProseToken[] {
   });
 }
 
+/** `上述5个单位本年收入合计4456.63万元`, opening the sentence after a list: the total of its parts. */
+function closingTotalAfter(analysis: ProseAnalysis, sentenceId: number): ProseToken | undefined {
+  const next = analysis.bySentence.get(sentenceId + 1) ?? [];
+  const first = next.find((t) => t.role === 'amount');
+  if (!first) return undefined;
+  const words = first.sentence.text.slice(0, first.token.span.start - first.sentence.span.start);
+  return CLOSING_TOTAL.test(words) ? first : undefined;
+}
+const CLOSING_TOTAL = /^\s*(?:以上|上述)[^，,；;。]{0,20}(?:合计|共计|总计)(?:为|是)?$/;
+
 /** The amount of `total`'s sentence on the side (收入 / 支出) every part names, when `total` names the other one. */
 function onSideOfParts(analysis: ProseAnalysis, total: ProseToken, members: ProseToken[]): ProseToken | undefined {
   const parts = members.filter((t) => t.role === 'amount' && t.depth === 0);
@@ -1299,6 +1314,16 @@ function fallbackTotal(
     // passes the look-up back to that figure's, for a breakdown by another criterion.)
     // (So does one that looked at it by another criterion: `从支出结构看，基本支出较上年增加…；项目支出…`.)
     // (And the parts of a numbered run, `1.财政拨款收入…。…4.其他收入29.95万元，…。` / `按单位分：…`, to the whole they broke down.)
+    // (A breakdown by unit opening its paragraph is of the paragraph before's head figure: `政府采购支出总额802.67万元，其中：…。授予中小企业
+    // 合同金额698.17万元，…` / `按单位分：机关本级655.10万元…`.)
+    if (BY_UNIT.test(trigger) && opensWithTrigger && tokens.length > 0 && previous.paragraph === sentence.paragraph - 1) {
+      for (let back = 1; back <= MAX_BREAKDOWN_SENTENCES; back++) {
+        const before = analysis.bySentence.get(previous.id - back);
+        if (!before || before.length === 0) continue;
+        if (before[0].sentence.paragraph !== previous.paragraph) break;
+        if (before.some((t) => t.role === role) && !BREAKDOWN_OPENING.test(before[0].sentence.text)) tokens = before;
+      }
+    }
     if (BY_ANY_CRITERION.test(trigger) && BREAKDOWN_OPENING.test(tokens[0]?.sentence.text ?? '')) {
       const section = tokens[0].sentence.section;
       for (let back = 1; back <= MAX_BREAKDOWN_SENTENCES; back++) {

@@ -176,7 +176,8 @@ function sharesAddToHundred(list: ProseList): boolean {
 
 /** The criteria a whole is broken down by, one breakdown each: `按用途分：`, `按采购品目分：` (lists.ts opens lists on them). */
 export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|级次|单位|使用单位|所属单位)';
-const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}`);
+// (`分单位为：`, `分单位看，`, `从单位构成看，` break a whole down by unit as `按单位分：` does.)
+const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}|^(?:分|从)(?:使用|所属)?单位`);
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
 const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
 
