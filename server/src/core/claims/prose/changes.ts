@@ -322,10 +322,14 @@ interface StatedChange {
   rate?: ProseToken;
 }
 
-function changeClaim(sink: ClaimSink, text: string, { first, current, prior: stated, zeroPrior, delta, rate }: StatedChange): MadeChange | undefined {
+function changeClaim(sink: ClaimSink, text: string, change: StatedChange): MadeChange | undefined {
+  // (`…2023年为154.28万元，2025年比2023年减少13.51万元，下降8.76%`: a change since a year, after that year's figure, is from it; that
+  // figure is no current one.)
+  const since = (change.delta ?? change.rate)?.year;
+  const fromFigure = since !== undefined && (change.delta ?? change.rate)?.since === true && !change.prior && change.current?.year === since;
+  const { first, current, prior: stated, zeroPrior, delta, rate } = fromFigure ? { ...change, prior: change.current, current: undefined } : change;
   // (`2024年与2022年相比增加5.19万元`: a change since a year dated otherwise than its current figure is from that year's figure,
   // never another year's: `2023年…24.47万元` beside it is no prior of it. Without that year's figure, C − Δ is.)
-  const since = (delta ?? rate)?.year;
   const prior = since !== undefined && since !== current?.year && stated && stated.year !== since ? undefined : stated;
   // (`较上年下降2.60%，增加11.59万元`: a rate first, then the amount with a word of its own; the amount's word is the
   // change's, and the rate's is compared with it below.)
@@ -951,6 +955,9 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // rate of its own and no last year's has none before its `；`.)
       const own = rates.filter((t) => t.index > clauseBreak);
       if (clauseBreak >= 0 && own.some((t) => level(t) && !lastYears(t)) && !own.some(lastYears)) rates.splice(0, rates.length, ...own);
+      // (`…比上年的30.58%下降0.80个百分点；项目支出占比相应提高0.80个百分点`: a clause naming another quantity, with no rate of its own,
+      // states that one's difference, not a second of the rates before.)
+      if (clauseBreak >= 0 && own.length === 0 && points.ownSubject && !rates.some((r) => r.subject !== '' && points.subject.includes(r.subject))) continue;
       // `…提高1.86个百分点，由55.15%变为56.91%`, `…降低4.61个百分点（上年为62.77%）`: the rates may follow it, when last
       // year's is not before it (`…47.27%下降3.70个百分点，项目支出占比较上年的52.73%…` is the next item's).
       if (!rates.some(lastYears)) {

@@ -209,8 +209,10 @@ const COUNT_COLUMN = /个数|项目数|[（(](?:个|项|人|辆|家|户)[)）]$/
 function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol: number): void {
   const amounts = valueColumns(table, 0).filter((c) => c < shareCol);
   // (`年初数 | 年末数 | 增减额 | 年末占比`: the column its header names, else the last before it.)
-  const named = /^(年初|年末|决算|预算)/.exec(headerText(table, shareCol))?.[1];
-  const amountCol = (named ? amounts.filter((c) => headerText(table, c).startsWith(named)).at(-1) : undefined) ?? amounts.at(-1);
+  // (`上年决算数 | 本年决算数 | … | 本年占比 | 上年占比`: last year's share is of last year's column, whose role is 'prior'.)
+  const named = /^(年初|年末|决算|预算|上年|本年)/.exec(headerText(table, shareCol))?.[1];
+  const candidates = named === '上年' ? table.columns.filter((c) => c.block === 0 && c.role === 'prior' && c.index < shareCol).map((c) => c.index) : amounts;
+  const amountCol = (named ? candidates.filter((c) => headerText(table, c).startsWith(named)).at(-1) : undefined) ?? (named === '上年' ? undefined : amounts.at(-1));
   if (amountCol === undefined) return;
   const list = items(table).filter((it) => it.entry.block === 0);
   // (Or a first or last row named …合计: `政府采购支出合计`, `资产总计`, `资产总额`.)
