@@ -396,7 +396,8 @@ export function identifyTable(title: string | undefined, code: string | undefine
   const c = code?.replace(/\s/g, '').match(/公开(\d{1,2})表|公开表(\d{1,2})$/);
   // Regions number these three tables differently (三公 as 公开11表, 政府采购 as 公开09表): a table title
   // that names one of them wins over the number.
-  const named = (title ?? '').replace(/\s/g, '');
+  // (A bracketed qualifier after the title's 表 is no part of its kind: `政府采购支出情况表（按采购方式）`.)
+  const named = (title ?? '').replace(/\s/g, '').replace(/[（(][^（()）]*[)）]$/, '');
   if (c && /表$/.test(named)) {
     if (/三公/.test(named)) return 'T09';
     if (/政府采购/.test(named)) return 'T11';

@@ -33,7 +33,10 @@ export function assetsTableName(table: Table): string {
 
 /** A row's count, labelled with the table's name and the row's. */
 export function assetCount(model: DocumentModel, table: Table, it: Item): Operand | undefined {
-  return statisticsCount(model, it, `${assetsTableName(table)} ${assetLabel(it)}`);
+  // (`年初数 | 年末数`: what the report holds is the year-end count.)
+  const yearEnd = it.entry.valueCols.find((c) => /年末|期末/.test(table.columns[c]?.headerPath.join('/') ?? ''));
+  const entry = yearEnd === undefined ? it : { ...it, entry: { ...it.entry, valueCols: [yearEnd] } };
+  return statisticsCount(model, entry, `${assetsTableName(table)} ${assetLabel(it)}`);
 }
 
 /** 车辆合计 = the kinds of car listed under it (all of them: the template's kinds end with 其他用车). */

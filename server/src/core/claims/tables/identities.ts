@@ -773,10 +773,12 @@ function t11Figures(model: DocumentModel, table: Table): ProcurementFigures | un
   const col = valueColumns(table, 0)[0];
   const byLine = (n: string) => list.find((it) => it.entry.lineNumber === n);
   const find = (re: RegExp, line: string) => list.find((it) => re.test(itemLabel(it))) ?? byLine(line);
+  // (A row named by the kind it opens with, not a unit's name holding the word: `区建设工程质量安全监督站`, `…补偿服务中心`.)
+  const kind = (word: string) => new RegExp(`^(?:[（(]?[一二三四五六七八九十\\d]{1,2}[)）.、．]?\\s*)?(?:其中[：:]?)?(?:政府采购|授予)?${word}`);
   const total = find(/政府采购(?:支出)?(?:合计|总额|总计)|^(?:合计|总额|总计)$/, '1');
   if (total && col !== undefined) {
     const op = (it: Item | undefined) => (it ? itemOperand(model, table, it, col) : undefined);
-    return { total: op(total), goods: op(find(/货物/, '2')), works: op(find(/工程/, '3')), services: op(find(/服务/, '4')), sme: op(find(/中小企业/, '5')), micro: op(find(/小微企业/, '6')), anchor: total.entry.labelSpan };
+    return { total: op(total), goods: op(find(kind('货物'), '2')), works: op(find(kind('工程'), '3')), services: op(find(kind('服务'), '4')), sme: op(find(kind('中小企业'), '5')), micro: op(find(kind('小微企业'), '6')), anchor: total.entry.labelSpan };
   }
   const row = table.rows.find((r) => r.kind === 'data' || r.kind === 'total');
   const columns = procurementColumns(table);
