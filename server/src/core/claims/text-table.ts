@@ -263,8 +263,11 @@ const MAPPINGS: Mapping[] = [
     subject: /三公|因公出国|公务用车|公务接待/,
     roles: ['amount', 'budget'],
     queries: (_m, scope, pt, basicAllIsGeneral, listTotal) => {
-      // (`其中国内公务接待费3.04万元…；国（境）外公务接待费0万元`: a part of 公务接待费; the table gives the whole.)
-      if (RECEPTION_PART.test(pt.subject)) return [];
+      // (`其中国内公务接待费3.04万元…；国（境）外公务接待费0万元`: a part of 公务接待费; the table gives the whole. So is the rest
+      // after a part, `其他公务接待费2.96万元由基本支出列支`.)
+      if (RECEPTION_PART.test(pt.subject) || /^(?:其他|其余|剩余)|^(?:年中|年度中|年内)?(?:追加|调减|调增|追减)/.test(pt.subject)) return [];
+      // (`机关运行经费按经济分类见公开10表，其中公务用车运行维护费6.24万元…；公务接待费2.96万元`: 机关运行经费's item, not 三公's.)
+      if (pt.role === 'amount' && /机关运行经费/.test(pt.sentence.text.slice(0, pt.token.span.start - pt.sentence.span.start))) return [];
       // (`商品和服务支出中，…公务接待费3.95万元`: the 基本支出's item, 公开06表's row, not the 三公 spending of 公开09表.)
       if (pt.role === 'amount' && economicItem(pt, listTotal)) return scope === 'general' || basicAllIsGeneral() ? [economicRow(pt.subject)] : [];
       const entry = SANGONG.find(([re]) => re.test(pt.subject));
@@ -712,6 +715,7 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     const foreign = /接待/.test(r.entry.label) && ABROAD.test(r.entry.label) ? statisticsCount(model, r, r.entry.label) : undefined;
     return foreign !== undefined && !foreign.value.isZero();
   });
+  const includesForeign = rows.some((r) => /^其中/.test(r.entry.label) && /接待/.test(r.entry.label) && ABROAD.test(r.entry.label) && statisticsCount(model, r, r.entry.label)?.value.isZero() === false);
   for (const pt of facts.analysis.tokens) {
     if (pt.role !== 'count' || (pt.year !== undefined && model.reportYear !== undefined && pt.year !== model.reportYear)) continue;
     const before = model.text.slice(pt.sentence.span.start, pt.token.span.start);
@@ -719,7 +723,7 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     // (Last year's and the budgeted counts are other figures; `各预算单位` names whose they are. A change before the
     // count's own clause, `较上年增加0.43万元，增幅6.69%，…公务用车保有量2辆`, is another figure's.)
     // (`由上年的88批次减少至71批次，减少17批次`: the count after a change word is the change; the one after `至` is this year's.)
-    if (CHANGE_BEFORE_COUNT.test(pt.lead)) continue;
+    if (CHANGE_BEFORE_COUNT.test(pt.lead) || /(?:由|从)$/.test(pt.lead)) continue;
     // (`国内公务接待42批次、386人次，其中：上级部门督导检查28批次…`, `（局机关29批次…）`: a part of the count stated before; `大巴、运输车
     // 各1辆，共2辆`: each one's.)
     if (/各$/.test(pt.lead)) continue;
@@ -735,7 +739,10 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     // (`全年接收进馆档案1.8万卷，…接待查档群众5860人次`: a count of the department's work, in a paragraph naming no 三公 spending.)
     if (!SANGONG_WORDS.test(paragraphText) && !SANGONG_WORDS.test(model.sections.at(pt.sentence.section ?? -1)?.title ?? '')) continue;
     const domesticOnly = (allDomestic && !DOMESTIC.test(paragraphText) && !ABROAD.test(paragraphText)) || ALL_DOMESTIC_AFTER.test(model.text.slice(pt.token.span.end, pt.sentence.span.end));
-    const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause, domesticOnly));
+    // (`国内公务接待批次 46` over `其中：外事接待批次 5`: the table's domestic rows count the foreign receptions too; the prose's domestic
+    // count alone is not theirs, its count of all receptions is.)
+    if (includesForeign && /接待/.test(clause) && (DOMESTIC.test(clause) || ABROAD.test(clause))) continue;
+    const link = STATISTIC_COUNTS.find((c) => c.unit === pt.token.unitText && c.prose(pt.subject, clause, domesticOnly || includesForeign));
     const it = link && rows.find((r) => link.row.test(r.entry.label));
     const name = tableName(model.tables[stats.id]);
     const count = it && statisticsCount(model, it, `${name} ${it.entry.label}`);

@@ -8,8 +8,8 @@ import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** The words of an average and what it is per: 人均 (per head), 每辆 / 单车 / 车均 (per car), 每批次 / 每次 (per batch). */
-const AVERAGE = /(人均|平均每人|每人平均|平均每辆车?|每辆车?平均|单车平均|车均|平均每批次?|每批次?平均)([\u4e00-\u9fff（）()“”]{0,12}?)(?:为|是|约)?$/;
-const PER: Record<string, RegExp> = { head: /^(?:人次|人)$/, car: /^辆$/, batch: /^(?:批次|批|次)$/ };
+const AVERAGE = /(人均|平均每人|每人平均|平均每辆车?|每辆车?平均|单车平均|车均|平均每批次?|每批次?平均|批均|次均|团均)([\u4e00-\u9fff（）()“”]{0,12}?)(?:为|是|约)?$/;
+const PER: Record<string, RegExp> = { head: /^(?:人次|人)$/, car: /^辆$/, batch: /^(?:批次|批|次)$/, group: /^(?:个|批|批次)$/ };
 /** Words that make a count another quantity than the one the average divides by (`减少2辆`, `上年…`, `预算…`). */
 // (Not `按照更新计划购置执法执勤用车4辆`: bought as planned, this year.)
 const NOT_THIS_YEARS = /上年|去年|同期|预算|(?<!按照?[\u4e00-\u9fff]{0,4})计划|增加|减少|增长|下降|比|较/;
@@ -25,14 +25,21 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     if (!isMoney(t.token.unit) || t.year !== undefined || t.approx || t.token.approximate) continue;
     const m = AVERAGE.exec(t.lead.replace(/\s+/g, ''));
     if (!m || /约$/.test(t.lead)) continue;
-    const per = /人/.test(m[1]) ? 'head' : /车|辆/.test(m[1]) ? 'car' : 'batch';
+    const per = /人/.test(m[1]) ? 'head' : /车|辆/.test(m[1]) ? 'car' : /团/.test(m[1]) ? 'group' : 'batch';
     const before = paragraph.slice(0, -1).filter((b) => t.sentence.id - b.sentence.id <= SENTENCES_BACK);
-    const count = [...before].reverse().find((b) => b.role === 'count' && b.year === undefined && PER[per].test(b.token.unitText) && !NOT_THIS_YEARS.test(b.lead) && !b.token.value.isZero());
+    // (Not one in a bracket that breaks a count down, `458人次（含外事接待3批次、26人次）`, `保有量5辆（局机关3辆、业余体校2辆）`, nor
+    // one a 其中 singles out, `28批次、214人次，其中外事接待1批次、8人次；批均接待费1100.00元`.)
+    const count = [...before].reverse().find((b) => b.role === 'count' && b.year === undefined && b.depth <= t.depth && !/^[：:，,]?其中/.test(b.lead) && PER[per].test(b.token.unitText) && !NOT_THIS_YEARS.test(b.lead) && !b.token.value.isZero());
+    // (`外事接待费7.36万元，…，平均每批次3505元；其他国内公务接待费4.48万元，接待37批次…`: an average whose own `；`-clause states an
+    // amount but no count divides by a count the text does not give there; the clause after it is another item's.)
+    const from = clauseStart(t);
+    if (count && count.token.span.start < from && before.some((b) => b.token.span.start >= from && b.role === 'amount' && isMoney(b.token.unit))) continue;
     const amount = amountOf(before, m[2], count);
     // (`171人次（不含陪同人员57人次）`: a count with what it leaves out or takes in beside it is no single divisor.)
     if (!count || !amount) continue;
+    // (A bracket that breaks the count down, `保有量5辆（局机关3辆、业余体校2辆）`, leaves it whole.)
     const next = paragraph[paragraph.indexOf(count) + 1];
-    if (next !== undefined && next.sentence === count.sentence && next.depth > count.depth) continue;
+    if (next !== undefined && next.sentence === count.sentence && next.depth > count.depth && /不含|未含|另有|外加|以外/.test(t.sentence.text.slice(count.token.span.end - t.sentence.span.start, next.token.span.start - t.sentence.span.start))) continue;
     sink.add<AverageClaim>({
       kind: 'average',
       origin: 'prose',
@@ -52,9 +59,22 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
  * amount, its first, stated before the count.
  */
 function amountOf(before: ProseToken[], named: string, count: ProseToken | undefined): ProseToken | undefined {
-  const amounts = before.filter((b) => b.role === 'amount' && b.year === undefined && isMoney(b.token.unit) && !b.approx);
+  // (Not another average: `批均接待费793.55元，人均接待费146.43元`.)
+  const amounts = before.filter((b) => b.role === 'amount' && b.year === undefined && isMoney(b.token.unit) && !b.approx && !AVERAGE.test(b.lead.replace(/\s+/g, '')));
   const name = named.replace(/^(?:的)?/, '').replace(/(?:费用|支出|经费|金额)$/, '');
-  if (name.length >= 2) return [...amounts].reverse().find((b) => b.subject.endsWith(name) || b.subject.endsWith(`${name}费`) || b.subject.includes(name));
+  // (Named so, the one in the count's own clause first: `外事接待费…；其他国内公务接待费4.48万元，接待37批次，平均每批次1211元`.)
+  const inClause = count ? amounts.filter((b) => b.token.span.start >= clauseStart(count) && b.token.span.start < count.token.span.start) : [];
+  if (name.length >= 2) {
+    const named = (b: ProseToken) => b.subject.endsWith(name) || b.subject.endsWith(`${name}费`) || b.subject.includes(name);
+    return [...inClause].reverse().find(named) ?? [...amounts].reverse().find(named);
+  }
+  if (inClause.length > 0) return inClause.at(-1);
   const first = amounts[0];
   return first && count && first.token.span.start < count.token.span.start ? first : undefined;
+}
+
+/** Where the `；`-clause (or sentence) of a figure starts, as a text offset. */
+function clauseStart(t: ProseToken): number {
+  const before = t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start);
+  return t.sentence.span.start + Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
 }

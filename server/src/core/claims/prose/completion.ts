@@ -56,7 +56,8 @@ function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink
 }
 
 /** `（年中调减263.59万元）`, `，年中追加35.82万元`: the adjustment between the 年初 and the 全年 budget, and its direction. */
-const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减)(?:[（(][减增][)）])?(?:了)?(?:预算)?$/;
+// (Or what it added, before the word 预算: `年中追加因公出国（境）费预算3.00万元`.)
+const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减)(?:[（(][减增][)）])?(?:了)?(?:预算)?$|^[（(，,、\s]*(?:年中|年度中|年内)(追加|调增|追减|调减)[^，,。；;\d]{1,16}?预算$/;
 
 /**
  * `年初预算为1769.78万元，全年预算为1506.19万元（年中调减263.59万元）`: the 全年 budget is the 年初 one adjusted by the amount
@@ -68,7 +69,8 @@ export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink)
       // (Or the adjustment between them: `年初预算为162.29万元，年中调减预算1.83万元，全年预算数为160.46万元`, `…，调整预算-20.07万元，…`.)
       const between = ADJUSTMENT.test(tokens[i - 1].lead) || isBudgetAdjustment(tokens, i - 1);
       const [initial, adjusted, change] = between ? [tokens[i - 2], tokens[i], tokens[i - 1]] : [tokens[i - 2], tokens[i - 1], tokens[i]];
-      const word = ADJUSTMENT.exec(change.lead)?.[1] ?? (between ? '调整' : undefined);
+      const stated = ADJUSTMENT.exec(change.lead);
+      const word = (stated?.[1] ?? stated?.[2]) ?? (between ? '调整' : undefined);
       if (!word || initial.role !== 'budget' || adjusted.role !== 'budget' || budgetKind(initial.lead) !== 'initial' || budgetKind(adjusted.lead) !== 'adjusted') continue;
       // (调整 says no direction: the sign of the figure gives it, or, unsigned, the budgets it stands between.)
       const down = word === '调整' ? !change.token.value.isNegative() && initial.token.value.minus(change.token.value).eq(adjusted.token.value) : /减/.test(word);

@@ -38,7 +38,7 @@ function qualifierOnly(extra: string): boolean {
   // (The department itself, `本单位`, `本局`, qualifies nothing.)
   if (/^本(?:部门|单位|局|院|校|委|厅|中心)$/.test(extra)) return true;
   // (`经营收支结余` is the business activities' own, not the year's 本年收支结余.)
-  return extra.length <= 3 && !/本级|二级|中心|单位|局|所属|下属|机关|其中|部分|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排|经营|事业/.test(extra);
+  return extra.length <= 3 && !/本级|二级|中心|单位|局|所属|下属|机关|其中|部分|其他|其余|剩余|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排|经营|事业/.test(extra);
 }
 
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */

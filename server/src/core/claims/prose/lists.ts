@@ -1324,16 +1324,19 @@ function fallbackTotal(
         if (before.some((t) => t.role === role) && !BREAKDOWN_OPENING.test(before[0].sentence.text)) tokens = before;
       }
     }
+    // (None found, the breakdown names no whole of its own to break down again.)
     if (BY_ANY_CRITERION.test(trigger) && BREAKDOWN_OPENING.test(tokens[0]?.sentence.text ?? '')) {
       const section = tokens[0].sentence.section;
+      let whole: ProseToken[] = [];
       for (let back = 1; back <= MAX_BREAKDOWN_SENTENCES; back++) {
         const before = analysis.bySentence.get(previous.id - back);
         if (!before || before.length === 0) continue;
         if (before[0].sentence.section !== section) break;
         if (BREAKDOWN_OPENING.test(before[0].sentence.text)) continue;
-        if (before.some((t) => t.role === role)) tokens = before;
+        if (before.some((t) => t.role === role)) whole = before;
         break;
       }
+      tokens = whole;
     }
     // (`“三公”经费支出66.51万元，预算72.47万元。同比增加6.66万元，增长11.13%。其中，…`: a sentence that only goes on
     // about the figure before it, with none of the list's kind, passes the look-up back; one that names its quantity
