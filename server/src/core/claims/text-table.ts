@@ -265,9 +265,11 @@ const MAPPINGS: Mapping[] = [
     queries: (_m, scope, pt, basicAllIsGeneral, listTotal) => {
       // (`其中国内公务接待费3.04万元…；国（境）外公务接待费0万元`: a part of 公务接待费; the table gives the whole. So is the rest
       // after a part, `其他公务接待费2.96万元由基本支出列支`.)
-      if (RECEPTION_PART.test(pt.subject) || /^(?:其他|其余|剩余)|^(?:年中|年度中|年内)?(?:追加|调减|调增|追减)/.test(pt.subject)) return [];
+      // (Nor one another source paid, `…中心使用事业收入安排公务接待费0.36万元…不属于财政拨款“三公”经费`.)
+      if (RECEPTION_PART.test(pt.subject) || /^(?:其他|其余|剩余)|^(?:年中|年度中|年内)?(?:追加|调减|调增|追减)|事业收入|经营收入|自有资金|非财政拨款|其他资金/.test(pt.subject)) return [];
       // (`机关运行经费按经济分类见公开10表，其中公务用车运行维护费6.24万元…；公务接待费2.96万元`: 机关运行经费's item, not 三公's.)
-      if (pt.role === 'amount' && /机关运行经费/.test(pt.sentence.text.slice(0, pt.token.span.start - pt.sentence.span.start))) return [];
+      // (Or one stated as its share: `其中，公务用车运行维护费13.95万元，占机关运行经费的21.16%`.)
+      if (pt.role === 'amount' && (/机关运行经费/.test(pt.sentence.text.slice(0, pt.token.span.start - pt.sentence.span.start)) || /^[^；;。]{0,8}[，,]\s*占机关运行经费/.test(pt.sentence.text.slice(pt.token.span.end - pt.sentence.span.start)))) return [];
       // (`商品和服务支出中，…公务接待费3.95万元`: the 基本支出's item, 公开06表's row, not the 三公 spending of 公开09表.)
       if (pt.role === 'amount' && economicItem(pt, listTotal)) return scope === 'general' || basicAllIsGeneral() ? [economicRow(pt.subject)] : [];
       const entry = SANGONG.find(([re]) => re.test(pt.subject));
@@ -723,7 +725,8 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     // (Last year's and the budgeted counts are other figures; `各预算单位` names whose they are. A change before the
     // count's own clause, `较上年增加0.43万元，增幅6.69%，…公务用车保有量2辆`, is another figure's.)
     // (`由上年的88批次减少至71批次，减少17批次`: the count after a change word is the change; the one after `至` is this year's.)
-    if (CHANGE_BEFORE_COUNT.test(pt.lead) || /(?:由|从)$/.test(pt.lead)) continue;
+    // (Nor the year's opening count, `年初公务用车保有量8辆，本年新购置2辆…`.)
+    if (CHANGE_BEFORE_COUNT.test(pt.lead) || /(?:由|从)$/.test(pt.lead) || /年初|上年末|期初/.test(pt.lead)) continue;
     // (`国内公务接待42批次、386人次，其中：上级部门督导检查28批次…`, `（局机关29批次…）`: a part of the count stated before; `大巴、运输车
     // 各1辆，共2辆`: each one's.)
     if (/各$/.test(pt.lead)) continue;

@@ -13,6 +13,7 @@ const BY_ANY_CRITERION = /^[；;，,]?\s*(?:按[^：:，,。；;]{1,12}(?:划?�
 const BY_UNIT = /(?:按|分|从)(?:使用|所属)?单位(?:构成)?(?:划?分|分类|来看|看|为)/;
 /** A sentence that opens by breaking a figure down: `其中：`, `从支出结构看，`, `按经济分类分，`. */
 const BREAKDOWN_OPENING = /^\s*(?:其\r?\n?中|从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看)|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
+const NUMBERED_OPENING = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
 /** How far back the whole a breakdown by another criterion is of is looked for, past the sentences breaking it down. */
 const MAX_BREAKDOWN_SENTENCES = 12;
 const COMMA_CRITERION = new RegExp(`^按${CRITERIA}(?:划?分|分类)[，,]$`);
@@ -392,7 +393,8 @@ export function findLists(
           const t = tokens[i];
           // (Nor last year's count it is compared with, and the change after it: `在职128人，比上年末的125人增加3人，其中：…`.)
           const compared = role === 'count' && (COMPARED_COUNT.test(t.lead) || (BARE_CHANGE.test(t.lead) && i > 0 && tokens[i - 1].role === 'count' && COMPARED_COUNT.test(tokens[i - 1].lead)));
-          if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
+          // (Nor an average, `…团组6个、23人次，团均8.73万元，人均2.28万元。各团组情况如下：`.)
+          if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
         }
         // (`按单位分：机关本级16辆，…，消保服务中心1辆；按车辆用途分：…`: a second breakdown by another criterion is of the whole the
         // first broke down, not of the first's last part.)
@@ -607,6 +609,7 @@ function completedBefore(list: ProseList | undefined, next: ProseToken, cut: num
 /** `较上年末减少1辆`: a count's change from last year, not a count. */
 const COMPARED_COUNT = /(?:比|较|同比|与)[^，,；;。]*(?:上年|去年|上一年|年初|(?:19|20)\d\d年)[^，,；;。]*$/;
 const BARE_CHANGE = /^[，,]?(?:增加|减少|增长|下降|上升|降低|多|少)了?$/;
+const AVERAGE_WORDS = /(?:人均|车均|批均|次均|团均|户均|平均)[\u4e00-\u9fff]{0,8}$/;
 const COUNT_CHANGE = /(?:比|较|同比|与)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少)了?$/;
 
 /** `（含所属事业单位…用车2辆）`: a bracket saying what the figure before it includes. */
@@ -1332,8 +1335,10 @@ function fallbackTotal(
         const before = analysis.bySentence.get(previous.id - back);
         if (!before || before.length === 0) continue;
         if (before[0].sentence.section !== section) break;
-        if (BREAKDOWN_OPENING.test(before[0].sentence.text)) continue;
-        if (before.some((t) => t.role === role)) whole = before;
+        // (A numbered item opening the paragraph the breakdown is in, `3. 公务接待费：…决算11.84万元…。按接待对象分：…`, is its whole.)
+        const ownItem = NUMBERED_OPENING.test(before[0].sentence.text) && before[0].sentence.paragraph === tokens[0].sentence.paragraph;
+        if ((BREAKDOWN_OPENING.test(before[0].sentence.text) && !ownItem) || !before.some((t) => t.role === role)) continue;
+        whole = before;
         break;
       }
       tokens = whole;
@@ -1357,6 +1362,11 @@ function fallbackTotal(
       const named = stem.length === 4 && parts.length >= 2 && parts.every((p) => p.subject.startsWith(stem)) ? tokens.filter((t) => t.role === role && t.ownSubject && t.subject.startsWith(stem) && t.subject.length > stem.length) : [];
       if (named.length === 1 && !parts.some((p) => p.subject === named[0].subject)) return named[0];
     }
+    // (`从支出结构看，A…、B…、灾害防治及应急管理支出999.50万元，分别占…。` / `其中，应急管理事务（款）…`: a 其中 opening the next
+    // paragraph details a part of that breakdown, the last named, not its first.)
+    if (/^其\r?\n?中/.test(trigger) && opensWithTrigger && previous.paragraph === sentence.paragraph - 1 && /^\s*(?:从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看))/.test(tokens[0]?.sentence.text ?? '')) {
+      return [...tokens].reverse().find((t) => t.role === role && t.depth === 0);
+    }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.
     // (`截至2024年12月31日，共有车辆18辆。`: a date before the figures frames the sentence, as `经比较，` does, and
@@ -1379,7 +1389,7 @@ function fallbackTotal(
       // (`年初预算3.50万元，年中追加后全年预算数为4.00万元，…。其中：因公出国（境）费预算0万元，…`: of a sentence's two budgets,
       // the parts' bare 预算 are of the one the year closed with.)
       const adjusted = role === 'budget' && !covered ? tokens.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted' && (!framed || within(t))) : undefined;
-      const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)));
+      const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)) && !AVERAGE_WORDS.test(t.lead));
       // (`从构成看，A、B、C分别为0万元、5.37万元、4.05万元…。其中，B的一项…`: figures 分别 of several names are parts, none the
       // whole of what follows.)
       return first && !covered && /分别/.test(first.lead) ? undefined : first;

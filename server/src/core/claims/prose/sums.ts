@@ -15,7 +15,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   // 人员经费 → 工资福利 (301) / 对个人和家庭的补助 (303): only of that whole (基本支出 has 302 besides)
   { members: [/工资福利/, /对个人和家庭/], required: [0, 1], whole: /人员经费$/ },
   // 支出合计 → 基本 / 项目 / 上缴上级 / 经营 / 对附属单位补助
-  { members: [/基本支出/, /项目支出/, /上缴上级/, /经营支出/, /对附属单位补助/], required: [0, 1] },
+  // (Or a figure by what paid it: `其中基本支出列支38.42万元，国际交流活动项目列支13.96万元`.)
+  { members: [/基本支出/, /项目支出|项目列支/, /上缴上级/, /经营支出/, /对附属单位补助/], required: [0, 1] },
   // 基本支出 → 人员经费 / 公用经费
   { members: [/人员经费/, /公用经费/], required: [0, 1] },
   // 基本支出 by 经济分类
@@ -479,7 +480,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     });
   }
   // (`其中：预算执行（20分）得19.33分，管理效率（20分）得18.40分…`: a part's full marks in brackets before its score are no part.)
-  if (role === 'score' && parts.some((p) => p.depth > 0) && parts.some((p) => p.depth === 0)) parts = parts.filter((p) => p.depth === 0);
+  // (Nor, in any list, figures in a bracket after a part, `对个人和家庭的补助2.40万元（生活补助1.80万元、奖励金0.60万元）`: that part's
+  // breakdown.)
+  if (parts.length > 0) {
+    const shallowest = parts.reduce((d, p) => Math.min(d, p.depth), Infinity);
+    if (parts.some((p) => p.depth > shallowest)) parts = parts.filter((p) => p.depth === shallowest);
+  }
   if (!total || parts.length === 0 || parts.includes(total)) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
   if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start))) return;
