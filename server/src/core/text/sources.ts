@@ -3,7 +3,8 @@ import { LintMemo } from '../lint-memo';
 // Which money a figure counts: 全口径 figures, or figures said to include money other than 财政拨款
 // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出）`, `基本支出…（含一般公共预算财政拨款、事业收入等各项资金安排的
 // 基本支出）`, `按全部资金来源统计，…`), are not the 财政拨款 figures of the same name the tables state.
-export const ALL_SOURCES = /全口径|(?:全部|所有|各类)资金来源|含[^。；;]{0,30}(?:非财政拨款|事业收入|经营收入|各[项类]资金)/;
+// (`按全部资金口径，2022年度基本支出2337.18万元`, `按全部资金统计`.)
+export const ALL_SOURCES = /全口径|(?:全部|所有|各类)资金(?:来源|口径|统计)|含[^。；;]{0,30}(?:非财政拨款|事业收入|经营收入|各[项类]资金)/;
 
 const allSourcesOf = new LintMemo<object, boolean>();
 /** Whether a sentence's figures are on that footing: tested once per sentence (every figure of it asks). */

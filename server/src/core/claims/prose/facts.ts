@@ -10,7 +10,7 @@ import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, allSourcesSe
 import type { Approximation, DocumentModel, FactClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
-import { COUNTED_TOTAL, OWNER } from './subjects';
+import { COUNTED_TOTAL, OWNER, sideOf } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind, isBudgetAdjustment, reasonBefore, withoutDepartment } from './tokens';
 import { LintMemo } from '../../lint-memo';
@@ -20,7 +20,8 @@ const RESPECTIVELY = /分别|各/;
 /** `收入总计`, `支出总计`, `收入、支出总计`, `收入总计、支出总计`, `部门决算收入总计`: the department's 总计, either side. */
 const GRAND_TOTALS = /^(?:[^，,。；;]{0,20}?(?:局|委员会|委|院|厅|办公室|办|中心|站|所|队|本部门|本单位))?(?:[（(][^（()）]{0,12}[)）])?(?:部门决算)?(?:收入|支出|收支|收入、支出|收入总计、支出)总计$/;
 /** `财政拨款安排`, `事业收入安排`: the spending a source of money funds. */
-const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$/;
+// (Or used, `基本支出中使用财政拨款3349.05万元；项目支出中使用财政拨款985.00万元`.)
+const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$|^使用[^，,。；;]{0,12}(?:拨款|资金|收入)$/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
 const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
@@ -374,7 +375,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (Nor is one under the money evaluations cover, `共涉及资金…，其中：一般公共预算财政拨款1235.40万元`: that fund's share of it.)
     // (Nor one of a balance, `年初财政拨款结转和结余86.50万元（一般公共预算财政拨款0万元，…）`: that fund's balance, not its spending.)
     const balance = /(年初|年末)?[^，,。；;]*?(结转和?结余)$/.exec(listTotal);
-    const side = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
+    // (So is one in a bracket right after a figure of one side: `本年财政拨款收入4694.58万元（一般公共预算财政拨款4694.58万元）`.)
+    const outer = t.depth > 0 && !/收入|支出/.test(t.subject) ? analysis.bySentence.get(t.sentence.id)?.[t.index - 1] : undefined;
+    const outerSide = outer && outer.depth < t.depth ? sideOf(outer.subject) : undefined;
+    const side = outerSide ?? (inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '');
     // (The 总计 of either side change alike, so their rates are one: `收入总计、支出总计均为…，比上年下降5.77%` and `收、支总计…下降5.77%`.)
     // (`昆山市城市管理局收入总计、支出总计`: the department's own name says nothing of the quantity.)
     const subject = (graded ?? '') + withoutDepartment(t.subject, model.department);
