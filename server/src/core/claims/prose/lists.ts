@@ -1328,7 +1328,9 @@ function fallbackTotal(
       }
     }
     // (None found, the breakdown names no whole of its own to break down again.)
-    if (BY_ANY_CRITERION.test(trigger) && BREAKDOWN_OPENING.test(tokens[0]?.sentence.text ?? '')) {
+    // (Not the numbered item the breakdown's own paragraph opens with: `1. …（项）1846.30万元…。按用途分：…`.)
+    const ownNumberedItem = tokens.length > 0 && NUMBERED_OPENING.test(tokens[0].sentence.text) && tokens[0].sentence.paragraph === sentence.paragraph;
+    if (BY_ANY_CRITERION.test(trigger) && !ownNumberedItem && BREAKDOWN_OPENING.test(tokens[0]?.sentence.text ?? '')) {
       const section = tokens[0].sentence.section;
       let whole: ProseToken[] = [];
       for (let back = 1; back <= MAX_BREAKDOWN_SENTENCES; back++) {
@@ -1364,7 +1366,11 @@ function fallbackTotal(
     }
     // (`从支出结构看，A…、B…、灾害防治及应急管理支出999.50万元，分别占…。` / `其中，应急管理事务（款）…`: a 其中 opening the next
     // paragraph details a part of that breakdown, the last named, not its first.)
-    if (/^其\r?\n?中/.test(trigger) && opensWithTrigger && previous.paragraph === sentence.paragraph - 1 && /^\s*(?:从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看))/.test(tokens[0]?.sentence.text ?? '')) {
+    // (Only of items named by their level, `应急管理事务（款）…（项）`: a 其中 of 人员经费 after `按经济分类，工资福利支出…` breaks down the
+    // figure the paragraph opened with.)
+    const firstPart = analysis.bySentence.get(sentence.id)?.find((t) => t.token.span.start >= offset);
+    const levelled = firstPart !== undefined && /^[^。；;]{0,40}[（(][款项][)）]/.test(firstPart.sentence.text.slice(offset - firstPart.sentence.span.start));
+    if (/^其\r?\n?中/.test(trigger) && opensWithTrigger && levelled && previous.paragraph === sentence.paragraph - 1 && /^\s*(?:从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看))/.test(tokens[0]?.sentence.text ?? '')) {
       return [...tokens].reverse().find((t) => t.role === role && t.depth === 0);
     }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
