@@ -65,8 +65,10 @@ function amountOf(before: ProseToken[], named: string, count: ProseToken | undef
   // (Named so, the one in the count's own clause first: `外事接待费…；其他国内公务接待费4.48万元，接待37批次，平均每批次1211元`.)
   const inClause = count ? amounts.filter((b) => b.token.span.start >= clauseStart(count) && b.token.span.start < count.token.span.start) : [];
   if (name.length >= 2) {
-    const named = (b: ProseToken) => b.subject.endsWith(name) || b.subject.endsWith(`${name}费`) || b.subject.includes(name);
-    return [...inClause].reverse().find(named) ?? [...amounts].reverse().find(named);
+    // (Ending with the name before merely holding it: `局机关机关运行经费支出78.29万元`, not `机关运行经费与公用经费合计152.66万元`.)
+    const ending = (b: ProseToken) => /^(?:费|费用|支出|经费|金额)?$/.test(b.subject.slice(b.subject.lastIndexOf(name) + name.length)) && b.subject.includes(name);
+    const holding = (b: ProseToken) => b.subject.includes(name);
+    return [...inClause].reverse().find(ending) ?? [...amounts].reverse().find(ending) ?? [...inClause].reverse().find(holding) ?? [...amounts].reverse().find(holding);
   }
   if (inClause.length > 0) return inClause.at(-1);
   const first = amounts[0];

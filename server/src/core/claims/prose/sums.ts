@@ -683,7 +683,11 @@ function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): [ProseTo
   // 收入…，本年财政拨款支出…，年末财政拨款结转和结余…`; the two 总计 of a 决算 are equal.)
   if (parts.length < 2 || !(BOTH_SIDES_TOTAL.test(total.subject) || /(?:收入|支出)总计$/.test(total.subject))) return undefined;
   // (The opening balance is income's, the closing one spending's.)
-  const sideOf = (p: ProseToken) => (/收入|^年初/.test(p.subject) ? (/支出/.test(p.subject) ? '' : 'in') : /支出|^年末/.test(p.subject) ? 'out' : '');
+  // (A part named by nothing but its words, `全年支出120.00万元`, by those.)
+  const sideOf = (p: ProseToken) => {
+    const name = p.subject || p.lead.replace(/^[，,、；;：:\s]+/, '');
+    return /收入|^年初/.test(name) ? (/支出/.test(name) ? '' : 'in') : /支出|^年末/.test(name) ? 'out' : '';
+  };
   // (A part naming no side, `年末结转和结余`, is on the side of the part before it; the first part must name its side.)
   const sides: ProseToken[][] = [[], []];
   let current = '';
