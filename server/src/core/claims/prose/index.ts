@@ -3,6 +3,7 @@ import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { averageClaims } from './averages';
+import { depreciationClaims } from './depreciation';
 import { differenceClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
@@ -68,6 +69,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   headingFigureClaims(model, analysis, sink);
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);
+  depreciationClaims(analysis, sink);
   countedTotalClaims(analysis, sink);
   sangongCountClaims(analysis, sink);
   fleetClaims(analysis, sink);

@@ -8,7 +8,7 @@ import { coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
 /** A breakdown by some criterion: `按单位分：`, `按车辆用途分：`, `按采购方式划分，`. */
-const BY_ANY_CRITERION = /^[；;，,]?\s*(?:按[^：:，,。；;]{1,12}(?:划?分|分类)|(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|为|划分))/;
+const BY_ANY_CRITERION = /^[；;，,]?\s*(?:按[^：:，,。；;]{1,12}(?:划?分|分类)|(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|为|划分)|从(?:采购方式|采购品目|组织形式)(?:上|来)?看)/;
 /** A breakdown by the department's units. */
 const BY_UNIT = /(?:按|分|从)(?:使用|所属)?单位(?:构成)?(?:划?分|分类|来看|看|为)/;
 /** A sentence that opens by breaking a figure down: `其中：`, `从支出结构看，`, `按经济分类分，`. */
@@ -47,7 +47,7 @@ const YEAR_END_BALANCE = /^年末(?:结转和结余|结转结余|结余)$/;
 
 /** `从支出结构看，` / `按收入构成来看：`: an opening that says from which side the sentence looks at a whole. */
 // (And a breakdown by criterion opened with a comma, `按单位分，本年收入合计3735.03万元，其中：…`.)
-const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看|^按[^：:，,。；;]{1,12}(?:划?分|分类)[，,]$|^(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|划分)[，,]$/;
+const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看|^按[^：:，,。；;]{1,12}(?:划?分|分类)[，,]$|^(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|划分)[，,]$|^从[^：:，,。；;]{1,8}(?:上|来)?看[，,]$/;
 
 const TRIGGER = new RegExp(
   [
@@ -76,6 +76,8 @@ const TRIGGER = new RegExp(
     // (`政府采购支出总额6791.78万元。按采购品目分，货物类2865.30万元、…`: a comma as well, unless the sentence names its whole
     // after the parts, `…，分别占财政拨款支出1298.03万元的…`.)
     `按${CRITERIA}(?:划?分|分类)(?:[：:]|[，,](?![^。；;]*占))`,
+    // (`从采购方式看，公开招标1186.40万元，占63.46%；…`: the same breakdown looked at.)
+    '从(?:采购方式|采购品目|组织形式)(?:上|来)?看[，,：:]',
     // (`按支出内容分，办公费23.87万元，占8.39%，…`: some of the figure before, by what was bought; not all of it.)
     '按(?:支出)?(?:内容|明细)(?:划?分|分类|来看|看)[，,：:]',
     // (`分单位看，局机关收入…，…，上述4个单位本年收入合计…`, `从单位构成看，…`, `本年支出合计…，分单位为：…`: by unit.)
@@ -313,7 +315,7 @@ export function findLists(
       // (`从支出结构看，…支出1630.52万元，其中：A…；B…`: an opening whose one figure heads a 其中 of its own only says how the
       // sentence looks at it; the 其中 breaks that figure down, over all its clauses.)
       const nextWord = triggers[k + 1]?.[0];
-      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord))) {
+      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord) || /^中[：:，,]/.test(nextWord))) {
         const head = firstAtOrAfter(tokens, end);
         if (firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!) === head + 1 && tokens[head]?.role === 'amount') continue;
       }
@@ -1409,7 +1411,7 @@ function fallbackTotal(
   return undefined;
 }
 
-const BY_PROCUREMENT_METHOD = /按(?:采购方式|组织形式)/;
+const BY_PROCUREMENT_METHOD = /(?:按|从)(?:采购方式|组织形式)/;
 const PROCUREMENT_TOTAL = /(?:采购(?:支出)?(?:总额|金额)|实际采购|采购支出)$/;
 
 /** A label naming a sentence's figures (`三公经费：`, `2.公务用车购置及运行维护费：`). */

@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { FactClaim, Operand, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
-import { grandTotalKind, sideOf } from './subjects';
+import { grandTotalKind, sideOf, subjectsMatch } from './subjects';
 import type { UnresolvedShare } from './shares';
 import { ADJUSTMENT_AMOUNT, between, budgetKind, CUT, type ProseToken, type Role } from './tokens';
 
@@ -178,7 +178,8 @@ function sharesAddToHundred(list: ProseList): boolean {
 /** The criteria a whole is broken down by, one breakdown each: `按用途分：`, `按采购品目分：` (lists.ts opens lists on them). */
 export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|级次|单位|使用单位|所属单位)';
 // (`分单位为：`, `分单位看，`, `从单位构成看，` break a whole down by unit as `按单位分：` does.)
-const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}|^(?:分|从)(?:使用|所属)?单位`);
+// (`从采购方式看，…` too; not `从资金来源看，基本支出中…；项目支出中…`, which may leave a kind of spending out.)
+const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}|^(?:分|从)(?:使用|所属)?单位|^从(?:采购方式|采购品目|组织形式)(?:上|来)?看`);
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
 const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
 
@@ -486,6 +487,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     const shallowest = parts.reduce((d, p) => Math.min(d, p.depth), Infinity);
     if (parts.some((p) => p.depth > shallowest)) parts = parts.filter((p) => p.depth === shallowest);
   }
+  // (`从采购方式看，政府采购支出总额3587.50万元中：公开招标…`: the whole restated before its parts is none of them.)
+  if (total && parts.length > 2 && parts[0].token.value.eq(total.token.value) && parts[0].token.unit === total.token.unit && subjectsMatch(parts[0].subject, total.subject)) parts = parts.slice(1);
   if (!total || parts.length === 0 || parts.includes(total)) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
   if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start))) return;
