@@ -1503,7 +1503,8 @@ function assignRoles(table: Table): void {
     // (`项目 | ⇥ | 年初结转和结余 …` over `⇥ | 合计 | 0.00 …`: the label column under a merged 项目 header, words only.)
     else if (hasName && c === start + 1 && b !== '' && b === bottom(c - 1) && /项目|科目|名称/.test(b) && wordsOnly(table, c)) role = 'name';
     // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)
-    else if (RATE_COLUMN.test(path)) role = 'rate';
+    // (Or a column of percentages under any header: `同比增减额 | 同比增减` over `142.13 | 15.88%`.)
+    else if (RATE_COLUMN.test(path) || percentCells(table, c)) role = 'rate';
     // (`上年决算数 | 本年决算数`: last year's column beside this year's is no figure of this year's table.)
     else if (PRIOR_YEAR_COLUMN.test(path)) role = 'prior';
     // (`上年支出合计 | 本年支出合计 | 基本支出 | 项目支出 | 增减额`: the change is no part of 本年支出合计.)
@@ -1513,6 +1514,19 @@ function assignRoles(table: Table): void {
     cols[c].role = role;
   }
   priorYearColumns(table);
+}
+
+/** Every figure of the column written with %, two at least. */
+function percentCells(table: Table, col: number): boolean {
+  let percents = 0;
+  for (const r of table.rows) {
+    if (r.kind !== 'data' && r.kind !== 'total') continue;
+    const text = r.cells[col]?.text.trim() ?? '';
+    if (text === '' || text === '-' || text === '—') continue;
+    if (!/[0-9０-９]\s*[%％]$/.test(text)) return false;
+    percents++;
+  }
+  return percents >= 2;
 }
 
 /**

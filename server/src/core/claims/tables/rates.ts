@@ -6,13 +6,15 @@ import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
 import Decimal from 'decimal.js';
-import { asExact } from '../../arith/operand';
+import { asExact, Operand } from '../../arith/operand';
+import { written } from '../../arith/interval';
 import { emitSum } from './emit';
 import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOperand, totalItem, valueColumns, type Item } from './access';
 
 // (`完成年初预算（%）`, `完成预算%`.)
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:年初|全年|调整后?)?(?:预算)?数?[（(]?[%％]/;
-const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增长|上升|增)[（(](?:下降|减少|减)[)）](?:率|幅)|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]/;
+// (Or a rate column headed by the change alone, `同比增减` over `15.88%`: the column's role says it is a rate.)
+const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增长|上升|增)[（(](?:下降|减少|减)[)）](?:率|幅)|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]|^(?:同比|比上年|较上年)?增减$/;
 const SHARE = /占比|比重|占.*比例/;
 const SHARE_DIFFERENCE = /增减|变动|百分点/;
 // (`2023年 | 2024年 | 增减`: the later year's column, beside the earlier one model/tables.ts made last year's.)
@@ -186,12 +188,26 @@ function rowRatioBorneOut(model: DocumentModel, list: Item[], shareCol: number, 
 /** `2018年占比 | … | 2019年占比 | 占比增减（个百分点）`: per row, the later share less the earlier. */
 function shareDifferenceRows(model: DocumentModel, table: Table, sink: ClaimSink, col: number): void {
   const shares = columnIndexes(table.columns, 'rate', 0).filter((c) => c < col && SHARE.test(headerText(table, c)) && !SHARE_DIFFERENCE.test(headerText(table, c)));
-  if (shares.length !== 2) return;
-  const [earlier, later] = shares;
-  for (const it of items(table)) {
-    if (it.entry.block !== 0) continue;
+  // (`上年决算数 | 本年决算数 | … | 2024年占比 | 占比变动（个百分点）`: last year's share, not printed, is its row's 上年决算数 over the 合计's.)
+  const prior = shares.length === 1 ? table.columns.find((c) => c.block === 0 && c.role === 'prior' && c.index < col)?.index : undefined;
+  const list = items(table).filter((it) => it.entry.block === 0);
+  const total = prior === undefined ? undefined : totalItem(list);
+  const priorTotal = total && prior !== undefined ? itemOperand(model, table, total, prior) : undefined;
+  if (shares.length !== 2 && !(priorTotal && priorTotal.value.gt(0))) return;
+  const [earlier, later] = shares.length === 2 ? shares : [undefined, shares[0]];
+  const lastYears = (it: Item) => {
+    const part = itemOperand(model, table, it, prior!);
+    if (!part || !priorTotal) return undefined;
+    const [low, high] = [part.value.minus(part.halfUlp).div(priorTotal.value.plus(priorTotal.halfUlp)), part.value.plus(part.halfUlp).div(priorTotal.value.minus(priorTotal.halfUlp))].map((v) => v.times(100));
+    const value = part.value.div(priorTotal.value).times(100);
+    // (The share as the author may have rounded it before subtracting, 2 decimals.)
+    const halfUlp = Decimal.max(value.minus(low), high.minus(value)).plus(ROUNDED_SHARE);
+    return new Operand({ value, halfUlp, unit: '%' }, `${itemName(it)} · 上年占比（${written(part)} / ${written(priorTotal)}）`);
+  };
+  for (const it of list) {
     const stated = rateOperand(model, it, col, `${itemName(it)} · ${headerText(table, col)}`);
-    const [a, b] = [later, earlier].map((c) => rateOperand(model, it, c, `${itemName(it)} · ${headerText(table, c)}`));
+    const a = rateOperand(model, it, later, `${itemName(it)} · ${headerText(table, later)}`);
+    const b = earlier !== undefined ? rateOperand(model, it, earlier, `${itemName(it)} · ${headerText(table, earlier)}`) : lastYears(it);
     if (!stated || !a || !b) continue;
     emitSum(sink, {
       kind: 'sum',
@@ -203,6 +219,8 @@ function shareDifferenceRows(model: DocumentModel, table: Table, sink: ClaimSink
     });
   }
 }
+
+const ROUNDED_SHARE = new Decimal('0.005');
 
 const COUNT_COLUMN = /个数|项目数|[（(](?:个|项|人|辆|家|户)[)）]$/;
 
