@@ -4,6 +4,7 @@ import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { averageClaims } from './averages';
 import { depreciationClaims } from './depreciation';
+import { stockFlowClaims } from './stock-flow';
 import { differenceClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
@@ -70,6 +71,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);
   depreciationClaims(analysis, sink);
+  stockFlowClaims(analysis, sink);
   countedTotalClaims(analysis, sink);
   sangongCountClaims(analysis, sink);
   fleetClaims(analysis, sink);
