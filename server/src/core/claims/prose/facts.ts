@@ -596,12 +596,20 @@ function fundOf(model: DocumentModel, t: ProseToken | undefined, memo: Map<numbe
   if (!t) return '';
   // The first fund word: 一般公共预算财政拨款 is 一般公共预算, 财政拨款 alone all fiscal funds.
   // (In the token's own `；`-clause: `…以政府性基金预算财政拨款收入为主，占比近八成；事业收入超过900万元` names no fund of 事业收入.)
-  const words = model.text.slice(t.sentence.span.start, t.token.span.end);
-  const clause = words.slice(Math.max(words.lastIndexOf('；'), words.lastIndexOf(';')) + 1);
-  const own = FUND_WORDS.exec(clause)?.[0];
+  // (The sentence's `；` and fund words found once: a sentence of thousands of parts is read once, not once per part.)
+  const { semicolons, funds } = fundWordsOf.of(t.sentence, () => ({
+    semicolons: [...t.sentence.text.matchAll(/[；;]/g)].map((m) => t.sentence.span.start + m.index!),
+    funds: [...t.sentence.text.matchAll(new RegExp(FUND_WORDS.source, 'g'))].map((m) => ({ start: t.sentence.span.start + m.index!, end: t.sentence.span.start + m.index! + m[0].length, word: m[0] })),
+  }));
+  const end = t.token.span.end;
+  const before = lowerBound(semicolons, (at) => at, end) - 1;
+  const from = before >= 0 ? semicolons[before] + 1 : t.sentence.span.start;
+  const first = funds[lowerBound(funds, (f) => f.start, from)];
+  const own = first && first.end <= end ? first.word : undefined;
   if (own || t.sentence.section === undefined) return own ?? '';
   return sectionWord(model, t.sentence.section, FUND_WORDS, memo);
 }
+const fundWordsOf = new LintMemo<Sentence, { semicolons: number[]; funds: Array<{ start: number; end: number; word: string }> }>();
 
 /**
  * `…基本支出500.00万元，其中：人员经费450.00万元…` and elsewhere `人员经费为455.00万元`: a part of a list
