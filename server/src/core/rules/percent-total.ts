@@ -51,7 +51,8 @@ function checkGroup(ctx: RuleContext, claim: ShareGroupClaim): void {
   }
   if (adjusted.length) return;
   const base = shares[0].base;
-  if (shares.some((s) => s.base.token !== base.token)) return;
+  // (Shares of a zero whole, `“三公”经费0万元…占0%；占0%；占0%`, are 0 / 0: no list to add up to 100%.)
+  if (shares.some((s) => s.base.token !== base.token) || base.value.isZero()) return;
   // Complete only when the parts add up to the base.
   if (!checkSum(base, shares.map((s) => s.part)).ok) return;
   if (shares.some((s) => ['error', 'warning', 'zero-base'].includes(checkClaimRatio(ratioInputs(s)!).status))) return;

@@ -222,8 +222,8 @@ function byUnit(model: DocumentModel, table: Table, sink: ClaimSink): void {
     return o && counted(col) ? asExact(o) : o;
   };
   for (const col of valueColumns(table, 0)) {
-    // (A 序号 column numbers the units: nothing to add up.)
-    if (/^(?:序号|编号|行次|栏次)$/.test(columnLabel(table, col))) continue;
+    // (A 序号 column numbers the units: nothing to add up; nor do averages, `生均支出（元）`, whose 合计 is the overall average.)
+    if (/^(?:序号|编号|行次|栏次)$/.test(columnLabel(table, col)) || /生均|人均|户均|平均|单价|[率%％]|占比|比重/.test(columnLabel(table, col))) continue;
     emitSum(sink, {
       kind: 'sum',
       identity: 'by-unit.column',
