@@ -6,14 +6,14 @@ import { asExact, magnitude } from '../arith/operand';
 import { l } from '../messages';
 import type { ChangeClaim, CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
-import { comparedYear, PROJECT_NAME, projectFigure } from './prose/facts';
+import { comparedYear, fundTableNote, PROJECT_NAME, projectFigure } from './prose/facts';
 import { partName } from './prose/shares';
 import { OWNER } from './prose/subjects';
 import { budgetKind, OPENING_YEAR, reasonBefore, withoutDepartment, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
-import { ALL_SOURCES_HEADING, FUND_OPENING, allSourcesSentence } from '../text/sources';
+import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, allSourcesSentence } from '../text/sources';
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { CHANGE, PRIOR_YEAR, statisticsCount, statisticsTable } from './tables/sangong';
@@ -291,6 +291,8 @@ function runningCostItem(facts: ProseFacts, pt: ProseToken): string | undefined 
 /** The 一般公共预算 subset or all funds: from the list total, else from the section headings. */
 function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, units: UnitNames): Scope {
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
+  // (A fund's own account, under its label or in the note under its table: `- 政府性基金预算财政拨款：年初结转和结余…`.)
+  if (FUND_LABEL.test(pt.sentence.text) || sections.fundNote(pt.sentence)) return 'other';
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
   if (allSourcesSentence(pt.sentence) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)
@@ -336,6 +338,11 @@ class SectionScopes {
   private readonly memo = new Map<RegExp, Int8Array>();
 
   constructor(private readonly model: DocumentModel) {}
+
+  /** The fund of the table a note under it is about (see fundTableNote). */
+  fundNote(sentence: DocumentModel['sentences'][number]): string | undefined {
+    return fundTableNote(this.model, sentence);
+  }
 
   under(section: number | undefined, words: RegExp): boolean {
     if (section === undefined) return false;

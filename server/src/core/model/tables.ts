@@ -553,6 +553,22 @@ function continuedMarker(lines: Line[], from: number, to: number): { code?: numb
   return marker;
 }
 
+/**
+ * 公开06表 printed as two tables under the labels `人员经费` / `公用经费`: the block after the `公用经费` label goes on with the table
+ * before it.
+ */
+function basicSpendingHalf(lines: Line[], prev: Work, first: number): boolean {
+  if (prev.table.kind !== 'T06' || first - prev.lastLine > 4) return false;
+  let label = false;
+  for (let i = prev.lastLine + 1; i < first; i++) {
+    const text = lines[i].text.replace(/[\s*#]/g, '');
+    if (text === '') continue;
+    if (label || !/^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?(?:公用经费|人员经费)(?:部分|支出)?[：:]?$/.test(text)) return false;
+    label = true;
+  }
+  return label;
+}
+
 /** A heading naming the expenditure side (`（二）支出`, `二、支出部分`). */
 const SPENDING_HEADING = /^[\s#*]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])?\s*支出(?:部分|项目|决算|情况)?[\s*]*$/;
 
@@ -767,7 +783,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       standardSangongHeaders(meta.title, lineCells);
       standardFundHeaders(meta.title, lineCells);
     }
-    const between = prev && ((!meta.title && !meta.code && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || spendingHalf(lines, prev, block.first))) || continuedTable(lines, prev, block.first));
+    const between = prev && ((!meta.title && !meta.code && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || spendingHalf(lines, prev, block.first) || basicSpendingHalf(lines, prev, block.first))) || continuedTable(lines, prev, block.first));
     // (A continuation as wide as the table it continues keeps its columns: `⇥13⇥⇥十三、交通运输支出⇥44⇥` rows of 公开01表's
     // spending side, after the income rows ran out, leave the income amounts blank throughout, but they are no spacer.)
     const sameWidth = between && lineCells.length > 0 && widthOf(lineCells) === widthOf(prev.table.rows);

@@ -26,7 +26,8 @@ export const FUND_OPENING = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本
  * A sentence under one fund's 财政拨款 as its label (`政府性基金预算财政拨款：年初结转和结余…，本年收入…，本年支出…`): its figures
  * are that fund's (group 1), whatever their names.
  */
-export const FUND_LABEL = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(一般公共预算|政府性基金预算?|国有资本经营预算?)财政拨款(?:收支)?(?:情况)?[：:]/;
+// (After a list marker too: `- 一般公共预算财政拨款：…`, `（一）政府性基金预算财政拨款：…`.)
+export const FUND_LABEL = /^\s*(?:[-*+•·]\s+|\d{1,2}[.、．]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?(?:(?:19|20)\d\d\s*年度?\s*)?(一般公共预算|政府性基金预算?|国有资本经营预算?)财政拨款(?:收支)?(?:情况)?[：:]/;
 
 /** Words that say which money: one fund, or 财政拨款. */
 export const FUND_WORDS = /一般公共预算|政府性基金|国有资本经营|(?<!非)财政拨款/;

@@ -205,6 +205,14 @@ const FUND_TOTAL = /^((?:一般公共预算|政府性基金预算|国有资本�
 /** The parts of a spending total that a fund's name makes a quantity of their own. */
 const FUND_PART = /^(?:基本支出|项目支出|人员经费|公用经费)$/;
 
+/** A note right under a 政府性基金 or 国有资本经营 table (`注：本表反映…`): that fund's, whose figures it states; undefined else. */
+export function fundTableNote(model: DocumentModel, sentence: Sentence): 'T07' | 'T08' | undefined {
+  if (!/^\s*(?:注|说明)\s*[0-9０-９]?[：:]/.test(sentence.text)) return undefined;
+  const i = lowerBound(model.tables, (table) => table.span.end, sentence.span.start) - 1;
+  const table = model.tables[i];
+  return table && (table.kind === 'T07' || table.kind === 'T08') && sentence.span.start - table.span.end < 200 ? table.kind : undefined;
+}
+
 /** The standard breakdowns, whose figures exist for every fund scope. */
 const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$|^(?:年初|年末)结转和结余$/;
 
@@ -217,6 +225,9 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   // fund's figures, whatever their names.)
   const label = FUND_LABEL.exec(t.sentence.text);
   if (label) return `fund:${label[1]}`;
+  // (So does the note under one fund's table: `注：本表反映本年国有资本经营预算财政拨款支出；年初结转和结余20.00万元…见公开04表`.)
+  const note = fundTableNote(model, t.sentence);
+  if (note) return `fund:${note}`;
   // (`政府性基金预算财政拨款收入总计41471.30万元，…；支出总计41471.30万元，…`: totals in a sentence about one fund's money are
   // that fund's, not the department's.)
   if (GRAND_TOTAL.test(key)) {
@@ -607,6 +618,8 @@ function fundOf(model: DocumentModel, t: ProseToken | undefined, memo: Map<numbe
   const first = funds[lowerBound(funds, (f) => f.start, from)];
   const own = first && first.end <= end ? first.word : undefined;
   if (own || t.sentence.section === undefined) return own ?? '';
+  const note = fundTableNote(model, t.sentence);
+  if (note) return note === 'T07' ? '政府性基金' : '国有资本经营';
   return sectionWord(model, t.sentence.section, FUND_WORDS, memo);
 }
 const fundWordsOf = new LintMemo<Sentence, { semicolons: number[]; funds: Array<{ start: number; end: number; word: string }> }>();
