@@ -523,6 +523,8 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   return true;
 }
 
+/** A line that only says the table before goes on: `表三（续）`, `续表`, `公开05表（续）`. */
+const CONTINUATION_LINE = /^[\s|]*(?:(?:表[一二三四五六七八九十\d]{1,2}|公开\s*\d{1,2}\s*表|部门公开表\s*\d{1,2})\s*[（(]续(?:表)?[)）]|[（(]?续表[)）]?|续上表)[\s|]*$/;
 /** `续表`, `续上表`, `（续表）`, `公开05表（续）`, `（接下页）`, `（转下页）`: the previous table goes on. */
 const CONTINUED = /续表|续上表|[（(]续[)）]|接下页|接上页|转下页|续下页|下页续/;
 
@@ -702,6 +704,8 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     // Title rows inside a pasted sheet are read as the lines above the table.
     const metaRow = (i: number) => isMetaLine(block.format === 'csv' ? (csvFields(lines[i].text) ?? []).map((f) => f.text).join('\t') : lines[i].text);
     if (block.format === 'tsv' || block.format === 'csv') while (block.first < block.last && metaRow(block.first)) block.first++;
+    // (`表三（续）` read as the first line of the block it heads: a line between, which says the table goes on.)
+    while (block.first < block.last && CONTINUATION_LINE.test(lines[block.first].text)) block.first++;
     // (`公开01表\t\t\t金额单位：万元` alone between blank lines: the next table's code and unit, not a table.)
     if ((block.format === 'tsv' || block.format === 'csv') && block.first === block.last && metaRow(block.first)) continue;
     const meta = findMeta(lines, block.first, tableLines);
@@ -1289,6 +1293,8 @@ function classify(table: Table, scanned: Work['scanned']): void {
     }
     if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts().filter((t) => t !== '').length === 1) kind = 'note';
     else if (head && numbersColumns(texts())) kind = 'column-numbers';
+    // (`功能分类科目 | 科目名称 | …` / `编码` / `栏次 | 1 | 2 | 3`: a header word wrapped onto a line of its own, before the 栏次 row.)
+    else if (head && !hasNumber && texts().filter((t) => t !== '').length === 1 && firstText.length <= 4 && nextIsNumbersRow(table, row.index)) kind = 'header';
     else if (head && layoutHeaders.has(row) && !texts().some((t) => COUNTED_ITEM.test(t))) kind = 'header';
     else if (head && above && !hasNumber && subHeaderWords(texts())) {
       // (Placed under the group it refines now, or later with the row above when both lost their blank cells: expandGroups.)
@@ -1357,6 +1363,12 @@ function codeHeaderBeforeTotal(texts: string[]): string[] | undefined {
     words.push(t);
   }
   return undefined;
+}
+
+/** The row after `index` is a 栏次 row. */
+function nextIsNumbersRow(table: Table, index: number): boolean {
+  const next = table.rows[index + 1];
+  return next !== undefined && numbersColumns(next.cells.map((c) => norm(c.text)));
 }
 
 /** `类 | 款 | 项 | 栏次 | 1 | 2 | 3`: the code words before the 栏次 (or the first column number), by column. */
