@@ -308,7 +308,8 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   // (Nor does an economic class or 人员经费 / 公用经费: `商品和服务支出中，办公费…` in the 一般公共预算 基本支出 section is that fund's.)
   // (A total its words do not name, `（三）具体情况。…决算21189.99万元。其中：药品事务（项）…`, leaves the scope to the section.)
   if (total && total.subject && !CLASS_ITEM.test(total.subject) && !ECONOMIC_PARENT.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
-  return sections.under(pt.sentence.section, GENERAL_FUND) ? 'general' : 'all';
+  // (Or a heading run into its paragraph: `五、一般公共预算财政拨款支出决算情况说明。（一）总体情况。…`.)
+  return sections.under(pt.sentence.section, GENERAL_FUND) || sections.paragraphHeading(pt.sentence.paragraph, GENERAL_FUND) ? 'general' : 'all';
 }
 
 const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;
@@ -338,6 +339,14 @@ class SectionScopes {
   private readonly memo = new Map<RegExp, Int8Array>();
 
   constructor(private readonly model: DocumentModel) {}
+
+  /** A paragraph that opens with a numbered heading run into it (`五、一般公共预算…说明。…`) whose words match. */
+  paragraphHeading(paragraph: number, words: RegExp): boolean {
+    const p = this.model.paragraphs[paragraph];
+    if (!p) return false;
+    const opening = /^\s*[一二三四五六七八九十]{1,3}[、.．]([^。\n]{2,40})[。\n]/.exec(this.model.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 60)));
+    return opening !== null && words.test(opening[1]);
+  }
 
   /** The fund of the table a note under it is about (see fundTableNote). */
   fundNote(sentence: DocumentModel['sentences'][number]): string | undefined {

@@ -226,7 +226,7 @@ function findBlocks(lines: Line[]): Block[] {
         j < lines.length &&
         (hasTab(lines[j].text) ||
           pageBreakInside(j) ||
-          (nameTail(lines[j].text) && hasTab(lines[j - 1].text) && before(j)) ||
+          ((nameTail(lines[j].text) || singleCharacterTail(lines[j].text)) && hasTab(lines[j - 1].text) && before(j)) ||
           (spaceRunRow(lines[j].text) && (before(j) || spaceRunRow(lines[j + 1].text))))
       )
         j++;
@@ -505,6 +505,10 @@ function nameTail(text: string): boolean {
   return t.length >= 2 && t.length <= 16 && NAME_TAIL.test(t) && !/表$|决算|单位[：:]/.test(t);
 }
 const NAME_TAIL = /^[\u4e00-\u9fff（）()、]+$/;
+/** `务` alone between two rows, the last 汉字 of `一般行政管理事务` a conversion wrapped. */
+function singleCharacterTail(text: string): boolean {
+  return /^[\u4e00-\u9fff][)）]?$/.test(text.trim());
+}
 
 /** `30102     津贴补贴    1047.73`, `一、财政拨款收入     6525.56`: a code or a label and figures, parted by runs of spaces only. */
 function spaceRunRow(text: string): boolean {
@@ -758,15 +762,28 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
       // (A web page's bare table whose header row opens without a pipe opens no row with one: ` |  | 九、卫生健康支出 | 27.22`
       // opens with two blank cells.)
       const leadingPipe = !block.bare || /^\s*\|/.test(lines[block.first].text);
+      let pendingHead: string | undefined;
       for (let li = block.first; li <= block.last; li++) {
         tableLines[li] = 1;
         if (block.format === 'markdown' && !block.headless && !block.bare && li === block.delimiter) continue; // the delimiter row
         if (block.format === 'tsv' && !hasTab(lines[li].text) && onlyPageBreak(lines, li, li + 1)) continue;
+        // (`使用非财政拨款结余（含专用` / `结余）⇥28⇥0.00…`: a label whose bracket the line leaves open is the head of the next row's.)
+        // (So is one before a row that opens with a fragment of a label: `三、国有资本经营预算财政拨` / `款⇥3⇥0.00…`.)
+        const head = block.format === 'tsv' && !hasTab(lines[li].text) && li < block.last && hasTab(lines[li + 1].text) && (openBracket(lines[li].text) || (NAME_TAIL.test(lines[li].text.trim()) && LABEL_FRAGMENT.test(lines[li + 1].text.split('\t')[0].trim()))) ? lines[li].text.trim() : undefined;
+        if (head !== undefined) {
+          pendingHead = head;
+          continue;
+        }
         if (block.format === 'tsv' && !hasTab(lines[li].text) && lineCells.length > 0 && !spaceRunRow(lines[li].text)) {
           appendNameTail(lineCells[lineCells.length - 1].cells, lines[li].text.trim());
           continue;
         }
         const cells = splitCells(lines[li], block.format, leadingPipe);
+        if (pendingHead !== undefined) {
+          const first = cells.find((c) => c.text.trim() !== '');
+          if (first && (/^[^\d\s]{1,8}[)）]/.test(first.text.trim()) || LABEL_FRAGMENT.test(first.text.trim()))) first.text = pendingHead + first.text.trim();
+          pendingHead = undefined;
+        }
         // (`|  |  |  | 金额单位：万元 |` over the delimiter: the unit line a converter made the header row; the table's
         // own header follows.)
         if (block.format === 'markdown' && !block.headless && !block.bare && li === block.first && isMetaLine(cells.map((c) => c.text).join('\t'))) {
@@ -963,14 +980,24 @@ function isTableTitle(text: string): boolean {
   return title.length <= 40 && (TITLE_CODE.test(title) || /表$/.test(title.replace(TRAILING_BRACKET, '')));
 }
 
+/** The end of a label a line wrapped: one to three 汉字 (`款`, `结余）`), no label of its own. */
+const LABEL_FRAGMENT = /^[\u4e00-\u9fff]{1,3}[)）]?$/;
+/** A line of words that opens a bracket it does not close (`使用非财政拨款结余（含专用`). */
+function openBracket(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 2 && t.length <= 30 && NAME_TAIL.test(t) && (t.match(/[（(]/g)?.length ?? 0) > (t.match(/[)）]/g)?.length ?? 0);
+}
+
 /** The tail of a wrapped name goes to the row's last cell of 汉字 (its name; the cell's span stays on its line). */
 function appendNameTail(cells: TableCell[], tail: string): void {
-  for (let c = cells.length - 1; c >= 0; c--) {
-    if (!/[\u4e00-\u9fff]/.test(cells[c].text)) continue;
-    cells[c].text = cells[c].text.trimEnd() + tail;
-    return;
-  }
+  // (The cell the wrap cut, when another ends as a label does: `二、政府性基金预算财政拨款收 | … | 四、公共安全支出` / `入`.)
+  const named = cells.filter((c) => /[\u4e00-\u9fff]/.test(c.text));
+  const cut = named.filter((c) => !COMPLETE_LABEL.test(c.text.trim()));
+  const cell = cut.length === 1 ? cut[0] : named.at(-1);
+  if (cell) cell.text = cell.text.trimEnd() + tail;
 }
+/** The end of a whole label, which no wrap cut. */
+const COMPLETE_LABEL = /(?:支出|收入|费|经费|合计|总计|小计|结余|资金|补助|[)）]|项目|事务|名称|金额|栏次|行次)$/;
 
 /** A block continues a table when it repeats one of its header rows, or goes on with coded rows of the same width. */
 function continues(prev: Table, rows: TableRow[]): boolean {

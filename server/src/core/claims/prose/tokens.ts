@@ -1258,11 +1258,15 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
     const title = normalizeSubject(itemName ?? previous.text.replace(/[。.]$/, ''));
     if (!title) continue;
     let named = false;
+    let namedBudget = false;
     for (const t of bySentence.get(sentence.id) ?? []) {
       // (`1.财政拨款收支概况。` / `…财政拨款收入9531.90万元，较上年决算数减少327.20万元…`: a change after an amount the sentence
       // names is that amount's.)
-      if (t.ownSubject) named ||= t.role === 'amount';
-      else if (!(named && (t.role === 'delta' || t.role === 'change-rate' || t.role === 'prior'))) t.subject = title;
+      // (Nor are the figures after a budget the sentence names, `农村基础设施建设项目全年预算数120.00万元，全年执行数120.00万元`: that item's.)
+      if (t.ownSubject) {
+        named ||= t.role === 'amount';
+        namedBudget ||= t.role === 'budget';
+      } else if (!namedBudget && !(named && (t.role === 'delta' || t.role === 'change-rate' || t.role === 'prior'))) t.subject = title;
     }
   }
 }
