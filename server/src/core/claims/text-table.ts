@@ -335,6 +335,11 @@ const STATE_CAPITAL_FUND = /国有资本经营/;
  * Whether a section or one of its ancestors has a heading with some words, memoised per section and
  * pattern: every figure of a section asks.
  */
+/** A numbered heading run into its paragraph: `五、一般公共预算财政拨款支出决算情况说明。（一）总体情况。…`. */
+const RUN_IN_HEADING = /^\s*[一二三四五六七八九十]{1,3}[、.．]([^。\n]{2,40})[。\n]/;
+/** How many paragraphs back a run-in heading still heads. */
+const RUN_IN_LOOKBACK = 40;
+
 class SectionScopes {
   private readonly memo = new Map<RegExp, Int8Array>();
 
@@ -342,10 +347,15 @@ class SectionScopes {
 
   /** A paragraph that opens with a numbered heading run into it (`五、一般公共预算…说明。…`) whose words match. */
   paragraphHeading(paragraph: number, words: RegExp): boolean {
-    const p = this.model.paragraphs[paragraph];
-    if (!p) return false;
-    const opening = /^\s*[一二三四五六七八九十]{1,3}[、.．]([^。\n]{2,40})[。\n]/.exec(this.model.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 60)));
-    return opening !== null && words.test(opening[1]);
+    // (The nearest such heading at or before the paragraph, in its section: `6.科普活动（项）。…` after `五、一般公共预算…说明。…`.)
+    const section = this.model.paragraphs[paragraph]?.section;
+    for (let k = paragraph; k >= 0 && k > paragraph - RUN_IN_LOOKBACK; k--) {
+      const p = this.model.paragraphs[k];
+      if (!p || p.section !== section) return false;
+      const opening = RUN_IN_HEADING.exec(this.model.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 60)));
+      if (opening) return words.test(opening[1]);
+    }
+    return false;
   }
 
   /** The fund of the table a note under it is about (see fundTableNote). */

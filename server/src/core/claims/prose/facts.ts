@@ -14,6 +14,7 @@ import { COUNTED_TOTAL, OWNER, sideOf } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind, isBudgetAdjustment, reasonBefore, withoutDepartment } from './tokens';
 import { LintMemo } from '../../lint-memo';
+import { CLASS_NAME } from '../../text/classes';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
 const RESPECTIVELY = /分别|各/;
@@ -234,7 +235,9 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
     const fund = FUND_OPENING.exec(t.sentence.text);
     return fund ? `fund:${fund[1] ?? ''}` : '';
   }
-  if (!BREAKDOWN.test(key)) return '';
+  // (A 类 of the functional classification, `农林水支出`, is spent from all funds in the 支出决算 section, from one fund in its own: the
+  // 一般公共预算 section's 农林水支出 is another figure when the department has other money.)
+  if (!BREAKDOWN.test(key) && !CLASS_NAME.test(key)) return '';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: a sentence about the fund's carry-overs,
   // which other money's add to; its 人员经费 are 公开06表's, the department's.)
   if (CARRY_OVER.test(key) && FUND_OPENING.test(t.sentence.text)) return 'fund';

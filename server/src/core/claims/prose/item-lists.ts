@@ -424,7 +424,9 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
       const kind = /政府性基金/.test(total.subject) ? 'T07' : /国有资本/.test(total.subject) ? 'T08' : 'T05';
       return subjects.every((s) => levelOf(s) === '项') && [...(tableItems?.(kind) ?? [])].some((name) => !named.has(name));
     };
-    const exhaustive = family || allCounted || ((classified || byUnit) && role === 'amount' && covered() && !(classified && leavesOut()));
+    // (`财政拨款收入、支出总计3951.02万元` over each fund's `本年支出…`: a 总计 holds the balances too; the funds' flows are some of it.)
+    const flowsOfGrandTotal = /总计$/.test(total.subject) && !items.some((t) => /总计$|结转|结余/.test(t.subject));
+    const exhaustive = (family && !flowsOfGrandTotal) || allCounted || ((classified || byUnit) && role === 'amount' && covered() && !(classified && leavesOut()));
     const label = total.subject || '合计';
     sink.add<SumClaim>({
       kind: 'sum',

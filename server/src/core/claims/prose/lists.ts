@@ -16,6 +16,8 @@ const BREAKDOWN_OPENING = /^\s*(?:其\r?\n?中|从[^，,。；;]{1,12}看|按[^�
 const NUMBERED_OPENING = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
 /** How far back the whole a breakdown by another criterion is of is looked for, past the sentences breaking it down. */
 const MAX_BREAKDOWN_SENTENCES = 12;
+/** The whole a breakdown names right after its trigger: `本年支出合计中，`. */
+const FRAME_AFTER_TRIGGER = /^\s*([^，,。；;：:\d]{2,16}?)中[，,：:]/;
 const COMMA_CRITERION = new RegExp(`^按${CRITERIA}(?:划?分|分类)[，,]$`);
 import { budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
@@ -1321,6 +1323,14 @@ function fallbackTotal(
     // (And the parts of a numbered run, `1.财政拨款收入…。…4.其他收入29.95万元，…。` / `按单位分：…`, to the whole they broke down.)
     // (A breakdown by unit opening its paragraph is of the paragraph before's head figure: `政府采购支出总额802.67万元，其中：…。授予中小企业
     // 合同金额698.17万元，…` / `按单位分：机关本级655.10万元…`.)
+    // (Unless it names its whole right after the trigger, `分单位看：本年支出合计中，A…`: that figure, by name.)
+    const after = analysis.bySentence.get(sentence.id)?.find((t) => t.token.span.start >= offset);
+    const frame = after ? FRAME_AFTER_TRIGGER.exec(after.sentence.text.slice(offset - after.sentence.span.start + trigger.length)) : null;
+    if (BY_ANY_CRITERION.test(trigger) && frame) {
+      const name = normalizeSubject(frame[1]);
+      const found = name.length >= 2 ? subjects.find(name, offset, (t) => t.role === role) : undefined;
+      if (found) return found;
+    }
     if (BY_UNIT.test(trigger) && opensWithTrigger && tokens.length > 0 && previous.paragraph === sentence.paragraph - 1) {
       for (let back = 1; back <= MAX_BREAKDOWN_SENTENCES; back++) {
         const before = analysis.bySentence.get(previous.id - back);
@@ -1367,13 +1377,13 @@ function fallbackTotal(
       if (named.length === 1 && !parts.some((p) => p.subject === named[0].subject)) return named[0];
     }
     // (`从支出结构看，A…、B…、灾害防治及应急管理支出999.50万元，分别占…。` / `其中，应急管理事务（款）…`: a 其中 opening the next
-    // paragraph details a part of that breakdown, the last named, not its first.)
+    // paragraph details some parts of that breakdown, which it does not say: no total, not its first.)
     // (Only of items named by their level, `应急管理事务（款）…（项）`: a 其中 of 人员经费 after `按经济分类，工资福利支出…` breaks down the
     // figure the paragraph opened with.)
     const firstPart = analysis.bySentence.get(sentence.id)?.find((t) => t.token.span.start >= offset);
     const levelled = firstPart !== undefined && /^[^。；;]{0,40}[（(][款项][)）]/.test(firstPart.sentence.text.slice(offset - firstPart.sentence.span.start));
     if (/^其\r?\n?中/.test(trigger) && opensWithTrigger && levelled && previous.paragraph === sentence.paragraph - 1 && /^\s*(?:从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看))/.test(tokens[0]?.sentence.text ?? '')) {
-      return [...tokens].reverse().find((t) => t.role === role && t.depth === 0);
+      return undefined;
     }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.
