@@ -3,7 +3,7 @@
 import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
-import { normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
+import { grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
 import { coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
@@ -1330,6 +1330,18 @@ function fallbackTotal(
       const name = normalizeSubject(frame[1]);
       const found = name.length >= 2 ? subjects.find(name, offset, (t) => t.role === role) : undefined;
       if (found) return found;
+    }
+    // (A breakdown by unit is of a grand total, on the side its parts name: `本年支出合计8359.71万元，…。` / `基本支出3189.09万元是指…。` /
+    // `分单位看，厅本级支出4347.04万元…`, not the 基本支出 of the paragraph before.)
+    if (BY_UNIT.test(trigger) && opensWithTrigger && after) {
+      const side = sideOf(after.subject);
+      for (let back = 0; back < MAX_BREAKDOWN_SENTENCES; back++) {
+        const before = analysis.bySentence.get(previous.id - back);
+        if (!before || before.length === 0) continue;
+        if (before[0].sentence.section !== sentence.section) break;
+        const whole = before.find((t) => t.role === role && t.depth === 0 && grandTotalKind(t.subject) !== undefined && (!side || grandTotalKind(t.subject) === side));
+        if (whole) return whole;
+      }
     }
     if (BY_UNIT.test(trigger) && opensWithTrigger && tokens.length > 0 && previous.paragraph === sentence.paragraph - 1) {
       for (let back = 1; back <= MAX_BREAKDOWN_SENTENCES; back++) {
