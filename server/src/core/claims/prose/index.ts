@@ -47,7 +47,9 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const subjects = new SubjectIndex(analysis.tokens, ['amount', 'share-base']);
   const { lists, listOf } = findLists(analysis, model.text, model.sentences, subjects, model.sections);
   const units = unitsOfDepartment(model.text);
-  sumClaims(lists, sink, { zerosBefore: zerosBefore(model, analysis), statedApart: statedApart(model, analysis, listOf), units });
+  // (`本年收入合计` / `本年支出合计` as the report states them, for the units' income and spending.)
+  const yearTotal = (side: '收入' | '支出', offset: number) => subjects.find(`${side}合计`, offset, (t) => t.role === 'amount' && t.ownSubject && t.year === undefined);
+  sumClaims(lists, sink, { zerosBefore: zerosBefore(model, analysis), statedApart: statedApart(model, analysis, listOf), units, yearTotal });
   unitCountClaims(model, sink);
   itemListClaims(model, analysis, lists, listOf, sink);
   closingItemTotals(model, analysis, sink);

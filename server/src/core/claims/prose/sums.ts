@@ -292,9 +292,13 @@ export interface ListContext {
   statedApart(list: ProseList): string[];
   /** The units the department's accounts are made of, as its overview names them (unitsOfDepartment). */
   units: string[];
+  /** The year's 本年收入合计 or 本年支出合计 the report states nearest a place, if any. */
+  yearTotal?: (side: '收入' | '支出', offset: number) => ProseToken | undefined;
 }
 
 const NO_CONTEXT: ListContext = { zerosBefore: () => [], statedApart: () => [], units: [] };
+/** A breakdown by the department's units. */
+const BY_UNIT_LIST = /(?:按|分|从)(?:使用|所属)?单位/;
 
 /** An actual stated between a budget and the list after it (`全年预算数…，执行数…，其中：`). */
 function actualBetween(budget: ProseToken, list: ProseList): boolean {
@@ -557,6 +561,22 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   }
   if (sides && parts.length > 2) {
     for (const [k, side] of sides.entries()) {
+      // (`按单位分：局本级收入1540.36万元、支出1496.91万元；…` under `收、支总计2280.94万元`: the units' income is the year's 本年收入合计,
+      // their spending its 本年支出合计, which the 总计 holds with the balances.)
+      const year = BY_UNIT_LIST.test(list.triggerText) && side.length >= 2 ? context.yearTotal?.(k === 0 ? '收入' : '支出', total.token.span.start) : undefined;
+      if (year) {
+        sink.add<SumClaim>({
+          kind: 'sum',
+          origin: 'prose',
+          identity: 'prose.by-unit-year-total',
+          description: l(`${year.subject} = 各单位${k === 0 ? '收入' : '支出'}之和`, `${year.subject} = the sum of the units' ${k === 0 ? 'income' : 'spending'}`),
+          span: year.token.span,
+          total: operand(year.token, year.subject),
+          parts: side.map(partOperand),
+          exhaustive: true,
+        });
+        continue;
+      }
       if (side.length === 1) {
         partAtMost(sink, side[0], total);
         continue;
