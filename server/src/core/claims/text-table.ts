@@ -211,6 +211,12 @@ const MAPPINGS: Mapping[] = [
   // 公开01表's carry-overs (all funds; a 财政拨款 section's are 公开04表's, named with 财政拨款).
   { subject: /^(年初结转和结余)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T01', label: m[1], block: 0 }] : []) },
   { subject: /^(年末结转和结余)$/, roles: ['amount'], queries: (m, scope) => (scope === 'all' ? [{ kind: 'T01', label: m[1], block: 1 }] : []) },
+  // (The older `结转下年`: 表一's, or 表四's in a sentence about 财政拨款.)
+  {
+    subject: /^结转下年$/,
+    roles: ['amount'],
+    queries: (_m, scope, pt) => (/财政拨款/.test(pt.sentence.text) ? [{ kind: 'T04', label: /^(?:[一二三四五六七八九十]+、)?结转下年/, block: 1 }] : scope === 'all' ? [{ kind: 'T01', label: /^(?:[一二三四五六七八九十]+、)?结转下年/, block: 1 }] : []),
+  },
   // (`使用非财政拨款结余(含专用结余)`, the older `用事业基金弥补收支差额`; `结余分配` on the other side.)
   { subject: /^(?:本年)?使用非财政拨款结余$|^用事业基金弥补收支差额$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: /^(?:使用非财政拨款结余|用事业基金弥补收支差额)/, block: 0 }] : []) },
   { subject: /^结余分配$/, roles: ['amount'], queries: (_m, scope) => (scope === 'all' ? [{ kind: 'T01', label: /^结余分配/, block: 1 }] : []) },
@@ -1087,6 +1093,8 @@ function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSi
         const words = model.text.slice(paragraph.span.start, paragraph.span.end);
         const at = words.indexOf(`“${name}`);
         if (at < 0) continue;
+        // (Not a run of names, `“A”、“B”、“C”自评得分分别为…`: which figure is whose the 分别 says, not the place.)
+        if (/[”"][、，,和及与]\s*$/.test(words.slice(Math.max(0, at - 3), at)) || /^[^“”"]{0,42}[”"]\s*[、，,和及与]\s*[“"]/.test(words.slice(at + 1, at + name.length + 6))) break;
         const next = words.slice(at + name.length + 1).search(/“[^”]{2,40}”(?:项目|资金)/);
         span = { start: paragraph.span.start + at, end: next < 0 ? paragraph.span.end : paragraph.span.start + at + name.length + 1 + next };
         break;
@@ -1132,4 +1140,36 @@ function performanceProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSi
       });
     }
   }
+  respectiveProjectScores(model, facts, sink);
 }
+
+/** `“A”、“B”、“C”自评得分分别为97.26分、95.10分和96.00分`: the k-th project's score is the k-th, against its 自评表's 总分. */
+function respectiveProjectScores(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  const tables = performanceTables(model).filter((info) => info.projectName && info.totalScore !== undefined);
+  if (tables.length < 2) return;
+  for (const sentence of model.sentences) {
+    const run = QUOTED_RUN_RESPECTIVE.exec(sentence.text);
+    if (!run) continue;
+    const names = [...run[1].matchAll(/[“"]([^”"]{2,40})[”"]/g)].map((m) => m[1].replace(/项目$/, ''));
+    const after = sentence.span.start + run.index + run[0].length;
+    const scores = (facts.analysis.bySentence.get(sentence.id) ?? []).filter((t) => t.role === 'score' && t.token.span.start >= after).slice(0, names.length);
+    if (names.length < 2 || scores.length !== names.length) continue;
+    names.forEach((name, k) => {
+      const info = tables.find((x) => similarity(x.projectName!.replace(/项目$/, ''), name) >= 0.8);
+      if (!info) return;
+      sink.add<FactClaim>({
+        kind: 'fact',
+        origin: 'text-table',
+        identity: 'text-table.score',
+        description: l(`“${info.projectName}”自评得分两处表述`, `self-assessment score of "${info.projectName}" stated twice`),
+        span: scores[k].token.span,
+        key: `score|${info.projectName}`,
+        a: asExact(operand(model.numbers[info.totalScore!], '绩效自评表 总分')),
+        b: asExact(operand(scores[k].token, '文中自评得分')),
+        looseMatch: false,
+      });
+    });
+  }
+}
+/** A run of quoted names, then their scores 分别: `“A”、“B”、“C”自评得分分别为`. */
+const QUOTED_RUN_RESPECTIVE = /((?:[“"][^”"]{2,40}[”"](?:项目)?\s*[、，,和及与]\s*)+[“"][^”"]{2,40}[”"](?:项目)?)[^。；;\d]{0,16}?(?:自评)?(?:得分|评分)[^。；;\d]{0,4}分别为/;

@@ -215,7 +215,8 @@ export function fundTableNote(model: DocumentModel, sentence: Sentence): 'T07' |
 }
 
 /** The standard breakdowns, whose figures exist for every fund scope. */
-const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$|^(?:年初|年末)结转和结余$/;
+// (And the older names of the balances, `上年结转` (年初结转) and `结转下年`.)
+const BREAKDOWN = /^(?:本年)?(?:基本支出|项目支出|人员经费|公用经费|支出合计|收入合计|上缴上级支出|经营支出|对附属单位补助支出)$|^(?:年初|年末)结转和结余$|^年初结转$|^结转下年$/;
 
 /**
  * Sections about 一般公共预算财政拨款 speak of that fund only; the 收入/支出决算 sections of all funds.
@@ -415,7 +416,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // 2293.3万元` in the next paragraph are one figure.)
     const projectFigure = PROJECT_FIGURE.test(t.subject) && t.subject !== '项目支出';
     const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : projectFigure || THIS_ITEM.test(t.subject) ? `paragraph${t.sentence.paragraph}` : '';
-    const item = itemScope(model, t, key);
+    // (A part of one item's figure, `3.城区环卫作业市场化服务。项目全年预算3168.00万元，其中：本级财政资金1079.47万元…`, is that item's, as
+    // its whole is: not the department's `本级财政资金3860.47万元` of all projects.)
+    const ofItem = inList?.totals.get('amount') ?? inList?.totals.get('budget');
+    const item = ofItem && ofItem !== t && PER_ITEM.test(factKey(ofItem.subject)) ? itemScope(model, t, factKey(ofItem.subject)) || itemScope(model, t, key) : itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)
     const sources = allSourcesSentence(t.sentence) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';

@@ -34,10 +34,13 @@ import { transposedSangongRows } from './sangong-rows';
 
 /** The income side's carry-over row: 年初结转和结余, or 上年结转 in the 2015–2018 tables. */
 export const OPENING_BALANCE = /^(?:年初结转和结余|上年结转(?:和结余)?)/;
+/** 公开01表's closing row: 年末结转和结余, or 结转下年 in the older tables. */
+const CLOSING_BALANCE = /^(?:年末结转和结余|结转下年)/;
 /** 公开04表's: 年初财政拨款结转和结余, or 上年结转 in the older tables. */
 export const FISCAL_OPENING_BALANCE = /^(?:年初财政拨款结转和结余|上年结转(?:和结余)?)/;
 /** 公开04表's closing row: 年末财政拨款结转和结余, or 年末结转和结余 in the older tables (all of that table is 财政拨款). */
-export const FISCAL_CLOSING_BALANCE = /^年末(?:财政拨款)?结转和?结余/;
+// (`结转下年` in the older tables: what is carried to next year.)
+export const FISCAL_CLOSING_BALANCE = /^(?:年末(?:财政拨款)?结转和?结余|(?:[一二三四五六七八九十]+、)?结转下年)/;
 
 
 export function identityClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
@@ -479,7 +482,7 @@ function t01Columns(model: DocumentModel, table: Table, sink: ClaimSink, income:
   sumOf(model, table, sink, 'T01.2', spendTotal, classes, outCol, of(l('本年支出合计 = 各类支出之和', '本年支出合计 = the 类 expenditure rows')));
   // (`用事业基金弥补收支差额`: the older templates' name of 使用非财政拨款结余.)
   const inExtra = [incomeTotal, findItem(income, /使用非财政拨款结余|用事业基金弥补收支差额/), findItem(income, OPENING_BALANCE)].filter((x): x is Item => !!x);
-  const outExtra = [spendTotal, findItem(spend, /^结余分配/), findItem(spend, /^年末结转和结余/)].filter((x): x is Item => !!x);
+  const outExtra = [spendTotal, findItem(spend, /^结余分配/), findItem(spend, CLOSING_BALANCE)].filter((x): x is Item => !!x);
   // (Without this year's total row the carry-overs alone are no breakdown of 总计.)
   if (incomeTotal) sumOf(model, table, sink, 'T01.3', grandIn, inExtra, inCol, of(l('总计（收入）= 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '总计 (income) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余')));
   if (spendTotal) sumOf(model, table, sink, 'T01.4', grandOut, outExtra, outCol, of(l('总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', '总计 (expenditure) = 本年支出合计 + 结余分配 + 年末结转和结余')));
