@@ -353,16 +353,26 @@ class SectionScopes {
 
   /** A paragraph that opens with a numbered heading run into it (`五、一般公共预算…说明。…`) whose words match. */
   paragraphHeading(paragraph: number, words: RegExp): boolean {
-    // (The nearest such heading at or before the paragraph, in its section: `6.科普活动（项）。…` after `五、一般公共预算…说明。…`.)
-    const section = this.model.paragraphs[paragraph]?.section;
-    for (let k = paragraph; k >= 0 && k > paragraph - RUN_IN_LOOKBACK; k--) {
-      const p = this.model.paragraphs[k];
-      if (!p || p.section !== section) return false;
-      const opening = RUN_IN_HEADING.exec(this.model.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 60)));
-      if (opening) return words.test(opening[1]);
+    // (The nearest such heading at or before the paragraph, in its section: `6.科普活动（项）。…` after `五、一般公共预算…说明。…`;
+    // found once per paragraph, every figure of it asks.)
+    let heading = this.runIn.get(paragraph);
+    if (heading === undefined) {
+      heading = '';
+      const section = this.model.paragraphs[paragraph]?.section;
+      for (let k = paragraph; k >= 0 && k > paragraph - RUN_IN_LOOKBACK; k--) {
+        const p = this.model.paragraphs[k];
+        if (!p || p.section !== section) break;
+        const opening = RUN_IN_HEADING.exec(this.model.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 60)));
+        if (opening) {
+          heading = opening[1];
+          break;
+        }
+      }
+      this.runIn.set(paragraph, heading);
     }
-    return false;
+    return heading !== '' && words.test(heading);
   }
+  private readonly runIn = new Map<number, string>();
 
   /** The fund of the table a note under it is about (see fundTableNote). */
   fundNote(sentence: DocumentModel['sentences'][number]): string | undefined {
