@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { DocumentModel, ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { finestOf, finestStatement, firstAtOrAfter, type ProseList } from './lists';
-import { sameMember } from './sums';
+import { budgetOfParts, sameMember } from './sums';
 import { COUNTED_TOTAL, FUND_PREFIXES, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { between, PART_AFTER_SHARE, reasonBefore, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
@@ -184,7 +184,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     return undefined;
   }
   const list = ctx.listOf.get(part);
-  const listTotal = list?.totals.get(role);
+  // (Or the budget its parts break down, named without the word: `项目全年预算2355.00万元，其中：本级财政资金1184.27万元，占50.29%`.)
+  const listTotal = list?.totals.get(role) ?? (list && role === 'amount' ? budgetOfParts(list) : undefined);
   if (named) {
     // A count share's base is the list's count (`共对22个项目…其中：…21个，占项目总数比例95.45%`).
     // Inside its list, a base may shorten the list's total (`一般公共预算财政拨款基本支出…，其中：人员经费…，

@@ -300,6 +300,17 @@ const NO_CONTEXT: ListContext = { zerosBefore: () => [], statedApart: () => [], 
 /** A breakdown by the department's units. */
 const BY_UNIT_LIST = /(?:按|分|从)(?:使用|所属)?单位/;
 
+/**
+ * The budget a list's parts named without the word break down (`全年预算数768.40万元，其中：当年财政拨款720.00万元…`), if it is one:
+ * only a budget stated in the list's own sentence with no actual after it (`预算96,000.00元，决算87,415.60元…。其中：…` breaks the
+ * actual down, whichever figure the look-up back found).
+ */
+export function budgetOfParts(list: ProseList): ProseToken | undefined {
+  const budget = list.totals.get('budget');
+  if (!budget || list.totals.has('amount') || budget.sentence.id !== list.sentence || list.members.some((t) => t.role === 'amount' && t.token.span.start < list.trigger.start) || actualBetween(budget, list)) return undefined;
+  return budget;
+}
+
 /** An actual stated between a budget and the list after it (`全年预算数…，执行数…，其中：`). */
 function actualBetween(budget: ProseToken, list: ProseList): boolean {
   const words = budget.sentence.text.slice(budget.token.span.end - budget.sentence.span.start, list.trigger.start - budget.sentence.span.start);
@@ -315,10 +326,8 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListCont
     for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, context);
     // (`全年预算数768.40万元，其中：当年财政拨款720.00万元，上年结转资金48.40万元，其他资金20.00万元；全年执行数756.92万元`: the parts of a
     // budget are budgets, named without the word, up to the first figure of what was spent.)
-    // (Only a budget stated in the list's own sentence with no actual after it: `预算96,000.00元，决算87,415.60元…。其中：…` breaks the
-    // actual down, whichever figure the look-up back found.)
-    const budget = list.totals.get('budget');
-    if (budget && !list.totals.has('amount') && budget.sentence.id === list.sentence && !list.members.some((t) => t.role === 'amount' && t.token.span.start < list.trigger.start) && !actualBetween(budget, list)) {
+    const budget = budgetOfParts(list);
+    if (budget) {
       const amounts = list.parts.get('amount') ?? [];
       const end = amounts.findIndex((t) => !t.ownSubject || SPENT_WORDS.test(t.lead));
       const parts = end < 0 ? amounts : amounts.slice(0, end);
