@@ -4,13 +4,11 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
-import { coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
+import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
 /** A breakdown by some criterion: `按单位分：`, `按车辆用途分：`, `按采购方式划分，`. */
 const BY_ANY_CRITERION = /^[；;，,]?\s*(?:按[^：:，,。；;]{1,12}(?:划?分|分类)|(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|为|划分)|从(?:采购方式|采购品目|组织形式)(?:上|来)?看)/;
-/** A breakdown by the department's units. */
-const BY_UNIT = /(?:按|分|从)(?:使用|所属)?单位(?:构成)?(?:划?分|分类|来看|看|为)/;
 /** A sentence that opens by breaking a figure down: `其中：`, `从支出结构看，`, `按经济分类分，`. */
 const BREAKDOWN_OPENING = /^\s*(?:其\r?\n?中|从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看)|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
 const NUMBERED_OPENING = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;

@@ -297,8 +297,8 @@ export interface ListContext {
 }
 
 const NO_CONTEXT: ListContext = { zerosBefore: () => [], statedApart: () => [], units: [] };
-/** A breakdown by the department's units. */
-const BY_UNIT_LIST = /(?:按|分|从)(?:使用|所属)?单位/;
+/** A breakdown by the department's units: `按单位分：`, `分单位看，`, `从单位构成看，`, `分单位为：`. */
+export const BY_UNIT = /(?:按|分|从)(?:使用|所属)?单位(?:构成)?(?:划?分|分类|来看|看|为)/;
 
 /**
  * The budget a list's parts named without the word break down (`全年预算数768.40万元，其中：当年财政拨款720.00万元…`), if it is one:
@@ -572,7 +572,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     for (const [k, side] of sides.entries()) {
       // (`按单位分：局本级收入1540.36万元、支出1496.91万元；…` under `收、支总计2280.94万元`: the units' income is the year's 本年收入合计,
       // their spending its 本年支出合计, which the 总计 holds with the balances.)
-      const year = BY_UNIT_LIST.test(list.triggerText) && side.length >= 2 ? context.yearTotal?.(k === 0 ? '收入' : '支出', total.token.span.start) : undefined;
+      const year = BY_UNIT.test(list.triggerText) && side.length >= 2 ? context.yearTotal?.(k === 0 ? '收入' : '支出', total.token.span.start) : undefined;
       if (year) {
         sink.add<SumClaim>({
           kind: 'sum',

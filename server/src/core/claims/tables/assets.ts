@@ -5,6 +5,7 @@ import { l } from '../../messages';
 import type { DocumentModel, Operand, SumClaim, Table } from '../../types';
 import type { ClaimSink } from '../sink';
 import { itemOperand, items, type Item } from './access';
+import { emitSum } from './emit';
 import { statisticsCount } from './sangong';
 
 /** The rows that make a table the asset counts: the cars in all, or the equipment above a value. */
@@ -73,17 +74,13 @@ function depreciation(model: DocumentModel, table: Table, rows: Item[], sink: Cl
   const [original, depreciated, net] = [row(/原值$/), row(/累计折旧(?:[（(]摊销[)）])?$/), row(/净值$/)];
   if (!original || !depreciated || !net) return;
   for (const col of original.entry.valueCols) {
-    const [o, d, n] = [original, depreciated, net].map((it) => itemOperand(model, table, it, col));
-    if (!o || !d || !n) continue;
-    sink.add<SumClaim>({
+    emitSum(sink, {
       kind: 'sum',
-      origin: 'table',
       identity: 'table.assets-depreciation',
       description: l('固定资产原值 = 累计折旧 + 净值', 'fixed assets at cost = accumulated depreciation + net value'),
-      span: o.span ?? original.row.cells[0].span,
-      total: o,
-      parts: [d, n],
-      exhaustive: true,
+      total: itemOperand(model, table, original, col),
+      parts: [itemOperand(model, table, depreciated, col), itemOperand(model, table, net, col)],
+      anchor: original.entry.labelSpan,
     });
   }
 }
