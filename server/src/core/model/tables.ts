@@ -405,6 +405,10 @@ export function identifyTable(title: string | undefined, code: string | undefine
     if (/政府性基金/.test(named) && !/总表/.test(named)) return 'T07';
     if (/国有资本经营/.test(named) && !/总表/.test(named)) return 'T08';
     if (/^[^，。]*机关运行经费[^，。]*表$/.test(named) && !/三公/.test(named)) return 'T10';
+    // (The 一般公共预算 tables numbered the other way round: `一般公共预算财政拨款基本支出决算表` as 公开05表, the functional one
+    // as 公开06表. Their titles differ by 基本 alone.)
+    if (/^(?:一般公共|公共财政)预算财政拨款基本支出(?:决算)?表$/.test(named)) return 'T06';
+    if (/^(?:一般公共|公共财政)预算财政拨款支出(?:决算)?表$/.test(named)) return 'T05';
     // (Tables some regions number 10 or 11 that are none of the eleven: 绩效自评表, 国有资产占用情况表.)
     if (/绩效自评|绩效评价/.test(named)) return 'performance';
     if (/国有资产|资产占用/.test(named)) return 'unknown';

@@ -1154,8 +1154,11 @@ function groupEnd(text: string, scan: SentenceScan, sentenceStart: number, trigg
     const at = scan.nextClose(close, from, sentenceEnd);
     if (at >= 0) return at;
   }
-  return sentenceEnd;
+  // (`其中：局机关2418.00㎡，监督站868.40㎡；另有周转安置房6842.50㎡`: what is `另有` after a `；` is outside the whole.)
+  const aside = ASIDE_AFTER_SEMICOLON.exec(text.slice(from, Math.min(sentenceEnd, from + NESTED_BRACKET_WALK)));
+  return aside ? from + aside.index : sentenceEnd;
 }
+const ASIDE_AFTER_SEMICOLON = /[；;][ \u3000]*(?:另有|另外|此外|除此之外|除上述)/;
 
 /**
  * Brackets and `；` of one sentence, scanned once however many lists it opens (a slice and a search per

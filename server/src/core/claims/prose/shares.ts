@@ -896,6 +896,27 @@ const ALL_OF_IT = /^\s*[，,]\s*(?:全部|均|全)(?:为|是|属于|来自)[^，
 /** A grade named between two figures: `；评价等级为“中”的`. */
 const OTHER_GRADE_BETWEEN = /[；;][^；;]*[“"‘]?(?:优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的/;
 
+/** `…占基本支出的比重分别为：` before a run of names each with its percentage: the base the frame names. */
+const NAMED_SHARES_FRAME = /占([^，,。；;：:\d]{2,30}?)的?(?:比重|比例|份额)?分别(?:为|是)[：:]?\s*$/;
+const RUN_SEPARATOR = /^[，,、；;]?\s*(?:和|及|以及)?/;
+
+/**
+ * `上述四项支出占基本支出的比重分别为：工资福利支出85.98%，商品和服务支出12.19%，…`: percentages named one by one after a frame
+ * that names their base; each part is the amount stated before it in its section under the same name.
+ */
+function namedShare(ctx: ShareContext, tokens: ProseToken[], share: ProseToken): { part: ProseToken; named: string } | undefined {
+  let first = share.index;
+  while (first > 0 && tokens[first - 1].role === 'percent') first--;
+  for (let i = first; i <= share.index; i++) if (!/^[\u4e00-\u9fff（）()“”"]{2,24}$/.test(tokens[i].lead.replace(RUN_SEPARATOR, ''))) return undefined;
+  const opening = tokens[first];
+  const head = share.sentence.text.slice(0, opening.token.span.start - share.sentence.span.start - opening.lead.length);
+  const frame = NAMED_SHARES_FRAME.exec(head);
+  if (!frame || (first > 0 && tokens[first - 1].token.span.start > share.sentence.span.start + frame.index)) return undefined;
+  const name = normalizeSubject(share.lead.replace(RUN_SEPARATOR, ''));
+  const part = ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined && t.token.span.start < share.sentence.span.start && t.sentence.section === share.sentence.section && normalizeSubject(t.subject) === name);
+  return part && { part, named: frame[1] };
+}
+
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   multipleClaims(ctx, sink);
   ratioToPriorClaims(ctx, sink);
@@ -905,8 +926,9 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
   const respective = respectiveParts(ctx);
   for (const share of ctx.analysis.tokens) {
     const run = respective.get(share);
-    if (share.role !== 'share' && !run) continue;
     const sentenceTokens = ctx.analysis.bySentence.get(share.sentence.id) ?? [];
+    const byName = share.role === 'percent' && !run ? namedShare(ctx, sentenceTokens, share) : undefined;
+    if (share.role !== 'share' && !run && !byName) continue;
     // `本年收入合计720.43万元，全部为财政拨款收入，占100%`: all of the figure before, so all of it.
     const whole = run ? undefined : sentenceTokens[share.index - 1];
     if (whole?.role === 'amount' && /^[，,]?占(?:比)?(?:为)?$/.test(share.lead) && ALL_OF_IT.test(between(whole, share).slice(0, -share.lead.length))) {
@@ -922,11 +944,11 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
       });
       continue;
     }
-    const named = namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share) || framedBase(share);
+    const named = byName?.named || namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share) || framedBase(share);
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const part =
-      bracketed?.part ?? run?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
+      bracketed?.part ?? run?.part ?? byName?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {

@@ -230,11 +230,12 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   return sharesAddToHundred(list) || countsComplete(list, parts);
 }
 
-/** `其他事业收入` of `事业收入`, `其他用车` of the cars: the rest of the whole (not `其他工资福利支出` of 人员经费, nor `其他支出`, a 类). */
+/** `其他事业收入` of `事业收入`, `其他用车` of the cars, `其他用房` of a floor area: the rest of the whole (not `其他工资福利支出` of 人员经费, nor `其他支出`, a 类). */
 function namesTheRest(last: string, whole: string): boolean {
   const rest = /^其他(.+)$/.exec(last)?.[1];
   if (!rest) return false;
-  return (rest.length >= 3 && whole.endsWith(rest)) || (/^(?:用车|车辆)$/.test(rest) && /车辆|用车/.test(whole));
+  // (`房屋建筑面积…，其中：办公用房…，业务用房…，其他用房…`: the rest of the floor area.)
+  return (rest.length >= 3 && whole.endsWith(rest)) || (/^(?:用车|车辆)$/.test(rest) && /车辆|用车/.test(whole)) || (/^(?:用房|房屋)(?:面积)?$/.test(rest) && /房屋|用房/.test(whole));
 }
 
 /**
@@ -369,8 +370,10 @@ export const ENUMERATION = String.raw`((?:[^。\n]|\n(?![ \t\u3000]*\n|\s*#|\s*[
 /** `本部门决算由4个单位的决算汇总组成，包括：局本级、环境卫生管理处、…`: the units named there. */
 const UNITS_LISTED = new RegExp(String.raw`(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算|事业|行政)?单位[^。；;：:]{0,20}[：:]` + ENUMERATION);
 
-/** `纳入…部门决算编制范围的二级预算单位包括：1.…、2.…` after `本部门决算包括：部门本级及所属4家单位`. */
-const UNITS_IN_SCOPE = new RegExp(String.raw`编制范围的(?:二级)?(?:预算)?单位(?:共(?:\d+|[一二三四五六七八九十]+)(?:个|家)[，,]?)?(?:具体)?(?:包括|有)[：:]` + ENUMERATION);
+/**
+ * `纳入…部门决算编制范围的二级预算单位包括：1.…、2.…` after `本部门决算包括：部门本级及所属4家单位`; `纳入编制范围的单位共3个：A（机关本级）、…`.
+ */
+const UNITS_IN_SCOPE = new RegExp(String.raw`编制范围的(?:二级)?(?:预算)?单位(?:共(?:\d+|[一二三四五六七八九十]+)(?:个|家)[，,]?)?(?:具体)?(?:包括|有)?[：:]` + ENUMERATION);
 
 /**
  * `…编制范围的二级预算单位包括5个，具体包括：` over numbered lines, `由4个独立核算单位的决算汇总而成，分别是：A、B、C、D。`,
@@ -400,7 +403,8 @@ export function namesOf(enumeration: string): string[] {
   return enumeration
     .split(/[、，,；;\n]/)
     .flatMap(splitAtJoiners)
-    .map((u) => u.replace(/[（(][^）)]*[)）]/g, '').replace(/^[\s\d.．、（）()\-*•·]+|等$|\s/g, ''))
+    // (`某局（机关本级）`: the department's own accounts, named 本级 as the parts name them.)
+    .map((u) => u.replace(/[（(](?:机关)?本级[)）]/, '本级').replace(/[（(][^）)]*[)）]/g, '').replace(/^[\s\d.．、（）()\-*•·]+|等$|\s/g, ''))
     .filter((u) => u.length >= 2);
 }
 
@@ -653,7 +657,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     return;
   }
   const apart = role === 'amount' ? context.statedApart(list) : [];
-  const exhaustive = paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && (completeWithZeros(parts, total, context.zerosBefore(list), apart) || namesEveryUnit(parts, context.units)));
+  // (Staff and cars one figure for each unit are all of them too: `实有在职人员161人，其中：机关本级107人，综合执法大队42人，…`.)
+  const exhaustive = paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && completeWithZeros(parts, total, context.zerosBefore(list), apart)) || ((role === 'amount' || role === 'count') && namesEveryUnit(parts, context.units));
   // (`公用经费4,996.58万元，主要包括：办公费…、…、其他商品和服务支出384.99万元、办公设备购置…`: items by 经济分类 down to the
   // catch-all of their kind, covering nine tenths or more, are all of it, though 主要 says otherwise (soft: a warning).)
   const nearlyWhole = !exhaustive && role === 'amount' && namesEconomicCatchAll(parts, total) && coversNineTenths(partOperands, totalOperand);
