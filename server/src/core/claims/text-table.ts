@@ -13,7 +13,7 @@ import { budgetKind, OPENING_YEAR, reasonBefore, withoutDepartment, type ProseTo
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
-import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, allSourcesSentence } from '../text/sources';
+import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, NON_FISCAL_LABEL, allSourcesSentence } from '../text/sources';
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { CHANGE, PRIOR_YEAR, statisticsCount, statisticsTable } from './tables/sangong';
@@ -298,7 +298,7 @@ function runningCostItem(facts: ProseFacts, pt: ProseToken): string | undefined 
 function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, units: UnitNames): Scope {
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
   // (A fund's own account, under its label or in the note under its table: `- 政府性基金预算财政拨款：年初结转和结余…`.)
-  if (FUND_LABEL.test(pt.sentence.text) || sections.fundNote(pt.sentence)) return 'other';
+  if (FUND_LABEL.test(pt.sentence.text) || NON_FISCAL_LABEL.test(pt.sentence.text) || sections.fundNote(pt.sentence)) return 'other';
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
   if (allSourcesSentence(pt.sentence) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)

@@ -263,7 +263,8 @@ function resultAfterTerms(tokens: ProseToken[], sink: ClaimSink): void {
     const sentence = first.sentence;
     const between = sentence.text.slice((last.token.unitSpan?.end ?? last.token.span.end) - sentence.span.start, result.token.span.start - sentence.span.start);
     // (Or a total named right after the terms: `收入10064.09万元，加上年初结转和结余150.00万元，当年可用资金合计10214.09万元`.)
-    if (!/^\s*后/.test(between) && !/^\s*[，,]\s*[^，,。；;\d]{0,12}(?:合计|共计|总计)(?:为|达)?\s*$/.test(between)) continue;
+    // (Or the year-end balance the terms carry to: `年初结转和结余661.90万元，加上本年收入…，减去本年支出…，年末结转和结余347.16万元`.)
+    if (!/^\s*后/.test(between) && !/^\s*[，,]\s*(?:[^，,。；;\d]{0,12}(?:合计|共计|总计)|(?:年末|期末)[^，,。；;\d]{0,12})(?:为|达|是)?\s*$/.test(between)) continue;
     addFormula(sink, result, terms, signs, /^(?:再)?(?:加上?|减去?|扣除)/);
     i = k;
   }

@@ -214,6 +214,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         amountSeen = true;
       } else if (t.role === 'amount' && budget && !actual && CARRIED_IN_ADDED.test(t.lead)) {
         carried = t;
+      } else if (t.role === 'amount' && budget && actual && ACTUAL_NOTE.test(t.lead)) {
+        // (`年初预算80.00万元，支出决算96.50万元，含使用上年结转资金40.00万元，年末结转23.50万元，完成年初预算的120.63%`: what the
+        // actual includes and what is carried on are notes on it, not the actual.)
+        amountSeen = true;
       } else if (t.role === 'amount') {
         // `决算收入为719万元（其中：…上年结转190万元），…完成预算数的80.8%`: a part in a bracket after the actual is not the actual.
         // (`年初预算为326.5万元，…支出决算为341.29万元，其中：基本支出318.44万元，项目支出22.85万元，完成年初预算的104.53%`: nor is a
@@ -522,6 +526,7 @@ const RESPECTIVE_BUDGETS = /分别(?:为|是|完成|达到)?((?:年初|全年|�
 
 /** `actual / budget = rate` (and the other budget the sentence states, for the zero-base rule). */
 /** `加上年结转资金12.80万元`, `加上以前年度结转`: the carry-over added to the budget. */
+const ACTUAL_NOTE = /^[，,]?\s*(?:其中)?含|^[，,]?\s*[^，,。；;\d]{0,8}(?:结转|结余)(?:资金)?$/;
 const CARRIED_IN_ADDED = /^[，,]?(?:加上?|另有|及)(?:上年|以前年度)?(?:结转|结余)(?:资金|和结余)?$/;
 
 /** `，决算数小于预算数；` right after a rate, before the next figure and the clause's end: the comparison it states. */

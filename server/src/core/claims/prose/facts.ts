@@ -6,7 +6,7 @@ import type { Operand } from '../../arith/operand';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
-import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, allSourcesSentence } from '../../text/sources';
+import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, NON_FISCAL_LABEL, allSourcesSentence } from '../../text/sources';
 import type { Approximation, DocumentModel, FactClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
@@ -40,7 +40,7 @@ function qualifierOnly(extra: string): boolean {
   // (The department itself, `本单位`, `本局`, qualifies nothing.)
   if (/^本(?:部门|单位|局|院|校|委|厅|中心)$/.test(extra)) return true;
   // (`经营收支结余` is the business activities' own, not the year's 本年收支结余.)
-  return extra.length <= 3 && !/本级|二级|中心|单位|局|所属|下属|机关|其中|部分|其他|其余|剩余|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排|经营|事业/.test(extra);
+  return extra.length <= 3 && !/非|本级|二级|中心|单位|局|所属|下属|机关|其中|部分|其他|其余|剩余|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排|经营|事业/.test(extra);
 }
 
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
@@ -100,8 +100,11 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   // (So are a fund item's own accounts: `2.…（项）（2136699）：年初结转和结余225.08万元，本年收入194.56万元，本年支出…`.)
   return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key)) ? `para${scope.item ?? p.id}` : '';
 }
-/** An item's own accounts: its balances, its year's figure (`本年支出决算391.40万元`), its budget's adjustment (`年中追加35.82万元`). */
-const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|^(?:本年)?(?:收入|支出)(?:合计)?$|^(?:年中)?(?:追加|调减|调增|追减)(?:预算)?$/;
+/**
+ * An item's own accounts: its balances, its year's figure (`本年支出决算391.40万元`), its budget's adjustment (`年中追加35.82万元`), the
+ * carry-over it spent or leaves (`含使用上年结转资金22.00万元`, `年末结转23.50万元`).
+ */
+const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|结转(?:资金)?$|^(?:本年)?(?:收入|支出)(?:合计)?$|^(?:年中)?(?:追加|调减|调增|追减)(?:预算)?$/;
 /** How many paragraphs after an enumerated item's own still speak of it (`决算数小于年初预算数的主要原因是…。本年支出决算…`). */
 const ITEM_TAIL_PARAGRAPHS = 2;
 
@@ -227,6 +230,7 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   // fund's figures, whatever their names.)
   const label = FUND_LABEL.exec(t.sentence.text);
   if (label) return `fund:${label[1]}`;
+  if (NON_FISCAL_LABEL.test(t.sentence.text)) return 'fund:非财政拨款';
   // (So does the note under one fund's table: `注：本表反映本年国有资本经营预算财政拨款支出；年初结转和结余20.00万元…见公开04表`.)
   const note = fundTableNote(model, t.sentence);
   if (note) return `fund:${note}`;
@@ -389,7 +393,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // spending.)
     // (Nor is one under the money evaluations cover, `共涉及资金…，其中：一般公共预算财政拨款1235.40万元`: that fund's share of it.)
     // (Nor one of a balance, `年初财政拨款结转和结余86.50万元（一般公共预算财政拨款0万元，…）`: that fund's balance, not its spending.)
-    const balance = /(年初|年末)?[^，,。；;]*?(结转和?结余)$/.exec(listTotal);
+    // (Its name's bracketed restatement aside: `年初结转和结余（即上年末结转和结余）761.40万元，其中：一般公共预算财政拨款…`.)
+    const balance = /(年初|年末)?[^，,。；;]*?(结转和?结余)$/.exec(listTotal.replace(/[（(][^（）()]*[)）]$/, ''));
     // (So is one in a bracket right after a figure of one side: `本年财政拨款收入4694.58万元（一般公共预算财政拨款4694.58万元）`.)
     const outer = t.depth > 0 && !/收入|支出/.test(t.subject) ? analysis.bySentence.get(t.sentence.id)?.[t.index - 1] : undefined;
     const outerSide = outer && outer.depth < t.depth ? sideOf(outer.subject) : undefined;
@@ -612,6 +617,7 @@ function looseMatch(key: string, firstByKey: Map<string, Statement>, longerBy: M
  */
 function fundOf(model: DocumentModel, t: ProseToken | undefined, memo: Map<number, string>): string {
   if (!t) return '';
+  if (NON_FISCAL_LABEL.test(t.sentence.text)) return '非财政拨款';
   // The first fund word: 一般公共预算财政拨款 is 一般公共预算, 财政拨款 alone all fiscal funds.
   // (In the token's own `；`-clause: `…以政府性基金预算财政拨款收入为主，占比近八成；事业收入超过900万元` names no fund of 事业收入.)
   // (The sentence's `；` and fund words found once: a sentence of thousands of parts is read once, not once per part.)

@@ -454,7 +454,8 @@ export function findLists(
             if (yearEnd) total = yearEnd;
           }
           // `…本年收支结余4091亿元。其中，基本养老保险费收入17002亿元…`: a balance has no 收入/支出 parts.
-          if (total && /(?:结余|结转)$/.test(total.subject) && !list.members.some((t) => /结余|结转/.test(t.subject))) total = undefined;
+          // (Nor items' spending: `年初结转和结余95.00万元，本年收入…。` / `其中：…（项）646.30万元，年末结转48.70万元；…`.)
+          if (total && /(?:结余|结转)$/.test(total.subject) && (!list.members.some((t) => /结余|结转/.test(t.subject)) || list.members.some((t) => /(?:支出|[（(][类款项][)）])$/.test(t.subject)))) total = undefined;
           // (`按支出功能分类科目划分，社会保障和就业支出…`: the spending by 类 is of a spending total, the nearest stated in the
           // section, not of whatever the sentence before opened with.)
           if (role === 'amount' && BY_FUNCTION.test(word) && !(total && SPENDING_TOTAL.test(total.subject))) {
@@ -1299,7 +1300,8 @@ function fallbackTotal(
   const side = SIDE_WORD.exec(words)?.[1];
   if ((named || side) && role === 'amount') {
     // (`收入总计包括…` after `收入、支出决算总计X万元`: the two 总计 are one figure.)
-    const names = side ? [`${side}总计`, '收入、支出总计', '财政拨款收入、支出总计'] : /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计'] : [named];
+    // (In the 财政拨款 section, `收入总计包括：…` is the 财政拨款收入总计 it stated.)
+    const names = side ? [`${side}总计`, '收入、支出总计', '财政拨款收入、支出总计'] : /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计', `财政拨款${named}`] : [named];
     if (lastClause && lastClause !== named && WHOLE_NAMES.test(lastClause)) names.push(lastClause);
     for (const name of names) {
       // (Stated in the trigger's section or one enclosing it: `本年支出具体情况如下：` under 八、国有资本经营… names 08's 本年支出,

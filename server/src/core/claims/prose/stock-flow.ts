@@ -6,17 +6,32 @@ import { l } from '../../messages';
 import type { SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
+import { isMoney } from '../../arith/interval';
+import { NON_FISCAL_LABEL } from '../../text/sources';
 
 const OPENING = /年初/;
 const CLOSING = /年末|期末/;
 const IN = /新增|新购置?|购置|购入|增加|转入|调入|划入|新建|接收/;
 const OUT = /报废|处置|减少|转出|调出|划出|核销|拍卖|出售|移交|转固/;
+// Money carried through the year: what came in is income (and the reserve drawn on), what went out spending.
+const MONEY_IN = /收入|使用[^，,。；;]{0,10}结余|弥补/;
+const MONEY_OUT = /支出|提取|缴纳|结余分配|上缴/;
+/**
+ * Money carried through the year in a sentence about one item (`- 资助国产影片放映（项）：年初结转18.50万元，本年收入32.00万元，本年支出
+ * 41.20万元，年末结转9.30万元`) or about the money other than 财政拨款 (`非财政拨款资金方面，年初结转和结余…`). (A department's own
+ * balances move by terms a sentence may leave out, 结余分配 and the reserve drawn on; a fund's are fund-roll's.)
+ */
+const ITEM_OR_OTHER_MONEY = /^\s*(?:[-*+•·]\s+|\d{1,2}[.、．]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?[^。；;：:，,\d]{0,60}[（(](?:项|款)[)）][：:]/;
 
 export function stockFlowClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
     const start = tokens.findIndex((t) => t.depth === 0 && (t.role === 'count' || t.role === 'amount') && OPENING.test(t.lead) && !CLOSING.test(t.lead));
     if (start < 0) continue;
     const opening = tokens[start];
+    const money = isMoney(opening.token.unit);
+    if (money && !ITEM_OR_OTHER_MONEY.test(opening.sentence.text) && !NON_FISCAL_LABEL.test(opening.sentence.text)) continue;
+    // (`年中追加…980.00万元，加上年初结转和结余150.00万元，全年支出决算…`: money before the opening balance is a term of the flow too.)
+    if (money && tokens.slice(0, start).some((t) => t.depth === 0 && isMoney(t.token.unit))) continue;
     const flows: Array<{ token: ProseToken; sign: 1 | -1 }> = [];
     let closing: ProseToken | undefined;
     for (let i = start + 1; i < tokens.length; i++) {
@@ -28,8 +43,8 @@ export function stockFlowClaims(analysis: ProseAnalysis, sink: ClaimSink): void 
         closing = t;
         break;
       }
-      const out = OUT.test(t.lead);
-      if (!out && !IN.test(t.lead)) break;
+      const out = money ? MONEY_OUT.test(t.lead) : OUT.test(t.lead);
+      if (!out && !(money ? MONEY_IN : IN).test(t.lead)) break;
       flows.push({ token: t, sign: out ? -1 : 1 });
     }
     if (!closing || flows.length === 0) continue;

@@ -11,6 +11,7 @@ import { allMatches } from '../../text/matches';
 import { lowerBound } from '../../text/search';
 import { FUND_NAMES } from '../../text/funds';
 import { LintMemo } from '../../lint-memo';
+import { NON_FISCAL_LABEL } from '../../text/sources';
 
 export type Role =
   | 'amount' // a stated quantity (决算, 合计, 实际支出 …)
@@ -180,6 +181,7 @@ const FISCAL_OPENING = /^(?:本年)?财政拨款(?:收入|支出)(?:合计)?$/;
 /** `财政拨款收入、支出总计6778.94万元`: a paragraph on 财政拨款 opening with its totals. */
 const FISCAL_TOTALS = /^财政拨款收入(?:、?支出)?总计$/;
 /** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
+const CLOSED_BRACKET = /[（(][^（）()]*[)）]/g;
 const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结转和结余|年末结转和结余|结转和结余|年初、年末结转和结余)$/;
 
 /**
@@ -475,7 +477,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/(?:比|较)(?:上年|年初)(?:结转|结余)(?:和结余)?数?$/.test(w)) return 'prior';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       // (Not `加上年初结转和结余150.00万元`: 加上 is plus, 年初 this year's opening.)
-      if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期/.test(w) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      // (Nor one in a closed bracket, `年初结转和结余（即上年末结转和结余）761.40万元`: what this year's opening restates.)
+      if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期/.test(w.replace(CLOSED_BRACKET, '')) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       // (`本项目共完成预算资金89.97万元`: the budget funds spent, an actual.)
       if (/(?:完成|执行)预算资金(?:为|是)?$/.test(w)) return 'amount';
       if (isBudgetWords(w)) return 'budget';
@@ -598,7 +601,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       fiscalParagraph = false;
     }
     // (`一般公共预算财政拨款：年初结转和结余…，本年收入…` / `政府性基金预算财政拨款：…`: a line labelled with its fund.)
-    const fundLabel = FUND_LABEL.exec(sentence.text)?.[1];
+    // (`非财政拨款资金方面，年初结转和结余…，本年支出…`: the other money's, named so.)
+    const fundLabel = FUND_LABEL.exec(sentence.text)?.[1] ?? (NON_FISCAL_LABEL.test(sentence.text) ? '非财政拨款' : undefined);
     if (fundLabel) {
       fundFrame = fundLabel;
       fiscalParagraph = false;
