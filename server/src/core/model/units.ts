@@ -205,7 +205,8 @@ function amountDigits(n: NumberToken): boolean {
 /** Per-person or per-unit values (人均116.18元, 单价, 标准) are 元 by nature (rounding.md §6). */
 /** `150元/人`, `500元每人`: a rate per person or unit after the figure. */
 const PER_UNIT_AFTER = /^\s*(?:[/／]|每)/;
-const PER_UNIT_BEFORE = /(?:人均|平均|均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6}$/;
+// (An average named by what it averages, `人均基本公共卫生服务补助约81.09元`, may put a dozen characters between.)
+const PER_UNIT_BEFORE = /(?:(?:人均|生均|户均|平均)[^，,。；;0-9]{0,14}|(?:均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6})$/;
 
 export function resolveUnitSlips(model: DocumentModel): void {
   resolveYiSlips(model);
@@ -234,7 +235,7 @@ export function resolveUnitSlips(model: DocumentModel): void {
   for (const text of [...wanTexts.keys()]) if (yuanTexts.has(text) && (inYuan || moreInYuan(text))) wanTexts.delete(text);
   yuanValuesInWan(model);
   const restated = (n: NumberToken) => RESTATEMENT_LEAD.test(model.text.slice(Math.max(0, n.span.start - 4), n.span.start));
-  const perUnit = (n: NumberToken) => PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 12), n.span.start));
+  const perUnit = (n: NumberToken) => PER_UNIT_BEFORE.test(model.text.slice(Math.max(0, n.span.start - 20), n.span.start));
   // (Groups with a 元 figure: those a 万元 figure among 元 ones stands in, too.)
   const groups = siblingGroups(model);
   // `基本工资1,200,000.00元、奖金300,000.00万元、绩效工资500,000.00元`: among 元 figures, the one in 万元 is the slip

@@ -1,25 +1,37 @@
 // Which figure of a failing sum was mistyped: slips are mostly one wrong digit or two neighbours swapped (117.56 typed
-// 117.26, 7.50 typed 5.70). When exactly one figure is one such slip away from the value that makes the sum hold, and the
-// others are not, that figure is the likely slip.
+// 117.26, 7.50 typed 5.70), or the point in the wrong place (10.01 typed 100.1). When exactly one figure is one such slip
+// away from the value that makes the sum hold, and the others are not, that figure is the likely slip.
 import type Decimal from 'decimal.js';
 import { inUnitOf } from '../arith/interval';
-import type { Operand } from '../arith/operand';
+import { withChanges, type Operand } from '../arith/operand';
 import type { Localized, SumClaim } from '../types';
 import { setFigureFix, type FixDraft } from './rule';
 
-/** The value written as `figure` is, when its digits are one slip (a digit, or two neighbours swapped) from the figure's. */
+/** The value written as `figure` is, when its digits are one slip (a digit, two neighbours swapped, the point moved) from the figure's. */
 export function oneSlipAway(figure: Operand, value: Decimal): string | undefined {
   // (A negative figure may be one slip from a negative value, `-689.60` for -698.60; never from a positive one.)
   if (!figure.span || figure.text === undefined || value.isNegative() !== figure.value.isNegative()) return undefined;
   const text = inUnitOf(value, figure);
   const a = figure.text.replace(/\D/g, '');
   const b = text.replace(/\D/g, '');
-  if (a.length !== b.length || a === b) return undefined;
+  if (a === b) return undefined;
+  if (a.length !== b.length) {
+    // (A moved point leaves the figure with other decimals than the value's: `100.1` for 10.01 is read against 10.01's own.)
+    const scaled = figure.scale ? value.div(figure.scale) : value;
+    const own = inUnitOf(value, withChanges(figure, { decimals: Math.max(2, scaled.decimalPlaces()) }));
+    return pointMoved(a, own.replace(/\D/g, '')) ? own : undefined;
+  }
   const differ: number[] = [];
   for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);
   if (differ.length === 1) return text;
   const [i, j] = differ;
   return differ.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i] ? text : undefined;
+}
+
+/** The same digits with the point elsewhere (`100.1` for 10.01, `7,163.18` for 71,631.80). */
+function pointMoved(a: string, b: string): boolean {
+  const significant = (d: string) => d.replace(/^0+/, '').replace(/0+$/, '');
+  return significant(a) === significant(b) && significant(a).length >= 3;
 }
 
 /** A figure of one or two significant digits is one slip from many values: it makes a guess ambiguous, but is never the guess. */

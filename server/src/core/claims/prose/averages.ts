@@ -8,8 +8,18 @@ import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** The words of an average and what it is per: 人均 (per head), 每辆 / 单车 / 车均 (per car), 每批次 / 每次 (per batch). */
-const AVERAGE = /(人均|平均每人|每人平均|平均每辆车?|每辆车?平均|单车平均|车均|平均每批次?|每批次?平均|批均|次均|团均)([\u4e00-\u9fff（）()“”]{0,12}?)(?:为|是|约)?$/;
-const PER: Record<string, RegExp> = { head: /^(?:人次|人)$/, car: /^辆$/, batch: /^(?:批次|批|次)$/, group: /^(?:个|批|批次)$/ };
+// (Per student, `生均626.20元`, or per thing counted: `平均每卷13.07元` over `扫描96350卷`, `平均每册`, `户均`.)
+const AVERAGE = /(人均|生均|平均每人|每人平均|平均每辆车?|每辆车?平均|单车平均|车均|平均每批次?|每批次?平均|批均|次均|团均|户均|平均每[卷册件户所座台套份场篇期家张床]|每[卷册件户所座台套份场篇期家张床]平均)([\u4e00-\u9fff（）()“”]{0,12}?)(?:为|是|约)?$/;
+const PER: Record<string, RegExp> = { head: /^(?:人次|人)$/, student: /^(?:人|名)$/, car: /^辆$/, batch: /^(?:批次|批|次)$/, group: /^(?:个|批|批次)$/ };
+/** What an average is per: by its words (the thing counted, for `平均每卷`). */
+function perOf(word: string): RegExp {
+  if (word === '生均') return PER.student;
+  if (/人/.test(word)) return PER.head;
+  if (/车|辆/.test(word)) return PER.car;
+  if (/团/.test(word)) return PER.group;
+  const thing = /每([卷册件户所座台套份场篇期家张床])|^(户)均/.exec(word);
+  return thing ? new RegExp(`^${thing[1] ?? thing[2]}$`) : PER.batch;
+}
 /** Words that make a count another quantity than the one the average divides by (`减少2辆`, `上年…`, `预算…`). */
 // (Not `按照更新计划购置执法执勤用车4辆`: bought as planned, this year.)
 const NOT_THIS_YEARS = /上年|去年|同期|预算|(?<!按照?[\u4e00-\u9fff]{0,4})计划|增加|减少|增长|下降|比|较/;
@@ -25,11 +35,11 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     if (!isMoney(t.token.unit) || t.year !== undefined || t.approx || t.token.approximate) continue;
     const m = AVERAGE.exec(t.lead.replace(/\s+/g, ''));
     if (!m || /约$/.test(t.lead)) continue;
-    const per = /人/.test(m[1]) ? 'head' : /车|辆/.test(m[1]) ? 'car' : /团/.test(m[1]) ? 'group' : 'batch';
+    const per = perOf(m[1]);
     const before = paragraph.slice(0, -1).filter((b) => t.sentence.id - b.sentence.id <= SENTENCES_BACK);
     // (Not one in a bracket that breaks a count down, `458人次（含外事接待3批次、26人次）`, `保有量5辆（局机关3辆、业余体校2辆）`, nor
     // one a 其中 singles out, `28批次、214人次，其中外事接待1批次、8人次；批均接待费1100.00元`.)
-    const count = [...before].reverse().find((b) => b.role === 'count' && b.year === undefined && b.depth <= t.depth && !/^[：:，,]?其中/.test(b.lead) && PER[per].test(b.token.unitText) && !NOT_THIS_YEARS.test(b.lead) && !b.token.value.isZero());
+    const count = [...before].reverse().find((b) => b.role === 'count' && b.year === undefined && b.depth <= t.depth && !/^[：:，,]?其中/.test(b.lead) && per.test(b.token.unitText) && !NOT_THIS_YEARS.test(b.lead) && !b.token.value.isZero());
     // (`外事接待费7.36万元，…，平均每批次3505元；其他国内公务接待费4.48万元，接待37批次…`: an average whose own `；`-clause states an
     // amount but no count divides by a count the text does not give there; the clause after it is another item's.)
     const from = clauseStart(t);
@@ -72,7 +82,10 @@ function amountOf(before: ProseToken[], named: string, count: ProseToken | undef
   }
   if (inClause.length > 0) return inClause.at(-1);
   const first = amounts[0];
-  return first && count && first.token.span.start < count.token.span.start ? first : undefined;
+  if (first && count && first.token.span.start < count.token.span.start) return first;
+  // (`在校学生26444人，全年拨付…公用经费1,655.93万元，生均626.20元`: the one amount between the count and the average, in their sentence.)
+  const after = count ? amounts.filter((b) => b.sentence === count.sentence && b.token.span.start > count.token.span.start) : [];
+  return after.length === 1 ? after[0] : undefined;
 }
 
 /** Where the `；`-clause (or sentence) of a figure starts, as a text offset. */

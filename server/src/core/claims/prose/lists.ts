@@ -555,7 +555,7 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, counts)]) {
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, counts, previousTokens)]) {
       list.id = lists.length;
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
@@ -675,7 +675,7 @@ function inRespectiveRun(tokens: ProseToken[], t: ProseToken): boolean {
   return k < t.index && /分别/.test(tokens[k].lead);
 }
 
-function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>, counts: ProseToken[] = []): ProseList[] {
+function framedLists(tokens: ProseToken[], sentenceText: string, offset: number, subjects: SubjectIndex, innermost: Map<ProseToken, ProseList>, counts: ProseToken[] = [], previousTokens: ProseToken[] = []): ProseList[] {
   const found: ProseList[] = [];
   if (!sentenceText.includes('中')) return found;
   for (const m of allMatches(FRAME, sentenceText)) {
@@ -713,12 +713,20 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     }
     if (parts.length < 2 || members.some((t) => innermost.has(t))) continue;
     // (The whole may be stated with its spending words: `“三公”经费财政拨款支出…支出决算为19.23万元` for `“三公”经费…中`.)
-    const total = [named, `${named}支出`, `${named}财政拨款支出`].map((name) => subjects.find(name, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject.replace(OWNER, '') === name)).find(Boolean);
-    if (!total || (clauses && !coversFamily(parts.map((p) => p.subject), total.subject))) continue;
+    // (First in the words the sentence just before gives it, whatever subject its fund made of them: `…政府性基金…本年支出2,187.04万元。
+    // 本年支出中：…` is that fund's, not the department's 本年支出合计.)
+    const justBefore = onlyOne(previousTokens.filter((t) => t.role === 'amount' && t.depth === 0 && normalizeSubject(t.lead) === named));
+    const total = justBefore ?? [named, `${named}支出`, `${named}财政拨款支出`].map((name) => subjects.find(name, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject.replace(OWNER, '') === name)).find(Boolean);
+    // (Clauses each opening with a part frame the whole only when they name a whole breakdown, or the whole was stated just before.)
+    if (!total || (clauses && !justBefore && !coversFamily(parts.map((p) => p.subject), total.subject))) continue;
     const mark = m[0].endsWith('中') ? '中' : m[0].slice(-2);
     found.push(plainList(parts[0].sentence.id, total, parts, { start: start - mark.length, end: start }, mark, { start, end }));
   }
   return found;
+}
+
+function onlyOne<T>(xs: T[]): T | undefined {
+  return xs.length === 1 ? xs[0] : undefined;
 }
 
 /**
