@@ -54,6 +54,12 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   if ((first.ownSubject || namedByOpening) && (first.role === 'delta' || first.role === 'change-rate')) {
     const inSentence = lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && t.subject === first.subject);
     if (inSentence) return inSentence;
+    // (`…本年支出68.50万元…。本年支出全部为…彩票公益金支出，…较上年减少16.82万元`: the figure the sentence just before names in the same
+    // words, whatever subject its fund made of them.)
+    if (namedByOpening) {
+      const byWords = (analysis.bySentence.get(first.sentence.id - 1) ?? []).filter((t) => statesAmount(t) && t.year === first.year && t.depth === 0 && t.sentence.paragraph === first.sentence.paragraph && normalizeSubject(t.lead) === first.subject);
+      if (byWords.length === 1) return byWords[0];
+    }
     // `2022年“三公”经费决算数相较于上年增加…`: a dated change is about that year's amount.
     const accept = (t: ProseToken) => statesAmount(t) && t.year === first.year;
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.

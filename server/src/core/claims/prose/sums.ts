@@ -50,6 +50,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   // (The older 用事业基金弥补收支差额 in the place of 使用非财政拨款结余.)
   // (Only of a 总计: `年初结转和结余5.00万元` followed by the paragraphs `3.支出情况。…支出合计…` / `4.…年末结转和结余…` is none.)
   { members: [/(?:收入|支出)合计|^本年\S*(?:收入|支出)$|^财政拨款(?:收入|支出)$/, /非财政拨款结余|专用结余|结余分配|用事业基金弥补收支差额/, /结转(?:和|及)?结余/], required: [0, 2], whole: /总计|总规模/ },
+  // 年末结转和结余 → 基本支出结转 + 项目支出结转和结余 (+ 经营结余): 公开01表's rows
+  { members: [/^基本支出结转/, /^项目支出结转/, /^经营结余/], required: [0, 1], whole: /年末(?:结转和?结余|结转结余)$/ },
   // 单价100万元以上设备 → 通用设备 / 专用设备
   { members: [/通用设备/, /专用设备/], required: [0, 1] },
   // 绩效评级 → every grade of its scale (`绩效评级为“优”的项目26个；…“良”…；…“中”…；…“差”的项目0个`)

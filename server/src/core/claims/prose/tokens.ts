@@ -211,8 +211,8 @@ const ITEM_LABEL = /^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九�
 /** `本年支出`, `全年支出决算`: a figure named only as the year's, whose item the label says. */
 const GENERIC_YEAR_FIGURE = /^[，,]?\s*(?:本年|全年|当年)(?:支出|决算|支出决算)(?:数)?(?:为|是)?$/;
 
-/** `事业收入主要为医疗服务收入…`, `其他收入主要是利息收入`: a name, then what it consists of. */
-export const DESCRIBED_AS = /^([^，,；;。]{2,20}?)主要(?:为|是|包括|来源于|来自)/;
+/** `事业收入主要为医疗服务收入…`, `其他收入主要是利息收入`, `本年支出全部为…彩票公益金支出`: a name, then what it consists of. */
+export const DESCRIBED_AS = /^([^，,；;。]{2,20}?)(?:主要(?:为|是|包括|来源于|来自)|全部(?:为|是|用于|来自)|均为)/;
 
 /** `比上年增长20%`, `同比下降`: the words compare with last year (not with the budget). */
 export function comparesWithLastYear(words: string): boolean {
