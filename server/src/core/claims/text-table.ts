@@ -455,6 +455,17 @@ function thisItemSubject(model: DocumentModel, facts: ProseFacts, pt: ProseToken
   return item ? item + m[1] : undefined;
 }
 
+/**
+ * `年末财政拨款结转和结余101.23万元，其中一般公共预算财政拨款结转和结余68.73万元、政府性基金…32.50万元`: a fund's part of the year-end
+ * balance, 公开04表's cell in that fund's column (the fund's words, as its header names it).
+ */
+function yearEndFundPart(facts: ProseFacts, pt: ProseToken): string | undefined {
+  const fund = YEAR_END_FUND_PART.exec(pt.subject)?.[1];
+  const total = fund ? facts.listOf.get(pt)?.totals.get('amount') : undefined;
+  return total && total !== pt && /^(?:年末财政拨款|财政拨款年末)结转和结余$/.test(total.subject) ? fund : undefined;
+}
+const YEAR_END_FUND_PART = /^(一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政拨款)?(?:结转和结余)?$/;
+
 function fiscalSubject(text: string, pt: ProseToken): string | undefined {
   const sentenceStart = pt.sentence.span.start;
   const before = text.slice(sentenceStart, pt.token.span.start);
@@ -569,9 +580,11 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     const runningCost = pt.role === 'amount' ? runningCostItem(facts, pt) : undefined;
     // `政府性基金预算财政拨款支出344.09万元`, or a fund's carry-over sentence: 公开07表's 合计 row.
     const fundFigure = pt.role === 'amount' ? FUND_FIGURE.exec(pt.subject) : null;
+    const yearEndOfFund = pt.role === 'amount' ? yearEndFundPart(facts, pt) : undefined;
     let queries: TableValueQuery[];
     let soft = false;
-    if (classPart) {
+    if (yearEndOfFund) queries = [{ kind: 'T04', label: /^年末(?:财政拨款)?结转和结余$/, block: 1, column: [yearEndOfFund] }];
+    else if (classPart) {
       const scope = scopeOf(sections, facts, ownTotal!, units);
       if (scope === 'other') continue;
       queries = spending(scope, classPart.name, { codeLength: 3 }, classPart.column);
