@@ -78,7 +78,11 @@ function amountOf(before: ProseToken[], named: string, count: ProseToken | undef
     // (Ending with the name before merely holding it: `局机关机关运行经费支出78.29万元`, not `机关运行经费与公用经费合计152.66万元`.)
     const ending = (b: ProseToken) => /^(?:费|费用|支出|经费|金额)?$/.test(b.subject.slice(b.subject.lastIndexOf(name) + name.length)) && b.subject.includes(name);
     const holding = (b: ProseToken) => b.subject.includes(name);
-    return [...inClause].reverse().find(ending) ?? [...amounts].reverse().find(ending) ?? [...inClause].reverse().find(holding) ?? [...amounts].reverse().find(holding);
+    const byName = [...inClause].reverse().find(ending) ?? [...amounts].reverse().find(ending) ?? [...inClause].reverse().find(holding) ?? [...amounts].reverse().find(holding);
+    // (`…支出决算4500.97万元…。按小学在校生4240人计算，小学生均一般公共预算教育支出10615.50元`: an average said to be worked out over the
+    // count divides the amount stated last before it, whatever the average calls it.)
+    if (byName || !count || !/^[，,]?按/.test(count.lead)) return byName;
+    return [...amounts].reverse().find((b) => b.token.span.start < count.token.span.start && b.sentence.paragraph === count.sentence.paragraph);
   }
   if (inClause.length > 0) return inClause.at(-1);
   const first = amounts[0];
