@@ -23,6 +23,8 @@ function perOf(word: string): RegExp {
 /** Words that make a count another quantity than the one the average divides by (`减少2辆`, `上年…`, `预算…`). */
 // (Not `按照更新计划购置执法执勤用车4辆`: bought as planned, this year.)
 const NOT_THIS_YEARS = /上年|去年|同期|预算|(?<!按照?[\u4e00-\u9fff]{0,4})计划|增加|减少|增长|下降|比|较/;
+/** A money figure's name: `公用经费`, `机关运行经费支出`. */
+const MONEY_NAME = /[\u4e00-\u9fff“”]{2,16}(?:费|支出|经费|资金|收入)$/;
 /** How many sentences back (in the paragraph) the amount and the count may stand. */
 const SENTENCES_BACK = 3;
 
@@ -44,7 +46,9 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     // amount but no count divides by a count the text does not give there; the clause after it is another item's.)
     const from = clauseStart(t);
     if (count && count.token.span.start < from && before.some((b) => b.token.span.start >= from && b.role === 'amount' && isMoney(b.token.unit))) continue;
-    const amount = amountOf(before, m[2], count);
+    // (`公用经费人均1.81万元`: the amount may be named before the average's word.)
+    const namedBefore = m[2] === '' ? MONEY_NAME.exec(t.lead.replace(/\s+/g, '').slice(0, m.index))?.[0] : undefined;
+    const amount = amountOf(before, m[2] || namedBefore || '', count);
     // (`171人次（不含陪同人员57人次）`: a count with what it leaves out or takes in beside it is no single divisor.)
     if (!count || !amount) continue;
     // (A bracket that breaks the count down, `保有量5辆（局机关3辆、业余体校2辆）`, leaves it whole.)

@@ -762,7 +762,8 @@ function bracketBreakdowns(tokens: ProseToken[], text: string): ProseList[] {
     if (!/^\s*[（(]/.test(text.slice(after, after + 3))) continue;
     const open = after + text.slice(after, after + 3).search(/[（(]/);
     const close = matchingClose(text, open);
-    if (close < 0 || /其中|包括|分别/.test(text.slice(open, close))) continue;
+    // (Nor a flow over the year, `共有车辆0辆（年初2辆：…，本年处置2辆）`: what it was and what came and went, no parts of it.)
+    if (close < 0 || /其中|包括|分别|年初|上年末|处置|新增|减少|增加/.test(text.slice(open, close))) continue;
     // (The tokens after this one up to the close, not a filter over the sentence: a sentence of many brackets stays linear.)
     const inside: ProseToken[] = [];
     for (let k = whole.index + 1; k < tokens.length && tokens[k].token.span.start < close; k++) if (!enclosed(text, open + 1, tokens[k].token.span.start)) inside.push(tokens[k]);

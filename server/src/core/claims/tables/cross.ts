@@ -401,6 +401,8 @@ function classPairs(sink: ClaimSink, identity: string, named: View, namedCol: nu
   }
 }
 
+const CARS_DISPOSED = /(?:处置|拍卖|报废|上交|划转|移交)[^。；;]{0,16}(?:车辆|用车|\d+\s*辆)/;
+
 /** T09.3 (soft): the 相关统计数 under 公开09 agree with its money (counts-and-money.ts). */
 function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): void {
   const stats = statisticsTable(model, v09.table.id);
@@ -413,10 +415,13 @@ function statisticsClaims(model: DocumentModel, v09: View, sink: ClaimSink): voi
     { money: 11, count: /保有量/, ...COUNT_LINKS.running },
     { money: 12, count: /接待批次/, ...COUNT_LINKS.hospitality },
   ];
+  // (`…公开拍卖处置2辆，年末公务用车保有量0辆。本年运行维护费为车辆处置前发生的…`: cars held at the year's end may be none though some ran
+  // before they were disposed of.)
+  const carsDisposed = CARS_DISPOSED.test(model.text);
   for (const link of links) {
     const at = record.get(link.money);
     const it = list.find((x) => link.count.test(x.entry.label));
-    if (!at || !it) continue;
+    if (!at || !it || (link === links[2] && carsDisposed)) continue;
     const money = cellOperand(model, v09.table, at.row, at.col, `${v09.name} ${at.label}`);
     const count = statisticsCount(model, it, itemLabel(it));
     if (!money || !count) continue;
