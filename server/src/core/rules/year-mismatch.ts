@@ -338,7 +338,10 @@ function readComparedYear(model: DocumentModel, reportYear: number, n: NumberTok
   // (`万元GDP用水量较2020年下降16.5%`: a goal of the department's work measured since a plan's base year, no figure of the accounts.)
   const clause = model.text.slice(Math.max(sentence.span.start, n.span.start - 40), n.span.start).split(/[，,。；;：:]/).pop()!;
   const ofAccounts = ACCOUNTS_WORDS.test(clause) || /^[^。；;]{0,30}?\d\s*(?:万元|亿元|元)/.test(rest);
-  if (own === reportYear && compared <= reportYear - 2 && COMPARED_CHANGE.test(rest) && !named && ofAccounts) {
+  // (`比2020年增加645.53万元，增长16.02%；比2019年增加3389.73万元…` in a 2021 report: beside the comparison with last year, one with an
+  // earlier year, before the pandemic say, is made on purpose.)
+  const alsoLastYear = new RegExp(`(?:比|较|与)\\s*(?:上年|去年|上一年|${lastYear}\\s*年)|同比`).test(sentence.text);
+  if (own === reportYear && compared <= reportYear - 2 && COMPARED_CHANGE.test(rest) && !named && ofAccounts && !alsoLastYear) {
     return { why: l(`决算与上年（${lastYear}年）比较`, `a final-accounts report compares with the previous year (${lastYear})`), right: lastYear };
   }
   return undefined;

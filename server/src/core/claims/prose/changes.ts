@@ -361,7 +361,8 @@ function changeClaim(sink: ClaimSink, text: string, change: StatedChange): MadeC
     kind: 'change',
     origin: 'prose',
     identity: 'prose.change',
-    description: l(`${label}与上年比较`, `${label} compared with the previous year`),
+    // (A change since an older year, `比2019年增加…`, is named so.)
+    description: since !== undefined && since !== current?.year ? l(`${label}与${since}年比较`, `${label} compared with ${since}`) : l(`${label}与上年比较`, `${label} compared with the previous year`),
     span: (rate ?? delta)!.token.span,
     direction,
     directionSpan: directionSpan(first),
@@ -554,6 +555,8 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
     previousSentence = tokens;
     let previousEnd = tokens[0]?.sentence.span.start ?? 0;
     const usedPriors = new Set<ProseToken>();
+    // (The figure the sentence's last change was of: `收支总计8046.49万元，比上年增加…；与疫情前的2019年相比增加…` compares it again.)
+    let lastCurrent: ProseToken | undefined;
     // Rates taken by a change stated before them, past figures in brackets.
     const takenRates = new Set<ProseToken>();
     for (let i = 0; i < tokens.length; i++) {
@@ -641,6 +644,9 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
         priorRightAfter(tokens[i], tokens[i + 1], current) ??
         priorByYear(tokens, current, previousEnd, subjects, lastYearsIndex, finalAccounts ? reportYear : undefined));
       if (!current && !prior && first.index === 0 && !first.ownSubject) ({ current, prior } = chainedLines(analysis, first, sentenceIndex, sentenceOrder) ?? {});
+      const sinceOlder = sinceYear ?? (reportYear !== undefined && first.year !== undefined && first.year < reportYear - 1 && OLDER_YEAR_COMPARED.test(first.lead) ? first.year : undefined);
+      if (!current && !prior && sinceOlder !== undefined && !first.ownSubject) current = lastCurrent;
+      if (current) lastCurrent = current;
       if (prior) usedPriors.add(prior);
       const zeroPrior = current && !prior ? zeroPriorInWords(text, (rate ?? delta)!, tokens[i + 1]) ?? zeroPriorBetween(text, current, first) : undefined;
       previousEnd = Math.max((rate ?? delta)!.token.span.end, prior?.token.span.end ?? 0);
@@ -661,6 +667,9 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
   }
   return made;
 }
+
+/** `与疫情前的2019年相比增加`, `比2019年减少`: a change since an older year than the last. */
+const OLDER_YEAR_COMPARED = /(?:比|较|与)\s*(?:疫情前的?)?(?:19|20)\d\d\s*年/;
 
 /** A sentence opening with one side, compared: `支出决算与上年的…相比`, `收入较上年`. */
 const SIDE_OPENING = /^\s*(收入|支出)(?:决算数?|总额)?(?=较|比|同比|与上年)/;

@@ -100,11 +100,15 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   // (So are a fund item's own accounts: `2.…（项）（2136699）：年初结转和结余225.08万元，本年收入194.56万元，本年支出…`.)
   return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key)) ? `para${scope.item ?? p.id}` : '';
 }
+const CLASS_ITEM_NAME = /[（(][类款项][)）](?:支出)?(?:决算数?)?$/;
+const SOURCE_NAME = /财政拨款|结转|结余|资金|补助/;
+const SOURCES_FOLLOW = /资金来源|来源于|来源为/;
+
 /**
  * An item's own accounts: its balances, its year's figure (`本年支出决算391.40万元`), its budget's adjustment (`年中追加35.82万元`), the
  * carry-over it spent or leaves (`含使用上年结转资金22.00万元`, `年末结转23.50万元`).
  */
-const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|结转(?:资金)?$|^(?:本年)?(?:收入|支出)(?:合计)?$|^(?:年中)?(?:追加|调减|调增|追减)(?:预算)?$/;
+const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|结转(?:资金)?$|^(?:本年)?(?:收入|支出)(?:合计)?$|(?:追加|调减|调增|追减)(?:预算)?$/;
 /** How many paragraphs after an enumerated item's own still speak of it (`决算数小于年初预算数的主要原因是…。本年支出决算…`). */
 const ITEM_TAIL_PARAGRAPHS = 2;
 
@@ -334,7 +338,7 @@ export function comparedYear(model: DocumentModel, t: ProseToken): string {
   return year !== undefined && model.reportYear !== undefined && Number(year) !== model.reportYear - 1 ? `:since${year}` : '';
 }
 const comparedYears = new LintMemo<Sentence, Array<{ end: number; year: string }>>();
-const COMPARED_YEAR = /(?:比|较|与|同)\s*((?:19|20)\d\d)\s*年/g;
+const COMPARED_YEAR = /(?:比|较|与|同)\s*(?:疫情前的?)?((?:19|20)\d\d)\s*年/g;
 
 /** What a change's rate compares with: the figure the change before it in the sentence is of (`比预算数增加100.00万元，增长7.69%`). */
 function rateComparedWith(analysis: ProseAnalysis, t: ProseToken): string {
@@ -424,7 +428,12 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (A part of one item's figure, `3.城区环卫作业市场化服务。项目全年预算3168.00万元，其中：本级财政资金1079.47万元…`, is that item's, as
     // its whole is: not the department's `本级财政资金3860.47万元` of all projects.)
     const ofItem = inList?.totals.get('amount') ?? inList?.totals.get('budget');
-    const item = ofItem && ofItem !== t && PER_ITEM.test(factKey(ofItem.subject)) ? itemScope(model, t, factKey(ofItem.subject)) || itemScope(model, t, key) : itemScope(model, t, key);
+    // (Nor is a source of one 类/款/项's money, `…（项）决算2478.65万元，资金来源为：上年结转…312.50万元，本年财政拨款2166.15万元`, the
+    // department's 财政拨款.)
+    const opening = analysis.bySentence.get(t.sentence.id)?.find((x) => x.role === 'amount');
+    const itemOfSource = (ofItem ?? (opening && SOURCES_FOLLOW.test(t.sentence.text.slice(opening.token.span.end - t.sentence.span.start, t.token.span.start - t.sentence.span.start)) ? opening : undefined));
+    const sourceOfItem = itemOfSource && itemOfSource !== t && CLASS_ITEM_NAME.test(itemOfSource.subject) && SOURCE_NAME.test(t.subject);
+    const item = sourceOfItem ? `source-of-${itemOfSource.token.id}` : ofItem && ofItem !== t && PER_ITEM.test(factKey(ofItem.subject)) ? itemScope(model, t, factKey(ofItem.subject)) || itemScope(model, t, key) : itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)
     const sources = allSourcesSentence(t.sentence) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';

@@ -110,6 +110,20 @@ const TRIGGER = new RegExp(
   'g',
 );
 
+const USE_TRIGGER = /用于|用途/;
+/** `…资金来源为：`, `，其中资金来源于`: the sources of the figure right before. */
+const SOURCES_AFTER = /^(?:[（(][^（）()]*[)）])?[，,]\s*(?:其中)?(?:资金)?来源(?:为|是|于)?[：:]?[^。；;]*$/;
+
+/** The amount whose sources (stated after it) `total` is one of, in its sentence. */
+function headOfSources(tokens: ProseToken[], total: ProseToken, text: string): ProseToken | undefined {
+  for (let i = total.index - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.role !== 'amount' || t.depth !== total.depth) continue;
+    if (SOURCES_AFTER.test(text.slice(t.token.unitSpan?.end ?? t.token.span.end, total.token.span.start))) return t;
+  }
+  return undefined;
+}
+
 /** A trigger word as a PDF may wrap it: a line break between any two of its characters (`主要用于以下` / `方面：`). */
 function wrappable(word: string): string {
   return [...word].join('(?:\\r?\\n)?');
@@ -398,6 +412,9 @@ export function findLists(
           // (Nor an average, `…团组6个、23人次，团均8.73万元，人均2.28万元。各团组情况如下：`.)
           if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
         }
+        // (`职业培训补贴支出1268.40万元，资金来源为上年结转…288.40万元和本年拨款980.00万元，主要用于：…`: what the money was used for
+        // breaks down the figure its sources add up to, not the last source.)
+        if (total && role === 'amount' && USE_TRIGGER.test(word)) total = headOfSources(tokens, total, text) ?? total;
         // (`按单位分：机关本级16辆，…，消保服务中心1辆；按车辆用途分：…`: a second breakdown by another criterion is of the whole the
         // first broke down, not of the first's last part.)
         if (!parent && BY_ANY_CRITERION.test(word)) {
@@ -1324,6 +1341,12 @@ function fallbackTotal(
   if (named && role === 'count' && previous?.paragraph === sentence.paragraph) {
     const found = (analysis.bySentence.get(previous.id) ?? []).find((t) => t.role === 'count' && t.subject === named);
     if (found) return found;
+  }
+  // (`…资金3620.00万元，支出3568.47万元，…结转下年51.53万元。支出按用途分：…`: a side word alone names the figure the sentence before
+  // gives that word, not its first.)
+  if (side && role === 'amount' && previous?.paragraph === sentence.paragraph) {
+    const bySide = (analysis.bySentence.get(previous.id) ?? []).filter((t) => t.role === 'amount' && t.depth === 0 && new RegExp(`^[，,]?\\s*(?:本年)?${side}(?:决算)?(?:数)?(?:为)?$`).test(t.lead));
+    if (bySide.length === 1) return bySide[0];
   }
   // (`“三公”经费支出24.42万元。` / `其中，因公出国（境）费…`: a line opening with the trigger goes on from the line before.)
   const opensWithTrigger = wordsBefore.replace(/[\s*#>\-]/g, '') === '' && /[，,：:]$/.test(trigger);

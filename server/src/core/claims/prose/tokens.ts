@@ -132,8 +132,8 @@ const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|
 export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?((?:19|20)\d\d)\s*年/;
 
 /** `比2023年度`, `与2023年相比`: the year a change is compared with. */
-const COMPARED_YEAR = /(?:比|较|与|同)\s*(?:19|20)\d\d\s*年度?/g;
-const SINCE_YEAR = /(?:比|较|与|同)\s*((?:19|20)\d\d)\s*年/;
+const COMPARED_YEAR = /(?:比|较|与|同)\s*(?:疫情前的?)?(?:19|20)\d\d\s*年度?/g;
+const SINCE_YEAR = /(?:比|较|与|同)\s*(?:疫情前的?)?((?:19|20)\d\d)\s*年/;
 
 /** `上年收入总计900.00万元，支出总计900.00万元。`: a sentence that opens with last year dates its figures so (not 上年结转, 上年末). */
 const OPENING_LAST_YEAR = /^\s*[（(]?\s*(?:上年度?|去年)(?!结转|结余|末|底|同期)/;
@@ -893,7 +893,8 @@ const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单�
 /** `年中调减`, `追加预算`: the name of a budget's adjustment. */
 // (Or `年中追加（减）`, and money handed down in the year, `年中上级下达`.)
 // (And what was added, `年中追加因公出国（境）费预算3.00万元`: the adjustment, not that quantity's budget.)
-const ADJUSTMENT_NAME = /^(?:年中|年度中|年内)?(?:追加|调减|调增|追减)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$|^(?:年中|年度中|年内)(?:追加|调减|调增|追减)/;
+// (With its reason first: `因缴费基数调整追加4.28万元`.)
+const ADJUSTMENT_NAME = /^(?:年中|年度中|年内|因[^，,。；;\d]{1,16}?)?(?:追加|调减|调增|追减)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$|^(?:年中|年度中|年内)(?:追加|调减|调增|追减)/;
 
 /** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */
 const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
