@@ -100,6 +100,8 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   // (So are a fund item's own accounts: `2.…（项）（2136699）：年初结转和结余225.08万元，本年收入194.56万元，本年支出…`.)
   return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key)) ? `para${scope.item ?? p.id}` : '';
 }
+/** `年初结转和结余中，`, `年末结转和结余中：`: a clause framed by the opening or the closing balance. */
+const BALANCE_FRAME = /(年初|年末)(?:财政拨款)?结转和?结余(?:[^，,。；;：:\d]{0,4})?中[，,：:][^。；;]*$/;
 const CLASS_ITEM_NAME = /[（(][类款项][)）](?:支出)?(?:决算数?)?$/;
 const SOURCE_NAME = /财政拨款|结转|结余|资金|补助/;
 const SOURCES_FOLLOW = /资金来源|来源于|来源为/;
@@ -402,7 +404,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (So is one in a bracket right after a figure of one side: `本年财政拨款收入4694.58万元（一般公共预算财政拨款4694.58万元）`.)
     const outer = t.depth > 0 && !/收入|支出/.test(t.subject) ? analysis.bySentence.get(t.sentence.id)?.[t.index - 1] : undefined;
     const outerSide = outer && outer.depth < t.depth ? sideOf(outer.subject) : undefined;
-    const side = outerSide ?? (inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '');
+    // (`注1：年初结转和结余中，财政拨款结转和结余486.25万元…` / `注2：年末结转和结余中，…`: a frame naming the opening or the closing balance.)
+    const framedBalance = !inList && /结转|结余/.test(t.subject) && !/^(?:年初|年末)/.test(t.subject) ? BALANCE_FRAME.exec(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start))?.[1] : undefined;
+    const listSide = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
+    const side = outerSide ?? (framedBalance ? `${framedBalance}结转和结余` : listSide);
     // (The 总计 of either side change alike, so their rates are one: `收入总计、支出总计均为…，比上年下降5.77%` and `收、支总计…下降5.77%`.)
     // (`昆山市城市管理局收入总计、支出总计`: the department's own name says nothing of the quantity.)
     const subject = (graded ?? '') + withoutDepartment(t.subject, model.department);

@@ -110,6 +110,13 @@ const TRIGGER = new RegExp(
   'g',
 );
 
+/** The list's one amount is followed by a share that names its base: `其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`. */
+function sharesNamedWhole(members: ProseToken[]): boolean {
+  const amounts = members.filter((t) => t.role === 'amount');
+  const next = amounts.length === 1 ? members[members.indexOf(amounts[0]) + 1] : undefined;
+  return next?.role === 'share' && /^[，,]?\s*占[^，,。；;\d]{2,30}的/.test(next.lead);
+}
+
 const USE_TRIGGER = /用于|用途/;
 /** `…资金来源为：`, `，其中资金来源于`: the sources of the figure right before. */
 const SOURCES_AFTER = /^(?:[（(][^（）()]*[)）])?[，,]\s*(?:其中)?(?:资金)?来源(?:为|是|于)?[：:]?[^。；;]*$/;
@@ -436,6 +443,9 @@ export function findLists(
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
+          // (`…住房保障支出661.08万元，占3.20%。其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`: a lone part whose share
+          // names its whole is a part of that whole, not of the figure the sentence before opened with.)
+          if (total && role === 'amount' && sharesNamedWhole(list.members)) total = undefined;
           // (`按资金来源分，…` with a comma breaks down the whole its own paragraph states before it, not the last figure of another.)
           if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph) total = undefined;
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
