@@ -110,11 +110,17 @@ const TRIGGER = new RegExp(
   'g',
 );
 
-/** The list's one amount is followed by a share that names its base: `其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`. */
-function sharesNamedWhole(members: ProseToken[]): boolean {
+/** The base the share after a list's one amount names: `其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`. */
+function shareBaseOfLonePart(members: ProseToken[]): string | undefined {
   const amounts = members.filter((t) => t.role === 'amount');
   const next = amounts.length === 1 ? members[members.indexOf(amounts[0]) + 1] : undefined;
-  return next?.role === 'share' && /^[，,]?\s*占[^，,。；;\d]{2,30}的/.test(next.lead);
+  return next?.role === 'share' ? /^[，,]?\s*占([^，,。；;\d]{2,30})的/.exec(next.lead)?.[1] : undefined;
+}
+
+/** `本年收入合计` and `收入合计`: one quantity, one name shortening the other. */
+function namesSameQuantity(a: string, b: string): boolean {
+  const [x, y] = [normalizeSubject(a), normalizeSubject(b)];
+  return x === y || x.endsWith(y) || y.endsWith(x);
 }
 
 const USE_TRIGGER = /用于|用途/;
@@ -445,7 +451,8 @@ export function findLists(
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
           // (`…住房保障支出661.08万元，占3.20%。其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`: a lone part whose share
           // names its whole is a part of that whole, not of the figure the sentence before opened with.)
-          if (total && role === 'amount' && sharesNamedWhole(list.members)) total = undefined;
+          const namedWhole = total && role === 'amount' ? shareBaseOfLonePart(list.members) : undefined;
+          if (total && namedWhole && !namesSameQuantity(namedWhole, total.subject)) total = undefined;
           // (`按资金来源分，…` with a comma breaks down the whole its own paragraph states before it, not the last figure of another.)
           if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph) total = undefined;
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
