@@ -26,6 +26,7 @@ import { SubjectIndex } from './subjects';
 import { sharesOfOneBaseClaims, sumClaims, unitsOfDepartment } from './sums';
 import { analyzeProse, type ProseAnalysis, type ProseToken } from './tokens';
 import { unitCountClaims } from './unit-count';
+import { namedCountClaims } from './named-counts';
 import { allMatches } from '../../text/matches';
 
 export interface ProseFacts {
@@ -51,6 +52,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   const yearTotal = (side: '收入' | '支出', offset: number) => subjects.find(`${side}合计`, offset, (t) => t.role === 'amount' && t.ownSubject && t.year === undefined);
   sumClaims(lists, sink, { zerosBefore: zerosBefore(model, analysis), statedApart: statedApart(model, analysis, listOf), units, yearTotal });
   unitCountClaims(model, sink);
+  namedCountClaims(model, sink);
   itemListClaims(model, analysis, lists, listOf, sink);
   closingItemTotals(model, analysis, sink);
   const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department, sections: model.sections }, sink);

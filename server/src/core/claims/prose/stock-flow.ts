@@ -10,6 +10,8 @@ import { isMoney } from '../../arith/interval';
 import { NON_FISCAL_LABEL } from '../../text/sources';
 
 const OPENING = /年初/;
+/** What is held now: `共有车辆`, `实有`, `保有量`. */
+const HELD = /共有|现有|实有|保有|年末/;
 const CLOSING = /年末|期末/;
 const IN = /新增|新购置?|购置|购入|增加|转入|调入|划入|新建|接收/;
 const OUT = /报废|处置|减少|转出|调出|划出|核销|拍卖|出售|移交|转固/;
@@ -24,7 +26,10 @@ const MONEY_OUT = /支出|提取|缴纳|结余分配|上缴/;
 const ITEM_OR_OTHER_MONEY = /^\s*(?:[-*+•·]\s+|\d{1,2}[.、．]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?[^。；;：:，,\d]{0,60}[（(](?:项|款)[)）][：:]/;
 
 export function stockFlowClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  let previous: ProseToken[] = [];
   for (const tokens of analysis.bySentence.values()) {
+    const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
+    previous = tokens;
     const start = tokens.findIndex((t) => t.depth === 0 && (t.role === 'count' || t.role === 'amount') && OPENING.test(t.lead) && !CLOSING.test(t.lead));
     if (start < 0) continue;
     const opening = tokens[start];
@@ -47,6 +52,9 @@ export function stockFlowClaims(analysis: ProseAnalysis, sink: ClaimSink): void 
       if (!out && !(money ? MONEY_IN : IN).test(t.lead)) break;
       flows.push({ token: t, sign: out ? -1 : 1 });
     }
+    // (Or stated first, the flows explaining it: `本部门共有车辆5辆…较年初5辆，本年新增应急保障用车1辆，报废处置其他用车1辆`.)
+    // (Or in the sentence before: `…共有车辆3辆，其中：…。年初车辆4辆，本年…上交处置一般公务用车1辆。`)
+    closing ??= money ? undefined : [...before, ...tokens.slice(0, start)].reverse().find((t) => t.depth === 0 && t.token.unit === opening.token.unit && t.token.unitText === opening.token.unitText && HELD.test(t.lead));
     if (!closing || flows.length === 0) continue;
     sink.add<SumClaim>({
       kind: 'sum',

@@ -1,0 +1,55 @@
+// A count of bodies the report then names one by one: `局机关内设职能股室10个，分别为：办公室、…`, `内设5个科室：…`, `下设派出机构7个：…`,
+// `在4个乡镇设有水利管理站（兴桥水管站、…）`. The names are the count's parts, each one (unit-count.ts does the same for the units of
+// the accounts).
+import { exactCount, operand } from '../../arith/interval';
+import { l } from '../../messages';
+import type { DocumentModel, SumClaim } from '../../types';
+import type { ClaimSink } from '../sink';
+import { namesOf } from './sums';
+
+/** The words after the count that open the names: the counted noun, then `，分别为：`, `：` or a bracket. */
+const OPENING = /^([\u4e00-\u9fff]{0,10}?)(?:[，,]\s*(?:分别为|分别是|即|具体为|具体是|具体包括|包括)[：:]?|[：:]|[（(])/;
+/** Bodies an organisation counts: its offices, units, stations. */
+const BODIES = /科室|股室|处室|机构|单位|站|所|中心|部门|队|院|校|馆|乡镇|街道|社区/;
+/** Counts the units of the accounts: unit-count.ts's. */
+const OF_THE_ACCOUNTS = /编制范围|独立核算|决算单位|汇总/;
+/** The count is of bodies beside another: `局机关和所属4个`, `本级及下属`. */
+const BESIDE_ANOTHER = /(?:和|及|与|以及)(?:其)?(?:所属|下属|直属)?$/;
+/** How far the names may run (an enumeration of a few dozen bodies at most). */
+const MAX_NAMES_SPAN = 600;
+
+export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
+  const text = model.text;
+  for (const n of model.numbers) {
+    if (n.unit !== 'count' || n.cell || !/^(?:个|家|所)$/.test(n.unitText) || n.decimals > 0 || n.value.lt(2) || n.value.gt(60)) continue;
+    const end = n.unitSpan?.end ?? n.span.end;
+    const opening = OPENING.exec(text.slice(end, end + 24));
+    if (!opening) continue;
+    const before = text.slice(Math.max(0, n.span.start - 12), n.span.start);
+    // (`由局机关和所属4个事业单位组成，具体为：` names the body itself besides the four.)
+    if (!BODIES.test(before + opening[1]) || OF_THE_ACCOUNTS.test(before) || BESIDE_ANOTHER.test(before) || /组成|构成/.test(opening[1])) continue;
+    const from = end + opening[0].length;
+    const bracketed = /[（(]$/.test(opening[0]);
+    const stop = bracketed ? /[）)]/ : /[。；;\n]/;
+    const rest = text.slice(from, from + MAX_NAMES_SPAN);
+    const close = rest.search(stop);
+    if (close < 0) continue;
+    // (The names run with `、` up to the clause's end: `…、殡葬管理所，均为事业单位` goes on about them.)
+    const enumeration = rest.slice(0, close).split(/[，,]/)[0];
+    // (Names only: figures, `等`, `主要` or `如下` say the list is something else or not all of it.)
+    if (/[0-9０-９]|等$|等、|主要|如下/.test(enumeration) || !enumeration.includes('、')) continue;
+    const names = namesOf(bracketed ? enumeration : enumeration.replace(/[（(][^（）()]*[)）]/g, ''));
+    if (names.length < 2 || names.some((name) => name.length > 24)) continue;
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.named-count',
+      description: l(`个数 = 列出的名称（${names.length}个）`, `the count = the names listed (${names.length})`),
+      span: n.span,
+      total: operand(n, `${opening[1] || (/[\u4e00-\u9fff]+$/.exec(before)?.[0] ?? '')}个数`),
+      parts: names.map((name) => exactCount(1, name)),
+      exhaustive: true,
+      id: -1,
+    });
+  }
+}
