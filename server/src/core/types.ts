@@ -452,6 +452,8 @@ export interface ReasonClaim extends ClaimBase {
   direction: 'up' | 'down';
   /** The change claim that states the subject's direction. */
   stated: { claim: number; direction: 'up' | 'down' | 'flat'; span: Span };
+  /** Not a reason: the figure's own change stated again, `比上年增长约10%` beside `下降10.03%` (an error, not a note). */
+  restated?: true;
 }
 
 /**

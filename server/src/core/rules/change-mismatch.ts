@@ -23,6 +23,7 @@ export const changeMismatch: Rule = {
       flat: l('文中称“持平”，但数据有变化', 'The text says unchanged, but the figures differ'),
       points: l('百分点差不符', 'Percentage-point difference mismatch'),
       reason: l('原因中的增减方向与别处不符', 'A reason’s direction contradicts the report'),
+      restated: l('同一数据的增减方向前后不一致', 'The same figure’s change is stated in opposite directions'),
       template: l('模板措辞“{pair}”未删改', 'Template wording "{pair}" left in place'),
       missingWord: l('增减额前缺少“{word}”', 'The change lacks its direction word "{word}"'),
       pointsUnit: l('增减率的单位应为“%”', 'The change rate\'s unit should be "%"'),
@@ -121,10 +122,29 @@ function withDecidedDirection(ctx: RuleContext, claim: ChangeClaim): ChangeClaim
   return decided === undefined || decided === claim.direction ? claim : flipped;
 }
 
-/** A reason whose direction contradicts what the report states about that quantity: a note (info). */
+/**
+ * A reason whose direction contradicts what the report states about that quantity: a note (info). The figure's own change
+ * stated again in the other direction: an error.
+ */
 function checkReason(ctx: RuleContext, claim: ReasonClaim): void {
   const word = (d: string) => (d === 'up' ? '增加' : d === 'down' ? '减少' : '持平');
   const wordEn = (d: string) => (d === 'up' ? 'an increase' : d === 'down' ? 'a decrease' : 'no change');
+  if (claim.restated) {
+    const restated = l(
+      `此处称“${claim.subject}”比上年${word(claim.direction)}，而报告另处称其${word(claim.stated.direction)}`,
+      `here "${claim.subject}" shows ${wordEn(claim.direction)} on last year, elsewhere ${wordEn(claim.stated.direction)}`,
+    );
+    ctx.verdict(claim.id, 'error', restated);
+    ctx.report({
+      messageId: 'restated',
+      message: l(`“${claim.subject}”的增减方向与别处不符：别处为${word(claim.stated.direction)}`, `"${claim.subject}" changes the other way elsewhere: ${wordEn(claim.stated.direction)}`),
+      explanation: restated,
+      span: claim.span,
+      related: [{ span: claim.stated.span, message: l(`“${claim.subject}”的增减`, `the change of "${claim.subject}"`) }],
+      claim: claim.id,
+    });
+    return;
+  }
   const exp = l(
     `原因称“${claim.subject}”${word(claim.direction)}，而报告另处称其比上年${word(claim.stated.direction)}`,
     `the reason gives ${wordEn(claim.direction)} of "${claim.subject}", but the report states ${wordEn(claim.stated.direction)} elsewhere`,

@@ -1053,6 +1053,39 @@ const SHARES_COMPARED = /([^，,。；;、]{2,20}?)的?(?:占比|比重|所占�
 /** `上升至`, `下降到`: the verb before a level that says which way it moved. */
 const REACHED = /(?:上升|提高|增加|增长|下降|降低|减少)(?:到|至)$/;
 
+/**
+ * `收入、支出总计约6.02亿元，比上年增长约10%` in the overview, `收入总计60164.59万元…，各减少6707.86万元，下降10.03%` in the body: one
+ * figure's change from last year stated twice, in opposite directions. Only changes of the same stated figure (their current the
+ * same token) are compared, so that two quantities of one name in two scopes are never.
+ */
+export function restatedDirectionClaims(changes: MadeChange[], sink: ClaimSink): void {
+  const first = new Map<number, ChangeClaim>();
+  for (const { claim } of changes) {
+    const token = claim.current?.token;
+    if (token === undefined || claim.direction === 'flat' || !claim.directionSpan || !/与上年比较$/.test(claim.description['zh-cn'])) continue;
+    const earlier = first.get(token);
+    if (!earlier) {
+      first.set(token, claim);
+      continue;
+    }
+    if (earlier.direction === claim.direction) continue;
+    // (The finding goes on the statement with a rate alone, `比上年增长约10%`, when the other gives the amounts that bear it out.)
+    const borneOut = (c: ChangeClaim) => c.delta !== undefined || c.prior !== undefined;
+    const [odd, other] = !borneOut(earlier) && borneOut(claim) ? [earlier, claim] : [claim, earlier];
+    sink.add<ReasonClaim>({
+      kind: 'reason',
+      origin: 'prose',
+      identity: 'prose.direction-restated',
+      description: l(`${odd.current!.label}的增减方向两处表述`, `the direction of ${odd.current!.label} stated twice`),
+      span: odd.directionSpan!,
+      subject: odd.current!.label,
+      direction: odd.direction as 'up' | 'down',
+      stated: { claim: other.id, direction: other.direction, span: other.directionSpan ?? other.span },
+      restated: true,
+    });
+  }
+}
+
 const REASON = /原因(?:主要)?(?:是|为|在于)?[：:]?\s*(?:由于)?([^，。；,;：:]{2,24}?)(增加|减少|增长|下降|上升|降低|提高)/g;
 
 /**

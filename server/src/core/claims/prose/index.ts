@@ -8,7 +8,7 @@ import { stockFlowClaims } from './stock-flow';
 import { differenceClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
-import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims } from './changes';
+import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims, restatedDirectionClaims } from './changes';
 import { computedSharePointsClaims } from './share-points';
 import { statedPriorClaims } from './stated-priors';
 import { budgetAdjustmentClaims, budgetsStatedBefore, reasonAdjustmentClaims, completionClaims, type RateWithoutBudget } from './completion';
@@ -63,6 +63,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   changePartClaims(analysis, model.text, sink);
   gradeCountClaims(model, analysis, sink);
   reasonClaims(model, changes, sink);
+  restatedDirectionClaims(changes, sink);
   pointsClaims(analysis, sink);
   computedSharePointsClaims(model, analysis, sink);
   budgetAdjustmentClaims(analysis, sink);
