@@ -130,12 +130,16 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     const whole = wholeOfClosedList(tokens, before, first, previousEnd);
     if (whole) return whole;
   }
-  // (`政府采购支出总额146.69万元，…。与上年相比，政府采购支出降低…`: the clause may leave out 总额.)
-  if (before && (!named || subjectsMatch(before.subject, named) || subjectsMatch(before.subject, `${named}总额`))) return before;
   // (`收入118.00万元，支出108.21万元，…。支出较上年增加5.25万元`: a bare side word is the previous sentence's figure of that
   // side, not whatever the index finds under the word.)
   // (Or opening the sentence before the prior: `支出决算与上年的9340.72万元相比，增加849.37万元`.)
-  const sideWord = (/^[，,\s]*(收入|支出)(?=较|比|同比|与上年)/.exec(first.lead) ?? SIDE_OPENING.exec(first.sentence.text.slice(0, first.token.span.start - first.sentence.span.start)))?.[1];
+  const sideWord = (/^[，,\s；;]*(收入|支出)(?=较|比|同比|与上年)/.exec(first.lead) ?? SIDE_OPENING.exec(first.sentence.text.slice(0, first.token.span.start - first.sentence.span.start)))?.[1];
+  // (And in its own sentence, that side's figure, not the last one: `本年收入486.00万元，本年支出478.20万元，年末结转和结余20.10万元；
+  // 支出比上年增加8.70万元`.)
+  const ownSide = sideWord && before ? lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'amount' && new RegExp(`${sideWord}(?:合计)?$`).test(t.subject)) : undefined;
+  if (ownSide) return ownSide;
+  // (`政府采购支出总额146.69万元，…。与上年相比，政府采购支出降低…`: the clause may leave out 总额.)
+  if (before && (!named || subjectsMatch(before.subject, named) || subjectsMatch(before.subject, `${named}总额`))) return before;
   if (!before && sideWord) {
     const side = previousSentenceTokens(analysis, first, sentenceIndex, sentenceOrder)?.find((t) => t.role === 'amount' && t.subject.endsWith(sideWord));
     if (side) return side;

@@ -426,7 +426,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     // (`政府性基金预算财政拨款年初结转和结余72.25万元，本年收入901.60万元，本年支出930.78万元…`: a balance carried in or out is
     // no figure executed against a budget; of the others the spending is, when the sentence states it.)
     const executed = tokens.filter((x) => x.role === 'amount' && !BALANCE.test(x.subject));
-    previousHead = (executed.length > 1 ? executed.find((x) => /支出$/.test(x.subject)) : undefined) ?? executed[0] ?? previousHead;
+    // (Named by its words too: `…（项）：年初结转和结余…，本年收入8600.00万元，本年支出8215.36万元` names each by the item.)
+    previousHead = (executed.length > 1 ? executed.find((x) => /支出$/.test(x.subject) || /支出(?:决算)?数?(?:为)?$/.test(x.lead)) : undefined) ?? executed[0] ?? previousHead;
     if (tokens.length > 0) ratedBefore = rated && { ...rated, section: sentence.section };
     if (tokens.length > 0) budgetBefore = tokens.at(-1)!.role === 'budget' && !tokens.some((x) => x.role === 'amount' || x.role === 'completion-rate') ? tokens.at(-1) : undefined;
     if (budget && actual) {

@@ -341,8 +341,12 @@ function collectItems(
         const unit = role === 'count' ? countTotal?.token.unitText : undefined;
         if (role === 'count' && !unit) continue;
         let first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit));
-        // (An item opening with its carried balance: its spending, if it states one, is its part.)
-        if (first && role === 'amount' && !closing && ITEM_BALANCE.test(first.subject)) first = tokens.find((t) => t.role === 'amount' && /支出/.test(t.subject) && !ITEM_BALANCE.test(t.subject));
+        // (An item opening with its carried balance, or its income, `（项）：本年收入3200.00万元，支出2816.45万元，…`: its spending, if it states
+        // one, is its part.)
+        if (first && role === 'amount' && !closing && (ITEM_BALANCE.test(first.subject) || ITEM_INCOME.test(first.lead))) {
+          const spending = tokens.find((t) => t.role === 'amount' && (/支出/.test(t.subject) || ITEM_SPENDING.test(t.lead)) && !ITEM_BALANCE.test(t.subject) && !ITEM_INCOME.test(t.lead));
+          first = spending ?? (ITEM_BALANCE.test(first.subject) ? undefined : first);
+        }
         if (!first) continue;
         if (membersOnly && role === 'amount' && !isFamilyMember(first.subject || first.lead)) return new Map();
         const listed = parts.get(role) ?? [];
@@ -357,6 +361,13 @@ function collectItems(
   }
   return parts;
 }
+
+/** The 类 a name opens with: `其他支出（类）彩票公益金安排的支出（款）…` → 其他支出. */
+const CLASS_OPENING = /^([^（()）]{2,30}?)[（(]类[)）]/;
+
+/** An item's year's income and spending named alone: `本年收入`, `支出`, `本年支出决算`. */
+const ITEM_INCOME = /(?:^|[：:，,。])\s*(?:本年|当年)?(?:收入|收到[^，,。；;\d]{0,12}资金)(?:为|是)?$/;
+const ITEM_SPENDING = /(?:^|[：:，,])\s*(?:本年|当年)?支出(?:决算)?数?(?:为|是)?$/;
 
 /** An item's name followed by the criterion it is broken down by: `财政拨款收入按资金性质分：`, `事业收入中，`. */
 const BREAKS_DOWN = /^\s*([\u4e00-\u9fff“”（）()]{2,20}?)(?:按[^：:，,。\d]{1,8}(?:分|划分|看)|中|其中)[：:，,]/;
@@ -405,6 +416,11 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
     // (`（1）行政运行（项）…496.67万元` then `2. 社会保障和就业支出（类）支出22.00万元`: items of two levels, the 类 named
     // only where it states a figure, are no one breakdown.)
     if (classified && new Set(subjects.map(levelOf)).size > 1) continue;
+    // (Nor is one 类 the total of items that name another: `其他支出（类）162.35万元，…；抗疫特别国债安排的支出（类）498.66万元。具体情况如下：`
+    // over `1. 其他支出（类）…（项）…` and `3. 抗疫特别国债安排的支出（类）…（项）…`.)
+    const totalClass = CLASS_OPENING.exec(total.subject)?.[1];
+    const classOf = (t: ProseToken) => CLASS_OPENING.exec(t.sentence.text.replace(/^[\s*#>-]*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*/, ''))?.[1];
+    if (totalClass && /[（(]类[)）]$/.test(total.subject) && items.some((t) => { const own = classOf(t); return own !== undefined && own !== totalClass; })) continue;
     // 类/项 enumerations are complete by convention for the amounts spent; a budget list may
     // leave out 项 without spending, so budgets only check Σ ≤ total.
     // A 类/项 enumeration that leaves out more than a tenth of its total only lists the main items

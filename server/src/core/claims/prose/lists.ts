@@ -1361,8 +1361,10 @@ function fallbackTotal(
   }
   // (`…资金3620.00万元，支出3568.47万元，…结转下年51.53万元。支出按用途分：…`: a side word alone names the figure the sentence before
   // gives that word, not its first.)
-  if (side && role === 'amount' && previous?.paragraph === sentence.paragraph) {
-    const bySide = (analysis.bySentence.get(previous.id) ?? []).filter((t) => t.role === 'amount' && t.depth === 0 && new RegExp(`^[，,]?\\s*(?:本年)?${side}(?:决算)?(?:数)?(?:为)?$`).test(t.lead));
+  // (So does a sentence opening with it, `支出全部为项目支出，…，具体为：`.)
+  const sideOpening = side ?? /^\s*(收入|支出)(?:全部|均)/.exec(words)?.[1];
+  if (sideOpening && role === 'amount' && previous?.paragraph === sentence.paragraph) {
+    const bySide = (analysis.bySentence.get(previous.id) ?? []).filter((t) => t.role === 'amount' && t.depth === 0 && new RegExp(`^[，,；;]?\\s*(?:本年)?${sideOpening}(?:决算)?(?:数)?(?:为)?$`).test(t.lead));
     if (bySide.length === 1) return bySide[0];
   }
   // (`“三公”经费支出24.42万元。` / `其中，因公出国（境）费…`: a line opening with the trigger goes on from the line before.)

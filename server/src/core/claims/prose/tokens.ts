@@ -198,6 +198,8 @@ function sharedQualifier(own: string, previous: ProseToken | undefined, lead: st
   }
   const side = /^(收入|支出)(总计|合计)$/.exec(own);
   if (!side) return own;
+  // (`获得棚户区改造专项债券资金6000.00万元，…，当年支出5412.30万元`: the year's spending of that money, not the department's.)
+  if (side[1] === '支出' && /资金$/.test(previous.subject) && /^[，,]?\s*(?:当年|本年|全年)(?:实际)?支出(?:为|是)?$/.test(lead)) return `${previous.subject}${side[1]}`;
   const before = /^(.+?)(收入|支出)(总计|合计)$/.exec(previous.subject);
   if (before && before[2] !== side[1] && before[3] === side[2]) return before[1] + own;
   // (`局机关本级本年收入2145.66万元，本年支出2112.37万元；…`: a unit's two sides, each 本年.)
