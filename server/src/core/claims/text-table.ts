@@ -272,7 +272,7 @@ const MAPPINGS: Mapping[] = [
       // (`其中国内公务接待费3.04万元…；国（境）外公务接待费0万元`: a part of 公务接待费; the table gives the whole. So is the rest
       // after a part, `其他公务接待费2.96万元由基本支出列支`.)
       // (Nor one another source paid, `…中心使用事业收入安排公务接待费0.36万元…不属于财政拨款“三公”经费`.)
-      if (RECEPTION_PART.test(pt.subject) || /^(?:其他|其余|剩余)|^(?:年中|年度中|年内)?(?:追加|调减|调增|追减)|事业收入|经营收入|自有资金|非财政拨款|其他资金/.test(pt.subject)) return [];
+      if (RECEPTION_PART.test(pt.subject) || /^(?:其他|其余|剩余)|^(?:年中|年度中|年内)?(?:追加|调减|调增|追减|核减|核增)|事业收入|经营收入|自有资金|非财政拨款|其他资金/.test(pt.subject)) return [];
       // (`机关运行经费按经济分类见公开10表，其中公务用车运行维护费6.24万元…；公务接待费2.96万元`: 机关运行经费's item, not 三公's.)
       // (Or one stated as its share: `其中，公务用车运行维护费13.95万元，占机关运行经费的21.16%`.)
       if (pt.role === 'amount' && (/机关运行经费/.test(pt.sentence.text.slice(0, pt.token.span.start - pt.sentence.span.start)) || /^[^；;。]{0,8}[，,]\s*占机关运行经费/.test(pt.sentence.text.slice(pt.token.span.end - pt.sentence.span.start)))) return [];

@@ -57,7 +57,7 @@ function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink
 
 /** `（年中调减263.59万元）`, `，年中追加35.82万元`: the adjustment between the 年初 and the 全年 budget, and its direction. */
 // (Or what it added, before the word 预算: `年中追加因公出国（境）费预算3.00万元`.)
-const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减)(?:[（(][减增][)）])?(?:了)?(?:预算)?$|^[（(，,、\s]*(?:年中|年度中|年内)(追加|调增|追减|调减)[^，,。；;\d]{1,16}?预算$/;
+const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?$|^[（(，,、\s]*(?:年中|年度中|年内)(追加|调增|追减|调减)[^，,。；;\d]{1,16}?预算$/;
 
 /**
  * `年初预算为1769.78万元，全年预算为1506.19万元（年中调减263.59万元）`: the 全年 budget is the 年初 one adjusted by the amount

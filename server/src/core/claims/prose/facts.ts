@@ -110,7 +110,7 @@ const SOURCES_FOLLOW = /资金来源|来源于|来源为/;
  * An item's own accounts: its balances, its year's figure (`本年支出决算391.40万元`), its budget's adjustment (`年中追加35.82万元`), the
  * carry-over it spent or leaves (`含使用上年结转资金22.00万元`, `年末结转23.50万元`).
  */
-const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|结转(?:资金)?$|^(?:本年)?(?:收入|支出)(?:合计)?$|(?:追加|调减|调增|追减)(?:预算)?$/;
+const ITEM_ACCOUNTS = /^(?:年初|年末)?结转和?结余$|结转(?:资金)?$|^(?:本年)?(?:收入|支出)(?:合计)?$|(?:追加|调减|调增|追减|核减|核增)(?:预算)?$/;
 /** How many paragraphs after an enumerated item's own still speak of it (`决算数小于年初预算数的主要原因是…。本年支出决算…`). */
 const ITEM_TAIL_PARAGRAPHS = 2;
 

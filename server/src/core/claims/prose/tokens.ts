@@ -283,7 +283,7 @@ export function isBudgetAdjustment(tokens: ProseToken[], i: number): boolean {
   );
 }
 /** An adjustment by its own words, not a bare 增加 / 减少 (`，年中追加6.00万元`, `年中上级下达450.00万元`): no actual, whatever its role. */
-export const ADJUSTMENT_AMOUNT = /^[（(，,、\s]*(?:其中)?(?:(?:年中|年度中|年内)?(?:追加|调增|追减|调减|压减)(?:[（(][减增][)）])?(?:了)?(?:预算)?|(?:年中|年度中|年内)(?:上级)?(?:追加)?下达)$/;
+export const ADJUSTMENT_AMOUNT = /^[（(，,、\s]*(?:其中)?(?:(?:年中|年度中|年内)?(?:追加|调增|追减|调减|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?|(?:年中|年度中|年内)(?:上级)?(?:追加)?下达)$/;
 const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
 const reasonEnds = new LintMemo<Sentence, number>();
 /**
@@ -299,7 +299,7 @@ export function reasonBefore(sentence: Sentence, offset: number): boolean {
   return end <= offset;
 }
 /** A cut, not an addition (`年中追加（减）` adds). */
-export const CUT = /调减|追减|压减/;
+export const CUT = /调减|追减|压减|核减/;
 const ADJUSTMENT_BUDGET = /^[，,\s]*(?:年中|年度中|年内)?调整预算(?:数|额)?(?:为|是)?$/;
 
 /** `决算数大于预算数`, `决算比年初预算超出`, `比预算少`: words before the gap between the actual and its budget. */
@@ -329,7 +329,7 @@ function isBudgetWords(words: string): boolean {
   // (Nor after the spending that funded it, `其中基本支出安排13.95万元，防汛项目支出安排1.40万元`.)
   if (/安排(?:资金)?为?$/.test(w)) return !/(?:财政拨款|其他资金|自有资金|事业收入|经营收入|非财政拨款(?:资金)?|上级补助(?:收入)?|基本支出|项目支出|经费)(?:资金)?安排(?:资金)?为?$/.test(w);
   // `年初预算300万元，年中调减至250万元`: the budget as adjusted.
-  if (/(?:调减|调增|调整|追加|追减)(?:至|为|到|后为?)$/.test(w)) return true;
+  if (/(?:调减|调增|调整|追加|追减|核减|核增)(?:至|为|到|后为?)$/.test(w)) return true;
   const last = Math.max(w.lastIndexOf('预算'), w.lastIndexOf('计划数'));
   return last >= 0 && !/决算|执行|实际|完成|支出数?为/.test(w.slice(last));
 }
@@ -895,8 +895,8 @@ const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单�
 /** `年中调减`, `追加预算`: the name of a budget's adjustment. */
 // (Or `年中追加（减）`, and money handed down in the year, `年中上级下达`.)
 // (And what was added, `年中追加因公出国（境）费预算3.00万元`: the adjustment, not that quantity's budget.)
-// (With its reason first: `因缴费基数调整追加4.28万元`.)
-const ADJUSTMENT_NAME = /^(?:年中|年度中|年内|因[^，,。；;\d]{1,16}?)?(?:追加|调减|调增|追减)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$|^(?:年中|年度中|年内)(?:追加|调减|调增|追减)/;
+// (With its reason or purpose first: `因缴费基数调整追加4.28万元`, `汛期应急抢险追加30.00万元`.)
+const ADJUSTMENT_NAME = /^(?:年中|年度中|年内|因[^，,。；;\d]{1,16}?|[\u4e00-\u9fff]{2,8}?)?(?:追加|调减|调增|追减|核减|核增)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$|^(?:年中|年度中|年内)(?:追加|调减|调增|追减)/;
 
 /** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */
 const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
