@@ -212,8 +212,11 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // (Nor a figure detailed in brackets in another paragraph, `7.…（项）：…支出决算3,520,918.36元（其中：…项目支出2,316,400.00元）`: one
     // item's, not the department's 项目支出.)
     // (Nor a total named in a reason, `…主要原因是上级下达…资金450万元，当年支出420万元`: that money's, not the report's.)
+    // (Nor a figure of a later `；` clause of the share's sentence: `“优”的…涉及资金3327.90万元，占自评项目资金的98.14%；“良”的…涉及资金
+    // 63.00万元`.)
+    const laterClause = (t: ProseToken) => t.sentence === share.sentence && t.token.span.start > share.token.span.start && /[；;]/.test(ctx.text.slice(share.token.span.end, t.token.span.start));
     const accept = (t: ProseToken) =>
-      (t.role === 'amount' || t.role === 'share-base') && t !== part && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
+      (t.role === 'amount' || t.role === 'share-base') && t !== part && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     // (`分别占“三公”经费的…`: the total stated as `“三公”经费财政拨款支出决算为37.37万元`.)

@@ -50,8 +50,8 @@ const FUND_HEADERS: Array<[keyof FundRow['cols'], RegExp]> = [
 /** The 资金 rows: 年度资金总额 and its parts by source. */
 const FUND_ROW = /^(?:其中[:：]?)?(?:年度资金总额|(?:当年|本年)?财政拨款|上年结转|其他资金)/;
 const FUND_TOTAL = /年度资金总额/;
-/** An indicator group's subtotal row: `产出指标小计`, `小计`. */
-const SUBTOTAL_LABEL = /^(?:[\u4e00-\u9fff]{0,8}指标)?小计$/;
+/** An indicator group's subtotal row: `产出指标小计`, `小计`, `决策（小计）`. */
+const SUBTOTAL_LABEL = /^(?:[\u4e00-\u9fff]{0,8}指标)?小计$|^[\u4e00-\u9fff]{1,8}[（(]小计[)）]$/;
 
 function tokenAt(row: TableRow, col: number | undefined): number | undefined {
   return col === undefined ? undefined : row.cells[col]?.number;
