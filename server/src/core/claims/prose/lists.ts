@@ -43,7 +43,9 @@ export interface ProseList {
 
 /** The parts of a year-end balance by kind of spending: `基本支出结转`, `项目支出结转和结余`, `经营结余`. */
 const BALANCE_PART = /^(?:其中[：:]?)?(?:基本支出|项目支出|经营)(?:结转|结余)(?:和结余)?$/;
-const YEAR_END_BALANCE = /^年末(?:结转和结余|结转结余|结余)$/;
+const YEAR_END_BALANCE = /^年末(?:财政拨款)?(?:结转和结余|结转结余|结余)$/;
+/** A fund's year-end balance: `一般公共预算财政拨款年末结转和结余`. */
+const FUND_YEAR_END = /年末(?:财政拨款)?结转和?结余$/;
 
 /** `从支出结构看，` / `按收入构成来看：`: an opening that says from which side the sentence looks at a whole. */
 // (And a breakdown by criterion opened with a comma, `按单位分，本年收入合计3735.03万元，其中：…`.)
@@ -483,7 +485,8 @@ export function findLists(
           if (whole && whole !== total) total = whole;
           // (`年初结转和结余244.19万元，本年收入…，年末结转和结余502.02万元。其中：基本支出结转25.71万元，项目支出结转和结余…`: the
           // split into 基本支出结转 and 项目支出结转和结余 is the year-end balance's, wherever the sentence before opened.)
-          if (total && role === 'amount' && !/^年末/.test(total.subject) && list.members.length > 0 && list.members.every((t) => BALANCE_PART.test(t.subject))) {
+          // (So is a split by fund, `…年末财政拨款结转和结余5.86万元。其中一般公共预算财政拨款年末结转和结余3.86万元，政府性基金…2.00万元`.)
+          if (total && role === 'amount' && !/^年末/.test(total.subject) && list.members.length > 0 && (list.members.every((t) => BALANCE_PART.test(t.subject)) || list.members.filter((t) => t.role === 'amount').every((t) => FUND_YEAR_END.test(t.subject)))) {
             const yearEnd = [...(analysis.bySentence.get(total.sentence.id) ?? [])].reverse().find((t) => t.role === 'amount' && YEAR_END_BALANCE.test(t.subject) && t.token.span.start < start);
             if (yearEnd) total = yearEnd;
           }
