@@ -613,12 +613,15 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     let boundary = sentence.span.start;
     // (The sentence's last amount so far, kept as it goes: a walk back for it would be quadratic in a sentence of shares.)
     let lastAmountTaken: ProseToken | undefined;
+    // (And the last outside brackets: `…可用资金5500.00万元（上年结转…，本年新增…），本年支出4862.15万元` spends the money named outside.)
+    let lastOuterAmount: ProseToken | undefined;
     // (The item label a sentence opens with, once per sentence.)
     const labelled = ITEM_LABEL.exec(sentence.text);
     // The analysed figure: in the sentence's list and the document's, and the words of the next start after it.
     const take = (pt: ProseToken) => {
       list.push(pt);
       if (pt.role === 'amount') lastAmountTaken = pt;
+      if (pt.role === 'amount' && pt.depth === 0) lastOuterAmount = pt;
       tokens.push(pt);
       byToken.set(pt.token.id, pt);
       boundary = pt.token.unitSpan?.end ?? pt.token.span.end;
@@ -730,6 +733,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // 和 alone is the next of a run of priors or changes, in the same role and direction.
       // (`各减少1267.86,2570.97万元`: a comma alone between two figures joins them too.)
       // (`分别较上年减少19.02万元、减少31.55万元`: each change of a run may say its own direction.)
+      // (`可用资金5500.00万元（上年结转1500.00万元，本年新增4000.00万元）`: beside the balance carried in, the year's new money is a part of
+      // the whole, no change.)
+      if (role === 'delta' && depth > 0 && previous?.depth === depth && previous.role === 'amount' && /结转|结余/.test(previous.lead) && NEW_THIS_YEAR.test(lead)) role = 'amount';
       const ownDirection = previous !== undefined && (previous.role === 'delta' || previous.role === 'change-rate') && DIRECTED_RUN_JOINER.test(lead);
       const continuesRun = previous !== undefined && (RUN_JOINER.test(lead) || ownDirection || onlyComma(text, previous.token, token)) && previous.token.unit === token.unit && RUN_ROLES.has(previous.role);
       if (continuesRun) role = previous.role;
@@ -754,7 +760,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `（1）局机关：本年支出…`, names whose 支出合计 it is.)
       const itemLabel = labelled && sentence.span.start + labelled[0].length <= start && GENERIC_YEAR_FIGURE.test(lead) ? normalizeSubject(labelled[1]) : '';
       // (The qualifier is the last amount's, changes after it notwithstanding: `财政拨款收入总计…，…增长0.32%；支出总计…`.)
-      const lastAmount = lastAmountTaken ?? previous;
+      const lastAmount = (depth === 0 && lastAmountTaken && lastAmountTaken.depth > 0 ? lastOuterAmount : undefined) ?? lastAmountTaken ?? previous;
       let own = (itemLabel && !/(?:费|支出|经费|资金|收入)$/.test(itemLabel) ? itemLabel + normalizeSubject(subjectWords(lead, role)) : itemLabel) || sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead);
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
