@@ -188,12 +188,13 @@ const BARE_YEAR_FIGURE = /^(?:收入合计|支出合计|收入|支出|年初结�
  * `财政拨款收入总计500.12万元，支出总计500.12万元`: the qualifier of the 收入 total goes with the 支出 total
  * right after it (and the reverse).
  */
-function sharedQualifier(own: string, previous: ProseToken | undefined, lead: string): string {
+function sharedQualifier(own: string, previous: ProseToken | undefined, lead: string, sided?: ProseToken): string {
   if (!previous || previous.role !== 'amount') return own;
   // (`2024年度财政拨款收入5075.49万元，支出5127.70万元`: the other side named by its bare word shares the qualifier too.)
+  // (Also past a figure between: `政府性基金预算财政拨款收入693.20万元，使用上年结转119.30万元，支出761.35万元`.)
   const bare = own === '' ? /^[，,、\s]*(收入|支出)(?:为|是)?\s*$/.exec(lead) : null;
   if (bare) {
-    const named = /^(.+?)(收入|支出)$/.exec(previous.subject);
+    const named = /^(.+?)(收入|支出)$/.exec(previous.subject) ?? (sided ? /^(.+?)(收入|支出)$/.exec(sided.subject) : null);
     return named && named[2] !== bare[1] ? named[1] + bare[1] : own;
   }
   const side = /^(收入|支出)(总计|合计)$/.exec(own);
@@ -615,6 +616,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     let lastAmountTaken: ProseToken | undefined;
     // (And the last outside brackets: `…可用资金5500.00万元（上年结转…，本年新增…），本年支出4862.15万元` spends the money named outside.)
     let lastOuterAmount: ProseToken | undefined;
+    // (And the last named by a side, 收入 or 支出.)
+    let lastSided: ProseToken | undefined;
     // (The item label a sentence opens with, once per sentence.)
     const labelled = ITEM_LABEL.exec(sentence.text);
     // The analysed figure: in the sentence's list and the document's, and the words of the next start after it.
@@ -622,6 +625,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       list.push(pt);
       if (pt.role === 'amount') lastAmountTaken = pt;
       if (pt.role === 'amount' && pt.depth === 0) lastOuterAmount = pt;
+      if (pt.role === 'amount' && /(?:收入|支出)$/.test(pt.subject)) lastSided = pt;
       tokens.push(pt);
       byToken.set(pt.token.id, pt);
       boundary = pt.token.unitSpan?.end ?? pt.token.span.end;
@@ -761,7 +765,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const itemLabel = labelled && sentence.span.start + labelled[0].length <= start && GENERIC_YEAR_FIGURE.test(lead) ? normalizeSubject(labelled[1]) : '';
       // (The qualifier is the last amount's, changes after it notwithstanding: `财政拨款收入总计…，…增长0.32%；支出总计…`.)
       const lastAmount = (depth === 0 && lastAmountTaken && lastAmountTaken.depth > 0 ? lastOuterAmount : undefined) ?? lastAmountTaken ?? previous;
-      let own = (itemLabel && !/(?:费|支出|经费|资金|收入)$/.test(itemLabel) ? itemLabel + normalizeSubject(subjectWords(lead, role)) : itemLabel) || sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead);
+      let own = (itemLabel && !/(?:费|支出|经费|资金|收入)$/.test(itemLabel) ? itemLabel + normalizeSubject(subjectWords(lead, role)) : itemLabel) || sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead, lastSided);
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
