@@ -253,9 +253,13 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   // which other money's add to; its 人员经费 are 公开06表's, the department's.)
   if (CARRY_OVER.test(key) && FUND_OPENING.test(t.sentence.text)) return 'fund';
   if (t.sentence.section === undefined) return '';
-  return sectionWord(model, t.sentence.section, FISCAL, fundSections) ? 'fund' : '';
+  // (A 政府性基金 section's 社会保障和就业支出 is that fund's, not the 一般公共预算 section's of the same name.)
+  const word = sectionWord(model, t.sentence.section, FISCAL, fundSections);
+  return word === '' ? '' : OTHER_FUNDS.test(word) ? `fund:${word}` : 'fund';
 }
-const FISCAL = /一般公共预算|财政拨款/;
+// (The leftmost fund word of a heading: `政府性基金预算财政拨款…` is 政府性基金's.)
+const FISCAL = /政府性基金|国有资本经营|一般公共预算|财政拨款/;
+const OTHER_FUNDS = /政府性基金|国有资本经营/;
 
 const GRAND_TOTAL = /^(?:收入|支出)总计$/;
 const CARRY_OVER = /结转和结余$/;
