@@ -2,7 +2,7 @@
 // them stated, with the direction word (增加/减少/持平).
 import { exact, operand, sumOperand } from '../../arith/interval';
 import { asExact, withChanges } from '../../arith/operand';
-import { LAST_YEAR_COMPARISON } from '../../text/comparison';
+import { BEFORE_COMPARED_YEAR, LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim, Span } from '../../types';
 import { FUND_PREFIXES, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } from './subjects';
@@ -361,12 +361,13 @@ function changeClaim(sink: ClaimSink, text: string, change: StatedChange): MadeC
   const contradicts = rateWord !== undefined && rateWord !== 'flat' && direction !== 'flat' && rateWord !== direction && rateSpan !== undefined;
   const reached = current && REACHED.test(current.lead) ? directionOf(current.lead) : undefined;
   const reachedSpan = reached && reached !== 'flat' ? directionSpan(current!) : undefined;
+  // (A change since an older year, `比2019年增加…`, is named so.)
+  const olderYear = since !== undefined && since !== current?.year;
   return withSubject(label, sink.add<ChangeClaim>({
     kind: 'change',
     origin: 'prose',
     identity: 'prose.change',
-    // (A change since an older year, `比2019年增加…`, is named so.)
-    description: since !== undefined && since !== current?.year ? l(`${label}与${since}年比较`, `${label} compared with ${since}`) : l(`${label}与上年比较`, `${label} compared with the previous year`),
+    description: olderYear ? l(`${label}与${since}年比较`, `${label} compared with ${since}`) : l(`${label}与上年比较`, `${label} compared with the previous year`),
     span: (rate ?? delta)!.token.span,
     direction,
     directionSpan: directionSpan(first),
@@ -380,7 +381,7 @@ function changeClaim(sink: ClaimSink, text: string, change: StatedChange): MadeC
     rate: rate && operand(rate.token, direction === 'down' ? '下降率' : '增长率'),
     priorBeforeRate: rate && prior && current && !delta && RATE_WORD_ONLY.test(text.slice(prior.token.unitSpan?.end ?? prior.token.span.end, rate.token.span.start)) ? true : undefined,
     pointsUnit: rate?.pointsAsRate ? rate.token.unitSpan : undefined,
-  }));
+  }), olderYear);
 }
 
 /** Between last year's figure and the rate: a comma and the rate's direction word only. */
@@ -503,7 +504,8 @@ const FLAT_IN_RUN = /、(?:持平|无变化|不变)|(?:持平|无变化|不变)�
 const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上年|同比)[^，,；;。]{0,4}?)(?<!基本|大体|大致|总体|基本上)(持平|无变化|无增减|没有变化|一致)/;
 
 /** The change claims made, each with the quantity it is about. */
-export type MadeChange = { claim: ChangeClaim; subject: string };
+/** A change claim made, with the subject it is of; `olderYear`: compared with an earlier year than the last. */
+export type MadeChange = { claim: ChangeClaim; subject: string; olderYear?: true };
 
 /** `为上年的87.01%`, `为上年同期的2.60倍`: this year's figure as a proportion of last year's. */
 const OF_LAST_YEAR = /为上年(?:同期)?(?:决算数?)?的$/;
@@ -673,7 +675,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
 }
 
 /** `与疫情前的2019年相比增加`, `比2019年减少`: a change since an older year than the last. */
-const OLDER_YEAR_COMPARED = /(?:比|较|与)\s*(?:疫情前的?)?(?:19|20)\d\d\s*年/;
+const OLDER_YEAR_COMPARED = new RegExp(String.raw`(?:比|较|与)\s*${BEFORE_COMPARED_YEAR}(?:19|20)\d\d\s*年`);
 
 /** A sentence opening with one side, compared: `支出决算与上年的…相比`, `收入较上年`. */
 const SIDE_OPENING = /^\s*(收入|支出)(?:决算数?|总额)?(?=较|比|同比|与上年)/;
@@ -823,8 +825,8 @@ function flatAgainstStatedPrior(tokens: ProseToken[], text: string, lastYears: P
   }
 }
 
-function withSubject(subject: string, claim: ChangeClaim): MadeChange {
-  return { claim, subject };
+function withSubject(subject: string, claim: ChangeClaim, olderYear = false): MadeChange {
+  return olderYear ? { claim, subject, olderYear } : { claim, subject };
 }
 
 const UP_WORD = '增加|增长|上升|提高';
@@ -1064,9 +1066,9 @@ const REACHED = /(?:上升|提高|增加|增长|下降|降低|减少)(?:到|至)
  */
 export function restatedDirectionClaims(changes: MadeChange[], sink: ClaimSink): void {
   const first = new Map<number, ChangeClaim>();
-  for (const { claim } of changes) {
+  for (const { claim, olderYear } of changes) {
     const token = claim.current?.token;
-    if (token === undefined || claim.direction === 'flat' || !claim.directionSpan || !/与上年比较$/.test(claim.description['zh-cn'])) continue;
+    if (token === undefined || claim.direction === 'flat' || !claim.directionSpan || olderYear) continue;
     const earlier = first.get(token);
     if (!earlier) {
       first.set(token, claim);

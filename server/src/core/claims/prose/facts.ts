@@ -12,7 +12,7 @@ import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { COUNTED_TOTAL, OWNER, sideOf } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
-import { budgetKind, isBudgetAdjustment, reasonBefore, withoutDepartment } from './tokens';
+import { budgetKind, isBudgetAdjustment, reasonBefore, SINCE_YEAR, withoutDepartment } from './tokens';
 import { LintMemo } from '../../lint-memo';
 import { CLASS_NAME } from '../../text/classes';
 
@@ -105,6 +105,21 @@ const BALANCE_FRAME = /(年初|年末)(?:财政拨款)?结转和?结余(?:[^，,
 const CLASS_ITEM_NAME = /[（(][类款项][)）](?:支出)?(?:决算数?)?$/;
 const SOURCE_NAME = /财政拨款|结转|结余|资金|补助/;
 const SOURCES_FOLLOW = /资金来源|来源于|来源为/;
+
+/** Each sentence's first amount, and where the words of its sources (`资金来源为`) first follow it (−1 when they do not). */
+const openingSources = new LintMemo<Sentence, { opening?: ProseToken; sourcesEnd: number }>();
+
+/** The sentence's first amount when `t` follows the words of that amount's sources, `…决算2478.65万元，资金来源为：…`. */
+function sourcedOpening(analysis: ProseAnalysis, t: ProseToken): ProseToken | undefined {
+  const { opening, sourcesEnd } = openingSources.of(t.sentence, (sentence) => {
+    const opening = analysis.bySentence.get(sentence.id)?.find((x) => x.role === 'amount');
+    if (!opening) return { sourcesEnd: -1 };
+    const from = opening.token.span.end - sentence.span.start;
+    const m = SOURCES_FOLLOW.exec(sentence.text.slice(from));
+    return { opening, sourcesEnd: m ? sentence.span.start + from + m.index + m[0].length : -1 };
+  });
+  return opening && sourcesEnd >= 0 && sourcesEnd <= t.token.span.start ? opening : undefined;
+}
 
 /**
  * An item's own accounts: its balances, its year's figure (`本年支出决算391.40万元`), its budget's adjustment (`年中追加35.82万元`), the
@@ -344,7 +359,7 @@ export function comparedYear(model: DocumentModel, t: ProseToken): string {
   return year !== undefined && model.reportYear !== undefined && Number(year) !== model.reportYear - 1 ? `:since${year}` : '';
 }
 const comparedYears = new LintMemo<Sentence, Array<{ end: number; year: string }>>();
-const COMPARED_YEAR = /(?:比|较|与|同)\s*(?:疫情前的?)?((?:19|20)\d\d)\s*年/g;
+const COMPARED_YEAR = new RegExp(SINCE_YEAR.source, 'g');
 
 /** What a change's rate compares with: the figure the change before it in the sentence is of (`比预算数增加100.00万元，增长7.69%`). */
 function rateComparedWith(analysis: ProseAnalysis, t: ProseToken): string {
@@ -439,8 +454,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const ofItem = inList?.totals.get('amount') ?? inList?.totals.get('budget');
     // (Nor is a source of one 类/款/项's money, `…（项）决算2478.65万元，资金来源为：上年结转…312.50万元，本年财政拨款2166.15万元`, the
     // department's 财政拨款.)
-    const opening = analysis.bySentence.get(t.sentence.id)?.find((x) => x.role === 'amount');
-    const itemOfSource = (ofItem ?? (opening && SOURCES_FOLLOW.test(t.sentence.text.slice(opening.token.span.end - t.sentence.span.start, t.token.span.start - t.sentence.span.start)) ? opening : undefined));
+    const itemOfSource = ofItem ?? sourcedOpening(analysis, t);
     const sourceOfItem = itemOfSource && itemOfSource !== t && CLASS_ITEM_NAME.test(itemOfSource.subject) && SOURCE_NAME.test(t.subject);
     const item = sourceOfItem ? `source-of-${itemOfSource.token.id}` : ofItem && ofItem !== t && PER_ITEM.test(factKey(ofItem.subject)) ? itemScope(model, t, factKey(ofItem.subject)) || itemScope(model, t, key) : itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);

@@ -10,6 +10,7 @@ import { budgetOfParts, sameMember } from './sums';
 import { COUNTED_TOTAL, FUND_PREFIXES, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { between, PART_AFTER_SHARE, reasonBefore, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
+import { lowerBound } from '../../text/search';
 import { FUND_LABEL, FUND_WORDS } from '../../text/sources';
 
 export interface ShareContext {
@@ -147,6 +148,10 @@ const TRAILING_NOTE = /\s*[（(][^（）()]*[)）]$/;
 
 /** Where each `；` clause of a sentence starts, found once. */
 const semicolons = new LintMemo<object, number[]>();
+/** Where each `；` clause of a sentence after its first starts (found once per sentence). */
+function clauseBreaks(sentence: ProseToken['sentence']): number[] {
+  return semicolons.of(sentence, () => [...sentence.text.matchAll(/[；;]/g)].map((m) => sentence.span.start + m.index! + 1));
+}
 /** A sentence's first amount and first count, found once. */
 const firstOfRole = new LintMemo<ProseToken[], { amount?: ProseToken; count?: ProseToken }>();
 
@@ -214,7 +219,12 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // (Nor a total named in a reason, `…主要原因是上级下达…资金450万元，当年支出420万元`: that money's, not the report's.)
     // (Nor a figure of a later `；` clause of the share's sentence: `“优”的…涉及资金3327.90万元，占自评项目资金的98.14%；“良”的…涉及资金
     // 63.00万元`.)
-    const laterClause = (t: ProseToken) => t.sentence === share.sentence && t.token.span.start > share.token.span.start && /[；;]/.test(ctx.text.slice(share.token.span.end, t.token.span.start));
+    const laterClause = (t: ProseToken) => {
+      if (t.sentence !== share.sentence || t.token.span.start <= share.token.span.start) return false;
+      const breaks = clauseBreaks(share.sentence);
+      const next = breaks[lowerBound(breaks, (b) => b, share.token.span.end + 1)];
+      return next !== undefined && next <= t.token.span.start;
+    };
     const accept = (t: ProseToken) =>
       (t.role === 'amount' || t.role === 'share-base') && t !== part && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
@@ -295,7 +305,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   // (Of the share's own `；`-clause: `“三公”经费支出约79万元…；政府采购支出约7,700万元，授予中小企业合同金额近八成`.)
   // (The clause back to its `；`, and its figures from there: read from the share back, not from the sentence's start, which a
   // sentence of thousands of shares would make quadratic.)
-  const breaks = semicolons.of(share.sentence, () => [...share.sentence.text.matchAll(/[；;]/g)].map((m) => share.sentence.span.start + m.index! + 1));
+  const breaks = clauseBreaks(share.sentence);
   let clauseStart = share.sentence.span.start;
   for (let lo = 0, hi = breaks.length - 1; lo <= hi; ) {
     const mid = (lo + hi) >> 1;

@@ -1,6 +1,6 @@
 // What each number in the prose is: its role (amount, budget, change, share …), the words that lead
 // to it, and the quantity it is about (its subject). Every prose claim is built from this.
-import { LAST_YEAR_COMPARISON } from '../../text/comparison';
+import { BEFORE_COMPARED_YEAR, LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { clauseBefore } from '../../text/clauses';
 import { isMoney } from '../../arith/interval';
 import type { Approximation, DocumentModel, NumberToken, Sentence } from '../../types';
@@ -132,8 +132,9 @@ const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|
 export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?((?:19|20)\d\d)\s*年/;
 
 /** `比2023年度`, `与2023年相比`: the year a change is compared with. */
-const COMPARED_YEAR = /(?:比|较|与|同)\s*(?:疫情前的?)?(?:19|20)\d\d\s*年度?/g;
-const SINCE_YEAR = /(?:比|较|与|同)\s*(?:疫情前的?)?((?:19|20)\d\d)\s*年/;
+const COMPARED_YEAR = new RegExp(String.raw`(?:比|较|与|同)\s*${BEFORE_COMPARED_YEAR}(?:19|20)\d\d\s*年度?`, 'g');
+/** `比2022年`, `与疫情前的2019年`: the year a change is since (group 1). */
+export const SINCE_YEAR = new RegExp(String.raw`(?:比|较|与|同)\s*${BEFORE_COMPARED_YEAR}((?:19|20)\d\d)\s*年`);
 
 /** `上年收入总计900.00万元，支出总计900.00万元。`: a sentence that opens with last year dates its figures so (not 上年结转, 上年末). */
 const OPENING_LAST_YEAR = /^\s*[（(]?\s*(?:上年度?|去年)(?!结转|结余|末|底|同期)/;
