@@ -104,8 +104,10 @@ const ITEM_BUDGET_COLUMNS = { initial: [['年初预算']], adjusted: [['全年�
 /** `基本支出主要用于：…`, `项目支出主要包括：…`: a sentence listing the items of one part of the spending. */
 function spendingPartOf(pt: ProseToken, listTotal: ProseToken | undefined): string | undefined {
   // (Or a 其中 list of one part: `项目支出1413.65万元全部列入节能环保支出（类），其中：环境保护管理事务（款）209.35万元，…`.)
-  return SPENDING_PART_LIST.exec(pt.sentence.text)?.[1] ?? (listTotal ? SPENDING_PART.exec(listTotal.subject)?.[1] : undefined);
+  // (Or the part stated with its figure right before the items: `教育支出中，项目支出3,763.41万元，主要为：学前教育（项）…`.)
+  return SPENDING_PART_LIST.exec(pt.sentence.text)?.[1] ?? SPENDING_PART_WITH_FIGURE.exec(pt.sentence.text)?.[1] ?? (listTotal ? SPENDING_PART.exec(listTotal.subject)?.[1] : undefined);
 }
+const SPENDING_PART_WITH_FIGURE = /^[^。；;]{0,20}中[，,：:]?\s*(?:一般公共预算财政拨款)?(基本支出|项目支出)(?:为)?\s*[0-9,.]+\s*(?:万元|亿元|元)[，,]?\s*(?:主要)?(?:为|是|包括|用于|有)[：:]/;
 const SPENDING_PART = /^(?:一般公共预算财政拨款)?(基本支出|项目支出)$/;
 
 const SPENDING_PART_LIST = /^\s*(?:其中[，,：:]?)?(?:一般公共预算财政拨款)?(基本支出|项目支出)(?:主要)?(?:包括|用于|有)[：:]/;
@@ -314,7 +316,8 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   // (A 类 or 款 of the classification names no fund: `农业农村（款）…，其中：一般行政管理事务（项）…` is its section's.)
   // (Nor does an economic class or 人员经费 / 公用经费: `商品和服务支出中，办公费…` in the 一般公共预算 基本支出 section is that fund's.)
   // (A total its words do not name, `（三）具体情况。…决算21189.99万元。其中：药品事务（项）…`, leaves the scope to the section.)
-  if (total && total.subject && !CLASS_ITEM.test(total.subject) && !ECONOMIC_PARENT.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
+  // (Nor does a 类 named without its mark: `其中，文化旅游体育与传媒支出1707.06万元，包括：文物（款）…`.)
+  if (total && total.subject && !CLASS_ITEM.test(total.subject) && !CLASS_NAME.test(total.subject) && !ECONOMIC_PARENT.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
   // (Or a heading run into its paragraph: `五、一般公共预算财政拨款支出决算情况说明。（一）总体情况。…`.)
   return sections.under(pt.sentence.section, GENERAL_FUND) || sections.paragraphHeading(pt.sentence.paragraph, GENERAL_FUND) ? 'general' : 'all';
 }

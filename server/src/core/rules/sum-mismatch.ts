@@ -3,7 +3,8 @@ import type { Claim, Operand, SumClaim } from '../types';
 import { diffText, sumExpression } from './explain';
 import { crossedCell, crossedCellFix } from './crossed-cell';
 import { restatedFigureFix } from './elsewhere';
-import { checkClaimRatio, ratioInputs } from './ratios';
+import { checkClaimRatio, ratioInputs, type RatioInputs } from './ratios';
+import { withChanges } from '../arith/operand';
 import { l, type FixDraft, type Rule } from './rule';
 import { mistypedPart, oneSlipAway } from './typo';
 import type Decimal from 'decimal.js';
@@ -39,11 +40,11 @@ export const sumMismatch: Rule = {
  * (`1116.14 ≠ 购置 + 运行`) has the slip among its own parts, and setting the figure to their sum would break a relation
  * that holds. Built on first ask (most reports have no slip).
  */
-function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: Operand[]) => boolean {
-  let index: { asPart: Map<number, SumClaim[]>; asTotal: Map<number, SumClaim[]>; restated: Set<number>; shares: Map<number, number[]>; twins: Map<number, number[]> } | undefined;
-  return (token, parts) => {
+function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: Operand[], proposed?: Decimal) => boolean {
+  let index: { asPart: Map<number, SumClaim[]>; asTotal: Map<number, SumClaim[]>; restated: Set<number>; shares: Map<number, number[]>; twins: Map<number, number[]>; ratios: Map<number, RatioInputs[]> } | undefined;
+  return (token, parts, proposed) => {
     if (!index) {
-      index = { asPart: new Map(), asTotal: new Map(), restated: new Set(), shares: new Map(), twins: new Map() };
+      index = { asPart: new Map(), asTotal: new Map(), restated: new Set(), shares: new Map(), twins: new Map(), ratios: new Map() };
       for (const c of claims) {
         if (c.kind === 'equal' && c.origin === 'text-table' && c.a.token !== undefined && checkRestated(c.a, c.b).ok) index.restated.add(c.a.token);
         // (`收入总计` restating a `收入、支出总计` that agrees with it.)
@@ -53,10 +54,17 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: O
         if (c.kind === 'share' && c.base.token !== undefined && c.part.token !== undefined && !c.base.value.isZero()) {
           const inputs = ratioInputs(c);
           if (inputs && checkClaimRatio(inputs).status === 'ok') {
+            // (The share bears out its part too, against a value it rules out: `公务用车…7.86万元，占65.39%` of 12.02.)
+            addRatio(index.ratios, c.part.token, inputs);
             const parts = index.shares.get(c.base.token);
             if (parts) parts.push(c.part.token);
             else index.shares.set(c.base.token, [c.part.token]);
           }
+        }
+        // (So does a completion rate its actual: `支出决算4.84万元，为调整后预算的80.67%` of 6.00.)
+        if (c.kind === 'completion' && c.actual.token !== undefined && c.rate) {
+          const inputs = ratioInputs(c);
+          if (inputs && checkClaimRatio(inputs).status === 'ok') addRatio(index.ratios, c.actual.token, inputs);
         }
         // (`比上年增加82.71万元，增幅5.48%` with last year's figure derived from this year's and the change: the rate holding
         // vouches for the change, which a breakdown of it into its parts' changes then does not dispute.)
@@ -87,13 +95,29 @@ function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: O
       }
     }
     if (index.restated.has(token) || (index.asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok)) return true;
+    if (proposed && (index.ratios.get(token) ?? []).some((inputs) => rulesOut(inputs, proposed))) return true;
     // (A total restated elsewhere alike, where its own breakdown holds, is borne out: the slip is in this list.)
     if ((index.twins.get(token) ?? []).some((twin) => (index!.asTotal.get(twin) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok))) return true;
     return parts !== undefined && (index.shares.get(token) ?? []).some((part) => !parts.some((p) => p.token === part));
   };
 }
 
-function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed: (token: number, parts?: Operand[]) => boolean): void {
+function addRatio(ratios: Map<number, RatioInputs[]>, token: number, inputs: RatioInputs): void {
+  const list = ratios.get(token);
+  if (list) list.push(inputs);
+  else ratios.set(token, [inputs]);
+}
+
+/**
+ * Whether a ratio that holds fails with its numerator set to `proposed`: a share of 12.02 to 0.01% rules 7.68 out for 7.86;
+ * one of 132,640,523.65元 holds with 9,858,605.83 as well as with 9,858,065.83, and vouches for neither.
+ */
+function rulesOut(inputs: RatioInputs, proposed: Decimal): boolean {
+  const numerator = withChanges(inputs.numerator, { value: proposed });
+  return checkClaimRatio({ ...inputs, numerator, check: undefined }).status !== 'ok';
+}
+
+function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed: (token: number, parts?: Operand[], proposed?: Decimal) => boolean): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const total = claim.total;
   const relation = claim.exhaustive ? '=' : '≥';
@@ -168,7 +192,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     : typo
     ? [typo.fix]
     : // (Not a positive total made negative: `年末结转和结余 = 年初 + 收入 − 支出` below zero says a term is wrong, not the balance.)
-      claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token, claim.parts) && !(result.sum.isNegative() && !total.value.isNegative())
+      claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token, claim.parts, result.sum) && !(result.sum.isNegative() && !total.value.isNegative())
       ? [
           {
             title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),
@@ -214,12 +238,13 @@ function totalOneSlipFromParts(claim: SumClaim): { sum: Decimal; text: string } 
   return text === undefined ? undefined : { sum, text };
 }
 
-function typingSlip(claim: SumClaim, sum: Decimal, confirmed: (token: number) => boolean): { part: Operand; fix: FixDraft } | undefined {
+function typingSlip(claim: SumClaim, sum: Decimal, confirmed: (token: number, parts?: Operand[], proposed?: Decimal) => boolean): { part: Operand; fix: FixDraft } | undefined {
   // (Scores are no amounts typed from a ledger: `总分 100` against its items' 得分.)
   if (/得分|分值|评分/.test(claim.total.label)) return undefined;
-  const totalBorneOut = claim.total.token !== undefined && confirmed(claim.total.token);
+  const totalBorneOut = claim.total.token !== undefined && confirmed(claim.total.token, undefined, sum);
   const found = mistypedPart(claim, sum, (part, text) => l(`将 ${part.label} ${written(part)} 改为 ${text}（疑为录入错误，合计因此成立）`, `Set ${part.label} ${written(part)} to ${text} (a likely typing slip; the sum holds then)`), totalBorneOut);
-  return found && found.part.token !== undefined && !confirmed(found.part.token) ? found : undefined;
+  // (The value that makes the sum hold, set for the part: a ratio of the part that rules it out vouches for the part.)
+  return found && found.part.token !== undefined && !confirmed(found.part.token, undefined, claim.total.value.minus(sum.minus(found.part.value))) ? found : undefined;
 }
 
 /** Whether the sum holds with its i-th figure (0 the total, then the parts) replaced by `other`. */

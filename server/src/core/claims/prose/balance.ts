@@ -5,7 +5,7 @@ import { isMoney, operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import type { ProseAnalysis, ProseToken } from './tokens';
+import { OFFSET_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { FUND_LABEL } from '../../text/sources';
 
 /** `财政拨款收入总计`, `本部门支出总计`: the qualifier and the side of a 总计. */
@@ -326,6 +326,38 @@ export function differenceClaims(analysis: ProseAnalysis, sink: ClaimSink): void
         span: d.token.span,
         total: operand(d.token, name),
         parts: [operand(larger.token, larger.subject), operand(smaller.token, smaller.subject)],
+        signs: [1, -1],
+        exhaustive: true,
+      });
+    }
+  }
+}
+
+/** The figure a refund is set against, net of it: `…，支出决算4126.58万元`. */
+const NET_AFTER_REFUND = /^[，,]?\s*(?:全年|本年|当年)?(?:实际)?(?:支出决算(?:数)?|决算(?:数)?|实际支出|净支出)(?:为|是)?$/;
+
+/**
+ * `全年发放农村低保金4138.94万元，收回以前年度违规领取的低保金12.36万元冲减当年支出，支出决算4126.58万元`: the spending
+ * stated after a refund set against it is the gross less the refund.
+ */
+export function refundClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) {
+    for (let i = 1; i + 1 < tokens.length; i++) {
+      const [gross, refund, net] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+      if (!money(refund) || !money(gross) || net.role !== 'amount' || net.ownSubject || net.year !== undefined) continue;
+      const end = refund.token.unitSpan?.end ?? refund.token.span.end;
+      const text = refund.sentence.text;
+      const from = end - refund.sentence.span.start;
+      if (!OFFSET_AFTER.test(text.slice(from, from + 8)) || !NET_AFTER_REFUND.test(net.lead)) continue;
+      if (gross.token.unit !== refund.token.unit || net.token.unit !== refund.token.unit) continue;
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.net-of-refund',
+        description: l(`支出决算 = ${gross.subject} − ${refund.subject}`, `spending = ${gross.subject} − ${refund.subject}`),
+        span: net.token.span,
+        total: operand(net.token, '支出决算'),
+        parts: [operand(gross.token, gross.subject), operand(refund.token, refund.subject)],
         signs: [1, -1],
         exhaustive: true,
       });

@@ -5,7 +5,7 @@ import type { ClaimSink } from '../sink';
 import { averageClaims } from './averages';
 import { depreciationClaims } from './depreciation';
 import { stockFlowClaims } from './stock-flow';
-import { differenceClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
+import { differenceClaims, refundClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims, restatedDirectionClaims } from './changes';
@@ -84,6 +84,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   projectInputClaims(analysis, sink);
   totalsBalanceClaims(model, analysis, sink);
   differenceClaims(analysis, sink);
+  refundClaims(analysis, sink);
   averageClaims(analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);

@@ -4,7 +4,7 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
-import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, sameMember } from './sums';
+import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, peerMembers, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
 /** A breakdown by some criterion: `按单位分：`, `按车辆用途分：`, `按采购方式划分，`. */
@@ -17,7 +17,7 @@ const MAX_BREAKDOWN_SENTENCES = 12;
 /** The whole a breakdown names right after its trigger: `本年支出合计中，`. */
 const FRAME_AFTER_TRIGGER = /^\s*([^，,。；;：:\d]{2,16}?)中[，,：:]/;
 const COMMA_CRITERION = new RegExp(`^按${CRITERIA}(?:划?分|分类)[，,]$`);
-import { budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { ADJUSTMENT_AMOUNT, budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { allMatches } from '../../text/matches';
 
@@ -557,7 +557,13 @@ export function findLists(
         const sideCut = head ? otherSideClause(text, searched, /收入|支出/.test(head.lead) ? head.lead : head.subject) : undefined;
         const staffCut = establishment ? staffClause(text, searched, /编制/.test(establishment.subject)) : undefined;
         const chainCut = semicolonBefore(text, searched, (from) => CHAIN_CLAUSE.test(text.slice(from, from + 5)));
-        const cuts = [sideCut, staffCut, chainCut].filter((c): c is number => c !== undefined);
+        // (`公务用车购置及运行维护费7.86万元，其中：购置费0万元，运行维护费7.86万元…；公务接待费4.16万元`: a clause opening with a
+        // peer of the total in a standard breakdown is the next member of that breakdown, not a part of this one.)
+        const peerCut = head?.role === 'amount' ? semicolonBefore(text, searched, (from) => {
+          const t = tokens[firstAtOrAfter(tokens, from)];
+          return t !== undefined && t.role === 'amount' && t.ownSubject && peerMembers(head.subject, t.subject);
+        }) : undefined;
+        const cuts = [sideCut, staffCut, chainCut, peerCut].filter((c): c is number => c !== undefined);
         const cut = cuts.length > 0 ? Math.min(...cuts) : undefined;
         if (cut !== undefined) {
           list.region.end = cut;
@@ -1074,7 +1080,9 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
       if (!parts[before].token.zero) nonZero++;
     }
     if (before === parts.length) return undefined;
-    const sideBySide = bothSides && before >= 2 && parts.length - before >= 2 && text[at] !== '，';
+    // (Not clauses by fund, each with both sides: `其中：一般公共预算…本年收入…、本年支出…；政府性基金预算…本年收入…、本年支出…`.)
+    const oneSide = (ps: ProseToken[]) => !(ps.some((p) => sideOf(p.subject) === '收入') && ps.some((p) => sideOf(p.subject) === '支出'));
+    const sideBySide = bothSides && before >= 2 && parts.length - before >= 2 && text[at] !== '，' && oneSide(parts.slice(0, before)) && oneSide(parts.slice(before));
     if (!sideBySide) {
       // (A whole number beside a total in decimals is no evidence: `6万元` with `17.31万元` matches anything within ±0.5.
       // Nor is a zero part: `因公出国（境）费0万元；公务用车…37.35万元；公务接待费…1.53万元` under a total of 37.35 is one
@@ -1478,7 +1486,11 @@ function fallbackTotal(
       // (`年初预算3.50万元，年中追加后全年预算数为4.00万元，…。其中：因公出国（境）费预算0万元，…`: of a sentence's two budgets,
       // the parts' bare 预算 are of the one the year closed with.)
       const adjusted = role === 'budget' && !covered ? tokens.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'adjusted' && (!framed || within(t))) : undefined;
-      const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)) && !AVERAGE_WORDS.test(t.lead));
+      // (Nor a figure in the reason the sentence gives: `…较上年减少20.54万元，主要是上年购置执法执勤用车1辆…。其中：…保有量9辆`.)
+      const reason = text0.search(REASON_CLAUSE);
+      const stated = (t: ProseToken) => reason < 0 || t.token.span.start - t.sentence.span.start < reason;
+      // (Nor a budget's adjustment, `年初预算6.50万元，年中核减0.50万元，…；支出决算4.84万元`.)
+      const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)) && !AVERAGE_WORDS.test(t.lead) && stated(t) && !ADJUSTMENT_AMOUNT.test(t.lead));
       // (`从构成看，A、B、C分别为0万元、5.37万元、4.05万元…。其中，B的一项…`: figures 分别 of several names are parts, none the
       // whole of what follows.)
       return first && !covered && /分别/.test(first.lead) ? undefined : first;
@@ -1491,6 +1503,8 @@ function fallbackTotal(
   }
   return undefined;
 }
+
+const REASON_CLAUSE = /[，,；;]\s*(?:主要)?(?:是由于|由于|因为)|原因(?:主要)?(?:是|为|在于)|[，,；;]\s*主要是/;
 
 const BY_PROCUREMENT_METHOD = /(?:按|从)(?:采购方式|组织形式)/;
 const PROCUREMENT_TOTAL = /(?:采购(?:支出)?(?:总额|金额)|实际采购|采购支出)$/;

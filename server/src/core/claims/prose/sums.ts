@@ -94,6 +94,20 @@ export function distinctMembers(subjects: string[]): boolean {
   });
 }
 
+/**
+ * Each subject names one member of a standard breakdown, and another than the other's: peers, neither a part of the other.
+ * (A name matching two members is their whole: `公务用车购置及运行维护费` is no peer of `公务用车运行维护费`.)
+ */
+export function peerMembers(a: string, b: string): boolean {
+  // (A breakdown of `a` naming `b` makes it a part, whatever else both name: `年初结转和结余` and `政府性基金预算财政拨款结转`.)
+  if (FAMILIES.some((f) => f.whole?.test(a) && f.members.some((m) => m.test(b)))) return false;
+  return FAMILIES.some((f) => {
+    const ha = f.members.filter((m) => m.test(a));
+    const hb = f.members.filter((m) => m.test(b));
+    return ha.length === 1 && hb.length === 1 && ha[0] !== hb[0];
+  });
+}
+
 /** The subject names a member of some standard breakdown: a list with a part that names none covers no family. */
 export function isFamilyMember(subject: string): boolean {
   return FAMILIES.some((f) => f.members.some((m) => m.test(subject)));
@@ -711,6 +725,7 @@ function partAtMost(sink: ClaimSink, part: ProseToken, whole: ProseToken): void 
 
 /** A total of both sides at once: `收入、支出总计`, `收支总计`, `收、支总计`. */
 const NARROWER_FUND = /一般公共预算|政府性基金|国有资本经营/;
+const FUND_OF_BALANCE = /^(?:一般公共预算|政府性基金预算?|国有资本经营预算?)(?:财政拨款)?(?=年[初末])/;
 const BOTH_SIDES_TOTAL = /(?:收入、?支出|收、?支)(?:总计|合计)$/;
 
 /**
@@ -721,10 +736,10 @@ function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): [ProseTo
   // (Or one side's 总计 when the list names both: `收入总计2114.41万元，支出总计2114.41万元…。其中：年初财政拨款结转和结余…，本年财政拨款
   // 收入…，本年财政拨款支出…，年末财政拨款结转和结余…`; the two 总计 of a 决算 are equal.)
   if (parts.length < 2 || !(BOTH_SIDES_TOTAL.test(total.subject) || /(?:收入|支出)总计$/.test(total.subject))) return undefined;
-  // (The opening balance is income's, the closing one spending's.)
+  // (The opening balance is income's, the closing one spending's, a fund's too: `政府性基金预算财政拨款年初结转40.00万元`.)
   // (A part named by nothing but its words, `全年支出120.00万元`, by those.)
   const sideOf = (p: ProseToken) => {
-    const name = p.subject || p.lead.replace(/^[，,、；;：:\s]+/, '');
+    const name = (p.subject || p.lead.replace(/^[，,、；;：:\s]+/, '')).replace(FUND_OF_BALANCE, '');
     return /收入|^年初/.test(name) ? (/支出/.test(name) ? '' : 'in') : /支出|^年末/.test(name) ? 'out' : '';
   };
   // (A part naming no side, `年末结转和结余`, is on the side of the part before it; the first part must name its side.)

@@ -92,8 +92,9 @@ export const RUN_JOINER = /^(?:、|和|及|与|以及)$/;
 const FUNCTION_WORD_ONLY = /^(?:和|及|与|以及|或|所|其|增|减)$/;
 const DIRECTED_RUN_JOINER = /^(?:、|和|，|,)(?:增加|减少|增长|下降|上升|降低)了?$/;
 const RUN_ROLES = new Set<Role>(['prior', 'budget', 'delta', 'change-rate', 'budget-delta']);
-const UP = /增加|增长|上升|提高|增幅|增收|增支|多支|超支/;
-const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支/;
+// (`同比负增长5.84%` is a fall.)
+const UP = /增加|(?<!负)增长|上升|提高|增幅|增收|增支|多支|超支/;
+const DOWN = /减少|下降|降低|降幅|减收|减支|节约|减幅|少支|负增长/;
 const FLAT = /(?<!基本|大体|大致|总体|基本上)(?:持平|无变化|无增减|没有变化|未发生变化)/;
 /**
  * `较上年增17.1万元，增幅17.18%`, `较上年减0.04万元，增0.01%`: 增 / 减 alone, right before the figure, after a
@@ -836,7 +837,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       };
       // (`年初预算数为343.99万元，年中调减8.07万元，全年预算数为335.92万元`: an adjustment names no figure after it.)
       // (Nor does a bound, `一般公共预算财政拨款支出近2.4亿元，同比增长8.42%`, leave the change after it to an earlier figure's name.)
-      if ((own || sideNamed) && (role === 'amount' || role === 'budget' || (role === 'other' && approximation !== undefined)) && !ADJUSTMENT_NAME.test(own)) {
+      // (A refund set against the spending leaves the figures after it unnamed: `全年发放农村低保金4138.94万元，收回…低保金12.36万元冲减
+      // 当年支出，支出决算4126.58万元` is net of it, neither the payments' figure nor the refund's.)
+      if (depth === 0 && OFFSET_AFTER.test(after)) {
+        inherited = '';
+        outer = { inherited, fromPart: false };
+      } else if ((own || sideNamed) && (role === 'amount' || role === 'budget' || (role === 'other' && approximation !== undefined)) && !ADJUSTMENT_NAME.test(own)) {
         inherited = own || sideNamed!;
         inheritedFromPart = true;
         if (depth === 0) outer = { inherited, fromPart: true };
@@ -907,6 +913,8 @@ const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单�
 // (Or `年中追加（减）`, and money handed down in the year, `年中上级下达`.)
 // (And what was added, `年中追加因公出国（境）费预算3.00万元`: the adjustment, not that quantity's budget.)
 // (With its reason or purpose first: `因缴费基数调整追加4.28万元`, `汛期应急抢险追加30.00万元`.)
+/** Words after a refund's figure setting it against the spending: `收回…12.36万元冲减当年支出`. */
+export const OFFSET_AFTER = /^[\s，,]*(?:冲减|抵减|冲抵)/;
 const ADJUSTMENT_NAME = /^(?:年中|年度中|年内|因[^，,。；;\d]{1,16}?|[\u4e00-\u9fff]{2,8}?)?(?:追加|调减|调增|追减|核减|核增)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$|^(?:年中|年度中|年内)(?:追加|调减|调增|追减)/;
 
 /** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */

@@ -186,10 +186,11 @@ export function crossTableClaims(model: DocumentModel, sink: ClaimSink): void {
     // X10: 财政拨款 carry-over (04) is part of all carry-over (01).
     const open04 = v04.inc(FISCAL_OPENING_BALANCE);
     const open01 = v01.inc(OPENING_BALANCE);
-    if (open04 && open01) pair(sink, 'le', 'X10', l('公开04表 年初财政拨款结转和结余 ≤ 公开01表 年初结转和结余', '财政拨款 opening balance (04) ≤ all opening balances (01)'), v04.op(open04, v04.inCol), v01.op(open01, v01.inCol));
+    // (Not when all the balances are negative, `-1,452,367.90元` after a 经营 loss: the non-财政拨款 balance is below zero.)
+    const allOpen01 = open01 ? v01.op(open01, v01.inCol) : undefined;
+    if (open04 && allOpen01 && !allOpen01.value.isNegative()) pair(sink, 'le', 'X10', l('公开04表 年初财政拨款结转和结余 ≤ 公开01表 年初结转和结余', '财政拨款 opening balance (04) ≤ all opening balances (01)'), v04.op(open04, v04.inCol), allOpen01);
     const close04 = v04.out(FISCAL_CLOSING_BALANCE);
     const close01 = v01.out(/^年末结转和结余/);
-    // (Not when all closing balances are negative, `-1,452,367.90元` after a 经营 loss: the non-财政拨款 balance is below zero.)
     const all01 = close01 ? v01.op(close01, v01.outCol) : undefined;
     if (close04 && all01 && !all01.value.isNegative()) pair(sink, 'le', 'X10', l('公开04表 年末财政拨款结转和结余 ≤ 公开01表 年末结转和结余', '财政拨款 closing balance (04) ≤ all closing balances (01)'), v04.op(close04, v04.col(/合计/, v04.spendBlock) ?? v04.outCol), all01);
   }
