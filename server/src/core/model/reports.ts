@@ -6,11 +6,23 @@
  * kind.
  */
 const HEADING = String.raw`^\s*(?:#+\s*)?(?:(?:第[一二三四五六七八九十\d]{1,3}篇|附件\s*\d{1,2}\s*[:：]?)\s*)?`;
-const NAME = String.raw`[^\s，,。；;：:\d]{2,40}`;
-const YEAR_AND_KIND = String.raw`(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*决算(?:公开|报告|说明|情况说明)*\s*$`;
+const NAME = String.raw`[^\s，,。；;：:\d《》]{2,40}`;
+const KIND = String.raw`决算(?:公开|报告|说明|情况说明)*》?\s*$`;
+const YEAR_AND_KIND = String.raw`(?:19|20)\d\d\s*年度?\s*(?:部门|单位)\s*` + KIND;
+/** What a body's name ends with when its title names no kind (`岳西县不动产登记中心2020年度决算`). */
+const BODY = String.raw`(?:局|中心|站|院|所|馆|委员会|委|办公室|办|队|学校|校|处|会|社|园|场|政府|办事处|镇|乡|室)(?:本级|机关)?`;
 /** A report's title line (`临江市农业农村局本级2024年度单位决算公开`). */
-// (Not a part's heading numbered like one, `## 三、2023年度部门决算情况说明`: no body is named.)
-const REPORT_TITLE = new RegExp(HEADING + String.raw`(?![一二三四五六七八九十]{1,3}[、.．]\s*(?:19|20)\d\d)` + NAME + YEAR_AND_KIND);
+// (Not a part's heading numbered like one, `## 三、2023年度部门决算情况说明` or `## 第三部分 2021年度部门决算情况说明`: no body is named.)
+// (Also with the year spaced out, `汉滨区救助管理站 2019 年度单位决算`; in 《》; or with the year first, `2023年度宁都县道路运输服务中心单位决算`;
+// or naming no kind after a body's name, `岳西县不动产登记中心2020年度决算`.)
+const REPORT_TITLE = new RegExp(
+  HEADING +
+    String.raw`(?![一二三四五六七八九十]{1,3}[、.．]\s*(?:19|20)\d\d)(?!第[一二三四五六七八九十\d]{1,3}部分)《?(?:` +
+    NAME + String.raw`\s*` + YEAR_AND_KIND + '|' +
+    NAME + BODY + String.raw`\s*(?:19|20)\d\d\s*年度?\s*` + KIND + '|' +
+    String.raw`(?:19|20)\d\d\s*年度?\s*` + NAME + String.raw`(?:部门|单位)\s*` + KIND +
+    ')',
+);
 /** What opens a report's body within a few lines of its title: its first part, or its 概况. */
 const REPORT_OPENING = /^\s*(?:#+\s*)?(?:第[一1]部分|(?:[一1][、.．]\s*)?(?:部门|单位)(?:基本)?概况)/;
 /** The year and kind of a title whose name the line before holds (`西宁市城中区医疗保障局` / `2024年度部门决算`). */

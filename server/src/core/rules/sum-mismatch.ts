@@ -185,6 +185,9 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   const restated = claim.exhaustive && !crossed ? restatedFigureFix(ctx.claims, [total, ...claim.parts], (i, other) => holdsWith(claim, i, other), SUM) : undefined;
   // (Else one part one typing slip from the value the sum needs, the total not: that part, and the finding is on it.)
   const typo = claim.exhaustive && !pair && !crossed && !restated && !claim.signs ? typingSlip(claim, result.sum, confirmed) : undefined;
+  // (The finding goes on the figure found to have slipped: the guessed part, or the one stated otherwise elsewhere.)
+  const restatedSpan = restated?.edits[0]?.span;
+  const slipped = typo?.part ?? (restatedSpan ? [total, ...claim.parts].find((o) => o.span?.start === restatedSpan.start) : undefined);
   const fixes = crossed
     ? [crossed]
     : restated
@@ -213,11 +216,11 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
       ? l(`${total.label}与各分项之和不符：${written(total, claim.parts)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${written(total, claim.parts)} ≠ ${sum}`)
       : l(`其中各项之和 ${sum} 超过${total.label} ${written(total, claim.parts)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total, claim.parts)}`),
     explanation,
-    span: typo?.part.span ?? span,
+    span: slipped?.span ?? span,
     severity: soft ? 'warning' : undefined,
     related: [
-      ...(typo && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total, claim.parts)}`, `total: ${total.label} ${written(total, claim.parts)}`) }] : []),
-      ...partsRelated(typo?.part),
+      ...(slipped && slipped !== total && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total, claim.parts)}`, `total: ${total.label} ${written(total, claim.parts)}`) }] : []),
+      ...partsRelated(slipped),
     ],
     fixes,
     claim: claim.id,

@@ -1087,7 +1087,9 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
       // (A whole number beside a total in decimals is no evidence: `6万元` with `17.31万元` matches anything within ±0.5.
       // Nor is a zero part: `因公出国（境）费0万元；公务用车…37.35万元；公务接待费…1.53万元` under a total of 37.35 is one
       // part equal to its total, and the third part is the slip.)
-      if (nonZero < 2 || whole.value.minus(sum).abs().gt(tolerance)) continue;
+      // (Unless the parts before the cut are a standard breakdown, complete: `政府采购支出总额35.28万元，其中：货物35.28万元，工程0.00万元，
+      // 服务0.00万元；授予中小企业合同金额35.28万元`.)
+      if (whole.value.minus(sum).abs().gt(tolerance) || (nonZero < 2 && !coversFamily(parts.slice(0, before).map((p) => p.subject), total.subject))) continue;
       // (…unless the figures after the cut add up to the total as well: `收入100万元，年初结转20.00万元；支出110.00万元，…`.)
       const loose = (ps: ProseToken[]) => total.token.decimals > 0 && ps.some((p) => p.token.decimals === 0 && p.token.text !== '0');
       const after = parts.slice(before);
