@@ -130,6 +130,13 @@ function headingLevel(text: string): number | undefined {
   return undefined;
 }
 
+/** A heading naming a 类 (`（一）一般公共服务支出（类）`, `一、社会保障和就业支出`). */
+function namesClass(title: string): boolean {
+  const t = title.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+  const numbered = HEADING_PATTERNS.find((p) => p.level > 0 && p.re.test(t));
+  return CLASS_TITLE.test(t) || (numbered !== undefined && CLASS_NAME.test(t.replace(numbered.re, '').replace(/[\s*#]+/g, '')));
+}
+
 const TITLE_FIGURE = /^((?:\d{1,2}[、.．])?[^。；;，,：:\d]*(?:情况|说明))[（(](?:合计|共计|总计)?[^（()）。；;]{0,20}[)）]$/;
 /** An enumerated 项 whose statement starts on the next line: `7.节能环保支出(类)…标准(项)：`. */
 const ITEM_NAME_THEN_COLON = /^\s*(?:\d+[、.．]|[（(]\d+[)）]).*[（(]\s*\d*\s*项\s*[)）]\s*[：:]$/;
@@ -367,7 +374,13 @@ export function buildModel(text: string): DocumentModel {
     // however the line before it ended.)
     const nextItem = item !== undefined && current?.item !== undefined && item.style === current.item.style && item.n === current.item.n + 1;
     // (`2.“…其他公共安全支出（项）”` / `323.74 万元，主要用于…`: an item whose amount the page wrapped is no heading.)
-    const level = ITEM_THEN_AMOUNT.test(trimmed) && STARTS_WITH_FIGURE.test(neighbour(lines, line.index, 1)) ? undefined : headingLevel(trimmed);
+    let level = ITEM_THEN_AMOUNT.test(trimmed) && STARTS_WITH_FIGURE.test(neighbour(lines, line.index, 1)) ? undefined : headingLevel(trimmed);
+    // (`### （七）一般公共预算财政拨款支出决算具体情况` / `（一）一般公共服务支出（类）`: a 类 numbered afresh is a part of the section it
+    // is in, at the level of the 类 before it in that section.)
+    if (level !== undefined && namesClass(trimmed) && open.length > 0) {
+      const sibling = [...open].reverse().find((o) => namesClass(o.title));
+      level = sibling ? sibling.level : Math.max(level, open.at(-1)!.level + 1);
+    }
     if (level !== undefined && !(current && continues(current.lastText, pageWidth) && !nextItem)) {
       closeParagraph();
       while (open.length && open.at(-1)!.level >= level) {

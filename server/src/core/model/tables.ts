@@ -1553,7 +1553,8 @@ function assignRoles(table: Table): void {
     const path = cols[c].headerPath.join('/');
     if (/行次/.test(b)) role = 'line-number';
     else if (/^(类|款|项)$/.test(b)) role = 'code-part';
-    else if (/代码|编码/.test(b)) role = 'code';
+    // (`经济分类编` / `码`: a header word wrapped before its last character.)
+    else if (/代码|编码/.test(b) || (b.length === 1 && /代码|编码/.test(cols[c].headerPath.slice(-2).join('')))) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
     // (`支出功能分类（类） | 决算数 | 占比（%）`: the 类 named in the first column.)
     // (Or the first column of words under any header: `采购方式 | 采购金额 | 占比（%）` over `公开招标 | 134.96 | 5.76`.)
