@@ -339,6 +339,11 @@ export interface SumClaim extends ClaimBase {
   signs?: number[];
   /** False when the list may be partial: then only Σ parts ≤ total is checked. */
   exhaustive: boolean;
+  /**
+   * The parts named may be only the main ones (`主要原因是：一是…；二是…`): the sum is reported only where one figure's slip (a
+   * direction, a digit) would make it hold.
+   */
+  slipOnly?: true;
 }
 
 export interface ShareClaim extends ClaimBase {

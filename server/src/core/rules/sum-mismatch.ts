@@ -7,6 +7,7 @@ import { checkClaimRatio, ratioInputs, type RatioInputs } from './ratios';
 import { withChanges } from '../arith/operand';
 import { l, type FixDraft, type Rule } from './rule';
 import { mistypedPart, oneSlipAway } from './typo';
+import { checkMainParts } from './main-parts';
 import type Decimal from 'decimal.js';
 
 /**
@@ -23,6 +24,7 @@ export const sumMismatch: Rule = {
     messages: {
       mismatch: l('{total}与各分项之和不符', '{total} differs from the sum of its parts'),
       partialExceeds: l('其中各项之和超过{total}', 'The listed parts exceed {total}'),
+      mainParts: l('所列各项增减额之和与{total}不符，疑有一处笔误', 'The listed parts\' changes miss {total} by one slip'),
     },
   },
   check(ctx) {
@@ -132,6 +134,10 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
       `${total.label} ${written(total, claim.parts)} ${result.ok ? relation : '≠'} ${expr.en}${sum} (${diff.en})`,
     );
   };
+  if (claim.slipOnly) {
+    checkMainParts(ctx, claim, result, explain);
+    return;
+  }
   // (A list of amounts taken as whole only because it covers nearly all (soft) is certainly wrong when its parts exceed the
   // total; scores stay soft, their scoring rules cap and round.)
   const money = claim.total.token !== undefined && isMoney(ctx.model.numbers[claim.total.token].unit);

@@ -5,6 +5,7 @@ import type { ClaimSink } from '../sink';
 import { averageClaims } from './averages';
 import { depreciationClaims } from './depreciation';
 import { stockFlowClaims } from './stock-flow';
+import { changeBreakdownClaims } from './change-breakdown';
 import { differenceClaims, refundClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
@@ -72,6 +73,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   factClaims(model, analysis, listOf, lists, sink);
   // (After the facts: a change stated of one statement of a figure is of its restatements too.)
   listedPartChangeClaims(sink.claims, model.text, sink);
+  changeBreakdownClaims(analysis, sink);
   headingFigureClaims(model, analysis, sink);
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);

@@ -40,7 +40,8 @@ function normalize(name: string): string {
     .replace(/^[、，,；;：:>#+*）)-]+/, '')
     // (`…（33个）和项目资金总额（`: the joiner before a name is no part of it.)
     .replace(/^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{3})/, '')
-    .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[①-⑳])+/, '')
+    // (And an enumeration in words, `一是`, `第二，`: `三是其他收入增加7.23万元` names 其他收入.)
+    .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+是(?=[\u4e00-\u9fff“]{2})|第[一二三四五六七八九十]+[，,、])+/, '')
     // `（上年为3.00万元）`: an opening bracket is no part of a name.
     .replace(/^[（(]/, '')
     // (`年中追加8.00万元后全年预算数为293.00万元`: 后 closes the clause before the figure; it names nothing.)
