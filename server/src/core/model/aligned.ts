@@ -124,6 +124,21 @@ function tokenize(text: string): Token[] | undefined {
     const numeric = NUMERIC.test(t);
     tokens.push({ start, end, left, right, text: t, numeric, decimal: numeric && DECIMAL.test(t) });
   }
+  return joinSpacedWords(tokens);
+}
+
+/** Two-character words a justified layout spaces out: `合  计`, `栏    次`, `项    目`. */
+const SPACED_WORDS = new Set(['合计', '总计', '小计', '栏次', '行次', '项目', '科目', '金额', '名称', '编码', '类别', '收入', '支出']);
+/** How far apart (display columns) the two characters of such a word may stand. */
+const SPACED_WORD_GAP = 10;
+
+/** The characters of a spaced-out word, one token each, joined into the word (its span covers both, its text is the word). */
+function joinSpacedWords(tokens: Token[]): Token[] {
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    const [a, b] = [tokens[k], tokens[k + 1]];
+    if (a.text.length !== 1 || b.text.length !== 1 || b.left - a.right > SPACED_WORD_GAP || !SPACED_WORDS.has(a.text + b.text)) continue;
+    tokens.splice(k, 2, { start: a.start, end: b.end, left: a.left, right: b.right, text: a.text + b.text, numeric: false, decimal: false });
+  }
   return tokens;
 }
 
