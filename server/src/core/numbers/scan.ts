@@ -107,7 +107,7 @@ const NUMBER_RE = new RegExp(
   // its unit too (`**7254.86** 万元`, italic `*16.27*%`, a code span `` `25,606.33`万元 ``, a footnote's mark `－53.82¹万元`). A money or rate unit may stand after a blank line (pdftotext -layout
   // of a double-spaced page: `增加 1062.85` / `` / `万元，增长 13.08%`). A number never starts right after a digit and a comma (`4,69` / `2.18`: the
   // rest of a grouped number).
-  `(?<![${DIGIT}A-Za-z_.．])(?<!(?:^|[^${DIGIT}.．])[${DIGIT}]{1,3},)([-－−]?)(${NUMBER_BODY})(?:((?:\\*\\*?|\`)?(?:${FOOTNOTE})?[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％|${WRAPPED_COUNT})|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?元|%|％))(${UNIT_PATTERN}))?`,
+  `(?<![${DIGIT}A-Za-z_.．])(?<!(?:^|[^${DIGIT}.．])[${DIGIT}]{1,3},)([-－−]?)(${NUMBER_BODY})(?:((?:\\*\\*?|\`)?(?:${FOOTNOTE})?[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?[ \\u00A0\\u3000]?元|%|％|${WRAPPED_COUNT})|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?[ \\u00A0\\u3000]?元|%|％))(${UNIT_PATTERN}))?`,
   // (Sticky: nextNumber says where to try it. Every match starts with a sign or a digit.)
   'uy',
 );
