@@ -9,7 +9,7 @@ import { FUND_PREFIXES, namedBeforeRespectively, namesAlone, normalizeSubject, s
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
@@ -177,7 +177,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   }
   // (`近三年本年支出合计分别为：2021年1164.72万元，2022年…，2023年1195.55万元。与2021年决算数相比，2023年增加30.83万元`: the figure
   // of the change's own year, not the first of the run.)
-  const heads = previous.filter((t) => t.role === role);
+  // (Nor a budget's adjustment, `年初预算2232.88万元，年中追加268.15万元，…决算2463.55万元。决算比2019年度增加177.04万元`.)
+  const heads = previous.filter((t) => t.role === role && !ADJUSTMENT_AMOUNT.test(t.lead));
   const head = new Set(heads.map((t) => t.year)).size > 1 ? heads.find((t) => t.year === first.year) : heads[0];
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }

@@ -642,7 +642,7 @@ function addBudgetDifference(sink: ClaimSink, actual: ProseToken, stated: ProseT
  * `差额5.42万元`, `相差2.90万元`, `两者差额为…`: the gap a comparison of the actual with its budget states (not a difference the
  * reason names, `补缴1—6月差额0.57万元`).
  */
-const STATED_GAP = /^\s*(?:两者|二者|与(?:年初|全年|调整后)?预算数?的?)?(?:差额|相差|差异额?)(?:为|是|达)?$/;
+const STATED_GAP = /^\s*(?:两者|二者|与(?:年初|全年|调整后?)?预算数?的?)?(?:差额|相差|差异额?)(?:为|是|达)?$/;
 
 function addStatedGap(sink: ClaimSink, compared: CompletionClaim, gap: ProseToken, direction: 'up' | 'down'): void {
   sink.add<ChangeClaim>({

@@ -9,7 +9,7 @@ import { endsSentence, MAX_FAMILY_PARTS, type ProseList } from './lists';
 import { coversFamily, distinctMembers, isFamilyMember } from './sums';
 import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
-import { budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { ADJUSTMENT_AMOUNT, budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { allMatches } from '../../text/matches';
 import { LintMemo } from '../../lint-memo';
 import { findColumn, itemLabel, items, normLabel } from '../tables/access';
@@ -340,7 +340,8 @@ function collectItems(
         // (`其中：` / `1、应急保障用车6辆；`: counts in the unit of the list's count.)
         const unit = role === 'count' ? countTotal?.token.unitText : undefined;
         if (role === 'count' && !unit) continue;
-        let first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit));
+        // (Not a budget's adjustment: `年初未安排预算，年中追加240.00万元，决算212.64万元`.)
+        let first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit) && !(role === 'amount' && ADJUSTMENT_AMOUNT.test(t.lead)));
         // (An item opening with its carried balance, or its income, `（项）：本年收入3200.00万元，支出2816.45万元，…`: its spending, if it states
         // one, is its part.)
         if (first && role === 'amount' && !closing && (ITEM_BALANCE.test(first.subject) || ITEM_INCOME.test(first.lead))) {

@@ -1475,7 +1475,7 @@ function fallbackTotal(
     const labelled = LABEL_FRAME.test(text0);
     const framed = (DATE_CLAUSE.test(clauses[0]) || VIEWPOINT.test(clauses[0].trim()) || labelled) && clauses.length > 1;
     // (`2.公务用车购置及运行维护费：预算为11.77万元，支出决算为8.83万元，…`: after a label, a budget may come before the actual.)
-    const budgetFirst = labelled && clauses.length > 2 && /^\s*(?:年初|全年|调整后)?预算/.test(clauses[1]);
+    const budgetFirst = labelled && clauses.length > 2 && /^\s*(?:年初|全年|调整后?)?预算/.test(clauses[1]);
     const opening = clauses[0].length + (framed ? clauses[1].length + 1 : 0) + (budgetFirst ? clauses[2].length + 1 : 0);
     const within = (t: ProseToken) => t.token.span.start - t.sentence.span.start < opening;
     // (After a frame, only a figure of the opening clause: `合计：收入预算4500.00万元，其中一般公共预算拨款收入4100.00万元…`

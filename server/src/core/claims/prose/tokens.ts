@@ -306,10 +306,10 @@ export const CUT = /调减|追减|压减|核减/;
 const ADJUSTMENT_BUDGET = /^[，,\s]*(?:年中|年度中|年内)?调整预算(?:数|额)?(?:为|是)?$/;
 
 /** `决算数大于预算数`, `决算比年初预算超出`, `比预算少`: words before the gap between the actual and its budget. */
-export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后)?预算数?$|^(?:超收|短收)$|(?:比|较)(?:年初|全年|调整后)?预算数?(?:多|少)(?:支出?|用)?了?$/;
+export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后?)?预算数?$|^(?:超收|短收)$|(?:比|较)(?:年初|全年|调整后?)?预算数?(?:多|少)(?:支出?|用)?了?$/;
 
 /** `超年初预算23.78%`, `超支比例34.86%`, `超支率`: how far the actual exceeds its budget, as a rate. */
-export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年|调整后)?预算数?(?:的|比例为?|幅度为?)?$|超支(?:比例|率|幅度)为?$/;
+export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年|调整后?)?预算数?(?:的|比例为?|幅度为?)?$|超支(?:比例|率|幅度)为?$/;
 
 /** 大于 / 小于 in a BUDGET_GAP: the actual is above or below the budget. */
 function gapDirection(words: string): Direction | undefined {
@@ -440,7 +440,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
     case '%':
       if (BUDGET_EXCESS_RATE.test(w)) return 'change-rate';
       // (`决算数占年初预算数的113.29%`: a completion rate in the words of a share.)
-      if (/占(?:年初|全年|调整后)?预算(?:数|金额)?的?$/.test(w)) return 'completion-rate';
+      if (/占(?:年初|全年|调整后?)?预算(?:数|金额)?的?$/.test(w)) return 'completion-rate';
       // (`预算执行比例为90.13%`: the share of the budget spent.)
       if (/执行比例(?:为|是|达)?$/.test(w)) return 'completion-rate';
       if (SHARE_WORD.test(w)) return 'share';
@@ -521,7 +521,7 @@ const REASON_PREFIX = /^.*(?:原因(?:是|为|体现在|在于|主要是)?|主�
 const START_OF_YEAR_COMPARISON = /(?:比|较|与)\s*年初(?!预算)/;
 
 /** `较年初预算数`, `与全年预算相比`: the comparison with a budget. */
-const BUDGET_COMPARISON_WORDS = /(?:比|较|与)\s*(?:年初|全年|调整后)?预算/;
+const BUDGET_COMPARISON_WORDS = /(?:比|较|与)\s*(?:年初|全年|调整后?)?预算/;
 
 /** What a comparison opening a clause leaves before the name: the year compared with, `相比`. */
 const COMPARISON_TAIL = /^(?:(?:19|20)\d\d\s*年度?|年度|度)?(?:相比|比较|同期)?[，,]?/;
