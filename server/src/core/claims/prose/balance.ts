@@ -221,9 +221,10 @@ export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
 }
 
 /** The words that open a figure's formula (`，为`), and each term's sign. */
-const FORMULA_OPENS = /^[，,]?\s*(?:为|即|等于)/;
+// (Or written with signs: `人员经费1149.82万元=工资福利支出1066.10万元+对个人和家庭的补助83.72万元`.)
+const FORMULA_OPENS = /^[，,]?\s*(?:为|即|等于|[=＝])/;
 // (`减少` is a change, not a term.)
-const FORMULA_TERM = /^\s*(加上?|减去?)(?!少)/;
+const FORMULA_TERM = /^\s*(加上?|减去?|[+＋])(?!少)/;
 
 /**
  * `年末结转和结余97.28万元，为年初结转和结余43.92万元加本年收入4277.29万元减本年支出4228.93万元后的余额`: a figure stated with the
@@ -237,7 +238,7 @@ export function statedFormulaClaims(analysis: ProseAnalysis, sink: ClaimSink): v
       if (total.role !== 'amount' || first.role !== 'amount' || !isMoney(total.token.unit) || first.token.unit !== total.token.unit || !FORMULA_OPENS.test(first.lead)) continue;
       const { terms, signs } = termsFrom(tokens, first, i + 2, FORMULA_TERM);
       if (terms.length < 2) continue;
-      addFormula(sink, total, terms, signs, /^(?:为|即|等于|加上?|减去?)/);
+      addFormula(sink, total, terms, signs, /^(?:为|即|等于|加上?|减去?|[=＝+＋])/);
       i += terms.length;
     }
     resultAfterTerms(tokens, sink);

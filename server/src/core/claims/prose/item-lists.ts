@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, MAX_FAMILY_PARTS, type ProseList } from './lists';
-import { coversFamily, distinctMembers, isFamilyMember } from './sums';
+import { coversFamily, distinctMembers, isFamilyMember, peerMembers } from './sums';
 import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
 import { ADJUSTMENT_AMOUNT, budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
@@ -134,6 +134,8 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     // (Nor a part of the sentence's own list: `事业收入…，其中：医疗收入…，科教收入36.34万元。` before `1．财政拨款收入…`.)
     const ownList = total && listOf.get(total);
     if (ownList && ownList.totals.get('amount') !== total) continue;
+    // (Nor the last of a run of its peers: `按经济分类，工资福利支出704.11万元，…，资本性支出9.57万元。` before `（一）人员经费…`.)
+    if (total && tokens.slice(0, last).some((t) => t.role === 'amount' && peerMembers(total.subject, t.subject))) continue;
     if (!total || total.role !== 'amount' || !named || SHARED_FIGURE.test(total.lead) || (last < tokens.length - 1 && !/比|较|同比|与上年|预算/.test(model.text.slice(total.token.span.end, sentence.span.end)))) continue;
     if (!TOTAL_CLOSE.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, last < tokens.length - 1 ? tokens[last + 1].token.span.start - tokens[last + 1].lead.length : sentence.span.end))) continue;
     const totals = new Map<Role, ProseToken>([['amount', total]]);

@@ -500,6 +500,9 @@ export function findLists(
           if (role === 'amount' && BY_FUNCTION.test(word) && !(total && SPENDING_TOTAL.test(total.subject))) {
             total = subjects.find('支出合计', start, (t) => t.role === 'amount' && t.token.span.start < start && t.sentence.section === sentence.section && SPENDING_TOTAL.test(t.subject));
           }
+          // (`公用经费249.13万元，包括：…。` / `按经济分类划分，工资福利支出1082.56万元，…资本性支出6.80万元。`: a breakdown by a criterion that
+          // adds up to another figure stated before it in the section, not to the one before it, is that figure's.)
+          if (role === 'amount' && total && total.sentence !== sentence && BY_ANY_CRITERION.test(word)) total = addedUpTo(analysis, list.members, total, sentence) ?? total;
         }
         // (`其中：收入包括…`: a side word right after its parent's trigger lists that side of the parent's 收入、支出总计.)
         if (!total && parent && role === 'amount' && SIDE_WORD.test(text.slice(parent.trigger.end, start))) {
@@ -585,7 +588,8 @@ export function findLists(
         // (`从支出结构看，一般公共预算财政拨款支出1867.82万元，教育支出…`: the total restated among its parts is none of them.)
         const own = list.totals.get(role);
         // (A figure restating the one before it in another unit is no part of its own: `2.49万元，即24892.27元`.)
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
+        // (Nor a term of a formula the figure before is stated with: `人员经费1149.82万元=工资福利支出1066.10万元+…`.)
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
@@ -1495,7 +1499,10 @@ function fallbackTotal(
       const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)) && !AVERAGE_WORDS.test(t.lead) && stated(t) && !ADJUSTMENT_AMOUNT.test(t.lead));
       // (`从构成看，A、B、C分别为0万元、5.37万元、4.05万元…。其中，B的一项…`: figures 分别 of several names are parts, none the
       // whole of what follows.)
-      return first && !covered && /分别/.test(first.lead) ? undefined : first;
+      if (first && !covered && /分别/.test(first.lead)) return undefined;
+      // (`从支出结构看，社会保障和就业支出109.25万元，…；农林水支出3,706.66万元，…。其中水利（款）支出3,706.66万元`: a 款 is of the one 类
+      // of the sentence before it fits in, not of the first.)
+      return (first && role === 'amount' ? classOfItems(analysis, tokens, first, sentence.id, offset) : undefined) ?? first;
     }
     // (`…开展绩效自评，共涉及项目15个，资金5,743.06万元，…。自评结果如下：`: a sentence's figures after 共 are its totals.)
     if (/结果如下/.test(trigger)) {
@@ -1505,6 +1512,52 @@ function fallbackTotal(
   }
   return undefined;
 }
+
+/**
+ * The amount a run of parts adds up to, stated in their section before them (a few sentences back), when the fallback total
+ * is not it: exact sums are the evidence.
+ */
+function addedUpTo(analysis: ProseAnalysis, members: ProseToken[], fallback: ProseToken, sentence: { id: number; section?: number }): ProseToken | undefined {
+  const parts = members.filter((t) => t.role === 'amount' && t.depth === 0);
+  if (parts.length < 2 || parts.some((p) => p.token.unit !== fallback.token.unit)) return undefined;
+  const operands = parts.map((p) => operand(p.token, ''));
+  if (checkSum(operand(fallback.token, ''), operands).ok) return undefined;
+  const sum = parts.reduce((acc, p) => acc.plus(p.token.value), ZERO);
+  // (Or, a part slipped, the one within a few per cent of it while the fallback is nowhere near: the slip is then reported on
+  // the right total.)
+  const near = (t: ProseToken) => t.token.value.minus(sum).abs().lte(sum.times(NEAR_SUM));
+  let nearest: ProseToken | undefined;
+  for (let id = sentence.id - 1; id >= Math.max(0, sentence.id - ADDED_UP_SENTENCES); id--) {
+    const tokens = analysis.bySentence.get(id);
+    if (!tokens?.length) continue;
+    if (tokens[0].sentence.section !== sentence.section) break;
+    const candidates = tokens.filter((t) => t.role === 'amount' && t.depth === 0 && t.token.unit === fallback.token.unit);
+    const found = candidates.find((t) => checkSum(operand(t.token, ''), operands).ok);
+    if (found) return found;
+    nearest ??= candidates.find(near);
+  }
+  return nearest && !near(fallback) && fallback.token.value.lt(sum.times(FAR_BELOW_SUM)) ? nearest : undefined;
+}
+const ADDED_UP_SENTENCES = 6;
+const NEAR_SUM = 0.05;
+const FAR_BELOW_SUM = 0.5;
+
+/**
+ * The 类 of `candidates` that the parts after `offset` in their sentence (named with （款） or （项）) fit in, when the first does
+ * not hold them: the only 类 as large as their sum.
+ */
+function classOfItems(analysis: ProseAnalysis, candidates: ProseToken[], first: ProseToken, sentenceId: number, offset: number): ProseToken | undefined {
+  const parts = (analysis.bySentence.get(sentenceId) ?? []).filter((t) => t.role === 'amount' && t.depth === 0 && t.token.span.start >= offset);
+  if (parts.length === 0 || !parts.every((p) => ITEM_LEVEL_NAME.test(p.subject)) || parts.some((p) => p.token.unit !== first.token.unit)) return undefined;
+  const sum = parts.reduce((acc, p) => acc.plus(p.token.value), ZERO);
+  if (first.token.value.gte(sum)) return undefined;
+  const fitting = candidates.filter((t) => t.role === 'amount' && t.depth === 0 && t.token.unit === first.token.unit && CLASS_NAMED.test(t.subject) && t.token.value.gte(sum));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+const ITEM_LEVEL_NAME = /[（(][款项][)）]/;
+const CLASS_NAMED = /支出(?:[（(]类[)）])?$|[（(]类[)）]$/;
+
+const FORMULA_TERM_LEAD = /^\s*[=＝+＋]/;
 
 const REASON_CLAUSE = /[，,；;]\s*(?:主要)?(?:是由于|由于|因为)|原因(?:主要)?(?:是|为|在于)|[，,；;]\s*主要是/;
 

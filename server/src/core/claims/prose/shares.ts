@@ -756,9 +756,11 @@ const LEVELS = ['（类）', '（款）', '（项）'];
 function framedBase(share: ProseToken): string {
   if (!/占(?:比)?(?:为)?$/.test(share.lead)) return '';
   const before = share.sentence.text.slice(0, share.token.span.start - share.sentence.span.start);
-  const m = SHARE_FRAME.exec(before);
+  const m = SHARE_FRAME.exec(before) ?? VIEW_FRAME.exec(before);
   return m ? normalizeSubject(m[1]) : '';
 }
+/** `从商品和服务支出的构成看，排名前五位的是：物业管理费18.60万元（占23.68%），…`: the whole looked at by its make-up. */
+const VIEW_FRAME = /^\s*从([^，,。；;：:\d\s]{2,16}?(?:支出|收入|经费|资金))的?(?:构成|结构|组成)(?:上|来)?看[，,：:]/;
 const SHARE_FRAME = /^\s*(?:[^，,。；;\d]*?(?:分类|来看|看)[，,：:]\s*)?([^，,。；;：:\d\s]{2,16}?(?:支出|收入|经费|资金|合计|总额|总计))中(?![：:])(?=[\u4e00-\u9fff])/;
 
 /** A 科目 item's level, written after its name (`…（项）`, `…（项）支出`). */
