@@ -93,7 +93,9 @@ function completionColumns(table: Table, header: string): { actual: number; budg
   const values = valueColumns(table, 0);
   const actuals = values.filter((c) => /决算|执行|支出/.test(headerText(table, c)) && !BUDGET.test(headerText(table, c)));
   const budgets = values.filter((c) => BUDGET.test(headerText(table, c)));
-  const named = /(年初|调整|全年|变动|调整后)预算/.exec(header)?.[1];
+  // (Or the note under the table: `注：完成率=决算数÷调整预算数×100%`.)
+  const note = table.notes?.map((n) => n.text).find((t) => /(?:完成率|执行率)/.test(t));
+  const named = /(年初|调整|全年|变动|调整后)预算/.exec(header)?.[1] ?? (note ? /(?:决算数?[÷/]|占)(年初|调整|全年|变动|调整后)预算/.exec(note)?.[1] : undefined);
   const budget = named ? budgets.filter((c) => headerText(table, c).includes(named)) : budgets;
   // (`决算数 | 小计 | 基本支出 | 项目支出`: the group's 小计 is the 决算数.)
   const totals = actuals.filter((c) => /^(?:小计|合计)$|^决算数?$/.test(table.columns[c].headerPath.at(-1) ?? ''));
