@@ -190,6 +190,9 @@ const PART_QUALIFIER = /^(?:国内|境内|外事|国[（(]境[)）]外|境外)$/
  * kept: `find` is asked about a handful of subjects per report, while cutting every suffix of every
  * distinct name up front cost more than all the look-ups together.
  */
+/** `，全部为商品和服务支出`: all of a figure is the one its words then name. */
+const ALL_OF_IT_NAMED = /^[，,]\s*全部(?:为|是|属于)([\u4e00-\u9fff]{2,12}?(?:支出|收入|经费))(?=[，,。；;]|$)/;
+
 export class SubjectIndex {
   /** Statements of each subject, in document order (and the distinct names in first-seen order). */
   private readonly bySubject = new Map<string, ProseToken[]>();
@@ -204,6 +207,12 @@ export class SubjectIndex {
       // its name is one of the standard classes, unlike a 款 or 项 name, which recurs under other parents.)
       const level = CLASS_LEVEL.exec(t.subject);
       if (level && level.index >= 4) this.add(t.subject.slice(0, level.index), t);
+      // (`公用经费78.55万元，全部为商品和服务支出` then `商品和服务支出比上年减少2.76万元`: the figure is that one's too.)
+      if (t.role === 'amount' && t.depth === 0) {
+        const from = (t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start;
+        const all = ALL_OF_IT_NAMED.exec(t.sentence.text.slice(from, from + 24))?.[1];
+        if (all) this.add(normalizeSubject(all), t);
+      }
     }
   }
 
