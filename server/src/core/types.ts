@@ -180,7 +180,7 @@ export interface TableColumn {
    * this year's, changes (`增减额`: amounts, but no part of the row's total), or rates (`决算数为调整预算数的%`, `增减率`:
    * no amounts, never added up).
    */
-  role?: 'code' | 'code-part' | 'name' | 'line-number' | 'value' | 'prior' | 'change' | 'rate';
+  role?: 'code' | 'code-part' | 'name' | 'line-number' | 'value' | 'prior' | 'change' | 'rate' | 'text';
 }
 
 /** Standard disclosure table identity, identified by title (公开01表 … 公开11表). */

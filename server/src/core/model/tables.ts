@@ -1494,6 +1494,9 @@ const BLOCK_START = /^((?:收入|支出)?项目|科目|科目代码|科目编码
 /** Most non-empty body cells of a column are codes (or `code name`). */
 /** A column whose data cells hold words only (labels), at least one of them. */
 /** Whether the column's cells are words, not figures (`cjk`: each of them Chinese words, `口径` over `预算数 | 决算数`). */
+/** A header naming amounts: `决算数`, `金额`, `本年支出`, `小计`. */
+const AMOUNT_HEADER = /(?:数|额|合计|小计|总计|支出|收入|结余|结转|经费)$/;
+
 function wordsOnly(table: Table, col: number, cjk = false): boolean {
   let named = 0;
   for (const r of table.rows) {
@@ -1569,6 +1572,8 @@ function assignRoles(table: Table): void {
     else if (PRIOR_YEAR_COLUMN.test(path)) role = 'prior';
     // (`上年支出合计 | 本年支出合计 | 基本支出 | 项目支出 | 增减额`: the change is no part of 本年支出合计.)
     else if (CHANGE_COLUMN.test(b)) role = 'change';
+    // (`项目名称 | 资金来源 | 预算数 | 决算数` over `… | 一般公共预算 | 40.00 | 38.64`: words after the names describe the row, no amounts.)
+    else if (hasName && !AMOUNT_HEADER.test(b) && wordsOnly(table, c, true)) role = 'text';
     else role = 'value';
     if (role === 'name') hasName = true;
     cols[c].role = role;

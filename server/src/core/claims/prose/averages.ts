@@ -48,7 +48,7 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     if (count && count.token.span.start < from && before.some((b) => b.token.span.start >= from && b.role === 'amount' && isMoney(b.token.unit))) continue;
     // (`公用经费人均1.81万元`: the amount may be named before the average's word.)
     const namedBefore = m[2] === '' ? MONEY_NAME.exec(t.lead.replace(/\s+/g, '').slice(0, m.index))?.[0] : undefined;
-    const amount = amountOf(before, m[2] || namedBefore || '', count);
+    const amount = amountOf(before, m[2] || namedBefore || '', count, t);
     // (`171人次（不含陪同人员57人次）`: a count with what it leaves out or takes in beside it is no single divisor.)
     if (!count || !amount) continue;
     // (A bracket that breaks the count down, `保有量5辆（局机关3辆、业余体校2辆）`, leaves it whole.)
@@ -72,7 +72,7 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
  * 会议费, `平均每辆车运行维护费` → 运行维护费); an average naming nothing (`人均112.82元`, `人均费用`) divides the paragraph's own
  * amount, its first, stated before the count.
  */
-function amountOf(before: ProseToken[], named: string, count: ProseToken | undefined): ProseToken | undefined {
+function amountOf(before: ProseToken[], named: string, count: ProseToken | undefined, average: ProseToken): ProseToken | undefined {
   // (Not another average: `批均接待费793.55元，人均接待费146.43元`.)
   const amounts = before.filter((b) => b.role === 'amount' && b.year === undefined && isMoney(b.token.unit) && !b.approx && !AVERAGE.test(b.lead.replace(/\s+/g, '')));
   const name = named.replace(/^(?:的)?/, '').replace(/(?:费用|支出|经费|金额)$/, '');
@@ -89,6 +89,10 @@ function amountOf(before: ProseToken[], named: string, count: ProseToken | undef
     return [...amounts].reverse().find((b) => b.token.span.start < count.token.span.start && b.sentence.paragraph === count.sentence.paragraph);
   }
   if (inClause.length > 0) return inClause.at(-1);
+  // (`；全乡8个村共有村干部40人，全年发放报酬1,166,400.00元，人均29,160.00元`: the one amount between the count and the average in the
+  // average's own clause, not the paragraph's first.)
+  const between = count ? amounts.filter((b) => b.token.span.start > count.token.span.start && b.token.span.start < average.token.span.start && b.token.span.start >= clauseStart(average)) : [];
+  if (between.length === 1 && count!.token.span.start >= clauseStart(average)) return between[0];
   const first = amounts[0];
   if (first && count && first.token.span.start < count.token.span.start) return first;
   // (`在校学生26444人，全年拨付…公用经费1,655.93万元，生均626.20元`: the one amount between the count and the average, in their sentence.)

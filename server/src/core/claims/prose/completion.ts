@@ -751,6 +751,9 @@ function sameRatioTwice(analysis: ProseAnalysis, full: Array<{ claim: Completion
       if (compareBeyondRounding(whole, part) <= 0) continue;
     }
     const related = match.subject === r.actual.subject || (SANGONG_FAMILY.test(match.subject) && SANGONG_FAMILY.test(r.actual.subject));
+    // (Two items each named, neither the other, spending the same sum is a coincidence: `事业运行（项）…168.40万元` and
+    // `新冠肺炎疫情防控。…支出168.40万元，完成预算的140.33%`.)
+    if (!related && match.subject !== '' && r.actual.subject !== '' && !subjectsMatch(match.subject, r.actual.subject)) continue;
     sink.add<FactClaim>({
       kind: 'fact',
       origin: 'prose',

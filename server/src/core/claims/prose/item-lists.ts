@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, MAX_FAMILY_PARTS, type ProseList } from './lists';
-import { coversFamily, distinctMembers, isFamilyMember, peerMembers } from './sums';
+import { countedNoun, coversFamily, distinctMembers, isFamilyMember, otherNouns, peerMembers } from './sums';
 import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
 import { ADJUSTMENT_AMOUNT, budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
@@ -343,7 +343,9 @@ function collectItems(
         const unit = role === 'count' ? countTotal?.token.unitText : undefined;
         if (role === 'count' && !unit) continue;
         // (Not a budget's adjustment: `年初未安排预算，年中追加240.00万元，决算212.64万元`.)
-        let first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit) && !(role === 'amount' && ADJUSTMENT_AMOUNT.test(t.lead)));
+        // (Nor a count of other things than the total's: `共实施项目10个` over `1．…全镇14个行政村…`.)
+        const noun = role === 'count' && countTotal ? countedNoun(countTotal) || countTotal.subject.slice(-2) : '';
+        let first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit) && !(role === 'amount' && ADJUSTMENT_AMOUNT.test(t.lead)) && !(noun && otherNouns(noun, countedNoun(t))));
         // (An item opening with its carried balance, or its income, `（项）：本年收入3200.00万元，支出2816.45万元，…`: its spending, if it states
         // one, is its part.)
         if (first && role === 'amount' && !closing && (ITEM_BALANCE.test(first.subject) || ITEM_INCOME.test(first.lead))) {

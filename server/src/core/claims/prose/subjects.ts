@@ -46,6 +46,8 @@ function normalize(name: string): string {
     .replace(/^[（(]/, '')
     // (`年中追加8.00万元后全年预算数为293.00万元`: 后 closes the clause before the figure; it names nothing.)
     .replace(/^(?:之)?后(?=(?:全年|调整后?的?)?预算)/, '')
+    // (`项目全年支出117.60万元` in a project's paragraph is that project's year, not the department's 项目支出.)
+    .replace(/^项目(?:全年|本年|当年)(?=支出|执行|决算)/, '该项目')
     // (`上年结转和结余` is this year's 年初结转和结余, carried in: not last year's 年末.)
     .replace(/上年度?(?=结转|结余)/, '年初')
     // (`2018年末结转和结余` is the 年末结转和结余: the year goes, not the 年 of 年末.)

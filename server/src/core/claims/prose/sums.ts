@@ -801,13 +801,13 @@ function withoutUnitBreakdown(parts: ProseToken[], role: Role, sink: ClaimSink):
 }
 
 /** What a count counts, named right after its unit (`8个调查项目` → 调查项目); '' when nothing is. */
-function countedNoun(t: ProseToken): string {
+export function countedNoun(t: ProseToken): string {
   const from = (t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start;
   return /^的?([\u4e00-\u9fff]{2,8})/.exec(t.sentence.text.slice(from))?.[1] ?? '';
 }
 
 /** Two counted nouns that name different things: neither ends as the other does (`调查项目` and `调查小区`, not `项目` and `一级项目`). */
-function otherNouns(a: string, b: string): boolean {
+export function otherNouns(a: string, b: string): boolean {
   return a.length >= 2 && b.length >= 2 && a.slice(-2) !== b.slice(-2) && !a.endsWith(b) && !b.endsWith(a);
 }
 
