@@ -71,7 +71,8 @@ const SIDE_LABEL = /^(?:收入|支出)$/;
 const TOTAL = /^(?:合计|总计)$/;
 /** Figures only: what an amount or 行次 column holds. */
 const isFigure = (text: string) => /^[-−－]?[\d,，]+(?:\.\d+)?$/.test(text);
-const PAGE = /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页/;
+// (Also `3 / 8`, a page of the total.)
+const PAGE = /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页|^\d{1,4}\s*\/\s*\d{1,4}$/;
 const META = /公开\s*\d{1,2}\s*表|部门公开表|(金额)?单位\s*[:：]|^(编制|填报)?(部门|单位)(名称)?\s*[:：]|^(注|说明|备注)\d*[:：]/;
 
 const isSpace = (c: number) => c === 32 || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 9;
@@ -969,6 +970,7 @@ function readSegment(
     open = undefined;
   }
   joinLabelTails(rows, columns.map((_, c) => labelLeft[c] !== Infinity), blankAt);
+  joinWrappedCodeRows(rows, columns.map((_, c) => labelLeft[c] !== Infinity), blankAt);
   return { rows };
 }
 
@@ -983,6 +985,42 @@ const LABEL_TAIL = /^(?![一二三四五六七八九十]+、|[（(]|\d|其中|�
  * onto the next row's line, its amounts beside the tail. Side by side tables (01, 04) share lines, so
  * the tail and its amounts move up within their own side only: from the label column to the next.
  */
+/**
+ * `30103` / `        奖金     45.30`, `30108   机关事业单位基本养` / `        老保险缴费    86.42`: a row whose code (and the start of its
+ * name) the layout left on one line and whose name's rest and amounts on the next is one row, in each block of a table laid side
+ * by side.
+ */
+function joinWrappedCodeRows(rows: AlignedRow[], isLabel: boolean[], blankAt: (i: number, c: number) => AlignedCell): void {
+  const labelCols = isLabel.flatMap((x, c) => (x ? [c] : []));
+  for (let r = 1; r < rows.length; r++) {
+    const upper = rows[r - 1];
+    const lower = rows[r];
+    if (upper.header || lower.line !== upper.line + 1) continue;
+    for (let k = 0; k < labelCols.length; k++) {
+      const c = labelCols[k];
+      if (c === 0) continue;
+      // (The block: its code, its name, its amounts up to the next block's code.)
+      const end = labelCols[k + 1] !== undefined ? labelCols[k + 1] - 1 : isLabel.length;
+      const [code, name, tail] = [upper.cells[c - 1], upper.cells[c], lower.cells[c]];
+      if (!CODE.test(code.text) || lower.cells[c - 1].text !== '' || tail.text === '' || /^\d/.test(tail.text)) continue;
+      let upperEmpty = true;
+      let lowerFilled = false;
+      for (let v = c + 1; v < end; v++) {
+        upperEmpty &&= upper.cells[v].text === '';
+        lowerFilled ||= lower.cells[v].text !== '';
+      }
+      if (!upperEmpty || !lowerFilled) continue;
+      if (name.text === '') upper.cells[c] = tail;
+      else {
+        name.text += tail.text;
+        name.end = tail.end;
+      }
+      for (let v = c + 1; v < end; v++) upper.cells[v] = lower.cells[v];
+      for (let v = c; v < end; v++) lower.cells[v] = blankAt(lower.line, v);
+    }
+  }
+}
+
 function joinLabelTails(rows: AlignedRow[], isLabel: boolean[], blankAt: (i: number, c: number) => AlignedCell): void {
   const labelCols = isLabel.flatMap((x, c) => (x ? [c] : []));
   for (let r = 1; r < rows.length; r++) {

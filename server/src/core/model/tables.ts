@@ -1535,8 +1535,15 @@ function assignRoles(table: Table): void {
   const cols = table.columns;
   // (`项目(按功能分类)` | … | `按支出性质` | …: the 2016 公开01表 names its two expenditure blocks so.)
   // (`收入/项目 | 决算数 | 支出/项目 | 决算数`: a two-line header written on one line, its lines joined by a slash.)
+  // (`科目编` / `码`: a header word wrapped before its last character is read whole.)
+  const lastWord = (c: number) => {
+    const path = cols[c].headerPath;
+    const last = path.at(-1) ?? '';
+    const joined = path.length >= 2 ? path.at(-2)! + last : last;
+    return last.length === 1 && /(?:编码|代码|名称)$/.test(joined) ? joined : last;
+  };
   const bottom = (c: number) =>
-    (cols[c].headerPath.at(-1) ?? '')
+    lastWord(c)
       .replace(/^(?:收入|支出)\s*[\/／]\s*(?=项目$)/, '')
       .replace(/^(项目)[（(][^)）]*[)）]$|^按(?:功能分类|经济分类|支出性质|支出功能分类|支出经济分类)$/, (_, item) => item ?? '项目');
   let block = 0;
@@ -1556,8 +1563,7 @@ function assignRoles(table: Table): void {
     const path = cols[c].headerPath.join('/');
     if (/行次/.test(b)) role = 'line-number';
     else if (/^(类|款|项)$/.test(b)) role = 'code-part';
-    // (`经济分类编` / `码`: a header word wrapped before its last character.)
-    else if (/代码|编码/.test(b) || (b.length === 1 && /代码|编码/.test(cols[c].headerPath.slice(-2).join('')))) role = 'code';
+    else if (/代码|编码/.test(b)) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
     // (`支出功能分类（类） | 决算数 | 占比（%）`: the 类 named in the first column.)
     // (Or the first column of words under any header: `采购方式 | 采购金额 | 占比（%）` over `公开招标 | 134.96 | 5.76`.)

@@ -4,6 +4,7 @@
 // sum-mismatch reports the list where one figure's slip (its direction, a digit) would make it add up (SumClaim.slipOnly),
 // unless they are all of it (the rest named last, or a standard breakdown's members).
 import { operand } from '../../arith/interval';
+import { LintMemo } from '../../lint-memo';
 import { l } from '../../messages';
 import type { SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
@@ -42,8 +43,9 @@ export function changeBreakdownClaims(analysis: ProseAnalysis, sink: ClaimSink):
         parts = runAfter(next, 0, whole, true);
       }
       if (parts.length < 2) continue;
-      // (All of them when they end with the rest, `四是其他项目合计减少39.23万元`, or are the members of a standard breakdown.)
-      const all = CATCH_ALL.test(parts.at(-1)!.subject) || coversFamily(parts.map((p) => p.subject), whole.subject);
+      // (All of them when they end with the rest, `四是其他项目合计减少39.23万元`, or are the members of a standard breakdown, none of
+      // whose other members its section states a figure of: `上缴上级支出18.60万元` beside 基本, 项目, 经营 and 对附属单位补助支出.)
+      const all = CATCH_ALL.test(parts.at(-1)!.subject) || coversFamily(parts.map((p) => p.subject), whole.subject, amountsOfSection(analysis, whole.sentence.section));
       sink.add<SumClaim>({
         kind: 'sum',
         origin: 'prose',
@@ -91,4 +93,20 @@ function runAfter(tokens: ProseToken[], from: number, whole: ProseToken, opened 
     after = (t.token.unitSpan?.end ?? t.token.span.end) - start;
   }
   return parts;
+}
+
+const sectionAmounts = new LintMemo<ProseAnalysis, Map<number | undefined, string[]>>();
+/** The names of the non-zero amounts a section states (this year's, named by their own words). */
+function amountsOfSection(analysis: ProseAnalysis, section: number | undefined): string[] {
+  const bySection = sectionAmounts.of(analysis, () => {
+    const map = new Map<number | undefined, string[]>();
+    for (const t of analysis.tokens) {
+      if (t.role !== 'amount' || !t.ownSubject || t.token.zero || t.year !== undefined) continue;
+      const names = map.get(t.sentence.section) ?? [];
+      names.push(t.subject);
+      map.set(t.sentence.section, names);
+    }
+    return map;
+  });
+  return bySection.get(section) ?? [];
 }

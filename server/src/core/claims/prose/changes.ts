@@ -179,7 +179,10 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // of the change's own year, not the first of the run.)
   // (Nor a budget's adjustment, `年初预算2232.88万元，年中追加268.15万元，…决算2463.55万元。决算比2019年度增加177.04万元`.)
   const heads = previous.filter((t) => t.role === role && !ADJUSTMENT_AMOUNT.test(t.lead));
-  const head = new Set(heads.map((t) => t.year)).size > 1 ? heads.find((t) => t.year === first.year) : heads[0];
+  // (`…年初结转和结余20.00万元，本年收入74.17万元，本年支出85.67万元…。本年支出全部为…，比上年决算数72.28万元增加13.39万元`: the figure
+  // the sentence's opening words name, as the sentence before wrote them.)
+  const byOpening = first.subject && !named ? heads.find((t) => normalizeSubject(t.lead) === first.subject) : undefined;
+  const head = byOpening ?? (new Set(heads.map((t) => t.year)).size > 1 ? heads.find((t) => t.year === first.year) : heads[0]);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }
 
@@ -642,7 +645,7 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       const sinceFigure = sinceYear !== undefined ? lastBefore(tokens, first.index, 0, (t) => (t.role === 'amount' || t.role === 'prior') && t.year === sinceYear && t !== current) : undefined;
       // (A named change after another one of the run: `…分别为P1和P2，其中人员经费同比增幅0.59%，公用经费同比减幅26.51%`.)
       const bounded = pastYears ? undefined : lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
-      const priorBefore = bounded ? priorOfNamedRun(tokens, bounded, first) : pastYears || !first.ownSubject ? undefined : namedInRun(tokens, lastBefore(tokens, first.index, 0, (t) => t.role === 'prior' && t.continuesRun === true), first);
+      const priorBefore = bounded ? priorOfNamedRun(tokens, bounded, first, previousEnd) : pastYears || !first.ownSubject ? undefined : namedInRun(tokens, lastBefore(tokens, first.index, 0, (t) => t.role === 'prior' && t.continuesRun === true), first);
       let prior =
         sinceFigure ??
         (pastYears ? undefined :
@@ -717,8 +720,15 @@ function pastYearsFigure(tokens: ProseToken[], change: ProseToken, from: number,
  * `人员经费、公用经费上年分别为627.00万元和63.53万元，其中人员经费同比减幅22.64%`: of a 分别 run of priors, the one in the place of
  * the name the change gives (not the run's last).
  */
-function priorOfNamedRun(tokens: ProseToken[], prior: ProseToken, change: ProseToken): ProseToken {
-  return (prior.continuesRun && change.ownSubject && namedInRun(tokens, prior, change)) || prior;
+function priorOfNamedRun(tokens: ProseToken[], prior: ProseToken, change: ProseToken, from: number): ProseToken {
+  const inRun = prior.continuesRun && change.ownSubject && namedInRun(tokens, prior, change);
+  if (inRun) return inRun;
+  // (`上年人员经费694.07万元、公用经费79.64万元，本年人员经费增加44.00万元`: the prior of the change's own name, not the last.)
+  if (change.ownSubject && prior.ownSubject && !subjectsMatch(prior.subject, change.subject)) {
+    const named = tokens.slice(0, change.index).reverse().find((t) => t.role === 'prior' && t.ownSubject && t.token.span.start >= from && subjectsMatch(t.subject, change.subject));
+    if (named) return named;
+  }
+  return prior;
 }
 
 /** The figure of a 分别 run ending at `last` in the place of the change's name; undefined when the run names it nowhere. */

@@ -589,7 +589,9 @@ export function findLists(
         const own = list.totals.get(role);
         // (A figure restating the one before it in another unit is no part of its own: `2.49万元，即24892.27元`.)
         // (Nor a term of a formula the figure before is stated with: `人员经费1149.82万元=工资福利支出1066.10万元+…`.)
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
+        // (Nor a figure of another year, `…退休人员23人，2023年为21人`, in a list of this year's.)
+        const otherYear = (t: ProseToken) => t.year !== undefined && own !== undefined && own.year === undefined;
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && !otherYear(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
@@ -886,7 +888,8 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
     }
     const names = parts.map((p) => p.subject);
     // (A total that would itself be a member is one of a run of peers: `年初结转和结余50.00万元；本年收入…；本年支出…`.)
-    if (parts.length < 2 || parts.length > MAX_FAMILY_PARTS || !coversFamily(names, total.subject) || coversFamily([total.subject, ...names], total.subject)) continue;
+    // (Nor one that is their peer in another breakdown: `因公出国（境）费0万元，…；公务用车购置费0万元…；公务用车运行维护费16.42万元`.)
+    if (parts.length < 2 || parts.length > MAX_FAMILY_PARTS || !coversFamily(names, total.subject) || coversFamily([total.subject, ...names], total.subject) || names.some((n) => peerMembers(total.subject, n))) continue;
     const end = parts.at(-1)!.token.unitSpan?.end ?? parts.at(-1)!.token.span.end;
     found.push(plainList(total.sentence.id, total, parts, { start: total.token.span.start, end: total.token.span.start }, '', { start: parts[0].token.span.start, end }));
     i = k - 1;

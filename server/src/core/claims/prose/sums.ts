@@ -538,7 +538,10 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (role === 'delta' || role === 'budget-delta') {
     if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat')) return;
     const flat = role === 'delta' ? flatMembers(list, parts) : [];
-    if (!isExhaustive(list, parts, total) && !completeWithZeros(parts, total, flat, [])) return;
+    // (A member of the breakdown the list leaves out but the text states right after with its own figure is one whose change the
+    // list does not give: `其中：基本支出…增加61.17万元；…` then `上缴上级支出18.60万元，…比上年增加2.40万元`.)
+    const apart = role === 'delta' ? context.statedApart(list) : [];
+    if (!isExhaustive(list, parts, total, apart) && !completeWithZeros(parts, total, flat, apart)) return;
     // (`因公出国（境）费12.60万元，…，上年为0；公务用车…增加20.15万元…；公务接待费…减少2.35万元`: a listed item whose change is not
     // stated leaves the changes short of the whole's.)
     if (role === 'delta' && (list.parts.get('amount')?.length ?? 0) > parts.length + flat.length) return;

@@ -1154,7 +1154,12 @@ function dateRespectively(bySentence: Map<number, ProseToken[]>, reportYear: num
       const runEnd = start + Math.min(semicolon < 0 ? text.length : semicolon, runs[k + 1]?.index ?? text.length);
       while (next < tokens.length && tokens[next].token.span.start < after) next++;
       const run: ProseToken[] = [];
-      for (let i = next; i < tokens.length && tokens[i].token.span.start < runEnd; i++) if (tokens[i].role === 'amount' || tokens[i].role === 'budget' || tokens[i].role === 'prior') run.push(tokens[i]);
+      // (The run is its figures joined by 、 / 和: not one named by words of its own after it, `，2025年度年末结转12.40万元`.)
+      for (let i = next; i < tokens.length && tokens[i].token.span.start < runEnd; i++) {
+        if (tokens[i].role !== 'amount' && tokens[i].role !== 'budget' && tokens[i].role !== 'prior') continue;
+        if (run.length > 0 && /[\u4e00-\u9fff]{2}/.test(tokens[i].lead.replace(/^[\s、，,；;和及与]+/, ''))) break;
+        run.push(tokens[i]);
+      }
       if (run.length !== years.list.length) return;
       run.forEach((t, i) => {
         const year = years.list[i];
