@@ -36,13 +36,16 @@ export const sumMismatch: Rule = {
   },
 };
 
+/** Whether a figure is borne out elsewhere (against `proposed`, the value a fix would give it, when a ratio is the evidence). */
+type Confirmed = (token: number, parts?: Operand[], proposed?: Decimal) => boolean;
+
 /**
  * Whether a figure is a part of another sum that holds (`三公 1360.13 = 22.00 + 1116.14 + 221.98`), or the table cell
  * it restates bears it out (`政府采购支出总额200.53万元` = 公开11表's 200.53): then a breakdown of that figure that fails
  * (`1116.14 ≠ 购置 + 运行`) has the slip among its own parts, and setting the figure to their sum would break a relation
  * that holds. Built on first ask (most reports have no slip).
  */
-function confirmedElsewhere(claims: readonly Claim[]): (token: number, parts?: Operand[], proposed?: Decimal) => boolean {
+function confirmedElsewhere(claims: readonly Claim[]): Confirmed {
   let index: { asPart: Map<number, SumClaim[]>; asTotal: Map<number, SumClaim[]>; restated: Set<number>; shares: Map<number, number[]>; twins: Map<number, number[]>; ratios: Map<number, RatioInputs[]> } | undefined;
   return (token, parts, proposed) => {
     if (!index) {
@@ -119,7 +122,7 @@ function rulesOut(inputs: RatioInputs, proposed: Decimal): boolean {
   return checkClaimRatio({ ...inputs, numerator, check: undefined }).status !== 'ok';
 }
 
-function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed: (token: number, parts?: Operand[], proposed?: Decimal) => boolean): void {
+function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed: Confirmed): void {
   const result = claim.exhaustive ? checkSum(claim.total, claim.parts, claim.signs) : checkPartialSum(claim.total, claim.parts);
   const total = claim.total;
   const relation = claim.exhaustive ? '=' : '≥';
@@ -247,7 +250,7 @@ function totalOneSlipFromParts(claim: SumClaim): { sum: Decimal; text: string } 
   return text === undefined ? undefined : { sum, text };
 }
 
-function typingSlip(claim: SumClaim, sum: Decimal, confirmed: (token: number, parts?: Operand[], proposed?: Decimal) => boolean): { part: Operand; fix: FixDraft } | undefined {
+function typingSlip(claim: SumClaim, sum: Decimal, confirmed: Confirmed): { part: Operand; fix: FixDraft } | undefined {
   // (Scores are no amounts typed from a ledger: `总分 100` against its items' 得分.)
   if (/得分|分值|评分/.test(claim.total.label)) return undefined;
   const totalBorneOut = claim.total.token !== undefined && confirmed(claim.total.token, undefined, sum);

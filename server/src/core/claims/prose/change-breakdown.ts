@@ -50,7 +50,9 @@ export function changeBreakdownClaims(analysis: ProseAnalysis, sink: ClaimSink):
         kind: 'sum',
         origin: 'prose',
         identity: 'prose.change-main-parts',
-        description: l(`${whole.subject || '增减额'} = 所列各项增减额之和（所列或为主要部分）`, `the change of ${whole.subject || 'the whole'} = the sum of its listed parts' changes (perhaps only the main ones)`),
+        description: all
+          ? l(`${whole.subject || '增减额'} = 所列各项增减额之和`, `the change of ${whole.subject || 'the whole'} = the sum of its listed parts' changes`)
+          : l(`${whole.subject || '增减额'} = 所列各项增减额之和（所列或为主要部分）`, `the change of ${whole.subject || 'the whole'} = the sum of its listed parts' changes (perhaps only the main ones)`),
         span: whole.token.span,
         total: operand(whole.token, `${whole.subject}增减额`),
         parts: parts.map((p) => operand(p.token, `${p.subject}增减额`)),
