@@ -9,7 +9,7 @@ import type { ProseFacts } from './prose';
 import { comparedYear, fundTableNote, PROJECT_NAME, projectFigure } from './prose/facts';
 import { partName } from './prose/shares';
 import { inBudgetList } from './prose/lists';
-import { OWNER } from './prose/subjects';
+import { AVERAGE_NAME, OWNER } from './prose/subjects';
 import { budgetKind, OPENING_YEAR, reasonBefore, withoutDepartment, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValueQuery } from './tables';
@@ -598,7 +598,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     else if (fundFigure) queries = FUND_COLUMNS[fundFigure[2]].map((column) => ({ kind: fundFigure[1] === '政府性基金' ? 'T07' : 'T08', label: '合计', column }));
     else {
       const subject = thisItemSubject(model, facts, pt) ?? fiscalSubject(model.text, pt) ?? pt.subject;
-      const found = mappingOf(pt.role, subject);
+      const found = AVERAGE_NAME.test(subject) ? undefined : mappingOf(pt.role, subject);
       if (!found) continue;
       const [mapping, m] = found;
       // (`…（项）年初结转和结余32.14万元，本年未安排支出`: the 项's carried balance or income, not its spending: a 政府性基金 项's is

@@ -10,7 +10,7 @@ import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, NON_FISCAL_L
 import type { Approximation, DocumentModel, FactClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
-import { COUNTED_TOTAL, OWNER, sideOf } from './subjects';
+import { AVERAGE_NAME, COUNTED_TOTAL, OWNER, sideOf } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind, isBudgetAdjustment, reasonBefore, SINCE_YEAR, withoutDepartment } from './tokens';
 import { LintMemo } from '../../lint-memo';
@@ -24,6 +24,7 @@ const GRAND_TOTALS = /^(?:[^，,。；;]{0,20}?(?:局|委员会|委|院|厅|办�
 // (Or used, `基本支出中使用财政拨款3349.05万元；项目支出中使用财政拨款985.00万元`.)
 const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$|^使用[^，,。；;]{0,12}(?:拨款|资金|收入)$/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
+const BARE_BALANCE = /^(?:年初|年末|期初|期末)?余额$/;
 const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
 const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;
@@ -387,6 +388,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const approx = t.approx && (t.role === 'amount' || t.role === 'other' || t.role === 'change-rate') ? t.approx : undefined;
     // (`基本支出中，财政拨款安排A；项目支出中，财政拨款安排B`: what a source funds is its frame's, which the name does not say.)
     if (FUNDED_BY.test(t.subject)) continue;
+    // (Nor is an average, `生均一般公共预算财政拨款支出11483.68元`, a statement of the amount it divides.)
+    if (AVERAGE_NAME.test(t.subject)) continue;
     if ((!FACT_ROLES.includes(t.role) && !approx) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
     if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;
@@ -448,7 +451,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (Not `项目支出` itself, the department's spending on all its projects: `其中：…项目支出2293.31万元` and `从支出结构看，项目支出
     // 2293.3万元` in the next paragraph are one figure.)
     const projectFigure = PROJECT_FIGURE.test(t.subject) && t.subject !== '项目支出';
-    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : projectFigure || THIS_ITEM.test(t.subject) ? `paragraph${t.sentence.paragraph}` : '';
+    // (`医疗风险基金年初余额…，年末余额91.49万元。事业基金年初余额…，年末余额930.90万元`: a balance named by no fund is its sentence's.)
+    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : projectFigure || THIS_ITEM.test(t.subject) ? `paragraph${t.sentence.paragraph}` : BARE_BALANCE.test(t.subject) ? `sentence${t.sentence.id}` : '';
     // (A part of one item's figure, `3.城区环卫作业市场化服务。项目全年预算3168.00万元，其中：本级财政资金1079.47万元…`, is that item's, as
     // its whole is: not the department's `本级财政资金3860.47万元` of all projects.)
     const ofItem = inList?.totals.get('amount') ?? inList?.totals.get('budget');

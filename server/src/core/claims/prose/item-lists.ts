@@ -110,11 +110,17 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     listed.add(list.sentence);
     // (`具体包括以下9个项目：`: the count in the trigger says how many items follow.)
     const counted = list.totals.get('count') ?? analysis.bySentence.get(list.sentence)?.find((t) => t.role === 'count' && t.token.span.start >= list.trigger.start && t.token.span.end <= list.trigger.end);
-    addItemSums(analysis, list.totals, collectItems(model, analysis, list.sentence, counted, context, closingItems(list.totals.get('amount'))), false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)));
+    const items = collectItems(model, analysis, list.sentence, counted, context, closingItems(list.totals.get('amount')));
+    // (`事业收入按单位划分：A92486.73万元，B13186.92万元，C236.15万元。其中：` / `1. A事业收入92486.73万元，包括…`: items restating the parts of
+    // the sentence's own breakdown detail each part; they are no parts of its first.)
+    if (restatesOwnParts(lists, list, items.get('amount') ?? [])) continue;
+    addItemSums(analysis, list.totals, items, false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)));
   }
   for (const list of lists) {
     const total = list.totals.get('amount');
     if (list.parent !== undefined || !total || list.region.end !== model.sentences[list.sentence].span.end) continue;
+    // (Nor of a total of both sides: `财政拨款收入、支出总计…，其中年初…结转和结余126.80万元。本年财政拨款支出…，年末…` mixes the sides.)
+    if (/收入、?支出总计$|收、?支总计$/.test(total.subject)) continue;
     const items = describedItems(model, analysis, listOf, list, total);
     if (items) addItemSums(analysis, new Map([['amount', total]]), new Map([['amount', items]]), true, sink);
   }
@@ -365,6 +371,18 @@ function collectItems(
     if (lines.length > 1 && /[：:]$/.test(lines[lines.length - 1].trimEnd())) break;
   }
   return parts;
+}
+
+/** The items' amounts are, one for one, the parts of another list of the same sentence (or the one before). */
+function restatesOwnParts(lists: ProseList[], list: ProseList, items: ProseToken[]): boolean {
+  if (items.length < 2) return false;
+  const values = items.map((t) => t.token.value.toString()).sort();
+  return lists.some((other) => {
+    // (Its own sentence's, or the sentence's before when `其中：` stands alone after it.)
+    if (other === list || (other.sentence !== list.sentence && other.sentence !== list.sentence - 1)) return false;
+    const parts = (other.parts.get('amount') ?? []).map((t) => t.token.value.toString()).sort();
+    return parts.length === values.length && parts.every((v, k) => v === values[k]);
+  });
 }
 
 /** The 类 a name opens with: `其他支出（类）彩票公益金安排的支出（款）…` → 其他支出. */

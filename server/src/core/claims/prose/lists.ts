@@ -3,7 +3,7 @@
 import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
-import { grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
+import { AVERAGE_NAME, grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
 import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, peerMembers, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
@@ -591,7 +591,10 @@ export function findLists(
         // (Nor a term of a formula the figure before is stated with: `人员经费1149.82万元=工资福利支出1066.10万元+…`.)
         // (Nor a figure of another year, `…退休人员23人，2023年为21人`, in a list of this year's.)
         const otherYear = (t: ProseToken) => t.year !== undefined && own !== undefined && own.year === undefined;
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && !otherYear(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
+        // (Nor an average, `生均教学科研及辅助用房15.10平方米`, nor the people a body serves in a list of its staff, `教职工526人，其中专任
+        // 教师398人；全日制在校生8,460人`.)
+        const notPart = (t: ProseToken) => AVERAGE_NAME.test(t.subject) || (role === 'count' && own !== undefined && STAFF.test(own.subject) && SERVED.test(t.subject));
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && !otherYear(t) && !notPart(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
@@ -1559,6 +1562,9 @@ function classOfItems(analysis: ProseAnalysis, candidates: ProseToken[], first: 
 }
 const ITEM_LEVEL_NAME = /[（(][款项][)）]/;
 const CLASS_NAMED = /支出(?:[（(]类[)）])?$|[（(]类[)）]$/;
+
+const STAFF = /职工|人员|编制|教师|干部|在职|实有/;
+const SERVED = /学生|在校生|幼儿|儿童|患者|病人|床位|门诊|住院/;
 
 const FORMULA_TERM_LEAD = /^\s*[=＝+＋]/;
 

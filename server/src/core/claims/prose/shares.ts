@@ -759,6 +759,8 @@ function framedBase(share: ProseToken): string {
   const m = SHARE_FRAME.exec(before) ?? VIEW_FRAME.exec(before);
   return m ? normalizeSubject(m[1]) : '';
 }
+const ALL_OF_WHOLE = /[，,]\s*全部(?:授予|用于|来自|为|是)[^，,。；;\d]{2,16}[，,]\s*占/;
+
 /** `从商品和服务支出的构成看，排名前五位的是：物业管理费18.60万元（占23.68%），…`: the whole looked at by its make-up. */
 const VIEW_FRAME = /^\s*从([^，,。；;：:\d\s]{2,16}?(?:支出|收入|经费|资金))的?(?:构成|结构|组成)(?:上|来)?看[，,：:]/;
 const SHARE_FRAME = /^\s*(?:[^，,。；;\d]*?(?:分类|来看|看)[，,：:]\s*)?([^，,。；;：:\d\s]{2,16}?(?:支出|收入|经费|资金|合计|总额|总计))中(?![：:])(?=[\u4e00-\u9fff])/;
@@ -959,6 +961,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
       });
       continue;
     }
+    // (`货物86.40万元，服务12.60万元，全部授予中小企业，占政府采购支出总额的100%`: all of the whole, not a share of the last part.)
+    if (!run && whole && share.token.value.eq(100) && ALL_OF_WHOLE.test(between(whole, share))) continue;
     const named = byName?.named || namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share) || framedBase(share);
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);

@@ -192,6 +192,9 @@ const PART_QUALIFIER = /^(?:国内|境内|外事|国[（(]境[)）]外|境外)$/
  * kept: `find` is asked about a handful of subjects per report, while cutting every suffix of every
  * distinct name up front cost more than all the look-ups together.
  */
+/** An average's name (`生均一般公共预算财政拨款支出`, `人均接待费`): a figure per head or per thing, no amount of the report. */
+export const AVERAGE_NAME = /人均|生均|户均|次均|车均|批均|团均|床均|^平均/;
+
 /** `，全部为商品和服务支出`: all of a figure is the one its words then name. */
 const ALL_OF_IT_NAMED = /^[，,]\s*全部(?:为|是|属于)([\u4e00-\u9fff]{2,12}?(?:支出|收入|经费))(?=[，,。；;]|$)/;
 
