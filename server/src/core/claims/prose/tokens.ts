@@ -341,6 +341,16 @@ function isBudgetWords(words: string): boolean {
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
 /** A sentence opening by taking something out of what it names: `剔除公务用车购置费后，`, `扣除一次性项目因素，`. */
+/** A kind of body counted: `行政单位`, `参照公务员法管理的事业单位`, `其他事业单位`. */
+const UNIT_KIND = /[\u4e00-\u9fff]{0,16}(?:单位|机构|机关)$/;
+
+/** The words of the `；`-clause before `at`, when it starts within a few dozen characters (a walk that stays bounded on a long line). */
+function clauseOf(text: string, at: number, sentenceStart: number): string {
+  const limit = Math.max(sentenceStart, at - CLAUSE_LOOK_BACK);
+  for (let from = at; from > limit; from--) if (text[from - 1] === '；' || text[from - 1] === ';') return text.slice(from, at);
+  return '';
+}
+const CLAUSE_LOOK_BACK = 60;
 const NARROWED_SCOPE = /^\s*(?:如|若)?(?:剔除|扣除|除去|刨除|不考虑)[^，,。；;]{1,24}(?:后|外|因素)?[，,]/;
 const EXCLUDED_BEFORE = /(?:不含|不包含|不包括|未含|未包括)[^，,。；;（()）]{0,12}$/;
 const RANGE_BEFORE = /[0-9０-９][万亿千百]?元?\s*(?:至|到|~|～)$/;
@@ -694,7 +704,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       let role = roleOf(token, lead, after);
       // (`剔除公务用车购置费后，“三公”经费支出21.68万元，较上年减少1.16万元`: figures of another scope than their names', none of
       // the text's.)
-      if (NARROWED_SCOPE.test(sentence.text)) role = 'other';
+      // (So in a clause after `；`: `…变动率为37.95%；剔除新增因公出国（境）费后，“三公”经费实际支出10.90万元`.)
+      if (NARROWED_SCOPE.test(sentence.text) || NARROWED_SCOPE.test(clauseOf(text, token.span.start, sentence.span.start))) role = 'other';
       const approximation = approximationOf(token, lead, after);
       // (`约1.6亿元` is a figure too, in sums and shares, but one rounded as coarsely as its writer liked.)
       if (approximation?.approx === 'about') markApproximate(token);
@@ -771,6 +782,11 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
+      // (`行政单位1个，本年支出7,314.26万元`, `行政单位（1个）支出9,618.27万元`: a year's figure right after a count of a kind of unit is
+      // that kind's, not the department's 支出合计.)
+      const kind = role === 'amount' && previous?.role === 'count' ? UNIT_KIND.exec(previous.subject)?.[0] : undefined;
+      const side = kind && (own === '' || /^(?:收入|支出)(?:合计)?$/.test(own)) ? /^[)）]?[，,]?\s*(?:本年|全年)?(收入|支出)(?:决算)?(?:数)?(?:为)?$/.exec(lead)?.[1] : undefined;
+      if (side) own = kind + side;
       // (`…、2.38%和2.61%`, `所占比例分别为…`: a conjunction or 所 alone names nothing.)
       if (FUNCTION_WORD_ONLY.test(own)) own = '';
       // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
