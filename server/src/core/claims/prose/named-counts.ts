@@ -36,8 +36,9 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
     if (close < 0) continue;
     // (The names run with `、` up to the clause's end: `…、殡葬管理所，均为事业单位` goes on about them.)
     const enumeration = rest.slice(0, close).split(/[，,]/)[0];
-    // (Names only: figures, `等`, `主要` or `如下` say the list is something else or not all of it.)
-    if (/[0-9０-９]|等$|等、|主要|如下/.test(enumeration) || !enumeration.includes('、')) continue;
+    // (Names only: figures, `等`, `主要` or `如下` say the list is something else or not all of it; so does a closing `…、铁山等大型灌区
+    // 管理单位`.)
+    if (/[0-9０-９]|等[\u4e00-\u9fff]{0,16}$|等、|主要|如下/.test(enumeration) || !enumeration.includes('、')) continue;
     const names = namesOf(bracketed ? enumeration : enumeration.replace(/[（(][^（）()]*[)）]/g, ''));
     if (names.length < 2 || names.some((name) => name.length > 24)) continue;
     sink.add<SumClaim>({

@@ -208,6 +208,8 @@ const LEVEL_MARKS = /[（(]\s*([类款项])\s*[)）]/g;
 /** Figures that cut across any breakdown of the spending: 三公经费, 机关运行经费, 政府采购. */
 const CROSS_CUTTING = /三公|机关运行经费|政府采购/;
 
+const TOP_FEW = /前[一二三四五六七八九十\d]{1,2}(?:位|名|家|个)|排名|居前|较大的|最大的/;
+
 export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken, apart: string[] = []): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
   // (`按用途分：`: a whole broken down by one criterion, every part of it.)
@@ -216,7 +218,10 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   const own = parts[0]?.sentence;
   const framed = own !== undefined && /分别/.test(list.triggerText) && list.trigger.start >= own.span.start && FRAMED_RUN.test(own.text.slice(0, list.trigger.start - own.span.start));
   if (framed) return coversFamily(parts.map((p) => p.subject), total.subject);
-  if (list.exhaustive || /分别|构成/.test(list.triggerText) || BY_CRITERION.test(list.triggerText)) return true;
+  // (Not the top few, `分单位看，支出排名前四位的单位为…`: some of the whole.)
+  const topFew = own !== undefined && TOP_FEW.test(own.text.slice(Math.max(0, list.trigger.start - own.span.start), Math.max(0, parts[0].token.span.start - own.span.start)));
+  if (!topFew && (list.exhaustive || /分别|构成/.test(list.triggerText) || BY_CRITERION.test(list.triggerText))) return true;
+  if (topFew) return false;
   // (`其余各项合计83.53万元，包括A6.69万元、B5.73万元`: the rest, item by item, unless 等 leaves some out.)
   if (REMAINDER_TOTAL.test(total.subject || total.lead)) {
     const last = parts[parts.length - 1].token;
