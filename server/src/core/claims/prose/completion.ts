@@ -65,6 +65,7 @@ const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:年中|年度中|年内)?(追
  */
 export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
+    severalAdjustments(tokens, sink);
     for (let i = 2; i < tokens.length; i++) {
       // (Or the adjustment between them: `年初预算为162.29万元，年中调减预算1.83万元，全年预算数为160.46万元`, `…，调整预算-20.07万元，…`.)
       const between = ADJUSTMENT.test(tokens[i - 1].lead) || isBudgetAdjustment(tokens, i - 1);
@@ -86,6 +87,41 @@ export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink)
         exhaustive: true,
       });
     }
+  }
+}
+
+/**
+ * `年初预算数8,156.50万元，其中…；年中追加预算274.76万元，调减预算318.90万元，全年预算数为8,112.36万元`: several adjustments between the
+ * initial budget (its breakdown passed over) and the full-year one: 全年 = 年初 ± each.
+ */
+function severalAdjustments(tokens: ProseToken[], sink: ClaimSink): void {
+  for (let i = 3; i < tokens.length; i++) {
+    const adjusted = tokens[i];
+    if (adjusted.role !== 'budget' || budgetKind(adjusted.lead) !== 'adjusted') continue;
+    const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
+    let k = i - 1;
+    for (; k >= 0; k--) {
+      const stated = ADJUSTMENT.exec(tokens[k].lead);
+      const word = stated?.[1] ?? stated?.[2];
+      if (!word) break;
+      changes.unshift({ token: tokens[k], down: /减/.test(word), word });
+    }
+    if (changes.length < 2) continue;
+    // (Back past the initial budget's own breakdown, amounts only.)
+    while (k >= 0 && tokens[k].role === 'amount' && tokens[k].token.unit === adjusted.token.unit) k--;
+    const initial = tokens[k];
+    if (!initial || initial.role !== 'budget' || budgetKind(initial.lead) !== 'initial' || changes.some((c) => c.token.token.unit !== adjusted.token.unit)) continue;
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.budget-adjustment',
+      description: l(`全年预算 = 年初预算 ${changes.map((c) => `${c.down ? '−' : '+'} 年中${c.word}`).join(' ')}`, 'the full-year budget = the initial budget ± its adjustments'),
+      span: adjusted.token.span,
+      total: operand(adjusted.token, '全年预算'),
+      parts: [operand(initial.token, '年初预算'), ...changes.map((c) => operand(c.token.token, `年中${c.word}`))],
+      signs: [1, ...changes.map((c) => (c.down ? -1 : 1))],
+      exhaustive: true,
+    });
   }
 }
 
