@@ -693,7 +693,8 @@ function respectiveParts(ctx: ShareContext): Map<ProseToken, RespectivePart> {
       }
       // (Walked back a bounded number of tokens: a sentence of rates without figures stays linear.)
       let amounts: ProseToken[] = [];
-      for (const stop = j - MAX_RESPECTIVE_WALK; j >= 0 && j > stop && amounts.length < run.length; j--) if (tokens[j].role === 'amount' || tokens[j].role === 'count') amounts.unshift(tokens[j]);
+      // (Not a count in brackets naming its part, `行政单位（1个）支出9,618.27万元`.)
+      for (const stop = j - MAX_RESPECTIVE_WALK; j >= 0 && j > stop && amounts.length < run.length; j--) if (tokens[j].role === 'amount' || (tokens[j].role === 'count' && tokens[j].depth === 0)) amounts.unshift(tokens[j]);
       // `A、B分别为2666.3亿元和30400.7亿元，占全国的8.1%和91.9%`: 分别 before the amounts pairs both runs, when
       // the amounts stand right before the rates.
       const respectiveAmounts = run.length > 1 && amounts.length === run.length && /分别/.test(amounts[0].lead) && amounts[0].index === i - run.length;
