@@ -969,8 +969,9 @@ function readSegment(
     // no row (a label with no amounts checks nothing, and a label read as a row could be 合计).
     open = undefined;
   }
-  joinLabelTails(rows, columns.map((_, c) => labelLeft[c] !== Infinity), blankAt);
-  joinWrappedCodeRows(rows, columns.map((_, c) => labelLeft[c] !== Infinity), blankAt);
+  const isLabel = columns.map((_, c) => labelLeft[c] !== Infinity);
+  joinLabelTails(rows, isLabel, blankAt);
+  joinWrappedCodeRows(rows, isLabel, blankAt);
   return { rows };
 }
 
@@ -981,65 +982,60 @@ const FUND_ROW = /(?:^|[）)、])(?:一般公共预算|政府性基金预算|国
 const LABEL_TAIL = /^(?![一二三四五六七八九十]+、|[（(]|\d|其中|合计|总计|小计)\S{1,4}$/;
 
 /**
+ * Each pair of rows on consecutive lines below the header, with each label column `c` of the upper row and the next label
+ * column (undefined for the last): where a cell's wrapped rest may sit.
+ */
+function eachWrappedPair(rows: AlignedRow[], isLabel: boolean[], visit: (upper: AlignedRow, lower: AlignedRow, c: number, next: number | undefined) => void): void {
+  const labelCols = isLabel.flatMap((x, c) => (x ? [c] : []));
+  for (let r = 1; r < rows.length; r++) {
+    const upper = rows[r - 1];
+    const lower = rows[r];
+    if (upper.header || lower.line !== upper.line + 1) continue;
+    for (let k = 0; k < labelCols.length; k++) visit(upper, lower, labelCols[k], labelCols[k + 1]);
+  }
+}
+
+/** The lower row's label tail joins the upper's label (or is it, when that is blank), its cells up to `end` move up. */
+function moveTailUp(upper: AlignedRow, lower: AlignedRow, c: number, end: number, blankAt: (i: number, c: number) => AlignedCell): void {
+  const [name, tail] = [upper.cells[c], lower.cells[c]];
+  if (name.text === '') upper.cells[c] = tail;
+  else {
+    name.text += tail.text;
+    name.end = tail.end;
+  }
+  for (let v = c + 1; v < end; v++) upper.cells[v] = lower.cells[v];
+  for (let v = c; v < end; v++) lower.cells[v] = blankAt(lower.line, v);
+}
+
+/** Whether the upper row's cells (c, end) are all blank. */
+function blankAfter(row: AlignedRow, c: number, end: number): boolean {
+  for (let v = c + 1; v < end; v++) if (row.cells[v].text !== '') return false;
+  return true;
+}
+
+/**
  * `三、国有资本经营预算财政拨款` over `收入   229.15   三、国防支出`: a numbered label whose cell wrapped
  * onto the next row's line, its amounts beside the tail. Side by side tables (01, 04) share lines, so
  * the tail and its amounts move up within their own side only: from the label column to the next.
  */
+function joinLabelTails(rows: AlignedRow[], isLabel: boolean[], blankAt: (i: number, c: number) => AlignedCell): void {
+  eachWrappedPair(rows, isLabel, (upper, lower, c, next) => {
+    const end = next ?? isLabel.length;
+    if (ENUMERATED_LABEL.test(upper.cells[c].text) && LABEL_TAIL.test(lower.cells[c].text) && blankAfter(upper, c, end)) moveTailUp(upper, lower, c, end, blankAt);
+  });
+}
+
 /**
  * `30103` / `        奖金     45.30`, `30108   机关事业单位基本养` / `        老保险缴费    86.42`: a row whose code (and the start of its
  * name) the layout left on one line and whose name's rest and amounts on the next is one row, in each block of a table laid side
- * by side.
+ * by side (the block: its code, its name, its amounts up to the next block's code).
  */
 function joinWrappedCodeRows(rows: AlignedRow[], isLabel: boolean[], blankAt: (i: number, c: number) => AlignedCell): void {
-  const labelCols = isLabel.flatMap((x, c) => (x ? [c] : []));
-  for (let r = 1; r < rows.length; r++) {
-    const upper = rows[r - 1];
-    const lower = rows[r];
-    if (upper.header || lower.line !== upper.line + 1) continue;
-    for (let k = 0; k < labelCols.length; k++) {
-      const c = labelCols[k];
-      if (c === 0) continue;
-      // (The block: its code, its name, its amounts up to the next block's code.)
-      const end = labelCols[k + 1] !== undefined ? labelCols[k + 1] - 1 : isLabel.length;
-      const [code, name, tail] = [upper.cells[c - 1], upper.cells[c], lower.cells[c]];
-      if (!CODE.test(code.text) || lower.cells[c - 1].text !== '' || tail.text === '' || /^\d/.test(tail.text)) continue;
-      let upperEmpty = true;
-      let lowerFilled = false;
-      for (let v = c + 1; v < end; v++) {
-        upperEmpty &&= upper.cells[v].text === '';
-        lowerFilled ||= lower.cells[v].text !== '';
-      }
-      if (!upperEmpty || !lowerFilled) continue;
-      if (name.text === '') upper.cells[c] = tail;
-      else {
-        name.text += tail.text;
-        name.end = tail.end;
-      }
-      for (let v = c + 1; v < end; v++) upper.cells[v] = lower.cells[v];
-      for (let v = c; v < end; v++) lower.cells[v] = blankAt(lower.line, v);
-    }
-  }
-}
-
-function joinLabelTails(rows: AlignedRow[], isLabel: boolean[], blankAt: (i: number, c: number) => AlignedCell): void {
-  const labelCols = isLabel.flatMap((x, c) => (x ? [c] : []));
-  for (let r = 1; r < rows.length; r++) {
-    const upper = rows[r - 1];
-    const lower = rows[r];
-    if (upper.header || lower.line !== upper.line + 1) continue;
-    for (let k = 0; k < labelCols.length; k++) {
-      const c = labelCols[k];
-      const end = labelCols[k + 1] ?? isLabel.length;
-      const head = upper.cells[c];
-      const tail = lower.cells[c];
-      if (!ENUMERATED_LABEL.test(head.text) || !LABEL_TAIL.test(tail.text)) continue;
-      let empty = true;
-      for (let v = c + 1; v < end; v++) empty &&= upper.cells[v].text === '';
-      if (!empty) continue;
-      head.text += tail.text;
-      head.end = tail.end;
-      for (let v = c + 1; v < end; v++) upper.cells[v] = lower.cells[v];
-      for (let v = c; v < end; v++) lower.cells[v] = blankAt(lower.line, v);
-    }
-  }
+  eachWrappedPair(rows, isLabel, (upper, lower, c, next) => {
+    if (c === 0) return;
+    const end = next !== undefined ? next - 1 : isLabel.length;
+    const tail = lower.cells[c].text;
+    if (!CODE.test(upper.cells[c - 1].text) || lower.cells[c - 1].text !== '' || tail === '' || /^\d/.test(tail)) return;
+    if (blankAfter(upper, c, end) && !blankAfter(lower, c, end)) moveTailUp(upper, lower, c, end, blankAt);
+  });
 }

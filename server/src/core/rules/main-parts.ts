@@ -4,9 +4,9 @@
 // some.
 import type Decimal from 'decimal.js';
 import { checkSum, written, type SumCheck } from '../arith/interval';
-import type { Localized, Operand, SumClaim } from '../types';
+import type { Localized, SumClaim } from '../types';
 import { l, setFigureFix, type RuleContext } from './rule';
-import { oneSlipAway } from './typo';
+import { short, slipCandidates } from './typo';
 
 type Candidate = { kind: 'direction'; index: number } | { kind: 'digit'; index: number; text: string };
 
@@ -55,15 +55,6 @@ function slipsThatHold(claim: SumClaim, sum: Decimal): Candidate[] {
   parts.forEach((_, i) => {
     if (checkSum(total, parts, signs.map((s, k) => (k === i ? -s : s))).ok) out.push({ kind: 'direction', index: i + 1 });
   });
-  const figures: Operand[] = [total, ...parts];
-  figures.forEach((figure, i) => {
-    // (The value the figure would need: the sum for the whole; for a part, its own moved by what the sum lacks, with its sign.)
-    const needed = i === 0 ? sum : figure.value.plus(total.value.minus(sum).times(signs[i - 1]));
-    const text = significantDigits(figure) >= 3 ? oneSlipAway(figure, needed) : undefined;
-    if (text !== undefined) out.push({ kind: 'digit', index: i, text });
-  });
+  for (const c of slipCandidates(claim, sum)) if (!short(c.figure)) out.push({ kind: 'digit', index: c.index, text: c.text });
   return out;
 }
-
-/** A figure of one or two significant digits is one slip from many values: never the guess. */
-const significantDigits = (figure: Operand) => (figure.text ?? '').replace(/\D/g, '').replace(/^0+/, '').length;

@@ -35,7 +35,7 @@ function pointMoved(a: string, b: string): boolean {
 }
 
 /** A figure of one or two significant digits is one slip from many values: it makes a guess ambiguous, but is never the guess. */
-const short = (figure: Operand) => (figure.text ?? '').replace(/\D/g, '').replace(/^0+/, '').length < 3;
+export const short = (figure: Operand) => (figure.text ?? '').replace(/\D/g, '').replace(/^0+/, '').length < 3;
 
 /**
  * The part of a failing sum (`sum`: its parts' sum) that is one slip from the value that makes it hold, when it is the only
@@ -55,14 +55,17 @@ export function mistypedPart(
   return { part: found.figure, fix: setFigureFix(found.figure.span!, found.text, title(found.figure, found.text)) };
 }
 
-/** The figures of a failing sum one slip from the value that makes it hold (index 0: the total), with that value's text. */
+/**
+ * The figures of a failing sum one slip from the value that makes it hold (index 0: the total), with that value's text. (`sum`:
+ * the parts' signed sum; a part's value moves by what the sum lacks, with its sign.)
+ */
 export function slipCandidates(claim: SumClaim, sum: Decimal, totalBorneOut = false): Array<{ index: number; figure: Operand; text: string }> {
   const { total, parts } = claim;
   const figures = [total, ...parts];
   const out: Array<{ index: number; figure: Operand; text: string }> = [];
   // (A total borne out elsewhere is no candidate, however near its digits are to the sum's.)
   for (let i = totalBorneOut ? 1 : 0; i < figures.length; i++) {
-    const text = oneSlipAway(figures[i], i === 0 ? sum : total.value.minus(sum.minus(figures[i].value)));
+    const text = oneSlipAway(figures[i], i === 0 ? sum : figures[i].value.plus(total.value.minus(sum).times(claim.signs?.[i - 1] ?? 1)));
     if (text !== undefined) out.push({ index: i, figure: figures[i], text });
   }
   return out;

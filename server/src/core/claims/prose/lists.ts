@@ -590,16 +590,16 @@ export function findLists(
         // (A figure restating the one before it in another unit is no part of its own: `2.49万元，即24892.27元`.)
         // (Nor a term of a formula the figure before is stated with: `人员经费1149.82万元=工资福利支出1066.10万元+…`.)
         // (Nor a figure of another year, `…退休人员23人，2023年为21人`, in a list of this year's.)
-        const otherYear = (t: ProseToken) => t.year !== undefined && own !== undefined && own.year === undefined;
         // (Nor an average, `生均教学科研及辅助用房15.10平方米`, nor the people a body serves in a list of its staff, `教职工526人，其中专任
         // 教师398人；全日制在校生8,460人`.)
         // (Nor, under a budget, its adjustments, nor under a 年初 one the 全年 one: `年初预算数8,156.50万元，其中…；年中追加预算274.76万元，
         // 调减预算318.90万元，全年预算数为8,112.36万元`. A 全年 budget's 年初 part is one: `全年预算数…，其中：年初预算75.86万元，上年结转…`.)
         const notPart = (t: ProseToken) =>
+          (t.year !== undefined && own !== undefined && own.year === undefined) ||
           AVERAGE_NAME.test(t.subject) ||
           (role === 'count' && own !== undefined && STAFF.test(own.subject) && SERVED.test(t.subject)) ||
           (role === 'budget' && own !== undefined && (ADJUSTMENT_AMOUNT.test(t.lead) || (budgetKind(own.lead) === 'initial' && budgetKind(t.lead) === 'adjusted')));
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && !otherYear(t) && !notPart(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && !notPart(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
