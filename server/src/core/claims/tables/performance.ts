@@ -57,7 +57,7 @@ function tokenAt(row: TableRow, col: number | undefined): number | undefined {
   return col === undefined ? undefined : row.cells[col]?.number;
 }
 
-/** The 资金 rows, their columns aligned to the header by offset from each row's label cell. */
+/** The 资金 rows, their columns aligned to the header (by offset from each row's label cell when the row is shifted). */
 function fundRows(table: Table): FundRow[] {
   const header = table.rows.find((r) => r.cells.some((c) => /^年初预算数/.test(norm(c.text))) && r.cells.some((c) => /执行数/.test(norm(c.text))));
   if (!header) return [];
@@ -71,7 +71,11 @@ function fundRows(table: Table): FundRow[] {
       if (out.length) break;
       continue;
     }
-    const offset = labelCell.col + 1 - firstLabel.col;
+    // A label spanning two cells (`年度资金总额 |  | 7443.50`) leaves the row aligned with the header; a label followed
+    // at once by its figures is the PDF shift, aligned by offset from the label.
+    const adjacent = row.cells[labelCell.col + 1];
+    const alignedWithHeader = firstLabel.col > labelCell.col + 1 && adjacent !== undefined && norm(adjacent.text) === '';
+    const offset = alignedWithHeader ? 0 : labelCell.col + 1 - firstLabel.col;
     const cols = {} as FundRow['cols'];
     for (const [key, re] of FUND_HEADERS) {
       const h = labels.find((c) => re.test(norm(c.text)));
