@@ -169,7 +169,7 @@ export function subjectsMatch(a: string, b: string): boolean {
  * Words that narrow a quantity to one fund or unit: 一般公共预算财政拨款支出 is a part of 财政拨款支出, and
  * 一般公共预算项目支出 of 项目支出 (all funds), never the same figure.
  */
-const SCOPE_WORDS = /一般公共预算|政府性基金|国有资本经营|财政拨款|本级|二级|所属|下属|非财政|三公|全口径/;
+const SCOPE_WORDS = /一般公共预算|政府性基金|国有资本经营|财政拨款|本级|二级|所属|下属|非财政|三公|全口径|其余|剩余/;
 
 /**
  * `全年支出`, `总支出`, `支出总额`, `本年支出合计`: the department's whole spending (or income) of the

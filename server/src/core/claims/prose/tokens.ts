@@ -787,6 +787,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const kind = role === 'amount' && previous?.role === 'count' ? UNIT_KIND.exec(previous.subject)?.[0] : undefined;
       const side = kind && (own === '' || /^(?:收入|支出)(?:合计)?$/.test(own)) ? /^[)）]?[，,]?\s*(?:本年|全年)?(收入|支出)(?:决算)?(?:数)?(?:为)?$/.exec(lead)?.[1] : undefined;
       if (side) own = kind + side;
+      // (`其余23个单位支出合计46,803.65万元`: the rest of the units' total, no statement of the department's 支出合计.)
+      else if (role === 'amount' && previous?.role === 'count' && /^(?:其余|剩余)$/.test(previous.subject) && UNIT_KIND.test(lead.replace(/(?:支出|收入)(?:合计|总额)?$/, ''))) own = previous.subject + own;
       // (`…、2.38%和2.61%`, `所占比例分别为…`: a conjunction or 所 alone names nothing.)
       if (FUNCTION_WORD_ONLY.test(own)) own = '';
       // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
