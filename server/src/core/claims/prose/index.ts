@@ -78,7 +78,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   procurementClaims(model, analysis, sink);
   nestedTotalClaims(analysis, sink);
   depreciationClaims(analysis, sink);
-  stockFlowClaims(analysis, sink);
+  stockFlowClaims(model, analysis, sink);
   countedTotalClaims(analysis, sink);
   sangongCountClaims(analysis, sink);
   fleetClaims(analysis, sink);

@@ -3,7 +3,7 @@
 // went out.
 import { operand } from '../../arith/interval';
 import { l } from '../../messages';
-import type { SumClaim } from '../../types';
+import type { DocumentModel, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 import { isMoney } from '../../arith/interval';
@@ -25,15 +25,19 @@ const MONEY_OUT = /支出|提取|缴纳|结余分配|上缴/;
  */
 const ITEM_OR_OTHER_MONEY = /^\s*(?:[-*+•·]\s+|\d{1,2}[.、．]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?[^。；;：:，,\d]{0,60}[（(](?:项|款)[)）][：:]/;
 
-export function stockFlowClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+export function stockFlowClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
   let previous: ProseToken[] = [];
   for (const tokens of analysis.bySentence.values()) {
     const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
     previous = tokens;
     const start = tokens.findIndex((t) => t.depth === 0 && (t.role === 'count' || t.role === 'amount') && OPENING.test(t.lead) && !CLOSING.test(t.lead));
-    if (start < 0) continue;
+    if (start < 0) {
+      fundFlow(model, tokens, sink);
+      continue;
+    }
     const opening = tokens[start];
     const money = isMoney(opening.token.unit);
+    if (money && fundFlow(model, tokens, sink)) continue;
     if (money && !ITEM_OR_OTHER_MONEY.test(opening.sentence.text) && !NON_FISCAL_LABEL.test(opening.sentence.text)) continue;
     // (`年中追加…980.00万元，加上年初结转和结余150.00万元，全年支出决算…`: money before the opening balance is a term of the flow too.)
     if (money && tokens.slice(0, start).some((t) => t.depth === 0 && isMoney(t.token.unit))) continue;
@@ -56,16 +60,66 @@ export function stockFlowClaims(analysis: ProseAnalysis, sink: ClaimSink): void 
     // (Or in the sentence before: `…共有车辆3辆，其中：…。年初车辆4辆，本年…上交处置一般公务用车1辆。`)
     closing ??= money ? undefined : [...before, ...tokens.slice(0, start)].reverse().find((t) => t.depth === 0 && t.token.unit === opening.token.unit && t.token.unitText === opening.token.unitText && HELD.test(t.lead));
     if (!closing || flows.length === 0) continue;
-    sink.add<SumClaim>({
-      kind: 'sum',
-      origin: 'prose',
-      identity: 'prose.stock-flow',
-      description: l('年末数 = 年初数 + 本年增加 − 本年减少', 'the year-end figure = the opening one + what came in − what went out'),
-      span: closing.token.span,
-      total: operand(closing.token, '年末数'),
-      parts: [operand(opening.token, '年初数'), ...flows.map((f) => operand(f.token.token, f.token.lead.replace(/^[，,、；;\s]+/, '') || (f.sign > 0 ? '增加' : '减少')))],
-      signs: [1, ...flows.map((f) => f.sign)],
-      exhaustive: true,
-    });
+    addFlow(sink, opening, flows, closing);
   }
+}
+
+type Flow = { token: ProseToken; sign: 1 | -1 };
+
+function addFlow(sink: ClaimSink, opening: ProseToken, flows: Flow[], closing: ProseToken): void {
+  sink.add<SumClaim>({
+    kind: 'sum',
+    origin: 'prose',
+    identity: 'prose.stock-flow',
+    description: l('年末数 = 年初数 + 本年增加 − 本年减少', 'the year-end figure = the opening one + what came in − what went out'),
+    span: closing.token.span,
+    total: operand(closing.token, '年末数'),
+    parts: [operand(opening.token, '年初数'), ...flows.map((f) => operand(f.token.token, f.token.lead.replace(/^[，,、；;\s]+/, '') || (f.sign > 0 ? '增加' : '减少')))],
+    signs: [1, ...flows.map((f) => f.sign)],
+    exhaustive: true,
+  });
+}
+
+/** A fund named in the paragraph up to the figures: `事业基金`, `职工福利基金`, `提取学生资助资金`. */
+const FUND_NAMED = /(?<!政府性)基金(?!预算)|提取[^，,。；;]{0,12}资金/;
+const FUND_OPENING = /年初|上年(?:结余|结转)/;
+// A fund's own words for what came in and went out: drawn into it (提取, 转入) or spent from it (使用, 发放, 弥补).
+const FUND_IN = /提取|计提|转入|划入|拨入|增加|收到|加/;
+const FUND_OUT = /使用|用于|发放|资助|支出|弥补|减少|转出|支付|核销|冲减|上缴/;
+/** The way the first verb of a flow's words moves the fund: `提取学生资助资金` comes in (资助 names what it is for). */
+function fundSign(lead: string): 1 | -1 | undefined {
+  const into = FUND_IN.exec(lead)?.index ?? Infinity;
+  const out = FUND_OUT.exec(lead)?.index ?? Infinity;
+  return into === out ? undefined : into < out ? 1 : -1;
+}
+
+/** `本年转入经营结余31.90万元、其他结余412.36万元`: a figure joined to the one before moves the same way. */
+const JOINED = /^[、和及与]/;
+
+/**
+ * A fund's balance carried through the year in one sentence (`事业基金年初余额1208.35万元，本年使用事业基金弥补收支差额300.00万元，
+ * 转入经营结余22.55万元，年末余额930.90万元`; `按学费收入的5%提取…181.20万元，加年初余额36.48万元，本年发放…198.20万元，年末余额
+ * 19.48万元`). Every money figure of the sentence must be the opening, a flow or the closing: anything else (a breakdown, a figure
+ * of another kind) leaves the flow unread. True when the flow was read.
+ */
+function fundFlow(model: DocumentModel, tokens: ProseToken[], sink: ClaimSink): boolean {
+  const money = tokens.filter((t) => t.depth === 0 && isMoney(t.token.unit));
+  const openingAt = money.findIndex((t) => FUND_OPENING.test(t.lead) && !CLOSING.test(t.lead));
+  if (openingAt < 0 || money.length < 3) return false;
+  const opening = money[openingAt];
+  const paragraph = model.paragraphs[opening.sentence.paragraph];
+  if (!paragraph || !FUND_NAMED.test(model.text.slice(paragraph.span.start, opening.token.span.start))) return false;
+  const closing = money.at(-1)!;
+  if (!CLOSING.test(closing.lead) || closing.token.unit !== opening.token.unit) return false;
+  const flows: Flow[] = [];
+  for (const t of money.slice(0, -1)) {
+    if (t === opening) continue;
+    if (t.token.unit !== opening.token.unit || FUND_OPENING.test(t.lead) || CLOSING.test(t.lead)) return false;
+    const sign = fundSign(t.lead) ?? (JOINED.test(t.lead) ? flows.at(-1)?.sign : undefined);
+    if (sign === undefined) return false;
+    flows.push({ token: t, sign });
+  }
+  if (flows.length === 0) return false;
+  addFlow(sink, opening, flows, closing);
+  return true;
 }
