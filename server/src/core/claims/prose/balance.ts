@@ -132,15 +132,15 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
 }
 
 /** `本年收入合计`, `经营收入`: a year's income, by its qualifier. */
-const INCOME = /^(本年|经营)?收入(?:合计)?$/;
-const SPENDING = /^(本年|经营)?支出(?:合计)?$/;
-// (`经营结余80.60万元` after `经营收入…，经营支出…`: the 收支 may go unsaid after a qualifier.)
-const DIFFERENCE = /^(?:(本年|经营)(?:收支)?|收支)(?:结余|差额)$/;
+// (A business's own, `实训宾馆经营收入268.30万元`, `相应经营支出…`, `减去经营支出…`: 经营 figures whatever words come before.)
+const INCOME = /^(?:(本年)|[\u4e00-\u9fff]{0,10}?(?<!非)(经营))?收入(?:合计)?$/;
+const SPENDING = /^(?:(本年)|[\u4e00-\u9fff]{0,10}?(?<!非)(经营))?支出(?:合计)?$/;
+// (`经营结余80.60万元` after `经营收入…，经营支出…`: the 收支 may go unsaid after a qualifier; `收支相抵形成经营结余`, `实现经营结余`.)
+const DIFFERENCE = /^(?:收支相抵)?(?:形成|实现|产生)?(?:(本年)(?:收支)?|(经营)(?:收支)?|收支)(?:结余|差额)$/;
 
 /**
  * `本年收入合计1197.78万元，本年支出合计1195.13万元，本年收支结余2.65万元`, `经营收入…，经营支出…，经营收支结余-22.22万元`:
- * the balance a sentence states is its income less its spending (signed: a deficit is negative), so income =
- * spending + balance.
+ * the balance a sentence states is its income less its spending (signed: a deficit is negative).
  */
 export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   for (const tokens of analysis.bySentence.values()) {
@@ -148,9 +148,10 @@ export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): voi
       const d = balance.role === 'amount' && balance.ownSubject ? DIFFERENCE.exec(balance.subject) : null;
       if (!d) continue;
       const before = tokens.slice(0, balance.index).filter((t) => t.role === 'amount' && t.ownSubject && t.token.unit === balance.token.unit && t.year === balance.year).reverse();
+      const qualifier = d[1] ?? d[2];
       const qualified = (re: RegExp) => (t: ProseToken) => {
         const m = re.exec(t.subject);
-        return m !== null && m[1] === d[1];
+        return m !== null && (m[1] ?? m[2]) === qualifier;
       };
       const income = before.find(qualified(INCOME));
       const spending = before.find(qualified(SPENDING));
@@ -159,10 +160,11 @@ export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): voi
         kind: 'sum',
         origin: 'prose',
         identity: 'prose.year-balance',
-        description: l(`${income.subject} = ${spending.subject} + ${balance.subject}`, `${income.subject} = ${spending.subject} + ${balance.subject} (income less spending is the balance)`),
+        description: l(`${balance.subject} = ${income.subject} − ${spending.subject}`, `${balance.subject} = ${income.subject} − ${spending.subject} (income less spending is the balance)`),
         span: balance.token.span,
-        total: operand(income.token, income.subject),
-        parts: [operand(spending.token, spending.subject), operand(balance.token, balance.subject)],
+        total: operand(balance.token, balance.subject),
+        parts: [operand(income.token, income.subject), operand(spending.token, spending.subject)],
+        signs: [1, -1],
         exhaustive: true,
       });
     }
