@@ -293,9 +293,14 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
       failed = true;
       const word = claim.direction === 'up' ? '增加' : '减少';
       const right = claim.direction === 'up' ? '减少' : '增加';
-      const exp = l(`${written(current)} − ${written(prior)} = ${show(diff)}，应为“${right}”，文中为“${word}”`, `${written(current)} − ${written(prior)} = ${show(diff)}: a ${claim.direction === 'up' ? 'decrease' : 'increase'}, the text says the opposite`);
+      // (`=（4.40－5.20）÷5.20×100%=15.38%`: a computed rate says its direction by its sign.)
+      const signed = claim.rate?.span !== undefined && claim.rate.raw !== undefined && claim.directionSpan?.start === claim.rate.span.start;
+      const exp = signed
+        ? l(`${written(current)} − ${written(prior)} = ${show(diff)}，变动率应为${right === '减少' ? '负' : '正'}数，文中为${right === '减少' ? '正' : '负'}数`, `${written(current)} − ${written(prior)} = ${show(diff)}: the rate should be ${right === '减少' ? 'negative' : 'positive'}`)
+        : l(`${written(current)} − ${written(prior)} = ${show(diff)}，应为“${right}”，文中为“${word}”`, `${written(current)} − ${written(prior)} = ${show(diff)}: a ${claim.direction === 'up' ? 'decrease' : 'increase'}, the text says the opposite`);
+      const fixes = signed ? [{ title: l('改正变动率的正负号', 'Correct the sign of the rate'), edits: [{ span: claim.rate!.span!, newText: claim.direction === 'up' ? `-${claim.rate!.raw}` : claim.rate!.raw!.replace(/^[-－−]/, '') }], safe: false, preferred: true, kind: 'fix-direction' as const }] : [];
       ctx.verdict(claim.id, 'error', exp);
-      ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：${current.label} ${written(current)}，${prior.label} ${written(prior)}`, `The direction contradicts the figures: ${current.label} ${written(current)}, ${prior.label} ${written(prior)}`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), claim: claim.id });
+      ctx.report({ messageId: 'direction', message: l(`增减方向与数据相反：${current.label} ${written(current)}，${prior.label} ${written(prior)}`, `The direction contradicts the figures: ${current.label} ${written(current)}, ${prior.label} ${written(prior)}`), explanation: exp, span: claim.directionSpan ?? claim.span, related: relatedOperands(current, prior), fixes, claim: claim.id });
     }
   }
   // `比上年增加1.67万元，下降0.15%`: one change cannot go both ways (the rate may fit either reading).

@@ -5,6 +5,7 @@ import type { ClaimSink } from '../sink';
 import { averageClaims } from './averages';
 import { depreciationClaims } from './depreciation';
 import { stockFlowClaims } from './stock-flow';
+import { formulaClaims } from './formulas';
 import { changeBreakdownClaims } from './change-breakdown';
 import { differenceClaims, refundClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
@@ -92,6 +93,8 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   yearBalanceClaims(analysis, sink);
   statedFormulaClaims(analysis, sink);
   fundRollClaims(analysis, sink);
+  // (Last: a computation's result that another relation reads is checked there.)
+  formulaClaims(model, sink);
   return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget, units };
 }
 
