@@ -413,7 +413,8 @@ export function readCellValue(text: string, base = 0): ScannedNumber | 'blank' |
   // The number must be the whole cell, but for a comparison sign before it or a unit after it.
   const before = trimmed.slice(0, n.start - base - offset);
   const after = trimmed.slice((n.unitEnd ?? n.end) - base - offset);
-  if (!/^[≥≤>＜<＞]?$/.test(before) || after.trim() !== '') return undefined;
+  // (`+8.70`: a change's plus sign.)
+  if (!/^[≥≤>＜<＞+＋]?$/.test(before) || after.trim() !== '') return undefined;
   return n;
 }
 

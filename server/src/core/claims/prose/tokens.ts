@@ -107,7 +107,8 @@ const NEUTRAL_CHANGE = /增减(?:变动|变化)?(?:额|金额|数|率|幅度?|�
 const NEUTRAL_CHANGES = new RegExp(NEUTRAL_CHANGE.source, 'g');
 
 /** `同比变动-130.67万元`, `较上年增减-93.82万元`: a change named bare, its sign giving the direction. */
-const BARE_CHANGE = /(?:^|[，,；;])\s*(?:同比|比上年|较上年)?(?:增减|变动)(?:为)?$/;
+// (`与上年相比增减变动+13.23万元`, `比上年增减变动-12.58万元`: the sign, plus or minus, is the direction.)
+const BARE_CHANGE = /(?:^|[，,；;])\s*(?:同比|(?:比|较|与)上年(?:相比)?)?(?:增减变动|增减变化|增减|变动)(?:为)?[+＋]?$/;
 
 /** `基本支出占56.91%（3678.53万元）`, `占28.53%，为3159.42万元`: the words between a share and its part stated after it. */
 export const PART_AFTER_SHARE = /^(?:[（(]|为|是|金额为|计)$/;
@@ -341,6 +342,22 @@ function isBudgetWords(words: string): boolean {
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
 /** A sentence opening by taking something out of what it names: `剔除公务用车购置费后，`, `扣除一次性项目因素，`. */
+/** `；支出包括…`, `其中：收入包括…`: the side a clause opens with, when its figures are listed by fund. */
+const SIDE_CLAUSE = /^[，,；;：:\s]*(?:其中[：:，,]?)?\s*(收入|支出)(?:包括|为|有|中)/;
+
+function sideOfClause(text: string, sentenceStart: number, at: number): string | undefined {
+  const from = Math.max(sentenceStart, at - SIDE_CLAUSE_LOOK_BACK);
+  let start = from;
+  for (let i = at; i > from; i--) {
+    if (text[i - 1] === '；' || text[i - 1] === ';') {
+      start = i;
+      break;
+    }
+  }
+  return SIDE_CLAUSE.exec(text.slice(start, at))?.[1];
+}
+const SIDE_CLAUSE_LOOK_BACK = 200;
+
 /** A kind of body counted: `行政单位`, `参照公务员法管理的事业单位`, `其他事业单位`. */
 const UNIT_KIND = /[\u4e00-\u9fff]{0,16}(?:单位|机构|机关)$/;
 
@@ -789,6 +806,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (side) own = kind + side;
       // (`其余23个单位支出合计46,803.65万元`: the rest of the units' total, no statement of the department's 支出合计.)
       else if (role === 'amount' && previous?.role === 'count' && /^(?:其余|剩余)$/.test(previous.subject) && UNIT_KIND.test(lead.replace(/(?:支出|收入)(?:合计|总额)?$/, ''))) own = previous.subject + own;
+      // (`收入包括一般公共预算财政拨款6,876.17万元、政府性基金预算财政拨款165.00万元…；支出包括…`: a fund named bare in a clause on one
+      // side is that side's.)
+      if (role === 'amount' && /财政拨款$/.test(own)) own += sideOfClause(text, sentence.span.start, start) ?? '';
       // (`…、2.38%和2.61%`, `所占比例分别为…`: a conjunction or 所 alone names nothing.)
       if (FUNCTION_WORD_ONLY.test(own)) own = '';
       // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
