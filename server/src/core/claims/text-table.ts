@@ -1,7 +1,7 @@
 // Prose ↔ table (prose.md §8): an amount the 情况说明 states about a table quantity must equal the
 // cell. Each prose statement is mapped to the cell its words name; the 绩效 prose to the 自评表 of
 // the project its section is about.
-import { exact, isMoney, operand, sumOperand } from '../arith/interval';
+import { checkEqual, exact, isMoney, operand, sumOperand } from '../arith/interval';
 import { asExact, magnitude } from '../arith/operand';
 import { l } from '../messages';
 import type { ChangeClaim, CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
@@ -182,6 +182,14 @@ const PROJECT_COLUMNS: Record<NonNullable<ReturnType<typeof projectFigure>>['mea
   'budget:': [],
 };
 
+/**
+ * A row of the 政府采购 table laid out by category (`货物`, `1.工程类`, `其中：政府采购服务支出`), not a unit whose name holds the word
+ * (`莲都区建设工程质量安全监督站`, `XX服务中心`).
+ */
+function categoryRow(word: string): RegExp {
+  return new RegExp(`^(?:其中[：:]?)?(?:[（(]?[一二三四五六1-6][)）、.．]?)?(?:政府采购)?${word}(?:类)?(?:采购)?(?:支出)?(?:合同)?(?:金额)?$`);
+}
+
 const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
   { subject: /^(?:本年)?支出合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年支出合计', block: 1 }, { kind: 'T03', label: '合计', column: ['本年支出合计'] }] },
@@ -265,9 +273,9 @@ const MAPPINGS: Mapping[] = [
   { subject: /^(?!.*(?:货物|工程|服务)).*小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }, { kind: 'T11', procurement: 'micro' }] },
   { subject: /^(?!.*(?:货物|工程|服务)).*中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }, { kind: 'T11', procurement: 'sme' }] },
   { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购(?:支出)?(?:合计|总额|总计)/ }, { kind: 'T11', procurement: 'total' }] },
-  { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /货物/ }, { kind: 'T11', procurement: 'goods' }] },
-  { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /工程/ }, { kind: 'T11', procurement: 'works' }] },
-  { subject: /政府采购服务/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /服务/ }, { kind: 'T11', procurement: 'services' }] },
+  { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: categoryRow('货物') }, { kind: 'T11', procurement: 'goods' }] },
+  { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: categoryRow('工程') }, { kind: 'T11', procurement: 'works' }] },
+  { subject: /政府采购服务/, roles: ['amount'], queries: () => [{ kind: 'T11', label: categoryRow('服务') }, { kind: 'T11', procurement: 'services' }] },
   {
     subject: /三公|因公出国|公务用车|公务接待/,
     roles: ['amount', 'budget'],
@@ -317,11 +325,19 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   // (Nor does an economic class or 人员经费 / 公用经费: `商品和服务支出中，办公费…` in the 一般公共预算 基本支出 section is that fund's.)
   // (A total its words do not name, `（三）具体情况。…决算21189.99万元。其中：药品事务（项）…`, leaves the scope to the section.)
   // (Nor does a 类 named without its mark: `其中，文化旅游体育与传媒支出1707.06万元，包括：文物（款）…`.)
-  if (total && total.subject && !CLASS_ITEM.test(total.subject) && !CLASS_NAME.test(total.subject) && !ECONOMIC_PARENT.test(total.subject)) return /一般公共预算|财政拨款/.test(total.subject) ? 'general' : 'all';
+  // (`财政拨款支出34044.53万元（基本支出…、项目支出4058.46万元）` holds the 政府性基金's spending too where there is some: the parts are not
+  // 公开05表's.)
+  if (total && total.subject && !CLASS_ITEM.test(total.subject) && !CLASS_NAME.test(total.subject) && !ECONOMIC_PARENT.test(total.subject)) {
+    if (!/一般公共预算|财政拨款/.test(total.subject)) return 'all';
+    const ofAllFunds = FISCAL_SPENDING.test(total.subject) && !/一般公共预算|政府性基金|国有资本/.test(pt.subject);
+    return !ofAllFunds || sections.fiscalIsGeneral(total) ? 'general' : 'other';
+  }
   // (Or a heading run into its paragraph: `五、一般公共预算财政拨款支出决算情况说明。（一）总体情况。…`.)
   return sections.under(pt.sentence.section, GENERAL_FUND) || sections.paragraphHeading(pt.sentence.paragraph, GENERAL_FUND) ? 'general' : 'all';
 }
 
+/** All 财政拨款 spending (every fund's), as a whole. */
+const FISCAL_SPENDING = /^(?:本年|本部门)?财政拨款(?:本年)?支出(?:合计|总额|决算数?)?$/;
 const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;
 /** The 类 a total names, as its row does: `一般公共服务支出（类）` and `一般公共服务支出` are the row `201 一般公共服务支出`. */
 const CLASS_OF_TOTAL = /^([^（()）]+?支出)(?:[（(]\s*类\s*[)）])?$/;
@@ -353,7 +369,23 @@ const RUN_IN_LOOKBACK = 40;
 class SectionScopes {
   private readonly memo = new Map<RegExp, Int8Array>();
 
+  private generalTotal?: Operand | null;
+
   constructor(private readonly model: DocumentModel) {}
+
+  /** A 财政拨款 spending figure that is 公开05表's 一般公共预算 total (no other fund spent), or no 公开05表 to say otherwise. */
+  fiscalIsGeneral(total: ProseToken): boolean {
+    if (this.generalTotal === undefined) {
+      this.generalTotal = null;
+      for (const query of spending('general', '合计')) {
+        const value = findTableValue(this.model, query);
+        if (value?.token === undefined) continue;
+        this.generalTotal = tableOperand(this.model, value.table, value.token, '公开05表 合计', value.span);
+        break;
+      }
+    }
+    return this.generalTotal === null || checkEqual(operand(total.token, total.subject), this.generalTotal).ok;
+  }
 
   /** A paragraph that opens with a numbered heading run into it (`五、一般公共预算…说明。…`) whose words match. */
   paragraphHeading(paragraph: number, words: RegExp): boolean {

@@ -414,12 +414,32 @@ export function partsOf(side: Item[], total: Item | undefined): Item[] {
   const above = between(side, undefined, total).filter((it) => it.entry.label !== '' && !SIDE_HEADING.test(it.entry.label));
   // (Sub-numbered rows and `其中` rows under numbered ones are their parts' breakdowns, not more parts:
   // `一、财政拨款收入` over `其中：政府性基金预算财政拨款` in the older 01 table.)
-  if (above.some((it) => TOP_ORDINAL.test(it.entry.label))) return above.filter((it) => !SUB_ORDINAL.test(it.entry.label));
-  if (above.length) return above.filter((it) => !/^其中/.test(it.entry.label));
+  const breakdown = breakdownRows(above);
+  if (above.some((it) => TOP_ORDINAL.test(it.entry.label))) return above.filter((it) => !SUB_ORDINAL.test(it.entry.label) && !breakdown.has(it));
+  if (above.length) return above.filter((it) => !breakdown.has(it));
   const out: Item[] = [];
   for (let i = side.indexOf(total) + 1; i < side.length && SUB_ORDINAL.test(side[i].entry.label); i++) out.push(side[i]);
   // (`其中：政府性基金` alone under `一、财政拨款收入`: a part named, not the breakdown.)
   return out.every((it) => /^其中/.test(it.entry.label)) ? [] : out;
+}
+
+/**
+ * `其中：事业收入` and the indented rows right after it (`　　　上级补助收入`): one breakdown of the row above, written once with 其中.
+ */
+function breakdownRows(items: Item[]): Set<Item> {
+  const out = new Set<Item>();
+  let open = false;
+  for (const it of items) {
+    if (/^其中/.test(it.entry.label)) open = true;
+    else if (!open || TOP_ORDINAL.test(it.entry.label) || !(labelIndent(it) > 0)) open = false;
+    if (open) out.add(it);
+  }
+  return out;
+}
+
+function labelIndent(it: Item): number {
+  const at = it.entry.labelSpan?.start;
+  return it.row.cells.find((c) => c.span.start === at)?.indent ?? 0;
 }
 
 /** The by-fund rows right under a 结转和结余 row (行29–31 / 61–63). */
