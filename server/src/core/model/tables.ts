@@ -545,6 +545,8 @@ function continuedTable(lines: Line[], prev: Work, to: number): boolean {
   return marker !== undefined && !(marker.code && prev.table.code && marker.code !== Number(/\d+/.exec(prev.table.code)?.[0]));
 }
 
+const TABLE_CODE_ONLY = /^[|\s]*公开\s*\d{1,2}\s*表[|\s]*$/;
+
 /** Lines between a table's last row and its continuation's first: a footer, a 续表 line, a unit line, blanks around each. */
 const MAX_CONTINUATION_GAP = 10;
 
@@ -552,15 +554,18 @@ const MAX_CONTINUATION_GAP = 10;
 function continuedMarker(lines: Line[], from: number, to: number): { code?: number } | undefined {
   // (Blank lines around the page footer and the 续表 line are not counted: a converter may leave two on each side.)
   if (to - from > MAX_CONTINUATION_GAP) return undefined;
-  let marker: { code?: number } | undefined;
+  let marker = false;
+  let code: number | undefined;
   for (let i = from; i < to; i++) {
     const text = lines[i].text.trim();
     if (text === '' || onlyPageBreak(lines, i, i + 1)) continue;
-    if (!CONTINUED.test(text) && !(marker && /^(?:金额)?单位[：:]/.test(text))) return undefined;
-    const code = /公开\s*(\d{1,2})\s*表/.exec(text)?.[1];
-    marker = { code: code === undefined ? marker?.code : Number(code) };
+    // (`（续表）` / `公开06表` / `金额单位：万元`: the table's code and unit line repeated with the mark.)
+    if (CONTINUED.test(text)) marker = true;
+    else if (!/^(?:金额)?单位[：:]/.test(text) && !TABLE_CODE_ONLY.test(text)) return undefined;
+    const named = /公开\s*(\d{1,2})\s*表/.exec(text)?.[1];
+    if (named !== undefined) code = Number(named);
   }
-  return marker;
+  return marker ? { code } : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { asciiForms, CORRECT_GROUPING } from '../numbers/scan';
-import type { NumberFormatIssue } from '../types';
+import type { Localized, NumberFormatIssue, NumberToken } from '../types';
 import { l, type Rule } from './rule';
 
 const ISSUE_TEXT = {
@@ -16,8 +16,25 @@ const ISSUE_TEXT = {
   'letter-zero': l('数字中混有字母O（应为数字0）', 'a letter O among the digits (the digit 0 meant)'),
 } as const;
 
-/** From this many full-width numbers on, one finding names them all. */
-const FULLWIDTH_GROUP = 5;
+/** From this many numbers written in one style on, one finding names them all. */
+const STYLE_GROUP = 5;
+
+/** `14 053.13`: thousands grouped by spaces. */
+const SPACE_GROUPING = /^[0-9]{1,3}(?:[ \u00A0][0-9]{3})+(?:\.[0-9]+)?$/;
+
+/** Ways of writing numbers that are a document's style when it keeps to them. */
+const STYLES: Array<{ id: 'fullwidthThroughout' | 'spaceGroupedThroughout'; of: (n: NumberToken) => boolean; message: (count: number, raw: string) => Localized }> = [
+  {
+    id: 'fullwidthThroughout',
+    of: (n) => n.formatIssue === 'fullwidth',
+    message: (count, raw) => l(`全文 ${count} 个数字使用全角数字或符号（如“${raw}”）`, `${count} numbers use full-width digits or punctuation (such as "${raw}")`),
+  },
+  {
+    id: 'spaceGroupedThroughout',
+    of: (n) => n.formatIssue === 'space-in-digits' && SPACE_GROUPING.test(asciiForms(n.raw)),
+    message: (count, raw) => l(`全文 ${count} 个数字以空格分隔千位（如“${raw}”）`, `${count} numbers group thousands with spaces (such as "${raw}")`),
+  },
+];
 
 /** Numbers damaged by PDF/Word conversion (`665. 39`, `412。87`, `１２３．４５`): rounding.md §7. */
 export const numberFormat: Rule = {
@@ -30,6 +47,7 @@ export const numberFormat: Rule = {
     messages: {
       malformed: l('数字“{raw}”格式异常：{issue}，应为“{fixed}”。', 'Malformed number "{raw}": {issue}; should be "{fixed}".'),
       fullwidthThroughout: l('全文 {count} 个数字使用全角数字或符号（如“{raw}”）', '{count} numbers use full-width digits or punctuation (such as "{raw}")'),
+      spaceGroupedThroughout: l('全文 {count} 个数字以空格分隔千位（如“{raw}”）', '{count} numbers group thousands with spaces (such as "{raw}")'),
       placeholder: l('模板占位符“{text}”未填写数字', 'Template placeholder "{text}" left where a figure belongs'),
     },
   },
@@ -43,23 +61,26 @@ export const numberFormat: Rule = {
         span,
       });
     }
-    // Full-width digits all through a document (a Word style, not conversion damage) are one finding
-    // with one fix for all of them, not one warning per cell (hundreds in a pasted table).
-    const fullwidth = ctx.model.numbers.filter((n) => n.formatIssue === 'fullwidth');
-    if (fullwidth.length >= FULLWIDTH_GROUP) {
-      const [first, ...others] = fullwidth;
+    // Full-width digits all through a document (a Word style, not conversion damage), or thousands grouped by spaces (`14 053.13`, a
+    // print style), are one finding with one fix for all of them, not one warning per cell (hundreds in a pasted table).
+    const grouped = new Set<NumberToken>();
+    for (const style of STYLES) {
+      const numbers = ctx.model.numbers.filter(style.of);
+      if (numbers.length < STYLE_GROUP) continue;
+      for (const n of numbers) grouped.add(n);
+      const [first, ...others] = numbers;
       ctx.report({
-        messageId: 'fullwidthThroughout',
-        message: l(`全文 ${fullwidth.length} 个数字使用全角数字或符号（如“${first.raw}”）`, `${fullwidth.length} numbers use full-width digits or punctuation (such as "${first.raw}")`),
-        explanation: l('均按半角数字读取并核对；可一次全部规范为半角。', 'All are read as ASCII digits for the checks; they can be normalised in one go.'),
+        messageId: style.id,
+        message: style.message(numbers.length, first.raw),
+        explanation: l('均按半角数字读取并核对；可一次全部规范。', 'All are read as plain ASCII figures for the checks; they can be normalised in one go.'),
         span: first.span,
         // (A document's own style, not damage: a note, and its fix only on request, never by --fix or Fix all.)
         severity: 'info',
-        related: others.slice(0, 20).map((n) => ({ span: n.span, message: l(`全角数字“${n.raw}”`, `full-width "${n.raw}"`) })),
+        related: others.slice(0, 20).map((n) => ({ span: n.span, message: l(`“${n.raw}”`, `"${n.raw}"`) })),
         fixes: [
           {
-            title: l(`全部 ${fullwidth.length} 处规范为半角数字`, `Normalise all ${fullwidth.length} to ASCII digits`),
-            edits: fullwidth.map((n) => ({ span: n.span, newText: repaired(n.raw, 'fullwidth', n.text) })),
+            title: l(`全部 ${numbers.length} 处规范为半角数字`, `Normalise all ${numbers.length} to plain ASCII figures`),
+            edits: numbers.map((n) => ({ span: n.span, newText: repaired(n.raw, n.formatIssue!, n.text) })),
             safe: false,
             preferred: true,
             kind: 'normalize-number',
@@ -68,7 +89,7 @@ export const numberFormat: Rule = {
       });
     }
     for (const n of ctx.model.numbers) {
-      if (!n.formatIssue || (n.formatIssue === 'fullwidth' && fullwidth.length >= FULLWIDTH_GROUP)) continue;
+      if (!n.formatIssue || grouped.has(n)) continue;
       // (`（１）`, `附件１`, `第１季度`: full-width digits of a number that states no quantity are the writer's style, not damage.)
       if (n.formatIssue === 'fullwidth' && !n.cell && n.unit === 'none') continue;
       const issue = ISSUE_TEXT[n.formatIssue];
