@@ -1,10 +1,10 @@
 // Year-over-year claims (prose.md §3): current C, prior P, change Δ and rate r, any two or more of
 // them stated, with the direction word (增加/减少/持平).
-import { exact, operand, sumOperand } from '../../arith/interval';
+import { exact, isMoney, operand, sumOperand } from '../../arith/interval';
 import { asExact, withChanges } from '../../arith/operand';
 import { BEFORE_COMPARED_YEAR, LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
-import type { ChangeClaim, DocumentModel, PointsClaim, ReasonClaim, ShareClaim, Span } from '../../types';
+import type { ChangeClaim, DocumentModel, Operand, PointsClaim, ReasonClaim, ShareClaim, Span } from '../../types';
 import { FUND_PREFIXES, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch } from './subjects';
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
@@ -511,42 +511,87 @@ const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上�
 /** A change claim made, with the subject it is of; `olderYear`: compared with an earlier year than the last. */
 export type MadeChange = { claim: ChangeClaim; subject: string; olderYear?: true };
 
-/** `为上年的87.01%`, `为上年同期的2.60倍`: this year's figure as a proportion of last year's. */
-const OF_LAST_YEAR = /为上年(?:同期)?(?:决算数?)?的$/;
+/** `为上年的87.01%`, `为上年同期的2.60倍`, `是上年的2.3倍`: this year's figure as a proportion (or multiple) of last year's. */
+const OF_LAST_YEAR = /(?:本年)?[为是](?:上年|上年度|去年)(?:同期)?(?:决算数?)?的$/;
+/** `是上年485.92万元的1.52倍`, `是上年（58.16万元）的3.32倍`: last year's figure stated inside the ratio's words. */
+const LAST_YEAR_INSIDE = /[为是](?:上年|上年度|去年)(?:同期)?(?:决算数?)?[（(]?$/;
+const AFTER_LAST_YEAR_INSIDE = /^[)）]?的$/;
+
+function isRatio(t: ProseToken): boolean {
+  return t.token.unit === '%' || t.token.unitText === '倍';
+}
 
 /**
- * `本年…支出3,241.65万元，比上年下降12.99%，减少483.86万元，为上年的87.01%`: the current figure over last year's (stated, or the
- * current ∓ the change), as the proportion the clause states.
+ * `本年…支出3,241.65万元，比上年下降12.99%，减少483.86万元，为上年的87.01%`, `比上年增加2.61万元，是上年的2.3倍`: the current figure
+ * over last year's (stated, or the current ∓ the change), as the proportion or multiple the clause states. Also with last year's
+ * figure inside the words (`是上年485.92万元的1.52倍`) or stated before (`本项目上年决算88.05万元，本年是上年的3.05倍`).
  */
 export function levelOfLastYearClaims(analysis: ProseAnalysis, changes: MadeChange[], sink: ClaimSink): void {
-  for (const { claim, subject } of changes) {
-    if (!claim.current || claim.current.token === undefined || claim.direction === 'flat') continue;
-    const current = analysis.byToken.get(claim.current.token);
-    const tokens = current && analysis.bySentence.get(current.sentence.id);
-    if (!current || !tokens) continue;
-    // The first ratio after the change, with no other amount after this year's figure before it (a scan that stops at
-    // such an amount: a sentence of thousands of figures is read once, not once per change).
-    const from = firstAtOrAfter(tokens, claim.span.start + 1);
-    let ratio: ProseToken | undefined;
-    for (let k = from; k < tokens.length && !ratio; k++) {
-      const t = tokens[k];
-      if ((t.token.unit === '%' || t.token.unitText === '倍') && OF_LAST_YEAR.test(t.lead)) ratio = t;
-      else if (t.role === 'amount' && t.index > current.index) break;
-    }
-    if (!ratio || tokens.slice(current.index + 1, Math.min(from, ratio.index)).some((t) => t.role === 'amount')) continue;
-    const base = claim.prior ?? (claim.delta ? sumOperand([claim.current, claim.delta], '上年数', undefined, [1, claim.direction === 'up' ? -1 : 1]) : undefined);
-    if (!base) continue;
+  const read = new Set<ProseToken>();
+  const add = (ratio: ProseToken, part: Operand, base: Operand, subject: string) => {
+    read.add(ratio);
     sink.add<ShareClaim>({
       kind: 'share',
       origin: 'prose',
       identity: 'prose.of-last-year',
       description: l(`${subject || '本年数'}为上年的比例`, `${subject || 'this year'} as a proportion of last year`),
       span: ratio.token.span,
-      part: withChanges(claim.current, { label: `${subject || ''}本年数` }),
+      part,
       base,
       stated: operand(ratio.token, '为上年的比例'),
     });
+  };
+  for (const { claim, subject } of changes) {
+    if (!claim.current || claim.current.token === undefined || claim.direction === 'flat') continue;
+    // The change's own sentence (this year's figure may stand in the one before: `…支出决算326.50万元…。与上年的402.80万元相比减少
+    // 76.30万元，为上年决算数的81.06%`).
+    const own = analysis.byToken.get((claim.delta ?? claim.rate ?? claim.current).token ?? -1);
+    const tokens = own && analysis.bySentence.get(own.sentence.id);
+    if (!own || !tokens) continue;
+    // The first ratio after the change, with no other amount before it (a scan that stops at such an amount: a sentence of
+    // thousands of figures is read once, not once per change).
+    let ratio: ProseToken | undefined;
+    for (let k = own.index + 1; k < tokens.length && !ratio; k++) {
+      const t = tokens[k];
+      if (isRatio(t) && OF_LAST_YEAR.test(t.lead)) ratio = t;
+      else if (t.role === 'amount') break;
+    }
+    const base = claim.prior ?? (claim.delta ? sumOperand([claim.current, claim.delta], '上年数', undefined, [1, claim.direction === 'up' ? -1 : 1]) : undefined);
+    if (!ratio || !base || read.has(ratio)) continue;
+    add(ratio, withChanges(claim.current, { label: `${subject || ''}本年数` }), base, subject);
   }
+  // This year's amounts of the paragraph so far (the ratio's sentence may follow the figure's: `…政府采购支出总额192.85万元，…。
+  // 政府采购支出总额是上年（58.16万元）的3.32倍`).
+  let amounts: ProseToken[] = [];
+  let paragraph = -1;
+  for (const tokens of analysis.bySentence.values()) {
+    if (tokens[0] && tokens[0].sentence.paragraph !== paragraph) {
+      paragraph = tokens[0].sentence.paragraph;
+      amounts = [];
+    }
+    for (const ratio of tokens) {
+      if (ratio.role === 'amount' && ratio.depth === 0 && ratio.year === undefined) amounts.push(ratio);
+      if (!isRatio(ratio) || read.has(ratio) || ratio.depth > 0) continue;
+      const inside = AFTER_LAST_YEAR_INSIDE.test(ratio.lead) ? tokens[ratio.index - 1] : undefined;
+      const prior = inside && inside.role === 'prior' && LAST_YEAR_INSIDE.test(inside.lead) ? inside : OF_LAST_YEAR.test(ratio.lead) ? lastPriorBefore(tokens, ratio) : undefined;
+      const current = prior && currentOf(amounts, prior);
+      if (!prior || !current) continue;
+      add(ratio, operand(current.token, `${current.subject}本年数`), operand(prior.token, '上年数'), current.subject);
+    }
+  }
+}
+
+/** Last year's figure stated before a ratio of its sentence, this year's money. */
+function lastPriorBefore(tokens: ProseToken[], ratio: ProseToken): ProseToken | undefined {
+  for (let k = ratio.index - 1; k >= 0; k--) if (tokens[k].role === 'prior' && tokens[k].depth === 0 && isMoney(tokens[k].token.unit)) return tokens[k];
+  return undefined;
+}
+
+/** This year's figure last year's is compared with: the one of its name before it, or the paragraph's only amount before it. */
+function currentOf(paragraphAmounts: ProseToken[], prior: ProseToken): ProseToken | undefined {
+  const amounts = paragraphAmounts.filter((t) => t.token.span.start < prior.token.span.start && t.token.unit === prior.token.unit);
+  const named = prior.ownSubject && prior.subject.length >= 2 ? amounts.filter((t) => subjectsMatch(t.subject, prior.subject)) : [];
+  return named.length === 1 ? named[0] : amounts.length === 1 ? amounts[0] : undefined;
 }
 
 export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, sink: ClaimSink, text: string, reportYear?: number, finalAccounts = false): MadeChange[] {
