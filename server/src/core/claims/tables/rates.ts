@@ -56,6 +56,14 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
     const rate = columnIndexes(table.columns, 'rate', 0).find((c) => CHANGE_RATE.test(headerText(table, c)));
     if (opening !== undefined && closing !== undefined) changeRows(model, table, sink, { current: closing, prior: opening, delta, rate }, OVER_THE_YEAR);
   }
+  // (`年初预算 | 决算 | 较年初预算增减 | 较年初预算增减幅度`: the gap from the one budget, 决算 − 预算, and its rate over the budget.)
+  if (prior === undefined) {
+    const gap = changes.find((c) => BUDGET.test(headerText(table, c)));
+    const budgets = valueColumns(table, 0).filter((c) => BUDGET.test(headerText(table, c)));
+    const actual = thisYearColumn(table);
+    const rate = columnIndexes(table.columns, 'rate', 0).find((c) => CHANGE_RATE.test(headerText(table, c)) && BUDGET.test(headerText(table, c)));
+    if (gap !== undefined && budgets.length === 1 && actual !== undefined) changeRows(model, table, sink, { current: actual, prior: budgets[0], delta: gap, rate }, OVER_THE_BUDGET);
+  }
 }
 
 const BETWEEN_YEARS = /((?:19|20)\d\d)\s*年度?\s*(?:比|较|与|对比)\s*((?:19|20)\d\d)\s*年/;
@@ -128,6 +136,7 @@ function completionRows(model: DocumentModel, table: Table, sink: ClaimSink, act
 }
 
 const OVER_THE_YEAR = { zh: '增减额 = 年末数 − 年初数，增减率 = 增减额 / 年初数', en: 'change = year-end − year-start, rate = change / year-start' };
+const OVER_THE_BUDGET = { zh: '增减额 = 决算数 − 预算数，增减率 = 增减额 / 预算数', en: 'gap = actual − budget, rate = gap / budget' };
 const OVER_LAST_YEAR = { zh: '增减额 = 本年 − 上年，增减率 = 增减额 / 上年', en: 'change = this year − last year, rate = change / last year' };
 
 function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: { current: number; prior: number; delta: number | undefined; rate: number | undefined }, formula = OVER_LAST_YEAR): void {
