@@ -1,6 +1,6 @@
 // Stage 2: text → document model (lines, numbers, tables, sections, paragraphs, sentences).
 // Every later stage reads this model; nothing after it re-parses the text.
-import { findPlaceholders, scanNumbers, type ScannedNumber } from '../numbers/scan';
+import { findPlaceholders, scanNumbers, withDigitYears, type ScannedNumber } from '../numbers/scan';
 import { isWhiteSpace } from '../text/chars';
 import { OPENS_WITH_LAST_YEAR_COMPARISON } from '../text/comparison';
 import { ordinalOf } from '../text/ordinal';
@@ -424,7 +424,9 @@ export function buildModel(text: string): DocumentModel {
   }
 
   const sentences = splitSentences(text, paragraphs, numbers);
-  const { reportYear, reportKind } = findReport(text);
+  // (`某局二〇二四年度部门决算`: a year in Chinese numerals names the report year as digits do.)
+  const digitYears = withDigitYears(text);
+  const { reportYear, reportKind } = findReport(digitYears);
   const lastYearsFrom = lastYearsForComparison(text);
   markLastYearsTables(tables, reportYear, lastYearsFrom);
   const model: DocumentModel = {
@@ -438,7 +440,7 @@ export function buildModel(text: string): DocumentModel {
     reportYear,
     lastYearsFrom,
     reportKind,
-    department: reportYear === undefined ? undefined : findDepartment(text, reportYear),
+    department: reportYear === undefined ? undefined : findDepartment(digitYears, reportYear),
     disabledLines: findDisabledLines(text, lines),
     unreadTables: refused.map((r) => ({ span: trimmedSpan(lines[r.first]), lastLine: r.last, reason: r.reason, layout: r.layout })),
     placeholders: findPlaceholders(text),

@@ -261,11 +261,38 @@ function scanTenths(text: string, base: number): ScannedNumber[] {
   return out;
 }
 
+/** `二〇二二年`, `二零二四年`: a year in Chinese numerals (its digit 0 written 〇, 零 or ○). */
+const SPELLED_YEAR = /(?<![〇零○一二三四五六七八九十百千])([一二][〇零○一二三四五六七八九]{3})(?=\s*年)/g;
+const SPELLED_DIGITS: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** The years of a prose text written in Chinese numerals, read as the year they name (`二〇二一年` → 2021, its 年 the unit). */
+function scanSpelledYears(text: string, base: number): ScannedNumber[] {
+  const out: ScannedNumber[] = [];
+  if (text.indexOf('〇') < 0 && text.indexOf('零') < 0 && text.indexOf('○') < 0) return out;
+  for (const m of allMatches(SPELLED_YEAR, text)) {
+    const digits = [...m[1]].map((c) => SPELLED_DIGITS[c]).join('');
+    if (!isYear(digits)) continue;
+    const start = base + m.index;
+    const unitStart = base + m.index + m[0].length + (/^\s*/.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0);
+    out.push({ start, end: start + m[1].length, unitStart, unitEnd: unitStart + 1, raw: m[1], text: digits, decimals: 0, unit: 'year', unitText: '年' });
+  }
+  return out;
+}
+
+/** The text with its years in Chinese numerals written in digits, offset for offset (`二〇二四年度` → `2024年度`). */
+export function withDigitYears(text: string): string {
+  if (text.indexOf('〇') < 0 && text.indexOf('零') < 0 && text.indexOf('○') < 0) return text;
+  return text.replace(SPELLED_YEAR, (year) => {
+    const digits = [...year].map((c) => SPELLED_DIGITS[c]).join('');
+    return isYear(digits) ? digits : year;
+  });
+}
+
 export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedNumber[] {
   const digits = scanDigits(text, base, wholeCell);
-  const tenths = wholeCell ? [] : scanTenths(text, base);
-  if (tenths.length === 0) return digits;
-  return [...digits, ...tenths].sort((a, b) => a.start - b.start);
+  const spelled = wholeCell ? [] : [...scanTenths(text, base), ...scanSpelledYears(text, base)];
+  if (spelled.length === 0) return digits;
+  return [...digits, ...spelled].sort((a, b) => a.start - b.start);
 }
 
 function scanDigits(text: string, base: number, wholeCell: boolean): ScannedNumber[] {

@@ -118,7 +118,7 @@ export const yearMismatch: Rule = {
         message: other ? l(`${year}年应为${right}年`, `${year} should be ${right}`) : l(`${year}年与报告年度${reportYear}年不符`, `${year} differs from the report year ${reportYear}`),
         explanation: l(`${why['zh-cn']}；文中为${year}年。`, `${why.en}; the text says ${year}.`),
         span: n.span,
-        fixes: [{ title: l(`改为${right}`, `Change to ${right}`), edits: [{ span: n.span, newText: String(right) }], safe: false, preferred: true, kind: 'fix-year' }],
+        fixes: [{ title: l(`改为${right}`, `Change to ${right}`), edits: [{ span: n.span, newText: inDigitsOf(n.raw, right) }], safe: false, preferred: true, kind: 'fix-year' }],
       });
     };
     // A figure the tables state for the report year, dated another year by its sentence.
@@ -372,4 +372,11 @@ function isDateLine(model: DocumentModel, n: NumberToken): boolean {
   const lineStart = model.text.lastIndexOf('\n', n.span.start - 1) + 1;
   const lineEnd = model.text.indexOf('\n', n.span.start);
   return DATE_LINE.test(model.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
+}
+
+/** The year written as the one it replaces: `二〇二三` in Chinese numerals, else in digits. */
+function inDigitsOf(raw: string, year: number): string {
+  if (/^[0-9]+$/.test(raw)) return String(year);
+  const zero = /[零○]/.exec(raw)?.[0] ?? '〇';
+  return [...String(year)].map((d) => (d === '0' ? zero : '〇一二三四五六七八九'[Number(d)])).join('');
 }
