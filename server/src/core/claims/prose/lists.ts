@@ -98,7 +98,8 @@ const TRIGGER = new RegExp(
     // (Not one right after another trigger, `其中:按功能分类科目,…`, nor one whose clause opens another, `按支出功能分类，本年支出主要用于：`,
     // or states the total first: `按支出功能分类，本年支出合计1777.54万元，主要用于以下方面：…`.)
     // (The 按 before its lookbehind: tried first, a lookbehind's \\s* ran back over a whole run of spaces at every position.)
-    '按(?<!其中[：:，,]?\\s*按)(?:支出)?功能分类(?:科目)?(?:[（(]类[)）])?(?:划?分|分类)?(?:来?看)?[，,：:](?=[^，,。；;：:\\d]{2,30}(?<!合计|总计|总额|共计|为|是)\\d)',
+    // (`按功能分类：` ending its sentence: the items follow in list lines of their own.)
+    '按(?<!其中[：:，,]?\\s*按)(?:支出)?功能分类(?:科目)?(?:[（(]类[)）])?(?:划?分|分类)?(?:来?看)?(?:[，,：:](?=[^，,。；;：:\\d]{2,30}(?<!合计|总计|总额|共计|为|是)\\d)|[：:]\\s*$)',
     '(?<=按(?:部门预算|政府预算)?支出经济分类[，,][^，,。；;：:]{0,40}\\d\\s*(?:万元|亿元|元))中[：:]',
     // (`本年支出合计2356.22万元中，机关本级支出…，所属…`: an amount's breakdown after 中.)
     '(?<=\\d\\s*(?:万元|亿元|元))中[，,]',
