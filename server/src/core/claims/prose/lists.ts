@@ -419,7 +419,12 @@ export function findLists(
       const ownClause = !parent && !sibling && clauseStart > 0 && firstAtOrAfter(tokens, sentence.span.start + clauseStart) < triggerAt;
       const scopeStart = sibling || ownClause ? sentence.span.start + clauseStart : Math.max(parent ? parent.region.start : sentence.span.start, lastChildEnd.get(parent?.id) ?? 0);
       const scopeFirst = firstAtOrAfter(tokens, scopeStart);
+      // (`年初…结转和结余120.00万元，为调整后年初数：原…2020年末财政拨款结转和结余286.40万元，其中随…划出166.40万元，留用120.00万元`: a
+      // list right after last year's figure breaks that figure down, not this year's before it.)
+      const beforeTrigger = tokens[triggerAt - 1];
+      const afterLastYears = beforeTrigger !== undefined && beforeTrigger.index >= scopeFirst && beforeTrigger.role === 'prior' && beforeTrigger.ownSubject && beforeTrigger.year !== undefined;
       for (const role of LIST_ROLES) {
+        if (afterLastYears && role === 'amount') continue;
         let total: ProseToken | undefined;
         // (`75,323.39万元（约7.53亿元），其中：`, `1.52亿元（15,200.00万元），其中：`: of a figure and its bracketed
         // restatement, the total is the finer one.)
@@ -540,8 +545,8 @@ export function findLists(
       }
       // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
       // last year's figures, whatever their own words say.
-      const lastBefore = tokens[triggerAt - 1];
-      if (!list.totals.has('amount') && lastBefore && lastBefore.index >= scopeFirst && lastBefore.role === 'prior' && lastBefore.ownSubject && lastBefore.year !== undefined) {
+      if (afterLastYears) {
+        const lastBefore = beforeTrigger;
         list.totals.set('prior', lastBefore);
         for (const t of list.members) {
           if (t.role === 'amount' && t.year === undefined) {

@@ -9,6 +9,8 @@ import { normalizeSubject, subjectsMatch } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 import { lastYearFigures } from './share-points';
 
+const RESTATED = /调整后|调整口径|可比口径|同口径/;
+
 export function statedPriorClaims(analysis: ProseAnalysis, changes: MadeChange[], reportYear: number | undefined, sink: ClaimSink): void {
   if (reportYear === undefined) return;
   // (Priors a change already holds are checked with it.)
@@ -26,8 +28,9 @@ export function statedPriorClaims(analysis: ProseAnalysis, changes: MadeChange[]
     const paragraph = head.sentence.paragraph;
     if (!byParagraph.has(paragraph)) byParagraph.set(paragraph, lastYearFigures(analysis, paragraph, reportYear));
     const name = normalizeSubject(subject);
-    let stated: ProseToken | undefined;
-    for (const [named, t] of byParagraph.get(paragraph)!) if (!stated && t.token.unit === head.token.unit && !held.has(t.token.id) && t !== head && subjectsMatch(named, name)) stated = t;
+    // (`原…决算公开的收、支总计为9610.40万元…，调整后上年收、支总计为7890.80万元`: last year's figure as restated is the one compared with.)
+    const matches = [...byParagraph.get(paragraph)!].filter(([named, t]) => t.token.unit === head.token.unit && !held.has(t.token.id) && t !== head && subjectsMatch(named, name)).map(([, t]) => t);
+    const stated = matches.find((t) => RESTATED.test(t.lead)) ?? matches[0];
     if (!stated) continue;
     sink.add<SumClaim>({
       kind: 'sum',
