@@ -534,7 +534,7 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
  * After `X年度决算`: a disclosure as an event (`对2023年度部门决算公开中发现的问题`, `2023年度部门决算公开问题整改情况`,
  * `2023年度决算已于2024年8月公开`, `做好2024年度部门决算公开工作`), not the report's own name.
  */
-export const PAST_DISCLOSURE = /\s*已|公开(?:中|后|时|工作|以来|问题|整改|的问题)/;
+export const PAST_DISCLOSURE = /\s*已|公开(?:中|后|时|工作|以来|问题|整改|的问题|数|的)/;
 /** `2024年度部门决算`, not a year compared with (`与2023年度决算相比`) nor a disclosure as an event. */
 // (`与 2016 年度决算一致`: a space may stand between the comparison and the year.)
 const FINAL_ACCOUNTS_YEAR = new RegExp(`(?<![与比较同][ \\u3000]*)((?:19|20)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source})`, 'g');

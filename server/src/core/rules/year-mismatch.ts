@@ -256,7 +256,8 @@ function isAccountHeading(text: string, start: number, end: number): boolean {
   const lineEnd = text.indexOf('\n', end);
   const before = text.slice(lineStart, start);
   const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
-  if (rest.length > 48 || before.length > 24) return false;
+  // (`表1　2018年度决算数（上年数）调整情况表`: a heading on last year's figures names their year.)
+  if (rest.length > 48 || before.length > 24 || /上年|上一年/.test(rest)) return false;
   // (Or one of the sections the template adds after the 决算 tables: `十二、2020年度国有资产占用情况说明`.)
   return /^\s*度?[^。；;，,\d]*(?:决算|机关运行经费|政府采购|国有资产|资产占用|预算绩效|绩效管理|绩效评价|“?三公”?经费)[^。；;，,\d]*(?:情况|说明)[^。；;，,\d]*$/.test(rest) && !/[。；;，,]|比|较|与|上年/.test(before.replace(/^[\s#*>]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?/, ''));
 }
