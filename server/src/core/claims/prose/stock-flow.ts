@@ -80,12 +80,12 @@ function addFlow(sink: ClaimSink, opening: ProseToken, flows: Flow[], closing: P
   });
 }
 
-/** A fund named in the paragraph up to the figures: `事业基金`, `职工福利基金`, `提取学生资助资金`. */
-const FUND_NAMED = /(?<!政府性)基金(?!预算)|提取[^，,。；;]{0,12}资金/;
+/** A fund or asset named in the paragraph up to the figures: `事业基金`, `提取学生资助资金`, `固定资产原值`, `累计折旧`. */
+const FUND_NAMED = /(?<!政府性)基金(?!预算)|提取[^，,。；;]{0,12}资金|资产|原值|折旧/;
 const FUND_OPENING = /年初|上年(?:结余|结转)/;
 // A fund's own words for what came in and went out: drawn into it (提取, 转入) or spent from it (使用, 发放, 弥补).
-const FUND_IN = /提取|计提|转入|划入|拨入|增加|收到|加/;
-const FUND_OUT = /使用|用于|发放|资助|支出|弥补|减少|转出|支付|核销|冲减|上缴/;
+const FUND_IN = /提取|计提|转入|划入|拨入|调入|增加|新增|购置|购入|收到|加/;
+const FUND_OUT = /使用|用于|发放|资助|支出|弥补|减少|转出|调出|划出|报废|处置|转销|支付|核销|冲减|上缴/;
 /** The way the first verb of a flow's words moves the fund: `提取学生资助资金` comes in (资助 names what it is for). */
 function fundSign(lead: string): 1 | -1 | undefined {
   const into = FUND_IN.exec(lead)?.index ?? Infinity;
@@ -97,7 +97,7 @@ function fundSign(lead: string): 1 | -1 | undefined {
 const JOINED = /^[、和及与]/;
 
 /**
- * A fund's balance carried through the year in one sentence (`事业基金年初余额1208.35万元，本年使用事业基金弥补收支差额300.00万元，
+ * A fund's balance (or an asset's value) carried through the year in one sentence (`事业基金年初余额1208.35万元，本年使用事业基金弥补收支差额300.00万元，
  * 转入经营结余22.55万元，年末余额930.90万元`; `按学费收入的5%提取…181.20万元，加年初余额36.48万元，本年发放…198.20万元，年末余额
  * 19.48万元`). Every money figure of the sentence must be the opening, a flow or the closing: anything else (a breakdown, a figure
  * of another kind) leaves the flow unread. True when the flow was read.
@@ -109,10 +109,12 @@ function fundFlow(model: DocumentModel, tokens: ProseToken[], sink: ClaimSink): 
   const opening = money[openingAt];
   const paragraph = model.paragraphs[opening.sentence.paragraph];
   if (!paragraph || !FUND_NAMED.test(model.text.slice(paragraph.span.start, opening.token.span.start))) return false;
-  const closing = money.at(-1)!;
-  if (!CLOSING.test(closing.lead) || closing.token.unit !== opening.token.unit) return false;
+  // (The figures after the closing one compare it: `年末资产总额5371.56万元，比年初增加143.77万元`.)
+  const closingAt = money.findIndex((t, i) => i > openingAt && CLOSING.test(t.lead));
+  const closing = money[closingAt];
+  if (!closing || closing.token.unit !== opening.token.unit) return false;
   const flows: Flow[] = [];
-  for (const t of money.slice(0, -1)) {
+  for (const t of money.slice(0, closingAt)) {
     if (t === opening) continue;
     if (t.token.unit !== opening.token.unit || FUND_OPENING.test(t.lead) || CLOSING.test(t.lead)) return false;
     const sign = fundSign(t.lead) ?? (JOINED.test(t.lead) ? flows.at(-1)?.sign : undefined);

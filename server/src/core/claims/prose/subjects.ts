@@ -95,7 +95,8 @@ function normalize(name: string): string {
     strip(/(?:决算|预算)数?$/);
     // `项目支出决算总额` is the 项目支出 spent (a `预算总额` is its budget, another figure).
     strip(/决算总额$/);
-    strip(/(?:年初|调整后?)$/);
+    // (Not a stock's opening value, `固定资产原值年初`: that 年初 says when.)
+    strip(/(?<!原值|净值|余额|总额|折旧|摊销|资产)(?:年初|调整后?)$/);
     // (Not after a source of money: `项目支出中，…事业收入安排1,286,000.00元` is spending it funds, not the 事业收入.)
     strip(/(?<!收入|拨款|资金|补助)安排$/);
     strip(/(经费|费)支出$/, '$1');
@@ -161,9 +162,14 @@ export function subjectsMatch(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   if (short.length < 4 || !long.endsWith(short)) return false;
   const prefix = long.slice(0, long.length - short.length);
+  // (`累计折旧` alone is the department's; `车辆累计折旧` the cars' only.)
+  if (BARE_ATTRIBUTE.test(short)) return false;
   // (The disclosed 三公经费 are the 财政拨款 ones: `财政拨款“三公”经费` and `“三公”经费` are one figure.)
   return !SCOPE_WORDS.test(prefix) || (/^三公/.test(short) && /^(?:一般公共预算)?财政拨款$/.test(prefix));
 }
+
+/** An asset's attribute named alone: whose it is, the words before it say. */
+const BARE_ATTRIBUTE = /^(?:累计折旧|累计摊销|账面(?:价值|原值|净值|余额)|原值|净值)$/;
 
 /**
  * Words that narrow a quantity to one fund or unit: 一般公共预算财政拨款支出 is a part of 财政拨款支出, and

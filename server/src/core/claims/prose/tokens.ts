@@ -176,7 +176,9 @@ function namedBeforeTotal(clause: string): string {
 // (The department may name itself first: `本部门政府性基金预算财政拨款本年收入…`.)
 const FUND_FRAME = /^(?:本部门|本单位)?((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))|^(?:本部门|本单位)?(一般公共预算(?:财政拨款)?)(?=年初结转)/;
 /** A value of things counted, named by what they are: `账面价值`, `原值`, `净值`. */
-const ATTRIBUTE = /^(?:账面(?:价值|原值|净值|余额)|资产原值|资产净值|原值|净值|价值)$/;
+const ATTRIBUTE = /^(?:账面(?:价值|原值|净值|余额)|资产原值|资产净值|原值|净值|价值|累计折旧|累计摊销)$/;
+/** The same attributes ending a name: `设备账面原值`, `车辆累计折旧`. */
+const ATTRIBUTE_ENDING = /(?:账面(?:价值|原值|净值|余额)|资产原值|资产净值|原值|净值|价值|累计折旧|累计摊销)$/;
 /** A sentence labelled with one fund: `一般公共预算财政拨款：…`, `（二）政府性基金预算财政拨款收支情况：…`. */
 const FUND_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:收支|收入支出)?(?:情况|决算)?[：:]/;
 /** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
@@ -358,6 +360,19 @@ function sideOfClause(text: string, sentenceStart: number, at: number): string |
 }
 const SIDE_CLAUSE_LOOK_BACK = 200;
 
+/** `本年增加`, `本年减少`, `本年计提`: a flow of the year, in a sentence from 年初 to 年末. */
+const YEAR_FLOW = /^[，,、；;]?\s*(?:本年|当年|全年)(?:增加|减少|新增|计提|处置|核销|转销)(?:额|数)?(?:为)?$/;
+
+/** `本年增加主要为…`, `本年减少为…`: the make-up of a flow just stated. */
+const FLOW_EXPLAINED = /^[，,、；;]?\s*(?:本年|当年|全年)(?:增加|减少)(?:的)?(?:主要)?(?:为|是|包括|系)/;
+
+/** A sentence before in the paragraph that goes from 年初 through 本年增加 / 本年减少 to 年末. */
+function flowStated(model: DocumentModel, sentence: Sentence): boolean {
+  const paragraph = model.paragraphs[sentence.paragraph];
+  const before = paragraph ? model.text.slice(paragraph.span.start, sentence.span.start) : '';
+  return /年初[^。]*本年(?:增加|减少)[^。]*年末/.test(before);
+}
+
 /** A kind of body counted: `行政单位`, `参照公务员法管理的事业单位`, `其他事业单位`. */
 const UNIT_KIND = /[\u4e00-\u9fff]{0,16}(?:单位|机构|机关)$/;
 
@@ -506,7 +521,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // (`同比变动-130.67万元（-0.69%）`, `增减-93.82万元`: a change named bare, its sign giving the direction.)
       if (BARE_CHANGE.test(unquoted)) return 'delta';
       // (`年末结转和结余比上年结转60.80万元减少42.48万元`: the balance compared with the one carried in, the year's starting figure.)
-      if (/(?:比|较)(?:上年|年初)(?:结转|结余)(?:和结余)?数?$/.test(w)) return 'prior';
+      // (`年末资产总额20,521.83万元，比年初18,311.49万元增加…`: the year's opening figure, compared with.)
+      if (/(?:比|较)(?:上年|年初)(?:结转|结余)(?:和结余)?数?$|(?:比|较|与)(?:上年末|年初)(?:的)?数?$/.test(w)) return 'prior';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       // (Not `加上年初结转和结余150.00万元`: 加上 is plus, 年初 this year's opening.)
       // (Nor one in a closed bracket, `年初结转和结余（即上年末结转和结余）761.40万元`: what this year's opening restates.)
@@ -723,6 +739,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // the text's.)
       // (So in a clause after `；`: `…变动率为37.95%；剔除新增因公出国（境）费后，“三公”经费实际支出10.90万元`.)
       if (NARROWED_SCOPE.test(sentence.text) || NARROWED_SCOPE.test(clauseOf(text, token.span.start, sentence.span.start))) role = 'other';
+      // (`固定资产原值年初数为10236.82万元，本年增加1042.65万元，本年减少267.90万元，年末数为11011.57万元`: what came in and went out
+      // over the year, between its opening and closing figures, no change on last year; stock-flow.ts reads them.)
+      // (Nor are the words after it that say what came in or went out: `本年增加主要为购置…设备586.40万元`.)
+      if (role === 'delta' && isMoney(token.unit) && ((YEAR_FLOW.test(lead) && /年初/.test(text.slice(sentence.span.start, token.span.start)) && /年末/.test(text.slice(token.span.end, sentence.span.end))) || (FLOW_EXPLAINED.test(lead) && flowStated(model, sentence)))) role = 'other';
       const approximation = approximationOf(token, lead, after);
       // (`约1.6亿元` is a figure too, in sums and shares, but one rounded as coarsely as its writer liked.)
       if (approximation?.approx === 'about') markApproximate(token);
@@ -799,6 +819,11 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
+      // (…and so are the attributes after that one: `账面原值746.90万元，累计折旧318.26万元，账面净值428.64万元` are the equipment's.)
+      else if (ATTRIBUTE.test(own) && previous?.role === 'amount' && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) {
+        const of = ATTRIBUTE_ENDING.exec(previous.subject);
+        if (of && of.index > 0) own = previous.subject.slice(0, of.index) + own;
+      }
       // (`行政单位1个，本年支出7,314.26万元`, `行政单位（1个）支出9,618.27万元`: a year's figure right after a count of a kind of unit is
       // that kind's, not the department's 支出合计.)
       const kind = role === 'amount' && previous?.role === 'count' ? UNIT_KIND.exec(previous.subject)?.[0] : undefined;
