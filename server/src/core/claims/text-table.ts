@@ -82,7 +82,8 @@ const TOTAL = ['合计'];
 // A 项 name picks its 项 row (7-digit code) only exactly, and a name many 款 share (一般行政管理事务) only
 // with its 款 named: a PDF wrap that cut the name (`其他` / `市场监督管理事务（项）`) must not pick the 款.
 /** What an item's figure is when not its spending: `年初结转和结余`, `年末结转和结余`, `本年收入`. */
-const ITEM_OTHER_FIGURE = /^(年初结转和?结余|年末结转和?结余|本年收入)$/;
+// (`群众体育（项）年末结转24.80万元`: a balance named short.)
+const ITEM_OTHER_FIGURE = /^(年初结转(?:和?结余)?|年末结转(?:和?结余)?|年初结余|年末结余|本年收入)$/;
 
 const ITEM_MAPPING: Mapping = {
   subject: /(?:([^（()）]+?)[（(]款[)）])?([^（()）]+?)[（(]\s*项[)）]/,
@@ -639,7 +640,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
       const tail = itemSpending ? ITEM_OTHER_FIGURE.exec(subject.slice((m.index ?? 0) + m[0].length)) : null;
       if (tail) {
         if (!sections.under(pt.sentence.section, GOVERNMENT_FUND)) continue;
-        queries = [{ kind: 'T07', label: m[2], column: [tail[1]], unique: { parent: m[1], codeLength: 7 } }];
+        queries = [{ kind: 'T07', label: m[2], column: [tail[1].replace(/^(年初|年末).*$/, '$1结转和结余')], unique: { parent: m[1], codeLength: 7 } }];
       } else {
         soft = mapping.soft === true;
         const listTotal = facts.listOf.get(pt)?.totals.get('amount');

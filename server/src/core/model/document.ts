@@ -147,6 +147,9 @@ const CLASS_PATH_CUT = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：
 const CLASS_PATH_CUT_IN_NAME = /^[^。；;，,：:]*[（(][类款][)）][^。；;，,：:（(项]+(?<!情况|说明|分析)$/;
 /** 。！？!? end a sentence (tested per character: by code, not by regex). */
 const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+/** A Markdown list item's marker: `- `, `* `, `+ `, `• `. */
+const BULLET = /^[-*+•]\s+\S/;
+
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
 const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
 
@@ -373,6 +376,8 @@ export function buildModel(text: string): DocumentModel {
     // (`1. 因公出国（境）费0万元，与上年持平` / `2. 公务接待费…`: the next item of a list starts a line of its own,
     // however the line before it ended.)
     const nextItem = item !== undefined && current?.item !== undefined && item.style === current.item.style && item.n === current.item.n + 1;
+    // (`- 环境保护管理事务（款）：…97.87%` / `  - 行政运行（项）：…`: a Markdown list item, nested or not, is a line of its own.)
+    const bullet = BULLET.test(trimmed);
     // (`2.“…其他公共安全支出（项）”` / `323.74 万元，主要用于…`: an item whose amount the page wrapped is no heading.)
     let level = ITEM_THEN_AMOUNT.test(trimmed) && STARTS_WITH_FIGURE.test(neighbour(lines, line.index, 1)) ? undefined : headingLevel(trimmed);
     // (`### （七）一般公共预算财政拨款支出决算具体情况` / `（一）一般公共服务支出（类）`: a 类 numbered afresh is a part of the section it
@@ -401,7 +406,7 @@ export function buildModel(text: string): DocumentModel {
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
     // (`…预算为50.` / `41万元，…`: a figure the line break cut holds the lines together too.)
-    if (current && !nextItem && (continues(current.lastText, pageWidth) || insideNumber(numbers, line.start - 1) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || (!current.blankAfter && continuesAfterSemicolon(current.lastText, trimmed)) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed) || OPENS_WITH_BUDGET_COMPARISON.test(trimmed))) {
+    if (current && !nextItem && !(bullet && !insideNumber(numbers, line.start - 1)) && (continues(current.lastText, pageWidth) || insideNumber(numbers, line.start - 1) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || (!current.blankAfter && continuesAfterSemicolon(current.lastText, trimmed)) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed) || OPENS_WITH_BUDGET_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;
