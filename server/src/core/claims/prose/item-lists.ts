@@ -100,6 +100,9 @@ function inlineItems(text: string, style: RegExp, start: number, tokens: ProseTo
   return starts.map((from, k) => tokens.filter((t) => t.token.span.start >= from && (k + 1 === starts.length || t.token.span.start < starts[k + 1])));
 }
 
+/** A total of both sides: `收入、支出总计`, `收、支总计`. */
+const BOTH_SIDES = /收入、?支出总计$|收、?支总计$/;
+
 export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, lists: ProseList[], listOf: Map<ProseToken, ProseList>, sink: ClaimSink): void {
   const context = { levelsBefore: undefined as number[] | undefined };
   const tableItems: Partial<Record<'T05' | 'T07' | 'T08', Set<string>>> = {};
@@ -107,6 +110,9 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
   for (const list of lists) {
     if (!endsSentence(list, model.text)) continue;
     if (list.totals.size === 0) continue;
+    // (`收入、支出总计22,609.14万元。其中：` / `- 收入方面：…` / `- 支出方面：…`: each side adds up to the total, not the two together.)
+    const whole = list.totals.get('amount');
+    if (whole && BOTH_SIDES.test(whole.subject)) continue;
     listed.add(list.sentence);
     // (`具体包括以下9个项目：`: the count in the trigger says how many items follow.)
     const counted = list.totals.get('count') ?? analysis.bySentence.get(list.sentence)?.find((t) => t.role === 'count' && t.token.span.start >= list.trigger.start && t.token.span.end <= list.trigger.end);
@@ -120,7 +126,7 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     const total = list.totals.get('amount');
     if (list.parent !== undefined || !total || list.region.end !== model.sentences[list.sentence].span.end) continue;
     // (Nor of a total of both sides: `财政拨款收入、支出总计…，其中年初…结转和结余126.80万元。本年财政拨款支出…，年末…` mixes the sides.)
-    if (/收入、?支出总计$|收、?支总计$/.test(total.subject)) continue;
+    if (BOTH_SIDES.test(total.subject)) continue;
     const items = describedItems(model, analysis, listOf, list, total);
     if (items) addItemSums(analysis, new Map([['amount', total]]), new Map([['amount', items]]), true, sink);
   }
