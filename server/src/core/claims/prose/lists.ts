@@ -117,11 +117,15 @@ const TRIGGER = new RegExp(
   'g',
 );
 
-/** The base the share after a list's one amount names: `其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`. */
-function shareBaseOfLonePart(members: ProseToken[]): string | undefined {
+/**
+ * The base the share after a list's first amount names (`其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`), and
+ * whether that amount is the list's only one.
+ */
+function shareBaseOfFirstPart(members: ProseToken[]): { base: string; lone: boolean } | undefined {
   const amounts = members.filter((t) => t.role === 'amount');
-  const next = amounts.length === 1 ? members[members.indexOf(amounts[0]) + 1] : undefined;
-  return next?.role === 'share' ? /^[，,]?\s*占([^，,。；;\d]{2,30})的/.exec(next.lead)?.[1] : undefined;
+  const next = amounts.length > 0 ? members[members.indexOf(amounts[0]) + 1] : undefined;
+  const base = next?.role === 'share' ? /^[，,]?\s*占([^，,。；;\d]{2,30})的/.exec(next.lead)?.[1] : undefined;
+  return base ? { base, lone: amounts.length === 1 } : undefined;
 }
 
 /** `本年收入合计` and `收入合计`: one quantity, one name shortening the other. */
@@ -463,8 +467,13 @@ export function findLists(
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
           // (`…住房保障支出661.08万元，占3.20%。其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`: a lone part whose share
           // names its whole is a part of that whole, not of the figure the sentence before opened with.)
-          const namedWhole = total && role === 'amount' ? shareBaseOfLonePart(list.members) : undefined;
-          if (total && namedWhole && !namesSameQuantity(namedWhole, total.subject)) total = undefined;
+          // (`本期收入…；本期费用3378.78万元…。其中：业务活动费用2786.45万元，占本期费用的82.47%；…`: parts whose first share names the
+          // sentence's other figure are that one's.)
+          const named = total && role === 'amount' ? shareBaseOfFirstPart(list.members) : undefined;
+          if (total && named && !namesSameQuantity(named.base, total.subject)) {
+            const other = [...(analysis.bySentence.get(total.sentence.id) ?? [])].reverse().find((t) => t.role === 'amount' && t.depth === 0 && namesSameQuantity(named.base, t.subject));
+            total = other ?? (named.lone ? undefined : total);
+          }
           // (`按资金来源分，…` with a comma breaks down the whole its own paragraph states before it, not the last figure of another.)
           if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph) total = undefined;
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)

@@ -344,6 +344,9 @@ function isBudgetWords(words: string): boolean {
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
 /** A sentence opening by taking something out of what it names: `剔除公务用车购置费后，`, `扣除一次性项目因素，`. */
+/** The accrual basis of 政府会计制度's financial accounts, stated for a sentence's figures. */
+const ACCRUAL_BASIS = /财务会计口径|权责发生制|财务会计核算口径/;
+
 /** `；支出包括…`, `其中：收入包括…`: the side a clause opens with, when its figures are listed by fund. */
 const SIDE_CLAUSE = /^[，,；;：:\s]*(?:其中[：:，,]?)?\s*(收入|支出)(?:包括|为|有|中)/;
 
@@ -831,6 +834,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (side) own = kind + side;
       // (`其余23个单位支出合计46,803.65万元`: the rest of the units' total, no statement of the department's 支出合计.)
       else if (role === 'amount' && previous?.role === 'count' && /^(?:其余|剩余)$/.test(previous.subject) && UNIT_KIND.test(lead.replace(/(?:支出|收入)(?:合计|总额)?$/, ''))) own = previous.subject + own;
+      // (`按照政府会计制度财务会计口径，2025年度本部门收入合计5084.62万元，费用合计…`: accrual figures, no statements of the budget
+      // accounts' 收入合计.)
+      // (Not in a clause of last year's: `；上年收入合计…，费用合计…` are no figures of this year's.)
+      if (own && role === 'amount' && ACCRUAL_BASIS.test(sentence.text) && !/^财务会计/.test(own) && !/上年|去年/.test(clauseOf(text, token.span.start, sentence.span.start))) own = `财务会计${own}`;
       // (`收入包括一般公共预算财政拨款6,876.17万元、政府性基金预算财政拨款165.00万元…；支出包括…`: a fund named bare in a clause on one
       // side is that side's.)
       if (role === 'amount' && /财政拨款$/.test(own)) own += sideOfClause(text, sentence.span.start, start) ?? '';
