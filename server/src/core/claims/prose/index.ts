@@ -6,6 +6,7 @@ import { averageClaims } from './averages';
 import { depreciationClaims } from './depreciation';
 import { stockFlowClaims } from './stock-flow';
 import { formulaClaims } from './formulas';
+import { balanceSheetClaims } from './balance-sheet';
 import { changeBreakdownClaims } from './change-breakdown';
 import { differenceClaims, refundClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
@@ -91,6 +92,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   averageClaims(analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
+  balanceSheetClaims(analysis, sink);
   statedFormulaClaims(analysis, sink);
   fundRollClaims(analysis, sink);
   // (Last: a computation's result that another relation reads is checked there.)
