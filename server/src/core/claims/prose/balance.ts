@@ -233,60 +233,82 @@ const FORMULA_TERM = /^\s*(加上?|减去?|[+＋])(?!少)/;
  * formula that makes it, term by term: it is the signed sum of its terms.
  */
 export function statedFormulaClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  let previous: ProseToken[] = [];
   for (const tokens of analysis.bySentence.values()) {
+    const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
+    previous = tokens;
     for (let i = 0; i + 2 < tokens.length; i++) {
       const total = tokens[i];
       const first = tokens[i + 1];
       if (total.role !== 'amount' || first.role !== 'amount' || !isMoney(total.token.unit) || first.token.unit !== total.token.unit || !FORMULA_OPENS.test(first.lead)) continue;
-      const { terms, signs } = termsFrom(tokens, first, i + 2, FORMULA_TERM);
+      const { terms, signs, next } = termsFrom(tokens, first, i + 2, FORMULA_TERM);
       if (terms.length < 2) continue;
       addFormula(sink, total, terms, signs, /^(?:为|即|等于|加上?|减去?|[=＝+＋])/);
-      i += terms.length;
+      i = next - 1;
     }
-    resultAfterTerms(tokens, sink);
+    resultAfterTerms(tokens, before, sink);
   }
 }
 
-/** A term of a formula whose result comes after it: `加上本年收入`, `扣除本年支出`. */
-const LEADING_TERM = /^[，,]?\s*(?:再)?(加上?|减去?|扣除)/;
+/** A term of a formula whose result comes after it: `加上本年收入`, `扣除本年支出`, `在…的基础上，剔除上划的…`. */
+const LEADING_TERM = /^(?:的基础上)?[，,]?\s*(?:再)?(加上?|减去?|扣除|剔除)/;
+/** Figures a restatement adds up: this year's and last year's. */
+const FIGURE = new Set<string>(['amount', 'prior']);
+/** `加上A中心286.42万元、B中心412.68万元`: a figure joined to a term is a term of the same sign. */
+const JOINED_TERM = /^[、和及]/;
+/** The words between the last term and the figure they make: `后`, `，…合计`, `，年末…`, `，调整后…为`. */
+const RESULT_NAMED = /^\s*[，,]\s*(?:[^，,。；;\d]{0,12}(?:合计|共计|总计)|(?:年末|期末)[^，,。；;\d]{0,12}|调整后[^，,。；;\d]{0,20})(?:为|达|是)?\s*$/;
 
 /**
  * `年初结转和结余0万元，加上本年收入540.00万元，扣除本年支出512.36万元后，年末结转和结余27.64万元`: the terms first, then the figure
- * they make, after `后`.
+ * they make, after `后`. (Last year's figures restated so, too: `…决算公开的收入、支出总计为9464.86万元。按照…，加上A…286.42万元、
+ * B…412.68万元，减去划出的C…135.26万元，调整后…总计为10028.70万元`, the first term closing the sentence before.)
  */
-function resultAfterTerms(tokens: ProseToken[], sink: ClaimSink): void {
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const first = tokens[i];
-    if (first.role !== 'amount' || !isMoney(first.token.unit)) continue;
-    const { terms, signs } = termsFrom(tokens, first, i + 1, LEADING_TERM);
-    const k = i + terms.length;
-    const result = tokens[k];
-    if (terms.length < 2 || !result || result.role !== 'amount' || result.token.unit !== first.token.unit) continue;
+function resultAfterTerms(tokens: ProseToken[], before: ProseToken[], sink: ClaimSink): void {
+  const opener = tokens.find((t) => isMoney(t.token.unit) && t.depth === 0);
+  // (The first term closes the sentence before when this one opens with a term: `。按照…，加上…`.)
+  const carried = opener && LEADING_TERM.test(opener.lead) ? before.filter((t) => t.depth === 0 && isMoney(t.token.unit)).at(-1) : undefined;
+  const pool = carried ? [carried, ...tokens] : tokens;
+  for (let i = 0; i + 2 < pool.length; i++) {
+    const first = pool[i];
+    // (A figure its words make a term is none's first: `减去随…划出的64.80万元`.)
+    if (!FIGURE.has(first.role) || !isMoney(first.token.unit) || first.depth > 0 || LEADING_TERM.test(first.lead) || JOINED_TERM.test(first.lead)) continue;
+    const { terms, signs, next: k } = termsFrom(pool, first, i + 1, LEADING_TERM);
+    const result = pool[k];
+    // (`…，调整后为4208.00万元`: the restated figure, whatever 调整后 would otherwise make of it.)
+    if (terms.length < 2 || !result || !(FIGURE.has(result.role) || /^[，,]?\s*调整后(?:为|是)?$/.test(result.lead)) || result.token.unit !== first.token.unit) continue;
     const last = terms[terms.length - 1];
-    const sentence = first.sentence;
-    const between = sentence.text.slice((last.token.unitSpan?.end ?? last.token.span.end) - sentence.span.start, result.token.span.start - sentence.span.start);
+    const sentence = result.sentence;
+    const between = sentence.text.slice((last.token.unitSpan?.end ?? last.token.span.end) - sentence.span.start, result.token.span.start - sentence.span.start).replace(/(?:19|20)\d\d\s*年度?/g, '');
     // (Or a total named right after the terms: `收入10064.09万元，加上年初结转和结余150.00万元，当年可用资金合计10214.09万元`.)
     // (Or the year-end balance the terms carry to: `年初结转和结余661.90万元，加上本年收入…，减去本年支出…，年末结转和结余347.16万元`.)
-    if (!/^\s*后/.test(between) && !/^\s*[，,]\s*(?:[^，,。；;\d]{0,12}(?:合计|共计|总计)|(?:年末|期末)[^，,。；;\d]{0,12})(?:为|达|是)?\s*$/.test(between)) continue;
-    addFormula(sink, result, terms, signs, /^(?:再)?(?:加上?|减去?|扣除)/);
+    if (!/^\s*后/.test(between) && !RESULT_NAMED.test(between)) continue;
+    addFormula(sink, result, terms, signs, /^(?:的基础上)?[，,]?\s*(?:再)?(?:加上?|减去?|扣除|剔除)/);
     i = k;
   }
 }
 
 /**
- * `first` and the amounts in its unit from `from` on whose words open a term (`term`'s group 1: 加, 减, 扣除), with their
- * signs.
+ * `first` and the figures of its role and unit from `from` on whose words open a term (`term`'s group 1: 加, 减, 扣除, 剔除) or join
+ * the term before, with their signs.
  */
-function termsFrom(tokens: ProseToken[], first: ProseToken, from: number, term: RegExp): { terms: ProseToken[]; signs: number[] } {
+function termsFrom(tokens: ProseToken[], first: ProseToken, from: number, term: RegExp): { terms: ProseToken[]; signs: number[]; next: number } {
   const terms = [first];
   const signs = [1];
-  for (let k = from; k < tokens.length; k++) {
-    const m = term.exec(tokens[k].lead);
-    if (!m || tokens[k].role !== 'amount' || tokens[k].token.unit !== first.token.unit) break;
-    terms.push(tokens[k]);
-    signs.push(/^[减扣]/.test(m[1]) ? -1 : 1);
+  let k = from;
+  for (; k < tokens.length; k++) {
+    const t = tokens[k];
+    // (`加上划入单位结转资金21.00万元（A12.60万元、B8.40万元）`: a term's detail in brackets is no term.)
+    if (t.depth > first.depth) continue;
+    // (Last year's figure and what moved in or out of it: `原…2018年末…结转和结余486.20万元，减去…划出的64.80万元`.)
+    if (!(t.role === first.role || (FIGURE.has(t.role) && FIGURE.has(first.role))) || t.token.unit !== first.token.unit) break;
+    const m = term.exec(t.lead);
+    if (m) signs.push(/^[减扣剔]/.test(m[1]) ? -1 : 1);
+    else if (terms.length > 1 && JOINED_TERM.test(t.lead)) signs.push(signs.at(-1)!);
+    else break;
+    terms.push(t);
   }
-  return { terms, signs };
+  return { terms, signs, next: k };
 }
 
 /** `result` is the signed sum of `terms` (each named by its words less the operator `operator` matches). */
