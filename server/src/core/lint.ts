@@ -145,12 +145,17 @@ function shiftClaim(claim: Claim, offset: number): void {
  */
 function modelOf(normalized: string, text: string, script: NormalizedText, shift = 0): DocumentModel {
   const model = buildModel(normalized);
-  // Full-width digits and OCR's letter O were read as ASCII digits: the numbers written with them are still reported (number-format).
-  if (script.fullwidthDigits || script.letterZeros) {
+  // Full-width digits and OCR's letters O and l were read as ASCII digits: the numbers written with them are still reported (number-format).
+  if (script.fullwidthDigits || script.letterZeros || script.letterOnes) {
     for (const n of model.numbers) {
       const written = text.slice(script.toSource(n.span.start + shift), script.toSource(n.span.end + shift));
       if (script.letterZeros && /[OoＯ]/.test(written)) {
         n.formatIssue ??= 'letter-zero';
+        n.raw = written;
+        continue;
+      }
+      if (script.letterOnes && /[lI]/.test(written)) {
+        n.formatIssue ??= 'letter-one';
         n.raw = written;
         continue;
       }

@@ -46,7 +46,8 @@ export type NumberFormatIssue =
   | 'double-point' // `1857..82`
   | 'comma-decimal' // `315,80万元`: a comma for the decimal point
   | 'year-fused' // `与2019498.83万元相比`: 2019年498.83万元 with its 年 lost
-  | 'letter-zero'; // `1O4.95`: OCR's letter O for the digit 0
+  | 'letter-zero' // `1O4.95`: OCR's letter O for the digit 0
+  | 'letter-one'; // `l864.20`: OCR's letter l (or I) for the digit 1
 
 export interface NumberToken {
   /** Index in DocumentModel.numbers. */

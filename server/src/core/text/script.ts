@@ -17,6 +17,8 @@ export interface NormalizedText {
   fullwidthDigits: boolean;
   /** Letters O inside numbers were made zeros (number-format reports them from the source). */
   letterZeros: boolean;
+  /** Letters l / I for a one were made ones (reported the same way). */
+  letterOnes: boolean;
 }
 
 /**
@@ -52,7 +54,9 @@ const REMOVED = new RegExp(`${GLOSS.source}|${INVISIBLE}|${SPACE_ENTITY}|${UNIT_
 const IN_ORDER = /依次(?=[为是占较比增减下上同达完约：:])/g;
 
 /** A letter O (ASCII or full-width) between the digits of a number, or between its digits and its unit. */
-const LETTER_ZERO = /(?<=\d\.?)[OoＯ](?=\.?\d)|(?<=\d)[OoＯ](?=[%％万亿元])/g;
+const LETTER_ZERO = /(?<=\d[.．]?)[OoＯ](?=[.．]?\d)|(?<=\d)[OoＯ](?=[%％万亿元])/g;
+/** A letter l or I for the digit 1: opening a figure with its unit (`l864.20万元`, not a word's letter), or between digits. */
+const LETTER_ONE = /(?<![A-Za-z])[lI](?=\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％))|(?<=\d)[lI](?=\d)/g;
 
 /** Full-width digits (Word styles, web mirrors): ASCII one for one, so that every pattern of the engine reads them. */
 const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
@@ -72,21 +76,26 @@ export function normalizeScript(source: string): NormalizedText {
   // (search, not test: test would move the global pattern's lastIndex, where matchAll then starts.)
   const fullwidthDigits = found & TRADITIONAL_FOUND ? text.search(FULLWIDTH_DIGIT) >= 0 : (found & FULLWIDTH_FOUND) !== 0;
   // (`４１．３３`: its full-width point between digits goes with them; one character for one, so offsets stay.)
-  if (fullwidthDigits) text = text.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/(?<=\d)．(?=\d)/g, '.');
-  // (`1O4.95`, `87.O7`: OCR's letter O for a zero inside a number; one character for one.)
+  if (fullwidthDigits) text = text.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // (`1O4.95`, `87.O7`, `２Ｏ．６０`: OCR's letter O for a zero inside a number; one character for one.)
   const letterZeros = (found & LETTER_ZERO_MAYBE) !== 0 && text.search(LETTER_ZERO) >= 0;
   if (letterZeros) text = text.replace(LETTER_ZERO, '0');
+  // (`l864.20万元`: its letter l (or I) for a one.)
+  const letterOnes = (found & LETTER_ONE_MAYBE) !== 0 && text.search(LETTER_ONE) >= 0;
+  if (letterOnes) text = text.replace(LETTER_ONE, '1');
+  if (fullwidthDigits) text = text.replace(/(?<=\d)．(?=\d)/g, '.');
   // `A、B依次为x、y，依次占…的p、q`: 依次 (in that order) pairs the runs as 分别 (respectively) does, and every
   // pattern of the engine reads 分别: one word for the other, of the same length.
   if (text.includes('依次')) text = text.replace(IN_ORDER, '分别');
   // (The survey's test for REMOVED is looser than the pattern: the pattern decides.)
-  if ((!(found & TRADITIONAL_FOUND) && !(found & REMOVED_MAYBE)) || text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits, letterZeros };
-  return { ...withoutRemoved(text), fullwidthDigits, letterZeros };
+  if ((!(found & TRADITIONAL_FOUND) && !(found & REMOVED_MAYBE)) || text.search(REMOVED) < 0) return { text, toSource: identity, fullwidthDigits, letterZeros, letterOnes };
+  return { ...withoutRemoved(text), fullwidthDigits, letterZeros, letterOnes };
 }
 
 const TRADITIONAL_FOUND = 1;
 const FULLWIDTH_FOUND = 2;
 const LETTER_ZERO_MAYBE = 8;
+const LETTER_ONE_MAYBE = 16;
 const REMOVED_MAYBE = 4;
 
 /** TRADITIONAL's characters by code, for the survey. */
@@ -116,6 +125,9 @@ function survey(text: string): number {
     else if (c === 0x4f || c === 0x6f || c === 0xff2f) {
       if ((i > 0 && isDigitOrPoint(text.charCodeAt(i - 1))) || isDigitOrPoint(text.charCodeAt(i + 1))) found |= LETTER_ZERO_MAYBE;
     }
+    else if (c === 0x6c || c === 0x49) {
+      if (isDigitOrPoint(text.charCodeAt(i + 1))) found |= LETTER_ONE_MAYBE;
+    }
     else if (c === 0x28 || c === 0xff08) {
       if (i > 0 && isHan(text.charCodeAt(i - 1)) && mayOpenGloss(text.charCodeAt(i + 1))) found |= REMOVED_MAYBE;
     } else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad) found |= REMOVED_MAYBE;
@@ -143,7 +155,7 @@ function simplifiedPerLine(text: string, convert: (text: string) => string): str
  * Takes the glosses and invisible characters out, padding each line at its end (before `\r`, if any) so
  * that it keeps its length.
  */
-function withoutRemoved(text: string): Omit<NormalizedText, 'fullwidthDigits' | 'letterZeros'> {
+function withoutRemoved(text: string): Omit<NormalizedText, 'fullwidthDigits' | 'letterZeros' | 'letterOnes'> {
   // Per gloss: its position in the normalised text and how many characters it had (in text order).
   const at: number[] = [];
   const widths: number[] = [];

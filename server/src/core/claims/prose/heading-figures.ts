@@ -61,7 +61,9 @@ function sectionOpenings(model: DocumentModel, analysis: ProseAnalysis): Map<num
 
 /** The quantity a heading names before its figure: `六、一般公共预算财政拨款基本支出决算情况（合计` → 一般公共预算财政拨款基本支出. */
 function headingQuantity(words: string): string {
-  return comparable(words.replace(/^[#\s*]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?/, '').replace(/[（(：:][^（(：:]*$/, ''));
+  // (`…总体情况（总计：`, `…总体情况——总计 `: the words before the bracket, colon or dash that introduces the figure.)
+  const name = words.replace(/^[#\s*]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?/, '');
+  return comparable(name.replace(/[（(：:][^（(：:]*$/, '').replace(/(?:[（(][^（()）]*[：:]?|——|—)[^（(：:—]*$/, ''));
 }
 
 /** Words that only frame a quantity (决算, 情况, 合计…), quotes and spaces dropped. */

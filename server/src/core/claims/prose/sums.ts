@@ -192,7 +192,7 @@ function sharesAddToHundred(list: ProseList): boolean {
 }
 
 /** The criteria a whole is broken down by, one breakdown each: `按用途分：`, `按采购品目分：` (lists.ts opens lists on them). */
-export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|级次|单位|使用单位|所属单位)';
+export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|收入来源|级次|单位|使用单位|所属单位)';
 // (`分单位为：`, `分单位看，`, `从单位构成看，` break a whole down by unit as `按单位分：` does.)
 // (`从采购方式看，…` too; not `从资金来源看，基本支出中…；项目支出中…`, which may leave a kind of spending out.)
 const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}|^(?:分|从)(?:使用|所属)?单位|^从(?:采购方式|采购品目|组织形式)(?:上|来)?看`);
