@@ -668,6 +668,8 @@ function isMetaLine(text: string): boolean {
 /** A 3/5/7-digit subject code followed by a name of more than a count unit. */
 const CODE_THEN_NAME = /^\s*\d{3}(?:\d{2}){0,2}[\s\u3000]*(?!(?:人次|批次|万人|万份|个|人|辆|台|套|份|家|项|次|名|户|件|所|条|天|本|期|场|篇|年|元|万元)\s*$)[\u4e00-\u9fff]{2,}/;
 
+const NOTHING_WORD = /^\s*[（(]?(?:无|空)[)）]?\s*$/;
+
 /** Completes a split cell of row `row`: blank or not, its number scanned when it may hold one (`scans[col]`). */
 function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | undefined>): TableCell {
   const text = cell.text;
@@ -677,7 +679,8 @@ function readCell(row: number, cell: TableCell, scans: Array<ScannedNumber | und
   cell.indent = undefined;
   // Most cells of these tables are blank: skip the number scanner for them. A cell holding only
   // a full-width or no-break space (Excel, Word) is blank too.
-  if (text === '' || (isSpaceCode(text.charCodeAt(0)) && text.trim() === '')) {
+  // (`无`, `空`, `（空）`: the template's words for nothing there, as a blank is.)
+  if (text === '' || (isSpaceCode(text.charCodeAt(0)) && text.trim() === '') || NOTHING_WORD.test(text)) {
     scans.push(undefined);
     cell.empty = true;
     return cell;
@@ -1258,7 +1261,7 @@ function labelsAfterLead(texts: string[]): number {
  * under the header is more header, whatever the merged cells above it. (table-format tests data rows
  * against the same words.)
  */
-export const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|总计|人员经费|公用经费|本年|上年|基本支出|项目支出|类|款|项|行次|栏次|(?:收入|支出)?项目|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)(?:及|和|与)?(?:名称)?|本年(?:收入|支出)(?:合计)?|上缴上级支出|经营支出|对附属单位补助支出|(?:年初|年末)结转和结余)$/;
+export const COLUMN_WORD = /^(?:(?:年初|全年|调整后?)?(?:决算|预算)数?|金额|合计|小计|总计|人员经费|公用经费|本年|上年|基本支出|项目支出|类|款|项|行次|栏次|(?:收入|支出)?项目|科目名称|(?:功能分类|经济分类)?科目(?:编码|代码)(?:及|和|与|\/|／|、)?(?:名称)?|本年(?:收入|支出)(?:合计)?|上缴上级支出|经营支出|对附属单位补助支出|(?:年初|年末)结转和结余)$/;
 function onlyColumnWords(texts: string[]): boolean {
   let words = 0;
   for (const t of texts) {

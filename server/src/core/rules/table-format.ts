@@ -7,7 +7,8 @@ const STANDARD = /^T\d\d$/;
  * A cell where no amount was meant: a sentence (a template's `增减变化原因等说明` row holds one) or a web page's
  * leftover rule characters (`|||||`).
  */
-const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{31,}$/s;
+// (`涉密`, `涉密不公开`, `不予公开`: an amount withheld on purpose, not one the conversion broke.)
+const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{31,}$|^[（(]?(?:涉密|保密|不公开|不予公开|涉密不公开)[)）]?$/s;
 /** Digits and separators only (`4,036,8 30.00`): an amount the conversion broke, however many commas. */
 const BROKEN_AMOUNT = /^[\d,.\s]+$/;
 const UNFINISHED_TABLE = l('表格注明尚未完成，缺少的行未核对', 'The table is marked unfinished; the rows it lacks were not checked');

@@ -363,6 +363,8 @@ function sideOfClause(text: string, sentenceStart: number, at: number): string |
 }
 const SIDE_CLAUSE_LOOK_BACK = 200;
 
+const NONE_BEFORE = /^.*(?:无|未发生|为零)[、，,；;](?=[^、，,；;]*$)/;
+
 /** `本年增加`, `本年减少`, `本年计提`: a flow of the year, in a sentence from 年初 to 年末. */
 const YEAR_FLOW = /^[，,、；;]?\s*(?:本年|当年|全年)(?:增加|减少|新增|计提|处置|核销|转销)(?:额|数)?(?:为)?$/;
 
@@ -577,7 +579,8 @@ const COMPARISON_TAIL = /^(?:(?:19|20)\d\d\s*年度?|年度|度)?(?:相比|比�
  * after a comparison that opens the clause.
  */
 function subjectWords(lead: string, role: Role): string {
-  let w = lead;
+  // (`政府采购工程支出无、政府采购服务支出64.20万元`: an item stated as none before it names nothing of this figure.)
+  let w = lead.replace(NONE_BEFORE, '');
   if (role === 'delta' || role === 'change-rate' || role === 'prior' || role === 'budget-delta') {
     w = w.replace(REASON_PREFIX, '');
     // (`较年初预算数减少0.04万元`: the comparison with the budget names nothing either.)

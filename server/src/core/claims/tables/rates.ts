@@ -7,7 +7,7 @@ import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
 import Decimal from 'decimal.js';
 import { asExact, Operand } from '../../arith/operand';
-import { written } from '../../arith/interval';
+import { checkRatio, written } from '../../arith/interval';
 import { emitSum } from './emit';
 import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOperand, totalItem, valueColumns, type Item } from './access';
 
@@ -180,6 +180,30 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
  * the amount column right before the share column. The shares of the top rows (the 类, or every row of a table without
  * codes) are one list, which adds up to 100%.
  */
+/** Of the amount columns before a share column, the one whose rows' shares of the total hold most often (the last on a tie). */
+function borneOutColumn(model: DocumentModel, table: Table, list: Item[], total: Item | undefined, shareCol: number, amounts: number[]): number | undefined {
+  const last = amounts.at(-1);
+  if (!total || amounts.length < 2) return last;
+  const held = (col: number) => {
+    const base = itemOperand(model, table, total, col);
+    if (!base || base.value.isZero()) return -1;
+    let n = 0;
+    for (const it of list) {
+      const stated = it === total ? undefined : rateOperand(model, it, shareCol, '');
+      const part = stated && itemOperand(model, table, it, col);
+      if (stated && part && checkRatio(part, base, stated).status === 'ok') n++;
+    }
+    return n;
+  };
+  let best = last!;
+  let most = held(best);
+  for (const col of amounts) {
+    const n = col === last ? most : held(col);
+    if (n > most) [best, most] = [col, n];
+  }
+  return best;
+}
+
 /** Whether more rows state `shareCol` as amountCol / firstCol of the row than as amountCol / the total's. */
 function rowRatioBorneOut(model: DocumentModel, list: Item[], shareCol: number, amountCol: number, firstCol: number, total: Item): boolean {
   const cell = (it: Item, c: number) => model.numbers[it.row.cells[c]?.number ?? -1];
@@ -241,11 +265,13 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
   // (`上年决算数 | 本年决算数 | … | 本年占比 | 上年占比`: last year's share is of last year's column, whose role is 'prior'.)
   const named = /^(年初|年末|决算|预算|上年|本年)/.exec(headerText(table, shareCol))?.[1];
   const candidates = named === '上年' ? table.columns.filter((c) => c.block === 0 && c.role === 'prior' && c.index < shareCol).map((c) => c.index) : amounts;
-  const amountCol = (named ? candidates.filter((c) => headerText(table, c).startsWith(named)).at(-1) : undefined) ?? (named === '上年' ? undefined : amounts.at(-1));
-  if (amountCol === undefined) return;
   const list = items(table).filter((it) => it.entry.block === 0);
   // (Or a first or last row named …合计: `政府采购支出合计`, `资产总计`, `资产总额`.)
   const total = totalItem(list) ?? [list[0], list.at(-1)].find((it) => it && /(?:合计|总计|总额)$/.test(itemLabel(it)));
+  // (`支出合计 | 基本支出 | 项目支出 | 占比（%）`: a share named by no column is of the column its rows bear out, the last before it
+  // unless another fits more rows.)
+  const amountCol = named ? (candidates.filter((c) => headerText(table, c).startsWith(named)).at(-1) ?? (named === '上年' ? undefined : amounts.at(-1))) : borneOutColumn(model, table, list, total, shareCol, amounts);
+  if (amountCol === undefined) return;
   // (`项目个数 | 个数占比`: counts are exact, not amounts rounded to their last digit.)
   const counted = COUNT_COLUMN.test(headerText(table, amountCol));
   const amountOf = (it: Item) => {
