@@ -1789,7 +1789,8 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
       const hasValue = anyValue(row, valueCols);
       if (!code && !label && !lineNumber) {
         // A total written in an odd column (`公用经费合计\t\t\t\t\t4.72`): the value belongs to the labelled entry on its left.
-        if (hasValue && pending) {
+        // (So are a budget and an actual, `公用经费合计 | … | 45.70 | 44.53`, column for column.)
+        if (hasValue && pending && pending.valueCols.length === valueCols.length) {
           pending.valueCols = valueCols;
           pending = undefined;
         } else if (hasValue) {
@@ -1799,7 +1800,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
       }
       const entry: TableEntry = { block: b, code, codeRecovered: undefined, label, labelSpan, lineNumber, valueCols };
       entries.push(entry);
-      pending = label && !hasValue && valueCols.length === 1 ? entry : undefined;
+      pending = label && !hasValue && valueCols.length > 0 ? entry : undefined;
     }
     row.entries = entries;
   }

@@ -8,7 +8,8 @@ const STANDARD = /^T\d\d$/;
  * leftover rule characters (`|||||`).
  */
 // (`涉密`, `涉密不公开`, `不予公开`: an amount withheld on purpose, not one the conversion broke.)
-const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{31,}$|^[（(]?(?:涉密|保密|不公开|不予公开|涉密不公开)[)）]?$/s;
+// (`因公出国（境）团组数（个）`: a statistic's label, its count in the cell after it, in the 相关统计数 rows under 公开09表.)
+const NO_AMOUNT_MEANT = /^[|｜\s\-—_=+*#]+$|[，,。；;].*[，,。；;]|^.{31,}$|^[（(]?(?:涉密|保密|不公开|不予公开|涉密不公开)[)）]?$|^[\u4e00-\u9fff（）()]{2,20}[（(](?:个|人|辆|人次|批次|次|台|套|台（套）)[)）]$/s;
 /** Digits and separators only (`4,036,8 30.00`): an amount the conversion broke, however many commas. */
 const BROKEN_AMOUNT = /^[\d,.\s]+$/;
 const UNFINISHED_TABLE = l('表格注明尚未完成，缺少的行未核对', 'The table is marked unfinished; the rows it lacks were not checked');
