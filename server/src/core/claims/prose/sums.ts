@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { FactClaim, Operand, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
-import { grandTotalKind, sideOf, subjectsMatch } from './subjects';
+import { grandTotalKind, normalizeSubject, sideOf, subjectsMatch } from './subjects';
 import type { UnresolvedShare } from './shares';
 import { ADJUSTMENT_AMOUNT, between, budgetKind, CUT, type ProseToken, type Role } from './tokens';
 
@@ -202,6 +202,9 @@ const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四
 /** `工资福利支出中，基本工资、津贴补贴…` up to the 分别 of the run. */
 const FRAMED_RUN = /(?:^|[，,。；;])[\u4e00-\u9fff“”（）()]{2,16}中[，,][^，,。；;：:]*$/;
 
+/** A frame opening a sentence's clause: `工资福利支出中，`. */
+const FRAME_OPENING = /(?:^|[，,。；;])([\u4e00-\u9fff“”（）()]{2,16})中[，,]/;
+
 /** A 科目 named with its level: `文物保护（项）`. */
 const LEVELLED = /[（(]\s*[类款项]\s*[)）]/;
 const LEVEL_MARKS = /[（(]\s*([类款项])\s*[)）]/g;
@@ -216,7 +219,10 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   // (Not `工资福利支出中，基本工资、津贴补贴、奖金、绩效工资分别为…`: a frame before 分别 may name only some of its parts, unless they are
   // the whole family.)
   const own = parts[0]?.sentence;
-  const framed = own !== undefined && /分别/.test(list.triggerText) && list.trigger.start >= own.span.start && FRAMED_RUN.test(own.text.slice(0, list.trigger.start - own.span.start));
+  const before = own !== undefined && list.trigger.start >= own.span.start ? own.text.slice(0, list.trigger.start - own.span.start) : undefined;
+  // (Or a later run under the same frame: `工资福利支出中，A、B分别为…；C、D分别为…；E…`.)
+  const frame = before !== undefined ? FRAME_OPENING.exec(before)?.[1] : undefined;
+  const framed = before !== undefined && /分别/.test(list.triggerText) && (FRAMED_RUN.test(before) || (frame !== undefined && subjectsMatch(normalizeSubject(frame), total.subject)));
   if (framed) return coversFamily(parts.map((p) => p.subject), total.subject);
   // (Not the top few, `分单位看，支出排名前四位的单位为…`: some of the whole.)
   const topFew = own !== undefined && TOP_FEW.test(own.text.slice(Math.max(0, list.trigger.start - own.span.start), Math.max(0, parts[0].token.span.start - own.span.start)));
