@@ -1790,7 +1790,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
       if (!code && !label && !lineNumber) {
         // A total written in an odd column (`公用经费合计\t\t\t\t\t4.72`): the value belongs to the labelled entry on its left.
         // (So are a budget and an actual, `公用经费合计 | … | 45.70 | 44.53`, column for column.)
-        if (hasValue && pending && pending.valueCols.length === valueCols.length) {
+        if (hasValue && pending && (pending.valueCols.length === 1 || pending.valueCols.length === valueCols.length)) {
           pending.valueCols = valueCols;
           pending = undefined;
         } else if (hasValue) {

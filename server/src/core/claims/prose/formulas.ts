@@ -55,7 +55,6 @@ function resultSpans(claim: Claim): number[] {
     case 'average':
       return claim.stated.span ? [claim.stated.span.start] : [];
     case 'change':
-      return claim.rate?.span ? [claim.rate.span.start] : [];
     case 'completion':
       return claim.rate?.span ? [claim.rate.span.start] : [];
     default:

@@ -30,14 +30,12 @@ export function stockFlowClaims(model: DocumentModel, analysis: ProseAnalysis, s
   for (const tokens of analysis.bySentence.values()) {
     const before = previous[0]?.sentence.paragraph === tokens[0]?.sentence.paragraph ? previous : [];
     previous = tokens;
+    // (A fund's or an asset's money through the year, in its own words.)
+    if (fundFlow(model, tokens, sink)) continue;
     const start = tokens.findIndex((t) => t.depth === 0 && (t.role === 'count' || t.role === 'amount') && OPENING.test(t.lead) && !CLOSING.test(t.lead));
-    if (start < 0) {
-      fundFlow(model, tokens, sink);
-      continue;
-    }
+    if (start < 0) continue;
     const opening = tokens[start];
     const money = isMoney(opening.token.unit);
-    if (money && fundFlow(model, tokens, sink)) continue;
     if (money && !ITEM_OR_OTHER_MONEY.test(opening.sentence.text) && !NON_FISCAL_LABEL.test(opening.sentence.text)) continue;
     // (`年中追加…980.00万元，加上年初结转和结余150.00万元，全年支出决算…`: money before the opening balance is a term of the flow too.)
     if (money && tokens.slice(0, start).some((t) => t.depth === 0 && isMoney(t.token.unit))) continue;

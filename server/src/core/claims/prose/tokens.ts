@@ -351,15 +351,7 @@ const ACCRUAL_BASIS = /财务会计口径|权责发生制|财务会计核算口�
 const SIDE_CLAUSE = /^[，,；;：:\s]*(?:其中[：:，,]?)?\s*(收入|支出)(?:包括|为|有|中)/;
 
 function sideOfClause(text: string, sentenceStart: number, at: number): string | undefined {
-  const from = Math.max(sentenceStart, at - SIDE_CLAUSE_LOOK_BACK);
-  let start = from;
-  for (let i = at; i > from; i--) {
-    if (text[i - 1] === '；' || text[i - 1] === ';') {
-      start = i;
-      break;
-    }
-  }
-  return SIDE_CLAUSE.exec(text.slice(start, at))?.[1];
+  return SIDE_CLAUSE.exec(clauseOf(text, at, sentenceStart, SIDE_CLAUSE_LOOK_BACK, true))?.[1];
 }
 const SIDE_CLAUSE_LOOK_BACK = 200;
 
@@ -382,10 +374,11 @@ function flowStated(model: DocumentModel, sentence: Sentence): boolean {
 const UNIT_KIND = /[\u4e00-\u9fff]{0,16}(?:单位|机构|机关)$/;
 
 /** The words of the `；`-clause before `at`, when it starts within a few dozen characters (a walk that stays bounded on a long line). */
-function clauseOf(text: string, at: number, sentenceStart: number): string {
-  const limit = Math.max(sentenceStart, at - CLAUSE_LOOK_BACK);
+// (`wholeSentence`: with no `；` in reach, the words from the sentence's start, or from as far as the walk reached.)
+function clauseOf(text: string, at: number, sentenceStart: number, lookBack = CLAUSE_LOOK_BACK, wholeSentence = false): string {
+  const limit = Math.max(sentenceStart, at - lookBack);
   for (let from = at; from > limit; from--) if (text[from - 1] === '；' || text[from - 1] === ';') return text.slice(from, at);
-  return '';
+  return wholeSentence ? text.slice(limit, at) : '';
 }
 const CLAUSE_LOOK_BACK = 60;
 const NARROWED_SCOPE = /^\s*(?:如|若)?(?:剔除|扣除|除去|刨除|不考虑)[^，,。；;]{1,24}(?:后|外|因素)?[，,]/;
