@@ -474,6 +474,8 @@ export function findLists(
             const other = [...(analysis.bySentence.get(total.sentence.id) ?? [])].reverse().find((t) => t.role === 'amount' && t.depth === 0 && namesSameQuantity(named.base, t.subject));
             total = other ?? (named.lone ? undefined : total);
           }
+          // (`…主要包括：电费1287.60万元、…等。其中电费、水费合计1450.05万元`: a part naming the total among others is no part of it.)
+          if (total && role === 'amount' && list.members.some((t) => t.role === 'amount' && /[、和及与]/.test(t.subject) && t.subject.split(/[、和及与]/).includes(total!.subject))) total = undefined;
           // (`按资金来源分，…` with a comma breaks down the whole its own paragraph states before it, not the last figure of another.)
           if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph) total = undefined;
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
