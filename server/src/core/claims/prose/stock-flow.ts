@@ -78,6 +78,8 @@ function addFlow(sink: ClaimSink, opening: ProseToken, flows: Flow[], closing: P
   });
 }
 
+/** How far before its opening figure a fund's name is looked for. */
+const FUND_NAME_REACH = 300;
 /** A fund or asset named in the paragraph up to the figures: `事业基金`, `提取学生资助资金`, `固定资产原值`, `累计折旧`. */
 const FUND_NAMED = /(?<!政府性)基金(?!预算)|提取[^，,。；;]{0,12}资金|资产|原值|折旧/;
 const FUND_OPENING = /年初|上年(?:结余|结转)/;
@@ -105,12 +107,13 @@ function fundFlow(model: DocumentModel, tokens: ProseToken[], sink: ClaimSink): 
   const openingAt = money.findIndex((t) => FUND_OPENING.test(t.lead) && !CLOSING.test(t.lead));
   if (openingAt < 0 || money.length < 3) return false;
   const opening = money[openingAt];
-  const paragraph = model.paragraphs[opening.sentence.paragraph];
-  if (!paragraph || !FUND_NAMED.test(model.text.slice(paragraph.span.start, opening.token.span.start))) return false;
   // (The figures after the closing one compare it: `年末资产总额5371.56万元，比年初增加143.77万元`.)
   const closingAt = money.findIndex((t, i) => i > openingAt && CLOSING.test(t.lead));
   const closing = money[closingAt];
   if (!closing || closing.token.unit !== opening.token.unit) return false;
+  // (The fund named near before its figures, in their paragraph: a walk that stays bounded in a long one.)
+  const paragraph = model.paragraphs[opening.sentence.paragraph];
+  if (!paragraph || !FUND_NAMED.test(model.text.slice(Math.max(paragraph.span.start, opening.token.span.start - FUND_NAME_REACH), opening.token.span.start))) return false;
   const flows: Flow[] = [];
   for (const t of money.slice(0, closingAt)) {
     if (t === opening) continue;

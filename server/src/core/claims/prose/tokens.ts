@@ -356,6 +356,7 @@ function sideOfClause(text: string, sentenceStart: number, at: number): string |
 const SIDE_CLAUSE_LOOK_BACK = 200;
 
 const NONE_BEFORE = /^.*(?:无|未发生|为零)[、，,；;](?=[^、，,；;]*$)/;
+const NONE_WORD = /无|未发生|为零/;
 
 /** `本年增加`, `本年减少`, `本年计提`: a flow of the year, in a sentence from 年初 to 年末. */
 const YEAR_FLOW = /^[，,、；;]?\s*(?:本年|当年|全年)(?:增加|减少|新增|计提|处置|核销|转销)(?:额|数)?(?:为)?$/;
@@ -573,7 +574,7 @@ const COMPARISON_TAIL = /^(?:(?:19|20)\d\d\s*年度?|年度|度)?(?:相比|比�
  */
 function subjectWords(lead: string, role: Role): string {
   // (`政府采购工程支出无、政府采购服务支出64.20万元`: an item stated as none before it names nothing of this figure.)
-  let w = lead.replace(NONE_BEFORE, '');
+  let w = NONE_WORD.test(lead) ? lead.replace(NONE_BEFORE, '') : lead;
   if (role === 'delta' || role === 'change-rate' || role === 'prior' || role === 'budget-delta') {
     w = w.replace(REASON_PREFIX, '');
     // (`较年初预算数减少0.04万元`: the comparison with the budget names nothing either.)
@@ -705,6 +706,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     let scanned = sentence.span.start;
     let outer = { inherited, fromPart: inheritedFromPart };
     let namedInside = false;
+    // (Whether the sentence states the accrual basis: asked of its figures, read once.)
+    let accrual: boolean | undefined;
     for (const id of sentence.numbers) {
       const token = model.numbers[id];
       // Years, dates, list markers and codes do not end the words leading to the next number.
@@ -835,7 +838,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`按照政府会计制度财务会计口径，2025年度本部门收入合计5084.62万元，费用合计…`: accrual figures, no statements of the budget
       // accounts' 收入合计.)
       // (Not in a clause of last year's: `；上年收入合计…，费用合计…` are no figures of this year's.)
-      if (own && role === 'amount' && ACCRUAL_BASIS.test(sentence.text) && !/^财务会计/.test(own) && !/上年|去年/.test(clauseOf(text, token.span.start, sentence.span.start))) own = `财务会计${own}`;
+      if (own && role === 'amount' && (accrual ??= ACCRUAL_BASIS.test(sentence.text)) && !/^财务会计/.test(own) && !/上年|去年/.test(clauseOf(text, token.span.start, sentence.span.start))) own = `财务会计${own}`;
       // (`收入包括一般公共预算财政拨款6,876.17万元、政府性基金预算财政拨款165.00万元…；支出包括…`: a fund named bare in a clause on one
       // side is that side's.)
       if (role === 'amount' && /财政拨款$/.test(own)) own += sideOfClause(text, sentence.span.start, start) ?? '';
