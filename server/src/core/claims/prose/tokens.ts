@@ -1356,7 +1356,8 @@ function inheritFromTitleSentences(model: DocumentModel, bySentence: Map<number,
       if (before.paragraph === sentence.paragraph && (bySentence.get(before.id) ?? []).length === 0) itemName = namedItem(before.text, true);
     }
     // (`决算数与预算数一致。`, `本年无此项支出。`: a statement, not a name.)
-    if (!itemName && (previous.text.length > 80 || /原因|由于|因为|主要是|用于|一致|相同|持平|相等|无此|未发生/.test(previous.text))) continue;
+    // (Nor `年末结转和结余为0。`: a figure stated in words.)
+    if (!itemName && (previous.text.length > 80 || /原因|由于|因为|主要是|用于|一致|相同|持平|相等|无此|未发生|为0|为零/.test(previous.text))) continue;
     const title = normalizeSubject(itemName ?? previous.text.replace(/[。.]$/, ''));
     if (!title) continue;
     let named = false;
