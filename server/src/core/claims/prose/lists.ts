@@ -135,6 +135,8 @@ function namesSameQuantity(a: string, b: string): boolean {
 }
 
 const USE_TRIGGER = /用于|用途/;
+/** `乡村振兴衔接资金两项合计`, `第1至6项合计`: a sub-total of items already listed. */
+const GROUP_SUBTOTAL = /(?:[一二三四五六七八九十两]|\d{1,2})项(?:合计|共计|小计)$/;
 /** `…资金来源为：`, `，其中资金来源于`: the sources of the figure right before. */
 const SOURCES_AFTER = /^(?:[（(][^（）()]*[)）])?[，,]\s*(?:其中)?(?:资金)?来源(?:为|是|于)?[：:]?[^。；;]*$/;
 
@@ -474,6 +476,10 @@ export function findLists(
             const other = [...(analysis.bySentence.get(total.sentence.id) ?? [])].reverse().find((t) => t.role === 'amount' && t.depth === 0 && namesSameQuantity(named.base, t.subject));
             total = other ?? (named.lone ? undefined : total);
           }
+          // (`其中，乡村振兴衔接资金两项合计2130.40万元；…两项合计5292.15万元`: sub-totals of items listed before are no breakdown of the
+          // figure the sentence before opened with.)
+          const amountMembers = list.members.filter((t) => t.role === 'amount');
+          if (total && role === 'amount' && amountMembers.length > 0 && amountMembers.every((t) => GROUP_SUBTOTAL.test(t.subject))) total = undefined;
           // (`…主要包括：电费1287.60万元、…等。其中电费、水费合计1450.05万元`: a part naming the total among others is no part of it.)
           if (total && role === 'amount' && list.members.some((t) => t.role === 'amount' && /[、和及与]/.test(t.subject) && t.subject.split(/[、和及与]/).includes(total!.subject))) total = undefined;
           // (`按资金来源分，…` with a comma breaks down the whole its own paragraph states before it, not the last figure of another.)
