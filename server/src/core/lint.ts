@@ -149,13 +149,9 @@ function modelOf(normalized: string, text: string, script: NormalizedText, shift
   if (script.fullwidthDigits || script.letterZeros || script.letterOnes) {
     for (const n of model.numbers) {
       const written = text.slice(script.toSource(n.span.start + shift), script.toSource(n.span.end + shift));
-      if (script.letterZeros && /[OoＯ]/.test(written)) {
-        n.formatIssue ??= 'letter-zero';
-        n.raw = written;
-        continue;
-      }
-      if (script.letterOnes && /[lI]/.test(written)) {
-        n.formatIssue ??= 'letter-one';
+      const letter = script.letterZeros && /[OoＯ]/.test(written) ? 'letter-zero' : script.letterOnes && /[lI]/.test(written) ? 'letter-one' : undefined;
+      if (letter) {
+        n.formatIssue ??= letter;
         n.raw = written;
         continue;
       }

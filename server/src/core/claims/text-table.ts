@@ -190,6 +190,9 @@ const PROJECT_COLUMNS: Record<NonNullable<ReturnType<typeof projectFigure>>['mea
 function categoryRow(word: string): RegExp {
   return new RegExp(`^(?:其中[：:]?)?(?:[（(]?[一二三四五六1-6][)）、.．]?)?(?:政府采购)?${word}(?:类)?(?:采购)?(?:支出)?(?:合同)?(?:金额)?$`);
 }
+const GOODS_ROW = categoryRow('货物');
+const WORKS_ROW = categoryRow('工程');
+const SERVICES_ROW = categoryRow('服务');
 
 const MAPPINGS: Mapping[] = [
   { subject: /^(?:本年)?收入合计$/, roles: ['amount'], queries: () => [{ kind: 'T01', label: '本年收入合计', block: 0 }, { kind: 'T02', label: '合计', column: ['本年收入合计'] }] },
@@ -274,9 +277,9 @@ const MAPPINGS: Mapping[] = [
   { subject: /^(?!.*(?:货物|工程|服务)).*小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }, { kind: 'T11', procurement: 'micro' }] },
   { subject: /^(?!.*(?:货物|工程|服务)).*中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }, { kind: 'T11', procurement: 'sme' }] },
   { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购(?:支出)?(?:合计|总额|总计)/ }, { kind: 'T11', procurement: 'total' }] },
-  { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: categoryRow('货物') }, { kind: 'T11', procurement: 'goods' }] },
-  { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: categoryRow('工程') }, { kind: 'T11', procurement: 'works' }] },
-  { subject: /政府采购服务/, roles: ['amount'], queries: () => [{ kind: 'T11', label: categoryRow('服务') }, { kind: 'T11', procurement: 'services' }] },
+  { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: GOODS_ROW }, { kind: 'T11', procurement: 'goods' }] },
+  { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: WORKS_ROW }, { kind: 'T11', procurement: 'works' }] },
+  { subject: /政府采购服务/, roles: ['amount'], queries: () => [{ kind: 'T11', label: SERVICES_ROW }, { kind: 'T11', procurement: 'services' }] },
   {
     subject: /三公|因公出国|公务用车|公务接待/,
     roles: ['amount', 'budget'],

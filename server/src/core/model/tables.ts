@@ -1499,12 +1499,12 @@ function cutsWord(before: string, after: string): boolean {
 
 const BLOCK_START = /^((?:收入|支出)?项目|科目|科目代码|科目编码|功能分类科目代码|经济分类科目代码|.*编码|.*代码|类)$/;
 
-/** Most non-empty body cells of a column are codes (or `code name`). */
-/** A column whose data cells hold words only (labels), at least one of them. */
-/** Whether the column's cells are words, not figures (`cjk`: each of them Chinese words, `口径` over `预算数 | 决算数`). */
 /** A header naming amounts: `决算数`, `金额`, `本年支出`, `小计`. */
 const AMOUNT_HEADER = /(?:数|额|合计|小计|总计|支出|收入|结余|结转|经费)$/;
 
+/** Most non-empty body cells of a column are codes (or `code name`). */
+/** A column whose data cells hold words only (labels), at least one of them. */
+/** Whether the column's cells are words, not figures (`cjk`: each of them Chinese words, `口径` over `预算数 | 决算数`). */
 function wordsOnly(table: Table, col: number, cjk = false): boolean {
   let named = 0;
   for (const r of table.rows) {

@@ -265,13 +265,22 @@ function scanTenths(text: string, base: number): ScannedNumber[] {
 const SPELLED_YEAR = /(?<![〇零○一二三四五六七八九十百千])([一二][〇零○一二三四五六七八九]{3})(?=\s*年)/g;
 const SPELLED_DIGITS: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
+/** Whether a text may hold a year in Chinese numerals: every one has a zero digit. */
+const mayHoldSpelledYear = (text: string) => text.indexOf('〇') >= 0 || text.indexOf('零') >= 0 || text.indexOf('○') >= 0;
+
+/** The year in digits that Chinese numerals name, if they name one. */
+function spelledYear(numerals: string): string | undefined {
+  const digits = [...numerals].map((c) => SPELLED_DIGITS[c]).join('');
+  return isYear(digits) ? digits : undefined;
+}
+
 /** The years of a prose text written in Chinese numerals, read as the year they name (`二〇二一年` → 2021, its 年 the unit). */
 function scanSpelledYears(text: string, base: number): ScannedNumber[] {
   const out: ScannedNumber[] = [];
-  if (text.indexOf('〇') < 0 && text.indexOf('零') < 0 && text.indexOf('○') < 0) return out;
+  if (!mayHoldSpelledYear(text)) return out;
   for (const m of allMatches(SPELLED_YEAR, text)) {
-    const digits = [...m[1]].map((c) => SPELLED_DIGITS[c]).join('');
-    if (!isYear(digits)) continue;
+    const digits = spelledYear(m[1]);
+    if (digits === undefined) continue;
     const start = base + m.index;
     const unitStart = base + m.index + m[0].length + (/^\s*/.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0);
     out.push({ start, end: start + m[1].length, unitStart, unitEnd: unitStart + 1, raw: m[1], text: digits, decimals: 0, unit: 'year', unitText: '年' });
@@ -281,11 +290,7 @@ function scanSpelledYears(text: string, base: number): ScannedNumber[] {
 
 /** The text with its years in Chinese numerals written in digits, offset for offset (`二〇二四年度` → `2024年度`). */
 export function withDigitYears(text: string): string {
-  if (text.indexOf('〇') < 0 && text.indexOf('零') < 0 && text.indexOf('○') < 0) return text;
-  return text.replace(SPELLED_YEAR, (year) => {
-    const digits = [...year].map((c) => SPELLED_DIGITS[c]).join('');
-    return isYear(digits) ? digits : year;
-  });
+  return mayHoldSpelledYear(text) ? text.replace(SPELLED_YEAR, (year) => spelledYear(year) ?? year) : text;
 }
 
 export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedNumber[] {

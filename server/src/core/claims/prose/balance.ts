@@ -283,7 +283,7 @@ function resultAfterTerms(tokens: ProseToken[], before: ProseToken[], sink: Clai
     // (Or a total named right after the terms: `收入10064.09万元，加上年初结转和结余150.00万元，当年可用资金合计10214.09万元`.)
     // (Or the year-end balance the terms carry to: `年初结转和结余661.90万元，加上本年收入…，减去本年支出…，年末结转和结余347.16万元`.)
     if (!/^\s*后/.test(between) && !RESULT_NAMED.test(between)) continue;
-    addFormula(sink, result, terms, signs, /^(?:的基础上)?[，,]?\s*(?:再)?(?:加上?|减去?|扣除|剔除)/);
+    addFormula(sink, result, terms, signs, LEADING_TERM);
     i = k;
   }
 }

@@ -23,8 +23,9 @@ const GRAND_TOTALS = /^(?:[^，,。；;]{0,20}?(?:局|委员会|委|院|厅|办�
 /** `财政拨款安排`, `事业收入安排`: the spending a source of money funds. */
 // (Or used, `基本支出中使用财政拨款3349.05万元；项目支出中使用财政拨款985.00万元`.)
 const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$|^使用[^，,。；;]{0,12}(?:拨款|资金|收入)$/;
-/** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
+/** A balance named by no fund or account: `年末余额`. */
 const BARE_BALANCE = /^(?:年初|年末|期初|期末)?余额$/;
+/** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
 const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
 const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;

@@ -481,7 +481,7 @@ export function findLists(
           const amountMembers = list.members.filter((t) => t.role === 'amount');
           if (total && role === 'amount' && amountMembers.length > 0 && amountMembers.every((t) => GROUP_SUBTOTAL.test(t.subject))) total = undefined;
           // (`…主要包括：电费1287.60万元、…等。其中电费、水费合计1450.05万元`: a part naming the total among others is no part of it.)
-          if (total && role === 'amount' && list.members.some((t) => t.role === 'amount' && /[、和及与]/.test(t.subject) && t.subject.split(/[、和及与]/).includes(total!.subject))) total = undefined;
+          if (total && role === 'amount' && amountMembers.some((t) => /[、和及与]/.test(t.subject) && t.subject.split(/[、和及与]/).includes(total!.subject))) total = undefined;
           // (`按资金来源分，…` with a comma breaks down the whole its own paragraph states before it, not the last figure of another.)
           if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph) total = undefined;
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
@@ -563,12 +563,11 @@ export function findLists(
       // `2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元`: the parts of last year's total are
       // last year's figures, whatever their own words say.
       if (afterLastYears) {
-        const lastBefore = beforeTrigger;
-        list.totals.set('prior', lastBefore);
+        list.totals.set('prior', beforeTrigger);
         for (const t of list.members) {
           if (t.role === 'amount' && t.year === undefined) {
             t.role = 'prior';
-            t.year = lastBefore.year;
+            t.year = beforeTrigger.year;
           }
         }
       }

@@ -193,17 +193,17 @@ const CLASS_LEVEL = /\s*[（(]类[)）]$/;
 /** The words that make a name one part of the name after them: domestic against foreign receptions. */
 const PART_QUALIFIER = /^(?:国内|境内|外事|国[（(]境[)）]外|境外)$/;
 
-/**
- * Prose tokens by subject. The names ending with a queried subject are found on first query and
- * kept: `find` is asked about a handful of subjects per report, while cutting every suffix of every
- * distinct name up front cost more than all the look-ups together.
- */
 /** An average's name (`生均一般公共预算财政拨款支出`, `人均接待费`): a figure per head or per thing, no amount of the report. */
 export const AVERAGE_NAME = /人均|生均|户均|次均|车均|批均|团均|床均|^平均/;
 
 /** `，全部为商品和服务支出`: all of a figure is the one its words then name. */
 const ALL_OF_IT_NAMED = /^[，,]\s*全部(?:为|是|属于)([\u4e00-\u9fff]{2,12}?(?:支出|收入|经费))(?=[，,。；;]|$)/;
 
+/**
+ * Prose tokens by subject. The names ending with a queried subject are found on first query and
+ * kept: `find` is asked about a handful of subjects per report, while cutting every suffix of every
+ * distinct name up front cost more than all the look-ups together.
+ */
 export class SubjectIndex {
   /** Statements of each subject, in document order (and the distinct names in first-seen order). */
   private readonly bySubject = new Map<string, ProseToken[]>();

@@ -226,8 +226,8 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   if (framed) return coversFamily(parts.map((p) => p.subject), total.subject);
   // (Not the top few, `分单位看，支出排名前四位的单位为…`: some of the whole.)
   const topFew = own !== undefined && TOP_FEW.test(own.text.slice(Math.max(0, list.trigger.start - own.span.start), Math.max(0, parts[0].token.span.start - own.span.start)));
-  if (!topFew && (list.exhaustive || /分别|构成/.test(list.triggerText) || BY_CRITERION.test(list.triggerText))) return true;
   if (topFew) return false;
+  if (list.exhaustive || /分别|构成/.test(list.triggerText) || BY_CRITERION.test(list.triggerText)) return true;
   // (`其余各项合计83.53万元，包括A6.69万元、B5.73万元`: the rest, item by item, unless 等 leaves some out.)
   if (REMAINDER_TOTAL.test(total.subject || total.lead)) {
     const last = parts[parts.length - 1].token;

@@ -176,9 +176,10 @@ function namedBeforeTotal(clause: string): string {
 // (The department may name itself first: `本部门政府性基金预算财政拨款本年收入…`.)
 const FUND_FRAME = /^(?:本部门|本单位)?((?:政府性基金|国有资本经营)预算(?:财政拨款)?)(?=\S*(?:结转|结余|收入|支出))|^(?:本部门|本单位)?(一般公共预算(?:财政拨款)?)(?=年初结转)/;
 /** A value of things counted, named by what they are: `账面价值`, `原值`, `净值`. */
-const ATTRIBUTE = /^(?:账面(?:价值|原值|净值|余额)|资产原值|资产净值|原值|净值|价值|累计折旧|累计摊销)$/;
+const ATTRIBUTE_WORDS = '(?:账面(?:价值|原值|净值|余额)|资产原值|资产净值|原值|净值|价值|累计折旧|累计摊销)';
+const ATTRIBUTE = new RegExp(`^${ATTRIBUTE_WORDS}$`);
 /** The same attributes ending a name: `设备账面原值`, `车辆累计折旧`. */
-const ATTRIBUTE_ENDING = /(?:账面(?:价值|原值|净值|余额)|资产原值|资产净值|原值|净值|价值|累计折旧|累计摊销)$/;
+const ATTRIBUTE_ENDING = new RegExp(`${ATTRIBUTE_WORDS}$`);
 /** A sentence labelled with one fund: `一般公共预算财政拨款：…`, `（二）政府性基金预算财政拨款收支情况：…`. */
 const FUND_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:收支|收入支出)?(?:情况|决算)?[：:]/;
 /** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
@@ -343,7 +344,6 @@ function isBudgetWords(words: string): boolean {
 /** `单价100万元(含)以上设备`, `单位价值50万元以上`: a threshold, not an amount. */
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
-/** A sentence opening by taking something out of what it names: `剔除公务用车购置费后，`, `扣除一次性项目因素，`. */
 /** The accrual basis of 政府会计制度's financial accounts, stated for a sentence's figures. */
 const ACCRUAL_BASIS = /财务会计口径|权责发生制|财务会计核算口径/;
 
@@ -355,6 +355,7 @@ function sideOfClause(text: string, sentenceStart: number, at: number): string |
 }
 const SIDE_CLAUSE_LOOK_BACK = 200;
 
+/** Words up to an item stated as none, `…政府采购工程支出无、`: they name nothing of the figure after them. */
 const NONE_BEFORE = /^.*(?:无|未发生|为零)[、，,；;](?=[^、，,；;]*$)/;
 const NONE_WORD = /无|未发生|为零/;
 
@@ -374,14 +375,17 @@ function flowStated(model: DocumentModel, sentence: Sentence): boolean {
 /** A kind of body counted: `行政单位`, `参照公务员法管理的事业单位`, `其他事业单位`. */
 const UNIT_KIND = /[\u4e00-\u9fff]{0,16}(?:单位|机构|机关)$/;
 
-/** The words of the `；`-clause before `at`, when it starts within a few dozen characters (a walk that stays bounded on a long line). */
-// (`wholeSentence`: with no `；` in reach, the words from the sentence's start, or from as far as the walk reached.)
+/**
+ * The words of the `；`-clause before `at`, when it starts within `lookBack` characters (a walk that stays bounded on a long line);
+ * with no `；` in reach, none, or with `wholeSentence` the words from the sentence's start (or from as far as the walk reached).
+ */
 function clauseOf(text: string, at: number, sentenceStart: number, lookBack = CLAUSE_LOOK_BACK, wholeSentence = false): string {
   const limit = Math.max(sentenceStart, at - lookBack);
   for (let from = at; from > limit; from--) if (text[from - 1] === '；' || text[from - 1] === ';') return text.slice(from, at);
   return wholeSentence ? text.slice(limit, at) : '';
 }
 const CLAUSE_LOOK_BACK = 60;
+/** A sentence opening by taking something out of what it names: `剔除公务用车购置费后，`, `扣除一次性项目因素，`. */
 const NARROWED_SCOPE = /^\s*(?:如|若)?(?:剔除|扣除|除去|刨除|不考虑)[^，,。；;]{1,24}(?:后|外|因素)?[，,]/;
 const EXCLUDED_BEFORE = /(?:不含|不包含|不包括|未含|未包括)[^，,。；;（()）]{0,12}$/;
 const RANGE_BEFORE = /[0-9０-９][万亿千百]?元?\s*(?:至|到|~|～)$/;

@@ -175,11 +175,6 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
   }
 }
 
-/**
- * `科目编码 | 科目名称 | 决算数 | 占比(%)`: each row's share of the 合计 row (or of a first row named …合计, `政府采购支出合计`), of
- * the amount column right before the share column. The shares of the top rows (the 类, or every row of a table without
- * codes) are one list, which adds up to 100%.
- */
 /** Of the amount columns before a share column, the one whose rows' shares of the total hold most often (the last on a tie). */
 function borneOutColumn(model: DocumentModel, table: Table, list: Item[], total: Item | undefined, shareCol: number, amounts: number[]): number | undefined {
   const last = amounts.at(-1);
@@ -259,6 +254,11 @@ const ROUNDED_SHARE = new Decimal('0.005');
 
 const COUNT_COLUMN = /个数|项目数|[（(](?:个|项|人|辆|家|户)[)）]$/;
 
+/**
+ * `科目编码 | 科目名称 | 决算数 | 占比(%)`: each row's share of the 合计 row (or of a first row named …合计, `政府采购支出合计`), of
+ * the amount column the share's header names, else the one its rows bear out (the one right before it, unless another fits more
+ * rows). The shares of the top rows (the 类, or every row of a table without codes) are one list, which adds up to 100%.
+ */
 function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol: number): void {
   const amounts = valueColumns(table, 0).filter((c) => c < shareCol);
   // (`年初数 | 年末数 | 增减额 | 年末占比`: the column its header names, else the last before it.)
