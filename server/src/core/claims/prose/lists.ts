@@ -916,6 +916,9 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
       if (t.role === 'share' && parts.length > 0) continue;
       // (A bracket details the part before it: `公务用车购置及运行维护费4.5万元（公务用车购置费0万元、…）`.)
       if (t.role !== 'amount' || innermost.has(t) || !t.ownSubject || t.token.unit !== total.token.unit || /[（(]/.test(t.lead)) break;
+      // (`财政拨款收、支总计474.46万元。本年财政拨款收入470.26万元，年初…结转和结余4.20万元；本年财政拨款支出474.46万元`: a total of
+      // both sides breaks down once per side; the run ends where the other side begins.)
+      if (parts.length > 0 && sideOf(t.subject) !== undefined && sideOf(parts[0].subject) !== undefined && sideOf(t.subject) !== sideOf(parts[0].subject)) break;
       parts.push(t);
     }
     const names = parts.map((p) => p.subject);
@@ -1179,6 +1182,12 @@ function inBrackets(text: string, region: Span, members: ProseToken[]): Set<Pros
 function nestedEnd(text: string, scan: SentenceScan, parentStart: number, triggerStart: number, from: number, parentEnd: number): number {
   const close = groupEnd(text, scan, parentStart, triggerStart, from, parentEnd);
   const end = close < parentEnd ? close : parentEnd;
+  // (`…基本支出1401.12万元，其中：⏎人员经费1138.27万元，主要包括：津贴补贴…；基本工资…；…⏎公用经费…`: when the parent's items stand
+  // one to a line, a list opened on an item's line goes on over its `；` to the line's end.)
+  if (itemOnItsLine(text, parentStart, triggerStart)) {
+    const lineEnd = text.indexOf('\n', from);
+    return lineEnd >= 0 && lineEnd < end ? lineEnd : end;
+  }
   let owner: string | undefined;
   for (let i = from; i < end; i++) {
     const c = text.charAt(i);
@@ -1194,6 +1203,12 @@ function nestedEnd(text: string, scan: SentenceScan, parentStart: number, trigge
     if (owner === '' || !sameMember(owner, next) || flowAndBalance(owner, next) || otherSides(owner, next) || /其中/.test(text.slice(i + 1, Math.min(end, i + 6)))) return i;
   }
   return end;
+}
+
+/** The parent's trigger ends its line and the item holding the nested trigger opens a line of its own. */
+function itemOnItsLine(text: string, parentStart: number, triggerStart: number): boolean {
+  const lineStart = text.lastIndexOf('\n', triggerStart) + 1;
+  return lineStart > parentStart && /^[ \t\u3000]*\r?\n/.test(text.slice(parentStart, lineStart)) && !/[；;。]/.test(text.slice(lineStart, triggerStart));
 }
 
 /** The owner names a 类 (or 款) and both clauses name the level below it: items of one breakdown. */
