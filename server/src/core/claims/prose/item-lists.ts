@@ -116,11 +116,11 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     listed.add(list.sentence);
     // (`具体包括以下9个项目：`: the count in the trigger says how many items follow.)
     const counted = list.totals.get('count') ?? analysis.bySentence.get(list.sentence)?.find((t) => t.role === 'count' && t.token.span.start >= list.trigger.start && t.token.span.end <= list.trigger.end);
-    const items = collectItems(model, analysis, list.sentence, counted, context, closingItems(list.totals.get('amount')));
+    const { parts: items, withheld } = collectItems(model, analysis, list.sentence, counted, context, closingItems(list.totals.get('amount')));
     // (`事业收入按单位划分：A92486.73万元，B13186.92万元，C236.15万元。其中：` / `1. A事业收入92486.73万元，包括…`: items restating the parts of
     // the sentence's own breakdown detail each part; they are no parts of its first.)
     if (restatesOwnParts(lists, list, items.get('amount') ?? [])) continue;
-    addItemSums(analysis, list.totals, items, false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)));
+    addItemSums(analysis, list.totals, items, false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)), withheld);
   }
   for (const list of lists) {
     const total = list.totals.get('amount');
@@ -151,7 +151,8 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     if (!total || total.role !== 'amount' || !named || SHARED_FIGURE.test(total.lead) || (last < tokens.length - 1 && !/比|较|同比|与上年|预算/.test(model.text.slice(total.token.span.end, sentence.span.end)))) continue;
     if (!TOTAL_CLOSE.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, last < tokens.length - 1 ? tokens[last + 1].token.span.start - tokens[last + 1].lead.length : sentence.span.end))) continue;
     const totals = new Map<Role, ProseToken>([['amount', total]]);
-    addItemSums(analysis, totals, collectItems(model, analysis, sentence.id, undefined, context, undefined, true), true, sink);
+    const { parts, withheld } = collectItems(model, analysis, sentence.id, undefined, context, undefined, true);
+    addItemSums(analysis, totals, parts, true, sink, undefined, undefined, withheld);
   }
 }
 
@@ -291,7 +292,7 @@ function collectItems(
   context: { levelsBefore?: number[] },
   closing?: RegExp,
   membersOnly = false,
-): Map<Role, ProseToken[]> {
+): { parts: Map<Role, ProseToken[]>; withheld: boolean } {
   const sentence = model.sentences[sentenceId];
   const level = sentence.section === undefined ? 0 : model.sections[sentence.section].level;
   const parts = new Map<Role, ProseToken[]>();
@@ -307,6 +308,7 @@ function collectItems(
   const opener = model.text.slice(lineStart, sentence.span.end);
   const openerDepth = BULLET.test(opener) ? bulletDepth(opener) : -1;
   let itemDepth: number | undefined;
+  let withheld = false;
   for (let p = sentence.paragraph + 1; p < model.paragraphs.length; p++) {
     const paragraph = model.paragraphs[p];
     // A heading at the list's level or above ends it; deeper headings (1. 社会保障和就业支出（类）) group items.
@@ -349,6 +351,8 @@ function collectItems(
     const breaksDown = BREAKS_DOWN.exec(line.replace(BULLET, ''))?.[1];
     if (breaksDown && (parts.get('amount') ?? []).some((t) => t.subject === breaksDown)) continue;
     const paragraphTokens = byParagraph.get(p) ?? [];
+    // (`3.…（项）：该项目涉密，具体金额不予公开。`: an item whose figure is withheld leaves the list short of its total.)
+    if (WITHHELD.test(text) && !paragraphTokens.some((t) => t.role === 'amount')) withheld = true;
     for (const tokens of style === BULLET ? [paragraphTokens] : inlineItems(text, style, paragraph.span.start + raw.length - text.length, paragraphTokens)) {
       for (const role of ['amount', 'budget', 'count'] as Role[]) {
         // (`其中：` / `1、应急保障用车6辆；`: counts in the unit of the list's count.)
@@ -365,7 +369,7 @@ function collectItems(
           first = spending ?? (ITEM_BALANCE.test(first.subject) ? undefined : first);
         }
         if (!first) continue;
-        if (membersOnly && role === 'amount' && !isFamilyMember(first.subject || first.lead)) return new Map();
+        if (membersOnly && role === 'amount' && !isFamilyMember(first.subject || first.lead)) return { parts: new Map(), withheld };
         const listed = parts.get(role) ?? [];
         listed.push(first);
         parts.set(role, listed);
@@ -376,8 +380,11 @@ function collectItems(
     const lines = raw.trimEnd().split(/\r?\n/);
     if (lines.length > 1 && /[：:]$/.test(lines[lines.length - 1].trimEnd())) break;
   }
-  return parts;
+  return { parts, withheld };
 }
+
+/** Words withholding a figure on purpose. */
+const WITHHELD = /涉密|保密|不予?公开|不宜公开/;
 
 /** The items' amounts are, one for one, the parts of another list of the same sentence (or the one before). */
 function restatesOwnParts(lists: ProseList[], list: ProseList, items: ProseToken[]): boolean {
@@ -429,7 +436,16 @@ function itemNameOf(subject: string): string {
   return normLabel(subject.replace(/^.*[（(]\s*款\s*[)）]/, '').replace(/[（(]\s*项\s*[)）].*$/, ''));
 }
 
-function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, parts: Map<Role, ProseToken[]>, familyOnly: boolean, sink: ClaimSink, count?: ProseToken, tableItems?: (kind: 'T05' | 'T07' | 'T08') => Set<string>): void {
+function addItemSums(
+  analysis: ProseAnalysis,
+  totals: Map<Role, ProseToken>,
+  parts: Map<Role, ProseToken[]>,
+  familyOnly: boolean,
+  sink: ClaimSink,
+  count?: ProseToken,
+  tableItems?: (kind: 'T05' | 'T07' | 'T08') => Set<string>,
+  withheld = false,
+): void {
   for (const [role, items] of parts) {
     const total = role === 'budget' ? budgetOfItemsKind(analysis, totals.get(role), items) : totals.get(role);
     if (!total || items.length < 2) continue;
@@ -471,7 +487,7 @@ function addItemSums(analysis: ProseAnalysis, totals: Map<Role, ProseToken>, par
     };
     // (`财政拨款收入、支出总计3951.02万元` over each fund's `本年支出…`: a 总计 holds the balances too; the funds' flows are some of it.)
     const flowsOfGrandTotal = /总计$/.test(total.subject) && !items.some((t) => /总计$|结转|结余/.test(t.subject));
-    const exhaustive = (family && !flowsOfGrandTotal) || allCounted || ((classified || byUnit) && role === 'amount' && covered() && !(classified && leavesOut()));
+    const exhaustive = !withheld && ((family && !flowsOfGrandTotal) || allCounted || ((classified || byUnit) && role === 'amount' && covered() && !(classified && leavesOut())));
     const label = total.subject || '合计';
     sink.add<SumClaim>({
       kind: 'sum',
