@@ -8,6 +8,7 @@ import { identityClaims } from './tables/identities';
 import { performanceClaims } from './tables/performance';
 import { rateClaims } from './tables/rates';
 import { rollupClaims } from './tables/rollups';
+import { statementClaims } from './tables/statements';
 import { markTruncated } from './tables/truncated';
 
 export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
@@ -31,5 +32,6 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
     rateClaims(model, table, sink);
   }
   assetsTableClaims(model, sink);
+  statementClaims(model, sink);
   crossTableClaims(model, sink);
 }

@@ -1519,6 +1519,22 @@ function wordsOnly(table: Table, col: number, cjk = false): boolean {
   return named > 0;
 }
 
+/**
+ * Names in every cell, figures inside them allowed (`1.房屋及构筑物`, `单价50万元以上设备`): the first column of a table headed
+ * `资产项目` or `资产类别`. No cell is a figure alone.
+ */
+function namesOnly(table: Table, col: number): boolean {
+  let named = 0;
+  for (const r of table.rows) {
+    if (r.kind !== 'data' && r.kind !== 'total') continue;
+    const text = r.cells[col]?.text.trim() ?? '';
+    if (text === '') continue;
+    if (!/[\u4e00-\u9fff].*[\u4e00-\u9fff]/.test(text)) return false;
+    named++;
+  }
+  return named > 0;
+}
+
 function mostlyCodes(table: Table, col: number): boolean {
   let codes = 0;
   let other = 0;
@@ -1576,7 +1592,7 @@ function assignRoles(table: Table): void {
     // (`支出功能分类（类） | 决算数 | 占比（%）`: the 类 named in the first column.)
     // (Or the first column of words under any header: `采购方式 | 采购金额 | 占比（%）` over `公开招标 | 134.96 | 5.76`.)
     // (`人员经费科目 | 决算数 | 科目编码 | 公用经费科目 | 决算数`: a 科目 column of words is the names.)
-    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || sideLabels || (/科目$/.test(b) && wordsOnly(table, c)) || (b === '' && c === start) || (c === start && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)) || (c === start && /方式|类型|类别|品目|用途|性质$|等级|等次|级次$|项目$/.test(b) && wordsOnly(table, c)) || (c === start && wordsOnly(table, c, true)))) role = 'name';
+    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || sideLabels || (/科目$/.test(b) && wordsOnly(table, c)) || (b === '' && c === start) || (c === start && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)) || (c === start && /方式|类型|类别|品目|用途|性质$|等级|等次|级次$|项目$/.test(b) && namesOnly(table, c)) || (c === start && wordsOnly(table, c, true)))) role = 'name';
     // (`项目 | ⇥ | 年初结转和结余 …` over `⇥ | 合计 | 0.00 …`: the label column under a merged 项目 header, words only.)
     else if (hasName && c === start + 1 && b !== '' && b === bottom(c - 1) && /项目|科目|名称/.test(b) && wordsOnly(table, c)) role = 'name';
     // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)

@@ -191,14 +191,15 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     return;
   }
   // (A part whose column's roll-up fails too, and whose one value makes both hold, is the slip: that is the fix.)
-  const crossed = claim.exhaustive ? crossedCellFix(crossedCell(ctx.claims, claim)) : undefined;
+  const crossedAt = claim.exhaustive ? crossedCell(ctx.claims, claim) : undefined;
+  const crossed = crossedCellFix(crossedAt);
   // (A figure of the relation the report states otherwise, with which the sum holds: `…公务用车…0.29万元` beside 6.29 twice.)
   const restated = claim.exhaustive && !crossed ? restatedFigureFix(ctx.claims, [total, ...claim.parts], (i, other) => holdsWith(claim, i, other), SUM) : undefined;
   // (Else one part one typing slip from the value the sum needs, the total not: that part, and the finding is on it.)
   const typo = claim.exhaustive && !pair && !crossed && !restated && !claim.signs ? typingSlip(claim, result.sum, confirmed) : undefined;
-  // (The finding goes on the figure found to have slipped: the guessed part, or the one stated otherwise elsewhere.)
+  // (The finding goes on the figure found to have slipped: the crossed cell, the guessed part, or the one stated otherwise elsewhere.)
   const restatedSpan = restated?.edits[0]?.span;
-  const slipped = typo?.part ?? (restatedSpan ? [total, ...claim.parts].find((o) => o.span?.start === restatedSpan.start) : undefined);
+  const slipped = crossedAt?.cell ?? typo?.part ?? (restatedSpan ? [total, ...claim.parts].find((o) => o.span?.start === restatedSpan.start) : undefined);
   const fixes = crossed
     ? [crossed]
     : restated

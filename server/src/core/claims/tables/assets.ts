@@ -4,8 +4,7 @@
 import { l } from '../../messages';
 import type { DocumentModel, Operand, SumClaim, Table } from '../../types';
 import type { ClaimSink } from '../sink';
-import { itemOperand, items, type Item } from './access';
-import { emitSum } from './emit';
+import { items, type Item } from './access';
 import { statisticsCount } from './sangong';
 
 /** The rows that make a table the asset counts: the cars in all, or the equipment above a value. */
@@ -45,7 +44,6 @@ export function assetsTableClaims(model: DocumentModel, sink: ClaimSink): void {
   const table = assetsTable(model);
   if (!table) return;
   const rows = items(table);
-  depreciation(model, table, rows, sink);
   const total = rows.find((it) => CARS_TOTAL.test(assetLabel(it)));
   if (!total) return;
   const kinds = rows.filter((it) => it.row.line > total.row.line && CAR_KIND.test(assetLabel(it)));
@@ -64,23 +62,4 @@ export function assetsTableClaims(model: DocumentModel, sink: ClaimSink): void {
     parts,
     exhaustive,
   });
-}
-
-/**
- * `固定资产原值 | 减：固定资产累计折旧 | 固定资产净值`, in each column (年初, 年末): the 原值 is the 累计折旧 and the 净值 together.
- */
-function depreciation(model: DocumentModel, table: Table, rows: Item[], sink: ClaimSink): void {
-  const row = (re: RegExp) => rows.find((it) => re.test(assetLabel(it)));
-  const [original, depreciated, net] = [row(/原值$/), row(/累计折旧(?:[（(]摊销[)）])?$/), row(/净值$/)];
-  if (!original || !depreciated || !net) return;
-  for (const col of original.entry.valueCols) {
-    emitSum(sink, {
-      kind: 'sum',
-      identity: 'table.assets-depreciation',
-      description: l('固定资产原值 = 累计折旧 + 净值', 'fixed assets at cost = accumulated depreciation + net value'),
-      total: itemOperand(model, table, original, col),
-      parts: [itemOperand(model, table, depreciated, col), itemOperand(model, table, net, col)],
-      anchor: original.entry.labelSpan,
-    });
-  }
 }
