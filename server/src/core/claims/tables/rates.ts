@@ -252,6 +252,9 @@ function shareDifferenceRows(model: DocumentModel, table: Table, sink: ClaimSink
 
 const ROUNDED_SHARE = new Decimal('0.005');
 
+/** A share column's header naming its figure and maybe its base: `中小企业合同金额占比`, `小微企业合同金额占中小企业比例`. */
+const SHARE_WORDS = /^(.{2,}?)(?:金额)?占(?:比|(.{2,}?)(?:的)?(?:比例|比重))/;
+
 const COUNT_COLUMN = /个数|项目数|[（(](?:个|项|人|辆|家|户)[)）]$/;
 
 /**
@@ -270,8 +273,19 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
   const total = totalItem(list) ?? [list[0], list.at(-1)].find((it) => it && /(?:合计|总计|总额)$/.test(itemLabel(it)));
   // (`支出合计 | 基本支出 | 项目支出 | 占比（%）`: a share named by no column is of the column its rows bear out, the last before it
   // unless another fits more rows.)
-  const amountCol = named ? (candidates.filter((c) => headerText(table, c).startsWith(named)).at(-1) ?? (named === '上年' ? undefined : amounts.at(-1))) : borneOutColumn(model, table, list, total, shareCol, amounts);
+  // (`中小企业合同金额占比`, `小微企业合同金额占中小企业比例`: a header naming its figure, and maybe its base, among the columns.)
+  const words = SHARE_WORDS.exec(headerText(table, shareCol).replace(/^其中[：:]/, ''));
+  // (The one column naming those words: `支出占比` over `本年支出合计 | 基本支出 | 项目支出` names none.)
+  const columnOf = (w: string | undefined, except?: number) => {
+    const found = w ? amounts.filter((c) => c !== except && headerText(table, c).includes(w)) : [];
+    return found.length === 1 ? found[0] : undefined;
+  };
+  const namedPart = named ? undefined : columnOf(words?.[1]);
+  const amountCol = named
+    ? (candidates.filter((c) => headerText(table, c).startsWith(named)).at(-1) ?? (named === '上年' ? undefined : amounts.at(-1)))
+    : (namedPart ?? borneOutColumn(model, table, list, total, shareCol, amounts));
   if (amountCol === undefined) return;
+  const namedBase = namedPart !== undefined ? columnOf(words?.[2], amountCol) : undefined;
   // (`项目个数 | 个数占比`: counts are exact, not amounts rounded to their last digit.)
   const counted = COUNT_COLUMN.test(headerText(table, amountCol));
   const amountOf = (it: Item) => {
@@ -280,18 +294,20 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
   };
   const base = total && amountOf(total);
   if (!total || !base) return;
-  // (`采购金额 | 占采购总额比例 | 授予中小企业合同金额 | 中小企业占比`: a share of a row's own figure, when the rows bear that out.)
-  if (amounts.length >= 2 && rowRatioBorneOut(model, list, shareCol, amountCol, amounts[0], total)) {
+  // (`采购金额 | 占采购总额比例 | 授予中小企业合同金额 | 中小企业占比`: a share of a row's own figure, when the rows bear that out,
+  // or of the column the header names.)
+  const rowBase = namedBase ?? amounts[0];
+  if (namedBase !== undefined || (amounts.length >= 2 && rowRatioBorneOut(model, list, shareCol, amountCol, amounts[0], total))) {
     for (const it of list) {
       const stated = rateOperand(model, it, shareCol, `${itemName(it)} · 占比`);
       const part = itemOperand(model, table, it, amountCol, '', true);
-      const whole = itemOperand(model, table, it, amounts[0], '', true);
+      const whole = itemOperand(model, table, it, rowBase, '', true);
       if (!stated || !part || !whole || whole.value.isZero()) continue;
       sink.add<ShareClaim>({
         kind: 'share',
         origin: 'table',
         identity: 'table.row-share',
-        description: l(`${itemName(it)}：占比 = ${headerText(table, amountCol)} / ${headerText(table, amounts[0])}`, `${itemName(it)}: share = ${headerText(table, amountCol)} / ${headerText(table, amounts[0])}`),
+        description: l(`${itemName(it)}：占比 = ${headerText(table, amountCol)} / ${headerText(table, rowBase)}`, `${itemName(it)}: share = ${headerText(table, amountCol)} / ${headerText(table, rowBase)}`),
         span: stated.span!,
         part,
         base: whole,
