@@ -233,7 +233,8 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         budgets.push(t);
         // (`全年预算数为82.24万元，其中：年初预算75.86万元，上年结转资金6.38万元；…执行率为90.31%`: a part of the budget stated
         // is not the budget rated.)
-        if (budget && !actual && PART_OF_BUDGET.test(between(budget, t))) continue;
+        // (Not a budget of the other kind with a note on it: `年初预算数5300.00万元，全年预算数（含年中追加）5390.10万元`.)
+        if (budget && !actual && PART_OF_BUDGET.test(between(budget, t)) && !(budgetKind(budget.lead) === 'initial' && budgetKind(t.lead) === 'adjusted')) continue;
         // (Nor is the 年初 one it was adjusted from: `全年预算数860.00万元，较年初预算600.00万元追加260.00万元，…执行率97.93%`.)
         if (budget && !actual && /^[，,]?\s*(?:较|比)年初预算数?$/.test(t.lead)) continue;
         // `决算数为A，为年初预算B的X%`: an actual before the first budget still pairs with it.

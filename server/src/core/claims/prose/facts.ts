@@ -42,7 +42,8 @@ function qualifierOnly(extra: string): boolean {
   // (The department itself, `本单位`, `本局`, qualifies nothing.)
   if (/^本(?:部门|单位|局|院|校|委|厅|中心)$/.test(extra)) return true;
   // (`经营收支结余` is the business activities' own, not the year's 本年收支结余.)
-  return extra.length <= 3 && !/非|本级|二级|中心|单位|局|所属|下属|机关|其中|部分|其他|其余|剩余|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排|经营|事业/.test(extra);
+  // (Nor does a category: `货物类授予中小企业合同金额` is a part of `授予中小企业合同金额`.)
+  return extra.length <= 3 && !/非|本级|二级|中心|单位|局|所属|下属|机关|其中|部分|其他|其余|剩余|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排|经营|事业|货物|工程|服务|类$/.test(extra);
 }
 
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
@@ -406,6 +407,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (graded === '' && namedAgainInSentence(analysis, t)) continue;
     // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)
     if ((t.role === 'delta' || t.role === 'change-rate') && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
+    // (Nor the figures of names that are not in the subject: `边临镇、郑家寨镇…，分别获得奖补资金55.60万元、52.30万元`.)
+    if (t.role === 'amount' && inRespectiveRun(analysis.bySentence.get(t.sentence.id)!, t)) continue;
     // (A change's rate in %, `增长15.76%`, restated in the overview; not one in 个百分点, which compares two rates.)
     if (t.role === 'change-rate' && (t.token.unit !== '%' || !t.direction || t.direction === 'flat')) continue;
     // (`较上年增加1894.61万元…，主要原因是上年年初结转资金1475.63万元，实际较上年增加资金418.98万元`: a figure of the reason, named
@@ -440,12 +443,14 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const wholeOfList = inList?.totals.get('amount');
     if (wholeOfList && wholeOfList !== t && wholeOfList.sentence === t.sentence && /包括|其中/.test(inList!.triggerText) && factKey(withoutDepartment(wholeOfList.subject, model.department)) === key) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
+    // (So are the sources in a bracket after a budget: `全年预算数450.00万元（财政拨款360.00万元、其他资金90.00万元）`.)
     const budgetPart = inBudgetList(t, inList);
+    const budgetInBracket = t.role === 'amount' && outer?.role === 'budget' && outer.depth < t.depth ? outer : undefined;
     // 年初预算 and 全年预算 are two figures of one quantity.
     // (A rate is compared only with a rate of the same direction: `增长` and `下降` of one figure are not two values of one fact.)
     // (A change since an earlier year, `与2022年相比，2024年“三公”经费减少2.75万元`, is another than the year's.)
     const since = t.role === 'delta' || t.role === 'change-rate' ? comparedYear(model, t) : '';
-    const role = t.role === 'change-rate' ? `rate:${t.direction}:${rateComparedWith(analysis, t)}${since}` : approx ? 'amount' : t.role === 'budget' || budgetPart ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : t.lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}${since}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
+    const role = t.role === 'change-rate' ? `rate:${t.direction}:${rateComparedWith(analysis, t)}${since}` : approx ? 'amount' : t.role === 'budget' || budgetPart || budgetInBracket ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : (budgetInBracket ?? t).lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}${since}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
     // (`1.…（项）支出4611.37万元…。该科目年末结转和结余565.38万元。`: 该科目, 该项目 name the paragraph's own item.)
@@ -566,6 +571,15 @@ function countedClauses(text: string, analysis: ProseAnalysis, a: Statement, b: 
   for (let i = a.token.token.span.end; i < b.token.token.span.start; i++) if (text[i] === '；' || text[i] === ';') return true;
   return false;
 }
+/** A figure of a `分别` run of two or more under one name: `分别获得奖补资金55.60万元、52.30万元` (not `基本支出和项目支出分别约为x和y`). */
+function inRespectiveRun(tokens: ProseToken[], t: ProseToken): boolean {
+  const joined = (x: ProseToken | undefined) => x !== undefined && x.role === t.role && x.subject === t.subject && /^[、，,和及]$/.test(x.lead);
+  const alike = (x: ProseToken | undefined) => x !== undefined && x.role === t.role && x.subject === t.subject;
+  let k = t.index;
+  while (k > 0 && joined(tokens[k]) && alike(tokens[k - 1])) k--;
+  return RESPECTIVELY.test(tokens[k].lead) && (k < t.index || joined(tokens[k + 1]));
+}
+
 /** How many figures apart two counted clauses' amounts may stand (a grade's count, funds and shares, and the next grade's). */
 const MAX_CLAUSE_TOKENS = 12;
 

@@ -4,7 +4,7 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { AVERAGE_NAME, grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
-import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, peerMembers, sameMember } from './sums';
+import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, peerMembers, REGIONS, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
 /** A breakdown by some criterion: `按单位分：`, `按车辆用途分：`, `按采购方式划分，`. */
@@ -88,6 +88,8 @@ const TRIGGER = new RegExp(
     '按(?:支出)?(?:内容|明细)(?:划?分|分类|来看|看)[，,：:]',
     // (`分单位看，局机关收入…，…，上述4个单位本年收入合计…`, `从单位构成看，…`, `本年支出合计…，分单位为：…`: by unit.)
     '(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|为|划分)[，,：:]',
+    // (`共计995.20万元，分县市区为：西陵区84场67.20万元、…`: by the places it went to.)
+    `(?:分|按)${REGIONS}(?:划分|分配|下达|来看|看|为|分)?[，,：:]`,
     // (`项目支出639.99万元，按部门预算支出经济分类：商品和服务支出…`, `按政府预算支出经济分类，基本支出26579.19万元中：…`: its
     // breakdown by economic class.)
     // (`按经济分类划分，工资福利支出…`: after the figure's sentence.)
@@ -846,7 +848,8 @@ function bracketBreakdowns(tokens: ProseToken[], text: string): ProseList[] {
     const open = after + text.slice(after, after + 3).search(/[（(]/);
     const close = matchingClose(text, open);
     // (Nor a flow over the year, `共有车辆0辆（年初2辆：…，本年处置2辆）`: what it was and what came and went, no parts of it.)
-    if (close < 0 || /其中|包括|分别|年初|上年末|处置|新增|减少|增加/.test(text.slice(open, close))) continue;
+    // (Nor a change of a count by what came and went: `比上年末减少1辆（本年报废执法执勤用车2辆，新购置执法执勤用车1辆）`.)
+    if (close < 0 || /其中|包括|分别|年初|上年末|处置|新增|减少|增加/.test(text.slice(open, close)) || (whole.role === 'count' && /报废|购置|调入|调出|划入|划出/.test(text.slice(open, close)))) continue;
     // (The tokens after this one up to the close, not a filter over the sentence: a sentence of many brackets stays linear.)
     const inside: ProseToken[] = [];
     for (let k = whole.index + 1; k < tokens.length && tokens[k].token.span.start < close; k++) if (!enclosed(text, open + 1, tokens[k].token.span.start)) inside.push(tokens[k]);

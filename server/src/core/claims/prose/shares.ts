@@ -741,6 +741,14 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
       if (named) return named;
     }
   }
+  // (`…为清河街道，发放261.24万元，占全区发放总额的13.36%…；其次为淮海街道，发放230.64万元，占11.80%`: a bare share of a figure named
+  // as an earlier one of its sentence, whose share named its base, is of that base.)
+  if (part.subject && /^[，,]?占(?:比)?(?:为)?$/.test(share.lead)) {
+    for (let k = part.index - 1; k > 0; k--) {
+      const named = tokens[k].role === 'share' && tokens[k - 1].role === 'amount' && tokens[k - 1].subject === part.subject ? namedBase(tokens[k].lead) : '';
+      if (named) return named;
+    }
+  }
   if (!(COUNTED_TOTAL.test(name!) || REMAINING_ITEMS.test(name!))) return '';
   for (let k = part.index - 1; k >= 0; k--) {
     const named = tokens[k].role === 'share' ? namedBase(tokens[k].lead) : '';

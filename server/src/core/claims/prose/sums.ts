@@ -195,7 +195,9 @@ function sharesAddToHundred(list: ProseList): boolean {
 export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|收入来源|级次|单位|使用单位|所属单位)';
 // (`分单位为：`, `分单位看，`, `从单位构成看，` break a whole down by unit as `按单位分：` does.)
 // (`从采购方式看，…` too; not `从资金来源看，基本支出中…；项目支出中…`, which may leave a kind of spending out.)
-const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}|^(?:分|从)(?:使用|所属)?单位|^从(?:采购方式|采购品目|组织形式)(?:上|来)?看`);
+/** Places money is shared out among: `分县市区为：`, `按乡镇（街道）分配：`. */
+export const REGIONS = '(?:县市区|县[（(]市、区[)）]|县区|区县|市县|县市|乡镇[（(]街道[)）]|镇[（(]街道[)）]|乡镇|镇街|街道|地区|区域)';
+const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}|^(?:分|从)(?:使用|所属)?单位|^从(?:采购方式|采购品目|组织形式)(?:上|来)?看|^(?:分|按)${REGIONS}`);
 const ALL_OF_IT = /全部(?:用于|为|是|包括)?$/;
 const REMAINDER_TOTAL = /^(?:其余|其他|剩余)(?:各项|\d+项|[一二三四五六七八九十两]+项)(?:科目)?(?:合计|共计|之和)?$/;
 
@@ -351,7 +353,10 @@ const SPENT_WORDS = /执行|实际|支出|决算|完成|使用|拨付|到位/;
 export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListContext = NO_CONTEXT): void {
   for (const list of lists) {
     if (adjustedBudget(list, sink)) continue;
-    for (const [role, listed] of list.parts) listSum(list, role, list.totals.get(role), listed, sink, context);
+    for (const [role, listed] of list.parts) {
+      const total = list.totals.get(role);
+      listSum(list, role, total, role === 'amount' && total && BY_UNIT.test(list.triggerText) ? unitsOwnFigures(total, listed) : listed, sink, context);
+    }
     // (`全年预算数768.40万元，其中：当年财政拨款720.00万元，上年结转资金48.40万元，其他资金20.00万元；全年执行数756.92万元`: the parts of a
     // budget are budgets, named without the word, up to the first figure of what was spent.)
     const budget = budgetOfParts(list);
@@ -363,6 +368,21 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListCont
     }
     if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, context, list.parts.get('count'));
   }
+}
+
+/**
+ * `分单位看：委机关政府采购支出64.90万元，…；区疾病预防控制中心政府采购支出2146.09万元，授予中小企业1748.30万元，…`: when the units'
+ * figures name the total's quantity, a unit's other figures in its clause are none of the parts.
+ */
+function unitsOwnFigures(total: ProseToken, parts: ProseToken[]): ProseToken[] {
+  const quantity = total.subject.replace(/(?:总额|合计|总计)$/, '');
+  const sharedEnd = (name: string) => {
+    let n = 0;
+    while (n < name.length && n < quantity.length && name[name.length - 1 - n] === quantity[quantity.length - 1 - n]) n++;
+    return n;
+  };
+  const named = parts.filter((p) => sharedEnd(p.subject) >= 4);
+  return named.length >= 2 ? named : parts;
 }
 
 /**
@@ -497,6 +517,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   const closing = listed.length > 2 && ABOVE_TOTAL.test(between(listed.at(-2)!, listed.at(-1)!)) ? listed.length - 1 : -1;
   const after = /分别/.test(list.triggerText) ? listed.findIndex((p) => /合计|共计|总计/.test(p.lead)) : closing;
   const total = after > 0 ? listed[after] : stated;
+  // (A score breaks down only a score named so, `自评得分96分，其中：…`: not a project's score in a run of projects' scores,
+  // `基层司法业务经费93.0分，…。其中，…经费项目…自评得分96.55分`.)
+  if (role === 'score' && total && !/得分|评分|分数|总分/.test(total.subject + total.lead)) return;
   let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
   // (`文物（款）文物保护（项）312.45万元，…其中使用上年结转资金48.60万元；文化和旅游（款）旅游宣传（项）138.72万元，…`: a 科目 named after a
   // `；` is the total's sibling, not its part: the list ends before it.)

@@ -996,6 +996,8 @@ const ADJUSTMENT_NAME = /^(?:年中|年度中|年内|因[^，,。；;\d]{1,16}?|
 const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
 /** A sentence opening with a unit's name and what it holds: `场馆中心包括5个项目支出…`, `2、体育局共有项目9个…`. */
 const UNIT_OPENER = /^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*((?!本)[^，,。；;：:\d（）()“”]{1,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|社|大队|支队|局))(?:包括|共有|共计|有)/;
+/** How a unit's name ends: `局机关`, `区公证处`, `法援中心`, `清河街道`. */
+const UNIT_NAME_END = /(?:本级|机关|局|中心|站|所|处|馆|院|校|园|队|室|办|委|会|社|场|街道|镇|乡)$/;
 /** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
 const UNIT_TOTAL_WORD = /(?:支出|收入)(?:合计|总额)?(?:决算)?$/;
 
@@ -1034,8 +1036,17 @@ function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
     }
     if (!BY_UNIT.test(sentence.text)) continue;
     let unit = '';
+    let clauseEnd = sentence.span.start;
     for (const t of tokens) {
-      if (t.depth === 0) {
+      // (A unit's clause runs to its `；`: its first figure names the unit, the others in it are that unit's,
+      // `区疾病预防控制中心政府采购支出2146.09万元，授予中小企业1748.30万元`.)
+      const opensClause = t.token.span.start >= clauseEnd;
+      if (opensClause) {
+        const next = sentence.text.slice(t.token.span.end - sentence.span.start).search(/[；;]/);
+        clauseEnd = next < 0 ? sentence.span.end : t.token.span.end + next;
+      }
+      // (A unit's name mid-clause opens its figures all the same: `…10.53万元中：局机关6.96万元，区公证处3.49万元`.)
+      if (t.depth === 0 && (opensClause || !unit || UNIT_NAME_END.test(t.subject))) {
         unit = t.ownSubject ? t.subject.replace(UNIT_TOTAL_WORD, '') : unit;
         if (unit) t.ofUnit = unit;
         continue;

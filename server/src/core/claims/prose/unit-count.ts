@@ -38,7 +38,8 @@ export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
     if (!listed || listed.length < 2 || !listed.every(isUnitName)) continue;
     // (`由局本级和所属3个…事业单位的决算组成，…单位包括：…局（本级）、A、B、C`: the count is of the units beside the body itself,
     // which the list names too.)
-    const besideBody = /本级(?:和|及|与|以及)(?:所属|下属|直属)?\s*$/.test(clause.slice(0, count.index));
+    // (`由本级决算和所属2个事业单位决算组成`.)
+    const besideBody = /本级(?:决算)?(?:和|及|与|以及)(?:所属|下属|直属)?\s*$/.test(clause.slice(0, count.index));
     const department = model.department;
     const body = (name: string) => BODY_ITSELF.test(name) || (department !== undefined && department.length >= 4 && (name === department || name.endsWith(department)));
     const names = besideBody ? listed.filter((name) => !body(name)) : listed;
