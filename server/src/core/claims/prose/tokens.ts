@@ -998,6 +998,8 @@ const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，
 const UNIT_OPENER = /^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*((?!本)[^，,。；;：:\d（）()“”]{1,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|社|大队|支队|局))(?:包括|共有|共计|有)/;
 /** How a unit's name ends: `局机关`, `区公证处`, `法援中心`, `清河街道`. */
 const UNIT_NAME_END = /(?:本级|机关|局|中心|站|所|处|馆|院|校|园|队|室|办|委|会|社|场|街道|镇|乡)$/;
+/** A unit's name within a figure's: `区疾病预防控制中心政府采购`. */
+const UNIT_WORD = new RegExp(UNIT_NAME_END.source.replace(/\$$/, ''));
 /** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
 const UNIT_TOTAL_WORD = /(?:支出|收入)(?:合计|总额)?(?:决算)?$/;
 
@@ -1045,8 +1047,10 @@ function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
         const next = sentence.text.slice(t.token.span.end - sentence.span.start).search(/[；;]/);
         clauseEnd = next < 0 ? sentence.span.end : t.token.span.end + next;
       }
-      // (A unit's name mid-clause opens its figures all the same: `…10.53万元中：局机关6.96万元，区公证处3.49万元`.)
-      if (t.depth === 0 && (opensClause || !unit || UNIT_NAME_END.test(t.subject))) {
+      // (A unit's name mid-clause opens its figures all the same, `…10.53万元中：局机关6.96万元，区公证处3.49万元`, as does a figure
+      // named as a unit's, `其中：中小学校…支出36985.40万元，其他事业单位支出1442.42万元`.)
+      // (Only a unit's: `按车辆用途分：主要负责人用车0辆，执法执勤用车19辆` names kinds, each its own.)
+      if (t.depth === 0 && (opensClause || !UNIT_WORD.test(unit) || UNIT_NAME_END.test(t.subject) || UNIT_TOTAL_WORD.test(t.subject))) {
         unit = t.ownSubject ? t.subject.replace(UNIT_TOTAL_WORD, '') : unit;
         if (unit) t.ofUnit = unit;
         continue;
