@@ -480,6 +480,8 @@ export interface AverageClaim extends ClaimBase {
   amount: Operand;
   count: Operand;
   stated: Operand;
+  /** The stated figure is a standard the amount was paid at (amount = count × months × standard), not an average worked out. */
+  standard?: { months: number };
 }
 
 export type Claim =

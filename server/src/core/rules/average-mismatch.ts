@@ -17,12 +17,44 @@ export const averageMismatch: Rule = {
     fixable: true,
     messages: {
       mismatch: l('平均数不符：{amount} / {count} = {computed}，文中为 {stated}', 'Average mismatch: {amount} / {count} = {computed}, the text says {stated}'),
+      product: l('金额与数量 × 标准不符：{count} × {standard} = {computed}，文中为 {amount}', 'Amount differs from count × standard: {count} × {standard} = {computed}, the text says {amount}'),
     },
   },
   check(ctx) {
-    for (const claim of ctx.claims) if (claim.kind === 'average') checkAverage(ctx, claim);
+    for (const claim of ctx.claims) {
+      if (claim.kind !== 'average') continue;
+      if (claim.standard) checkProduct(ctx, claim, claim.standard.months);
+      else checkAverage(ctx, claim);
+    }
   },
 };
+
+/**
+ * `小学寄宿生2,148人，每生每年1000元，计214.80万元`: the count and the standard are exact, so their product is; the amount must be it
+ * within its own rounding. Which of the three slipped the text does not say: the finding is on the amount, with no fix.
+ */
+function checkProduct(ctx: RuleContext, claim: AverageClaim, months: number): void {
+  const { amount, count, stated } = claim;
+  const product = count.value.times(months).times(stated.value);
+  const right = inUnitOf(product, amount);
+  const terms = `${written(count)}${months > 1 ? ` × ${months}` : ''} × ${written(stated)}`;
+  const expr = `${terms} = ${right}${amount.unit ?? ''}`;
+  if (product.minus(amount.value).abs().lte(amount.halfUlp)) {
+    ctx.verdict(claim.id, 'ok', l(`${expr} ✓`, `${expr} ✓`));
+    return;
+  }
+  const tolerance = (amount.scale ? amount.halfUlp.div(amount.scale) : amount.halfUlp).toString();
+  const exp = l(`${expr}，而文中为 ${written(amount)}（舍入容差 ±${tolerance}）`, `${expr}, but the text says ${written(amount)} (rounding tolerance ±${tolerance})`);
+  ctx.verdict(claim.id, 'error', exp);
+  ctx.report({
+    messageId: 'product',
+    message: l(`金额与数量 × 标准不符：${count.label} ${terms} = ${right}${amount.unit ?? ''}，文中为 ${written(amount)}`, `Amount differs from count × standard: ${count.label} ${terms} = ${right}${amount.unit ?? ''}, the text says ${written(amount)}`),
+    explanation: exp,
+    span: amount.span ?? claim.span,
+    related: relatedOperands(count, stated),
+    claim: claim.id,
+  });
+}
 
 const NEAR = new Decimal('0.05');
 

@@ -3,6 +3,7 @@ import { lowerBound } from '../../text/search';
 import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { averageClaims } from './averages';
+import { productClaims } from './products';
 import { depreciationClaims } from './depreciation';
 import { stockFlowClaims } from './stock-flow';
 import { formulaClaims } from './formulas';
@@ -90,6 +91,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   differenceClaims(analysis, sink);
   refundClaims(analysis, sink);
   averageClaims(analysis, sink);
+  productClaims(analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
   balanceSheetClaims(analysis, sink);

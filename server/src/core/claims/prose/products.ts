@@ -1,0 +1,72 @@
+// Money the prose states as a count times a standard (prose.md §6): `小学寄宿生2,148人，每生每年1000元，计214.80万元`,
+// `补贴面积1,300,240亩，补贴标准每亩125元，共计16253.00万元`, `90—99周岁2,684人，每人每月200元，全年644.16万元`. The standard is
+// the average of the amount over the count, exactly (average-mismatch).
+import { isMoney, operand } from '../../arith/interval';
+import { asExact } from '../../arith/operand';
+import { l } from '../../messages';
+import type { AverageClaim } from '../../types';
+import type { ClaimSink } from '../sink';
+import type { ProseAnalysis, ProseToken } from './tokens';
+
+/** A standard per thing counted, and per year or month: `每生每年`, `补贴标准每亩`, `每人每月`, `每场补助`. */
+const STANDARD = /每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆|台|套|次)(?:每(年|月))?(?:补助|补贴|发放|奖励|标准)?(?:为|是)?$/;
+/** The units a count of each thing is stated in. */
+const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名)$/, 生: /^(?:人|名)$/, 名: /^(?:人|名)$/, 人次: /^人次$/, 次: /^(?:次|人次)$/ };
+/** What makes a count another than the one paid for: a change, last year's, a plan. */
+// (Nor a count per thing, `每个网格配备专职网格员1名`: the people are 64 grids' worth.)
+const NOT_PAID = /上年|去年|同期|预算|计划|增加|减少|增长|下降|比|较|其中|每/;
+/** The amount the product comes to: `计214.80万元`, `共计…`, `全年644.16万元`, `发放补贴…`. */
+// (`共分配后期扶持资金15,325.02万元`, `全年1,286.16万元`, `计37.39万元`.)
+const PRODUCT_LEAD = /共|计|全年|累计|分配|发放|下达|拨付|兑付/;
+/** A connective that names nothing of the amount. */
+const CONNECTIVE = /^[，,]?\s*(?:共计|合计|总计|累计|计|共|全年)(?:为)?$/;
+
+export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) {
+    for (const standard of tokens) {
+      if (standard.role !== 'other' || !isMoney(standard.token.unit) || standard.token.value.isZero()) continue;
+      const m = STANDARD.exec(standard.lead.replace(/\s+/g, ''));
+      if (!m) continue;
+      // (The count, the standard and the amount in one `；`-clause: `…；初中寄宿生1,736人，每生每年1250元，计217.00万元`.)
+      const clause = tokens.filter((t) => sameClause(t, standard));
+      const units = COUNTED[m[1]] ?? new RegExp(`^${m[1]}$`);
+      const count = [...clause].reverse().find((t) => t.index < standard.index && t.role === 'count' && units.test(t.token.unitText) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead));
+      // (The amount after the standard, or, stated first, the clause's amount before the count: `城镇公益性岗位补贴144.48万元，全年安置就业困难
+      // 人员86人，每人每月1,400元`.)
+      const money = (t: ProseToken) => t.role === 'amount' && isMoney(t.token.unit) && t.depth <= standard.depth;
+      const after = clause.find((t) => t.index > standard.index && money(t));
+      const amount = after ? (PRODUCT_LEAD.test(after.lead) ? after : undefined) : count && [...clause].reverse().find((t) => t.index < count.index && money(t));
+      if (!count || !amount || count.approx || amount.approx || standard.approx) continue;
+      // (Two standards for one amount, `C级危房加固15户、每户补助10,000元，D级…12户、每户补助30,000元，共支出51.00万元`, are not checked.)
+      const last = Math.max(standard.index, amount.index);
+      if (clause.some((t) => t !== standard && t.index <= last && t.role === 'other' && STANDARD.test(t.lead.replace(/\s+/g, '')))) continue;
+      // (Per month, paid over the year: `每人每月200元，全年644.16万元`; months not said, no product.)
+      const monthly = m[2] === '月';
+      const [from, to] = [Math.min(amount.token.span.end, count.token.span.start), Math.max(amount.token.span.start, standard.token.span.end)];
+      if (monthly && !/全年|12个月|十二个月/.test(amount.lead + standard.sentence.text.slice(from - standard.sentence.span.start, to - standard.sentence.span.start))) continue;
+      // (`计214.80万元`: a connective names nothing; the amount is the clause's money.)
+      const name = CONNECTIVE.test(amount.subject) || amount.subject === '' ? '金额' : amount.subject;
+      const counted = asExact(operand(count.token, count.subject || count.lead.replace(/[，,、\s]/g, '')));
+      const months = monthly ? 12 : 1;
+      sink.add<AverageClaim>({
+        kind: 'average',
+        origin: 'prose',
+        identity: 'prose.product',
+        description: l(`${name} = ${counted.label}${monthly ? ' × 12个月' : ''} × 每${m[1]}标准`, `${name} = ${counted.label}${monthly ? ' × 12 months' : ''} × the standard per ${m[1]}`),
+        span: amount.token.span,
+        amount: operand(amount.token, name),
+        count: counted,
+        // (A standard is set, not rounded: `1000元` is 1000 exactly.)
+        stated: asExact(operand(standard.token, `每${m[1]}${monthly ? '每月' : ''}标准`)),
+        standard: { months },
+      });
+    }
+  }
+}
+
+/** Two figures of one sentence with no `；` between them. */
+function sameClause(a: ProseToken, b: ProseToken): boolean {
+  const [from, to] = a.token.span.start < b.token.span.start ? [a.token.span.end, b.token.span.start] : [b.token.span.end, a.token.span.start];
+  const text = a.sentence.text.slice(from - a.sentence.span.start, to - a.sentence.span.start);
+  return !/[；;]/.test(text);
+}
