@@ -128,7 +128,8 @@ function economicRow(name: string): TableValueQuery {
 }
 /** An item framed by its whole: `公用经费中印刷费仅12.50元`, `商品和服务支出中，办公费29.22万元，…`. */
 const ECONOMIC_FRAME = /(?:人员经费|公用经费|工资福利支出|商品和服务支出)中[，,]?[\u4e00-\u9fff（）()]{2,16}(?:仅|为|是|共|达)?$/;
-const ECONOMIC_SENTENCE_FRAME = /^\s*(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助)(?:支出)?中[，,：:]/;
+// (`公用经费明细：办公费8.46万元，…公务接待费1.92万元…`.)
+const ECONOMIC_SENTENCE_FRAME = /^\s*(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助)(?:支出)?(?:中[，,：:]|(?:明细|具体|构成)(?:如下|为|是)?[：:])/;
 /** Whether a figure is an item of 人员经费 / 公用经费 or a class of them: by its list's total, or by the whole framing it. */
 function economicItem(pt: ProseToken, listTotal: ProseToken | undefined): boolean {
   return (listTotal !== undefined && ECONOMIC_PARENT.test(listTotal.subject)) || ECONOMIC_FRAME.test(pt.lead) || ECONOMIC_SENTENCE_FRAME.test(pt.sentence.text);

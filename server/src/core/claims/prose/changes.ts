@@ -61,7 +61,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
       if (byWords.length === 1) return byWords[0];
     }
     // `2022年“三公”经费决算数相较于上年增加…`: a dated change is about that year's amount.
-    const accept = (t: ProseToken) => statesAmount(t) && t.year === first.year;
+    // (Not a unit's figure, `按单位分，局机关“三公”经费支出决算9.67万元`, for a change the department's name states.)
+    const accept = (t: ProseToken) => statesAmount(t) && t.year === first.year && (t.ofUnit === undefined || t.ofUnit === first.ofUnit);
     // `收入、支出总计各增加…` after `收入总计X万元，支出总计X万元`: the names are joined; either one serves.
     // (`收入总计1651.74万元，支出总计1651.74万元。收支较上年决算数增加66.02万元`: 收支 alone is those two, equal.)
     // (`A、B、C本年收入分别为x、y、z万元。与上年相比，A比上年减少…；C较2021年增加…`: a unit's figure the paragraph stated before the
@@ -190,18 +191,26 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
  * `一般公共服务支出（类）1427.81万元，…，其中：基本支出1263.49万元，项目支出164.32万元；比上年减少219.81万元`: a change opening the
  * clause after the `；` that closes a 其中 list is the list's whole's, not its last part's.
  */
+/** A whole's budget figures, which may stand between its 其中 parts and its change. */
+const BUDGET_ROLES = new Set(['budget', 'completion-rate', 'budget-delta']);
+
 function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseToken, previousEnd: number): ProseToken | undefined {
   const { text, span } = first.sentence;
   // (Up to the change's first figure, which may be last year's: `；比上年的2506.28万元减少195.03万元`; past the last part's share,
   // `项目支出104.84万元，占7%；比上年减少…`.)
   let k = last.index + 1;
   while (tokens[k]?.role === 'share') k++;
+  // (Past the whole's budget and its rate too: `其中基本支出6.20万元、项目支出30.64万元；年初预算40.00万元，完成年初预算的92.10%；较上年增加…`.)
+  const closing = k;
+  while (tokens[k] && BUDGET_ROLES.has(tokens[k].role)) k++;
   const next = tokens[k];
   if (next !== first && next?.role !== 'prior') return undefined;
-  const lastEnd = tokens[k - 1].token.unitSpan?.end ?? tokens[k - 1].token.span.end;
-  const gap = text.slice(lastEnd - span.start, next.token.span.start - span.start).replace(/(?:19|20)\d\d\s*年度?/g, '');
+  const lastEnd = tokens[closing - 1].token.unitSpan?.end ?? tokens[closing - 1].token.span.end;
+  const until = tokens[closing];
+  const gap = text.slice(lastEnd - span.start, until.token.span.start - span.start - (until === next ? 0 : until.lead.length)).replace(/(?:19|20)\d\d\s*年度?/g, '');
   // (`；与上年相比，增加…`: a comparison clause may stand before it.)
-  if (!/^[^，,。；;]*[；;][^。；;\d]*$/.test(gap)) return undefined;
+  // (Or a description of the parts: `…项目支出30.64万元，主要用于机关编外聘用人员经费和综合事务保障；`.)
+  if (!/^[^。；;\d]*[；;][^。；;\d]*$/.test(gap)) return undefined;
   const opened = text.lastIndexOf('其中', last.token.span.start - span.start);
   if (opened < 0 || span.start + opened < previousEnd) return undefined;
   const whole = lastBefore(tokens, firstAtOrAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');

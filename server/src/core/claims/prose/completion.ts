@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { ChangeClaim, CompletionClaim, DocumentModel, FactClaim, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { normalizeSubject, subjectsMatch } from './subjects';
-import { ADJUSTMENT_AMOUNT, between, CUT, BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, isBudgetAdjustment, RUN_JOINER, type ProseAnalysis, type ProseToken } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, CUT, BUDGET_EXCESS_RATE, BUDGET_GAP, budgetKind, comparesWithLastYear, isBudgetAdjustment, RUN_JOINER, wholeOfPart, type ProseAnalysis, type ProseToken } from './tokens';
 import { finestOf, finestStatement, inBudgetList, type ProseList } from './lists';
 import { execAcrossLineBreaks } from '../../text/search';
 
@@ -428,7 +428,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           carried = undefined;
         } else if (budget && actual) {
           const chosen = budget;
-          const made = addCompletion(sink, actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
+          // (`…支出36.84万元，其中基本支出6.20万元、项目支出30.64万元；年初预算40.00万元，完成年初预算的92.10%`: a budget after the 其中 parts
+          // is the whole's.)
+          const whole = budget.index > actual.index ? wholeOfPart(tokens, actual) : undefined;
+          const made = addCompletion(sink, whole ?? actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
           // (`…完成预算的92.19%，决算数小于预算数；公务接待费…`: a comparison in the rate's own clause, before the next figure.)
           const inClause = clauseComparison(model.text, t, tokens[t.index + 1]);
           // (`全年预算为19.91万元，…完成全年预算的98.04%，决算数大于年初预算数的主要原因是…`: of the budget it names, when that is

@@ -232,6 +232,10 @@ function evaluationScope(model: DocumentModel, t: ProseToken, key: string): stri
 const FUND_TOTAL = /^((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:本年)?(?:支出|基本支出)(?:合计|总额)?$/;
 /** The parts of a spending total that a fund's name makes a quantity of their own. */
 const FUND_PART = /^(?:基本支出|项目支出|人员经费|公用经费)$/;
+/** A sentence listing 人员经费's or 公用经费's items (公开06表's rows): `公用经费明细：办公费…`, `商品和服务支出中，…`. */
+const ECONOMIC_ITEMS = /^\s*(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助)(?:支出)?(?:中[，,：:]|(?:明细|具体|构成)(?:如下|为|是)?[：:])/;
+/** A total whose items are 公开06表's rows. */
+const ECONOMIC_TOTAL = /^(?:人员经费|公用经费|工资福利支出|商品和服务支出)$/;
 
 /** A note right under a 政府性基金 or 国有资本经营 table (`注：本表反映…`): that fund's, whose figures it states; undefined else. */
 export function fundTableNote(model: DocumentModel, sentence: Sentence): 'T07' | 'T08' | undefined {
@@ -466,11 +470,15 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // department's 财政拨款.)
     const itemOfSource = ofItem ?? sourcedOpening(analysis, t);
     const sourceOfItem = itemOfSource && itemOfSource !== t && CLASS_ITEM_NAME.test(itemOfSource.subject) && SOURCE_NAME.test(t.subject);
-    const item = sourceOfItem ? `source-of-${itemOfSource.token.id}` : ofItem && ofItem !== t && PER_ITEM.test(factKey(ofItem.subject)) ? itemScope(model, t, factKey(ofItem.subject)) || itemScope(model, t, key) : itemScope(model, t, key);
+    // (Nor is its split by nature, `…基层司法业务（项）：支出决算109.75万元…；其中基本支出23.40万元，…项目支出86.35万元`, the department's.)
+    const splitOfItem = ofItem && ofItem !== t && CLASS_ITEM_NAME.test(ofItem.subject) && FUND_PART.test(t.subject);
+    const item = sourceOfItem ? `source-of-${itemOfSource.token.id}` : splitOfItem ? `split-of-${ofItem.token.id}` : ofItem && ofItem !== t && PER_ITEM.test(factKey(ofItem.subject)) ? itemScope(model, t, factKey(ofItem.subject)) || itemScope(model, t, key) : itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)
     const sources = allSourcesSentence(t.sentence) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';
-    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}|${sources}`;
+    // (`公用经费明细：…公务接待费1.92万元…` is 公开06表's item, paid from 基本支出; the 三公 `公务接待费2.65万元` counts projects' too.)
+    const economic = ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : '';
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}|${sources}|${economic}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id, approx };
     list.push(statement);
@@ -482,14 +490,14 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const fund = t.ownSubject && FUND_TOTAL.exec(listTotal)?.[1];
     if (fund && FUND_PART.test(t.subject) && !approx) {
       const named = factKey(fund + t.subject);
-      const alias = `${role}|${t.year ?? ''}|${openScope(t)}|${item}|${fundScope(model, t, named, fundSections)}|${evaluation}|${bodyScope}|${sources}`;
+      const alias = `${role}|${t.year ?? ''}|${openScope(t)}|${item}|${fundScope(model, t, named, fundSections)}|${evaluation}|${bodyScope}|${sources}|${economic}`;
       const others = byGroup.get(alias) ?? [];
       others.push({ token: t, key: named, group: alias });
       byGroup.set(alias, others);
     }
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
-    const whole = `${role}|${t.year ?? ''}|${item}|${evaluation}|${bodyScope}|${sources}|${key}`;
+    const whole = `${role}|${t.year ?? ''}|${item}|${evaluation}|${bodyScope}|${sources}|${economic}|${key}`;
     const byKey = inList ? listed : alone;
     const same = byKey.get(whole);
     // A part's fund is the one its list's total names (looked up only for names stated both ways); in a list with no total,

@@ -9,7 +9,7 @@ import { endsSentence, MAX_FAMILY_PARTS, type ProseList } from './lists';
 import { countedNoun, coversFamily, distinctMembers, isFamilyMember, otherNouns, peerMembers } from './sums';
 import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
-import { ADJUSTMENT_AMOUNT, budgetKind, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { ADJUSTMENT_AMOUNT, budgetKind, wholeOfPart, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { allMatches } from '../../text/matches';
 import { LintMemo } from '../../lint-memo';
 import { findColumn, itemLabel, items, normLabel } from '../tables/access';
@@ -120,7 +120,10 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     // (`事业收入按单位划分：A92486.73万元，B13186.92万元，C236.15万元。其中：` / `1. A事业收入92486.73万元，包括…`: items restating the parts of
     // the sentence's own breakdown detail each part; they are no parts of its first.)
     if (restatesOwnParts(lists, list, items.get('amount') ?? [])) continue;
-    addItemSums(analysis, list.totals, items, false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)), withheld);
+    // (`…（款），支出2125.96万元，其中基本支出1536.27万元，项目支出589.69万元，具体为：` over the 项 items: they detail the 款, not the last part.)
+    const detailed = whole && wholeOfPart(analysis.bySentence.get(list.sentence)!, whole);
+    const totals = detailed ? new Map(list.totals).set('amount', detailed) : list.totals;
+    addItemSums(analysis, totals, items, false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)), withheld);
   }
   for (const list of lists) {
     const total = list.totals.get('amount');

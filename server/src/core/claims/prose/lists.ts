@@ -76,6 +76,10 @@ const TRIGGER = new RegExp(
     // (`具体包括以下9个项目：` / `主要包括以下项目：`, the items in the paragraphs after it.)
     '(?:具体|主要)?包括以下[^，,。；;：:\\d]{0,4}(?:\\d+个)?[^，,。；;：:\\d]{0,8}[：:]',
     '具体(?:为|是|包括)[：:]?',
+    // (`基本支出907.59万元，分布在以下项级科目：行政运行610.51万元，…`.)
+    '分布(?:在|于)(?:以下|如下)?[^，,。；;：:\\d]{0,8}[：:]',
+    // (`工资福利支出（301）768.28万元：基本工资186.42万元、…；对个人和家庭的补助（303）3.30万元：…`: a figure's own items after its colon.)
+    '(?<=[0-9０-９](?:万元|亿元|元))[：:](?=[^，,。；;：:\\d]{2,20}[0-9０-９])',
     '(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?',
     '划分(?:如下)?[：:]',
     // (`共有车辆12辆，其中机关本级10辆、所属事业单位2辆。按用途分：机要通信用车1辆，…`: the same whole by another breakdown.)
@@ -469,6 +473,11 @@ export function findLists(
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
+          // (`…基本支出907.59万元，其中：⏎人员经费771.58万元。其中，工资福利支出（301）768.28万元：…`: a 其中 after a list of one part so far
+          // breaks that part down.)
+          const opensWithWhereof = /^其\r?\n?中/.test(word) && firstAtOrAfter(tokens, sentence.span.start) === firstAtOrAfter(tokens, start);
+          const lone = total && opensWithWhereof && previous?.paragraph === sentence.paragraph ? innermost.get(lastFigure(analysis, previous, role) ?? total) : undefined;
+          if (total && lone && lone.totals.get(role) === total && (lone.parts.get(role) ?? []).length === 1) total = lone.parts.get(role)![0];
           // (`…住房保障支出661.08万元，占3.20%。其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`: a lone part whose share
           // names its whole is a part of that whole, not of the figure the sentence before opened with.)
           // (`本期收入…；本期费用3378.78万元…。其中：业务活动费用2786.45万元，占本期费用的82.47%；…`: parts whose first share names the
@@ -889,6 +898,11 @@ function enclosed(text: string, from: number, at: number): boolean {
     else if ((c === '）' || c === ')') && depth > 0) depth--;
   }
   return depth > 0;
+}
+
+/** The last figure of a role in the sentence before, when that is in the same paragraph. */
+function lastFigure(analysis: ProseAnalysis, previous: { id: number } | undefined, role: Role): ProseToken | undefined {
+  return previous ? [...(analysis.bySentence.get(previous.id) ?? [])].reverse().find((t) => t.role === role && t.depth === 0) : undefined;
 }
 
 /** More members than any standard breakdown has (sums.ts FAMILIES: nine at most). */

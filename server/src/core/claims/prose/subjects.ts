@@ -252,18 +252,20 @@ export class SubjectIndex {
     if (!subject) return undefined;
     let before: ProseToken | undefined;
     let after: ProseToken | undefined;
+    // (A unit's figure of a `按单位分` sentence, `局机关“三公”经费支出决算9.67万元`, answers only a name that names the unit.)
+    const ownFigure = (t: ProseToken) => accept(t) && (t.ofUnit === undefined || subject.includes(t.ofUnit));
     const consider = (name: string) => {
       if (!subjectsMatch(name, subject)) return;
       const list = this.bySubject.get(name)!;
       // Lists are in document order: the first statement at or after `offset`.
       const lo = lowerBound(list, (t) => t.token.span.start, offset);
       for (let i = lo - 1; i >= 0; i--) {
-        if (!accept(list[i])) continue;
+        if (!ownFigure(list[i])) continue;
         if (!before || list[i].token.span.start > before.token.span.start) before = list[i];
         break;
       }
       for (let i = lo; i < list.length; i++) {
-        if (list[i].token.span.start === offset || !accept(list[i])) continue;
+        if (list[i].token.span.start === offset || !ownFigure(list[i])) continue;
         if (!after || list[i].token.span.start < after.token.span.start) after = list[i];
         break;
       }

@@ -195,6 +195,9 @@ function sharesAddToHundred(list: ProseList): boolean {
 export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|收入来源|级次|单位|使用单位|所属单位)';
 // (`分单位为：`, `分单位看，`, `从单位构成看，` break a whole down by unit as `按单位分：` does.)
 // (`从采购方式看，…` too; not `从资金来源看，基本支出中…；项目支出中…`, which may leave a kind of spending out.)
+/** A 科目's roll over the year, stated with its spending: `…（项）年初结转和结余`, `…（项）本年收入`, `…（项）年末结转和结余`. */
+const ITEM_ROLL = /[）)](?:年初|年末)[^，,]*结转|[）)](?:本年)?收入$/;
+
 /** Places money is shared out among: `分县市区为：`, `按乡镇（街道）分配：`. */
 export const REGIONS = '(?:县市区|县[（(]市、区[)）]|县区|区县|市县|县市|乡镇[（(]街道[)）]|镇[（(]街道[)）]|乡镇|镇街|街道|地区|区域)';
 const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}|^(?:分|从)(?:使用|所属)?单位|^从(?:采购方式|采购品目|组织形式)(?:上|来)?看|^(?:分|按)${REGIONS}`);
@@ -521,6 +524,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // `基层司法业务经费93.0分，…。其中，…经费项目…自评得分96.55分`.)
   if (role === 'score' && total && !/得分|评分|分数|总分/.test(total.subject + total.lead)) return;
   let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
+  // (`…支出2252.60万元。其中：` / `城市建设支出（项）年初结转和结余…，本年收入…，本年支出2012.60万元，年末结转和结余…`: each item states its
+  // year's roll; its 支出 is the part.)
+  if (role === 'amount' && total && /支出(?:合计|总计)?$/.test(total.subject) && parts.some((p) => ITEM_ROLL.test(p.subject))) {
+    parts = parts.filter((p) => /支出$/.test(p.subject) && !ITEM_ROLL.test(p.subject));
+    if (parts.length === 0) return;
+  }
   // (`文物（款）文物保护（项）312.45万元，…其中使用上年结转资金48.60万元；文化和旅游（款）旅游宣传（项）138.72万元，…`: a 科目 named after a
   // `；` is the total's sibling, not its part: the list ends before it.)
   // (So is a member of the breakdown the total belongs to: `事业收入…，主要为…科研收入…和…技术服务收入…；经营收入657.15万元…`.)

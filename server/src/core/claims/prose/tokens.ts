@@ -931,6 +931,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   nameFundParts(model.text, bySentence);
   qualifyFundClauses(model.text, bySentence);
   qualifyUnitFigures(bySentence);
+  qualifyItemFlows(bySentence);
   ratesWrittenAsPoints(bySentence);
   nameRespectively(bySentence);
   nameAgreedFigures(model.text, tokens);
@@ -991,6 +992,26 @@ const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单�
 /** Words after a refund's figure setting it against the spending: `收回…12.36万元冲减当年支出`. */
 export const OFFSET_AFTER = /^[\s，,]*(?:冲减|抵减|冲抵)/;
 const ADJUSTMENT_NAME = /^(?:年中|年度中|年内|因[^，,。；;\d]{1,16}?|[\u4e00-\u9fff]{2,8}?)?(?:追加|调减|调增|追减|核减|核增)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$|^(?:年中|年度中|年内)(?:追加|调减|调增|追减)/;
+
+/**
+ * `…支出36.84万元，其中基本支出6.20万元、项目支出30.64万元`: the figure a 其中 run of amounts breaks down, for one of its parts;
+ * undefined for any other figure.
+ */
+export function wholeOfPart(tokens: ProseToken[], part: ProseToken): ProseToken | undefined {
+  // (`tokens` are the part's sentence's; a total from another sentence is no part of this one's run.)
+  if (part.role !== 'amount' || tokens[part.index] !== part) return undefined;
+  // (What stands between two parts: a note in brackets and a joiner, `18.40万元（编外执法辅助人员经费），项目支出84.36万元`.)
+  const joined = (t: ProseToken) => {
+    const prev = tokens[t.index - 1];
+    const from = (prev.token.unitSpan ?? prev.token.span).end - t.sentence.span.start;
+    const gap = t.sentence.text.slice(from, t.token.span.start - t.sentence.span.start - t.lead.length);
+    return /^\s*(?:[（(][^（）()]*[)）])?\s*[、，,和及]\s*$/.test(gap) || /^[、，,和及]/.test(t.lead);
+  };
+  let k = part.index;
+  while (k > 0 && !/其中/.test(tokens[k].lead) && tokens[k - 1].role === 'amount' && tokens[k - 1].depth === part.depth && joined(tokens[k])) k--;
+  const whole = tokens[k - 1];
+  return k > 0 && /^[，,：:]?\s*其中[：:，,]?/.test(tokens[k].lead) && whole.role === 'amount' && whole.depth === part.depth && whole.token.unit === part.token.unit ? whole : undefined;
+}
 
 /** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */
 const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
@@ -1084,6 +1105,26 @@ function qualifyFundClauses(text: string, bySentence: Map<number, ProseToken[]>)
     }
   }
 }
+/**
+ * `城市建设支出（项）年初结转和结余320.00万元，本年收入1850.00万元，本年支出2012.60万元，年末结转和结余157.40万元`: a line opened by a
+ * 科目's figure states that 科目's flows after it; their bare names are the 科目's, not the fund's or the department's.
+ */
+function qualifyItemFlows(bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    const first = tokens[0];
+    const item = first?.ownSubject && first.depth === 0 ? ITEM_OPENING.exec(first.lead.replace(/^\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])?\s*/, ''))?.[1] : undefined;
+    if (!item) continue;
+    for (let k = 1; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (/[；;。]/.test(t.sentence.text.slice(tokens[k - 1].token.span.end - t.sentence.span.start, t.token.span.start - t.sentence.span.start))) break;
+      const bare = t.lead.replace(/^[、，,和及]+/, '');
+      if (t.depth === 0 && (t.role === 'amount' || t.role === 'budget') && FUND_BARE_QUANTITY.test(bare)) t.subject = `${item}${bare}`;
+    }
+  }
+}
+/** A line's opening 科目 name before its first figure's words: `城市建设支出（项）` in `城市建设支出（项）年初结转和结余`. */
+const ITEM_OPENING = /^([^，,。；;：:\d]{2,40}?[（(][类款项][)）])(?=(?:年初|本年|年末|上年)?[^（()）]{0,12}$)/;
+
 /** A figure named by its fund first: `一般公共预算财政拨款本年收入`. */
 const FUND_OPENING = /^[、，,；;：:]?(?:其中[：:，,]?)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:本年)?(?:收入|支出|年初|年末)/;
 /** The bare names a fund's clause goes on with. */
