@@ -517,6 +517,9 @@ export function findLists(
           const inItsSentence = total && analysis.bySentence.get(total.sentence.id);
           if (total && inItsSentence && inItsSentence[total.index + 1] && restatesPrevious(inItsSentence, total.index + 1)) total = finer(total, inItsSentence[total.index + 1]);
           if (total && role === 'amount') total = commonQuantityTotal(list.members, total, subjects, start) ?? otherSideTotal(analysis, list.members, total, m[0]) ?? total;
+          // (`本年支出合计11341.47万元。` / `按单位划分，局本级本年支出合计10320.85万元，所属3个事业单位本年支出合计1020.62万元。`: the units'
+          // figures name the quantity they break down, stated before.)
+          else if (!total && role === 'amount' && BY_ANY_CRITERION.test(word)) total = commonQuantityTotal(list.members, undefined, subjects, start);
           // (`…支出合计3729.65万元…。其中：基本支出3207.66万元…；项目支出521.99万元…。` / `其中，局机关1132.74万元、市图书馆…`: units
           // break down the whole, not the first part of its breakdown.)
           const whole = total && role === 'amount' && unitsOnly(list.members) ? innermost.get(total)?.totals.get('amount') : undefined;
@@ -1382,7 +1385,7 @@ const DATE_CLAUSE = /^\s*(?:截至|截止|至|到)?\s*(?:19|20)\d\d\s*年(?:度|
  * `…授予中小企业合同金额80.00万元…。` / `其中：部门本级政府采购支出70.00万元，某中学政府采购支出30.00万元`: parts that
  * all name one quantity (`政府采购支出`) are of the nearest total of it, not of the figure just before the trigger.
  */
-function commonQuantityTotal(members: ProseToken[], total: ProseToken, subjects: SubjectIndex, offset: number): ProseToken | undefined {
+function commonQuantityTotal(members: ProseToken[], total: ProseToken | undefined, subjects: SubjectIndex, offset: number): ProseToken | undefined {
   const named = members.filter((t) => t.role === 'amount' && t.ownSubject);
   if (named.length < 2) return undefined;
   let suffix = named[0].subject;
@@ -1391,9 +1394,11 @@ function commonQuantityTotal(members: ProseToken[], total: ProseToken, subjects:
     while (k < suffix.length && k < t.subject.length && suffix[suffix.length - 1 - k] === t.subject[t.subject.length - 1 - k]) k++;
     suffix = suffix.slice(suffix.length - k);
   }
-  if (suffix.length < 4 || !/(?:支出|收入|经费|资金)$/.test(suffix) || named.some((t) => t.subject === suffix) || sameQuantity(total.subject, suffix)) return undefined;
-  for (const name of [suffix, `${suffix}总额`, `${suffix}合计`]) {
-    const found = subjects.find(name, offset, (t) => t.role === 'amount' && !members.includes(t) && t.token.span.start < offset && t.subject.replace(/(?:总额|合计|总计)$/, '').endsWith(suffix));
+  // (`…支出合计` of each unit: the quantity is 支出, the 合计 each unit's.)
+  const core = suffix.replace(/(?:总额|合计|总计)$/, '');
+  if (suffix.length < 4 || !/(?:支出|收入|经费|资金)$/.test(core) || named.some((t) => t.subject === suffix) || (total && sameQuantity(total.subject, suffix))) return undefined;
+  for (const name of [suffix, `${core}总额`, `${core}合计`]) {
+    const found = subjects.find(name, offset, (t) => t.role === 'amount' && !members.includes(t) && t.token.span.start < offset && t.subject.replace(/(?:总额|合计|总计)$/, '').endsWith(core) && t.ofUnit === undefined);
     if (found) return found;
   }
   return undefined;
