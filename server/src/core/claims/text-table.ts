@@ -1045,6 +1045,21 @@ function tableBase(named: string): TableValueQuery[] {
 /** `共涉及资金300.00万元，占一般公共预算项目支出总额的85.00%`: a share of a total only the tables state. */
 function sharesOfTableTotals(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
   for (const { share, part, named } of facts.unresolvedShares) {
+    const distributed = DISTRIBUTED_TOTAL.test(named) ? distributionTotal(model, part) : undefined;
+    if (distributed) {
+      const partLabel = partName(part);
+      sink.add<ShareClaim>({
+        kind: 'share',
+        origin: 'text-table',
+        identity: 'text-table.distribution-share',
+        description: l(`${partLabel}占${distributed.label}的比重`, `share of ${partLabel} in ${distributed.label}`),
+        span: share.token.span,
+        part: operand(part.token, partLabel),
+        base: distributed.operand,
+        stated: operand(share.token, '占比'),
+      });
+      continue;
+    }
     for (const query of tableBase(named)) {
       const value = findTableValue(model, query);
       if (value?.token === undefined) continue;
@@ -1063,6 +1078,36 @@ function sharesOfTableTotals(model: DocumentModel, facts: ProseFacts, sink: Clai
       break;
     }
   }
+}
+
+/** What money shared out comes to: `占分配总额的`, `占全区补贴总额的`, `占补助资金总额的`, `占下达资金总额的`. */
+const DISTRIBUTED_TOTAL = /^(?:全[省市区县镇乡])?[\u4e00-\u9fff]{0,8}?(?:分配|补助|补贴|发放|下达|奖补|拨付)(?:资金|金额)?(?:总额|总数|合计|总量)$/;
+/** A column of the money shared out. */
+const DISTRIBUTED_COLUMN = /分配|补助|补贴|发放|下达|奖补|拨付|金额|资金/;
+/** How many tables back a share of money shared out looks for the table it was shared out in. */
+const DISTRIBUTION_TABLES_BACK = 2;
+
+/**
+ * `从分配结果看，…凤台县城关中学232.74万元…，占分配总额的40.13%` after the table the money was shared out in: the 合计 of the
+ * column the part is a row of (or of the table's first column of money shared out).
+ */
+function distributionTotal(model: DocumentModel, part: ProseToken): { operand: Operand; label: string } | undefined {
+  const before = model.tables.filter((t) => t.kind === 'unknown' && !t.withdrawn && t.span.end <= part.token.span.start).slice(-DISTRIBUTION_TABLES_BACK).reverse();
+  for (const table of before) {
+    const rows = items(table);
+    const total = rows.find((it) => /^(?:合计|总计)$/.test(it.entry.label.replace(/\s/g, '')));
+    if (!total) continue;
+    const cols = total.entry.valueCols.filter((c) => !/[率%％]|占比|比重|标准|单价|人均|户均|均/.test(columnLabel(table, c)));
+    const cellValue = (it: (typeof rows)[number], c: number) => model.numbers[it.row.cells[c]?.number ?? -1];
+    const col =
+      cols.find((c) => rows.some((it) => it !== total && cellValue(it, c)?.value.eq(part.token.value))) ??
+      cols.find((c) => DISTRIBUTED_COLUMN.test(columnLabel(table, c)));
+    const cell = col === undefined ? undefined : cellValue(total, col);
+    if (!cell || col === undefined) continue;
+    const label = `${tableName(table)}“合计 · ${columnLabel(table, col)}”`;
+    return { operand: operand(cell, label, table.unit), label };
+  }
+  return undefined;
 }
 
 /** Two table cells hold the same figure (both stated, same unit, equal values). */
