@@ -1637,9 +1637,13 @@ function priorYearColumns(table: Table): void {
     const year = HEADER_YEAR.exec(path);
     if (year) dated.set(`${col.block}|${year[1]}|${path.replace(HEADER_YEAR, '')}`, c);
   }
+  // (`分配金额 | … | 2023年分配金额 | 增减额`: beside the figure of the table's own year, undated, and a change, the dated one is the
+  // year before's.)
+  const changed = table.columns.some((col) => col.role === 'change');
   for (const [key, c] of dated) {
     const [block, year, words] = key.split('|');
-    if (dated.has(`${block}|${Number(year) + 1}|${words}`)) table.columns[c].role = 'prior';
+    const undated = changed && table.columns.some((col) => col.index !== c && col.role === 'value' && String(col.block) === block && col.headerPath.join('/') === words);
+    if (dated.has(`${block}|${Number(year) + 1}|${words}`) || undated) table.columns[c].role = 'prior';
   }
 }
 const HEADER_YEAR = /((?:19|20)\d\d)\s*年度?/;

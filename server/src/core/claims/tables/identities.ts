@@ -212,7 +212,8 @@ const NO_UNIT_ROW = /^(?:其中|[（(]|[一二三四五六七八九十]+、|\d+[
  */
 function byUnit(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const nameCol = table.columns.find((c) => c.role === 'name');
-  if (!nameCol || !/单位/.test(nameCol.headerPath.join('/'))) return;
+  // (Or places money was shared out among: `乡镇（街道）`, `县（市、区）`, `学校名称`.)
+  if (!nameCol || !/单位|县|市|区|乡|镇|街道|社区|村|学校/.test(nameCol.headerPath.join('/'))) return;
   const list = items(table).filter((it) => it.entry.block === 0);
   const total = list.length > 2 && [list[0], list.at(-1)!].find((it) => /^(?:合计|总计)$/.test(itemLabel(it)));
   if (!total) return;
@@ -226,7 +227,8 @@ function byUnit(model: DocumentModel, table: Table, sink: ClaimSink): void {
   };
   for (const col of valueColumns(table, 0)) {
     // (A 序号 column numbers the units: nothing to add up; nor do averages, `生均支出（元）`, whose 合计 is the overall average.)
-    if (/^(?:序号|编号|行次|栏次)$/.test(columnLabel(table, col)) || /生均|人均|户均|平均|单价|[率%％]|占比|比重/.test(columnLabel(table, col))) continue;
+    // (Nor a standard each row applies, `补助标准（元/人）`.)
+    if (/^(?:序号|编号|行次|栏次)$/.test(columnLabel(table, col)) || /生均|人均|户均|平均|单价|标准|定额|[率%％]|占比|比重/.test(columnLabel(table, col))) continue;
     emitSum(sink, {
       kind: 'sum',
       identity: 'by-unit.column',

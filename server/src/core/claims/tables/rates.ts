@@ -26,7 +26,7 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
   // (Of several change columns, `决算比预算增减 | … | 比上年增减额`, the one against last year: a gap from the budget is no change.)
   const changes = columnIndexes(table.columns, 'change', 0);
   const delta = changes.find((c) => /上年|同比/.test(headerText(table, c))) ?? changes.find((c) => !/预算/.test(headerText(table, c)));
-  const current = prior !== undefined ? thisYearColumn(table) : undefined;
+  const current = prior !== undefined ? thisYearColumn(table, prior) : undefined;
   let changeRated = false;
   for (const col of columnIndexes(table.columns, 'rate', 0)) {
     const header = headerText(table, col);
@@ -88,9 +88,13 @@ function yearColumn(table: Table, year: string): number | undefined {
 }
 
 /** This year's amount column beside a 上年 column: the one value column that says 本年 or 决算 (the change has a role of its own). */
-function thisYearColumn(table: Table): number | undefined {
+function thisYearColumn(table: Table, prior?: number): number | undefined {
   const candidates = valueColumns(table, 0).filter((c) => THIS_YEAR.test(headerText(table, c)) && !BUDGET.test(headerText(table, c)));
-  return candidates.length === 1 ? candidates[0] : undefined;
+  if (candidates.length === 1 || prior === undefined) return candidates.length === 1 ? candidates[0] : undefined;
+  // (`分配金额 | … | 2023年分配金额`: last year's column's words without its year.)
+  const words = headerText(table, prior).replace(/(?:19|20)\d\d\s*年度?/, '');
+  const twins = valueColumns(table, 0).filter((c) => headerText(table, c) === words);
+  return candidates.length === 0 && twins.length === 1 ? twins[0] : undefined;
 }
 
 /**
@@ -255,6 +259,9 @@ const ROUNDED_SHARE = new Decimal('0.005');
 /** A share column's header naming its figure and maybe its base: `中小企业合同金额占比`, `小微企业合同金额占中小企业比例`. */
 const SHARE_WORDS = /^(.{2,}?)(?:金额)?占(?:比|(.{2,}?)(?:的)?(?:比例|比重))/;
 
+/** A column of counts or physical quantities: `常住人口（万人）`, `补贴面积（亩）`, `岗位数`, `户数`. */
+const PHYSICAL_COLUMN = /人口|人数|户数|岗位数|个数|面积|数量|[（(](?:人|户|个|亩|万人|座|场|辆|平方米|公里|所|元\/人)[)）]|标准/;
+
 const COUNT_COLUMN = /个数|项目数|[（(](?:个|项|人|辆|家|户)[)）]$/;
 
 /**
@@ -263,7 +270,11 @@ const COUNT_COLUMN = /个数|项目数|[（(](?:个|项|人|辆|家|户)[)）]$/
  * rows). The shares of the top rows (the 类, or every row of a table without codes) are one list, which adds up to 100%.
  */
 function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol: number): void {
-  const amounts = valueColumns(table, 0).filter((c) => c < shareCol);
+  // (`常住人口（万人） | 补助标准 | 分配金额 | 占比（%）`: a share of the money, whose rows the counts bear out as well when the money is
+  // counts × a standard; counts only when the share names them or there is no money.)
+  const before = valueColumns(table, 0).filter((c) => c < shareCol);
+  const money = before.filter((c) => !PHYSICAL_COLUMN.test(headerText(table, c)));
+  const amounts = money.length > 0 && !PHYSICAL_COLUMN.test(headerText(table, shareCol)) ? money : before;
   // (`年初数 | 年末数 | 增减额 | 年末占比`: the column its header names, else the last before it.)
   // (`上年决算数 | 本年决算数 | … | 本年占比 | 上年占比`: last year's share is of last year's column, whose role is 'prior'.)
   const named = /^(年初|年末|决算|预算|上年|本年)/.exec(headerText(table, shareCol))?.[1];
