@@ -73,6 +73,22 @@ export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink)
       const stated = ADJUSTMENT.exec(change.lead);
       const word = (stated?.[1] ?? stated?.[2]) ?? (between ? '调整' : undefined);
       if (!word || initial.role !== 'budget' || adjusted.role !== 'budget' || budgetKind(initial.lead) !== 'initial' || budgetKind(adjusted.lead) !== 'adjusted') continue;
+      // (`全年预算6277.60万元（追加531.99万元，调减41.63万元，上年结转8.40万元）`: all the changes the bracket lists.)
+      const listed = between ? [] : bracketChanges(tokens, i);
+      if (listed.length >= 2) {
+        sink.add<SumClaim>({
+          kind: 'sum',
+          origin: 'prose',
+          identity: 'prose.budget-adjustment',
+          description: l(`全年预算 = 年初预算 ${listed.map((c) => `${c.down ? '−' : '+'} ${c.word}`).join(' ')}`, 'the full-year budget = the initial budget ± its adjustments'),
+          span: adjusted.token.span,
+          total: operand(adjusted.token, '全年预算'),
+          parts: [operand(initial.token, '年初预算'), ...listed.map((c) => operand(c.token.token, c.word))],
+          signs: [1, ...listed.map((c) => (c.down ? -1 : 1))],
+          exhaustive: true,
+        });
+        continue;
+      }
       // (调整 says no direction: the sign of the figure gives it, or, unsigned, the budgets it stands between.)
       const down = word === '调整' ? !change.token.value.isNegative() && initial.token.value.minus(change.token.value).eq(adjusted.token.value) : /减/.test(word);
       sink.add<SumClaim>({
@@ -90,6 +106,21 @@ export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink)
   }
 }
 
+/** `上年结转8.40万元`, `使用上年结转资金…`: money carried in that the full-year budget adds. */
+const CARRIED_IN = /^[（(，,、\s]*(?:加上?|使用)?上年(?:结转|结余|结转结余|结转和结余)(?:资金)?$/;
+
+/** The changes listed from `first` on, in the bracket after a full-year budget: each an adjustment or money carried in. */
+function bracketChanges(tokens: ProseToken[], first: number): Array<{ token: ProseToken; down: boolean; word: string }> {
+  const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
+  for (let k = first; k < tokens.length && tokens[k].depth === tokens[first].depth && tokens[k].depth > 0; k++) {
+    const stated = ADJUSTMENT.exec(tokens[k].lead);
+    const word = stated?.[1] ?? stated?.[2] ?? (CARRIED_IN.test(tokens[k].lead) ? '上年结转' : undefined);
+    if (!word || tokens[k].role !== 'amount') return [];
+    changes.push({ token: tokens[k], down: /减/.test(word), word: word === '上年结转' ? word : `年中${word}` });
+  }
+  return changes;
+}
+
 /**
  * `年初预算数8,156.50万元，其中…；年中追加预算274.76万元，调减预算318.90万元，全年预算数为8,112.36万元`: several adjustments between the
  * initial budget (its breakdown passed over) and the full-year one: 全年 = 年初 ± each.
@@ -102,7 +133,8 @@ function severalAdjustments(tokens: ProseToken[], sink: ClaimSink): void {
     let k = i - 1;
     for (; k >= 0; k--) {
       const stated = ADJUSTMENT.exec(tokens[k].lead);
-      const word = stated?.[1] ?? stated?.[2];
+      // (`年初预算120.00万元，加上年结转18.60万元，年中调增326.40万元、调减0.00万元，调整后全年预算465.00万元`.)
+      const word = stated?.[1] ?? stated?.[2] ?? (CARRIED_IN.test(tokens[k].lead) && tokens[k].role === 'amount' ? '上年结转' : undefined);
       if (!word) break;
       changes.unshift({ token: tokens[k], down: /减/.test(word), word });
     }
@@ -115,10 +147,10 @@ function severalAdjustments(tokens: ProseToken[], sink: ClaimSink): void {
       kind: 'sum',
       origin: 'prose',
       identity: 'prose.budget-adjustment',
-      description: l(`全年预算 = 年初预算 ${changes.map((c) => `${c.down ? '−' : '+'} 年中${c.word}`).join(' ')}`, 'the full-year budget = the initial budget ± its adjustments'),
+      description: l(`全年预算 = 年初预算 ${changes.map((c) => `${c.down ? '−' : '+'} ${c.word === '上年结转' ? '' : '年中'}${c.word}`).join(' ')}`, 'the full-year budget = the initial budget ± its adjustments'),
       span: adjusted.token.span,
       total: operand(adjusted.token, '全年预算'),
-      parts: [operand(initial.token, '年初预算'), ...changes.map((c) => operand(c.token.token, `年中${c.word}`))],
+      parts: [operand(initial.token, '年初预算'), ...changes.map((c) => operand(c.token.token, `${c.word === '上年结转' ? '' : '年中'}${c.word}`))],
       signs: [1, ...changes.map((c) => (c.down ? -1 : 1))],
       exhaustive: true,
     });
@@ -170,7 +202,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
   const rateOnly: Array<{ actual: ProseToken; rate: ProseToken }> = [];
   let paragraph = -1;
   // The budget and actual the last sentence with numbers rated, and its section.
-  let ratedBefore: { budget: ProseToken; actual: ProseToken; section: number | undefined } | undefined;
+  let ratedBefore: { budget: ProseToken; actual: ProseToken; section: number | undefined; all: Array<{ budget: ProseToken; actual: ProseToken }> } | undefined;
   let last: CompletionClaim | undefined;
   /** Which budget the last rate is of (`完成调整预算的92.59%`: a comparison with 年初预算 is not its). */
   let lastBudgetKind: ReturnType<typeof budgetKind> = '';
@@ -217,6 +249,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     // The budget and actual of the sentence's last completion rate: a difference stated after the rate
     // (`…完成全年预算的63.34%，比全年预算减少150.24万元`, `…，结余331.27万元`) is between them.
     let rated: { budget: ProseToken; actual: ProseToken } | undefined;
+    const ratedAll: Array<{ budget: ProseToken; actual: ProseToken }> = [];
     const respective = respectiveCompletions(tokens);
     for (const r of respective?.triples ?? []) full.push(addCompletion(sink, r.actual, r.budget, r.rate, undefined));
     // Budgets read from a bracket after their rate (`为预算的80.67%（预算99,953.61元）`): no budget of the clauses after it.
@@ -225,12 +258,18 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       if (respective?.used.has(t) || bracketed.has(t)) continue;
       if (t.role === 'amount' && t.index === 0 && !rated && ratedBefore && ratedBefore.section === sentence.section && UNSPENT_OPENING.test(t.lead)) {
         // `…实际支出6.90万元，执行率85.40%。` / `项目结余资金1.15万元，已按规定全部收回财政。`: the balance of the budget just rated.
-        addBudgetDifference(sink, ratedBefore.actual, ratedBefore.budget, t, 'down', undefined);
+        // (Of two, the one the sentence names, `决算数小于调整后预算数的主要原因是…，结余6.77万元`, else the adjusted one: what is left
+        // is left of the final budget.)
+        const kind = budgetKind(sentence.text.slice(0, t.token.span.start - sentence.span.start)) || 'adjusted';
+        const left = ratedBefore.all.find((p) => budgetKind(p.budget.lead) === kind) ?? ratedBefore;
+        addBudgetDifference(sink, left.actual, left.budget, t, 'down', undefined);
       } else if (t.role === 'amount' && rated && UNSPENT.test(t.lead) && tokens[t.index - 1]?.role === 'completion-rate') {
         // `完成年初预算的95.66%，结余30.73万元`: what was left of the budget, B − A.
         addBudgetDifference(sink, rated.actual, rated.budget, t, 'down', undefined);
       } else if (t.role === 'budget') {
         budgets.push(t);
+        // (Nor one in a bracket detailing it: `全年预算数5835.40万元（年初预算数0万元，本年追加…，上年结转…），执行数…，执行率88.88%`.)
+        if (budget && !actual && t.depth > budget.depth) continue;
         // (`全年预算数为82.24万元，其中：年初预算75.86万元，上年结转资金6.38万元；…执行率为90.31%`: a part of the budget stated
         // is not the budget rated.)
         // (Not a budget of the other kind with a note on it: `年初预算数5300.00万元，全年预算数（含年中追加）5390.10万元`.)
@@ -412,6 +451,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           ratedKind.set(last, lastBudgetKind);
           paragraphClaims.push(last);
           rated = { budget, actual };
+          ratedAll.push(rated);
           adjustment = undefined;
         } else if (budget && actual && carried && carried.index > budget.index && budgetKind(t.lead) !== 'initial') {
           last = sink.add<CompletionClaim>({
@@ -460,6 +500,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           full.push(made);
           paragraphClaims.push(last);
           rated = { budget, actual };
+          ratedAll.push(rated);
         }
         budget = undefined;
         actual = undefined;
@@ -470,7 +511,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     const executed = tokens.filter((x) => x.role === 'amount' && !BALANCE.test(x.subject));
     // (Named by its words too: `…（项）：年初结转和结余…，本年收入8600.00万元，本年支出8215.36万元` names each by the item.)
     previousHead = (executed.length > 1 ? executed.find((x) => /支出$/.test(x.subject) || /支出(?:决算)?数?(?:为)?$/.test(x.lead)) : undefined) ?? executed[0] ?? previousHead;
-    if (tokens.length > 0) ratedBefore = rated && { ...rated, section: sentence.section };
+    if (tokens.length > 0) ratedBefore = rated && { ...rated, section: sentence.section, all: ratedAll };
     if (tokens.length > 0) budgetBefore = tokens.at(-1)!.role === 'budget' && !tokens.some((x) => x.role === 'amount' || x.role === 'completion-rate') ? tokens.at(-1) : undefined;
     if (budget && actual) {
       unrated = { budget, actual, budgets: [...budgets] };

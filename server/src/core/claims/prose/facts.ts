@@ -24,7 +24,8 @@ const GRAND_TOTALS = /^(?:[^，,。；;]{0,20}?(?:局|委员会|委|院|厅|办�
 // (Or used, `基本支出中使用财政拨款3349.05万元；项目支出中使用财政拨款985.00万元`.)
 const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$|^使用[^，,。；;]{0,12}(?:拨款|资金|收入)$/;
 /** A balance named by no fund or account: `年末余额`. */
-const BARE_BALANCE = /^(?:年初|年末|期初|期末)?余额$/;
+// (Or a bare carry-over or adjustment, `年初结转156.80万元`, `年中追加31.00万元`: its sentence's item's, whichever that is.)
+const BARE_BALANCE = /^(?:年初|年末|期初|期末)?余额$|^(?:加)?(?:年初|上年)结转(?:资金)?$|^(?:经|本年)?(?:年中|年度中|年内)?(?:追加|调增|调减|追减|压减|核减|核增)(?:预算|资金)?$/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
 const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */

@@ -4,6 +4,7 @@ import type { DocumentModel } from '../../types';
 import type { ClaimSink } from '../sink';
 import { averageClaims } from './averages';
 import { productClaims } from './products';
+import { outputCompletionClaims } from './outputs';
 import { depreciationClaims } from './depreciation';
 import { stockFlowClaims } from './stock-flow';
 import { formulaClaims } from './formulas';
@@ -92,6 +93,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   refundClaims(analysis, sink);
   averageClaims(analysis, sink);
   productClaims(analysis, sink);
+  outputCompletionClaims(analysis, sink);
   totalsCarryOverClaims(model, analysis, sink);
   yearBalanceClaims(analysis, sink);
   balanceSheetClaims(analysis, sink);

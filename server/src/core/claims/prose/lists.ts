@@ -1,6 +1,7 @@
 // Totals with 其中 / 包括 / 分别为 lists (prose.md §1): which number is the total, which are its
 // parts, and whether the list names every component (then total = Σ parts) or only some (Σ ≤ total).
 import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/interval';
+import { asExact } from '../../arith/operand';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { AVERAGE_NAME, grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
@@ -475,6 +476,12 @@ export function findLists(
           total = fallbackTotal(analysis, previous, sentence, role, text.slice(sibling ? sentence.span.start + clauseStart : sentence.span.start, start) + nameEnd, subjects, start, m[0], sections);
           // (`…基本支出907.59万元，其中：⏎人员经费771.58万元。其中，工资福利支出（301）768.28万元：…`: a 其中 after a list of one part so far
           // breaks that part down.)
+          // (`…年初预算数24.00万元，本年追加9.60万元，全年预算数33.60万元，支出决算数32.46万元，…。其中：公务用车购置费0万元；…`: an
+          // adjustment breaks nothing down; the sentence's actual does.)
+          const adjustment = (t: ProseToken) => ADJUSTMENT_AMOUNT.test(t.lead) || ADJUSTMENT_WORD.test(t.lead);
+          if (total && role === 'amount' && adjustment(total) && !list.members.some(adjustment)) {
+            total = analysis.bySentence.get(total.sentence.id)?.find((t) => t.role === 'amount' && t.depth === 0 && /决算|支出|执行/.test(t.lead) && !adjustment(t));
+          }
           const opensWithWhereof = /^其\r?\n?中/.test(word) && firstAtOrAfter(tokens, sentence.span.start) === firstAtOrAfter(tokens, start);
           const lone = total && opensWithWhereof && previous?.paragraph === sentence.paragraph ? innermost.get(lastFigure(analysis, previous, role) ?? total) : undefined;
           if (total && lone && lone.totals.get(role) === total && (lone.parts.get(role) ?? []).length === 1) total = lone.parts.get(role)![0];
@@ -903,6 +910,9 @@ function enclosed(text: string, from: number, at: number): boolean {
   return depth > 0;
 }
 
+/** An adjustment of a budget however introduced: `本年追加`, `经年中追加`. */
+const ADJUSTMENT_WORD = /(?:追加|调增|调减|追减|压减|核减|核增)(?:预算|资金)?$/;
+
 /** The last figure of a role in the sentence before, when that is in the same paragraph. */
 function lastFigure(analysis: ProseAnalysis, previous: { id: number } | undefined, role: Role): ProseToken | undefined {
   return previous ? [...(analysis.bySentence.get(previous.id) ?? [])].reverse().find((t) => t.role === role && t.depth === 0) : undefined;
@@ -1115,12 +1125,14 @@ function onSideOfParts(analysis: ProseAnalysis, total: ProseToken, members: Pros
  * total by chance while a true part follows is too unlikely to weigh against the false alarm.
  */
 function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseToken, ProseList>): ProseList | undefined {
-  const total = list.totals.get('amount');
-  const parts = list.parts.get('amount') ?? [];
+  // (Counts too: `实际完成488户，…其中芝河镇112户、…打石腰乡88户；经…验收，合格481户`.)
+  const role: Role = (list.parts.get('amount') ?? []).length >= 3 || !list.totals.has('count') ? 'amount' : 'count';
+  const total = list.totals.get(role);
+  const parts = list.parts.get(role) ?? [];
   // (A breakdown by unit names each unit's figures between its `；`: `按单位分：局本级收入…、支出…；德阳市图书馆收入…`.)
   if (!total || parts.length < 3 || BY_UNIT.test(list.triggerText)) return undefined;
   // The parts before each `；` in turn, summed as the walk goes (a megabyte list of `；` stays linear).
-  const whole = operand(total.token, '');
+  const whole = role === 'count' ? asExact(operand(total.token, '')) : operand(total.token, '');
   let sum = ZERO;
   let tolerance = whole.halfUlp;
   let before = 0;
@@ -1136,12 +1148,13 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
   const bothSides = /收入、支出总计$/.test(total.subject);
   for (let at = nextCut(list.region.start); at >= 0; at = nextCut(at + 1)) {
     for (; before < parts.length && parts[before].token.span.start < at; before++) {
-      const part = operand(parts[before].token, '');
+      const part = role === 'count' ? asExact(operand(parts[before].token, '')) : operand(parts[before].token, '');
       sum = sum.plus(part.value);
       tolerance = tolerance.plus(part.halfUlp);
       if (!parts[before].token.zero) nonZero++;
     }
-    if (before === parts.length) return undefined;
+    // (Nor before parts that are all zero: `…“中”的项目3个；…“差”的项目0个`, the grade list goes on.)
+    if (before === parts.length || parts.slice(before).every((p) => p.token.zero)) return undefined;
     // (Not clauses by fund, each with both sides: `其中：一般公共预算…本年收入…、本年支出…；政府性基金预算…本年收入…、本年支出…`.)
     const oneSide = (ps: ProseToken[]) => !(ps.some((p) => sideOf(p.subject) === '收入') && ps.some((p) => sideOf(p.subject) === '支出'));
     const sideBySide = bothSides && before >= 2 && parts.length - before >= 2 && text[at] !== '，' && oneSide(parts.slice(0, before)) && oneSide(parts.slice(before));

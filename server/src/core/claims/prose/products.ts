@@ -14,7 +14,8 @@ const STANDARD = /每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆
 const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名)$/, 生: /^(?:人|名)$/, 名: /^(?:人|名)$/, 人次: /^人次$/, 次: /^(?:次|人次)$/ };
 /** What makes a count another than the one paid for: a change, last year's, a plan. */
 // (Nor a count per thing, `每个网格配备专职网格员1名`: the people are 64 grids' worth.)
-const NOT_PAID = /上年|去年|同期|预算|计划|增加|减少|增长|下降|比|较|其中|每/;
+// (`计划生育` is no plan.)
+const NOT_PAID = /上年|去年|同期|预算|计划(?!生育)|增加|减少|增长|下降|比|较|其中|每/;
 /** The amount the product comes to: `计214.80万元`, `共计…`, `全年644.16万元`, `发放补贴…`. */
 // (`共分配后期扶持资金15,325.02万元`, `全年1,286.16万元`, `计37.39万元`.)
 const PRODUCT_LEAD = /共|计|全年|累计|分配|发放|下达|拨付|兑付/;

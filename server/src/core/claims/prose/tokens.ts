@@ -917,7 +917,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (depth === 0 && OFFSET_AFTER.test(after)) {
         inherited = '';
         outer = { inherited, fromPart: false };
-      } else if ((own || sideNamed) && (role === 'amount' || role === 'budget' || (role === 'other' && approximation !== undefined)) && !ADJUSTMENT_NAME.test(own)) {
+      // (Nor does money carried in to a budget, `…年中追加900.00万元，上年结转156.80万元，全年预算数2256.80万元，全年执行数…`.)
+      } else if ((own || sideNamed) && (role === 'amount' || role === 'budget' || (role === 'other' && approximation !== undefined)) && !ADJUSTMENT_NAME.test(own) && !/^(?:年初|上年)结转(?:资金)?$/.test(own)) {
         inherited = own || sideNamed!;
         inheritedFromPart = true;
         if (depth === 0) outer = { inherited, fromPart: true };
