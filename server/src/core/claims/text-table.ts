@@ -1060,7 +1060,8 @@ function sharesOfTableTotals(model: DocumentModel, facts: ProseFacts, sink: Clai
       });
       continue;
     }
-    for (const query of tableBase(named)) {
+    // (`占一般公共预算项目支出调整后预算的100%`: the tables state what was spent, no budget.)
+    for (const query of /(?<!一般公共)预算/.test(named) ? [] : tableBase(named)) {
       const value = findTableValue(model, query);
       if (value?.token === undefined) continue;
       const name = tableName(model.tables[value.table]);

@@ -9,7 +9,8 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** The words of an average and what it is per: 人均 (per head), 每辆 / 单车 / 车均 (per car), 每批次 / 每次 (per batch). */
 // (Per student, `生均626.20元`, or per thing counted: `平均每卷13.07元` over `扫描96350卷`, `平均每册`, `户均`.)
-const AVERAGE = /(人均|生均|平均每人|每人平均|平均每辆车?|每辆车?平均|单车平均|车均|平均每批次?|每批次?平均|批均|次均|团均|户均|平均每[卷册件户所座台套份场篇期家张床]|每[卷册件户所座台套份场篇期家张床]平均)([\u4e00-\u9fff（）()“”]{0,12}?)(?:为|是|约)?$/;
+// (Per unit of land or road: `亩均投入1,487.24元`, `每公里造价126.35万元`.)
+const AVERAGE = /(人均|生均|平均每人|每人平均|平均每辆车?|每辆车?平均|单车平均|车均|平均每批次?|每批次?平均|批均|次均|团均|户均|亩均|平均每亩|每亩平均|平均每公里|每公里(?=造价|投资|成本|投入)|平均每[卷册件户所座台套份场篇期家张床]|每[卷册件户所座台套份场篇期家张床]平均)([\u4e00-\u9fff（）()“”]{0,12}?)(?:为|是|约)?$/;
 const PER: Record<string, RegExp> = { head: /^(?:人次|人)$/, student: /^(?:人|名)$/, car: /^辆$/, batch: /^(?:批次|批|次)$/, group: /^(?:个|批|批次)$/ };
 /** What an average is per: by its words (the thing counted, for `平均每卷`). */
 function perOf(word: string): RegExp {
@@ -17,9 +18,13 @@ function perOf(word: string): RegExp {
   if (/人/.test(word)) return PER.head;
   if (/车|辆/.test(word)) return PER.car;
   if (/团/.test(word)) return PER.group;
+  if (/亩/.test(word)) return /^亩$/;
+  if (/公里/.test(word)) return /^(?:公里|千米)$/;
   const thing = /每([卷册件户所座台套份场篇期家张床])|^(户)均/.exec(word);
   return thing ? new RegExp(`^${thing[1] ?? thing[2]}$`) : PER.batch;
 }
+/** What any money may be called per unit: `投入`, `补助`, `造价`. */
+const GENERIC_MONEY = /^(?:投入|投资|补助|补贴|成本|造价|费用|资金)$/;
 /** Words that make a count another quantity than the one the average divides by (`减少2辆`, `上年…`, `预算…`). */
 // (Not `按照更新计划购置执法执勤用车4辆`: bought as planned, this year.)
 const NOT_THIS_YEARS = /上年|去年|同期|预算|(?<!按照?[\u4e00-\u9fff]{0,4})计划|增加|减少|增长|下降|比|较/;
@@ -38,17 +43,22 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     const m = AVERAGE.exec(t.lead.replace(/\s+/g, ''));
     if (!m || /约$/.test(t.lead)) continue;
     const per = perOf(m[1]);
+    // (`按每户1200元标准落实奖补资金，户均补助1,200.00元`: an average restating the standard its sentence pays at (average-mismatch's
+    // product check holds the standard against the count).)
+    if (paragraph.some((b) => b.sentence === t.sentence && b.index < t.index && b.role === 'other' && /每[户人亩生名座场个]/.test(b.lead))) continue;
     const before = paragraph.slice(0, -1).filter((b) => t.sentence.id - b.sentence.id <= SENTENCES_BACK);
     // (Not one in a bracket that breaks a count down, `458人次（含外事接待3批次、26人次）`, `保有量5辆（局机关3辆、业余体校2辆）`, nor
     // one a 其中 singles out, `28批次、214人次，其中外事接待1批次、8人次；批均接待费1100.00元`.)
-    const count = [...before].reverse().find((b) => b.role === 'count' && b.year === undefined && b.depth <= t.depth && !/^[：:，,]?其中/.test(b.lead) && per.test(b.token.unitText) && !NOT_THIS_YEARS.test(b.lead) && !b.token.value.isZero());
+    const count = [...before].reverse().find((b) => b.role === 'count' && b.year === undefined && b.depth <= t.depth && !/^[：:，,]?其中|^[、]|^[，,]?其中[^，,。；;]*$/.test(b.lead) && !/^\s*其中/.test(b.sentence.text) && per.test(b.token.unitText) && !NOT_THIS_YEARS.test(b.lead) && !b.token.value.isZero());
     // (`外事接待费7.36万元，…，平均每批次3505元；其他国内公务接待费4.48万元，接待37批次…`: an average whose own `；`-clause states an
     // amount but no count divides by a count the text does not give there; the clause after it is another item's.)
     const from = clauseStart(t);
     if (count && count.token.span.start < from && before.some((b) => b.token.span.start >= from && b.role === 'amount' && isMoney(b.token.unit))) continue;
     // (`公用经费人均1.81万元`: the amount may be named before the average's word.)
     const namedBefore = m[2] === '' ? MONEY_NAME.exec(t.lead.replace(/\s+/g, '').slice(0, m.index))?.[0] : undefined;
-    const amount = amountOf(before, m[2] || namedBefore || '', count, t);
+    // (`亩均投入`, `户均补助`, `每公里造价`: words any money may be called, which name no amount of their own.)
+    const named = GENERIC_MONEY.test(m[2]) ? '' : m[2];
+    const amount = amountOf(before, named || namedBefore || '', count, t);
     // (`171人次（不含陪同人员57人次）`: a count with what it leaves out or takes in beside it is no single divisor.)
     if (!count || !amount) continue;
     // (A bracket that breaks the count down, `保有量5辆（局机关3辆、业余体校2辆）`, leaves it whole.)

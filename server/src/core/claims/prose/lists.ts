@@ -1139,8 +1139,15 @@ function endAtExactPrefix(list: ProseList, text: string, innermost: Map<ProseTok
   let nonZero = 0;
   // (Also at a `，` after items joined by `、`: `其中：中央补助300万元、省级配套150万元、市级配套50万元，累计已拨付420万元`.)
   const enumerated = text.slice(list.region.start, Math.min(list.region.end, parts.at(-1)!.token.span.start)).includes('、');
+  // (Not inside a bracket: `特种专业技术用车1辆（应急通信指挥车，使用…购置）、其他用车1辆`.)
+  let depth = 0;
   const nextCut = (from: number) => {
-    for (let i = from; i < list.region.end; i++) if (text[i] === '；' || text[i] === ';' || (enumerated && text[i] === '，')) return i;
+    for (let i = from; i < list.region.end; i++) {
+      const c = text[i];
+      if (c === '（' || c === '(') depth++;
+      else if ((c === '）' || c === ')') && depth > 0) depth--;
+      else if (depth === 0 && (c === '；' || c === ';' || (enumerated && c === '，'))) return i;
+    }
     return -1;
   };
   // `收入、支出总计1200.00万元。其中：年初结转和结余…，本年收入合计…；本年支出合计…，年末结转和结余…`: a total of both

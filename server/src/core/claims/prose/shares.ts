@@ -225,8 +225,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
       const next = breaks[lowerBound(breaks, (b) => b, share.token.span.end + 1)];
       return next !== undefined && next <= t.token.span.start;
     };
+    // (`占一般公共预算项目支出调整后预算的100%`: a base named as a budget is no figure spent.)
+    const ofBudget = /预算(?:数|金额)?$/.test(named) || /预算(?:数|金额)?的?$/.test(share.lead);
     const accept = (t: ProseToken) =>
-      (t.role === 'amount' || t.role === 'share-base') && t !== part && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
+      (t.role === 'amount' || t.role === 'share-base' || (ofBudget && t.role === 'budget')) && !(ofBudget && t.role === 'amount') && t !== part && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     // (`分别占“三公”经费的…`: the total stated as `“三公”经费财政拨款支出决算为37.37万元`.)
