@@ -49,7 +49,7 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     const before = paragraph.slice(0, -1).filter((b) => t.sentence.id - b.sentence.id <= SENTENCES_BACK);
     // (Not one in a bracket that breaks a count down, `458人次（含外事接待3批次、26人次）`, `保有量5辆（局机关3辆、业余体校2辆）`, nor
     // one a 其中 singles out, `28批次、214人次，其中外事接待1批次、8人次；批均接待费1100.00元`.)
-    const count = [...before].reverse().find((b) => b.role === 'count' && b.year === undefined && b.depth <= t.depth && !/^[：:，,]?其中|^[、]|^[，,]?其中[^，,。；;]*$/.test(b.lead) && !/^\s*其中/.test(b.sentence.text) && per.test(b.token.unitText) && !NOT_THIS_YEARS.test(b.lead) && !b.token.value.isZero());
+    const count = [...before].reverse().find((b) => b.role === 'count' && b.year === undefined && b.depth <= t.depth && !/^[：:，,]?其中|^、[\u4e00-\u9fff]|^[，,]?其中[^，,。；;]*$/.test(b.lead) && !(b.sentence !== t.sentence && /^\s*其中/.test(b.sentence.text)) && per.test(b.token.unitText) && !NOT_THIS_YEARS.test(b.lead) && !b.token.value.isZero());
     // (`外事接待费7.36万元，…，平均每批次3505元；其他国内公务接待费4.48万元，接待37批次…`: an average whose own `；`-clause states an
     // amount but no count divides by a count the text does not give there; the clause after it is another item's.)
     const from = clauseStart(t);

@@ -17,6 +17,8 @@ const OF_THE_ACCOUNTS = /编制范围|独立核算|决算单位|汇总/;
 const BESIDE_ANOTHER = /(?:和|及|与|以及)(?:其)?(?:所属|下属|直属)?$/;
 /** How far the names may run (an enumeration of a few dozen bodies at most). */
 const MAX_NAMES_SPAN = 600;
+/** A kind of body rather than one: `城乡中小学`, `幼儿园`, `各乡镇卫生院`, `其他事业单位`. */
+const KIND_OF_BODY = /^(?:城乡|各|全[县市区镇乡]|其他|其余|所属|下属|各类)|^(?:中小学|幼儿园|卫生院|学校|小学|中学|单位)$|及/;
 
 export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
   const text = model.text;
@@ -40,7 +42,8 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
     // 管理单位`.)
     if (/[0-9０-９]|等[\u4e00-\u9fff]{0,16}$|等、|主要|如下/.test(enumeration) || !enumeration.includes('、')) continue;
     const names = namesOf(bracketed ? enumeration : enumeration.replace(/[（(][^（）()]*[)）]/g, ''));
-    if (names.length < 2 || names.some((name) => name.length > 24)) continue;
+    // (Nor a list ending in kinds, `包括县第一中学、县职业中专及城乡中小学、幼儿园`: examples and the kinds of the rest.)
+    if (names.length < 2 || names.some((name) => name.length > 24 || KIND_OF_BODY.test(name))) continue;
     sink.add<SumClaim>({
       kind: 'sum',
       origin: 'prose',

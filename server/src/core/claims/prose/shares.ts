@@ -6,7 +6,7 @@ import { l } from '../../messages';
 import type { DocumentModel, ShareClaim, Span, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { finestOf, finestStatement, firstAtOrAfter, type ProseList } from './lists';
-import { budgetOfParts, sameMember } from './sums';
+import { budgetOfParts, peerMembers, sameMember } from './sums';
 import { COUNTED_TOTAL, FUND_PREFIXES, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
 import { between, PART_AFTER_SHARE, reasonBefore, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
@@ -729,7 +729,10 @@ const LAST_YEARS_SHARE = /^(?:上年度?|去年|上一年度?)(?!同期相比|�
  * the base their shares name.
  */
 function listsBase(tokens: ProseToken[], share: ProseToken): string {
-  const part = tokens[share.index - 1];
+  // (The figure the share is of, past its own rate: `…27.46万元，完成预算的88.58%，占48.01%`.)
+  let before = share.index - 1;
+  while (before > 0 && tokens[before].role === 'completion-rate') before--;
+  const part = tokens[before];
   const name = part?.subject || part?.lead.replace(/^[，,；;]/, '');
   if (!part || part.role !== 'amount') return '';
   // (`文化旅游体育与传媒支出（类）318.55万元，占政府性基金预算财政拨款支出的87.74%；其他支出（类）44.50万元，占12.26%`: a bare
@@ -745,9 +748,11 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
   }
   // (`…为清河街道，发放261.24万元，占全区发放总额的13.36%…；其次为淮海街道，发放230.64万元，占11.80%`: a bare share of a figure named
   // as an earlier one of its sentence, whose share named its base, is of that base.)
+  // (Or as its peer in one breakdown: `公务用车购置费…26.80万元，…占“三公”经费支出决算的46.85%，…；公务用车运行维护费…27.46万元，…占48.01%`.)
   if (part.subject && /^[，,]?占(?:比)?(?:为)?$/.test(share.lead)) {
     for (let k = part.index - 1; k > 0; k--) {
-      const named = tokens[k].role === 'share' && tokens[k - 1].role === 'amount' && tokens[k - 1].subject === part.subject ? namedBase(tokens[k].lead) : '';
+      const stated = tokens[k].role === 'share' ? [...tokens.slice(0, k)].reverse().find((t) => t.role === 'amount') : undefined;
+      const named = stated && (stated.subject === part.subject || peerMembers(stated.subject, part.subject)) ? namedBase(tokens[k].lead) : '';
       if (named) return named;
     }
   }

@@ -198,6 +198,9 @@ export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购
 /** A 科目's roll over the year, stated with its spending: `…（项）年初结转和结余`, `…（项）本年收入`, `…（项）年末结转和结余`. */
 const ITEM_ROLL = /[）)](?:年初|年末)[^，,]*结转|[）)](?:本年)?收入$/;
 
+/** What follows an item new this year: `，上年无此项支出`, `（上年未发生）`, `，上年为0`. */
+const NEW_THIS_YEAR_ITEM = /^[，,（(]\s*上年(?:无此项|无该项|未发生|未安排|无)(?:支出|费用)?|^[，,（(]\s*上年(?:为|是)\s*0(?![.\d])/;
+
 /** Places money is shared out among: `分县市区为：`, `按乡镇（街道）分配：`. */
 export const REGIONS = '(?:县市区|县[（(]市、区[)）]|县区|区县|市县|县市|乡镇[（(]街道[)）]|镇[（(]街道[)）]|乡镇|镇街|街道|地区|区域)';
 const BY_CRITERION = new RegExp(`^按(?:支出|收入|资金)?${CRITERIA}|^(?:分|从)(?:使用|所属)?单位|^从(?:采购方式|采购品目|组织形式)(?:上|来)?看|^(?:分|按)${REGIONS}`);
@@ -581,6 +584,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (role === 'delta' || role === 'budget-delta') {
     if (parts.length < 2 || !total.direction || total.direction === 'flat' || parts.some((p) => !p.direction || p.direction === 'flat')) return;
     const flat = role === 'delta' ? flatMembers(list, parts) : [];
+    // (`公务用车购置费支出决算28.50万元，上年无此项支出`: an item new this year changed by all of it.)
+    const fresh = role === 'delta' ? (list.parts.get('amount') ?? []).filter((p) => NEW_THIS_YEAR_ITEM.test(p.sentence.text.slice((p.token.unitSpan ?? p.token.span).end - p.sentence.span.start, (p.token.unitSpan ?? p.token.span).end - p.sentence.span.start + 16))) : [];
+    // (Unless its change is stated too, `…15.46万元，上年无此项支出，本年新增15.46万元`.)
+    const statedChange = (p: ProseToken) => parts.some((d) => d.sentence === p.sentence && d.index > p.index && !/[；;]/.test(between(p, d)));
+    const unstated = fresh.filter((p) => !statedChange(p));
+    if (unstated.length > 0) parts = [...parts, ...unstated.map((p) => ({ ...p, direction: 'up' as const }))];
     // (A member of the breakdown the list leaves out but the text states right after with its own figure is one whose change the
     // list does not give: `其中：基本支出…增加61.17万元；…` then `上缴上级支出18.60万元，…比上年增加2.40万元`.)
     const apart = role === 'delta' ? context.statedApart(list) : [];

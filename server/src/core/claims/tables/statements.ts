@@ -98,37 +98,30 @@ class Statement {
   /** `年初数 | 本年增加 | 本年减少 | 年末数` and `账面原值 | 累计折旧 | 账面净值`, row by row. */
   columnFormulas(): void {
     const col = (re: RegExp) => this.cols.find((c) => re.test(columnLabel(this.table, c)));
-    const [opening, added, removed, closing] = [col(/年初|期初/), col(/增加/), col(/减少/), col(/年末|期末/)];
-    const [original, accumulated, net] = [col(/原值/), col(/累计(?:折旧|摊销)|^折旧/), col(/净值|净额/)];
+    const flow = [col(/年末|期末/), col(/年初|期初/), col(/增加/), col(/减少/)];
+    const depreciation = [col(/原值/), col(/累计(?:折旧|摊销)|^折旧/), col(/净值|净额/)];
     for (const it of this.rows) {
       const label = itemLabel(it);
-      if (opening !== undefined && added !== undefined && removed !== undefined && closing !== undefined && new Set([opening, added, removed, closing]).size === 4) {
-        this.flow(it, closing, [opening, added, removed]);
-      }
-      if (original !== undefined && accumulated !== undefined && net !== undefined && new Set([original, accumulated, net]).size === 3) {
-        if (![original, accumulated, net].every((c) => this.stated(it, c))) continue;
-        emitSum(this.sink, {
-          kind: 'sum',
-          identity: 'table.statement-net-value',
-          description: l(`${label}：原值 = 累计折旧 + 净值`, `${label}: cost = accumulated depreciation + net value`),
-          total: itemOperand(this.model, this.table, it, original),
-          parts: [itemOperand(this.model, this.table, it, accumulated), itemOperand(this.model, this.table, it, net)],
-          anchor: it.entry.labelSpan,
-        });
-      }
+      const flowText = l(`${label}：年初数 + 本年增加 − 本年减少 = 年末数`, `${label}: opening + additions − disposals = closing`);
+      this.rowFormula(it, 'table.statement-flow', flowText, flow, [1, 1, -1]);
+      this.rowFormula(it, 'table.statement-net-value', l(`${label}：原值 = 累计折旧 + 净值`, `${label}: cost = accumulated depreciation + net value`), depreciation);
     }
   }
 
-  private flow(it: Item, closing: number, [opening, added, removed]: number[]): void {
-    // (Only rows stating both flows: `一、流动资产 | 1,286.42 |  |  | 1,412.35` gives no increase or decrease to add.)
-    if (![closing, opening, added, removed].every((c) => this.stated(it, c))) return;
+  /**
+   * The first column = the others (signed) on one row, when the table has all the columns, each its own, and the row states
+   * every cell (`一、流动资产 | 1,286.42 |  |  | 1,412.35` gives no increase or decrease to add).
+   */
+  private rowFormula(it: Item, identity: string, description: Localized, cols: Array<number | undefined>, signs?: number[]): void {
+    if (cols.some((c) => c === undefined) || new Set(cols).size !== cols.length || !cols.every((c) => this.stated(it, c!))) return;
+    const [total, ...parts] = cols as number[];
     emitSum(this.sink, {
       kind: 'sum',
-      identity: 'table.statement-flow',
-      description: l(`${itemLabel(it)}：年初数 + 本年增加 − 本年减少 = 年末数`, `${itemLabel(it)}: opening + additions − disposals = closing`),
-      total: itemOperand(this.model, this.table, it, closing),
-      parts: [opening, added, removed].map((c) => itemOperand(this.model, this.table, it, c)),
-      signs: [1, 1, -1],
+      identity,
+      description,
+      total: itemOperand(this.model, this.table, it, total),
+      parts: parts.map((c) => itemOperand(this.model, this.table, it, c)),
+      signs,
       anchor: it.entry.labelSpan,
     });
   }
