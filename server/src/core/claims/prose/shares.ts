@@ -752,7 +752,8 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
   if (part.subject && /^[，,]?占(?:比)?(?:为)?$/.test(share.lead)) {
     for (let k = part.index - 1; k > 0; k--) {
       const stated = tokens[k].role === 'share' ? [...tokens.slice(0, k)].reverse().find((t) => t.role === 'amount') : undefined;
-      const named = stated && (stated.subject === part.subject || peerMembers(stated.subject, part.subject)) ? namedBase(tokens[k].lead) : '';
+      // (A peer only past the part's own rate, where no list holds the share: `…完成预算的88.58%，占48.01%`.)
+      const named = stated && (stated.subject === part.subject || (before < share.index - 1 && peerMembers(stated.subject, part.subject))) ? namedBase(tokens[k].lead) : '';
       if (named) return named;
     }
   }
