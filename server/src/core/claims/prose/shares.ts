@@ -749,9 +749,14 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
   // (`…为清河街道，发放261.24万元，占全区发放总额的13.36%…；其次为淮海街道，发放230.64万元，占11.80%`: a bare share of a figure named
   // as an earlier one of its sentence, whose share named its base, is of that base.)
   // (Or as its peer in one breakdown: `公务用车购置费…26.80万元，…占“三公”经费支出决算的46.85%，…；公务用车运行维护费…27.46万元，…占48.01%`.)
+  // (A few figures back at most: a sentence of thousands of bare shares stays linear.)
   if (part.subject && /^[，,]?占(?:比)?(?:为)?$/.test(share.lead)) {
-    for (let k = part.index - 1; k > 0; k--) {
-      const stated = tokens[k].role === 'share' ? [...tokens.slice(0, k)].reverse().find((t) => t.role === 'amount') : undefined;
+    for (let k = part.index - 1; k > 0 && part.index - k <= PEER_LOOK_BACK; k--) {
+      if (tokens[k].role !== 'share') continue;
+      // (The figure the earlier share is of, past its own rate.)
+      let a = k - 1;
+      while (a > 0 && tokens[a].role === 'completion-rate') a--;
+      const stated = tokens[a]?.role === 'amount' ? tokens[a] : undefined;
       // (A peer only past the part's own rate, where no list holds the share: `…完成预算的88.58%，占48.01%`.)
       const named = stated && (stated.subject === part.subject || (before < share.index - 1 && peerMembers(stated.subject, part.subject))) ? namedBase(tokens[k].lead) : '';
       if (named) return named;
@@ -765,6 +770,8 @@ function listsBase(tokens: ProseToken[], share: ProseToken): string {
   return '';
 }
 const LEVELS = ['（类）', '（款）', '（项）'];
+/** How many figures back a bare share looks for a peer's share that named its base. */
+const PEER_LOOK_BACK = 24;
 
 /**
  * `按部门预算支出经济分类，基本支出中工资福利支出占80.05%，商品和服务支出占13.27%，…`: bare shares after a frame naming the whole
