@@ -227,7 +227,7 @@ function previousSentenceTokens(analysis: ProseAnalysis, first: ProseToken, sent
 /** For a sentence's figures: the `；` clause each stands in (counted from 0), and the clauses that state a change rate. */
 const clauseCache = new LintMemo<ProseToken[], { of: Int32Array; rates: Set<number> }>();
 
-function clausesOf(tokens: ProseToken[]): { of: Int32Array; rates: Set<number> } {
+export function clausesOf(tokens: ProseToken[]): { of: Int32Array; rates: Set<number> } {
   let clauses = clauseCache.get(tokens);
   if (clauses) return clauses;
   clauses = { of: new Int32Array(tokens.length), rates: new Set() };

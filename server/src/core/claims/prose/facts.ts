@@ -479,7 +479,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const sources = allSourcesSentence(t.sentence) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';
     // (`公用经费明细：…公务接待费1.92万元…` is 公开06表's item, paid from 基本支出; the 三公 `公务接待费2.65万元` counts projects' too.)
     const economic = ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : '';
-    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${evaluation}|${bodyScope}|${sources}|${economic}`;
+    // (The scopes every key of the statement ends with: built once, so that no key leaves one out.)
+    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}`;
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${scopes}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id, approx };
     list.push(statement);
@@ -491,14 +493,14 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const fund = t.ownSubject && FUND_TOTAL.exec(listTotal)?.[1];
     if (fund && FUND_PART.test(t.subject) && !approx) {
       const named = factKey(fund + t.subject);
-      const alias = `${role}|${t.year ?? ''}|${openScope(t)}|${item}|${fundScope(model, t, named, fundSections)}|${evaluation}|${bodyScope}|${sources}|${economic}`;
+      const alias = `${role}|${t.year ?? ''}|${openScope(t)}|${item}|${fundScope(model, t, named, fundSections)}|${scopes}`;
       const others = byGroup.get(alias) ?? [];
       others.push({ token: t, key: named, group: alias });
       byGroup.set(alias, others);
     }
     // Only statements that name their quantity themselves (`车辆0台，0元` inherits its list's total's name).
     if (!t.ownSubject) continue;
-    const whole = `${role}|${t.year ?? ''}|${item}|${evaluation}|${bodyScope}|${sources}|${economic}|${key}`;
+    const whole = `${role}|${t.year ?? ''}|${item}|${scopes}|${key}`;
     const byKey = inList ? listed : alone;
     const same = byKey.get(whole);
     // A part's fund is the one its list's total names (looked up only for names stated both ways); in a list with no total,
@@ -582,12 +584,24 @@ function countedClauses(text: string, analysis: ProseAnalysis, a: Statement, b: 
 }
 /** A figure of a `分别` run of two or more under one name: `分别获得奖补资金55.60万元、52.30万元` (not `基本支出和项目支出分别约为x和y`). */
 function inRespectiveRun(tokens: ProseToken[], t: ProseToken): boolean {
-  const joined = (x: ProseToken | undefined) => x !== undefined && x.role === t.role && x.subject === t.subject && /^[、，,和及]$/.test(x.lead);
-  const alike = (x: ProseToken | undefined) => x !== undefined && x.role === t.role && x.subject === t.subject;
-  let k = t.index;
-  while (k > 0 && joined(tokens[k]) && alike(tokens[k - 1])) k--;
-  return RESPECTIVELY.test(tokens[k].lead) && (k < t.index || joined(tokens[k + 1]));
+  const starts = runStartsOf.of(tokens, runStarts);
+  const k = starts[t.index];
+  return RESPECTIVELY.test(tokens[k].lead) && (k < t.index || (t.index + 1 < tokens.length && starts[t.index + 1] === k));
 }
+
+/**
+ * Where the run of each figure of a sentence starts: the run goes on over a figure of the same role and name joined by `、`, `和`…
+ * (found once per sentence: a run of thousands of figures stays linear).
+ */
+function runStarts(tokens: ProseToken[]): Int32Array {
+  const starts = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const [prev, t] = [tokens[i - 1], tokens[i]];
+    starts[i] = prev !== undefined && prev.role === t.role && prev.subject === t.subject && /^[、，,和及]$/.test(t.lead) ? starts[i - 1] : i;
+  }
+  return starts;
+}
+const runStartsOf = new LintMemo<ProseToken[], Int32Array>();
 
 /** How many figures apart two counted clauses' amounts may stand (a grade's count, funds and shares, and the next grade's). */
 const MAX_CLAUSE_TOKENS = 12;

@@ -6,6 +6,7 @@ import { asExact } from '../../arith/operand';
 import { l } from '../../messages';
 import type { AverageClaim } from '../../types';
 import type { ClaimSink } from '../sink';
+import { clausesOf } from './changes';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** A standard per thing counted, and per year or month: `每生每年`, `补贴标准每亩`, `每人每月`, `每场补助`. */
@@ -29,7 +30,8 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       const m = STANDARD.exec(standard.lead.replace(/\s+/g, ''));
       if (!m) continue;
       // (The count, the standard and the amount in one `；`-clause: `…；初中寄宿生1,736人，每生每年1250元，计217.00万元`.)
-      const clause = tokens.filter((t) => sameClause(t, standard));
+      const { of } = clausesOf(tokens);
+      const clause = tokens.filter((t) => of[t.index] === of[standard.index]);
       const units = COUNTED[m[1]] ?? new RegExp(`^${m[1]}$`);
       const count = [...clause].reverse().find((t) => t.index < standard.index && t.role === 'count' && units.test(t.token.unitText) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead));
       // (The amount after the standard, or, stated first, the clause's amount before the count: `城镇公益性岗位补贴144.48万元，全年安置就业困难
@@ -63,11 +65,4 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       });
     }
   }
-}
-
-/** Two figures of one sentence with no `；` between them. */
-function sameClause(a: ProseToken, b: ProseToken): boolean {
-  const [from, to] = a.token.span.start < b.token.span.start ? [a.token.span.end, b.token.span.start] : [b.token.span.end, a.token.span.start];
-  const text = a.sentence.text.slice(from - a.sentence.span.start, to - a.sentence.span.start);
-  return !/[；;]/.test(text);
 }

@@ -1022,6 +1022,8 @@ const UNIT_OPENER = /^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*((?!本)[^�
 const UNIT_NAME_END = /(?:本级|机关|局|中心|站|所|处|馆|院|校|园|队|室|办|委|会|社|场|街道|镇|乡)$/;
 /** A unit's name within a figure's: `区疾病预防控制中心政府采购`. */
 const UNIT_WORD = new RegExp(UNIT_NAME_END.source.replace(/\$$/, ''));
+/** A `；` ending a clause (searched from a position on). */
+const CLAUSE_BREAK = /[；;]/g;
 /** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
 const UNIT_TOTAL_WORD = /(?:支出|收入)(?:合计|总额)?(?:决算)?$/;
 
@@ -1066,8 +1068,10 @@ function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
       // `区疾病预防控制中心政府采购支出2146.09万元，授予中小企业1748.30万元`.)
       const opensClause = t.token.span.start >= clauseEnd;
       if (opensClause) {
-        const next = sentence.text.slice(t.token.span.end - sentence.span.start).search(/[；;]/);
-        clauseEnd = next < 0 ? sentence.span.end : t.token.span.end + next;
+        // (Searched from the figure on, not on a copy of the rest: a sentence of many clauses stays linear.)
+        CLAUSE_BREAK.lastIndex = t.token.span.end - sentence.span.start;
+        const next = CLAUSE_BREAK.exec(sentence.text);
+        clauseEnd = next ? sentence.span.start + next.index : sentence.span.end;
       }
       // (A unit's name mid-clause opens its figures all the same, `…10.53万元中：局机关6.96万元，区公证处3.49万元`, as does a figure
       // named as a unit's, `其中：中小学校…支出36985.40万元，其他事业单位支出1442.42万元`.)

@@ -20,13 +20,6 @@ function markOf(it: Item): number {
   return MARKS.findIndex((re) => re.test(label));
 }
 
-/** How far a row's label is indented (a full-width space as two). */
-function indentOf(it: Item): number {
-  let n = 0;
-  for (const c of /^[ \t\u3000]*/.exec(it.entry.label)![0]) n += c === '\u3000' ? 2 : c === '\t' ? 4 : 1;
-  return n;
-}
-
 const ORIGINAL = /^(.*)原值$/;
 const ACCUMULATED = /^(?:减[：:])?(.*?)累计(?:折旧|摊销)(?:[（(]摊销[)）])?$/;
 const NET = /^(.*)净值$/;
@@ -218,8 +211,8 @@ class Statement {
             whereof.push(it);
             continue;
           }
-          // (`二、固定资产净值` over `    固定资产原值` and `    减：累计折旧`: an item's details, by numbering, indentation or as a triplet's.)
-          if (own > childMark || this.detail.has(it) || indentOf(it) > indentOf(next)) continue;
+          // (`二、固定资产净值` over `    固定资产原值` and `    减：累计折旧`: an item's details, by numbering or as a triplet's.)
+          if (own > childMark || this.detail.has(it)) continue;
           break;
         }
         closeWhereof();
