@@ -1061,7 +1061,8 @@ function sharesOfTableTotals(model: DocumentModel, facts: ProseFacts, sink: Clai
       continue;
     }
     // (`占一般公共预算项目支出调整后预算的100%`: the tables state what was spent, no budget.)
-    for (const query of /(?<!一般公共)预算/.test(named) ? [] : tableBase(named)) {
+    // (The name may stop short of the budget word the share's words go on to: `…项目支出调整后预算的`.)
+    for (const query of /(?<!一般公共)预算/.test(named) || /(?<!一般公共)预算(?:数|金额)?的?$/.test(share.lead) ? [] : tableBase(named)) {
       const value = findTableValue(model, query);
       if (value?.token === undefined) continue;
       const name = tableName(model.tables[value.table]);

@@ -408,7 +408,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // counted item's: the grade named before it says whose, else nothing does.)
     // (Or right after a grade's count, whatever name it inherits: `“良”等次项目5个、资金8436.80万元`.)
     const afterCount = analysis.bySentence.get(t.sentence.id)?.[t.index - 1]?.role === 'count';
-    const graded = t.role === 'amount' && ((t.ownSubject && t.subject.length <= 6) || afterCount) ? gradeBefore(analysis, t) : undefined;
+    // (So is a name two figures of one sentence inherit, `（四）预算绩效管理工作开展情况。…对一般公共预算项目…，资金4312.67万元；对…基金项目…，
+    // 资金326.00万元`: each clause's own.)
+    const graded = t.role === 'amount' && ((t.ownSubject && t.subject.length <= 6) || afterCount || !t.ownSubject) ? gradeBefore(analysis, t) : undefined;
     if (graded === '' && namedAgainInSentence(analysis, t)) continue;
     // (`基本支出X，项目支出Y，分别较上年减少a、减少b`: a change of a 分别 run is of the k-th name, not of the last.)
     if ((t.role === 'delta' || t.role === 'change-rate') && !t.ownSubject && (t.continuesRun || RESPECTIVELY.test(t.lead))) continue;
@@ -433,8 +435,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (Its name's bracketed restatement aside: `年初结转和结余（即上年末结转和结余）761.40万元，其中：一般公共预算财政拨款…`.)
     const balance = /(年初|年末)?[^，,。；;]*?(结转和?结余)$/.exec(listTotal.replace(/[（(][^（）()]*[)）]$/, ''));
     // (So is one in a bracket right after a figure of one side: `本年财政拨款收入4694.58万元（一般公共预算财政拨款4694.58万元）`.)
-    const outer = t.depth > 0 && !/收入|支出/.test(t.subject) ? analysis.bySentence.get(t.sentence.id)?.[t.index - 1] : undefined;
-    const outerSide = outer && outer.depth < t.depth ? sideOf(outer.subject) : undefined;
+    // (Every figure of the bracket, not only its first: `（一般公共预算财政拨款6993.92万元，政府性基金预算财政拨款308.70万元）`.)
+    const outer = t.depth > 0 && !/收入|支出/.test(t.subject) ? outerFigure(analysis.bySentence.get(t.sentence.id)!, t) : undefined;
+    const outerSide = outer ? sideOf(outer.subject) : undefined;
     // (`注1：年初结转和结余中，财政拨款结转和结余486.25万元…` / `注2：年末结转和结余中，…`: a frame naming the opening or the closing balance.)
     const framedBalance = !inList && /结转|结余/.test(t.subject) && !/^(?:年初|年末)/.test(t.subject) ? BALANCE_FRAME.exec(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start))?.[1] : undefined;
     const listSide = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
@@ -450,7 +453,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     // (So are the sources in a bracket after a budget: `全年预算数450.00万元（财政拨款360.00万元、其他资金90.00万元）`.)
     const budgetPart = inBudgetList(t, inList);
-    const budgetInBracket = t.role === 'amount' && outer?.role === 'budget' && outer.depth < t.depth ? outer : undefined;
+    const budgetInBracket = t.role === 'amount' && outer?.role === 'budget' ? outer : undefined;
     // 年初预算 and 全年预算 are two figures of one quantity.
     // (A rate is compared only with a rate of the same direction: `增长` and `下降` of one figure are not two values of one fact.)
     // (A change since an earlier year, `与2022年相比，2024年“三公”经费减少2.75万元`, is another than the year's.)
@@ -783,9 +786,15 @@ function emit(sink: ClaimSink, first: Statement, second: Statement, looseMatch: 
   });
 }
 
+/** The figure a bracketed figure's bracket follows: the nearest before it at a lesser depth. */
+function outerFigure(tokens: ProseToken[], t: ProseToken): ProseToken | undefined {
+  for (let k = t.index - 1; k >= 0; k--) if (tokens[k].depth < t.depth) return tokens[k];
+  return undefined;
+}
+
 /** Whether the sentence names another amount of another value as the token (one after each count: each item's). */
 function namedAgainInSentence(analysis: ProseAnalysis, t: ProseToken): boolean {
-  if (t.subject.length > 6) return false;
+  if (t.ownSubject && t.subject.length > 6) return false;
   const tokens = analysis.bySentence.get(t.sentence.id) ?? [];
   // (The amounts of each name, and the counts before each token, gathered once per sentence.)
   const { byName, countsBefore } = sentenceIndex.of(tokens, () => {
@@ -795,11 +804,13 @@ function namedAgainInSentence(analysis: ProseAnalysis, t: ProseToken): boolean {
     for (const o of tokens) {
       countsBefore.push(counts);
       if (o.role === 'count') counts++;
-      if (o.role === 'amount' && o.ownSubject) byName.set(o.subject, [...(byName.get(o.subject) ?? []), o].slice(-8));
+      // (Own names and inherited ones apart: a figure named by its heading is not one named in the sentence.)
+      const name = `${o.ownSubject}|${o.subject}`;
+      if (o.role === 'amount') byName.set(name, [...(byName.get(name) ?? []), o].slice(-8));
     }
     return { byName, countsBefore };
   });
-  return (byName.get(t.subject) ?? []).some((o) => o !== t && !o.token.value.eq(t.token.value) && (countsBefore[Math.max(o.index, t.index)] > countsBefore[Math.min(o.index, t.index)] || ownClauses(t.sentence.text, t.sentence.span.start, o, t)));
+  return (byName.get(`${t.ownSubject}|${t.subject}`) ?? []).some((o) => o !== t && !o.token.value.eq(t.token.value) && (countsBefore[Math.max(o.index, t.index)] > countsBefore[Math.min(o.index, t.index)] || ownClauses(t.sentence.text, t.sentence.span.start, o, t)));
 }
 
 /**

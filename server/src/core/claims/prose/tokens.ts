@@ -636,6 +636,13 @@ function isMarkerOrDate(token: NumberToken): boolean {
   return token.unit === 'year' || token.unit === 'none' || ['月', '日', '号', '季度'].includes(token.unitText);
 }
 
+/** A project named at the opening of a clause between two figures, with no figure of its own (`：甲项目年初未安排预算，`). */
+const PROJECT_CLAUSE = /[：:；;]\s*([^，,。；;：:\d（）()]{2,30}?项目)(?=年初|全年|当年|本年|未安排|预算)/g;
+function projectOpenedSince(text: string, from: number, to: number): string | undefined {
+  if (to - from < 6) return undefined;
+  return allMatches(PROJECT_CLAUSE, text.slice(from, to)).at(-1)?.[1];
+}
+
 export function analyzeProse(model: DocumentModel): ProseAnalysis {
   const tokens: ProseToken[] = [];
   const bySentence = new Map<number, ProseToken[]>();
@@ -890,6 +897,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // date left on it, which year-mismatch reports. `…13.76万元，2023年度决算数为12.68万元，比上年增加1.08万元` names none, and
       // `“三公”经费支出决算2023年度决算数为45.33万元，比上年减少…` dates last year's figure of the name before it.)
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && !(YEAR_THEN_NAME.test(lead) && COMPARED_AFTER.test(after))) role = 'prior';
+      // (`…（项）支出412.93万元，由两个项目构成：进口冷链…运行项目年初未安排预算，年中追加260.00万元，执行238.65万元`: a project a
+      // clause names before any figure of its own names the figures after it.)
+      inherited = projectOpenedSince(text, previous?.token.span.end ?? sentence.span.start, start) ?? inherited;
       // (Only where the side word alone would leave the figure unnamed.)
       const sideNamed = !own && (role === 'amount' || role === 'budget') && otherSide(lead, inherited) ? otherSideName(lead, inherited) : undefined;
       const pt: ProseToken = {
