@@ -3,6 +3,7 @@
 import type { DocumentModel } from '../types';
 import type { ClaimSink } from './sink';
 import { assetsTableClaims } from './tables/assets';
+import { budgetChainClaims } from './tables/budget-chains';
 import { crossTableClaims } from './tables/cross';
 import { identityClaims } from './tables/identities';
 import { performanceClaims } from './tables/performance';
@@ -30,6 +31,7 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
     rollupClaims(model, table, sink);
     identityClaims(model, table, sink);
     rateClaims(model, table, sink);
+    budgetChainClaims(model, table, sink);
   }
   assetsTableClaims(model, sink);
   statementClaims(model, sink);

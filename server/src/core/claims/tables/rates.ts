@@ -42,7 +42,7 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
     else if (SHARE.test(header) && SHARE_DIFFERENCE.test(header)) shareDifferenceRows(model, table, sink, col);
     else if (SHARE.test(header)) shareRows(model, table, sink, col);
     else if (COMPLETION_RATE.test(header)) {
-      const cols = completionColumns(table, header);
+      const cols = completionColumns(model, table, header, col);
       if (cols) completionRows(model, table, sink, cols.actual, cols.budget, col);
     }
   }
@@ -101,10 +101,11 @@ function thisYearColumn(table: Table, prior?: number): number | undefined {
  * The 决算 and 预算 columns of a completion rate: the budget its header names (`决算数为调整预算数的%`: the 调整预算 column),
  * else the only budget column; the actual is the only 决算 column that is no budget, or the 小计 of the 决算 group.
  */
-function completionColumns(table: Table, header: string): { actual: number; budget: number } | undefined {
+function completionColumns(model: DocumentModel, table: Table, header: string, rateCol: number): { actual: number; budget: number } | undefined {
   const values = valueColumns(table, 0);
   const actuals = values.filter((c) => /决算|执行|支出/.test(headerText(table, c)) && !BUDGET.test(headerText(table, c)));
-  const budgets = values.filter((c) => BUDGET.test(headerText(table, c)));
+  // (`追加预算 | 调减预算`: adjustments of a budget, no budget a rate is of.)
+  const budgets = values.filter((c) => BUDGET.test(headerText(table, c)) && !ADJUSTMENT.test(headerText(table, c)));
   // (Or the note under the table: `注：完成率=决算数÷调整预算数×100%`.)
   const note = table.notes?.map((n) => n.text).find((t) => /(?:完成率|执行率)/.test(t));
   const named = /(年初|调整|全年|变动|调整后)预算/.exec(header)?.[1] ?? (note ? /(?:决算数?[÷/]|占)(年初|调整|全年|变动|调整后)预算/.exec(note)?.[1] : undefined);
@@ -112,7 +113,29 @@ function completionColumns(table: Table, header: string): { actual: number; budg
   // (`决算数 | 小计 | 基本支出 | 项目支出`: the group's 小计 is the 决算数.)
   const totals = actuals.filter((c) => /^(?:小计|合计)$|^决算数?$/.test(table.columns[c].headerPath.at(-1) ?? ''));
   const actual = actuals.length === 1 ? actuals[0] : totals.length === 1 ? totals[0] : undefined;
-  return actual !== undefined && budget.length === 1 ? { actual, budget: budget[0] } : undefined;
+  if (actual === undefined || budget.length === 0) return undefined;
+  // (`年初预算 | … | 全年预算 | 全年执行数 | 执行率(%)`: a rate that names no budget is of the one its rows bear out.)
+  const chosen = budget.length === 1 ? budget[0] : borneOutBudget(model, table, actual, budget, rateCol);
+  return chosen === undefined ? undefined : { actual, budget: chosen };
+}
+
+const ADJUSTMENT = /追加|调增|调减/;
+
+/** Of several budget columns, the one most rows' rates hold against (most rows, not a tie). */
+function borneOutBudget(model: DocumentModel, table: Table, actualCol: number, budgets: number[], rateCol: number): number | undefined {
+  const held = budgets.map((budgetCol) => {
+    let n = 0;
+    for (const it of items(table)) {
+      if (it.entry.block !== 0) continue;
+      const rate = rateOperand(model, it, rateCol, '');
+      const actual = rate && itemOperand(model, table, it, actualCol);
+      const budget = actual && !blankAt(table, it, budgetCol) ? itemOperand(model, table, it, budgetCol) : undefined;
+      if (rate && actual && budget && !budget.value.isZero() && checkRatio(actual, budget, rate).status === 'ok') n++;
+    }
+    return n;
+  });
+  const most = Math.max(...held);
+  return most > 0 && held.filter((n) => n === most).length === 1 ? budgets[held.indexOf(most)] : undefined;
 }
 
 /** A rate cell as stated (`95.00` or `95.00%`), unitless: a rate column's cells are no amounts. */
