@@ -206,7 +206,8 @@ function amountDigits(n: NumberToken): boolean {
 /** `150元/人`, `500元每人`: a rate per person or unit after the figure. */
 const PER_UNIT_AFTER = /^\s*(?:[/／]|每)/;
 // (An average named by what it averages, `人均基本公共卫生服务补助约81.09元`, may put a dozen characters between.)
-const PER_UNIT_BEFORE = /(?:(?:人均|生均|户均|平均)[^，,。；;0-9]{0,14}|(?:均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6})$/;
+// (And the figure a 元 standard is raised to, `经费标准由45元提高到50元`: in the unit of the one it was raised from.)
+const PER_UNIT_BEFORE = /(?:(?:人均|生均|户均|平均)[^，,。；;0-9]{0,14}|(?:均|每[^，,。；;]{0,4}|单价|单位价值|标准|补助标准|不超过|不低于)[^，,。；;0-9]{0,6}|由\d[\d.,]*元(?:提高|增加|上调|调整|下调|降低|提升)(?:到|至|为))$/;
 
 export function resolveUnitSlips(model: DocumentModel): void {
   resolveYiSlips(model);

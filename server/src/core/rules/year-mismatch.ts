@@ -283,7 +283,7 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
   // `2017年度支出合计2906万元，其中：…。2016年度支出合计628万元，其中：…`: last year's figures stated after this year's, alike.
   if (year === reportYear - 1 && restatesForLastYear(model, sentence, reportYear, rest)) return undefined;
   // (`…本年支出500.00万元。2019年无此项支出。`, `2020年度无此项支出，本年…为新增`: last year's want of the item just stated for this year.)
-  if (year === reportYear - 1 && LAST_YEAR_HAD_NONE.test(rest)) return undefined;
+  if (year === reportYear - 1 && (LAST_YEAR_HAD_NONE.test(rest) || noneOfItemJustStated(model, sentence, rest))) return undefined;
   const actual = ACTUAL_FIGURE.test(rest.replace(FUND_NAMES, ''));
   // `2023年度一般公共预算财政拨款支出3403.79万元，占本年支出合计的100.00%`, `2023年度政府采购支出总额175.83万元，
   // 其中：…`, `2023年度本部门无政府性基金预算财政拨款收入、支出` in a 2024 决算: the report's own statements.
@@ -362,6 +362,20 @@ function restatesForLastYear(model: DocumentModel, sentence: Sentence, reportYea
   const opening = new RegExp(String.raw`^[\s\d.、（）()一二三四五六七八九十：:]*(?:${reportYear}\s*年|(?=本年))(.*)$`, 's').exec(previous.text);
   const words = QUANTITY_WORDS.exec(rest)?.[1];
   return opening !== null && words !== undefined && QUANTITY_WORDS.exec(opening[1])?.[1] === words;
+}
+
+/** `未发生因公出国（境）费支出`: the item said to have had none. */
+const NONE_OF_ITEM = /(?:没有|无|未)(?:发生|使用|安排)?([^，,。；;]{2,24}?)(?:收入|支出|收支)/;
+
+/**
+ * `1.因公出国（境）费支出9.86万元，…。2015年度本部门未发生因公出国（境）费支出。` in a 2016 report: the item this year's sentence just
+ * stated, said to have had none the year before.
+ */
+function noneOfItemJustStated(model: DocumentModel, sentence: Sentence, rest: string): boolean {
+  const previous = model.sentences[sentence.id - 1];
+  if (!previous || previous.paragraph !== sentence.paragraph) return false;
+  const item = NONE_OF_ITEM.exec(rest)?.[1].replace(/^(?:本部门|本单位)/, '');
+  return item !== undefined && item.length >= 2 && previous.text.includes(item) && /\d\s*(?:万元|亿元|元)/.test(previous.text);
 }
 
 /** Whether only list markers, a note mark or the body's name stand before `n` in its sentence. */

@@ -517,6 +517,8 @@ function qualifiedWhole(ctx: ShareContext, part: ProseToken): ProseToken | undef
  * `财政拨款收入占本年收入合计的91.56%` with no amount in its clause: the part is the quantity named before 占,
  * as stated earlier (the same name, not a longer or shorter one).
  */
+const FUND_QUALIFIED = /^(?:一般公共预算|政府性基金预算?|国有资本经营预算)/;
+
 function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | undefined {
   const at = share.lead.lastIndexOf('占');
   // (`项目支出八成以上` after `其中基本支出约占16%，`: the share's own words are its part's name.)
@@ -530,8 +532,13 @@ function partNamedBefore(ctx: ShareContext, share: ProseToken): ProseToken | und
   if (name.length < 4) return undefined;
   // (Or stated after it, in its section: `“三公”经费支出中，公务用车购置及运行维护费占98.56%，…` before the paragraphs of each part.)
   // (An approximate share, `其中基本支出约占16%` in an overview that opens the report, restates the body's figures wherever they stand.)
-  const same = ctx.subjects.find(name, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined && (t.token.span.start < share.token.span.start || t.sentence.section === share.sentence.section || share.approx !== undefined) && normalizeSubject(t.subject) === name);
-  if (same) return same;
+  // (`政府性基金预算财政拨款年初结转和结余…，本年支出1414.16万元…。本年支出占本年支出合计的29.14%`: the fund's paragraph names the
+  // share's bare figure as it named the amount's.)
+  const funded = share.ownSubject && FUND_QUALIFIED.test(share.subject) && !FUND_QUALIFIED.test(name) ? normalizeSubject(share.subject) : undefined;
+  for (const wanted of funded ? [funded, name] : [name]) {
+    const same = ctx.subjects.find(wanted, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined && (t.token.span.start < share.token.span.start || t.sentence.section === share.sentence.section || share.approx !== undefined) && normalizeSubject(t.subject) === wanted);
+    if (same) return same;
+  }
   // `财政拨款收入494.57万元（一般公共预算财政拨款收入418.93万元、…）。其中一般公共预算占84.7%`: a name cut short names
   // the one figure just before whose name it begins.
   const bare = name.replace(/^其中/, '');

@@ -361,7 +361,8 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListCont
     if (adjustedBudget(list, sink)) continue;
     for (const [role, listed] of list.parts) {
       const total = list.totals.get(role);
-      listSum(list, role, total, role === 'amount' && total && BY_UNIT.test(list.triggerText) ? unitsOwnFigures(total, listed) : listed, sink, context);
+      const whole = total && listed.length === 1 && (role === 'count' || role === 'amount') ? wholeAfterCompleteBreakdown(lists, list, role, total, listed[0]) : undefined;
+      listSum(list, role, whole ?? total, role === 'amount' && total && BY_UNIT.test(list.triggerText) ? unitsOwnFigures(total, listed) : listed, sink, context);
     }
     // (`全年预算数768.40万元，其中：当年财政拨款720.00万元，上年结转资金48.40万元，其他资金20.00万元；全年执行数756.92万元`: the parts of a
     // budget are budgets, named without the word, up to the first figure of what was spent.)
@@ -374,6 +375,23 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListCont
     }
     if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, context, list.parts.get('count'));
   }
+}
+
+/**
+ * `共有车辆4辆，其中：一般公务用车1辆，执法执勤用车1辆，…，其他用车（广播电视台转播车）1辆，其中使用财政拨款开支运行费的公务用车3辆`: a
+ * second 其中 after a breakdown that adds up to its whole exactly, larger than the item it follows, is another part of that whole.
+ */
+function wholeAfterCompleteBreakdown(lists: ProseList[], list: ProseList, role: Role, total: ProseToken, part: ProseToken): ProseToken | undefined {
+  const parent = list.parent === undefined ? undefined : lists[list.parent];
+  const whole = parent?.totals.get(role);
+  const siblings = parent?.parts.get(role);
+  if (!whole || !siblings || siblings.length < 2 || siblings.at(-1) !== total) return undefined;
+  // (Not after items each in a `；`-clause of its own, `…；二级单位政府采购支出6.04万元，…，其中面向小微企业采购6.40万元`: the 其中 is
+  // that item's.)
+  if (siblings.some((t, k) => k > 0 && /[；;]/.test(between(siblings[k - 1], t)))) return undefined;
+  if (part.token.unit !== total.token.unit || whole.token.unit !== total.token.unit || !part.token.value.gt(total.token.value) || part.token.value.gt(whole.token.value)) return undefined;
+  const listed = siblings.reduce((sum, t) => sum.plus(t.token.value), whole.token.value.times(0));
+  return listed.eq(whole.token.value) ? whole : undefined;
 }
 
 /**
