@@ -700,6 +700,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   executionsWithinProjects(model, sink);
   sharesOfTableTotals(model, facts, sink);
   completionsOfTableBudgets(model, facts, sink);
+  completionsOfTableFigures(model, facts, sink);
   budgetGapsOfTableFigures(model, facts, sink);
   sangongSharesOfTableFigures(model, facts, sink);
   sangongComparisonsOfTableFigures(model, facts, sink);
@@ -927,6 +928,33 @@ function completionsOfTableBudgets(model: DocumentModel, facts: ProseFacts, sink
       actual: operand(actual.token, '决算数'),
       budget: tableOperand(model, value.table, value.token, `${name} ${value.label}`, value.span),
       rate: operand(rate.token, '完成率'),
+    });
+  }
+}
+
+/**
+ * `其中：因公出国（境）费支出决算为预算的82.17%；公务用车购置及运行费支出决算为预算的91.71%；…`: a 三公 quantity's completion rate in a
+ * sentence that states neither of its figures is 公开09表's 决算数 over its 预算数. (Soft when the rate names 年初 or 全年: the table's
+ * 预算数 may be the other.)
+ */
+function completionsOfTableFigures(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  for (const pt of facts.analysis.tokens) {
+    if (pt.role !== 'completion-rate' || pt.token.unit !== '%' || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
+    const entry = lastSangongNamed(pt.subject);
+    if (!entry || (facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.role === 'amount' || t.role === 'budget')) continue;
+    const cells = sangongCells(model, entry[1]);
+    if (!cells) continue;
+    const { name, operands: [budget, actual] } = cells;
+    sink.add<CompletionClaim>({
+      kind: 'completion',
+      origin: 'text-table',
+      identity: 'text-table.sangong-completion',
+      description: l(`${pt.subject}预算完成率（决算数、预算数见${name}）`, `budget completion of ${pt.subject} (actual and budget in ${name})`),
+      span: pt.token.span,
+      actual,
+      budget,
+      rate: operand(pt.token, '完成率'),
+      soft: /年初|全年|调整/.test(pt.lead) || undefined,
     });
   }
 }

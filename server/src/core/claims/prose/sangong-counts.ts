@@ -12,13 +12,15 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 interface Link extends CountLink {
   money: RegExp;
   count: (t: ProseToken) => boolean;
+  /** The name of the count itself (`购置数`), preferred to the counts of things the paragraph tells of. */
+  named?: RegExp;
 }
 
 const words = (t: ProseToken) => t.lead + t.subject;
 
 const LINKS: Link[] = [
   { money: /因公出国/, count: (t) => /团组/.test(words(t)) && /^(?:个|批|批次)$/.test(t.token.unitText), ...COUNT_LINKS.trips },
-  { money: /购置费|公务用车购置(?!及)/, count: (t) => t.token.unitText === '辆' && /购置|购买|新购|更新/.test(t.lead) && !/保有/.test(t.lead), ...COUNT_LINKS.purchases },
+  { money: /购置费|公务用车购置(?!及)/, count: (t) => t.token.unitText === '辆' && /购置|购买|新购|更新/.test(t.lead) && !/保有/.test(t.lead), named: /^(?:公务用车|车辆)?购置(?:车辆)?(?:数量?|总数)$/, ...COUNT_LINKS.purchases },
   { money: /运行(?:维护|维修)?费/, count: (t) => t.token.unitText === '辆' && /保有/.test(t.lead), ...COUNT_LINKS.running },
   { money: /公务接待/, count: (t) => /^(?:批|批次)$/.test(t.token.unitText) && /接待/.test(words(t)) && !/国外|外事|外宾|境外|国[（(]境[)）]外/.test(t.lead), ...COUNT_LINKS.hospitality },
 ];
@@ -40,7 +42,10 @@ export function sangongCountClaims(analysis: ProseAnalysis, sink: ClaimSink): vo
 function check(link: Link, tokens: ProseToken[], sink: ClaimSink): void {
   // This year's spending of the part itself (`公务用车购置及运行维护费` is the sum, not a part).
   const money = tokens.find((t) => t.role === 'amount' && t.year === undefined && link.money.test(t.subject) && !/购置及运行|购置和运行/.test(t.subject));
-  const counts = tokens.filter((t) => t.role === 'count' && t.year === undefined && link.count(t));
+  const matching = tokens.filter((t) => t.role === 'count' && t.year === undefined && link.count(t));
+  // (A count the paragraph names as the figure itself, `购置数0辆`, over one of the things it tells of, `报废更新路政执法车1辆`.)
+  const named = link.named ? matching.filter((t) => link.named!.test(t.subject)) : [];
+  const counts = named.length > 0 ? named : matching;
   if (!money || counts.length === 0) return;
   // `共安排因公出国（境）团组0个，累计1人次`: someone travelled with a group another body sent.
   if (link.money.source === '因公出国' && tokens.some((t) => t.role === 'count' && t.token.unitText === '人次' && !t.token.zero)) return;
