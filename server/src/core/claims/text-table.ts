@@ -937,9 +937,13 @@ function completionsOfTableBudgets(model: DocumentModel, facts: ProseFacts, sink
  * sentence that states neither of its figures is 公开09表's 决算数 over its 预算数. (Soft when the rate names 年初 or 全年: the table's
  * 预算数 may be the other.)
  */
+const FORMULA_FACTOR = /(?:[×xX*＊]|乘以?)\s*$/;
+
 function completionsOfTableFigures(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
   for (const pt of facts.analysis.tokens) {
     if (pt.role !== 'completion-rate' || pt.token.unit !== '%' || (pt.year !== undefined && pt.year !== model.reportYear)) continue;
+    // (Not a formula's `×100%`: `预算执行率=实际支出数÷预算数×100%=87.74%`.)
+    if (FORMULA_FACTOR.test(model.text.slice(Math.max(0, pt.token.span.start - 3), pt.token.span.start))) continue;
     const entry = lastSangongNamed(pt.subject);
     if (!entry || (facts.analysis.bySentence.get(pt.sentence.id) ?? []).some((t) => t.role === 'amount' || t.role === 'budget')) continue;
     const cells = sangongCells(model, entry[1]);

@@ -698,7 +698,8 @@ const PART_OF_BUDGET = /其中|[（(]\s*(?:含|包括)/;
 /** `结余30.73万元` right after a completion rate: the budget left unspent. */
 const UNSPENT = /^[，,]?(?:结余|节余|剩余)$/;
 /** `项目结余资金`, `结余`: a sentence opening with what was left of a budget. */
-const UNSPENT_OPENING = /^(?:项目)?(?:结余|节余|剩余)(?:资金)?(?:为|共)?$/;
+// (Or with what was not spent: `决算数小于调整后预算数的主要原因是…，未执行的413.53万元结转下年继续使用`.)
+const UNSPENT_OPENING = /^(?:项目)?(?:结余|节余|剩余|未执行|未支出|尚未支出|未使用|尚未使用)(?:的|资金|部分)*(?:为|共)?$/;
 
 function addBudgetDifference(sink: ClaimSink, actual: ProseToken, stated: ProseToken | undefined, delta: ProseToken, direction: 'up' | 'down', rate: ProseToken | undefined): void {
   // (`全年预算数为997.05万元，完成全年预算的98.82%。决算数比年初预算增加12.28万元`: a gap from the budget of another kind than the one
