@@ -260,7 +260,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // `…实际支出6.90万元，执行率85.40%。` / `项目结余资金1.15万元，已按规定全部收回财政。`: the balance of the budget just rated.
         // (Of two, the one the sentence names, `决算数小于调整后预算数的主要原因是…，结余6.77万元`, else the adjusted one: what is left
         // is left of the final budget.)
-        const kind = budgetKind(sentence.text.slice(0, t.token.span.start - sentence.span.start)) || 'adjusted';
+        // (The budget the comparison names, `决算数小于全年预算数的主要原因是…次年初发放`, not a later `年初` of the reason.)
+        const words = sentence.text.slice(0, t.token.span.start - sentence.span.start);
+        const kind = budgetKind(COMPARED_BUDGET.exec(words)?.[0] ?? words) || 'adjusted';
         const left = ratedBefore.all.find((p) => budgetKind(p.budget.lead) === kind) ?? ratedBefore;
         addBudgetDifference(sink, left.actual, left.budget, t, 'down', undefined);
       } else if (t.role === 'amount' && rated && UNSPENT.test(t.lead) && tokens[t.index - 1]?.role === 'completion-rate') {
@@ -697,6 +699,8 @@ const PART_OF_BUDGET = /其中|[（(]\s*(?:含|包括)/;
 
 /** `结余30.73万元` right after a completion rate: the budget left unspent. */
 const UNSPENT = /^[，,]?(?:结余|节余|剩余)$/;
+/** `决算数小于全年预算数`: the budget a comparison of the actual names. */
+const COMPARED_BUDGET = /(?:大于|小于|高于|低于|多于|少于)(?:年初|全年|调整后?的?|年度)预算/;
 /** `项目结余资金`, `结余`: a sentence opening with what was left of a budget. */
 // (Or with what was not spent: `决算数小于调整后预算数的主要原因是…，未执行的413.53万元结转下年继续使用`.)
 const UNSPENT_OPENING = /^(?:项目)?(?:结余|节余|剩余|未执行|未支出|尚未支出|未使用|尚未使用)(?:的|资金|部分)*(?:为|共)?$/;

@@ -473,7 +473,9 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   // (`6.5万元左右`, `45%上下`: an approximation, not the figure; `约占45%` likewise.)
   // (`占本年支出的70%以上`, `占比80%左右`: a share stated approximately or as a bound, held to its figures as such.)
   if (token.unit === '%' && SHARE_WORD.test(w) && (SHARE_BOUND_AFTER.test(after) || HEDGE_AFTER.test(after)) && !TARGET_OR_BOUND.test(w)) return 'share';
-  if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || /单价|单位价值|标准为?$|(?:每|人均|户均|亩均|车均|生均|平均|年均)[^，,；;。]{0,6}$|平均每辆车?[^，,；;。]{0,8}$/.test(w)) return 'other';
+  // (Not a purpose named after the standard it changed, `年中追加的25.40万元包括：调整工资标准18.60万元、…`: money spent on it.)
+  const standardNamed = STANDARD_CHANGED.test(w) && (token.unit === '万元' || token.unit === '亿元');
+  if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || (!standardNamed && /标准为?$/.test(w)) || /单价|单位价值|(?:每|人均|户均|亩均|车均|生均|平均|年均)[^，,；;。]{0,6}$|平均每辆车?[^，,；;。]{0,8}$/.test(w)) return 'other';
   // (`117人次（不含陪同人员57人次）`: what a figure leaves out is no figure of the text's.)
   if (EXCLUDED_BEFORE.test(w)) return 'other';
   // (`多在2万至4万元`: a range's bounds, no amount; `2万至` before the upper one.)
@@ -635,6 +637,9 @@ export function withoutDepartment(subject: string, department: string | undefine
 function isMarkerOrDate(token: NumberToken): boolean {
   return token.unit === 'year' || token.unit === 'none' || ['月', '日', '号', '季度'].includes(token.unitText);
 }
+
+/** `调整工资标准`, `提高补助标准`: what was done to a standard, naming the money spent on it. */
+const STANDARD_CHANGED = /(?:调整|提高|提标|落实)[\u4e00-\u9fff]{0,6}标准$/;
 
 /** A project named at the opening of a clause between two figures, with no figure of its own (`：甲项目年初未安排预算，`). */
 const PROJECT_CLAUSE = /[：:；;]\s*([^，,。；;：:\d（）()]{2,30}?项目)(?=年初|全年|当年|本年|未安排|预算)/g;
