@@ -64,7 +64,10 @@ const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:年中|年度中|年内)?(追
  * stated right after them.
  */
 export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  let before: ProseToken[] = [];
   for (const tokens of analysis.bySentence.values()) {
+    adjustmentsToldAfter(before, tokens, sink);
+    before = tokens;
     severalAdjustments(tokens, sink);
     for (let i = 2; i < tokens.length; i++) {
       // (Or the adjustment between them: `年初预算为162.29万元，年中调减预算1.83万元，全年预算数为160.46万元`, `…，调整预算-20.07万元，…`.)
@@ -117,6 +120,44 @@ function bracketChanges(tokens: ProseToken[], first: number): Array<{ token: Pro
     const word = stated?.[1] ?? stated?.[2] ?? (CARRIED_IN.test(tokens[k].lead) ? '上年结转' : undefined);
     if (!word || tokens[k].role !== 'amount') return [];
     changes.push({ token: tokens[k], down: /减/.test(word), word: word === '上年结转' ? word : `年中${word}` });
+  }
+  return changes;
+}
+
+/**
+ * `年初预算100.00万元，调整后预算128.00万元，决算126.40万元。调整情况：追加40.00万元（…），调减12.00万元（…）。`: a sentence of
+ * adjustments alone, right after one stating the two budgets (and none of their adjustments), tells how the first became the second.
+ */
+function adjustmentsToldAfter(before: ProseToken[], tokens: ProseToken[], sink: ClaimSink): void {
+  if (tokens.length === 0 || before.length === 0 || before[0].sentence.paragraph !== tokens[0].sentence.paragraph) return;
+  const changes = bracketFree(tokens);
+  if (!changes) return;
+  const budgets = before.filter((t) => t.role === 'budget' && t.depth === 0);
+  const initial = budgets.filter((t) => budgetKind(t.lead) === 'initial');
+  const adjusted = budgets.filter((t) => budgetKind(t.lead) === 'adjusted');
+  if (initial.length !== 1 || adjusted.length !== 1 || before.some((t) => ADJUSTMENT.test(t.lead) || CARRIED_IN.test(t.lead))) return;
+  if ([initial[0], ...changes.map((c) => c.token)].some((t) => t.token.unit !== adjusted[0].token.unit)) return;
+  sink.add<SumClaim>({
+    kind: 'sum',
+    origin: 'prose',
+    identity: 'prose.budget-adjustment',
+    description: l(`全年预算 = 年初预算 ${changes.map((c) => `${c.down ? '−' : '+'} ${c.word}`).join(' ')}`, 'the full-year budget = the initial budget ± its adjustments'),
+    span: adjusted[0].token.span,
+    total: operand(adjusted[0].token, '全年预算'),
+    parts: [operand(initial[0].token, '年初预算'), ...changes.map((c) => operand(c.token.token, c.word))],
+    signs: [1, ...changes.map((c) => (c.down ? -1 : 1))],
+    exhaustive: true,
+  });
+}
+
+/** Every figure of the sentence an adjustment or money carried in, outside brackets (their reasons in brackets have none). */
+function bracketFree(tokens: ProseToken[]): Array<{ token: ProseToken; down: boolean; word: string }> | undefined {
+  const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
+  for (const t of tokens) {
+    const stated = ADJUSTMENT.exec(t.lead);
+    const word = stated?.[1] ?? stated?.[2] ?? (CARRIED_IN.test(t.lead) ? '上年结转' : undefined);
+    if (!word || t.role !== 'amount' || t.depth > 0) return undefined;
+    changes.push({ token: t, down: /减/.test(word), word: word === '上年结转' ? word : `年中${word}` });
   }
   return changes;
 }
@@ -355,9 +396,14 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         // 支出决算…`: both figures after the rate.
         // `年初预算为0.88万元，支出决算为0.88万元。完成年初预算的100.00%。`: a rate opening its sentence rates the pair
         // the sentence before stated.
-        if (!budget && !actual && t.index === 0 && unrated && (!rateKind(t) || rateKind(t) === budgetKind(unrated.budget.lead))) {
-          budget = unrated.budget;
+        // (Of its budgets, the one the rate names; the rates after it, `调整后预算完成率98.75%，年初预算完成率126.40%`, rate the others.)
+        const namedKind = !budget && !actual && t.index === 0 && unrated ? rateKind(t) : undefined;
+        const ofUnrated = unrated && namedKind !== undefined ? (namedKind ? [...unrated.budgets].reverse().find((b) => budgetKind(b.lead) === namedKind) : unrated.budget) : undefined;
+        if (unrated && ofUnrated) {
+          budget = ofUnrated;
           actual = unrated.actual;
+          lastActual = unrated.actual;
+          budgets.push(...unrated.budgets.filter((b) => !budgets.includes(b)));
         }
         if (!budget && !actual) {
           const later = tokens.slice(t.index + 1, t.index + 3);
@@ -518,7 +564,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     if (budget && actual) {
       unrated = { budget, actual, budgets: [...budgets] };
       last = undefined;
-    } else if (tokens.length > 0) {
+    // (Not by a sentence that only tells how the budget was adjusted: `年初预算100.00万元，调整后预算128.00万元，决算126.40万元。
+    // 调整情况：追加40.00万元（…），调减12.00万元（…）。调整后预算完成率98.75%，…`.)
+    } else if (tokens.length > 0 && !tokens.every((x) => x.role === 'amount' && (ADJUSTMENT_AMOUNT.test(x.lead) || /^[（(，,、\s]*(?:上年|以前年度)结转(?:资金)?$/.test(x.lead)))) {
       unrated = undefined;
     }
     if (budgets.length > 0) twoBudgets = new Set(budgets.map((b) => budgetKind(b.lead))).size > 1;
