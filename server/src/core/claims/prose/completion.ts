@@ -110,7 +110,9 @@ export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink)
 }
 
 /** `上年结转8.40万元`, `使用上年结转资金…`: money carried in that the full-year budget adds. */
-const CARRIED_IN = /^[（(，,、\s]*(?:加上?|使用)?上年(?:结转|结余|结转结余|结转和结余)(?:资金)?$/;
+const CARRIED_IN = /^[（(，,、；;\s]*(?:加上?|使用|另有)?上年(?:结转|结余|结转结余|结转和结余)(?:资金)?$/;
+/** `预算调整净增加53.90万元`: the adjustments' net change, stated between them and the full-year budget. */
+const NET_ADJUSTMENT = /^[，,、；;\s]*(?:预算)?调整(?:后)?净(增加|减少|调增|调减|增|减)$|^[，,、；;\s]*净(?:调增|调减|追加)$/;
 
 /** The changes listed from `first` on, in the bracket after a full-year budget: each an adjustment or money carried in. */
 function bracketChanges(tokens: ProseToken[], first: number): Array<{ token: ProseToken; down: boolean; word: string }> {
@@ -171,8 +173,13 @@ function severalAdjustments(tokens: ProseToken[], sink: ClaimSink): void {
     const adjusted = tokens[i];
     if (adjusted.role !== 'budget' || budgetKind(adjusted.lead) !== 'adjusted') continue;
     const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
+    let net: ProseToken | undefined;
     let k = i - 1;
     for (; k >= 0; k--) {
+      if (!net && NET_ADJUSTMENT.test(tokens[k].lead) && tokens[k].token.unit === adjusted.token.unit) {
+        net = tokens[k];
+        continue;
+      }
       const stated = ADJUSTMENT.exec(tokens[k].lead);
       // (`年初预算120.00万元，加上年结转18.60万元，年中调增326.40万元、调减0.00万元，调整后全年预算465.00万元`.)
       const word = stated?.[1] ?? stated?.[2] ?? (CARRIED_IN.test(tokens[k].lead) && tokens[k].role === 'amount' ? '上年结转' : undefined);
@@ -195,7 +202,25 @@ function severalAdjustments(tokens: ProseToken[], sink: ClaimSink): void {
       signs: [1, ...changes.map((c) => (c.down ? -1 : 1))],
       exhaustive: true,
     });
+    if (net) netAdjustment(net, changes.filter((c) => c.word !== '上年结转'), sink);
   }
+}
+
+/** `年中追加62.40万元、调减8.50万元，预算调整净增加53.90万元`: the net change is the additions less the cuts. */
+function netAdjustment(net: ProseToken, changes: Array<{ token: ProseToken; down: boolean; word: string }>, sink: ClaimSink): void {
+  if (changes.length < 2) return;
+  const down = /减/.test(NET_ADJUSTMENT.exec(net.lead)?.[1] ?? net.lead);
+  sink.add<SumClaim>({
+    kind: 'sum',
+    origin: 'prose',
+    identity: 'prose.net-adjustment',
+    description: l(`预算调整净${down ? '减少' : '增加'}额 = ${changes.map((c, k) => `${k === 0 ? '' : c.down !== down ? ' − ' : ' + '}${c.word}`).join('')}`, 'the net adjustment = the additions less the cuts'),
+    span: net.token.span,
+    total: operand(net.token, `预算调整净${down ? '减少' : '增加'}`),
+    parts: changes.map((c) => operand(c.token.token, `年中${c.word}`)),
+    signs: changes.map((c) => (c.down === down ? 1 : -1)),
+    exhaustive: true,
+  });
 }
 
 /** `…的主要原因是年中追加37.31万元`, `…变化的原因是上级转移支付年中追加129.78万元`: the one adjustment a reason states. */
