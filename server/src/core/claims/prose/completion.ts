@@ -57,7 +57,14 @@ function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink
 
 /** `（年中调减263.59万元）`, `，年中追加35.82万元`: the adjustment between the 年初 and the 全年 budget, and its direction. */
 // (Or what it added, before the word 预算: `年中追加因公出国（境）费预算3.00万元`.)
-const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?$|^[（(，,、\s]*(?:年中|年度中|年内)(追加|调增|追减|调减)[^，,。；;\d]{1,16}?预算$/;
+// (`经年中追加36.00万元后，全年预算数为…`; `本年追加612.80万元，本年调减0.00万元`, the words of adjustments only, not `本年增加`, a change.)
+const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:经过?)?(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?$|^[（(，,、\s]*(?:年中|年度中|年内)(追加|调增|追减|调减)[^，,。；;\d]{1,16}?预算$|^[（(，,、\s]*(?:经过?)?(?:本年|当年)(追加|调增|追减|调减)(?:了)?(?:预算)?$/;
+
+/** The word of an adjustment's lead (`年中追加` → `追加`), if it is one. */
+function adjustmentWord(lead: string): string | undefined {
+  const stated = ADJUSTMENT.exec(lead);
+  return stated ? stated[1] ?? stated[2] ?? stated[3] : undefined;
+}
 
 /**
  * `年初预算为1769.78万元，全年预算为1506.19万元（年中调减263.59万元）`: the 全年 budget is the 年初 one adjusted by the amount
@@ -67,14 +74,13 @@ export function budgetAdjustmentClaims(analysis: ProseAnalysis, sink: ClaimSink)
   let before: ProseToken[] = [];
   for (const tokens of analysis.bySentence.values()) {
     adjustmentsToldAfter(before, tokens, sink);
+    severalAdjustments(tokens, sink, before);
     before = tokens;
-    severalAdjustments(tokens, sink);
     for (let i = 2; i < tokens.length; i++) {
       // (Or the adjustment between them: `年初预算为162.29万元，年中调减预算1.83万元，全年预算数为160.46万元`, `…，调整预算-20.07万元，…`.)
       const between = ADJUSTMENT.test(tokens[i - 1].lead) || isBudgetAdjustment(tokens, i - 1);
       const [initial, adjusted, change] = between ? [tokens[i - 2], tokens[i], tokens[i - 1]] : [tokens[i - 2], tokens[i - 1], tokens[i]];
-      const stated = ADJUSTMENT.exec(change.lead);
-      const word = (stated?.[1] ?? stated?.[2]) ?? (between ? '调整' : undefined);
+      const word = adjustmentWord(change.lead) ?? (between ? '调整' : undefined);
       if (!word || initial.role !== 'budget' || adjusted.role !== 'budget' || budgetKind(initial.lead) !== 'initial' || budgetKind(adjusted.lead) !== 'adjusted') continue;
       // (`全年预算6277.60万元（追加531.99万元，调减41.63万元，上年结转8.40万元）`: all the changes the bracket lists.)
       const listed = between ? [] : bracketChanges(tokens, i);
@@ -118,8 +124,7 @@ const NET_ADJUSTMENT = /^[，,、；;\s]*(?:预算)?调整(?:后)?净(增加|减
 function bracketChanges(tokens: ProseToken[], first: number): Array<{ token: ProseToken; down: boolean; word: string }> {
   const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
   for (let k = first; k < tokens.length && tokens[k].depth === tokens[first].depth && tokens[k].depth > 0; k++) {
-    const stated = ADJUSTMENT.exec(tokens[k].lead);
-    const word = stated?.[1] ?? stated?.[2] ?? (CARRIED_IN.test(tokens[k].lead) ? '上年结转' : undefined);
+    const word = adjustmentWord(tokens[k].lead) ?? (CARRIED_IN.test(tokens[k].lead) ? '上年结转' : undefined);
     if (!word || tokens[k].role !== 'amount') return [];
     changes.push({ token: tokens[k], down: /减/.test(word), word: word === '上年结转' ? word : `年中${word}` });
   }
@@ -156,8 +161,7 @@ function adjustmentsToldAfter(before: ProseToken[], tokens: ProseToken[], sink: 
 function bracketFree(tokens: ProseToken[]): Array<{ token: ProseToken; down: boolean; word: string }> | undefined {
   const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
   for (const t of tokens) {
-    const stated = ADJUSTMENT.exec(t.lead);
-    const word = stated?.[1] ?? stated?.[2] ?? (CARRIED_IN.test(t.lead) ? '上年结转' : undefined);
+    const word = adjustmentWord(t.lead) ?? (CARRIED_IN.test(t.lead) ? '上年结转' : undefined);
     if (!word || t.role !== 'amount' || t.depth > 0) return undefined;
     changes.push({ token: t, down: /减/.test(word), word: word === '上年结转' ? word : `年中${word}` });
   }
@@ -168,7 +172,7 @@ function bracketFree(tokens: ProseToken[]): Array<{ token: ProseToken; down: boo
  * `年初预算数8,156.50万元，其中…；年中追加预算274.76万元，调减预算318.90万元，全年预算数为8,112.36万元`: several adjustments between the
  * initial budget (its breakdown passed over) and the full-year one: 全年 = 年初 ± each.
  */
-function severalAdjustments(tokens: ProseToken[], sink: ClaimSink): void {
+function severalAdjustments(tokens: ProseToken[], sink: ClaimSink, before: ProseToken[]): void {
   for (let i = 3; i < tokens.length; i++) {
     const adjusted = tokens[i];
     if (adjusted.role !== 'budget' || budgetKind(adjusted.lead) !== 'adjusted') continue;
@@ -180,16 +184,17 @@ function severalAdjustments(tokens: ProseToken[], sink: ClaimSink): void {
         net = tokens[k];
         continue;
       }
-      const stated = ADJUSTMENT.exec(tokens[k].lead);
       // (`年初预算120.00万元，加上年结转18.60万元，年中调增326.40万元、调减0.00万元，调整后全年预算465.00万元`.)
-      const word = stated?.[1] ?? stated?.[2] ?? (CARRIED_IN.test(tokens[k].lead) && tokens[k].role === 'amount' ? '上年结转' : undefined);
+      const word = adjustmentWord(tokens[k].lead) ?? (CARRIED_IN.test(tokens[k].lead) && tokens[k].role === 'amount' ? '上年结转' : undefined);
       if (!word) break;
       changes.unshift({ token: tokens[k], down: /减/.test(word), word });
     }
     if (changes.length < 2) continue;
     // (Back past the initial budget's own breakdown, amounts only.)
     while (k >= 0 && tokens[k].role === 'amount' && tokens[k].token.unit === adjusted.token.unit) k--;
-    const initial = tokens[k];
+    // (Or the sentence before's last figure: `…年初预算4016.10万元。年中根据…需要，追加预算517.74万元，调减预算42.86万元，加上年结转18.60万元，
+    // 调整后全年预算4509.58万元。`)
+    const initial = k >= 0 ? tokens[k] : before[0]?.sentence.paragraph === adjusted.sentence.paragraph ? before.at(-1) : undefined;
     if (!initial || initial.role !== 'budget' || budgetKind(initial.lead) !== 'initial' || changes.some((c) => c.token.token.unit !== adjusted.token.unit)) continue;
     sink.add<SumClaim>({
       kind: 'sum',
