@@ -19,7 +19,8 @@ const ADJUSTED = /调整后|全年预算|^调整预算|变动后预算/;
 const NOT_MONEY = /[率%％]|占比|比重/;
 
 export function budgetChainClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
-  if (table.kind !== 'unknown' || !table.columns.some((c) => c.role === 'name')) return;
+  // (Of any kind: a `“三公”经费预算调整情况表` is read as 公开09表's, its columns those of a chain.)
+  if (!table.columns.some((c) => c.role === 'name')) return;
   const labels = new Map(valueColumns(table, 0).map((c) => [c, columnLabel(table, c)]));
   const only = (test: (label: string) => boolean): number | undefined => {
     const found = [...labels].filter(([, label]) => !NOT_MONEY.test(label) && test(label));
