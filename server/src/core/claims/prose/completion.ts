@@ -389,7 +389,7 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         const adjusted = [...pool].reverse().find((b) => budgetKind(b.lead) === 'adjusted');
         const initial = [...pool].reverse().find((b) => b !== adjusted && budgetKind(b.lead) === 'initial');
         if (adjusted && initial) addBudgetAdjustment(sink, adjusted, initial, t, t.direction);
-      } else if (t.role === 'budget-delta' && t.index === 0 && !actual && !budget && !rated && t.direction && t.direction !== 'flat' && OPENS_WITH_BUDGET_GAP.test(t.lead) && (unrated ?? (ratedBefore?.section === sentence.section ? ratedBefore : undefined))) {
+      } else if (t.role === 'budget-delta' && t.index === 0 && !actual && !budget && !rated && t.direction && t.direction !== 'flat' && OPENS_WITH_BUDGET_GAP.test(t.lead) && (unrated ?? (ratedBefore?.section === sentence.section ? ratedBefore : undefined)) && !OF_A_PART.test(sentence.text)) {
         // `…预算完成率96.34%。决算数比年初预算减少10.79万元，下降3.66%`: the gap of the pair the sentence before stated.
         const pair = (unrated ?? ratedBefore)!;
         addBudgetDifference(sink, pair.actual, pair.budget, t, t.direction, budgetRate(tokens, t));
@@ -779,6 +779,8 @@ const PART_OF_BUDGET = /其中|[（(]\s*(?:含|包括)/;
 const UNSPENT = /^[，,]?(?:结余|节余|剩余)$/;
 /** `决算数小于全年预算数`: the budget a comparison of the actual names. */
 const COMPARED_BUDGET = /(?:大于|小于|高于|低于|多于|少于)(?:年初|全年|调整后?的?|年度)预算/;
+/** `其中超出年初预算金额最多的是养老服务（项），决算数比年初预算多62.15万元`: a sentence on one of the pair's parts. */
+const OF_A_PART = /^\s*其中/;
 /** `项目结余资金`, `结余`: a sentence opening with what was left of a budget. */
 // (Or with what was not spent: `决算数小于调整后预算数的主要原因是…，未执行的413.53万元结转下年继续使用`.)
 const UNSPENT_OPENING = /^(?:项目)?(?:结余|节余|剩余|未执行|未支出|尚未支出|未使用|尚未使用)(?:的|资金|部分)*(?:为|共)?$/;

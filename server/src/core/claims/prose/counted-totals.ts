@@ -6,17 +6,20 @@ import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** `三者合计`, `以上两项合计为`, `上述4项共计`: the total of the N figures just before. */
-const COUNTED_TOTAL = /^[，,；;]?\s*(?:以上|上述)?\s*([两二三四五六七八九]|[2-9])\s*(?:者|项|类)(?:支出|经费|资金)?(?:合计|共计|总计|累计)(?:为|达)?$/;
+export const COUNTED_TOTAL = /^[，,；;]?\s*(?:以上|上述)?\s*([两二三四五六七八九]|[2-9])\s*(?:者|项|类)(?:支出|经费|资金)?(?:合计|共计|总计|累计)(?:为|达)?$/;
 const NUMERALS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 export function countedTotalClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  let before: ProseToken[] = [];
   for (const [, tokens] of analysis.bySentence) {
+    const previous = before;
+    before = tokens;
     for (const total of tokens) {
       if (total.role !== 'amount') continue;
       const m = COUNTED_TOTAL.exec(total.lead);
       if (!m) continue;
       const n = NUMERALS[m[1]] ?? Number(m[1]);
-      const parts = partsBefore(tokens, total, n);
+      const parts = partsBefore(tokens, total, n) ?? (total.index === 0 ? partsNamedBefore(previous, total, n) : undefined);
       if (!parts) continue;
       const name = m[0].replace(/^[，,；;\s]+|[为达]$/g, '');
       sink.add({
@@ -39,4 +42,20 @@ function partsBefore(tokens: ProseToken[], total: ProseToken, n: number): ProseT
   const parts = tokens.slice(total.index - n, total.index);
   if (parts.some((p) => p.role !== 'amount' || !p.ownSubject || p.restates || p.depth !== total.depth)) return undefined;
   return parts;
+}
+
+/**
+ * `教育支出（类）87673.22万元，…；住房保障支出（类）5126.62万元，…。其中教育支出位居第一，其次是社会保障和就业支出，再次是住房保障支出，
+ * 三类合计103812.06万元`: the n items the sentence names before the total, each an amount of the sentence before (in its paragraph).
+ */
+function partsNamedBefore(previous: ProseToken[], total: ProseToken, n: number): ProseToken[] | undefined {
+  if (previous.length === 0 || previous[0].sentence.paragraph !== total.sentence.paragraph) return undefined;
+  const words = total.sentence.text.slice(0, total.token.span.start - total.sentence.span.start);
+  const named = previous.filter((p) => p.role === 'amount' && p.ownSubject && p.depth === 0 && p.year === undefined && p.token.unit === total.token.unit && words.includes(bareName(p.subject)));
+  return named.length === n && new Set(named.map((p) => bareName(p.subject))).size === n ? named : undefined;
+}
+
+/** A 科目's name without its level: `教育支出（类）` → `教育支出`. */
+function bareName(subject: string): string {
+  return subject.replace(/[（(]\s*[类款项]\s*[)）]/g, '');
 }

@@ -8,6 +8,7 @@ import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
 import { grandTotalKind, normalizeSubject, sideOf, subjectsMatch } from './subjects';
 import type { UnresolvedShare } from './shares';
+import { COUNTED_TOTAL } from './counted-totals';
 import { ADJUSTMENT_AMOUNT, between, budgetKind, CUT, type ProseToken, type Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
@@ -544,7 +545,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // (A score breaks down only a score named so, `自评得分96分，其中：…`: not a project's score in a run of projects' scores,
   // `基层司法业务经费93.0分，…。其中，…经费项目…自评得分96.55分`.)
   if (role === 'score' && total && !/得分|评分|分数|总分/.test(total.subject + total.lead)) return;
-  let parts = after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed;
+  // (`其中教育支出位居第一，其次是…，三类合计103812.06万元`: a total of items counted, no part of the list's total.)
+  let parts = (after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed).filter((p) => !COUNTED_TOTAL.test(p.lead));
+  if (parts.length === 0) return;
   // (`…支出2252.60万元。其中：` / `城市建设支出（项）年初结转和结余…，本年收入…，本年支出2012.60万元，年末结转和结余…`: each item states its
   // year's roll; its 支出 is the part.)
   if (role === 'amount' && total && /支出(?:合计|总计)?$/.test(total.subject) && parts.some((p) => ITEM_ROLL.test(p.subject))) {

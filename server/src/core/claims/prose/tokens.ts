@@ -782,6 +782,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if ((role === 'other' || role === 'percent') && token.approximate && token.unit === '%' && NAME_BEFORE_TENTHS.test(lead) && !NOT_A_NAME_BEFORE_TENTHS.test(lead)) role = 'share';
       // `支出决算830.45万元，比年初预算715.04万元增加127.04万元`: a change right after a budget stated as the comparison.
       if (role === 'delta' && previous?.role === 'budget' && /^(?:比|较)/.test(previous.lead) && /^(?:增加|减少|多|少|节约|超支)/.test(lead)) role = 'budget-delta';
+      // (`其中超出年初预算金额最多的是养老服务（项），决算数比年初预算多62.15万元…；其次是临时救助支出（项），多32.60万元`: the gaps after the
+      // first, said with 多 or 少 alone, are gaps from their budgets too.)
+      if (role === 'amount' && /^[，,]?\s*(?:多|少)(?:了)?$/.test(lead) && list.some((t) => t.role === 'budget-delta')) role = 'budget-delta';
       // (`…预算32.60万元，支出28.64万元，节约3.96万元；比上年减少…`: a saving or overspend after a budget and its actual is their gap.)
       if (role === 'delta' && /^[，,]?\s*(?:节约|超支|节余)(?:资金)?(?:了)?$/.test(lead) && previous?.role === 'amount' && list.some((t) => t.role === 'budget' && t.sentence === sentence)) role = 'budget-delta';
       // `1.52亿元（15200.00万元）`, `75,323.39万元（约7.53亿元）`: the bracketed number restates the one before it in
