@@ -409,6 +409,8 @@ export function identifyTable(title: string | undefined, code: string | undefine
     // as 公开06表. Their titles differ by 基本 alone.)
     if (/^(?:一般公共|公共财政)预算财政拨款基本支出(?:决算)?表$/.test(named)) return 'T06';
     if (/^(?:一般公共|公共财政)预算财政拨款支出(?:决算)?表$/.test(named)) return 'T05';
+    // (中央部门's `一般公共预算财政拨款项目支出决算表`, numbered 公开07表: 项目支出 by economic class, none of the eleven.)
+    if (/^(?:一般公共|公共财政)预算财政拨款项目支出(?:决算)?表$/.test(named)) return 'unknown';
     // (Tables some regions number 10 or 11 that are none of the eleven: 绩效自评表, 国有资产占用情况表.)
     if (/绩效自评|绩效评价/.test(named)) return 'performance';
     if (/国有资产|资产占用/.test(named)) return 'unknown';

@@ -18,7 +18,8 @@ const BESIDE_ANOTHER = /(?:和|及|与|以及)(?:其)?(?:所属|下属|直属)?$
 /** How far the names may run (an enumeration of a few dozen bodies at most). */
 const MAX_NAMES_SPAN = 600;
 /** A kind of body rather than one: `城乡中小学`, `幼儿园`, `各乡镇卫生院`, `其他事业单位`. */
-const KIND_OF_BODY = /^(?:城乡|各|全[县市区镇乡]|其他|其余|所属|下属|各类)|^(?:中小学|幼儿园|卫生院|学校|小学|中学|单位)$|及/;
+// (Or of a place: `31个省（自治区、直辖市）`, `省（区、市）` name the kinds counted with 省, no places.)
+const KIND_OF_BODY = /^(?:城乡|各|全[县市区镇乡]|其他|其余|所属|下属|各类)|^(?:中小学|幼儿园|卫生院|学校|小学|中学|单位|自治区|直辖市|区|市|县|旗|自治州|自治县|计划单列市)$|及/;
 
 export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
   const text = model.text;
