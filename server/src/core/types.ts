@@ -315,7 +315,8 @@ export type ClaimKind =
   | 'le' // part ≤ whole
   | 'fact' // the same fact stated twice
   | 'reason' // a change explained by another quantity's change, stated elsewhere with a direction
-  | 'dated'; // a figure dated another year than the report's, beside the table's report-year figure
+  | 'dated' // a figure dated another year than the report's, beside the table's report-year figure
+  | 'rank'; // an item said to be the largest (second, smallest…) against another of its breakdown
 
 export interface ClaimBase {
   id: number;
@@ -433,6 +434,16 @@ export interface LeClaim extends ClaimBase {
   message?: Localized;
 }
 
+/** `其次是A…，再次是B…`, `占比最大的是A`: the ranked item's figure is at least (`higher`) or at most the other's. */
+export interface RankClaim extends ClaimBase {
+  kind: 'rank';
+  ranked: Operand;
+  other: Operand;
+  higher: boolean;
+  /** The ranking words (`位居第一`, `其次`, `最低`). */
+  words: string;
+}
+
 export interface FactClaim extends ClaimBase {
   kind: 'fact';
   /** Normalised key (quantity name + kind + year). */
@@ -496,7 +507,8 @@ export type Claim =
   | LeClaim
   | FactClaim
   | ReasonClaim
-  | DatedClaim;
+  | DatedClaim
+  | RankClaim;
 
 export interface TextEdit {
   span: Span;

@@ -9,6 +9,7 @@ import { partExceedsWhole } from './part-exceeds-whole';
 import { rollupMismatch } from './rollup-mismatch';
 import { percentTotal } from './percent-total';
 import { percentTruncated } from './percent-truncated';
+import { rankMismatch } from './rank-mismatch';
 import { shareMismatch } from './share-mismatch';
 import { sumMismatch } from './sum-mismatch';
 import { textTableMismatch } from './text-table-mismatch';
@@ -32,6 +33,7 @@ export const allRules: Rule[] = [
   textTableMismatch,
   factConflict,
   partExceedsWhole,
+  rankMismatch,
   unitMismatch,
   numberFormat,
   tableFormat,

@@ -13,6 +13,7 @@ import { changeBreakdownClaims } from './change-breakdown';
 import { differenceClaims, refundClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
+import { rankClaims } from './rankings';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims, restatedDirectionClaims } from './changes';
 import { computedSharePointsClaims } from './share-points';
 import { statedPriorClaims } from './stated-priors';
@@ -84,6 +85,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   depreciationClaims(analysis, sink);
   stockFlowClaims(model, analysis, sink);
   countedTotalClaims(analysis, sink);
+  rankClaims(model, analysis, listOf, sink);
   sangongCountClaims(analysis, sink);
   fleetClaims(analysis, sink);
   executionClaims(model, analysis, sink);
