@@ -25,7 +25,32 @@ const LINKS: Link[] = [
   { money: /公务接待/, count: (t) => /^(?:批|批次)$/.test(t.token.unitText) && /接待/.test(words(t)) && !/国外|外事|外宾|境外|国[（(]境[)）]外/.test(t.lead), ...COUNT_LINKS.hospitality },
 ];
 
+/** `团组38个，累计15人次`, `接待96批次、731人次`: the groups (batches) and the person-times right after them. */
+const GROUPS = /团组|批次?$|接待/;
+const PERSON_TIMES_LEAD = /^[、，,]?\s*(?:累计|共计?|计|合计)?$/;
+
+/** Each group or batch has someone in it: the person-times are at least the groups stated right before them. */
+function groupsAgainstPeople(tokens: ProseToken[], sink: ClaimSink): void {
+  for (let k = 1; k < tokens.length; k++) {
+    const [groups, people] = [tokens[k - 1], tokens[k]];
+    if (groups.role !== 'count' || people.role !== 'count' || people.token.unitText !== '人次' || !PERSON_TIMES_LEAD.test(people.lead)) continue;
+    if (!/^(?:个|批|批次)$/.test(groups.token.unitText) || !GROUPS.test(groups.subject + groups.lead + groups.token.unitText)) continue;
+    const unit = groups.token.unitText === '个' ? '团组' : '批次';
+    sink.add<LeClaim>({
+      kind: 'le',
+      origin: 'prose',
+      identity: 'prose.groups-people',
+      description: l(`${unit}数不大于人次`, `the ${unit === '团组' ? 'groups' : 'batches'} are at most the person-times`),
+      span: groups.token.span,
+      part: asExact(operand(groups.token, `${unit}数`)),
+      whole: asExact(operand(people.token, '人次')),
+      message: l(`${unit}数 ${groups.token.raw} 大于人次 ${people.token.raw}：每个${unit}至少一人`, `${groups.token.raw} ${unit === '团组' ? 'groups' : 'batches'} exceed ${people.token.raw} person-times: each has at least one person`),
+    });
+  }
+}
+
 export function sangongCountClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
+  for (const tokens of analysis.bySentence.values()) groupsAgainstPeople(tokens, sink);
   // Paragraph by paragraph: the counts of a 三公 part are stated beside its money.
   let paragraph: ProseToken[] = [];
   const flush = () => {
