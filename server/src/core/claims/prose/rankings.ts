@@ -50,6 +50,7 @@ export function rankClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
       earlier.length = 0;
       paragraph = sentence.paragraph;
     }
+    inOrder(model.text, sentence, tokens, sink);
     for (const entry of rankedIn(sentence, tokens, earlier)) {
       entries.push(entry);
       if (entry.position === 1 || entry.position === 'last') compareWithOthers(entry, tokens, listOf, sink);
@@ -123,6 +124,27 @@ function clauseEnd(text: string, from: number): number {
 
 function clauseStart(text: string, to: number): number {
   return Math.max(text.lastIndexOf('；', to - 1), text.lastIndexOf(';', to - 1), text.lastIndexOf('。', to - 1)) + 1;
+}
+
+/**
+ * `按项级科目排名，支出前五位依次为：`, `按项级科目由高到低依次为：`, `位列前三的依次为`: a list said to run from the largest down. (The
+ * model reads 依次 as 分别, which it pairs alike: the words of order before it say the list is ranked.)
+ */
+const IN_ORDER = /(?:由高到低|从高到低|由大到小|从大到小|排名|排序|位列前)[^。；;：:]{0,16}?(?:(?:依次|分别)(?:为|是)[：:]?|[：:])/;
+
+/** The amounts of a list said to be in order, up to its total: each at most the one before. */
+function inOrder(text: string, sentence: Sentence, tokens: ProseToken[], sink: ClaimSink): void {
+  if (tokens.length < 2) return;
+  // (The words may close the sentence before, at its colon: `支出前五位依次为：` / `小学教育（项）38516.43万元、…`.)
+  const windowStart = Math.max(0, sentence.span.start - 40);
+  const m = IN_ORDER.exec(text.slice(windowStart, sentence.span.end));
+  if (!m) return;
+  const from = windowStart + m.index + m[0].length;
+  if (/[。\n]/.test(text.slice(from, sentence.span.start))) return;
+  const amounts = tokens.filter((t) => t.depth === 0 && t.role === 'amount' && isMoney(t.token.unit) && t.token.span.start >= from);
+  const end = amounts.findIndex((t) => TOTAL_LEAD.test(t.lead));
+  const run = end < 0 ? amounts : amounts.slice(0, end);
+  for (let k = 1; k < run.length; k++) if (comparable(run[k - 1], run[k])) add(sink, { position: 2, words: m[0].replace(/[：:]$/, ''), token: run[k] }, run[k - 1], false);
 }
 
 /** `其次是A…，再次是B…`: each ranked after another of the paragraph's ranking is at most it. */
