@@ -7,7 +7,9 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** `三者合计`, `以上两项合计为`, `上述4项共计`: the total of the N figures just before. */
 export const COUNTED_TOTAL = /^[，,；;]?\s*(?:以上|上述)?\s*([两二三四五六七八九]|[2-9])\s*(?:者|项|类)(?:支出|经费|资金)?(?:合计|共计|总计|累计)(?:为|达)?$/;
-const NUMERALS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUMERALS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** `前三类合计`, `其中前三项合计`: the total of the first N items of the ranked list before. */
+const FIRST_ITEMS_TOTAL = /^[，,；;]?\s*(?:其中)?前\s*([两二三四五六七八九十]|[2-9]|1[0-9])\s*(?:项|类|个|位|名)(?:项目|支出|科目)?(?:合计|共计|总计|累计)(?:为|达)?$/;
 
 export function countedTotalClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   let before: ProseToken[] = [];
@@ -16,10 +18,16 @@ export function countedTotalClaims(analysis: ProseAnalysis, sink: ClaimSink): vo
     before = tokens;
     for (const total of tokens) {
       if (total.role !== 'amount') continue;
+      const first = FIRST_ITEMS_TOTAL.exec(total.lead);
+      if (first) {
+        firstItemsTotal(total, NUMERALS[first[1]] ?? Number(first[1]), first[0].replace(/^[，,；;\s]+|[为达]$/g, ''), tokens, previous, sink);
+        continue;
+      }
       const m = COUNTED_TOTAL.exec(total.lead);
       if (!m) continue;
       const n = NUMERALS[m[1]] ?? Number(m[1]);
       const parts = partsBefore(tokens, total, n) ?? (total.index === 0 ? partsNamedBefore(previous, total, n) : undefined);
+      if (!parts) continue;
       if (!parts) continue;
       const name = m[0].replace(/^[，,；;\s]+|[为达]$/g, '');
       sink.add({
@@ -59,3 +67,27 @@ function partsNamedBefore(previous: ProseToken[], total: ProseToken, n: number):
 function bareName(subject: string): string {
   return subject.replace(/[（(]\s*[类款项]\s*[)）]/g, '');
 }
+
+/**
+ * `按支出功能分类，城乡社区支出14549.15万元，…；其次是…；再次是…；卫生健康支出58.46万元。前三类合计19217.96万元`: the first n
+ * amounts of the list before (in the sentence, else in the one before it in its paragraph), past any total stated between.
+ */
+function firstItemsTotal(total: ProseToken, n: number, name: string, tokens: ProseToken[], previous: ProseToken[], sink: ClaimSink): void {
+  const item = (t: ProseToken) => t.role === 'amount' && t.ownSubject && t.depth === total.depth && t.year === undefined && t.token.unit === total.token.unit && !TOTAL_WORDS.test(t.lead) && !COUNTED_TOTAL.test(t.lead);
+  const before = tokens.slice(0, total.index).filter(item);
+  const listed = before.length >= n ? before : previous[0]?.sentence.paragraph === total.sentence.paragraph ? previous.filter(item) : [];
+  if (listed.length < n) return;
+  const parts = listed.slice(0, n);
+  sink.add({
+    kind: 'sum',
+    origin: 'prose',
+    identity: 'prose.counted-total',
+    description: l(`${name} = ${parts.map((p) => p.subject).join(' + ')}`, `the total of the first ${n} items listed`),
+    span: total.token.span,
+    total: operand(total.token, name),
+    parts: parts.map((p) => operand(p.token, p.subject)),
+    exhaustive: true,
+  });
+}
+
+const TOTAL_WORDS = /合计|总计|共计|总额|累计/;

@@ -13,9 +13,9 @@ type Metric = 'share' | 'rate' | 'completion' | 'any';
 
 // (Not `最大限度`, `最高人民法院`: a superlative counts only after what it ranks by, or as `最大的是`.)
 const TOP = /(?:位居|位列|排名|排在|居于?)(?:第一位?|首位)|(?:居|位列)[^，,。；;\d]{0,6}之首|(?:占比|比重|金额|支出|数额|规模|增幅|增长|增速|降幅|减幅|投入|资金)最(?:大|多|高)|最(?:大|多|高)的(?:是|为)/g;
-const SECOND = /其次(?:是|为)|(?:位居|位列|排名|排在|居于?)第(?:二|2)位?/g;
+const SECOND = /其次(?:是|为)|(?:位居|位列|排名|排在|居于?)第(?:二|2)位?|第二(?:位)?(?:的)?(?:是|为)/g;
 // (`再次` alone is `again`: only with 是 or 为 does it rank.)
-const THIRD = /再次(?:是|为)|(?:位居|位列|排名|排在|居于?)第(?:三|3)位?/g;
+const THIRD = /再次(?:是|为)|(?:位居|位列|排名|排在|居于?)第(?:三|3)位?|第三(?:位)?(?:的)?(?:是|为)/g;
 const LAST = /(?:占比|比重|金额|支出|执行率|完成率|增幅|增长|增速)最(?:低|小|少)|最(?:低|小|少)的(?:是|为)|(?:位居|排名|排在)末位/g;
 const MARKERS: Array<[RegExp, Position]> = [
   [TOP, 1],
@@ -73,6 +73,8 @@ function rankedIn(sentence: Sentence, tokens: ProseToken[], earlier: ProseToken[
     for (let m = re.exec(text); m; m = re.exec(text)) found.push({ at: m.index, end: m.index + m[0].length, position, words: m[0] });
   }
   found.sort((a, b) => a.at - b.at);
+  // (One ranking, read once: `排名第二的是` is matched by two patterns.)
+  for (let k = found.length - 1; k > 0; k--) if (found[k].at < found[k - 1].end) found.splice(k, 1);
   const ranked: Ranked[] = [];
   found.forEach((marker, k) => {
     const metric = metricOf(text.slice(Math.max(0, marker.at - 8), marker.end));
@@ -144,7 +146,9 @@ function inOrder(text: string, sentence: Sentence, tokens: ProseToken[], sink: C
   const amounts = tokens.filter((t) => t.depth === 0 && t.role === 'amount' && isMoney(t.token.unit) && t.token.span.start >= from);
   const end = amounts.findIndex((t) => TOTAL_LEAD.test(t.lead));
   const run = end < 0 ? amounts : amounts.slice(0, end);
-  for (let k = 1; k < run.length; k++) if (comparable(run[k - 1], run[k])) add(sink, { position: 2, words: m[0].replace(/[：:]$/, ''), token: run[k] }, run[k - 1], false);
+  // (Quoted by its words of order alone: the model's text has 依次 as 分别.)
+  const words = /由高到低|从高到低|由大到小|从大到小|排名|排序|位列前/.exec(m[0])![0];
+  for (let k = 1; k < run.length; k++) if (comparable(run[k - 1], run[k])) add(sink, { position: 2, words, token: run[k] }, run[k - 1], false);
 }
 
 /** `其次是A…，再次是B…`: each ranked after another of the paragraph's ranking is at most it. */
