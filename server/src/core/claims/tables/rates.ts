@@ -38,6 +38,8 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
       const [later, earlier] = [yearColumn(table, between[1]), yearColumn(table, between[2])];
       if (later !== undefined && earlier !== undefined) changeRows(model, table, sink, { current: later, prior: earlier, delta: between[2] === yearOf(table, prior) ? delta : undefined, rate: col });
     } else if (changeRate && current !== undefined) changeRows(model, table, sink, { current, prior: prior!, delta, rate: col });
+    // (`决算数 | 占项目支出比重 | 累计占比`: the running sum of the shares, no share of one row.)
+    else if (CUMULATIVE.test(header)) cumulativeRows(model, table, sink, col);
     // (`占比增减（个百分点）`: a difference of two shares, no share.)
     else if (SHARE.test(header) && SHARE_DIFFERENCE.test(header)) shareDifferenceRows(model, table, sink, col);
     else if (SHARE.test(header)) shareRows(model, table, sink, col);
@@ -63,6 +65,36 @@ export function rateClaims(model: DocumentModel, table: Table, sink: ClaimSink):
     const actual = thisYearColumn(table);
     const rate = columnIndexes(table.columns, 'rate', 0).find((c) => CHANGE_RATE.test(headerText(table, c)) && BUDGET.test(headerText(table, c)));
     if (gap !== undefined && budgets.length === 1 && actual !== undefined) changeRows(model, table, sink, { current: actual, prior: budgets[0], delta: gap, rate }, OVER_THE_BUDGET);
+  }
+}
+
+const CUMULATIVE = /累计(?:占比|比重|百分比|比例)/;
+
+/**
+ * A ranking table's `累计占比` (`排序 | 项级科目 | 决算数 | 占项目支出比重 | 累计占比`): each row's is the row before's plus the row's own
+ * share, the first row's its share.
+ */
+function cumulativeRows(model: DocumentModel, table: Table, sink: ClaimSink, cumulativeCol: number): void {
+  const shares = columnIndexes(table.columns, 'rate', 0).filter((c) => c !== cumulativeCol && SHARE.test(headerText(table, c)) && !CUMULATIVE.test(headerText(table, c)) && !SHARE_DIFFERENCE.test(headerText(table, c)));
+  if (shares.length !== 1) return;
+  let previous: Operand | undefined;
+  for (const it of items(table)) {
+    if (it.entry.block !== 0) continue;
+    const cumulative = rateOperand(model, it, cumulativeCol, `${itemName(it)} · 累计占比`);
+    const share = rateOperand(model, it, shares[0], `${itemName(it)} · 占比`);
+    if (!cumulative || !share) {
+      previous = undefined;
+      continue;
+    }
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'table.cumulative-share',
+      description: l(`${itemName(it)}：累计占比 = 上一行累计占比 + 本行占比`, `${itemName(it)}: cumulative share = the row before's + this row's share`),
+      total: cumulative,
+      parts: previous ? [previous, share] : [share],
+      anchor: it.entry.labelSpan,
+    });
+    previous = cumulative;
   }
 }
 
