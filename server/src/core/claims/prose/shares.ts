@@ -965,7 +965,31 @@ function namedShare(ctx: ShareContext, tokens: ProseToken[], share: ProseToken):
   return part && { part, named: frame[1] };
 }
 
+/**
+ * `占29.89%，接近三成`, `一项即占33.67%，超过三成`: a share restated in words right after its percentage holds the percentage as it
+ * holds a ratio (the part the percentage, the base 100%).
+ */
+function restatedInWords(ctx: ShareContext, sink: ClaimSink): void {
+  for (const t of ctx.analysis.tokens) {
+    if (t.role !== 'share' || !t.approx || t.index === 0) continue;
+    const stated = ctx.analysis.bySentence.get(t.sentence.id)![t.index - 1];
+    if (stated.role !== 'share' || stated.approx || stated.token.unit !== '%' || !/^[%％]?\s*[，,、][^，,。；;\d]{0,4}$/.test(between(stated, t))) continue;
+    sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'prose',
+      identity: 'prose.share-in-words',
+      description: l(`${stated.token.raw}%的约略说法`, `${stated.token.raw}% restated in words`),
+      span: t.token.span,
+      part: operand(stated.token, '占比'),
+      base: exact(100, '100%'),
+      stated: operand(t.token, '约略占比'),
+      approx: t.approx,
+    });
+  }
+}
+
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
+  restatedInWords(ctx, sink);
   multipleClaims(ctx, sink);
   ratioToPriorClaims(ctx, sink);
   differenceClaims(ctx, sink);
