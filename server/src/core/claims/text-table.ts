@@ -701,6 +701,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   sharesOfTableTotals(model, facts, sink);
   completionsOfTableBudgets(model, facts, sink);
   completionsOfTableFigures(model, facts, sink);
+  changesOfTableFigures(model, facts, sink);
   budgetGapsOfTableFigures(model, facts, sink);
   sangongSharesOfTableFigures(model, facts, sink);
   sangongComparisonsOfTableFigures(model, facts, sink);
@@ -937,6 +938,50 @@ function completionsOfTableBudgets(model: DocumentModel, facts: ProseFacts, sink
  * sentence that states neither of its figures is 公开09表's 决算数 over its 预算数. (Soft when the rate names 年初 or 全年: the table's
  * 预算数 may be the other.)
  */
+/** A 科目 named with its level: `养老服务（项）`, `社会福利（款）`; the last name is the one changed. */
+const LEVELLED_NAME = /([^（()）]+)[（(]\s*[类款项]\s*[)）]\s*(?:支出)?$/;
+const NAMED_IN_CLAUSE = /([^（()），,：:、]{2,24})[（(]\s*[类款项]\s*[)）]/g;
+
+/**
+ * `养老服务（项）增幅最大，比上年增加316.85万元，增长49.10%`: a 科目's change with neither its figure nor last year's in the prose is
+ * the table's figure against Δ: the rate is Δ over the figure less Δ. The figure is 公开05表's, or 公开03表's where 05 is not printed
+ * (where both are, only when they agree: the prose does not say which fund).
+ */
+function changesOfTableFigures(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
+  for (const { claim, subject } of facts.changes) {
+    if (claim.current || claim.prior || !claim.delta || !claim.rate || claim.direction === 'flat' || claim.delta.token === undefined || !isMoney(model.numbers[claim.delta.token].unit)) continue;
+    // (Or named in its clause before it, not as the change's subject: `从增减情况看，养老服务（项）增幅最大，比上年增加…`.)
+    const at = claim.delta.span?.start ?? claim.span.start;
+    const clause = model.text.slice(Math.max(0, at - 40), at).split(/[。；;\n]/).at(-1)!;
+    const name = (LEVELLED_NAME.exec(subject)?.[1] ?? [...clause.matchAll(NAMED_IN_CLAUSE)].at(-1)?.[1])?.trim();
+    if (!name) continue;
+    const found = [spending('general', name, {}), spending('all', name, {})].map((queries) => {
+      for (const query of queries) {
+        const value = findTableValue(model, query);
+        if (value?.token !== undefined) return value;
+      }
+      return undefined;
+    });
+    const [general, all] = found;
+    if (general && all && !model.numbers[general.token!].value.eq(model.numbers[all.token!].value)) continue;
+    const value = general ?? all;
+    if (!value) continue;
+    const table = tableName(model.tables[value.table]);
+    sink.add<ChangeClaim>({
+      kind: 'change',
+      origin: 'text-table',
+      identity: 'text-table.change',
+      description: l(`${subject}与上年比较（本年数见${table}）`, `${subject} compared with the previous year (this year's figure in ${table})`),
+      span: claim.span,
+      direction: claim.direction,
+      current: tableOperand(model, value.table, value.token, `${table} ${value.label}`, value.span),
+      prior: undefined,
+      delta: claim.delta,
+      rate: claim.rate,
+    });
+  }
+}
+
 const FORMULA_FACTOR = /(?:[×xX*＊]|乘以?)\s*$/;
 
 function completionsOfTableFigures(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {

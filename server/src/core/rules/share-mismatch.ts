@@ -57,7 +57,8 @@ function checkApproximateShare(ctx: RuleContext, claim: ShareClaim, how: Approxi
   const token = stated.token === undefined ? undefined : ctx.model.numbers[stated.token];
   const asWritten = token?.unitText === '成' || token?.unitText === '半' ? `${token.raw}${token.unitText === '成' ? '成' : ''}（${written(stated)}）` : written(stated);
   const words = { zh: `${zh}${asWritten}`, en: `${en}${asWritten}` };
-  const computation = `${written(part, [base])} / ${written(base, [part])} = ${show(point, 2)}%`;
+  // (A percentage restated in words is compared as it stands: `29.89%`, not `29.89% / 100`.)
+  const computation = claim.identity === 'prose.share-in-words' ? written(part) : `${written(part, [base])} / ${written(base, [part])} = ${show(point, 2)}%`;
   const allowed = how === 'over' ? `≥ ${written(stated)}` : how === 'under' ? `≤ ${written(stated)}` : `${show(from, 2)}% – ${show(to, 2)}%`;
   const explain = l(`${computation}；“${words.zh}”容许 ${allowed}${miss.isPositive() ? '，不在其内' : ' ✓'}`, `${computation}; "${words.en}" allows ${allowed}${miss.isPositive() ? ', outside it' : ' ✓'}`);
   if (!miss.isPositive()) {

@@ -14,7 +14,7 @@ import { differenceClaims, refundClaims, totalsBalanceClaims, totalsCarryOverCla
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { rankClaims } from './rankings';
-import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims, restatedDirectionClaims } from './changes';
+import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims, restatedDirectionClaims, type MadeChange } from './changes';
 import { computedSharePointsClaims } from './share-points';
 import { statedPriorClaims } from './stated-priors';
 import { budgetAdjustmentClaims, budgetsStatedBefore, reasonAdjustmentClaims, completionClaims, type RateWithoutBudget } from './completion';
@@ -46,6 +46,8 @@ export interface ProseFacts {
   ratesWithoutBudget: RateWithoutBudget[];
   /** The units the report says the department's accounts are made of (`本部门决算包括：…`). */
   units: string[];
+  /** The year-over-year changes stated: those with neither figure in the prose, text-table reads from the tables. */
+  changes: MadeChange[];
 }
 
 export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
@@ -103,7 +105,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   fundRollClaims(analysis, sink);
   // (Last: a computation's result that another relation reads is checked there.)
   formulaClaims(model, sink);
-  return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget, units };
+  return { analysis, lists, listOf, subjects, unresolvedShares, ratesWithoutBudget, units, changes };
 }
 
 /** The names of the amounts stated as zero in a list's section before its trigger (by section, built once). */
