@@ -177,6 +177,9 @@ function check(normalized: string, shift: number, text: string, script: Normaliz
   const ranges = fileLines ?? lineIndex;
   const findings: Finding[] = [];
   const verdicts: Verdict[] = [];
+  // (Counts written in Chinese numerals are checked as any, but no fix rewrites them in digits.)
+  const inWords = model.numbers.filter((n) => n.inWords);
+  const rewritesWords = (f: FixDraft) => inWords.length > 0 && f.edits.some((e) => inWords.some((n) => e.span.start < n.span.end && n.span.start < e.span.end));
   for (const rule of allRules) {
     const setting = options.rules?.[rule.meta.id];
     if (setting === 'off') continue;
@@ -200,7 +203,7 @@ function check(normalized: string, shift: number, text: string, script: Normaliz
           span,
           range: ranges.range(span),
           related: (draft.related ?? []).map((r) => ({ span: source(r.span), range: ranges.range(source(r.span)), message: r.message })),
-          fixes: (draft.fixes ?? []).map((f: FixDraft) => ({
+          fixes: (draft.fixes ?? []).filter((f) => !rewritesWords(f)).map((f: FixDraft) => ({
             title: f.title,
             safe: f.safe,
             preferred: f.preferred,

@@ -77,6 +77,8 @@ export interface NumberToken {
   cell?: { table: number; row: number; col: number };
   /** Stated as about this much (`约1,100万元`, `800万元左右`): rounded to its last significant digit (±50), not to units. */
   approximate?: true;
+  /** A count written in Chinese numerals (`十三辆`): exact, but no fix rewrites it in digits. */
+  inWords?: true;
   /** Its operand fields, built by the first relation that reads it (arith/interval `operand`). */
   operandFields?: OperandFields;
 }

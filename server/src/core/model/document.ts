@@ -53,6 +53,7 @@ class Token implements NumberToken {
   cell?: NumberToken['cell'];
   operandFields?: NumberToken['operandFields'];
   approximate?: true;
+  inWords?: true;
 
   constructor(readonly id: number, n: ScannedNumber) {
     this.span = { start: n.start, end: n.end };
@@ -66,6 +67,7 @@ class Token implements NumberToken {
     this.formatIssue = n.formatIssue;
     // (`七成`: a share in tenths is about that, ±5%.)
     if (n.spelled) this.approximate = true;
+    if (n.inWords) this.inWords = true;
   }
 
   get value(): Decimal {

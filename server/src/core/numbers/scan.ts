@@ -17,6 +17,8 @@ export interface ScannedNumber {
   formatIssue?: NumberFormatIssue;
   /** Written in words (`七成`): approximate by nature, and never rewritten by a fix. */
   spelled?: true;
+  /** A count in Chinese numerals (`十三辆`): exact, never rewritten by a fix. */
+  inWords?: true;
 }
 
 const DIGIT = '0-9\uFF10-\uFF19';
@@ -295,9 +297,57 @@ export function withDigitYears(text: string): string {
   return mayHoldSpelledYear(text) ? text.replace(SPELLED_YEAR, (year) => spelledYear(year) ?? year) : text;
 }
 
+/**
+ * `保有量十三辆`, `三个团组`, `接待二十三批次`: a count in Chinese numerals right before its unit. Not one (`一个`, `一项`: words more
+ * than counts), not an ordinal or a rate (`第三个`, `每人`, `前三项`), not an approximation (`一百多人`), not the count of a
+ * counted total (`三项合计`).
+ */
+const SPELLED_COUNT = /(?<![〇零○一二两三四五六七八九十百千万第每前近约余])([一二两三四五六七八九十百千零〇]{1,8})(?=(?:辆|人次|人|批次|批|个|台|套|家|所|名|处|座|户)(?!合计|共计|总计|累计|之|以上|以下|左右))/g;
+const NUMERAL_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUMERAL_PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const ONE_COUNTED = /^(?:辆|台|套|人次|批次)$/;
+/** Whether a text may hold a count in Chinese numerals (a cheap test before the pattern). */
+const mayHoldSpelledCount = (text: string) => /[一二两三四五六七八九十][^，,。；;]?(?:辆|人|批|个|台|套|家|所|名|处|座|户)/.test(text);
+
+/** The value of Chinese numerals up to the thousands (`三十二` → 32, `一百零五` → 105, `十三` → 13); undefined if malformed. */
+export function numeralValue(numerals: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  let lastPlace = 10000;
+  for (const c of numerals) {
+    if (c in NUMERAL_DIGITS) {
+      if (digit !== undefined && digit !== 0) return undefined;
+      digit = NUMERAL_DIGITS[c];
+      continue;
+    }
+    const place = NUMERAL_PLACES[c];
+    if (place === undefined || place >= lastPlace) return undefined;
+    total += (digit ?? (place === 10 && total === 0 ? 1 : NaN)) * place;
+    if (Number.isNaN(total)) return undefined;
+    digit = undefined;
+    lastPlace = place;
+  }
+  return total + (digit ?? 0);
+}
+
+function scanSpelledCounts(text: string, base: number): ScannedNumber[] {
+  const out: ScannedNumber[] = [];
+  if (!mayHoldSpelledCount(text)) return out;
+  for (const m of allMatches(SPELLED_COUNT, text)) {
+    const value = numeralValue(m[1]);
+    const unitText = /^(?:人次|批次|辆|人|批|个|台|套|家|所|名|处|座|户)/.exec(text.slice(m.index + m[1].length))![0];
+    // (One only of things counted as such, `其他用车一辆`: `一个`, `一人`, `一家` are as often words as counts.)
+    if (value === undefined || value < (ONE_COUNTED.test(unitText) ? 1 : 2)) continue;
+    const start = base + m.index;
+    const end = start + m[1].length;
+    out.push({ start, end, unitStart: end, unitEnd: end + unitText.length, raw: m[1], text: String(value), decimals: 0, unit: 'count', unitText, inWords: true });
+  }
+  return out;
+}
+
 export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedNumber[] {
   const digits = scanDigits(text, base, wholeCell);
-  const spelled = wholeCell ? [] : [...scanTenths(text, base), ...scanSpelledYears(text, base)];
+  const spelled = wholeCell ? [] : [...scanTenths(text, base), ...scanSpelledYears(text, base), ...scanSpelledCounts(text, base)];
   if (spelled.length === 0) return digits;
   return [...digits, ...spelled].sort((a, b) => a.start - b.start);
 }
