@@ -63,7 +63,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   namedCountClaims(model, sink);
   itemListClaims(model, analysis, lists, listOf, sink);
   closingItemTotals(model, analysis, sink);
-  const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department, sections: model.sections }, sink);
+  const unresolvedShares = shareClaims({ analysis, lists, listOf, subjects, pending: pendingTotals(model, lists), text: model.text, department: model.department, sections: model.sections, reportYear: model.reportYear }, sink);
   sharesOfOneBaseClaims(unresolvedShares, sink);
   const changes = changeClaims(analysis, subjects, sink, model.text, model.reportYear, model.reportKind === 'final-accounts');
   levelOfLastYearClaims(analysis, changes, sink);

@@ -26,6 +26,8 @@ export interface ShareContext {
   department?: string;
   /** The document's sections (their headings name the 类 of `本类支出`). */
   sections: DocumentModel['sections'];
+  /** The report's year, when the text names it: figures dated otherwise are another year's. */
+  reportYear?: number;
 }
 
 const FISCAL_SPENDING = '一般公共预算财政拨款支出';
@@ -228,7 +230,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // (`占一般公共预算项目支出调整后预算的100%`: a base named as a budget is no figure spent.)
     const ofBudget = /预算(?:数|金额)?$/.test(named) || /预算(?:数|金额)?的?$/.test(share.lead);
     const accept = (t: ProseToken) =>
-      (t.role === 'amount' || t.role === 'share-base' || (ofBudget && t.role === 'budget')) && !(ofBudget && t.role === 'amount') && t !== part && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
+      // (Not an older year's figure for this year's share: `2019—2021年…本年支出合计分别为62486.30万元、…和70958.26万元`.)
+      (t.role === 'amount' || t.role === 'share-base' || (ofBudget && t.role === 'budget')) && !(ofBudget && t.role === 'amount') && t !== part && !(ctx.reportYear !== undefined && t.year !== undefined && share.year === undefined && part.year === undefined) && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     // (`分别占“三公”经费的…`: the total stated as `“三公”经费财政拨款支出决算为37.37万元`.)

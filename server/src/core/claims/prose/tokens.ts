@@ -140,6 +140,7 @@ export const SINCE_YEAR = new RegExp(String.raw`(?:比|较|与|同)\s*${BEFORE_C
 
 /** `上年收入总计900.00万元，支出总计900.00万元。`: a sentence that opens with last year dates its figures so (not 上年结转, 上年末). */
 const OPENING_LAST_YEAR = /^\s*[（(]?\s*(?:上年度?|去年)(?!结转|结余|末|底|同期)/;
+const RESTATED_PRIOR = /^[^。；;]{0,12}上年(?:决算)?数(?:据)?[^。；;]{0,20}(?:调整|重新计算|可比口径)[^。；;]{0,6}[：:]/;
 
 /**
  * `国有资本经营预算收入45.6亿元…；支出30.0亿元`: words naming the other side (支出 after a 收入, or the reverse)
@@ -490,9 +491,12 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/占(?:年初|全年|调整后?)?预算(?:数|金额)?的?$/.test(w)) return 'completion-rate';
       // (`预算执行比例为90.13%`: the share of the budget spent.)
       if (/执行比例(?:为|是|达)?$/.test(w)) return 'completion-rate';
+      // (`比重由2018年的51.51%提高到2020年的70.00%`: the level a share reached, no rate of change, its base unsaid.)
+      if (/(?:提高|上升|增加|增长|下降|降低|减少|回落)(?:到|至)(?:(?:19|20)\d\d\s*年度?)?的?$/.test(w)) return 'percent';
       if (SHARE_WORD.test(w)) return 'share';
       // `年均增长4.22%`: a compound annual rate over several years, not this year's change.
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
+
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
       if (UP.test(unquoted) || DOWN.test(unquoted) || NEUTRAL_CHANGE.test(unquoted) || /增速|同比/.test(w) || SHORT_DIRECTION.test(unquoted)) return 'change-rate';
       return 'percent';
@@ -708,7 +712,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // `2010年审计署“三公经费”财政拨款预算中，因公出国（境）费617万元，公务用车购置及运行费1229.65万元…`: a sentence
     // that opens with a year dates every figure in it that names no year of its own.
     const dated = OPENING_YEAR.exec(sentence.text);
-    const lastYearOpening = !dated && model.reportYear !== undefined && OPENING_LAST_YEAR.test(sentence.text);
+    // (`为增强可比性，上年数按2021年部门口径调整：…调整后2020年本年支出合计为65892.18万元，本年收入合计为65759.90万元`: last year's
+    // figures restated, each named by its table row, 本年 or not.)
+    const restatedPrior = !dated && model.reportYear !== undefined && RESTATED_PRIOR.test(sentence.text);
+    const lastYearOpening = restatedPrior || (!dated && model.reportYear !== undefined && OPENING_LAST_YEAR.test(sentence.text));
     const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : undefined;
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
@@ -886,7 +893,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (Not a year inside a closed bracket: `年初结转和结余（即2023年末结转和结余）100.00万元` is this year's opening.)
       while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
       // (`上年收入总计900万元，本年收入总计1000万元`: a figure that says 本年 is this year's after all.)
-      const thisYear = lastYearOpening && /本年|当年|今年/.test(lead) && !/上年|去年/.test(lead);
+      const thisYear = lastYearOpening && !restatedPrior && /本年|当年|今年/.test(lead) && !/上年|去年/.test(lead);
       // (`收、支总计比2023年度增加…` in a 2024 report: last year, compared with, is not the change's own year. A change since an
       // older year, `比2019年(疫情前)减少…`, stays dated by it: it is another change than the year's.)
       const ownWords = role === 'delta' || role === 'change-rate' ? lead.replace(COMPARED_YEAR, (m) => (model.reportYear !== undefined && m.includes(String(model.reportYear - 1)) ? '' : m)) : lead;
@@ -1311,7 +1318,8 @@ function dateRespectively(bySentence: Map<number, ProseToken[]>, reportYear: num
       // (The run is its figures joined by 、 / 和: not one named by words of its own after it, `，2025年度年末结转12.40万元`.)
       for (let i = next; i < tokens.length && tokens[i].token.span.start < runEnd; i++) {
         if (tokens[i].role !== 'amount' && tokens[i].role !== 'budget' && tokens[i].role !== 'prior') continue;
-        if (run.length > 0 && /[\u4e00-\u9fff]{2}/.test(tokens[i].lead.replace(/^[\s、，,；;和及与]+/, ''))) break;
+        // (A bracket after a figure, `65892.18万元（可比口径）和70958.26万元`, says how it is counted, and no name.)
+        if (run.length > 0 && /[\u4e00-\u9fff]{2}/.test(tokens[i].lead.replace(/[（(][^（）()]*[)）]/g, '').replace(/^[\s、，,；;和及与]+/, ''))) break;
         run.push(tokens[i]);
       }
       if (run.length !== years.list.length) return;
