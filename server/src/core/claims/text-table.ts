@@ -294,6 +294,8 @@ const MAPPINGS: Mapping[] = [
       if (pt.role === 'amount' && (/机关运行经费/.test(pt.sentence.text.slice(0, pt.token.span.start - pt.sentence.span.start)) || /^[^；;。]{0,8}[，,]\s*占机关运行经费/.test(pt.sentence.text.slice(pt.token.span.end - pt.sentence.span.start)))) return [];
       // (`商品和服务支出中，…公务接待费3.95万元`: the 基本支出's item, 公开06表's row, not the 三公 spending of 公开09表.)
       if (pt.role === 'amount' && economicItem(pt, listTotal)) return scope === 'general' || basicAllIsGeneral() ? [economicRow(pt.subject)] : [];
+      // (Nor two of them summed, `公务用车运行维护费和公务接待费合计14.10万元`: no cell of the table.)
+      if (/(?:运行维护费|运行费|接待费|出国（境）费|出国\(境\)费|购置费)(?:和|及|与|、)(?:公务|因公)/.test(pt.subject)) return [];
       const entry = SANGONG.find(([re]) => re.test(pt.subject));
       return entry ? [{ kind: 'T09', column: entry[1][pt.role === 'budget' ? 0 : 1] }] : [];
     },

@@ -440,6 +440,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const outerSide = outer ? sideOf(outer.subject) : undefined;
     // (`注1：年初结转和结余中，财政拨款结转和结余486.25万元…` / `注2：年末结转和结余中，…`: a frame naming the opening or the closing balance.)
     const framedBalance = !inList && /结转|结余/.test(t.subject) && !/^(?:年初|年末)/.test(t.subject) ? BALANCE_FRAME.exec(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start))?.[1] : undefined;
+    // (Nor is a bare fund's part of a total of both sides, `财政拨款收入、支出总计12061.43万元…其中…政府性基金预算财政拨款3386.50万元`: its
+    // income, or its spending with its balance, the words do not say which.)
+    if (inList && !/收入|支出/.test(t.subject) && /(?:收入、?支出|收、?支)(?:总计|合计)$/.test(listTotal)) continue;
     const listSide = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
     const side = outerSide ?? (framedBalance ? `${framedBalance}结转和结余` : listSide);
     // (The 总计 of either side change alike, so their rates are one: `收入总计、支出总计均为…，比上年下降5.77%` and `收、支总计…下降5.77%`.)

@@ -731,6 +731,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   const scored = (o: Operand, t: ProseToken) => (role === 'score' && t.token.decimals <= 1 ? asExact(o) : o);
   const totalOperand = scored(operand(total.token, label), total);
   const partOperands = (paired ? parts.map((p, k) => operand(p.token, paired.names[k])) : parts.map(partOperand)).map((o, k) => scored(o, parts[k]));
+  // (`（1）住房改革支出（款）住房公积金（项）…35.88万元…。` / `其中，专项普查活动（项）支出142.58万元`: a 项 is no part of another 项.)
+  if (parts.length === 1 && !deeperLevel(parts[0].subject, total.subject)) return;
   if (parts.length === 1) {
     sink.add({
       kind: 'le',
@@ -767,6 +769,15 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     exhaustive: exhaustive || nearlyWhole,
     soft: nearlyWhole || undefined,
   });
+}
+
+const LEVEL_ORDER: Record<string, number> = { 类: 0, 款: 1, 项: 2 };
+
+/** Unless both are named with a level (`（项）`), the part's is below the whole's. */
+function deeperLevel(part: string, whole: string): boolean {
+  const of = (name: string) => [...name.matchAll(LEVEL_MARKS)].at(-1)?.[1];
+  const [p, w] = [of(part), of(whole)];
+  return p === undefined || w === undefined || LEVEL_ORDER[p] > LEVEL_ORDER[w];
 }
 
 /** The catch-all 款 that closes an economic breakdown of 公用经费 (30299) or 人员经费 (30199). */
