@@ -106,10 +106,12 @@ const ITEM_BUDGET_COLUMNS = { initial: [['年初预算']], adjusted: [['全年�
 function spendingPartOf(pt: ProseToken, listTotal: ProseToken | undefined): string | undefined {
   // (Or a 其中 list of one part: `项目支出1413.65万元全部列入节能环保支出（类），其中：环境保护管理事务（款）209.35万元，…`.)
   // (Or the part stated with its figure right before the items: `教育支出中，项目支出3,763.41万元，主要为：学前教育（项）…`.)
-  return SPENDING_PART_LIST.exec(pt.sentence.text)?.[1] ?? SPENDING_PART_WITH_FIGURE.exec(pt.sentence.text)?.[1] ?? (listTotal ? SPENDING_PART.exec(listTotal.subject)?.[1] : undefined);
+  // (Or the item's own name, `城市社区卫生机构（项）项目支出612.40万元`.)
+  return OWN_SPENDING_PART.exec(pt.subject)?.[1] ?? SPENDING_PART_LIST.exec(pt.sentence.text)?.[1] ?? SPENDING_PART_WITH_FIGURE.exec(pt.sentence.text)?.[1] ?? (listTotal ? SPENDING_PART.exec(listTotal.subject)?.[1] : undefined);
 }
 const SPENDING_PART_WITH_FIGURE = /^[^。；;]{0,20}中[，,：:]?\s*(?:一般公共预算财政拨款)?(基本支出|项目支出)(?:为)?\s*[0-9,.]+\s*(?:万元|亿元|元)[，,]?\s*(?:主要)?(?:为|是|包括|用于|有)[：:]/;
 const SPENDING_PART = /^(?:一般公共预算财政拨款)?(基本支出|项目支出)$/;
+const OWN_SPENDING_PART = /[（(]\s*[类款项]\s*[)）]\s*(?:支出)?(?:中的?)?(基本支出|项目支出)$/;
 
 const SPENDING_PART_LIST = /^\s*(?:其中[，,：:]?)?(?:一般公共预算财政拨款)?(基本支出|项目支出)(?:主要)?(?:包括|用于|有)[：:]/;
 

@@ -991,6 +991,12 @@ function restatedInWords(ctx: ShareContext, sink: ClaimSink): void {
   }
 }
 
+/** The first statement of the figure a restatement (`约合0.48亿元`) restates. */
+function firstOfRestatements(tokens: ProseToken[], k: number): number {
+  while (k > 0 && tokens[k].restates) k--;
+  return k;
+}
+
 export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare[] {
   restatedInWords(ctx, sink);
   multipleClaims(ctx, sink);
@@ -1021,11 +1027,15 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     }
     // (`货物86.40万元，服务12.60万元，全部授予中小企业，占政府采购支出总额的100%`: all of the whole, not a share of the last part.)
     if (!run && whole && share.token.value.eq(100) && ALL_OF_WHOLE.test(between(whole, share))) continue;
-    const named = byName?.named || namedBase(run?.lead ?? share.lead) || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share) || framedBase(share);
+    // (`约占一般公共预算财政拨款支出的四成（39.74%）`: the bracketed figure of words before it has their base.)
+    const worded = /^[（(]$/.test(share.lead) ? sentenceTokens[share.index - 1] : undefined;
+    const named = byName?.named || namedBase(run?.lead ?? share.lead) || (worded?.role === 'share' && worded.approx ? namedBase(worded.lead) : '') || listsBase(sentenceTokens, share) || itemsBase(ctx, sentenceTokens, share) || framedBase(share);
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
-    const part =
+    const found =
       bracketed?.part ?? run?.part ?? byName?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
+    // (Of a figure and its restatement, `4,796.95万元，约合0.48亿元，占本类支出的30.32%`, the finer is the part.)
+    const part = found?.restates && found.sentence === share.sentence ? finestOf(sentenceTokens, sentenceTokens[firstOfRestatements(sentenceTokens, found.index)]) : found;
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {

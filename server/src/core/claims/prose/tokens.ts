@@ -801,7 +801,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`合计7,521,582.76元，折合约752万元`, `…，折合超过750万元`: so too an approximation or a bound of it, which stays a bound.)
       const restating = approximation?.lead ?? lead;
       const restatingRole = approximation ? 'amount' : role;
-      if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(restating) || (/^[，,]?(?:即|约合|折合)$/.test(restating) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && (previous.role === restatingRole || (restatingRole === 'amount' && token.unit !== previous.token.unit))) {
+      // (`4,796.95万元，约合0.48亿元`: the approximation's words are all the lead it has.)
+      if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(restating) || ((/^[，,]?(?:即|约合|折合|合)$/.test(restating) || /^[，,]?(?:约合|折合)$/.test(lead)) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && (previous.role === restatingRole || (restatingRole === 'amount' && token.unit !== previous.token.unit))) {
         const bound = role === 'other';
         const pt: ProseToken = { ...previous, token, index: list.length, lead, role: bound ? 'other' : previous.role, restates: bound ? undefined : true, approx: approximation?.approx };
         take(pt);
