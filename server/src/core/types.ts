@@ -393,6 +393,8 @@ export interface ChangeClaim extends ClaimBase {
   priorBeforeRate?: true;
   /** `增加0.37万元，上升3.75个百分点`: the rate of an amount's change written in 个百分点; where that unit is (it should be %). */
   pointsUnit?: Span;
+  /** `2019—2021年…分别为A、B和C，年均增长6.56%`: the rate is a compound yearly one over this many years, (C / A)^(1/n) − 1. */
+  years?: number;
 }
 
 export interface CompletionClaim extends ClaimBase {

@@ -1,6 +1,7 @@
 import { checkEqual, compareBeyondRounding, inUnitOf, show, signBeyondRounding, sumOperand, written } from '../arith/interval';
 import { magnitude, signOf, withChanges } from '../arith/operand';
 import type { ChangeClaim, Operand, PointsClaim, ReasonClaim, Span } from '../types';
+import Decimal from 'decimal.js';
 import { diffText, ratioExplanation, relatedOperands, reportRate } from './explain';
 import { changeBase, checkClaimRatio, ratioInputs } from './ratios';
 import { l, type Rule, type RuleContext } from './rule';
@@ -18,6 +19,7 @@ export const changeMismatch: Rule = {
     fixable: true,
     messages: {
       rate: l('增减率不符：{delta} / {prior} = {computed}%，文中为 {stated}%', 'Change rate mismatch: {delta} / {prior} = {computed}%, the text says {stated}%'),
+      compound: l('年均增长率不符：{prior} 到 {current} 的{years}年几何平均为 {computed}%，文中为 {stated}%', 'Average yearly rate mismatch: from {prior} to {current} over {years} years is {computed}%, the text says {stated}%'),
       delta: l('增减额不符：{larger} − {smaller} = {computed}，文中为 {stated}', 'Change mismatch: {larger} − {smaller} = {computed}, the text says {stated}'),
       direction: l('增减方向与数据相反', 'The direction word contradicts the figures'),
       flat: l('文中称“持平”，但数据有变化', 'The text says unchanged, but the figures differ'),
@@ -229,6 +231,10 @@ function computedHow(claim: PointsClaim, en = false): string {
 }
 
 function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
+  if (stated.years !== undefined) {
+    checkCompound(ctx, stated, stated.years);
+    return;
+  }
   if (stated.priorBeforeRate && missingDirectionWord(ctx, stated)) return;
   // `增加（减少）200.00万元，增长（下降）10.00%`: the figures decide which of the template's words holds.
   const claim = stated.undecided && stated.direction !== 'flat' ? withDecidedDirection(ctx, stated) : stated;
@@ -465,3 +471,38 @@ function flippedDirection(ctx: RuleContext, claim: ChangeClaim): boolean {
   return true;
 }
 
+/**
+ * `…分别为A、B和C，年均增长r%`: r = (C / A)^(1/n) − 1 over the n years between them. The figures' rounding gives the rate an interval;
+ * the stated rate's own rounding must meet it.
+ */
+function checkCompound(ctx: RuleContext, claim: ChangeClaim, years: number): void {
+  const { current, prior, rate } = claim;
+  if (!current || !prior || !rate || !prior.value.isPositive() || current.value.isNegative()) return;
+  const root = new Decimal(1).div(years);
+  const grow = (c: Decimal, p: Decimal) => c.div(p).pow(root).minus(1).times(100);
+  const low = grow(Decimal.max(0, current.value.minus(current.halfUlp)), prior.value.plus(prior.halfUlp));
+  const high = grow(current.value.plus(current.halfUlp), Decimal.max(prior.value.minus(prior.halfUlp), prior.halfUlp));
+  const point = grow(current.value, prior.value);
+  const stated = claim.direction === 'down' ? rate.value.negated() : rate.value;
+  const half = rate.halfUlp;
+  const holds = stated.plus(half).gte(low) && stated.minus(half).lte(high);
+  const word = claim.direction === 'down' ? '年均下降' : '年均增长';
+  const computed = claim.direction === 'down' ? point.negated() : point;
+  const expr = `(${written(current)} / ${written(prior)})^(1/${years}) − 1 = ${point.toFixed(4)}%`;
+  if (holds) {
+    ctx.verdict(claim.id, 'ok', l(`${expr} ≈ ${computed.toFixed(rate.decimals ?? 2)}% ✓`, `${expr} ≈ ${computed.toFixed(rate.decimals ?? 2)}% ✓`));
+    return;
+  }
+  const right = computed.toFixed(rate.decimals ?? 2);
+  const explanation = l(`${word}率 = ${expr}，而文中为 ${written(rate)}（${years}年的几何平均）`, `${word} rate = ${expr}, but the text says ${written(rate)} (geometric mean over ${years} years)`);
+  ctx.verdict(claim.id, 'error', explanation);
+  ctx.report({
+    messageId: 'compound',
+    message: l(`${word}率不符：${current.label} ${written(current)} 与 ${prior.label} ${written(prior)} 之间${word} ${right}%，文中为 ${written(rate)}`, `Average yearly rate mismatch: from ${written(prior)} to ${written(current)} is ${right}% a year, the text says ${written(rate)}`),
+    explanation,
+    span: rate.span ?? claim.span,
+    related: [current, prior].filter((o) => o.span).map((o) => ({ span: o.span!, message: l(`${o.label} ${written(o)}`, `${o.label} ${written(o)}`) })),
+    fixes: rate.span ? [{ title: l(`改为 ${right}`, `Change to ${right}`), edits: [{ span: rate.span, newText: right }], safe: false, preferred: true, kind: 'fix-rate' }] : [],
+    claim: claim.id,
+  });
+}
