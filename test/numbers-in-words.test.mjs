@@ -13,6 +13,10 @@ test('counts in Chinese numerals are read with their unit', () => {
   assert.deepEqual(counts('两千名职工，十人'), ['两千=2000名', '十=10人']);
 });
 
+test('percentages and multiples in words are read', () => {
+  assert.deepEqual(counts('占本年支出合计的百分之四十三点八二，占百分之百，是上年的两倍，约为前者的二点二倍'), ['百分之四十三点八二=43.82%', '百分之百=100%', '两=2倍', '二点二=2.2倍']);
+});
+
 test('ordinals, rates, approximations, counted totals and bare ones are no counts', () => {
   assert.deepEqual(counts('第三个项目，每人补助，前三项合计，一百多人，十余人，一个团组，一人一档，三项合计，十三五规划，三公经费，一般公共预算'), []);
 });

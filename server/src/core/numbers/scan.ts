@@ -330,6 +330,44 @@ export function numeralValue(numerals: string): number | undefined {
   return total + (digit ?? 0);
 }
 
+/** `百分之四十三点八二`, `百分之百`: a percentage in words (its 百分之 read as the unit). */
+const SPELLED_PERCENT = /百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)/g;
+/** `两倍`, `二点二倍`: a multiple in words. */
+const SPELLED_MULTIPLE = /(?<![〇零○一二两三四五六七八九十百千第])([二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)倍/g;
+
+/** The value of numerals with a decimal part after 点 (`四十三点八二` → 43.82), as text; undefined if malformed. */
+function decimalNumerals(numerals: string): string | undefined {
+  const [whole, fraction] = numerals.split('点');
+  // (`百分之百`: the hundred alone.)
+  const integer = whole === '百' ? 100 : numeralValue(whole);
+  if (integer === undefined) return undefined;
+  if (fraction === undefined) return String(integer);
+  const digits = [...fraction].map((c) => NUMERAL_DIGITS[c]);
+  return digits.some((d) => d === undefined) ? undefined : `${integer}.${digits.join('')}`;
+}
+
+function scanSpelledRates(text: string, base: number): ScannedNumber[] {
+  const out: ScannedNumber[] = [];
+  if (text.includes('百分之')) {
+    for (const m of allMatches(SPELLED_PERCENT, text)) {
+      const value = decimalNumerals(m[1]);
+      if (value === undefined) continue;
+      const start = base + m.index;
+      out.push({ start, end: start + m[0].length, raw: m[0], text: value, decimals: value.includes('.') ? value.length - value.indexOf('.') - 1 : 0, unit: '%', unitText: '%', inWords: true });
+    }
+  }
+  if (text.includes('倍')) {
+    for (const m of allMatches(SPELLED_MULTIPLE, text)) {
+      const value = decimalNumerals(m[1]);
+      if (value === undefined) continue;
+      const start = base + m.index;
+      const end = start + m[1].length;
+      out.push({ start, end, unitStart: end, unitEnd: end + 1, raw: m[1], text: value, decimals: value.includes('.') ? value.length - value.indexOf('.') - 1 : 0, unit: 'count', unitText: '倍', inWords: true });
+    }
+  }
+  return out;
+}
+
 function scanSpelledCounts(text: string, base: number): ScannedNumber[] {
   const out: ScannedNumber[] = [];
   if (!mayHoldSpelledCount(text)) return out;
@@ -347,7 +385,7 @@ function scanSpelledCounts(text: string, base: number): ScannedNumber[] {
 
 export function scanNumbers(text: string, base = 0, wholeCell = false): ScannedNumber[] {
   const digits = scanDigits(text, base, wholeCell);
-  const spelled = wholeCell ? [] : [...scanTenths(text, base), ...scanSpelledYears(text, base), ...scanSpelledCounts(text, base)];
+  const spelled = wholeCell ? [] : [...scanTenths(text, base), ...scanSpelledYears(text, base), ...scanSpelledCounts(text, base), ...scanSpelledRates(text, base)];
   if (spelled.length === 0) return digits;
   return [...digits, ...spelled].sort((a, b) => a.start - b.start);
 }

@@ -498,7 +498,10 @@ function checkCompound(ctx: RuleContext, claim: ChangeClaim, years: number): voi
   ctx.verdict(claim.id, 'error', explanation);
   ctx.report({
     messageId: 'compound',
-    message: l(`${word}率不符：${current.label} ${written(current)} 与 ${prior.label} ${written(prior)} 之间${word} ${right}%，文中为 ${written(rate)}`, `Average yearly rate mismatch: from ${written(prior)} to ${written(current)} is ${right}% a year, the text says ${written(rate)}`),
+    // (From a growth over the years, `比2022年增长42.99%`, the figures are 100% and 100% + g.)
+    message: prior.label === '100%'
+      ? l(`${word}率不符：${current.label}，${years}年的年均为 ${right}%，文中为 ${written(rate)}`, `Average yearly rate mismatch: ${current.label} over ${years} years is ${right}% a year, the text says ${written(rate)}`)
+      : l(`${word}率不符：${current.label} ${written(current)} 与 ${prior.label} ${written(prior)} 之间${word} ${right}%，文中为 ${written(rate)}`, `Average yearly rate mismatch: from ${written(prior)} to ${written(current)} is ${right}% a year, the text says ${written(rate)}`),
     explanation,
     span: rate.span ?? claim.span,
     related: [current, prior].filter((o) => o.span).map((o) => ({ span: o.span!, message: l(`${o.label} ${written(o)}`, `${o.label} ${written(o)}`) })),

@@ -59,7 +59,7 @@ export function compoundClaims(model: DocumentModel, analysis: ProseAnalysis, si
           description: l(`${from[1]}年以来年均${down ? '下降' : '增长'}率`, `average yearly ${down ? 'decline' : 'growth'} since ${from[1]}`),
           span: rate.token.span,
           direction: down ? 'down' : 'up',
-          current: sumOperand([exact(100, '100%'), growth], `1 ${since.direction === 'down' ? '−' : '+'} ${since.token.raw}%`, undefined, [1, since.direction === 'down' ? -1 : 1]),
+          current: sumOperand([exact(100, '100%'), growth], `比${from[1]}年${since.direction === 'down' ? '下降' : '增长'}${since.token.raw}%`, undefined, [1, since.direction === 'down' ? -1 : 1]),
           prior: exact(100, '100%'),
           rate: operand(rate.token, down ? '年均下降率' : '年均增长率'),
           years,
