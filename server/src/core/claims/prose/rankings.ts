@@ -3,6 +3,7 @@
 // stated beside it, the second at most the first and at least the third, and the last at most every other.
 import { isMoney, operand } from '../../arith/interval';
 import { l } from '../../messages';
+import { allMatches } from '../../text/matches';
 import type { DocumentModel, RankClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import type { ProseList } from './lists';
@@ -68,10 +69,7 @@ function rankedIn(sentence: Sentence, tokens: ProseToken[], earlier: ProseToken[
   if (!RANKING_HINT.test(sentence.text)) return [];
   const text = sentence.text;
   const found: Array<{ at: number; end: number; position: Position; words: string }> = [];
-  for (const [re, position] of MARKERS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) found.push({ at: m.index, end: m.index + m[0].length, position, words: m[0] });
-  }
+  for (const [re, position] of MARKERS) for (const m of allMatches(re, text)) found.push({ at: m.index, end: m.index + m[0].length, position, words: m[0] });
   found.sort((a, b) => a.at - b.at);
   // (One ranking, read once: `排名第二的是` is matched by two patterns.)
   for (let k = found.length - 1; k > 0; k--) if (found[k].at < found[k - 1].end) found.splice(k, 1);
