@@ -1,6 +1,7 @@
-// Growth over several years (prose.md §3). Average yearly growth: `2019—2021年…分别为62486.30万元、65892.18万元和70958.26万元，两年年均增长6.56%`, `比2021年的7203.00万元
-// 增长14.50%，两年年均增长7.01%`. The rate is compound over the years between the first figure and the last, (last / first)^(1/n) − 1,
-// as the reports' own notes define it (`按（末年数/首年数）^(1/年数)－1计算`).
+// Growth over several years (prose.md §3). Average yearly growth, `2019—2021年…分别为62486.30万元、65892.18万元和70958.26万元，
+// 两年年均增长6.56%`, `比2021年的7203.00万元增长14.50%，两年年均增长7.01%`, is compound over the years between the first figure and
+// the last, (last / first)^(1/n) − 1, as the reports' own notes define it (`按（末年数/首年数）^(1/年数)－1计算`). A year's figure
+// as a multiple of an earlier year's, `2022年收支规模是2018年的1.9倍`, is their ratio.
 import { exact, operand, sumOperand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, ShareClaim } from '../../types';
@@ -10,9 +11,9 @@ import { between, type ProseAnalysis, type ProseToken } from './tokens';
 /** `年均增长7.16%`, `两年年均增长6.56%`, `年均下降12.53%`, `年平均增长率为…`. */
 const YEARLY_RATE = /(?:年均|年平均|平均每年)(增长|增加|上升|递增|下降|减少|降低|递减)(?:率)?(?:为|达|了)?$/;
 
-/** `2022年收支规模是2018年的1.9倍`, `2020年是2018年的2.06倍`: one year's figure as a multiple of an earlier year's. */
 /** `比2022年增长42.99%`: a change since an earlier year. */
 const SINCE_YEAR = /(?:比|较|与)\s*((?:19|20)\d\d)\s*年度?(?:相比)?[，,]?\s*(?:累计)?(?:增长|增加|上升|下降|减少|降低)(?:了)?$/;
+/** `2022年收支规模是2018年的1.9倍`, `2020年是2018年的2.06倍`: one year's figure as a multiple of an earlier year's. */
 const MULTIPLE_OF_YEAR = /(?:((?:19|20)\d\d)\s*年度?[^，,。；;\d]{0,12})?是\s*((?:19|20)\d\d)\s*年度?的$/;
 
 export function compoundClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
