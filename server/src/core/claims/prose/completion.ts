@@ -616,7 +616,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
         const otherBudget = !unrated && budgetKind(m[0]) && lastBudgetKind && budgetKind(m[0]) !== lastBudgetKind;
         const paragraphStart = model.paragraphs[sentence.paragraph]?.span.start ?? lastStart;
         const headIsPart = head !== undefined && model.text.slice(paragraphStart, head.span.start).includes('其中');
-        const afterList = !named && !otherBudget && head && !headIsPart && head !== last && !head.comparison && model.text.slice(head.span.end, lastStart).includes('其中');
+        // (Not in the sentence of a part's own rate: `（2080501）行政单位离退休：年初预算11.50万元，支出决算10.80万元，完成年初预算的93.91%，
+        // 决算数小于年初预算数` is the part's.)
+        const ratedHere = last !== undefined && last.span.start >= sentence.span.start;
+        const afterList = !named && !otherBudget && !ratedHere && head && !headIsPart && head !== last && !head.comparison && model.text.slice(head.span.end, lastStart).includes('其中');
         const target = named.length >= 2 ? full.find((f) => subjectsMatch(f.subject, named) || f.subject.startsWith(named)) : undefined;
         // (`…公务接待费预算0.00万元，支出决算0.00万元。“三公”经费决算数小于预算数…`: named, the total rated before.)
         const namesRated = unrated && target && !target.claim.comparison && !subjectsMatch(unrated.actual.subject || unrated.budget.subject, named);
