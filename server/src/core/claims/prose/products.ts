@@ -12,7 +12,8 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 /** A standard per thing counted, and per year or month: `每生每年`, `补贴标准每亩`, `每人每月`, `每场补助`. */
 const STANDARD = /每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆|台|套|次)(?:每(年|月))?(?:补助|补贴|发放|奖励|标准)?(?:为|是)?$/;
 /** The units a count of each thing is stated in. */
-const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名)$/, 生: /^(?:人|名)$/, 名: /^(?:人|名)$/, 人次: /^人次$/, 次: /^(?:次|人次)$/ };
+// (Villages are counted in 个: `21个行政村，每村4万元`, `3个村…，每村6万元`.)
+const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名)$/, 生: /^(?:人|名)$/, 名: /^(?:人|名)$/, 人次: /^人次$/, 次: /^(?:次|人次)$/, 村: /^(?:个|村)$/ };
 /** What makes a count another than the one paid for: a change, last year's, a plan. */
 // (Nor a count per thing, `每个网格配备专职网格员1名`: the people are 64 grids' worth.)
 // (`计划生育` is no plan.)
@@ -33,7 +34,9 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       const { of } = clausesOf(tokens);
       const clause = tokens.filter((t) => of[t.index] === of[standard.index]);
       const units = COUNTED[m[1]] ?? new RegExp(`^${m[1]}$`);
-      const count = [...clause].reverse().find((t) => t.index < standard.index && t.role === 'count' && units.test(t.token.unitText) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead));
+      // (A count in 个 counts villages only when it says so: `21个行政村`.)
+      const ofVillages = (t: ProseToken) => m[1] !== '村' || t.token.unitText === '村' || /^[^，,。；;、\d]{0,3}村/.test(t.sentence.text.slice((t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start));
+      const count = [...clause].reverse().find((t) => t.index < standard.index && t.role === 'count' && units.test(t.token.unitText) && ofVillages(t) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead));
       // (The amount after the standard, or, stated first, the clause's amount before the count: `城镇公益性岗位补贴144.48万元，全年安置就业困难
       // 人员86人，每人每月1,400元`.)
       const money = (t: ProseToken) => t.role === 'amount' && isMoney(t.token.unit) && t.depth <= standard.depth;
