@@ -12,7 +12,7 @@ import { inBudgetList } from './prose/lists';
 import { AVERAGE_NAME, OWNER } from './prose/subjects';
 import { budgetKind, OPENING_YEAR, reasonBefore, withoutDepartment, type ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
-import { findTableValue, performanceTables, type TableValueQuery } from './tables';
+import { findTableValue, performanceTables, type TableValue, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
 import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, NON_FISCAL_LABEL, allSourcesSentence } from '../text/sources';
 import { lowerBound } from '../text/search';
@@ -385,13 +385,8 @@ class SectionScopes {
   /** A 财政拨款 spending figure that is 公开05表's 一般公共预算 total (no other fund spent), or no 公开05表 to say otherwise. */
   fiscalIsGeneral(total: ProseToken): boolean {
     if (this.generalTotal === undefined) {
-      this.generalTotal = null;
-      for (const query of spending('general', '合计')) {
-        const value = findTableValue(this.model, query);
-        if (value?.token === undefined) continue;
-        this.generalTotal = tableOperand(this.model, value.table, value.token, '公开05表 合计', value.span);
-        break;
-      }
+      const value = firstStated(this.model, spending('general', '合计'));
+      this.generalTotal = value ? tableOperand(this.model, value.table, value.token, '公开05表 合计', value.span) : null;
     }
     return this.generalTotal === null || checkEqual(operand(total.token, total.subject), this.generalTotal).ok;
   }
@@ -457,6 +452,15 @@ class UnitNames {
     const institution = INSTITUTION.exec(subject)?.[1];
     return institution !== undefined && this.department !== undefined && !this.department.includes(institution) && !institution.includes(this.department);
   }
+}
+
+/** The first of the queries' cells that states a figure (a blank cell states none). */
+function firstStated(model: DocumentModel, queries: TableValueQuery[]): TableValue | undefined {
+  for (const query of queries) {
+    const value = findTableValue(model, query);
+    if (value?.token !== undefined) return value;
+  }
+  return undefined;
 }
 
 function tableOperand(model: DocumentModel, tableId: number, token: number | undefined, label: string, span: { start: number; end: number }): Operand {
@@ -959,14 +963,7 @@ function changesOfTableFigures(model: DocumentModel, facts: ProseFacts, sink: Cl
     const clause = model.text.slice(Math.max(0, at - 40), at).split(/[。；;\n]/).at(-1)!;
     const name = (LEVELLED_NAME.exec(subject)?.[1] ?? [...clause.matchAll(NAMED_IN_CLAUSE)].at(-1)?.[1])?.trim();
     if (!name) continue;
-    const found = [spending('general', name, {}), spending('all', name, {})].map((queries) => {
-      for (const query of queries) {
-        const value = findTableValue(model, query);
-        if (value?.token !== undefined) return value;
-      }
-      return undefined;
-    });
-    const [general, all] = found;
+    const [general, all] = [spending('general', name, {}), spending('all', name, {})].map((queries) => firstStated(model, queries));
     if (general && all && !model.numbers[general.token!].value.eq(model.numbers[all.token!].value)) continue;
     const value = general ?? all;
     if (!value) continue;

@@ -353,7 +353,7 @@ function scanSpelledRates(text: string, base: number): ScannedNumber[] {
       const value = decimalNumerals(m[1]);
       if (value === undefined) continue;
       const start = base + m.index;
-      out.push({ start, end: start + m[0].length, raw: m[0], text: value, decimals: value.includes('.') ? value.length - value.indexOf('.') - 1 : 0, unit: '%', unitText: '%', inWords: true });
+      out.push({ start, end: start + m[0].length, raw: m[0], text: value, decimals: decimalPlaces(value), unit: '%', unitText: '%', inWords: true });
     }
   }
   if (text.includes('倍')) {
@@ -362,7 +362,7 @@ function scanSpelledRates(text: string, base: number): ScannedNumber[] {
       if (value === undefined) continue;
       const start = base + m.index;
       const end = start + m[1].length;
-      out.push({ start, end, unitStart: end, unitEnd: end + 1, raw: m[1], text: value, decimals: value.includes('.') ? value.length - value.indexOf('.') - 1 : 0, unit: 'count', unitText: '倍', inWords: true });
+      out.push({ start, end, unitStart: end, unitEnd: end + 1, raw: m[1], text: value, decimals: decimalPlaces(value), unit: 'count', unitText: '倍', inWords: true });
     }
   }
   return out;
@@ -432,6 +432,12 @@ function scanDigits(text: string, base: number, wholeCell: boolean): ScannedNumb
   return out;
 }
 
+/** The digits after the point of a number in canonical form. */
+function decimalPlaces(canon: string): number {
+  const point = canon.indexOf('.');
+  return point < 0 ? 0 : canon.length - point - 1;
+}
+
 function pushNumber(
   out: ScannedNumber[],
   text: string,
@@ -451,7 +457,6 @@ function pushNumber(
   const numeric = (negative ? '-' : '') + canon;
   // No amount of a report has 25 digits: such a run is an identifier or garbage, not a number.
   if (canon.length > 24) return;
-  const point = canon.indexOf('.');
   const unit = unitOverride ?? unitOf(unitWord);
   out.push({
     start: base + start,
@@ -460,7 +465,7 @@ function pushNumber(
     unitEnd: unitStart === undefined || unitLength === undefined ? undefined : base + unitStart + unitLength,
     raw: text.slice(start, index + sign.length + body.length),
     text: numeric,
-    decimals: point < 0 ? 0 : canon.length - point - 1,
+    decimals: decimalPlaces(canon),
     unit: unit === 'year' && !isYear(canon) ? 'count' : unit,
     unitText: unitWord ?? '',
     formatIssue: issue,

@@ -120,13 +120,27 @@ const CARRIED_IN = /^[（(，,、；;\s]*(?:加上?|使用|另有)?上年(?:结�
 /** `预算调整净增加53.90万元`: the adjustments' net change, stated between them and the full-year budget. */
 const NET_ADJUSTMENT = /^[，,、；;\s]*(?:预算)?调整(?:后)?净(增加|减少|调增|调减|增|减)$|^[，,、；;\s]*净(?:调增|调减|追加)$/;
 
+/** A change between the 年初 and the 全年 budget: its figure, whether it takes away, and its name (`年中追加`, `上年结转`). */
+interface BudgetChange {
+  token: ProseToken;
+  down: boolean;
+  word: string;
+}
+
+/** An amount stated as an adjustment or as money carried in, as the change it makes. */
+function budgetChange(t: ProseToken): BudgetChange | undefined {
+  const word = adjustmentWord(t.lead) ?? (CARRIED_IN.test(t.lead) ? '上年结转' : undefined);
+  if (!word || t.role !== 'amount') return undefined;
+  return { token: t, down: /减/.test(word), word: word === '上年结转' ? word : `年中${word}` };
+}
+
 /** The changes listed from `first` on, in the bracket after a full-year budget: each an adjustment or money carried in. */
-function bracketChanges(tokens: ProseToken[], first: number): Array<{ token: ProseToken; down: boolean; word: string }> {
-  const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
+function bracketChanges(tokens: ProseToken[], first: number): BudgetChange[] {
+  const changes: BudgetChange[] = [];
   for (let k = first; k < tokens.length && tokens[k].depth === tokens[first].depth && tokens[k].depth > 0; k++) {
-    const word = adjustmentWord(tokens[k].lead) ?? (CARRIED_IN.test(tokens[k].lead) ? '上年结转' : undefined);
-    if (!word || tokens[k].role !== 'amount') return [];
-    changes.push({ token: tokens[k], down: /减/.test(word), word: word === '上年结转' ? word : `年中${word}` });
+    const change = budgetChange(tokens[k]);
+    if (!change) return [];
+    changes.push(change);
   }
   return changes;
 }
@@ -158,12 +172,12 @@ function adjustmentsToldAfter(before: ProseToken[], tokens: ProseToken[], sink: 
 }
 
 /** Every figure of the sentence an adjustment or money carried in, outside brackets (their reasons in brackets have none). */
-function bracketFree(tokens: ProseToken[]): Array<{ token: ProseToken; down: boolean; word: string }> | undefined {
-  const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
+function bracketFree(tokens: ProseToken[]): BudgetChange[] | undefined {
+  const changes: BudgetChange[] = [];
   for (const t of tokens) {
-    const word = adjustmentWord(t.lead) ?? (CARRIED_IN.test(t.lead) ? '上年结转' : undefined);
-    if (!word || t.role !== 'amount' || t.depth > 0) return undefined;
-    changes.push({ token: t, down: /减/.test(word), word: word === '上年结转' ? word : `年中${word}` });
+    const change = t.depth === 0 ? budgetChange(t) : undefined;
+    if (!change) return undefined;
+    changes.push(change);
   }
   return changes;
 }
@@ -176,7 +190,7 @@ function severalAdjustments(tokens: ProseToken[], sink: ClaimSink, before: Prose
   for (let i = 3; i < tokens.length; i++) {
     const adjusted = tokens[i];
     if (adjusted.role !== 'budget' || budgetKind(adjusted.lead) !== 'adjusted') continue;
-    const changes: Array<{ token: ProseToken; down: boolean; word: string }> = [];
+    const changes: BudgetChange[] = [];
     let net: ProseToken | undefined;
     let k = i - 1;
     for (; k >= 0; k--) {
@@ -212,7 +226,7 @@ function severalAdjustments(tokens: ProseToken[], sink: ClaimSink, before: Prose
 }
 
 /** `年中追加62.40万元、调减8.50万元，预算调整净增加53.90万元`: the net change is the additions less the cuts. */
-function netAdjustment(net: ProseToken, changes: Array<{ token: ProseToken; down: boolean; word: string }>, sink: ClaimSink): void {
+function netAdjustment(net: ProseToken, changes: BudgetChange[], sink: ClaimSink): void {
   if (changes.length < 2) return;
   const down = /减/.test(NET_ADJUSTMENT.exec(net.lead)?.[1] ?? net.lead);
   sink.add<SumClaim>({

@@ -3,6 +3,7 @@
 import { operand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
+import { withoutLevel } from './subjects';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** `三者合计`, `以上两项合计为`, `上述4项共计`: the total of the N figures just before. */
@@ -59,13 +60,8 @@ function partsBefore(tokens: ProseToken[], total: ProseToken, n: number): ProseT
 function partsNamedBefore(previous: ProseToken[], total: ProseToken, n: number): ProseToken[] | undefined {
   if (previous.length === 0 || previous[0].sentence.paragraph !== total.sentence.paragraph) return undefined;
   const words = total.sentence.text.slice(0, total.token.span.start - total.sentence.span.start);
-  const named = previous.filter((p) => p.role === 'amount' && p.ownSubject && p.depth === 0 && p.year === undefined && p.token.unit === total.token.unit && words.includes(bareName(p.subject)));
-  return named.length === n && new Set(named.map((p) => bareName(p.subject))).size === n ? named : undefined;
-}
-
-/** A 科目's name without its level: `教育支出（类）` → `教育支出`. */
-function bareName(subject: string): string {
-  return subject.replace(/[（(]\s*[类款项]\s*[)）]/g, '');
+  const named = previous.filter((p) => p.role === 'amount' && p.ownSubject && p.depth === 0 && p.year === undefined && p.token.unit === total.token.unit && words.includes(withoutLevel(p.subject)));
+  return named.length === n && new Set(named.map((p) => withoutLevel(p.subject))).size === n ? named : undefined;
 }
 
 /**
@@ -90,4 +86,5 @@ function firstItemsTotal(total: ProseToken, n: number, name: string, tokens: Pro
   });
 }
 
-const TOTAL_WORDS = /合计|总计|共计|总额|累计/;
+/** A figure named as a total (`前三项合计`, `累计`): no member of the items listed. */
+export const TOTAL_WORDS = /合计|总计|共计|总额|累计/;

@@ -6,7 +6,9 @@ import { l } from '../../messages';
 import { allMatches } from '../../text/matches';
 import type { DocumentModel, RankClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
+import { TOTAL_WORDS } from './counted-totals';
 import type { ProseList } from './lists';
+import { withoutLevel } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 
 type Position = 1 | 2 | 3 | 'last';
@@ -28,8 +30,6 @@ const MARKERS: Array<[RegExp, Position]> = [
 const BY_SHARE = /占比|比重|所占/;
 const BY_RATE = /增幅|增长|增速|降幅|减幅|下降/;
 const BY_COMPLETION = /执行率|完成率/;
-/** A figure stated as a total, no member of the breakdown ranked. */
-const TOTAL_LEAD = /合计|总计|共计|总额|累计/;
 
 interface Ranked {
   position: Position;
@@ -99,7 +99,7 @@ const ROLE_OF: Record<Exclude<Metric, 'any'>, Role> = { share: 'share', rate: 'c
  */
 function pick(candidates: ProseToken[], metric: Metric, before: boolean): ProseToken | undefined {
   if (metric !== 'any') return before ? candidates.filter((t) => t.role === ROLE_OF[metric]).at(-1) : candidates.find((t) => t.role === ROLE_OF[metric]);
-  const figure = (t: ProseToken) => ((t.role === 'amount' && isMoney(t.token.unit)) || t.role === 'share') && !TOTAL_LEAD.test(t.lead);
+  const figure = (t: ProseToken) => ((t.role === 'amount' && isMoney(t.token.unit)) || t.role === 'share') && !TOTAL_WORDS.test(t.lead);
   if (before) return candidates.filter(figure).at(-1);
   return candidates.find((t) => figure(t) && t.role === 'amount') ?? candidates.find(figure);
 }
@@ -109,12 +109,8 @@ function pick(candidates: ProseToken[], metric: Metric, before: boolean): ProseT
  * (without its level, `（类）`) the words give.
  */
 function namedEarlier(words: string, earlier: ProseToken[]): ProseToken | undefined {
-  const named = earlier.filter((t) => t.role === 'amount' && t.ownSubject && t.depth === 0 && isMoney(t.token.unit) && bareName(t.subject).length >= 2 && words.includes(bareName(t.subject)));
+  const named = earlier.filter((t) => t.role === 'amount' && t.ownSubject && t.depth === 0 && isMoney(t.token.unit) && withoutLevel(t.subject).length >= 2 && words.includes(withoutLevel(t.subject)));
   return named.length === 1 ? named[0] : undefined;
-}
-
-function bareName(subject: string): string {
-  return subject.replace(/[（(]\s*[类款项]\s*[)）]/g, '');
 }
 
 function clauseEnd(text: string, from: number): number {
@@ -142,7 +138,7 @@ function inOrder(text: string, sentence: Sentence, tokens: ProseToken[], sink: C
   const from = windowStart + m.index + m[0].length;
   if (/[。\n]/.test(text.slice(from, sentence.span.start))) return;
   const amounts = tokens.filter((t) => t.depth === 0 && t.role === 'amount' && isMoney(t.token.unit) && t.token.span.start >= from);
-  const end = amounts.findIndex((t) => TOTAL_LEAD.test(t.lead));
+  const end = amounts.findIndex((t) => TOTAL_WORDS.test(t.lead));
   const run = end < 0 ? amounts : amounts.slice(0, end);
   // (Quoted by its words of order alone: the model's text has 依次 as 分别.)
   const words = /由高到低|从高到低|由大到小|从大到小|排名|排序|位列前/.exec(m[0])![0];
@@ -166,7 +162,7 @@ function compareWithOthers(entry: Ranked, tokens: ProseToken[], listOf: Map<Pros
   // (Of its list, not of a list nested in it: a part's own breakdown ranks with none of the list.)
   const others = list ? list.members.filter((o) => o.role === t.role && listOf.get(o) === list) : t.role === 'amount' ? [] : tokens.filter((o) => o.role === t.role && o.sentence === t.sentence);
   for (const other of others) {
-    if (other === t || other.depth !== t.depth || TOTAL_LEAD.test(other.lead) || !comparable(t, other)) continue;
+    if (other === t || other.depth !== t.depth || TOTAL_WORDS.test(other.lead) || !comparable(t, other)) continue;
     add(sink, entry, other, entry.position !== 'last');
   }
 }

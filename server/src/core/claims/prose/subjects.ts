@@ -156,6 +156,11 @@ export function namesAlone(subject: string, name: string): boolean {
 /** `三项合计`, `前三项合计`, `以上两项合计`: the total of the items just listed, a different quantity in each list. */
 export const COUNTED_TOTAL = /^(?:以上|上述|前)?(?:[一二三四五六七八九十两]|\d{1,2})(?:项|个)(?:科目|项目)?(?:合计|共计|小计|之和)$/;
 
+/** A 科目's name without its level marks: `教育支出（类）` → `教育支出`. */
+export function withoutLevel(subject: string): string {
+  return subject.replace(/[（(]\s*[类款项]\s*[)）]/g, '');
+}
+
 export function subjectsMatch(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (a === b) return true;

@@ -217,6 +217,8 @@ const FRAME_OPENING = /(?:^|[，,。；;])([\u4e00-\u9fff“”（）()]{2,16})�
 /** A 科目 named with its level: `文物保护（项）`. */
 const LEVELLED = /[（(]\s*[类款项]\s*[)）]/;
 const LEVEL_MARKS = /[（(]\s*([类款项])\s*[)）]/g;
+/** The level a 科目 name ends at (`…（类）…（项）` is a 项), if it names one. */
+const levelOf = (name: string) => [...name.matchAll(LEVEL_MARKS)].at(-1)?.[1];
 /** Figures that cut across any breakdown of the spending: 三公经费, 机关运行经费, 政府采购. */
 const CROSS_CUTTING = /三公|机关运行经费|政府采购/;
 
@@ -558,9 +560,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // `；` is the total's sibling, not its part: the list ends before it.)
   // (So is a member of the breakdown the total belongs to: `事业收入…，主要为…科研收入…和…技术服务收入…；经营收入657.15万元…`.)
   if (total && total.subject) {
-    const level = (name: string) => [...name.matchAll(LEVEL_MARKS)].at(-1)?.[1];
     // (Income by source: a source's own breakdown ends at the next source.)
-    const siblingOfTotal = (p: ProseToken) => (LEVELLED.test(total.subject) ? level(p.subject) === level(total.subject) : /收入$/.test(total.subject) && /收入$/.test(p.subject) && p.subject !== total.subject && distinctMembers([total.subject, p.subject]));
+    const siblingOfTotal = (p: ProseToken) => (LEVELLED.test(total.subject) ? levelOf(p.subject) === levelOf(total.subject) : /收入$/.test(total.subject) && /收入$/.test(p.subject) && p.subject !== total.subject && distinctMembers([total.subject, p.subject]));
     const sibling = parts.findIndex((p, k) => k > 0 && siblingOfTotal(p) && /[；;]/.test(between(parts[k - 1], p)));
     if (sibling > 0) parts = parts.slice(0, sibling);
   }
@@ -775,8 +776,7 @@ const LEVEL_ORDER: Record<string, number> = { 类: 0, 款: 1, 项: 2 };
 
 /** Unless both are named with a level (`（项）`), the part's is below the whole's. */
 function deeperLevel(part: string, whole: string): boolean {
-  const of = (name: string) => [...name.matchAll(LEVEL_MARKS)].at(-1)?.[1];
-  const [p, w] = [of(part), of(whole)];
+  const [p, w] = [levelOf(part), levelOf(whole)];
   return p === undefined || w === undefined || LEVEL_ORDER[p] > LEVEL_ORDER[w];
 }
 

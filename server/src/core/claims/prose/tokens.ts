@@ -648,7 +648,9 @@ const STANDARD_CHANGED = /(?:调整|提高|提标|落实)[\u4e00-\u9fff]{0,6}标
 /** A project named at the opening of a clause between two figures, with no figure of its own (`：甲项目年初未安排预算，`). */
 const PROJECT_CLAUSE = /[：:；;]\s*([^，,。；;：:\d（）()]{2,30}?项目)(?=年初|全年|当年|本年|未安排|预算)/g;
 function projectOpenedSince(text: string, from: number, to: number): string | undefined {
-  if (to - from < 6) return undefined;
+  // (Asked of every figure: most gaps name no 项目, found without a copy of the gap.)
+  const named = text.indexOf('项目', from);
+  if (to - from < 6 || named < 0 || named >= to) return undefined;
   return allMatches(PROJECT_CLAUSE, text.slice(from, to)).at(-1)?.[1];
 }
 
