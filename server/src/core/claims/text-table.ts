@@ -264,6 +264,12 @@ const MAPPINGS: Mapping[] = [
     roles: ['amount'],
     queries: (m, scope, pt, _basic, listTotal) => spending(scope, m[1], { codeLength: 5 }, spendingPartOf(pt, listTotal)),
   },
+  // (A fund's 款 by its name alone, `教育费附加安排的支出559.86万元`, `国有土地使用权出让收入安排的支出…`: its 款 row, by exact name.)
+  {
+    subject: /^([^（()）]{2,30}?收入安排的支出|[^（()）]{2,30}?(?:附加|基金|公益金)安排的支出)$/,
+    roles: ['amount'],
+    queries: (m, scope, pt, _basic, listTotal) => [...spending(scope, m[1], { codeLength: 5 }, spendingPartOf(pt, listTotal)), { kind: 'T07', label: m[1], column: ['本年支出'], unique: { codeLength: 5 } }],
+  },
   // A subject named with its code in brackets (`行政运行（2240101）`) or before it (`2050299 其他普通教育支出：…`): the row of
   // that code.
   {

@@ -823,7 +823,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     // spending side, after the income rows ran out, leave the income amounts blank throughout, but they are no spacer.)
     const sameWidth = between && lineCells.length > 0 && widthOf(lineCells) === widthOf(prev.table.rows);
     if (block.format === 'tsv') splitSpaceRuns(lineCells);
-    if ((block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') && !sameWidth) withoutSpacerColumns(lineCells, block.format === 'markdown');
+    if ((block.format === 'tsv' || block.format === 'csv' || block.format === 'markdown') && !sameWidth) withoutSpacerColumns(lineCells, block.format === 'markdown' || block.format === 'tsv');
     const rows: TableRow[] = [];
     const scanned: Work['scanned'] = [];
     for (const { line: li, cells: raw, header } of lineCells) {

@@ -109,13 +109,7 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     // (`财政拨款收入、支出总计2563.53万元。…财政拨款收入、支出总计各减少…`: the joined name stated as such.)
     const same = subjects.find(first.subject, first.token.span.start, accept);
     if (same && same.subject === first.subject) return same;
-    // `收、支总计` abbreviates `收入、支出总计`.
-    const joined = first.subject.split('、').map((head) => head.replace(/^收(?!入)/, '收入').replace(/^支(?!出)/, '支出'));
-    const suffix = joined.at(-1)!.replace(/^(收入|支出)/, '');
-    // (`财政拨款收入、支出总计`: the qualifier of the first name is the others' too.)
-    const qualifier = /^(.+?)(?:收入|支出)/.exec(joined[0])?.[1] ?? '';
-    const names = joined.map((head, k) => (k > 0 && qualifier && /^(?:收入|支出)/.test(head) ? qualifier + head : head));
-    return names.map((head) => subjects.find(head.endsWith(suffix) ? head : head + suffix, first.token.span.start, accept)).find(Boolean);
+    return joinedSide(subjects, first.subject, first.token.span.start, accept);
   }
   // (`公务用车购置及运行费42.68亿元（包括购置费9.26亿元、运行费33.42亿元），减少3.11亿元`: the amounts of a
   // bracket closed before the change break the current one down; they are not what changed.)
@@ -146,7 +140,8 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
     if (side) return side;
   }
   const acceptNamed = (t: ProseToken) => statesAmount(t) && (t.year === undefined || (before !== undefined && t.year === first.year));
-  const found = named ? subjects.find(named, first.token.span.start, acceptNamed) ?? (named.endsWith('总额') ? undefined : subjects.find(`${named}总额`, first.token.span.start, acceptNamed)) : undefined;
+  // (`财政拨款支出总计5333.96万元…。财政拨款收入、支出总计与上年相比，减少…`: a joined name, either side stated.)
+  const found = named ? subjects.find(named, first.token.span.start, acceptNamed) ?? (named.endsWith('总额') ? undefined : subjects.find(`${named}总额`, first.token.span.start, acceptNamed)) ?? (named.includes('、') ? joinedSide(subjects, named, first.token.span.start, acceptNamed) : undefined) : undefined;
   // (In the section of one fund's 基本支出, `基本支出与2023年决算数1112.61万元相比，减少0.67万元` is that fund's, `一般公共预算财政拨款
   // 基本支出1111.94万元`, not the 基本支出 of all funds stated elsewhere.)
   const section = first.sentence.section;
@@ -185,6 +180,17 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   const byOpening = first.subject && !named ? heads.find((t) => normalizeSubject(t.lead) === first.subject) : undefined;
   const head = byOpening ?? (new Set(heads.map((t) => t.year)).size > 1 ? heads.find((t) => t.year === first.year) : heads[0]);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
+}
+
+/** A joined name's figure (`财政拨款收入、支出总计`): one of its sides stated (`财政拨款收入总计`), the first found. */
+function joinedSide(subjects: SubjectIndex, name: string, offset: number, accept: (t: ProseToken) => boolean): ProseToken | undefined {
+  // `收、支总计` abbreviates `收入、支出总计`.
+  const joined = name.split('、').map((head) => head.replace(/^收(?!入)/, '收入').replace(/^支(?!出)/, '支出'));
+  const suffix = joined.at(-1)!.replace(/^(收入|支出)/, '');
+  // (`财政拨款收入、支出总计`: the qualifier of the first name is the others' too.)
+  const qualifier = /^(.+?)(?:收入|支出)/.exec(joined[0])?.[1] ?? '';
+  const names = joined.map((head, k) => (k > 0 && qualifier && /^(?:收入|支出)/.test(head) ? qualifier + head : head));
+  return names.map((head) => subjects.find(head.endsWith(suffix) ? head : head + suffix, offset, accept)).find(Boolean);
 }
 
 /**

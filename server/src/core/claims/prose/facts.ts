@@ -166,7 +166,8 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
   for (let s = section; s !== undefined && scope.own === ''; s = model.sections[s].parent) {
     // (A `#### （一）…` heading is deep in Markdown but numbered as a part of the report, not as an item.)
     const { level, title } = model.sections[s];
-    if ((level >= 4 && !PART_NUMBER.test(title)) || OWN_ACCOUNTS.test(title.replace(HEADING_MARK, ''))) scope.own = `item${s}`;
+    // (Nor is one of the standard parts under a deep number: `1.一般公共预算财政拨款支出决算总体情况` / `2.…结构情况`.)
+    if ((level >= 4 && !PART_NUMBER.test(title) && !STANDARD_PART.test(title.replace(HEADING_MARK, ''))) || OWN_ACCOUNTS.test(title.replace(HEADING_MARK, ''))) scope.own = `item${s}`;
   }
   if (p && !scope.own.startsWith('item')) {
     scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8)) || ENUMERATED_ITEM.test(model.text.slice(p.span.start, p.span.start + 80));
@@ -202,10 +203,12 @@ const OWN_ACCOUNTS_PARAGRAPH = new RegExp(
 );
 /** The numbering of the report's parts (`一、`, `（一）`, `第一部分`), never of an item. */
 const PART_NUMBER = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
+/** A standard part of the 情况说明 about the department's figures, by its title: `一般公共预算财政拨款支出决算结构情况`. */
+const STANDARD_PART = /^(?:(?:19|20)\d\d年度?)?(?:部门)?(?:一般公共预算|政府性基金预算|国有资本经营预算)?(?:财政拨款)?(?:收入|支出|收入支出|基本支出)决算(?:总体|结构|具体)?情况(?:说明)?$/;
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
 const ITEM_NAME = /[（(]项[)）]$/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
-const PROJECT_PARAGRAPH = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:(?:19|20)\d\d\s*年度?\s*)?(?:[^，,。；;：:\d\s]{1,30}?项目|该项目)(?!支出|经费|资金合计)/;
+const PROJECT_PARAGRAPH = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:(?:19|20)\d\d\s*年度?\s*)?(?:[^，,。；;：:\d\s]{1,30}?项目|该项目)(?!支出|经费|资金合计|\s*\d)/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）]|[①-⑳])/;
 /** `（二）城乡社区支出（类）…土地开发支出（项）：年初结转和结余0万元，…`: a 科目 item numbered as a part is an item too. */
 // (Or opening with its name alone: `…（款）资助国产影片放映（项）本年支出32.35万元，…；年末结转和结余10.35万元。`)

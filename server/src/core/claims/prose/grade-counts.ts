@@ -9,7 +9,7 @@ import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** The grade a count is of, in the words right before it (`评为“优”的`, `“良”的`, `等级为中的`). */
-const GRADE = /(?:^|[、，,；;]|为)\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
+const GRADE = /(?:^|[、，,；;]|为[：:]?)\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
 /** A band of scores before a count: `90分（含）以上的项目`, `80（含）—90分的项目`, `60分以下的项目`. */
 const SCORE_BAND = /((?:\d+(?:\.\d+)?\s*分?\s*[（(]含[）)]\s*(?:以上|以下)?|\d+(?:\.\d+)?\s*分(?:以上|以下))(?:\s*[—\-－~～至到]\s*\d+(?:\.\d+)?\s*分?(?:\s*[（(]含[）)])?(?:以下)?)?)(?:（不含）)?的?(?:项目|一级项目|二级项目)(?:有|共|数为|为)?$/;
 /** The funds of the projects evaluated, after their count: `，资金763.43万元`, `，涉及资金697.00万元`. */
@@ -30,7 +30,7 @@ const SCALES = [
 // (`11个一般公共预算项目开展了绩效自评`: a fund or kind may qualify the projects.)
 const EVALUATED_AFTER = /^(?:个)?(?:[^，,。；;\d]{0,10}?(?:项目|一级项目|二级项目))?[^，,。；;]{0,6}?(?:开展|进行|实施)了?(?:绩效)?自评/;
 /** `…全面开展绩效自评，共涉及项目14个`: the projects counted after the words of the evaluation. */
-const EVALUATED_LEAD = /(?:涉及|共有|共计|共)(?:一级|二级)?项目(?:共|数)?(?:为|有|达)?$/;
+const EVALUATED_LEAD = /(?:涉及|覆盖|共有|共计|共)(?:一级|二级)?项目(?:共|数)?(?:为|有|达)?$/;
 const EVALUATION = /自评|绩效评价/;
 
 /** `7个项目中`, `9个自评项目中`: the projects a list of grades is of. */
@@ -119,7 +119,8 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     if (evaluated === framed) restatedEvaluatedCount(model, analysis, framed, isEvaluated, sink);
     // Every grade of the scale named (优、良、中、差 or 优秀、良好、合格、不合格): each project has one of them, so all of them.
     const grades = new Set(graded.map(gradeOf));
-    const everyGrade = byGrade.length > 0 && SCALES.some((scale) => scale.every((g) => grades.has(g)));
+    // (Or all but the lowest when a grade of none is stated: `“优”的3个，“良”的1个，“中”的0个` goes down the scale as far as it needs to.)
+    const everyGrade = byGrade.length > 0 && SCALES.some((scale) => scale.every((g) => grades.has(g)) || (scale.slice(0, -1).every((g) => grades.has(g)) && graded.some((t) => t.token.zero)));
     // `评价等级为“优”的项目1个，占50.00%；“良”的项目0个，占0.00%`: each grade's share of the projects evaluated.
     if (!stated) {
       stated = new Set();
@@ -129,7 +130,8 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     const evaluatedTokens = analysis.bySentence.get(evaluated.sentence.id) ?? [];
     const afterEvaluated = evaluatedTokens[evaluated.index + 1];
     const evaluatedFunds = afterEvaluated?.role === 'amount' && EVALUATED_FUNDS_LEAD.test(afterEvaluated.lead) ? afterEvaluated : undefined;
-    const gradeFunds: ProseToken[] = [];
+    // (Each grade's funds, by grade; a grade of no projects may state none: `；“差”等级0个。`)
+    const fundsOf: Array<ProseToken | undefined> = [];
     for (let g = 0; g < graded.length; g++) {
       const t = graded[g];
       const grade = gradeOf(t);
@@ -139,10 +141,7 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
       let funds: ProseToken | undefined;
       for (let k = t.index + 1; k < end; k++) {
         const x = tokens[k];
-        if (x.role === 'amount' && !funds && GRADE_FUNDS_LEAD.test(x.lead)) {
-          funds = x;
-          gradeFunds.push(x);
-        }
+        if (x.role === 'amount' && !funds && GRADE_FUNDS_LEAD.test(x.lead)) fundsOf[g] = funds = x;
         if (x.role !== 'share' || stated.has(x.token.id)) continue;
         const ofCount = k === t.index + 1 ? /^[，,]?占(?:比|比例)?(?:为)?$/.test(x.lead) || COUNT_SHARE.test(x.lead) : COUNT_SHARE.test(x.lead);
         const ofFunds = funds !== undefined && evaluatedFunds !== undefined && FUNDS_SHARE.test(x.lead);
@@ -164,14 +163,17 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     }
     // (The grades' funds adding up to the funds evaluated say every project evaluated is graded here, so the counts add up too:
     // `对24个…项目开展了绩效自评，涉及资金34441.30万元。…“优”的项目18个，涉及资金29220.29万元；“良”…；“中”…`.)
-    const fundsComplete = evaluatedFunds !== undefined && gradeFunds.length === graded.length && evaluatedFunds.token.value.isPositive() && checkSum(operand(evaluatedFunds.token, ''), gradeFunds.map((t) => operand(t.token, ''))).ok;
+    const fundedGrades = graded.map((_t, g) => g).filter((g) => fundsOf[g] !== undefined);
+    const gradeFunds = fundedGrades.map((g) => fundsOf[g]!);
+    const everyGradeFunded = gradeFunds.length > 0 && graded.every((t, g) => fundsOf[g] !== undefined || t.token.zero);
+    const fundsComplete = evaluatedFunds !== undefined && everyGradeFunded && evaluatedFunds.token.value.isPositive() && checkSum(operand(evaluatedFunds.token, ''), gradeFunds.map((t) => operand(t.token, ''))).ok;
     gradeSum(sink, 'prose.grade-counts', COUNTS, everyGrade || fundsComplete, evaluated, graded, gradeOf);
     goodRate(analysis, graded, gradeOf, evaluated, sink);
     // (`共涉及项目29个，资金110157.67万元` / `“优”的项目26个，涉及资金81606.42万元；“良”的项目1个，涉及资金…；“中”的…`: the funds of the
     // grades add up to the funds evaluated, exactly when every project evaluated has a grade here.)
-    if (evaluatedFunds && gradeFunds.length === graded.length) {
+    if (evaluatedFunds && everyGradeFunded) {
       const allGraded = everyGrade || (graded.every((t) => t.token.decimals === 0) && checkSum(operand(evaluated.token, ''), graded.map((t) => operand(t.token, ''))).ok);
-      gradeSum(sink, 'prose.grade-funds', FUNDS, allGraded, evaluatedFunds, gradeFunds, (_f, g) => gradeOf(graded[g]));
+      gradeSum(sink, 'prose.grade-funds', FUNDS, allGraded, evaluatedFunds, gradeFunds, (_f, k) => gradeOf(graded[fundedGrades[k]]));
     }
   }
 }

@@ -98,7 +98,8 @@ const TRIGGER = new RegExp(
     // (`项目支出639.99万元，按部门预算支出经济分类：商品和服务支出…`, `按政府预算支出经济分类，基本支出26579.19万元中：…`: its
     // breakdown by economic class.)
     // (`按经济分类划分，工资福利支出…`: after the figure's sentence.)
-    '按(?:部门预算|政府预算)?(?:支出)?经济分类(?:科目)?(?:划分|来看|看)?[：:]|按(?:部门预算|政府预算)?(?:支出)?经济分类(?:科目)?(?:划分|来看|看)[，,]',
+    // (`按部门预算支出经济分类，工资福利支出…`: opening its sentence, a comma is enough.)
+    '按(?:部门预算|政府预算)?(?:支出)?经济分类(?:科目)?(?:划分|来看|看)?[：:]|按(?:部门预算|政府预算)?(?:支出)?经济分类(?:科目)?(?:划分|来看|看)[，,]|^\\s*按(?:部门预算|政府预算)?(?:支出)?经济分类(?:科目)?[，,]',
     // (`按支出功能分类科目划分，社会保障和就业支出114.46万元，占2.38%；…`: the spending by 类.)
     // (`公共安全支出（类）132603.81万元，按款分：公安（款）…`: a figure broken down by the level below it.)
     '按(?:款|项)(?:级科目)?(?:划?分|分类|来?看)?[：:，,]',
@@ -182,11 +183,11 @@ const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta', 'budget-delta'
  */
 function otherSideClause(text: string, region: Span, total: string): number | undefined {
   // (The side is the last of 收入 / 支出 in the total's name: `收入预算` is a 收入, `支出决算` a 支出.)
-  // (A year may open the clause: `；2023年政府性基金支出总计3319万元，…`.)
+  // (A year may open the clause: `；2023年政府性基金支出总计3319万元，…`. A fund's `…出让收入安排的支出` is spending.)
   // (A total of both sides, `收入、支出总计…其中，…收入…；年初财政拨款结转和结余…`, is cut into its sides by sums.ts, carry-over
   // included: not here.)
   if (/收入?、支出?/.test(total)) return undefined;
-  const side = total.lastIndexOf('收入') > total.lastIndexOf('支出') ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:支出|结余|结转)/ : total.lastIndexOf('支出') >= 0 ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:收入|结余|结转)/ : undefined;
+  const side = total.lastIndexOf('收入') > total.lastIndexOf('支出') ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:支出|结余|结转)/ : total.lastIndexOf('支出') >= 0 ? /^(?:(?:19|20)\d\d\s*年度?)?[^\d０-９]{0,16}?(?:收入(?!安排)|结余|结转)/ : undefined;
   if (!side) return undefined;
   return semicolonBefore(text, region, (from) => side.test(text.slice(from, from + 25)));
 }
@@ -468,8 +469,10 @@ export function findLists(
           // (`四类指标分别得分14.20分、…、23.80分，满分分别为15分、…`: nor is one of an earlier run opened by `分别` and a verb.)
           else if (total && inRespectiveRun(tokens, total)) total = undefined;
         }
-        // `A和B分别为x和y` names the parts, not their total.
-        if (!total && !parent && !ownClause && !respectively) {
+        // `A和B分别为x和y` names the parts, not their total; a sentence opening with `分别为：` lists the parts of the figure before it
+        // (`…支出445.47万元，较上年增加…。分别为：A…；B…`).
+        const opensSentence = respectively && /[：:]$/.test(word) && text.slice(sentence.span.start, start).trim() === '';
+        if (!total && !parent && !ownClause && (!respectively || opensSentence)) {
           // `…财政拨款支出具体情况如下：`: the trigger's leading 支出/收入 ends the total's name.
           const nameEnd = /^(?:支出|收入)/.exec(m[0])?.[0] ?? '';
           // (A sibling list after `；` is named by its own clause: `；支出总计包括…`.)

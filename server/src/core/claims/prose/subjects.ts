@@ -48,6 +48,8 @@ function normalize(name: string): string {
     .replace(/^(?:之)?后(?=(?:全年|调整后?的?)?预算)/, '')
     // (`项目全年支出117.60万元` in a project's paragraph is that project's year, not the department's 项目支出.)
     .replace(/^项目(?:全年|本年|当年)(?=支出|执行|决算)/, '该项目')
+    // (`财政拨款收入、支出总计与上年相比，减少…`: the comparison closing a clause the change takes its name from is no part of it.)
+    .replace(/(?:与|同|和|比|较|相较于?)(?:上年度?|上一年度?|去年|(?:19|20)\d\d\s*年度?)(?:同期)?(?:相比|比较)?$/, '')
     // (`上年结转和结余` is this year's 年初结转和结余, carried in: not last year's 年末.)
     .replace(/上年度?(?=结转|结余)/, '年初')
     // (`2018年末结转和结余` is the 年末结转和结余: the year goes, not the 年 of 年末.)
