@@ -50,7 +50,7 @@ function qualifierOnly(extra: string): boolean {
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
 export const factKey = memoizeString(keyOf);
 
-const SANGONG_TOTAL = /^(?:一般公共预算)?(?:财政拨款)?三公经费(?:财政拨款)?(?:支出)?$/;
+const SANGONG_TOTAL = /^(?:一般公共预算)?(?:财政拨款)?三公经费(?:财政拨款)?(?:支出)?(?:预算)?$/;
 
 /** `占项目支出全年预算数（1269.47万元）的`: a base that is a budget, not the spending of its name. */
 const BUDGET_BASE = /预算(?:数|总额)?[（(]?$/;
@@ -62,7 +62,9 @@ function keyOf(subject: string): string {
   const named = subject.replace(/^.*?(?:原因(?:是|为|体现在|在于)?|主要是|主要体现在|体现在)/, '').replace(/(?:19|20)\d\d/g, '');
   // (`本部门政府采购支出总额` and `全年政府采购支出` name one quantity: the department and the year are every figure's.)
   // (总额 only after a money word: `年末资产总额` and `资产总额` keep it, and match loosely.)
-  const plain = named.replace(OWNER, '').replace(/^全年/, '').replace(/(支出|收入|资金|经费|金额)总额$/, '$1');
+  // (`以上三项“三公”经费预算合计30.00万元`: the items just told, summed, are their whole.)
+  const summed = named.replace(/^(?:以上|上述|前述)(?:[两二三四五六七八九十\d]+项)?(.{4,}?)(?:合计|共计|总计)$/, '$1');
+  const plain = summed.replace(OWNER, '').replace(/^全年/, '').replace(/(支出|收入|资金|经费|金额)总额$/, '$1');
   // (The disclosed 三公 are the 财政拨款 ones: `“三公”经费财政拨款`, `财政拨款“三公”经费支出` and `“三公”经费` name one figure.)
   if (SANGONG_TOTAL.test(plain)) return '三公经费';
   const name = plain.length >= 4 ? plain : named;

@@ -4,7 +4,7 @@
 import { operand } from '../../arith/interval';
 import { asExact } from '../../arith/operand';
 import { l } from '../../messages';
-import type { LeClaim } from '../../types';
+import type { FactClaim, LeClaim } from '../../types';
 import { COUNT_LINKS, countAgainstMoney, type CountLink } from '../counts-and-money';
 import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
@@ -92,6 +92,7 @@ const KEPT = /保有量?$/;
  */
 export function fleetClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   const cars = (t: ProseToken) => t.role === 'count' && t.token.unitText === '辆' && t.year === undefined;
+  keptStatedAgain(analysis, cars, sink);
   const fleet = analysis.tokens.find((t) => cars(t) && t.ownSubject && FLEET.test(t.subject));
   if (!fleet) return;
   for (const t of analysis.tokens) {
@@ -105,6 +106,37 @@ export function fleetClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       part: asExact(operand(t.token, t.subject)),
       whole: asExact(operand(fleet.token, fleet.subject)),
       soft: true,
+    });
+  }
+}
+
+/** The 公务用车 the 财政拨款 keeps: `使用财政拨款开支的公务用车保有量为23辆`, `车辆中使用财政拨款开支运行维护费的公务用车13辆`. */
+const KEPT_BY_FUNDS = /(?:使用)?财政拨款(?:开支|安排|负担)(?:运行维护费)?的公务用车(?:保有量?)?$/;
+/** Another date's or a unit's fleet: `年初公务用车保有量`, `局机关公务用车保有量`. */
+const OTHER_FLEET = /年初|期初|上年|以前|其中|本级|机关|所属|下属|中心|单位|分局|大队|派出所/;
+
+/**
+ * `…公务用车保有量为23辆` in the 三公 section and `车辆中使用财政拨款开支运行维护费的公务用车13辆` in the assets: the cars the
+ * 财政拨款 keeps at the year's end, one count stated twice.
+ */
+function keptStatedAgain(analysis: ProseAnalysis, cars: (t: ProseToken) => boolean, sink: ClaimSink): void {
+  let first: ProseToken | undefined;
+  for (const t of analysis.tokens) {
+    if (!cars(t) || !t.ownSubject || OTHER_FLEET.test(t.subject) || !(KEPT_BY_FUNDS.test(t.subject) || /^(?:本部门)?公务用车保有量?$/.test(t.subject))) continue;
+    if (!first) {
+      first = t;
+      continue;
+    }
+    sink.add<FactClaim>({
+      kind: 'fact',
+      origin: 'prose',
+      identity: 'prose.fact',
+      description: l('公务用车保有量两处表述', 'the 公务用车 kept, stated twice'),
+      span: t.token.span,
+      key: 'kept-cars',
+      a: asExact(operand(first.token, first.subject)),
+      b: asExact(operand(t.token, t.subject)),
+      looseMatch: false,
     });
   }
 }
