@@ -205,8 +205,8 @@ const OWN_ACCOUNTS_PARAGRAPH = new RegExp(
 );
 /** The numbering of the report's parts (`一、`, `（一）`, `第一部分`), never of an item. */
 const PART_NUMBER = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
-/** A standard part of the 情况说明 about the department's figures, by its title: `一般公共预算财政拨款支出决算结构情况`. */
-const STANDARD_PART = /^(?:(?:19|20)\d\d年度?)?(?:部门)?(?:一般公共预算|政府性基金预算|国有资本经营预算)?(?:财政拨款)?(?:收入|支出|收入支出|基本支出)决算(?:总体|结构|具体)?情况(?:说明)?$/;
+/** A standard part of the 情况说明 about the department's figures, by its title: `一般公共预算财政拨款支出决算结构情况`, `部门整体支出绩效自评情况`. */
+const STANDARD_PART = /^(?:(?:19|20)\d\d年度?)?(?:部门)?(?:一般公共预算|政府性基金预算|国有资本经营预算)?(?:财政拨款)?(?:收入|支出|收入支出|基本支出)决算(?:总体|结构|具体)?情况(?:说明)?$|^(?:(?:19|20)\d\d年度?)?部门整体/;
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
 const ITEM_NAME = /[（(]项[)）]$/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;

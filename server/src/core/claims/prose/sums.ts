@@ -68,7 +68,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   { members: [/^离休/, /^退休/], required: [0, 1], whole: /离退休/ },
   // 实有人员 → 在职 / 离退休 (a third kind, 遗属 or 临聘, is no member: the list is then partial)
   // (The 在职 named by their kinds: `实有人数203名，其中：行政编制人员168名，工勤人员9名，退休人员26名`.)
-  { members: [/在职|^行政(?:编制)?人员|^事业(?:编制)?人员|^工勤|参公|参照公务员/, /离退休|退休/], required: [0, 1], whole: /实有|现有|共有|人员总数|总人数/ },
+  // (Or the retired named apart, `在职人员1733人，离休人员2人，退休人员411人`.)
+  { members: [/在职|^行政(?:编制)?人员|^事业(?:编制)?人员|^工勤|参公|参照公务员/, /离退休|退休|^离休/], required: [0, 1], whole: /实有|现有|共有|人员总数|总人数/ },
   // 绩效 scores by first-level indicator: a department's (投入 / 过程 / 产出 / 效益) and a project's (预算执行率 / 产出 / 效益 /
   // 满意度); 满意度 may be counted within 效益.
   { members: [/投入/, /过程/, /产出/, /效益|效果/, /满意度/], required: [0, 1, 2, 3], whole: /得分$|总分$|评分$/ },

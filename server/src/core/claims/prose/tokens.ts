@@ -601,6 +601,8 @@ function subjectWords(lead: string, role: Role): string {
     const dir = w.search(DIRECTION);
     if (dir >= 0) w = w.slice(0, dir);
     w = w.replace(NEW_THIS_YEAR, '');
+    // (`与上年的27256.20万元相比下降…`: the end of a comparison whose figure stands before names nothing.)
+    if (/^(?:相比|比较)[，,]?$/.test(w)) w = '';
     // (`收入总计…，支出总计…，与2020年度相比，各增加29.6万元`: 各 names nothing.)
     if (/^(?:各|均|都|分别|亦|也)$/.test(w)) w = '';
   }
