@@ -71,3 +71,16 @@ test('a 类 numbered afresh under a heading of its own level is a part of that h
     '（八）一般公共预算财政拨款基本支出决算情况@3<某局2024年度部门决算',
   ]);
 });
+
+test('the prose of a page saved from a website: its tags and entities hide no heading, and offsets stay', () => {
+  const text = [
+    '<p style="text-indent:2em;"><strong>一、收入支出决算总体情况说明</strong></p>',
+    '<p style="text-indent:2em;">2020年度收入总计1734.33万元。&nbsp;</p>',
+    '<p style="text-indent:2em;"><strong>二、收入决算情况说明</strong></p>',
+  ].join('\n');
+  assert.deepEqual(outline(text), ['一、收入支出决算总体情况说明@2<', '二、收入决算情况说明@2<']);
+  const model = core.buildModel(text);
+  assert.equal(model.text.length, text.length);
+  const figure = model.numbers.find((n) => n.text === '1734.33');
+  assert.equal(text.slice(figure.span.start, figure.span.end), '1734.33');
+});

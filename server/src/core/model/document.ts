@@ -311,10 +311,37 @@ function withoutPageFurniture(text: string, lines: readonly Line[], tableLines: 
 
 const MARKED_PAGE_LINE = new RegExp(`^(?:${MARKED_PAGE_NUMBER})$`);
 
+/** A tag or a character entity of HTML: `<p style="text-indent:2em;">`, `</strong>`, `<br/>`, `&nbsp;`. */
+const MARKUP = /<\/?[a-zA-Z][^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,5});/g;
+
+/**
+ * The prose of a page saved from a website, `<p style="text-indent:2em;">（1）…：全年预算数…</p>`, with its markup blanked (the
+ * same length, so every offset stays): the `:` and `;` of a tag part no clause, and a tag before `十二、…` or `（1）…` hides no
+ * heading or item. Table lines keep theirs: the HTML table reader reads them.
+ */
+function withoutMarkup(text: string, lines: readonly Line[], tableLines: Uint8Array): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  let out: string[] | undefined;
+  let from = 0;
+  for (const line of lines) {
+    if (tableLines[line.index] === 1 || !(line.text.includes('<') || line.text.includes('&'))) continue;
+    const blanked = line.text.replace(MARKUP, (m) => ' '.repeat(m.length));
+    if (blanked === line.text) continue;
+    (out ??= []).push(text.slice(from, line.start), blanked);
+    from = line.end;
+  }
+  return out ? out.join('') + text.slice(from) : text;
+}
+
 export function buildModel(text: string): DocumentModel {
-  const lines = splitLines(text);
+  let lines = splitLines(text);
   const lineIndex = new LineIndex(text, lines.map((line) => line.start));
   const { tables, tableLines, cellNumbers, cellPlaces, refused } = parseTables(text, lines);
+  const bare = withoutMarkup(text, lines, tableLines);
+  if (bare !== text) {
+    text = bare;
+    lines = splitLines(text);
+  }
 
   // Numbers: table cells come from the table parser, the rest from the prose lines.
   const prose: ScannedNumber[] = [];

@@ -103,8 +103,12 @@ function confirmedElsewhere(claims: readonly Claim[]): Confirmed {
     }
     if (index.restated.has(token) || (index.asPart.get(token) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok)) return true;
     if (proposed && (index.ratios.get(token) ?? []).some((inputs) => rulesOut(inputs, proposed))) return true;
-    // (A total restated elsewhere alike, where its own breakdown holds, is borne out: the slip is in this list.)
-    if ((index.twins.get(token) ?? []).some((twin) => (index!.asTotal.get(twin) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok))) return true;
+    // (A total restated elsewhere alike, where its own breakdown holds, is borne out: the slip is in this list. So is a total another
+    // breakdown of which holds, `基本支出412.54万元，其中：人员经费374.09万元…；公用经费38.45万元` then `按支出经济分类划分：…`.)
+    // (A breakdown of one figure, `合计 = 一般公共预算财政拨款` in a table of one fund, vouches for nothing: it holds with the slip in both.)
+    const holds = (c: SumClaim) => checkSum(c.total, c.parts, c.signs).ok;
+    const breakdownHolds = (c: SumClaim) => c.parts.filter((p) => !p.value.isZero()).length >= 2 && holds(c);
+    if ((index.asTotal.get(token) ?? []).some(breakdownHolds) || (index.twins.get(token) ?? []).some((twin) => (index!.asTotal.get(twin) ?? []).some(holds))) return true;
     return parts !== undefined && (index.shares.get(token) ?? []).some((part) => !parts.some((p) => p.token === part));
   };
 }
@@ -200,6 +204,11 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   // (The finding goes on the figure found to have slipped: the crossed cell, the guessed part, or the one stated otherwise elsewhere.)
   const restatedSpan = restated?.edits[0]?.span;
   const slipped = crossedAt?.cell ?? typo?.part ?? (restatedSpan ? [total, ...claim.parts].find((o) => o.span?.start === restatedSpan.start) : undefined);
+  // (A total borne out elsewhere, with no one part found to have slipped: the finding is on the parts, the list that fails, when they
+  // stand on one line: `按支出经济分类划分：工资福利支出367.89万元，商品和服务支出35.95万元，…`.)
+  const first = claim.parts[0]?.span;
+  const last = claim.parts.at(-1)?.span;
+  const onParts = !slipped && claim.exhaustive && !pair && claim.origin === 'prose' && first && last && total.token !== undefined && confirmed(total.token, claim.parts, result.sum) && !ctx.model.text.slice(first.start, last.end).includes('\n') ? { start: first.start, end: last.end } : undefined;
   const fixes = crossed
     ? [crossed]
     : restated
@@ -228,10 +237,10 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
       ? l(`${total.label}与各分项之和不符：${written(total, claim.parts)} ≠ ${sum}`, `${total.label} differs from the sum of its parts: ${written(total, claim.parts)} ≠ ${sum}`)
       : l(`其中各项之和 ${sum} 超过${total.label} ${written(total, claim.parts)}`, `The listed parts add up to ${sum}, more than ${total.label} ${written(total, claim.parts)}`),
     explanation,
-    span: slipped?.span ?? span,
+    span: slipped?.span ?? onParts ?? span,
     severity: soft ? 'warning' : undefined,
     related: [
-      ...(slipped && slipped !== total && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total, claim.parts)}`, `total: ${total.label} ${written(total, claim.parts)}`) }] : []),
+      ...(((slipped && slipped !== total) || onParts) && total.span ? [{ span: total.span, message: l(`合计：${total.label} ${written(total, claim.parts)}`, `total: ${total.label} ${written(total, claim.parts)}`) }] : []),
       ...partsRelated(slipped),
     ],
     fixes,
