@@ -55,11 +55,13 @@ const NUMBER_BODY = [
   `[${DIGIT}]+[ \\u00A0\\u3000]+[.．][${DIGIT}]+`,
   // A line wrap after the decimal point (`465.` / `50万元`) (validated by its unit below), or before it
   // (`10935` / `.32万元`, with a space after the point too: `666` / `. 22万元`).
-  `[${DIGIT}]+\\.${EOL}[${DIGIT}]+`,
-  `[${DIGIT}]+${EOL}\\.[ \\u00A0\\u3000]*[${DIGIT}]+`,
+  `[${DIGIT}]+[.．]${EOL}[${DIGIT}]+`,
+  `[${DIGIT}]+${EOL}[.．][ \\u00A0\\u3000]*[${DIGIT}]+`,
   // A wrap among the digits (`3` / `87.15万元`, `70.6` / `7万元`, `82.0` / `0%`, `52` / `5. 50万元`), validated by its unit
   // below; also inside the leading group of a grouped number (`19` / `2,709.00元`).
   `[${DIGIT}]+${EOL}[${DIGIT}]+[.．][ \\u00A0\\u3000]*[${DIGIT}]+`,
+  // (And a count's integer, `在职人员12` / `14人`, validated by its count unit below.)
+  `[${DIGIT}]{1,4}${EOL}[${DIGIT}]{1,4}(?![.．,，${DIGIT}])`,
   // The same across a blank line, after a word only (a line of digits alone is a page's number).
   `(?<=[\\u4e00-\\u9fff])[${DIGIT}]+${BLANK_LINE}[${DIGIT}]+[.．][${DIGIT}]+`,
   // A year the wrap cut (`较202` / `3年度的2.41万元`), validated by 年 below.
@@ -412,7 +414,8 @@ function scanDigits(text: string, base: number, wholeCell: boolean): ScannedNumb
     const unitOfRun = !unit || unit === 'none' ? RUN_THEN_UNIT.test(text.slice(m.index + whole.length, m.index + whole.length + 120)) : false;
     // (`较202` / `3年度`: a year the line wrap cut is read whole.)
     const wrappedYear = unit === 'year' && /^(?:19|20)[0-9]{2}$/.test(body.replace(/\s+/g, ''));
-    if (markerBeforeYear || markerBeforeFigure || (malformed && !unitOfRun && !wrappedYear && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
+    const wrappedCount = unit === 'count' && WRAPPED_INTEGER.test(body);
+    if (markerBeforeYear || markerBeforeFigure || (malformed && !unitOfRun && !wrappedYear && !wrappedCount && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
       const firstDigits = body.match(LEADING_INTEGER)![0];
       at = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
@@ -431,6 +434,9 @@ function scanDigits(text: string, base: number, wholeCell: boolean): ScannedNumb
   }
   return out;
 }
+
+/** An integer a line wrap cut, `12` / `14`, with nothing but the wrap (a page's number and blanks) inside it. */
+const WRAPPED_INTEGER = new RegExp(`^[${DIGIT}]{1,4}${EOL}[${DIGIT}]{1,4}$`);
 
 /** The digits after the point of a number in canonical form. */
 function decimalPlaces(canon: string): number {

@@ -105,6 +105,9 @@ export const numberFormat: Rule = {
         ),
         explanation: l(`按 ${n.text} 读取并核对。`, `Read as ${n.text} for all checks.`),
         span: n.span,
+        // (A number written in full-width throughout, `９１．２９`, `２０２４年`, reads as it stands: the writer's input method, noted;
+        // full-width digits with an ASCII point, `７３.６３`, or digits of both widths in one number are damage.)
+        severity: n.formatIssue === 'fullwidth' && !/[0-9.,]/.test(n.raw) ? 'info' : undefined,
         fixes: [
           {
             title: l(`规范为“${fixed}”`, `Normalise to "${fixed}"`),

@@ -813,8 +813,8 @@ function otherItemsPrior(text: string, prior: ProseToken, current: ProseToken): 
   return end <= current.token.span.start && /[；;]/.test(text.slice(end, current.token.span.start)) && prior.subject !== '' && current.subject !== '' && !subjectsMatch(prior.subject, current.subject);
 }
 
-/** Last year's figure as zero in words: `上年无此项支出`, `上年为0`, `上年决算数为0`, `上年未发生`. */
-const ZERO_PRIOR = /上年(?:度|同期)?(?:决算数?|支出|数)?(?:为|是)?\s*(?:0|零)(?:\.0+)?(?:万?元)?(?![\d.０-９])|上年(?:度|同期)?(?:无|未发生|没有|未安排)(?:此项|该项|此类|相关)?(?:支出|经费|费用)?/;
+/** Last year's figure as zero in words: `上年无此项支出`, `上年为0`, `上年决算数为0`, `上年未发生`; not what last year lacked, `上年未安排因公出国（境）团组`. */
+const ZERO_PRIOR = /上年(?:度|同期)?(?:决算数?|支出|数)?(?:为|是)?\s*(?:0|零)(?:\.0+)?(?:万?元)?(?![\d.０-９])|上年(?:度|同期)?(?:无|未发生|没有|未安排)(?:此项|该项|此类|相关)?(?:支出|收入|经费|费用|资金)?(?=[，,。；;）)\s]|$)/;
 
 /**
  * `比上年增加0.12万元，主要是本年新增支出事项（上年为0）`, `增加0.08万元，上年无此项支出`: zero as last year's
