@@ -191,7 +191,7 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
  * name a different figure in each.
  */
 const FUND_NAME = '(?:一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)(?:财政拨款)?';
-const BODY = '[^，,。；;：:\\s]{2,20}(?:基金|单位|中心|学校|学|院|园|站|所|队|馆|本级|处|局|社|会|室|办|厅|团|台|场)';
+const BODY = '[^，,。；;：:\\s]{2,20}(?:基金|单位|中心|学校|学|院|园|站|所|队|馆|本级|机关|处|局|社|会|室|办|厅|团|台|场)';
 const BODY_ONLY = new RegExp(`^(?:${BODY})$`);
 const OWN_ACCOUNTS = new RegExp(`^(?:${FUND_NAME}|${BODY})$`);
 /**

@@ -48,6 +48,9 @@ const YEAR_END_BALANCE = /^年末(?:财政拨款)?(?:结转和结余|结转结�
 /** A fund's year-end balance: `一般公共预算财政拨款年末结转和结余`. */
 const FUND_YEAR_END = /年末(?:财政拨款)?结转和?结余$/;
 
+/** `在职人员中，`: a frame naming a kind of staff, broken down after it (by unit). */
+export const STAFF_FRAME = /^(在职|实有|离退休|退休)人员中/;
+
 /** `从支出结构看，` / `按收入构成来看：`: an opening that says from which side the sentence looks at a whole. */
 // (And a breakdown by criterion opened with a comma, `按单位分，本年收入合计3735.03万元，其中：…`.)
 const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看|^按[^：:，,。；;]{1,12}(?:划?分|分类)[，,]$|^(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|划分)[，,]$|^从[^：:，,。；;]{1,8}(?:上|来)?看[，,]$/;
@@ -78,7 +81,10 @@ const TRIGGER = new RegExp(
     '(?:具体|主要)?包括以下[^，,。；;：:\\d]{0,4}(?:\\d+个)?[^，,。；;：:\\d]{0,8}[：:]',
     '具体(?:为|是|包括)[：:]?',
     // (`基本支出907.59万元，分布在以下项级科目：行政运行610.51万元，…`.)
-    '分布(?:在|于)(?:以下|如下)?[^，,。；;：:\\d]{0,8}[：:]',
+    // (`在职人员分布为：局机关18人、…`.)
+    '分布(?:(?:在|于)(?:以下|如下)?[^，,。；;：:\\d]{0,8}|为|如下)[：:]',
+    // (`；在职人员中，局机关44人、市公证处18人…`: the staff of a kind, by unit.)
+    '(?:在职|实有|离退休|退休)人员中[，,：:]',  // STAFF_FRAME
     // (`工资福利支出（301）768.28万元：基本工资186.42万元、…；对个人和家庭的补助（303）3.30万元：…`: a figure's own items after its colon.)
     '(?<=[0-9０-９](?:万元|亿元|元))[：:](?=[^，,。；;：:\\d]{2,20}[0-9０-９])',
     '(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?',
@@ -86,7 +92,9 @@ const TRIGGER = new RegExp(
     // (`共有车辆12辆，其中机关本级10辆、所属事业单位2辆。按用途分：机要通信用车1辆，…`: the same whole by another breakdown.)
     // (`政府采购支出总额6791.78万元。按采购品目分，货物类2865.30万元、…`: a comma as well, unless the sentence names its whole
     // after the parts, `…，分别占财政拨款支出1298.03万元的…`.)
-    `按${CRITERIA}(?:划?分|分类)(?:[：:]|[，,](?![^。；;]*占))`,
+    // (Or the parts of a standard breakdown right after the comma, their shares after them: `按支出性质分，基本支出3576.03万元，占比74.90%；…`;
+    // or the whole named as a frame: `按单位分，本年收入合计中，市局机关20406.59万元，占34.31%；…`.)
+    `按(?:支出|收入)?${CRITERIA}(?:划?分|分类)(?:[：:]|[，,](?![^。；;]*占)|[，,](?=\\s*(?:基本支出|项目支出|人员经费|公用经费)\\s*[0-9０-９]|[^，,。；;：:\\d]{2,16}中[，,]))`,
     // (`从采购方式看，公开招标1186.40万元，占63.46%；…`: the same breakdown looked at.)
     '从(?:采购方式|采购品目|组织形式)(?:上|来)?看[，,：:]',
     // (`按支出内容分，办公费23.87万元，占8.39%，…`: some of the figure before, by what was bought; not all of it.)
@@ -220,7 +228,7 @@ function semicolonBefore(text: string, region: Span, opens: (from: number) => bo
 const CHAIN_CLAUSE = /^\s*(?:再?加(?:上)?|减(?:去)?|扣除)(?![^，,。；;]*其中)[\u4e00-\u9fff]/;
 
 /** A unit's name: `局机关`, `市图书馆`, `区疾控中心`, `局本级`. */
-const UNIT_NAME = /(?:机关|本级|中心|站|所|院|队|馆|校|处|室|团)$/;
+export const UNIT_NAME = /(?:机关|本级|中心|站|所|院|队|馆|校|处|室|团)$/;
 
 /** Amounts named by units only, two or more (`市测绘院的收入` too): a breakdown by unit. */
 function unitsOnly(members: ProseToken[]): boolean {
@@ -450,7 +458,16 @@ export function findLists(
           // (Nor last year's count it is compared with, and the change after it: `在职128人，比上年末的125人增加3人，其中：…`.)
           const compared = role === 'count' && (COMPARED_COUNT.test(t.lead) || (BARE_CHANGE.test(t.lead) && i > 0 && tokens[i - 1].role === 'count' && COMPARED_COUNT.test(tokens[i - 1].lead)));
           // (Nor an average, `…团组6个、23人次，团均8.73万元，人均2.28万元。各团组情况如下：`.)
-          if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
+          // (Nor another count in a bracket after the figure, `实有人员624人（核定编制510名），其中…`: an aside of its own name.)
+          const aside = role === 'count' && t.depth > 0 && t.ownSubject && i > scopeFirst && tokens[i - 1].role === role && tokens[i - 1].depth < t.depth && !restatesPrevious(tokens, i);
+          if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !aside && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
+        }
+        // (`在职人员84人和退休人员31人；在职人员中，局机关44人、…`: the staff of the kind the frame names, whichever figure came last.)
+        const staffKind = STAFF_FRAME.exec(word)?.[1];
+        if (staffKind && role === 'count') {
+          const ofKind = (t: ProseToken) => t.role === 'count' && (t.subject === staffKind || t.subject.endsWith(`${staffKind}人员`));
+          // (In its sentence before the frame, or in the sentence before: `…其中在职48人、离退休9人。` / `在职人员中，…；离退休人员中，…`.)
+          total = [...tokens.slice(0, triggerAt)].reverse().find(ofKind) ?? (previous ? analysis.bySentence.get(previous.id)?.find(ofKind) : undefined) ?? total;
         }
         // (`职业培训补贴支出1268.40万元，资金来源为上年结转…288.40万元和本年拨款980.00万元，主要用于：…`: what the money was used for
         // breaks down the figure its sources add up to, not the last source.)
@@ -505,7 +522,9 @@ export function findLists(
           // (`…主要包括：电费1287.60万元、…等。其中电费、水费合计1450.05万元`: a part naming the total among others is no part of it.)
           if (total && role === 'amount' && amountMembers.some((t) => /[、和及与]/.test(t.subject) && t.subject.split(/[、和及与]/).includes(total!.subject))) total = undefined;
           // (`按资金来源分，…` with a comma breaks down the whole its own paragraph states before it, not the last figure of another.)
-          if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph) total = undefined;
+          // (Unless it names that whole right after the comma: `按单位分，本年收入合计中，市局机关…`.)
+          const framed = FRAME_AFTER_TRIGGER.exec(text.slice(end, end + 24))?.[1];
+          if (total && COMMA_CRITERION.test(m[0]) && total.sentence.paragraph !== sentence.paragraph && !(framed && subjectsMatch(normalizeSubject(framed), total.subject))) total = undefined;
           // (`按采购方式分：公开招标…` breaks down what was procured, not whatever figure came last: `授予中小企业合同金额` is a part of it.)
           if (total && BY_PROCUREMENT_METHOD.test(word) && !PROCUREMENT_TOTAL.test(total.subject)) total = undefined;
           // (`本部门收入总计…，本年支出合计…。按单位划分，A支出…，B支出…`: units' spending breaks down the spending figure of the
@@ -1459,7 +1478,9 @@ function fallbackTotal(
   if ((named || side) && role === 'amount') {
     // (`收入总计包括…` after `收入、支出决算总计X万元`: the two 总计 are one figure.)
     // (In the 财政拨款 section, `收入总计包括：…` is the 财政拨款收入总计 it stated.)
-    const names = side ? [`${side}总计`, '收入、支出总计', '财政拨款收入、支出总计'] : /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计', `财政拨款${named}`] : [named];
+    // (`财政拨款收入总计包括…` after `财政拨款收入、支出总计2448.18万元`: the joined 总计 of the same money.)
+    const fiscal = /^财政拨款(?:收入|支出)总计$/.test(named);
+    const names = side ? [`${side}总计`, '收入、支出总计', '财政拨款收入、支出总计'] : /^(?:收入|支出)总计$/.test(named) ? [named, '收入、支出总计', `财政拨款${named}`] : fiscal ? [named, '财政拨款收入、支出总计'] : [named];
     if (lastClause && lastClause !== named && WHOLE_NAMES.test(lastClause)) names.push(lastClause);
     for (const name of names) {
       // (Stated in the trigger's section or one enclosing it: `本年支出具体情况如下：` under 八、国有资本经营… names 08's 本年支出,
@@ -1467,6 +1488,8 @@ function fallbackTotal(
       const found = subjects.find(name, offset, (t) => t.role === 'amount');
       if (found && subjectsMatch(found.subject, name) && encloses(sections, found.sentence.section, sentence.section)) return found;
     }
+    // (A 总计 named and stated nowhere is no licence to take the figure the sentence before opened with.)
+    if (fiscal) return undefined;
   }
   // (`…，其中行政单位1个、事业单位30个。事业单位包括：县级公立医院3家、…`: a count named before the trigger is the one of that name
   // the sentence before states, not whatever it opened with.)
@@ -1495,6 +1518,14 @@ function fallbackTotal(
     // (Unless it names its whole right after the trigger, `分单位看：本年支出合计中，A…`: that figure, by name.)
     const after = analysis.bySentence.get(sentence.id)?.find((t) => t.token.span.start >= offset);
     const frame = after ? FRAME_AFTER_TRIGGER.exec(after.sentence.text.slice(offset - after.sentence.span.start + trigger.length)) : null;
+    // (`…其中：在职88人，退休35人。分单位看，在职人员局机关31人、…`: the figure of the sentence before whose name the first part's opens
+    // with, the longest such.)
+    if (BY_ANY_CRITERION.test(trigger) && after?.role === role) {
+      const opener = (analysis.bySentence.get(previous.id) ?? [])
+        .filter((t) => t.role === role && t.subject.length >= 2 && after.subject.length > t.subject.length && after.subject.startsWith(t.subject))
+        .reduce<ProseToken | undefined>((best, t) => (!best || t.subject.length > best.subject.length ? t : best), undefined);
+      if (opener) return opener;
+    }
     if (BY_ANY_CRITERION.test(trigger) && frame) {
       const name = normalizeSubject(frame[1]);
       const found = name.length >= 2 ? subjects.find(name, offset, (t) => t.role === role) : undefined;

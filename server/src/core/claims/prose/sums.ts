@@ -5,7 +5,7 @@ import { asExact, withChanges } from '../../arith/operand';
 import { l } from '../../messages';
 import type { FactClaim, Operand, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
-import type { ProseList } from './lists';
+import { STAFF_FRAME, UNIT_NAME, type ProseList } from './lists';
 import { grandTotalKind, normalizeSubject, sideOf, subjectsMatch } from './subjects';
 import type { UnresolvedShare } from './shares';
 import { COUNTED_TOTAL } from './counted-totals';
@@ -240,6 +240,8 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   const topFew = own !== undefined && TOP_FEW.test(own.text.slice(Math.max(0, list.trigger.start - own.span.start), Math.max(0, parts[0].token.span.start - own.span.start)));
   if (topFew) return false;
   if (list.exhaustive || /分别|构成/.test(list.triggerText) || BY_CRITERION.test(list.triggerText)) return true;
+  // (`在职人员中，局机关44人、市公证处18人、…`: a kind of staff by unit, every unit.)
+  if (STAFF_FRAME.test(list.triggerText) && parts.length >= 2 && parts.every((p) => p.role === 'count' && UNIT_NAME.test(p.subject))) return true;
   // (`其余各项合计83.53万元，包括A6.69万元、B5.73万元`: the rest, item by item, unless 等 leaves some out.)
   if (REMAINDER_TOTAL.test(total.subject || total.lead)) {
     const last = parts[parts.length - 1].token;
@@ -593,7 +595,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (total && parts.length > 2 && parts[0].token.value.eq(total.token.value) && parts[0].token.unit === total.token.unit && subjectsMatch(parts[0].subject, total.subject)) parts = parts.slice(1);
   if (!total || parts.length === 0 || parts.includes(total)) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
-  if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start))) return;
+  // (Unless the trigger names the group itself: `在职人员84人和退休人员31人；在职人员中，局机关44人…`.)
+  if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start)) && !STAFF_FRAME.test(list.triggerText)) return;
   // (`由局机关本级和所属3个二级预算单位决算组成…其中：行政单位1个，…事业单位2个，…1个`: the kinds are of the body and its units,
   // one more than the count.)
   if (role === 'count' && /本级(?:和|及|与|以及)所属$/.test(total.lead)) return;
@@ -891,7 +894,8 @@ function withoutUnitBreakdown(parts: ProseToken[], role: Role, sink: ClaimSink):
 /** What a count counts, named right after its unit (`8个调查项目` → 调查项目); '' when nothing is. */
 export function countedNoun(t: ProseToken): string {
   const from = (t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start;
-  return /^的?([\u4e00-\u9fff]{2,8})/.exec(t.sentence.text.slice(from))?.[1] ?? '';
+  // (Not the next name a joiner brings, `在职人员84人和退休人员31人`.)
+  return /^的?(?![和及与或])([\u4e00-\u9fff]{2,8})/.exec(t.sentence.text.slice(from))?.[1] ?? '';
 }
 
 /** Two counted nouns that name different things: neither ends as the other does (`调查项目` and `调查小区`, not `项目` and `一级项目`). */
