@@ -149,8 +149,10 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   }
   // (A list of amounts taken as whole only because it covers nearly all (soft) is certainly wrong when its parts exceed the
   // total; scores stay soft, their scoring rules cap and round.)
-  const money = claim.total.token !== undefined && isMoney(ctx.model.numbers[claim.total.token].unit);
-  const soft = claim.soft && !(money && claim.exhaustive && !result.ok && !claim.signs && !checkPartialSum(claim.total, claim.parts).ok);
+  // (Counts too: graded projects outnumbering those evaluated.)
+  const totalUnit = claim.total.token !== undefined ? ctx.model.numbers[claim.total.token].unit : undefined;
+  const amountOrCount = totalUnit !== undefined && (isMoney(totalUnit) || totalUnit === 'count');
+  const soft = claim.soft && !(amountOrCount && claim.exhaustive && !result.ok && !claim.signs && !checkPartialSum(claim.total, claim.parts).ok);
   // (A partial list whose total is one typing slip from its parts' sum, the rest too small to be an item left out: the total
   // mistyped. `资产总额9,082,686.98元，其中：流动资产2,864,208.66元，固定资产6,218,460.32元` leaves 18元.)
   const mistypedTotal = result.ok && !claim.exhaustive ? totalOneSlipFromParts(claim) : undefined;
@@ -216,7 +218,8 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     : typo
     ? [typo.fix]
     : // (Not a positive total made negative: `年末结转和结余 = 年初 + 收入 − 支出` below zero says a term is wrong, not the balance.)
-      claim.exhaustive && !pair && total.span && total.token !== undefined && !confirmed(total.token, claim.parts, result.sum) && !(result.sum.isNegative() && !total.value.isNegative())
+      // (Nor a count of a list presumed whole, `soft`: the grades named from the top may leave one out, the count be right.)
+      claim.exhaustive && !(claim.soft && totalUnit === 'count') && !pair && total.span && total.token !== undefined && !confirmed(total.token, claim.parts, result.sum) && !(result.sum.isNegative() && !total.value.isNegative())
       ? [
           {
             title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),

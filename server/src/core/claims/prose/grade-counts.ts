@@ -167,7 +167,10 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     const gradeFunds = fundedGrades.map((g) => fundsOf[g]!);
     const everyGradeFunded = gradeFunds.length > 0 && graded.every((t, g) => fundsOf[g] !== undefined || t.token.zero);
     const fundsComplete = evaluatedFunds !== undefined && everyGradeFunded && evaluatedFunds.token.value.isPositive() && checkSum(operand(evaluatedFunds.token, ''), gradeFunds.map((t) => operand(t.token, ''))).ok;
-    gradeSum(sink, 'prose.grade-counts', COUNTS, everyGrade || fundsComplete, evaluated, graded, gradeOf);
+    // (Grades named from the top of the scale, `“优”的项目2个，“良”的项目1个`, are likely all of them, each project having one; that the
+    // report leaves a lower grade unnamed is possible, so they only warn.)
+    const fromTheTop = byGrade.length > 0 && graded.length >= 2 && SCALES.some((scale) => scale.slice(0, grades.size).every((g) => grades.has(g)));
+    gradeSum(sink, 'prose.grade-counts', COUNTS, everyGrade || fundsComplete || fromTheTop, evaluated, graded, gradeOf, !(everyGrade || fundsComplete) && fromTheTop);
     goodRate(analysis, graded, gradeOf, evaluated, sink);
     // (`共涉及项目29个，资金110157.67万元` / `“优”的项目26个，涉及资金81606.42万元；“良”的项目1个，涉及资金…；“中”的…`: the funds of the
     // grades add up to the funds evaluated, exactly when every project evaluated has a grade here.)
@@ -215,7 +218,7 @@ const COUNTS = { zh: '项目数', en: 'projects' };
 const FUNDS = { zh: '项目资金', en: 'funds' };
 
 /** The grades' figures (their counts, or their funds) add up to the evaluated one: exactly when `complete`, else at most. */
-function gradeSum(sink: ClaimSink, identity: string, what: { zh: string; en: string }, complete: boolean, total: ProseToken, parts: ProseToken[], gradeOf: (t: ProseToken, k: number) => string): void {
+function gradeSum(sink: ClaimSink, identity: string, what: { zh: string; en: string }, complete: boolean, total: ProseToken, parts: ProseToken[], gradeOf: (t: ProseToken, k: number) => string, soft = false): void {
   sink.add({
     kind: 'sum',
     origin: 'prose',
@@ -227,5 +230,6 @@ function gradeSum(sink: ClaimSink, identity: string, what: { zh: string; en: str
     total: operand(total.token, `开展自评的${what.zh}`),
     parts: parts.map((t, k) => operand(t.token, `“${gradeOf(t, k)}”的${what.zh}`)),
     exhaustive: complete,
+    ...(soft ? { soft } : {}),
   });
 }
