@@ -70,6 +70,8 @@ const TRIGGER = new RegExp(
     `${wrappable('主要为')}(?=[\\u4e00-\\u9fff（）()]{2,30}\\s*[0-9０-９])`,
     // (`水利（款）支出108,634.95万元，主要为：水利工程建设43,513.41万元，…`: the parts of the figure before the colon.)
     `${wrappable('主要为')}[：:]`,
+    // (`单价100万元以上专用设备14台（套），主要是CT3台、磁共振2台、…`: the equipment counted, by kind.)
+    `主要(?:是|为|有|包括)(?=[\\u4e00-\\u9fffA-Za-z（）()]{1,30}\\s*[0-9０-９]{1,4}\\s*(?:台|套|辆|件))`,
     // (`城乡社区支出（类）5823.22万元，主要是城乡社区环境卫生（项）3862.47万元、城管执法（项）486.92万元`: the 项 of the 类 before.)
     `${wrappable('主要是')}(?=[\\u4e00-\\u9fff（）()]{2,30}[（(]项[)）]\\s*[0-9０-９])`,
     `${wrappable('主要体现在以下方面')}[^：:，。]{0,10}[：:]`,
@@ -1403,8 +1405,10 @@ class SentenceScan {
 const PERSONS = /^(?:人|名)$/;
 /** `事业单位30个…：县级公立医院3家、乡镇卫生院15家、…其他事业单位6个`: 个, 家 and 所 count the same bodies. */
 const BODIES = /^(?:个|家|所)$/;
+/** `14台（套）` and `4台`: a unit and its bracketed alternative count the same things. */
+const bareUnit = (unit: string) => unit.replace(/[（(][^（）()]*[)）]$/, '');
 const sameCountUnit = (a: ProseToken, b: ProseToken) =>
-  a.token.unitText === b.token.unitText || (PERSONS.test(a.token.unitText) && PERSONS.test(b.token.unitText)) || (BODIES.test(a.token.unitText) && BODIES.test(b.token.unitText) && /单位|机构|院|中心|站|所|校|园/.test(a.subject + b.subject));
+  bareUnit(a.token.unitText) === bareUnit(b.token.unitText) || (PERSONS.test(a.token.unitText) && PERSONS.test(b.token.unitText)) || (BODIES.test(a.token.unitText) && BODIES.test(b.token.unitText) && /单位|机构|院|中心|站|所|校|园/.test(a.subject + b.subject));
 
 function countPart(text: string, t: ProseToken, total: ProseToken | undefined): boolean {
   if (directionOf(t.lead) !== undefined || LAST_YEAR_COMPARISON.test(t.lead)) return false;
