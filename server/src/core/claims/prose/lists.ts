@@ -49,7 +49,8 @@ const YEAR_END_BALANCE = /^年末(?:财政拨款)?(?:结转和结余|结转结�
 const FUND_YEAR_END = /年末(?:财政拨款)?结转和?结余$/;
 
 /** `在职人员中，`: a frame naming a kind of staff, broken down after it (by unit). */
-export const STAFF_FRAME = /^(在职|实有|离退休|退休)人员中/;
+const STAFF_KINDS = '在职|实有|离退休|退休';
+export const STAFF_FRAME = new RegExp(`^(${STAFF_KINDS})人员中`);
 
 /** `从支出结构看，` / `按收入构成来看：`: an opening that says from which side the sentence looks at a whole. */
 // (And a breakdown by criterion opened with a comma, `按单位分，本年收入合计3735.03万元，其中：…`.)
@@ -86,7 +87,7 @@ const TRIGGER = new RegExp(
     // (`在职人员分布为：局机关18人、…`.)
     '分布(?:(?:在|于)(?:以下|如下)?[^，,。；;：:\\d]{0,8}|为|如下)[：:]',
     // (`；在职人员中，局机关44人、市公证处18人…`: the staff of a kind, by unit.)
-    '(?:在职|实有|离退休|退休)人员中[，,：:]',  // STAFF_FRAME
+    `(?:${STAFF_KINDS})人员中[，,：:]`,
     // (`工资福利支出（301）768.28万元：基本工资186.42万元、…；对个人和家庭的补助（303）3.30万元：…`: a figure's own items after its colon.)
     '(?<=[0-9０-９](?:万元|亿元|元))[：:](?=[^，,。；;：:\\d]{2,20}[0-9０-９])',
     '(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看[，,：:]?',

@@ -21,8 +21,7 @@ const MAX_NAMES_SPAN = 600;
 // (Or of a place: `31个省（自治区、直辖市）`, `省（区、市）` name the kinds counted with 省, no places.)
 const KIND_OF_BODY = /^(?:城乡|各|全[县市区镇乡]|其他|其余|所属|下属|各类)|^(?:中小学|幼儿园|卫生院|学校|小学|中学|单位|自治区|直辖市|区|市|县|旗|自治州|自治县|计划单列市)$|及/;
 
-const NAMES_END = /[。；;]|\n(?=[ \t\u3000]*(?:\r?\n|$|[（(]?[一二三四五六七八九十\d０-９]+[)）、.．]|#|[-*•]))/;
-/** A line break the names run across, with the indentation of the next line. */
+/** A line break the names run across, with the indentation of the next line: not one before a blank line, an item or a heading. */
 const WRAP = /\r?\n(?![ \t\u3000]*(?:\r?\n|$|[（(]?[一二三四五六七八九十\d０-９]+[)）、.．]|#|[-*•]))[ \t\u3000]*/g;
 
 export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
@@ -37,9 +36,8 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
     if (!BODIES.test(before + opening[1]) || OF_THE_ACCOUNTS.test(before) || BESIDE_ANOTHER.test(before) || /组成|构成/.test(opening[1])) continue;
     const from = end + opening[0].length;
     const bracketed = /[（(]$/.test(opening[0]);
-    // (A line break ends the names where a blank line, a numbered item or a heading follows it; elsewhere it is a PDF's wrap,
-    // `…、水资源管理股、建` / `设与运行管理股、…`, and the names go on.)
-    const stop = bracketed ? /[）)]/ : NAMES_END;
+    // (A PDF's wrap, `…、水资源管理股、建` / `设与运行管理股、…`, is blanked: the names go on past it, and a line break left ends them.)
+    const stop = bracketed ? /[）)]/ : /[。；;\n]/;
     const rest = text.slice(from, from + MAX_NAMES_SPAN).replace(WRAP, (m) => ' '.repeat(m.length));
     const close = rest.search(stop);
     if (close < 0) continue;
