@@ -84,3 +84,13 @@ test('the prose of a page saved from a website: its tags and entities hide no he
   const figure = model.numbers.find((n) => n.text === '1734.33');
   assert.equal(text.slice(figure.span.start, figure.span.end), '1734.33');
 });
+
+test('full-width figures in the prose read as ASCII for the words around them, the numbers keep what was written', () => {
+  const text = '某局２０１９年度部门决算\n\n２０１９年度本部门机关运行经费支出１０４．６１万元，增长８．３９％。\n';
+  const model = core.buildModel(text);
+  assert.equal(model.text.length, text.length);
+  assert.match(model.text, /2019年度本部门机关运行经费支出104\.61万元，增长8\.39%/);
+  const figure = model.numbers.find((n) => n.text === '104.61');
+  assert.equal(figure.raw, '１０４．６１');
+  assert.equal(figure.formatIssue, 'fullwidth');
+});

@@ -333,6 +333,26 @@ function withoutMarkup(text: string, lines: readonly Line[], tableLines: Uint8Ar
   return out ? out.join('') + text.slice(from) : text;
 }
 
+const FULL_WIDTH_FIGURE = /[０-９．％]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/**
+ * The prose with full-width digits, points and percent signs as ASCII (`２０１９年度`, `１．２１万元`, `８．３９％`), one code unit for
+ * one, so every offset stays: the words around a figure are read alike however it was typed. After the numbers are scanned, which
+ * keep what was written (number-format reports it).
+ */
+function halfWidthDigits(text: string, lines: readonly Line[], tableLines: Uint8Array): string {
+  if (!/[０-９]/.test(text)) return text;
+  let out: string[] | undefined;
+  let from = 0;
+  for (const line of lines) {
+    if (tableLines[line.index] === 1 || !/[０-９．％]/.test(line.text)) continue;
+    (out ??= []).push(text.slice(from, line.start), text.slice(line.start, line.end).replace(FULL_WIDTH_FIGURE, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET)));
+    from = line.end;
+  }
+  return out ? out.join('') + text.slice(from) : text;
+}
+
 export function buildModel(text: string): DocumentModel {
   let lines = splitLines(text);
   const lineIndex = new LineIndex(text, lines.map((line) => line.start));
@@ -363,7 +383,7 @@ export function buildModel(text: string): DocumentModel {
   const pageWidth = pageWidthOf(lines, tableLines);
   const runningTitles = new Uint8Array(lines.length);
   for (const line of lines) if (tableLines[line.index] === 0 && isRunningTitle(lines, line.index, firstLine)) runningTitles[line.index] = 1;
-  text = withoutPageFurniture(text, lines, tableLines, runningTitles);
+  text = halfWidthDigits(withoutPageFurniture(text, lines, tableLines, runningTitles), lines, tableLines);
   // Markdown comments (`<!-- … -->`, disable directives, authors' notes) are not report text.
   const comments = commentSpans(text);
   const numbers: Token[] = [];
