@@ -29,7 +29,6 @@ export function countedTotalClaims(analysis: ProseAnalysis, sink: ClaimSink): vo
       const n = NUMERALS[m[1]] ?? Number(m[1]);
       const parts = partsBefore(tokens, total, n) ?? (total.index === 0 ? partsNamedBefore(previous, total, n) : undefined);
       if (!parts) continue;
-      if (!parts) continue;
       const name = m[0].replace(/^[，,；;\s]+|[为达]$/g, '');
       sink.add({
         kind: 'sum',
@@ -45,13 +44,22 @@ export function countedTotalClaims(analysis: ProseAnalysis, sink: ClaimSink): vo
   }
 }
 
-/** The n amounts right before the total, each naming itself, none restating another: else none. */
+/**
+ * The n amounts right before the total, each naming itself, none restating another: else none. Subtotals between them are passed
+ * over (`A553.22万元、B10.46万元，合计即人员经费563.68万元；C107.86万元、D3.76万元，合计即公用经费111.62万元；四项合计675.30万元`).
+ */
 function partsBefore(tokens: ProseToken[], total: ProseToken, n: number): ProseToken[] | undefined {
-  if (total.index < n) return undefined;
-  const parts = tokens.slice(total.index - n, total.index);
-  if (parts.some((p) => p.role !== 'amount' || !p.ownSubject || p.restates || p.depth !== total.depth)) return undefined;
+  const parts: ProseToken[] = [];
+  for (let i = total.index - 1; i >= 0 && parts.length < n; i--) {
+    if (tokens[i].role === 'amount' && SUBTOTAL_LEAD.test(tokens[i].lead)) continue;
+    parts.unshift(tokens[i]);
+  }
+  if (parts.length < n || parts.some((p) => p.role !== 'amount' || !p.ownSubject || p.restates || p.depth !== total.depth)) return undefined;
   return parts;
 }
+
+/** A subtotal of the items before it in a list: `，合计即人员经费563.68万元`, `，小计…`. */
+export const SUBTOTAL_LEAD = /^[，,、]?\s*(?:合计|小计|共计)(?:即|为|是)?/;
 
 /**
  * `教育支出（类）87673.22万元，…；住房保障支出（类）5126.62万元，…。其中教育支出位居第一，其次是社会保障和就业支出，再次是住房保障支出，

@@ -26,8 +26,8 @@ const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$|^使用[^，,。；;]{
 /** A balance named by no fund or account: `年末余额`. */
 // (Or a bare carry-over or adjustment, `年初结转156.80万元`, `年中追加31.00万元`: its sentence's item's, whichever that is.)
 const BARE_BALANCE = /^(?:年初|年末|期初|期末)?余额$|^(?:加)?(?:年初|上年)结转(?:资金)?$|^(?:经|本年)?(?:年中|年度中|年内)?(?:追加|调增|调减|追减|压减|核减|核增)(?:预算|资金)?$/;
-/** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`. */
-const THIS_ITEM = /^(?:该|此)(?:科目|项目|项|款|类)/;
+/** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`, `本类支出`. */
+const THIS_ITEM = /^(?:该|此|本)(?:科目|项目|项|款|类)/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
 const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;
 /** The money an evaluation or a measure covers (`涉及资金`, `覆盖资金`). */
@@ -405,6 +405,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if ((!FACT_ROLES.includes(t.role) && !approx) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
     if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;
+    // (Nor last year's, unnamed after last year's part: `上年为3642.86万元占3724.76万元的97.80%`.)
+    if (t.role === 'share-base' && !t.ownSubject && analysis.bySentence.get(t.sentence.id)?.[t.index - 1]?.role === 'prior') continue;
     // (`…，调整预算-20.07万元，全年预算数为180.68万元`: an adjustment is no budget of its item.)
     if (t.role === 'budget' && isBudgetAdjustment(analysis.bySentence.get(t.sentence.id)!, t.index)) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.

@@ -375,7 +375,8 @@ export function findLists(
       // (`从支出结构看，…支出1630.52万元，其中：A…；B…`: an opening whose one figure heads a 其中 of its own only says how the
       // sentence looks at it; the 其中 breaks that figure down, over all its clauses.)
       const nextWord = triggers[k + 1]?.[0];
-      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord) || /^中[：:，,]/.test(nextWord))) {
+      // (Or `按经济分类划分，基本支出6,749,783.89元包括：…`.)
+      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord) || /^中[：:，,]/.test(nextWord) || /^(?:主要)?包括[：:]?$/.test(nextWord.replace(/\r?\n/g, '')))) {
         const head = firstAtOrAfter(tokens, end);
         if (firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!) === head + 1 && tokens[head]?.role === 'amount') continue;
       }
@@ -448,7 +449,8 @@ export function findLists(
       // (`年初…结转和结余120.00万元，为调整后年初数：原…2020年末财政拨款结转和结余286.40万元，其中随…划出166.40万元，留用120.00万元`: a
       // list right after last year's figure breaks that figure down, not this year's before it.)
       const beforeTrigger = tokens[triggerAt - 1];
-      const afterLastYears = beforeTrigger !== undefined && beforeTrigger.index >= scopeFirst && beforeTrigger.role === 'prior' && beforeTrigger.ownSubject && beforeTrigger.year !== undefined;
+      // (Not the last of a run of last year's figures before a 分别 of this year's: `上年A551.27万元、B109.08万元，本年分别为…`.)
+      const afterLastYears = beforeTrigger !== undefined && beforeTrigger.index >= scopeFirst && beforeTrigger.role === 'prior' && beforeTrigger.ownSubject && beforeTrigger.year !== undefined && !(respectively && /^[、和及与]/.test(beforeTrigger.lead));
       for (const role of LIST_ROLES) {
         if (afterLastYears && role === 'amount') continue;
         let total: ProseToken | undefined;
@@ -509,6 +511,12 @@ export function findLists(
           const opensWithWhereof = /^其\r?\n?中/.test(word) && firstAtOrAfter(tokens, sentence.span.start) === firstAtOrAfter(tokens, start);
           const lone = total && opensWithWhereof && previous?.paragraph === sentence.paragraph ? innermost.get(lastFigure(analysis, previous, role) ?? total) : undefined;
           if (total && lone && lone.totals.get(role) === total && (lone.parts.get(role) ?? []).length === 1) total = lone.parts.get(role)![0];
+          // (`…分别为：A118.30万元、B236.85万元…。` / `其中，B项目…全年执行236.85万元`: one of the figures before told of again, no part of the
+          // first.)
+          if (total && opensWithWhereof && role === 'amount') {
+            const told = (analysis.bySentence.get(total.sentence.id) ?? []).filter((b) => b !== total && b.role === 'amount');
+            if (list.members.some((t) => t.role === 'amount' && told.some((b) => b.token.value.eq(t.token.value) && b.subject.length >= 2 && t.subject.startsWith(b.subject)))) total = undefined;
+          }
           // (`…住房保障支出661.08万元，占3.20%。其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`: a lone part whose share
           // names its whole is a part of that whole, not of the figure the sentence before opened with.)
           // (`本期收入…；本期费用3378.78万元…。其中：业务活动费用2786.45万元，占本期费用的82.47%；…`: parts whose first share names the

@@ -657,6 +657,13 @@ function inlineBase(tokens: ProseToken[], share: ProseToken): ProseToken | undef
   return tokens[k - 1]?.role === 'share-base' ? tokens[k - 1] : undefined;
 }
 
+/** `…的98.10%，上年为3642.86万元占3724.76万元的97.80%`: last year's share, of last year's figure right before its unnamed base. */
+function priorBeforeInlineBase(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
+  const base = inlineBase(tokens, share);
+  const before = base ? tokens[base.index - 1] : undefined;
+  return base && !base.ownSubject && before?.role === 'prior' ? before : undefined;
+}
+
 /** How many tokens before a run of rates its figures are looked for among. */
 const MAX_RESPECTIVE_WALK = 32;
 
@@ -1033,7 +1040,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const found =
-      bracketed?.part ?? run?.part ?? byName?.part ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
+      bracketed?.part ?? run?.part ?? byName?.part ?? priorBeforeInlineBase(sentenceTokens, share) ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
     // (Of a figure and its restatement, `4,796.95万元，约合0.48亿元，占本类支出的30.32%`, the finer is the part.)
     const part = found?.restates && found.sentence === share.sentence ? finestOf(sentenceTokens, sentenceTokens[firstOfRestatements(sentenceTokens, found.index)]) : found;
     if (!part) {

@@ -8,7 +8,7 @@ import type { ClaimSink } from '../sink';
 import { STAFF_FRAME, UNIT_NAME, type ProseList } from './lists';
 import { grandTotalKind, normalizeSubject, sideOf, subjectsMatch } from './subjects';
 import type { UnresolvedShare } from './shares';
-import { COUNTED_TOTAL } from './counted-totals';
+import { COUNTED_TOTAL, SUBTOTAL_LEAD } from './counted-totals';
 import { ADJUSTMENT_AMOUNT, between, budgetKind, CUT, type ProseToken, type Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
@@ -495,7 +495,9 @@ function splitAtJoiners(u: string): string[] {
   for (const m of u.matchAll(/和|及/g)) {
     const left = u.slice(from, m.index);
     const rest = u.slice(m.index! + 1).replace(/[（(][^）)]*[)）]\s*$/, '');
-    if (UNIT_END.test(left.replace(/[（(][^）)]*[)）]\s*$/, '')) && UNIT_END.test(rest)) {
+    // (A word of two, `社会和法制委员会办公室`, names no unit: the 和 is inside the name.)
+    const bareLeft = left.replace(/[（(][^）)]*[)）]\s*$/, '');
+    if (bareLeft.length >= 3 && UNIT_END.test(bareLeft) && UNIT_END.test(rest)) {
       names.push(left);
       from = m.index! + 1;
     }
@@ -552,6 +554,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   if (role === 'score' && total && !/得分|评分|分数|总分/.test(total.subject + total.lead)) return;
   // (`其中教育支出位居第一，其次是…，三类合计103812.06万元`: a total of items counted, no part of the list's total.)
   let parts = (after > 0 ? listed.slice(0, after) : role === 'count' && total ? withoutSiblingTail(listed, total) : listed).filter((p) => !COUNTED_TOTAL.test(p.lead));
+  // (`工资福利支出553.22万元、对个人和家庭的补助10.46万元，合计即人员经费563.68万元；商品和服务支出…，合计即公用经费111.62万元`: each subtotal
+  // sums the items since the one before, and is none of the whole's items.)
+  if (role === 'amount' && parts.some((p) => SUBTOTAL_LEAD.test(p.lead))) parts = withoutSubtotals(parts, sink);
   if (parts.length === 0) return;
   // (`…支出2252.60万元。其中：` / `城市建设支出（项）年初结转和结余…，本年收入…，本年支出2012.60万元，年末结转和结余…`: each item states its
   // year's roll; its 支出 is the part.)
@@ -592,7 +597,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     if (parts.some((p) => p.depth > shallowest)) parts = parts.filter((p) => p.depth === shallowest);
   }
   // (`从采购方式看，政府采购支出总额3587.50万元中：公开招标…`: the whole restated before its parts is none of them.)
-  if (total && parts.length > 2 && parts[0].token.value.eq(total.token.value) && parts[0].token.unit === total.token.unit && subjectsMatch(parts[0].subject, total.subject)) parts = parts.slice(1);
+  // (Or named shorter: `按经济分类划分，基本支出869.32万元中：…` after `一般公共预算财政拨款基本支出869.32万元`.)
+  if (total && parts.length > 2 && parts[0].token.value.eq(total.token.value) && parts[0].token.unit === total.token.unit && (subjectsMatch(parts[0].subject, total.subject) || (parts[0].subject.length >= 2 && total.subject.endsWith(parts[0].subject)))) parts = parts.slice(1);
   if (!total || parts.length === 0 || parts.includes(total)) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
   // (Unless the trigger names the group itself: `在职人员84人和退休人员31人；在职人员中，局机关44人…`.)
@@ -653,6 +659,11 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // (`收入、支出总计…。其中：收入方面，本年收入合计23,968.61万元；支出方面，本年支出合计…，年末结转和结余…`: each side's own parts
   // add up to the 总计, the sides are not added together.)
   const sides = role === 'amount' ? sidesOfBothSidesTotal(total, parts) : undefined;
+  // (The same with one side only in the list, the other after its `；`.)
+  if (role === 'amount' && !sides && BOTH_SIDES_TOTAL.test(total.subject) && parts.length >= 3 && /^(?:收入|支出)总计$/.test(parts[0].subject)) {
+    restatedSide(sink, parts, total, parts[0].subject);
+    return;
+  }
   // (`财政拨款收入、支出总计…，其中一般公共预算财政拨款收入…，政府性基金预算财政拨款收入…；年初财政拨款结转和结余…`: the flows of one side
   // before the `；`, without its balance, are some of that side only.)
   const oneSide = role === 'amount' && !sides && BOTH_SIDES_TOTAL.test(total.subject) && parts.length >= 2 && (parts.every((p) => /收入/.test(p.subject) && !/支出/.test(p.subject)) || parts.every((p) => /支出/.test(p.subject) && !/收入/.test(p.subject)));
@@ -692,6 +703,12 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
         continue;
       }
       const name = k === 0 ? '收入总计' : '支出总计';
+      // (`其中，收入总计393.74万元由本年收入合计…和年初结转和结余…构成；支出总计…`: the side's 总计 restated heads its own parts; it is the
+      // 总计 itself, and they add up to it.)
+      if (/总计$/.test(side[0].subject) && side.length >= 3) {
+        restatedSide(sink, side, total, name);
+        continue;
+      }
       sink.add<SumClaim>({
         kind: 'sum',
         origin: 'prose',
@@ -717,19 +734,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
       for (const side of parts) partAtMost(sink, side, total);
       return;
     }
-    for (const side of parts) {
-      sink.add<FactClaim>({
-        kind: 'fact',
-        origin: 'prose',
-        identity: 'prose.both-sides-total',
-        description: l(`${side.subject}即${total.subject}`, `${side.subject} is ${total.subject}`),
-        span: side.token.span,
-        key: `both-sides|${total.token.id}`,
-        a: operand(total.token, total.subject),
-        b: operand(side.token, side.subject),
-        looseMatch: false,
-      });
-    }
+    for (const side of parts) bothSidesFact(sink, side, total);
     return;
   }
   // (Scores in whole or half points are given as scored, not rounded: `19分` is 19, as in the 自评表.)
@@ -921,6 +926,64 @@ const PERSONAL_TRAIT = /党员|团员|女性|女职工|女同志|男性|少数�
 const POPULATION = /人口$/;
 /** Units that count people: only their lists end at a group outside the staff. */
 const PEOPLE = /^(?:人|名|人次)$/;
+
+/** A side's 总计 restated at the head of its parts (`收入总计393.74万元由本年收入合计…和年初结转和结余…构成`): the 总计 itself, its parts' sum. */
+function restatedSide(sink: ClaimSink, side: ProseToken[], total: ProseToken, name: string): void {
+  const [head, ...own] = side;
+  bothSidesFact(sink, head, total);
+  sink.add<SumClaim>({
+    kind: 'sum',
+    origin: 'prose',
+    identity: 'prose.list',
+    description: l(`${name} = 其中各项之和`, `${name} = the sum of its listed parts`),
+    span: head.token.span,
+    total: operand(head.token, head.subject),
+    parts: own.map(partOperand),
+    exhaustive: coversFamily(own.map((p) => p.subject), name),
+  });
+}
+
+/** A side of a 收入、支出总计 stated alone (`收入总计3167.78万元`): the 总计 itself. */
+function bothSidesFact(sink: ClaimSink, side: ProseToken, total: ProseToken): void {
+  sink.add<FactClaim>({
+    kind: 'fact',
+    origin: 'prose',
+    identity: 'prose.both-sides-total',
+    description: l(`${side.subject}即${total.subject}`, `${side.subject} is ${total.subject}`),
+    span: side.token.span,
+    key: `both-sides|${total.token.id}`,
+    a: operand(total.token, total.subject),
+    b: operand(side.token, side.subject),
+    looseMatch: false,
+  });
+}
+
+/** The items of a list with its subtotals taken out; a sum claim for each subtotal, of the items since the one before it. */
+function withoutSubtotals(parts: ProseToken[], sink: ClaimSink): ProseToken[] {
+  const items: ProseToken[] = [];
+  let group: ProseToken[] = [];
+  for (const p of parts) {
+    if (!SUBTOTAL_LEAD.test(p.lead)) {
+      items.push(p);
+      group.push(p);
+      continue;
+    }
+    if (group.length >= 2) {
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.subtotal',
+        description: l(`${p.subject || '小计'} = 其前各项之和`, `${p.subject || 'the subtotal'} = the sum of the items before it`),
+        span: p.token.span,
+        total: operand(p.token, p.subject || '小计'),
+        parts: group.map(partOperand),
+        exhaustive: true,
+      });
+    }
+    group = [];
+  }
+  return items;
+}
 
 /**
  * `实际正式教职工62人，其中副高级职称4人，…中级工1人，退休职工28人`: a head count's list runs on into a

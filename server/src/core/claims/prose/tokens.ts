@@ -877,6 +877,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (FUNCTION_WORD_ONLY.test(own)) own = '';
       // (`…用于一般公共预算安排的机关运行经费，合计125.09万元`: a bare 合计 totals what the clause before it named.)
       if (own === '' && role === 'amount' && BARE_TOTAL.test(lead)) own = namedBeforeTotal(clauseBefore(text, Math.max(sentence.span.start, start - 1), 40, '，,；;：:。'));
+      // (`上年一般公共预算财政拨款支出6089.36万元，本年支出5941.76万元`: this year's figure of the quantity last year's just named.)
+      if (role === 'amount' && previous?.role === 'prior' && previous.ownSubject && /^(?:收入|支出)(?:合计)?$/.test(own) && /^[，,]?\s*本年(?:收入|支出)(?:决算)?(?:数)?(?:为)?$/.test(lead) && previous.subject.endsWith(own.replace(/合计$/, ''))) own = previous.subject;
       // `政府性基金预算财政拨款年初结转和结余…，本年收入…，本年支出…，年末结转和结余…。本年支出比上年增加…`: the fund the
       // paragraph's first figure names is the fund of the bare year figures after it (not the department's 收入合计 / 支出合计).
       if (fundFrame && BARE_YEAR_FIGURE.test(own)) own = fundFrame + own.replace(/合计$/, '');
@@ -898,7 +900,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (Not a year inside a closed bracket: `年初结转和结余（即2023年末结转和结余）100.00万元` is this year's opening.)
       while (asOfIndex + 1 < asOf.length && sentence.span.start + asOf[asOfIndex + 1].index! < token.span.start) asOfIndex++;
       // (`上年收入总计900万元，本年收入总计1000万元`: a figure that says 本年 is this year's after all.)
-      const thisYear = lastYearOpening && !restatedPrior && /本年|当年|今年/.test(lead) && !/上年|去年/.test(lead);
+      // (So does the next of its run: `本年分别为563.68万元、111.62万元`.)
+      const thisYear = lastYearOpening && !restatedPrior && ((/本年|当年|今年/.test(lead) && !/上年|去年/.test(lead)) || (previous?.role === 'amount' && previous.year === undefined && previous.token.unit === token.unit && RUN_JOINER.test(lead)));
       // (`收、支总计比2023年度增加…` in a 2024 report: last year, compared with, is not the change's own year. A change since an
       // older year, `比2019年(疫情前)减少…`, stays dated by it: it is another change than the year's.)
       const ownWords = role === 'delta' || role === 'change-rate' ? lead.replace(COMPARED_YEAR, (m) => (model.reportYear !== undefined && m.includes(String(model.reportYear - 1)) ? '' : m)) : lead;
