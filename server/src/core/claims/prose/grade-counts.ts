@@ -13,7 +13,7 @@ const GRADE = /(?:^|[、，,；;]|为[：:]?)\s*[“"‘]?(优秀|良好|合格|
 /** A band of scores before a count: `90分（含）以上的项目`, `80（含）—90分的项目`, `60分以下的项目`. */
 const SCORE_BAND = /((?:\d+(?:\.\d+)?\s*分?\s*[（(]含[）)]\s*(?:以上|以下)?|\d+(?:\.\d+)?\s*分(?:以上|以下))(?:\s*[—\-－~～至到]\s*\d+(?:\.\d+)?\s*分?(?:\s*[（(]含[）)])?(?:以下)?)?)(?:（不含）)?的?(?:项目|一级项目|二级项目)(?:有|共|数为|为)?$/;
 /** The funds of the projects evaluated, after their count: `，资金763.43万元`, `，涉及资金697.00万元`. */
-const EVALUATED_FUNDS_LEAD = /^[，,]?\s*(?:共)?(?:涉及)?(?:项目)?资金(?:总额|合计|共计)?(?:为|共|共计)?$/;
+const EVALUATED_FUNDS_LEAD = /^[，,]?\s*(?:项目)?(?:共)?(?:涉及)?(?:项目)?资金(?:总额|合计|共计)?(?:为|共|共计)?$/;
 /** A grade's funds: `，涉及资金464.82万元`, `，资金339.64万元`. */
 const GRADE_FUNDS_LEAD = /^[，,]?\s*(?:涉及)?(?:项目)?资金(?:为)?$/;
 /** A grade's share of the projects: `占项目总数比例`, `占自评项目数的`. */
@@ -28,7 +28,8 @@ const SCALES = [
 
 /** The words after the evaluated count: `个项目开展了绩效自评`, `个项目进行自评`. */
 // (`11个一般公共预算项目开展了绩效自评`: a fund or kind may qualify the projects.)
-const EVALUATED_AFTER = /^(?:个)?(?:[^，,。；;\d]{0,10}?(?:项目|一级项目|二级项目))?[^，,。；;]{0,6}?(?:开展|进行|实施)了?(?:绩效)?自评/;
+// (Or the projects and their money, in a sentence of the 自评: `从自评结果看，6个项目涉及资金385.00万元，…“优”的项目3个…`.)
+const EVALUATED_AFTER = /^(?:个)?(?:[^，,。；;\d]{0,10}?(?:项目|一级项目|二级项目))?[^，,。；;]{0,6}?(?:开展|进行|实施)了?(?:绩效)?自评|^个(?:自评)?项目(?:共)?涉及(?:项目)?资金/;
 /** `…全面开展绩效自评，共涉及项目14个`: the projects counted after the words of the evaluation. */
 const EVALUATED_LEAD = /(?:涉及|覆盖|共有|共计|共)(?:一级|二级)?项目(?:共|数)?(?:为|有|达)?$/;
 const EVALUATION = /自评|绩效评价/;

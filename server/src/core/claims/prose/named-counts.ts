@@ -30,7 +30,10 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
     if (n.unit !== 'count' || n.cell || !/^(?:个|家|所)$/.test(n.unitText) || n.decimals > 0 || n.value.lt(2) || n.value.gt(60)) continue;
     const end = n.unitSpan?.end ?? n.span.end;
     const opening = OPENING.exec(text.slice(end, end + 24));
-    if (!opening) continue;
+    if (!opening) {
+      namesBefore(text, n, end, sink);
+      continue;
+    }
     const before = text.slice(Math.max(0, n.span.start - 12), n.span.start);
     // (`由局机关和所属4个事业单位组成，具体为：` names the body itself besides the four.)
     if (!BODIES.test(before + opening[1]) || OF_THE_ACCOUNTS.test(before) || BESIDE_ANOTHER.test(before) || /组成|构成/.test(opening[1])) continue;
@@ -49,16 +52,38 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
     const names = namesOf(bracketed ? enumeration : enumeration.replace(/[（(][^（）()]*[)）]/g, ''));
     // (Nor a list ending in kinds, `包括县第一中学、县职业中专及城乡中小学、幼儿园`: examples and the kinds of the rest.)
     if (names.length < 2 || names.some((name) => name.length > 24 || KIND_OF_BODY.test(name))) continue;
-    sink.add<SumClaim>({
-      kind: 'sum',
-      origin: 'prose',
-      identity: 'prose.named-count',
-      description: l(`个数 = 列出的名称（${names.length}个）`, `the count = the names listed (${names.length})`),
-      span: n.span,
-      total: operand(n, `${opening[1] || (/[\u4e00-\u9fff]+$/.exec(before)?.[0] ?? '')}个数`),
-      parts: names.map((name) => exactCount(1, name)),
-      exhaustive: true,
-      id: -1,
-    });
+    namedCount(sink, n, `${opening[1] || (/[\u4e00-\u9fff]+$/.exec(before)?.[0] ?? '')}个数`, names);
   }
+}
+
+function namedCount(sink: ClaimSink, n: DocumentModel['numbers'][number], label: string, names: string[]): void {
+  sink.add<SumClaim>({
+    kind: 'sum',
+    origin: 'prose',
+    identity: 'prose.named-count',
+    description: l(`个数 = 列出的名称（${names.length}个）`, `the count = the names listed (${names.length})`),
+    span: n.span,
+    total: operand(n, label),
+    parts: names.map((name) => exactCount(1, name)),
+    exhaustive: true,
+    id: -1,
+  });
+}
+
+/** The names before the count in its clause, `机关内设综合科、提案委员会办公室、…共3个职能机构`, after the verb that sets them up. */
+const NAMES_BEFORE = /(?:内设|下设|设有|设置|包括|包含)([^，,。；;：:\d]{2,300}?)共$/;
+/** The bodies counted right after the count's unit. */
+const COUNTED_BODIES = /^[\u4e00-\u9fff]{0,4}(?:科室|股室|处室|机构|单位|部门|中心)/;
+
+function namesBefore(text: string, n: DocumentModel['numbers'][number], end: number, sink: ClaimSink): void {
+  const counted = COUNTED_BODIES.exec(text.slice(end, end + 10));
+  if (!counted) return;
+  const from = Math.max(0, n.span.start - MAX_NAMES_SPAN);
+  const clause = text.slice(from, n.span.start);
+  const start = Math.max(...['，', ',', '。', '；', ';', '：', ':', '\n'].map((c) => clause.lastIndexOf(c))) + 1;
+  const m = NAMES_BEFORE.exec(clause.slice(start));
+  if (!m || !m[1].includes('、') || /等$|主要/.test(m[1])) return;
+  const names = namesOf(m[1].replace(/[（(][^（）()]*[)）]/g, ''));
+  if (names.length < 2 || names.some((name) => name.length > 24 || KIND_OF_BODY.test(name))) return;
+  namedCount(sink, n, `${counted[0]}个数`, names);
 }

@@ -143,7 +143,8 @@ function completionColumns(model: DocumentModel, table: Table, header: string, r
   const named = /(年初|调整|全年|变动|调整后)预算/.exec(header)?.[1] ?? (note ? /(?:决算数?[÷/]|占)(年初|调整|全年|变动|调整后)预算/.exec(note)?.[1] : undefined);
   const budget = named ? budgets.filter((c) => headerText(table, c).includes(named)) : budgets;
   // (`决算数 | 小计 | 基本支出 | 项目支出`: the group's 小计 is the 决算数.)
-  const totals = actuals.filter((c) => /^(?:小计|合计)$|^决算数?$/.test(table.columns[c].headerPath.at(-1) ?? ''));
+  // (Or one header, `决算数合计 | 基本支出 | 项目支出`.)
+  const totals = actuals.filter((c) => /^(?:小计|合计)$|^决算数?(?:合计|小计)?$/.test(table.columns[c].headerPath.at(-1) ?? ''));
   const actual = actuals.length === 1 ? actuals[0] : totals.length === 1 ? totals[0] : undefined;
   if (actual === undefined || budget.length === 0) return undefined;
   // (`年初预算 | … | 全年预算 | 全年执行数 | 执行率(%)`: a rate that names no budget is of the one its rows bear out.)
