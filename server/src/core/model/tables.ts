@@ -528,10 +528,13 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = lines[i].text.trim();
     // (`- 3 -`, `3`, `第3页 共9页`, `3 / 9`, and Markdown's thematic break `---` where a converter marked the page's end.)
-    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/.test(t) && !/^\d{1,4}\s*[/／]\s*\d{1,4}$/.test(t) && !/^第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t)) return false;
+    // (Or the running title with the page's number after it: `白云县自然资源局2022年度部门决算  第10页`.)
+    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/.test(t) && !/^\d{1,4}\s*[/／]\s*\d{1,4}$/.test(t) && !/^第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t.replace(TRAILING_PAGE_NUMBER, ''))) return false;
   }
   return true;
 }
+
+const TRAILING_PAGE_NUMBER = /[\s\u3000]+(?:第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4})$/;
 
 /** A line that only says the table before goes on: `表三（续）`, `续表`, `公开05表（续）`. */
 const CONTINUATION_LINE = /^[\s|]*(?:(?:表[一二三四五六七八九十\d]{1,2}|公开\s*\d{1,2}\s*表|部门公开表\s*\d{1,2})\s*[（(]续(?:表)?[)）]|[（(]?续表[)）]?|续上表)[\s|]*$/;
@@ -1222,7 +1225,8 @@ function refinesMerged(row: TableRow, above: string[]): boolean {
     const text = norm(c.text);
     if (text === '') return true;
     const label = above[col];
-    return label !== undefined && label !== '' && (above[col - 1] === label || above[col + 1] === label || (col === 0 && LABEL_COLUMN_WORD.test(text)));
+    // (Or the label itself again, a cell merged down the header's rows written in each: `机关运行经费支出决算数` under itself.)
+    return label !== undefined && label !== '' && (above[col - 1] === label || above[col + 1] === label || (col === 0 && LABEL_COLUMN_WORD.test(text)) || text === norm(label));
   });
 }
 

@@ -507,7 +507,11 @@ function respectiveRun(text: string, tokens: ProseToken[], i: number, from: numb
   // `…，上年分别为4117.58万元、322.54万元`.)
   const stated = before('prior');
   const after = tokens[last + 1]?.role === 'prior' && /上年|去年|上一年/.test(tokens[last + 1].lead) ? runFrom(tokens, last + 1) : [];
-  const priors = stated.length === first.length ? stated : after.length === first.length ? after : stated;
+  // (Or a run of as many of last year's in the sentence before: `上年上述各类支出分别为786.19万元、…。本年A、B、…分别为…，与上年相比分别
+  // 增长14.33%、…`.)
+  const opening = stated.length === first.length || after.length === first.length ? -1 : previous.findIndex((t) => t.role === 'prior' && /分别/.test(t.lead));
+  const runBefore = opening >= 0 ? runFrom(previous, opening) : [];
+  const priors = stated.length === first.length ? stated : after.length === first.length ? after : runBefore.length === first.length && currents === inSentence ? runBefore : stated;
   const end = priors === after ? last + after.length : last;
   if (currents.length !== first.length) return { changes: [], last: end };
   const [deltas, rates] = first[0].role === 'delta' ? [first, second] : [second, first];

@@ -13,6 +13,8 @@ const BY_ANY_CRITERION = /^[；;，,]?\s*(?:按[^：:，,。；;]{1,12}(?:划?�
 /** A sentence that opens by breaking a figure down: `其中：`, `从支出结构看，`, `按经济分类分，`. */
 const BREAKDOWN_OPENING = /^\s*(?:其\r?\n?中|从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看)|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
 const NUMBERED_OPENING = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
+/** An item numbered in digits or in words: `（四）住房保障支出…`, `4.…`. */
+const NUMBERED_ITEM = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
 /** How far back the whole a breakdown by another criterion is of is looked for, past the sentences breaking it down. */
 const MAX_BREAKDOWN_SENTENCES = 12;
 /** The whole a breakdown names right after its trigger: `本年支出合计中，`. */
@@ -511,6 +513,10 @@ export function findLists(
           const opensWithWhereof = /^其\r?\n?中/.test(word) && firstAtOrAfter(tokens, sentence.span.start) === firstAtOrAfter(tokens, start);
           const lone = total && opensWithWhereof && previous?.paragraph === sentence.paragraph ? innermost.get(lastFigure(analysis, previous, role) ?? total) : undefined;
           if (total && lone && lone.totals.get(role) === total && (lone.parts.get(role) ?? []).length === 1) total = lone.parts.get(role)![0];
+          // (`（四）住房保障支出1.52万元，…。` / `其中，群众文化（项）支出31.00万元，…`: a 项 larger than the 类 of the numbered item before is
+          // another 类's, which the words do not say.)
+          const item = total;
+          if (item && opensWithWhereof && role === 'amount' && /[（(]类[)）]|支出$/.test(item.subject) && NUMBERED_ITEM.test(item.sentence.text) && list.members.some((t) => t.role === 'amount' && /[（(]项[)）]/.test(t.subject) && t.token.value.gt(item.token.value))) total = undefined;
           // (`…分别为：A118.30万元、B236.85万元…。` / `其中，B项目…全年执行236.85万元`: one of the figures before told of again, no part of the
           // first.)
           if (total && opensWithWhereof && role === 'amount') {

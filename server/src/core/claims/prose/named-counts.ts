@@ -21,6 +21,9 @@ const MAX_NAMES_SPAN = 600;
 // (Or of a place: `31个省（自治区、直辖市）`, `省（区、市）` name the kinds counted with 省, no places.)
 const KIND_OF_BODY = /^(?:城乡|各|全[县市区镇乡]|其他|其余|所属|下属|各类)|^(?:中小学|幼儿园|卫生院|学校|小学|中学|单位|自治区|直辖市|区|市|县|旗|自治州|自治县|计划单列市)$|及/;
 
+/** Another count of the same list before this one in its sentence: `其中：行政单位1个，`. */
+const SIBLING_COUNT_BEFORE = /其中[：:，,]?[^。；;]*?\d+\s*个[^。；;\d]*$/;
+
 /** A line break the names run across, with the indentation of the next line: not one before a blank line, an item or a heading. */
 const WRAP = /\r?\n(?![ \t\u3000]*(?:\r?\n|$|[（(]?[一二三四五六七八九十\d０-９]+[)）、.．]|#|[-*•]))[ \t\u3000]*/g;
 
@@ -35,6 +38,8 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
       continue;
     }
     const before = text.slice(Math.max(0, n.span.start - 12), n.span.start);
+    // (`单位共3个，其中：行政单位1个，事业单位2个，分别为A（本级）、B、C`: names after the last of several counts are all of theirs.)
+    if (SIBLING_COUNT_BEFORE.test(text.slice(Math.max(0, n.span.start - 60), n.span.start))) continue;
     // (`由局机关和所属4个事业单位组成，具体为：` names the body itself besides the four.)
     if (!BODIES.test(before + opening[1]) || OF_THE_ACCOUNTS.test(before) || BESIDE_ANOTHER.test(before) || /组成|构成/.test(opening[1])) continue;
     const from = end + opening[0].length;
