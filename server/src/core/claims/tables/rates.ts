@@ -7,7 +7,7 @@ import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
 import Decimal from 'decimal.js';
 import { asExact, Operand } from '../../arith/operand';
-import { checkRatio, written } from '../../arith/interval';
+import { checkRatio, sumOperand, written } from '../../arith/interval';
 import { emitSum } from './emit';
 import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOperand, totalItem, valueColumns, type Item } from './access';
 
@@ -359,8 +359,12 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
     const o = itemOperand(model, table, it, amountCol);
     return o && counted ? asExact(o) : o;
   };
-  const base = total && amountOf(total);
-  if (!total || !base) return;
+  if (!total) {
+    sharesOfRowsSum(list, shareCol, amountOf, model, sink);
+    return;
+  }
+  const base = amountOf(total);
+  if (!base) return;
   // (`采购金额 | 占采购总额比例 | 授予中小企业合同金额 | 中小企业占比`: a share of a row's own figure, when the rows bear that out,
   // or of the column the header names.)
   const rowBase = namedBase ?? amounts[0];
@@ -413,4 +417,31 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
     shares: top.map((c) => c.id),
   });
   for (const c of top) c.group = group.id;
+}
+
+/**
+ * A share column in a table of no total row (`类 | 决算数（万元） | 占比 | …`): of the rows' sum, when all rows but one at most bear that
+ * out (the rows are then the whole; a table of some items of a larger whole has most shares off).
+ */
+function sharesOfRowsSum(list: Item[], shareCol: number, amountOf: (it: Item) => Operand | undefined, model: DocumentModel, sink: ClaimSink): void {
+  const rows = list.flatMap((it) => {
+    const stated = rateOperand(model, it, shareCol, `${itemName(it)} · 占比`);
+    const part = amountOf(it);
+    return stated && part ? [{ it, stated, part }] : [];
+  });
+  if (rows.length < 3 || rows.length !== list.length) return;
+  const base = sumOperand(rows.map((r) => r.part), '各行合计');
+  if (base.value.isZero() || rows.filter((r) => checkRatio(r.part, base, r.stated).status === 'ok').length < rows.length - 1) return;
+  for (const { it, stated, part } of rows) {
+    sink.add<ShareClaim>({
+      kind: 'share',
+      origin: 'table',
+      identity: 'table.share-of-rows',
+      description: l(`${itemName(it)}：占比 = 本行 / 各行合计`, `${itemName(it)}: share = the row / the rows' sum`),
+      span: stated.span!,
+      part,
+      base,
+      stated,
+    });
+  }
 }
