@@ -104,7 +104,8 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   // `①行政运行（项）：年初预算…` under one 类 and `②行政运行（项）：…` under another: an enumerated 项 paragraph is
   // about its own 项, whose name other 类 reuse.
   // (So are a fund item's own accounts: `2.…（项）（2136699）：年初结转和结余225.08万元，本年收入194.56万元，本年支出…`.)
-  return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key)) ? `para${scope.item ?? p.id}` : '';
+  // (So is the money a numbered item paid out, `（五）…补助：按每人每月260元的标准，…发放资金269.88万元`.)
+  return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key) || PAID_OUT.test(key)) ? `para${scope.item ?? p.id}` : '';
 }
 /** `年初结转和结余中，`, `年末结转和结余中：`: a clause framed by the opening or the closing balance. */
 const BALANCE_FRAME = /(年初|年末)(?:财政拨款)?结转和?结余(?:[^，,。；;：:\d]{0,4})?中[，,：:][^。；;]*$/;
@@ -172,7 +173,7 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
     if ((level >= 4 && !PART_NUMBER.test(title) && !STANDARD_PART.test(title.replace(HEADING_MARK, ''))) || OWN_ACCOUNTS.test(title.replace(HEADING_MARK, ''))) scope.own = `item${s}`;
   }
   if (p && !scope.own.startsWith('item')) {
-    scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8)) || ENUMERATED_ITEM.test(model.text.slice(p.span.start, p.span.start + 80));
+    scope.enumerated = ENUMERATED.test(model.text.slice(p.span.start, p.span.start + 8)) || ENUMERATED_ITEM.test(model.text.slice(p.span.start, p.span.start + 80)) || NAMED_ITEM.test(model.text.slice(p.span.start, p.span.start + 48));
     // (An enumerated item's paragraph may run on in the lines after it, each a paragraph of its own: `3.…（项）。年初预算为…，
     // 支出决算为…。` / `决算数小于年初预算数的主要原因是：…。本年支出决算391.40万元，占…`. They are that item's, up to the next item.)
     for (let q = p.id - 1; !scope.enumerated && q >= 0 && q >= p.id - ITEM_TAIL_PARAGRAPHS && model.paragraphs[q].section === p.section; q--) {
@@ -209,6 +210,10 @@ const PART_NUMBER = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二�
 const STANDARD_PART = /^(?:(?:19|20)\d\d年度?)?(?:部门)?(?:一般公共预算|政府性基金预算|国有资本经营预算)?(?:财政拨款)?(?:收入|支出|收入支出|基本支出)决算(?:总体|结构|具体)?情况(?:说明)?$|^(?:(?:19|20)\d\d年度?)?部门整体/;
 const HEADING_MARK = /^[\s#]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/;
 const ITEM_NAME = /[（(]项[)）]$/;
+/** The money a measure paid out: `发放资金`, `拨付资金`. */
+const PAID_OUT = /^(?:发放|拨付|下达|兑付|支付)(?:资金|金额)?$/;
+/** A paragraph opening with a numbered item's name and a colon: `（五）农村籍退役士兵老年生活补助：…`. */
+const NAMED_ITEM = /^\s*[（(][一二三四五六七八九十]{1,3}[)）][^。；;：:，,\d]{2,40}[：:]/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
 const PROJECT_PARAGRAPH = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:(?:19|20)\d\d\s*年度?\s*)?(?:[^，,。；;：:\d\s]{1,30}?项目|该项目)(?!支出|经费|资金合计|\s*\d)/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）]|[①-⑳])/;
@@ -317,6 +322,9 @@ function scopeName(total: string): string {
   if (/总计$|结转|结余/.test(total)) return total;
   return total.replace(/一般公共预算|财政拨款/g, '') || total;
 }
+
+/** The economic classes, whose items are listed under 人员经费 (基本支出) and 项目支出 alike. */
+const ECONOMIC_CLASS_PART = /^(?:工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出)$/;
 
 /** A list part is scoped by its list's total: 本年支出合计's 基本支出 is not necessarily the 一般公共预算财政拨款支出's. */
 function listScope(list: ProseList | undefined): string {
@@ -494,7 +502,11 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const economic = ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : '';
     // (The scopes every key of the statement ends with: built once, so that no key leaves one out.)
     const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}`;
-    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${scopes}`;
+    // (An item of a part whose own list names its whole: `对个人和家庭的补助` of 人员经费 and of 项目支出 list different 生活补助.)
+    const classTotal = inList?.totals.get('amount');
+    const classList = classTotal && ECONOMIC_CLASS_PART.test(classTotal.subject) ? listOf.get(classTotal) : undefined;
+    const ofClass = classList ? `<${listScope(classList)}` : '';
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) + ofClass : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${scopes}`;
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id, approx };
     list.push(statement);
