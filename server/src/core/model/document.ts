@@ -314,43 +314,45 @@ const MARKED_PAGE_LINE = new RegExp(`^(?:${MARKED_PAGE_NUMBER})$`);
 /** A tag or a character entity of HTML: `<p style="text-indent:2em;">`, `</strong>`, `<br/>`, `&nbsp;`. */
 const MARKUP = /<\/?[a-zA-Z][^<>\n]{0,200}>|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,5});/g;
 
+const FULL_WIDTH_FIGURE = /[０-９．％]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
 /**
- * The prose of a page saved from a website, `<p style="text-indent:2em;">（1）…：全年预算数…</p>`, with its markup blanked (the
- * same length, so every offset stays): the `:` and `;` of a tag part no clause, and a tag before `十二、…` or `（1）…` hides no
- * heading or item. Table lines keep theirs: the HTML table reader reads them.
+ * The text with each prose line `needs` picks rewritten by `map`, which keeps its length (so every offset stays); table lines as they
+ * are (their readers read them).
  */
-function withoutMarkup(text: string, lines: readonly Line[], tableLines: Uint8Array): string {
-  if (!text.includes('<') && !text.includes('&')) return text;
+function mapProseLines(text: string, lines: readonly Line[], tableLines: Uint8Array, needs: (line: string) => boolean, map: (line: string) => string): string {
   let out: string[] | undefined;
   let from = 0;
   for (const line of lines) {
-    if (tableLines[line.index] === 1 || !(line.text.includes('<') || line.text.includes('&'))) continue;
-    const blanked = line.text.replace(MARKUP, (m) => ' '.repeat(m.length));
-    if (blanked === line.text) continue;
-    (out ??= []).push(text.slice(from, line.start), blanked);
+    // (The line as the text has it now: an earlier pass may have blanked it.)
+    const current = text.slice(line.start, line.end);
+    if (tableLines[line.index] === 1 || !needs(current)) continue;
+    const mapped = map(current);
+    if (mapped === current) continue;
+    (out ??= []).push(text.slice(from, line.start), mapped);
     from = line.end;
   }
   return out ? out.join('') + text.slice(from) : text;
 }
 
-const FULL_WIDTH_FIGURE = /[０-９．％]/g;
-const FULL_WIDTH_OFFSET = 0xfee0;
+/**
+ * The prose of a page saved from a website, `<p style="text-indent:2em;">（1）…：全年预算数…</p>`, with its markup blanked: the `:` and
+ * `;` of a tag part no clause, and a tag before `十二、…` or `（1）…` hides no heading or item.
+ */
+function withoutMarkup(text: string, lines: readonly Line[], tableLines: Uint8Array): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  return mapProseLines(text, lines, tableLines, (line) => line.includes('<') || line.includes('&'), (line) => line.replace(MARKUP, (m) => ' '.repeat(m.length)));
+}
 
 /**
  * The prose with full-width digits, points and percent signs as ASCII (`２０１９年度`, `１．２１万元`, `８．３９％`), one code unit for
- * one, so every offset stays: the words around a figure are read alike however it was typed. After the numbers are scanned, which
- * keep what was written (number-format reports it).
+ * one: the words around a figure are read alike however it was typed. After the numbers are scanned, which keep what was written
+ * (number-format reports it).
  */
 function halfWidthDigits(text: string, lines: readonly Line[], tableLines: Uint8Array): string {
   if (!/[０-９]/.test(text)) return text;
-  let out: string[] | undefined;
-  let from = 0;
-  for (const line of lines) {
-    if (tableLines[line.index] === 1 || !/[０-９．％]/.test(line.text)) continue;
-    (out ??= []).push(text.slice(from, line.start), text.slice(line.start, line.end).replace(FULL_WIDTH_FIGURE, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET)));
-    from = line.end;
-  }
-  return out ? out.join('') + text.slice(from) : text;
+  return mapProseLines(text, lines, tableLines, (line) => /[０-９．％]/.test(line), (line) => line.replace(FULL_WIDTH_FIGURE, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET)));
 }
 
 export function buildModel(text: string): DocumentModel {

@@ -710,16 +710,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
         restatedSide(sink, side, total, name);
         continue;
       }
-      sink.add<SumClaim>({
-        kind: 'sum',
-        origin: 'prose',
-        identity: 'prose.list',
-        description: l(`${name} = 其中各项之和`, `${name} = the sum of its listed parts`),
-        span: total.token.span,
-        total: operand(total.token, `${total.subject}（${name}）`),
-        parts: side.map(partOperand),
-        exhaustive: coversFamily(side.map((p) => p.subject), name),
-      });
+      sideSum(sink, name, total, `${total.subject}（${name}）`, side);
     }
     return;
   }
@@ -932,15 +923,20 @@ const PEOPLE = /^(?:人|名|人次)$/;
 function restatedSide(sink: ClaimSink, side: ProseToken[], total: ProseToken, name: string): void {
   const [head, ...own] = side;
   bothSidesFact(sink, head, total);
+  sideSum(sink, name, head, head.subject, own);
+}
+
+/** One side of a 收入、支出总计 (`name`: 收入总计 or 支出总计) as the sum of its parts, whole when they are that side's whole family. */
+function sideSum(sink: ClaimSink, name: string, whole: ProseToken, label: string, parts: ProseToken[]): void {
   sink.add<SumClaim>({
     kind: 'sum',
     origin: 'prose',
     identity: 'prose.list',
     description: l(`${name} = 其中各项之和`, `${name} = the sum of its listed parts`),
-    span: head.token.span,
-    total: operand(head.token, head.subject),
-    parts: own.map(partOperand),
-    exhaustive: coversFamily(own.map((p) => p.subject), name),
+    span: whole.token.span,
+    total: operand(whole.token, label),
+    parts: parts.map(partOperand),
+    exhaustive: coversFamily(parts.map((p) => p.subject), name),
   });
 }
 
