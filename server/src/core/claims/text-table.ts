@@ -18,7 +18,7 @@ import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, NON_FISCAL_LABEL, allSou
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { CHANGE, PRIOR_YEAR, statisticsCount, statisticsTable } from './tables/sangong';
-import { CLASS_NAME } from '../text/classes';
+import { CLASS_NAME, ECONOMIC_CLASS } from '../text/classes';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
 type Scope = 'general' | 'all' | 'other';
@@ -154,7 +154,7 @@ const ECONOMIC_CLASS_CODES: Record<string, string> = { 工资福利支出: '301'
  * (项目支出 has its own 商品和服务支出), of the 一般公共预算 or of all funds when the two 基本支出 are one.
  */
 const ECONOMIC_CLASS_MAPPING: Mapping = {
-  subject: /^(工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出)$/,
+  subject: ECONOMIC_CLASS,
   roles: ['amount'],
   queries: (m, scope, _pt, basicAllIsGeneral, listTotal) =>
     listTotal && /基本支出$|^(?:人员经费|公用经费)$/.test(listTotal.subject) && (scope === 'general' || basicAllIsGeneral()) ? economicClass(m[1].replace(/^对个人和家庭的?补助(?:支出)?$/, '对个人和家庭的补助')) : [],

@@ -14,7 +14,7 @@ import { AVERAGE_NAME, COUNTED_TOTAL, OWNER, sideOf } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind, isBudgetAdjustment, reasonBefore, SINCE_YEAR, withoutDepartment } from './tokens';
 import { LintMemo } from '../../lint-memo';
-import { CLASS_NAME } from '../../text/classes';
+import { CLASS_NAME, ECONOMIC_CLASS } from '../../text/classes';
 
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
 const RESPECTIVELY = /分别|各/;
@@ -323,9 +323,6 @@ function scopeName(total: string): string {
   return total.replace(/一般公共预算|财政拨款/g, '') || total;
 }
 
-/** The economic classes, whose items are listed under 人员经费 (基本支出) and 项目支出 alike. */
-const ECONOMIC_CLASS_PART = /^(?:工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出)$/;
-
 /** A list part is scoped by its list's total: 本年支出合计's 基本支出 is not necessarily the 一般公共预算财政拨款支出's. */
 function listScope(list: ProseList | undefined): string {
   if (!list) return '';
@@ -504,7 +501,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}`;
     // (An item of a part whose own list names its whole: `对个人和家庭的补助` of 人员经费 and of 项目支出 list different 生活补助.)
     const classTotal = inList?.totals.get('amount');
-    const classList = classTotal && ECONOMIC_CLASS_PART.test(classTotal.subject) ? listOf.get(classTotal) : undefined;
+    const classList = classTotal && ECONOMIC_CLASS.test(classTotal.subject) ? listOf.get(classTotal) : undefined;
     const ofClass = classList ? `<${listScope(classList)}` : '';
     const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) + ofClass : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${scopes}`;
     const list = byGroup.get(group) ?? [];
