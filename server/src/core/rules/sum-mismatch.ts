@@ -207,10 +207,11 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
   const restatedSpan = restated?.edits[0]?.span;
   const slipped = crossedAt?.cell ?? typo?.part ?? (restatedSpan ? [total, ...claim.parts].find((o) => o.span?.start === restatedSpan.start) : undefined);
   // (A total borne out elsewhere, with no one part found to have slipped: the finding is on the parts, the list that fails, when they
-  // stand on one line: `按支出经济分类划分：工资福利支出367.89万元，商品和服务支出35.95万元，…`.)
+  // stand on one line: `按支出经济分类划分：工资福利支出367.89万元，商品和服务支出35.95万元，…`; and no fix sets the total.)
+  const totalBorneOut = total.token !== undefined && confirmed(total.token, claim.parts, result.sum);
   const first = claim.parts[0]?.span;
   const last = claim.parts.at(-1)?.span;
-  const onParts = !slipped && claim.exhaustive && !pair && claim.origin === 'prose' && first && last && total.token !== undefined && confirmed(total.token, claim.parts, result.sum) && !ctx.model.text.slice(first.start, last.end).includes('\n') ? { start: first.start, end: last.end } : undefined;
+  const onParts = !slipped && claim.exhaustive && !pair && claim.origin === 'prose' && first && last && totalBorneOut && !ctx.model.text.slice(first.start, last.end).includes('\n') ? { start: first.start, end: last.end } : undefined;
   const fixes = crossed
     ? [crossed]
     : restated
@@ -219,7 +220,7 @@ function checkOne(ctx: Parameters<Rule['check']>[0], claim: SumClaim, confirmed:
     ? [typo.fix]
     : // (Not a positive total made negative: `年末结转和结余 = 年初 + 收入 − 支出` below zero says a term is wrong, not the balance.)
       // (Nor a count of a list presumed whole, `soft`: the grades named from the top may leave one out, the count be right.)
-      claim.exhaustive && !(claim.soft && totalUnit === 'count') && !pair && total.span && total.token !== undefined && !confirmed(total.token, claim.parts, result.sum) && !(result.sum.isNegative() && !total.value.isNegative())
+      claim.exhaustive && !(claim.soft && totalUnit === 'count') && !pair && total.span && total.token !== undefined && !totalBorneOut && !(result.sum.isNegative() && !total.value.isNegative())
       ? [
           {
             title: l(`将合计改为各分项之和 ${inUnitOf(result.sum, total)}`, `Set the total to the sum of its parts, ${inUnitOf(result.sum, total)}`),
