@@ -27,12 +27,21 @@ const SIBLING_COUNT_BEFORE = /其中[：:，,]?[^。；;]*?\d+\s*个[^。；;\d]
 /** A line break the names run across, with the indentation of the next line: not one before a blank line, an item or a heading. */
 const WRAP = /\r?\n(?![ \t\u3000]*(?:\r?\n|$|[（(]?[一二三四五六七八九十\d０-９]+[)）、.．]|#|[-*•]))[ \t\u3000]*/g;
 
+/** A kind of place with its variants in a bracket, `县（区）`, `县（市、区）`: one word before the names. */
+const PLACE_KIND = /^([\u4e00-\u9fff]{1,4})[（(][\u4e00-\u9fff、]{1,6}[)）](?=[，,：:])/;
+/** Places a report pays money to one by one: `下达至4个县（区），分别为清水县138.50万元、…`, `涉及6个乡镇：大阁镇6.00万元，…`. */
+const PLACES = /[县区市旗]$|乡镇|街道|社区/;
+/** One place or body with its money in a list of figures: `清水县138.50万元`, `大阁镇6.00万元`. */
+const FIGURE_ITEM = /^\s*([\u4e00-\u9fff]{2,16})\s*[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元)$/;
+
 export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
   const text = model.text;
   for (const n of model.numbers) {
     if (n.unit !== 'count' || n.cell || !/^(?:个|家|所)$/.test(n.unitText) || n.decimals > 0 || n.value.lt(2) || n.value.gt(60)) continue;
     const end = n.unitSpan?.end ?? n.span.end;
-    const opening = OPENING.exec(text.slice(end, end + 24));
+    const after = text.slice(end, end + 24);
+    const kind = PLACE_KIND.exec(after);
+    const opening = OPENING.exec(kind ? kind[1] + after.slice(kind[0].length) : after);
     if (!opening) {
       namesBefore(text, n, end, sink);
       continue;
@@ -40,9 +49,10 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
     const before = text.slice(Math.max(0, n.span.start - 12), n.span.start);
     // (`单位共3个，其中：行政单位1个，事业单位2个，分别为A（本级）、B、C`: names after the last of several counts are all of theirs.)
     if (SIBLING_COUNT_BEFORE.test(text.slice(Math.max(0, n.span.start - 60), n.span.start))) continue;
+    const from = end + opening[0].length + (kind ? kind[0].length - kind[1].length : 0);
+    if ((kind || PLACES.test(opening[1])) && !/[（(]$/.test(opening[0]) && figureList(text, n, from, kind?.[0] ?? opening[1], sink)) continue;
     // (`由局机关和所属4个事业单位组成，具体为：` names the body itself besides the four.)
     if (!BODIES.test(before + opening[1]) || OF_THE_ACCOUNTS.test(before) || BESIDE_ANOTHER.test(before) || /组成|构成/.test(opening[1])) continue;
-    const from = end + opening[0].length;
     const bracketed = /[（(]$/.test(opening[0]);
     // (A PDF's wrap, `…、水资源管理股、建` / `设与运行管理股、…`, is blanked: the names go on past it, and a line break left ends them.)
     const stop = bracketed ? /[）)]/ : /[。；;\n]/;
@@ -59,6 +69,21 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
     if (names.length < 2 || names.some((name) => name.length > 24 || KIND_OF_BODY.test(name))) continue;
     namedCount(sink, n, `${opening[1] || (/[\u4e00-\u9fff]+$/.exec(before)?.[0] ?? '')}个数`, names);
   }
+}
+
+/**
+ * The places named with their money after a count of places, to the clause's end: `涉及6个乡镇：大阁镇6.00万元，土城镇5.50万元，…`
+ * counts six names (the money's sum is sum-mismatch's). False when the list is not one of figures.
+ */
+function figureList(text: string, n: DocumentModel['numbers'][number], from: number, counted: string, sink: ClaimSink): boolean {
+  const rest = text.slice(from, from + MAX_NAMES_SPAN);
+  const close = rest.search(/[。；;\n]/);
+  if (close < 0) return false;
+  // (Split at `、` and at a comma before a name, not at one inside a figure, `1，234.56`.)
+  const items = rest.slice(0, close).split(/、|[，,](?=\s*[\u4e00-\u9fff])/).map((item) => FIGURE_ITEM.exec(item)?.[1]);
+  if (items.length < 2 || items.some((name) => name === undefined || KIND_OF_BODY.test(name) || /其他|其余|本级/.test(name))) return false;
+  namedCount(sink, n, `${counted}个数`, items as string[]);
+  return true;
 }
 
 function namedCount(sink: ClaimSink, n: DocumentModel['numbers'][number], label: string, names: string[]): void {

@@ -9,8 +9,8 @@ import type { ClaimSink } from '../sink';
 import { clausesOf } from './changes';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
-/** A standard per thing counted, and per year or month: `每生每年`, `补贴标准每亩`, `每人每月`, `每场补助`. */
-const STANDARD = /每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆|台|套|次)(?:每(年|月))?(?:补助|补贴|发放|奖励|标准)?(?:为|是)?$/;
+/** A standard per thing counted, and per year or month: `每生每年`, `补贴标准每亩`, `每人每月`, `每场补助`, `人均标准` (per head). */
+const STANDARD = /(?:每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆|台|套|次)(?:每(年|月))?(?:补助|补贴|发放|奖励|标准)?|人均(?:补助|补贴|发放)?标准)(?:为|是)?$/;
 /** The units a count of each thing is stated in. */
 // (Villages are counted in 个: `21个行政村，每村4万元`, `3个村…，每村6万元`.)
 const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名)$/, 生: /^(?:人|名)$/, 名: /^(?:人|名)$/, 人次: /^人次$/, 次: /^(?:次|人次)$/, 村: /^(?:个|村)$/ };
@@ -20,7 +20,8 @@ const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名)$/, 生: /^(?:人|�
 const NOT_PAID = /上年|去年|同期|预算|计划(?!生育)|增加|减少|增长|下降|比|较|其中|每/;
 /** The amount the product comes to: `计214.80万元`, `共计…`, `全年644.16万元`, `发放补贴…`. */
 // (`共分配后期扶持资金15,325.02万元`, `全年1,286.16万元`, `计37.39万元`.)
-const PRODUCT_LEAD = /共|计|全年|累计|分配|发放|下达|拨付|兑付/;
+// (`…资助9860人，资金138.04万元`: the clause's money named nothing but `资金`.)
+const PRODUCT_LEAD = /共|计|全年|累计|分配|发放|下达|拨付|兑付|^[，,]?\s*(?:补助|补贴)?资金$/;
 /** A connective that names nothing of the amount. */
 const CONNECTIVE = /^[，,]?\s*(?:共计|合计|总计|累计|计|共|全年)(?:为)?$/;
 
@@ -33,22 +34,26 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // (The count, the standard and the amount in one `；`-clause: `…；初中寄宿生1,736人，每生每年1250元，计217.00万元`.)
       const { of } = clausesOf(tokens);
       const clause = tokens.filter((t) => of[t.index] === of[standard.index]);
-      const units = COUNTED[m[1]] ?? new RegExp(`^${m[1]}$`);
+      const thing = m[1] ?? '人';
+      const units = COUNTED[thing] ?? new RegExp(`^${thing}$`);
       // (A count in 个 counts villages only when it says so: `21个行政村`.)
-      const ofVillages = (t: ProseToken) => m[1] !== '村' || t.token.unitText === '村' || /^[^，,。；;、\d]{0,3}村/.test(t.sentence.text.slice((t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start));
-      const count = [...clause].reverse().find((t) => t.index < standard.index && t.role === 'count' && units.test(t.token.unitText) && ofVillages(t) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead));
-      // (The amount after the standard, or, stated first, the clause's amount before the count: `城镇公益性岗位补贴144.48万元，全年安置就业困难
-      // 人员86人，每人每月1,400元`.)
+      const ofVillages = (t: ProseToken) => thing !== '村' || t.token.unitText === '村' || /^[^，,。；;、\d]{0,3}村/.test(t.sentence.text.slice((t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start));
+      const paidFor = (t: ProseToken) => t.role === 'count' && units.test(t.token.unitText) && ofVillages(t) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead);
       const money = (t: ProseToken) => t.role === 'amount' && isMoney(t.token.unit) && t.depth <= standard.depth;
       const after = clause.find((t) => t.index > standard.index && money(t));
-      const amount = after ? (PRODUCT_LEAD.test(after.lead) ? after : undefined) : count && [...clause].reverse().find((t) => t.index < count.index && money(t));
+      // (The count between the standard and the amount: `按每人每年140元定额资助，资助9860人，资金138.04万元`, `按每户每年12600元的标准，为
+      // 168户义务兵家庭发放资金211.68万元`; else the last before the standard.)
+      const count = clause.find((t) => t.index > standard.index && (!after || t.index < after.index) && paidFor(t)) ?? [...clause].reverse().find((t) => t.index < standard.index && paidFor(t));
+      // (The amount after the standard, or, stated first, the clause's amount before the count: `城镇公益性岗位补贴144.48万元，全年安置就业困难
+      // 人员86人，每人每月1,400元`.)
+      const amount = after ? (PRODUCT_LEAD.test(after.lead) ? after : undefined) : count && count.index < standard.index ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined;
       if (!count || !amount || count.approx || amount.approx || standard.approx) continue;
       // (Two standards for one amount, `C级危房加固15户、每户补助10,000元，D级…12户、每户补助30,000元，共支出51.00万元`, are not checked.)
       const last = Math.max(standard.index, amount.index);
       if (clause.some((t) => t !== standard && t.index <= last && t.role === 'other' && STANDARD.test(t.lead.replace(/\s+/g, '')))) continue;
       // (Per month, paid over the year: `每人每月200元，全年644.16万元`; months not said, no product.)
       const monthly = m[2] === '月';
-      const [from, to] = [Math.min(amount.token.span.end, count.token.span.start), Math.max(amount.token.span.start, standard.token.span.end)];
+      const [from, to] = [Math.min(amount.token.span.end, count.token.span.start, standard.token.span.end), Math.max(amount.token.span.start, standard.token.span.end, count.token.span.end)];
       if (monthly && !/全年|12个月|十二个月/.test(amount.lead + standard.sentence.text.slice(from - standard.sentence.span.start, to - standard.sentence.span.start))) continue;
       // (`计214.80万元`: a connective names nothing; the amount is the clause's money.)
       const name = CONNECTIVE.test(amount.subject) || amount.subject === '' ? '金额' : amount.subject;
@@ -58,12 +63,12 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         kind: 'average',
         origin: 'prose',
         identity: 'prose.product',
-        description: l(`${name} = ${counted.label}${monthly ? ' × 12个月' : ''} × 每${m[1]}标准`, `${name} = ${counted.label}${monthly ? ' × 12 months' : ''} × the standard per ${m[1]}`),
+        description: l(`${name} = ${counted.label}${monthly ? ' × 12个月' : ''} × 每${thing}标准`, `${name} = ${counted.label}${monthly ? ' × 12 months' : ''} × the standard per ${thing}`),
         span: amount.token.span,
         amount: operand(amount.token, name),
         count: counted,
         // (A standard is set, not rounded: `1000元` is 1000 exactly.)
-        stated: asExact(operand(standard.token, `每${m[1]}${monthly ? '每月' : ''}标准`)),
+        stated: asExact(operand(standard.token, `每${thing}${monthly ? '每月' : ''}标准`)),
         standard: { months },
       });
     }
