@@ -44,6 +44,9 @@ const NUMBER_BODY = [
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,(?:[${DIGIT}][ \\u00A0][${DIGIT}]{2,3}|[${DIGIT}]{2}[ \\u00A0][${DIGIT}])(?:,[${DIGIT}]{3})*[.．][${DIGIT}]+`,
   // A space left after a thousands comma (`1, 537.4`): damage, read only with its decimals and validated by its unit below.
   `[${DIGIT}]{1,3}(?:,[${DIGIT}]{3})*,[ \\u00A0]+[${DIGIT}]{3}(?:,[${DIGIT}]{3})*[.．][${DIGIT}]+`,
+  // A comma for the decimal point after a thousands grouping (`4,756,835,69元`): validated by its unit below (else figures a comma
+  // apart).
+  `[0-9]{1,3}(?:,[0-9]{3})+,[0-9]{1,2}(?![${DIGIT}.．,])`,
   // ASCII thousands separators: 66,167.07 (the comma must be followed by exactly three digits).
   // (Its decimal point may carry the same conversion damage as below: `4,396. 05`, `1,718,665． 05`, `66,960.0` / `0元`, `76,035` / `.00元`,
   // `1,647,051 .00`, `1,718,665..00`, `1,035。27`.)
@@ -171,8 +174,8 @@ export function asciiForms(text: string): string {
 /** Bodies whose point, spaces or grouping may be something else: read as decimals only before a unit. */
 const DAMAGED = new RegExp(`,[ \\u00A0]|\\.[ \\u00A0\\u3000\\r\\n]|\\n\\.|[${DIGIT}](?:${EOL}|${BLANK_LINE})[${DIGIT}]|。|\\.\\.|[${DIGIT}.．][ \\u00A0\\u3000]+[${DIGIT}]|[${DIGIT}][ \\u00A0\\u3000]+[.．]|,(?![${DIGIT}]{3}(?![${DIGIT}]))`);
 
-/** `315,80`: a comma with one or two digits after it and none before a point, the decimal point's place. */
-const COMMA_DECIMAL = /^[0-9]+,[0-9]{1,2}$/;
+/** `315,80`, `733,800,00`: a last comma with one or two digits after it and none before a point, the decimal point's place. */
+const COMMA_DECIMAL = /^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+),[0-9]{1,2}$/;
 
 /** A correct thousands grouping (`66,167.07`): ASCII digits, commas before every group of three. */
 export const CORRECT_GROUPING = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
@@ -207,7 +210,7 @@ function canonical(body: string): { text: string; issue?: NumberFormatIssue } {
     issue = 'space-in-digits';
     text = text.replace(/(?<=[0-9,])[ \u00A0\u3000]+(?=[0-9])/g, '');
   }
-  if (COMMA_DECIMAL.test(text)) return { text: text.replace(',', '.'), issue: 'comma-decimal' };
+  if (COMMA_DECIMAL.test(text)) return { text: text.replace(/,(?=[0-9]{1,2}$)/, '.').replace(/,/g, ''), issue: 'comma-decimal' };
   if (text.includes(',') && !CORRECT_GROUPING.test(text.replace(/[ \u00A0\u3000]*\r?\n\f?/g, ''))) issue = 'bad-grouping';
   // A line wrap before or after the point or a thousands comma, or among the digits, is layout (with any
   // spaces left before it).

@@ -27,7 +27,8 @@ const SPACE_GROUPING = /^[0-9]{1,3}(?:[ \u00A0][0-9]{3})+(?:\.[0-9]+)?$/;
 const STYLES: Array<{ id: 'fullwidthThroughout' | 'spaceGroupedThroughout'; of: (n: NumberToken) => boolean; message: (count: number, raw: string) => Localized }> = [
   {
     id: 'fullwidthThroughout',
-    of: (n) => n.formatIssue === 'fullwidth',
+    // (Written wholly in full-width: `２１１７.２８` or `25，786.22` mixes the widths, damage of its own.)
+    of: (n) => n.formatIssue === 'fullwidth' && !/[0-9.,]/.test(n.raw),
     message: (count, raw) => l(`全文 ${count} 个数字使用全角数字或符号（如“${raw}”）`, `${count} numbers use full-width digits or punctuation (such as "${raw}")`),
   },
   {
@@ -136,6 +137,11 @@ function repaired(raw: string, issue: NumberFormatIssue, plain: string): string 
   if (issue === 'space-in-digits') {
     const joined = asciiForms(raw).replace(/[ \u00A0]+/g, '');
     if (CORRECT_GROUPING.test(joined)) return joined;
+  }
+  // (`4,756,835,69` → `4,756,835.69`: the grouping before the comma that was the point is kept.)
+  if (issue === 'comma-decimal') {
+    const pointed = asciiForms(raw).replace(/,(?=[0-9]{1,2}$)/, '.');
+    if (CORRECT_GROUPING.test(pointed)) return pointed;
   }
   if (issue === 'bad-grouping' || issue === 'space-in-digits' || issue === 'comma-decimal') return plain;
   return asciiForms(raw)
