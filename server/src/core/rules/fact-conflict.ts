@@ -19,54 +19,78 @@ export const factConflict: Rule = {
     messages: { conflict: l('{name}前后不一致：{a} 与 {b}', '{name} is stated as {a} and as {b}') },
   },
   check(ctx) {
-    // Each later statement of a fact is paired with its first; the pairs of one first statement, by it.
-    const byFirst = new Map<string, FactClaim[]>();
+    // The statements of one fact, joined by the claims that pair them (each later statement with its first, or with the one
+    // before it): a component of statements.
+    const parent = new Map<number, number>();
+    const root = (x: number): number => {
+      let r = x;
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(x, r);
+      return r;
+    };
+    const components = new Map<number, FactClaim[]>();
+    const facts: FactClaim[] = [];
     for (const claim of ctx.claims) {
       if (claim.kind !== 'fact') continue;
       if (claim.approx) {
         checkApproximateFact(ctx, claim, claim.approx);
         continue;
       }
-      const key = `${claim.key}|${claim.a.span?.start}`;
-      const same = byFirst.get(key);
-      if (same) same.push(claim);
-      else byFirst.set(key, [claim]);
+      facts.push(claim);
+      // (A statement without a place of its own is a component of its claim alone.)
+      const [a, b] = [claim.a.span?.start ?? -1 - claim.id * 2, claim.b.span?.start ?? -2 - claim.id * 2];
+      for (const x of [a, b]) if (!parent.has(x)) parent.set(x, x);
+      parent.set(root(a), root(b));
     }
-    for (const pairs of byFirst.values()) {
-      if (!oddFirst(ctx, pairs)) for (const claim of pairs) checkFact(ctx, claim);
+    for (const claim of facts) {
+      const key = root(claim.a.span?.start ?? -1 - claim.id * 2);
+      const same = components.get(key);
+      if (same) same.push(claim);
+      else components.set(key, [claim]);
+    }
+    for (const claims of components.values()) {
+      if (!oddOneOut(ctx, claims)) for (const claim of claims) checkFact(ctx, claim);
     }
   },
 };
 
 /**
- * `公务用车…支出决算为0.29万元` first, then `6.29万元` twice: when every later statement differs from the first and all
- * agree among themselves, the first is the odd one, and the one finding is on it. False (nothing reported) otherwise.
+ * `公务用车…支出决算为0.29万元` first, then `6.29万元` twice; or `本年收入合计2160.98万元` between two `2160.97万元`: when one statement
+ * differs from every other and all the others agree among themselves, it is the odd one, and the one finding is on it. False
+ * (nothing reported) otherwise.
  */
-function oddFirst(ctx: RuleContext, pairs: FactClaim[]): boolean {
-  if (pairs.length < 2 || pairs.some((c) => c.looseMatch || checkRestated(c.a, c.b).ok)) return false;
-  const others = pairs.map((c) => c.b);
+function oddOneOut(ctx: RuleContext, claims: FactClaim[]): boolean {
+  if (claims.length < 2 || claims.some((c) => c.looseMatch || !c.a.span || !c.b.span)) return false;
+  const statements = [...new Map(claims.flatMap((c) => [c.a, c.b]).map((o) => [o.span!.start, o])).values()];
+  if (statements.length < 3) return false;
+  // (The odd one disagrees with all the claims that hold it; every claim apart from it agrees.)
+  const odd = statements.find((o) => claims.every((c) => (c.a.span!.start === o.span!.start || c.b.span!.start === o.span!.start) !== checkRestated(c.a, c.b).ok));
+  if (!odd) return false;
+  const others = statements.filter((o) => o !== odd);
   if (others.some((b) => !checkRestated(others[0], b).ok)) return false;
-  const first = pairs[0];
-  const eq = checkRestated(first.b, first.a);
-  const severity = pairs.some((c) => c.soft) || eq.touching ? 'warning' : 'error';
-  const d = restatedDiffText(eq.diff, eq.tolerance, [first.a, first.b]);
+  const first = others[0];
+  const eq = checkRestated(first, odd);
+  // (An error when one statement of the fact, certain of its scope, disagrees with it, as checkFact would report that pair.)
+  const holding = claims.filter((c) => c.a === odd || c.b === odd);
+  const severity = holding.every((c) => c.soft) || eq.touching ? 'warning' : 'error';
+  const d = restatedDiffText(eq.diff, eq.tolerance, [odd, first]);
   const explanation = l(
-    `${first.a.label} ${written(first.a, [first.b])} 与其余 ${others.length} 处 ${written(first.b, [first.a])}（${d.zh}）`,
-    `${first.a.label} ${written(first.a, [first.b])} and ${written(first.b, [first.a])} in ${others.length} other places (${d.en})`,
+    `${odd.label} ${written(odd, [first])} 与其余 ${others.length} 处 ${written(first, [odd])}（${d.zh}）`,
+    `${odd.label} ${written(odd, [first])} and ${written(first, [odd])} in ${others.length} other places (${d.en})`,
   );
-  for (const c of pairs) ctx.verdict(c.id, severity, () => explanation);
+  for (const c of claims) ctx.verdict(c.id, severity, () => explanation);
   ctx.report({
     messageId: 'conflict',
     message: l(
-      `${first.a.label}前后不一致：此处为 ${written(first.a, [first.b])}，别处 ${others.length} 处均为 ${written(first.b, [first.a])}`,
-      `${first.a.label} is ${written(first.a, [first.b])} here but ${written(first.b, [first.a])} in ${others.length} other places`,
+      `${odd.label}前后不一致：此处为 ${written(odd, [first])}，别处 ${others.length} 处均为 ${written(first, [odd])}`,
+      `${odd.label} is ${written(odd, [first])} here but ${written(first, [odd])} in ${others.length} other places`,
     ),
     explanation,
-    span: first.a.span ?? first.span,
+    span: odd.span!,
     severity,
-    related: others.flatMap((b) => (b.span ? [{ span: b.span, message: l(`另一处：${b.label} ${written(b, [first.a])}`, `elsewhere: ${b.label} ${written(b, [first.a])}`) }] : [])),
-    fixes: first.a.span ? [setTo(first.a, first.b, l(`与其余 ${others.length} 处一致`, `as in the ${others.length} other places`))] : [],
-    claim: first.id,
+    related: others.map((b) => ({ span: b.span!, message: l(`另一处：${b.label} ${written(b, [odd])}`, `elsewhere: ${b.label} ${written(b, [odd])}`) })),
+    fixes: [setTo(odd, first, l(`与其余 ${others.length} 处一致`, `as in the ${others.length} other places`))],
+    claim: holding[0].id,
   });
   return true;
 }
