@@ -37,7 +37,8 @@ const OWNER = new RegExp(`^(?:${OWNER_WORDS}|部门|单位)`);
 /** A unit named in full before its own figure (`龙泉镇政府采购支出总额`, `市住建局…`, `和平里街道…`). */
 const NAMED_UNIT = /^[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|局|委|院|学校|中心|办事处|政府)$/;
 
-const COUNT_BASE = /数$|总数|个数|人数|次数|批次/;
+// (Not money named by its 数: `占自评项目执行数的79.78%`, `决算数`, `预算数`.)
+const COUNT_BASE = /(?<!执行|决算|预算|结算|支出|收入|发生|实际|拨付|到位|资金)数$|总数|个数|人数|次数|批次/;
 
 /**
  * Words before a base's name that leave it the report's own (a short qualifier, the owner's words, the unit's own name):
@@ -204,7 +205,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // before its bracketed note.)
     const totalName = listTotal?.subject.replace(TRAILING_NOTE, '') ?? '';
     const shortens = listTotal !== undefined && ((named.length >= 4 && totalName.endsWith(named)) || (bare !== named && bare.length >= 4 && totalName.endsWith(bare)));
-    if (listTotal && (wantCount || shortens || subjectsMatch(totalName, named))) return { base: listTotal, group: `list${list!.id}` };
+    // (`8个自评项目涉及执行数6323.72万元，其中：…占自评项目执行数的79.78%`: 涉及 is the sentence's verb, no word of the name.)
+    const uninvolved = (name: string) => name.replace(/涉及/g, '');
+    if (listTotal && (wantCount || shortens || subjectsMatch(totalName, named) || subjectsMatch(uninvolved(totalName), uninvolved(named)))) return { base: listTotal, group: `list${list!.id}` };
     // Look for the named base outside the list: the nearest statement of that quantity (never a part of the
     // share's own list: a part is no base of its sibling).
     // A longer name is a narrower quantity (三公经费财政拨款支出 is not 财政拨款支出): besides the owner

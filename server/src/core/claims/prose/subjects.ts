@@ -30,12 +30,27 @@ export const OWNER = new RegExp(`^(?:${OWNER_WORDS})`);
  */
 const YEAR_TOTAL = /^(?:\d{4}年度?)?(?:本年度?(收入|支出)(?:决算)?|当年(收入|支出))数?(?:为|是|共计|合计为)?$/;
 
+/** The words after the last closing bracket that opened before them: `（含）以上）的项目` → `的项目` (a grade's `（90分（含）以上）`). */
+function afterUnopenedBracket(words: string): string {
+  let depth = 0;
+  let cut = -1;
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i];
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') {
+      if (depth === 0) cut = i;
+      else depth--;
+    }
+  }
+  return cut < 0 ? words : words.slice(cut + 1);
+}
+
 function normalize(name: string): string {
   // `收入总计包括本年收入`: the name is the item's, after the list's trigger.
   const words = name.replace(/^.*(?:包括|其中|主要为)[：:，,]?(?=[\u4e00-\u9fff])/, '');
   const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
   if (yearTotal) return `${yearTotal[1] ?? yearTotal[2]}合计`;
-  let s = words
+  let s = afterUnopenedBracket(words)
     .replace(/\*\*|[\s“”"'‘’「」『』《》`]/g, '')
     .replace(/^[、，,；;：:>#+*）)=＝＋-]+/, '')
     // (`…（33个）和项目资金总额（`: the joiner before a name is no part of it.)

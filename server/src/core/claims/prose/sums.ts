@@ -600,6 +600,10 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // (`从采购方式看，政府采购支出总额3587.50万元中：公开招标…`: the whole restated before its parts is none of them.)
   // (Or named shorter: `按经济分类划分，基本支出869.32万元中：…` after `一般公共预算财政拨款基本支出869.32万元`.)
   if (total && parts.length > 2 && parts[0].token.value.eq(total.token.value) && parts[0].token.unit === total.token.unit && (subjectsMatch(parts[0].subject, total.subject) || (parts[0].subject.length >= 2 && total.subject.endsWith(parts[0].subject)))) parts = parts.slice(1);
+  // (`其中：年初财政拨款结转和结余…，本年财政拨款收入…；本年财政拨款支出…，年末财政拨款结转和结余…，收支总计48848.49万元`: nor the whole
+  // restated after them.)
+  const last = parts.at(-1);
+  if (total && last && parts.length > 2 && last.token.value.eq(total.token.value) && last.token.unit === total.token.unit && /总计$/.test(last.subject) && /总计$/.test(total.subject)) parts = parts.slice(0, -1);
   if (!total || parts.length === 0 || parts.includes(total)) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
   // (Unless the trigger names the group itself: `在职人员84人和退休人员31人；在职人员中，局机关44人…`.)

@@ -184,7 +184,8 @@ const ATTRIBUTE_ENDING = new RegExp(`${ATTRIBUTE_WORDS}$`);
 /** A sentence labelled with one fund: `一般公共预算财政拨款：…`, `（二）政府性基金预算财政拨款收支情况：…`. */
 const FUND_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:收支|收入支出)?(?:情况|决算)?[：:]/;
 /** A paragraph's first figure of all 财政拨款 (`财政拨款收入`, `本年财政拨款支出`): its bare 收入总计 / 支出总计 are 财政拨款's. */
-const FISCAL_OPENING = /^(?:本年)?财政拨款(?:收入|支出)(?:合计)?$/;
+// (`其中：年初财政拨款结转和结余791.62万元，本年财政拨款收入…，收支总计48848.49万元`: so is its balance carried in.)
+const FISCAL_OPENING = /^(?:本年)?财政拨款(?:收入|支出)(?:合计)?$|^年初财政拨款结转和?结余$/;
 /** `财政拨款收入、支出总计6778.94万元`: a paragraph on 财政拨款 opening with its totals. */
 const FISCAL_TOTALS = /^财政拨款收入(?:、?支出)?总计$/;
 /** The year's figures a fund's carry-over sentence names bare: `本年收入`, `本年支出`, `年末结转和结余`. */
@@ -884,7 +885,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (fundFrame && BARE_YEAR_FIGURE.test(own)) own = fundFrame + own.replace(/合计$/, '');
       // (`2022年度财政拨款收入1458.55万元，…，另有年初财政拨款结转和结余157.40万元，收入总计1615.95万元`: the 总计 of a paragraph on
       // 财政拨款 is 财政拨款's, not 公开01表's of all funds.)
-      else if (fiscalParagraph && /^(?:收入|支出)总计$/.test(own)) own = `财政拨款${own}`;
+      // (So is a joined 收支总计 closing a sentence of 财政拨款 figures, `其中：年初财政拨款结转和结余…，收支总计48848.49万元`; not one after the
+      // department's own, `本年收入合计…，年初结转和结余…，收支总计均为…`.)
+      else if (fiscalParagraph && (/^(?:收入|支出)总计$/.test(own) || (own === '收入、支出总计' && text.slice(sentence.span.start, start).includes('财政拨款')))) own = `财政拨款${own}`;
       // (Nor its `本年收入6359.85万元，…；本年支出6539.76万元` the department's 本年收入合计 / 本年支出合计.)
       else if (fiscalParagraph && /^(?:收入|支出)(?:合计)?$/.test(own) && /本年(?:收入|支出)$/.test(lead)) own = `财政拨款${own.replace(/合计$/, '')}`;
       else if (role === 'amount') {
