@@ -226,7 +226,8 @@ export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
 // (Or written with signs: `人员经费1149.82万元=工资福利支出1066.10万元+对个人和家庭的补助83.72万元`.)
 const FORMULA_OPENS = /^[，,]?\s*(?:为|即|等于|[=＝])/;
 // (`减少` is a change, not a term.)
-const FORMULA_TERM = /^\s*(加上?|减去?|[+＋])(?!少)/;
+// (`年末结转和结余139.23万元＝年初结转和结余184.36万元＋本年收入…－本年支出3902.83万元－结余分配8.81万元`: signs written as signs.)
+const FORMULA_TERM = /^\s*(加上?|减去?|[+＋]|[-－−](?=[\u4e00-\u9fff]))(?!少)/;
 
 /**
  * `年末结转和结余97.28万元，为年初结转和结余43.92万元加本年收入4277.29万元减本年支出4228.93万元后的余额`: a figure stated with the
@@ -243,7 +244,7 @@ export function statedFormulaClaims(analysis: ProseAnalysis, sink: ClaimSink): v
       if (total.role !== 'amount' || first.role !== 'amount' || !isMoney(total.token.unit) || first.token.unit !== total.token.unit || !FORMULA_OPENS.test(first.lead)) continue;
       const { terms, signs, next } = termsFrom(tokens, first, i + 2, FORMULA_TERM);
       if (terms.length < 2) continue;
-      addFormula(sink, total, terms, signs, /^(?:为|即|等于|加上?|减去?|[=＝+＋])/);
+      addFormula(sink, total, terms, signs, /^(?:为|即|等于|加上?|减去?|[=＝+＋\-－−])/);
       i = next - 1;
     }
     resultAfterTerms(tokens, before, sink);
@@ -303,7 +304,7 @@ function termsFrom(tokens: ProseToken[], first: ProseToken, from: number, term: 
     // (Last year's figure and what moved in or out of it: `原…2018年末…结转和结余486.20万元，减去…划出的64.80万元`.)
     if (!(t.role === first.role || (FIGURE.has(t.role) && FIGURE.has(first.role))) || t.token.unit !== first.token.unit) break;
     const m = term.exec(t.lead);
-    if (m) signs.push(/^[减扣剔]/.test(m[1]) ? -1 : 1);
+    if (m) signs.push(/^[减扣剔\-－−]/.test(m[1]) ? -1 : 1);
     else if (terms.length > 1 && JOINED_TERM.test(t.lead)) signs.push(signs.at(-1)!);
     else break;
     terms.push(t);

@@ -16,6 +16,8 @@ import { budgetKind, isBudgetAdjustment, reasonBefore, SINCE_YEAR, withoutDepart
 import { LintMemo } from '../../lint-memo';
 import { CLASS_NAME, ECONOMIC_CLASS } from '../../text/classes';
 
+/** A part named by a unit alone: `丰泽县公路管理段`, `局机关`, `区疾控中心`. */
+const UNIT_NAMED = /(?:局机关|机关本级|本级|中心|站|所|处|馆|院|学校|园|大队|支队|段|场)$/;
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
 const RESPECTIVELY = /分别|各/;
 /** `收入总计`, `支出总计`, `收入、支出总计`, `收入总计、支出总计`, `部门决算收入总计`: the department's 总计, either side. */
@@ -456,7 +458,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // income, or its spending with its balance, the words do not say which.)
     if (inList && !/收入|支出/.test(t.subject) && /(?:收入、?支出|收、?支)(?:总计|合计)$/.test(listTotal)) continue;
     const listSide = inList && !/收入|支出/.test(t.subject) ? (/收入$/.test(listTotal) || (t.ofUnit && /收入(?:合计|总计|总额)$/.test(listTotal)) ? '收入' : COVERED.test(listTotal) ? '涉及资金' : balance ? `${balance[1] ?? ''}${balance[2]}` : '') : '';
-    const side = outerSide ?? (framedBalance ? `${framedBalance}结转和结余` : listSide);
+    // (`部门本年支出合计3902.83万元中：局机关955.61万元，丰泽县公路管理段739.77万元…` and `资产总额5699.77万元，其中：…丰泽县公路管理段
+    // 2512.94万元`: a unit named alone in a list is its share of the list's whole, whatever that is.)
+    const unitPart = inList && listSide === '' && !/收入|支出/.test(t.subject) && UNIT_NAMED.test(t.subject) && listTotal !== '' ? `之${withoutDepartment(listTotal, model.department).replace(/^(?:本部门|部门|本单位|单位)/, '')}` : '';
+    const side = outerSide ?? (framedBalance ? `${framedBalance}结转和结余` : listSide || unitPart);
     // (The 总计 of either side change alike, so their rates are one: `收入总计、支出总计均为…，比上年下降5.77%` and `收、支总计…下降5.77%`.)
     // (`昆山市城市管理局收入总计、支出总计`: the department's own name says nothing of the quantity.)
     const subject = (graded ?? '') + withoutDepartment(t.subject, model.department);

@@ -1060,6 +1060,10 @@ const UNIT_NAME_END = /(?:本级|机关|局|中心|站|所|处|馆|院|校|园|�
 const UNIT_WORD = new RegExp(UNIT_NAME_END.source.replace(/\$$/, ''));
 /** A `；` ending a clause (searched from a position on). */
 const CLAUSE_BREAK = /[；;]/g;
+/** A unit's name before a figure's: `丰泽县道路运输服务中心年初结转和结余`, `丰泽县公路管理段本年支出`. */
+const UNIT_BEFORE_FIGURE = /^([^，,。；;：:\d]{2,24}?(?:中心|站|所|处|馆|院|学校|园|大队|支队|段|场|局机关|机关本级))(?=年初|年末|本年|上年|当年|财政拨款|结转|使用|提取)/;
+/** A figure named by its bare total word: `收入合计` (本年收入), `支出合计`. */
+const BARE_SIDE_TOTAL = /^(?:收入|支出)(?:合计)?$/;
 /** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
 const UNIT_TOTAL_WORD = /(?:支出|收入)(?:合计|总额)?(?:决算)?$/;
 
@@ -1113,7 +1117,15 @@ function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
       // named as a unit's, `其中：中小学校…支出36985.40万元，其他事业单位支出1442.42万元`.)
       // (Only a unit's: `按车辆用途分：主要负责人用车0辆，执法执勤用车19辆` names kinds, each its own.)
       if (t.depth === 0 && (opensClause || !UNIT_WORD.test(unit) || UNIT_NAME_END.test(t.subject) || UNIT_TOTAL_WORD.test(t.subject))) {
-        unit = t.ownSubject ? t.subject.replace(UNIT_TOTAL_WORD, '') : unit;
+        // (`分单位看，丰泽县道路运输服务中心年初结转和结余90.21万元，本年收入1151.40万元，…`: the unit named before a figure's own name,
+        // whose bare 本年收入 after it is the unit's too.)
+        const named = t.ownSubject ? UNIT_BEFORE_FIGURE.exec(t.subject)?.[1] ?? t.subject.replace(UNIT_TOTAL_WORD, '') : unit;
+        if (named === '' && !opensClause && UNIT_WORD.test(unit) && BARE_SIDE_TOTAL.test(t.subject)) {
+          t.ofUnit = unit;
+          t.subject = unit + t.subject;
+          continue;
+        }
+        unit = named;
         if (unit) t.ofUnit = unit;
         continue;
       }
