@@ -103,6 +103,12 @@ function amountOf(before: ProseToken[], named: string, count: ProseToken | undef
   // average's own clause, not the paragraph's first.)
   const between = count ? amounts.filter((b) => b.token.span.start > count.token.span.start && b.token.span.start < average.token.span.start && b.token.span.start >= clauseStart(average)) : [];
   if (between.length === 1 && count!.token.span.start >= clauseStart(average)) return between[0];
+  // (`公务用车购置费72.60万元…。…购置应急保障用车3辆（越野型指挥车），平均每辆24.20万元`: cars bought average what buying them cost,
+  // not the paragraph's 购置及运行维护费.)
+  if (count && /购置|购买/.test(count.sentence.text.slice(clauseStart(count) - count.sentence.span.start, count.token.span.start - count.sentence.span.start))) {
+    const bought = [...amounts].reverse().find((b) => /购置|购车/.test(b.subject) && !/运行|维护/.test(b.subject));
+    if (bought) return bought;
+  }
   const first = amounts[0];
   if (first && count && first.token.span.start < count.token.span.start) return first;
   // (`在校学生26444人，全年拨付…公用经费1,655.93万元，生均626.20元`: the one amount between the count and the average, in their sentence.)

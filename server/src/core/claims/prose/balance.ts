@@ -268,7 +268,11 @@ const RESULT_NAMED = /^\s*[，,]\s*(?:[^，,。；;\d]{0,12}(?:合计|共计|总
 function resultAfterTerms(tokens: ProseToken[], before: ProseToken[], sink: ClaimSink): void {
   const opener = tokens.find((t) => isMoney(t.token.unit) && t.depth === 0);
   // (The first term closes the sentence before when this one opens with a term: `。按照…，加上…`.)
-  const carried = opener && LEADING_TERM.test(opener.lead) ? before.filter((t) => t.depth === 0 && isMoney(t.token.unit)).at(-1) : undefined;
+  // (Its whole, when that sentence breaks it down: `本年收入合计1286.47万元，其中：…其他收入15.12万元…。加上年初结转和结余23.60万元，收入总计为
+  // 1310.07万元`.)
+  const figures = before.filter((t) => t.depth === 0 && isMoney(t.token.unit));
+  const brokenDown = figures.length > 1 && /其中|包括/.test(figures[0].sentence.text.slice(figures[0].token.span.end - figures[0].sentence.span.start, figures[1].token.span.start - figures[0].sentence.span.start));
+  const carried = opener && LEADING_TERM.test(opener.lead) ? (brokenDown ? figures[0] : figures.at(-1)) : undefined;
   const pool = carried ? [carried, ...tokens] : tokens;
   for (let i = 0; i + 2 < pool.length; i++) {
     const first = pool[i];

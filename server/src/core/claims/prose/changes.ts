@@ -287,7 +287,11 @@ function namedInClause(tokens: ProseToken[], first: ProseToken, previousEnd: num
   const upTo = first.token.span.start - sentence.span.start;
   // (Searched back only to the previous change: a sentence of thousands of changes stays linear.)
   const since = sentence.text.slice(Math.max(previousEnd - sentence.span.start, 0), upTo);
-  const clause = since.slice(Math.max(...['；', ';', '：', ':'].map((c) => since.lastIndexOf(c) + 1)));
+  // (Nor a budget and its completion before it: `；年初预算22.00万元，完成年初预算的86.82%，同比增加…` names nothing. A share does, its
+  // part: `本年支出占本年支出合计的66.16%，与2022年度相比增加…`.)
+  const whole = since.slice(Math.max(...['；', ';', '：', ':'].map((c) => since.lastIndexOf(c) + 1)));
+  const figures = /^.*[0-9０-９](?:[%％]|万元|亿元|元|个百分点)/.exec(whole)?.[0] ?? '';
+  const clause = /预算|完成|执行/.test(figures) && !/占/.test(figures) ? whole.slice(figures.length) : whole;
   const compared = LAST_YEAR_COMPARISON.exec(clause);
   return compared && compared.index > 0 ? normalizeSubject(clause.slice(0, compared.index)) : '';
 }

@@ -245,10 +245,24 @@ function evaluationScope(model: DocumentModel, t: ProseToken, key: string): stri
 const FUND_TOTAL = /^((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:本年)?(?:支出|基本支出)(?:合计|总额)?$/;
 /** The parts of a spending total that a fund's name makes a quantity of their own. */
 const FUND_PART = /^(?:基本支出|项目支出|人员经费|公用经费)$/;
+/** An item of spending a report splits by where it was paid from: `会议费`, `培训费`, `公务接待费`. */
+const SPENT_ITEM = /费(?:支出)?$/;
 /** A sentence listing 人员经费's or 公用经费's items (公开06表's rows): `公用经费明细：办公费…`, `商品和服务支出中，…`. */
 const ECONOMIC_ITEMS = /^\s*(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助)(?:支出)?(?:中[，,：:]|(?:明细|具体|构成)(?:如下|为|是)?[：:])/;
 /** A total whose items are 公开06表's rows. */
 const ECONOMIC_TOTAL = /^(?:人员经费|公用经费|工资福利支出|商品和服务支出)$/;
+
+/**
+ * A figure stated as an item of 机关运行经费: in its list, after its name in the sentence (`说明：机关运行经费仅反映…，其中公务用车运行维护费
+ * 4.32万元`), or as its share (`公务用车运行维护费13.95万元，占机关运行经费的21.16%`).
+ */
+function runningCostItem(t: ProseToken, listTotal: string): boolean {
+  if (t.role !== 'amount' || /机关运行经费/.test(t.subject)) return false;
+  const at = t.token.span.start - t.sentence.span.start;
+  return RUNNING_COST.test(listTotal) || /机关运行经费[^。；;]*?(?:其中|中[，,：:]|构成|包括|主要用于|主要为)/.test(t.sentence.text.slice(0, at)) || /^[^；;。]{0,8}[，,]\s*占机关运行经费/.test(t.sentence.text.slice(t.token.span.end - t.sentence.span.start));
+}
+const RUNNING_COST = /机关运行经费(?:支出)?$/;
+const RUNNING_COST_HEADING = /机关运行经费/;
 
 /** A note right under a 政府性基金 or 国有资本经营 table (`注：本表反映…`): that fund's, whose figures it states; undefined else. */
 export function fundTableNote(model: DocumentModel, sentence: Sentence): 'T07' | 'T08' | undefined {
@@ -397,6 +411,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const byGroup = new Map<string, Statement[]>();
   const fundSections = new Map<number, string>();
   const allSourceSections = new Map<number, string>();
+  const runningCostSections = new Map<number, string>();
   // The same statements by name alone (role, year, item): parts of lists, and statements in no list.
   const listed = new Map<string, ScopedStatement[]>();
   const alone = new Map<string, ScopedStatement[]>();
@@ -495,13 +510,17 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const itemOfSource = ofItem ?? sourcedOpening(analysis, t);
     const sourceOfItem = itemOfSource && itemOfSource !== t && CLASS_ITEM_NAME.test(itemOfSource.subject) && SOURCE_NAME.test(t.subject);
     // (Nor is its split by nature, `…基层司法业务（项）：支出决算109.75万元…；其中基本支出23.40万元，…项目支出86.35万元`, the department's.)
-    const splitOfItem = ofItem && ofItem !== t && CLASS_ITEM_NAME.test(ofItem.subject) && FUND_PART.test(t.subject);
+    // (So is that of a 三公 or meeting item: `会议费中基本支出列支3.72万元，项目支出列支10.63万元` and the 培训费's `项目支出列支4.45万元`.)
+    const splitOfItem = ofItem && ofItem !== t && FUND_PART.test(t.subject.replace(/列支$/, '')) && (CLASS_ITEM_NAME.test(ofItem.subject) || (/列支$/.test(t.subject) && SPENT_ITEM.test(ofItem.subject)));
     const item = sourceOfItem ? `source-of-${itemOfSource.token.id}` : splitOfItem ? `split-of-${ofItem.token.id}` : ofItem && ofItem !== t && PER_ITEM.test(factKey(ofItem.subject)) ? itemScope(model, t, factKey(ofItem.subject)) || itemScope(model, t, key) : itemScope(model, t, key);
     const evaluation = evaluationScope(model, t, key);
     // (全口径 figures, and those said to include other money, are other quantities than the 财政拨款 ones of the same name.)
     const sources = allSourcesSentence(t.sentence) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, ALL_SOURCES_HEADING, allSourceSections) !== '') ? 'all-sources' : '';
     // (`公用经费明细：…公务接待费1.92万元…` is 公开06表's item, paid from 基本支出; the 三公 `公务接待费2.65万元` counts projects' too.)
-    const economic = ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : '';
+    // (`机关运行经费358.32万元中：…公务接待费6.28万元…` states the 机关's own item, not the 三公 `公务接待费16.82万元` of every unit and fund.)
+    // (So does an item under a heading on 机关运行经费: `七、机关运行经费支出情况` / `- 公务接待费2.14万元，占2.8%；`.)
+    const runningCost = runningCostItem(t, listTotal) || (t.role === 'amount' && !/机关运行经费/.test(t.subject) && t.sentence.section !== undefined && sectionWord(model, t.sentence.section, RUNNING_COST_HEADING, runningCostSections) !== '');
+    const economic = ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : runningCost ? 'running-cost' : '';
     // (The scopes every key of the statement ends with: built once, so that no key leaves one out.)
     const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}`;
     // (An item of a part whose own list names its whole: `对个人和家庭的补助` of 人员经费 and of 项目支出 list different 生活补助.)

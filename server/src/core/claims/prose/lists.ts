@@ -85,6 +85,9 @@ const TRIGGER = new RegExp(
     // (`具体包括以下9个项目：` / `主要包括以下项目：`, the items in the paragraphs after it.)
     '(?:具体|主要)?包括以下[^，,。；;：:\\d]{0,4}(?:\\d+个)?[^，,。；;：:\\d]{0,8}[：:]',
     '具体(?:为|是|包括)[：:]?',
+    // (`机关运行经费31.60万元的具体构成为：办公费6.38万元，…`.)
+    // (Right after the figure: `“三公”经费支出构成为：…，合计37.74万元` names its total after the parts.)
+    '(?<=[0-9０-９](?:万元|亿元|元)[的，,]?)(?:具体|主要)?构成(?:为|是|情况为)[：:]',
     // (`本年支出5096.24万元主要由以下几部分构成：…`.)
     '(?:主要)?由以下[^，,。；;：:\\d]{0,6}构成[：:]',
     // (`基本支出907.59万元，分布在以下项级科目：行政运行610.51万元，…`.)
@@ -379,8 +382,8 @@ export function findLists(
       // (`从支出结构看，…支出1630.52万元，其中：A…；B…`: an opening whose one figure heads a 其中 of its own only says how the
       // sentence looks at it; the 其中 breaks that figure down, over all its clauses.)
       const nextWord = triggers[k + 1]?.[0];
-      // (Or `按经济分类划分，基本支出6,749,783.89元包括：…`.)
-      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord) || /^中[：:，,]/.test(nextWord) || /^(?:主要)?包括[：:]?$/.test(nextWord.replace(/\r?\n/g, '')))) {
+      // (Or `按经济分类划分，基本支出6,749,783.89元包括：…`, `按支出功能分类，…支出1264.72万元主要用于：…`.)
+      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord) || /^中[：:，,]/.test(nextWord) || /^(?:主要)?(?:包括|用于)[：:]?$/.test(nextWord.replace(/\r?\n/g, '')))) {
         const head = firstAtOrAfter(tokens, end);
         if (firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!) === head + 1 && tokens[head]?.role === 'amount') continue;
       }
@@ -1353,7 +1356,8 @@ function groupEnd(text: string, scan: SentenceScan, sentenceStart: number, trigg
   const aside = ASIDE_AFTER_SEMICOLON.exec(text.slice(from, Math.min(sentenceEnd, from + NESTED_BRACKET_WALK)));
   return aside ? from + aside.index : sentenceEnd;
 }
-const ASIDE_AFTER_SEMICOLON = /[；;][ \u3000]*(?:另有|另外|此外|除此之外|除上述)/;
+// (Nor is a clause a frame opens, `；本年收入合计中，财政拨款收入…、其他收入…`: the parts of the whole it names.)
+const ASIDE_AFTER_SEMICOLON = /[；;][ \u3000]*(?:另有|另外|此外|除此之外|除上述|[^，,。；;：:\d（）()]{2,16}中[，,：:])/;
 
 /**
  * Brackets and `；` of one sentence, scanned once however many lists it opens (a slice and a search per

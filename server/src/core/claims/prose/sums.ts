@@ -167,8 +167,28 @@ function withoutHeadedParts(parts: ProseToken[]): ProseToken[] {
   if (head < 0 || head === parts.length - 1) return parts;
   const side = grandTotalKind(parts[head].subject);
   const rest = parts.slice(head + 1);
-  return rest.every((p) => sideOf(p.subject) === side) ? parts.slice(0, head + 1) : parts;
+  if (rest.every((p) => sideOf(p.subject) === side)) return parts.slice(0, head + 1);
+  // (`其中，本年收入合计1.85亿元，本年支出合计1.87亿元；一般公共预算财政拨款支出1.61亿元`: each side's whole heads the figures of its
+  // side after it, the balances apart.)
+  const heads = new Set<string>();
+  return parts.filter((p) => {
+    const kind = grandTotalKind(p.subject);
+    if (kind) heads.add(kind);
+    const ofSide = sideOf(p.subject);
+    return kind !== undefined || ofSide === undefined || !heads.has(ofSide);
+  });
 }
+
+/**
+ * `本年支出0.42亿元，其中一般公共预算财政拨款支出0.42亿元，基本支出0.17亿元`: spending by nature after a fund's spending breaks down
+ * that (or the whole) another way; it is no sibling of the fund's.
+ */
+function withoutNatureAfterFund(parts: ProseToken[]): ProseToken[] {
+  const fund = parts.findIndex((p) => FUND_SPENDING.test(p.subject));
+  return fund < 0 ? parts : parts.filter((p, k) => k <= fund || !NATURE_OF_SPENDING.test(p.subject));
+}
+const FUND_SPENDING = /财政拨款(?:本年)?支出$/;
+const NATURE_OF_SPENDING = /^(?:基本支出|项目支出|人员经费|公用经费)$/;
 
 /**
  * `收入、支出总计3.19亿元，其中财政拨款收入、支出总计3.17亿元；财政拨款年末结转和结余900.00万元`: a fund's 总计 holds that fund's
@@ -657,7 +677,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   }
   // (`…总计均约3.5亿元，其中本年支出约3.4亿元，…；基本支出和项目支出分别约为…；一般公共预算财政拨款支出约3.20亿元`: a side's whole
   // among the parts heads the figures of that side after it, which break it down: only it is a part of the 总计.)
-  if (role === 'amount') parts = withoutBalancesOfTotals(withoutHeadedParts(parts));
+  if (role === 'amount') parts = withoutBalancesOfTotals(withoutNatureAfterFund(withoutHeadedParts(parts)));
   // (`政府采购支出约4,900万元，其中授予中小企业合同金额占比超过九成；年末资产总额约5.34亿元`: a 其中 whose own clause states no
   // figure of the kind ends at its `；`: what follows is another statement, not a part.)
   if (listed.length > 0 && /^其\r?\n?中/.test(list.triggerText) && clauseBreakBefore(list, listed[0])) return;

@@ -530,6 +530,10 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (NEW_THIS_YEAR.test(w)) return 'delta';
       // (`同比变动-130.67万元（-0.69%）`, `增减-93.82万元`: a change named bare, its sign giving the direction.)
       if (BARE_CHANGE.test(unquoted)) return 'delta';
+      // (`年末结转和结余30.23万元，加上本年支出合计共1310.07万元`: a sum of figures, the one named and the one before, no quantity's.)
+      if (/^[，,]?\s*(?:再)?加上?[^，,。；;\d]{2,20}(?:共计?|合计|总计)(?:为|是)?$/.test(w)) return 'other';
+      // (`“三公”经费支出决算52.82万元，同比50.16万元增加2.66万元`: the figure compared with, last year's.)
+      if (/(?:^|[，,])\s*同比$/.test(w) && /^\s*(?:增加|减少|增长|下降|上升|降低|提高)/.test(after)) return 'prior';
       // (`年末结转和结余比上年结转60.80万元减少42.48万元`: the balance compared with the one carried in, the year's starting figure.)
       // (`年末资产总额20,521.83万元，比年初18,311.49万元增加…`: the year's opening figure, compared with.)
       if (/(?:比|较)(?:上年|年初)(?:结转|结余)(?:和结余)?数?$|(?:比|较|与)(?:上年末|年初)(?:的)?数?$/.test(w)) return 'prior';
