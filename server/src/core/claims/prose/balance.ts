@@ -174,6 +174,9 @@ export function yearBalanceClaims(analysis: ProseAnalysis, sink: ClaimSink): voi
 /** The same figures named without their fund, under a fund's label: `本年收入` is 收入合计 once its subject is read. */
 const LABELLED_ROLL = /^(?:本年)?(年初结转(?:和结余)?|上年结转(?:和结余)?|收入|支出|年末结转和结余)(?:合计)?$/;
 
+/** A unit's figures of the year after its name: what they are of the roll. */
+const UNIT_ROLL = /^(年初结转(?:和结余)?|上年结转(?:和结余)?|收入(?:合计)?|使用非财政拨款结余|支出(?:合计)?|(?:提取专用结余等)?结余分配|年末结转和结余)$/;
+
 /** A fund's figures of the year, by their fund qualifier: what they are of the roll. */
 // (The older 上年结转 is the opening balance: `政府性基金预算财政拨款上年结转57.42万元，本年收入…`.)
 const FUND_ROLL = /^(?:本部门|本单位)?((?:一般公共|政府性基金|国有资本经营)预算(?:财政拨款)?)(年初结转(?:和结余)?|上年结转(?:和结余)?|收入|支出|年末结转和结余)$/;
@@ -194,8 +197,11 @@ export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       if (t.role !== 'amount' || t.year !== undefined) continue;
       const named = FUND_ROLL.exec(t.subject);
       const labelled = !named && label ? LABELLED_ROLL.exec(t.subject) : null;
-      const [fund, written] = named ? [named[1], named[2]] : labelled ? [`${label![1]}财政拨款`, labelled[1]] : [];
-      const part = written && /^(?:上年|年初)结转/.test(written) ? '年初结转和结余' : written;
+      // (`分单位看，临江区农业机械化服务站年初结转和结余70.16万元，本年收入…，使用非财政拨款结余…，本年支出…，提取专用结余等结余分配…，
+      // 年末结转和结余56.25万元`: a unit's figures roll the same way, with the balance it used and what it set aside.)
+      const ofUnit = !named && !labelled && t.ofUnit && t.subject.startsWith(t.ofUnit) ? UNIT_ROLL.exec(t.subject.slice(t.ofUnit.length)) : null;
+      const [fund, written] = named ? [named[1], named[2]] : labelled ? [`${label![1]}财政拨款`, labelled[1]] : ofUnit ? [t.ofUnit!, ofUnit[1]] : [];
+      const part = written && /^(?:上年|年初)结转/.test(written) ? '年初结转和结余' : written && /结余分配$/.test(written) ? '结余分配' : written?.replace(/合计$/, '');
       if (!fund || !part) continue;
       funds ??= new Map();
       const found = funds.get(fund) ?? new Map<string, ProseToken>();
@@ -203,19 +209,21 @@ export function fundRollClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       funds.set(fund, found);
     }
     for (const [fund, found] of funds ?? []) {
-      const [opening, income, spending, closing] = ['年初结转和结余', '收入', '支出', '年末结转和结余'].map((k) => found.get(k));
+      const [opening, income, used, spending, distributed, closing] = ['年初结转和结余', '收入', '使用非财政拨款结余', '支出', '结余分配', '年末结转和结余'].map((k) => found.get(k));
       if (!opening || !income || !spending || !closing) continue;
+      const terms = [[opening, '年初结转和结余', 1], [income, '本年收入', 1], [used, '使用非财政拨款结余', 1], [spending, '本年支出', -1], [distributed, '结余分配', -1]].filter((e): e is [ProseToken, string, number] => e[0] !== undefined);
       const unit = closing.token.unit;
-      if ([opening, income, spending].some((t) => t.token.unit !== unit)) continue;
+      if (terms.some(([t]) => t.token.unit !== unit)) continue;
+      const more = used || distributed ? l(`${used ? ' + 使用非财政拨款结余' : ''}${distributed ? ' − 结余分配' : ''}`, `${used ? ' + the balance used' : ''}${distributed ? ' − the balance set aside' : ''}`) : l('', '');
       sink.add<SumClaim>({
         kind: 'sum',
         origin: 'prose',
         identity: 'prose.fund-roll',
-        description: l(`${fund}年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, `${fund}: closing balance = opening balance + the year's income − its spending`),
+        description: l(`${fund}年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出${more['zh-cn']}`, `${fund}: closing balance = opening balance + the year's income − its spending${more.en}`),
         span: closing.token.span,
         total: operand(closing.token, '年末结转和结余'),
-        parts: [operand(opening.token, '年初结转和结余'), operand(income.token, '本年收入'), operand(spending.token, '本年支出')],
-        signs: [1, 1, -1],
+        parts: terms.map(([t, name]) => operand(t.token, name)),
+        signs: terms.map(([, , sign]) => sign),
         exhaustive: true,
       });
     }
