@@ -1,7 +1,7 @@
-import { checkApproximate, checkRestated, inUnitOf, roundedToPlaceOf, written } from '../arith/interval';
+import { checkApproximate, checkRestated, checkSum, inUnitOf, roundedToPlaceOf, written } from '../arith/interval';
 import { restatedDiffText } from './explain';
 import { checkClaimRatio, ratioInputs } from './ratios';
-import type { Approximation, Claim, FactClaim, Localized, Operand } from '../types';
+import type { Approximation, Claim, FactClaim, Localized, Operand, SumClaim } from '../types';
 import { LintMemo } from '../lint-memo';
 import { l, setFigureFix, type FixDraft, type Rule, type RuleContext } from './rule';
 
@@ -107,7 +107,8 @@ function checkFact(ctx: RuleContext, claim: FactClaim): void {
   // (Reported on the later statement, unless the first is known to be the slip: a list part its list's total contradicts.
   // The explanation names the other statement first.)
   // (Nor when only the later one is a rate its own figures bear out: `减少80.65万元，下降3.52%` against the overview's `下降3.25%`.)
-  const vouched = !eq.ok && !claim.firstIsOdd && claim.a.span && rateVouched(ctx, claim.b) && !rateVouched(ctx, claim.a);
+  // (Nor when only the later one is a whole its parts add up to: `本年收入合计7,548.42万元，其中：…` against the overview's `0.57亿元`.)
+  const vouched = !eq.ok && !claim.firstIsOdd && claim.a.span && ((rateVouched(ctx, claim.b) && !rateVouched(ctx, claim.a)) || (totalVouched(ctx, claim.b) && !totalVouched(ctx, claim.a)));
   const [here, there] = (claim.firstIsOdd || vouched) && claim.a.span ? [claim.a, claim.b] : [claim.b, claim.a];
   const explain = () => {
     const d = restatedDiffText(eq.diff, eq.tolerance, [there, here]);
@@ -148,6 +149,19 @@ function rateVouched(ctx: RuleContext, o: Operand): boolean {
   });
 }
 const ratesByStart = new LintMemo<readonly Claim[], Map<number, Claim[]>>();
+
+/** Whether `o` is money, the total of a breakdown (two parts or more, a 其中 list too) that adds up to it exactly. */
+// (Not a count: `7个项目中…优的7个、良的0个…` bears out the 7 no more than the 8 stated before.)
+function totalVouched(ctx: RuleContext, o: Operand): boolean {
+  if (!o.span || !o.fields.wan) return false;
+  const totals = totalsByStart.of(ctx.claims, (claims) => {
+    const byStart = new Map<number, SumClaim[]>();
+    for (const c of claims) if (c.kind === 'sum' && c.parts.length >= 2 && c.total.span) byStart.set(c.total.span.start, [...(byStart.get(c.total.span.start) ?? []), c]);
+    return byStart;
+  });
+  return (totals.get(o.span.start) ?? []).some((c) => checkSum(c.total, c.parts, c.signs).ok);
+}
+const totalsByStart = new LintMemo<readonly Claim[], Map<number, SumClaim[]>>();
 
 /** The written unit, 万元 too (explanations of approximations name it: `近3,300万元`). */
 function unitOf(o: Operand): string {
