@@ -1648,7 +1648,8 @@ function fallbackTotal(
       const reason = text0.search(REASON_CLAUSE);
       const stated = (t: ProseToken) => reason < 0 || t.token.span.start - t.sentence.span.start < reason;
       // (Nor a budget's adjustment, `年初预算6.50万元，年中核减0.50万元，…；支出决算4.84万元`.)
-      const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)) && !AVERAGE_WORDS.test(t.lead) && stated(t) && !ADJUSTMENT_AMOUNT.test(t.lead));
+      // (Nor the full marks of a score, `根据…指标体系（满分100分），…自评得分92.6分…。其中：预算执行率（10分）得9.6分；…`.)
+      const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)) && !AVERAGE_WORDS.test(t.lead) && stated(t) && !ADJUSTMENT_AMOUNT.test(t.lead) && !(role === 'score' && (t.depth > 0 || /满分/.test(t.lead))));
       // (`从构成看，A、B、C分别为0万元、5.37万元、4.05万元…。其中，B的一项…`: figures 分别 of several names are parts, none the
       // whole of what follows.)
       if (first && !covered && /分别/.test(first.lead)) return undefined;

@@ -9,7 +9,7 @@ import { STAFF_FRAME, UNIT_NAME, type ProseList } from './lists';
 import { grandTotalKind, normalizeSubject, sideOf, subjectsMatch } from './subjects';
 import type { UnresolvedShare } from './shares';
 import { COUNTED_TOTAL, SUBTOTAL_LEAD } from './counted-totals';
-import { ADJUSTMENT_AMOUNT, between, budgetKind, CUT, type ProseToken, type Role } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, budgetKind, CUT, FULL_MARKS, type ProseToken, type Role } from './tokens';
 
 /** Standard breakdowns (prose.md §1): a list naming their core components is complete. */
 const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }> = [
@@ -73,7 +73,8 @@ const FAMILIES: Array<{ members: RegExp[]; required: number[]; whole?: RegExp }>
   // 绩效 scores by first-level indicator: a department's (投入 / 过程 / 产出 / 效益) and a project's (预算执行率 / 产出 / 效益 /
   // 满意度); 满意度 may be counted within 效益.
   { members: [/投入/, /过程/, /产出/, /效益|效果/, /满意度/], required: [0, 1, 2, 3], whole: /得分$|总分$|评分$/ },
-  { members: [/执行率|资金执行|预算执行/, /产出/, /效益|效果/, /满意度/], required: [0, 1, 2], whole: /得分$|总分$|评分$/ },
+  // (And 预算管理 beside 预算执行率 in a department's: `预算执行率（10分）得9.6分；预算管理（10分）得9.5分；产出指标…`.)
+  { members: [/执行率|资金执行|预算执行|^执行指标/, /产出/, /效益|效果/, /满意度/, /管理/], required: [0, 1, 2], whole: /得分$|总分$|评分$/ },
   // Money by where it came from, the rest named as such: `其中：财政拨款安排43.78万元，其他资金安排2.21万元`
   { members: [/(?<!非)财政拨款/, /其他资金|非财政拨款/], required: [0, 1] },
   // 收入 by source
@@ -613,6 +614,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // (`其中：预算执行（20分）得19.33分，管理效率（20分）得18.40分…`: a part's full marks in brackets before its score are no part.)
   // (Nor, in any list, figures in a bracket after a part, `对个人和家庭的补助2.40万元（生活补助1.80万元、奖励金0.60万元）`: that part's
   // breakdown.)
+  // (Nor full marks named so: `预算执行指标分值15分、得分14.4分；…`.)
+  if (role === 'score') parts = parts.filter((p) => !FULL_MARKS.test(p.subject));
   if (parts.length > 0) {
     const shallowest = parts.reduce((d, p) => Math.min(d, p.depth), Infinity);
     if (parts.some((p) => p.depth > shallowest)) parts = parts.filter((p) => p.depth === shallowest);

@@ -869,6 +869,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const kind = role === 'amount' && previous?.role === 'count' ? UNIT_KIND.exec(previous.subject)?.[0] : undefined;
       const side = kind && (own === '' || /^(?:收入|支出)(?:合计)?$/.test(own)) ? /^[)）]?[，,]?\s*(?:本年|全年)?(收入|支出)(?:决算)?(?:数)?(?:为)?$/.exec(lead)?.[1] : undefined;
       if (side) own = kind + side;
+      // (`预算执行率（10分）得9.6分`: a score after its full marks in brackets is the indicator's the bracket follows.)
+      // (`预算执行指标分值15分、得分14.4分`: or after its full marks named so.)
+      if (role === 'score' && previous?.role === 'score' && ((/^[)）]\s*(?:得分?|实际得分)(?:为)?$/.test(lead) && previous.depth > depth) || (/^[、，,]?\s*(?:得分?|实际得分)(?:为)?$/.test(lead) && FULL_MARKS.test(previous.subject)))) own = previous.subject.replace(FULL_MARKS, '');
       // (`其余23个单位支出合计46,803.65万元`: the rest of the units' total, no statement of the department's 支出合计.)
       else if (role === 'amount' && previous?.role === 'count' && /^(?:其余|剩余)$/.test(previous.subject) && UNIT_KIND.test(lead.replace(/(?:支出|收入)(?:合计|总额)?$/, ''))) own = previous.subject + own;
       // (`按照政府会计制度财务会计口径，2025年度本部门收入合计5084.62万元，费用合计…`: accrual figures, no statements of the budget
@@ -1064,6 +1067,8 @@ const UNIT_NAME_END = /(?:本级|机关|局|中心|站|所|处|馆|院|校|园|�
 const UNIT_WORD = new RegExp(UNIT_NAME_END.source.replace(/\$$/, ''));
 /** A `；` ending a clause (searched from a position on). */
 const CLAUSE_BREAK = /[；;]/g;
+/** A score's full marks named so: `预算执行指标分值`, `满分`. */
+export const FULL_MARKS = /(?:分值|满分)$/;
 /** A unit's name before a figure's: `丰泽县道路运输服务中心年初结转和结余`, `丰泽县公路管理段本年支出`. */
 const UNIT_BEFORE_FIGURE = /^([^，,。；;：:\d]{2,24}?(?:中心|站|所|处|馆|院|学校|园|大队|支队|段|场|局机关|机关本级))(?=年初|年末|本年|上年|当年|财政拨款|结转|使用|提取)/;
 /** A figure named by its bare total word: `收入合计` (本年收入), `支出合计`. */
