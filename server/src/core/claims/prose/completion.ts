@@ -603,7 +603,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
     const executed = tokens.filter((x) => x.role === 'amount' && !BALANCE.test(x.subject));
     // (Named by its words too: `…（项）：年初结转和结余…，本年收入8600.00万元，本年支出8215.36万元` names each by the item.)
     previousHead = (executed.length > 1 ? executed.find((x) => /支出$/.test(x.subject) || /支出(?:决算)?数?(?:为)?$/.test(x.lead)) : undefined) ?? executed[0] ?? previousHead;
-    if (tokens.length > 0) ratedBefore = rated && { ...rated, section: sentence.section, all: ratedAll };
+    // (A sentence of counts and averages only, `全年共安排因公出国（境）团组9个、46人次…`, `按团组计算，平均每个团组支出9.83万元…`, leaves the pair
+    // before it to a later `决算数比预算数少7.54万元`.)
+    if (tokens.some((x) => x.role !== 'count' && x.role !== 'other')) ratedBefore = rated && { ...rated, section: sentence.section, all: ratedAll };
     if (tokens.length > 0) budgetBefore = tokens.at(-1)!.role === 'budget' && !tokens.some((x) => x.role === 'amount' || x.role === 'completion-rate') ? tokens.at(-1) : undefined;
     if (budget && actual) {
       unrated = { budget, actual, budgets: [...budgets] };
