@@ -93,7 +93,7 @@ function normalize(name: string): string {
     // (`政府性基金支出比上年增加44.18万元` in a department's report: its 政府性基金预算财政拨款支出, named short.)
     .replace(/^(政府性基金|国有资本经营)(?:预算)?(收入|支出)$/, '$1预算财政拨款$2')
     // (`财政拨款收支总计较2020年增长…`: the same, unparted.)
-    .replace(/收入?、支出?(?:决算)?总计|收支(?:决算)?总计/, '收入、支出总计')
+    .replace(/收入?、支出?(?:决算)?总计|收入支出(?:决算)?总计|收支(?:决算)?总计/, '收入、支出总计')
     // (`单价100万元（含）以上设备`: what a figure inside the name left of it, up to a closing bracket without its opening one.)
     .replace(/^[^（()）]{0,3}[)）]/, '')
     // (`政府采购金额（以合同签订为准）`: a note on how the figure is counted is no part of its name.)
