@@ -143,7 +143,7 @@ function joinSpacedWords(tokens: Token[]): Token[] {
   return tokens;
 }
 
-type Kind = 'blank' | 'page' | 'meta' | 'prose' | 'row' | 'text';
+type Kind = 'blank' | 'page' | 'meta' | 'prose' | 'row' | 'text' | 'rule';
 
 interface Scan {
   kind: Kind;
@@ -155,11 +155,21 @@ const BLANK_LINE: Scan = Object.freeze({ kind: 'blank', tokens: Object.freeze([]
 const PAGE_LINE: Scan = Object.freeze({ kind: 'page', tokens: BLANK_LINE.tokens });
 const META_LINE: Scan = Object.freeze({ kind: 'meta', tokens: BLANK_LINE.tokens });
 const PROSE_LINE: Scan = Object.freeze({ kind: 'prose', tokens: BLANK_LINE.tokens });
+/** A ruled line under a title or a header (`───────`, `=====`): it separates, it holds no cell. */
+const RULE_LINE: Scan = Object.freeze({ kind: 'rule', tokens: BLANK_LINE.tokens });
+const RULE = /^[─━═┄┈╌\-—–=_＿]{3,}$/;
+/** A ruled line (`───────`, `=====`, `---+---`): part of a table's frame, never of its cells. */
+export function isRuleLine(text: string): boolean {
+  return RULE.test(text.replace(/[\s+┼┬┴├┤]/g, ''));
+}
+/** Lines a table's rows and headers are read across: blank, a page break, a rule. */
+const between = (k: Kind) => k === 'blank' || k === 'page' || k === 'rule';
 
 function scanLine(text: string): Scan {
   const t = text.trim();
   // (A Markdown fence around the table, ``` or ~~~, is no row of it: as a blank line.)
   if (t === '' || /^(?:`{3,}|~{3,})[\w-]*$/.test(t)) return BLANK_LINE;
+  if (isRuleLine(t)) return RULE_LINE;
   // (A page's running title, `XX局2023年度部门决算` over a table's next page, is part of the break.)
   if (PAGE.test(t) || RUNNING_TITLE.test(t)) return PAGE_LINE;
   if (META.test(t) || /表$/.test(t.replace(TRAILING_BRACKET, ''))) return META_LINE;
@@ -213,7 +223,8 @@ export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): 
   for (let i = 0; i < lines.length; i++) {
     if (scan(i).kind !== 'row') continue;
     let first = i;
-    while (first > floor && i - first < MAX_HEADER_LINES && scan(first - 1).kind === 'text') first--;
+    // (Past the rules under a title and a header: `───` / `项目 行次 金额` / `───` / `栏次 1`.)
+    while (first > floor && i - first < MAX_HEADER_LINES && (scan(first - 1).kind === 'text' || (scan(first - 1).kind === 'rule' && first - 1 > floor && scan(first - 2).kind === 'text'))) first--;
     const headers = new Set<string>();
     for (let h = first; h < i; h++) headers.add(key(lines[h].text));
     let last = i;
@@ -232,9 +243,15 @@ export function findAlignedBlocks(lines: Line[], free: (i: number) => boolean): 
         j++;
         continue;
       }
-      if (k !== 'blank' && k !== 'page') break;
+      if (!between(k)) break;
       let m = j;
-      while (m < lines.length && m - j < 8 && (scan(m).kind === 'blank' || scan(m).kind === 'page')) m++;
+      while (m < lines.length && m - j < 8 && between(scan(m).kind)) m++;
+      // (A rule closing the table is its end, unless a row follows it: `────` / `人员经费合计 3,989.32 …`; not `────` / `相关统计数：`.)
+      // (The closing rule is the table's own: what follows it is no page of the table's.)
+      if (k === 'rule' && !(m < lines.length && (scan(m).kind === 'row' || headers.has(key(lines[m].text))))) {
+        if (j === lastRow + 1) last = j;
+        break;
+      }
       // (A label's tail may sit below a blank line: `十四、资源勘探工业信息等支` / `` / `出` / `十五、…`.)
       const rowAt = (x: number) => x < lines.length && (scan(x).kind === 'row' || (scan(x).kind === 'text' && emptyRow(x)));
       if (m < lines.length && (rowAt(m) || headers.has(key(lines[m].text)) || (scan(m).kind === 'text' && scan(m).tokens.length === 1 && rowAt(m + 1)))) {
@@ -290,19 +307,19 @@ export function readAligned(lines: Line[], first: number, last: number): Aligned
 
   // The header: lines above the first row that is not a 栏次 row.
   let bodyStart = first;
-  while (bodyStart <= last && (at(bodyStart).kind === 'text' || (at(bodyStart).kind === 'row' && isColumnNumbers(at(bodyStart).tokens)))) bodyStart++;
+  while (bodyStart <= last && (at(bodyStart).kind === 'text' || at(bodyStart).kind === 'rule' || (at(bodyStart).kind === 'row' && isColumnNumbers(at(bodyStart).tokens)))) bodyStart++;
   // (Header words and a 栏次 row only, as a table whose every cell is blank prints: nothing to read, nothing unchecked.)
   if (bodyStart > last && scans.every((s) => s.kind !== 'text' || !s.tokens.some((k) => k.numeric))) return { rows: [] };
   if (bodyStart > last || bodyStart - first > MAX_HEADER_LINES) return { refused: l('没有数据行', 'no body rows') };
   const headerKeys = new Set<string>();
-  for (let i = first; i < bodyStart; i++) headerKeys.add(key(lines[i].text));
-  const segments: Array<{ header: number[]; from: number; to: number }> = [{ header: range(first, bodyStart - 1), from: bodyStart, to: last }];
+  for (let i = first; i < bodyStart; i++) if (at(i).kind !== 'rule') headerKeys.add(key(lines[i].text));
+  const segments: Array<{ header: number[]; from: number; to: number }> = [{ header: range(first, bodyStart - 1).filter((i) => at(i).kind !== 'rule'), from: bodyStart, to: last }];
   for (let i = bodyStart; i <= last; i++) {
     if (!headerKeys.has(key(lines[i].text))) continue;
     const header: number[] = [];
     let j = i;
-    while (j <= last && (headerKeys.has(key(lines[j].text)) || at(j).kind === 'blank' || at(j).kind === 'page')) {
-      if (at(j).kind !== 'blank' && at(j).kind !== 'page') header.push(j);
+    while (j <= last && (headerKeys.has(key(lines[j].text)) || between(at(j).kind))) {
+      if (!between(at(j).kind)) header.push(j);
       j++;
     }
     segments.at(-1)!.to = i - 1;
@@ -493,7 +510,7 @@ function pageInOrder(lines: Line[], at: (i: number) => Scan, from: number, to: n
   const rows: AlignedRow[] = [];
   for (let i = from; i <= to; i++) {
     const scan = at(i);
-    if (scan.kind === 'blank') continue;
+    if (scan.kind === 'blank' || scan.kind === 'rule') continue;
     if (scan.kind !== 'row') return undefined;
     const cells = scan.tokens.map((t) => cellAt(lines[i], t));
     if (cells.length === width - 1 && TOTAL.test(cells[0].text)) cells.splice(1, 0, { start: cells[0].end, end: cells[0].end, text: '', indent: 0 });
@@ -512,7 +529,7 @@ function pageByRuns(lines: Line[], at: (i: number) => Scan, from: number, to: nu
   let right = 0;
   for (let i = from; i <= to; i++) {
     const scan = at(i);
-    if (scan.kind === 'blank') continue;
+    if (scan.kind === 'blank' || scan.kind === 'rule') continue;
     if (scan.kind !== 'row') return undefined;
     body.push(i);
     for (const t of scan.tokens) right = Math.max(right, t.right);
@@ -625,7 +642,7 @@ function readSegment(
   const lineList = parts.flatMap(([from, to]) => range(from, to));
   for (const i of lineList) {
     const s = at(i);
-    if (s.kind === 'blank' || s.kind === 'page') continue;
+    if (between(s.kind)) continue;
     // (`1.因公出国（境）费` alone on its line: an enumerated row whose amounts are blank, not the tail of the label above.)
     if (s.kind === 'row' || (s.kind === 'text' && (s.tokens.length >= 2 || ENUMERATED_LABEL.test(s.tokens[0].text)))) body.push(i);
     else if (s.kind === 'text') wraps.push(i);

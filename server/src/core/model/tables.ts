@@ -4,7 +4,7 @@
 // amounts, merges page-break continuations and flags codes that slid into amount cells.
 import { readCellValue, type ScannedNumber } from '../numbers/scan';
 import { indentOf, isWhiteSpace, TRAILING_BRACKET } from '../text/chars';
-import { findAlignedBlocks, readAligned } from './aligned';
+import { findAlignedBlocks, isRuleLine, readAligned } from './aligned';
 import { numbersColumns } from './column-numbers';
 import { l } from '../messages';
 import { DASH_RULE, GRID_BORDER, gridEnd, readGrid, readSimple, simpleTableAround } from './pandoc';
@@ -464,7 +464,8 @@ function findMeta(lines: Line[], first: number, tableLines: Uint8Array): Meta {
     // (A sheet's title row saved as CSV: `收入支出决算总表,,,,,,,,`, `,,,,,公开01表,,,`.)
     const raw = lines[i].text.replace(/^\s*#+\s*/, '').replace(/\*\*/g, '').replace(/^,+|,+\s*$/g, '');
     const t = raw.trim();
-    if (t === '') continue;
+    // (Nor a rule under the title, `========…`, as pdftotext lays out a ruled table.)
+    if (t === '' || isRuleLine(t)) continue;
     if (tableLines[i] === 1) break;
     seen++;
     // (Length without the padding: `编制单位：…局` and `金额单位：万元` share a line far apart in a PDF's layout.)
@@ -563,7 +564,8 @@ function continuedMarker(lines: Line[], from: number, to: number): { code?: numb
   let code: number | undefined;
   for (let i = from; i < to; i++) {
     const text = lines[i].text.trim();
-    if (text === '' || onlyPageBreak(lines, i, i + 1)) continue;
+    // (Nor a rule of the table's frame, `────────` above its repeated header.)
+    if (text === '' || onlyPageBreak(lines, i, i + 1) || isRuleLine(text)) continue;
     // (`（续表）` / `公开06表` / `金额单位：万元`: the table's code and unit line repeated with the mark.)
     if (CONTINUED.test(text)) marker = true;
     else if (!/^(?:金额)?单位[：:]/.test(text) && !TABLE_CODE_ONLY.test(text)) return undefined;
@@ -735,7 +737,7 @@ export function parseTables(text: string, lines: Line[]): ParsedTables {
     if (block.format === 'aligned' || block.format === 'spaced' || block.format === 'cells' || block.format === 'template') {
       // Space-separated lines are a table only under a title, code or unit line, or after a page break in
       // one (or they are prose).
-      if (!meta.title && !meta.code && !meta.unit && !(prev && (onlyPageBreak(lines, prev.lastLine + 1, block.first) || continuedTable(lines, prev, block.first)))) continue;
+      if (!meta.title && !meta.code && !meta.unit && !(prev && ((block.first > prev.lastLine + 1 && onlyPageBreak(lines, prev.lastLine + 1, block.first)) || continuedTable(lines, prev, block.first)))) continue;
       tableLines.fill(1, block.first, block.last + 1);
       let read =
         block.format === 'aligned'
