@@ -180,6 +180,9 @@ function continuesAfterSemicolon(lastLine: string, next: string): boolean {
  * A prose line that stops without closing punctuation continues on the next line (a PDF wrap or page
  * break). Short lines without a comma are titles, which stand alone.
  */
+/** A line opening with a paragraph's indent of two ideographic spaces, as Word and PDF text indent one. */
+const INDENTED_PARAGRAPH = /^\u3000{2}/;
+
 function continues(lastLine: string, pageWidth?: number): boolean {
   // (A line set in bold whole, `**2. 卫生健康支出（类）**`, is a title of the items under it: a wrap is never bold.)
   if (WHOLLY_BOLD.test(lastLine)) return false;
@@ -386,6 +389,13 @@ export function buildModel(text: string): DocumentModel {
   const runningTitles = new Uint8Array(lines.length);
   for (const line of lines) if (tableLines[line.index] === 0 && isRunningTitle(lines, line.index, firstLine)) runningTitles[line.index] = 1;
   text = halfWidthDigits(withoutPageFurniture(text, lines, tableLines, runningTitles), lines, tableLines);
+  // (Nor are the figures of a page's furniture any of the report's: `第 1 页 共 4 页` and its running title's year, between `占` and
+  // `比为9.20%`.)
+  const furniture = (n: ScannedNumber) => {
+    const line = lineIndex.positionAt(n.start).line;
+    return runningTitles[line] === 1 || (tableLines[line] === 0 && PAGE_NUMBER.test(lines[line].text.trim()) && lines[line].start <= n.start && n.end <= lines[line].end);
+  };
+  if (prose.some(furniture)) prose.splice(0, prose.length, ...prose.filter((n) => !furniture(n)));
   // Markdown comments (`<!-- … -->`, disable directives, authors' notes) are not report text.
   const comments = commentSpans(text);
   const numbers: Token[] = [];
@@ -457,7 +467,10 @@ export function buildModel(text: string): DocumentModel {
     // (`…占…100.00%。` / `比2023年度增加614.68万元…`: a sentence that opens by comparing with last year has no
     // subject of its own: it goes on the paragraph before, whatever ended that line.)
     // (`…预算为50.` / `41万元，…`: a figure the line break cut holds the lines together too.)
-    if (current && !nextItem && !(bullet && !insideNumber(numbers, line.start - 1)) && (continues(current.lastText, pageWidth) || insideNumber(numbers, line.start - 1) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || (!current.blankAfter && continuesAfterSemicolon(current.lastText, trimmed)) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed) || OPENS_WITH_BUDGET_COMPARISON.test(trimmed))) {
+    // (`1.一般公共服务支出（类）2111.63万元` / `　　市场监督管理事务（款）…`: a line indented as a paragraph opens one, after a short line
+    // that ended no clause.)
+    const indented = INDENTED_PARAGRAPH.test(line.text) && current !== undefined && !/[，,；;、：:]$/.test(current.lastText);
+    if (current && !nextItem && !(bullet && !insideNumber(numbers, line.start - 1)) && ((continues(current.lastText, pageWidth) && !indented) || insideNumber(numbers, line.start - 1) || fullLineEndingSentence(current.lastText, trimmed, pageWidth) || (!current.blankAfter && continuesAfterSemicolon(current.lastText, trimmed)) || figureWrapped(current.lastText, trimmed) || triggerThenItems(current.lastText, trimmed) || OPENS_WITH_LAST_YEAR_COMPARISON.test(trimmed) || OPENS_WITH_BUDGET_COMPARISON.test(trimmed))) {
       // A sentence broken by a page break (`占政府采购支` / `出总额的100%`): join the lines.
       current.end = line.end;
       current.lastText = trimmed;

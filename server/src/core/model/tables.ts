@@ -147,6 +147,9 @@ function block(format: Block['format'], first: number, last: number, more?: Pick
  * TSV: consecutive lines with tabs (one line needs two tabs); Markdown: a header row, a delimiter row, then
  * rows with pipes; HTML: `<table>` to `</table>`.
  */
+/** The title of a sub-table under a table: `相关统计数` under 公开09表 (its rows are counts, no amounts of the table's). */
+const SUB_TABLE_TITLE = /^相关统计数[：:]?$/;
+
 function findBlocks(lines: Line[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
@@ -226,7 +229,7 @@ function findBlocks(lines: Line[]): Block[] {
         j < lines.length &&
         (hasTab(lines[j].text) ||
           pageBreakInside(j) ||
-          ((nameTail(lines[j].text) || singleCharacterTail(lines[j].text)) && hasTab(lines[j - 1].text) && before(j)) ||
+          ((nameTail(lines[j].text) || singleCharacterTail(lines[j].text)) && !SUB_TABLE_TITLE.test(lines[j].text.trim()) && hasTab(lines[j - 1].text) && before(j)) ||
           (spaceRunRow(lines[j].text) && (before(j) || spaceRunRow(lines[j + 1].text))))
       )
         j++;

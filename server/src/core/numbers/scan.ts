@@ -28,7 +28,9 @@ const DIGIT = '0-9\uFF10-\uFF19';
  */
 // (A form feed may open the next line: pdftotext's page break, `2,863.` / `\f57万元`. The break may also
 // leave the page's number between blank lines: `1,` / `- 6 -` / `816.06万元`.)
-const PAGE_BREAK = `(?:[ \\t\\u3000]*\\r?\\n)*[ \\t\\u3000]*(?:${MARKED_PAGE_NUMBER})[ \\t\\u3000]*\\r?\\n(?:[ \\t\\u3000]*\\r?\\n)*`;
+// (And the running title the next page opens with: `2.` / `第3页` / `临河县教育局2022年度部门决算公开` / `27万元`.)
+const RUNNING_TITLE_LINE = `[ \\t\\u3000]*[^\\s，,。；;：:\\d]{2,40}(?:19|20)\\d\\d[ \\t]*年度?[ \\t]*(?:部门|单位)?[ \\t]*(?:决算|预算)(?:公开)?(?:报告|说明)?[ \\t\\u3000]*\\r?\\n(?:[ \\t\\u3000]*\\r?\\n)*`;
+const PAGE_BREAK = `(?:[ \\t\\u3000]*\\r?\\n)*[ \\t\\u3000]*(?:${MARKED_PAGE_NUMBER})[ \\t\\u3000]*\\r?\\n(?:[ \\t\\u3000]*\\r?\\n)*(?:${RUNNING_TITLE_LINE})?`;
 const EOL = `[ \\u00A0\\u3000]*\\r?\\n(?:${PAGE_BREAK})?\\f?`;
 /** A line break and a blank line: a PDF's paragraph break that fell inside a sentence (`支出决算为1` / `` / `4.45万元`). */
 const BLANK_LINE = `[ \\u00A0\\u3000]*\\r?\\n[ \\t\\u3000]*\\r?\\n`;
@@ -117,7 +119,7 @@ const NUMBER_RE = new RegExp(
   // its unit too (`**7254.86** 万元`, italic `*16.27*%`, a code span `` `25,606.33`万元 ``, a footnote's mark `－53.82¹万元`). A money or rate unit may stand after a blank line (pdftotext -layout
   // of a double-spaced page: `增加 1062.85` / `` / `万元，增长 13.08%`). A number never starts right after a digit and a comma (`4,69` / `2.18`: the
   // rest of a grouped number).
-  `(?<![${DIGIT}A-Za-z_.．])(?<!(?:^|[^${DIGIT}.．])[${DIGIT}]{1,3},)([-－−]?)(${NUMBER_BODY})(?:((?:\\*\\*?|\`)?(?:${FOOTNOTE})?[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?[ \\u00A0\\u3000]?元|%|％|${WRAPPED_COUNT})|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?[ \\u00A0\\u3000]?元|%|％))(${UNIT_PATTERN}))?`,
+  `(?<![${DIGIT}A-Za-z_.．])(?<!(?:^|[^${DIGIT}.．])[${DIGIT}]{1,3},)([-－−]?)(${NUMBER_BODY})(?:((?:\\*\\*?|\`)?(?:${FOOTNOTE})?[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]?|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?[ \\u00A0\\u3000]?元|%|％|${WRAPPED_COUNT})|[ \\u00A0\\u3000]*\\r?\\n${PAGE_BREAK}[ \\u00A0\\u3000]*(?=[万亿]?[ \\u00A0\\u3000]?元|%|％|${WRAPPED_COUNT})|[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*\\r?\\n[ \\u00A0\\u3000]*(?=[万亿]?[ \\u00A0\\u3000]?元|%|％))(${UNIT_PATTERN}))?`,
   // (Sticky: nextNumber says where to try it. Every match starts with a sign or a digit.)
   'uy',
 );

@@ -864,7 +864,11 @@ function framedLists(tokens: ProseToken[], sentenceText: string, offset: number,
     // (The whole may be stated with its spending words: `“三公”经费财政拨款支出…支出决算为19.23万元` for `“三公”经费…中`.)
     // (First in the words the sentence just before gives it, whatever subject its fund made of them: `…政府性基金…本年支出2,187.04万元。
     // 本年支出中：…` is that fund's, not the department's 本年支出合计.)
-    const justBefore = onlyOne(previousTokens.filter((t) => t.role === 'amount' && t.depth === 0 && normalizeSubject(t.lead) === named));
+    // (Or a narrower one named with it: `2021年度财政拨款收入总计2644.86万元…。收入总计中，本年财政拨款收入…` is 财政拨款's.)
+    // (Its parts then name that qualifier too: not `收入总计中，本年收入…，使用非财政拨款结余…`, the department's.)
+    const narrower = onlyOne(previousTokens.filter((t) => t.role === 'amount' && t.depth === 0 && t.ownSubject && t.subject.endsWith(named) && t.subject !== named));
+    const qualifier = narrower?.subject.slice(0, -named.length);
+    const justBefore = onlyOne(previousTokens.filter((t) => t.role === 'amount' && t.depth === 0 && normalizeSubject(t.lead) === named)) ?? (qualifier && parts.every((p) => p.subject.includes(qualifier)) ? narrower : undefined);
     const total = justBefore ?? [named, `${named}支出`, `${named}财政拨款支出`].map((name) => subjects.find(name, start, (t) => t.role === 'amount' && t.token.span.start < start && t.subject.replace(OWNER, '') === name)).find(Boolean);
     // (Clauses each opening with a part frame the whole only when they name a whole breakdown, or the whole was stated just before.)
     if (!total || (clauses && !justBefore && !coversFamily(parts.map((p) => p.subject), total.subject))) continue;
