@@ -58,8 +58,8 @@ function partsBefore(tokens: ProseToken[], total: ProseToken, n: number): ProseT
   return parts;
 }
 
-/** A subtotal of the items before it in a list: `，合计即人员经费563.68万元`, `，小计…`. */
-export const SUBTOTAL_LEAD = /^[，,、]?\s*(?:合计|小计|共计)(?:即|为|是)?/;
+/** A subtotal of the items before it in a list: `，合计即人员经费563.68万元`, `，小计…`, `，两项合计即公用经费287.93万元`. */
+export const SUBTOTAL_LEAD = /^[，,、]?\s*(?:(?:以上|上述)?\s*(?:[两二三四五六七八九]|[2-9])\s*(?:者|项|类))?(?:合计|小计|共计)(?:即|为|是)?/;
 
 /**
  * `教育支出（类）87673.22万元，…；住房保障支出（类）5126.62万元，…。其中教育支出位居第一，其次是社会保障和就业支出，再次是住房保障支出，
