@@ -101,7 +101,8 @@ const UNIT_WORDS = [
 // A PDF line wrap may split a unit (`万` / `元`): multi-character money and rate units allow one, and the counts of 三公 (`21批` /
 // `次96人次`).
 const UNIT_PATTERN = UNIT_WORDS.map((u) =>
-  /^(亿元|万元|千元|个百分点|百分点|批次|人次)$/.test(u) ? [...u].join(`(?:${EOL}|[ \\u00A0\\u3000])?`) : u.replace(/[()]/g, (c) => '\\' + c),
+  // (`12个月`, `见习期6个月`: months of a time, no count of things.)
+  /^(亿元|万元|千元|个百分点|百分点|批次|人次)$/.test(u) ? [...u].join(`(?:${EOL}|[ \\u00A0\\u3000])?`) : u === '个' ? '个(?!月)' : u.replace(/[()]/g, (c) => '\\' + c),
 ).join('|') +
   // `国内公务接待支出0.40万（含…）`: 万 alone, before no other word (万平方米, 万余), is 万元 written short.
   '|万(?![\\u4e00-\\u9fff])';

@@ -568,7 +568,8 @@ export function findLists(
           // (`…总计均为2.40亿元（23,968.61万元）。其中：…`: of a total and its restatement, the finer.)
           const inItsSentence = total && analysis.bySentence.get(total.sentence.id);
           if (total && inItsSentence && inItsSentence[total.index + 1] && restatesPrevious(inItsSentence, total.index + 1)) total = finer(total, inItsSentence[total.index + 1]);
-          if (total && role === 'amount') total = commonQuantityTotal(list.members, total, subjects, start) ?? otherSideTotal(analysis, list.members, total, m[0]) ?? total;
+          // (Its own parts, not those of a list nested in it: `其中局本级政府采购支出…；二级单位…政府采购支出金额…，其中面向小微企业采购…`.)
+          if (total && role === 'amount') total = commonQuantityTotal(list.members.filter((_, k, all) => !all.slice(1, k + 1).some((x) => /其中/.test(x.lead))), total, subjects, start) ?? otherSideTotal(analysis, list.members, total, m[0]) ?? total;
           // (`本年支出合计11341.47万元。` / `按单位划分，局本级本年支出合计10320.85万元，所属3个事业单位本年支出合计1020.62万元。`: the units'
           // figures name the quantity they break down, stated before.)
           else if (!total && role === 'amount' && BY_ANY_CRITERION.test(word)) total = commonQuantityTotal(list.members, undefined, subjects, start);
@@ -1460,15 +1461,17 @@ const DATE_CLAUSE = /^\s*(?:截至|截止|至|到)?\s*(?:19|20)\d\d\s*年(?:度|
 function commonQuantityTotal(members: ProseToken[], total: ProseToken | undefined, subjects: SubjectIndex, offset: number): ProseToken | undefined {
   const named = members.filter((t) => t.role === 'amount' && t.ownSubject);
   if (named.length < 2) return undefined;
-  let suffix = named[0].subject;
-  for (const t of named) {
+  // (`局本级政府采购支出…；…县就业管理局政府采购支出金额…`: 金额 adds nothing to the quantity's name.)
+  const names = named.map((t) => t.subject.replace(/金额$/, ''));
+  let suffix = names[0];
+  for (const name of names) {
     let k = 0;
-    while (k < suffix.length && k < t.subject.length && suffix[suffix.length - 1 - k] === t.subject[t.subject.length - 1 - k]) k++;
+    while (k < suffix.length && k < name.length && suffix[suffix.length - 1 - k] === name[name.length - 1 - k]) k++;
     suffix = suffix.slice(suffix.length - k);
   }
   // (`…支出合计` of each unit: the quantity is 支出, the 合计 each unit's.)
   const core = suffix.replace(/(?:总额|合计|总计)$/, '');
-  if (suffix.length < 4 || !/(?:支出|收入|经费|资金)$/.test(core) || named.some((t) => t.subject === suffix) || (total && sameQuantity(total.subject, suffix))) return undefined;
+  if (suffix.length < 4 || !/(?:支出|收入|经费|资金|资产)$/.test(core) || named.some((t) => t.subject === suffix) || (total && sameQuantity(total.subject, suffix))) return undefined;
   for (const name of [suffix, `${core}总额`, `${core}合计`]) {
     const found = subjects.find(name, offset, (t) => t.role === 'amount' && !members.includes(t) && t.token.span.start < offset && t.subject.replace(/(?:总额|合计|总计)$/, '').endsWith(core) && t.ofUnit === undefined);
     if (found) return found;
@@ -1554,6 +1557,13 @@ function fallbackTotal(
         .filter((t) => t.role === role && t.subject.length >= 2 && after.subject.length > t.subject.length && after.subject.startsWith(t.subject))
         .reduce<ProseToken | undefined>((best, t) => (!best || t.subject.length > best.subject.length ? t : best), undefined);
       if (opener) return opener;
+    }
+    // (`…支出2108.64万元，…。其中：基本支出1387.40万元，项目支出721.24万元。主要支出项目如下：` / `1.技校教育(项)…`: the items listed
+    // after a sentence that broke the figure down another way are of that figure.)
+    if (/如下[：:]$/.test(trigger) && /^\s*其\r?\n?中/.test(analysis.bySentence.get(previous.id)?.[0]?.sentence.text ?? '')) {
+      const before = analysis.bySentence.get(previous.id - 1) ?? [];
+      const whole = before.find((t) => t.role === role && t.depth === 0);
+      if (whole && whole.sentence.paragraph === previous.paragraph) return whole;
     }
     if (BY_ANY_CRITERION.test(trigger) && frame) {
       const name = normalizeSubject(frame[1]);
@@ -1714,8 +1724,9 @@ function classOfItems(analysis: ProseAnalysis, candidates: ProseToken[], first: 
 const ITEM_LEVEL_NAME = /[（(][款项][)）]/;
 const CLASS_NAMED = /支出(?:[（(]类[)）])?$|[（(]类[)）]$/;
 
-const STAFF = /职工|人员|编制|教师|干部|在职|实有/;
-const SERVED = /学生|在校生|幼儿|儿童|患者|病人|床位|门诊|住院/;
+// (Not the 编制范围 of the accounts, nor a 幼儿园 among the units: `纳入…决算编制范围的单位共49个，分别为：…、中小学校及幼儿园46个`.)
+const STAFF = /职工|人员|编制(?!范围)|教师|干部|在职|实有/;
+const SERVED = /学生|在校生|幼儿(?!园)|儿童|患者|病人|床位|门诊|住院/;
 
 const FORMULA_TERM_LEAD = /^\s*[=＝+＋]/;
 

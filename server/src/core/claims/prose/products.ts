@@ -17,7 +17,9 @@ const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名)$/, 生: /^(?:人|�
 /** What makes a count another than the one paid for: a change, last year's, a plan. */
 // (Nor a count per thing, `每个网格配备专职网格员1名`: the people are 64 grids' worth.)
 // (`计划生育` is no plan.)
-const NOT_PAID = /上年|去年|同期|预算|计划(?!生育)|增加|减少|增长|下降|比|较|其中|每/;
+// (A part a 其中 singles out is paid for when the standard follows it: `全年组织职业培训1300人次，其中就业技能培训980人次，每人次补贴
+// 1500元，计147.00万元`.)
+const NOT_PAID = /上年|去年|同期|预算|计划(?!生育)|增加|减少|增长|下降|比|较|每/;
 /** The amount the product comes to: `计214.80万元`, `共计…`, `全年644.16万元`, `发放补贴…`. */
 // (`共分配后期扶持资金15,325.02万元`, `全年1,286.16万元`, `计37.39万元`.)
 // (`…资助9860人，资金138.04万元`: the clause's money named nothing but `资金`.)
@@ -40,30 +42,34 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       const ofVillages = (t: ProseToken) => thing !== '村' || t.token.unitText === '村' || /^[^，,。；;、\d]{0,3}村/.test(t.sentence.text.slice((t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start));
       const paidFor = (t: ProseToken) => t.role === 'count' && units.test(t.token.unitText) && ofVillages(t) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead);
       const money = (t: ProseToken) => t.role === 'amount' && isMoney(t.token.unit) && t.depth <= standard.depth;
-      const after = clause.find((t) => t.index > standard.index && money(t));
+      // (A standard in a bracket after an amount is that amount's: `发放丧葬补助费23.00万元（每人5000元），发放一次性抚恤金186.42万元`.)
+      const bracketed = standard.depth > 0 ? [...clause].reverse().find((t) => t.index < standard.index && t.depth < standard.depth && t.role === 'amount' && isMoney(t.token.unit)) : undefined;
+      const after = bracketed ? undefined : clause.find((t) => t.index > standard.index && money(t));
       // (The count between the standard and the amount: `按每人每年140元定额资助，资助9860人，资金138.04万元`, `按每户每年12600元的标准，为
       // 168户义务兵家庭发放资金211.68万元`; else the last before the standard.)
       const count = clause.find((t) => t.index > standard.index && (!after || t.index < after.index) && paidFor(t)) ?? [...clause].reverse().find((t) => t.index < standard.index && paidFor(t));
       // (The amount after the standard, or, stated first, the clause's amount before the count: `城镇公益性岗位补贴144.48万元，全年安置就业困难
       // 人员86人，每人每月1,400元`.)
-      const amount = after ? (PRODUCT_LEAD.test(after.lead) ? after : undefined) : count && count.index < standard.index ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined;
+      const amount = bracketed ?? (after ? (PRODUCT_LEAD.test(after.lead) ? after : undefined) : count && count.index < standard.index ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined);
       if (!count || !amount || count.approx || amount.approx || standard.approx) continue;
       // (Two standards for one amount, `C级危房加固15户、每户补助10,000元，D级…12户、每户补助30,000元，共支出51.00万元`, are not checked.)
       const last = Math.max(standard.index, amount.index);
       if (clause.some((t) => t !== standard && t.index <= last && t.role === 'other' && STANDARD.test(t.lead.replace(/\s+/g, '')))) continue;
       // (Per month, paid over the year: `每人每月200元，全年644.16万元`; months not said, no product.)
       const monthly = m[2] === '月';
+      // (Months stated, `见习补贴每人每月1650元，见习期6个月`, `按每人每月2200元、10个月计发`; else the year's, `全年`.)
+      const stated = /(\d{1,2})\s*个月/.exec(clause.length > 0 ? standard.sentence.text.slice(clause[0].token.span.start - standard.sentence.span.start - clause[0].lead.length, (clause.at(-1)!.token.unitSpan ?? clause.at(-1)!.token.span).end - standard.sentence.span.start + 8) : '');
       const [from, to] = [Math.min(amount.token.span.end, count.token.span.start, standard.token.span.end), Math.max(amount.token.span.start, standard.token.span.end, count.token.span.end)];
-      if (monthly && !/全年|12个月|十二个月/.test(amount.lead + standard.sentence.text.slice(from - standard.sentence.span.start, to - standard.sentence.span.start))) continue;
+      if (monthly && !stated && !/全年|12个月|十二个月/.test(amount.lead + standard.sentence.text.slice(from - standard.sentence.span.start, to - standard.sentence.span.start))) continue;
       // (`计214.80万元`: a connective names nothing; the amount is the clause's money.)
       const name = CONNECTIVE.test(amount.subject) || amount.subject === '' ? '金额' : amount.subject;
       const counted = asExact(operand(count.token, count.subject || count.lead.replace(/[，,、\s]/g, '')));
-      const months = monthly ? 12 : 1;
+      const months = monthly ? (stated ? Number(stated[1]) : 12) : 1;
       sink.add<AverageClaim>({
         kind: 'average',
         origin: 'prose',
         identity: 'prose.product',
-        description: l(`${name} = ${counted.label}${monthly ? ' × 12个月' : ''} × 每${thing}标准`, `${name} = ${counted.label}${monthly ? ' × 12 months' : ''} × the standard per ${thing}`),
+        description: l(`${name} = ${counted.label}${monthly ? ` × ${months}个月` : ''} × 每${thing}标准`, `${name} = ${counted.label}${monthly ? ` × ${months} months` : ''} × the standard per ${thing}`),
         span: amount.token.span,
         amount: operand(amount.token, name),
         count: counted,

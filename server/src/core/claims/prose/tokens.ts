@@ -777,6 +777,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // over the year, between its opening and closing figures, no change on last year; stock-flow.ts reads them.)
       // (Nor are the words after it that say what came in or went out: `本年增加主要为购置…设备586.40万元`.)
       if (role === 'delta' && isMoney(token.unit) && ((YEAR_FLOW.test(lead) && /年初/.test(text.slice(sentence.span.start, token.span.start)) && /年末/.test(text.slice(token.span.end, sentence.span.end))) || (FLOW_EXPLAINED.test(lead) && flowStated(model, sentence)))) role = 'other';
+      // (`分项目看，年初预算中因公出国（境）费0.00万元、公务用车购置及运行维护费3.00万元…`: the figures a budget frames are budgets.)
+      if (role === 'amount' && isMoney(token.unit) && BUDGET_FRAME.test(clauseOf(text, token.span.start, sentence.span.start, CLAUSE_LOOK_BACK, true))) role = 'budget';
       const approximation = approximationOf(token, lead, after);
       // (`约1.6亿元` is a figure too, in sums and shares, but one rounded as coarsely as its writer liked.)
       if (approximation?.approx === 'about') markApproximate(token);
@@ -859,6 +861,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
+      // (`资产总额1025.62万元，其中：车辆3台，46.80万元`, `西陵区12场、67.20万元`: money right after a count, named by nothing, is those things'.)
+      else if (role === 'amount' && previous?.role === 'count' && previous.ownSubject && /^[，,、]?$/.test(lead)) own = `${previous.subject.replace(/^(?:以上|以下)/, '')}金额`;
       // (…and so are the attributes after that one: `账面原值746.90万元，累计折旧318.26万元，账面净值428.64万元` are the equipment's.)
       else if (ATTRIBUTE.test(own) && previous?.role === 'amount' && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) {
         const of = ATTRIBUTE_ENDING.exec(previous.subject);
@@ -1067,6 +1071,8 @@ const UNIT_NAME_END = /(?:本级|机关|局|中心|站|所|处|馆|院|校|园|�
 const UNIT_WORD = new RegExp(UNIT_NAME_END.source.replace(/\$$/, ''));
 /** A `；` ending a clause (searched from a position on). */
 const CLAUSE_BREAK = /[；;]/g;
+/** A clause framed by a budget, `年初预算中，…`, `全年预算数中`: its figures are that budget's, none spent. */
+const BUDGET_FRAME = /(?:^|[，,：:])\s*(?:年初|全年|调整后?的?)?预算数?中[，,：:]?(?![^，,；;。]*决算)/;
 /** A score's full marks named so: `预算执行指标分值`, `满分`. */
 export const FULL_MARKS = /(?:分值|满分)$/;
 /** A unit's name before a figure's: `丰泽县道路运输服务中心年初结转和结余`, `丰泽县公路管理段本年支出`. */
