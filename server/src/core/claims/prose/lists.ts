@@ -1439,6 +1439,8 @@ const sameCountUnit = (a: ProseToken, b: ProseToken) =>
 function countPart(text: string, t: ProseToken, total: ProseToken | undefined): boolean {
   if (directionOf(t.lead) !== undefined || LAST_YEAR_COMPARISON.test(t.lead)) return false;
   if (/^(?:其中)?共?有$/.test(t.lead)) return false;
+  // (`乡村公益性岗位680个，覆盖全县14个乡镇`: where a part reaches, no part.)
+  if (/覆盖|惠及|涉及|分布(?:于|在)/.test(t.lead)) return false;
   if (!total) return true;
   if (!sameCountUnit(t, total)) return false;
   const counted = (n: ProseToken) => /^[\u4e00-\u9fff]{0,4}/.exec(text.slice(n.token.unitSpan?.end ?? n.token.span.end))![0];
