@@ -60,7 +60,8 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       if (!count || !amount || count.approx || amount.approx || standard.approx) continue;
       // (Two standards for one amount, `C级危房加固15户、每户补助10,000元，D级…12户、每户补助30,000元，共支出51.00万元`, are not checked.)
       const last = Math.max(standard.index, amount.index);
-      if (clause.some((t) => t !== standard && t.index <= last && t.role === 'other' && STANDARD.test(t.lead.replace(/\s+/g, '')))) continue;
+      // (A bracket scopes its own: `23.04万元（10人×每人每月1920元×12个月），…36.12万元（35人×每人每月860元×12个月）`.)
+      if (!bracketed && clause.some((t) => t !== standard && t.index <= last && t.role === 'other' && STANDARD.test(t.lead.replace(/\s+/g, '')))) continue;
       // (Per month, paid over the year: `每人每月200元，全年644.16万元`; months not said, no product.)
       const monthly = m[2] === '月';
       // (Months stated, `见习补贴每人每月1650元，见习期6个月`, `按每人每月2200元、10个月计发`; else the year's, `全年`.)
