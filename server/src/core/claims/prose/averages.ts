@@ -30,6 +30,8 @@ const GENERIC_MONEY = /^(?:投入|投资|补助|补贴|成本|造价|费用|资�
 const NOT_THIS_YEARS = /上年|去年|同期|预算|(?<!按照?[\u4e00-\u9fff]{0,4})计划|增加|减少|增长|下降|比|较/;
 /** A money figure's name: `公用经费`, `机关运行经费支出`. */
 const MONEY_NAME = /[\u4e00-\u9fff“”]{2,16}(?:费|支出|经费|资金|收入)$/;
+/** A count the sentence works its averages out over: `按小学在校生4240人计算`, `以在校学生1634人计`. */
+const FRAMING_COUNT = /^[，,]?\s*(?:按|以)/;
 /** How many sentences back (in the paragraph) the amount and the count may stand. */
 const SENTENCES_BACK = 3;
 
@@ -53,7 +55,8 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     // (`外事接待费7.36万元，…，平均每批次3505元；其他国内公务接待费4.48万元，接待37批次…`: an average whose own `；`-clause states an
     // amount but no count divides by a count the text does not give there; the clause after it is another item's.)
     const from = clauseStart(t);
-    if (count && count.token.span.start < from && before.some((b) => b.token.span.start >= from && b.role === 'amount' && isMoney(b.token.unit))) continue;
+    // (Unless the count frames the sentence: `以在校学生1634人计，本年支出合计…，生均支出…；公用经费303.47万元，生均公用经费1857.22元`.)
+    if (count && count.token.span.start < from && !FRAMING_COUNT.test(count.lead) && before.some((b) => b.token.span.start >= from && b.role === 'amount' && isMoney(b.token.unit))) continue;
     // (`公用经费人均1.81万元`: the amount may be named before the average's word.)
     const namedBefore = m[2] === '' ? MONEY_NAME.exec(t.lead.replace(/\s+/g, '').slice(0, m.index))?.[0] : undefined;
     // (`亩均投入`, `户均补助`, `每公里造价`: words any money may be called, which name no amount of their own.)
@@ -95,7 +98,10 @@ function amountOf(before: ProseToken[], named: string, count: ProseToken | undef
     const byName = [...inClause].reverse().find(ending) ?? [...amounts].reverse().find(ending) ?? [...inClause].reverse().find(holding) ?? [...amounts].reverse().find(holding);
     // (`…支出决算4500.97万元…。按小学在校生4240人计算，小学生均一般公共预算教育支出10615.50元`: an average said to be worked out over the
     // count divides the amount stated last before it, whatever the average calls it.)
-    if (byName || !count || !/^[，,]?按/.test(count.lead)) return byName;
+    if (byName || !count || !FRAMING_COUNT.test(count.lead)) return byName;
+    // (`以全县公办学校在校学生39562人计算，本部门本年支出合计42275.39万元，生均教育支出10685.86元`: the amount between them, in their clause.)
+    const between = amounts.filter((b) => b.token.span.start > count.token.span.start && b.token.span.start < average.token.span.start && b.token.span.start >= clauseStart(average));
+    if (between.length === 1) return between[0];
     return [...amounts].reverse().find((b) => b.token.span.start < count.token.span.start && b.sentence.paragraph === count.sentence.paragraph);
   }
   if (inClause.length > 0) return inClause.at(-1);
