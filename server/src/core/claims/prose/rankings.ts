@@ -137,9 +137,12 @@ function inOrder(text: string, sentence: Sentence, tokens: ProseToken[], sink: C
   if (!m) return;
   const from = windowStart + m.index + m[0].length;
   if (/[。\n]/.test(text.slice(from, sentence.span.start))) return;
-  const amounts = tokens.filter((t) => t.depth === 0 && t.role === 'amount' && isMoney(t.token.unit) && t.token.span.start >= from);
-  const end = amounts.findIndex((t) => TOTAL_WORDS.test(t.lead));
-  const run = end < 0 ? amounts : amounts.slice(0, end);
+  const amounts = tokens.filter((t) => t.depth <= 1 && t.role === 'amount' && isMoney(t.token.unit) && t.token.span.start >= from);
+  const end = amounts.findIndex((t) => t.depth === 0 && TOTAL_WORDS.test(t.lead));
+  const listed = end < 0 ? amounts : amounts.slice(0, end);
+  // (Or each in a bracket after its name: `排名前三的类依次为一般公共服务支出（1957.94万元）、城乡社区支出（1355.22万元）和…`.)
+  const outer = listed.filter((t) => t.depth === 0);
+  const run = outer.length >= 2 ? outer : listed.filter((t) => t.depth === 1);
   // (Quoted by its words of order alone: the model's text has 依次 as 分别.)
   const words = /由高到低|从高到低|由大到小|从大到小|排名|排序|位列前/.exec(m[0])![0];
   for (let k = 1; k < run.length; k++) if (comparable(run[k - 1], run[k])) add(sink, { position: 2, words, token: run[k] }, run[k - 1], false);
