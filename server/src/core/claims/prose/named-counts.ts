@@ -103,15 +103,17 @@ function namedCount(sink: ClaimSink, n: DocumentModel['numbers'][number], label:
 /** The names before the count in its clause, `机关内设综合科、提案委员会办公室、…共3个职能机构`, after the verb that sets them up. */
 const NAMES_BEFORE = /(?:内设|下设|设有|设置|包括|包含)([^，,。；;：:\d]{2,300}?)共$/;
 /** The bodies counted right after the count's unit. */
-const COUNTED_BODIES = /^[\u4e00-\u9fff]{0,4}(?:科室|股室|处室|机构|单位|部门|中心)/;
+const COUNTED_BODIES = /^[\u4e00-\u9fff]{0,4}(?:科室|股室|处室|部室|机构|单位|部门|中心)/;
 
 function namesBefore(text: string, n: DocumentModel['numbers'][number], end: number, sink: ClaimSink): void {
   const counted = COUNTED_BODIES.exec(text.slice(end, end + 10));
   if (!counted) return;
   const from = Math.max(0, n.span.start - MAX_NAMES_SPAN);
   const clause = text.slice(from, n.span.start);
-  const start = Math.max(...['，', ',', '。', '；', ';', '：', ':', '\n'].map((c) => clause.lastIndexOf(c))) + 1;
-  const m = NAMES_BEFORE.exec(clause.slice(start));
+  let start = Math.max(...['，', ',', '。', '；', ';', '：', ':', '\n'].map((c) => clause.lastIndexOf(c))) + 1;
+  // (`内设综合科、…、信息统计科，共5个科室`: the names in the clause before `，共`.)
+  if (/^\s*共$/.test(clause.slice(start)) && /[，,]$/.test(clause.slice(0, start))) start = Math.max(...['，', ',', '。', '；', ';', '：', ':', '\n'].map((c) => clause.lastIndexOf(c, start - 2))) + 1;
+  const m = NAMES_BEFORE.exec(clause.slice(start).replace(/[，,]\s*共$/, '共'));
   if (!m || !m[1].includes('、') || /等$|主要/.test(m[1])) return;
   const names = namesOf(m[1].replace(/[（(][^（）()]*[)）]/g, ''));
   if (names.length < 2 || names.some((name) => name.length > 24 || KIND_OF_BODY.test(name))) return;

@@ -13,7 +13,9 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 const STANDARD = /(?:每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆|台|套|次)(?:每(年|月))?(?:补助|补贴|发放|奖励|标准)?|人均(?:补助|补贴|发放)?标准)(?:为|是)?$/;
 /** The units a count of each thing is stated in. */
 // (Villages are counted in 个: `21个行政村，每村4万元`, `3个村…，每村6万元`.)
-const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名)$/, 生: /^(?:人|名)$/, 名: /^(?:人|名)$/, 人次: /^人次$/, 次: /^(?:次|人次)$/, 村: /^(?:个|村)$/ };
+// (Attendances are people too, `以工代训1850人次，按每人每月500元、3个月给予补贴`; and posts each held by one, `开发乡村公益性岗位520个，…
+// 岗位补贴每人每月500元`.)
+const COUNTED: Record<string, RegExp> = { 人: /^(?:人|名|人次|个)$/, 生: /^(?:人|名)$/, 名: /^(?:人|名)$/, 人次: /^人次$/, 次: /^(?:次|人次)$/, 村: /^(?:个|村)$/ };
 /** What makes a count another than the one paid for: a change, last year's, a plan. */
 // (Nor a count per thing, `每个网格配备专职网格员1名`: the people are 64 grids' worth.)
 // (`计划生育` is no plan.)
@@ -24,7 +26,7 @@ const NOT_PAID = /上年|去年|同期|预算|计划(?!生育)|增加|减少|增
 // (`共分配后期扶持资金15,325.02万元`, `全年1,286.16万元`, `计37.39万元`.)
 // (`…资助9860人，资金138.04万元`: the clause's money named nothing but `资金`.)
 // (`以在校学生1896人为基数核拨学校生均公用经费136.51万元`, `在校生24863人核拨2983.56万元`: allocated.)
-const PRODUCT_LEAD = /共|计|全年|累计|分配|发放|下达|拨付|核拨|兑付|^[，,]?\s*(?:补助|补贴)?资金$/;
+const PRODUCT_LEAD = /共|计|全年|累计|分配|发放|下达|拨付|核拨|兑付|^[，,]?\s*(?:(?:补助|补贴)?资金|支出)$/;
 /** A connective that names nothing of the amount. */
 const CONNECTIVE = /^[，,]?\s*(?:共计|合计|总计|累计|计|共|全年)(?:为)?$/;
 
@@ -41,7 +43,7 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       const units = COUNTED[thing] ?? new RegExp(`^${thing}$`);
       // (A count in 个 counts villages only when it says so: `21个行政村`.)
       const ofVillages = (t: ProseToken) => thing !== '村' || t.token.unitText === '村' || /^[^，,。；;、\d]{0,3}村/.test(t.sentence.text.slice((t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start));
-      const paidFor = (t: ProseToken) => t.role === 'count' && units.test(t.token.unitText) && ofVillages(t) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead);
+      const paidFor = (t: ProseToken) => t.role === 'count' && units.test(t.token.unitText) && (t.token.unitText !== '个' || thing === '村' || /岗位$/.test(t.subject)) && ofVillages(t) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead);
       const money = (t: ProseToken) => t.role === 'amount' && isMoney(t.token.unit) && t.depth <= standard.depth;
       // (A standard in a bracket after an amount is that amount's: `发放丧葬补助费23.00万元（每人5000元），发放一次性抚恤金186.42万元`.)
       const bracketed = standard.depth > 0 ? [...clause].reverse().find((t) => t.index < standard.index && t.depth < standard.depth && t.role === 'amount' && isMoney(t.token.unit)) : undefined;
@@ -53,12 +55,15 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // (Else the count before the amount the bracket follows: `为46名去世退休人员发放丧葬补助费23.00万元（每人5000元）`.)
       const count =
         clause.find((t) => t.index > standard.index && (!after || t.index < after.index) && paidFor(t) && inBracket(t)) ??
-        [...clause].reverse().find((t) => t.index < standard.index && paidFor(t) && inBracket(t)) ??
+        nearestBefore(clause, standard.index, (t) => paidFor(t) && inBracket(t), (t) => t.role === 'count' && t.token.unitText === '个' && thing === '人') ??
         (bracketed ? [...clause].reverse().find((t) => t.index < bracketed.index && paidFor(t) && t.depth <= bracketed.depth) : undefined);
       // (The amount after the standard, or, stated first, the clause's amount before the count: `城镇公益性岗位补贴144.48万元，全年安置就业困难
       // 人员86人，每人每月1,400元`.)
       const amount = bracketed ?? (after ? (PRODUCT_LEAD.test(after.lead) ? after : undefined) : count && count.index < standard.index ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined);
       if (!count || !amount || count.approx || amount.approx || standard.approx) continue;
+      // (Attendances counted over a year may be person-months already, `每人每月300元，全年发放120人次，共计3.6万元`: only with the months
+      // stated is the product clear.)
+      if (m[2] === '月' && count.token.unitText === '人次' && !/\d{1,2}\s*个月/.test(standard.sentence.text)) continue;
       // (Two standards for one amount, `C级危房加固15户、每户补助10,000元，D级…12户、每户补助30,000元，共支出51.00万元`, are not checked.)
       const last = Math.max(standard.index, amount.index);
       // (A bracket scopes its own: `23.04万元（10人×每人每月1920元×12个月），…36.12万元（35人×每人每月860元×12个月）`.)
@@ -87,4 +92,18 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       });
     }
   }
+}
+
+/**
+ * The last token before `index` that `accept` takes, passing over others, but not past one that `blocks` (a nearer count of the
+ * kind of things paid for, `其中：托底安置类96个，按每人每月2200元…`, leaves the whole's count before it out).
+ */
+function nearestBefore(clause: ProseToken[], index: number, accept: (t: ProseToken) => boolean, blocks: (t: ProseToken) => boolean): ProseToken | undefined {
+  for (let k = clause.length - 1; k >= 0; k--) {
+    const t = clause[k];
+    if (t.index >= index) continue;
+    if (accept(t)) return t;
+    if (blocks(t)) return undefined;
+  }
+  return undefined;
 }
