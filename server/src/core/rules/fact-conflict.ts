@@ -22,10 +22,15 @@ export const factConflict: Rule = {
     // The statements of one fact, joined by the claims that pair them (each later statement with its first, or with the one
     // before it): a component of statements.
     const parent = new Map<number, number>();
+    // (Every node on the path is pointed at the root: a fact stated thousands of times chains as many claims.)
     const root = (x: number): number => {
       let r = x;
       while (parent.get(r) !== r) r = parent.get(r)!;
-      parent.set(x, r);
+      for (let y = x; y !== r; ) {
+        const next = parent.get(y)!;
+        parent.set(y, r);
+        y = next;
+      }
       return r;
     };
     const components = new Map<number, FactClaim[]>();
@@ -63,8 +68,20 @@ function oddOneOut(ctx: RuleContext, claims: FactClaim[]): boolean {
   if (claims.length < 2 || claims.some((c) => c.looseMatch || !c.a.span || !c.b.span)) return false;
   const statements = [...new Map(claims.flatMap((c) => [c.a, c.b]).map((o) => [o.span!.start, o])).values()];
   if (statements.length < 3) return false;
-  // (The odd one disagrees with all the claims that hold it; every claim apart from it agrees.)
-  const odd = statements.find((o) => claims.every((c) => (c.a.span!.start === o.span!.start || c.b.span!.start === o.span!.start) !== checkRestated(c.a, c.b).ok));
+  // (The odd one disagrees with all the claims that hold it; every claim apart from it agrees. Counted in one pass: a fact may be
+  // stated thousands of times.)
+  const held = new Map<number, number>();
+  const disagreeing = new Map<number, number>();
+  let disagreements = 0;
+  for (const c of claims) {
+    const ok = checkRestated(c.a, c.b).ok;
+    if (!ok) disagreements++;
+    for (const at of new Set([c.a.span!.start, c.b.span!.start])) {
+      held.set(at, (held.get(at) ?? 0) + 1);
+      if (!ok) disagreeing.set(at, (disagreeing.get(at) ?? 0) + 1);
+    }
+  }
+  const odd = disagreements === 0 ? undefined : statements.find((o) => disagreeing.get(o.span!.start) === disagreements && held.get(o.span!.start) === disagreements);
   if (!odd) return false;
   const others = statements.filter((o) => o !== odd);
   if (others.some((b) => !checkRestated(others[0], b).ok)) return false;

@@ -690,7 +690,10 @@ export function findLists(
           AVERAGE_NAME.test(t.subject) ||
           (role === 'count' && own !== undefined && STAFF.test(own.subject) && SERVED.test(t.subject)) ||
           (role === 'budget' && own !== undefined && (ADJUSTMENT_AMOUNT.test(t.lead) || (budgetKind(own.lead) === 'initial' && budgetKind(t.lead) === 'adjusted')));
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && !notPart(t) && t.role === role && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
+        // (A run of years, `2016年、2017年、2018年机关运行经费分别为224.48万元、205.44万元和189.47万元，合计619.39万元`: last year's figure is
+        // one of the parts its 合计 adds up.)
+        const byYears = role === 'amount' && !own && list.members.some((t) => t.role === 'prior') && new Set(list.members.map((t) => t.year)).size >= 2;
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && !notPart(t) && (t.role === role || (byYears && t.role === 'prior' && isMoney(t.token.unit))) && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));

@@ -14,7 +14,8 @@ import { blankAt, headerText, itemLabel, itemName, itemOperand, items, rateOpera
 // (`完成年初预算（%）`, `完成预算%`.)
 const COMPLETION_RATE = /为.*预算.*[%％]|占.*预算.*[%％]|完成率|执行率|完成(?:年初|全年|调整后?)?(?:预算)?数?[（(]?[%％]/;
 // (Or a rate column headed by the change alone, `同比增减` over `15.88%`: the column's role says it is a rate.)
-const CHANGE_RATE = /增、?减率|增长率|变动率|(?:增长|上升|增)[（(](?:下降|减少|减)[)）](?:率|幅)|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]|^(?:同比|比上年|较上年)?增减$/;
+// (Not `年均增长率`: compound over the years, no one-year change.)
+const CHANGE_RATE = /(?<!年均)(?:增、?减率|增长率|变动率)|(?:增长|上升|增)[（(](?:下降|减少|减)[)）](?:率|幅)|(?:增、?减|增长|变动)幅度|增减[%％]|增长[%％]|比上年增减.*[%％]|^(?:同比|比上年|较上年)?增减$/;
 const SHARE = /占比|比重|占.*比例/;
 const SHARE_DIFFERENCE = /增减|变动|百分点/;
 // (`2023年 | 2024年 | 增减`: the later year's column, beside the earlier one model/tables.ts made last year's.)
