@@ -217,7 +217,8 @@ function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseT
   // (`；与上年相比，增加…`: a comparison clause may stand before it.)
   // (Or a description of the parts: `…项目支出30.64万元，主要用于机关编外聘用人员经费和综合事务保障；`.)
   if (!/^[^。；;\d]*[；;][^。；;\d]*$/.test(gap)) return undefined;
-  const opened = text.lastIndexOf('其中', last.token.span.start - span.start);
+  // (Or a 包括 list: `政府采购支出总额151.05万元，包括：…服务支出112.40万元；上年决算为168.35万元，较上年减少17.30万元`.)
+  const opened = Math.max(text.lastIndexOf('其中', last.token.span.start - span.start), text.lastIndexOf('包括', last.token.span.start - span.start));
   if (opened < 0 || span.start + opened < previousEnd) return undefined;
   const whole = lastBefore(tokens, firstAtOrAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');
   return whole && whole !== last && whole.depth === last.depth ? whole : undefined;
@@ -293,7 +294,8 @@ function namedInClause(tokens: ProseToken[], first: ProseToken, previousEnd: num
   const figures = /^.*[0-9０-９](?:[%％]|万元|亿元|元|个百分点)/.exec(whole)?.[0] ?? '';
   const clause = /预算|完成|执行/.test(figures) && !/占/.test(figures) ? whole.slice(figures.length) : whole;
   const compared = LAST_YEAR_COMPARISON.exec(clause);
-  return compared && compared.index > 0 ? normalizeSubject(clause.slice(0, compared.index)) : '';
+  // (Nor a definition between the figure and its change: `基本支出1124.03万元，是指…的人员经费和公用经费，比上年增加…` is 基本支出's.)
+  return compared && compared.index > 0 && !/是指|指的是/.test(clause.slice(0, compared.index)) ? normalizeSubject(clause.slice(0, compared.index)) : '';
 }
 
 // `与上年的1.83万元持平`, and `上年为2.60万元，与上年持平` (the comparison in the next clause).
