@@ -1,6 +1,6 @@
 // Year-over-year claims (prose.md §3): current C, prior P, change Δ and rate r, any two or more of
 // them stated, with the direction word (增加/减少/持平).
-import { exact, isMoney, operand, sumOperand } from '../../arith/interval';
+import { checkSum, exact, isMoney, operand, sumOperand } from '../../arith/interval';
 import { asExact, withChanges } from '../../arith/operand';
 import { BEFORE_COMPARED_YEAR, LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { l } from '../../messages';
@@ -216,12 +216,18 @@ function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseT
   const gap = text.slice(lastEnd - span.start, until.token.span.start - span.start - (until === next ? 0 : until.lead.length)).replace(/(?:19|20)\d\d\s*年度?/g, '');
   // (`；与上年相比，增加…`: a comparison clause may stand before it.)
   // (Or a description of the parts: `…项目支出30.64万元，主要用于机关编外聘用人员经费和综合事务保障；`.)
-  if (!/^[^。；;\d]*[；;][^。；;\d]*$/.test(gap)) return undefined;
+  const semicolon = /^[^。；;\d]*[；;][^。；;\d]*$/.test(gap);
+  // (A comma closes it too when the parts add up to the whole, a breakdown complete: `…其中：货物支出71.30万元、工程支出0.00万元、
+  // 服务支出15.24万元，比上年的104.37万元减少17.83万元` is the 总额's change.)
+  if (!semicolon && !/^[^。；;\d]*[，,][^。；;\d]*$/.test(gap)) return undefined;
   // (Or a 包括 list: `政府采购支出总额151.05万元，包括：…服务支出112.40万元；上年决算为168.35万元，较上年减少17.30万元`.)
   const opened = Math.max(text.lastIndexOf('其中', last.token.span.start - span.start), text.lastIndexOf('包括', last.token.span.start - span.start));
   if (opened < 0 || span.start + opened < previousEnd) return undefined;
   const whole = lastBefore(tokens, firstAtOrAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');
-  return whole && whole !== last && whole.depth === last.depth ? whole : undefined;
+  if (!whole || whole === last || whole.depth !== last.depth) return undefined;
+  if (semicolon) return whole;
+  const parts = tokens.slice(whole.index + 1, last.index + 1).filter((t) => t.role === 'amount' && t.depth === whole.depth);
+  return parts.length >= 2 && checkSum(operand(whole.token, ''), parts.map((p) => operand(p.token, ''))).ok ? whole : undefined;
 }
 
 /** The figures of the paragraph's previous sentence with figures, if it has any. */
@@ -291,8 +297,9 @@ function namedInClause(tokens: ProseToken[], first: ProseToken, previousEnd: num
   // (Nor a budget and its completion before it: `；年初预算22.00万元，完成年初预算的86.82%，同比增加…` names nothing. A share does, its
   // part: `本年支出占本年支出合计的66.16%，与2022年度相比增加…`.)
   const whole = since.slice(Math.max(...['；', ';', '：', ':'].map((c) => since.lastIndexOf(c) + 1)));
-  const figures = /^.*[0-9０-９](?:[%％]|万元|亿元|元|个百分点)/.exec(whole)?.[0] ?? '';
-  const clause = /预算|完成|执行/.test(figures) && !/占/.test(figures) ? whole.slice(figures.length) : whole;
+  // (Nor a part's share in its bracket: `…和其他收入0.00万元（占本年收入合计的0.00%），比上年增加5.45万元`.)
+  const figures = /^.*[0-9０-９](?:[%％]|万元|亿元|元|个百分点)[)）]?/.exec(whole)?.[0] ?? '';
+  const clause = (/预算|完成|执行/.test(figures) && !/占/.test(figures)) || /[)）]$/.test(figures) ? whole.slice(figures.length) : whole;
   const compared = LAST_YEAR_COMPARISON.exec(clause);
   // (Nor a definition between the figure and its change: `基本支出1124.03万元，是指…的人员经费和公用经费，比上年增加…` is 基本支出's.)
   return compared && compared.index > 0 && !/是指|指的是/.test(clause.slice(0, compared.index)) ? normalizeSubject(clause.slice(0, compared.index)) : '';
