@@ -110,12 +110,17 @@ function namesBefore(text: string, n: DocumentModel['numbers'][number], end: num
   if (!counted) return;
   const from = Math.max(0, n.span.start - MAX_NAMES_SPAN);
   const clause = text.slice(from, n.span.start);
-  let start = Math.max(...['，', ',', '。', '；', ';', '：', ':', '\n'].map((c) => clause.lastIndexOf(c))) + 1;
+  let start = afterLastBreak(clause, clause.length);
   // (`内设综合科、…、信息统计科，共5个科室`: the names in the clause before `，共`.)
-  if (/^\s*共$/.test(clause.slice(start)) && /[，,]$/.test(clause.slice(0, start))) start = Math.max(...['，', ',', '。', '；', ';', '：', ':', '\n'].map((c) => clause.lastIndexOf(c, start - 2))) + 1;
+  if (/^\s*共$/.test(clause.slice(start)) && /[，,]$/.test(clause.slice(0, start))) start = afterLastBreak(clause, start - 2);
   const m = NAMES_BEFORE.exec(clause.slice(start).replace(/[，,]\s*共$/, '共'));
   if (!m || !m[1].includes('、') || /等$|主要/.test(m[1])) return;
   const names = namesOf(m[1].replace(/[（(][^（）()]*[)）]/g, ''));
   if (names.length < 2 || names.some((name) => name.length > 24 || KIND_OF_BODY.test(name))) return;
   namedCount(sink, n, `${counted[0]}个数`, names);
+}
+
+/** Where the clause that `text` has up to `upTo` opens: just after its last break at or before `upTo`. */
+function afterLastBreak(text: string, upTo: number): number {
+  return Math.max(...['，', ',', '。', '；', ';', '：', ':', '\n'].map((c) => text.lastIndexOf(c, upTo))) + 1;
 }
