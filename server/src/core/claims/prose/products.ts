@@ -61,9 +61,6 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // 人员86人，每人每月1,400元`.)
       const amount = bracketed ?? (after ? (PRODUCT_LEAD.test(after.lead) ? after : undefined) : count && count.index < standard.index ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined);
       if (!count || !amount || count.approx || amount.approx || standard.approx) continue;
-      // (Attendances counted over a year may be person-months already, `每人每月300元，全年发放120人次，共计3.6万元`: only with the months
-      // stated is the product clear.)
-      if (m[2] === '月' && count.token.unitText === '人次' && !/\d{1,2}\s*个月/.test(standard.sentence.text)) continue;
       // (Two standards for one amount, `C级危房加固15户、每户补助10,000元，D级…12户、每户补助30,000元，共支出51.00万元`, are not checked.)
       const last = Math.max(standard.index, amount.index);
       // (A bracket scopes its own: `23.04万元（10人×每人每月1920元×12个月），…36.12万元（35人×每人每月860元×12个月）`.)
@@ -72,6 +69,9 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       const monthly = m[2] === '月';
       // (Months stated, `见习补贴每人每月1650元，见习期6个月`, `按每人每月2200元、10个月计发`; else the year's, `全年`.)
       const stated = /(\d{1,2})\s*个月/.exec(clause.length > 0 ? standard.sentence.text.slice(clause[0].token.span.start - standard.sentence.span.start - clause[0].lead.length, (clause.at(-1)!.token.unitSpan ?? clause.at(-1)!.token.span).end - standard.sentence.span.start + 8) : '');
+      // (Attendances counted over a year may be person-months already, `每人每月300元，全年发放120人次，共计3.6万元`: only with the months
+      // stated is the product clear.)
+      if (monthly && count.token.unitText === '人次' && !stated) continue;
       const [from, to] = [Math.min(amount.token.span.end, count.token.span.start, standard.token.span.end), Math.max(amount.token.span.start, standard.token.span.end, count.token.span.end)];
       if (monthly && !stated && !/全年|12个月|十二个月/.test(amount.lead + standard.sentence.text.slice(from - standard.sentence.span.start, to - standard.sentence.span.start))) continue;
       // (`计214.80万元`: a connective names nothing; the amount is the clause's money.)
