@@ -51,7 +51,7 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // (The count between the standard and the amount: `按每人每年140元定额资助，资助9860人，资金138.04万元`, `按每户每年12600元的标准，为
       // 168户义务兵家庭发放资金211.68万元`; else the last before the standard.)
       // (In a bracket, the bracket's own count: `23.04万元（10人×每人每月1920元×12个月），…36.12万元（35人×…）`.)
-      const inBracket = (t: ProseToken) => !bracketed || (t.depth === standard.depth && clause.slice(Math.min(t.index, standard.index), Math.max(t.index, standard.index)).every((x) => x.depth >= standard.depth));
+      const inBracket = (t: ProseToken) => !bracketed || (t.depth === standard.depth && tokens.slice(Math.min(t.index, standard.index), Math.max(t.index, standard.index)).every((x) => x.depth >= standard.depth));
       // (Else the count before the amount the bracket follows: `为46名去世退休人员发放丧葬补助费23.00万元（每人5000元）`.)
       const count =
         clause.find((t) => t.index > standard.index && (!after || t.index < after.index) && paidFor(t) && inBracket(t)) ??
