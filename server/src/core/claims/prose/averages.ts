@@ -91,6 +91,8 @@ function amountOf(before: ProseToken[], named: string, count: ProseToken | undef
   const name = named.replace(/^(?:的)?/, '').replace(/(?:费用|支出|经费|金额)$/, '');
   // (Named so, the one in the count's own clause first: `外事接待费…；其他国内公务接待费4.48万元，接待37批次，平均每批次1211元`.)
   const inClause = count ? amounts.filter((b) => b.token.span.start >= clauseStart(count) && b.token.span.start < count.token.span.start) : [];
+  // (The amounts between the count and the average, in the average's own clause.)
+  const between = count ? amounts.filter((b) => b.token.span.start > count.token.span.start && b.token.span.start < average.token.span.start && b.token.span.start >= clauseStart(average)) : [];
   if (name.length >= 2) {
     // (Ending with the name before merely holding it: `局机关机关运行经费支出78.29万元`, not `机关运行经费与公用经费合计152.66万元`.)
     const ending = (b: ProseToken) => /^(?:费|费用|支出|经费|金额)?$/.test(b.subject.slice(b.subject.lastIndexOf(name) + name.length)) && b.subject.includes(name);
@@ -100,14 +102,12 @@ function amountOf(before: ProseToken[], named: string, count: ProseToken | undef
     // count divides the amount stated last before it, whatever the average calls it.)
     if (byName || !count || !FRAMING_COUNT.test(count.lead)) return byName;
     // (`以全县公办学校在校学生39562人计算，本部门本年支出合计42275.39万元，生均教育支出10685.86元`: the amount between them, in their clause.)
-    const between = amounts.filter((b) => b.token.span.start > count.token.span.start && b.token.span.start < average.token.span.start && b.token.span.start >= clauseStart(average));
     if (between.length === 1) return between[0];
     return [...amounts].reverse().find((b) => b.token.span.start < count.token.span.start && b.sentence.paragraph === count.sentence.paragraph);
   }
   if (inClause.length > 0) return inClause.at(-1);
   // (`；全乡8个村共有村干部40人，全年发放报酬1,166,400.00元，人均29,160.00元`: the one amount between the count and the average in the
   // average's own clause, not the paragraph's first.)
-  const between = count ? amounts.filter((b) => b.token.span.start > count.token.span.start && b.token.span.start < average.token.span.start && b.token.span.start >= clauseStart(average)) : [];
   if (between.length === 1 && count!.token.span.start >= clauseStart(average)) return between[0];
   // (`公务用车购置费72.60万元…。…购置应急保障用车3辆（越野型指挥车），平均每辆24.20万元`: cars bought average what buying them cost,
   // not the paragraph's 购置及运行维护费.)
