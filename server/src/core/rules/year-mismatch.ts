@@ -332,9 +332,12 @@ function readComparedYear(model: DocumentModel, reportYear: number, n: NumberTok
   if (own === reportYear && compared >= reportYear) {
     return { why: l(`${reportYear}年度的数应与上年（${lastYear}年）比较`, `a ${reportYear} figure is compared with the previous year (${lastYear})`), right: lastYear };
   }
-  // (`2022年至2024年…分别为…，2024年比2022年增加…`: a paragraph that states that year's figures compares with it on purpose.)
+  // (`2022年至2024年…分别为…，2024年比2022年增加…`: a paragraph that states that year's figures compares with it on purpose, and
+  // so does the one after it: `2022年、2023年、2024年本年支出合计分别为…。` / `2024年本年支出合计…，比2022年增加…`.)
   const paragraph = model.paragraphs[sentence.paragraph];
-  const said = paragraph ? model.text.slice(paragraph.span.start, n.span.start) : '';
+  const previous = model.paragraphs[sentence.paragraph - 1];
+  const from = previous && previous.section === paragraph?.section ? previous : paragraph;
+  const said = from ? model.text.slice(from.span.start, n.span.start) : '';
   // (`2020—2023年…分别为…` names the range's first year without its 年; `比2021年的7203.00万元增长14.50%` states the year's figure.)
   const named = new RegExp(`${compared}\\s*年|(?:19|20)\\d\\d\\s*(?:年度?)?\\s*(?:至|到|—|－|-|～|~)\\s*(?:19|20)\\d\\d\\s*年`).exec(said) ?? /^\s*年?度?\s*(?:末|底)?的\s*[\d.,]+\s*(?:万元|亿元|元)/.exec(rest);
   // (`万元GDP用水量较2020年下降16.5%`: a goal of the department's work measured since a plan's base year, no figure of the accounts.)

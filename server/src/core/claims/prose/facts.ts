@@ -293,7 +293,11 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   // that fund's, not the department's.)
   if (GRAND_TOTAL.test(key)) {
     const fund = FUND_OPENING.exec(t.sentence.text);
-    return fund ? `fund:${fund[1] ?? ''}` : '';
+    if (fund) return `fund:${fund[1] ?? ''}`;
+    // (`四、财政拨款收入支出决算总体情况说明` / `收入总计1524.89万元包括：本年一般公共预算财政拨款收入…`: a bare total in a fund's
+    // section is that fund's.)
+    const word = t.sentence.section === undefined ? '' : sectionWord(model, t.sentence.section, FISCAL, fundSections);
+    return word === '' ? '' : `fund:${word === '财政拨款' ? '' : word}`;
   }
   // (A 类 of the functional classification, `农林水支出`, is spent from all funds in the 支出决算 section, from one fund in its own: the
   // 一般公共预算 section's 农林水支出 is another figure when the department has other money.)
@@ -306,6 +310,13 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   const word = sectionWord(model, t.sentence.section, FISCAL, fundSections);
   return word === '' ? '' : OTHER_FUNDS.test(word) ? `fund:${word}` : 'fund';
 }
+/** The fund whose section states a bare `收入总计` / `支出总计`, named as a prefix of the fund's total (`财政拨款`), or undefined. */
+function sectionTotalFund(model: DocumentModel, t: ProseToken, key: string, fundSections: Map<number, string>): string | undefined {
+  if (!GRAND_TOTAL.test(key) || t.sentence.section === undefined || FUND_OPENING.test(t.sentence.text)) return undefined;
+  const word = sectionWord(model, t.sentence.section, FISCAL, fundSections);
+  return word === '财政拨款' ? word : word === '一般公共预算' ? '一般公共预算财政拨款' : undefined;
+}
+
 // (The leftmost fund word of a heading: `政府性基金预算财政拨款…` is 政府性基金's.)
 const FISCAL = /政府性基金|国有资本经营|一般公共预算|财政拨款/;
 const OTHER_FUNDS = /政府性基金|国有资本经营/;
@@ -536,8 +547,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     byGroup.set(group, list);
     // (`一般公共预算财政拨款支出…，其中：基本支出6453.07万元` states the fund's 基本支出: `一般公共预算财政拨款基本支出6463.07万元` in
     // section 六 is held against it.)
-    const fund = t.ownSubject && FUND_TOTAL.exec(listTotal)?.[1];
-    if (fund && FUND_PART.test(t.subject) && !approx) {
+    // (So does a bare total in that fund's section: `四、财政拨款收入支出决算总体情况说明` / `收入总计1524.89万元包括：…` states the
+    // `财政拨款收入总计` the section opened with.)
+    const fund = t.ownSubject && (FUND_PART.test(t.subject) ? FUND_TOTAL.exec(listTotal)?.[1] : sectionTotalFund(model, t, key, fundSections));
+    if (fund && !approx) {
       const named = factKey(fund + t.subject);
       const alias = `${role}|${t.year ?? ''}|${openScope(t)}|${item}|${fundScope(model, t, named, fundSections)}|${scopes}`;
       const others = byGroup.get(alias) ?? [];

@@ -51,6 +51,9 @@ function ownPrefix(ctx: ShareContext, prefix: string): boolean {
   return words.replace(NAMED_UNIT, '').length <= 2;
 }
 
+/** Words before a name that keep it the same quantity: none, the department's own, or a government's level (`市级`, `全县`). */
+const LEVEL_OR_OWNER = new RegExp(`^(?:${OWNER_WORDS}|本级|全?[省市县区]级?|全[省市县区])?$`);
+
 /** `该款支出`, `本类支出`: the 类/款/项 the sentence named before. */
 const THAT_LEVEL = /^(?:该|本|所在)(类|款|项)(?:支出)?(?:合计|总额)?$/;
 
@@ -74,6 +77,8 @@ const MAX_SENTENCES_BACK = 40;
 function baseWords(lead: string): string {
   const at = lead.lastIndexOf('占');
   if (at < 0) return '';
+  // (`占比由2016年的72.5%变为…`: a share's change names no base.)
+  if (/^(?:比例?|比重)?(?:由|从)(?:19|20)\d\d年/.test(lead.slice(at + 1))) return '';
   return lead.slice(at + 1).replace(/比例|比重|分别|的|为|达|^比/g, '');
 }
 
@@ -242,9 +247,13 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const aliases = family ? family.names.filter((n) => n !== named) : [];
     // (An alias finds only a figure named in its family: `政府采购支出合计` must not find `本年支出合计` by its suffix.)
     const familyNamed = (name: string) => (t: ProseToken) => closeTo(name)(t) && family!.subject.test(t.subject) && (!family!.sentence || family!.sentence.test(t.sentence.text));
+    // (`市级国有资本经营预算收入26726.00万元…。…调出资金8017.80万元，占国有资本经营预算收入的30.00%`: the words as written, when the
+    // paragraph states a figure of that name, before the department's fund they usually mean.)
+    const written = baseWords(share.lead).replace(/\s/g, '');
+    const literal = !wantCount && written !== named && written.length >= 4 ? ctx.subjects.find(written, part.token.span.start, (t) => accept(t) && t.subject.endsWith(written) && LEVEL_OR_OWNER.test(t.subject.slice(0, -written.length)) && t.sentence.paragraph === share.sentence.paragraph && t.token.span.start < share.token.span.start) : undefined;
     const found = wantCount
       ? totalCountBefore(ctx, part, named)
-      : (ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
+      : (literal ?? ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
         aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined) ??
         // (`占社会保障和就业支出的31.66%` of `社会保障和就业支出（类）3585.64万元`: a subject's level mark left out.)
@@ -323,13 +332,16 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     } else hi = mid - 1;
   }
   let head: ProseToken | undefined;
-  for (let k = firstAtOrAfter(tokens, clauseStart); k < tokens.length && tokens[k].token.span.start < share.token.span.start && !head; k++) if (tokens[k].role === role && tokens[k] !== part) head = tokens[k];
+  for (let k = firstAtOrAfter(tokens, clauseStart); k < tokens.length && tokens[k].token.span.start < share.token.span.start && !head; k++) if (tokens[k].role === role && tokens[k] !== part && tokens[k].year === part.year) head = tokens[k];
   head ??= firstOfRole.of(tokens, () => ({ amount: tokens.find((t) => t.role === 'amount'), count: tokens.find((t) => t.role === 'count') }))[role];
+  // (`2016年、2017年、2018年政府采购支出总额分别为…，授予中小企业合同金额分别为…，占比由2016年的72.5%变为2018年的89.5%`: a part's
+  // whole is of the part's year.)
+  if (head?.year !== part.year) head = undefined;
   // (`人员经费和公用经费分别为455.66万元和173.95万元，所占比例分别为72.37%和27.63%`: a sibling of a 分别 run is no base.)
   const headIsPart = head === part || (head !== undefined && siblings.includes(head));
   if (head && !headIsPart) {
     const next = tokens[head.index + 1];
-    if (next?.role !== 'share') return { base: head, group: `sentence${share.sentence.id}` };
+    if (next?.role !== 'share') return { base: head, group: `sentence${share.sentence.id}:${head.year ?? ''}` };
   }
   // `三、 教育支出（类）599.73万元，占17.98%。` under `一般公共预算财政拨款支出3490.29万元，…`: a 类 is a share of the
   // fund's spending the section stated before.
@@ -347,7 +359,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
   }
   // `政府采购授予中小企业合同金额4.22万元，占比97.70%`: an SME award's share is of the year's procurement, stated before it.
   if (SME_CONTRACTS.test(part.subject)) {
-    const before = (t: ProseToken) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && !SME_CONTRACTS.test(t.subject) && ALIASED_TOTALS[0].subject.test(t.subject);
+    const before = (t: ProseToken) => t.token.span.start < part.token.span.start && t.sentence.section === part.sentence.section && t.year === part.year && !SME_CONTRACTS.test(t.subject) && ALIASED_TOTALS[0].subject.test(t.subject);
     const procurement = SME_BASE_NAMES.map((name) => ctx.subjects.find(name, part.token.span.start, before)).find((t) => t !== undefined);
     if (procurement) return { base: procurement, group: `procurement${procurement.token.id}` };
   }
@@ -741,6 +753,16 @@ export interface UnresolvedShare {
   named: string;
 }
 
+/**
+ * `2016年、…政府采购支出总额分别为…，授予中小企业合同金额分别为…，中小企业合同金额占比由2016年的72.5%变为…`: an earlier year's share
+ * after runs of years is of that year's figures, the part the one named as the share is.
+ */
+function datedPart(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
+  const dated = tokens.filter((t) => t.index < share.index && t.year === share.year && (t.role === 'amount' || t.role === 'prior'));
+  const part = dated.at(-1);
+  return dated.length >= 2 && part && share.subject.length >= 2 && part.subject.endsWith(share.subject) ? part : undefined;
+}
+
 /** A share stated as last year's: `上年基本支出占比为…`, `去年…占…`. */
 const LAST_YEARS_SHARE = /^(?:上年度?|去年|上一年度?)(?!同期相比|相比)/;
 
@@ -1045,7 +1067,10 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const found =
       bracketed?.part ?? run?.part ?? byName?.part ?? priorBeforeInlineBase(sentenceTokens, share) ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
     // (Of a figure and its restatement, `4,796.95万元，约合0.48亿元，占本类支出的30.32%`, the finer is the part.)
-    const part = found?.restates && found.sentence === share.sentence ? finestOf(sentenceTokens, sentenceTokens[firstOfRestatements(sentenceTokens, found.index)]) : found;
+    const thisYears = found?.restates && found.sentence === share.sentence ? finestOf(sentenceTokens, sentenceTokens[firstOfRestatements(sentenceTokens, found.index)]) : found;
+    // (`…金额分别为56.43万元、58.87万元和80.75万元，占比由2016年的72.5%变为2018年的89.5%`: an earlier year's share of a run is of that
+    // year's figure in the run.)
+    const part = ctx.reportYear !== undefined && share.year !== undefined && thisYears?.year === undefined ? datedPart(sentenceTokens, share) ?? thisYears : thisYears;
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {
@@ -1074,10 +1099,12 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const { base } = resolved;
     // (`“优”的项目31个，…涉及资金6018.36万元；“中”的项目3个，…涉及资金226.55万元，占3.13%`: another grade's money is no whole of this one's.)
     if (base.sentence === part.sentence && base.token.span.start < part.token.span.start && base.subject === part.subject && OTHER_GRADE_BETWEEN.test(ctx.text.slice(base.token.span.end, part.token.span.start))) continue;
-    const partLabel = partName(part);
+    // (An earlier year's share names its year: `2016年授予中小企业合同占2016年政府采购支出总额的比重`.)
+    const dated = (t: ProseToken, name: string) => (ctx.reportYear !== undefined && share.year !== undefined && t.year === share.year && !name.startsWith(String(t.year)) ? `${t.year}年${name}` : name);
+    const partLabel = dated(part, partName(part));
     // (A count base without a name of its own (`占全部28个项目的`) is the total count, not what the sentence lends it.)
     // (A base without a name of its own takes the share's: `占项目资金总额的` over `…，资金5,743.06万元`.)
-    const baseLabel = base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || named || '总数';
+    const baseLabel = dated(base, base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || named || '总数');
     // (A part restated in another unit, `涉及资金9.02亿元（90,234.90万元）`: the finer statement.)
     const fine = finestOf(ctx.analysis.bySentence.get(part.sentence.id) ?? [], part);
     const finePart = fine.token.span.start < share.token.span.start ? fine : part;

@@ -72,6 +72,8 @@ function normalize(name: string): string {
     // (`2018年末结转和结余` is the 年末结转和结余: the year goes, not the 年 of 年末.)
     .replace(/(?<!\d)(?:19|20)\d\d\s*(?=年[末初](?![的，,])[\u4e00-\u9fff])/g, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
+    // (`同期基本支出分别为…` after years named: the same years' 基本支出.)
+    .replace(/^同期(?=[\u4e00-\u9fff“]{2})/, '')
     // (`2021年至2023年机关运行经费`, `2022年、2023年…`: what joined the years goes with them.)
     .replace(/^[至到—－~～、]+(?=[\u4e00-\u9fff“])/, '')
     // `我单位`, `我局` say what `本单位`, `本局` say.

@@ -540,7 +540,7 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       // (Not `加上年初结转和结余150.00万元`: 加上 is plus, 年初 this year's opening.)
       // (Nor one in a closed bracket, `年初结转和结余（即上年末结转和结余）761.40万元`: what this year's opening restates.)
-      if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期/.test(w.replace(CLOSED_BRACKET, '')) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期(?![^，,；;。]*分别)/.test(w.replace(CLOSED_BRACKET, '')) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       // (`本项目共完成预算资金89.97万元`: the budget funds spent, an actual.)
       if (/(?:完成|执行)预算资金(?:为|是)?$/.test(w)) return 'amount';
       if (isBudgetWords(w)) return 'budget';
@@ -1333,13 +1333,20 @@ const RESPECTIVELY_IS = /分别(?:约|大约)?(?:为|是|达到?|(?:支出|收�
 function dateRespectively(bySentence: Map<number, ProseToken[]>, reportYear: number): void {
   // (`…分别为…。其中：基本支出分别为…`: the years go on into the 其中 sentence after.)
   let before: { paragraph: number; list: number[] } | undefined;
+  // (`近三年本年支出合计变化情况：2016年…，2017年…，2018年…。` then `同期基本支出分别为…`: the years the section named last.)
+  let recent: { section?: number; list: number[] } | undefined;
   for (const tokens of bySentence.values()) {
     if (tokens.length < 2) continue;
     const sentence = tokens[0].sentence;
     const text = sentence.text;
-    if (!text.includes('分别')) continue;
-    const named = namedYears(text, reportYear);
-    const years = named ?? (before?.paragraph === sentence.paragraph && /^\s*其中/.test(text) ? { list: before.list, at: 0 } : undefined);
+    const respectively = text.includes('分别');
+    const named = respectively || /近|(?:19|20)\d\d\s*年度?[^，,；;。]{0,3}[、，,和及至到—－~～-]/.test(text) ? namedYears(text, reportYear) : undefined;
+    if (named) recent = { section: sentence.section, list: named.list };
+    if (!respectively) continue;
+    const years =
+      named ??
+      (before?.paragraph === sentence.paragraph && /^\s*其中/.test(text) ? { list: before.list, at: 0 } : undefined) ??
+      (recent && /^\s*同期/.test(text) && recent.section === sentence.section ? { list: recent.list, at: 0 } : undefined);
     if (!years) continue;
     before = { paragraph: sentence.paragraph, list: years.list };
     const start = sentence.span.start;
