@@ -14,7 +14,7 @@ import { budgetKind, OPENING_YEAR, reasonBefore, withoutDepartment, type ProseTo
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValue, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
-import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, NON_FISCAL_LABEL, allSourcesSentence } from '../text/sources';
+import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_ONLY_HEADING, FUND_OPENING, NON_FISCAL_LABEL, allSourcesSentence } from '../text/sources';
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { CHANGE, PRIOR_YEAR, statisticsCount, statisticsTable } from './tables/sangong';
@@ -324,7 +324,11 @@ function runningCostItem(facts: ProseFacts, pt: ProseToken): string | undefined 
 function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, units: UnitNames): Scope {
   if (sections.under(pt.sentence.section, OTHER_FUND)) return 'other';
   // (A fund's own account, under its label or in the note under its table: `- 政府性基金预算财政拨款：年初结转和结余…`.)
-  if (FUND_LABEL.test(pt.sentence.text) || NON_FISCAL_LABEL.test(pt.sentence.text) || sections.fundNote(pt.sentence)) return 'other';
+  // (So are the figures under a heading naming only the fund: `（一）一般公共预算财政拨款` / `年初结转和结余…，本年收入…`.)
+  // (Or of a paragraph opening with one fund's part: `2.一般公共预算财政拨款项目支出结转和结余。年初551.01万元，加本年收入…`; or an item's:
+  // `该项目年初结转93.07万元，本年收入777.36万元…`.)
+  if (FUND_LABEL.test(pt.sentence.text) || NON_FISCAL_LABEL.test(pt.sentence.text) || sections.fundNote(pt.sentence) || sections.under(pt.sentence.section, FUND_ONLY_HEADING)) return 'other';
+  if (THIS_ITEM_OPENING.test(pt.sentence.text) || sections.opens(pt.sentence.paragraph, FUND_PART_PARAGRAPH)) return 'other';
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
   if (allSourcesSentence(pt.sentence) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)
@@ -358,6 +362,8 @@ const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;
 const CLASS_OF_TOTAL = /^([^（()）]+?支出)(?:[（(]\s*类\s*[)）])?$/;
 
 const OTHER_FUND = /政府性基金|国有资本经营/;
+const FUND_PART_PARAGRAPH = /^\s*(?:[（(]?\d{1,2}[)）.、．]|[（(][一二三四五六七八九十]{1,3}[)）])?\s*(?:一般公共预算|政府性基金预算?|国有资本经营预算?|非)财政拨款(?:基本支出|项目支出)?(?:结转和?结余|结转|结余)(?:情况)?[。：:]/;
+const THIS_ITEM_OPENING = /^\s*(?:该|此|本)(?:项目|科目|项|款|类)(?:[^，,。；;\d]{0,6})(?:年初|本年|年末)/;
 /** A fund's figure as a whole and the table that states it: 政府性基金 in 公开07表, 国有资本经营 in 公开08表. */
 const FUND_FIGURE = /^(政府性基金|国有资本经营)预算(?:财政拨款)?(收入|支出|年初结转和结余|年末结转和结余)$/;
 /** The columns of that table's 合计 row that state each figure. */
@@ -419,6 +425,12 @@ class SectionScopes {
     return heading !== '' && words.test(heading);
   }
   private readonly runIn = new Map<number, string>();
+
+  /** Whether a paragraph's text opens with `words`. */
+  opens(paragraph: number, words: RegExp): boolean {
+    const p = this.model.paragraphs[paragraph];
+    return p !== undefined && words.test(this.model.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 60)));
+  }
 
   /** The fund of the table a note under it is about (see fundTableNote). */
   fundNote(sentence: DocumentModel['sentences'][number]): string | undefined {

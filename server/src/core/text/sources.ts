@@ -28,13 +28,17 @@ export const FUND_OPENING = /^\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:本部门|本
  */
 // (After a list marker too: `- 一般公共预算财政拨款：…`, `（一）政府性基金预算财政拨款：…`.)
 const LABEL_OPENING = String.raw`^\s*(?:[-*+•·]\s+|\d{1,2}[.、．]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?(?:(?:19|20)\d\d\s*年度?\s*)?`;
-export const FUND_LABEL = new RegExp(String.raw`${LABEL_OPENING}(一般公共预算|政府性基金预算?|国有资本经营预算?)财政拨款(?:收支)?(?:情况)?[：:]`);
+// (`一般公共预算财政拨款基本支出：年初结转6.53万元，本年收入…`: or one part of that fund's, group 2.)
+export const FUND_LABEL = new RegExp(String.raw`${LABEL_OPENING}(一般公共预算|政府性基金预算?|国有资本经营预算?)财政拨款(基本支出|项目支出)?(?:收支)?(?:情况)?[：:]`);
 
 /**
  * A sentence about the money other than 财政拨款 (`非财政拨款资金方面，年初结转和结余22.35万元，…本年支出38.96万元`): its figures are
  * that money's, not the department's nor a fund's.
  */
 export const NON_FISCAL_LABEL = new RegExp(String.raw`${LABEL_OPENING}(?:本部门|本单位)?非财政拨款(?:资金)?(?:方面|部分)?[：:，,]`);
+
+/** A heading naming only one fund's money (`（一）一般公共预算财政拨款`, `（三）非财政拨款`): its figures are that money's own accounts. */
+export const FUND_ONLY_HEADING = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])?\s*(?:一般公共预算|政府性基金预算?|国有资本经营预算?|非)财政拨款(?:资金)?(?:收支|结转和?结余)?(?:情况)?\s*$/;
 
 /** Words that say which money: one fund, or 财政拨款. */
 export const FUND_WORDS = /一般公共预算|政府性基金|国有资本经营|(?<!非)财政拨款/;

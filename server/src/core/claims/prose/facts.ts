@@ -284,7 +284,7 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   // (`政府性基金预算财政拨款：年初结转和结余1292.34万元，本年收入3927.90万元…`: a sentence under one fund's label states that
   // fund's figures, whatever their names.)
   const label = FUND_LABEL.exec(t.sentence.text);
-  if (label) return `fund:${label[1]}`;
+  if (label) return `fund:${label[1]}${label[2] ?? ''}`;
   if (NON_FISCAL_LABEL.test(t.sentence.text)) return 'fund:非财政拨款';
   // (So does the note under one fund's table: `注：本表反映本年国有资本经营预算财政拨款支出；年初结转和结余20.00万元…见公开04表`.)
   const note = fundTableNote(model, t.sentence);

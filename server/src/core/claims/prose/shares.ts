@@ -11,7 +11,7 @@ import { COUNTED_TOTAL, FUND_PREFIXES, OWNER_WORDS, grandTotalKind, namedBeforeR
 import { between, PART_AFTER_SHARE, reasonBefore, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
 import { lowerBound } from '../../text/search';
-import { FUND_LABEL, FUND_WORDS } from '../../text/sources';
+import { FUND_LABEL, FUND_ONLY_HEADING, FUND_WORDS, NON_FISCAL_LABEL } from '../../text/sources';
 
 export interface ShareContext {
   analysis: ProseAnalysis;
@@ -49,6 +49,12 @@ function ownPrefix(ctx: ShareContext, prefix: string): boolean {
   const named = NAMED_UNIT.exec(words);
   if (named && ctx.department !== undefined && !ctx.department.endsWith(named[0]) && !named[0].endsWith(ctx.department)) return false;
   return words.replace(NAMED_UNIT, '').length <= 2;
+}
+
+/** Whether a section is (under) a heading naming one fund's money only: its `本年支出` is that money's, no whole of the department's. */
+function underFundOnly(ctx: ShareContext, section: number | undefined): boolean {
+  for (let s = section; s !== undefined; s = ctx.sections[s].parent) if (FUND_ONLY_HEADING.test(ctx.sections[s].title)) return true;
+  return false;
 }
 
 /** Words before a name that keep it the same quantity: none, the department's own, or a government's level (`市级`, `全县`). */
@@ -239,7 +245,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const ofBudget = /预算(?:数|金额)?$/.test(named) || /预算(?:数|金额)?的?$/.test(share.lead);
     const accept = (t: ProseToken) =>
       // (Not an older year's figure for this year's share: `2019—2021年…本年支出合计分别为62486.30万元、…和70958.26万元`.)
-      (t.role === 'amount' || t.role === 'share-base' || (ofBudget && t.role === 'budget')) && !(ofBudget && t.role === 'amount') && t !== part && !(ctx.reportYear !== undefined && t.year !== undefined && share.year === undefined && part.year === undefined) && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !FUND_LABEL.test(t.sentence.text)) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
+      (t.role === 'amount' || t.role === 'share-base' || (ofBudget && t.role === 'budget')) && !(ofBudget && t.role === 'amount') && t !== part && !(ctx.reportYear !== undefined && t.year !== undefined && share.year === undefined && part.year === undefined) && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !(FUND_LABEL.test(t.sentence.text) || NON_FISCAL_LABEL.test(t.sentence.text) || underFundOnly(ctx, t.sentence.section))) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     // (`分别占“三公”经费的…`: the total stated as `“三公”经费财政拨款支出决算为37.37万元`.)

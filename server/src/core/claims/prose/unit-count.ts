@@ -29,21 +29,27 @@ export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
     const clause = head.slice(clauseStart, m.index);
     if (!OF_THE_ACCOUNTS.test(clause)) continue;
     // (Not a count in a bracket: `单位共23个（行政单位1个、参公事业单位2个、其他事业单位20个）` counts 23; its kinds break it down.)
-    const count = [...clause.replace(/[（(][^（()）]*[)）]/g, (bracket) => ' '.repeat(bracket.length)).matchAll(COUNTED)].at(-1);
-    if (!count) continue;
-    const token = containing(model.numbers, (n) => n.span, clauseStart + count.index! + count[0].indexOf(count[1]));
-    if (!token || token.unit !== 'count' || token.cell) continue;
+    const unbracketed = clause.replace(/[（(][^（()）]*[)）]/g, (bracket) => ' '.repeat(bracket.length));
+    const last = [...unbracketed.matchAll(COUNTED)].at(-1);
+    if (!last) continue;
+    // (Or, after a 其中 breakdown, the whole's when the list names them all: `…的单位共3个，其中：行政单位1个，事业单位2个，具体包括：A（本级）、
+    // B、C`; `…共3个，其中：行政单位1个（…本级），所属事业单位2个，分别为：B、C` names the last kind's.)
+    const breakdown = unbracketed.search(/其中/);
+    const whole = breakdown > 0 ? [...unbracketed.slice(0, breakdown).matchAll(COUNTED)].at(-1) : undefined;
     const opened = m.index + m[0].search(/[：:]/) + 1;
     const listed = unitsTable(model, opened) ?? (m[1] ? namesOf(m[1]) : undefined);
     if (!listed || listed.length < 2 || !listed.every(isUnitName)) continue;
     // (`由局本级和所属3个…事业单位的决算组成，…单位包括：…局（本级）、A、B、C`: the count is of the units beside the body itself,
     // which the list names too.)
     // (`由本级决算和所属2个事业单位决算组成`.)
-    const besideBody = /本级(?:决算)?(?:和|及|与|以及)(?:所属|下属|直属)?\s*$/.test(clause.slice(0, count.index));
+    const besideBody = /本级(?:决算)?(?:和|及|与|以及)(?:所属|下属|直属)?\s*$/.test(clause.slice(0, last.index));
     const department = model.department;
     const body = (name: string) => BODY_ITSELF.test(name) || (department !== undefined && department.length >= 4 && (name === department || name.endsWith(department)));
     const names = besideBody ? listed.filter((name) => !body(name)) : listed;
     if (besideBody && names.length === listed.length) continue;
+    const count = whole && Number(whole[1]) === names.length ? whole : last;
+    const token = containing(model.numbers, (n) => n.span, clauseStart + count.index! + count[0].indexOf(count[1]));
+    if (!token || token.unit !== 'count' || token.cell) continue;
     sink.add<SumClaim>({
       kind: 'sum',
       origin: 'prose',
