@@ -856,6 +856,9 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     // (`国内公务接待42批次、386人次，其中：上级部门督导检查28批次…`, `（局机关29批次…）`: a part of the count stated before; `大巴、运输车
     // 各1辆，共2辆`: each one's.)
     if (/各$/.test(pt.lead)) continue;
+    // (`全年共接待20批次、124人次，包括：上级部门检查指导14批次、86人次；…`: a part of a counted list.)
+    const counted = facts.listOf.get(pt)?.totals.get('count');
+    if (counted && counted !== pt) continue;
     const sentenceTokens = facts.analysis.bySentence.get(pt.sentence.id) ?? [];
     // (The counts of the few figures before it: a sentence of thousands of counts is read once each.)
     const near = sentenceTokens.slice(Math.max(0, pt.index - 12), pt.index);

@@ -229,7 +229,7 @@ function findBlocks(lines: Line[]): Block[] {
         j < lines.length &&
         (hasTab(lines[j].text) ||
           pageBreakInside(j) ||
-          ((nameTail(lines[j].text) || singleCharacterTail(lines[j].text)) && !SUB_TABLE_TITLE.test(lines[j].text.trim()) && hasTab(lines[j - 1].text) && before(j)) ||
+          ((nameTail(lines[j].text) || singleCharacterTail(lines[j].text)) && !SUB_TABLE_TITLE.test(lines[j].text.trim()) && hasTab(lines[j - 1].text) && before(j) && !(NUMBERED_HEADING.test(lines[j].text) && !hasTab(lines[j + 1]?.text ?? ''))) ||
           (spaceRunRow(lines[j].text) && (before(j) || spaceRunRow(lines[j + 1].text))))
       )
         j++;
@@ -515,6 +515,8 @@ function nameTail(text: string): boolean {
   return t.length >= 2 && t.length <= 16 && NAME_TAIL.test(t) && !/表$|决算|单位[：:]/.test(t);
 }
 const NAME_TAIL = /^[\u4e00-\u9fff（）()、]+$/;
+/** `十四、名词解释` right under a table: the next heading, unless a row goes on after it (`一、一般公共预算财政拨款收` / `入\t1\t618.39`). */
+const NUMBERED_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/;
 /** `务` alone between two rows, the last 汉字 of `一般行政管理事务` a conversion wrapped. */
 function singleCharacterTail(text: string): boolean {
   return /^[\u4e00-\u9fff][)）]?$/.test(text.trim());

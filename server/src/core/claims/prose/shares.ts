@@ -259,7 +259,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const literal = !wantCount && written !== named && written.length >= 4 ? ctx.subjects.find(written, part.token.span.start, (t) => accept(t) && t.subject.endsWith(written) && LEVEL_OR_OWNER.test(t.subject.slice(0, -written.length)) && t.sentence.paragraph === share.sentence.paragraph && t.token.span.start < share.token.span.start) : undefined;
     const found = wantCount
       ? totalCountBefore(ctx, part, named)
-      : (literal ?? ctx.subjects.find(named, part.token.span.start, closeTo(named)) ??
+      : // (A family's name finds only its own figures: `占政府采购支出总额的94.18%` is not of `全年支出总额13727.13万元` by the suffix.)
+        (literal ?? ctx.subjects.find(named, part.token.span.start, family ? familyNamed(named) : closeTo(named)) ??
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
         aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined) ??
         // (`占社会保障和就业支出的31.66%` of `社会保障和就业支出（类）3585.64万元`: a subject's level mark left out.)

@@ -113,9 +113,13 @@ const BARE_CHANGE = /(?:^|[，,；;])\s*(?:同比|(?:比|较|与)上年(?:相比
 /** `基本支出占56.91%（3678.53万元）`, `占28.53%，为3159.42万元`: the words between a share and its part stated after it. */
 export const PART_AFTER_SHARE = /^(?:[（(]|为|是|金额为|计)$/;
 
+/** Words before a figure that name nothing (`上述`, `全年累计`), and the name after the figure that then names it. */
+const BARE_TOTAL_WORDS = /^(?:上述|以上|前述)?(?:全年|全部)?(?:累计|合计|共计|总计)?$/;
+const NAME_AFTER_FIGURE = /^([\u4e00-\u9fff“”]{4,30}?(?:支出|收入|经费|资金))(?:按|中|分|的构成|构成|[，,]\s*其中|[：:])/;
+
 /** `人员经费666.40万元、公用经费96.04万元，合计762.44万元`: a total after its parts (it is not the last part's). */
 // (`以上五项合计127.50万元`, `上述两项共计`.)
-export const POSTFIX_TOTAL = /^(?:以上|上述|前述)?(?:(?:[两二三四五六七八九十]+|\d{1,2})项)?(?:合计|共计|总计)(?:为|是)?$/;
+export const POSTFIX_TOTAL = /^(?:以上|上述|前述)?(?:(?:[两二三四五六七八九十]+|\d{1,2})项)?(?:合计|共计|总计|小计|累计)(?:为|是)?$/;
 
 /** The words from the previous clause break (not a colon) up to the colon at `colon`, 30 characters at most. */
 function clauseBeforeColon(text: string, colon: number, boundary: number): string {
@@ -858,6 +862,12 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (The qualifier is the last amount's, changes after it notwithstanding: `财政拨款收入总计…，…增长0.32%；支出总计…`.)
       const lastAmount = (depth === 0 && lastAmountTaken && lastAmountTaken.depth > 0 ? lastOuterAmount : undefined) ?? lastAmountTaken ?? previous;
       let own = (itemLabel && !/(?:费|支出|经费|资金|收入)$/.test(itemLabel) ? itemLabel + normalizeSubject(subjectWords(lead, role)) : itemLabel) || sharedQualifier(withoutDepartment(normalizeSubject(subjectWords(approximation?.lead ?? shareApprox?.lead ?? lead, role)), model.department), lastAmount, lead, lastSided);
+      // (`上述9014万元一般公共预算财政拨款支出按支出功能分类：`, `全年累计2.41亿元一般公共预算财政拨款支出按…`: a figure before its name.)
+      if (role === 'amount' && BARE_TOTAL_WORDS.test(own)) {
+        const end = token.unitSpan?.end ?? token.span.end;
+        const named = NAME_AFTER_FIGURE.exec(text.slice(end, end + 40));
+        if (named) own = normalizeSubject(named[1]);
+      }
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;
