@@ -382,8 +382,8 @@ export function findLists(
       // (`从支出结构看，…支出1630.52万元，其中：A…；B…`: an opening whose one figure heads a 其中 of its own only says how the
       // sentence looks at it; the 其中 breaks that figure down, over all its clauses.)
       const nextWord = triggers[k + 1]?.[0];
-      // (Or `按经济分类划分，基本支出6,749,783.89元包括：…`, `按支出功能分类，…支出1264.72万元主要用于：…`.)
-      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord) || /^中[：:，,]/.test(nextWord) || /^(?:主要)?(?:包括|用于)[：:]?$/.test(nextWord.replace(/\r?\n/g, '')))) {
+      // (Or `按经济分类划分，基本支出6,749,783.89元包括：…`, `按支出功能分类，…支出1264.72万元主要用于：…`, `…由以下部分构成：…`.)
+      if (VIEW_OPENING.test(word) && nextWord !== undefined && (/^其\r?\n?中/.test(nextWord) || /^分别[为是][：:]/.test(nextWord) || /^中[：:，,]/.test(nextWord) || /^(?:主要)?(?:包括|用于)[：:]?$|由以下[^，,。；;：:\d]{0,6}构成[：:]$|构成(?:为|是|情况为)[：:]$/.test(nextWord.replace(/\r?\n/g, '')))) {
         const head = firstAtOrAfter(tokens, end);
         if (firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!) === head + 1 && tokens[head]?.role === 'amount') continue;
       }
