@@ -390,7 +390,9 @@ function checkChange(ctx: RuleContext, stated: ChangeClaim): void {
   // Words that contradict each other, the rate holding in its own word's direction (`较上年下降2.60%，增加11.59万元` with
   // 2.60% of 434.02 + 11.59): the amount's word is the slip, reported above; the rate is right.
   if (claim.rateWord && rateHolds({ ...claim, direction: claim.rateWord.direction })) return;
-  if (flippedDirection(ctx, claim)) return;
+  // (Not a rate the stated direction reaches within rounding, `减少0.27万元，下降0.75%` of 36.37 computed from 元: no evidence the words
+  // are the slip.)
+  if (check.status === 'error' && flippedDirection(ctx, claim)) return;
   reportRate(ctx, claim, inputs, check, l('增减率', 'Change rate'), explain(), [current, prior, delta]);
 }
 
