@@ -283,8 +283,9 @@ const MAPPINGS: Mapping[] = [
   // (Not one category's share of it, `货物、工程、服务采购授予中小企业合同金额分别为…`: the table gives the whole.)
   // (`通过预留采购份额方式授予中小企业合同金额…`: the reserved share is a part of the SME contracts, no row of its own.)
   { subject: /预留/, roles: ['amount'], queries: () => [] },
-  { subject: /^(?!.*(?:货物|工程|服务)).*小微企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }, { kind: 'T11', procurement: 'micro' }] },
-  { subject: /^(?!.*(?:货物|工程|服务)).*中小企业/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }, { kind: 'T11', procurement: 'sme' }] },
+  // (Only a name that ends as an award: `科技型中小企业研发费用后补助` is a grant to firms, no procurement.)
+  { subject: /^(?!.*(?:货物|工程|服务)).*小微企业(?:的)?(?:合同|采购|中标|成交)?(?:金额|额)?$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /小微/ }, { kind: 'T11', procurement: 'micro' }] },
+  { subject: /^(?!.*(?:货物|工程|服务)).*中小企业(?:的)?(?:合同|采购|中标|成交)?(?:金额|额)?$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /授予中小企业/ }, { kind: 'T11', procurement: 'sme' }] },
   { subject: /政府采购(?:支出)?(?:总额|合计|金额)$|^政府采购支出$/, roles: ['amount'], queries: () => [{ kind: 'T11', label: /政府采购(?:支出)?(?:合计|总额|总计)/ }, { kind: 'T11', procurement: 'total' }] },
   { subject: /政府采购货物/, roles: ['amount'], queries: () => [{ kind: 'T11', label: GOODS_ROW }, { kind: 'T11', procurement: 'goods' }] },
   { subject: /政府采购工程/, roles: ['amount'], queries: () => [{ kind: 'T11', label: WORKS_ROW }, { kind: 'T11', procurement: 'works' }] },

@@ -943,7 +943,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // own last year, `2021年度支出合计1,613.28万元,较上年决算数增加284.9万元` in a 2022 report: the year's figure with last year's
       // date left on it, which year-mismatch reports. `…13.76万元，2023年度决算数为12.68万元，比上年增加1.08万元` names none, and
       // `“三公”经费支出决算2023年度决算数为45.33万元，比上年减少…` dates last year's figure of the name before it.)
-      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && !(YEAR_THEN_NAME.test(lead) && COMPARED_AFTER.test(after))) role = 'prior';
+      // (Unless the sentence stated this year's figure of that name first: `2021年度收入、支出总计11688.20万元，2020年度收入、支出总计
+      // 12768.41万元，同比减少…` gives last year's beside it.)
+      const beside = () => own !== '' && list.some((t) => t.role === 'amount' && t.year === undefined && t.subject === own);
+      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && (!(YEAR_THEN_NAME.test(lead) && COMPARED_AFTER.test(after)) || beside())) role = 'prior';
       // (`…（项）支出412.93万元，由两个项目构成：进口冷链…运行项目年初未安排预算，年中追加260.00万元，执行238.65万元`: a project a
       // clause names before any figure of its own names the figures after it.)
       inherited = projectOpenedSince(text, previous?.token.span.end ?? sentence.span.start, start) ?? inherited;
