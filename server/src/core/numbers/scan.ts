@@ -380,13 +380,17 @@ function scanSpelledRates(text: string, base: number): ScannedNumber[] {
 function scanSpelledCounts(text: string, base: number): ScannedNumber[] {
   const out: ScannedNumber[] = [];
   if (!mayHoldSpelledCount(text)) return out;
+  let previous: { end: number; unitText: string } | undefined;
   for (const m of allMatches(SPELLED_COUNT, text)) {
     const value = numeralValue(m[1]);
     const unitText = /^(?:人次|批次|辆|人|批|个|台|套|家|所|名|处|座|户)/.exec(text.slice(m.index + m[1].length))![0];
-    // (One only of things counted as such, `其他用车一辆`: `一个`, `一人`, `一家` are as often words as counts.)
-    if (value === undefined || value < (ONE_COUNTED.test(unitText) ? 1 : 2)) continue;
+    // (One only of things counted as such, `其他用车一辆`: `一个`, `一人`, `一家` are as often words as counts; or the last of a run of
+    // counts, `优的二十六个、良的五个、中的一个`.)
+    const inRun = previous !== undefined && previous.unitText === unitText && m.index - previous.end <= 12 && /^[^，,。；;]*[、，,和及][^。；;]*$/.test(text.slice(previous.end, m.index));
+    if (value === undefined || value < (ONE_COUNTED.test(unitText) || inRun ? 1 : 2)) continue;
     const start = base + m.index;
     const end = start + m[1].length;
+    previous = { end: m.index + m[1].length + unitText.length, unitText };
     out.push({ start, end, unitStart: end, unitEnd: end + unitText.length, raw: m[1], text: String(value), decimals: 0, unit: 'count', unitText, inWords: true });
   }
   return out;

@@ -562,7 +562,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           const chosen = budget;
           // (`…支出36.84万元，其中基本支出6.20万元、项目支出30.64万元；年初预算40.00万元，完成年初预算的92.10%`: a budget after the 其中 parts
           // is the whole's.)
-          const whole = budget.index > actual.index ? wholeOfPart(tokens, actual) : undefined;
+          // (Not one named for the part: `…项目支出为156.00万元，其中用于…人道救助69.60万元，…为人道救助项目预算75.00万元的92.80%`.)
+          const stem = budget.ownSubject ? budget.subject.replace(/(?:项目|支出|资金|经费)+$/, '') : '';
+          const namesPart = stem.length >= 2 && actual.subject.includes(stem);
+          const whole = budget.index > actual.index && !namesPart ? wholeOfPart(tokens, actual) : undefined;
           const made = addCompletion(sink, whole ?? actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
           // (`…完成预算的92.19%，决算数小于预算数；公务接待费…`: a comparison in the rate's own clause, before the next figure.)
           const inClause = clauseComparison(model.text, t, tokens[t.index + 1]);

@@ -356,7 +356,7 @@ function collectItems(
     const paragraphTokens = byParagraph.get(p) ?? [];
     // (`3.…（项）：该项目涉密，具体金额不予公开。`: an item whose figure is withheld leaves the list short of its total.)
     if (WITHHELD.test(text) && !paragraphTokens.some((t) => t.role === 'amount')) withheld = true;
-    for (const tokens of style === BULLET ? [paragraphTokens] : inlineItems(text, style, paragraph.span.start + raw.length - text.length, paragraphTokens)) {
+    for (const tokens of style === BULLET ? bulletItems(text, paragraphTokens) : inlineItems(text, style, paragraph.span.start + raw.length - text.length, paragraphTokens)) {
       for (const role of ['amount', 'budget', 'count'] as Role[]) {
         // (`其中：` / `1、应急保障用车6辆；`: counts in the unit of the list's count.)
         const unit = role === 'count' ? countTotal?.token.unitText : undefined;
@@ -384,6 +384,21 @@ function collectItems(
     if (lines.length > 1 && /[：:]$/.test(lines[lines.length - 1].trimEnd())) break;
   }
   return { parts, withheld };
+}
+
+/**
+ * A bullet's items: itself, or each `；` clause that opens with a figure named for itself (`- 公务用车购置费０．００万元，未购置公务用车；
+ * 公务用车运行维护费１１．４６万元，…；年末公务用车保有量四辆；`). Not a bullet that breaks a figure down (`其中`, `包括`).
+ */
+function bulletItems(text: string, tokens: ProseToken[]): ProseToken[][] {
+  if (!/[；;]/.test(text) || /其中|包括|分别/.test(text)) return [tokens];
+  const clauses: ProseToken[][] = [];
+  for (const t of tokens) {
+    const opens = t.depth === 0 && t.ownSubject && /(?:^|[；;])\s*[^，,。；;：:\d]*$/.test(t.lead) && /[；;]/.test(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start));
+    if (clauses.length === 0 || opens) clauses.push([t]);
+    else clauses.at(-1)!.push(t);
+  }
+  return clauses.length > 1 && clauses.every((c) => c[0].ownSubject) ? clauses : [tokens];
 }
 
 /** Words withholding a figure on purpose. */

@@ -4,6 +4,7 @@
 import { isMoney, operand } from '../../arith/interval';
 import { asExact } from '../../arith/operand';
 import { l } from '../../messages';
+import { ordinalOf } from '../../text/ordinal';
 import type { AverageClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { clausesOf } from './changes';
@@ -68,7 +69,10 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // (Per month, paid over the year: `每人每月200元，全年644.16万元`; months not said, no product.)
       const monthly = m[2] === '月';
       // (Months stated, `见习补贴每人每月1650元，见习期6个月`, `按每人每月2200元、10个月计发`; else the year's, `全年`.)
-      const stated = /(\d{1,2})\s*个月/.exec(clause.length > 0 ? standard.sentence.text.slice(clause[0].token.span.start - standard.sentence.span.start - clause[0].lead.length, (clause.at(-1)!.token.unitSpan ?? clause.at(-1)!.token.span).end - standard.sentence.span.start + 8) : '');
+      // (In words or full width too, the one after the standard first: `（420人，…全年１２个月）和…补助54.00万元（三十六名儿童，每人每月
+      // １５００元，训练十个月）`.)
+      const clauseFrom = clause.length > 0 ? clause[0].token.span.start - standard.sentence.span.start - clause[0].lead.length : 0;
+      const stated = clause.length > 0 ? monthsStated(standard.sentence.text.slice(clauseFrom, (clause.at(-1)!.token.unitSpan ?? clause.at(-1)!.token.span).end - standard.sentence.span.start + 8), standard.token.span.end - standard.sentence.span.start - clauseFrom) : undefined;
       // (Attendances counted over a year may be person-months already, `每人每月300元，全年发放120人次，共计3.6万元`: only with the months
       // stated is the product clear.)
       if (monthly && count.token.unitText === '人次' && !stated) continue;
@@ -77,7 +81,7 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // (`计214.80万元`: a connective names nothing; the amount is the clause's money.)
       const name = CONNECTIVE.test(amount.subject) || amount.subject === '' ? '金额' : amount.subject;
       const counted = asExact(operand(count.token, count.subject || count.lead.replace(/[，,、\s]/g, '')));
-      const months = monthly ? (stated ? Number(stated[1]) : 12) : 1;
+      const months = monthly ? stated ?? 12 : 1;
       sink.add<AverageClaim>({
         kind: 'average',
         origin: 'prose',
@@ -106,4 +110,13 @@ function nearestBefore(clause: ProseToken[], index: number, accept: (t: ProseTok
     if (blocks(t)) return undefined;
   }
   return undefined;
+}
+
+/** `6个月`, `１２个月`, `十个月`: the months a clause states, the first after `at` (the standard) if any, else the first. */
+function monthsStated(text: string, at: number): number | undefined {
+  const found = [...text.matchAll(/([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*个月/g)];
+  const month = found.find((m) => m.index! >= at) ?? found[0];
+  if (!month) return undefined;
+  const words = month[1].replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)).replace('两', '二');
+  return ordinalOf(words);
 }
