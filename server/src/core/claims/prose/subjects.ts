@@ -74,6 +74,10 @@ function normalize(name: string): string {
     // (`2018年末结转和结余` is the 年末结转和结余: the year goes, not the 年 of 年末.)
     .replace(/(?<!\d)(?:19|20)\d\d\s*(?=年[末初](?![的，,])[\u4e00-\u9fff])/g, '')
     .replace(/(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*年度?)?|本年度?|全年|当年|上年度?|年度/g, '')
+    // (`年末负债总额240.92万元` and `负债总额年初为203.77万元`, `流动资产年末数为…`: an asset's or a liability's balance at either end of
+    // the year is the one quantity; the role tells the opening one from the closing.)
+    .replace(/^(?:年末|年初|期末|期初)(?=[\u4e00-\u9fff]{0,6}(?:资产|负债)(?:总额|合计)?$)/, '')
+    .replace(/(资产|负债|总额|原值|净值)(?:年末|年初|期末|期初)(?:数|余额|值)?(?:为|是)?$/, '$1')
     // (`同期基本支出分别为…` after years named: the same years' 基本支出.)
     .replace(/^同期(?=[\u4e00-\u9fff“]{2})/, '')
     // (`2021年至2023年机关运行经费`, `2022年、2023年…`: what joined the years goes with them.)

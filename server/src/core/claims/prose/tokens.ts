@@ -541,6 +541,10 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // (`年末结转和结余比上年结转60.80万元减少42.48万元`: the balance compared with the one carried in, the year's starting figure.)
       // (`年末资产总额20,521.83万元，比年初18,311.49万元增加…`: the year's opening figure, compared with.)
       if (/(?:比|较)(?:上年|年初)(?:结转|结余)(?:和结余)?数?$|(?:比|较|与)(?:上年末|年初)(?:的)?数?$/.test(w)) return 'prior';
+      // (`资产总额3907.25万元，年初为4084.55万元，与年初相比减少…`, `负债总额年初为203.77万元`: the year's opening figure beside its closing one.)
+      if (/(?:^|[，,；;]|[\u4e00-\u9fff]{2})(?:年初|期初|上年末)(?:数|余额|值)?(?:为|是)$|(?:资产|负债|原值|净值|折旧|总额)(?:年初|期初)(?:数|余额|值)?$/.test(w) && !/预算|结转|结余/.test(w)) return 'prior';
+      // (`年初净资产4688.29万元`, `年初资产总额…`: so is an asset's or a liability's named with 年初.)
+      if (/(?:^|[，,；;：:])\s*(?:年初|期初)[\u4e00-\u9fff]{0,6}(?:资产|负债)(?:总额|合计)?(?:数|余额)?(?:为|是)?$/.test(w)) return 'prior';
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       // (Not `加上年初结转和结余150.00万元`: 加上 is plus, 年初 this year's opening.)
       // (Nor one in a closed bracket, `年初结转和结余（即上年末结转和结余）761.40万元`: what this year's opening restates.)

@@ -55,6 +55,8 @@ class Statement {
   private readonly grouped = new Set<Item>();
   /** The 净值 row of each triplet's 原值. */
   private readonly netOf = new Map<Item, Item>();
+  /** The 净值 rows standing for their triplets. */
+  private readonly nets = new Set<Item>();
 
   constructor(
     private readonly model: DocumentModel,
@@ -136,6 +138,7 @@ class Statement {
       if (!original || !accumulated) return;
       this.detail.add(original).add(accumulated);
       this.netOf.set(original, net);
+      this.nets.add(net);
       for (const col of this.cols) {
         // (Not in a column of flows, `本年增加 | 本年减少`, where the 净值 states none.)
         this.emit('table.statement-depreciation', l(`${this.name(original)} = 累计折旧 + ${this.name(net)}`, `${this.name(original)} = accumulated depreciation + ${this.name(net)}`), original, [accumulated, net], col, undefined, true);
@@ -212,7 +215,8 @@ class Statement {
             continue;
           }
           // (`二、固定资产净值` over `    固定资产原值` and `    减：累计折旧`: an item's details, by numbering or as a triplet's.)
-          if (own > childMark || this.detail.has(it)) continue;
+          // (And the 净值 after a numbered 原值: `二、固定资产原值 | 减：累计折旧 | 固定资产净值 | 三、在建工程`.)
+          if (own > childMark || this.detail.has(it) || this.nets.has(it)) continue;
           break;
         }
         closeWhereof();
