@@ -81,6 +81,7 @@ const PLAN_WORDS = /^[^。；;]{0,12}?(?:将|拟|计划|力争)/;
 /** `占2023年度一般公共预算财政拨款支出的0.60%`: the year of a share's base. */
 const SHARE_OF = /占\s*$/;
 const SHARE_BASE_AFTER = /^\s*度?[^。；;，,\d]{2,30}?的?\s*[\d.]+\s*[%％]/;
+const RESTATED_LAST_YEAR = /可比口径|同口径|(?:加上|减去)[^。；;]{0,12}(?:划入|划出)|调整后上年|原部门/;
 const OTHER_YEAR_PART = /上年|上一年|去年|以前年度|历年|累计/;
 /** A line that is only a date: the publication date under the report. */
 const DATE_LINE = /^\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$/;
@@ -284,6 +285,8 @@ function readOpeningYear(model: DocumentModel, reportYear: number, n: NumberToke
   if (year === reportYear - 1 && restatesForLastYear(model, sentence, reportYear, rest)) return undefined;
   // (`…本年支出500.00万元。2019年无此项支出。`, `2020年度无此项支出，本年…为新增`: last year's want of the item just stated for this year.)
   if (year === reportYear - 1 && (LAST_YEAR_HAD_NONE.test(rest) || noneOfItemJustStated(model, sentence, rest))) return undefined;
+  // (`2018年度原部门决算收入支出总计为11291.80万元，加上划入单位上年…，按可比口径…`: last year's figure restated for comparison.)
+  if (year === reportYear - 1 && RESTATED_LAST_YEAR.test(sentence.text)) return undefined;
   const actual = ACTUAL_FIGURE.test(rest.replace(FUND_NAMES, ''));
   // `2023年度一般公共预算财政拨款支出3403.79万元，占本年支出合计的100.00%`, `2023年度政府采购支出总额175.83万元，
   // 其中：…`, `2023年度本部门无政府性基金预算财政拨款收入、支出` in a 2024 决算: the report's own statements.

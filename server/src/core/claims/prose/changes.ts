@@ -9,7 +9,7 @@ import { FUND_PREFIXES, namedBeforeRespectively, namesAlone, normalizeSubject, s
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { ADJUSTMENT_AMOUNT, between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, RESTATING_TERM, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
@@ -342,7 +342,8 @@ function priorByYear(tokens: ProseToken[], current: ProseToken | undefined, from
   // in a budget, whose figures of its own year are budgets compared with last year's actuals.)
   if (current?.year === undefined) {
     if (reportYear === undefined || !current?.subject || current.sentence === tokens[0]?.sentence) return undefined;
-    return lastYears().find(current.subject, current.token.span.start, (t) => t.year === reportYear - 1 && t.ownSubject && t.token.span.start < tokens[0].sentence.span.start);
+    // (The nearest before the change's sentence: `…决算数为29.97万元，…按可比口径调整后为32.12万元。…较上年可比数减少2.11万元`.)
+    return lastYears().find(current.subject, tokens[0].sentence.span.start, (t) => t.year === reportYear - 1 && t.ownSubject && t.token.span.start < tokens[0].sentence.span.start && !RESTATING_TERM.test(t.lead));
   }
   const year = current.year;
   // Stated in an earlier sentence (`2021年的三公经费决算数合计为807.95万，其中：…`): found by name and year.

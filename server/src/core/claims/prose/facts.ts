@@ -386,7 +386,8 @@ function comparedWith(analysis: ProseAnalysis, t: ProseToken): string {
   // (`2016年度“三公”经费财政拨款预算安排42.00万元，比2015年度…决算数减少4.39万元`: the change of a budget, not of the actual.)
   if (before?.role === 'budget') return 'of-budget';
   const words = before?.role === 'prior' ? before.lead : t.lead;
-  return /预算|计划/.test(words) ? 'budget' : '';
+  // (`较上年调整后数8902.00万元增加394.57万元；与未经调整的2023年度决算数8575.67万元相比，增加720.90万元`: two bases, two changes.)
+  return /预算|计划/.test(words) ? 'budget' : /未经调整|调整前|原口径/.test(words) ? 'unadjusted' : /调整后|可比/.test(words) ? 'comparable' : '';
 }
 
 /** The earlier year a change is since, when the words before it in its sentence name one other than last year (`与2022年相比，`). */

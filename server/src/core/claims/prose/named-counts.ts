@@ -22,7 +22,7 @@ const MAX_NAMES_SPAN = 600;
 const KIND_OF_BODY = /^(?:城乡|各|全[县市区镇乡]|其他|其余|所属|下属|各类)|^(?:中小学|幼儿园|卫生院|学校|小学|中学|单位|自治区|直辖市|区|市|县|旗|自治州|自治县|计划单列市)$|及/;
 
 /** Another count of the same list before this one in its sentence: `其中：行政单位1个，`. */
-const SIBLING_COUNT_BEFORE = /其中[：:，,]?[^。；;]*?\d+\s*个[^。；;\d]*$/;
+const SIBLING_COUNT_BEFORE = /(?:其中|包括)[：:，,]?[^。；;]*?\d+\s*个[^。；;\d]*$/;
 
 /** A line break the names run across, with the indentation of the next line: not one before a blank line, an item or a heading. */
 const WRAP = /\r?\n(?![ \t\u3000]*(?:\r?\n|$|[（(]?[一二三四五六七八九十\d０-９]+[)）、.．]|#|[-*•]))[ \t\u3000]*/g;

@@ -78,6 +78,8 @@ function normalize(name: string): string {
     // the year is the one quantity; the role tells the opening one from the closing.)
     .replace(/^(?:年末|年初|期末|期初)(?=[\u4e00-\u9fff]{0,6}(?:资产|负债)(?:总额|合计)?$)/, '')
     .replace(/(资产|负债|总额|原值|净值)(?:年末|年初|期末|期初)(?:数|余额|值)?(?:为|是)?$/, '$1')
+    // (`按可比口径调整后为32.12万元`: how last year's figure is restated, no name of it.)
+    .replace(/^(?:按|以)?可比口径(?:调整后|调整|计算)?(?:的|后)?/, '')
     // (`同期基本支出分别为…` after years named: the same years' 基本支出.)
     .replace(/^同期(?=[\u4e00-\u9fff“]{2})/, '')
     // (`2021年至2023年机关运行经费`, `2022年、2023年…`: what joined the years goes with them.)

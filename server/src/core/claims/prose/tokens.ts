@@ -113,6 +113,12 @@ const BARE_CHANGE = /(?:^|[，,；;])\s*(?:同比|(?:比|较|与)上年(?:相比
 /** `基本支出占56.91%（3678.53万元）`, `占28.53%，为3159.42万元`: the words between a share and its part stated after it. */
 export const PART_AFTER_SHARE = /^(?:[（(]|为|是|金额为|计)$/;
 
+/**
+ * `…决算数为29.97万元，加上划入单位上年“三公”经费3.25万元、减去划出单位上年“三公”经费1.10万元`: a term restating last year's figure for
+ * units moved in or out, none of it last year's figure itself.
+ */
+export const RESTATING_TERM = /^[、，,]?\s*(?:因[^，,；;。]{0,10})?(?:加上|减去|扣除|将)[^，,；;。]*(?:划入|划出|调入|调出)/;
+
 /** Words before a figure that name nothing (`上述`, `全年累计`), and the name after the figure that then names it. */
 const BARE_TOTAL_WORDS = /^(?:上述|以上|前述)?(?:全年|全部)?(?:累计|合计|共计|总计)?$/;
 const NAME_AFTER_FIGURE = /^([\u4e00-\u9fff“”]{4,30}?(?:支出|收入|经费|资金))(?:按|中|分|的构成|构成|[，,]\s*其中|[：:])/;
@@ -549,6 +555,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // (Not `加上年初结转和结余150.00万元`: 加上 is plus, 年初 this year's opening.)
       // (Nor one in a closed bracket, `年初结转和结余（即上年末结转和结余）761.40万元`: what this year's opening restates.)
       if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期(?![^，,；;。]*分别)/.test(w.replace(CLOSED_BRACKET, '')) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      // (`…决算数为29.97万元，加上划入单位…、减去划出单位…，按可比口径调整后为32.12万元`: last year's figure restated, no budget.)
+      if (/可比口径[^，,；;。\d]{0,8}(?:为|是)$|可比数(?:为|是)?$/.test(w)) return 'prior';
       // (`本项目共完成预算资金89.97万元`: the budget funds spent, an actual.)
       if (/(?:完成|执行)预算资金(?:为|是)?$/.test(w)) return 'amount';
       if (isBudgetWords(w)) return 'budget';
@@ -872,6 +880,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         const named = NAME_AFTER_FIGURE.exec(text.slice(end, end + 40));
         if (named) own = normalizeSubject(named[1]);
       }
+      // (`上年机关运行经费决算数为164.25万元，…按可比口径调整后为176.80万元`: the restated figure is the sentence's quantity.)
+      if (!own && role === 'prior' && /可比口径|调整后/.test(lead) && list[0]?.ownSubject) own = list[0].subject;
       // (`主要负责人用车1辆，账面价值28.54万元`, `单价100万元以上专用设备4台（套），账面价值1046.87万元`: the value of the things just
       // counted, not one 账面价值 of the whole report.)
       if (ATTRIBUTE.test(own) && previous?.role === 'count' && previous.subject && /^[，,、]?\s*[\u4e00-\u9fff]+$/.test(lead)) own = previous.subject.replace(/^(?:以上|以下)/, '') + own;

@@ -34,7 +34,7 @@ export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
     if (!last) continue;
     // (Or, after a 其中 breakdown, the whole's when the list names them all: `…的单位共3个，其中：行政单位1个，事业单位2个，具体包括：A（本级）、
     // B、C`; `…共3个，其中：行政单位1个（…本级），所属事业单位2个，分别为：B、C` names the last kind's.)
-    const breakdown = unbracketed.search(/其中/);
+    const breakdown = unbracketed.search(/其中|包括/);
     const whole = breakdown > 0 ? [...unbracketed.slice(0, breakdown).matchAll(COUNTED)].at(-1) : undefined;
     const opened = m.index + m[0].search(/[：:]/) + 1;
     const listed = unitsTable(model, opened) ?? (m[1] ? namesOf(m[1]) : undefined);
