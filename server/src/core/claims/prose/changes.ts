@@ -121,6 +121,12 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   // total again, not the list's last item.)
   // (`收、支与2023年度相比，增加135.19万元`: the 收入总计 and 支出总计 stated before, equal.)
   const named = namedInClause(tokens, first, previousEnd).replace(INCOME_AND_SPENDING, '收入总计');
+  // (`…财政拨款支出491.01万元，本年支出合计为502.22万元，一般公共预算财政拨款支出占本年支出合计的97.77%，比上年增加18.45万元`: a change
+  // right after a share is of the share's part, named before 占.)
+  const share = tokens[first.index - 1];
+  const partName = (!named || /\d/.test(named)) && share?.role === 'share' ? SHARE_PART_NAME.exec(share.lead)?.[1] : undefined;
+  const sharesPart = partName ? lastBefore(tokens, share.index, previousEnd, (t) => t.role === 'amount' && t.subject === normalizeSubject(partName)) : undefined;
+  if (sharesPart) return sharesPart;
   if (before && !named) {
     const whole = wholeOfClosedList(tokens, before, first, previousEnd);
     if (whole) return whole;
@@ -181,6 +187,9 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   const head = byOpening ?? (new Set(heads.map((t) => t.year)).size > 1 ? heads.find((t) => t.year === first.year) : heads[0]);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }
+
+/** `，一般公共预算财政拨款支出占本年支出合计的`: the part a share names before 占. */
+const SHARE_PART_NAME = /^[，,]?\s*([^，,；;。\d占]{2,20}?)占/;
 
 /** A joined name's figure (`财政拨款收入、支出总计`): one of its sides stated (`财政拨款收入总计`), the first found. */
 function joinedSide(subjects: SubjectIndex, name: string, offset: number, accept: (t: ProseToken) => boolean): ProseToken | undefined {

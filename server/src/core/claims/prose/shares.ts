@@ -57,6 +57,9 @@ function underFundOnly(ctx: ShareContext, section: number | undefined): boolean 
   return false;
 }
 
+/** `，一般公共预算财政拨款支出占本年支出合计的`: the part a share names before 占. */
+const OWN_PART_NAME = /^[，,]?\s*([^，,；;。\d占]{2,20}?)占/;
+
 /** Words before a name that keep it the same quantity: none, the department's own, or a government's level (`市级`, `全县`). */
 const LEVEL_OR_OWNER = new RegExp(`^(?:${OWNER_WORDS}|本级|全?[省市县区]级?|全[省市县区])?$`);
 
@@ -260,7 +263,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const found = wantCount
       ? totalCountBefore(ctx, part, named)
       : // (A family's name finds only its own figures: `占政府采购支出总额的94.18%` is not of `全年支出总额13727.13万元` by the suffix.)
-        (literal ?? ctx.subjects.find(named, part.token.span.start, family ? familyNamed(named) : closeTo(named)) ??
+        // (Nearest before the share when the part is in its sentence: the base may stand between them, `A326.90万元，本年支出合计为
+        // 236.90万元，A占本年支出合计的…`.)
+        (literal ?? ctx.subjects.find(named, part.sentence === share.sentence ? share.token.span.start : part.token.span.start, family ? familyNamed(named) : closeTo(named)) ??
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
         aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined) ??
         // (`占社会保障和就业支出的31.66%` of `社会保障和就业支出（类）3585.64万元`: a subject's level mark left out.)
@@ -457,6 +462,9 @@ function sharesOf(ctx: ShareContext, t: ProseToken, named: string): boolean {
   const tokens = ctx.analysis.bySentence.get(t.sentence.id) ?? [];
   for (let k = t.index + 1; k < tokens.length && tokens[k].role !== 'amount'; k++) {
     if (tokens[k].role !== 'share') continue;
+    // (Not a share naming another part before 占: `…支出326.90万元，本年支出合计为236.90万元，一般公共预算财政拨款支出占本年支出合计的…`.)
+    const part = OWN_PART_NAME.exec(tokens[k].lead)?.[1];
+    if (part && normalizeSubject(part) !== t.subject) continue;
     if (namedBase(tokens[k].lead) === named) return true;
   }
   return false;
