@@ -56,7 +56,7 @@ export const STAFF_FRAME = new RegExp(`^(${STAFF_KINDS})人员中`);
 
 /** `从支出结构看，` / `按收入构成来看：`: an opening that says from which side the sentence looks at a whole. */
 // (And a breakdown by criterion opened with a comma, `按单位分，本年收入合计3735.03万元，其中：…`.)
-const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看|^按[^：:，,。；;]{1,12}(?:划?分|分类)[，,]$|^(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|划分)[，,]$|^从[^：:，,。；;]{1,8}(?:上|来)?看[，,]$/;
+const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看|^按[^：:，,。；;]{1,12}(?:划?分|分类)(?:科目)?[，,]$|^(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|划分)[，,]$|^从[^：:，,。；;]{1,8}(?:上|来)?看[，,]$/;
 
 const TRIGGER = new RegExp(
   [

@@ -346,7 +346,8 @@ function isBudgetWords(words: string): boolean {
   // such as 抗疫特别国债安排的支出.
   // (Nor after a source of money, `其中：财政拨款安排43.78万元，其他资金安排2.21万元`: where the spending came from.)
   // (Nor after the spending that funded it, `其中基本支出安排13.95万元，防汛项目支出安排1.40万元`.)
-  if (/安排(?:资金)?为?$/.test(w)) return !/(?:财政拨款|其他资金|自有资金|事业收入|经营收入|非财政拨款(?:资金)?|上级补助(?:收入)?|基本支出|项目支出|经费)(?:资金)?安排(?:资金)?为?$/.test(w);
+  // (Nor after a fund's income, `按资金来源分，国有土地使用权出让收入安排4950.00万元`: the money that income paid.)
+  if (/安排(?:资金)?为?$/.test(w)) return !/(?:财政拨款|其他资金|自有资金|(?<!预算)收入|非财政拨款(?:资金)?|上级补助(?:收入)?|基本支出|项目支出|经费)(?:资金)?安排(?:资金)?为?$/.test(w);
   // `年初预算300万元，年中调减至250万元`: the budget as adjusted.
   if (/(?:调减|调增|调整|追加|追减|核减|核增)(?:至|为|到|后为?)$/.test(w)) return true;
   const last = Math.max(w.lastIndexOf('预算'), w.lastIndexOf('计划数'));
