@@ -14,7 +14,7 @@ import { budgetKind, OPENING_YEAR, reasonBefore, withoutDepartment, type ProseTo
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValue, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
-import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_ONLY_HEADING, FUND_OPENING, NON_FISCAL_LABEL, allSourcesSentence } from '../text/sources';
+import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_ONLY_HEADING, FUND_OPENING, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../text/sources';
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { CHANGE, PRIOR_YEAR, statisticsCount, statisticsTable } from './tables/sangong';
@@ -330,6 +330,8 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   // `该项目年初结转93.07万元，本年收入777.36万元…`.)
   if (FUND_LABEL.test(pt.sentence.text) || NON_FISCAL_LABEL.test(pt.sentence.text) || sections.fundNote(pt.sentence) || sections.under(pt.sentence.section, FUND_ONLY_HEADING)) return 'other';
   if (THIS_ITEM_OPENING.test(pt.sentence.text) || sections.opens(pt.sentence.paragraph, FUND_PART_PARAGRAPH)) return 'other';
+  // (A 类's income by functional class, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`: 公开02表's, not the spending tables'.)
+  if ((CLASS_NAME.test(pt.subject) || /[（(][类款项][)）]$/.test(pt.subject)) && (INCOME_BY_CLASS.test(pt.sentence.text) || sections.under(pt.sentence.section, INCOME_SECTION))) return 'other';
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
   if (allSourcesSentence(pt.sentence) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)

@@ -40,5 +40,13 @@ export const NON_FISCAL_LABEL = new RegExp(String.raw`${LABEL_OPENING}(?:本部�
 /** A heading naming only one fund's money (`（一）一般公共预算财政拨款`, `（三）非财政拨款`): its figures are that money's own accounts. */
 export const FUND_ONLY_HEADING = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])?\s*(?:一般公共预算|政府性基金预算?|国有资本经营预算?|非)财政拨款(?:资金)?(?:收支|结转和?结余)?(?:情况)?\s*$/;
 
+/**
+ * A 类/款 figure of the income by functional class (公开02表, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`, `教育支出（类）收入按款分：`):
+ * money received for that class, not spent in it.
+ */
+export const INCOME_BY_CLASS = /占(?:本年)?收入(?:合计|总额|总计)?的|[)）]收入按/;
+/** A section about the income (`二、关于2021年度收入决算情况的说明`), not the spending. */
+export const INCOME_SECTION = /^(?!.*支出)[^。]*收入决算/;
+
 /** Words that say which money: one fund, or 财政拨款. */
 export const FUND_WORDS = /一般公共预算|政府性基金|国有资本经营|(?<!非)财政拨款/;
