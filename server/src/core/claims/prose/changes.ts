@@ -9,7 +9,7 @@ import { FUND_PREFIXES, namedBeforeRespectively, namesAlone, normalizeSubject, s
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { ADJUSTMENT_AMOUNT, between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, RESTATING_TERM, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, RESTATING_TERM, SHARE_PART_NAME, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
@@ -187,9 +187,6 @@ function currentFor(analysis: ProseAnalysis, subjects: SubjectIndex, first: Pros
   const head = byOpening ?? (new Set(heads.map((t) => t.year)).size > 1 ? heads.find((t) => t.year === first.year) : heads[0]);
   return !named || (head && subjectsMatch(bareName(head.subject), bareName(named))) ? head : undefined;
 }
-
-/** `，一般公共预算财政拨款支出占本年支出合计的`: the part a share names before 占. */
-const SHARE_PART_NAME = /^[，,]?\s*([^，,；;。\d占]{2,20}?)占/;
 
 /** A joined name's figure (`财政拨款收入、支出总计`): one of its sides stated (`财政拨款收入总计`), the first found. */
 function joinedSide(subjects: SubjectIndex, name: string, offset: number, accept: (t: ProseToken) => boolean): ProseToken | undefined {

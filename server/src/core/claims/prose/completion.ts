@@ -566,7 +566,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
           const stem = budget.ownSubject ? budget.subject.replace(/(?:项目|支出|资金|经费)+$/, '') : '';
           const namesPart = stem.length >= 2 && actual.subject.includes(stem);
           const whole = budget.index > actual.index && !namesPart ? wholeOfPart(tokens, actual) : undefined;
-          const made = addCompletion(sink, whole ?? actual, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
+          // (`预算为15.61万元，支出决算为14.28万元（合计人民币142,779.50元），决算数为预算数的91.48%`: the rate is of the figures in the budget's
+          // unit, as the report computed it.)
+          const coarse = actual.restates && actual.token.unit !== budget.token.unit && tokens[actual.index - 1]?.token.unit === budget.token.unit ? tokens[actual.index - 1] : actual;
+          const made = addCompletion(sink, whole ?? coarse, budget, t, budgets.find((b) => b !== chosen && budgetKind(b.lead) !== '' && budgetKind(b.lead) !== budgetKind(chosen.lead)));
           // (`…完成预算的92.19%，决算数小于预算数；公务接待费…`: a comparison in the rate's own clause, before the next figure.)
           const inClause = clauseComparison(model.text, t, tokens[t.index + 1]);
           // (`全年预算为19.91万元，…完成全年预算的98.04%，决算数大于年初预算数的主要原因是…`: of the budget it names, when that is

@@ -8,7 +8,7 @@ import type { ClaimSink } from '../sink';
 import { finestOf, finestStatement, firstAtOrAfter, type ProseList } from './lists';
 import { budgetOfParts, peerMembers, sameMember } from './sums';
 import { COUNTED_TOTAL, FUND_PREFIXES, OWNER_WORDS, grandTotalKind, namedBeforeRespectively, namesAlone, normalizeSubject, subjectsMatch, type SubjectIndex } from './subjects';
-import { between, PART_AFTER_SHARE, reasonBefore, type ProseAnalysis, type ProseToken } from './tokens';
+import { between, PART_AFTER_SHARE, reasonBefore, SHARE_PART_NAME, type ProseAnalysis, type ProseToken } from './tokens';
 import { LintMemo } from '../../lint-memo';
 import { lowerBound } from '../../text/search';
 import { FUND_LABEL, FUND_ONLY_HEADING, FUND_WORDS, NON_FISCAL_LABEL } from '../../text/sources';
@@ -56,9 +56,6 @@ function underFundOnly(ctx: ShareContext, section: number | undefined): boolean 
   for (let s = section; s !== undefined; s = ctx.sections[s].parent) if (FUND_ONLY_HEADING.test(ctx.sections[s].title)) return true;
   return false;
 }
-
-/** `，一般公共预算财政拨款支出占本年支出合计的`: the part a share names before 占. */
-const OWN_PART_NAME = /^[，,]?\s*([^，,；;。\d占]{2,20}?)占/;
 
 /** Words before a name that keep it the same quantity: none, the department's own, or a government's level (`市级`, `全县`). */
 const LEVEL_OR_OWNER = new RegExp(`^(?:${OWNER_WORDS}|本级|全?[省市县区]级?|全[省市县区])?$`);
@@ -463,7 +460,7 @@ function sharesOf(ctx: ShareContext, t: ProseToken, named: string): boolean {
   for (let k = t.index + 1; k < tokens.length && tokens[k].role !== 'amount'; k++) {
     if (tokens[k].role !== 'share') continue;
     // (Not a share naming another part before 占: `…支出326.90万元，本年支出合计为236.90万元，一般公共预算财政拨款支出占本年支出合计的…`.)
-    const part = OWN_PART_NAME.exec(tokens[k].lead)?.[1];
+    const part = SHARE_PART_NAME.exec(tokens[k].lead)?.[1];
     if (part && normalizeSubject(part) !== t.subject) continue;
     if (namedBase(tokens[k].lead) === named) return true;
   }

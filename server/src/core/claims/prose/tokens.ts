@@ -119,6 +119,9 @@ export const PART_AFTER_SHARE = /^(?:[（(]|为|是|金额为|计)$/;
  */
 export const RESTATING_TERM = /^[、，,]?\s*(?:因[^，,；;。]{0,10})?(?:加上|减去|扣除|将)[^，,；;。]*(?:划入|划出|调入|调出)/;
 
+/** `，一般公共预算财政拨款支出占本年支出合计的`: the part a share names before 占. */
+export const SHARE_PART_NAME = /^[，,]?\s*([^，,；;。\d占]{2,20}?)占/;
+
 /** Words before a figure that name nothing (`上述`, `全年累计`), and the name after the figure that then names it. */
 const BARE_TOTAL_WORDS = /^(?:上述|以上|前述)?(?:全年|全部)?(?:累计|合计|共计|总计)?$/;
 const NAME_AFTER_FIGURE = /^([\u4e00-\u9fff“”]{4,30}?(?:支出|收入|经费|资金))(?:按|中|分|的构成|构成|[，,]\s*其中|[：:])/;
@@ -830,7 +833,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const restating = approximation?.lead ?? lead;
       const restatingRole = approximation ? 'amount' : role;
       // (`4,796.95万元，约合0.48亿元`: the approximation's words are all the lead it has.)
-      if (previous && (/^[（(](?:约|约合|合|折合|即)?$/.test(restating) || ((/^[，,]?(?:即|约合|折合|合)$/.test(restating) || /^[，,]?(?:约合|折合)$/.test(lead)) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && (previous.role === restatingRole || (restatingRole === 'amount' && token.unit !== previous.token.unit))) {
+      // (`179.23万元（合计人民币1,792,300.00元）`: the sum in words of a cheque, in 元.)
+      if (previous && (/^[（(](?:约|约合|合|折合|即|合计)?(?:人民币)?$/.test(restating) || ((/^[，,]?(?:即|约合|折合|合)(?:人民币)?$/.test(restating) || /^[，,]?(?:约合|折合)$/.test(lead)) && token.unit !== previous.token.unit)) && isMoney(token.unit) && isMoney(previous.token.unit) && (previous.role === restatingRole || (restatingRole === 'amount' && token.unit !== previous.token.unit))) {
         const bound = role === 'other';
         const pt: ProseToken = { ...previous, token, index: list.length, lead, role: bound ? 'other' : previous.role, restates: bound ? undefined : true, approx: approximation?.approx };
         take(pt);
