@@ -280,7 +280,8 @@ function semicolonWithin(text: string, from: number, end: number): number {
 
 /** An amount listed under a budget (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`): a budget itself. */
 export function inBudgetList(t: ProseToken, list: ProseList | undefined): boolean {
-  return t.role === 'amount' && list !== undefined && !list.totals.has('amount') && list.totals.has('budget');
+  // (Not a list that says it breaks the spending down, `…预算为6.01万元，支出决算为5.09万元…。从支出构成看，…费4.23万元，…`.)
+  return t.role === 'amount' && list !== undefined && !list.totals.has('amount') && list.totals.has('budget') && !/支出|决算/.test(list.triggerText);
 }
 
 /** How far a list opened inside a bracket is followed through brackets nested in it. */
