@@ -18,7 +18,7 @@ import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_ONLY_HEADING, FUND_OPENING, INCOM
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { CHANGE, PRIOR_YEAR, statisticsCount, statisticsTable } from './tables/sangong';
-import { CLASS_NAME, ECONOMIC_CLASS } from '../text/classes';
+import { CLASS_NAME, ECONOMIC_CLASS, namesClassOrItem } from '../text/classes';
 
 /** 一般公共预算 only, all funds, or another fund or unit (政府性基金 / 国有资本经营 in 07/08 only; 本级, 二级单位 in no table). */
 type Scope = 'general' | 'all' | 'other';
@@ -331,7 +331,7 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   if (FUND_LABEL.test(pt.sentence.text) || NON_FISCAL_LABEL.test(pt.sentence.text) || sections.fundNote(pt.sentence) || sections.under(pt.sentence.section, FUND_ONLY_HEADING)) return 'other';
   if (THIS_ITEM_OPENING.test(pt.sentence.text) || sections.opens(pt.sentence.paragraph, FUND_PART_PARAGRAPH)) return 'other';
   // (A 类's income by functional class, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`: 公开02表's, not the spending tables'.)
-  if ((CLASS_NAME.test(pt.subject) || /[（(][类款项][)）]$/.test(pt.subject)) && (INCOME_BY_CLASS.test(pt.sentence.text) || sections.under(pt.sentence.section, INCOME_SECTION))) return 'other';
+  if (namesClassOrItem(pt.subject) && (INCOME_BY_CLASS.test(pt.sentence.text) || sections.under(pt.sentence.section, INCOME_SECTION))) return 'other';
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
   if (allSourcesSentence(pt.sentence) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)

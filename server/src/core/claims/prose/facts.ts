@@ -14,7 +14,7 @@ import { AVERAGE_NAME, COUNTED_TOTAL, OWNER, sideOf } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind, isBudgetAdjustment, reasonBefore, SINCE_YEAR, withoutDepartment } from './tokens';
 import { LintMemo } from '../../lint-memo';
-import { CLASS_NAME, ECONOMIC_CLASS } from '../../text/classes';
+import { CLASS_NAME, ECONOMIC_CLASS, namesClassOrItem } from '../../text/classes';
 
 /** A part named by a unit alone: `丰泽县公路管理段`, `局机关`, `区疾控中心`. */
 const UNIT_NAMED = /(?:局机关|机关本级|本级|中心|站|所|处|馆|院|学校|园|大队|支队|段|场)$/;
@@ -536,8 +536,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const economic = ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : runningCost ? 'running-cost' : '';
     // (The scopes every key of the statement ends with: built once, so that no key leaves one out.)
     // (A 类's income, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`, is another figure than its spending.)
-    const classed = CLASS_NAME.test(t.subject) || /[（(][类款项][)）]$/.test(t.subject);
-    const income = classed && (INCOME_BY_CLASS.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, INCOME_SECTION, incomeSections) !== '')) ? 'income' : '';
+    const income = namesClassOrItem(t.subject) && (INCOME_BY_CLASS.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, INCOME_SECTION, incomeSections) !== '')) ? 'income' : '';
     const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}|${income}`;
     // (An item of a part whose own list names its whole: `对个人和家庭的补助` of 人员经费 and of 项目支出 list different 生活补助.)
     const classTotal = inList?.totals.get('amount');

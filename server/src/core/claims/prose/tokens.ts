@@ -964,8 +964,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `“三公”经费支出决算2023年度决算数为45.33万元，比上年减少…` dates last year's figure of the name before it.)
       // (Unless the sentence stated this year's figure of that name first: `2021年度收入、支出总计11688.20万元，2020年度收入、支出总计
       // 12768.41万元，同比减少…` gives last year's beside it.)
-      const beside = () => own !== '' && list.some((t) => t.role === 'amount' && t.year === undefined && t.subject === own);
-      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && (!(YEAR_THEN_NAME.test(lead) && COMPARED_AFTER.test(after)) || beside())) role = 'prior';
+      if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && (!(YEAR_THEN_NAME.test(lead) && COMPARED_AFTER.test(after)) || (own !== '' && list.some((t) => t.role === 'amount' && t.year === undefined && t.subject === own)))) role = 'prior';
       // (`…（项）支出412.93万元，由两个项目构成：进口冷链…运行项目年初未安排预算，年中追加260.00万元，执行238.65万元`: a project a
       // clause names before any figure of its own names the figures after it.)
       inherited = projectOpenedSince(text, previous?.token.span.end ?? sentence.span.start, start) ?? inherited;
