@@ -10,6 +10,14 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** The grade a count is of, in the words right before it (`评为“优”的`, `“良”的`, `等级为中的`). */
 const GRADE = /(?:^|[、，,；;]|为[：:]?)\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
+/** The end of a grade's score band, where a count's lead starts: `“优”（90分及以上）的项目` leaves `及以上）的项目`. */
+const BAND_CLOSE = /^[^（()）]*[)）]的?(?:项目)?(?:有|共)?$/;
+/** The words naming a count's grade: its lead, or with the grade's score band in brackets (`“良”（80分至90分）的项目`) left out. */
+function gradeLead(text: string, t: ProseToken): string {
+  if (!BAND_CLOSE.test(t.lead)) return t.lead;
+  const before = text.slice(Math.max(t.sentence.span.start, t.token.span.start - 40), t.token.span.start);
+  return before.replace(/[（(][^（()）]{0,24}[)）](?=[^（()）]*$)/, '');
+}
 /** A band of scores before a count: `90分（含）以上的项目`, `80（含）—90分的项目`, `60分以下的项目`. */
 const SCORE_BAND = /((?:\d+(?:\.\d+)?\s*分?\s*[（(]含[）)]\s*(?:以上|以下)?|\d+(?:\.\d+)?\s*分(?:以上|以下))(?:\s*[—\-－~～至到]\s*\d+(?:\.\d+)?\s*分?(?:\s*[（(]含[）)])?(?:以下)?)?)(?:（不含）)?的?(?:项目|一级项目|二级项目)(?:有|共|数为|为)?$/;
 /** The funds of the projects evaluated, after their count: `，资金763.43万元`, `，涉及资金697.00万元`. */
@@ -104,12 +112,12 @@ export function gradeCountClaims(model: DocumentModel, analysis: ProseAnalysis, 
     // (Most sentences count no projects: passed over before anything is built for them.)
     const counted = tokens.filter((t) => t.role === 'count' && t.token.unitText === '个');
     if (counted.length < 2) continue;
-    const byGrade = counted.filter((t) => GRADE.test(t.lead));
+    const byGrade = counted.filter((t) => GRADE.test(gradeLead(text, t)));
     // (`自评得分90分（含）以上的项目17个；80（含）—90分的项目3个；…`: grades by score band, when the sentence names no other.)
     const bandOf = (t: ProseToken) => SCORE_BAND.exec(text.slice(Math.max(t.sentence.span.start, t.token.span.start - 32), t.token.span.start))?.[1];
     const byBand = byGrade.length > 0 ? [] : counted.filter((t) => bandOf(t) !== undefined);
     const graded = byGrade.length > 0 ? byGrade : byBand;
-    const gradeOf = (t: ProseToken) => (byGrade.length > 0 ? GRADE.exec(t.lead)![1] : bandOf(t)!);
+    const gradeOf = (t: ProseToken) => (byGrade.length > 0 ? GRADE.exec(gradeLead(text, t))![1] : bandOf(t)!);
     if (graded.length < 2 || new Set(graded.map(gradeOf)).size !== graded.length) continue;
     const isEvaluated = (t: ProseToken) => t.role === 'count' && (EVALUATED_AFTER.test(text.slice(t.token.span.end, t.token.span.end + 24)) || (t.token.unitText === '个' && EVALUATED_LEAD.test(t.lead) && EVALUATION.test(text.slice(t.sentence.span.start, t.token.span.start))));
     const ahead = tokens.filter((t) => t.token.span.start < graded[0].token.span.start);

@@ -363,8 +363,11 @@ function collectItems(
         if (role === 'count' && !unit) continue;
         // (Not a budget's adjustment: `年初未安排预算，年中追加240.00万元，决算212.64万元`.)
         // (Nor a count of other things than the total's: `共实施项目10个` over `1．…全镇14个行政村…`.)
-        const noun = role === 'count' && countTotal ? countedNoun(countTotal) || countTotal.subject.slice(-2) : '';
-        let first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit) && !(role === 'amount' && ADJUSTMENT_AMOUNT.test(t.lead)) && !(noun && otherNouns(noun, countedNoun(t))));
+        const noun = role === 'count' && countTotal ? nounOfCount(countTotal) : '';
+        // (`“优”的项目13个` over `1.水文监测站网运行维护专项经费项目。…计划维护监测站55个`: an item that is itself one of the things
+        // counted adds one, not its figures.)
+        if (noun && ITEM_NAME.exec(line.replace(style, ''))?.[1].endsWith(noun)) continue;
+        let first = tokens.find((t) => t.role === role && (!unit || t.token.unitText === unit) && !(role === 'amount' && ADJUSTMENT_AMOUNT.test(t.lead)) && !(noun && unrelatedNouns(noun, nounOfCount(t))));
         // (An item opening with its carried balance, or its income, `（项）：本年收入3200.00万元，支出2816.45万元，…`: its spending, if it states
         // one, is its part.)
         if (first && role === 'amount' && !closing && (ITEM_BALANCE.test(first.subject) || ITEM_INCOME.test(first.lead))) {
@@ -400,6 +403,16 @@ function bulletItems(text: string, tokens: ProseToken[]): ProseToken[][] {
   }
   return clauses.length > 1 && clauses.every((c) => c[0].ownSubject) ? clauses : [tokens];
 }
+
+/**
+ * What a count counts: the noun after it (`14个行政村`), else the end of the words before it (`…执法图斑1440个`; a subject
+ * carried over from the paragraph's opening names the item, not what `实际完成1369个` counts).
+ */
+const nounOfCount = (t: ProseToken) => countedNoun(t) || (/[\u4e00-\u9fff]{2}$/.exec(t.ownSubject ? t.subject : t.lead)?.[0] ?? '');
+/** An item's name standing as a clause of its own (not `“优”的项目7个`, which names what it counts). */
+const ITEM_NAME = /^([^。，,：:；;\d０-９]{2,40})[。，,：:；;]/;
+/** Nouns of different things, sharing no character either (`应急保障用车` is one of the `车辆`). */
+const unrelatedNouns = (a: string, b: string) => otherNouns(a, b) && ![...a].some((c) => b.includes(c));
 
 /** Words withholding a figure on purpose. */
 const WITHHELD = /涉密|保密|不予?公开|不宜公开/;

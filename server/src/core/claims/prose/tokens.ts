@@ -439,6 +439,8 @@ function markApproximate(token: NumberToken): void {
 const TARGET_OR_BOUND = /(?:[≥≤≧≦＞＜>]=?|不低于|不高于|不少于|不超过|(?:指标|目标)值?(?:为|是|达到|达)?)\s*$/;
 /** Money carried over from earlier years, as a source of a year's budget: `上年结转资金`, `以前年度结转结余`. */
 const CARRIED_FUNDS = /^[，,、]?(?:上年|以前年度)结转(?:结余)?(?:资金)?(?:为|是)?$/;
+/** A source of a budget's money named after another: `、上级补助资金`, `、中央补助`, `、自筹资金`. */
+const FUNDING_SOURCE = /^[、和及]\s*(?:(?:上级|中央|省级?|市级?|县级?|区级?)(?:财政)?补助|本级财政(?:安排)?|自筹)(?:资金)?(?:为|是)?$/;
 /** `约占45%`, `占比约为45%`, `占…的近一半`: a share said to be about, over or under the figure. */
 const APPROXIMATE_SHARE = /(?:((?<![节制预简合公条契])约)|(接近|将近)|(超过|逾)|(不足|不到))占|占[^，,；;。]{0,20}?(?:((?<![节制预简合公条契])约|大约)|(接近|将近|近)|(超过|逾|高于)|(不足|不到|低于))(?:为|是|达)?$/;
 const SHARE_WORD = /占|比重|比例/;
@@ -864,7 +866,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (role === 'amount' && previous?.role === 'prior' && isMoney(token.unit) && previous.token.unit === token.unit && text.slice(previous.token.unitSpan?.end ?? previous.token.span.end, token.span.start).trim() === '') role = 'delta';
       // (`全年预算数为82.24万元，其中：年初预算75.86万元，上年结转资金6.38万元`: the carry-over next to a budget's part is a part of
       // that budget.)
-      if (role === 'amount' && previous?.role === 'budget' && isMoney(token.unit) && CARRIED_FUNDS.test(lead) && /其中/.test(text.slice(sentence.span.start, token.span.start))) role = 'budget';
+      // (So are the other sources in such a run: `全年预算数679.61万元，其中本级财政安排428.91万元、上级补助250.70万元`.)
+      if (role === 'amount' && previous?.role === 'budget' && isMoney(token.unit) && (CARRIED_FUNDS.test(lead) || FUNDING_SOURCE.test(lead)) && /其中|资金来源/.test(text.slice(sentence.span.start, token.span.start))) role = 'budget';
       // `比2025年预算增加115,649万元` in a 2026 budget: last year's budget, a change over the year, not a
       // difference between this year's budget and actual.
       if (role === 'budget-delta') {
