@@ -7,7 +7,7 @@ import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
 import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../../text/sources';
-import type { Approximation, DocumentModel, FactClaim, Sentence } from '../../types';
+import type { Approximation, DocumentModel, FactClaim, LeClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
 import { AVERAGE_NAME, COUNTED_TOTAL, OWNER, sideOf } from './subjects';
@@ -301,7 +301,8 @@ function fundScope(model: DocumentModel, t: ProseToken, key: string, fundSection
   }
   // (A 类 of the functional classification, `农林水支出`, is spent from all funds in the 支出决算 section, from one fund in its own: the
   // 一般公共预算 section's 农林水支出 is another figure when the department has other money.)
-  if (!BREAKDOWN.test(key) && !CLASS_NAME.test(key)) return '';
+  // (Named with its level or without: `教育支出（类）`.)
+  if (!BREAKDOWN.test(key) && !CLASS_NAME.test(key.replace(CLASS_MARK, ''))) return '';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: a sentence about the fund's carry-overs,
   // which other money's add to; its 人员经费 are 公开06表's, the department's.)
   if (CARRY_OVER.test(key) && FUND_OPENING.test(t.sentence.text)) return 'fund';
@@ -322,6 +323,7 @@ const FISCAL = /政府性基金|国有资本经营|一般公共预算|财政拨�
 const OTHER_FUNDS = /政府性基金|国有资本经营/;
 
 const GRAND_TOTAL = /^(?:收入|支出)总计$/;
+const CLASS_MARK = /[（(]类[)）]$/;
 const CARRY_OVER = /结转和结余$/;
 
 /**
@@ -427,6 +429,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const incomeSections = new Map<number, string>();
   // The same statements by name alone (role, year, item): parts of lists, and statements in no list.
   const listed = new Map<string, ScopedStatement[]>();
+  // The first statement of each 类 in one fund's sections and in those of all funds.
+  const ofOneFund = new Map<string, ProseToken>();
+  const ofAllFunds = new Map<string, ProseToken>();
   const alone = new Map<string, ScopedStatement[]>();
   for (const t of analysis.tokens) {
     // (`部分支出科目有所下降，主要为：A…支出减少33万元；B…减少57万元`: a statement opening the sentence names no quantity.)
@@ -542,7 +547,14 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const classTotal = inList?.totals.get('amount');
     const classList = classTotal && ECONOMIC_CLASS.test(classTotal.subject) ? listOf.get(classTotal) : undefined;
     const ofClass = classList ? `<${listScope(classList)}` : '';
-    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) + ofClass : openScope(t)}|${item}|${fundScope(model, t, key, fundSections)}|${scopes}`;
+    const fund = fundScope(model, t, key, fundSections);
+    const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) + ofClass : openScope(t)}|${item}|${fund}|${scopes}`;
+    // (A 类 of one fund's section and the same 类 of all funds: the fund's is at most the whole.)
+    if (role === 'amount' && t.ownSubject && !approx && (fund === 'fund' || fund === '') && CLASS_NAME.test(key.replace(CLASS_MARK, ''))) {
+      const both = `${t.year ?? ''}|${item}|${scopes}|${key}`;
+      const byScope = fund === 'fund' ? ofOneFund : ofAllFunds;
+      if (!byScope.has(both)) byScope.set(both, t);
+    }
     const list = byGroup.get(group) ?? [];
     const statement: Statement = { token: t, key, group, list: inList?.id, approx };
     list.push(statement);
@@ -553,9 +565,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // section 六 is held against it.)
     // (So does a bare total in that fund's section: `四、财政拨款收入支出决算总体情况说明` / `收入总计1524.89万元包括：…` states the
     // `财政拨款收入总计` the section opened with.)
-    const fund = t.ownSubject && (FUND_PART.test(t.subject) ? FUND_TOTAL.exec(listTotal)?.[1] : sectionTotalFund(model, t, key, fundSections));
-    if (fund && !approx) {
-      const named = factKey(fund + t.subject);
+    const fundNamed = t.ownSubject && (FUND_PART.test(t.subject) ? FUND_TOTAL.exec(listTotal)?.[1] : sectionTotalFund(model, t, key, fundSections));
+    if (fundNamed && !approx) {
+      const named = factKey(fundNamed + t.subject);
       const alias = `${role}|${t.year ?? ''}|${openScope(t)}|${item}|${fundScope(model, t, named, fundSections)}|${scopes}`;
       const others = byGroup.get(alias) ?? [];
       others.push({ token: t, key: named, group: alias });
@@ -571,6 +583,19 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const scoped = { statement, fundOf: inList ? inList.totals.get('amount') ?? inList.totals.get('budget') ?? inList.parts.get('amount')?.[0] ?? t : t };
     if (same) same.push(scoped);
     else byKey.set(whole, [scoped]);
+  }
+  for (const [both, part] of ofOneFund) {
+    const whole = ofAllFunds.get(both);
+    if (!whole || part.token.unit !== whole.token.unit) continue;
+    sink.add<LeClaim>({
+      kind: 'le',
+      origin: 'prose',
+      identity: 'prose.fund-class',
+      description: l(`${part.subject}：财政拨款支出不超过全部资金的支出`, `${part.subject}: spending from fiscal appropriations does not exceed spending from all funds`),
+      span: part.token.span,
+      part: operand(part.token, `${part.subject}（财政拨款）`),
+      whole: operand(whole.token, `${whole.subject}（全部资金）`),
+    });
   }
   restatedListParts(model, lists, listed, alone, sink);
   projectFacts(model, analysis, sink);

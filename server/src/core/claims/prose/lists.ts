@@ -5,7 +5,7 @@ import { asExact } from '../../arith/operand';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
 import { AVERAGE_NAME, grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
-import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, peerMembers, REGIONS, sameMember } from './sums';
+import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, isFamilyMember, peerMembers, REGIONS, sameMember } from './sums';
 
 /** `按资金来源分，`: a breakdown by a criterion opened with a comma. */
 /** A breakdown by some criterion: `按单位分：`, `按车辆用途分：`, `按采购方式划分，`. */
@@ -993,6 +993,9 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
     // (`…合计8611.75万元，为人员经费。人员经费8611.75万元…；公用经费1315.36万元…`: a 合计 without a name of its own closing the
     // sentence before is its own list's, not the whole of the next sentence's breakdown.)
     if (i < 0 && (!total.ownSubject || /^(?:合计|共计|总计|小计)$/.test(total.subject))) continue;
+    // (Nor the last of a breakdown that sentence ran through: `基本支出中，工资福利支出…，资本性支出93.02万元。人员经费4653.54万元为…，
+    // 公用经费595.86万元为…`.)
+    if (i < 0 && closesPeerRun(before)) continue;
     const parts: ProseToken[] = [];
     let k = i + 1;
     // (A breakdown has a handful of members: the walk stops past the largest, so a sentence of many amounts stays linear.)
@@ -1015,6 +1018,18 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
     i = k - 1;
   }
   return found;
+}
+
+/** The sentence ends with a run of amounts that are the members of one standard breakdown. */
+function closesPeerRun(sentence: ProseToken[]): boolean {
+  const run: string[] = [];
+  for (let k = sentence.length - 1; k >= 0; k--) {
+    const t = sentence[k];
+    if (t.role === 'share') continue;
+    if (t.role !== 'amount' || !t.ownSubject || !isFamilyMember(t.subject)) break;
+    run.unshift(t.subject);
+  }
+  return run.length >= 2 && coversFamily(run, '');
 }
 
 /** `综合自评得分98分`, `总分96.5分`: the score a run of scores adds up to, named after it. */

@@ -124,7 +124,7 @@ export const SHARE_PART_NAME = /^[，,]?\s*([^，,；;。\d占]{2,20}?)占/;
 
 /** Words before a figure that name nothing (`上述`, `全年累计`), and the name after the figure that then names it. */
 const BARE_TOTAL_WORDS = /^(?:上述|以上|前述)?(?:全年|全部)?(?:累计|合计|共计|总计)?$/;
-const NAME_AFTER_FIGURE = /^([\u4e00-\u9fff“”]{4,30}?(?:支出|收入|经费|资金))(?:按|中|分|的构成|构成|[，,]\s*其中|[：:])/;
+const NAME_AFTER_FIGURE = /^([\u4e00-\u9fff“”]{4,30}?(?:支出|收入|经费|资金))(?:按|中|分|的构成|构成|(?:主要)?用于|[，,]\s*其中|[：:])/;
 
 /** `人员经费666.40万元、公用经费96.04万元，合计762.44万元`: a total after its parts (it is not the last part's). */
 // (`以上五项合计127.50万元`, `上述两项共计`.)
