@@ -334,6 +334,10 @@ function collectItems(
       if (first) parts.set('amount', [...(parts.get('amount') ?? []), first]);
       continue;
     }
+    // (`2.卫生健康支出（类）51853.01万元…` then `卫生健康支出（类）收入按款分：公立医院（款）…` before `3.住房保障支出（类）…`: an unnumbered
+    // paragraph breaking the last item down is none of the items, and the list goes on after it.)
+    const detailed = style && !style.test(text) ? BREAKS_DOWN.exec(text)?.[1] : undefined;
+    if (detailed && (parts.get('amount') ?? []).some((t) => t.subject !== '' && detailed.startsWith(t.subject))) continue;
     style ??= bullet ? BULLET : ITEM_STYLES.find((re) => re.test(text));
     if (!style || (style === BULLET ? !bullet : !style.test(text))) break;
     // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
