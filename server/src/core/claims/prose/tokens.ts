@@ -560,7 +560,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       // (Not `加上年初结转和结余150.00万元`: 加上 is plus, 年初 this year's opening.)
       // (Nor one in a closed bracket, `年初结转和结余（即上年末结转和结余）761.40万元`: what this year's opening restates.)
-      if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期(?![^，,；;。]*分别)/.test(w.replace(CLOSED_BRACKET, '')) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
+      // (Nor `（同期基本支出中的公用经费为276.33万元）`: the same period's figure of another quantity, this year's.)
+      if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期(?![^，,；;。]*(?:分别|中的))/.test(w.replace(CLOSED_BRACKET, '')) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       // (`…决算数为29.97万元，加上划入单位…、减去划出单位…，按可比口径调整后为32.12万元`: last year's figure restated, no budget.)
       if (/可比口径[^，,；;。\d]{0,8}(?:为|是)$|可比数(?:为|是)?$/.test(w)) return 'prior';
       // (`本项目共完成预算资金89.97万元`: the budget funds spent, an actual.)
@@ -681,6 +682,14 @@ function projectOpenedSince(text: string, from: number, to: number): string | un
   const named = text.indexOf('项目', from);
   if (to - from < 6 || named < 0 || named >= to) return undefined;
   return allMatches(PROJECT_CLAUSE, text.slice(from, to)).at(-1)?.[1];
+}
+
+const COMPARED_CLAUSE = /[；;]\s*([\u4e00-\u9fff“”（）()]{2,20}?)(?:与上年(?:相比|比较)|与上年度(?:相比|比较)|(?:比|较)上年度?|同比)[，,]/g;
+function comparedOpenedSince(text: string, from: number, to: number): string | undefined {
+  const clause = text.lastIndexOf('；', to);
+  if (to - from < 6 || clause < from) return undefined;
+  const name = allMatches(COMPARED_CLAUSE, text.slice(from, to)).at(-1)?.[1];
+  return name === undefined ? undefined : normalizeSubject(name);
 }
 
 export function analyzeProse(model: DocumentModel): ProseAnalysis {
@@ -970,7 +979,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       if (role === 'amount' && model.reportYear !== undefined && year === model.reportYear - 1 && (!(YEAR_THEN_NAME.test(lead) && COMPARED_AFTER.test(after)) || (own !== '' && list.some((t) => t.role === 'amount' && t.year === undefined && t.subject === own)))) role = 'prior';
       // (`…（项）支出412.93万元，由两个项目构成：进口冷链…运行项目年初未安排预算，年中追加260.00万元，执行238.65万元`: a project a
       // clause names before any figure of its own names the figures after it.)
-      inherited = projectOpenedSince(text, previous?.token.span.end ?? sentence.span.start, start) ?? inherited;
+      // (So does a clause opening with a name compared with last year: `基本支出与上年相比，增加5.35万元…；项目支出与上年相比，增加15.34万元`.)
+      const gapStart = previous?.token.span.end ?? sentence.span.start;
+      inherited = projectOpenedSince(text, gapStart, start) ?? comparedOpenedSince(text, gapStart, start) ?? inherited;
       // (Only where the side word alone would leave the figure unnamed.)
       const sideNamed = !own && (role === 'amount' || role === 'budget') && otherSide(lead, inherited) ? otherSideName(lead, inherited) : undefined;
       const pt: ProseToken = {
