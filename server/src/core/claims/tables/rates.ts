@@ -388,6 +388,19 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
     }
     return;
   }
+  // (`项目名称 | 支出金额 | 占项目支出比重（%）` whose 合计 row states 51.74: the shares are of a whole outside the table, the 合计's
+  // share being theirs together.)
+  const totalShare = rateOperand(model, total, shareCol, `${itemName(total)} · 占比`);
+  if (totalShare && totalShare.value.minus(100).abs().gt(1)) {
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'table.shares-of-outside-whole',
+      description: l(`${itemLabel(total)}的占比 = 各行占比之和`, `the share of ${itemLabel(total)} = the sum of the rows' shares`),
+      total: totalShare,
+      parts: list.filter((it) => it !== total).map((it) => rateOperand(model, it, shareCol, `${itemName(it)} · 占比`)),
+    });
+    return;
+  }
   const top: ShareClaim[] = [];
   const coded = list.some((it) => it.entry.code);
   for (const it of list) {
