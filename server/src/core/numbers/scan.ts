@@ -90,7 +90,7 @@ const NUMBER_BODY = [
 // they are never mistaken for amounts.
 const UNIT_WORDS = [
   '个百分点', '百分点', '亿元', '万元', '千元', '元', '%', '％', '‰',
-  '万份', '万人次', '万人', '人次', '批次', '台（套）', '台(套)',
+  '万份', '万人次', '万人', '人次', '批次', '场次', '班次', '台（套）', '台(套)',
   // Floor and land areas (`房屋面积5862.40平方米，其中：办公用房…`): quantities their 其中 lists must add up to.
   '万平方米', '平方米', '平米', '㎡', 'm²', 'm2', '亩',
   // Lengths and sites a project builds (`实际完成47.5公里`, `实际完成23处`): outputs its completion rates are of.
@@ -140,7 +140,7 @@ function nextNumber(text: string, from: number): RegExpExecArray | null {
   return null;
 }
 
-const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '卷', '册', '天', '倍', '万平方米', '平方米', '平米', '㎡', 'm²', 'm2', '亩', '公里', '千米', '处', '座']);
+const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '场次', '班次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '卷', '册', '天', '倍', '万平方米', '平方米', '平米', '㎡', 'm²', 'm2', '亩', '公里', '千米', '处', '座']);
 
 function unitOf(word: string | undefined): Unit {
   switch (word) {

@@ -767,7 +767,8 @@ function completedBefore(list: ProseList | undefined, next: ProseToken, cut: num
 const COMPARED_COUNT = /(?:比|较|同比|与)[^，,；;。]*(?:上年|去年|上一年|年初|(?:19|20)\d\d年)[^，,；;。]*$/;
 const BARE_CHANGE = /^[，,]?(?:增加|减少|增长|下降|上升|降低|多|少)了?$/;
 const AVERAGE_WORDS = /(?:人均|车均|批均|次均|团均|户均|平均)[\u4e00-\u9fff]{0,8}$/;
-const COUNT_CHANGE = /(?:比|较|同比|与)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少)了?$/;
+// (Or the change word alone after the comparison's clause: `196场次，与上年相比，增加24场次`.)
+const COUNT_CHANGE = /(?:比|较|同比|与)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少)了?$|^[，,]?\s*(?:增加|减少|增长|下降|上升|提高|降低)了?$/;
 
 /** `（含所属事业单位…用车2辆）`: a bracket saying what the figure before it includes. */
 const INCLUDES_NOTE = /^[（(](?:含|包含|包括|不含)/;
