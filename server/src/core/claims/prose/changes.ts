@@ -9,7 +9,7 @@ import { FUND_PREFIXES, namedBeforeRespectively, namesAlone, normalizeSubject, s
 import type { ClaimSink } from '../sink';
 import { SubjectIndex } from './subjects';
 import { onlyComma } from '../../model/units';
-import { ADJUSTMENT_AMOUNT, between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, RESTATING_TERM, SHARE_PART_NAME, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, BUDGET_EXCESS_RATE, budgetKind, DESCRIBED_AS, directionOf, LAST_YEARS_RATE, RESTATING_TERM, SHARE_PART_NAME, TO_LEVEL_AFTER, type ProseAnalysis, type ProseToken } from './tokens';
 import { ratesBudgetDelta } from './completion';
 import { finestStatement, firstAtOrAfter } from './lists';
 import { allMatches } from '../../text/matches';
@@ -1094,6 +1094,8 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       const kind = prior ? budgetKind(prior.lead) : '';
       const sameKind = kind ? [...rates].reverse().find((t) => t !== prior && level(t) && !lastYears(t) && rateBudgetKind(tokens, t) === kind) : undefined;
       if (sameKind) current = sameKind;
+      // (`增长10.67%，增幅较上年的14.86%收窄4.19个百分点`: last year's rate of change is set against this year's.)
+      if (prior && LAST_YEARS_RATE.test(prior.lead)) current = [...rates].reverse().find((t) => t.role === 'change-rate' && t.index < prior.index);
       // (`本年度…完成年初预算的115.15%。2023年度…完成年初预算的110.62%，本年度年初预算完成率较上年提高4.53个百分点`: this year's rate
       // of that budget in the sentence before.)
       if (!current && kind && prior?.role === 'completion-rate') {

@@ -119,6 +119,9 @@ export const PART_AFTER_SHARE = /^(?:[（(]|为|是|金额为|计)$/;
  */
 export const RESTATING_TERM = /^[、，,]?\s*(?:因[^，,；;。]{0,10})?(?:加上|减去|扣除|将)[^，,；;。]*(?:划入|划出|调入|调出)/;
 
+const OF_LAST_YEAR_RATIO = /[为是](?:上年|上年度|去年)(?:同期)?(?:决算数?)?的$/;
+export const LAST_YEARS_RATE = /(?:增幅|降幅|增速|增长率|下降率)(?:较|比)(?:上年|上年度|去年)(?:同期)?的?$/;
+
 /** `，一般公共预算财政拨款支出占本年支出合计的`: the part a share names before 占. */
 export const SHARE_PART_NAME = /^[，,]?\s*([^，,；;。\d占]{2,20}?)占/;
 
@@ -515,6 +518,9 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/年均|平均每年|平均增长/.test(w)) return 'percent';
 
       if (/完成|执行率|执行进度|支出率|完成率|预算数?的|为预算|预算[^，,；;]*的$/.test(w)) return 'completion-rate';
+      // (`同上年相比，增加23.80万元、为上年的132.78%`: this year's figure as a proportion of last year's, no rate of change; `增幅较上年的
+      // 5.86%收窄2.85个百分点`: last year's rate, compared with.)
+      if (OF_LAST_YEAR_RATIO.test(w) || LAST_YEARS_RATE.test(w)) return 'percent';
       if (UP.test(unquoted) || DOWN.test(unquoted) || NEUTRAL_CHANGE.test(unquoted) || /增速|同比/.test(w) || SHORT_DIRECTION.test(unquoted)) return 'change-rate';
       return 'percent';
     case '个百分点':
