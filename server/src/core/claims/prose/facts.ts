@@ -229,14 +229,15 @@ const ENUMERATED_ITEM = /^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）
  */
 const COUNTED_PROJECTS = /([\u4e00-\u9fff]{0,6}项目)(\d+)个/;
 function evaluationScope(model: DocumentModel, t: ProseToken, key: string): string {
-  // (`本年度重点项目4个，支出合计514.22万元`: the spending of the projects counted, not the department's.)
-  if (!/资金/.test(key) && !/^支出(?:合计|总额)$/.test(key)) return '';
   const before = model.text.slice(t.sentence.span.start, t.token.span.start);
+  // (`本年度重点项目4个，支出合计514.22万元`: the spending of the projects counted, not the department's.)
+  if (/^支出(?:合计|总额)$/.test(key)) return COUNTED_PROJECTS.exec(before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1))?.slice(1).join('') ?? '';
+  if (!/资金/.test(key)) return '';
   const kinds = before.match(/自评|部门评价|重点评价|财政评价|整体评价|第三方评价/g);
   // `局本级对12个项目开展自评，涉及资金3000.00万元；市公路事业发展中心对8个项目…`: each body's evaluations, and
   // each set of projects, cover their own money.
   const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
-  const projects = /(\d+)个(?:一级|二级)?项目/.exec(clause)?.[1] ?? COUNTED_PROJECTS.exec(clause)?.slice(1).join('') ?? '';
+  const projects = /(\d+)个(?:一级|二级)?项目/.exec(clause)?.[1] ?? '';
   const body = new RegExp(`^(?:${BODY})`).exec(clause)?.[0] ?? '';
   // `自评结果为“优”的2个，涉及资金60.00万元；…为“良”的1个，涉及资金40.00万元`: the money of each grade.
   const grade = /(?:结果|等级|评价|评定|评级|评)为?\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)/.exec(clause)?.[1] ?? '';
