@@ -35,18 +35,71 @@ interface Computation {
 export function formulaClaims(model: DocumentModel, sink: ClaimSink): void {
   let read: Set<number> | undefined;
   for (const sentence of model.sentences) {
-    if (!DIVISION_SIGN.test(sentence.text)) continue;
+    const divides = DIVISION_SIGN.test(sentence.text);
+    if (!divides && !PRODUCT_SIGNS.test(sentence.text)) continue;
     // (A result some other relation already reads, `预算执行率为97.32%` beside its amounts, is checked there.)
     read ??= new Set(sink.claims.flatMap(resultSpans));
     // (Plain figures too: `=1125.00÷1156.00×100%` names no unit.)
     const tokens = sentence.numbers.map((id) => model.numbers[id]);
     for (let i = 0; i < tokens.length; i++) {
-      const found = computationAt(model.text, tokens, i);
+      const product = productAt(model.text, tokens, i);
+      if (product && !read.has(product.result.span.start)) {
+        read.add(product.result.span.start);
+        addProduct(product, sink);
+        continue;
+      }
+      const found = divides ? computationAt(model.text, tokens, i) : undefined;
       if (!found || read.has(found.result.span.start)) continue;
       read.add(found.result.span.start);
       addClaim(found, sink);
     }
   }
+}
+
+/** A sentence writing a product out: a `×` and a `=` somewhere in it. */
+const PRODUCT_SIGNS = /[×*][^。]*[=＝]/;
+/** `×` before a figure, maybe with its name, after the noun the figure before counts: `个村×8.40万元`, `×每人每月1920元`. */
+const TIMES_NAMED = new RegExp(`^[\\u4e00-\\u9fff]{0,3}[×*]${NAME}$`);
+/** `×12个月`: months, the third factor. */
+const MONTHS_AFTER = /^个?月/;
+
+interface Product {
+  count: NumberToken;
+  standard: NumberToken;
+  months?: NumberToken;
+  result: NumberToken;
+}
+
+/** `9个村×8.40万元=75.60万元`, `10人×1920元×12个月=23.04万元` opening at token `i`: a count times money (times months) equal to money. */
+function productAt(text: string, tokens: NumberToken[], i: number): Product | undefined {
+  const [a, b] = [tokens[i], tokens[i + 1]];
+  if (!a || !b || !TIMES_NAMED.test(between(text, a, b))) return undefined;
+  const [count, standard] = a.unit === 'count' ? [a, b] : [b, a];
+  if (count.unit !== 'count' || count.decimals !== 0 || !isMoney(standard.unit)) return undefined;
+  let next = i + 2;
+  const c = tokens[next];
+  const months = c && c.unit === 'none' && c.decimals === 0 && TIMES_NAMED.test(between(text, b, c)) && MONTHS_AFTER.test(text.slice(end(c))) ? c : undefined;
+  if (months) next++;
+  const result = tokens[next];
+  if (!result || !isMoney(result.unit) || !EQUALS.test(between(text, tokens[next - 1], result).replace(months ? MONTHS_AFTER : /^$/, ''))) return undefined;
+  if ([count, standard, result, months].some((t) => t?.approximate)) return undefined;
+  return { count, standard, months, result };
+}
+
+function addProduct(p: Product, sink: ClaimSink): void {
+  const formula = `${p.count.raw} × ${p.standard.raw}${p.months ? ` × ${p.months.raw}` : ''}`;
+  sink.add<AverageClaim>({
+    kind: 'average',
+    origin: 'prose',
+    identity: 'prose.formula',
+    description: l(`计算式：${formula}`, `the computation written: ${formula}`),
+    span: p.result.span,
+    amount: operand(p.result, '金额'),
+    count: asExact(operand(p.count, '数量')),
+    // (A standard is set, not rounded.)
+    stated: asExact(operand(p.standard, '标准')),
+    standard: { months: p.months ? p.months.value.toNumber() : 1 },
+  });
 }
 
 function resultSpans(claim: Claim): number[] {

@@ -8,10 +8,12 @@ import { ordinalOf } from '../../text/ordinal';
 import type { AverageClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { clausesOf } from './changes';
+import { countedNoun } from './sums';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** A standard per thing counted, and per year or month: `每生每年`, `补贴标准每亩`, `每人每月`, `每场补助`, `人均标准` (per head). */
-const STANDARD = /(?:每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆|台|套|次)(?:每(年|月))?(?:补助|补贴|发放|奖励|标准)?|人均(?:补助|补贴|发放)?标准)(?:为|是)?$/;
+// (`人均资助380元`: a subsidy set per head, as a standard is.)
+const STANDARD = /(?:每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆|台|套|次)(?:每(年|月))?(?:补助|补贴|发放|奖励|标准)?|人均(?:补助|补贴|发放)?标准|人均资助(?:标准)?)(?:为|是)?$/;
 /** The units a count of each thing is stated in. */
 // (Villages are counted in 个: `21个行政村，每村4万元`, `3个村…，每村6万元`.)
 // (Attendances are people too, `以工代训1850人次，按每人每月500元、3个月给予补贴`; and posts each held by one, `开发乡村公益性岗位520个，…
@@ -28,6 +30,8 @@ const NOT_PAID = /上年|去年|同期|预算|计划(?!生育)|增加|减少|增
 // (`…资助9860人，资金138.04万元`: the clause's money named nothing but `资金`.)
 // (`以在校学生1896人为基数核拨学校生均公用经费136.51万元`, `在校生24863人核拨2983.56万元`: allocated.)
 const PRODUCT_LEAD = /共|计|全年|累计|分配|发放|下达|拨付|核拨|兑付|^[，,]?\s*(?:(?:补助|补贴)?资金|支出)$/;
+/** Paying words before the count paid for. */
+const PAYING = /拨付|发放|下达|核拨|兑付|补助$|资助$/;
 /** A connective that names nothing of the amount. */
 const CONNECTIVE = /^[，,]?\s*(?:共计|合计|总计|累计|计|共|全年)(?:为)?$/;
 
@@ -60,7 +64,9 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         (bracketed ? [...clause].reverse().find((t) => t.index < bracketed.index && paidFor(t) && t.depth <= bracketed.depth) : undefined);
       // (The amount after the standard, or, stated first, the clause's amount before the count: `城镇公益性岗位补贴144.48万元，全年安置就业困难
       // 人员86人，每人每月1,400元`.)
-      const amount = bracketed ?? (after ? (PRODUCT_LEAD.test(after.lead) ? after : undefined) : count && count.index < standard.index ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined);
+      // (The verb may stand before the count: `按每村每年12.00万元的标准拨付3个行政村村干部基本报酬36.00万元`.)
+      const paidAfter = after && (PRODUCT_LEAD.test(after.lead) || (count !== undefined && count.index > standard.index && count.index < after.index && PAYING.test(count.lead)));
+      const amount = bracketed ?? (after ? (paidAfter ? after : undefined) : count && count.index < standard.index ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined);
       if (!count || !amount || count.approx || amount.approx || standard.approx) continue;
       // (Two standards for one amount, `C级危房加固15户、每户补助10,000元，D级…12户、每户补助30,000元，共支出51.00万元`, are not checked.)
       const last = Math.max(standard.index, amount.index);
@@ -80,7 +86,9 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       if (monthly && !stated && !/全年|12个月|十二个月/.test(amount.lead + standard.sentence.text.slice(from - standard.sentence.span.start, to - standard.sentence.span.start))) continue;
       // (`计214.80万元`: a connective names nothing; the amount is the clause's money.)
       const name = CONNECTIVE.test(amount.subject) || amount.subject === '' ? '金额' : amount.subject;
-      const counted = asExact(operand(count.token, count.subject || count.lead.replace(/[，,、\s]/g, '')));
+      // (A count after the paying words is named by the noun after it: `拨付3个行政村`.)
+      const noun = PAYING.test(count.lead) ? /^.{0,4}?(?:村|社区|户|人|站|所|馆|校)/.exec(countedNoun(count))?.[0] : undefined;
+      const counted = asExact(operand(count.token, noun || count.subject || count.lead.replace(/[，,、\s]/g, '')));
       const months = monthly ? stated ?? 12 : 1;
       sink.add<AverageClaim>({
         kind: 'average',
