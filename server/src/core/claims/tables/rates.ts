@@ -399,10 +399,21 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
       total: totalShare,
       parts: list.filter((it) => it !== total).map((it) => rateOperand(model, it, shareCol, `${itemName(it)} · 占比`)),
     });
+    // (The rows whose shares add up to the 合计's are all of it: their amounts add up to its amount too.)
+    emitSum(sink, {
+      kind: 'sum',
+      identity: 'table.total-of-shared-rows',
+      description: l(`${itemLabel(total)} = 各行之和`, `${itemLabel(total)} = the sum of the rows`),
+      total: base,
+      parts: list.filter((it) => it !== total).map(amountOf),
+    });
     return;
   }
   const top: ShareClaim[] = [];
   const coded = list.some((it) => it.entry.code);
+  // (`合计 118.78 | 100.00%` over rows whose shares all fit the rows' own sum, 108.78, and not the 合计: the rows are the whole and the
+  // 合计 is off.)
+  if (!coded) totalOfSharedRows(model, list, total, shareCol, amountOf, base, sink);
   for (const it of list) {
     if (it === total) continue;
     const stated = rateOperand(model, it, shareCol, `${itemName(it)} · 占比`);
@@ -431,6 +442,20 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
     shares: top.map((c) => c.id),
   });
   for (const c of top) c.group = group.id;
+}
+
+function totalOfSharedRows(model: DocumentModel, list: Item[], total: Item, shareCol: number, amountOf: (it: Item) => Operand | undefined, base: Operand, sink: ClaimSink): void {
+  const rows = list.filter((it) => it !== total).map((it) => ({ stated: rateOperand(model, it, shareCol, ''), part: amountOf(it) }));
+  if (rows.length < 2 || rows.some((r) => !r.stated || !r.part)) return;
+  const sum = sumOperand(rows.map((r) => r.part!), '各行合计');
+  if (sum.value.isZero() || !rows.every((r) => checkRatio(r.part!, sum, r.stated!).status === 'ok') || rows.every((r) => checkRatio(r.part!, base, r.stated!).status === 'ok')) return;
+  emitSum(sink, {
+    kind: 'sum',
+    identity: 'table.total-of-shared-rows',
+    description: l(`${itemLabel(total)} = 各行之和（各行占比按各行之和计算）`, `${itemLabel(total)} = the sum of the rows (whose shares are of that sum)`),
+    total: base,
+    parts: list.filter((it) => it !== total).map(amountOf),
+  });
 }
 
 /**
