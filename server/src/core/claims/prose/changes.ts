@@ -513,6 +513,8 @@ const DIRECTED_IN_RUN = /^\s*(?:[、，,]|和|及|与)\s*(?:增加|减少|增长
  */
 function respectiveRun(text: string, tokens: ProseToken[], i: number, from: number, subjects: SubjectIndex, previous: ProseToken[]): { changes: StatedChange[]; last: number } | undefined {
   if (!/分别|各/.test(tokens[i].lead)) return undefined;
+  const slotted = slottedRun(text, tokens, i, from);
+  if (slotted) return slotted;
   const first = runFrom(tokens, i);
   if (first.length < 2) return undefined;
   const next = tokens[i + first.length];
@@ -542,6 +544,47 @@ function respectiveRun(text: string, tokens: ProseToken[], i: number, from: numb
 }
 
 const FLAT_IN_RUN = /、(?:持平|无变化|不变)|(?:持平|无变化|不变)、/;
+
+const FLAT_WORD = /持平|无变化|不变/g;
+/** A change of a run after the first, its rate in a bracket before it: `）和减少`, `）、持平和增加`. */
+// (A note in brackets may stand before it: `增加42.80万元（上年无此项支出）和减少4.56万元`.)
+const NEXT_IN_RUN = /^(?:[）)]|[（(][^（()）]{0,20}[)）])?\s*[、和及，,]\s*(?:(?:持平|无变化|不变)\s*[、和及]\s*)*(?:增加|减少|增长|下降|上升|降低|提高)了?$/;
+/** Items left level after the run's last figure: `、持平`, `和无变化`. */
+const FLATS_AFTER = /^[）)]?(?:\s*[、和及]\s*(?:持平|无变化|不变))+/;
+
+/**
+ * `A、B和C分别为0.00、79.32、1.86万元，比上年分别持平、增加38.24万元（上升93.09%）和减少0.28万元（下降13.08%）`: a run whose items may
+ * be level (no figure) and whose rates stand in brackets after their changes. Each change takes the amount of its place in the run.
+ * Undefined when the run has neither a level item nor bracketed rates (respectiveRun reads those).
+ */
+function slottedRun(text: string, tokens: ProseToken[], i: number, from: number): { changes: StatedChange[]; last: number } | undefined {
+  const first = tokens[i];
+  if (first.role !== 'delta') return undefined;
+  const entries: Array<{ delta: ProseToken; rate?: ProseToken; slot: number }> = [];
+  let slots = (/分别|各/.exec(first.lead) ? first.lead.slice(first.lead.search(/分别|各/)).match(FLAT_WORD)?.length : 0) ?? 0;
+  let k = i;
+  let bracketed = false;
+  for (;;) {
+    const delta = tokens[k];
+    const rate = tokens[k + 1]?.role === 'change-rate' && tokens[k + 1].depth > delta.depth && /^[（(]/.test(tokens[k + 1].lead) ? tokens[k + 1] : undefined;
+    bracketed ||= rate !== undefined;
+    entries.push({ delta, rate, slot: slots++ });
+    const next = tokens[k + (rate ? 2 : 1)];
+    if (!next || next.role !== 'delta' || next.token.unit !== first.token.unit || !NEXT_IN_RUN.test(next.lead)) break;
+    k += rate ? 2 : 1;
+    // (Level items between two changes take their places before the next.)
+    slots += next.lead.match(FLAT_WORD)?.length ?? 0;
+  }
+  const lastEntry = entries.at(-1)!;
+  const lastToken = lastEntry.rate ?? lastEntry.delta;
+  slots += FLATS_AFTER.exec(text.slice(lastToken.token.unitSpan?.end ?? lastToken.token.span.end))?.[0].match(FLAT_WORD)?.length ?? 0;
+  const flats = slots - entries.length;
+  if (slots < 2 || (flats === 0 && !bracketed) || (flats === 0 && entries.length < 2)) return undefined;
+  const currents = tokens.slice(0, i).filter((t) => t.role === 'amount' && t.token.span.start >= from).slice(-slots);
+  const last = tokens.indexOf(lastToken);
+  if (currents.length !== slots) return { changes: [], last };
+  return { last, changes: entries.map((e) => ({ first: e.delta, current: currents[e.slot], delta: e.delta, rate: e.rate })) };
+}
 
 // (`基本持平`, `大体持平`: roughly level, which a small change does not contradict; not read as C = P.)
 const FLAT_AFTER = /^(?:[^，,；;。]*?|[，,]\s*(?:与上年|较上年|比上年|同比)[^，,；;。]{0,4}?)(?<!基本|大体|大致|总体|基本上)(持平|无变化|无增减|没有变化|一致)/;

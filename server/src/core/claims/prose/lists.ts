@@ -493,6 +493,9 @@ export function findLists(
         }
         // `…收入分别为300.00亿元、50.00亿元和120.00亿元，支出分别为…`: the last figure of an earlier 分别 run is a part
         // of that run, not the total of the next.
+        // (`全年预算87.50万元中，因公出国（境）费预算0.00万元，公务用车…、公务接待费预算分别为85.00和2.50万元`: nor is a part of the list the
+        // run is nested in; the run names more of its parts.)
+        if (total && respectively && parent?.totals.has(role) && parent.totals.get(role) !== total && parent.members.includes(total)) total = undefined;
         if (total && respectively) {
           let k = inSentence.length - 1;
           while (k >= 0 && !/分别/.test(inSentence[k].triggerText)) k--;
@@ -665,6 +668,9 @@ export function findLists(
           list.members = tokens.slice(first, firstAtOrAfter(tokens, cut));
         }
       }
+      // (A 分别 run nested in a list, with no total of its own, names more of that list's parts: it opens no list.)
+      // (Not a run of another attribute of the same things, `…分别得分14.20分、…，满分分别为15分、…`: its figures name nothing new.)
+      if (respectively && parent && list.totals.size === 0 && namesMoreParts(list, parent)) continue;
       lastChildEnd.set(parent?.id, list.region.end);
       lists.push(list);
       open.push(list);
@@ -769,6 +775,12 @@ const BARE_CHANGE = /^[，,]?(?:增加|减少|增长|下降|上升|降低|多|�
 const AVERAGE_WORDS = /(?:人均|车均|批均|次均|团均|户均|平均)[\u4e00-\u9fff]{0,8}$/;
 // (Or the change word alone after the comparison's clause: `196场次，与上年相比，增加24场次`.)
 const COUNT_CHANGE = /(?:比|较|同比|与)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少)了?$|^[，,]?\s*(?:增加|减少|增长|下降|上升|提高|降低)了?$/;
+
+/** The run's figures each name a thing of their own that the parent list's other figures do not. */
+function namesMoreParts(run: ProseList, parent: ProseList): boolean {
+  const others = new Set(parent.members.filter((t) => !run.members.includes(t)).map((t) => t.subject));
+  return run.members.length > 0 && run.members.every((t) => t.ownSubject && t.subject !== '' && !others.has(t.subject));
+}
 
 /** `（含所属事业单位…用车2辆）`: a bracket saying what the figure before it includes. */
 const INCLUDES_NOTE = /^[（(](?:含|包含|包括|不含)/;

@@ -1033,6 +1033,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   qualifyItemFlows(bySentence);
   ratesWrittenAsPoints(bySentence);
   nameRespectively(bySentence);
+  nameBracketedRuns(bySentence);
   nameAgreedFigures(model.text, tokens);
   if (model.reportYear !== undefined) dateRespectively(bySentence, model.reportYear);
   return { tokens, bySentence, byToken };
@@ -1366,6 +1367,31 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
         t.ownSubject = true;
       });
     });
+  }
+}
+
+/**
+ * `公共安全支出、社会保障和就业支出、卫生健康支出和住房保障支出（1429.95、208.67、83.01、93.81万元）`: a run of figures in a bracket right
+ * after as many names is theirs, in order.
+ */
+function nameBracketedRuns(bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const first = tokens[i];
+      if (first.depth === 0 || !/[（(]$/.test(first.lead)) continue;
+      const run = [first];
+      for (let k = i + 1; k < tokens.length && tokens[k].depth === first.depth && /^[、，,和及]$/.test(tokens[k].lead) && tokens[k].role === first.role; k++) run.push(tokens[k]);
+      i += run.length - 1;
+      if (run.length < 2 || (first.role !== 'amount' && first.role !== 'budget')) continue;
+      const text = first.sentence.text;
+      const at = first.token.span.start - first.sentence.span.start - 1;
+      const names = namesIn(text.slice(clauseStart(text, at), at));
+      if (names.length !== run.length) continue;
+      run.forEach((t, k) => {
+        t.subject = names[k];
+        t.ownSubject = true;
+      });
+    }
   }
 }
 
