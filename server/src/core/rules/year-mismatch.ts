@@ -226,7 +226,9 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
   }
   // (Last year's report given for comparison, `附：2023年度部门决算表（上年决算数，供对比参考）` and its tables, names its year.)
   const forComparison = year === lastYear && model.lastYearsFrom !== undefined && n.span.start >= model.lastYearsFrom;
-  if (REPORT_NAME.test(after) && !forComparison && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
+  // (Nor an earlier year's report a correction is of: `本局2022年度部门决算公开说明中，…原公开为420.15万元，现更正为402.15万元`.)
+  const correction = year < reportYear && sentence !== undefined && /更正|修正|勘误/.test(sentence.text);
+  if (REPORT_NAME.test(after) && !forComparison && !correction && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
     return { why: l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`) };
   }
   // `编报绩效目标的2023年度项目4个`, `…财政局2023年度政府采购金额…` in a 2024 决算: the template's statements of the report's

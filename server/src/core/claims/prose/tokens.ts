@@ -485,6 +485,14 @@ function shareApproximation(lead: string, after: string): { approx: Approximatio
 }
 const APPROXIMATE_SHARE_WORD = /(?:(?<![节制预简合公条契])约|大约|接近|将近|近|超过|逾|高于|不足|不到|低于)(?=占)|(?:(?<![节制预简合公条契])约|大约|接近|将近|近|超过|逾|高于|不足|不到|低于)(?:为|是|达)?$/;
 
+const CORRECTED_REPORT = /((?:19|20)\d\d)\s*年度?(?:部门|单位)?决算(?:报告)?(?:首次)?(?:公开(?:说明|报告)?|披露|发布)(?:时|中)/;
+const WITHDRAWN_BEFORE = /(?:误录|误填|误报|误列|误写|错录|错填|原公开|原填报|原列示?|原披露)(?:数|金额)?(?:为|是|成)$/;
+/** The words of a correction before the corrected figure, and those ending a name they were written into. */
+const CORRECTION_LEAD = /(?:更正|修正)为$/;
+const CORRECTION_WORDS = /(?:[，,]?\s*(?:现|经核实)?[，,]?\s*(?:相应|分别)?(?:更正|修正|调整))$|^现$/;
+const WITHDRAWN_NAME_END = /(?:相应)?(?:误录|误填|误报|误列|误写|错录|错填|原公开|原填报|原列示?|原披露)(?:数|金额)?$/;
+const WITHDRAWN_AFTER = /^\s*[）)]?\s*(?:相应)?(?:更正|调整|修改|修正)为/;
+
 function roleOf(token: NumberToken, lead: string, after: string): Role {
   const w = stripTemplateAlternatives(lead);
   // (Direction words are read outside names: `“水资源节约管理与保护”项目143.57万元` is no saving.)
@@ -496,6 +504,9 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
   if (token.unit === '%' && SHARE_WORD.test(w) && (SHARE_BOUND_AFTER.test(after) || HEDGE_AFTER.test(after)) && !TARGET_OR_BOUND.test(w)) return 'share';
   // (Not a purpose named after the standard it changed, `年中追加的25.40万元包括：调整工资标准18.60万元、…`: money spent on it.)
   const standardNamed = STANDARD_CHANGED.test(w) && (token.unit === '万元' || token.unit === '亿元');
+  // (`首次公开时…误录为29.68万元，现更正为29.86万元`, `原公开为36.24万元`, `相应由5868.02万元更正为…`: a value withdrawn, no figure of the
+  // report.)
+  if (WITHDRAWN_BEFORE.test(w) || WITHDRAWN_AFTER.test(after)) return 'other';
   if (THRESHOLD_AFTER.test(after) || HEDGE_AFTER.test(after) || (!standardNamed && /标准为?$/.test(w)) || /单价|单位价值|(?:每|人均|户均|亩均|车均|生均|平均|年均)[^，,；;。]{0,6}$|平均每辆车?[^，,；;。]{0,8}$/.test(w)) return 'other';
   // (`117人次（不含陪同人员57人次）`: what a figure leaves out is no figure of the text's.)
   if (EXCLUDED_BEFORE.test(w)) return 'other';
@@ -762,7 +773,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // figures restated, each named by its table row, 本年 or not.)
     const restatedPrior = !dated && model.reportYear !== undefined && RESTATED_PRIOR.test(sentence.text);
     const lastYearOpening = restatedPrior || (!dated && model.reportYear !== undefined && OPENING_LAST_YEAR.test(sentence.text));
-    const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : undefined;
+    // (`本局2019年度部门决算公开时，…原公开为36.24万元…，“三公”经费支出决算相应更正为38.24万元`: a correction of another year's report
+    // states that year's figures.)
+    const corrected = CORRECTED_REPORT.exec(sentence.text)?.[1];
+    const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : corrected && /更正|修正/.test(sentence.text) ? corrected : undefined;
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
     // `上年完成率为85.66%（2023年全年预算12.83万元，支出决算10.99万元）`: a bracket opening with a year dates all its figures.
@@ -1008,6 +1022,17 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         depth,
         approx: approximation?.approx ?? (aboutInRun ? 'about' : shareApprox?.approx ?? (role === 'change-rate' ? rateApproximation(lead, after, token) : undefined)),
       };
+      // (`机关运行经费支出原公开为420.15万元，现更正为402.15万元`: the corrected figure is of the quantity the withdrawn one was named for;
+      // `“三公”经费支出决算相应更正为38.24万元` names its own.)
+      if (CORRECTION_LEAD.test(lead) && !/分别(?:更正|修正)为$/.test(lead) && pt.role !== 'other') {
+        const named = (own || '').replace(CORRECTION_WORDS, '');
+        const withdrawn = previous?.role === 'other' && WITHDRAWN_BEFORE.test(previous.lead) ? previous.subject.replace(WITHDRAWN_NAME_END, '') : '';
+        const subject = named.length >= 2 ? named : withdrawn;
+        if (subject.length >= 2) {
+          pt.subject = subject;
+          pt.ownSubject = true;
+        }
+      }
       // (`年初预算数为343.99万元，年中调减8.07万元，全年预算数为335.92万元`: an adjustment names no figure after it.)
       // (Nor does a bound, `一般公共预算财政拨款支出近2.4亿元，同比增长8.42%`, leave the change after it to an earlier figure's name.)
       // (A refund set against the spending leaves the figures after it unnamed: `全年发放农村低保金4138.94万元，收回…低保金12.36万元冲减
@@ -1034,6 +1059,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   ratesWrittenAsPoints(bySentence);
   nameRespectively(bySentence);
   nameBracketedRuns(bySentence);
+  nameCorrections(bySentence);
   nameAgreedFigures(model.text, tokens);
   if (model.reportYear !== undefined) dateRespectively(bySentence, model.reportYear);
   return { tokens, bySentence, byToken };
@@ -1366,6 +1392,22 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
         t.subject = names[i];
         t.ownSubject = true;
       });
+    });
+  }
+}
+
+/** `A误录为29.68万元，B相应误录为82.02万元，现分别更正为29.86万元和82.20万元`: the corrected run names, in order, the withdrawn figures'. */
+function nameCorrections(bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    const k = tokens.findIndex((t) => /分别(?:更正|修正)为$/.test(t.lead));
+    if (k < 0) continue;
+    const withdrawn = tokens.slice(0, k).filter((t) => t.role === 'other' && WITHDRAWN_BEFORE.test(t.lead));
+    const run = [tokens[k]];
+    for (let i = k + 1; i < tokens.length && /^[、和及]$/.test(tokens[i].lead); i++) run.push(tokens[i]);
+    if (run.length !== withdrawn.length) continue;
+    run.forEach((t, i) => {
+      t.subject = withdrawn[i].subject.replace(WITHDRAWN_NAME_END, '');
+      t.ownSubject = true;
     });
   }
 }
