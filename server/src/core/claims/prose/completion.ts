@@ -699,8 +699,18 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
  */
 function respectiveRateKinds(tokens: ProseToken[]): (t: ProseToken) => ReturnType<typeof budgetKind> {
   // (Built for the sentences with such a run only: this is asked of every sentence.)
-  if (!tokens.some((t) => t.role === 'completion-rate' && t.lead.includes('分别'))) return ownRateKind;
+  const bracketed = tokens.some((t) => t.role === 'completion-rate' && t.depth > 0 && OTHER_BUDGET_BRACKET.test(t.lead));
+  if (!bracketed && !tokens.some((t) => t.role === 'completion-rate' && t.lead.includes('分别'))) return ownRateKind;
   const named = new Map<ProseToken, ReturnType<typeof budgetKind>>();
+  // (`执行率87.43%（对调整后预算为97.87%）`: the bracket's rate is of the budget it names, the rate before it of the other.)
+  for (const t of tokens) {
+    const next = t.role === 'completion-rate' && budgetKind(t.lead) === '' ? tokens[t.index + 1] : undefined;
+    const m = next?.role === 'completion-rate' && next.depth > t.depth ? OTHER_BUDGET_BRACKET.exec(next.lead) : null;
+    if (!m) continue;
+    const kind = budgetKind(m[1]);
+    named.set(next!, kind);
+    if (kind !== '') named.set(t, kind === 'adjusted' ? 'initial' : 'adjusted');
+  }
   for (const t of tokens) {
     const m = t.role === 'completion-rate' ? RESPECTIVE_BUDGETS.exec(t.lead) : null;
     const next = m ? tokens[t.index + 1] : undefined;
@@ -711,6 +721,7 @@ function respectiveRateKinds(tokens: ProseToken[]): (t: ProseToken) => ReturnTyp
   return (t) => named.get(t) ?? budgetKind(t.lead);
 }
 const ownRateKind = (t: ProseToken) => budgetKind(t.lead);
+const OTHER_BUDGET_BRACKET = /^[（(]\s*(?:对|按|相对于?|占)?((?:年初|全年|调整后?)预算)(?:数)?(?:的)?(?:为|是|完成)?$/;
 const RESPECTIVE_BUDGETS = /分别(?:为|是|完成|达到)?((?:年初|全年|调整后?)预算数?)(?:数)?[、和及与]((?:年初|全年|调整后?)预算数?)的$/;
 
 /** `actual / budget = rate` (and the other budget the sentence states, for the zero-base rule). */

@@ -391,6 +391,11 @@ export function findLists(
       // (`从支出结构看，主要用于以下方面：…`, `其中，按类级科目划分：…`: an opening followed at once by the words that open the list leaves
       // the list to them; not a 分别 run, which names the parts of the list it follows.)
       if ((VIEW_OPENING.test(word) || /^其\r?\n?中/.test(word)) && nextWord !== undefined && !/分别|^各/.test(nextWord) && firstAtOrAfter(tokens, end) === firstAtOrAfter(tokens, sentence.span.start + triggers[k + 1].index!)) continue;
+      // (`公务用车购置费0.00万元，比上年减少24.80万元，主要是上年更新应急保障用车1辆`: after a change, 主要是 gives its reason.)
+      if (/^主要(?:是|为)/.test(word)) {
+        const before = tokens[firstAtOrAfter(tokens, start) - 1];
+        if (before && before.token.span.start >= sentence.span.start && (before.role === 'delta' || before.role === 'change-rate') && /^[，,\s]*$/.test(text.slice(before.token.unitSpan?.end ?? before.token.span.end, start))) continue;
+      }
       while (open.length && open.at(-1)!.region.end <= start) open.pop();
       // `收入包括：…、上年结转结余X元；支出包括：…`: a trigger after `；` with a name of its own and no number
       // since starts a sibling list; the open lists end at that `；`.

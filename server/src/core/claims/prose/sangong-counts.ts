@@ -67,7 +67,8 @@ export function sangongCountClaims(analysis: ProseAnalysis, sink: ClaimSink): vo
 function check(link: Link, tokens: ProseToken[], sink: ClaimSink): void {
   // This year's spending of the part itself (`公务用车购置及运行维护费` is the sum, not a part).
   const money = tokens.find((t) => t.role === 'amount' && t.year === undefined && link.money.test(t.subject) && !/购置及运行|购置和运行/.test(t.subject));
-  const matching = tokens.filter((t) => t.role === 'count' && t.year === undefined && link.count(t));
+  // (Not last year's, told as a change's reason: `比上年减少24.80万元，主要是上年更新应急保障用车1辆`.)
+  const matching = tokens.filter((t) => t.role === 'count' && t.year === undefined && link.count(t) && !/上年|去年/.test(t.lead));
   // (A count the paragraph names as the figure itself, `购置数0辆`, over one of the things it tells of, `报废更新路政执法车1辆`.)
   const named = link.named ? matching.filter((t) => link.named!.test(t.subject)) : [];
   const counts = named.length > 0 ? named : matching;

@@ -129,10 +129,23 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKin
       // (So does one of tenths after a name, `授予中小企业合同金额近八成`.)
       const ownPart = PART_BEFORE_SHARE.exec(share.lead)?.[1] ?? (share.approx && share.ownSubject && !/占/.test(share.lead) ? share.subject : undefined);
       if (ownPart && t.subject && !t.subject.includes(ownPart) && !ownPart.includes(t.subject) && /[，,]/.test(text.slice(t.token.span.end, share.token.span.start))) return undefined;
-      return t;
+      return headOfRun(sentenceTokens, t) ?? t;
     }
   }
   return undefined;
+}
+
+/**
+ * `涉及资金3124.20万元，分别为2615.83万元和508.37万元，占…的95.63%`: the last of a 分别 run, its name the figure's before the run, is a
+ * share's part through that figure, the run's whole.
+ */
+function headOfRun(tokens: ProseToken[], last: ProseToken): ProseToken | undefined {
+  if (last.ownSubject || !/^[、和及]$/.test(last.lead)) return undefined;
+  let k = last.index;
+  while (k > 0 && /^[、和及]$/.test(tokens[k].lead) && tokens[k - 1].role === last.role) k--;
+  const head = tokens[k - 1];
+  if (!/分别(?:为|是)$/.test(tokens[k].lead) || !head || head.role !== last.role || !head.ownSubject || head.subject !== last.subject || head.token.unit !== last.token.unit) return undefined;
+  return head;
 }
 
 /** `2024年度“三公”经费支出决算中，…占0%；…占100%`: the opening clause names the base. */

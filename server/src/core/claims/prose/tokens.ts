@@ -308,7 +308,8 @@ export function isBudgetAdjustment(tokens: ProseToken[], i: number): boolean {
   );
 }
 /** An adjustment by its own words, not a bare 增加 / 减少 (`，年中追加6.00万元`, `年中上级下达450.00万元`): no actual, whatever its role. */
-export const ADJUSTMENT_AMOUNT = /^[（(，,、\s]*(?:其中)?(?:(?:年中|年度中|年内)?(?:追加|调增|追减|调减|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?|(?:年中|年度中|年内)(?:上级)?(?:追加)?下达)$/;
+// (`年中调整数为−47.89万元`: the net adjustment, signed.)
+export const ADJUSTMENT_AMOUNT = /^[（(，,、\s]*(?:其中)?(?:(?:年中|年度中|年内)?(?:追加|调增|追减|调减|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?|(?:年中|年度中|年内)(?:上级)?(?:追加)?下达|(?:年中|年度中|年内)?调整(?:数|额|金额)(?:为|是)?)$/;
 const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
 const reasonEnds = new LintMemo<Sentence, number>();
 /**
@@ -701,11 +702,13 @@ function projectOpenedSince(text: string, from: number, to: number): string | un
   return allMatches(PROJECT_CLAUSE, text.slice(from, to)).at(-1)?.[1];
 }
 
-const COMPARED_CLAUSE = /[；;]\s*([\u4e00-\u9fff“”（）()]{2,20}?)(?:与上年(?:相比|比较)|与上年度(?:相比|比较)|(?:比|较)上年度?|同比)[，,]/g;
+// (Or with the reason for its change: `；差旅费因汛期应急值守和外出督导增多，增加0.78万元`.)
+const COMPARED_CLAUSE = /[；;]\s*(?:([\u4e00-\u9fff“”（）()]{2,20}?)(?:与上年(?:相比|比较)|与上年度(?:相比|比较)|(?:比|较)上年度?|同比)[，,]|([\u4e00-\u9fff“”（）()]{1,12}?(?:费|支出|经费|收入))(?:因|由于))/g;
 function comparedOpenedSince(text: string, from: number, to: number): string | undefined {
   const clause = text.lastIndexOf('；', to);
   if (to - from < 6 || clause < from) return undefined;
-  const name = allMatches(COMPARED_CLAUSE, text.slice(from, to)).at(-1)?.[1];
+  const found = allMatches(COMPARED_CLAUSE, text.slice(from, to)).at(-1);
+  const name = found?.[1] ?? found?.[2];
   return name === undefined ? undefined : normalizeSubject(name);
 }
 
@@ -766,6 +769,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     let inherited = opening.length < sentence.text.length && opening.length <= firstNumber && !VIEWPOINT.test(opening.trim()) ? normalizeSubject(described && described.length >= 2 ? described : opening) : '';
     // Whether `inherited` is the name of an amount of the sentence (a total after its parts is not that part).
     let inheritedFromPart = false;
+    // The name a clause of the sentence opened with, compared with last year or given a reason (comparedOpenedSince).
+    let clauseNamed: string | undefined;
     // `2010年审计署“三公经费”财政拨款预算中，因公出国（境）费617万元，公务用车购置及运行费1229.65万元…`: a sentence
     // that opens with a year dates every figure in it that names no year of its own.
     const dated = OPENING_YEAR.exec(sentence.text);
@@ -1001,7 +1006,10 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // clause names before any figure of its own names the figures after it.)
       // (So does a clause opening with a name compared with last year: `基本支出与上年相比，增加5.35万元…；项目支出与上年相比，增加15.34万元`.)
       const gapStart = previous?.token.span.end ?? sentence.span.start;
-      inherited = projectOpenedSince(text, gapStart, start) ?? comparedOpenedSince(text, gapStart, start) ?? inherited;
+      const project = projectOpenedSince(text, gapStart, start);
+      const compared = project === undefined ? comparedOpenedSince(text, gapStart, start) : undefined;
+      if (compared !== undefined) clauseNamed = compared;
+      inherited = project ?? compared ?? inherited;
       // (Only where the side word alone would leave the figure unnamed.)
       const sideNamed = !own && (role === 'amount' || role === 'budget') && otherSide(lead, inherited) ? otherSideName(lead, inherited) : undefined;
       const pt: ProseToken = {
@@ -1014,7 +1022,8 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
         // (`收、支总计各减少2541.87万元，下降7.98%`: the rate right after a change is of the change's figure.)
         subject: own || sideNamed || (role === 'change-rate' && previous?.role === 'delta' && previous.subject && RATE_AFTER_CHANGE.test(lead) ? previous.subject : '') || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
-        ownSubject: own !== '',
+        // (A name the clause opens with is the figure's own: `；差旅费因…增多，增加0.78万元` is no change of the paragraph's total.)
+        ownSubject: own !== '' || (clauseNamed !== undefined && clauseNamed === inherited && !own && !sideNamed),
         direction: continuesRun && !ownDirection ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) ?? (NEW_THIS_YEAR.test(lead) ? 'up' : undefined) : undefined,
         year,
         since: year !== undefined && since !== undefined && year === Number(since) && (/本年|今年|当年/.test(lead) || lead.includes(`${model.reportYear}年`)) ? true : undefined,
@@ -1117,7 +1126,7 @@ const BY_UNIT = /^[^，,。；;：:]{0,24}?(?:分单位看|按单位分|按单�
 // (With its reason or purpose first: `因缴费基数调整追加4.28万元`, `汛期应急抢险追加30.00万元`.)
 /** Words after a refund's figure setting it against the spending: `收回…12.36万元冲减当年支出`. */
 export const OFFSET_AFTER = /^[\s，,]*(?:冲减|抵减|冲抵)/;
-const ADJUSTMENT_NAME = /^(?:年中|年度中|年内|因[^，,。；;\d]{1,16}?|[\u4e00-\u9fff]{2,8}?)?(?:追加|调减|调增|追减|核减|核增)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$|^(?:年中|年度中|年内)(?:追加|调减|调增|追减)/;
+const ADJUSTMENT_NAME = /^(?:年中|年度中|年内|因[^，,。；;\d]{1,16}?|[\u4e00-\u9fff]{2,8}?)?(?:追加|调减|调增|追减|核减|核增)(?:[（(][减增][)）])?(?:预算|资金)?$|^(?:年中|年度中|年内)?调整(?:数|额|金额)$|^(?:年中|年度中|年内)(?:上级)?(?:下达?|追加下达)$|^(?:年中|年度中|年内)(?:追加|调减|调增|追减)/;
 
 /**
  * `…支出36.84万元，其中基本支出6.20万元、项目支出30.64万元`: the figure a 其中 run of amounts breaks down, for one of its parts;
