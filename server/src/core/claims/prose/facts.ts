@@ -448,8 +448,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if ((!FACT_ROLES.includes(t.role) && !approx) || !t.subject || (!t.ownSubject && MOVEMENT.test(t.subject)) || COUNTED_TOTAL.test(t.subject)) continue;
     // (A share's base written inline, `占本年财政拨款支出10028.43万元的14.64%`, restates that amount; a count base does not.)
     if (t.role === 'share-base' && !isMoney(t.token.unit)) continue;
-    // (Nor last year's, unnamed after last year's part: `上年为3642.86万元占3724.76万元的97.80%`.)
-    if (t.role === 'share-base' && !t.ownSubject && analysis.bySentence.get(t.sentence.id)?.[t.index - 1]?.role === 'prior') continue;
+    // (Nor one unnamed, whose name would be its part's: `上年为3642.86万元占3724.76万元的97.80%`, `…县级财政资金28.00万元，分别占841.52万元的…`.)
+    if (t.role === 'share-base' && !t.ownSubject) continue;
     // (`…，调整预算-20.07万元，全年预算数为180.68万元`: an adjustment is no budget of its item.)
     if (t.role === 'budget' && isBudgetAdjustment(analysis.bySentence.get(t.sentence.id)!, t.index)) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.

@@ -478,7 +478,9 @@ export function findLists(
           // (Nor an average, `…团组6个、23人次，团均8.73万元，人均2.28万元。各团组情况如下：`.)
           // (Nor another count in a bracket after the figure, `实有人员624人（核定编制510名），其中…`: an aside of its own name.)
           const aside = role === 'count' && t.depth > 0 && t.ownSubject && i > scopeFirst && tokens[i - 1].role === role && tokens[i - 1].depth < t.depth && !restatesPrevious(tokens, i);
-          if (t.role === role && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !aside && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
+          // (Nor a part of a closed bracket breaking the figure before it down: `合计3758.29万元（A3149.94万元、B608.35万元），其中：…`.)
+          const bracketPart = t.depth > 0 && !restatesPrevious(tokens, i) && /[)）]/.test(text.slice(t.token.span.end, start));
+          if (t.role === role && !bracketPart && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !aside && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
         }
         // (`在职人员84人和退休人员31人；在职人员中，局机关44人、…`: the staff of the kind the frame names, whichever figure came last.)
         const staffKind = STAFF_FRAME.exec(word)?.[1];
