@@ -464,6 +464,7 @@ export function findLists(
       const beforeTrigger = tokens[triggerAt - 1];
       // (Not the last of a run of last year's figures before a 分别 of this year's: `上年A551.27万元、B109.08万元，本年分别为…`.)
       const afterLastYears = beforeTrigger !== undefined && beforeTrigger.index >= scopeFirst && beforeTrigger.role === 'prior' && beforeTrigger.ownSubject && beforeTrigger.year !== undefined && !(respectively && /^[、和及与]/.test(beforeTrigger.lead));
+      const countUnits = new Set(list.members.filter((t) => t.role === 'count').map((t) => countUnit(t.token.unitText)));
       for (const role of LIST_ROLES) {
         if (afterLastYears && role === 'amount') continue;
         let total: ProseToken | undefined;
@@ -480,7 +481,9 @@ export function findLists(
           const aside = role === 'count' && t.depth > 0 && t.ownSubject && i > scopeFirst && tokens[i - 1].role === role && tokens[i - 1].depth < t.depth && !restatesPrevious(tokens, i);
           // (Nor a part of a closed bracket breaking the figure before it down: `合计3758.29万元（A3149.94万元、B608.35万元），其中：…`.)
           const bracketPart = t.depth > 0 && !restatesPrevious(tokens, i) && /[)）]/.test(text.slice(t.token.span.end, start));
-          if (t.role === role && !bracketPart && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !aside && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
+          // (Nor a count of other things than the parts': `现有代表245名，分属12个代表组，其中基层代表152名`.)
+          const otherUnit = role === 'count' && countUnits.size > 0 && !countUnits.has(countUnit(t.token.unitText));
+          if (t.role === role && !bracketPart && !otherUnit && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !aside && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
         }
         // (`在职人员84人和退休人员31人；在职人员中，局机关44人、…`: the staff of the kind the frame names, whichever figure came last.)
         const staffKind = STAFF_FRAME.exec(word)?.[1];
@@ -788,6 +791,9 @@ function namesMoreParts(run: ProseList, parent: ProseList): boolean {
   const others = new Set(parent.members.filter((t) => !run.members.includes(t)).map((t) => t.subject));
   return run.members.length > 0 && run.members.every((t) => t.ownSubject && t.subject !== '' && !others.has(t.subject));
 }
+
+/** A count's unit, people counted by 人 or 名 alike, equipment by 台 or 台（套）, bodies by 个, 所 or 家. */
+const countUnit = (unit: string) => (unit === '名' ? '人' : /^(?:台[（(]套[)）]|套)$/.test(unit) ? '台' : /^(?:所|家)$/.test(unit) ? '个' : unit);
 
 /** `（含所属事业单位…用车2辆）`: a bracket saying what the figure before it includes. */
 const INCLUDES_NOTE = /^[（(](?:含|包含|包括|不含)/;

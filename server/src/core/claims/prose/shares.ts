@@ -690,6 +690,20 @@ function countBeforeInlineCount(tokens: ProseToken[], share: ProseToken): ProseT
   return undefined;
 }
 
+/** `“优”的项目3个、“良”的项目1个，“优”级项目占自评项目总数4个的75.00%`: the count of the grade the share names before its inline base. */
+function gradedCount(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
+  const base = inlineBase(tokens, share);
+  const grade = base?.token.unit === 'count' ? GRADE_NAMED.exec(base.lead.split('占')[0])?.[1] : undefined;
+  if (!grade) return undefined;
+  for (let i = base!.index - 1; i >= 0 && i >= base!.index - 8; i--) {
+    const t = tokens[i];
+    if (t.role === 'count' && t.token.unitText === base!.token.unitText && GRADE_NAMED.exec(t.lead)?.[1] === grade) return t;
+  }
+  return undefined;
+}
+
+const GRADE_NAMED = /[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:级|等|等次|等级)?的?项目/;
+
 /** The base stated inline before a share, or before the first rate of the run the share continues. */
 function inlineBase(tokens: ProseToken[], share: ProseToken): ProseToken | undefined {
   let k = share.index;
@@ -1090,7 +1104,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (run && !run.part) continue;
     const bracketed = run ? undefined : slashRatio(sentenceTokens, share) ?? bracketedWhole(sentenceTokens, share, ctx.text);
     const found =
-      bracketed?.part ?? run?.part ?? byName?.part ?? priorBeforeInlineBase(sentenceTokens, share) ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
+      bracketed?.part ?? run?.part ?? byName?.part ?? priorBeforeInlineBase(sentenceTokens, share) ?? gradedCount(sentenceTokens, share) ?? findPart(sentenceTokens, share, named ? (COUNT_BASE.test(named) ? 'count' : 'amount') : inlineKind(sentenceTokens, share), ctx.text, ctx.listOf.get(share)?.region.start ?? share.sentence.span.start) ?? (run ? undefined : partNamedBefore(ctx, share) ?? partInSentenceBefore(ctx, sentenceTokens, share) ?? countBeforeInlineCount(sentenceTokens, share));
     // (Of a figure and its restatement, `4,796.95万元，约合0.48亿元，占本类支出的30.32%`, the finer is the part.)
     const thisYears = found?.restates && found.sentence === share.sentence ? finestOf(sentenceTokens, sentenceTokens[firstOfRestatements(sentenceTokens, found.index)]) : found;
     // (`…金额分别为56.43万元、58.87万元和80.75万元，占比由2016年的72.5%变为2018年的89.5%`: an earlier year's share of a run is of that
