@@ -48,7 +48,8 @@ function afterUnopenedBracket(words: string): string {
 function normalize(name: string): string {
   // `收入总计包括本年收入`: the name is the item's, after the list's trigger.
   const words = name.replace(/^.*(?:包括|其中|主要为)[：:，,]?(?=[\u4e00-\u9fff])/, '');
-  const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
+  // (`（本年收入123.63万元，…）` too: a bracket opened before the name.)
+  const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*（(-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
   if (yearTotal) return `${yearTotal[1] ?? yearTotal[2]}合计`;
   let s = afterUnopenedBracket(words)
     .replace(/\*\*|[\s“”"'‘’「」『』《》`]/g, '')
