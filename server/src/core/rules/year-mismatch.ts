@@ -29,7 +29,8 @@ const THIS_YEARS = /占本年|完成(?:年初)?预算|预算完成率|决算数?
 const BREAKDOWN = /其中|主要用于|主要包括|分别为|具体为/;
 /** The note that a fund had no income or spending, or that a table is empty. */
 const NOTHING_THIS_YEAR = /(?:没有|无|未)(?:发生|使用|安排)?[^，,。；;]{0,24}(?:收入|支出|收支)|为空表|本表无数据|无数据/;
-const LAST_YEAR_HAD_NONE = /^\s*度?\s*(?:无|没有|未发生|未安排)此(?:项|类)|本年[^。；;]{0,30}为?新增/;
+// (`2022年受疫情影响未发生因公出国（境）支出`: a reason why last year had none.)
+const LAST_YEAR_HAD_NONE = /^\s*度?\s*(?:无|没有|未发生|未安排)此(?:项|类)|本年[^。；;]{0,30}为?新增|^\s*度?\s*[，,]?\s*(?:受[^，,。；;]{1,12}影响|因[^，,。；;]{1,16})[，,]?\s*(?:无|没有|未发生|未安排)/;
 /** A statement that leaves its subject to the sentence before: `…总计1024.85万元。比上年…各增加182.74万元`. */
 const CONTINUES_WITH_COMPARISON = /^\s*(?:比上年|较上年|与上年(?:度)?(?:决算)?相比|同比)/;
 const OWN_CURRENT_FIGURE = /^\s*(?:比上年|较上年|与上年(?:度)?(?:决算)?相比|同比)[，,]\s*[^，,。；;\d]{2,16}[\d.,]+\s*(?:万元|亿元|元)[，,]/;
