@@ -1,7 +1,8 @@
 // Sum claims from 其中 lists: exhaustive lists state total = Σ parts, partial ones Σ parts ≤ total,
 // a single part only part ≤ total.
-import { checkSum, compareValues, exact, operand, sumOperand, ZERO } from '../../arith/interval';
+import { checkRatio, checkSum, compareValues, exact, operand, sumOperand, ZERO } from '../../arith/interval';
 import { asExact, withChanges } from '../../arith/operand';
+import Decimal from 'decimal.js';
 import { l } from '../../messages';
 import type { FactClaim, Operand, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
@@ -781,7 +782,18 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   }
   const apart = role === 'amount' ? context.statedApart(list) : [];
   // (Staff and cars one figure for each unit are all of them too: `实有在职人员161人，其中：机关本级107人，综合执法大队42人，…`.)
-  const exhaustive = paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && completeWithZeros(parts, total, context.zerosBefore(list), apart)) || ((role === 'amount' || role === 'count') && namesEveryUnit(parts, context.units));
+  // (`政府采购支出总额1779万元中，货物类386万元，占21.7%；服务类1265万元，占71.1%`: parts whose shares add up to well under 100% are not
+  // all of it, whatever breakdown they name.)
+  // (Each share must fit its part and the total: a slip in one share or part leaves the list whole.)
+  const shares = list.members.filter((t) => t.role === 'share' && t.depth === 0);
+  // (Not when the words say the parts are all of it: `全部用于以下3个方面：` over two of them leaves one out.)
+  const sharesShort =
+    role === 'amount' &&
+    !/全部|全额|均/.test(list.trigger.end > total.sentence.span.start ? total.sentence.text.slice(0, list.trigger.end - total.sentence.span.start) : list.triggerText) &&
+    shares.length === parts.length &&
+    shares.reduce((sum, t) => sum.plus(t.token.value), new Decimal(0)).lt(99) &&
+    shares.every((t, k) => checkRatio(partOperand(parts[k]), operand(total.token, ''), operand(t.token, '')).status === 'ok');
+  const exhaustive = !sharesShort && (paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && completeWithZeros(parts, total, context.zerosBefore(list), apart)) || ((role === 'amount' || role === 'count') && namesEveryUnit(parts, context.units)));
   // (`公用经费4,996.58万元，主要包括：办公费…、…、其他商品和服务支出384.99万元、办公设备购置…`: items by 经济分类 down to the
   // catch-all of their kind, covering nine tenths or more, are all of it, though 主要 says otherwise (soft: a warning).)
   const nearlyWhole = !exhaustive && role === 'amount' && namesEconomicCatchAll(parts, total) && coversNineTenths(partOperands, totalOperand);
