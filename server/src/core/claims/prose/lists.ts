@@ -507,7 +507,9 @@ export function findLists(
         // of that run, not the total of the next.
         // (`全年预算87.50万元中，因公出国（境）费预算0.00万元，公务用车…、公务接待费预算分别为85.00和2.50万元`: nor is a part of the list the
         // run is nested in; the run names more of its parts.)
-        if (total && respectively && parent?.totals.has(role) && parent.totals.get(role) !== total && parent.members.includes(total)) total = undefined;
+        const parentTotal = parent?.totals.get(role);
+        const sameKind = (a: ProseToken, b: ProseToken) => a.token.unit === b.token.unit && (a.token.unit !== 'count' || countUnit(a.token.unitText) === countUnit(b.token.unitText));
+        if (total && respectively && parentTotal && parentTotal !== total && parentTotal.sentence.id === sentence.id && sameKind(parentTotal, total) && parent!.members.includes(total)) total = undefined;
         if (total && respectively) {
           let k = inSentence.length - 1;
           while (k >= 0 && !/分别/.test(inSentence[k].triggerText)) k--;
