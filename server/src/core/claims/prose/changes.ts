@@ -561,7 +561,8 @@ function slottedRun(text: string, tokens: ProseToken[], i: number, from: number)
   const first = tokens[i];
   if (first.role !== 'delta') return undefined;
   const entries: Array<{ delta: ProseToken; rate?: ProseToken; slot: number }> = [];
-  let slots = (/分别|各/.exec(first.lead) ? first.lead.slice(first.lead.search(/分别|各/)).match(FLAT_WORD)?.length : 0) ?? 0;
+  // (Level items named before the first change: `分别持平、增加…`; the caller saw its 分别.)
+  let slots = first.lead.slice(first.lead.search(/分别|各/)).match(FLAT_WORD)?.length ?? 0;
   let k = i;
   let bracketed = false;
   for (;;) {
@@ -579,7 +580,7 @@ function slottedRun(text: string, tokens: ProseToken[], i: number, from: number)
   const lastToken = lastEntry.rate ?? lastEntry.delta;
   slots += FLATS_AFTER.exec(text.slice(lastToken.token.unitSpan?.end ?? lastToken.token.span.end))?.[0].match(FLAT_WORD)?.length ?? 0;
   const flats = slots - entries.length;
-  if (slots < 2 || (flats === 0 && !bracketed) || (flats === 0 && entries.length < 2)) return undefined;
+  if (slots < 2 || (flats === 0 && (!bracketed || entries.length < 2))) return undefined;
   const currents = tokens.slice(0, i).filter((t) => t.role === 'amount' && t.token.span.start >= from).slice(-slots);
   const last = tokens.indexOf(lastToken);
   if (currents.length !== slots) return { changes: [], last };
