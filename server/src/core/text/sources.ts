@@ -13,6 +13,13 @@ export function allSourcesSentence(sentence: { text: string }): boolean {
   if (found === undefined) allSourcesOf.set(sentence, (found = ALL_SOURCES.test(sentence.text)));
   return found;
 }
+/**
+ * Figures beyond the department's accounts: a region's (`2024年，全区政府采购预算金额68368.91万元…`) or the business a body
+ * handles (`三、2023年度业务开展情况`: a 交易中心's 成交金额), by the sentence's words or its section's heading.
+ */
+export const BEYOND_DEPARTMENT = /全(?:区|市|县|省|州|旗|盟)(?!级)|辖区内?/;
+export const BEYOND_DEPARTMENT_HEADING = /全(?:区|市|县|省|州|旗|盟)(?!级)|辖区|业务(?:开展|工作|办理)情况/;
+
 /** A heading that puts its section's figures on that footing: `（四）全口径“三公”经费支出情况`. */
 export const ALL_SOURCES_HEADING = /全口径/;
 

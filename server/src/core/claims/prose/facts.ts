@@ -6,7 +6,7 @@ import type { Operand } from '../../arith/operand';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
-import { ALL_SOURCES_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../../text/sources';
+import { ALL_SOURCES_HEADING, BEYOND_DEPARTMENT, BEYOND_DEPARTMENT_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../../text/sources';
 import type { Approximation, DocumentModel, FactClaim, LeClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
@@ -430,6 +430,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const allSourceSections = new Map<number, string>();
   const runningCostSections = new Map<number, string>();
   const incomeSections = new Map<number, string>();
+  const beyondSections = new Map<number, string>();
   // The same statements by name alone (role, year, item): parts of lists, and statements in no list.
   const listed = new Map<string, ScopedStatement[]>();
   // The first statement of each 类 in one fund's sections and in those of all funds.
@@ -545,7 +546,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (The scopes every key of the statement ends with: built once, so that no key leaves one out.)
     // (A 类's income, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`, is another figure than its spending.)
     const income = namesClassOrItem(t.subject) && (INCOME_BY_CLASS.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, INCOME_SECTION, incomeSections) !== '')) ? 'income' : '';
-    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}|${income}`;
+    const beyond = BEYOND_DEPARTMENT.test(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start)) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, BEYOND_DEPARTMENT_HEADING, beyondSections) !== '') ? 'beyond' : '';
+    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}|${income}|${beyond}`;
     // (An item of a part whose own list names its whole: `对个人和家庭的补助` of 人员经费 and of 项目支出 list different 生活补助.)
     const classTotal = inList?.totals.get('amount');
     const classList = classTotal && ECONOMIC_CLASS.test(classTotal.subject) ? listOf.get(classTotal) : undefined;

@@ -1065,6 +1065,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
   qualifyFundClauses(model.text, bySentence);
   qualifyUnitFigures(bySentence);
   qualifyItemFlows(bySentence);
+  qualifyCountedItemFlows(bySentence);
   ratesWrittenAsPoints(bySentence);
   nameRespectively(bySentence);
   nameBracketedRuns(bySentence);
@@ -1277,6 +1278,36 @@ function qualifyItemFlows(bySentence: Map<number, ProseToken[]>): void {
     }
   }
 }
+/**
+ * `1.集中采购23个项目，预算金额250.29万元，实际采购229.39万元，节约20.90万元`, `3. 竞争性谈判：8个项目，采购预算80.59万元，…`: a numbered
+ * line opened by a kind and its count states that kind's flows; their bare names are the kind's.
+ */
+function qualifyCountedItemFlows(bySentence: Map<number, ProseToken[]>): void {
+  for (const tokens of bySentence.values()) {
+    const first = tokens[0];
+    if (first?.role !== 'count' || first.depth !== 0 || !ENUMERATED_OPENING.test(first.sentence.text)) continue;
+    // (From the sentence's words, not the count's lead: a label before a colon, `7. 框架协议：实施8个`, opens the sentence apart.)
+    const kind = COUNTED_KIND.exec(first.sentence.text.slice(0, first.token.span.start - first.sentence.span.start).replace(ENUMERATED_OPENING, ''))?.[1];
+    if (!kind) continue;
+    for (let k = 1; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (/[；;。]/.test(t.sentence.text.slice(tokens[k - 1].token.span.end - t.sentence.span.start, t.token.span.start - t.sentence.span.start))) break;
+      const bare = t.lead.replace(/^[、，,和及]+/, '');
+      if (t.depth === 0 && BARE_FLOW.test(bare)) {
+        // (The count stays in the name: `1. 公开招标115个，采购预算375263.42万元` for the whole region and `1. 公开招标：4个项目，采购预算
+        // 356.67万元` for the department are two kinds of figure.)
+        t.subject = `${kind}（${first.token.raw}${first.token.unitText}）${bare.replace(/(?:为|是)$/, '')}`;
+        t.ownSubject = true;
+      }
+    }
+  }
+}
+const ENUMERATED_OPENING = /^\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*/;
+/** The kind a numbered line counts: `集中采购` in `集中采购23个项目`, `竞争性谈判：`. */
+const COUNTED_KIND = /^([\u4e00-\u9fff（）()]{2,16}?)[：:]?(?:共|实施|完成)?(?:项目)?$/;
+/** The bare names of a kind's flows: its budget, its actual, its saving. */
+const BARE_FLOW = /^(?:采购预算|预算金额|预算数|实际采购(?:金额)?|成交金额|中标金额|合同金额|节约(?:资金)?|资金节约率|节约率)(?:为|是)?$/;
+
 /** A line's opening 科目 name before its first figure's words: `城市建设支出（项）` in `城市建设支出（项）年初结转和结余`. */
 const ITEM_OPENING = /^([^，,。；;：:\d]{2,40}?[（(][类款项][)）])(?=(?:年初|本年|年末|上年)?[^（()）]{0,12}$)/;
 
