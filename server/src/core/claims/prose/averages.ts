@@ -35,6 +35,8 @@ const FRAMING_COUNT = /^[，,]?\s*(?:按|以)/;
 /** How many sentences back (in the paragraph) the amount and the count may stand. */
 const SENTENCES_BACK = 3;
 
+const AVERAGE_CHANGE = /(?:人均|平均|户均|生均)[^，,。；;\d]{0,10}?(?:增加|减少|增长|下降|提高|降低|多|少)了?$/;
+
 export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   let paragraph: ProseToken[] = [];
   for (const t of analysis.tokens) {
@@ -44,6 +46,11 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     if (!isMoney(t.token.unit) || t.year !== undefined || t.approx || t.token.approximate) continue;
     const m = AVERAGE.exec(t.lead.replace(/\s+/g, ''));
     if (!m || /约$/.test(t.lead)) continue;
+    // (`人均增加0.20万元`: a change of the average, no average.)
+    if (AVERAGE_CHANGE.test(t.lead)) continue;
+    // (`…；上年人员经费723.68万元、上年末在职人员66人，人均人员经费10.96万元`: last year's average, of last year's figures.)
+    const clauseFrom = clauseStart(t);
+    if (paragraph.some((b) => b.sentence === t.sentence && b.index < t.index && b.token.span.start >= clauseFrom && (b.role === 'prior' || (b.role === 'count' && /上年|去年/.test(b.lead))))) continue;
     const per = perOf(m[1]);
     // (`按每户1200元标准落实奖补资金，户均补助1,200.00元`: an average restating the standard its sentence pays at (average-mismatch's
     // product check holds the standard against the count).)

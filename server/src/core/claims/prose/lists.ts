@@ -1192,7 +1192,12 @@ const SUBSETS: Array<{ whole: RegExp; part: RegExp }> = [{ whole: /中小企业/
 /** The parts without those that name a subset of an earlier part (one pass: wholes are remembered as they come). */
 function withoutSubsetParts(parts: ProseToken[]): ProseToken[] {
   const seen = new Set<(typeof SUBSETS)[number]>();
+  // (Nor a part stated again, `授予中小企业合同金额91.05万元，…；授予中小企业合同金额91.05万元中，授予小微企业…`: the same name and figure.)
+  const stated = new Set<string>();
   return parts.filter((t) => {
+    const key = t.ownSubject && t.subject && !t.token.value.isZero() ? `${t.subject}|${t.token.value.toString()}|${t.token.unit}` : '';
+    if (key && stated.has(key)) return false;
+    if (key) stated.add(key);
     const within = SUBSETS.some((s) => seen.has(s) && s.part.test(t.subject));
     for (const s of SUBSETS) if (s.whole.test(t.subject) && !s.part.test(t.subject)) seen.add(s);
     return !within;
