@@ -244,6 +244,15 @@ function evaluationScope(model: DocumentModel, t: ProseToken, key: string): stri
   return `${kinds ? kinds[kinds.length - 1] : ''}${projects}${body}${grade}`;
 }
 
+/** The split of a balance by nature: `基本支出结转`, `项目支出结转和结余`. */
+const BALANCE_SPLIT = /^(?:基本支出|项目支出)结转(?:和?结余)?$/;
+/** Whether a balance's part is of the year's opening or closing balance, by the words of its sentence ('' when they do not say). */
+function balanceSideOf(t: ProseToken): string {
+  const text = t.sentence.text;
+  if (/年末|结转下年|结转至下年/.test(text)) return /上年结转至本年|年初结转/.test(text) ? '' : 'closing';
+  return /上年结转|年初|结转至本年/.test(text) ? 'opening' : '';
+}
+
 /** A fund's spending total (`一般公共预算财政拨款支出`, `…基本支出`): its parts are that fund's. */
 const FUND_TOTAL = /^((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:本年)?(?:支出|基本支出)(?:合计|总额)?$/;
 /** The parts of a spending total that a fund's name makes a quantity of their own. */
@@ -547,7 +556,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (A 类's income, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`, is another figure than its spending.)
     const income = namesClassOrItem(t.subject) && (INCOME_BY_CLASS.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, INCOME_SECTION, incomeSections) !== '')) ? 'income' : '';
     const beyond = BEYOND_DEPARTMENT.test(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start)) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, BEYOND_DEPARTMENT_HEADING, beyondSections) !== '') ? 'beyond' : '';
-    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}|${income}|${beyond}`;
+    // (`上年结转至本年的资金992.70万元，其中：基本支出结转6.20万元` opens the year; `基本支出结转4.85万元，占年末结转和结余的1.97%` closes it.)
+    const balanceSide = BALANCE_SPLIT.test(key) ? balanceSideOf(t) : '';
+    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}|${income}|${beyond}|${balanceSide}`;
     // (An item of a part whose own list names its whole: `对个人和家庭的补助` of 人员经费 and of 项目支出 list different 生活补助.)
     const classTotal = inList?.totals.get('amount');
     const classList = classTotal && ECONOMIC_CLASS.test(classTotal.subject) ? listOf.get(classTotal) : undefined;

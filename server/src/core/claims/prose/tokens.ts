@@ -442,7 +442,8 @@ function markApproximate(token: NumberToken): void {
 /** `≥90%`, `预算执行率目标90%`, `不低于95%`: a target or bound set for a figure, not the figure. */
 const TARGET_OR_BOUND = /(?:[≥≤≧≦＞＜>]=?|不低于|不高于|不少于|不超过|(?:指标|目标)值?(?:为|是|达到|达)?)\s*$/;
 /** Money carried over from earlier years, as a source of a year's budget: `上年结转资金`, `以前年度结转结余`. */
-const CARRIED_FUNDS = /^[，,、]?(?:上年|以前年度)结转(?:结余)?(?:资金)?(?:为|是)?$/;
+// (In a bracket too: `全年预算数706.40万元（其中上年结转186.40万元、本年安排520.00万元）`.)
+const CARRIED_FUNDS = /^[，,、（(]?(?:其中[：:，,]?)?(?:上年|以前年度)结转(?:结余)?(?:资金)?(?:为|是)?$/;
 /** A source of a budget's money named after another: `、上级补助资金`, `、中央补助`, `、自筹资金`. */
 const FUNDING_SOURCE = /^[、和及]\s*(?:(?:上级|中央|省级?|市级?|县级?|区级?)(?:财政)?补助|本级财政(?:安排)?|自筹)(?:资金)?(?:为|是)?$/;
 /** `约占45%`, `占比约为45%`, `占…的近一半`: a share said to be about, over or under the figure. */
