@@ -953,7 +953,7 @@ function bracketBreakdowns(tokens: ProseToken[], text: string): ProseList[] {
     // (Nor a flow over the year, `共有车辆0辆（年初2辆：…，本年处置2辆）`: what it was and what came and went, no parts of it.)
     // (Nor a change of a count by what came and went: `比上年末减少1辆（本年报废执法执勤用车2辆，新购置执法执勤用车1辆）`.)
     // (Nor a difference, `年末净资产4863.27万元（资产总额5104.19万元减负债总额240.92万元）`.)
-    if (close < 0 || /其中|包括|分别|年初|上年末|处置|新增|减|扣除|[－−]|增加/.test(text.slice(open, close)) || (whole.role === 'count' && /报废|购置|调入|调出|划入|划出/.test(text.slice(open, close)))) continue;
+    if (close < 0 || /其中|包括|分别|年初|上年末|处置|新增|减|扣除|不含|剔除|[－−]|增加/.test(text.slice(open, close)) || (whole.role === 'count' && /报废|购置|调入|调出|划入|划出/.test(text.slice(open, close)))) continue;
     // (The tokens after this one up to the close, not a filter over the sentence: a sentence of many brackets stays linear.)
     const inside: ProseToken[] = [];
     for (let k = whole.index + 1; k < tokens.length && tokens[k].token.span.start < close; k++) if (!enclosed(text, open + 1, tokens[k].token.span.start)) inside.push(tokens[k]);

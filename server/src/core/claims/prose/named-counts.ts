@@ -57,6 +57,8 @@ export function namedCountClaims(model: DocumentModel, sink: ClaimSink): void {
     // (A PDF's wrap, `…、水资源管理股、建` / `设与运行管理股、…`, is blanked: the names go on past it, and a line break left ends them.)
     const stop = bracketed ? /[）)]/ : /[。；;\n]/;
     const rest = text.slice(from, from + MAX_NAMES_SPAN).replace(WRAP, (m) => ' '.repeat(m.length));
+    // (`支队机关科室9个（含车辆管理所、事故处理科）`: a bracket naming some of them, not all.)
+    if (bracketed && /^\s*(?:含|包含|包括|其中)/.test(rest)) continue;
     const close = rest.search(stop);
     if (close < 0) continue;
     // (The names run with `、` up to the clause's end: `…、殡葬管理所，均为事业单位` goes on about them.)
