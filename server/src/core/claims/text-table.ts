@@ -14,7 +14,7 @@ import { budgetKind, OPENING_YEAR, reasonBefore, withoutDepartment, type ProseTo
 import type { ClaimSink } from './sink';
 import { findTableValue, performanceTables, type TableValue, type TableValueQuery } from './tables';
 import { columnLabel, items, tableName } from './tables/access';
-import { ALL_SOURCES_HEADING, BEYOND_DEPARTMENT, BEYOND_DEPARTMENT_HEADING, FUND_LABEL, FUND_ONLY_HEADING, FUND_OPENING, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../text/sources';
+import { ALL_SOURCES_HEADING, BEYOND_DEPARTMENT_HEADING, beyondDepartmentBefore, FUND_LABEL, FUND_ONLY_HEADING, FUND_OPENING, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../text/sources';
 import { lowerBound } from '../text/search';
 import { assetCount, assetLabel, assetsTable, assetsTableName, CARS_IN_ALL_ROW } from './tables/assets';
 import { CHANGE, PRIOR_YEAR, statisticsCount, statisticsTable } from './tables/sangong';
@@ -335,7 +335,7 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   // (`按照全口径统计（含事业收入、经营收入等非财政拨款资金安排的支出），本部门…“三公”经费支出合计34.45万元`: not the tables' 财政拨款.)
   if (allSourcesSentence(pt.sentence) || sections.under(pt.sentence.section, ALL_SOURCES_HEADING)) return 'other';
   // (Nor a region's or the business the body handles: `（四）全区政府采购执行情况`, `三、2023年度业务开展情况`.)
-  if (BEYOND_DEPARTMENT.test(pt.sentence.text.slice(0, pt.token.span.start - pt.sentence.span.start)) || sections.under(pt.sentence.section, BEYOND_DEPARTMENT_HEADING)) return 'other';
+  if (beyondDepartmentBefore(pt.sentence, pt.token.span.start - pt.sentence.span.start) || sections.under(pt.sentence.section, BEYOND_DEPARTMENT_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)
   if (FUND_OPENING.exec(pt.sentence.text)?.[1] === '一般公共预算') return 'general';
   const list = facts.listOf.get(pt);

@@ -18,6 +18,13 @@ export function allSourcesSentence(sentence: { text: string }): boolean {
  * handles (`三、2023年度业务开展情况`: a 交易中心's 成交金额), by the sentence's words or its section's heading.
  */
 export const BEYOND_DEPARTMENT = /全(?:区|市|县|省|州|旗|盟)(?!级)|辖区内?/;
+const beyondAt = new LintMemo<object, number>();
+/** Whether the words of `sentence` before `offset` (from its start) name a region: found once per sentence, not per figure. */
+export function beyondDepartmentBefore(sentence: { text: string }, offset: number): boolean {
+  let at = beyondAt.get(sentence);
+  if (at === undefined) beyondAt.set(sentence, (at = sentence.text.search(BEYOND_DEPARTMENT)));
+  return at >= 0 && at < offset;
+}
 export const BEYOND_DEPARTMENT_HEADING = /全(?:区|市|县|省|州|旗|盟)(?!级)|辖区|业务(?:开展|工作|办理)情况/;
 
 /** A heading that puts its section's figures on that footing: `（四）全口径“三公”经费支出情况`. */

@@ -6,7 +6,7 @@ import type { Operand } from '../../arith/operand';
 import { l } from '../../messages';
 import { memoizeString } from '../../text/memo';
 import { lowerBound } from '../../text/search';
-import { ALL_SOURCES_HEADING, BEYOND_DEPARTMENT, BEYOND_DEPARTMENT_HEADING, FUND_LABEL, FUND_OPENING, FUND_WORDS, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../../text/sources';
+import { ALL_SOURCES_HEADING, BEYOND_DEPARTMENT_HEADING, beyondDepartmentBefore, FUND_LABEL, FUND_OPENING, FUND_WORDS, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../../text/sources';
 import type { Approximation, DocumentModel, FactClaim, LeClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
 import { endsSentence, inBudgetList, type ProseList } from './lists';
@@ -228,11 +228,17 @@ const ENUMERATED_ITEM = /^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）
  * evaluation is another figure; the kind is the last one named before the amount in its sentence.
  */
 const COUNTED_PROJECTS = /([\u4e00-\u9fff]{0,6}项目)(\d+)个/;
+const COUNTED_PROJECTS_REACH = 40;
 function evaluationScope(model: DocumentModel, t: ProseToken, key: string): string {
-  const before = model.text.slice(t.sentence.span.start, t.token.span.start);
   // (`本年度重点项目4个，支出合计514.22万元`: the spending of the projects counted, not the department's.)
-  if (/^支出(?:合计|总额)$/.test(key)) return COUNTED_PROJECTS.exec(before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1))?.slice(1).join('') ?? '';
-  if (!/资金/.test(key)) return '';
+  const ofCountedProjects = /^支出(?:合计|总额)$/.test(key);
+  if (!ofCountedProjects && !/资金/.test(key)) return '';
+  if (ofCountedProjects) {
+    // (The count stands in the figure's clause, a few words before it: no walk back over a long sentence for every figure.)
+    const near = model.text.slice(Math.max(t.sentence.span.start, t.token.span.start - COUNTED_PROJECTS_REACH), t.token.span.start);
+    return COUNTED_PROJECTS.exec(near.slice(Math.max(near.lastIndexOf('；'), near.lastIndexOf(';')) + 1))?.slice(1).join('') ?? '';
+  }
+  const before = model.text.slice(t.sentence.span.start, t.token.span.start);
   const kinds = before.match(/自评|部门评价|重点评价|财政评价|整体评价|第三方评价/g);
   // `局本级对12个项目开展自评，涉及资金3000.00万元；市公路事业发展中心对8个项目…`: each body's evaluations, and
   // each set of projects, cover their own money.
@@ -555,7 +561,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (The scopes every key of the statement ends with: built once, so that no key leaves one out.)
     // (A 类's income, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`, is another figure than its spending.)
     const income = namesClassOrItem(t.subject) && (INCOME_BY_CLASS.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, INCOME_SECTION, incomeSections) !== '')) ? 'income' : '';
-    const beyond = BEYOND_DEPARTMENT.test(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start)) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, BEYOND_DEPARTMENT_HEADING, beyondSections) !== '') ? 'beyond' : '';
+    const beyond = beyondDepartmentBefore(t.sentence, t.token.span.start - t.sentence.span.start) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, BEYOND_DEPARTMENT_HEADING, beyondSections) !== '') ? 'beyond' : '';
     // (`上年结转至本年的资金992.70万元，其中：基本支出结转6.20万元` opens the year; `基本支出结转4.85万元，占年末结转和结余的1.97%` closes it.)
     const balanceSide = BALANCE_SPLIT.test(key) ? balanceSideOf(t) : '';
     const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}|${income}|${beyond}|${balanceSide}`;

@@ -697,18 +697,21 @@ const STANDARD_CHANGED = /(?:调整|提高|提标|落实)[\u4e00-\u9fff]{0,6}标
 /** A project named at the opening of a clause between two figures, with no figure of its own (`：甲项目年初未安排预算，`). */
 const PROJECT_CLAUSE = /[：:；;]\s*([^，,。；;：:\d（）()]{2,30}?项目)(?=年初|全年|当年|本年|未安排|预算)/g;
 function projectOpenedSince(text: string, from: number, to: number): string | undefined {
-  // (Asked of every figure: most gaps name no 项目, found without a copy of the gap.)
-  const named = text.indexOf('项目', from);
-  if (to - from < 6 || named < 0 || named >= to) return undefined;
-  return allMatches(PROJECT_CLAUSE, text.slice(from, to)).at(-1)?.[1];
+  // (Asked of every figure: the gap only, whose length the figures' gaps add up to the text's; a search from `from` for a 项目 the
+  // text may not have would walk to its end for every figure.)
+  if (to - from < 6) return undefined;
+  const gap = text.slice(from, to);
+  return gap.includes('项目') ? allMatches(PROJECT_CLAUSE, gap).at(-1)?.[1] : undefined;
 }
 
 // (Or with the reason for its change: `；差旅费因汛期应急值守和外出督导增多，增加0.78万元`.)
 const COMPARED_CLAUSE = /[；;]\s*(?:([\u4e00-\u9fff“”（）()]{2,20}?)(?:与上年(?:相比|比较)|与上年度(?:相比|比较)|(?:比|较)上年度?|同比)[，,]|([\u4e00-\u9fff“”（）()]{1,12}?(?:费|支出|经费|收入))(?:因|由于))/g;
 function comparedOpenedSince(text: string, from: number, to: number): string | undefined {
-  const clause = text.lastIndexOf('；', to);
-  if (to - from < 6 || clause < from) return undefined;
-  const found = allMatches(COMPARED_CLAUSE, text.slice(from, to)).at(-1);
+  // (Within the gap only, as for 项目 above.)
+  if (to - from < 6) return undefined;
+  const gap = text.slice(from, to);
+  if (!gap.includes('；')) return undefined;
+  const found = allMatches(COMPARED_CLAUSE, gap).at(-1);
   const name = found?.[1] ?? found?.[2];
   return name === undefined ? undefined : normalizeSubject(name);
 }
