@@ -231,13 +231,12 @@ const COUNTED_PROJECTS = /([\u4e00-\u9fff]{0,6}项目)(\d+)个/;
 const COUNTED_PROJECTS_REACH = 40;
 function evaluationScope(model: DocumentModel, t: ProseToken, key: string): string {
   // (`本年度重点项目4个，支出合计514.22万元`: the spending of the projects counted, not the department's.)
-  const ofCountedProjects = /^支出(?:合计|总额)$/.test(key);
-  if (!ofCountedProjects && !/资金/.test(key)) return '';
-  if (ofCountedProjects) {
+  if (/^支出(?:合计|总额)$/.test(key)) {
     // (The count stands in the figure's clause, a few words before it: no walk back over a long sentence for every figure.)
     const near = model.text.slice(Math.max(t.sentence.span.start, t.token.span.start - COUNTED_PROJECTS_REACH), t.token.span.start);
     return COUNTED_PROJECTS.exec(near.slice(Math.max(near.lastIndexOf('；'), near.lastIndexOf(';')) + 1))?.slice(1).join('') ?? '';
   }
+  if (!/资金/.test(key)) return '';
   const before = model.text.slice(t.sentence.span.start, t.token.span.start);
   const kinds = before.match(/自评|部门评价|重点评价|财政评价|整体评价|第三方评价/g);
   // `局本级对12个项目开展自评，涉及资金3000.00万元；市公路事业发展中心对8个项目…`: each body's evaluations, and

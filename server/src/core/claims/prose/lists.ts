@@ -508,7 +508,6 @@ export function findLists(
         // (`全年预算87.50万元中，因公出国（境）费预算0.00万元，公务用车…、公务接待费预算分别为85.00和2.50万元`: nor is a part of the list the
         // run is nested in; the run names more of its parts.)
         const parentTotal = parent?.totals.get(role);
-        const sameKind = (a: ProseToken, b: ProseToken) => a.token.unit === b.token.unit && (a.token.unit !== 'count' || countUnit(a.token.unitText) === countUnit(b.token.unitText));
         if (total && respectively && parentTotal && parentTotal !== total && parentTotal.sentence.id === sentence.id && sameKind(parentTotal, total) && parent!.members.includes(total)) total = undefined;
         if (total && respectively) {
           let k = inSentence.length - 1;
@@ -796,8 +795,6 @@ function namesMoreParts(run: ProseList, parent: ProseList): boolean {
   return run.members.length > 0 && run.members.every((t) => t.ownSubject && t.subject !== '' && !others.has(t.subject));
 }
 
-/** A count's unit, people counted by 人 or 名 alike, equipment by 台 or 台（套）, bodies by 个, 所 or 家. */
-const countUnit = (unit: string) => (unit === '名' ? '人' : /^(?:台[（(]套[)）]|套)$/.test(unit) ? '台' : /^(?:所|家)$/.test(unit) ? '个' : unit);
 
 /** `（含所属事业单位…用车2辆）`: a bracket saying what the figure before it includes. */
 const INCLUDES_NOTE = /^[（(](?:含|包含|包括|不含)/;
@@ -1490,6 +1487,10 @@ const BODIES = /^(?:个|家|所)$/;
 const bareUnit = (unit: string) => unit.replace(/[（(][^（）()]*[)）]$/, '');
 const sameCountUnit = (a: ProseToken, b: ProseToken) =>
   bareUnit(a.token.unitText) === bareUnit(b.token.unitText) || (PERSONS.test(a.token.unitText) && PERSONS.test(b.token.unitText)) || (BODIES.test(a.token.unitText) && BODIES.test(b.token.unitText) && /单位|机构|院|中心|站|所|校|园/.test(a.subject + b.subject));
+/** A count's unit as one word for the things it counts (sameCountUnit's classes): 人 for 人 and 名, 个 for bodies, 台 for 台（套） and 套. */
+const countUnit = (unit: string) => (PERSONS.test(unit) ? '人' : BODIES.test(unit) ? '个' : unit === '套' ? '台' : bareUnit(unit));
+/** Two figures of one kind of quantity: the same unit, and for counts the same things counted. */
+const sameKind = (a: ProseToken, b: ProseToken) => a.token.unit === b.token.unit && (a.token.unit !== 'count' || countUnit(a.token.unitText) === countUnit(b.token.unitText));
 
 function countPart(text: string, t: ProseToken, total: ProseToken | undefined): boolean {
   if (directionOf(t.lead) !== undefined || LAST_YEAR_COMPARISON.test(t.lead)) return false;

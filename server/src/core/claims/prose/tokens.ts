@@ -488,11 +488,13 @@ function shareApproximation(lead: string, after: string): { approx: Approximatio
 const APPROXIMATE_SHARE_WORD = /(?:(?<![节制预简合公条契])约|大约|接近|将近|近|超过|逾|高于|不足|不到|低于)(?=占)|(?:(?<![节制预简合公条契])约|大约|接近|将近|近|超过|逾|高于|不足|不到|低于)(?:为|是|达)?$/;
 
 const CORRECTED_REPORT = /((?:19|20)\d\d)\s*年度?(?:部门|单位)?决算(?:报告)?(?:首次)?(?:公开(?:说明|报告)?|披露|发布)(?:时|中)/;
-const WITHDRAWN_BEFORE = /(?:误录|误填|误报|误列|误写|错录|错填|原公开|原填报|原列示?|原披露)(?:数|金额)?(?:为|是|成)$/;
+/** Words withdrawing a figure a report published: `误录为`, `原公开为`. */
+const WITHDRAWN_WORDS = '(?:误录|误填|误报|误列|误写|错录|错填|原公开|原填报|原列示?|原披露)(?:数|金额)?';
+const WITHDRAWN_BEFORE = new RegExp(`${WITHDRAWN_WORDS}(?:为|是|成)$`);
 /** The words of a correction before the corrected figure, and those ending a name they were written into. */
 const CORRECTION_LEAD = /(?:更正|修正)为$/;
 const CORRECTION_WORDS = /(?:[，,]?\s*(?:现|经核实)?[，,]?\s*(?:相应|分别)?(?:更正|修正|调整))$|^现$/;
-const WITHDRAWN_NAME_END = /(?:相应)?(?:误录|误填|误报|误列|误写|错录|错填|原公开|原填报|原列示?|原披露)(?:数|金额)?$/;
+const WITHDRAWN_NAME_END = new RegExp(`(?:相应)?${WITHDRAWN_WORDS}$`);
 const WITHDRAWN_AFTER = /^\s*[）)]?\s*(?:相应)?(?:更正|调整|修改|修正)为/;
 
 function roleOf(token: NumberToken, lead: string, after: string): Role {

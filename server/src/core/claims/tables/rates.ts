@@ -1,7 +1,7 @@
 // Rates and changes a table states per row (regional templates print them beside the amounts): `决算数为调整预算数的%` /
 // `完成率` = 决算 / 预算 (prose.md §4 on a table row), `增减额` = 本年 − 上年, `增减率` = 增减额 / 上年 (prose.md §3), and
 // `占比(%)` = the row's amount / the 合计's.
-import type { ChangeClaim, CompletionClaim, DocumentModel, ShareClaim, Table } from '../../types';
+import type { ChangeClaim, CompletionClaim, DocumentModel, Localized, ShareClaim, Table } from '../../types';
 import { l } from '../../messages';
 import type { ClaimSink } from '../sink';
 import { columnIndexes } from '../../model/tables';
@@ -400,13 +400,7 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
       parts: list.filter((it) => it !== total).map((it) => rateOperand(model, it, shareCol, `${itemName(it)} · 占比`)),
     });
     // (The rows whose shares add up to the 合计's are all of it: their amounts add up to its amount too.)
-    emitSum(sink, {
-      kind: 'sum',
-      identity: 'table.total-of-shared-rows',
-      description: l(`${itemLabel(total)} = 各行之和`, `${itemLabel(total)} = the sum of the rows`),
-      total: base,
-      parts: list.filter((it) => it !== total).map(amountOf),
-    });
+    rowsAddUpToTotal(list, total, amountOf, base, l(`${itemLabel(total)} = 各行之和`, `${itemLabel(total)} = the sum of the rows`), sink);
     return;
   }
   const top: ShareClaim[] = [];
@@ -449,13 +443,12 @@ function totalOfSharedRows(model: DocumentModel, list: Item[], total: Item, shar
   if (rows.length < 2 || rows.some((r) => !r.stated || !r.part)) return;
   const sum = sumOperand(rows.map((r) => r.part!), '各行合计');
   if (sum.value.isZero() || !rows.every((r) => checkRatio(r.part!, sum, r.stated!).status === 'ok') || rows.every((r) => checkRatio(r.part!, base, r.stated!).status === 'ok')) return;
-  emitSum(sink, {
-    kind: 'sum',
-    identity: 'table.total-of-shared-rows',
-    description: l(`${itemLabel(total)} = 各行之和（各行占比按各行之和计算）`, `${itemLabel(total)} = the sum of the rows (whose shares are of that sum)`),
-    total: base,
-    parts: list.filter((it) => it !== total).map(amountOf),
-  });
+  rowsAddUpToTotal(list, total, amountOf, base, l(`${itemLabel(total)} = 各行之和（各行占比按各行之和计算）`, `${itemLabel(total)} = the sum of the rows (whose shares are of that sum)`), sink);
+}
+
+/** The 合计 row's amount is the sum of the other rows' (the rows being, by their shares, all of it). */
+function rowsAddUpToTotal(list: Item[], total: Item, amountOf: (it: Item) => Operand | undefined, base: Operand, description: Localized, sink: ClaimSink): void {
+  emitSum(sink, { kind: 'sum', identity: 'table.total-of-shared-rows', description, total: base, parts: list.filter((it) => it !== total).map(amountOf) });
 }
 
 /**
