@@ -573,7 +573,8 @@ function continuedMarker(lines: Line[], from: number, to: number): { code?: numb
     if (text === '' || onlyPageBreak(lines, i, i + 1) || isRuleLine(text)) continue;
     // (`（续表）` / `公开06表` / `金额单位：万元`: the table's code and unit line repeated with the mark.)
     if (CONTINUED.test(text)) marker = true;
-    else if (!/^(?:金额)?单位[：:]/.test(text) && !TABLE_CODE_ONLY.test(text)) return undefined;
+    // (`部门：某局\t\t金额单位：万元`: the sheet's body and unit line repeated on the new page.)
+    else if (!/^(?:金额)?单位[：:]/.test(text) && !TABLE_CODE_ONLY.test(text) && !isMetaLine(text)) return undefined;
     const named = /公开\s*(\d{1,2})\s*表/.exec(text)?.[1];
     if (named !== undefined) code = Number(named);
   }
@@ -1598,7 +1599,8 @@ function assignRoles(table: Table): void {
     cols[c].block = block;
     let role: NonNullable<TableColumn['role']>;
     const path = cols[c].headerPath.join('/');
-    if (/行次/.test(b)) role = 'line-number';
+    // (`序号 | 项目名称 | …` over `1 | …` and `一 | 就业补助类`: the rows' numbers, no amounts.)
+    if (/行次|^(?:序号|行号)$/.test(b)) role = 'line-number';
     else if (/^(类|款|项)$/.test(b)) role = 'code-part';
     else if (/代码|编码/.test(b)) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
@@ -1818,7 +1820,13 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
           label = norm(m[2]);
         }
       }
-      const lineNumber = norm(text(lineCol)) || undefined;
+      let lineNumber = norm(text(lineCol)) || undefined;
+      // (`序号 | 项目名称 | …` over `合计 | ⇥ | 604.86`: a word in the numbers' column names the row.)
+      if (lineNumber && !label && !code && /[\u4e00-\u9fff]{2}/.test(lineNumber)) {
+        label = lineNumber;
+        labelSpan = row.cells[lineCol!.index].span;
+        lineNumber = undefined;
+      }
       const hasValue = anyValue(row, valueCols);
       if (!code && !label && !lineNumber) {
         // A total written in an odd column (`公用经费合计\t\t\t\t\t4.72`): the value belongs to the labelled entry on its left.

@@ -225,7 +225,9 @@ function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseT
   const semicolon = /^[^。；;\d]*[；;][^。；;\d]*$/.test(gap);
   // (A comma closes it too when the parts add up to the whole, a breakdown complete: `…其中：货物支出71.30万元、工程支出0.00万元、
   // 服务支出15.24万元，比上年的104.37万元减少17.83万元` is the 总额's change.)
-  if (!semicolon && !/^[^。；;\d]*[，,][^。；;\d]*$/.test(gap)) return undefined;
+  // (Not when the part's own budget rate follows that comma: `…；公务用车运行维护费1.86万元，为预算的74.40%，与上年相比增加0.44万元` is
+  // the part's change.)
+  if (!semicolon && (k > closing || !/^[^。；;\d]*[，,][^。；;\d]*$/.test(gap))) return undefined;
   // (Or a 包括 list: `政府采购支出总额151.05万元，包括：…服务支出112.40万元；上年决算为168.35万元，较上年减少17.30万元`.)
   const opened = Math.max(text.lastIndexOf('其中', last.token.span.start - span.start), text.lastIndexOf('包括', last.token.span.start - span.start));
   if (opened < 0 || span.start + opened < previousEnd) return undefined;

@@ -626,7 +626,9 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       const found = execAcrossLineBreaks(COMPARISON, sentence.text);
       const m = found?.match;
       // With 年初 and 全年 budgets both stated, a bare 预算数 may mean either: not checked.
-      if (found && m && !(twoBudgets && !budgetKind(m[0]))) {
+      // (Nor a comparison a rate's own clause already took: `城乡医疗救助…完成107.69%，决算数大于预算数主要是…；…事业运行…完成98.21%。`.)
+      const taken = found && paragraphClaims.some((c) => c.comparison?.span.start === sentence.span.start + found.start);
+      if (found && m && !taken && !(twoBudgets && !budgetKind(m[0]))) {
         const comparison = { word: comparisonWord(m[1]), span: { start: sentence.span.start + found.start, end: sentence.span.start + found.end } } as const;
         const clause = sentence.text.slice(0, found.start).split(/[。；;，,]/).at(-1)!;
         const named = normalizeSubject(clause);

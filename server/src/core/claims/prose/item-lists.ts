@@ -100,6 +100,9 @@ function inlineItems(text: string, style: RegExp, start: number, tokens: ProseTo
   return starts.map((from, k) => tokens.filter((t) => t.token.span.start >= from && (k + 1 === starts.length || t.token.span.start < starts[k + 1])));
 }
 
+/** A list's words that say it names some of the items: `主要项目`, `重点项目`, `部分科目`. */
+const SELECTED_ITEMS = /(?:主要|重点|部分|重大|大额)的?(?:支出)?(?:项目|科目|事项)/;
+
 /** A total of both sides: `收入、支出总计`, `收、支总计`. */
 const BOTH_SIDES = /收入、?支出总计$|收、?支总计$/;
 
@@ -123,7 +126,9 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     // (`…（款），支出2125.96万元，其中基本支出1536.27万元，项目支出589.69万元，具体为：` over the 项 items: they detail the 款, not the last part.)
     const detailed = whole && wholeOfPart(analysis.bySentence.get(list.sentence)!, whole);
     const totals = detailed ? new Map(list.totals).set('amount', detailed) : list.totals;
-    addItemSums(analysis, totals, items, false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)), withheld);
+    // (`主要项目执行情况如下：`: the main items only, not all of them.)
+    const selected = SELECTED_ITEMS.test(model.text.slice(model.sentences[list.sentence].span.start, list.trigger.end));
+    addItemSums(analysis, totals, items, false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)), withheld || selected);
   }
   for (const list of lists) {
     const total = list.totals.get('amount');
@@ -449,7 +454,6 @@ const BREAKS_DOWN = /^\s*([\u4e00-\u9fff“”（）()]{2,20}?)(?:按[^：:，,�
  */
 const ITEM_BALANCE = /(?:年初|年末)结转和?结余$/;
 
-/** A sum claim for each role of the items; `familyOnly`: only items naming every member of the total's breakdown. */
 /** The names of a spending table's 项 rows with spending (a 7-digit code and a figure other than 0). */
 function spendingItemsOfTable(model: DocumentModel, kind: 'T05' | 'T07' | 'T08'): Set<string> {
   const names = new Set<string>();
@@ -471,6 +475,10 @@ function itemNameOf(subject: string): string {
   return normLabel(subject.replace(/^.*[（(]\s*款\s*[)）]/, '').replace(/[（(]\s*项\s*[)）].*$/, ''));
 }
 
+/**
+ * A sum claim for each role of the items; `familyOnly`: only items naming every member of the total's breakdown; `someOnly`: the
+ * items are some of the total's (a figure withheld, `主要项目`), held to at most it.
+ */
 function addItemSums(
   analysis: ProseAnalysis,
   totals: Map<Role, ProseToken>,
@@ -479,7 +487,7 @@ function addItemSums(
   sink: ClaimSink,
   count?: ProseToken,
   tableItems?: (kind: 'T05' | 'T07' | 'T08') => Set<string>,
-  withheld = false,
+  someOnly = false,
 ): void {
   for (const [role, items] of parts) {
     const total = role === 'budget' ? budgetOfItemsKind(analysis, totals.get(role), items) : totals.get(role);
@@ -522,7 +530,7 @@ function addItemSums(
     };
     // (`财政拨款收入、支出总计3951.02万元` over each fund's `本年支出…`: a 总计 holds the balances too; the funds' flows are some of it.)
     const flowsOfGrandTotal = /总计$/.test(total.subject) && !items.some((t) => /总计$|结转|结余/.test(t.subject));
-    const exhaustive = !withheld && ((family && !flowsOfGrandTotal) || allCounted || ((classified || byUnit) && role === 'amount' && covered() && !(classified && leavesOut())));
+    const exhaustive = !someOnly && ((family && !flowsOfGrandTotal) || allCounted || ((classified || byUnit) && role === 'amount' && covered() && !(classified && leavesOut())));
     const label = total.subject || '合计';
     sink.add<SumClaim>({
       kind: 'sum',

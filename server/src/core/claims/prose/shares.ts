@@ -199,6 +199,10 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     for (let i = part.index - 1; i >= 0; i--) {
       if (sentence[i].role === 'amount' && mark.test(sentence[i].subject)) return { base: sentence[i], group: `level${sentence[i].token.id}` };
     }
+    // (`卫生健康支出中，…（款）3412.00万元，占该类支出的55.97%`: the 类 the sentence's opening clause names.)
+    const frame = frameSubject(ctx, share).replace(/中$/, '');
+    const framed = frame ? ctx.subjects.find(`${frame}（${level[1]}）`, share.token.span.start, (t) => t.role === 'amount' && t.year === undefined && mark.test(t.subject)) : undefined;
+    if (framed) return { base: framed, group: `level${framed.token.id}` };
     // (`1.卫生健康支出（类）2,145.07万元。` then item paragraphs `“事业单位医疗”（项）支出…，占本类支出的41.04%`: the last one named
     // before, in the section; or named by a line of its own, `**2. 卫生健康支出（类）**`, and stated elsewhere.)
     const section = share.sentence.section;
