@@ -86,6 +86,9 @@ const HEADING_PATTERNS: Array<{ re: RegExp; level: number; short?: boolean }> = 
   { re: new RegExp(`^第[${CN_NUM}]+部分`), level: 1 },
   { re: new RegExp(`^[${CN_NUM}]+[、.．]`), level: 2, short: true },
   { re: new RegExp(`^[（(][${CN_NUM}]+[)）]`), level: 3, short: true },
+  // (`2.5 一般公共预算财政拨款支出决算情况`, `2.6.3 公用经费`: decimal numbering, one level deeper per number.)
+  { re: /^\d{1,2}[.．]\d{1,2}(?![.．\d])(?=\s*[\u4e00-\u9fff“《])/, level: 3, short: true },
+  { re: /^\d{1,2}(?:[.．]\d{1,2}){2}(?![.．\d])(?=\s*[\u4e00-\u9fff“《])/, level: 4, short: true },
   { re: /^\d+[、.．](?!\d)/, level: 4, short: true },
   { re: /^[（(]\d+[)）]/, level: 5, short: true },
 ];

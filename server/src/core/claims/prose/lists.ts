@@ -4,6 +4,7 @@ import { checkSum, isMoney, MONEY_SHIFT, operand, ZERO } from '../../arith/inter
 import { asExact } from '../../arith/operand';
 import { lowerBound } from '../../text/search';
 import type { Span } from '../../types';
+import { CLASS_NAME } from '../../text/classes';
 import { AVERAGE_NAME, grandTotalKind, normalizeSubject, OWNER, sideOf, subjectsMatch, type SubjectIndex } from './subjects';
 import { BY_UNIT, coversFamily, CRITERIA, distinctMembers, isFamilyMember, peerMembers, REGIONS, sameMember } from './sums';
 
@@ -672,7 +673,7 @@ export function findLists(
         // peer of the total in a standard breakdown is the next member of that breakdown, not a part of this one.)
         const peerCut = head?.role === 'amount' ? semicolonBefore(text, searched, (from) => {
           const t = tokens[firstAtOrAfter(tokens, from)];
-          return t !== undefined && t.role === 'amount' && t.ownSubject && peerMembers(head.subject, t.subject);
+          return t !== undefined && t.role === 'amount' && t.ownSubject && (peerMembers(head.subject, t.subject) || otherClass(head.subject, t.subject));
         }) : undefined;
         const cuts = [sideCut, staffCut, chainCut, peerCut].filter((c): c is number => c !== undefined);
         const cut = cuts.length > 0 ? Math.min(...cuts) : undefined;
@@ -1048,6 +1049,15 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
 }
 
 /** The sentence ends with a run of amounts that are the members of one standard breakdown. */
+/**
+ * Two 类 of the functional classification (`文化旅游体育与传媒支出…，其中文物（款）…；社会保障和就业支出69.30万元`): the second is the
+ * next 类, no part of the first's list.
+ */
+function otherClass(a: string, b: string): boolean {
+  const bare = (s: string) => s.replace(/[（(]类[)）]$/, '');
+  return CLASS_NAME.test(bare(a)) && CLASS_NAME.test(bare(b)) && bare(a).replace(/支出$/, '') !== bare(b).replace(/支出$/, '');
+}
+
 function closesPeerRun(sentence: ProseToken[]): boolean {
   const run: string[] = [];
   for (let k = sentence.length - 1; k >= 0; k--) {
@@ -1703,7 +1713,8 @@ function fallbackTotal(
     const labelled = LABEL_FRAME.test(text0);
     const framed = (DATE_CLAUSE.test(clauses[0]) || VIEWPOINT.test(clauses[0].trim()) || labelled) && clauses.length > 1;
     // (`2.公务用车购置及运行维护费：预算为11.77万元，支出决算为8.83万元，…`: after a label, a budget may come before the actual.)
-    const budgetFirst = labelled && clauses.length > 2 && /^\s*(?:年初|全年|调整后?)?预算/.test(clauses[1]);
+    // (`答：“三公”经费财政拨款预算12.00万元，决算9.90万元，…`: the clause after the label opens with the budget figure.)
+    const budgetFirst = labelled && clauses.length > 2 && (/^\s*(?:年初|全年|调整后?)?预算/.test(clauses[1]) || (tokens[0]?.role === 'budget' && tokens[0].token.span.start - tokens[0].sentence.span.start < clauses[0].length + clauses[1].length + 1));
     const opening = clauses[0].length + (framed ? clauses[1].length + 1 : 0) + (budgetFirst ? clauses[2].length + 1 : 0);
     const within = (t: ProseToken) => t.token.span.start - t.sentence.span.start < opening;
     // (After a frame, only a figure of the opening clause: `合计：收入预算4500.00万元，其中一般公共预算拨款收入4100.00万元…`

@@ -57,7 +57,8 @@ function normalize(name: string): string {
     // (`…（33个）和项目资金总额（`: the joiner before a name is no part of it.)
     .replace(/^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{3})/, '')
     // (And an enumeration in words, `一是`, `第二，`: `三是其他收入增加7.23万元` names 其他收入.)
-    .replace(/^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+是(?=[\u4e00-\u9fff“]{2})|第[一二三四五六七八九十]+[，,、])+/, '')
+    // (`2.5.3具体情况`: a decimal heading number too.)
+    .replace(/^(?:\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff“])|\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+是(?=[\u4e00-\u9fff“]{2})|第[一二三四五六七八九十]+[，,、])+/, '')
     // (`年中追加42.00万元（政府投资审计项目）、调减10.00万元`: the note after the figure before is no part of the next one's name.)
     .replace(/^[（(][^（()）\d]{1,40}[)）]\s*[、，,；;]\s*(?=[\u4e00-\u9fff“])/, '')
     // `（上年为3.00万元）`: an opening bracket is no part of a name.
