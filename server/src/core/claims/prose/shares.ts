@@ -627,7 +627,8 @@ function bracketedWhole(tokens: ProseToken[], share: ProseToken, text: string): 
   const sameKind = base.role === 'count' ? part.role === 'count' && part.token.unitText === base.token.unitText : base.role === 'amount' && part.role === 'amount';
   // (The bracket opens right after the part: nothing but its unit between them.)
   const gap = text.slice(part.token.unitSpan?.end ?? part.token.span.end, base.token.span.start);
-  return sameKind && /^\s*[（(][^，,；;。（）()]*$/.test(gap) ? { part, base } : undefined;
+  // (Not a bracket naming a part, `本年收入合计14050.61万元（含上级补助收入96.50万元，占0.69%）`: that share is the part's of the figure.)
+  return sameKind && /^\s*[（(][^，,；;。（）()]*$/.test(gap) && !/^\s*[（(]\s*(?:其中|内含|含|包括)/.test(gap) ? { part, base } : undefined;
 }
 
 /** The words of a base's name that say which quantity it is, without its fund, kind and 总额. */
