@@ -46,7 +46,8 @@ function qualifierOnly(extra: string): boolean {
   if (/^本(?:部门|单位|局|院|校|委|厅|中心)$/.test(extra)) return true;
   // (`经营收支结余` is the business activities' own, not the year's 本年收支结余.)
   // (Nor does a category: `货物类授予中小企业合同金额` is a part of `授予中小企业合同金额`.)
-  return extra.length <= 3 && !/非|本级|二级|中心|单位|局|所属|下属|机关|其中|部分|其他|其余|剩余|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排|经营|事业|货物|工程|服务|类$/.test(extra);
+  // (Nor what is left of it: `尚有县级配套资金158.88万元未到位` is a part of the `县级配套331.00万元`.)
+  return extra.length <= 3 && !/非|尚|仍有|未|待|本级|二级|中心|单位|局|所属|下属|机关|其中|部分|其他|其余|剩余|项目|人均|每|经费|预算|拨款|收入|支出|费|资金|合计|总|涉及|覆盖|涵盖|用于|安排|经营|事业|货物|工程|服务|类$/.test(extra);
 }
 
 /** The name used to match statements: without the reasons that introduce it and generic endings (memoised: names repeat). */
@@ -166,7 +167,7 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
     if (opening && !(opening[1] && model.department && opening[1].endsWith(model.department))) scope.own = `para${p.id}`;
     // `甲项目资金来源为中央补助60万元…` / `乙项目…中央补助20万元`: a paragraph about one project keeps its own
     // accounts (its 中央补助, 累计投入 are not the next project's).
-    else if (PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40))) scope.own = `para${p.id}`;
+    else if (PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40)) || FUNDED_ITEM_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 80))) scope.own = `para${p.id}`;
   }
   for (let s = section; s !== undefined && scope.own === ''; s = model.sections[s].parent) {
     // (A `#### （一）…` heading is deep in Markdown but numbered as a part of the report, not as an item.)
@@ -218,6 +219,11 @@ const PAID_OUT = /^(?:发放|拨付|下达|兑付|支付)(?:资金|金额)?$/;
 const NAMED_ITEM = /^\s*[（(][一二三四五六七八九十]{1,3}[)）][^。；;：:，,\d]{2,40}[：:]/;
 const PER_ITEM = /^项目(?:全年|年度|年初|调整后)?(?:预算|执行|实际|资金|总)/;
 const PROJECT_PARAGRAPH = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:(?:19|20)\d\d\s*年度?\s*)?(?:[^，,。；;：:\d\s]{1,30}?项目|该项目)(?!支出|经费|资金合计|\s*\d)/;
+/**
+ * `2．危旧桥梁改造工程。项目总投资1836.25万元，…`, `- **农村危房改造**：总投资407.00万元。资金构成：中央补助…`: a numbered or bulleted
+ * item named and then funded is a project with its own 中央补助, 到位资金.
+ */
+const FUNDED_ITEM_PARAGRAPH = /^\s*(?:[-*+•]\s+|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)(?:\*\*)?[^，,。；;：:\d*]{2,40}?(?:\*\*)?[。：:]\s*(?:该?项目)?(?:计划)?(?:总投资|投资|资金构成|资金来源|总预算)/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）]|[①-⑳])/;
 /** `（二）城乡社区支出（类）…土地开发支出（项）：年初结转和结余0万元，…`: a 科目 item numbered as a part is an item too. */
 // (Or opening with its name alone: `…（款）资助国产影片放映（项）本年支出32.35万元，…；年末结转和结余10.35万元。`)

@@ -403,7 +403,9 @@ function collectItems(
  * 公务用车运行维护费１１．４６万元，…；年末公务用车保有量四辆；`). Not a bullet that breaks a figure down (`其中`, `包括`).
  */
 function bulletItems(text: string, tokens: ProseToken[]): ProseToken[][] {
-  if (!/[；;]/.test(text) || /其中|包括|分别/.test(text)) return [tokens];
+  // (Nor a bullet whose `；` come after a sentence of its own: `- **农村危房改造**：总投资407.00万元。资金构成：中央补助…；省级补助…` is one
+  // item, whose first figure is its part.)
+  if (!/[；;]/.test(text) || /其中|包括|分别/.test(text) || /^[^；;]*。/.test(text)) return [tokens];
   const clauses: ProseToken[][] = [];
   for (const t of tokens) {
     const opens = t.depth === 0 && t.ownSubject && /(?:^|[；;])\s*[^，,。；;：:\d]*$/.test(t.lead) && /[；;]/.test(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start));

@@ -170,6 +170,9 @@ function computeFrame(ctx: ShareContext, share: ProseToken): string {
   return normalizeSubject(first.replace(/(?:主要)?用于.*$|(?:主要)?(?:体现|包括)在?.*$/, ''));
 }
 
+/** A share that names no base: `占`, `占比`, `，占比为`. */
+const BARE_SHARE = /^[，,；;]?\s*占(?:比)?(?:为)?$/;
+
 /** A bracketed note closing a name: `（含财政拨款、事业收入等各类资金）`. */
 const TRAILING_NOTE = /\s*[（(][^（）()]*[)）]$/;
 
@@ -274,12 +277,16 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // paragraph states a figure of that name, before the department's fund they usually mean.)
     const written = baseWords(share.lead).replace(/\s/g, '');
     const literal = !wantCount && written !== named && written.length >= 4 ? ctx.subjects.find(written, part.token.span.start, (t) => accept(t) && t.subject.endsWith(written) && LEVEL_OR_OWNER.test(t.subject.slice(0, -written.length)) && t.sentence.paragraph === share.sentence.paragraph && t.token.span.start < share.token.span.start) : undefined;
+    // (`- **农村危房改造**：总投资407.00万元。资金构成：中央补助270.00万元，占项目总投资的66.34%`: the project's own figure, named without
+    // 项目 in its paragraph, before a 项目总投资 of all projects stated elsewhere.)
+    const itemWords = /^(?:该|本)?项目(?=[\u4e00-\u9fff]{2})/.test(named) ? named.replace(/^(?:该|本)?项目/, '') : '';
+    const ofItem = itemWords && !wantCount ? ctx.subjects.find(itemWords, share.token.span.start, (t) => accept(t) && t.subject === itemWords && t.sentence.paragraph === share.sentence.paragraph) : undefined;
     const found = wantCount
       ? totalCountBefore(ctx, part, named)
       : // (A family's name finds only its own figures: `占政府采购支出总额的94.18%` is not of `全年支出总额13727.13万元` by the suffix.)
         // (Nearest before the share when the part is in its sentence: the base may stand between them, `A326.90万元，本年支出合计为
         // 236.90万元，A占本年支出合计的…`.)
-        (literal ?? ctx.subjects.find(named, part.sentence === share.sentence ? share.token.span.start : part.token.span.start, family ? familyNamed(named) : closeTo(named)) ??
+        (literal ?? ofItem ?? ctx.subjects.find(named, part.sentence === share.sentence ? share.token.span.start : part.token.span.start, family ? familyNamed(named) : closeTo(named)) ??
         (bare !== named && bare.length >= 4 ? ctx.subjects.find(bare, part.token.span.start, closeTo(bare)) : undefined) ??
         aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined) ??
         // (`占社会保障和就业支出的31.66%` of `社会保障和就业支出（类）3585.64万元`: a subject's level mark left out.)
@@ -1080,6 +1087,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
   differenceClaims(ctx, sink);
   const unresolved: UnresolvedShare[] = [];
   const groups = new Map<string, ShareClaim[]>();
+  /** By sentence: the last share that named its base, and that base. */
+  const namedShareBefore = new Map<number, { share: ProseToken; named: string; base?: ProseToken }>();
   const respective = respectiveParts(ctx);
   for (const share of ctx.analysis.tokens) {
     const run = respective.get(share);
@@ -1136,9 +1145,17 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     // state; not of any other figure of the unit.)
     if (!named && part.unitLabelled) continue;
     const wantCount = part.role === 'count';
-    const given = bracketed?.base ?? run?.base ?? (named ? baseInBracketAfter(sentenceTokens, share, named) : undefined);
-    const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, named, wantCount, run?.siblings);
-    if (!resolved && named && !wantCount) unresolved.push({ share, part, named });
+    // (`中央补助1655.00万元，占项目总投资的41.76%；省级补助1200.00万元，占比30.28%`: a bare share in the next `；` clause of a share that named
+    // its base, no 其中 between them, is of that base.)
+    const before = run || !BARE_SHARE.test(share.lead) ? undefined : namedShareBefore.get(share.sentence.id);
+    const sinceNamed = before ? ctx.text.slice(before.share.token.span.end, share.token.span.start) : '';
+    const sameBase = before && /[；;]/.test(sinceNamed) && !sinceNamed.includes('其中') ? before : undefined;
+    const baseName = sameBase?.named ?? named;
+    const given = bracketed?.base ?? run?.base ?? sameBase?.base ?? (baseName ? baseInBracketAfter(sentenceTokens, share, baseName) : undefined);
+    const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, baseName, wantCount, run?.siblings);
+    if (!resolved && baseName && !wantCount) unresolved.push({ share, part, named: baseName });
+    const ownName = run ? '' : namedBase(share.lead);
+    if (ownName) namedShareBefore.set(share.sentence.id, { share, named: ownName, base: resolved?.base });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
     // (`“优”的项目31个，…涉及资金6018.36万元；“中”的项目3个，…涉及资金226.55万元，占3.13%`: another grade's money is no whole of this one's.)
@@ -1148,7 +1165,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const partLabel = dated(part, partName(part));
     // (A count base without a name of its own (`占全部28个项目的`) is the total count, not what the sentence lends it.)
     // (A base without a name of its own takes the share's: `占项目资金总额的` over `…，资金5,743.06万元`.)
-    const baseLabel = dated(base, base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || named || '总数');
+    const baseLabel = dated(base, base.token.unit === 'count' && !base.ownSubject ? '总数' : base.subject.replace(/^[/／]+/, '') || baseName || '总数');
     // (A part restated in another unit, `涉及资金9.02亿元（90,234.90万元）`: the finer statement.)
     const fine = finestOf(ctx.analysis.bySentence.get(part.sentence.id) ?? [], part);
     const finePart = fine.token.span.start < share.token.span.start ? fine : part;
