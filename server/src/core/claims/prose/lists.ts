@@ -59,6 +59,9 @@ export const STAFF_FRAME = new RegExp(`^(${STAFF_KINDS})人员中`);
 // (And a breakdown by criterion opened with a comma, `按单位分，本年收入合计3735.03万元，其中：…`.)
 const VIEW_OPENING = /^(?:从|按)(?:支出|收入)?(?:构成|结构)(?:上|来)?看|^按[^：:，,。；;]{1,12}(?:划?分|分类)(?:科目)?[，,]$|^(?:分|从)(?:使用|所属)?单位(?:构成)?(?:来看|看|划分)[，,]$|^从[^：:，,。；;]{1,8}(?:上|来)?看[，,]$/;
 
+/** A clause that looks at a whole by a criterion: `从资金来源看，`, `按支出功能分类划分，`. */
+const OTHER_VIEW_CLAUSE = /^\s*(?:从[^：:，,。；;\d]{1,8}(?:上|来)?看|按[^：:，,。；;\d]{1,12}(?:划?分|分类|来看|看))[，,：:]/;
+
 const TRIGGER = new RegExp(
   [
     `${wrappable('其中')}[：:，,]?`,
@@ -671,13 +674,16 @@ export function findLists(
         const sideCut = head ? otherSideClause(text, searched, /收入|支出/.test(head.lead) ? head.lead : head.subject) : undefined;
         const staffCut = establishment ? staffClause(text, searched, /编制/.test(establishment.subject)) : undefined;
         const chainCut = semicolonBefore(text, searched, (from) => CHAIN_CLAUSE.test(text.slice(from, from + 5)));
+        // (`项目支出1065.04万元中，A…，占项目支出的42.69%；B…；从资金来源看，…`: a clause looking at the whole by another criterion
+        // starts another breakdown.)
+        const viewCut = semicolonBefore(text, searched, (from) => OTHER_VIEW_CLAUSE.test(text.slice(from, from + 24)));
         // (`公务用车购置及运行维护费7.86万元，其中：购置费0万元，运行维护费7.86万元…；公务接待费4.16万元`: a clause opening with a
         // peer of the total in a standard breakdown is the next member of that breakdown, not a part of this one.)
         const peerCut = head?.role === 'amount' ? semicolonBefore(text, searched, (from) => {
           const t = tokens[firstAtOrAfter(tokens, from)];
           return t !== undefined && t.role === 'amount' && t.ownSubject && (peerMembers(head.subject, t.subject) || otherClass(head.subject, t.subject));
         }) : undefined;
-        const cuts = [sideCut, staffCut, chainCut, peerCut].filter((c): c is number => c !== undefined);
+        const cuts = [sideCut, staffCut, chainCut, peerCut, viewCut].filter((c): c is number => c !== undefined);
         const cut = cuts.length > 0 ? Math.min(...cuts) : undefined;
         if (cut !== undefined) {
           list.region.end = cut;

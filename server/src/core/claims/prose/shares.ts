@@ -235,7 +235,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // (`本部门基本支出（含财政拨款、事业收入…等各类资金）262487.41万元，其中：…占基本支出的74.93%`: the total's name is the words
     // before its bracketed note.)
     const totalName = listTotal?.subject.replace(TRAILING_NOTE, '') ?? '';
-    const shortens = listTotal !== undefined && ((named.length >= 4 && totalName.endsWith(named)) || (bare !== named && bare.length >= 4 && totalName.endsWith(bare)));
+    // (Not a name of all 财政拨款 that leaves out the total's fund: `政府性基金预算财政拨款支出…，具体为：…（占财政拨款支出的38.67%）`.)
+    const allFiscal = /财政拨款/.test(named) && /(?:一般公共预算|政府性基金|国有资本经营)[^财]*财政拨款/.test(totalName) && !/一般公共预算|政府性基金|国有资本经营/.test(named);
+    const shortens = listTotal !== undefined && !allFiscal && ((named.length >= 4 && totalName.endsWith(named)) || (bare !== named && bare.length >= 4 && totalName.endsWith(bare)));
     // (`8个自评项目涉及执行数6323.72万元，其中：…占自评项目执行数的79.78%`: 涉及 is the sentence's verb, no word of the name.)
     const uninvolved = (name: string) => name.replace(/涉及/g, '');
     if (listTotal && (wantCount || shortens || subjectsMatch(totalName, named) || subjectsMatch(uninvolved(totalName), uninvolved(named)))) return { base: listTotal, group: `list${list!.id}` };
@@ -295,7 +297,8 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // a 基本支出 stated elsewhere: a 类's own, say.)
     const section = share.sentence.section;
     const inSection = (t: ProseToken) => section !== undefined && t.sentence.section === section;
-    const sectionFund = found && inSection(found) ? undefined : FUND_PREFIXES.map((f) => ctx.subjects.find(f + named, part.token.span.start, (t) => accept(t) && inSection(t))).find((t) => t !== undefined);
+    // (Not for a name that names its money already: `占财政拨款支出的38.67%` in the 政府性基金 section is of all 财政拨款支出.)
+    const sectionFund = (found && inSection(found)) || anyFund ? undefined : FUND_PREFIXES.map((f) => ctx.subjects.find(f + named, part.token.span.start, (t) => accept(t) && inSection(t))).find((t) => t !== undefined);
     if (sectionFund) return { base: sectionFund, group: `named:${sectionFund.token.id}:${share.sentence.paragraph}` };
     if (found) return { base: found, group: `named:${found.token.id}:${share.sentence.paragraph}` };
     // (`共涉及项目15个，资金5,743.06万元。自评结果如下：` over item lines `…的项目7个，涉及资金3,683.93万元，占项目总数的46.67%，
@@ -1087,8 +1090,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
   differenceClaims(ctx, sink);
   const unresolved: UnresolvedShare[] = [];
   const groups = new Map<string, ShareClaim[]>();
-  /** By sentence: the last share that named its base, and that base. */
-  const namedShareBefore = new Map<number, { share: ProseToken; named: string; base?: ProseToken }>();
+  /** By sentence and bracket depth: the last share that named its base, and that base (a bracketed share's is another base). */
+  const namedShareBefore = new Map<string, { share: ProseToken; named: string; base?: ProseToken }>();
   const respective = respectiveParts(ctx);
   for (const share of ctx.analysis.tokens) {
     const run = respective.get(share);
@@ -1147,7 +1150,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const wantCount = part.role === 'count';
     // (`中央补助1655.00万元，占项目总投资的41.76%；省级补助1200.00万元，占比30.28%`: a bare share in the next `；` clause of a share that named
     // its base, no 其中 between them, is of that base.)
-    const before = run || !BARE_SHARE.test(share.lead) ? undefined : namedShareBefore.get(share.sentence.id);
+    const before = run || !BARE_SHARE.test(share.lead) ? undefined : namedShareBefore.get(`${share.sentence.id}:${share.depth}`);
     const sinceNamed = before ? ctx.text.slice(before.share.token.span.end, share.token.span.start) : '';
     const sameBase = before && /[；;]/.test(sinceNamed) && !sinceNamed.includes('其中') ? before : undefined;
     const baseName = sameBase?.named ?? named;
@@ -1155,7 +1158,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, baseName, wantCount, run?.siblings);
     if (!resolved && baseName && !wantCount) unresolved.push({ share, part, named: baseName });
     const ownName = run ? '' : namedBase(share.lead);
-    if (ownName) namedShareBefore.set(share.sentence.id, { share, named: ownName, base: resolved?.base });
+    if (ownName) namedShareBefore.set(`${share.sentence.id}:${share.depth}`, { share, named: ownName, base: resolved?.base });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
     // (`“优”的项目31个，…涉及资金6018.36万元；“中”的项目3个，…涉及资金226.55万元，占3.13%`: another grade's money is no whole of this one's.)

@@ -97,7 +97,7 @@ function normalize(name: string): string {
     // (`…年末结转和结余44.69万元，为年初结转和结余49.38万元加…`, `…总计由年初结转和结余49.38万元和…构成`: the verb before a name.)
     .replace(/^(?:为|由)(?=[\u4e00-\u9fff]{4})/, '')
     // (`人员经费由工资福利支出323.40万元和…构成`: the whole before 由 names what the figure is part of, not the figure.)
-    .replace(/^[\u4e00-\u9fff“”]{2,12}?(?:经费|支出|收入|资金|合计|总计|总额)由(?=[\u4e00-\u9fff]{4})/, '')
+    .replace(/^[\u4e00-\u9fff“”]{0,12}?(?:经费|支出|收入|资金|合计|总计|总额)由(?=[\u4e00-\u9fff]{4})/, '')
     // (`占比14.60%的社会保障和就业支出`: the 的 that ties a share before a name to it.)
     .replace(/^的(?=[\u4e00-\u9fff]{2})/, '')
     // (`较预算数1237万元减少…`: the comparison names whose budget only by the sentence's subject.)

@@ -862,7 +862,8 @@ const BOTH_SIDES_TOTAL = /(?:收入、?支出|收、?支)(?:总计|合计)$/;
 function sidesOfBothSidesTotal(total: ProseToken, parts: ProseToken[]): [ProseToken[], ProseToken[]] | undefined {
   // (Or one side's 总计 when the list names both: `收入总计2114.41万元，支出总计2114.41万元…。其中：年初财政拨款结转和结余…，本年财政拨款
   // 收入…，本年财政拨款支出…，年末财政拨款结转和结余…`; the two 总计 of a 决算 are equal.)
-  if (parts.length < 2 || !(BOTH_SIDES_TOTAL.test(total.subject) || /(?:收入|支出)总计$/.test(total.subject))) return undefined;
+  // (Or a bare 总计: `总计2692.23万元中，收入由本年收入合计…和年初结转和结余…构成，支出由…构成`.)
+  if (parts.length < 2 || !(BOTH_SIDES_TOTAL.test(total.subject) || /(?:收入|支出)总计$/.test(total.subject) || /^总计$/.test(total.subject || total.lead.trim()))) return undefined;
   // (The opening balance is income's, the closing one spending's, a fund's too: `政府性基金预算财政拨款年初结转40.00万元`.)
   // (A part named by nothing but its words, `全年支出120.00万元`, by those.)
   const sideOf = (p: ProseToken) => {
