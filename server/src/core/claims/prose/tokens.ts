@@ -708,10 +708,14 @@ function projectOpenedSince(text: string, from: number, to: number): string | un
 
 // (Or with the reason for its change: `；差旅费因汛期应急值守和外出督导增多，增加0.78万元`.)
 const COMPARED_CLAUSE = /[；;]\s*(?:([\u4e00-\u9fff“”（）()]{2,20}?)(?:与上年(?:相比|比较)|与上年度(?:相比|比较)|(?:比|较)上年度?|同比)[，,]|([\u4e00-\u9fff“”（）()]{1,12}?(?:费|支出|经费|收入))(?:因|由于))/g;
+const UNBUDGETED_CLAUSE = /[；;：:，,]\s*([\u4e00-\u9fff“”（）()]{2,20}?)(?:年初)?未安排(?:预算|资金)[，,][^，,。；;]*$/;
 function comparedOpenedSince(text: string, from: number, to: number): string | undefined {
   // (Within the gap only, as for 项目 above.)
   if (to - from < 6) return undefined;
   const gap = text.slice(from, to);
+  // (`其中：因公出国（境）费未安排预算，支出决算0.00万元`: the item without a budget names the figure after it.)
+  const unbudgeted = gap.includes('未安排') ? normalizeSubject(UNBUDGETED_CLAUSE.exec(gap)?.[1] ?? '') : '';
+  if (unbudgeted) return unbudgeted;
   if (!gap.includes('；')) return undefined;
   const found = allMatches(COMPARED_CLAUSE, gap).at(-1);
   const name = found?.[1] ?? found?.[2];
