@@ -96,6 +96,8 @@ const UNIT_WORDS = [
   // Lengths and sites a project builds (`实际完成47.5公里`, `实际完成23处`): outputs its completion rates are of.
   '公里', '千米', '处', '座',
   '个', '人', '辆', '台', '套', '份', '家', '项', '次', '分', '名', '户', '件', '所', '条', '倍', '天', '本', '期', '场', '篇', '卷', '册',
+  // (Supplies bought by the piece: `帐篷40顶，3380元/顶`, `抢险舟2艘`, `棉被400床`, `无人机3架`.)
+  '顶', '艘', '架', '床', '株',
   '年', '月', '日', '号', '季度',
 ];
 // A PDF line wrap may split a unit (`万` / `元`): multi-character money and rate units allow one, and the counts of 三公 (`21批` /
@@ -140,7 +142,7 @@ function nextNumber(text: string, from: number): RegExpExecArray | null {
   return null;
 }
 
-const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '场次', '班次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '卷', '册', '天', '倍', '万平方米', '平方米', '平米', '㎡', 'm²', 'm2', '万亩', '亩', '公里', '千米', '处', '座']);
+const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '场次', '班次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '卷', '册', '天', '倍', '顶', '艘', '架', '床', '株', '万平方米', '平方米', '平米', '㎡', 'm²', 'm2', '万亩', '亩', '公里', '千米', '处', '座']);
 
 function unitOf(word: string | undefined): Unit {
   switch (word) {
@@ -252,7 +254,7 @@ function isPerUnit(text: string, end: number): boolean {
   // (`预算38.20万元/决算14.42万元` puts two figures side by side: only a unit after the slash makes a rate.)
   return (next === '/' || next === '／') && PER_DENOMINATOR.test(text.slice(end + 1, end + 4));
 }
-const PER_DENOMINATOR = /^\s*(?:人|户|月|年|天|日|次|辆|台|套|平方米|㎡|m|亩|件|个|吨|公里|千米|小时|学时|床|名|家|所|班|项|册|张|份)/;
+const PER_DENOMINATOR = /^\s*(?:人|户|月|年|天|日|次|辆|台|套|平方米|㎡|m|亩|件|个|吨|公里|千米|小时|学时|床|名|家|所|班|项|册|张|份|顶|艘|架|株|只|头|批|场|处|座)/;
 
 /**
  * Scans `text` (a whole document or one cell) and returns its numbers, offsets relative to `text`

@@ -441,7 +441,8 @@ export function findLists(
       // A nested list ends at its `；`, and at the latest where the next list starts.
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
       // (A breakdown by the level below, `按款分：公安（款）…；国家安全（款）…`, goes on over its `；`.)
-      let regionEnd = parent ? (BY_LEVEL.test(word) ? Math.min(parent.region.end, nextTrigger) : nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger))) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
+      // (So does a run opened with a colon, whose items are the clauses: `…物资47.52万元，分别为：帐篷40顶，…13.52万元；棉被400床，…`.)
+      let regionEnd = parent ? (BY_LEVEL.test(word) || /(?:分别|具体)(?:为|是)[：:]$/.test(word) ? Math.min(parent.region.end, nextTrigger) : nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger))) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
       // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`; not one opened
       // with a colon, whose items are the clauses: `资产总额4717.32万元分别为：本级1269.25万元；某中心1253.49万元；…`.)
       if (respectively && !/[：:]$/.test(word)) {
@@ -1598,6 +1599,14 @@ function fallbackTotal(
     }
     // (A 总计 named and stated nowhere is no licence to take the figure the sentence before opened with.)
     if (fiscal) return undefined;
+  }
+  // (`…上级补助收入58.60万元，占17.41%。上级补助收入为省气象局转拨的…专项资金，其中中央资金40.00万元、…`: a sentence opening by saying
+  // what a figure of the sentence before is breaks that figure down.)
+  const described = role === 'amount' && previous?.paragraph === sentence.paragraph ? /^\s*([\u4e00-\u9fff“”]{2,20}?)(?:为|是|主要为|全部为|系)(?=[\u4e00-\u9fff])/.exec(wordsBefore)?.[1] : undefined;
+  if (described) {
+    const name = normalizeSubject(described);
+    const found = (analysis.bySentence.get(previous!.id) ?? []).find((t) => t.role === 'amount' && t.ownSubject && t.subject === name);
+    if (found) return found;
   }
   // (`…，其中行政单位1个、事业单位30个。事业单位包括：县级公立医院3家、…`: a count named before the trigger is the one of that name
   // the sentence before states, not whatever it opened with.)
