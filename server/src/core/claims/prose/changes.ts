@@ -236,6 +236,8 @@ function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseT
   const whole = lastBefore(tokens, firstAtOrAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');
   if (!whole || whole === last || whole.depth !== last.depth) return undefined;
   if (semicolon) return whole;
+  // (Not parts each in a `；` clause of its own: `其中：购置费37.04万元…；运行维护费107.47万元，同比增加1.44万元` is the last part's change.)
+  if (/[；;]/.test(text.slice(whole.token.span.end - span.start, last.token.span.start - span.start))) return undefined;
   const parts = tokens.slice(whole.index + 1, last.index + 1).filter((t) => t.role === 'amount' && t.depth === whole.depth);
   return parts.length >= 2 && checkSum(operand(whole.token, ''), parts.map((p) => operand(p.token, ''))).ok ? whole : undefined;
 }
