@@ -47,7 +47,9 @@ export function averageClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     const m = AVERAGE.exec(t.lead.replace(/\s+/g, ''));
     if (!m || /约$/.test(t.lead)) continue;
     // (`人均增加0.20万元`: a change of the average, no average.)
-    if (AVERAGE_CHANGE.test(t.lead)) continue;
+    // (Nor a month's, `享受对象5210人，月人均补助280元`: a monthly standard, which the months paid and the people who came and went
+    // make no exact share of the year's money.)
+    if (AVERAGE_CHANGE.test(t.lead) || /月(?:人均|平均|户均)|(?:人均|户均|每人|每户)每?月/.test(t.lead)) continue;
     // (`…；上年人员经费723.68万元、上年末在职人员66人，人均人员经费10.96万元`: last year's average, of last year's figures.)
     const clauseFrom = clauseStart(t);
     if (paragraph.some((b) => b.sentence === t.sentence && b.index < t.index && b.token.span.start >= clauseFrom && (b.role === 'prior' || (b.role === 'count' && /上年|去年/.test(b.lead))))) continue;

@@ -723,7 +723,9 @@ export function findLists(
         // (A run of years, `2016年、2017年、2018年机关运行经费分别为224.48万元、205.44万元和189.47万元，合计619.39万元`: last year's figure is
         // one of the parts its 合计 adds up.)
         const byYears = role === 'amount' && !own && list.members.some((t) => t.role === 'prior') && new Set(list.members.map((t) => t.year)).size >= 2;
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !FORMULA_TERM_LEAD.test(t.lead) && !notPart(t) && (t.role === role || (byYears && t.role === 'prior' && isMoney(t.token.unit))) && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
+        // (Nor the total restated as the frame of its parts: `按款级科目划分，三项救助资金13440.44万元中：最低生活保障…`.)
+        const restatedFrame = (t: ProseToken) => own !== undefined && t.token.value.eq(own.token.value) && t.token.unit === own.token.unit && /^\s*中[：:，,]/.test(text.slice(t.token.unitSpan?.end ?? t.token.span.end, (t.token.unitSpan?.end ?? t.token.span.end) + 3));
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !restatedFrame(t) && !FORMULA_TERM_LEAD.test(t.lead) && !notPart(t) && (t.role === role || (byYears && t.role === 'prior' && isMoney(t.token.unit))) && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
