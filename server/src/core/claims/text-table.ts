@@ -822,7 +822,8 @@ const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: 
   // (`全年共接待国内来访团组112个`: groups received are reception batches, not trips abroad.)
   { name: '因公出国（境）团组数', row: /团组数/, unit: '个', prose: (subject, clause) => /团组/.test(subject) && !/接待|来访/.test(clause) },
   { name: '因公出国（境）人次', row: /出国[^，,]*人(?:次|数)/, unit: '人次', prose: (_subject, clause) => /出国/.test(clause) && !/接待/.test(clause) },
-  { name: '公务用车购置数', row: /购置数/, unit: '辆', prose: (subject) => /购置/.test(subject) && !/保有/.test(subject) },
+  // (Or the total of the cars the clause says were bought: `购置执法执勤用车6辆、应急保障用车4辆…，共12辆`.)
+  { name: '公务用车购置数', row: /购置数/, unit: '辆', prose: (subject, clause) => (/购置/.test(subject) || /购置[^；;。]*[，,]\s*(?:共|共计|合计)$/.test(clause)) && !/保有/.test(subject) },
   { name: '公务用车保有量', row: /保有量/, unit: '辆', prose: (subject) => /保有量/.test(subject) },
   // (The table's reception rows are the domestic ones; a count the prose says is domestic, or all of it when the table
   // states no foreign reception: `全年共接待31批次、192人次`.)
@@ -869,7 +870,10 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     const sentenceTokens = facts.analysis.bySentence.get(pt.sentence.id) ?? [];
     // (The counts of the few figures before it: a sentence of thousands of counts is read once each.)
     const near = sentenceTokens.slice(Math.max(0, pt.index - 12), pt.index);
-    if (near.some((o) => o.role === 'count' && o.token.unitText === pt.token.unitText && !/各$/.test(o.lead) && /其中|[（(]/.test(model.text.slice(o.token.span.end, pt.token.span.start)))) continue;
+    const totalled = /(?:共|共计|合计|总计)$/.test(pt.lead);
+    if (!totalled && near.some((o) => o.role === 'count' && o.token.unitText === pt.token.unitText && !/各$/.test(o.lead) && /其中|[（(]/.test(model.text.slice(o.token.span.end, pt.token.span.start)))) continue;
+    // (Nor a part of a count the sentence totals after it: `购置执法执勤用车6辆（…）、应急保障用车4辆（…）…，共12辆`.)
+    if (sentenceTokens.slice(pt.index + 1, pt.index + 12).some((o) => o.role === 'count' && o.token.unitText === pt.token.unitText && /(?:共|共计|合计|总计)$/.test(o.lead) && !/其中|[；;]/.test(model.text.slice(pt.token.span.end, o.token.span.start)))) continue;
     if (!/至$/.test(pt.lead) && /上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1))) continue;
     // (A paragraph that tells domestic from foreign receptions, `公务接待4批次…其中：国内公务接待3批次…接待外宾1批次`, counts all
     // of them where it names neither.)
