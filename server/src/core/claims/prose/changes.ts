@@ -1058,6 +1058,9 @@ function shareChangeInPercent(tokens: ProseToken[], rate: ProseToken, sink: Clai
 const LAST_YEARS_LEVEL = /(?:比|较|与|同)(?:上年|去年|上一年|(?:19|20)\d\d\s*年度?)(?:同期)?的?$/;
 const SHARE_MOVED = /^\s*(?:减少|增加|下降|上升|提高|降低)了?\s*$/;
 
+/** The rate a points clause names: `执行进度比上年同期（41.26%）降低…` → 执行进度. */
+const RATE_NAMED = /([\u4e00-\u9fff]{2,10}?)(?:比|较|与)(?:上年|去年|上一年)/;
+
 export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   // This year's shares by their stated figure, for a difference stated in the sentence after them.
   let shares: Map<number, ShareClaim> | undefined;
@@ -1144,6 +1147,10 @@ export function pointsClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         (prior?.role === 'share' && prior.subject ? [...paragraph, ...before].reverse().find((t) => t.role === 'share' && t.year === undefined && sharesName(shareOf(t)?.part.label ?? '', prior.subject)) : undefined);
       // (`完成年初预算…的104.24%，完成调整后预算…的96.22%；年初预算完成率比上年的101.74%提高2.50个百分点`: last year's rate of
       // one budget is set against this year's of that budget.)
+      // (`执行进度39.08%，达到序时进度要求的78.16%，执行进度比上年同期（41.26%）降低2.18个百分点`: the rate the clause names.)
+      const namedRate = (RATE_NAMED.exec(points.lead) ?? (prior ? RATE_NAMED.exec(prior.lead) : null))?.[1];
+      const byName = namedRate ? [...rates].reverse().find((t) => t !== prior && level(t) && !lastYears(t) && t.lead.includes(namedRate)) : undefined;
+      if (byName) current = byName;
       const kind = prior ? budgetKind(prior.lead) : '';
       const sameKind = kind ? [...rates].reverse().find((t) => t !== prior && level(t) && !lastYears(t) && rateBudgetKind(tokens, t) === kind) : undefined;
       if (sameKind) current = sameKind;

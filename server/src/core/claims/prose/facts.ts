@@ -99,6 +99,9 @@ interface Statement {
  * `项目全年预算数` of two projects are two quantities.
  */
 function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
+  // (`截至6月底，累计支出1902.68万元` and `截至9月底，累计支出2834.57万元`: figures as of a date within the year are that date's.)
+  const period = PART_OF_YEAR.exec(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start))?.[0];
+  if (period) return `period:${period}`;
   const p = model.paragraphs[t.sentence.paragraph];
   const scope = paragraphScope(model, t.sentence.section, p);
   if (scope.own !== '') return scope.own;
@@ -110,6 +113,9 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   // (So is the money a numbered item paid out, `（五）…补助：按每人每月260元的标准，…发放资金269.88万元`.)
   return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key) || PAID_OUT.test(key)) ? `para${scope.item ?? p.id}` : '';
 }
+/** A date or a part of the year a clause is as of: `截至6月底`, `截至2024年9月30日`, `一季度`, `上半年`, `1-6月` (not the year's end). */
+const PART_OF_YEAR = /(?:截[至止]|到)(?:(?:19|20)\d\d年)?(?:[1-9]|1[01])月(?:底|末|份|\d{1,2}日)?|[一二三四1-4]季度|[上下]半年|前三季度|(?<!\d)1\s*[-—~至]\s*(?:[1-9]|1[01])月/;
+
 /** `年初结转和结余中，`, `年末结转和结余中：`: a clause framed by the opening or the closing balance. */
 const BALANCE_FRAME = /(年初|年末)(?:财政拨款)?结转和?结余(?:[^，,。；;：:\d]{0,4})?中[，,：:][^。；;]*$/;
 const CLASS_ITEM_NAME = /[（(][类款项][)）](?:支出)?(?:决算数?)?$/;

@@ -1161,6 +1161,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (ownName) namedShareBefore.set(`${share.sentence.id}:${share.depth}`, { share, named: ownName, base: resolved?.base });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
+    // (A run's part is no base of its siblings: `一季度支出1000.16万元、二季度支出…，占全年支出的比重分别为19.30%、23.21%…`.)
+    if (run && base !== part && run.siblings.includes(base)) continue;
     // (`“优”的项目31个，…涉及资金6018.36万元；“中”的项目3个，…涉及资金226.55万元，占3.13%`: another grade's money is no whole of this one's.)
     if (base.sentence === part.sentence && base.token.span.start < part.token.span.start && base.subject === part.subject && OTHER_GRADE_BETWEEN.test(ctx.text.slice(base.token.span.end, part.token.span.start))) continue;
     // (An earlier year's share names its year: `2016年授予中小企业合同占2016年政府采购支出总额的比重`.)
