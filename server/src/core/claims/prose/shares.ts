@@ -1148,6 +1148,9 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     // state; not of any other figure of the unit.)
     if (!named && part.unitLabelled) continue;
     const wantCount = part.role === 'count';
+    // (`12个国考断面水质优良比例达到100%`: the rate of the things counted that meet a standard, of which the text states no number; the
+    // count is their whole, no part of another.)
+    if (wantCount && !/占/.test(share.lead) && /(?:比例|比率|率)(?:达到?|为|是)?$/.test(share.lead)) continue;
     // (`中央补助1655.00万元，占项目总投资的41.76%；省级补助1200.00万元，占比30.28%`: a bare share in the next `；` clause of a share that named
     // its base, no 其中 between them, is of that base.)
     const before = run || !BARE_SHARE.test(share.lead) ? undefined : namedShareBefore.get(`${share.sentence.id}:${share.depth}`);
