@@ -231,7 +231,9 @@ function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseT
   // (Or a 包括 list: `政府采购支出总额151.05万元，包括：…服务支出112.40万元；上年决算为168.35万元，较上年减少17.30万元`.)
   // (Or `由…组成`: `收入总计1292.11万元，由本年收入1276.51万元和年初…结转和结余15.60万元组成；较上年减少204.26万元`.)
   const madeOf = /^\s*(?:组成|构成)/.test(gap) ? text.lastIndexOf('由', last.token.span.start - span.start) : -1;
-  const opened = Math.max(text.lastIndexOf('其中', last.token.span.start - span.start), text.lastIndexOf('包括', last.token.span.start - span.start), madeOf);
+  // (Or a frame, `债务付息支出754.95万元中，一般债券付息…、专项债券付息…，同比增长23.28%`: whose parts add up to it, below.)
+  const framed = Math.max(text.lastIndexOf('中，', last.token.span.start - span.start), text.lastIndexOf('中：', last.token.span.start - span.start));
+  const opened = Math.max(text.lastIndexOf('其中', last.token.span.start - span.start), text.lastIndexOf('包括', last.token.span.start - span.start), madeOf, semicolon ? -1 : framed);
   if (opened < 0 || span.start + opened < previousEnd) return undefined;
   const whole = lastBefore(tokens, firstAtOrAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');
   if (!whole || whole === last || whole.depth !== last.depth) return undefined;
