@@ -283,7 +283,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     // 项目 in its paragraph, before a 项目总投资 of all projects stated elsewhere.)
     const itemWords = /^(?:该|本)?项目(?=[\u4e00-\u9fff]{2})/.test(named) ? named.replace(/^(?:该|本)?项目/, '') : '';
     const ofItem = itemWords && !wantCount ? ctx.subjects.find(itemWords, share.token.span.start, (t) => accept(t) && t.subject === itemWords && t.sentence.paragraph === share.sentence.paragraph) : undefined;
-    const found = wantCount
+    const foundAny = wantCount
       ? totalCountBefore(ctx, part, named)
       : // (A family's name finds only its own figures: `占政府采购支出总额的94.18%` is not of `全年支出总额13727.13万元` by the suffix.)
         // (Nearest before the share when the part is in its sentence: the base may stand between them, `A326.90万元，本年支出合计为
@@ -293,6 +293,9 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
         aliases.map((n) => ctx.subjects.find(n, part.token.span.start, familyNamed(n))).find((t) => t !== undefined) ??
         // (`占社会保障和就业支出的31.66%` of `社会保障和就业支出（类）3585.64万元`: a subject's level mark left out.)
         LEVELS.map((level) => ctx.subjects.find(named + level, part.token.span.start, closeTo(named + level))).find((t) => t !== undefined));
+    // (`占全区卫生健康支出的40.59%`: a base named for the whole region is no figure of the department's that leaves the region unsaid.)
+    const region = /^全[区县市省国]/.exec(named)?.[0];
+    const found = region && foundAny && !foundAny.sentence.text.includes(region) ? undefined : foundAny;
     // (In the section of one fund's 基本支出, `占基本支出的8.98%` is of that fund's, `一般公共预算财政拨款基本支出2106.40万元`, not of
     // a 基本支出 stated elsewhere: a 类's own, say.)
     const section = share.sentence.section;
