@@ -708,14 +708,18 @@ function projectOpenedSince(text: string, from: number, to: number): string | un
 
 // (Or with the reason for its change: `；差旅费因汛期应急值守和外出督导增多，增加0.78万元`.)
 const COMPARED_CLAUSE = /[；;]\s*(?:([\u4e00-\u9fff“”（）()]{2,20}?)(?:与上年(?:相比|比较)|与上年度(?:相比|比较)|(?:比|较)上年度?|同比)[，,]|([\u4e00-\u9fff“”（）()]{1,12}?(?:费|支出|经费|收入))(?:因|由于))/g;
+/** `其中：因公出国（境）费未安排预算，支出决算0.00万元`: the item without a budget names the figure right after it (that one only). */
 const UNBUDGETED_CLAUSE = /[；;：:，,]\s*([\u4e00-\u9fff“”（）()]{2,20}?)(?:年初)?未安排(?:预算|资金)[，,][^，,。；;]*$/;
+function unbudgetedNamedSince(text: string, from: number, to: number): string {
+  if (to - from < 6) return '';
+  const gap = text.slice(from, to);
+  return gap.includes('未安排') ? normalizeSubject(UNBUDGETED_CLAUSE.exec(gap)?.[1] ?? '') : '';
+}
+
 function comparedOpenedSince(text: string, from: number, to: number): string | undefined {
   // (Within the gap only, as for 项目 above.)
   if (to - from < 6) return undefined;
   const gap = text.slice(from, to);
-  // (`其中：因公出国（境）费未安排预算，支出决算0.00万元`: the item without a budget names the figure after it.)
-  const unbudgeted = gap.includes('未安排') ? normalizeSubject(UNBUDGETED_CLAUSE.exec(gap)?.[1] ?? '') : '';
-  if (unbudgeted) return unbudgeted;
   if (!gap.includes('；')) return undefined;
   const found = allMatches(COMPARED_CLAUSE, gap).at(-1);
   const name = found?.[1] ?? found?.[2];
@@ -1022,6 +1026,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       inherited = project ?? compared ?? inherited;
       // (Only where the side word alone would leave the figure unnamed.)
       const sideNamed = !own && (role === 'amount' || role === 'budget') && otherSide(lead, inherited) ? otherSideName(lead, inherited) : undefined;
+      const unbudgeted = own || project !== undefined || compared !== undefined ? '' : unbudgetedNamedSince(text, gapStart, start);
       const pt: ProseToken = {
         token,
         sentence,
@@ -1031,9 +1036,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
         // (`国内公务接待40批次、190人次`: a count joined to a count names what it counts the same way.)
         // (`基本支出占56.91%（3678.53万元）`: the bracketed amount is the share's part.)
         // (`收、支总计各减少2541.87万元，下降7.98%`: the rate right after a change is of the change's figure.)
-        subject: own || sideNamed || (role === 'change-rate' && previous?.role === 'delta' && previous.subject && RATE_AFTER_CHANGE.test(lead) ? previous.subject : '') || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
+        subject: own || unbudgeted || sideNamed || (role === 'change-rate' && previous?.role === 'delta' && previous.subject && RATE_AFTER_CHANGE.test(lead) ? previous.subject : '') || (role === 'count' && previous?.role === 'count' && /^[、和及与]?$/.test(lead) ? previous.subject : previous?.role === 'share' && PART_AFTER_SHARE.test(lead) ? previous.subject : otherSide(lead, inherited) || (POSTFIX_TOTAL.test(lead) && inheritedFromPart) ? '' : inherited),
         // (A name the clause opens with is the figure's own: `；差旅费因…增多，增加0.78万元` is no change of the paragraph's total.)
-        ownSubject: own !== '' || (clauseNamed !== undefined && clauseNamed === inherited && !own && !sideNamed),
+        ownSubject: own !== '' || unbudgeted !== '' || (clauseNamed !== undefined && clauseNamed === inherited && !own && !sideNamed),
         direction: continuesRun && !ownDirection ? previous.direction : role === 'delta' || role === 'change-rate' || role === 'budget-delta' ? directionOf(lead) ?? gapDirection(lead) ?? (NEW_THIS_YEAR.test(lead) ? 'up' : undefined) : undefined,
         year,
         since: year !== undefined && since !== undefined && year === Number(since) && (/本年|今年|当年/.test(lead) || lead.includes(`${model.reportYear}年`)) ? true : undefined,
