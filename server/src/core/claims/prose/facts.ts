@@ -100,7 +100,7 @@ interface Statement {
  */
 function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   // (`截至6月底，累计支出1902.68万元` and `截至9月底，累计支出2834.57万元`: figures as of a date within the year are that date's.)
-  const period = PART_OF_YEAR.exec(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start))?.[0];
+  const period = periodBefore(t);
   if (period) return `period:${period}`;
   const p = model.paragraphs[t.sentence.paragraph];
   const scope = paragraphScope(model, t.sentence.section, p);
@@ -115,6 +115,18 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
 }
 /** A date or a part of the year a clause is as of: `截至6月底`, `截至2024年9月30日`, `一季度`, `上半年`, `1-6月` (not the year's end). */
 const PART_OF_YEAR = /(?:截[至止]|到)(?:(?:19|20)\d\d年)?(?:[1-9]|1[01])月(?:底|末|份|\d{1,2}日)?|[一二三四1-4]季度|[上下]半年|前三季度|(?<!\d)1\s*[-—~至]\s*(?:[1-9]|1[01])月/;
+
+const periodsOf = new LintMemo<object, Array<{ at: number; text: string }>>();
+/** The last PART_OF_YEAR before a figure in its sentence (the sentence's dates found once: a 1 MB sentence is read once, not per figure). */
+function periodBefore(t: ProseToken): string | undefined {
+  const periods = periodsOf.of(t.sentence, () => [...t.sentence.text.matchAll(new RegExp(PART_OF_YEAR.source, 'g'))].map((m) => ({ at: t.sentence.span.start + m.index!, text: m[0] })));
+  let found: string | undefined;
+  for (const p of periods) {
+    if (p.at >= t.token.span.start) break;
+    found = p.text;
+  }
+  return found;
+}
 
 /** `年初结转和结余中，`, `年末结转和结余中：`: a clause framed by the opening or the closing balance. */
 const BALANCE_FRAME = /(年初|年末)(?:财政拨款)?结转和?结余(?:[^，,。；;：:\d]{0,4})?中[，,：:][^。；;]*$/;

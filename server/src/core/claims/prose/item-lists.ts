@@ -127,7 +127,8 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     const detailed = whole && wholeOfPart(analysis.bySentence.get(list.sentence)!, whole);
     const totals = detailed ? new Map(list.totals).set('amount', detailed) : list.totals;
     // (`主要项目执行情况如下：`: the main items only, not all of them.)
-    const selected = SELECTED_ITEMS.test(model.text.slice(model.sentences[list.sentence].span.start, list.trigger.end));
+    // (The few words before the trigger only: a sentence of thousands of lists is not re-read for each.)
+    const selected = SELECTED_ITEMS.test(model.text.slice(Math.max(model.sentences[list.sentence].span.start, list.trigger.start - 16), list.trigger.end));
     addItemSums(analysis, totals, items, false, sink, counted, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)), withheld || selected);
   }
   for (const list of lists) {

@@ -170,6 +170,9 @@ function computeFrame(ctx: ShareContext, share: ProseToken): string {
   return normalizeSubject(first.replace(/(?:主要)?用于.*$|(?:主要)?(?:体现|包括)在?.*$/, ''));
 }
 
+/** How far after a share that named its base a bare share may take that base (characters: a few `；` clauses). */
+const MAX_SAME_BASE_GAP = 400;
+
 /** A share that names no base: `占`, `占比`, `，占比为`. */
 const BARE_SHARE = /^[，,；;]?\s*占(?:比)?(?:为)?$/;
 
@@ -1157,7 +1160,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     // (`中央补助1655.00万元，占项目总投资的41.76%；省级补助1200.00万元，占比30.28%`: a bare share in the next `；` clause of a share that named
     // its base, no 其中 between them, is of that base.)
     const before = run || !BARE_SHARE.test(share.lead) ? undefined : namedShareBefore.get(`${share.sentence.id}:${share.depth}`);
-    const sinceNamed = before ? ctx.text.slice(before.share.token.span.end, share.token.span.start) : '';
+    // (Only a few clauses back: a sentence of thousands of bare shares after one named share must not be re-read for each.)
+    const sinceNamed = before && share.token.span.start - before.share.token.span.end <= MAX_SAME_BASE_GAP ? ctx.text.slice(before.share.token.span.end, share.token.span.start) : '';
     const sameBase = before && /[；;]/.test(sinceNamed) && !sinceNamed.includes('其中') ? before : undefined;
     const baseName = sameBase?.named ?? named;
     const given = bracketed?.base ?? run?.base ?? sameBase?.base ?? (baseName ? baseInBracketAfter(sentenceTokens, share, baseName) : undefined);
