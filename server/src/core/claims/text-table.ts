@@ -834,6 +834,8 @@ const STATISTIC_COUNTS: Array<{ name: string; row: RegExp; unit: string; prose: 
 const DOMESTIC = /国内(?!外)/;
 /** Words after the counts that say all of them were domestic: `共计接待107批次、429人次，均为国内公务接待`. */
 const ALL_DOMESTIC_AFTER = /^[^。；;]*?(?:均|全部|全)(?:为|是|系)国内/;
+/** The words before a count that total the counts before it: `…、特种专业技术用车2辆，共12辆`. */
+const TOTAL_COUNT_LEAD = /(?:共|共计|合计|总计)$/;
 /** The words before a count that make it a change, not a level. */
 const CHANGE_BEFORE_COUNT = /(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$/;
 const ABROAD = /国[（(]境[)）]外|境外|外事|外宾/;
@@ -870,10 +872,10 @@ function statisticsProse(model: DocumentModel, facts: ProseFacts, sink: ClaimSin
     const sentenceTokens = facts.analysis.bySentence.get(pt.sentence.id) ?? [];
     // (The counts of the few figures before it: a sentence of thousands of counts is read once each.)
     const near = sentenceTokens.slice(Math.max(0, pt.index - 12), pt.index);
-    const totalled = /(?:共|共计|合计|总计)$/.test(pt.lead);
+    const totalled = TOTAL_COUNT_LEAD.test(pt.lead);
     if (!totalled && near.some((o) => o.role === 'count' && o.token.unitText === pt.token.unitText && !/各$/.test(o.lead) && /其中|[（(]/.test(model.text.slice(o.token.span.end, pt.token.span.start)))) continue;
     // (Nor a part of a count the sentence totals after it: `购置执法执勤用车6辆（…）、应急保障用车4辆（…）…，共12辆`.)
-    if (sentenceTokens.slice(pt.index + 1, pt.index + 12).some((o) => o.role === 'count' && o.token.unitText === pt.token.unitText && /(?:共|共计|合计|总计)$/.test(o.lead) && !/其中|[；;]/.test(model.text.slice(pt.token.span.end, o.token.span.start)))) continue;
+    if (sentenceTokens.slice(pt.index + 1, pt.index + 12).some((o) => o.role === 'count' && o.token.unitText === pt.token.unitText && TOTAL_COUNT_LEAD.test(o.lead) && !/其中|[；;]/.test(model.text.slice(pt.token.span.end, o.token.span.start)))) continue;
     if (!/至$/.test(pt.lead) && /上年|去年|上一年|同期|预算(?!单位)|计划/.test(clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1))) continue;
     // (A paragraph that tells domestic from foreign receptions, `公务接待4批次…其中：国内公务接待3批次…接待外宾1批次`, counts all
     // of them where it names neither.)

@@ -21,8 +21,7 @@ export const BEYOND_DEPARTMENT = /全(?:区|市|县|省|州|旗|盟)(?!级)|辖�
 const beyondAt = new LintMemo<object, number>();
 /** Whether the words of `sentence` before `offset` (from its start) name a region: found once per sentence, not per figure. */
 export function beyondDepartmentBefore(sentence: { text: string }, offset: number): boolean {
-  let at = beyondAt.get(sentence);
-  if (at === undefined) beyondAt.set(sentence, (at = sentence.text.search(BEYOND_DEPARTMENT)));
+  const at = beyondAt.of(sentence, () => sentence.text.search(BEYOND_DEPARTMENT));
   return at >= 0 && at < offset;
 }
 export const BEYOND_DEPARTMENT_HEADING = /全(?:区|市|县|省|州|旗|盟)(?!级)|辖区|业务(?:开展|工作|办理)情况/;

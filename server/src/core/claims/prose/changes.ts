@@ -228,18 +228,19 @@ function wholeOfClosedList(tokens: ProseToken[], last: ProseToken, first: ProseT
   // (Not when the part's own budget rate follows that comma: `…；公务用车运行维护费1.86万元，为预算的74.40%，与上年相比增加0.44万元` is
   // the part's change.)
   if (!semicolon && (k > closing || !/^[^。；;\d]*[，,][^。；;\d]*$/.test(gap))) return undefined;
+  const lastAt = last.token.span.start - span.start;
   // (Or a 包括 list: `政府采购支出总额151.05万元，包括：…服务支出112.40万元；上年决算为168.35万元，较上年减少17.30万元`.)
   // (Or `由…组成`: `收入总计1292.11万元，由本年收入1276.51万元和年初…结转和结余15.60万元组成；较上年减少204.26万元`.)
-  const madeOf = /^\s*(?:组成|构成)/.test(gap) ? text.lastIndexOf('由', last.token.span.start - span.start) : -1;
+  const madeOf = /^\s*(?:组成|构成)/.test(gap) ? text.lastIndexOf('由', lastAt) : -1;
   // (Or a frame, `债务付息支出754.95万元中，一般债券付息…、专项债券付息…，同比增长23.28%`: whose parts add up to it, below.)
-  const framed = Math.max(text.lastIndexOf('中，', last.token.span.start - span.start), text.lastIndexOf('中：', last.token.span.start - span.start));
-  const opened = Math.max(text.lastIndexOf('其中', last.token.span.start - span.start), text.lastIndexOf('包括', last.token.span.start - span.start), madeOf, semicolon ? -1 : framed);
+  const framed = Math.max(text.lastIndexOf('中，', lastAt), text.lastIndexOf('中：', lastAt));
+  const opened = Math.max(text.lastIndexOf('其中', lastAt), text.lastIndexOf('包括', lastAt), madeOf, semicolon ? -1 : framed);
   if (opened < 0 || span.start + opened < previousEnd) return undefined;
   const whole = lastBefore(tokens, firstAtOrAfter(tokens, span.start + opened), previousEnd, (t) => t.role === 'amount');
   if (!whole || whole === last || whole.depth !== last.depth) return undefined;
   if (semicolon) return whole;
   // (Not parts each in a `；` clause of its own: `其中：购置费37.04万元…；运行维护费107.47万元，同比增加1.44万元` is the last part's change.)
-  if (/[；;]/.test(text.slice(whole.token.span.end - span.start, last.token.span.start - span.start))) return undefined;
+  if (/[；;]/.test(text.slice(whole.token.span.end - span.start, lastAt))) return undefined;
   const parts = tokens.slice(whole.index + 1, last.index + 1).filter((t) => t.role === 'amount' && t.depth === whole.depth);
   return parts.length >= 2 && checkSum(operand(whole.token, ''), parts.map((p) => operand(p.token, ''))).ok ? whole : undefined;
 }

@@ -114,12 +114,12 @@ function itemScope(model: DocumentModel, t: ProseToken, key: string): string {
   return scope.enumerated && (ITEM_NAME.test(key) || PER_ITEM.test(key) || ITEM_ACCOUNTS.test(key) || PAID_OUT.test(key)) ? `para${scope.item ?? p.id}` : '';
 }
 /** A date or a part of the year a clause is as of: `截至6月底`, `截至2024年9月30日`, `一季度`, `上半年`, `1-6月` (not the year's end). */
-const PART_OF_YEAR = /(?:截[至止]|到)(?:(?:19|20)\d\d年)?(?:[1-9]|1[01])月(?:底|末|份|\d{1,2}日)?|[一二三四1-4]季度|[上下]半年|前三季度|(?<!\d)1\s*[-—~至]\s*(?:[1-9]|1[01])月/;
+const PART_OF_YEAR = /(?:截[至止]|到)(?:(?:19|20)\d\d年)?(?:[1-9]|1[01])月(?:底|末|份|\d{1,2}日)?|[一二三四1-4]季度|[上下]半年|前三季度|(?<!\d)1\s*[-—~至]\s*(?:[1-9]|1[01])月/g;
 
-const periodsOf = new LintMemo<object, Array<{ at: number; text: string }>>();
+const periodsOf = new LintMemo<Sentence, Array<{ at: number; text: string }>>();
 /** The last PART_OF_YEAR before a figure in its sentence (the sentence's dates found once: a 1 MB sentence is read once, not per figure). */
 function periodBefore(t: ProseToken): string | undefined {
-  const periods = periodsOf.of(t.sentence, () => [...t.sentence.text.matchAll(new RegExp(PART_OF_YEAR.source, 'g'))].map((m) => ({ at: t.sentence.span.start + m.index!, text: m[0] })));
+  const periods = periodsOf.of(t.sentence, () => [...t.sentence.text.matchAll(PART_OF_YEAR)].map((m) => ({ at: t.sentence.span.start + m.index!, text: m[0] })));
   let found: string | undefined;
   for (const p of periods) {
     if (p.at >= t.token.span.start) break;

@@ -724,7 +724,10 @@ export function findLists(
         // one of the parts its 合计 adds up.)
         const byYears = role === 'amount' && !own && list.members.some((t) => t.role === 'prior') && new Set(list.members.map((t) => t.year)).size >= 2;
         // (Nor the total restated as the frame of its parts: `按款级科目划分，三项救助资金13440.44万元中：最低生活保障…`.)
-        const restatedFrame = (t: ProseToken) => own !== undefined && t.token.value.eq(own.token.value) && t.token.unit === own.token.unit && /^\s*中[：:，,]/.test(text.slice(t.token.unitSpan?.end ?? t.token.span.end, (t.token.unitSpan?.end ?? t.token.span.end) + 3));
+        const restatedFrame = (t: ProseToken) => {
+          const end = t.token.unitSpan?.end ?? t.token.span.end;
+          return own !== undefined && t.token.value.eq(own.token.value) && t.token.unit === own.token.unit && /^\s*中[：:，,]/.test(text.slice(end, end + 3));
+        };
         const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !restatedFrame(t) && !FORMULA_TERM_LEAD.test(t.lead) && !notPart(t) && (t.role === role || (byYears && t.role === 'prior' && isMoney(t.token.unit))) && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
@@ -1059,7 +1062,6 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
   return found;
 }
 
-/** The sentence ends with a run of amounts that are the members of one standard breakdown. */
 /**
  * Two 类 of the functional classification (`文化旅游体育与传媒支出…，其中文物（款）…；社会保障和就业支出69.30万元`): the second is the
  * next 类, no part of the first's list.
@@ -1069,6 +1071,7 @@ function otherClass(a: string, b: string): boolean {
   return CLASS_NAME.test(bare(a)) && CLASS_NAME.test(bare(b)) && bare(a).replace(/支出$/, '') !== bare(b).replace(/支出$/, '');
 }
 
+/** The sentence ends with a run of amounts that are the members of one standard breakdown. */
 function closesPeerRun(sentence: ProseToken[]): boolean {
   const run: string[] = [];
   for (let k = sentence.length - 1; k >= 0; k--) {

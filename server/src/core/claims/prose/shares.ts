@@ -1159,7 +1159,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     if (wantCount && !/占/.test(share.lead) && /(?:比例|比率|率)(?:达到?|为|是)?$/.test(share.lead)) continue;
     // (`中央补助1655.00万元，占项目总投资的41.76%；省级补助1200.00万元，占比30.28%`: a bare share in the next `；` clause of a share that named
     // its base, no 其中 between them, is of that base.)
-    const before = run || !BARE_SHARE.test(share.lead) ? undefined : namedShareBefore.get(`${share.sentence.id}:${share.depth}`);
+    const clauseKey = `${share.sentence.id}:${share.depth}`;
+    const before = run || !BARE_SHARE.test(share.lead) ? undefined : namedShareBefore.get(clauseKey);
     // (Only a few clauses back: a sentence of thousands of bare shares after one named share must not be re-read for each.)
     const sinceNamed = before && share.token.span.start - before.share.token.span.end <= MAX_SAME_BASE_GAP ? ctx.text.slice(before.share.token.span.end, share.token.span.start) : '';
     const sameBase = before && /[；;]/.test(sinceNamed) && !sinceNamed.includes('其中') ? before : undefined;
@@ -1168,7 +1169,7 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, baseName, wantCount, run?.siblings);
     if (!resolved && baseName && !wantCount) unresolved.push({ share, part, named: baseName });
     const ownName = run ? '' : namedBase(share.lead);
-    if (ownName) namedShareBefore.set(`${share.sentence.id}:${share.depth}`, { share, named: ownName, base: resolved?.base });
+    if (ownName) namedShareBefore.set(clauseKey, { share, named: ownName, base: resolved?.base });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
     // (A run's part is no base of its siblings: `一季度支出1000.16万元、二季度支出…，占全年支出的比重分别为19.30%、23.21%…`.)
