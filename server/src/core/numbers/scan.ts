@@ -428,7 +428,8 @@ function scanDigits(text: string, base: number, wholeCell: boolean): ScannedNumb
     // (`较202` / `3年度`: a year the line wrap cut is read whole.)
     const wrappedYear = unit === 'year' && /^(?:19|20)[0-9]{2}$/.test(body.replace(/\s+/g, ''));
     const wrappedCount = unit === 'count' && WRAPPED_INTEGER.test(body);
-    if (markerBeforeYear || markerBeforeFigure || (malformed && !unitOfRun && !wrappedYear && !wrappedCount && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
+    const filled = unitWord || wholeCell ? undefined : filledBlank(text, m.index, m.index + sign.length + body.length);
+    if (markerBeforeYear || markerBeforeFigure || (malformed && !unitOfRun && !filled && !wrappedYear && !wrappedCount && !(unit === '%' || unit === '万元' || unit === '元' || unit === '亿元' || unit === '个百分点'))) {
       const firstDigits = body.match(LEADING_INTEGER)![0];
       at = m.index + sign.length + firstDigits.length;
       pushNumber(out, text, base, m.index, sign, firstDigits, undefined, undefined);
@@ -443,9 +444,32 @@ function scanDigits(text: string, base: number, wholeCell: boolean): ScannedNumb
     const unitStart = rawUnit ? m.index + whole.length - rawUnit.length : undefined;
     const end = unitWord ? m.index + whole.length : m.index + sign.length + body.length;
     if (unitWord && isPerUnit(text, end)) unit = 'none';
+    if (filled) {
+      pushNumber(out, text, base, m.index, sign, body, filled.unitWord, filled.unitStart);
+      const n = out[out.length - 1];
+      Object.assign(n, { start: base + filled.open, end: base + filled.close, raw: text.slice(filled.open, filled.close) });
+      at = filled.unitStart + filled.unitWord.length;
+      continue;
+    }
     pushNumber(out, text, base, m.index, sign, body, unitWord, unitStart, unit, rawUnit?.length);
   }
   return out;
+}
+
+/** A bracket around nothing but a figure, its unit after the bracket. */
+const FILLED_BLANK_AFTER = /^[ \u00A0\u3000]?[)）][ \u00A0\u3000]?(亿元|万元|元|%|％|万(?![\u4e00-\u9fff]))/;
+
+/**
+ * `政府采购货物支出（312.60）万元`: a template's blank (`（  ）万元`) filled in, the figure left inside the brackets. The figure
+ * spans its brackets (as an accountant's `（1.16）` in a cell does), so a fix replaces them too, and its unit is the one after them.
+ */
+function filledBlank(text: string, start: number, end: number): { open: number; close: number; unitWord: string; unitStart: number } | undefined {
+  const c = text.charCodeAt(start - 1) === 0x20 || text.charCodeAt(start - 1) === 0x3000 ? start - 2 : start - 1;
+  if (text.charAt(c) !== '（' && text.charAt(c) !== '(') return undefined;
+  const m = FILLED_BLANK_AFTER.exec(text.slice(end, end + 8));
+  if (!m) return undefined;
+  const unitStart = end + m[0].length - m[1].length;
+  return { open: c, close: end + m[0].search(/[)）]/) + 1, unitWord: m[1], unitStart };
 }
 
 /** An integer a line wrap cut, `12` / `14`, with nothing but the wrap (a page's number and blanks) inside it. */

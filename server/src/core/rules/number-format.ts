@@ -33,7 +33,7 @@ const STYLES: Array<{ id: 'fullwidthThroughout' | 'spaceGroupedThroughout'; of: 
   },
   {
     id: 'spaceGroupedThroughout',
-    of: (n) => n.formatIssue === 'space-in-digits' && SPACE_GROUPING.test(asciiForms(n.raw)),
+    of: (n) => n.formatIssue === 'space-in-digits' && SPACE_GROUPING.test(asciiForms(blankParts(n.raw)[1])),
     message: (count, raw) => l(`全文 ${count} 个数字以空格分隔千位（如“${raw}”）`, `${count} numbers group thousands with spaces (such as "${raw}")`),
   },
 ];
@@ -82,7 +82,7 @@ export const numberFormat: Rule = {
         fixes: [
           {
             title: l(`全部 ${numbers.length} 处规范为半角数字`, `Normalise all ${numbers.length} to plain ASCII figures`),
-            edits: numbers.map((n) => ({ span: n.span, newText: repaired(n.raw, n.formatIssue!, n.text) })),
+            edits: numbers.map((n) => ({ span: n.span, newText: inBlank(n.raw, n.formatIssue!, n.text) })),
             safe: false,
             preferred: true,
             kind: 'normalize-number',
@@ -95,7 +95,7 @@ export const numberFormat: Rule = {
       // (`（１）`, `附件１`, `第１季度`: full-width digits of a number that states no quantity are the writer's style, not damage.)
       if (n.formatIssue === 'fullwidth' && !n.cell && n.unit === 'none') continue;
       const issue = ISSUE_TEXT[n.formatIssue];
-      const fixed = repaired(n.raw, n.formatIssue, n.text);
+      const fixed = inBlank(n.raw, n.formatIssue!, n.text);
       // (A line wrap inside the number is shown as ⏎: a message is one line.)
       const [raw, shown] = [n.raw, fixed].map((t) => t.replace(/\r?\n/g, '⏎'));
       ctx.report({
@@ -123,6 +123,18 @@ export const numberFormat: Rule = {
     }
   },
 };
+
+/** `（7 314.10）万元`: the brackets of a template's blank filled in (numbers/scan.ts's filledBlank), the number, what closes them. */
+function blankParts(raw: string): [string, string, string] {
+  const m = /^([（(][ \u3000]?)([^]*?)([ \u3000]?[)）])$/.exec(raw);
+  return m ? [m[1], m[2], m[3]] : ['', raw, ''];
+}
+
+/** repaired, the brackets of a filled-in blank kept as they are. */
+function inBlank(raw: string, issue: NumberFormatIssue, plain: string): string {
+  const [open, digits, close] = blankParts(raw);
+  return open + repaired(digits, issue, plain) + close;
+}
 
 /**
  * The number as written with only its damage repaired: full-width characters made ASCII, the decimal
