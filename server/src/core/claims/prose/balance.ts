@@ -63,6 +63,9 @@ const SIDES = [
  */
 const MAX_PARAGRAPHS_AFTER_TOTAL = 4;
 
+/** A bracketed note closing a name. */
+const TRAILING_NOTE = /[（(][^（()）]*[)）]$/;
+
 /** A 总计 of another scope (`财政拨款收入总计`), stated as such. */
 const OTHER_TOTAL = (t: ProseToken) => t.role === 'amount' && t.ownSubject && !t.restates && !t.approx && /总计$/.test(t.subject) && !/^(?:收入、支出|收入|支出)总计$/.test(t.subject);
 
@@ -111,7 +114,8 @@ export function totalsCarryOverClaims(model: DocumentModel, analysis: ProseAnaly
       const carry = tokens.find((t) => t.index > year.index && money(t) && side.carry.test(t.subject)) ?? following.find((t) => money(t) && (side.carry.test(t.subject) || side.year.test(t.subject)));
       if (!carry || !side.carry.test(carry.subject)) continue;
       // (Also stated on its own after: `另外，本年用事业基金弥补收支差额40000.00元…；年初结转和结余…`.)
-      const optionalTerm = (t: ProseToken) => t.role === 'amount' && t.ownSubject && side.optional.test(t.subject);
+      // (And named with a note, `结余分配（按规定收回财政的结余资金）283.75万元`.)
+      const optionalTerm = (t: ProseToken) => t.role === 'amount' && t.ownSubject && side.optional.test(t.subject.replace(TRAILING_NOTE, ''));
       const optional = tokens.find(optionalTerm) ?? following.find(optionalTerm);
       const parts = [year, ...(optional ? [optional] : []), carry];
       sink.add<SumClaim>({

@@ -29,6 +29,10 @@ const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$|^使用[^，,。；;]{
 // (Or a bare carry-over or adjustment, `年初结转156.80万元`, `年中追加31.00万元`: its sentence's item's, whichever that is.)
 const BARE_BALANCE = /^(?:年初|年末|期初|期末)?余额$|^(?:加)?(?:年初|上年)结转(?:资金)?$|^(?:经|本年)?(?:年中|年度中|年内)?(?:追加|调增|调减|追减|压减|核减|核增)(?:预算|资金)?$/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`, `本类支出`. */
+/** Money returned to the treasury, named by the act alone. */
+const RETURNED = /^(?:按规定)?(?:收回|交回|缴回|上缴)(?:财政|国库)?(?:的?(?:结余)?资金)?$/;
+/** A sentence on what was done with the money carried over from last year: `上年结转的项目资金本年使用…，`. */
+const CARRIED_OVER_USED = /^[^。；;]*?(?:上年|年初)结转[^，,。；;]*?(?:使用|支出)[^，,。；;]*[，,]/;
 const THIS_ITEM = /^(?:该|此|本)(?:科目|项目|项|款|类)/;
 /** A figure named only as a project's (`项目全年预算数`, `项目执行数`). */
 const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|执行|资金|支出|决算)数?(?:总额)?$/;
@@ -185,7 +189,7 @@ function paragraphScope(model: DocumentModel, section: number | undefined, p: Do
     if (opening && !(opening[1] && model.department && opening[1].endsWith(model.department))) scope.own = `para${p.id}`;
     // `甲项目资金来源为中央补助60万元…` / `乙项目…中央补助20万元`: a paragraph about one project keeps its own
     // accounts (its 中央补助, 累计投入 are not the next project's).
-    else if (PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40)) || FUNDED_ITEM_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 80))) scope.own = `para${p.id}`;
+    else if (PROJECT_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 40)) || FUNDED_ITEM_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 80)) || PROJECT_ITEM_PARAGRAPH.test(model.text.slice(p.span.start, p.span.start + 160))) scope.own = `para${p.id}`;
   }
   for (let s = section; s !== undefined && scope.own === ''; s = model.sections[s].parent) {
     // (A `#### （一）…` heading is deep in Markdown but numbered as a part of the report, not as an item.)
@@ -242,6 +246,8 @@ const PROJECT_PARAGRAPH = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}
  * item named and then funded is a project with its own 中央补助, 到位资金.
  */
 const FUNDED_ITEM_PARAGRAPH = /^\s*(?:[-*+•]\s+|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)(?:\*\*)?[^，,。；;：:\d*]{2,40}?(?:\*\*)?[。：:]\s*(?:该?项目)?(?:计划)?(?:总投资|投资|资金构成|资金来源|总预算)/;
+/** `2. 中小河流水文监测系统建设：年末结转150.00万元。该项目年初结转742.00万元，…收回财政212.00万元`: an item named, then called 该项目. */
+const PROJECT_ITEM_PARAGRAPH = /^\s*(?:[-*+•]\s+|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)(?:\*\*)?[^，,。；;：:\d*]{2,40}?(?:\*\*)?[：:][^\n]{0,80}?该项目/;
 const ENUMERATED = /^\s*(?:\d+[、.．](?!\d)|[（(]\d+[)）]|[①-⑳])/;
 /** `（二）城乡社区支出（类）…土地开发支出（项）：年初结转和结余0万元，…`: a 科目 item numbered as a part is an item too. */
 // (Or opening with its name alone: `…（款）资助国产影片放映（项）本年支出32.35万元，…；年末结转和结余10.35万元。`)
@@ -561,7 +567,10 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // 2293.3万元` in the next paragraph are one figure.)
     const projectFigure = PROJECT_FIGURE.test(t.subject) && t.subject !== '项目支出';
     // (`医疗风险基金年初余额…，年末余额91.49万元。事业基金年初余额…，年末余额930.90万元`: a balance named by no fund is its sentence's.)
-    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : projectFigure || THIS_ITEM.test(t.subject) ? `paragraph${t.sentence.paragraph}` : BARE_BALANCE.test(t.subject) ? `sentence${t.sentence.id}` : '';
+    // (`上年结转的项目资金本年使用5546.25万元，按规定收回财政180.00万元`: what was returned of the money carried over, not all the year
+    // returned.)
+    const ofCarriedOver = RETURNED.test(t.subject) && CARRIED_OVER_USED.test(t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start));
+    const bodyScope = BODY_ONLY.test(t.subject) ? `section${t.sentence.section ?? ''}` : projectFigure || THIS_ITEM.test(t.subject) ? `paragraph${t.sentence.paragraph}` : BARE_BALANCE.test(t.subject) || ofCarriedOver ? `sentence${t.sentence.id}` : '';
     // (A part of one item's figure, `3.城区环卫作业市场化服务。项目全年预算3168.00万元，其中：本级财政资金1079.47万元…`, is that item's, as
     // its whole is: not the department's `本级财政资金3860.47万元` of all projects.)
     const ofItem = inList?.totals.get('amount') ?? inList?.totals.get('budget');

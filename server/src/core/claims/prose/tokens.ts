@@ -1323,8 +1323,11 @@ const COUNTED_KIND = /^([\u4e00-\u9fff（）()]{2,16}?)[：:]?(?:共|实施|完�
 /** The bare names of a kind's flows: its budget, its actual, its saving. */
 const BARE_FLOW = /^(?:采购预算|预算金额|预算数|实际采购(?:金额)?|成交金额|中标金额|合同金额|节约(?:资金)?|资金节约率|节约率)(?:为|是)?$/;
 
-/** A line's opening 科目 name before its first figure's words: `城市建设支出（项）` in `城市建设支出（项）年初结转和结余`. */
-const ITEM_OPENING = /^([^，,。；;：:\d]{2,40}?[（(][类款项][)）])(?=(?:年初|本年|年末|上年)?[^（()）]{0,12}$)/;
+/**
+ * A line's opening 科目 name before its first figure's words: `城市建设支出（项）` in `城市建设支出（项）年初结转和结余`; or the word
+ * pointing back to its paragraph's item (`该项目年初结转24.30万元，本年安排56.00万元，本年支出61.42万元`).
+ */
+const ITEM_OPENING = /^([^，,。；;：:\d]{2,40}?[（(][类款项][)）]|该项目|该科目)(?=(?:年初|本年|年末|上年)?[^（()）]{0,12}$)/;
 
 /** A figure named by its fund first: `一般公共预算财政拨款本年收入`. */
 const FUND_OPENING = /^[、，,；;：:]?(?:其中[：:，,]?)?((?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款)(?:本年)?(?:收入|支出|年初|年末)/;
