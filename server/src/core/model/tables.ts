@@ -1578,6 +1578,8 @@ function assignRoles(table: Table): void {
     const path = cols[c].headerPath;
     const last = path.at(-1) ?? '';
     const joined = path.length >= 2 ? path.at(-2)! + last : last;
+    // (`科目编码 | 科目名称 | 决算数` over `人员经费 | | | 公用经费`: a 公开06 block's label row under the header heads no column.)
+    if (GROUP_LABEL.test(last) && path.length >= 2 && /编码|代码|名称|科目|项目/.test(path.at(-2)!)) return path.at(-2)!;
     return last.length === 1 && /(?:编码|代码|名称)$/.test(joined) ? joined : last;
   };
   const bottom = (c: number) =>
