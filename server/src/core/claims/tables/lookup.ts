@@ -166,6 +166,19 @@ function uniqueValue(model: DocumentModel, table: Table, query: TableValueQuery)
   return null;
 }
 
+/**
+ * `公路水路运输（款）公路建设（项）` and 公开07表's only `2146801 公路建设`, under `21468 政府收费公路专项债券收入安排的支出`: a 项 whose
+ * 款 row the table shows under another name is another 项 of the same name.
+ */
+function underOtherParent(table: Table, it: Item, parent: string): boolean {
+  const code = it.entry.code;
+  if (code === undefined || code.length !== 7) return false;
+  const wanted = normLabel(parent);
+  const row = items(table).find((other) => other.entry.code === code.slice(0, 5));
+  const label = row?.entry.label === undefined ? '' : normLabel(row.entry.label);
+  return label !== '' && !label.includes(wanted) && !wanted.includes(label);
+}
+
 /** `label` is `wanted` with its last one or two characters cut off (and long enough to name one row). */
 function cutShort(label: string, wanted: string): boolean {
   return label.length >= 6 && label.length < wanted.length && wanted.length - label.length <= 2 && wanted.startsWith(label);
@@ -228,6 +241,7 @@ const BUDGET_WORD = /预算/;
  * name whose code starts theirs); a name that still picks more than one row picks none.
  */
 function uniqueRow(table: Table, found: Item[], parent: string | undefined): Item[] {
+  if (found.length === 1 && parent !== undefined) return underOtherParent(table, found[0], parent) ? [] : found;
   if (found.length <= 1) return found;
   if (parent === undefined) return [];
   const parents = (labelIndex(table).get(normLabel(parent)) ?? []).map((it) => it.entry.code).filter((c): c is string => c !== undefined);
