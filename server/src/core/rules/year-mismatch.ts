@@ -84,6 +84,8 @@ const SHARE_OF = /占\s*$/;
 const SHARE_BASE_AFTER = /^\s*度?[^。；;，,\d]{2,30}?的?\s*[\d.]+\s*[%％]/;
 const RESTATED_LAST_YEAR = /可比口径|同口径|(?:加上|减去)[^。；;]{0,12}(?:划入|划出)|调整后上年|原部门/;
 const OTHER_YEAR_PART = /上年|上一年|去年|以前年度|历年|累计/;
+/** A term's definition, `置换债券：指…`, `（2）“三公”经费是指…` (a glossary's line). */
+const DEFINITION = /^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)?\s*[^，,。；;：:\d]{2,30}?(?:[：:]\s*(?:是)?指|是指)/;
 /** A line that is only a date: the publication date under the report. */
 const DATE_LINE = /^\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$/;
 
@@ -178,6 +180,8 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
   const finalAccounts = model.reportKind === 'final-accounts';
   const rest = text.slice(end, sentence?.span.end ?? end);
   const lastYear = reportYear - 1;
+  // (`1.置换债券：指…用于置换截至2014年末存量政府债务…的政府债券`: a term's definition dates what the term is, not the report.)
+  if (sentence && DEFINITION.test(sentence.text)) return undefined;
 
   if (COMPARED.test(before)) {
     if (!finalAccounts) return undefined;

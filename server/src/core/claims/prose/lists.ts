@@ -1571,6 +1571,7 @@ function encloses(sections: Array<{ parent?: number }>, outer: number | undefine
   return false;
 }
 
+const BY_CLASSIFICATION = /按(?:支出)?(?:功能|经济|性质)?分类(?:科目)?(?:情况)?$|按(?:支出)?(?:功能|经济)?性质$/;
 function fallbackTotal(
   analysis: ProseAnalysis,
   previous: { id: number; paragraph: number } | undefined,
@@ -1582,7 +1583,8 @@ function fallbackTotal(
   trigger: string,
   sections: Array<{ parent?: number }>,
 ): ProseToken | undefined {
-  const words = wordsBefore.replace(/主要用于|主要体现在|用于/g, '');
+  // (`本年支出按功能分类情况如下：`: the criterion after the name is no part of it.)
+  const words = wordsBefore.replace(/主要用于|主要体现在|用于/g, '').replace(BY_CLASSIFICATION, '');
   const named = normalizeSubject(words);
   // (`按支出功能分类，本年支出主要用于：…`: the clause before the trigger names the whole, stated earlier.)
   const lastClause = /[，,]/.test(words) ? normalizeSubject(words.slice(Math.max(words.lastIndexOf('，'), words.lastIndexOf(',')) + 1)) : '';
