@@ -174,6 +174,12 @@ function computeFrame(ctx: ShareContext, share: ProseToken): string {
 const MAX_SAME_BASE_GAP = 400;
 
 /** A share that names no base: `占`, `占比`, `，占比为`. */
+/** Whether the token's line is a bullet (`- `, `• `). */
+function inBullet(text: string, t: ProseToken): boolean {
+  const lineStart = text.lastIndexOf('\n', t.sentence.span.start - 1) + 1;
+  return BULLET_LINE.test(text.slice(lineStart, lineStart + 6));
+}
+const BULLET_LINE = /^\s*[-*+•·]\s/;
 const BARE_SHARE = /^[，,；;]?\s*占(?:比)?(?:为)?$/;
 
 /** A bracketed note closing a name: `（含财政拨款、事业收入等各类资金）`. */
@@ -1098,6 +1104,8 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
   const groups = new Map<string, ShareClaim[]>();
   /** By sentence and bracket depth: the last share that named its base, and that base (a bracketed share's is another base). */
   const namedShareBefore = new Map<string, { share: ProseToken; named: string; base?: ProseToken }>();
+  /** By paragraph: the last share of a bullet that named its base. */
+  const bulletShareBefore = new Map<number, { share: ProseToken; named: string; base?: ProseToken }>();
   const respective = respectiveParts(ctx);
   for (const share of ctx.analysis.tokens) {
     const run = respective.get(share);
@@ -1163,13 +1171,17 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const before = run || !BARE_SHARE.test(share.lead) ? undefined : namedShareBefore.get(clauseKey);
     // (Only a few clauses back: a sentence of thousands of bare shares after one named share must not be re-read for each.)
     const sinceNamed = before && share.token.span.start - before.share.token.span.end <= MAX_SAME_BASE_GAP ? ctx.text.slice(before.share.token.span.end, share.token.span.start) : '';
-    const sameBase = before && /[；;]/.test(sinceNamed) && !sinceNamed.includes('其中') ? before : undefined;
+    // (`- 城市低保：…占最低生活保障支出10376.21万元的9.42%` / `- 农村低保：…占90.58%`: so is one in the next bullet, a sibling of the first.)
+    const sibling = !before && !run && share.depth === 0 && BARE_SHARE.test(share.lead) && inBullet(ctx.text, share) ? bulletShareBefore.get(share.sentence.paragraph - 1) : undefined;
+    const sameBase = (before && /[；;]/.test(sinceNamed) && !sinceNamed.includes('其中') ? before : undefined) ?? sibling;
     const baseName = sameBase?.named ?? named;
     const given = bracketed?.base ?? run?.base ?? sameBase?.base ?? (baseName ? baseInBracketAfter(sentenceTokens, share, baseName) : undefined);
     const resolved = given ? { base: given, group: `given${given.token.id}` } : resolveBase(ctx, share, part, baseName, wantCount, run?.siblings);
     if (!resolved && baseName && !wantCount) unresolved.push({ share, part, named: baseName });
     const ownName = run ? '' : namedBase(share.lead);
     if (ownName) namedShareBefore.set(clauseKey, { share, named: ownName, base: resolved?.base });
+    // (Its base named before the share or written inline, `占最低生活保障支出10376.21万元的9.42%`.)
+    if (!run && resolved && !BARE_SHARE.test(share.lead) && share.depth === 0 && inBullet(ctx.text, share)) bulletShareBefore.set(share.sentence.paragraph, { share, named: baseName ?? resolved.base.subject, base: resolved.base });
     if (!resolved || resolved.base === part && !named) continue;
     const { base } = resolved;
     // (A run's part is no base of its siblings: `一季度支出1000.16万元、二季度支出…，占全年支出的比重分别为19.30%、23.21%…`.)
