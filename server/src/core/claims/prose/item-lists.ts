@@ -161,8 +161,18 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     if (!TOTAL_CLOSE.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, last < tokens.length - 1 ? tokens[last + 1].token.span.start - tokens[last + 1].lead.length : sentence.span.end))) continue;
     const totals = new Map<Role, ProseToken>([['amount', total]]);
     const { parts, withheld } = collectItems(model, analysis, sentence.id, undefined, context, undefined, true);
+    // (`1. 一般公共预算财政拨款收入4659.46万元；` / `2. 政府性基金预算财政拨款收入41.31万元；`: the first item of a list is its items' sibling.)
+    const style = ITEM_STYLES.find((re) => re.test(paragraphOpening(model, sentence.paragraph)));
+    const first = parts.get('amount')?.[0];
+    if (style && first && style.test(paragraphOpening(model, first.sentence.paragraph))) continue;
     addItemSums(analysis, totals, parts, true, sink, undefined, undefined, withheld);
   }
+}
+
+/** The first words of a paragraph, its list marker first (a bullet's or a quote's mark aside). */
+function paragraphOpening(model: DocumentModel, paragraph: number): string {
+  const start = model.paragraphs[paragraph].span.start;
+  return model.text.slice(start, start + 12).replace(/^[\s>*#]*/, '');
 }
 
 /** `A、B均为0万元`, `…各为…`: one figure stated of several names. */

@@ -156,6 +156,8 @@ const TRIGGER = new RegExp(
  * The base the share after a list's first amount names (`其中污染防治支出8846.78万元，占一般公共预算财政拨款支出的42.78%`), and
  * whether that amount is the list's only one.
  */
+/** `…，全部为…（项）`, `均为…`: the figure before is all one item. */
+const WHOLLY = /^[，,]?\s*(?:全部|均)(?:为|是)/;
 function shareBaseOfFirstPart(members: ProseToken[]): { base: string; lone: boolean } | undefined {
   const amounts = members.filter((t) => t.role === 'amount');
   const next = amounts.length > 0 ? members[members.indexOf(amounts[0]) + 1] : undefined;
@@ -728,7 +730,12 @@ export function findLists(
           const end = t.token.unitSpan?.end ?? t.token.span.end;
           return own !== undefined && t.token.value.eq(own.token.value) && t.token.unit === own.token.unit && /^\s*中[：:，,]/.test(text.slice(end, end + 3));
         };
-        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !restatedFrame(t) && !FORMULA_TERM_LEAD.test(t.lead) && !notPart(t) && (t.role === role || (byYears && t.role === 'prior' && isMoney(t.token.unit))) && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
+        // (Nor the one part a part is wholly made of: `其中：行政事业单位医疗（款）139.89万元，全部为行政单位医疗（项）139.89万元`.)
+        const wholly = (t: ProseToken) => {
+          const before = tokens[t.index - 1];
+          return WHOLLY.test(t.lead) && before !== undefined && before.role === t.role && before.token.unit === t.token.unit && before.token.value.eq(t.token.value);
+        };
+        const direct = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && !t.restates && !restatedFrame(t) && !wholly(t) && !FORMULA_TERM_LEAD.test(t.lead) && !notPart(t) && (t.role === role || (byYears && t.role === 'prior' && isMoney(t.token.unit))) && (role !== 'count' || countPart(text, t, total)) && !isSubtotal(text, tokens, t, own !== undefined) && !(own && t.ownSubject && t.subject === own.subject));
         list.parts.set(role, withoutSubsetParts(direct));
       }
       if (list.otherCount) list.otherCount.parts = list.members.filter((t) => innermost.get(t) === list && !bracketed.has(t) && t.role === 'count' && countPart(text, t, list.otherCount!.total));
@@ -1756,7 +1763,10 @@ function fallbackTotal(
       const stated = (t: ProseToken) => reason < 0 || t.token.span.start - t.sentence.span.start < reason;
       // (Nor a budget's adjustment, `年初预算6.50万元，年中核减0.50万元，…；支出决算4.84万元`.)
       // (Nor the full marks of a score, `根据…指标体系（满分100分），…自评得分92.6分…。其中：预算执行率（10分）得9.6分；…`.)
-      const first = covered ?? adjusted ?? tokens.find((t) => t.role === role && (!framed || within(t)) && !AVERAGE_WORDS.test(t.lead) && stated(t) && !ADJUSTMENT_AMOUNT.test(t.lead) && !(role === 'score' && (t.depth > 0 || /满分/.test(t.lead))));
+      const candidate = (t: ProseToken) => t.role === role && (!framed || within(t)) && !AVERAGE_WORDS.test(t.lead) && stated(t) && !ADJUSTMENT_AMOUNT.test(t.lead) && !(role === 'score' && (t.depth > 0 || /满分/.test(t.lead)));
+      // (Outside brackets first: `预算8.00万元（其中购置费0万元、运行维护费8.00万元），决算7.36万元。其中：…` breaks the actual down, not the
+      // budget's first part.)
+      const first = covered ?? adjusted ?? tokens.find((t) => t.depth === 0 && candidate(t)) ?? tokens.find(candidate);
       // (`从构成看，A、B、C分别为0万元、5.37万元、4.05万元…。其中，B的一项…`: figures 分别 of several names are parts, none the
       // whole of what follows.)
       if (first && !covered && /分别/.test(first.lead)) return undefined;
