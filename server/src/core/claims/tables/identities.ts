@@ -465,6 +465,11 @@ function sumOf(model: DocumentModel, table: Table, sink: ClaimSink, identity: st
   });
 }
 
+/** A cell with nothing in it (not `0.00`, not a dash). */
+function cellIsBlank(cell: { text: string } | undefined): boolean {
+  return cell === undefined || cell.text.trim() === '';
+}
+
 function t01(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const { income, spend, inCol, outCols, stacked } = sides(table);
   t01Columns(model, table, sink, income, spend, inCol, outCols[0], undefined);
@@ -550,16 +555,24 @@ function t04(model: DocumentModel, table: Table, sink: ClaimSink): void {
     if (opening) sumOf(model, table, sink, 'T04.2', opening, openingSubs, col, l(zh('年初财政拨款结转和结余 = 分资金来源之和'), en('年初财政拨款结转和结余 = its rows by fund')));
     if (incomeTotal) sumOf(model, table, sink, 'T04.3', grandIn, [incomeTotal, opening].filter((x): x is Item => !!x), col, l(zh('总计（收入）= 本年收入合计 + 年初财政拨款结转和结余'), en('总计 (income) = 本年收入合计 + 年初财政拨款结转和结余')));
   }
+  // (`总计 | 64 | 39.06 |  |  |` under `合计 | 一般公共预算财政拨款 | …`: a row whose split by fund is left blank, all of it, states no
+  // split; its fund columns' identities have nothing to check.)
+  const fundParts = fundCols.filter((c): c is number => c !== undefined && c !== totalCol);
+  const splitLeftBlank = (it: Item | undefined) =>
+    it !== undefined && totalCol !== undefined && fundParts.length > 0 && fundParts.every((c) => cellIsBlank(it.row.cells[c])) && !cellIsBlank(it.row.cells[totalCol]);
+  const grandOutUnsplit = splitLeftBlank(grandOut);
   for (const col of outCols) {
     const c = columnLabel(table, col);
+    if (grandOutUnsplit && col !== totalCol) continue;
     if (closing) sumOf(model, table, sink, 'T04.2', closing, closingSubs, col, l(`年末财政拨款结转和结余 = 分资金来源之和（${c}）`, `年末财政拨款结转和结余 = its rows by fund (${c})`));
     sumOf(model, table, sink, 'T04.5', spendTotal, classes, col, l(`本年支出合计 = 各类支出之和（${c}）`, `本年支出合计 = the 类 rows (${c})`));
     if (spendTotal) sumOf(model, table, sink, 'T04.6', grandOut, [spendTotal, closing].filter((x): x is Item => !!x), col, l(`总计（支出）= 本年支出合计 + 年末财政拨款结转和结余（${c}）`, `总计 (expenditure) = 本年支出合计 + 年末财政拨款结转和结余 (${c})`));
   }
   // T04.4: per row, 合计 = the three funds (the expenditure rows; every row when stacked).
-  const parts = fundCols.filter((c): c is number => c !== undefined && c !== totalCol);
+  const parts = fundParts;
   if (totalCol !== undefined && parts.length > 0) {
     for (const it of stacked ? [...income, ...spend] : spend) {
+      if (splitLeftBlank(it)) continue;
       emitSum(sink, {
         kind: 'sum',
         identity: 'T04.4',
