@@ -29,6 +29,19 @@ const FUNDED_BY = /(?:收入|拨款|资金|补助)安排$|^使用[^，,。；;]{
 // (Or a bare carry-over or adjustment, `年初结转156.80万元`, `年中追加31.00万元`: its sentence's item's, whichever that is.)
 const BARE_BALANCE = /^(?:年初|年末|期初|期末)?余额$|^(?:加)?(?:年初|上年)结转(?:资金)?$|^(?:经|本年)?(?:年中|年度中|年内)?(?:追加|调增|调减|追减|压减|核减|核增)(?:预算|资金)?$/;
 /** A name that points back to the paragraph's item: `该科目年末结转和结余`, `该项目支出`, `该款`, `本类支出`. */
+/**
+ * `收入方面，本年一般公共预算财政拨款18699.62万元、…；支出方面，…`: the side a clause's frame names, for a fund named without one (a few
+ * clauses back at most).
+ */
+function aspectSide(text: string, t: ProseToken): string {
+  if (/收入|支出/.test(t.subject)) return '';
+  const before = text.slice(Math.max(t.sentence.span.start, t.token.span.start - ASPECT_REACH), t.token.span.start);
+  const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
+  return ASPECT_FRAME.exec(clause)?.[1] ?? '';
+}
+const ASPECT_FRAME = /(收入|支出)方面[，,：:]/;
+const ASPECT_REACH = 200;
+
 /** Money returned to the treasury, named by the act alone. */
 const RETURNED = /^(?:按规定)?(?:收回|交回|缴回|上缴)(?:财政|国库)?(?:的?(?:结余)?资金)?$/;
 /** A sentence on what was done with the money carried over from last year: `上年结转的项目资金本年使用…，`. */
@@ -542,7 +555,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`部门本年支出合计3902.83万元中：局机关955.61万元，丰泽县公路管理段739.77万元…` and `资产总额5699.77万元，其中：…丰泽县公路管理段
     // 2512.94万元`: a unit named alone in a list is its share of the list's whole, whatever that is.)
     const unitPart = inList && listSide === '' && !/收入|支出/.test(t.subject) && UNIT_NAMED.test(t.subject) && listTotal !== '' ? `之${withoutDepartment(listTotal, model.department).replace(/^(?:本部门|部门|本单位|单位)/, '')}` : '';
-    const side = outerSide ?? (framedBalance ? `${framedBalance}结转和结余` : listSide || unitPart);
+    const side = outerSide ?? (framedBalance ? `${framedBalance}结转和结余` : listSide || unitPart || aspectSide(model.text, t));
     // (The 总计 of either side change alike, so their rates are one: `收入总计、支出总计均为…，比上年下降5.77%` and `收、支总计…下降5.77%`.)
     // (`昆山市城市管理局收入总计、支出总计`: the department's own name says nothing of the quantity.)
     const subject = (graded ?? '') + withoutDepartment(t.subject, model.department);
