@@ -767,9 +767,12 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       const pastPair = BETWEEN_PAST_YEARS.exec(first.lead);
       if (pastPair && reportYear !== undefined && Number(pastPair[1]) <= reportYear) {
         // (The report year's figure is the undated one of the run: `2020—2022年…分别为a、b和c` dates a and b only.)
-        const dated = (year: number) =>
-          [...before, ...tokens.slice(0, first.index)].reverse().find((t) => (t.role === 'amount' || t.role === 'prior') && t.token.unit !== '%' && (t.year === year || (year === reportYear && t.year === undefined && /分别|、|和/.test(t.lead))));
-        const [later, earlier] = [dated(Number(pastPair[1])), dated(Number(pastPair[2]))];
+        // (Or this year's figure of the earlier one's quantity: `2022年度…机关运行经费支出74.02万元…。2020年、2021年机关运行经费分别为…，
+        // 2022年比2020年下降23.53%`.)
+        const dated = (year: number, like?: ProseToken) =>
+          [...before, ...tokens.slice(0, first.index)].reverse().find((t) => (t.role === 'amount' || t.role === 'prior') && t.token.unit !== '%' && (t.year === year || (year === reportYear && t.year === undefined && (/分别|、|和/.test(t.lead) || (like !== undefined && like.subject.length >= 2 && t.subject.endsWith(like.subject))))));
+        const earlier = dated(Number(pastPair[2]));
+        const later = dated(Number(pastPair[1]), earlier);
         if (Number(pastPair[1]) < reportYear || (later && earlier)) {
           previousEnd = (rate ?? delta)!.token.span.end;
           const claim = later && earlier ? changeClaim(sink, text, { first, current: later, prior: earlier, zeroPrior: undefined, delta, rate }) : undefined;

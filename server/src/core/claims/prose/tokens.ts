@@ -147,6 +147,8 @@ export const VIEWPOINT = /^(?:(?:从|就|按|总体|整体|具体|分项|总的)
 const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|底)/g;
 
 /** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
+/** `2016年、2017年、2018年`, `2020年和2021年`: a sentence opening with several years. */
+const YEAR_RUN_OPENING = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+/;
 export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?((?:19|20)\d\d)\s*年/;
 
 /** `比2023年度`, `与2023年相比`: the year a change is compared with. */
@@ -795,7 +797,11 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // (`本局2019年度部门决算公开时，…原公开为36.24万元…，“三公”经费支出决算相应更正为38.24万元`: a correction of another year's report
     // states that year's figures.)
     const corrected = CORRECTED_REPORT.exec(sentence.text)?.[1];
-    const sentenceYear = dated && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : corrected && /更正|修正/.test(sentence.text) ? corrected : undefined;
+    // (`2016年、2017年、2018年、2019年、2020年…支出分别为a、b、c、d和e`: a sentence opening with a run of years dates the 分别 run after it
+    // year by year, and no other figure.)
+    const runYears = dated ? YEAR_RUN_OPENING.exec(sentence.text)?.[0].match(/(?:19|20)\d\d/g) ?? undefined : undefined;
+    let yearRun: { at: number; subject: string } | undefined;
+    const sentenceYear = dated && !runYears && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : corrected && /更正|修正/.test(sentence.text) ? corrected : undefined;
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
     // `上年完成率为85.66%（2023年全年预算12.83万元，支出决算10.99万元）`: a bracket opening with a year dates all its figures.
@@ -1006,7 +1012,14 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       while (datedAt < datedBrackets.length && datedBrackets[datedAt].end <= token.span.start) datedAt++;
       const dating = datedBrackets[datedAt];
       const inDatedBracket = dating && dating.start < token.span.start ? dating.year : undefined;
-      const stated = (since && Number(since) < model.reportYear! - 1 ? since : undefined) ?? ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d|[-/.．]\d{1,2}[-/.．]\d)/)?.[1] ?? inDatedBracket ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
+      // (The k-th figure of the run of a sentence opening with k years, the first after 分别.)
+      if (runYears && yearRun === undefined && /分别/.test(lead) && isMoney(token.unit)) yearRun = { at: 0, subject: own };
+      else if (yearRun && yearRun.at >= 0) yearRun.at = RUN_JOINER.test(lead) && previous?.token.unit === token.unit && yearRun.at + 1 < runYears!.length ? yearRun.at + 1 : -1;
+      const runYear = yearRun && yearRun.at >= 0 ? runYears![yearRun.at] : undefined;
+      if (runYear && yearRun!.at > 0 && own === '') own = yearRun!.subject;
+      // (The report year's figure of the run is this year's, after last year's: `2022年、2023年分别…604.83万元和685.25万元` in 2023.)
+      if (runYear !== undefined && Number(runYear) === model.reportYear && role === 'prior') role = 'amount';
+      const stated = (since && Number(since) < model.reportYear! - 1 ? since : undefined) ?? ownWords.replace(/（[^（）]*）|\([^()]*\)/g, '').match(/(?<!\d)((?:19|20)\d\d)(?!\d|[-/.．]\d{1,2}[-/.．]\d)/)?.[1] ?? runYear ?? inDatedBracket ?? (asOfIndex >= 0 ? asOf[asOfIndex][1] : thisYear ? undefined : sentenceYear);
       const year = stated && Number(stated) !== model.reportYear ? Number(stated) : undefined;
       // `2023年决算数为X万元` in a 2024 report states last year's figure.
       // (Unless the clause opens with the year and a quantity's name and the clause right after it compares the figure with its
