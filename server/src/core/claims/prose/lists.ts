@@ -1750,7 +1750,9 @@ function fallbackTotal(
     const within = (t: ProseToken) => t.token.span.start - t.sentence.span.start < opening;
     // (After a frame, only a figure of the opening clause: `合计：收入预算4500.00万元，其中一般公共预算拨款收入4100.00万元…`
     // opens with a budget; its amounts are parts.)
-    if (tokens.length && within(tokens[0])) {
+    // (`公共安全支出年初预算7200.00万元，决算7204.00万元，…；社会保障和就业支出年初预算…；…。各项级科目支出情况如下：`: items of a level
+    // after a sentence of peers, a clause each, are all the peers' items, not the first's.)
+    if (tokens.length && within(tokens[0]) && !(/[类款项]级/.test(wordsBefore) && peerClauses(text0, tokens))) {
       // (`项目支出222.50万元，其中纳入重点绩效自评的项目2个，涉及资金56.76万元。具体为：…`: items after a 其中 that singled out
       // some of them by count are those, and their amount is the one stated with that count.)
       const subset = role === 'amount' ? tokens.findIndex((t) => t.role === 'count' && /其中/.test(t.lead)) : -1;
@@ -1781,6 +1783,26 @@ function fallbackTotal(
     }
   }
   return undefined;
+}
+
+/** A sentence of two `；` clauses or more, each opening with a figure of its own name, the names all different. */
+function peerClauses(sentenceText: string, tokens: ProseToken[]): boolean {
+  if (!/[；;]/.test(sentenceText)) return false;
+  const start = tokens[0].sentence.span.start;
+  const names = new Set<string>();
+  let clauseEnd = -1;
+  let clauses = 0;
+  for (const t of tokens) {
+    const at = t.token.span.start - start;
+    if (at < clauseEnd) continue;
+    // (The first figure of each clause.)
+    if (!t.ownSubject || names.has(t.subject)) return false;
+    names.add(t.subject);
+    clauses++;
+    const next = sentenceText.slice(at).search(/[；;]/);
+    clauseEnd = next < 0 ? sentenceText.length : at + next;
+  }
+  return clauses >= 2 && clauses === sentenceText.split(/[；;]/).filter((c) => c.trim() !== '').length;
 }
 
 /**
