@@ -391,6 +391,7 @@ const STATE_CAPITAL_FUND = /国有资本经营/;
  */
 /** A numbered heading run into its paragraph: `五、一般公共预算财政拨款支出决算情况说明。（一）总体情况。…`. */
 const RUN_IN_HEADING = /^\s*[一二三四五六七八九十]{1,3}[、.．]([^。\n]{2,40})[。\n]/;
+const RUN_IN_PART = /^\s*[（(][一二三四五六七八九十]{1,3}[)）]([^。\n]{2,40})[。\n]/;
 /** How many paragraphs back a run-in heading still heads. */
 const RUN_IN_LOOKBACK = 40;
 
@@ -417,16 +418,21 @@ class SectionScopes {
     let heading = this.runIn.get(paragraph);
     if (heading === undefined) {
       heading = '';
+      // (With the nearest numbered part's run-in title under it: `（五）一般公共预算财政拨款支出决算情况。…` / `社会保障和就业支出（类）…`.)
+      let part: string | undefined;
       const section = this.model.paragraphs[paragraph]?.section;
       for (let k = paragraph; k >= 0 && k > paragraph - RUN_IN_LOOKBACK; k--) {
         const p = this.model.paragraphs[k];
         if (!p || p.section !== section) break;
-        const opening = RUN_IN_HEADING.exec(this.model.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 60)));
-        if (opening) {
-          heading = opening[1];
+        const opening = this.model.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 60));
+        const top = RUN_IN_HEADING.exec(opening);
+        if (top) {
+          heading = top[1];
           break;
         }
+        part ??= RUN_IN_PART.exec(opening)?.[1];
       }
+      if (part !== undefined) heading = `${part}|${heading}`;
       this.runIn.set(paragraph, heading);
     }
     return heading !== '' && words.test(heading);
