@@ -383,7 +383,7 @@ const FISCAL = /政府性基金|国有资本经营|一般公共预算|财政拨�
 const OTHER_FUNDS = /政府性基金|国有资本经营/;
 
 const GRAND_TOTAL = /^(?:收入|支出)总计$/;
-const CLASS_MARK = /[（(]类[)）]$/;
+const CLASS_MARK = /[（(]\s*\d*\s*类[)）]$/;
 const CARRY_OVER = /结转和结余$/;
 
 /**
