@@ -785,7 +785,11 @@ export function changeClaims(analysis: ProseAnalysis, subjects: SubjectIndex, si
       // year's, which is its prior.)
       const sinceYear = first.since ? first.year : undefined;
       let current = pastYears ?? currentFor(analysis, subjects, sinceYear !== undefined ? { ...first, year: undefined } : first, previousEnd, sentenceIndex, sentenceOrder) ?? currentRightAfter(tokens[i + 1], first);
-      const sinceFigure = sinceYear !== undefined ? lastBefore(tokens, first.index, 0, (t) => (t.role === 'amount' || t.role === 'prior') && t.year === sinceYear && t !== current) : undefined;
+      // (That year's figure in the sentence, or in the one before in its paragraph: `2022年、2023年、2024年…分别为15.77万元、…。与2022年相比，
+      // 2024年…减少2.75万元`.)
+      const ofSinceYear = (t: ProseToken) => (t.role === 'amount' || t.role === 'prior') && t.year === sinceYear && t !== current;
+      const sentenceBefore = first.index === 0 ? analysis.bySentence.get(first.sentence.id - 1) : undefined;
+      const sinceFigure = sinceYear !== undefined ? lastBefore(tokens, first.index, 0, ofSinceYear) ?? (sentenceBefore?.[0]?.sentence.paragraph === first.sentence.paragraph ? [...sentenceBefore].reverse().find(ofSinceYear) : undefined) : undefined;
       // (A named change after another one of the run: `…分别为P1和P2，其中人员经费同比增幅0.59%，公用经费同比减幅26.51%`.)
       const bounded = pastYears ? undefined : lastBefore(tokens, first.index, previousEnd, (t) => t.role === 'prior');
       const priorBefore = bounded ? priorOfNamedRun(tokens, bounded, first, previousEnd) : pastYears || !first.ownSubject ? undefined : namedInRun(tokens, lastBefore(tokens, first.index, 0, (t) => t.role === 'prior' && t.continuesRun === true), first);

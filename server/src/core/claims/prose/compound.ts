@@ -2,9 +2,9 @@
 // 两年年均增长6.56%`, `比2021年的7203.00万元增长14.50%，两年年均增长7.01%`, is compound over the years between the first figure and
 // the last, (last / first)^(1/n) − 1, as the reports' own notes define it (`按（末年数/首年数）^(1/年数)－1计算`). A year's figure
 // as a multiple of an earlier year's, `2022年收支规模是2018年的1.9倍`, is their ratio.
-import { exact, operand, sumOperand } from '../../arith/interval';
+import { exact, isMoney, operand, sumOperand } from '../../arith/interval';
 import { l } from '../../messages';
-import type { ChangeClaim, DocumentModel, ShareClaim } from '../../types';
+import type { ChangeClaim, DocumentModel, ShareClaim, SumClaim } from '../../types';
 import type { ClaimSink } from '../sink';
 import { between, type ProseAnalysis, type ProseToken } from './tokens';
 
@@ -88,8 +88,79 @@ export function compoundClaims(model: DocumentModel, analysis: ProseAnalysis, si
   }
 }
 
-/** The amounts of the clause before `t` (up to a `；`), in the unit of the last of them. */
+/**
+ * `2021年、2022年、2023年分别安排…512.36万元、604.83万元和685.25万元，“十四五”以来累计投入1802.44万元`: a total over years, of the figures
+ * its clause states year by year. Over the years it names (`“十三五”期间`, `2019—2021年`, `五年`), else over all of them; not when
+ * the clause leaves out a year of that span.
+ */
+export function cumulativeClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
+  const reportYear = model.reportYear;
+  if (reportYear === undefined) return;
+  const yearOf = (t: ProseToken) => t.year ?? reportYear;
+  for (const tokens of analysis.bySentence.values()) {
+    for (const total of tokens) {
+      if (total.role !== 'amount' || total.depth !== 0 || !isMoney(total.token.unit) || !CUMULATIVE.test(total.lead)) continue;
+      const byYear = new Map<number, ProseToken>();
+      let twice = false;
+      // (Or the sentence before's, in its paragraph: `…分别为812.40、…、1286.75万元，…。“十四五”以来（2021—2024年）累计投入…4449.48万元`.)
+      const before = total.index === 0 ? analysis.bySentence.get(total.sentence.id - 1) : undefined;
+      const figures = before && before[0]?.sentence.paragraph === total.sentence.paragraph ? clauseFigures(before, { ...total, index: before.length }) : clauseFigures(tokens, total);
+      for (const f of figures) {
+        if (f.token.unit !== total.token.unit) continue;
+        twice ||= byYear.has(yearOf(f));
+        byYear.set(yearOf(f), f);
+      }
+      if (twice || byYear.size < 2) continue;
+      const stated = [...byYear.keys()].sort((a, b) => a - b);
+      // (The span named before the figure in its sentence: `“十四五”以来，全市污染防治累计投入…`.)
+      const span = periodOf(model.text.slice(Math.max(total.sentence.span.start, total.token.span.start - PERIOD_REACH), total.token.span.start), stated);
+      if (!span) continue;
+      const [from, to] = [span[0], Math.min(span[1], stated.at(-1)!)];
+      const parts: ProseToken[] = [];
+      for (let year = from; year <= to; year++) {
+        const f = byYear.get(year);
+        if (!f) break;
+        parts.push(f);
+      }
+      if (parts.length < 2 || parts.length !== to - from + 1) continue;
+      sink.add<SumClaim>({
+        kind: 'sum',
+        origin: 'prose',
+        identity: 'prose.cumulative',
+        description: l(`${from}—${to}年累计 = 各年之和`, `the ${from}–${to} total = the sum of the years`),
+        span: total.token.span,
+        total: operand(total.token, `${from}—${to}年累计`),
+        parts: parts.map((p) => operand(p.token, `${yearOf(p)}年`)),
+        exhaustive: true,
+      });
+    }
+  }
+}
+
+/** `累计投入`, `累计支出`, `累计安排资金`: a total over a span of years. */
+// (`累计投入学前教育4449.48万元`: what was spent on after the verb.)
+// (Not what was cut or saved over the years, `三年累计压减5.42万元`: no sum of the figures.)
+const CUMULATIVE = /累计(?!压减|减少|节约|节省|下降|降低|增加|增长|少|多)(?:投入|支出|安排|拨付|下达|完成|发放|使用)?[^，,。；;：:\d]{0,12}?(?:为|达|达到|共)?$/;
+const PERIOD_REACH = 40;
+const NUMERALS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const PLANS: Record<string, [number, number]> = { 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030] };
+
+/** The years a cumulative total's words name: a plan's, a range, the last N; all the stated ones when they name none. */
+function periodOf(lead: string, stated: number[]): [number, number] | undefined {
+  const plan = /十[二三四五]五/.exec(lead)?.[0];
+  if (plan) return PLANS[plan];
+  const range = /((?:19|20)\d\d)\s*年?\s*[—\-－~～至到]\s*((?:19|20)\d\d)\s*年/.exec(lead);
+  if (range) return [Number(range[1]), Number(range[2])];
+  const last = /(\d{1,2}|[两二三四五六七八九十])\s*年(?:来|间|内|中)?(?:共|合计)?累计/.exec(lead)?.[1];
+  if (last) {
+    const n = /\d/.test(last) ? Number(last) : NUMERALS[last];
+    return [stated.at(-1)! - n + 1, stated.at(-1)!];
+  }
+  return [stated[0], stated.at(-1)!];
+}
+
+/** The amounts of the clause before `t` (up to a `；`), in the unit of the last of them (a cumulative total not one of them). */
 function clauseFigures(tokens: ProseToken[], t: ProseToken): ProseToken[] {
-  const clause = tokens.slice(0, t.index).filter((x) => x.depth === 0 && (x.role === 'amount' || x.role === 'prior') && !/[；;]/.test(between(x, t)));
+  const clause = tokens.slice(0, t.index).filter((x) => x.depth === 0 && (x.role === 'amount' || x.role === 'prior') && !CUMULATIVE.test(x.lead) && !/[；;]/.test(between(x, t)));
   return clause.filter((x) => x.token.unit === clause.at(-1)?.token.unit);
 }

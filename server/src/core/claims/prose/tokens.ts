@@ -149,6 +149,8 @@ const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|
 /** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
 /** `2016年、2017年、2018年`, `2020年和2021年`: a sentence opening with several years. */
 const YEAR_RUN_OPENING = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+/;
+/** A clause's words opening with several years: `2016年、2017年、2018年分别安排…`, `近三年，2020年、2021年…`. */
+const YEAR_RUN_LEAD = /^[^，,。；;\d]{0,12}?(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+/;
 export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?((?:19|20)\d\d)\s*年/;
 
 /** `比2023年度`, `与2023年相比`: the year a change is compared with. */
@@ -156,6 +158,9 @@ const COMPARED_YEAR = new RegExp(String.raw`(?:比|较|与|同)\s*${BEFORE_COMPA
 /** `比2022年`, `与疫情前的2019年`: the year a change is since (group 1). */
 export const SINCE_YEAR = new RegExp(String.raw`(?:比|较|与|同)\s*${BEFORE_COMPARED_YEAR}((?:19|20)\d\d)\s*年`);
 
+/** `与2022年相比，`: a clause comparing what follows with a year. */
+const SINCE_CLAUSE = /(?:与|同|和|比|较)\s*((?:19|20)\d\d)\s*年度?(?:决算数?)?(?:相比|比较)[，,]\s*$/;
+const SINCE_CLAUSE_REACH = 24;
 /** `上年收入总计900.00万元，支出总计900.00万元。`: a sentence that opens with last year dates its figures so (not 上年结转, 上年末). */
 const OPENING_LAST_YEAR = /^\s*[（(]?\s*(?:上年度?|去年)(?!结转|结余|末|底|同期)/;
 const RESTATED_PRIOR = /^[^。；;]{0,12}上年(?:决算)?数(?:据)?[^。；;]{0,20}(?:调整|重新计算|可比口径)[^。；;]{0,6}[：:]/;
@@ -800,7 +805,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     // (`2016年、2017年、2018年、2019年、2020年…支出分别为a、b、c、d和e`: a sentence opening with a run of years dates the 分别 run after it
     // year by year, and no other figure.)
     const runYears = dated ? YEAR_RUN_OPENING.exec(sentence.text)?.[0].match(/(?:19|20)\d\d/g) ?? undefined : undefined;
-    let yearRun: { at: number; subject: string } | undefined;
+    let yearRun: { at: number; subject: string; years: string[] } | undefined;
     const sentenceYear = dated && !runYears && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : corrected && /更正|修正/.test(sentence.text) ? corrected : undefined;
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
@@ -1007,15 +1012,19 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       const ownWords = role === 'delta' || role === 'change-rate' ? lead.replace(COMPARED_YEAR, (m) => (model.reportYear !== undefined && m.includes(String(model.reportYear - 1)) ? '' : m)) : lead;
       // (Not a date, `日期:2023-11-17`: when the page was published.)
       // (`2024年比2022年增加56.50万元`: a change since an older year is dated by that year, not by the year it is of.)
-      const since = (role === 'delta' || role === 'change-rate') && model.reportYear !== undefined ? SINCE_YEAR.exec(lead)?.[1] : undefined;
+      // (Or by the clause before it: `与2022年相比，2024年“三公”经费减少2.75万元`.)
+      const since = (role === 'delta' || role === 'change-rate') && model.reportYear !== undefined ? SINCE_YEAR.exec(lead)?.[1] ?? SINCE_CLAUSE.exec(text.slice(Math.max(previous?.token.span.end ?? sentence.span.start, start - SINCE_CLAUSE_REACH), start))?.[1] : undefined;
       // (Brackets and figures both in order: the first bracket not closed before the figure.)
       while (datedAt < datedBrackets.length && datedBrackets[datedAt].end <= token.span.start) datedAt++;
       const dating = datedBrackets[datedAt];
       const inDatedBracket = dating && dating.start < token.span.start ? dating.year : undefined;
       // (The k-th figure of the run of a sentence opening with k years, the first after 分别.)
-      if (runYears && yearRun === undefined && /分别/.test(lead) && isMoney(token.unit)) yearRun = { at: 0, subject: own };
-      else if (yearRun && yearRun.at >= 0) yearRun.at = RUN_JOINER.test(lead) && previous?.token.unit === token.unit && yearRun.at + 1 < runYears!.length ? yearRun.at + 1 : -1;
-      const runYear = yearRun && yearRun.at >= 0 ? runYears![yearRun.at] : undefined;
+      // (Or its clause opening with them: `…逐年加大，2016年、2017年、2018年、2019年分别安排…`.)
+      if (yearRun === undefined && /分别/.test(lead) && isMoney(token.unit)) {
+        const years = YEAR_RUN_LEAD.exec(lead)?.[0].match(/(?:19|20)\d\d/g);
+        if (years) yearRun = { at: 0, subject: own, years };
+      } else if (yearRun && yearRun.at >= 0) yearRun.at = RUN_JOINER.test(lead) && previous?.token.unit === token.unit && yearRun.at + 1 < yearRun.years.length ? yearRun.at + 1 : -1;
+      const runYear = yearRun && yearRun.at >= 0 ? yearRun.years[yearRun.at] : undefined;
       if (runYear && yearRun!.at > 0 && own === '') own = yearRun!.subject;
       // (The report year's figure of the run is this year's, after last year's: `2022年、2023年分别…604.83万元和685.25万元` in 2023.)
       if (runYear !== undefined && Number(runYear) === model.reportYear && role === 'prior') role = 'amount';
