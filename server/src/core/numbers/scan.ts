@@ -96,8 +96,8 @@ const UNIT_WORDS = [
   // Lengths and sites a project builds (`实际完成47.5公里`, `实际完成23处`): outputs its completion rates are of.
   '公里', '千米', '处', '座',
   '个', '人', '辆', '台', '套', '份', '家', '项', '次', '分', '名', '户', '件', '所', '条', '倍', '天', '本', '期', '场', '篇', '卷', '册',
-  // (Supplies bought by the piece: `帐篷40顶，3380元/顶`, `抢险舟2艘`, `棉被400床`, `无人机3架`.)
-  '顶', '艘', '架', '床', '株',
+  // (Supplies bought by the piece: `帐篷40顶，3380元/顶`, `抢险舟2艘`, `棉被400床`, `无人机3架`, `折叠床800张`.)
+  '顶', '艘', '架', '床', '株', '张',
   '年', '月', '日', '号', '季度',
 ];
 // A PDF line wrap may split a unit (`万` / `元`): multi-character money and rate units allow one, and the counts of 三公 (`21批` /
@@ -142,7 +142,7 @@ function nextNumber(text: string, from: number): RegExpExecArray | null {
   return null;
 }
 
-const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '场次', '班次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '卷', '册', '天', '倍', '顶', '艘', '架', '床', '株', '万平方米', '平方米', '平米', '㎡', 'm²', 'm2', '万亩', '亩', '公里', '千米', '处', '座']);
+const COUNT_UNITS = new Set(['个', '人', '辆', '台', '套', '份', '家', '项', '次', '名', '户', '件', '所', '条', '人次', '批次', '场次', '班次', '台（套）', '台(套)', '万份', '万人', '万人次', '本', '期', '场', '篇', '卷', '册', '天', '倍', '顶', '艘', '架', '床', '株', '张', '万平方米', '平方米', '平米', '㎡', 'm²', 'm2', '万亩', '亩', '公里', '千米', '处', '座']);
 
 function unitOf(word: string | undefined): Unit {
   switch (word) {

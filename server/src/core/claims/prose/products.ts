@@ -14,6 +14,10 @@ import type { ProseAnalysis, ProseToken } from './tokens';
 /** A standard per thing counted, and per year or month: `每生每年`, `补贴标准每亩`, `每人每月`, `每场补助`, `人均标准` (per head). */
 // (`人均资助380元`: a subsidy set per head, as a standard is.)
 const STANDARD = /(?:每(人次|人|生|名|户|座|场|亩|个|站|馆|村|所|辆|台|套|次)(?:每(年|月))?(?:补助|补贴|发放|奖励|标准)?|人均(?:补助|补贴|发放)?标准|人均资助(?:标准)?)(?:为|是)?$/;
+/** `单价4250元`, `，采购单价为…`: the price of each piece. */
+const UNIT_PRICE = /^[，,、]?\s*(?:采购|平均)?单价(?:为|是)?$/;
+/** The units things bought by the piece are counted in. */
+const PIECES = /^(?:台|套|件|个|辆|顶|床|张|艘|架|株|本|册)$/;
 /** The units a count of each thing is stated in. */
 // (Villages are counted in 个: `21个行政村，每村4万元`, `3个村…，每村6万元`.)
 // (Attendances are people too, `以工代训1850人次，按每人每月500元、3个月给予补贴`; and posts each held by one, `开发乡村公益性岗位520个，…
@@ -40,15 +44,17 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     for (const standard of tokens) {
       if (standard.role !== 'other' || !isMoney(standard.token.unit) || standard.token.value.isZero()) continue;
       const m = STANDARD.exec(standard.lead.replace(/\s+/g, ''));
-      if (!m) continue;
+      // (`帐篷120顶，单价4250元，计51.00万元`: a price per piece.)
+      const price = !m && UNIT_PRICE.test(standard.lead);
+      if (!m && !price) continue;
       // (The count, the standard and the amount in one `；`-clause: `…；初中寄宿生1,736人，每生每年1250元，计217.00万元`.)
       const { of } = clausesOf(tokens);
       const clause = tokens.filter((t) => of[t.index] === of[standard.index]);
-      const thing = m[1] ?? '人';
-      const units = COUNTED[thing] ?? new RegExp(`^${thing}$`);
+      const thing = price ? '件' : m![1] ?? '人';
+      const units = price ? PIECES : COUNTED[thing] ?? new RegExp(`^${thing}$`);
       // (A count in 个 counts villages only when it says so: `21个行政村`.)
       const ofVillages = (t: ProseToken) => thing !== '村' || t.token.unitText === '村' || /^[^，,。；;、\d]{0,3}村/.test(t.sentence.text.slice((t.token.unitSpan?.end ?? t.token.span.end) - t.sentence.span.start));
-      const paidFor = (t: ProseToken) => t.role === 'count' && units.test(t.token.unitText) && (t.token.unitText !== '个' || thing === '村' || /岗位$/.test(t.subject)) && ofVillages(t) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead);
+      const paidFor = (t: ProseToken) => t.role === 'count' && units.test(t.token.unitText) && (t.token.unitText !== '个' || thing === '村' || price || /岗位$/.test(t.subject)) && ofVillages(t) && t.depth <= standard.depth && t.token.decimals === 0 && !t.token.value.isZero() && !NOT_PAID.test(t.lead);
       const money = (t: ProseToken) => t.role === 'amount' && isMoney(t.token.unit) && t.depth <= standard.depth;
       // (A standard in a bracket after an amount is that amount's: `发放丧葬补助费23.00万元（每人5000元），发放一次性抚恤金186.42万元`.)
       const bracketed = standard.depth > 0 ? [...clause].reverse().find((t) => t.index < standard.index && t.depth < standard.depth && t.role === 'amount' && isMoney(t.token.unit)) : undefined;
@@ -73,7 +79,7 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // (A bracket scopes its own: `23.04万元（10人×每人每月1920元×12个月），…36.12万元（35人×每人每月860元×12个月）`.)
       if (!bracketed && clause.some((t) => t !== standard && t.index <= last && t.role === 'other' && STANDARD.test(t.lead.replace(/\s+/g, '')))) continue;
       // (Per month, paid over the year: `每人每月200元，全年644.16万元`; months not said, no product.)
-      const monthly = m[2] === '月';
+      const monthly = m?.[2] === '月';
       // (Months stated, `见习补贴每人每月1650元，见习期6个月`, `按每人每月2200元、10个月计发`; else the year's, `全年`.)
       // (In words or full width too, the one after the standard first: `（420人，…全年１２个月）和…补助54.00万元（三十六名儿童，每人每月
       // １５００元，训练十个月）`.)
@@ -94,12 +100,12 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
         kind: 'average',
         origin: 'prose',
         identity: 'prose.product',
-        description: l(`${name} = ${counted.label}${monthly ? ` × ${months}个月` : ''} × 每${thing}标准`, `${name} = ${counted.label}${monthly ? ` × ${months} months` : ''} × the standard per ${thing}`),
+        description: price ? l(`${name} = ${counted.label} × 单价`, `${name} = ${counted.label} × the unit price`) : l(`${name} = ${counted.label}${monthly ? ` × ${months}个月` : ''} × 每${thing}标准`, `${name} = ${counted.label}${monthly ? ` × ${months} months` : ''} × the standard per ${thing}`),
         span: amount.token.span,
         amount: operand(amount.token, name),
         count: counted,
         // (A standard is set, not rounded: `1000元` is 1000 exactly.)
-        stated: asExact(operand(standard.token, `每${thing}${monthly ? '每月' : ''}标准`)),
+        stated: asExact(operand(standard.token, price ? '单价' : `每${thing}${monthly ? '每月' : ''}标准`)),
         standard: { months },
       });
     }
