@@ -750,7 +750,19 @@ export function findLists(
       }
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, counts, previousTokens)]) {
+    // (The paragraph's sentences before, a few, and the numbered lines right before it: what `以上合计` adds up.)
+    const paragraphBefore = () => {
+      const earlier: ProseToken[] = [];
+      let paragraph = sentence.paragraph;
+      for (let k = sentence.id - 1; k >= 0 && k >= sentence.id - MAX_BACK_REFERRED_SENTENCES; k--) {
+        const other = sentences[k];
+        if (other.paragraph !== paragraph && !(other.paragraph === paragraph - 1 && NUMBERED_LINE.test(text.slice(other.span.start, other.span.start + 8)))) break;
+        paragraph = other.paragraph;
+        earlier.unshift(...(analysis.bySentence.get(k) ?? []));
+      }
+      return earlier;
+    };
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, paragraphBefore), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, counts, previousTokens)]) {
       list.id = lists.length;
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
@@ -1138,6 +1150,11 @@ const POSTFIX_COUNT_TOTAL = /^(?:合计|共计|总计)(?:接待|出国|派出|�
 /** How many parts a total after its parts is looked for among, and how many tokens back, walking back. */
 const MAX_POSTFIX_PARTS = 12;
 const MAX_POSTFIX_WALK = 48;
+const BACK_REFERRING = /^(?:以上|上述|前述)/;
+/** `以上合计即本年收入合计`, `上述各项合计为`: a total of the lines before, named again after it. */
+const BACK_REFERRING_TOTAL = /^(?:以上|上述|前述)(?:各项|几项)?(?:合计|共计|总计)(?:即|为|是)?[^，,。；;：:\d]{0,16}$/;
+const NUMBERED_LINE = /^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
+const MAX_BACK_REFERRED_SENTENCES = 12;
 
 /**
  * `人员经费666.40万元、公用经费96.04万元，合计762.44万元`, `国内公务接待2.19万元，5批次…；国（境）外公务接待0.57万元，
@@ -1145,7 +1162,7 @@ const MAX_POSTFIX_WALK = 48;
  * own breakdown) are passed over. The parts are the run back to the first that adds up to the total; when none
  * does (a slip), those of the total's `；` clause, or all of them when that clause has fewer than two.
  */
-function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>): ProseList[] {
+function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, paragraphBefore: () => ProseToken[]): ProseList[] {
   const found: ProseList[] = [];
   const totals = new Set<ProseToken>();
   for (const total of tokens) {
@@ -1156,19 +1173,21 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     const lastCountTotal = found.at(-1)?.totals.get('count');
     const countTotal = role === 'count' && (POSTFIX_COUNT_TOTAL.test(total.lead) || (lastTotal !== undefined && tokens[total.index - 1] === lastTotal && /^[、和，,]$/.test(total.lead)));
     // (Last year's figures too: `2023年度“三公”经费支出构成为：因公出国（境）费7.94万元，…，合计35.74万元`.)
-    if (!((role === 'amount' || role === 'prior') && POSTFIX_TOTAL.test(total.lead)) && !countTotal) continue;
+    if (!((role === 'amount' || role === 'prior') && (POSTFIX_TOTAL.test(total.lead) || BACK_REFERRING_TOTAL.test(total.lead))) && !countTotal) continue;
     if (innermost.has(total)) continue;
     // (A count joined to the total before it is a total too, not the last part's: `合计2.27万元、18批次`.)
     if (role === 'count' && !POSTFIX_COUNT_TOTAL.test(total.lead)) total.subject = '';
     // A total that opens its sentence (alone or after the totals it is joined to) adds up the sentence before.
     let opens = true;
     for (let i = 0; i < total.index && opens; i++) opens = totals.has(tokens[i]);
-    const sequence = opens ? before : tokens;
+    // (`1. …4659.46万元；` / `2. …；` / … / `4. 其他收入0.00万元；以上合计…4700.77万元`: `以上` reaches back over the paragraph's lines.)
+    const backReferring = BACK_REFERRING.test(total.lead);
+    const sequence = backReferring ? [...paragraphBefore(), ...tokens.slice(0, total.index)] : opens ? before : tokens;
     const parts: ProseToken[] = [];
     let depth = 0;
     let at = total.token.span.start;
     // (Walked back a bounded number of tokens, so a long sentence of totals stays linear.)
-    const last = opens ? before.length - 1 : total.index - 1;
+    const last = backReferring ? sequence.length - 1 : opens ? before.length - 1 : total.index - 1;
     for (let i = last; i >= 0 && i > last - MAX_POSTFIX_WALK && parts.length < MAX_POSTFIX_PARTS; i--) {
       const t = sequence[i];
       // (Walking back, `）` opens a bracket and `（` closes it.)
