@@ -9,7 +9,10 @@ export function numbersColumns(texts: readonly string[]): boolean {
   if (texts.includes('栏次')) return true;
   const nonEmpty = texts.filter((t) => t !== '');
   let letters = 0;
-  while (letters < nonEmpty.length && nonEmpty[letters] === LETTERS[letters]) letters++;
+  // (`甲 | 甲 | 甲 | 乙 | 1 | 2`: a letter repeated over the cells of a merged column, as Word's paste leaves it.)
+  for (let next = 0; letters < nonEmpty.length && (nonEmpty[letters] === LETTERS[next] || (next > 0 && nonEmpty[letters] === LETTERS[next - 1])); letters++) {
+    if (nonEmpty[letters] === LETTERS[next]) next++;
+  }
   // (`类 | 款 | 项 | | 1 | 2 | 3`: the split code columns' own header on the 栏次 line.)
   if (letters === 0) while (letters < nonEmpty.length && nonEmpty[letters] === CODE_LEVELS[letters]) letters++;
   const numbers = nonEmpty.length - letters;

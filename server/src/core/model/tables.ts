@@ -1344,7 +1344,8 @@ function classify(table: Table, scanned: Work['scanned']): void {
       row.kind = 'header';
       continue;
     }
-    if (/^(注|说明|备注)\d*[:：]/.test(firstText) && texts().filter((t) => t !== '').length === 1) kind = 'note';
+    // (`|  |  | … | 单位：万元 |`: the unit line pasted into the table block is no row of it either.)
+    if ((/^(注|说明|备注)\d*[:：]/.test(firstText) || UNIT_LINE.test(firstText)) && texts().filter((t) => t !== '').length === 1) kind = 'note';
     else if (head && numbersColumns(texts())) kind = 'column-numbers';
     // (`功能分类科目 | 科目名称 | …` / `编码` / `栏次 | 1 | 2 | 3`: a header word wrapped onto a line of its own, before the 栏次 row.)
     else if (head && !hasNumber && texts().filter((t) => t !== '').length === 1 && firstText.length <= 4 && nextIsNumbersRow(table, row.index)) kind = 'header';
@@ -1391,6 +1392,8 @@ function classify(table: Table, scanned: Work['scanned']): void {
     row.kind = kind;
   }
 }
+
+const UNIT_LINE = /^(?:金额)?单位[：:]\s*(?:万元|元|亿元)$/;
 
 /** The row after `index` is a 栏次 row or words without numbers: more header. */
 function headerFollows(table: Table, index: number, scanned: Work['scanned']): boolean {
