@@ -134,6 +134,8 @@ export interface TableCell {
   unplaced?: boolean;
   /** Leading indentation of a text cell, in full-width spaces (two ASCII spaces count as one). */
   indent?: number;
+  /** A Markdown cell's ASCII spaces before its text beyond the one of padding, when two or more. */
+  padded?: number;
 }
 
 export type TableRowKind = 'header' | 'column-numbers' | 'total' | 'data' | 'note';

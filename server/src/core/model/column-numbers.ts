@@ -8,15 +8,25 @@ const CODE_LEVELS = '类款项';
 export function numbersColumns(texts: readonly string[]): boolean {
   if (texts.includes('栏次')) return true;
   const nonEmpty = texts.filter((t) => t !== '');
-  let letters = 0;
-  // (`甲 | 甲 | 甲 | 乙 | 1 | 2`: a letter repeated over the cells of a merged column, as Word's paste leaves it.)
-  for (let next = 0; letters < nonEmpty.length && (nonEmpty[letters] === LETTERS[next] || (next > 0 && nonEmpty[letters] === LETTERS[next - 1])); letters++) {
-    if (nonEmpty[letters] === LETTERS[next]) next++;
-  }
+  let i = 0;
   // (`类 | 款 | 项 | | 1 | 2 | 3`: the split code columns' own header on the 栏次 line.)
-  if (letters === 0) while (letters < nonEmpty.length && nonEmpty[letters] === CODE_LEVELS[letters]) letters++;
-  const numbers = nonEmpty.length - letters;
-  if (numbers < (letters > 0 ? 1 : 2)) return false;
-  for (let i = letters; i < nonEmpty.length; i++) if (nonEmpty[i] !== String(i - letters + 1)) return false;
-  return true;
+  if (nonEmpty[0] === CODE_LEVELS[0]) while (i < nonEmpty.length && i < CODE_LEVELS.length && nonEmpty[i] === CODE_LEVELS[i]) i++;
+  let letters = i;
+  let numbers = 0;
+  let nextLetter = 0;
+  for (; i < nonEmpty.length; i++) {
+    const t = nonEmpty[i];
+    if (t === String(numbers + 1)) {
+      numbers++;
+      // (`甲 | 乙 | 1 | 甲 | 乙 | 2`: each block of a two-sided table letters its own label columns.)
+      nextLetter = 0;
+    } else if (t === LETTERS[nextLetter]) {
+      nextLetter++;
+      letters++;
+    } else if (nextLetter > 0 && t === LETTERS[nextLetter - 1]) {
+      // (`甲 | 甲 | 甲 | 乙 | 1 | 2`: a letter repeated over the cells of a merged column, as Word's paste leaves it.)
+      letters++;
+    } else return false;
+  }
+  return numbers >= (letters > 0 ? 1 : 2);
 }

@@ -168,7 +168,8 @@ function findBlocks(lines: Line[]): Block[] {
     if (delimiter > i) {
       let j = delimiter + 1;
       // Rows missing their leading or trailing pipe still belong to the table.
-      while (j < lines.length && lines[j].text.trim() !== '' && hasPipe(lines[j].text)) j++;
+      // (So does a unit line between its rows, `单位：万元` under the delimiter as Word's paste leaves it: a note of the table.)
+      while (j < lines.length && lines[j].text.trim() !== '' && (hasPipe(lines[j].text) || (UNIT_LINE.test(lines[j].text.trim()) && j + 1 < lines.length && hasPipe(lines[j + 1].text)))) j++;
       blocks.push(block('markdown', i, j - 1, { delimiter }));
       i = j;
       continue;
@@ -306,7 +307,11 @@ function splitCells(line: Line, format: 'tsv' | 'markdown' | 'aligned' | 'csv', 
       const trimmed = raw.trim();
       // Markdown pads cells with one ASCII space: only full-width spaces indent there.
       const at = line.start + start + lt;
-      cells.push(newCell(cells.length, at, at + trimmed.length, trimmed, indentOf(raw.replace(/^ +/, ''))));
+      const cell = newCell(cells.length, at, at + trimmed.length, trimmed, indentOf(raw.replace(/^ +/, '')));
+      // (Spaces beyond the padding: `|     01 |` under `|   01 |`, a 项 indented under its 款 as Word's paste leaves it.)
+      const padded = raw.length - raw.replace(/^ +/, '').length - 1;
+      if (padded >= 2) cell.padded = padded;
+      cells.push(cell);
       start = i + 1;
     }
   }
@@ -533,9 +538,9 @@ function onlyPageBreak(lines: Line[], from: number, to: number): boolean {
   if (to - from > 4) return false;
   for (let i = from; i < to; i++) {
     const t = lines[i].text.trim();
-    // (`- 3 -`, `3`, `第3页 共9页`, `3 / 9`, and Markdown's thematic break `---` where a converter marked the page's end.)
+    // (`- 3 -`, `3`, `第3页 共9页`, `（第2页）`, `3 / 9`, and Markdown's thematic break `---` where a converter marked the page's end.)
     // (Or the running title with the page's number after it: `白云县自然资源局2022年度部门决算  第10页`.)
-    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/.test(t) && !/^\d{1,4}\s*[/／]\s*\d{1,4}$/.test(t) && !/^第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t.replace(TRAILING_PAGE_NUMBER, ''))) return false;
+    if (t !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/.test(t) && !/^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/.test(t) && !/^\d{1,4}\s*[/／]\s*\d{1,4}$/.test(t) && !/^[（(]?第\s*\d+\s*页/.test(t) && !RUNNING_TITLE.test(t.replace(TRAILING_PAGE_NUMBER, ''))) return false;
   }
   return true;
 }
@@ -1784,6 +1789,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
   }));
   // Split 类/款/项 codes: child rows may leave the parent parts blank.
   const carried = new Map<number, { lei?: string; kuan?: string }>();
+  const indented = new Map<number, IndentedCodes>();
   for (const row of table.rows) {
     if (row.kind !== 'data' && row.kind !== 'total') continue;
     const entries: TableEntry[] = [];
@@ -1795,6 +1801,7 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
       let labelSpan = nameCol && label ? row.cells[nameCol.index]?.span : undefined;
       const codeText = norm(text(codeCol));
       if (CODE_RE.test(codeText)) code = codeText;
+      else if (/^\d{2}$/.test(codeText)) code = indentedCode(codeCol ? row.cells[codeCol.index] : undefined, codeText, indented, b);
       else if (codeText !== '') {
         const m = CODE_NAME_RE.exec(text(codeCol));
         if (m) {
@@ -1824,6 +1831,13 @@ function readEntries(table: Table, scanned: Work['scanned']): void {
           code = m[1];
           label = norm(m[2]);
         }
+      }
+      // (The 类 and 款 the next rows' indented two digits go under.)
+      if (code && /^\d{3}(?:\d{2}){0,2}$/.test(code)) {
+        const state = indented.get(b) ?? {};
+        indented.set(b, state);
+        state.lei = code.slice(0, 3);
+        state.kuan = code.length >= 5 ? code.slice(3, 5) : undefined;
       }
       let lineNumber = norm(text(lineCol)) || undefined;
       // (`序号 | 项目名称 | …` over `合计 | ⇥ | 604.86`: a word in the numbers' column names the row.)
@@ -1893,6 +1907,27 @@ function anyValue(row: TableRow, cols: number[]): boolean {
     if (cell && !cell.empty) return true;
   }
   return false;
+}
+
+/**
+ * `211 | 节能环保支出` / `  01 | 环境保护管理事务` / `    01 | 行政运行`: 款 and 项 written as their own two digits, indented under
+ * the 类 in one code column. The 款's indent is the first seen under its 类; a deeper one is a 项's.
+ */
+function indentedCode(cell: TableCell | undefined, digits: string, states: Map<number, IndentedCodes>, block: number): string | undefined {
+  const state = states.get(block);
+  if (!state?.lei) return undefined;
+  const indent = cell?.padded ?? (cell?.indent ?? 0) * 2;
+  state.kuanIndent ??= indent;
+  if (indent <= state.kuanIndent) {
+    state.kuan = digits;
+    return state.lei + digits;
+  }
+  return state.kuan ? state.lei + state.kuan + digits : undefined;
+}
+interface IndentedCodes {
+  lei?: string;
+  kuan?: string;
+  kuanIndent?: number;
 }
 
 function splitCode(parts: string[], carried: Map<number, { lei?: string; kuan?: string }>, block: number): string | undefined {
