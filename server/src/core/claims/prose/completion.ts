@@ -410,7 +410,10 @@ export function completionClaims(model: DocumentModel, analysis: ProseAnalysis, 
       } else if (t.role === 'budget-delta' && (actual ?? rated?.actual) && t.direction && t.direction !== 'flat' && (budget || rated || budgetRate(tokens, t))) {
         // `预算数为A万元，决算数为B万元，比预算减少C万元`: C = |B − A| and the direction must fit;
         // `比年初预算增加2.00万元，增长20%`: the rate is C / the budget (stated, or B ∓ C).
-        const pair = actual ? { actual, budget } : rated!;
+        // (`年初预算…，调整预算…，支出决算…，比年初预算超出12.12万元`: of the budget its words name.)
+        const kind = budgetKind(t.lead);
+        const named = kind ? tokens.slice(0, t.index).reverse().find((x) => x.role === 'budget' && budgetKind(x.lead) === kind) : undefined;
+        const pair = actual ? { actual, budget: named ?? budget } : { actual: rated!.actual, budget: named ?? rated!.budget };
         addBudgetDifference(sink, pair.actual, pair.budget, t, t.direction, budgetRate(tokens, t));
       } else if (t.role === 'change-rate' && BUDGET_EXCESS_RATE.test(t.lead) && actual && budget && !ratesBudgetDelta(tokens, t)) {
         // `年初预算为6054.99万元，支出决算为8039.99万元，超年初预算32.78%`: (A − B) / B, no gap stated.

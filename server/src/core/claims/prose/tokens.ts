@@ -336,7 +336,7 @@ export const CUT = /调减|追减|压减|核减/;
 const ADJUSTMENT_BUDGET = /^[，,\s]*(?:年中|年度中|年内)?调整预算(?:数|额)?(?:为|是)?$/;
 
 /** `决算数大于预算数`, `决算比年初预算超出`, `比预算少`: words before the gap between the actual and its budget. */
-export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后?)?预算数?$|^(?:超收|短收)$|(?:比|较)(?:年初|全年|调整后?)?预算数?(?:多|少)(?:支出?|用)?了?$/;
+export const BUDGET_GAP = /(?:决算数?[^，,。；;]{0,4}?(?:大于|高于|超过|超出|多于|小于|低于|少于)|^(?:超出|超过|超支|超))(?:年初|全年|调整后?)?预算数?$|^(?:超收|短收)$|(?:比|较)(?:年初|全年|调整后?)?预算数?(?:多|少|超出|超支|超过|结余|节约|节余)(?:支出?|用|资金)?了?$/;
 
 /** `超年初预算23.78%`, `超支比例34.86%`, `超支率`: how far the actual exceeds its budget, as a rate. */
 export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年|调整后?)?预算数?(?:的|比例为?|幅度为?)?$|超支(?:比例|率|幅度)为?$/;
@@ -344,7 +344,7 @@ export const BUDGET_EXCESS_RATE = /^(?:超出|超过|超支|超)(?:年初|全年
 /** 大于 / 小于 in a BUDGET_GAP: the actual is above or below the budget. */
 function gapDirection(words: string): Direction | undefined {
   if (!BUDGET_GAP.test(words)) return undefined;
-  return /小于|低于|少于|短收|预算数?少/.test(words) ? 'down' : 'up';
+  return /小于|低于|少于|短收|预算数?(?:少|结余|节约|节余)/.test(words) ? 'down' : 'up';
 }
 
 /** A 科目 named with its level or its code after it: `预算改革业务（项）`, `预算改革业务（2010604）`. */
@@ -1322,23 +1322,34 @@ function qualifyItemFlows(bySentence: Map<number, ProseToken[]>): void {
 function qualifyCountedItemFlows(bySentence: Map<number, ProseToken[]>): void {
   for (const tokens of bySentence.values()) {
     const first = tokens[0];
-    if (first?.role !== 'count' || first.depth !== 0 || !ENUMERATED_OPENING.test(first.sentence.text)) continue;
+    if (!first || first.depth !== 0 || !ENUMERATED_OPENING.test(first.sentence.text)) continue;
     // (From the sentence's words, not the count's lead: a label before a colon, `7. 框架协议：实施8个`, opens the sentence apart.)
-    const kind = COUNTED_KIND.exec(first.sentence.text.slice(0, first.token.span.start - first.sentence.span.start).replace(ENUMERATED_OPENING, ''))?.[1];
+    // (Or a kind labelled without a count, `1.货物类：采购预算393.82万元，实际采购360.38万元，…节约资金33.44万元`.)
+    const counted = first.role === 'count';
+    const kind = counted ? COUNTED_KIND.exec(first.sentence.text.slice(0, first.token.span.start - first.sentence.span.start).replace(ENUMERATED_OPENING, ''))?.[1] : LABELLED_KIND.exec(first.sentence.text)?.[1];
     if (!kind) continue;
-    for (let k = 1; k < tokens.length; k++) {
+    let named: ProseToken | undefined;
+    for (let k = counted ? 1 : 0; k < tokens.length; k++) {
       const t = tokens[k];
-      if (/[；;。]/.test(t.sentence.text.slice(tokens[k - 1].token.span.end - t.sentence.span.start, t.token.span.start - t.sentence.span.start))) break;
-      const bare = t.lead.replace(/^[、，,和及]+/, '');
+      if (k > 0 && /[；;。]/.test(t.sentence.text.slice(tokens[k - 1].token.span.end - t.sentence.span.start, t.token.span.start - t.sentence.span.start))) break;
+      const bare = t.lead.replace(/^.*[：:]/, '').replace(/^[、，,和及]+/, '');
+      // (Under a label, only its amounts are named anew; the saving and the rates after them are the last one's, as they were.)
+      if (!counted && (t.role !== 'amount' && t.role !== 'budget')) {
+        if (!t.ownSubject && named) t.subject = named.subject;
+        continue;
+      }
       if (t.depth === 0 && BARE_FLOW.test(bare)) {
+        named = t;
         // (The count stays in the name: `1. 公开招标115个，采购预算375263.42万元` for the whole region and `1. 公开招标：4个项目，采购预算
         // 356.67万元` for the department are two kinds of figure.)
-        t.subject = `${kind}（${first.token.raw}${first.token.unitText}）${bare.replace(/(?:为|是)$/, '')}`;
+        t.subject = `${kind}${counted ? `（${first.token.raw}${first.token.unitText}）` : ''}${bare.replace(/(?:为|是)$/, '')}`;
         t.ownSubject = true;
       }
     }
   }
 }
+/** `1.货物类：`: a numbered line's kind before its colon. */
+const LABELLED_KIND = /^\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*([\u4e00-\u9fff（）()]{2,12}?)[：:]/;
 const ENUMERATED_OPENING = /^\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*/;
 /** The kind a numbered line counts: `集中采购` in `集中采购23个项目`, `竞争性谈判：`. */
 const COUNTED_KIND = /^([\u4e00-\u9fff（）()]{2,16}?)[：:]?(?:共|实施|完成)?(?:项目)?$/;
