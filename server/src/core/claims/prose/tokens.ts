@@ -1187,7 +1187,7 @@ export function wholeOfPart(tokens: ProseToken[], part: ProseToken): ProseToken 
 }
 
 /** A paragraph opening with a unit's name as its label: `（1）局机关：`, `2.临川区图书馆：`. */
-const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
+const UNIT_LABEL = /(?:^|\n)\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．]|[-*+•·](?=\s))\s*([^，,。；;：:\d（）()“”]{0,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|场|社|园|大队|支队))\s*[：:]/;
 /** A sentence opening with a unit's name and what it holds: `场馆中心包括5个项目支出…`, `2、体育局共有项目9个…`. */
 const UNIT_OPENER = /^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*((?!本)[^，,。；;：:\d（）()“”]{1,22}?(?:局机关|机关|本级|中心|站|所|馆|院|学校|中学|小学|幼儿园|医院|队|处|社|大队|支队|局))(?:包括|共有|共计|有)/;
 /** How a unit's name ends: `局机关`, `区公证处`, `法援中心`, `清河街道`. */
@@ -1202,6 +1202,8 @@ const BUDGET_FRAME = /(?:^|[，,：:])\s*(?:年初|全年|调整后?的?)?预算
 export const FULL_MARKS = /(?:分值|满分)$/;
 /** A unit's name before a figure's: `丰泽县道路运输服务中心年初结转和结余`, `丰泽县公路管理段本年支出`. */
 const UNIT_BEFORE_FIGURE = /^([^，,。；;：:\d]{2,24}?(?:中心|站|所|处|馆|院|学校|园|大队|支队|段|场|局机关|机关本级))(?=年初|年末|本年|上年|当年|财政拨款|结转|使用|提取)/;
+/** The words of a unit's figure that name only its side: `收入`, `本年支出`, `支出同比减少`. */
+const LABELLED_SIDE = /^[，,；;]?\s*(?:本年)?(收入|支出)(?:合计|决算)?(?:数)?(?:为|是|同比|较上年|比上年)?/;
 /** A figure named by its bare total word: `收入合计` (本年收入), `支出合计`. */
 const BARE_SIDE_TOTAL = /^(?:收入|支出)(?:合计)?$/;
 /** What a unit's figure is named after the unit: `局机关支出`, `社保中心收入`. */
@@ -1227,7 +1229,13 @@ function qualifyUnitFigures(bySentence: Map<number, ProseToken[]>): void {
       for (const t of tokens) {
         t.ofUnit = labelled.unit;
         t.unitLabelled = true;
-        if (t.subject && !t.subject.startsWith(labelled.unit)) t.subject = labelled.unit + t.subject;
+        // (`* 北川县公路事业发展中心：收入2670.01万元，支出2721.44万元…；支出同比减少73.79万元`: the side a bare figure's words name.)
+        const side = t.subject === labelled.unit ? LABELLED_SIDE.exec(t.lead)?.[1] : undefined;
+        if (side) {
+          t.subject = labelled.unit + side;
+          t.ownSubject = true;
+        }
+        else if (t.subject && !t.subject.startsWith(labelled.unit)) t.subject = labelled.unit + t.subject;
       }
       continue;
     }
