@@ -35,6 +35,9 @@ const REASON = /^(?:决算数?[^，,。；;\d]{0,6}(?:大于|小于|等于|高�
 /** Items named by 类 or 项 (`社会保障和就业支出（类）`, `行政运行（项）`). */
 const CLASSIFIED = /[（(]\s*\d*\s*[类款项]\s*[)）]/;
 
+/** `加：…`, `减：…`: an item that is a term of a reconciliation. */
+const SIGNED_TERM = /^\s*(?:加|减|扣除|减去|加上)[：:]/;
+
 /** A line that only names a 类 (`1.教育支出（类）`): the heading of the 项 items under it. */
 const GROUP_HEADING = /^\s*(?:\d+[.．、]|[（(]\d+[)）])?[^，,。；;\d]*?[（(]\s*类\s*[)）]\s*$/;
 
@@ -359,6 +362,8 @@ function collectItems(
     if (detailed && (parts.get('amount') ?? []).some((t) => t.subject !== '' && detailed.startsWith(t.subject))) continue;
     style ??= bullet ? BULLET : ITEM_STYLES.find((re) => re.test(text));
     if (!style || (style === BULLET ? !bullet : !style.test(text))) break;
+    // (`差异调节情况如下：` / `（1）加：当期确认为收入但没有确认为预算收入的金额…` / `（2）减：…`: terms added and taken away, no parts.)
+    if (style !== BULLET && SIGNED_TERM.test(text.slice(style.exec(text)![0].length))) return { parts: new Map(), withheld: true };
     // (`1.住房保障支出（类）…；2.卫生健康支出（类）…` then `1.住房改革支出（款）提租补贴（项）…`: counting again from 1
     // starts the items of another list.)
     let ordinal = style === BULLET ? undefined : ordinalOf(style.exec(text)![0]);

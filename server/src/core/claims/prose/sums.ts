@@ -385,6 +385,9 @@ function actualBetween(budget: ProseToken, list: ProseList): boolean {
 /** Words of a figure spent, not budgeted. */
 const SPENT_WORDS = /执行|实际|支出|决算|完成|使用|拨付|到位/;
 
+/** An asset's gross value, depreciation or amortisation: `固定资产原值`, `累计折旧`, `本年计提固定资产折旧`. */
+const ASSET_ATTRIBUTE = /(?:原值|累计折旧|累计摊销|计提[^，,。；;]{0,8}(?:折旧|摊销))$/;
+
 export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListContext = NO_CONTEXT): void {
   for (const list of lists) {
     if (adjustedBudget(list, sink)) continue;
@@ -682,6 +685,9 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   // (`…总计均约3.5亿元，其中本年支出约3.4亿元，…；基本支出和项目支出分别约为…；一般公共预算财政拨款支出约3.20亿元`: a side's whole
   // among the parts heads the figures of that side after it, which break it down: only it is a part of the 总计.)
   if (role === 'amount') parts = withoutBalancesOfTotals(withoutNatureAfterFund(withoutHeadedParts(parts)));
+  // (Nor an asset's gross value or depreciation beside its net: `非流动资产中，固定资产原值…，累计折旧…，固定资产净值…`.)
+  if (role === 'amount' && !ASSET_ATTRIBUTE.test(total.subject)) parts = parts.filter((p) => !ASSET_ATTRIBUTE.test(p.subject));
+  if (parts.length === 0) return;
   // (`政府采购支出约4,900万元，其中授予中小企业合同金额占比超过九成；年末资产总额约5.34亿元`: a 其中 whose own clause states no
   // figure of the kind ends at its `；`: what follows is another statement, not a part.)
   if (listed.length > 0 && /^其\r?\n?中/.test(list.triggerText) && clauseBreakBefore(list, listed[0])) return;
