@@ -372,7 +372,17 @@ function isBudgetWords(words: string): boolean {
 const THRESHOLD_AFTER = /^\s*[（(]?含?[)）]?\s*(?:以上|以下|及以上|及以下|以内|起)/;
 
 /** The accrual basis of 政府会计制度's financial accounts, stated for a sentence's figures. */
-const ACCRUAL_BASIS = /财务会计口径|权责发生制|财务会计核算口径/;
+// (Or a sentence opening with the accrual statement's own total: `2023年度本期收入7786.68万元，…包括：财政拨款收入7040.38万元、事业收入…`.)
+/** A sentence on the accrual basis, or the list that goes on from one: `2023年度本期收入7786.68万元，…。包括：财政拨款收入…`. */
+function accrualSentence(model: DocumentModel, sentence: Sentence): boolean {
+  if (ACCRUAL_BASIS.test(sentence.text)) return true;
+  const previous = model.sentences[sentence.id - 1];
+  return LIST_GOES_ON.test(sentence.text) && previous?.paragraph === sentence.paragraph && ACCRUAL_BASIS.test(previous.text);
+}
+const LIST_GOES_ON = /^\s*(?:其中|包括|主要是|主要为|具体为|分别为)[：:，,]/;
+/** Names only the accrual statements use, needing no mark: `本期收入`, `业务活动费用`, `本期盈余` (and the mark itself). */
+const ACCRUAL_NAME = /^(?:财务会计|本期)|费用$|盈余$/;
+const ACCRUAL_BASIS = /财务会计口径|权责发生制|财务会计核算口径|^[^。；;，,]{0,24}本期(?:收入|费用)(?:合计|总额)?(?:为|是|共)?\s*[0-9０-９]/;
 
 /** `；支出包括…`, `其中：收入包括…`: the side a clause opens with, when its figures are listed by fund. */
 const SIDE_CLAUSE = /^[，,；;：:\s]*(?:其中[：:，,]?)?\s*(收入|支出)(?:包括|为|有|中)/;
@@ -972,7 +982,7 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // (`按照政府会计制度财务会计口径，2025年度本部门收入合计5084.62万元，费用合计…`: accrual figures, no statements of the budget
       // accounts' 收入合计.)
       // (Not in a clause of last year's: `；上年收入合计…，费用合计…` are no figures of this year's.)
-      if (own && role === 'amount' && (accrual ??= ACCRUAL_BASIS.test(sentence.text)) && !/^财务会计/.test(own) && !/上年|去年/.test(clauseOf(text, token.span.start, sentence.span.start))) own = `财务会计${own}`;
+      if (own.length >= 2 && role === 'amount' && !ACCRUAL_NAME.test(own) && (accrual ??= accrualSentence(model, sentence)) && !/上年|去年/.test(clauseOf(text, token.span.start, sentence.span.start))) own = `财务会计${own}`;
       // (`收入包括一般公共预算财政拨款6,876.17万元、政府性基金预算财政拨款165.00万元…；支出包括…`: a fund named bare in a clause on one
       // side is that side's.)
       if (role === 'amount' && /财政拨款$/.test(own)) own += sideOfClause(text, sentence.span.start, start) ?? '';
