@@ -58,7 +58,7 @@ function ratedInDatedBracket(model: DocumentModel, analysis: ProseAnalysis, sink
 /** `（年中调减263.59万元）`, `，年中追加35.82万元`: the adjustment between the 年初 and the 全年 budget, and its direction. */
 // (Or what it added, before the word 预算: `年中追加因公出国（境）费预算3.00万元`.)
 // (`经年中追加36.00万元后，全年预算数为…`; `本年追加612.80万元，本年调减0.00万元`, the words of adjustments only, not `本年增加`, a change.)
-const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:经过?)?(?:年中|年度中|年内)?(追加|调增|增加|追减|调减|减少|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?$|^[（(，,、\s]*(?:年中|年度中|年内)(追加|调增|追减|调减)[^，,。；;\d]{1,16}?预算$|^[（(，,、\s]*(?:经过?)?(?:本年|当年)(追加|调增|追减|调减)(?:了)?(?:预算)?$/;
+const ADJUSTMENT = /^[（(，,、\s]*(?:其中)?(?:经过?)?(?:年中|年度中|年内)?(?:调整)?(追加|调增|增加|追减|调减|减少|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?$|^[（(，,、\s]*(?:年中|年度中|年内)(追加|调增|追减|调减)[^，,。；;\d]{1,16}?预算$|^[（(，,、\s]*(?:经过?)?(?:本年|当年)(追加|调增|追减|调减)(?:了)?(?:预算)?$/;
 
 /** The word of an adjustment's lead (`年中追加` → `追加`), if it is one. */
 function adjustmentWord(lead: string): string | undefined {

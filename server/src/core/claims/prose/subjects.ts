@@ -66,7 +66,7 @@ function normalize(name: string): string {
     // (`年中追加8.00万元后全年预算数为293.00万元`: 后 closes the clause before the figure; it names nothing.)
     .replace(/^(?:之)?后(?=(?:全年|调整后?的?)?预算)/, '')
     // (`年中调减后预算40.81万元`: how the budget came about names no quantity; the item's budget it is.)
-    .replace(/^(?:经)?(?:年中|年内|年度中)?(?:追加|调减|调增|调整|追减|核减|核增)(?:后|至)(?:的)?(?:预算数?)?$/, '')
+    .replace(/^(?:经)?(?:年中|年内|年度中)?(?:追加|调减|调增|调整|追减|核减|核增)(?:后|至)(?:的)?(?:(?:调整|全年)?预算数?)?$|^(?:年中|年内|年度中)(?:调整)?(?:增加|减少)(?:预算|资金)?$/, '')
     // (`项目全年支出117.60万元` in a project's paragraph is that project's year, not the department's 项目支出.)
     .replace(/^项目(?:全年|本年|当年)(?=支出|执行|决算)/, '该项目')
     // (`财政拨款收入、支出总计与上年相比，减少…`: the comparison closing a clause the change takes its name from is no part of it.)

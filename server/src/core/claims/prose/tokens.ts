@@ -316,7 +316,8 @@ export function isBudgetAdjustment(tokens: ProseToken[], i: number): boolean {
 }
 /** An adjustment by its own words, not a bare 增加 / 减少 (`，年中追加6.00万元`, `年中上级下达450.00万元`): no actual, whatever its role. */
 // (`年中调整数为−47.89万元`: the net adjustment, signed.)
-export const ADJUSTMENT_AMOUNT = /^[（(，,、\s]*(?:其中)?(?:(?:年中|年度中|年内)?(?:追加|调增|追减|调减|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?|(?:年中|年度中|年内)(?:上级)?(?:追加)?下达|(?:年中|年度中|年内)?调整(?:数|额|金额)(?:为|是)?)$/;
+const MID_YEAR_ADJUSTMENT = /(?:年中|年度中|年内)(?:调整)?(?:增加|减少)(?:了)?预算$/;
+export const ADJUSTMENT_AMOUNT = /^[（(，,、\s]*(?:其中)?(?:(?:年中|年度中|年内)?(?:追加|调增|追减|调减|压减|核减|核增)(?:[（(][减增][)）])?(?:了)?(?:预算)?|(?:年中|年度中|年内)(?:上级)?(?:追加)?下达|(?:年中|年度中|年内)?调整(?:数|额|金额)(?:为|是)?|(?:年中|年度中|年内)(?:调整)?(?:增加|减少)(?:了)?(?:预算|资金))$/;
 const REASON_BEFORE = /原因(?:主要)?(?:是|为|在于)|主要是由于|这是由于/;
 const reasonEnds = new LintMemo<Sentence, number>();
 /**
@@ -580,6 +581,8 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       if (/(?:上升|增加|增长|提高|下降|减少|降低)(?:到|至)[^，,；;。]*$/.test(w)) return 'amount';
       // (`支出由1,234.56万元增加至1,345.67万元`: the level it started from, last year's.)
       if (FROM_LEVEL.test(w) && TO_LEVEL_AFTER.test(after)) return 'prior';
+      // (`年中调整增加预算203.01万元`, `年中增加预算17.68万元`: the budget's adjustment within the year, no change on last year.)
+      if (MID_YEAR_ADJUSTMENT.test(w)) return 'budget';
       if (UP.test(unquoted) || DOWN.test(unquoted) || NEUTRAL_CHANGE.test(unquoted) || SHORT_DIRECTION.test(unquoted)) return /(比|较|与)[^，,；;]*(预算|计划)/.test(w) ? 'budget-delta' : 'delta';
       if (NEW_THIS_YEAR.test(w)) return 'delta';
       // (`同比变动-130.67万元（-0.69%）`, `增减-93.82万元`: a change named bare, its sign giving the direction.)
