@@ -751,12 +751,14 @@ export function findLists(
     }
     const previousTokens = previous?.paragraph === sentence.paragraph ? analysis.bySentence.get(previous.id) ?? [] : [];
     // (The paragraph's sentences before, a few, and the numbered lines right before it: what `以上合计` adds up.)
+    // (None when there are more of them than that: a total of lines not all read is not checked.)
     const paragraphBefore = () => {
       const earlier: ProseToken[] = [];
       let paragraph = sentence.paragraph;
-      for (let k = sentence.id - 1; k >= 0 && k >= sentence.id - MAX_BACK_REFERRED_SENTENCES; k--) {
+      for (let k = sentence.id - 1; k >= 0; k--) {
         const other = sentences[k];
         if (other.paragraph !== paragraph && !(other.paragraph === paragraph - 1 && NUMBERED_LINE.test(text.slice(other.span.start, other.span.start + 8)))) break;
+        if (k < sentence.id - MAX_BACK_REFERRED_SENTENCES) return undefined;
         paragraph = other.paragraph;
         earlier.unshift(...(analysis.bySentence.get(k) ?? []));
       }
@@ -1154,7 +1156,7 @@ const BACK_REFERRING = /^(?:以上|上述|前述)/;
 /** `以上合计即本年收入合计`, `上述各项合计为`: a total of the lines before, named again after it. */
 const BACK_REFERRING_TOTAL = /^(?:以上|上述|前述)(?:各项|几项)?(?:合计|共计|总计)(?:即|为|是)?[^，,。；;：:\d]{0,16}$/;
 const NUMBERED_LINE = /^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
-const MAX_BACK_REFERRED_SENTENCES = 12;
+const MAX_BACK_REFERRED_SENTENCES = 30;
 
 /**
  * `人员经费666.40万元、公用经费96.04万元，合计762.44万元`, `国内公务接待2.19万元，5批次…；国（境）外公务接待0.57万元，
@@ -1162,7 +1164,7 @@ const MAX_BACK_REFERRED_SENTENCES = 12;
  * own breakdown) are passed over. The parts are the run back to the first that adds up to the total; when none
  * does (a slip), those of the total's `；` clause, or all of them when that clause has fewer than two.
  */
-function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, paragraphBefore: () => ProseToken[]): ProseList[] {
+function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, paragraphBefore: () => ProseToken[] | undefined): ProseList[] {
   const found: ProseList[] = [];
   const totals = new Set<ProseToken>();
   for (const total of tokens) {
@@ -1182,7 +1184,9 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     for (let i = 0; i < total.index && opens; i++) opens = totals.has(tokens[i]);
     // (`1. …4659.46万元；` / `2. …；` / … / `4. 其他收入0.00万元；以上合计…4700.77万元`: `以上` reaches back over the paragraph's lines.)
     const backReferring = BACK_REFERRING.test(total.lead);
-    const sequence = backReferring ? [...paragraphBefore(), ...tokens.slice(0, total.index)] : opens ? before : tokens;
+    const earlier = backReferring ? paragraphBefore() : [];
+    if (!earlier) continue;
+    const sequence = backReferring ? [...earlier, ...tokens.slice(0, total.index)] : opens ? before : tokens;
     const parts: ProseToken[] = [];
     let depth = 0;
     let at = total.token.span.start;
@@ -1207,6 +1211,8 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
       if (t.role !== role || !t.ownSubject || innermost.has(t) || t.token.unit !== total.token.unit || t.year !== total.year) break;
       parts.unshift(t);
     }
+    // (`以上合计` over more lines than are walked back: not all of them read, no sum to check.)
+    if (backReferring && parts.length >= MAX_POSTFIX_PARTS) continue;
     const chosen = closingRun(parts, total, text);
     if (chosen.length < 2) continue;
     totals.add(total);

@@ -72,7 +72,8 @@ export function productClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
       // 人员86人，每人每月1,400元`.)
       // (The verb may stand before the count: `按每村每年12.00万元的标准拨付3个行政村村干部基本报酬36.00万元`.)
       const paidAfter = after && (PRODUCT_LEAD.test(after.lead) || (count !== undefined && count.index > standard.index && count.index < after.index && PAYING.test(count.lead)));
-      const amount = bracketed ?? (after ? (paidAfter ? after : undefined) : count && count.index < standard.index ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined);
+      // (A price's amount only after it: `…购置费112.60万元，…其中：警用越野巡逻车3辆，单价18.60万元；` states no product.)
+      const amount = bracketed ?? (after ? (paidAfter ? after : undefined) : count && count.index < standard.index && !price ? [...clause].reverse().find((t) => t.index < count.index && money(t)) : undefined);
       if (!count || !amount || count.approx || amount.approx || standard.approx) continue;
       // (Two standards for one amount, `C级危房加固15户、每户补助10,000元，D级…12户、每户补助30,000元，共支出51.00万元`, are not checked.)
       const last = Math.max(standard.index, amount.index);
