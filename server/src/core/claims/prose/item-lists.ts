@@ -172,10 +172,10 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
   }
 }
 
-/** The first words of a paragraph, its list marker first (a bullet's or a quote's mark aside). */
+/** A paragraph's first characters, past bullets and Markdown marks: where its item mark stands. */
 function paragraphOpening(model: DocumentModel, paragraph: number): string {
   const start = model.paragraphs[paragraph].span.start;
-  return model.text.slice(start, start + 12).replace(/^[\s>*#]*/, '');
+  return model.text.slice(start, start + 12).replace(/^[\s*#>-]+/, '');
 }
 
 /** `A、B均为0万元`, `…各为…`: one figure stated of several names. */
@@ -192,18 +192,15 @@ const CLOSING_TOTAL = /^\s*(?:以上|上述)[^，,。；;：:]{0,12}?(?:年初�
 export function closingItemTotals(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
   // (Built for the first closing total only: most reports have none.)
   let byParagraph: Map<number, ProseToken[]> | undefined;
-  /** A paragraph's first characters, past bullets and Markdown marks: where its item mark stands. */
-  const opening = (p: number) => model.text.slice(model.paragraphs[p].span.start, model.paragraphs[p].span.start + 8).replace(/^[\s*#>-]+/, '');
+  const opening = (p: number) => paragraphOpening(model, p);
   for (const sentence of model.sentences) {
     if (!CLOSING_TOTAL.test(sentence.text)) continue;
     byParagraph ??= tokensByParagraph(analysis);
     const tokens = analysis.bySentence.get(sentence.id) ?? [];
     const actual = tokens.find((t) => t.role === 'amount' && /决算/.test(t.lead + sentence.text.slice(0, 12)) && !/预算/.test(t.lead));
     const budget = tokens.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'initial');
-    // (Or the items' one figure each: `1. 一般公共预算财政拨款收入4659.46万元；` … `以上合计即本年收入合计4700.77万元`.)
-    const plain = actual || budget ? undefined : tokens.find((t) => t.role === 'amount' && t.depth === 0);
-    if (!actual && !budget && !plain) continue;
-    const items: Array<{ actual?: ProseToken; budget?: ProseToken; plain?: ProseToken }> = [];
+    if (!actual && !budget) continue;
+    const items: Array<{ actual?: ProseToken; budget?: ProseToken }> = [];
     // (Items of one numbering, the nearest's: `（三）卫生健康支出（类）…` groups the `1、…（项）` items it heads.)
     let style: RegExp | undefined;
     let first = '';
@@ -222,21 +219,20 @@ export function closingItemTotals(model: DocumentModel, analysis: ProseAnalysis,
       items.unshift({
         actual: own.find((t) => t.role === 'amount' && /决算/.test(t.lead)),
         budget: own.find((t) => t.role === 'budget' && budgetKind(t.lead) === 'initial'),
-        plain: plain && own.filter((t) => t.role === 'amount' && t.depth === 0).length === 1 ? own.find((t) => t.role === 'amount') : undefined,
       });
     }
     // (All of them, from the first: a run that does not start at 1 is cut off by a heading, and one under a numbered heading
     // (`4.住房保障支出（类）` / `①住房改革支出（款）…`) is that group's only.)
     const heading = sentence.section === undefined ? '' : model.sections[sentence.section].title.replace(/^[\s#*]+/, '');
     if (items.length < 2 || grouped || ordinalOf(first) !== 1 || /[（(][类款][)）]/.test(heading)) continue;
-    for (const [total, pick, name] of [[actual, (i: (typeof items)[number]) => i.actual, '支出决算'], [budget, (i: (typeof items)[number]) => i.budget, '年初预算'], [plain, (i: (typeof items)[number]) => i.plain, '']] as const) {
+    for (const [total, pick, name] of [[actual, (i: (typeof items)[number]) => i.actual, '支出决算'], [budget, (i: (typeof items)[number]) => i.budget, '年初预算']] as const) {
       const parts = items.map(pick);
       if (!total || parts.some((t) => t === undefined || t.token.unit !== total.token.unit)) continue;
       sink.add<SumClaim>({
         kind: 'sum',
         origin: 'prose',
         identity: 'prose.closing-items',
-        description: l(`以上各项${name}之和等于合计`, `the items' ${name === '支出决算' ? 'actuals' : name === '年初预算' ? 'initial budgets' : 'figures'} add up to their total`),
+        description: l(`以上各科目${name}之和等于合计`, `the items' ${name === '支出决算' ? 'actuals' : 'initial budgets'} add up to their total`),
         span: total.token.span,
         total: operand(total.token, `${name}合计`),
         parts: parts.map((t) => operand(t!.token, t!.subject || name)),
