@@ -104,7 +104,7 @@ export function cumulativeClaims(model: DocumentModel, analysis: ProseAnalysis, 
       let twice = false;
       // (Or the sentence before's, in its paragraph: `…分别为812.40、…、1286.75万元，…。“十四五”以来（2021—2024年）累计投入…4449.48万元`.)
       const before = total.index === 0 ? analysis.bySentence.get(total.sentence.id - 1) : undefined;
-      const figures = before && before[0]?.sentence.paragraph === total.sentence.paragraph ? clauseFigures(before, { ...total, index: before.length }) : clauseFigures(tokens, total);
+      const figures = before && before[0]?.sentence.paragraph === total.sentence.paragraph ? clauseFigures(before, { ...total, index: before.length }, true) : clauseFigures(tokens, total);
       for (const f of figures) {
         if (f.token.unit !== total.token.unit) continue;
         twice ||= byYear.has(yearOf(f));
@@ -159,8 +159,16 @@ function periodOf(lead: string, stated: number[]): [number, number] | undefined 
   return [stated[0], stated.at(-1)!];
 }
 
-/** The amounts of the clause before `t` (up to a `；`), in the unit of the last of them (a cumulative total not one of them). */
-function clauseFigures(tokens: ProseToken[], t: ProseToken): ProseToken[] {
-  const clause = tokens.slice(0, t.index).filter((x) => x.depth === 0 && (x.role === 'amount' || x.role === 'prior') && !CUMULATIVE.test(x.lead) && !/[；;]/.test(between(x, t)));
+/** The amounts of the clause before `t` (up to a `；`, or of the whole sentence), in the unit of the last of them (a cumulative total not one of them). */
+function clauseFigures(tokens: ProseToken[], t: ProseToken, wholeSentence = false): ProseToken[] {
+  // (Walked back to the clause's `；`, each gap read once: a sentence of many such figures stays linear.)
+  const clause: ProseToken[] = [];
+  let next = t;
+  for (let k = Math.min(t.index, tokens.length) - 1; k >= 0; k--) {
+    const x = tokens[k];
+    if (!wholeSentence && /[；;]/.test(between(x, next))) break;
+    next = x;
+    if (x.depth === 0 && (x.role === 'amount' || x.role === 'prior') && !CUMULATIVE.test(x.lead)) clause.unshift(x);
+  }
   return clause.filter((x) => x.token.unit === clause.at(-1)?.token.unit);
 }
