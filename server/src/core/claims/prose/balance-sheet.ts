@@ -66,8 +66,11 @@ function difference(sink: ClaimSink, result: ProseToken, from: ProseToken | unde
   });
 }
 
+const CLAUSE_REACH = 200;
 /** A figure in a `；`-clause about last year: `；上年收入合计5196.20万元，费用合计5241.86万元，本年盈余为-45.66万元`. */
 function lastYearsClause(t: ProseToken): boolean {
-  const before = t.sentence.text.slice(0, t.token.span.start - t.sentence.span.start);
+  // (A few clauses back at most: a sentence of thousands of figures is not re-read for each.)
+  const at = t.token.span.start - t.sentence.span.start;
+  const before = t.sentence.text.slice(Math.max(0, at - CLAUSE_REACH), at);
   return /上年|去年/.test(before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1));
 }

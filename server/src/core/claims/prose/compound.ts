@@ -159,12 +159,15 @@ function periodOf(lead: string, stated: number[]): [number, number] | undefined 
   return [stated[0], stated.at(-1)!];
 }
 
+/** How far back a clause's figures are read (a run of years, a few more): a sentence of thousands of them is not re-read for each. */
+const MAX_CLAUSE_FIGURES = 24;
 /** The amounts of the clause before `t` (up to a `；`, or of the whole sentence), in the unit of the last of them (a cumulative total not one of them). */
 function clauseFigures(tokens: ProseToken[], t: ProseToken, wholeSentence = false): ProseToken[] {
   // (Walked back to the clause's `；`, each gap read once: a sentence of many such figures stays linear.)
   const clause: ProseToken[] = [];
   let next = t;
-  for (let k = Math.min(t.index, tokens.length) - 1; k >= 0; k--) {
+  const from = Math.min(t.index, tokens.length) - 1;
+  for (let k = from; k >= 0 && k > from - MAX_CLAUSE_FIGURES; k--) {
     const x = tokens[k];
     if (!wholeSentence && /[；;]/.test(between(x, next))) break;
     next = x;

@@ -319,9 +319,11 @@ const ECONOMIC_TOTAL = /^(?:人员经费|公用经费|工资福利支出|商品�
 function runningCostItem(t: ProseToken, listTotal: string): boolean {
   if (t.role !== 'amount' || /机关运行经费/.test(t.subject)) return false;
   const at = t.token.span.start - t.sentence.span.start;
-  return RUNNING_COST.test(listTotal) || /机关运行经费[^。；;]*?(?:其中|中[，,：:]|构成|包括|主要用于|主要为)/.test(t.sentence.text.slice(0, at)) || /^[^；;。]{0,8}[，,]\s*占机关运行经费/.test(t.sentence.text.slice(t.token.span.end - t.sentence.span.start));
+  // (The words a few clauses back only: a sentence of thousands of figures is not re-read for each.)
+  return RUNNING_COST.test(listTotal) || /机关运行经费[^。；;]*?(?:其中|中[，,：:]|构成|包括|主要用于|主要为)/.test(t.sentence.text.slice(Math.max(0, at - RUNNING_COST_REACH), at)) || /^[^；;。]{0,8}[，,]\s*占机关运行经费/.test(t.sentence.text.slice(t.token.span.end - t.sentence.span.start));
 }
 const RUNNING_COST = /机关运行经费(?:支出)?$/;
+const RUNNING_COST_REACH = 400;
 const RUNNING_COST_HEADING = /机关运行经费/;
 
 /** A note right under a 政府性基金 or 国有资本经营 table (`注：本表反映…`): that fund's, whose figures it states; undefined else. */
