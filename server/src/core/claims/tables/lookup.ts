@@ -1,7 +1,7 @@
 // Finding one table cell by what a sentence names (table, row code or label, column words): the
 // entry point for text ↔ table checks.
 import type { DocumentModel, Span, StandardTableId, Table } from '../../types';
-import { headerText, itemLabel, items, normLabel, procurementColumns, valueColumns, type Item, type ProcurementFigure } from './access';
+import { headerText, indexByCode, itemLabel, items, normLabel, procurementColumns, valueColumns, type Item, type ProcurementFigure } from './access';
 import { sangongRecords } from './sangong';
 import { LintMemo } from '../../lint-memo';
 
@@ -174,7 +174,7 @@ function underOtherParent(table: Table, it: Item, parent: string): boolean {
   const code = it.entry.code;
   if (code === undefined || code.length !== 7) return false;
   const wanted = normLabel(parent);
-  const row = items(table).find((other) => other.entry.code === code.slice(0, 5));
+  const row = indexByCode(table).get(code.slice(0, 5));
   const label = row?.entry.label === undefined ? '' : normLabel(row.entry.label);
   return label !== '' && !label.includes(wanted) && !wanted.includes(label);
 }
