@@ -95,7 +95,7 @@ export const numberFormat: Rule = {
       // (`（１）`, `附件１`, `第１季度`: full-width digits of a number that states no quantity are the writer's style, not damage.)
       if (n.formatIssue === 'fullwidth' && !n.cell && n.unit === 'none') continue;
       const issue = ISSUE_TEXT[n.formatIssue];
-      const fixed = inBlank(n.raw, n.formatIssue!, n.text);
+      const fixed = inBlank(n.raw, n.formatIssue, n.text);
       // (A line wrap inside the number is shown as ⏎: a message is one line.)
       const [raw, shown] = [n.raw, fixed].map((t) => t.replace(/\r?\n/g, '⏎'));
       ctx.report({

@@ -1,7 +1,7 @@
 // Growth over several years (prose.md §3). Average yearly growth, `2019—2021年…分别为62486.30万元、65892.18万元和70958.26万元，
 // 两年年均增长6.56%`, `比2021年的7203.00万元增长14.50%，两年年均增长7.01%`, is compound over the years between the first figure and
 // the last, (last / first)^(1/n) − 1, as the reports' own notes define it (`按（末年数/首年数）^(1/年数)－1计算`). A year's figure
-// as a multiple of an earlier year's, `2022年收支规模是2018年的1.9倍`, is their ratio.
+// as a multiple of an earlier year's, `2022年收支规模是2018年的1.9倍`, is their ratio; a total over the years (`…累计投入`), their sum.
 import { exact, isMoney, operand, sumOperand } from '../../arith/interval';
 import { l } from '../../messages';
 import type { ChangeClaim, DocumentModel, ShareClaim, SumClaim } from '../../types';
@@ -85,6 +85,7 @@ export function compoundClaims(model: DocumentModel, analysis: ProseAnalysis, si
         years,
       });
     }
+    cumulativeTotals(analysis, tokens, yearOf, sink);
   }
 }
 
@@ -93,47 +94,43 @@ export function compoundClaims(model: DocumentModel, analysis: ProseAnalysis, si
  * its clause states year by year. Over the years it names (`“十三五”期间`, `2019—2021年`, `五年`), else over all of them; not when
  * the clause leaves out a year of that span.
  */
-export function cumulativeClaims(model: DocumentModel, analysis: ProseAnalysis, sink: ClaimSink): void {
-  const reportYear = model.reportYear;
-  if (reportYear === undefined) return;
-  const yearOf = (t: ProseToken) => t.year ?? reportYear;
-  for (const tokens of analysis.bySentence.values()) {
-    for (const total of tokens) {
-      if (total.role !== 'amount' || total.depth !== 0 || !isMoney(total.token.unit) || !CUMULATIVE.test(total.lead)) continue;
-      const byYear = new Map<number, ProseToken>();
-      let twice = false;
-      // (Or the sentence before's, in its paragraph: `…分别为812.40、…、1286.75万元，…。“十四五”以来（2021—2024年）累计投入…4449.48万元`.)
-      const before = total.index === 0 ? analysis.bySentence.get(total.sentence.id - 1) : undefined;
-      const figures = before && before[0]?.sentence.paragraph === total.sentence.paragraph ? clauseFigures(before, { ...total, index: before.length }, true) : clauseFigures(tokens, total);
-      for (const f of figures) {
-        if (f.token.unit !== total.token.unit) continue;
-        twice ||= byYear.has(yearOf(f));
-        byYear.set(yearOf(f), f);
-      }
-      if (twice || byYear.size < 2) continue;
-      const stated = [...byYear.keys()].sort((a, b) => a - b);
-      // (The span named before the figure in its sentence: `“十四五”以来，全市污染防治累计投入…`.)
-      const span = periodOf(model.text.slice(Math.max(total.sentence.span.start, total.token.span.start - PERIOD_REACH), total.token.span.start), stated);
-      if (!span) continue;
-      const [from, to] = [span[0], Math.min(span[1], stated.at(-1)!)];
-      const parts: ProseToken[] = [];
-      for (let year = from; year <= to; year++) {
-        const f = byYear.get(year);
-        if (!f) break;
-        parts.push(f);
-      }
-      if (parts.length < 2 || parts.length !== to - from + 1) continue;
-      sink.add<SumClaim>({
-        kind: 'sum',
-        origin: 'prose',
-        identity: 'prose.cumulative',
-        description: l(`${from}—${to}年累计 = 各年之和`, `the ${from}–${to} total = the sum of the years`),
-        span: total.token.span,
-        total: operand(total.token, `${from}—${to}年累计`),
-        parts: parts.map((p) => operand(p.token, `${yearOf(p)}年`)),
-        exhaustive: true,
-      });
+function cumulativeTotals(analysis: ProseAnalysis, tokens: ProseToken[], yearOf: (t: ProseToken) => number, sink: ClaimSink): void {
+  for (const total of tokens) {
+    if (total.role !== 'amount' || total.depth !== 0 || !isMoney(total.token.unit) || !CUMULATIVE.test(total.lead)) continue;
+    const byYear = new Map<number, ProseToken>();
+    let twice = false;
+    // (Or the sentence before's, in its paragraph: `…分别为812.40、…、1286.75万元，…。“十四五”以来（2021—2024年）累计投入…4449.48万元`.)
+    const before = total.index === 0 ? analysis.bySentence.get(total.sentence.id - 1) : undefined;
+    const figures = before && before[0]?.sentence.paragraph === total.sentence.paragraph ? clauseFigures(before, { ...total, index: before.length }, true) : clauseFigures(tokens, total);
+    for (const f of figures) {
+      if (f.token.unit !== total.token.unit) continue;
+      twice ||= byYear.has(yearOf(f));
+      byYear.set(yearOf(f), f);
     }
+    if (twice || byYear.size < 2) continue;
+    const stated = [...byYear.keys()].sort((a, b) => a - b);
+    // (The span named before the figure in its sentence: `“十四五”以来，全市污染防治累计投入…`.)
+    const at = total.token.span.start - total.sentence.span.start;
+    const span = periodOf(total.sentence.text.slice(Math.max(0, at - PERIOD_REACH), at), stated);
+    if (!span) continue;
+    const [from, to] = [span[0], Math.min(span[1], stated.at(-1)!)];
+    const parts: ProseToken[] = [];
+    for (let year = from; year <= to; year++) {
+      const f = byYear.get(year);
+      if (!f) break;
+      parts.push(f);
+    }
+    if (parts.length < 2 || parts.length !== to - from + 1) continue;
+    sink.add<SumClaim>({
+      kind: 'sum',
+      origin: 'prose',
+      identity: 'prose.cumulative',
+      description: l(`${from}—${to}年累计 = 各年之和`, `the ${from}–${to} total = the sum of the years`),
+      span: total.token.span,
+      total: operand(total.token, `${from}—${to}年累计`),
+      parts: parts.map((p) => operand(p.token, `${yearOf(p)}年`)),
+      exhaustive: true,
+    });
   }
 }
 

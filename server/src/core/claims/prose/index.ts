@@ -13,7 +13,7 @@ import { changeBreakdownClaims } from './change-breakdown';
 import { differenceClaims, refundClaims, totalsBalanceClaims, totalsCarryOverClaims, statedFormulaClaims, yearBalanceClaims, fundRollClaims } from './balance';
 import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
-import { compoundClaims, cumulativeClaims } from './compound';
+import { compoundClaims } from './compound';
 import { rankClaims } from './rankings';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims, restatedDirectionClaims, type MadeChange } from './changes';
 import { computedSharePointsClaims } from './share-points';
@@ -90,7 +90,6 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   countedTotalClaims(analysis, sink);
   rankClaims(model, analysis, listOf, sink);
   compoundClaims(model, analysis, sink);
-  cumulativeClaims(model, analysis, sink);
   sangongCountClaims(analysis, sink);
   fleetClaims(analysis, sink);
   executionClaims(model, analysis, sink);

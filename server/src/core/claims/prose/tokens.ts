@@ -146,12 +146,15 @@ export const VIEWPOINT = /^(?:(?:从|就|按|总体|整体|具体|分项|总的)
 /** A date figures are stated at: `截至2023年12月31日`, `截止2024年末`. */
 const AS_OF = /截[至止]\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*31\s*日|末|底)/g;
 
-/** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
-/** `2016年、2017年、2018年`, `2020年和2021年`: a sentence opening with several years. */
-const YEAR_RUN_OPENING = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+/;
+/** `2016年、2017年、2018年`, `2020年和2021年`: several years, and a sentence opening with them. */
+const YEAR_RUN = String.raw`(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+`;
+/** What may stand before a sentence's opening year: a list marker, a bracket. */
+const BEFORE_OPENING_YEAR = String.raw`^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?`;
+const YEAR_RUN_OPENING = new RegExp(BEFORE_OPENING_YEAR + YEAR_RUN);
 /** A clause's words opening with several years: `2016年、2017年、2018年分别安排…`, `近三年，2020年、2021年…`. */
-const YEAR_RUN_LEAD = /^[^，,。；;\d]{0,12}?(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+/;
-export const OPENING_YEAR = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[（(]\s*)?((?:19|20)\d\d)\s*年/;
+const YEAR_RUN_LEAD = new RegExp(String.raw`^[^，,。；;\d]{0,12}?${YEAR_RUN}`);
+/** A year opening a sentence, after any list marker: `2010年…`, `（二）2023年度…`. */
+export const OPENING_YEAR = new RegExp(String.raw`${BEFORE_OPENING_YEAR}((?:19|20)\d\d)\s*年`);
 
 /** `比2023年度`, `与2023年相比`: the year a change is compared with. */
 const COMPARED_YEAR = new RegExp(String.raw`(?:比|较|与|同)\s*${BEFORE_COMPARED_YEAR}(?:19|20)\d\d\s*年度?`, 'g');
@@ -817,9 +820,9 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
     const corrected = CORRECTED_REPORT.exec(sentence.text)?.[1];
     // (`2016年、2017年、2018年、2019年、2020年…支出分别为a、b、c、d和e`: a sentence opening with a run of years dates the 分别 run after it
     // year by year, and no other figure.)
-    const runYears = dated ? YEAR_RUN_OPENING.exec(sentence.text)?.[0].match(/(?:19|20)\d\d/g) ?? undefined : undefined;
+    const openedByYears = dated !== null && YEAR_RUN_OPENING.test(sentence.text);
     let yearRun: { at: number; subject: string; years: string[] } | undefined;
-    const sentenceYear = dated && !runYears && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : corrected && /更正|修正/.test(sentence.text) ? corrected : undefined;
+    const sentenceYear = dated && !openedByYears && !LAST_YEAR_COMPARISON.test(opening) ? dated[1] : lastYearOpening ? String(model.reportYear! - 1) : corrected && /更正|修正/.test(sentence.text) ? corrected : undefined;
     // `截至2023年12月31日，资产总额450.20万元；截至2024年12月31日，资产总额499.86万元`: each date holds until the next.
     const asOf = sentence.text.includes('截') ? allMatches(AS_OF, sentence.text) : [];
     // `上年完成率为85.66%（2023年全年预算12.83万元，支出决算10.99万元）`: a bracket opening with a year dates all its figures.
