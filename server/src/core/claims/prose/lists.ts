@@ -202,6 +202,8 @@ const SIDE_WORD = /^[\s；;，,：:]*(?:其中[：:，,]?)?(收入|支出)(?:方
 
 /** The spending by 类 (`按支出功能分类科目划分，`) and the totals it breaks down. */
 const BY_FUNCTION = /^按(?:支出)?功能分类/;
+/** A clause naming both 收入 and 支出. */
+const BOTH_SIDES = /收入[^；;]*支出|支出[^；;]*收入/;
 const SPENDING_TOTAL = /^(?:本年)?支出(?:合计|总额)$|财政拨款支出$/;
 const LIST_ROLES: Role[] = ['amount', 'budget', 'count', 'delta', 'budget-delta', 'score'];
 
@@ -674,7 +676,10 @@ export function findLists(
         // (Up to the next trigger at most: a `；` after it is that list's to judge, and scanning on to the end of
         // a sentence of many lists would be quadratic.)
         const searched = { start: list.region.start, end: Math.min(list.region.end, nextTrigger) };
-        const sideCut = head ? otherSideClause(text, searched, /收入|支出/.test(head.lead) ? head.lead : head.subject) : undefined;
+        let sideCut = head ? otherSideClause(text, searched, /收入|支出/.test(head.lead) ? head.lead : head.subject) : undefined;
+        // (By unit, each unit's clause may state both sides, `分单位看：局本级收入668.32万元、支出666.96万元，…；文化馆收入…`: the next
+        // unit's 收入 opens no other side.)
+        if (sideCut !== undefined && BY_UNIT.test(word) && BOTH_SIDES.test(text.slice(list.region.start, sideCut))) sideCut = undefined;
         const staffCut = establishment ? staffClause(text, searched, /编制/.test(establishment.subject)) : undefined;
         const chainCut = semicolonBefore(text, searched, (from) => CHAIN_CLAUSE.test(text.slice(from, from + 5)));
         // (`项目支出1065.04万元中，A…，占项目支出的42.69%；B…；从资金来源看，…`: a clause looking at the whole by another criterion

@@ -437,7 +437,8 @@ function unitsOwnFigures(total: ProseToken, parts: ProseToken[]): ProseToken[] {
     while (n < name.length && n < quantity.length && name[name.length - 1 - n] === quantity[quantity.length - 1 - n]) n++;
     return n;
   };
-  const named = parts.filter((p) => sharedEnd(p.subject) >= 4);
+  // (Four characters in common, or the whole of a short quantity: `局本级支出` under `支出合计`, not `局本级收入`.)
+  const named = parts.filter((p) => sharedEnd(p.subject) >= Math.min(4, quantity.length));
   return named.length >= 2 ? named : parts;
 }
 
