@@ -313,14 +313,14 @@ function namedInClause(tokens: ProseToken[], first: ProseToken, previousEnd: num
   // part: `本年支出占本年支出合计的66.16%，与2022年度相比增加…`.)
   const whole = since.slice(Math.max(...['；', ';', '：', ':'].map((c) => since.lastIndexOf(c) + 1)));
   // (Nor a part's share in its bracket: `…和其他收入0.00万元（占本年收入合计的0.00%），比上年增加5.45万元`.)
-  const figures = /^.*[0-9０-９](?:[%％]|万元|亿元|元|个百分点)[)）]?/.exec(whole)?.[0] ?? '';
+  const figures = /^.*[0-9０-９]\s*(?:[%％]|万元|亿元|元|个百分点)[)）]?/.exec(whole)?.[0] ?? '';
   const clause = (/预算|完成|执行/.test(figures) && !/占/.test(figures)) || /[)）]$/.test(figures) ? whole.slice(figures.length) : whole;
   const compared = LAST_YEAR_COMPARISON.exec(clause);
   // (Nor a definition between the figure and its change: `基本支出1124.03万元，是指…的人员经费和公用经费，比上年增加…` is 基本支出's.)
   if (!compared || compared.index === 0 || /是指|指的是/.test(clause.slice(0, compared.index))) return '';
   // (Only the words after the clause's last amount: `…包括A4.30万元和B43.20万元，较上年增加…` names nothing of its own; a share's
   // part is named before its rate, as above.)
-  return normalizeSubject(clause.slice(0, compared.index).replace(/^.*[0-9０-９](?:万元|亿元|元)[)）]?/, ''));
+  return normalizeSubject(clause.slice(0, compared.index).replace(/^.*[0-9０-９]\s*(?:万元|亿元|元)[)）]?/, ''));
 }
 
 // `与上年的1.83万元持平`, and `上年为2.60万元，与上年持平` (the comparison in the next clause).
