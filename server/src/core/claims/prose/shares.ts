@@ -57,6 +57,15 @@ function underFundOnly(ctx: ShareContext, section: number | undefined): boolean 
   return false;
 }
 
+/**
+ * A part of one fund's figure, named without the fund: `一般公共预算财政拨款支出57.85万元…。其中：基本支出50.90万元…；项目支出6.95万元`
+ * is that money's 项目支出, not the `本年项目支出` a share of money not named as the fund's names elsewhere.
+ */
+function partOfFund(ctx: ShareContext, t: ProseToken): boolean {
+  const total = ctx.listOf.get(t)?.totals.get('amount');
+  return total !== undefined && total !== t && FUND_WORDS.test(total.subject) && !FUND_WORDS.test(t.subject);
+}
+
 /** Words before a name that keep it the same quantity: none, the department's own, or a government's level (`市级`, `全县`). */
 const LEVEL_OR_OWNER = new RegExp(`^(?:${OWNER_WORDS}|本级|全?[省市县区]级?|全[省市县区])?$`);
 
@@ -276,7 +285,7 @@ function resolveBase(ctx: ShareContext, share: ProseToken, part: ProseToken, nam
     const ofBudget = /预算(?:数|金额)?$/.test(named) || /预算(?:数|金额)?的?$/.test(share.lead);
     const accept = (t: ProseToken) =>
       // (Not an older year's figure for this year's share: `2019—2021年…本年支出合计分别为62486.30万元、…和70958.26万元`.)
-      (t.role === 'amount' || t.role === 'share-base' || (ofBudget && t.role === 'budget')) && !(ofBudget && t.role === 'amount') && t !== part && !(ctx.reportYear !== undefined && t.year !== undefined && share.year === undefined && part.year === undefined) && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !(FUND_LABEL.test(t.sentence.text) || NON_FISCAL_LABEL.test(t.sentence.text) || underFundOnly(ctx, t.sentence.section))) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
+      (t.role === 'amount' || t.role === 'share-base' || (ofBudget && t.role === 'budget')) && !(ofBudget && t.role === 'amount') && t !== part && !(ctx.reportYear !== undefined && t.year !== undefined && share.year === undefined && part.year === undefined) && !laterClause(t) && !(grandTotalKind(t.subject) !== undefined && reasonBefore(t.sentence, t.token.span.start)) && !(t.depth > 0 && t.sentence.paragraph !== share.sentence.paragraph) && !siblings?.includes(t) && !sharesOf(ctx, t, named) && (anyFund || !(FUND_LABEL.test(t.sentence.text) || NON_FISCAL_LABEL.test(t.sentence.text) || underFundOnly(ctx, t.sentence.section) || (!FUND_WORDS.test(part.subject) && partOfFund(ctx, t)))) && !(ofActual && t.role === 'share-base' && /预算/.test(t.lead));
     const closeTo = (name: string) => (t: ProseToken) => accept(t) && (!t.subject.endsWith(name) || ownPrefix(ctx, t.subject.slice(0, -name.length)));
     // (`政府采购金额（以合同签订为准）为2627.16万元` … `占政府采购支出总额的73.54%`: one total under its several names.)
     // (`分别占“三公”经费的…`: the total stated as `“三公”经费财政拨款支出决算为37.37万元`.)
