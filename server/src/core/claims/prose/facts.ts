@@ -496,7 +496,11 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
   const ofOneFund = new Map<string, ProseToken>();
   const ofAllFunds = new Map<string, ProseToken>();
   const alone = new Map<string, ScopedStatement[]>();
+  const { homonyms, homonymNames } = homonymsOfWholes(lists);
   for (const t of analysis.tokens) {
+    // (`临时救助支出830.65万元…，其中：临时救助支出812.45万元…；临时救助支出同比增加326.15万元`: a 项 named as its 款 is another quantity,
+    // and a change the paragraph names so is of either; not one right after the whole, `830.65万元，同比增加323.00万元`.)
+    if (homonyms.has(t) || (homonymNames.has(`${t.sentence.paragraph}|${t.subject}`) && namedChange(analysis, t))) continue;
     // (`部分支出科目有所下降，主要为：A…支出减少33万元；B…减少57万元`: a statement opening the sentence names no quantity.)
     // (An approximation of an amount, `约1,100万元`, `近1,300万元`, is a statement of that amount, held to it loosely.)
     // (So is one of a change's rate, `比上年增长约15.8%`, of the rate stated in the body.)
@@ -977,6 +981,29 @@ function ownClauses(text: string, offset: number, a: ProseToken, b: ProseToken):
   const clause = gap.slice(Math.max(gap.lastIndexOf('；'), gap.lastIndexOf(';')) + 1);
   return clause.length < gap.length && (clause.replace(second.lead, '').match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 4;
 }
+/** A change named in its own words, or the rate of such a change: `临时救助支出同比增加326.15万元，增长67.07%`. */
+function namedChange(analysis: ProseAnalysis, t: ProseToken): boolean {
+  if (t.role === 'delta') return t.ownSubject;
+  const before = analysis.bySentence.get(t.sentence.id)?.[t.index - 1];
+  return t.role === 'change-rate' && (t.ownSubject || (before?.role === 'delta' && before.ownSubject && before.subject === t.subject));
+}
+
+/** The parts of lists named as their whole with another figure, and each such name by paragraph (`paragraph|name`). */
+function homonymsOfWholes(lists: ProseList[]): { homonyms: Set<ProseToken>; homonymNames: Set<string> } {
+  const homonyms = new Set<ProseToken>();
+  const homonymNames = new Set<string>();
+  for (const list of lists) {
+    const total = list.totals.get('amount');
+    if (!total) continue;
+    for (const t of list.members) {
+      if (t === total || t.role !== 'amount' || !t.ownSubject || t.subject !== total.subject || t.token.value.eq(total.token.value)) continue;
+      homonyms.add(t);
+      homonymNames.add(`${t.sentence.paragraph}|${t.subject}`);
+    }
+  }
+  return { homonyms, homonymNames };
+}
+
 const sentenceIndex = new LintMemo<ProseToken[], { byName: Map<string, ProseToken[]>; countsBefore: number[] }>();
 
 /** The grade named between the count before a figure and it (`1个项目评为“优”，涉及资金…` → `“优”`), or ''. */
