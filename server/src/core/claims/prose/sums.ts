@@ -471,8 +471,11 @@ function adjustedBudget(list: ProseList, sink: ClaimSink): boolean {
  */
 export const ENUMERATION = String.raw`((?:[^。\n]|\n(?![ \t\u3000]*\n|\s*#|\s*[一二三四五六七八九十]+[、.．]|\s*[（(][一二三四五六七八九十]+[)）]))+)`;
 
-/** `本部门决算由4个单位的决算汇总组成，包括：局本级、环境卫生管理处、…`: the units named there. */
-const UNITS_LISTED = new RegExp(String.raw`(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:预算|事业|行政)?单位[^。；;：:]{0,20}[：:]` + ENUMERATION);
+/**
+ * `本部门决算由4个单位的决算汇总组成，包括：局本级、环境卫生管理处、…`, `由局本级和3个所属事业单位的决算汇总组成，所属事业单位分别为：…`: the
+ * units named there.
+ */
+const UNITS_LISTED = new RegExp(String.raw`(?:由|包括|含)[^。；;]{0,20}?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:所属|下属|直属)?(?:预算|事业|行政)?单位[^。；;：:]{0,20}[：:]` + ENUMERATION);
 
 /**
  * `纳入…部门决算编制范围的二级预算单位包括：1.…、2.…` after `本部门决算包括：部门本级及所属4家单位`; `纳入编制范围的单位共3个：A（机关本级）、…`.
@@ -497,7 +500,8 @@ export function unitsOfDepartment(text: string): string[] {
     const units = namesOf(m[1]);
     if (units.length < 2 || units.some((u) => /\d/.test(u) || u.length > 30)) continue;
     // (The department's own accounts, `部门本级及所属4家单位`, are a unit of the breakdown too.)
-    if (m !== listed && /本级及(?:其)?所属/.test(head) && !units.some((u) => u.includes('本级'))) units.unshift('本级');
+    // (So are they when the count is of the units below them: `由局本级和3个所属事业单位的决算汇总组成，所属事业单位分别为：…`.)
+    if ((m === listed ? /本级(?:和|及|以及)(?:其)?(?:\d+|[一二三四五六七八九十]+)(?:个|家)(?:所属|下属|直属)/.test(m[0]) : /本级及(?:其)?所属/.test(head)) && !units.some((u) => /本级|机关$/.test(u))) units.unshift('本级');
     return units;
   }
   return [];
