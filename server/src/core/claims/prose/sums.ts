@@ -216,7 +216,7 @@ function sharesAddToHundred(list: ProseList): boolean {
 }
 
 /** The criteria a whole is broken down by, one breakdown each: `按用途分：`, `按采购品目分：` (lists.ts opens lists on them). */
-export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|收入来源|级次|单位|使用单位|所属单位)';
+export const CRITERIA = '(?:车辆)?(?:用途|类别|类型|性质|品目|采购品目|采购方式|组织形式|资金来源|收入来源|级次|单位|使用单位|所属单位|采购单位|预算单位)';
 // (`分单位为：`, `分单位看，`, `从单位构成看，` break a whole down by unit as `按单位分：` does.)
 // (`从采购方式看，…` too; not `从资金来源看，基本支出中…；项目支出中…`, which may leave a kind of spending out.)
 /** A 科目's roll over the year, stated with its spending: `…（项）年初结转和结余`, `…（项）本年收入`, `…（项）年末结转和结余`. */
@@ -362,8 +362,8 @@ export interface ListContext {
 }
 
 const NO_CONTEXT: ListContext = { zerosBefore: () => [], statedApart: () => [], units: [] };
-/** A breakdown by the department's units: `按单位分：`, `分单位看，`, `从单位构成看，`, `分单位为：`. */
-export const BY_UNIT = /(?:按|分|从)(?:使用|所属)?单位(?:构成)?(?:划?分|分类|来看|看|为)/;
+/** A breakdown by the department's units: `按单位分：`, `分单位看，`, `从单位构成看，`, `分单位为：`, `按采购单位划分：`. */
+export const BY_UNIT = /(?:按|分|从)(?:使用|所属|采购|预算)?单位(?:构成)?(?:划?分|分类|来看|看|为)/;
 
 /**
  * The budget a list's parts named without the word break down (`全年预算数768.40万元，其中：当年财政拨款720.00万元…`), if it is one:
