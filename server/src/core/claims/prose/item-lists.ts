@@ -508,7 +508,9 @@ function addItemSums(
 ): void {
   for (const [role, items] of parts) {
     const total = role === 'budget' ? budgetOfItemsKind(analysis, totals.get(role), items) : totals.get(role);
-    if (!total || items.length < 2) continue;
+    // (One item is a breakdown only of a 类 into its one 款 or 项: `3.住房保障支出（类）决算392.62万元，具体为：` over `- 住房改革支出（款）
+    // 住房公积金（项）…决算数为392.62万元`.)
+    if (!total || items.length === 0 || (items.length === 1 && !(role === 'amount' && levelOf(total.subject) === '类' && /[款项]/.test(levelOf(items[0].subject))))) continue;
     // A total is none of its own items (`…公务接待费支出决算2.59万元，占9.90%。具体情况如下：1.因公出国…3.公务接待费…`
     // after a wrap split the paragraph: 2.59 is the last part of the sentence before, not the list's total).
     if (total.subject && items.some((t) => subjectsMatch(t.subject, total.subject))) continue;
