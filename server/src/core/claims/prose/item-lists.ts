@@ -153,7 +153,9 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     while (last >= 0 && TOTAL_TAIL_ROLES.has(tokens[last].role)) last--;
     const total = tokens[last];
     // (`“三公”经费财政拨款预算为0元，支出决算为0元`: the actual named by the sentence's opening.)
-    const named = total && (total.ownSubject || (total.subject !== '' && /(?:支出|决算)数?(?:为|是)$/.test(total.lead)));
+    // (Or a 类 its numbered paragraph names, `3.交通运输支出（类）。支出决算8209.47万元。`, over the paragraphs of its 款 / 项.)
+    const ofClass = total !== undefined && levelOf(total.subject) === '类' && /^(?:支出)?(?:决算)?(?:数)?(?:为|是)?$/.test(total.lead) && ITEM_STYLES.some((re) => re.test(paragraphOpening(model, sentence.paragraph)));
+    const named = total && (total.ownSubject || ofClass || (total.subject !== '' && /(?:支出|决算)数?(?:为|是)$/.test(total.lead)));
     // (Not `因公出国（境）费、公务用车购置及运行维护费预算数和决算数均为0万元`: a figure several names share is none's whole.)
     // (Nor a part of the sentence's own list: `事业收入…，其中：医疗收入…，科教收入36.34万元。` before `1．财政拨款收入…`.)
     const ownList = total && listOf.get(total);
@@ -163,7 +165,14 @@ export function itemListClaims(model: DocumentModel, analysis: ProseAnalysis, li
     if (!total || total.role !== 'amount' || !named || SHARED_FIGURE.test(total.lead) || (last < tokens.length - 1 && !/比|较|同比|与上年|预算/.test(model.text.slice(total.token.span.end, sentence.span.end)))) continue;
     if (!TOTAL_CLOSE.test(model.text.slice(total.token.unitSpan?.end ?? total.token.span.end, last < tokens.length - 1 ? tokens[last + 1].token.span.start - tokens[last + 1].lead.length : sentence.span.end))) continue;
     const totals = new Map<Role, ProseToken>([['amount', total]]);
-    const { parts, withheld } = collectItems(model, analysis, sentence.id, undefined, context, undefined, true);
+    const { parts, withheld } = collectItems(model, analysis, sentence.id, undefined, context, undefined, !ofClass);
+    // (A 类's items are its 款 or 项, each named so.)
+    if (ofClass) {
+      const items = parts.get('amount') ?? [];
+      if (items.length === 0 || !items.every((t) => /[款项]/.test(levelOf(t.subject)))) continue;
+      addItemSums(analysis, totals, new Map([['amount', items]]), false, sink, undefined, (kind) => (tableItems[kind] ??= spendingItemsOfTable(model, kind)), withheld);
+      continue;
+    }
     // (`1. 一般公共预算财政拨款收入4659.46万元；` / `2. 政府性基金预算财政拨款收入41.31万元；`: the first item of a list is its items' sibling.)
     const style = ITEM_STYLES.find((re) => re.test(paragraphOpening(model, sentence.paragraph)));
     const first = parts.get('amount')?.[0];
