@@ -12,7 +12,7 @@ import { ENUMERATION, namesOf, UNIT_END } from './sums';
 /** The words that open the enumeration of the units, after the clause that counts them. */
 const UNITS_OPENED = new RegExp(String.raw`(?:分别是|分别为|具体包括|具体如下|包括|如下)[：:]\s*(?:` + ENUMERATION + ')?', 'g');
 /** The clause says it counts the units of the department's accounts. */
-const OF_THE_ACCOUNTS = /编制范围|独立核算单位|汇总而成|决算单位/;
+const OF_THE_ACCOUNTS = /编制范围|独立核算单位|汇总而成|汇总组成|决算单位/;
 /** The last count of the clause (`下属二级预算单位2个，…的单位共3个，包括：`: the 3). */
 const COUNTED = /(\d+)\s*(?:个|家)(?![^，,。；;：:]*(?:内设|科室|处室|机构|部门))/g;
 /** A unit's name ends like one (`…局机关`, `…测绘院`): else the enumeration is no list of units. */
@@ -46,7 +46,9 @@ export function unitCountClaims(model: DocumentModel, sink: ClaimSink): void {
     const department = model.department;
     const body = (name: string) => BODY_ITSELF.test(name) || (department !== undefined && department.length >= 4 && (name === department || name.endsWith(department)));
     const names = besideBody ? listed.filter((name) => !body(name)) : listed;
-    if (besideBody && names.length === listed.length) continue;
+    // (Unless the list says it names those units only: `由局本级和3个所属事业单位的决算汇总组成，所属事业单位分别为：A、B、C`.)
+    const ofSubordinates = /(?:所属|下属|直属)[^，,。；;]{0,8}单位[^，,。；;]{0,4}$/.test(clause);
+    if (besideBody && names.length === listed.length && !ofSubordinates) continue;
     const count = whole && Number(whole[1]) === names.length ? whole : last;
     const token = containing(model.numbers, (n) => n.span, clauseStart + count.index! + count[0].indexOf(count[1]));
     if (!token || token.unit !== 'count' || token.cell) continue;
