@@ -478,12 +478,12 @@ export function checkRatio(part: Operand, base: Operand, statedOperand: Operand,
 }
 
 /**
- * A stated rate |p| (with `decimals`) that some true ratio in [low, high] reproduces, rounded ([p − h, p + h)) or
- * cut ([p, p + 2h)).
+ * A stated rate |p| (with `decimals`) that some true ratio in [low, high] reproduces, rounded ([p − h, p + h)) or, unless `cut`
+ * is false, cut ([p, p + 2h)).
  */
-export function reachableRate(statedAbs: Decimal, decimals: number, low: Decimal, high: Decimal): boolean {
+export function reachableRate(statedAbs: Decimal, decimals: number, low: Decimal, high: Decimal, cut = true): boolean {
   const h = halfUlp(decimals);
-  return statedAbs.minus(h).lte(high) && statedAbs.plus(h).plus(h).gt(low);
+  return statedAbs.minus(h).lte(high) && statedAbs.plus(cut ? h.plus(h) : h).gt(low);
 }
 
 /** Formats a computed value for an explanation, with as many decimals as it is meaningful to show. */

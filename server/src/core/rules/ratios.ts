@@ -126,7 +126,8 @@ function computeRatio(inputs: RatioInputs): RatioCheck {
   if (!bounds) return check;
   const low = Decimal.max(check.low ?? bounds.low, bounds.low);
   const high = Decimal.min(check.high ?? bounds.high, bounds.high);
-  return { ...check, low, high, status: reachableRate(inputs.stated.value.abs(), check.decimals, low, high) ? 'warning' : 'error' };
+  // (Rounded only: a rate cut short from a figure that is itself off its rounded value stacks two slips, `-4.52 | -7.73` over 58.36.)
+  return { ...check, low, high, status: reachableRate(inputs.stated.value.abs(), check.decimals, low, high, false) ? 'warning' : 'error' };
 }
 
 /**
