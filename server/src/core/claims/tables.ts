@@ -22,7 +22,10 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
   for (const table of model.tables) {
     if (table.columns.length > MAX_COLUMNS || table.withdrawn) continue;
     if (table.kind === 'performance') {
+      const before = sink.claims.length;
       performanceClaims(model, table, sink);
+      // (No 自评表 form but a list of projects, `项目名称 | 全年预算数 | 全年执行数 | 执行率(%) | 自评得分`: its rates by column.)
+      if (sink.claims.length === before) rateClaims(model, table, sink);
       continue;
     }
     // (Before the roll-ups, which leave out the totals of a table cut short, and the cross-table checks, which read no
