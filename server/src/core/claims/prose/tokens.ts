@@ -281,7 +281,11 @@ function withoutNames(words: string): string {
   return w.includes('（') || w.includes('(') ? w.replace(ITEM_NAME, '') : w;
 }
 
+/** A cut named right after the figure it is made from: `较上年107.21万元压减13.18%`, `（压减14.13万元）`. */
+const CUT_AFTER_FIGURE = /^[（(，,\s]*(?:压减|压缩|缩减|削减)了?$/;
+
 export function directionOf(words: string): Direction | undefined {
+  if (CUT_AFTER_FIGURE.test(words)) return 'down';
   // (`增减幅度-14.64%` names no direction: its 减幅 is not one.)
   const w = withoutNames(stripTemplateAlternatives(words)).replace(NEUTRAL_CHANGES, '');
   const up = UP.exec(w);
@@ -892,6 +896,11 @@ export function analyzeProse(model: DocumentModel): ProseAnalysis {
       // `与年初预算1250.00万元相比，减少50.00万元`: the comparison stands in the clause before the Δ.
       if (role === 'delta' && !LAST_YEAR_COMPARISON.test(lead) && BUDGET_COMPARISON_BEFORE.test(compactWords(text.slice(Math.max(sentence.span.start, start - 40), start)).replace(/(\d),(?=\d)/g, '$1'))) role = 'budget-delta';
       const previous = list.at(-1);
+      // (`较上年107.21万元压减13.18%（压减14.13万元）`: a cut right after last year's figure, or after the rate of that cut, is a fall.)
+      if (CUT_AFTER_FIGURE.test(lead) && (previous?.role === 'prior' || (previous?.role === 'change-rate' && CUT_AFTER_FIGURE.test(previous.lead)))) {
+        if (token.unit === '%') role = 'change-rate';
+        else if (isMoney(token.unit)) role = 'delta';
+      }
       // (`其中基本支出七成以上、项目支出近三成`, `…约占16%，项目支出八成以上`: tenths right after a name are its share; 成 after a noun is a
       // proportion.)
       if ((role === 'other' || role === 'percent') && token.approximate && token.unit === '%' && NAME_BEFORE_TENTHS.test(lead) && !NOT_A_NAME_BEFORE_TENTHS.test(lead)) role = 'share';
