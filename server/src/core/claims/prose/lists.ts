@@ -1754,8 +1754,10 @@ function fallbackTotal(
     if (opensWithTrigger) {
       const parts = (analysis.bySentence.get(sentence.id) ?? []).filter((t) => t.role === role && t.ownSubject && t.token.span.start >= offset);
       const stem = parts[0]?.subject.slice(0, 4) ?? '';
-      const named = stem.length === 4 && parts.length >= 2 && parts.every((p) => p.subject.startsWith(stem)) ? tokens.filter((t) => t.role === role && t.ownSubject && t.subject.startsWith(stem) && t.subject.length > stem.length) : [];
-      if (named.length === 1 && !parts.some((p) => p.subject === named[0].subject)) return named[0];
+      // (Not a figure the parts name themselves: `年初预算…，其中：公务用车购置费19.23万元、公务用车运行维护费21.97万元；支出决算39.43万元` is
+      // the budget's parts beside the whole.)
+      const named = stem.length === 4 && parts.length >= 2 && parts.every((p) => p.subject.startsWith(stem)) ? tokens.filter((t) => t.role === role && t.subject.startsWith(stem) && t.subject.length > stem.length && !parts.some((p) => p.subject === t.subject)) : [];
+      if (named.length === 1) return named[0];
     }
     // (`从支出结构看，A…、B…、灾害防治及应急管理支出999.50万元，分别占…。` / `其中，应急管理事务（款）…`: a 其中 opening the next
     // paragraph details some parts of that breakdown, which it does not say: no total, not its first.)
