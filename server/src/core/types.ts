@@ -47,7 +47,8 @@ export type NumberFormatIssue =
   | 'comma-decimal' // `315,80万元`: a comma for the decimal point
   | 'year-fused' // `与2019498.83万元相比`: 2019年498.83万元 with its 年 lost
   | 'letter-zero' // `1O4.95`: OCR's letter O for the digit 0
-  | 'letter-one'; // `l864.20`: OCR's letter l (or I) for the digit 1
+  | 'letter-one' // `l864.20`: OCR's letter l (or I) for the digit 1
+  | 'text-marker'; // `'1150.00`: a spreadsheet's mark of a figure stored as text, left in a pasted cell
 
 export interface NumberToken {
   /** Index in DocumentModel.numbers. */
@@ -73,6 +74,8 @@ export interface NumberToken {
   readAs?: MoneyUnit;
   /** A share written without its % sign (`占 76.23;` among `占 X%` siblings): read with unit %. */
   missingPercent?: true;
+  /** A rate written as a fraction of one (`1.028950` for 102.90%), in a rate column all of whose cells are: read per one, not per cent. */
+  ofOne?: true;
   /** Set when the number is a table cell. */
   cell?: { table: number; row: number; col: number };
   /** Stated as about this much (`约1,100万元`, `800万元左右`): rounded to its last significant digit (±50), not to units. */

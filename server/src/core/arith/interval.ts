@@ -66,7 +66,8 @@ export function operand(token: NumberToken, label: string, tableUnit?: MoneyUnit
       halfUlp: fast ? undefined : exact ? ZERO : money && money !== '万元' ? half.times(scale) : half,
       text: token.text,
       raw: token.raw,
-      unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : token.unitText === '倍' ? '倍' : undefined,
+      // (A rate per one, `1.028950` for 102.90%, has no sign: '' says so to the ratio checks.)
+      unit: money && money !== '万元' ? money : token.unit === '%' || token.unit === '个百分点' ? token.unit : token.unitText === '倍' ? '倍' : token.ofOne ? '' : undefined,
       decimals: token.decimals,
       scale,
       wan: money === '万元' || undefined,
@@ -448,9 +449,9 @@ class RoundedRatio implements RatioCheck {
 /**
  * Verdict for a stated percentage (its magnitude, with its written decimals) of part / base
  * (rounding.md §3, in its order: OK, truncation, error, warning). `per` is 100 for a percentage, 1 for
- * a multiple (`增长1.5倍`).
+ * a multiple (`增长1.5倍`) or a rate a spreadsheet wrote per one (`1.028950`, unit '').
  */
-export function checkRatio(part: Operand, base: Operand, statedOperand: Operand, per: Decimal = HUNDRED): RatioCheck {
+export function checkRatio(part: Operand, base: Operand, statedOperand: Operand, per: Decimal = statedOperand.unit === '' ? ONE : HUNDRED): RatioCheck {
   const decimals = statedOperand.decimals ?? 0;
   if (roundsTo(part, base, statedOperand, decimals, per === HUNDRED ? 100 : per.toNumber())) {
     return new RoundedRatio(statedText(statedOperand.fixed!, decimals), decimals, part, base, per);

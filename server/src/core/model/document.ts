@@ -12,7 +12,7 @@ import { containing } from '../text/search';
 import Decimal from 'decimal.js';
 import type { DocumentModel, Line, NumberToken, Paragraph, Section, Sentence, Span, Table } from '../types';
 import { parseTables } from './tables';
-import { resolveFusedYears, resolveMissingPercents, resolveSharedUnits, resolveTableUnitSlips, resolveUnitSlips } from './units';
+import { resolveFractionRates, resolveFusedYears, resolveMissingPercents, resolveSharedUnits, resolveTableUnitSlips, resolveUnitSlips } from './units';
 import { allMatches } from '../text/matches';
 import { CLASS_NAME } from '../text/classes';
 
@@ -522,6 +522,7 @@ export function buildModel(text: string): DocumentModel {
   resolveFusedYears(model);
   resolveUnitSlips(model);
   resolveMissingPercents(model);
+  resolveFractionRates(model);
   Object.defineProperty(model, 'lineIndex', { value: lineIndex, enumerable: false });
   return model;
 }

@@ -636,8 +636,8 @@ function maybeNumber(text: string): boolean {
       i++;
       continue;
     }
-    // (A spreadsheet's quotes around a number with a comma: `"8,520.54"`.)
-    if (c === 34 && i === text.length - text.trimStart().length) continue;
+    // (A spreadsheet's quotes around a number with a comma, `"8,520.54"`, or its mark of a figure stored as text, `'1150.00`.)
+    if ((c === 34 || c === 39) && i === text.length - text.trimStart().length) continue;
     return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || NUMBER_START.has(c);
   }
   return false;

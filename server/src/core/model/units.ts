@@ -564,3 +564,33 @@ function joinedByWord(text: string, from: number, to: number): boolean {
   return i === to || (c === 0x3001 && to - i <= 3 && DIRECTION_WORD.test(text.slice(i, to)));
 }
 const DIRECTION_WORD = /^(?:增加|减少|增长|下降|上升|降低)了?$/;
+
+/** Rates per one have no more than this magnitude (1000%): a column of larger figures is no column of fractions. */
+const MAX_FRACTION = 10;
+
+/**
+ * A rate column pasted from a spreadsheet without its percent format (`完成率` over `1.028950`, `0.950000`; `占比` over
+ * `1.0000`, `0.3052`): every figure at most 10 and, unless zero, written to three decimals or more, its header saying no %.
+ * Such figures are read per one (ofOne), not as percentages of 1.03%.
+ */
+export function resolveFractionRates(model: DocumentModel): void {
+  for (const table of model.tables) {
+    for (const column of table.columns) {
+      if (column.role !== 'rate' || /[%％]|百分/.test(column.headerPath.join('/'))) continue;
+      const cells: NumberToken[] = [];
+      let fraction = true;
+      for (const row of table.rows) {
+        if (row.kind !== 'data' && row.kind !== 'total') continue;
+        const id = row.cells[column.index]?.number;
+        if (id === undefined) continue;
+        const n = model.numbers[id];
+        if (n.unit !== 'none' || n.value.abs().gt(MAX_FRACTION) || (!n.zero && n.decimals < 3)) {
+          fraction = false;
+          break;
+        }
+        cells.push(n);
+      }
+      if (fraction && cells.length >= 2 && cells.some((n) => !n.zero)) for (const n of cells) n.ofOne = true;
+    }
+  }
+}

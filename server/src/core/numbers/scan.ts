@@ -563,6 +563,12 @@ export function readCellValue(text: string, base = 0): ScannedNumber | 'blank' |
     const inner = readCellValue(trimmed.slice(1, -1), base + offset + 1);
     return typeof inner === 'object' ? inner : undefined;
   }
+  // (`'1150.00`: a spreadsheet's mark of a figure stored as text. The number spans it, so the fix removes it.)
+  if (trimmed.charCodeAt(0) === 39 && trimmed.length > 1) {
+    const inner = readCellValue(trimmed.slice(1), base + offset + 1);
+    if (typeof inner !== 'object' || inner.formatIssue) return undefined;
+    return { ...inner, start: base + offset, raw: trimmed, formatIssue: 'text-marker' };
+  }
   // `（1.16）`: an accountant's negative. The number spans the brackets, so a fix replaces them too.
   const bracketed = /^[（(]\s*([0-9０-９][^（()）]*)[)）]$/.exec(trimmed);
   if (bracketed) {

@@ -15,6 +15,7 @@ const ISSUE_TEXT = {
   'year-fused': l('年份与金额连写，缺“年”字', 'a year run into the amount, its 年 lost'),
   'letter-zero': l('数字中混有字母O（应为数字0）', 'a letter O among the digits (the digit 0 meant)'),
   'letter-one': l('数字中混有字母l或I（应为数字1）', 'a letter l or I among the digits (the digit 1 meant)'),
+  'text-marker': l('数字前留有电子表格的文本标记“\'”', "a spreadsheet's text mark ' left before the figure"),
 } as const;
 
 /** From this many numbers written in one style on, one finding names them all. */
@@ -145,6 +146,7 @@ function repaired(raw: string, issue: NumberFormatIssue, plain: string): string 
   if (issue === 'year-fused') return `${raw.slice(0, 4)}年${raw.slice(4)}`;
   if (issue === 'letter-zero') return asciiForms(raw.replace(/[OoＯ]/g, '0'));
   if (issue === 'letter-one') return raw.replace(/[lI]/g, '1');
+  if (issue === 'text-marker') return raw.slice(1);
   // (`1, 537.4`, `2,9 61.68`: a space inside a correct grouping goes, the grouping stays.)
   if (issue === 'space-in-digits') {
     const joined = asciiForms(raw).replace(/[ \u00A0]+/g, '');

@@ -23,7 +23,7 @@ export const percentTruncated: Rule = {
     for (const claim of ctx.claims) {
       const inputs = ratioInputs(claim);
       // (A multiple, `增长1.2倍` for 1.26, is a round figure by nature: not a percentage cut short.)
-      if (!inputs?.stated.span || inputs.symbol === '倍') continue;
+      if (!inputs?.stated.span || inputs.symbol !== '%') continue;
       const check = checkClaimRatio(inputs);
       // A largest-remainder list rounds some shares down: that is 尾差, percent-total's note.
       if (check.status !== 'truncated' || (claim.kind === 'share' && isTailAdjusted(ctx.claims, claim, ctx.model.text))) continue;

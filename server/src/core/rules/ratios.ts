@@ -14,8 +14,8 @@ export interface RatioInputs {
   stated: Operand;
   /** The denominator was derived (P = C ∓ Δ), not stated. */
   derived: boolean;
-  /** How the rate is written: a percentage, or a multiple (`增长1.5倍` is Δ / P = 1.5). */
-  symbol: '%' | '倍';
+  /** How the rate is written: a percentage, a multiple (`增长1.5倍` is Δ / P = 1.5), or a fraction of one ('', a spreadsheet's `1.028950`). */
+  symbol: '%' | '倍' | '';
   /** A change with C and P stated (and Δ, if it is): they bound the rate jointly (see jointBounds). */
   change?: { current: Operand; prior: Operand; delta?: Operand };
   /** A part's share of its whole (at most 100%). */
@@ -64,6 +64,11 @@ export function ratioInputs(claim: Claim): RatioInputs | undefined {
   return inputs ?? undefined;
 }
 
+/** How a stated rate is written: `倍`, a fraction of one (unit ''), else a percentage. */
+function symbolOf(stated: Operand): RatioInputs['symbol'] {
+  return stated.unit === '倍' ? '倍' : stated.unit === '' ? '' : '%';
+}
+
 function computeInputs(claim: Claim): RatioInputs | undefined {
   switch (claim.kind) {
     case 'share':
@@ -72,16 +77,16 @@ function computeInputs(claim: Claim): RatioInputs | undefined {
       // (`A是B的1.56倍`: a multiple, no share of a whole.)
       return claim.stated.unit === '倍'
         ? { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '倍', change: undefined, check: undefined }
-        : { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: '%', change: undefined, check: undefined, share: true };
+        : { numerator: (claim as ShareClaim).part, denominator: claim.base, stated: claim.stated, derived: false, symbol: symbolOf(claim.stated), change: undefined, check: undefined, share: true };
     case 'completion':
-      return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false, symbol: '%', change: undefined, check: undefined } : undefined;
+      return (claim as CompletionClaim).rate ? { numerator: claim.actual, denominator: claim.budget, stated: claim.rate!, derived: false, symbol: symbolOf(claim.rate!), change: undefined, check: undefined } : undefined;
     case 'change': {
       if (!claim.rate) return undefined;
       const { delta, prior, derived } = changeBase(claim);
       if (!delta || !prior) return undefined;
       const change = claim.current && claim.prior ? { current: claim.current, prior: claim.prior, delta: claim.delta } : undefined;
       const derivedFrom = derived && claim.current && claim.delta ? { current: claim.current, delta: claim.delta, down: claim.direction === 'down' } : undefined;
-      return { numerator: delta, denominator: prior, stated: claim.rate, derived, symbol: claim.rate.unit === '倍' ? '倍' : '%', change, check: undefined, derivedFrom };
+      return { numerator: delta, denominator: prior, stated: claim.rate, derived, symbol: symbolOf(claim.rate), change, check: undefined, derivedFrom };
     }
     default:
       return undefined;
@@ -97,10 +102,10 @@ export function checkClaimRatio(inputs: RatioInputs): RatioCheck {
 }
 
 function computeRatio(inputs: RatioInputs): RatioCheck {
-  const per = inputs.symbol === '倍' ? ONE : HUNDRED;
+  const per = inputs.symbol === '%' ? HUNDRED : ONE;
   const check = checkRatio(magnitude(inputs.numerator), inputs.denominator, inputs.stated, per);
   // (A share cut to `100%` from 100.72%: a part above its whole, a figure wrong, not a truncation.)
-  if (check.status === 'truncated' && inputs.share && check.point?.gt(100)) return { ...check, status: 'error' };
+  if (check.status === 'truncated' && inputs.share && check.point?.gt(per)) return { ...check, status: 'error' };
   if ((check.status === 'ok' || check.status === 'truncated') && inputs.change?.delta && checkEqual(magnitude(inputs.change.delta), magnitude(inputs.numerator)).ok) {
     // (`1.06 | 1.32 | 0.25 | 24.53`: the rate holds for C − P, and the 增减额 stated beside it does within its rounding, but
     // no true value of that 增减额 gives the rate, which is its ratio to P: the two contradict each other, one slipped. A

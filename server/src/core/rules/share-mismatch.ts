@@ -168,7 +168,7 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     messageId: 'mismatch',
     message: multiple
       ? l(`倍数不符：${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}倍，文中为 ${stated}`, `Multiple mismatch: ${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right} times, the text says ${stated}`)
-      : l(`占比不符：${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%，文中为 ${stated}`, `Share mismatch: ${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}%, the text says ${stated}`),
+      : l(`占比不符：${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}${inputs.symbol}，文中为 ${stated}`, `Share mismatch: ${claim.part.label} ${part} / ${claim.base.label} ${base} = ${right}${inputs.symbol}, the text says ${stated}`),
     explanation: exp,
     span: claim.stated.span ?? claim.span,
     severity: shownSeverity,
@@ -177,8 +177,8 @@ function checkShare(ctx: RuleContext, claim: ShareClaim): void {
     // the report states the part or base otherwise and the share holds with that: the figure is the slip, its fix is offered.)
     fixes: [
       ...(input ? [input] : []),
-      ...(claim.stated.span && !check.point?.gt(100) && !input
-        ? [{ title: l(`重新计算百分比：改为 ${right}%`, `Recompute percentage: ${right}%`), edits: [{ span: claim.stated.span, newText: right! }], safe: false, preferred: !input, kind: 'recompute-share' }]
+      ...(claim.stated.span && !(inputs.symbol !== '倍' && check.point?.gt(inputs.symbol === '%' ? 100 : 1)) && !input
+        ? [{ title: l(`重新计算百分比：改为 ${right}${inputs.symbol}`, `Recompute percentage: ${right}${inputs.symbol}`), edits: [{ span: claim.stated.span, newText: right! }], safe: false, preferred: !input, kind: 'recompute-share' }]
         : []),
     ],
     claim: claim.id,

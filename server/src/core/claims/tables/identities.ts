@@ -171,7 +171,7 @@ function budgetComparison(model: DocumentModel, table: Table, sink: ClaimSink): 
       // (`127.08%` in the cell reads in any table; a bare `127.08` only in a 万元 one.)
       const percentCell = model.numbers[it.row.cells[rateCol]?.number ?? -1]?.unit === '%';
       const rate = percentCell ? rateOperand(model, it, rateCol, `${itemName(it)} · ${headerText(table, rateCol)}`) : rateReadable ? itemOperand(model, table, it, rateCol, '', true) : undefined;
-      if (!budget || !rate || rate.token === undefined || isZero(budget) || !(rate.unit === '%' || rate.unit === undefined)) return;
+      if (!budget || !rate || rate.token === undefined || isZero(budget) || !(rate.unit === '%' || rate.unit === undefined || rate.unit === '')) return;
       sink.add<CompletionClaim>({
         kind: 'completion',
         origin: 'table',

@@ -391,7 +391,9 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
   // (`项目名称 | 支出金额 | 占项目支出比重（%）` whose 合计 row states 51.74: the shares are of a whole outside the table, the 合计's
   // share being theirs together.)
   const totalShare = rateOperand(model, total, shareCol, `${itemName(total)} · 占比`);
-  if (totalShare && totalShare.value.minus(100).abs().gt(1)) {
+  // (Per one in a spreadsheet's column, `1.0000`.)
+  const whole = totalShare?.unit === '' ? 1 : 100;
+  if (totalShare && totalShare.value.minus(whole).abs().gt(whole / 100)) {
     emitSum(sink, {
       kind: 'sum',
       identity: 'table.shares-of-outside-whole',
@@ -426,7 +428,8 @@ function shareRows(model: DocumentModel, table: Table, sink: ClaimSink, shareCol
     if (!coded || it.entry.code?.length === 3) top.push(claim);
   }
   // (`其中：房屋及构筑物` and the rows after it may be parts of a row above: the shares are then no one list.)
-  if (top.length < 2 || (!coded && list.some((it) => /^其中/.test(it.entry.label)))) return;
+  // (Nor are shares written per one, `0.3052`, a list percent-total can add up to 100%.)
+  if (top.length < 2 || (!coded && list.some((it) => /^其中/.test(it.entry.label))) || top[0].stated.unit === '') return;
   const group = sink.add({
     kind: 'share-group',
     origin: 'table',

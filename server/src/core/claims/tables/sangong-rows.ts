@@ -71,7 +71,7 @@ export function transposedSangongRows(model: DocumentModel, table: Table, sink: 
       });
     }
     const stated = percent(completion, col);
-    if (stated && b && !isZero(b) && (stated.unit === '%' || stated.unit === undefined)) {
+    if (stated && b && !isZero(b) && (stated.unit === '%' || stated.unit === undefined || stated.unit === '')) {
       sink.add<CompletionClaim>({
         kind: 'completion',
         origin: 'table',
@@ -86,7 +86,7 @@ export function transposedSangongRows(model: DocumentModel, table: Table, sink: 
     const p = amount(prior, col);
     const delta = change ? amount(change, col) : undefined;
     const r = percent(rate, col);
-    if (!p || (!delta && !r) || (r && !(r.unit === '%' || r.unit === undefined))) continue;
+    if (!p || (!delta && !r) || (r && !(r.unit === '%' || r.unit === undefined || r.unit === ''))) continue;
     const signed = delta ?? r;
     sink.add<ChangeClaim>({
       kind: 'change',
