@@ -770,7 +770,19 @@ export function findLists(
       }
       return earlier;
     };
-    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, paragraphBefore), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, counts, previousTokens)]) {
+    // (The figures of the paragraphs an enumeration came from when the sentence opens a paragraph that goes on with it.)
+    const continuedBefore = () => {
+      const earlier: ProseToken[] = [];
+      if (sentence.id === 0 || sentences[sentence.id - 1].paragraph === sentence.paragraph) return earlier;
+      for (let k = sentence.id - 1, paragraphs = 0; k >= 0 && paragraphs < MAX_CONTINUED_PARAGRAPHS; k--, paragraphs++) {
+        const other = sentences[k];
+        if (!CONTINUED_ENDING.test(text.slice(Math.max(other.span.start, other.span.end - 8), other.span.end)) || (sentences[k + 1] && sentences[k + 1].paragraph !== other.paragraph + 1)) break;
+        earlier.unshift(...(analysis.bySentence.get(k) ?? []));
+        if (sentences[k - 1]?.paragraph === other.paragraph) break;
+      }
+      return earlier;
+    };
+    for (const list of [...postfixTotals(tokens, previousTokens, text, innermost, paragraphBefore, continuedBefore), ...madeOf(tokens, text, innermost), ...vehicleKinds(tokens, innermost), ...scoreRuns(tokens), ...familyRuns(tokens, previousTokens, innermost), ...bracketBreakdowns(tokens, text), ...framedLists(tokens, sentenceText, sentence.span.start, subjects, innermost, counts, previousTokens)]) {
       list.id = lists.length;
       lists.push(list);
       for (const t of list.members) innermost.set(t, list);
@@ -1156,8 +1168,12 @@ function vehicleKinds(tokens: ProseToken[], innermost: Map<ProseToken, ProseList
 const POSTFIX_COUNT_TOTAL = /^(?:合计|共计|总计)(?:接待|出国|派出|组织)?(?:为|是)?$/;
 
 /** How many parts a total after its parts is looked for among, and how many tokens back, walking back. */
-const MAX_POSTFIX_PARTS = 12;
-const MAX_POSTFIX_WALK = 48;
+const MAX_POSTFIX_PARTS = 40;
+const MAX_POSTFIX_WALK = 120;
+/** A paragraph that ends mid-enumeration (`…河源市15,805.87万元；` before a blank line): the next one goes on with it. */
+const CONTINUED_ENDING = /[；;、，,]\s*$/;
+/** How many paragraphs an enumeration broken over paragraphs is followed back. */
+const MAX_CONTINUED_PARAGRAPHS = 6;
 const BACK_REFERRING = /^(?:以上|上述|前述)/;
 /** `以上合计即本年收入合计`, `上述各项合计为`: a total of the lines before, named again after it. */
 const BACK_REFERRING_TOTAL = /^(?:以上|上述|前述)(?:各项|几项)?(?:合计|共计|总计)(?:即|为|是)?[^，,。；;：:\d]{0,16}$/;
@@ -1170,7 +1186,7 @@ const MAX_BACK_REFERRED_SENTENCES = 30;
  * own breakdown) are passed over. The parts are the run back to the first that adds up to the total; when none
  * does (a slip), those of the total's `；` clause, or all of them when that clause has fewer than two.
  */
-function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, paragraphBefore: () => ProseToken[] | undefined): ProseList[] {
+function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string, innermost: Map<ProseToken, ProseList>, paragraphBefore: () => ProseToken[] | undefined, continuedBefore: () => ProseToken[]): ProseList[] {
   const found: ProseList[] = [];
   const totals = new Set<ProseToken>();
   for (const total of tokens) {
@@ -1192,13 +1208,17 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     const backReferring = BACK_REFERRING.test(total.lead);
     const earlier = backReferring ? paragraphBefore() : [];
     if (!earlier) continue;
-    const sequence = backReferring ? [...earlier, ...tokens.slice(0, total.index)] : opens ? before : tokens;
+    // (`分地区看，广州市…、河源市…；` / `梅州市…；` / `湛江市…、云浮市…，合计316,100.55万元`: an enumeration broken over paragraphs goes
+    // on from the paragraphs before; their figures in a list of no total of its own are parts too.)
+    const carried = !backReferring && !opens && tokens[0]?.role === role ? continuedBefore() : [];
+    const sequence = backReferring ? [...earlier, ...tokens.slice(0, total.index)] : opens ? before : [...carried, ...tokens.slice(0, total.index)];
     const parts: ProseToken[] = [];
     let depth = 0;
     let at = total.token.span.start;
     // (Walked back a bounded number of tokens, so a long sentence of totals stays linear.)
-    const last = backReferring ? sequence.length - 1 : opens ? before.length - 1 : total.index - 1;
-    for (let i = last; i >= 0 && i > last - MAX_POSTFIX_WALK && parts.length < MAX_POSTFIX_PARTS; i--) {
+    const last = sequence.length - 1;
+    let i = last;
+    for (; i >= 0 && i > last - MAX_POSTFIX_WALK && parts.length < MAX_POSTFIX_PARTS; i--) {
       const t = sequence[i];
       // (Walking back, `）` opens a bracket and `（` closes it.)
       for (let c = at - 1; c >= t.token.span.end; c--) {
@@ -1214,11 +1234,12 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
         continue;
       }
       if (t.role === 'count') continue;
-      if (t.role !== role || !t.ownSubject || innermost.has(t) || t.token.unit !== total.token.unit || t.year !== total.year) break;
+      const listed = innermost.get(t);
+      if (t.role !== role || !t.ownSubject || (listed && !(i < carried.length && !listed.totals.has(role))) || t.token.unit !== total.token.unit || t.year !== total.year) break;
       parts.unshift(t);
     }
-    // (`以上合计` over more lines than are walked back: not all of them read, no sum to check.)
-    if (backReferring && parts.length >= MAX_POSTFIX_PARTS) continue;
+    // (More parts than are walked back: not all of them read, no sum to check.)
+    if (i >= 0 && (parts.length >= MAX_POSTFIX_PARTS || i <= last - MAX_POSTFIX_WALK)) continue;
     const chosen = closingRun(parts, total, text);
     if (chosen.length < 2) continue;
     totals.add(total);
