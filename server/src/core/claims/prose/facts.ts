@@ -53,6 +53,14 @@ const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|�
 const COVERED = /涉及|覆盖|涵盖/;
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
+/** A bare 支出 before a figure, and a name of money received (`…项目到位`, `本年下达`). */
+const SPENT_OF_RECEIVED = /^[、，,]?\s*(?:实际)?支出(?:了|为)?$/;
+const RECEIVED_NAME = /(?:到位|下达|拨付|到账|收到|可用)(?:资金)?$/;
+const BARE_SIDE = /^[；;，,、]?\s*(?:当年|本年|全年)?(?:实际)?(?:支出|收入)(?:了|为)?$/;
+/** A balance said to lie in named items: `结余主要集中在…`, `结转资金主要为…项目`. */
+const BALANCES_OF_ITEMS = /(?:结余|结转)(?:资金)?(?:主要)?(?:集中在|集中于|分布在|分布于|来自)[^。；;]*$/;
+/** Money of one fund or project, named so: `…专项资金`, `…补助资金`. */
+const ONE_FUND = /专项资金|专项经费|补助资金|项目资金/;
 /**
  * A loose match may only differ by a short qualifier such as 在京: words that name a narrower
  * scope (a sub-unit, a fund, a category) make it another quantity, and so do 涉及 / 覆盖 (the money
@@ -518,6 +526,13 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (t.role === 'budget' && isBudgetAdjustment(analysis.bySentence.get(t.sentence.id)!, t.index)) continue;
     // `甲县项目资金80万元，执行76万元`: a figure that borrows its name but says what was done with it is another quantity.
     if (!t.ownSubject && ANOTHER_FIGURE.test(t.lead)) continue;
+    // (`校舍安全维修改造项目到位580.00万元，支出497.15万元`: what was spent of money named as received is another quantity.)
+    if (!t.ownSubject && SPENT_OF_RECEIVED.test(t.lead) && RECEIVED_NAME.test(t.subject)) continue;
+    // (`各级共下达文化旅游专项资金计划1346.00万元，实际到位…；当年支出1183.86万元`: a bare side word in a sentence about one fund is that
+    // fund's, not the department's 本年支出合计.)
+    if (t.index > 0 && BARE_SIDE.test(t.lead) && ONE_FUND.test(analysis.bySentence.get(t.sentence.id)![0].subject)) continue;
+    // (`结余主要集中在高标准农田建设（225.55万元）和农村人居环境整治（93.85万元）`: the items' balances, under the items' names.)
+    if (t.role === 'amount' && BALANCES_OF_ITEMS.test(t.sentence.text.slice(Math.max(0, t.token.span.start - t.sentence.span.start - 60), t.token.span.start - t.sentence.span.start))) continue;
     // (`“优”的项目26个，…涉及资金3,402.56万元，“良”的项目4个，…涉及资金298.65万元`: a name its sentence gives several figures is each
     // counted item's: the grade named before it says whose, else nothing does.)
     // (Or right after a grade's count, whatever name it inherits: `“良”等次项目5个、资金8436.80万元`.)

@@ -393,6 +393,8 @@ export function findLists(
       const respectively = /分别|^各/.test(word);
       const start = sentence.span.start + m.index!;
       const end = start + m[0].length;
+      // (`上年结转463.05万元包含在年初结转和结余475.43万元中，年末结余…`: the 中 closes 包含在…, it opens no breakdown.)
+      if (/^中[，,]/.test(word) && CONTAINED_IN.test(text.slice(Math.max(sentence.span.start, start - 40), start))) continue;
       // (`从支出结构看，…支出1630.52万元，其中：A…；B…`: an opening whose one figure heads a 其中 of its own only says how the
       // sentence looks at it; the 其中 breaks that figure down, over all its clauses.)
       const nextWord = triggers[k + 1]?.[0];
@@ -1170,6 +1172,8 @@ const POSTFIX_COUNT_TOTAL = /^(?:合计|共计|总计)(?:接待|出国|派出|�
 /** How many parts a total after its parts is looked for among, and how many tokens back, walking back. */
 const MAX_POSTFIX_PARTS = 40;
 const MAX_POSTFIX_WALK = 120;
+/** `…包含在年初结转和结余475.43万元` before a 中: a figure named as what another is contained in. */
+const CONTAINED_IN = /(?:包含|包括|计入|列入|纳入|并入)在?[^，,。；;：:]{0,30}$/;
 /** A paragraph that ends mid-enumeration (`…河源市15,805.87万元；` before a blank line): the next one goes on with it. */
 const CONTINUED_ENDING = /[；;、，,]\s*$/;
 /** How many paragraphs an enumeration broken over paragraphs is followed back. */
@@ -1240,7 +1244,7 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     }
     // (More parts than are walked back: not all of them read, no sum to check.)
     if (i >= 0 && (parts.length >= MAX_POSTFIX_PARTS || i <= last - MAX_POSTFIX_WALK)) continue;
-    const chosen = closingRun(parts, total, text);
+    const chosen = closingRun(parts, total, text, parts.length > 0 && carried.includes(parts[0]));
     if (chosen.length < 2) continue;
     totals.add(total);
     const start = total.token.span.start - total.lead.length;
@@ -1253,12 +1257,14 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
 }
 
 /** The parts of a total after them: the shortest run back from the total that adds up to it, else its clause's. */
-function closingRun(parts: ProseToken[], total: ProseToken, text: string): ProseToken[] {
+function closingRun(parts: ProseToken[], total: ProseToken, text: string, overParagraphs: boolean): ProseToken[] {
   // (At most MAX_POSTFIX_PARTS parts: each run checked afresh stays cheap.)
   const whole = operand(total.token, '');
   for (let k = parts.length - 2; k >= 0; k--) {
     if (checkSum(whole, parts.slice(k).map((t) => operand(t.token, ''))).ok) return parts.slice(k);
   }
+  // (An enumeration broken over paragraphs ends its lines with `；`: its clauses are its lines, all of them parts.)
+  if (overParagraphs) return parts;
   // (Searched back to the first part only: a long sentence of totals stays linear.)
   let clauseStart = -1;
   for (let c = total.token.span.start - 1; parts.length > 0 && c > parts[0].token.span.start && clauseStart < 0; c--) if (text[c] === '；' || text[c] === ';') clauseStart = c;

@@ -102,6 +102,9 @@ type PartKind = 'amount' | 'count' | 'either';
 
 const SHARE_BEFORE_PART = /^的[^，,；;。：:\d]{2,30}$/;
 
+/** `…计入年末结转和结余`, `包含在…`: the words before the figure a part went into. */
+const CONTAINER_LEAD = /^(?:计入|纳入|列入|并入|包含在|包括在)/;
+
 /** `项目支出占本年支出合计的`: the part a share names in its own clause, before 占. */
 const PART_BEFORE_SHARE = /^[，,]?\s*([^，,；;。\d]{2,16}?)占/;
 
@@ -133,6 +136,8 @@ function findPart(sentenceTokens: ProseToken[], share: ProseToken, want: PartKin
     }
     if (closed > 0) continue;
     if (t.role === want || (want === 'either' && (t.role === 'amount' || t.role === 'count'))) {
+      // (`年末专项资金结余545.01万元计入年末结转和结余561.34万元，占年末结转和结余的97.09%`: the figure the part went into is its whole.)
+      if (CONTAINER_LEAD.test(t.lead)) continue;
       // (`收入总计约2400万元，…，项目支出占本年支出合计的一半以上`: a share naming its own part in its clause is not of a figure
       // of another name in an earlier clause.)
       // (So does one of tenths after a name, `授予中小企业合同金额近八成`.)
