@@ -1172,6 +1172,8 @@ const POSTFIX_COUNT_TOTAL = /^(?:合计|共计|总计)(?:接待|出国|派出|�
 /** How many parts a total after its parts is looked for among, and how many tokens back, walking back. */
 const MAX_POSTFIX_PARTS = 40;
 const MAX_POSTFIX_WALK = 120;
+/** The name of a whole score: `自评得分`, `总分`, `综合评分`. */
+const WHOLE_SCORE = /(?:自评|评价|综合|整体|项目)?(?:总得?分|得分|评分)$/;
 /** `…包含在年初结转和结余475.43万元` before a 中: a figure named as what another is contained in. */
 const CONTAINED_IN = /(?:包含|包括|计入|列入|纳入|并入)在?[^，,。；;：:]{0,30}$/;
 /** A paragraph that ends mid-enumeration (`…河源市15,805.87万元；` before a blank line): the next one goes on with it. */
@@ -1794,6 +1796,12 @@ function fallbackTotal(
     const levelled = firstPart !== undefined && /^[^。；;]{0,40}[（(][款项][)）]/.test(firstPart.sentence.text.slice(offset - firstPart.sentence.span.start));
     if (/^其\r?\n?中/.test(trigger) && opensWithTrigger && levelled && previous.paragraph === sentence.paragraph - 1 && /^\s*(?:从[^，,。；;]{1,12}看|按[^，,。；;]{1,12}(?:划?分|分类|看))/.test(tokens[0]?.sentence.text ?? '')) {
       return undefined;
+    }
+    // (`…开展自评，自评得分97.45分，评价等级为“优”。其中：投入类指标得分14.61分…`: a score the sentence before names as the whole
+    // score, wherever in it, is the total of the scores listed.)
+    if (role === 'score' && opensWithTrigger) {
+      const whole = tokens.filter((t) => t.role === 'score' && t.depth === 0 && t.ownSubject && WHOLE_SCORE.test(t.subject)).at(-1);
+      if (whole) return whole;
     }
     // Only a sentence that opens with its figures states a total (`收入总计1381.69万元，…`); one that
     // opens with words (`“三公”经费支出决算中，因公出国0万元…`) lists parts.

@@ -74,7 +74,7 @@ function normalize(name: string): string {
     // (`加上年初结转和结余10.00万元，扣除本年支出…`: the operator of a formula's term is no part of its name.)
     .replace(/^(?:加上|减去|扣除|剔除)(?=[\u4e00-\u9fff]{2})/, '')
     // (`…结余545.01万元计入年末结转和结余561.34万元`: the figure another went into, named after the verb.)
-    .replace(/^(?:计入|纳入|列入|并入|包含在|包括在)(?=[\u4e00-\u9fff]{2})/, '')
+    .replace(/^(?:计入|并入|包含在|包括在)(?=[\u4e00-\u9fff]{2})/, '')
     // (`上年结转和结余` is this year's 年初结转和结余, carried in: not last year's 年末.)
     .replace(/上年度?(?=结转|结余)/, '年初')
     // (`2018年末结转和结余` is the 年末结转和结余: the year goes, not the 年 of 年末.)
