@@ -323,7 +323,8 @@ export type ClaimKind =
   | 'fact' // the same fact stated twice
   | 'reason' // a change explained by another quantity's change, stated elsewhere with a direction
   | 'dated' // a figure dated another year than the report's, beside the table's report-year figure
-  | 'rank'; // an item said to be the largest (second, smallest…) against another of its breakdown
+  | 'rank' // an item said to be the largest (second, smallest…) against another of its breakdown
+  | 'grade'; // a 绩效 score and the grade stated for it (优 ≥ 90, 良 80–90, …)
 
 export interface ClaimBase {
   id: number;
@@ -453,6 +454,19 @@ export interface RankClaim extends ClaimBase {
   words: string;
 }
 
+/** `自评得分97.45分，评价等级为“优”`: the grade the scale gives the score. */
+export interface GradeClaim extends ClaimBase {
+  kind: 'grade';
+  score: Operand;
+  /** The grade as stated (优, 良, 中, 差) and where it stands. */
+  grade: string;
+  gradeSpan: Span;
+  /** The scale, best grade first: each grade's lowest score and whether that score is in it. */
+  bands: Array<{ grade: string; low: number; inclusive: boolean }>;
+  /** The report states the scale (else the usual one, 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, is assumed). */
+  scaleStated: boolean;
+}
+
 export interface FactClaim extends ClaimBase {
   kind: 'fact';
   /** Normalised key (quantity name + kind + year). */
@@ -517,7 +531,8 @@ export type Claim =
   | FactClaim
   | ReasonClaim
   | DatedClaim
-  | RankClaim;
+  | RankClaim
+  | GradeClaim;
 
 export interface TextEdit {
   span: Span;

@@ -3,6 +3,7 @@ import { averageMismatch } from './average-mismatch';
 import { changeMismatch } from './change-mismatch';
 import { completionMismatch } from './completion-mismatch';
 import { factConflict } from './fact-conflict';
+import { gradeMismatch } from './grade-mismatch';
 import { crossTableMismatch } from './cross-table-mismatch';
 import { numberFormat } from './number-format';
 import { partExceedsWhole } from './part-exceeds-whole';
@@ -34,6 +35,7 @@ export const allRules: Rule[] = [
   factConflict,
   partExceedsWhole,
   rankMismatch,
+  gradeMismatch,
   unitMismatch,
   numberFormat,
   tableFormat,

@@ -15,6 +15,7 @@ import { changePartClaims, listedPartChangeClaims } from './change-parts';
 import { countedTotalClaims } from './counted-totals';
 import { compoundClaims } from './compound';
 import { rankClaims } from './rankings';
+import { gradeClaims } from './grades';
 import { changeClaims, levelOfLastYearClaims, pointsClaims, reasonClaims, restatedDirectionClaims, type MadeChange } from './changes';
 import { computedSharePointsClaims } from './share-points';
 import { statedPriorClaims } from './stated-priors';
@@ -89,6 +90,7 @@ export function proseClaims(model: DocumentModel, sink: ClaimSink): ProseFacts {
   stockFlowClaims(model, analysis, sink);
   countedTotalClaims(analysis, sink);
   rankClaims(model, analysis, listOf, sink);
+  gradeClaims(model, analysis, sink);
   compoundClaims(model, analysis, sink);
   sangongCountClaims(analysis, sink);
   fleetClaims(analysis, sink);
