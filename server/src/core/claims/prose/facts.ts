@@ -1011,7 +1011,8 @@ function homonymsOfWholes(lists: ProseList[]): { homonyms: Set<ProseToken>; homo
     const total = list.totals.get('amount');
     if (!total) continue;
     for (const t of list.members) {
-      if (t === total || t.role !== 'amount' || !t.ownSubject || t.subject !== total.subject || t.token.value.eq(total.token.value)) continue;
+      // (Not the whole named again after its parts, `…，收支总计4068.04万元`: the same figure, a slip if it differs.)
+      if (t === total || t.role !== 'amount' || !t.ownSubject || t.subject !== total.subject || t.token.value.eq(total.token.value) || /总计|合计|共计|总额/.test(t.subject)) continue;
       homonyms.add(t);
       homonymNames.add(`${t.sentence.paragraph}|${t.subject}`);
     }

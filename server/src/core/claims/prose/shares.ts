@@ -63,7 +63,9 @@ function underFundOnly(ctx: ShareContext, section: number | undefined): boolean 
  */
 function partOfFund(ctx: ShareContext, t: ProseToken): boolean {
   const total = ctx.listOf.get(t)?.totals.get('amount');
-  return total !== undefined && total !== t && FUND_WORDS.test(total.subject) && !FUND_WORDS.test(t.subject);
+  // (Of the department's fund money, 财政拨款: `全县一般公共预算支出19.85亿元，其中文化旅游体育与传媒支出0.86亿元` is the county's budget,
+  // its 类 the county's own.)
+  return total !== undefined && total !== t && /财政拨款/.test(total.subject) && !FUND_WORDS.test(t.subject);
 }
 
 /** Words before a name that keep it the same quantity: none, the department's own, or a government's level (`市级`, `全县`). */
