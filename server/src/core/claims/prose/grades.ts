@@ -33,6 +33,7 @@ export function gradeClaims(model: DocumentModel, analysis: ProseAnalysis, sink:
   const scale = statedScale(model);
   // (A scale the text states in words this reader does not follow: no grade is judged by another.)
   if (scale === null) return;
+  tableGrades(model, scale, sink);
   for (const sentence of model.sentences) {
     const tokens = analysis.bySentence.get(sentence.id);
     if (!tokens?.some((t) => t.role === 'score')) continue;
@@ -50,6 +51,43 @@ export function gradeClaims(model: DocumentModel, analysis: ProseAnalysis, sink:
         description: l(`${score.subject}的评价等级`, `the grade of ${score.subject}`),
         span: { start: at, end: at + 1 },
         score: operand(score.token, score.subject),
+        grade,
+        gradeSpan: { start: at, end: at + 1 },
+        bands: scale ?? USUAL_SCALE,
+        scaleStated: scale !== undefined,
+      });
+    }
+  }
+}
+
+/** A table's whole-score column and its grade column: `自评得分 | 评价等级`. */
+const SCORE_HEADER = /(?:自评|评价|综合|总)?(?:得分|评分|总分)$/;
+const GRADE_HEADER = /(?:评价|评定|自评|绩效)?(?:等级|等次|结果)$/;
+/** A grade cell: `优`, `良好`, `“中”`. */
+const GRADE_CELL = /^[“"‘]?(优|良|中|差)(?:秀|好|等)?[”"’]?$/;
+
+/** `序号 | 项目名称 | … | 自评得分 | 评价等级` over `1 | … | 99.65 | 优`: each row's grade against its score. */
+function tableGrades(model: DocumentModel, scale: Band[] | undefined, sink: ClaimSink): void {
+  for (const table of model.tables) {
+    const header = (c: number) => table.columns[c].headerPath.at(-1)?.replace(/[（(].*$/, '') ?? '';
+    const scores = table.columns.filter((c) => SCORE_HEADER.test(header(c.index)) && !/指标|分值/.test(header(c.index)));
+    const grades = table.columns.filter((c) => GRADE_HEADER.test(header(c.index)));
+    if (scores.length !== 1 || grades.length !== 1) continue;
+    for (const row of table.rows) {
+      if (row.kind !== 'data') continue;
+      const id = row.cells[scores[0].index]?.number;
+      const cell = row.cells[grades[0].index];
+      const grade = cell ? GRADE_CELL.exec(cell.text.trim())?.[1] : undefined;
+      if (id === undefined || !cell || !grade || model.numbers[id].value.gt(100)) continue;
+      const at = cell.span.start + cell.text.indexOf(grade);
+      const label = `${row.label || '本行'}${header(scores[0].index)}`;
+      sink.add<GradeClaim>({
+        kind: 'grade',
+        origin: 'table',
+        identity: 'table.grade',
+        description: l(`${label}的评价等级`, `the grade of ${label}`),
+        span: { start: at, end: at + 1 },
+        score: operand(model.numbers[id], label),
         grade,
         gradeSpan: { start: at, end: at + 1 },
         bands: scale ?? USUAL_SCALE,
