@@ -703,6 +703,14 @@ export function findLists(
       }
       // (A 分别 run nested in a list, with no total of its own, names more of that list's parts: it opens no list.)
       // (Not a run of another attribute of the same things, `…分别得分14.20分、…，满分分别为15分、…`: its figures name nothing new.)
+      // (Nor one right after a list's trigger, whose words name that list's parts: `…补助40.11万元（其中：退休费、生活补助、奖励金分别为
+      // 31.74万元、7.46万元、0.91万元）`. Its figures are that list's, whose region stopped at the 分别.)
+      const namesOnly = respectively && list.totals.size === 0 ? inSentence.find((l) => l.region.end === start && l.members.length === 0 && l.totals.size > 0) : undefined;
+      if (namesOnly) {
+        namesOnly.region.end = list.region.end;
+        namesOnly.members = list.members;
+        continue;
+      }
       if (respectively && parent && list.totals.size === 0 && namesMoreParts(list, parent)) continue;
       lastChildEnd.set(parent?.id, list.region.end);
       lists.push(list);
@@ -1169,9 +1177,11 @@ function vehicleKinds(tokens: ProseToken[], innermost: Map<ProseToken, ProseList
 /** `合计接待17批次`, `共计出国3个团组`: a count total after its parts. */
 const POSTFIX_COUNT_TOTAL = /^(?:合计|共计|总计)(?:接待|出国|派出|组织)?(?:为|是)?$/;
 
-/** How many parts a total after its parts is looked for among, and how many tokens back, walking back. */
+/** How many parts a total after its parts is looked for among, and how many tokens back, walking back (counts: fewer). */
 const MAX_POSTFIX_PARTS = 40;
 const MAX_POSTFIX_WALK = 120;
+const MAX_POSTFIX_COUNTS = 12;
+const MAX_POSTFIX_COUNT_WALK = 48;
 /** The name of a whole score: `自评得分`, `总分`, `综合评分`. */
 const WHOLE_SCORE = /(?:自评|评价|综合|整体|项目)?(?:总得?分|得分|评分)$/;
 /** `…包含在年初结转和结余475.43万元` before a 中: a figure named as what another is contained in. */
@@ -1223,8 +1233,10 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
     let at = total.token.span.start;
     // (Walked back a bounded number of tokens, so a long sentence of totals stays linear.)
     const last = sequence.length - 1;
+    // (Counts walk past whatever stands between them, so not as far.)
+    const [maxParts, maxWalk] = role === 'count' ? [MAX_POSTFIX_COUNTS, MAX_POSTFIX_COUNT_WALK] : [MAX_POSTFIX_PARTS, MAX_POSTFIX_WALK];
     let i = last;
-    for (; i >= 0 && i > last - MAX_POSTFIX_WALK && parts.length < MAX_POSTFIX_PARTS; i--) {
+    for (; i >= 0 && i > last - maxWalk && parts.length < maxParts; i--) {
       const t = sequence[i];
       // (Walking back, `）` opens a bracket and `（` closes it.)
       for (let c = at - 1; c >= t.token.span.end; c--) {
@@ -1245,7 +1257,7 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
       parts.unshift(t);
     }
     // (More parts than are walked back: not all of them read, no sum to check.)
-    if (i >= 0 && (parts.length >= MAX_POSTFIX_PARTS || i <= last - MAX_POSTFIX_WALK)) continue;
+    if (i >= 0 && (parts.length >= maxParts || i <= last - maxWalk)) continue;
     const chosen = closingRun(parts, total, text, parts.length > 0 && carried.includes(parts[0]));
     if (chosen.length < 2) continue;
     totals.add(total);
@@ -1262,8 +1274,9 @@ function postfixTotals(tokens: ProseToken[], before: ProseToken[], text: string,
 function closingRun(parts: ProseToken[], total: ProseToken, text: string, overParagraphs: boolean): ProseToken[] {
   // (At most MAX_POSTFIX_PARTS parts: each run checked afresh stays cheap.)
   const whole = operand(total.token, '');
+  const operands = parts.map((t) => operand(t.token, ''));
   for (let k = parts.length - 2; k >= 0; k--) {
-    if (checkSum(whole, parts.slice(k).map((t) => operand(t.token, ''))).ok) return parts.slice(k);
+    if (checkSum(whole, operands.slice(k)).ok) return parts.slice(k);
   }
   // (An enumeration broken over paragraphs ends its lines with `；`: its clauses are its lines, all of them parts.)
   if (overParagraphs) return parts;

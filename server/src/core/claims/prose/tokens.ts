@@ -1485,6 +1485,8 @@ function nameRespectively(bySentence: Map<number, ProseToken[]>): void {
       const runEnd = sentence.span.start + Math.min(semicolon < 0 ? text.length : semicolon, next);
       const following: ProseToken[] = [];
       for (let i = lowerBound(tokens, (t) => t.token.span.start, after); i < tokens.length && tokens[i].token.span.start < runEnd; i++) {
+        // (And at the bracket it stands in: `（其中：退休费、生活补助、奖励金分别为31.74万元、7.46万元、0.91万元）），公用经费134.51万元`.)
+        if (following.length > 0 && tokens[i].depth < following[0].depth) break;
         if (tokens[i].role === 'amount' || tokens[i].role === 'budget') following.push(tokens[i]);
       }
       // `…分别为x、y，合计z`: z is their total, not a third value.
