@@ -156,7 +156,7 @@ const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1
 const BULLET = /^[-*+•]\s+\S/;
 
 /** A line ending like this finishes its paragraph; any other prose line may continue after a page break. */
-const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$/;
+const PARAGRAPH_END = /[。！？!?；;：:）)”"」』]$|\*\*$|表$|(?<=[\u4e00-\u9fff%％])\.$/;
 
 interface ItemNumber {
   style: string;
@@ -591,12 +591,27 @@ function splitSentences(text: string, paragraphs: Paragraph[], numbers: NumberTo
       start = end;
     };
     for (let i = p.span.start; i < p.span.end; i++) {
-      if (isSentenceEnd(text.charCodeAt(i)) && !insideNumber(numbers, i)) push(i + 1);
+      const c = text.charCodeAt(i);
+      if ((isSentenceEnd(c) || (c === 0x2e && asciiFullStop(text, i, p.span.end))) && !insideNumber(numbers, i)) push(i + 1);
     }
     push(p.span.end);
   }
   return sentences;
 }
+
+/**
+ * A half-width `.` typed for `。`: after a Chinese character, a unit, a percent sign or a closing bracket, and before Chinese text
+ * or the paragraph's end (`…935.40万元.授予中小企业…`, `占1.38%.`). Not a list marker (`1.`), a decimal point or a web address.
+ */
+function asciiFullStop(text: string, at: number, end: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  if (!(isCjk(before) || before === 0x25 || before === 0xff05 || before === 0x29 || before === 0xff09 || before === 0x201d)) return false;
+  let next = at + 1;
+  while (next < end && (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0x3000)) next++;
+  return next >= end || isCjk(text.charCodeAt(next)) || text.charCodeAt(next) === 0x201c || text.charCodeAt(next) === 0xff08;
+}
+
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 function insideNumber(numbers: NumberToken[], offset: number): boolean {
   // `412。87`: the 。 is a decimal point, not the end of the sentence.
