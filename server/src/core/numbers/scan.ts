@@ -536,7 +536,8 @@ export function parseCell(text: string, base = 0): { empty: boolean; number?: Sc
   return reading ? { empty: false, dash: false, number: reading } : { empty: false, dash: false };
 }
 
-const FOOTNOTE_MARK = new RegExp(`${FOOTNOTE}$`);
+// (In a cell also `386.72*`, `97.18②`, `56.78[注1]`: a note's mark after the amount.)
+const FOOTNOTE_MARK = new RegExp(`(?:${FOOTNOTE}|[*＊]{1,2}|[①-⑳]|\\[注?\\d{1,2}\\])$`);
 
 /**
  * What a whole table cell holds: its number, `blank`, a `dash` (read as blank), or undefined (words, or
