@@ -625,7 +625,8 @@ function insideNumber(numbers: NumberToken[], offset: number): boolean {
 export const PAST_DISCLOSURE = /\s*已|公开(?:中|后|时|工作|以来|问题|整改|的问题|数|的)/;
 /** `2024年度部门决算`, not a year compared with (`与2023年度决算相比`) nor a disclosure as an event. */
 // (`与 2016 年度决算一致`: a space may stand between the comparison and the year.)
-const FINAL_ACCOUNTS_YEAR = new RegExp(`(?<![与比较同][ \\u3000]*)((?:19|20)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source})`, 'g');
+// (Nor a report cited as a source: `上年占比引自《…2023年度部门决算》`, `《2023年度部门决算》公开的本年支出合计…`.)
+const FINAL_ACCOUNTS_YEAR = new RegExp(`(?<![与比较同][ \\u3000]*)(?<!(?:引自|摘自|源自|来源于|参见|详见|见)\\s*《[^《》\\n]{0,40})((?:19|20)\\d\\d)\\s*年度?\\s*(?:部门|单位)?\\s*决算(?!数|相比|比较|${PAST_DISCLOSURE.source}|》\\s*(?:公开|显示|中|所列|载明|列示|披露))`, 'g');
 /** A title on the first lines naming its year before 决算 with words between: `怀宁县人民法院2017年“三公”经费决算`. */
 const TITLE_YEAR = /(?<![与比较同][ \u3000]*)((?:19|20)\d\d)\s*年度?[^，,。；;：:\n]{0,30}?决算(?!数|相比|比较)/;
 /** `上年度（2023年度）收入支出决算总表摘录如下，供对比`, `附：2023年度部门决算表（上年决算数，供对比参考）`. */

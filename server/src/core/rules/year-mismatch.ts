@@ -53,6 +53,10 @@ const PLANNED_BUDGET = /^\s*度?\s*(?:部门)?预算(?:编制|安排)/;
 const CARRIED_INTO_THIS_YEAR = /^\s*度?(?:末|底)?\s*(?:结转|结余)[^。；;，,]{0,6}(?:至|到)本年/;
 const OPENING_BALANCE_BRACKET = /年初[^。；;]{0,12}[（(]\s*即?\s*$/;
 const YEAR_END = /^\s*(?:末|底)/;
+/** `引自《临江市…局`, `见《…`: the title of a document a figure is taken from, opened before the year. */
+const CITED_TITLE = /(?:引自|摘自|源自|来源于|来自|见|参见|根据|依据|详见)\s*《[^《》]{0,40}$/;
+/** After a year in a title: the title closed and what it states (`…决算》公开的`, `…决算》中`, `…决算》显示`). */
+const QUOTED_AS_SOURCE = /^[^《》\n]{0,30}》\s*(?:公开|显示|中|所列|载明|列示|披露)/;
 /** `本报告公开的数据为2024年1月1日至12月31日`: the report's period. */
 const REPORT_PERIOD = /^\s*1\s*月\s*1\s*日\s*(?:至|到|—|-|－)\s*(?:(?:19|20)\d\d\s*年\s*)?12\s*月\s*31\s*日/;
 /** What a report states as of its year's end: staff, vehicles, assets. */
@@ -233,7 +237,10 @@ function readYear(model: DocumentModel, reportYear: number, n: NumberToken): Mis
   const forComparison = year === lastYear && model.lastYearsFrom !== undefined && n.span.start >= model.lastYearsFrom;
   // (Nor an earlier year's report a correction is of: `本局2022年度部门决算公开说明中，…原公开为420.15万元，现更正为402.15万元`.)
   const correction = year < reportYear && sentence !== undefined && /更正|修正|勘误/.test(sentence.text);
-  if (REPORT_NAME.test(after) && !forComparison && !correction && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
+  // (Nor an earlier report cited as a source: `上年占比引自《…2023年度部门决算》`.)
+  // (Or quoted as a source by its title: `《2023年度部门决算》公开的本年支出合计为3420.56万元`.)
+  const cited = year < reportYear && (CITED_TITLE.test(before) || (/《[^《》]{0,20}$/.test(before) && QUOTED_AS_SOURCE.test(after)));
+  if (REPORT_NAME.test(after) && !forComparison && !correction && !cited && !/(比|较|与|上年|同比|对比)\s*$/.test(before)) {
     return { why: l(`本报告为${reportYear}年度决算`, `this is the ${reportYear} final-accounts report`) };
   }
   // `编报绩效目标的2023年度项目4个`, `…财政局2023年度政府采购金额…` in a 2024 决算: the template's statements of the report's

@@ -47,7 +47,8 @@ function afterUnopenedBracket(words: string): string {
 
 function normalize(name: string): string {
   // `收入总计包括本年收入`: the name is the item's, after the list's trigger.
-  const words = name.replace(/^.*(?:包括|其中|主要为)[：:，,]?(?=[\u4e00-\u9fff])/, '');
+  // (`学前教育资助项目：《2023年项目支出绩效目标表》确定该项目全年预算数…`: the document a figure is taken from names no quantity.)
+  const words = name.replace(/^.*(?:包括|其中|主要为)[：:，,]?(?=[\u4e00-\u9fff])/, '').replace(/《[^《》]{1,40}》(?:确定|明确|核定|批复|下达|载明)?的?/g, '');
   // (`（本年收入123.63万元，…）` too: a bracket opened before the name.)
   const yearTotal = YEAR_TOTAL.exec(words.replace(/\*\*|[\s“”"'‘’]/g, '').replace(/^[、，,；;：:>#+*（(-]*(?:其中|包括|以及|和|及)?[：:，,]?/, ''));
   if (yearTotal) return `${yearTotal[1] ?? yearTotal[2]}合计`;
