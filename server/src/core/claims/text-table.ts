@@ -609,7 +609,8 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
   let basicEqual: boolean | undefined;
   const basicAllIsGeneral = () => (basicEqual ??= sameCell(model, { kind: 'T03', label: '合计', column: ['基本支出'] }, { kind: 'T05', label: '合计', column: ['基本支出'] }));
   for (const pt of facts.analysis.tokens) {
-    if (!pt.subject || pt.ofUnit) continue;
+    // (Nor a figure named by a run of names its run did not share out, `办公费、…、其他商品和服务支出分别为…` read short: no one row's.)
+    if (!pt.subject || pt.ofUnit || pt.subject.startsWith('、')) continue;
     // (`…增长19.75%，主要原因是上级下达…补助资金450万元，当年支出420万元`: a total named in a reason is that money's, not the report's.)
     if (pt.role === 'amount' && GRAND_TOTAL_NAME.test(pt.subject) && reasonBefore(pt.sentence, pt.token.span.start)) continue;
     // (`公务接待费4.04万元，…其中：国内公务接待15批次、46人次，支出1.68万元；外事接待…，支出2.36万元`: a part that took the name of

@@ -53,6 +53,8 @@ const PROJECT_FIGURE = /^(?:该|本)?项目(?:全年|年初|年度)?(?:预算|�
 const COVERED = /涉及|覆盖|涵盖/;
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
+/** `（全部为公共安全支出（类）`: the words naming what the figure before is wholly made of. */
+const WHOLLY_MADE_OF = /^[，,（(]?\s*(?:全部|均)(?:为|是|用于)/;
 /** A bare 支出 before a figure, and a name of money received (`…项目到位`, `本年下达`). */
 const SPENT_OF_RECEIVED = /^[、，,]?\s*(?:实际)?支出(?:了|为)?$/;
 const RECEIVED_NAME = /(?:到位|下达|拨付|到账|收到|可用)(?:资金)?$/;
@@ -531,6 +533,8 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`各级共下达文化旅游专项资金计划1346.00万元，实际到位…；当年支出1183.86万元`: a bare side word in a sentence about one fund is that
     // fund's, not the department's 本年支出合计.)
     if (t.index > 0 && BARE_SIDE.test(t.lead) && ONE_FUND.test(analysis.bySentence.get(t.sentence.id)![0].subject)) continue;
+    // (`项目支出589.66万元（全部为公共安全支出（类）589.66万元）`: what the figure before is wholly made of, not that 类's whole.)
+    if (t.role === 'amount' && WHOLLY_MADE_OF.test(t.lead)) continue;
     // (`结余主要集中在高标准农田建设（225.55万元）和农村人居环境整治（93.85万元）`: the items' balances, under the items' names.)
     if (t.role === 'amount' && BALANCES_OF_ITEMS.test(t.sentence.text.slice(Math.max(0, t.token.span.start - t.sentence.span.start - 60), t.token.span.start - t.sentence.span.start))) continue;
     // (`“优”的项目26个，…涉及资金3,402.56万元，“良”的项目4个，…涉及资金298.65万元`: a name its sentence gives several figures is each
@@ -638,7 +642,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const fund = fundScope(model, t, key, fundSections);
     const group = `${role}|${t.year ?? ''}|${inList ? listScope(inList) + ofClass : openScope(t)}|${item}|${fund}|${scopes}`;
     // (A 类 of one fund's section and the same 类 of all funds: the fund's is at most the whole.)
-    if (role === 'amount' && t.ownSubject && !approx && (fund === 'fund' || fund === '') && CLASS_NAME.test(key.replace(CLASS_MARK, ''))) {
+    // (Not a 类 named as what a figure is wholly made of, `项目支出589.66万元（全部为公共安全支出（类）589.66万元…）`: the project spending
+    // of that 类, not all of it.)
+    if (role === 'amount' && t.ownSubject && !approx && (fund === 'fund' || fund === '') && CLASS_NAME.test(key.replace(CLASS_MARK, '')) && !WHOLLY_MADE_OF.test(t.lead)) {
       const both = `${t.year ?? ''}|${item}|${scopes}|${key}`;
       const byScope = fund === 'fund' ? ofOneFund : ofAllFunds;
       if (!byScope.has(both)) byScope.set(both, t);
