@@ -2047,6 +2047,9 @@ function csvRun(lines: Line[], i: number): number {
  */
 function csvWidth(text: string): number {
   if (!text.includes(',') || text.includes('\t') || text.includes('  ') || /[。；]/.test(text) || !/[^\d],|,[^\d]|^,|,$/.test(text)) return 0;
+  // (Nor prose typed with half-width punctuation, `- …(项):年初预算为3900.00万元,支出决算为…,完成年初预算的99.03%.决算数…`: a list item, or a
+  // sentence ended with `.` or `;`.)
+  if (/^\s*[-*+•]\s/.test(text) || /[\u4e00-\u9fff%％)）][.;](?:\s|[\u4e00-\u9fff]|$)/.test(text)) return 0;
   return csvFields(text)?.length ?? 0;
 }
 
