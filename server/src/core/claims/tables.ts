@@ -13,6 +13,7 @@ import { statementClaims } from './tables/statements';
 import { markTruncated } from './tables/truncated';
 
 export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
+import { totalRowClaims } from './tables/total-rows';
 export { performanceTables, type PerformanceTableInfo } from './tables/performance';
 
 /** Disclosure tables have a dozen columns; a row of thousands of cells is pasted data, not an identity. */
@@ -35,6 +36,7 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
     identityClaims(model, table, sink);
     rateClaims(model, table, sink);
     budgetChainClaims(model, table, sink);
+    totalRowClaims(model, table, sink);
   }
   assetsTableClaims(model, sink);
   statementClaims(model, sink);

@@ -203,6 +203,9 @@ function statedRateBase(table: Table, rateCol: number): number | undefined {
 }
 const RATE_NOTE = /(?:完成率|执行率)\s*[=＝]\s*(?:支出)?决算数?\s*[÷/／]\s*(年初|调整|全年)/;
 
+/** The name column of a table of units or places (byUnit's): `单位名称`, `县（市、区）`, `学校名称`. */
+export const UNIT_NAME_COLUMN = /单位|县|市|区|乡|镇|街道|社区|村|学校/;
+
 /** A row naming no unit of the department: a total, a 其中 line, a numbered heading. */
 const NO_UNIT_ROW = /^(?:其中|[（(]|[一二三四五六七八九十]+、|\d+[.．、])/;
 
@@ -213,7 +216,7 @@ const NO_UNIT_ROW = /^(?:其中|[（(]|[一二三四五六七八九十]+、|\d+[
 function byUnit(model: DocumentModel, table: Table, sink: ClaimSink): void {
   const nameCol = table.columns.find((c) => c.role === 'name');
   // (Or places money was shared out among: `乡镇（街道）`, `县（市、区）`, `学校名称`.)
-  if (!nameCol || !/单位|县|市|区|乡|镇|街道|社区|村|学校/.test(nameCol.headerPath.join('/'))) return;
+  if (!nameCol || !UNIT_NAME_COLUMN.test(nameCol.headerPath.join('/'))) return;
   const list = items(table).filter((it) => it.entry.block === 0);
   const total = list.length > 2 && [list[0], list.at(-1)!].find((it) => /^(?:合计|总计)$/.test(itemLabel(it)));
   if (!total) return;
