@@ -11,9 +11,9 @@ import { rateClaims } from './tables/rates';
 import { rollupClaims } from './tables/rollups';
 import { statementClaims } from './tables/statements';
 import { markTruncated } from './tables/truncated';
+import { totalRowClaims } from './tables/total-rows';
 
 export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
-import { totalRowClaims } from './tables/total-rows';
 export { performanceTables, type PerformanceTableInfo } from './tables/performance';
 
 /** Disclosure tables have a dozen columns; a row of thousands of cells is pasted data, not an identity. */

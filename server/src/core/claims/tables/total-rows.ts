@@ -5,7 +5,7 @@ import { checkSum } from '../../arith/interval';
 import { l } from '../../messages';
 import type { DocumentModel, Operand, Table } from '../../types';
 import type { ClaimSink } from '../sink';
-import { headerText, itemName, itemOperand, items, valueColumns, type Item } from './access';
+import { headerText, itemOperand, items, valueColumns } from './access';
 import { emitSum } from './emit';
 import { UNIT_NAME_COLUMN } from './identities';
 
@@ -21,9 +21,9 @@ export function totalRowClaims(model: DocumentModel, table: Table, sink: ClaimSi
   if (table.kind !== 'unknown' || table.rows.some((r) => r.code) || (nameCol && UNIT_NAME_COLUMN.test(nameCol.headerPath.join('/')))) return;
   const list = items(table).filter((it) => it.entry.block === 0);
   const total = list.at(-1);
-  if (!total || !TOTAL.test(label(total))) return;
+  if (!total || !TOTAL.test(total.entry.label)) return;
   const rows = list.slice(0, -1);
-  if (rows.length < 2 || rows.some((it) => NOT_A_PART.test(label(it)))) return;
+  if (rows.length < 2 || rows.some((it) => NOT_A_PART.test(it.entry.label))) return;
   const columns = valueColumns(table, 0);
   const sums: Array<{ col: number; total: Operand; parts: Operand[] }> = [];
   for (const col of columns) {
@@ -45,8 +45,4 @@ export function totalRowClaims(model: DocumentModel, table: Table, sink: ClaimSi
       parts: s.parts,
     });
   }
-}
-
-function label(it: Item): string {
-  return itemName(it).replace(/\s/g, '');
 }
