@@ -461,6 +461,8 @@ export interface GradeClaim extends ClaimBase {
   /** The grade as stated (优, 良, 中, 差) and where it stands. */
   grade: string;
   gradeSpan: Span;
+  /** How the report spells a grade where it differs from the scale's word (`良好` for 良 where it wrote `优秀`): for the fix. */
+  spelling?: Record<string, string>;
   /** The scale, best grade first: each grade's lowest score and whether that score is in it. */
   bands: Array<{ grade: string; low: number; inclusive: boolean }>;
   /** The report states the scale (else the usual one, 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, is assumed). */

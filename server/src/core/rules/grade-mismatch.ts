@@ -39,18 +39,21 @@ function scaleText(claim: GradeClaim): string {
 
 function checkOne(ctx: RuleContext, claim: GradeClaim): void {
   const earned = gradesOf(claim);
+  // (Grades in the report's spelling: `良好` where it wrote `优秀`.)
+  const spelled = (grade: string) => claim.spelling?.[grade] ?? grade;
+  const stated = spelled(claim.grade);
   const score = written(claim.score);
   const whose = claim.scaleStated ? l('按报告所列等级标准', 'on the report\'s own scale') : l('按通行的绩效评价等级标准（报告未列标准）', 'on the usual performance scale (the report states none)');
-  const explanation = l(`${claim.score.label} ${score} 分，${whose['zh-cn']}（${scaleText(claim)}）应为“${earned.join('”或“')}”，文中为“${claim.grade}”`, `${claim.score.label} ${score}, ${whose.en} (${scaleText(claim)}), is "${earned.join('" or "')}", the text says "${claim.grade}"`);
+  const explanation = l(`${claim.score.label} ${score} 分，${whose['zh-cn']}（${scaleText(claim)}）应为“${earned.map(spelled).join('”或“')}”，文中为“${stated}”`, `${claim.score.label} ${score}, ${whose.en} (${scaleText(claim)}), is "${earned.map(spelled).join('" or "')}", the text says "${stated}"`);
   const ok = earned.includes(claim.grade);
   const severity = claim.scaleStated ? 'error' : 'warning';
   ctx.verdict(claim.id, ok ? 'ok' : severity, explanation);
   if (ok) return;
-  const right = earned[0];
+  const right = spelled(earned[0]);
   ctx.report({
     messageId: 'grade',
     severity,
-    message: l(`评价等级不符：${score} 分应为“${right}”，文中为“${claim.grade}”`, `Grade mismatch: a score of ${score} is "${right}", the text says "${claim.grade}"`),
+    message: l(`评价等级不符：${score} 分应为“${right}”，文中为“${stated}”`, `Grade mismatch: a score of ${score} is "${right}", the text says "${stated}"`),
     explanation,
     span: claim.gradeSpan,
     related: claim.score.span ? [{ span: claim.score.span, message: l(`得分：${score}`, `score: ${score}`) }] : [],

@@ -30,6 +30,13 @@ const BAND = new RegExp(String.raw`(?:(\d{1,3})\s*分?\s*([（(](?:不)?含[)）
 const GRADE_STATED = new RegExp(String.raw`(?:(?:评价|评定|自评|绩效|综合)?等级|(?:评价|自评)结果|评定结果)(?:为|是|评定为|达到|属于)\s*[“"‘]?(${GRADE_WORD})|评为\s*[“"‘]?(${GRADE_WORD})(?![^，,；;。]{0,4}的?项目)`, 'g');
 /** On the usual scale, the words of its grades: `优秀` is 优, `良好` 良. */
 const USUAL_WORDS: Record<string, string> = { 优: '优', 优秀: '优', 良: '良', 良好: '良', 中: '中', 差: '差' };
+/** The usual grades in two characters, for a report that writes `优秀`/`良好`: a fix writes the grade the same way. */
+const USUAL_LONG: Record<string, string> = { 优: '优秀', 良: '良好', 中: '中等', 差: '较差' };
+
+/** How a grade written `word` spells the others: the usual grades in two characters where it used two. */
+function spellingOf(word: string, scale: Band[] | undefined): Record<string, string> | undefined {
+  return !scale && word.length === 2 ? USUAL_LONG : undefined;
+}
 
 /** The name of a whole score (not one indicator's): `自评得分`, `总分`, `综合评分`. */
 const WHOLE_SCORE = /(?:^|自评|评价|综合|整体|项目|绩效)(?:总得?分|得分|评分)$/;
@@ -63,6 +70,7 @@ export function gradeClaims(model: DocumentModel, analysis: ProseAnalysis, sink:
         score: operand(score.token, score.subject),
         grade,
         gradeSpan: { start: at, end: at + word.length },
+        spelling: spellingOf(word, scale),
         bands: scale ?? USUAL_SCALE,
         scaleStated: scale !== undefined,
       });
@@ -101,6 +109,7 @@ function tableGrades(model: DocumentModel, scale: Band[] | undefined, sink: Clai
         score: operand(model.numbers[id], label),
         grade,
         gradeSpan: { start: at, end: at + word.length },
+        spelling: spellingOf(word, scale),
         bands: scale ?? USUAL_SCALE,
         scaleStated: scale !== undefined,
       });
