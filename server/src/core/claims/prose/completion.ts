@@ -987,7 +987,7 @@ export function budgetsStatedBefore(analysis: ProseAnalysis, listOf: Map<ProseTo
   for (const t of analysis.tokens) {
     // (Dated budgets only of the report's year: `2024年“三公”经费预算…，其中：公务接待费预算288.00万元` in a 2024 report.)
     if (!t.subject || !t.ownSubject || (t.year !== undefined && t.year !== reportYear)) continue;
-    if (t.role !== 'budget' && !inBudgetList(t, listOf.get(t))) continue;
+    if (t.role !== 'budget' && !inBudgetList(t, listOf.get(t), listOf)) continue;
     const same = budgets.get(t.subject);
     if (same) same.push(t);
     else budgets.set(t.subject, [t]);

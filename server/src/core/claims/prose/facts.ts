@@ -9,7 +9,7 @@ import { lowerBound } from '../../text/search';
 import { ALL_SOURCES_HEADING, BEYOND_DEPARTMENT_HEADING, beyondDepartmentBefore, FUND_LABEL, FUND_OPENING, FUND_WORDS, INCOME_BY_CLASS, INCOME_SECTION, NON_FISCAL_LABEL, allSourcesSentence } from '../../text/sources';
 import type { Approximation, DocumentModel, FactClaim, LeClaim, Sentence } from '../../types';
 import type { ClaimSink } from '../sink';
-import { endsSentence, inBudgetList, type ProseList } from './lists';
+import { budgetOfPart, endsSentence, type ProseList } from './lists';
 import { AVERAGE_NAME, COUNTED_TOTAL, OWNER, sideOf } from './subjects';
 import type { ProseAnalysis, ProseToken, Role } from './tokens';
 import { budgetKind, isBudgetAdjustment, reasonBefore, SINCE_YEAR, withoutDepartment } from './tokens';
@@ -591,13 +591,13 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     if (wholeOfList && wholeOfList !== t && wholeOfList.sentence === t.sentence && /包括|其中/.test(inList!.triggerText) && factKey(withoutDepartment(wholeOfList.subject, model.department)) === key) continue;
     // (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`: the parts of a budget are budgets.)
     // (So are the sources in a bracket after a budget: `全年预算数450.00万元（财政拨款360.00万元、其他资金90.00万元）`.)
-    const budgetPart = inBudgetList(t, inList);
+    const budgetPart = budgetOfPart(t, inList, listOf);
     const budgetInBracket = t.role === 'amount' && outer?.role === 'budget' ? outer : undefined;
     // 年初预算 and 全年预算 are two figures of one quantity.
     // (A rate is compared only with a rate of the same direction: `增长` and `下降` of one figure are not two values of one fact.)
     // (A change since an earlier year, `与2022年相比，2024年“三公”经费减少2.75万元`, is another than the year's.)
     const since = t.role === 'delta' || t.role === 'change-rate' ? comparedYear(model, t) : '';
-    const role = t.role === 'change-rate' ? `rate:${t.direction}:${rateComparedWith(analysis, t)}${since}` : approx ? 'amount' : t.role === 'budget' || budgetPart || budgetInBracket ? `budget:${budgetKind(budgetPart ? inList!.totals.get('budget')!.lead : (budgetInBracket ?? t).lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}${since}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
+    const role = t.role === 'change-rate' ? `rate:${t.direction}:${rateComparedWith(analysis, t)}${since}` : approx ? 'amount' : t.role === 'budget' || budgetPart || budgetInBracket ? `budget:${budgetKind((budgetPart ?? budgetInBracket ?? t).lead)}` : t.role === 'delta' ? `delta:${comparedWith(analysis, t)}${since}` : t.role === 'share-base' ? (BUDGET_BASE.test(t.lead) ? `budget:${budgetKind(t.lead)}` : 'amount') : t.role;
     // (`按单位分：部门本级70.00万元、…` under 政府采购: a unit's name alone says what of it only by its section.)
     // (`2.学前教育生均补助资金绩效自评情况。…项目全年预算数65.56万元`: a project's figure named only generically is its paragraph's.)
     // (`1.…（项）支出4611.37万元…。该科目年末结转和结余565.38万元。`: 该科目, 该项目 name the paragraph's own item.)
@@ -644,7 +644,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (A 类 of one fund's section and the same 类 of all funds: the fund's is at most the whole.)
     // (Not a 类 named as what a figure is wholly made of, `项目支出589.66万元（全部为公共安全支出（类）589.66万元…）`: the project spending
     // of that 类, not all of it.)
-    if (role === 'amount' && t.ownSubject && !approx && (fund === 'fund' || fund === '') && CLASS_NAME.test(key.replace(CLASS_MARK, '')) && !WHOLLY_MADE_OF.test(t.lead)) {
+    // (Nor one listed under 基本支出 or 项目支出, `项目支出2619.37万元（其中：卫生健康支出（类）2599.93万元…）`: that split's share of it.)
+    const ofSplit = /^(?:基本支出|项目支出)$/.test(classTotal?.subject ?? '');
+    if (role === 'amount' && t.ownSubject && !approx && (fund === 'fund' || fund === '') && CLASS_NAME.test(key.replace(CLASS_MARK, '')) && !WHOLLY_MADE_OF.test(t.lead) && !ofSplit) {
       const both = `${t.year ?? ''}|${item}|${scopes}|${key}`;
       const byScope = fund === 'fund' ? ofOneFund : ofAllFunds;
       if (!byScope.has(both)) byScope.set(both, t);
