@@ -618,7 +618,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
     const ownTotal = facts.listOf.get(pt)?.totals.get(pt.role);
     if (!pt.ownSubject && ownTotal && ownTotal !== pt && ownTotal.subject === pt.subject) continue;
     // (`全年预算数3047.05万元，其中：基本支出781.05万元、项目支出2266.00万元`: parts of a budget are budgets, not the tables' actuals.)
-    if (inBudgetList(pt, facts.listOf.get(pt))) continue;
+    if (inBudgetList(pt, facts.listOf.get(pt), facts.listOf)) continue;
     // (`…疾病预防控制机构（项）：…支出决算为533.22万元（其中：基本支出476.26万元，项目支出56.96万元）`: a 项's own 基本支出, not the
     // department's.)
     // (So too a 类 named without its mark: `一般公共服务支出1705.51万元，占28.12%，其中基本支出1349.05万元、项目支出356.46万元`.)

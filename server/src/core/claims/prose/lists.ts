@@ -292,20 +292,20 @@ function semicolonWithin(text: string, from: number, end: number): number {
 }
 
 /** An amount listed under a budget (`“三公”经费预算11324.44万元，其中：因公出国（境）费9605.80万元…`): a budget itself. */
-export function inBudgetList(t: ProseToken, list: ProseList | undefined, listOf?: Map<ProseToken, ProseList>): boolean {
+export function inBudgetList(t: ProseToken, list: ProseList | undefined, listOf: Map<ProseToken, ProseList>): boolean {
   return budgetOfPart(t, list, listOf) !== undefined;
 }
 
 /**
- * The budget whose list `t` is a part of (see inBudgetList); through a bracket in it, given `listOf`: `年初预算26.90万元，其中：…
+ * The budget whose list `t` is a part of (see inBudgetList), through a bracket in it too: `年初预算26.90万元，其中：…
  * 公务用车购置及运行维护费18.47万元（其中：公务用车购置费0.00万元、公务用车运行维护费18.47万元）` breaks the budget down too.
  */
-export function budgetOfPart(t: ProseToken, list: ProseList | undefined, listOf?: Map<ProseToken, ProseList>, depth = 0): ProseToken | undefined {
+export function budgetOfPart(t: ProseToken, list: ProseList | undefined, listOf: Map<ProseToken, ProseList>, depth = 0): ProseToken | undefined {
   if (t.role !== 'amount' || list === undefined) return undefined;
   const budget = list.totals.get('budget');
   if (budget) return !list.totals.has('amount') && budget.sentence.paragraph === t.sentence.paragraph && !/支出|决算/.test(list.triggerText) ? budget : undefined;
   const whole = list.totals.get('amount');
-  const outer = whole && listOf?.get(whole);
+  const outer = whole && listOf.get(whole);
   return outer && outer !== list && depth < 4 ? budgetOfPart(whole, outer, listOf, depth + 1) : undefined;
 }
 
