@@ -90,7 +90,8 @@ function normalize(name: string): string {
     // (`同期基本支出分别为…` after years named: the same years' 基本支出.)
     .replace(/^同期(?=[\u4e00-\u9fff“]{2})/, '')
     // (`2021年至2023年机关运行经费`, `2022年、2023年…`: what joined the years goes with them.)
-    .replace(/^[至到—－~～、]+(?=[\u4e00-\u9fff“])/, '')
+    // (Not the 到 of `到位`, `到账`: `省级补助计划1260.00万元、到位1195.00万元`.)
+    .replace(/^(?:[至—－~～、]|到(?![位账]))+(?=[\u4e00-\u9fff“])/, '')
     // `我单位`, `我局` say what `本单位`, `本局` say.
     .replace(/^我(?=单位|部门|局|院|校|委|厅|中心|办|所|站|馆|镇|乡|街道|支队|大队)/, '本')
     // (`本年收入合计X万元，全部为财政拨款收入X万元`: 全部为 says the figure is all of the one before, and names it.)
@@ -127,7 +128,8 @@ function normalize(name: string): string {
   for (let i = 0; i < 4; i++) {
     const before = s;
     // (Not the grade of `评价等级为“中”的`.)
-    strip(/(?:的|为|是|达到?|约|共计|共|合计为|金额|数额|情况|各|均|(?<!为)中|分别|仅)$/);
+    // (Nor the 达 of `下达`.)
+    strip(/(?:的|为|是|(?<!下)达到?|约|共计|共|合计为|金额|数额|情况|各|均|(?<!为)中|分别|仅)$/);
     // (`占本年支出合计（3000.00万元）的`: a bracket opened before the figure.)
     strip(/[（(]$/);
     strip(/(?:决算|预算)数?$/);

@@ -391,8 +391,10 @@ const ASSET_ATTRIBUTE = /(?:原值|累计折旧|累计摊销|计提[^，,。；;
 export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListContext = NO_CONTEXT): void {
   for (const list of lists) {
     if (adjustedBudget(list, sink)) continue;
-    for (const [role, listed] of list.parts) {
+    for (const [role, stated] of list.parts) {
       const total = list.totals.get(role);
+      const listed = role === 'amount' && total ? plansOfPairs(total, stated) : stated;
+      if (!listed) continue;
       const whole = total && listed.length === 1 && (role === 'count' || role === 'amount') ? wholeAfterCompleteBreakdown(lists, list, role, total, listed[0]) : undefined;
       listSum(list, role, whole ?? total, role === 'amount' && total && BY_UNIT.test(list.triggerText) ? unitsOwnFigures(total, listed) : listed, sink, context);
     }
@@ -407,6 +409,23 @@ export function sumClaims(lists: ProseList[], sink: ClaimSink, context: ListCont
     }
     if (list.otherCount) listSum(list, 'count', list.otherCount.total, list.otherCount.parts, sink, context, list.parts.get('count'));
   }
+}
+
+/** A bare second measure of the item named before it: the `到位` of `省级补助计划1260.00万元、到位1195.00万元`. */
+const SECOND_MEASURE = /^[、，,和及]?\s*(?:实际)?(?:到位|到账|下达|拨付|执行|支出|使用)(?:了|为|数)?$/;
+/** A part named as planned: `省级补助计划`, `年初预算`. */
+const PLAN_PART = /(?:计划|安排|预算数?)(?:为|数)?$/;
+/** A planned total: `全年计划安排专项资金` (not a fund's name, `一般公共预算财政拨款收入`). */
+const PLAN_TOTAL = /计划|安排|(?<!公共|基金|经营)预算(?!财政拨款)/;
+
+/**
+ * Parts stated in pairs, what was planned and what came of it (`其中，中央补助下达3396.00万元；省级补助计划1260.00万元、到位1195.00万元；…`):
+ * the plans add up to a planned total; of a total of the other measure the list says nothing that adds up (undefined).
+ */
+function plansOfPairs(total: ProseToken, listed: ProseToken[]): ProseToken[] | undefined {
+  const seconds = listed.filter((t, i) => i > 0 && SECOND_MEASURE.test(t.lead) && PLAN_PART.test(listed[i - 1].lead));
+  if (seconds.length === 0) return listed;
+  return PLAN_TOTAL.test(total.lead) ? listed.filter((t) => !seconds.includes(t)) : undefined;
 }
 
 /**
