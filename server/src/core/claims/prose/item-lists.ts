@@ -11,6 +11,7 @@ import { subjectsMatch } from './subjects';
 import { ordinalOf } from '../../text/ordinal';
 import { ADJUSTMENT_AMOUNT, budgetKind, wholeOfPart, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { allMatches } from '../../text/matches';
+import { lowerBound } from '../../text/search';
 import { LintMemo } from '../../lint-memo';
 import { findColumn, itemLabel, items, normLabel } from '../tables/access';
 
@@ -40,6 +41,16 @@ const SIGNED_TERM = /^\s*(?:加|减|扣除|减去|加上)[：:]/;
 
 /** A line that only names a 类 (`1.教育支出（类）`): the heading of the 项 items under it. */
 const GROUP_HEADING = /^\s*(?:\d+[.．、]|[（(]\d+[)）])?[^，,。；;\d]*?[（(]\s*类\s*[)）]\s*$/;
+/** A 类 on a line of its own under any numbering: `（二）社会保障和就业支出（类）`, `2.住房保障支出（类）`. */
+const CLASS_HEADING = /^\s*(?:\d+[.．、]|[（(][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]+、)?[^，,。；;\d]*?[（(]\s*类\s*[)）]\s*$/;
+
+/** A section heading naming a 类 between two offsets. */
+function classHeadingBetween(model: DocumentModel, from: number, to: number): boolean {
+  for (let k = lowerBound(model.sections, (s) => s.headingSpan.start, from); k < model.sections.length && model.sections[k].headingSpan.start < to; k++) {
+    if (CLASS_HEADING.test(model.text.slice(model.sections[k].headingSpan.start, model.sections[k].headingSpan.end))) return true;
+  }
+  return false;
+}
 
 /** For each paragraph, the highest level (smallest number) of the headings just before it. */
 function headingLevelsBefore(model: DocumentModel): number[] {
@@ -339,6 +350,7 @@ function collectItems(
   const openerDepth = BULLET.test(opener) ? bulletDepth(opener) : -1;
   let itemDepth: number | undefined;
   let withheld = false;
+  const overClasses = !/[（(]\s*[类款项]\s*[)）]/.test(sentence.text);
   for (let p = sentence.paragraph + 1; p < model.paragraphs.length; p++) {
     const paragraph = model.paragraphs[p];
     // A heading at the list's level or above ends it; deeper headings (1. 社会保障和就业支出（类）) group items.
@@ -380,7 +392,9 @@ function collectItems(
       if (next === undefined) continue;
       if (style.test(next)) ordinal = ordinalOf(style.exec(next)![0]);
     }
-    if (ordinal !== undefined && lastOrdinal !== undefined && ordinal <= lastOrdinal) break;
+    // (Unless a 类's heading stands between, under a total of more than one 类: `（一）教育支出（类）` / `1.行政运行（项）…` …
+    // `（二）社会保障和就业支出（类）` / `1.…（项）…`.)
+    if (ordinal !== undefined && lastOrdinal !== undefined && ordinal <= lastOrdinal && !(overClasses && classHeadingBetween(model, model.paragraphs[p - 1].span.end, paragraph.span.start))) break;
     lastOrdinal = ordinal;
     // (`- 财政拨款收入：2102.63万元…` … `- 财政拨款收入按资金性质分：一般公共预算财政拨款收入…`: a line breaking an earlier item down is
     // none of the items.)
