@@ -6,7 +6,7 @@ import { asExact, magnitude } from '../arith/operand';
 import { l } from '../messages';
 import type { ChangeClaim, CompletionClaim, DatedClaim, DocumentModel, EqualClaim, FactClaim, Operand, ShareClaim, StandardTableId } from '../types';
 import type { ProseFacts } from './prose';
-import { comparedYear, fundTableNote, PROJECT_NAME, projectFigure } from './prose/facts';
+import { comparedYear, fundTableNote, PROJECT_NAME, projectFigure, WHOLLY_MADE_OF } from './prose/facts';
 import { partName } from './prose/shares';
 import { inBudgetList } from './prose/lists';
 import { AVERAGE_NAME, OWNER } from './prose/subjects';
@@ -108,6 +108,23 @@ function spendingPartOf(pt: ProseToken, listTotal: ProseToken | undefined): stri
   // (Or the part stated with its figure right before the items: `教育支出中，项目支出3,763.41万元，主要为：学前教育（项）…`.)
   // (Or the item's own name, `城市社区卫生机构（项）项目支出612.40万元`.)
   return OWN_SPENDING_PART.exec(pt.subject)?.[1] ?? SPENDING_PART_LIST.exec(pt.sentence.text)?.[1] ?? SPENDING_PART_WITH_FIGURE.exec(pt.sentence.text)?.[1] ?? (listTotal ? SPENDING_PART.exec(listTotal.subject)?.[1] : undefined);
+}
+/**
+ * The 基本支出 or 项目支出 a 类, 款 or 项 is listed under through the items above it (`项目支出…（其中：交通运输支出（类）…（其中：公路水路运输
+ * （款）…（包括公路养护（项）…）））`), or that the 类 above it wholly makes up (`项目支出2713.63万元（全部为交通运输支出（类）2713.63万元…）`).
+ */
+function splitAbove(facts: ProseFacts, pt: ProseToken): ProseToken | undefined {
+  let item = pt;
+  let total = facts.listOf.get(item)?.totals.get('amount');
+  for (let depth = 0; total && depth < 4 && /[（(]\s*[类款项]\s*[)）]$/.test(total.subject); depth++) {
+    item = total;
+    total = facts.listOf.get(item)?.totals.get('amount');
+  }
+  if (total && SPENDING_PART.test(total.subject)) return total;
+  if (!WHOLLY_MADE_OF.test(item.lead)) return undefined;
+  const tokens = facts.analysis.bySentence.get(item.sentence.id) ?? [];
+  const whole = tokens.slice(0, item.index).reverse().find((t) => t.role === 'amount');
+  return whole && whole.depth < item.depth && SPENDING_PART.test(whole.subject) ? whole : undefined;
 }
 const SPENDING_PART_WITH_FIGURE = /^[^。；;]{0,20}中[，,：:]?\s*(?:一般公共预算财政拨款)?(基本支出|项目支出)(?:为)?\s*[0-9,.]+\s*(?:万元|亿元|元)[，,]?\s*(?:主要)?(?:为|是|包括|用于|有)[：:]/;
 const SPENDING_PART = /^(?:一般公共预算财政拨款)?(基本支出|项目支出)$/;
@@ -687,7 +704,7 @@ export function textTableClaims(model: DocumentModel, facts: ProseFacts, sink: C
         queries = [{ kind: 'T07', label: m[2], column: [tail[1].replace(/^(年初|年末).*$/, '$1结转和结余')], unique: { parent: m[1], codeLength: 7 } }];
       } else {
         soft = mapping.soft === true;
-        const listTotal = facts.listOf.get(pt)?.totals.get('amount');
+        const listTotal = splitAbove(facts, pt) ?? facts.listOf.get(pt)?.totals.get('amount');
         // (An item of `人员经费80.00万元，主要包括：…` has the scope of its list's total; a class of `公用经费…，主要包括商品和服务支出…`
         // is the 一般公共预算's when either its own words or its list's total say so.)
         const ownScope = mapping === ECONOMIC_ITEM_MAPPING && listTotal ? scopeOf(sections, facts, listTotal, units) : scopeOf(sections, facts, pt, units);

@@ -54,7 +54,7 @@ const COVERED = /涉及|覆盖|涵盖/;
 // (`支出决算为` and `执行数为` restate the actual; a bare verb before the figure tells what became of the money.)
 const ANOTHER_FIGURE = /(?:执行|使用|拨付|到位|下达|发放|兑付|支付)了?$|累计|结余|结转/;
 /** `（全部为公共安全支出（类）`: the words naming what the figure before is wholly made of. */
-const WHOLLY_MADE_OF = /^[，,（(]?\s*(?:全部|均)(?:为|是|用于)/;
+export const WHOLLY_MADE_OF = /^[，,（(]?\s*(?:全部|均)(?:为|是|用于)/;
 /** A bare 支出 before a figure, and a name of money received (`…项目到位`, `本年下达`). */
 const SPENT_OF_RECEIVED = /^[、，,]?\s*(?:实际)?支出(?:了|为)?$/;
 const RECEIVED_NAME = /(?:到位|下达|拨付|到账|收到|可用)(?:资金)?$/;

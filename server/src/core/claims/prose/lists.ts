@@ -461,7 +461,9 @@ export function findLists(
       const nextTrigger = k + 1 < triggers.length ? sentence.span.start + triggers[k + 1].index! : sentence.span.end;
       // (A breakdown by the level below, `按款分：公安（款）…；国家安全（款）…`, goes on over its `；`.)
       // (So does a run opened with a colon, whose items are the clauses: `…物资47.52万元，分别为：帐篷40顶，…13.52万元；棉被400床，…`.)
-      let regionEnd = parent ? (BY_LEVEL.test(word) || /(?:分别|具体)(?:为|是)[：:]$/.test(word) ? Math.min(parent.region.end, nextTrigger) : nestedEnd(text, scan, parent.region.start, start, end, Math.min(parent.region.end, nextTrigger))) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
+      // (A list opened by a bracket, `（其中：…）`, holds the lists opened inside it: `项目支出…（其中：卫生健康支出（类）…（其中：…（款）…（包括…（项）…））`.)
+      const opensBracket = parent !== undefined && /[（(]\s*$/.test(text.slice(Math.max(0, start - 2), start));
+      let regionEnd = parent ? (BY_LEVEL.test(word) || /(?:分别|具体)(?:为|是)[：:]$/.test(word) ? Math.min(parent.region.end, nextTrigger) : nestedEnd(text, scan, parent.region.start, start, end, opensBracket ? parent.region.end : Math.min(parent.region.end, nextTrigger))) : groupEnd(text, scan, sentence.span.start, start, end, sentence.span.end);
       // (A 分别 run ends at its `；`: `…分别为0.00万元、25.55万元、6.27万元；公务用车购置及运行维护费中，购置费…`; not one opened
       // with a colon, whose items are the clauses: `资产总额4717.32万元分别为：本级1269.25万元；某中心1253.49万元；…`.)
       if (respectively && !/[：:]$/.test(word)) {

@@ -95,7 +95,7 @@ function normalize(name: string): string {
     // `我单位`, `我局` say what `本单位`, `本局` say.
     .replace(/^我(?=单位|部门|局|院|校|委|厅|中心|办|所|站|馆|镇|乡|街道|支队|大队)/, '本')
     // (`本年收入合计X万元，全部为财政拨款收入X万元`: 全部为 says the figure is all of the one before, and names it.)
-    .replace(/^(?:其中|另有|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占|全部为|全部是|全部来自)[：:，,]?/g, '')
+    .replace(/^(?:其中|另有|另|此外|主要|包括|分别|即|由于|截至|截止|完成|占|全部为|全部是|全部来自|具体为|具体是)[：:，,]?/g, '')
     // (`（含上级补助收入96.50万元`: what a bracket says a figure holds is named without 含.)
     .replace(/^(?:内含|含)(?=[\u4e00-\u9fff“]{3})/, '')
     // (`项目名称：教育信息化建设项目。…实际支出49.84万元`: a form's field label before the name.)
