@@ -143,7 +143,7 @@ const ECONOMIC_ITEM_MAPPING: Mapping = {
 };
 /** 公开06表's row of an item's name. */
 function economicRow(name: string): TableValueQuery {
-  return { kind: 'T06', label: new RegExp(`^${name.replace(/[()（）]/g, '\\$&')}$`) };
+  return { kind: 'T06', label: new RegExp(`^${name.replace(/[()（）]/g, '\\$&')}$`), notCode: GOVERNMENT_CLASS_ITEM };
 }
 /** An item framed by its whole: `公用经费中印刷费仅12.50元`, `商品和服务支出中，办公费29.22万元，…`. */
 const ECONOMIC_FRAME = /(?:人员经费|公用经费|工资福利支出|商品和服务支出)中[，,]?[\u4e00-\u9fff（）()]{2,16}(?:仅|为|是|共|达)?$/;
@@ -162,8 +162,13 @@ const ECONOMIC_PARENT = /^(?:人员经费|公用经费|工资福利支出|商品
  */
 function economicClass(name: string): TableValueQuery[] {
   // (By the whole name, or its 小计: `30299 其他商品和服务支出` is no 商品和服务支出 row.)
-  return [{ kind: 'T06', code: ECONOMIC_CLASS_CODES[name] }, { kind: 'T06', label: new RegExp(`^${name}(?:小计|合计)?$`) }];
+  return [{ kind: 'T06', code: ECONOMIC_CLASS_CODES[name] }, { kind: 'T06', label: new RegExp(`^${name}(?:小计|合计)?$`), notCode: GOVERNMENT_CLASS_ITEM }];
 }
+/**
+ * A 款 of the 政府预算支出经济分类 (`50501 工资福利支出`, `50103 住房公积金`): a part of one 类 (对事业单位经常性补助, 机关工资福利支出) that
+ * bears the name of a whole 部门 class or item.
+ */
+const GOVERNMENT_CLASS_ITEM = /^5\d{4}$/;
 const ECONOMIC_CLASS_CODES: Record<string, string> = { 工资福利支出: '301', 商品和服务支出: '302', 对个人和家庭的补助: '303', 资本性支出: '310' };
 
 /**

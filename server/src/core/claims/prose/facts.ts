@@ -319,6 +319,9 @@ const FUND_PART = /^(?:基本支出|项目支出|人员经费|公用经费)$/;
 const SPENT_ITEM = /费(?:支出)?$/;
 /** A sentence listing 人员经费's or 公用经费's items (公开06表's rows): `公用经费明细：办公费…`, `商品和服务支出中，…`. */
 const ECONOMIC_ITEMS = /^\s*(?:人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助)(?:支出)?(?:中[，,：:]|(?:明细|具体|构成)(?:如下|为|是)?[：:])/;
+/** A sentence breaking 项目支出 down by economic class: `…项目支出612.38万元中：`, `…项目支出2318.65万元，按部门预算支出经济分类，`. */
+const PROJECTS_BY_CLASS = /项目支出\s*[\d,.]+\s*(?:万元|亿元|元)(?:中[：:，,]|[，,]\s*(?:按|从)[^，,。；;]{0,16}经济分类)/;
+const GOVERNMENT_CLASSIFICATION = /政府预算支出经济分类|政府经济分类/;
 /** A total whose items are 公开06表's rows. */
 const ECONOMIC_TOTAL = /^(?:人员经费|公用经费|工资福利支出|商品和服务支出)$/;
 
@@ -627,14 +630,18 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`机关运行经费358.32万元中：…公务接待费6.28万元…` states the 机关's own item, not the 三公 `公务接待费16.82万元` of every unit and fund.)
     // (So does an item under a heading on 机关运行经费: `七、机关运行经费支出情况` / `- 公务接待费2.14万元，占2.8%；`.)
     const runningCost = runningCostItem(t, listTotal) || (t.role === 'amount' && !/机关运行经费/.test(t.subject) && t.sentence.section !== undefined && sectionWord(model, t.sentence.section, RUNNING_COST_HEADING, runningCostSections) !== '');
-    const economic = ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : runningCost ? 'running-cost' : '';
+    // (`…项目支出2318.65万元，按部门预算支出经济分类，商品和服务支出1320.16万元…；对个人和家庭的补助321.70万元…`: the projects' economic
+    // classes, not the 基本支出's of 公开06表.)
+    const economic = PROJECTS_BY_CLASS.test(t.sentence.text) && /经济分类/.test(t.sentence.text) && !/项目支出$/.test(t.subject) ? 'economic-of-projects' : ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : runningCost ? 'running-cost' : '';
     // (The scopes every key of the statement ends with: built once, so that no key leaves one out.)
     // (A 类's income, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`, is another figure than its spending.)
     const income = namesClassOrItem(t.subject) && (INCOME_BY_CLASS.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, INCOME_SECTION, incomeSections) !== '')) ? 'income' : '';
     const beyond = beyondDepartmentBefore(t.sentence, t.token.span.start - t.sentence.span.start) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, BEYOND_DEPARTMENT_HEADING, beyondSections) !== '') ? 'beyond' : '';
     // (`上年结转至本年的资金992.70万元，其中：基本支出结转6.20万元` opens the year; `基本支出结转4.85万元，占年末结转和结余的1.97%` closes it.)
     const balanceSide = BALANCE_SPLIT.test(key) ? balanceSideOf(t) : '';
-    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}|${income}|${beyond}|${balanceSide}`;
+    // (`委托业务费` of the 部门 classification and of the 政府 one, `50205 委托业务费` holding 劳务费 too, are two figures.)
+    const classification = economic && GOVERNMENT_CLASSIFICATION.test(t.sentence.text) ? ':government' : '';
+    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}${classification}|${income}|${beyond}|${balanceSide}`;
     // (An item of a part whose own list names its whole: `对个人和家庭的补助` of 人员经费 and of 项目支出 list different 生活补助.)
     const classTotal = inList?.totals.get('amount');
     const classList = classTotal && ECONOMIC_CLASS.test(classTotal.subject) ? listOf.get(classTotal) : undefined;

@@ -21,7 +21,7 @@ const MAX_BREAKDOWN_SENTENCES = 12;
 /** The whole a breakdown names right after its trigger: `本年支出合计中，`. */
 const FRAME_AFTER_TRIGGER = /^\s*([^，,。；;：:\d]{2,16}?)中[，,：:]/;
 const COMMA_CRITERION = new RegExp(`^按${CRITERIA}(?:划?分|分类)[，,]$`);
-import { ADJUSTMENT_AMOUNT, budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
+import { ADJUSTMENT_AMOUNT, between, budgetKind, directionOf, POSTFIX_TOTAL, VIEWPOINT, type ProseAnalysis, type ProseToken, type Role } from './tokens';
 import { LAST_YEAR_COMPARISON } from '../../text/comparison';
 import { allMatches } from '../../text/matches';
 
@@ -85,7 +85,7 @@ const TRIGGER = new RegExp(
     `${wrappable('以下方面')}[：:]`,
     // (`全部用于以下3个方面：`.)
     '以下(?:\\d+|[一二三四五六七八九十两]+)个方面[：:]',
-    '(?:具体|构成|情况|支出|收入|结果)[^，,。；;：:]{0,6}如下[：:]',
+    '(?:具体|构成|情况|支出|收入|结果|明细)[^，,。；;：:]{0,6}如下[：:]',
     // (`具体包括以下9个项目：` / `主要包括以下项目：`, the items in the paragraphs after it.)
     '(?:具体|主要)?包括以下[^，,。；;：:\\d]{0,4}(?:\\d+个)?[^，,。；;：:\\d]{0,8}[：:]',
     '具体(?:为|是|包括)[：:]?',
@@ -1114,6 +1114,8 @@ function familyRuns(tokens: ProseToken[], before: ProseToken[], innermost: Map<P
       if (parts.length > 0 && sideOf(t.subject) !== undefined && sideOf(parts[0].subject) !== undefined && sideOf(t.subject) !== sideOf(parts[0].subject)) break;
       parts.push(t);
     }
+    // (Nor a sentence summing up what came before: `（3）公务用车购置（31013）23.80万元；` / `以上合计：人员经费1518.38万元…，公用经费249.49万元…`.)
+    if (parts.length > 0 && /以上|合计|共计|总计/.test(i < 0 ? parts[0].lead : between(total, parts[0]))) continue;
     const names = parts.map((p) => p.subject);
     // (A total that would itself be a member is one of a run of peers: `年初结转和结余50.00万元；本年收入…；本年支出…`.)
     // (Nor one that is their peer in another breakdown: `因公出国（境）费0万元，…；公务用车购置费0万元…；公务用车运行维护费16.42万元`.)

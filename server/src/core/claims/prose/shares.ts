@@ -463,6 +463,23 @@ function wholeOfSharedParts(ctx: ShareContext, share: ProseToken): ProseToken | 
   }) ?? undefined;
 }
 const summedWholes = new LintMemo<object, ProseToken | null>();
+
+/**
+ * `机关运行经费187.32万元主要包括：办公费44.84万元、…、其他费用16.51万元，占同期…公用经费255.12万元的73.42%`: a share of another base
+ * than the list's total, right after the last part of a list that adds up to it, and the only share in the list, is the total's.
+ */
+function wholeOfCompleteList(ctx: ShareContext, part: ProseToken, share: ProseToken, named: string): ProseToken | undefined {
+  const list = ctx.listOf.get(part);
+  const total = list?.totals.get('amount');
+  const parts = list?.parts.get('amount') ?? [];
+  if (!list || !total || parts.length < 2 || parts.at(-1) !== part || share.depth !== part.depth || subjectsMatch(normalizeSubject(named), total.subject)) return undefined;
+  // (Right after it: `…，其他费用16.51万元，占同期…255.12万元的73.42%`, its base inline at most.)
+  const gap = share.index - part.index;
+  if (share.sentence !== part.sentence || gap < 1 || gap > 2 || (gap === 2 && ctx.analysis.bySentence.get(share.sentence.id)?.[part.index + 1]?.role !== 'share-base')) return undefined;
+  const inRegion = (t: ProseToken) => t.token.span.start >= list.region.start && t.token.span.start < list.region.end;
+  if ((ctx.analysis.bySentence.get(part.sentence.id) ?? []).some((t) => t.role === 'share' && t !== share && inRegion(t)) || parts.some((p) => p.token.unit !== total.token.unit || p.depth !== part.depth)) return undefined;
+  return compareBeyondRounding(operand(total.token, ''), sumOperand(parts.map((p) => operand(p.token, '')), '')) === 0 ? total : undefined;
+}
 /** More parts than any breakdown a report states in one sentence. */
 const MAX_SUMMED_PARTS = 40;
 
@@ -1156,7 +1173,9 @@ export function shareClaims(ctx: ShareContext, sink: ClaimSink): UnresolvedShare
     const thisYears = found?.restates && found.sentence === share.sentence ? finestOf(sentenceTokens, sentenceTokens[firstOfRestatements(sentenceTokens, found.index)]) : found;
     // (`…金额分别为56.43万元、58.87万元和80.75万元，占比由2016年的72.5%变为2018年的89.5%`: an earlier year's share of a run is of that
     // year's figure in the run.)
-    const part = ctx.reportYear !== undefined && share.year !== undefined && thisYears?.year === undefined ? datedPart(sentenceTokens, share) ?? thisYears : thisYears;
+    const ofYear = ctx.reportYear !== undefined && share.year !== undefined && thisYears?.year === undefined ? datedPart(sentenceTokens, share) ?? thisYears : thisYears;
+    const baseNamed = named || (sentenceTokens[share.index - 1]?.role === 'share-base' ? sentenceTokens[share.index - 1].subject : '');
+    const part = ofYear && !run && baseNamed ? wholeOfCompleteList(ctx, ofYear, share, baseNamed) ?? ofYear : ofYear;
     if (!part) {
       // `其中：人员经费占基本支出的107.74%`: a share of a 其中 part can be at most 100%.
       if (ctx.listOf.has(share)) {

@@ -608,7 +608,9 @@ function roleOf(token: NumberToken, lead: string, after: string): Role {
       // 上年结转（结余） is a part of this year's 收入总计, not last year's figure.
       // (Not `加上年初结转和结余150.00万元`: 加上 is plus, 年初 this year's opening.)
       // (Nor one in a closed bracket, `年初结转和结余（即上年末结转和结余）761.40万元`: what this year's opening restates.)
-      // (Nor `（同期基本支出中的公用经费为276.33万元）`: the same period's figure of another quantity, this year's.)
+      // (Nor `（同期基本支出中的公用经费为276.33万元）`: the same period's figure of another quantity, this year's; nor
+      // `…，与同期一般公共预算财政拨款公用经费56.48万元一致`, one the text says a figure agrees with.)
+      if (/(?:与|和|同)同期[^，,；;。\d]{4,30}$/.test(w) && /^\s*(?:万元|亿元|元)?\s*(?:一致|相符|相等|相同)/.test(after)) return 'amount';
       if (/(?<!加)上年(?!结转|结余|初)|去年|上一年|同期(?![^，,；;。]*(?:分别|中的))/.test(w.replace(CLOSED_BRACKET, '')) || (LAST_YEAR_COMPARISON.test(w) && /(?:19|20)\d\d/.test(w))) return 'prior';
       // (`…决算数为29.97万元，加上划入单位…、减去划出单位…，按可比口径调整后为32.12万元`: last year's figure restated, no budget.)
       if (/可比口径[^，,；;。\d]{0,8}(?:为|是)$|可比数(?:为|是)?$/.test(w)) return 'prior';

@@ -12,6 +12,8 @@ export interface TableValueQuery {
   code?: string;
   /** Row label: a string matches the normalised label exactly (else as a substring), a RegExp is tested on it. */
   label?: string | RegExp;
+  /** Codes of rows the label must not pick (`50501 工资福利支出`, the 政府预算支出经济分类's, for the 部门's 工资福利支出). */
+  notCode?: RegExp;
   /** Words that must all occur in the column's header path (`['基本支出']`), or a 栏次 number (`'11'`). */
   column?: string[] | string;
   /** Words that must not occur in it (`小计` of 本年支出, not 基本支出's 小计 over 人员经费 | 公用经费). */
@@ -134,6 +136,7 @@ function firstValue(table: Table, list: Item[], query: TableValueQuery, contains
   for (const it of list) {
     if (query.block !== undefined && it.entry.block !== query.block) continue;
     if (query.code !== undefined && it.entry.code !== query.code) continue;
+    if (query.notCode && it.entry.code !== undefined && query.notCode.test(it.entry.code)) continue;
     if (query.label instanceof RegExp && !query.label.test(itemLabel(it))) continue;
     if (contains !== undefined && !itemLabel(it).includes(contains)) continue;
     matched = true;
@@ -147,7 +150,7 @@ function firstValue(table: Table, list: Item[], query: TableValueQuery, contains
 function uniqueValue(model: DocumentModel, table: Table, query: TableValueQuery): TableValue | null | undefined {
   const inBlock = (it: Item) => query.block === undefined || it.entry.block === query.block;
   let found = (typeof query.label === 'string' ? labelIndex(table).get(normLabel(query.label)) ?? [] : items(table)).filter(
-    (it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && labelMatches(it, query.label, true),
+    (it) => inBlock(it) && (query.code === undefined || it.entry.code === query.code) && !(query.notCode && it.entry.code !== undefined && query.notCode.test(it.entry.code)) && labelMatches(it, query.label, true),
   );
   // (`2110199 其他环境保护管理事务支 123.02`: a name the PDF's extraction cut short at its column's edge;
   // not when another table has a row of the whole name: `农业生产发展支出` is a fund item, not 农业生产发展.)
