@@ -9,7 +9,7 @@ import type { ClaimSink } from '../sink';
 import type { ProseAnalysis, ProseToken } from './tokens';
 
 /** The grade a count is of, in the words right before it (`评为“优”的`, `“良”的`, `等级为中的`). */
-const GRADE = /(?:^|[、，,；;]|为[：:]?)\s*[“"‘]?(优秀|良好|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
+const GRADE = /(?:^|[、，,；;]|为[：:]?)\s*[“"‘]?(优秀|良好|中等|一般|较差|合格|不合格|优|良|中|差)[”"’]?(?:等次|等级|级)?的?(?:项目)?(?:有|共)?$/;
 /** The end of a grade's score band, where a count's lead starts: `“优”（90分及以上）的项目` leaves `及以上）的项目`. */
 const BAND_CLOSE = /^[^（()）]*[)）]的?(?:项目)?(?:有|共)?$/;
 /** The words naming a count's grade: its lead, or with the grade's score band in brackets (`“良”（80分至90分）的项目`) left out. */
@@ -32,6 +32,8 @@ const FUNDS_SHARE = /^[，,]?占(?:全部|自评)?(?:项目)?资金(?:总额|总
 const SCALES = [
   ['优', '良', '中', '差'],
   ['优秀', '良好', '合格', '不合格'],
+  ['优秀', '良好', '中等', '较差'],
+  ['优秀', '良好', '一般', '较差'],
 ];
 
 /** The words after the evaluated count: `个项目开展了绩效自评`, `个项目进行自评`. */

@@ -247,12 +247,23 @@ const CROSS_CUTTING = /三公|机关运行经费|政府采购/;
 
 const TOP_FEW = /前[一二三四五六七八九十\d]{1,2}(?:位|名|家|个)|排名|居前|较大的|最大的/;
 
+/** The rest named after the parts, without its figure: `，其余均为一般公共预算财政拨款`, `，剩余为…`. */
+const REST_AFTER = /^[，,；;]\s*(?:其余|剩余|余下)(?:部分|资金)?(?:均|全部)?(?:为|是|来自|由)/;
+/** `本年支出合计中由事业收入安排2386.50万元、由其他收入安排412.30万元，其余均为一般公共预算财政拨款`: the rest is left unstated. */
+function restLeftUnstated(parts: ProseToken[]): boolean {
+  const last = parts.at(-1);
+  if (!last) return false;
+  const end = (last.token.unitSpan?.end ?? last.token.span.end) - last.sentence.span.start;
+  return REST_AFTER.test(last.sentence.text.slice(end, end + 16));
+}
+
 export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseToken, apart: string[] = []): boolean {
   // (`分别为`, the composition words `由…构成` / `构成如下` / `从构成看`, and a total after its parts: `A、B，合计T`.)
   // (`按用途分：`: a whole broken down by one criterion, every part of it.)
   // (Not `工资福利支出中，基本工资、津贴补贴、奖金、绩效工资分别为…`: a frame before 分别 may name only some of its parts, unless they are
   // the whole family.)
   const own = parts[0]?.sentence;
+  if (restLeftUnstated(parts)) return false;
   const before = own !== undefined && list.trigger.start >= own.span.start ? own.text.slice(0, list.trigger.start - own.span.start) : undefined;
   // (Or a later run under the same frame: `工资福利支出中，A、B分别为…；C、D分别为…；E…`.)
   const frame = before !== undefined ? FRAME_OPENING.exec(before)?.[1] : undefined;
@@ -823,7 +834,7 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
     shares.length === parts.length &&
     shares.reduce((sum, t) => sum.plus(t.token.value), new Decimal(0)).lt(99) &&
     shares.every((t, k) => checkRatio(partOperand(parts[k]), operand(total.token, ''), operand(t.token, '')).status === 'ok');
-  const exhaustive = !sharesShort && (paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && completeWithZeros(parts, total, context.zerosBefore(list), apart)) || ((role === 'amount' || role === 'count') && namesEveryUnit(parts, context.units)));
+  const exhaustive = !sharesShort && !restLeftUnstated(parts) && (paired !== undefined || isExhaustive(list, parts, total, apart) || (role === 'amount' && completeWithZeros(parts, total, context.zerosBefore(list), apart)) || ((role === 'amount' || role === 'count') && namesEveryUnit(parts, context.units)));
   // (`公用经费4,996.58万元，主要包括：办公费…、…、其他商品和服务支出384.99万元、办公设备购置…`: items by 经济分类 down to the
   // catch-all of their kind, covering nine tenths or more, are all of it, though 主要 says otherwise (soft: a warning).)
   const nearlyWhole = !exhaustive && role === 'amount' && namesEconomicCatchAll(parts, total) && coversNineTenths(partOperands, totalOperand);

@@ -189,6 +189,7 @@ function cutShort(label: string, wanted: string): boolean {
 
 /** The item's cell in the query's column (the first value column when it names none), unless it is no amount. */
 function valueAt(table: Table, it: Item, query: TableValueQuery): TableValue | undefined {
+  if (groupHeading(table, it)) return undefined;
   let col: number | undefined;
   // (`预算数 | 决算数`: a budget column is the figure only when the query asks for a budget.)
   if (query.column === undefined) col = it.entry.valueCols.find((c) => !BUDGET_WORD.test(headerText(table, c))) ?? it.entry.valueCols[0];
@@ -214,6 +215,17 @@ function valueAt(table: Table, it: Item, query: TableValueQuery): TableValue | u
     empty: cell ? cell.empty : true,
     label: name && header ? `${name} · ${header}` : name || header || '',
   };
+}
+
+/**
+ * `教育支出 | | |` over `　　教育管理事务 | 2,337.52 | …`: a row of no figure heading the rows indented under it (whose 小计 states its total,
+ * see rollups.ts), not a row of zeros.
+ */
+function groupHeading(table: Table, it: Item): boolean {
+  if (!valueColumns(table, it.entry.block).every((col) => it.row.cells[col]?.empty !== false)) return false;
+  const next = table.rows[it.row.index + 1];
+  const indent = (row: Table['rows'][number] | undefined) => (it.entry.labelSpan ? row?.cells.find((c) => !c.empty)?.indent ?? 0 : 0);
+  return next !== undefined && next.kind === 'data' && indent(next) > indent(it.row);
 }
 
 /** Position among a block's value columns of the one a query names: its 栏次 number, or all of its header words. */

@@ -106,9 +106,19 @@ function labelRollups(model: DocumentModel, table: Table, list: Item[], sink: Cl
     stack.push({ it, level: level[i] });
   });
   const columns = new RollupColumns(table);
-  for (const [parent, kids] of children) emitRollup(model, table, sink, columns, parent, kids, '下级科目', identityOf(table, 'label'));
-  if (total && top.length > 0) emitRollup(model, table, sink, columns, total, top, '一级科目', identityOf(table, undefined));
+  // (`教育支出 | | |` over its 款 and a `小计 | 127,336.64 | …` row closing them: a 类 stated by its 小计 row, the total of the rows above it.)
+  const statedBy = new Map<Item, Item>();
+  for (const [parent, kids] of children) {
+    const subtotal = kids.at(-1)!;
+    const carried = kids.length > 1 && SUBTOTAL_ROW.test(subtotal.entry.label) && valueColumns(table, parent.entry.block).every((col) => blankAt(table, parent, col));
+    if (carried) statedBy.set(parent, subtotal);
+    emitRollup(model, table, sink, columns, carried ? subtotal : parent, carried ? kids.slice(0, -1) : kids, '下级科目', identityOf(table, 'label'));
+  }
+  if (total && top.length > 0) emitRollup(model, table, sink, columns, total, top.map((it) => statedBy.get(it) ?? it), '一级科目', identityOf(table, undefined));
 }
+
+/** A row closing its group with the group's total. */
+const SUBTOTAL_ROW = /^(?:小计|合计)$/;
 
 /**
  * A table's columns as its roll-ups need them: `（本年支出合计）` / ` (本年支出合计)`, the column a roll-up is about, worded once
