@@ -360,6 +360,8 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   if (beyondDepartmentBefore(pt.sentence, pt.token.span.start - pt.sentence.span.start) || sections.under(pt.sentence.section, BEYOND_DEPARTMENT_HEADING)) return 'other';
   // (`一般公共预算财政拨款年末结转和结余44.69万元，为年初结转和结余49.38万元加本年收入…`: the fund's own accounts.)
   if (FUND_OPENING.exec(pt.sentence.text)?.[1] === '一般公共预算') return 'general';
+  // (`本部门2023年度一般公共预算项目4个，项目支出587.70万元`: the spending of that fund's projects.)
+  if (GENERAL_FUND_PROJECTS.test(pt.sentence.text.slice(0, pt.token.span.start - pt.sentence.span.start))) return 'general';
   const list = facts.listOf.get(pt);
   const total = list?.totals.get('amount');
   // A unit's own figure (`其中，…局本级“三公”经费支出决算5.00万元`), and the parts of one unit's total (厅本级本年支出合计…，
@@ -382,6 +384,7 @@ function scopeOf(sections: SectionScopes, facts: ProseFacts, pt: ProseToken, uni
   return sections.under(pt.sentence.section, GENERAL_FUND) || sections.paragraphHeading(pt.sentence.paragraph, GENERAL_FUND) ? 'general' : 'all';
 }
 
+const GENERAL_FUND_PROJECTS = /^[^，,。；;]{0,20}一般公共预算(?:财政拨款)?(?:安排的?)?项目\d*个?[，,]\s*(?:项目)?支出$/;
 /** All 财政拨款 spending (every fund's), as a whole. */
 const FISCAL_SPENDING = /^(?:本年|本部门)?财政拨款(?:本年)?支出(?:合计|总额|决算数?)?$/;
 const CLASS_ITEM = /[（(]\s*\d*\s*[类款项][)）]/;

@@ -515,6 +515,20 @@ export function findLists(
           const otherUnit = role === 'count' && countUnits.size > 0 && !countUnits.has(countUnit(t.token.unitText));
           if (t.role === role && !bracketPart && !otherUnit && !(t.depth > 0 && INCLUDES_NOTE.test(t.lead)) && !(role === 'count' && COUNT_CHANGE.test(t.lead)) && !compared && !aside && !AVERAGE_WORDS.test(t.lead)) total = restatesPrevious(tokens, i) ? finer(tokens[i - 1], t) : t;
         }
+        // (`财政拨款支出1276.06万元，年末财政拨款结转和结余24.40万元，其中：一般公共预算财政拨款支出…，政府性基金预算财政拨款支出…`: parts
+        // that are all spending break down the spending before, not the balance right before the trigger.)
+        if (total && role === 'amount' && /结转|结余/.test(total.subject) && !/支出/.test(total.subject)) {
+          const spent = list.members.filter((t) => t.role === 'amount' && t.depth === total!.depth);
+          if (spent.length >= 2 && spent.every((t) => /支出$/.test(t.subject))) {
+            for (let i = total.index - 1; i >= scopeFirst; i--) {
+              const t = tokens[i];
+              if (t.role === 'amount' && t.depth === total.depth && /支出(?:合计|总额)?$/.test(t.subject)) {
+                total = t;
+                break;
+              }
+            }
+          }
+        }
         // (`在职人员84人和退休人员31人；在职人员中，局机关44人、…`: the staff of the kind the frame names, whichever figure came last.)
         const staffKind = STAFF_FRAME.exec(word)?.[1];
         if (staffKind && role === 'count') {
