@@ -1617,7 +1617,8 @@ function assignRoles(table: Table): void {
     // (`支出功能分类（类） | 决算数 | 占比（%）`: the 类 named in the first column.)
     // (Or the first column of words under any header: `采购方式 | 采购金额 | 占比（%）` over `公开招标 | 134.96 | 5.76`.)
     // (`人员经费科目 | 决算数 | 科目编码 | 公用经费科目 | 决算数`: a 科目 column of words is the names.)
-    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || sideLabels || (/科目$/.test(b) && wordsOnly(table, c)) || (b === '' && c === start) || (c === start && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)) || (c === start && /方式|类型|类别|品目|用途|性质$|等级|等次|级次$|项目$/.test(b) && namesOnly(table, c)) || (c === start && wordsOnly(table, c, true)))) role = 'name';
+    // (After a 序号 column too: `序号 | 采购类别及项目 | 金额（万元）` over `1.1 | 图书采购 | 130.85`.)
+    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || sideLabels || (/科目$/.test(b) && wordsOnly(table, c)) || (b === '' && c === start) || (namesFirst(cols, c, start) && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)) || (namesFirst(cols, c, start) && /方式|类型|类别|品目|用途|性质$|等级|等次|级次$|项目$/.test(b) && namesOnly(table, c)) || (c === start && wordsOnly(table, c, true)))) role = 'name';
     // (`项目 | ⇥ | 年初结转和结余 …` over `⇥ | 合计 | 0.00 …`: the label column under a merged 项目 header, words only.)
     else if (hasName && c === start + 1 && b !== '' && b === bottom(c - 1) && /项目|科目|名称/.test(b) && wordsOnly(table, c)) role = 'name';
     // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)
@@ -1634,6 +1635,11 @@ function assignRoles(table: Table): void {
     cols[c].role = role;
   }
   priorYearColumns(table);
+}
+
+/** The block's first column, or the one right after its row numbers. */
+function namesFirst(cols: Array<{ role?: string }>, c: number, start: number): boolean {
+  return c === start || (c === start + 1 && cols[start].role === 'line-number');
 }
 
 /** Every figure of the column written with %, two at least. */

@@ -15,9 +15,13 @@ const NOT_MONEY = /[率%％]|占比|比重|面积|数量|[（(](?:个|台|辆|�
 
 /** The numbering of a row label, shallowest first: `一、`, `（一）`, `1.`, `（1）`. */
 const MARKS = [/^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[)）]/, /^\d+[.．、](?!\d)/, /^[（(]\d+[)）]/];
-function markOf(it: Item): number {
+function markOf(it: Item, lineCol: number | undefined): number {
   const label = it.entry.label.replace(/^[\s\u3000]+/, '');
-  return MARKS.findIndex((re) => re.test(label));
+  const own = MARKS.findIndex((re) => re.test(label));
+  if (own >= 0 || lineCol === undefined) return own;
+  // (Or in a 序号 column of its own: `一 | 流动资产小计`, `1 | 货币资金`, `1.1 | 图书采购`.)
+  const number = it.row.cells[lineCol]?.text.trim() ?? '';
+  return /^[一二三四五六七八九十]+$/.test(number) ? 0 : /^\d+$/.test(number) ? 2 : /^\d+[.．]\d+$/.test(number) ? 3 : -1;
 }
 
 const ORIGINAL = /^(.*)原值$/;
@@ -65,6 +69,18 @@ class Statement {
     private readonly cols: number[],
     private readonly sink: ClaimSink,
   ) {}
+
+  /** The depth of the row's numbering (see markOf), −1 for none. */
+  private mark(it: Item): number {
+    if (this.numbering === null) {
+      // (A 序号 column that numbers by levels, `一` over `1`, `2`: not a 行次 column counting the lines.)
+      const col = this.table.columns.find((c) => c.role === 'line-number' && /^序号$/.test(c.headerPath.at(-1) ?? ''))?.index;
+      this.numbering = col !== undefined && this.rows.some((r) => /^(?:[一二三四五六七八九十]+|\d+[.．]\d+)$/.test(r.row.cells[col]?.text.trim() ?? '')) ? col : undefined;
+    }
+    return markOf(it, this.numbering);
+  }
+  /** The 序号 column numbering the rows by levels (null until looked for). */
+  private numbering: number | undefined | null = null;
 
   /** The row's label without numbering, `其中：`, `减：` or spaces. */
   private name(it: Item): string {
@@ -146,17 +162,22 @@ class Statement {
     });
   }
 
-  /** `流动资产：` (a line without figures) over its items and `流动资产合计`: the items add up to the 合计. */
+  /**
+   * `流动资产：` (a line without figures) over its items and `流动资产合计`: the items add up to the 合计. So do a group's items over its
+   * `小计` row: `流动资产 | |` / `货币资金 | 791.96` … `小计 | 1150.60`.
+   */
   groups(): void {
     for (let k = 0; k < this.rows.length; k++) {
       const head = this.rows[k];
-      if (!/[：:]$/.test(head.entry.label.trim()) || this.cols.some((c) => this.stated(head, c))) continue;
-      const stem = this.name(head).replace(/[：:]$/, '');
-      const end = this.rows.findIndex((it, j) => j > k && /合计$|总计$/.test(this.name(it)));
+      if (this.cols.some((c) => this.stated(head, c))) continue;
+      const end = this.rows.findIndex((it, j) => j > k && /合计$|总计$|^小计$/.test(this.name(it)));
       if (end < 0) continue;
+      const subtotal = this.name(this.rows[end]) === '小计';
+      if (!/[：:]$/.test(head.entry.label.trim()) && !(subtotal && end > k + 1 && this.rows.slice(k + 1, end).every((it) => this.cols.some((c) => this.stated(it, c))))) continue;
+      const stem = this.name(head).replace(/[：:]$/, '');
       const closing = this.name(this.rows[end]).replace(/合计$|总计$/, '');
       // (`流动负债：` … `负债合计`: the 合计 may name the group more broadly.)
-      if (closing === '' || !(stem.endsWith(closing) || closing.endsWith(stem))) continue;
+      if (!subtotal && (closing === '' || !(stem.endsWith(closing) || closing.endsWith(stem)))) continue;
       const inner = this.rows.slice(k, end);
       for (const it of inner) this.grouped.add(it);
       if (inner.some((it) => /^其中/.test(it.entry.label.trim()))) continue;
@@ -189,9 +210,9 @@ class Statement {
   numberedItems(): void {
     for (let k = 0; k + 1 < this.rows.length; k++) {
       const parent = this.rows[k];
-      const mark = markOf(parent);
+      const mark = this.mark(parent);
       const next = this.rows[k + 1];
-      const childMark = markOf(next);
+      const childMark = this.mark(next);
       if (childMark > mark && (mark >= 0 || /总额|总计|合计$/.test(this.name(parent)))) {
         const children: Item[] = [];
         let under: Item | undefined;
@@ -203,7 +224,7 @@ class Statement {
         };
         for (let j = k + 1; j < this.rows.length; j++) {
           const it = this.rows[j];
-          const own = markOf(it);
+          const own = this.mark(it);
           if (own === childMark) {
             closeWhereof();
             children.push(it);
@@ -225,8 +246,8 @@ class Statement {
       }
       // (`一、本期收入` over unnumbered lines, closed by `二、本期费用`: the lines are its items.)
       if (mark < 0 || childMark >= 0) continue;
-      const end = this.rows.findIndex((it, j) => j > k && markOf(it) >= 0);
-      if (end < 0 || markOf(this.rows[end]) !== mark) continue;
+      const end = this.rows.findIndex((it, j) => j > k && this.mark(it) >= 0);
+      if (end < 0 || this.mark(this.rows[end]) !== mark) continue;
       const run = this.rows.slice(k + 1, end);
       if (run.some((it) => /^其中/.test(it.entry.label.trim()) || this.detail.has(it) || this.grouped.has(it))) continue;
       this.sumOver(parent, run, '所列各项之和');
@@ -250,8 +271,8 @@ class Statement {
     // (`流动资产 | 固定资产净值 | 在建工程 | … | 资产总计`: the asset lines above the total, unnumbered or of one numbering.)
     if (!assets) return;
     const at = this.rows.indexOf(assets);
-    const top = markOf(this.rows[0]);
-    const above = this.rows.slice(0, at).filter((it) => markOf(it) === top && !this.grouped.has(it) && (!this.detail.has(it) || this.netOf.has(it)));
+    const top = this.mark(this.rows[0]);
+    const above = this.rows.slice(0, at).filter((it) => this.mark(it) === top && !this.grouped.has(it) && (!this.detail.has(it) || this.netOf.has(it)));
     if (above.length < 2 || above.some((it) => /^其中/.test(it.entry.label.trim()) && !this.netOf.has(it))) return;
     // (Group 合计 rows stand for their groups: `流动资产合计 | 非流动资产合计 | 资产总计`.)
     this.sumOver(assets, this.standIns(above), '资产各项之和');

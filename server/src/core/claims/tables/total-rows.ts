@@ -1,19 +1,28 @@
 // An ad hoc table of named rows closed by a 合计 row (`项目名称 | 上年结转 | 本年到位 | 可用资金 | 已支出 | 结余` over the projects and
 // `合计`): no code says which rows are the total's parts, so the table's own figures decide. When the 合计 row is the sum of the rows
-// above it in most of its columns (two at least), the rows are its parts, and a column where it is not holds a slip.
+// above it in most of its columns (two at least), the rows are its parts, and a column where it is not holds a slip. Groups closed by a
+// `小计` row (`货物类` / `1.1 图书采购` … / `小计`) are summed by their 小计, and the 合计 by the 小计 rows.
 import { checkSum } from '../../arith/interval';
 import { l } from '../../messages';
-import type { DocumentModel, Operand, Table } from '../../types';
+import type { DocumentModel, Localized, Operand, Table } from '../../types';
 import type { ClaimSink } from '../sink';
-import { headerText, itemOperand, items, valueColumns } from './access';
+import { blankAt, headerText, itemOperand, items, valueColumns, type Item } from './access';
 import { emitSum } from './emit';
 import { UNIT_NAME_COLUMN } from './identities';
 
 /** A row that is a total, a subtotal or a part of the row above: no part of a 合计 of rows. */
 const NOT_A_PART = /合计|总计|小计|其中|^[（(]?[一二三四五六七八九十]+[)）、]/;
 const TOTAL = /^(?:合计|总计)$/;
+const SUBTOTAL = /^(?:[^，,。\d]{0,12}小计)$/;
 /** A column of figures per unit or rates, which add up to nothing. */
 const PER_UNIT = /标准|单价|均|[率比例]|[元万]\s*[\/／]|[\/／]\s*[人户亩吨辆个次]/;
+
+/** The rows a total or 小计 row sums, and how the relation is worded. */
+interface Group {
+  total: Item;
+  rows: Item[];
+  description: (header: string) => Localized;
+}
 
 export function totalRowClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
   // (A table of units or places has its 合计 checked by identities' byUnit, whatever its columns.)
@@ -22,27 +31,56 @@ export function totalRowClaims(model: DocumentModel, table: Table, sink: ClaimSi
   const list = items(table).filter((it) => it.entry.block === 0);
   const total = list.at(-1);
   if (!total || !TOTAL.test(total.entry.label)) return;
-  const rows = list.slice(0, -1);
-  if (rows.length < 2 || rows.some((it) => NOT_A_PART.test(it.entry.label))) return;
-  const columns = valueColumns(table, 0);
-  const sums: Array<{ col: number; total: Operand; parts: Operand[] }> = [];
+  // (Not a column of standards or rates, `补助标准（元/人）` over `9`: the 合计 row restates it.)
+  const columns = valueColumns(table, 0).filter((col) => !PER_UNIT.test(headerText(table, col)));
+  const groups = groupsOf(table, list.slice(0, -1), total, columns);
+  if (!groups) return;
+  const sums: Array<{ col: number; group: Group; total: Operand; parts: Operand[] }> = [];
   for (const col of columns) {
-    // (Nor a column of standards or rates, `补助标准（元/人）` over `9`: the 合计 row restates it.)
-    if (PER_UNIT.test(headerText(table, col))) continue;
-    const whole = itemOperand(model, table, total, col);
-    const parts = rows.map((it) => itemOperand(model, table, it, col));
-    if (!whole || whole.token === undefined || parts.some((p) => p === undefined)) continue;
-    sums.push({ col, total: whole, parts: parts as Operand[] });
+    for (const group of groups) {
+      const whole = itemOperand(model, table, group.total, col);
+      const parts = group.rows.map((it) => itemOperand(model, table, it, col));
+      if (!whole || whole.token === undefined || parts.some((p) => p === undefined)) continue;
+      sums.push({ col, group, total: whole, parts: parts as Operand[] });
+    }
   }
   const holding = sums.filter((s) => checkSum(s.total, s.parts).ok).length;
   if (holding < 2 || holding * 2 <= sums.length) return;
   for (const s of sums) {
-    emitSum(sink, {
-      kind: 'sum',
-      identity: 'table.total-row',
-      description: l(`${headerText(table, s.col)}：合计 = 以上各行之和`, `${headerText(table, s.col)}: the total = the sum of the rows above`),
-      total: s.total,
-      parts: s.parts,
-    });
+    emitSum(sink, { kind: 'sum', identity: 'table.total-row', description: s.group.description(headerText(table, s.col)), total: s.total, parts: s.parts });
   }
+}
+
+/**
+ * The 合计 over the rows above it; or, when 小计 rows close groups of them, each 小计 over its group's rows and the 合计 over the 小计
+ * rows. A row with no figure heads its group (`货物类`) and is none of its parts. Undefined when the rows are no such breakdown.
+ */
+function groupsOf(table: Table, rows: Item[], total: Item, columns: number[]): Group[] | undefined {
+  const groups: Group[] = [];
+  const subtotals: Item[] = [];
+  let open: Item[] = [];
+  let heading = '';
+  for (const it of rows) {
+    if (SUBTOTAL.test(it.entry.label)) {
+      if (open.length === 0) return undefined;
+      const name = `${heading}${it.entry.label}`;
+      groups.push({ total: it, rows: open, description: (header) => l(`${header}：${name} = 以上各行之和`, `${header}: ${name} = the sum of the rows above`) });
+      subtotals.push(it);
+      open = [];
+      heading = '';
+      continue;
+    }
+    if (columns.length > 0 && columns.every((col) => blankAt(table, it, col))) {
+      if (open.length > 0) return undefined;
+      heading = it.entry.label;
+      continue;
+    }
+    if (NOT_A_PART.test(it.entry.label)) return undefined;
+    open.push(it);
+  }
+  // (Rows after the last 小计, or a 合计 of some rows only: no breakdown the table's words make plain.)
+  if (subtotals.length > 0 && open.length > 0) return undefined;
+  const parts = subtotals.length > 0 ? subtotals : open;
+  if (parts.length < 2) return undefined;
+  return [...groups, { total, rows: parts, description: (header) => (subtotals.length > 0 ? l(`${header}：合计 = 各小计之和`, `${header}: the total = the sum of the subtotals`) : l(`${header}：合计 = 以上各行之和`, `${header}: the total = the sum of the rows above`)) }];
 }
