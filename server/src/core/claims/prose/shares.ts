@@ -452,6 +452,11 @@ function wholeOfSharedParts(ctx: ShareContext, share: ProseToken): ProseToken | 
     const sums = (t: ProseToken) => t.role === 'amount' && t.year === undefined && t.token.unit === parts[0].token.unit && compareBeyondRounding(operand(t.token, ''), sum) === 0 && !t.token.value.isZero();
     const own = tokens.find((t) => t.index < parts[0].index && sums(t));
     if (own) return own;
+    // (Not past a list's total stated in the sentence: `项目支出总计2958.12万元中，…合计695.32万元，占比23.35%；…`, whose figure, not an
+    // earlier one the parts add up to, is the base.)
+    const listTotal = ctx.listOf.get(parts[0])?.totals.get('amount');
+    // (Unless that total is a coarser restatement: `上述1.68亿元一般公共预算财政拨款支出主要用于：…451.23万元，占2.68%`.)
+    if (listTotal && listTotal.sentence === share.sentence && listTotal.index < parts[0].index && listTotal.token.unit === parts[0].token.unit) return null;
     for (let id = share.sentence.id - 1, seen = 0; id >= 0 && seen < 3; id--) {
       const before = ctx.analysis.bySentence.get(id);
       if (!before?.length) continue;
