@@ -1601,7 +1601,8 @@ function assignRoles(table: Table): void {
     const b = bottom(c);
     // (`收入 | 金额 | 支出 | 金额`: a side's word over its labels, when they are words, starts its block too.)
     const sideLabels = /^(?:收入|支出)$/.test(b) && wordsOnly(table, c, true);
-    if (c > 0 && (BLOCK_START.test(b) || sideLabels) && !BLOCK_START.test(bottom(c - 1)) && !/^(款|项)$/.test(b)) {
+    // (Not the names after the rows' numbers: `序号 | 项目 | 决算数 | 上年决算数` is one block.)
+    if (c > 0 && (BLOCK_START.test(b) || sideLabels) && !BLOCK_START.test(bottom(c - 1)) && !/^(款|项)$/.test(b) && !(c === start + 1 && LINE_NUMBER_HEADER.test(bottom(start)))) {
       block++;
       start = c;
       hasName = false;
@@ -1610,7 +1611,7 @@ function assignRoles(table: Table): void {
     let role: NonNullable<TableColumn['role']>;
     const path = cols[c].headerPath.join('/');
     // (`序号 | 项目名称 | …` over `1 | …` and `一 | 就业补助类`: the rows' numbers, no amounts.)
-    if (/行次|^(?:序号|行号)$/.test(b)) role = 'line-number';
+    if (LINE_NUMBER_HEADER.test(b)) role = 'line-number';
     else if (/^(类|款|项)$/.test(b)) role = 'code-part';
     else if (/代码|编码/.test(b)) role = 'code';
     else if ((b === '' || /项目|科目/.test(b)) && !hasName && c - start < 3 && table.kind !== 'performance' && mostlyCodes(table, c)) role = 'code';
@@ -1636,6 +1637,8 @@ function assignRoles(table: Table): void {
   }
   priorYearColumns(table);
 }
+
+const LINE_NUMBER_HEADER = /行次|^(?:序号|行号)$/;
 
 /** The block's first column, or the one right after its row numbers. */
 function namesFirst(cols: Array<{ role?: string }>, c: number, start: number): boolean {
