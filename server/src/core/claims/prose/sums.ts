@@ -292,6 +292,8 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
     // (Nor one whose last counted body is followed by bodies named without a count: `…特殊教育学校1所、市教育科学研究院和…`.)
     if (!mainly && !/^\s*(?:等|[、和及与])/.test(sentence.text.slice(from, from + 3))) return true;
   }
+  // (`共有车辆6辆，其中：执法执勤用车3辆、应急保障用车1辆、特种专业技术用车1辆`: the cars by the template's kinds of use, every kind that has one.)
+  if (total.role === 'count' && total.token.unitText === '辆' && parts.length >= 2 && parts.every((p) => p.role === 'count' && p.token.unitText === '辆' && /用车$/.test(p.subject)) && !/主要$/.test(list.triggerText)) return true;
   // (`全部用于以下3个方面：`: all of it.)
   const sentence = total.sentence;
   if (ALL_OF_IT.test(sentence.text.slice(Math.max(0, list.trigger.start - sentence.span.start - 6), Math.max(0, list.trigger.start - sentence.span.start)))) return true;
