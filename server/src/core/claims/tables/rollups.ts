@@ -88,7 +88,8 @@ function levels(list: Item[]): number[] | undefined {
  * top level, and no 其中 row (其中 parts need not be exhaustive).
  */
 function labelRollups(model: DocumentModel, table: Table, list: Item[], sink: ClaimSink): void {
-  if (!SUBJECT_TABLES.has(table.kind)) return;
+  // (And 公开06表 nested by indentation: `人员经费` over `　　工资福利支出` over `　　　　基本工资`.)
+  if (!SUBJECT_TABLES.has(table.kind) && table.kind !== 'T06') return;
   const total = totalItem(list);
   const rows = list.filter((it) => it !== total && it.entry.block === 0 && it.entry.label !== '');
   if (rows.length < 2 || rows.some((it) => it.entry.code || /^其中/.test(it.entry.label))) return;
