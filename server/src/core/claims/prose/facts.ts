@@ -16,6 +16,18 @@ import { budgetKind, isBudgetAdjustment, reasonBefore, SINCE_YEAR, withoutDepart
 import { LintMemo } from '../../lint-memo';
 import { CLASS_NAME, ECONOMIC_CLASS, namesClassOrItem } from '../../text/classes';
 
+/** A unit's own total: `局本级支出合计`, `鹤川区环卫车辆保障中心收入合计`. */
+const UNIT_TOTAL = /^([^，,。；;]{0,28}(?:局机关|机关本级|本级|中心|站|所|处|馆|院|学校|园|大队|支队|段|场))(?:本年)?(?:收入|支出)(?:合计|总计|总额)?$/;
+/** A sentence opening on one side of the figures before it: `支出中，`, `从支出构成看，`. */
+const SIDE_FRAME = /^\s*(?:其中[，,：:]?)?(?:本年)?(?:支出|收入)中[，,：:]|^\s*从(?:支出|收入)(?:构成|结构)(?:上|来)?看[，,：:]/;
+
+/** The unit whose totals the sentence before states, when this one opens on one side of them: `局本级…本年支出合计…。支出中，基本支出…`. */
+function ownerOfFrame(model: DocumentModel, analysis: ProseAnalysis, t: ProseToken): string {
+  if (!SIDE_FRAME.test(t.sentence.text)) return '';
+  const before = analysis.bySentence.get(t.sentence.id - 1)?.find((b) => b.role === 'amount' && b.ownSubject);
+  return before && before.sentence.paragraph === t.sentence.paragraph ? UNIT_TOTAL.exec(withoutDepartment(before.subject, model.department))?.[1] ?? '' : '';
+}
+
 /** A part named by a unit alone: `丰泽县公路管理段`, `局机关`, `区疾控中心`. */
 const UNIT_NAMED = /(?:局机关|机关本级|本级|中心|站|所|处|馆|院|学校|园|大队|支队|段|场)$/;
 const FACT_ROLES: Role[] = ['amount', 'budget', 'delta', 'change-rate', 'share-base'];
@@ -641,7 +653,9 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const balanceSide = BALANCE_SPLIT.test(key) ? balanceSideOf(t) : '';
     // (`委托业务费` of the 部门 classification and of the 政府 one, `50205 委托业务费` holding 劳务费 too, are two figures.)
     const classification = economic && GOVERNMENT_CLASSIFICATION.test(t.sentence.text) ? ':government' : '';
-    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}${classification}|${income}|${beyond}|${balanceSide}`;
+    // (`局本级本年收入合计…；本年支出合计1582.98万元…。支出中，基本支出412.95万元、项目支出1170.03万元`: one unit's split, not the department's.)
+    const owner = inList ? (t !== inList.totals.get('amount') ? UNIT_TOTAL.exec(withoutDepartment(listTotal, model.department))?.[1] ?? '' : '') : ownerOfFrame(model, analysis, t);
+    const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}${classification}|${income}|${beyond}|${balanceSide}|${owner}`;
     // (An item of a part whose own list names its whole: `对个人和家庭的补助` of 人员经费 and of 项目支出 list different 生活补助.)
     const classTotal = inList?.totals.get('amount');
     const classList = classTotal && ECONOMIC_CLASS.test(classTotal.subject) ? listOf.get(classTotal) : undefined;

@@ -610,7 +610,8 @@ export function findLists(
           if (total && BY_PROCUREMENT_METHOD.test(word) && !PROCUREMENT_TOTAL.test(total.subject)) total = undefined;
           // (`本部门收入总计…，本年支出合计…。按单位划分，A支出…，B支出…`: units' spending breaks down the spending figure of the
           // sentence before, not its first.)
-          if (total && role === 'amount' && BY_ANY_CRITERION.test(word)) total = onSideOfParts(analysis, total, list.members);
+          // (So does a sentence opening with 其中 after one that states both sides: `局本级本年收入合计…；本年支出合计…。其中：基本支出…、项目支出…`.)
+          if (total && role === 'amount') total = onSideOfParts(analysis, total, list.members);
           // (`其中：基本支出…；项目支出…。` / `从支出结构看，项目支出2.39亿元，基本支出近1.51亿元。`: the figure of the sentence before that a
           // view opening would take is a sibling of the parts, another member of their breakdown, not their total.)
           const fallback = total;

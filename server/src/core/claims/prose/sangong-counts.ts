@@ -97,7 +97,8 @@ export function fleetClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
   const fleet = analysis.tokens.find((t) => cars(t) && t.ownSubject && FLEET.test(t.subject));
   if (!fleet) return;
   for (const t of analysis.tokens) {
-    if (!cars(t) || !KEPT.test(t.subject) || !/公务用车|车辆/.test(t.subject)) continue;
+    // (Not last year's or the year's opening count: `上年末公务用车保有量25辆，本年报废处置2辆，年末保有量23辆`.)
+    if (!cars(t) || !KEPT.test(t.subject) || !/公务用车|车辆/.test(t.subject) || OTHER_DATE.test(t.lead)) continue;
     sink.add<LeClaim>({
       kind: 'le',
       origin: 'prose',
@@ -110,6 +111,8 @@ export function fleetClaims(analysis: ProseAnalysis, sink: ClaimSink): void {
     });
   }
 }
+
+const OTHER_DATE = /上年|去年|年初|期初/;
 
 /** The 公务用车 the 财政拨款 keeps: `使用财政拨款开支的公务用车保有量为23辆`, `车辆中使用财政拨款开支运行维护费的公务用车13辆`. */
 const KEPT_BY_FUNDS = /(?:使用)?财政拨款(?:开支|安排|负担)(?:运行维护费)?的公务用车(?:保有量?)?$/;

@@ -118,6 +118,8 @@ function normalize(name: string): string {
     .replace(/收入?、支出?(?:决算)?总计|收入支出(?:决算)?总计|收支(?:决算)?总计/, '收入、支出总计')
     // (`单价100万元（含）以上设备`: what a figure inside the name left of it, up to a closing bracket without its opening one.)
     .replace(/^[^（()）]{0,3}[)）]/, '')
+    // (`收入方面：总计6174.20万元`: the side's 总计.)
+    .replace(/^(?:其中[，,：:]?)?(收入|支出)方面[：:，,]\s*(总计|合计)$/, '$1$2')
     // (`政府采购金额（以合同签订为准）`: a note on how the figure is counted is no part of its name.)
     .replace(/[（(](?:以|按)[^（）()]{2,12}为准[)）](?=(?:为|是)?$)/, '');
   // Trailing fillers, repeatedly, but never down to a name that says nothing (本年支出合计 stays).

@@ -669,6 +669,8 @@ function listSum(list: ProseList, role: Role, stated: ProseToken | undefined, li
   const last = parts.at(-1);
   if (total && last && parts.length > 2 && last.token.value.eq(total.token.value) && last.token.unit === total.token.unit && /总计$/.test(last.subject) && /总计$/.test(total.subject)) parts = parts.slice(0, -1);
   if (!total || parts.length === 0 || parts.includes(total)) return;
+  // (`收入总计…。其中，收入方面：总计6174.20万元，由…构成；支出方面：总计6174.20万元，由…构成`: each side's 总计 restated, no parts.)
+  if (parts.length >= 2 && parts.every((p) => !p.ownSubject && /^[，,、；;：:\s]*(?:总计|合计)(?:为|是)?$/.test(p.lead) && p.token.value.eq(total.token.value))) return;
   // (`本级和8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…`: the 其中 details the group named after the count.)
   // (Unless the trigger names the group itself: `在职人员84人和退休人员31人；在职人员中，局机关44人…`.)
   if (role === 'count' && ANOTHER_GROUP.test(wordsBefore(total, list.trigger.start)) && !STAFF_FRAME.test(list.triggerText)) return;
