@@ -7,11 +7,11 @@ import { budgetChainClaims } from './tables/budget-chains';
 import { crossTableClaims } from './tables/cross';
 import { identityClaims } from './tables/identities';
 import { performanceClaims } from './tables/performance';
-import { rateClaims } from './tables/rates';
+import { rateClaims, yearRowClaims } from './tables/rates';
 import { rollupClaims } from './tables/rollups';
 import { statementClaims } from './tables/statements';
 import { markTruncated } from './tables/truncated';
-import { totalRowClaims } from './tables/total-rows';
+import { totalColumnClaims, totalRowClaims } from './tables/total-rows';
 
 export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
 export { performanceTables, type PerformanceTableInfo } from './tables/performance';
@@ -35,8 +35,10 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
     rollupClaims(model, table, sink);
     identityClaims(model, table, sink);
     rateClaims(model, table, sink);
+    yearRowClaims(model, table, sink);
     budgetChainClaims(model, table, sink);
     totalRowClaims(model, table, sink);
+    totalColumnClaims(model, table, sink);
   }
   assetsTableClaims(model, sink);
   statementClaims(model, sink);

@@ -1619,7 +1619,8 @@ function assignRoles(table: Table): void {
     // (Or the first column of words under any header: `采购方式 | 采购金额 | 占比（%）` over `公开招标 | 134.96 | 5.76`.)
     // (`人员经费科目 | 决算数 | 科目编码 | 公用经费科目 | 决算数`: a 科目 column of words is the names.)
     // (After a 序号 column too: `序号 | 采购类别及项目 | 金额（万元）` over `1.1 | 图书采购 | 130.85`.)
-    else if (!hasName && (/名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || sideLabels || (/科目$/.test(b) && wordsOnly(table, c)) || (b === '' && c === start) || (namesFirst(cols, c, start) && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)) || (namesFirst(cols, c, start) && /方式|类型|类别|品目|用途|性质$|等级|等次|级次$|项目$/.test(b) && namesOnly(table, c)) || (c === start && wordsOnly(table, c, true)))) role = 'name';
+    // (And the years of a table of years by row: `年度 | 收入合计 | 支出合计` over `2022年 | …`.)
+    else if (!hasName && ((namesFirst(cols, c, start) && /^(?:年度|年份)$/.test(b)) || /名称|^(?:收入|支出)?项目$|^科目$|信息$|^项目名称$/.test(b) || sideLabels || (/科目$/.test(b) && wordsOnly(table, c)) || (b === '' && c === start) || (namesFirst(cols, c, start) && /分类(?:科目)?(?:[（(][类款项][)）])?$|^类别$/.test(b)) || (namesFirst(cols, c, start) && /方式|类型|类别|品目|用途|性质$|等级|等次|级次$|项目$/.test(b) && namesOnly(table, c)) || (c === start && wordsOnly(table, c, true)))) role = 'name';
     // (`项目 | ⇥ | 年初结转和结余 …` over `⇥ | 合计 | 0.00 …`: the label column under a merged 项目 header, words only.)
     else if (hasName && c === start + 1 && b !== '' && b === bottom(c - 1) && /项目|科目|名称/.test(b) && wordsOnly(table, c)) role = 'name';
     // (`决算数为调整预算数的%`, `完成率`, `增减率`: rates stated per row, which do not add up.)

@@ -209,31 +209,60 @@ function changeRows(model: DocumentModel, table: Table, sink: ClaimSink, cols: {
     // (A blank 增减额 cell states no change: the rate alone is checked.)
     const delta = cols.delta === undefined || blankAt(table, it, cols.delta) ? undefined : itemOperand(model, table, it, cols.delta, '', true);
     const rate = cols.rate === undefined ? undefined : rateOperand(model, it, cols.rate, `${itemName(it)} · 增减率`);
-    if (!current || !prior || (!rate && !delta)) continue;
-    // The direction is the one the row states: the sign of its change, else of its rate.
-    const signed = delta ?? rate;
-    const direction = !signed || signed.value.isZero() ? 'flat' : signed.value.isNegative() ? 'down' : 'up';
-    // (`-71.95 | 10.97%`: a rate whose sign is not its change's says the other way.)
-    const rateDirection: 'up' | 'down' | undefined = rate && !rate.value.isZero() ? (rate.value.isNegative() ? 'down' : 'up') : undefined;
-    const rateWord = delta && direction !== 'flat' && rateDirection && rateDirection !== direction ? { direction: rateDirection, span: rate!.span! } : undefined;
-    sink.add<ChangeClaim>({
-      kind: 'change',
-      origin: 'table',
-      identity: 'table.change',
-      description: l(`${itemName(it)}：${formula.zh}`, `${itemName(it)}: ${formula.en}`),
-      span: (rate ?? delta)!.span!,
-      soft: undefined,
-      direction,
-      directionSpan: undefined,
-      rateWord,
-      undecided: undefined,
-      current,
-      prior,
-      delta,
-      rate,
-      priorBeforeRate: undefined,
-    });
+    addChange(sink, l(`${itemName(it)}：${formula.zh}`, `${itemName(it)}: ${formula.en}`), current, prior, delta, rate);
   }
+}
+
+/**
+ * A table of years by row (`年度 | 收入合计 | 支出合计` over `2022年 | …`, `2023年 | …`, `增减额 | …`, `增减率 | …`): in each column, the
+ * 增减额 row is the latest year's figure less the year's before, and the 增减率 row that change over the earlier year.
+ */
+export function yearRowClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  if (table.kind !== 'unknown') return;
+  const list = items(table).filter((it) => it.entry.block === 0);
+  const years = list.filter((it) => YEAR_ROW.test(itemLabel(it))).sort((a, b) => YEAR_ROW.exec(itemLabel(a))![1].localeCompare(YEAR_ROW.exec(itemLabel(b))![1]));
+  const deltaRow = list.find((it) => DELTA_ROW.test(itemLabel(it)));
+  const rateRow = list.find((it) => RATE_ROW.test(itemLabel(it)));
+  if (years.length < 2 || (!deltaRow && !rateRow)) return;
+  const [before, latest] = years.slice(-2);
+  const [earlier, later] = [YEAR_ROW.exec(itemLabel(before))![1], YEAR_ROW.exec(itemLabel(latest))![1]];
+  for (const col of [...valueColumns(table, 0), ...columnIndexes(table.columns, 'rate', 0)]) {
+    const header = headerText(table, col);
+    const delta = deltaRow && !blankAt(table, deltaRow, col) ? itemOperand(model, table, deltaRow, col, '', true) : undefined;
+    const rate = rateRow ? rateOperand(model, rateRow, col, `${header} · 增减率`) : undefined;
+    const formula = l(`${header}：增减额 = ${later}年 − ${earlier}年，增减率 = 增减额 / ${earlier}年`, `${header}: change = ${later} − ${earlier}, rate = change / ${earlier}`);
+    addChange(sink, formula, itemOperand(model, table, latest, col, '', true), itemOperand(model, table, before, col, '', true), delta, rate);
+  }
+}
+const YEAR_ROW = /^((?:19|20)\d\d)\s*年度?$/;
+const DELTA_ROW = /^(?:增减额|增减|增减变动|变动额|增加额|(?:同比|比上年|较上年)增减(?:额)?)$/;
+const RATE_ROW = /^(?:增减率|增长率|变动率|增减幅度|增幅|(?:同比|比上年|较上年)增减率)(?:[（(]%[)）])?$/;
+
+/** A change a table states, with its figures: the direction is the one the change states, else the rate's. */
+function addChange(sink: ClaimSink, description: Localized, current: Operand | undefined, prior: Operand | undefined, delta: Operand | undefined, rate: Operand | undefined): void {
+  if (!current || !prior || (!rate && !delta)) return;
+  const signed = delta ?? rate;
+  const direction = !signed || signed.value.isZero() ? 'flat' : signed.value.isNegative() ? 'down' : 'up';
+  // (`-71.95 | 10.97%`: a rate whose sign is not its change's says the other way.)
+  const rateDirection: 'up' | 'down' | undefined = rate && !rate.value.isZero() ? (rate.value.isNegative() ? 'down' : 'up') : undefined;
+  const rateWord = delta && direction !== 'flat' && rateDirection && rateDirection !== direction ? { direction: rateDirection, span: rate!.span! } : undefined;
+  sink.add<ChangeClaim>({
+    kind: 'change',
+    origin: 'table',
+    identity: 'table.change',
+    description,
+    span: (rate ?? delta)!.span!,
+    soft: undefined,
+    direction,
+    directionSpan: undefined,
+    rateWord,
+    undecided: undefined,
+    current,
+    prior,
+    delta,
+    rate,
+    priorBeforeRate: undefined,
+  });
 }
 
 /** Of the amount columns before a share column, the one whose rows' shares of the total hold most often (the last on a tie). */

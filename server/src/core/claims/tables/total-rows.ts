@@ -84,3 +84,32 @@ function groupsOf(table: Table, rows: Item[], total: Item, columns: number[]): G
   if (parts.length < 2) return undefined;
   return [...groups, { total, rows: parts, description: (header) => (subtotals.length > 0 ? l(`${header}：合计 = 各小计之和`, `${header}: the total = the sum of the subtotals`) : l(`${header}：合计 = 以上各行之和`, `${header}: the total = the sum of the rows above`)) }];
 }
+
+/** A row that states rates or shares, which add up to nothing: `增减率`, `占比`. */
+const RATE_ROW = /率|幅|占比|比重|%|％/;
+
+/**
+ * An ad hoc table whose last column is each row's 合计 (`年度 | 因公出国（境）费 | 公务用车购置及运行维护费 | 公务接待费 | 合计`): in each row
+ * the 合计 is the sum of the columns before it, when most rows (two at least) bear it out.
+ */
+export function totalColumnClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  if (table.kind !== 'unknown' || table.rows.some((r) => r.code)) return;
+  const columns = valueColumns(table, 0).filter((col) => !PER_UNIT.test(headerText(table, col)));
+  const totalCol = columns.at(-1);
+  if (totalCol === undefined || columns.length < 3 || !TOTAL.test(headerText(table, totalCol))) return;
+  const parts = columns.slice(0, -1);
+  const sums: Array<{ it: Item; total: Operand; parts: Operand[] }> = [];
+  for (const it of items(table)) {
+    if (it.entry.block !== 0 || RATE_ROW.test(it.entry.label)) continue;
+    const total = itemOperand(model, table, it, totalCol, '', true);
+    const cells = parts.map((col) => itemOperand(model, table, it, col, '', true));
+    if (!total || total.token === undefined || cells.some((p) => p === undefined)) continue;
+    sums.push({ it, total, parts: cells as Operand[] });
+  }
+  const holding = sums.filter((s) => checkSum(s.total, s.parts).ok).length;
+  if (holding < 2 || holding * 2 <= sums.length) return;
+  for (const s of sums) {
+    const name = s.it.entry.label || '本行';
+    emitSum(sink, { kind: 'sum', identity: 'table.total-column', description: l(`${name}：合计 = 各列之和`, `${name}: the total = the sum of the columns`), total: s.total, parts: s.parts });
+  }
+}
