@@ -7,6 +7,7 @@ import { tableClaims } from './tables';
 import { withdrawMisreadTables } from './tables/misread';
 import { allZeroTables, reportUnfilled, unfilledGate, unfilledParts } from './tables/unfilled';
 import { textTableClaims } from './text-table';
+import { keyValueTableClaims } from './key-value-tables';
 
 export function extractClaims(model: DocumentModel): Claim[] {
   withdrawMisreadTables(model);
@@ -18,6 +19,7 @@ export function extractClaims(model: DocumentModel): Claim[] {
   const prose = proseClaims(model, sink);
   tableClaims(model, sink);
   textTableClaims(model, prose, sink);
+  keyValueTableClaims(model, prose, sink);
   reportUnfilled(model, turnedAway);
   return sink.claims;
 }
