@@ -211,6 +211,8 @@ export function subjectsMatch(a: string, b: string): boolean {
   const prefix = long.slice(0, long.length - short.length);
   // (`累计折旧` alone is the department's; `车辆累计折旧` the cars' only.)
   if (BARE_ATTRIBUTE.test(short)) return false;
+  // (Nor is `未到位资金` the `到位资金`: what is not.)
+  if (/(?:未|尚未|没有|不)$/.test(prefix)) return false;
   // (The disclosed 三公经费 are the 财政拨款 ones: `财政拨款“三公”经费` and `“三公”经费` are one figure.)
   return !SCOPE_WORDS.test(prefix) || (/^三公/.test(short) && /^(?:一般公共预算)?财政拨款$/.test(prefix));
 }
