@@ -55,6 +55,8 @@ function normalize(name: string): string {
   let s = afterUnopenedBracket(words)
     .replace(/\*\*|[\s“”"'‘’「」『』《》`]/g, '')
     .replace(/^[、，,；;：:>#+*）)=＝＋-]+/, '')
+    // (`财政拨款支出中的一般公共预算部分`: that fund's 财政拨款支出.)
+    .replace(/^([^，,。；;]*?财政拨款)(收入|支出)中的?(一般公共预算|政府性基金预算|国有资本经营预算)(?:部分|资金)?$/, '$3$1$2')
     // (`…（33个）和项目资金总额（`: the joiner before a name is no part of it.)
     .replace(/^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{3})/, '')
     // (And an enumeration in words, `一是`, `第二，`: `三是其他收入增加7.23万元` names 其他收入.)
