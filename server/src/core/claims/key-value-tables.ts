@@ -12,6 +12,8 @@ import type { ProseToken } from './prose/tokens';
 import type { ClaimSink } from './sink';
 import { headerText, itemLabel, items, tableName, valueColumns } from './tables/access';
 
+/** A table of the accrual accounts, or a numbered disclosure table. */
+const ACCOUNTS_TITLE = /收入费用|资产负债|净资产|费用表|公开\d/;
 /** A unit noted after a row's name: `政府采购支出总额（万元）`, `公务用车（辆）`. */
 const UNIT_NOTE = /[（(]\s*(万元|亿元|元|%|％)\s*[)）]$/;
 /** A share's row: `授予中小企业合同金额占比`, `…占基本支出比重（%）`. */
@@ -20,7 +22,10 @@ const SHARE_ROW = /(?:占[^（()）]{0,16}?)?(?:占比|比重|比例)(?:[（(][%
 export function keyValueTableClaims(model: DocumentModel, facts: ProseFacts, sink: ClaimSink): void {
   let byName: Map<string, ProseToken[]> | undefined;
   for (const table of model.tables) {
+    // (Not a table of codes, `科目编码 | 科目名称 | 决算数` (a breakdown of one part, whose names the prose may use of another), nor an
+    // accrual statement, `收入费用表`, whose 财政拨款收入 is not the budget accounts'.)
     if (table.kind !== 'unknown' || table.withdrawn || !table.columns.some((c) => c.role === 'name')) continue;
+    if (table.columns.some((c) => c.role === 'code' || c.role === 'code-part') || table.rows.some((r) => r.code) || ACCOUNTS_TITLE.test(table.title ?? '')) continue;
     const cols = [...valueColumns(table, 0), ...columnIndexes(table.columns, 'rate', 0)];
     const rows = items(table).filter((it) => it.entry.block === 0);
     // (`年度 | 收入合计 | 支出合计` over `2023年 | 1733.39 | …`: the report's year's row names its figures by the columns.)
