@@ -14,6 +14,8 @@ import { headerText, itemLabel, items, tableName, valueColumns } from './tables/
 
 /** A table of the accrual accounts, or a numbered disclosure table. */
 const ACCOUNTS_TITLE = /收入费用|资产负债|净资产|费用表|公开\d/;
+/** A line of the accrual accounts, whatever the table's title: `一、本期收入`, `本期费用`. */
+const ACCOUNTS_ROW = /本期(?:收入|费用|盈余)/;
 /** A unit noted after a row's name: `政府采购支出总额（万元）`, `公务用车（辆）`. */
 const UNIT_NOTE = /[（(]\s*(万元|亿元|元|%|％)\s*[)）]$/;
 /** A share's row: `授予中小企业合同金额占比`, `…占基本支出比重（%）`. */
@@ -28,6 +30,7 @@ export function keyValueTableClaims(model: DocumentModel, facts: ProseFacts, sin
     if (table.columns.some((c) => c.role === 'code' || c.role === 'code-part') || table.rows.some((r) => r.code) || ACCOUNTS_TITLE.test(table.title ?? '')) continue;
     const cols = [...valueColumns(table, 0), ...columnIndexes(table.columns, 'rate', 0)];
     const rows = items(table).filter((it) => it.entry.block === 0);
+    if (rows.some((it) => ACCOUNTS_ROW.test(itemLabel(it)))) continue;
     // (`年度 | 收入合计 | 支出合计` over `2023年 | 1733.39 | …`: the report's year's row names its figures by the columns.)
     const thisYear = model.reportYear !== undefined ? rows.find((it) => itemLabel(it).replace(/\s/g, '') === `${model.reportYear}年`) : undefined;
     if (cols.length !== 1 && !thisYear) continue;
