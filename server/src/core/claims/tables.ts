@@ -11,7 +11,7 @@ import { rateClaims, yearRowClaims } from './tables/rates';
 import { rollupClaims } from './tables/rollups';
 import { statementClaims } from './tables/statements';
 import { markTruncated } from './tables/truncated';
-import { totalColumnClaims, totalRowClaims } from './tables/total-rows';
+import { sideTotalColumnClaims, totalColumnClaims, totalRowClaims } from './tables/total-rows';
 
 export { findTableValue, type TableValue, type TableValueQuery } from './tables/lookup';
 export { performanceTables, type PerformanceTableInfo } from './tables/performance';
@@ -39,6 +39,7 @@ export function tableClaims(model: DocumentModel, sink: ClaimSink): void {
     budgetChainClaims(model, table, sink);
     totalRowClaims(model, table, sink);
     totalColumnClaims(model, table, sink);
+    sideTotalColumnClaims(model, table, sink);
   }
   assetsTableClaims(model, sink);
   statementClaims(model, sink);

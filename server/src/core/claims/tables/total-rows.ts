@@ -113,3 +113,41 @@ export function totalColumnClaims(model: DocumentModel, table: Table, sink: Clai
     emitSum(sink, { kind: 'sum', identity: 'table.total-column', description: l(`${name}：合计 = 各列之和`, `${name}: the total = the sum of the columns`), total: s.total, parts: s.parts });
   }
 }
+
+/** The parts of a side's 合计 column, in the columns right after it. */
+const SIDE_PARTS: Array<{ total: RegExp; part: RegExp }> = [
+  { total: /^(?:本年)?收入合计$/, part: /^(?:财政拨款|一般公共预算财政拨款|政府性基金预算财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入$/ },
+  { total: /^(?:本年)?支出合计$/, part: /^(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$/ },
+];
+
+/**
+ * A table of units or projects with a side's 合计 column followed by its parts (`收入合计 | 财政拨款收入 | 事业收入 | 其他收入 | 支出合计 |
+ * 基本支出 | 项目支出`): in each row the 合计 is the sum of its parts, when most rows (two at least) bear it out. A slip in one row's cell
+ * is found in that row, not only in the 合计 row's column.
+ */
+export function sideTotalColumnClaims(model: DocumentModel, table: Table, sink: ClaimSink): void {
+  if (table.kind !== 'unknown') return;
+  const columns = valueColumns(table, 0);
+  for (const side of SIDE_PARTS) {
+    const at = columns.findIndex((col) => side.total.test(headerText(table, col)));
+    if (at < 0) continue;
+    const parts: number[] = [];
+    for (let k = at + 1; k < columns.length && side.part.test(headerText(table, columns[k])); k++) parts.push(columns[k]);
+    if (parts.length < 2) continue;
+    const sums: Array<{ it: Item; total: Operand; parts: Operand[] }> = [];
+    for (const it of items(table)) {
+      if (it.entry.block !== 0 || TOTAL.test(it.entry.label)) continue;
+      const total = itemOperand(model, table, it, columns[at], '', true);
+      const cells = parts.map((col) => itemOperand(model, table, it, col, '', true));
+      if (!total || total.token === undefined || cells.some((p) => p === undefined)) continue;
+      sums.push({ it, total, parts: cells as Operand[] });
+    }
+    const holding = sums.filter((s) => checkSum(s.total, s.parts).ok).length;
+    if (holding < 2 || holding * 2 <= sums.length) continue;
+    const header = headerText(table, columns[at]);
+    for (const s of sums) {
+      const name = s.it.entry.label || '本行';
+      emitSum(sink, { kind: 'sum', identity: 'table.side-total-column', description: l(`${name}：${header} = 其后各列之和`, `${name}: ${header} = the sum of the columns after it`), total: s.total, parts: s.parts });
+    }
+  }
+}
