@@ -97,21 +97,22 @@ export function totalColumnClaims(model: DocumentModel, table: Table, sink: Clai
   const columns = valueColumns(table, 0).filter((col) => !PER_UNIT.test(headerText(table, col)));
   const totalCol = columns.at(-1);
   if (totalCol === undefined || columns.length < 3 || !TOTAL.test(headerText(table, totalCol))) return;
-  const parts = columns.slice(0, -1);
+  rowSums(model, table, sink, totalCol, columns.slice(0, -1), 'table.total-column', (name) => l(`${name}：合计 = 各列之和`, `${name}: the total = the sum of the columns`));
+}
+
+/** In each row (rates apart), the total column = Σ the part columns, when most rows (two at least) bear it out. */
+function rowSums(model: DocumentModel, table: Table, sink: ClaimSink, totalCol: number, partCols: number[], identity: string, describe: (row: string) => Localized): void {
   const sums: Array<{ it: Item; total: Operand; parts: Operand[] }> = [];
   for (const it of items(table)) {
     if (it.entry.block !== 0 || RATE_ROW.test(it.entry.label)) continue;
     const total = itemOperand(model, table, it, totalCol, '', true);
-    const cells = parts.map((col) => itemOperand(model, table, it, col, '', true));
+    const cells = partCols.map((col) => itemOperand(model, table, it, col, '', true));
     if (!total || total.token === undefined || cells.some((p) => p === undefined)) continue;
     sums.push({ it, total, parts: cells as Operand[] });
   }
   const holding = sums.filter((s) => checkSum(s.total, s.parts).ok).length;
   if (holding < 2 || holding * 2 <= sums.length) return;
-  for (const s of sums) {
-    const name = s.it.entry.label || '本行';
-    emitSum(sink, { kind: 'sum', identity: 'table.total-column', description: l(`${name}：合计 = 各列之和`, `${name}: the total = the sum of the columns`), total: s.total, parts: s.parts });
-  }
+  for (const s of sums) emitSum(sink, { kind: 'sum', identity, description: describe(s.it.entry.label || '本行'), total: s.total, parts: s.parts });
 }
 
 /** The parts of a side's 合计 column, in the columns right after it. */
@@ -134,20 +135,7 @@ export function sideTotalColumnClaims(model: DocumentModel, table: Table, sink: 
     const parts: number[] = [];
     for (let k = at + 1; k < columns.length && side.part.test(headerText(table, columns[k])); k++) parts.push(columns[k]);
     if (parts.length < 2) continue;
-    const sums: Array<{ it: Item; total: Operand; parts: Operand[] }> = [];
-    for (const it of items(table)) {
-      if (it.entry.block !== 0 || TOTAL.test(it.entry.label)) continue;
-      const total = itemOperand(model, table, it, columns[at], '', true);
-      const cells = parts.map((col) => itemOperand(model, table, it, col, '', true));
-      if (!total || total.token === undefined || cells.some((p) => p === undefined)) continue;
-      sums.push({ it, total, parts: cells as Operand[] });
-    }
-    const holding = sums.filter((s) => checkSum(s.total, s.parts).ok).length;
-    if (holding < 2 || holding * 2 <= sums.length) continue;
     const header = headerText(table, columns[at]);
-    for (const s of sums) {
-      const name = s.it.entry.label || '本行';
-      emitSum(sink, { kind: 'sum', identity: 'table.side-total-column', description: l(`${name}：${header} = 其后各列之和`, `${name}: ${header} = the sum of the columns after it`), total: s.total, parts: s.parts });
-    }
+    rowSums(model, table, sink, columns[at], parts, 'table.side-total-column', (name) => l(`${name}：${header} = 其后各列之和`, `${name}: ${header} = the sum of the columns after it`));
   }
 }
