@@ -23,7 +23,7 @@ const SCORE_BAND = /((?:\d+(?:\.\d+)?\s*分?\s*[（(]含[）)]\s*(?:以上|以�
 /** The funds of the projects evaluated, after their count: `，资金763.43万元`, `，涉及资金697.00万元`. */
 const EVALUATED_FUNDS_LEAD = /^[，,]?\s*(?:项目)?(?:共)?(?:涉及)?(?:项目)?资金(?:总额|合计|共计)?(?:为|共|共计)?$/;
 /** A grade's funds: `，涉及资金464.82万元`, `，资金339.64万元`. */
-const GRADE_FUNDS_LEAD = /^[，,]?\s*(?:涉及)?(?:项目)?资金(?:为)?$/;
+const GRADE_FUNDS_LEAD = /^[，,、]?\s*(?:涉及)?(?:项目)?资金(?:为)?$/;
 /** A grade's share of the projects: `占项目总数比例`, `占自评项目数的`. */
 const COUNT_SHARE = /^[，,]?占(?:全部|自评)?项目(?:总)?(?:个)?数(?:的)?(?:比例|比重)?(?:为)?$/;
 /** A grade's share of the funds: `占自评资金总额比例`, `占项目资金的`. */
