@@ -33,7 +33,7 @@ export function totalRowClaims(model: DocumentModel, table: Table, sink: ClaimSi
   if (!total || !TOTAL.test(total.entry.label)) return;
   // (Not a column of standards or rates, `补助标准（元/人）` over `9`: the 合计 row restates it.)
   const columns = valueColumns(table, 0).filter((col) => !PER_UNIT.test(headerText(table, col)));
-  const groups = groupsOf(table, list.slice(0, -1), total, columns);
+  const groups = numberedGroups(table, list.slice(0, -1), total) ?? groupsOf(table, list.slice(0, -1), total, columns);
   if (!groups) return;
   const sums: Array<{ col: number; group: Group; total: Operand; parts: Operand[] }> = [];
   for (const col of columns) {
@@ -49,6 +49,26 @@ export function totalRowClaims(model: DocumentModel, table: Table, sink: ClaimSi
   for (const s of sums) {
     emitSum(sink, { kind: 'sum', identity: 'table.total-row', description: s.group.description(headerText(table, s.col)), total: s.total, parts: s.parts });
   }
+}
+
+/**
+ * Rows numbered by levels in a `序号` column (`1 | 运转类项目小计` over `1.1 | …`, `1.2 | …`): each numbered row over the rows numbered
+ * under it, and the 合计 over the top-level rows.
+ */
+function numberedGroups(table: Table, rows: Item[], total: Item): Group[] | undefined {
+  const col = table.columns.find((c) => c.role === 'line-number')?.index;
+  if (col === undefined) return undefined;
+  const number = (it: Item) => it.row.cells[col]?.text.trim() ?? '';
+  if (!rows.every((it) => /^\d+(?:[.．]\d+)?$/.test(number(it))) || !rows.some((it) => /[.．]/.test(number(it)))) return undefined;
+  const tops = rows.filter((it) => !/[.．]/.test(number(it)));
+  if (tops.length < 2) return undefined;
+  const groups: Group[] = [];
+  for (const top of tops) {
+    const kids = rows.filter((it) => number(it).replace('．', '.').startsWith(`${number(top)}.`));
+    const name = top.entry.label;
+    if (kids.length > 0) groups.push({ total: top, rows: kids, description: (header) => l(`${header}：${name} = 其下各行之和`, `${header}: ${name} = the sum of the rows under it`) });
+  }
+  return [...groups, { total, rows: tops, description: (header) => l(`${header}：合计 = 各一级行之和`, `${header}: the total = the sum of the top-level rows`) }];
 }
 
 /**
