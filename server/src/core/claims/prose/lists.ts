@@ -70,6 +70,9 @@ const TRIGGER = new RegExp(
     `${wrappable('分别')}[为是][：:]?`,
     '各(?<=[、，,][^，,。；;]{0,12}各)[为是](?=\\s*[0-9０-９][^，,。；;]{0,16}[，,、][0-9０-９])',
     `${wrappable('主要用于以下方面')}[：:]?`,
+    // (`结余分配78.29万元，按规定分别用于交纳企业所得税9.23万元、提取职工福利基金22.74万元和转入事业基金46.32万元`: its uses, each with
+    // its figure; the word matched is 用于 alone, for these are no 分别 run of names before figures.)
+    '(?<=分别)用于(?=[\\u4e00-\\u9fff（）()]{2,20}\\s*[0-9０-９])',
     `${wrappable('主要用于')}[：:]`,
     `${wrappable('主要用于')}(?=[\\u4e00-\\u9fff（）()]{2,16}\\s*[0-9０-９])`,
     // (`商品和服务支出主要为办公费11.10万元、差旅费2.30万元…`: items named right after it, or described at length: `主要为承担上级及横向科研课题取得的

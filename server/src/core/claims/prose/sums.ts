@@ -273,7 +273,8 @@ export function isExhaustive(list: ProseList, parts: ProseToken[], total: ProseT
   const topFew = own !== undefined && TOP_FEW.test(own.text.slice(Math.max(0, list.trigger.start - own.span.start), Math.max(0, parts[0].token.span.start - own.span.start)));
   if (topFew) return false;
   // (Not `主要由以下几部分构成：`, the main parts.)
-  if (list.exhaustive || /分别/.test(list.triggerText) || (/构成|^由$/.test(list.triggerText) && !/^主要/.test(list.triggerText)) || BY_CRITERION.test(list.triggerText)) return true;
+  // (`…按规定分别用于交纳企业所得税…、提取职工福利基金…和转入事业基金…`: 分别 before the trigger too.)
+  if (list.exhaustive || /分别/.test(list.triggerText) || (before !== undefined && /分别$/.test(before)) || (/构成|^由$/.test(list.triggerText) && !/^主要/.test(list.triggerText)) || BY_CRITERION.test(list.triggerText)) return true;
   // (`在职人员中，局机关44人、市公证处18人、…`: a kind of staff by unit, every unit.)
   if (STAFF_FRAME.test(list.triggerText) && parts.length >= 2 && parts.every((p) => p.role === 'count' && UNIT_NAME.test(p.subject))) return true;
   // (`其余各项合计83.53万元，包括A6.69万元、B5.73万元`: the rest, item by item, unless 等 leaves some out.)
