@@ -334,6 +334,11 @@ const ECONOMIC_ITEMS = /^\s*(?:人员经费|公用经费|工资福利支出|商�
 /** A sentence breaking 项目支出 down by economic class: `…项目支出612.38万元中：`, `…项目支出2318.65万元，按部门预算支出经济分类，`. */
 const PROJECTS_BY_CLASS = /项目支出\s*[\d,.]+\s*(?:万元|亿元|元)(?:中[：:，,]|[，,]\s*(?:按|从)[^，,。；;]{0,16}经济分类)/;
 const GOVERNMENT_CLASSIFICATION = /政府预算支出经济分类|政府经济分类/;
+/** Each sentence's answer, found once (a sentence of a megabyte asks for each of its figures). */
+const projectsByClassMemo = new LintMemo<Sentence, boolean>();
+const projectsByClass = (sentence: Sentence) => projectsByClassMemo.of(sentence, () => /经济分类/.test(sentence.text) && PROJECTS_BY_CLASS.test(sentence.text));
+const governmentMemo = new LintMemo<Sentence, boolean>();
+const governmentClassification = (sentence: Sentence) => governmentMemo.of(sentence, () => GOVERNMENT_CLASSIFICATION.test(sentence.text));
 /** A total whose items are 公开06表's rows. */
 const ECONOMIC_TOTAL = /^(?:人员经费|公用经费|工资福利支出|商品和服务支出)$/;
 
@@ -644,7 +649,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     const runningCost = runningCostItem(t, listTotal) || (t.role === 'amount' && !/机关运行经费/.test(t.subject) && t.sentence.section !== undefined && sectionWord(model, t.sentence.section, RUNNING_COST_HEADING, runningCostSections) !== '');
     // (`…项目支出2318.65万元，按部门预算支出经济分类，商品和服务支出1320.16万元…；对个人和家庭的补助321.70万元…`: the projects' economic
     // classes, not the 基本支出's of 公开06表.)
-    const economic = PROJECTS_BY_CLASS.test(t.sentence.text) && /经济分类/.test(t.sentence.text) && !/项目支出$/.test(t.subject) ? 'economic-of-projects' : ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : runningCost ? 'running-cost' : '';
+    const economic = !/项目支出$/.test(t.subject) && projectsByClass(t.sentence) ? 'economic-of-projects' : ECONOMIC_ITEMS.test(t.sentence.text) || ECONOMIC_TOTAL.test(listTotal) ? 'economic' : runningCost ? 'running-cost' : '';
     // (The scopes every key of the statement ends with: built once, so that no key leaves one out.)
     // (A 类's income, `1.教育支出（类）5603.69万元，占本年收入合计的82.69%`, is another figure than its spending.)
     const income = namesClassOrItem(t.subject) && (INCOME_BY_CLASS.test(t.sentence.text) || (t.sentence.section !== undefined && sectionWord(model, t.sentence.section, INCOME_SECTION, incomeSections) !== '')) ? 'income' : '';
@@ -652,7 +657,7 @@ export function factClaims(model: DocumentModel, analysis: ProseAnalysis, listOf
     // (`上年结转至本年的资金992.70万元，其中：基本支出结转6.20万元` opens the year; `基本支出结转4.85万元，占年末结转和结余的1.97%` closes it.)
     const balanceSide = BALANCE_SPLIT.test(key) ? balanceSideOf(t) : '';
     // (`委托业务费` of the 部门 classification and of the 政府 one, `50205 委托业务费` holding 劳务费 too, are two figures.)
-    const classification = economic && GOVERNMENT_CLASSIFICATION.test(t.sentence.text) ? ':government' : '';
+    const classification = economic && governmentClassification(t.sentence) ? ':government' : '';
     // (`局本级本年收入合计…；本年支出合计1582.98万元…。支出中，基本支出412.95万元、项目支出1170.03万元`: one unit's split, not the department's.)
     const owner = inList ? (t !== inList.totals.get('amount') ? UNIT_TOTAL.exec(withoutDepartment(listTotal, model.department))?.[1] ?? '' : '') : ownerOfFrame(model, analysis, t);
     const scopes = `${evaluation}|${bodyScope}|${sources}|${economic}${classification}|${income}|${beyond}|${balanceSide}|${owner}`;
