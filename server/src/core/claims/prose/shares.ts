@@ -469,6 +469,14 @@ function wholeOfSharedParts(ctx: ShareContext, share: ProseToken): ProseToken | 
 }
 const summedWholes = new LintMemo<object, ProseToken | null>();
 
+/** A share in the region other than `share`: only the region's tokens are read, not the whole sentence. */
+function otherShareInRegion(tokens: ProseToken[], region: Span, share: ProseToken): boolean {
+  for (let k = lowerBound(tokens, (t) => t.token.span.start, region.start); k < tokens.length && tokens[k].token.span.start < region.end; k++) {
+    if (tokens[k].role === 'share' && tokens[k] !== share) return true;
+  }
+  return false;
+}
+
 /**
  * `机关运行经费187.32万元主要包括：办公费44.84万元、…、其他费用16.51万元，占同期…公用经费255.12万元的73.42%`: a share of another base
  * than the list's total, right after the last part of a list that adds up to it, and the only share in the list, is the total's.
@@ -481,8 +489,7 @@ function wholeOfCompleteList(ctx: ShareContext, part: ProseToken, share: ProseTo
   // (Right after it: `…，其他费用16.51万元，占同期…255.12万元的73.42%`, its base inline at most.)
   const gap = share.index - part.index;
   if (share.sentence !== part.sentence || gap < 1 || gap > 2 || (gap === 2 && ctx.analysis.bySentence.get(share.sentence.id)?.[part.index + 1]?.role !== 'share-base')) return undefined;
-  const inRegion = (t: ProseToken) => t.token.span.start >= list.region.start && t.token.span.start < list.region.end;
-  if ((ctx.analysis.bySentence.get(part.sentence.id) ?? []).some((t) => t.role === 'share' && t !== share && inRegion(t)) || parts.some((p) => p.token.unit !== total.token.unit || p.depth !== part.depth)) return undefined;
+  if (otherShareInRegion(ctx.analysis.bySentence.get(part.sentence.id) ?? [], list.region, share) || parts.some((p) => p.token.unit !== total.token.unit || p.depth !== part.depth)) return undefined;
   return compareBeyondRounding(operand(total.token, ''), sumOperand(parts.map((p) => operand(p.token, '')), '')) === 0 ? total : undefined;
 }
 /** More parts than any breakdown a report states in one sentence. */
